@@ -1,0 +1,38 @@
+/* viva-note.h
+ *
+ * What the user wrote and decided about one question of one bank: note
+ * text, study status, star, and when it last changed.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib-object.h>
+
+#include "viva-types.h"
+
+G_BEGIN_DECLS
+
+#define VIVA_TYPE_NOTE (viva_note_get_type ())
+
+G_DECLARE_FINAL_TYPE (VivaNote, viva_note, VIVA, NOTE, GObject)
+
+VivaNote   *viva_note_new          (const char *bank_id,
+                                    guint       number);
+const char *viva_note_get_bank_id  (VivaNote   *self);
+guint       viva_note_get_number   (VivaNote   *self);
+const char *viva_note_get_text     (VivaNote   *self);
+void        viva_note_set_text     (VivaNote   *self,
+                                    const char *text);
+gboolean    viva_note_get_has_text (VivaNote   *self);
+VivaStatus  viva_note_get_status   (VivaNote   *self);
+void        viva_note_set_status   (VivaNote   *self,
+                                    VivaStatus  status);
+gboolean    viva_note_get_starred  (VivaNote   *self);
+void        viva_note_set_starred  (VivaNote   *self,
+                                    gboolean    starred);
+gint64      viva_note_get_modified (VivaNote   *self);
+gboolean    viva_note_is_blank     (VivaNote   *self);
+
+G_END_DECLS

@@ -1,0 +1,99 @@
+/* viva-notes-store.h
+ *
+ * The user's notes, persisted as one versioned JSON document.
+ * GTK-free: links against GLib/GIO and json-glib only.
+ *
+ * Safety rules (see README "Where your data lives"):
+ *  - the file is validated as untrusted input before anything is used;
+ *  - writes are atomic and durable, mode 0600, off the main loop, and the
+ *    previous good file is kept as ".bak";
+ *  - a file that cannot be loaded is never overwritten: a damaged file is
+ *    moved aside byte for byte (and ".bak" restored when it is good); a
+ *    file from a newer version opens read-only;
+ *  - a failed write keeps everything in memory and is retried.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "viva-types.h"
+
+G_BEGIN_DECLS
+
+#define VIVA_NOTES_FORMAT         "viva-notes"
+#define VIVA_NOTES_FORMAT_VERSION 1
+/* A notes file is a few MiB even with 100,000 long notes. */
+#define VIVA_NOTES_MAX_SIZE       ((gsize) 64 * 1024 * 1024)
+/* Our own files nest 4 levels; json-glib 1.6 crashes near 100,000. */
+#define VIVA_NOTES_MAX_DEPTH      64
+
+#define VIVA_NOTES_STORE_ERROR (viva_notes_store_error_quark ())
+
+typedef enum
+{
+  VIVA_NOTES_STORE_ERROR_TOO_LARGE,
+  VIVA_NOTES_STORE_ERROR_TOO_DEEP,
+  VIVA_NOTES_STORE_ERROR_INVALID,
+  VIVA_NOTES_STORE_ERROR_FUTURE_VERSION,
+  VIVA_NOTES_STORE_ERROR_READ_ONLY,
+} VivaNotesStoreError;
+
+/**
+ * VivaNotesStoreState:
+ * @VIVA_NOTES_STORE_STATE_OK: loaded (or no file yet); saves normally
+ * @VIVA_NOTES_STORE_STATE_RECOVERED: the file could not be loaded; it was
+ *   moved aside untouched (see viva_notes_store_get_moved_aside_path()),
+ *   ".bak" was used when it was good, and saving goes on normally
+ * @VIVA_NOTES_STORE_STATE_READ_ONLY: the file was written by a newer
+ *   version; it is never written to, and edits are refused
+ */
+typedef enum
+{
+  VIVA_NOTES_STORE_STATE_OK,
+  VIVA_NOTES_STORE_STATE_RECOVERED,
+  VIVA_NOTES_STORE_STATE_READ_ONLY,
+} VivaNotesStoreState;
+
+#define VIVA_TYPE_NOTES_STORE (viva_notes_store_get_type ())
+
+G_DECLARE_FINAL_TYPE (VivaNotesStore, viva_notes_store, VIVA, NOTES_STORE, GObject)
+
+GQuark               viva_notes_store_error_quark           (void);
+char                *viva_notes_store_dup_default_path      (void);
+VivaNotesStore      *viva_notes_store_new                   (const char           *path);
+const char          *viva_notes_store_get_path              (VivaNotesStore       *self);
+gboolean             viva_notes_store_load                  (VivaNotesStore       *self,
+                                                             GError              **error);
+VivaNotesStoreState  viva_notes_store_get_state             (VivaNotesStore       *self);
+const char          *viva_notes_store_get_moved_aside_path  (VivaNotesStore       *self);
+gboolean             viva_notes_store_get_restored_from_backup (VivaNotesStore    *self);
+gboolean             viva_notes_store_get_read_only         (VivaNotesStore       *self);
+gboolean             viva_notes_store_get_dirty             (VivaNotesStore       *self);
+gboolean             viva_notes_store_get_saving            (VivaNotesStore       *self);
+const char          *viva_notes_store_get_save_error        (VivaNotesStore       *self);
+guint                viva_notes_store_get_autosave_delay    (VivaNotesStore       *self);
+void                 viva_notes_store_set_autosave_delay    (VivaNotesStore       *self,
+                                                             guint                 msec);
+VivaNote            *viva_notes_store_get_note              (VivaNotesStore       *self,
+                                                             const char           *bank_id,
+                                                             guint                 number);
+VivaNote            *viva_notes_store_lookup_note           (VivaNotesStore       *self,
+                                                             const char           *bank_id,
+                                                             guint                 number);
+GPtrArray           *viva_notes_store_list_notes            (VivaNotesStore       *self,
+                                                             const char           *bank_id);
+guint                viva_notes_store_get_n_notes           (VivaNotesStore       *self);
+void                 viva_notes_store_save_async            (VivaNotesStore       *self,
+                                                             GCancellable         *cancellable,
+                                                             GAsyncReadyCallback   callback,
+                                                             gpointer              user_data);
+gboolean             viva_notes_store_save_finish           (VivaNotesStore       *self,
+                                                             GAsyncResult         *result,
+                                                             GError              **error);
+gboolean             viva_notes_store_flush                 (VivaNotesStore       *self,
+                                                             GError              **error);
+
+G_END_DECLS

@@ -1,0 +1,46 @@
+/* viva-types.h
+ *
+ * Forward declarations so that headers need not include each other.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef struct _VivaApplication   VivaApplication;
+typedef struct _VivaBank          VivaBank;
+typedef struct _VivaLevel         VivaLevel;
+typedef struct _VivaNote          VivaNote;
+typedef struct _VivaNotesStore    VivaNotesStore;
+typedef struct _VivaQuery         VivaQuery;
+typedef struct _VivaQuestion      VivaQuestion;
+typedef struct _VivaQuestionView  VivaQuestionView;
+typedef struct _VivaSidebar       VivaSidebar;
+typedef struct _VivaSidebarRow    VivaSidebarRow;
+typedef struct _VivaTopic         VivaTopic;
+typedef struct _VivaWindow        VivaWindow;
+
+/**
+ * VivaStatus:
+ * @VIVA_STATUS_NEW: not studied yet
+ * @VIVA_STATUS_LEARNING: being studied
+ * @VIVA_STATUS_CONFIDENT: the user knows the answer
+ *
+ * How well the user knows a question.
+ */
+typedef enum
+{
+  VIVA_STATUS_NEW,
+  VIVA_STATUS_LEARNING,
+  VIVA_STATUS_CONFIDENT,
+} VivaStatus;
+
+const char *viva_status_to_string   (VivaStatus   status);
+gboolean    viva_status_from_string (const char  *str,
+                                     VivaStatus  *status);
+
+G_END_DECLS
