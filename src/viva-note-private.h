@@ -1,0 +1,20 @@
+/* viva-note-private.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "viva-note.h"
+
+G_BEGIN_DECLS
+
+/* Sets every field at once without touching "modified" from the clock, for
+ * the notes store when it reads a file or merges one changed on disk. */
+void _viva_note_load (VivaNote   *self,
+                      const char *text,
+                      VivaStatus  status,
+                      gboolean    starred,
+                      gint64      modified);
+
+G_END_DECLS
