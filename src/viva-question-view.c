@@ -1,1 +1,500 @@
+/* viva-question-view.c
+ *
+ * Shows one question (number, level, topic, rendered text) with the
+ * user's star, status and Markdown notes for it. Edits go straight into
+ * the VivaNote; the notes store notices and autosaves.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
 #include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <gtksourceview/gtksource.h>
+
+#include "viva-level.h"
+#include "viva-note.h"
+#include "viva-notes-store.h"
+#include "viva-question.h"
+#include "viva-question-view.h"
+#include "viva-topic.h"
+
+struct _VivaQuestionView
+{
+  GtkWidget        parent_instance;
+
+  /* Owned */
+  VivaQuestion    *question;
+  VivaNote        *note;
+  VivaNotesStore  *store;
+  GSignalGroup    *note_signals;
+  GSignalGroup    *store_signals;
+
+  /* Template widgets */
+  GtkLabel        *number_label;
+  GtkLabel        *context_label;
+  GtkToggleButton *star_button;
+  GtkLabel        *question_label;
+  GtkLabel        *save_label;
+  GtkSourceView   *note_view;
+
+  guint            loading_text : 1;
+};
+
+G_DEFINE_FINAL_TYPE (VivaQuestionView, viva_question_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_QUESTION,
+  PROP_NOTE,
+  PROP_NOTES_STORE,
+  PROP_STARRED,
+  PROP_STATUS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+viva_question_view_update_style_scheme (VivaQuestionView *self)
+{
+  AdwStyleManager *style_manager = adw_style_manager_get_default ();
+  GtkSourceStyleSchemeManager *schemes = gtk_source_style_scheme_manager_get_default ();
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->note_view));
+  const char *id = adw_style_manager_get_dark (style_manager) ? "Adwaita-dark" : "Adwaita";
+
+  gtk_source_buffer_set_style_scheme (GTK_SOURCE_BUFFER (buffer),
+                                      gtk_source_style_scheme_manager_get_scheme (schemes, id));
+}
+
+static void
+viva_question_view_update_save_status (VivaQuestionView *self)
+{
+  const char *text = "";
+  gboolean error = FALSE;
+
+  if (self->store == NULL)
+    ;
+  else if (viva_notes_store_get_read_only (self->store))
+    text = _("Read-only");
+  else if (viva_notes_store_get_save_error (self->store) != NULL)
+    {
+      text = _("Not saved yet");
+      error = TRUE;
+    }
+  else if (viva_notes_store_get_saving (self->store) ||
+           viva_notes_store_get_dirty (self->store))
+    text = _("Saving…");
+  else
+    text = _("Saved");
+
+  gtk_label_set_text (self->save_label, text);
+  if (error)
+    gtk_widget_add_css_class (GTK_WIDGET (self->save_label), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->save_label), "error");
+}
+
+static void
+viva_question_view_update_editable (VivaQuestionView *self)
+{
+  gboolean editable = self->note != NULL &&
+                      (self->store == NULL || !viva_notes_store_get_read_only (self->store));
+
+  gtk_text_view_set_editable (GTK_TEXT_VIEW (self->note_view), editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "question.starred", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "question.status", editable);
+}
+
+static void
+viva_question_view_store_notify_cb (VivaQuestionView *self,
+                                    GParamSpec       *pspec,
+                                    VivaNotesStore   *store)
+{
+  viva_question_view_update_save_status (self);
+  viva_question_view_update_editable (self);
+}
+
+static void
+viva_question_view_load_note_text (VivaQuestionView *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->note_view));
+  const char *text = self->note ? viva_note_get_text (self->note) : "";
+  GtkTextIter start;
+
+  /* Undo must never cross from one question's notes into another's. */
+  self->loading_text = TRUE;
+  gtk_text_buffer_begin_irreversible_action (buffer);
+  gtk_text_buffer_set_text (buffer, text, -1);
+  gtk_text_buffer_end_irreversible_action (buffer);
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  gtk_text_buffer_place_cursor (buffer, &start);
+  gtk_text_buffer_set_modified (buffer, FALSE);
+  self->loading_text = FALSE;
+}
+
+static void
+viva_question_view_buffer_changed_cb (VivaQuestionView *self,
+                                      GtkTextBuffer    *buffer)
+{
+  g_autofree char *text = NULL;
+  GtkTextIter start, end;
+
+  if (self->loading_text || self->note == NULL)
+    return;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+
+  self->loading_text = TRUE;
+  viva_note_set_text (self->note, text);
+  self->loading_text = FALSE;
+}
+
+static void
+viva_question_view_note_text_cb (VivaQuestionView *self,
+                                 GParamSpec       *pspec,
+                                 VivaNote         *note)
+{
+  g_autofree char *current = NULL;
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+
+  /* Our own edits come back as notifications: ignore them. A change from
+   * elsewhere (another Viva merged from disk) replaces the text. */
+  if (self->loading_text)
+    return;
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->note_view));
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  current = gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+
+  if (g_strcmp0 (current, viva_note_get_text (note)) != 0)
+    viva_question_view_load_note_text (self);
+}
+
+static void
+viva_question_view_note_state_cb (VivaQuestionView *self,
+                                  GParamSpec       *pspec,
+                                  VivaNote         *note)
+{
+  gboolean starred = viva_note_get_starred (note);
+
+  gtk_button_set_icon_name (GTK_BUTTON (self->star_button),
+                            starred ? "starred-symbolic" : "non-starred-symbolic");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->star_button),
+                               starred ? _("Unstar (Ctrl+D)") : _("Star (Ctrl+D)"));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STARRED]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
+}
+
+static void
+viva_question_view_dispose (GObject *object)
+{
+  VivaQuestionView *self = (VivaQuestionView *)object;
+
+  if (self->note_signals != NULL)
+    g_signal_group_set_target (self->note_signals, NULL);
+  if (self->store_signals != NULL)
+    g_signal_group_set_target (self->store_signals, NULL);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), VIVA_TYPE_QUESTION_VIEW);
+
+  g_clear_object (&self->note_signals);
+  g_clear_object (&self->store_signals);
+  g_clear_object (&self->question);
+  g_clear_object (&self->note);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (viva_question_view_parent_class)->dispose (object);
+}
+
+static const char *
+viva_question_view_get_status (VivaQuestionView *self)
+{
+  return viva_status_to_string (self->note ? viva_note_get_status (self->note) : VIVA_STATUS_NEW);
+}
+
+static void
+viva_question_view_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  VivaQuestionView *self = VIVA_QUESTION_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_QUESTION:
+      g_value_set_object (value, self->question);
+      break;
+
+    case PROP_NOTE:
+      g_value_set_object (value, self->note);
+      break;
+
+    case PROP_NOTES_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    case PROP_STARRED:
+      g_value_set_boolean (value, self->note && viva_note_get_starred (self->note));
+      break;
+
+    case PROP_STATUS:
+      g_value_set_string (value, viva_question_view_get_status (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+viva_question_view_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  VivaQuestionView *self = VIVA_QUESTION_VIEW (object);
+  VivaStatus status;
+
+  switch (prop_id)
+    {
+    case PROP_NOTES_STORE:
+      viva_question_view_set_notes_store (self, g_value_get_object (value));
+      break;
+
+    case PROP_STARRED:
+      if (self->note != NULL)
+        viva_note_set_starred (self->note, g_value_get_boolean (value));
+      break;
+
+    case PROP_STATUS:
+      if (self->note != NULL && viva_status_from_string (g_value_get_string (value), &status))
+        viva_note_set_status (self->note, status);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+viva_question_view_class_init (VivaQuestionViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = viva_question_view_dispose;
+  object_class->get_property = viva_question_view_get_property;
+  object_class->set_property = viva_question_view_set_property;
+
+  properties[PROP_QUESTION] =
+    g_param_spec_object ("question", NULL, NULL,
+                         VIVA_TYPE_QUESTION,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_NOTE] =
+    g_param_spec_object ("note", NULL, NULL,
+                         VIVA_TYPE_NOTE,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_NOTES_STORE] =
+    g_param_spec_object ("notes-store", NULL, NULL,
+                         VIVA_TYPE_NOTES_STORE,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /* "starred" and "status" mirror the current note so that they can back
+   * the question.starred and question.status actions (and their buttons
+   * and shortcuts). Status is a string because property actions take no
+   * enums: "new", "learning" or "confident". */
+  properties[PROP_STARRED] =
+    g_param_spec_boolean ("starred", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_STATUS] =
+    g_param_spec_string ("status", NULL, NULL,
+                         "new",
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_install_property_action (widget_class, "question.starred", "starred");
+  gtk_widget_class_install_property_action (widget_class, "question.status", "status");
+
+  g_type_ensure (GTK_SOURCE_TYPE_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/viva-question-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, VivaQuestionView, number_label);
+  gtk_widget_class_bind_template_child (widget_class, VivaQuestionView, context_label);
+  gtk_widget_class_bind_template_child (widget_class, VivaQuestionView, star_button);
+  gtk_widget_class_bind_template_child (widget_class, VivaQuestionView, question_label);
+  gtk_widget_class_bind_template_child (widget_class, VivaQuestionView, save_label);
+  gtk_widget_class_bind_template_child (widget_class, VivaQuestionView, note_view);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "vivaquestionview");
+}
+
+static void
+viva_question_view_init (VivaQuestionView *self)
+{
+  GtkSourceLanguageManager *languages = gtk_source_language_manager_get_default ();
+  GtkTextBuffer *buffer;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->note_view));
+  gtk_source_buffer_set_language (GTK_SOURCE_BUFFER (buffer),
+                                  gtk_source_language_manager_get_language (languages, "markdown"));
+  gtk_source_buffer_set_highlight_syntax (GTK_SOURCE_BUFFER (buffer), TRUE);
+  g_signal_connect_object (buffer, "changed",
+                           G_CALLBACK (viva_question_view_buffer_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (viva_question_view_update_style_scheme),
+                           self, G_CONNECT_SWAPPED);
+  viva_question_view_update_style_scheme (self);
+
+  self->note_signals = g_signal_group_new (VIVA_TYPE_NOTE);
+  g_signal_group_connect_object (self->note_signals, "notify::text",
+                                 G_CALLBACK (viva_question_view_note_text_cb),
+                                 self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->note_signals, "notify::starred",
+                                 G_CALLBACK (viva_question_view_note_state_cb),
+                                 self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->note_signals, "notify::status",
+                                 G_CALLBACK (viva_question_view_note_state_cb),
+                                 self, G_CONNECT_SWAPPED);
+
+  self->store_signals = g_signal_group_new (VIVA_TYPE_NOTES_STORE);
+  g_signal_group_connect_object (self->store_signals, "notify::dirty",
+                                 G_CALLBACK (viva_question_view_store_notify_cb),
+                                 self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->store_signals, "notify::saving",
+                                 G_CALLBACK (viva_question_view_store_notify_cb),
+                                 self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->store_signals, "notify::save-error",
+                                 G_CALLBACK (viva_question_view_store_notify_cb),
+                                 self, G_CONNECT_SWAPPED);
+
+  viva_question_view_update_editable (self);
+}
+
+VivaQuestion *
+viva_question_view_get_question (VivaQuestionView *self)
+{
+  g_return_val_if_fail (VIVA_IS_QUESTION_VIEW (self), NULL);
+
+  return self->question;
+}
+
+VivaNote *
+viva_question_view_get_note (VivaQuestionView *self)
+{
+  g_return_val_if_fail (VIVA_IS_QUESTION_VIEW (self), NULL);
+
+  return self->note;
+}
+
+void
+viva_question_view_set_question (VivaQuestionView *self,
+                                 VivaQuestion     *question,
+                                 VivaNote         *note)
+{
+  g_autofree char *number = NULL;
+  g_autofree char *markup = NULL;
+  g_autofree char *context = NULL;
+  VivaTopic *topic;
+
+  g_return_if_fail (VIVA_IS_QUESTION_VIEW (self));
+  g_return_if_fail (!question || VIVA_IS_QUESTION (question));
+  g_return_if_fail (!note || VIVA_IS_NOTE (note));
+
+  if (self->question == question && self->note == note)
+    return;
+
+  g_set_object (&self->question, question);
+  g_set_object (&self->note, note);
+  g_signal_group_set_target (self->note_signals, note);
+
+  if (question != NULL)
+    {
+      topic = viva_question_get_topic (question);
+      /* Translators: the heading of the question view. */
+      number = g_strdup_printf (_("Question %u"), viva_question_get_number (question));
+      markup = viva_question_dup_markup (question);
+      if (topic != NULL)
+        /* Translators: "Level 1: Beginner · Strings" */
+        context = g_strdup_printf (_("%s · %s"),
+                                   viva_level_get_title (viva_question_get_level (question)),
+                                   viva_topic_get_name (topic));
+      else
+        context = g_strdup (viva_level_get_title (viva_question_get_level (question)));
+    }
+
+  gtk_label_set_text (self->number_label, number ? number : "");
+  gtk_label_set_text (self->context_label, context ? context : "");
+  gtk_label_set_markup (self->question_label, markup ? markup : "");
+
+  viva_question_view_load_note_text (self);
+  if (note != NULL)
+    viva_question_view_note_state_cb (self, NULL, note);
+  viva_question_view_update_editable (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUESTION]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTE]);
+}
+
+VivaNotesStore *
+viva_question_view_get_notes_store (VivaQuestionView *self)
+{
+  g_return_val_if_fail (VIVA_IS_QUESTION_VIEW (self), NULL);
+
+  return self->store;
+}
+
+void
+viva_question_view_set_notes_store (VivaQuestionView *self,
+                                    VivaNotesStore   *store)
+{
+  g_return_if_fail (VIVA_IS_QUESTION_VIEW (self));
+  g_return_if_fail (!store || VIVA_IS_NOTES_STORE (store));
+
+  if (!g_set_object (&self->store, store))
+    return;
+
+  g_signal_group_set_target (self->store_signals, store);
+  viva_question_view_update_save_status (self);
+  viva_question_view_update_editable (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTES_STORE]);
+}
+
+GtkTextView *
+viva_question_view_get_note_view (VivaQuestionView *self)
+{
+  g_return_val_if_fail (VIVA_IS_QUESTION_VIEW (self), NULL);
+
+  return GTK_TEXT_VIEW (self->note_view);
+}
+
+const char *
+viva_question_view_get_save_status (VivaQuestionView *self)
+{
+  g_return_val_if_fail (VIVA_IS_QUESTION_VIEW (self), NULL);
+
+  return gtk_label_get_text (self->save_label);
+}
+
+void
+viva_question_view_focus_notes (VivaQuestionView *self)
+{
+  g_return_if_fail (VIVA_IS_QUESTION_VIEW (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->note_view));
+}

@@ -1,1 +1,266 @@
+/* viva-sidebar-row.c
+ *
+ * One row of the sidebar tree: a level, a topic or a question. Levels and
+ * topics show "notes written / questions"; questions show their number, a
+ * one-line title and marks for a star and for notes.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
 #include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "viva-level.h"
+#include "viva-question.h"
+#include "viva-sidebar-row.h"
+#include "viva-topic.h"
+
+struct _VivaSidebarRow
+{
+  GtkWidget  parent_instance;
+
+  /* Owned */
+  GObject   *item;
+
+  /* Template widgets */
+  GtkBox    *box;
+  GtkLabel  *number_label;
+  GtkLabel  *title_label;
+  GtkImage  *star_image;
+  GtkImage  *note_image;
+  GtkLabel  *count_label;
+};
+
+G_DEFINE_FINAL_TYPE (VivaSidebarRow, viva_sidebar_row, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_ITEM,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+viva_sidebar_row_update (VivaSidebarRow *self)
+{
+  g_autofree char *count = NULL;
+  g_autofree char *accessible = NULL;
+  guint n_noted = 0;
+  guint n_questions = 0;
+
+  if (VIVA_IS_QUESTION (self->item))
+    {
+      VivaQuestion *question = VIVA_QUESTION (self->item);
+      gboolean starred = viva_question_get_starred (question);
+      gboolean has_note = viva_question_get_has_note (question);
+      g_autofree char *number = g_strdup_printf ("%u", viva_question_get_number (question));
+
+      gtk_label_set_text (self->number_label, number);
+      gtk_label_set_text (self->title_label, viva_question_get_text (question));
+      gtk_widget_set_visible (GTK_WIDGET (self->star_image), starred);
+      gtk_widget_set_visible (GTK_WIDGET (self->note_image), has_note);
+
+      /* Translators: the accessible name of a question in the sidebar:
+       * number, text, then optional marks. */
+      accessible = g_strdup_printf (_("Question %u: %s%s%s"),
+                                    viva_question_get_number (question),
+                                    viva_question_get_text (question),
+                                    starred ? _(", starred") : "",
+                                    has_note ? _(", has notes") : "");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                      -1);
+      return;
+    }
+
+  if (VIVA_IS_LEVEL (self->item))
+    {
+      gtk_label_set_text (self->title_label, viva_level_get_title (VIVA_LEVEL (self->item)));
+      n_noted = viva_level_get_n_noted (VIVA_LEVEL (self->item));
+      n_questions = viva_level_get_n_questions (VIVA_LEVEL (self->item));
+    }
+  else if (VIVA_IS_TOPIC (self->item))
+    {
+      gtk_label_set_text (self->title_label, viva_topic_get_name (VIVA_TOPIC (self->item)));
+      n_noted = viva_topic_get_n_noted (VIVA_TOPIC (self->item));
+      n_questions = viva_topic_get_n_questions (VIVA_TOPIC (self->item));
+    }
+  else
+    return;
+
+  count = g_strdup_printf ("%u / %u", n_noted, n_questions);
+  gtk_label_set_text (self->count_label, count);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->count_label),
+                               _("Questions with notes / questions"));
+
+  /* Translators: accessible name of a level or topic row, e.g.
+   * "Strings, notes on 3 of 28 questions". */
+  accessible = g_strdup_printf (_("%s, notes on %u of %u questions"),
+                                gtk_label_get_text (self->title_label),
+                                n_noted, n_questions);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  -1);
+}
+
+static void
+viva_sidebar_row_item_notify_cb (VivaSidebarRow *self,
+                                 GParamSpec     *pspec,
+                                 GObject        *item)
+{
+  viva_sidebar_row_update (self);
+}
+
+static void
+viva_sidebar_row_dispose (GObject *object)
+{
+  VivaSidebarRow *self = (VivaSidebarRow *)object;
+
+  viva_sidebar_row_set_item (self, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), VIVA_TYPE_SIDEBAR_ROW);
+
+  G_OBJECT_CLASS (viva_sidebar_row_parent_class)->dispose (object);
+}
+
+static void
+viva_sidebar_row_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  VivaSidebarRow *self = VIVA_SIDEBAR_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ITEM:
+      g_value_set_object (value, self->item);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+viva_sidebar_row_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  VivaSidebarRow *self = VIVA_SIDEBAR_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ITEM:
+      viva_sidebar_row_set_item (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+viva_sidebar_row_class_init (VivaSidebarRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = viva_sidebar_row_dispose;
+  object_class->get_property = viva_sidebar_row_get_property;
+  object_class->set_property = viva_sidebar_row_set_property;
+
+  properties[PROP_ITEM] =
+    g_param_spec_object ("item", NULL, NULL,
+                         G_TYPE_OBJECT,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/viva-sidebar-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, VivaSidebarRow, box);
+  gtk_widget_class_bind_template_child (widget_class, VivaSidebarRow, number_label);
+  gtk_widget_class_bind_template_child (widget_class, VivaSidebarRow, title_label);
+  gtk_widget_class_bind_template_child (widget_class, VivaSidebarRow, star_image);
+  gtk_widget_class_bind_template_child (widget_class, VivaSidebarRow, note_image);
+  gtk_widget_class_bind_template_child (widget_class, VivaSidebarRow, count_label);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "vivasidebarrow");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+viva_sidebar_row_init (VivaSidebarRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+viva_sidebar_row_new (void)
+{
+  return g_object_new (VIVA_TYPE_SIDEBAR_ROW, NULL);
+}
+
+GObject *
+viva_sidebar_row_get_item (VivaSidebarRow *self)
+{
+  g_return_val_if_fail (VIVA_IS_SIDEBAR_ROW (self), NULL);
+
+  return self->item;
+}
+
+void
+viva_sidebar_row_set_item (VivaSidebarRow *self,
+                           GObject        *item)
+{
+  gboolean is_question;
+
+  g_return_if_fail (VIVA_IS_SIDEBAR_ROW (self));
+  g_return_if_fail (!item || G_IS_OBJECT (item));
+
+  if (self->item == item)
+    return;
+
+  if (self->item != NULL)
+    g_signal_handlers_disconnect_by_func (self->item,
+                                          G_CALLBACK (viva_sidebar_row_item_notify_cb),
+                                          self);
+
+  g_set_object (&self->item, item);
+
+  is_question = VIVA_IS_QUESTION (item);
+  gtk_widget_set_visible (GTK_WIDGET (self->number_label), is_question);
+  gtk_widget_set_visible (GTK_WIDGET (self->count_label), item != NULL && !is_question);
+  gtk_widget_set_visible (GTK_WIDGET (self->star_image), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->note_image), FALSE);
+
+  if (is_question)
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->title_label), "heading");
+      g_signal_connect_object (item, "notify::has-note",
+                               G_CALLBACK (viva_sidebar_row_item_notify_cb),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (item, "notify::starred",
+                               G_CALLBACK (viva_sidebar_row_item_notify_cb),
+                               self, G_CONNECT_SWAPPED);
+    }
+  else if (item != NULL)
+    {
+      if (VIVA_IS_LEVEL (item))
+        gtk_widget_add_css_class (GTK_WIDGET (self->title_label), "heading");
+      else
+        gtk_widget_remove_css_class (GTK_WIDGET (self->title_label), "heading");
+
+      g_signal_connect_object (item, "notify::n-noted",
+                               G_CALLBACK (viva_sidebar_row_item_notify_cb),
+                               self, G_CONNECT_SWAPPED);
+    }
+
+  if (item != NULL)
+    viva_sidebar_row_update (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM]);
+}

@@ -1,1 +1,1001 @@
+/* viva-window.c
+ *
+ * The main window: the sidebar tree in an AdwFlap (it folds on narrow
+ * windows), the question view, and the in-window messages about the
+ * user's notes file. The window follows one bank and one question at a
+ * time and keeps the questions' study marks in step with the notes store.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
 #include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "viva-application.h"
+#include "viva-bank.h"
+#include "viva-note.h"
+#include "viva-notes-store.h"
+#include "viva-question.h"
+#include "viva-question-view.h"
+#include "viva-sidebar.h"
+#include "viva-window.h"
+
+#define SIDEBAR_MIN_WIDTH 220
+#define SIDEBAR_MAX_WIDTH 640
+
+typedef enum
+{
+  BANNER_NONE,
+  BANNER_LOAD_PROBLEM,
+  BANNER_SAVE_ERROR,
+} BannerKind;
+
+struct _VivaWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* Owned */
+  GSettings            *settings;
+  VivaNotesStore       *store;
+  VivaBank             *bank;
+  VivaQuestion         *question;
+  GCancellable         *cancellable;
+  char                 *load_problem;
+  GFile                *load_problem_file;
+
+  /* Template widgets */
+  AdwFlap              *flap;
+  GtkBox               *sidebar_box;
+  AdwWindowTitle       *sidebar_title;
+  VivaSidebar          *sidebar;
+  GtkSeparator         *sidebar_handle;
+  AdwWindowTitle       *content_title;
+  GtkRevealer          *banner_revealer;
+  GtkLabel             *banner_label;
+  GtkButton            *banner_button;
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *stack;
+  VivaQuestionView     *question_view;
+
+  BannerKind            banner;
+  int                   drag_start_width;
+  guint                 load_problem_dismissed : 1;
+  guint                 close_confirmed : 1;
+};
+
+G_DEFINE_FINAL_TYPE (VivaWindow, viva_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_NOTES_STORE,
+  PROP_SIDEBAR_VISIBLE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+viva_window_toast (VivaWindow *self,
+                   const char *message)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+static void
+viva_window_update_actions (VivaWindow *self)
+{
+  guint position = self->question ? viva_question_get_position (self->question) : 0;
+  guint n = self->bank ? viva_bank_get_n_questions (self->bank) : 0;
+  gboolean can_edit = self->question != NULL && !viva_notes_store_get_read_only (self->store);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous-question",
+                                 self->question != NULL && position > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-question",
+                                 self->question != NULL ? position + 1 < n : n > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-star", can_edit);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.set-status", can_edit);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.focus-notes", self->question != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-bundled-bank",
+                                 self->bank == NULL || viva_bank_get_file (self->bank) != NULL);
+}
+
+/* Banners: a failed save outranks a notice about how the notes file was
+ * loaded, and the notice comes back once saving works again. */
+static void
+viva_window_update_banner (VivaWindow *self)
+{
+  const char *save_error = viva_notes_store_get_save_error (self->store);
+  g_autofree char *message = NULL;
+
+  if (save_error != NULL)
+    {
+      self->banner = BANNER_SAVE_ERROR;
+      message = g_strdup_printf (_("Your notes could not be saved: %s. They stay open here and Viva keeps trying."),
+                                 save_error);
+      gtk_button_set_label (self->banner_button, _("_Try Again"));
+      gtk_button_set_use_underline (self->banner_button, TRUE);
+      gtk_widget_set_visible (GTK_WIDGET (self->banner_button), TRUE);
+    }
+  else if (self->load_problem != NULL && !self->load_problem_dismissed)
+    {
+      self->banner = BANNER_LOAD_PROBLEM;
+      message = g_strdup (self->load_problem);
+      gtk_button_set_label (self->banner_button, _("_Show File"));
+      gtk_button_set_use_underline (self->banner_button, TRUE);
+      gtk_widget_set_visible (GTK_WIDGET (self->banner_button), self->load_problem_file != NULL);
+    }
+  else
+    self->banner = BANNER_NONE;
+
+  if (message != NULL)
+    gtk_label_set_text (self->banner_label, message);
+
+  gtk_revealer_set_reveal_child (self->banner_revealer, self->banner != BANNER_NONE);
+}
+
+static void
+banner_button_clicked_cb (VivaWindow *self,
+                          GtkButton  *button)
+{
+  if (self->banner == BANNER_SAVE_ERROR)
+    viva_notes_store_save_async (self->store, NULL, NULL, NULL);
+  else if (self->banner == BANNER_LOAD_PROBLEM && self->load_problem_file != NULL)
+    {
+      g_autoptr(GFile) parent = g_file_get_parent (self->load_problem_file);
+      g_autofree char *uri = g_file_get_uri (parent);
+
+      gtk_show_uri (GTK_WINDOW (self), uri, GDK_CURRENT_TIME);
+    }
+}
+
+static void
+banner_close_clicked_cb (VivaWindow *self,
+                         GtkButton  *button)
+{
+  if (self->banner == BANNER_LOAD_PROBLEM)
+    self->load_problem_dismissed = TRUE;
+
+  gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
+}
+
+static void
+viva_window_store_notify_cb (VivaWindow     *self,
+                             GParamSpec     *pspec,
+                             VivaNotesStore *store)
+{
+  viva_window_update_banner (self);
+  viva_window_update_actions (self);
+}
+
+static void
+viva_window_note_changed_cb (VivaWindow     *self,
+                             VivaNote       *note,
+                             VivaNotesStore *store)
+{
+  VivaQuestion *question;
+
+  if (self->bank == NULL ||
+      g_strcmp0 (viva_note_get_bank_id (note), viva_bank_get_id (self->bank)) != 0)
+    return;
+
+  question = viva_bank_lookup_question (self->bank, viva_note_get_number (note));
+  if (question != NULL)
+    viva_question_apply_note (question, note);
+}
+
+static void
+viva_window_update_title (VivaWindow *self)
+{
+  const char *bank_title = self->bank ? viva_bank_get_title (self->bank) : NULL;
+  g_autofree char *title = NULL;
+
+  if (self->question != NULL)
+    /* Translators: the window title while a question is open. */
+    title = g_strdup_printf (_("Question %u"), viva_question_get_number (self->question));
+
+  adw_window_title_set_title (self->content_title, title ? title : _("Viva"));
+  adw_window_title_set_subtitle (self->content_title, bank_title ? bank_title : "");
+  adw_window_title_set_subtitle (self->sidebar_title, bank_title ? bank_title : "");
+  gtk_window_set_title (GTK_WINDOW (self), title ? title : _("Viva"));
+}
+
+VivaQuestion *
+viva_window_get_question (VivaWindow *self)
+{
+  g_return_val_if_fail (VIVA_IS_WINDOW (self), NULL);
+
+  return self->question;
+}
+
+void
+viva_window_show_question (VivaWindow   *self,
+                           VivaQuestion *question)
+{
+  VivaNote *note = NULL;
+
+  g_return_if_fail (VIVA_IS_WINDOW (self));
+  g_return_if_fail (!question || VIVA_IS_QUESTION (question));
+
+  if (self->question == question)
+    return;
+
+  /* Leaving a question is a natural point to persist what was typed: do
+   * not wait for the autosave delay. */
+  if (viva_notes_store_get_dirty (self->store) && !viva_notes_store_get_saving (self->store))
+    viva_notes_store_save_async (self->store, NULL, NULL, NULL);
+
+  g_set_object (&self->question, question);
+
+  if (question != NULL)
+    note = viva_notes_store_get_note (self->store,
+                                      viva_bank_get_id (self->bank),
+                                      viva_question_get_number (question));
+
+  viva_question_view_set_question (self->question_view, question, note);
+  viva_sidebar_select_question (self->sidebar, question);
+  gtk_stack_set_visible_child_name (self->stack, question ? "question" : "empty");
+
+  g_settings_set_uint (self->settings, "last-question",
+                       question ? viva_question_get_number (question) : 0);
+
+  /* On a narrow window the sidebar covers the question: get it out of the
+   * way once a question is chosen. */
+  if (question != NULL && adw_flap_get_folded (self->flap))
+    adw_flap_set_reveal_flap (self->flap, FALSE);
+
+  viva_window_update_title (self);
+  viva_window_update_actions (self);
+}
+
+static void
+sidebar_question_activated_cb (VivaWindow   *self,
+                               VivaQuestion *question,
+                               VivaSidebar  *sidebar)
+{
+  viva_window_show_question (self, question);
+}
+
+VivaBank *
+viva_window_get_bank (VivaWindow *self)
+{
+  g_return_val_if_fail (VIVA_IS_WINDOW (self), NULL);
+
+  return self->bank;
+}
+
+void
+viva_window_set_bank (VivaWindow *self,
+                      VivaBank   *bank)
+{
+  g_autoptr(GPtrArray) notes = NULL;
+  GFile *file;
+
+  g_return_if_fail (VIVA_IS_WINDOW (self));
+  g_return_if_fail (VIVA_IS_BANK (bank));
+
+  if (self->bank == bank)
+    return;
+
+  viva_window_show_question (self, NULL);
+  g_set_object (&self->bank, bank);
+
+  /* The questions carry the marks that the sidebar rows show. */
+  notes = viva_notes_store_list_notes (self->store, viva_bank_get_id (bank));
+  for (guint i = 0; i < notes->len; i++)
+    {
+      VivaNote *note = g_ptr_array_index (notes, i);
+      VivaQuestion *question = viva_bank_lookup_question (bank, viva_note_get_number (note));
+
+      if (question != NULL)
+        viva_question_apply_note (question, note);
+    }
+
+  viva_sidebar_set_bank (self->sidebar, bank);
+
+  file = viva_bank_get_file (bank);
+  if (file != NULL)
+    {
+      g_autofree char *path = g_file_get_path (file);
+
+      g_settings_set_string (self->settings, "last-bank", path ? path : "");
+    }
+  else
+    g_settings_set_string (self->settings, "last-bank", "");
+
+  viva_window_update_title (self);
+  viva_window_update_actions (self);
+}
+
+static void
+viva_window_show_open_error (VivaWindow   *self,
+                             GFile        *file,
+                             const GError *error)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *heading = NULL;
+  AdwMessageDialog *dialog;
+
+  /* Translators: %s is a file name. */
+  heading = g_strdup_printf (_("Could Not Open “%s”"), name);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, NULL));
+  adw_message_dialog_format_body (dialog, _("%s\n\nThe questions you had open are still open."),
+                                  error->message);
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  adw_message_dialog_set_default_response (dialog, "close");
+  adw_message_dialog_set_close_response (dialog, "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+typedef struct
+{
+  VivaWindow *window;
+  GFile      *file;
+} OpenFile;
+
+static void
+open_file_free (OpenFile *state)
+{
+  g_clear_object (&state->window);
+  g_clear_object (&state->file);
+  g_free (state);
+}
+
+static void
+viva_window_open_file_cb (GObject      *object,
+                          GAsyncResult *result,
+                          gpointer      user_data)
+{
+  OpenFile *state = user_data;
+  VivaWindow *self = state->window;
+  g_autoptr(VivaBank) bank = NULL;
+  g_autoptr(GError) error = NULL;
+
+  bank = viva_bank_load_file_finish (result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    ;
+  else if (bank == NULL)
+    viva_window_show_open_error (self, state->file, error);
+  else
+    {
+      g_autofree char *message = NULL;
+      g_autoptr(VivaQuestion) first = NULL;
+
+      viva_window_set_bank (self, bank);
+      first = g_list_model_get_item (viva_bank_get_questions (bank), 0);
+      viva_window_show_question (self, first);
+
+      /* Translators: %s is the bank's title. */
+      message = g_strdup_printf (ngettext ("Opened “%s”: %u question",
+                                           "Opened “%s”: %u questions",
+                                           viva_bank_get_n_questions (bank)),
+                                 viva_bank_get_title (bank),
+                                 viva_bank_get_n_questions (bank));
+      viva_window_toast (self, message);
+    }
+
+  open_file_free (state);
+}
+
+void
+viva_window_open_file (VivaWindow *self,
+                       GFile      *file)
+{
+  OpenFile *state;
+
+  g_return_if_fail (VIVA_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  state = g_new0 (OpenFile, 1);
+  state->window = g_object_ref (self);
+  state->file = g_object_ref (file);
+
+  viva_bank_load_file_async (file, self->cancellable, viva_window_open_file_cb, state);
+}
+
+static void
+viva_window_file_chooser_response_cb (VivaWindow           *self,
+                                      int                   response,
+                                      GtkFileChooserNative *native)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+
+      if (file != NULL)
+        viva_window_open_file (self, file);
+    }
+
+  g_object_unref (native);
+}
+
+static void
+viva_window_open_bank_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *param)
+{
+  VivaWindow *self = VIVA_WINDOW (widget);
+  g_autoptr(GtkFileFilter) markdown = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+  GtkFileChooserNative *native;
+
+  gtk_file_filter_set_name (markdown, _("Question Banks (Markdown)"));
+  gtk_file_filter_add_mime_type (markdown, "text/markdown");
+  gtk_file_filter_add_suffix (markdown, "md");
+  gtk_file_filter_add_suffix (markdown, "markdown");
+  gtk_file_filter_set_name (all, _("All Files"));
+  gtk_file_filter_add_pattern (all, "*");
+
+  native = gtk_file_chooser_native_new (_("Open Question Bank"),
+                                        GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN,
+                                        _("_Open"),
+                                        _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), markdown);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), all);
+  g_signal_connect_object (native, "response",
+                           G_CALLBACK (viva_window_file_chooser_response_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static gboolean
+viva_window_open_bundled_bank (VivaWindow *self)
+{
+  g_autoptr(VivaBank) bank = NULL;
+  g_autoptr(GError) error = NULL;
+
+  bank = viva_bank_new_bundled (&error);
+
+  /* The bundled bank is compiled in and tested: failing here is a bug. */
+  if (bank == NULL)
+    {
+      g_critical ("The bundled question bank failed to load: %s", error->message);
+      return FALSE;
+    }
+
+  viva_window_set_bank (self, bank);
+  return TRUE;
+}
+
+static void
+viva_window_open_bundled_bank_action (GtkWidget  *widget,
+                                      const char *action_name,
+                                      GVariant   *param)
+{
+  viva_window_open_bundled_bank (VIVA_WINDOW (widget));
+}
+
+static void
+viva_window_step_question (VivaWindow *self,
+                           int         delta)
+{
+  GListModel *questions;
+  g_autoptr(VivaQuestion) next = NULL;
+  int position;
+
+  if (self->bank == NULL)
+    return;
+
+  questions = viva_bank_get_questions (self->bank);
+  position = self->question ? (int) viva_question_get_position (self->question) + delta : 0;
+
+  if (position < 0 || position >= (int) g_list_model_get_n_items (questions))
+    return;
+
+  next = g_list_model_get_item (questions, position);
+  viva_window_show_question (self, next);
+}
+
+static void
+viva_window_previous_question_action (GtkWidget  *widget,
+                                      const char *action_name,
+                                      GVariant   *param)
+{
+  viva_window_step_question (VIVA_WINDOW (widget), -1);
+}
+
+static void
+viva_window_next_question_action (GtkWidget  *widget,
+                                  const char *action_name,
+                                  GVariant   *param)
+{
+  viva_window_step_question (VIVA_WINDOW (widget), 1);
+}
+
+static void
+viva_window_filter_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *param)
+{
+  VivaWindow *self = VIVA_WINDOW (widget);
+
+  adw_flap_set_reveal_flap (self->flap, TRUE);
+  viva_sidebar_begin_filter (self->sidebar);
+}
+
+static void
+viva_window_toggle_star_action (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *param)
+{
+  VivaWindow *self = VIVA_WINDOW (widget);
+
+  gtk_widget_activate_action (GTK_WIDGET (self->question_view), "question.starred", NULL);
+}
+
+static void
+viva_window_set_status_action (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *param)
+{
+  VivaWindow *self = VIVA_WINDOW (widget);
+
+  gtk_widget_activate_action_variant (GTK_WIDGET (self->question_view), "question.status", param);
+}
+
+static void
+viva_window_focus_notes_action (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *param)
+{
+  VivaWindow *self = VIVA_WINDOW (widget);
+
+  viva_question_view_focus_notes (self->question_view);
+}
+
+static void
+viva_window_sidebar_drag_begin_cb (VivaWindow     *self,
+                                   double          x,
+                                   double          y,
+                                   GtkGestureDrag *gesture)
+{
+  self->drag_start_width = gtk_widget_get_width (GTK_WIDGET (self->sidebar_box));
+}
+
+static int
+viva_window_sidebar_drag_width (VivaWindow *self,
+                                double      offset_x)
+{
+  if (gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL)
+    offset_x = -offset_x;
+
+  return CLAMP (self->drag_start_width + (int) offset_x, SIDEBAR_MIN_WIDTH, SIDEBAR_MAX_WIDTH);
+}
+
+static void
+viva_window_sidebar_drag_update_cb (VivaWindow     *self,
+                                    double          offset_x,
+                                    double          offset_y,
+                                    GtkGestureDrag *gesture)
+{
+  gtk_widget_set_size_request (GTK_WIDGET (self->sidebar_box),
+                               viva_window_sidebar_drag_width (self, offset_x), -1);
+}
+
+static void
+viva_window_sidebar_drag_end_cb (VivaWindow     *self,
+                                 double          offset_x,
+                                 double          offset_y,
+                                 GtkGestureDrag *gesture)
+{
+  g_settings_set_int (self->settings, "sidebar-width",
+                      viva_window_sidebar_drag_width (self, offset_x));
+}
+
+static gboolean
+viva_window_save_notes_before_close (VivaWindow  *self,
+                                     GError     **error)
+{
+  if (!viva_notes_store_get_dirty (self->store) || viva_notes_store_get_read_only (self->store))
+    return TRUE;
+
+  return viva_notes_store_flush (self->store, error);
+}
+
+static void
+viva_window_close_dialog_response_cb (VivaWindow       *self,
+                                      const char       *response,
+                                      AdwMessageDialog *dialog)
+{
+  if (g_strcmp0 (response, "discard") == 0)
+    {
+      self->close_confirmed = TRUE;
+      gtk_window_close (GTK_WINDOW (self));
+    }
+  else if (g_strcmp0 (response, "retry") == 0)
+    gtk_window_close (GTK_WINDOW (self));
+}
+
+static gboolean
+viva_window_close_request (GtkWindow *window)
+{
+  VivaWindow *self = VIVA_WINDOW (window);
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+  int width, height;
+
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_delay (self->settings);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+  if (!gtk_window_is_maximized (window))
+    {
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+  g_settings_apply (self->settings);
+
+  if (self->close_confirmed || viva_window_save_notes_before_close (self, &error))
+    return GTK_WINDOW_CLASS (viva_window_parent_class)->close_request (window);
+
+  /* Never let the window take unsaved notes with it silently. */
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (window, _("Notes Not Saved"), NULL));
+  adw_message_dialog_format_body (dialog,
+                                  _("Viva could not save your notes: %s\n\nIf you close now, changes since the last save are lost."),
+                                  error->message);
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Keep Open"),
+                                    "retry", _("_Try Again"),
+                                    "discard", _("Close _Without Saving"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response",
+                           G_CALLBACK (viva_window_close_dialog_response_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return TRUE;
+}
+
+static void
+viva_window_constructed (GObject *object)
+{
+  VivaWindow *self = (VivaWindow *)object;
+
+  G_OBJECT_CLASS (viva_window_parent_class)->constructed (object);
+
+  g_assert (VIVA_IS_NOTES_STORE (self->store));
+
+  viva_question_view_set_notes_store (self->question_view, self->store);
+
+  g_signal_connect_object (self->store, "note-changed",
+                           G_CALLBACK (viva_window_note_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "notify::save-error",
+                           G_CALLBACK (viva_window_store_notify_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "notify::read-only",
+                           G_CALLBACK (viva_window_store_notify_cb),
+                           self, G_CONNECT_SWAPPED);
+
+  viva_window_update_banner (self);
+  viva_window_update_actions (self);
+}
+
+static void
+viva_window_dispose (GObject *object)
+{
+  VivaWindow *self = (VivaWindow *)object;
+
+  g_cancellable_cancel (self->cancellable);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), VIVA_TYPE_WINDOW);
+
+  g_clear_object (&self->question);
+  g_clear_object (&self->bank);
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->load_problem_file);
+
+  G_OBJECT_CLASS (viva_window_parent_class)->dispose (object);
+}
+
+static void
+viva_window_finalize (GObject *object)
+{
+  VivaWindow *self = (VivaWindow *)object;
+
+  g_clear_pointer (&self->load_problem, g_free);
+
+  G_OBJECT_CLASS (viva_window_parent_class)->finalize (object);
+}
+
+static void
+viva_window_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  VivaWindow *self = VIVA_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_NOTES_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    case PROP_SIDEBAR_VISIBLE:
+      g_value_set_boolean (value, adw_flap_get_reveal_flap (self->flap));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+viva_window_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  VivaWindow *self = VIVA_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_NOTES_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+
+    case PROP_SIDEBAR_VISIBLE:
+      adw_flap_set_reveal_flap (self->flap, g_value_get_boolean (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+viva_window_class_init (VivaWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = viva_window_constructed;
+  object_class->dispose = viva_window_dispose;
+  object_class->finalize = viva_window_finalize;
+  object_class->get_property = viva_window_get_property;
+  object_class->set_property = viva_window_set_property;
+
+  window_class->close_request = viva_window_close_request;
+
+  properties[PROP_NOTES_STORE] =
+    g_param_spec_object ("notes-store", NULL, NULL,
+                         VIVA_TYPE_NOTES_STORE,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_SIDEBAR_VISIBLE] =
+    g_param_spec_boolean ("sidebar-visible", NULL, NULL,
+                          TRUE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_install_action (widget_class, "win.open-bank", NULL, viva_window_open_bank_action);
+  gtk_widget_class_install_action (widget_class, "win.open-bundled-bank", NULL, viva_window_open_bundled_bank_action);
+  gtk_widget_class_install_action (widget_class, "win.previous-question", NULL, viva_window_previous_question_action);
+  gtk_widget_class_install_action (widget_class, "win.next-question", NULL, viva_window_next_question_action);
+  gtk_widget_class_install_action (widget_class, "win.filter", NULL, viva_window_filter_action);
+  gtk_widget_class_install_action (widget_class, "win.toggle-star", NULL, viva_window_toggle_star_action);
+  gtk_widget_class_install_action (widget_class, "win.set-status", "s", viva_window_set_status_action);
+  gtk_widget_class_install_action (widget_class, "win.focus-notes", NULL, viva_window_focus_notes_action);
+  gtk_widget_class_install_property_action (widget_class, "win.toggle-sidebar", "sidebar-visible");
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open-bank", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.previous-question", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "win.next-question", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.filter", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "win.toggle-star", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK, "win.set-status", "s", "new");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK, "win.set-status", "s", "learning");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_CONTROL_MASK, "win.set-status", "s", "confident");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.focus-notes", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
+
+  g_type_ensure (VIVA_TYPE_SIDEBAR);
+  g_type_ensure (VIVA_TYPE_QUESTION_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/viva-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, VivaWindow, flap);
+  gtk_widget_class_bind_template_child (widget_class, VivaWindow, sidebar_box);
+  gtk_widget_class_bind_template_child (widget_class, VivaWindow, sidebar_title);
+  gtk_widget_class_bind_template_child (widget_class, VivaWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, VivaWindow, sidebar_handle);
+  gtk_widget_class_bind_template_child (widget_class, VivaWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, VivaWindow, banner_revealer);
+  gtk_widget_class_bind_template_child (widget_class, VivaWindow, banner_label);
+  gtk_widget_class_bind_template_child (widget_class, VivaWindow, banner_button);
+  gtk_widget_class_bind_template_child (widget_class, VivaWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, VivaWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, VivaWindow, question_view);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_question_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, banner_button_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, banner_close_clicked_cb);
+}
+
+static void
+viva_window_flap_reveal_cb (VivaWindow *self,
+                            GParamSpec *pspec,
+                            AdwFlap    *flap)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SIDEBAR_VISIBLE]);
+}
+
+static void
+viva_window_init (VivaWindow *self)
+{
+  GtkGesture *drag;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->cancellable = g_cancellable_new ();
+  self->settings = g_settings_new (APP_ID);
+
+  g_signal_connect_object (self->flap, "notify::reveal-flap",
+                           G_CALLBACK (viva_window_flap_reveal_cb),
+                           self, G_CONNECT_SWAPPED);
+
+  gtk_widget_set_size_request (GTK_WIDGET (self->sidebar_box),
+                               CLAMP (g_settings_get_int (self->settings, "sidebar-width"),
+                                      SIDEBAR_MIN_WIDTH, SIDEBAR_MAX_WIDTH),
+                               -1);
+
+  drag = gtk_gesture_drag_new ();
+  g_signal_connect_object (drag, "drag-begin", G_CALLBACK (viva_window_sidebar_drag_begin_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (drag, "drag-update", G_CALLBACK (viva_window_sidebar_drag_update_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (drag, "drag-end", G_CALLBACK (viva_window_sidebar_drag_end_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->sidebar_handle), GTK_EVENT_CONTROLLER (drag));
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+}
+
+VivaWindow *
+viva_window_new (VivaApplication *app,
+                 VivaNotesStore  *store)
+{
+  g_return_val_if_fail (!app || VIVA_IS_APPLICATION (app), NULL);
+  g_return_val_if_fail (VIVA_IS_NOTES_STORE (store), NULL);
+
+  return g_object_new (VIVA_TYPE_WINDOW,
+                       "application", app,
+                       "notes-store", store,
+                       NULL);
+}
+
+/**
+ * viva_window_restore_session:
+ *
+ * Reopens the bank and the question that were open when Viva last closed.
+ * A bank file that has gone or changed into something unreadable falls
+ * back to the bundled bank, with a message.
+ */
+void
+viva_window_restore_session (VivaWindow *self)
+{
+  g_autofree char *last_bank = NULL;
+  guint last_question;
+
+  g_return_if_fail (VIVA_IS_WINDOW (self));
+
+  last_bank = g_settings_get_string (self->settings, "last-bank");
+  last_question = g_settings_get_uint (self->settings, "last-question");
+
+  if (last_bank[0] != '\0')
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (last_bank);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(VivaBank) bank = viva_bank_new_from_file (file, NULL, &error);
+
+      if (bank != NULL)
+        viva_window_set_bank (self, bank);
+      else
+        {
+          g_autofree char *name = g_file_get_basename (file);
+          g_autofree char *message = NULL;
+
+          /* Translators: %s is a file name, then the reason. */
+          message = g_strdup_printf (_("Could not reopen “%s”: %s"), name, error->message);
+          viva_window_toast (self, message);
+        }
+    }
+
+  if (self->bank == NULL && !viva_window_open_bundled_bank (self))
+    return;
+
+  if (last_question != 0)
+    {
+      VivaQuestion *question = viva_bank_lookup_question (self->bank, last_question);
+
+      if (question != NULL)
+        viva_window_show_question (self, question);
+    }
+}
+
+/**
+ * viva_window_report_notes_load_error:
+ *
+ * Tells the user, in the window, that the notes file could not be used as
+ * it was, what Viva did about it and where the file is now.
+ */
+void
+viva_window_report_notes_load_error (VivaWindow   *self,
+                                     const GError *error)
+{
+  const char *moved;
+
+  g_return_if_fail (VIVA_IS_WINDOW (self));
+  g_return_if_fail (error != NULL);
+
+  g_clear_pointer (&self->load_problem, g_free);
+  g_clear_object (&self->load_problem_file);
+
+  moved = viva_notes_store_get_moved_aside_path (self->store);
+
+  switch (viva_notes_store_get_state (self->store))
+    {
+    case VIVA_NOTES_STORE_STATE_READ_ONLY:
+      self->load_problem = g_strdup_printf (_("Your notes file was written by a newer version of Viva (%s). It is shown read-only so nothing in it is lost; update Viva to edit your notes."),
+                                            error->message);
+      self->load_problem_file = g_file_new_for_path (viva_notes_store_get_path (self->store));
+      break;
+
+    case VIVA_NOTES_STORE_STATE_RECOVERED:
+      if (viva_notes_store_get_restored_from_backup (self->store))
+        self->load_problem = g_strdup_printf (_("Your notes file could not be read (%s). It was kept unchanged as “%s”, and your notes were restored from the last backup."),
+                                              error->message, moved ? moved : "");
+      else
+        self->load_problem = g_strdup_printf (_("Your notes file could not be read (%s). It was kept unchanged as “%s”. New notes are saved as usual."),
+                                              error->message, moved ? moved : "");
+      if (moved != NULL)
+        self->load_problem_file = g_file_new_for_path (moved);
+      break;
+
+    case VIVA_NOTES_STORE_STATE_OK:
+    default:
+      self->load_problem = g_strdup_printf (_("There was a problem with your notes file: %s"), error->message);
+      break;
+    }
+
+  self->load_problem_dismissed = FALSE;
+  viva_window_update_banner (self);
+}
+
+VivaSidebar *
+viva_window_get_sidebar (VivaWindow *self)
+{
+  g_return_val_if_fail (VIVA_IS_WINDOW (self), NULL);
+
+  return self->sidebar;
+}
+
+VivaQuestionView *
+viva_window_get_question_view (VivaWindow *self)
+{
+  g_return_val_if_fail (VIVA_IS_WINDOW (self), NULL);
+
+  return self->question_view;
+}
+
+/* The message the window shows about the notes file, or %NULL. */
+const char *
+viva_window_get_banner_message (VivaWindow *self)
+{
+  g_return_val_if_fail (VIVA_IS_WINDOW (self), NULL);
+
+  if (!gtk_revealer_get_reveal_child (self->banner_revealer))
+    return NULL;
+
+  return gtk_label_get_text (self->banner_label);
+}

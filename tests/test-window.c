@@ -1,2 +1,662 @@
-#include <glib.h>
-int main (int argc, char **argv) { g_test_init (&argc, &argv, NULL); return g_test_run (); }
+/* test-window.c
+ *
+ * The study workspace driven as a user would, with real widgets under
+ * Xvfb: the tree, opening a question, typing notes that survive a restart,
+ * filtering, and what the window says about a damaged notes file.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+
+#include "viva-bank.h"
+#include "viva-level.h"
+#include "viva-note.h"
+#include "viva-notes-store.h"
+#include "viva-question.h"
+#include "viva-question-view.h"
+#include "viva-sidebar.h"
+#include "viva-topic.h"
+#include "viva-window.h"
+
+/* Waiting is bounded so that a hang fails instead of blocking CI; the
+ * bound is generous and asserts nothing about speed. */
+#define WAIT_LIMIT_USEC (20 * G_USEC_PER_SEC)
+
+typedef gboolean (*Condition) (gpointer data);
+
+static void
+wait_until (Condition condition,
+            gpointer  data)
+{
+  gint64 deadline = g_get_monotonic_time () + WAIT_LIMIT_USEC;
+
+  while (!condition (data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static gboolean
+store_is_idle (gpointer data)
+{
+  VivaNotesStore *store = data;
+
+  return !viva_notes_store_get_dirty (store) && !viva_notes_store_get_saving (store);
+}
+
+static gboolean
+widget_is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+static void
+drain_main_loop (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static char *
+notes_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), APP_ID, "notes.json", NULL);
+}
+
+static VivaNotesStore *
+load_store (void)
+{
+  g_autofree char *path = notes_path ();
+  VivaNotesStore *store = viva_notes_store_new (path);
+
+  /* Tests that want a damaged file check the result themselves. */
+  viva_notes_store_load (store, NULL);
+  viva_notes_store_set_autosave_delay (store, 50);
+
+  return store;
+}
+
+static VivaWindow *
+open_window (VivaNotesStore *store)
+{
+  VivaWindow *window = viva_window_new (NULL, store);
+
+  g_object_ref_sink (window);
+  viva_window_restore_session (window);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (widget_is_mapped, window);
+  drain_main_loop ();
+
+  return window;
+}
+
+static void
+close_window (VivaWindow *window)
+{
+  gtk_window_close (GTK_WINDOW (window));
+  drain_main_loop ();
+  gtk_window_destroy (GTK_WINDOW (window));
+  drain_main_loop ();
+  g_object_unref (window);
+}
+
+static GtkWidget *
+find_by_css_class (GtkWidget  *root,
+                   const char *css_class)
+{
+  if (gtk_widget_has_css_class (root, css_class))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_by_css_class (child, css_class);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static const char *
+shown_question_text (VivaWindow *window)
+{
+  GtkWidget *label = find_by_css_class (GTK_WIDGET (viva_window_get_question_view (window)),
+                                        "viva-question-text");
+
+  g_assert_nonnull (label);
+  return gtk_label_get_text (GTK_LABEL (label));
+}
+
+static void
+type_into_notes (VivaWindow *window,
+                 const char *text)
+{
+  GtkTextView *view = viva_question_view_get_note_view (viva_window_get_question_view (window));
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+
+  g_assert_true (gtk_text_view_get_editable (view));
+  gtk_text_buffer_insert_interactive_at_cursor (buffer, text, -1, TRUE);
+}
+
+static char *
+notes_text (VivaWindow *window)
+{
+  GtkTextView *view = viva_question_view_get_note_view (viva_window_get_question_view (window));
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+}
+
+/* Selects a question the way a click on its row does: through the
+ * sidebar's selection model, after revealing it in the tree. */
+static void
+click_question_in_sidebar (VivaWindow *window,
+                           guint       number)
+{
+  VivaSidebar *sidebar = viva_window_get_sidebar (window);
+  VivaQuestion *question = viva_bank_lookup_question (viva_window_get_bank (window), number);
+  GtkTreeListModel *model = viva_sidebar_get_tree_model (sidebar);
+  GtkWidget *list_view = find_by_css_class (GTK_WIDGET (sidebar), "navigation-sidebar");
+  GtkSelectionModel *selection = gtk_list_view_get_model (GTK_LIST_VIEW (list_view));
+  guint n;
+
+  g_assert_nonnull (question);
+
+  /* Expand the rows on the way, as a user clicking expanders would. */
+  for (guint i = 0; i < (n = g_list_model_get_n_items (G_LIST_MODEL (model))); i++)
+    {
+      g_autoptr(GtkTreeListRow) row = gtk_tree_list_model_get_row (model, i);
+      g_autoptr(GObject) item = gtk_tree_list_row_get_item (row);
+
+      if (item == (GObject *) question)
+        {
+          gtk_selection_model_select_item (selection, i, TRUE);
+          drain_main_loop ();
+          return;
+        }
+
+      if ((item == (GObject *) viva_question_get_level (question) ||
+           item == (GObject *) viva_question_get_topic (question)) &&
+          !gtk_tree_list_row_get_expanded (row))
+        gtk_tree_list_row_set_expanded (row, TRUE);
+    }
+
+  g_assert_not_reached ();
+}
+
+static void
+reset_data (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), APP_ID, NULL);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (handle != NULL && (name = g_dir_read_name (handle)))
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_unlink (path);
+    }
+
+  g_settings_reset (settings, "last-question");
+  g_settings_reset (settings, "last-bank");
+}
+
+static void
+test_tree_shows_levels (void)
+{
+  g_autoptr(VivaNotesStore) store = NULL;
+  VivaWindow *window;
+  GtkTreeListModel *model;
+  static const char * const names[] = { "Beginner", "Intermediate", "Hard", "Expert" };
+
+  reset_data ();
+  store = load_store ();
+  window = open_window (store);
+  model = viva_sidebar_get_tree_model (viva_window_get_sidebar (window));
+
+  /* A first start shows the six levels, collapsed, and no question. */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 6);
+  g_assert_null (viva_window_get_question (window));
+
+  for (guint i = 0; i < 6; i++)
+    {
+      g_autoptr(GtkTreeListRow) row = gtk_tree_list_model_get_row (model, i);
+      g_autoptr(GObject) item = gtk_tree_list_row_get_item (row);
+
+      g_assert_true (VIVA_IS_LEVEL (item));
+      g_assert_cmpuint (viva_level_get_number (VIVA_LEVEL (item)), ==, i + 1);
+      g_assert_true (gtk_tree_list_row_is_expandable (row));
+      if (i < G_N_ELEMENTS (names))
+        g_assert_cmpstr (viva_level_get_name (VIVA_LEVEL (item)), ==, names[i]);
+    }
+
+  /* Expanding Level 1 shows its eight topics; Level 5 shows questions,
+   * with no invented topic in between. */
+  {
+    g_autoptr(GtkTreeListRow) level1 = gtk_tree_list_model_get_child_row (model, 0);
+    g_autoptr(GtkTreeListRow) level5 = gtk_tree_list_model_get_child_row (model, 4);
+    g_autoptr(GtkTreeListRow) first_topic = NULL;
+    g_autoptr(GtkTreeListRow) first_q = NULL;
+    g_autoptr(GObject) topic = NULL;
+    g_autoptr(GObject) question = NULL;
+
+    gtk_tree_list_row_set_expanded (level1, TRUE);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 6 + 8);
+    first_topic = gtk_tree_list_row_get_child_row (level1, 0);
+    topic = gtk_tree_list_row_get_item (first_topic);
+    g_assert_true (VIVA_IS_TOPIC (topic));
+    g_assert_cmpstr (viva_topic_get_name (VIVA_TOPIC (topic)), ==, "Core Concepts & Syntax");
+
+    gtk_tree_list_row_set_expanded (level5, TRUE);
+    first_q = gtk_tree_list_row_get_child_row (level5, 0);
+    question = gtk_tree_list_row_get_item (first_q);
+    g_assert_true (VIVA_IS_QUESTION (question));
+    g_assert_cmpuint (viva_question_get_number (VIVA_QUESTION (question)), ==, 801);
+  }
+
+  close_window (window);
+}
+
+static void
+test_select_question_shows_text (void)
+{
+  g_autoptr(VivaNotesStore) store = NULL;
+  VivaWindow *window;
+  VivaQuestionView *view;
+
+  reset_data ();
+  store = load_store ();
+  window = open_window (store);
+  view = viva_window_get_question_view (window);
+
+  click_question_in_sidebar (window, 42);
+
+  g_assert_nonnull (viva_window_get_question (window));
+  g_assert_cmpuint (viva_question_get_number (viva_window_get_question (window)), ==, 42);
+  g_assert_cmpstr (shown_question_text (window), ==,
+                   "Given s = \"Programming\", what is the output of s[1:4]?");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Question 42");
+
+  /* The notes editor is labelled for screen readers. */
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (viva_question_view_get_note_view (view)),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Notes");
+
+  /* Alt+Right / Alt+Left move through the bank in order, across topics. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.next-question", NULL));
+  g_assert_cmpuint (viva_question_get_number (viva_window_get_question (window)), ==, 43);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.previous-question", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.previous-question", NULL));
+  g_assert_cmpuint (viva_question_get_number (viva_window_get_question (window)), ==, 41);
+
+  close_window (window);
+}
+
+static void
+test_note_survives_restart (void)
+{
+  g_autoptr(VivaNotesStore) store = NULL;
+  g_autoptr(VivaNotesStore) store2 = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *path = notes_path ();
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *typed = "Slicing is half-open: \"rog\". Ünïcödé ✓";
+  VivaWindow *window;
+  VivaQuestion *q42;
+  JsonObject *note;
+
+  reset_data ();
+  store = load_store ();
+  window = open_window (store);
+
+  click_question_in_sidebar (window, 42);
+  type_into_notes (window, typed);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-star", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.set-status", "s", "learning");
+
+  /* The sidebar marks follow at once. */
+  q42 = viva_window_get_question (window);
+  g_assert_true (viva_question_get_has_note (q42));
+  g_assert_true (viva_question_get_starred (q42));
+  g_assert_cmpuint (viva_level_get_n_noted (viva_question_get_level (q42)), ==, 1);
+  g_assert_cmpuint (viva_topic_get_n_noted (viva_question_get_topic (q42)), ==, 1);
+
+  /* Switching question saves without waiting for the autosave delay. */
+  viva_notes_store_set_autosave_delay (store, 60 * 1000);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.next-question", NULL);
+  wait_until (store_is_idle, store);
+  g_assert_cmpstr (viva_question_view_get_save_status (viva_window_get_question_view (window)), ==, "Saved");
+
+  /* What is on disk is what the user typed. */
+  g_assert_true (json_parser_load_from_file (parser, path, &error));
+  g_assert_no_error (error);
+  note = json_object_get_object_member (
+           json_object_get_object_member (
+             json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)), "banks"),
+             VIVA_BUNDLED_BANK_ID),
+           "42");
+  g_assert_nonnull (note);
+  g_assert_cmpstr (json_object_get_string_member (note, "text"), ==, typed);
+  g_assert_true (json_object_get_boolean_member (note, "starred"));
+  g_assert_cmpstr (json_object_get_string_member (note, "status"), ==, "learning");
+
+  close_window (window);
+  g_clear_object (&store);
+
+  /* A fresh store and window, as at the next start: the last question is
+   * open again, and question 42 shows the note and its marks. */
+  store2 = load_store ();
+  window = open_window (store2);
+  g_assert_nonnull (viva_window_get_question (window));
+  g_assert_cmpuint (viva_question_get_number (viva_window_get_question (window)), ==, 43);
+
+  q42 = viva_bank_lookup_question (viva_window_get_bank (window), 42);
+  g_assert_true (viva_question_get_has_note (q42));
+  g_assert_true (viva_question_get_starred (q42));
+  g_assert_cmpuint (viva_level_get_n_noted (viva_question_get_level (q42)), ==, 1);
+
+  click_question_in_sidebar (window, 42);
+  text = notes_text (window);
+  g_assert_cmpstr (text, ==, typed);
+
+  close_window (window);
+}
+
+static void
+test_close_flushes_notes (void)
+{
+  g_autoptr(VivaNotesStore) store = NULL;
+  g_autoptr(VivaNotesStore) reloaded = NULL;
+  g_autofree char *path = notes_path ();
+  VivaWindow *window;
+  VivaNote *note;
+
+  reset_data ();
+  store = load_store ();
+  viva_notes_store_set_autosave_delay (store, 60 * 1000);
+  window = open_window (store);
+
+  click_question_in_sidebar (window, 803);
+  type_into_notes (window, "Token bucket: refill rate r, burst b.");
+
+  /* Closing the window right after typing, well inside the autosave
+   * delay, must not lose the note. */
+  g_assert_true (viva_notes_store_get_dirty (store));
+  close_window (window);
+  g_assert_false (viva_notes_store_get_dirty (store));
+
+  reloaded = viva_notes_store_new (path);
+  g_assert_true (viva_notes_store_load (reloaded, NULL));
+  note = viva_notes_store_lookup_note (reloaded, VIVA_BUNDLED_BANK_ID, 803);
+  g_assert_nonnull (note);
+  g_assert_cmpstr (viva_note_get_text (note), ==, "Token bucket: refill rate r, burst b.");
+}
+
+static guint
+count_question_rows (GtkTreeListModel *model,
+                     const char       *word)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (model));
+  guint count = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkTreeListRow) row = gtk_tree_list_model_get_row (model, i);
+      g_autoptr(GObject) item = gtk_tree_list_row_get_item (row);
+
+      if (VIVA_IS_QUESTION (item))
+        {
+          g_autofree char *lower = g_utf8_strdown (viva_question_get_text (VIVA_QUESTION (item)), -1);
+
+          /* Every question the filter shows contains the word. */
+          g_assert_nonnull (strstr (lower, word));
+          count++;
+        }
+    }
+
+  return count;
+}
+
+static void
+test_filter (void)
+{
+  g_autoptr(VivaNotesStore) store = NULL;
+  VivaWindow *window;
+  VivaSidebar *sidebar;
+  GtkTreeListModel *model;
+  GListModel *questions;
+  guint expected = 0;
+
+  reset_data ();
+  store = load_store ();
+  window = open_window (store);
+  sidebar = viva_window_get_sidebar (window);
+  model = viva_sidebar_get_tree_model (sidebar);
+  questions = viva_bank_get_questions (viva_window_get_bank (window));
+
+  /* Count independently of the filter code what it should find. */
+  for (guint i = 0; i < g_list_model_get_n_items (questions); i++)
+    {
+      g_autoptr(VivaQuestion) q = g_list_model_get_item (questions, i);
+      g_autofree char *lower = g_utf8_strdown (viva_question_get_text (q), -1);
+
+      if (strstr (lower, "generator") != NULL)
+        expected++;
+    }
+  g_assert_cmpuint (expected, >, 3);
+
+  /* Ctrl+F reveals the filter field. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.filter", NULL));
+  viva_sidebar_set_filter_text (sidebar, "GENERATOR");
+  drain_main_loop ();
+  g_assert_cmpuint (count_question_rows (model, "generator"), ==, expected);
+
+  /* Enter opens the first match. */
+  g_assert_true (viva_sidebar_open_first_match (sidebar));
+  g_assert_nonnull (viva_window_get_question (window));
+  g_assert_nonnull (strstr (shown_question_text (window), "enerator"));
+
+  /* A number finds that question. */
+  viva_sidebar_set_filter_text (sidebar, "803");
+  drain_main_loop ();
+  {
+    guint n = g_list_model_get_n_items (G_LIST_MODEL (model));
+    gboolean found = FALSE;
+
+    for (guint i = 0; i < n; i++)
+      {
+        g_autoptr(GtkTreeListRow) row = gtk_tree_list_model_get_row (model, i);
+        g_autoptr(GObject) item = gtk_tree_list_row_get_item (row);
+
+        if (VIVA_IS_QUESTION (item) && viva_question_get_number (VIVA_QUESTION (item)) == 803)
+          found = TRUE;
+      }
+    g_assert_true (found);
+  }
+
+  /* Nonsense shows nothing; clearing (Escape) brings back the tree. */
+  viva_sidebar_set_filter_text (sidebar, "zzqqxx");
+  drain_main_loop ();
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 0);
+
+  viva_sidebar_set_filter_text (sidebar, "");
+  drain_main_loop ();
+  g_assert_cmpuint (gtk_tree_list_model_get_model (model) != NULL, ==, TRUE);
+  {
+    guint levels = 0;
+
+    for (guint i = 0; ; i++)
+      {
+        g_autoptr(GtkTreeListRow) row = gtk_tree_list_model_get_child_row (model, i);
+
+        if (row == NULL)
+          break;
+        levels++;
+      }
+    g_assert_cmpuint (levels, ==, 6);
+  }
+
+  close_window (window);
+}
+
+static void
+test_damaged_notes_file (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), APP_ID, NULL);
+  g_autofree char *path = notes_path ();
+  g_autoptr(VivaNotesStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *moved_contents = NULL;
+  const char *garbage = "{\"format\": \"viva-notes\", \"version\": 1, \"banks\": {\"x\": [";
+  const char *message;
+  VivaWindow *window;
+
+  reset_data ();
+  g_mkdir_with_parents (dir, 0700);
+  g_assert_true (g_file_set_contents (path, garbage, -1, NULL));
+
+  store = viva_notes_store_new (path);
+  g_assert_false (viva_notes_store_load (store, &error));
+  g_assert_nonnull (error);
+  viva_notes_store_set_autosave_delay (store, 50);
+
+  window = open_window (store);
+  viva_window_report_notes_load_error (window, error);
+
+  /* The window says what happened and where the old file is. */
+  message = viva_window_get_banner_message (window);
+  g_assert_nonnull (message);
+  g_assert_nonnull (viva_notes_store_get_moved_aside_path (store));
+  g_assert_nonnull (strstr (message, viva_notes_store_get_moved_aside_path (store)));
+
+  /* The old file is kept byte for byte... */
+  g_assert_true (g_file_get_contents (viva_notes_store_get_moved_aside_path (store),
+                                      &moved_contents, NULL, NULL));
+  g_assert_cmpstr (moved_contents, ==, garbage);
+
+  /* ...and what the user types now is saved. */
+  click_question_in_sidebar (window, 1);
+  type_into_notes (window, "int, float, str, bool");
+  wait_until (store_is_idle, store);
+  {
+    g_autoptr(VivaNotesStore) reloaded = viva_notes_store_new (path);
+
+    g_assert_true (viva_notes_store_load (reloaded, NULL));
+    g_assert_cmpstr (viva_note_get_text (viva_notes_store_lookup_note (reloaded, VIVA_BUNDLED_BANK_ID, 1)),
+                     ==, "int, float, str, bool");
+  }
+
+  close_window (window);
+}
+
+static void
+test_future_notes_file_is_read_only (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), APP_ID, NULL);
+  g_autofree char *path = notes_path ();
+  g_autoptr(VivaNotesStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *after = NULL;
+  const char *future =
+    "{\n  \"format\": \"viva-notes\",\n  \"version\": 99,\n  \"banks\": {}\n}\n";
+  VivaWindow *window;
+
+  reset_data ();
+  g_mkdir_with_parents (dir, 0700);
+  g_assert_true (g_file_set_contents (path, future, -1, NULL));
+
+  store = viva_notes_store_new (path);
+  g_assert_false (viva_notes_store_load (store, &error));
+  window = open_window (store);
+  viva_window_report_notes_load_error (window, error);
+  g_assert_nonnull (viva_window_get_banner_message (window));
+
+  click_question_in_sidebar (window, 5);
+  g_assert_false (gtk_text_view_get_editable (viva_question_view_get_note_view (viva_window_get_question_view (window))));
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-star", NULL) &&
+                  viva_question_get_starred (viva_window_get_question (window)));
+
+  close_window (window);
+
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, future);
+}
+
+static void
+test_bad_bank_keeps_current (void)
+{
+  g_autoptr(VivaNotesStore) store = NULL;
+  g_autofree char *bad = g_build_filename (g_get_user_data_dir (), "not-a-bank.md", NULL);
+  g_autoptr(GFile) file = NULL;
+  VivaBank *before;
+  VivaWindow *window;
+  GList *toplevels;
+  gboolean saw_dialog = FALSE;
+
+  reset_data ();
+  g_assert_true (g_file_set_contents (bad, "# Shopping list\n\n- milk\n- eggs\n", -1, NULL));
+  file = g_file_new_for_path (bad);
+
+  store = load_store ();
+  window = open_window (store);
+  before = viva_window_get_bank (window);
+
+  viva_window_open_file (window, file);
+
+  /* Wait for the error dialog that names the file. */
+  for (gint64 deadline = g_get_monotonic_time () + WAIT_LIMIT_USEC; !saw_dialog;)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+
+      toplevels = gtk_window_list_toplevels ();
+      for (GList *l = toplevels; l; l = l->next)
+        {
+          if (ADW_IS_MESSAGE_DIALOG (l->data))
+            {
+              const char *heading = adw_message_dialog_get_heading (l->data);
+
+              g_assert_nonnull (strstr (heading, "not-a-bank.md"));
+              saw_dialog = TRUE;
+              gtk_window_destroy (l->data);
+            }
+        }
+      g_list_free (toplevels);
+    }
+
+  g_assert_true (viva_window_get_bank (window) == before);
+  close_window (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  gtk_init ();
+  adw_init ();
+
+  g_test_add_func ("/window/tree-shows-levels", test_tree_shows_levels);
+  g_test_add_func ("/window/select-question-shows-text", test_select_question_shows_text);
+  g_test_add_func ("/window/note-survives-restart", test_note_survives_restart);
+  g_test_add_func ("/window/close-flushes-notes", test_close_flushes_notes);
+  g_test_add_func ("/window/filter", test_filter);
+  g_test_add_func ("/window/damaged-notes-file", test_damaged_notes_file);
+  g_test_add_func ("/window/future-notes-file-is-read-only", test_future_notes_file_is_read_only);
+  g_test_add_func ("/window/bad-bank-keeps-current", test_bad_bank_keeps_current);
+
+  return g_test_run ();
+}

@@ -1,0 +1,30 @@
+/* viva-question-view.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "viva-types.h"
+
+G_BEGIN_DECLS
+
+#define VIVA_TYPE_QUESTION_VIEW (viva_question_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (VivaQuestionView, viva_question_view, VIVA, QUESTION_VIEW, GtkWidget)
+
+VivaQuestion   *viva_question_view_get_question    (VivaQuestionView *self);
+VivaNote       *viva_question_view_get_note        (VivaQuestionView *self);
+void            viva_question_view_set_question    (VivaQuestionView *self,
+                                                    VivaQuestion     *question,
+                                                    VivaNote         *note);
+VivaNotesStore *viva_question_view_get_notes_store (VivaQuestionView *self);
+void            viva_question_view_set_notes_store (VivaQuestionView *self,
+                                                    VivaNotesStore   *store);
+GtkTextView    *viva_question_view_get_note_view   (VivaQuestionView *self);
+const char     *viva_question_view_get_save_status (VivaQuestionView *self);
+void            viva_question_view_focus_notes     (VivaQuestionView *self);
+
+G_END_DECLS

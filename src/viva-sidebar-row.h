@@ -1,0 +1,23 @@
+/* viva-sidebar-row.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "viva-types.h"
+
+G_BEGIN_DECLS
+
+#define VIVA_TYPE_SIDEBAR_ROW (viva_sidebar_row_get_type ())
+
+G_DECLARE_FINAL_TYPE (VivaSidebarRow, viva_sidebar_row, VIVA, SIDEBAR_ROW, GtkWidget)
+
+GtkWidget *viva_sidebar_row_new      (void);
+GObject   *viva_sidebar_row_get_item (VivaSidebarRow *self);
+void       viva_sidebar_row_set_item (VivaSidebarRow *self,
+                                      GObject        *item);
+
+G_END_DECLS

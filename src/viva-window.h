@@ -1,0 +1,35 @@
+/* viva-window.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "viva-types.h"
+
+G_BEGIN_DECLS
+
+#define VIVA_TYPE_WINDOW (viva_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (VivaWindow, viva_window, VIVA, WINDOW, AdwApplicationWindow)
+
+VivaWindow       *viva_window_new                     (VivaApplication *app,
+                                                       VivaNotesStore  *store);
+void              viva_window_restore_session         (VivaWindow      *self);
+void              viva_window_report_notes_load_error (VivaWindow      *self,
+                                                       const GError    *error);
+void              viva_window_open_file               (VivaWindow      *self,
+                                                       GFile           *file);
+VivaBank         *viva_window_get_bank                (VivaWindow      *self);
+void              viva_window_set_bank                (VivaWindow      *self,
+                                                       VivaBank        *bank);
+VivaQuestion     *viva_window_get_question            (VivaWindow      *self);
+void              viva_window_show_question           (VivaWindow      *self,
+                                                       VivaQuestion    *question);
+VivaSidebar      *viva_window_get_sidebar             (VivaWindow      *self);
+VivaQuestionView *viva_window_get_question_view       (VivaWindow      *self);
+const char       *viva_window_get_banner_message      (VivaWindow      *self);
+
+G_END_DECLS
