@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "viva-application.h"
+#include "viva-first-frame.h"
 #include "viva-notes-store.h"
 #include "viva-window.h"
 
@@ -47,6 +48,8 @@ viva_application_ensure_window (VivaApplication *self)
 
       if (self->notes_load_error != NULL)
         viva_window_report_notes_load_error (window, self->notes_load_error);
+
+      viva_first_frame_watch (GTK_WIDGET (window), G_CALLBACK (g_application_quit), self);
     }
 
   return window;
