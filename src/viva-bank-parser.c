@@ -1,1 +1,1087 @@
+/* viva-bank-parser.c
+ *
+ * Reads a question bank from Markdown with md4c. The file is untrusted:
+ * users pick any file, so everything is checked before the Markdown
+ * parser sees it, and every problem becomes a message a non-programmer
+ * can act on, with a line number where one helps.
+ *
+ * The format:
+ *
+ *   # Title
+ *   ## Level 1: Beginner (Questions 1-200)
+ *   ### Topic name
+ *   **Question 1:** The text of the question, which may wrap.
+ *
+ * Topics are optional: questions of a level without "###" headings are
+ * children of the level itself.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
 #include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+#include <md4c.h>
+
+#include "viva-bank-private.h"
+
+typedef enum
+{
+  /* Not in a paragraph. */
+  PARA_NONE,
+  /* In a paragraph, before anything that decides what it is. */
+  PARA_START,
+  /* In the strong span that opens a paragraph: "**Question 1:**". */
+  PARA_LABEL,
+  /* In a question, after its label. */
+  PARA_QUESTION,
+  /* In any other paragraph: ignored. */
+  PARA_PROSE,
+} ParaState;
+
+typedef struct
+{
+  /* The whole input, BOM included, so that offsets give line numbers. */
+  const char *data;
+  gsize       size;
+
+  GError     *error;
+
+  /* Headings */
+  GString    *heading;
+  guint       heading_level;
+  gboolean    in_heading;
+  char       *title;
+
+  /* What is built. The arrays own a reference to their items. */
+  GPtrArray  *levels;
+  GPtrArray  *questions;
+  GHashTable *by_number;
+  GArray     *offsets;
+  guint       n_topics;
+
+  /* The level and topic that questions go to, borrowed from the arrays
+   * above; NULL outside any level, or outside any topic. */
+  VivaLevel  *level;
+  GPtrArray  *level_children;
+  guint       level_n_topics;
+  guint       level_n_questions;
+  VivaTopic  *topic;
+  GPtrArray  *topic_questions;
+
+  /* The paragraph being read. Reused from one paragraph to the next, so a
+   * large bank does not allocate per question for them. */
+  ParaState   para;
+  guint       label_depth;
+  GString    *label;
+  gsize       label_offset;
+  gboolean    label_offset_set;
+  guint       number;
+  gboolean    strip_colon;
+  GString    *text;
+  GArray     *spans;
+  GArray     *open_spans;
+  guint       code_depth;
+
+  /* The first question met outside any level: an error, but only once we
+   * know the file has levels at all (otherwise NO_LEVELS says more). */
+  gsize       orphan_offset;
+  guint       orphan_number;
+  gboolean    has_orphan;
+
+  /* Where the parser last was in the input, for line numbers when md4c
+   * hands us text that is not in the input (a soft break's "\n"). */
+  gsize       last_offset;
+} Parser;
+
+static guint
+line_at (Parser *self,
+         gsize   offset)
+{
+  guint line = 1;
+
+  offset = MIN (offset, self->size);
+
+  /* md4c ends lines at "\n", "\r\n" and a lone "\r"; so do we. */
+  for (gsize i = 0; i < offset; i++)
+    {
+      if (self->data[i] == '\n')
+        line++;
+      else if (self->data[i] == '\r' && (i + 1 >= self->size || self->data[i + 1] != '\n'))
+        line++;
+    }
+
+  return line;
+}
+
+static void
+note_position (Parser     *self,
+               const char *ptr)
+{
+  if (ptr >= self->data && ptr < self->data + self->size)
+    self->last_offset = ptr - self->data;
+}
+
+static inline gboolean
+is_blank (char c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+/* HTML entities: md4c reports them verbatim. The common ones are decoded;
+ * a rare named entity stays as written, which is still readable. */
+static const struct {
+  const char *name;
+  gunichar    ch;
+} named_entities[] = {
+  { "amp", '&' }, { "lt", '<' }, { "gt", '>' }, { "quot", '"' },
+  { "apos", '\'' }, { "nbsp", 0x00A0 }, { "copy", 0x00A9 },
+  { "reg", 0x00AE }, { "trade", 0x2122 }, { "hellip", 0x2026 },
+  { "mdash", 0x2014 }, { "ndash", 0x2013 }, { "lsquo", 0x2018 },
+  { "rsquo", 0x2019 }, { "ldquo", 0x201C }, { "rdquo", 0x201D },
+  { "laquo", 0x00AB }, { "raquo", 0x00BB }, { "times", 0x00D7 },
+  { "divide", 0x00F7 }, { "deg", 0x00B0 }, { "middot", 0x00B7 },
+  { "bull", 0x2022 }, { "larr", 0x2190 }, { "rarr", 0x2192 },
+  { "le", 0x2264 }, { "ge", 0x2265 }, { "ne", 0x2260 },
+  { "euro", 0x20AC }, { "pound", 0x00A3 }, { "sect", 0x00A7 },
+};
+
+static void
+append_entity (GString    *string,
+               const char *text,
+               gsize       size)
+{
+  g_assert (size >= 2 && text[0] == '&' && text[size - 1] == ';');
+
+  if (size > 3 && text[1] == '#')
+    {
+      guint64 value = 0;
+      gboolean hex = text[2] == 'x' || text[2] == 'X';
+
+      for (gsize i = hex ? 3 : 2; i < size - 1; i++)
+        {
+          int digit = hex ? g_ascii_xdigit_value (text[i]) : g_ascii_digit_value (text[i]);
+
+          if (digit < 0 || value > 0x10FFFF)
+            {
+              value = 0;
+              break;
+            }
+          value = value * (hex ? 16 : 10) + digit;
+        }
+
+      /* As CommonMark says: invalid code points become U+FFFD. */
+      if (value == 0 || value > 0x10FFFF || (value >= 0xD800 && value <= 0xDFFF))
+        value = 0xFFFD;
+
+      g_string_append_unichar (string, (gunichar)value);
+      return;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (named_entities); i++)
+    {
+      const char *name = named_entities[i].name;
+
+      if (strlen (name) == size - 2 && memcmp (name, text + 1, size - 2) == 0)
+        {
+          g_string_append_unichar (string, named_entities[i].ch);
+          return;
+        }
+    }
+
+  g_string_append_len (string, text, size);
+}
+
+/* Appends a space unless the text is empty or already ends with white
+ * space: that trims the start and collapses the double spaces a wrapped
+ * line leaves behind. */
+static void
+append_space (GString *string)
+{
+  if (string->len > 0 && !is_blank (string->str[string->len - 1]))
+    g_string_append_c (string, ' ');
+}
+
+/* Ordinary text: runs of white space become one space and control
+ * characters are dropped (they have no business in a question, and Pango
+ * markup cannot carry them). Runs without either are copied at once. */
+static void
+append_text (GString    *string,
+             const char *text,
+             gsize       size,
+             gboolean    verbatim)
+{
+  gsize run = 0;
+
+  for (gsize i = 0; i < size; i++)
+    {
+      guchar c = text[i];
+
+      if (c > ' ' && c != 0x7F)
+        continue;
+
+      if (i > run)
+        g_string_append_len (string, text + run, i - run);
+      run = i + 1;
+
+      if (verbatim && (c == ' ' || c == '\t'))
+        g_string_append_c (string, c);
+      else if (c == ' ' || c == '\t')
+        append_space (string);
+    }
+
+  if (size > run)
+    g_string_append_len (string, text + run, size - run);
+}
+
+static void
+parser_set_error (Parser     *self,
+                  int         code,
+                  const char *format,
+                  ...) G_GNUC_PRINTF (3, 4);
+
+static void
+parser_set_error (Parser     *self,
+                  int         code,
+                  const char *format,
+                  ...)
+{
+  va_list args;
+
+  if (self->error != NULL)
+    return;
+
+  va_start (args, format);
+  self->error = g_error_new_valist (VIVA_BANK_ERROR, code, format, args);
+  va_end (args);
+}
+
+static void
+finish_topic (Parser *self)
+{
+  if (self->topic != NULL)
+    {
+      _viva_topic_set_questions (self->topic, self->topic_questions);
+      g_ptr_array_set_size (self->topic_questions, 0);
+      self->topic = NULL;
+    }
+}
+
+static void
+finish_level (Parser *self)
+{
+  finish_topic (self);
+
+  if (self->level != NULL)
+    {
+      _viva_level_set_children (self->level,
+                                self->level_children,
+                                self->level_n_topics,
+                                self->level_n_questions);
+      g_ptr_array_set_size (self->level_children, 0);
+      self->level_n_topics = 0;
+      self->level_n_questions = 0;
+      self->level = NULL;
+    }
+}
+
+/* Removes a trailing "(Questions 1-200)" from a level name. */
+static void
+strip_parenthetical (char *name)
+{
+  gsize len = strlen (name);
+  int depth = 0;
+
+  if (len == 0 || name[len - 1] != ')')
+    return;
+
+  for (gsize i = len; i > 0; i--)
+    {
+      if (name[i - 1] == ')')
+        depth++;
+      else if (name[i - 1] == '(' && --depth == 0)
+        {
+          name[i - 1] = '\0';
+          g_strchomp (name);
+          return;
+        }
+    }
+}
+
+/* "Level 1: Beginner (Questions 1-200)" gives 1 and "Beginner". */
+static gboolean
+parse_level_heading (const char  *heading,
+                     guint       *number,
+                     char       **name)
+{
+  guint64 value = 0;
+  const char *p = heading;
+  const char *digits;
+
+  if (g_ascii_strncasecmp (p, "Level", 5) != 0 || !is_blank (p[5]))
+    return FALSE;
+
+  for (p += 5; is_blank (*p); p++)
+    ;
+
+  for (digits = p; g_ascii_isdigit (*p); p++)
+    {
+      value = value * 10 + (*p - '0');
+      if (value > G_MAXUINT32)
+        return FALSE;
+    }
+
+  if (p == digits || (*p != '\0' && !is_blank (*p) && !g_ascii_ispunct (*p) && (guchar)*p < 0x80))
+    return FALSE;
+
+  while (is_blank (*p))
+    p++;
+
+  /* The separator: "Level 1: Name", "Level 1. Name", "Level 1 - Name",
+   * or an en or em dash. */
+  if (*p == ':' || *p == '.' || *p == '-')
+    p++;
+  else if (g_str_has_prefix (p, "\xe2\x80\x93") || g_str_has_prefix (p, "\xe2\x80\x94"))
+    p += 3;
+
+  *number = (guint)value;
+  *name = g_strstrip (g_strdup (p));
+  strip_parenthetical (*name);
+
+  return TRUE;
+}
+
+static void
+start_level (Parser     *self,
+             guint       number,
+             const char *name)
+{
+  g_autofree char *title = NULL;
+
+  /* The title repeats the file's own words ("Level"), in the file's
+   * language, so it is not translated. */
+  if (name[0] != '\0')
+    title = g_strdup_printf ("Level %u: %s", number, name);
+  else
+    title = g_strdup_printf ("Level %u", number);
+
+  self->level = _viva_level_new (number, name, title);
+  g_ptr_array_add (self->levels, self->level);
+}
+
+static void
+start_topic (Parser     *self,
+             const char *name)
+{
+  self->topic = _viva_topic_new (name, self->level);
+  g_ptr_array_add (self->level_children, self->topic);
+  self->level_n_topics++;
+  self->n_topics++;
+}
+
+static void
+finish_heading (Parser *self)
+{
+  char *text = g_strstrip (self->heading->str);
+
+  switch (self->heading_level)
+    {
+    case 1:
+      if (self->title == NULL && text[0] != '\0')
+        self->title = g_strdup (text);
+      /* A top-level heading closes the level above it. */
+      finish_level (self);
+      break;
+
+    case 2:
+      {
+        g_autofree char *name = NULL;
+        guint number;
+
+        finish_level (self);
+
+        /* Any other second-level heading ("## Table of Contents",
+         * "## Answers") ends the level: what follows is not in it. */
+        if (parse_level_heading (text, &number, &name))
+          start_level (self, number, name);
+      }
+      break;
+
+    case 3:
+      if (self->level != NULL)
+        {
+          finish_topic (self);
+
+          /* An empty "###" closes the topic without starting one. */
+          if (text[0] != '\0')
+            start_topic (self, text);
+        }
+      break;
+
+    default:
+      break;
+    }
+}
+
+/* Decides whether the paragraph's opening strong span is a question label
+ * and which number it gives. Text after the number inside the label
+ * ("**Question 7: Lists**") is kept as the start of the question. */
+static gboolean
+finish_label (Parser *self)
+{
+  const char *label = self->label->str;
+  const char *p;
+  const char *digits;
+  guint64 value = 0;
+  gboolean overflow = FALSE;
+  guint line;
+
+  while (is_blank (*label))
+    label++;
+
+  if (g_ascii_strncasecmp (label, "Question", 8) != 0 ||
+      (label[8] != '\0' && label[8] != ':' && !is_blank (label[8])))
+    {
+      self->para = PARA_PROSE;
+      return TRUE;
+    }
+
+  for (p = label + 8; is_blank (*p); p++)
+    ;
+
+  for (digits = p; g_ascii_isdigit (*p); p++)
+    {
+      value = value * 10 + (*p - '0');
+      /* Keep reading the digits, but stop the value from wrapping. */
+      if (value > G_MAXUINT32)
+        {
+          overflow = TRUE;
+          value = (guint64)G_MAXUINT32 + 1;
+        }
+    }
+
+  line = line_at (self, self->label_offset);
+
+  if (p == digits)
+    {
+      parser_set_error (self, VIVA_BANK_ERROR_MALFORMED,
+                        _("Line %u starts a question without a number. Write the label as “**Question 1:**”, followed by the question."),
+                        line);
+      return FALSE;
+    }
+
+  if (overflow || value == 0 || (*p != '\0' && *p != ':' && !is_blank (*p)))
+    {
+      g_autofree char *shown = NULL;
+      const char *end = p;
+
+      while (*end != '\0' && *end != ':' && !is_blank (*end))
+        end++;
+
+      /* A number thousands of digits long would make an unreadable
+       * message. */
+      if (end - digits > 24)
+        shown = g_strdup_printf ("%.*s…", 20, digits);
+      else
+        shown = g_strndup (digits, end - digits);
+
+      parser_set_error (self, VIVA_BANK_ERROR_MALFORMED,
+                        _("Line %u has a question numbered “%s”, which is not a valid number. Question numbers are whole numbers from 1 to %u."),
+                        line, shown, G_MAXUINT32);
+      return FALSE;
+    }
+
+  self->number = (guint)value;
+  self->para = PARA_QUESTION;
+
+  while (is_blank (*p))
+    p++;
+
+  if (*p == ':')
+    p++;
+  else
+    self->strip_colon = TRUE;
+
+  while (is_blank (*p))
+    p++;
+
+  if (*p != '\0')
+    {
+      VivaSpan span = { 0, 0, VIVA_SPAN_STRONG };
+
+      self->strip_colon = FALSE;
+      append_text (self->text, p, strlen (p), FALSE);
+      span.end = self->text->len;
+      g_array_append_val (self->spans, span);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+finish_question (Parser *self)
+{
+  VivaQuestion *question;
+  VivaQuestion *previous;
+  VivaSpan *spans = (VivaSpan *)(gpointer)self->spans->data;
+  guint n_spans = 0;
+  guint lead = 0;
+  guint line;
+
+  /* Trim both ends, then drop spans that trimming emptied. Only white
+   * space inside code can still lead: the appender skipped the rest. */
+  while (self->text->len > 0 && is_blank (self->text->str[self->text->len - 1]))
+    g_string_truncate (self->text, self->text->len - 1);
+
+  while (lead < self->text->len && is_blank (self->text->str[lead]))
+    lead++;
+
+  if (lead > 0)
+    g_string_erase (self->text, 0, lead);
+
+  for (guint i = 0; i < self->spans->len; i++)
+    {
+      VivaSpan span = spans[i];
+
+      span.start = MIN (span.start > lead ? span.start - lead : 0, self->text->len);
+      span.end = MIN (span.end > lead ? span.end - lead : 0, self->text->len);
+      if (span.end > span.start)
+        spans[n_spans++] = span;
+    }
+
+  if (self->text->len == 0)
+    {
+      line = line_at (self, self->label_offset);
+      parser_set_error (self, VIVA_BANK_ERROR_MALFORMED,
+                        _("Question %u on line %u has no text."),
+                        self->number, line);
+      return FALSE;
+    }
+
+  if (self->level == NULL)
+    {
+      if (!self->has_orphan)
+        {
+          self->has_orphan = TRUE;
+          self->orphan_number = self->number;
+          self->orphan_offset = self->label_offset;
+        }
+      return TRUE;
+    }
+
+  previous = g_hash_table_lookup (self->by_number, GUINT_TO_POINTER (self->number));
+  if (previous != NULL)
+    {
+      gsize first = g_array_index (self->offsets, gsize, viva_question_get_position (previous));
+
+      parser_set_error (self, VIVA_BANK_ERROR_DUPLICATE,
+                        _("Question %u appears twice, on line %u and on line %u. Give each question its own number."),
+                        self->number, line_at (self, first), line_at (self, self->label_offset));
+      return FALSE;
+    }
+
+  question = _viva_question_new (self->number,
+                                 self->questions->len,
+                                 self->level,
+                                 self->topic,
+                                 self->text->str,
+                                 self->text->len,
+                                 spans,
+                                 n_spans);
+
+  g_ptr_array_add (self->questions, question);
+  g_array_append_val (self->offsets, self->label_offset);
+  g_hash_table_insert (self->by_number, GUINT_TO_POINTER (self->number), question);
+
+  if (self->topic != NULL)
+    g_ptr_array_add (self->topic_questions, g_object_ref (question));
+  else
+    g_ptr_array_add (self->level_children, g_object_ref (question));
+
+  self->level_n_questions++;
+
+  return TRUE;
+}
+
+static int
+on_enter_block (MD_BLOCKTYPE  type,
+                void         *detail,
+                void         *user_data)
+{
+  Parser *self = user_data;
+
+  switch (type)
+    {
+    case MD_BLOCK_H:
+      self->in_heading = TRUE;
+      self->heading_level = ((MD_BLOCK_H_DETAIL *)detail)->level;
+      g_string_truncate (self->heading, 0);
+      break;
+
+    case MD_BLOCK_P:
+      self->para = PARA_START;
+      self->label_depth = 0;
+      self->label_offset_set = FALSE;
+      self->label_offset = self->last_offset;
+      self->strip_colon = FALSE;
+      self->code_depth = 0;
+      g_string_truncate (self->label, 0);
+      g_string_truncate (self->text, 0);
+      g_array_set_size (self->spans, 0);
+      g_array_set_size (self->open_spans, 0);
+      break;
+
+    case MD_BLOCK_DOC:
+    case MD_BLOCK_QUOTE:
+    case MD_BLOCK_UL:
+    case MD_BLOCK_OL:
+    case MD_BLOCK_LI:
+    case MD_BLOCK_HR:
+    case MD_BLOCK_CODE:
+    case MD_BLOCK_HTML:
+    case MD_BLOCK_TABLE:
+    case MD_BLOCK_THEAD:
+    case MD_BLOCK_TBODY:
+    case MD_BLOCK_TR:
+    case MD_BLOCK_TH:
+    case MD_BLOCK_TD:
+    default:
+      break;
+    }
+
+  return 0;
+}
+
+static int
+on_leave_block (MD_BLOCKTYPE  type,
+                void         *detail,
+                void         *user_data)
+{
+  Parser *self = user_data;
+
+  switch (type)
+    {
+    case MD_BLOCK_H:
+      self->in_heading = FALSE;
+      finish_heading (self);
+      break;
+
+    case MD_BLOCK_P:
+      if (self->para == PARA_LABEL && !finish_label (self))
+        return 1;
+      if (self->para == PARA_QUESTION && !finish_question (self))
+        return 1;
+      self->para = PARA_NONE;
+      break;
+
+    case MD_BLOCK_DOC:
+    case MD_BLOCK_QUOTE:
+    case MD_BLOCK_UL:
+    case MD_BLOCK_OL:
+    case MD_BLOCK_LI:
+    case MD_BLOCK_HR:
+    case MD_BLOCK_CODE:
+    case MD_BLOCK_HTML:
+    case MD_BLOCK_TABLE:
+    case MD_BLOCK_THEAD:
+    case MD_BLOCK_TBODY:
+    case MD_BLOCK_TR:
+    case MD_BLOCK_TH:
+    case MD_BLOCK_TD:
+    default:
+      break;
+    }
+
+  return 0;
+}
+
+static int
+on_enter_span (MD_SPANTYPE  type,
+               void        *detail,
+               void        *user_data)
+{
+  Parser *self = user_data;
+  VivaSpan span = { 0, 0, VIVA_SPAN_CODE };
+  guint index;
+
+  switch (self->para)
+    {
+    case PARA_START:
+      if (type == MD_SPAN_STRONG)
+        {
+          self->para = PARA_LABEL;
+          self->label_depth = 1;
+        }
+      else
+        self->para = PARA_PROSE;
+      return 0;
+
+    case PARA_LABEL:
+      self->label_depth++;
+      return 0;
+
+    case PARA_QUESTION:
+      break;
+
+    case PARA_NONE:
+    case PARA_PROSE:
+    default:
+      return 0;
+    }
+
+  switch (type)
+    {
+    case MD_SPAN_CODE:
+      span.kind = VIVA_SPAN_CODE;
+      self->code_depth++;
+      break;
+
+    case MD_SPAN_EM:
+      span.kind = VIVA_SPAN_EMPHASIS;
+      break;
+
+    case MD_SPAN_STRONG:
+      span.kind = VIVA_SPAN_STRONG;
+      break;
+
+    /* Links and images keep their text, without the target. */
+    case MD_SPAN_A:
+    case MD_SPAN_IMG:
+    case MD_SPAN_DEL:
+    case MD_SPAN_LATEXMATH:
+    case MD_SPAN_LATEXMATH_DISPLAY:
+    case MD_SPAN_WIKILINK:
+    case MD_SPAN_U:
+    default:
+      return 0;
+    }
+
+  span.start = span.end = self->text->len;
+  index = self->spans->len;
+  g_array_append_val (self->spans, span);
+  g_array_append_val (self->open_spans, index);
+
+  return 0;
+}
+
+static int
+on_leave_span (MD_SPANTYPE  type,
+               void        *detail,
+               void        *user_data)
+{
+  Parser *self = user_data;
+  guint index;
+
+  if (self->para == PARA_LABEL)
+    {
+      if (--self->label_depth == 0 && !finish_label (self))
+        return 1;
+      return 0;
+    }
+
+  if (self->para != PARA_QUESTION)
+    return 0;
+
+  switch (type)
+    {
+    case MD_SPAN_CODE:
+      g_assert (self->code_depth > 0);
+      self->code_depth--;
+      break;
+
+    case MD_SPAN_EM:
+    case MD_SPAN_STRONG:
+      break;
+
+    case MD_SPAN_A:
+    case MD_SPAN_IMG:
+    case MD_SPAN_DEL:
+    case MD_SPAN_LATEXMATH:
+    case MD_SPAN_LATEXMATH_DISPLAY:
+    case MD_SPAN_WIKILINK:
+    case MD_SPAN_U:
+    default:
+      return 0;
+    }
+
+  /* md4c nests spans properly, so the innermost open one is this one. */
+  g_assert (self->open_spans->len > 0);
+  index = g_array_index (self->open_spans, guint, self->open_spans->len - 1);
+  g_array_set_size (self->open_spans, self->open_spans->len - 1);
+  g_array_index (self->spans, VivaSpan, index).end = self->text->len;
+
+  return 0;
+}
+
+static void
+append_md_text (GString     *string,
+                MD_TEXTTYPE  type,
+                const char  *text,
+                gsize        size,
+                gboolean     in_code)
+{
+  switch (type)
+    {
+    case MD_TEXT_NORMAL:
+      append_text (string, text, size, FALSE);
+      break;
+
+    case MD_TEXT_CODE:
+    case MD_TEXT_LATEXMATH:
+      append_text (string, text, size, in_code);
+      break;
+
+    case MD_TEXT_ENTITY:
+      append_entity (string, text, size);
+      break;
+
+    case MD_TEXT_NULLCHAR:
+      g_string_append (string, "\xef\xbf\xbd");
+      break;
+
+    case MD_TEXT_SOFTBR:
+      append_space (string);
+      break;
+
+    /* A hard line break is the author's: keep it. md4c has already
+     * dropped the spaces that marked it. */
+    case MD_TEXT_BR:
+      if (string->len > 0)
+        g_string_append_c (string, '\n');
+      break;
+
+    /* Raw HTML such as "<br>" is layout for web pages, not content. */
+    case MD_TEXT_HTML:
+    default:
+      break;
+    }
+}
+
+static int
+on_text (MD_TEXTTYPE  type,
+         const char  *text,
+         MD_SIZE      size,
+         void        *user_data)
+{
+  Parser *self = user_data;
+
+  note_position (self, text);
+
+  if (self->in_heading)
+    {
+      append_md_text (self->heading, type, text, size, FALSE);
+      return 0;
+    }
+
+  switch (self->para)
+    {
+    case PARA_START:
+      /* Leading raw HTML or white space does not decide anything. */
+      if (type == MD_TEXT_HTML || type == MD_TEXT_SOFTBR || type == MD_TEXT_BR)
+        return 0;
+      for (MD_SIZE i = 0; i < size; i++)
+        {
+          if (!is_blank (text[i]))
+            {
+              self->para = PARA_PROSE;
+              break;
+            }
+        }
+      break;
+
+    case PARA_LABEL:
+      if (!self->label_offset_set)
+        {
+          self->label_offset = self->last_offset;
+          self->label_offset_set = TRUE;
+        }
+      append_md_text (self->label, type, text, size, FALSE);
+      break;
+
+    case PARA_QUESTION:
+      if (self->strip_colon && type == MD_TEXT_NORMAL)
+        {
+          /* "**Question 1**: text": the colon outside the label. */
+          MD_SIZE i = 0;
+
+          while (i < size && is_blank (text[i]))
+            i++;
+          if (i < size)
+            {
+              self->strip_colon = FALSE;
+              if (text[i] == ':')
+                {
+                  text += i + 1;
+                  size -= i + 1;
+                }
+            }
+        }
+      else if (type != MD_TEXT_SOFTBR && type != MD_TEXT_HTML)
+        self->strip_colon = FALSE;
+      append_md_text (self->text, type, text, size, self->code_depth > 0);
+      break;
+
+    case PARA_NONE:
+    case PARA_PROSE:
+    default:
+      break;
+    }
+
+  return 0;
+}
+
+static void
+parser_clear (Parser *self)
+{
+  g_clear_error (&self->error);
+  g_clear_pointer (&self->title, g_free);
+  g_string_free (self->heading, TRUE);
+  g_string_free (self->label, TRUE);
+  g_string_free (self->text, TRUE);
+  g_clear_pointer (&self->spans, g_array_unref);
+  g_clear_pointer (&self->open_spans, g_array_unref);
+  g_clear_pointer (&self->offsets, g_array_unref);
+  g_clear_pointer (&self->topic_questions, g_ptr_array_unref);
+  g_clear_pointer (&self->level_children, g_ptr_array_unref);
+  g_clear_pointer (&self->by_number, g_hash_table_unref);
+  g_clear_pointer (&self->questions, g_ptr_array_unref);
+  g_clear_pointer (&self->levels, g_ptr_array_unref);
+}
+
+/* The checks that do not need Markdown, in the order that gives the most
+ * useful message first. Returns the offset where the Markdown starts. */
+static gboolean
+check_text (Parser  *self,
+            gsize   *start,
+            GError **error)
+{
+  const char *end = NULL;
+  gsize i;
+
+  if (self->size > VIVA_BANK_MAX_SIZE)
+    {
+      g_autofree char *size = g_format_size (self->size);
+      g_autofree char *limit = g_format_size (VIVA_BANK_MAX_SIZE);
+
+      g_set_error (error, VIVA_BANK_ERROR, VIVA_BANK_ERROR_TOO_LARGE,
+                   /* Translators: the first %s is the file size, the second the limit, as in "200 MB". */
+                   _("The file is too large to be a question bank (%s; the limit is %s)."),
+                   size, limit);
+      return FALSE;
+    }
+
+  *start = 0;
+  if (self->size >= 3 && memcmp (self->data, "\xef\xbb\xbf", 3) == 0)
+    *start = 3;
+
+  for (i = *start; i < self->size && is_blank (self->data[i]); i++)
+    ;
+
+  if (i == self->size)
+    {
+      g_set_error_literal (error, VIVA_BANK_ERROR, VIVA_BANK_ERROR_EMPTY,
+                           _("The file is empty."));
+      return FALSE;
+    }
+
+  if (memchr (self->data, '\0', self->size) != NULL)
+    {
+      g_set_error_literal (error, VIVA_BANK_ERROR, VIVA_BANK_ERROR_BINARY,
+                           _("The file is not text. It may be an image, a document or a program; a question bank is a Markdown text file."));
+      return FALSE;
+    }
+
+  if (!g_utf8_validate_len (self->data, self->size, &end))
+    {
+      g_set_error (error, VIVA_BANK_ERROR, VIVA_BANK_ERROR_NOT_UTF8,
+                   _("Line %u contains characters that are not valid UTF-8 text. Save the file with the UTF-8 encoding and open it again."),
+                   line_at (self, end - self->data));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+VivaBank *
+_viva_bank_parse (GBytes      *bytes,
+                  const char  *id,
+                  GFile       *file,
+                  GError     **error)
+{
+  static const MD_PARSER md_parser = {
+    .abi_version = 0,
+    .flags = MD_DIALECT_COMMONMARK,
+    .enter_block = on_enter_block,
+    .leave_block = on_leave_block,
+    .enter_span = on_enter_span,
+    .leave_span = on_leave_span,
+    .text = on_text,
+  };
+  Parser parser = { 0 };
+  VivaBank *bank = NULL;
+  gsize start = 0;
+  int ret;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+  g_return_val_if_fail (file == NULL || G_IS_FILE (file), NULL);
+
+  parser.data = g_bytes_get_data (bytes, &parser.size);
+  if (parser.data == NULL)
+    parser.data = "";
+
+  if (!check_text (&parser, &start, error))
+    return NULL;
+
+  parser.heading = g_string_new (NULL);
+  parser.label = g_string_new (NULL);
+  parser.text = g_string_sized_new (256);
+  parser.spans = g_array_new (FALSE, FALSE, sizeof (VivaSpan));
+  parser.open_spans = g_array_new (FALSE, FALSE, sizeof (guint));
+  parser.offsets = g_array_new (FALSE, FALSE, sizeof (gsize));
+  parser.levels = g_ptr_array_new_with_free_func (g_object_unref);
+  parser.questions = g_ptr_array_new_with_free_func (g_object_unref);
+  parser.level_children = g_ptr_array_new_with_free_func (g_object_unref);
+  parser.topic_questions = g_ptr_array_new_with_free_func (g_object_unref);
+  parser.by_number = g_hash_table_new (NULL, NULL);
+  parser.last_offset = start;
+
+  ret = md_parse (parser.data + start, parser.size - start, &md_parser, &parser);
+
+  if (parser.error == NULL && ret != 0)
+    parser_set_error (&parser, VIVA_BANK_ERROR_MALFORMED,
+                      _("The file could not be read as Markdown."));
+
+  if (parser.error == NULL)
+    finish_level (&parser);
+
+  if (parser.error == NULL && parser.levels->len == 0)
+    parser_set_error (&parser, VIVA_BANK_ERROR_NO_LEVELS,
+                      _("The file has no levels. Each level starts with a heading line such as “## Level 1: Beginner”."));
+
+  if (parser.error == NULL && parser.has_orphan)
+    parser_set_error (&parser, VIVA_BANK_ERROR_MALFORMED,
+                      _("Question %u on line %u is not under a level. Put a heading such as “## Level 1: Beginner” above it."),
+                      parser.orphan_number, line_at (&parser, parser.orphan_offset));
+
+  if (parser.error == NULL && parser.questions->len == 0)
+    parser_set_error (&parser, VIVA_BANK_ERROR_NO_QUESTIONS,
+                      _("The file has no questions. Each question is a paragraph that starts with its number in bold, such as “**Question 1:** What is a list?”."));
+
+  if (parser.error != NULL)
+    g_propagate_error (error, g_steal_pointer (&parser.error));
+  else
+    bank = _viva_bank_new (id,
+                           parser.title != NULL ? parser.title : id,
+                           file,
+                           parser.levels,
+                           parser.questions,
+                           parser.by_number,
+                           parser.n_topics);
+
+  parser_clear (&parser);
+
+  return bank;
+}

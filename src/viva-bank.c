@@ -1,1 +1,527 @@
+/* viva-bank.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
 #include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "viva-bank-private.h"
+#include "viva-resources.h"
+
+struct _VivaBank
+{
+  GObject     parent_instance;
+
+  /* Owned */
+  char       *id;
+  char       *title;
+  GFile      *file;
+  GListStore *levels;
+  GListStore *questions;
+  GHashTable *by_number;
+
+  guint       n_topics;
+};
+
+G_DEFINE_FINAL_TYPE (VivaBank, viva_bank, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_TITLE,
+  PROP_FILE,
+  PROP_N_LEVELS,
+  PROP_N_TOPICS,
+  PROP_N_QUESTIONS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_QUARK (viva-bank-error-quark, viva_bank_error)
+
+/* Questions and topics point back at their level without a reference
+ * (a reference would make a cycle through the level's stores). When the
+ * bank goes, clear those pointers so that an item the UI still holds
+ * answers NULL instead of pointing at freed memory. */
+static void
+viva_bank_detach_items (VivaBank *self)
+{
+  guint n_levels = g_list_model_get_n_items (G_LIST_MODEL (self->levels));
+  guint n_questions = g_list_model_get_n_items (G_LIST_MODEL (self->questions));
+
+  for (guint i = 0; i < n_questions; i++)
+    {
+      g_autoptr(VivaQuestion) question = g_list_model_get_item (G_LIST_MODEL (self->questions), i);
+
+      _viva_question_detach (question);
+    }
+
+  for (guint i = 0; i < n_levels; i++)
+    {
+      g_autoptr(VivaLevel) level = g_list_model_get_item (G_LIST_MODEL (self->levels), i);
+      GListModel *children = viva_level_get_children (level);
+      guint n_children = g_list_model_get_n_items (children);
+
+      for (guint j = 0; j < n_children; j++)
+        {
+          g_autoptr(GObject) child = g_list_model_get_item (children, j);
+
+          if (VIVA_IS_TOPIC (child))
+            _viva_topic_detach (VIVA_TOPIC (child));
+        }
+    }
+}
+
+static void
+viva_bank_dispose (GObject *object)
+{
+  VivaBank *self = (VivaBank *)object;
+
+  if (self->levels != NULL && self->questions != NULL)
+    viva_bank_detach_items (self);
+
+  g_clear_pointer (&self->by_number, g_hash_table_unref);
+  g_clear_object (&self->questions);
+  g_clear_object (&self->levels);
+  g_clear_object (&self->file);
+
+  G_OBJECT_CLASS (viva_bank_parent_class)->dispose (object);
+}
+
+static void
+viva_bank_finalize (GObject *object)
+{
+  VivaBank *self = (VivaBank *)object;
+
+  g_clear_pointer (&self->id, g_free);
+  g_clear_pointer (&self->title, g_free);
+
+  G_OBJECT_CLASS (viva_bank_parent_class)->finalize (object);
+}
+
+static void
+viva_bank_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  VivaBank *self = VIVA_BANK (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_string (value, self->id);
+      break;
+
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+
+    case PROP_FILE:
+      g_value_set_object (value, self->file);
+      break;
+
+    case PROP_N_LEVELS:
+      g_value_set_uint (value, viva_bank_get_n_levels (self));
+      break;
+
+    case PROP_N_TOPICS:
+      g_value_set_uint (value, self->n_topics);
+      break;
+
+    case PROP_N_QUESTIONS:
+      g_value_set_uint (value, viva_bank_get_n_questions (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+viva_bank_class_init (VivaBankClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = viva_bank_dispose;
+  object_class->finalize = viva_bank_finalize;
+  object_class->get_property = viva_bank_get_property;
+
+  /* A bank never changes once parsed: loading another file makes another
+   * bank. Hence read-only properties that are never notified. */
+  properties[PROP_ID] =
+    g_param_spec_string ("id", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_FILE] =
+    g_param_spec_object ("file", NULL, NULL,
+                         G_TYPE_FILE,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_N_LEVELS] =
+    g_param_spec_uint ("n-levels", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_N_TOPICS] =
+    g_param_spec_uint ("n-topics", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_N_QUESTIONS] =
+    g_param_spec_uint ("n-questions", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+viva_bank_init (VivaBank *self)
+{
+  self->levels = g_list_store_new (VIVA_TYPE_LEVEL);
+  self->questions = g_list_store_new (VIVA_TYPE_QUESTION);
+}
+
+VivaBank *
+_viva_bank_new (const char *id,
+                const char *title,
+                GFile      *file,
+                GPtrArray  *levels,
+                GPtrArray  *questions,
+                GHashTable *by_number,
+                guint       n_topics)
+{
+  VivaBank *self;
+
+  g_return_val_if_fail (id != NULL, NULL);
+  g_return_val_if_fail (title != NULL, NULL);
+  g_return_val_if_fail (file == NULL || G_IS_FILE (file), NULL);
+  g_return_val_if_fail (levels != NULL, NULL);
+  g_return_val_if_fail (questions != NULL, NULL);
+  g_return_val_if_fail (by_number != NULL, NULL);
+
+  self = g_object_new (VIVA_TYPE_BANK, NULL);
+  self->id = g_strdup (id);
+  self->title = g_strdup (title);
+  g_set_object (&self->file, file);
+  self->by_number = g_hash_table_ref (by_number);
+  self->n_topics = n_topics;
+
+  g_list_store_splice (self->levels, 0, 0, levels->pdata, levels->len);
+  g_list_store_splice (self->questions, 0, 0, questions->pdata, questions->len);
+
+  return self;
+}
+
+/**
+ * viva_bank_new_from_bytes:
+ * @bytes: the Markdown text of the bank
+ * @id: the bank's id, which keys the user's notes
+ * @error: return location for a #VIVA_BANK_ERROR
+ *
+ * Parses a bank. The error messages describe the problem for the user,
+ * with a line number where one helps, but do not name the file: callers
+ * say which file it was.
+ *
+ * Returns: (transfer full): the bank, or %NULL with @error set
+ */
+VivaBank *
+viva_bank_new_from_bytes (GBytes      *bytes,
+                          const char  *id,
+                          GError     **error)
+{
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return _viva_bank_parse (bytes, id, NULL, error);
+}
+
+/**
+ * viva_bank_new_bundled:
+ * @error: return location for a #GError
+ *
+ * Loads the bank that ships with Viva, from the application's resources.
+ *
+ * Returns: (transfer full): the bank, or %NULL with @error set
+ */
+VivaBank *
+viva_bank_new_bundled (GError **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* Going through viva_get_resource() rather than g_resources_lookup_data()
+   * makes the linker keep the resource object of the static library,
+   * and works before anything registered the resources. */
+  bytes = g_resource_lookup_data (viva_get_resource (),
+                                  VIVA_BUNDLED_BANK_RESOURCE,
+                                  G_RESOURCE_LOOKUP_FLAGS_NONE,
+                                  error);
+  if (bytes == NULL)
+    return NULL;
+
+  return _viva_bank_parse (bytes, VIVA_BUNDLED_BANK_ID, NULL, error);
+}
+
+/**
+ * viva_bank_new_from_file:
+ * @file: a Markdown file
+ * @cancellable: (nullable): a #GCancellable
+ * @error: return location for a #GError
+ *
+ * Reads and parses @file, synchronously: see viva_bank_load_file_async()
+ * for the main thread. Files larger than %VIVA_BANK_MAX_SIZE are refused
+ * before they are read.
+ *
+ * Returns: (transfer full): the bank, or %NULL with @error set, either
+ *   from GIO or in the #VIVA_BANK_ERROR domain
+ */
+VivaBank *
+viva_bank_new_from_file (GFile         *file,
+                         GCancellable  *cancellable,
+                         GError       **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  info = g_file_query_info (file,
+                            G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                            G_FILE_QUERY_INFO_NONE,
+                            cancellable,
+                            error);
+  if (info == NULL)
+    return NULL;
+
+  if (g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_STANDARD_SIZE) &&
+      g_file_info_get_size (info) > (goffset)VIVA_BANK_MAX_SIZE)
+    {
+      g_autofree char *size = g_format_size (g_file_info_get_size (info));
+      g_autofree char *limit = g_format_size (VIVA_BANK_MAX_SIZE);
+
+      g_set_error (error, VIVA_BANK_ERROR, VIVA_BANK_ERROR_TOO_LARGE,
+                   /* Translators: the first %s is the file size, the second the limit, as in "200 MB". */
+                   _("The file is too large to be a question bank (%s; the limit is %s)."),
+                   size, limit);
+      return NULL;
+    }
+
+  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, error))
+    return NULL;
+
+  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
+  id = viva_bank_id_for_file (file);
+
+  return _viva_bank_parse (bytes, id, file, error);
+}
+
+static void
+viva_bank_load_file_thread (GTask        *task,
+                            gpointer      source_object,
+                            gpointer      task_data,
+                            GCancellable *cancellable)
+{
+  GFile *file = task_data;
+  g_autoptr(GError) error = NULL;
+  VivaBank *bank;
+
+  bank = viva_bank_new_from_file (file, cancellable, &error);
+
+  if (bank == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, bank, g_object_unref);
+}
+
+/**
+ * viva_bank_load_file_async:
+ * @file: a Markdown file
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called on the thread-default main context of the caller
+ * @user_data: data for @callback
+ *
+ * Reads and parses @file in a worker thread.
+ */
+void
+viva_bank_load_file_async (GFile               *file,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, viva_bank_load_file_async);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, viva_bank_load_file_thread);
+}
+
+/**
+ * viva_bank_load_file_finish:
+ * @result: the result passed to the callback
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full): the bank, or %NULL with @error set
+ */
+VivaBank *
+viva_bank_load_file_finish (GAsyncResult  *result,
+                            GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == viva_bank_load_file_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * viva_bank_id_for_file:
+ * @file: a bank file
+ *
+ * The id of the bank in @file: its base name without a ".md" or
+ * ".markdown" extension. Notes are keyed by it, so a copy of a bank
+ * keeps the notes of the original.
+ *
+ * Returns: (transfer full): the id, never %NULL
+ */
+char *
+viva_bank_id_for_file (GFile *file)
+{
+  static const char * const extensions[] = { ".md", ".markdown" };
+  g_autofree char *basename = NULL;
+  gsize len;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  basename = g_file_get_basename (file);
+  if (basename == NULL)
+    return g_strdup ("bank");
+
+  len = strlen (basename);
+
+  for (guint i = 0; i < G_N_ELEMENTS (extensions); i++)
+    {
+      gsize ext_len = strlen (extensions[i]);
+
+      if (len >= ext_len &&
+          g_ascii_strcasecmp (basename + len - ext_len, extensions[i]) == 0)
+        {
+          basename[len - ext_len] = '\0';
+          break;
+        }
+    }
+
+  /* "/", or a file named just ".md". */
+  if (basename[0] == '\0' || strcmp (basename, G_DIR_SEPARATOR_S) == 0)
+    return g_strdup ("bank");
+
+  return g_steal_pointer (&basename);
+}
+
+const char *
+viva_bank_get_id (VivaBank *self)
+{
+  g_return_val_if_fail (VIVA_IS_BANK (self), NULL);
+
+  return self->id;
+}
+
+/* The first "# " heading of the file, or the id when it has none. */
+const char *
+viva_bank_get_title (VivaBank *self)
+{
+  g_return_val_if_fail (VIVA_IS_BANK (self), NULL);
+
+  return self->title;
+}
+
+/* NULL for the bundled bank. */
+GFile *
+viva_bank_get_file (VivaBank *self)
+{
+  g_return_val_if_fail (VIVA_IS_BANK (self), NULL);
+
+  return self->file;
+}
+
+/* A list of VivaLevel, in document order. */
+GListModel *
+viva_bank_get_levels (VivaBank *self)
+{
+  g_return_val_if_fail (VIVA_IS_BANK (self), NULL);
+
+  return G_LIST_MODEL (self->levels);
+}
+
+/* Every question, in bank order: viva_question_get_position() is the
+ * index in this list. */
+GListModel *
+viva_bank_get_questions (VivaBank *self)
+{
+  g_return_val_if_fail (VIVA_IS_BANK (self), NULL);
+
+  return G_LIST_MODEL (self->questions);
+}
+
+guint
+viva_bank_get_n_levels (VivaBank *self)
+{
+  g_return_val_if_fail (VIVA_IS_BANK (self), 0);
+
+  return g_list_model_get_n_items (G_LIST_MODEL (self->levels));
+}
+
+guint
+viva_bank_get_n_topics (VivaBank *self)
+{
+  g_return_val_if_fail (VIVA_IS_BANK (self), 0);
+
+  return self->n_topics;
+}
+
+guint
+viva_bank_get_n_questions (VivaBank *self)
+{
+  g_return_val_if_fail (VIVA_IS_BANK (self), 0);
+
+  return g_list_model_get_n_items (G_LIST_MODEL (self->questions));
+}
+
+/**
+ * viva_bank_lookup_question:
+ * @self: a #VivaBank
+ * @number: a question number, as written in the file
+ *
+ * Returns: (transfer none) (nullable): the question, or %NULL when the
+ *   bank has no question with that number (numbers may have gaps)
+ */
+VivaQuestion *
+viva_bank_lookup_question (VivaBank *self,
+                           guint     number)
+{
+  g_return_val_if_fail (VIVA_IS_BANK (self), NULL);
+
+  return g_hash_table_lookup (self->by_number, GUINT_TO_POINTER (number));
+}

@@ -1,1 +1,499 @@
+/* viva-question.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
 #include "config.h"
+
+#include <string.h>
+
+#include "viva-bank-private.h"
+#include "viva-enums.h"
+#include "viva-note.h"
+
+struct _VivaQuestion
+{
+  GObject     parent_instance;
+
+  /* Owned. The spans and the text share one allocation, spans first, so
+   * that a bank of 100,000 questions costs one malloc per question for
+   * them; text points into it. */
+  VivaSpan   *spans;
+  const char *text;
+  char       *search_key;
+
+  /* Borrowed: the level owns its topics and questions. Cleared by
+   * _viva_question_detach() when the bank goes away. */
+  VivaLevel  *level;
+  VivaTopic  *topic;
+
+  guint       number;
+  guint       position;
+  guint       n_spans;
+  VivaStatus  status;
+  guint       has_note : 1;
+  guint       starred : 1;
+};
+
+G_DEFINE_FINAL_TYPE (VivaQuestion, viva_question, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_NUMBER,
+  PROP_POSITION,
+  PROP_TEXT,
+  PROP_LEVEL,
+  PROP_TOPIC,
+  PROP_HAS_NOTE,
+  PROP_STARRED,
+  PROP_STATUS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+viva_question_finalize (GObject *object)
+{
+  VivaQuestion *self = (VivaQuestion *)object;
+
+  self->text = NULL;
+  g_clear_pointer (&self->spans, g_free);
+  g_clear_pointer (&self->search_key, g_free);
+
+  G_OBJECT_CLASS (viva_question_parent_class)->finalize (object);
+}
+
+static void
+viva_question_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  VivaQuestion *self = VIVA_QUESTION (object);
+
+  switch (prop_id)
+    {
+    case PROP_NUMBER:
+      g_value_set_uint (value, self->number);
+      break;
+
+    case PROP_POSITION:
+      g_value_set_uint (value, self->position);
+      break;
+
+    case PROP_TEXT:
+      g_value_set_string (value, self->text);
+      break;
+
+    case PROP_LEVEL:
+      g_value_set_object (value, self->level);
+      break;
+
+    case PROP_TOPIC:
+      g_value_set_object (value, self->topic);
+      break;
+
+    case PROP_HAS_NOTE:
+      g_value_set_boolean (value, self->has_note);
+      break;
+
+    case PROP_STARRED:
+      g_value_set_boolean (value, self->starred);
+      break;
+
+    case PROP_STATUS:
+      g_value_set_enum (value, self->status);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+viva_question_class_init (VivaQuestionClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = viva_question_finalize;
+  object_class->get_property = viva_question_get_property;
+
+  properties[PROP_NUMBER] =
+    g_param_spec_uint ("number", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_POSITION] =
+    g_param_spec_uint ("position", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_TEXT] =
+    g_param_spec_string ("text", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_LEVEL] =
+    g_param_spec_object ("level", NULL, NULL,
+                         VIVA_TYPE_LEVEL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_TOPIC] =
+    g_param_spec_object ("topic", NULL, NULL,
+                         VIVA_TYPE_TOPIC,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_HAS_NOTE] =
+    g_param_spec_boolean ("has-note", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_STARRED] =
+    g_param_spec_boolean ("starred", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_STATUS] =
+    g_param_spec_enum ("status", NULL, NULL,
+                       VIVA_TYPE_STATUS, VIVA_STATUS_NEW,
+                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+viva_question_init (VivaQuestion *self)
+{
+  self->status = VIVA_STATUS_NEW;
+}
+
+VivaQuestion *
+_viva_question_new (guint           number,
+                    guint           position,
+                    VivaLevel      *level,
+                    VivaTopic      *topic,
+                    const char     *text,
+                    gsize           text_len,
+                    const VivaSpan *spans,
+                    guint           n_spans)
+{
+  VivaQuestion *self;
+  gsize spans_size;
+  char *text_copy;
+
+  g_return_val_if_fail (VIVA_IS_LEVEL (level), NULL);
+  g_return_val_if_fail (topic == NULL || VIVA_IS_TOPIC (topic), NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+  g_return_val_if_fail (n_spans == 0 || spans != NULL, NULL);
+
+  self = g_object_new (VIVA_TYPE_QUESTION, NULL);
+  self->number = number;
+  self->position = position;
+  self->level = level;
+  self->topic = topic;
+
+  spans_size = n_spans * sizeof (VivaSpan);
+  self->spans = g_malloc (spans_size + text_len + 1);
+  if (n_spans > 0)
+    memcpy (self->spans, spans, spans_size);
+  self->n_spans = n_spans;
+
+  text_copy = (char *)self->spans + spans_size;
+  memcpy (text_copy, text, text_len);
+  text_copy[text_len] = '\0';
+  self->text = text_copy;
+
+  return self;
+}
+
+const VivaSpan *
+_viva_question_get_spans (VivaQuestion *self,
+                          guint        *n_spans)
+{
+  g_return_val_if_fail (VIVA_IS_QUESTION (self), NULL);
+
+  if (n_spans != NULL)
+    *n_spans = self->n_spans;
+
+  return self->n_spans > 0 ? self->spans : NULL;
+}
+
+/* Called by the bank when it is finalized: a question the UI still holds
+ * must not point at a level that is gone. */
+void
+_viva_question_detach (VivaQuestion *self)
+{
+  g_return_if_fail (VIVA_IS_QUESTION (self));
+
+  self->level = NULL;
+  self->topic = NULL;
+}
+
+guint
+viva_question_get_number (VivaQuestion *self)
+{
+  g_return_val_if_fail (VIVA_IS_QUESTION (self), 0);
+
+  return self->number;
+}
+
+/* The index of the question in viva_bank_get_questions(). */
+guint
+viva_question_get_position (VivaQuestion *self)
+{
+  g_return_val_if_fail (VIVA_IS_QUESTION (self), 0);
+
+  return self->position;
+}
+
+/* The question as plain text: no Markdown, single spaces. */
+const char *
+viva_question_get_text (VivaQuestion *self)
+{
+  g_return_val_if_fail (VIVA_IS_QUESTION (self), NULL);
+
+  return self->text;
+}
+
+/* Computed on first use rather than at parse time: most questions of a
+ * large bank are never searched, and normalizing is the slow part. */
+const char *
+viva_question_get_search_key (VivaQuestion *self)
+{
+  g_return_val_if_fail (VIVA_IS_QUESTION (self), NULL);
+
+  if (self->search_key == NULL)
+    self->search_key = _viva_search_normalize (self->text, -1);
+
+  return self->search_key;
+}
+
+static const char *
+span_tag (VivaSpanKind kind)
+{
+  switch (kind)
+    {
+    case VIVA_SPAN_CODE:
+      return "tt";
+
+    case VIVA_SPAN_EMPHASIS:
+      return "i";
+
+    case VIVA_SPAN_STRONG:
+      return "b";
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+append_escaped (GString    *markup,
+                const char *text,
+                gsize       start,
+                gsize       end)
+{
+  g_autofree char *escaped = NULL;
+
+  if (end <= start)
+    return;
+
+  escaped = g_markup_escape_text (text + start, end - start);
+  g_string_append (markup, escaped);
+}
+
+/* Renders the text as Pango markup. Spans from the parser nest properly,
+ * but the renderer does not rely on it: when a span ends while spans
+ * opened after it are still open, those are closed and reopened around
+ * the end tag, so the output is always well-formed. */
+char *
+viva_question_dup_markup (VivaQuestion *self)
+{
+  g_autoptr(GPtrArray) open = NULL;
+  GString *markup;
+  gsize text_len;
+  gsize pos = 0;
+  guint next = 0;
+
+  g_return_val_if_fail (VIVA_IS_QUESTION (self), NULL);
+
+  text_len = strlen (self->text);
+  markup = g_string_sized_new (text_len + 16 * self->n_spans);
+  open = g_ptr_array_new ();
+
+  while (pos < text_len)
+    {
+      gsize boundary = text_len;
+      guint first_ended = G_MAXUINT;
+
+      /* Close every span that ends here, innermost first, reopening the
+       * ones that do not end here but were opened inside them. */
+      for (guint i = 0; i < open->len; i++)
+        {
+          const VivaSpan *span = g_ptr_array_index (open, i);
+
+          if (span->end <= pos)
+            {
+              first_ended = i;
+              break;
+            }
+        }
+
+      if (first_ended != G_MAXUINT)
+        {
+          for (guint i = open->len; i > first_ended; i--)
+            {
+              const VivaSpan *span = g_ptr_array_index (open, i - 1);
+
+              g_string_append_printf (markup, "</%s>", span_tag (span->kind));
+            }
+
+          for (guint i = first_ended; i < open->len;)
+            {
+              const VivaSpan *span = g_ptr_array_index (open, i);
+
+              if (span->end <= pos)
+                {
+                  g_ptr_array_remove_index (open, i);
+                  continue;
+                }
+
+              g_string_append_printf (markup, "<%s>", span_tag (span->kind));
+              i++;
+            }
+        }
+
+      for (; next < self->n_spans && self->spans[next].start <= pos; next++)
+        {
+          const VivaSpan *span = &self->spans[next];
+
+          if (span->end <= pos)
+            continue;
+
+          g_string_append_printf (markup, "<%s>", span_tag (span->kind));
+          g_ptr_array_add (open, (gpointer)span);
+        }
+
+      /* The next boundary is the nearest span start or end. */
+      if (next < self->n_spans)
+        boundary = MIN (boundary, self->spans[next].start);
+      for (guint i = 0; i < open->len; i++)
+        {
+          const VivaSpan *span = g_ptr_array_index (open, i);
+
+          boundary = MIN (boundary, span->end);
+        }
+
+      append_escaped (markup, self->text, pos, boundary);
+      pos = boundary;
+    }
+
+  for (guint i = open->len; i > 0; i--)
+    {
+      const VivaSpan *span = g_ptr_array_index (open, i - 1);
+
+      g_string_append_printf (markup, "</%s>", span_tag (span->kind));
+    }
+
+  return g_string_free (markup, FALSE);
+}
+
+/* NULL once the bank that holds the question is gone. */
+VivaLevel *
+viva_question_get_level (VivaQuestion *self)
+{
+  g_return_val_if_fail (VIVA_IS_QUESTION (self), NULL);
+
+  return self->level;
+}
+
+/* NULL for a question of a level without topics. */
+VivaTopic *
+viva_question_get_topic (VivaQuestion *self)
+{
+  g_return_val_if_fail (VIVA_IS_QUESTION (self), NULL);
+
+  return self->topic;
+}
+
+gboolean
+viva_question_get_has_note (VivaQuestion *self)
+{
+  g_return_val_if_fail (VIVA_IS_QUESTION (self), FALSE);
+
+  return self->has_note;
+}
+
+gboolean
+viva_question_get_starred (VivaQuestion *self)
+{
+  g_return_val_if_fail (VIVA_IS_QUESTION (self), FALSE);
+
+  return self->starred;
+}
+
+VivaStatus
+viva_question_get_status (VivaQuestion *self)
+{
+  g_return_val_if_fail (VIVA_IS_QUESTION (self), VIVA_STATUS_NEW);
+
+  return self->status;
+}
+
+/**
+ * viva_question_apply_note:
+ * @self: a #VivaQuestion
+ * @note: (nullable): the user's note for this question, or %NULL for none
+ *
+ * Mirrors @note into the question's has-note, starred and status
+ * properties, and keeps the n-noted counts of its topic and level in
+ * step. Call it again whenever the note changes.
+ */
+void
+viva_question_apply_note (VivaQuestion *self,
+                          VivaNote     *note)
+{
+  gboolean has_note = FALSE;
+  gboolean starred = FALSE;
+  VivaStatus status = VIVA_STATUS_NEW;
+
+  g_return_if_fail (VIVA_IS_QUESTION (self));
+  g_return_if_fail (note == NULL || VIVA_IS_NOTE (note));
+
+  if (note != NULL)
+    {
+      has_note = viva_note_get_has_text (note);
+      starred = viva_note_get_starred (note);
+      status = viva_note_get_status (note);
+    }
+
+  g_object_freeze_notify (G_OBJECT (self));
+
+  if (self->has_note != has_note)
+    {
+      int delta = has_note ? 1 : -1;
+
+      self->has_note = has_note;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_NOTE]);
+
+      if (self->topic != NULL)
+        _viva_topic_add_noted (self->topic, delta);
+      if (self->level != NULL)
+        _viva_level_add_noted (self->level, delta);
+    }
+
+  if (self->starred != starred)
+    {
+      self->starred = starred;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STARRED]);
+    }
+
+  if (self->status != status)
+    {
+      self->status = status;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
+    }
+
+  g_object_thaw_notify (G_OBJECT (self));
+}

@@ -1,2 +1,1332 @@
-#include <glib.h>
-int main (int argc, char **argv) { g_test_init (&argc, &argv, NULL); return g_test_run (); }
+/* test-bank.c
+ *
+ * The question bank as a user meets it: the bundled bank reads the way
+ * the file reads, broken files fail with a message that says what and
+ * where, notes show up in the counts, and the filter finds what it should.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "viva-bank-private.h"
+#include "viva-note.h"
+#include "viva-resources.h"
+
+/* Per level of the bundled bank, counted in the file with awk: the lines
+ * that start with "**Question N:**" after each "## Level" heading. */
+static const guint bundled_level_questions[] = { 160, 95, 55, 50, 25, 30 };
+static const guint bundled_level_topics[] = { 8, 5, 3, 2, 0, 0 };
+static const char * const bundled_level_names[] = {
+  "Beginner",
+  "Intermediate",
+  "Hard",
+  "Expert",
+  "Extreme / Architectural",
+  "Practical Coding Challenges",
+};
+
+static GBytes *
+bundled_bytes (void)
+{
+  g_autoptr(GError) error = NULL;
+  GBytes *bytes;
+
+  bytes = g_resource_lookup_data (viva_get_resource (),
+                                  VIVA_BUNDLED_BANK_RESOURCE,
+                                  G_RESOURCE_LOOKUP_FLAGS_NONE,
+                                  &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (bytes);
+
+  return bytes;
+}
+
+static VivaBank *
+load_bundled (void)
+{
+  g_autoptr(GError) error = NULL;
+  VivaBank *bank;
+
+  bank = viva_bank_new_bundled (&error);
+  g_assert_no_error (error);
+  g_assert_true (VIVA_IS_BANK (bank));
+
+  return bank;
+}
+
+static VivaBank *
+parse_string (const char  *markdown,
+              GError     **error)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (markdown, strlen (markdown));
+
+  return viva_bank_new_from_bytes (bytes, "test", error);
+}
+
+static VivaBank *
+parse_string_ok (const char *markdown)
+{
+  g_autoptr(GError) error = NULL;
+  VivaBank *bank = parse_string (markdown, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (bank);
+
+  return bank;
+}
+
+/* Asserts the error code and that the message says each of @needles. */
+static void
+assert_parse_error_bytes (GBytes        *bytes,
+                          VivaBankError  code,
+                          ...)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VivaBank) bank = NULL;
+  const char *needle;
+  va_list args;
+
+  bank = viva_bank_new_from_bytes (bytes, "test", &error);
+  g_assert_null (bank);
+  g_assert_error (error, VIVA_BANK_ERROR, (int)code);
+  g_test_message ("error: %s", error->message);
+
+  va_start (args, code);
+  while ((needle = va_arg (args, const char *)) != NULL)
+    {
+      if (strstr (error->message, needle) == NULL)
+        g_error ("“%s” does not say “%s”", error->message, needle);
+    }
+  va_end (args);
+}
+
+#define assert_parse_error(markdown, code, ...)                                   \
+  G_STMT_START {                                                                  \
+    g_autoptr(GBytes) _bytes = g_bytes_new ((markdown), strlen (markdown));       \
+    assert_parse_error_bytes (_bytes, (code), __VA_ARGS__);                       \
+  } G_STMT_END
+
+static void
+assert_markup_valid (const char *markup)
+{
+  static const GMarkupParser no_callbacks = { 0 };
+  g_autoptr(GMarkupParseContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *document = g_strconcat ("<markup>", markup, "</markup>", NULL);
+
+  context = g_markup_parse_context_new (&no_callbacks, 0, NULL, NULL);
+  g_markup_parse_context_parse (context, document, -1, &error);
+  if (error == NULL)
+    g_markup_parse_context_end_parse (context, &error);
+
+  if (error != NULL)
+    g_error ("invalid markup “%s”: %s", markup, error->message);
+}
+
+static char *
+question_markup (VivaBank *bank,
+                 guint     number)
+{
+  VivaQuestion *question = viva_bank_lookup_question (bank, number);
+  char *markup;
+
+  g_assert_nonnull (question);
+  markup = viva_question_dup_markup (question);
+  assert_markup_valid (markup);
+
+  return markup;
+}
+
+static char *
+markdown_with_crlf (GBytes *bytes)
+{
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+  GString *crlf = g_string_sized_new (size + size / 16);
+
+  for (gsize i = 0; i < size; i++)
+    {
+      if (data[i] == '\n')
+        g_string_append_c (crlf, '\r');
+      g_string_append_c (crlf, data[i]);
+    }
+
+  return g_string_free (crlf, FALSE);
+}
+
+static void
+test_bundled_counts (void)
+{
+  g_autoptr(VivaBank) bank = load_bundled ();
+  GListModel *levels = viva_bank_get_levels (bank);
+  guint total = 0;
+
+  g_assert_cmpstr (viva_bank_get_id (bank), ==, VIVA_BUNDLED_BANK_ID);
+  g_assert_cmpstr (viva_bank_get_title (bank), ==, "Python Interview Questions: 1-1000");
+  g_assert_null (viva_bank_get_file (bank));
+  g_assert_cmpuint (viva_bank_get_n_questions (bank), ==, 415);
+  g_assert_cmpuint (g_list_model_get_n_items (viva_bank_get_questions (bank)), ==, 415);
+  g_assert_cmpuint (viva_bank_get_n_levels (bank), ==, 6);
+  g_assert_cmpuint (g_list_model_get_n_items (levels), ==, 6);
+  g_assert_cmpuint (viva_bank_get_n_topics (bank), ==, 18);
+
+  for (guint i = 0; i < 6; i++)
+    {
+      g_autoptr(VivaLevel) level = g_list_model_get_item (levels, i);
+      g_autofree char *title = g_strdup_printf ("Level %u: %s", i + 1, bundled_level_names[i]);
+      guint n_questions = 0;
+      guint n_topics = 0;
+
+      g_assert_cmpuint (viva_level_get_number (level), ==, i + 1);
+      g_assert_cmpstr (viva_level_get_name (level), ==, bundled_level_names[i]);
+      g_assert_cmpstr (viva_level_get_title (level), ==, title);
+      g_assert_cmpuint (viva_level_get_n_questions (level), ==, bundled_level_questions[i]);
+      g_assert_cmpuint (viva_level_get_n_topics (level), ==, bundled_level_topics[i]);
+      g_assert_cmpuint (viva_level_get_n_noted (level), ==, 0);
+      g_assert_cmpuint (g_list_model_get_n_items (viva_level_get_questions (level)), ==, bundled_level_questions[i]);
+      g_object_get (level, "n-questions", &n_questions, "n-topics", &n_topics, NULL);
+      g_assert_cmpuint (n_questions, ==, bundled_level_questions[i]);
+      g_assert_cmpuint (n_topics, ==, bundled_level_topics[i]);
+
+      total += viva_level_get_n_questions (level);
+    }
+
+  g_assert_cmpuint (total, ==, 415);
+}
+
+static void
+test_bundled_level_one (void)
+{
+  static const struct {
+    const char *name;
+    guint n_questions;
+  } topics[] = {
+    { "Core Concepts & Syntax", 20 },
+    { "Operators", 15 },
+    { "Strings", 25 },
+    { "Booleans and Conditionals", 15 },
+    { "Lists", 25 },
+    { "Loops", 10 },
+    { "Tuples, Dictionaries, and Sets", 20 },
+    { "Functions", 30 },
+  };
+  g_autoptr(VivaBank) bank = load_bundled ();
+  g_autoptr(VivaLevel) level = g_list_model_get_item (viva_bank_get_levels (bank), 0);
+  GListModel *children = viva_level_get_children (level);
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+
+  g_object_get (level, "name", &name, "title", &title, NULL);
+  g_assert_cmpstr (name, ==, "Beginner");
+  g_assert_cmpstr (title, ==, "Level 1: Beginner");
+
+  g_assert_cmpuint (g_list_model_get_n_items (children), ==, G_N_ELEMENTS (topics));
+
+  for (guint i = 0; i < G_N_ELEMENTS (topics); i++)
+    {
+      g_autoptr(GObject) child = g_list_model_get_item (children, i);
+      VivaTopic *topic;
+
+      g_assert_true (VIVA_IS_TOPIC (child));
+      topic = VIVA_TOPIC (child);
+      g_assert_cmpstr (viva_topic_get_name (topic), ==, topics[i].name);
+      g_assert_true (viva_topic_get_level (topic) == level);
+      g_assert_cmpuint (viva_topic_get_n_questions (topic), ==, topics[i].n_questions);
+      g_assert_cmpuint (g_list_model_get_n_items (viva_topic_get_questions (topic)), ==, topics[i].n_questions);
+    }
+}
+
+static void
+test_bundled_question_42 (void)
+{
+  g_autoptr(VivaBank) bank = load_bundled ();
+  VivaQuestion *question = viva_bank_lookup_question (bank, 42);
+  g_autofree char *markup = NULL;
+  const char *text;
+  const VivaSpan *spans;
+  guint n_spans = 0;
+
+  g_assert_nonnull (question);
+  g_assert_cmpuint (viva_question_get_number (question), ==, 42);
+
+  text = viva_question_get_text (question);
+  g_assert_cmpstr (text, ==, "Given s = \"Programming\", what is the output of s[1:4]?");
+
+  spans = _viva_question_get_spans (question, &n_spans);
+  g_assert_cmpuint (n_spans, ==, 2);
+  g_assert_cmpint (spans[0].kind, ==, VIVA_SPAN_CODE);
+  g_assert_cmpuint (spans[0].start, ==, 6);
+  g_assert_cmpuint (spans[0].end, ==, 23);
+  g_assert_cmpint (spans[1].kind, ==, VIVA_SPAN_CODE);
+  g_assert_cmpuint (spans[1].start, ==, 47);
+  g_assert_cmpuint (spans[1].end, ==, 53);
+  g_assert_true (strncmp (text + spans[0].start, "s = \"Programming\"", 17) == 0);
+  g_assert_true (strncmp (text + spans[1].start, "s[1:4]", 6) == 0);
+
+  markup = question_markup (bank, 42);
+  g_assert_cmpstr (markup, ==,
+                   "Given <tt>s = &quot;Programming&quot;</tt>, "
+                   "what is the output of <tt>s[1:4]</tt>?");
+
+  /* Question 42 is in "Strings", the third topic of level 1. */
+  g_assert_cmpstr (viva_topic_get_name (viva_question_get_topic (question)), ==, "Strings");
+  g_assert_cmpuint (viva_level_get_number (viva_question_get_level (question)), ==, 1);
+}
+
+static void
+test_bundled_wrapped_question (void)
+{
+  g_autoptr(VivaBank) bank = load_bundled ();
+  VivaQuestion *question = viva_bank_lookup_question (bank, 803);
+
+  g_assert_nonnull (question);
+  g_assert_cmpstr (viva_question_get_text (question), ==,
+                   "How would you design a rate-limiting system for an API in Python? "
+                   "Discuss different algorithms (e.g., token bucket, leaky bucket).");
+}
+
+static void
+test_bundled_boundaries (void)
+{
+  g_autoptr(VivaBank) bank = load_bundled ();
+  GListModel *questions = viva_bank_get_questions (bank);
+  g_autoptr(VivaQuestion) first = g_list_model_get_item (questions, 0);
+  g_autoptr(VivaQuestion) last = g_list_model_get_item (questions, 414);
+  guint number = 0;
+  guint position = 0;
+
+  g_assert_cmpuint (viva_question_get_number (first), ==, 1);
+  g_assert_cmpuint (viva_question_get_position (first), ==, 0);
+  /* The "<br>" on the line after it is layout, not text. */
+  g_assert_cmpstr (viva_question_get_text (first), ==, "What are the primitive data types in Python?");
+  g_assert_true (viva_bank_lookup_question (bank, 1) == first);
+  g_assert_cmpstr (viva_topic_get_name (viva_question_get_topic (first)), ==, "Core Concepts & Syntax");
+
+  /* The last question in the file is 980, not 1000. */
+  g_object_get (last, "number", &number, "position", &position, NULL);
+  g_assert_cmpuint (number, ==, 980);
+  g_assert_cmpuint (position, ==, 414);
+  g_assert_cmpstr (viva_question_get_text (last), ==, "Write a function to find the intersection of two lists.");
+  g_assert_true (viva_bank_lookup_question (bank, 980) == last);
+  g_assert_null (viva_question_get_topic (last));
+  g_assert_cmpuint (viva_level_get_number (viva_question_get_level (last)), ==, 6);
+
+  /* The numbering has gaps: 161-200 are announced but not written. */
+  g_assert_nonnull (viva_bank_lookup_question (bank, 160));
+  g_assert_null (viva_bank_lookup_question (bank, 161));
+  g_assert_null (viva_bank_lookup_question (bank, 200));
+  g_assert_nonnull (viva_bank_lookup_question (bank, 201));
+  g_assert_null (viva_bank_lookup_question (bank, 0));
+  g_assert_null (viva_bank_lookup_question (bank, 981));
+  g_assert_null (viva_bank_lookup_question (bank, 1000));
+}
+
+static void
+test_bundled_levels_without_topics (void)
+{
+  g_autoptr(VivaBank) bank = load_bundled ();
+  GListModel *levels = viva_bank_get_levels (bank);
+
+  for (guint i = 4; i < 6; i++)
+    {
+      g_autoptr(VivaLevel) level = g_list_model_get_item (levels, i);
+      GListModel *children = viva_level_get_children (level);
+      guint n = g_list_model_get_n_items (children);
+
+      g_assert_cmpuint (n, ==, bundled_level_questions[i]);
+      g_assert_cmpuint (viva_level_get_n_topics (level), ==, 0);
+
+      for (guint j = 0; j < n; j++)
+        {
+          g_autoptr(GObject) child = g_list_model_get_item (children, j);
+
+          g_assert_true (VIVA_IS_QUESTION (child));
+          g_assert_null (viva_question_get_topic (VIVA_QUESTION (child)));
+          g_assert_true (viva_question_get_level (VIVA_QUESTION (child)) == level);
+        }
+    }
+
+  {
+    g_autoptr(VivaLevel) level5 = g_list_model_get_item (levels, 4);
+    g_autoptr(VivaQuestion) first = g_list_model_get_item (viva_level_get_children (level5), 0);
+
+    g_assert_cmpuint (viva_question_get_number (first), ==, 801);
+  }
+}
+
+/* The file's own question lines, read without Markdown, against what the
+ * parser made of them: every question, in order, with the same text. */
+static void
+test_bundled_matches_file (void)
+{
+  g_autoptr(VivaBank) bank = load_bundled ();
+  g_autoptr(GBytes) bytes = bundled_bytes ();
+  g_autofree char *contents = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  g_auto(GStrv) lines = g_strsplit (contents, "\n", -1);
+  GListModel *questions = viva_bank_get_questions (bank);
+  guint position = 0;
+  guint previous_number = 0;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autoptr(VivaQuestion) question = NULL;
+      g_autoptr(GString) expected = NULL;
+      g_autofree char *markup = NULL;
+      VivaTopic *topic;
+      VivaLevel *level;
+      guint number;
+      char *end;
+
+      if (!g_str_has_prefix (lines[i], "**Question "))
+        continue;
+
+      number = (guint)g_ascii_strtoull (lines[i] + strlen ("**Question "), &end, 10);
+      g_assert_true (g_str_has_prefix (end, ":** "));
+      expected = g_string_new (end + strlen (":** "));
+
+      /* Question 803 goes on over the next line. */
+      if (lines[i + 1] != NULL && lines[i + 1][0] != '\0' && strcmp (lines[i + 1], "<br>") != 0)
+        {
+          g_strchomp (expected->str);
+          expected->len = strlen (expected->str);
+          g_string_append_printf (expected, " %s", lines[i + 1]);
+        }
+
+      g_string_replace (expected, "`", "", 0);
+      g_strstrip (expected->str);
+
+      question = g_list_model_get_item (questions, position);
+      g_assert_nonnull (question);
+      g_assert_cmpuint (viva_question_get_number (question), ==, number);
+      g_assert_cmpuint (viva_question_get_position (question), ==, position);
+      g_assert_cmpstr (viva_question_get_text (question), ==, expected->str);
+      g_assert_true (viva_bank_lookup_question (bank, number) == question);
+      g_assert_cmpuint (number, >, previous_number);
+
+      level = viva_question_get_level (question);
+      topic = viva_question_get_topic (question);
+      g_assert_true (VIVA_IS_LEVEL (level));
+      if (topic != NULL)
+        g_assert_true (viva_topic_get_level (topic) == level);
+
+      markup = viva_question_dup_markup (question);
+      assert_markup_valid (markup);
+
+      previous_number = number;
+      position++;
+    }
+
+  g_assert_cmpuint (position, ==, 415);
+}
+
+static void
+test_markup_escaping (void)
+{
+  g_autoptr(VivaBank) bank = NULL;
+  g_autofree char *markup1 = NULL;
+  g_autofree char *markup2 = NULL;
+  g_autofree char *markup3 = NULL;
+  g_autofree char *markup4 = NULL;
+  g_autofree char *markup5 = NULL;
+
+  bank = parse_string_ok ("## Level 1: Test\n"
+                          "\n"
+                          "**Question 1:** Is `a < b && \"c\"` true when a < b & 'c'?\n"
+                          "\n"
+                          "**Question 2:** Use *emphasis* and **strong** and ***both***.\n"
+                          "\n"
+                          "**Question 3:** A **bold `code` and *em* here** [a link](https://example.com) ![img](x.png)\n"
+                          "\n"
+                          "**Question 4:** Entities: &amp; &lt;x&gt; &#233; &#x263A; &copy; and <span>html</span><br>gone\n"
+                          "\n"
+                          "**Question 5:** `  spaced   code  ` and   words\n");
+
+  markup1 = question_markup (bank, 1);
+  g_assert_cmpstr (markup1, ==,
+                   "Is <tt>a &lt; b &amp;&amp; &quot;c&quot;</tt> true when a &lt; b &amp; &apos;c&apos;?");
+
+  markup2 = question_markup (bank, 2);
+  g_assert_cmpstr (viva_question_get_text (viva_bank_lookup_question (bank, 2)), ==,
+                   "Use emphasis and strong and both.");
+  g_assert_true (g_str_has_prefix (markup2, "Use <i>emphasis</i> and <b>strong</b> and "));
+  g_assert_true (strstr (markup2, "<i><b>both</b></i>") != NULL ||
+                 strstr (markup2, "<b><i>both</i></b>") != NULL);
+
+  markup3 = question_markup (bank, 3);
+  g_assert_cmpstr (viva_question_get_text (viva_bank_lookup_question (bank, 3)), ==,
+                   "A bold code and em here a link img");
+  g_assert_cmpstr (markup3, ==, "A <b>bold <tt>code</tt> and <i>em</i> here</b> a link img");
+
+  markup4 = question_markup (bank, 4);
+  g_assert_cmpstr (viva_question_get_text (viva_bank_lookup_question (bank, 4)), ==,
+                   "Entities: & <x> é ☺ © and htmlgone");
+
+  /* White space inside code is the author's; outside it is collapsed. */
+  markup5 = question_markup (bank, 5);
+  g_assert_cmpstr (viva_question_get_text (viva_bank_lookup_question (bank, 5)), ==,
+                   "spaced   code and words");
+}
+
+/* Spans from the parser always nest, but the renderer must stay
+ * well-formed even for spans that overlap. */
+static void
+test_markup_overlapping_spans (void)
+{
+  static const VivaSpan overlapping[] = {
+    { 0, 4, VIVA_SPAN_STRONG },
+    { 2, 6, VIVA_SPAN_EMPHASIS },
+  };
+  static const VivaSpan nested[] = {
+    { 0, 6, VIVA_SPAN_STRONG },
+    { 0, 3, VIVA_SPAN_EMPHASIS },
+    { 1, 2, VIVA_SPAN_CODE },
+    { 4, 6, VIVA_SPAN_CODE },
+  };
+  g_autoptr(VivaLevel) level = _viva_level_new (1, "Test", "Level 1: Test");
+  g_autoptr(VivaQuestion) question1 = NULL;
+  g_autoptr(VivaQuestion) question2 = NULL;
+  g_autofree char *markup1 = NULL;
+  g_autofree char *markup2 = NULL;
+
+  question1 = _viva_question_new (1, 0, level, NULL, "ab<d&f", 6, overlapping, G_N_ELEMENTS (overlapping));
+  markup1 = viva_question_dup_markup (question1);
+  assert_markup_valid (markup1);
+  g_assert_cmpstr (markup1, ==, "<b>ab<i>&lt;d</i></b><i>&amp;f</i>");
+
+  question2 = _viva_question_new (2, 1, level, NULL, "abcdef", 6, nested, G_N_ELEMENTS (nested));
+  markup2 = viva_question_dup_markup (question2);
+  assert_markup_valid (markup2);
+  g_assert_cmpstr (markup2, ==, "<b><i>a<tt>b</tt>c</i>d<tt>ef</tt></b>");
+}
+
+static void
+test_format_structure (void)
+{
+  g_autoptr(VivaBank) bank = NULL;
+  g_autoptr(VivaLevel) level1 = NULL;
+  g_autoptr(VivaLevel) level2 = NULL;
+  g_autoptr(GObject) child0 = NULL;
+  g_autoptr(GObject) child1 = NULL;
+  g_autoptr(GObject) child2 = NULL;
+  GListModel *level_questions;
+
+  /* No "# Title": the id is the title. Questions before the first topic
+   * belong to the level itself; the label's colon may sit outside the
+   * bold; other bold paragraphs are prose. */
+  bank = parse_string_ok ("Intro text.\n"
+                          "\n"
+                          "## Level 1 - Warm-up (Questions 1-3)\n"
+                          "\n"
+                          "**Question 1** : Before any topic?\n"
+                          "\n"
+                          "**Note:** this is not a question.\n"
+                          "\n"
+                          "### Topic &amp; More\n"
+                          "\n"
+                          "**Question 2:** In the topic.\n"
+                          "\n"
+                          "- **Question 99:** a list item is not a question paragraph\n"
+                          "\n"
+                          "### Second\n"
+                          "\n"
+                          "**Question 3:** In the second topic.\n"
+                          "\n"
+                          "## Level 2\n"
+                          "\n"
+                          "**Question 10:** Straight under level 2.\n");
+
+  g_assert_cmpstr (viva_bank_get_title (bank), ==, "test");
+  g_assert_cmpuint (viva_bank_get_n_levels (bank), ==, 2);
+  g_assert_cmpuint (viva_bank_get_n_topics (bank), ==, 2);
+  g_assert_cmpuint (viva_bank_get_n_questions (bank), ==, 4);
+
+  level1 = g_list_model_get_item (viva_bank_get_levels (bank), 0);
+  g_assert_cmpstr (viva_level_get_name (level1), ==, "Warm-up");
+  g_assert_cmpstr (viva_level_get_title (level1), ==, "Level 1: Warm-up");
+  g_assert_cmpuint (viva_level_get_n_topics (level1), ==, 2);
+  g_assert_cmpuint (viva_level_get_n_questions (level1), ==, 3);
+
+  g_assert_cmpuint (g_list_model_get_n_items (viva_level_get_children (level1)), ==, 3);
+  child0 = g_list_model_get_item (viva_level_get_children (level1), 0);
+  child1 = g_list_model_get_item (viva_level_get_children (level1), 1);
+  child2 = g_list_model_get_item (viva_level_get_children (level1), 2);
+  g_assert_true (VIVA_IS_QUESTION (child0));
+  g_assert_cmpstr (viva_question_get_text (VIVA_QUESTION (child0)), ==, "Before any topic?");
+  g_assert_null (viva_question_get_topic (VIVA_QUESTION (child0)));
+  g_assert_true (VIVA_IS_TOPIC (child1));
+  g_assert_cmpstr (viva_topic_get_name (VIVA_TOPIC (child1)), ==, "Topic & More");
+  g_assert_true (VIVA_IS_TOPIC (child2));
+  g_assert_null (viva_bank_lookup_question (bank, 99));
+
+  /* All of the level's questions, in bank order, topics included. */
+  level_questions = viva_level_get_questions (level1);
+  g_assert_cmpuint (g_list_model_get_n_items (level_questions), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(VivaQuestion) question = g_list_model_get_item (level_questions, i);
+
+      g_assert_cmpuint (viva_question_get_number (question), ==, i + 1);
+      g_assert_cmpuint (viva_question_get_position (question), ==, i);
+    }
+
+  level2 = g_list_model_get_item (viva_bank_get_levels (bank), 1);
+  g_assert_cmpuint (viva_level_get_number (level2), ==, 2);
+  g_assert_cmpstr (viva_level_get_name (level2), ==, "");
+  g_assert_cmpstr (viva_level_get_title (level2), ==, "Level 2");
+  g_assert_cmpuint (viva_question_get_position (viva_bank_lookup_question (bank, 10)), ==, 3);
+}
+
+static void
+test_error_empty (void)
+{
+  g_autoptr(GBytes) nothing = g_bytes_new (NULL, 0);
+
+  assert_parse_error_bytes (nothing, VIVA_BANK_ERROR_EMPTY, "empty", NULL);
+  assert_parse_error (" \n\t\r\n  \n", VIVA_BANK_ERROR_EMPTY, "empty", NULL);
+  assert_parse_error ("\xef\xbb\xbf\n\n", VIVA_BANK_ERROR_EMPTY, "empty", NULL);
+}
+
+static void
+test_error_binary (void)
+{
+  static const guint8 png[] = {
+    0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n',
+    0x00, 0x00, 0x00, 0x0d, 'I', 'H', 'D', 'R',
+  };
+  g_autoptr(GBytes) bytes = g_bytes_new_static (png, sizeof png);
+  static const char nul_text[] = "## Level 1: A\n\n**Question 1:** a\0b\n";
+  g_autoptr(GBytes) nul_in_text = g_bytes_new_static (nul_text, sizeof nul_text - 1);
+
+  assert_parse_error_bytes (bytes, VIVA_BANK_ERROR_BINARY, "not text", NULL);
+  assert_parse_error_bytes (nul_in_text, VIVA_BANK_ERROR_BINARY, "not text", NULL);
+}
+
+static void
+test_error_not_utf8 (void)
+{
+  assert_parse_error ("# Bank\n"
+                      "## Level 1: A\n"
+                      "\n"
+                      "**Question 1:** caf\xe9 in Latin-1\n",
+                      VIVA_BANK_ERROR_NOT_UTF8, "Line 4", "UTF-8", NULL);
+
+  /* A file cut in the middle of a character. */
+  assert_parse_error ("## Level 1: A\n"
+                      "\n"
+                      "**Question 1:** caf\xc3",
+                      VIVA_BANK_ERROR_NOT_UTF8, "Line 3", NULL);
+}
+
+static void
+test_error_truncated (void)
+{
+  g_autoptr(GBytes) bytes = bundled_bytes ();
+  const char *data = g_bytes_get_data (bytes, NULL);
+  const char *cut = strstr (data, "**Question 42:** Given `s = \"Progr");
+  g_autoptr(GBytes) truncated = NULL;
+  g_autoptr(GBytes) in_label = NULL;
+  g_autoptr(VivaBank) bank = NULL;
+  g_autoptr(VivaBank) bank2 = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (cut);
+  cut += strlen ("**Question 42:** Given `s = \"Progr");
+
+  /* What is complete is read; the open code span is just text. */
+  truncated = g_bytes_new_static (data, cut - data);
+  bank = viva_bank_new_from_bytes (truncated, "test", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (viva_bank_get_n_questions (bank), ==, 42);
+  g_assert_cmpstr (viva_question_get_text (viva_bank_lookup_question (bank, 42)), ==,
+                   "Given `s = \"Progr");
+
+  /* Cut inside the label: "**Questi" is prose, the rest is complete. */
+  in_label = g_bytes_new_static (data, cut - data - strlen ("on 42:** Given `s = \"Progr"));
+  bank2 = viva_bank_new_from_bytes (in_label, "test", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (viva_bank_get_n_questions (bank2), ==, 41);
+}
+
+static void
+test_error_too_large (void)
+{
+  gsize size = VIVA_BANK_MAX_SIZE + 1;
+  g_autoptr(GBytes) bytes = NULL;
+
+  /* Never read: the size alone decides. */
+  bytes = g_bytes_new_take (g_malloc (size), size);
+  assert_parse_error_bytes (bytes, VIVA_BANK_ERROR_TOO_LARGE, "too large", NULL);
+}
+
+static void
+test_crlf (void)
+{
+  g_autoptr(VivaBank) lf = load_bundled ();
+  g_autoptr(GBytes) bytes = bundled_bytes ();
+  g_autofree char *crlf_text = markdown_with_crlf (bytes);
+  g_autoptr(VivaBank) crlf = parse_string_ok (crlf_text);
+  GListModel *lf_questions = viva_bank_get_questions (lf);
+  GListModel *crlf_questions = viva_bank_get_questions (crlf);
+  g_autofree char *with_bom = g_strconcat ("\xef\xbb\xbf", crlf_text, NULL);
+  g_autoptr(VivaBank) bom = parse_string_ok (with_bom);
+
+  g_assert_cmpstr (viva_bank_get_title (crlf), ==, viva_bank_get_title (lf));
+  g_assert_cmpstr (viva_bank_get_title (bom), ==, viva_bank_get_title (lf));
+  g_assert_cmpuint (viva_bank_get_n_levels (crlf), ==, viva_bank_get_n_levels (lf));
+  g_assert_cmpuint (viva_bank_get_n_topics (crlf), ==, viva_bank_get_n_topics (lf));
+  g_assert_cmpuint (viva_bank_get_n_questions (crlf), ==, 415);
+  g_assert_cmpuint (viva_bank_get_n_questions (bom), ==, 415);
+
+  for (guint i = 0; i < 415; i++)
+    {
+      g_autoptr(VivaQuestion) a = g_list_model_get_item (lf_questions, i);
+      g_autoptr(VivaQuestion) b = g_list_model_get_item (crlf_questions, i);
+      g_autofree char *markup_a = viva_question_dup_markup (a);
+      g_autofree char *markup_b = viva_question_dup_markup (b);
+
+      g_assert_cmpuint (viva_question_get_number (a), ==, viva_question_get_number (b));
+      g_assert_cmpstr (viva_question_get_text (a), ==, viva_question_get_text (b));
+      g_assert_cmpstr (markup_a, ==, markup_b);
+      g_assert_cmpstr (viva_level_get_title (viva_question_get_level (a)), ==,
+                       viva_level_get_title (viva_question_get_level (b)));
+      if (viva_question_get_topic (a) != NULL)
+        g_assert_cmpstr (viva_topic_get_name (viva_question_get_topic (a)), ==,
+                         viva_topic_get_name (viva_question_get_topic (b)));
+      else
+        g_assert_null (viva_question_get_topic (b));
+    }
+}
+
+static void
+test_error_structure (void)
+{
+  assert_parse_error ("# Bank\n"
+                      "\n"
+                      "**Question 1:** Where is my level?\n",
+                      VIVA_BANK_ERROR_NO_LEVELS, "## Level 1", NULL);
+
+  assert_parse_error ("# Bank\n"
+                      "\n"
+                      "## Level 1: Beginner\n"
+                      "\n"
+                      "### Strings\n"
+                      "\n"
+                      "Some prose, but no question.\n",
+                      VIVA_BANK_ERROR_NO_QUESTIONS, "**Question 1:**", NULL);
+
+  /* A question after another "##" heading is outside the level. */
+  assert_parse_error ("## Level 1: A\n"
+                      "\n"
+                      "**Question 1:** In.\n"
+                      "\n"
+                      "## Answers\n"
+                      "\n"
+                      "**Question 2:** Out.\n",
+                      VIVA_BANK_ERROR_MALFORMED, "Question 2", "line 7", "## Level 1", NULL);
+
+  /* So is one before the first level. */
+  assert_parse_error ("**Question 1:** Too early.\n"
+                      "\n"
+                      "## Level 1: A\n"
+                      "\n"
+                      "**Question 2:** In.\n",
+                      VIVA_BANK_ERROR_MALFORMED, "Question 1", "line 1", NULL);
+}
+
+static void
+test_error_duplicate (void)
+{
+  assert_parse_error ("# Bank\n"
+                      "## Level 1: A\n"
+                      "\n"
+                      "**Question 1:** One.\n"
+                      "\n"
+                      "**Question 2:** Two.\n"
+                      "\n"
+                      "## Level 2: B\n"
+                      "\n"
+                      "**Question 2:** Two again.\n",
+                      VIVA_BANK_ERROR_DUPLICATE, "Question 2", "line 6", "line 10", NULL);
+}
+
+static void
+test_error_malformed_question (void)
+{
+  assert_parse_error ("## Level 1: A\n"
+                      "\n"
+                      "**Question 1:** One.\n"
+                      "\n"
+                      "**Question 2:**\n"
+                      "<br>\n",
+                      VIVA_BANK_ERROR_MALFORMED, "Question 2", "line 5", "no text", NULL);
+
+  assert_parse_error ("## Level 1: A\n"
+                      "\n"
+                      "**Question 4294967296:** Too big.\n",
+                      VIVA_BANK_ERROR_MALFORMED, "Line 3", "4294967296", NULL);
+
+  assert_parse_error ("## Level 1: A\n"
+                      "\n"
+                      "**Question 99999999999999999999999999999999999999:** Far too big.\n",
+                      VIVA_BANK_ERROR_MALFORMED, "Line 3", "99999999999999999999…", NULL);
+
+  assert_parse_error ("## Level 1: A\n"
+                      "\n"
+                      "**Question 0:** Zero.\n",
+                      VIVA_BANK_ERROR_MALFORMED, "Line 3", "“0”", NULL);
+
+  assert_parse_error ("## Level 1: A\n"
+                      "\n"
+                      "**Question 1:** Fine.\n"
+                      "\n"
+                      "**Question 2b:** Not a number.\n",
+                      VIVA_BANK_ERROR_MALFORMED, "Line 5", "“2b”", NULL);
+
+  assert_parse_error ("## Level 1: A\n"
+                      "\n"
+                      "**Question:** No number.\n",
+                      VIVA_BANK_ERROR_MALFORMED, "Line 3", "without a number", NULL);
+}
+
+static void
+test_largest_number (void)
+{
+  g_autoptr(VivaBank) bank = parse_string_ok ("## Level 1: A\n\n**Question 4294967295:** The largest.\n");
+
+  g_assert_nonnull (viva_bank_lookup_question (bank, G_MAXUINT32));
+}
+
+/* Hostile nesting must not exhaust the stack or hang. */
+static void
+test_deep_nesting (void)
+{
+  static const char * const unit[] = { ">", "- ", "*", "[", "`", "<a>" };
+
+  for (guint u = 0; u < G_N_ELEMENTS (unit); u++)
+    {
+      g_autoptr(GString) markdown = g_string_new ("## Level 1: Deep\n\n");
+      g_autoptr(VivaBank) bank = NULL;
+      g_autoptr(GError) error = NULL;
+
+      for (guint i = 0; i < 10000; i++)
+        g_string_append (markdown, unit[u]);
+      g_string_append (markdown, " **Question 1:** Deep inside.\n\n**Question 2:** After it.\n");
+
+      bank = parse_string (markdown->str, &error);
+      g_assert_true ((bank == NULL) != (error == NULL));
+      if (bank != NULL)
+        g_assert_nonnull (viva_bank_lookup_question (bank, 2));
+    }
+}
+
+typedef struct
+{
+  guint has_note;
+  guint starred;
+  guint status;
+  guint topic_noted;
+  guint level_noted;
+} NotifyCounts;
+
+static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              guint      *counter)
+{
+  (*counter)++;
+}
+
+static void
+test_apply_note (void)
+{
+  g_autoptr(VivaBank) bank = load_bundled ();
+  VivaQuestion *question = viva_bank_lookup_question (bank, 1);
+  VivaQuestion *neighbour = viva_bank_lookup_question (bank, 2);
+  VivaQuestion *topicless = viva_bank_lookup_question (bank, 801);
+  VivaTopic *topic = viva_question_get_topic (question);
+  VivaLevel *level = viva_question_get_level (question);
+  VivaLevel *level5 = viva_question_get_level (topicless);
+  g_autoptr(VivaNote) note = viva_note_new (VIVA_BUNDLED_BANK_ID, 1);
+  g_autoptr(VivaNote) note2 = viva_note_new (VIVA_BUNDLED_BANK_ID, 2);
+  g_autoptr(VivaNote) note801 = viva_note_new (VIVA_BUNDLED_BANK_ID, 801);
+  NotifyCounts counts = { 0 };
+  gboolean has_note = TRUE;
+  VivaStatus status = VIVA_STATUS_CONFIDENT;
+  guint n_noted = 99;
+
+  g_signal_connect (question, "notify::has-note", G_CALLBACK (count_notify), &counts.has_note);
+  g_signal_connect (question, "notify::starred", G_CALLBACK (count_notify), &counts.starred);
+  g_signal_connect (question, "notify::status", G_CALLBACK (count_notify), &counts.status);
+  g_signal_connect (topic, "notify::n-noted", G_CALLBACK (count_notify), &counts.topic_noted);
+  g_signal_connect (level, "notify::n-noted", G_CALLBACK (count_notify), &counts.level_noted);
+
+  g_object_get (question, "has-note", &has_note, "status", &status, NULL);
+  g_assert_false (has_note);
+  g_assert_cmpint (status, ==, VIVA_STATUS_NEW);
+
+  /* A note without text is not a note yet. */
+  viva_question_apply_note (question, note);
+  g_assert_false (viva_question_get_has_note (question));
+  g_assert_cmpuint (counts.has_note + counts.starred + counts.status, ==, 0);
+  g_assert_cmpuint (counts.topic_noted + counts.level_noted, ==, 0);
+
+  viva_note_set_text (note, "Ints, floats, strings, booleans.");
+  viva_question_apply_note (question, note);
+  g_assert_true (viva_question_get_has_note (question));
+  g_assert_cmpuint (counts.has_note, ==, 1);
+  g_assert_cmpuint (viva_topic_get_n_noted (topic), ==, 1);
+  g_assert_cmpuint (viva_level_get_n_noted (level), ==, 1);
+  g_assert_cmpuint (counts.topic_noted, ==, 1);
+  g_assert_cmpuint (counts.level_noted, ==, 1);
+
+  /* Applying the same state again changes nothing and says nothing. */
+  viva_question_apply_note (question, note);
+  g_assert_cmpuint (counts.has_note, ==, 1);
+  g_assert_cmpuint (counts.topic_noted, ==, 1);
+  g_assert_cmpuint (viva_level_get_n_noted (level), ==, 1);
+
+  viva_note_set_starred (note, TRUE);
+  viva_note_set_status (note, VIVA_STATUS_LEARNING);
+  viva_question_apply_note (question, note);
+  g_assert_true (viva_question_get_starred (question));
+  g_assert_cmpint (viva_question_get_status (question), ==, VIVA_STATUS_LEARNING);
+  g_assert_cmpuint (counts.starred, ==, 1);
+  g_assert_cmpuint (counts.status, ==, 1);
+  g_assert_cmpuint (counts.has_note, ==, 1);
+  g_assert_cmpuint (counts.topic_noted, ==, 1);
+
+  /* A second noted question in the same topic. */
+  viva_note_set_text (note2, "+ - * /");
+  viva_question_apply_note (neighbour, note2);
+  g_assert_cmpuint (viva_topic_get_n_noted (topic), ==, 2);
+  g_assert_cmpuint (viva_level_get_n_noted (level), ==, 2);
+  g_object_get (topic, "n-noted", &n_noted, NULL);
+  g_assert_cmpuint (n_noted, ==, 2);
+  g_object_get (level, "n-noted", &n_noted, NULL);
+  g_assert_cmpuint (n_noted, ==, 2);
+  g_assert_cmpuint (counts.topic_noted, ==, 2);
+  g_assert_cmpuint (counts.level_noted, ==, 2);
+
+  /* Blanking the text takes the note away again. */
+  viva_note_set_text (note, "   ");
+  viva_question_apply_note (question, note);
+  g_assert_false (viva_question_get_has_note (question));
+  g_assert_true (viva_question_get_starred (question));
+  g_assert_cmpuint (counts.has_note, ==, 2);
+  g_assert_cmpuint (viva_topic_get_n_noted (topic), ==, 1);
+  g_assert_cmpuint (viva_level_get_n_noted (level), ==, 1);
+  g_assert_cmpuint (counts.topic_noted, ==, 3);
+  g_assert_cmpuint (counts.level_noted, ==, 3);
+
+  /* No note at all: everything back to the defaults. */
+  viva_question_apply_note (question, NULL);
+  g_assert_false (viva_question_get_starred (question));
+  g_assert_cmpint (viva_question_get_status (question), ==, VIVA_STATUS_NEW);
+  g_assert_cmpuint (counts.starred, ==, 2);
+  g_assert_cmpuint (counts.status, ==, 2);
+  g_assert_cmpuint (counts.has_note, ==, 2);
+  g_assert_cmpuint (counts.topic_noted, ==, 3);
+
+  viva_question_apply_note (neighbour, NULL);
+  g_assert_cmpuint (viva_topic_get_n_noted (topic), ==, 0);
+  g_assert_cmpuint (viva_level_get_n_noted (level), ==, 0);
+
+  /* A question without a topic counts in its level only. */
+  viva_note_set_text (note801, "Memoize with a dict.");
+  viva_question_apply_note (topicless, note801);
+  g_assert_cmpuint (viva_level_get_n_noted (level5), ==, 1);
+  g_assert_cmpuint (viva_level_get_n_noted (level), ==, 0);
+  viva_question_apply_note (topicless, NULL);
+  g_assert_cmpuint (viva_level_get_n_noted (level5), ==, 0);
+
+  g_signal_handlers_disconnect_by_func (question, count_notify, &counts.has_note);
+  g_signal_handlers_disconnect_by_func (question, count_notify, &counts.starred);
+  g_signal_handlers_disconnect_by_func (question, count_notify, &counts.status);
+  g_signal_handlers_disconnect_by_func (topic, count_notify, &counts.topic_noted);
+  g_signal_handlers_disconnect_by_func (level, count_notify, &counts.level_noted);
+}
+
+static guint
+count_matches (VivaBank   *bank,
+               const char *text)
+{
+  g_autoptr(VivaQuery) query = viva_query_new (text);
+  GListModel *questions = viva_bank_get_questions (bank);
+  guint n = g_list_model_get_n_items (questions);
+  guint matches = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(VivaQuestion) question = g_list_model_get_item (questions, i);
+
+      if (viva_query_match_question (query, question))
+        matches++;
+    }
+
+  return matches;
+}
+
+static void
+test_query_words (void)
+{
+  g_autoptr(VivaBank) bank = load_bundled ();
+  VivaQuestion *q1 = viva_bank_lookup_question (bank, 1);
+  g_autoptr(VivaQuery) upper = viva_query_new ("PRIMITIVE");
+  g_autoptr(VivaQuery) both = viva_query_new ("  python   Primitive ");
+  g_autoptr(VivaQuery) missing = viva_query_new ("primitive banana");
+
+  g_assert_true (viva_query_match_question (upper, q1));
+  g_assert_true (viva_query_match_question (both, q1));
+  g_assert_cmpstr (viva_query_get_text (both), ==, "python   Primitive");
+  g_assert_false (viva_query_is_empty (both));
+  g_assert_cmpuint (viva_query_get_number (both), ==, 0);
+  g_assert_false (viva_query_match_question (missing, q1));
+
+  /* grep -ci decorator on the question lines of the file says 10. */
+  g_assert_cmpuint (count_matches (bank, "decorator"), ==, 10);
+  g_assert_cmpuint (count_matches (bank, "DECORATOR"), ==, 10);
+  g_assert_cmpuint (count_matches (bank, "caching decorator"), ==, 1);
+  g_assert_cmpuint (count_matches (bank, "decorator zebra"), ==, 0);
+}
+
+static void
+test_query_accents (void)
+{
+  g_autoptr(VivaBank) bank = NULL;
+  VivaQuestion *cafe;
+  VivaQuestion *upper;
+
+  bank = parse_string_ok ("## Level 1: A\n"
+                          "\n"
+                          "**Question 1:** Order a café in Python.\n"
+                          "\n"
+                          "**Question 2:** WHY IS THE CAFE CLOSED?\n"
+                          "\n"
+                          "**Question 3:** Straße and Ｆｕｌｌｗｉｄｔｈ.\n"
+                          "\n"
+                          "**Question 4:** Nothing to see.\n");
+  cafe = viva_bank_lookup_question (bank, 1);
+  upper = viva_bank_lookup_question (bank, 2);
+
+  g_assert_cmpstr (viva_question_get_search_key (cafe), ==, "order a cafe in python.");
+  /* Cached: the same string every time. */
+  g_assert_true (viva_question_get_search_key (cafe) == viva_question_get_search_key (cafe));
+
+  g_assert_cmpuint (count_matches (bank, "CAFE"), ==, 2);
+  g_assert_cmpuint (count_matches (bank, "café"), ==, 2);
+  g_assert_cmpuint (count_matches (bank, "CAFÉ"), ==, 2);
+  g_assert_cmpuint (count_matches (bank, "cafe\xcc\x81"), ==, 2);
+  g_assert_cmpuint (count_matches (bank, "strasse"), ==, 1);
+  g_assert_cmpuint (count_matches (bank, "fullwidth"), ==, 1);
+
+  {
+    g_autoptr(VivaQuery) shouting = viva_query_new ("CAFE");
+    g_autoptr(VivaQuery) accented = viva_query_new ("café");
+
+    g_assert_true (viva_query_match_question (shouting, cafe));
+    g_assert_true (viva_query_match_question (accented, upper));
+  }
+}
+
+static void
+test_query_numbers (void)
+{
+  static const char * const forms[] = { "42", "#42", "q42", "Q42", " 42 " };
+  g_autoptr(VivaBank) bank = load_bundled ();
+  VivaQuestion *q42 = viva_bank_lookup_question (bank, 42);
+  VivaQuestion *q1 = viva_bank_lookup_question (bank, 1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (forms); i++)
+    {
+      g_autoptr(VivaQuery) query = viva_query_new (forms[i]);
+
+      g_assert_cmpuint (viva_query_get_number (query), ==, 42);
+      g_assert_true (viva_query_match_question (query, q42));
+      g_assert_false (viva_query_match_question (query, q1));
+    }
+
+  /* Not numbers: words like any other. */
+  {
+    g_autoptr(VivaQuery) word = viva_query_new ("42abc");
+    g_autoptr(VivaQuery) zero = viva_query_new ("0");
+    g_autoptr(VivaQuery) huge = viva_query_new ("99999999999");
+    g_autoptr(VivaQuery) hash = viva_query_new ("#");
+
+    g_assert_cmpuint (viva_query_get_number (word), ==, 0);
+    g_assert_cmpuint (viva_query_get_number (zero), ==, 0);
+    g_assert_cmpuint (viva_query_get_number (huge), ==, 0);
+    g_assert_cmpuint (viva_query_get_number (hash), ==, 0);
+    g_assert_false (viva_query_match_question (word, q42));
+  }
+
+  /* A number also matches as text: "10" finds question 10 and the
+   * questions that mention 10. */
+  g_assert_cmpuint (count_matches (bank, "10,000"), ==, 1);
+}
+
+static void
+test_query_empty (void)
+{
+  g_autoptr(VivaBank) bank = load_bundled ();
+  g_autoptr(VivaQuery) empty = viva_query_new ("");
+  g_autoptr(VivaQuery) blank = viva_query_new (" \t ");
+  g_autoptr(VivaQuery) null = viva_query_new (NULL);
+
+  g_assert_true (viva_query_is_empty (empty));
+  g_assert_true (viva_query_is_empty (blank));
+  g_assert_true (viva_query_is_empty (null));
+  g_assert_cmpstr (viva_query_get_text (blank), ==, "");
+  g_assert_cmpuint (viva_query_get_number (empty), ==, 0);
+  g_assert_cmpuint (count_matches (bank, ""), ==, 415);
+  g_assert_cmpuint (count_matches (bank, "   "), ==, 415);
+}
+
+static GFile *
+write_temp_file (const char *name,
+                 const char *contents,
+                 gsize       length)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), name, NULL);
+
+  g_mkdir_with_parents (g_get_user_data_dir (), 0700);
+  g_file_set_contents (path, contents, length, &error);
+  g_assert_no_error (error);
+
+  return g_file_new_for_path (path);
+}
+
+static void
+test_file_sync (void)
+{
+  g_autoptr(GBytes) bytes = bundled_bytes ();
+  g_autoptr(GFile) good = write_temp_file ("my-bank.md", g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  g_autoptr(GFile) bad = write_temp_file ("photo.md", "\x89PNG\r\n\x1a\n\0\0\0", 11);
+  g_autoptr(GFile) missing = g_file_new_for_path ("/nonexistent/viva/bank.md");
+  g_autoptr(VivaBank) bank = NULL;
+  g_autoptr(VivaBank) none = NULL;
+  g_autoptr(GError) error = NULL;
+  GFile *file = NULL;
+
+  bank = viva_bank_new_from_file (good, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (viva_bank_get_id (bank), ==, "my-bank");
+  g_assert_true (g_file_equal (viva_bank_get_file (bank), good));
+  g_object_get (bank, "file", &file, NULL);
+  g_assert_true (file == good || g_file_equal (file, good));
+  g_clear_object (&file);
+  g_assert_cmpuint (viva_bank_get_n_questions (bank), ==, 415);
+
+  none = viva_bank_new_from_file (bad, NULL, &error);
+  g_assert_null (none);
+  g_assert_error (error, VIVA_BANK_ERROR, VIVA_BANK_ERROR_BINARY);
+  g_clear_error (&error);
+
+  none = viva_bank_new_from_file (missing, NULL, &error);
+  g_assert_null (none);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+}
+
+/* A file over the limit is refused from its size, without reading it:
+ * a sparse file costs no disk and would take long to read. */
+static void
+test_file_too_large (void)
+{
+  g_autoptr(GFile) file = write_temp_file ("huge.md", "", 0);
+  g_autoptr(GFileIOStream) stream = NULL;
+  g_autoptr(VivaBank) bank = NULL;
+  g_autoptr(GError) error = NULL;
+
+  stream = g_file_open_readwrite (file, NULL, &error);
+  g_assert_no_error (error);
+  g_seekable_truncate (G_SEEKABLE (stream), VIVA_BANK_MAX_SIZE + 1, NULL, &error);
+  g_assert_no_error (error);
+  g_io_stream_close (G_IO_STREAM (stream), NULL, &error);
+  g_assert_no_error (error);
+
+  bank = viva_bank_new_from_file (file, NULL, &error);
+  g_assert_null (bank);
+  g_assert_error (error, VIVA_BANK_ERROR, VIVA_BANK_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "too large"));
+}
+
+typedef struct
+{
+  GMainLoop *loop;
+  VivaBank  *bank;
+  GError    *error;
+} AsyncResult;
+
+static void
+load_file_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  AsyncResult *async = user_data;
+
+  g_assert_null (object);
+  async->bank = viva_bank_load_file_finish (result, &async->error);
+  g_main_loop_quit (async->loop);
+}
+
+static void
+test_file_async (void)
+{
+  g_autoptr(GBytes) bytes = bundled_bytes ();
+  g_autoptr(GFile) good = write_temp_file ("python-interview-questions.markdown",
+                                           g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  g_autoptr(GFile) empty = write_temp_file ("empty.md", "\n\n", 2);
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  AsyncResult async = { loop, NULL, NULL };
+
+  viva_bank_load_file_async (good, NULL, load_file_cb, &async);
+  g_main_loop_run (loop);
+  g_assert_no_error (async.error);
+  g_assert_true (VIVA_IS_BANK (async.bank));
+  /* A copy of the bundled file has the bundled id, so it keeps its notes. */
+  g_assert_cmpstr (viva_bank_get_id (async.bank), ==, VIVA_BUNDLED_BANK_ID);
+  g_assert_cmpuint (viva_bank_get_n_questions (async.bank), ==, 415);
+  g_assert_finalize_object (async.bank);
+  async.bank = NULL;
+
+  viva_bank_load_file_async (empty, NULL, load_file_cb, &async);
+  g_main_loop_run (loop);
+  g_assert_null (async.bank);
+  g_assert_error (async.error, VIVA_BANK_ERROR, VIVA_BANK_ERROR_EMPTY);
+  g_clear_error (&async.error);
+}
+
+static void
+test_id_for_file (void)
+{
+  static const struct {
+    const char *path;
+    const char *id;
+  } cases[] = {
+    { "/home/u/python-interview-questions.md", "python-interview-questions" },
+    { "/tmp/team.markdown", "team" },
+    { "/tmp/Notes.MD", "Notes" },
+    { "/tmp/bank.v2.md", "bank.v2" },
+    { "/tmp/questions.txt", "questions.txt" },
+    { "/tmp/.md", "bank" },
+    { "/", "bank" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (cases[i].path);
+      g_autofree char *id = viva_bank_id_for_file (file);
+
+      g_assert_cmpstr (id, ==, cases[i].id);
+    }
+}
+
+/* A question the UI still shows after the bank is gone must not point at
+ * freed levels; and the bank itself must not leak. */
+static void
+test_lifetime (void)
+{
+  VivaBank *bank = load_bundled ();
+  g_autoptr(VivaQuestion) question = g_object_ref (viva_bank_lookup_question (bank, 42));
+  g_autoptr(VivaTopic) topic = g_object_ref (viva_question_get_topic (question));
+
+  g_assert_nonnull (viva_question_get_level (question));
+  g_assert_finalize_object (bank);
+  g_assert_null (viva_question_get_level (question));
+  g_assert_null (viva_question_get_topic (question));
+  g_assert_null (viva_topic_get_level (topic));
+  g_assert_cmpstr (viva_question_get_text (question), ==,
+                   "Given s = \"Programming\", what is the output of s[1:4]?");
+}
+
+/* "-m perf": parse a generated bank of 100,000 questions, about the size
+ * the benchmark uses, and report the time. Not asserted: machines vary. */
+static void
+test_perf_large_bank (void)
+{
+  g_autoptr(GString) markdown = g_string_new ("# Generated bank\n\n");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  guint number = 1;
+  double best = G_MAXDOUBLE;
+
+  for (guint level = 1; level <= 10; level++)
+    {
+      g_string_append_printf (markdown, "## Level %u: Generated (Questions)\n{#level-%u}\n\n---\n\n", level, level);
+      for (guint topic = 1; topic <= 20; topic++)
+        {
+          g_string_append_printf (markdown, "### Topic %u.%u &amp; more\n{#topic-%u-%u}\n\n", level, topic, level, topic);
+          for (guint q = 0; q < 500; q++, number++)
+            g_string_append_printf (markdown,
+                                    "**Question %u:** What is the output of `print(x[%u:%u])` "
+                                    "when *x* is a **list** of %u integers, and why?\n<br>\n\n",
+                                    number, q, q + 3, number);
+        }
+    }
+
+  bytes = g_string_free_to_bytes (g_steal_pointer (&markdown));
+
+  for (guint run = 0; run < 5; run++)
+    {
+      gint64 begin = g_get_monotonic_time ();
+      g_autoptr(VivaBank) bank = viva_bank_new_from_bytes (bytes, "perf", &error);
+      gint64 elapsed = g_get_monotonic_time () - begin;
+
+      g_assert_no_error (error);
+      g_assert_cmpuint (viva_bank_get_n_questions (bank), ==, 100000);
+      best = MIN (best, elapsed / 1000.0);
+      g_test_message ("run %u: %.1f ms", run, elapsed / 1000.0);
+    }
+
+  g_test_minimized_result (best, "parse and build a 100,000-question bank (%.1f MiB): %.1f ms",
+                           g_bytes_get_size (bytes) / 1048576.0, best);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/bank/bundled/counts", test_bundled_counts);
+  g_test_add_func ("/bank/bundled/level-one", test_bundled_level_one);
+  g_test_add_func ("/bank/bundled/question-42", test_bundled_question_42);
+  g_test_add_func ("/bank/bundled/wrapped-question", test_bundled_wrapped_question);
+  g_test_add_func ("/bank/bundled/boundaries", test_bundled_boundaries);
+  g_test_add_func ("/bank/bundled/levels-without-topics", test_bundled_levels_without_topics);
+  g_test_add_func ("/bank/bundled/matches-file", test_bundled_matches_file);
+  g_test_add_func ("/bank/bundled/crlf-and-bom", test_crlf);
+  g_test_add_func ("/bank/markup/escaping", test_markup_escaping);
+  g_test_add_func ("/bank/markup/overlapping-spans", test_markup_overlapping_spans);
+  g_test_add_func ("/bank/format/structure", test_format_structure);
+  g_test_add_func ("/bank/format/largest-number", test_largest_number);
+  g_test_add_func ("/bank/format/deep-nesting", test_deep_nesting);
+  g_test_add_func ("/bank/error/empty", test_error_empty);
+  g_test_add_func ("/bank/error/binary", test_error_binary);
+  g_test_add_func ("/bank/error/not-utf8", test_error_not_utf8);
+  g_test_add_func ("/bank/error/truncated", test_error_truncated);
+  g_test_add_func ("/bank/error/too-large", test_error_too_large);
+  g_test_add_func ("/bank/error/structure", test_error_structure);
+  g_test_add_func ("/bank/error/duplicate", test_error_duplicate);
+  g_test_add_func ("/bank/error/malformed-question", test_error_malformed_question);
+  g_test_add_func ("/bank/note/apply", test_apply_note);
+  g_test_add_func ("/bank/query/words", test_query_words);
+  g_test_add_func ("/bank/query/accents", test_query_accents);
+  g_test_add_func ("/bank/query/numbers", test_query_numbers);
+  g_test_add_func ("/bank/query/empty", test_query_empty);
+  g_test_add_func ("/bank/file/sync", test_file_sync);
+  g_test_add_func ("/bank/file/too-large", test_file_too_large);
+  g_test_add_func ("/bank/file/async", test_file_async);
+  g_test_add_func ("/bank/file/id", test_id_for_file);
+  g_test_add_func ("/bank/lifetime", test_lifetime);
+
+  if (g_test_perf ())
+    g_test_add_func ("/bank/perf/100k", test_perf_large_bank);
+
+  return g_test_run ();
+}

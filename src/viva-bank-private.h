@@ -1,0 +1,94 @@
+/* viva-bank-private.h
+ *
+ * Internal API of the question-bank data layer: the parser builds levels,
+ * topics and questions through these, and tests inspect what it built.
+ * Nothing outside src/viva-bank*.c, viva-level.c, viva-topic.c,
+ * viva-question.c, viva-query.c and the tests should need it.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "viva-bank.h"
+#include "viva-level.h"
+#include "viva-query.h"
+#include "viva-question.h"
+#include "viva-topic.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  VIVA_SPAN_CODE,
+  VIVA_SPAN_EMPHASIS,
+  VIVA_SPAN_STRONG,
+} VivaSpanKind;
+
+/* An inline span of a question's plain text, as byte offsets into it.
+ * Spans are sorted by start, an enclosing span before the spans it
+ * contains, and never empty. */
+typedef struct
+{
+  guint32      start;
+  guint32      end;
+  VivaSpanKind kind;
+} VivaSpan;
+
+/* viva-bank-parser.c: the whole of the Markdown reading and validation.
+ * @file may be NULL (the bundled bank). */
+VivaBank       *_viva_bank_parse                (GBytes          *bytes,
+                                                 const char      *id,
+                                                 GFile           *file,
+                                                 GError         **error);
+
+/* viva-bank.c: takes every container; @questions is in bank order and
+ * @by_number maps GUINT_TO_POINTER (number) to the borrowed question. */
+VivaBank       *_viva_bank_new                  (const char      *id,
+                                                 const char      *title,
+                                                 GFile           *file,
+                                                 GPtrArray       *levels,
+                                                 GPtrArray       *questions,
+                                                 GHashTable      *by_number,
+                                                 guint            n_topics);
+
+/* viva-level.c */
+VivaLevel      *_viva_level_new                 (guint            number,
+                                                 const char      *name,
+                                                 const char      *title);
+void            _viva_level_set_children        (VivaLevel       *self,
+                                                 GPtrArray       *children,
+                                                 guint            n_topics,
+                                                 guint            n_questions);
+void            _viva_level_add_noted           (VivaLevel       *self,
+                                                 int              delta);
+
+/* viva-topic.c: the level is borrowed (the level owns the topic). */
+VivaTopic      *_viva_topic_new                 (const char      *name,
+                                                 VivaLevel       *level);
+void            _viva_topic_set_questions       (VivaTopic       *self,
+                                                 GPtrArray       *questions);
+void            _viva_topic_add_noted           (VivaTopic       *self,
+                                                 int              delta);
+void            _viva_topic_detach              (VivaTopic       *self);
+
+/* viva-question.c: @text is copied (@text_len bytes, no NUL needed) and
+ * so are the spans. The level and topic are borrowed. */
+VivaQuestion   *_viva_question_new              (guint            number,
+                                                 guint            position,
+                                                 VivaLevel       *level,
+                                                 VivaTopic       *topic,
+                                                 const char      *text,
+                                                 gsize            text_len,
+                                                 const VivaSpan  *spans,
+                                                 guint            n_spans);
+const VivaSpan *_viva_question_get_spans        (VivaQuestion    *self,
+                                                 guint           *n_spans);
+void            _viva_question_detach           (VivaQuestion    *self);
+
+/* viva-query.c: the normalization shared by search keys and queries:
+ * NFKD, combining marks removed, case folded. */
+char           *_viva_search_normalize          (const char      *text,
+                                                 gssize           len);
+
+G_END_DECLS
