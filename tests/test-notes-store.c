@@ -1,2 +1,1765 @@
-#include <glib.h>
-int main (int argc, char **argv) { g_test_init (&argc, &argv, NULL); return g_test_run (); }
+/* test-notes-store.c
+ *
+ * The notes store treats notes.json as untrusted input and must never lose
+ * what the user wrote: these tests damage files, fill disks, take folders
+ * away and run two stores on one file.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <grp.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+
+#include "viva-note.h"
+#include "viva-notes-store.h"
+
+#define BANK "python-interview-questions"
+#define WAIT_TIMEOUT_SECONDS 20
+
+/* Warnings abort tests; a test that expects one names it here. */
+static const char *expected_warning;
+static guint expected_warning_seen;
+
+static GLogWriterOutput
+test_log_writer (GLogLevelFlags   log_level,
+                 const GLogField *fields,
+                 gsize            n_fields,
+                 gpointer         user_data)
+{
+  if (expected_warning != NULL && (log_level & G_LOG_LEVEL_WARNING) != 0)
+    {
+      for (gsize i = 0; i < n_fields; i++)
+        {
+          if (g_strcmp0 (fields[i].key, "MESSAGE") == 0 &&
+              fields[i].length < 0 &&
+              strstr (fields[i].value, expected_warning) != NULL)
+            {
+              expected_warning_seen++;
+              return G_LOG_WRITER_HANDLED;
+            }
+        }
+    }
+
+  return g_log_writer_default (log_level, fields, n_fields, user_data);
+}
+
+/* Helpers */
+
+static char *
+notes_path (void)
+{
+  return viva_notes_store_dup_default_path ();
+}
+
+static char *
+sibling_path (const char *path,
+              const char *suffix)
+{
+  return g_strconcat (path, suffix, NULL);
+}
+
+static void
+write_file (const char *path,
+            const char *data,
+            gssize      len)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_file_set_contents (path, data, len, &error);
+  g_assert_no_error (error);
+}
+
+static GBytes *
+read_file (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *data = NULL;
+  gsize len = 0;
+
+  g_file_get_contents (path, &data, &len, &error);
+  g_assert_no_error (error);
+
+  return g_bytes_new_take (data, len);
+}
+
+static void
+assert_file_equals (const char *path,
+                    GBytes     *expected)
+{
+  g_autoptr(GBytes) actual = read_file (path);
+
+  g_assert_true (g_bytes_equal (actual, expected));
+}
+
+static gboolean
+file_exists (const char *path)
+{
+  return g_file_test (path, G_FILE_TEST_EXISTS);
+}
+
+static VivaNotesStore *
+load_store (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  VivaNotesStore *store = viva_notes_store_new (path);
+
+  g_assert_true (viva_notes_store_load (store, &error));
+  g_assert_no_error (error);
+
+  return store;
+}
+
+static void
+flush_store (VivaNotesStore *store)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (viva_notes_store_flush (store, &error));
+  g_assert_no_error (error);
+  g_assert_false (viva_notes_store_get_dirty (store));
+  g_assert_null (viva_notes_store_get_save_error (store));
+}
+
+static void
+set_text (VivaNotesStore *store,
+          const char     *bank_id,
+          guint           number,
+          const char     *text)
+{
+  viva_note_set_text (viva_notes_store_get_note (store, bank_id, number), text);
+}
+
+static const char *
+lookup_text (VivaNotesStore *store,
+             const char     *bank_id,
+             guint           number)
+{
+  VivaNote *note = viva_notes_store_lookup_note (store, bank_id, number);
+
+  return note ? viva_note_get_text (note) : NULL;
+}
+
+/* Runs the main loop until @condition holds, failing the test (rather than
+ * asserting on timing) if it never does. */
+typedef gboolean (*Condition) (gpointer data);
+
+static void
+timed_out_cb (gpointer data)
+{
+  gboolean *timed_out = data;
+
+  *timed_out = TRUE;
+}
+
+static void
+wait_until (Condition    condition,
+            gpointer     data,
+            const char  *what)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_once (WAIT_TIMEOUT_SECONDS * 1000, timed_out_cb, &timed_out);
+
+  while (!condition (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (timed_out)
+    g_error ("Timed out after %d s waiting for %s", WAIT_TIMEOUT_SECONDS, what);
+
+  g_source_remove (id);
+}
+
+static gboolean
+store_is_saved (gpointer data)
+{
+  VivaNotesStore *store = data;
+
+  return !viva_notes_store_get_saving (store) && !viva_notes_store_get_dirty (store);
+}
+
+static gboolean
+store_is_saving (gpointer data)
+{
+  return viva_notes_store_get_saving (data);
+}
+
+static gboolean
+store_is_idle (gpointer data)
+{
+  return !viva_notes_store_get_saving (data);
+}
+
+static gboolean
+store_saved_cleanly (gpointer data)
+{
+  return store_is_saved (data) && viva_notes_store_get_save_error (data) == NULL;
+}
+
+static gboolean
+flag_is_set (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+typedef struct
+{
+  gboolean  done;
+  gboolean  ok;
+  GError   *error;
+} SaveResult;
+
+static void
+save_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  SaveResult *res = user_data;
+
+  res->ok = viva_notes_store_save_finish (VIVA_NOTES_STORE (object), result, &res->error);
+  res->done = TRUE;
+}
+
+static gboolean
+save_and_wait (VivaNotesStore  *store,
+               GError         **error)
+{
+  SaveResult res = { FALSE, FALSE, NULL };
+
+  viva_notes_store_save_async (store, NULL, save_cb, &res);
+  wait_until (flag_is_set, &res.done, "save_async to finish");
+
+  if (res.error != NULL)
+    g_propagate_error (error, res.error);
+
+  return res.ok;
+}
+
+/* Takes notes.json.lock as another Viva saving would, to hold a write in
+ * flight for as long as a test needs. */
+static int
+take_lock (const char *path)
+{
+  g_autofree char *lock_path = sibling_path (path, ".lock");
+  g_autofree char *dir = g_path_get_dirname (path);
+  int fd;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  fd = open (lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (flock (fd, LOCK_EX), ==, 0);
+
+  return fd;
+}
+
+static guint
+count_dir_entries (const char *dir_path)
+{
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  guint n = 0;
+
+  g_assert_nonnull (dir);
+  while (g_dir_read_name (dir) != NULL)
+    n++;
+
+  return n;
+}
+
+#define NOTE_FIELDS \
+  "\"text\": \"hi\", \"status\": \"learning\", \"starred\": true, " \
+  "\"modified\": \"2026-11-24T01:02:03.123456Z\""
+#define GOOD_FILE \
+  "{\"format\": \"viva-notes\", \"version\": 1, \"banks\": {\"" BANK "\": {\"1\": {" NOTE_FIELDS "}}}}"
+
+/* Round trip */
+
+typedef struct
+{
+  const char *bank_id;
+  guint       number;
+  const char *text;
+  VivaStatus  status;
+  gboolean    starred;
+} NoteSpec;
+
+static const NoteSpec round_trip_notes[] = {
+  { BANK, 42, "Slicing is half-open: a[1:3] has a[1] and a[2].", VIVA_STATUS_LEARNING, TRUE },
+  { BANK, 7, "Emoji 🐍🔥👩‍💻, CJK 列表推导式, RTL עברית العربية, combining e\xcc\x81 n\xcc\x83", VIVA_STATUS_CONFIDENT, FALSE },
+  { BANK, 1, "Line one\nLine two\r\n\ttabbed\n\nand \"quotes\", 'single', back\\slash \\n", VIVA_STATUS_NEW, TRUE },
+  { BANK, 100000, "Typed literally: \\u0000 and \\ud800 and \\x41 and </script>", VIVA_STATUS_LEARNING, FALSE },
+  { BANK, G_MAXUINT32, "Control \x01\x02\x1f\x7f, separators \xe2\x80\xa8\xe2\x80\xa9, BOM \xef\xbb\xbf", VIVA_STATUS_NEW, TRUE },
+  { BANK, 3, "", VIVA_STATUS_CONFIDENT, FALSE },
+  { "zeta", 5, "Second bank", VIVA_STATUS_LEARNING, TRUE },
+  { "Ünïcödé bank 😀", 2, "{ \"json\": [1, 2] } // not a comment", VIVA_STATUS_NEW, TRUE },
+};
+
+static void
+test_round_trip (void)
+{
+  g_autofree char *path = notes_path ();
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr(VivaNotesStore) store = NULL;
+  g_autoptr(VivaNotesStore) reread = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) listed = NULL;
+  JsonObject *root;
+  const char *contents;
+  struct stat st;
+
+  store = load_store (path);
+  g_assert_cmpint (viva_notes_store_get_state (store), ==, VIVA_NOTES_STORE_STATE_OK);
+  g_assert_cmpuint (viva_notes_store_get_n_notes (store), ==, 0);
+  g_assert_false (file_exists (path));
+
+  for (guint i = 0; i < G_N_ELEMENTS (round_trip_notes); i++)
+    {
+      const NoteSpec *spec = &round_trip_notes[i];
+      VivaNote *note = viva_notes_store_get_note (store, spec->bank_id, spec->number);
+
+      viva_note_set_text (note, spec->text);
+      viva_note_set_status (note, spec->status);
+      viva_note_set_starred (note, spec->starred);
+    }
+
+  /* Blank notes are kept in memory but not written: one never touched,
+   * one that had text and lost it. */
+  g_assert_true (viva_note_is_blank (viva_notes_store_get_note (store, BANK, 9)));
+  set_text (store, BANK, 10, "gone soon");
+  set_text (store, BANK, 10, "");
+
+  g_assert_true (viva_notes_store_get_dirty (store));
+  g_assert_cmpuint (viva_notes_store_get_n_notes (store), ==, G_N_ELEMENTS (round_trip_notes));
+
+  flush_store (store);
+
+  /* Private to the user. */
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 07777, ==, 0600);
+  g_assert_cmpint (g_stat (dir, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 07777, ==, 0700);
+
+  /* Readable and diffable: pretty-printed, versioned, in a stable order. */
+  bytes = read_file (path);
+  contents = g_bytes_get_data (bytes, NULL);
+  g_test_message ("%s", contents);
+  g_assert_true (g_str_has_prefix (contents, "{\n  \"format\" : \"viva-notes\",\n  \"version\" : 1,\n"));
+  g_assert_true (g_str_has_suffix (contents, "}\n"));
+  g_assert_null (strstr (contents, "gone soon"));
+  g_assert_null (strstr (contents, "\"9\""));
+  g_assert_null (strstr (contents, "\"10\""));
+  g_assert_true (strstr (contents, "\"" BANK "\"") < strstr (contents, "\"zeta\""));
+  g_assert_true (strstr (contents, "\"zeta\"") < strstr (contents, "\"Ünïcödé bank 😀\""));
+  g_assert_true (strstr (contents, "\"1\" :") < strstr (contents, "\"3\" :"));
+  g_assert_true (strstr (contents, "\"3\" :") < strstr (contents, "\"7\" :"));
+  g_assert_true (strstr (contents, "\"7\" :") < strstr (contents, "\"42\" :"));
+  g_assert_true (strstr (contents, "\"42\" :") < strstr (contents, "\"100000\" :"));
+  g_assert_true (strstr (contents, "\"100000\" :") < strstr (contents, "\"4294967295\" :"));
+
+  json_parser_load_from_data (parser, contents, -1, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (root, "format"), ==, "viva-notes");
+  g_assert_cmpint (json_object_get_int_member (root, "version"), ==, 1);
+
+  /* A new instance sees exactly what was typed. */
+  reread = load_store (path);
+  g_assert_cmpint (viva_notes_store_get_state (reread), ==, VIVA_NOTES_STORE_STATE_OK);
+  g_assert_false (viva_notes_store_get_dirty (reread));
+  g_assert_cmpuint (viva_notes_store_get_n_notes (reread), ==, G_N_ELEMENTS (round_trip_notes));
+
+  for (guint i = 0; i < G_N_ELEMENTS (round_trip_notes); i++)
+    {
+      const NoteSpec *spec = &round_trip_notes[i];
+      VivaNote *before = viva_notes_store_lookup_note (store, spec->bank_id, spec->number);
+      VivaNote *after = viva_notes_store_lookup_note (reread, spec->bank_id, spec->number);
+
+      g_assert_nonnull (after);
+      g_assert_cmpstr (viva_note_get_bank_id (after), ==, spec->bank_id);
+      g_assert_cmpuint (viva_note_get_number (after), ==, spec->number);
+      g_assert_cmpstr (viva_note_get_text (after), ==, spec->text);
+      g_assert_cmpint (viva_note_get_status (after), ==, spec->status);
+      g_assert_cmpint (viva_note_get_starred (after), ==, spec->starred);
+      g_assert_cmpint (viva_note_get_modified (after), ==, viva_note_get_modified (before));
+      g_assert_cmpint (viva_note_get_modified (after), >, 0);
+    }
+
+  g_assert_null (viva_notes_store_lookup_note (reread, BANK, 9));
+  g_assert_null (viva_notes_store_lookup_note (reread, BANK, 10));
+
+  listed = viva_notes_store_list_notes (reread, BANK);
+  g_assert_cmpuint (listed->len, ==, 6);
+  for (guint i = 1; i < listed->len; i++)
+    g_assert_cmpuint (viva_note_get_number (g_ptr_array_index (listed, i - 1)), <,
+                      viva_note_get_number (g_ptr_array_index (listed, i)));
+
+  /* Saving what was just read changes nothing. */
+  g_clear_pointer (&bytes, g_bytes_unref);
+  bytes = read_file (path);
+  g_assert_true (save_and_wait (reread, &error));
+  g_assert_no_error (error);
+  assert_file_equals (path, bytes);
+}
+
+static void
+test_backup (void)
+{
+  g_autofree char *path = notes_path ();
+  g_autofree char *bak_path = sibling_path (path, ".bak");
+  g_autoptr(VivaNotesStore) store = NULL;
+  g_autoptr(GBytes) first = NULL;
+  g_autoptr(GBytes) second = NULL;
+  struct stat st;
+
+  store = load_store (path);
+  set_text (store, BANK, 1, "first version");
+  flush_store (store);
+  first = read_file (path);
+  g_assert_false (file_exists (bak_path));
+
+  set_text (store, BANK, 1, "second version");
+  flush_store (store);
+  second = read_file (path);
+
+  assert_file_equals (bak_path, first);
+  g_assert_false (g_bytes_equal (first, second));
+  g_assert_cmpint (g_stat (bak_path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 07777, ==, 0600);
+
+  set_text (store, BANK, 1, "third version");
+  flush_store (store);
+  assert_file_equals (bak_path, second);
+
+  /* Only the notes, their backup and the lock file: no temporary files
+   * left behind. */
+  {
+    g_autofree char *dir = g_path_get_dirname (path);
+
+    g_assert_cmpuint (count_dir_entries (dir), ==, 3);
+  }
+}
+
+/* Damaged files */
+
+typedef struct
+{
+  const char          *name;
+  const char          *data;
+  gsize                len;
+  VivaNotesStoreError  code;
+} CorruptCase;
+
+#define HEAD "{\"format\": \"viva-notes\", \"version\": 1, \"banks\": {\"bank\": {"
+#define TAIL "}}}"
+#define WITH_NOTE(key, fields) HEAD "\"" key "\": {" fields "}" TAIL
+#define T "\"text\": \"hi\""
+#define S "\"status\": \"new\""
+#define ST "\"starred\": false"
+#define M "\"modified\": \"2026-11-24T01:02:03Z\""
+#define CASE(name, literal) { name, literal, sizeof (literal) - 1, VIVA_NOTES_STORE_ERROR_INVALID }
+
+static const CorruptCase corrupt_cases[] = {
+  CASE ("invalid-json", "{\"format\": \"viva-notes\", \"version\": 1, \"banks\": {"),
+  CASE ("truncated", "{\"format\": \"viva-notes\", \"vers"),
+  CASE ("array", "[]"),
+  CASE ("null", "null"),
+  CASE ("string", "\"viva-notes\""),
+  CASE ("empty", ""),
+  CASE ("white-space", "  \n\t\n"),
+  CASE ("format-missing", "{\"version\": 1, \"banks\": {}}"),
+  CASE ("format-wrong", "{\"format\": \"notes\", \"version\": 1, \"banks\": {}}"),
+  CASE ("format-number", "{\"format\": 1, \"version\": 1, \"banks\": {}}"),
+  CASE ("version-missing", "{\"format\": \"viva-notes\", \"banks\": {}}"),
+  CASE ("version-string", "{\"format\": \"viva-notes\", \"version\": \"1\", \"banks\": {}}"),
+  CASE ("version-double", "{\"format\": \"viva-notes\", \"version\": 1.5, \"banks\": {}}"),
+  CASE ("version-zero", "{\"format\": \"viva-notes\", \"version\": 0, \"banks\": {}}"),
+  CASE ("version-negative", "{\"format\": \"viva-notes\", \"version\": -1, \"banks\": {}}"),
+  CASE ("version-hex", "{\"format\": \"viva-notes\", \"version\": 0x1, \"banks\": {}}"),
+  CASE ("banks-missing", "{\"format\": \"viva-notes\", \"version\": 1}"),
+  CASE ("banks-array", "{\"format\": \"viva-notes\", \"version\": 1, \"banks\": []}"),
+  CASE ("banks-null", "{\"format\": \"viva-notes\", \"version\": 1, \"banks\": null}"),
+  CASE ("bank-array", "{\"format\": \"viva-notes\", \"version\": 1, \"banks\": {\"b\": []}}"),
+  CASE ("bank-empty-id", "{\"format\": \"viva-notes\", \"version\": 1, \"banks\": {\"\": {}}}"),
+  CASE ("bank-id-257-bytes", "{\"format\": \"viva-notes\", \"version\": 1, \"banks\": {\""
+        "0123456789012345678901234567890123456789012345678901234567890123"
+        "0123456789012345678901234567890123456789012345678901234567890123"
+        "0123456789012345678901234567890123456789012345678901234567890123"
+        "0123456789012345678901234567890123456789012345678901234567890123"
+        "x\": {}}}"),
+  CASE ("note-string", HEAD "\"1\": \"text\"" TAIL),
+  CASE ("note-array", HEAD "\"1\": []" TAIL),
+  CASE ("text-missing", WITH_NOTE ("1", S ", " ST ", " M)),
+  CASE ("text-number", WITH_NOTE ("1", "\"text\": 1, " S ", " ST ", " M)),
+  CASE ("text-null", WITH_NOTE ("1", "\"text\": null, " S ", " ST ", " M)),
+  CASE ("text-object", WITH_NOTE ("1", "\"text\": {}, " S ", " ST ", " M)),
+  CASE ("status-missing", WITH_NOTE ("1", T ", " ST ", " M)),
+  CASE ("status-number", WITH_NOTE ("1", T ", \"status\": 1, " ST ", " M)),
+  CASE ("status-unknown", WITH_NOTE ("1", T ", \"status\": \"expert\", " ST ", " M)),
+  CASE ("status-capitalised", WITH_NOTE ("1", T ", \"status\": \"Learning\", " ST ", " M)),
+  CASE ("starred-missing", WITH_NOTE ("1", T ", " S ", " M)),
+  CASE ("starred-string", WITH_NOTE ("1", T ", " S ", \"starred\": \"true\", " M)),
+  CASE ("starred-number", WITH_NOTE ("1", T ", " S ", \"starred\": 1, " M)),
+  CASE ("modified-missing", WITH_NOTE ("1", T ", " S ", " ST)),
+  CASE ("modified-number", WITH_NOTE ("1", T ", " S ", " ST ", \"modified\": 1764000000")),
+  CASE ("modified-words", WITH_NOTE ("1", T ", " S ", " ST ", \"modified\": \"yesterday\"")),
+  CASE ("modified-date-only", WITH_NOTE ("1", T ", " S ", " ST ", \"modified\": \"2026-11-24\"")),
+  CASE ("key-negative", WITH_NOTE ("-1", T ", " S ", " ST ", " M)),
+  CASE ("key-leading-zero", WITH_NOTE ("01", T ", " S ", " ST ", " M)),
+  CASE ("key-word", WITH_NOTE ("abc", T ", " S ", " ST ", " M)),
+  CASE ("key-zero", WITH_NOTE ("0", T ", " S ", " ST ", " M)),
+  CASE ("key-too-big", WITH_NOTE ("4294967296", T ", " S ", " ST ", " M)),
+  CASE ("key-space", WITH_NOTE (" 1", T ", " S ", " ST ", " M)),
+  CASE ("key-trailing-space", WITH_NOTE ("1 ", T ", " S ", " ST ", " M)),
+  CASE ("key-plus", WITH_NOTE ("+1", T ", " S ", " ST ", " M)),
+  CASE ("key-decimal", WITH_NOTE ("1.0", T ", " S ", " ST ", " M)),
+  CASE ("key-empty", WITH_NOTE ("", T ", " S ", " ST ", " M)),
+  CASE ("nul-escape", WITH_NOTE ("1", "\"text\": \"cut\\u0000here\", " S ", " ST ", " M)),
+  CASE ("nul-escape-in-key", HEAD "\"1\\u0000\": {" T ", " S ", " ST ", " M "}" TAIL),
+  CASE ("nul-byte-in-string", WITH_NOTE ("1", "\"text\": \"cut\0here\", " S ", " ST ", " M)),
+  CASE ("nul-byte-outside", GOOD_FILE "\0"),
+  CASE ("single-quotes", "{'format': 'viva-notes', 'version': 1, 'banks': {}}"),
+  CASE ("single-quoted-text", WITH_NOTE ("1", "\"text\": 'hi', " S ", " ST ", " M)),
+  CASE ("comment", "/* notes */ {\"format\": \"viva-notes\", \"version\": 1, \"banks\": {}}"),
+  CASE ("line-comment", "{\"format\": \"viva-notes\", // notes\n \"version\": 1, \"banks\": {}}"),
+  CASE ("trailing-object", "{\"format\": \"viva-notes\", \"version\": 1, \"banks\": {}} {\"x\": 1}"),
+  CASE ("trailing-word", "{\"format\": \"viva-notes\", \"version\": 1, \"banks\": {}} true"),
+  CASE ("duplicate-note", HEAD "\"1\": {" T ", " S ", " ST ", " M "}, \"1\": {" T ", " S ", " ST ", " M "}" TAIL),
+  CASE ("duplicate-text", WITH_NOTE ("1", T ", " T ", " S ", " ST ", " M)),
+  CASE ("duplicate-bank", "{\"format\": \"viva-notes\", \"version\": 1, \"banks\": {\"b\": {}, \"b\": {}}}"),
+  CASE ("invalid-utf8", WITH_NOTE ("1", "\"text\": \"caf\xe9\", " S ", " ST ", " M)),
+  CASE ("overlong-utf8", WITH_NOTE ("1", "\"text\": \"\xc0\xaf\", " S ", " ST ", " M)),
+  CASE ("lone-surrogate", WITH_NOTE ("1", "\"text\": \"\\ud800x\", " S ", " ST ", " M)),
+  CASE ("low-surrogate", WITH_NOTE ("1", "\"text\": \"\\udc00\", " S ", " ST ", " M)),
+  CASE ("bad-escape", WITH_NOTE ("1", "\"text\": \"\\x41\", " S ", " ST ", " M)),
+  CASE ("bad-unicode-escape", WITH_NOTE ("1", "\"text\": \"\\u12\", " S ", " ST ", " M)),
+  CASE ("mismatched-brackets", "{\"format\": \"viva-notes\", \"version\": 1, \"banks\": {]}"),
+  CASE ("closing-first", "}{"),
+  CASE ("unterminated-string", "{\"format\": \"viva-notes"),
+  CASE ("future-version-bad-format", "{\"format\": \"other\", \"version\": 2, \"banks\": {}}"),
+  { "too-deep-65", NULL, 0, VIVA_NOTES_STORE_ERROR_TOO_DEEP },
+  { "text-over-1-mib", NULL, 0, VIVA_NOTES_STORE_ERROR_INVALID },
+};
+
+static GBytes *
+make_corrupt_bytes (const CorruptCase *test)
+{
+  GString *s;
+
+  if (test->data != NULL)
+    return g_bytes_new_static (test->data, test->len);
+
+  s = g_string_new (NULL);
+
+  if (strcmp (test->name, "too-deep-65") == 0)
+    {
+      /* The root object is level 1; 64 more lists make 65. */
+      g_string_append (s, "{\"format\": \"viva-notes\", \"version\": 1, \"banks\": {}, \"x\": ");
+      for (guint i = 0; i < 64; i++)
+        g_string_append_c (s, '[');
+      for (guint i = 0; i < 64; i++)
+        g_string_append_c (s, ']');
+      g_string_append_c (s, '}');
+    }
+  else if (strcmp (test->name, "text-over-1-mib") == 0)
+    {
+      g_string_append (s, HEAD "\"1\": {\"text\": \"");
+      for (guint i = 0; i < 1024 * 1024 + 1; i++)
+        g_string_append_c (s, 'a');
+      g_string_append (s, "\", " S ", " ST ", " M "}" TAIL);
+    }
+  else
+    g_assert_not_reached ();
+
+  return g_string_free_to_bytes (s);
+}
+
+/* What every damaged file must lead to: load says so, the bytes are kept
+ * where the store says, and the store works on as if there were no file. */
+static void
+check_damaged_file_is_kept (GBytes              *bad,
+                            VivaNotesStoreError  code)
+{
+  g_autofree char *path = notes_path ();
+  g_autoptr(VivaNotesStore) store = viva_notes_store_new (path);
+  g_autoptr(VivaNotesStore) reread = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *prefix = sibling_path (path, ".corrupt-");
+  const char *moved;
+
+  write_file (path, g_bytes_get_data (bad, NULL), g_bytes_get_size (bad));
+
+  g_assert_false (viva_notes_store_load (store, &error));
+  g_assert_error (error, VIVA_NOTES_STORE_ERROR, (int) code);
+  g_test_message ("load error: %s", error->message);
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+
+  g_assert_cmpint (viva_notes_store_get_state (store), ==, VIVA_NOTES_STORE_STATE_RECOVERED);
+  g_assert_false (viva_notes_store_get_read_only (store));
+  g_assert_false (viva_notes_store_get_restored_from_backup (store));
+  g_assert_cmpuint (viva_notes_store_get_n_notes (store), ==, 0);
+
+  moved = viva_notes_store_get_moved_aside_path (store);
+  g_assert_nonnull (moved);
+  g_assert_true (g_str_has_prefix (moved, prefix));
+  assert_file_equals (moved, bad);
+  g_assert_false (file_exists (path));
+
+  /* What the user types next is saved as usual… */
+  set_text (store, BANK, 5, "typed after the damage");
+  g_assert_true (viva_notes_store_get_dirty (store));
+  flush_store (store);
+
+  {
+    g_autoptr(GBytes) now = read_file (path);
+
+    g_assert_false (g_bytes_equal (now, bad));
+  }
+
+  /* …and the damaged file is still there, untouched. */
+  assert_file_equals (moved, bad);
+
+  reread = load_store (path);
+  g_assert_cmpstr (lookup_text (reread, BANK, 5), ==, "typed after the damage");
+}
+
+static void
+test_corrupt (gconstpointer data)
+{
+  const CorruptCase *test = data;
+  g_autoptr(GBytes) bad = make_corrupt_bytes (test);
+
+  check_damaged_file_is_kept (bad, test->code);
+}
+
+static void
+test_corrupt_deep (void)
+{
+  g_autofree char *deep = g_strnfill (200000, '[');
+  g_autoptr(GBytes) bad = g_bytes_new_take (g_steal_pointer (&deep), 200000);
+
+  check_damaged_file_is_kept (bad, VIVA_NOTES_STORE_ERROR_TOO_DEEP);
+}
+
+static void
+test_depth_limit (void)
+{
+  g_autofree char *path = notes_path ();
+  g_autoptr(VivaNotesStore) store = NULL;
+  GString *s = g_string_new (NULL);
+  g_autofree char *contents = NULL;
+
+  /* Exactly VIVA_NOTES_MAX_DEPTH levels load: the root plus 63 lists in
+   * a member we ignore. */
+  g_string_append (s, GOOD_FILE);
+  g_string_truncate (s, s->len - 1);
+  g_string_append (s, ", \"later\": ");
+  for (guint i = 0; i < VIVA_NOTES_MAX_DEPTH - 1; i++)
+    g_string_append_c (s, '[');
+  for (guint i = 0; i < VIVA_NOTES_MAX_DEPTH - 1; i++)
+    g_string_append_c (s, ']');
+  g_string_append_c (s, '}');
+  contents = g_string_free (s, FALSE);
+
+  write_file (path, contents, -1);
+  store = load_store (path);
+  g_assert_cmpstr (lookup_text (store, BANK, 1), ==, "hi");
+}
+
+static void
+test_byte_order_mark (void)
+{
+  g_autofree char *path = notes_path ();
+  g_autoptr(VivaNotesStore) store = NULL;
+
+  write_file (path, "\xef\xbb\xbf" GOOD_FILE, -1);
+  store = load_store (path);
+  g_assert_cmpstr (lookup_text (store, BANK, 1), ==, "hi");
+  g_assert_cmpint (viva_note_get_status (viva_notes_store_lookup_note (store, BANK, 1)), ==, VIVA_STATUS_LEARNING);
+  g_assert_true (viva_note_get_starred (viva_notes_store_lookup_note (store, BANK, 1)));
+}
+
+static void
+test_too_large (void)
+{
+  g_autofree char *path = notes_path ();
+  g_autofree char *control_path = sibling_path (path, ".control");
+  g_autoptr(VivaNotesStore) store = viva_notes_store_new (path);
+  g_autoptr(GError) error = NULL;
+  struct timespec times[2];
+  struct stat before, after;
+  gboolean atime_works;
+  const char *moved;
+  int fd;
+
+  /* Read access shows in the access time only when the file system keeps
+   * it; find out with a small file first. */
+  write_file (control_path, "x", 1);
+  clock_gettime (CLOCK_REALTIME, &times[1]);
+  times[0] = times[1];
+  times[0].tv_sec -= 3600;
+  g_assert_cmpint (utimensat (AT_FDCWD, control_path, times, 0), ==, 0);
+  g_assert_cmpint (stat (control_path, &before), ==, 0);
+  {
+    g_autoptr(GBytes) control = read_file (control_path);
+  }
+  g_assert_cmpint (stat (control_path, &after), ==, 0);
+  atime_works = after.st_atim.tv_sec != before.st_atim.tv_sec;
+
+  /* A sparse file one byte over the limit: no disk space, 64 MiB long. */
+  write_file (path, "", 0);
+  fd = open (path, O_WRONLY | O_CLOEXEC);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (ftruncate (fd, (off_t) VIVA_NOTES_MAX_SIZE + 1), ==, 0);
+  close (fd);
+  g_assert_cmpint (utimensat (AT_FDCWD, path, times, 0), ==, 0);
+  g_assert_cmpint (stat (path, &before), ==, 0);
+
+  g_assert_false (viva_notes_store_load (store, &error));
+  g_assert_error (error, VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_TOO_LARGE);
+  g_test_message ("load error: %s", error->message);
+  g_assert_cmpint (viva_notes_store_get_state (store), ==, VIVA_NOTES_STORE_STATE_RECOVERED);
+
+  moved = viva_notes_store_get_moved_aside_path (store);
+  g_assert_nonnull (moved);
+  g_assert_false (file_exists (path));
+  g_assert_cmpint (stat (moved, &after), ==, 0);
+  g_assert_cmpint (after.st_ino, ==, before.st_ino);
+  g_assert_cmpint (after.st_size, ==, (off_t) VIVA_NOTES_MAX_SIZE + 1);
+
+  if (atime_works)
+    g_assert_cmpint (after.st_atim.tv_sec, ==, before.st_atim.tv_sec);
+  else
+    g_test_message ("access times are not kept here; not checking that the file was not read");
+
+  set_text (store, BANK, 1, "after");
+  flush_store (store);
+}
+
+static void
+test_corrupt_twice (void)
+{
+  g_autofree char *path = notes_path ();
+  g_autoptr(VivaNotesStore) first = viva_notes_store_new (path);
+  g_autoptr(VivaNotesStore) second = viva_notes_store_new (path);
+  g_autoptr(GBytes) bad1 = g_bytes_new_static ("{ damaged 1", 11);
+  g_autoptr(GBytes) bad2 = g_bytes_new_static ("{ damaged 2", 11);
+  g_autoptr(GError) error = NULL;
+
+  write_file (path, "{ damaged 1", 11);
+  g_assert_false (viva_notes_store_load (first, &error));
+  g_clear_error (&error);
+
+  /* Within the same second the name is taken; it must not be replaced. */
+  write_file (path, "{ damaged 2", 11);
+  g_assert_false (viva_notes_store_load (second, &error));
+
+  g_assert_cmpstr (viva_notes_store_get_moved_aside_path (first), !=,
+                   viva_notes_store_get_moved_aside_path (second));
+  assert_file_equals (viva_notes_store_get_moved_aside_path (first), bad1);
+  assert_file_equals (viva_notes_store_get_moved_aside_path (second), bad2);
+}
+
+static void
+test_backup_restored (void)
+{
+  g_autofree char *path = notes_path ();
+  g_autofree char *bak_path = sibling_path (path, ".bak");
+  g_autoptr(VivaNotesStore) store = NULL;
+  g_autoptr(VivaNotesStore) reread = NULL;
+  g_autoptr(GBytes) good = NULL;
+  g_autoptr(GBytes) bad = g_bytes_new_static ("{\"format\": \"viva-notes\", \"vers", 30);
+  g_autoptr(GError) error = NULL;
+
+  store = load_store (path);
+  set_text (store, BANK, 1, "in the backup");
+  flush_store (store);
+  set_text (store, BANK, 2, "lost with the damaged file");
+  flush_store (store);
+  g_clear_object (&store);
+  good = read_file (bak_path);
+
+  /* A sync tool mangles notes.json. */
+  write_file (path, g_bytes_get_data (bad, NULL), g_bytes_get_size (bad));
+
+  store = viva_notes_store_new (path);
+  g_assert_false (viva_notes_store_load (store, &error));
+  g_assert_error (error, VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_INVALID);
+  g_assert_cmpint (viva_notes_store_get_state (store), ==, VIVA_NOTES_STORE_STATE_RECOVERED);
+  g_assert_true (viva_notes_store_get_restored_from_backup (store));
+  assert_file_equals (viva_notes_store_get_moved_aside_path (store), bad);
+  g_assert_cmpstr (lookup_text (store, BANK, 1), ==, "in the backup");
+  g_assert_null (viva_notes_store_lookup_note (store, BANK, 2));
+
+  /* notes.json comes back from the backup at the next save. */
+  g_assert_true (viva_notes_store_get_dirty (store));
+  assert_file_equals (bak_path, good);
+  flush_store (store);
+  g_assert_true (file_exists (path));
+
+  reread = load_store (path);
+  g_assert_cmpint (viva_notes_store_get_state (reread), ==, VIVA_NOTES_STORE_STATE_OK);
+  g_assert_cmpstr (lookup_text (reread, BANK, 1), ==, "in the backup");
+}
+
+static void
+test_backup_when_missing (void)
+{
+  g_autofree char *path = notes_path ();
+  g_autofree char *bak_path = sibling_path (path, ".bak");
+  g_autoptr(VivaNotesStore) store = NULL;
+  g_autoptr(VivaNotesStore) reread = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* A crash between steps, or the user deleted notes.json. */
+  write_file (bak_path, GOOD_FILE, -1);
+
+  store = viva_notes_store_new (path);
+  g_assert_true (viva_notes_store_load (store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (viva_notes_store_get_state (store), ==, VIVA_NOTES_STORE_STATE_RECOVERED);
+  g_assert_true (viva_notes_store_get_restored_from_backup (store));
+  g_assert_null (viva_notes_store_get_moved_aside_path (store));
+  g_assert_cmpstr (lookup_text (store, BANK, 1), ==, "hi");
+  g_assert_true (viva_notes_store_get_dirty (store));
+
+  flush_store (store);
+  reread = load_store (path);
+  g_assert_cmpint (viva_notes_store_get_state (reread), ==, VIVA_NOTES_STORE_STATE_OK);
+  g_assert_cmpstr (lookup_text (reread, BANK, 1), ==, "hi");
+}
+
+static void
+test_backup_damaged_too (void)
+{
+  g_autofree char *path = notes_path ();
+  g_autofree char *bak_path = sibling_path (path, ".bak");
+  g_autofree char *bak_prefix = sibling_path (bak_path, ".corrupt-");
+  g_autoptr(VivaNotesStore) store = viva_notes_store_new (path);
+  g_autoptr(GBytes) bad = g_bytes_new_static ("[1, 2", 5);
+  g_autoptr(GBytes) bad_bak = g_bytes_new_static ("{'x': 1}", 8);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr(GDir) listing = NULL;
+  const char *name;
+  gboolean found_bak = FALSE;
+
+  write_file (path, "[1, 2", 5);
+  write_file (bak_path, "{'x': 1}", 8);
+
+  g_assert_false (viva_notes_store_load (store, &error));
+  g_assert_error (error, VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_INVALID);
+  g_assert_cmpint (viva_notes_store_get_state (store), ==, VIVA_NOTES_STORE_STATE_RECOVERED);
+  g_assert_false (viva_notes_store_get_restored_from_backup (store));
+  assert_file_equals (viva_notes_store_get_moved_aside_path (store), bad);
+
+  /* Two saves would replace the backup; it was moved aside as well. */
+  g_assert_false (file_exists (bak_path));
+  listing = g_dir_open (dir, 0, NULL);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *full = g_build_filename (dir, name, NULL);
+
+      if (g_str_has_prefix (full, bak_prefix))
+        {
+          assert_file_equals (full, bad_bak);
+          found_bak = TRUE;
+        }
+    }
+  g_assert_true (found_bak);
+
+  set_text (store, BANK, 1, "new");
+  flush_store (store);
+}
+
+static void
+test_missing_with_damaged_backup (void)
+{
+  g_autofree char *path = notes_path ();
+  g_autofree char *bak_path = sibling_path (path, ".bak");
+  g_autoptr(VivaNotesStore) store = viva_notes_store_new (path);
+  g_autoptr(GBytes) bad_bak = g_bytes_new_static ("nonsense", 8);
+  g_autoptr(GError) error = NULL;
+
+  write_file (bak_path, "nonsense", 8);
+
+  g_assert_false (viva_notes_store_load (store, &error));
+  g_assert_error (error, VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_INVALID);
+  g_assert_cmpint (viva_notes_store_get_state (store), ==, VIVA_NOTES_STORE_STATE_RECOVERED);
+  g_assert_false (file_exists (bak_path));
+  assert_file_equals (viva_notes_store_get_moved_aside_path (store), bad_bak);
+
+  set_text (store, BANK, 1, "new");
+  flush_store (store);
+}
+
+/* Newer versions */
+
+#define FUTURE_FILE \
+  "{\"format\": \"viva-notes\", \"version\": 2, \"colour\": \"teal\", \"banks\": {\"" BANK "\": {" \
+  "\"1\": {" NOTE_FIELDS ", \"tags\": [\"x\"]}, " \
+  "\"2\": {\"text\": \"second\", \"status\": \"confident\", \"starred\": false, \"modified\": \"2026-01-01T00:00:00Z\"}}}}"
+
+static void
+test_future_version (void)
+{
+  g_autofree char *path = notes_path ();
+  g_autofree char *lock_path = sibling_path (path, ".lock");
+  g_autofree char *bak_path = sibling_path (path, ".bak");
+  g_autofree char *dir = NULL;
+  g_autoptr(VivaNotesStore) store = viva_notes_store_new (path);
+  g_autoptr(GBytes) original = NULL;
+  g_autoptr(GError) error = NULL;
+  struct stat before, after;
+
+  write_file (path, FUTURE_FILE, -1);
+  original = read_file (path);
+  g_assert_cmpint (stat (path, &before), ==, 0);
+
+  g_assert_false (viva_notes_store_load (store, &error));
+  g_assert_error (error, VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_FUTURE_VERSION);
+  g_test_message ("load error: %s", error->message);
+  g_clear_error (&error);
+
+  g_assert_cmpint (viva_notes_store_get_state (store), ==, VIVA_NOTES_STORE_STATE_READ_ONLY);
+  g_assert_true (viva_notes_store_get_read_only (store));
+  g_assert_null (viva_notes_store_get_moved_aside_path (store));
+
+  /* The notes are there to read. */
+  g_assert_cmpuint (viva_notes_store_get_n_notes (store), ==, 2);
+  g_assert_cmpstr (lookup_text (store, BANK, 1), ==, "hi");
+  g_assert_cmpstr (lookup_text (store, BANK, 2), ==, "second");
+  g_assert_false (viva_notes_store_get_dirty (store));
+
+  /* Nothing is dirty: flush has nothing to refuse. */
+  g_assert_true (viva_notes_store_flush (store, &error));
+  g_assert_no_error (error);
+
+  /* An edit (the UI should not allow one) is never written. */
+  set_text (store, BANK, 1, "edited anyway");
+  g_assert_true (viva_notes_store_get_dirty (store));
+  g_assert_false (viva_notes_store_get_saving (store));
+
+  g_assert_false (save_and_wait (store, &error));
+  g_assert_error (error, VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_READ_ONLY);
+  g_clear_error (&error);
+
+  g_assert_false (viva_notes_store_flush (store, &error));
+  g_assert_error (error, VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_READ_ONLY);
+  g_test_message ("flush error: %s", error->message);
+  g_clear_error (&error);
+
+  /* Give autosave every chance to misbehave. */
+  viva_notes_store_set_autosave_delay (store, 0);
+  set_text (store, BANK, 1, "edited again");
+  for (guint i = 0; i < 10; i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_usleep (50000);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+
+  assert_file_equals (path, original);
+  g_assert_cmpint (stat (path, &after), ==, 0);
+  g_assert_cmpint (after.st_ino, ==, before.st_ino);
+  g_assert_cmpint (after.st_mtim.tv_sec, ==, before.st_mtim.tv_sec);
+  g_assert_cmpint (after.st_mtim.tv_nsec, ==, before.st_mtim.tv_nsec);
+  g_assert_cmpint (after.st_ctim.tv_nsec, ==, before.st_ctim.tv_nsec);
+  g_assert_false (file_exists (lock_path));
+  g_assert_false (file_exists (bak_path));
+  dir = g_path_get_dirname (path);
+  g_assert_cmpuint (count_dir_entries (dir), ==, 1);
+}
+
+static void
+test_future_version_unreadable_notes (void)
+{
+  g_autofree char *path = notes_path ();
+  g_autoptr(VivaNotesStore) store = viva_notes_store_new (path);
+  g_autoptr(GBytes) original = NULL;
+  g_autoptr(GError) error = NULL;
+  static const char future[] = "{\"format\": \"viva-notes\", \"version\": 7, \"banks\": [\"a new layout\"]}";
+
+  write_file (path, future, -1);
+  original = read_file (path);
+
+  g_assert_false (viva_notes_store_load (store, &error));
+  g_assert_error (error, VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_FUTURE_VERSION);
+  g_assert_true (viva_notes_store_get_read_only (store));
+  g_assert_cmpuint (viva_notes_store_get_n_notes (store), ==, 0);
+  g_assert_null (viva_notes_store_get_moved_aside_path (store));
+  assert_file_equals (path, original);
+}
+
+/* Failing writes */
+
+static void
+test_failed_write_keeps_file (void)
+{
+  g_autofree char *path = notes_path ();
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr(VivaNotesStore) store = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VivaNotesStore) reread = NULL;
+  g_autofree char *big = NULL;
+  struct rlimit saved, limited;
+  void (*saved_handler) (int);
+
+  store = load_store (path);
+  set_text (store, BANK, 1, "safe on disk");
+  flush_store (store);
+  set_text (store, BANK, 1, "safe on disk, changed");
+  flush_store (store);
+  before = read_file (path);
+
+  /* A disk that fills up: writes past 64 KiB fail with EFBIG. */
+  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+  limited = saved;
+  limited.rlim_cur = 64 * 1024;
+  saved_handler = signal (SIGXFSZ, SIG_IGN);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limited), ==, 0);
+
+  big = g_strnfill (256 * 1024, 'n');
+  set_text (store, BANK, 2, big);
+
+  g_assert_false (save_and_wait (store, &error));
+  g_assert_nonnull (error);
+  g_test_message ("save error: %s", error->message);
+  g_assert_nonnull (strstr (error->message, path));
+
+  g_assert_nonnull (viva_notes_store_get_save_error (store));
+  g_assert_nonnull (strstr (viva_notes_store_get_save_error (store), path));
+  g_assert_true (viva_notes_store_get_dirty (store));
+  g_assert_cmpstr (lookup_text (store, BANK, 2), ==, big);
+  assert_file_equals (path, before);
+
+  /* flush fails the same way, and leaves no temporary file behind. */
+  g_clear_error (&error);
+  g_assert_false (viva_notes_store_flush (store, &error));
+  g_assert_nonnull (error);
+  assert_file_equals (path, before);
+  g_assert_cmpuint (count_dir_entries (dir), ==, 3);
+
+  /* Space comes back: the automatic retry saves without being asked. */
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+  signal (SIGXFSZ, saved_handler);
+
+  wait_until (store_saved_cleanly, store, "the retry to save the notes");
+  g_assert_null (viva_notes_store_get_save_error (store));
+
+  reread = load_store (path);
+  g_assert_cmpstr (lookup_text (reread, BANK, 2), ==, big);
+  g_assert_cmpstr (lookup_text (reread, BANK, 1), ==, "safe on disk, changed");
+}
+
+static void
+test_oversized_note_not_written (void)
+{
+  g_autofree char *path = notes_path ();
+  g_autoptr(VivaNotesStore) store = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *huge = g_strnfill (1024 * 1024 + 1, 'h');
+
+  store = load_store (path);
+  set_text (store, BANK, 1, "fine");
+  flush_store (store);
+  before = read_file (path);
+
+  /* We would refuse to load such a file; never write one. */
+  set_text (store, BANK, 2, huge);
+  g_assert_false (viva_notes_store_flush (store, &error));
+  g_assert_error (error, VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_INVALID);
+  g_test_message ("flush error: %s", error->message);
+  g_assert_nonnull (viva_notes_store_get_save_error (store));
+  g_assert_true (viva_notes_store_get_dirty (store));
+  assert_file_equals (path, before);
+
+  huge[1024 * 1024] = '\0';
+  set_text (store, BANK, 2, huge);
+  flush_store (store);
+}
+
+static void
+drop_privileges (void)
+{
+  if (geteuid () != 0)
+    return;
+
+  /* Root writes anywhere; be nobody. */
+  g_assert_cmpint (setgroups (0, NULL), ==, 0);
+  g_assert_cmpint (setgid (65534), ==, 0);
+  g_assert_cmpint (setuid (65534), ==, 0);
+  g_assert_cmpint (geteuid (), ==, 65534);
+}
+
+static void
+test_read_only_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+
+  if (g_test_subprocess ())
+    {
+      g_autoptr(VivaNotesStore) store = NULL;
+      g_autoptr(GBytes) before = NULL;
+      g_autofree char *lock_path = NULL;
+      SaveResult res = { FALSE, FALSE, NULL };
+
+      drop_privileges ();
+
+      dir = g_strdup (g_getenv ("VIVA_TEST_READ_ONLY_DIR"));
+      g_assert_nonnull (dir);
+      path = g_build_filename (dir, "notes.json", NULL);
+      lock_path = sibling_path (path, ".lock");
+      before = read_file (path);
+
+      store = load_store (path);
+      g_assert_cmpstr (lookup_text (store, BANK, 1), ==, "hi");
+      set_text (store, BANK, 1, "typed in a read-only folder");
+
+      g_assert_false (viva_notes_store_flush (store, &error));
+      g_assert_nonnull (error);
+      g_test_message ("flush error: %s", error->message);
+      g_assert_nonnull (strstr (error->message, path));
+      g_assert_nonnull (strstr (viva_notes_store_get_save_error (store), path));
+      g_assert_true (viva_notes_store_get_dirty (store));
+      g_assert_cmpstr (lookup_text (store, BANK, 1), ==, "typed in a read-only folder");
+      g_clear_error (&error);
+
+      viva_notes_store_save_async (store, NULL, save_cb, &res);
+      wait_until (flag_is_set, &res.done, "save_async to fail");
+      g_assert_false (res.ok);
+      g_assert_nonnull (res.error);
+      g_assert_nonnull (strstr (res.error->message, path));
+      g_clear_error (&res.error);
+
+      assert_file_equals (path, before);
+      g_assert_false (file_exists (lock_path));
+      g_assert_cmpuint (count_dir_entries (dir), ==, 1);
+      g_assert_cmpstr (lookup_text (store, BANK, 1), ==, "typed in a read-only folder");
+
+      /* The store says it was let go dirty. */
+      expected_warning = "unsaved changes";
+      g_clear_object (&store);
+      g_assert_cmpuint (expected_warning_seen, ==, 1);
+      expected_warning = NULL;
+      return;
+    }
+
+  /* In /tmp, which everyone can reach, unlike our private data dir. */
+  dir = g_strdup ("/tmp/viva-read-only-XXXXXX");
+  g_assert_nonnull (g_mkdtemp_full (dir, 0700));
+  path = g_build_filename (dir, "notes.json", NULL);
+  write_file (path, GOOD_FILE, -1);
+  g_assert_cmpint (g_chmod (path, 0644), ==, 0);
+  g_assert_cmpint (g_chmod (dir, 0555), ==, 0);
+
+  g_setenv ("VIVA_TEST_READ_ONLY_DIR", dir, TRUE);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_unsetenv ("VIVA_TEST_READ_ONLY_DIR");
+
+  g_assert_cmpint (g_chmod (dir, 0700), ==, 0);
+  g_unlink (path);
+  g_rmdir (dir);
+
+  g_test_trap_assert_passed ();
+}
+
+static void
+test_not_a_directory (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *blocker = g_build_filename (g_get_user_data_dir (), "not-a-folder", NULL);
+  g_autofree char *path = g_build_filename (blocker, "notes.json", NULL);
+  g_autoptr(VivaNotesStore) store = NULL;
+
+  write_file (blocker, "a file where a folder should be", -1);
+
+  store = load_store (path);
+  g_assert_cmpint (viva_notes_store_get_state (store), ==, VIVA_NOTES_STORE_STATE_OK);
+  set_text (store, BANK, 1, "nowhere to go");
+
+  g_assert_false (viva_notes_store_flush (store, &error));
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOTDIR);
+  g_test_message ("flush error: %s", error->message);
+  g_assert_nonnull (strstr (error->message, path));
+  g_assert_nonnull (strstr (viva_notes_store_get_save_error (store), path));
+  g_assert_true (viva_notes_store_get_dirty (store));
+  g_assert_cmpstr (lookup_text (store, BANK, 1), ==, "nowhere to go");
+  g_clear_error (&error);
+
+  g_assert_false (save_and_wait (store, &error));
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOTDIR);
+
+  /* Once the folder can exist, the notes are saved. */
+  g_unlink (blocker);
+  flush_store (store);
+  g_assert_true (file_exists (path));
+}
+
+/* Two Viva processes on one file */
+
+static void
+set_flag_cb (gboolean *flag)
+{
+  *flag = TRUE;
+}
+
+static void
+count_note_changed_cb (VivaNotesStore *store,
+                       VivaNote       *note,
+                       guint          *count)
+{
+  g_assert_true (VIVA_IS_NOTE (note));
+  (*count)++;
+}
+
+static void
+test_two_stores (void)
+{
+  g_autofree char *path = notes_path ();
+  g_autoptr(VivaNotesStore) a = NULL;
+  g_autoptr(VivaNotesStore) b = NULL;
+  g_autoptr(VivaNotesStore) c = NULL;
+  guint b_changes = 0;
+
+  a = load_store (path);
+  set_text (a, BANK, 9, "both see this");
+  flush_store (a);
+  g_clear_object (&a);
+
+  a = load_store (path);
+  b = load_store (path);
+  g_signal_connect (b, "note-changed", G_CALLBACK (count_note_changed_cb), &b_changes);
+
+  set_text (a, BANK, 1, "from A");
+  flush_store (a);
+
+  set_text (b, BANK, 2, "from B");
+  g_assert_cmpuint (b_changes, ==, 1);
+  flush_store (b);
+
+  /* B merged A's note instead of writing over it, and told its UI. */
+  g_assert_cmpstr (lookup_text (b, BANK, 1), ==, "from A");
+  g_assert_cmpuint (b_changes, ==, 2);
+
+  c = load_store (path);
+  g_assert_cmpstr (lookup_text (c, BANK, 1), ==, "from A");
+  g_assert_cmpstr (lookup_text (c, BANK, 2), ==, "from B");
+  g_assert_cmpstr (lookup_text (c, BANK, 9), ==, "both see this");
+  g_clear_object (&c);
+
+  /* A picks up B's note the next time it saves. */
+  set_text (a, "zeta", 3, "A again");
+  g_assert_true (save_and_wait (a, NULL));
+  g_assert_cmpstr (lookup_text (a, BANK, 2), ==, "from B");
+
+  c = load_store (path);
+  g_assert_cmpuint (viva_notes_store_get_n_notes (c), ==, 4);
+  g_assert_cmpstr (lookup_text (c, "zeta", 3), ==, "A again");
+}
+
+static void
+test_two_stores_same_note (void)
+{
+  g_autofree char *path = notes_path ();
+  g_autoptr(VivaNotesStore) a = NULL;
+  g_autoptr(VivaNotesStore) b = NULL;
+  g_autoptr(VivaNotesStore) c = NULL;
+  guint a_changes = 0;
+
+  a = load_store (path);
+  flush_store (a);
+  g_assert_true (save_and_wait (a, NULL));
+  b = load_store (path);
+  g_signal_connect (a, "note-changed", G_CALLBACK (count_note_changed_cb), &a_changes);
+
+  /* B edits later than A; A saves first. B's later edit wins. */
+  set_text (a, BANK, 5, "A's earlier edit");
+  g_usleep (2000);
+  set_text (b, BANK, 5, "B's later edit");
+  viva_note_set_starred (viva_notes_store_get_note (b, BANK, 5), TRUE);
+  flush_store (a);
+  flush_store (b);
+  g_assert_cmpstr (lookup_text (b, BANK, 5), ==, "B's later edit");
+
+  /* A learns about it at its next save. */
+  a_changes = 0;
+  g_assert_true (save_and_wait (a, NULL));
+  g_assert_cmpstr (lookup_text (a, BANK, 5), ==, "B's later edit");
+  g_assert_true (viva_note_get_starred (viva_notes_store_lookup_note (a, BANK, 5)));
+  g_assert_cmpuint (a_changes, ==, 1);
+
+  /* The other way round: B edits first and saves first; A's later edit
+   * wins. */
+  set_text (b, BANK, 6, "B's earlier edit");
+  g_usleep (2000);
+  set_text (a, BANK, 6, "A's later edit");
+  flush_store (b);
+  flush_store (a);
+  g_assert_cmpstr (lookup_text (a, BANK, 6), ==, "A's later edit");
+
+  c = load_store (path);
+  g_assert_cmpstr (lookup_text (c, BANK, 5), ==, "B's later edit");
+  g_assert_cmpstr (lookup_text (c, BANK, 6), ==, "A's later edit");
+  g_assert_cmpint (viva_note_get_modified (viva_notes_store_lookup_note (c, BANK, 6)), ==,
+                   viva_note_get_modified (viva_notes_store_lookup_note (a, BANK, 6)));
+}
+
+static void
+test_changed_on_disk_damaged (void)
+{
+  g_autofree char *path = notes_path ();
+  g_autoptr(VivaNotesStore) store = NULL;
+  g_autoptr(VivaNotesStore) reread = NULL;
+  g_autoptr(GBytes) bad = g_bytes_new_static ("{\"format\": \"viva-n", 18);
+
+  store = load_store (path);
+  set_text (store, BANK, 1, "ours");
+  flush_store (store);
+
+  /* Another program leaves notes.json damaged while we run. */
+  write_file (path, "{\"format\": \"viva-n", 18);
+
+  set_text (store, BANK, 2, "also ours");
+  flush_store (store);
+
+  g_assert_cmpint (viva_notes_store_get_state (store), ==, VIVA_NOTES_STORE_STATE_RECOVERED);
+  g_assert_nonnull (viva_notes_store_get_moved_aside_path (store));
+  assert_file_equals (viva_notes_store_get_moved_aside_path (store), bad);
+
+  reread = load_store (path);
+  g_assert_cmpstr (lookup_text (reread, BANK, 1), ==, "ours");
+  g_assert_cmpstr (lookup_text (reread, BANK, 2), ==, "also ours");
+}
+
+static void
+test_changed_on_disk_newer (void)
+{
+  g_autofree char *path = notes_path ();
+  g_autoptr(VivaNotesStore) store = NULL;
+  g_autoptr(GBytes) future = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean read_only_notified = FALSE;
+
+
+  store = load_store (path);
+  set_text (store, BANK, 1, "ours");
+  flush_store (store);
+  g_signal_connect_swapped (store, "notify::read-only",
+                            G_CALLBACK (set_flag_cb), &read_only_notified);
+
+  /* A newer Viva writes its file while we run. */
+  write_file (path, FUTURE_FILE, -1);
+  future = read_file (path);
+
+  set_text (store, BANK, 2, "also ours");
+  g_assert_false (viva_notes_store_flush (store, &error));
+  g_assert_error (error, VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_READ_ONLY);
+  g_assert_true (viva_notes_store_get_read_only (store));
+  g_assert_true (read_only_notified);
+  g_assert_nonnull (viva_notes_store_get_save_error (store));
+  g_assert_cmpstr (lookup_text (store, BANK, 2), ==, "also ours");
+  assert_file_equals (path, future);
+}
+
+/* Autosave */
+
+static void
+test_autosave (void)
+{
+  g_autofree char *path = notes_path ();
+  g_autoptr(VivaNotesStore) store = NULL;
+  g_autoptr(VivaNotesStore) reread = NULL;
+
+  store = load_store (path);
+  g_assert_cmpuint (viva_notes_store_get_autosave_delay (store), ==, 1000);
+  viva_notes_store_set_autosave_delay (store, 50);
+
+  set_text (store, BANK, 1, "saved by itself");
+  g_assert_true (viva_notes_store_get_dirty (store));
+  wait_until (store_is_saved, store, "autosave");
+  g_assert_true (file_exists (path));
+
+  reread = load_store (path);
+  g_assert_cmpstr (lookup_text (reread, BANK, 1), ==, "saved by itself");
+}
+
+static void
+test_autosave_during_write (void)
+{
+  g_autofree char *path = notes_path ();
+  g_autoptr(VivaNotesStore) store = NULL;
+  g_autoptr(VivaNotesStore) reread = NULL;
+  int lock_fd;
+
+  store = load_store (path);
+  viva_notes_store_set_autosave_delay (store, 10);
+
+  /* Another Viva holds the lock, so our write waits in its thread. */
+  lock_fd = take_lock (path);
+  set_text (store, BANK, 1, "first");
+  wait_until (store_is_saving, store, "the write to start");
+  g_assert_false (viva_notes_store_get_dirty (store));
+
+  set_text (store, BANK, 1, "second, typed during the write");
+  g_assert_true (viva_notes_store_get_dirty (store));
+  g_assert_true (viva_notes_store_get_saving (store));
+
+  close (lock_fd);
+  wait_until (store_is_saved, store, "both writes");
+
+  reread = load_store (path);
+  g_assert_cmpstr (lookup_text (reread, BANK, 1), ==, "second, typed during the write");
+}
+
+static gboolean
+file_has_text (gpointer data)
+{
+  const char * const *args = data;
+  g_autofree char *contents = NULL;
+
+  if (!g_file_get_contents (args[0], &contents, NULL, NULL))
+    return FALSE;
+
+  return strstr (contents, args[1]) != NULL;
+}
+
+static gboolean
+type_a_key_cb (gpointer data)
+{
+  VivaNote *note = data;
+  g_autofree char *text = g_strconcat (viva_note_get_text (note), "x", NULL);
+
+  viva_note_set_text (note, text);
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+test_autosave_while_typing (void)
+{
+  g_autofree char *path = notes_path ();
+  g_autoptr(VivaNotesStore) store = NULL;
+  const char *args[2] = { path, "typing" };
+  VivaNote *note;
+  gint64 start;
+  guint typing;
+
+  store = load_store (path);
+  /* A debounce that alone would never fire while typing goes on. */
+  viva_notes_store_set_autosave_delay (store, 60 * 1000);
+  note = viva_notes_store_get_note (store, BANK, 1);
+
+  start = g_get_monotonic_time ();
+  viva_note_set_text (note, "typing");
+  typing = g_timeout_add (100, type_a_key_cb, note);
+  wait_until (file_has_text, args, "the autosave cap");
+  g_source_remove (typing);
+  g_test_message ("saved %.1f s after the first key", (g_get_monotonic_time () - start) / 1e6);
+
+  wait_until (store_is_idle, store, "the write to finish");
+  viva_notes_store_flush (store, NULL);
+}
+
+static void
+release_lock_cb (gpointer data)
+{
+  close (GPOINTER_TO_INT (data));
+}
+
+static void
+test_flush_waits_for_write (void)
+{
+  g_autofree char *path = notes_path ();
+  g_autoptr(VivaNotesStore) store = NULL;
+  g_autoptr(VivaNotesStore) reread = NULL;
+  SaveResult res = { FALSE, FALSE, NULL };
+  int lock_fd;
+
+  store = load_store (path);
+  lock_fd = take_lock (path);
+
+  set_text (store, BANK, 1, "in flight");
+  viva_notes_store_save_async (store, NULL, save_cb, &res);
+  g_assert_true (viva_notes_store_get_saving (store));
+  set_text (store, BANK, 2, "after the snapshot");
+
+  g_timeout_add_once (100, release_lock_cb, GINT_TO_POINTER (lock_fd));
+  flush_store (store);
+  g_assert_false (viva_notes_store_get_saving (store));
+
+  wait_until (flag_is_set, &res.done, "save_async to finish");
+  g_assert_true (res.ok);
+
+  reread = load_store (path);
+  g_assert_cmpstr (lookup_text (reread, BANK, 1), ==, "in flight");
+  g_assert_cmpstr (lookup_text (reread, BANK, 2), ==, "after the snapshot");
+}
+
+static void
+test_flush_writes_synchronously (void)
+{
+  g_autofree char *path = notes_path ();
+  g_autoptr(VivaNotesStore) store = NULL;
+  g_autoptr(VivaNotesStore) reread = NULL;
+
+  store = load_store (path);
+
+  /* Nothing to save: no file appears. */
+  flush_store (store);
+  g_assert_false (file_exists (path));
+
+  set_text (store, BANK, 1, "flushed");
+  flush_store (store);
+  /* No main loop ran: the file is already there. */
+  reread = load_store (path);
+  g_assert_cmpstr (lookup_text (reread, BANK, 1), ==, "flushed");
+}
+
+static void
+test_note_changed (void)
+{
+  g_autofree char *path = notes_path ();
+  g_autoptr(VivaNotesStore) store = NULL;
+  g_autoptr(GPtrArray) notes = NULL;
+  VivaNote *note;
+  guint changes = 0;
+  gboolean dirty_notified = FALSE;
+
+  store = load_store (path);
+  g_signal_connect (store, "note-changed", G_CALLBACK (count_note_changed_cb), &changes);
+  g_signal_connect_swapped (store, "notify::dirty",
+                            G_CALLBACK (set_flag_cb), &dirty_notified);
+
+  note = viva_notes_store_get_note (store, BANK, 4);
+  g_assert_true (viva_notes_store_get_note (store, BANK, 4) == note);
+  g_assert_true (viva_notes_store_lookup_note (store, BANK, 4) == note);
+  g_assert_null (viva_notes_store_lookup_note (store, BANK, 5));
+  g_assert_null (viva_notes_store_lookup_note (store, "other", 4));
+  g_assert_cmpuint (viva_notes_store_get_n_notes (store), ==, 0);
+  g_assert_false (viva_notes_store_get_dirty (store));
+  g_assert_cmpuint (changes, ==, 0);
+
+  viva_note_set_text (note, "text");
+  g_assert_cmpuint (changes, ==, 1);
+  g_assert_true (dirty_notified);
+  g_assert_true (viva_notes_store_get_dirty (store));
+
+  viva_note_set_text (note, "text");
+  g_assert_cmpuint (changes, ==, 1);
+  viva_note_set_status (note, VIVA_STATUS_CONFIDENT);
+  g_assert_cmpuint (changes, ==, 2);
+  viva_note_set_starred (note, TRUE);
+  g_assert_cmpuint (changes, ==, 3);
+
+  viva_note_set_starred (viva_notes_store_get_note (store, "other", 1), TRUE);
+  g_assert_cmpuint (changes, ==, 4);
+  g_assert_cmpuint (viva_notes_store_get_n_notes (store), ==, 2);
+
+  notes = viva_notes_store_list_notes (store, BANK);
+  g_assert_cmpuint (notes->len, ==, 1);
+  g_assert_true (g_ptr_array_index (notes, 0) == note);
+  g_clear_pointer (&notes, g_ptr_array_unref);
+
+  notes = viva_notes_store_list_notes (store, "no such bank");
+  g_assert_cmpuint (notes->len, ==, 0);
+
+  flush_store (store);
+
+  /* A note kept by a widget after the store is gone changes safely. */
+  g_object_ref (note);
+  g_clear_object (&store);
+  viva_note_set_text (note, "the store is gone");
+  g_object_unref (note);
+}
+
+static void
+test_bank_id_not_utf8 (void)
+{
+  g_autofree char *path = notes_path ();
+  g_autoptr(VivaNotesStore) store = NULL;
+  g_autoptr(VivaNotesStore) reread = NULL;
+  g_autofree char *long_id = g_strnfill (300, 'b');
+  const char *latin1 = "caf\xe9-questions";
+
+  /* Bank ids come from file names, which can be anything. */
+  store = load_store (path);
+  set_text (store, latin1, 1, "from a Latin-1 file name");
+  set_text (store, long_id, 1, "from a long file name");
+  flush_store (store);
+  g_assert_cmpstr (lookup_text (store, latin1, 1), ==, "from a Latin-1 file name");
+
+  reread = load_store (path);
+  g_assert_cmpstr (lookup_text (reread, latin1, 1), ==, "from a Latin-1 file name");
+  g_assert_cmpstr (lookup_text (reread, long_id, 1), ==, "from a long file name");
+  g_assert_true (g_utf8_validate (viva_note_get_bank_id (viva_notes_store_lookup_note (reread, latin1, 1)), -1, NULL));
+}
+
+/* The last reference to a store must be dropped where it was taken, on
+ * the main thread, however quickly the write thread lets go of its task. */
+static void
+test_finalized_on_main_thread (void)
+{
+  g_autofree char *path = notes_path ();
+
+  for (guint i = 0; i < 50; i++)
+    {
+      VivaNotesStore *store = viva_notes_store_new (path);
+      g_autoptr(GError) error = NULL;
+
+      if (i == 0)
+        g_assert_true (viva_notes_store_load (store, &error));
+      else
+        viva_notes_store_load (store, NULL);
+      set_text (store, BANK, 1, i % 2 ? "odd" : "even");
+      g_assert_true (save_and_wait (store, &error));
+      g_assert_no_error (error);
+      g_assert_finalize_object (store);
+    }
+}
+
+static void
+test_dispose_dirty_warns (void)
+{
+  g_autofree char *path = notes_path ();
+  VivaNotesStore *store = load_store (path);
+
+  set_text (store, BANK, 1, "never flushed");
+
+  expected_warning = "unsaved changes";
+  g_object_unref (store);
+  g_assert_cmpuint (expected_warning_seen, ==, 1);
+  expected_warning = NULL;
+  expected_warning_seen = 0;
+}
+
+/* Not a test of correctness: how long saving 10,000 notes takes, on the
+ * main thread (the snapshot) and in the worker (the write). */
+static void
+test_perf_save (void)
+{
+  g_autofree char *path = notes_path ();
+  g_autoptr(VivaNotesStore) store = NULL;
+  g_autoptr(VivaNotesStore) reread = NULL;
+  g_autoptr(GError) error = NULL;
+  SaveResult res = { FALSE, FALSE, NULL };
+  gint64 t0, t1, t2, t3;
+  struct stat st;
+
+  if (!g_test_perf ())
+    {
+      g_test_skip ("only run with -m perf");
+      return;
+    }
+
+  store = load_store (path);
+  for (guint i = 0; i < 10000; i++)
+    {
+      g_autofree char *bank = g_strdup_printf ("bank-%02u", i % 20);
+      g_autofree char *text = g_strdup_printf ("Note %u: a list comprehension builds a list in one "
+                                               "expression, [x * x for x in range(10) if x %% 2], "
+                                               "and is usually faster than a loop with append(). "
+                                               "Generators do the same lazily. ✓",
+                                               i);
+      VivaNote *note = viva_notes_store_get_note (store, bank, i + 1);
+
+      viva_note_set_text (note, text);
+      viva_note_set_status (note, (VivaStatus) (i % 3));
+      viva_note_set_starred (note, i % 7 == 0);
+    }
+
+  for (guint round = 0; round < 3; round++)
+    {
+      set_text (store, "bank-00", 1, round % 2 ? "odd" : "even");
+      res.done = FALSE;
+      t0 = g_get_monotonic_time ();
+      viva_notes_store_save_async (store, NULL, save_cb, &res);
+      t1 = g_get_monotonic_time ();
+      wait_until (flag_is_set, &res.done, "the save");
+      t2 = g_get_monotonic_time ();
+      g_assert_true (res.ok);
+
+      g_assert_cmpint (stat (path, &st), ==, 0);
+      g_test_message ("10,000 notes (%" G_GINT64_FORMAT " bytes): main thread %.1f ms, until written %.1f ms",
+                      (gint64) st.st_size, (t1 - t0) / 1000.0, (t2 - t1) / 1000.0);
+    }
+  g_test_minimized_result ((t1 - t0) / 1e6, "main-thread part of saving 10,000 notes: %.1f ms",
+                           (t1 - t0) / 1000.0);
+
+  t0 = g_get_monotonic_time ();
+  set_text (store, "bank-00", 1, "flushed");
+  flush_store (store);
+  t1 = g_get_monotonic_time ();
+  g_test_message ("flush of 10,000 notes: %.1f ms", (t1 - t0) / 1000.0);
+
+  reread = viva_notes_store_new (path);
+  t2 = g_get_monotonic_time ();
+  g_assert_true (viva_notes_store_load (reread, &error));
+  t3 = g_get_monotonic_time ();
+  g_assert_cmpuint (viva_notes_store_get_n_notes (reread), ==, 10000);
+  g_test_message ("load of 10,000 notes: %.1f ms", (t3 - t2) / 1000.0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_log_set_writer_func (test_log_writer, NULL, NULL);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/notes-store/round-trip", test_round_trip);
+  g_test_add_func ("/notes-store/backup", test_backup);
+
+  for (guint i = 0; i < G_N_ELEMENTS (corrupt_cases); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("/notes-store/corrupt/%s", corrupt_cases[i].name);
+
+      g_test_add_data_func (name, &corrupt_cases[i], test_corrupt);
+    }
+  g_test_add_func ("/notes-store/corrupt/deep-200000", test_corrupt_deep);
+  g_test_add_func ("/notes-store/corrupt/twice", test_corrupt_twice);
+  g_test_add_func ("/notes-store/depth-limit", test_depth_limit);
+  g_test_add_func ("/notes-store/byte-order-mark", test_byte_order_mark);
+  g_test_add_func ("/notes-store/too-large", test_too_large);
+  g_test_add_func ("/notes-store/backup/restored", test_backup_restored);
+  g_test_add_func ("/notes-store/backup/when-missing", test_backup_when_missing);
+  g_test_add_func ("/notes-store/backup/damaged-too", test_backup_damaged_too);
+  g_test_add_func ("/notes-store/backup/missing-with-damaged-backup", test_missing_with_damaged_backup);
+  g_test_add_func ("/notes-store/future-version", test_future_version);
+  g_test_add_func ("/notes-store/future-version/unreadable-notes", test_future_version_unreadable_notes);
+  g_test_add_func ("/notes-store/failed-write-keeps-file", test_failed_write_keeps_file);
+  g_test_add_func ("/notes-store/oversized-note", test_oversized_note_not_written);
+  g_test_add_func ("/notes-store/read-only-dir", test_read_only_dir);
+  g_test_add_func ("/notes-store/not-a-directory", test_not_a_directory);
+  g_test_add_func ("/notes-store/two-stores", test_two_stores);
+  g_test_add_func ("/notes-store/two-stores/same-note", test_two_stores_same_note);
+  g_test_add_func ("/notes-store/changed-on-disk/damaged", test_changed_on_disk_damaged);
+  g_test_add_func ("/notes-store/changed-on-disk/newer", test_changed_on_disk_newer);
+  g_test_add_func ("/notes-store/autosave", test_autosave);
+  g_test_add_func ("/notes-store/autosave/during-write", test_autosave_during_write);
+  g_test_add_func ("/notes-store/autosave/while-typing", test_autosave_while_typing);
+  g_test_add_func ("/notes-store/flush/waits-for-write", test_flush_waits_for_write);
+  g_test_add_func ("/notes-store/flush/synchronous", test_flush_writes_synchronously);
+  g_test_add_func ("/notes-store/note-changed", test_note_changed);
+  g_test_add_func ("/notes-store/bank-id-not-utf8", test_bank_id_not_utf8);
+  g_test_add_func ("/notes-store/finalized-on-main-thread", test_finalized_on_main_thread);
+  g_test_add_func ("/notes-store/dispose-dirty-warns", test_dispose_dirty_warns);
+  g_test_add_func ("/notes-store/perf/save-10000", test_perf_save);
+
+  return g_test_run ();
+}

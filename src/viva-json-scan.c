@@ -1,0 +1,286 @@
+/* viva-json-scan.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "viva-json-scan.h"
+
+static gboolean
+read_hex4 (const guchar *p,
+           const guchar *end,
+           gunichar     *value)
+{
+  gunichar v = 0;
+
+  if (end - p < 4)
+    return FALSE;
+
+  for (guint i = 0; i < 4; i++)
+    {
+      int digit = g_ascii_xdigit_value (p[i]);
+
+      if (digit < 0)
+        return FALSE;
+
+      v = (v << 4) | (gunichar) digit;
+    }
+
+  *value = v;
+
+  return TRUE;
+}
+
+/* Checks the escape at @p (which points at the backslash) and returns
+ * how many bytes it spans, or 0 with @result set. */
+static gsize
+scan_escape (const guchar       *p,
+             const guchar       *end,
+             VivaJsonScanResult *result)
+{
+  gunichar unit;
+  gunichar low;
+
+  if (end - p < 2)
+    {
+      *result = VIVA_JSON_SCAN_UNTERMINATED_STRING;
+      return 0;
+    }
+
+  switch (p[1])
+    {
+    case '"': case '\\': case '/':
+    case 'b': case 'f': case 'n': case 'r': case 't':
+      return 2;
+
+    case 'u':
+      break;
+
+    default:
+      *result = VIVA_JSON_SCAN_BAD_ESCAPE;
+      return 0;
+    }
+
+  if (!read_hex4 (p + 2, end, &unit))
+    {
+      *result = VIVA_JSON_SCAN_BAD_ESCAPE;
+      return 0;
+    }
+
+  if (unit == 0)
+    {
+      *result = VIVA_JSON_SCAN_NUL_ESCAPE;
+      return 0;
+    }
+
+  if (unit >= 0xDC00 && unit <= 0xDFFF)
+    {
+      *result = VIVA_JSON_SCAN_BAD_ESCAPE;
+      return 0;
+    }
+
+  if (unit < 0xD800 || unit > 0xDBFF)
+    return 6;
+
+  /* A high surrogate must be followed at once by a low one; json-glib
+   * turns a lone one into bytes that are not UTF-8. */
+  if (end - p < 12 || p[6] != '\\' || p[7] != 'u' ||
+      !read_hex4 (p + 8, end, &low) ||
+      low < 0xDC00 || low > 0xDFFF)
+    {
+      *result = VIVA_JSON_SCAN_BAD_ESCAPE;
+      return 0;
+    }
+
+  return 12;
+}
+
+/* Scans the string starting at the quote @p points at; returns the
+ * position after the closing quote, or NULL with @result and @where set. */
+static const guchar *
+scan_string (const guchar        *p,
+             const guchar        *end,
+             VivaJsonScanResult  *result,
+             const guchar       **where)
+{
+  for (p++; p < end;)
+    {
+      guchar c = *p;
+
+      if (c == '"')
+        return p + 1;
+
+      if (c == '\0')
+        {
+          *result = VIVA_JSON_SCAN_NUL_BYTE;
+          *where = p;
+          return NULL;
+        }
+
+      if (c == '\\')
+        {
+          gsize skip = scan_escape (p, end, result);
+
+          if (skip == 0)
+            {
+              *where = p;
+              return NULL;
+            }
+
+          p += skip;
+        }
+      else if (c < 0x80)
+        {
+          p++;
+        }
+      else
+        {
+          gunichar ch = g_utf8_get_char_validated ((const char *) p, end - p);
+
+          if (ch == (gunichar) -1 || ch == (gunichar) -2)
+            {
+              *result = VIVA_JSON_SCAN_BAD_UTF8;
+              *where = p;
+              return NULL;
+            }
+
+          p = (const guchar *) g_utf8_next_char (p);
+        }
+    }
+
+  *result = VIVA_JSON_SCAN_UNTERMINATED_STRING;
+  *where = end;
+
+  return NULL;
+}
+
+/* Outside strings JSON has only structure, white space, numbers and the
+ * literals true, false and null. Anything else is something json-glib
+ * tolerates (quotes, comments, identifiers, hexadecimal) and we do not. */
+static gboolean
+is_json_token_byte (guchar c)
+{
+  switch (c)
+    {
+    case ' ': case '\t': case '\n': case '\r':
+    case ',': case ':':
+    case '-': case '+': case '.':
+    case '0': case '1': case '2': case '3': case '4':
+    case '5': case '6': case '7': case '8': case '9':
+    case 'e': case 'E':
+    case 't': case 'r': case 'u':
+    case 'f': case 'a': case 'l': case 's':
+    case 'n':
+      return TRUE;
+
+    default:
+      return FALSE;
+    }
+}
+
+/**
+ * viva_json_scan:
+ * @data: the bytes, not necessarily nul-terminated
+ * @len: the number of bytes in @data
+ * @max_depth: how deep arrays and objects may nest
+ * @error_offset: (out) (optional): where the problem is, in bytes
+ *
+ * Looks at every byte once, keeping track of strings and escapes, and
+ * reports the first problem. It checks only what json-glib gets wrong;
+ * the grammar itself is left to the parser.
+ *
+ * Returns: %VIVA_JSON_SCAN_OK or the problem found
+ */
+VivaJsonScanResult
+viva_json_scan (const char *data,
+                gsize       len,
+                guint       max_depth,
+                gsize      *error_offset)
+{
+  const guchar *start = (const guchar *) data;
+  const guchar *end = start + len;
+  const guchar *p = start;
+  const guchar *where = NULL;
+  VivaJsonScanResult result = VIVA_JSON_SCAN_OK;
+  g_autofree guchar *open = NULL;
+  guint depth = 0;
+  gboolean complete = FALSE;
+
+  g_return_val_if_fail (data != NULL || len == 0, VIVA_JSON_SCAN_NUL_BYTE);
+
+  /* The bracket each open level started with, to catch "{]". */
+  open = g_malloc (max_depth + 1);
+
+  while (p < end && result == VIVA_JSON_SCAN_OK)
+    {
+      guchar c = *p;
+
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
+        {
+          p++;
+          continue;
+        }
+
+      /* Once the top-level object or array has closed, only white space
+       * may follow. */
+      if (complete)
+        {
+          result = c == '\0' ? VIVA_JSON_SCAN_NUL_BYTE : VIVA_JSON_SCAN_TRAILING_DATA;
+          where = p;
+          break;
+        }
+
+      switch (c)
+        {
+        case '"':
+          p = scan_string (p, end, &result, &where);
+          break;
+
+        case '{':
+        case '[':
+          if (depth >= max_depth)
+            {
+              result = VIVA_JSON_SCAN_TOO_DEEP;
+              where = p;
+              break;
+            }
+          open[depth++] = c;
+          p++;
+          break;
+
+        case '}':
+        case ']':
+          if (depth == 0 || open[depth - 1] != (c == '}' ? '{' : '['))
+            {
+              result = VIVA_JSON_SCAN_UNBALANCED;
+              where = p;
+              break;
+            }
+          if (--depth == 0)
+            complete = TRUE;
+          p++;
+          break;
+
+        case '\0':
+          result = VIVA_JSON_SCAN_NUL_BYTE;
+          where = p;
+          break;
+
+        default:
+          if (!is_json_token_byte (c))
+            {
+              result = VIVA_JSON_SCAN_BAD_CHARACTER;
+              where = p;
+              break;
+            }
+          p++;
+          break;
+        }
+    }
+
+  if (error_offset != NULL)
+    *error_offset = result == VIVA_JSON_SCAN_OK ? 0 : (gsize) (where - start);
+
+  return result;
+}
