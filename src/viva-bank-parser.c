@@ -57,13 +57,14 @@ typedef struct
 
   /* What is built. The arrays own a reference to their items. */
   GPtrArray  *levels;
+  GPtrArray  *topics;
   GPtrArray  *questions;
   GHashTable *by_number;
   GArray     *offsets;
-  guint       n_topics;
 
   /* The level and topic that questions go to, borrowed from the arrays
-   * above; NULL outside any level, or outside any topic. */
+   * above; NULL outside any level, or outside any topic. Their children
+   * collect in arrays that the level and topic take when they end. */
   VivaLevel  *level;
   GPtrArray  *level_children;
   guint       level_n_topics;
@@ -194,19 +195,44 @@ append_entity (GString    *string,
   g_string_append_len (string, text, size);
 }
 
+static inline gboolean
+ends_blank (GString *string)
+{
+  return string->len == 0 || is_blank (string->str[string->len - 1]);
+}
+
 /* Appends a space unless the text is empty or already ends with white
  * space: that trims the start and collapses the double spaces a wrapped
  * line leaves behind. */
 static void
 append_space (GString *string)
 {
-  if (string->len > 0 && !is_blank (string->str[string->len - 1]))
+  if (!ends_blank (string))
     g_string_append_c (string, ' ');
+}
+
+/* g_string_append_len() in GLib 2.74 goes through the general insertion
+ * code, which shows in a profile of a large bank; this is the plain copy
+ * it amounts to. */
+static inline void
+append_run (GString    *string,
+            const char *text,
+            gsize       size)
+{
+  gsize len = string->len;
+
+  if (size == 0)
+    return;
+
+  g_string_set_size (string, len + size);
+  memcpy (string->str + len, text, size);
 }
 
 /* Ordinary text: runs of white space become one space and control
  * characters are dropped (they have no business in a question, and Pango
- * markup cannot carry them). Runs without either are copied at once. */
+ * markup cannot carry them). In code (@verbatim) spaces and tabs stay as
+ * written. The text is copied in runs, broken only where something is
+ * dropped: a single space between words does not break a run. */
 static void
 append_text (GString    *string,
              const char *text,
@@ -219,21 +245,27 @@ append_text (GString    *string,
     {
       guchar c = text[i];
 
-      if (c > ' ' && c != 0x7F)
+      if (G_LIKELY (c > ' ' && c != 0x7F))
         continue;
 
-      if (i > run)
-        g_string_append_len (string, text + run, i - run);
+      if (c == ' ' || (verbatim && c == '\t'))
+        {
+          if (verbatim)
+            continue;
+
+          /* Keep a space that follows something other than a space. */
+          if (i > run ? text[i - 1] != ' ' : !ends_blank (string))
+            continue;
+        }
+
+      append_run (string, text + run, i - run);
       run = i + 1;
 
-      if (verbatim && (c == ' ' || c == '\t'))
-        g_string_append_c (string, c);
-      else if (c == ' ' || c == '\t')
+      if (c == '\t')
         append_space (string);
     }
 
-  if (size > run)
-    g_string_append_len (string, text + run, size - run);
+  append_run (string, text + run, size - run);
 }
 
 static void
@@ -263,8 +295,7 @@ finish_topic (Parser *self)
 {
   if (self->topic != NULL)
     {
-      _viva_topic_set_questions (self->topic, self->topic_questions);
-      g_ptr_array_set_size (self->topic_questions, 0);
+      _viva_topic_take_questions (self->topic, g_steal_pointer (&self->topic_questions));
       self->topic = NULL;
     }
 }
@@ -276,11 +307,10 @@ finish_level (Parser *self)
 
   if (self->level != NULL)
     {
-      _viva_level_set_children (self->level,
-                                self->level_children,
-                                self->level_n_topics,
-                                self->level_n_questions);
-      g_ptr_array_set_size (self->level_children, 0);
+      _viva_level_take_children (self->level,
+                                 g_steal_pointer (&self->level_children),
+                                 self->level_n_topics,
+                                 self->level_n_questions);
       self->level_n_topics = 0;
       self->level_n_questions = 0;
       self->level = NULL;
@@ -367,7 +397,10 @@ start_level (Parser     *self,
   else
     title = g_strdup_printf ("Level %u", number);
 
+  g_assert (self->level == NULL && self->level_children == NULL);
+
   self->level = _viva_level_new (number, name, title);
+  self->level_children = g_ptr_array_new_with_free_func (g_object_unref);
   g_ptr_array_add (self->levels, self->level);
 }
 
@@ -375,10 +408,13 @@ static void
 start_topic (Parser     *self,
              const char *name)
 {
+  g_assert (self->topic == NULL && self->topic_questions == NULL);
+
   self->topic = _viva_topic_new (name, self->level);
-  g_ptr_array_add (self->level_children, self->topic);
+  self->topic_questions = g_ptr_array_new_with_free_func (g_object_unref);
+  g_ptr_array_add (self->topics, self->topic);
+  g_ptr_array_add (self->level_children, g_object_ref (self->topic));
   self->level_n_topics++;
-  self->n_topics++;
 }
 
 static void
@@ -436,7 +472,6 @@ finish_label (Parser *self)
   const char *digits;
   guint64 value = 0;
   gboolean overflow = FALSE;
-  guint line;
 
   while (is_blank (*label))
     label++;
@@ -462,13 +497,13 @@ finish_label (Parser *self)
         }
     }
 
-  line = line_at (self, self->label_offset);
-
+  /* Line numbers are counted only for an error: counting for every
+   * question would make a large bank quadratic. */
   if (p == digits)
     {
       parser_set_error (self, VIVA_BANK_ERROR_MALFORMED,
                         _("Line %u starts a question without a number. Write the label as “**Question 1:**”, followed by the question."),
-                        line);
+                        line_at (self, self->label_offset));
       return FALSE;
     }
 
@@ -489,7 +524,7 @@ finish_label (Parser *self)
 
       parser_set_error (self, VIVA_BANK_ERROR_MALFORMED,
                         _("Line %u has a question numbered “%s”, which is not a valid number. Question numbers are whole numbers from 1 to %u."),
-                        line, shown, G_MAXUINT32);
+                        line_at (self, self->label_offset), shown, G_MAXUINT32);
       return FALSE;
     }
 
@@ -528,7 +563,6 @@ finish_question (Parser *self)
   VivaSpan *spans = (VivaSpan *)(gpointer)self->spans->data;
   guint n_spans = 0;
   guint lead = 0;
-  guint line;
 
   /* Trim both ends, then drop spans that trimming emptied. Only white
    * space inside code can still lead: the appender skipped the rest. */
@@ -553,10 +587,9 @@ finish_question (Parser *self)
 
   if (self->text->len == 0)
     {
-      line = line_at (self, self->label_offset);
       parser_set_error (self, VIVA_BANK_ERROR_MALFORMED,
                         _("Question %u on line %u has no text."),
-                        self->number, line);
+                        self->number, line_at (self, self->label_offset));
       return FALSE;
     }
 
@@ -947,7 +980,48 @@ parser_clear (Parser *self)
   g_clear_pointer (&self->level_children, g_ptr_array_unref);
   g_clear_pointer (&self->by_number, g_hash_table_unref);
   g_clear_pointer (&self->questions, g_ptr_array_unref);
+  g_clear_pointer (&self->topics, g_ptr_array_unref);
   g_clear_pointer (&self->levels, g_ptr_array_unref);
+}
+
+/* g_utf8_validate_len() with a shortcut for ASCII, which is most of any
+ * bank: eight bytes at a time are checked for a high bit, and only the
+ * stretches that have one go to GLib. An ASCII byte never continues a
+ * character, so cutting there keeps every character whole. */
+static gboolean
+validate_utf8 (const char  *data,
+               gsize        size,
+               const char **end)
+{
+  const guint64 high_bits = G_GUINT64_CONSTANT (0x8080808080808080);
+  gsize i = 0;
+
+  while (i < size)
+    {
+      gsize stretch_end;
+      guint64 word;
+
+      while (i + 8 <= size)
+        {
+          memcpy (&word, data + i, 8);
+          if (word & high_bits)
+            break;
+          i += 8;
+        }
+
+      stretch_end = MIN (i + 8, size);
+      while (stretch_end < size && (guchar)data[stretch_end] >= 0x80)
+        stretch_end++;
+
+      if (!g_utf8_validate_len (data + i, stretch_end - i, end))
+        return FALSE;
+
+      i = stretch_end;
+    }
+
+  *end = data + size;
+
+  return TRUE;
 }
 
 /* The checks that do not need Markdown, in the order that gives the most
@@ -993,7 +1067,7 @@ check_text (Parser  *self,
       return FALSE;
     }
 
-  if (!g_utf8_validate_len (self->data, self->size, &end))
+  if (!validate_utf8 (self->data, self->size, &end))
     {
       g_set_error (error, VIVA_BANK_ERROR, VIVA_BANK_ERROR_NOT_UTF8,
                    _("Line %u contains characters that are not valid UTF-8 text. Save the file with the UTF-8 encoding and open it again."),
@@ -1042,9 +1116,8 @@ _viva_bank_parse (GBytes      *bytes,
   parser.open_spans = g_array_new (FALSE, FALSE, sizeof (guint));
   parser.offsets = g_array_new (FALSE, FALSE, sizeof (gsize));
   parser.levels = g_ptr_array_new_with_free_func (g_object_unref);
+  parser.topics = g_ptr_array_new_with_free_func (g_object_unref);
   parser.questions = g_ptr_array_new_with_free_func (g_object_unref);
-  parser.level_children = g_ptr_array_new_with_free_func (g_object_unref);
-  parser.topic_questions = g_ptr_array_new_with_free_func (g_object_unref);
   parser.by_number = g_hash_table_new (NULL, NULL);
   parser.last_offset = start;
 
@@ -1077,9 +1150,9 @@ _viva_bank_parse (GBytes      *bytes,
                            parser.title != NULL ? parser.title : id,
                            file,
                            parser.levels,
+                           parser.topics,
                            parser.questions,
-                           parser.by_number,
-                           parser.n_topics);
+                           parser.by_number);
 
   parser_clear (&parser);
 

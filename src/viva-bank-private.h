@@ -42,21 +42,24 @@ VivaBank       *_viva_bank_parse                (GBytes          *bytes,
                                                  GFile           *file,
                                                  GError         **error);
 
-/* viva-bank.c: takes every container; @questions is in bank order and
+/* viva-bank.c: copies the arrays' items into its lists and takes a
+ * reference on @topics and @by_number; @questions is in bank order and
  * @by_number maps GUINT_TO_POINTER (number) to the borrowed question. */
 VivaBank       *_viva_bank_new                  (const char      *id,
                                                  const char      *title,
                                                  GFile           *file,
                                                  GPtrArray       *levels,
+                                                 GPtrArray       *topics,
                                                  GPtrArray       *questions,
-                                                 GHashTable      *by_number,
-                                                 guint            n_topics);
+                                                 GHashTable      *by_number);
 
-/* viva-level.c */
+/* viva-level.c and viva-topic.c: the "take" functions are called once by
+ * the parser and take ownership of the array, which holds a reference
+ * to each item. */
 VivaLevel      *_viva_level_new                 (guint            number,
                                                  const char      *name,
                                                  const char      *title);
-void            _viva_level_set_children        (VivaLevel       *self,
+void            _viva_level_take_children       (VivaLevel       *self,
                                                  GPtrArray       *children,
                                                  guint            n_topics,
                                                  guint            n_questions);
@@ -66,7 +69,7 @@ void            _viva_level_add_noted           (VivaLevel       *self,
 /* viva-topic.c: the level is borrowed (the level owns the topic). */
 VivaTopic      *_viva_topic_new                 (const char      *name,
                                                  VivaLevel       *level);
-void            _viva_topic_set_questions       (VivaTopic       *self,
+void            _viva_topic_take_questions      (VivaTopic       *self,
                                                  GPtrArray       *questions);
 void            _viva_topic_add_noted           (VivaTopic       *self,
                                                  int              delta);

@@ -22,9 +22,8 @@ struct _VivaBank
   GFile      *file;
   GListStore *levels;
   GListStore *questions;
+  GPtrArray  *topics;
   GHashTable *by_number;
-
-  guint       n_topics;
 };
 
 G_DEFINE_FINAL_TYPE (VivaBank, viva_bank, G_TYPE_OBJECT)
@@ -51,30 +50,17 @@ G_DEFINE_QUARK (viva-bank-error-quark, viva_bank_error)
 static void
 viva_bank_detach_items (VivaBank *self)
 {
-  guint n_levels = g_list_model_get_n_items (G_LIST_MODEL (self->levels));
-  guint n_questions = g_list_model_get_n_items (G_LIST_MODEL (self->questions));
+  GHashTableIter iter;
+  gpointer question;
 
-  for (guint i = 0; i < n_questions; i++)
-    {
-      g_autoptr(VivaQuestion) question = g_list_model_get_item (G_LIST_MODEL (self->questions), i);
+  /* The table rather than the list store: walking a GSequence costs
+   * more, and the table holds every question too. */
+  g_hash_table_iter_init (&iter, self->by_number);
+  while (g_hash_table_iter_next (&iter, NULL, &question))
+    _viva_question_detach (question);
 
-      _viva_question_detach (question);
-    }
-
-  for (guint i = 0; i < n_levels; i++)
-    {
-      g_autoptr(VivaLevel) level = g_list_model_get_item (G_LIST_MODEL (self->levels), i);
-      GListModel *children = viva_level_get_children (level);
-      guint n_children = g_list_model_get_n_items (children);
-
-      for (guint j = 0; j < n_children; j++)
-        {
-          g_autoptr(GObject) child = g_list_model_get_item (children, j);
-
-          if (VIVA_IS_TOPIC (child))
-            _viva_topic_detach (VIVA_TOPIC (child));
-        }
-    }
+  for (guint i = 0; i < self->topics->len; i++)
+    _viva_topic_detach (g_ptr_array_index (self->topics, i));
 }
 
 static void
@@ -82,10 +68,11 @@ viva_bank_dispose (GObject *object)
 {
   VivaBank *self = (VivaBank *)object;
 
-  if (self->levels != NULL && self->questions != NULL)
+  if (self->by_number != NULL && self->topics != NULL)
     viva_bank_detach_items (self);
 
   g_clear_pointer (&self->by_number, g_hash_table_unref);
+  g_clear_pointer (&self->topics, g_ptr_array_unref);
   g_clear_object (&self->questions);
   g_clear_object (&self->levels);
   g_clear_object (&self->file);
@@ -131,7 +118,7 @@ viva_bank_get_property (GObject    *object,
       break;
 
     case PROP_N_TOPICS:
-      g_value_set_uint (value, self->n_topics);
+      g_value_set_uint (value, viva_bank_get_n_topics (self));
       break;
 
     case PROP_N_QUESTIONS:
@@ -199,9 +186,9 @@ _viva_bank_new (const char *id,
                 const char *title,
                 GFile      *file,
                 GPtrArray  *levels,
+                GPtrArray  *topics,
                 GPtrArray  *questions,
-                GHashTable *by_number,
-                guint       n_topics)
+                GHashTable *by_number)
 {
   VivaBank *self;
 
@@ -209,6 +196,7 @@ _viva_bank_new (const char *id,
   g_return_val_if_fail (title != NULL, NULL);
   g_return_val_if_fail (file == NULL || G_IS_FILE (file), NULL);
   g_return_val_if_fail (levels != NULL, NULL);
+  g_return_val_if_fail (topics != NULL, NULL);
   g_return_val_if_fail (questions != NULL, NULL);
   g_return_val_if_fail (by_number != NULL, NULL);
 
@@ -216,8 +204,8 @@ _viva_bank_new (const char *id,
   self->id = g_strdup (id);
   self->title = g_strdup (title);
   g_set_object (&self->file, file);
+  self->topics = g_ptr_array_ref (topics);
   self->by_number = g_hash_table_ref (by_number);
-  self->n_topics = n_topics;
 
   g_list_store_splice (self->levels, 0, 0, levels->pdata, levels->len);
   g_list_store_splice (self->questions, 0, 0, questions->pdata, questions->len);
@@ -498,7 +486,7 @@ viva_bank_get_n_topics (VivaBank *self)
 {
   g_return_val_if_fail (VIVA_IS_BANK (self), 0);
 
-  return self->n_topics;
+  return self->topics->len;
 }
 
 guint

@@ -11,9 +11,11 @@ struct _VivaLevel
 {
   GObject     parent_instance;
 
-  /* Owned */
+  /* Owned. As in VivaTopic, the children wait in an array until the
+   * list is asked for; the list of all questions is made on demand. */
   char       *name;
   char       *title;
+  GPtrArray  *pending;
   GListStore *children;
   GListStore *questions;
 
@@ -43,6 +45,7 @@ viva_level_dispose (GObject *object)
 {
   VivaLevel *self = (VivaLevel *)object;
 
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
   g_clear_object (&self->children);
   g_clear_object (&self->questions);
 
@@ -144,9 +147,6 @@ viva_level_class_init (VivaLevelClass *klass)
 static void
 viva_level_init (VivaLevel *self)
 {
-  /* Topics and questions side by side: G_TYPE_OBJECT is their common
-   * item type. */
-  self->children = g_list_store_new (G_TYPE_OBJECT);
 }
 
 VivaLevel *
@@ -168,24 +168,21 @@ _viva_level_new (guint       number,
 }
 
 /* Called once by the parser, before anyone can observe the level.
- * @children holds VivaTopic and VivaQuestion items in document order. */
+ * @children holds a reference to each VivaTopic and VivaQuestion, in
+ * document order. */
 void
-_viva_level_set_children (VivaLevel *self,
-                          GPtrArray *children,
-                          guint      n_topics,
-                          guint      n_questions)
+_viva_level_take_children (VivaLevel *self,
+                           GPtrArray *children,
+                           guint      n_topics,
+                           guint      n_questions)
 {
   g_return_if_fail (VIVA_IS_LEVEL (self));
   g_return_if_fail (children != NULL);
+  g_return_if_fail (self->pending == NULL && self->children == NULL);
 
-  g_list_store_splice (self->children,
-                       0,
-                       g_list_model_get_n_items (G_LIST_MODEL (self->children)),
-                       children->pdata,
-                       children->len);
+  self->pending = children;
   self->n_topics = n_topics;
   self->n_questions = n_questions;
-  g_clear_object (&self->questions);
 }
 
 void
@@ -237,6 +234,19 @@ viva_level_get_children (VivaLevel *self)
 {
   g_return_val_if_fail (VIVA_IS_LEVEL (self), NULL);
 
+  if (self->children == NULL)
+    {
+      /* Topics and questions side by side: G_TYPE_OBJECT is their common
+       * item type. */
+      self->children = g_list_store_new (G_TYPE_OBJECT);
+
+      if (self->pending != NULL)
+        {
+          g_list_store_splice (self->children, 0, 0, self->pending->pdata, self->pending->len);
+          g_clear_pointer (&self->pending, g_ptr_array_unref);
+        }
+    }
+
   return G_LIST_MODEL (self->children);
 }
 
@@ -251,11 +261,12 @@ viva_level_get_questions (VivaLevel *self)
   if (self->questions == NULL)
     {
       g_autoptr(GPtrArray) questions = g_ptr_array_sized_new (self->n_questions);
-      guint n_children = g_list_model_get_n_items (G_LIST_MODEL (self->children));
+      GListModel *children = viva_level_get_children (self);
+      guint n_children = g_list_model_get_n_items (children);
 
       for (guint i = 0; i < n_children; i++)
         {
-          g_autoptr(GObject) child = g_list_model_get_item (G_LIST_MODEL (self->children), i);
+          g_autoptr(GObject) child = g_list_model_get_item (children, i);
 
           if (VIVA_IS_TOPIC (child))
             {

@@ -11,14 +11,18 @@ struct _VivaTopic
 {
   GObject     parent_instance;
 
-  /* Owned */
+  /* Owned. The questions wait in an array until someone asks for the
+   * list: most topics of a large bank are never expanded, and filling a
+   * GListStore costs more than the array. */
   char       *name;
+  GPtrArray  *pending;
   GListStore *questions;
 
   /* Borrowed: the level owns its topics. Cleared by _viva_topic_detach()
    * when the bank goes away. */
   VivaLevel  *level;
 
+  guint       n_questions;
   guint       n_noted;
 };
 
@@ -40,6 +44,7 @@ viva_topic_dispose (GObject *object)
 {
   VivaTopic *self = (VivaTopic *)object;
 
+  g_clear_pointer (&self->pending, g_ptr_array_unref);
   g_clear_object (&self->questions);
 
   G_OBJECT_CLASS (viva_topic_parent_class)->dispose (object);
@@ -74,7 +79,7 @@ viva_topic_get_property (GObject    *object,
       break;
 
     case PROP_N_QUESTIONS:
-      g_value_set_uint (value, viva_topic_get_n_questions (self));
+      g_value_set_uint (value, self->n_questions);
       break;
 
     case PROP_N_NOTED:
@@ -121,7 +126,6 @@ viva_topic_class_init (VivaTopicClass *klass)
 static void
 viva_topic_init (VivaTopic *self)
 {
-  self->questions = g_list_store_new (VIVA_TYPE_QUESTION);
 }
 
 VivaTopic *
@@ -140,20 +144,18 @@ _viva_topic_new (const char *name,
   return self;
 }
 
-/* Called once by the parser, before anyone can observe the topic: one
- * splice instead of an items-changed per question. */
+/* Called once by the parser, before anyone can observe the topic.
+ * @questions holds a reference to each question. */
 void
-_viva_topic_set_questions (VivaTopic *self,
-                           GPtrArray *questions)
+_viva_topic_take_questions (VivaTopic *self,
+                            GPtrArray *questions)
 {
   g_return_if_fail (VIVA_IS_TOPIC (self));
   g_return_if_fail (questions != NULL);
+  g_return_if_fail (self->pending == NULL && self->questions == NULL);
 
-  g_list_store_splice (self->questions,
-                       0,
-                       g_list_model_get_n_items (G_LIST_MODEL (self->questions)),
-                       questions->pdata,
-                       questions->len);
+  self->pending = questions;
+  self->n_questions = questions->len;
 }
 
 void
@@ -195,11 +197,23 @@ viva_topic_get_level (VivaTopic *self)
   return self->level;
 }
 
-/* A list of VivaQuestion, in bank order. */
+/* A list of VivaQuestion, in bank order. Like the rest of the bank, not
+ * to be used from two threads at once. */
 GListModel *
 viva_topic_get_questions (VivaTopic *self)
 {
   g_return_val_if_fail (VIVA_IS_TOPIC (self), NULL);
+
+  if (self->questions == NULL)
+    {
+      self->questions = g_list_store_new (VIVA_TYPE_QUESTION);
+
+      if (self->pending != NULL)
+        {
+          g_list_store_splice (self->questions, 0, 0, self->pending->pdata, self->pending->len);
+          g_clear_pointer (&self->pending, g_ptr_array_unref);
+        }
+    }
 
   return G_LIST_MODEL (self->questions);
 }
@@ -209,7 +223,7 @@ viva_topic_get_n_questions (VivaTopic *self)
 {
   g_return_val_if_fail (VIVA_IS_TOPIC (self), 0);
 
-  return g_list_model_get_n_items (G_LIST_MODEL (self->questions));
+  return self->n_questions;
 }
 
 /* How many of the topic's questions have a note with text. */
