@@ -1,72 +1,22 @@
 /* viva-notes-store.c
  *
- * Where the notes live
- * ====================
- *
- * $XDG_DATA_HOME/io.github.vivaprep.Viva/notes.json (usually
- * ~/.local/share/io.github.vivaprep.Viva/notes.json), mode 0600 in a
- * folder created 0700:
- *
- *   {
- *     "format" : "viva-notes",
- *     "version" : 1,
- *     "banks" : {
- *       "python-interview-questions" : {
- *         "42" : {
- *           "text" : "Slicing is half-open…",
- *           "status" : "learning",
- *           "starred" : true,
- *           "modified" : "2026-11-24T01:02:03.123456Z"
- *         }
- *       }
- *     }
- *   }
- *
- *  - "banks" maps a bank id (the question bank's file name without its
- *    extension; 1 to 256 bytes of UTF-8) to that bank's notes.
- *  - A bank maps a question number, written in decimal (1 to 4294967295,
- *    no sign, no leading zeros), to its note.
- *  - "text" is the note in Markdown, at most 1 MiB; "status" is "new",
- *    "learning" or "confident"; "modified" is when the note last changed,
- *    in ISO 8601 UTC with microseconds. All four members are required.
- *  - Questions with no text, status "new" and no star are not written.
- *  - Banks are sorted by id and notes by number, so that two versions of
- *    the file compare well with diff.
- *  - Other members are ignored, so a later version may add some without
- *    changing "version"; a file whose "version" is higher than 1 is opened
- *    read-only and never written to.
- *
- * Next to it:
- *  - notes.json.bak: the previous notes.json, kept at every save;
- *  - notes.json.lock: an empty file that Viva processes flock() while they
- *    save, so that two of them never write at the same time;
- *  - notes.json.corrupt-YYYYMMDD-HHMMSS: a notes.json that could not be
- *    read, moved aside unchanged (with -2, -3… when that name is taken).
+ * The user's notes in memory, and when and how they reach the disk:
+ * change tracking, autosave, background writes, merging with what other
+ * processes wrote, recovery at load. The file format and the file
+ * operations themselves are in viva-notes-file.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <string.h>
-#include <sys/file.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
-#include <json-glib/json-glib.h>
 
-#include "viva-json-scan.h"
 #include "viva-note-private.h"
+#include "viva-notes-file.h"
 #include "viva-notes-store.h"
-
-/* A note longer than this is not a note; it also bounds how much memory a
- * damaged file can make us hold per note. */
-#define NOTE_TEXT_MAX_SIZE          ((gsize) 1024 * 1024)
-#define BANK_ID_MAX_SIZE            256
 
 #define AUTOSAVE_DELAY_DEFAULT_MSEC 1000
 /* Continuous typing never resets the debounce forever. */
@@ -78,76 +28,6 @@
 #define MAX_MERGE_ROUNDS            8
 /* Tries of a load whose file keeps being replaced while we look at it. */
 #define MAX_LOAD_ATTEMPTS           3
-
-/* What we know of notes.json on disk, to tell whether someone else wrote
- * it since we last read or wrote it. The change time catches in-place
- * edits that restore the modification time. */
-typedef struct
-{
-  gboolean        exists;
-  dev_t           dev;
-  ino_t           ino;
-  off_t           size;
-  struct timespec mtime;
-  struct timespec ctime;
-} FileStamp;
-
-/* One note as read from a file, before it becomes a VivaNote. Plain data,
- * so that a file can be read and checked in a worker thread. */
-typedef struct
-{
-  char       *bank_id;
-  char       *text;
-  gint64      modified;
-  guint       number;
-  VivaStatus  status;
-  gboolean    starred;
-} NoteRecord;
-
-typedef struct
-{
-  GPtrArray *records;
-  FileStamp  stamp;
-} NotesFile;
-
-typedef enum
-{
-  READ_OK,
-  READ_MISSING,
-  READ_FUTURE,
-  READ_DAMAGED,
-  READ_UNREADABLE,
-} ReadResult;
-
-typedef enum
-{
-  MOVE_ASIDE_DONE,
-  MOVE_ASIDE_CHANGED,
-  MOVE_ASIDE_FAILED,
-} MoveAsideResult;
-
-typedef enum
-{
-  SAVE_WROTE,
-  SAVE_CHANGED_ON_DISK,
-  SAVE_NEWER_ON_DISK,
-} SaveOutcome;
-
-/* One write of notes.json, prepared on the main thread and run either in
- * a GTask thread or, for flush, in the calling thread. */
-typedef struct
-{
-  /* In */
-  char        *path;
-  GBytes      *contents;
-  FileStamp    expected;
-
-  /* Out */
-  SaveOutcome  outcome;
-  FileStamp    stamp;
-  NotesFile   *disk;
-  char        *moved_aside_path;
-} SaveJob;
 
 typedef enum
 {
@@ -169,7 +49,7 @@ struct _VivaNotesStore
   GPtrArray           *queued_tasks;
   GApplication        *held_application;
 
-  FileStamp            disk_stamp;
+  VivaFileStamp        disk_stamp;
   gint64               first_unsaved_change;
   guint                autosave_delay;
   guint                autosave_source;
@@ -214,1078 +94,7 @@ static guint signals[N_SIGNALS];
 
 static void viva_notes_store_start_write (VivaNotesStore *self);
 
-/* File stamps */
-
-static void
-file_stamp_init (FileStamp         *stamp,
-                 const struct stat *st)
-{
-  stamp->exists = TRUE;
-  stamp->dev = st->st_dev;
-  stamp->ino = st->st_ino;
-  stamp->size = st->st_size;
-  stamp->mtime = st->st_mtim;
-  stamp->ctime = st->st_ctim;
-}
-
-static gboolean
-file_stamp_equal (const FileStamp *a,
-                  const FileStamp *b)
-{
-  if (a->exists != b->exists)
-    return FALSE;
-
-  if (!a->exists)
-    return TRUE;
-
-  return a->dev == b->dev &&
-         a->ino == b->ino &&
-         a->size == b->size &&
-         a->mtime.tv_sec == b->mtime.tv_sec &&
-         a->mtime.tv_nsec == b->mtime.tv_nsec &&
-         a->ctime.tv_sec == b->ctime.tv_sec &&
-         a->ctime.tv_nsec == b->ctime.tv_nsec;
-}
-
-/* Fills @stamp from @path; a missing file is a stamp too. */
-static gboolean
-file_stamp_query (FileStamp   *stamp,
-                  const char  *path,
-                  int         *out_errno)
-{
-  struct stat st;
-
-  memset (stamp, 0, sizeof *stamp);
-
-  if (lstat (path, &st) == 0)
-    {
-      file_stamp_init (stamp, &st);
-      return TRUE;
-    }
-
-  *out_errno = errno;
-
-  return *out_errno == ENOENT || *out_errno == ENOTDIR;
-}
-
-/* Notes as read from a file */
-
-static void
-note_record_free (NoteRecord *record)
-{
-  g_free (record->bank_id);
-  g_free (record->text);
-  g_free (record);
-}
-
-static NotesFile *
-notes_file_new (void)
-{
-  NotesFile *file = g_new0 (NotesFile, 1);
-
-  file->records = g_ptr_array_new_with_free_func ((GDestroyNotify) note_record_free);
-
-  return file;
-}
-
-static void
-notes_file_free (NotesFile *file)
-{
-  g_clear_pointer (&file->records, g_ptr_array_unref);
-  g_free (file);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (NotesFile, notes_file_free)
-
-static ReadResult
-classify_read_error (const GError *error)
-{
-  if (error == NULL)
-    return READ_OK;
-
-  if (g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
-    return READ_MISSING;
-
-  if (g_error_matches (error, VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_FUTURE_VERSION))
-    return READ_FUTURE;
-
-  if (g_error_matches (error, VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_TOO_LARGE) ||
-      g_error_matches (error, VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_TOO_DEEP) ||
-      g_error_matches (error, VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_INVALID))
-    return READ_DAMAGED;
-
-  return READ_UNREADABLE;
-}
-
-static guint
-line_at_offset (const char *data,
-                gsize       offset)
-{
-  guint line = 1;
-
-  for (gsize i = 0; i < offset; i++)
-    {
-      if (data[i] == '\n')
-        line++;
-    }
-
-  return line;
-}
-
-static gboolean
-check_scan (const char  *data,
-            gsize        len,
-            GError     **error)
-{
-  VivaJsonScanResult result;
-  const char *problem = NULL;
-  gsize offset = 0;
-
-  result = viva_json_scan (data, len, VIVA_NOTES_MAX_DEPTH, &offset);
-
-  switch (result)
-    {
-    case VIVA_JSON_SCAN_OK:
-      return TRUE;
-
-    case VIVA_JSON_SCAN_TOO_DEEP:
-      g_set_error (error, VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_TOO_DEEP,
-                   _("line %u: lists and objects nest more than %u levels deep"),
-                   line_at_offset (data, offset), (guint) VIVA_NOTES_MAX_DEPTH);
-      return FALSE;
-
-    case VIVA_JSON_SCAN_NUL_BYTE:
-      problem = _("contains a NUL byte");
-      break;
-
-    case VIVA_JSON_SCAN_NUL_ESCAPE:
-      problem = _("a string contains the escape \\u0000");
-      break;
-
-    case VIVA_JSON_SCAN_BAD_ESCAPE:
-      problem = _("a string contains an escape that JSON does not allow");
-      break;
-
-    case VIVA_JSON_SCAN_BAD_UTF8:
-      problem = _("the text is not UTF-8");
-      break;
-
-    case VIVA_JSON_SCAN_BAD_CHARACTER:
-      problem = _("a character that JSON does not allow outside strings");
-      break;
-
-    case VIVA_JSON_SCAN_UNBALANCED:
-      problem = _("a closing bracket does not match an opening one");
-      break;
-
-    case VIVA_JSON_SCAN_UNTERMINATED_STRING:
-      problem = _("a string is not closed");
-      break;
-
-    case VIVA_JSON_SCAN_TRAILING_DATA:
-      problem = _("more data follows the end of the notes");
-      break;
-
-    default:
-      g_assert_not_reached ();
-    }
-
-  g_set_error (error, VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_INVALID,
-               _("line %u: %s"), line_at_offset (data, offset), problem);
-
-  return FALSE;
-}
-
-/* json-glib keeps the last of two members with the same name and drops
- * the first without a word. A file with two versions of one note is not
- * one we can load without losing one of them, so we count members as the
- * parser adds them: when the count passes the object's size, a name came
- * twice. */
-typedef struct
-{
-  GHashTable *counts;
-  char       *name;
-  guint       line;
-} DuplicateCheck;
-
-static void
-duplicate_check_member_cb (JsonParser     *parser,
-                           JsonObject     *object,
-                           const char     *member_name,
-                           DuplicateCheck *check)
-{
-  guint count = GPOINTER_TO_UINT (g_hash_table_lookup (check->counts, object)) + 1;
-
-  g_hash_table_insert (check->counts, object, GUINT_TO_POINTER (count));
-
-  if (count > json_object_get_size (object) && check->name == NULL)
-    {
-      check->name = g_strdup (member_name);
-      check->line = json_parser_get_current_line (parser);
-    }
-}
-
-/* Returns the member if it holds a plain value of @type; sets @missing
- * when it is not there at all. Never uses the getters that log criticals
- * on missing members. */
-static JsonNode *
-get_value_member (JsonObject *object,
-                  const char *name,
-                  GType       type,
-                  gboolean   *missing)
-{
-  JsonNode *node;
-
-  *missing = !json_object_has_member (object, name);
-  if (*missing)
-    return NULL;
-
-  node = json_object_get_member (object, name);
-
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != type)
-    return NULL;
-
-  return node;
-}
-
-static gboolean
-parse_question_number (const char *key,
-                       guint      *number)
-{
-  guint64 value = 0;
-  gsize len = strlen (key);
-
-  if (len == 0 || len > 10 || key[0] == '0')
-    return FALSE;
-
-  for (gsize i = 0; i < len; i++)
-    {
-      if (key[i] < '0' || key[i] > '9')
-        return FALSE;
-
-      value = value * 10 + (guint64) (key[i] - '0');
-    }
-
-  if (value > G_MAXUINT32)
-    return FALSE;
-
-  *number = (guint) value;
-
-  return TRUE;
-}
-
-static gint64
-parse_modified (const char *text)
-{
-  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
-  g_autoptr(GDateTime) dt = NULL;
-
-  dt = g_date_time_new_from_iso8601 (text, utc);
-  if (dt == NULL)
-    return -1;
-
-  return g_date_time_to_unix (dt) * G_USEC_PER_SEC + g_date_time_get_microsecond (dt);
-}
-
-static gboolean
-validate_note (JsonObject  *bank,
-               const char  *bank_id,
-               const char  *key,
-               NoteRecord  *record,
-               GError     **error)
-{
-  JsonNode *node;
-  JsonObject *object;
-  const char *problem = NULL;
-  gboolean missing;
-
-  node = json_object_get_member (bank, key);
-
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      problem = _("it is not an object");
-      goto out;
-    }
-
-  object = json_node_get_object (node);
-
-  if (!(node = get_value_member (object, "text", G_TYPE_STRING, &missing)))
-    {
-      problem = missing ? _("“text” is missing") : _("“text” is not a string");
-      goto out;
-    }
-  record->text = json_node_dup_string (node);
-  if (strlen (record->text) > NOTE_TEXT_MAX_SIZE)
-    {
-      problem = _("“text” is longer than 1 MiB");
-      goto out;
-    }
-  if (!g_utf8_validate (record->text, -1, NULL))
-    {
-      problem = _("“text” is not UTF-8");
-      goto out;
-    }
-
-  if (!(node = get_value_member (object, "status", G_TYPE_STRING, &missing)))
-    {
-      problem = missing ? _("“status” is missing") : _("“status” is not a string");
-      goto out;
-    }
-  if (!viva_status_from_string (json_node_get_string (node), &record->status))
-    {
-      problem = _("“status” is not “new”, “learning” or “confident”");
-      goto out;
-    }
-
-  if (!(node = get_value_member (object, "starred", G_TYPE_BOOLEAN, &missing)))
-    {
-      problem = missing ? _("“starred” is missing") : _("“starred” is not true or false");
-      goto out;
-    }
-  record->starred = json_node_get_boolean (node);
-
-  if (!(node = get_value_member (object, "modified", G_TYPE_STRING, &missing)))
-    {
-      problem = missing ? _("“modified” is missing") : _("“modified” is not a string");
-      goto out;
-    }
-  record->modified = parse_modified (json_node_get_string (node));
-  if (record->modified < 0)
-    {
-      problem = _("“modified” is not an ISO 8601 date and time after 1970");
-      goto out;
-    }
-
-out:
-  if (problem != NULL)
-    {
-      g_set_error (error, VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_INVALID,
-                   _("note %u of bank “%s”: %s"), record->number, bank_id, problem);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-static gboolean
-validate_banks (JsonObject  *root,
-                NotesFile   *file,
-                GError     **error)
-{
-  g_autoptr(GList) bank_ids = NULL;
-  JsonObject *banks;
-  JsonNode *node;
-
-  if (!json_object_has_member (root, "banks"))
-    {
-      g_set_error_literal (error, VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_INVALID,
-                           _("“banks” is missing"));
-      return FALSE;
-    }
-
-  node = json_object_get_member (root, "banks");
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      g_set_error_literal (error, VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_INVALID,
-                           _("“banks” is not an object"));
-      return FALSE;
-    }
-
-  banks = json_node_get_object (node);
-  bank_ids = json_object_get_members (banks);
-
-  for (const GList *b = bank_ids; b != NULL; b = b->next)
-    {
-      const char *bank_id = b->data;
-      g_autoptr(GList) keys = NULL;
-      JsonObject *bank;
-      gsize len = strlen (bank_id);
-
-      if (len == 0)
-        {
-          g_set_error_literal (error, VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_INVALID,
-                               _("a bank has an empty name"));
-          return FALSE;
-        }
-
-      if (!g_utf8_validate (bank_id, len, NULL))
-        {
-          g_set_error_literal (error, VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_INVALID,
-                               _("a bank name is not UTF-8"));
-          return FALSE;
-        }
-
-      if (len > BANK_ID_MAX_SIZE)
-        {
-          g_autofree char *start = g_utf8_substring (bank_id, 0, 40);
-
-          g_set_error (error, VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_INVALID,
-                       _("the bank name “%s…” is longer than %u bytes"),
-                       start, (guint) BANK_ID_MAX_SIZE);
-          return FALSE;
-        }
-
-      node = json_object_get_member (banks, bank_id);
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        {
-          g_set_error (error, VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_INVALID,
-                       _("bank “%s” is not an object"), bank_id);
-          return FALSE;
-        }
-
-      bank = json_node_get_object (node);
-      keys = json_object_get_members (bank);
-
-      for (const GList *k = keys; k != NULL; k = k->next)
-        {
-          const char *key = k->data;
-          NoteRecord *record = g_new0 (NoteRecord, 1);
-
-          g_ptr_array_add (file->records, record);
-          record->bank_id = g_strdup (bank_id);
-
-          if (!parse_question_number (key, &record->number))
-            {
-              g_set_error (error, VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_INVALID,
-                           _("bank “%s”: “%s” is not a question number"), bank_id, key);
-              return FALSE;
-            }
-
-          if (!validate_note (bank, bank_id, key, record, error))
-            return FALSE;
-        }
-    }
-
-  return TRUE;
-}
-
-/* Checks @data completely and fills @file. A file from a newer version
- * fails with FUTURE_VERSION, and still fills @file when its notes look
- * like ours, so that they can be shown read-only. */
-static gboolean
-notes_file_parse (NotesFile   *file,
-                  const char  *data,
-                  gsize        len,
-                  GError     **error)
-{
-  g_autoptr(JsonParser) parser = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(GHashTable) counts = NULL;
-  DuplicateCheck check = { NULL, NULL, 0 };
-  JsonObject *root;
-  JsonNode *node;
-  const char *format;
-  gboolean missing;
-  gint64 version;
-  gboolean parsed;
-
-  /* Some editors start UTF-8 files with a byte order mark; it carries
-   * nothing, and refusing the file for it would help nobody. */
-  if (len >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
-    {
-      data += 3;
-      len -= 3;
-    }
-
-  if (!check_scan (data, len, error))
-    return FALSE;
-
-  counts = g_hash_table_new (NULL, NULL);
-  check.counts = counts;
-
-  parser = json_parser_new ();
-  g_signal_connect (parser, "object-member",
-                    G_CALLBACK (duplicate_check_member_cb), &check);
-  parsed = json_parser_load_from_data (parser, data, len, &local_error);
-  g_signal_handlers_disconnect_by_data (parser, &check);
-
-  if (!parsed)
-    {
-      const char *message = local_error->message;
-      guint64 line = 0;
-
-      /* json-glib says "<data>:LINE:COLUMN: Parse error: …"; say it the
-       * way our other messages do. */
-      if (g_str_has_prefix (message, "<data>:"))
-        {
-          const char *rest = strstr (message, ": ");
-
-          line = g_ascii_strtoull (message + strlen ("<data>:"), NULL, 10);
-          if (rest != NULL)
-            message = rest + 2;
-        }
-
-      g_set_error (error, VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_INVALID,
-                   _("line %u: not valid JSON: %s"), (guint) line, message);
-      g_free (check.name);
-      return FALSE;
-    }
-
-  if (check.name != NULL)
-    {
-      g_set_error (error, VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_INVALID,
-                   _("line %u: “%s” appears twice in the same object"),
-                   check.line, check.name);
-      g_free (check.name);
-      return FALSE;
-    }
-
-  node = json_parser_get_root (parser);
-  if (node == NULL)
-    {
-      g_set_error_literal (error, VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_INVALID,
-                           _("the file is empty"));
-      return FALSE;
-    }
-
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      g_set_error_literal (error, VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_INVALID,
-                           _("the file does not hold a JSON object"));
-      return FALSE;
-    }
-
-  root = json_node_get_object (node);
-
-  node = get_value_member (root, "format", G_TYPE_STRING, &missing);
-  format = node != NULL ? json_node_get_string (node) : NULL;
-  if (g_strcmp0 (format, VIVA_NOTES_FORMAT) != 0)
-    {
-      g_set_error_literal (error, VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_INVALID,
-                           _("this is not a Viva notes file: “format” is not “viva-notes”"));
-      return FALSE;
-    }
-
-  node = get_value_member (root, "version", G_TYPE_INT64, &missing);
-  if (node == NULL)
-    {
-      g_set_error_literal (error, VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_INVALID,
-                           missing ? _("“version” is missing") : _("“version” is not a whole number"));
-      return FALSE;
-    }
-
-  version = json_node_get_int (node);
-  if (version < VIVA_NOTES_FORMAT_VERSION)
-    {
-      g_set_error (error, VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_INVALID,
-                   _("“version” is %" G_GINT64_FORMAT ", which no version of Viva wrote"),
-                   version);
-      return FALSE;
-    }
-
-  if (version > VIVA_NOTES_FORMAT_VERSION)
-    {
-      if (!validate_banks (root, file, NULL))
-        g_ptr_array_set_size (file->records, 0);
-
-      g_set_error (error, VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_FUTURE_VERSION,
-                   _("file version %" G_GINT64_FORMAT "; this version of Viva reads version %d"),
-                   version, VIVA_NOTES_FORMAT_VERSION);
-      return FALSE;
-    }
-
-  return validate_banks (root, file, error);
-}
-
-static void
-set_too_large_error (GError **error,
-                     goffset  size)
-{
-  g_autofree char *max = g_format_size_full (VIVA_NOTES_MAX_SIZE, G_FORMAT_SIZE_IEC_UNITS);
-
-  /* In bytes too: one byte over the limit rounds to the limit. */
-  if (size > 0)
-    {
-      g_autofree char *actual = g_format_size_full (size, G_FORMAT_SIZE_IEC_UNITS | G_FORMAT_SIZE_LONG_FORMAT);
-
-      g_set_error (error, VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_TOO_LARGE,
-                   _("the file is %s, more than the %s a notes file may have"),
-                   actual, max);
-    }
-  else
-    g_set_error (error, VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_TOO_LARGE,
-                 _("the file is larger than the %s a notes file may have"),
-                 max);
-}
-
-static gboolean
-read_fd (int          fd,
-         gsize        size_hint,
-         char       **out_data,
-         gsize       *out_len,
-         GError     **error)
-{
-  g_autofree char *data = NULL;
-  gsize capacity = MIN (size_hint, VIVA_NOTES_MAX_SIZE) + 4096;
-  gsize len = 0;
-
-  data = g_malloc (capacity + 1);
-
-  for (;;)
-    {
-      gssize n;
-
-      if (len == capacity)
-        {
-          /* The file grew since fstat(); still never hold more than the
-           * limit. */
-          if (capacity > VIVA_NOTES_MAX_SIZE)
-            {
-              set_too_large_error (error, 0);
-              return FALSE;
-            }
-
-          capacity = MIN (capacity * 2, VIVA_NOTES_MAX_SIZE + 1);
-          data = g_realloc (data, capacity + 1);
-        }
-
-      n = read (fd, data + len, capacity - len);
-
-      if (n < 0)
-        {
-          int errsv = errno;
-
-          if (errsv == EINTR)
-            continue;
-
-          g_set_error_literal (error, G_FILE_ERROR, g_file_error_from_errno (errsv),
-                               g_strerror (errsv));
-          return FALSE;
-        }
-
-      if (n == 0)
-        break;
-
-      len += n;
-    }
-
-  if (len > VIVA_NOTES_MAX_SIZE)
-    {
-      set_too_large_error (error, 0);
-      return FALSE;
-    }
-
-  data[len] = '\0';
-  *out_data = g_steal_pointer (&data);
-  *out_len = len;
-
-  return TRUE;
-}
-
-/* Reads and checks the notes file at @path. @out_file is set whenever the
- * file could be opened, even when it fails to load, so that the caller
- * has its stamp (to move it aside safely) and, for a newer version, its
- * notes. A missing file fails with G_FILE_ERROR_NOENT. Thread-safe. */
-static gboolean
-notes_file_read (const char  *path,
-                 NotesFile  **out_file,
-                 GError     **error)
-{
-  g_autoptr(NotesFile) file = NULL;
-  g_autofree char *data = NULL;
-  struct stat st;
-  gsize len = 0;
-  gboolean ret;
-  int fd;
-
-  *out_file = NULL;
-
-  /* O_NONBLOCK so that a FIFO in place of the file cannot hang us. */
-  fd = open (path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
-  if (fd < 0)
-    {
-      int errsv = errno;
-
-      /* A path through a regular file cannot hold a notes file either. */
-      if (errsv == ENOTDIR)
-        errsv = ENOENT;
-
-      g_set_error_literal (error, G_FILE_ERROR, g_file_error_from_errno (errsv),
-                           g_strerror (errsv));
-      return FALSE;
-    }
-
-  if (fstat (fd, &st) != 0)
-    {
-      int errsv = errno;
-
-      close (fd);
-      g_set_error_literal (error, G_FILE_ERROR, g_file_error_from_errno (errsv),
-                           g_strerror (errsv));
-      return FALSE;
-    }
-
-  if (!S_ISREG (st.st_mode))
-    {
-      close (fd);
-      g_set_error_literal (error, G_FILE_ERROR, G_FILE_ERROR_FAILED,
-                           _("it is not a regular file"));
-      return FALSE;
-    }
-
-  file = notes_file_new ();
-  file_stamp_init (&file->stamp, &st);
-
-  if ((guint64) st.st_size > VIVA_NOTES_MAX_SIZE)
-    {
-      close (fd);
-      set_too_large_error (error, st.st_size);
-      *out_file = g_steal_pointer (&file);
-      return FALSE;
-    }
-
-  ret = read_fd (fd, st.st_size, &data, &len, error);
-  close (fd);
-
-  if (ret)
-    ret = notes_file_parse (file, data, len, error);
-
-  /* What we read and failed to understand is of no use to the caller;
-   * only a newer version's notes are shown. */
-  if (!ret && classify_read_error (error ? *error : NULL) != READ_FUTURE)
-    g_ptr_array_set_size (file->records, 0);
-
-  *out_file = g_steal_pointer (&file);
-
-  return ret;
-}
-
-/* Moving damaged files aside */
-
-static char *
-dup_lock_path (const char *path)
-{
-  return g_strconcat (path, ".lock", NULL);
-}
-
-static char *
-dup_backup_path (const char *path)
-{
-  return g_strconcat (path, ".bak", NULL);
-}
-
-/* Opens and flock()s the lock file next to @path; returns the descriptor,
- * which unlocks when closed, or -1 with errno set. */
-static int
-lock_notes (const char *path)
-{
-  g_autofree char *lock_path = dup_lock_path (path);
-  int fd;
-
-  fd = open (lock_path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOCTTY, 0600);
-  if (fd < 0)
-    return -1;
-
-  while (flock (fd, LOCK_EX) != 0)
-    {
-      int errsv = errno;
-
-      if (errsv != EINTR)
-        {
-          close (fd);
-          errno = errsv;
-          return -1;
-        }
-    }
-
-  return fd;
-}
-
-/* Renames @path to "@path.corrupt-YYYYMMDD-HHMMSS" (or -2, -3…), but only
- * while it still is the file described by @expected: what was damaged
- * when we read it may since have been replaced by a good file. The caller
- * holds the lock, so the name we find free stays free for rename(), which
- * would otherwise replace an older moved-aside file. */
-static MoveAsideResult
-move_aside_locked (const char       *path,
-                   const FileStamp  *expected,
-                   char            **out_path,
-                   GError          **error)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
-  FileStamp current;
-  int errsv = 0;
-
-  if (!file_stamp_query (&current, path, &errsv))
-    {
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (errsv),
-                   _("could not move “%s” aside: %s"), path, g_strerror (errsv));
-      return MOVE_ASIDE_FAILED;
-    }
-
-  if (!file_stamp_equal (&current, expected))
-    return MOVE_ASIDE_CHANGED;
-
-  for (guint i = 1; i < 1000; i++)
-    {
-      g_autofree char *aside = NULL;
-      struct stat st;
-
-      if (i == 1)
-        aside = g_strdup_printf ("%s.corrupt-%s", path, stamp);
-      else
-        aside = g_strdup_printf ("%s.corrupt-%s-%u", path, stamp, i);
-
-      if (lstat (aside, &st) == 0)
-        continue;
-
-      if (errno != ENOENT || rename (path, aside) != 0)
-        {
-          errsv = errno;
-          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (errsv),
-                       _("could not move “%s” aside: %s"), path, g_strerror (errsv));
-          return MOVE_ASIDE_FAILED;
-        }
-
-      *out_path = g_steal_pointer (&aside);
-      return MOVE_ASIDE_DONE;
-    }
-
-  g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_EXIST,
-               _("could not move “%s” aside: too many damaged files already"), path);
-
-  return MOVE_ASIDE_FAILED;
-}
-
-static MoveAsideResult
-move_aside (const char       *path,
-            const FileStamp  *expected,
-            char            **out_path,
-            GError          **error)
-{
-  MoveAsideResult result;
-  int fd;
-
-  fd = lock_notes (path);
-  if (fd < 0)
-    {
-      int errsv = errno;
-
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (errsv),
-                   _("could not move “%s” aside: %s"), path, g_strerror (errsv));
-      return MOVE_ASIDE_FAILED;
-    }
-
-  result = move_aside_locked (path, expected, out_path, error);
-  close (fd);
-
-  return result;
-}
-
-/* Saving */
-
-static void
-save_job_free (SaveJob *job)
-{
-  g_clear_pointer (&job->path, g_free);
-  g_clear_pointer (&job->contents, g_bytes_unref);
-  g_clear_pointer (&job->disk, notes_file_free);
-  g_clear_pointer (&job->moved_aside_path, g_free);
-  g_free (job);
-}
-
-static void
-set_save_error_from_errno (GError     **error,
-                           const char  *path,
-                           int          errsv)
-{
-  g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (errsv),
-               _("Could not save notes to “%s”: %s"), path, g_strerror (errsv));
-}
-
-/* Keeps the current notes.json as notes.json.bak. A hard link costs
- * nothing and is exactly the previous file; the link is made under a
- * temporary name and renamed over the old backup so that there is a
- * backup at every moment. Where links are not supported, an atomic copy. */
-static void
-keep_backup (const char *path)
-{
-  g_autofree char *bak_path = dup_backup_path (path);
-  g_autofree char *new_path = g_strconcat (bak_path, ".new", NULL);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *contents = NULL;
-  gsize len;
-
-  g_unlink (new_path);
-
-  if (link (path, new_path) == 0)
-    {
-      if (rename (new_path, bak_path) != 0)
-        g_warning ("Could not keep a backup of %s: %s", path, g_strerror (errno));
-
-      /* rename() does nothing when both names already are the same file. */
-      g_unlink (new_path);
-      return;
-    }
-
-  if (!g_file_get_contents (path, &contents, &len, &error) ||
-      !g_file_set_contents_full (bak_path, contents, len,
-                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                 0600, &error))
-    g_warning ("Could not keep a backup of %s: %s", path, error->message);
-}
-
-static void
-sync_directory (const char *path)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-  int fd;
-
-  /* The rename is only durable once the directory is. */
-  fd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (fd >= 0)
-    {
-      fsync (fd);
-      close (fd);
-    }
-}
-
-/* The write itself: lock, check that nobody else wrote the file since we
- * read it, keep the backup, replace the file atomically. Runs in a worker
- * thread (or in flush's caller); touches nothing but @job. Returns FALSE
- * only when nothing was written; a file changed on disk is an outcome,
- * not an error. */
-static gboolean
-save_job_run (SaveJob  *job,
-              GError  **error)
-{
-  g_autofree char *dir = g_path_get_dirname (job->path);
-  g_autoptr(GError) local_error = NULL;
-  FileStamp current;
-  gconstpointer data;
-  gsize len;
-  int lock_fd;
-  int errsv = 0;
-
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      set_save_error_from_errno (error, job->path, errno);
-      return FALSE;
-    }
-
-  lock_fd = lock_notes (job->path);
-  if (lock_fd < 0)
-    {
-      set_save_error_from_errno (error, job->path, errno);
-      return FALSE;
-    }
-
-  if (!file_stamp_query (&current, job->path, &errsv))
-    {
-      close (lock_fd);
-      set_save_error_from_errno (error, job->path, errsv);
-      return FALSE;
-    }
-
-  /* Someone else wrote the file since we last read or wrote it: another
-   * Viva, a sync tool, an editor. Bring their notes back for a merge
-   * instead of writing over them. */
-  if (current.exists && !file_stamp_equal (&current, &job->expected))
-    {
-      g_autoptr(GError) read_error = NULL;
-      NotesFile *disk = NULL;
-
-      notes_file_read (job->path, &disk, &read_error);
-
-      switch (classify_read_error (read_error))
-        {
-        case READ_OK:
-          job->outcome = SAVE_CHANGED_ON_DISK;
-          job->stamp = disk->stamp;
-          job->disk = disk;
-          close (lock_fd);
-          return TRUE;
-
-        case READ_FUTURE:
-          job->outcome = SAVE_NEWER_ON_DISK;
-          g_clear_pointer (&disk, notes_file_free);
-          close (lock_fd);
-          return TRUE;
-
-        case READ_MISSING:
-          current.exists = FALSE;
-          break;
-
-        case READ_DAMAGED:
-          {
-            g_autoptr(GError) move_error = NULL;
-
-            switch (move_aside_locked (job->path, &disk->stamp, &job->moved_aside_path, &move_error))
-              {
-              case MOVE_ASIDE_DONE:
-                g_message ("%s was damaged (%s); moved it to %s",
-                           job->path, read_error->message, job->moved_aside_path);
-                current.exists = FALSE;
-                break;
-
-              case MOVE_ASIDE_CHANGED:
-                g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_AGAIN,
-                             _("Could not save notes to “%s”: another program is changing it"),
-                             job->path);
-                break;
-
-              case MOVE_ASIDE_FAILED:
-                g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED,
-                             _("Could not save notes to “%s”: another program left it damaged (%s), and %s"),
-                             job->path, read_error->message, move_error->message);
-                break;
-
-              default:
-                g_assert_not_reached ();
-              }
-
-            g_clear_pointer (&disk, notes_file_free);
-
-            if (current.exists)
-              {
-                close (lock_fd);
-                return FALSE;
-              }
-          }
-          break;
-
-        case READ_UNREADABLE:
-          g_clear_pointer (&disk, notes_file_free);
-          close (lock_fd);
-          g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED,
-                       _("Could not save notes to “%s”: another program changed it and it cannot be read (%s), so it was left as it is"),
-                       job->path, read_error->message);
-          return FALSE;
-
-        default:
-          g_assert_not_reached ();
-        }
-    }
-
-  if (current.exists)
-    keep_backup (job->path);
-
-  data = g_bytes_get_data (job->contents, &len);
-
-  if (!g_file_set_contents_full (job->path, data, len,
-                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                 0600, &local_error))
-    {
-      close (lock_fd);
-      g_set_error (error, local_error->domain, local_error->code,
-                   _("Could not save notes to “%s”: %s"), job->path, local_error->message);
-      return FALSE;
-    }
-
-  sync_directory (job->path);
-
-  /* Had this failed, the next save would take our own file for someone
-   * else's and merge it: harmless. */
-  if (!file_stamp_query (&job->stamp, job->path, &errsv))
-    memset (&job->stamp, 0, sizeof job->stamp);
-
-  close (lock_fd);
-
-  job->outcome = SAVE_WROTE;
-
-  return TRUE;
-}
+/* Writing */
 
 static void
 viva_notes_store_save_thread (GTask        *task,
@@ -1293,10 +102,10 @@ viva_notes_store_save_thread (GTask        *task,
                               gpointer      task_data,
                               GCancellable *cancellable)
 {
-  SaveJob *job = task_data;
+  VivaNotesWrite *job = task_data;
   GError *error = NULL;
 
-  if (save_job_run (job, &error))
+  if (viva_notes_write_run (job, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -1474,15 +283,15 @@ normalize_bank_id (const char *bank_id)
   g_autofree char *valid = NULL;
   const char *end;
 
-  if (strlen (bank_id) <= BANK_ID_MAX_SIZE && g_utf8_validate (bank_id, -1, NULL))
+  if (strlen (bank_id) <= VIVA_BANK_ID_MAX_SIZE && g_utf8_validate (bank_id, -1, NULL))
     return NULL;
 
   valid = g_utf8_make_valid (bank_id, -1);
 
-  if (strlen (valid) > BANK_ID_MAX_SIZE)
+  if (strlen (valid) > VIVA_BANK_ID_MAX_SIZE)
     {
       /* Cut at a character boundary. */
-      end = valid + BANK_ID_MAX_SIZE;
+      end = valid + VIVA_BANK_ID_MAX_SIZE;
       while (end > valid && ((guchar) *end & 0xC0) == 0x80)
         end--;
       return g_strndup (valid, end - valid);
@@ -1534,13 +343,13 @@ viva_notes_store_find_note (VivaNotesStore *self,
 
 static void
 viva_notes_store_apply (VivaNotesStore *self,
-                        NotesFile      *file)
+                        VivaNotesFile  *file)
 {
   self->applying_disk++;
 
   for (guint i = 0; i < file->records->len; i++)
     {
-      const NoteRecord *record = g_ptr_array_index (file->records, i);
+      const VivaNoteRecord *record = g_ptr_array_index (file->records, i);
       VivaNote *note = viva_notes_store_ensure_note (self, record->bank_id, record->number);
 
       _viva_note_load (note, record->text, record->status, record->starred, record->modified);
@@ -1556,7 +365,7 @@ viva_notes_store_apply (VivaNotesStore *self,
  * written", and bringing a note back is better than losing one). */
 static void
 viva_notes_store_merge (VivaNotesStore *self,
-                        NotesFile      *disk)
+                        VivaNotesFile  *disk)
 {
   g_autoptr(GPtrArray) changed = g_ptr_array_new_with_free_func (g_object_unref);
 
@@ -1564,7 +373,7 @@ viva_notes_store_merge (VivaNotesStore *self,
 
   for (guint i = 0; i < disk->records->len; i++)
     {
-      const NoteRecord *record = g_ptr_array_index (disk->records, i);
+      const VivaNoteRecord *record = g_ptr_array_index (disk->records, i);
       VivaNote *note = viva_notes_store_find_note (self, record->bank_id, record->number);
 
       if (note != NULL && record->modified <= viva_note_get_modified (note))
@@ -1585,48 +394,6 @@ viva_notes_store_merge (VivaNotesStore *self,
 
   for (guint i = 0; i < changed->len; i++)
     g_signal_emit (self, signals[NOTE_CHANGED], 0, g_ptr_array_index (changed, i));
-}
-
-static void
-format_modified (gint64  modified,
-                 char   *buf,
-                 gsize   buf_len)
-{
-  g_autoptr(GDateTime) dt = NULL;
-  gint64 seconds = modified / G_USEC_PER_SEC;
-  gint64 usec = modified % G_USEC_PER_SEC;
-  int year, month, day;
-
-  if (usec < 0)
-    {
-      usec += G_USEC_PER_SEC;
-      seconds--;
-    }
-
-  dt = g_date_time_new_from_unix_utc (seconds);
-
-  /* Out of GDateTime's range (years 1 to 9999): write a time we can read
-   * back rather than a file we cannot. */
-  if (dt == NULL)
-    {
-      dt = g_date_time_new_from_unix_utc (0);
-      usec = 0;
-    }
-
-  g_date_time_get_ymd (dt, &year, &month, &day);
-  g_snprintf (buf, buf_len, "%04d-%02d-%02dT%02d:%02d:%02d.%06dZ",
-              year, month, day,
-              g_date_time_get_hour (dt),
-              g_date_time_get_minute (dt),
-              g_date_time_get_second (dt),
-              (int) usec);
-}
-
-static int
-compare_strings (gconstpointer a,
-                 gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
 }
 
 static int
@@ -1663,104 +430,40 @@ viva_notes_store_dup_sorted_notes (VivaNotesStore *self,
   return notes;
 }
 
-/* The snapshot a write puts on disk. Built on the main thread, where the
- * notes live; the thread gets only the bytes. Refuses to produce a file
- * that we would refuse to load. */
-static GBytes *
-viva_notes_store_serialize (VivaNotesStore  *self,
-                            GError         **error)
+/* What a write puts on disk, copied on the main thread where the notes
+ * live, so that it is one consistent moment. Only copying: sorting and
+ * building the JSON happen in the write's thread. */
+static GPtrArray *
+viva_notes_store_snapshot (VivaNotesStore *self)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
-  g_autoptr(JsonGenerator) generator = NULL;
-  g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GPtrArray) bank_ids = g_ptr_array_new ();
+  GPtrArray *records = g_ptr_array_new_with_free_func ((GDestroyNotify) viva_note_record_free);
   GHashTableIter iter;
   gpointer key;
-  GString *string;
+  gpointer bank;
 
   g_hash_table_iter_init (&iter, self->banks);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    g_ptr_array_add (bank_ids, key);
-  g_ptr_array_sort (bank_ids, compare_strings);
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "format");
-  json_builder_add_string_value (builder, VIVA_NOTES_FORMAT);
-  json_builder_set_member_name (builder, "version");
-  json_builder_add_int_value (builder, VIVA_NOTES_FORMAT_VERSION);
-  json_builder_set_member_name (builder, "banks");
-  json_builder_begin_object (builder);
-
-  for (guint i = 0; i < bank_ids->len; i++)
+  while (g_hash_table_iter_next (&iter, &key, &bank))
     {
-      const char *bank_id = g_ptr_array_index (bank_ids, i);
-      g_autoptr(GPtrArray) notes = viva_notes_store_dup_sorted_notes (self, bank_id);
+      GHashTableIter note_iter;
+      gpointer note;
 
-      if (notes->len == 0)
-        continue;
-
-      json_builder_set_member_name (builder, bank_id);
-      json_builder_begin_object (builder);
-
-      for (guint j = 0; j < notes->len; j++)
+      g_hash_table_iter_init (&note_iter, bank);
+      while (g_hash_table_iter_next (&note_iter, NULL, &note))
         {
-          VivaNote *note = g_ptr_array_index (notes, j);
-          const char *text = viva_note_get_text (note);
-          char number[16];
-          char modified[64];
+          if (viva_note_is_blank (note))
+            continue;
 
-          if (strlen (text) > NOTE_TEXT_MAX_SIZE)
-            {
-              g_set_error (error, VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_INVALID,
-                           _("Could not save notes: note %u of bank “%s” is longer than 1 MiB; shorten it so that your notes can be saved"),
-                           viva_note_get_number (note), bank_id);
-              return NULL;
-            }
-
-          /* GTK only hands us UTF-8, but a file that is not UTF-8 would
-           * not load again; never write one. */
-          if (!g_utf8_validate (text, -1, NULL))
-            {
-              g_set_error (error, VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_INVALID,
-                           _("Could not save notes: note %u of bank “%s” is not UTF-8 text"),
-                           viva_note_get_number (note), bank_id);
-              return NULL;
-            }
-
-          g_snprintf (number, sizeof number, "%u", viva_note_get_number (note));
-          format_modified (viva_note_get_modified (note), modified, sizeof modified);
-
-          json_builder_set_member_name (builder, number);
-          json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "text");
-          json_builder_add_string_value (builder, text);
-          json_builder_set_member_name (builder, "status");
-          json_builder_add_string_value (builder, viva_status_to_string (viva_note_get_status (note)));
-          json_builder_set_member_name (builder, "starred");
-          json_builder_add_boolean_value (builder, viva_note_get_starred (note));
-          json_builder_set_member_name (builder, "modified");
-          json_builder_add_string_value (builder, modified);
-          json_builder_end_object (builder);
+          g_ptr_array_add (records,
+                           viva_note_record_new (key,
+                                                 viva_note_get_number (note),
+                                                 viva_note_get_text (note),
+                                                 viva_note_get_status (note),
+                                                 viva_note_get_starred (note),
+                                                 viva_note_get_modified (note)));
         }
-
-      json_builder_end_object (builder);
     }
 
-  json_builder_end_object (builder);
-  json_builder_end_object (builder);
-
-  root = json_builder_get_root (builder);
-
-  generator = json_generator_new ();
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  json_generator_set_root (generator, root);
-
-  string = g_string_new (NULL);
-  json_generator_to_gstring (generator, string);
-  g_string_append_c (string, '\n');
-
-  return g_string_free_to_bytes (string);
+  return records;
 }
 
 static GError *
@@ -1830,29 +533,18 @@ steal_tasks (GPtrArray **tasks)
 
 /* Takes the snapshot: from here on, what the user changes is a change
  * after this write, and makes the store dirty again. */
-static SaveJob *
-viva_notes_store_prepare_write (VivaNotesStore  *self,
-                                GError         **error)
+static VivaNotesWrite *
+viva_notes_store_prepare_write (VivaNotesStore *self)
 {
-  GBytes *contents;
-  SaveJob *job;
-
-  contents = viva_notes_store_serialize (self, error);
-  if (contents == NULL)
-    return NULL;
-
   g_clear_handle_id (&self->autosave_source, g_source_remove);
   g_clear_handle_id (&self->retry_source, g_source_remove);
   self->first_unsaved_change = 0;
   self->save_after_write = FALSE;
   viva_notes_store_set_dirty (self, FALSE);
 
-  job = g_new0 (SaveJob, 1);
-  job->path = g_strdup (self->path);
-  job->contents = contents;
-  job->expected = self->disk_stamp;
-
-  return job;
+  return viva_notes_write_new (self->path,
+                               viva_notes_store_snapshot (self),
+                               &self->disk_stamp);
 }
 
 static void
@@ -1868,7 +560,7 @@ viva_notes_store_write_failed (VivaNotesStore *self,
 /* Acts on what a write found. */
 static FinishResult
 viva_notes_store_finish_write (VivaNotesStore  *self,
-                               SaveJob         *job,
+                               VivaNotesWrite  *job,
                                const GError    *write_error,
                                GError         **error)
 {
@@ -1886,14 +578,14 @@ viva_notes_store_finish_write (VivaNotesStore  *self,
 
   switch (job->outcome)
     {
-    case SAVE_WROTE:
+    case VIVA_NOTES_WRITE_WROTE:
       self->disk_stamp = job->stamp;
       self->merge_rounds = 0;
       self->retry_delay = 0;
       viva_notes_store_set_save_error (self, NULL);
       return FINISH_DONE;
 
-    case SAVE_CHANGED_ON_DISK:
+    case VIVA_NOTES_WRITE_CHANGED_ON_DISK:
       if (++self->merge_rounds > MAX_MERGE_ROUNDS)
         {
           self->merge_rounds = 0;
@@ -1909,7 +601,7 @@ viva_notes_store_finish_write (VivaNotesStore  *self,
       viva_notes_store_set_dirty (self, TRUE);
       return FINISH_AGAIN;
 
-    case SAVE_NEWER_ON_DISK:
+    case VIVA_NOTES_WRITE_NEWER_ON_DISK:
       self->merge_rounds = 0;
       viva_notes_store_go_read_only (self);
       g_propagate_error (error, viva_notes_store_read_only_error (self));
@@ -1926,7 +618,7 @@ viva_notes_store_write_cb (GObject      *object,
                            gpointer      user_data)
 {
   g_autoptr(VivaNotesStore) self = user_data;
-  SaveJob *job = g_task_get_task_data (G_TASK (result));
+  VivaNotesWrite *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) write_error = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) finished = NULL;
@@ -1970,10 +662,9 @@ viva_notes_store_start_write (VivaNotesStore *self)
 {
   g_autoptr(GPtrArray) queued = NULL;
   g_autoptr(GPtrArray) cancelled = NULL;
-  g_autoptr(GError) error = NULL;
   g_autoptr(GTask) task = NULL;
   GApplication *application;
-  SaveJob *job;
+  VivaNotesWrite *job;
 
   g_assert (!self->saving);
 
@@ -2001,18 +692,13 @@ viva_notes_store_start_write (VivaNotesStore *self)
 
   if (self->state == VIVA_NOTES_STORE_STATE_READ_ONLY)
     {
-      error = viva_notes_store_read_only_error (self);
+      g_autoptr(GError) error = viva_notes_store_read_only_error (self);
+
       complete_tasks (steal_tasks (&self->current_tasks), error);
       return;
     }
 
-  job = viva_notes_store_prepare_write (self, &error);
-  if (job == NULL)
-    {
-      viva_notes_store_write_failed (self, error);
-      complete_tasks (steal_tasks (&self->current_tasks), error);
-      return;
-    }
+  job = viva_notes_store_prepare_write (self);
 
   /* The user may quit while we write; keep the process until we are
    * done. */
@@ -2033,7 +719,7 @@ viva_notes_store_start_write (VivaNotesStore *self)
    * by a reference that the callback drops on the main thread. */
   task = g_task_new (NULL, NULL, viva_notes_store_write_cb, g_object_ref (self));
   g_task_set_source_tag (task, viva_notes_store_start_write);
-  g_task_set_task_data (task, job, (GDestroyNotify) save_job_free);
+  g_task_set_task_data (task, job, (GDestroyNotify) viva_notes_write_free);
   g_task_run_in_thread (task, viva_notes_store_save_thread);
 }
 
@@ -2058,20 +744,13 @@ viva_notes_store_write_sync (VivaNotesStore  *self,
     {
       g_autoptr(GError) write_error = NULL;
       g_autoptr(GError) local_error = NULL;
-      SaveJob *job;
+      VivaNotesWrite *job;
       FinishResult finish;
 
-      job = viva_notes_store_prepare_write (self, &local_error);
-      if (job == NULL)
-        {
-          viva_notes_store_write_failed (self, local_error);
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
-
-      save_job_run (job, &write_error);
+      job = viva_notes_store_prepare_write (self);
+      viva_notes_write_run (job, &write_error);
       finish = viva_notes_store_finish_write (self, job, write_error, &local_error);
-      save_job_free (job);
+      viva_notes_write_free (job);
 
       switch (finish)
         {
@@ -2094,6 +773,17 @@ viva_notes_store_write_sync (VivaNotesStore  *self,
 
 /* Loading */
 
+/* "line 3: …; could not move “…” aside: Permission denied" */
+static void
+append_error_message (GError       *error,
+                      const GError *more)
+{
+  char *message = g_strdup_printf ("%s; %s", error->message, more->message);
+
+  g_free (error->message);
+  error->message = message;
+}
+
 /* Falls back on notes.json.bak after notes.json was missing (@damaged is
  * NULL) or damaged and moved aside (@damaged is why). */
 static gboolean
@@ -2101,10 +791,10 @@ viva_notes_store_load_backup (VivaNotesStore  *self,
                               GError          *damaged,
                               GError         **error)
 {
-  g_autofree char *bak_path = dup_backup_path (self->path);
+  g_autofree char *bak_path = viva_notes_dup_backup_path (self->path);
   g_autoptr(GError) owned_damaged = damaged;
   g_autoptr(GError) bak_error = NULL;
-  g_autoptr(NotesFile) file = NULL;
+  g_autoptr(VivaNotesFile) file = NULL;
 
   /* notes.json is not there (any more); whatever appears there before our
    * first save is someone else's, and merged. */
@@ -2115,14 +805,14 @@ viva_notes_store_load_backup (VivaNotesStore  *self,
       g_autofree char *aside = NULL;
       g_autoptr(GError) move_error = NULL;
 
-      g_clear_pointer (&file, notes_file_free);
+      g_clear_pointer (&file, viva_notes_file_free);
       g_clear_error (&bak_error);
 
-      notes_file_read (bak_path, &file, &bak_error);
+      viva_notes_file_read (bak_path, &file, &bak_error);
 
-      switch (classify_read_error (bak_error))
+      switch (viva_notes_read_result_from_error (bak_error))
         {
-        case READ_OK:
+        case VIVA_NOTES_READ_OK:
           viva_notes_store_apply (self, file);
           viva_notes_store_recovered (self, NULL);
           self->restored_from_backup = TRUE;
@@ -2132,23 +822,23 @@ viva_notes_store_load_backup (VivaNotesStore  *self,
           viva_notes_store_schedule_autosave (self);
           break;
 
-        case READ_MISSING:
+        case VIVA_NOTES_READ_MISSING:
           if (owned_damaged != NULL)
             viva_notes_store_recovered (self, NULL);
           break;
 
-        case READ_FUTURE:
+        case VIVA_NOTES_READ_FUTURE:
           /* Written by a newer Viva: never replace it. */
           viva_notes_store_apply (self, file);
           viva_notes_store_go_read_only (self);
           g_propagate_error (error, g_steal_pointer (&bak_error));
           return FALSE;
 
-        case READ_DAMAGED:
+        case VIVA_NOTES_READ_DAMAGED:
           /* The next saves would replace it; keep it for the user. */
-          switch (move_aside (bak_path, &file->stamp, &aside, &move_error))
+          switch (viva_notes_file_move_aside (self->path, bak_path, &file->stamp, &aside, &move_error))
             {
-            case MOVE_ASIDE_DONE:
+            case VIVA_MOVE_ASIDE_DONE:
               if (owned_damaged == NULL)
                 {
                   viva_notes_store_recovered (self, aside);
@@ -2161,24 +851,24 @@ viva_notes_store_load_backup (VivaNotesStore  *self,
               viva_notes_store_recovered (self, NULL);
               break;
 
-            case MOVE_ASIDE_CHANGED:
+            case VIVA_MOVE_ASIDE_CHANGED:
               if (attempt < MAX_LOAD_ATTEMPTS)
                 continue;
               G_GNUC_FALLTHROUGH;
 
-            case MOVE_ASIDE_FAILED:
+            case VIVA_MOVE_ASIDE_FAILED:
             default:
               viva_notes_store_go_read_only (self);
               if (owned_damaged == NULL)
                 owned_damaged = g_steal_pointer (&bak_error);
               if (move_error != NULL)
-                g_prefix_error (&owned_damaged, "%s; ", move_error->message);
+                append_error_message (owned_damaged, move_error);
               g_propagate_error (error, g_steal_pointer (&owned_damaged));
               return FALSE;
             }
           break;
 
-        case READ_UNREADABLE:
+        case VIVA_NOTES_READ_UNREADABLE:
         default:
           /* We could not read it, so we must not replace it either. */
           viva_notes_store_go_read_only (self);
@@ -2516,55 +1206,55 @@ viva_notes_store_load (VivaNotesStore  *self,
 
   for (guint attempt = 1; ; attempt++)
     {
-      g_autoptr(NotesFile) file = NULL;
+      g_autoptr(VivaNotesFile) file = NULL;
       g_autoptr(GError) local_error = NULL;
       g_autoptr(GError) move_error = NULL;
       g_autofree char *aside = NULL;
 
-      notes_file_read (self->path, &file, &local_error);
+      viva_notes_file_read (self->path, &file, &local_error);
 
-      switch (classify_read_error (local_error))
+      switch (viva_notes_read_result_from_error (local_error))
         {
-        case READ_OK:
+        case VIVA_NOTES_READ_OK:
           viva_notes_store_apply (self, file);
           self->disk_stamp = file->stamp;
           return TRUE;
 
-        case READ_MISSING:
+        case VIVA_NOTES_READ_MISSING:
           return viva_notes_store_load_backup (self, NULL, error);
 
-        case READ_FUTURE:
+        case VIVA_NOTES_READ_FUTURE:
           /* Show what we can, change nothing. */
           viva_notes_store_apply (self, file);
           viva_notes_store_go_read_only (self);
           g_propagate_error (error, g_steal_pointer (&local_error));
           return FALSE;
 
-        case READ_DAMAGED:
-          switch (move_aside (self->path, &file->stamp, &aside, &move_error))
+        case VIVA_NOTES_READ_DAMAGED:
+          switch (viva_notes_file_move_aside (self->path, self->path, &file->stamp, &aside, &move_error))
             {
-            case MOVE_ASIDE_DONE:
+            case VIVA_MOVE_ASIDE_DONE:
               viva_notes_store_recovered (self, aside);
               return viva_notes_store_load_backup (self, g_steal_pointer (&local_error), error);
 
-            case MOVE_ASIDE_CHANGED:
+            case VIVA_MOVE_ASIDE_CHANGED:
               /* Replaced while we read it; read the new one. */
               if (attempt < MAX_LOAD_ATTEMPTS)
                 continue;
               G_GNUC_FALLTHROUGH;
 
-            case MOVE_ASIDE_FAILED:
+            case VIVA_MOVE_ASIDE_FAILED:
             default:
               /* A damaged file that we cannot move aside must not be
                * written over either. */
               viva_notes_store_go_read_only (self);
               if (move_error != NULL)
-                g_prefix_error (&local_error, "%s; ", move_error->message);
+                append_error_message (local_error, move_error);
               g_propagate_error (error, g_steal_pointer (&local_error));
               return FALSE;
             }
 
-        case READ_UNREADABLE:
+        case VIVA_NOTES_READ_UNREADABLE:
         default:
           viva_notes_store_go_read_only (self);
           g_prefix_error (&local_error, _("could not read “%s”: "), self->path);

@@ -1105,66 +1105,19 @@ drop_privileges (void)
   g_assert_cmpint (geteuid (), ==, 65534);
 }
 
+/* Root writes anywhere, so a read-only folder is only read-only to a
+ * process that is not root: the parent (root or not) prepares a folder in
+ * /tmp, which everyone can reach, that the child cannot write to, and the
+ * child gives up root before it runs the store. */
 static void
-test_read_only_dir (void)
+run_in_read_only_dir (const char *contents)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = NULL;
+  g_autofree char *dir = g_strdup ("/tmp/viva-read-only-XXXXXX");
   g_autofree char *path = NULL;
 
-  if (g_test_subprocess ())
-    {
-      g_autoptr(VivaNotesStore) store = NULL;
-      g_autoptr(GBytes) before = NULL;
-      g_autofree char *lock_path = NULL;
-      SaveResult res = { FALSE, FALSE, NULL };
-
-      drop_privileges ();
-
-      dir = g_strdup (g_getenv ("VIVA_TEST_READ_ONLY_DIR"));
-      g_assert_nonnull (dir);
-      path = g_build_filename (dir, "notes.json", NULL);
-      lock_path = sibling_path (path, ".lock");
-      before = read_file (path);
-
-      store = load_store (path);
-      g_assert_cmpstr (lookup_text (store, BANK, 1), ==, "hi");
-      set_text (store, BANK, 1, "typed in a read-only folder");
-
-      g_assert_false (viva_notes_store_flush (store, &error));
-      g_assert_nonnull (error);
-      g_test_message ("flush error: %s", error->message);
-      g_assert_nonnull (strstr (error->message, path));
-      g_assert_nonnull (strstr (viva_notes_store_get_save_error (store), path));
-      g_assert_true (viva_notes_store_get_dirty (store));
-      g_assert_cmpstr (lookup_text (store, BANK, 1), ==, "typed in a read-only folder");
-      g_clear_error (&error);
-
-      viva_notes_store_save_async (store, NULL, save_cb, &res);
-      wait_until (flag_is_set, &res.done, "save_async to fail");
-      g_assert_false (res.ok);
-      g_assert_nonnull (res.error);
-      g_assert_nonnull (strstr (res.error->message, path));
-      g_clear_error (&res.error);
-
-      assert_file_equals (path, before);
-      g_assert_false (file_exists (lock_path));
-      g_assert_cmpuint (count_dir_entries (dir), ==, 1);
-      g_assert_cmpstr (lookup_text (store, BANK, 1), ==, "typed in a read-only folder");
-
-      /* The store says it was let go dirty. */
-      expected_warning = "unsaved changes";
-      g_clear_object (&store);
-      g_assert_cmpuint (expected_warning_seen, ==, 1);
-      expected_warning = NULL;
-      return;
-    }
-
-  /* In /tmp, which everyone can reach, unlike our private data dir. */
-  dir = g_strdup ("/tmp/viva-read-only-XXXXXX");
   g_assert_nonnull (g_mkdtemp_full (dir, 0700));
   path = g_build_filename (dir, "notes.json", NULL);
-  write_file (path, GOOD_FILE, -1);
+  write_file (path, contents, -1);
   g_assert_cmpint (g_chmod (path, 0644), ==, 0);
   g_assert_cmpint (g_chmod (dir, 0555), ==, 0);
 
@@ -1177,6 +1130,110 @@ test_read_only_dir (void)
   g_rmdir (dir);
 
   g_test_trap_assert_passed ();
+}
+
+static char *
+child_notes_path (void)
+{
+  const char *dir;
+
+  drop_privileges ();
+  dir = g_getenv ("VIVA_TEST_READ_ONLY_DIR");
+  g_assert_nonnull (dir);
+
+  return g_build_filename (dir, "notes.json", NULL);
+}
+
+static void
+test_read_only_dir (void)
+{
+  g_autoptr(VivaNotesStore) store = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *lock_path = NULL;
+  SaveResult res = { FALSE, FALSE, NULL };
+
+  if (!g_test_subprocess ())
+    {
+      run_in_read_only_dir (GOOD_FILE);
+      return;
+    }
+
+  path = child_notes_path ();
+  dir = g_path_get_dirname (path);
+  lock_path = sibling_path (path, ".lock");
+  before = read_file (path);
+
+  store = load_store (path);
+  g_assert_cmpstr (lookup_text (store, BANK, 1), ==, "hi");
+  set_text (store, BANK, 1, "typed in a read-only folder");
+
+  g_assert_false (viva_notes_store_flush (store, &error));
+  g_assert_nonnull (error);
+  g_test_message ("flush error: %s", error->message);
+  g_assert_nonnull (strstr (error->message, path));
+  g_assert_nonnull (strstr (viva_notes_store_get_save_error (store), path));
+  g_assert_true (viva_notes_store_get_dirty (store));
+  g_assert_cmpstr (lookup_text (store, BANK, 1), ==, "typed in a read-only folder");
+  g_clear_error (&error);
+
+  viva_notes_store_save_async (store, NULL, save_cb, &res);
+  wait_until (flag_is_set, &res.done, "save_async to fail");
+  g_assert_false (res.ok);
+  g_assert_nonnull (res.error);
+  g_assert_nonnull (strstr (res.error->message, path));
+  g_clear_error (&res.error);
+
+  assert_file_equals (path, before);
+  g_assert_false (file_exists (lock_path));
+  g_assert_cmpuint (count_dir_entries (dir), ==, 1);
+  g_assert_cmpstr (lookup_text (store, BANK, 1), ==, "typed in a read-only folder");
+
+  /* The store says it was let go dirty. */
+  expected_warning = "unsaved changes";
+  g_clear_object (&store);
+  g_assert_cmpuint (expected_warning_seen, ==, 1);
+  expected_warning = NULL;
+}
+
+/* A damaged file that cannot be moved aside must not be written over
+ * either: the store goes read-only. */
+static void
+test_damaged_in_read_only_dir (void)
+{
+  g_autoptr(VivaNotesStore) store = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *dir = NULL;
+
+  if (!g_test_subprocess ())
+    {
+      run_in_read_only_dir ("{\"format\": \"viva-notes\", \"version\": 1, \"banks\": {\"b\": [");
+      return;
+    }
+
+  path = child_notes_path ();
+  dir = g_path_get_dirname (path);
+  before = read_file (path);
+
+  store = viva_notes_store_new (path);
+  g_assert_false (viva_notes_store_load (store, &error));
+  g_assert_error (error, VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_INVALID);
+  g_test_message ("load error: %s", error->message);
+  g_clear_error (&error);
+
+  g_assert_true (viva_notes_store_get_read_only (store));
+  g_assert_null (viva_notes_store_get_moved_aside_path (store));
+
+  set_text (store, BANK, 1, "cannot go anywhere");
+  g_assert_false (viva_notes_store_flush (store, &error));
+  g_assert_error (error, VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_READ_ONLY);
+
+  assert_file_equals (path, before);
+  g_assert_cmpuint (count_dir_entries (dir), ==, 1);
 }
 
 static void
@@ -1512,6 +1569,44 @@ test_flush_waits_for_write (void)
 }
 
 static void
+test_save_cancelled (void)
+{
+  g_autofree char *path = notes_path ();
+  g_autoptr(VivaNotesStore) store = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  SaveResult first = { FALSE, FALSE, NULL };
+  SaveResult second = { FALSE, FALSE, NULL };
+  int lock_fd;
+
+  store = load_store (path);
+  set_text (store, BANK, 1, "kept");
+
+  /* The first write waits for the lock; the second request waits for the
+   * first, and is cancelled meanwhile. */
+  lock_fd = take_lock (path);
+  viva_notes_store_save_async (store, NULL, save_cb, &first);
+  viva_notes_store_save_async (store, cancellable, save_cb, &second);
+  g_cancellable_cancel (cancellable);
+  close (lock_fd);
+
+  wait_until (flag_is_set, &first.done, "the first save");
+  wait_until (flag_is_set, &second.done, "the cancelled save");
+  g_assert_true (first.ok);
+  g_assert_false (second.ok);
+  g_assert_error (second.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&second.error);
+
+  /* Cancelled before it was asked. */
+  second.done = FALSE;
+  viva_notes_store_save_async (store, cancellable, save_cb, &second);
+  wait_until (flag_is_set, &second.done, "the cancelled save");
+  g_assert_error (second.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&second.error);
+
+  wait_until (store_is_idle, store, "writes to finish");
+}
+
+static void
 test_flush_writes_synchronously (void)
 {
   g_autofree char *path = notes_path ();
@@ -1648,6 +1743,85 @@ test_dispose_dirty_warns (void)
   expected_warning_seen = 0;
 }
 
+/* Damage a good file at random, many times over: loading never crashes,
+ * and whatever it refuses is kept byte for byte. */
+static void
+test_random_damage (void)
+{
+  g_autofree char *path = notes_path ();
+  static const char * const insertions[] = {
+    "\\u0000", "\\ud800", "'", "\"", "{", "[", "]", "}", ",", ":", "\\", "\xff", "\xc0\xaf",
+    "null", "01", "-", "/*", "0x1", "\xef\xbb\xbf",
+  };
+  guint loaded = 0, refused = 0;
+
+  for (guint round = 0; round < 400; round++)
+    {
+      g_autoptr(VivaNotesStore) store = viva_notes_store_new (path);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      GString *s = g_string_new (GOOD_FILE);
+      guint edits = g_test_rand_int_range (1, 4);
+
+      for (guint e = 0; e < edits && s->len > 0; e++)
+        {
+          guint pos = g_test_rand_int_range (0, s->len);
+
+          switch (g_test_rand_int_range (0, 4))
+            {
+            case 0:
+              {
+                gsize len = g_test_rand_int_range (1, 8);
+
+                g_string_erase (s, pos, MIN (len, s->len - pos));
+              }
+              break;
+
+            case 1:
+              g_string_insert (s, pos, insertions[g_test_rand_int_range (0, G_N_ELEMENTS (insertions))]);
+              break;
+
+            case 2:
+              s->str[pos] = (char) g_test_rand_int_range (1, 256);
+              break;
+
+            default:
+              g_string_truncate (s, pos);
+              break;
+            }
+        }
+
+      bytes = g_string_free_to_bytes (s);
+      write_file (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+
+      if (viva_notes_store_load (store, &error))
+        {
+          loaded++;
+          g_assert_cmpint (viva_notes_store_get_state (store), ==, VIVA_NOTES_STORE_STATE_OK);
+          g_unlink (path);
+        }
+      else if (g_error_matches (error, VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_FUTURE_VERSION))
+        {
+          loaded++;
+          assert_file_equals (path, bytes);
+          g_unlink (path);
+        }
+      else
+        {
+          refused++;
+          g_assert_true (g_error_matches (error, VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_INVALID) ||
+                         g_error_matches (error, VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_TOO_DEEP));
+          g_assert_true (g_utf8_validate (error->message, -1, NULL));
+          g_assert_false (file_exists (path));
+          assert_file_equals (viva_notes_store_get_moved_aside_path (store), bytes);
+          g_unlink (viva_notes_store_get_moved_aside_path (store));
+        }
+    }
+
+  g_test_message ("%u damaged files loaded (harmless damage), %u refused and kept", loaded, refused);
+  g_assert_cmpuint (refused, >, 0);
+}
+
 /* Not a test of correctness: how long saving 10,000 notes takes, on the
  * main thread (the snapshot) and in the worker (the write). */
 static void
@@ -1723,7 +1897,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/notes-store/round-trip", test_round_trip);
-  g_test_add_func ("/notes-store/backup", test_backup);
+  g_test_add_func ("/notes-store/backup/kept", test_backup);
 
   for (guint i = 0; i < G_N_ELEMENTS (corrupt_cases); i++)
     {
@@ -1733,6 +1907,7 @@ main (int   argc,
     }
   g_test_add_func ("/notes-store/corrupt/deep-200000", test_corrupt_deep);
   g_test_add_func ("/notes-store/corrupt/twice", test_corrupt_twice);
+  g_test_add_func ("/notes-store/corrupt/random", test_random_damage);
   g_test_add_func ("/notes-store/depth-limit", test_depth_limit);
   g_test_add_func ("/notes-store/byte-order-mark", test_byte_order_mark);
   g_test_add_func ("/notes-store/too-large", test_too_large);
@@ -1740,21 +1915,23 @@ main (int   argc,
   g_test_add_func ("/notes-store/backup/when-missing", test_backup_when_missing);
   g_test_add_func ("/notes-store/backup/damaged-too", test_backup_damaged_too);
   g_test_add_func ("/notes-store/backup/missing-with-damaged-backup", test_missing_with_damaged_backup);
-  g_test_add_func ("/notes-store/future-version", test_future_version);
+  g_test_add_func ("/notes-store/future-version/readable-notes", test_future_version);
   g_test_add_func ("/notes-store/future-version/unreadable-notes", test_future_version_unreadable_notes);
   g_test_add_func ("/notes-store/failed-write-keeps-file", test_failed_write_keeps_file);
   g_test_add_func ("/notes-store/oversized-note", test_oversized_note_not_written);
-  g_test_add_func ("/notes-store/read-only-dir", test_read_only_dir);
+  g_test_add_func ("/notes-store/read-only-dir/good-file", test_read_only_dir);
+  g_test_add_func ("/notes-store/read-only-dir/damaged", test_damaged_in_read_only_dir);
   g_test_add_func ("/notes-store/not-a-directory", test_not_a_directory);
-  g_test_add_func ("/notes-store/two-stores", test_two_stores);
+  g_test_add_func ("/notes-store/two-stores/different-notes", test_two_stores);
   g_test_add_func ("/notes-store/two-stores/same-note", test_two_stores_same_note);
   g_test_add_func ("/notes-store/changed-on-disk/damaged", test_changed_on_disk_damaged);
   g_test_add_func ("/notes-store/changed-on-disk/newer", test_changed_on_disk_newer);
-  g_test_add_func ("/notes-store/autosave", test_autosave);
+  g_test_add_func ("/notes-store/autosave/after-delay", test_autosave);
   g_test_add_func ("/notes-store/autosave/during-write", test_autosave_during_write);
   g_test_add_func ("/notes-store/autosave/while-typing", test_autosave_while_typing);
   g_test_add_func ("/notes-store/flush/waits-for-write", test_flush_waits_for_write);
   g_test_add_func ("/notes-store/flush/synchronous", test_flush_writes_synchronously);
+  g_test_add_func ("/notes-store/save-cancelled", test_save_cancelled);
   g_test_add_func ("/notes-store/note-changed", test_note_changed);
   g_test_add_func ("/notes-store/bank-id-not-utf8", test_bank_id_not_utf8);
   g_test_add_func ("/notes-store/finalized-on-main-thread", test_finalized_on_main_thread);

@@ -1,0 +1,126 @@
+/* viva-notes-file.h
+ *
+ * notes.json on disk, for VivaNotesStore only: reading and validating it
+ * as untrusted input, moving a damaged one aside, and writing it under a
+ * lock with a backup. Plain data and functions, no GObject, so that all
+ * of it can run in a worker thread. The format is described at the top of
+ * viva-notes-file.c.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <sys/types.h>
+#include <time.h>
+
+#include <glib.h>
+
+#include "viva-types.h"
+
+G_BEGIN_DECLS
+
+/* A note longer than this is not a note; it also bounds how much memory a
+ * damaged file can make us hold per note. */
+#define VIVA_NOTE_TEXT_MAX_SIZE ((gsize) 1024 * 1024)
+#define VIVA_BANK_ID_MAX_SIZE   256
+
+/* What we know of notes.json on disk, to tell whether someone else wrote
+ * it since we last read or wrote it. A missing file is a stamp too. */
+typedef struct
+{
+  gboolean        exists;
+  dev_t           dev;
+  ino_t           ino;
+  off_t           size;
+  struct timespec mtime;
+  struct timespec ctime;
+} VivaFileStamp;
+
+/* One note as plain data: read from a file, or copied from a VivaNote for
+ * a write. */
+typedef struct
+{
+  char       *bank_id;
+  char       *text;
+  gint64      modified;
+  guint       number;
+  VivaStatus  status;
+  gboolean    starred;
+} VivaNoteRecord;
+
+typedef struct
+{
+  GPtrArray     *records;
+  VivaFileStamp  stamp;
+} VivaNotesFile;
+
+typedef enum
+{
+  VIVA_NOTES_READ_OK,
+  VIVA_NOTES_READ_MISSING,
+  VIVA_NOTES_READ_FUTURE,
+  VIVA_NOTES_READ_DAMAGED,
+  VIVA_NOTES_READ_UNREADABLE,
+} VivaNotesReadResult;
+
+typedef enum
+{
+  VIVA_MOVE_ASIDE_DONE,
+  VIVA_MOVE_ASIDE_CHANGED,
+  VIVA_MOVE_ASIDE_FAILED,
+} VivaMoveAsideResult;
+
+typedef enum
+{
+  VIVA_NOTES_WRITE_WROTE,
+  VIVA_NOTES_WRITE_CHANGED_ON_DISK,
+  VIVA_NOTES_WRITE_NEWER_ON_DISK,
+} VivaNotesWriteOutcome;
+
+/* One write of notes.json: prepared on the main thread, run in a worker
+ * thread (or, for flush, in the calling thread). */
+typedef struct
+{
+  /* In */
+  char                  *path;
+  GPtrArray             *records;
+  VivaFileStamp          expected;
+
+  /* Out */
+  VivaNotesWriteOutcome  outcome;
+  VivaFileStamp          stamp;
+  VivaNotesFile         *disk;
+  char                  *moved_aside_path;
+} VivaNotesWrite;
+
+VivaNoteRecord      *viva_note_record_new               (const char           *bank_id,
+                                                         guint                 number,
+                                                         const char           *text,
+                                                         VivaStatus            status,
+                                                         gboolean              starred,
+                                                         gint64                modified);
+void                 viva_note_record_free              (VivaNoteRecord       *record);
+void                 viva_notes_file_free               (VivaNotesFile        *file);
+VivaNotesReadResult  viva_notes_read_result_from_error  (const GError         *error);
+gboolean             viva_notes_file_read               (const char           *path,
+                                                         VivaNotesFile       **out_file,
+                                                         GError              **error);
+VivaMoveAsideResult  viva_notes_file_move_aside         (const char           *notes_path,
+                                                         const char           *path,
+                                                         const VivaFileStamp  *expected,
+                                                         char                **out_path,
+                                                         GError              **error);
+char                *viva_notes_dup_backup_path         (const char           *path);
+GBytes              *viva_notes_serialize               (GPtrArray            *records,
+                                                         GError              **error);
+VivaNotesWrite      *viva_notes_write_new               (const char           *path,
+                                                         GPtrArray            *records,
+                                                         const VivaFileStamp  *expected);
+void                 viva_notes_write_free              (VivaNotesWrite       *write);
+gboolean             viva_notes_write_run               (VivaNotesWrite       *write,
+                                                         GError              **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (VivaNotesFile, viva_notes_file_free)
+
+G_END_DECLS
