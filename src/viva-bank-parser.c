@@ -638,6 +638,37 @@ finish_question (Parser *self)
   return TRUE;
 }
 
+static void
+start_paragraph (Parser *self)
+{
+  self->para = PARA_START;
+  self->label_depth = 0;
+  self->label_offset_set = FALSE;
+  self->label_offset = self->last_offset;
+  self->strip_colon = FALSE;
+  self->code_depth = 0;
+  g_string_truncate (self->label, 0);
+  g_string_truncate (self->text, 0);
+  g_array_set_size (self->spans, 0);
+  g_array_set_size (self->open_spans, 0);
+}
+
+/* Ends a paragraph, or a heading read as one; FALSE on an error. */
+static gboolean
+finish_paragraph (Parser *self)
+{
+  gboolean ok = TRUE;
+
+  if (self->para == PARA_LABEL)
+    ok = finish_label (self);
+  if (ok && self->para == PARA_QUESTION)
+    ok = finish_question (self);
+
+  self->para = PARA_NONE;
+
+  return ok;
+}
+
 static int
 on_enter_block (MD_BLOCKTYPE  type,
                 void         *detail,
@@ -647,23 +678,17 @@ on_enter_block (MD_BLOCKTYPE  type,
 
   switch (type)
     {
+    /* A heading is also read as a paragraph: a question line followed
+     * directly by a "---" separator is, to Markdown, a heading. */
     case MD_BLOCK_H:
       self->in_heading = TRUE;
       self->heading_level = ((MD_BLOCK_H_DETAIL *)detail)->level;
       g_string_truncate (self->heading, 0);
+      start_paragraph (self);
       break;
 
     case MD_BLOCK_P:
-      self->para = PARA_START;
-      self->label_depth = 0;
-      self->label_offset_set = FALSE;
-      self->label_offset = self->last_offset;
-      self->strip_colon = FALSE;
-      self->code_depth = 0;
-      g_string_truncate (self->label, 0);
-      g_string_truncate (self->text, 0);
-      g_array_set_size (self->spans, 0);
-      g_array_set_size (self->open_spans, 0);
+      start_paragraph (self);
       break;
 
     case MD_BLOCK_DOC:
@@ -698,15 +723,15 @@ on_leave_block (MD_BLOCKTYPE  type,
     {
     case MD_BLOCK_H:
       self->in_heading = FALSE;
+      if (self->para == PARA_LABEL || self->para == PARA_QUESTION)
+        return finish_paragraph (self) ? 0 : 1;
+      self->para = PARA_NONE;
       finish_heading (self);
       break;
 
     case MD_BLOCK_P:
-      if (self->para == PARA_LABEL && !finish_label (self))
+      if (!finish_paragraph (self))
         return 1;
-      if (self->para == PARA_QUESTION && !finish_question (self))
-        return 1;
-      self->para = PARA_NONE;
       break;
 
     case MD_BLOCK_DOC:
@@ -903,10 +928,7 @@ on_text (MD_TEXTTYPE  type,
   note_position (self, text);
 
   if (self->in_heading)
-    {
-      append_md_text (self->heading, type, text, size, FALSE);
-      return 0;
-    }
+    append_md_text (self->heading, type, text, size, FALSE);
 
   switch (self->para)
     {
@@ -1024,6 +1046,20 @@ validate_utf8 (const char  *data,
   return TRUE;
 }
 
+/* Shared with viva_bank_new_from_file(), which refuses a large file
+ * before reading it. The file's own size is left out: next to the limit
+ * it adds nothing a user can act on. */
+void
+_viva_bank_set_too_large_error (GError **error)
+{
+  g_autofree char *limit = g_format_size (VIVA_BANK_MAX_SIZE);
+
+  g_set_error (error, VIVA_BANK_ERROR, VIVA_BANK_ERROR_TOO_LARGE,
+               /* Translators: %s is a size, as in "134.2 MB". */
+               _("The file is too large to be a question bank: the limit is %s."),
+               limit);
+}
+
 /* The checks that do not need Markdown, in the order that gives the most
  * useful message first. Returns the offset where the Markdown starts. */
 static gboolean
@@ -1036,13 +1072,7 @@ check_text (Parser  *self,
 
   if (self->size > VIVA_BANK_MAX_SIZE)
     {
-      g_autofree char *size = g_format_size (self->size);
-      g_autofree char *limit = g_format_size (VIVA_BANK_MAX_SIZE);
-
-      g_set_error (error, VIVA_BANK_ERROR, VIVA_BANK_ERROR_TOO_LARGE,
-                   /* Translators: the first %s is the file size, the second the limit, as in "200 MB". */
-                   _("The file is too large to be a question bank (%s; the limit is %s)."),
-                   size, limit);
+      _viva_bank_set_too_large_error (error);
       return FALSE;
     }
 
@@ -1141,7 +1171,7 @@ _viva_bank_parse (GBytes      *bytes,
 
   if (parser.error == NULL && parser.questions->len == 0)
     parser_set_error (&parser, VIVA_BANK_ERROR_NO_QUESTIONS,
-                      _("The file has no questions. Each question is a paragraph that starts with its number in bold, such as “**Question 1:** What is a list?”."));
+                      _("The file has no questions. Each question is a paragraph that starts with a bold label such as “**Question 1:**”, followed by the question."));
 
   if (parser.error != NULL)
     g_propagate_error (error, g_steal_pointer (&parser.error));

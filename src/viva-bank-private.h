@@ -42,6 +42,8 @@ VivaBank       *_viva_bank_parse                (GBytes          *bytes,
                                                  GFile           *file,
                                                  GError         **error);
 
+void            _viva_bank_set_too_large_error  (GError         **error);
+
 /* viva-bank.c: copies the arrays' items into its lists and takes a
  * reference on @topics and @by_number; @questions is in bank order and
  * @by_number maps GUINT_TO_POINTER (number) to the borrowed question. */

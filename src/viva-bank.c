@@ -7,8 +7,6 @@
 
 #include <string.h>
 
-#include <glib/gi18n.h>
-
 #include "viva-bank-private.h"
 #include "viva-resources.h"
 
@@ -304,13 +302,7 @@ viva_bank_new_from_file (GFile         *file,
   if (g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_STANDARD_SIZE) &&
       g_file_info_get_size (info) > (goffset)VIVA_BANK_MAX_SIZE)
     {
-      g_autofree char *size = g_format_size (g_file_info_get_size (info));
-      g_autofree char *limit = g_format_size (VIVA_BANK_MAX_SIZE);
-
-      g_set_error (error, VIVA_BANK_ERROR, VIVA_BANK_ERROR_TOO_LARGE,
-                   /* Translators: the first %s is the file size, the second the limit, as in "200 MB". */
-                   _("The file is too large to be a question bank (%s; the limit is %s)."),
-                   size, limit);
+      _viva_bank_set_too_large_error (error);
       return NULL;
     }
 

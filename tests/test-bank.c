@@ -517,7 +517,8 @@ test_format_structure (void)
 
   /* No "# Title": the id is the title. Questions before the first topic
    * belong to the level itself; the label's colon may sit outside the
-   * bold; other bold paragraphs are prose. */
+   * bold; other bold paragraphs are prose; a list item is not a question
+   * paragraph. */
   bank = parse_string_ok ("Intro text.\n"
                           "\n"
                           "## Level 1 - Warm-up (Questions 1-3)\n"
@@ -538,12 +539,17 @@ test_format_structure (void)
                           "\n"
                           "## Level 2\n"
                           "\n"
-                          "**Question 10:** Straight under level 2.\n");
+                          "**Question 10:** Straight under level 2.\n"
+                          "\n"
+                          "**Question 11:** A rule right below makes this a heading\n"
+                          "---\n"
+                          "\n"
+                          "**Question 12:** Still in level 2.\n");
 
   g_assert_cmpstr (viva_bank_get_title (bank), ==, "test");
   g_assert_cmpuint (viva_bank_get_n_levels (bank), ==, 2);
   g_assert_cmpuint (viva_bank_get_n_topics (bank), ==, 2);
-  g_assert_cmpuint (viva_bank_get_n_questions (bank), ==, 4);
+  g_assert_cmpuint (viva_bank_get_n_questions (bank), ==, 6);
 
   level1 = g_list_model_get_item (viva_bank_get_levels (bank), 0);
   g_assert_cmpstr (viva_level_get_name (level1), ==, "Warm-up");
@@ -579,6 +585,13 @@ test_format_structure (void)
   g_assert_cmpstr (viva_level_get_name (level2), ==, "");
   g_assert_cmpstr (viva_level_get_title (level2), ==, "Level 2");
   g_assert_cmpuint (viva_question_get_position (viva_bank_lookup_question (bank, 10)), ==, 3);
+
+  /* To Markdown, question 11 is a heading ("---" under a line); it stays
+   * a question, and does not end level 2. */
+  g_assert_cmpstr (viva_question_get_text (viva_bank_lookup_question (bank, 11)), ==,
+                   "A rule right below makes this a heading");
+  g_assert_true (viva_question_get_level (viva_bank_lookup_question (bank, 12)) == level2);
+  g_assert_cmpuint (viva_level_get_n_questions (level2), ==, 3);
 }
 
 static void
