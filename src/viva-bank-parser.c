@@ -363,7 +363,8 @@ parse_level_heading (const char  *heading,
         return FALSE;
     }
 
-  if (p == digits || (*p != '\0' && !is_blank (*p) && !g_ascii_ispunct (*p) && (guchar)*p < 0x80))
+  /* "Level 1st" is not a level heading. */
+  if (p == digits || g_ascii_isalnum (*p))
     return FALSE;
 
   while (is_blank (*p))
@@ -588,7 +589,7 @@ finish_question (Parser *self)
   if (self->text->len == 0)
     {
       parser_set_error (self, VIVA_BANK_ERROR_MALFORMED,
-                        _("Question %u on line %u has no text."),
+                        _("Question %u on line %u has no text. Write the question after its label, on the same line."),
                         self->number, line_at (self, self->label_offset));
       return FALSE;
     }
@@ -1061,7 +1062,8 @@ _viva_bank_set_too_large_error (GError **error)
 }
 
 /* The checks that do not need Markdown, in the order that gives the most
- * useful message first. Returns the offset where the Markdown starts. */
+ * useful message first. Sets @start to where the Markdown starts, after
+ * a byte-order mark. */
 static gboolean
 check_text (Parser  *self,
             gsize   *start,
@@ -1087,6 +1089,16 @@ check_text (Parser  *self,
     {
       g_set_error_literal (error, VIVA_BANK_ERROR, VIVA_BANK_ERROR_EMPTY,
                            _("The file is empty."));
+      return FALSE;
+    }
+
+  /* Windows editors offer UTF-16 as "Unicode": it is text, full of NUL
+   * bytes, and "not text" would be the wrong thing to say. */
+  if (self->size >= 2 &&
+      (memcmp (self->data, "\xff\xfe", 2) == 0 || memcmp (self->data, "\xfe\xff", 2) == 0))
+    {
+      g_set_error_literal (error, VIVA_BANK_ERROR, VIVA_BANK_ERROR_NOT_UTF8,
+                           _("The file is saved with the UTF-16 encoding. Save it with the UTF-8 encoding and open it again."));
       return FALSE;
     }
 

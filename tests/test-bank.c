@@ -628,6 +628,14 @@ test_error_not_utf8 (void)
                       "**Question 1:** caf\xe9 in Latin-1\n",
                       VIVA_BANK_ERROR_NOT_UTF8, "Line 4", "UTF-8", NULL);
 
+  /* What Notepad calls "Unicode". */
+  {
+    static const char utf16[] = "\xff\xfe#\0 \0B\0a\0n\0k\0\n\0";
+    g_autoptr(GBytes) bytes = g_bytes_new_static (utf16, sizeof utf16 - 1);
+
+    assert_parse_error_bytes (bytes, VIVA_BANK_ERROR_NOT_UTF8, "UTF-16", NULL);
+  }
+
   /* A file cut in the middle of a character. */
   assert_parse_error ("## Level 1: A\n"
                       "\n"
