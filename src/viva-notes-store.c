@@ -50,6 +50,8 @@ struct _VivaNotesStore
   GApplication        *held_application;
 
   VivaFileStamp        disk_stamp;
+  guint64              change_serial;
+  guint64              snapshot_serial;
   gint64               first_unsaved_change;
   guint                autosave_delay;
   guint                autosave_source;
@@ -268,6 +270,7 @@ viva_notes_store_note_notify_cb (VivaNotesStore *self,
       strcmp (pspec->name, "starred") != 0)
     return;
 
+  self->change_serial++;
   viva_notes_store_set_dirty (self, TRUE);
   g_signal_emit (self, signals[NOTE_CHANGED], 0, note);
   viva_notes_store_schedule_autosave (self);
@@ -531,8 +534,11 @@ steal_tasks (GPtrArray **tasks)
   return stolen;
 }
 
-/* Takes the snapshot: from here on, what the user changes is a change
- * after this write, and makes the store dirty again. */
+/* Takes the snapshot. The store stays dirty until the snapshot is on
+ * disk: callers decide whether to flush before quitting by looking at
+ * "dirty", and a write in flight when the process exits is lost. The
+ * change counter tells, once the write has landed, whether the user
+ * changed something after the snapshot. */
 static VivaNotesWrite *
 viva_notes_store_prepare_write (VivaNotesStore *self)
 {
@@ -540,7 +546,7 @@ viva_notes_store_prepare_write (VivaNotesStore *self)
   g_clear_handle_id (&self->retry_source, g_source_remove);
   self->first_unsaved_change = 0;
   self->save_after_write = FALSE;
-  viva_notes_store_set_dirty (self, FALSE);
+  self->snapshot_serial = self->change_serial;
 
   return viva_notes_write_new (self->path,
                                viva_notes_store_snapshot (self),
@@ -583,6 +589,8 @@ viva_notes_store_finish_write (VivaNotesStore  *self,
       self->merge_rounds = 0;
       self->retry_delay = 0;
       viva_notes_store_set_save_error (self, NULL);
+      if (self->change_serial == self->snapshot_serial)
+        viva_notes_store_set_dirty (self, FALSE);
       return FINISH_DONE;
 
     case VIVA_NOTES_WRITE_CHANGED_ON_DISK:
@@ -598,6 +606,7 @@ viva_notes_store_finish_write (VivaNotesStore  *self,
       viva_notes_store_merge (self, job->disk);
       self->disk_stamp = job->stamp;
       /* The snapshot was not written; the merged notes still need to be. */
+      self->change_serial++;
       viva_notes_store_set_dirty (self, TRUE);
       return FINISH_AGAIN;
 
@@ -818,6 +827,7 @@ viva_notes_store_load_backup (VivaNotesStore  *self,
           self->restored_from_backup = TRUE;
           g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESTORED_FROM_BACKUP]);
           /* So that the next save puts notes.json back. */
+          self->change_serial++;
           viva_notes_store_set_dirty (self, TRUE);
           viva_notes_store_schedule_autosave (self);
           break;
@@ -1045,8 +1055,10 @@ viva_notes_store_class_init (VivaNotesStoreClass *klass)
   /**
    * VivaNotesStore:dirty:
    *
-   * Whether some change is not on disk yet. It goes %FALSE when a write
-   * starts and back to %TRUE if that write fails.
+   * Whether some change is not on disk yet. It stays %TRUE while a write
+   * is in flight and goes %FALSE only once the write has landed with
+   * nothing changed since its snapshot, so "flush if dirty" at quit never
+   * leaves a write behind.
    */
   properties[PROP_DIRTY] =
     g_param_spec_boolean ("dirty", NULL, NULL,

@@ -1471,7 +1471,8 @@ test_autosave_during_write (void)
   lock_fd = take_lock (path);
   set_text (store, BANK, 1, "first");
   wait_until (store_is_saving, store, "the write to start");
-  g_assert_false (viva_notes_store_get_dirty (store));
+  /* Not on disk yet: whoever checks before quitting must still flush. */
+  g_assert_true (viva_notes_store_get_dirty (store));
 
   set_text (store, BANK, 1, "second, typed during the write");
   g_assert_true (viva_notes_store_get_dirty (store));
@@ -1604,6 +1605,43 @@ test_save_cancelled (void)
   g_clear_error (&second.error);
 
   wait_until (store_is_idle, store, "writes to finish");
+}
+
+/* What Viva does at quit (viva_application_shutdown) and window close:
+ * flush only if dirty. A write still in flight must count as dirty, or
+ * quitting during it would skip the flush and exit() would end the write
+ * thread, losing what it was writing. */
+static void
+test_dirty_until_written (void)
+{
+  g_autofree char *path = notes_path ();
+  g_autoptr(VivaNotesStore) store = NULL;
+  g_autoptr(VivaNotesStore) reread = NULL;
+  g_autoptr(GError) error = NULL;
+  SaveResult res = { FALSE, FALSE, NULL };
+  gboolean flushed = FALSE;
+  int lock_fd;
+
+  store = load_store (path);
+  lock_fd = take_lock (path);
+  set_text (store, BANK, 1, "typed just before quitting");
+  viva_notes_store_save_async (store, NULL, save_cb, &res);
+  g_assert_true (viva_notes_store_get_saving (store));
+
+  g_timeout_add_once (100, release_lock_cb, GINT_TO_POINTER (lock_fd));
+  if (viva_notes_store_get_dirty (store))
+    flushed = viva_notes_store_flush (store, &error);
+  g_assert_no_error (error);
+  g_assert_true (flushed);
+  g_assert_false (viva_notes_store_get_saving (store));
+  g_assert_false (viva_notes_store_get_dirty (store));
+
+  /* As if the process had exited here. */
+  reread = load_store (path);
+  g_assert_cmpstr (lookup_text (reread, BANK, 1), ==, "typed just before quitting");
+
+  wait_until (flag_is_set, &res.done, "save_async to finish");
+  g_assert_true (res.ok);
 }
 
 static void
@@ -1931,6 +1969,7 @@ main (int   argc,
   g_test_add_func ("/notes-store/autosave/while-typing", test_autosave_while_typing);
   g_test_add_func ("/notes-store/flush/waits-for-write", test_flush_waits_for_write);
   g_test_add_func ("/notes-store/flush/synchronous", test_flush_writes_synchronously);
+  g_test_add_func ("/notes-store/flush/dirty-until-written", test_dirty_until_written);
   g_test_add_func ("/notes-store/save-cancelled", test_save_cancelled);
   g_test_add_func ("/notes-store/note-changed", test_note_changed);
   g_test_add_func ("/notes-store/bank-id-not-utf8", test_bank_id_not_utf8);
