@@ -548,6 +548,7 @@ notes_file_parse (VivaNotesFile  *file,
   const char *format;
   gboolean missing;
   gint64 version;
+  g_autofree char *version_string = NULL;
   gboolean parsed;
 
   /* Some editors start UTF-8 files with a byte order mark; it carries
@@ -636,11 +637,15 @@ notes_file_parse (VivaNotesFile  *file,
     }
 
   version = json_node_get_int (node);
+  /* Formatted apart: a format macro inside _() would cut the message
+   * that translators see. */
+  version_string = g_strdup_printf ("%" G_GINT64_FORMAT, version);
+
   if (version < VIVA_NOTES_FORMAT_VERSION)
     {
       g_set_error (error, VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_INVALID,
-                   _("“version” is %" G_GINT64_FORMAT ", which no version of Viva wrote"),
-                   version);
+                   _("“version” is %s, which no version of Viva wrote"),
+                   version_string);
       return FALSE;
     }
 
@@ -650,8 +655,8 @@ notes_file_parse (VivaNotesFile  *file,
         g_ptr_array_set_size (file->records, 0);
 
       g_set_error (error, VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_FUTURE_VERSION,
-                   _("file version %" G_GINT64_FORMAT "; this version of Viva reads version %d"),
-                   version, VIVA_NOTES_FORMAT_VERSION);
+                   _("file version %s; this version of Viva reads version %d"),
+                   version_string, VIVA_NOTES_FORMAT_VERSION);
       return FALSE;
     }
 
