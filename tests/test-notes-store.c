@@ -1645,6 +1645,46 @@ test_dirty_until_written (void)
 }
 
 static void
+application_activate_cb (GApplication *application,
+                         gpointer      user_data)
+{
+  VivaNotesStore *store = user_data;
+  int lock_fd = take_lock (viva_notes_store_get_path (store));
+
+  /* Quit as soon as nothing holds the application: only the write in
+   * flight does, and it waits for the lock until the timeout below. */
+  set_text (store, BANK, 1, "written while the application quits");
+  viva_notes_store_save_async (store, NULL, NULL, NULL);
+  g_assert_true (viva_notes_store_get_saving (store));
+  g_timeout_add_once (200, release_lock_cb, GINT_TO_POINTER (lock_fd));
+}
+
+/* A write in flight holds the application, so that it does not quit (and
+ * exit() end the write) before the notes are on disk. */
+static void
+test_holds_application (void)
+{
+  g_autofree char *path = notes_path ();
+  g_autoptr(VivaNotesStore) store = NULL;
+  g_autoptr(VivaNotesStore) reread = NULL;
+  g_autoptr(GApplication) application = NULL;
+  char *argv[] = { (char *) "test", NULL };
+
+  application = g_application_new ("io.github.vivaprep.Viva.NotesStoreTest", G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_get_default () == application);
+  store = load_store (path);
+  g_signal_connect (application, "activate", G_CALLBACK (application_activate_cb), store);
+
+  /* run() returns once the write released the application. */
+  g_assert_cmpint (g_application_run (application, 1, argv), ==, 0);
+  g_assert_false (viva_notes_store_get_saving (store));
+  g_assert_false (viva_notes_store_get_dirty (store));
+
+  reread = load_store (path);
+  g_assert_cmpstr (lookup_text (reread, BANK, 1), ==, "written while the application quits");
+}
+
+static void
 test_flush_writes_synchronously (void)
 {
   g_autofree char *path = notes_path ();
@@ -1971,6 +2011,7 @@ main (int   argc,
   g_test_add_func ("/notes-store/flush/synchronous", test_flush_writes_synchronously);
   g_test_add_func ("/notes-store/flush/dirty-until-written", test_dirty_until_written);
   g_test_add_func ("/notes-store/save-cancelled", test_save_cancelled);
+  g_test_add_func ("/notes-store/holds-application", test_holds_application);
   g_test_add_func ("/notes-store/note-changed", test_note_changed);
   g_test_add_func ("/notes-store/bank-id-not-utf8", test_bank_id_not_utf8);
   g_test_add_func ("/notes-store/finalized-on-main-thread", test_finalized_on_main_thread);
