@@ -193,6 +193,7 @@ static void
 viva_question_view_dispose (GObject *object)
 {
   VivaQuestionView *self = (VivaQuestionView *)object;
+  GtkWidget *child;
 
   if (self->note_signals != NULL)
     g_signal_group_set_target (self->note_signals, NULL);
@@ -200,6 +201,11 @@ viva_question_view_dispose (GObject *object)
     g_signal_group_set_target (self->store_signals, NULL);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), VIVA_TYPE_QUESTION_VIEW);
+
+  /* The template's root container is not bound to a field, so
+   * dispose_template leaves it in place. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
 
   g_clear_object (&self->note_signals);
   g_clear_object (&self->store_signals);

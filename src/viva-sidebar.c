@@ -315,8 +315,14 @@ static void
 viva_sidebar_dispose (GObject *object)
 {
   VivaSidebar *self = (VivaSidebar *)object;
+  GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), VIVA_TYPE_SIDEBAR);
+
+  /* The template's root container is not bound to a field, so
+   * dispose_template leaves it in place. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
 
   g_clear_object (&self->selection);
   g_clear_object (&self->tree_model);

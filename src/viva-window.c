@@ -720,7 +720,8 @@ viva_window_get_property (GObject    *object,
       break;
 
     case PROP_SIDEBAR_VISIBLE:
-      g_value_set_boolean (value, adw_flap_get_reveal_flap (self->flap));
+      /* The action muxer may ask before the template is built. */
+      g_value_set_boolean (value, self->flap == NULL || adw_flap_get_reveal_flap (self->flap));
       break;
 
     default:
@@ -743,7 +744,8 @@ viva_window_set_property (GObject      *object,
       break;
 
     case PROP_SIDEBAR_VISIBLE:
-      adw_flap_set_reveal_flap (self->flap, g_value_get_boolean (value));
+      if (self->flap != NULL)
+        adw_flap_set_reveal_flap (self->flap, g_value_get_boolean (value));
       break;
 
     default:
