@@ -46,8 +46,7 @@ viva_application_ensure_window (VivaApplication *self)
       window = viva_window_new (self, self->notes_store);
       viva_window_restore_session (window);
 
-      if (self->notes_load_error != NULL)
-        viva_window_report_notes_load_error (window, self->notes_load_error);
+      viva_window_report_notes_state (window, self->notes_load_error);
 
       viva_first_frame_watch (GTK_WIDGET (window), G_CALLBACK (g_application_quit), self);
     }
@@ -117,7 +116,7 @@ viva_application_shutdown (GApplication *app)
   if (self->notes_store != NULL &&
       viva_notes_store_get_dirty (self->notes_store) &&
       !viva_notes_store_flush (self->notes_store, &error))
-    g_critical ("Could not save notes to %s: %s",
+    g_warning ("Could not save notes to %s: %s",
                 viva_notes_store_get_path (self->notes_store),
                 error->message);
 

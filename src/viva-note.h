@@ -14,6 +14,11 @@
 
 G_BEGIN_DECLS
 
+/* A note longer than this is not a note; it also bounds how much memory a
+ * damaged file can make us hold per note. The editor refuses to grow a
+ * note past it, so that no note can block saving. */
+#define VIVA_NOTE_TEXT_MAX_SIZE ((gsize) 1024 * 1024)
+
 #define VIVA_TYPE_NOTE (viva_note_get_type ())
 
 G_DECLARE_FINAL_TYPE (VivaNote, viva_note, VIVA, NOTE, GObject)

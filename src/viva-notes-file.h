@@ -16,13 +16,11 @@
 
 #include <glib.h>
 
+#include "viva-note.h"
 #include "viva-types.h"
 
 G_BEGIN_DECLS
 
-/* A note longer than this is not a note; it also bounds how much memory a
- * damaged file can make us hold per note. */
-#define VIVA_NOTE_TEXT_MAX_SIZE ((gsize) 1024 * 1024)
 #define VIVA_BANK_ID_MAX_SIZE   256
 
 /* What we know of notes.json on disk, to tell whether someone else wrote

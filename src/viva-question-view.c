@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <string.h>
 #include <glib/gi18n.h>
 #include <gtksourceview/gtksource.h>
 
@@ -150,6 +151,31 @@ viva_question_view_buffer_changed_cb (VivaQuestionView *self,
   self->loading_text = TRUE;
   viva_note_set_text (self->note, text);
   self->loading_text = FALSE;
+}
+
+static void
+viva_question_view_insert_text_cb (VivaQuestionView *self,
+                                   GtkTextIter      *location,
+                                   const char       *text,
+                                   int               len,
+                                   GtkTextBuffer    *buffer)
+{
+  gsize current;
+
+  if (self->loading_text || self->note == NULL)
+    return;
+
+  /* The note's text is the buffer's, so its length is the buffer's size
+   * in bytes without copying the buffer on every keystroke. */
+  current = strlen (viva_note_get_text (self->note));
+
+  if (current + (gsize) len > VIVA_NOTE_TEXT_MAX_SIZE)
+    {
+      g_signal_stop_emission_by_name (buffer, "insert-text");
+      gtk_widget_error_bell (GTK_WIDGET (self->note_view));
+      gtk_label_set_text (self->save_label, _("Notes are limited to 1 MB per question"));
+      gtk_widget_add_css_class (GTK_WIDGET (self->save_label), "error");
+    }
 }
 
 static void
@@ -357,6 +383,9 @@ viva_question_view_init (VivaQuestionView *self)
   gtk_source_buffer_set_language (GTK_SOURCE_BUFFER (buffer),
                                   gtk_source_language_manager_get_language (languages, "markdown"));
   gtk_source_buffer_set_highlight_syntax (GTK_SOURCE_BUFFER (buffer), TRUE);
+  g_signal_connect_object (buffer, "insert-text",
+                           G_CALLBACK (viva_question_view_insert_text_cb),
+                           self, G_CONNECT_SWAPPED);
   g_signal_connect_object (buffer, "changed",
                            G_CALLBACK (viva_question_view_buffer_changed_cb),
                            self, G_CONNECT_SWAPPED);

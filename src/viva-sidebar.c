@@ -280,9 +280,12 @@ viva_sidebar_setup_row_cb (GtkSignalListItemFactory *factory,
                            VivaSidebar              *self)
 {
   GtkWidget *expander = gtk_tree_expander_new ();
+  GtkWidget *row = viva_sidebar_row_new ();
 
   gtk_tree_expander_set_indent_for_icon (GTK_TREE_EXPANDER (expander), TRUE);
-  gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), viva_sidebar_row_new ());
+  /* Expand so that the counts line up at the end of every row. */
+  gtk_widget_set_hexpand (row, TRUE);
+  gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), row);
   gtk_list_item_set_child (list_item, expander);
 }
 

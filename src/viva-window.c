@@ -194,9 +194,10 @@ viva_window_update_title (VivaWindow *self)
     /* Translators: the window title while a question is open. */
     title = g_strdup_printf (_("Question %u"), viva_question_get_number (self->question));
 
+  /* The sidebar names the bank, the content the question; the question
+   * view itself shows its level and topic. */
+  adw_window_title_set_title (self->sidebar_title, bank_title ? bank_title : _("Viva"));
   adw_window_title_set_title (self->content_title, title ? title : _("Viva"));
-  adw_window_title_set_subtitle (self->content_title, bank_title ? bank_title : "");
-  adw_window_title_set_subtitle (self->sidebar_title, bank_title ? bank_title : "");
   gtk_window_set_title (GTK_WINDOW (self), title ? title : _("Viva"));
 }
 
@@ -652,6 +653,39 @@ viva_window_close_request (GtkWindow *window)
 }
 
 static void
+viva_window_set_load_problem (VivaWindow *self,
+                              char       *message,
+                              const char *file)
+{
+  g_free (self->load_problem);
+  self->load_problem = message;
+  g_clear_object (&self->load_problem_file);
+  if (file != NULL)
+    self->load_problem_file = g_file_new_for_path (file);
+
+  self->load_problem_dismissed = FALSE;
+  viva_window_update_banner (self);
+}
+
+/* Another program damaged notes.json while Viva ran: the store moved it
+ * aside during a save and wrote ours. Say so, and where the file went. */
+static void
+viva_window_moved_aside_cb (VivaWindow     *self,
+                            GParamSpec     *pspec,
+                            VivaNotesStore *store)
+{
+  const char *moved = viva_notes_store_get_moved_aside_path (store);
+
+  if (moved == NULL || viva_notes_store_get_read_only (store))
+    return;
+
+  viva_window_set_load_problem (self,
+                                g_strdup_printf (_("Your notes file was changed by another program into something Viva cannot read. It was kept as “%s”, and your notes were saved again."),
+                                                 moved),
+                                moved);
+}
+
+static void
 viva_window_constructed (GObject *object)
 {
   VivaWindow *self = (VivaWindow *)object;
@@ -667,6 +701,9 @@ viva_window_constructed (GObject *object)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "notify::save-error",
                            G_CALLBACK (viva_window_store_notify_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "notify::moved-aside-path",
+                           G_CALLBACK (viva_window_moved_aside_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "notify::read-only",
                            G_CALLBACK (viva_window_store_notify_cb),
@@ -926,52 +963,66 @@ viva_window_restore_session (VivaWindow *self)
 }
 
 /**
- * viva_window_report_notes_load_error:
+ * viva_window_report_notes_state:
+ * @load_error: (nullable): what viva_notes_store_load() reported
  *
- * Tells the user, in the window, that the notes file could not be used as
- * it was, what Viva did about it and where the file is now.
+ * Tells the user, in the window, when the notes file could not be used as
+ * it was: what Viva did about it and where the file is now. Says nothing
+ * when the file loaded cleanly.
  */
 void
-viva_window_report_notes_load_error (VivaWindow   *self,
-                                     const GError *error)
+viva_window_report_notes_state (VivaWindow   *self,
+                                const GError *load_error)
 {
   const char *moved;
+  const char *reason;
 
   g_return_if_fail (VIVA_IS_WINDOW (self));
-  g_return_if_fail (error != NULL);
-
-  g_clear_pointer (&self->load_problem, g_free);
-  g_clear_object (&self->load_problem_file);
 
   moved = viva_notes_store_get_moved_aside_path (self->store);
+  reason = load_error ? load_error->message : _("the file was missing");
 
   switch (viva_notes_store_get_state (self->store))
     {
     case VIVA_NOTES_STORE_STATE_READ_ONLY:
-      self->load_problem = g_strdup_printf (_("Your notes file was written by a newer version of Viva (%s). It is shown read-only so nothing in it is lost; update Viva to edit your notes."),
-                                            error->message);
-      self->load_problem_file = g_file_new_for_path (viva_notes_store_get_path (self->store));
+      if (g_error_matches (load_error, VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_FUTURE_VERSION))
+        viva_window_set_load_problem (self,
+                                      g_strdup_printf (_("Your notes file was written by a newer version of Viva (%s). It is shown read-only so nothing in it is lost; update Viva to edit your notes."),
+                                                       reason),
+                                      viva_notes_store_get_path (self->store));
+      else
+        viva_window_set_load_problem (self,
+                                      g_strdup_printf (_("Your notes file could not be read, and could not be moved aside safely (%s). Notes are read-only so nothing in it is changed."),
+                                                       reason),
+                                      viva_notes_store_get_path (self->store));
       break;
 
     case VIVA_NOTES_STORE_STATE_RECOVERED:
-      if (viva_notes_store_get_restored_from_backup (self->store))
-        self->load_problem = g_strdup_printf (_("Your notes file could not be read (%s). It was kept unchanged as “%s”, and your notes were restored from the last backup."),
-                                              error->message, moved ? moved : "");
+      if (moved == NULL)
+        viva_window_set_load_problem (self,
+                                      g_strdup_printf (_("Your notes file could not be used (%s); your notes were restored from the last backup."),
+                                                       reason),
+                                      NULL);
+      else if (viva_notes_store_get_restored_from_backup (self->store))
+        viva_window_set_load_problem (self,
+                                      g_strdup_printf (_("Your notes file could not be read (%s). It was kept unchanged as “%s”, and your notes were restored from the last backup."),
+                                                       reason, moved),
+                                      moved);
       else
-        self->load_problem = g_strdup_printf (_("Your notes file could not be read (%s). It was kept unchanged as “%s”. New notes are saved as usual."),
-                                              error->message, moved ? moved : "");
-      if (moved != NULL)
-        self->load_problem_file = g_file_new_for_path (moved);
+        viva_window_set_load_problem (self,
+                                      g_strdup_printf (_("Your notes file could not be read (%s). It was kept unchanged as “%s”. New notes are saved as usual."),
+                                                       reason, moved),
+                                      moved);
       break;
 
     case VIVA_NOTES_STORE_STATE_OK:
     default:
-      self->load_problem = g_strdup_printf (_("There was a problem with your notes file: %s"), error->message);
+      if (load_error != NULL)
+        viva_window_set_load_problem (self,
+                                      g_strdup_printf (_("There was a problem with your notes file: %s"), reason),
+                                      NULL);
       break;
     }
-
-  self->load_problem_dismissed = FALSE;
-  viva_window_update_banner (self);
 }
 
 VivaSidebar *

@@ -18,8 +18,8 @@ G_DECLARE_FINAL_TYPE (VivaWindow, viva_window, VIVA, WINDOW, AdwApplicationWindo
 VivaWindow       *viva_window_new                     (VivaApplication *app,
                                                        VivaNotesStore  *store);
 void              viva_window_restore_session         (VivaWindow      *self);
-void              viva_window_report_notes_load_error (VivaWindow      *self,
-                                                       const GError    *error);
+void              viva_window_report_notes_state      (VivaWindow      *self,
+                                                       const GError    *load_error);
 void              viva_window_open_file               (VivaWindow      *self,
                                                        GFile           *file);
 VivaBank         *viva_window_get_bank                (VivaWindow      *self);

@@ -11,6 +11,8 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <signal.h>
+#include <sys/resource.h>
 #include <json-glib/json-glib.h>
 
 #include "viva-bank.h"
@@ -534,7 +536,7 @@ test_damaged_notes_file (void)
   viva_notes_store_set_autosave_delay (store, 50);
 
   window = open_window (store);
-  viva_window_report_notes_load_error (window, error);
+  viva_window_report_notes_state (window, error);
 
   /* The window says what happened and where the old file is. */
   message = viva_window_get_banner_message (window);
@@ -581,7 +583,7 @@ test_future_notes_file_is_read_only (void)
   store = viva_notes_store_new (path);
   g_assert_false (viva_notes_store_load (store, &error));
   window = open_window (store);
-  viva_window_report_notes_load_error (window, error);
+  viva_window_report_notes_state (window, error);
   g_assert_nonnull (viva_window_get_banner_message (window));
 
   click_question_in_sidebar (window, 5);
@@ -641,6 +643,162 @@ test_bad_bank_keeps_current (void)
   close_window (window);
 }
 
+static gboolean
+store_has_save_error (gpointer data)
+{
+  return viva_notes_store_get_save_error (data) != NULL && !viva_notes_store_get_saving (data);
+}
+
+static GtkWidget *
+find_button_with_label (GtkWidget  *root,
+                        const char *label)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button_with_label (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+test_failed_write_is_shown_and_retried (void)
+{
+  g_autoptr(VivaNotesStore) store = NULL;
+  g_autoptr(VivaNotesStore) reloaded = NULL;
+  g_autofree char *path = notes_path ();
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *typed = NULL;
+  g_autofree char *shown = NULL;
+  struct rlimit old_limit, small;
+  const char *message;
+  GtkWidget *retry;
+  VivaWindow *window;
+
+  reset_data ();
+  store = load_store ();
+  window = open_window (store);
+
+  /* A first note reaches the disk. */
+  click_question_in_sidebar (window, 10);
+  type_into_notes (window, "str(10)");
+  wait_until (store_is_idle, store);
+  g_assert_true (g_file_get_contents (path, &before, NULL, NULL));
+
+  /* Now the disk is "full": no file may grow past 1 KiB. */
+  signal (SIGXFSZ, SIG_IGN);
+  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &old_limit), ==, 0);
+  small = old_limit;
+  small.rlim_cur = 1024;
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &small), ==, 0);
+
+  typed = g_strnfill (4000, 'x');
+  click_question_in_sidebar (window, 11);
+  type_into_notes (window, typed);
+  wait_until (store_has_save_error, store);
+
+  /* The user is told, the text stays in the editor, the file on disk is
+   * the last good one. */
+  message = viva_window_get_banner_message (window);
+  g_assert_nonnull (message);
+  g_assert_nonnull (strstr (message, "could not be saved"));
+  shown = notes_text (window);
+  g_assert_cmpstr (shown, ==, typed);
+  g_assert_cmpstr (viva_question_view_get_save_status (viva_window_get_question_view (window)), ==, "Not saved yet");
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, before);
+
+  /* Space comes back; Try Again saves, and the message goes away. */
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &old_limit), ==, 0);
+  retry = find_button_with_label (GTK_WIDGET (window), "_Try Again");
+  g_assert_nonnull (retry);
+  g_signal_emit_by_name (retry, "clicked");
+  wait_until (store_is_idle, store);
+  drain_main_loop ();
+  g_assert_null (viva_notes_store_get_save_error (store));
+  g_assert_null (viva_window_get_banner_message (window));
+
+  reloaded = viva_notes_store_new (path);
+  g_assert_true (viva_notes_store_load (reloaded, NULL));
+  g_assert_cmpstr (viva_note_get_text (viva_notes_store_lookup_note (reloaded, VIVA_BUNDLED_BANK_ID, 11)), ==, typed);
+
+  close_window (window);
+}
+
+static void
+test_restored_from_backup_is_told (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), APP_ID, NULL);
+  g_autofree char *path = notes_path ();
+  g_autofree char *bak = g_strconcat (path, ".bak", NULL);
+  g_autoptr(VivaNotesStore) first = NULL;
+  g_autoptr(VivaNotesStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  VivaWindow *window;
+
+  reset_data ();
+
+  /* Two saves leave a good notes.json.bak; then notes.json disappears
+   * (a crash, a sync tool, a user tidying up). */
+  first = load_store ();
+  viva_note_set_text (viva_notes_store_get_note (first, VIVA_BUNDLED_BANK_ID, 7), "<class 'str'>");
+  g_assert_true (viva_notes_store_flush (first, NULL));
+  viva_note_set_starred (viva_notes_store_get_note (first, VIVA_BUNDLED_BANK_ID, 7), TRUE);
+  g_assert_true (viva_notes_store_flush (first, NULL));
+  g_assert_true (g_file_test (bak, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (g_unlink (path), ==, 0);
+
+  store = viva_notes_store_new (path);
+  viva_notes_store_load (store, &error);
+  window = open_window (store);
+  viva_window_report_notes_state (window, error);
+
+  g_assert_nonnull (viva_window_get_banner_message (window));
+  g_assert_nonnull (strstr (viva_window_get_banner_message (window), "backup"));
+  g_assert_true (viva_question_get_has_note (viva_bank_lookup_question (viva_window_get_bank (window), 7)));
+
+  close_window (window);
+}
+
+static void
+test_note_size_is_capped (void)
+{
+  g_autoptr(VivaNotesStore) store = NULL;
+  g_autofree char *big = g_strnfill (VIVA_NOTE_TEXT_MAX_SIZE - 10, 'a');
+  VivaWindow *window;
+  VivaNote *note;
+
+  reset_data ();
+  store = load_store ();
+  window = open_window (store);
+
+  click_question_in_sidebar (window, 2);
+  type_into_notes (window, big);
+  note = viva_question_view_get_note (viva_window_get_question_view (window));
+  g_assert_cmpuint (strlen (viva_note_get_text (note)), ==, VIVA_NOTE_TEXT_MAX_SIZE - 10);
+
+  /* Past the limit typing stops, instead of making a note that could
+   * never be saved. */
+  type_into_notes (window, "more than ten bytes");
+  g_assert_cmpuint (strlen (viva_note_get_text (note)), ==, VIVA_NOTE_TEXT_MAX_SIZE - 10);
+  type_into_notes (window, "0123456789");
+  g_assert_cmpuint (strlen (viva_note_get_text (note)), ==, VIVA_NOTE_TEXT_MAX_SIZE);
+
+  wait_until (store_is_idle, store);
+  g_assert_null (viva_notes_store_get_save_error (store));
+
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -670,6 +828,9 @@ main (int   argc,
   g_test_add_func ("/window/damaged-notes-file", test_damaged_notes_file);
   g_test_add_func ("/window/future-notes-file-is-read-only", test_future_notes_file_is_read_only);
   g_test_add_func ("/window/bad-bank-keeps-current", test_bad_bank_keeps_current);
+  g_test_add_func ("/window/failed-write-is-shown-and-retried", test_failed_write_is_shown_and_retried);
+  g_test_add_func ("/window/restored-from-backup-is-told", test_restored_from_backup_is_told);
+  g_test_add_func ("/window/note-size-is-capped", test_note_size_is_capped);
 
   return g_test_run ();
 }
