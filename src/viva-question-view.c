@@ -40,6 +40,7 @@ struct _VivaQuestionView
   GtkLabel        *save_label;
   GtkSourceView   *note_view;
 
+  guint            language_idle;
   guint            loading_text : 1;
 };
 
@@ -215,11 +216,46 @@ viva_question_view_note_state_cb (VivaQuestionView *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
 }
 
+static gboolean
+viva_question_view_set_language_cb (gpointer data)
+{
+  VivaQuestionView *self = data;
+  GtkSourceLanguageManager *languages = gtk_source_language_manager_get_default ();
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->note_view));
+
+  self->language_idle = 0;
+  gtk_source_buffer_set_language (GTK_SOURCE_BUFFER (buffer),
+                                  gtk_source_language_manager_get_language (languages, "markdown"));
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+viva_question_view_map (GtkWidget *widget)
+{
+  VivaQuestionView *self = VIVA_QUESTION_VIEW (widget);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->note_view));
+
+  GTK_WIDGET_CLASS (viva_question_view_parent_class)->map (widget);
+
+  /* Loading the Markdown language costs more than a third of Viva's
+   * start-up (GtkSourceView validates the .lang file with RelaxNG), so it
+   * waits until the first frame is on screen; highlighting appears a
+   * moment later. */
+  if (self->language_idle == 0 &&
+      gtk_source_buffer_get_language (GTK_SOURCE_BUFFER (buffer)) == NULL)
+    self->language_idle = g_idle_add_full (G_PRIORITY_LOW,
+                                           viva_question_view_set_language_cb,
+                                           self, NULL);
+}
+
 static void
 viva_question_view_dispose (GObject *object)
 {
   VivaQuestionView *self = (VivaQuestionView *)object;
   GtkWidget *child;
+
+  g_clear_handle_id (&self->language_idle, g_source_remove);
 
   if (self->note_signals != NULL)
     g_signal_group_set_target (self->note_signals, NULL);
@@ -323,6 +359,8 @@ viva_question_view_class_init (VivaQuestionViewClass *klass)
   object_class->get_property = viva_question_view_get_property;
   object_class->set_property = viva_question_view_set_property;
 
+  widget_class->map = viva_question_view_map;
+
   properties[PROP_QUESTION] =
     g_param_spec_object ("question", NULL, NULL,
                          VIVA_TYPE_QUESTION,
@@ -374,14 +412,11 @@ viva_question_view_class_init (VivaQuestionViewClass *klass)
 static void
 viva_question_view_init (VivaQuestionView *self)
 {
-  GtkSourceLanguageManager *languages = gtk_source_language_manager_get_default ();
   GtkTextBuffer *buffer;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->note_view));
-  gtk_source_buffer_set_language (GTK_SOURCE_BUFFER (buffer),
-                                  gtk_source_language_manager_get_language (languages, "markdown"));
   gtk_source_buffer_set_highlight_syntax (GTK_SOURCE_BUFFER (buffer), TRUE);
   g_signal_connect_object (buffer, "insert-text",
                            G_CALLBACK (viva_question_view_insert_text_cb),

@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 #include <signal.h>
 #include <sys/resource.h>
+#include <gtksourceview/gtksource.h>
 #include <json-glib/json-glib.h>
 
 #include "viva-bank.h"
@@ -291,6 +292,18 @@ test_select_question_shows_text (void)
   g_assert_cmpstr (shown_question_text (window), ==,
                    "Given s = \"Programming\", what is the output of s[1:4]?");
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Question 42");
+
+  /* Notes are highlighted as Markdown (the language loads after the first
+   * frame). */
+  {
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (viva_question_view_get_note_view (view));
+    GtkSourceLanguage *language;
+
+    drain_main_loop ();
+    language = gtk_source_buffer_get_language (GTK_SOURCE_BUFFER (buffer));
+    g_assert_nonnull (language);
+    g_assert_cmpstr (gtk_source_language_get_id (language), ==, "markdown");
+  }
 
   /* The notes editor is labelled for screen readers. */
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (viva_question_view_get_note_view (view)),
