@@ -19,50 +19,10 @@
 #include "viva-question.h"
 #include "viva-question-view.h"
 #include "viva-sidebar.h"
-#include "viva-window.h"
+#include "viva-window-private.h"
 
 #define SIDEBAR_MIN_WIDTH 220
 #define SIDEBAR_MAX_WIDTH 640
-
-typedef enum
-{
-  BANNER_NONE,
-  BANNER_LOAD_PROBLEM,
-  BANNER_SAVE_ERROR,
-} BannerKind;
-
-struct _VivaWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  /* Owned */
-  GSettings            *settings;
-  VivaNotesStore       *store;
-  VivaBank             *bank;
-  VivaQuestion         *question;
-  GCancellable         *cancellable;
-  char                 *load_problem;
-  GFile                *load_problem_file;
-
-  /* Template widgets */
-  AdwFlap              *flap;
-  GtkBox               *sidebar_box;
-  AdwWindowTitle       *sidebar_title;
-  VivaSidebar          *sidebar;
-  GtkSeparator         *sidebar_handle;
-  AdwWindowTitle       *content_title;
-  GtkRevealer          *banner_revealer;
-  GtkLabel             *banner_label;
-  GtkButton            *banner_button;
-  AdwToastOverlay      *toast_overlay;
-  GtkStack             *stack;
-  VivaQuestionView     *question_view;
-
-  BannerKind            banner;
-  int                   drag_start_width;
-  guint                 load_problem_dismissed : 1;
-  guint                 close_confirmed : 1;
-};
 
 G_DEFINE_FINAL_TYPE (VivaWindow, viva_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -75,31 +35,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void
-viva_window_toast (VivaWindow *self,
-                   const char *message)
-{
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
-}
-
-static void
-viva_window_update_actions (VivaWindow *self)
-{
-  guint position = self->question ? viva_question_get_position (self->question) : 0;
-  guint n = self->bank ? viva_bank_get_n_questions (self->bank) : 0;
-  gboolean can_edit = self->question != NULL && !viva_notes_store_get_read_only (self->store);
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous-question",
-                                 self->question != NULL && position > 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-question",
-                                 self->question != NULL ? position + 1 < n : n > 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-star", can_edit);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.set-status", can_edit);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.focus-notes", self->question != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-bundled-bank",
-                                 self->bank == NULL || viva_bank_get_file (self->bank) != NULL);
-}
-
 /* Banners: a failed save outranks a notice about how the notes file was
  * loaded, and the notice comes back once saving works again. */
 static void
@@ -110,7 +45,7 @@ viva_window_update_banner (VivaWindow *self)
 
   if (save_error != NULL)
     {
-      self->banner = BANNER_SAVE_ERROR;
+      self->banner = VIVA_WINDOW_BANNER_SAVE_ERROR;
       message = g_strdup_printf (_("Your notes could not be saved: %s. They stay open here and Viva keeps trying."),
                                  save_error);
       gtk_button_set_label (self->banner_button, _("_Try Again"));
@@ -119,28 +54,28 @@ viva_window_update_banner (VivaWindow *self)
     }
   else if (self->load_problem != NULL && !self->load_problem_dismissed)
     {
-      self->banner = BANNER_LOAD_PROBLEM;
+      self->banner = VIVA_WINDOW_BANNER_LOAD_PROBLEM;
       message = g_strdup (self->load_problem);
       gtk_button_set_label (self->banner_button, _("_Show File"));
       gtk_button_set_use_underline (self->banner_button, TRUE);
       gtk_widget_set_visible (GTK_WIDGET (self->banner_button), self->load_problem_file != NULL);
     }
   else
-    self->banner = BANNER_NONE;
+    self->banner = VIVA_WINDOW_BANNER_NONE;
 
   if (message != NULL)
     gtk_label_set_text (self->banner_label, message);
 
-  gtk_revealer_set_reveal_child (self->banner_revealer, self->banner != BANNER_NONE);
+  gtk_revealer_set_reveal_child (self->banner_revealer, self->banner != VIVA_WINDOW_BANNER_NONE);
 }
 
 static void
 banner_button_clicked_cb (VivaWindow *self,
                           GtkButton  *button)
 {
-  if (self->banner == BANNER_SAVE_ERROR)
+  if (self->banner == VIVA_WINDOW_BANNER_SAVE_ERROR)
     viva_notes_store_save_async (self->store, NULL, NULL, NULL);
-  else if (self->banner == BANNER_LOAD_PROBLEM && self->load_problem_file != NULL)
+  else if (self->banner == VIVA_WINDOW_BANNER_LOAD_PROBLEM && self->load_problem_file != NULL)
     {
       g_autoptr(GFile) parent = g_file_get_parent (self->load_problem_file);
       g_autofree char *uri = g_file_get_uri (parent);
@@ -153,7 +88,7 @@ static void
 banner_close_clicked_cb (VivaWindow *self,
                          GtkButton  *button)
 {
-  if (self->banner == BANNER_LOAD_PROBLEM)
+  if (self->banner == VIVA_WINDOW_BANNER_LOAD_PROBLEM)
     self->load_problem_dismissed = TRUE;
 
   gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
@@ -165,7 +100,7 @@ viva_window_store_notify_cb (VivaWindow     *self,
                              VivaNotesStore *store)
 {
   viva_window_update_banner (self);
-  viva_window_update_actions (self);
+  _viva_window_update_actions (self);
 }
 
 static void
@@ -246,7 +181,7 @@ viva_window_show_question (VivaWindow   *self,
     adw_flap_set_reveal_flap (self->flap, FALSE);
 
   viva_window_update_title (self);
-  viva_window_update_actions (self);
+  _viva_window_update_actions (self);
 }
 
 static void
@@ -305,246 +240,7 @@ viva_window_set_bank (VivaWindow *self,
     g_settings_set_string (self->settings, "last-bank", "");
 
   viva_window_update_title (self);
-  viva_window_update_actions (self);
-}
-
-static void
-viva_window_show_open_error (VivaWindow   *self,
-                             GFile        *file,
-                             const GError *error)
-{
-  g_autofree char *name = g_file_get_basename (file);
-  g_autofree char *heading = NULL;
-  AdwMessageDialog *dialog;
-
-  /* Translators: %s is a file name. */
-  heading = g_strdup_printf (_("Could Not Open “%s”"), name);
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, NULL));
-  adw_message_dialog_format_body (dialog, _("%s\n\nThe questions you had open are still open."),
-                                  error->message);
-  adw_message_dialog_add_response (dialog, "close", _("_Close"));
-  adw_message_dialog_set_default_response (dialog, "close");
-  adw_message_dialog_set_close_response (dialog, "close");
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-typedef struct
-{
-  VivaWindow *window;
-  GFile      *file;
-} OpenFile;
-
-static void
-open_file_free (OpenFile *state)
-{
-  g_clear_object (&state->window);
-  g_clear_object (&state->file);
-  g_free (state);
-}
-
-static void
-viva_window_open_file_cb (GObject      *object,
-                          GAsyncResult *result,
-                          gpointer      user_data)
-{
-  OpenFile *state = user_data;
-  VivaWindow *self = state->window;
-  g_autoptr(VivaBank) bank = NULL;
-  g_autoptr(GError) error = NULL;
-
-  bank = viva_bank_load_file_finish (result, &error);
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    ;
-  else if (bank == NULL)
-    viva_window_show_open_error (self, state->file, error);
-  else
-    {
-      g_autofree char *message = NULL;
-      g_autoptr(VivaQuestion) first = NULL;
-
-      viva_window_set_bank (self, bank);
-      first = g_list_model_get_item (viva_bank_get_questions (bank), 0);
-      viva_window_show_question (self, first);
-
-      /* Translators: %s is the bank's title. */
-      message = g_strdup_printf (ngettext ("Opened “%s”: %u question",
-                                           "Opened “%s”: %u questions",
-                                           viva_bank_get_n_questions (bank)),
-                                 viva_bank_get_title (bank),
-                                 viva_bank_get_n_questions (bank));
-      viva_window_toast (self, message);
-    }
-
-  open_file_free (state);
-}
-
-void
-viva_window_open_file (VivaWindow *self,
-                       GFile      *file)
-{
-  OpenFile *state;
-
-  g_return_if_fail (VIVA_IS_WINDOW (self));
-  g_return_if_fail (G_IS_FILE (file));
-
-  state = g_new0 (OpenFile, 1);
-  state->window = g_object_ref (self);
-  state->file = g_object_ref (file);
-
-  viva_bank_load_file_async (file, self->cancellable, viva_window_open_file_cb, state);
-}
-
-static void
-viva_window_file_chooser_response_cb (VivaWindow           *self,
-                                      int                   response,
-                                      GtkFileChooserNative *native)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-
-      if (file != NULL)
-        viva_window_open_file (self, file);
-    }
-
-  g_object_unref (native);
-}
-
-static void
-viva_window_open_bank_action (GtkWidget  *widget,
-                              const char *action_name,
-                              GVariant   *param)
-{
-  VivaWindow *self = VIVA_WINDOW (widget);
-  g_autoptr(GtkFileFilter) markdown = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
-  GtkFileChooserNative *native;
-
-  gtk_file_filter_set_name (markdown, _("Question Banks (Markdown)"));
-  gtk_file_filter_add_mime_type (markdown, "text/markdown");
-  gtk_file_filter_add_suffix (markdown, "md");
-  gtk_file_filter_add_suffix (markdown, "markdown");
-  gtk_file_filter_set_name (all, _("All Files"));
-  gtk_file_filter_add_pattern (all, "*");
-
-  native = gtk_file_chooser_native_new (_("Open Question Bank"),
-                                        GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_OPEN,
-                                        _("_Open"),
-                                        _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), markdown);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), all);
-  g_signal_connect_object (native, "response",
-                           G_CALLBACK (viva_window_file_chooser_response_cb),
-                           self, G_CONNECT_SWAPPED);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
-}
-
-static gboolean
-viva_window_open_bundled_bank (VivaWindow *self)
-{
-  g_autoptr(VivaBank) bank = NULL;
-  g_autoptr(GError) error = NULL;
-
-  bank = viva_bank_new_bundled (&error);
-
-  /* The bundled bank is compiled in and tested: failing here is a bug. */
-  if (bank == NULL)
-    {
-      g_critical ("The bundled question bank failed to load: %s", error->message);
-      return FALSE;
-    }
-
-  viva_window_set_bank (self, bank);
-  return TRUE;
-}
-
-static void
-viva_window_open_bundled_bank_action (GtkWidget  *widget,
-                                      const char *action_name,
-                                      GVariant   *param)
-{
-  viva_window_open_bundled_bank (VIVA_WINDOW (widget));
-}
-
-static void
-viva_window_step_question (VivaWindow *self,
-                           int         delta)
-{
-  GListModel *questions;
-  g_autoptr(VivaQuestion) next = NULL;
-  int position;
-
-  if (self->bank == NULL)
-    return;
-
-  questions = viva_bank_get_questions (self->bank);
-  position = self->question ? (int) viva_question_get_position (self->question) + delta : 0;
-
-  if (position < 0 || position >= (int) g_list_model_get_n_items (questions))
-    return;
-
-  next = g_list_model_get_item (questions, position);
-  viva_window_show_question (self, next);
-}
-
-static void
-viva_window_previous_question_action (GtkWidget  *widget,
-                                      const char *action_name,
-                                      GVariant   *param)
-{
-  viva_window_step_question (VIVA_WINDOW (widget), -1);
-}
-
-static void
-viva_window_next_question_action (GtkWidget  *widget,
-                                  const char *action_name,
-                                  GVariant   *param)
-{
-  viva_window_step_question (VIVA_WINDOW (widget), 1);
-}
-
-static void
-viva_window_filter_action (GtkWidget  *widget,
-                           const char *action_name,
-                           GVariant   *param)
-{
-  VivaWindow *self = VIVA_WINDOW (widget);
-
-  adw_flap_set_reveal_flap (self->flap, TRUE);
-  viva_sidebar_begin_filter (self->sidebar);
-}
-
-static void
-viva_window_toggle_star_action (GtkWidget  *widget,
-                                const char *action_name,
-                                GVariant   *param)
-{
-  VivaWindow *self = VIVA_WINDOW (widget);
-
-  gtk_widget_activate_action (GTK_WIDGET (self->question_view), "question.starred", NULL);
-}
-
-static void
-viva_window_set_status_action (GtkWidget  *widget,
-                               const char *action_name,
-                               GVariant   *param)
-{
-  VivaWindow *self = VIVA_WINDOW (widget);
-
-  gtk_widget_activate_action_variant (GTK_WIDGET (self->question_view), "question.status", param);
-}
-
-static void
-viva_window_focus_notes_action (GtkWidget  *widget,
-                                const char *action_name,
-                                GVariant   *param)
-{
-  VivaWindow *self = VIVA_WINDOW (widget);
-
-  viva_question_view_focus_notes (self->question_view);
+  _viva_window_update_actions (self);
 }
 
 static void
@@ -710,7 +406,7 @@ viva_window_constructed (GObject *object)
                            self, G_CONNECT_SWAPPED);
 
   viva_window_update_banner (self);
-  viva_window_update_actions (self);
+  _viva_window_update_actions (self);
 }
 
 static void
@@ -817,27 +513,7 @@ viva_window_class_init (VivaWindowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_install_action (widget_class, "win.open-bank", NULL, viva_window_open_bank_action);
-  gtk_widget_class_install_action (widget_class, "win.open-bundled-bank", NULL, viva_window_open_bundled_bank_action);
-  gtk_widget_class_install_action (widget_class, "win.previous-question", NULL, viva_window_previous_question_action);
-  gtk_widget_class_install_action (widget_class, "win.next-question", NULL, viva_window_next_question_action);
-  gtk_widget_class_install_action (widget_class, "win.filter", NULL, viva_window_filter_action);
-  gtk_widget_class_install_action (widget_class, "win.toggle-star", NULL, viva_window_toggle_star_action);
-  gtk_widget_class_install_action (widget_class, "win.set-status", "s", viva_window_set_status_action);
-  gtk_widget_class_install_action (widget_class, "win.focus-notes", NULL, viva_window_focus_notes_action);
-  gtk_widget_class_install_property_action (widget_class, "win.toggle-sidebar", "sidebar-visible");
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open-bank", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.previous-question", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "win.next-question", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.filter", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "win.toggle-star", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK, "win.set-status", "s", "new");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK, "win.set-status", "s", "learning");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_CONTROL_MASK, "win.set-status", "s", "confident");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.focus-notes", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
+  _viva_window_class_actions_init (widget_class);
 
   g_type_ensure (VIVA_TYPE_SIDEBAR);
   g_type_ensure (VIVA_TYPE_QUESTION_VIEW);
@@ -946,11 +622,11 @@ viva_window_restore_session (VivaWindow *self)
 
           /* Translators: %s is a file name, then the reason. */
           message = g_strdup_printf (_("Could not reopen “%s”: %s"), name, error->message);
-          viva_window_toast (self, message);
+          _viva_window_toast (self, message);
         }
     }
 
-  if (self->bank == NULL && !viva_window_open_bundled_bank (self))
+  if (self->bank == NULL && !_viva_window_open_bundled_bank (self))
     return;
 
   if (last_question != 0)

@@ -1,0 +1,307 @@
+/* viva-window-actions.c
+ *
+ * The window's actions and their shortcuts: opening banks, moving between
+ * questions, filtering, and the question's star and status. One function,
+ * _viva_window_update_actions(), decides what is enabled.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "viva-bank.h"
+#include "viva-notes-store.h"
+#include "viva-question.h"
+#include "viva-window-private.h"
+
+void
+_viva_window_toast (VivaWindow *self,
+                   const char *message)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+void
+_viva_window_update_actions (VivaWindow *self)
+{
+  guint position = self->question ? viva_question_get_position (self->question) : 0;
+  guint n = self->bank ? viva_bank_get_n_questions (self->bank) : 0;
+  gboolean can_edit = self->question != NULL && !viva_notes_store_get_read_only (self->store);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous-question",
+                                 self->question != NULL && position > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-question",
+                                 self->question != NULL ? position + 1 < n : n > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-star", can_edit);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.set-status", can_edit);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.focus-notes", self->question != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-bundled-bank",
+                                 self->bank == NULL || viva_bank_get_file (self->bank) != NULL);
+}
+
+static void
+viva_window_show_open_error (VivaWindow   *self,
+                             GFile        *file,
+                             const GError *error)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *heading = NULL;
+  AdwMessageDialog *dialog;
+
+  /* Translators: %s is a file name. */
+  heading = g_strdup_printf (_("Could Not Open “%s”"), name);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, NULL));
+  adw_message_dialog_format_body (dialog, _("%s\n\nThe questions you had open are still open."),
+                                  error->message);
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  adw_message_dialog_set_default_response (dialog, "close");
+  adw_message_dialog_set_close_response (dialog, "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+typedef struct
+{
+  VivaWindow *window;
+  GFile      *file;
+} OpenFile;
+
+static void
+open_file_free (OpenFile *state)
+{
+  g_clear_object (&state->window);
+  g_clear_object (&state->file);
+  g_free (state);
+}
+
+static void
+viva_window_open_file_cb (GObject      *object,
+                          GAsyncResult *result,
+                          gpointer      user_data)
+{
+  OpenFile *state = user_data;
+  VivaWindow *self = state->window;
+  g_autoptr(VivaBank) bank = NULL;
+  g_autoptr(GError) error = NULL;
+
+  bank = viva_bank_load_file_finish (result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    ;
+  else if (bank == NULL)
+    viva_window_show_open_error (self, state->file, error);
+  else
+    {
+      g_autofree char *message = NULL;
+      g_autoptr(VivaQuestion) first = NULL;
+
+      viva_window_set_bank (self, bank);
+      first = g_list_model_get_item (viva_bank_get_questions (bank), 0);
+      viva_window_show_question (self, first);
+
+      /* Translators: %s is the bank's title. */
+      message = g_strdup_printf (ngettext ("Opened “%s”: %u question",
+                                           "Opened “%s”: %u questions",
+                                           viva_bank_get_n_questions (bank)),
+                                 viva_bank_get_title (bank),
+                                 viva_bank_get_n_questions (bank));
+      _viva_window_toast (self, message);
+    }
+
+  open_file_free (state);
+}
+
+void
+viva_window_open_file (VivaWindow *self,
+                       GFile      *file)
+{
+  OpenFile *state;
+
+  g_return_if_fail (VIVA_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  state = g_new0 (OpenFile, 1);
+  state->window = g_object_ref (self);
+  state->file = g_object_ref (file);
+
+  viva_bank_load_file_async (file, self->cancellable, viva_window_open_file_cb, state);
+}
+
+static void
+viva_window_file_chooser_response_cb (VivaWindow           *self,
+                                      int                   response,
+                                      GtkFileChooserNative *native)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+
+      if (file != NULL)
+        viva_window_open_file (self, file);
+    }
+
+  g_object_unref (native);
+}
+
+static void
+viva_window_open_bank_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *param)
+{
+  VivaWindow *self = VIVA_WINDOW (widget);
+  g_autoptr(GtkFileFilter) markdown = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+  GtkFileChooserNative *native;
+
+  gtk_file_filter_set_name (markdown, _("Question Banks (Markdown)"));
+  gtk_file_filter_add_mime_type (markdown, "text/markdown");
+  gtk_file_filter_add_suffix (markdown, "md");
+  gtk_file_filter_add_suffix (markdown, "markdown");
+  gtk_file_filter_set_name (all, _("All Files"));
+  gtk_file_filter_add_pattern (all, "*");
+
+  native = gtk_file_chooser_native_new (_("Open Question Bank"),
+                                        GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN,
+                                        _("_Open"),
+                                        _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), markdown);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), all);
+  g_signal_connect_object (native, "response",
+                           G_CALLBACK (viva_window_file_chooser_response_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+gboolean
+_viva_window_open_bundled_bank (VivaWindow *self)
+{
+  g_autoptr(VivaBank) bank = NULL;
+  g_autoptr(GError) error = NULL;
+
+  bank = viva_bank_new_bundled (&error);
+
+  /* The bundled bank is compiled in and tested: failing here is a bug. */
+  if (bank == NULL)
+    {
+      g_critical ("The bundled question bank failed to load: %s", error->message);
+      return FALSE;
+    }
+
+  viva_window_set_bank (self, bank);
+  return TRUE;
+}
+
+static void
+viva_window_open_bundled_bank_action (GtkWidget  *widget,
+                                      const char *action_name,
+                                      GVariant   *param)
+{
+  _viva_window_open_bundled_bank (VIVA_WINDOW (widget));
+}
+
+static void
+viva_window_step_question (VivaWindow *self,
+                           int         delta)
+{
+  GListModel *questions;
+  g_autoptr(VivaQuestion) next = NULL;
+  int position;
+
+  if (self->bank == NULL)
+    return;
+
+  questions = viva_bank_get_questions (self->bank);
+  position = self->question ? (int) viva_question_get_position (self->question) + delta : 0;
+
+  if (position < 0 || position >= (int) g_list_model_get_n_items (questions))
+    return;
+
+  next = g_list_model_get_item (questions, position);
+  viva_window_show_question (self, next);
+}
+
+static void
+viva_window_previous_question_action (GtkWidget  *widget,
+                                      const char *action_name,
+                                      GVariant   *param)
+{
+  viva_window_step_question (VIVA_WINDOW (widget), -1);
+}
+
+static void
+viva_window_next_question_action (GtkWidget  *widget,
+                                  const char *action_name,
+                                  GVariant   *param)
+{
+  viva_window_step_question (VIVA_WINDOW (widget), 1);
+}
+
+static void
+viva_window_filter_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *param)
+{
+  VivaWindow *self = VIVA_WINDOW (widget);
+
+  adw_flap_set_reveal_flap (self->flap, TRUE);
+  viva_sidebar_begin_filter (self->sidebar);
+}
+
+static void
+viva_window_toggle_star_action (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *param)
+{
+  VivaWindow *self = VIVA_WINDOW (widget);
+
+  gtk_widget_activate_action (GTK_WIDGET (self->question_view), "question.starred", NULL);
+}
+
+static void
+viva_window_set_status_action (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *param)
+{
+  VivaWindow *self = VIVA_WINDOW (widget);
+
+  gtk_widget_activate_action_variant (GTK_WIDGET (self->question_view), "question.status", param);
+}
+
+static void
+viva_window_focus_notes_action (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *param)
+{
+  VivaWindow *self = VIVA_WINDOW (widget);
+
+  viva_question_view_focus_notes (self->question_view);
+}
+
+void
+_viva_window_class_actions_init (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.open-bank", NULL, viva_window_open_bank_action);
+  gtk_widget_class_install_action (widget_class, "win.open-bundled-bank", NULL, viva_window_open_bundled_bank_action);
+  gtk_widget_class_install_action (widget_class, "win.previous-question", NULL, viva_window_previous_question_action);
+  gtk_widget_class_install_action (widget_class, "win.next-question", NULL, viva_window_next_question_action);
+  gtk_widget_class_install_action (widget_class, "win.filter", NULL, viva_window_filter_action);
+  gtk_widget_class_install_action (widget_class, "win.toggle-star", NULL, viva_window_toggle_star_action);
+  gtk_widget_class_install_action (widget_class, "win.set-status", "s", viva_window_set_status_action);
+  gtk_widget_class_install_action (widget_class, "win.focus-notes", NULL, viva_window_focus_notes_action);
+  gtk_widget_class_install_property_action (widget_class, "win.toggle-sidebar", "sidebar-visible");
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open-bank", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.previous-question", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "win.next-question", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.filter", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "win.toggle-star", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_CONTROL_MASK, "win.set-status", "s", "new");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK, "win.set-status", "s", "learning");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_CONTROL_MASK, "win.set-status", "s", "confident");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.focus-notes", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
+}

@@ -1,0 +1,64 @@
+/* viva-window-private.h
+ *
+ * What viva-window.c and viva-window-actions.c share.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "viva-question-view.h"
+#include "viva-sidebar.h"
+#include "viva-window.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  VIVA_WINDOW_BANNER_NONE,
+  VIVA_WINDOW_BANNER_LOAD_PROBLEM,
+  VIVA_WINDOW_BANNER_SAVE_ERROR,
+} VivaWindowBanner;
+
+struct _VivaWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* Owned */
+  GSettings            *settings;
+  VivaNotesStore       *store;
+  VivaBank             *bank;
+  VivaQuestion         *question;
+  GCancellable         *cancellable;
+  char                 *load_problem;
+  GFile                *load_problem_file;
+
+  /* Template widgets */
+  AdwFlap              *flap;
+  GtkBox               *sidebar_box;
+  AdwWindowTitle       *sidebar_title;
+  VivaSidebar          *sidebar;
+  GtkSeparator         *sidebar_handle;
+  AdwWindowTitle       *content_title;
+  GtkRevealer          *banner_revealer;
+  GtkLabel             *banner_label;
+  GtkButton            *banner_button;
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *stack;
+  VivaQuestionView     *question_view;
+
+  VivaWindowBanner            banner;
+  int                   drag_start_width;
+  guint                 load_problem_dismissed : 1;
+  guint                 close_confirmed : 1;
+};
+
+void     _viva_window_class_actions_init (GtkWidgetClass *widget_class);
+void     _viva_window_update_actions     (VivaWindow     *self);
+gboolean _viva_window_open_bundled_bank  (VivaWindow     *self);
+void     _viva_window_toast              (VivaWindow     *self,
+                                          const char     *message);
+
+G_END_DECLS
