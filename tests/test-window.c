@@ -812,6 +812,50 @@ test_note_size_is_capped (void)
   close_window (window);
 }
 
+static void
+test_window_state_is_restored (void)
+{
+  g_autoptr(VivaNotesStore) store = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  VivaWindow *window;
+  int width, height;
+
+  reset_data ();
+  store = load_store ();
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+  g_settings_reset (settings, "window-maximized");
+  g_settings_set_int (settings, "sidebar-width", 401);
+
+  /* The user resizes the window, then closes it. */
+  window = open_window (store);
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 610);
+  drain_main_loop ();
+  close_window (window);
+
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 900);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 610);
+  g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
+
+  /* The next window opens at that size, with that sidebar width. */
+  window = open_window (store);
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 900);
+  g_assert_cmpint (height, ==, 610);
+  {
+    GtkWidget *sidebar = GTK_WIDGET (viva_window_get_sidebar (window));
+    int request;
+
+    gtk_widget_get_size_request (gtk_widget_get_parent (sidebar), &request, NULL);
+    g_assert_cmpint (request, ==, 401);
+  }
+
+  close_window (window);
+
+  g_settings_reset (settings, "sidebar-width");
+  g_settings_reset (settings, "window-maximized");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -844,6 +888,7 @@ main (int   argc,
   g_test_add_func ("/window/failed-write-is-shown-and-retried", test_failed_write_is_shown_and_retried);
   g_test_add_func ("/window/restored-from-backup-is-told", test_restored_from_backup_is_told);
   g_test_add_func ("/window/note-size-is-capped", test_note_size_is_capped);
+  g_test_add_func ("/window/window-state-is-restored", test_window_state_is_restored);
 
   return g_test_run ();
 }
