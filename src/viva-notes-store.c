@@ -175,13 +175,10 @@ viva_notes_store_recovered (VivaNotesStore *self,
     viva_notes_store_set_moved_aside_path (self, moved_aside_path);
 }
 
+/* Writes now, or right after the write in flight. */
 static void
-viva_notes_store_autosave_cb (gpointer user_data)
+viva_notes_store_write_soon (VivaNotesStore *self)
 {
-  VivaNotesStore *self = user_data;
-
-  self->autosave_source = 0;
-
   if (self->saving || self->flushing)
     {
       self->save_after_write = TRUE;
@@ -193,20 +190,21 @@ viva_notes_store_autosave_cb (gpointer user_data)
 }
 
 static void
+viva_notes_store_autosave_cb (gpointer user_data)
+{
+  VivaNotesStore *self = user_data;
+
+  self->autosave_source = 0;
+  viva_notes_store_write_soon (self);
+}
+
+static void
 viva_notes_store_retry_cb (gpointer user_data)
 {
   VivaNotesStore *self = user_data;
 
   self->retry_source = 0;
-
-  if (self->saving || self->flushing)
-    {
-      self->save_after_write = TRUE;
-      return;
-    }
-
-  if (self->dirty)
-    viva_notes_store_start_write (self);
+  viva_notes_store_write_soon (self);
 }
 
 /* Saves a moment after the last change, so that typing does not write on

@@ -110,24 +110,49 @@ close_window (VivaWindow *window)
   g_object_unref (window);
 }
 
+typedef gboolean (*WidgetMatch) (GtkWidget  *widget,
+                                 const char *what);
+
 static GtkWidget *
-find_by_css_class (GtkWidget  *root,
-                   const char *css_class)
+find_widget (GtkWidget   *root,
+             WidgetMatch  match,
+             const char  *what)
 {
-  if (gtk_widget_has_css_class (root, css_class))
+  if (match (root, what))
     return root;
 
   for (GtkWidget *child = gtk_widget_get_first_child (root);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = find_by_css_class (child, css_class);
+      GtkWidget *found = find_widget (child, match, what);
 
       if (found != NULL)
         return found;
     }
 
   return NULL;
+}
+
+static gboolean
+has_css_class (GtkWidget  *widget,
+               const char *css_class)
+{
+  return gtk_widget_has_css_class (widget, css_class);
+}
+
+static gboolean
+is_button_labelled (GtkWidget  *widget,
+                    const char *label)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+static GtkWidget *
+find_by_css_class (GtkWidget  *root,
+                   const char *css_class)
+{
+  return find_widget (root, has_css_class, css_class);
 }
 
 static const char *
@@ -662,26 +687,6 @@ store_has_save_error (gpointer data)
   return viva_notes_store_get_save_error (data) != NULL && !viva_notes_store_get_saving (data);
 }
 
-static GtkWidget *
-find_button_with_label (GtkWidget  *root,
-                        const char *label)
-{
-  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button_with_label (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static void
 test_failed_write_is_shown_and_retried (void)
 {
@@ -732,7 +737,7 @@ test_failed_write_is_shown_and_retried (void)
 
   /* Space comes back; Try Again saves, and the message goes away. */
   g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &old_limit), ==, 0);
-  retry = find_button_with_label (GTK_WIDGET (window), "_Try Again");
+  retry = find_widget (GTK_WIDGET (window), is_button_labelled, "_Try Again");
   g_assert_nonnull (retry);
   g_signal_emit_by_name (retry, "clicked");
   wait_until (store_is_idle, store);
