@@ -10,6 +10,7 @@
 #include "viva-application.h"
 #include "viva-first-frame.h"
 #include "viva-notes-store.h"
+#include "viva-preferences-window.h"
 #include "viva-window.h"
 
 struct _VivaApplication
@@ -83,6 +84,7 @@ static void
 viva_application_startup (GApplication *app)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
   VivaApplication *self = VIVA_APPLICATION (app);
   g_autofree char *path = NULL;
 
@@ -92,6 +94,7 @@ viva_application_startup (GApplication *app)
   gtk_window_set_default_icon_name (APP_ID);
 
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
 
   self->settings = g_settings_new (APP_ID);
 
@@ -149,6 +152,17 @@ viva_application_about_action (GSimpleAction *action,
 }
 
 static void
+viva_application_preferences_action (GSimpleAction *action,
+                                     GVariant      *parameter,
+                                     gpointer       user_data)
+{
+  VivaApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  gtk_window_present (GTK_WINDOW (viva_preferences_window_new (window)));
+}
+
+static void
 viva_application_quit_action (GSimpleAction *action,
                               GVariant      *parameter,
                               gpointer       user_data)
@@ -166,6 +180,7 @@ viva_application_quit_action (GSimpleAction *action,
 
 static const GActionEntry app_actions[] = {
   { "about", viva_application_about_action },
+  { "preferences", viva_application_preferences_action },
   { "quit", viva_application_quit_action },
 };
 

@@ -20,6 +20,7 @@
 #include "viva-level.h"
 #include "viva-note.h"
 #include "viva-notes-store.h"
+#include "viva-preferences-window.h"
 #include "viva-question.h"
 #include "viva-question-view.h"
 #include "viva-sidebar.h"
@@ -861,6 +862,38 @@ test_window_state_is_restored (void)
   g_settings_reset (settings, "window-maximized");
 }
 
+static void
+test_preferences_budgets (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  GtkWidget *prefs;
+  GtkSpinButton *level3;
+
+  g_settings_reset (settings, "mock-budget-level-3");
+  prefs = viva_preferences_window_new (NULL);
+  gtk_window_present (GTK_WINDOW (prefs));
+  wait_until (widget_is_mapped, prefs);
+
+  /* The rows show the defaults the issue names: Hard is 5 minutes. */
+  level3 = viva_preferences_window_get_budget_row (VIVA_PREFERENCES_WINDOW (prefs), 3);
+  g_assert_cmpfloat (gtk_spin_button_get_value (level3), ==, 5);
+  g_assert_cmpfloat (gtk_spin_button_get_value (viva_preferences_window_get_budget_row (VIVA_PREFERENCES_WINDOW (prefs), 6)), ==, 20);
+
+  /* Editing a row changes the setting at once; Restore Defaults undoes it. */
+  gtk_spin_button_set_value (level3, 9);
+  g_assert_cmpuint (g_settings_get_uint (settings, "mock-budget-level-3"), ==, 9);
+  g_signal_emit_by_name (find_widget (prefs, is_button_labelled, "_Restore Default Times"), "clicked");
+  drain_main_loop ();
+  g_assert_cmpuint (g_settings_get_uint (settings, "mock-budget-level-3"), ==, 5);
+  g_assert_cmpfloat (gtk_spin_button_get_value (level3), ==, 5);
+
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (level3), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Minutes per level 3 question");
+
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  drain_main_loop ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -894,6 +927,7 @@ main (int   argc,
   g_test_add_func ("/window/restored-from-backup-is-told", test_restored_from_backup_is_told);
   g_test_add_func ("/window/note-size-is-capped", test_note_size_is_capped);
   g_test_add_func ("/window/window-state-is-restored", test_window_state_is_restored);
+  g_test_add_func ("/window/preferences-budgets", test_preferences_budgets);
 
   return g_test_run ();
 }
