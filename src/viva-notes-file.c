@@ -61,65 +61,14 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
-#include "viva-json-scan.h"
+#include "viva-data-file.h"
 #include "viva-notes-file.h"
 #include "viva-notes-store.h"
 
-/* File stamps */
-
-static void
-file_stamp_init (VivaFileStamp     *stamp,
-                 const struct stat *st)
-{
-  stamp->exists = TRUE;
-  stamp->dev = st->st_dev;
-  stamp->ino = st->st_ino;
-  stamp->size = st->st_size;
-  stamp->mtime = st->st_mtim;
-  stamp->ctime = st->st_ctim;
-}
-
-static gboolean
-file_stamp_equal (const VivaFileStamp *a,
-                  const VivaFileStamp *b)
-{
-  if (a->exists != b->exists)
-    return FALSE;
-
-  if (!a->exists)
-    return TRUE;
-
-  return a->dev == b->dev &&
-         a->ino == b->ino &&
-         a->size == b->size &&
-         a->mtime.tv_sec == b->mtime.tv_sec &&
-         a->mtime.tv_nsec == b->mtime.tv_nsec &&
-         a->ctime.tv_sec == b->ctime.tv_sec &&
-         a->ctime.tv_nsec == b->ctime.tv_nsec;
-}
-
-/* Fills @stamp from @path; a missing file is a stamp too. Follows
- * symbolic links, as reading the file does, so that both describe the
- * same file. */
-static gboolean
-file_stamp_query (VivaFileStamp *stamp,
-                  const char    *path,
-                  int           *out_errno)
-{
-  struct stat st;
-
-  memset (stamp, 0, sizeof *stamp);
-
-  if (stat (path, &st) == 0)
-    {
-      file_stamp_init (stamp, &st);
-      return TRUE;
-    }
-
-  *out_errno = errno;
-
-  return *out_errno == ENOENT || *out_errno == ENOTDIR;
-}
+/* The shared reading code reports in our domain with its own codes. */
+G_STATIC_ASSERT ((int) VIVA_NOTES_STORE_ERROR_TOO_LARGE == (int) VIVA_DATA_FILE_ERROR_TOO_LARGE);
+G_STATIC_ASSERT ((int) VIVA_NOTES_STORE_ERROR_TOO_DEEP == (int) VIVA_DATA_FILE_ERROR_TOO_DEEP);
+G_STATIC_ASSERT ((int) VIVA_NOTES_STORE_ERROR_INVALID == (int) VIVA_DATA_FILE_ERROR_INVALID);
 
 /* Notes as plain data */
 
@@ -188,137 +137,6 @@ viva_notes_read_result_from_error (const GError *error)
   return VIVA_NOTES_READ_UNREADABLE;
 }
 
-static guint
-line_at_offset (const char *data,
-                gsize       offset)
-{
-  guint line = 1;
-
-  for (gsize i = 0; i < offset; i++)
-    {
-      if (data[i] == '\n')
-        line++;
-    }
-
-  return line;
-}
-
-static gboolean
-check_scan (const char  *data,
-            gsize        len,
-            GError     **error)
-{
-  VivaJsonScanResult result;
-  const char *problem = NULL;
-  gsize offset = 0;
-
-  result = viva_json_scan (data, len, VIVA_NOTES_MAX_DEPTH, &offset);
-
-  switch (result)
-    {
-    case VIVA_JSON_SCAN_OK:
-      return TRUE;
-
-    case VIVA_JSON_SCAN_TOO_DEEP:
-      g_set_error (error, VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_TOO_DEEP,
-                   _("line %u: lists and objects nest more than %u levels deep"),
-                   line_at_offset (data, offset), (guint) VIVA_NOTES_MAX_DEPTH);
-      return FALSE;
-
-    case VIVA_JSON_SCAN_NUL_BYTE:
-      problem = _("contains a NUL byte");
-      break;
-
-    case VIVA_JSON_SCAN_NUL_ESCAPE:
-      problem = _("a string contains the escape \\u0000");
-      break;
-
-    case VIVA_JSON_SCAN_BAD_ESCAPE:
-      problem = _("a string contains an escape that JSON does not allow");
-      break;
-
-    case VIVA_JSON_SCAN_BAD_UTF8:
-      problem = _("the text is not UTF-8");
-      break;
-
-    case VIVA_JSON_SCAN_BAD_CHARACTER:
-      problem = _("a character that JSON does not allow outside strings");
-      break;
-
-    case VIVA_JSON_SCAN_UNBALANCED:
-      problem = _("a closing bracket does not match an opening one");
-      break;
-
-    case VIVA_JSON_SCAN_UNTERMINATED_STRING:
-      problem = _("a string is not closed");
-      break;
-
-    case VIVA_JSON_SCAN_TRAILING_DATA:
-      problem = _("more data follows the end of the notes");
-      break;
-
-    default:
-      g_assert_not_reached ();
-    }
-
-  g_set_error (error, VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_INVALID,
-               _("line %u: %s"), line_at_offset (data, offset), problem);
-
-  return FALSE;
-}
-
-/* json-glib keeps the last of two members with the same name and drops
- * the first without a word. A file with two versions of one note is not
- * one we can load without losing one of them, so we count members as the
- * parser adds them: when the count passes the object's size, a name came
- * twice. */
-typedef struct
-{
-  GHashTable *counts;
-  char       *name;
-  guint       line;
-} DuplicateCheck;
-
-static void
-duplicate_check_member_cb (JsonParser     *parser,
-                           JsonObject     *object,
-                           const char     *member_name,
-                           DuplicateCheck *check)
-{
-  guint count = GPOINTER_TO_UINT (g_hash_table_lookup (check->counts, object)) + 1;
-
-  g_hash_table_insert (check->counts, object, GUINT_TO_POINTER (count));
-
-  if (count > json_object_get_size (object) && check->name == NULL)
-    {
-      check->name = g_strdup (member_name);
-      check->line = json_parser_get_current_line (parser);
-    }
-}
-
-/* Returns the member if it holds a plain value of @type; sets @missing
- * when it is not there at all. Never uses the getters that log criticals
- * on missing members. */
-static JsonNode *
-get_value_member (JsonObject *object,
-                  const char *name,
-                  GType       type,
-                  gboolean   *missing)
-{
-  JsonNode *node;
-
-  *missing = !json_object_has_member (object, name);
-  if (*missing)
-    return NULL;
-
-  node = json_object_get_member (object, name);
-
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != type)
-    return NULL;
-
-  return node;
-}
-
 static gboolean
 parse_question_number (const char *key,
                        guint      *number)
@@ -345,19 +163,6 @@ parse_question_number (const char *key,
   return TRUE;
 }
 
-static gint64
-parse_modified (const char *text)
-{
-  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
-  g_autoptr(GDateTime) dt = NULL;
-
-  dt = g_date_time_new_from_iso8601 (text, utc);
-  if (dt == NULL)
-    return -1;
-
-  return g_date_time_to_unix (dt) * G_USEC_PER_SEC + g_date_time_get_microsecond (dt);
-}
-
 static gboolean
 validate_note (JsonObject      *bank,
                const char      *bank_id,
@@ -380,7 +185,7 @@ validate_note (JsonObject      *bank,
 
   object = json_node_get_object (node);
 
-  if (!(node = get_value_member (object, "text", G_TYPE_STRING, &missing)))
+  if (!(node = viva_json_object_get_value_member (object, "text", G_TYPE_STRING, &missing)))
     {
       problem = missing ? _("“text” is missing") : _("“text” is not a string");
       goto out;
@@ -397,7 +202,7 @@ validate_note (JsonObject      *bank,
       goto out;
     }
 
-  if (!(node = get_value_member (object, "status", G_TYPE_STRING, &missing)))
+  if (!(node = viva_json_object_get_value_member (object, "status", G_TYPE_STRING, &missing)))
     {
       problem = missing ? _("“status” is missing") : _("“status” is not a string");
       goto out;
@@ -408,19 +213,19 @@ validate_note (JsonObject      *bank,
       goto out;
     }
 
-  if (!(node = get_value_member (object, "starred", G_TYPE_BOOLEAN, &missing)))
+  if (!(node = viva_json_object_get_value_member (object, "starred", G_TYPE_BOOLEAN, &missing)))
     {
       problem = missing ? _("“starred” is missing") : _("“starred” is not true or false");
       goto out;
     }
   record->starred = json_node_get_boolean (node);
 
-  if (!(node = get_value_member (object, "modified", G_TYPE_STRING, &missing)))
+  if (!(node = viva_json_object_get_value_member (object, "modified", G_TYPE_STRING, &missing)))
     {
       problem = missing ? _("“modified” is missing") : _("“modified” is not a string");
       goto out;
     }
-  record->modified = parse_modified (json_node_get_string (node));
+  record->modified = viva_data_file_parse_time (json_node_get_string (node));
   if (record->modified < 0)
     {
       problem = _("“modified” is not an ISO 8601 date and time after 1970");
@@ -540,86 +345,19 @@ notes_file_parse (VivaNotesFile  *file,
                   GError        **error)
 {
   g_autoptr(JsonParser) parser = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(GHashTable) counts = NULL;
-  DuplicateCheck check = { NULL, NULL, 0 };
   JsonObject *root;
   JsonNode *node;
   const char *format;
   gboolean missing;
   gint64 version;
   g_autofree char *version_string = NULL;
-  gboolean parsed;
 
-  /* Some editors start UTF-8 files with a byte order mark; it carries
-   * nothing, and refusing the file for it would help nobody. */
-  if (len >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
-    {
-      data += 3;
-      len -= 3;
-    }
-
-  if (!check_scan (data, len, error))
+  parser = viva_data_file_parse_json (data, len, VIVA_NOTES_MAX_DEPTH,
+                                      VIVA_NOTES_STORE_ERROR, &root, error);
+  if (parser == NULL)
     return FALSE;
 
-  counts = g_hash_table_new (NULL, NULL);
-  check.counts = counts;
-
-  parser = json_parser_new ();
-  g_signal_connect (parser, "object-member",
-                    G_CALLBACK (duplicate_check_member_cb), &check);
-  parsed = json_parser_load_from_data (parser, data, len, &local_error);
-  g_signal_handlers_disconnect_by_data (parser, &check);
-
-  if (!parsed)
-    {
-      const char *message = local_error->message;
-      guint64 line = 0;
-
-      /* json-glib says "<data>:LINE:COLUMN: Parse error: …"; say it the
-       * way our other messages do. */
-      if (g_str_has_prefix (message, "<data>:"))
-        {
-          const char *rest = strstr (message, ": ");
-
-          line = g_ascii_strtoull (message + strlen ("<data>:"), NULL, 10);
-          if (rest != NULL)
-            message = rest + 2;
-        }
-
-      g_set_error (error, VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_INVALID,
-                   _("line %u: not valid JSON: %s"), (guint) line, message);
-      g_free (check.name);
-      return FALSE;
-    }
-
-  if (check.name != NULL)
-    {
-      g_set_error (error, VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_INVALID,
-                   _("line %u: “%s” appears twice in the same object"),
-                   check.line, check.name);
-      g_free (check.name);
-      return FALSE;
-    }
-
-  node = json_parser_get_root (parser);
-  if (node == NULL)
-    {
-      g_set_error_literal (error, VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_INVALID,
-                           _("the file is empty"));
-      return FALSE;
-    }
-
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      g_set_error_literal (error, VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_INVALID,
-                           _("the file does not hold a JSON object"));
-      return FALSE;
-    }
-
-  root = json_node_get_object (node);
-
-  node = get_value_member (root, "format", G_TYPE_STRING, &missing);
+  node = viva_json_object_get_value_member (root, "format", G_TYPE_STRING, &missing);
   format = node != NULL ? json_node_get_string (node) : NULL;
   if (g_strcmp0 (format, VIVA_NOTES_FORMAT) != 0)
     {
@@ -628,7 +366,7 @@ notes_file_parse (VivaNotesFile  *file,
       return FALSE;
     }
 
-  node = get_value_member (root, "version", G_TYPE_INT64, &missing);
+  node = viva_json_object_get_value_member (root, "version", G_TYPE_INT64, &missing);
   if (node == NULL)
     {
       g_set_error_literal (error, VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_INVALID,
@@ -663,91 +401,6 @@ notes_file_parse (VivaNotesFile  *file,
   return validate_banks (root, file, error);
 }
 
-static void
-set_too_large_error (GError **error,
-                     goffset  size)
-{
-  g_autofree char *max = g_format_size_full (VIVA_NOTES_MAX_SIZE, G_FORMAT_SIZE_IEC_UNITS);
-
-  /* In bytes too: one byte over the limit rounds to the limit. */
-  if (size > 0)
-    {
-      g_autofree char *actual = g_format_size_full (size, G_FORMAT_SIZE_IEC_UNITS | G_FORMAT_SIZE_LONG_FORMAT);
-
-      g_set_error (error, VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_TOO_LARGE,
-                   _("the file is %s, more than the %s a notes file may have"),
-                   actual, max);
-    }
-  else
-    g_set_error (error, VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_TOO_LARGE,
-                 _("the file is larger than the %s a notes file may have"),
-                 max);
-}
-
-static gboolean
-read_fd (int          fd,
-         gsize        size_hint,
-         char       **out_data,
-         gsize       *out_len,
-         GError     **error)
-{
-  g_autofree char *data = NULL;
-  gsize capacity = MIN (size_hint, VIVA_NOTES_MAX_SIZE) + 4096;
-  gsize len = 0;
-
-  data = g_malloc (capacity + 1);
-
-  for (;;)
-    {
-      gssize n;
-
-      if (len == capacity)
-        {
-          /* The file grew since fstat(); still never hold more than the
-           * limit. */
-          if (capacity > VIVA_NOTES_MAX_SIZE)
-            {
-              set_too_large_error (error, 0);
-              return FALSE;
-            }
-
-          capacity = MIN (capacity * 2, VIVA_NOTES_MAX_SIZE + 1);
-          data = g_realloc (data, capacity + 1);
-        }
-
-      n = read (fd, data + len, capacity - len);
-
-      if (n < 0)
-        {
-          int errsv = errno;
-
-          if (errsv == EINTR)
-            continue;
-
-          g_set_error_literal (error, G_FILE_ERROR, g_file_error_from_errno (errsv),
-                               g_strerror (errsv));
-          return FALSE;
-        }
-
-      if (n == 0)
-        break;
-
-      len += n;
-    }
-
-  if (len > VIVA_NOTES_MAX_SIZE)
-    {
-      set_too_large_error (error, 0);
-      return FALSE;
-    }
-
-  data[len] = '\0';
-  *out_data = g_steal_pointer (&data);
-  *out_len = len;
-
-  return TRUE;
-}
-
 /* Reads and checks the notes file at @path. @out_file is set whenever the
  * file could be opened, even when it fails to load, so that the caller
  * has its stamp (to move it aside safely) and, for a newer version, its
@@ -760,59 +413,25 @@ viva_notes_file_read (const char     *path,
   g_autoptr(VivaNotesFile) file = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *data = NULL;
-  struct stat st;
+  VivaFileStamp stamp;
   gsize len = 0;
   gboolean ret;
-  int fd;
 
   *out_file = NULL;
 
-  /* O_NONBLOCK so that a FIFO in place of the file cannot hang us. */
-  fd = open (path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
-  if (fd < 0)
+  ret = viva_data_file_read (path, VIVA_NOTES_MAX_SIZE, VIVA_NOTES_STORE_ERROR,
+                             &stamp, &data, &len, &local_error);
+
+  /* Not there, or not a file we could open and look at: nothing to move
+   * aside either. */
+  if (!stamp.exists)
     {
-      int errsv = errno;
-
-      /* A path through a regular file cannot hold a notes file either. */
-      if (errsv == ENOTDIR)
-        errsv = ENOENT;
-
-      g_set_error_literal (error, G_FILE_ERROR, g_file_error_from_errno (errsv),
-                           g_strerror (errsv));
-      return FALSE;
-    }
-
-  if (fstat (fd, &st) != 0)
-    {
-      int errsv = errno;
-
-      close (fd);
-      g_set_error_literal (error, G_FILE_ERROR, g_file_error_from_errno (errsv),
-                           g_strerror (errsv));
-      return FALSE;
-    }
-
-  if (!S_ISREG (st.st_mode))
-    {
-      close (fd);
-      g_set_error_literal (error, G_FILE_ERROR, G_FILE_ERROR_FAILED,
-                           _("it is not a regular file"));
+      g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
 
   file = notes_file_new ();
-  file_stamp_init (&file->stamp, &st);
-
-  if ((guint64) st.st_size > VIVA_NOTES_MAX_SIZE)
-    {
-      close (fd);
-      set_too_large_error (error, st.st_size);
-      *out_file = g_steal_pointer (&file);
-      return FALSE;
-    }
-
-  ret = read_fd (fd, st.st_size, &data, &len, &local_error);
-  close (fd);
+  file->stamp = stamp;
 
   if (ret)
     ret = notes_file_parse (file, data, len, &local_error);
@@ -841,7 +460,7 @@ dup_lock_path (const char *path)
 char *
 viva_notes_dup_backup_path (const char *path)
 {
-  return g_strconcat (path, ".bak", NULL);
+  return viva_data_file_dup_backup_path (path);
 }
 
 /* Opens and flock()s the lock file next to @path; returns the descriptor,
@@ -850,82 +469,8 @@ static int
 lock_notes (const char *path)
 {
   g_autofree char *lock_path = dup_lock_path (path);
-  int fd;
 
-  fd = open (lock_path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOCTTY, 0600);
-  if (fd < 0)
-    return -1;
-
-  while (flock (fd, LOCK_EX) != 0)
-    {
-      int errsv = errno;
-
-      if (errsv != EINTR)
-        {
-          close (fd);
-          errno = errsv;
-          return -1;
-        }
-    }
-
-  return fd;
-}
-
-/* Renames @path to "@path.corrupt-YYYYMMDD-HHMMSS" (or -2, -3…), but only
- * while it still is the file described by @expected: what was damaged
- * when we read it may since have been replaced by a good file. The caller
- * holds the lock, so the name we find free stays free for rename(), which
- * would otherwise replace an older moved-aside file. */
-static VivaMoveAsideResult
-move_aside_locked (const char           *path,
-                   const VivaFileStamp  *expected,
-                   char                **out_path,
-                   GError              **error)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
-  VivaFileStamp current;
-  int errsv = 0;
-
-  if (!file_stamp_query (&current, path, &errsv))
-    {
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (errsv),
-                   _("could not move “%s” aside: %s"), path, g_strerror (errsv));
-      return VIVA_MOVE_ASIDE_FAILED;
-    }
-
-  if (!file_stamp_equal (&current, expected))
-    return VIVA_MOVE_ASIDE_CHANGED;
-
-  for (guint i = 1; i < 1000; i++)
-    {
-      g_autofree char *aside = NULL;
-      struct stat st;
-
-      if (i == 1)
-        aside = g_strdup_printf ("%s.corrupt-%s", path, stamp);
-      else
-        aside = g_strdup_printf ("%s.corrupt-%s-%u", path, stamp, i);
-
-      if (lstat (aside, &st) == 0)
-        continue;
-
-      if (errno != ENOENT || rename (path, aside) != 0)
-        {
-          errsv = errno;
-          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (errsv),
-                       _("could not move “%s” aside: %s"), path, g_strerror (errsv));
-          return VIVA_MOVE_ASIDE_FAILED;
-        }
-
-      *out_path = g_steal_pointer (&aside);
-      return VIVA_MOVE_ASIDE_DONE;
-    }
-
-  g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_EXIST,
-               _("could not move “%s” aside: too many damaged files already"), path);
-
-  return VIVA_MOVE_ASIDE_FAILED;
+  return viva_data_file_lock (lock_path);
 }
 
 /**
@@ -959,7 +504,7 @@ viva_notes_file_move_aside (const char           *notes_path,
       return VIVA_MOVE_ASIDE_FAILED;
     }
 
-  result = move_aside_locked (path, expected, out_path, error);
+  result = viva_data_file_move_aside_locked (path, expected, out_path, error);
   close (fd);
 
   return result;
@@ -1009,53 +554,6 @@ set_save_error_from_errno (GError     **error,
                _("Could not save notes to “%s”: %s"), path, g_strerror (errsv));
 }
 
-/* Keeps the current notes.json as notes.json.bak. A hard link costs
- * nothing and is exactly the previous file; the link is made under a
- * temporary name and renamed over the old backup so that there is a
- * backup at every moment. Where links are not supported, an atomic copy. */
-static void
-keep_backup (const char *path)
-{
-  g_autofree char *bak_path = viva_notes_dup_backup_path (path);
-  g_autofree char *new_path = g_strconcat (bak_path, ".new", NULL);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *contents = NULL;
-  gsize len;
-
-  g_unlink (new_path);
-
-  if (link (path, new_path) == 0)
-    {
-      if (rename (new_path, bak_path) != 0)
-        g_warning ("Could not keep a backup of %s: %s", path, g_strerror (errno));
-
-      /* rename() does nothing when both names already are the same file. */
-      g_unlink (new_path);
-      return;
-    }
-
-  if (!g_file_get_contents (path, &contents, &len, &error) ||
-      !g_file_set_contents_full (bak_path, contents, len,
-                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                 0600, &error))
-    g_warning ("Could not keep a backup of %s: %s", path, error->message);
-}
-
-static void
-sync_directory (const char *path)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-  int fd;
-
-  /* The rename is only durable once the directory is. */
-  fd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (fd >= 0)
-    {
-      fsync (fd);
-      close (fd);
-    }
-}
-
 /* The write itself: lock, check that nobody else wrote the file since we
  * read it, keep the backup, replace the file atomically. Runs in a worker
  * thread (or in flush's caller); touches nothing but @job. Returns FALSE
@@ -1093,7 +591,7 @@ viva_notes_write_run (VivaNotesWrite  *job,
       return FALSE;
     }
 
-  if (!file_stamp_query (&current, job->path, &errsv))
+  if (!viva_file_stamp_query (&current, job->path, &errsv))
     {
       close (lock_fd);
       set_save_error_from_errno (error, job->path, errsv);
@@ -1103,7 +601,7 @@ viva_notes_write_run (VivaNotesWrite  *job,
   /* Someone else wrote the file since we last read or wrote it: another
    * Viva, a sync tool, an editor. Bring their notes back for a merge
    * instead of writing over them. */
-  if (current.exists && !file_stamp_equal (&current, &job->expected))
+  if (current.exists && !viva_file_stamp_equal (&current, &job->expected))
     {
       g_autoptr(GError) read_error = NULL;
       VivaNotesFile *disk = NULL;
@@ -1133,7 +631,7 @@ viva_notes_write_run (VivaNotesWrite  *job,
           {
             g_autoptr(GError) move_error = NULL;
 
-            switch (move_aside_locked (job->path, &disk->stamp, &job->moved_aside_path, &move_error))
+            switch (viva_data_file_move_aside_locked (job->path, &disk->stamp, &job->moved_aside_path, &move_error))
               {
               case VIVA_MOVE_ASIDE_DONE:
                 g_message ("%s was damaged (%s); moved it to %s",
@@ -1181,7 +679,7 @@ viva_notes_write_run (VivaNotesWrite  *job,
     }
 
   if (current.exists)
-    keep_backup (job->path);
+    viva_data_file_keep_backup (job->path);
 
   data = g_bytes_get_data (contents, &len);
 
@@ -1195,11 +693,11 @@ viva_notes_write_run (VivaNotesWrite  *job,
       return FALSE;
     }
 
-  sync_directory (job->path);
+  viva_data_file_sync_directory (job->path);
 
   /* Had this failed, the next save would take our own file for someone
    * else's and merge it: harmless. */
-  if (!file_stamp_query (&job->stamp, job->path, &errsv))
+  if (!viva_file_stamp_query (&job->stamp, job->path, &errsv))
     memset (&job->stamp, 0, sizeof job->stamp);
 
   close (lock_fd);
@@ -1207,41 +705,6 @@ viva_notes_write_run (VivaNotesWrite  *job,
   job->outcome = VIVA_NOTES_WRITE_WROTE;
 
   return TRUE;
-}
-
-static void
-format_modified (gint64  modified,
-                 char   *buf,
-                 gsize   buf_len)
-{
-  g_autoptr(GDateTime) dt = NULL;
-  gint64 seconds = modified / G_USEC_PER_SEC;
-  gint64 usec = modified % G_USEC_PER_SEC;
-  int year, month, day;
-
-  if (usec < 0)
-    {
-      usec += G_USEC_PER_SEC;
-      seconds--;
-    }
-
-  dt = g_date_time_new_from_unix_utc (seconds);
-
-  /* Out of GDateTime's range (years 1 to 9999): write a time we can read
-   * back rather than a file we cannot. */
-  if (dt == NULL)
-    {
-      dt = g_date_time_new_from_unix_utc (0);
-      usec = 0;
-    }
-
-  g_date_time_get_ymd (dt, &year, &month, &day);
-  g_snprintf (buf, buf_len, "%04d-%02d-%02dT%02d:%02d:%02d.%06dZ",
-              year, month, day,
-              g_date_time_get_hour (dt),
-              g_date_time_get_minute (dt),
-              g_date_time_get_second (dt),
-              (int) usec);
 }
 
 /* Banks by id, then notes by number: a stable order, so that two versions
@@ -1276,10 +739,8 @@ viva_notes_serialize (GPtrArray  *records,
                       GError    **error)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
-  g_autoptr(JsonGenerator) generator = NULL;
   g_autoptr(JsonNode) root = NULL;
   const char *bank_id = NULL;
-  GString *string;
 
   g_ptr_array_sort (records, compare_records);
 
@@ -1326,7 +787,7 @@ viva_notes_serialize (GPtrArray  *records,
         }
 
       g_snprintf (number, sizeof number, "%u", record->number);
-      format_modified (record->modified, modified, sizeof modified);
+      viva_data_file_format_time (record->modified, modified, sizeof modified);
 
       json_builder_set_member_name (builder, number);
       json_builder_begin_object (builder);
@@ -1349,14 +810,5 @@ viva_notes_serialize (GPtrArray  *records,
 
   root = json_builder_get_root (builder);
 
-  generator = json_generator_new ();
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  json_generator_set_root (generator, root);
-
-  string = g_string_new (NULL);
-  json_generator_to_gstring (generator, string);
-  g_string_append_c (string, '\n');
-
-  return g_string_free_to_bytes (string);
+  return viva_data_file_generate (root);
 }

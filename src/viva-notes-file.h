@@ -11,29 +11,15 @@
 
 #pragma once
 
-#include <sys/types.h>
-#include <time.h>
-
 #include <glib.h>
 
+#include "viva-data-file.h"
 #include "viva-note.h"
 #include "viva-types.h"
 
 G_BEGIN_DECLS
 
 #define VIVA_BANK_ID_MAX_SIZE   256
-
-/* What we know of notes.json on disk, to tell whether someone else wrote
- * it since we last read or wrote it. A missing file is a stamp too. */
-typedef struct
-{
-  gboolean        exists;
-  dev_t           dev;
-  ino_t           ino;
-  off_t           size;
-  struct timespec mtime;
-  struct timespec ctime;
-} VivaFileStamp;
 
 /* One note as plain data: read from a file, or copied from a VivaNote for
  * a write. */
@@ -61,13 +47,6 @@ typedef enum
   VIVA_NOTES_READ_DAMAGED,
   VIVA_NOTES_READ_UNREADABLE,
 } VivaNotesReadResult;
-
-typedef enum
-{
-  VIVA_MOVE_ASIDE_DONE,
-  VIVA_MOVE_ASIDE_CHANGED,
-  VIVA_MOVE_ASIDE_FAILED,
-} VivaMoveAsideResult;
 
 typedef enum
 {

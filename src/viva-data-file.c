@@ -1,0 +1,697 @@
+/* viva-data-file.c
+ *
+ * Moved here from viva-notes-file.c when the mock interview sessions
+ * needed the same care; the notes file's rules (viva-notes-file.c, at
+ * the top) are the model for every file of user data.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "viva-data-file.h"
+#include "viva-json-scan.h"
+
+/* File stamps */
+
+void
+viva_file_stamp_init (VivaFileStamp     *stamp,
+                      const struct stat *st)
+{
+  stamp->exists = TRUE;
+  stamp->dev = st->st_dev;
+  stamp->ino = st->st_ino;
+  stamp->size = st->st_size;
+  stamp->mtime = st->st_mtim;
+  stamp->ctime = st->st_ctim;
+}
+
+gboolean
+viva_file_stamp_equal (const VivaFileStamp *a,
+                       const VivaFileStamp *b)
+{
+  if (a->exists != b->exists)
+    return FALSE;
+
+  if (!a->exists)
+    return TRUE;
+
+  return a->dev == b->dev &&
+         a->ino == b->ino &&
+         a->size == b->size &&
+         a->mtime.tv_sec == b->mtime.tv_sec &&
+         a->mtime.tv_nsec == b->mtime.tv_nsec &&
+         a->ctime.tv_sec == b->ctime.tv_sec &&
+         a->ctime.tv_nsec == b->ctime.tv_nsec;
+}
+
+/* Fills @stamp from @path; a missing file is a stamp too. Follows
+ * symbolic links, as reading the file does, so that both describe the
+ * same file. */
+gboolean
+viva_file_stamp_query (VivaFileStamp *stamp,
+                       const char    *path,
+                       int           *out_errno)
+{
+  struct stat st;
+
+  memset (stamp, 0, sizeof *stamp);
+
+  if (stat (path, &st) == 0)
+    {
+      viva_file_stamp_init (stamp, &st);
+      return TRUE;
+    }
+
+  *out_errno = errno;
+
+  return *out_errno == ENOENT || *out_errno == ENOTDIR;
+}
+
+/* Reading */
+
+static void
+set_too_large_error (GError **error,
+                     GQuark   domain,
+                     gsize    max_size,
+                     goffset  size)
+{
+  g_autofree char *max = g_format_size_full (max_size, G_FORMAT_SIZE_IEC_UNITS);
+
+  /* In bytes too: one byte over the limit rounds to the limit. */
+  if (size > 0)
+    {
+      g_autofree char *actual = g_format_size_full (size, G_FORMAT_SIZE_IEC_UNITS | G_FORMAT_SIZE_LONG_FORMAT);
+
+      g_set_error (error, domain, VIVA_DATA_FILE_ERROR_TOO_LARGE,
+                   _("the file is %s, more than the %s such a file may have"),
+                   actual, max);
+    }
+  else
+    g_set_error (error, domain, VIVA_DATA_FILE_ERROR_TOO_LARGE,
+                 _("the file is larger than the %s such a file may have"),
+                 max);
+}
+
+static gboolean
+read_fd (int          fd,
+         gsize        size_hint,
+         gsize        max_size,
+         GQuark       domain,
+         char       **out_data,
+         gsize       *out_len,
+         GError     **error)
+{
+  g_autofree char *data = NULL;
+  gsize capacity = MIN (size_hint, max_size) + 4096;
+  gsize len = 0;
+
+  data = g_malloc (capacity + 1);
+
+  for (;;)
+    {
+      gssize n;
+
+      if (len == capacity)
+        {
+          /* The file grew since fstat(); still never hold more than the
+           * limit. */
+          if (capacity > max_size)
+            {
+              set_too_large_error (error, domain, max_size, 0);
+              return FALSE;
+            }
+
+          capacity = MIN (capacity * 2, max_size + 1);
+          data = g_realloc (data, capacity + 1);
+        }
+
+      n = read (fd, data + len, capacity - len);
+
+      if (n < 0)
+        {
+          int errsv = errno;
+
+          if (errsv == EINTR)
+            continue;
+
+          g_set_error_literal (error, G_FILE_ERROR, g_file_error_from_errno (errsv),
+                               g_strerror (errsv));
+          return FALSE;
+        }
+
+      if (n == 0)
+        break;
+
+      len += n;
+    }
+
+  if (len > max_size)
+    {
+      set_too_large_error (error, domain, max_size, 0);
+      return FALSE;
+    }
+
+  data[len] = '\0';
+  *out_data = g_steal_pointer (&data);
+  *out_len = len;
+
+  return TRUE;
+}
+
+/**
+ * viva_data_file_read:
+ * @path: the file
+ * @max_size: the most bytes the file may have
+ * @domain: the caller's error domain, for %VIVA_DATA_FILE_ERROR_TOO_LARGE
+ * @out_stamp: (out): the file as it was opened; exists is %FALSE when it
+ *   could not be opened (or is not a regular file)
+ * @out_data: (out): the contents, NUL-terminated
+ * @out_len: (out): their length
+ * @error: return location for an error
+ *
+ * Reads a whole regular file of at most @max_size bytes, without ever
+ * holding more. A missing file fails with %G_FILE_ERROR_NOENT; other
+ * I/O problems are in %G_FILE_ERROR. Thread-safe.
+ */
+gboolean
+viva_data_file_read (const char     *path,
+                     gsize           max_size,
+                     GQuark          domain,
+                     VivaFileStamp  *out_stamp,
+                     char          **out_data,
+                     gsize          *out_len,
+                     GError        **error)
+{
+  struct stat st;
+  gboolean ret;
+  int fd;
+
+  memset (out_stamp, 0, sizeof *out_stamp);
+  *out_data = NULL;
+  *out_len = 0;
+
+  /* O_NONBLOCK so that a FIFO in place of the file cannot hang us. */
+  fd = open (path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+  if (fd < 0)
+    {
+      int errsv = errno;
+
+      /* A path through a regular file cannot hold our file either. */
+      if (errsv == ENOTDIR)
+        errsv = ENOENT;
+
+      g_set_error_literal (error, G_FILE_ERROR, g_file_error_from_errno (errsv),
+                           g_strerror (errsv));
+      return FALSE;
+    }
+
+  if (fstat (fd, &st) != 0)
+    {
+      int errsv = errno;
+
+      close (fd);
+      g_set_error_literal (error, G_FILE_ERROR, g_file_error_from_errno (errsv),
+                           g_strerror (errsv));
+      return FALSE;
+    }
+
+  if (!S_ISREG (st.st_mode))
+    {
+      close (fd);
+      g_set_error_literal (error, G_FILE_ERROR, G_FILE_ERROR_FAILED,
+                           _("it is not a regular file"));
+      return FALSE;
+    }
+
+  viva_file_stamp_init (out_stamp, &st);
+
+  if ((guint64) st.st_size > max_size)
+    {
+      close (fd);
+      set_too_large_error (error, domain, max_size, st.st_size);
+      return FALSE;
+    }
+
+  ret = read_fd (fd, st.st_size, max_size, domain, out_data, out_len, error);
+  close (fd);
+
+  return ret;
+}
+
+static guint
+line_at_offset (const char *data,
+                gsize       offset)
+{
+  guint line = 1;
+
+  for (gsize i = 0; i < offset; i++)
+    {
+      if (data[i] == '\n')
+        line++;
+    }
+
+  return line;
+}
+
+static gboolean
+check_scan (const char  *data,
+            gsize        len,
+            guint        max_depth,
+            GQuark       domain,
+            GError     **error)
+{
+  VivaJsonScanResult result;
+  const char *problem = NULL;
+  gsize offset = 0;
+
+  result = viva_json_scan (data, len, max_depth, &offset);
+
+  switch (result)
+    {
+    case VIVA_JSON_SCAN_OK:
+      return TRUE;
+
+    case VIVA_JSON_SCAN_TOO_DEEP:
+      g_set_error (error, domain, VIVA_DATA_FILE_ERROR_TOO_DEEP,
+                   _("line %u: lists and objects nest more than %u levels deep"),
+                   line_at_offset (data, offset), max_depth);
+      return FALSE;
+
+    case VIVA_JSON_SCAN_NUL_BYTE:
+      problem = _("contains a NUL byte");
+      break;
+
+    case VIVA_JSON_SCAN_NUL_ESCAPE:
+      problem = _("a string contains the escape \\u0000");
+      break;
+
+    case VIVA_JSON_SCAN_BAD_ESCAPE:
+      problem = _("a string contains an escape that JSON does not allow");
+      break;
+
+    case VIVA_JSON_SCAN_BAD_UTF8:
+      problem = _("the text is not UTF-8");
+      break;
+
+    case VIVA_JSON_SCAN_BAD_CHARACTER:
+      problem = _("a character that JSON does not allow outside strings");
+      break;
+
+    case VIVA_JSON_SCAN_UNBALANCED:
+      problem = _("a closing bracket does not match an opening one");
+      break;
+
+    case VIVA_JSON_SCAN_UNTERMINATED_STRING:
+      problem = _("a string is not closed");
+      break;
+
+    case VIVA_JSON_SCAN_TRAILING_DATA:
+      problem = _("more data follows the end of the JSON document");
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  g_set_error (error, domain, VIVA_DATA_FILE_ERROR_INVALID,
+               _("line %u: %s"), line_at_offset (data, offset), problem);
+
+  return FALSE;
+}
+
+/* json-glib keeps the last of two members with the same name and drops
+ * the first without a word. A file with two versions of one thing is not
+ * one we can load without losing one of them, so we count members as the
+ * parser adds them: when the count passes the object's size, a name came
+ * twice. */
+typedef struct
+{
+  GHashTable *counts;
+  char       *name;
+  guint       line;
+} DuplicateCheck;
+
+static void
+duplicate_check_member_cb (JsonParser     *parser,
+                           JsonObject     *object,
+                           const char     *member_name,
+                           DuplicateCheck *check)
+{
+  guint count = GPOINTER_TO_UINT (g_hash_table_lookup (check->counts, object)) + 1;
+
+  g_hash_table_insert (check->counts, object, GUINT_TO_POINTER (count));
+
+  if (count > json_object_get_size (object) && check->name == NULL)
+    {
+      check->name = g_strdup (member_name);
+      check->line = json_parser_get_current_line (parser);
+    }
+}
+
+/**
+ * viva_data_file_parse_json:
+ * @data: the file's contents
+ * @len: their length
+ * @max_depth: how deep arrays and objects may nest
+ * @domain: the caller's error domain, for %VIVA_DATA_FILE_ERROR_TOO_DEEP
+ *   and %VIVA_DATA_FILE_ERROR_INVALID
+ * @out_root: (out) (transfer none): the top-level object, owned by the
+ *   returned parser
+ * @error: return location for an error
+ *
+ * Parses untrusted bytes that must hold one JSON object: pre-scanned so
+ * that json-glib neither crashes nor silently changes what it reads, and
+ * with duplicate members refused. A successful parse is not validation:
+ * the caller checks every member. Thread-safe.
+ *
+ * Returns: (transfer full) (nullable): the parser, which owns the tree
+ */
+JsonParser *
+viva_data_file_parse_json (const char  *data,
+                           gsize        len,
+                           guint        max_depth,
+                           GQuark       domain,
+                           JsonObject **out_root,
+                           GError     **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GHashTable) counts = NULL;
+  DuplicateCheck check = { NULL, NULL, 0 };
+  JsonNode *node;
+  gboolean parsed;
+
+  *out_root = NULL;
+
+  /* Some editors start UTF-8 files with a byte order mark; it carries
+   * nothing, and refusing the file for it would help nobody. */
+  if (len >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    {
+      data += 3;
+      len -= 3;
+    }
+
+  if (!check_scan (data, len, max_depth, domain, error))
+    return NULL;
+
+  counts = g_hash_table_new (NULL, NULL);
+  check.counts = counts;
+
+  parser = json_parser_new ();
+  g_signal_connect (parser, "object-member",
+                    G_CALLBACK (duplicate_check_member_cb), &check);
+  parsed = json_parser_load_from_data (parser, data, len, &local_error);
+  g_signal_handlers_disconnect_by_data (parser, &check);
+
+  if (!parsed)
+    {
+      const char *message = local_error->message;
+      guint64 line = 0;
+
+      /* json-glib says "<data>:LINE:COLUMN: Parse error: …"; say it the
+       * way our other messages do. */
+      if (g_str_has_prefix (message, "<data>:"))
+        {
+          const char *rest = strstr (message, ": ");
+
+          line = g_ascii_strtoull (message + strlen ("<data>:"), NULL, 10);
+          if (rest != NULL)
+            message = rest + 2;
+        }
+
+      g_set_error (error, domain, VIVA_DATA_FILE_ERROR_INVALID,
+                   _("line %u: not valid JSON: %s"), (guint) line, message);
+      g_free (check.name);
+      return NULL;
+    }
+
+  if (check.name != NULL)
+    {
+      g_set_error (error, domain, VIVA_DATA_FILE_ERROR_INVALID,
+                   _("line %u: “%s” appears twice in the same object"),
+                   check.line, check.name);
+      g_free (check.name);
+      return NULL;
+    }
+
+  node = json_parser_get_root (parser);
+  if (node == NULL)
+    {
+      g_set_error_literal (error, domain, VIVA_DATA_FILE_ERROR_INVALID,
+                           _("the file is empty"));
+      return NULL;
+    }
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_set_error_literal (error, domain, VIVA_DATA_FILE_ERROR_INVALID,
+                           _("the file does not hold a JSON object"));
+      return NULL;
+    }
+
+  *out_root = json_node_get_object (node);
+
+  return g_steal_pointer (&parser);
+}
+
+/* Returns the member if it holds a plain value of @type; sets @missing
+ * when it is not there at all. Never uses the getters that log criticals
+ * on missing members. */
+JsonNode *
+viva_json_object_get_value_member (JsonObject *object,
+                                   const char *name,
+                                   GType       type,
+                                   gboolean   *missing)
+{
+  JsonNode *node;
+
+  *missing = !json_object_has_member (object, name);
+  if (*missing)
+    return NULL;
+
+  node = json_object_get_member (object, name);
+
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != type)
+    return NULL;
+
+  return node;
+}
+
+/* Times: ISO 8601 in UTC with microseconds, "2026-11-24T01:02:03.123456Z".
+ * Returns microseconds since 1970, or -1 for anything else (including
+ * times before 1970). */
+gint64
+viva_data_file_parse_time (const char *text)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GDateTime) dt = NULL;
+
+  dt = g_date_time_new_from_iso8601 (text, utc);
+  if (dt == NULL)
+    return -1;
+
+  return g_date_time_to_unix (dt) * G_USEC_PER_SEC + g_date_time_get_microsecond (dt);
+}
+
+void
+viva_data_file_format_time (gint64  usec_since_epoch,
+                            char   *buf,
+                            gsize   buf_len)
+{
+  g_autoptr(GDateTime) dt = NULL;
+  gint64 seconds = usec_since_epoch / G_USEC_PER_SEC;
+  gint64 usec = usec_since_epoch % G_USEC_PER_SEC;
+  int year, month, day;
+
+  if (usec < 0)
+    {
+      usec += G_USEC_PER_SEC;
+      seconds--;
+    }
+
+  dt = g_date_time_new_from_unix_utc (seconds);
+
+  /* Out of GDateTime's range (years 1 to 9999): write a time we can read
+   * back rather than a file we cannot. */
+  if (dt == NULL)
+    {
+      dt = g_date_time_new_from_unix_utc (0);
+      usec = 0;
+    }
+
+  g_date_time_get_ymd (dt, &year, &month, &day);
+  g_snprintf (buf, buf_len, "%04d-%02d-%02dT%02d:%02d:%02d.%06dZ",
+              year, month, day,
+              g_date_time_get_hour (dt),
+              g_date_time_get_minute (dt),
+              g_date_time_get_second (dt),
+              (int) usec);
+}
+
+/* Pretty-printed with an indent of 2 and a final newline, so that two
+ * versions of a file compare well with diff. */
+GBytes *
+viva_data_file_generate (JsonNode *root)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  GString *string;
+
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  json_generator_set_root (generator, root);
+
+  string = g_string_new (NULL);
+  json_generator_to_gstring (generator, string);
+  g_string_append_c (string, '\n');
+
+  return g_string_free_to_bytes (string);
+}
+
+/* Locking, moving aside, writing */
+
+char *
+viva_data_file_dup_backup_path (const char *path)
+{
+  return g_strconcat (path, ".bak", NULL);
+}
+
+/* Opens and flock()s @lock_path, creating it; returns the descriptor,
+ * which unlocks when closed, or -1 with errno set. */
+int
+viva_data_file_lock (const char *lock_path)
+{
+  int fd;
+
+  fd = open (lock_path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOCTTY, 0600);
+  if (fd < 0)
+    return -1;
+
+  while (flock (fd, LOCK_EX) != 0)
+    {
+      int errsv = errno;
+
+      if (errsv != EINTR)
+        {
+          close (fd);
+          errno = errsv;
+          return -1;
+        }
+    }
+
+  return fd;
+}
+
+/* Renames @path to "@path.corrupt-YYYYMMDD-HHMMSS" (or -2, -3…), but only
+ * while it still is the file described by @expected: what was damaged
+ * when we read it may since have been replaced by a good file. The caller
+ * holds the lock, so the name we find free stays free for rename(), which
+ * would otherwise replace an older moved-aside file. */
+VivaMoveAsideResult
+viva_data_file_move_aside_locked (const char           *path,
+                                  const VivaFileStamp  *expected,
+                                  char                **out_path,
+                                  GError              **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+  VivaFileStamp current;
+  int errsv = 0;
+
+  if (!viva_file_stamp_query (&current, path, &errsv))
+    {
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (errsv),
+                   _("could not move “%s” aside: %s"), path, g_strerror (errsv));
+      return VIVA_MOVE_ASIDE_FAILED;
+    }
+
+  if (!viva_file_stamp_equal (&current, expected))
+    return VIVA_MOVE_ASIDE_CHANGED;
+
+  for (guint i = 1; i < 1000; i++)
+    {
+      g_autofree char *aside = NULL;
+      struct stat st;
+
+      if (i == 1)
+        aside = g_strdup_printf ("%s.corrupt-%s", path, stamp);
+      else
+        aside = g_strdup_printf ("%s.corrupt-%s-%u", path, stamp, i);
+
+      if (lstat (aside, &st) == 0)
+        continue;
+
+      if (errno != ENOENT || rename (path, aside) != 0)
+        {
+          errsv = errno;
+          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (errsv),
+                       _("could not move “%s” aside: %s"), path, g_strerror (errsv));
+          return VIVA_MOVE_ASIDE_FAILED;
+        }
+
+      *out_path = g_steal_pointer (&aside);
+      return VIVA_MOVE_ASIDE_DONE;
+    }
+
+  g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_EXIST,
+               _("could not move “%s” aside: too many damaged files already"), path);
+
+  return VIVA_MOVE_ASIDE_FAILED;
+}
+
+/* Keeps the current @path as "@path.bak". A hard link costs nothing and
+ * is exactly the previous file; the link is made under a temporary name
+ * and renamed over the old backup so that there is a backup at every
+ * moment. Where links are not supported, an atomic copy. */
+void
+viva_data_file_keep_backup (const char *path)
+{
+  g_autofree char *bak_path = viva_data_file_dup_backup_path (path);
+  g_autofree char *new_path = g_strconcat (bak_path, ".new", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize len;
+
+  g_unlink (new_path);
+
+  if (link (path, new_path) == 0)
+    {
+      if (rename (new_path, bak_path) != 0)
+        g_warning ("Could not keep a backup of %s: %s", path, g_strerror (errno));
+
+      /* rename() does nothing when both names already are the same file. */
+      g_unlink (new_path);
+      return;
+    }
+
+  if (!g_file_get_contents (path, &contents, &len, &error) ||
+      !g_file_set_contents_full (bak_path, contents, len,
+                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                 0600, &error))
+    g_warning ("Could not keep a backup of %s: %s", path, error->message);
+}
+
+/* A rename is only durable once its directory is. */
+void
+viva_data_file_sync_directory (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  int fd;
+
+  fd = open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd >= 0)
+    {
+      fsync (fd);
+      close (fd);
+    }
+}

@@ -1,0 +1,101 @@
+/* viva-data-file.h
+ *
+ * What every file of user data (notes.json, the mock interview sessions)
+ * shares: reading it as untrusted input (a size cap, the pre-scan that
+ * keeps json-glib 1.6 from crashing or misreading, duplicate members),
+ * stamps that tell whether someone else wrote it since we read it, a lock
+ * between Viva processes, moving a damaged file aside unchanged, and the
+ * steps of an atomic, durable write with a backup. Plain functions, no
+ * GObject, so that all of it can run in a worker thread.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <time.h>
+
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+/**
+ * VivaDataFileErrorCode:
+ * @VIVA_DATA_FILE_ERROR_TOO_LARGE: larger than the caller's cap
+ * @VIVA_DATA_FILE_ERROR_TOO_DEEP: nests deeper than the caller's cap
+ * @VIVA_DATA_FILE_ERROR_INVALID: not what we wrote
+ *
+ * Every store's error enum (VivaNotesStoreError, VivaSessionStoreError)
+ * begins with these three codes in this order, so that the shared checks
+ * below can report in the caller's own error domain; each store asserts
+ * it at compile time.
+ */
+typedef enum
+{
+  VIVA_DATA_FILE_ERROR_TOO_LARGE,
+  VIVA_DATA_FILE_ERROR_TOO_DEEP,
+  VIVA_DATA_FILE_ERROR_INVALID,
+} VivaDataFileErrorCode;
+
+/* What we know of a file on disk, to tell whether someone else wrote it
+ * since we last read or wrote it. A missing file is a stamp too. */
+typedef struct
+{
+  gboolean        exists;
+  dev_t           dev;
+  ino_t           ino;
+  off_t           size;
+  struct timespec mtime;
+  struct timespec ctime;
+} VivaFileStamp;
+
+typedef enum
+{
+  VIVA_MOVE_ASIDE_DONE,
+  VIVA_MOVE_ASIDE_CHANGED,
+  VIVA_MOVE_ASIDE_FAILED,
+} VivaMoveAsideResult;
+
+void                 viva_file_stamp_init                (VivaFileStamp        *stamp,
+                                                          const struct stat    *st);
+gboolean             viva_file_stamp_equal               (const VivaFileStamp  *a,
+                                                          const VivaFileStamp  *b);
+gboolean             viva_file_stamp_query               (VivaFileStamp        *stamp,
+                                                          const char           *path,
+                                                          int                  *out_errno);
+
+gboolean             viva_data_file_read                 (const char           *path,
+                                                          gsize                 max_size,
+                                                          GQuark                domain,
+                                                          VivaFileStamp        *out_stamp,
+                                                          char                **out_data,
+                                                          gsize                *out_len,
+                                                          GError              **error);
+JsonParser          *viva_data_file_parse_json           (const char           *data,
+                                                          gsize                 len,
+                                                          guint                 max_depth,
+                                                          GQuark                domain,
+                                                          JsonObject          **out_root,
+                                                          GError              **error);
+JsonNode            *viva_json_object_get_value_member   (JsonObject           *object,
+                                                          const char           *name,
+                                                          GType                 type,
+                                                          gboolean             *missing);
+gint64               viva_data_file_parse_time           (const char           *text);
+void                 viva_data_file_format_time          (gint64                usec,
+                                                          char                 *buf,
+                                                          gsize                 buf_len);
+GBytes              *viva_data_file_generate             (JsonNode             *root);
+
+char                *viva_data_file_dup_backup_path      (const char           *path);
+int                  viva_data_file_lock                 (const char           *lock_path);
+VivaMoveAsideResult  viva_data_file_move_aside_locked    (const char           *path,
+                                                          const VivaFileStamp  *expected,
+                                                          char                **out_path,
+                                                          GError              **error);
+void                 viva_data_file_keep_backup          (const char           *path);
+void                 viva_data_file_sync_directory       (const char           *path);
+
+G_END_DECLS
