@@ -13,7 +13,9 @@ G_BEGIN_DECLS
 
 typedef struct _VivaApplication   VivaApplication;
 typedef struct _VivaBank          VivaBank;
+typedef struct _VivaClock         VivaClock;
 typedef struct _VivaLevel         VivaLevel;
+typedef struct _VivaMockTimer     VivaMockTimer;
 typedef struct _VivaNote          VivaNote;
 typedef struct _VivaNotesStore    VivaNotesStore;
 typedef struct _VivaQuery         VivaQuery;
