@@ -15,6 +15,7 @@ typedef struct _VivaApplication   VivaApplication;
 typedef struct _VivaBank          VivaBank;
 typedef struct _VivaClock         VivaClock;
 typedef struct _VivaLevel         VivaLevel;
+typedef struct _VivaMockSession   VivaMockSession;
 typedef struct _VivaMockSetup     VivaMockSetup;
 typedef struct _VivaMockTimer     VivaMockTimer;
 typedef struct _VivaNote          VivaNote;
