@@ -1131,6 +1131,14 @@ test_store_round_trip (void)
   g_assert_true (viva_mock_session_set_rating (session, 3, VIVA_MOCK_RATING_EASY));
   g_assert_true (viva_mock_session_set_progress (session, 4, spent, skipped, VIVA_MOCK_SESSION_STATE_PAUSED));
 
+  /* Once only. */
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_assert_false (viva_session_store_add (store, session, &error));
+    g_assert_error (error, VIVA_SESSION_STORE_ERROR, VIVA_SESSION_STORE_ERROR_EXISTS);
+  }
+
   viva_mock_setup_set_budget_mode (setup, VIVA_MOCK_BUDGET_TOTAL);
   viva_mock_setup_set_random_order (setup, FALSE);
   total = new_session (bank, setup);
