@@ -11,6 +11,7 @@
 #include "viva-first-frame.h"
 #include "viva-notes-store.h"
 #include "viva-preferences-window.h"
+#include "viva-session-store.h"
 #include "viva-window.h"
 
 struct _VivaApplication
@@ -20,6 +21,8 @@ struct _VivaApplication
   /* Owned */
   VivaNotesStore *notes_store;
   GError         *notes_load_error;
+  VivaSessionStore *sessions;
+  GPtrArray      *session_problems;
   GSettings      *settings;
 };
 
@@ -46,10 +49,12 @@ viva_application_ensure_window (VivaApplication *self)
     {
       window = viva_window_new (self, self->notes_store);
       viva_window_restore_session (window);
+      viva_window_set_session_store (window, self->sessions, self->session_problems);
 
       viva_window_report_notes_state (window, self->notes_load_error);
 
       viva_first_frame_watch (GTK_WIDGET (window), G_CALLBACK (g_application_quit), self);
+      viva_window_offer_resume (window);
     }
 
   return window;
@@ -87,6 +92,7 @@ viva_application_startup (GApplication *app)
   static const char *preferences_accels[] = { "<Control>comma", NULL };
   VivaApplication *self = VIVA_APPLICATION (app);
   g_autofree char *path = NULL;
+  g_autofree char *sessions_dir = NULL;
 
   G_APPLICATION_CLASS (viva_application_parent_class)->startup (app);
 
@@ -106,6 +112,12 @@ viva_application_startup (GApplication *app)
    * user what happened. */
   if (!viva_notes_store_load (self->notes_store, &self->notes_load_error))
     g_warning ("Notes file %s: %s", path, self->notes_load_error->message);
+
+  /* Past mock interviews; a damaged file is reported with the history and
+   * never hides the others. */
+  sessions_dir = viva_session_store_dup_default_dir ();
+  self->sessions = viva_session_store_new (sessions_dir);
+  viva_session_store_load (self->sessions, &self->session_problems);
 }
 
 static void
@@ -113,6 +125,7 @@ viva_application_shutdown (GApplication *app)
 {
   VivaApplication *self = VIVA_APPLICATION (app);
   g_autoptr(GError) error = NULL;
+  g_autoptr(GError) sessions_error = NULL;
 
   /* Windows flush on close; this catches quitting through other paths
    * (a signal from the session, app.quit with a dialog open). */
@@ -120,8 +133,11 @@ viva_application_shutdown (GApplication *app)
       viva_notes_store_get_dirty (self->notes_store) &&
       !viva_notes_store_flush (self->notes_store, &error))
     g_warning ("Could not save notes to %s: %s",
-                viva_notes_store_get_path (self->notes_store),
-                error->message);
+               viva_notes_store_get_path (self->notes_store),
+               error->message);
+
+  if (self->sessions != NULL && !viva_session_store_flush (self->sessions, &sessions_error))
+    g_warning ("Could not save mock interviews: %s", sessions_error->message);
 
   G_APPLICATION_CLASS (viva_application_parent_class)->shutdown (app);
 }
@@ -192,6 +208,8 @@ viva_application_finalize (GObject *object)
   g_clear_object (&self->notes_store);
   g_clear_object (&self->settings);
   g_clear_error (&self->notes_load_error);
+  g_clear_object (&self->sessions);
+  g_clear_pointer (&self->session_problems, g_ptr_array_unref);
 
   G_OBJECT_CLASS (viva_application_parent_class)->finalize (object);
 }

@@ -37,6 +37,8 @@ _viva_window_update_actions (VivaWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-star", can_edit);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.set-status", can_edit);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.focus-notes", self->question != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.mock-interview", self->bank != NULL && self->sessions != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.mock-history", self->bank != NULL && self->sessions != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-bundled-bank",
                                  self->bank == NULL || viva_bank_get_file (self->bank) != NULL);
 }
@@ -271,6 +273,22 @@ viva_window_set_status_action (GtkWidget  *widget,
 }
 
 static void
+viva_window_mock_interview_action (GtkWidget  *widget,
+                                   const char *action_name,
+                                   GVariant   *param)
+{
+  _viva_window_show_mock (VIVA_WINDOW (widget), FALSE);
+}
+
+static void
+viva_window_mock_history_action (GtkWidget  *widget,
+                                 const char *action_name,
+                                 GVariant   *param)
+{
+  _viva_window_show_mock (VIVA_WINDOW (widget), TRUE);
+}
+
+static void
 viva_window_focus_notes_action (GtkWidget  *widget,
                                 const char *action_name,
                                 GVariant   *param)
@@ -291,6 +309,8 @@ _viva_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.toggle-star", NULL, viva_window_toggle_star_action);
   gtk_widget_class_install_action (widget_class, "win.set-status", "s", viva_window_set_status_action);
   gtk_widget_class_install_action (widget_class, "win.focus-notes", NULL, viva_window_focus_notes_action);
+  gtk_widget_class_install_action (widget_class, "win.mock-interview", NULL, viva_window_mock_interview_action);
+  gtk_widget_class_install_action (widget_class, "win.mock-history", NULL, viva_window_mock_history_action);
   gtk_widget_class_install_property_action (widget_class, "win.toggle-sidebar", "sidebar-visible");
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open-bank", NULL);
@@ -302,6 +322,7 @@ _viva_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_CONTROL_MASK, "win.set-status", "s", "learning");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_CONTROL_MASK, "win.set-status", "s", "confident");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.focus-notes", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK, "win.mock-interview", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
 }

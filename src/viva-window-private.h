@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 
+#include "viva-mock-view.h"
 #include "viva-question-view.h"
 #include "viva-sidebar.h"
 #include "viva-window.h"
@@ -30,12 +31,15 @@ struct _VivaWindow
   GSettings            *settings;
   VivaNotesStore       *store;
   VivaBank             *bank;
+  VivaSessionStore     *sessions;
   VivaQuestion         *question;
   GCancellable         *cancellable;
   char                 *load_problem;
   GFile                *load_problem_file;
 
   /* Template widgets */
+  GtkStack             *mode_stack;
+  VivaMockView         *mock_view;
   AdwFlap              *flap;
   GtkBox               *sidebar_box;
   AdwWindowTitle       *sidebar_title;
@@ -60,5 +64,7 @@ void     _viva_window_update_actions     (VivaWindow     *self);
 gboolean _viva_window_open_bundled_bank  (VivaWindow     *self);
 void     _viva_window_toast              (VivaWindow     *self,
                                           const char     *message);
+void     _viva_window_show_mock          (VivaWindow     *self,
+                                          gboolean        history);
 
 G_END_DECLS

@@ -15,10 +15,13 @@
 #include "viva-application.h"
 #include "viva-bank.h"
 #include "viva-note.h"
+#include "viva-mock-session.h"
+#include "viva-mock-view.h"
 #include "viva-notes-store.h"
 #include "viva-question.h"
 #include "viva-question-view.h"
 #include "viva-sidebar.h"
+#include "viva-session-store.h"
 #include "viva-window-private.h"
 
 #define SIDEBAR_MIN_WIDTH 220
@@ -185,6 +188,33 @@ viva_window_show_question (VivaWindow   *self,
 }
 
 static void
+mock_view_leave_cb (VivaWindow   *self,
+                    VivaMockView *view)
+{
+  gtk_stack_set_visible_child_name (self->mode_stack, "study");
+  viva_window_update_title (self);
+  _viva_window_update_actions (self);
+}
+
+void
+_viva_window_show_mock (VivaWindow *self,
+                        gboolean    history)
+{
+  if (self->bank == NULL)
+    return;
+
+  viva_mock_view_set_context (self->mock_view, self->bank, self->store, self->sessions);
+  if (history)
+    viva_mock_view_show_history (self->mock_view);
+  else
+    viva_mock_view_show_setup (self->mock_view);
+
+  gtk_stack_set_visible_child_name (self->mode_stack, "mock");
+  gtk_window_set_title (GTK_WINDOW (self), _("Mock Interview"));
+  _viva_window_update_actions (self);
+}
+
+static void
 sidebar_question_activated_cb (VivaWindow   *self,
                                VivaQuestion *question,
                                VivaSidebar  *sidebar)
@@ -286,6 +316,17 @@ static gboolean
 viva_window_save_notes_before_close (VivaWindow  *self,
                                      GError     **error)
 {
+  g_autoptr(GError) session_error = NULL;
+
+  /* A running interview comes back paused, where it stopped. */
+  if (viva_mock_view_get_running (self->mock_view))
+    g_object_set (self->mock_view, "paused", TRUE, NULL);
+  if (self->sessions != NULL && !viva_session_store_flush (self->sessions, &session_error))
+    {
+      g_propagate_error (error, g_steal_pointer (&session_error));
+      return FALSE;
+    }
+
   if (!viva_notes_store_get_dirty (self->store) || viva_notes_store_get_read_only (self->store))
     return TRUE;
 
@@ -420,6 +461,7 @@ viva_window_dispose (GObject *object)
 
   g_clear_object (&self->question);
   g_clear_object (&self->bank);
+  g_clear_object (&self->sessions);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
@@ -517,8 +559,11 @@ viva_window_class_init (VivaWindowClass *klass)
 
   g_type_ensure (VIVA_TYPE_SIDEBAR);
   g_type_ensure (VIVA_TYPE_QUESTION_VIEW);
+  g_type_ensure (VIVA_TYPE_MOCK_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/viva-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, VivaWindow, mode_stack);
+  gtk_widget_class_bind_template_child (widget_class, VivaWindow, mock_view);
   gtk_widget_class_bind_template_child (widget_class, VivaWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, VivaWindow, sidebar_box);
   gtk_widget_class_bind_template_child (widget_class, VivaWindow, sidebar_title);
@@ -532,6 +577,7 @@ viva_window_class_init (VivaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VivaWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, VivaWindow, question_view);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_question_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, mock_view_leave_cb);
   gtk_widget_class_bind_template_callback (widget_class, banner_button_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, banner_close_clicked_cb);
 }
@@ -727,4 +773,97 @@ viva_window_get_banner_message (VivaWindow *self)
     return NULL;
 
   return gtk_label_get_text (self->banner_label);
+}
+
+/**
+ * viva_window_set_session_store:
+ * @problems: (nullable): #VivaSessionProblem for interview files that
+ *   could not be read, shown with the history
+ *
+ * Gives the window the mock interviews' history.
+ */
+void
+viva_window_set_session_store (VivaWindow       *self,
+                               VivaSessionStore *sessions,
+                               GPtrArray        *problems)
+{
+  g_return_if_fail (VIVA_IS_WINDOW (self));
+  g_return_if_fail (VIVA_IS_SESSION_STORE (sessions));
+
+  g_set_object (&self->sessions, sessions);
+  if (self->bank != NULL)
+    viva_mock_view_set_context (self->mock_view, self->bank, self->store, sessions);
+  viva_mock_view_set_problems (self->mock_view, problems);
+  _viva_window_update_actions (self);
+}
+
+static void
+viva_window_resume_response_cb (VivaWindow       *self,
+                                const char       *response,
+                                AdwMessageDialog *dialog)
+{
+  VivaMockSession *session = g_object_get_data (G_OBJECT (dialog), "viva-session");
+
+  if (g_strcmp0 (response, "resume") == 0)
+    {
+      _viva_window_show_mock (self, FALSE);
+      viva_mock_view_resume (self->mock_view, session);
+    }
+  else if (g_strcmp0 (response, "end") == 0)
+    {
+      /* Ended where it stopped: it goes to the history as it is. */
+      viva_mock_session_set_state (session, VIVA_MOCK_SESSION_STATE_FINISHED);
+      viva_session_store_save_async (self->sessions, session, NULL, NULL, NULL);
+    }
+}
+
+/**
+ * viva_window_offer_resume:
+ *
+ * When a mock interview was running as Viva stopped (a crash, a quit, a
+ * power cut), offers to carry on where it stopped.
+ */
+void
+viva_window_offer_resume (VivaWindow *self)
+{
+  VivaMockSession *session;
+  AdwMessageDialog *dialog;
+  g_autoptr(GDateTime) created = NULL;
+  g_autofree char *date = NULL;
+
+  g_return_if_fail (VIVA_IS_WINDOW (self));
+
+  if (self->sessions == NULL || self->bank == NULL ||
+      (session = viva_session_store_get_unfinished (self->sessions)) == NULL)
+    return;
+
+  created = g_date_time_new_from_unix_local (viva_mock_session_get_created (session) / G_USEC_PER_SEC);
+  /* Translators: when the interview started, see g_date_time_format(). */
+  date = g_date_time_format (created, _("%A at %H:%M"));
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Resume Your Mock Interview?"), NULL));
+  adw_message_dialog_format_body (dialog,
+                                  _("The interview you started %s was interrupted on question %u of %u. The time you had already spent is kept."),
+                                  date,
+                                  viva_mock_session_get_current (session) + 1,
+                                  viva_mock_session_get_n_items (session));
+  adw_message_dialog_add_responses (dialog,
+                                    "later", _("_Not Now"),
+                                    "end", _("_End It"),
+                                    "resume", _("_Resume"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "resume", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "resume");
+  adw_message_dialog_set_close_response (dialog, "later");
+  g_object_set_data_full (G_OBJECT (dialog), "viva-session", g_object_ref (session), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (viva_window_resume_response_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+VivaMockView *
+viva_window_get_mock_view (VivaWindow *self)
+{
+  g_return_val_if_fail (VIVA_IS_WINDOW (self), NULL);
+
+  return self->mock_view;
 }

@@ -28,6 +28,11 @@ void              viva_window_set_bank                (VivaWindow      *self,
 VivaQuestion     *viva_window_get_question            (VivaWindow      *self);
 void              viva_window_show_question           (VivaWindow      *self,
                                                        VivaQuestion    *question);
+void              viva_window_set_session_store       (VivaWindow      *self,
+                                                       VivaSessionStore *sessions,
+                                                       GPtrArray       *problems);
+void              viva_window_offer_resume            (VivaWindow      *self);
+VivaMockView     *viva_window_get_mock_view           (VivaWindow      *self);
 VivaSidebar      *viva_window_get_sidebar             (VivaWindow      *self);
 VivaQuestionView *viva_window_get_question_view       (VivaWindow      *self);
 const char       *viva_window_get_banner_message      (VivaWindow      *self);

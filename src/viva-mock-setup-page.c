@@ -1,0 +1,473 @@
+/* viva-mock-setup-page.c
+ *
+ * Setting up a mock interview: which levels and topics, how many
+ * questions, their order, whether to skip Confident ones, and the time.
+ * The page edits a VivaMockSetup and shows, as the choices change, how
+ * many questions that gives and the time they add up to, computed with
+ * the same seed the interview will use.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "viva-bank.h"
+#include "viva-level.h"
+#include "viva-mock-setup.h"
+#include "viva-mock-setup-page.h"
+#include "viva-mock-timer.h"
+#include "viva-question.h"
+#include "viva-topic.h"
+
+struct _VivaMockSetupPage
+{
+  GtkWidget             parent_instance;
+
+  /* Owned */
+  VivaMockSetup        *setup;
+  VivaBank             *bank;
+  VivaNotesStore       *notes;
+  GSettings            *settings;
+  GPtrArray            *scope_rows;
+  GPtrArray            *level_rows;
+  char                 *summary;
+
+  /* Template widgets */
+  AdwPreferencesPage   *page;
+  GtkSpinButton        *count_spin;
+  AdwComboRow          *order_row;
+  GtkSwitch            *skip_confident_switch;
+  AdwPreferencesGroup  *scope_group;
+  AdwComboRow          *budget_row;
+  AdwActionRow         *total_row;
+  GtkSpinButton        *total_spin;
+  GtkSwitch            *auto_advance_switch;
+  GtkLabel             *summary_label;
+  GtkLabel             *error_label;
+  GtkButton            *start_button;
+
+  guint                 syncing : 1;
+};
+
+G_DEFINE_FINAL_TYPE (VivaMockSetupPage, viva_mock_setup_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_CAN_START,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* The per-level minutes live in GSettings (Preferences); the setup keeps a
+ * copy so that a session records what it was given. */
+static void
+viva_mock_setup_page_read_budgets (VivaMockSetupPage *self)
+{
+  for (guint level = 1; level <= VIVA_MOCK_SETUP_N_LEVEL_BUDGETS; level++)
+    {
+      g_autofree char *key = g_strdup_printf ("mock-budget-level-%u", level);
+
+      viva_mock_setup_set_level_budget (self->setup, level,
+                                        (gint64) g_settings_get_uint (self->settings, key) * 60 * G_USEC_PER_SEC);
+    }
+}
+
+static void
+viva_mock_setup_page_refresh (VivaMockSetupPage *self)
+{
+  g_autoptr(GPtrArray) questions = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean total_mode = viva_mock_setup_get_budget_mode (self->setup) == VIVA_MOCK_BUDGET_TOTAL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->total_row), total_mode);
+
+  g_clear_pointer (&self->summary, g_free);
+
+  if (self->bank == NULL)
+    return;
+
+  questions = viva_mock_setup_select (self->setup, self->bank, self->notes, NULL, &error);
+
+  if (questions == NULL)
+    {
+      gtk_label_set_text (self->error_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+      gtk_label_set_text (self->summary_label, "");
+      gtk_widget_set_sensitive (GTK_WIDGET (self->start_button), FALSE);
+    }
+  else
+    {
+      g_autofree char *total = viva_mock_timer_format (viva_mock_setup_total_budget (self->setup, questions));
+
+      /* Translators: "10 questions, 32:00 in all" (minutes:seconds). */
+      self->summary = g_strdup_printf (ngettext ("%u question, %s in all",
+                                                 "%u questions, %s in all",
+                                                 questions->len),
+                                       questions->len, total);
+      gtk_label_set_text (self->summary_label, self->summary);
+      gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->start_button), TRUE);
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAN_START]);
+}
+
+static void
+changed_cb (VivaMockSetupPage *self)
+{
+  if (self->syncing)
+    return;
+
+  viva_mock_setup_set_n_questions (self->setup, (guint) gtk_spin_button_get_value (self->count_spin));
+  viva_mock_setup_set_random_order (self->setup, adw_combo_row_get_selected (self->order_row) == 0);
+  viva_mock_setup_set_skip_confident (self->setup, gtk_switch_get_active (self->skip_confident_switch));
+  viva_mock_setup_set_budget_mode (self->setup,
+                                   adw_combo_row_get_selected (self->budget_row) == 1
+                                     ? VIVA_MOCK_BUDGET_TOTAL : VIVA_MOCK_BUDGET_PER_LEVEL);
+  viva_mock_setup_set_total_budget (self->setup,
+                                    (gint64) gtk_spin_button_get_value (self->total_spin) * 60 * G_USEC_PER_SEC);
+  viva_mock_setup_set_auto_advance (self->setup, gtk_switch_get_active (self->auto_advance_switch));
+
+  viva_mock_setup_page_refresh (self);
+}
+
+static void
+viva_mock_setup_page_settings_changed_cb (VivaMockSetupPage *self,
+                                          const char        *key,
+                                          GSettings         *settings)
+{
+  if (g_str_has_prefix (key, "mock-budget-level-"))
+    {
+      viva_mock_setup_page_read_budgets (self);
+      viva_mock_setup_page_refresh (self);
+    }
+}
+
+/* Scope rows: one check per level, and one per topic inside it. */
+
+static void
+viva_mock_setup_page_scope_toggled_cb (GtkCheckButton    *check,
+                                       VivaMockSetupPage *self)
+{
+  guint level = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (check), "viva-level"));
+  const char *topic = g_object_get_data (G_OBJECT (check), "viva-topic");
+
+  if (self->syncing)
+    return;
+
+  if (topic != NULL)
+    viva_mock_setup_set_topic_chosen (self->setup, level, topic, gtk_check_button_get_active (check));
+  else
+    viva_mock_setup_set_level_chosen (self->setup, level, gtk_check_button_get_active (check));
+
+  viva_mock_setup_page_refresh (self);
+}
+
+static GtkWidget *
+viva_mock_setup_page_add_check (VivaMockSetupPage *self,
+                                GtkWidget         *row,
+                                guint              level,
+                                const char        *topic,
+                                const char        *accessible)
+{
+  GtkWidget *check = gtk_check_button_new ();
+
+  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+  g_object_set_data (G_OBJECT (check), "viva-level", GUINT_TO_POINTER (level));
+  if (topic != NULL)
+    g_object_set_data_full (G_OBJECT (check), "viva-topic", g_strdup (topic), g_free);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  -1);
+  g_signal_connect (check, "toggled", G_CALLBACK (viva_mock_setup_page_scope_toggled_cb), self);
+
+  if (ADW_IS_EXPANDER_ROW (row))
+    adw_expander_row_add_prefix (ADW_EXPANDER_ROW (row), check);
+  else
+    {
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+    }
+
+  g_ptr_array_add (self->scope_rows, check);
+  return check;
+}
+
+static void
+viva_mock_setup_page_sync_scope (VivaMockSetupPage *self)
+{
+  self->syncing = TRUE;
+
+  for (guint i = 0; i < self->scope_rows->len; i++)
+    {
+      GtkCheckButton *check = g_ptr_array_index (self->scope_rows, i);
+      guint level = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (check), "viva-level"));
+      const char *topic = g_object_get_data (G_OBJECT (check), "viva-topic");
+
+      if (topic != NULL)
+        gtk_check_button_set_active (check, viva_mock_setup_get_topic_chosen (self->setup, level, topic));
+      else
+        gtk_check_button_set_active (check, viva_mock_setup_get_level_chosen (self->setup, level));
+    }
+
+  self->syncing = FALSE;
+}
+
+static void
+viva_mock_setup_page_clear_scope (VivaMockSetupPage *self)
+{
+  g_ptr_array_set_size (self->scope_rows, 0);
+
+  for (guint i = 0; i < self->level_rows->len; i++)
+    adw_preferences_group_remove (self->scope_group, g_ptr_array_index (self->level_rows, i));
+  g_ptr_array_set_size (self->level_rows, 0);
+}
+
+static void
+viva_mock_setup_page_build_scope (VivaMockSetupPage *self)
+{
+  GListModel *levels = viva_bank_get_levels (self->bank);
+
+  viva_mock_setup_page_clear_scope (self);
+
+  for (guint i = 0; i < g_list_model_get_n_items (levels); i++)
+    {
+      g_autoptr(VivaLevel) level = g_list_model_get_item (levels, i);
+      guint number = viva_level_get_number (level);
+      g_autofree char *subtitle = NULL;
+      g_autofree char *accessible = NULL;
+      GtkWidget *row;
+
+      /* Translators: a level's size in the mock interview setup. */
+      subtitle = g_strdup_printf (ngettext ("%u question", "%u questions", viva_level_get_n_questions (level)),
+                                  viva_level_get_n_questions (level));
+      /* Translators: accessible name of the check box that picks a level. */
+      accessible = g_strdup_printf (_("All of %s"), viva_level_get_title (level));
+
+      if (viva_level_get_n_topics (level) > 0)
+        {
+          GListModel *children = viva_level_get_children (level);
+
+          row = adw_expander_row_new ();
+          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+          adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
+
+          for (guint j = 0; j < g_list_model_get_n_items (children); j++)
+            {
+              g_autoptr(GObject) child = g_list_model_get_item (children, j);
+              g_autofree char *topic_subtitle = NULL;
+              const char *name;
+              GtkWidget *topic_row;
+
+              if (!VIVA_IS_TOPIC (child))
+                continue;
+
+              name = viva_topic_get_name (VIVA_TOPIC (child));
+              topic_row = adw_action_row_new ();
+              adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (topic_row), FALSE);
+              adw_preferences_row_set_title (ADW_PREFERENCES_ROW (topic_row), name);
+              topic_subtitle = g_strdup_printf (ngettext ("%u question", "%u questions",
+                                                          viva_topic_get_n_questions (VIVA_TOPIC (child))),
+                                                viva_topic_get_n_questions (VIVA_TOPIC (child)));
+              adw_action_row_set_subtitle (ADW_ACTION_ROW (topic_row), topic_subtitle);
+              viva_mock_setup_page_add_check (self, topic_row, number, name, name);
+              adw_expander_row_add_row (ADW_EXPANDER_ROW (row), topic_row);
+            }
+        }
+      else
+        {
+          row = adw_action_row_new ();
+          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+        }
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), viva_level_get_title (level));
+      viva_mock_setup_page_add_check (self, row, number, NULL, accessible);
+      adw_preferences_group_add (self->scope_group, row);
+      g_ptr_array_add (self->level_rows, row);
+    }
+
+  viva_mock_setup_page_sync_scope (self);
+}
+
+static void
+viva_mock_setup_page_dispose (GObject *object)
+{
+  VivaMockSetupPage *self = (VivaMockSetupPage *)object;
+  GtkWidget *child;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), VIVA_TYPE_MOCK_SETUP_PAGE);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
+
+  g_clear_pointer (&self->scope_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->level_rows, g_ptr_array_unref);
+  g_clear_object (&self->setup);
+  g_clear_object (&self->bank);
+  g_clear_object (&self->notes);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->summary, g_free);
+
+  G_OBJECT_CLASS (viva_mock_setup_page_parent_class)->dispose (object);
+}
+
+static void
+viva_mock_setup_page_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  VivaMockSetupPage *self = VIVA_MOCK_SETUP_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CAN_START:
+      g_value_set_boolean (value, self->summary != NULL);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+viva_mock_setup_page_class_init (VivaMockSetupPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = viva_mock_setup_page_dispose;
+  object_class->get_property = viva_mock_setup_page_get_property;
+
+  properties[PROP_CAN_START] =
+    g_param_spec_boolean ("can-start", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/viva-mock-setup-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, VivaMockSetupPage, page);
+  gtk_widget_class_bind_template_child (widget_class, VivaMockSetupPage, count_spin);
+  gtk_widget_class_bind_template_child (widget_class, VivaMockSetupPage, order_row);
+  gtk_widget_class_bind_template_child (widget_class, VivaMockSetupPage, skip_confident_switch);
+  gtk_widget_class_bind_template_child (widget_class, VivaMockSetupPage, scope_group);
+  gtk_widget_class_bind_template_child (widget_class, VivaMockSetupPage, budget_row);
+  gtk_widget_class_bind_template_child (widget_class, VivaMockSetupPage, total_row);
+  gtk_widget_class_bind_template_child (widget_class, VivaMockSetupPage, total_spin);
+  gtk_widget_class_bind_template_child (widget_class, VivaMockSetupPage, auto_advance_switch);
+  gtk_widget_class_bind_template_child (widget_class, VivaMockSetupPage, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, VivaMockSetupPage, error_label);
+  gtk_widget_class_bind_template_child (widget_class, VivaMockSetupPage, start_button);
+  gtk_widget_class_bind_template_callback (widget_class, changed_cb);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "vivamocksetuppage");
+}
+
+static void
+viva_mock_setup_page_init (VivaMockSetupPage *self)
+{
+  self->scope_rows = g_ptr_array_new ();
+  self->level_rows = g_ptr_array_new ();
+  self->setup = viva_mock_setup_new ();
+  self->settings = g_settings_new (APP_ID);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect_object (self->settings, "changed",
+                           G_CALLBACK (viva_mock_setup_page_settings_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  viva_mock_setup_page_read_budgets (self);
+  viva_mock_setup_page_set_setup (self, self->setup);
+}
+
+void
+viva_mock_setup_page_set_context (VivaMockSetupPage *self,
+                                  VivaBank          *bank,
+                                  VivaNotesStore    *notes)
+{
+  g_return_if_fail (VIVA_IS_MOCK_SETUP_PAGE (self));
+  g_return_if_fail (VIVA_IS_BANK (bank));
+
+  g_set_object (&self->notes, notes);
+
+  if (g_set_object (&self->bank, bank))
+    viva_mock_setup_page_build_scope (self);
+
+  viva_mock_setup_page_refresh (self);
+}
+
+VivaMockSetup *
+viva_mock_setup_page_get_setup (VivaMockSetupPage *self)
+{
+  g_return_val_if_fail (VIVA_IS_MOCK_SETUP_PAGE (self), NULL);
+
+  return self->setup;
+}
+
+/* Shows @setup's choices (e.g. the last setup, from GSettings). */
+void
+viva_mock_setup_page_set_setup (VivaMockSetupPage *self,
+                                VivaMockSetup     *setup)
+{
+  g_return_if_fail (VIVA_IS_MOCK_SETUP_PAGE (self));
+  g_return_if_fail (VIVA_IS_MOCK_SETUP (setup));
+
+  g_set_object (&self->setup, setup);
+  viva_mock_setup_page_read_budgets (self);
+
+  self->syncing = TRUE;
+  gtk_spin_button_set_value (self->count_spin, viva_mock_setup_get_n_questions (setup));
+  adw_combo_row_set_selected (self->order_row, viva_mock_setup_get_random_order (setup) ? 0 : 1);
+  gtk_switch_set_active (self->skip_confident_switch, viva_mock_setup_get_skip_confident (setup));
+  adw_combo_row_set_selected (self->budget_row,
+                              viva_mock_setup_get_budget_mode (setup) == VIVA_MOCK_BUDGET_TOTAL ? 1 : 0);
+  gtk_spin_button_set_value (self->total_spin,
+                             (double) (viva_mock_setup_get_total_budget (setup) / (60 * G_USEC_PER_SEC)));
+  gtk_switch_set_active (self->auto_advance_switch, viva_mock_setup_get_auto_advance (setup));
+  self->syncing = FALSE;
+
+  if (self->bank != NULL)
+    viva_mock_setup_page_sync_scope (self);
+
+  viva_mock_setup_page_refresh (self);
+}
+
+/**
+ * viva_mock_setup_page_select:
+ *
+ * The questions to ask, as Start would take them.
+ *
+ * Returns: (transfer full): the questions, or %NULL with @error set
+ */
+GPtrArray *
+viva_mock_setup_page_select (VivaMockSetupPage  *self,
+                             GError            **error)
+{
+  g_return_val_if_fail (VIVA_IS_MOCK_SETUP_PAGE (self), NULL);
+  g_return_val_if_fail (self->bank != NULL, NULL);
+
+  return viva_mock_setup_select (self->setup, self->bank, self->notes, NULL, error);
+}
+
+const char *
+viva_mock_setup_page_get_summary (VivaMockSetupPage *self)
+{
+  g_return_val_if_fail (VIVA_IS_MOCK_SETUP_PAGE (self), NULL);
+
+  return self->summary;
+}
+
+/* Enter starts the interview from the moment the page shows. */
+void
+viva_mock_setup_page_focus_start (VivaMockSetupPage *self)
+{
+  g_return_if_fail (VIVA_IS_MOCK_SETUP_PAGE (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->start_button));
+}

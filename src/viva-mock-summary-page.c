@@ -1,0 +1,454 @@
+/* viva-mock-summary-page.c
+ *
+ * After a mock interview: each question with the time spent against its
+ * budget, the answer typed and a self-rating (Again / Hard / Good / Easy,
+ * keys 1-4), and totals per level. The page edits the session's ratings;
+ * VivaMockView turns a rating into the question's study status.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "viva-mock-session.h"
+#include "viva-mock-summary-page.h"
+
+struct _VivaMockSummaryPage
+{
+  GtkWidget            parent_instance;
+
+  /* Owned */
+  VivaMockSession     *session;
+  GPtrArray           *rows;
+  GPtrArray           *level_rows;
+  GPtrArray           *rating_buttons;
+
+  /* Template widgets */
+  GtkLabel            *title_label;
+  GtkLabel            *subtitle_label;
+  GtkLabel            *totals_label;
+  AdwPreferencesGroup *levels_group;
+  AdwPreferencesGroup *questions_group;
+  GtkButton           *export_button;
+
+  guint                syncing : 1;
+};
+
+G_DEFINE_FINAL_TYPE (VivaMockSummaryPage, viva_mock_summary_page, GTK_TYPE_WIDGET)
+
+enum {
+  RATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static char *
+format_time_against_budget (gint64 spent,
+                            gint64 budget)
+{
+  g_autofree char *s = viva_mock_format_duration (spent);
+  g_autofree char *b = NULL;
+
+  if (budget <= 0)
+    return g_steal_pointer (&s);
+
+  b = viva_mock_format_duration (budget);
+  /* Translators: time spent against the budget, e.g. "3:12 of 5:00". */
+  return g_strdup_printf (_("%s of %s"), s, b);
+}
+
+static char *
+format_ratings (const guint *ratings)
+{
+  g_autoptr(GString) str = g_string_new (NULL);
+
+  for (guint r = VIVA_MOCK_RATING_AGAIN; r < VIVA_MOCK_N_RATINGS; r++)
+    {
+      if (ratings[r] == 0)
+        continue;
+      if (str->len > 0)
+        g_string_append (str, ", ");
+      /* Translators: a count of one rating, e.g. "3 Good". */
+      g_string_append_printf (str, _("%u %s"), ratings[r], viva_mock_rating_get_label (r));
+    }
+
+  return g_string_free (g_steal_pointer (&str), FALSE);
+}
+
+static void
+viva_mock_summary_page_clear_group (AdwPreferencesGroup *group,
+                                    GPtrArray           *rows)
+{
+  for (guint i = 0; i < rows->len; i++)
+    adw_preferences_group_remove (group, g_ptr_array_index (rows, i));
+  g_ptr_array_set_size (rows, 0);
+}
+
+static void
+viva_mock_summary_page_update_totals (VivaMockSummaryPage *self)
+{
+  g_autoptr(GArray) levels = NULL;
+  VivaMockLevelTotals overall = { 0 };
+  g_autofree char *time = NULL;
+  g_autofree char *ratings = NULL;
+  g_autoptr(GString) totals = g_string_new (NULL);
+  guint n_level_rows = 0;
+
+  levels = viva_mock_session_get_level_totals (self->session, &overall);
+
+  time = format_time_against_budget (overall.spent, overall.budget);
+  /* Translators: "10 questions · 31:20 of 35:00". */
+  g_string_append_printf (totals, ngettext ("%u question · %s", "%u questions · %s", overall.n_questions),
+                          overall.n_questions, time);
+  if (overall.n_overtime > 0)
+    g_string_append_printf (totals, ngettext (" · %u over time", " · %u over time", overall.n_overtime),
+                            overall.n_overtime);
+  if (overall.n_skipped > 0)
+    g_string_append_printf (totals, ngettext (" · %u skipped", " · %u skipped", overall.n_skipped),
+                            overall.n_skipped);
+  ratings = format_ratings (overall.ratings);
+  if (ratings[0] != '\0')
+    g_string_append_printf (totals, " · %s", ratings);
+  gtk_label_set_text (self->totals_label, totals->str);
+  viva_mock_level_totals_clear (&overall);
+
+  /* Rebuild the level rows: few of them, and their figures all change. */
+  {
+    viva_mock_summary_page_clear_group (self->levels_group, self->level_rows);
+
+    for (guint i = 0; i < levels->len; i++)
+      {
+        VivaMockLevelTotals *t = &g_array_index (levels, VivaMockLevelTotals, i);
+        g_autofree char *level_time = format_time_against_budget (t->spent, t->budget);
+        g_autofree char *level_ratings = format_ratings (t->ratings);
+        g_autofree char *subtitle = NULL;
+        GtkWidget *row = adw_action_row_new ();
+        adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+
+        subtitle = g_strdup_printf (ngettext ("%u question · %s%s%s", "%u questions · %s%s%s", t->n_questions),
+                                    t->n_questions, level_time,
+                                    level_ratings[0] ? " · " : "", level_ratings);
+        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), t->level_title);
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+        adw_preferences_group_add (self->levels_group, row);
+        g_ptr_array_add (self->level_rows, row);
+        n_level_rows++;
+      }
+  }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->levels_group), n_level_rows > 0);
+}
+
+static void
+viva_mock_summary_page_rating_toggled_cb (GtkToggleButton     *button,
+                                          VivaMockSummaryPage *self)
+{
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "viva-index"));
+  guint rating = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "viva-rating"));
+
+  if (self->syncing || !gtk_toggle_button_get_active (button))
+    return;
+
+  viva_mock_summary_page_rate (self, index, rating);
+}
+
+static void
+viva_mock_summary_page_sync_ratings (VivaMockSummaryPage *self)
+{
+  self->syncing = TRUE;
+
+  for (guint i = 0; i < self->rating_buttons->len; i++)
+    {
+      GtkToggleButton *button = g_ptr_array_index (self->rating_buttons, i);
+      guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "viva-index"));
+      guint rating = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "viva-rating"));
+      const VivaMockItem *item = viva_mock_session_get_item (self->session, index);
+
+      gtk_toggle_button_set_active (button, item->rating == rating);
+      gtk_widget_set_sensitive (GTK_WIDGET (button), !viva_mock_session_get_read_only (self->session));
+    }
+
+  self->syncing = FALSE;
+}
+
+static GtkWidget *
+viva_mock_summary_page_item_row (VivaMockSummaryPage *self,
+                                 guint                index)
+{
+  const VivaMockItem *item = viva_mock_session_get_item (self->session, index);
+  g_autofree char *title = NULL;
+  g_autofree char *time = format_time_against_budget (item->spent, item->budget);
+  g_autofree char *subtitle = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *row = adw_expander_row_new ();
+  GtkWidget *ratings = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *question = gtk_label_new (item->question_text);
+  GtkWidget *answer;
+  GtkToggleButton *group = NULL;
+
+  /* Translators: "Question 42 · Level 1: Beginner · Strings" */
+  if (item->topic_name != NULL)
+    title = g_strdup_printf (_("Question %u · %s · %s"), item->number, item->level_title, item->topic_name);
+  else
+    title = g_strdup_printf (_("Question %u · %s"), item->number, item->level_title);
+
+  if (item->skipped)
+    /* Translators: the time line of a skipped question. */
+    subtitle = g_strdup_printf (_("%s · skipped"), time);
+  else if (item->budget > 0 && item->spent > item->budget)
+    subtitle = g_strdup_printf (_("%s · over time"), time);
+  else
+    subtitle = g_strdup (time);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
+  g_object_set_data (G_OBJECT (row), "viva-index", GUINT_TO_POINTER (index));
+
+  gtk_widget_add_css_class (ratings, "linked");
+  gtk_widget_set_valign (ratings, GTK_ALIGN_CENTER);
+  for (guint r = VIVA_MOCK_RATING_AGAIN; r < VIVA_MOCK_N_RATINGS; r++)
+    {
+      GtkWidget *button = gtk_toggle_button_new_with_label (viva_mock_rating_get_label (r));
+      g_autofree char *tooltip = g_strdup_printf (_("Rate %s (%u)"), viva_mock_rating_get_label (r), r);
+      g_autofree char *accessible = g_strdup_printf (_("Rate question %u %s"), item->number,
+                                                     viva_mock_rating_get_label (r));
+
+      gtk_widget_set_tooltip_text (button, tooltip);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                      -1);
+      g_object_set_data (G_OBJECT (button), "viva-index", GUINT_TO_POINTER (index));
+      g_object_set_data (G_OBJECT (button), "viva-rating", GUINT_TO_POINTER (r));
+      if (group != NULL)
+        gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), group);
+      else
+        group = GTK_TOGGLE_BUTTON (button);
+      g_signal_connect (button, "toggled", G_CALLBACK (viva_mock_summary_page_rating_toggled_cb), self);
+      gtk_box_append (GTK_BOX (ratings), button);
+      g_ptr_array_add (self->rating_buttons, button);
+    }
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (row), ratings);
+
+  gtk_label_set_wrap (GTK_LABEL (question), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (question), 0);
+  gtk_label_set_selectable (GTK_LABEL (question), TRUE);
+  gtk_widget_add_css_class (question, "heading");
+
+  body = item->answer && item->answer[0] ? g_strdup (item->answer) : g_strdup (_("No answer typed."));
+  answer = gtk_label_new (body);
+  gtk_label_set_wrap (GTK_LABEL (answer), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (answer), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (answer), 0);
+  gtk_label_set_selectable (GTK_LABEL (answer), TRUE);
+  if (!(item->answer && item->answer[0]))
+    gtk_widget_add_css_class (answer, "dim-label");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (answer),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Your answer"),
+                                  -1);
+
+  gtk_widget_set_margin_top (content, 12);
+  gtk_widget_set_margin_bottom (content, 12);
+  gtk_widget_set_margin_start (content, 12);
+  gtk_widget_set_margin_end (content, 12);
+  gtk_box_append (GTK_BOX (content), question);
+  gtk_box_append (GTK_BOX (content), answer);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), content);
+
+  return row;
+}
+
+/* Keys 1-4 rate the question whose row holds the focus, unless the focus
+ * is somewhere the digit would be typed. */
+static gboolean
+viva_mock_summary_page_key_pressed_cb (VivaMockSummaryPage   *self,
+                                       guint                  keyval,
+                                       guint                  keycode,
+                                       GdkModifierType        state,
+                                       GtkEventControllerKey *controller)
+{
+  GtkWidget *focus;
+  guint rating;
+
+  if (self->session == NULL || (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
+    return FALSE;
+
+  switch (keyval)
+    {
+    case GDK_KEY_1: case GDK_KEY_KP_1: rating = VIVA_MOCK_RATING_AGAIN; break;
+    case GDK_KEY_2: case GDK_KEY_KP_2: rating = VIVA_MOCK_RATING_HARD; break;
+    case GDK_KEY_3: case GDK_KEY_KP_3: rating = VIVA_MOCK_RATING_GOOD; break;
+    case GDK_KEY_4: case GDK_KEY_KP_4: rating = VIVA_MOCK_RATING_EASY; break;
+    default: return FALSE;
+    }
+
+  focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
+  if (focus == NULL || GTK_IS_EDITABLE (focus) || GTK_IS_TEXT_VIEW (focus))
+    return FALSE;
+
+  for (GtkWidget *w = focus; w != NULL && w != GTK_WIDGET (self); w = gtk_widget_get_parent (w))
+    {
+      if (ADW_IS_EXPANDER_ROW (w) && g_object_get_data (G_OBJECT (w), "viva-index") != NULL)
+        return viva_mock_summary_page_rate (self,
+                                            GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (w), "viva-index")),
+                                            rating);
+    }
+
+  return FALSE;
+}
+
+static void
+viva_mock_summary_page_dispose (GObject *object)
+{
+  VivaMockSummaryPage *self = (VivaMockSummaryPage *)object;
+  GtkWidget *child;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), VIVA_TYPE_MOCK_SUMMARY_PAGE);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
+
+  g_clear_object (&self->session);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->level_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->rating_buttons, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (viva_mock_summary_page_parent_class)->dispose (object);
+}
+
+static void
+viva_mock_summary_page_class_init (VivaMockSummaryPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = viva_mock_summary_page_dispose;
+
+  /**
+   * VivaMockSummaryPage::rated:
+   * @index: the question's index in the session
+   * @rating: a #VivaMockRating
+   *
+   * The user rated an answer; the session already holds the rating.
+   */
+  signals[RATED] =
+    g_signal_new ("rated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_UINT);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/viva-mock-summary-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, VivaMockSummaryPage, title_label);
+  gtk_widget_class_bind_template_child (widget_class, VivaMockSummaryPage, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, VivaMockSummaryPage, totals_label);
+  gtk_widget_class_bind_template_child (widget_class, VivaMockSummaryPage, levels_group);
+  gtk_widget_class_bind_template_child (widget_class, VivaMockSummaryPage, questions_group);
+  gtk_widget_class_bind_template_child (widget_class, VivaMockSummaryPage, export_button);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "vivamocksummarypage");
+}
+
+static void
+viva_mock_summary_page_init (VivaMockSummaryPage *self)
+{
+  GtkEventController *keys;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->rows = g_ptr_array_new ();
+  self->rating_buttons = g_ptr_array_new ();
+  self->level_rows = g_ptr_array_new ();
+
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (keys, "key-pressed",
+                           G_CALLBACK (viva_mock_summary_page_key_pressed_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+}
+
+VivaMockSession *
+viva_mock_summary_page_get_session (VivaMockSummaryPage *self)
+{
+  g_return_val_if_fail (VIVA_IS_MOCK_SUMMARY_PAGE (self), NULL);
+
+  return self->session;
+}
+
+void
+viva_mock_summary_page_set_session (VivaMockSummaryPage *self,
+                                    VivaMockSession     *session)
+{
+  g_autoptr(GDateTime) created = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *subtitle = NULL;
+
+  g_return_if_fail (VIVA_IS_MOCK_SUMMARY_PAGE (self));
+  g_return_if_fail (VIVA_IS_MOCK_SESSION (session));
+
+  g_set_object (&self->session, session);
+
+  g_ptr_array_set_size (self->rating_buttons, 0);
+  viva_mock_summary_page_clear_group (self->questions_group, self->rows);
+
+  created = g_date_time_new_from_unix_local (viva_mock_session_get_created (session) / G_USEC_PER_SEC);
+  /* Translators: the date of a mock interview, see g_date_time_format(). */
+  date = g_date_time_format (created, _("%A %e %B %Y, %H:%M"));
+  subtitle = g_strdup_printf ("%s · %s%s", g_strstrip (date),
+                              viva_mock_session_get_bank_title (session),
+                              viva_mock_session_get_read_only (session) ? _(" · read-only") : "");
+  gtk_label_set_text (self->subtitle_label, subtitle);
+
+  for (guint i = 0; i < viva_mock_session_get_n_items (session); i++)
+    {
+      GtkWidget *row = viva_mock_summary_page_item_row (self, i);
+
+      adw_preferences_group_add (self->questions_group, row);
+      g_ptr_array_add (self->rows, row);
+    }
+
+  viva_mock_summary_page_sync_ratings (self);
+  viva_mock_summary_page_update_totals (self);
+}
+
+const char *
+viva_mock_summary_page_get_totals (VivaMockSummaryPage *self)
+{
+  g_return_val_if_fail (VIVA_IS_MOCK_SUMMARY_PAGE (self), NULL);
+
+  return gtk_label_get_text (self->totals_label);
+}
+
+/**
+ * viva_mock_summary_page_rate:
+ * @rating: a #VivaMockRating
+ *
+ * Rates answer @index, as its buttons and keys 1-4 do.
+ *
+ * Returns: %TRUE if the rating was taken (not a read-only session)
+ */
+gboolean
+viva_mock_summary_page_rate (VivaMockSummaryPage *self,
+                             guint                index,
+                             guint                rating)
+{
+  g_return_val_if_fail (VIVA_IS_MOCK_SUMMARY_PAGE (self), FALSE);
+  g_return_val_if_fail (self->session != NULL, FALSE);
+
+  if (viva_mock_session_get_read_only (self->session) ||
+      index >= viva_mock_session_get_n_items (self->session) ||
+      !viva_mock_session_set_rating (self->session, index, rating))
+    return FALSE;
+
+  viva_mock_summary_page_sync_ratings (self);
+  viva_mock_summary_page_update_totals (self);
+  g_signal_emit (self, signals[RATED], 0, index, rating);
+
+  return TRUE;
+}

@@ -1,0 +1,1069 @@
+/* viva-mock-view.c
+ *
+ * Mock interviews: set one up, run it against the clock, rate the answers
+ * afterwards, and look back at past ones. This widget ties the pages to
+ * the models: a VivaMockTimer keeps the time, a VivaMockSession keeps
+ * what happened (saved by the VivaSessionStore as it changes), and the
+ * notes store receives the study status a rating implies.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "viva-bank.h"
+#include "viva-clock.h"
+#include "viva-level.h"
+#include "viva-mock-history-page.h"
+#include "viva-mock-run-page.h"
+#include "viva-mock-session.h"
+#include "viva-mock-setup.h"
+#include "viva-mock-setup-page.h"
+#include "viva-mock-summary-page.h"
+#include "viva-mock-timer.h"
+#include "viva-mock-view.h"
+#include "viva-note.h"
+#include "viva-notes-store.h"
+#include "viva-question.h"
+#include "viva-session-store.h"
+#include "viva-topic.h"
+
+/* Labels are recomputed from the clock this often (PLATFORM.md). */
+#define TICK_MSEC 250
+/* How often a running interview's times reach the session file: a crash
+ * loses at most this much of the clock, never an answer. */
+#define SYNC_EVERY_TICKS 20
+
+struct _VivaMockView
+{
+  GtkWidget            parent_instance;
+
+  /* Owned */
+  VivaBank            *bank;
+  VivaNotesStore      *notes;
+  VivaSessionStore    *sessions;
+  VivaClock           *clock;
+  VivaMockSession     *session;
+  VivaMockTimer       *timer;
+  GSettings           *settings;
+
+  /* Template widgets */
+  AdwWindowTitle      *title;
+  AdwToastOverlay     *toast_overlay;
+  GtkStack            *stack;
+  VivaMockSetupPage   *setup_page;
+  VivaMockRunPage     *run_page;
+  VivaMockSummaryPage *summary_page;
+  VivaMockHistoryPage *history_page;
+
+  guint                tick_source;
+  guint                ticks;
+  guint                inhibit_cookie;
+};
+
+G_DEFINE_FINAL_TYPE (VivaMockView, viva_mock_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_PAUSED,
+  PROP_RUNNING,
+  N_PROPS
+};
+
+enum {
+  LEAVE,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void viva_mock_view_finish (VivaMockView *self);
+
+static void
+viva_mock_view_toast (VivaMockView *self,
+                      const char   *message)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+gboolean
+viva_mock_view_get_running (VivaMockView *self)
+{
+  VivaMockTimerState state;
+
+  g_return_val_if_fail (VIVA_IS_MOCK_VIEW (self), FALSE);
+
+  if (self->timer == NULL)
+    return FALSE;
+
+  state = viva_mock_timer_get_state (self->timer);
+  return state == VIVA_MOCK_TIMER_STATE_RUNNING || state == VIVA_MOCK_TIMER_STATE_PAUSED;
+}
+
+static gboolean
+viva_mock_view_get_paused (VivaMockView *self)
+{
+  return self->timer != NULL &&
+         viva_mock_timer_get_state (self->timer) == VIVA_MOCK_TIMER_STATE_PAUSED;
+}
+
+static void
+viva_mock_view_update_actions (VivaMockView *self)
+{
+  gboolean running = viva_mock_view_get_running (self);
+  const char *page = gtk_stack_get_visible_child_name (self->stack);
+  gboolean can_start = FALSE;
+
+  g_object_get (self->setup_page, "can-start", &can_start, NULL);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "mock.start", !running && can_start);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "mock.paused", running);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "mock.next", running);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "mock.skip", running);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "mock.end", running);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "mock.export",
+                                 g_strcmp0 (page, "summary") == 0 &&
+                                 viva_mock_summary_page_get_session (self->summary_page) != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "mock.show-setup", !running);
+}
+
+static void
+viva_mock_view_set_page (VivaMockView *self,
+                         const char   *page)
+{
+  const char *title = _("Mock Interview");
+
+  gtk_stack_set_visible_child_name (self->stack, page);
+
+  if (g_strcmp0 (page, "setup") == 0)
+    title = _("New Mock Interview");
+  else if (g_strcmp0 (page, "summary") == 0)
+    title = _("Interview Summary");
+  else if (g_strcmp0 (page, "history") == 0)
+    title = _("Past Interviews");
+
+  adw_window_title_set_title (self->title, title);
+  adw_window_title_set_subtitle (self->title, "");
+  viva_mock_view_update_actions (self);
+}
+
+const char *
+viva_mock_view_get_page (VivaMockView *self)
+{
+  g_return_val_if_fail (VIVA_IS_MOCK_VIEW (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
+/* Keep the machine awake while the clock runs, and only then. */
+static void
+viva_mock_view_update_inhibit (VivaMockView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkApplication *app = GTK_IS_WINDOW (root) ? gtk_window_get_application (GTK_WINDOW (root)) : NULL;
+  gboolean want = self->timer != NULL &&
+                  viva_mock_timer_get_state (self->timer) == VIVA_MOCK_TIMER_STATE_RUNNING;
+
+  if (app == NULL)
+    return;
+
+  if (want && self->inhibit_cookie == 0)
+    /* May return 0 without a session manager (Xvfb): that is fine. */
+    self->inhibit_cookie = gtk_application_inhibit (app, GTK_WINDOW (root),
+                                                    GTK_APPLICATION_INHIBIT_IDLE | GTK_APPLICATION_INHIBIT_SUSPEND,
+                                                    _("A mock interview is running"));
+  else if (!want && self->inhibit_cookie != 0)
+    {
+      gtk_application_uninhibit (app, self->inhibit_cookie);
+      self->inhibit_cookie = 0;
+    }
+}
+
+static VivaMockSessionState
+session_state_for_timer (VivaMockTimerState state)
+{
+  switch (state)
+    {
+    case VIVA_MOCK_TIMER_STATE_NOT_STARTED:
+      return VIVA_MOCK_SESSION_STATE_NOT_STARTED;
+    case VIVA_MOCK_TIMER_STATE_RUNNING:
+      return VIVA_MOCK_SESSION_STATE_RUNNING;
+    case VIVA_MOCK_TIMER_STATE_PAUSED:
+      return VIVA_MOCK_SESSION_STATE_PAUSED;
+    case VIVA_MOCK_TIMER_STATE_FINISHED:
+    default:
+      return VIVA_MOCK_SESSION_STATE_FINISHED;
+    }
+}
+
+static VivaMockTimerState
+timer_state_for_session (VivaMockSessionState state)
+{
+  switch (state)
+    {
+    case VIVA_MOCK_SESSION_STATE_NOT_STARTED:
+      return VIVA_MOCK_TIMER_STATE_NOT_STARTED;
+    case VIVA_MOCK_SESSION_STATE_RUNNING:
+      return VIVA_MOCK_TIMER_STATE_RUNNING;
+    case VIVA_MOCK_SESSION_STATE_PAUSED:
+      return VIVA_MOCK_TIMER_STATE_PAUSED;
+    case VIVA_MOCK_SESSION_STATE_FINISHED:
+    default:
+      return VIVA_MOCK_TIMER_STATE_FINISHED;
+    }
+}
+
+/* Copies the timer's figures into the session, which the store saves. */
+static void
+viva_mock_view_sync_session (VivaMockView *self)
+{
+  guint n, current;
+  g_autofree gint64 *spent = NULL;
+  g_autofree gboolean *skipped = NULL;
+  VivaMockTimerState state;
+
+  if (self->timer == NULL || self->session == NULL)
+    return;
+
+  n = viva_mock_timer_get_n_questions (self->timer);
+  spent = g_new0 (gint64, n);
+  skipped = g_new0 (gboolean, n);
+  viva_mock_timer_get_snapshot (self->timer, &current, spent, skipped, &state);
+  viva_mock_session_set_progress (self->session, current, spent, skipped, session_state_for_timer (state));
+}
+
+static char *
+viva_mock_view_dup_markup (VivaMockView       *self,
+                           const VivaMockItem *item)
+{
+  VivaQuestion *question = NULL;
+
+  /* The bank renders code and emphasis; a session from another bank (or
+   * an edited one) falls back to the text it saved. */
+  if (self->bank != NULL &&
+      g_strcmp0 (viva_bank_get_id (self->bank), viva_mock_session_get_bank_id (self->session)) == 0)
+    question = viva_bank_lookup_question (self->bank, item->number);
+
+  if (question != NULL && g_strcmp0 (viva_question_get_text (question), item->question_text) == 0)
+    return viva_question_dup_markup (question);
+
+  return g_markup_escape_text (item->question_text, -1);
+}
+
+static void
+viva_mock_view_show_current (VivaMockView *self)
+{
+  guint current = viva_mock_timer_get_current (self->timer);
+  const VivaMockItem *item = viva_mock_session_get_item (self->session, current);
+  g_autofree char *markup = viva_mock_view_dup_markup (self, item);
+  g_autofree char *context = NULL;
+  g_autofree char *subtitle = NULL;
+
+  if (item->topic_name != NULL)
+    context = g_strdup_printf (_("Question %u · %s · %s"), item->number, item->level_title, item->topic_name);
+  else
+    context = g_strdup_printf (_("Question %u · %s"), item->number, item->level_title);
+
+  viva_mock_run_page_show_question (self->run_page, self->timer, markup, context, item->answer,
+                                    !viva_mock_session_get_read_only (self->session));
+
+  subtitle = g_strdup_printf (_("Question %u of %u"), current + 1, viva_mock_timer_get_n_questions (self->timer));
+  adw_window_title_set_subtitle (self->title, subtitle);
+}
+
+static gboolean
+viva_mock_view_tick_cb (gpointer data)
+{
+  VivaMockView *self = data;
+
+  /* update() may finish the interview (auto-advance past the last). */
+  viva_mock_timer_update (self->timer);
+  if (self->timer == NULL)
+    return G_SOURCE_CONTINUE;
+
+  viva_mock_run_page_update_clock (self->run_page);
+
+  if (++self->ticks % SYNC_EVERY_TICKS == 0)
+    viva_mock_view_sync_session (self);
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+viva_mock_view_question_changed_cb (VivaMockView  *self,
+                                    VivaMockTimer *timer)
+{
+  if (viva_mock_timer_get_state (timer) == VIVA_MOCK_TIMER_STATE_FINISHED)
+    return;
+
+  viva_mock_view_sync_session (self);
+  viva_mock_view_show_current (self);
+}
+
+static void
+viva_mock_view_time_up_cb (VivaMockView  *self,
+                           guint          index,
+                           VivaMockTimer *timer)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GApplication *app = g_application_get_default ();
+  const VivaMockItem *item;
+
+  viva_mock_view_sync_session (self);
+
+  /* With auto-advance the timer has already moved on: nothing to flag. */
+  if (index != viva_mock_timer_get_current (timer) ||
+      viva_mock_timer_get_state (timer) == VIVA_MOCK_TIMER_STATE_FINISHED)
+    return;
+
+  viva_mock_run_page_show_time_up (self->run_page, TRUE);
+  gtk_widget_error_bell (GTK_WIDGET (self));
+
+  /* Users can silence notifications; the window says it too. */
+  if (app != NULL && GTK_IS_WINDOW (root) && !gtk_window_is_active (GTK_WINDOW (root)))
+    {
+      g_autoptr(GNotification) notification = g_notification_new (_("Time is up"));
+      g_autofree char *body = NULL;
+
+      item = viva_mock_session_get_item (self->session, index);
+      body = g_strdup_printf (_("Question %u of your mock interview has used its time."), item->number);
+      g_notification_set_body (notification, body);
+      g_notification_set_default_action (notification, "app.activate");
+      g_application_send_notification (app, "mock-time-up", notification);
+    }
+}
+
+static void
+viva_mock_view_state_cb (VivaMockView  *self,
+                         GParamSpec    *pspec,
+                         VivaMockTimer *timer)
+{
+  viva_mock_view_sync_session (self);
+  viva_mock_view_update_inhibit (self);
+  viva_mock_run_page_update_clock (self->run_page);
+
+  if (viva_mock_timer_get_state (timer) == VIVA_MOCK_TIMER_STATE_FINISHED)
+    viva_mock_view_finish (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAUSED]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
+  viva_mock_view_update_actions (self);
+}
+
+static void
+viva_mock_view_stop_ticking (VivaMockView *self)
+{
+  g_clear_handle_id (&self->tick_source, g_source_remove);
+}
+
+static void
+viva_mock_view_clock_changed_cb (VivaMockView *self,
+                                 VivaClock    *clock)
+{
+  /* A fake clock drives the view at once, without waiting for a tick. */
+  if (self->timer != NULL && self->tick_source != 0)
+    viva_mock_view_tick_cb (self);
+}
+
+static void
+viva_mock_view_set_timer (VivaMockView  *self,
+                          VivaMockTimer *timer)
+{
+  if (self->timer != NULL)
+    g_signal_handlers_disconnect_by_data (self->timer, self);
+
+  g_set_object (&self->timer, timer);
+  self->ticks = 0;
+  viva_mock_view_stop_ticking (self);
+
+  if (timer == NULL)
+    return;
+
+  g_signal_connect_object (timer, "question-changed", G_CALLBACK (viva_mock_view_question_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (timer, "time-up", G_CALLBACK (viva_mock_view_time_up_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (timer, "notify::state", G_CALLBACK (viva_mock_view_state_cb), self, G_CONNECT_SWAPPED);
+
+  self->tick_source = g_timeout_add (TICK_MSEC, viva_mock_view_tick_cb, self);
+}
+
+/* The interview is over: save it and show the summary. */
+static void
+viva_mock_view_finish (VivaMockView *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  viva_mock_view_stop_ticking (self);
+  viva_mock_view_sync_session (self);
+  viva_mock_view_update_inhibit (self);
+
+  if (self->sessions != NULL && !viva_session_store_flush (self->sessions, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("The interview could not be saved yet: %s"), error->message);
+
+      viva_mock_view_toast (self, message);
+    }
+
+  viva_mock_summary_page_set_session (self->summary_page, self->session);
+  viva_mock_view_set_page (self, "summary");
+}
+
+static void
+viva_mock_view_answer_changed_cb (VivaMockView    *self,
+                                  const char      *text,
+                                  VivaMockRunPage *page)
+{
+  if (self->session == NULL || self->timer == NULL)
+    return;
+
+  viva_mock_session_set_answer (self->session, viva_mock_timer_get_current (self->timer), text);
+}
+
+static void
+viva_mock_view_rated_cb (VivaMockView        *self,
+                         guint                index,
+                         guint                rating,
+                         VivaMockSummaryPage *page)
+{
+  VivaMockSession *session = viva_mock_summary_page_get_session (page);
+  const VivaMockItem *item = viva_mock_session_get_item (session, index);
+  VivaStatus status;
+
+  /* A rating is also a verdict on how well the question is known. */
+  if (self->notes != NULL &&
+      !viva_notes_store_get_read_only (self->notes) &&
+      viva_mock_rating_to_status (rating, &status))
+    viva_note_set_status (viva_notes_store_get_note (self->notes,
+                                                     viva_mock_session_get_bank_id (session),
+                                                     item->number),
+                          status);
+}
+
+static void
+viva_mock_view_session_activated_cb (VivaMockView        *self,
+                                     VivaMockSession     *session,
+                                     VivaMockHistoryPage *page)
+{
+  /* A past interview reads as it ended; an unfinished one that is not
+   * running here is offered for resuming instead. */
+  if (viva_mock_session_get_unfinished (session) && !viva_mock_view_get_running (self))
+    {
+      viva_mock_view_resume (self, session);
+      return;
+    }
+
+  if (session != self->session || !viva_mock_view_get_running (self))
+    viva_mock_session_set_read_only (session, TRUE);
+
+  viva_mock_summary_page_set_session (self->summary_page, session);
+  viva_mock_view_set_page (self, "summary");
+}
+
+static void
+viva_mock_view_setup_changed_cb (VivaMockView      *self,
+                                 GParamSpec        *pspec,
+                                 VivaMockSetupPage *page)
+{
+  viva_mock_view_update_actions (self);
+}
+
+/* Actions */
+
+static void
+viva_mock_view_start_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *param)
+{
+  VivaMockView *self = VIVA_MOCK_VIEW (widget);
+  VivaMockSetup *setup = viva_mock_setup_page_get_setup (self->setup_page);
+  g_autoptr(GPtrArray) questions = NULL;
+  g_autoptr(VivaMockSession) session = NULL;
+  g_autoptr(VivaMockTimer) timer = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree gint64 *budgets = NULL;
+  guint64 seed = 0;
+
+  if (self->bank == NULL || viva_mock_view_get_running (self))
+    return;
+
+  questions = viva_mock_setup_select (setup, self->bank, self->notes, &seed, &error);
+  if (questions == NULL)
+    {
+      viva_mock_view_toast (self, error->message);
+      return;
+    }
+
+  session = viva_mock_session_new (self->bank, setup, questions, seed);
+  if (self->sessions != NULL && !viva_session_store_add (self->sessions, session, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("The interview cannot be saved: %s"), error->message);
+
+      viva_mock_view_toast (self, message);
+      return;
+    }
+
+  /* Remember the choices, with a fresh seed next time. */
+  {
+    g_autoptr(VivaMockSetup) remembered = viva_mock_setup_new_from_variant (viva_mock_setup_to_variant (setup));
+
+    viva_mock_setup_set_seed (remembered, 0);
+    g_settings_set_value (self->settings, "mock-last-setup", viva_mock_setup_to_variant (remembered));
+  }
+
+  budgets = viva_mock_session_dup_budgets (session);
+  timer = viva_mock_timer_new (self->clock, budgets,
+                               viva_mock_session_get_n_items (session),
+                               viva_mock_session_get_budget_mode (session) == VIVA_MOCK_BUDGET_TOTAL
+                                 ? viva_mock_session_get_total_budget (session) : 0);
+  viva_mock_timer_set_auto_advance (timer, viva_mock_session_get_auto_advance (session));
+
+  g_set_object (&self->session, session);
+  viva_mock_view_set_timer (self, timer);
+  viva_mock_view_set_page (self, "run");
+  viva_mock_view_show_current (self);
+  viva_mock_timer_start (timer);
+  viva_mock_run_page_focus_answer (self->run_page);
+}
+
+/**
+ * viva_mock_view_resume:
+ *
+ * Reopens an interview that was running when Viva stopped, paused, with
+ * the time already spent kept.
+ *
+ * Returns: %TRUE if it could be resumed
+ */
+gboolean
+viva_mock_view_resume (VivaMockView    *self,
+                       VivaMockSession *session)
+{
+  g_autoptr(VivaMockTimer) timer = NULL;
+  g_autofree gint64 *budgets = NULL;
+  g_autofree gint64 *spent = NULL;
+  g_autofree gboolean *skipped = NULL;
+  gint64 total;
+  guint n;
+
+  g_return_val_if_fail (VIVA_IS_MOCK_VIEW (self), FALSE);
+  g_return_val_if_fail (VIVA_IS_MOCK_SESSION (session), FALSE);
+
+  if (viva_mock_view_get_running (self) || viva_mock_session_get_read_only (session))
+    return FALSE;
+
+  n = viva_mock_session_get_n_items (session);
+  budgets = viva_mock_session_dup_budgets (session);
+  spent = g_new0 (gint64, n);
+  skipped = g_new0 (gboolean, n);
+  for (guint i = 0; i < n; i++)
+    {
+      const VivaMockItem *item = viva_mock_session_get_item (session, i);
+
+      spent[i] = item->spent;
+      skipped[i] = item->skipped;
+    }
+  total = viva_mock_session_get_budget_mode (session) == VIVA_MOCK_BUDGET_TOTAL
+            ? viva_mock_session_get_total_budget (session) : 0;
+
+  if (!viva_mock_timer_check_snapshot (budgets, n, total,
+                                       viva_mock_session_get_current (session), spent, skipped,
+                                       timer_state_for_session (viva_mock_session_get_state (session))))
+    {
+      viva_mock_view_toast (self, _("This interview’s saved progress does not add up, so it cannot be resumed."));
+      return FALSE;
+    }
+
+  timer = viva_mock_timer_new_from_snapshot (self->clock, budgets, n, total,
+                                             viva_mock_session_get_current (session), spent, skipped,
+                                             timer_state_for_session (viva_mock_session_get_state (session)));
+  viva_mock_timer_set_auto_advance (timer, viva_mock_session_get_auto_advance (session));
+
+  g_set_object (&self->session, session);
+  viva_mock_view_set_timer (self, timer);
+  viva_mock_view_set_page (self, "run");
+  viva_mock_view_show_current (self);
+  viva_mock_view_sync_session (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAUSED]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
+  viva_mock_view_update_actions (self);
+
+  return TRUE;
+}
+
+static void
+viva_mock_view_next_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *param)
+{
+  VivaMockView *self = VIVA_MOCK_VIEW (widget);
+
+  if (self->timer != NULL)
+    viva_mock_timer_next (self->timer);
+}
+
+static void
+viva_mock_view_skip_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *param)
+{
+  VivaMockView *self = VIVA_MOCK_VIEW (widget);
+
+  if (self->timer != NULL)
+    viva_mock_timer_skip (self->timer);
+}
+
+static void
+viva_mock_view_end_response_cb (VivaMockView     *self,
+                                const char       *response,
+                                AdwMessageDialog *dialog)
+{
+  if (g_strcmp0 (response, "end") == 0 && self->timer != NULL)
+    viva_mock_timer_finish (self->timer);
+}
+
+static void
+viva_mock_view_end_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *param)
+{
+  VivaMockView *self = VIVA_MOCK_VIEW (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                       _("End the Interview?"),
+                                                       _("Questions not reached yet are left out of the summary. Your answers so far are kept.")));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Keep Going"),
+                                    "end", _("_End Interview"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "end", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (viva_mock_view_end_response_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+viva_mock_view_leave_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *param)
+{
+  VivaMockView *self = VIVA_MOCK_VIEW (widget);
+
+  /* Studying while the clock runs would spoil the interview: pause it. */
+  if (self->timer != NULL && viva_mock_timer_get_state (self->timer) == VIVA_MOCK_TIMER_STATE_RUNNING)
+    viva_mock_timer_pause (self->timer);
+
+  g_signal_emit (self, signals[LEAVE], 0);
+}
+
+static void
+viva_mock_view_show_setup_action (GtkWidget  *widget,
+                                  const char *action_name,
+                                  GVariant   *param)
+{
+  viva_mock_view_show_setup (VIVA_MOCK_VIEW (widget));
+}
+
+static void
+viva_mock_view_show_history_action (GtkWidget  *widget,
+                                    const char *action_name,
+                                    GVariant   *param)
+{
+  viva_mock_view_show_history (VIVA_MOCK_VIEW (widget));
+}
+
+static void
+viva_mock_view_export_written_cb (GObject      *object,
+                                  GAsyncResult *result,
+                                  gpointer      user_data)
+{
+  g_autoptr(VivaMockView) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_file_replace_contents_finish (G_FILE (object), result, NULL, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not export: %s"), error->message);
+
+      viva_mock_view_toast (self, message);
+    }
+  else
+    viva_mock_view_toast (self, _("Interview exported"));
+}
+
+static void
+viva_mock_view_export_response_cb (VivaMockView         *self,
+                                   int                   response,
+                                   GtkFileChooserNative *native)
+{
+  VivaMockSession *session = viva_mock_summary_page_get_session (self->summary_page);
+
+  if (response == GTK_RESPONSE_ACCEPT && session != NULL)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+      char *markdown = viva_mock_session_to_markdown (session);
+      g_autoptr(GBytes) bytes = g_bytes_new_take (markdown, strlen (markdown));
+
+      g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
+                                           NULL, viva_mock_view_export_written_cb, g_object_ref (self));
+    }
+
+  g_object_unref (native);
+}
+
+static void
+viva_mock_view_export_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *param)
+{
+  VivaMockView *self = VIVA_MOCK_VIEW (widget);
+  VivaMockSession *session = viva_mock_summary_page_get_session (self->summary_page);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autofree char *name = NULL;
+  GtkFileChooserNative *native;
+
+  if (session == NULL)
+    return;
+
+  native = gtk_file_chooser_native_new (_("Export Interview"),
+                                        GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                        GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  /* Translators: default file name of an exported interview. */
+  name = g_strdup_printf (_("mock-interview-%s.md"), viva_mock_session_get_id (session));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
+  g_signal_connect_object (native, "response", G_CALLBACK (viva_mock_view_export_response_cb), self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+/* Space pauses and resumes, except where it types a space. Ctrl+Enter
+ * moves on even from the answer box, which would otherwise take the key:
+ * this runs in the capture phase, before the focused widget sees it. */
+static gboolean
+viva_mock_view_key_pressed_cb (VivaMockView          *self,
+                               guint                  keyval,
+                               guint                  keycode,
+                               GdkModifierType        state,
+                               GtkEventControllerKey *controller)
+{
+  GdkModifierType mods = state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK);
+  GtkWidget *focus;
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "run") != 0 ||
+      !viva_mock_view_get_running (self))
+    return FALSE;
+
+  if ((keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter || keyval == GDK_KEY_ISO_Enter) &&
+      mods == GDK_CONTROL_MASK)
+    return gtk_widget_activate_action (GTK_WIDGET (self), "mock.next", NULL);
+
+  if (keyval != GDK_KEY_space || mods != 0)
+    return FALSE;
+
+  focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
+  if (focus != NULL && (GTK_IS_TEXT_VIEW (focus) || GTK_IS_EDITABLE (focus)))
+    return FALSE;
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "mock.paused", NULL);
+  return TRUE;
+}
+
+/* GObject */
+
+static void
+viva_mock_view_dispose (GObject *object)
+{
+  VivaMockView *self = (VivaMockView *)object;
+  GtkWidget *child;
+
+  viva_mock_view_stop_ticking (self);
+  if (self->timer != NULL)
+    g_signal_handlers_disconnect_by_data (self->timer, self);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), VIVA_TYPE_MOCK_VIEW);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
+
+  g_clear_object (&self->timer);
+  g_clear_object (&self->session);
+  g_clear_object (&self->bank);
+  g_clear_object (&self->notes);
+  g_clear_object (&self->sessions);
+  g_clear_object (&self->clock);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (viva_mock_view_parent_class)->dispose (object);
+}
+
+static void
+viva_mock_view_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  VivaMockView *self = VIVA_MOCK_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PAUSED:
+      g_value_set_boolean (value, viva_mock_view_get_paused (self));
+      break;
+
+    case PROP_RUNNING:
+      g_value_set_boolean (value, viva_mock_view_get_running (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+viva_mock_view_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  VivaMockView *self = VIVA_MOCK_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PAUSED:
+      if (self->timer == NULL)
+        break;
+      if (g_value_get_boolean (value))
+        viva_mock_timer_pause (self->timer);
+      else
+        viva_mock_timer_resume (self->timer);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+viva_mock_view_class_init (VivaMockViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = viva_mock_view_dispose;
+  object_class->get_property = viva_mock_view_get_property;
+  object_class->set_property = viva_mock_view_set_property;
+
+  properties[PROP_PAUSED] =
+    g_param_spec_boolean ("paused", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_RUNNING] =
+    g_param_spec_boolean ("running", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * VivaMockView::leave:
+   *
+   * The user wants to go back to studying.
+   */
+  signals[LEAVE] =
+    g_signal_new ("leave",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
+  gtk_widget_class_install_action (widget_class, "mock.start", NULL, viva_mock_view_start_action);
+  gtk_widget_class_install_action (widget_class, "mock.next", NULL, viva_mock_view_next_action);
+  gtk_widget_class_install_action (widget_class, "mock.skip", NULL, viva_mock_view_skip_action);
+  gtk_widget_class_install_action (widget_class, "mock.end", NULL, viva_mock_view_end_action);
+  gtk_widget_class_install_action (widget_class, "mock.leave", NULL, viva_mock_view_leave_action);
+  gtk_widget_class_install_action (widget_class, "mock.show-setup", NULL, viva_mock_view_show_setup_action);
+  gtk_widget_class_install_action (widget_class, "mock.show-history", NULL, viva_mock_view_show_history_action);
+  gtk_widget_class_install_action (widget_class, "mock.export", NULL, viva_mock_view_export_action);
+  gtk_widget_class_install_property_action (widget_class, "mock.paused", "paused");
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "mock.leave", NULL);
+
+  g_type_ensure (VIVA_TYPE_MOCK_SETUP_PAGE);
+  g_type_ensure (VIVA_TYPE_MOCK_RUN_PAGE);
+  g_type_ensure (VIVA_TYPE_MOCK_SUMMARY_PAGE);
+  g_type_ensure (VIVA_TYPE_MOCK_HISTORY_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/viva-mock-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, VivaMockView, title);
+  gtk_widget_class_bind_template_child (widget_class, VivaMockView, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, VivaMockView, stack);
+  gtk_widget_class_bind_template_child (widget_class, VivaMockView, setup_page);
+  gtk_widget_class_bind_template_child (widget_class, VivaMockView, run_page);
+  gtk_widget_class_bind_template_child (widget_class, VivaMockView, summary_page);
+  gtk_widget_class_bind_template_child (widget_class, VivaMockView, history_page);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "vivamockview");
+}
+
+static void
+viva_mock_view_init (VivaMockView *self)
+{
+  g_autoptr(GVariant) last = NULL;
+  GtkEventController *keys;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->clock = g_object_ref (viva_clock_get_default ());
+  self->settings = g_settings_new (APP_ID);
+
+  last = g_settings_get_value (self->settings, "mock-last-setup");
+  if (g_variant_n_children (last) > 0)
+    {
+      g_autoptr(VivaMockSetup) setup = viva_mock_setup_new_from_variant (last);
+
+      viva_mock_setup_page_set_setup (self->setup_page, setup);
+    }
+
+  g_signal_connect_object (self->setup_page, "notify::can-start",
+                           G_CALLBACK (viva_mock_view_setup_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->run_page, "answer-changed",
+                           G_CALLBACK (viva_mock_view_answer_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->summary_page, "rated",
+                           G_CALLBACK (viva_mock_view_rated_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->history_page, "session-activated",
+                           G_CALLBACK (viva_mock_view_session_activated_cb), self, G_CONNECT_SWAPPED);
+
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (viva_mock_view_key_pressed_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+
+  viva_mock_view_set_page (self, "setup");
+}
+
+void
+viva_mock_view_set_context (VivaMockView     *self,
+                            VivaBank         *bank,
+                            VivaNotesStore   *notes,
+                            VivaSessionStore *sessions)
+{
+  g_return_if_fail (VIVA_IS_MOCK_VIEW (self));
+  g_return_if_fail (VIVA_IS_BANK (bank));
+
+  g_set_object (&self->bank, bank);
+  g_set_object (&self->notes, notes);
+
+  if (g_set_object (&self->sessions, sessions) && sessions != NULL)
+    viva_mock_history_page_set_sessions (self->history_page,
+                                         viva_session_store_get_sessions (sessions), NULL);
+
+  viva_mock_setup_page_set_context (self->setup_page, bank, notes);
+  viva_mock_view_update_actions (self);
+}
+
+void
+viva_mock_view_set_problems (VivaMockView *self,
+                             GPtrArray    *problems)
+{
+  g_return_if_fail (VIVA_IS_MOCK_VIEW (self));
+
+  if (self->sessions != NULL)
+    viva_mock_history_page_set_sessions (self->history_page,
+                                         viva_session_store_get_sessions (self->sessions), problems);
+}
+
+/* For tests: a fake clock runs a 45-minute interview in no time. */
+void
+viva_mock_view_set_clock (VivaMockView *self,
+                          VivaClock    *clock)
+{
+  g_return_if_fail (VIVA_IS_MOCK_VIEW (self));
+  g_return_if_fail (VIVA_IS_CLOCK (clock));
+
+  if (self->clock != NULL)
+    g_signal_handlers_disconnect_by_data (self->clock, self);
+
+  g_set_object (&self->clock, clock);
+
+  if (viva_clock_is_fake (clock))
+    g_signal_connect_object (clock, "changed", G_CALLBACK (viva_mock_view_clock_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+void
+viva_mock_view_show_setup (VivaMockView *self)
+{
+  g_return_if_fail (VIVA_IS_MOCK_VIEW (self));
+
+  if (viva_mock_view_get_running (self))
+    {
+      viva_mock_view_set_page (self, "run");
+      viva_mock_view_show_current (self);
+      return;
+    }
+
+  viva_mock_view_set_page (self, "setup");
+  viva_mock_setup_page_focus_start (self->setup_page);
+}
+
+void
+viva_mock_view_show_history (VivaMockView *self)
+{
+  g_return_if_fail (VIVA_IS_MOCK_VIEW (self));
+
+  viva_mock_view_set_page (self, "history");
+}
+
+VivaMockSession *
+viva_mock_view_get_session (VivaMockView *self)
+{
+  g_return_val_if_fail (VIVA_IS_MOCK_VIEW (self), NULL);
+
+  return self->session;
+}
+
+VivaMockTimer *
+viva_mock_view_get_timer (VivaMockView *self)
+{
+  g_return_val_if_fail (VIVA_IS_MOCK_VIEW (self), NULL);
+
+  return self->timer;
+}
+
+VivaMockSetupPage *
+viva_mock_view_get_setup_page (VivaMockView *self)
+{
+  g_return_val_if_fail (VIVA_IS_MOCK_VIEW (self), NULL);
+
+  return self->setup_page;
+}
+
+VivaMockRunPage *
+viva_mock_view_get_run_page (VivaMockView *self)
+{
+  g_return_val_if_fail (VIVA_IS_MOCK_VIEW (self), NULL);
+
+  return self->run_page;
+}
+
+VivaMockSummaryPage *
+viva_mock_view_get_summary_page (VivaMockView *self)
+{
+  g_return_val_if_fail (VIVA_IS_MOCK_VIEW (self), NULL);
+
+  return self->summary_page;
+}
+
+VivaMockHistoryPage *
+viva_mock_view_get_history_page (VivaMockView *self)
+{
+  g_return_val_if_fail (VIVA_IS_MOCK_VIEW (self), NULL);
+
+  return self->history_page;
+}

@@ -1,0 +1,339 @@
+/* test-mock.c
+ *
+ * A mock interview driven as a user would, with real widgets under Xvfb
+ * and a fake clock: set up two questions, answer, pause, run out of time,
+ * finish, rate, find it in the history; and resume one interrupted by a
+ * quit.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "viva-bank.h"
+#include "viva-clock.h"
+#include "viva-mock-history-page.h"
+#include "viva-mock-run-page.h"
+#include "viva-mock-session.h"
+#include "viva-mock-setup.h"
+#include "viva-mock-setup-page.h"
+#include "viva-mock-summary-page.h"
+#include "viva-mock-timer.h"
+#include "viva-mock-view.h"
+#include "viva-note.h"
+#include "viva-notes-store.h"
+#include "viva-session-store.h"
+#include "viva-window.h"
+
+#define WAIT_LIMIT_USEC (20 * G_USEC_PER_SEC)
+#define SECOND ((gint64) G_USEC_PER_SEC)
+#define MINUTE ((gint64) 60 * G_USEC_PER_SEC)
+
+typedef struct
+{
+  VivaNotesStore   *notes;
+  VivaSessionStore *sessions;
+  VivaWindow       *window;
+  VivaMockView     *view;
+  VivaClock        *clock;
+} Fixture;
+
+static void
+drain_main_loop (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static char *
+sessions_dir (void)
+{
+  return g_build_filename (g_get_user_data_dir (), APP_ID, "sessions", NULL);
+}
+
+static void
+reset_data (void)
+{
+  g_autofree char *dir = sessions_dir ();
+  g_autofree char *notes = g_build_filename (g_get_user_data_dir (), APP_ID, "notes.json", NULL);
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  const char *name;
+
+  while (handle != NULL && (name = g_dir_read_name (handle)))
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_unlink (path);
+    }
+  g_unlink (notes);
+  g_settings_reset (settings, "mock-last-setup");
+  g_settings_reset (settings, "last-question");
+  g_settings_reset (settings, "last-bank");
+}
+
+static void
+fixture_open (Fixture *f)
+{
+  g_autofree char *notes_path = g_build_filename (g_get_user_data_dir (), APP_ID, "notes.json", NULL);
+  g_autofree char *dir = sessions_dir ();
+  g_autoptr(GPtrArray) problems = NULL;
+  gint64 deadline = g_get_monotonic_time () + WAIT_LIMIT_USEC;
+
+  f->notes = viva_notes_store_new (notes_path);
+  viva_notes_store_load (f->notes, NULL);
+  f->sessions = viva_session_store_new (dir);
+  viva_session_store_load (f->sessions, &problems);
+  f->clock = viva_clock_new_fake (1000 * MINUTE);
+
+  f->window = viva_window_new (NULL, f->notes);
+  g_object_ref_sink (f->window);
+  viva_window_restore_session (f->window);
+  viva_window_set_session_store (f->window, f->sessions, problems);
+  f->view = viva_window_get_mock_view (f->window);
+  viva_mock_view_set_clock (f->view, f->clock);
+
+  gtk_window_present (GTK_WINDOW (f->window));
+  while (!gtk_widget_get_mapped (GTK_WIDGET (f->window)))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+    }
+  drain_main_loop ();
+}
+
+static void
+fixture_close (Fixture *f)
+{
+  gtk_window_close (GTK_WINDOW (f->window));
+  drain_main_loop ();
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  drain_main_loop ();
+  g_clear_object (&f->window);
+  g_clear_object (&f->sessions);
+  g_clear_object (&f->notes);
+  g_clear_object (&f->clock);
+}
+
+static void
+advance (Fixture *f,
+         gint64   usec)
+{
+  viva_clock_advance (f->clock, usec);
+  drain_main_loop ();
+}
+
+static const char *
+countdown (Fixture *f)
+{
+  return viva_mock_run_page_get_countdown (viva_mock_view_get_run_page (f->view));
+}
+
+/* Two Beginner questions in sequence: Level 1 gives 2 minutes each. */
+static void
+set_up_two_questions (Fixture *f)
+{
+  VivaMockSetupPage *page = viva_mock_view_get_setup_page (f->view);
+  g_autoptr(VivaMockSetup) setup = viva_mock_setup_new ();
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.mock-interview", NULL));
+  drain_main_loop ();
+  g_assert_cmpstr (viva_mock_view_get_page (f->view), ==, "setup");
+
+  viva_mock_setup_set_n_questions (setup, 2);
+  viva_mock_setup_set_random_order (setup, FALSE);
+  viva_mock_setup_set_level_chosen (setup, 1, TRUE);
+  viva_mock_setup_page_set_setup (page, setup);
+  drain_main_loop ();
+
+  /* The setup says what it adds up to before anything starts. */
+  g_assert_cmpstr (viva_mock_setup_page_get_summary (page), ==, "2 questions, 04:00 in all");
+}
+
+static void
+type_answer (Fixture    *f,
+             const char *text)
+{
+  GtkTextView *view = viva_mock_run_page_get_answer_view (viva_mock_view_get_run_page (f->view));
+
+  gtk_text_buffer_insert_interactive_at_cursor (gtk_text_view_get_buffer (view), text, -1, TRUE);
+}
+
+static void
+count_time_up (guint *count)
+{
+  (*count)++;
+}
+
+static void
+test_two_question_interview (void)
+{
+  Fixture f = { 0 };
+  VivaMockSession *session;
+  VivaMockTimer *timer;
+  VivaNote *note;
+  g_autoptr(VivaSessionStore) reread = NULL;
+  g_autofree char *dir = sessions_dir ();
+  guint time_ups = 0;
+
+  reset_data ();
+  fixture_open (&f);
+  set_up_two_questions (&f);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.view), "mock.start", NULL));
+  drain_main_loop ();
+  g_assert_cmpstr (viva_mock_view_get_page (f.view), ==, "run");
+  g_assert_true (viva_mock_view_get_running (f.view));
+  timer = viva_mock_view_get_timer (f.view);
+  session = viva_mock_view_get_session (f.view);
+  g_assert_cmpuint (viva_mock_session_get_n_items (session), ==, 2);
+  g_assert_cmpuint (viva_mock_session_get_item (session, 0)->number, ==, 1);
+  g_assert_cmpstr (countdown (&f), ==, "02:00");
+
+  /* The answer is typed as the clock runs. */
+  type_answer (&f, "int, float, complex, str, bool, bytes, NoneType");
+  advance (&f, 30 * SECOND);
+  g_assert_cmpstr (countdown (&f), ==, "01:30");
+
+  /* Paused time does not count. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.view), "mock.paused", NULL));
+  g_assert_cmpint (viva_mock_timer_get_state (timer), ==, VIVA_MOCK_TIMER_STATE_PAUSED);
+  advance (&f, 10 * MINUTE);
+  g_assert_cmpstr (countdown (&f), ==, "01:30");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.view), "mock.paused", NULL));
+  g_assert_cmpint (viva_mock_timer_get_state (timer), ==, VIVA_MOCK_TIMER_STATE_RUNNING);
+
+  /* At zero it does not skip: overtime counts up, in the error colour. */
+  g_signal_connect_swapped (timer, "time-up", G_CALLBACK (count_time_up), &time_ups);
+  advance (&f, 2 * MINUTE);
+  g_assert_cmpuint (time_ups, ==, 1);
+  g_assert_cmpuint (viva_mock_timer_get_current (timer), ==, 0);
+  g_assert_cmpstr (countdown (&f), ==, "+00:30");
+
+  /* Ctrl+Enter's action moves on; the second question starts at 2:00. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.view), "mock.next", NULL));
+  drain_main_loop ();
+  g_assert_cmpuint (viva_mock_timer_get_current (timer), ==, 1);
+  g_assert_cmpstr (countdown (&f), ==, "02:00");
+  g_assert_cmpstr (viva_mock_session_get_item (session, 0)->answer, ==,
+                   "int, float, complex, str, bool, bytes, NoneType");
+  g_assert_cmpint (viva_mock_session_get_item (session, 0)->spent, ==, 2 * MINUTE + 30 * SECOND);
+
+  advance (&f, 40 * SECOND);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.view), "mock.next", NULL));
+  drain_main_loop ();
+
+  /* Finished: the summary shows times against budgets. */
+  g_assert_false (viva_mock_view_get_running (f.view));
+  g_assert_cmpstr (viva_mock_view_get_page (f.view), ==, "summary");
+  g_assert_nonnull (strstr (viva_mock_summary_page_get_totals (viva_mock_view_get_summary_page (f.view)),
+                            "2 questions · 3:10 of 4:00"));
+  g_assert_nonnull (strstr (viva_mock_summary_page_get_totals (viva_mock_view_get_summary_page (f.view)),
+                            "1 over time"));
+
+  /* Rating Easy marks the question Confident in the study notes. */
+  g_assert_true (viva_mock_summary_page_rate (viva_mock_view_get_summary_page (f.view), 0, VIVA_MOCK_RATING_EASY));
+  g_assert_true (viva_mock_summary_page_rate (viva_mock_view_get_summary_page (f.view), 1, VIVA_MOCK_RATING_AGAIN));
+  note = viva_notes_store_lookup_note (f.notes, VIVA_BUNDLED_BANK_ID, 1);
+  g_assert_nonnull (note);
+  g_assert_cmpint (viva_note_get_status (note), ==, VIVA_STATUS_CONFIDENT);
+  g_assert_cmpint (viva_note_get_status (viva_notes_store_lookup_note (f.notes, VIVA_BUNDLED_BANK_ID, 2)),
+                   ==, VIVA_STATUS_LEARNING);
+
+  /* It is in the history, and reopens read-only. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.view), "mock.show-history", NULL));
+  drain_main_loop ();
+  g_assert_cmpstr (viva_mock_view_get_page (f.view), ==, "history");
+  g_assert_nonnull (viva_mock_history_page_get_row (viva_mock_view_get_history_page (f.view), 0));
+  g_signal_emit_by_name (viva_mock_history_page_get_row (viva_mock_view_get_history_page (f.view), 0), "activate");
+  drain_main_loop ();
+  g_assert_cmpstr (viva_mock_view_get_page (f.view), ==, "summary");
+  g_assert_true (viva_mock_session_get_read_only (viva_mock_summary_page_get_session (viva_mock_view_get_summary_page (f.view))));
+  g_assert_false (viva_mock_summary_page_rate (viva_mock_view_get_summary_page (f.view), 0, VIVA_MOCK_RATING_HARD));
+
+  fixture_close (&f);
+
+  /* What is on disk is the whole interview. */
+  reread = viva_session_store_new (dir);
+  viva_session_store_load (reread, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (viva_session_store_get_sessions (reread)), ==, 1);
+  {
+    g_autoptr(VivaMockSession) saved = g_list_model_get_item (viva_session_store_get_sessions (reread), 0);
+
+    g_assert_false (viva_mock_session_get_unfinished (saved));
+    g_assert_cmpstr (viva_mock_session_get_item (saved, 0)->answer, ==,
+                     "int, float, complex, str, bool, bytes, NoneType");
+    g_assert_cmpint (viva_mock_session_get_item (saved, 0)->rating, ==, VIVA_MOCK_RATING_EASY);
+    g_assert_cmpint (viva_mock_session_get_item (saved, 1)->spent, ==, 40 * SECOND);
+  }
+}
+
+static void
+test_resume_after_quit (void)
+{
+  Fixture f = { 0 };
+  Fixture g = { 0 };
+  VivaMockSession *session;
+  VivaMockTimer *timer;
+
+  reset_data ();
+  fixture_open (&f);
+  set_up_two_questions (&f);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.view), "mock.start", NULL));
+  drain_main_loop ();
+  type_answer (&f, "PEP 8 is the style guide");
+  advance (&f, 45 * SECOND);
+
+  /* Quit mid-question: the window saves the interview, paused. */
+  fixture_close (&f);
+
+  fixture_open (&g);
+  session = viva_session_store_get_unfinished (g.sessions);
+  g_assert_nonnull (session);
+  g_assert_true (viva_mock_view_resume (g.view, session));
+  drain_main_loop ();
+
+  timer = viva_mock_view_get_timer (g.view);
+  g_assert_cmpstr (viva_mock_view_get_page (g.view), ==, "run");
+  g_assert_cmpint (viva_mock_timer_get_state (timer), ==, VIVA_MOCK_TIMER_STATE_PAUSED);
+  g_assert_cmpint (viva_mock_timer_get_spent (timer, 0), ==, 45 * SECOND);
+  g_assert_cmpstr (viva_mock_run_page_get_countdown (viva_mock_view_get_run_page (g.view)), ==, "01:15");
+  g_assert_cmpstr (viva_mock_session_get_item (session, 0)->answer, ==, "PEP 8 is the style guide");
+
+  /* Time while Viva was closed is not counted; resuming counts again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (g.view), "mock.paused", NULL));
+  viva_clock_advance (g.clock, 15 * SECOND);
+  drain_main_loop ();
+  g_assert_cmpstr (viva_mock_run_page_get_countdown (viva_mock_view_get_run_page (g.view)), ==, "01:00");
+
+  fixture_close (&g);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *home = g_dir_make_tmp ("viva-test-mock-XXXXXX", NULL);
+  g_autofree char *data = g_build_filename (home, "data", NULL);
+  g_autofree char *config = g_build_filename (home, "config", NULL);
+  g_autofree char *cache = g_build_filename (home, "cache", NULL);
+
+  /* See test-window.c: isolate only the user's directories, so GTK keeps
+   * its icon themes and MIME database. */
+  g_assert_nonnull (home);
+  g_setenv ("XDG_DATA_HOME", data, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
+
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
+  adw_init ();
+
+  g_test_add_func ("/mock/two-question-interview", test_two_question_interview);
+  g_test_add_func ("/mock/resume-after-quit", test_resume_after_quit);
+
+  return g_test_run ();
+}
