@@ -32,6 +32,7 @@ struct _VivaMockRunPage
   GtkLabel      *question_label;
   GtkLabel      *context_label;
   GtkSourceView *answer_view;
+  GtkButton     *pause_button;
 
   guint          loading : 1;
 };
@@ -118,6 +119,7 @@ viva_mock_run_page_class_init (VivaMockRunPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VivaMockRunPage, question_label);
   gtk_widget_class_bind_template_child (widget_class, VivaMockRunPage, context_label);
   gtk_widget_class_bind_template_child (widget_class, VivaMockRunPage, answer_view);
+  gtk_widget_class_bind_template_child (widget_class, VivaMockRunPage, pause_button);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "vivamockrunpage");
@@ -248,9 +250,15 @@ viva_mock_run_page_update_clock (VivaMockRunPage *self)
   gtk_label_set_text (self->total_label, total);
 
   if (viva_mock_timer_get_state (self->timer) == VIVA_MOCK_TIMER_STATE_PAUSED)
-    gtk_widget_add_css_class (GTK_WIDGET (self->countdown_label), "dim-label");
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->countdown_label), "dim-label");
+      gtk_button_set_label (self->pause_button, _("_Resume"));
+    }
   else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->countdown_label), "dim-label");
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->countdown_label), "dim-label");
+      gtk_button_set_label (self->pause_button, _("_Pause"));
+    }
 }
 
 void

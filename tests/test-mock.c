@@ -162,6 +162,24 @@ type_answer (Fixture    *f,
   gtk_text_buffer_insert_interactive_at_cursor (gtk_text_view_get_buffer (view), text, -1, TRUE);
 }
 
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 static void
 count_time_up (guint *count)
 {
@@ -201,6 +219,7 @@ test_two_question_interview (void)
   /* Paused time does not count. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.view), "mock.paused", NULL));
   g_assert_cmpint (viva_mock_timer_get_state (timer), ==, VIVA_MOCK_TIMER_STATE_PAUSED);
+  g_assert_nonnull (find_button (GTK_WIDGET (f.view), "_Resume"));
   advance (&f, 10 * MINUTE);
   g_assert_cmpstr (countdown (&f), ==, "01:30");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.view), "mock.paused", NULL));
@@ -291,6 +310,11 @@ test_resume_after_quit (void)
   fixture_close (&f);
 
   fixture_open (&g);
+
+  /* The last setup is remembered for the next interview. */
+  g_assert_cmpuint (viva_mock_setup_get_n_questions (viva_mock_setup_page_get_setup (viva_mock_view_get_setup_page (g.view))), ==, 2);
+  g_assert_false (viva_mock_setup_get_random_order (viva_mock_setup_page_get_setup (viva_mock_view_get_setup_page (g.view))));
+
   session = viva_session_store_get_unfinished (g.sessions);
   g_assert_nonnull (session);
   g_assert_true (viva_mock_view_resume (g.view, session));
