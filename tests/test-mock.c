@@ -291,6 +291,32 @@ test_two_question_interview (void)
 }
 
 static void
+test_answer_size_is_capped (void)
+{
+  Fixture f = { 0 };
+  g_autofree char *big = g_strnfill (VIVA_MOCK_ANSWER_MAX_SIZE - 4, 'a');
+  VivaMockSession *session;
+
+  reset_data ();
+  fixture_open (&f);
+  set_up_two_questions (&f);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.view), "mock.start", NULL));
+  drain_main_loop ();
+  session = viva_mock_view_get_session (f.view);
+
+  type_answer (&f, big);
+  g_assert_cmpuint (strlen (viva_mock_session_get_item (session, 0)->answer), ==, VIVA_MOCK_ANSWER_MAX_SIZE - 4);
+
+  /* Past the limit the typing stops, rather than the session silently
+   * keeping an older answer than the one on screen. */
+  type_answer (&f, "12345");
+  type_answer (&f, "1234");
+  g_assert_cmpuint (strlen (viva_mock_session_get_item (session, 0)->answer), ==, VIVA_MOCK_ANSWER_MAX_SIZE);
+
+  fixture_close (&f);
+}
+
+static void
 test_resume_after_quit (void)
 {
   Fixture f = { 0 };
@@ -358,6 +384,7 @@ main (int   argc,
 
   g_test_add_func ("/mock/two-question-interview", test_two_question_interview);
   g_test_add_func ("/mock/resume-after-quit", test_resume_after_quit);
+  g_test_add_func ("/mock/answer-size-is-capped", test_answer_size_is_capped);
 
   return g_test_run ();
 }

@@ -12,8 +12,10 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 #include <gtksourceview/gtksource.h>
+#include <string.h>
 
 #include "viva-mock-run-page.h"
+#include "viva-mock-session.h"
 #include "viva-mock-timer.h"
 
 struct _VivaMockRunPage
@@ -55,6 +57,35 @@ viva_mock_run_page_update_style_scheme (VivaMockRunPage *self)
 
   gtk_source_buffer_set_style_scheme (GTK_SOURCE_BUFFER (buffer),
                                       gtk_source_style_scheme_manager_get_scheme (schemes, id));
+}
+
+/* The session refuses an answer over VIVA_MOCK_ANSWER_MAX_SIZE; stop the
+ * typing before that, so what is on screen is always what is saved. */
+static void
+viva_mock_run_page_insert_text_cb (VivaMockRunPage *self,
+                                   GtkTextIter     *location,
+                                   const char      *text,
+                                   int              len,
+                                   GtkTextBuffer   *buffer)
+{
+  GtkTextIter start, end;
+  g_autofree char *current = NULL;
+
+  if (self->loading)
+    return;
+
+  /* Cheap bound first: a character is at most 4 bytes. */
+  if ((gsize) gtk_text_buffer_get_char_count (buffer) * 4 + (gsize) len <= VIVA_MOCK_ANSWER_MAX_SIZE)
+    return;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  current = gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+
+  if (strlen (current) + (gsize) len > VIVA_MOCK_ANSWER_MAX_SIZE)
+    {
+      g_signal_stop_emission_by_name (buffer, "insert-text");
+      gtk_widget_error_bell (GTK_WIDGET (self->answer_view));
+    }
 }
 
 static void
@@ -133,6 +164,9 @@ viva_mock_run_page_init (VivaMockRunPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->answer_view));
+  g_signal_connect_object (buffer, "insert-text",
+                           G_CALLBACK (viva_mock_run_page_insert_text_cb),
+                           self, G_CONNECT_SWAPPED);
   g_signal_connect_object (buffer, "changed",
                            G_CALLBACK (viva_mock_run_page_buffer_changed_cb),
                            self, G_CONNECT_SWAPPED);
