@@ -695,3 +695,70 @@ viva_data_file_sync_directory (const char *path)
       close (fd);
     }
 }
+
+/* Answering save_async() callers */
+
+typedef struct
+{
+  GPtrArray *tasks;
+  GError    *error;
+} TaskCompletion;
+
+static void
+complete_tasks_cb (gpointer user_data)
+{
+  TaskCompletion *completion = user_data;
+
+  for (guint i = 0; i < completion->tasks->len; i++)
+    {
+      GTask *task = g_ptr_array_index (completion->tasks, i);
+
+      if (completion->error != NULL)
+        g_task_return_error (task, g_error_copy (completion->error));
+      else
+        g_task_return_boolean (task, TRUE);
+    }
+
+  g_ptr_array_unref (completion->tasks);
+  g_clear_error (&completion->error);
+  g_free (completion);
+}
+
+/**
+ * viva_data_file_complete_tasks:
+ * @tasks: (transfer full): the #GTask of every save_async() caller that
+ *   waited for this write
+ * @error: (nullable): why the write failed
+ *
+ * Answers the callers from an idle callback: GTask would call them right
+ * away from inside the store's bookkeeping otherwise, and a callback that
+ * saves again would re-enter it.
+ */
+void
+viva_data_file_complete_tasks (GPtrArray    *tasks,
+                               const GError *error)
+{
+  TaskCompletion *completion;
+
+  if (tasks->len == 0)
+    {
+      g_ptr_array_unref (tasks);
+      return;
+    }
+
+  completion = g_new0 (TaskCompletion, 1);
+  completion->tasks = tasks;
+  completion->error = error ? g_error_copy (error) : NULL;
+  g_idle_add_once (complete_tasks_cb, completion);
+}
+
+/* Takes the waiting tasks, leaving an empty array in their place. */
+GPtrArray *
+viva_data_file_steal_tasks (GPtrArray **tasks)
+{
+  GPtrArray *stolen = *tasks;
+
+  *tasks = g_ptr_array_new_with_free_func (g_object_unref);
+
+  return stolen;
+}

@@ -17,6 +17,7 @@
 #include <sys/types.h>
 #include <time.h>
 
+#include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
 G_BEGIN_DECLS
@@ -97,5 +98,9 @@ VivaMoveAsideResult  viva_data_file_move_aside_locked    (const char           *
                                                           GError              **error);
 void                 viva_data_file_keep_backup          (const char           *path);
 void                 viva_data_file_sync_directory       (const char           *path);
+
+void       viva_data_file_complete_tasks (GPtrArray     *tasks,
+                                          const GError  *error);
+GPtrArray *viva_data_file_steal_tasks    (GPtrArray    **tasks);
 
 G_END_DECLS

@@ -146,62 +146,6 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (Entry, entry_unref)
 
 /* Tasks */
 
-typedef struct
-{
-  GPtrArray *tasks;
-  GError    *error;
-} TaskCompletion;
-
-static void
-complete_tasks_cb (gpointer user_data)
-{
-  TaskCompletion *completion = user_data;
-
-  for (guint i = 0; i < completion->tasks->len; i++)
-    {
-      GTask *task = g_ptr_array_index (completion->tasks, i);
-
-      if (completion->error != NULL)
-        g_task_return_error (task, g_error_copy (completion->error));
-      else
-        g_task_return_boolean (task, TRUE);
-    }
-
-  g_ptr_array_unref (completion->tasks);
-  g_clear_error (&completion->error);
-  g_free (completion);
-}
-
-/* Answers save_async() callers from an idle callback, so that a callback
- * that saves again does not re-enter our bookkeeping. Takes @tasks. */
-static void
-complete_tasks (GPtrArray    *tasks,
-                const GError *error)
-{
-  TaskCompletion *completion;
-
-  if (tasks->len == 0)
-    {
-      g_ptr_array_unref (tasks);
-      return;
-    }
-
-  completion = g_new0 (TaskCompletion, 1);
-  completion->tasks = tasks;
-  completion->error = error ? g_error_copy (error) : NULL;
-  g_idle_add_once (complete_tasks_cb, completion);
-}
-
-static GPtrArray *
-steal_tasks (GPtrArray **tasks)
-{
-  GPtrArray *stolen = *tasks;
-
-  *tasks = g_ptr_array_new_with_free_func (g_object_unref);
-
-  return stolen;
-}
-
 /* The store's summary properties */
 
 static void
@@ -497,7 +441,7 @@ viva_session_store_write_cb (GObject      *object,
   if (finish == FINISH_FAILED)
     viva_session_store_schedule_retry (self, entry);
 
-  finished = steal_tasks (&entry->current_tasks);
+  finished = viva_data_file_steal_tasks (&entry->current_tasks);
 
   /* What was asked for or changed while this write was running is
    * saved at once; flush() does its own writing. */
@@ -511,7 +455,7 @@ viva_session_store_write_cb (GObject      *object,
   if (application != NULL)
     g_application_release (application);
 
-  complete_tasks (g_steal_pointer (&finished), error);
+  viva_data_file_complete_tasks (g_steal_pointer (&finished), error);
 }
 
 static void
@@ -528,7 +472,7 @@ viva_session_store_start_write (VivaSessionStore *self,
 
   /* Requests made before this write starts are answered by it, unless
    * they were cancelled while they waited. */
-  queued = steal_tasks (&entry->queued_tasks);
+  queued = viva_data_file_steal_tasks (&entry->queued_tasks);
   cancelled = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < queued->len; i++)
     {
@@ -545,7 +489,7 @@ viva_session_store_start_write (VivaSessionStore *self,
       g_autoptr(GError) cancelled_error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED,
                                                                _("Operation was cancelled"));
 
-      complete_tasks (g_steal_pointer (&cancelled), cancelled_error);
+      viva_data_file_complete_tasks (g_steal_pointer (&cancelled), cancelled_error);
     }
 
   if (!entry_can_write (entry))
@@ -554,7 +498,7 @@ viva_session_store_start_write (VivaSessionStore *self,
         ? read_only_error (entry)
         : g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, _("The mock interview was deleted"));
 
-      complete_tasks (steal_tasks (&entry->current_tasks), error);
+      viva_data_file_complete_tasks (viva_data_file_steal_tasks (&entry->current_tasks), error);
       return;
     }
 
@@ -1135,8 +1079,8 @@ viva_session_store_flush (VivaSessionStore  *self,
       g_autoptr(GPtrArray) finished = NULL;
       VivaSessionWrite *job;
 
-      finished = steal_tasks (&entry->current_tasks);
-      g_ptr_array_extend_and_steal (finished, steal_tasks (&entry->queued_tasks));
+      finished = viva_data_file_steal_tasks (&entry->current_tasks);
+      g_ptr_array_extend_and_steal (finished, viva_data_file_steal_tasks (&entry->queued_tasks));
 
       if (entry->future)
         {
@@ -1154,7 +1098,7 @@ viva_session_store_flush (VivaSessionStore  *self,
       if (local_error != NULL && first_error == NULL && !entry->future)
         first_error = g_error_copy (local_error);
 
-      complete_tasks (g_steal_pointer (&finished), local_error);
+      viva_data_file_complete_tasks (g_steal_pointer (&finished), local_error);
     }
 
   self->flushing--;
@@ -1182,7 +1126,7 @@ viva_session_store_forget (VivaSessionStore *self,
 
   g_clear_handle_id (&entry->retry_source, g_source_remove);
   g_clear_signal_handler (&entry->changed_handler, entry->session);
-  complete_tasks (steal_tasks (&entry->queued_tasks), cancelled);
+  viva_data_file_complete_tasks (viva_data_file_steal_tasks (&entry->queued_tasks), cancelled);
 }
 
 /**

@@ -475,63 +475,6 @@ viva_notes_store_read_only_error (VivaNotesStore *self)
                       self->path);
 }
 
-typedef struct
-{
-  GPtrArray *tasks;
-  GError    *error;
-} TaskCompletion;
-
-static void
-complete_tasks_cb (gpointer user_data)
-{
-  TaskCompletion *completion = user_data;
-
-  for (guint i = 0; i < completion->tasks->len; i++)
-    {
-      GTask *task = g_ptr_array_index (completion->tasks, i);
-
-      if (completion->error != NULL)
-        g_task_return_error (task, g_error_copy (completion->error));
-      else
-        g_task_return_boolean (task, TRUE);
-    }
-
-  g_ptr_array_unref (completion->tasks);
-  g_clear_error (&completion->error);
-  g_free (completion);
-}
-
-/* Answers save_async() callers from an idle callback: GTask would call
- * them right away from inside our bookkeeping otherwise, and a callback
- * that saves again would re-enter it. Takes @tasks. */
-static void
-complete_tasks (GPtrArray    *tasks,
-                const GError *error)
-{
-  TaskCompletion *completion;
-
-  if (tasks->len == 0)
-    {
-      g_ptr_array_unref (tasks);
-      return;
-    }
-
-  completion = g_new0 (TaskCompletion, 1);
-  completion->tasks = tasks;
-  completion->error = error ? g_error_copy (error) : NULL;
-  g_idle_add_once (complete_tasks_cb, completion);
-}
-
-static GPtrArray *
-steal_tasks (GPtrArray **tasks)
-{
-  GPtrArray *stolen = *tasks;
-
-  *tasks = g_ptr_array_new_with_free_func (g_object_unref);
-
-  return stolen;
-}
-
 /* Takes the snapshot. The store stays dirty until the snapshot is on
  * disk: callers decide whether to flush before quitting by looking at
  * "dirty", and a write in flight when the process exits is lost. The
@@ -645,7 +588,7 @@ viva_notes_store_write_cb (GObject      *object,
     viva_notes_store_write_failed (self, error);
 
   if (finish != FINISH_AGAIN)
-    finished = steal_tasks (&self->current_tasks);
+    finished = viva_data_file_steal_tasks (&self->current_tasks);
 
   /* A merge is saved at once; so is what was asked for or changed while
    * this write was running. flush() does its own writing. */
@@ -661,7 +604,7 @@ viva_notes_store_write_cb (GObject      *object,
     g_application_release (application);
 
   if (finished != NULL)
-    complete_tasks (g_steal_pointer (&finished), error);
+    viva_data_file_complete_tasks (g_steal_pointer (&finished), error);
 }
 
 static void
@@ -677,7 +620,7 @@ viva_notes_store_start_write (VivaNotesStore *self)
 
   /* Requests made before this write starts are answered by it, unless
    * they were cancelled while they waited. */
-  queued = steal_tasks (&self->queued_tasks);
+  queued = viva_data_file_steal_tasks (&self->queued_tasks);
   cancelled = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < queued->len; i++)
     {
@@ -694,14 +637,14 @@ viva_notes_store_start_write (VivaNotesStore *self)
       g_autoptr(GError) cancelled_error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED,
                                                                _("Operation was cancelled"));
 
-      complete_tasks (g_steal_pointer (&cancelled), cancelled_error);
+      viva_data_file_complete_tasks (g_steal_pointer (&cancelled), cancelled_error);
     }
 
   if (self->state == VIVA_NOTES_STORE_STATE_READ_ONLY)
     {
       g_autoptr(GError) error = viva_notes_store_read_only_error (self);
 
-      complete_tasks (steal_tasks (&self->current_tasks), error);
+      viva_data_file_complete_tasks (viva_data_file_steal_tasks (&self->current_tasks), error);
       return;
     }
 
@@ -1542,9 +1485,9 @@ viva_notes_store_flush (VivaNotesStore  *self,
   self->flushing--;
 
   /* Whoever asked for a save meanwhile gets this flush's answer. */
-  finished = steal_tasks (&self->current_tasks);
-  g_ptr_array_extend_and_steal (finished, steal_tasks (&self->queued_tasks));
-  complete_tasks (finished, local_error);
+  finished = viva_data_file_steal_tasks (&self->current_tasks);
+  g_ptr_array_extend_and_steal (finished, viva_data_file_steal_tasks (&self->queued_tasks));
+  viva_data_file_complete_tasks (finished, local_error);
 
   if (!ret)
     g_propagate_error (error, g_steal_pointer (&local_error));
