@@ -36,6 +36,7 @@ struct _VivaMockRunPage
   GtkSourceView *answer_view;
   GtkButton     *pause_button;
 
+  guint          language_idle;
   guint          loading : 1;
 };
 
@@ -103,11 +104,41 @@ viva_mock_run_page_buffer_changed_cb (VivaMockRunPage *self,
   g_signal_emit (self, signals[ANSWER_CHANGED], 0, text);
 }
 
+static gboolean
+viva_mock_run_page_set_language_cb (gpointer data)
+{
+  VivaMockRunPage *self = data;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->answer_view));
+
+  self->language_idle = 0;
+  gtk_source_buffer_set_language (GTK_SOURCE_BUFFER (buffer),
+                                  gtk_source_language_manager_get_language (gtk_source_language_manager_get_default (),
+                                                                            "markdown"));
+
+  return G_SOURCE_REMOVE;
+}
+
+/* As in VivaQuestionView: the Markdown language is costly to load, and
+ * this page is built with the window, so it loads once the page shows. */
+static void
+viva_mock_run_page_map (GtkWidget *widget)
+{
+  VivaMockRunPage *self = VIVA_MOCK_RUN_PAGE (widget);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->answer_view));
+
+  GTK_WIDGET_CLASS (viva_mock_run_page_parent_class)->map (widget);
+
+  if (self->language_idle == 0 && gtk_source_buffer_get_language (GTK_SOURCE_BUFFER (buffer)) == NULL)
+    self->language_idle = g_idle_add_full (G_PRIORITY_LOW, viva_mock_run_page_set_language_cb, self, NULL);
+}
+
 static void
 viva_mock_run_page_dispose (GObject *object)
 {
   VivaMockRunPage *self = (VivaMockRunPage *)object;
   GtkWidget *child;
+
+  g_clear_handle_id (&self->language_idle, g_source_remove);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), VIVA_TYPE_MOCK_RUN_PAGE);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
@@ -125,6 +156,7 @@ viva_mock_run_page_class_init (VivaMockRunPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = viva_mock_run_page_dispose;
+  widget_class->map = viva_mock_run_page_map;
 
   /**
    * VivaMockRunPage::answer-changed:
