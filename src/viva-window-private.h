@@ -32,6 +32,7 @@ struct _VivaWindow
   VivaNotesStore       *store;
   VivaBank             *bank;
   VivaSessionStore     *sessions;
+  GPtrArray            *session_problems;
   VivaQuestion         *question;
   GCancellable         *cancellable;
   char                 *load_problem;
@@ -39,6 +40,8 @@ struct _VivaWindow
 
   /* Template widgets */
   GtkStack             *mode_stack;
+
+  /* Borrowed: built on first use, owned by mode_stack */
   VivaMockView         *mock_view;
   AdwFlap              *flap;
   GtkBox               *sidebar_box;
