@@ -194,6 +194,10 @@ mock_view_leave_cb (VivaWindow   *self,
   gtk_stack_set_visible_child_name (self->mode_stack, "study");
   viva_window_update_title (self);
   _viva_window_update_actions (self);
+
+  /* The interview waits, paused: say how to get back to it. */
+  if (viva_mock_view_get_running (view))
+    _viva_window_toast (self, _("Mock interview paused. Press Ctrl+M to go back to it."));
 }
 
 /* Mock interviews are built on first use: their pages would otherwise

@@ -332,6 +332,16 @@ test_resume_after_quit (void)
   type_answer (&f, "PEP 8 is the style guide");
   advance (&f, 45 * SECOND);
 
+  /* Going back to studying pauses the clock; Ctrl+M returns to it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.view), "mock.leave", NULL));
+  drain_main_loop ();
+  g_assert_cmpint (viva_mock_timer_get_state (viva_mock_view_get_timer (f.view)), ==, VIVA_MOCK_TIMER_STATE_PAUSED);
+  advance (&f, 5 * MINUTE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.window), "win.mock-interview", NULL));
+  drain_main_loop ();
+  g_assert_cmpstr (viva_mock_view_get_page (f.view), ==, "run");
+  g_assert_cmpstr (viva_mock_run_page_get_countdown (viva_mock_view_get_run_page (f.view)), ==, "01:15");
+
   /* Quit mid-question: the window saves the interview, paused. */
   fixture_close (&f);
 
