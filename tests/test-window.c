@@ -20,7 +20,9 @@
 #include "viva-level.h"
 #include "viva-note.h"
 #include "viva-notes-store.h"
+#include "viva-mock-view.h"
 #include "viva-preferences-window.h"
+#include "viva-session-store.h"
 #include "viva-question.h"
 #include "viva-question-view.h"
 #include "viva-sidebar.h"
@@ -894,6 +896,86 @@ test_preferences_budgets (void)
   drain_main_loop ();
 }
 
+/* A control has a name when a screen reader has something to say for it:
+ * its own label text, or an accessible label or labelled-by relation. */
+static gboolean
+control_has_name (GtkWidget *widget)
+{
+  GtkAccessible *accessible = GTK_ACCESSIBLE (widget);
+
+  if (gtk_test_accessible_has_property (accessible, GTK_ACCESSIBLE_PROPERTY_LABEL) ||
+      gtk_test_accessible_has_relation (accessible, GTK_ACCESSIBLE_RELATION_LABELLED_BY))
+    return TRUE;
+
+  if (GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) != NULL)
+    return TRUE;
+
+  if (GTK_IS_CHECK_BUTTON (widget) && gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)) != NULL)
+    return TRUE;
+
+  return FALSE;
+}
+
+static void
+collect_unnamed_controls (GtkWidget *widget,
+                          GString   *unnamed)
+{
+  gboolean is_control = GTK_IS_BUTTON (widget) || GTK_IS_MENU_BUTTON (widget) ||
+                        GTK_IS_CHECK_BUTTON (widget) || GTK_IS_SWITCH (widget) ||
+                        GTK_IS_SPIN_BUTTON (widget) || GTK_IS_SEARCH_ENTRY (widget) ||
+                        GTK_IS_TEXT_VIEW (widget);
+
+  /* Buttons that widgets build inside themselves (a spin button's +/-, a
+   * menu button's inner button, libadwaita's own) are theirs to name. */
+  if (GTK_IS_SPIN_BUTTON (widget) || GTK_IS_MENU_BUTTON (widget) ||
+      ADW_IS_EXPANDER_ROW (widget) || ADW_IS_COMBO_ROW (widget) || ADW_IS_HEADER_BAR (widget) ||
+      ADW_IS_TOAST_OVERLAY (widget) || GTK_IS_SEARCH_ENTRY (widget))
+    {
+      if (is_control && gtk_widget_get_visible (widget) && !control_has_name (widget))
+        g_string_append_printf (unnamed, " %s#%s", G_OBJECT_TYPE_NAME (widget), gtk_widget_get_name (widget));
+      if (!ADW_IS_HEADER_BAR (widget) && !ADW_IS_TOAST_OVERLAY (widget))
+        return;
+    }
+
+  if (is_control && gtk_widget_get_visible (widget) && !control_has_name (widget))
+    g_string_append_printf (unnamed, " %s(%s) in %s", G_OBJECT_TYPE_NAME (widget),
+                            GTK_IS_BUTTON (widget) && gtk_button_get_icon_name (GTK_BUTTON (widget))
+                              ? gtk_button_get_icon_name (GTK_BUTTON (widget)) : "",
+                            G_OBJECT_TYPE_NAME (gtk_widget_get_parent (widget)));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_unnamed_controls (child, unnamed);
+}
+
+static void
+test_controls_have_accessible_names (void)
+{
+  g_autoptr(VivaNotesStore) store = NULL;
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), APP_ID, "sessions", NULL);
+  g_autoptr(VivaSessionStore) sessions = viva_session_store_new (dir);
+  g_autoptr(GString) unnamed = g_string_new (NULL);
+  VivaWindow *window;
+
+  reset_data ();
+  store = load_store ();
+  window = open_window (store);
+  viva_session_store_load (sessions, NULL);
+  viva_window_set_session_store (window, sessions, NULL);
+
+  /* The study view with a question open, and every mock interview page. */
+  click_question_in_sidebar (window, 42);
+  collect_unnamed_controls (GTK_WIDGET (window), unnamed);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.mock-interview", NULL));
+  drain_main_loop ();
+  collect_unnamed_controls (GTK_WIDGET (viva_window_get_mock_view (window)), unnamed);
+
+  g_assert_cmpstr (unnamed->str, ==, "");
+
+  g_assert_true (viva_session_store_flush (sessions, NULL));
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -928,6 +1010,7 @@ main (int   argc,
   g_test_add_func ("/window/note-size-is-capped", test_note_size_is_capped);
   g_test_add_func ("/window/window-state-is-restored", test_window_state_is_restored);
   g_test_add_func ("/window/preferences-budgets", test_preferences_budgets);
+  g_test_add_func ("/window/controls-have-accessible-names", test_controls_have_accessible_names);
 
   return g_test_run ();
 }
