@@ -14,6 +14,7 @@ G_BEGIN_DECLS
 typedef struct _VivaApplication   VivaApplication;
 typedef struct _VivaBank          VivaBank;
 typedef struct _VivaClock         VivaClock;
+typedef struct _VivaInterview     VivaInterview;
 typedef struct _VivaLevel         VivaLevel;
 typedef struct _VivaMockSession   VivaMockSession;
 typedef struct _VivaMockSetup     VivaMockSetup;
