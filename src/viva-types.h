@@ -15,6 +15,7 @@ typedef struct _VivaApplication   VivaApplication;
 typedef struct _VivaBank          VivaBank;
 typedef struct _VivaClock         VivaClock;
 typedef struct _VivaInterview     VivaInterview;
+typedef struct _VivaInterviewStore VivaInterviewStore;
 typedef struct _VivaLevel         VivaLevel;
 typedef struct _VivaMockSession   VivaMockSession;
 typedef struct _VivaMockSetup     VivaMockSetup;

@@ -1,7 +1,8 @@
 /* test-interview.c
  *
  * Interviewer mode without a display: the interview model and its plan,
- * the ratings, the clock, and the time stamps of the notes.
+ * the ratings, the clock, the time stamps of the notes, and how the
+ * interviews survive on disk: damaged files, newer versions, resume.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,14 +10,19 @@
 #include "config.h"
 
 #include <string.h>
+#include <sys/stat.h>
+
+#include <glib/gstdio.h>
 
 #include "viva-bank.h"
 #include "viva-clock.h"
 #include "viva-interview.h"
+#include "viva-interview-store.h"
 #include "viva-question.h"
 
 #define MINUTES(n) ((gint64) (n) * 60 * G_USEC_PER_SEC)
 #define SECONDS(n) ((gint64) (n) * G_USEC_PER_SEC)
+#define WAIT_TIMEOUT_SECONDS 20
 
 /* Helpers */
 
@@ -506,6 +512,462 @@ test_stamp_edits (void)
   check_stamp ("ok", "ok\n\nok", MINUTES (5), "ok\n\n[05:00] ok");
 }
 
+/* The store */
+
+typedef gboolean (*Condition) (gpointer data);
+
+static void
+timed_out_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+}
+
+static void
+wait_until (Condition   condition,
+            gpointer    data,
+            const char *what)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_once (WAIT_TIMEOUT_SECONDS * 1000, timed_out_cb, &timed_out);
+
+  while (!condition (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (timed_out)
+    g_error ("Timed out after %d s waiting for %s", WAIT_TIMEOUT_SECONDS, what);
+
+  g_source_remove (id);
+}
+
+static gboolean
+store_is_saved (gpointer data)
+{
+  VivaInterviewStore *store = data;
+
+  return !viva_interview_store_get_saving (store) && !viva_interview_store_get_dirty (store);
+}
+
+static void
+drain_main_context (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static VivaInterviewStore *
+load_store (GPtrArray **out_problems)
+{
+  VivaInterviewStore *store = viva_interview_store_new (NULL);
+  g_autoptr(GPtrArray) problems = NULL;
+
+  viva_interview_store_load (store, &problems);
+  g_assert_nonnull (problems);
+
+  if (out_problems != NULL)
+    *out_problems = g_steal_pointer (&problems);
+  else
+    g_assert_cmpuint (problems->len, ==, 0);
+
+  return store;
+}
+
+static void
+flush_store (VivaInterviewStore *store)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (viva_interview_store_flush (store, &error));
+  g_assert_no_error (error);
+  g_assert_false (viva_interview_store_get_dirty (store));
+  drain_main_context ();
+}
+
+static void
+add_interview (VivaInterviewStore *store,
+               VivaInterview      *interview)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (viva_interview_store_add (store, interview, &error));
+  g_assert_no_error (error);
+}
+
+static char *
+interview_path (VivaInterview *interview)
+{
+  g_autofree char *dir = viva_interview_store_dup_default_dir ();
+  g_autofree char *name = g_strconcat (viva_interview_get_id (interview), ".json", NULL);
+
+  return g_build_filename (dir, name, NULL);
+}
+
+static GBytes *
+read_file (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *data = NULL;
+  gsize len = 0;
+
+  g_file_get_contents (path, &data, &len, &error);
+  g_assert_no_error (error);
+
+  return g_bytes_new_take (data, len);
+}
+
+static void
+write_file (const char *path,
+            const char *data,
+            gssize      len)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_file_set_contents (path, data, len, &error);
+  g_assert_no_error (error);
+}
+
+static VivaInterview *
+find_interview (GListModel *interviews,
+                const char *id)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (interviews); i++)
+    {
+      g_autoptr(VivaInterview) interview = g_list_model_get_item (interviews, i);
+
+      if (g_strcmp0 (viva_interview_get_id (interview), id) == 0)
+        return interview;
+    }
+
+  return NULL;
+}
+
+/* A planned interview with @n questions and a candidate. */
+static VivaInterview *
+new_interview (VivaClock  *clock,
+               const char *candidate,
+               guint       n)
+{
+  VivaInterview *interview = viva_interview_new (clock);
+
+  g_assert_true (viva_interview_set_candidate (interview, candidate));
+  for (guint i = 1; i <= n; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("Question %u?", i);
+
+      append_ok (interview, i * 10, text, i == 1 ? MINUTES (5) : 0);
+    }
+
+  return interview;
+}
+
+static void
+test_store_round_trip (void)
+{
+  g_autoptr(VivaClock) clock = viva_clock_new_fake (0);
+  g_autoptr(VivaInterviewStore) store = load_store (NULL);
+  g_autoptr(VivaInterviewStore) reread = NULL;
+  g_autoptr(VivaInterview) interview = new_interview (clock, "Zoë \"Z\" Ångström", 3);
+  g_autofree char *path = interview_path (interview);
+  g_autofree char *dir = g_path_get_dirname (path);
+  VivaInterview *copy;
+  struct stat st;
+
+  add_interview (store, interview);
+  g_assert_true (viva_interview_set_role (interview, "Backend, 45 min"));
+  g_assert_true (viva_interview_set_interviewer (interview, "Sam\nthe second"));
+  g_assert_true (viva_interview_set_date (interview, SECONDS (1790000000)));
+  g_assert_true (viva_interview_set_total_budget (interview, MINUTES (45)));
+  g_assert_true (viva_interview_append (interview, 0, "Own question: “why Python?” 🐍", 0, NULL));
+  g_assert_true (viva_interview_start (interview));
+  viva_clock_advance (clock, SECONDS (75));
+  g_assert_true (viva_interview_stamp_item_notes (interview, 0, "Good\n\nゆっくり"));
+  g_assert_true (viva_interview_set_item_rating (interview, 0, VIVA_INTERVIEW_RATING_STRONG_YES));
+  g_assert_true (viva_interview_set_current (interview, 2));
+  viva_clock_advance (clock, SECONDS (30));
+  g_assert_true (viva_interview_finish (interview));
+  g_assert_true (viva_interview_set_recommendation (interview, VIVA_INTERVIEW_RATING_YES));
+  g_assert_true (viva_interview_set_takeaways (interview, "- fast\n- careful"));
+  g_assert_true (viva_interview_set_summary (interview, "Hire, {\"json\": true}"));
+  flush_store (store);
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_cmpint (g_stat (dir, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0700);
+
+  reread = load_store (NULL);
+  copy = find_interview (viva_interview_store_get_interviews (reread), viva_interview_get_id (interview));
+  g_assert_nonnull (copy);
+  g_assert_false (viva_interview_get_read_only (copy));
+  g_assert_cmpstr (viva_interview_get_candidate (copy), ==, "Zoë \"Z\" Ångström");
+  g_assert_cmpstr (viva_interview_get_role (copy), ==, "Backend, 45 min");
+  g_assert_cmpstr (viva_interview_get_interviewer (copy), ==, "Sam\nthe second");
+  g_assert_cmpint (viva_interview_get_date (copy), ==, SECONDS (1790000000));
+  g_assert_cmpint (viva_interview_get_created (copy), ==, viva_interview_get_created (interview));
+  g_assert_cmpint (viva_interview_get_started (copy), ==, viva_interview_get_started (interview));
+  g_assert_cmpint (viva_interview_get_finished (copy), ==, viva_interview_get_finished (interview));
+  g_assert_cmpint (viva_interview_get_total_budget (copy), ==, MINUTES (45));
+  g_assert_cmpint (viva_interview_get_state (copy), ==, VIVA_INTERVIEW_STATE_FINISHED);
+  g_assert_cmpint (viva_interview_get_elapsed (copy), ==, SECONDS (105));
+  g_assert_cmpuint (viva_interview_get_current (copy), ==, 2);
+  g_assert_cmpint (viva_interview_get_recommendation (copy), ==, VIVA_INTERVIEW_RATING_YES);
+  g_assert_cmpstr (viva_interview_get_takeaways (copy), ==, "- fast\n- careful");
+  g_assert_cmpstr (viva_interview_get_summary (copy), ==, "Hire, {\"json\": true}");
+  g_assert_cmpuint (viva_interview_get_n_items (copy), ==, 4);
+  for (guint i = 0; i < 4; i++)
+    {
+      const VivaInterviewItem *a = viva_interview_get_item (interview, i);
+      const VivaInterviewItem *b = viva_interview_get_item (copy, i);
+
+      g_assert_cmpuint (a->number, ==, b->number);
+      g_assert_cmpstr (a->text, ==, b->text);
+      g_assert_cmpint (a->budget, ==, b->budget);
+      g_assert_cmpint (a->spent, ==, b->spent);
+      g_assert_cmpstr (a->notes, ==, b->notes);
+      g_assert_cmpint (a->rating, ==, b->rating);
+    }
+  g_assert_cmpstr (viva_interview_get_item (copy, 0)->notes, ==, "[01:15] Good\n\n[01:15] ゆっくり");
+  g_assert_cmpint (viva_interview_get_item (copy, 0)->spent, ==, SECONDS (75));
+  g_assert_cmpint (viva_interview_get_item (copy, 2)->spent, ==, SECONDS (30));
+}
+
+static void
+test_store_resume (void)
+{
+  g_autoptr(VivaClock) clock = viva_clock_new_fake (0);
+  g_autoptr(VivaInterviewStore) store = load_store (NULL);
+  g_autoptr(VivaInterviewStore) reread = NULL;
+  g_autoptr(VivaInterview) done = new_interview (clock, "Done", 2);
+  g_autoptr(VivaInterview) running = new_interview (clock, "Running", 2);
+  g_autoptr(VivaInterview) planned = new_interview (clock, "Planned", 2);
+  g_autoptr(VivaClock) later = viva_clock_new_fake (SECONDS (1000000));
+  VivaInterview *resumed;
+
+  add_interview (store, done);
+  add_interview (store, running);
+  add_interview (store, planned);
+  g_assert_true (viva_interview_start (done));
+  g_assert_true (viva_interview_finish (done));
+  g_assert_true (viva_interview_start (running));
+  viva_clock_advance (clock, MINUTES (12));
+  g_assert_true (viva_interview_set_current (running, 1));
+  viva_clock_advance (clock, SECONDS (5));
+  g_assert_true (viva_interview_stamp_item_notes (running, 1, "typing"));
+  g_assert_true (viva_interview_get_unfinished (running));
+  g_assert_true (viva_interview_store_get_unfinished (store) == running);
+
+  /* Viva stops with the clock running; the store has saved. */
+  flush_store (store);
+  g_clear_object (&store);
+
+  reread = load_store (NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (viva_interview_store_get_interviews (reread)), ==, 3);
+  resumed = viva_interview_store_get_unfinished (reread);
+  g_assert_nonnull (resumed);
+  g_assert_cmpstr (viva_interview_get_id (resumed), ==, viva_interview_get_id (running));
+  g_assert_cmpint (viva_interview_get_state (resumed), ==, VIVA_INTERVIEW_STATE_PAUSED);
+  g_assert_cmpint (viva_interview_get_elapsed (resumed), ==, MINUTES (12) + SECONDS (5));
+  g_assert_cmpuint (viva_interview_get_current (resumed), ==, 1);
+  g_assert_cmpstr (viva_interview_get_item (resumed, 1)->notes, ==, "[12:05] typing");
+
+  /* It goes on where it stopped. */
+  g_assert_true (viva_interview_resume (resumed));
+  g_usleep (1000);
+  g_assert_cmpint (viva_interview_get_elapsed (resumed), >=, MINUTES (12) + SECONDS (5));
+  g_assert_cmpint (viva_interview_get_elapsed (resumed), <, MINUTES (13));
+  g_assert_true (viva_interview_finish (resumed));
+  g_assert_null (viva_interview_store_get_unfinished (reread));
+  flush_store (reread);
+}
+
+static void
+test_store_damaged_among_good (void)
+{
+  g_autoptr(VivaInterviewStore) store = load_store (NULL);
+  g_autoptr(VivaInterviewStore) reread = NULL;
+  g_autoptr(VivaInterview) first = new_interview (NULL, "First", 2);
+  g_autoptr(VivaInterview) second = new_interview (NULL, "Second", 2);
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GBytes) good_bytes = NULL;
+  g_autofree char *first_path = interview_path (first);
+  g_autofree char *dir = viva_interview_store_dup_default_dir ();
+  g_autofree char *deep = g_strnfill (200000, '[');
+  g_autofree char *wrong_types = NULL;
+  g_autofree char *duplicate = NULL;
+  GListModel *interviews;
+  struct {
+    const char *id;
+    const char *data;
+  } damaged[] = {
+    { "2026-01-01T00-00-00-00000001", "{\"format\": \"viva-interview\", \"version\": 1, \"id\": " },
+    { "2026-01-01T00-00-00-00000002", NULL },
+    { "2026-01-01T00-00-00-00000003", NULL },
+    { "2026-01-01T00-00-00-00000004", "" },
+    { "2026-01-01T00-00-00-00000005", "{\"format\": \"viva-notes\", \"version\": 1}" },
+    { "2026-01-01T00-00-00-00000006", NULL },
+  };
+
+  add_interview (store, first);
+  add_interview (store, second);
+  g_assert_true (viva_interview_set_item_notes (first, 0, "first notes"));
+  g_assert_true (viva_interview_set_item_notes (second, 0, "second notes"));
+  flush_store (store);
+  g_clear_object (&store);
+
+  good_bytes = read_file (first_path);
+  {
+    GString *text = g_string_new_len (g_bytes_get_data (good_bytes, NULL), g_bytes_get_size (good_bytes));
+
+    g_string_replace (text, viva_interview_get_id (first), damaged[1].id, 0);
+    g_assert_cmpuint (g_string_replace (text, "\"budget\" : 0", "\"budget\" : \"0\"", 1), ==, 1);
+    wrong_types = g_string_free (text, FALSE);
+  }
+  {
+    GString *text = g_string_new_len (g_bytes_get_data (good_bytes, NULL), g_bytes_get_size (good_bytes));
+
+    g_string_replace (text, viva_interview_get_id (first), damaged[5].id, 0);
+    g_assert_cmpuint (g_string_replace (text, "\"number\" : 20", "\"number\" : 10", 1), ==, 1);
+    duplicate = g_string_free (text, FALSE);
+  }
+  damaged[1].data = wrong_types;
+  damaged[2].data = deep;
+  damaged[5].data = duplicate;
+
+  for (guint i = 0; i < G_N_ELEMENTS (damaged); i++)
+    {
+      g_autofree char *name = g_strconcat (damaged[i].id, ".json", NULL);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      write_file (path, damaged[i].data, -1);
+    }
+
+  reread = load_store (&problems);
+
+  /* The good ones load as they were. */
+  interviews = viva_interview_store_get_interviews (reread);
+  g_assert_cmpuint (g_list_model_get_n_items (interviews), ==, 2);
+  g_assert_cmpstr (viva_interview_get_item (find_interview (interviews, viva_interview_get_id (first)), 0)->notes,
+                   ==, "first notes");
+  g_assert_cmpstr (viva_interview_get_item (find_interview (interviews, viva_interview_get_id (second)), 0)->notes,
+                   ==, "second notes");
+
+  /* Each damaged one is reported and moved aside byte for byte. */
+  g_assert_cmpuint (problems->len, ==, G_N_ELEMENTS (damaged));
+  for (guint i = 0; i < problems->len; i++)
+    {
+      VivaInterviewProblem *problem = g_ptr_array_index (problems, i);
+      g_autoptr(GBytes) kept = NULL;
+      g_autofree char *name = g_strconcat (damaged[i].id, ".json", NULL);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_assert_cmpstr (problem->path, ==, path);
+      g_assert_nonnull (problem->message);
+      g_assert_nonnull (problem->moved_aside_path);
+      g_assert_false (problem->restored_from_backup);
+      g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+      kept = read_file (problem->moved_aside_path);
+      g_assert_cmpmem (g_bytes_get_data (kept, NULL), g_bytes_get_size (kept),
+                       damaged[i].data, strlen (damaged[i].data));
+    }
+}
+
+static void
+test_store_future_version (void)
+{
+  g_autoptr(VivaInterviewStore) store = load_store (NULL);
+  g_autoptr(VivaInterviewStore) reread = NULL;
+  g_autoptr(VivaInterview) interview = new_interview (NULL, "Future", 2);
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GBytes) future_bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = interview_path (interview);
+  g_autofree char *bak_path = g_strconcat (path, ".bak", NULL);
+  VivaInterview *listed;
+
+  add_interview (store, interview);
+  g_assert_true (viva_interview_start (interview));
+  flush_store (store);
+  g_clear_object (&store);
+
+  {
+    g_autoptr(GBytes) bytes = read_file (path);
+    GString *text = g_string_new_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+
+    g_assert_cmpuint (g_string_replace (text, "\"version\" : 1", "\"version\" : 2", 1), ==, 1);
+    write_file (path, text->str, text->len);
+    future_bytes = g_string_free_to_bytes (text);
+  }
+  g_unlink (bak_path);
+
+  reread = load_store (&problems);
+  g_assert_cmpuint (problems->len, ==, 0);
+  listed = find_interview (viva_interview_store_get_interviews (reread), viva_interview_get_id (interview));
+  g_assert_nonnull (listed);
+  g_assert_true (viva_interview_get_read_only (listed));
+  g_assert_null (viva_interview_store_get_unfinished (reread));
+  g_assert_false (viva_interview_set_item_notes (listed, 0, "edit"));
+  g_assert_false (viva_interview_resume (listed));
+  g_assert_false (viva_interview_store_delete (reread, listed, &error));
+  g_assert_error (error, VIVA_INTERVIEW_STORE_ERROR, VIVA_INTERVIEW_STORE_ERROR_READ_ONLY);
+  flush_store (reread);
+  g_clear_object (&reread);
+
+  {
+    g_autoptr(GBytes) now = read_file (path);
+
+    g_assert_true (g_bytes_equal (now, future_bytes));
+  }
+  g_assert_false (g_file_test (bak_path, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_store_autosave_search_delete (void)
+{
+  g_autoptr(VivaInterviewStore) store = load_store (NULL);
+  g_autoptr(VivaInterviewStore) reread = NULL;
+  g_autoptr(VivaInterview) zoe = new_interview (NULL, "Zoë Ångström", 1);
+  g_autoptr(VivaInterview) bob = new_interview (NULL, "Bob Stone", 1);
+  g_autoptr(GListModel) found = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *zoe_path = interview_path (zoe);
+  VivaInterview *copy;
+
+  viva_interview_store_set_autosave_delay (store, 10);
+  add_interview (store, zoe);
+  add_interview (store, bob);
+  wait_until (store_is_saved, store, "the first save");
+
+  g_assert_true (viva_interview_set_item_notes (zoe, 0, "autosaved"));
+  g_assert_true (viva_interview_store_get_dirty (store));
+  wait_until (store_is_saved, store, "the autosave");
+
+  reread = load_store (NULL);
+  copy = find_interview (viva_interview_store_get_interviews (reread), viva_interview_get_id (zoe));
+  g_assert_cmpstr (viva_interview_get_item (copy, 0)->notes, ==, "autosaved");
+  g_clear_object (&reread);
+
+  /* Search ignores case and accents */
+  found = viva_interview_store_search (store, "  ZOE angs ");
+  g_assert_cmpuint (g_list_model_get_n_items (found), ==, 1);
+  g_assert_true (find_interview (found, viva_interview_get_id (zoe)) == zoe);
+  g_clear_object (&found);
+  found = viva_interview_store_search (store, "ston");
+  g_assert_cmpuint (g_list_model_get_n_items (found), ==, 1);
+  g_clear_object (&found);
+  found = viva_interview_store_search (store, "");
+  g_assert_cmpuint (g_list_model_get_n_items (found), ==, 2);
+  g_clear_object (&found);
+  found = viva_interview_store_search (store, "nobody");
+  g_assert_cmpuint (g_list_model_get_n_items (found), ==, 0);
+
+  g_assert_true (viva_interview_store_delete (store, zoe, &error));
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (zoe_path, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (g_list_model_get_n_items (viva_interview_store_get_interviews (store)), ==, 1);
+  flush_store (store);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -524,6 +986,12 @@ main (int   argc,
   g_test_add_func ("/interview/stamp/paragraphs", test_stamp_paragraphs);
   g_test_add_func ("/interview/stamp/typing", test_stamp_typing);
   g_test_add_func ("/interview/stamp/edits", test_stamp_edits);
+
+  g_test_add_func ("/interview/store/round-trip", test_store_round_trip);
+  g_test_add_func ("/interview/store/resume", test_store_resume);
+  g_test_add_func ("/interview/store/damaged-among-good", test_store_damaged_among_good);
+  g_test_add_func ("/interview/store/future-version", test_store_future_version);
+  g_test_add_func ("/interview/store/autosave-search-delete", test_store_autosave_search_delete);
 
   return g_test_run ();
 }
