@@ -512,6 +512,63 @@ test_stamp_edits (void)
   check_stamp ("ok", "ok\n\nok", MINUTES (5), "ok\n\n[05:00] ok");
 }
 
+/* The report */
+
+static void
+test_markdown (void)
+{
+  g_autoptr(VivaClock) clock = viva_clock_new_fake (0);
+  g_autoptr(VivaInterview) interview = viva_interview_new (clock);
+  g_autofree char *report = NULL;
+  g_autofree char *empty_report = NULL;
+  g_autoptr(VivaInterview) empty = viva_interview_new (clock);
+
+  g_assert_true (viva_interview_set_candidate (interview, "# Evil | <b>Name</b>"));
+  g_assert_true (viva_interview_set_role (interview, "Backend"));
+  g_assert_true (viva_interview_set_interviewer (interview, "Sam"));
+  append_ok (interview, 42, "What does `a | b` do\nfor sets?", MINUTES (5));
+  append_ok (interview, 0, "- Why us?", 0);
+  g_assert_true (viva_interview_start (interview));
+  viva_clock_advance (clock, SECONDS (75));
+  g_assert_true (viva_interview_stamp_item_notes (interview, 0, "Union.\n\n## Not a heading\n```\nfenced?"));
+  g_assert_true (viva_interview_set_item_rating (interview, 0, VIVA_INTERVIEW_RATING_STRONG_YES));
+  g_assert_true (viva_interview_set_current (interview, 1));
+  viva_clock_advance (clock, MINUTES (61));
+  g_assert_true (viva_interview_finish (interview));
+  g_assert_true (viva_interview_set_recommendation (interview, VIVA_INTERVIEW_RATING_NO));
+  g_assert_true (viva_interview_set_takeaways (interview, "| not | a table |"));
+
+  report = viva_interview_to_markdown (interview);
+  g_test_message ("%s", report);
+
+  g_assert_true (g_str_has_prefix (report, "# Interview Report\n\n"));
+  g_assert_nonnull (strstr (report, "- **Candidate:** \\# Evil \\| \\<b\\>Name\\</b\\>\n"));
+  g_assert_nonnull (strstr (report, "- **Role:** Backend\n"));
+  g_assert_nonnull (strstr (report, "- **Interviewer:** Sam\n"));
+  g_assert_nonnull (strstr (report, "- **Duration:** 1:02:15\n"));
+  g_assert_nonnull (strstr (report, "- **Status:** finished\n"));
+  g_assert_nonnull (strstr (report, "- **Recommendation:** **No**\n"));
+  g_assert_nonnull (strstr (report, "## Key Takeaways\n\n```text\n| not | a table |\n```\n"));
+  g_assert_nonnull (strstr (report, "## Summary\n\n*None.*\n"));
+
+  /* The table: one line per question, "|" in a question escaped */
+  g_assert_nonnull (strstr (report, "| # | Question | Rating | Time |\n|---|---|---|---|\n"));
+  g_assert_nonnull (strstr (report, "| 1 | What does \\`a \\| b\\` do | Strong Yes | 1:15 of 5:00 |\n"));
+  g_assert_nonnull (strstr (report, "| 2 | \\- Why us? | No Decision | 1:01:00 |\n"));
+
+  /* Each question, its notes fenced with a fence longer than theirs */
+  g_assert_nonnull (strstr (report, "### 1. Question 42 of the bank\n\nWhat does \\`a \\| b\\` do\\\nfor sets?\n"));
+  g_assert_nonnull (strstr (report, "### 2. Interviewer’s question\n\n\\- Why us?\n"));
+  g_assert_nonnull (strstr (report, "**Notes:**\n\n````text\n[01:15] Union.\n\n[01:15] ## Not a heading\n```\nfenced?\n````\n"));
+  g_assert_nonnull (strstr (report, "*No notes.*\n"));
+  g_assert_null (strstr (report, "\n## Not a heading"));
+
+  empty_report = viva_interview_to_markdown (empty);
+  g_assert_nonnull (strstr (empty_report, "- **Candidate:** —\n"));
+  g_assert_nonnull (strstr (empty_report, "- **Recommendation:** **No Decision**\n"));
+  g_assert_nonnull (strstr (empty_report, "*No questions.*\n"));
+}
+
 /* The store */
 
 typedef gboolean (*Condition) (gpointer data);
@@ -987,6 +1044,7 @@ main (int   argc,
   g_test_add_func ("/interview/stamp/typing", test_stamp_typing);
   g_test_add_func ("/interview/stamp/edits", test_stamp_edits);
 
+  g_test_add_func ("/interview/markdown", test_markdown);
   g_test_add_func ("/interview/store/round-trip", test_store_round_trip);
   g_test_add_func ("/interview/store/resume", test_store_resume);
   g_test_add_func ("/interview/store/damaged-among-good", test_store_damaged_among_good);

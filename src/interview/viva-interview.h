@@ -258,4 +258,7 @@ char                    *viva_interview_stamp_paragraphs_full   (const char     
                                                                  gint64               elapsed_usec,
                                                                  GArray             **out_insertions);
 
+/* The report (viva-interview-report.c). */
+char                    *viva_interview_to_markdown             (VivaInterview       *self);
+
 G_END_DECLS
