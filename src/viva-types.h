@@ -16,6 +16,7 @@ typedef struct _VivaBank          VivaBank;
 typedef struct _VivaClock         VivaClock;
 typedef struct _VivaInterview     VivaInterview;
 typedef struct _VivaInterviewStore VivaInterviewStore;
+typedef struct _VivaInterviewTemplate VivaInterviewTemplate;
 typedef struct _VivaLevel         VivaLevel;
 typedef struct _VivaMockSession   VivaMockSession;
 typedef struct _VivaMockSetup     VivaMockSetup;

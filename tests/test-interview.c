@@ -18,6 +18,7 @@
 #include "viva-clock.h"
 #include "viva-interview.h"
 #include "viva-interview-store.h"
+#include "viva-interview-template.h"
 #include "viva-question.h"
 
 #define MINUTES(n) ((gint64) (n) * 60 * G_USEC_PER_SEC)
@@ -1025,6 +1026,116 @@ test_store_autosave_search_delete (void)
   flush_store (store);
 }
 
+/* Templates */
+
+static void
+test_template_round_trip (void)
+{
+  g_autoptr(VivaInterview) interview = new_interview (NULL, "Someone", 3);
+  g_autoptr(VivaInterviewTemplate) backend = NULL;
+  g_autoptr(VivaInterviewTemplate) other = viva_interview_template_new ("Empty «plan»");
+  g_autoptr(VivaInterviewTemplatesLoad) load = NULL;
+  g_autoptr(VivaInterviewTemplatesLoad) reload = NULL;
+  g_autoptr(VivaInterview) fresh = NULL;
+  g_autoptr(GPtrArray) templates = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = viva_interview_templates_dup_default_path ();
+  g_autofree char *bak_path = g_strconcat (path, ".bak", NULL);
+  VivaInterviewTemplate *copy;
+  struct stat st;
+
+  g_assert_true (viva_interview_set_total_budget (interview, MINUTES (45)));
+  g_assert_true (viva_interview_append (interview, 0, "Why “us”?\nTell me.", MINUTES (2), NULL));
+  g_assert_true (viva_interview_set_item_notes (interview, 0, "not in a template"));
+  backend = viva_interview_template_new_from_interview (interview, "Backend, 45 min");
+  g_assert_cmpuint (viva_interview_template_get_n_items (backend), ==, 4);
+  g_assert_false (viva_interview_template_append (backend, 10, "Again", 0, &error));
+  g_assert_error (error, VIVA_INTERVIEW_ERROR, VIVA_INTERVIEW_ERROR_DUPLICATE);
+  g_clear_error (&error);
+
+  /* No file yet: no template, no problem */
+  load = viva_interview_templates_load (path);
+  g_assert_cmpuint (load->templates->len, ==, 0);
+  g_assert_null (load->problem);
+  g_assert_false (load->read_only);
+
+  g_ptr_array_add (templates, g_object_ref (backend));
+  g_ptr_array_add (templates, g_object_ref (other));
+  g_assert_true (viva_interview_templates_save (path, templates, &load->stamp, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  /* Saved again: the previous file is the backup */
+  g_assert_true (viva_interview_template_set_name (other, "Renamed"));
+  g_assert_true (viva_interview_templates_save (path, templates, &load->stamp, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (bak_path, G_FILE_TEST_EXISTS));
+
+  reload = viva_interview_templates_load (path);
+  g_assert_null (reload->problem);
+  g_assert_cmpuint (reload->templates->len, ==, 2);
+  copy = g_ptr_array_index (reload->templates, 0);
+  g_assert_cmpstr (viva_interview_template_get_name (copy), ==, "Backend, 45 min");
+  g_assert_cmpint (viva_interview_template_get_total_budget (copy), ==, MINUTES (45));
+  g_assert_cmpuint (viva_interview_template_get_n_items (copy), ==, 4);
+  g_assert_cmpuint (viva_interview_template_get_item (copy, 0)->number, ==, 10);
+  g_assert_cmpint (viva_interview_template_get_item (copy, 0)->budget, ==, MINUTES (5));
+  g_assert_cmpstr (viva_interview_template_get_item (copy, 3)->text, ==, "Why “us”?\nTell me.");
+  g_assert_cmpstr (viva_interview_template_get_name (g_ptr_array_index (reload->templates, 1)), ==, "Renamed");
+
+  /* A new interview from it: the plan, nothing of the candidate */
+  fresh = viva_interview_template_instantiate (copy, NULL);
+  g_assert_cmpint (viva_interview_get_state (fresh), ==, VIVA_INTERVIEW_STATE_PLANNED);
+  g_assert_cmpint (viva_interview_get_total_budget (fresh), ==, MINUTES (45));
+  assert_plan (fresh, "10 20 30 0");
+  g_assert_cmpstr (viva_interview_get_item (fresh, 3)->notes, ==, "");
+  g_assert_cmpstr (viva_interview_get_candidate (fresh), ==, "");
+}
+
+static void
+test_template_damaged_and_future (void)
+{
+  g_autofree char *path = viva_interview_templates_dup_default_path ();
+  g_autoptr(VivaInterviewTemplatesLoad) damaged = NULL;
+  g_autoptr(VivaInterviewTemplatesLoad) future = NULL;
+  g_autoptr(GPtrArray) templates = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GBytes) kept = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *broken = "{\"format\": \"viva-interview-templates\", \"version\": 1, \"templates\": [{\"name\": 5}]}";
+  const char *newer = "{\"format\": \"viva-interview-templates\", \"version\": 2, \"templates\": "
+                      "[{\"name\": \"Kept\", \"total-budget\": 0, \"items\": [], \"colour\": \"red\"}]}";
+
+  write_file (path, broken, -1);
+  damaged = viva_interview_templates_load (path);
+  g_assert_nonnull (damaged->problem);
+  g_assert_nonnull (damaged->moved_aside_path);
+  g_assert_false (damaged->read_only);
+  g_assert_cmpuint (damaged->templates->len, ==, 0);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  kept = read_file (damaged->moved_aside_path);
+  g_assert_cmpmem (g_bytes_get_data (kept, NULL), g_bytes_get_size (kept), broken, strlen (broken));
+
+  write_file (path, newer, -1);
+  future = viva_interview_templates_load (path);
+  g_assert_null (future->problem);
+  g_assert_true (future->read_only);
+  g_assert_cmpuint (future->templates->len, ==, 1);
+  g_assert_cmpstr (viva_interview_template_get_name (g_ptr_array_index (future->templates, 0)), ==, "Kept");
+
+  /* Saving over it is refused, with a stale stamp or its own, and the
+   * file stays. */
+  g_ptr_array_add (templates, viva_interview_template_new ("Mine"));
+  g_assert_false (viva_interview_templates_save (path, templates, &damaged->stamp, &error));
+  g_assert_error (error, VIVA_INTERVIEW_STORE_ERROR, VIVA_INTERVIEW_STORE_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  g_assert_false (viva_interview_templates_save (path, templates, &future->stamp, &error));
+  g_assert_error (error, VIVA_INTERVIEW_STORE_ERROR, VIVA_INTERVIEW_STORE_ERROR_READ_ONLY);
+  after = read_file (path);
+  g_assert_cmpmem (g_bytes_get_data (after, NULL), g_bytes_get_size (after), newer, strlen (newer));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1050,6 +1161,9 @@ main (int   argc,
   g_test_add_func ("/interview/store/damaged-among-good", test_store_damaged_among_good);
   g_test_add_func ("/interview/store/future-version", test_store_future_version);
   g_test_add_func ("/interview/store/autosave-search-delete", test_store_autosave_search_delete);
+
+  g_test_add_func ("/interview/template/round-trip", test_template_round_trip);
+  g_test_add_func ("/interview/template/damaged-and-future", test_template_damaged_and_future);
 
   return g_test_run ();
 }

@@ -1,0 +1,727 @@
+/* viva-interview-template.c
+ *
+ * Where the interview templates live
+ * ==================================
+ *
+ * $XDG_DATA_HOME/io.github.vivaprep.Viva/interview-templates.json, mode
+ * 0600 in a 0700 folder; all templates in one file, since they are few
+ * and small and a list is saved whole:
+ *
+ *   {
+ *     "format" : "viva-interview-templates",
+ *     "version" : 1,
+ *     "templates" : [
+ *       {
+ *         "name" : "Backend, 45 min",
+ *         "total-budget" : 2700000000,
+ *         "items" : [
+ *           { "number" : 42, "question" : "How do you reverse a string?", "budget" : 300000000 },
+ *           { "number" : 0, "question" : "Why this team?", "budget" : 0 }
+ *         ]
+ *       }
+ *     ]
+ *   }
+ *
+ *  - "templates": at most 200; "name" 1 byte to 4 KiB; "total-budget"
+ *    and "budget" microseconds, 0 for none, at most 1,000 hours.
+ *  - "items": at most 100, with the rules of an interview's plan: a bank
+ *    "number" appears once at most, 0 is the interviewer's own question;
+ *    "question" is 1 byte to 64 KiB.
+ *  - All members are required; others are ignored. A file whose
+ *    "version" is higher than 1 loads read-only and is never written.
+ *
+ * Next to it: interview-templates.json.bak (the previous version, kept
+ * at every save), interview-templates.json.lock (flock()ed while saving
+ * or moving aside), interview-templates.json.corrupt-YYYYMMDD-HHMMSS (a
+ * file that could not be read, moved aside unchanged).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "viva-interview-private.h"
+#include "viva-interview-store.h"
+#include "viva-interview-template.h"
+
+#define TEMPLATES_FORMAT         "viva-interview-templates"
+#define TEMPLATES_FORMAT_VERSION 1
+#define TEMPLATES_MAX_SIZE       ((gsize) 64 * 1024 * 1024)
+#define TEMPLATES_MAX_DEPTH      32
+
+struct _VivaInterviewTemplate
+{
+  GObject  parent_instance;
+
+  /* Owned */
+  char    *name;
+  GArray  *items;   /* (element-type VivaInterviewTemplateItem) */
+
+  gint64   total_budget;
+};
+
+G_DEFINE_FINAL_TYPE (VivaInterviewTemplate, viva_interview_template, G_TYPE_OBJECT)
+
+static void
+item_clear (VivaInterviewTemplateItem *item)
+{
+  g_clear_pointer (&item->text, g_free);
+}
+
+static void
+viva_interview_template_finalize (GObject *object)
+{
+  VivaInterviewTemplate *self = (VivaInterviewTemplate *)object;
+
+  g_clear_pointer (&self->name, g_free);
+  g_clear_pointer (&self->items, g_array_unref);
+
+  G_OBJECT_CLASS (viva_interview_template_parent_class)->finalize (object);
+}
+
+static void
+viva_interview_template_class_init (VivaInterviewTemplateClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = viva_interview_template_finalize;
+}
+
+static void
+viva_interview_template_init (VivaInterviewTemplate *self)
+{
+  self->items = g_array_new (FALSE, TRUE, sizeof (VivaInterviewTemplateItem));
+  g_array_set_clear_func (self->items, (GDestroyNotify) item_clear);
+}
+
+static gboolean
+name_is_acceptable (const char *name)
+{
+  return name != NULL && name[0] != '\0' &&
+         strlen (name) <= VIVA_INTERVIEW_NAME_MAX_SIZE &&
+         g_utf8_validate (name, -1, NULL);
+}
+
+/**
+ * viva_interview_template_new:
+ * @name: what the interviewer calls it, not empty
+ *
+ * Returns: (transfer full): an empty template
+ */
+VivaInterviewTemplate *
+viva_interview_template_new (const char *name)
+{
+  VivaInterviewTemplate *self;
+
+  g_return_val_if_fail (name_is_acceptable (name), NULL);
+
+  self = g_object_new (VIVA_TYPE_INTERVIEW_TEMPLATE, NULL);
+  self->name = g_strdup (name);
+
+  return self;
+}
+
+/**
+ * viva_interview_template_new_from_interview:
+ * @interview: an interview
+ * @name: the template's name, not empty
+ *
+ * The plan of @interview (questions, budgets, total budget) without
+ * anything about the candidate.
+ *
+ * Returns: (transfer full): a template
+ */
+VivaInterviewTemplate *
+viva_interview_template_new_from_interview (VivaInterview *interview,
+                                            const char    *name)
+{
+  VivaInterviewTemplate *self;
+
+  g_return_val_if_fail (VIVA_IS_INTERVIEW (interview), NULL);
+  g_return_val_if_fail (name_is_acceptable (name), NULL);
+
+  self = viva_interview_template_new (name);
+  self->total_budget = viva_interview_get_total_budget (interview);
+
+  for (guint i = 0; i < viva_interview_get_n_items (interview); i++)
+    {
+      const VivaInterviewItem *item = viva_interview_get_item (interview, i);
+      VivaInterviewTemplateItem copy = { item->number, g_strdup (item->text), item->budget };
+
+      g_array_append_val (self->items, copy);
+    }
+
+  return self;
+}
+
+const char *
+viva_interview_template_get_name (VivaInterviewTemplate *self)
+{
+  g_return_val_if_fail (VIVA_IS_INTERVIEW_TEMPLATE (self), NULL);
+
+  return self->name;
+}
+
+gboolean
+viva_interview_template_set_name (VivaInterviewTemplate *self,
+                                  const char            *name)
+{
+  g_return_val_if_fail (VIVA_IS_INTERVIEW_TEMPLATE (self), FALSE);
+
+  if (!name_is_acceptable (name))
+    return FALSE;
+
+  g_free (self->name);
+  self->name = g_strdup (name);
+
+  return TRUE;
+}
+
+gint64
+viva_interview_template_get_total_budget (VivaInterviewTemplate *self)
+{
+  g_return_val_if_fail (VIVA_IS_INTERVIEW_TEMPLATE (self), 0);
+
+  return self->total_budget;
+}
+
+gboolean
+viva_interview_template_set_total_budget (VivaInterviewTemplate *self,
+                                          gint64                 budget)
+{
+  g_return_val_if_fail (VIVA_IS_INTERVIEW_TEMPLATE (self), FALSE);
+
+  if (budget < 0 || budget > VIVA_INTERVIEW_DURATION_MAX)
+    return FALSE;
+
+  self->total_budget = budget;
+
+  return TRUE;
+}
+
+guint
+viva_interview_template_get_n_items (VivaInterviewTemplate *self)
+{
+  g_return_val_if_fail (VIVA_IS_INTERVIEW_TEMPLATE (self), 0);
+
+  return self->items->len;
+}
+
+const VivaInterviewTemplateItem *
+viva_interview_template_get_item (VivaInterviewTemplate *self,
+                                  guint                  index)
+{
+  g_return_val_if_fail (VIVA_IS_INTERVIEW_TEMPLATE (self), NULL);
+  g_return_val_if_fail (index < self->items->len, NULL);
+
+  return &g_array_index (self->items, VivaInterviewTemplateItem, index);
+}
+
+/**
+ * viva_interview_template_append:
+ *
+ * As viva_interview_append(), with the same rules: at most
+ * %VIVA_INTERVIEW_MAX_ITEMS, a bank question once, a text.
+ */
+gboolean
+viva_interview_template_append (VivaInterviewTemplate  *self,
+                                guint                   number,
+                                const char             *text,
+                                gint64                  budget,
+                                GError                **error)
+{
+  VivaInterviewTemplateItem item;
+
+  g_return_val_if_fail (VIVA_IS_INTERVIEW_TEMPLATE (self), FALSE);
+
+  if (self->items->len >= VIVA_INTERVIEW_MAX_ITEMS)
+    {
+      g_set_error (error, VIVA_INTERVIEW_ERROR, VIVA_INTERVIEW_ERROR_FULL,
+                   _("An interview has at most %u questions"), VIVA_INTERVIEW_MAX_ITEMS);
+      return FALSE;
+    }
+
+  for (guint i = 0; number != 0 && i < self->items->len; i++)
+    {
+      if (g_array_index (self->items, VivaInterviewTemplateItem, i).number == number)
+        {
+          g_set_error (error, VIVA_INTERVIEW_ERROR, VIVA_INTERVIEW_ERROR_DUPLICATE,
+                       _("Question %u is already planned"), number);
+          return FALSE;
+        }
+    }
+
+  if (text == NULL || text[0] == '\0' || budget < 0 || budget > VIVA_INTERVIEW_DURATION_MAX)
+    {
+      g_set_error_literal (error, VIVA_INTERVIEW_ERROR, VIVA_INTERVIEW_ERROR_INVALID,
+                           _("A question needs a text"));
+      return FALSE;
+    }
+
+  item.number = number;
+  item.text = _viva_interview_dup_bounded (text, VIVA_INTERVIEW_QUESTION_MAX_SIZE);
+  item.budget = budget;
+  g_array_append_val (self->items, item);
+
+  return TRUE;
+}
+
+/**
+ * viva_interview_template_instantiate:
+ * @clock: (nullable): for viva_interview_new()
+ *
+ * Returns: (transfer full): a new planned interview with this plan
+ */
+VivaInterview *
+viva_interview_template_instantiate (VivaInterviewTemplate *self,
+                                     VivaClock             *clock)
+{
+  VivaInterview *interview;
+
+  g_return_val_if_fail (VIVA_IS_INTERVIEW_TEMPLATE (self), NULL);
+
+  interview = viva_interview_new (clock);
+  viva_interview_set_total_budget (interview, self->total_budget);
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      const VivaInterviewTemplateItem *item = &g_array_index (self->items, VivaInterviewTemplateItem, i);
+
+      /* The template obeys the same rules, so this cannot fail. */
+      if (!viva_interview_append (interview, item->number, item->text, item->budget, NULL))
+        g_warn_if_reached ();
+    }
+
+  return interview;
+}
+
+/* The file */
+
+char *
+viva_interview_templates_dup_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), APP_ID, "interview-templates.json", NULL);
+}
+
+void
+viva_interview_templates_load_free (VivaInterviewTemplatesLoad *load)
+{
+  g_clear_pointer (&load->templates, g_ptr_array_unref);
+  g_clear_pointer (&load->problem, g_free);
+  g_clear_pointer (&load->moved_aside_path, g_free);
+  g_free (load);
+}
+
+static gboolean
+set_invalid (GError     **error,
+             const char  *message)
+{
+  g_set_error_literal (error, VIVA_INTERVIEW_STORE_ERROR, VIVA_INTERVIEW_STORE_ERROR_INVALID, message);
+  return FALSE;
+}
+
+static gboolean
+get_int (JsonObject  *object,
+         const char  *name,
+         gint64       max,
+         gint64      *out,
+         GError     **error)
+{
+  gboolean missing;
+  JsonNode *node = viva_json_object_get_value_member (object, name, G_TYPE_INT64, &missing);
+
+  if (node == NULL || json_node_get_int (node) < 0 || json_node_get_int (node) > max)
+    {
+      g_set_error (error, VIVA_INTERVIEW_STORE_ERROR, VIVA_INTERVIEW_STORE_ERROR_INVALID,
+                   _("“%s” is missing, not a whole number or out of range"), name);
+      return FALSE;
+    }
+
+  *out = json_node_get_int (node);
+
+  return TRUE;
+}
+
+static const char *
+get_string (JsonObject  *object,
+            const char  *name,
+            gsize        max_size,
+            GError     **error)
+{
+  gboolean missing;
+  JsonNode *node = viva_json_object_get_value_member (object, name, G_TYPE_STRING, &missing);
+  const char *text = node != NULL ? json_node_get_string (node) : NULL;
+
+  if (text == NULL || text[0] == '\0' || strlen (text) > max_size)
+    {
+      g_set_error (error, VIVA_INTERVIEW_STORE_ERROR, VIVA_INTERVIEW_STORE_ERROR_INVALID,
+                   _("“%s” is missing, empty, too long or not a string"), name);
+      return NULL;
+    }
+
+  return text;
+}
+
+static JsonArray *
+get_array (JsonObject  *object,
+           const char  *name,
+           guint        max_len,
+           GError     **error)
+{
+  JsonNode *node = json_object_has_member (object, name) ? json_object_get_member (object, name) : NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node) ||
+      json_array_get_length (json_node_get_array (node)) > max_len)
+    {
+      g_set_error (error, VIVA_INTERVIEW_STORE_ERROR, VIVA_INTERVIEW_STORE_ERROR_INVALID,
+                   _("“%s” is missing, not a list, or too long"), name);
+      return NULL;
+    }
+
+  return json_node_get_array (node);
+}
+
+static VivaInterviewTemplate *
+parse_template (JsonNode  *node,
+                GError   **error)
+{
+  g_autoptr(VivaInterviewTemplate) template = NULL;
+  JsonObject *object;
+  JsonArray *items;
+  const char *name;
+  gint64 total_budget;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      set_invalid (error, _("a template is not an object"));
+      return NULL;
+    }
+
+  object = json_node_get_object (node);
+  if ((name = get_string (object, "name", VIVA_INTERVIEW_NAME_MAX_SIZE, error)) == NULL ||
+      !get_int (object, "total-budget", VIVA_INTERVIEW_DURATION_MAX, &total_budget, error) ||
+      (items = get_array (object, "items", VIVA_INTERVIEW_MAX_ITEMS, error)) == NULL)
+    return NULL;
+
+  template = viva_interview_template_new (name);
+  template->total_budget = total_budget;
+
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonNode *item_node = json_array_get_element (items, i);
+      JsonObject *item;
+      const char *text;
+      gint64 number;
+      gint64 budget;
+
+      if (!JSON_NODE_HOLDS_OBJECT (item_node))
+        {
+          set_invalid (error, _("an item of “items” is not an object"));
+          return NULL;
+        }
+
+      item = json_node_get_object (item_node);
+      if (!get_int (item, "number", G_MAXUINT, &number, error) ||
+          (text = get_string (item, "question", VIVA_INTERVIEW_QUESTION_MAX_SIZE, error)) == NULL ||
+          !get_int (item, "budget", VIVA_INTERVIEW_DURATION_MAX, &budget, error))
+        return NULL;
+
+      if (!viva_interview_template_append (template, (guint) number, text, budget, NULL))
+        {
+          set_invalid (error, _("a question is planned twice in “items”"));
+          return NULL;
+        }
+    }
+
+  return g_steal_pointer (&template);
+}
+
+/* Parses the file; for a newer version, still gives what it can read
+ * and fails with FUTURE_VERSION. */
+static GPtrArray *
+parse_templates (const char  *data,
+                 gsize        len,
+                 GError     **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GPtrArray) templates = g_ptr_array_new_with_free_func (g_object_unref);
+  JsonObject *root;
+  JsonNode *node;
+  JsonArray *array;
+  gboolean missing;
+  gint64 version;
+
+  parser = viva_data_file_parse_json (data, len, TEMPLATES_MAX_DEPTH,
+                                      VIVA_INTERVIEW_STORE_ERROR, &root, error);
+  if (parser == NULL)
+    return NULL;
+
+  node = viva_json_object_get_value_member (root, "format", G_TYPE_STRING, &missing);
+  if (node == NULL || g_strcmp0 (json_node_get_string (node), TEMPLATES_FORMAT) != 0)
+    {
+      set_invalid (error, _("this is not a list of Viva interview templates"));
+      return NULL;
+    }
+
+  node = viva_json_object_get_value_member (root, "version", G_TYPE_INT64, &missing);
+  if (node == NULL || json_node_get_int (node) < TEMPLATES_FORMAT_VERSION)
+    {
+      set_invalid (error, _("“version” is missing or not one that Viva wrote"));
+      return NULL;
+    }
+  version = json_node_get_int (node);
+
+  array = get_array (root, "templates", VIVA_INTERVIEW_TEMPLATES_MAX,
+                     version > TEMPLATES_FORMAT_VERSION ? NULL : error);
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      VivaInterviewTemplate *template = parse_template (json_array_get_element (array, i),
+                                                        version > TEMPLATES_FORMAT_VERSION ? NULL : error);
+
+      if (template == NULL)
+        {
+          if (version > TEMPLATES_FORMAT_VERSION)
+            continue;
+          return NULL;
+        }
+
+      g_ptr_array_add (templates, template);
+    }
+
+  if (version > TEMPLATES_FORMAT_VERSION)
+    {
+      g_set_error_literal (error, VIVA_INTERVIEW_STORE_ERROR, VIVA_INTERVIEW_STORE_ERROR_FUTURE_VERSION,
+                           _("The interview templates were saved by a newer version of Viva; they can be used but not changed"));
+      return g_steal_pointer (&templates);
+    }
+
+  if (array == NULL)
+    return NULL;
+
+  return g_steal_pointer (&templates);
+}
+
+static char *
+dup_lock_path (const char *path)
+{
+  return g_strconcat (path, ".lock", NULL);
+}
+
+/**
+ * viva_interview_templates_load:
+ * @path: the templates file
+ *
+ * Reads the templates. A missing file is no template. A damaged file is
+ * moved aside byte for byte (under the lock) and reported in
+ * @problem, with no template; a newer one loads read-only. Blocking.
+ *
+ * Returns: (transfer full): what was loaded, never %NULL
+ */
+VivaInterviewTemplatesLoad *
+viva_interview_templates_load (const char *path)
+{
+  VivaInterviewTemplatesLoad *load = g_new0 (VivaInterviewTemplatesLoad, 1);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  gsize len = 0;
+
+  g_return_val_if_fail (path != NULL, load);
+
+  if (!viva_data_file_read (path, TEMPLATES_MAX_SIZE, VIVA_INTERVIEW_STORE_ERROR,
+                            &load->stamp, &data, &len, &error))
+    {
+      if (!g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+        {
+          /* Cannot be read at all: not ours to replace. */
+          load->problem = g_strdup (error->message);
+          load->read_only = TRUE;
+        }
+      load->templates = g_ptr_array_new_with_free_func (g_object_unref);
+      return load;
+    }
+
+  load->templates = parse_templates (data, len, &error);
+
+  if (g_error_matches (error, VIVA_INTERVIEW_STORE_ERROR, VIVA_INTERVIEW_STORE_ERROR_FUTURE_VERSION))
+    {
+      load->read_only = TRUE;
+      return load;
+    }
+
+  if (error != NULL)
+    {
+      g_autofree char *lock_path = dup_lock_path (path);
+      g_autoptr(GError) move_error = NULL;
+      int lock_fd = viva_data_file_lock (lock_path);
+
+      load->templates = g_ptr_array_new_with_free_func (g_object_unref);
+      load->problem = g_strdup (error->message);
+
+      if (lock_fd >= 0 &&
+          viva_data_file_move_aside_locked (path, &load->stamp, &load->moved_aside_path, &move_error) == VIVA_MOVE_ASIDE_DONE)
+        load->stamp.exists = FALSE;
+      else
+        load->read_only = TRUE;   /* left where it is, and never overwritten */
+
+      if (lock_fd >= 0)
+        close (lock_fd);
+    }
+
+  return load;
+}
+
+static JsonNode *
+build_templates (GPtrArray *templates)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "format");
+  json_builder_add_string_value (builder, TEMPLATES_FORMAT);
+  json_builder_set_member_name (builder, "version");
+  json_builder_add_int_value (builder, TEMPLATES_FORMAT_VERSION);
+  json_builder_set_member_name (builder, "templates");
+  json_builder_begin_array (builder);
+
+  for (guint i = 0; i < templates->len; i++)
+    {
+      VivaInterviewTemplate *template = g_ptr_array_index (templates, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "name");
+      json_builder_add_string_value (builder, template->name);
+      json_builder_set_member_name (builder, "total-budget");
+      json_builder_add_int_value (builder, template->total_budget);
+      json_builder_set_member_name (builder, "items");
+      json_builder_begin_array (builder);
+      for (guint j = 0; j < template->items->len; j++)
+        {
+          const VivaInterviewTemplateItem *item = &g_array_index (template->items, VivaInterviewTemplateItem, j);
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "number");
+          json_builder_add_int_value (builder, item->number);
+          json_builder_set_member_name (builder, "question");
+          json_builder_add_string_value (builder, item->text);
+          json_builder_set_member_name (builder, "budget");
+          json_builder_add_int_value (builder, item->budget);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+    }
+
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+/**
+ * viva_interview_templates_save:
+ * @path: the templates file
+ * @templates: (element-type VivaInterviewTemplate): all of them
+ * @stamp: (inout): the file as last read or written; updated
+ * @error: return location for an error
+ *
+ * Replaces the file atomically, keeping the previous one as ".bak".
+ * Refuses to replace a file we cannot read as ours (a newer version, a
+ * damaged file that could not be moved aside), whatever @stamp says.
+ * Blocking.
+ */
+gboolean
+viva_interview_templates_save (const char     *path,
+                               GPtrArray      *templates,
+                               VivaFileStamp  *stamp,
+                               GError        **error)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *lock_path = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+  VivaFileStamp current;
+  gconstpointer data;
+  gsize len;
+  int lock_fd;
+  int errsv = 0;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (templates != NULL, FALSE);
+  g_return_val_if_fail (stamp != NULL, FALSE);
+
+  if (templates->len > VIVA_INTERVIEW_TEMPLATES_MAX)
+    {
+      g_set_error (error, VIVA_INTERVIEW_STORE_ERROR, VIVA_INTERVIEW_STORE_ERROR_TOO_LARGE,
+                   _("There can be at most %u interview templates"), VIVA_INTERVIEW_TEMPLATES_MAX);
+      return FALSE;
+    }
+
+  root = build_templates (templates);
+  bytes = viva_data_file_generate (root);
+  dir = g_path_get_dirname (path);
+  lock_path = dup_lock_path (path);
+
+  if (g_mkdir_with_parents (dir, 0700) != 0 || (lock_fd = viva_data_file_lock (lock_path)) < 0)
+    {
+      errsv = errno;
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (errsv),
+                   _("Could not save the interview templates to “%s”: %s"), path, g_strerror (errsv));
+      return FALSE;
+    }
+
+  if (!viva_file_stamp_query (&current, path, &errsv))
+    current.exists = FALSE;
+
+  /* Overwrite only a file we can read as ours, whoever wrote it last
+   * (the file is small): never one from a newer version, nor one that
+   * is damaged and could not be moved aside. When someone else wrote it
+   * since @stamp, theirs stays as the backup. */
+  if (current.exists)
+    {
+      g_autofree char *disk = NULL;
+      g_autoptr(GPtrArray) theirs = NULL;
+      g_autoptr(GError) read_error = NULL;
+      gsize disk_len = 0;
+
+      if (!viva_data_file_read (path, TEMPLATES_MAX_SIZE, VIVA_INTERVIEW_STORE_ERROR,
+                                &current, &disk, &disk_len, &read_error) ||
+          (theirs = parse_templates (disk, disk_len, &read_error)) == NULL ||
+          read_error != NULL)
+        {
+          close (lock_fd);
+          g_set_error (error, VIVA_INTERVIEW_STORE_ERROR, VIVA_INTERVIEW_STORE_ERROR_READ_ONLY,
+                       _("Could not save the interview templates to “%s”: another program changed it (%s), so it was left as it is"),
+                       path, read_error != NULL ? read_error->message : "");
+          return FALSE;
+        }
+    }
+
+  if (current.exists)
+    viva_data_file_keep_backup (path);
+
+  data = g_bytes_get_data (bytes, &len);
+  if (!g_file_set_contents_full (path, data, len,
+                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                 0600, &local_error))
+    {
+      close (lock_fd);
+      g_set_error (error, local_error->domain, local_error->code,
+                   _("Could not save the interview templates to “%s”: %s"), path, local_error->message);
+      return FALSE;
+    }
+
+  viva_data_file_sync_directory (path);
+  if (!viva_file_stamp_query (stamp, path, &errsv))
+    memset (stamp, 0, sizeof *stamp);
+  close (lock_fd);
+
+  return TRUE;
+}
