@@ -343,6 +343,12 @@ test_stamp_item_notes (void)
   g_autoptr(VivaInterview) interview = viva_interview_new (clock);
 
   append_ok (interview, 1, "One?", 0);
+
+  /* Prepared before the interview: not stamped */
+  g_assert_true (viva_interview_stamp_item_notes (interview, 0, "Ask about sets"));
+  g_assert_cmpstr (viva_interview_get_item (interview, 0)->notes, ==, "Ask about sets");
+  g_assert_true (viva_interview_set_item_notes (interview, 0, ""));
+
   g_assert_true (viva_interview_start (interview));
   viva_clock_advance (clock, SECONDS (65) + 999999);
 
@@ -351,6 +357,13 @@ test_stamp_item_notes (void)
   viva_clock_advance (clock, SECONDS (10));
   g_assert_true (viva_interview_stamp_item_notes (interview, 0, "[01:05] Good\n\nB"));
   g_assert_cmpstr (viva_interview_get_item (interview, 0)->notes, ==, "[01:05] Good\n\n[01:15] B");
+
+  /* Paused: the time stands still */
+  g_assert_true (viva_interview_pause (interview));
+  viva_clock_advance (clock, MINUTES (10));
+  g_assert_true (viva_interview_stamp_item_notes (interview, 0, "[01:05] Good\n\n[01:15] B\n\nC"));
+  g_assert_cmpstr (viva_interview_get_item (interview, 0)->notes, ==, "[01:05] Good\n\n[01:15] B\n\n[01:15] C");
+  g_assert_false (viva_interview_stamp_item_notes (interview, 1, "x"));
 }
 
 /* Stamps */

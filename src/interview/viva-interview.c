@@ -1328,7 +1328,8 @@ viva_interview_set_item_notes (VivaInterview *self,
  *
  * Sets the notes of item @index to @new_notes with every new or
  * changed paragraph stamped with the time into the interview (see
- * viva_interview_stamp_paragraphs()). For a caller that replaces the
+ * viva_interview_stamp_paragraphs()), once the interview has started;
+ * before, the notes are set as they are. For a caller that replaces the
  * whole text; a text view keeps its cursor better by inserting the
  * stamps itself from viva_interview_stamp_paragraphs_full().
  *
@@ -1347,8 +1348,10 @@ viva_interview_stamp_item_notes (VivaInterview *self,
       !g_utf8_validate (new_notes, -1, NULL))
     return FALSE;
 
-  stamped = viva_interview_stamp_paragraphs (get_item (self, index)->notes, new_notes,
-                                             viva_interview_get_elapsed (self));
+  /* Notes prepared before the interview have no time to carry. */
+  if (self->state != VIVA_INTERVIEW_STATE_PLANNED)
+    stamped = viva_interview_stamp_paragraphs (get_item (self, index)->notes, new_notes,
+                                               viva_interview_get_elapsed (self));
 
   return viva_interview_set_item_notes (self, index, stamped != NULL ? stamped : new_notes);
 }
