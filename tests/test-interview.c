@@ -17,6 +17,7 @@
 #include "viva-bank.h"
 #include "viva-clock.h"
 #include "viva-interview.h"
+#include "viva-interview-file.h"
 #include "viva-interview-store.h"
 #include "viva-interview-template.h"
 #include "viva-question.h"
@@ -1039,6 +1040,66 @@ test_store_autosave_search_delete (void)
   flush_store (store);
 }
 
+/* Every prefix of a good file, and the file with each byte replaced by
+ * a few troublesome ones, is refused or read cleanly: never a crash, a
+ * critical, or a half-built interview. */
+static void
+test_file_mutations (void)
+{
+  g_autoptr(VivaClock) clock = viva_clock_new_fake (0);
+  g_autoptr(VivaInterview) interview = new_interview (clock, "Zoë", 2);
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(VivaInterview) whole = NULL;
+  g_autoptr(GError) error = NULL;
+  const char replacements[] = { '"', '{', ']', '0', '\\', ' ', '\x80' };
+  const char *data;
+  gsize len;
+
+  g_assert_true (viva_interview_start (interview));
+  viva_clock_advance (clock, SECONDS (61));
+  g_assert_true (viva_interview_stamp_item_notes (interview, 0, "Good \"quotes\" \\ and ünïcode"));
+  root = viva_interview_file_build (interview);
+  bytes = viva_interview_file_generate (root, &error);
+  g_assert_no_error (error);
+  data = g_bytes_get_data (bytes, &len);
+
+  g_assert_true (viva_interview_file_parse (data, len, NULL, &whole, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (viva_interview_get_item (whole, 0)->notes, ==, "[01:01] Good \"quotes\" \\ and ünïcode");
+
+  /* Up to the closing brace; what follows it is white space. */
+  while (len > 0 && data[len - 1] != '}')
+    len--;
+
+  for (gsize n = 0; n < len; n++)
+    {
+      g_autoptr(VivaInterview) part = NULL;
+      g_autoptr(GError) part_error = NULL;
+      g_autofree char *copy = g_strndup (data, n);
+
+      g_assert_false (viva_interview_file_parse (copy, n, NULL, &part, &part_error));
+      g_assert_nonnull (part_error);
+      g_assert_null (part);
+    }
+
+  for (gsize n = 0; n < len; n++)
+    {
+      for (guint r = 0; r < G_N_ELEMENTS (replacements); r++)
+        {
+          g_autoptr(VivaInterview) mutant = NULL;
+          g_autoptr(GError) mutant_error = NULL;
+          g_autofree char *copy = g_strndup (data, len);
+          gboolean ok;
+
+          copy[n] = replacements[r];
+          ok = viva_interview_file_parse (copy, len, NULL, &mutant, &mutant_error);
+          g_assert_true (ok == (mutant != NULL));
+          g_assert_true (ok == (mutant_error == NULL));
+        }
+    }
+}
+
 /* Templates */
 
 static void
@@ -1168,6 +1229,7 @@ main (int   argc,
   g_test_add_func ("/interview/stamp/typing", test_stamp_typing);
   g_test_add_func ("/interview/stamp/edits", test_stamp_edits);
 
+  g_test_add_func ("/interview/file/mutations", test_file_mutations);
   g_test_add_func ("/interview/markdown", test_markdown);
   g_test_add_func ("/interview/store/round-trip", test_store_round_trip);
   g_test_add_func ("/interview/store/resume", test_store_resume);
