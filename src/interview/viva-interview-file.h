@@ -1,6 +1,6 @@
 /* viva-interview-file.h
  *
- * Interview interviews on disk, for VivaInterviewStore only: reading
+ * Interviews on disk, for VivaInterviewStore only: reading
  * and validating a file as untrusted input, loading the whole folder
  * (moving damaged files aside, falling back on backups), and writing a
  * file under the folder's lock with a backup. Plain functions that can run in

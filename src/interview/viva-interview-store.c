@@ -1,6 +1,6 @@
 /* viva-interview-store.c
  *
- * The interview interviews in memory, and when and how they reach the
+ * The interviews in memory, and when and how they reach the
  * disk: loading a folder of files where each may be damaged on its own,
  * change tracking, debounced autosave, background writes, retries. The
  * file format and the file operations are in viva-interview-file.c; the
@@ -888,7 +888,7 @@ viva_interview_store_add (VivaInterviewStore *self,
       return TRUE;
     }
 
-  /* A new interview is on disk before its first answer: a crash in the
+  /* A new interview is on disk before its first note: a crash in the
    * first minute must not lose it. */
   entry->change_serial++;
   entry->dirty = TRUE;
