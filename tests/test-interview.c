@@ -826,6 +826,14 @@ test_store_resume (void)
   g_assert_true (viva_interview_set_current (running, 1));
   viva_clock_advance (clock, SECONDS (5));
   g_assert_true (viva_interview_stamp_item_notes (running, 1, "typing"));
+  flush_store (store);
+
+  /* Listening, not typing: the checkpoint saves the time so far. */
+  viva_clock_advance (clock, SECONDS (30));
+  g_assert_false (viva_interview_checkpoint (planned));
+  g_assert_false (viva_interview_store_get_dirty (store));
+  g_assert_true (viva_interview_checkpoint (running));
+  g_assert_true (viva_interview_store_get_dirty (store));
   g_assert_true (viva_interview_get_unfinished (running));
   g_assert_true (viva_interview_store_get_unfinished (store) == running);
 
@@ -839,14 +847,15 @@ test_store_resume (void)
   g_assert_nonnull (resumed);
   g_assert_cmpstr (viva_interview_get_id (resumed), ==, viva_interview_get_id (running));
   g_assert_cmpint (viva_interview_get_state (resumed), ==, VIVA_INTERVIEW_STATE_PAUSED);
-  g_assert_cmpint (viva_interview_get_elapsed (resumed), ==, MINUTES (12) + SECONDS (5));
+  g_assert_cmpint (viva_interview_get_elapsed (resumed), ==, MINUTES (12) + SECONDS (35));
+  g_assert_cmpint (viva_interview_get_item_elapsed (resumed, 1), ==, SECONDS (35));
   g_assert_cmpuint (viva_interview_get_current (resumed), ==, 1);
   g_assert_cmpstr (viva_interview_get_item (resumed, 1)->notes, ==, "[12:05] typing");
 
   /* It goes on where it stopped. */
   g_assert_true (viva_interview_resume (resumed));
   g_usleep (1000);
-  g_assert_cmpint (viva_interview_get_elapsed (resumed), >=, MINUTES (12) + SECONDS (5));
+  g_assert_cmpint (viva_interview_get_elapsed (resumed), >=, MINUTES (12) + SECONDS (35));
   g_assert_cmpint (viva_interview_get_elapsed (resumed), <, MINUTES (13));
   g_assert_true (viva_interview_finish (resumed));
   g_assert_null (viva_interview_store_get_unfinished (reread));

@@ -1597,3 +1597,26 @@ viva_interview_get_item_elapsed (VivaInterview *self,
 
   return MIN (spent, VIVA_INTERVIEW_DURATION_MAX);
 }
+
+/**
+ * viva_interview_checkpoint:
+ *
+ * Emits #VivaInterview::changed while the clock runs, so that the store
+ * saves the time so far even when nothing else changes (the interviewer
+ * listening, not typing): the view calls it every half minute or so, and
+ * a crash then loses no more than that.
+ *
+ * Returns: whether the clock runs
+ */
+gboolean
+viva_interview_checkpoint (VivaInterview *self)
+{
+  g_return_val_if_fail (VIVA_IS_INTERVIEW (self), FALSE);
+
+  if (self->read_only || self->state != VIVA_INTERVIEW_STATE_RUNNING)
+    return FALSE;
+
+  emit_changed (self);
+
+  return TRUE;
+}

@@ -214,6 +214,7 @@ gboolean                 viva_interview_pause                   (VivaInterview  
 gboolean                 viva_interview_resume                  (VivaInterview       *self);
 gboolean                 viva_interview_finish                  (VivaInterview       *self);
 gint64                   viva_interview_get_elapsed             (VivaInterview       *self);
+gboolean                 viva_interview_checkpoint              (VivaInterview       *self);
 gint64                   viva_interview_get_item_elapsed        (VivaInterview       *self,
                                                                  guint                index);
 gboolean                 viva_interview_stamp_item_notes        (VivaInterview       *self,
