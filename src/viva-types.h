@@ -56,4 +56,6 @@ const char *viva_status_to_string   (VivaStatus   status);
 gboolean    viva_status_from_string (const char  *str,
                                      VivaStatus  *status);
 
+char       *viva_format_duration    (gint64       usec);
+
 G_END_DECLS

@@ -17,185 +17,24 @@
 #include <glib/gi18n.h>
 
 #include "viva-interview.h"
+#include "viva-markdown-writer.h"
 
 /* A question cell of the summary table: its first line, at most this
  * many characters. */
 #define TABLE_QUESTION_MAX_CHARS 80
-
-/* Characters that mean something in Markdown inline text. A backslash
- * makes any ASCII punctuation literal in CommonMark, so escaping a few
- * too many costs only a backslash. */
-static gboolean
-needs_escape (char c)
-{
-  return strchr ("\\`*_[]<>#|~!&$", c) != NULL;
-}
-
-/* Appends one line of text from the bank (a title, a question) so that it
- * reads as the same plain text, whatever Markdown it looks like: inline
- * characters are escaped, and so is whatever would start a list, a
- * heading underline or a block quote at the start of the line. */
-static void
-append_escaped_line (GString    *out,
-                     const char *line,
-                     gsize       len)
-{
-  gsize start = 0;
-  gsize digits = 0;
-
-  /* Leading blanks would make an indented code block. */
-  while (start < len && (line[start] == ' ' || line[start] == '\t'))
-    start++;
-
-  while (start + digits < len && g_ascii_isdigit (line[start + digits]))
-    digits++;
-
-  for (gsize i = start; i < len; i++)
-    {
-      char c = line[i];
-
-      if (c == '\r' || c == '\n')
-        c = ' ';
-
-      if (needs_escape (c) ||
-          (i == start && (c == '-' || c == '+' || c == '=')) ||
-          (digits > 0 && i == start + digits && (c == '.' || c == ')')))
-        g_string_append_c (out, '\\');
-
-      g_string_append_c (out, c);
-    }
-}
-
-/* A single-line version for headings and list items. */
-static void
-append_escaped_inline (GString    *out,
-                       const char *text)
-{
-  append_escaped_line (out, text, strlen (text));
-}
-
-/* A question that spans lines keeps them, as hard line breaks (a
- * backslash at the end of a line); blank lines separate paragraphs. */
-static void
-append_escaped_paragraphs (GString    *out,
-                           const char *text)
-{
-  g_auto(GStrv) lines = NULL;
-  gboolean in_paragraph = FALSE;
-  gboolean pending_break = FALSE;
-
-  lines = g_strsplit (text, "\n", -1);
-
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      char *line = g_strstrip (lines[i]);
-
-      if (line[0] == '\0')
-        {
-          if (in_paragraph)
-            pending_break = TRUE;
-          in_paragraph = FALSE;
-          continue;
-        }
-
-      if (in_paragraph)
-        g_string_append (out, "\\\n");
-      else if (pending_break)
-        g_string_append (out, "\n\n");
-
-      pending_break = FALSE;
-      in_paragraph = TRUE;
-      append_escaped_line (out, line, strlen (line));
-    }
-
-  g_string_append_c (out, '\n');
-}
-
-/* "\r\n" and lone "\r" become "\n", which Markdown reads the same. */
-static char *
-normalize_newlines (const char *text)
-{
-  GString *out = g_string_sized_new (strlen (text) + 1);
-
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (*p == '\r')
-        {
-          g_string_append_c (out, '\n');
-          if (p[1] == '\n')
-            p++;
-        }
-      else
-        g_string_append_c (out, *p);
-    }
-
-  return g_string_free (out, FALSE);
-}
-
-static guint
-longest_backtick_run (const char *text)
-{
-  guint longest = 0;
-  guint run = 0;
-
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (*p == '`')
-        {
-          run++;
-          longest = MAX (longest, run);
-        }
-      else
-        run = 0;
-    }
-
-  return longest;
-}
-
-/* Text the interviewer typed, shown as typed, in a fenced block: nothing
- * inside a fence is Markdown, so a "###" or a "|" in the notes cannot
- * become part of the report's structure. The fence is longer than any
- * run of backticks in the text, so no line of it can close the fence. */
-static void
-append_fenced (GString    *out,
-               const char *answer)
-{
-  g_autofree char *text = normalize_newlines (answer);
-  guint fence_len = MAX (3, longest_backtick_run (text) + 1);
-  g_autofree char *fence = g_strnfill (fence_len, '`');
-
-  g_string_append_printf (out, "%stext\n", fence);
-  g_string_append (out, text);
-  if (text[0] != '\0' && text[strlen (text) - 1] != '\n')
-    g_string_append_c (out, '\n');
-  g_string_append_printf (out, "%s\n", fence);
-}
-
-/* "3:12", or "1:03:12" past an hour. */
-static char *
-format_duration (gint64 usec)
-{
-  gint64 seconds = MAX (usec, 0) / G_USEC_PER_SEC;
-
-  if (seconds >= 3600)
-    return g_strdup_printf ("%d:%02d:%02d", (int) (seconds / 3600),
-                            (int) (seconds / 60 % 60), (int) (seconds % 60));
-
-  return g_strdup_printf ("%d:%02d", (int) (seconds / 60), (int) (seconds % 60));
-}
 
 /* "3:12 of 5:00", or "3:12" without a budget. */
 static char *
 format_time_against_budget (gint64 spent,
                             gint64 budget)
 {
-  g_autofree char *spent_text = format_duration (spent);
+  g_autofree char *spent_text = viva_format_duration (spent);
   g_autofree char *budget_text = NULL;
 
   if (budget <= 0)
     return g_steal_pointer (&spent_text);
 
-  budget_text = format_duration (budget);
+  budget_text = viva_format_duration (budget);
 
   /* Translators: time spent and budget: "3:12 of 5:00" */
   return g_strdup_printf (_("%s of %s"), spent_text, budget_text);
@@ -227,7 +66,7 @@ append_field (GString    *out,
   if (value == NULL || value[0] == '\0')
     g_string_append (out, "—");
   else
-    append_escaped_inline (out, value);
+    viva_markdown_append_escaped_inline (out, value);
   g_string_append_c (out, '\n');
 }
 
@@ -258,7 +97,7 @@ append_table_question (GString    *out,
       line = shortened;
     }
 
-  append_escaped_inline (out, line);
+  viva_markdown_append_escaped_inline (out, line);
 }
 
 static void
@@ -270,7 +109,7 @@ append_section_text (GString    *out,
   if (text[0] == '\0')
     g_string_append_printf (out, "*%s*\n", _("None."));
   else
-    append_fenced (out, text);
+    viva_markdown_append_fenced (out, text, "text");
 }
 
 /**
@@ -358,7 +197,7 @@ viva_interview_to_markdown (VivaInterview *self)
       else
         g_string_append_printf (out, "\n### %u. %s\n\n", i + 1, _("Interviewer’s question"));
 
-      append_escaped_paragraphs (out, item->text);
+      viva_markdown_append_escaped_paragraphs (out, item->text);
       g_string_append_c (out, '\n');
       append_field (out, _("Rating"), viva_interview_rating_get_label (item->rating));
       append_field (out, _("Time"), time_text);
@@ -369,7 +208,7 @@ viva_interview_to_markdown (VivaInterview *self)
       else
         {
           g_string_append_printf (out, "**%s**\n\n", _("Notes:"));
-          append_fenced (out, item->notes);
+          viva_markdown_append_fenced (out, item->notes, "text");
         }
     }
 

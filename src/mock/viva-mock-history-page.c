@@ -47,7 +47,7 @@ viva_mock_history_page_describe (VivaMockSession *session)
   g_autofree char *spent = NULL;
 
   levels = viva_mock_session_get_level_totals (session, &overall);
-  spent = viva_mock_format_duration (overall.spent);
+  spent = viva_format_duration (overall.spent);
 
   /* Translators: "10 questions · 31:20" in the history list. */
   g_string_append_printf (str, ngettext ("%u question · %s", "%u questions · %s", overall.n_questions),

@@ -13,156 +13,8 @@
 
 #include <glib/gi18n.h>
 
+#include "viva-markdown-writer.h"
 #include "viva-mock-session.h"
-
-/* Characters that mean something in Markdown inline text. A backslash
- * makes any ASCII punctuation literal in CommonMark, so escaping a few
- * too many costs only a backslash. */
-static gboolean
-needs_escape (char c)
-{
-  return strchr ("\\`*_[]<>#|~!&$", c) != NULL;
-}
-
-/* Appends one line of text from the bank (a title, a question) so that it
- * reads as the same plain text, whatever Markdown it looks like: inline
- * characters are escaped, and so is whatever would start a list, a
- * heading underline or a block quote at the start of the line. */
-static void
-append_escaped_line (GString    *out,
-                     const char *line,
-                     gsize       len)
-{
-  gsize start = 0;
-  gsize digits = 0;
-
-  /* Leading blanks would make an indented code block. */
-  while (start < len && (line[start] == ' ' || line[start] == '\t'))
-    start++;
-
-  while (start + digits < len && g_ascii_isdigit (line[start + digits]))
-    digits++;
-
-  for (gsize i = start; i < len; i++)
-    {
-      char c = line[i];
-
-      if (c == '\r' || c == '\n')
-        c = ' ';
-
-      if (needs_escape (c) ||
-          (i == start && (c == '-' || c == '+' || c == '=')) ||
-          (digits > 0 && i == start + digits && (c == '.' || c == ')')))
-        g_string_append_c (out, '\\');
-
-      g_string_append_c (out, c);
-    }
-}
-
-/* A single-line version for headings and list items. */
-static void
-append_escaped_inline (GString    *out,
-                       const char *text)
-{
-  append_escaped_line (out, text, strlen (text));
-}
-
-/* A question that spans lines keeps them, as hard line breaks (a
- * backslash at the end of a line); blank lines separate paragraphs. */
-static void
-append_escaped_paragraphs (GString    *out,
-                           const char *text)
-{
-  g_auto(GStrv) lines = NULL;
-  gboolean in_paragraph = FALSE;
-  gboolean pending_break = FALSE;
-
-  lines = g_strsplit (text, "\n", -1);
-
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      char *line = g_strstrip (lines[i]);
-
-      if (line[0] == '\0')
-        {
-          if (in_paragraph)
-            pending_break = TRUE;
-          in_paragraph = FALSE;
-          continue;
-        }
-
-      if (in_paragraph)
-        g_string_append (out, "\\\n");
-      else if (pending_break)
-        g_string_append (out, "\n\n");
-
-      pending_break = FALSE;
-      in_paragraph = TRUE;
-      append_escaped_line (out, line, strlen (line));
-    }
-
-  g_string_append_c (out, '\n');
-}
-
-/* "\r\n" and lone "\r" become "\n", which Markdown reads the same. */
-static char *
-normalize_newlines (const char *text)
-{
-  GString *out = g_string_sized_new (strlen (text) + 1);
-
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (*p == '\r')
-        {
-          g_string_append_c (out, '\n');
-          if (p[1] == '\n')
-            p++;
-        }
-      else
-        g_string_append_c (out, *p);
-    }
-
-  return g_string_free (out, FALSE);
-}
-
-static guint
-longest_backtick_run (const char *text)
-{
-  guint longest = 0;
-  guint run = 0;
-
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (*p == '`')
-        {
-          run++;
-          longest = MAX (longest, run);
-        }
-      else
-        run = 0;
-    }
-
-  return longest;
-}
-
-/* The answer, shown as typed, in a fenced block: nothing inside a fence
- * is Markdown, so a "###" or a list in the answer cannot become part of
- * the report's structure. The fence is longer than any run of backticks
- * in the answer, so no line of the answer can close it. */
-static void
-append_fenced (GString    *out,
-               const char *answer)
-{
-  g_autofree char *text = normalize_newlines (answer);
-  guint fence_len = MAX (3, longest_backtick_run (text) + 1);
-  g_autofree char *fence = g_strnfill (fence_len, '`');
-
-  g_string_append_printf (out, "%smarkdown\n", fence);
-  g_string_append (out, text);
-  if (text[0] != '\0' && text[strlen (text) - 1] != '\n')
-    g_string_append_c (out, '\n');
-  g_string_append_printf (out, "%s\n", fence);
-}
 
 /* "3:12 of 5:00", "7:30 of 5:00 (2:30 over)", or "3:12" without a
  * budget. */
@@ -170,19 +22,19 @@ static char *
 format_time_against_budget (gint64 spent,
                             gint64 budget)
 {
-  g_autofree char *spent_text = viva_mock_format_duration (spent);
+  g_autofree char *spent_text = viva_format_duration (spent);
   g_autofree char *budget_text = NULL;
   g_autofree char *over_text = NULL;
 
   if (budget <= 0)
     return g_steal_pointer (&spent_text);
 
-  budget_text = viva_mock_format_duration (budget);
+  budget_text = viva_format_duration (budget);
 
   /* Whole seconds, as shown: 5:00.4 of 5:00 is not overtime. */
   if (spent / G_USEC_PER_SEC > budget / G_USEC_PER_SEC)
     {
-      over_text = viva_mock_format_duration (spent - budget);
+      over_text = viva_format_duration (spent - budget);
       /* Translators: time spent, budget, and how much longer than the
        * budget it took: "7:30 of 5:00 (2:30 over)" */
       return g_strdup_printf (_("%s of %s (%s over)"), spent_text, budget_text, over_text);
@@ -268,7 +120,7 @@ viva_mock_session_to_markdown (VivaMockSession *self)
   append_field (out, _("Date"), date);
 
   g_string_append_printf (out, "- **%s:** ", _("Bank"));
-  append_escaped_inline (out, viva_mock_session_get_bank_title (self));
+  viva_markdown_append_escaped_inline (out, viva_mock_session_get_bank_title (self));
   g_string_append_c (out, '\n');
 
   if (overall.n_skipped > 0)
@@ -308,7 +160,7 @@ viva_mock_session_to_markdown (VivaMockSession *self)
       g_autofree char *level_time = format_time_against_budget (totals->spent, totals->budget);
 
       g_string_append (out, "- **");
-      append_escaped_inline (out, totals->level_title);
+      viva_markdown_append_escaped_inline (out, totals->level_title);
       g_string_append (out, "** — ");
       g_string_append_printf (out, ngettext ("%u question", "%u questions", totals->n_questions),
                               totals->n_questions);
@@ -326,15 +178,15 @@ viva_mock_session_to_markdown (VivaMockSession *self)
       g_autofree char *heading = g_strdup_printf (_("Question %u"), item->number);
 
       g_string_append_printf (out, "\n### %s (", heading);
-      append_escaped_inline (out, item->level_title);
+      viva_markdown_append_escaped_inline (out, item->level_title);
       if (item->topic_name != NULL)
         {
           g_string_append (out, " · ");
-          append_escaped_inline (out, item->topic_name);
+          viva_markdown_append_escaped_inline (out, item->topic_name);
         }
       g_string_append (out, ")\n\n");
 
-      append_escaped_paragraphs (out, item->question_text);
+      viva_markdown_append_escaped_paragraphs (out, item->question_text);
       g_string_append_c (out, '\n');
 
       if (item->skipped)
@@ -354,7 +206,7 @@ viva_mock_session_to_markdown (VivaMockSession *self)
       else
         {
           g_string_append_printf (out, "**%s**\n\n", _("Answer:"));
-          append_fenced (out, item->answer);
+          viva_markdown_append_fenced (out, item->answer, "markdown");
         }
     }
 

@@ -222,29 +222,6 @@ viva_mock_session_state_from_string (const char           *str,
   return FALSE;
 }
 
-/**
- * viva_mock_format_duration:
- * @usec: a duration in microseconds
- *
- * Formats whole seconds as "3:12", or "1:02:03" from an hour on.
- * Negative durations are shown as 0:00.
- *
- * Returns: (transfer full): the text
- */
-char *
-viva_mock_format_duration (gint64 usec)
-{
-  gint64 seconds = MAX (usec, 0) / G_USEC_PER_SEC;
-
-  if (seconds >= 3600)
-    return g_strdup_printf ("%d:%02d:%02d",
-                            (int) (seconds / 3600),
-                            (int) (seconds / 60 % 60),
-                            (int) (seconds % 60));
-
-  return g_strdup_printf ("%d:%02d", (int) (seconds / 60), (int) (seconds % 60));
-}
-
 /* Items */
 
 static void

@@ -146,7 +146,6 @@ gboolean              viva_mock_rating_to_status            (VivaMockRating     
 const char           *viva_mock_session_state_to_string     (VivaMockSessionState  state);
 gboolean              viva_mock_session_state_from_string   (const char           *str,
                                                              VivaMockSessionState *state);
-char                 *viva_mock_format_duration             (gint64                usec);
 
 VivaMockSession      *viva_mock_session_new                 (VivaBank             *bank,
                                                              VivaMockSetup        *setup,

@@ -50,13 +50,13 @@ static char *
 format_time_against_budget (gint64 spent,
                             gint64 budget)
 {
-  g_autofree char *s = viva_mock_format_duration (spent);
+  g_autofree char *s = viva_format_duration (spent);
   g_autofree char *b = NULL;
 
   if (budget <= 0)
     return g_steal_pointer (&s);
 
-  b = viva_mock_format_duration (budget);
+  b = viva_format_duration (budget);
   /* Translators: time spent against the budget, e.g. "3:12 of 5:00". */
   return g_strdup_printf (_("%s of %s"), s, b);
 }
