@@ -696,6 +696,125 @@ viva_data_file_sync_directory (const char *path)
     }
 }
 
+/**
+ * viva_data_file_write:
+ * @path: the document's file
+ * @lock_path: its folder's lock file
+ * @contents: what to write
+ * @expected: the stamp of the file as we last read or wrote it
+ * @cancellable: (nullable): cancelled when the document is deleted
+ * @changed_on_disk: asked, with the lock held, whether we may write over
+ *   a file someone else changed since @expected
+ * @set_save_error: words a failure in the format's own sentence
+ * @user_data: for both callbacks
+ * @out_stamp: the stamp of what we wrote, zeroed if it could not be read
+ * @out_result: what happened when this returns %TRUE
+ * @error: why nothing was written
+ *
+ * The steps every per-document file takes to be written: under the
+ * folder's lock so that a delete cannot race it, never over someone
+ * else's changes unless @changed_on_disk agrees, keeping the old file as
+ * the backup, atomically and durably. Runs in a worker thread.
+ *
+ * Returns: %FALSE only when nothing was written; a deleted document or a
+ *   declined write is an outcome, not an error.
+ */
+gboolean
+viva_data_file_write (const char                *path,
+                      const char                *lock_path,
+                      GBytes                    *contents,
+                      const VivaFileStamp       *expected,
+                      GCancellable              *cancellable,
+                      VivaDataFileChangedFunc    changed_on_disk,
+                      VivaDataFileSaveErrorFunc  set_save_error,
+                      gpointer                   user_data,
+                      VivaFileStamp             *out_stamp,
+                      VivaDataFileWriteResult   *out_result,
+                      GError                   **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr(GError) local_error = NULL;
+  VivaFileStamp current;
+  gconstpointer data;
+  gboolean may_write = TRUE;
+  gsize len;
+  int lock_fd;
+  int errsv = 0;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      set_save_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED, path, g_strerror (errno));
+      return FALSE;
+    }
+
+  lock_fd = viva_data_file_lock (lock_path);
+  if (lock_fd < 0)
+    {
+      set_save_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED, path, g_strerror (errno));
+      return FALSE;
+    }
+
+  /* Deleting takes the lock too: once we hold it, either the document is
+   * deleted and we must not bring its file back, or it is not and the
+   * delete will remove what we write. */
+  if (g_cancellable_is_cancelled (cancellable))
+    {
+      close (lock_fd);
+      *out_result = VIVA_DATA_FILE_WRITE_CANCELLED;
+      return TRUE;
+    }
+
+  if (!viva_file_stamp_query (&current, path, &errsv))
+    {
+      close (lock_fd);
+      set_save_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED, path, g_strerror (errsv));
+      return FALSE;
+    }
+
+  if (current.exists && !viva_file_stamp_equal (&current, expected))
+    {
+      if (!changed_on_disk (user_data, &current, &may_write, error))
+        {
+          close (lock_fd);
+          return FALSE;
+        }
+
+      if (!may_write)
+        {
+          close (lock_fd);
+          *out_result = VIVA_DATA_FILE_WRITE_DECLINED;
+          return TRUE;
+        }
+    }
+
+  if (current.exists)
+    viva_data_file_keep_backup (path);
+
+  data = g_bytes_get_data (contents, &len);
+
+  if (!g_file_set_contents_full (path, data, len,
+                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
+                                 0600, &local_error))
+    {
+      close (lock_fd);
+      set_save_error (error, local_error->domain, local_error->code, path, local_error->message);
+      return FALSE;
+    }
+
+  viva_data_file_sync_directory (path);
+
+  /* Had this failed, the next save would take our own file for someone
+   * else's and keep it as the backup: harmless. */
+  if (!viva_file_stamp_query (out_stamp, path, &errsv))
+    memset (out_stamp, 0, sizeof *out_stamp);
+
+  close (lock_fd);
+
+  *out_result = VIVA_DATA_FILE_WRITE_WROTE;
+
+  return TRUE;
+}
+
 /* Answering save_async() callers */
 
 typedef struct

@@ -99,6 +99,45 @@ VivaMoveAsideResult  viva_data_file_move_aside_locked    (const char           *
 void                 viva_data_file_keep_backup          (const char           *path);
 void                 viva_data_file_sync_directory       (const char           *path);
 
+/**
+ * VivaDataFileWriteResult:
+ * @VIVA_DATA_FILE_WRITE_WROTE: the file now holds the new contents
+ * @VIVA_DATA_FILE_WRITE_CANCELLED: the document was deleted first
+ * @VIVA_DATA_FILE_WRITE_DECLINED: the #VivaDataFileChangedFunc said not to
+ */
+typedef enum
+{
+  VIVA_DATA_FILE_WRITE_WROTE,
+  VIVA_DATA_FILE_WRITE_CANCELLED,
+  VIVA_DATA_FILE_WRITE_DECLINED,
+} VivaDataFileWriteResult;
+
+/* Called with the folder locked when the file on disk is not the one we
+ * last read or wrote; decides, in the format's own terms, whether we may
+ * write over it. Returns FALSE with @error set to fail the write. */
+typedef gboolean (*VivaDataFileChangedFunc)   (gpointer        user_data,
+                                               VivaFileStamp  *current,
+                                               gboolean       *may_write,
+                                               GError        **error);
+/* Words a failure to write @path as the format's own sentence. */
+typedef void     (*VivaDataFileSaveErrorFunc) (GError        **error,
+                                               GQuark          domain,
+                                               gint            code,
+                                               const char     *path,
+                                               const char     *reason);
+
+gboolean   viva_data_file_write          (const char                *path,
+                                          const char                *lock_path,
+                                          GBytes                    *contents,
+                                          const VivaFileStamp       *expected,
+                                          GCancellable              *cancellable,
+                                          VivaDataFileChangedFunc    changed_on_disk,
+                                          VivaDataFileSaveErrorFunc  set_save_error,
+                                          gpointer                   user_data,
+                                          VivaFileStamp             *out_stamp,
+                                          VivaDataFileWriteResult   *out_result,
+                                          GError                   **error);
+
 void       viva_data_file_complete_tasks (GPtrArray     *tasks,
                                           const GError  *error);
 GPtrArray *viva_data_file_steal_tasks    (GPtrArray    **tasks);

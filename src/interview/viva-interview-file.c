@@ -705,11 +705,13 @@ viva_interview_write_free (VivaInterviewWrite *job)
 }
 
 static void
-set_save_error (GError    **error,
-                const char *path,
-                const char *reason)
+set_save_error (GError     **error,
+                GQuark       domain,
+                gint         code,
+                const char  *path,
+                const char  *reason)
 {
-  g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED,
+  g_set_error (error, domain, code,
                _("Could not save the interview to “%s”: %s"), path, reason);
 }
 
@@ -730,11 +732,12 @@ dup_id_from_path (const char *path)
  * FALSE with @error set when nothing may be written; sets @may_write
  * FALSE (and the outcome) when we must not write but that is no error. */
 static gboolean
-check_changed_on_disk (VivaInterviewWrite *job,
-                       VivaFileStamp      *current,
-                       gboolean           *may_write,
-                       GError            **error)
+check_changed_on_disk (gpointer        user_data,
+                       VivaFileStamp  *current,
+                       gboolean       *may_write,
+                       GError        **error)
 {
+  VivaInterviewWrite *job = user_data;
   g_autoptr(GError) read_error = NULL;
   g_autoptr(GError) move_error = NULL;
   g_autoptr(VivaInterview) disk = NULL;
@@ -804,91 +807,23 @@ gboolean
 viva_interview_write_run (VivaInterviewWrite *job,
                           GError            **error)
 {
-  g_autofree char *dir = g_path_get_dirname (job->path);
-  g_autoptr(GError) local_error = NULL;
   g_autoptr(GBytes) contents = NULL;
-  VivaFileStamp current;
-  gconstpointer data;
-  gboolean may_write = TRUE;
-  gsize len;
-  int lock_fd;
-  int errsv = 0;
+  VivaDataFileWriteResult result;
 
   contents = viva_interview_file_generate (job->root, error);
   if (contents == NULL)
     return FALSE;
 
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      set_save_error (error, job->path, g_strerror (errno));
-      return FALSE;
-    }
+  if (!viva_data_file_write (job->path, job->lock_path, contents, &job->expected,
+                             job->cancellable, check_changed_on_disk, set_save_error,
+                             job, &job->stamp, &result, error))
+    return FALSE;
 
-  lock_fd = viva_data_file_lock (job->lock_path);
-  if (lock_fd < 0)
-    {
-      set_save_error (error, job->path, g_strerror (errno));
-      return FALSE;
-    }
-
-  /* Deleting takes the lock too: once we hold it, either the interview is
-   * deleted and we must not bring its file back, or it is not and the
-   * delete will remove what we write. */
-  if (g_cancellable_is_cancelled (job->cancellable))
-    {
-      close (lock_fd);
-      job->outcome = VIVA_INTERVIEW_WRITE_CANCELLED;
-      return TRUE;
-    }
-
-  if (!viva_file_stamp_query (&current, job->path, &errsv))
-    {
-      close (lock_fd);
-      set_save_error (error, job->path, g_strerror (errsv));
-      return FALSE;
-    }
-
-  if (current.exists && !viva_file_stamp_equal (&current, &job->expected))
-    {
-      if (!check_changed_on_disk (job, &current, &may_write, error))
-        {
-          close (lock_fd);
-          return FALSE;
-        }
-
-      if (!may_write)
-        {
-          close (lock_fd);
-          return TRUE;
-        }
-    }
-
-  if (current.exists)
-    viva_data_file_keep_backup (job->path);
-
-  data = g_bytes_get_data (contents, &len);
-
-  if (!g_file_set_contents_full (job->path, data, len,
-                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                 0600, &local_error))
-    {
-      close (lock_fd);
-      g_set_error (error, local_error->domain, local_error->code,
-                   _("Could not save the interview to “%s”: %s"),
-                   job->path, local_error->message);
-      return FALSE;
-    }
-
-  viva_data_file_sync_directory (job->path);
-
-  /* Had this failed, the next save would take our own file for someone
-   * else's and keep it as the backup: harmless. */
-  if (!viva_file_stamp_query (&job->stamp, job->path, &errsv))
-    memset (&job->stamp, 0, sizeof job->stamp);
-
-  close (lock_fd);
-
-  job->outcome = VIVA_INTERVIEW_WRITE_WROTE;
+  /* A declined write has its outcome from check_changed_on_disk(). */
+  if (result == VIVA_DATA_FILE_WRITE_WROTE)
+    job->outcome = VIVA_INTERVIEW_WRITE_WROTE;
+  else if (result == VIVA_DATA_FILE_WRITE_CANCELLED)
+    job->outcome = VIVA_INTERVIEW_WRITE_CANCELLED;
 
   return TRUE;
 }
