@@ -57,5 +57,9 @@ gboolean    viva_status_from_string (const char  *str,
                                      VivaStatus  *status);
 
 char       *viva_format_duration    (gint64       usec);
+gboolean    viva_name_lookup        (const char * const *names,
+                                     guint               n_names,
+                                     const char         *str,
+                                     guint              *index);
 
 G_END_DECLS

@@ -121,18 +121,15 @@ gboolean
 viva_interview_rating_from_string (const char          *str,
                                    VivaInterviewRating *rating)
 {
+  guint index;
+
   g_return_val_if_fail (rating != NULL, FALSE);
 
-  for (guint i = 0; str != NULL && i < G_N_ELEMENTS (rating_names); i++)
-    {
-      if (strcmp (str, rating_names[i]) == 0)
-        {
-          *rating = (VivaInterviewRating) i;
-          return TRUE;
-        }
-    }
+  if (!viva_name_lookup (rating_names, G_N_ELEMENTS (rating_names), str, &index))
+    return FALSE;
 
-  return FALSE;
+  *rating = (VivaInterviewRating) index;
+  return TRUE;
 }
 
 /**
@@ -179,18 +176,15 @@ gboolean
 viva_interview_state_from_string (const char         *str,
                                   VivaInterviewState *state)
 {
+  guint index;
+
   g_return_val_if_fail (state != NULL, FALSE);
 
-  for (guint i = 0; str != NULL && i < G_N_ELEMENTS (state_names); i++)
-    {
-      if (strcmp (str, state_names[i]) == 0)
-        {
-          *state = (VivaInterviewState) i;
-          return TRUE;
-        }
-    }
+  if (!viva_name_lookup (state_names, G_N_ELEMENTS (state_names), str, &index))
+    return FALSE;
 
-  return FALSE;
+  *state = (VivaInterviewState) index;
+  return TRUE;
 }
 
 /* Items */

@@ -113,18 +113,15 @@ gboolean
 viva_mock_rating_from_string (const char     *str,
                               VivaMockRating *rating)
 {
+  guint index;
+
   g_return_val_if_fail (rating != NULL, FALSE);
 
-  for (guint i = 0; str != NULL && i < G_N_ELEMENTS (rating_names); i++)
-    {
-      if (strcmp (str, rating_names[i]) == 0)
-        {
-          *rating = (VivaMockRating) i;
-          return TRUE;
-        }
-    }
+  if (!viva_name_lookup (rating_names, G_N_ELEMENTS (rating_names), str, &index))
+    return FALSE;
 
-  return FALSE;
+  *rating = (VivaMockRating) index;
+  return TRUE;
 }
 
 /**
@@ -208,18 +205,15 @@ gboolean
 viva_mock_session_state_from_string (const char           *str,
                                      VivaMockSessionState *state)
 {
+  guint index;
+
   g_return_val_if_fail (state != NULL, FALSE);
 
-  for (guint i = 0; str != NULL && i < G_N_ELEMENTS (state_names); i++)
-    {
-      if (strcmp (str, state_names[i]) == 0)
-        {
-          *state = (VivaMockSessionState) i;
-          return TRUE;
-        }
-    }
+  if (!viva_name_lookup (state_names, G_N_ELEMENTS (state_names), str, &index))
+    return FALSE;
 
-  return FALSE;
+  *state = (VivaMockSessionState) index;
+  return TRUE;
 }
 
 /* Items */
