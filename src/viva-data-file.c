@@ -681,6 +681,87 @@ viva_data_file_keep_backup (const char *path)
     g_warning ("Could not keep a backup of %s: %s", path, error->message);
 }
 
+/**
+ * viva_data_file_move_aside:
+ * @lock_path: the lock that writers of @path take
+ * @path: the damaged file
+ * @expected: the damaged file as it was read
+ * @out_path: (out): where it went
+ * @error: return location for an error
+ *
+ * viva_data_file_move_aside_locked() for a caller that does not hold the
+ * lock yet: a writer must not put a good file in place while we move
+ * the bad one away.
+ */
+VivaMoveAsideResult
+viva_data_file_move_aside (const char           *lock_path,
+                           const char           *path,
+                           const VivaFileStamp  *expected,
+                           char                **out_path,
+                           GError              **error)
+{
+  VivaMoveAsideResult result;
+  int fd;
+
+  fd = viva_data_file_lock (lock_path);
+  if (fd < 0)
+    {
+      int errsv = errno;
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (errsv),
+                   _("could not move “%s” aside: %s"), path, g_strerror (errsv));
+      return VIVA_MOVE_ASIDE_FAILED;
+    }
+
+  result = viva_data_file_move_aside_locked (path, expected, out_path, error);
+  close (fd);
+
+  return result;
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/**
+ * viva_data_file_list_folder:
+ * @dir: a folder of one file per document
+ * @suffix: the documents' file name ending, such as ".json"
+ * @error: return location for an error
+ *
+ * Only "<id><suffix>" is listed: not the backups, the moved-aside files,
+ * the temporary files of a write, the lock.
+ *
+ * Returns: (transfer full) (element-type utf8) (nullable): the names,
+ *   sorted so that problems come in a stable order
+ */
+GPtrArray *
+viva_data_file_list_folder (const char  *dir,
+                            const char  *suffix,
+                            GError     **error)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GDir) gdir = NULL;
+  const char *name;
+
+  gdir = g_dir_open (dir, 0, error);
+  if (gdir == NULL)
+    return NULL;
+
+  while ((name = g_dir_read_name (gdir)) != NULL)
+    {
+      if (g_str_has_suffix (name, suffix) && strlen (name) > strlen (suffix))
+        g_ptr_array_add (names, g_strdup (name));
+    }
+
+  g_ptr_array_sort (names, compare_names);
+
+  return g_steal_pointer (&names);
+}
+
 /* A rename is only durable once its directory is. */
 void
 viva_data_file_sync_directory (const char *path)

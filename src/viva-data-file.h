@@ -96,6 +96,14 @@ VivaMoveAsideResult  viva_data_file_move_aside_locked    (const char           *
                                                           const VivaFileStamp  *expected,
                                                           char                **out_path,
                                                           GError              **error);
+VivaMoveAsideResult  viva_data_file_move_aside           (const char           *lock_path,
+                                                          const char           *path,
+                                                          const VivaFileStamp  *expected,
+                                                          char                **out_path,
+                                                          GError              **error);
+GPtrArray           *viva_data_file_list_folder          (const char           *dir,
+                                                          const char           *suffix,
+                                                          GError              **error);
 void                 viva_data_file_keep_backup          (const char           *path);
 void                 viva_data_file_sync_directory       (const char           *path);
 

@@ -927,7 +927,6 @@ load_one (const char           *dir,
       VivaMoveAsideResult moved;
       VivaFileStamp stamp;
       VivaInterviewLoaded *loaded;
-      int lock_fd;
 
       viva_interview_file_read (path, id, &stamp, &interview, &error);
 
@@ -956,20 +955,7 @@ load_one (const char           *dir,
         case VIVA_INTERVIEW_READ_DAMAGED:
           g_clear_object (&interview);
 
-          lock_fd = viva_data_file_lock (lock_path);
-          if (lock_fd < 0)
-            {
-              int errsv = errno;
-
-              g_set_error (&move_error, G_FILE_ERROR, g_file_error_from_errno (errsv),
-                           _("could not move “%s” aside: %s"), path, g_strerror (errsv));
-              moved = VIVA_MOVE_ASIDE_FAILED;
-            }
-          else
-            {
-              moved = viva_data_file_move_aside_locked (path, &stamp, &aside, &move_error);
-              close (lock_fd);
-            }
+          moved = viva_data_file_move_aside (lock_path, path, &stamp, &aside, &move_error);
 
           if (moved == VIVA_MOVE_ASIDE_CHANGED && attempt < MAX_LOAD_ATTEMPTS)
             continue;
@@ -1005,13 +991,6 @@ load_one (const char           *dir,
     }
 }
 
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
 /* Reads every "*.json" of @dir. A missing folder is an empty history.
  * Thread-safe. */
 VivaInterviewDirLoad *
@@ -1019,32 +998,19 @@ viva_interview_dir_load (const char *dir,
                          const char *lock_path)
 {
   VivaInterviewDirLoad *result = g_new0 (VivaInterviewDirLoad, 1);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) names = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GDir) gdir = NULL;
-  const char *name;
 
   result->loaded = g_ptr_array_new_with_free_func ((GDestroyNotify) viva_interview_loaded_free);
   result->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) viva_interview_problem_free);
 
-  gdir = g_dir_open (dir, 0, &error);
-  if (gdir == NULL)
+  names = viva_data_file_list_folder (dir, VIVA_INTERVIEW_SUFFIX, &error);
+  if (names == NULL)
     {
       if (!g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
         g_ptr_array_add (result->problems, problem_new (dir, error->message));
       return result;
     }
-
-  while ((name = g_dir_read_name (gdir)) != NULL)
-    {
-      /* Only "<id>.json": not the backups, the moved-aside files, the
-       * temporary files of a write, the lock. */
-      if (g_str_has_suffix (name, VIVA_INTERVIEW_SUFFIX) && strlen (name) > strlen (VIVA_INTERVIEW_SUFFIX))
-        g_ptr_array_add (names, g_strdup (name));
-    }
-
-  /* A stable order for the problems. */
-  g_ptr_array_sort (names, compare_names);
 
   for (guint i = 0; i < names->len; i++)
     load_one (dir, lock_path, g_ptr_array_index (names, i), result);

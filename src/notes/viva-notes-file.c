@@ -491,23 +491,9 @@ viva_notes_file_move_aside (const char           *notes_path,
                             char                **out_path,
                             GError              **error)
 {
-  VivaMoveAsideResult result;
-  int fd;
+  g_autofree char *lock_path = dup_lock_path (notes_path);
 
-  fd = lock_notes (notes_path);
-  if (fd < 0)
-    {
-      int errsv = errno;
-
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (errsv),
-                   _("could not move “%s” aside: %s"), path, g_strerror (errsv));
-      return VIVA_MOVE_ASIDE_FAILED;
-    }
-
-  result = viva_data_file_move_aside_locked (path, expected, out_path, error);
-  close (fd);
-
-  return result;
+  return viva_data_file_move_aside (lock_path, path, expected, out_path, error);
 }
 
 /* Saving */
