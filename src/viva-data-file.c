@@ -962,3 +962,37 @@ viva_data_file_steal_tasks (GPtrArray **tasks)
 
   return stolen;
 }
+
+/**
+ * viva_data_file_start_tasks:
+ * @queued_tasks: the requests waiting for the next write; left empty
+ * @current_tasks: the requests the write about to start will answer
+ *
+ * Requests made before a write starts are answered by it, unless they
+ * were cancelled while they waited: those are answered now.
+ */
+void
+viva_data_file_start_tasks (GPtrArray **queued_tasks,
+                            GPtrArray  *current_tasks)
+{
+  g_autoptr(GPtrArray) queued = viva_data_file_steal_tasks (queued_tasks);
+  g_autoptr(GPtrArray) cancelled = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < queued->len; i++)
+    {
+      GTask *queued_task = g_ptr_array_index (queued, i);
+
+      if (g_cancellable_is_cancelled (g_task_get_cancellable (queued_task)))
+        g_ptr_array_add (cancelled, g_object_ref (queued_task));
+      else
+        g_ptr_array_add (current_tasks, g_object_ref (queued_task));
+    }
+
+  if (cancelled->len > 0)
+    {
+      g_autoptr(GError) cancelled_error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                                                               _("Operation was cancelled"));
+
+      viva_data_file_complete_tasks (g_steal_pointer (&cancelled), cancelled_error);
+    }
+}

@@ -149,5 +149,7 @@ gboolean   viva_data_file_write          (const char                *path,
 void       viva_data_file_complete_tasks (GPtrArray     *tasks,
                                           const GError  *error);
 GPtrArray *viva_data_file_steal_tasks    (GPtrArray    **tasks);
+void       viva_data_file_start_tasks    (GPtrArray    **queued_tasks,
+                                          GPtrArray     *current_tasks);
 
 G_END_DECLS

@@ -462,35 +462,13 @@ static void
 viva_session_store_start_write (VivaSessionStore *self,
                                 Entry            *entry)
 {
-  g_autoptr(GPtrArray) queued = NULL;
-  g_autoptr(GPtrArray) cancelled = NULL;
   g_autoptr(GTask) task = NULL;
   WriteClosure *closure;
   VivaSessionWrite *job;
 
   g_assert (!entry->saving);
 
-  /* Requests made before this write starts are answered by it, unless
-   * they were cancelled while they waited. */
-  queued = viva_data_file_steal_tasks (&entry->queued_tasks);
-  cancelled = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < queued->len; i++)
-    {
-      GTask *queued_task = g_ptr_array_index (queued, i);
-
-      if (g_cancellable_is_cancelled (g_task_get_cancellable (queued_task)))
-        g_ptr_array_add (cancelled, g_object_ref (queued_task));
-      else
-        g_ptr_array_add (entry->current_tasks, g_object_ref (queued_task));
-    }
-
-  if (cancelled->len > 0)
-    {
-      g_autoptr(GError) cancelled_error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED,
-                                                               _("Operation was cancelled"));
-
-      viva_data_file_complete_tasks (g_steal_pointer (&cancelled), cancelled_error);
-    }
+  viva_data_file_start_tasks (&entry->queued_tasks, entry->current_tasks);
 
   if (!entry_can_write (entry))
     {
