@@ -896,6 +896,53 @@ viva_data_file_write (const char                *path,
   return TRUE;
 }
 
+/* Saving on a timer, the same for every store */
+
+/* Changes that keep coming (typing, a running clock) are still saved at
+ * least this often. */
+#define AUTOSAVE_MAX_INTERVAL_MSEC  5000
+#define RETRY_FIRST_MSEC            2000
+#define RETRY_MAX_MSEC              60000
+
+/**
+ * viva_data_file_autosave_timeout:
+ * @first_unsaved_change: (inout): the monotonic time of the oldest change
+ *   not yet written, 0 for none; set to now if 0
+ * @delay_msec: the store's debounce delay
+ *
+ * Saves a moment after the last change, so that typing does not write on
+ * every key, but at least every AUTOSAVE_MAX_INTERVAL_MSEC while the
+ * changes keep coming.
+ *
+ * Returns: the timeout, in milliseconds, for the autosave timer
+ */
+guint
+viva_data_file_autosave_timeout (gint64 *first_unsaved_change,
+                                 guint   delay_msec)
+{
+  gint64 now = g_get_monotonic_time ();
+  gint64 deadline;
+
+  if (*first_unsaved_change == 0)
+    *first_unsaved_change = now;
+
+  deadline = MIN (now + (gint64) delay_msec * 1000,
+                  *first_unsaved_change + (gint64) AUTOSAVE_MAX_INTERVAL_MSEC * 1000);
+
+  return (guint) (MAX (deadline - now, 0) / 1000);
+}
+
+/* Backs off after each failed save, so that a full disk is not hammered;
+ * @retry_delay is 0 after a success. */
+guint
+viva_data_file_next_retry_delay (guint retry_delay)
+{
+  if (retry_delay == 0)
+    return RETRY_FIRST_MSEC;
+
+  return MIN (retry_delay * 2, RETRY_MAX_MSEC);
+}
+
 /* Answering save_async() callers */
 
 typedef struct

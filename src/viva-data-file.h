@@ -146,6 +146,10 @@ gboolean   viva_data_file_write          (const char                *path,
                                           VivaDataFileWriteResult   *out_result,
                                           GError                   **error);
 
+guint      viva_data_file_autosave_timeout (gint64        *first_unsaved_change,
+                                            guint          delay_msec);
+guint      viva_data_file_next_retry_delay (guint          retry_delay);
+
 void       viva_data_file_complete_tasks (GPtrArray     *tasks,
                                           const GError  *error);
 GPtrArray *viva_data_file_steal_tasks    (GPtrArray    **tasks);

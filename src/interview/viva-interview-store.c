@@ -24,11 +24,6 @@
 #include "viva-interview-store.h"
 
 #define AUTOSAVE_DELAY_DEFAULT_MSEC 1000
-/* Changes that keep coming (a running clock, typing) are still saved at
- * least this often. */
-#define AUTOSAVE_MAX_INTERVAL_MSEC  5000
-#define RETRY_FIRST_MSEC            2000
-#define RETRY_MAX_MSEC              60000
 
 typedef enum
 {
@@ -244,22 +239,14 @@ viva_interview_store_autosave_cb (gpointer user_data)
 }
 
 /* Saves a moment after the last change, so that typing does not write
- * on every key, but at least every AUTOSAVE_MAX_INTERVAL_MSEC while the
+ * on every key, but at least every few seconds while the
  * changes keep coming. */
 static void
 viva_interview_store_schedule_autosave (VivaInterviewStore *self)
 {
-  gint64 now = g_get_monotonic_time ();
-  gint64 deadline;
-
-  if (self->first_unsaved_change == 0)
-    self->first_unsaved_change = now;
-
-  deadline = MIN (now + (gint64) self->autosave_delay * 1000,
-                  self->first_unsaved_change + (gint64) AUTOSAVE_MAX_INTERVAL_MSEC * 1000);
-
   g_clear_handle_id (&self->autosave_source, g_source_remove);
-  self->autosave_source = g_timeout_add_once ((guint) (MAX (deadline - now, 0) / 1000),
+  self->autosave_source = g_timeout_add_once (viva_data_file_autosave_timeout (&self->first_unsaved_change,
+                                                                               self->autosave_delay),
                                               viva_interview_store_autosave_cb, self);
 }
 
@@ -283,10 +270,7 @@ viva_interview_store_schedule_retry (VivaInterviewStore *self,
   if (!entry_can_write (entry))
     return;
 
-  if (entry->retry_delay == 0)
-    entry->retry_delay = RETRY_FIRST_MSEC;
-  else
-    entry->retry_delay = MIN (entry->retry_delay * 2, RETRY_MAX_MSEC);
+  entry->retry_delay = viva_data_file_next_retry_delay (entry->retry_delay);
 
   g_clear_handle_id (&entry->retry_source, g_source_remove);
   entry->retry_source = g_timeout_add_full (G_PRIORITY_DEFAULT, entry->retry_delay,

@@ -19,10 +19,6 @@
 #include "viva-notes-store.h"
 
 #define AUTOSAVE_DELAY_DEFAULT_MSEC 1000
-/* Continuous typing never resets the debounce forever. */
-#define AUTOSAVE_MAX_INTERVAL_MSEC  5000
-#define RETRY_FIRST_MSEC            2000
-#define RETRY_MAX_MSEC              60000
 /* Each round means another process wrote in between; more than this in a
  * row means something rewrites the file constantly. */
 #define MAX_MERGE_ROUNDS            8
@@ -208,14 +204,11 @@ viva_notes_store_retry_cb (gpointer user_data)
 }
 
 /* Saves a moment after the last change, so that typing does not write on
- * every key, but at least every AUTOSAVE_MAX_INTERVAL_MSEC while the
+ * every key, but at least every few seconds while the
  * changes keep coming. */
 static void
 viva_notes_store_schedule_autosave (VivaNotesStore *self)
 {
-  gint64 now;
-  gint64 deadline;
-
   if (self->state == VIVA_NOTES_STORE_STATE_READ_ONLY)
     return;
 
@@ -224,15 +217,9 @@ viva_notes_store_schedule_autosave (VivaNotesStore *self)
   if (self->retry_source != 0)
     return;
 
-  now = g_get_monotonic_time ();
-  if (self->first_unsaved_change == 0)
-    self->first_unsaved_change = now;
-
-  deadline = MIN (now + (gint64) self->autosave_delay * 1000,
-                  self->first_unsaved_change + (gint64) AUTOSAVE_MAX_INTERVAL_MSEC * 1000);
-
   g_clear_handle_id (&self->autosave_source, g_source_remove);
-  self->autosave_source = g_timeout_add_once ((guint) (MAX (deadline - now, 0) / 1000),
+  self->autosave_source = g_timeout_add_once (viva_data_file_autosave_timeout (&self->first_unsaved_change,
+                                                                               self->autosave_delay),
                                               viva_notes_store_autosave_cb, self);
 }
 
@@ -242,10 +229,7 @@ viva_notes_store_schedule_retry (VivaNotesStore *self)
   if (self->state == VIVA_NOTES_STORE_STATE_READ_ONLY)
     return;
 
-  if (self->retry_delay == 0)
-    self->retry_delay = RETRY_FIRST_MSEC;
-  else
-    self->retry_delay = MIN (self->retry_delay * 2, RETRY_MAX_MSEC);
+  self->retry_delay = viva_data_file_next_retry_delay (self->retry_delay);
 
   g_clear_handle_id (&self->autosave_source, g_source_remove);
   g_clear_handle_id (&self->retry_source, g_source_remove);
