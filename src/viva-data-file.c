@@ -762,6 +762,53 @@ viva_data_file_list_folder (const char  *dir,
   return g_steal_pointer (&names);
 }
 
+/**
+ * viva_data_file_delete:
+ * @lock_path: the lock that writers of @path take
+ * @path: a document's file
+ * @out_errno: (out): why it could not be deleted
+ *
+ * Deletes a document's file and its backup under the lock, so that a
+ * write waiting for the lock finds the document deleted rather than
+ * bringing the file back. A missing file is deleted already; a backup
+ * that cannot be removed only earns a warning, since nothing loads a
+ * backup without its file being damaged first.
+ *
+ * Returns: %FALSE, with @out_errno set, if the file is still there
+ */
+gboolean
+viva_data_file_delete (const char *lock_path,
+                       const char *path,
+                       int        *out_errno)
+{
+  g_autofree char *dir = g_path_get_dirname (lock_path);
+  g_autofree char *bak_path = NULL;
+  int lock_fd;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0 ||
+      (lock_fd = viva_data_file_lock (lock_path)) < 0)
+    {
+      *out_errno = errno;
+      return FALSE;
+    }
+
+  bak_path = viva_data_file_dup_backup_path (path);
+
+  if (g_unlink (path) != 0 && errno != ENOENT)
+    {
+      *out_errno = errno;
+      close (lock_fd);
+      return FALSE;
+    }
+
+  if (g_unlink (bak_path) != 0 && errno != ENOENT)
+    g_warning ("Could not remove %s: %s", bak_path, g_strerror (errno));
+
+  close (lock_fd);
+
+  return TRUE;
+}
+
 /* A rename is only durable once its directory is. */
 void
 viva_data_file_sync_directory (const char *path)

@@ -104,6 +104,9 @@ VivaMoveAsideResult  viva_data_file_move_aside           (const char           *
 GPtrArray           *viva_data_file_list_folder          (const char           *dir,
                                                           const char           *suffix,
                                                           GError              **error);
+gboolean             viva_data_file_delete               (const char           *lock_path,
+                                                          const char           *path,
+                                                          int                  *out_errno);
 void                 viva_data_file_keep_backup          (const char           *path);
 void                 viva_data_file_sync_directory       (const char           *path);
 

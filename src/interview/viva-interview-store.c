@@ -1158,10 +1158,8 @@ viva_interview_store_delete (VivaInterviewStore *self,
                              GError            **error)
 {
   g_autoptr(VivaInterview) hold = NULL;
-  g_autofree char *bak_path = NULL;
   Entry *entry;
   guint position;
-  int lock_fd;
   int errsv;
 
   g_return_val_if_fail (VIVA_IS_INTERVIEW_STORE (self), FALSE);
@@ -1184,26 +1182,8 @@ viva_interview_store_delete (VivaInterviewStore *self,
   /* Before the lock: a write waiting for it will then write nothing. */
   g_cancellable_cancel (entry->cancellable);
 
-  if (g_mkdir_with_parents (self->dir, 0700) != 0 ||
-      (lock_fd = viva_data_file_lock (self->lock_path)) < 0)
-    {
-      errsv = errno;
-      goto failed;
-    }
-
-  bak_path = viva_data_file_dup_backup_path (entry->path);
-
-  if (g_unlink (entry->path) != 0 && errno != ENOENT)
-    {
-      errsv = errno;
-      close (lock_fd);
-      goto failed;
-    }
-
-  if (g_unlink (bak_path) != 0 && errno != ENOENT)
-    g_warning ("Could not remove %s: %s", bak_path, g_strerror (errno));
-
-  close (lock_fd);
+  if (!viva_data_file_delete (self->lock_path, entry->path, &errsv))
+    goto failed;
 
   hold = g_object_ref (interview);
   entry->deleted = TRUE;
