@@ -539,6 +539,152 @@ viva_data_file_format_time (gint64  usec_since_epoch,
               (int) usec);
 }
 
+/* A string of @min_size to @max_size bytes; or, when @nullable, null
+ * (*out is then NULL). The pre-scan made sure strings are UTF-8 without
+ * NUL. */
+gboolean
+viva_data_file_get_string_member (JsonObject   *object,
+                                  const char   *name,
+                                  gsize         min_size,
+                                  gsize         max_size,
+                                  gboolean      nullable,
+                                  const char  **out,
+                                  GQuark        domain,
+                                  GError      **error)
+{
+  JsonNode *node;
+  gboolean missing;
+  gsize len;
+
+  *out = NULL;
+
+  if (nullable && json_object_has_member (object, name) &&
+      JSON_NODE_HOLDS_NULL (json_object_get_member (object, name)))
+    return TRUE;
+
+  node = viva_json_object_get_value_member (object, name, G_TYPE_STRING, &missing);
+  if (node == NULL)
+    {
+      g_set_error (error, domain, VIVA_DATA_FILE_ERROR_INVALID,
+                   missing ? _("“%s” is missing") : _("“%s” is not a string"), name);
+      return FALSE;
+    }
+
+  *out = json_node_get_string (node);
+  len = strlen (*out);
+
+  if (len < min_size)
+    {
+      g_set_error (error, domain, VIVA_DATA_FILE_ERROR_INVALID,
+                   _("“%s” is empty"), name);
+      return FALSE;
+    }
+
+  if (len > max_size)
+    {
+      g_autofree char *max = g_format_size_full (max_size, G_FORMAT_SIZE_IEC_UNITS);
+
+      g_set_error (error, domain, VIVA_DATA_FILE_ERROR_INVALID,
+                   _("“%s” is longer than %s"), name, max);
+      return FALSE;
+    }
+
+  /* Defence in depth: json-glib 1.6 turns some escapes into invalid
+   * UTF-8, and the pre-scan is what keeps them out. */
+  if (!g_utf8_validate (*out, len, NULL))
+    {
+      g_set_error (error, domain, VIVA_DATA_FILE_ERROR_INVALID,
+                   _("“%s” is not UTF-8"), name);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+viva_data_file_get_int_member (JsonObject  *object,
+                               const char  *name,
+                               gint64       min,
+                               gint64       max,
+                               gint64      *out,
+                               GQuark       domain,
+                               GError     **error)
+{
+  JsonNode *node;
+  gboolean missing;
+
+  node = viva_json_object_get_value_member (object, name, G_TYPE_INT64, &missing);
+  if (node == NULL)
+    {
+      g_set_error (error, domain, VIVA_DATA_FILE_ERROR_INVALID,
+                   missing ? _("“%s” is missing") : _("“%s” is not a whole number"), name);
+      return FALSE;
+    }
+
+  *out = json_node_get_int (node);
+
+  if (*out < min || *out > max)
+    {
+      g_set_error (error, domain, VIVA_DATA_FILE_ERROR_INVALID,
+                   _("“%s” is out of range"), name);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Microseconds since 1970 from an ISO 8601 time; with @nullable, null
+ * gives 0. */
+gboolean
+viva_data_file_get_time_member (JsonObject  *object,
+                                const char  *name,
+                                gboolean     nullable,
+                                gint64      *out,
+                                GQuark       domain,
+                                GError     **error)
+{
+  const char *text;
+
+  if (!viva_data_file_get_string_member (object, name, 1, 64, nullable, &text, domain, error))
+    return FALSE;
+
+  if (text == NULL)
+    {
+      *out = 0;
+      return TRUE;
+    }
+
+  *out = viva_data_file_parse_time (text);
+  if (*out <= 0)
+    {
+      g_set_error (error, domain, VIVA_DATA_FILE_ERROR_INVALID,
+                   _("“%s” is not an ISO 8601 date and time after 1970"), name);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* An ISO 8601 time, or null for none. */
+void
+viva_data_file_add_time_member (JsonBuilder *builder,
+                                const char  *name,
+                                gint64       usec)
+{
+  char text[64];
+
+  json_builder_set_member_name (builder, name);
+
+  if (usec <= 0)
+    {
+      json_builder_add_null_value (builder);
+      return;
+    }
+
+  viva_data_file_format_time (usec, text, sizeof text);
+  json_builder_add_string_value (builder, text);
+}
+
 /* Pretty-printed with an indent of 2 and a final newline, so that two
  * versions of a file compare well with diff. */
 GBytes *

@@ -84,6 +84,30 @@ JsonNode            *viva_json_object_get_value_member   (JsonObject           *
                                                           const char           *name,
                                                           GType                 type,
                                                           gboolean             *missing);
+gboolean             viva_data_file_get_string_member    (JsonObject           *object,
+                                                          const char           *name,
+                                                          gsize                 min_size,
+                                                          gsize                 max_size,
+                                                          gboolean              nullable,
+                                                          const char          **out,
+                                                          GQuark                domain,
+                                                          GError              **error);
+gboolean             viva_data_file_get_int_member       (JsonObject           *object,
+                                                          const char           *name,
+                                                          gint64                min,
+                                                          gint64                max,
+                                                          gint64               *out,
+                                                          GQuark                domain,
+                                                          GError              **error);
+gboolean             viva_data_file_get_time_member      (JsonObject           *object,
+                                                          const char           *name,
+                                                          gboolean              nullable,
+                                                          gint64               *out,
+                                                          GQuark                domain,
+                                                          GError              **error);
+void                 viva_data_file_add_time_member      (JsonBuilder          *builder,
+                                                          const char           *name,
+                                                          gint64                usec);
 gint64               viva_data_file_parse_time           (const char           *text);
 void                 viva_data_file_format_time          (gint64                usec,
                                                           char                 *buf,

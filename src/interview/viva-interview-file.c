@@ -131,129 +131,6 @@ set_invalid (GError    **error,
   return FALSE;
 }
 
-/* A string of @min_size to @max_size bytes; or, when @nullable, null
- * (*out is then NULL). The pre-scan made sure strings are UTF-8 without
- * NUL. */
-static gboolean
-get_string_member (JsonObject  *object,
-                   const char  *name,
-                   gsize        min_size,
-                   gsize        max_size,
-                   gboolean     nullable,
-                   const char **out,
-                   GError     **error)
-{
-  JsonNode *node;
-  gboolean missing;
-  gsize len;
-
-  *out = NULL;
-
-  if (nullable && json_object_has_member (object, name) &&
-      JSON_NODE_HOLDS_NULL (json_object_get_member (object, name)))
-    return TRUE;
-
-  node = viva_json_object_get_value_member (object, name, G_TYPE_STRING, &missing);
-  if (node == NULL)
-    {
-      g_set_error (error, VIVA_INTERVIEW_STORE_ERROR, VIVA_INTERVIEW_STORE_ERROR_INVALID,
-                   missing ? _("“%s” is missing") : _("“%s” is not a string"), name);
-      return FALSE;
-    }
-
-  *out = json_node_get_string (node);
-  len = strlen (*out);
-
-  if (len < min_size)
-    {
-      g_set_error (error, VIVA_INTERVIEW_STORE_ERROR, VIVA_INTERVIEW_STORE_ERROR_INVALID,
-                   _("“%s” is empty"), name);
-      return FALSE;
-    }
-
-  if (len > max_size)
-    {
-      g_autofree char *max = g_format_size_full (max_size, G_FORMAT_SIZE_IEC_UNITS);
-
-      g_set_error (error, VIVA_INTERVIEW_STORE_ERROR, VIVA_INTERVIEW_STORE_ERROR_INVALID,
-                   _("“%s” is longer than %s"), name, max);
-      return FALSE;
-    }
-
-  /* Defence in depth: json-glib 1.6 turns some escapes into invalid
-   * UTF-8, and the pre-scan is what keeps them out. */
-  if (!g_utf8_validate (*out, len, NULL))
-    {
-      g_set_error (error, VIVA_INTERVIEW_STORE_ERROR, VIVA_INTERVIEW_STORE_ERROR_INVALID,
-                   _("“%s” is not UTF-8"), name);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-static gboolean
-get_int_member (JsonObject *object,
-                const char *name,
-                gint64      min,
-                gint64      max,
-                gint64     *out,
-                GError    **error)
-{
-  JsonNode *node;
-  gboolean missing;
-
-  node = viva_json_object_get_value_member (object, name, G_TYPE_INT64, &missing);
-  if (node == NULL)
-    {
-      g_set_error (error, VIVA_INTERVIEW_STORE_ERROR, VIVA_INTERVIEW_STORE_ERROR_INVALID,
-                   missing ? _("“%s” is missing") : _("“%s” is not a whole number"), name);
-      return FALSE;
-    }
-
-  *out = json_node_get_int (node);
-
-  if (*out < min || *out > max)
-    {
-      g_set_error (error, VIVA_INTERVIEW_STORE_ERROR, VIVA_INTERVIEW_STORE_ERROR_INVALID,
-                   _("“%s” is out of range"), name);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-/* Microseconds since 1970 from an ISO 8601 time; with @nullable, null
- * gives 0. */
-static gboolean
-get_time_member (JsonObject *object,
-                 const char *name,
-                 gboolean    nullable,
-                 gint64     *out,
-                 GError    **error)
-{
-  const char *text;
-
-  if (!get_string_member (object, name, 1, 64, nullable, &text, error))
-    return FALSE;
-
-  if (text == NULL)
-    {
-      *out = 0;
-      return TRUE;
-    }
-
-  *out = viva_data_file_parse_time (text);
-  if (*out <= 0)
-    {
-      g_set_error (error, VIVA_INTERVIEW_STORE_ERROR, VIVA_INTERVIEW_STORE_ERROR_INVALID,
-                   _("“%s” is not an ISO 8601 date and time after 1970"), name);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
 static gboolean
 get_rating_member (JsonObject          *object,
                    const char          *name,
@@ -262,7 +139,7 @@ get_rating_member (JsonObject          *object,
 {
   const char *text;
 
-  if (!get_string_member (object, name, 1, 64, FALSE, &text, error))
+  if (!viva_data_file_get_string_member (object, name, 1, 64, FALSE, &text, VIVA_INTERVIEW_STORE_ERROR, error))
     return FALSE;
 
   if (!viva_interview_rating_from_string (text, out))
@@ -293,11 +170,11 @@ parse_item (JsonNode      *node,
 
   object = json_node_get_object (node);
 
-  if (!get_int_member (object, "number", 0, G_MAXUINT, &number, error) ||
-      !get_string_member (object, "question", 1, VIVA_INTERVIEW_QUESTION_MAX_SIZE, FALSE, &question, error) ||
-      !get_int_member (object, "budget", 0, VIVA_INTERVIEW_DURATION_MAX, &budget, error) ||
-      !get_int_member (object, "spent", 0, VIVA_INTERVIEW_DURATION_MAX, &spent, error) ||
-      !get_string_member (object, "notes", 0, VIVA_INTERVIEW_TEXT_MAX_SIZE, FALSE, &notes, error) ||
+  if (!viva_data_file_get_int_member (object, "number", 0, G_MAXUINT, &number, VIVA_INTERVIEW_STORE_ERROR, error) ||
+      !viva_data_file_get_string_member (object, "question", 1, VIVA_INTERVIEW_QUESTION_MAX_SIZE, FALSE, &question, VIVA_INTERVIEW_STORE_ERROR, error) ||
+      !viva_data_file_get_int_member (object, "budget", 0, VIVA_INTERVIEW_DURATION_MAX, &budget, VIVA_INTERVIEW_STORE_ERROR, error) ||
+      !viva_data_file_get_int_member (object, "spent", 0, VIVA_INTERVIEW_DURATION_MAX, &spent, VIVA_INTERVIEW_STORE_ERROR, error) ||
+      !viva_data_file_get_string_member (object, "notes", 0, VIVA_INTERVIEW_TEXT_MAX_SIZE, FALSE, &notes, VIVA_INTERVIEW_STORE_ERROR, error) ||
       !get_rating_member (object, "rating", &rating, error))
     return FALSE;
 
@@ -335,7 +212,7 @@ parse_interview (JsonObject *root,
   VivaInterviewRating recommendation;
   guint n_items;
 
-  if (!get_string_member (root, "id", 1, VIVA_INTERVIEW_ID_MAX_SIZE, FALSE, &id, error))
+  if (!viva_data_file_get_string_member (root, "id", 1, VIVA_INTERVIEW_ID_MAX_SIZE, FALSE, &id, VIVA_INTERVIEW_STORE_ERROR, error))
     return NULL;
   if (!viva_interview_id_is_valid (id))
     {
@@ -348,13 +225,13 @@ parse_interview (JsonObject *root,
       return NULL;
     }
 
-  if (!get_time_member (root, "created", FALSE, &created, error) ||
-      !get_string_member (root, "candidate", 0, VIVA_INTERVIEW_NAME_MAX_SIZE, FALSE, &candidate, error) ||
-      !get_string_member (root, "role", 0, VIVA_INTERVIEW_NAME_MAX_SIZE, FALSE, &role, error) ||
-      !get_string_member (root, "interviewer", 0, VIVA_INTERVIEW_NAME_MAX_SIZE, FALSE, &interviewer, error) ||
-      !get_time_member (root, "date", TRUE, &date, error) ||
-      !get_int_member (root, "total-budget", 0, VIVA_INTERVIEW_DURATION_MAX, &total_budget, error) ||
-      !get_string_member (root, "state", 1, 64, FALSE, &text, error))
+  if (!viva_data_file_get_time_member (root, "created", FALSE, &created, VIVA_INTERVIEW_STORE_ERROR, error) ||
+      !viva_data_file_get_string_member (root, "candidate", 0, VIVA_INTERVIEW_NAME_MAX_SIZE, FALSE, &candidate, VIVA_INTERVIEW_STORE_ERROR, error) ||
+      !viva_data_file_get_string_member (root, "role", 0, VIVA_INTERVIEW_NAME_MAX_SIZE, FALSE, &role, VIVA_INTERVIEW_STORE_ERROR, error) ||
+      !viva_data_file_get_string_member (root, "interviewer", 0, VIVA_INTERVIEW_NAME_MAX_SIZE, FALSE, &interviewer, VIVA_INTERVIEW_STORE_ERROR, error) ||
+      !viva_data_file_get_time_member (root, "date", TRUE, &date, VIVA_INTERVIEW_STORE_ERROR, error) ||
+      !viva_data_file_get_int_member (root, "total-budget", 0, VIVA_INTERVIEW_DURATION_MAX, &total_budget, VIVA_INTERVIEW_STORE_ERROR, error) ||
+      !viva_data_file_get_string_member (root, "state", 1, 64, FALSE, &text, VIVA_INTERVIEW_STORE_ERROR, error))
     return NULL;
 
   if (!viva_interview_state_from_string (text, &state))
@@ -363,13 +240,13 @@ parse_interview (JsonObject *root,
       return NULL;
     }
 
-  if (!get_time_member (root, "started", TRUE, &started, error) ||
-      !get_time_member (root, "finished", TRUE, &finished, error) ||
-      !get_int_member (root, "elapsed", 0, VIVA_INTERVIEW_DURATION_MAX, &elapsed, error) ||
-      !get_int_member (root, "current", 0, VIVA_INTERVIEW_MAX_ITEMS, &current, error) ||
+  if (!viva_data_file_get_time_member (root, "started", TRUE, &started, VIVA_INTERVIEW_STORE_ERROR, error) ||
+      !viva_data_file_get_time_member (root, "finished", TRUE, &finished, VIVA_INTERVIEW_STORE_ERROR, error) ||
+      !viva_data_file_get_int_member (root, "elapsed", 0, VIVA_INTERVIEW_DURATION_MAX, &elapsed, VIVA_INTERVIEW_STORE_ERROR, error) ||
+      !viva_data_file_get_int_member (root, "current", 0, VIVA_INTERVIEW_MAX_ITEMS, &current, VIVA_INTERVIEW_STORE_ERROR, error) ||
       !get_rating_member (root, "recommendation", &recommendation, error) ||
-      !get_string_member (root, "takeaways", 0, VIVA_INTERVIEW_TEXT_MAX_SIZE, FALSE, &takeaways, error) ||
-      !get_string_member (root, "summary", 0, VIVA_INTERVIEW_TEXT_MAX_SIZE, FALSE, &summary, error))
+      !viva_data_file_get_string_member (root, "takeaways", 0, VIVA_INTERVIEW_TEXT_MAX_SIZE, FALSE, &takeaways, VIVA_INTERVIEW_STORE_ERROR, error) ||
+      !viva_data_file_get_string_member (root, "summary", 0, VIVA_INTERVIEW_TEXT_MAX_SIZE, FALSE, &summary, VIVA_INTERVIEW_STORE_ERROR, error))
     return NULL;
 
   if ((started == 0) != (state == VIVA_INTERVIEW_STATE_PLANNED))
@@ -539,25 +416,6 @@ viva_interview_file_read (const char     *path,
 
 /* Writing */
 
-static void
-add_time_member (JsonBuilder *builder,
-                 const char  *name,
-                 gint64       usec)
-{
-  char text[64];
-
-  json_builder_set_member_name (builder, name);
-
-  if (usec <= 0)
-    {
-      json_builder_add_null_value (builder);
-      return;
-    }
-
-  viva_data_file_format_time (usec, text, sizeof text);
-  json_builder_add_string_value (builder, text);
-}
-
 /**
  * viva_interview_file_build:
  * @interview: an interview
@@ -581,20 +439,20 @@ viva_interview_file_build (VivaInterview *interview)
   json_builder_add_int_value (builder, VIVA_INTERVIEW_FORMAT_VERSION);
   json_builder_set_member_name (builder, "id");
   json_builder_add_string_value (builder, viva_interview_get_id (interview));
-  add_time_member (builder, "created", viva_interview_get_created (interview));
+  viva_data_file_add_time_member (builder, "created", viva_interview_get_created (interview));
   json_builder_set_member_name (builder, "candidate");
   json_builder_add_string_value (builder, viva_interview_get_candidate (interview));
   json_builder_set_member_name (builder, "role");
   json_builder_add_string_value (builder, viva_interview_get_role (interview));
   json_builder_set_member_name (builder, "interviewer");
   json_builder_add_string_value (builder, viva_interview_get_interviewer (interview));
-  add_time_member (builder, "date", viva_interview_get_date (interview));
+  viva_data_file_add_time_member (builder, "date", viva_interview_get_date (interview));
   json_builder_set_member_name (builder, "total-budget");
   json_builder_add_int_value (builder, viva_interview_get_total_budget (interview));
   json_builder_set_member_name (builder, "state");
   json_builder_add_string_value (builder, viva_interview_state_to_string (viva_interview_get_state (interview)));
-  add_time_member (builder, "started", viva_interview_get_started (interview));
-  add_time_member (builder, "finished", viva_interview_get_finished (interview));
+  viva_data_file_add_time_member (builder, "started", viva_interview_get_started (interview));
+  viva_data_file_add_time_member (builder, "finished", viva_interview_get_finished (interview));
   json_builder_set_member_name (builder, "elapsed");
   json_builder_add_int_value (builder, viva_interview_get_elapsed (interview));
   json_builder_set_member_name (builder, "current");

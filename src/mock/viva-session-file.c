@@ -156,98 +156,6 @@ get_object_member (JsonObject  *object,
   return json_node_get_object (node);
 }
 
-/* A string of @min_size to @max_size bytes; or, when @nullable, null
- * (*out is then NULL). The pre-scan made sure strings are UTF-8 without
- * NUL. */
-static gboolean
-get_string_member (JsonObject   *object,
-                   const char   *name,
-                   gsize         min_size,
-                   gsize         max_size,
-                   gboolean      nullable,
-                   const char  **out,
-                   GError      **error)
-{
-  JsonNode *node;
-  gboolean missing;
-  gsize len;
-
-  *out = NULL;
-
-  if (nullable && json_object_has_member (object, name) &&
-      JSON_NODE_HOLDS_NULL (json_object_get_member (object, name)))
-    return TRUE;
-
-  node = viva_json_object_get_value_member (object, name, G_TYPE_STRING, &missing);
-  if (node == NULL)
-    {
-      g_set_error (error, VIVA_SESSION_STORE_ERROR, VIVA_SESSION_STORE_ERROR_INVALID,
-                   missing ? _("“%s” is missing") : _("“%s” is not a string"), name);
-      return FALSE;
-    }
-
-  *out = json_node_get_string (node);
-  len = strlen (*out);
-
-  if (len < min_size)
-    {
-      g_set_error (error, VIVA_SESSION_STORE_ERROR, VIVA_SESSION_STORE_ERROR_INVALID,
-                   _("“%s” is empty"), name);
-      return FALSE;
-    }
-
-  if (len > max_size)
-    {
-      g_autofree char *max = g_format_size_full (max_size, G_FORMAT_SIZE_IEC_UNITS);
-
-      g_set_error (error, VIVA_SESSION_STORE_ERROR, VIVA_SESSION_STORE_ERROR_INVALID,
-                   _("“%s” is longer than %s"), name, max);
-      return FALSE;
-    }
-
-  /* Defence in depth: json-glib 1.6 turns some escapes into invalid
-   * UTF-8, and the pre-scan is what keeps them out. */
-  if (!g_utf8_validate (*out, len, NULL))
-    {
-      g_set_error (error, VIVA_SESSION_STORE_ERROR, VIVA_SESSION_STORE_ERROR_INVALID,
-                   _("“%s” is not UTF-8"), name);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-static gboolean
-get_int_member (JsonObject  *object,
-                const char  *name,
-                gint64       min,
-                gint64       max,
-                gint64      *out,
-                GError     **error)
-{
-  JsonNode *node;
-  gboolean missing;
-
-  node = viva_json_object_get_value_member (object, name, G_TYPE_INT64, &missing);
-  if (node == NULL)
-    {
-      g_set_error (error, VIVA_SESSION_STORE_ERROR, VIVA_SESSION_STORE_ERROR_INVALID,
-                   missing ? _("“%s” is missing") : _("“%s” is not a whole number"), name);
-      return FALSE;
-    }
-
-  *out = json_node_get_int (node);
-
-  if (*out < min || *out > max)
-    {
-      g_set_error (error, VIVA_SESSION_STORE_ERROR, VIVA_SESSION_STORE_ERROR_INVALID,
-                   _("“%s” is out of range"), name);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
 static gboolean
 get_boolean_member (JsonObject  *object,
                     const char  *name,
@@ -266,37 +174,6 @@ get_boolean_member (JsonObject  *object,
     }
 
   *out = json_node_get_boolean (node);
-
-  return TRUE;
-}
-
-/* Microseconds since 1970 from an ISO 8601 time; with @nullable, null
- * gives 0. */
-static gboolean
-get_time_member (JsonObject  *object,
-                 const char  *name,
-                 gboolean     nullable,
-                 gint64      *out,
-                 GError     **error)
-{
-  const char *text;
-
-  if (!get_string_member (object, name, 1, 64, nullable, &text, error))
-    return FALSE;
-
-  if (text == NULL)
-    {
-      *out = 0;
-      return TRUE;
-    }
-
-  *out = viva_data_file_parse_time (text);
-  if (*out <= 0)
-    {
-      g_set_error (error, VIVA_SESSION_STORE_ERROR, VIVA_SESSION_STORE_ERROR_INVALID,
-                   _("“%s” is not an ISO 8601 date and time after 1970"), name);
-      return FALSE;
-    }
 
   return TRUE;
 }
@@ -346,37 +223,37 @@ parse_item (JsonNode      *node,
 
   object = json_node_get_object (node);
 
-  if (!get_int_member (object, "number", 1, G_MAXUINT32, &value, error))
+  if (!viva_data_file_get_int_member (object, "number", 1, G_MAXUINT32, &value, VIVA_SESSION_STORE_ERROR, error))
     return FALSE;
   item->number = (guint) value;
 
-  if (!get_int_member (object, "level", 1, G_MAXUINT32, &value, error))
+  if (!viva_data_file_get_int_member (object, "level", 1, G_MAXUINT32, &value, VIVA_SESSION_STORE_ERROR, error))
     return FALSE;
   item->level_number = (guint) value;
 
-  if (!get_string_member (object, "level-title", 0, VIVA_MOCK_TITLE_MAX_SIZE, FALSE, &text, error))
+  if (!viva_data_file_get_string_member (object, "level-title", 0, VIVA_MOCK_TITLE_MAX_SIZE, FALSE, &text, VIVA_SESSION_STORE_ERROR, error))
     return FALSE;
   item->level_title = (char *) text;
 
-  if (!get_string_member (object, "topic", 1, VIVA_MOCK_TITLE_MAX_SIZE, TRUE, &text, error))
+  if (!viva_data_file_get_string_member (object, "topic", 1, VIVA_MOCK_TITLE_MAX_SIZE, TRUE, &text, VIVA_SESSION_STORE_ERROR, error))
     return FALSE;
   item->topic_name = (char *) text;
 
-  if (!get_string_member (object, "question", 0, VIVA_MOCK_QUESTION_TEXT_MAX_SIZE, FALSE, &text, error))
+  if (!viva_data_file_get_string_member (object, "question", 0, VIVA_MOCK_QUESTION_TEXT_MAX_SIZE, FALSE, &text, VIVA_SESSION_STORE_ERROR, error))
     return FALSE;
   item->question_text = (char *) text;
 
-  if (!get_int_member (object, "budget", 0, VIVA_MOCK_DURATION_MAX, &item->budget, error) ||
-      !get_int_member (object, "spent", 0, VIVA_MOCK_DURATION_MAX, &item->spent, error) ||
+  if (!viva_data_file_get_int_member (object, "budget", 0, VIVA_MOCK_DURATION_MAX, &item->budget, VIVA_SESSION_STORE_ERROR, error) ||
+      !viva_data_file_get_int_member (object, "spent", 0, VIVA_MOCK_DURATION_MAX, &item->spent, VIVA_SESSION_STORE_ERROR, error) ||
       !get_boolean_member (object, "skipped", &flag, error))
     return FALSE;
   item->skipped = flag;
 
-  if (!get_string_member (object, "answer", 0, VIVA_MOCK_ANSWER_MAX_SIZE, FALSE, &text, error))
+  if (!viva_data_file_get_string_member (object, "answer", 0, VIVA_MOCK_ANSWER_MAX_SIZE, FALSE, &text, VIVA_SESSION_STORE_ERROR, error))
     return FALSE;
   item->answer = (char *) text;
 
-  if (!get_string_member (object, "rating", 1, 16, FALSE, &text, error))
+  if (!viva_data_file_get_string_member (object, "rating", 1, 16, FALSE, &text, VIVA_SESSION_STORE_ERROR, error))
     return FALSE;
   if (!viva_mock_rating_from_string (text, &item->rating))
     return set_invalid (error, _("“rating” is not “none”, “again”, “hard”, “good” or “easy”"));
@@ -410,7 +287,7 @@ parse_session (JsonObject  *root,
   VivaMockSessionState state;
   guint n_items;
 
-  if (!get_string_member (root, "id", 1, VIVA_MOCK_SESSION_ID_MAX_SIZE, FALSE, &id, error))
+  if (!viva_data_file_get_string_member (root, "id", 1, VIVA_MOCK_SESSION_ID_MAX_SIZE, FALSE, &id, VIVA_SESSION_STORE_ERROR, error))
     return NULL;
   if (!_viva_mock_session_id_is_valid (id))
     {
@@ -426,22 +303,22 @@ parse_session (JsonObject  *root,
 
   if (!(bank = get_object_member (root, "bank", error)))
     return NULL;
-  if (!get_string_member (bank, "id", 1, VIVA_MOCK_BANK_ID_MAX_SIZE, FALSE, &bank_id, error) ||
-      !get_string_member (bank, "title", 0, VIVA_MOCK_TITLE_MAX_SIZE, FALSE, &bank_title, error))
+  if (!viva_data_file_get_string_member (bank, "id", 1, VIVA_MOCK_BANK_ID_MAX_SIZE, FALSE, &bank_id, VIVA_SESSION_STORE_ERROR, error) ||
+      !viva_data_file_get_string_member (bank, "title", 0, VIVA_MOCK_TITLE_MAX_SIZE, FALSE, &bank_title, VIVA_SESSION_STORE_ERROR, error))
     {
       g_prefix_error (error, _("bank: "));
       return NULL;
     }
 
-  if (!get_time_member (root, "created", FALSE, &created, error) ||
-      !get_time_member (root, "finished", TRUE, &finished, error))
+  if (!viva_data_file_get_time_member (root, "created", FALSE, &created, VIVA_SESSION_STORE_ERROR, error) ||
+      !viva_data_file_get_time_member (root, "finished", TRUE, &finished, VIVA_SESSION_STORE_ERROR, error))
     return NULL;
 
   if (!(setup = get_object_member (root, "setup", error)))
     return NULL;
-  if (!get_string_member (setup, "seed", 1, 20, FALSE, &text, error) ||
+  if (!viva_data_file_get_string_member (setup, "seed", 1, 20, FALSE, &text, VIVA_SESSION_STORE_ERROR, error) ||
       !get_boolean_member (setup, "random-order", &random_order, error) ||
-      !get_int_member (setup, "total-budget", 0, VIVA_MOCK_DURATION_MAX, &total_budget, error) ||
+      !viva_data_file_get_int_member (setup, "total-budget", 0, VIVA_MOCK_DURATION_MAX, &total_budget, VIVA_SESSION_STORE_ERROR, error) ||
       !get_boolean_member (setup, "auto-advance", &auto_advance, error))
     {
       g_prefix_error (error, _("setup: "));
@@ -452,7 +329,7 @@ parse_session (JsonObject  *root,
       set_invalid (error, _("setup: “seed” is not a number from 0 to 18446744073709551615"));
       return NULL;
     }
-  if (!get_string_member (setup, "budget-mode", 1, 16, FALSE, &text, error))
+  if (!viva_data_file_get_string_member (setup, "budget-mode", 1, 16, FALSE, &text, VIVA_SESSION_STORE_ERROR, error))
     {
       g_prefix_error (error, _("setup: "));
       return NULL;
@@ -467,7 +344,7 @@ parse_session (JsonObject  *root,
       return NULL;
     }
 
-  if (!get_string_member (root, "state", 1, 16, FALSE, &text, error))
+  if (!viva_data_file_get_string_member (root, "state", 1, 16, FALSE, &text, VIVA_SESSION_STORE_ERROR, error))
     return NULL;
   if (!viva_mock_session_state_from_string (text, &state))
     {
@@ -500,7 +377,7 @@ parse_session (JsonObject  *root,
       return NULL;
     }
 
-  if (!get_int_member (root, "current", 0, n_items, &current, error))
+  if (!viva_data_file_get_int_member (root, "current", 0, n_items, &current, VIVA_SESSION_STORE_ERROR, error))
     return NULL;
 
   session = _viva_mock_session_new_loaded (id, bank_id, bank_title, created,
@@ -644,25 +521,6 @@ viva_session_file_read (const char       *path,
 
 /* Writing */
 
-static void
-add_time_member (JsonBuilder *builder,
-                 const char  *name,
-                 gint64       usec)
-{
-  char text[64];
-
-  json_builder_set_member_name (builder, name);
-
-  if (usec <= 0)
-    {
-      json_builder_add_null_value (builder);
-      return;
-    }
-
-  viva_data_file_format_time (usec, text, sizeof text);
-  json_builder_add_string_value (builder, text);
-}
-
 /**
  * viva_session_file_build:
  * @session: a session
@@ -702,7 +560,7 @@ viva_session_file_build (VivaMockSession *session)
 
   json_builder_set_member_name (builder, "created");
   json_builder_add_string_value (builder, created);
-  add_time_member (builder, "finished", viva_mock_session_get_finished (session));
+  viva_data_file_add_time_member (builder, "finished", viva_mock_session_get_finished (session));
 
   json_builder_set_member_name (builder, "setup");
   json_builder_begin_object (builder);
