@@ -1,0 +1,1282 @@
+/* viva-interview-live-page.c
+ *
+ * The page an interviewer keeps open while listening: the current
+ * question large, the clocks (this question and the whole interview,
+ * each against its budget), the rating, a notes field whose paragraphs
+ * are stamped with the time as they are begun, the interviewer's own
+ * study notes for the question as an answer key, and a way to add an
+ * unplanned question without leaving the page.
+ *
+ * Keys: 1-4 rate Strong No to Strong Yes and 0 is No Decision, whenever
+ * the focus is not in a text field (Escape leaves the notes field for
+ * that); Ctrl+Page Down / Ctrl+Page Up move between questions, from
+ * anywhere; Ctrl+Space pauses; Ctrl+Shift+A adds a question;
+ * Ctrl+Shift+W shows or hides the candidate window.
+ *
+ * The page changes the interview; VivaInterviewStore saves it on its
+ * ::changed signal. While the clock runs, the page also checkpoints the
+ * interview every 30 s, so that a crash loses at most that much time,
+ * and never a note.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <gtksourceview/gtksource.h>
+#include <string.h>
+
+#include "viva-bank.h"
+#include "viva-interview-live-page.h"
+#include "viva-level.h"
+#include "viva-note.h"
+#include "viva-notes-store.h"
+#include "viva-query.h"
+#include "viva-question.h"
+#include "viva-topic.h"
+
+/* The clocks are recomputed from the interview this often. */
+#define TICK_MSEC 250
+/* 30 s of ticks between checkpoints of a running interview. */
+#define CHECKPOINT_EVERY_TICKS 120
+/* Rows offered when adding a question: enough to pick from. */
+#define ADD_MAX_ROWS 30
+
+struct _VivaInterviewLivePage
+{
+  GtkWidget             parent_instance;
+
+  /* Owned */
+  VivaBank             *bank;
+  VivaNotesStore       *notes;
+  VivaInterview        *interview;
+  GSignalGroup         *signals;
+  VivaCandidateWindow  *candidate_window;
+
+  /* Template widgets */
+  GtkWidget            *columns;
+  GtkLabel             *progress_label;
+  GtkLabel             *question_time_label;
+  GtkLabel             *total_time_label;
+  GtkLabel             *question_label;
+  GtkLabel             *context_label;
+  GtkBox               *rating_box;
+  GtkSourceView        *notes_view;
+  GtkLabel             *key_label;
+  GtkMenuButton        *add_button;
+  GtkPopover           *add_popover;
+  GtkSearchEntry       *add_entry;
+  GtkListBox           *add_list;
+
+  GtkWidget            *rating_buttons[VIVA_INTERVIEW_N_RATINGS];
+
+  /* The item shown, so that a note change is written to the question
+   * it was typed for even if the plan moves under it. */
+  guint                 shown;
+  guint                 tick_source;
+  guint                 ticks;
+  guint                 inhibit_cookie;
+  guint                 updating_notes : 1;
+  guint                 in_user_action : 1;
+  guint                 notes_pending : 1;
+};
+
+G_DEFINE_FINAL_TYPE (VivaInterviewLivePage, viva_interview_live_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_INTERVIEW,
+  PROP_PAUSED,
+  PROP_RATING,
+  PROP_CANDIDATE_SHOWN,
+  N_PROPS
+};
+
+enum {
+  FINISHED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+/* Left to right on the page; the keys are the enum's values. */
+static const VivaInterviewRating rating_order[] = {
+  VIVA_INTERVIEW_RATING_STRONG_NO,
+  VIVA_INTERVIEW_RATING_NO,
+  VIVA_INTERVIEW_RATING_YES,
+  VIVA_INTERVIEW_RATING_STRONG_YES,
+  VIVA_INTERVIEW_RATING_NONE,
+};
+
+static gboolean
+viva_interview_live_page_get_running (VivaInterviewLivePage *self)
+{
+  return self->interview != NULL &&
+         viva_interview_get_state (self->interview) == VIVA_INTERVIEW_STATE_RUNNING;
+}
+
+static gboolean
+viva_interview_live_page_get_live (VivaInterviewLivePage *self)
+{
+  return self->interview != NULL &&
+         viva_interview_get_unfinished (self->interview) &&
+         !viva_interview_get_read_only (self->interview);
+}
+
+static const VivaInterviewItem *
+viva_interview_live_page_get_shown_item (VivaInterviewLivePage *self)
+{
+  if (self->interview == NULL || self->shown >= viva_interview_get_n_items (self->interview))
+    return NULL;
+
+  return viva_interview_get_item (self->interview, self->shown);
+}
+
+/* "3:10 / 5:00", flagged when over; "3:10" with no budget. */
+static void
+set_clock_label (GtkLabel *label,
+                 gint64    spent,
+                 gint64    budget)
+{
+  g_autofree char *spent_text = viva_format_duration (spent);
+  g_autofree char *text = NULL;
+  gboolean over = budget > 0 && spent > budget;
+
+  if (budget > 0)
+    {
+      g_autofree char *budget_text = viva_format_duration (budget);
+
+      /* Translators: time spent against the budget, "3:10 / 5:00". */
+      text = g_strdup_printf (_("%s / %s"), spent_text, budget_text);
+    }
+
+  gtk_label_set_label (label, text != NULL ? text : spent_text);
+
+  if (over)
+    {
+      g_autofree char *over_text = viva_format_duration (spent - budget);
+      /* Translators: a tooltip, how far past its budget a clock is. */
+      g_autofree char *tooltip = g_strdup_printf (_("%s over the budget"), over_text);
+
+      gtk_widget_add_css_class (GTK_WIDGET (label), "error");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (label), tooltip);
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (label), "error");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (label), NULL);
+    }
+}
+
+static void
+viva_interview_live_page_update_clocks (VivaInterviewLivePage *self)
+{
+  const VivaInterviewItem *item = viva_interview_live_page_get_shown_item (self);
+
+  if (item == NULL)
+    {
+      gtk_label_set_label (self->question_time_label, "");
+      gtk_label_set_label (self->total_time_label, "");
+      return;
+    }
+
+  set_clock_label (self->question_time_label,
+                   viva_interview_get_item_elapsed (self->interview, self->shown),
+                   item->budget);
+  set_clock_label (self->total_time_label,
+                   viva_interview_get_elapsed (self->interview),
+                   viva_interview_get_total_budget (self->interview));
+}
+
+static void
+viva_interview_live_page_update_actions (VivaInterviewLivePage *self)
+{
+  gboolean live = viva_interview_live_page_get_live (self);
+  guint n_items = self->interview != NULL ? viva_interview_get_n_items (self->interview) : 0;
+  guint current = self->interview != NULL ? viva_interview_get_current (self->interview) : 0;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "live.previous", live && current > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "live.next", live && current + 1 < n_items);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "live.paused", live);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "live.rating", live && n_items > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "live.finish", live);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "live.add-question",
+                                 live && n_items < VIVA_INTERVIEW_MAX_ITEMS);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "live.candidate-shown", self->interview != NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->add_button),
+                            live && n_items < VIVA_INTERVIEW_MAX_ITEMS);
+  gtk_text_view_set_editable (GTK_TEXT_VIEW (self->notes_view), live && n_items > 0);
+}
+
+static void
+viva_interview_live_page_update_answer_key (VivaInterviewLivePage *self,
+                                            const VivaInterviewItem *item)
+{
+  VivaNote *note = NULL;
+
+  if (item != NULL && item->number != 0 && self->bank != NULL && self->notes != NULL)
+    note = viva_notes_store_lookup_note (self->notes, viva_bank_get_id (self->bank), item->number);
+
+  if (note != NULL && viva_note_get_has_text (note))
+    {
+      gtk_label_set_label (self->key_label, viva_note_get_text (note));
+      gtk_widget_remove_css_class (GTK_WIDGET (self->key_label), "dim-label");
+    }
+  else
+    {
+      gtk_label_set_label (self->key_label,
+                           item != NULL && item->number == 0
+                           ? _("This question is your own, so there are no study notes for it.")
+                           : _("You have no study notes for this question. Notes you write while studying appear here."));
+      gtk_widget_add_css_class (GTK_WIDGET (self->key_label), "dim-label");
+    }
+}
+
+static void
+viva_interview_live_page_update_context (VivaInterviewLivePage   *self,
+                                         const VivaInterviewItem *item)
+{
+  VivaQuestion *question = NULL;
+  GString *context;
+
+  if (item->number == 0)
+    {
+      gtk_label_set_label (self->context_label, _("Your own question"));
+      return;
+    }
+
+  if (self->bank != NULL)
+    question = viva_bank_lookup_question (self->bank, item->number);
+
+  context = g_string_new (NULL);
+  /* Translators: a question's number in the bank. */
+  g_string_append_printf (context, _("Question %u"), item->number);
+  if (question != NULL)
+    {
+      VivaTopic *topic = viva_question_get_topic (question);
+
+      g_string_append (context, " · ");
+      g_string_append (context, viva_level_get_title (viva_question_get_level (question)));
+      if (topic != NULL)
+        {
+          g_string_append (context, " · ");
+          g_string_append (context, viva_topic_get_name (topic));
+        }
+    }
+
+  gtk_label_set_label (self->context_label, context->str);
+  g_string_free (context, TRUE);
+}
+
+static void
+viva_interview_live_page_update_rating (VivaInterviewLivePage *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RATING]);
+}
+
+/* Shows the current question: everything but the clocks' ticking. */
+static void
+viva_interview_live_page_update (VivaInterviewLivePage *self)
+{
+  const VivaInterviewItem *item;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->notes_view));
+  guint n_items = self->interview != NULL ? viva_interview_get_n_items (self->interview) : 0;
+
+  self->shown = self->interview != NULL ? viva_interview_get_current (self->interview) : 0;
+  item = viva_interview_live_page_get_shown_item (self);
+
+  if (item == NULL)
+    {
+      gtk_label_set_label (self->progress_label, "");
+      gtk_label_set_label (self->question_label, _("No questions are planned."));
+      gtk_label_set_label (self->context_label, "");
+    }
+  else
+    {
+      g_autofree char *progress = NULL;
+
+      /* Translators: "Question 2 of 5". */
+      progress = g_strdup_printf (_("Question %u of %u"), self->shown + 1, n_items);
+      gtk_label_set_label (self->progress_label, progress);
+      gtk_label_set_label (self->question_label, item->text);
+      viva_interview_live_page_update_context (self, item);
+    }
+
+  viva_interview_live_page_update_answer_key (self, item);
+
+  /* The notes are replaced only when they differ, so that an update
+   * caused by typing never moves the cursor. */
+  {
+    g_autofree char *text = NULL;
+    GtkTextIter start, end;
+    const char *notes = item != NULL ? item->notes : "";
+
+    gtk_text_buffer_get_bounds (buffer, &start, &end);
+    text = gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+    if (strcmp (text, notes) != 0)
+      {
+        self->updating_notes = TRUE;
+        gtk_text_buffer_begin_irreversible_action (buffer);
+        gtk_text_buffer_set_text (buffer, notes, -1);
+        gtk_text_buffer_end_irreversible_action (buffer);
+        gtk_text_buffer_get_end_iter (buffer, &end);
+        gtk_text_buffer_place_cursor (buffer, &end);
+        self->updating_notes = FALSE;
+      }
+  }
+
+  viva_interview_live_page_update_rating (self);
+  viva_interview_live_page_update_clocks (self);
+  viva_interview_live_page_update_actions (self);
+}
+
+/* Writes the buffer to the interview, stamping the paragraphs the edit
+ * began. Never from inside an insertion, whose iterators the stamps
+ * would invalidate: typing and pasting are user actions, and their
+ * notes are written when the action ends. */
+static void
+viva_interview_live_page_sync_notes (VivaInterviewLivePage *self,
+                                     GtkTextBuffer         *buffer)
+{
+  const VivaInterviewItem *item = viva_interview_live_page_get_shown_item (self);
+  g_autofree char *text = NULL;
+  g_autofree char *stamped = NULL;
+  g_autoptr(GArray) insertions = NULL;
+  GtkTextIter start, end;
+
+  self->notes_pending = FALSE;
+
+  if (self->updating_notes || item == NULL)
+    return;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+
+  if (viva_interview_get_state (self->interview) != VIVA_INTERVIEW_STATE_PLANNED)
+    stamped = viva_interview_stamp_paragraphs_full (item->notes, text,
+                                                    viva_interview_get_elapsed (self->interview),
+                                                    &insertions);
+
+  /* The stamps go into the buffer where they belong, last first so
+   * that the offsets before them stay right: the cursor moves with the
+   * text, and the stamp is undone with the typing that caused it. */
+  if (insertions != NULL && insertions->len > 0)
+    {
+      gsize added = 0;
+
+      for (guint i = 0; i < insertions->len; i++)
+        added += g_array_index (insertions, VivaStampInsertion, i).length;
+
+      self->updating_notes = TRUE;
+      for (guint i = insertions->len; i > 0; i--)
+        {
+          const VivaStampInsertion *ins = &g_array_index (insertions, VivaStampInsertion, i - 1);
+          GtkTextIter iter;
+
+          /* Where this stamp sits in the stamped text: after the ones
+           * before it. */
+          added -= ins->length;
+          gtk_text_buffer_get_iter_at_offset (buffer, &iter,
+                                              (int) g_utf8_pointer_to_offset (text, text + ins->offset));
+          gtk_text_buffer_insert (buffer, &iter, stamped + ins->offset + added, (int) ins->length);
+        }
+      self->updating_notes = FALSE;
+    }
+
+  if (!viva_interview_set_item_notes (self->interview, self->shown, stamped != NULL ? stamped : text))
+    {
+      AdwToastOverlay *overlay;
+
+      /* Too long: the buffer goes back to what is kept, so that the
+       * screen never shows notes that are not saved. */
+      self->updating_notes = TRUE;
+      gtk_text_buffer_set_text (buffer, item->notes, -1);
+      self->updating_notes = FALSE;
+
+      overlay = (AdwToastOverlay *) gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+      if (overlay != NULL)
+        adw_toast_overlay_add_toast (overlay,
+                                     adw_toast_new (_("The notes for one question are limited to 1 MB.")));
+      else
+        gtk_widget_error_bell (GTK_WIDGET (self));
+    }
+}
+
+static void
+viva_interview_live_page_notes_changed_cb (VivaInterviewLivePage *self,
+                                           GtkTextBuffer         *buffer)
+{
+  if (self->updating_notes)
+    return;
+
+  if (self->in_user_action)
+    self->notes_pending = TRUE;
+  else
+    viva_interview_live_page_sync_notes (self, buffer);
+}
+
+static void
+viva_interview_live_page_begin_user_action_cb (VivaInterviewLivePage *self)
+{
+  self->in_user_action = TRUE;
+}
+
+static void
+viva_interview_live_page_end_user_action_cb (VivaInterviewLivePage *self,
+                                             GtkTextBuffer         *buffer)
+{
+  self->in_user_action = FALSE;
+  if (self->notes_pending)
+    viva_interview_live_page_sync_notes (self, buffer);
+}
+
+static void
+viva_interview_live_page_update_inhibit (VivaInterviewLivePage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkApplication *app = GTK_IS_WINDOW (root) ? gtk_window_get_application (GTK_WINDOW (root)) : NULL;
+  gboolean running = viva_interview_live_page_get_running (self);
+
+  if (running && self->inhibit_cookie == 0 && app != NULL)
+    self->inhibit_cookie = gtk_application_inhibit (app, GTK_WINDOW (root),
+                                                    GTK_APPLICATION_INHIBIT_IDLE | GTK_APPLICATION_INHIBIT_SUSPEND,
+                                                    _("An interview is running"));
+  else if (!running && self->inhibit_cookie != 0)
+    {
+      GApplication *default_app = g_application_get_default ();
+
+      if (GTK_IS_APPLICATION (default_app))
+        gtk_application_uninhibit (GTK_APPLICATION (default_app), self->inhibit_cookie);
+      self->inhibit_cookie = 0;
+    }
+}
+
+static gboolean
+viva_interview_live_page_tick_cb (gpointer data)
+{
+  VivaInterviewLivePage *self = data;
+
+  viva_interview_live_page_update_clocks (self);
+
+  if (++self->ticks % CHECKPOINT_EVERY_TICKS == 0)
+    viva_interview_checkpoint (self->interview);
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+viva_interview_live_page_state_changed (VivaInterviewLivePage *self)
+{
+  gboolean running = viva_interview_live_page_get_running (self);
+
+  if (running && self->tick_source == 0)
+    {
+      self->tick_source = g_timeout_add (TICK_MSEC, viva_interview_live_page_tick_cb, self);
+      g_source_set_name_by_id (self->tick_source, "[viva] interview clock");
+    }
+  else if (!running)
+    g_clear_handle_id (&self->tick_source, g_source_remove);
+
+  viva_interview_live_page_update_inhibit (self);
+  viva_interview_live_page_update_clocks (self);
+  viva_interview_live_page_update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAUSED]);
+}
+
+static void
+viva_interview_live_page_item_changed_cb (VivaInterviewLivePage *self,
+                                          guint                  index)
+{
+  if (index == self->shown)
+    viva_interview_live_page_update (self);
+}
+
+/* Actions */
+
+static void
+viva_interview_live_page_go (VivaInterviewLivePage *self,
+                             int                    delta)
+{
+  guint current;
+
+  if (!viva_interview_live_page_get_live (self))
+    return;
+
+  current = viva_interview_get_current (self->interview);
+  if ((delta < 0 && current == 0) ||
+      (delta > 0 && current + 1 >= viva_interview_get_n_items (self->interview)))
+    return;
+
+  viva_interview_set_current (self->interview, delta < 0 ? current - 1 : current + 1);
+}
+
+static void
+viva_interview_live_page_previous_action (GtkWidget  *widget,
+                                          const char *action_name,
+                                          GVariant   *param)
+{
+  viva_interview_live_page_go (VIVA_INTERVIEW_LIVE_PAGE (widget), -1);
+}
+
+static void
+viva_interview_live_page_next_action (GtkWidget  *widget,
+                                      const char *action_name,
+                                      GVariant   *param)
+{
+  viva_interview_live_page_go (VIVA_INTERVIEW_LIVE_PAGE (widget), +1);
+}
+
+static void
+viva_interview_live_page_finish_response_cb (VivaInterviewLivePage *self,
+                                             const char            *response,
+                                             AdwMessageDialog      *dialog)
+{
+  if (g_strcmp0 (response, "finish") != 0 || self->interview == NULL)
+    return;
+
+  if (viva_interview_finish (self->interview))
+    g_signal_emit (self, signals[FINISHED], 0);
+}
+
+static void
+viva_interview_live_page_finish_action (GtkWidget  *widget,
+                                        const char *action_name,
+                                        GVariant   *param)
+{
+  VivaInterviewLivePage *self = VIVA_INTERVIEW_LIVE_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  AdwMessageDialog *dialog;
+  g_autofree char *elapsed = NULL;
+
+  if (!viva_interview_live_page_get_live (self))
+    return;
+
+  elapsed = viva_format_duration (viva_interview_get_elapsed (self->interview));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                       _("Finish the Interview?"), NULL));
+  adw_message_dialog_format_body (dialog,
+                                  _("The clock stops at %s and you go on to the wrap-up. Notes and ratings can still be changed there."),
+                                  elapsed);
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "finish", _("_Finish"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "finish", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "finish");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response",
+                           G_CALLBACK (viva_interview_live_page_finish_response_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+viva_interview_live_page_add_question_action (GtkWidget  *widget,
+                                              const char *action_name,
+                                              GVariant   *param)
+{
+  VivaInterviewLivePage *self = VIVA_INTERVIEW_LIVE_PAGE (widget);
+
+  if (gtk_widget_get_sensitive (GTK_WIDGET (self->add_button)))
+    gtk_menu_button_popup (self->add_button);
+}
+
+/* GTK owns toplevels: the page only points at the window while it
+ * exists, and forgets it when it is destroyed, by the page or by the
+ * user closing it. */
+static void
+viva_interview_live_page_candidate_closed_cb (VivaInterviewLivePage *self)
+{
+  self->candidate_window = NULL;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CANDIDATE_SHOWN]);
+}
+
+static void
+viva_interview_live_page_set_candidate_shown (VivaInterviewLivePage *self,
+                                              gboolean               shown)
+{
+  if (shown == (self->candidate_window != NULL))
+    return;
+
+  if (shown)
+    {
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+      if (self->interview == NULL)
+        return;
+
+      /* Not transient for the main window: it is moved to another
+       * screen or shared on its own. */
+      self->candidate_window = viva_candidate_window_new (self->interview);
+      if (GTK_IS_WINDOW (root) && gtk_window_get_application (GTK_WINDOW (root)) != NULL)
+        gtk_window_set_application (GTK_WINDOW (self->candidate_window),
+                                    gtk_window_get_application (GTK_WINDOW (root)));
+      g_signal_connect_object (self->candidate_window, "destroy",
+                               G_CALLBACK (viva_interview_live_page_candidate_closed_cb),
+                               self, G_CONNECT_SWAPPED);
+      gtk_window_present (GTK_WINDOW (self->candidate_window));
+    }
+  else
+    {
+      /* Destroying it runs the callback, which notifies. */
+      gtk_window_destroy (GTK_WINDOW (self->candidate_window));
+      return;
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CANDIDATE_SHOWN]);
+}
+
+/* Adding a question on the fly */
+
+static GtkWidget *
+create_add_row (guint       number,
+                const char *text)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *label;
+  g_autofree char *title = NULL;
+
+  if (number != 0)
+    /* Translators: a question to add, "#37  What is a decorator?" */
+    title = g_strdup_printf (_("#%u  %s"), number, text);
+  else
+    /* Translators: adds what was typed as a question of the
+     * interviewer's own. */
+    title = g_strdup_printf (_("Ask Your Own: “%s”"), text);
+
+  label = g_object_new (GTK_TYPE_LABEL,
+                        "label", title,
+                        "xalign", 0.0f,
+                        "ellipsize", PANGO_ELLIPSIZE_END,
+                        "max-width-chars", 50,
+                        "margin-top", 6,
+                        "margin-bottom", 6,
+                        NULL);
+  gtk_widget_set_tooltip_text (label, text);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  -1);
+  g_object_set_data (G_OBJECT (row), "viva-number", GUINT_TO_POINTER (number));
+  g_object_set_data_full (G_OBJECT (row), "viva-text", g_strdup (text), g_free);
+
+  return row;
+}
+
+static void
+viva_interview_live_page_refill_add_list (VivaInterviewLivePage *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->add_entry));
+  g_autoptr(VivaQuery) query = viva_query_new (text);
+  g_autofree char *own = g_strstrip (g_strdup (text));
+  GtkWidget *child;
+  guint n_rows = 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->add_list))) != NULL)
+    gtk_list_box_remove (self->add_list, child);
+
+  if (self->bank != NULL && self->interview != NULL && !viva_query_is_empty (query))
+    {
+      GListModel *questions = viva_bank_get_questions (self->bank);
+      guint n = g_list_model_get_n_items (questions);
+
+      for (guint i = 0; i < n && n_rows < ADD_MAX_ROWS; i++)
+        {
+          g_autoptr(VivaQuestion) question = g_list_model_get_item (questions, i);
+
+          if (viva_interview_contains (self->interview, viva_question_get_number (question)) ||
+              !viva_query_match_question (query, question))
+            continue;
+
+          gtk_list_box_append (self->add_list,
+                               create_add_row (viva_question_get_number (question),
+                                               viva_question_get_text (question)));
+          n_rows++;
+        }
+    }
+
+  /* Words that are not a number can always become a question of the
+   * interviewer's own, last, so that Enter takes a bank match first. */
+  if (own[0] != '\0' && viva_query_get_number (query) == 0)
+    gtk_list_box_append (self->add_list, create_add_row (0, own));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->add_list),
+                          gtk_widget_get_first_child (GTK_WIDGET (self->add_list)) != NULL);
+}
+
+/**
+ * viva_interview_live_page_add_question:
+ * @number: the bank's number, or 0 for a question of the interviewer's own
+ *
+ * Puts a question right after the current one and goes to it: an
+ * unplanned question is asked now.
+ */
+gboolean
+viva_interview_live_page_add_question (VivaInterviewLivePage  *self,
+                                       guint                   number,
+                                       const char             *text,
+                                       GError                **error)
+{
+  guint at;
+
+  g_return_val_if_fail (VIVA_IS_INTERVIEW_LIVE_PAGE (self), FALSE);
+  g_return_val_if_fail (self->interview != NULL, FALSE);
+
+  at = viva_interview_get_n_items (self->interview) == 0
+       ? 0 : viva_interview_get_current (self->interview) + 1;
+  if (!viva_interview_insert (self->interview, at, number, text, 0, error))
+    return FALSE;
+
+  viva_interview_set_current (self->interview, at);
+
+  return TRUE;
+}
+
+static void
+viva_interview_live_page_add_row_activated_cb (VivaInterviewLivePage *self,
+                                               GtkListBoxRow         *row)
+{
+  g_autoptr(GError) error = NULL;
+  guint number = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "viva-number"));
+  g_autofree char *text = g_strdup (g_object_get_data (G_OBJECT (row), "viva-text"));
+
+  gtk_popover_popdown (self->add_popover);
+  gtk_editable_set_text (GTK_EDITABLE (self->add_entry), "");
+
+  if (!viva_interview_live_page_add_question (self, number, text, &error))
+    {
+      AdwToastOverlay *overlay = (AdwToastOverlay *) gtk_widget_get_ancestor (GTK_WIDGET (self),
+                                                                             ADW_TYPE_TOAST_OVERLAY);
+
+      if (overlay != NULL)
+        adw_toast_overlay_add_toast (overlay, adw_toast_new (error->message));
+      return;
+    }
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->notes_view));
+}
+
+static void
+viva_interview_live_page_add_entry_activate_cb (VivaInterviewLivePage *self)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->add_list, 0);
+
+  if (row != NULL)
+    viva_interview_live_page_add_row_activated_cb (self, row);
+}
+
+/* Down from the entry goes into the list. */
+static gboolean
+viva_interview_live_page_add_entry_key_cb (VivaInterviewLivePage *self,
+                                           guint                  keyval,
+                                           guint                  keycode,
+                                           GdkModifierType        state)
+{
+  GtkListBoxRow *row;
+
+  if (keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down)
+    return FALSE;
+
+  row = gtk_list_box_get_row_at_index (self->add_list, 0);
+  if (row == NULL)
+    return FALSE;
+
+  gtk_widget_grab_focus (GTK_WIDGET (row));
+
+  return TRUE;
+}
+
+static void
+viva_interview_live_page_add_popover_show_cb (VivaInterviewLivePage *self)
+{
+  viva_interview_live_page_refill_add_list (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->add_entry));
+}
+
+/* Keys */
+
+/* Whether the focus is where typing goes: digits are text there. */
+static gboolean
+focus_is_text (GtkWidget *self)
+{
+  GtkRoot *root = gtk_widget_get_root (self);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  for (; focus != NULL; focus = gtk_widget_get_parent (focus))
+    {
+      if (GTK_IS_TEXT_VIEW (focus) || GTK_IS_EDITABLE (focus))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+viva_interview_live_page_key_pressed_cb (VivaInterviewLivePage *self,
+                                         guint                  keyval,
+                                         guint                  keycode,
+                                         GdkModifierType        state,
+                                         GtkEventControllerKey *controller)
+{
+  int value = -1;
+
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) != 0)
+    return FALSE;
+
+  /* Escape in the notes field leaves it, for the rating keys. */
+  if (keyval == GDK_KEY_Escape &&
+      gtk_widget_has_focus (GTK_WIDGET (self->notes_view)))
+    {
+      VivaInterviewRating rating = VIVA_INTERVIEW_RATING_NONE;
+      const VivaInterviewItem *item = viva_interview_live_page_get_shown_item (self);
+
+      if (item != NULL)
+        rating = item->rating;
+      for (guint i = 0; i < G_N_ELEMENTS (rating_order); i++)
+        {
+          if (rating_order[i] == rating)
+            gtk_widget_grab_focus (self->rating_buttons[i]);
+        }
+      return TRUE;
+    }
+
+  if (focus_is_text (GTK_WIDGET (self)))
+    return FALSE;
+
+  if (keyval >= GDK_KEY_0 && keyval <= GDK_KEY_4)
+    value = (int) (keyval - GDK_KEY_0);
+  else if (keyval >= GDK_KEY_KP_0 && keyval <= GDK_KEY_KP_4)
+    value = (int) (keyval - GDK_KEY_KP_0);
+
+  if (value < 0 || !gtk_widget_is_sensitive (self->rating_buttons[0]))
+    return FALSE;
+
+  g_object_set (self, "rating", value, NULL);
+
+  return TRUE;
+}
+
+/* Properties */
+
+static gboolean
+viva_interview_live_page_get_paused (VivaInterviewLivePage *self)
+{
+  return self->interview != NULL &&
+         viva_interview_get_state (self->interview) == VIVA_INTERVIEW_STATE_PAUSED;
+}
+
+static void
+viva_interview_live_page_set_paused (VivaInterviewLivePage *self,
+                                     gboolean               paused)
+{
+  if (self->interview == NULL || paused == viva_interview_live_page_get_paused (self))
+    return;
+
+  if (paused)
+    viva_interview_pause (self->interview);
+  else
+    viva_interview_resume (self->interview);
+}
+
+static int
+viva_interview_live_page_get_rating (VivaInterviewLivePage *self)
+{
+  const VivaInterviewItem *item = viva_interview_live_page_get_shown_item (self);
+
+  return item != NULL ? (int) item->rating : (int) VIVA_INTERVIEW_RATING_NONE;
+}
+
+static void
+viva_interview_live_page_set_rating (VivaInterviewLivePage *self,
+                                     int                    rating)
+{
+  if (viva_interview_live_page_get_shown_item (self) == NULL ||
+      rating < 0 || rating >= VIVA_INTERVIEW_N_RATINGS)
+    return;
+
+  /* The item's ::item-changed notifies "rating". */
+  viva_interview_set_item_rating (self->interview, self->shown, (VivaInterviewRating) rating);
+}
+
+static void
+viva_interview_live_page_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (viva_interview_live_page_parent_class)->map (widget);
+
+  /* The page may have been given a running interview before it had a
+   * window to inhibit suspend for. */
+  viva_interview_live_page_update_inhibit (VIVA_INTERVIEW_LIVE_PAGE (widget));
+}
+
+static void
+viva_interview_live_page_dispose (GObject *object)
+{
+  VivaInterviewLivePage *self = (VivaInterviewLivePage *)object;
+
+  g_clear_handle_id (&self->tick_source, g_source_remove);
+  if (self->inhibit_cookie != 0)
+    {
+      GApplication *app = g_application_get_default ();
+
+      if (GTK_IS_APPLICATION (app))
+        gtk_application_uninhibit (GTK_APPLICATION (app), self->inhibit_cookie);
+      self->inhibit_cookie = 0;
+    }
+  if (self->candidate_window != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (self->candidate_window,
+                                            viva_interview_live_page_candidate_closed_cb, self);
+      gtk_window_destroy (GTK_WINDOW (self->candidate_window));
+      self->candidate_window = NULL;
+    }
+  if (self->signals != NULL)
+    g_signal_group_set_target (self->signals, NULL);
+  g_clear_object (&self->signals);
+  g_clear_object (&self->interview);
+  g_clear_object (&self->bank);
+  g_clear_object (&self->notes);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), VIVA_TYPE_INTERVIEW_LIVE_PAGE);
+
+  G_OBJECT_CLASS (viva_interview_live_page_parent_class)->dispose (object);
+}
+
+static void
+viva_interview_live_page_get_property (GObject    *object,
+                                       guint       prop_id,
+                                       GValue     *value,
+                                       GParamSpec *pspec)
+{
+  VivaInterviewLivePage *self = VIVA_INTERVIEW_LIVE_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_INTERVIEW:
+      g_value_set_object (value, self->interview);
+      break;
+
+    case PROP_PAUSED:
+      g_value_set_boolean (value, viva_interview_live_page_get_paused (self));
+      break;
+
+    case PROP_RATING:
+      g_value_set_int (value, viva_interview_live_page_get_rating (self));
+      break;
+
+    case PROP_CANDIDATE_SHOWN:
+      g_value_set_boolean (value, self->candidate_window != NULL);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+viva_interview_live_page_set_property (GObject      *object,
+                                       guint         prop_id,
+                                       const GValue *value,
+                                       GParamSpec   *pspec)
+{
+  VivaInterviewLivePage *self = VIVA_INTERVIEW_LIVE_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_INTERVIEW:
+      viva_interview_live_page_set_interview (self, g_value_get_object (value));
+      break;
+
+    case PROP_PAUSED:
+      viva_interview_live_page_set_paused (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_RATING:
+      viva_interview_live_page_set_rating (self, g_value_get_int (value));
+      break;
+
+    case PROP_CANDIDATE_SHOWN:
+      viva_interview_live_page_set_candidate_shown (self, g_value_get_boolean (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+viva_interview_live_page_class_init (VivaInterviewLivePageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = viva_interview_live_page_dispose;
+  object_class->get_property = viva_interview_live_page_get_property;
+  object_class->set_property = viva_interview_live_page_set_property;
+
+  widget_class->map = viva_interview_live_page_map;
+
+  properties[PROP_INTERVIEW] =
+    g_param_spec_object ("interview", NULL, NULL,
+                         VIVA_TYPE_INTERVIEW,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_PAUSED] =
+    g_param_spec_boolean ("paused", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_RATING] =
+    g_param_spec_int ("rating", NULL, NULL,
+                      0, VIVA_INTERVIEW_N_RATINGS - 1, VIVA_INTERVIEW_RATING_NONE,
+                      (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_CANDIDATE_SHOWN] =
+    g_param_spec_boolean ("candidate-shown", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * VivaInterviewLivePage::finished:
+   *
+   * The interviewer finished the interview: on to the wrap-up.
+   */
+  signals[FINISHED] =
+    g_signal_new ("finished",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
+  g_type_ensure (GTK_SOURCE_TYPE_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/viva-interview-live-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, VivaInterviewLivePage, columns);
+  gtk_widget_class_bind_template_child (widget_class, VivaInterviewLivePage, progress_label);
+  gtk_widget_class_bind_template_child (widget_class, VivaInterviewLivePage, question_time_label);
+  gtk_widget_class_bind_template_child (widget_class, VivaInterviewLivePage, total_time_label);
+  gtk_widget_class_bind_template_child (widget_class, VivaInterviewLivePage, question_label);
+  gtk_widget_class_bind_template_child (widget_class, VivaInterviewLivePage, context_label);
+  gtk_widget_class_bind_template_child (widget_class, VivaInterviewLivePage, rating_box);
+  gtk_widget_class_bind_template_child (widget_class, VivaInterviewLivePage, notes_view);
+  gtk_widget_class_bind_template_child (widget_class, VivaInterviewLivePage, key_label);
+  gtk_widget_class_bind_template_child (widget_class, VivaInterviewLivePage, add_button);
+  gtk_widget_class_bind_template_child (widget_class, VivaInterviewLivePage, add_popover);
+  gtk_widget_class_bind_template_child (widget_class, VivaInterviewLivePage, add_entry);
+  gtk_widget_class_bind_template_child (widget_class, VivaInterviewLivePage, add_list);
+
+  gtk_widget_class_install_action (widget_class, "live.previous", NULL, viva_interview_live_page_previous_action);
+  gtk_widget_class_install_action (widget_class, "live.next", NULL, viva_interview_live_page_next_action);
+  gtk_widget_class_install_action (widget_class, "live.finish", NULL, viva_interview_live_page_finish_action);
+  gtk_widget_class_install_action (widget_class, "live.add-question", NULL, viva_interview_live_page_add_question_action);
+  gtk_widget_class_install_property_action (widget_class, "live.paused", "paused");
+  gtk_widget_class_install_property_action (widget_class, "live.rating", "rating");
+  gtk_widget_class_install_property_action (widget_class, "live.candidate-shown", "candidate-shown");
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+/* Shortcuts that must work from the notes field too: a text view has
+ * bindings of its own for some of these keys, so they are caught
+ * before it sees them. */
+static void
+add_capture_shortcuts (VivaInterviewLivePage *self)
+{
+  static const struct {
+    guint            keyval;
+    GdkModifierType  mods;
+    const char      *action;
+  } shortcuts[] = {
+    { GDK_KEY_Page_Down, GDK_CONTROL_MASK, "live.next" },
+    { GDK_KEY_Page_Up, GDK_CONTROL_MASK, "live.previous" },
+    { GDK_KEY_space, GDK_CONTROL_MASK, "live.paused" },
+    { GDK_KEY_A, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "live.add-question" },
+    { GDK_KEY_W, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "live.candidate-shown" },
+  };
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  for (guint i = 0; i < G_N_ELEMENTS (shortcuts); i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (shortcuts[i].keyval,
+                                                                                    shortcuts[i].mods),
+                                                            gtk_named_action_new (shortcuts[i].action)));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+}
+
+static void
+viva_interview_live_page_init (VivaInterviewLivePage *self)
+{
+  GtkEventController *keys;
+  GtkTextBuffer *buffer;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (rating_order); i++)
+    {
+      VivaInterviewRating rating = rating_order[i];
+      GtkWidget *button;
+      g_autofree char *tooltip = NULL;
+
+      button = gtk_toggle_button_new_with_label (viva_interview_rating_get_label (rating));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "live.rating");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "i", (gint32) rating);
+      /* Translators: a rating button's tooltip, "Strong No (1)". */
+      tooltip = g_strdup_printf (_("%s (%d)"), viva_interview_rating_get_label (rating), (int) rating);
+      gtk_widget_set_tooltip_text (button, tooltip);
+      gtk_box_append (self->rating_box, button);
+      self->rating_buttons[i] = button;
+    }
+
+  self->signals = g_signal_group_new (VIVA_TYPE_INTERVIEW);
+  g_signal_group_connect_swapped (self->signals, "notify::current",
+                                  G_CALLBACK (viva_interview_live_page_update), self);
+  g_signal_group_connect_swapped (self->signals, "items-changed",
+                                  G_CALLBACK (viva_interview_live_page_update), self);
+  g_signal_group_connect_swapped (self->signals, "item-changed",
+                                  G_CALLBACK (viva_interview_live_page_item_changed_cb), self);
+  g_signal_group_connect_swapped (self->signals, "notify::state",
+                                  G_CALLBACK (viva_interview_live_page_state_changed), self);
+  g_signal_group_connect_swapped (self->signals, "notify::total-budget",
+                                  G_CALLBACK (viva_interview_live_page_update_clocks), self);
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->notes_view));
+  g_signal_connect_object (buffer, "changed",
+                           G_CALLBACK (viva_interview_live_page_notes_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (buffer, "begin-user-action",
+                           G_CALLBACK (viva_interview_live_page_begin_user_action_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (buffer, "end-user-action",
+                           G_CALLBACK (viva_interview_live_page_end_user_action_cb),
+                           self, G_CONNECT_SWAPPED);
+
+  g_signal_connect_object (self->add_entry, "search-changed",
+                           G_CALLBACK (viva_interview_live_page_refill_add_list),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->add_entry, "activate",
+                           G_CALLBACK (viva_interview_live_page_add_entry_activate_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->add_list, "row-activated",
+                           G_CALLBACK (viva_interview_live_page_add_row_activated_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->add_popover, "show",
+                           G_CALLBACK (viva_interview_live_page_add_popover_show_cb),
+                           self, G_CONNECT_SWAPPED);
+
+  keys = gtk_event_controller_key_new ();
+  g_signal_connect_object (keys, "key-pressed",
+                           G_CALLBACK (viva_interview_live_page_add_entry_key_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->add_entry), keys);
+
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (keys, "key-pressed",
+                           G_CALLBACK (viva_interview_live_page_key_pressed_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+
+  add_capture_shortcuts (self);
+
+  viva_interview_live_page_update (self);
+}
+
+void
+viva_interview_live_page_set_context (VivaInterviewLivePage *self,
+                                      VivaBank              *bank,
+                                      VivaNotesStore        *notes)
+{
+  g_return_if_fail (VIVA_IS_INTERVIEW_LIVE_PAGE (self));
+  g_return_if_fail (bank == NULL || VIVA_IS_BANK (bank));
+  g_return_if_fail (notes == NULL || VIVA_IS_NOTES_STORE (notes));
+
+  g_set_object (&self->bank, bank);
+  g_set_object (&self->notes, notes);
+  viva_interview_live_page_update (self);
+}
+
+VivaInterview *
+viva_interview_live_page_get_interview (VivaInterviewLivePage *self)
+{
+  g_return_val_if_fail (VIVA_IS_INTERVIEW_LIVE_PAGE (self), NULL);
+
+  return self->interview;
+}
+
+void
+viva_interview_live_page_set_interview (VivaInterviewLivePage *self,
+                                        VivaInterview         *interview)
+{
+  g_return_if_fail (VIVA_IS_INTERVIEW_LIVE_PAGE (self));
+  g_return_if_fail (interview == NULL || VIVA_IS_INTERVIEW (interview));
+
+  if (!g_set_object (&self->interview, interview))
+    return;
+
+  g_signal_group_set_target (self->signals, interview);
+  self->ticks = 0;
+
+  /* The candidate window shows one interview: never the next one's
+   * questions before the interviewer opens it again. */
+  if (self->candidate_window != NULL)
+    viva_interview_live_page_set_candidate_shown (self, FALSE);
+
+  viva_interview_live_page_update (self);
+  viva_interview_live_page_state_changed (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INTERVIEW]);
+}
+
+VivaCandidateWindow *
+viva_interview_live_page_get_candidate_window (VivaInterviewLivePage *self)
+{
+  g_return_val_if_fail (VIVA_IS_INTERVIEW_LIVE_PAGE (self), NULL);
+
+  return self->candidate_window;
+}
+
+GtkTextView *
+viva_interview_live_page_get_notes_view (VivaInterviewLivePage *self)
+{
+  g_return_val_if_fail (VIVA_IS_INTERVIEW_LIVE_PAGE (self), NULL);
+
+  return GTK_TEXT_VIEW (self->notes_view);
+}
+
+const char *
+viva_interview_live_page_get_answer_key (VivaInterviewLivePage *self)
+{
+  g_return_val_if_fail (VIVA_IS_INTERVIEW_LIVE_PAGE (self), NULL);
+
+  return gtk_label_get_label (self->key_label);
+}
+
+/* What a clock shows, for tests: the whole interview's or the
+ * question's. */
+const char *
+viva_interview_live_page_get_clock_text (VivaInterviewLivePage *self,
+                                         gboolean               whole_interview)
+{
+  g_return_val_if_fail (VIVA_IS_INTERVIEW_LIVE_PAGE (self), NULL);
+
+  viva_interview_live_page_update_clocks (self);
+
+  return gtk_label_get_label (whole_interview ? self->total_time_label : self->question_time_label);
+}
+
+/* Types into the add-a-question field, for tests. */
+void
+viva_interview_live_page_set_add_query (VivaInterviewLivePage *self,
+                                        const char            *text)
+{
+  g_return_if_fail (VIVA_IS_INTERVIEW_LIVE_PAGE (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->add_entry), text);
+  viva_interview_live_page_refill_add_list (self);
+}
+
+GtkListBox *
+viva_interview_live_page_get_add_list (VivaInterviewLivePage *self)
+{
+  g_return_val_if_fail (VIVA_IS_INTERVIEW_LIVE_PAGE (self), NULL);
+
+  return self->add_list;
+}

@@ -1,0 +1,515 @@
+/* test-interview-live.c
+ *
+ * The live interview page with real widgets under Xvfb and a fake
+ * clock: notes stamped with the time as they are typed, the answer key
+ * from the study notes, ratings by button and by key (but not while
+ * typing), the clocks against their budgets, a question added on the
+ * fly, and the candidate window, which follows the interviewer and
+ * never shows notes or ratings.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "viva-bank.h"
+#include "viva-candidate-window.h"
+#include "viva-clock.h"
+#include "viva-interview.h"
+#include "viva-interview-live-page.h"
+#include "viva-note.h"
+#include "viva-notes-store.h"
+#include "viva-question.h"
+
+#define SECOND ((gint64) G_USEC_PER_SEC)
+#define MINUTE ((gint64) 60 * G_USEC_PER_SEC)
+#define WAIT_LIMIT_USEC (20 * G_USEC_PER_SEC)
+
+typedef struct
+{
+  VivaBank              *bank;
+  VivaNotesStore        *notes;
+  VivaClock             *clock;
+  VivaInterview         *interview;
+  GtkWindow             *window;
+  VivaInterviewLivePage *page;
+  char                  *dir;
+} Fixture;
+
+static const char answer_key[] = "Mutable: list, dict, set. Immutable: int, str, tuple.";
+
+static void
+drain_main_loop (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *notes_path = NULL;
+  VivaNote *note;
+  gint64 deadline = g_get_monotonic_time () + WAIT_LIMIT_USEC;
+
+  f->dir = g_dir_make_tmp ("viva-live-XXXXXX", &error);
+  g_assert_no_error (error);
+  notes_path = g_build_filename (f->dir, "notes.json", NULL);
+
+  f->bank = viva_bank_new_bundled (&error);
+  g_assert_no_error (error);
+  f->notes = viva_notes_store_new (notes_path);
+  viva_notes_store_load (f->notes, NULL);
+  note = viva_notes_store_get_note (f->notes, viva_bank_get_id (f->bank), 1);
+  viva_note_set_text (note, answer_key);
+
+  f->clock = viva_clock_new_fake (1000 * MINUTE);
+  f->interview = viva_interview_new (f->clock);
+  viva_interview_set_candidate (f->interview, "Ada Lovelace");
+  g_assert_true (viva_interview_append_question (f->interview, viva_bank_lookup_question (f->bank, 1),
+                                                 2 * MINUTE, &error));
+  g_assert_no_error (error);
+  g_assert_true (viva_interview_append_question (f->interview, viva_bank_lookup_question (f->bank, 2),
+                                                 0, &error));
+  g_assert_no_error (error);
+  viva_interview_set_total_budget (f->interview, 45 * MINUTE);
+  g_assert_true (viva_interview_start (f->interview));
+
+  f->page = g_object_new (VIVA_TYPE_INTERVIEW_LIVE_PAGE, NULL);
+  viva_interview_live_page_set_context (f->page, f->bank, f->notes);
+  viva_interview_live_page_set_interview (f->page, f->interview);
+
+  f->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (f->window, 1100, 760);
+  gtk_window_set_child (f->window, GTK_WIDGET (f->page));
+  gtk_window_present (f->window);
+  while (!gtk_widget_get_mapped (GTK_WIDGET (f->page)))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+    }
+  drain_main_loop ();
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  gtk_window_destroy (f->window);
+  drain_main_loop ();
+  g_assert_true (viva_notes_store_flush (f->notes, &error));
+  g_assert_no_error (error);
+  g_clear_object (&f->interview);
+  g_clear_object (&f->clock);
+  g_clear_object (&f->notes);
+  g_clear_object (&f->bank);
+
+  dir = g_dir_open (f->dir, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (f->dir, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (f->dir);
+  g_free (f->dir);
+}
+
+static void
+advance (Fixture *f,
+         gint64   usec)
+{
+  viva_clock_advance (f->clock, usec);
+  drain_main_loop ();
+}
+
+/* As a keyboard would: at the cursor, as the user. */
+static void
+type (Fixture    *f,
+      const char *text)
+{
+  GtkTextView *view = viva_interview_live_page_get_notes_view (f->page);
+
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  gtk_text_buffer_insert_interactive_at_cursor (gtk_text_view_get_buffer (view), text, -1, TRUE);
+  drain_main_loop ();
+}
+
+static char *
+buffer_text (Fixture *f)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (viva_interview_live_page_get_notes_view (f->page));
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+}
+
+/* The page's own key handler, as GTK calls it for a key press. */
+static gboolean
+press_key (Fixture *f,
+           guint    keyval)
+{
+  GListModel *controllers = gtk_widget_observe_controllers (GTK_WIDGET (f->page));
+  guint n = g_list_model_get_n_items (controllers);
+  gboolean handled = FALSE;
+  gboolean found = FALSE;
+
+  for (guint i = 0; i < n && !found; i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        {
+          g_signal_emit_by_name (controller, "key-pressed", keyval, 0, 0, &handled);
+          found = TRUE;
+        }
+    }
+  g_object_unref (controllers);
+  g_assert_true (found);
+  drain_main_loop ();
+
+  return handled;
+}
+
+static void
+set_flag_cb (gboolean *flag)
+{
+  *flag = TRUE;
+}
+
+static GtkWidget *
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (root)), text) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+collect_text (GtkWidget *widget,
+              GString   *out)
+{
+  if (GTK_IS_LABEL (widget))
+    g_string_append_printf (out, "%s\n", gtk_label_get_label (GTK_LABEL (widget)));
+  else if (GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) != NULL)
+    g_string_append_printf (out, "%s\n", gtk_button_get_label (GTK_BUTTON (widget)));
+  else if (GTK_IS_TEXT_VIEW (widget))
+    g_string_append (out, "<text view>\n");
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_text (child, out);
+}
+
+static void
+test_notes_are_stamped (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+
+  advance (f, 75 * SECOND);
+  type (f, "Knows the difference");
+  first = buffer_text (f);
+  g_assert_cmpstr (first, ==, "[01:15] Knows the difference");
+  g_assert_cmpstr (viva_interview_get_item (f->interview, 0)->notes, ==, first);
+
+  /* Typing on in the same paragraph keeps its stamp; a new paragraph
+   * gets the time it was begun. */
+  advance (f, 10 * SECOND);
+  type (f, " between list and tuple.");
+  advance (f, 20 * SECOND);
+  type (f, "\n\nHesitated on frozenset.");
+  second = buffer_text (f);
+  g_assert_cmpstr (second, ==,
+                   "[01:15] Knows the difference between list and tuple.\n\n"
+                   "[01:45] Hesitated on frozenset.");
+  g_assert_cmpstr (viva_interview_get_item (f->interview, 0)->notes, ==, second);
+
+  /* The cursor stayed at the end, after what was typed. */
+  {
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (viva_interview_live_page_get_notes_view (f->page));
+    GtkTextIter cursor;
+
+    gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
+    g_assert_true (gtk_text_iter_is_end (&cursor));
+  }
+
+  /* Paused time is not counted. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "live.paused", NULL));
+  g_assert_cmpint (viva_interview_get_state (f->interview), ==, VIVA_INTERVIEW_STATE_PAUSED);
+  advance (f, 10 * MINUTE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "live.paused", NULL));
+  g_assert_cmpint (viva_interview_get_state (f->interview), ==, VIVA_INTERVIEW_STATE_RUNNING);
+  advance (f, 5 * SECOND);
+  type (f, "\n\nResumed.");
+  g_assert_nonnull (strstr (viva_interview_get_item (f->interview, 0)->notes, "[01:50] Resumed."));
+}
+
+static void
+test_answer_key_and_clocks (Fixture       *f,
+                            gconstpointer  data)
+{
+  GtkWidget *label;
+
+  g_assert_cmpstr (viva_interview_live_page_get_answer_key (f->page), ==, answer_key);
+
+  advance (f, 90 * SECOND);
+  g_assert_cmpstr (viva_interview_live_page_get_clock_text (f->page, FALSE), ==, "1:30 / 2:00");
+  g_assert_cmpstr (viva_interview_live_page_get_clock_text (f->page, TRUE), ==, "1:30 / 45:00");
+
+  /* Over the question's budget: flagged. */
+  advance (f, 60 * SECOND);
+  g_assert_cmpstr (viva_interview_live_page_get_clock_text (f->page, FALSE), ==, "2:30 / 2:00");
+  label = find_label (GTK_WIDGET (f->page), "2:30 / 2:00");
+  g_assert_nonnull (label);
+  g_assert_true (gtk_widget_has_css_class (label, "error"));
+  label = find_label (GTK_WIDGET (f->page), "2:30 / 45:00");
+  g_assert_nonnull (label);
+  g_assert_false (gtk_widget_has_css_class (label, "error"));
+
+  /* The second question has no study notes and no budget of its own. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "live.next", NULL));
+  drain_main_loop ();
+  g_assert_cmpuint (viva_interview_get_current (f->interview), ==, 1);
+  g_assert_cmpint (viva_interview_get_item (f->interview, 0)->spent, ==, 150 * SECOND);
+  g_assert_nonnull (strstr (viva_interview_live_page_get_answer_key (f->page), "no study notes"));
+  advance (f, 10 * SECOND);
+  g_assert_cmpstr (viva_interview_live_page_get_clock_text (f->page, FALSE), ==, "0:10");
+  g_assert_cmpstr (viva_interview_live_page_get_clock_text (f->page, TRUE), ==, "2:40 / 45:00");
+
+  /* Back, and the first question's notes and time are where they were. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "live.previous", NULL));
+  drain_main_loop ();
+  g_assert_cmpstr (viva_interview_live_page_get_answer_key (f->page), ==, answer_key);
+  g_assert_cmpstr (viva_interview_live_page_get_clock_text (f->page, FALSE), ==, "2:30 / 2:00");
+}
+
+static void
+test_rating_keys (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *typed = NULL;
+
+  /* Buttons. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "live.rating", "i",
+                                             (gint32) VIVA_INTERVIEW_RATING_YES));
+  g_assert_cmpint (viva_interview_get_item (f->interview, 0)->rating, ==, VIVA_INTERVIEW_RATING_YES);
+
+  /* While typing, a digit is text, not a rating. */
+  type (f, "Answer ");
+  g_assert_false (press_key (f, GDK_KEY_4));
+  g_assert_cmpint (viva_interview_get_item (f->interview, 0)->rating, ==, VIVA_INTERVIEW_RATING_YES);
+
+  /* Escape leaves the notes; then 1-4 and 0 rate. */
+  g_assert_true (press_key (f, GDK_KEY_Escape));
+  g_assert_false (gtk_widget_has_focus (GTK_WIDGET (viva_interview_live_page_get_notes_view (f->page))));
+  g_assert_true (press_key (f, GDK_KEY_4));
+  g_assert_cmpint (viva_interview_get_item (f->interview, 0)->rating, ==, VIVA_INTERVIEW_RATING_STRONG_YES);
+  g_assert_true (press_key (f, GDK_KEY_1));
+  g_assert_cmpint (viva_interview_get_item (f->interview, 0)->rating, ==, VIVA_INTERVIEW_RATING_STRONG_NO);
+  g_assert_true (press_key (f, GDK_KEY_0));
+  g_assert_cmpint (viva_interview_get_item (f->interview, 0)->rating, ==, VIVA_INTERVIEW_RATING_NONE);
+  g_assert_false (press_key (f, GDK_KEY_5));
+
+  /* The notes were not touched by any of it. */
+  typed = buffer_text (f);
+  g_assert_cmpstr (typed, ==, "[00:00] Answer ");
+}
+
+static void
+test_add_question_on_the_fly (Fixture       *f,
+                              gconstpointer  data)
+{
+  GtkListBox *list = viva_interview_live_page_get_add_list (f->page);
+  GtkListBoxRow *row;
+  const VivaInterviewItem *item;
+  g_autofree char *lower = NULL;
+
+  /* Already planned questions are not offered again. */
+  viva_interview_live_page_set_add_query (f->page, "1");
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
+    {
+      const char *title = gtk_label_get_label (GTK_LABEL (gtk_list_box_row_get_child (row)));
+
+      g_assert_false (g_str_has_prefix (title, "#1 "));
+    }
+
+  viva_interview_live_page_set_add_query (f->page, "decorator");
+  row = gtk_list_box_get_row_at_index (list, 0);
+  g_assert_nonnull (row);
+  g_signal_emit_by_name (list, "row-activated", row);
+  drain_main_loop ();
+
+  /* Asked now: right after the current question, and shown. */
+  g_assert_cmpuint (viva_interview_get_n_items (f->interview), ==, 3);
+  g_assert_cmpuint (viva_interview_get_current (f->interview), ==, 1);
+  item = viva_interview_get_item (f->interview, 1);
+  g_assert_cmpuint (item->number, !=, 0);
+  lower = g_utf8_strdown (item->text, -1);
+  g_assert_nonnull (strstr (lower, "decorator"));
+  g_assert_cmpuint (viva_interview_get_item (f->interview, 2)->number, ==, 2);
+
+  /* Words that match nothing become the interviewer's own question. */
+  viva_interview_live_page_set_add_query (f->page, "Tell me about your last project");
+  row = gtk_list_box_get_row_at_index (list, 0);
+  g_assert_nonnull (row);
+  g_assert_null (gtk_list_box_get_row_at_index (list, 1));
+  g_signal_emit_by_name (list, "row-activated", row);
+  drain_main_loop ();
+  g_assert_cmpuint (viva_interview_get_n_items (f->interview), ==, 4);
+  item = viva_interview_get_item (f->interview, 2);
+  g_assert_cmpuint (item->number, ==, 0);
+  g_assert_cmpstr (item->text, ==, "Tell me about your last project");
+  g_assert_nonnull (strstr (viva_interview_live_page_get_answer_key (f->page), "your own"));
+}
+
+static void
+test_candidate_window (Fixture       *f,
+                       gconstpointer  data)
+{
+  VivaCandidateWindow *candidate;
+  g_autoptr(GString) shown = g_string_new (NULL);
+
+  type (f, "Secret observation");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "live.rating", "i",
+                                             (gint32) VIVA_INTERVIEW_RATING_STRONG_NO));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "live.candidate-shown", NULL));
+  drain_main_loop ();
+
+  candidate = viva_interview_live_page_get_candidate_window (f->page);
+  g_assert_nonnull (candidate);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (candidate)));
+  g_assert_cmpstr (viva_candidate_window_get_text (candidate), ==,
+                   viva_question_get_text (viva_bank_lookup_question (f->bank, 1)));
+
+  /* Nothing but the question: no notes, no rating, no answer key, no
+   * clock, no name, and no text field at all. */
+  collect_text (GTK_WIDGET (candidate), shown);
+  g_assert_null (strstr (shown->str, "Secret observation"));
+  g_assert_null (strstr (shown->str, "Strong"));
+  g_assert_null (strstr (shown->str, "Mutable"));
+  g_assert_null (strstr (shown->str, "Ada"));
+  g_assert_null (strstr (shown->str, "<text view>"));
+  g_assert_null (strstr (shown->str, ":0"));
+  g_assert_nonnull (strstr (shown->str, "Question 1 of 2"));
+
+  /* It follows the interviewer. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "live.next", NULL));
+  drain_main_loop ();
+  g_assert_cmpstr (viva_candidate_window_get_text (candidate), ==,
+                   viva_question_get_text (viva_bank_lookup_question (f->bank, 2)));
+
+  /* Closed from its own title bar, the page knows. */
+  gtk_window_close (GTK_WINDOW (candidate));
+  drain_main_loop ();
+  g_assert_null (viva_interview_live_page_get_candidate_window (f->page));
+
+  /* After the interview, it says so and shows no question. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "live.candidate-shown", NULL));
+  drain_main_loop ();
+  candidate = viva_interview_live_page_get_candidate_window (f->page);
+  g_assert_true (viva_interview_finish (f->interview));
+  drain_main_loop ();
+  g_assert_nonnull (strstr (viva_candidate_window_get_text (candidate), "over"));
+}
+
+static void
+test_finish_asks_first (Fixture       *f,
+                        gconstpointer  data)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  AdwMessageDialog *dialog = NULL;
+  gboolean finished = FALSE;
+
+  g_signal_connect_swapped (f->page, "finished", G_CALLBACK (set_flag_cb), &finished);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "live.finish", NULL));
+  drain_main_loop ();
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window))
+        dialog = ADW_MESSAGE_DIALOG (window);
+    }
+  g_assert_nonnull (dialog);
+
+  /* Cancel keeps it running. */
+  adw_message_dialog_response (dialog, "cancel");
+  drain_main_loop ();
+  g_assert_cmpint (viva_interview_get_state (f->interview), ==, VIVA_INTERVIEW_STATE_RUNNING);
+  g_assert_false (finished);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "live.finish", NULL));
+  drain_main_loop ();
+  dialog = NULL;
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window))
+        dialog = ADW_MESSAGE_DIALOG (window);
+    }
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "finish");
+  drain_main_loop ();
+  g_assert_cmpint (viva_interview_get_state (f->interview), ==, VIVA_INTERVIEW_STATE_FINISHED);
+  g_assert_true (finished);
+
+  /* Nothing can be changed live any more. */
+  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (viva_interview_live_page_get_notes_view (f->page))) &&
+                  gtk_text_view_get_editable (viva_interview_live_page_get_notes_view (f->page)));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *home = g_dir_make_tmp ("viva-test-live-XXXXXX", NULL);
+  g_autofree char *data = g_build_filename (home, "data", NULL);
+  g_autofree char *config = g_build_filename (home, "config", NULL);
+
+  /* See test-window.c: isolate only the user's directories. */
+  g_assert_nonnull (home);
+  g_setenv ("XDG_DATA_HOME", data, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
+  adw_init ();
+
+  g_test_add ("/interview-live/notes-are-stamped", Fixture, NULL,
+              fixture_set_up, test_notes_are_stamped, fixture_tear_down);
+  g_test_add ("/interview-live/answer-key-and-clocks", Fixture, NULL,
+              fixture_set_up, test_answer_key_and_clocks, fixture_tear_down);
+  g_test_add ("/interview-live/rating-keys", Fixture, NULL,
+              fixture_set_up, test_rating_keys, fixture_tear_down);
+  g_test_add ("/interview-live/add-question-on-the-fly", Fixture, NULL,
+              fixture_set_up, test_add_question_on_the_fly, fixture_tear_down);
+  g_test_add ("/interview-live/candidate-window", Fixture, NULL,
+              fixture_set_up, test_candidate_window, fixture_tear_down);
+  g_test_add ("/interview-live/finish-asks-first", Fixture, NULL,
+              fixture_set_up, test_finish_asks_first, fixture_tear_down);
+
+  return g_test_run ();
+}
