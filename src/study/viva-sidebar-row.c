@@ -2,7 +2,10 @@
  *
  * One row of the sidebar tree: a level, a topic or a question. Levels and
  * topics show "notes written / questions"; questions show their number, a
- * one-line title and marks for a star and for notes.
+ * one-line title and marks for a star and for notes. A question's
+ * context menu (secondary click or long press) adds it to the plan of
+ * an interview; from the keyboard, Ctrl+Shift+A does the same for the
+ * open question.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -30,6 +33,8 @@ struct _VivaSidebarRow
   GtkImage  *star_image;
   GtkImage  *note_image;
   GtkLabel  *count_label;
+
+  GtkWidget *menu;
 };
 
 G_DEFINE_FINAL_TYPE (VivaSidebarRow, viva_sidebar_row, GTK_TYPE_WIDGET)
@@ -41,6 +46,61 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static void
+viva_sidebar_row_popup_menu (VivaSidebarRow *self,
+                             double          x,
+                             double          y)
+{
+  g_autoptr(GMenu) model = NULL;
+  g_autoptr(GMenuItem) item = NULL;
+
+  if (!VIVA_IS_QUESTION (self->item))
+    return;
+
+  model = g_menu_new ();
+  item = g_menu_item_new (_("Add to _Interview Plan"), NULL);
+  g_menu_item_set_action_and_target_value (item, "win.add-question-to-interview",
+                                           g_variant_new_uint32 (viva_question_get_number (VIVA_QUESTION (self->item))));
+  g_menu_append_item (model, item);
+
+  if (self->menu == NULL)
+    {
+      self->menu = gtk_popover_menu_new_from_model (G_MENU_MODEL (model));
+      gtk_widget_set_parent (self->menu, GTK_WIDGET (self));
+      gtk_popover_set_has_arrow (GTK_POPOVER (self->menu), FALSE);
+      gtk_widget_set_halign (self->menu, GTK_ALIGN_START);
+    }
+  else
+    gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->menu), G_MENU_MODEL (model));
+
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->menu),
+                               &(GdkRectangle) { (int) x, (int) y, 1, 1 });
+  gtk_popover_popup (GTK_POPOVER (self->menu));
+}
+
+static void
+viva_sidebar_row_pressed_cb (VivaSidebarRow *self,
+                             int             n_press,
+                             double          x,
+                             double          y,
+                             GtkGesture     *gesture)
+{
+  if (!VIVA_IS_QUESTION (self->item))
+    return;
+
+  gtk_gesture_set_state (gesture, GTK_EVENT_SEQUENCE_CLAIMED);
+  viva_sidebar_row_popup_menu (self, x, y);
+}
+
+static void
+viva_sidebar_row_long_pressed_cb (VivaSidebarRow *self,
+                                  double          x,
+                                  double          y,
+                                  GtkGesture     *gesture)
+{
+  viva_sidebar_row_popup_menu (self, x, y);
+}
 
 static void
 viva_sidebar_row_update (VivaSidebarRow *self)
@@ -119,9 +179,25 @@ viva_sidebar_row_dispose (GObject *object)
   VivaSidebarRow *self = (VivaSidebarRow *)object;
 
   viva_sidebar_row_set_item (self, NULL);
+  g_clear_pointer (&self->menu, gtk_widget_unparent);
   gtk_widget_dispose_template (GTK_WIDGET (self), VIVA_TYPE_SIDEBAR_ROW);
 
   G_OBJECT_CLASS (viva_sidebar_row_parent_class)->dispose (object);
+}
+
+/* A popover is placed by the widget it belongs to. */
+static void
+viva_sidebar_row_size_allocate (GtkWidget *widget,
+                                int        width,
+                                int        height,
+                                int        baseline)
+{
+  VivaSidebarRow *self = VIVA_SIDEBAR_ROW (widget);
+
+  GTK_WIDGET_CLASS (viva_sidebar_row_parent_class)->size_allocate (widget, width, height, baseline);
+
+  if (self->menu != NULL)
+    gtk_popover_present (GTK_POPOVER (self->menu));
 }
 
 static void
@@ -172,6 +248,8 @@ viva_sidebar_row_class_init (VivaSidebarRowClass *klass)
   object_class->get_property = viva_sidebar_row_get_property;
   object_class->set_property = viva_sidebar_row_set_property;
 
+  widget_class->size_allocate = viva_sidebar_row_size_allocate;
+
   properties[PROP_ITEM] =
     g_param_spec_object ("item", NULL, NULL,
                          G_TYPE_OBJECT,
@@ -195,7 +273,21 @@ viva_sidebar_row_class_init (VivaSidebarRowClass *klass)
 static void
 viva_sidebar_row_init (VivaSidebarRow *self)
 {
+  GtkGesture *gesture;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  gesture = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_SECONDARY);
+  g_signal_connect_object (gesture, "pressed",
+                           G_CALLBACK (viva_sidebar_row_pressed_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
+
+  gesture = gtk_gesture_long_press_new ();
+  gtk_gesture_single_set_touch_only (GTK_GESTURE_SINGLE (gesture), TRUE);
+  g_signal_connect_object (gesture, "pressed",
+                           G_CALLBACK (viva_sidebar_row_long_pressed_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
 }
 
 GtkWidget *
