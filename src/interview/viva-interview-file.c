@@ -567,7 +567,8 @@ set_save_error (GError     **error,
                 GQuark       domain,
                 gint         code,
                 const char  *path,
-                const char  *reason)
+                const char  *reason,
+                gpointer     user_data)
 {
   g_set_error (error, domain, code,
                _("Could not save the interview to “%s”: %s"), path, reason);
