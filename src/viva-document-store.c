@@ -597,7 +597,8 @@ viva_document_store_has_id (VivaDocumentStore *self,
   return FALSE;
 }
 
-/* Takes what load_dir() found into the store, on the main thread. */
+/* Takes what viva_document_dir_load() found into the store, on the main
+ * thread. */
 static void
 viva_document_store_apply (VivaDocumentStore   *self,
                            VivaDocumentDirLoad *result)
