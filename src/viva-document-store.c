@@ -1258,7 +1258,8 @@ viva_document_store_constructed (GObject *object)
 
   G_OBJECT_CLASS (viva_document_store_parent_class)->constructed (object);
 
-  /* Only now is the class the subclass's, not ours. */
+  /* The subclass's codec: during _init() the instance still had our
+   * class, not the subclass's. */
   priv->codec = VIVA_DOCUMENT_STORE_GET_CLASS (self)->codec;
   g_assert (priv->codec != NULL);
   g_assert (priv->dir != NULL);
