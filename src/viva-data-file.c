@@ -1017,14 +1017,14 @@ viva_data_file_write (const char                *path,
 
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {
-      set_save_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED, path, g_strerror (errno));
+      set_save_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED, path, g_strerror (errno), user_data);
       return FALSE;
     }
 
   lock_fd = viva_data_file_lock (lock_path);
   if (lock_fd < 0)
     {
-      set_save_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED, path, g_strerror (errno));
+      set_save_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED, path, g_strerror (errno), user_data);
       return FALSE;
     }
 
@@ -1041,7 +1041,7 @@ viva_data_file_write (const char                *path,
   if (!viva_file_stamp_query (&current, path, &errsv))
     {
       close (lock_fd);
-      set_save_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED, path, g_strerror (errsv));
+      set_save_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED, path, g_strerror (errsv), user_data);
       return FALSE;
     }
 
@@ -1071,7 +1071,7 @@ viva_data_file_write (const char                *path,
                                  0600, &local_error))
     {
       close (lock_fd);
-      set_save_error (error, local_error->domain, local_error->code, path, local_error->message);
+      set_save_error (error, local_error->domain, local_error->code, path, local_error->message, user_data);
       return FALSE;
     }
 

@@ -159,7 +159,8 @@ typedef void     (*VivaDataFileSaveErrorFunc) (GError        **error,
                                                GQuark          domain,
                                                gint            code,
                                                const char     *path,
-                                               const char     *reason);
+                                               const char     *reason,
+                                               gpointer        user_data);
 
 gboolean   viva_data_file_write          (const char                *path,
                                           const char                *lock_path,

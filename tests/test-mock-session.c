@@ -1560,6 +1560,57 @@ test_store_newer_on_disk (void)
   }
 }
 
+/* A write that fails leaves the file as it was, keeps the change in
+ * memory and says why; a later write puts the change on disk. */
+static void
+test_store_failed_write_kept (void)
+{
+  g_autoptr(VivaBank) bank = load_bank ();
+  g_autoptr(VivaSessionStore) store = load_store (NULL);
+  g_autoptr(VivaSessionStore) reread = NULL;
+  g_autoptr(VivaMockSession) session = new_session_of (bank, 2, 1);
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = session_path (session);
+  g_autofree char *lock_path = g_build_filename (viva_session_store_get_dir (store), ".lock", NULL);
+
+  add_session (store, session);
+  flush_store (store);
+  before = read_file (path);
+
+  /* A folder where the lock should be stops every write, even as root. */
+  g_assert_cmpint (g_remove (lock_path), ==, 0);
+  g_assert_cmpint (g_mkdir (lock_path, 0700), ==, 0);
+
+  g_assert_true (viva_mock_session_set_answer (session, 0, "kept in memory"));
+  g_assert_false (save_and_wait (store, session, &error));
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, path));
+  g_clear_error (&error);
+  g_assert_true (viva_session_store_get_dirty (store));
+  g_assert_nonnull (strstr (viva_session_store_get_save_error (store), path));
+
+  g_assert_false (viva_session_store_flush (store, &error));
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED);
+  g_clear_error (&error);
+  g_assert_true (viva_session_store_get_dirty (store));
+  {
+    g_autoptr(GBytes) now = read_file (path);
+
+    g_assert_true (g_bytes_equal (now, before));
+  }
+
+  g_assert_cmpint (g_rmdir (lock_path), ==, 0);
+  flush_store (store);
+  g_assert_null (viva_session_store_get_save_error (store));
+
+  reread = load_store (NULL);
+  g_assert_cmpstr (viva_mock_session_get_item (find_session (viva_session_store_get_sessions (reread),
+                                                             viva_mock_session_get_id (session)), 0)->answer,
+                   ==, "kept in memory");
+  drain_main_context ();
+}
+
 static void
 test_store_autosave (void)
 {
@@ -1704,6 +1755,7 @@ main (int   argc,
   g_test_add_func ("/session-store/damaged-restored-from-backup", test_store_damaged_restored_from_backup);
   g_test_add_func ("/session-store/future-version", test_store_future_version);
   g_test_add_func ("/session-store/newer-on-disk", test_store_newer_on_disk);
+  g_test_add_func ("/session-store/failed-write-kept", test_store_failed_write_kept);
   g_test_add_func ("/session-store/autosave", test_store_autosave);
   g_test_add_func ("/session-store/delete", test_store_delete);
   g_test_add_func ("/session-store/load-async", test_store_load_async);

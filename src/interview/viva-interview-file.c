@@ -65,61 +65,31 @@
  *    version may add some without changing "version". A file whose
  *    "version" is higher than 1 is listed read-only and never written.
  *
- * Next to them:
- *  - <id>.json.bak: the previous version of the file, kept at every save;
- *  - .lock: an empty file that Viva processes flock() while they save,
- *    move aside or delete an interview;
- *  - <id>.json.corrupt-YYYYMMDD-HHMMSS: an interview file that could not
- *    be read, moved aside unchanged (with -2, -3… when that name is
- *    taken);
- *  - <id>.json.XXXXXX and <id>.json.bak.new, briefly, while saving.
- *
- * The reading, locking and writing follow viva-session-file.c step for
- * step (this file began as a copy of it); only the format differs.
+ * The folder, and what every file of it shares ("format", "version",
+ * "id"), are described at the top of viva-document-file.c, which reads
+ * and writes these files with the codec below.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include "config.h"
 
-#include <errno.h>
 #include <string.h>
-#include <unistd.h>
 
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 
+#include "viva-document-file.h"
 #include "viva-interview-private.h"
 #include "viva-interview-file.h"
 #include "viva-interview-store.h"
 
-/* Tries of a load whose file keeps being replaced while we look at it. */
-#define MAX_LOAD_ATTEMPTS 3
-
-/* The shared reading code reports in our domain with its own codes. */
-G_STATIC_ASSERT ((int) VIVA_INTERVIEW_STORE_ERROR_TOO_LARGE == (int) VIVA_DATA_FILE_ERROR_TOO_LARGE);
-G_STATIC_ASSERT ((int) VIVA_INTERVIEW_STORE_ERROR_TOO_DEEP == (int) VIVA_DATA_FILE_ERROR_TOO_DEEP);
-G_STATIC_ASSERT ((int) VIVA_INTERVIEW_STORE_ERROR_INVALID == (int) VIVA_DATA_FILE_ERROR_INVALID);
-
-VivaInterviewReadResult
-viva_interview_read_result_from_error (const GError *error)
-{
-  if (error == NULL)
-    return VIVA_INTERVIEW_READ_OK;
-
-  if (g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
-    return VIVA_INTERVIEW_READ_MISSING;
-
-  if (g_error_matches (error, VIVA_INTERVIEW_STORE_ERROR, VIVA_INTERVIEW_STORE_ERROR_FUTURE_VERSION))
-    return VIVA_INTERVIEW_READ_FUTURE;
-
-  if (g_error_matches (error, VIVA_INTERVIEW_STORE_ERROR, VIVA_INTERVIEW_STORE_ERROR_TOO_LARGE) ||
-      g_error_matches (error, VIVA_INTERVIEW_STORE_ERROR, VIVA_INTERVIEW_STORE_ERROR_TOO_DEEP) ||
-      g_error_matches (error, VIVA_INTERVIEW_STORE_ERROR, VIVA_INTERVIEW_STORE_ERROR_INVALID))
-    return VIVA_INTERVIEW_READ_DAMAGED;
-
-  return VIVA_INTERVIEW_READ_UNREADABLE;
-}
+#define VIVA_INTERVIEW_FORMAT         "viva-interview"
+#define VIVA_INTERVIEW_FORMAT_VERSION 1
+/* Generous for notes typed during an interview; a plan of 100 questions
+ * with 1 MiB of notes each would not fit, and is refused when saved. */
+#define VIVA_INTERVIEW_MAX_SIZE       ((gsize) 64 * 1024 * 1024)
+/* Our files nest 3 levels; json-glib 1.6 crashes near 100,000. */
+#define VIVA_INTERVIEW_MAX_DEPTH      32
 
 /* Reading */
 
@@ -186,7 +156,8 @@ parse_item (JsonNode      *node,
   return TRUE;
 }
 
-static VivaInterview *
+/* Everything but "format" and "version": the codec's parse(). */
+static gpointer
 parse_interview (JsonObject *root,
                  const char *expected_id,
                  GError    **error)
@@ -298,122 +269,6 @@ parse_interview (JsonObject *root,
   return g_steal_pointer (&interview);
 }
 
-/**
- * viva_interview_file_parse:
- * @data: the file's contents
- * @len: their length
- * @expected_id: (nullable): the id the file must have (its name)
- * @out_interview: (out) (transfer full) (optional): the interview
- * @error: return location for a %VIVA_INTERVIEW_STORE_ERROR
- *
- * Checks @data completely. A file from a newer version fails with
- * FUTURE_VERSION, and still gives its interview when it looks like ours,
- * so that it can be listed read-only. Thread-safe.
- */
-gboolean
-viva_interview_file_parse (const char     *data,
-                           gsize           len,
-                           const char     *expected_id,
-                           VivaInterview **out_interview,
-                           GError        **error)
-{
-  g_autoptr(JsonParser) parser = NULL;
-  g_autoptr(VivaInterview) interview = NULL;
-  g_autofree char *version_string = NULL;
-  JsonObject *root;
-  JsonNode *node;
-  const char *format;
-  gboolean missing;
-  gint64 version;
-
-  if (out_interview != NULL)
-    *out_interview = NULL;
-
-  parser = viva_data_file_parse_json (data, len, VIVA_INTERVIEW_MAX_DEPTH,
-                                      VIVA_INTERVIEW_STORE_ERROR, &root, error);
-  if (parser == NULL)
-    return FALSE;
-
-  node = viva_json_object_get_value_member (root, "format", G_TYPE_STRING, &missing);
-  format = node != NULL ? json_node_get_string (node) : NULL;
-  if (g_strcmp0 (format, VIVA_INTERVIEW_FORMAT) != 0)
-    return set_invalid (error, _("this is not a Viva interview: “format” is not “viva-interview”"));
-
-  node = viva_json_object_get_value_member (root, "version", G_TYPE_INT64, &missing);
-  if (node == NULL)
-    return set_invalid (error, missing ? _("“version” is missing") : _("“version” is not a whole number"));
-
-  version = json_node_get_int (node);
-  /* Formatted apart: a format macro inside _() would cut the message
-   * that translators see. */
-  version_string = g_strdup_printf ("%" G_GINT64_FORMAT, version);
-
-  if (version < VIVA_INTERVIEW_FORMAT_VERSION)
-    {
-      g_set_error (error, VIVA_INTERVIEW_STORE_ERROR, VIVA_INTERVIEW_STORE_ERROR_INVALID,
-                   _("“version” is %s, which no version of Viva wrote"),
-                   version_string);
-      return FALSE;
-    }
-
-  if (version > VIVA_INTERVIEW_FORMAT_VERSION)
-    {
-      interview = parse_interview (root, expected_id, NULL);
-      if (interview != NULL)
-        viva_interview_set_read_only (interview, TRUE);
-
-      g_set_error (error, VIVA_INTERVIEW_STORE_ERROR, VIVA_INTERVIEW_STORE_ERROR_FUTURE_VERSION,
-                   _("file version %s; this version of Viva reads version %d"),
-                   version_string, VIVA_INTERVIEW_FORMAT_VERSION);
-
-      if (out_interview != NULL)
-        *out_interview = g_steal_pointer (&interview);
-
-      return FALSE;
-    }
-
-  interview = parse_interview (root, expected_id, error);
-  if (interview == NULL)
-    return FALSE;
-
-  if (out_interview != NULL)
-    *out_interview = g_steal_pointer (&interview);
-
-  return TRUE;
-}
-
-/**
- * viva_interview_file_read:
- * @path: the file
- * @expected_id: (nullable): the id it must have
- * @out_stamp: (out): the file as read; exists is %FALSE when it could
- *   not be opened
- * @out_interview: (out) (transfer full) (optional): the interview; also set
- *   for a readable file of a newer version
- * @error: return location for an error
- *
- * A missing file fails with %G_FILE_ERROR_NOENT. Thread-safe.
- */
-gboolean
-viva_interview_file_read (const char     *path,
-                          const char     *expected_id,
-                          VivaFileStamp  *out_stamp,
-                          VivaInterview **out_interview,
-                          GError        **error)
-{
-  g_autofree char *data = NULL;
-  gsize len = 0;
-
-  if (out_interview != NULL)
-    *out_interview = NULL;
-
-  if (!viva_data_file_read (path, VIVA_INTERVIEW_MAX_SIZE, VIVA_INTERVIEW_STORE_ERROR,
-                            out_stamp, &data, &len, error))
-    return FALSE;
-
-  return viva_interview_file_parse (data, len, expected_id, out_interview, error);
-}
-
 /* Writing */
 
 /**
@@ -494,6 +349,7 @@ viva_interview_file_build (VivaInterview *interview)
   return json_builder_get_root (builder);
 }
 
+
 /**
  * viva_interview_file_generate:
  * @root: from viva_interview_file_build()
@@ -505,373 +361,143 @@ viva_interview_file_build (VivaInterview *interview)
  * Returns: (transfer full): the file's contents
  */
 GBytes *
-viva_interview_file_generate (JsonNode *root,
-                              GError  **error)
+viva_interview_file_generate (JsonNode  *root,
+                              GError   **error)
 {
-  g_autoptr(GBytes) bytes = viva_data_file_generate (root);
-
-  if (g_bytes_get_size (bytes) > VIVA_INTERVIEW_MAX_SIZE)
-    {
-      g_autofree char *max = g_format_size_full (VIVA_INTERVIEW_MAX_SIZE, G_FORMAT_SIZE_IEC_UNITS);
-
-      g_set_error (error, VIVA_INTERVIEW_STORE_ERROR, VIVA_INTERVIEW_STORE_ERROR_TOO_LARGE,
-                   _("Could not save the interview: it would take more than %s; shorten the longest notes"),
-                   max);
-      return NULL;
-    }
-
-  return g_steal_pointer (&bytes);
+  return viva_document_file_generate (&viva_interview_codec, root, error);
 }
 
 /**
- * viva_interview_write_new:
- * @path: the interview's file
- * @lock_path: the interviews folder's lock file
- * @root: (transfer full): from viva_interview_file_build()
- * @expected: what the file on disk was when we last read or wrote it
- * @cancellable: (nullable): cancelled when the interview is deleted
+ * viva_interview_file_parse:
+ * @data: the file's contents
+ * @len: their length
+ * @expected_id: (nullable): the id the file must have (its name)
+ * @out_interview: (out) (transfer full) (optional): the interview
+ * @error: return location for a %VIVA_INTERVIEW_STORE_ERROR
  *
- * Returns: (transfer full): a write to run with viva_interview_write_run()
+ * Checks @data completely. A file from a newer version fails with
+ * FUTURE_VERSION, and still gives its interview when it looks like ours,
+ * so that it can be listed read-only. Thread-safe.
  */
-VivaInterviewWrite *
-viva_interview_write_new (const char          *path,
-                          const char          *lock_path,
-                          JsonNode            *root,
-                          const VivaFileStamp *expected,
-                          GCancellable        *cancellable)
+gboolean
+viva_interview_file_parse (const char     *data,
+                           gsize           len,
+                           const char     *expected_id,
+                           VivaInterview **out_interview,
+                           GError        **error)
 {
-  VivaInterviewWrite *job = g_new0 (VivaInterviewWrite, 1);
-
-  job->path = g_strdup (path);
-  job->lock_path = g_strdup (lock_path);
-  job->root = root;
-  job->expected = *expected;
-  job->cancellable = cancellable ? g_object_ref (cancellable) : NULL;
-
-  return job;
+  return viva_document_file_parse (&viva_interview_codec, data, len, expected_id,
+                                   (gpointer *) out_interview, error);
 }
 
-void
-viva_interview_write_free (VivaInterviewWrite *job)
+/* The codec */
+
+static const char *
+interview_get_id (gpointer interview)
 {
-  g_clear_pointer (&job->path, g_free);
-  g_clear_pointer (&job->lock_path, g_free);
-  g_clear_pointer (&job->root, json_node_unref);
-  g_clear_object (&job->cancellable);
-  g_clear_pointer (&job->moved_aside_path, g_free);
-  g_free (job);
+  return viva_interview_get_id (interview);
+}
+
+static gint64
+interview_get_created (gpointer interview)
+{
+  return viva_interview_get_created (interview);
+}
+
+static gboolean
+interview_get_read_only (gpointer interview)
+{
+  return viva_interview_get_read_only (interview);
 }
 
 static void
-set_save_error (GError     **error,
-                GQuark       domain,
-                gint         code,
-                const char  *path,
-                const char  *reason)
+interview_set_read_only (gpointer interview)
 {
-  g_set_error (error, domain, code,
-               _("Could not save the interview to “%s”: %s"), path, reason);
+  viva_interview_set_read_only (interview, TRUE);
+}
+
+static gboolean
+interview_get_unfinished (gpointer interview)
+{
+  return viva_interview_get_unfinished (interview);
+}
+
+static JsonNode *
+build_interview (gpointer interview)
+{
+  return viva_interview_file_build (interview);
 }
 
 static char *
-dup_id_from_path (const char *path)
+dup_interview_message (VivaDocumentMessage  message,
+                       const char          *arg1,
+                       const char          *arg2,
+                       const char          *arg3)
 {
-  g_autofree char *name = g_path_get_basename (path);
-
-  if (!g_str_has_suffix (name, VIVA_INTERVIEW_SUFFIX))
-    return NULL;
-
-  return g_strndup (name, strlen (name) - strlen (VIVA_INTERVIEW_SUFFIX));
-}
-
-/* What to do when the file on disk is not the one we last read or wrote
- * (@current): another Viva has the same interview open, a sync tool
- * brought another copy, someone damaged it. Holding the lock. Returns
- * FALSE with @error set when nothing may be written; sets @may_write
- * FALSE (and the outcome) when we must not write but that is no error. */
-static gboolean
-check_changed_on_disk (gpointer        user_data,
-                       VivaFileStamp  *current,
-                       gboolean       *may_write,
-                       GError        **error)
-{
-  VivaInterviewWrite *job = user_data;
-  g_autoptr(GError) read_error = NULL;
-  g_autoptr(GError) move_error = NULL;
-  g_autoptr(VivaInterview) disk = NULL;
-  g_autofree char *id = dup_id_from_path (job->path);
-  VivaFileStamp disk_stamp;
-
-  *may_write = TRUE;
-
-  viva_interview_file_read (job->path, id, &disk_stamp, &disk, &read_error);
-
-  switch (viva_interview_read_result_from_error (read_error))
+  switch (message)
     {
-    case VIVA_INTERVIEW_READ_OK:
-      /* The same interview, written elsewhere. Ours is what the user sees
-       * and types into; theirs stays as the backup. */
-      g_message ("%s was changed by another program; the previous version is kept as its backup",
-                 job->path);
-      return TRUE;
+    case VIVA_DOCUMENT_MESSAGE_NOT_A_DOCUMENT_NAME:
+      return g_strdup (_("the file name is not that of an interview"));
 
-    case VIVA_INTERVIEW_READ_FUTURE:
-      job->outcome = VIVA_INTERVIEW_WRITE_NEWER_ON_DISK;
-      *may_write = FALSE;
-      return TRUE;
+    case VIVA_DOCUMENT_MESSAGE_WRONG_FORMAT:
+      return g_strdup (_("this is not a Viva interview: “format” is not “viva-interview”"));
 
-    case VIVA_INTERVIEW_READ_MISSING:
-      current->exists = FALSE;
-      return TRUE;
+    case VIVA_DOCUMENT_MESSAGE_TOO_LARGE_TO_SAVE:
+      return g_strdup_printf (_("Could not save the interview: it would take more than %s; shorten the longest notes"),
+                              arg1);
 
-    case VIVA_INTERVIEW_READ_DAMAGED:
-      switch (viva_data_file_move_aside_locked (job->path, &disk_stamp, &job->moved_aside_path, &move_error))
-        {
-        case VIVA_MOVE_ASIDE_DONE:
-          g_message ("%s was damaged (%s); moved it to %s",
-                     job->path, read_error->message, job->moved_aside_path);
-          current->exists = FALSE;
-          return TRUE;
+    case VIVA_DOCUMENT_MESSAGE_SAVE_FAILED:
+      return g_strdup_printf (_("Could not save the interview to “%s”: %s"), arg1, arg2);
 
-        case VIVA_MOVE_ASIDE_CHANGED:
-          g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_AGAIN,
-                       _("Could not save the interview to “%s”: another program is changing it"),
-                       job->path);
-          return FALSE;
+    case VIVA_DOCUMENT_MESSAGE_SAVE_CHANGING:
+      return g_strdup_printf (_("Could not save the interview to “%s”: another program is changing it"),
+                              arg1);
 
-        case VIVA_MOVE_ASIDE_FAILED:
-        default:
-          g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED,
-                       _("Could not save the interview to “%s”: another program left it damaged (%s), and %s"),
-                       job->path, read_error->message, move_error->message);
-          return FALSE;
-        }
+    case VIVA_DOCUMENT_MESSAGE_SAVE_DAMAGED:
+      return g_strdup_printf (_("Could not save the interview to “%s”: another program left it damaged (%s), and %s"),
+                              arg1, arg2, arg3);
 
-    case VIVA_INTERVIEW_READ_UNREADABLE:
+    case VIVA_DOCUMENT_MESSAGE_SAVE_UNREADABLE:
+      return g_strdup_printf (_("Could not save the interview to “%s”: another program changed it and it cannot be read (%s), so it was left as it is"),
+                              arg1, arg2);
+
+    case VIVA_DOCUMENT_MESSAGE_READ_ONLY:
+      return g_strdup_printf (_("This interview cannot be saved: “%s” was written by a newer version of Viva"),
+                              arg1);
+
+    case VIVA_DOCUMENT_MESSAGE_DELETED:
+      return g_strdup (_("The interview was deleted"));
+
+    case VIVA_DOCUMENT_MESSAGE_NOT_FOUND:
+      return g_strdup (_("This interview is not in the history"));
+
+    case VIVA_DOCUMENT_MESSAGE_EXISTS:
+      return g_strdup_printf (_("An interview is already saved as “%s”"), arg1);
+
+    case VIVA_DOCUMENT_MESSAGE_DELETE_FAILED:
+      return g_strdup_printf (_("Could not delete the interview “%s”: %s"), arg1, arg2);
+
     default:
-      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED,
-                   _("Could not save the interview to “%s”: another program changed it and it cannot be read (%s), so it was left as it is"),
-                   job->path, read_error->message);
-      return FALSE;
-    }
-}
-
-/* The write itself: lock, check that nobody else wrote the file since we
- * read it, keep the backup, replace the file atomically. Runs in a worker
- * thread (or in flush's caller); touches nothing but @job. Returns FALSE
- * only when nothing was written; a newer file on disk or a deleted
- * interview is an outcome, not an error. */
-gboolean
-viva_interview_write_run (VivaInterviewWrite *job,
-                          GError            **error)
-{
-  g_autoptr(GBytes) contents = NULL;
-  VivaDataFileWriteResult result;
-
-  contents = viva_interview_file_generate (job->root, error);
-  if (contents == NULL)
-    return FALSE;
-
-  if (!viva_data_file_write (job->path, job->lock_path, contents, &job->expected,
-                             job->cancellable, check_changed_on_disk, set_save_error,
-                             job, &job->stamp, &result, error))
-    return FALSE;
-
-  /* A declined write has its outcome from check_changed_on_disk(). */
-  if (result == VIVA_DATA_FILE_WRITE_WROTE)
-    job->outcome = VIVA_INTERVIEW_WRITE_WROTE;
-  else if (result == VIVA_DATA_FILE_WRITE_CANCELLED)
-    job->outcome = VIVA_INTERVIEW_WRITE_CANCELLED;
-
-  return TRUE;
-}
-
-/* The interviews folder */
-
-static VivaInterviewProblem *
-problem_new (const char *path,
-             const char *message)
-{
-  VivaInterviewProblem *problem = g_new0 (VivaInterviewProblem, 1);
-
-  problem->path = g_strdup (path);
-  problem->message = g_strdup (message);
-
-  return problem;
-}
-
-static void
-viva_interview_loaded_free (VivaInterviewLoaded *loaded)
-{
-  g_clear_object (&loaded->interview);
-  g_free (loaded->path);
-  g_free (loaded);
-}
-
-void
-viva_interview_dir_load_free (VivaInterviewDirLoad *result)
-{
-  g_clear_pointer (&result->loaded, g_ptr_array_unref);
-  g_clear_pointer (&result->problems, g_ptr_array_unref);
-  g_free (result);
-}
-
-static VivaInterviewLoaded *
-loaded_new (VivaInterview       *interview,
-            const char          *path,
-            const VivaFileStamp *stamp)
-{
-  VivaInterviewLoaded *loaded = g_new0 (VivaInterviewLoaded, 1);
-
-  loaded->interview = interview;
-  loaded->path = g_strdup (path);
-  loaded->stamp = *stamp;
-
-  return loaded;
-}
-
-/* After "<id>.json" was moved aside: its backup, if it is good. */
-static VivaInterviewLoaded *
-load_backup (const char *path,
-             const char *id)
-{
-  g_autofree char *bak_path = viva_data_file_dup_backup_path (path);
-  g_autoptr(GError) error = NULL;
-  VivaInterview *interview = NULL;
-  VivaFileStamp stamp;
-  VivaFileStamp missing = { 0, };
-  VivaInterviewLoaded *loaded;
-
-  if (!viva_interview_file_read (bak_path, id, &stamp, &interview, &error))
-    {
-      g_clear_object (&interview);
-      if (!g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
-        g_message ("The backup %s could not be used either: %s", bak_path, error->message);
-      return NULL;
+      break;
     }
 
-  /* "<id>.json" is gone; the first save puts it back. */
-  loaded = loaded_new (interview, path, &missing);
-  loaded->from_backup = TRUE;
-
-  return loaded;
+  g_return_val_if_reached (NULL);
 }
 
-/* Loads one file of the folder into @result: an interview, a problem, or
- * both (a damaged file restored from its backup). Thread-safe. */
-static void
-load_one (const char           *dir,
-          const char           *lock_path,
-          const char           *name,
-          VivaInterviewDirLoad *result)
-{
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-  g_autofree char *id = g_strndup (name, strlen (name) - strlen (VIVA_INTERVIEW_SUFFIX));
-
-  if (!viva_interview_id_is_valid (id))
-    {
-      g_ptr_array_add (result->problems,
-                       problem_new (path, _("the file name is not that of an interview")));
-      return;
-    }
-
-  for (guint attempt = 1; ; attempt++)
-    {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(GError) move_error = NULL;
-      g_autofree char *aside = NULL;
-      VivaInterview *interview = NULL;
-      VivaInterviewProblem *problem;
-      VivaMoveAsideResult moved;
-      VivaFileStamp stamp;
-      VivaInterviewLoaded *loaded;
-
-      viva_interview_file_read (path, id, &stamp, &interview, &error);
-
-      switch (viva_interview_read_result_from_error (error))
-        {
-        case VIVA_INTERVIEW_READ_OK:
-          g_ptr_array_add (result->loaded, loaded_new (interview, path, &stamp));
-          return;
-
-        case VIVA_INTERVIEW_READ_MISSING:
-          /* Deleted while we listed the folder. */
-          return;
-
-        case VIVA_INTERVIEW_READ_FUTURE:
-          /* Listed read-only when its contents are ours; never written. */
-          if (interview != NULL)
-            {
-              loaded = loaded_new (interview, path, &stamp);
-              loaded->future = TRUE;
-              g_ptr_array_add (result->loaded, loaded);
-            }
-          else
-            g_ptr_array_add (result->problems, problem_new (path, error->message));
-          return;
-
-        case VIVA_INTERVIEW_READ_DAMAGED:
-          g_clear_object (&interview);
-
-          moved = viva_data_file_move_aside (lock_path, path, &stamp, &aside, &move_error);
-
-          if (moved == VIVA_MOVE_ASIDE_CHANGED && attempt < MAX_LOAD_ATTEMPTS)
-            continue;
-
-          problem = problem_new (path, error->message);
-          g_ptr_array_add (result->problems, problem);
-
-          if (moved == VIVA_MOVE_ASIDE_DONE)
-            {
-              problem->moved_aside_path = g_steal_pointer (&aside);
-              loaded = load_backup (path, id);
-              if (loaded != NULL)
-                {
-                  problem->restored_from_backup = TRUE;
-                  g_ptr_array_add (result->loaded, loaded);
-                }
-            }
-          else if (move_error != NULL)
-            {
-              /* Left where it is; nothing will write over it, since
-               * nothing of it is loaded. */
-              g_free (problem->message);
-              problem->message = g_strdup_printf ("%s; %s", error->message, move_error->message);
-            }
-          return;
-
-        case VIVA_INTERVIEW_READ_UNREADABLE:
-        default:
-          g_clear_object (&interview);
-          g_ptr_array_add (result->problems, problem_new (path, error->message));
-          return;
-        }
-    }
-}
-
-/* Reads every "*.json" of @dir. A missing folder is an empty history.
- * Thread-safe. */
-VivaInterviewDirLoad *
-viva_interview_dir_load (const char *dir,
-                         const char *lock_path)
-{
-  VivaInterviewDirLoad *result = g_new0 (VivaInterviewDirLoad, 1);
-  g_autoptr(GPtrArray) names = NULL;
-  g_autoptr(GError) error = NULL;
-
-  result->loaded = g_ptr_array_new_with_free_func ((GDestroyNotify) viva_interview_loaded_free);
-  result->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) viva_interview_problem_free);
-
-  names = viva_data_file_list_folder (dir, VIVA_INTERVIEW_SUFFIX, &error);
-  if (names == NULL)
-    {
-      if (!g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
-        g_ptr_array_add (result->problems, problem_new (dir, error->message));
-      return result;
-    }
-
-  for (guint i = 0; i < names->len; i++)
-    load_one (dir, lock_path, g_ptr_array_index (names, i), result);
-
-  return result;
-}
+const VivaDocumentCodec viva_interview_codec = {
+  .get_document_type = viva_interview_get_type,
+  .error_quark = viva_interview_store_error_quark,
+  .format = VIVA_INTERVIEW_FORMAT,
+  .version = VIVA_INTERVIEW_FORMAT_VERSION,
+  .max_size = VIVA_INTERVIEW_MAX_SIZE,
+  .max_depth = VIVA_INTERVIEW_MAX_DEPTH,
+  .id_is_valid = viva_interview_id_is_valid,
+  .get_id = interview_get_id,
+  .get_created = interview_get_created,
+  .get_read_only = interview_get_read_only,
+  .set_read_only = interview_set_read_only,
+  .get_unfinished = interview_get_unfinished,
+  .parse = parse_interview,
+  .build = build_interview,
+  .dup_message = dup_interview_message,
+};

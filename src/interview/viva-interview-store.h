@@ -1,24 +1,9 @@
 /* viva-interview-store.h
  *
  * The history of interviews: one JSON file per interview under
- * $XDG_DATA_HOME/io.github.vivaprep.Viva/interviews/. GTK-free.
- *
- * The same safety rules as the notes (see viva-notes-store.h), per file:
- *  - every file is validated as untrusted input; one that fails is moved
- *    aside byte for byte ("<id>.json.corrupt-<time>"), its ".bak" is
- *    used when it is good, and the problem is reported; the other
- *    interviews load normally;
- *  - writes are atomic and durable, mode 0600 in a 0700 folder, off the
- *    main loop, under a lock shared by all Viva processes, keeping the
- *    previous file as "<id>.json.bak";
- *  - a file from a newer version is listed read-only and never written;
- *    a file that cannot be read is never replaced;
- *  - a failed write keeps everything in memory and is retried.
- *
- * This store and viva-interview-file.c began as copies of the mock
- * sessions' (viva-session-store.c, viva-session-file.c), machinery and
- * all; only the model and the file format differ. Merging the two into
- * one store of per-file documents is left for later.
+ * $XDG_DATA_HOME/io.github.vivaprep.Viva/interviews/, kept by a
+ * #VivaDocumentStore with the safety rules viva-document-store.h lists,
+ * as the mock interview sessions are. GTK-free.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -27,13 +12,14 @@
 
 #include <gio/gio.h>
 
+#include "viva-document-store.h"
 #include "viva-types.h"
 
 G_BEGIN_DECLS
 
 #define VIVA_INTERVIEW_STORE_ERROR (viva_interview_store_error_quark ())
 
-/* The first three codes are VivaDataFileErrorCode's. */
+/* The codes are VivaDocumentStoreErrorCode's. */
 typedef enum
 {
   VIVA_INTERVIEW_STORE_ERROR_TOO_LARGE,
@@ -47,26 +33,14 @@ typedef enum
 
 /**
  * VivaInterviewProblem:
- * @path: the file (or the folder) that could not be loaded
- * @message: why, for the user
- * @moved_aside_path: (nullable): where the damaged file was moved, byte
- *   for byte
- * @restored_from_backup: whether the interview was loaded from its ".bak"
- *   instead, and is in the list
  *
- * One file that did not load as it should.
+ * One file that did not load as it should: a #VivaDocumentProblem.
  */
-typedef struct
-{
-  char     *path;
-  char     *message;
-  char     *moved_aside_path;
-  gboolean  restored_from_backup;
-} VivaInterviewProblem;
+typedef VivaDocumentProblem VivaInterviewProblem;
 
 #define VIVA_TYPE_INTERVIEW_STORE (viva_interview_store_get_type ())
 
-G_DECLARE_FINAL_TYPE (VivaInterviewStore, viva_interview_store, VIVA, INTERVIEW_STORE, GObject)
+G_DECLARE_FINAL_TYPE (VivaInterviewStore, viva_interview_store, VIVA, INTERVIEW_STORE, VivaDocumentStore)
 
 GQuark              viva_interview_store_error_quark        (void);
 void                viva_interview_problem_free             (VivaInterviewProblem *problem);

@@ -1,19 +1,9 @@
 /* viva-session-store.h
  *
  * The history of mock interviews: one JSON file per session under
- * $XDG_DATA_HOME/io.github.vivaprep.Viva/sessions/. GTK-free.
- *
- * The same safety rules as the notes (see viva-notes-store.h), per file:
- *  - every file is validated as untrusted input; one that fails is moved
- *    aside byte for byte ("<id>.json.corrupt-<time>"), its ".bak" is
- *    used when it is good, and the problem is reported; the other
- *    sessions load normally;
- *  - writes are atomic and durable, mode 0600 in a 0700 folder, off the
- *    main loop, under a lock shared by all Viva processes, keeping the
- *    previous file as "<id>.json.bak";
- *  - a file from a newer version is listed read-only and never written;
- *    a file that cannot be read is never replaced;
- *  - a failed write keeps everything in memory and is retried.
+ * $XDG_DATA_HOME/io.github.vivaprep.Viva/sessions/, kept by a
+ * #VivaDocumentStore with the safety rules viva-document-store.h lists.
+ * GTK-free.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -22,13 +12,14 @@
 
 #include <gio/gio.h>
 
+#include "viva-document-store.h"
 #include "viva-types.h"
 
 G_BEGIN_DECLS
 
 #define VIVA_SESSION_STORE_ERROR (viva_session_store_error_quark ())
 
-/* The first three codes are VivaDataFileErrorCode's. */
+/* The codes are VivaDocumentStoreErrorCode's. */
 typedef enum
 {
   VIVA_SESSION_STORE_ERROR_TOO_LARGE,
@@ -42,26 +33,14 @@ typedef enum
 
 /**
  * VivaSessionProblem:
- * @path: the file (or the folder) that could not be loaded
- * @message: why, for the user
- * @moved_aside_path: (nullable): where the damaged file was moved, byte
- *   for byte
- * @restored_from_backup: whether the session was loaded from its ".bak"
- *   instead, and is in the list
  *
- * One file that did not load as it should.
+ * One file that did not load as it should: a #VivaDocumentProblem.
  */
-typedef struct
-{
-  char     *path;
-  char     *message;
-  char     *moved_aside_path;
-  gboolean  restored_from_backup;
-} VivaSessionProblem;
+typedef VivaDocumentProblem VivaSessionProblem;
 
 #define VIVA_TYPE_SESSION_STORE (viva_session_store_get_type ())
 
-G_DECLARE_FINAL_TYPE (VivaSessionStore, viva_session_store, VIVA, SESSION_STORE, GObject)
+G_DECLARE_FINAL_TYPE (VivaSessionStore, viva_session_store, VIVA, SESSION_STORE, VivaDocumentStore)
 
 GQuark            viva_session_store_error_quark       (void);
 void              viva_session_problem_free            (VivaSessionProblem   *problem);
