@@ -766,32 +766,12 @@ report_add_question (Report        *report,
   report_add_notes (report, item->notes, 4);
 }
 
-static char *
-format_date (VivaInterview *interview)
-{
-  gint64 usec = viva_interview_get_date (interview);
-  g_autoptr(GDateTime) local = NULL;
-
-  if (usec <= 0)
-    usec = viva_interview_get_started (interview);
-  if (usec <= 0)
-    return g_strdup ("—");
-
-  local = g_date_time_new_from_unix_local (usec / G_USEC_PER_SEC);
-  if (local == NULL)
-    return g_strdup ("—");
-
-  /* Translators: the date and time of an interview in its report,
-   * "24 November 2026, 14:05"; see the GDateTime format documentation */
-  return g_date_time_format (local, _("%-d %B %Y, %H:%M"));
-}
-
 static void
 report_build (Report        *report,
               VivaInterview *interview)
 {
   guint n_items = viva_interview_get_n_items (interview);
-  g_autofree char *date = format_date (interview);
+  g_autofree char *date = viva_interview_format_date (interview, NULL);
   g_autofree char *over = NULL;
   g_autofree char *total = format_time (viva_interview_get_elapsed (interview),
                                         viva_interview_get_total_budget (interview), &over);
