@@ -489,6 +489,20 @@ report_add_paragraphs (Report     *report,
                      i == 0 ? space_before : 6, indent);
 }
 
+/* Lines after the first start where the text after @index does on the
+ * first line: a hanging indent. */
+static void
+cell_hang_after (Cell  *cell,
+                 gsize  index)
+{
+  PangoRectangle position;
+
+  pango_layout_index_to_pos (cell->layout, (int) index, &position);
+  pango_layout_set_indent (cell->layout, -position.x);
+  g_clear_pointer (&cell->lines, g_array_unref);
+  cell_measure (cell);
+}
+
 /* Notes: a paragraph that begins with a stamp shows it dim and in
  * figures of one width, with the rest of the paragraph hanging after it
  * so that the times line up down the page. */
@@ -509,6 +523,7 @@ report_add_notes (Report     *report,
     {
       const char *paragraph = g_ptr_array_index (paragraphs, i);
       gsize stamp_len = viva_interview_parse_stamp (paragraph, NULL);
+      g_autofree char *stamp = NULL;
       Styled styled;
       Block *block;
 
@@ -519,17 +534,12 @@ report_add_notes (Report     *report,
         }
 
       styled_init (&styled);
-      g_string_append_len (styled.text, paragraph, stamp_len);
-      {
-        PangoAttribute *weight = pango_attr_weight_new (PANGO_WEIGHT_BOLD);
-        PangoAttribute *color = color_attr (&DIM_COLOR);
-        PangoAttribute *figures = pango_attr_font_features_new ("tnum");
-
-        weight->end_index = color->end_index = figures->end_index = stamp_len;
-        pango_attr_list_insert (styled.attrs, weight);
-        pango_attr_list_insert (styled.attrs, color);
-        pango_attr_list_insert (styled.attrs, figures);
-      }
+      stamp = g_strndup (paragraph, stamp_len);
+      styled_append (&styled, stamp,
+                     pango_attr_weight_new (PANGO_WEIGHT_BOLD),
+                     color_attr (&DIM_COLOR),
+                     pango_attr_font_features_new ("tnum"),
+                     NULL);
 
       /* A line separator, not a new paragraph: the hanging indent holds
        * for every line after the first. */
@@ -544,18 +554,7 @@ report_add_notes (Report     *report,
       block = report_add_text (report, styled.text->str, styled.attrs, &STYLE_BODY,
                                i == 0 ? space_before : 6, 0);
       g_string_free (styled.text, TRUE);
-
-      /* The stamp's width, measured on its own with the same style. */
-      {
-        Cell *cell = &g_array_index (block->cells, Cell, 0);
-        PangoRectangle stamp_rect;
-        int index = (int) stamp_len;
-
-        pango_layout_index_to_pos (cell->layout, index, &stamp_rect);
-        pango_layout_set_indent (cell->layout, -stamp_rect.x);
-        g_clear_pointer (&cell->lines, g_array_unref);
-        cell_measure (cell);
-      }
+      cell_hang_after (&g_array_index (block->cells, Cell, 0), stamp_len);
     }
 }
 
@@ -1467,28 +1466,40 @@ viva_interview_print_operation_new (VivaInterview *interview)
   return operation;
 }
 
+/* Says what went wrong, if anything, and drops the reference that
+ * viva_interview_print() left for the end of the operation. */
 static void
-print_done_cb (GtkPrintOperation       *operation,
-               GtkPrintOperationResult  result,
-               gpointer                 user_data)
+print_finish (GtkPrintOperation       *operation,
+              GtkPrintOperationResult  result,
+              const GError            *error)
 {
   PrintJob *job = g_object_get_data (G_OBJECT (operation), "viva-print-job");
-  g_autoptr(GError) error = NULL;
 
   if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
     {
       g_autoptr(GtkWindow) parent = g_weak_ref_get (&job->parent);
       GtkWidget *dialog;
 
-      gtk_print_operation_get_error (operation, &error);
       dialog = adw_message_dialog_new (parent, _("Could Not Print"),
                                        error != NULL ? error->message : NULL);
       adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
       gtk_window_present (GTK_WINDOW (dialog));
     }
 
-  /* The reference viva_interview_print() left for this. */
   g_object_unref (operation);
+}
+
+static void
+print_done_cb (GtkPrintOperation       *operation,
+               GtkPrintOperationResult  result,
+               gpointer                 user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    gtk_print_operation_get_error (operation, &error);
+
+  print_finish (operation, result, error);
 }
 
 /**
@@ -1506,6 +1517,7 @@ viva_interview_print (VivaInterview *interview,
   GtkPrintOperation *operation;
   PrintJob *job;
   GtkPrintOperationResult result;
+  g_autoptr(GError) error = NULL;
 
   g_return_if_fail (VIVA_IS_INTERVIEW (interview));
   g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
@@ -1517,10 +1529,10 @@ viva_interview_print (VivaInterview *interview,
   gtk_print_operation_set_allow_async (operation, TRUE);
   g_signal_connect (operation, "done", G_CALLBACK (print_done_cb), NULL);
 
-  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, parent, NULL);
+  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, parent, &error);
 
   /* As GTK's own demo does: "done" comes later only for an operation
-   * still in progress; otherwise it is ours to call. */
+   * still in progress; otherwise the end is ours to handle. */
   if (result != GTK_PRINT_OPERATION_RESULT_IN_PROGRESS)
-    print_done_cb (operation, result, NULL);
+    print_finish (operation, result, error);
 }

@@ -728,7 +728,6 @@ viva_interview_wrapup_page_class_init (VivaInterviewWrapupPageClass *klass)
   gtk_widget_class_install_action (widget_class, "wrapup.print", NULL,
                                    viva_interview_wrapup_page_print_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "wrapup.print", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "wrapup.export-pdf", NULL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "vivainterviewwrapuppage");
