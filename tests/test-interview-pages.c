@@ -485,6 +485,7 @@ test_list (void)
   g_assert_cmpstr (viva_interview_list_page_get_view_name (page), ==, "empty");
   g_assert_nonnull (find_widget (GTK_WIDGET (page), is_label_with_text, "No Interviews Yet"));
   g_assert_nonnull (find_widget (GTK_WIDGET (page), is_button_with_action, "interview.new"));
+  save_screenshot (GTK_WIDGET (window), "interview-list-empty.png");
 
   gtk_window_destroy (window);
   drain_main_loop ();
@@ -726,6 +727,7 @@ test_plan (void)
   g_assert_cmpuint (viva_interview_plan_page_get_n_templates (fresh), ==, 1);
   save_popover_screenshot (GTK_WIDGET (fresh), "_Templates", "interview-plan-templates.png");
   g_assert_false (viva_interview_plan_page_get_can_start (fresh));
+  save_screenshot (GTK_WIDGET (fresh_window), "interview-plan-empty.png");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fresh), "plan.use-template", "u", 0));
   drain_main_loop ();
   g_assert_null (viva_interview_plan_page_get_dialog (fresh));
