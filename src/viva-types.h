@@ -27,6 +27,7 @@ typedef struct _VivaMockRunPage   VivaMockRunPage;
 typedef struct _VivaMockSetupPage VivaMockSetupPage;
 typedef struct _VivaMockSummaryPage VivaMockSummaryPage;
 typedef struct _VivaMockView      VivaMockView;
+typedef struct _VivaInterviewView VivaInterviewView;
 typedef struct _VivaNote          VivaNote;
 typedef struct _VivaNotesStore    VivaNotesStore;
 typedef struct _VivaQuery         VivaQuery;
