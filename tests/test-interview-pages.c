@@ -24,6 +24,7 @@
 #include "viva-interview-plan-page.h"
 #include "viva-interview-store.h"
 #include "viva-resources.h"
+#include "viva-test-util.h"
 #include "viva-interview-template.h"
 #include "viva-level.h"
 #include "viva-question.h"
@@ -83,46 +84,7 @@ static void
 save_screenshot (GtkWidget  *widget,
                  const char *name)
 {
-  const char *dir = g_getenv ("VIVA_SCREENSHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  gint64 deadline = g_get_monotonic_time () + WAIT_LIMIT_USEC;
-  int width;
-  int height;
-
-  if (dir == NULL)
-    return;
-
-  /* A dialog just presented is mapped a few iterations later. */
-  while (!gtk_widget_get_mapped (widget) || gtk_widget_get_width (widget) == 0)
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-    }
-
-  /* Let the layout settle (list rows, labels wrapping). */
-  for (guint i = 0; i < 20; i++)
-    {
-      g_usleep (10000);
-      drain_main_loop ();
-    }
-
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
-                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("Screenshot: %s", path);
+  viva_test_save_screenshot (widget, name);
 }
 
 static GtkWidget *
@@ -843,7 +805,6 @@ main (int   argc,
   g_autofree char *data = g_build_filename (home, "data", NULL);
   g_autofree char *config = g_build_filename (home, "config", NULL);
   g_autofree char *cache = g_build_filename (home, "cache", NULL);
-  g_autoptr(GtkCssProvider) provider = NULL;
 
   /* See test-window.c: isolate only the user's directories, so GTK keeps
    * its icon themes and MIME database. */
@@ -856,15 +817,7 @@ main (int   argc,
   gtk_init ();
   adw_init ();
 
-  /* The resources live in a static library, which links in only what is
-   * referenced: the pages' templates are looked up by name. */
-  g_assert_nonnull (viva_get_resource ());
-
-  /* The app's style sheet, as VivaApplication loads it. */
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (provider, RESOURCE_PREFIX "/style.css");
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  viva_test_load_app_style ();
 
   g_test_add_func ("/interview-pages/list", test_list);
   g_test_add_func ("/interview-pages/plan", test_plan);

@@ -22,6 +22,7 @@
 #include "viva-interview.h"
 #include "viva-interview-wrapup-page.h"
 #include "viva-resources.h"
+#include "viva-test-util.h"
 
 #define WAIT_LIMIT_USEC (20 * G_USEC_PER_SEC)
 #define SECONDS(n) ((gint64) (n) * G_USEC_PER_SEC)
@@ -114,14 +115,7 @@ fixture_open (Fixture       *f,
   f->dir = g_dir_make_tmp ("viva-wrapup-XXXXXX", NULL);
   g_assert_nonnull (f->dir);
 
-  /* The application's style, as AdwApplication loads it. */
-  {
-    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
-
-    gtk_css_provider_load_from_resource (css, RESOURCE_PREFIX "/style.css");
-    gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
-                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  }
+  viva_test_load_app_style ();
 
   f->window = GTK_WINDOW (gtk_window_new ());
   g_object_ref_sink (f->window);
@@ -313,31 +307,8 @@ static void
 maybe_screenshot (Fixture    *f,
                   const char *name)
 {
-  const char *dir = g_getenv ("VIVA_SCREENSHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  int width;
-  int height;
-
-  if (dir == NULL)
-    return;
-
   wait_for_paint (f);
-  width = gtk_widget_get_width (GTK_WIDGET (f->window));
-  height = gtk_widget_get_height (GTK_WIDGET (f->window));
-  paintable = gtk_widget_paintable_new (GTK_WIDGET (f->window));
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (f->window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
+  viva_test_save_screenshot (GTK_WIDGET (f->window), name);
 }
 
 static char *

@@ -22,8 +22,10 @@
 #include "viva-interview.h"
 #include "viva-interview-store.h"
 #include "viva-interview-view.h"
+#include "viva-note.h"
 #include "viva-notes-store.h"
 #include "viva-question.h"
+#include "viva-test-util.h"
 #include "viva-window.h"
 
 #define WAIT_LIMIT_USEC (20 * G_USEC_PER_SEC)
@@ -38,13 +40,6 @@ typedef struct
   VivaInterviewView  *view;
   VivaClock          *clock;
 } Fixture;
-
-static void
-drain_main_loop (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
 static char *
 interviews_dir (void)
@@ -106,7 +101,7 @@ fixture_open (Fixture   *f,
       g_assert_cmpint (g_get_monotonic_time (), <, deadline);
       g_main_context_iteration (NULL, FALSE);
     }
-  drain_main_loop ();
+  viva_test_drain_main_loop ();
 }
 
 static void
@@ -115,9 +110,9 @@ fixture_close (Fixture *f)
   g_autoptr(GError) error = NULL;
 
   gtk_window_close (GTK_WINDOW (f->window));
-  drain_main_loop ();
+  viva_test_drain_main_loop ();
   gtk_window_destroy (GTK_WINDOW (f->window));
-  drain_main_loop ();
+  viva_test_drain_main_loop ();
   g_assert_true (viva_interview_store_flush (f->interviews, &error));
   g_assert_no_error (error);
   g_assert_true (viva_notes_store_flush (f->notes, &error));
@@ -133,7 +128,7 @@ advance (Fixture *f,
          gint64   usec)
 {
   viva_clock_advance (f->clock, usec);
-  drain_main_loop ();
+  viva_test_drain_main_loop ();
 }
 
 static void
@@ -144,7 +139,7 @@ type_notes (Fixture    *f,
 
   gtk_widget_grab_focus (GTK_WIDGET (view));
   gtk_text_buffer_insert_interactive_at_cursor (gtk_text_view_get_buffer (view), text, -1, TRUE);
-  drain_main_loop ();
+  viva_test_drain_main_loop ();
 }
 
 static GtkWidget *
@@ -231,11 +226,18 @@ test_plan_run_and_report (void)
 
   reset_data ();
   fixture_open (&f, clock);
+  gtk_window_set_default_size (GTK_WINDOW (f.window), 1180, 760);
+
+  /* What the interviewer wrote while studying question 1. */
+  viva_note_set_text (viva_notes_store_get_note (f.notes, "python-interview-questions", 1),
+                      "int, float, complex, bool, str, bytes, NoneType.\n\n"
+                      "Good answers add that bool is a subclass of int, and that str and "
+                      "bytes are immutable sequences.");
 
   /* Two questions picked while browsing: the sidebar's context menu. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.window), "win.add-question-to-interview", "u", 1));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.window), "win.add-question-to-interview", "u", 4));
-  drain_main_loop ();
+  viva_test_drain_main_loop ();
   interview = viva_interview_view_get_interview (f.view);
   g_assert_nonnull (interview);
   g_assert_cmpuint (viva_interview_get_n_items (interview), ==, 2);
@@ -243,25 +245,30 @@ test_plan_run_and_report (void)
   g_assert_cmpuint (viva_interview_get_item (interview, 1)->number, ==, 4);
   /* Asked twice, added once. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.window), "win.add-question-to-interview", "u", 4));
-  drain_main_loop ();
+  viva_test_drain_main_loop ();
   g_assert_cmpuint (viva_interview_get_n_items (interview), ==, 2);
 
   /* New Interview opens that plan, to name the candidate. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.window), "win.new-interview", NULL));
-  drain_main_loop ();
+  viva_test_drain_main_loop ();
   g_assert_true (viva_interview_view_get_interview (f.view) == interview);
   g_assert_cmpstr (viva_interview_view_get_page (f.view), ==, "plan");
   gtk_editable_set_text (viva_interview_plan_page_get_candidate_entry (viva_interview_view_get_plan_page (f.view)),
                          "Ada Lovelace");
-  drain_main_loop ();
+  viva_test_drain_main_loop ();
   g_assert_cmpstr (viva_interview_get_candidate (interview), ==, "Ada Lovelace");
+  viva_interview_set_role (interview, "Senior Backend Engineer");
+  viva_interview_set_total_budget (interview, 30 * MINUTE);
+  g_assert_true (viva_interview_set_item_budget (interview, 0, 2 * MINUTE));
+  g_assert_true (viva_interview_set_item_budget (interview, 1, 3 * MINUTE));
+  viva_test_save_screenshot (GTK_WIDGET (f.window), "interviewer-plan.png");
 
   /* Start, from its button. */
   start = find_button (GTK_WIDGET (viva_interview_view_get_plan_page (f.view)), "_Start Interview");
   g_assert_nonnull (start);
   g_assert_true (gtk_widget_is_sensitive (start));
   g_signal_emit_by_name (start, "clicked");
-  drain_main_loop ();
+  viva_test_drain_main_loop ();
   g_assert_cmpstr (viva_interview_view_get_page (f.view), ==, "live");
   g_assert_cmpint (viva_interview_get_state (interview), ==, VIVA_INTERVIEW_STATE_RUNNING);
 
@@ -271,12 +278,16 @@ test_plan_run_and_report (void)
   type_notes (&f, "Lists the types without hesitation.");
   g_assert_cmpstr (viva_interview_get_item (interview, 0)->notes, ==,
                    "[00:42] Lists the types without hesitation.");
+  advance (&f, 53 * SECOND);
+  type_notes (&f, "\n\nKnows bool subclasses int; explained why True + True == 2.");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (live), "live.rating", "i",
                                              (gint32) VIVA_INTERVIEW_RATING_YES));
+  /* The answer key: the study notes, read-only. */
+  g_assert_nonnull (strstr (viva_interview_live_page_get_answer_key (live), "subclass of int"));
 
   /* The candidate window: the question, nothing else. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (live), "live.candidate-shown", NULL));
-  drain_main_loop ();
+  viva_test_drain_main_loop ();
   candidate = viva_interview_live_page_get_candidate_window (live);
   g_assert_nonnull (candidate);
   g_assert_cmpstr (viva_candidate_window_get_text (candidate), ==, viva_interview_get_item (interview, 0)->text);
@@ -284,30 +295,34 @@ test_plan_run_and_report (void)
   g_assert_null (strstr (shown->str, "hesitation"));
   g_assert_null (strstr (shown->str, "Yes"));
   g_assert_null (strstr (shown->str, "Ada"));
+  g_assert_null (strstr (shown->str, "subclass"));
+  viva_test_save_screenshot (GTK_WIDGET (candidate), "interviewer-candidate.png");
+  viva_test_save_screenshot (GTK_WIDGET (f.window), "interviewer-live.png");
 
   /* Next question: the candidate window follows. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (live), "live.next", NULL));
-  drain_main_loop ();
+  viva_test_drain_main_loop ();
   g_assert_cmpstr (viva_candidate_window_get_text (candidate), ==, viva_interview_get_item (interview, 1)->text);
   advance (&f, 80 * SECOND);
   type_notes (&f, "Strong on formatting.");
-  g_assert_cmpstr (viva_interview_get_item (interview, 1)->notes, ==, "[02:02] Strong on formatting.");
+  g_assert_cmpstr (viva_interview_get_item (interview, 1)->notes, ==, "[02:55] Strong on formatting.");
 
   /* Finish, after confirming: on to the wrap-up. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (live), "live.finish", NULL));
-  drain_main_loop ();
+  viva_test_drain_main_loop ();
   dialog = find_message_dialog ();
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "finish");
-  drain_main_loop ();
+  viva_test_drain_main_loop ();
   g_assert_cmpint (viva_interview_get_state (interview), ==, VIVA_INTERVIEW_STATE_FINISHED);
   g_assert_cmpstr (viva_interview_view_get_page (f.view), ==, "wrapup");
-  g_assert_cmpint (viva_interview_get_item (interview, 0)->spent, ==, 42 * SECOND);
+  g_assert_cmpint (viva_interview_get_item (interview, 0)->spent, ==, 95 * SECOND);
   g_assert_cmpint (viva_interview_get_item (interview, 1)->spent, ==, 80 * SECOND);
   g_assert_nonnull (strstr (viva_candidate_window_get_text (candidate), "over"));
 
   viva_interview_set_recommendation (interview, VIVA_INTERVIEW_RATING_YES);
   viva_interview_set_takeaways (interview, "Solid fundamentals.");
+  viva_test_save_screenshot (GTK_WIDGET (f.window), "interviewer-wrapup.png");
 
   /* Export both reports. */
   tmp = g_dir_make_tmp ("viva-interviewer-XXXXXX", &error);
@@ -338,14 +353,15 @@ test_plan_run_and_report (void)
   stored_path = viva_interview_store_dup_path (f.interviews, interview);
   stored = read_file (stored_path);
   g_assert_nonnull (strstr (stored, "\"candidate\" : \"Ada Lovelace\""));
-  g_assert_nonnull (strstr (stored, "[02:02] Strong on formatting."));
+  g_assert_nonnull (strstr (stored, "[02:55] Strong on formatting."));
   g_assert_nonnull (strstr (stored, "\"state\" : \"finished\""));
 
   /* The list shows it. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.view), "interview.show-list", NULL));
-  drain_main_loop ();
+  viva_test_drain_main_loop ();
   g_assert_cmpstr (viva_interview_view_get_page (f.view), ==, "list");
   g_assert_cmpuint (viva_interview_list_page_get_n_rows (viva_interview_view_get_list_page (f.view)), ==, 1);
+  viva_test_save_screenshot (GTK_WIDGET (f.window), "interviewer-list.png");
 
   g_unlink (md_path);
   g_unlink (pdf_path);
@@ -374,7 +390,7 @@ test_reopens_after_crash (void)
   g_assert_cmpuint (viva_interview_get_n_items (interview), ==, 2);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (viva_interview_view_get_plan_page (f.view)),
                                              "plan.start", NULL));
-  drain_main_loop ();
+  viva_test_drain_main_loop ();
   g_assert_cmpint (viva_interview_get_state (interview), ==, VIVA_INTERVIEW_STATE_RUNNING);
   advance (&f, 30 * SECOND);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (viva_interview_view_get_live_page (f.view)),
@@ -387,7 +403,7 @@ test_reopens_after_crash (void)
   g_assert_true (viva_interview_store_flush (f.interviews, &error));
   g_assert_no_error (error);
   gtk_window_destroy (GTK_WINDOW (f.window));
-  drain_main_loop ();
+  viva_test_drain_main_loop ();
   g_clear_object (&f.window);
   g_clear_object (&f.interviews);
   g_clear_object (&f.notes);
@@ -435,6 +451,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   gtk_init ();
   adw_init ();
+  viva_test_load_app_style ();
 
   g_test_add_func ("/interviewer/plan-run-and-report", test_plan_run_and_report);
   g_test_add_func ("/interviewer/reopens-after-crash", test_reopens_after_crash);
