@@ -433,6 +433,52 @@ test_reopens_after_crash (void)
   fixture_close (&f);
 }
 
+/* Every control of every interview page, and of the candidate window,
+ * has a name a screen reader can say. */
+static void
+test_controls_have_accessible_names (void)
+{
+  g_autoptr(VivaClock) clock = viva_clock_new_fake (1000 * MINUTE);
+  g_autoptr(GString) unnamed = g_string_new (NULL);
+  VivaInterviewLivePage *live;
+  VivaInterview *interview;
+  Fixture f = { 0 };
+
+  reset_data ();
+  fixture_open (&f, clock);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.window), "win.add-question-to-interview", "u", 1));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.window), "win.add-question-to-interview", "u", 2));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.window), "win.new-interview", NULL));
+  viva_test_drain_main_loop ();
+  interview = viva_interview_view_get_interview (f.view);
+  viva_interview_view_show_list (f.view);
+  viva_test_drain_main_loop ();
+  viva_test_collect_unnamed_controls (GTK_WIDGET (f.view), unnamed);
+
+  viva_interview_view_open (f.view, interview);
+  viva_test_drain_main_loop ();
+  viva_test_collect_unnamed_controls (GTK_WIDGET (viva_interview_view_get_plan_page (f.view)), unnamed);
+
+  g_assert_true (viva_interview_start (interview));
+  viva_interview_view_open (f.view, interview);
+  viva_test_drain_main_loop ();
+  live = viva_interview_view_get_live_page (f.view);
+  viva_test_collect_unnamed_controls (GTK_WIDGET (live), unnamed);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (live), "live.candidate-shown", NULL));
+  viva_test_drain_main_loop ();
+  viva_test_collect_unnamed_controls (GTK_WIDGET (viva_interview_live_page_get_candidate_window (live)), unnamed);
+
+  g_assert_true (viva_interview_finish (interview));
+  viva_interview_view_open (f.view, interview);
+  viva_test_drain_main_loop ();
+  viva_test_collect_unnamed_controls (GTK_WIDGET (viva_interview_view_get_wrapup_page (f.view)), unnamed);
+
+  g_assert_cmpstr (unnamed->str, ==, "");
+
+  fixture_close (&f);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -455,6 +501,7 @@ main (int   argc,
 
   g_test_add_func ("/interviewer/plan-run-and-report", test_plan_run_and_report);
   g_test_add_func ("/interviewer/reopens-after-crash", test_reopens_after_crash);
+  g_test_add_func ("/interviewer/controls-have-accessible-names", test_controls_have_accessible_names);
 
   return g_test_run ();
 }

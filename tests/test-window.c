@@ -27,6 +27,7 @@
 #include "viva-question-view.h"
 #include "viva-sidebar.h"
 #include "viva-topic.h"
+#include "viva-test-util.h"
 #include "viva-window.h"
 
 /* Waiting is bounded so that a hang fails instead of blocking CI; the
@@ -896,57 +897,6 @@ test_preferences_budgets (void)
   drain_main_loop ();
 }
 
-/* A control has a name when a screen reader has something to say for it:
- * its own label text, or an accessible label or labelled-by relation. */
-static gboolean
-control_has_name (GtkWidget *widget)
-{
-  GtkAccessible *accessible = GTK_ACCESSIBLE (widget);
-
-  if (gtk_test_accessible_has_property (accessible, GTK_ACCESSIBLE_PROPERTY_LABEL) ||
-      gtk_test_accessible_has_relation (accessible, GTK_ACCESSIBLE_RELATION_LABELLED_BY))
-    return TRUE;
-
-  if (GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) != NULL)
-    return TRUE;
-
-  if (GTK_IS_CHECK_BUTTON (widget) && gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)) != NULL)
-    return TRUE;
-
-  return FALSE;
-}
-
-static void
-collect_unnamed_controls (GtkWidget *widget,
-                          GString   *unnamed)
-{
-  gboolean is_control = GTK_IS_BUTTON (widget) || GTK_IS_MENU_BUTTON (widget) ||
-                        GTK_IS_CHECK_BUTTON (widget) || GTK_IS_SWITCH (widget) ||
-                        GTK_IS_SPIN_BUTTON (widget) || GTK_IS_SEARCH_ENTRY (widget) ||
-                        GTK_IS_TEXT_VIEW (widget);
-
-  /* Buttons that widgets build inside themselves (a spin button's +/-, a
-   * menu button's inner button, libadwaita's own) are theirs to name. */
-  if (GTK_IS_SPIN_BUTTON (widget) || GTK_IS_MENU_BUTTON (widget) ||
-      ADW_IS_EXPANDER_ROW (widget) || ADW_IS_COMBO_ROW (widget) || ADW_IS_HEADER_BAR (widget) ||
-      ADW_IS_TOAST_OVERLAY (widget) || GTK_IS_SEARCH_ENTRY (widget))
-    {
-      if (is_control && gtk_widget_get_visible (widget) && !control_has_name (widget))
-        g_string_append_printf (unnamed, " %s#%s", G_OBJECT_TYPE_NAME (widget), gtk_widget_get_name (widget));
-      if (!ADW_IS_HEADER_BAR (widget) && !ADW_IS_TOAST_OVERLAY (widget))
-        return;
-    }
-
-  if (is_control && gtk_widget_get_visible (widget) && !control_has_name (widget))
-    g_string_append_printf (unnamed, " %s(%s) in %s", G_OBJECT_TYPE_NAME (widget),
-                            GTK_IS_BUTTON (widget) && gtk_button_get_icon_name (GTK_BUTTON (widget))
-                              ? gtk_button_get_icon_name (GTK_BUTTON (widget)) : "",
-                            G_OBJECT_TYPE_NAME (gtk_widget_get_parent (widget)));
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    collect_unnamed_controls (child, unnamed);
-}
-
 static void
 test_controls_have_accessible_names (void)
 {
@@ -964,11 +914,11 @@ test_controls_have_accessible_names (void)
 
   /* The study view with a question open, and every mock interview page. */
   click_question_in_sidebar (window, 42);
-  collect_unnamed_controls (GTK_WIDGET (window), unnamed);
+  viva_test_collect_unnamed_controls (GTK_WIDGET (window), unnamed);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.mock-interview", NULL));
   drain_main_loop ();
-  collect_unnamed_controls (GTK_WIDGET (viva_window_get_mock_view (window)), unnamed);
+  viva_test_collect_unnamed_controls (GTK_WIDGET (viva_window_get_mock_view (window)), unnamed);
 
   g_assert_cmpstr (unnamed->str, ==, "");
 

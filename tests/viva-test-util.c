@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <adwaita.h>
+
 #include "viva-resources.h"
 #include "viva-test-util.h"
 
@@ -91,4 +93,60 @@ viva_test_save_screenshot (GtkWidget  *widget,
   path = g_build_filename (dir, name, NULL);
   g_assert_true (gdk_texture_save_to_png (texture, path));
   g_test_message ("Screenshot: %s", path);
+}
+
+/* A control has a name when a screen reader has something to say for it:
+ * its own label text, or an accessible label or labelled-by relation. */
+static gboolean
+control_has_name (GtkWidget *widget)
+{
+  GtkAccessible *accessible = GTK_ACCESSIBLE (widget);
+
+  if (gtk_test_accessible_has_property (accessible, GTK_ACCESSIBLE_PROPERTY_LABEL) ||
+      gtk_test_accessible_has_relation (accessible, GTK_ACCESSIBLE_RELATION_LABELLED_BY))
+    return TRUE;
+
+  if (GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) != NULL)
+    return TRUE;
+
+  if (GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_label (GTK_MENU_BUTTON (widget)) != NULL)
+    return TRUE;
+
+  if (GTK_IS_CHECK_BUTTON (widget) && gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)) != NULL)
+    return TRUE;
+
+  return FALSE;
+}
+
+void
+viva_test_collect_unnamed_controls (GtkWidget *widget,
+                          GString   *unnamed)
+{
+  gboolean is_control = GTK_IS_BUTTON (widget) || GTK_IS_MENU_BUTTON (widget) ||
+                        GTK_IS_CHECK_BUTTON (widget) || GTK_IS_SWITCH (widget) ||
+                        GTK_IS_SPIN_BUTTON (widget) || GTK_IS_SEARCH_ENTRY (widget) ||
+                        GTK_IS_TEXT_VIEW (widget) || GTK_IS_DROP_DOWN (widget);
+
+  /* Buttons that widgets build inside themselves (a spin button's +/-, a
+   * menu button's inner button, libadwaita's own) are theirs to name. */
+  if (GTK_IS_SPIN_BUTTON (widget) || GTK_IS_MENU_BUTTON (widget) ||
+      ADW_IS_EXPANDER_ROW (widget) || ADW_IS_COMBO_ROW (widget) || ADW_IS_HEADER_BAR (widget) ||
+      ADW_IS_TOAST_OVERLAY (widget) || GTK_IS_SEARCH_ENTRY (widget) || GTK_IS_DROP_DOWN (widget))
+    {
+      if (is_control && gtk_widget_get_visible (widget) && !control_has_name (widget))
+        g_string_append_printf (unnamed, " %s in %s", G_OBJECT_TYPE_NAME (widget),
+                                G_OBJECT_TYPE_NAME (gtk_widget_get_ancestor (gtk_widget_get_parent (widget),
+                                                                             GTK_TYPE_WIDGET)));
+      if (!ADW_IS_HEADER_BAR (widget) && !ADW_IS_TOAST_OVERLAY (widget))
+        return;
+    }
+
+  if (is_control && gtk_widget_get_visible (widget) && !control_has_name (widget))
+    g_string_append_printf (unnamed, " %s(%s) in %s", G_OBJECT_TYPE_NAME (widget),
+                            GTK_IS_BUTTON (widget) && gtk_button_get_icon_name (GTK_BUTTON (widget))
+                              ? gtk_button_get_icon_name (GTK_BUTTON (widget)) : "",
+                            G_OBJECT_TYPE_NAME (gtk_widget_get_parent (widget)));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    viva_test_collect_unnamed_controls (child, unnamed);
 }

@@ -19,5 +19,7 @@ void viva_test_drain_main_loop (void);
 void viva_test_wait_mapped     (GtkWidget  *widget);
 void viva_test_save_screenshot (GtkWidget  *widget,
                                 const char *name);
+void viva_test_collect_unnamed_controls (GtkWidget *widget,
+                                         GString   *unnamed);
 
 G_END_DECLS
