@@ -37,6 +37,7 @@ _viva_window_update_actions (VivaWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-star", can_edit);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.set-status", can_edit);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.focus-notes", self->question != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-question", self->bank != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.mock-interview", self->bank != NULL && self->sessions != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.mock-history", self->bank != NULL && self->sessions != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-interview", self->interviews != NULL);
@@ -248,6 +249,23 @@ viva_window_next_question_action (GtkWidget  *widget,
   viva_window_step_question (VIVA_WINDOW (widget), 1);
 }
 
+/* Opens a question by number: the "See Also" links of the question view. */
+static void
+viva_window_show_question_action (GtkWidget  *widget,
+                                  const char *action_name,
+                                  GVariant   *param)
+{
+  VivaWindow *self = VIVA_WINDOW (widget);
+  VivaQuestion *question;
+
+  if (self->bank == NULL)
+    return;
+
+  question = viva_bank_lookup_question (self->bank, g_variant_get_uint32 (param));
+  if (question != NULL)
+    viva_window_show_question (self, question);
+}
+
 static void
 viva_window_filter_action (GtkWidget  *widget,
                            const char *action_name,
@@ -355,6 +373,7 @@ _viva_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.open-bundled-bank", NULL, viva_window_open_bundled_bank_action);
   gtk_widget_class_install_action (widget_class, "win.previous-question", NULL, viva_window_previous_question_action);
   gtk_widget_class_install_action (widget_class, "win.next-question", NULL, viva_window_next_question_action);
+  gtk_widget_class_install_action (widget_class, "win.show-question", "u", viva_window_show_question_action);
   gtk_widget_class_install_action (widget_class, "win.filter", NULL, viva_window_filter_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-star", NULL, viva_window_toggle_star_action);
   gtk_widget_class_install_action (widget_class, "win.set-status", "s", viva_window_set_status_action);

@@ -62,6 +62,7 @@ struct _VivaWindow
 
   VivaWindowBanner            banner;
   int                   drag_start_width;
+  guint                 indexing_related : 1;
   guint                 load_problem_dismissed : 1;
   guint                 close_confirmed : 1;
 };

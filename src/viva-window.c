@@ -23,6 +23,7 @@
 #include "viva-notes-store.h"
 #include "viva-question.h"
 #include "viva-question-view.h"
+#include "viva-related.h"
 #include "viva-sidebar.h"
 #include "viva-session-store.h"
 #include "viva-window-private.h"
@@ -150,6 +151,52 @@ viva_window_get_question (VivaWindow *self)
   return self->question;
 }
 
+static void viva_window_update_related (VivaWindow *self);
+
+static void
+viva_window_index_related_cb (GObject      *object,
+                              GAsyncResult *result,
+                              gpointer      user_data)
+{
+  g_autoptr(VivaWindow) self = user_data;
+  VivaBank *bank = VIVA_BANK (object);
+
+  self->indexing_related = FALSE;
+
+  /* Cancelled: the window is closing. */
+  if (!viva_bank_index_related_finish (bank, result, NULL))
+    return;
+
+  viva_window_update_related (self);
+}
+
+/* The "See Also" links. Indexing a bank of 100,000 questions takes about
+ * a tenth of a second, so the first question of a bank may show its
+ * links a moment after its text, rather than stall the main loop. */
+static void
+viva_window_update_related (VivaWindow *self)
+{
+  g_autoptr(GPtrArray) related = NULL;
+
+  if (self->question == NULL || self->bank == NULL)
+    return;
+
+  if (!viva_bank_has_related_index (self->bank))
+    {
+      if (!self->indexing_related)
+        {
+          self->indexing_related = TRUE;
+          viva_bank_index_related_async (self->bank, self->cancellable,
+                                         viva_window_index_related_cb,
+                                         g_object_ref (self));
+        }
+      return;
+    }
+
+  related = viva_bank_find_related (self->bank, self->question, VIVA_RELATED_DEFAULT_MAX);
+  viva_question_view_set_related (self->question_view, related);
+}
+
 void
 viva_window_show_question (VivaWindow   *self,
                            VivaQuestion *question)
@@ -175,6 +222,7 @@ viva_window_show_question (VivaWindow   *self,
                                       viva_question_get_number (question));
 
   viva_question_view_set_question (self->question_view, question, note);
+  viva_window_update_related (self);
   viva_sidebar_select_question (self->sidebar, question);
   gtk_stack_set_visible_child_name (self->stack, question ? "question" : "empty");
 
