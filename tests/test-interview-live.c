@@ -479,18 +479,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *home = g_dir_make_tmp ("viva-test-live-XXXXXX", NULL);
-  g_autofree char *data = g_build_filename (home, "data", NULL);
-  g_autofree char *config = g_build_filename (home, "config", NULL);
-
-  /* See test-window.c: isolate only the user's directories. */
-  g_assert_nonnull (home);
-  g_setenv ("XDG_DATA_HOME", data, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
-
-  g_test_init (&argc, &argv, NULL);
-  gtk_init ();
-  adw_init ();
+  viva_test_init_ui (&argc, &argv);
   viva_test_load_app_style ();
 
   g_test_add ("/interview-live/notes-are-stamped", Fixture, NULL,

@@ -27,6 +27,7 @@
 #include "viva-note.h"
 #include "viva-notes-store.h"
 #include "viva-session-store.h"
+#include "viva-test-util.h"
 #include "viva-window.h"
 
 #define WAIT_LIMIT_USEC (20 * G_USEC_PER_SEC)
@@ -394,21 +395,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *home = g_dir_make_tmp ("viva-test-mock-XXXXXX", NULL);
-  g_autofree char *data = g_build_filename (home, "data", NULL);
-  g_autofree char *config = g_build_filename (home, "config", NULL);
-  g_autofree char *cache = g_build_filename (home, "cache", NULL);
-
-  /* See test-window.c: isolate only the user's directories, so GTK keeps
-   * its icon themes and MIME database. */
-  g_assert_nonnull (home);
-  g_setenv ("XDG_DATA_HOME", data, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
-  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
-
-  g_test_init (&argc, &argv, NULL);
-  gtk_init ();
-  adw_init ();
+  viva_test_init_ui (&argc, &argv);
 
   g_test_add_func ("/mock/two-question-interview", test_two_question_interview);
   g_test_add_func ("/mock/resume-after-quit", test_resume_after_quit);

@@ -418,7 +418,18 @@ test_index_async (void)
         }
     }
 
-  /* The index holds its questions, not the bank. */
+  /* The index holds its questions, not the bank. The worker thread lets
+   * go of its task (and the task of the bank) a moment after the
+   * callback may have run: wait for that, not for the index. */
+  {
+    gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+    while (g_atomic_int_get (&G_OBJECT (bank)->ref_count) > 1)
+      {
+        g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+        g_usleep (1000);
+      }
+  }
   g_assert_finalize_object (g_steal_pointer (&bank));
 }
 

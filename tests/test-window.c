@@ -1063,22 +1063,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *home = g_dir_make_tmp ("viva-test-window-XXXXXX", NULL);
-  g_autofree char *data = g_build_filename (home, "data", NULL);
-  g_autofree char *config = g_build_filename (home, "config", NULL);
-  g_autofree char *cache = g_build_filename (home, "cache", NULL);
-
-  /* Isolate the user's directories by hand: G_TEST_OPTION_ISOLATE_DIRS
-   * also sets XDG_DATA_DIRS to /dev/null, which hides the icon themes and
-   * the MIME database from GTK, so no SVG icon loads. */
-  g_assert_nonnull (home);
-  g_setenv ("XDG_DATA_HOME", data, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
-  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
-
-  g_test_init (&argc, &argv, NULL);
-  gtk_init ();
-  adw_init ();
+  viva_test_init_ui (&argc, &argv);
 
   g_test_add_func ("/window/tree-shows-levels", test_tree_shows_levels);
   g_test_add_func ("/window/select-question-shows-text", test_select_question_shows_text);

@@ -10,6 +10,37 @@
 #include "viva-resources.h"
 #include "viva-test-util.h"
 
+/**
+ * viva_test_init_ui:
+ *
+ * g_test_init() and GTK for a widget test, with the user's directories
+ * (data, config, cache) in a new temporary folder. Not
+ * G_TEST_OPTION_ISOLATE_DIRS: it also sets XDG_DATA_DIRS to /dev/null,
+ * which hides the icon themes and the MIME database from GTK, so no
+ * SVG icon loads.
+ */
+void
+viva_test_init_ui (int    *argc,
+                   char ***argv)
+{
+  g_autofree char *home = g_dir_make_tmp ("viva-test-XXXXXX", NULL);
+  g_autofree char *data = NULL;
+  g_autofree char *config = NULL;
+  g_autofree char *cache = NULL;
+
+  g_assert_nonnull (home);
+  data = g_build_filename (home, "data", NULL);
+  config = g_build_filename (home, "config", NULL);
+  cache = g_build_filename (home, "cache", NULL);
+  g_setenv ("XDG_DATA_HOME", data, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
+
+  g_test_init (argc, argv, NULL);
+  gtk_init ();
+  adw_init ();
+}
+
 /* The resources and the style sheet, as the application has them: the
  * pages look as they do in Viva, and their CSS classes apply. The
  * resources live in a static library, which links in only what is

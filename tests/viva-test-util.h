@@ -14,6 +14,8 @@ G_BEGIN_DECLS
 
 #define VIVA_TEST_WAIT_LIMIT_USEC (20 * G_USEC_PER_SEC)
 
+void viva_test_init_ui         (int        *argc,
+                                char     ***argv);
 void viva_test_load_app_style  (void);
 void viva_test_drain_main_loop (void);
 void viva_test_wait_mapped     (GtkWidget  *widget);
