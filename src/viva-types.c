@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "viva-types.h"
 
 /* These strings are the on-disk form (notes.json); never translate them. */
@@ -89,4 +91,46 @@ viva_format_duration (gint64 usec)
                             (int) (seconds % 60));
 
   return g_strdup_printf ("%d:%02d", (int) (seconds / 60), (int) (seconds % 60));
+}
+
+/**
+ * viva_format_time_against_budget:
+ * @spent: the time spent, in microseconds
+ * @budget: the time budget, in microseconds; 0 for none
+ * @over: (out) (optional): "1:10 over budget" when @spent is past
+ *   @budget, else %NULL
+ *
+ * Formats a clock against its budget: "6:10 / 5:00", or "6:10" when
+ * there is no budget. The live page, the wrap-up page and the PDF
+ * report all say it this way.
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+viva_format_time_against_budget (gint64   spent,
+                                 gint64   budget,
+                                 char   **over)
+{
+  g_autofree char *spent_text = viva_format_duration (spent);
+  g_autofree char *budget_text = NULL;
+
+  if (over != NULL)
+    *over = NULL;
+
+  if (budget <= 0)
+    return g_steal_pointer (&spent_text);
+
+  if (spent > budget && over != NULL)
+    {
+      g_autofree char *excess = viva_format_duration (spent - budget);
+
+      /* Translators: how far a question or the interview ran past its
+       * time budget, "1:10 over budget" */
+      *over = g_strdup_printf (_("%s over budget"), excess);
+    }
+
+  budget_text = viva_format_duration (budget);
+
+  /* Translators: time spent against the time budget, "6:10 / 5:00" */
+  return g_strdup_printf (_("%s / %s"), spent_text, budget_text);
 }

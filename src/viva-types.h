@@ -59,6 +59,9 @@ gboolean    viva_status_from_string (const char  *str,
                                      VivaStatus  *status);
 
 char       *viva_format_duration    (gint64       usec);
+char       *viva_format_time_against_budget (gint64   spent,
+                                             gint64   budget,
+                                             char   **over);
 gboolean    viva_name_lookup        (const char * const *names,
                                      guint               n_names,
                                      const char         *str,

@@ -141,28 +141,15 @@ set_clock_label (GtkLabel *label,
                  gint64    spent,
                  gint64    budget)
 {
-  g_autofree char *spent_text = viva_format_duration (spent);
-  g_autofree char *text = NULL;
-  gboolean over = budget > 0 && spent > budget;
+  g_autofree char *over = NULL;
+  g_autofree char *text = viva_format_time_against_budget (spent, budget, &over);
 
-  if (budget > 0)
+  gtk_label_set_label (label, text);
+
+  if (over != NULL)
     {
-      g_autofree char *budget_text = viva_format_duration (budget);
-
-      /* Translators: time spent against the budget, "3:10 / 5:00". */
-      text = g_strdup_printf (_("%s / %s"), spent_text, budget_text);
-    }
-
-  gtk_label_set_label (label, text != NULL ? text : spent_text);
-
-  if (over)
-    {
-      g_autofree char *over_text = viva_format_duration (spent - budget);
-      /* Translators: a tooltip, how far past its budget a clock is. */
-      g_autofree char *tooltip = g_strdup_printf (_("%s over the budget"), over_text);
-
       gtk_widget_add_css_class (GTK_WIDGET (label), "error");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (label), tooltip);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (label), over);
     }
   else
     {

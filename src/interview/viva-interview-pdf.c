@@ -393,36 +393,6 @@ rating_color (VivaInterviewRating rating)
     }
 }
 
-/* "6:10 / 5:00", and with @over set, "1:10 over"; "6:10" without a
- * budget. */
-static char *
-format_time (gint64   spent,
-             gint64   budget,
-             char   **over)
-{
-  g_autofree char *spent_text = viva_format_duration (spent);
-  g_autofree char *budget_text = NULL;
-
-  *over = NULL;
-
-  if (budget <= 0)
-    return g_steal_pointer (&spent_text);
-
-  if (spent > budget)
-    {
-      g_autofree char *excess = viva_format_duration (spent - budget);
-
-      /* Translators: how far a question or the interview ran past its
-       * time budget, "1:10 over" */
-      *over = g_strdup_printf (_("%s over"), excess);
-    }
-
-  budget_text = viva_format_duration (budget);
-
-  /* Translators: time spent against the time budget, "6:10 / 5:00" */
-  return g_strdup_printf (_("%s / %s"), spent_text, budget_text);
-}
-
 static gboolean
 is_blank (const char *line)
 {
@@ -659,7 +629,7 @@ report_add_table_row (Report        *report,
   g_autofree char *number = g_strdup_printf ("%u", index + 1);
   g_autofree char *question = question_summary (item->text);
   g_autofree char *over = NULL;
-  g_autofree char *time = format_time (viva_interview_get_item_elapsed (interview, index), item->budget, &over);
+  g_autofree char *time = viva_format_time_against_budget (viva_interview_get_item_elapsed (interview, index), item->budget, &over);
   Styled styled;
   Cell *rating;
 
@@ -695,7 +665,7 @@ report_add_question (Report        *report,
   const VivaInterviewItem *item = viva_interview_get_item (interview, index);
   guint n_items = viva_interview_get_n_items (interview);
   g_autofree char *over = NULL;
-  g_autofree char *time = format_time (viva_interview_get_item_elapsed (interview, index), item->budget, &over);
+  g_autofree char *time = viva_format_time_against_budget (viva_interview_get_item_elapsed (interview, index), item->budget, &over);
   g_autofree char *label = NULL;
   g_autofree char *outline = NULL;
   g_autofree char *summary = question_summary (item->text);
@@ -772,7 +742,7 @@ report_build (Report        *report,
   guint n_items = viva_interview_get_n_items (interview);
   g_autofree char *date = viva_interview_format_date (interview, NULL);
   g_autofree char *over = NULL;
-  g_autofree char *total = format_time (viva_interview_get_elapsed (interview),
+  g_autofree char *total = viva_format_time_against_budget (viva_interview_get_elapsed (interview),
                                         viva_interview_get_total_budget (interview), &over);
   Block *block;
 

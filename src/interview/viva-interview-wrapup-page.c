@@ -82,33 +82,6 @@ can_edit (VivaInterviewWrapupPage *self)
   return self->interview != NULL && !viva_interview_get_read_only (self->interview);
 }
 
-/* "6:10 / 5:00", "6:10" without a budget; @over says it ran past it. */
-static char *
-format_time (gint64    spent,
-             gint64    budget,
-             char    **over)
-{
-  g_autofree char *spent_text = viva_format_duration (spent);
-  g_autofree char *budget_text = NULL;
-
-  *over = NULL;
-  if (budget <= 0)
-    return g_steal_pointer (&spent_text);
-
-  if (spent > budget)
-    {
-      g_autofree char *excess = viva_format_duration (spent - budget);
-
-      /* Translators: how far a question ran past its budget */
-      *over = g_strdup_printf (_("%s over budget"), excess);
-    }
-
-  budget_text = viva_format_duration (budget);
-
-  /* Translators: time spent against the time budget, "6:10 / 5:00" */
-  return g_strdup_printf (_("%s / %s"), spent_text, budget_text);
-}
-
 /* One line of the question, for a row's title. */
 static char *
 question_title (const char *text)
@@ -179,7 +152,7 @@ viva_interview_wrapup_page_sync_header (VivaInterviewWrapupPage *self)
   gtk_label_set_text (self->details_label, joined);
   gtk_widget_set_visible (GTK_WIDGET (self->details_label), joined[0] != '\0');
 
-  time = format_time (viva_interview_get_elapsed (interview),
+  time = viva_format_time_against_budget (viva_interview_get_elapsed (interview),
                       viva_interview_get_total_budget (interview), &over);
   /* Translators: the interview's time against its budget, "Total time 42:10 / 45:00" */
   total = g_strdup_printf (_("Total time %s"), time);
@@ -336,7 +309,7 @@ viva_interview_wrapup_page_update_row (VivaInterviewWrapupPage *self,
     }
   gtk_widget_set_tooltip_text (row->row, tooltip != NULL ? tooltip : item->text);
 
-  time = format_time (viva_interview_get_item_elapsed (self->interview, index), item->budget, &over);
+  time = viva_format_time_against_budget (viva_interview_get_item_elapsed (self->interview, index), item->budget, &over);
   gtk_label_set_text (row->time, time);
   set_over_style (row->time, over);
 
