@@ -1161,6 +1161,41 @@ test_oversized_note_not_written (void)
   flush_store (store);
 }
 
+/* Each note may be 1 MiB, but together they must stay under the size we
+ * read back. */
+static void
+test_oversized_file_not_written (void)
+{
+  g_autofree char *path = notes_path ();
+  g_autoptr(VivaNotesStore) store = NULL;
+  g_autoptr(VivaNotesStore) reread = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *mib = g_strnfill (1024 * 1024, 'm');
+  guint n = VIVA_NOTES_MAX_SIZE / (1024 * 1024);
+
+  store = load_store (path);
+  set_text (store, BANK, 1, "fine");
+  flush_store (store);
+  before = read_file (path);
+
+  for (guint i = 1; i <= n; i++)
+    set_text (store, BANK, 100 + i, mib);
+
+  g_assert_false (viva_notes_store_flush (store, &error));
+  g_assert_error (error, VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_TOO_LARGE);
+  g_test_message ("flush error: %s", error->message);
+  g_assert_nonnull (viva_notes_store_get_save_error (store));
+  g_assert_true (viva_notes_store_get_dirty (store));
+  assert_file_equals (path, before);
+
+  /* One note fewer fits, and loads. */
+  set_text (store, BANK, 100 + n, "");
+  flush_store (store);
+  reread = load_store (path);
+  g_assert_cmpuint (viva_notes_store_get_n_notes (reread), ==, n);
+}
+
 static void
 drop_privileges (void)
 {
@@ -2561,6 +2596,7 @@ main (int   argc,
   g_test_add_func ("/notes-store/future-version/unreadable-notes", test_future_version_unreadable_notes);
   g_test_add_func ("/notes-store/failed-write-keeps-file", test_failed_write_keeps_file);
   g_test_add_func ("/notes-store/oversized-note", test_oversized_note_not_written);
+  g_test_add_func ("/notes-store/oversized-file", test_oversized_file_not_written);
   g_test_add_func ("/notes-store/read-only-dir/good-file", test_read_only_dir);
   g_test_add_func ("/notes-store/read-only-dir/damaged", test_damaged_in_read_only_dir);
   g_test_add_func ("/notes-store/not-a-directory", test_not_a_directory);

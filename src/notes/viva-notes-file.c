@@ -1023,6 +1023,7 @@ viva_notes_serialize (GPtrArray  *records,
 {
   g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
   g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GBytes) bytes = NULL;
   const char *bank_id = NULL;
 
   g_ptr_array_sort (records, compare_records);
@@ -1095,6 +1096,19 @@ viva_notes_serialize (GPtrArray  *records,
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
+  bytes = viva_data_file_generate (root);
 
-  return viva_data_file_generate (root);
+  /* Long notes, or years of reviews of a large bank, could add up to
+   * more than we read back. */
+  if (g_bytes_get_size (bytes) > VIVA_NOTES_MAX_SIZE)
+    {
+      g_autofree char *max = g_format_size_full (VIVA_NOTES_MAX_SIZE, G_FORMAT_SIZE_IEC_UNITS);
+
+      g_set_error (error, VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_TOO_LARGE,
+                   _("Could not save notes: together they would be larger than %s, more than Viva reads back; shorten some long notes so that your notes can be saved"),
+                   max);
+      return NULL;
+    }
+
+  return g_steal_pointer (&bytes);
 }
