@@ -11,6 +11,7 @@
 #include "viva-first-frame.h"
 #include "viva-notes-store.h"
 #include "viva-preferences-window.h"
+#include "viva-interview-store.h"
 #include "viva-session-store.h"
 #include "viva-window.h"
 
@@ -23,6 +24,8 @@ struct _VivaApplication
   GError         *notes_load_error;
   VivaSessionStore *sessions;
   GPtrArray      *session_problems;
+  VivaInterviewStore *interviews;
+  GPtrArray      *interview_problems;
   GSettings      *settings;
 };
 
@@ -50,6 +53,7 @@ viva_application_ensure_window (VivaApplication *self)
       window = viva_window_new (self, self->notes_store);
       viva_window_restore_session (window);
       viva_window_set_session_store (window, self->sessions, self->session_problems);
+      viva_window_set_interview_store (window, self->interviews, self->interview_problems);
 
       viva_window_report_notes_state (window, self->notes_load_error);
 
@@ -93,6 +97,7 @@ viva_application_startup (GApplication *app)
   VivaApplication *self = VIVA_APPLICATION (app);
   g_autofree char *path = NULL;
   g_autofree char *sessions_dir = NULL;
+  g_autofree char *interviews_dir = NULL;
 
   G_APPLICATION_CLASS (viva_application_parent_class)->startup (app);
 
@@ -118,6 +123,11 @@ viva_application_startup (GApplication *app)
   sessions_dir = viva_session_store_dup_default_dir ();
   self->sessions = viva_session_store_new (sessions_dir);
   viva_session_store_load (self->sessions, &self->session_problems);
+
+  /* The interviewer's interviews, under the same rules. */
+  interviews_dir = viva_interview_store_dup_default_dir ();
+  self->interviews = viva_interview_store_new (interviews_dir);
+  viva_interview_store_load (self->interviews, &self->interview_problems);
 }
 
 static void
@@ -126,6 +136,7 @@ viva_application_shutdown (GApplication *app)
   VivaApplication *self = VIVA_APPLICATION (app);
   g_autoptr(GError) error = NULL;
   g_autoptr(GError) sessions_error = NULL;
+  g_autoptr(GError) interviews_error = NULL;
 
   /* Windows flush on close; this catches quitting through other paths
    * (a signal from the session, app.quit with a dialog open). */
@@ -138,6 +149,8 @@ viva_application_shutdown (GApplication *app)
 
   if (self->sessions != NULL && !viva_session_store_flush (self->sessions, &sessions_error))
     g_warning ("Could not save mock interviews: %s", sessions_error->message);
+  if (self->interviews != NULL && !viva_interview_store_flush (self->interviews, &interviews_error))
+    g_warning ("Could not save interviews: %s", interviews_error->message);
 
   G_APPLICATION_CLASS (viva_application_parent_class)->shutdown (app);
 }
@@ -210,6 +223,8 @@ viva_application_finalize (GObject *object)
   g_clear_error (&self->notes_load_error);
   g_clear_object (&self->sessions);
   g_clear_pointer (&self->session_problems, g_ptr_array_unref);
+  g_clear_object (&self->interviews);
+  g_clear_pointer (&self->interview_problems, g_ptr_array_unref);
 
   G_OBJECT_CLASS (viva_application_parent_class)->finalize (object);
 }

@@ -37,8 +37,16 @@ _viva_window_update_actions (VivaWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-star", can_edit);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.set-status", can_edit);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.focus-notes", self->question != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-question", self->bank != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.mock-interview", self->bank != NULL && self->sessions != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.mock-history", self->bank != NULL && self->sessions != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-interview", self->interviews != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.interviews", self->interviews != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-to-interview",
+                                 self->interviews != NULL && self->question != NULL &&
+                                 g_strcmp0 (gtk_stack_get_visible_child_name (self->mode_stack), "study") == 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-question-to-interview",
+                                 self->interviews != NULL && self->bank != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-bundled-bank",
                                  self->bank == NULL || viva_bank_get_file (self->bank) != NULL);
 }
@@ -241,6 +249,23 @@ viva_window_next_question_action (GtkWidget  *widget,
   viva_window_step_question (VIVA_WINDOW (widget), 1);
 }
 
+/* Opens a question by number: the "See Also" links of the question view. */
+static void
+viva_window_show_question_action (GtkWidget  *widget,
+                                  const char *action_name,
+                                  GVariant   *param)
+{
+  VivaWindow *self = VIVA_WINDOW (widget);
+  VivaQuestion *question;
+
+  if (self->bank == NULL)
+    return;
+
+  question = viva_bank_lookup_question (self->bank, g_variant_get_uint32 (param));
+  if (question != NULL)
+    viva_window_show_question (self, question);
+}
+
 static void
 viva_window_filter_action (GtkWidget  *widget,
                            const char *action_name,
@@ -289,6 +314,49 @@ viva_window_mock_history_action (GtkWidget  *widget,
 }
 
 static void
+viva_window_new_interview_action (GtkWidget  *widget,
+                                  const char *action_name,
+                                  GVariant   *param)
+{
+  _viva_window_show_interviews (VIVA_WINDOW (widget), TRUE);
+}
+
+static void
+viva_window_interviews_action (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *param)
+{
+  _viva_window_show_interviews (VIVA_WINDOW (widget), FALSE);
+}
+
+static void
+viva_window_add_to_interview_action (GtkWidget  *widget,
+                                     const char *action_name,
+                                     GVariant   *param)
+{
+  VivaWindow *self = VIVA_WINDOW (widget);
+
+  _viva_window_add_to_interview (self, self->question);
+}
+
+/* From a sidebar row's context menu: any question, open or not. */
+static void
+viva_window_add_question_to_interview_action (GtkWidget  *widget,
+                                              const char *action_name,
+                                              GVariant   *param)
+{
+  VivaWindow *self = VIVA_WINDOW (widget);
+  VivaQuestion *question;
+
+  if (self->bank == NULL)
+    return;
+
+  question = viva_bank_lookup_question (self->bank, g_variant_get_uint32 (param));
+  if (question != NULL)
+    _viva_window_add_to_interview (self, question);
+}
+
+static void
 viva_window_focus_notes_action (GtkWidget  *widget,
                                 const char *action_name,
                                 GVariant   *param)
@@ -305,12 +373,18 @@ _viva_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.open-bundled-bank", NULL, viva_window_open_bundled_bank_action);
   gtk_widget_class_install_action (widget_class, "win.previous-question", NULL, viva_window_previous_question_action);
   gtk_widget_class_install_action (widget_class, "win.next-question", NULL, viva_window_next_question_action);
+  gtk_widget_class_install_action (widget_class, "win.show-question", "u", viva_window_show_question_action);
   gtk_widget_class_install_action (widget_class, "win.filter", NULL, viva_window_filter_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-star", NULL, viva_window_toggle_star_action);
   gtk_widget_class_install_action (widget_class, "win.set-status", "s", viva_window_set_status_action);
   gtk_widget_class_install_action (widget_class, "win.focus-notes", NULL, viva_window_focus_notes_action);
   gtk_widget_class_install_action (widget_class, "win.mock-interview", NULL, viva_window_mock_interview_action);
   gtk_widget_class_install_action (widget_class, "win.mock-history", NULL, viva_window_mock_history_action);
+  gtk_widget_class_install_action (widget_class, "win.new-interview", NULL, viva_window_new_interview_action);
+  gtk_widget_class_install_action (widget_class, "win.interviews", NULL, viva_window_interviews_action);
+  gtk_widget_class_install_action (widget_class, "win.add-to-interview", NULL, viva_window_add_to_interview_action);
+  gtk_widget_class_install_action (widget_class, "win.add-question-to-interview", "u",
+                                   viva_window_add_question_to_interview_action);
   gtk_widget_class_install_property_action (widget_class, "win.toggle-sidebar", "sidebar-visible");
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open-bank", NULL);
@@ -323,6 +397,10 @@ _viva_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_CONTROL_MASK, "win.set-status", "s", "confident");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.focus-notes", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK, "win.mock-interview", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_N, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.new-interview", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.interviews", NULL);
+  /* Not Ctrl+Shift+A: the notes editor unselects with it. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_P, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.add-to-interview", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
 }

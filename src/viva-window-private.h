@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 
+#include "viva-interview-view.h"
 #include "viva-mock-view.h"
 #include "viva-question-view.h"
 #include "viva-sidebar.h"
@@ -33,6 +34,8 @@ struct _VivaWindow
   VivaBank             *bank;
   VivaSessionStore     *sessions;
   GPtrArray            *session_problems;
+  VivaInterviewStore   *interviews;
+  GPtrArray            *interview_problems;
   VivaQuestion         *question;
   GCancellable         *cancellable;
   char                 *load_problem;
@@ -43,6 +46,7 @@ struct _VivaWindow
 
   /* Borrowed: built on first use, owned by mode_stack */
   VivaMockView         *mock_view;
+  VivaInterviewView    *interview_view;
   AdwFlap              *flap;
   GtkBox               *sidebar_box;
   AdwWindowTitle       *sidebar_title;
@@ -58,6 +62,7 @@ struct _VivaWindow
 
   VivaWindowBanner            banner;
   int                   drag_start_width;
+  guint                 indexing_related : 1;
   guint                 load_problem_dismissed : 1;
   guint                 close_confirmed : 1;
 };
@@ -69,5 +74,9 @@ void     _viva_window_toast              (VivaWindow     *self,
                                           const char     *message);
 void     _viva_window_show_mock          (VivaWindow     *self,
                                           gboolean        history);
+void     _viva_window_show_interviews    (VivaWindow     *self,
+                                          gboolean        new_interview);
+void     _viva_window_add_to_interview   (VivaWindow     *self,
+                                          VivaQuestion   *question);
 
 G_END_DECLS

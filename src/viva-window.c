@@ -14,12 +14,16 @@
 
 #include "viva-application.h"
 #include "viva-bank.h"
+#include "viva-interview.h"
+#include "viva-interview-store.h"
+#include "viva-interview-view.h"
 #include "viva-note.h"
 #include "viva-mock-session.h"
 #include "viva-mock-view.h"
 #include "viva-notes-store.h"
 #include "viva-question.h"
 #include "viva-question-view.h"
+#include "viva-related.h"
 #include "viva-sidebar.h"
 #include "viva-session-store.h"
 #include "viva-window-private.h"
@@ -147,6 +151,52 @@ viva_window_get_question (VivaWindow *self)
   return self->question;
 }
 
+static void viva_window_update_related (VivaWindow *self);
+
+static void
+viva_window_index_related_cb (GObject      *object,
+                              GAsyncResult *result,
+                              gpointer      user_data)
+{
+  g_autoptr(VivaWindow) self = user_data;
+  VivaBank *bank = VIVA_BANK (object);
+
+  self->indexing_related = FALSE;
+
+  /* Cancelled: the window is closing. */
+  if (!viva_bank_index_related_finish (bank, result, NULL))
+    return;
+
+  viva_window_update_related (self);
+}
+
+/* The "See Also" links. Indexing a bank of 100,000 questions takes about
+ * a tenth of a second, so the first question of a bank may show its
+ * links a moment after its text, rather than stall the main loop. */
+static void
+viva_window_update_related (VivaWindow *self)
+{
+  g_autoptr(GPtrArray) related = NULL;
+
+  if (self->question == NULL || self->bank == NULL)
+    return;
+
+  if (!viva_bank_has_related_index (self->bank))
+    {
+      if (!self->indexing_related)
+        {
+          self->indexing_related = TRUE;
+          viva_bank_index_related_async (self->bank, self->cancellable,
+                                         viva_window_index_related_cb,
+                                         g_object_ref (self));
+        }
+      return;
+    }
+
+  related = viva_bank_find_related (self->bank, self->question, VIVA_RELATED_DEFAULT_MAX);
+  viva_question_view_set_related (self->question_view, related);
+}
+
 void
 viva_window_show_question (VivaWindow   *self,
                            VivaQuestion *question)
@@ -172,6 +222,7 @@ viva_window_show_question (VivaWindow   *self,
                                       viva_question_get_number (question));
 
   viva_question_view_set_question (self->question_view, question, note);
+  viva_window_update_related (self);
   viva_sidebar_select_question (self->sidebar, question);
   gtk_stack_set_visible_child_name (self->stack, question ? "question" : "empty");
 
@@ -215,6 +266,167 @@ viva_window_ensure_mock_view (VivaWindow *self)
     }
 
   return self->mock_view;
+}
+
+static void
+interview_view_leave_cb (VivaWindow        *self,
+                         VivaInterviewView *view)
+{
+  gtk_stack_set_visible_child_name (self->mode_stack, "study");
+  viva_window_update_title (self);
+  _viva_window_update_actions (self);
+
+  /* A live interview goes on while the interviewer looks something up. */
+  if (viva_interview_view_get_running (view))
+    _viva_window_toast (self, _("The interview goes on. Press Ctrl+I to go back to it."));
+}
+
+/* Built on first use, as the mock interviews. */
+static VivaInterviewView *
+viva_window_ensure_interview_view (VivaWindow *self)
+{
+  if (self->interview_view == NULL)
+    {
+      self->interview_view = g_object_new (VIVA_TYPE_INTERVIEW_VIEW, NULL);
+      g_signal_connect_object (self->interview_view, "leave",
+                               G_CALLBACK (interview_view_leave_cb),
+                               self, G_CONNECT_SWAPPED);
+      gtk_stack_add_named (self->mode_stack, GTK_WIDGET (self->interview_view), "interview");
+      viva_interview_view_set_context (self->interview_view, self->bank, self->store,
+                                       self->interviews, self->interview_problems);
+    }
+
+  return self->interview_view;
+}
+
+/**
+ * _viva_window_show_interviews:
+ * @new_interview: whether to start planning a new one
+ *
+ * Goes to interviewer mode: a new interview's plan, the interview under
+ * way if there is one, or the list.
+ */
+void
+_viva_window_show_interviews (VivaWindow *self,
+                              gboolean    new_interview)
+{
+  VivaInterviewView *view;
+  VivaInterview *interview;
+
+  if (self->interviews == NULL)
+    return;
+
+  view = viva_window_ensure_interview_view (self);
+  interview = viva_interview_view_get_interview (view);
+
+  if (new_interview)
+    viva_interview_view_new_interview (view);
+  else if (g_strcmp0 (gtk_stack_get_visible_child_name (self->mode_stack), "interview") == 0)
+    viva_interview_view_show_list (view);
+  else if (interview != NULL && viva_interview_get_state (interview) != VIVA_INTERVIEW_STATE_FINISHED)
+    viva_interview_view_open (view, interview);
+  else if (interview == NULL)
+    viva_interview_view_show_list (view);
+
+  gtk_stack_set_visible_child_name (self->mode_stack, "interview");
+  gtk_window_set_title (GTK_WINDOW (self), _("Interviews"));
+  _viva_window_update_actions (self);
+}
+
+static void
+viva_window_show_plan_cb (VivaWindow *self)
+{
+  _viva_window_show_interviews (self, FALSE);
+}
+
+/* Adds @question to the interview being planned (a new one if none),
+ * and says so without leaving the question. */
+void
+_viva_window_add_to_interview (VivaWindow   *self,
+                               VivaQuestion *question)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  VivaInterview *interview;
+  AdwToast *toast;
+  guint n_items;
+
+  if (self->interviews == NULL || question == NULL)
+    return;
+
+  interview = viva_interview_view_add_question (viva_window_ensure_interview_view (self), question, &error);
+  if (interview == NULL)
+    {
+      _viva_window_toast (self, error->message);
+      return;
+    }
+
+  n_items = viva_interview_get_n_items (interview);
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "Question %u added to the interview plan, now %u question",
+                                          "Question %u added to the interview plan, now %u questions",
+                                          n_items),
+                             viva_question_get_number (question), n_items);
+  toast = adw_toast_new (message);
+  adw_toast_set_button_label (toast, _("_Show Plan"));
+  g_signal_connect_object (toast, "button-clicked",
+                           G_CALLBACK (viva_window_show_plan_cb), self, G_CONNECT_SWAPPED);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/**
+ * viva_window_set_interview_store:
+ * @problems: (nullable): #VivaInterviewProblem for files that could not
+ *   be read, named above the list
+ *
+ * Gives the window the interviewer's interviews. One that was under way
+ * when Viva stopped reopens where it was, paused.
+ */
+void
+viva_window_set_interview_store (VivaWindow         *self,
+                                 VivaInterviewStore *interviews,
+                                 GPtrArray          *problems)
+{
+  VivaInterview *unfinished;
+
+  g_return_if_fail (VIVA_IS_WINDOW (self));
+  g_return_if_fail (VIVA_IS_INTERVIEW_STORE (interviews));
+
+  g_set_object (&self->interviews, interviews);
+  g_clear_pointer (&self->interview_problems, g_ptr_array_unref);
+  if (problems != NULL)
+    self->interview_problems = g_ptr_array_ref (problems);
+
+  if (self->interview_view != NULL)
+    viva_interview_view_set_context (self->interview_view, self->bank, self->store,
+                                     interviews, problems);
+  _viva_window_update_actions (self);
+
+  unfinished = viva_interview_store_get_unfinished (interviews);
+  if (unfinished != NULL)
+    {
+      g_autofree char *message = NULL;
+      const char *candidate = viva_interview_get_candidate (unfinished);
+
+      viva_interview_view_open (viva_window_ensure_interview_view (self), unfinished);
+      gtk_stack_set_visible_child_name (self->mode_stack, "interview");
+      gtk_window_set_title (GTK_WINDOW (self), _("Interviews"));
+      _viva_window_update_actions (self);
+
+      message = candidate[0] != '\0'
+                /* Translators: after a crash or a quit during an interview. */
+                ? g_strdup_printf (_("The interview with %s was interrupted. It is paused where it stopped."), candidate)
+                : g_strdup (_("An interview was interrupted. It is paused where it stopped."));
+      _viva_window_toast (self, message);
+    }
+}
+
+VivaInterviewView *
+viva_window_get_interview_view (VivaWindow *self)
+{
+  g_return_val_if_fail (VIVA_IS_WINDOW (self), NULL);
+
+  return viva_window_ensure_interview_view (self);
 }
 
 void
@@ -292,6 +504,10 @@ viva_window_set_bank (VivaWindow *self,
     }
   else
     g_settings_set_string (self->settings, "last-bank", "");
+
+  if (self->interview_view != NULL)
+    viva_interview_view_set_context (self->interview_view, self->bank, self->store,
+                                     self->interviews, self->interview_problems);
 
   viva_window_update_title (self);
   _viva_window_update_actions (self);
@@ -487,6 +703,8 @@ viva_window_dispose (GObject *object)
   g_clear_object (&self->bank);
   g_clear_object (&self->sessions);
   g_clear_pointer (&self->session_problems, g_ptr_array_unref);
+  g_clear_object (&self->interviews);
+  g_clear_pointer (&self->interview_problems, g_ptr_array_unref);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);

@@ -33,6 +33,10 @@ void              viva_window_set_session_store       (VivaWindow      *self,
                                                        GPtrArray       *problems);
 void              viva_window_offer_resume            (VivaWindow      *self);
 VivaMockView     *viva_window_get_mock_view           (VivaWindow      *self);
+void              viva_window_set_interview_store     (VivaWindow         *self,
+                                                       VivaInterviewStore *interviews,
+                                                       GPtrArray          *problems);
+VivaInterviewView *viva_window_get_interview_view     (VivaWindow      *self);
 VivaSidebar      *viva_window_get_sidebar             (VivaWindow      *self);
 VivaQuestionView *viva_window_get_question_view       (VivaWindow      *self);
 const char       *viva_window_get_banner_message      (VivaWindow      *self);

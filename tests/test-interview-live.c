@@ -24,6 +24,7 @@
 #include "viva-note.h"
 #include "viva-notes-store.h"
 #include "viva-question.h"
+#include "viva-test-util.h"
 
 #define SECOND ((gint64) G_USEC_PER_SEC)
 #define MINUTE ((gint64) 60 * G_USEC_PER_SEC)
@@ -41,13 +42,6 @@ typedef struct
 } Fixture;
 
 static const char answer_key[] = "Mutable: list, dict, set. Immutable: int, str, tuple.";
-
-static void
-drain_main_loop (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
 static void
 fixture_set_up (Fixture       *f,
@@ -94,7 +88,7 @@ fixture_set_up (Fixture       *f,
       g_assert_cmpint (g_get_monotonic_time (), <, deadline);
       g_main_context_iteration (NULL, FALSE);
     }
-  drain_main_loop ();
+  viva_test_drain_main_loop ();
 }
 
 static void
@@ -106,7 +100,7 @@ fixture_tear_down (Fixture       *f,
   const char *name;
 
   gtk_window_destroy (f->window);
-  drain_main_loop ();
+  viva_test_drain_main_loop ();
   g_assert_true (viva_notes_store_flush (f->notes, &error));
   g_assert_no_error (error);
   g_clear_object (&f->interview);
@@ -129,7 +123,7 @@ advance (Fixture *f,
          gint64   usec)
 {
   viva_clock_advance (f->clock, usec);
-  drain_main_loop ();
+  viva_test_drain_main_loop ();
 }
 
 /* As a keyboard would: at the cursor, as the user. */
@@ -141,7 +135,7 @@ type (Fixture    *f,
 
   gtk_widget_grab_focus (GTK_WIDGET (view));
   gtk_text_buffer_insert_interactive_at_cursor (gtk_text_view_get_buffer (view), text, -1, TRUE);
-  drain_main_loop ();
+  viva_test_drain_main_loop ();
 }
 
 static char *
@@ -176,7 +170,7 @@ press_key (Fixture *f,
     }
   g_object_unref (controllers);
   g_assert_true (found);
-  drain_main_loop ();
+  viva_test_drain_main_loop ();
 
   return handled;
 }
@@ -289,7 +283,7 @@ test_answer_key_and_clocks (Fixture       *f,
 
   /* The second question has no study notes and no budget of its own. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "live.next", NULL));
-  drain_main_loop ();
+  viva_test_drain_main_loop ();
   g_assert_cmpuint (viva_interview_get_current (f->interview), ==, 1);
   g_assert_cmpint (viva_interview_get_item (f->interview, 0)->spent, ==, 150 * SECOND);
   g_assert_nonnull (strstr (viva_interview_live_page_get_answer_key (f->page), "no study notes"));
@@ -299,7 +293,7 @@ test_answer_key_and_clocks (Fixture       *f,
 
   /* Back, and the first question's notes and time are where they were. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "live.previous", NULL));
-  drain_main_loop ();
+  viva_test_drain_main_loop ();
   g_assert_cmpstr (viva_interview_live_page_get_answer_key (f->page), ==, answer_key);
   g_assert_cmpstr (viva_interview_live_page_get_clock_text (f->page, FALSE), ==, "2:30 / 2:00");
 }
@@ -358,7 +352,7 @@ test_add_question_on_the_fly (Fixture       *f,
   row = gtk_list_box_get_row_at_index (list, 0);
   g_assert_nonnull (row);
   g_signal_emit_by_name (list, "row-activated", row);
-  drain_main_loop ();
+  viva_test_drain_main_loop ();
 
   /* Asked now: right after the current question, and shown. */
   g_assert_cmpuint (viva_interview_get_n_items (f->interview), ==, 3);
@@ -375,7 +369,7 @@ test_add_question_on_the_fly (Fixture       *f,
   g_assert_nonnull (row);
   g_assert_null (gtk_list_box_get_row_at_index (list, 1));
   g_signal_emit_by_name (list, "row-activated", row);
-  drain_main_loop ();
+  viva_test_drain_main_loop ();
   g_assert_cmpuint (viva_interview_get_n_items (f->interview), ==, 4);
   item = viva_interview_get_item (f->interview, 2);
   g_assert_cmpuint (item->number, ==, 0);
@@ -394,7 +388,7 @@ test_candidate_window (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "live.rating", "i",
                                              (gint32) VIVA_INTERVIEW_RATING_STRONG_NO));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "live.candidate-shown", NULL));
-  drain_main_loop ();
+  viva_test_drain_main_loop ();
 
   candidate = viva_interview_live_page_get_candidate_window (f->page);
   g_assert_nonnull (candidate);
@@ -415,21 +409,21 @@ test_candidate_window (Fixture       *f,
 
   /* It follows the interviewer. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "live.next", NULL));
-  drain_main_loop ();
+  viva_test_drain_main_loop ();
   g_assert_cmpstr (viva_candidate_window_get_text (candidate), ==,
                    viva_question_get_text (viva_bank_lookup_question (f->bank, 2)));
 
   /* Closed from its own title bar, the page knows. */
   gtk_window_close (GTK_WINDOW (candidate));
-  drain_main_loop ();
+  viva_test_drain_main_loop ();
   g_assert_null (viva_interview_live_page_get_candidate_window (f->page));
 
   /* After the interview, it says so and shows no question. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "live.candidate-shown", NULL));
-  drain_main_loop ();
+  viva_test_drain_main_loop ();
   candidate = viva_interview_live_page_get_candidate_window (f->page);
   g_assert_true (viva_interview_finish (f->interview));
-  drain_main_loop ();
+  viva_test_drain_main_loop ();
   g_assert_nonnull (strstr (viva_candidate_window_get_text (candidate), "over"));
 }
 
@@ -444,7 +438,7 @@ test_finish_asks_first (Fixture       *f,
   g_signal_connect_swapped (f->page, "finished", G_CALLBACK (set_flag_cb), &finished);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "live.finish", NULL));
-  drain_main_loop ();
+  viva_test_drain_main_loop ();
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
       g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
@@ -456,12 +450,12 @@ test_finish_asks_first (Fixture       *f,
 
   /* Cancel keeps it running. */
   adw_message_dialog_response (dialog, "cancel");
-  drain_main_loop ();
+  viva_test_drain_main_loop ();
   g_assert_cmpint (viva_interview_get_state (f->interview), ==, VIVA_INTERVIEW_STATE_RUNNING);
   g_assert_false (finished);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "live.finish", NULL));
-  drain_main_loop ();
+  viva_test_drain_main_loop ();
   dialog = NULL;
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
@@ -472,7 +466,7 @@ test_finish_asks_first (Fixture       *f,
     }
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "finish");
-  drain_main_loop ();
+  viva_test_drain_main_loop ();
   g_assert_cmpint (viva_interview_get_state (f->interview), ==, VIVA_INTERVIEW_STATE_FINISHED);
   g_assert_true (finished);
 
@@ -497,6 +491,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   gtk_init ();
   adw_init ();
+  viva_test_load_app_style ();
 
   g_test_add ("/interview-live/notes-are-stamped", Fixture, NULL,
               fixture_set_up, test_notes_are_stamped, fixture_tear_down);

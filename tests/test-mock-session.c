@@ -509,6 +509,57 @@ test_select_nothing_chosen_exists (void)
   g_assert_nonnull (strstr (error->message, "No questions match"));
 }
 
+/* Topping up an interview plan: what is already planned is never drawn
+ * again, and what is left is drawn in full even when most of the choice
+ * is planned. */
+static void
+test_select_excluding (void)
+{
+  g_autoptr(VivaBank) bank = load_bank ();
+  g_autoptr(VivaMockSetup) setup = viva_mock_setup_new ();
+  g_autoptr(GHashTable) planned = g_hash_table_new (NULL, NULL);
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GPtrArray) rest = NULL;
+  g_autoptr(GPtrArray) none = NULL;
+  g_autoptr(GError) error = NULL;
+
+  viva_mock_setup_set_topic_chosen (setup, SMALL_TOPIC_LEVEL, SMALL_TOPIC, TRUE);
+  viva_mock_setup_set_n_questions (setup, 5);
+  all = viva_mock_setup_select_excluding (setup, bank, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (all->len, ==, 5);
+  g_clear_pointer (&all, g_ptr_array_unref);
+
+  viva_mock_setup_set_n_questions (setup, 50);
+  all = select_ok (setup, bank, NULL, NULL);
+  g_assert_cmpuint (all->len, ==, SMALL_TOPIC_SIZE);
+
+  /* All but two planned: five asked for, the two left come. */
+  for (guint i = 2; i < all->len; i++)
+    g_hash_table_add (planned, GUINT_TO_POINTER (viva_question_get_number (g_ptr_array_index (all, i))));
+
+  viva_mock_setup_set_n_questions (setup, 5);
+  for (guint64 seed = 1; seed <= 5; seed++)
+    {
+      viva_mock_setup_set_seed (setup, seed);
+      g_clear_pointer (&rest, g_ptr_array_unref);
+      rest = viva_mock_setup_select_excluding (setup, bank, NULL, planned, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (rest->len, ==, 2);
+      for (guint i = 0; i < rest->len; i++)
+        g_assert_false (g_hash_table_contains (planned,
+                                               GUINT_TO_POINTER (viva_question_get_number (g_ptr_array_index (rest, i)))));
+    }
+
+  /* All planned: a clear error. */
+  g_hash_table_add (planned, GUINT_TO_POINTER (viva_question_get_number (g_ptr_array_index (all, 0))));
+  g_hash_table_add (planned, GUINT_TO_POINTER (viva_question_get_number (g_ptr_array_index (all, 1))));
+  none = viva_mock_setup_select_excluding (setup, bank, NULL, planned, NULL, &error);
+  g_assert_null (none);
+  g_assert_error (error, VIVA_MOCK_SETUP_ERROR, VIVA_MOCK_SETUP_ERROR_NO_QUESTIONS);
+  g_assert_nonnull (strstr (error->message, "chosen already"));
+}
+
 static void
 test_select_seed (void)
 {
@@ -1739,6 +1790,7 @@ main (int   argc,
   g_test_add_func ("/mock-setup/select/skip-confident", test_select_skip_confident);
   g_test_add_func ("/mock-setup/select/nothing-chosen-exists", test_select_nothing_chosen_exists);
   g_test_add_func ("/mock-setup/select/seed", test_select_seed);
+  g_test_add_func ("/mock-setup/select/excluding", test_select_excluding);
   g_test_add_func ("/mock-setup/select/sequence", test_select_sequence);
   g_test_add_func ("/mock-setup/budgets", test_budgets);
   g_test_add_func ("/mock-setup/variant/round-trip", test_variant_round_trip);

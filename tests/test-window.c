@@ -27,6 +27,7 @@
 #include "viva-question-view.h"
 #include "viva-sidebar.h"
 #include "viva-topic.h"
+#include "viva-test-util.h"
 #include "viva-window.h"
 
 /* Waiting is bounded so that a hang fails instead of blocking CI; the
@@ -896,55 +897,133 @@ test_preferences_budgets (void)
   drain_main_loop ();
 }
 
-/* A control has a name when a screen reader has something to say for it:
- * its own label text, or an accessible label or labelled-by relation. */
 static gboolean
-control_has_name (GtkWidget *widget)
+is_related_link (GtkWidget  *widget,
+                 const char *prefix)
 {
-  GtkAccessible *accessible = GTK_ACCESSIBLE (widget);
+  GtkWidget *label;
 
-  if (gtk_test_accessible_has_property (accessible, GTK_ACCESSIBLE_PROPERTY_LABEL) ||
-      gtk_test_accessible_has_relation (accessible, GTK_ACCESSIBLE_RELATION_LABELLED_BY))
-    return TRUE;
+  if (!GTK_IS_BUTTON (widget) || !gtk_widget_has_css_class (widget, "viva-related-link") ||
+      !gtk_widget_get_visible (widget))
+    return FALSE;
 
-  if (GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) != NULL)
-    return TRUE;
-
-  if (GTK_IS_CHECK_BUTTON (widget) && gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)) != NULL)
-    return TRUE;
-
-  return FALSE;
+  label = gtk_button_get_child (GTK_BUTTON (widget));
+  return GTK_IS_LABEL (label) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (label)), prefix);
 }
 
-static void
-collect_unnamed_controls (GtkWidget *widget,
-                          GString   *unnamed)
+static gboolean
+is_label_with_text (GtkWidget  *widget,
+                    const char *text)
 {
-  gboolean is_control = GTK_IS_BUTTON (widget) || GTK_IS_MENU_BUTTON (widget) ||
-                        GTK_IS_CHECK_BUTTON (widget) || GTK_IS_SWITCH (widget) ||
-                        GTK_IS_SPIN_BUTTON (widget) || GTK_IS_SEARCH_ENTRY (widget) ||
-                        GTK_IS_TEXT_VIEW (widget);
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
 
-  /* Buttons that widgets build inside themselves (a spin button's +/-, a
-   * menu button's inner button, libadwaita's own) are theirs to name. */
-  if (GTK_IS_SPIN_BUTTON (widget) || GTK_IS_MENU_BUTTON (widget) ||
-      ADW_IS_EXPANDER_ROW (widget) || ADW_IS_COMBO_ROW (widget) || ADW_IS_HEADER_BAR (widget) ||
-      ADW_IS_TOAST_OVERLAY (widget) || GTK_IS_SEARCH_ENTRY (widget))
+typedef struct
+{
+  VivaWindow *window;
+  const char *prefix;
+} RelatedLink;
+
+static GtkWidget *
+find_related_link (VivaWindow *window,
+                   const char *prefix)
+{
+  return find_widget (GTK_WIDGET (viva_window_get_question_view (window)), is_related_link, prefix);
+}
+
+static gboolean
+related_link_shown (gpointer data)
+{
+  RelatedLink *link = data;
+
+  return find_related_link (link->window, link->prefix) != NULL;
+}
+
+static guint
+count_related_links (VivaWindow *window)
+{
+  guint n = 0;
+  GtkWidget *first = find_related_link (window, "#");
+
+  for (GtkWidget *button = first; button != NULL; button = gtk_widget_get_next_sibling (button))
     {
-      if (is_control && gtk_widget_get_visible (widget) && !control_has_name (widget))
-        g_string_append_printf (unnamed, " %s#%s", G_OBJECT_TYPE_NAME (widget), gtk_widget_get_name (widget));
-      if (!ADW_IS_HEADER_BAR (widget) && !ADW_IS_TOAST_OVERLAY (widget))
-        return;
+      if (is_related_link (button, "#"))
+        n++;
     }
 
-  if (is_control && gtk_widget_get_visible (widget) && !control_has_name (widget))
-    g_string_append_printf (unnamed, " %s(%s) in %s", G_OBJECT_TYPE_NAME (widget),
-                            GTK_IS_BUTTON (widget) && gtk_button_get_icon_name (GTK_BUTTON (widget))
-                              ? gtk_button_get_icon_name (GTK_BUTTON (widget)) : "",
-                            G_OBJECT_TYPE_NAME (gtk_widget_get_parent (widget)));
+  return n;
+}
 
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    collect_unnamed_controls (child, unnamed);
+static gboolean
+window_shows_question_151 (gpointer data)
+{
+  VivaQuestion *question = viva_window_get_question (data);
+
+  return question != NULL && viva_question_get_number (question) == 151;
+}
+
+/* Question 402 (Hard) asks again what question 151 (Beginner) asked:
+ * each links to the other under "See Also", and following the link
+ * opens it. */
+static void
+test_see_also (void)
+{
+  g_autoptr(VivaNotesStore) store = NULL;
+  RelatedLink link;
+  VivaWindow *window;
+  GtkWidget *button;
+  GtkWidget *heading;
+
+  reset_data ();
+  store = load_store ();
+  window = open_window (store);
+
+  click_question_in_sidebar (window, 402);
+  g_assert_cmpuint (viva_question_get_number (viva_window_get_question (window)), ==, 402);
+
+  /* The bank is indexed in a worker thread: the links follow the text. */
+  link.window = window;
+  link.prefix = "#151 · ";
+  wait_until (related_link_shown, &link);
+
+  button = find_related_link (window, "#151 · ");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button)))), ==,
+                   "#151 · Level 1 · What is the difference between a shallow copy and a deep copy of a list?");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==,
+                   "What is the difference between a shallow copy and a deep copy of a list?");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Question 151, Level 1: Beginner: "
+                                       "What is the difference between a shallow copy and a deep copy of a list?");
+  g_assert_true (gtk_widget_get_focusable (button) || gtk_widget_get_focus_on_click (button));
+  g_assert_cmpuint (count_related_links (window), ==, 1);
+  heading = find_widget (GTK_WIDGET (viva_window_get_question_view (window)), is_label_with_text, "See Also");
+  g_assert_nonnull (heading);
+  g_assert_true (gtk_widget_is_visible (heading));
+
+  /* Following the link (Enter on it: the button shows itself pressed
+   * for a moment first) opens question 151, which links back. */
+  g_assert_true (gtk_widget_activate (button));
+  wait_until (window_shows_question_151, window);
+  g_assert_cmpuint (viva_question_get_number (viva_window_get_question (window)), ==, 151);
+  g_assert_cmpstr (shown_question_text (window), ==,
+                   "What is the difference between a shallow copy and a deep copy of a list?");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Question 151");
+  g_assert_nonnull (find_related_link (window, "#402 · Level 3 · "));
+  g_assert_null (find_related_link (window, "#151 · "));
+
+  /* A question the bank does not repeat has no "See Also" at all. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-question", "u", 42));
+  drain_main_loop ();
+  g_assert_cmpuint (viva_question_get_number (viva_window_get_question (window)), ==, 42);
+  g_assert_cmpuint (count_related_links (window), ==, 0);
+  g_assert_false (gtk_widget_is_visible (heading));
+
+  /* A number the bank skips (161-200 are announced, not written) opens
+   * nothing. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-question", "u", 161));
+  g_assert_cmpuint (viva_question_get_number (viva_window_get_question (window)), ==, 42);
+
+  close_window (window);
 }
 
 static void
@@ -954,6 +1033,7 @@ test_controls_have_accessible_names (void)
   g_autofree char *dir = g_build_filename (g_get_user_data_dir (), APP_ID, "sessions", NULL);
   g_autoptr(VivaSessionStore) sessions = viva_session_store_new (dir);
   g_autoptr(GString) unnamed = g_string_new (NULL);
+  RelatedLink link = { NULL, "#151 · " };
   VivaWindow *window;
 
   reset_data ();
@@ -962,13 +1042,16 @@ test_controls_have_accessible_names (void)
   viva_session_store_load (sessions, NULL);
   viva_window_set_session_store (window, sessions, NULL);
 
-  /* The study view with a question open, and every mock interview page. */
-  click_question_in_sidebar (window, 42);
-  collect_unnamed_controls (GTK_WIDGET (window), unnamed);
+  /* The study view with a question open, with its "See Also" links,
+   * and every mock interview page. */
+  click_question_in_sidebar (window, 402);
+  link.window = window;
+  wait_until (related_link_shown, &link);
+  viva_test_collect_unnamed_controls (GTK_WIDGET (window), unnamed);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.mock-interview", NULL));
   drain_main_loop ();
-  collect_unnamed_controls (GTK_WIDGET (viva_window_get_mock_view (window)), unnamed);
+  viva_test_collect_unnamed_controls (GTK_WIDGET (viva_window_get_mock_view (window)), unnamed);
 
   g_assert_cmpstr (unnamed->str, ==, "");
 
@@ -1011,6 +1094,7 @@ main (int   argc,
   g_test_add_func ("/window/window-state-is-restored", test_window_state_is_restored);
   g_test_add_func ("/window/preferences-budgets", test_preferences_budgets);
   g_test_add_func ("/window/controls-have-accessible-names", test_controls_have_accessible_names);
+  g_test_add_func ("/window/see-also", test_see_also);
 
   return g_test_run ();
 }

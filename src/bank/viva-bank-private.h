@@ -55,6 +55,10 @@ VivaBank       *_viva_bank_new                  (const char      *id,
                                                  GPtrArray       *questions,
                                                  GHashTable      *by_number);
 
+/* Every question, in bank order, as the parser made them: read it from
+ * any thread (the list model's cursor is for the main thread). */
+GPtrArray      *_viva_bank_get_question_array   (VivaBank        *self);
+
 /* viva-level.c and viva-topic.c: the "take" functions are called once by
  * the parser and take ownership of the array, which holds a reference
  * to each item. */

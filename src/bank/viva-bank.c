@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "viva-bank-private.h"
+#include "viva-related.h"
 #include "viva-resources.h"
 
 struct _VivaBank
@@ -21,7 +22,12 @@ struct _VivaBank
   GListStore *levels;
   GListStore *questions;
   GPtrArray  *topics;
+  GPtrArray  *question_array;
   GHashTable *by_number;
+
+  /* Built on first use: most sessions never ask, and it costs a pass
+   * over every question. */
+  VivaRelatedIndex *related;
 };
 
 G_DEFINE_FINAL_TYPE (VivaBank, viva_bank, G_TYPE_OBJECT)
@@ -69,8 +75,10 @@ viva_bank_dispose (GObject *object)
   if (self->by_number != NULL && self->topics != NULL)
     viva_bank_detach_items (self);
 
+  g_clear_object (&self->related);
   g_clear_pointer (&self->by_number, g_hash_table_unref);
   g_clear_pointer (&self->topics, g_ptr_array_unref);
+  g_clear_pointer (&self->question_array, g_ptr_array_unref);
   g_clear_object (&self->questions);
   g_clear_object (&self->levels);
   g_clear_object (&self->file);
@@ -203,6 +211,7 @@ _viva_bank_new (const char *id,
   self->title = g_strdup (title);
   g_set_object (&self->file, file);
   self->topics = g_ptr_array_ref (topics);
+  self->question_array = g_ptr_array_ref (questions);
   self->by_number = g_hash_table_ref (by_number);
 
   g_list_store_splice (self->levels, 0, 0, levels->pdata, levels->len);
@@ -504,4 +513,125 @@ viva_bank_lookup_question (VivaBank *self,
   g_return_val_if_fail (VIVA_IS_BANK (self), NULL);
 
   return g_hash_table_lookup (self->by_number, GUINT_TO_POINTER (number));
+}
+
+GPtrArray *
+_viva_bank_get_question_array (VivaBank *self)
+{
+  g_return_val_if_fail (VIVA_IS_BANK (self), NULL);
+
+  return self->question_array;
+}
+
+/**
+ * viva_bank_find_related:
+ * @self: a #VivaBank
+ * @question: a question of @self
+ * @max: the most questions to return
+ *
+ * The questions of the bank that ask nearly the same thing as @question,
+ * best first: see viva_related_index_find(). Without an index yet, it
+ * builds one here and keeps it; the main thread of a large bank should
+ * call viva_bank_index_related_async() first.
+ *
+ * Returns: (transfer container) (element-type VivaRelatedMatch): the
+ *   matches, possibly none
+ */
+GPtrArray *
+viva_bank_find_related (VivaBank     *self,
+                        VivaQuestion *question,
+                        guint         max)
+{
+  g_return_val_if_fail (VIVA_IS_BANK (self), NULL);
+  g_return_val_if_fail (VIVA_IS_QUESTION (question), NULL);
+
+  if (self->related == NULL)
+    self->related = viva_related_index_new (self);
+
+  return viva_related_index_find (self->related, question, max);
+}
+
+/* Whether viva_bank_find_related() will answer at once. */
+gboolean
+viva_bank_has_related_index (VivaBank *self)
+{
+  g_return_val_if_fail (VIVA_IS_BANK (self), FALSE);
+
+  return self->related != NULL;
+}
+
+static void
+viva_bank_index_related_thread (GTask        *task,
+                                gpointer      source_object,
+                                gpointer      task_data,
+                                GCancellable *cancellable)
+{
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  g_task_return_pointer (task, viva_related_index_new (source_object), g_object_unref);
+}
+
+/**
+ * viva_bank_index_related_async:
+ * @self: a #VivaBank
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called on the thread-default main context of the caller
+ * @user_data: data for @callback
+ *
+ * Builds the index of related questions in a worker thread, so that
+ * the first viva_bank_find_related() of a large bank does not hold up
+ * the main loop. Finishes at once when the index exists.
+ */
+void
+viva_bank_index_related_async (VivaBank            *self,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (VIVA_IS_BANK (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, viva_bank_index_related_async);
+
+  if (self->related != NULL)
+    g_task_return_pointer (task, g_object_ref (self->related), g_object_unref);
+  else
+    g_task_run_in_thread (task, viva_bank_index_related_thread);
+}
+
+/**
+ * viva_bank_index_related_finish:
+ * @self: a #VivaBank
+ * @result: the result passed to the callback
+ * @error: return location for a #GError
+ *
+ * Keeps the index that was built, so that viva_bank_find_related()
+ * answers at once from now on.
+ *
+ * Returns: %TRUE, or %FALSE with @error set when cancelled
+ */
+gboolean
+viva_bank_index_related_finish (VivaBank      *self,
+                                GAsyncResult  *result,
+                                GError       **error)
+{
+  g_autoptr(VivaRelatedIndex) index = NULL;
+
+  g_return_val_if_fail (VIVA_IS_BANK (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == viva_bank_index_related_async, FALSE);
+
+  index = g_task_propagate_pointer (G_TASK (result), error);
+  if (index == NULL)
+    return FALSE;
+
+  /* Two builds may have raced: the first to finish wins. */
+  if (self->related == NULL)
+    self->related = g_steal_pointer (&index);
+
+  return TRUE;
 }

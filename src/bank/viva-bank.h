@@ -63,5 +63,16 @@ guint         viva_bank_get_n_topics         (VivaBank             *self);
 guint         viva_bank_get_n_questions      (VivaBank             *self);
 VivaQuestion *viva_bank_lookup_question      (VivaBank             *self,
                                               guint                 number);
+GPtrArray    *viva_bank_find_related         (VivaBank             *self,
+                                              VivaQuestion         *question,
+                                              guint                 max);
+gboolean      viva_bank_has_related_index    (VivaBank             *self);
+void          viva_bank_index_related_async  (VivaBank             *self,
+                                              GCancellable         *cancellable,
+                                              GAsyncReadyCallback   callback,
+                                              gpointer              user_data);
+gboolean      viva_bank_index_related_finish (VivaBank             *self,
+                                              GAsyncResult         *result,
+                                              GError              **error);
 
 G_END_DECLS

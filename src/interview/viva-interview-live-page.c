@@ -10,7 +10,7 @@
  * Keys: 1-4 rate Strong No to Strong Yes and 0 is No Decision, whenever
  * the focus is not in a text field (Escape leaves the notes field for
  * that); Ctrl+Page Down / Ctrl+Page Up move between questions, from
- * anywhere; Ctrl+Space pauses; Ctrl+Shift+A adds a question;
+ * anywhere; Ctrl+Space pauses; Ctrl+Shift+P adds a question;
  * Ctrl+Shift+W shows or hides the candidate window.
  *
  * The page changes the interview; VivaInterviewStore saves it on its
@@ -1088,7 +1088,7 @@ add_capture_shortcuts (VivaInterviewLivePage *self)
     { GDK_KEY_Page_Down, GDK_CONTROL_MASK, "live.next" },
     { GDK_KEY_Page_Up, GDK_CONTROL_MASK, "live.previous" },
     { GDK_KEY_space, GDK_CONTROL_MASK, "live.paused" },
-    { GDK_KEY_A, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "live.add-question" },
+    { GDK_KEY_P, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "live.add-question" },
     { GDK_KEY_W, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "live.candidate-shown" },
   };
   GtkEventController *controller = gtk_shortcut_controller_new ();
@@ -1122,6 +1122,8 @@ viva_interview_live_page_init (VivaInterviewLivePage *self)
       /* Translators: a rating button's tooltip, "Strong No (1)". */
       tooltip = g_strdup_printf (_("%s (%d)"), viva_interview_rating_get_label (rating), (int) rating);
       gtk_widget_set_tooltip_text (button, tooltip);
+      /* Coloured as the wrap-up's verdict (style.css). */
+      gtk_widget_add_css_class (button, viva_interview_rating_to_string (rating));
       gtk_box_append (self->rating_box, button);
       self->rating_buttons[i] = button;
     }

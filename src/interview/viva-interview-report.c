@@ -2,7 +2,8 @@
  *
  * An interview as a Markdown report for a hiring panel: part of
  * VivaInterview's API, kept apart because it is about presentation.
- * (A PDF export, drawn with cairo, is to come.)
+ * The PDF export, drawn with cairo, is viva-interview-pdf.c in the UI
+ * library.
  *
  * The escaping helpers are those of viva-mock-report.c; they should
  * move to a shared file when a third report needs them.
@@ -40,20 +41,44 @@ format_time_against_budget (gint64 spent,
   return g_strdup_printf (_("%s of %s"), spent_text, budget_text);
 }
 
-static char *
-format_local_date (gint64 usec)
+/**
+ * viva_interview_format_date:
+ * @self: an interview
+ * @format: (nullable): a g_date_time_format() format, or %NULL for the
+ *   date and time as the reports show them
+ *
+ * The date an interview is known by, in local time: the date it was
+ * planned for, else when it started. The reports, the wrap-up page and
+ * the names of exported files all show this one.
+ *
+ * Returns: (transfer full) (nullable): the date, or %NULL when the
+ *   interview has neither date
+ */
+char *
+viva_interview_format_date (VivaInterview *self,
+                            const char    *format)
 {
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (usec / G_USEC_PER_SEC);
+  gint64 usec;
+  g_autoptr(GDateTime) utc = NULL;
   g_autoptr(GDateTime) local = NULL;
 
-  if (usec <= 0 || utc == NULL)
-    return g_strdup ("—");
+  g_return_val_if_fail (VIVA_IS_INTERVIEW (self), NULL);
+
+  usec = viva_interview_get_date (self);
+  if (usec <= 0)
+    usec = viva_interview_get_started (self);
+  if (usec <= 0)
+    return NULL;
+
+  utc = g_date_time_new_from_unix_utc (usec / G_USEC_PER_SEC);
+  if (utc == NULL)
+    return NULL;
 
   local = g_date_time_to_local (utc);
 
   /* Translators: the date and time of an interview in its report,
    * "24 November 2026, 14:05"; see the GDateTime format documentation */
-  return g_date_time_format (local, _("%-d %B %Y, %H:%M"));
+  return g_date_time_format (local, format != NULL ? format : _("%-d %B %Y, %H:%M"));
 }
 
 /* "- **Label:** value", the value escaped; "—" when empty. */
@@ -137,9 +162,7 @@ viva_interview_to_markdown (VivaInterview *self)
   g_return_val_if_fail (VIVA_IS_INTERVIEW (self), NULL);
 
   n_items = viva_interview_get_n_items (self);
-  date = format_local_date (viva_interview_get_date (self) > 0
-                            ? viva_interview_get_date (self)
-                            : viva_interview_get_started (self));
+  date = viva_interview_format_date (self, NULL);
   total = format_time_against_budget (viva_interview_get_elapsed (self),
                                       viva_interview_get_total_budget (self));
   out = g_string_new (NULL);

@@ -261,5 +261,7 @@ char                    *viva_interview_stamp_paragraphs_full   (const char     
 
 /* The report (viva-interview-report.c). */
 char                    *viva_interview_to_markdown             (VivaInterview       *self);
+char                    *viva_interview_format_date             (VivaInterview       *self,
+                                                                 const char          *format);
 
 G_END_DECLS

@@ -1045,6 +1045,35 @@ viva_mock_setup_select (VivaMockSetup   *self,
                         guint64         *out_seed,
                         GError         **error)
 {
+  return viva_mock_setup_select_excluding (self, bank, notes, NULL, out_seed, error);
+}
+
+/**
+ * viva_mock_setup_select_excluding:
+ * @self: a #VivaMockSetup
+ * @bank: the bank to draw from
+ * @notes: (nullable): the notes, to leave out Confident questions
+ * @excluded: (nullable) (element-type guint guint): question numbers
+ *   (GUINT_TO_POINTER) to leave out, such as those an interview plan
+ *   already has
+ * @out_seed: (out) (optional): as viva_mock_setup_select()
+ * @error: return location for a %VIVA_MOCK_SETUP_ERROR
+ *
+ * As viva_mock_setup_select(), drawing only from the questions that are
+ * not in @excluded, so that a plan can be topped up without asking a
+ * question twice and without coming up short while enough are left.
+ *
+ * Returns: (transfer full) (element-type VivaQuestion): the questions,
+ *   never empty; %NULL with @error set when none is left
+ */
+GPtrArray *
+viva_mock_setup_select_excluding (VivaMockSetup   *self,
+                                  VivaBank        *bank,
+                                  VivaNotesStore  *notes,
+                                  GHashTable      *excluded,
+                                  guint64         *out_seed,
+                                  GError         **error)
+{
   g_autoptr(GHashTable) chosen_levels = NULL;
   g_autoptr(GHashTable) chosen_topics = NULL;
   g_autoptr(GPtrArray) pool = NULL;
@@ -1053,6 +1082,7 @@ viva_mock_setup_select (VivaMockSetup   *self,
   gboolean everything;
   guint n_questions;
   guint n_in_choice = 0;
+  guint n_excluded = 0;
   guint64 seed = 0;
 
   g_return_val_if_fail (VIVA_IS_MOCK_SETUP (self), NULL);
@@ -1086,6 +1116,13 @@ viva_mock_setup_select (VivaMockSetup   *self,
 
       n_in_choice++;
 
+      if (excluded != NULL &&
+          g_hash_table_contains (excluded, GUINT_TO_POINTER (viva_question_get_number (question))))
+        {
+          n_excluded++;
+          continue;
+        }
+
       if (self->skip_confident && is_confident (notes, bank_id, question))
         continue;
 
@@ -1100,6 +1137,11 @@ viva_mock_setup_select (VivaMockSetup   *self,
       else if (n_in_choice == 0)
         g_set_error_literal (error, VIVA_MOCK_SETUP_ERROR, VIVA_MOCK_SETUP_ERROR_NO_QUESTIONS,
                              _("No questions match: none of the chosen levels and topics are in this bank"));
+      else if (n_excluded == n_in_choice)
+        g_set_error_literal (error, VIVA_MOCK_SETUP_ERROR, VIVA_MOCK_SETUP_ERROR_NO_QUESTIONS,
+                             everything
+                             ? _("No questions left: all of them were chosen already")
+                             : _("No questions left: all questions of the chosen levels and topics were chosen already"));
       else if (everything)
         g_set_error_literal (error, VIVA_MOCK_SETUP_ERROR, VIVA_MOCK_SETUP_ERROR_NO_QUESTIONS,
                              _("No questions match: all of them are marked Confident"));

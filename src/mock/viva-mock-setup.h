@@ -128,6 +128,12 @@ GPtrArray           *viva_mock_setup_select                (VivaMockSetup       
                                                             VivaNotesStore      *notes,
                                                             guint64             *out_seed,
                                                             GError             **error);
+GPtrArray           *viva_mock_setup_select_excluding      (VivaMockSetup       *self,
+                                                            VivaBank            *bank,
+                                                            VivaNotesStore      *notes,
+                                                            GHashTable          *excluded,
+                                                            guint64             *out_seed,
+                                                            GError             **error);
 gint64               viva_mock_setup_total_budget          (VivaMockSetup       *self,
                                                             GPtrArray           *questions);
 

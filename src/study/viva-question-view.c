@@ -19,6 +19,7 @@
 #include "viva-notes-store.h"
 #include "viva-question.h"
 #include "viva-question-view.h"
+#include "viva-related.h"
 #include "viva-topic.h"
 
 struct _VivaQuestionView
@@ -37,8 +38,14 @@ struct _VivaQuestionView
   GtkLabel        *context_label;
   GtkToggleButton *star_button;
   GtkLabel        *question_label;
+  GtkBox          *related_box;
+  GtkBox          *related_list;
   GtkLabel        *save_label;
   GtkSourceView   *note_view;
+
+  /* Borrowed: children of related_list, reused from one question to the
+   * next so that a link that keeps its place keeps the focus. */
+  GtkButton       *related_buttons[VIVA_RELATED_DEFAULT_MAX];
 
   guint            language_idle;
   guint            loading_text : 1;
@@ -402,6 +409,8 @@ viva_question_view_class_init (VivaQuestionViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VivaQuestionView, context_label);
   gtk_widget_class_bind_template_child (widget_class, VivaQuestionView, star_button);
   gtk_widget_class_bind_template_child (widget_class, VivaQuestionView, question_label);
+  gtk_widget_class_bind_template_child (widget_class, VivaQuestionView, related_box);
+  gtk_widget_class_bind_template_child (widget_class, VivaQuestionView, related_list);
   gtk_widget_class_bind_template_child (widget_class, VivaQuestionView, save_label);
   gtk_widget_class_bind_template_child (widget_class, VivaQuestionView, note_view);
 
@@ -415,6 +424,24 @@ viva_question_view_init (VivaQuestionView *self)
   GtkTextBuffer *buffer;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->related_buttons); i++)
+    {
+      GtkWidget *label = gtk_label_new (NULL);
+      GtkWidget *button = gtk_button_new ();
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_button_set_child (GTK_BUTTON (button), label);
+      /* A target before the name: the action takes a number. */
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "u", 0);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.show-question");
+      gtk_widget_add_css_class (button, "link");
+      gtk_widget_add_css_class (button, "viva-related-link");
+      gtk_widget_set_visible (button, FALSE);
+      gtk_box_append (self->related_list, button);
+      self->related_buttons[i] = GTK_BUTTON (button);
+    }
 
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->note_view));
   gtk_source_buffer_set_highlight_syntax (GTK_SOURCE_BUFFER (buffer), TRUE);
@@ -511,6 +538,10 @@ viva_question_view_set_question (VivaQuestionView *self,
   gtk_label_set_text (self->context_label, context ? context : "");
   gtk_label_set_markup (self->question_label, markup ? markup : "");
 
+  /* The links of the previous question must not linger: the window says
+   * which belong to this one, maybe a moment later. */
+  viva_question_view_set_related (self, NULL);
+
   viva_question_view_load_note_text (self);
   if (note != NULL)
     viva_question_view_note_state_cb (self, NULL, note);
@@ -518,6 +549,68 @@ viva_question_view_set_question (VivaQuestionView *self,
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUESTION]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTE]);
+}
+
+/**
+ * viva_question_view_set_related:
+ * @self: a #VivaQuestionView
+ * @matches: (nullable) (element-type VivaRelatedMatch): the questions
+ *   like the current one, best first, or %NULL for none
+ *
+ * Shows @matches as "See Also" links under the question, which open the
+ * question with the win.show-question action. The section is hidden
+ * when there are none.
+ */
+void
+viva_question_view_set_related (VivaQuestionView *self,
+                                GPtrArray        *matches)
+{
+  guint n = matches != NULL ? MIN (matches->len, G_N_ELEMENTS (self->related_buttons)) : 0;
+
+  g_return_if_fail (VIVA_IS_QUESTION_VIEW (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->related_buttons); i++)
+    {
+      GtkWidget *button = GTK_WIDGET (self->related_buttons[i]);
+      const VivaRelatedMatch *match;
+      g_autofree char *label = NULL;
+      g_autofree char *accessible = NULL;
+      VivaLevel *level;
+      guint number;
+
+      if (i >= n)
+        {
+          gtk_widget_set_visible (button, FALSE);
+          continue;
+        }
+
+      match = g_ptr_array_index (matches, i);
+      number = viva_question_get_number (match->question);
+      level = viva_question_get_level (match->question);
+
+      /* Translators: a link to a related question: "#402 · Level 3 ·
+       * What is the difference between a shallow copy and a deep copy?" */
+      label = g_strdup_printf (_("#%u · Level %u · %s"),
+                               number,
+                               level != NULL ? viva_level_get_number (level) : 0,
+                               viva_question_get_text (match->question));
+      /* Translators: what a screen reader says for a related question:
+       * "Question 402, Level 3: Hard: What is…" */
+      accessible = g_strdup_printf (_("Question %u, %s: %s"),
+                                    number,
+                                    level != NULL ? viva_level_get_title (level) : "",
+                                    viva_question_get_text (match->question));
+
+      gtk_label_set_text (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), label);
+      gtk_widget_set_tooltip_text (button, viva_question_get_text (match->question));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                      -1);
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "u", number);
+      gtk_widget_set_visible (button, TRUE);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->related_box), n > 0);
 }
 
 VivaNotesStore *

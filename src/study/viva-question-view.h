@@ -20,6 +20,8 @@ VivaNote       *viva_question_view_get_note        (VivaQuestionView *self);
 void            viva_question_view_set_question    (VivaQuestionView *self,
                                                     VivaQuestion     *question,
                                                     VivaNote         *note);
+void            viva_question_view_set_related     (VivaQuestionView *self,
+                                                    GPtrArray        *matches);
 VivaNotesStore *viva_question_view_get_notes_store (VivaQuestionView *self);
 void            viva_question_view_set_notes_store (VivaQuestionView *self,
                                                     VivaNotesStore   *store);

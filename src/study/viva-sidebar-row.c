@@ -4,7 +4,7 @@
  * topics show "notes written / questions"; questions show their number, a
  * one-line title and marks for a star and for notes. A question's
  * context menu (secondary click or long press) adds it to the plan of
- * an interview; from the keyboard, Ctrl+Shift+A does the same for the
+ * an interview; from the keyboard, Ctrl+Shift+P does the same for the
  * open question.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later

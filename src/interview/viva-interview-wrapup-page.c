@@ -1,0 +1,952 @@
+/* viva-interview-wrapup-page.c
+ *
+ * After an interview (issue 4): the interviewer gives the overall
+ * recommendation, writes the key takeaways and a summary, reviews the
+ * time and rating of each question, and exports the report for the
+ * hiring panel as Markdown or PDF, or prints it.
+ *
+ * The page edits the interview in place; the interview store saves it
+ * on VivaInterview::changed, so nothing here saves. The page follows
+ * the interview's signals, so that a change made elsewhere (the live
+ * view rating a question) shows here too.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "viva-interview.h"
+#include "viva-interview-pdf.h"
+#include "viva-interview-wrapup-page.h"
+
+/* A file name keeps this much of the candidate's name. */
+#define FILE_NAME_MAX_CHARS 80
+/* A question's tooltip shows this much of it. */
+#define TOOLTIP_MAX_CHARS   600
+
+typedef struct
+{
+  GtkWidget   *row;
+  GtkLabel    *time;
+  GtkDropDown *rating;
+} QuestionRow;
+
+struct _VivaInterviewWrapupPage
+{
+  GtkWidget             parent_instance;
+
+  /* Owned */
+  VivaInterview        *interview;
+  GSignalGroup         *interview_signals;
+  GPtrArray            *rows;                    /* of QuestionRow */
+  GPtrArray            *recommendation_buttons;  /* indexed by rating */
+  GtkSizeGroup         *time_group;
+  GtkFileChooserNative *chooser;
+
+  /* Borrowed: the row that says there are no questions */
+  GtkWidget            *empty_row;
+
+  /* Template widgets */
+  GtkStack             *stack;
+  GtkLabel             *candidate_label;
+  GtkLabel             *details_label;
+  GtkLabel             *time_label;
+  GtkLabel             *read_only_label;
+  GtkBox               *recommendation_box;
+  GtkTextView          *takeaways_view;
+  GtkTextView          *summary_view;
+  AdwPreferencesGroup  *questions_group;
+  GtkLabel             *status_label;
+
+  guint                 syncing : 1;
+};
+
+G_DEFINE_FINAL_TYPE (VivaInterviewWrapupPage, viva_interview_wrapup_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_INTERVIEW,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static gboolean
+can_edit (VivaInterviewWrapupPage *self)
+{
+  return self->interview != NULL && !viva_interview_get_read_only (self->interview);
+}
+
+/* "6:10 / 5:00", "6:10" without a budget; @over says it ran past it. */
+static char *
+format_time (gint64    spent,
+             gint64    budget,
+             char    **over)
+{
+  g_autofree char *spent_text = viva_format_duration (spent);
+  g_autofree char *budget_text = NULL;
+
+  *over = NULL;
+  if (budget <= 0)
+    return g_steal_pointer (&spent_text);
+
+  if (spent > budget)
+    {
+      g_autofree char *excess = viva_format_duration (spent - budget);
+
+      /* Translators: how far a question ran past its budget */
+      *over = g_strdup_printf (_("%s over budget"), excess);
+    }
+
+  budget_text = viva_format_duration (budget);
+
+  /* Translators: time spent against the time budget, "6:10 / 5:00" */
+  return g_strdup_printf (_("%s / %s"), spent_text, budget_text);
+}
+
+/* One line of the question, for a row's title. */
+static char *
+question_title (const char *text)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_strstrip (lines[i]);
+      if (lines[i][0] != '\0')
+        return g_strdup (lines[i]);
+    }
+
+  return g_strdup ("");
+}
+
+static void
+set_over_style (GtkLabel   *label,
+                const char *over)
+{
+  if (over != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (label), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (label), "error");
+
+  /* The colour alone does not say it to everyone. */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (label), over);
+  if (over != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (label),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, over,
+                                    -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
+/* Header */
+
+static void
+viva_interview_wrapup_page_sync_header (VivaInterviewWrapupPage *self)
+{
+  VivaInterview *interview = self->interview;
+  g_autoptr(GPtrArray) details = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *date = NULL;
+  g_autofree char *joined = NULL;
+  g_autofree char *time = NULL;
+  g_autofree char *total = NULL;
+  g_autofree char *over = NULL;
+  const char *candidate;
+
+  if (interview == NULL)
+    return;
+
+  candidate = viva_interview_get_candidate (interview);
+  gtk_label_set_text (self->candidate_label, candidate[0] != '\0' ? candidate : _("Unnamed Candidate"));
+
+  if (viva_interview_get_role (interview)[0] != '\0')
+    g_ptr_array_add (details, g_strdup (viva_interview_get_role (interview)));
+  if (viva_interview_get_interviewer (interview)[0] != '\0')
+    /* Translators: who ran the interview, in the wrap-up page's header */
+    g_ptr_array_add (details, g_strdup_printf (_("Interviewed by %s"), viva_interview_get_interviewer (interview)));
+  date = viva_interview_format_date (interview, NULL);
+  if (date != NULL)
+    g_ptr_array_add (details, g_steal_pointer (&date));
+  if (viva_interview_get_state (interview) != VIVA_INTERVIEW_STATE_FINISHED)
+    g_ptr_array_add (details, g_strdup (_("Not finished")));
+  g_ptr_array_add (details, NULL);
+  joined = g_strjoinv (" · ", (char **) details->pdata);
+  gtk_label_set_text (self->details_label, joined);
+  gtk_widget_set_visible (GTK_WIDGET (self->details_label), joined[0] != '\0');
+
+  time = format_time (viva_interview_get_elapsed (interview),
+                      viva_interview_get_total_budget (interview), &over);
+  /* Translators: the interview's time against its budget, "Total time 42:10 / 45:00" */
+  total = g_strdup_printf (_("Total time %s"), time);
+  gtk_label_set_text (self->time_label, total);
+  set_over_style (self->time_label, over);
+}
+
+/* Recommendation */
+
+static void
+viva_interview_wrapup_page_sync_recommendation (VivaInterviewWrapupPage *self)
+{
+  VivaInterviewRating recommendation = VIVA_INTERVIEW_RATING_NONE;
+
+  if (self->interview != NULL)
+    recommendation = viva_interview_get_recommendation (self->interview);
+
+  self->syncing = TRUE;
+  for (guint r = 0; r < self->recommendation_buttons->len; r++)
+    {
+      GtkToggleButton *button = g_ptr_array_index (self->recommendation_buttons, r);
+
+      gtk_toggle_button_set_active (button, r == recommendation);
+      gtk_widget_set_sensitive (GTK_WIDGET (button), can_edit (self));
+    }
+  self->syncing = FALSE;
+}
+
+static void
+viva_interview_wrapup_page_recommendation_toggled_cb (VivaInterviewWrapupPage *self,
+                                                      GtkToggleButton         *button)
+{
+  guint rating = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "viva-rating"));
+
+  if (self->syncing || self->interview == NULL || !gtk_toggle_button_get_active (button))
+    return;
+
+  if (!viva_interview_set_recommendation (self->interview, rating))
+    viva_interview_wrapup_page_sync_recommendation (self);
+}
+
+/* Takeaways and summary */
+
+static char *
+buffer_dup_text (GtkTextBuffer *buffer)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+
+  return gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+}
+
+static void
+sync_text_view (VivaInterviewWrapupPage *self,
+                GtkTextView             *view,
+                const char              *text)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  g_autofree char *current = buffer_dup_text (buffer);
+
+  /* Typing here sets the model, which notifies back: leave the buffer
+   * (and its cursor) alone when it already says the same. */
+  if (g_strcmp0 (current, text) != 0)
+    {
+      self->syncing = TRUE;
+      gtk_text_buffer_set_text (buffer, text, -1);
+      self->syncing = FALSE;
+    }
+}
+
+static void
+viva_interview_wrapup_page_sync_texts (VivaInterviewWrapupPage *self)
+{
+  sync_text_view (self, self->takeaways_view,
+                  self->interview != NULL ? viva_interview_get_takeaways (self->interview) : "");
+  sync_text_view (self, self->summary_view,
+                  self->interview != NULL ? viva_interview_get_summary (self->interview) : "");
+}
+
+/* The interview refuses text over VIVA_INTERVIEW_TEXT_MAX_SIZE: stop the
+ * typing before that, so that what is on screen is what is saved. */
+static void
+viva_interview_wrapup_page_insert_text_cb (VivaInterviewWrapupPage *self,
+                                           GtkTextIter             *location,
+                                           const char              *text,
+                                           int                      len,
+                                           GtkTextBuffer           *buffer)
+{
+  g_autofree char *current = NULL;
+
+  if (self->syncing)
+    return;
+
+  /* Cheap bound first: a character is at most 4 bytes. */
+  if ((gsize) gtk_text_buffer_get_char_count (buffer) * 4 + (gsize) len <= VIVA_INTERVIEW_TEXT_MAX_SIZE)
+    return;
+
+  current = buffer_dup_text (buffer);
+  if (strlen (current) + (gsize) len > VIVA_INTERVIEW_TEXT_MAX_SIZE)
+    {
+      g_signal_stop_emission_by_name (buffer, "insert-text");
+      gtk_widget_error_bell (GTK_WIDGET (self));
+    }
+}
+
+static void
+viva_interview_wrapup_page_buffer_changed_cb (VivaInterviewWrapupPage *self,
+                                              GtkTextBuffer           *buffer)
+{
+  g_autofree char *text = NULL;
+  gboolean taken;
+
+  if (self->syncing || self->interview == NULL)
+    return;
+
+  text = buffer_dup_text (buffer);
+  if (buffer == gtk_text_view_get_buffer (self->takeaways_view))
+    taken = viva_interview_set_takeaways (self->interview, text);
+  else
+    taken = viva_interview_set_summary (self->interview, text);
+
+  if (!taken)
+    viva_interview_wrapup_page_sync_texts (self);
+}
+
+/* Questions */
+
+static void
+viva_interview_wrapup_page_update_row (VivaInterviewWrapupPage *self,
+                                       guint                    index)
+{
+  const VivaInterviewItem *item;
+  QuestionRow *row;
+  g_autofree char *title = NULL;
+  g_autofree char *tooltip = NULL;
+  g_autofree char *time = NULL;
+  g_autofree char *over = NULL;
+
+  if (self->interview == NULL || index >= self->rows->len ||
+      index >= viva_interview_get_n_items (self->interview))
+    return;
+
+  item = viva_interview_get_item (self->interview, index);
+  row = g_ptr_array_index (self->rows, index);
+
+  title = question_title (item->text);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row->row), title);
+  if (g_utf8_strlen (item->text, -1) > TOOLTIP_MAX_CHARS)
+    {
+      g_autofree char *head = g_utf8_substring (item->text, 0, TOOLTIP_MAX_CHARS - 1);
+
+      tooltip = g_strconcat (head, "…", NULL);
+    }
+  gtk_widget_set_tooltip_text (row->row, tooltip != NULL ? tooltip : item->text);
+
+  time = format_time (viva_interview_get_item_elapsed (self->interview, index), item->budget, &over);
+  gtk_label_set_text (row->time, time);
+  set_over_style (row->time, over);
+
+  self->syncing = TRUE;
+  gtk_drop_down_set_selected (row->rating, item->rating);
+  self->syncing = FALSE;
+  gtk_widget_set_sensitive (GTK_WIDGET (row->rating), can_edit (self));
+}
+
+static void
+viva_interview_wrapup_page_rating_selected_cb (VivaInterviewWrapupPage *self,
+                                               GParamSpec              *pspec,
+                                               GtkDropDown             *drop_down)
+{
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (drop_down), "viva-index"));
+  guint rating = gtk_drop_down_get_selected (drop_down);
+
+  if (self->syncing || self->interview == NULL || rating >= VIVA_INTERVIEW_N_RATINGS)
+    return;
+
+  if (!viva_interview_set_item_rating (self->interview, index, rating))
+    viva_interview_wrapup_page_update_row (self, index);
+}
+
+static QuestionRow *
+viva_interview_wrapup_page_create_row (VivaInterviewWrapupPage *self,
+                                       guint                    index)
+{
+  QuestionRow *row = g_new0 (QuestionRow, 1);
+  const char *ratings[VIVA_INTERVIEW_N_RATINGS + 1] = { NULL };
+  g_autofree char *number = g_strdup_printf ("%u", index + 1);
+  g_autofree char *rating_name = NULL;
+  GtkWidget *number_label;
+
+  row->row = adw_action_row_new ();
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row->row), FALSE);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row->row), 1);
+
+  number_label = gtk_label_new (number);
+  gtk_label_set_width_chars (GTK_LABEL (number_label), 2);
+  gtk_label_set_xalign (GTK_LABEL (number_label), 1);
+  gtk_widget_add_css_class (number_label, "dim-label");
+  gtk_widget_add_css_class (number_label, "numeric");
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row->row), number_label);
+
+  row->time = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (row->time, 1);
+  gtk_widget_add_css_class (GTK_WIDGET (row->time), "numeric");
+  gtk_widget_add_css_class (GTK_WIDGET (row->time), "viva-wrapup-time");
+  gtk_size_group_add_widget (self->time_group, GTK_WIDGET (row->time));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row->row), GTK_WIDGET (row->time));
+
+  for (guint r = 0; r < VIVA_INTERVIEW_N_RATINGS; r++)
+    ratings[r] = viva_interview_rating_get_label (r);
+  row->rating = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (ratings));
+  gtk_widget_set_valign (GTK_WIDGET (row->rating), GTK_ALIGN_CENTER);
+  /* Translators: the accessible name of a question's rating menu */
+  rating_name = g_strdup_printf (_("Rating of question %u"), index + 1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row->rating),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, rating_name,
+                                  -1);
+  g_object_set_data (G_OBJECT (row->rating), "viva-index", GUINT_TO_POINTER (index));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row->row), GTK_WIDGET (row->rating));
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row->row), GTK_WIDGET (row->rating));
+
+  return row;
+}
+
+static void
+viva_interview_wrapup_page_rebuild_rows (VivaInterviewWrapupPage *self)
+{
+  guint n_items = self->interview != NULL ? viva_interview_get_n_items (self->interview) : 0;
+
+  for (guint i = 0; i < self->rows->len; i++)
+    adw_preferences_group_remove (self->questions_group, ((QuestionRow *) g_ptr_array_index (self->rows, i))->row);
+  g_ptr_array_set_size (self->rows, 0);
+  if (self->empty_row != NULL)
+    {
+      adw_preferences_group_remove (self->questions_group, self->empty_row);
+      self->empty_row = NULL;
+    }
+
+  if (self->interview == NULL)
+    return;
+
+  if (n_items == 0)
+    {
+      self->empty_row = adw_action_row_new ();
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->empty_row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->empty_row), _("No questions were planned."));
+      gtk_widget_add_css_class (self->empty_row, "dim-label");
+      adw_preferences_group_add (self->questions_group, self->empty_row);
+      return;
+    }
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      QuestionRow *row = viva_interview_wrapup_page_create_row (self, i);
+
+      g_ptr_array_add (self->rows, row);
+      adw_preferences_group_add (self->questions_group, row->row);
+      viva_interview_wrapup_page_update_row (self, i);
+      /* Connected once the row shows the model, not to echo it back. */
+      g_signal_connect_object (row->rating, "notify::selected",
+                               G_CALLBACK (viva_interview_wrapup_page_rating_selected_cb),
+                               self, G_CONNECT_SWAPPED);
+    }
+}
+
+/* Read-only and the whole page */
+
+static void
+viva_interview_wrapup_page_sync_read_only (VivaInterviewWrapupPage *self)
+{
+  gboolean editable = can_edit (self);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->read_only_label),
+                          self->interview != NULL && !editable);
+  /* Still readable, selectable and copyable. */
+  gtk_text_view_set_editable (self->takeaways_view, editable);
+  gtk_text_view_set_cursor_visible (self->takeaways_view, editable);
+  gtk_text_view_set_editable (self->summary_view, editable);
+  gtk_text_view_set_cursor_visible (self->summary_view, editable);
+  viva_interview_wrapup_page_sync_recommendation (self);
+  for (guint i = 0; i < self->rows->len; i++)
+    gtk_widget_set_sensitive (GTK_WIDGET (((QuestionRow *) g_ptr_array_index (self->rows, i))->rating), editable);
+}
+
+static void
+viva_interview_wrapup_page_update_actions (VivaInterviewWrapupPage *self)
+{
+  gboolean has_interview = self->interview != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "wrapup.export-markdown", has_interview);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "wrapup.export-pdf", has_interview);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "wrapup.print", has_interview);
+}
+
+static void
+viva_interview_wrapup_page_sync_all (VivaInterviewWrapupPage *self)
+{
+  gtk_stack_set_visible_child_name (self->stack, self->interview != NULL ? "wrapup" : "empty");
+  viva_interview_wrapup_page_sync_header (self);
+  viva_interview_wrapup_page_sync_texts (self);
+  viva_interview_wrapup_page_rebuild_rows (self);
+  viva_interview_wrapup_page_sync_read_only (self);
+  viva_interview_wrapup_page_update_actions (self);
+}
+
+static void
+viva_interview_wrapup_page_items_changed_cb (VivaInterviewWrapupPage *self,
+                                             guint                    position,
+                                             guint                    removed,
+                                             guint                    added,
+                                             VivaInterview           *interview)
+{
+  viva_interview_wrapup_page_rebuild_rows (self);
+}
+
+static void
+viva_interview_wrapup_page_item_changed_cb (VivaInterviewWrapupPage *self,
+                                            guint                    index,
+                                            VivaInterview           *interview)
+{
+  viva_interview_wrapup_page_update_row (self, index);
+}
+
+/* Export */
+
+static void
+viva_interview_wrapup_page_show_outcome (VivaInterviewWrapupPage *self,
+                                         const char              *message,
+                                         gboolean                 failed)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    {
+      AdwToast *toast = adw_toast_new (message);
+
+      /* A failure stays until read. */
+      if (failed)
+        adw_toast_set_timeout (toast, 0);
+      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+      return;
+    }
+
+  gtk_label_set_text (self->status_label, message);
+  if (failed)
+    gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "error");
+  gtk_widget_set_visible (GTK_WIDGET (self->status_label), TRUE);
+}
+
+static void
+viva_interview_wrapup_page_chooser_response_cb (VivaInterviewWrapupPage *self,
+                                                int                      response,
+                                                GtkFileChooserNative    *chooser)
+{
+  gboolean pdf = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "viva-pdf"));
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+  if (chooser == self->chooser)
+    g_clear_object (&self->chooser);
+
+  if (file == NULL || self->interview == NULL)
+    return;
+
+  name = g_file_get_basename (file);
+  if (viva_interview_wrapup_page_export_to (self, file, pdf, &error))
+    {
+      /* Translators: after an export; %s is the file's name */
+      message = g_strdup_printf (_("Report saved as “%s”"), name);
+      viva_interview_wrapup_page_show_outcome (self, message, FALSE);
+    }
+  else
+    {
+      /* Translators: an export failed; the interview itself is safe */
+      message = g_strdup_printf (_("Could not save the report: %s. The interview itself is kept."),
+                                 error->message);
+      viva_interview_wrapup_page_show_outcome (self, message, TRUE);
+    }
+}
+
+static void
+viva_interview_wrapup_page_export_action (GtkWidget  *widget,
+                                          const char *action_name,
+                                          GVariant   *param)
+{
+  VivaInterviewWrapupPage *self = VIVA_INTERVIEW_WRAPUP_PAGE (widget);
+  gboolean pdf = g_str_equal (action_name, "wrapup.export-pdf");
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *name = NULL;
+
+  if (self->interview == NULL)
+    return;
+
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+
+  self->chooser = gtk_file_chooser_native_new (pdf ? _("Export Report as PDF") : _("Export Report as Markdown"),
+                                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                               GTK_FILE_CHOOSER_ACTION_SAVE,
+                                               _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  g_object_set_data (G_OBJECT (self->chooser), "viva-pdf", GINT_TO_POINTER (pdf));
+
+  if (pdf)
+    {
+      gtk_file_filter_set_name (filter, _("PDF Documents"));
+      gtk_file_filter_add_mime_type (filter, "application/pdf");
+      gtk_file_filter_add_suffix (filter, "pdf");
+    }
+  else
+    {
+      gtk_file_filter_set_name (filter, _("Markdown Documents"));
+      gtk_file_filter_add_mime_type (filter, "text/markdown");
+      gtk_file_filter_add_suffix (filter, "md");
+    }
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+
+  name = viva_interview_wrapup_page_dup_file_name (self, pdf);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+
+  g_signal_connect_object (self->chooser, "response",
+                           G_CALLBACK (viva_interview_wrapup_page_chooser_response_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+viva_interview_wrapup_page_print_action (GtkWidget  *widget,
+                                         const char *action_name,
+                                         GVariant   *param)
+{
+  VivaInterviewWrapupPage *self = VIVA_INTERVIEW_WRAPUP_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (self->interview != NULL)
+    viva_interview_print (self->interview, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
+}
+
+/* GObject */
+
+static void
+viva_interview_wrapup_page_dispose (GObject *object)
+{
+  VivaInterviewWrapupPage *self = (VivaInterviewWrapupPage *)object;
+
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
+
+  if (self->interview_signals != NULL)
+    g_signal_group_set_target (self->interview_signals, NULL);
+  g_clear_object (&self->interview_signals);
+  g_clear_object (&self->interview);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), VIVA_TYPE_INTERVIEW_WRAPUP_PAGE);
+
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->recommendation_buttons, g_ptr_array_unref);
+  g_clear_object (&self->time_group);
+  self->empty_row = NULL;
+
+  G_OBJECT_CLASS (viva_interview_wrapup_page_parent_class)->dispose (object);
+}
+
+static void
+viva_interview_wrapup_page_get_property (GObject    *object,
+                                         guint       prop_id,
+                                         GValue     *value,
+                                         GParamSpec *pspec)
+{
+  VivaInterviewWrapupPage *self = VIVA_INTERVIEW_WRAPUP_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_INTERVIEW:
+      g_value_set_object (value, self->interview);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+viva_interview_wrapup_page_set_property (GObject      *object,
+                                         guint         prop_id,
+                                         const GValue *value,
+                                         GParamSpec   *pspec)
+{
+  VivaInterviewWrapupPage *self = VIVA_INTERVIEW_WRAPUP_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_INTERVIEW:
+      viva_interview_wrapup_page_set_interview (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+viva_interview_wrapup_page_class_init (VivaInterviewWrapupPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = viva_interview_wrapup_page_dispose;
+  object_class->get_property = viva_interview_wrapup_page_get_property;
+  object_class->set_property = viva_interview_wrapup_page_set_property;
+
+  properties[PROP_INTERVIEW] =
+    g_param_spec_object ("interview", NULL, NULL,
+                         VIVA_TYPE_INTERVIEW,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/viva-interview-wrapup-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, VivaInterviewWrapupPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, VivaInterviewWrapupPage, candidate_label);
+  gtk_widget_class_bind_template_child (widget_class, VivaInterviewWrapupPage, details_label);
+  gtk_widget_class_bind_template_child (widget_class, VivaInterviewWrapupPage, time_label);
+  gtk_widget_class_bind_template_child (widget_class, VivaInterviewWrapupPage, read_only_label);
+  gtk_widget_class_bind_template_child (widget_class, VivaInterviewWrapupPage, recommendation_box);
+  gtk_widget_class_bind_template_child (widget_class, VivaInterviewWrapupPage, takeaways_view);
+  gtk_widget_class_bind_template_child (widget_class, VivaInterviewWrapupPage, summary_view);
+  gtk_widget_class_bind_template_child (widget_class, VivaInterviewWrapupPage, questions_group);
+  gtk_widget_class_bind_template_child (widget_class, VivaInterviewWrapupPage, status_label);
+
+  gtk_widget_class_install_action (widget_class, "wrapup.export-markdown", NULL,
+                                   viva_interview_wrapup_page_export_action);
+  gtk_widget_class_install_action (widget_class, "wrapup.export-pdf", NULL,
+                                   viva_interview_wrapup_page_export_action);
+  gtk_widget_class_install_action (widget_class, "wrapup.print", NULL,
+                                   viva_interview_wrapup_page_print_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "wrapup.print", NULL);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "vivainterviewwrapuppage");
+}
+
+static void
+viva_interview_wrapup_page_init (VivaInterviewWrapupPage *self)
+{
+  GtkToggleButton *group = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->rows = g_ptr_array_new_with_free_func (g_free);
+  self->recommendation_buttons = g_ptr_array_new ();
+  self->time_group = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
+
+  /* No Decision, then the scale from Strong No to Strong Yes. */
+  for (guint r = 0; r < VIVA_INTERVIEW_N_RATINGS; r++)
+    {
+      GtkWidget *button = gtk_toggle_button_new_with_label (viva_interview_rating_get_label (r));
+      g_autofree char *tooltip = NULL;
+
+      /* Translators: the tooltip of a recommendation button, "Recommend: Strong Yes" */
+      tooltip = g_strdup_printf (_("Recommend: %s"), viva_interview_rating_get_label (r));
+      gtk_widget_set_tooltip_text (button, tooltip);
+      gtk_widget_add_css_class (button, viva_interview_rating_to_string (r));
+      g_object_set_data (G_OBJECT (button), "viva-rating", GUINT_TO_POINTER (r));
+      if (group != NULL)
+        gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), group);
+      else
+        group = GTK_TOGGLE_BUTTON (button);
+      g_signal_connect_object (button, "toggled",
+                               G_CALLBACK (viva_interview_wrapup_page_recommendation_toggled_cb),
+                               self, G_CONNECT_SWAPPED);
+      gtk_box_append (self->recommendation_box, button);
+      g_ptr_array_add (self->recommendation_buttons, button);
+    }
+
+  for (guint i = 0; i < 2; i++)
+    {
+      GtkTextView *view = i == 0 ? self->takeaways_view : self->summary_view;
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+
+      g_signal_connect_object (buffer, "insert-text",
+                               G_CALLBACK (viva_interview_wrapup_page_insert_text_cb),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (buffer, "changed",
+                               G_CALLBACK (viva_interview_wrapup_page_buffer_changed_cb),
+                               self, G_CONNECT_SWAPPED);
+    }
+
+  self->interview_signals = g_signal_group_new (VIVA_TYPE_INTERVIEW);
+  g_signal_group_connect_object (self->interview_signals, "changed",
+                                 G_CALLBACK (viva_interview_wrapup_page_sync_header),
+                                 self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->interview_signals, "items-changed",
+                                 G_CALLBACK (viva_interview_wrapup_page_items_changed_cb),
+                                 self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->interview_signals, "item-changed",
+                                 G_CALLBACK (viva_interview_wrapup_page_item_changed_cb),
+                                 self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->interview_signals, "notify::recommendation",
+                                 G_CALLBACK (viva_interview_wrapup_page_sync_recommendation),
+                                 self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->interview_signals, "notify::takeaways",
+                                 G_CALLBACK (viva_interview_wrapup_page_sync_texts),
+                                 self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->interview_signals, "notify::summary",
+                                 G_CALLBACK (viva_interview_wrapup_page_sync_texts),
+                                 self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->interview_signals, "notify::read-only",
+                                 G_CALLBACK (viva_interview_wrapup_page_sync_read_only),
+                                 self, G_CONNECT_SWAPPED);
+
+  viva_interview_wrapup_page_sync_all (self);
+}
+
+GtkWidget *
+viva_interview_wrapup_page_new (void)
+{
+  return g_object_new (VIVA_TYPE_INTERVIEW_WRAPUP_PAGE, NULL);
+}
+
+VivaInterview *
+viva_interview_wrapup_page_get_interview (VivaInterviewWrapupPage *self)
+{
+  g_return_val_if_fail (VIVA_IS_INTERVIEW_WRAPUP_PAGE (self), NULL);
+
+  return self->interview;
+}
+
+/**
+ * viva_interview_wrapup_page_set_interview:
+ * @interview: (nullable): the interview to wrap up
+ *
+ * Shows @interview and edits it in place from now on; %NULL shows an
+ * empty page.
+ */
+void
+viva_interview_wrapup_page_set_interview (VivaInterviewWrapupPage *self,
+                                          VivaInterview           *interview)
+{
+  g_return_if_fail (VIVA_IS_INTERVIEW_WRAPUP_PAGE (self));
+  g_return_if_fail (interview == NULL || VIVA_IS_INTERVIEW (interview));
+
+  if (!g_set_object (&self->interview, interview))
+    return;
+
+  g_signal_group_set_target (self->interview_signals, interview);
+  gtk_widget_set_visible (GTK_WIDGET (self->status_label), FALSE);
+  viva_interview_wrapup_page_sync_all (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INTERVIEW]);
+}
+
+/**
+ * viva_interview_wrapup_page_dup_file_name:
+ * @pdf: %TRUE for the PDF, %FALSE for Markdown
+ *
+ * The name an export suggests: "Interview - Ada Lovelace - 2026-11-24.pdf",
+ * with what a file name cannot hold taken out of the candidate's name.
+ *
+ * Returns: (transfer full): the name
+ */
+char *
+viva_interview_wrapup_page_dup_file_name (VivaInterviewWrapupPage *self,
+                                          gboolean                 pdf)
+{
+  g_autoptr(GString) candidate = g_string_new (NULL);
+  g_autofree char *date = NULL;
+  g_autofree char *base = NULL;
+  const char *name;
+
+  g_return_val_if_fail (VIVA_IS_INTERVIEW_WRAPUP_PAGE (self), NULL);
+  g_return_val_if_fail (self->interview != NULL, NULL);
+
+  name = viva_interview_get_candidate (self->interview);
+  for (const char *p = name; *p != '\0' && g_utf8_strlen (candidate->str, -1) < FILE_NAME_MAX_CHARS;
+       p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '/' || c == '\\' || g_unichar_iscntrl (c))
+        g_string_append_c (candidate, ' ');
+      else
+        g_string_append_unichar (candidate, c);
+    }
+  g_strstrip (candidate->str);
+  /* A name of dots only would be a hidden file, or the folder itself. */
+  if (strspn (candidate->str, ".") == strlen (candidate->str))
+    g_string_assign (candidate, _("Unnamed Candidate"));
+
+  date = viva_interview_format_date (self->interview, "%Y-%m-%d");
+  if (date != NULL)
+    /* Translators: the name of an exported report, without its
+     * extension: candidate and date, "Interview - Ada Lovelace - 2026-11-24" */
+    base = g_strdup_printf (_("Interview - %s - %s"), candidate->str, date);
+  else
+    /* Translators: the name of an exported report of an interview with
+     * no date yet, without its extension */
+    base = g_strdup_printf (_("Interview - %s"), candidate->str);
+
+  return g_strconcat (base, pdf ? ".pdf" : ".md", NULL);
+}
+
+/**
+ * viva_interview_wrapup_page_export_to:
+ * @file: where to write the report
+ * @pdf: %TRUE for the PDF, %FALSE for Markdown
+ * @error: where an error goes
+ *
+ * Writes the report, as the export actions do once a file is chosen.
+ * A local file is written through a temporary file renamed into place,
+ * so that a failed export leaves neither a half-written file nor a
+ * damaged earlier one. It blocks while it writes: a report is small
+ * and this runs once, when the user asks.
+ *
+ * Returns: %TRUE once written
+ */
+gboolean
+viva_interview_wrapup_page_export_to (VivaInterviewWrapupPage  *self,
+                                      GFile                    *file,
+                                      gboolean                  pdf,
+                                      GError                  **error)
+{
+  g_autoptr(GBytes) report = NULL;
+  g_autofree char *path = NULL;
+  const char *data;
+  gsize size;
+
+  g_return_val_if_fail (VIVA_IS_INTERVIEW_WRAPUP_PAGE (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (self->interview == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("There is no interview to export"));
+      return FALSE;
+    }
+
+  if (pdf)
+    report = viva_interview_to_pdf (self->interview, error);
+  else
+    {
+      char *markdown = viva_interview_to_markdown (self->interview);
+
+      report = g_bytes_new_take (markdown, strlen (markdown));
+    }
+
+  if (report == NULL)
+    return FALSE;
+
+  data = g_bytes_get_data (report, &size);
+  path = g_file_get_path (file);
+  if (path != NULL)
+    return g_file_set_contents_full (path, data, size, G_FILE_SET_CONTENTS_CONSISTENT, 0666, error);
+
+  /* Not a local file: GIO writes it through a temporary file where the
+   * backend can. */
+  return g_file_replace_contents (file, data, size, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
+                                  NULL, NULL, error);
+}

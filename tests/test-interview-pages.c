@@ -1,0 +1,827 @@
+/* test-interview-pages.c
+ *
+ * The interviewer's list of interviews and the plan of one, driven as a
+ * user would with real widgets under Xvfb: find an interview by a name
+ * typed without accents, open one, delete one after confirming; type a
+ * candidate, fill the plan with random questions, reorder and remove
+ * with the keyboard, set budgets, save the plan as a template and start
+ * another interview from it.
+ *
+ * Set VIVA_SCREENSHOT_DIR to get a PNG of each page.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "viva-bank.h"
+#include "viva-interview.h"
+#include "viva-interview-list-page.h"
+#include "viva-interview-plan-page.h"
+#include "viva-interview-store.h"
+#include "viva-resources.h"
+#include "viva-test-util.h"
+#include "viva-interview-template.h"
+#include "viva-level.h"
+#include "viva-question.h"
+
+#define WAIT_LIMIT_USEC (20 * G_USEC_PER_SEC)
+#define MINUTE ((gint64) 60 * G_USEC_PER_SEC)
+#define DAY ((gint64) 24 * 3600 * G_USEC_PER_SEC)
+
+/* 14 May 2024, 10:00 UTC */
+#define SOME_DATE ((gint64) 1715680800 * G_USEC_PER_SEC)
+
+/* Helpers */
+
+static void
+drain_main_loop (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+typedef gboolean (*Condition) (gpointer data);
+
+static void
+wait_for (Condition condition,
+          gpointer  data)
+{
+  gint64 deadline = g_get_monotonic_time () + WAIT_LIMIT_USEC;
+
+  while (!condition (data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+    }
+  drain_main_loop ();
+}
+
+static GtkWindow *
+show_in_window (GtkWidget *page)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  gint64 deadline = g_get_monotonic_time () + WAIT_LIMIT_USEC;
+
+  gtk_window_set_default_size (window, 820, 900);
+  gtk_window_set_child (window, page);
+  gtk_window_present (window);
+  while (!gtk_widget_get_mapped (page))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+    }
+  drain_main_loop ();
+
+  return window;
+}
+
+static void
+save_screenshot (GtkWidget  *widget,
+                 const char *name)
+{
+  viva_test_save_screenshot (widget, name);
+}
+
+static GtkWidget *
+find_widget (GtkWidget *root,
+             gboolean (*match) (GtkWidget *, gconstpointer),
+             gconstpointer data)
+{
+  if (match (root, data))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+is_label_with_text (GtkWidget     *widget,
+                    gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
+static gboolean
+is_button_with_label (GtkWidget     *widget,
+                      gconstpointer  label)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+static gboolean
+is_button_with_action (GtkWidget     *widget,
+                       gconstpointer  action)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0;
+}
+
+static gboolean
+is_button_with_tooltip (GtkWidget     *widget,
+                        gconstpointer  tooltip)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
+}
+
+static gboolean
+is_menu_button_with_label (GtkWidget     *widget,
+                           gconstpointer  label)
+{
+  return GTK_IS_MENU_BUTTON (widget) && g_strcmp0 (gtk_menu_button_get_label (GTK_MENU_BUTTON (widget)), label) == 0;
+}
+
+/* Screenshots of a menu button's popover, which is a surface of its own. */
+static void
+save_popover_screenshot (GtkWidget  *page,
+                         const char *button_label,
+                         const char *name)
+{
+  GtkWidget *button = find_widget (page, is_menu_button_with_label, button_label);
+
+  g_assert_nonnull (button);
+  if (g_getenv ("VIVA_SCREENSHOT_DIR") == NULL)
+    return;
+
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  drain_main_loop ();
+  save_screenshot (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button))), name);
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+  drain_main_loop ();
+}
+
+/* Presses a key as GTK would dispatch it to shortcuts: from the focus
+ * up, each widget's shortcut controllers in turn, until one handles it. */
+static gboolean
+press_shortcut (GtkWidget  *widget,
+                const char *accelerator)
+{
+  g_autoptr(GtkShortcutTrigger) wanted = gtk_shortcut_trigger_parse_string (accelerator);
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
+
+  g_assert_nonnull (wanted);
+
+  for (GtkWidget *w = focus != NULL ? focus : widget; w != NULL; w = gtk_widget_get_parent (w))
+    {
+      g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (w);
+
+      for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+        {
+          g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+          if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+            continue;
+
+          for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+            {
+              g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+              if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), wanted) &&
+                  gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, w,
+                                                gtk_shortcut_get_arguments (shortcut)))
+                return TRUE;
+            }
+        }
+    }
+
+  return FALSE;
+}
+
+static GBytes *
+read_file (const char *path)
+{
+  g_autofree char *data = NULL;
+  gsize len = 0;
+
+  g_assert_true (g_file_get_contents (path, &data, &len, NULL));
+
+  return g_bytes_new_take (g_steal_pointer (&data), len);
+}
+
+static void
+write_file (const char *path,
+            const char *data)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, data, -1, NULL));
+}
+
+static void
+flush_store (VivaInterviewStore *store)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (viva_interview_store_flush (store, &error));
+  g_assert_no_error (error);
+}
+
+static VivaInterview *
+add_interview (VivaInterviewStore *store,
+               const char         *candidate,
+               const char         *role,
+               gint64              date)
+{
+  VivaInterview *interview = viva_interview_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (viva_interview_set_candidate (interview, candidate));
+  g_assert_true (viva_interview_set_role (interview, role));
+  g_assert_true (viva_interview_set_date (interview, date));
+  g_assert_true (viva_interview_append (interview, 0, "Tell me about a project you are proud of.", 0, &error));
+  g_assert_no_error (error);
+  g_assert_true (viva_interview_store_add (store, interview, &error));
+  g_assert_no_error (error);
+
+  return interview;
+}
+
+static const char *
+row_title (VivaInterviewListPage *page,
+           guint                  position)
+{
+  return adw_preferences_row_get_title (ADW_PREFERENCES_ROW (viva_interview_list_page_get_row (page, position)));
+}
+
+/* The list */
+
+typedef struct
+{
+  VivaInterviewListPage *page;
+  guint                  n_rows;
+} RowsWait;
+
+static gboolean
+has_n_rows (gpointer data)
+{
+  RowsWait *wait = data;
+
+  return viva_interview_list_page_get_n_rows (wait->page) == wait->n_rows;
+}
+
+static void
+search (VivaInterviewListPage *page,
+        const char            *text,
+        guint                  expected_rows)
+{
+  RowsWait wait = { page, expected_rows };
+
+  gtk_editable_set_text (viva_interview_list_page_get_search_entry (page), text);
+  /* The search field waits for typing to pause. */
+  wait_for (has_n_rows, &wait);
+}
+
+static void
+record_open (VivaInterview **out,
+             VivaInterview  *interview)
+{
+  g_set_object (out, interview);
+}
+
+static void
+test_list (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("viva-interviews-XXXXXX", NULL);
+  g_autofree char *damaged_path = g_build_filename (dir, "2026-01-01T00-00-00-00000009.json", NULL);
+  g_autoptr(VivaInterviewStore) store = viva_interview_store_new (dir);
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(VivaInterview) ada = NULL;
+  g_autoptr(VivaInterview) grace = NULL;
+  g_autoptr(VivaInterview) alan = NULL;
+  g_autoptr(VivaInterview) opened = NULL;
+  g_autofree char *ada_path = NULL;
+  g_autofree char *grace_path = NULL;
+  VivaInterviewListPage *page;
+  AdwMessageDialog *dialog;
+  GtkWindow *window;
+  GtkWidget *row;
+  GtkWidget *button;
+
+  /* One damaged file among good ones: named above the list. */
+  write_file (damaged_path, "{\"format\": \"viva-interview\", \"version\": 1, \"id\": ");
+  viva_interview_store_load (store, &problems);
+  g_assert_cmpuint (problems->len, ==, 1);
+
+  ada = add_interview (store, "Ádá Lovelace", "Backend engineer", SOME_DATE);
+  grace = add_interview (store, "Grace Hopper", "Compiler engineer", SOME_DATE + 2 * DAY);
+  alan = add_interview (store, "Alan Turing", "", SOME_DATE + DAY);
+  ada_path = viva_interview_store_dup_path (store, ada);
+  grace_path = viva_interview_store_dup_path (store, grace);
+
+  /* Grace's is over, with a verdict. */
+  g_assert_true (viva_interview_start (grace));
+  g_assert_true (viva_interview_finish (grace));
+  g_assert_true (viva_interview_set_recommendation (grace, VIVA_INTERVIEW_RATING_STRONG_YES));
+  g_assert_true (viva_interview_start (alan));
+  flush_store (store);
+
+  page = g_object_new (VIVA_TYPE_INTERVIEW_LIST_PAGE, NULL);
+  viva_interview_list_page_set_store (page, store, problems);
+  window = show_in_window (GTK_WIDGET (page));
+
+  g_assert_nonnull (viva_interview_list_page_get_problems (page));
+  g_assert_nonnull (strstr (viva_interview_list_page_get_problems (page), "could not be read"));
+
+  /* Newest date first, whatever order they were added in. */
+  g_assert_cmpstr (viva_interview_list_page_get_view_name (page), ==, "results");
+  g_assert_cmpuint (viva_interview_list_page_get_n_rows (page), ==, 3);
+  g_assert_cmpstr (row_title (page, 0), ==, "Grace Hopper");
+  g_assert_cmpstr (row_title (page, 1), ==, "Alan Turing");
+  g_assert_cmpstr (row_title (page, 2), ==, "Ádá Lovelace");
+  g_assert_true (viva_interview_list_page_get_row_interview (page, 0) == grace);
+
+  /* Role · date, and the outcome. */
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (viva_interview_list_page_get_row (page, 0))),
+                            "Compiler engineer · "));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (viva_interview_list_page_get_row (page, 0))),
+                            "2024"));
+  g_assert_true (gtk_widget_has_css_class (find_widget (viva_interview_list_page_get_row (page, 0),
+                                                        is_label_with_text, "Strong Yes"),
+                                           "viva-outcome-strong-yes"));
+  g_assert_nonnull (find_widget (viva_interview_list_page_get_row (page, 1), is_label_with_text, "In progress"));
+  g_assert_nonnull (find_widget (viva_interview_list_page_get_row (page, 2), is_label_with_text, "Planned"));
+  button = find_widget (viva_interview_list_page_get_row (page, 2), is_button_with_action, "interview-list.delete");
+  g_assert_nonnull (button);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Delete interview with Ádá Lovelace");
+
+  save_screenshot (GTK_WIDGET (window), "interview-list-page.png");
+
+  /* It follows the interviews: a new date sorts again, a new name shows. */
+  g_assert_true (viva_interview_set_date (ada, SOME_DATE + 3 * DAY));
+  drain_main_loop ();
+  g_assert_cmpstr (row_title (page, 0), ==, "Ádá Lovelace");
+  g_assert_true (viva_interview_set_candidate (alan, ""));
+  drain_main_loop ();
+  g_assert_cmpstr (row_title (page, 2), ==, "Unnamed candidate");
+  g_assert_true (viva_interview_set_candidate (alan, "Alan Turing"));
+  drain_main_loop ();
+
+  /* Searching ignores case and accents. */
+  search (page, "ada", 1);
+  g_assert_true (viva_interview_list_page_get_row_interview (page, 0) == ada);
+  search (page, "  HOPPER ", 1);
+  g_assert_true (viva_interview_list_page_get_row_interview (page, 0) == grace);
+  search (page, "nobody", 0);
+  g_assert_cmpstr (viva_interview_list_page_get_view_name (page), ==, "no-results");
+  search (page, "", 3);
+  g_assert_cmpstr (viva_interview_list_page_get_view_name (page), ==, "results");
+
+  /* Ctrl+F goes to the search field. */
+  gtk_widget_grab_focus (viva_interview_list_page_get_row (page, 0));
+  g_assert_true (press_shortcut (GTK_WIDGET (page), "<Control>f"));
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)),
+                                         GTK_WIDGET (viva_interview_list_page_get_search_entry (page))));
+
+  /* Activating a row opens its interview. */
+  g_signal_connect_swapped (page, "open", G_CALLBACK (record_open), &opened);
+  row = viva_interview_list_page_get_row (page, 1);
+  gtk_widget_activate (row);
+  g_assert_true (opened == grace);
+
+  /* Delete asks; Cancel keeps it. */
+  button = find_widget (viva_interview_list_page_get_row (page, 1), is_button_with_action, "interview-list.delete");
+  g_signal_emit_by_name (button, "clicked");
+  dialog = viva_interview_list_page_get_dialog (page);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Delete Interview?");
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==,
+                   "The notes and ratings for Grace Hopper will be deleted permanently.");
+  g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "delete"), ==, ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_response (dialog, "cancel");
+  drain_main_loop ();
+  g_assert_cmpuint (viva_interview_list_page_get_n_rows (page), ==, 3);
+  g_assert_true (g_file_test (grace_path, G_FILE_TEST_EXISTS));
+
+  /* Delete removes the row and the file. */
+  g_signal_emit_by_name (button, "clicked");
+  dialog = viva_interview_list_page_get_dialog (page);
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, "delete");
+  drain_main_loop ();
+  g_assert_cmpuint (viva_interview_list_page_get_n_rows (page), ==, 2);
+  g_assert_false (g_file_test (grace_path, G_FILE_TEST_EXISTS));
+  g_assert_null (viva_interview_list_page_get_error (page));
+
+  /* A file that cannot be deleted (here a folder in its place) is
+   * reported, and the interview stays. */
+  {
+    g_autofree char *inside = g_build_filename (ada_path, "keep", NULL);
+
+    g_assert_cmpint (g_unlink (ada_path), ==, 0);
+    write_file (inside, "x");
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "interview-list.delete", "s",
+                                               viva_interview_get_id (ada)));
+    adw_message_dialog_response (viva_interview_list_page_get_dialog (page), "delete");
+    drain_main_loop ();
+    g_assert_nonnull (viva_interview_list_page_get_error (page));
+    g_assert_nonnull (strstr (viva_interview_list_page_get_error (page), "Could not delete"));
+    g_assert_cmpuint (viva_interview_list_page_get_n_rows (page), ==, 2);
+    g_assert_cmpstr (row_title (page, 0), ==, "Ádá Lovelace");
+
+    g_assert_cmpint (g_unlink (inside), ==, 0);
+    g_assert_cmpint (g_rmdir (ada_path), ==, 0);
+    flush_store (store);
+    g_assert_true (g_file_test (ada_path, G_FILE_TEST_IS_REGULAR));
+  }
+
+  /* The last one gone: the empty state offers a new interview. */
+  for (guint n = 2; n > 0; n--)
+    {
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "interview-list.delete", "s",
+                                                 viva_interview_get_id (viva_interview_list_page_get_row_interview (page, 0))));
+      adw_message_dialog_response (viva_interview_list_page_get_dialog (page), "delete");
+      drain_main_loop ();
+    }
+  g_assert_cmpstr (viva_interview_list_page_get_view_name (page), ==, "empty");
+  g_assert_nonnull (find_widget (GTK_WIDGET (page), is_label_with_text, "No Interviews Yet"));
+  g_assert_nonnull (find_widget (GTK_WIDGET (page), is_button_with_action, "interview.new"));
+  save_screenshot (GTK_WIDGET (window), "interview-list-empty.png");
+
+  gtk_window_destroy (window);
+  drain_main_loop ();
+  flush_store (store);
+}
+
+/* The plan */
+
+static VivaBank *
+load_bank (void)
+{
+  g_autoptr(GError) error = NULL;
+  VivaBank *bank = viva_bank_new_bundled (&error);
+
+  g_assert_no_error (error);
+
+  return bank;
+}
+
+static guint
+level_of (VivaBank *bank,
+          guint     number)
+{
+  VivaQuestion *question = viva_bank_lookup_question (bank, number);
+
+  g_assert_nonnull (question);
+
+  return viva_level_get_number (viva_question_get_level (question));
+}
+
+static gboolean
+templates_loaded (gpointer data)
+{
+  return viva_interview_plan_page_get_templates_loaded (data);
+}
+
+static gboolean
+template_saved (gpointer data)
+{
+  return !viva_interview_plan_page_get_saving_template (data);
+}
+
+static void
+count_calls (guint *count)
+{
+  (*count)++;
+}
+
+static void
+reset_templates (void)
+{
+  g_autofree char *path = viva_interview_templates_dup_default_path ();
+  g_autofree char *bak = g_strconcat (path, ".bak", NULL);
+
+  g_unlink (path);
+  g_unlink (bak);
+}
+
+static void
+test_plan (void)
+{
+  g_autoptr(VivaBank) bank = load_bank ();
+  g_autoptr(VivaInterview) interview = viva_interview_new (NULL);
+  g_autoptr(VivaInterview) second = viva_interview_new (NULL);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *templates_path = viva_interview_templates_dup_default_path ();
+  VivaInterviewPlanPage *page;
+  VivaInterviewPlanPage *fresh;
+  GtkWindow *window;
+  GtkWindow *fresh_window;
+  AdwMessageDialog *dialog;
+  GtkWidget *start_button;
+  GtkCheckButton *level_1;
+  guint numbers[3];
+  guint starts = 0;
+
+  reset_templates ();
+  g_settings_set_string (settings, "interviewer-name", "Sam Interviewer");
+
+  page = g_object_new (VIVA_TYPE_INTERVIEW_PLAN_PAGE, NULL);
+  viva_interview_plan_page_set_context (page, bank);
+  viva_interview_plan_page_set_interview (page, interview);
+  window = show_in_window (GTK_WIDGET (page));
+  wait_for (templates_loaded, page);
+  g_signal_connect_swapped (page, "start", G_CALLBACK (count_calls), &starts);
+
+  /* A new interview: the last interviewer, and now. */
+  g_assert_cmpstr (viva_interview_get_interviewer (interview), ==, "Sam Interviewer");
+  g_assert_cmpstr (gtk_editable_get_text (viva_interview_plan_page_get_interviewer_entry (page)), ==, "Sam Interviewer");
+  g_assert_cmpint (ABS (viva_interview_get_date (interview) - g_get_real_time ()), <, 10 * MINUTE);
+
+  /* Typing goes to the model; the interviewer is remembered. */
+  gtk_editable_set_text (viva_interview_plan_page_get_candidate_entry (page), "Ada Lovelace");
+  g_assert_cmpstr (viva_interview_get_candidate (interview), ==, "Ada Lovelace");
+  gtk_editable_set_text (viva_interview_plan_page_get_interviewer_entry (page), "Kim");
+  g_assert_cmpstr (viva_interview_get_interviewer (interview), ==, "Kim");
+  {
+    g_autofree char *remembered = g_settings_get_string (settings, "interviewer-name");
+
+    g_assert_cmpstr (remembered, ==, "Kim");
+  }
+
+  /* The date: a day in the calendar, and a time. */
+  {
+    g_autoptr(GDateTime) day = g_date_time_new_local (2024, 5, 20, 9, 0, 0);
+    g_autoptr(GDateTime) expected = g_date_time_new_local (2024, 5, 20, 14, 30, 0);
+
+    gtk_calendar_select_day (viva_interview_plan_page_get_calendar (page), day);
+    gtk_spin_button_set_value (viva_interview_plan_page_get_time_spin (page, FALSE), 14);
+    gtk_spin_button_set_value (viva_interview_plan_page_get_time_spin (page, TRUE), 30);
+    g_assert_cmpint (viva_interview_get_date (interview), ==, g_date_time_to_unix (expected) * G_USEC_PER_SEC);
+    g_assert_cmpstr (viva_interview_plan_page_get_date_text (page), ==, "Monday 20 May 2024, 14:30");
+
+    /* And the other way round. */
+    g_assert_true (viva_interview_set_date (interview, g_date_time_to_unix (day) * G_USEC_PER_SEC));
+    g_assert_cmpstr (viva_interview_plan_page_get_date_text (page), ==, "Monday 20 May 2024, 09:00");
+    g_assert_cmpint (gtk_spin_button_get_value_as_int (viva_interview_plan_page_get_time_spin (page, FALSE)), ==, 9);
+  }
+
+  /* Empty plan: nothing to start. */
+  start_button = find_widget (GTK_WIDGET (page), is_button_with_label, "_Start Interview");
+  g_assert_nonnull (start_button);
+  g_assert_false (viva_interview_plan_page_get_can_start (page));
+  g_assert_false (gtk_widget_get_sensitive (start_button));
+  g_assert_nonnull (find_widget (GTK_WIDGET (page), is_label_with_text,
+                                 "Add questions from the sidebar, or fill the plan with random questions."));
+
+  /* Three random Beginner questions. */
+  level_1 = viva_interview_plan_page_get_level_check (page, 1);
+  g_assert_nonnull (level_1);
+  gtk_check_button_set_active (level_1, TRUE);
+  gtk_spin_button_set_value (viva_interview_plan_page_get_random_count (page), 3);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "plan.add-random", NULL));
+  drain_main_loop ();
+  g_assert_cmpuint (viva_interview_get_n_items (interview), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      numbers[i] = viva_interview_get_item (interview, i)->number;
+      g_assert_cmpuint (level_of (bank, numbers[i]), ==, 1);
+      for (guint j = 0; j < i; j++)
+        g_assert_cmpuint (numbers[i], !=, numbers[j]);
+      g_assert_nonnull (viva_interview_plan_page_get_row (page, i));
+    }
+  g_assert_null (viva_interview_plan_page_get_row (page, 3));
+  g_assert_true (viva_interview_plan_page_get_can_start (page));
+  g_assert_true (gtk_widget_get_sensitive (start_button));
+
+  /* Again: three more, none of them planned already. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "plan.add-random", NULL));
+  drain_main_loop ();
+  g_assert_cmpuint (viva_interview_get_n_items (interview), ==, 6);
+  for (guint i = 3; i < 6; i++)
+    {
+      guint number = viva_interview_get_item (interview, i)->number;
+
+      g_assert_cmpuint (level_of (bank, number), ==, 1);
+      for (guint j = 0; j < i; j++)
+        g_assert_cmpuint (number, !=, viva_interview_get_item (interview, j)->number);
+    }
+  for (guint i = 6; i > 3; i--)
+    g_assert_true (viva_interview_remove (interview, i - 1));
+  drain_main_loop ();
+  g_assert_null (viva_interview_plan_page_get_row (page, 3));
+
+  /* Alt+Down on the first row moves it down, and the focus with it. */
+  gtk_widget_grab_focus (viva_interview_plan_page_get_row (page, 0));
+  g_assert_true (press_shortcut (GTK_WIDGET (page), "<Alt>Down"));
+  g_assert_cmpuint (viva_interview_get_item (interview, 0)->number, ==, numbers[1]);
+  g_assert_cmpuint (viva_interview_get_item (interview, 1)->number, ==, numbers[0]);
+  g_assert_cmpuint (viva_interview_get_item (interview, 2)->number, ==, numbers[2]);
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == viva_interview_plan_page_get_row (page, 1));
+
+  /* Alt+Up brings it back. */
+  g_assert_true (press_shortcut (GTK_WIDGET (page), "<Alt>Up"));
+  g_assert_cmpuint (viva_interview_get_item (interview, 0)->number, ==, numbers[0]);
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == viva_interview_plan_page_get_row (page, 0));
+
+  /* The Move Down button does the same. */
+  g_signal_emit_by_name (find_widget (viva_interview_plan_page_get_row (page, 1), is_button_with_tooltip, "Move Down"),
+                         "clicked");
+  g_assert_cmpuint (viva_interview_get_item (interview, 2)->number, ==, numbers[1]);
+  g_assert_true (viva_interview_move (interview, 2, 1));
+  drain_main_loop ();
+
+  /* Delete removes the focused row. */
+  gtk_widget_grab_focus (viva_interview_plan_page_get_row (page, 1));
+  g_assert_true (press_shortcut (GTK_WIDGET (page), "Delete"));
+  g_assert_cmpuint (viva_interview_get_n_items (interview), ==, 2);
+  g_assert_cmpuint (viva_interview_get_item (interview, 0)->number, ==, numbers[0]);
+  g_assert_cmpuint (viva_interview_get_item (interview, 1)->number, ==, numbers[2]);
+  g_assert_null (viva_interview_plan_page_get_row (page, 2));
+
+  /* Budgets: per question, and the total, summed up. */
+  gtk_spin_button_set_value (viva_interview_plan_page_get_row_budget (page, 0), 7);
+  g_assert_cmpint (viva_interview_get_item (interview, 0)->budget, ==, 7 * MINUTE);
+  gtk_spin_button_set_value (viva_interview_plan_page_get_row_budget (page, 1), 5);
+  g_assert_cmpint (viva_interview_get_item (interview, 1)->budget, ==, 5 * MINUTE);
+  g_assert_cmpstr (viva_interview_plan_page_get_budget_summary (page), ==, "The questions add up to 12 minutes");
+  gtk_spin_button_set_value (viva_interview_plan_page_get_total_budget (page), 10);
+  g_assert_cmpint (viva_interview_get_total_budget (interview), ==, 10 * MINUTE);
+  g_assert_cmpstr (viva_interview_plan_page_get_budget_summary (page), ==,
+                   "The questions add up to 12 minutes, 2 minutes more than the interview");
+  gtk_spin_button_set_value (viva_interview_plan_page_get_total_budget (page), 45);
+  g_assert_cmpstr (viva_interview_plan_page_get_budget_summary (page), ==,
+                   "The questions add up to 12 minutes of 45 minutes");
+
+  /* A budget set elsewhere shows in the row. */
+  g_assert_true (viva_interview_set_item_budget (interview, 1, 3 * MINUTE));
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (viva_interview_plan_page_get_row_budget (page, 1)), ==, 3);
+
+  save_screenshot (GTK_WIDGET (window), "interview-plan-page.png");
+  save_popover_screenshot (GTK_WIDGET (page), "Add _Random Questions…", "interview-plan-random.png");
+
+  /* Save as a template, by name. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "plan.save-template", NULL));
+  dialog = viva_interview_plan_page_get_dialog (page);
+  g_assert_nonnull (dialog);
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "save"));
+  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), "Backend, 45 min");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "save"));
+  save_screenshot (GTK_WIDGET (dialog), "interview-plan-save-template.png");
+  adw_message_dialog_response (dialog, "save");
+  wait_for (template_saved, page);
+  g_assert_null (viva_interview_plan_page_get_error (page));
+  g_assert_cmpuint (viva_interview_plan_page_get_n_templates (page), ==, 1);
+  g_assert_true (g_file_test (templates_path, G_FILE_TEST_IS_REGULAR));
+
+  /* Start emits "start". */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "plan.start", NULL));
+  g_assert_cmpuint (starts, ==, 1);
+
+  /* A fresh page reads the template from the file, and fills another
+   * interview's plan from it. */
+  fresh = g_object_new (VIVA_TYPE_INTERVIEW_PLAN_PAGE, NULL);
+  viva_interview_plan_page_set_interview (fresh, second);
+  viva_interview_plan_page_set_context (fresh, bank);
+  fresh_window = show_in_window (GTK_WIDGET (fresh));
+  wait_for (templates_loaded, fresh);
+  g_assert_cmpuint (viva_interview_plan_page_get_n_templates (fresh), ==, 1);
+  save_popover_screenshot (GTK_WIDGET (fresh), "_Templates", "interview-plan-templates.png");
+  g_assert_false (viva_interview_plan_page_get_can_start (fresh));
+  save_screenshot (GTK_WIDGET (fresh_window), "interview-plan-empty.png");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fresh), "plan.use-template", "u", 0));
+  drain_main_loop ();
+  g_assert_null (viva_interview_plan_page_get_dialog (fresh));
+  g_assert_cmpuint (viva_interview_get_n_items (second), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_assert_cmpuint (viva_interview_get_item (second, i)->number, ==, viva_interview_get_item (interview, i)->number);
+      g_assert_cmpstr (viva_interview_get_item (second, i)->text, ==, viva_interview_get_item (interview, i)->text);
+      g_assert_cmpint (viva_interview_get_item (second, i)->budget, ==, viva_interview_get_item (interview, i)->budget);
+    }
+  g_assert_cmpint (viva_interview_get_total_budget (second), ==, 45 * MINUTE);
+  g_assert_nonnull (viva_interview_plan_page_get_row (fresh, 1));
+  g_assert_true (viva_interview_plan_page_get_can_start (fresh));
+
+  /* Over a plan that has questions, it asks first. */
+  g_assert_true (viva_interview_remove (second, 1));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fresh), "plan.use-template", "u", 0));
+  dialog = viva_interview_plan_page_get_dialog (fresh);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Replace the Plan?");
+  adw_message_dialog_response (dialog, "cancel");
+  drain_main_loop ();
+  g_assert_cmpuint (viva_interview_get_n_items (second), ==, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fresh), "plan.use-template", "u", 0));
+  adw_message_dialog_response (viva_interview_plan_page_get_dialog (fresh), "replace");
+  drain_main_loop ();
+  g_assert_cmpuint (viva_interview_get_n_items (second), ==, 2);
+
+  /* Emptied, it cannot start. */
+  g_assert_true (viva_interview_remove (second, 1));
+  g_assert_true (viva_interview_remove (second, 0));
+  g_assert_false (viva_interview_plan_page_get_can_start (fresh));
+
+  /* Read-only: nothing can be changed. */
+  viva_interview_set_read_only (interview, TRUE);
+  drain_main_loop ();
+  g_assert_false (viva_interview_plan_page_get_can_start (page));
+  g_assert_false (gtk_widget_get_sensitive (start_button));
+  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (viva_interview_plan_page_get_candidate_entry (page))));
+  g_assert_false (gtk_widget_is_sensitive (viva_interview_plan_page_get_row (page, 0)));
+  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (viva_interview_plan_page_get_total_budget (page))));
+
+  gtk_window_destroy (fresh_window);
+  gtk_window_destroy (window);
+  drain_main_loop ();
+  reset_templates ();
+}
+
+/* A damaged templates file is moved aside and said; a newer one can be
+ * used but not written. */
+static void
+test_plan_templates_file_problems (void)
+{
+  g_autoptr(VivaBank) bank = load_bank ();
+  g_autoptr(VivaInterview) interview = viva_interview_new (NULL);
+  g_autofree char *path = viva_interview_templates_dup_default_path ();
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  const char *newer = "{\"format\": \"viva-interview-templates\", \"version\": 2, \"templates\": "
+                      "[{\"name\": \"Kept\", \"total-budget\": 0, \"items\": "
+                      "[{\"number\": 0, \"question\": \"Why us?\", \"budget\": 0}]}]}";
+  VivaInterviewPlanPage *page;
+  GtkWindow *window;
+
+  reset_templates ();
+  write_file (path, "{\"format\": \"viva-interview-templates\", \"version\": 1, \"templates\": [{\"name\": 5}]}");
+
+  page = g_object_new (VIVA_TYPE_INTERVIEW_PLAN_PAGE, NULL);
+  viva_interview_plan_page_set_interview (page, interview);
+  viva_interview_plan_page_set_context (page, bank);
+  window = show_in_window (GTK_WIDGET (page));
+  wait_for (templates_loaded, page);
+  g_assert_nonnull (viva_interview_plan_page_get_templates_problem (page));
+  g_assert_nonnull (strstr (viva_interview_plan_page_get_templates_problem (page), "could not be read"));
+  g_assert_nonnull (strstr (viva_interview_plan_page_get_templates_problem (page), ".corrupt-"));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  gtk_window_destroy (window);
+  drain_main_loop ();
+
+  write_file (path, newer);
+  before = read_file (path);
+  page = g_object_new (VIVA_TYPE_INTERVIEW_PLAN_PAGE, NULL);
+  viva_interview_plan_page_set_interview (page, interview);
+  viva_interview_plan_page_set_context (page, bank);
+  window = show_in_window (GTK_WIDGET (page));
+  wait_for (templates_loaded, page);
+  g_assert_nonnull (strstr (viva_interview_plan_page_get_templates_problem (page), "newer version"));
+
+  /* It can be used... */
+  g_assert_cmpuint (viva_interview_plan_page_get_n_templates (page), ==, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "plan.use-template", "u", 0));
+  drain_main_loop ();
+  g_assert_cmpuint (viva_interview_get_n_items (interview), ==, 1);
+  g_assert_cmpstr (viva_interview_get_item (interview, 0)->text, ==, "Why us?");
+
+  /* ...but not written. */
+  gtk_widget_activate_action (GTK_WIDGET (page), "plan.save-template", NULL);
+  drain_main_loop ();
+  g_assert_null (viva_interview_plan_page_get_dialog (page));
+  after = read_file (path);
+  g_assert_true (g_bytes_equal (before, after));
+
+  gtk_window_destroy (window);
+  drain_main_loop ();
+  reset_templates ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *home = g_dir_make_tmp ("viva-test-interview-pages-XXXXXX", NULL);
+  g_autofree char *data = g_build_filename (home, "data", NULL);
+  g_autofree char *config = g_build_filename (home, "config", NULL);
+  g_autofree char *cache = g_build_filename (home, "cache", NULL);
+
+  /* See test-window.c: isolate only the user's directories, so GTK keeps
+   * its icon themes and MIME database. */
+  g_assert_nonnull (home);
+  g_setenv ("XDG_DATA_HOME", data, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
+
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
+  adw_init ();
+
+  viva_test_load_app_style ();
+
+  g_test_add_func ("/interview-pages/list", test_list);
+  g_test_add_func ("/interview-pages/plan", test_plan);
+  g_test_add_func ("/interview-pages/plan/templates-file-problems", test_plan_templates_file_problems);
+
+  return g_test_run ();
+}

@@ -1,0 +1,152 @@
+/* viva-test-util.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "viva-resources.h"
+#include "viva-test-util.h"
+
+/* The resources and the style sheet, as the application has them: the
+ * pages look as they do in Viva, and their CSS classes apply. The
+ * resources live in a static library, which links in only what is
+ * referenced, so they are referenced here. */
+void
+viva_test_load_app_style (void)
+{
+  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+
+  g_assert_nonnull (viva_get_resource ());
+  gtk_css_provider_load_from_resource (provider, RESOURCE_PREFIX "/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
+void
+viva_test_drain_main_loop (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* Until @widget is on screen with a size: a window or a dialog just
+ * presented is mapped a few iterations later. */
+void
+viva_test_wait_mapped (GtkWidget *widget)
+{
+  gint64 deadline = g_get_monotonic_time () + VIVA_TEST_WAIT_LIMIT_USEC;
+
+  while (!gtk_widget_get_mapped (widget) || gtk_widget_get_width (widget) == 0)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+    }
+}
+
+/**
+ * viva_test_save_screenshot:
+ * @widget: a widget on screen, usually a window
+ * @name: the PNG's file name
+ *
+ * Renders @widget as it is now into $VIVA_SCREENSHOT_DIR/@name, so that
+ * a person can look at what a test left on screen. Does nothing when
+ * the variable is not set.
+ */
+void
+viva_test_save_screenshot (GtkWidget  *widget,
+                           const char *name)
+{
+  const char *dir = g_getenv ("VIVA_SCREENSHOT_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  int width;
+  int height;
+
+  if (dir == NULL)
+    return;
+
+  viva_test_wait_mapped (widget);
+
+  /* Let the layout settle (list rows, labels wrapping, transitions). */
+  for (guint i = 0; i < 20; i++)
+    {
+      g_usleep (10000);
+      viva_test_drain_main_loop ();
+    }
+
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  path = g_build_filename (dir, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("Screenshot: %s", path);
+}
+
+/* A control has a name when a screen reader has something to say for it:
+ * its own label text, or an accessible label or labelled-by relation. */
+static gboolean
+control_has_name (GtkWidget *widget)
+{
+  GtkAccessible *accessible = GTK_ACCESSIBLE (widget);
+
+  if (gtk_test_accessible_has_property (accessible, GTK_ACCESSIBLE_PROPERTY_LABEL) ||
+      gtk_test_accessible_has_relation (accessible, GTK_ACCESSIBLE_RELATION_LABELLED_BY))
+    return TRUE;
+
+  if (GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) != NULL)
+    return TRUE;
+
+  if (GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_label (GTK_MENU_BUTTON (widget)) != NULL)
+    return TRUE;
+
+  if (GTK_IS_CHECK_BUTTON (widget) && gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)) != NULL)
+    return TRUE;
+
+  return FALSE;
+}
+
+void
+viva_test_collect_unnamed_controls (GtkWidget *widget,
+                          GString   *unnamed)
+{
+  gboolean is_control = GTK_IS_BUTTON (widget) || GTK_IS_MENU_BUTTON (widget) ||
+                        GTK_IS_CHECK_BUTTON (widget) || GTK_IS_SWITCH (widget) ||
+                        GTK_IS_SPIN_BUTTON (widget) || GTK_IS_SEARCH_ENTRY (widget) ||
+                        GTK_IS_TEXT_VIEW (widget) || GTK_IS_DROP_DOWN (widget);
+
+  /* Buttons that widgets build inside themselves (a spin button's +/-, a
+   * menu button's inner button, libadwaita's own) are theirs to name. */
+  if (GTK_IS_SPIN_BUTTON (widget) || GTK_IS_MENU_BUTTON (widget) ||
+      ADW_IS_EXPANDER_ROW (widget) || ADW_IS_COMBO_ROW (widget) || ADW_IS_HEADER_BAR (widget) ||
+      ADW_IS_TOAST_OVERLAY (widget) || GTK_IS_SEARCH_ENTRY (widget) || GTK_IS_DROP_DOWN (widget))
+    {
+      if (is_control && gtk_widget_get_visible (widget) && !control_has_name (widget))
+        g_string_append_printf (unnamed, " %s in %s", G_OBJECT_TYPE_NAME (widget),
+                                G_OBJECT_TYPE_NAME (gtk_widget_get_ancestor (gtk_widget_get_parent (widget),
+                                                                             GTK_TYPE_WIDGET)));
+      if (!ADW_IS_HEADER_BAR (widget) && !ADW_IS_TOAST_OVERLAY (widget))
+        return;
+    }
+
+  if (is_control && gtk_widget_get_visible (widget) && !control_has_name (widget))
+    g_string_append_printf (unnamed, " %s(%s) in %s", G_OBJECT_TYPE_NAME (widget),
+                            GTK_IS_BUTTON (widget) && gtk_button_get_icon_name (GTK_BUTTON (widget))
+                              ? gtk_button_get_icon_name (GTK_BUTTON (widget)) : "",
+                            G_OBJECT_TYPE_NAME (gtk_widget_get_parent (widget)));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    viva_test_collect_unnamed_controls (child, unnamed);
+}

@@ -1,0 +1,25 @@
+/* viva-test-util.h
+ *
+ * What the widget tests share: running the main loop, waiting for a
+ * widget, and saving a screenshot when VIVA_SCREENSHOT_DIR is set.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+#define VIVA_TEST_WAIT_LIMIT_USEC (20 * G_USEC_PER_SEC)
+
+void viva_test_load_app_style  (void);
+void viva_test_drain_main_loop (void);
+void viva_test_wait_mapped     (GtkWidget  *widget);
+void viva_test_save_screenshot (GtkWidget  *widget,
+                                const char *name);
+void viva_test_collect_unnamed_controls (GtkWidget *widget,
+                                         GString   *unnamed);
+
+G_END_DECLS
