@@ -194,8 +194,15 @@ test_two_question_interview (void)
   VivaMockSession *session;
   VivaMockTimer *timer;
   VivaNote *note;
+  const VivaReviewState *review;
+  const VivaReviewEntry *history;
+  VivaReviewDay day;
+  guint n_reviews;
+  gint64 before_rating;
   g_autoptr(VivaSessionStore) reread = NULL;
+  g_autoptr(VivaNotesStore) notes = NULL;
   g_autofree char *dir = sessions_dir ();
+  g_autofree char *notes_path = g_build_filename (g_get_user_data_dir (), APP_ID, "notes.json", NULL);
   guint time_ups = 0;
 
   reset_data ();
@@ -254,7 +261,11 @@ test_two_question_interview (void)
   g_assert_nonnull (strstr (viva_mock_summary_page_get_totals (viva_mock_view_get_summary_page (f.view)),
                             "1 over time"));
 
-  /* Rating Easy marks the question Confident in the study notes. */
+  /* Rating Easy marks the question Confident in the study notes, and
+   * schedules it for Review as an Easy review would: in four days. A
+   * slip of the key (Hard first) is replaced, not counted twice. */
+  before_rating = g_get_real_time ();
+  g_assert_true (viva_mock_summary_page_rate (viva_mock_view_get_summary_page (f.view), 0, VIVA_MOCK_RATING_HARD));
   g_assert_true (viva_mock_summary_page_rate (viva_mock_view_get_summary_page (f.view), 0, VIVA_MOCK_RATING_EASY));
   g_assert_true (viva_mock_summary_page_rate (viva_mock_view_get_summary_page (f.view), 1, VIVA_MOCK_RATING_AGAIN));
   note = viva_notes_store_lookup_note (f.notes, VIVA_BUNDLED_BANK_ID, 1);
@@ -262,6 +273,29 @@ test_two_question_interview (void)
   g_assert_cmpint (viva_note_get_status (note), ==, VIVA_STATUS_CONFIDENT);
   g_assert_cmpint (viva_note_get_status (viva_notes_store_lookup_note (f.notes, VIVA_BUNDLED_BANK_ID, 2)),
                    ==, VIVA_STATUS_LEARNING);
+
+  review = viva_note_get_review_state (note);
+  history = viva_note_get_history (note, &n_reviews);
+  g_assert_cmpuint (n_reviews, ==, 1);
+  g_assert_cmpint (history[0].grade, ==, VIVA_REVIEW_GRADE_EASY);
+  g_assert_cmpint (history[0].source, ==, VIVA_REVIEW_SOURCE_MOCK);
+  g_assert_cmpint (history[0].time, >=, before_rating);
+  g_assert_cmpint (review->last_review, ==, history[0].time);
+  g_assert_cmpuint (review->interval, ==, 4);
+  g_assert_cmpint (review->due, ==, review->last_review + 4 * G_TIME_SPAN_DAY);
+  g_assert_cmpuint (review->ease, ==, VIVA_REVIEW_EASE_INITIAL + 150);
+
+  /* Again: back in ten minutes, due today. */
+  note = viva_notes_store_lookup_note (f.notes, VIVA_BUNDLED_BANK_ID, 2);
+  review = viva_note_get_review_state (note);
+  history = viva_note_get_history (note, &n_reviews);
+  g_assert_cmpuint (n_reviews, ==, 1);
+  g_assert_cmpint (history[0].grade, ==, VIVA_REVIEW_GRADE_AGAIN);
+  g_assert_cmpint (history[0].source, ==, VIVA_REVIEW_SOURCE_MOCK);
+  g_assert_true (viva_review_state_is_learning (review));
+  g_assert_cmpint (review->due, ==, review->last_review + 10 * G_TIME_SPAN_MINUTE);
+  viva_review_day_init (&day, g_get_real_time (), NULL, VIVA_REVIEW_DAY_START_HOUR);
+  g_assert_true (viva_note_is_due (note, &day));
 
   /* It is in the history, and reopens read-only. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.view), "mock.show-history", NULL));
@@ -289,6 +323,15 @@ test_two_question_interview (void)
     g_assert_cmpint (viva_mock_session_get_item (saved, 0)->rating, ==, VIVA_MOCK_RATING_EASY);
     g_assert_cmpint (viva_mock_session_get_item (saved, 1)->spent, ==, 40 * SECOND);
   }
+
+  /* And the reviews are in the notes. */
+  notes = viva_notes_store_new (notes_path);
+  g_assert_true (viva_notes_store_load (notes, NULL));
+  history = viva_note_get_history (viva_notes_store_lookup_note (notes, VIVA_BUNDLED_BANK_ID, 1), &n_reviews);
+  g_assert_cmpuint (n_reviews, ==, 1);
+  g_assert_cmpint (history[0].grade, ==, VIVA_REVIEW_GRADE_EASY);
+  g_assert_cmpint (history[0].source, ==, VIVA_REVIEW_SOURCE_MOCK);
+  g_assert_cmpuint (viva_note_get_review_state (viva_notes_store_lookup_note (notes, VIVA_BUNDLED_BANK_ID, 1))->interval, ==, 4);
 }
 
 static void

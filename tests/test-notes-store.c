@@ -356,7 +356,7 @@ test_round_trip (void)
   bytes = read_file (path);
   contents = g_bytes_get_data (bytes, NULL);
   g_test_message ("%s", contents);
-  g_assert_true (g_str_has_prefix (contents, "{\n  \"format\" : \"viva-notes\",\n  \"version\" : 1,\n"));
+  g_assert_true (g_str_has_prefix (contents, "{\n  \"format\" : \"viva-notes\",\n  \"version\" : 2,\n"));
   g_assert_true (g_str_has_suffix (contents, "}\n"));
   g_assert_null (strstr (contents, "gone soon"));
   g_assert_null (strstr (contents, "\"9\""));
@@ -373,7 +373,7 @@ test_round_trip (void)
   g_assert_no_error (error);
   root = json_node_get_object (json_parser_get_root (parser));
   g_assert_cmpstr (json_object_get_string_member (root, "format"), ==, "viva-notes");
-  g_assert_cmpint (json_object_get_int_member (root, "version"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (root, "version"), ==, VIVA_NOTES_FORMAT_VERSION);
 
   /* A new instance sees exactly what was typed. */
   reread = load_store (path);
@@ -471,6 +471,20 @@ typedef struct
 #define M "\"modified\": \"2026-11-24T01:02:03Z\""
 #define CASE(name, literal) { name, literal, sizeof (literal) - 1, VIVA_NOTES_STORE_ERROR_INVALID }
 
+/* Version 2: a note with its review schedule and history. */
+#define HEAD2 "{\"format\": \"viva-notes\", \"version\": 2, \"banks\": {\"bank\": {"
+#define R_DUE "\"due\": \"2026-11-27T01:02:03Z\""
+#define R_LAST "\"last-review\": \"2026-11-24T01:02:03Z\""
+#define R_INT "\"interval\": 3"
+#define R_EASE "\"ease\": 2500"
+#define R_REPS "\"repetitions\": 2"
+#define R_LAPSES "\"lapses\": 1"
+#define R_ALL R_DUE ", " R_LAST ", " R_INT ", " R_EASE ", " R_REPS ", " R_LAPSES
+#define H_ENTRY "{\"time\": \"2026-11-24T01:02:03Z\", \"grade\": \"good\", \"source\": \"mock\"}"
+#define WITH_MEMBERS(members) HEAD2 "\"1\": {" T ", " S ", " ST ", " M members "}" TAIL
+#define WITH_REVIEW(review, history) WITH_MEMBERS (", \"review\": {" review "}, \"history\": [" history "]")
+#define GOOD_FILE_V2 WITH_REVIEW (R_ALL, H_ENTRY)
+
 static const CorruptCase corrupt_cases[] = {
   CASE ("invalid-json", "{\"format\": \"viva-notes\", \"version\": 1, \"banks\": {"),
   CASE ("truncated", "{\"format\": \"viva-notes\", \"vers"),
@@ -548,9 +562,56 @@ static const CorruptCase corrupt_cases[] = {
   CASE ("mismatched-brackets", "{\"format\": \"viva-notes\", \"version\": 1, \"banks\": {]}"),
   CASE ("closing-first", "}{"),
   CASE ("unterminated-string", "{\"format\": \"viva-notes"),
-  CASE ("future-version-bad-format", "{\"format\": \"other\", \"version\": 2, \"banks\": {}}"),
+  CASE ("future-version-bad-format", "{\"format\": \"other\", \"version\": 3, \"banks\": {}}"),
+  CASE ("review-without-history", WITH_MEMBERS (", \"review\": {" R_ALL "}")),
+  CASE ("history-without-review", WITH_MEMBERS (", \"history\": [" H_ENTRY "]")),
+  CASE ("review-array", WITH_MEMBERS (", \"review\": [], \"history\": [" H_ENTRY "]")),
+  CASE ("review-null", WITH_MEMBERS (", \"review\": null, \"history\": [" H_ENTRY "]")),
+  CASE ("review-empty", WITH_REVIEW ("", H_ENTRY)),
+  CASE ("due-missing", WITH_REVIEW (R_LAST ", " R_INT ", " R_EASE ", " R_REPS ", " R_LAPSES, H_ENTRY)),
+  CASE ("due-number", WITH_REVIEW ("\"due\": 1764000000, " R_LAST ", " R_INT ", " R_EASE ", " R_REPS ", " R_LAPSES, H_ENTRY)),
+  CASE ("due-null", WITH_REVIEW ("\"due\": null, " R_LAST ", " R_INT ", " R_EASE ", " R_REPS ", " R_LAPSES, H_ENTRY)),
+  CASE ("due-words", WITH_REVIEW ("\"due\": \"tomorrow\", " R_LAST ", " R_INT ", " R_EASE ", " R_REPS ", " R_LAPSES, H_ENTRY)),
+  CASE ("due-before-1970", WITH_REVIEW ("\"due\": \"1969-12-31T00:00:00Z\", " R_LAST ", " R_INT ", " R_EASE ", " R_REPS ", " R_LAPSES, H_ENTRY)),
+  CASE ("due-before-last-review", WITH_REVIEW ("\"due\": \"2026-11-24T01:02:02Z\", " R_LAST ", " R_INT ", " R_EASE ", " R_REPS ", " R_LAPSES, H_ENTRY)),
+  CASE ("last-review-missing", WITH_REVIEW (R_DUE ", " R_INT ", " R_EASE ", " R_REPS ", " R_LAPSES, H_ENTRY)),
+  CASE ("interval-missing", WITH_REVIEW (R_DUE ", " R_LAST ", " R_EASE ", " R_REPS ", " R_LAPSES, H_ENTRY)),
+  CASE ("interval-negative", WITH_REVIEW (R_DUE ", " R_LAST ", \"interval\": -1, " R_EASE ", " R_REPS ", " R_LAPSES, H_ENTRY)),
+  CASE ("interval-over-100-years", WITH_REVIEW (R_DUE ", " R_LAST ", \"interval\": 36501, " R_EASE ", " R_REPS ", " R_LAPSES, H_ENTRY)),
+  CASE ("interval-fraction", WITH_REVIEW (R_DUE ", " R_LAST ", \"interval\": 3.5, " R_EASE ", " R_REPS ", " R_LAPSES, H_ENTRY)),
+  CASE ("interval-string", WITH_REVIEW (R_DUE ", " R_LAST ", \"interval\": \"3\", " R_EASE ", " R_REPS ", " R_LAPSES, H_ENTRY)),
+  CASE ("interval-huge", WITH_REVIEW (R_DUE ", " R_LAST ", \"interval\": 18446744073709551616, " R_EASE ", " R_REPS ", " R_LAPSES, H_ENTRY)),
+  CASE ("ease-missing", WITH_REVIEW (R_DUE ", " R_LAST ", " R_INT ", " R_REPS ", " R_LAPSES, H_ENTRY)),
+  CASE ("ease-below-floor", WITH_REVIEW (R_DUE ", " R_LAST ", " R_INT ", \"ease\": 1299, " R_REPS ", " R_LAPSES, H_ENTRY)),
+  CASE ("ease-above-ceiling", WITH_REVIEW (R_DUE ", " R_LAST ", " R_INT ", \"ease\": 5001, " R_REPS ", " R_LAPSES, H_ENTRY)),
+  CASE ("ease-as-factor", WITH_REVIEW (R_DUE ", " R_LAST ", " R_INT ", \"ease\": 2.5, " R_REPS ", " R_LAPSES, H_ENTRY)),
+  CASE ("repetitions-missing", WITH_REVIEW (R_DUE ", " R_LAST ", " R_INT ", " R_EASE ", " R_LAPSES, H_ENTRY)),
+  CASE ("repetitions-negative", WITH_REVIEW (R_DUE ", " R_LAST ", " R_INT ", " R_EASE ", \"repetitions\": -2, " R_LAPSES, H_ENTRY)),
+  CASE ("repetitions-too-many", WITH_REVIEW (R_DUE ", " R_LAST ", " R_INT ", " R_EASE ", \"repetitions\": 1000001, " R_LAPSES, H_ENTRY)),
+  CASE ("repetitions-bool", WITH_REVIEW (R_DUE ", " R_LAST ", " R_INT ", " R_EASE ", \"repetitions\": true, " R_LAPSES, H_ENTRY)),
+  CASE ("lapses-missing", WITH_REVIEW (R_DUE ", " R_LAST ", " R_INT ", " R_EASE ", " R_REPS, H_ENTRY)),
+  CASE ("lapses-negative", WITH_REVIEW (R_DUE ", " R_LAST ", " R_INT ", " R_EASE ", " R_REPS ", \"lapses\": -1", H_ENTRY)),
+  CASE ("lapses-string", WITH_REVIEW (R_DUE ", " R_LAST ", " R_INT ", " R_EASE ", " R_REPS ", \"lapses\": \"1\"", H_ENTRY)),
+  CASE ("learning-with-interval", WITH_REVIEW (R_DUE ", " R_LAST ", " R_INT ", " R_EASE ", \"repetitions\": 0, " R_LAPSES, H_ENTRY)),
+  CASE ("passed-without-interval", WITH_REVIEW (R_DUE ", " R_LAST ", \"interval\": 0, " R_EASE ", " R_REPS ", " R_LAPSES, H_ENTRY)),
+  CASE ("duplicate-ease", WITH_REVIEW (R_ALL ", " R_EASE, H_ENTRY)),
+  CASE ("history-object", WITH_MEMBERS (", \"review\": {" R_ALL "}, \"history\": {}")),
+  CASE ("history-null", WITH_MEMBERS (", \"review\": {" R_ALL "}, \"history\": null")),
+  CASE ("history-empty", WITH_REVIEW (R_ALL, "")),
+  CASE ("history-string-entry", WITH_REVIEW (R_ALL, H_ENTRY ", \"good\"")),
+  CASE ("history-array-entry", WITH_REVIEW (R_ALL, "[\"2026-11-24T01:02:03Z\", \"good\", \"mock\"]")),
+  CASE ("history-time-missing", WITH_REVIEW (R_ALL, "{\"grade\": \"good\", \"source\": \"review\"}")),
+  CASE ("history-time-words", WITH_REVIEW (R_ALL, "{\"time\": \"now\", \"grade\": \"good\", \"source\": \"review\"}")),
+  CASE ("history-grade-missing", WITH_REVIEW (R_ALL, "{\"time\": \"2026-11-24T01:02:03Z\", \"source\": \"review\"}")),
+  CASE ("history-grade-none", WITH_REVIEW (R_ALL, "{\"time\": \"2026-11-24T01:02:03Z\", \"grade\": \"none\", \"source\": \"review\"}")),
+  CASE ("history-grade-capitalised", WITH_REVIEW (R_ALL, "{\"time\": \"2026-11-24T01:02:03Z\", \"grade\": \"Good\", \"source\": \"review\"}")),
+  CASE ("history-grade-number", WITH_REVIEW (R_ALL, "{\"time\": \"2026-11-24T01:02:03Z\", \"grade\": 3, \"source\": \"review\"}")),
+  CASE ("history-source-missing", WITH_REVIEW (R_ALL, "{\"time\": \"2026-11-24T01:02:03Z\", \"grade\": \"good\"}")),
+  CASE ("history-source-unknown", WITH_REVIEW (R_ALL, "{\"time\": \"2026-11-24T01:02:03Z\", \"grade\": \"good\", \"source\": \"interview\"}")),
+  CASE ("history-second-entry-bad", WITH_REVIEW (R_ALL, H_ENTRY ", {\"time\": \"2026-11-24T01:02:03Z\", \"grade\": \"good\", \"source\": null}")),
   { "too-deep-65", NULL, 0, VIVA_NOTES_STORE_ERROR_TOO_DEEP },
   { "text-over-1-mib", NULL, 0, VIVA_NOTES_STORE_ERROR_INVALID },
+  { "history-101-reviews", NULL, 0, VIVA_NOTES_STORE_ERROR_INVALID },
 };
 
 static GBytes *
@@ -579,6 +640,13 @@ make_corrupt_bytes (const CorruptCase *test)
       for (guint i = 0; i < 1024 * 1024 + 1; i++)
         g_string_append_c (s, 'a');
       g_string_append (s, "\", " S ", " ST ", " M "}" TAIL);
+    }
+  else if (strcmp (test->name, "history-101-reviews") == 0)
+    {
+      g_string_append (s, HEAD2 "\"1\": {" T ", " S ", " ST ", " M ", \"review\": {" R_ALL "}, \"history\": [");
+      for (guint i = 0; i < VIVA_REVIEW_HISTORY_MAX + 1; i++)
+        g_string_append (s, i > 0 ? ", " H_ENTRY : H_ENTRY);
+      g_string_append (s, "]}" TAIL);
     }
   else
     g_assert_not_reached ();
@@ -907,9 +975,10 @@ test_missing_with_damaged_backup (void)
 
 /* Newer versions */
 
+/* Version 3 may schedule Review differently; its notes still show. */
 #define FUTURE_FILE \
-  "{\"format\": \"viva-notes\", \"version\": 2, \"colour\": \"teal\", \"banks\": {\"" BANK "\": {" \
-  "\"1\": {" NOTE_FIELDS ", \"tags\": [\"x\"]}, " \
+  "{\"format\": \"viva-notes\", \"version\": 3, \"colour\": \"teal\", \"banks\": {\"" BANK "\": {" \
+  "\"1\": {" NOTE_FIELDS ", \"tags\": [\"x\"], \"review\": {\"stability\": 3.5}}, " \
   "\"2\": {\"text\": \"second\", \"status\": \"confident\", \"starred\": false, \"modified\": \"2026-01-01T00:00:00Z\"}}}}"
 
 static void
@@ -1090,6 +1159,41 @@ test_oversized_note_not_written (void)
   huge[1024 * 1024] = '\0';
   set_text (store, BANK, 2, huge);
   flush_store (store);
+}
+
+/* Each note may be 1 MiB, but together they must stay under the size we
+ * read back. */
+static void
+test_oversized_file_not_written (void)
+{
+  g_autofree char *path = notes_path ();
+  g_autoptr(VivaNotesStore) store = NULL;
+  g_autoptr(VivaNotesStore) reread = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *mib = g_strnfill (1024 * 1024, 'm');
+  guint n = VIVA_NOTES_MAX_SIZE / (1024 * 1024);
+
+  store = load_store (path);
+  set_text (store, BANK, 1, "fine");
+  flush_store (store);
+  before = read_file (path);
+
+  for (guint i = 1; i <= n; i++)
+    set_text (store, BANK, 100 + i, mib);
+
+  g_assert_false (viva_notes_store_flush (store, &error));
+  g_assert_error (error, VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_TOO_LARGE);
+  g_test_message ("flush error: %s", error->message);
+  g_assert_nonnull (viva_notes_store_get_save_error (store));
+  g_assert_true (viva_notes_store_get_dirty (store));
+  assert_file_equals (path, before);
+
+  /* One note fewer fits, and loads. */
+  set_text (store, BANK, 100 + n, "");
+  flush_store (store);
+  reread = load_store (path);
+  g_assert_cmpuint (viva_notes_store_get_n_notes (reread), ==, n);
 }
 
 static void
@@ -1824,8 +1928,9 @@ test_dispose_dirty_warns (void)
 /* Damage a good file at random, many times over: loading never crashes,
  * and whatever it refuses is kept byte for byte. */
 static void
-test_random_damage (void)
+test_random_damage (gconstpointer data)
 {
+  const char *good_file = data;
   g_autofree char *path = notes_path ();
   static const char * const insertions[] = {
     "\\u0000", "\\ud800", "'", "\"", "{", "[", "]", "}", ",", ":", "\\", "\xff", "\xc0\xaf",
@@ -1838,7 +1943,7 @@ test_random_damage (void)
       g_autoptr(VivaNotesStore) store = viva_notes_store_new (path);
       g_autoptr(GError) error = NULL;
       g_autoptr(GBytes) bytes = NULL;
-      GString *s = g_string_new (GOOD_FILE);
+      GString *s = g_string_new (good_file);
       guint edits = g_test_rand_int_range (1, 4);
 
       for (guint e = 0; e < edits && s->len > 0; e++)
@@ -1898,6 +2003,499 @@ test_random_damage (void)
 
   g_test_message ("%u damaged files loaded (harmless damage), %u refused and kept", loaded, refused);
   g_assert_cmpuint (refused, >, 0);
+}
+
+/* Review schedules and histories */
+
+/* 2026-03-02T10:00:00Z */
+#define T0 ((gint64) 1772445600 * G_USEC_PER_SEC)
+
+static void
+assert_same_review (VivaNote *a,
+                    VivaNote *b)
+{
+  const VivaReviewState *sa = viva_note_get_review_state (a);
+  const VivaReviewState *sb = viva_note_get_review_state (b);
+  const VivaReviewEntry *ha, *hb;
+  guint na, nb;
+
+  g_assert_cmpint (sa->due, ==, sb->due);
+  g_assert_cmpint (sa->last_review, ==, sb->last_review);
+  g_assert_cmpuint (sa->repetitions, ==, sb->repetitions);
+  g_assert_cmpuint (sa->lapses, ==, sb->lapses);
+  g_assert_cmpuint (sa->ease, ==, sb->ease);
+  g_assert_cmpuint (sa->interval, ==, sb->interval);
+
+  ha = viva_note_get_history (a, &na);
+  hb = viva_note_get_history (b, &nb);
+  g_assert_cmpuint (na, ==, nb);
+  for (guint i = 0; i < na; i++)
+    {
+      g_assert_cmpint (ha[i].time, ==, hb[i].time);
+      g_assert_cmpint (ha[i].grade, ==, hb[i].grade);
+      g_assert_cmpint (ha[i].source, ==, hb[i].source);
+    }
+}
+
+static void
+test_review_round_trip (void)
+{
+  g_autofree char *path = notes_path ();
+  g_autoptr(VivaNotesStore) store = NULL;
+  g_autoptr(VivaNotesStore) reread = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  const VivaReviewEntry *history;
+  const VivaReviewState *state;
+  const char *contents;
+  VivaNote *note;
+  guint n;
+
+  store = load_store (path);
+
+  /* A note with text, graded in a mock interview and then in Review. */
+  note = viva_notes_store_get_note (store, BANK, 42);
+  viva_note_set_text (note, "Slicing is half-open.");
+  viva_note_review (note, VIVA_REVIEW_GRADE_GOOD, VIVA_REVIEW_SOURCE_MOCK, T0);
+  viva_note_review (note, VIVA_REVIEW_GRADE_AGAIN, VIVA_REVIEW_SOURCE_REVIEW, T0 + G_TIME_SPAN_DAY);
+  viva_note_review (note, VIVA_REVIEW_GRADE_EASY, VIVA_REVIEW_SOURCE_REVIEW, T0 + G_TIME_SPAN_DAY + 10 * G_TIME_SPAN_MINUTE);
+
+  state = viva_note_get_review_state (note);
+  g_assert_cmpint (state->due, ==, T0 + 5 * G_TIME_SPAN_DAY + 10 * G_TIME_SPAN_MINUTE);
+  g_assert_cmpuint (state->interval, ==, 4);
+  g_assert_cmpuint (state->repetitions, ==, 1);
+  g_assert_cmpuint (state->lapses, ==, 1);
+  g_assert_cmpuint (state->ease, ==, 2450);
+  g_assert_cmpint (viva_note_get_due (note), ==, state->due);
+
+  /* Reviewed, nothing written: still worth keeping. */
+  note = viva_notes_store_get_note (store, BANK, 7);
+  viva_note_review (note, VIVA_REVIEW_GRADE_HARD, VIVA_REVIEW_SOURCE_REVIEW, T0);
+  g_assert_false (viva_note_is_blank (note));
+  g_assert_cmpstr (viva_note_get_text (note), ==, "");
+  g_assert_cmpint (viva_note_get_status (note), ==, VIVA_STATUS_NEW);
+
+  /* Reviewed by mistake and undone: blank again, and not written. */
+  note = viva_notes_store_get_note (store, BANK, 8);
+  viva_note_review (note, VIVA_REVIEW_GRADE_GOOD, VIVA_REVIEW_SOURCE_REVIEW, T0);
+  g_assert_true (viva_note_undo_review (note, T0));
+  g_assert_true (viva_note_is_blank (note));
+  g_assert_true (viva_review_state_is_new (viva_note_get_review_state (note)));
+
+  /* Never reviewed: no review members at all. */
+  set_text (store, "zeta", 1, "not reviewed");
+
+  flush_store (store);
+
+  bytes = read_file (path);
+  contents = g_bytes_get_data (bytes, NULL);
+  g_test_message ("%s", contents);
+  g_assert_true (g_str_has_prefix (contents, "{\n  \"format\" : \"viva-notes\",\n  \"version\" : 2,\n"));
+  g_assert_nonnull (strstr (contents, "\"review\" : {\n"));
+  g_assert_nonnull (strstr (contents, "\"last-review\" : \"2026-03-03T10:10:00.000000Z\""));
+  g_assert_nonnull (strstr (contents, "\"ease\" : 2450"));
+  g_assert_nonnull (strstr (contents, "\"source\" : \"mock\""));
+  g_assert_null (strstr (contents, "\"8\" :"));
+  g_assert_null (strstr (strstr (contents, "\"zeta\""), "\"review\""));
+
+  reread = load_store (path);
+  g_assert_cmpuint (viva_notes_store_get_n_notes (reread), ==, 3);
+  g_assert_null (viva_notes_store_lookup_note (reread, BANK, 8));
+
+  for (guint number = 7; number <= 42; number += 35)
+    {
+      VivaNote *before = viva_notes_store_lookup_note (store, BANK, number);
+      VivaNote *after = viva_notes_store_lookup_note (reread, BANK, number);
+
+      g_assert_nonnull (after);
+      assert_same_review (before, after);
+      g_assert_cmpint (viva_note_get_modified (after), ==, viva_note_get_modified (before));
+    }
+
+  history = viva_note_get_history (viva_notes_store_lookup_note (reread, BANK, 42), &n);
+  g_assert_cmpuint (n, ==, 3);
+  g_assert_cmpint (history[0].time, ==, T0);
+  g_assert_cmpint (history[0].grade, ==, VIVA_REVIEW_GRADE_GOOD);
+  g_assert_cmpint (history[0].source, ==, VIVA_REVIEW_SOURCE_MOCK);
+  g_assert_cmpint (history[1].grade, ==, VIVA_REVIEW_GRADE_AGAIN);
+  g_assert_cmpint (history[1].source, ==, VIVA_REVIEW_SOURCE_REVIEW);
+  g_assert_cmpint (history[2].time, ==, T0 + G_TIME_SPAN_DAY + 10 * G_TIME_SPAN_MINUTE);
+  g_assert_cmpint (history[2].grade, ==, VIVA_REVIEW_GRADE_EASY);
+
+  g_assert_true (viva_review_state_is_new (viva_note_get_review_state (viva_notes_store_lookup_note (reread, "zeta", 1))));
+  g_assert_null (viva_note_get_history (viva_notes_store_lookup_note (reread, "zeta", 1), &n));
+  g_assert_cmpuint (n, ==, 0);
+
+  /* A review loaded from disk is not undone by this process. */
+  g_assert_false (viva_note_undo_review (viva_notes_store_lookup_note (reread, BANK, 42),
+                                         T0 + G_TIME_SPAN_DAY + 10 * G_TIME_SPAN_MINUTE));
+
+  /* Saving what was just read changes nothing. */
+  g_assert_true (save_and_wait (reread, &error));
+  g_assert_no_error (error);
+  assert_file_equals (path, bytes);
+}
+
+static void
+test_review_good_file (void)
+{
+  g_autofree char *path = notes_path ();
+  g_autoptr(VivaNotesStore) store = NULL;
+  const VivaReviewState *state;
+  const VivaReviewEntry *history;
+  VivaNote *note;
+  guint n;
+
+  write_file (path, GOOD_FILE_V2, -1);
+  store = load_store (path);
+  note = viva_notes_store_lookup_note (store, "bank", 1);
+  g_assert_nonnull (note);
+
+  state = viva_note_get_review_state (note);
+  g_assert_cmpint (state->due, ==, (gint64) 1795741323 * G_USEC_PER_SEC);
+  g_assert_cmpint (state->last_review, ==, (gint64) 1795482123 * G_USEC_PER_SEC);
+  g_assert_cmpuint (state->interval, ==, 3);
+  g_assert_cmpuint (state->ease, ==, 2500);
+  g_assert_cmpuint (state->repetitions, ==, 2);
+  g_assert_cmpuint (state->lapses, ==, 1);
+
+  history = viva_note_get_history (note, &n);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_cmpint (history[0].time, ==, (gint64) 1795482123 * G_USEC_PER_SEC);
+  g_assert_cmpint (history[0].grade, ==, VIVA_REVIEW_GRADE_GOOD);
+  g_assert_cmpint (history[0].source, ==, VIVA_REVIEW_SOURCE_MOCK);
+}
+
+static void
+test_review_history_cap (void)
+{
+  g_autofree char *path = notes_path ();
+  g_autoptr(VivaNotesStore) store = NULL;
+  g_autoptr(VivaNotesStore) reread = NULL;
+  const VivaReviewEntry *history;
+  VivaNote *note;
+  gint64 last = 0;
+  guint n;
+
+  store = load_store (path);
+  note = viva_notes_store_get_note (store, BANK, 1);
+
+  for (guint i = 0; i < VIVA_REVIEW_HISTORY_MAX + 5; i++)
+    {
+      last = T0 + i * G_TIME_SPAN_HOUR;
+      viva_note_review (note, (VivaReviewGrade) (VIVA_REVIEW_GRADE_AGAIN + i % 4),
+                        VIVA_REVIEW_SOURCE_REVIEW, last);
+    }
+
+  /* The most recent hundred, oldest first. */
+  history = viva_note_get_history (note, &n);
+  g_assert_cmpuint (n, ==, VIVA_REVIEW_HISTORY_MAX);
+  g_assert_cmpint (history[0].time, ==, T0 + 5 * G_TIME_SPAN_HOUR);
+  g_assert_cmpint (history[0].grade, ==, VIVA_REVIEW_GRADE_HARD);
+  g_assert_cmpint (history[n - 1].time, ==, last);
+
+  flush_store (store);
+  reread = load_store (path);
+  assert_same_review (note, viva_notes_store_lookup_note (reread, BANK, 1));
+
+  /* Undoing the last review of a full history brings back the review it
+   * pushed out. */
+  g_assert_false (viva_note_undo_review (note, last - G_TIME_SPAN_HOUR));
+  g_assert_true (viva_note_undo_review (note, last));
+  history = viva_note_get_history (note, &n);
+  g_assert_cmpuint (n, ==, VIVA_REVIEW_HISTORY_MAX);
+  g_assert_cmpint (history[0].time, ==, T0 + 4 * G_TIME_SPAN_HOUR);
+  g_assert_cmpint (history[n - 1].time, ==, last - G_TIME_SPAN_HOUR);
+  g_assert_cmpint (viva_note_get_review_state (note)->last_review, ==, last - G_TIME_SPAN_HOUR);
+
+  /* Only once. */
+  g_assert_false (viva_note_undo_review (note, last - G_TIME_SPAN_HOUR));
+  flush_store (store);
+}
+
+/* A review is a change like any other: saved, announced, and undone
+ * exactly. */
+static void
+test_review_changes (void)
+{
+  g_autofree char *path = notes_path ();
+  g_autoptr(VivaNotesStore) store = NULL;
+  VivaReviewState before;
+  VivaNote *note;
+  guint changes = 0;
+  gint64 modified;
+
+  store = load_store (path);
+  g_signal_connect (store, "note-changed", G_CALLBACK (count_note_changed_cb), &changes);
+
+  note = viva_notes_store_get_note (store, BANK, 3);
+  viva_note_review (note, VIVA_REVIEW_GRADE_GOOD, VIVA_REVIEW_SOURCE_REVIEW, T0);
+  g_assert_cmpuint (changes, ==, 1);
+  g_assert_true (viva_notes_store_get_dirty (store));
+  modified = viva_note_get_modified (note);
+  g_assert_cmpint (modified, >, 0);
+  flush_store (store);
+
+  /* Twice Again at the same moment gives the same due time; the second
+   * is still a review to save. */
+  viva_note_review (note, VIVA_REVIEW_GRADE_AGAIN, VIVA_REVIEW_SOURCE_MOCK, T0 + G_TIME_SPAN_DAY);
+  flush_store (store);
+  before = *viva_note_get_review_state (note);
+  g_usleep (1000);
+  viva_note_review (note, VIVA_REVIEW_GRADE_AGAIN, VIVA_REVIEW_SOURCE_MOCK, T0 + G_TIME_SPAN_DAY);
+  g_assert_cmpint (viva_note_get_due (note), ==, before.due);
+  g_assert_cmpuint (changes, ==, 3);
+  g_assert_true (viva_notes_store_get_dirty (store));
+  g_assert_cmpint (viva_note_get_modified (note), >, modified);
+
+  /* Undone: exactly the state before, and saved too. */
+  modified = viva_note_get_modified (note);
+  flush_store (store);
+  g_usleep (1000);
+  g_assert_true (viva_note_undo_review (note, T0 + G_TIME_SPAN_DAY));
+  g_assert_cmpuint (changes, ==, 4);
+  g_assert_true (viva_notes_store_get_dirty (store));
+  g_assert_cmpint (viva_note_get_modified (note), >, modified);
+  g_assert_cmpint (memcmp (viva_note_get_review_state (note), &before, sizeof before), ==, 0);
+  flush_store (store);
+}
+
+static void
+test_review_count_due (void)
+{
+  g_autofree char *path = notes_path ();
+  g_autoptr(GTimeZone) tz = g_time_zone_new_utc ();
+  g_autoptr(VivaNotesStore) store = NULL;
+  g_autoptr(VivaNotesStore) reread = NULL;
+  VivaReviewDay day;
+  guint changes = 0;
+
+  store = load_store (path);
+  viva_review_day_init (&day, T0, tz, 4);
+  g_assert_cmpuint (viva_notes_store_count_due (store, BANK, &day), ==, 0);
+
+  /* Written about, never reviewed: new, not due. */
+  set_text (store, BANK, 1, "a note");
+  /* Forgotten: back in ten minutes, today. */
+  viva_note_review (viva_notes_store_get_note (store, BANK, 2), VIVA_REVIEW_GRADE_AGAIN, VIVA_REVIEW_SOURCE_REVIEW, T0);
+  /* Known: tomorrow, and Easy in four days. */
+  viva_note_review (viva_notes_store_get_note (store, BANK, 3), VIVA_REVIEW_GRADE_GOOD, VIVA_REVIEW_SOURCE_REVIEW, T0);
+  viva_note_review (viva_notes_store_get_note (store, BANK, 4), VIVA_REVIEW_GRADE_EASY, VIVA_REVIEW_SOURCE_MOCK, T0);
+  /* Another bank. */
+  viva_note_review (viva_notes_store_get_note (store, "zeta", 2), VIVA_REVIEW_GRADE_AGAIN, VIVA_REVIEW_SOURCE_REVIEW, T0);
+
+  g_assert_cmpuint (viva_notes_store_count_due (store, BANK, &day), ==, 1);
+  g_assert_cmpuint (viva_notes_store_count_due (store, "zeta", &day), ==, 1);
+  g_assert_cmpuint (viva_notes_store_count_due (store, "no such bank", &day), ==, 0);
+
+  viva_review_day_init (&day, T0 + G_TIME_SPAN_DAY, tz, 4);
+  g_assert_cmpuint (viva_notes_store_count_due (store, BANK, &day), ==, 2);
+  viva_review_day_init (&day, T0 + 4 * G_TIME_SPAN_DAY, tz, 4);
+  g_assert_cmpuint (viva_notes_store_count_due (store, BANK, &day), ==, 3);
+
+  /* The count follows reviews, which the sidebar hears of. */
+  g_signal_connect (store, "note-changed", G_CALLBACK (count_note_changed_cb), &changes);
+  viva_note_review (viva_notes_store_get_note (store, BANK, 2), VIVA_REVIEW_GRADE_GOOD, VIVA_REVIEW_SOURCE_REVIEW,
+                    T0 + 4 * G_TIME_SPAN_DAY);
+  g_assert_cmpuint (changes, ==, 1);
+  g_assert_cmpuint (viva_notes_store_count_due (store, BANK, &day), ==, 2);
+
+  flush_store (store);
+  reread = load_store (path);
+  g_assert_cmpuint (viva_notes_store_count_due (reread, BANK, &day), ==, 2);
+}
+
+/* A file from before Review loads, and gains its reviews on the next save
+ * without losing anything. */
+#define VERSION_1_FILE \
+  "{\"format\": \"viva-notes\", \"version\": 1, \"banks\": {\"" BANK "\": {" \
+  "\"1\": {" NOTE_FIELDS "}, " \
+  "\"2\": {\"text\": \"second\", \"status\": \"confident\", \"starred\": false, " \
+  "\"modified\": \"2026-01-01T00:00:00Z\", \"review\": \"version 1 ignored this\"}}, " \
+  "\"zeta\": {\"9\": {\"text\": \"\", \"status\": \"new\", \"starred\": true, " \
+  "\"modified\": \"2025-06-01T12:00:00.5Z\"}}}}"
+
+static void
+test_review_version_1_upgraded (void)
+{
+  g_autofree char *path = notes_path ();
+  g_autofree char *bak_path = sibling_path (path, ".bak");
+  g_autoptr(VivaNotesStore) store = NULL;
+  g_autoptr(VivaNotesStore) reread = NULL;
+  g_autoptr(GBytes) original = NULL;
+  g_autoptr(GBytes) upgraded = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  VivaNote *note;
+  gint64 modified[3];
+
+  write_file (path, VERSION_1_FILE, -1);
+  original = read_file (path);
+
+  store = load_store (path);
+  g_assert_cmpint (viva_notes_store_get_state (store), ==, VIVA_NOTES_STORE_STATE_OK);
+  g_assert_false (viva_notes_store_get_read_only (store));
+  g_assert_cmpuint (viva_notes_store_get_n_notes (store), ==, 3);
+  g_assert_true (viva_review_state_is_new (viva_note_get_review_state (viva_notes_store_lookup_note (store, BANK, 1))));
+  g_assert_true (viva_review_state_is_new (viva_note_get_review_state (viva_notes_store_lookup_note (store, BANK, 2))));
+
+  /* Loading writes nothing. */
+  g_assert_false (viva_notes_store_get_dirty (store));
+  assert_file_equals (path, original);
+
+  modified[0] = viva_note_get_modified (viva_notes_store_lookup_note (store, BANK, 2));
+  modified[1] = viva_note_get_modified (viva_notes_store_lookup_note (store, "zeta", 9));
+  g_assert_cmpint (modified[0], ==, (gint64) 1767225600 * G_USEC_PER_SEC);
+  g_assert_cmpint (modified[1], ==, (gint64) 1748779200 * G_USEC_PER_SEC + G_USEC_PER_SEC / 2);
+
+  note = viva_notes_store_lookup_note (store, BANK, 1);
+  viva_note_review (note, VIVA_REVIEW_GRADE_GOOD, VIVA_REVIEW_SOURCE_REVIEW, T0);
+  modified[2] = viva_note_get_modified (note);
+  flush_store (store);
+
+  /* Version 2 now, with the version 1 file kept as the backup. */
+  assert_file_equals (bak_path, original);
+  upgraded = read_file (path);
+  json_parser_load_from_data (parser, g_bytes_get_data (upgraded, NULL), g_bytes_get_size (upgraded), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (json_parser_get_root (parser)), "version"), ==, 2);
+
+  reread = load_store (path);
+  g_assert_cmpuint (viva_notes_store_get_n_notes (reread), ==, 3);
+
+  note = viva_notes_store_lookup_note (reread, BANK, 1);
+  g_assert_cmpstr (viva_note_get_text (note), ==, "hi");
+  g_assert_cmpint (viva_note_get_status (note), ==, VIVA_STATUS_LEARNING);
+  g_assert_true (viva_note_get_starred (note));
+  g_assert_cmpint (viva_note_get_modified (note), ==, modified[2]);
+  g_assert_cmpuint (viva_note_get_review_state (note)->interval, ==, 1);
+  g_assert_cmpint (viva_note_get_due (note), ==, T0 + G_TIME_SPAN_DAY);
+
+  note = viva_notes_store_lookup_note (reread, BANK, 2);
+  g_assert_cmpstr (viva_note_get_text (note), ==, "second");
+  g_assert_cmpint (viva_note_get_status (note), ==, VIVA_STATUS_CONFIDENT);
+  g_assert_false (viva_note_get_starred (note));
+  g_assert_cmpint (viva_note_get_modified (note), ==, modified[0]);
+  g_assert_true (viva_review_state_is_new (viva_note_get_review_state (note)));
+
+  note = viva_notes_store_lookup_note (reread, "zeta", 9);
+  g_assert_nonnull (note);
+  g_assert_true (viva_note_get_starred (note));
+  g_assert_cmpint (viva_note_get_modified (note), ==, modified[1]);
+}
+
+/* A damaged review is a damaged file: moved aside, and the backup with
+ * its reviews used instead. */
+static void
+test_review_damaged_restored (void)
+{
+  g_autofree char *path = notes_path ();
+  g_autofree char *bak_path = sibling_path (path, ".bak");
+  g_autoptr(VivaNotesStore) store = NULL;
+  g_autoptr(VivaNotesStore) reread = NULL;
+  g_autoptr(GBytes) good = NULL;
+  g_autoptr(GBytes) bad = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *damaged = NULL;
+  VivaNote *note;
+  char *ease;
+
+  store = load_store (path);
+  note = viva_notes_store_get_note (store, BANK, 1);
+  viva_note_review (note, VIVA_REVIEW_GRADE_EASY, VIVA_REVIEW_SOURCE_REVIEW, T0);
+  flush_store (store);
+  viva_note_review (viva_notes_store_get_note (store, BANK, 2), VIVA_REVIEW_GRADE_GOOD,
+                    VIVA_REVIEW_SOURCE_MOCK, T0);
+  flush_store (store);
+  good = read_file (bak_path);
+
+  /* A sync tool (or a hand) breaks one number. */
+  g_assert_true (g_file_get_contents (path, &damaged, NULL, NULL));
+  ease = strstr (damaged, "\"ease\" : 2650");
+  g_assert_nonnull (ease);
+  memcpy (ease, "\"ease\" : 9650", strlen ("\"ease\" : 9650"));
+  write_file (path, damaged, -1);
+  bad = read_file (path);
+
+  g_clear_object (&store);
+  store = viva_notes_store_new (path);
+  g_assert_false (viva_notes_store_load (store, &error));
+  g_assert_error (error, VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_INVALID);
+  g_test_message ("load error: %s", error->message);
+  g_assert_nonnull (strstr (error->message, "ease"));
+  g_assert_cmpint (viva_notes_store_get_state (store), ==, VIVA_NOTES_STORE_STATE_RECOVERED);
+  g_assert_true (viva_notes_store_get_restored_from_backup (store));
+  assert_file_equals (viva_notes_store_get_moved_aside_path (store), bad);
+
+  /* The backup's reviews, exactly; the later one is lost with the file. */
+  note = viva_notes_store_lookup_note (store, BANK, 1);
+  g_assert_nonnull (note);
+  g_assert_cmpuint (viva_note_get_review_state (note)->ease, ==, 2650);
+  g_assert_cmpint (viva_note_get_due (note), ==, T0 + 4 * G_TIME_SPAN_DAY);
+  g_assert_null (viva_notes_store_lookup_note (store, BANK, 2));
+
+  flush_store (store);
+  reread = load_store (path);
+  assert_same_review (viva_notes_store_lookup_note (store, BANK, 1),
+                      viva_notes_store_lookup_note (reread, BANK, 1));
+}
+
+/* Two Vivas on one file: the note changed last wins, its review schedule
+ * and history with it. */
+static void
+test_review_two_stores (void)
+{
+  g_autofree char *path = notes_path ();
+  g_autoptr(GTimeZone) tz = g_time_zone_new_utc ();
+  g_autoptr(VivaNotesStore) a = NULL;
+  g_autoptr(VivaNotesStore) b = NULL;
+  g_autoptr(VivaNotesStore) c = NULL;
+  const VivaReviewEntry *history;
+  VivaReviewDay day;
+  guint a_changes = 0;
+  guint n;
+
+  a = load_store (path);
+  flush_store (a);
+  g_assert_true (save_and_wait (a, NULL));
+  b = load_store (path);
+  g_signal_connect (a, "note-changed", G_CALLBACK (count_note_changed_cb), &a_changes);
+
+  /* A reviews question 5 twice; B reviews it once, later. B's wins,
+   * whole: one review in its history, not three. */
+  set_text (a, BANK, 5, "A's note");
+  viva_note_review (viva_notes_store_get_note (a, BANK, 5), VIVA_REVIEW_GRADE_GOOD, VIVA_REVIEW_SOURCE_REVIEW, T0);
+  viva_note_review (viva_notes_store_get_note (a, BANK, 5), VIVA_REVIEW_GRADE_GOOD, VIVA_REVIEW_SOURCE_REVIEW, T0 + G_TIME_SPAN_DAY);
+  g_usleep (2000);
+  viva_note_review (viva_notes_store_get_note (b, BANK, 5), VIVA_REVIEW_GRADE_AGAIN, VIVA_REVIEW_SOURCE_MOCK, T0 + G_TIME_SPAN_HOUR);
+
+  /* Only A reviewed question 6. */
+  viva_note_review (viva_notes_store_get_note (a, BANK, 6), VIVA_REVIEW_GRADE_EASY, VIVA_REVIEW_SOURCE_REVIEW, T0);
+
+  flush_store (a);
+  flush_store (b);
+
+  g_assert_cmpstr (lookup_text (b, BANK, 5), ==, "");
+  history = viva_note_get_history (viva_notes_store_lookup_note (b, BANK, 5), &n);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_cmpint (history[0].source, ==, VIVA_REVIEW_SOURCE_MOCK);
+  g_assert_true (viva_review_state_is_learning (viva_note_get_review_state (viva_notes_store_lookup_note (b, BANK, 5))));
+  assert_same_review (viva_notes_store_lookup_note (a, BANK, 6), viva_notes_store_lookup_note (b, BANK, 6));
+
+  /* A learns of it at its next save, and its count of due questions
+   * follows. */
+  viva_review_day_init (&day, T0 + G_TIME_SPAN_HOUR, tz, 4);
+  g_assert_cmpuint (viva_notes_store_count_due (a, BANK, &day), ==, 0);
+  a_changes = 0;
+  g_assert_true (save_and_wait (a, NULL));
+  g_assert_cmpuint (a_changes, ==, 1);
+  g_assert_cmpstr (lookup_text (a, BANK, 5), ==, "");
+  assert_same_review (viva_notes_store_lookup_note (a, BANK, 5), viva_notes_store_lookup_note (b, BANK, 5));
+  g_assert_cmpuint (viva_notes_store_count_due (a, BANK, &day), ==, 1);
+
+  c = load_store (path);
+  assert_same_review (viva_notes_store_lookup_note (c, BANK, 5), viva_notes_store_lookup_note (b, BANK, 5));
+  assert_same_review (viva_notes_store_lookup_note (c, BANK, 6), viva_notes_store_lookup_note (a, BANK, 6));
 }
 
 /* Not a test of correctness: how long saving 10,000 notes takes, on the
@@ -1985,7 +2583,8 @@ main (int   argc,
     }
   g_test_add_func ("/notes-store/corrupt/deep-200000", test_corrupt_deep);
   g_test_add_func ("/notes-store/corrupt/twice", test_corrupt_twice);
-  g_test_add_func ("/notes-store/corrupt/random", test_random_damage);
+  g_test_add_data_func ("/notes-store/corrupt/random", GOOD_FILE, test_random_damage);
+  g_test_add_data_func ("/notes-store/corrupt/random-with-review", GOOD_FILE_V2, test_random_damage);
   g_test_add_func ("/notes-store/depth-limit", test_depth_limit);
   g_test_add_func ("/notes-store/byte-order-mark", test_byte_order_mark);
   g_test_add_func ("/notes-store/too-large", test_too_large);
@@ -1997,6 +2596,7 @@ main (int   argc,
   g_test_add_func ("/notes-store/future-version/unreadable-notes", test_future_version_unreadable_notes);
   g_test_add_func ("/notes-store/failed-write-keeps-file", test_failed_write_keeps_file);
   g_test_add_func ("/notes-store/oversized-note", test_oversized_note_not_written);
+  g_test_add_func ("/notes-store/oversized-file", test_oversized_file_not_written);
   g_test_add_func ("/notes-store/read-only-dir/good-file", test_read_only_dir);
   g_test_add_func ("/notes-store/read-only-dir/damaged", test_damaged_in_read_only_dir);
   g_test_add_func ("/notes-store/not-a-directory", test_not_a_directory);
@@ -2016,6 +2616,14 @@ main (int   argc,
   g_test_add_func ("/notes-store/bank-id-not-utf8", test_bank_id_not_utf8);
   g_test_add_func ("/notes-store/finalized-on-main-thread", test_finalized_on_main_thread);
   g_test_add_func ("/notes-store/dispose-dirty-warns", test_dispose_dirty_warns);
+  g_test_add_func ("/notes-store/review/round-trip", test_review_round_trip);
+  g_test_add_func ("/notes-store/review/good-file", test_review_good_file);
+  g_test_add_func ("/notes-store/review/history-cap", test_review_history_cap);
+  g_test_add_func ("/notes-store/review/changes", test_review_changes);
+  g_test_add_func ("/notes-store/review/count-due", test_review_count_due);
+  g_test_add_func ("/notes-store/review/version-1-upgraded", test_review_version_1_upgraded);
+  g_test_add_func ("/notes-store/review/damaged-restored", test_review_damaged_restored);
+  g_test_add_func ("/notes-store/review/two-stores", test_review_two_stores);
   g_test_add_func ("/notes-store/perf/save-10000", test_perf_save);
 
   return g_test_run ();

@@ -4,7 +4,8 @@
  * afterwards, and look back at past ones. This widget ties the pages to
  * the models: a VivaMockTimer keeps the time, a VivaMockSession keeps
  * what happened (saved by the VivaSessionStore as it changes), and the
- * notes store receives the study status a rating implies.
+ * notes store receives the study status a rating implies, and the
+ * rating itself as a review for Review's schedule.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -29,6 +30,7 @@
 #include "viva-note.h"
 #include "viva-notes-store.h"
 #include "viva-question.h"
+#include "viva-scheduler.h"
 #include "viva-session-store.h"
 #include "viva-topic.h"
 
@@ -37,6 +39,12 @@
 /* How often a running interview's times reach the session file: a crash
  * loses at most this much of the clock, never an answer. */
 #define SYNC_EVERY_TICKS 20
+
+/* A rating is a review with the same grade. */
+G_STATIC_ASSERT ((int) VIVA_MOCK_RATING_AGAIN == (int) VIVA_REVIEW_GRADE_AGAIN);
+G_STATIC_ASSERT ((int) VIVA_MOCK_RATING_HARD == (int) VIVA_REVIEW_GRADE_HARD);
+G_STATIC_ASSERT ((int) VIVA_MOCK_RATING_GOOD == (int) VIVA_REVIEW_GRADE_GOOD);
+G_STATIC_ASSERT ((int) VIVA_MOCK_RATING_EASY == (int) VIVA_REVIEW_GRADE_EASY);
 
 struct _VivaMockView
 {
@@ -50,6 +58,11 @@ struct _VivaMockView
   VivaMockSession     *session;
   VivaMockTimer       *timer;
   GSettings           *settings;
+  /* The session being rated, and for each of its answers the time of
+   * the review its rating gave (0: none), so that a changed rating
+   * replaces that review instead of adding one. */
+  VivaMockSession     *rated_session;
+  GArray              *review_times;
 
   /* Template widgets */
   AdwWindowTitle      *title;
@@ -431,16 +444,43 @@ viva_mock_view_rated_cb (VivaMockView        *self,
 {
   VivaMockSession *session = viva_mock_summary_page_get_session (page);
   const VivaMockItem *item = viva_mock_session_get_item (session, index);
+  VivaNote *note;
   VivaStatus status;
+  gint64 *reviewed_at;
+
+  if (self->notes == NULL || viva_notes_store_get_read_only (self->notes))
+    return;
+
+  note = viva_notes_store_get_note (self->notes, viva_mock_session_get_bank_id (session), item->number);
 
   /* A rating is also a verdict on how well the question is known. */
-  if (self->notes != NULL &&
-      !viva_notes_store_get_read_only (self->notes) &&
-      viva_mock_rating_to_status (rating, &status))
-    viva_note_set_status (viva_notes_store_get_note (self->notes,
-                                                     viva_mock_session_get_bank_id (session),
-                                                     item->number),
-                          status);
+  if (viva_mock_rating_to_status (rating, &status))
+    viva_note_set_status (note, status);
+
+  /* And a review, which Review schedules the question by. */
+  if (self->rated_session != session)
+    {
+      g_set_object (&self->rated_session, session);
+      g_array_set_size (self->review_times, 0);
+      g_array_set_size (self->review_times, viva_mock_session_get_n_items (session));
+    }
+
+  reviewed_at = &g_array_index (self->review_times, gint64, index);
+
+  /* A changed rating takes back the review of the first, unless the
+   * note was replaced since (merged from another Viva); then both
+   * count. */
+  if (*reviewed_at != 0)
+    {
+      viva_note_undo_review (note, *reviewed_at);
+      *reviewed_at = 0;
+    }
+
+  if (rating != VIVA_MOCK_RATING_NONE)
+    {
+      *reviewed_at = g_get_real_time ();
+      viva_note_review (note, (VivaReviewGrade) rating, VIVA_REVIEW_SOURCE_MOCK, *reviewed_at);
+    }
 }
 
 static void
@@ -797,6 +837,8 @@ viva_mock_view_dispose (GObject *object)
   g_clear_object (&self->sessions);
   g_clear_object (&self->clock);
   g_clear_object (&self->settings);
+  g_clear_object (&self->rated_session);
+  g_clear_pointer (&self->review_times, g_array_unref);
 
   G_OBJECT_CLASS (viva_mock_view_parent_class)->dispose (object);
 }
@@ -922,6 +964,7 @@ viva_mock_view_init (VivaMockView *self)
 
   self->clock = g_object_ref (viva_clock_get_default ());
   self->settings = g_settings_new (APP_ID);
+  self->review_times = g_array_new (FALSE, TRUE, sizeof (gint64));
 
   last = g_settings_get_value (self->settings, "mock-last-setup");
   if (g_variant_n_children (last) > 0)

@@ -10,11 +10,19 @@
 G_BEGIN_DECLS
 
 /* Sets every field at once without touching "modified" from the clock, for
- * the notes store when it reads a file or merges one changed on disk. */
-void _viva_note_load (VivaNote   *self,
-                      const char *text,
-                      VivaStatus  status,
-                      gboolean    starred,
-                      gint64      modified);
+ * the notes store when it reads a file or merges one changed on disk.
+ * @review is %NULL for a question never reviewed. */
+void     _viva_note_load         (VivaNote              *self,
+                                  const char            *text,
+                                  VivaStatus             status,
+                                  gboolean               starred,
+                                  gint64                 modified,
+                                  const VivaReviewState *review,
+                                  const VivaReviewEntry *history,
+                                  guint                  n_history);
+gboolean _viva_note_review_equal (VivaNote              *self,
+                                  const VivaReviewState *review,
+                                  const VivaReviewEntry *history,
+                                  guint                  n_history);
 
 G_END_DECLS

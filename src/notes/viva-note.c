@@ -5,22 +5,40 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "viva-enums.h"
 #include "viva-note-private.h"
 
 struct _VivaNote
 {
-  GObject     parent_instance;
+  GObject          parent_instance;
 
-  char       *bank_id;
-  char       *text;
-  gint64      modified;
-  guint       number;
-  VivaStatus  status;
-  guint       starred : 1;
+  char            *bank_id;
+  char            *text;
+  /* VivaReviewEntry, oldest first, at most VIVA_REVIEW_HISTORY_MAX;
+   * NULL until the first review */
+  GArray          *history;
+  gint64           modified;
+  VivaReviewState  review;
+  guint            number;
+  VivaStatus       status;
+  guint            starred : 1;
+
+  /* What viva_note_undo_review() puts back: the state before the last
+   * review, and the oldest entry that review pushed out of a full
+   * history. Kept in memory only, until the note is loaded again. */
+  guint            can_undo : 1;
+  guint            undo_has_dropped : 1;
+  VivaReviewState  undo_state;
+  VivaReviewEntry  undo_dropped;
 };
 
 G_DEFINE_FINAL_TYPE (VivaNote, viva_note, G_TYPE_OBJECT)
+
+/* _viva_note_review_equal() compares them with memcmp(): no padding. */
+G_STATIC_ASSERT (sizeof (VivaReviewState) == 2 * sizeof (gint64) + 4 * sizeof (guint));
+G_STATIC_ASSERT (sizeof (VivaReviewEntry) == sizeof (gint64) + 2 * sizeof (int));
 
 enum {
   PROP_0,
@@ -31,6 +49,7 @@ enum {
   PROP_STATUS,
   PROP_STARRED,
   PROP_MODIFIED,
+  PROP_DUE,
   N_PROPS
 };
 
@@ -50,6 +69,7 @@ viva_note_finalize (GObject *object)
 
   g_clear_pointer (&self->bank_id, g_free);
   g_clear_pointer (&self->text, g_free);
+  g_clear_pointer (&self->history, g_array_unref);
 
   G_OBJECT_CLASS (viva_note_parent_class)->finalize (object);
 }
@@ -90,6 +110,10 @@ viva_note_get_property (GObject    *object,
 
     case PROP_MODIFIED:
       g_value_set_int64 (value, self->modified);
+      break;
+
+    case PROP_DUE:
+      g_value_set_int64 (value, self->review.due);
       break;
 
     default:
@@ -176,6 +200,19 @@ viva_note_class_init (VivaNoteClass *klass)
                         0, G_MAXINT64, 0,
                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
+  /**
+   * VivaNote:due:
+   *
+   * When Review asks the question again, in microseconds since 1970
+   * (UTC); 0 for a question never reviewed. Notified at every review
+   * and undone review, even when the time stays the same, so that
+   * whoever saves or counts notes hears of each one.
+   */
+  properties[PROP_DUE] =
+    g_param_spec_int64 ("due", NULL, NULL,
+                        0, G_MAXINT64, 0,
+                        (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -183,6 +220,7 @@ static void
 viva_note_init (VivaNote *self)
 {
   self->text = g_strdup ("");
+  viva_review_state_init (&self->review);
 }
 
 VivaNote *
@@ -335,17 +373,199 @@ viva_note_is_blank (VivaNote *self)
 
   return self->text[0] == '\0' &&
          self->status == VIVA_STATUS_NEW &&
-         !self->starred;
+         !self->starred &&
+         viva_review_state_is_new (&self->review);
+}
+
+/**
+ * viva_note_get_review_state:
+ * @self: a note
+ *
+ * Returns: (transfer none): where the question stands in Review's
+ *   schedule; viva_review_state_is_new() for one never reviewed
+ */
+const VivaReviewState *
+viva_note_get_review_state (VivaNote *self)
+{
+  g_return_val_if_fail (VIVA_IS_NOTE (self), NULL);
+
+  return &self->review;
+}
+
+/**
+ * viva_note_get_history:
+ * @self: a note
+ * @n_entries: (out): how many reviews there are
+ *
+ * The most recent reviews, at most %VIVA_REVIEW_HISTORY_MAX, oldest
+ * first.
+ *
+ * Returns: (transfer none) (array length=n_entries) (nullable): the
+ *   reviews, valid until the note changes; %NULL when there are none
+ */
+const VivaReviewEntry *
+viva_note_get_history (VivaNote *self,
+                       guint    *n_entries)
+{
+  g_return_val_if_fail (VIVA_IS_NOTE (self), NULL);
+  g_return_val_if_fail (n_entries != NULL, NULL);
+
+  if (self->history == NULL || self->history->len == 0)
+    {
+      *n_entries = 0;
+      return NULL;
+    }
+
+  *n_entries = self->history->len;
+
+  return &g_array_index (self->history, VivaReviewEntry, 0);
+}
+
+/* When Review asks the question again; 0 for never reviewed. */
+gint64
+viva_note_get_due (VivaNote *self)
+{
+  g_return_val_if_fail (VIVA_IS_NOTE (self), 0);
+
+  return self->review.due;
+}
+
+/* Whether Review should ask the question on @day: see
+ * viva_review_state_is_due(). */
+gboolean
+viva_note_is_due (VivaNote            *self,
+                  const VivaReviewDay *day)
+{
+  g_return_val_if_fail (VIVA_IS_NOTE (self), FALSE);
+
+  return viva_review_state_is_due (&self->review, day);
+}
+
+static void
+viva_note_reviewed (VivaNote *self)
+{
+  g_object_freeze_notify (G_OBJECT (self));
+  viva_note_touch (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DUE]);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+/**
+ * viva_note_review:
+ * @self: a note
+ * @grade: how well the question was answered
+ * @source: where: in Review, or rating a mock interview
+ * @now: when, in microseconds since 1970 (UTC): g_get_real_time()
+ *
+ * Applies a grade: reschedules the question (viva_scheduler_review())
+ * and adds the review to its history, dropping the oldest one past
+ * %VIVA_REVIEW_HISTORY_MAX. Like any change, it sets "modified", so that
+ * the note wins over an older copy when two Vivas merge their files.
+ * The study status is left alone; see viva_review_grade_to_status().
+ */
+void
+viva_note_review (VivaNote         *self,
+                  VivaReviewGrade   grade,
+                  VivaReviewSource  source,
+                  gint64            now)
+{
+  VivaReviewEntry entry = { now, grade, source };
+
+  g_return_if_fail (VIVA_IS_NOTE (self));
+  g_return_if_fail (grade >= VIVA_REVIEW_GRADE_AGAIN && grade <= VIVA_REVIEW_GRADE_EASY);
+  g_return_if_fail (source <= VIVA_REVIEW_SOURCE_MOCK);
+  g_return_if_fail (now > 0);
+
+  if (self->history == NULL)
+    self->history = g_array_sized_new (FALSE, FALSE, sizeof (VivaReviewEntry), 4);
+
+  self->undo_state = self->review;
+  self->undo_has_dropped = self->history->len >= VIVA_REVIEW_HISTORY_MAX;
+  if (self->undo_has_dropped)
+    {
+      self->undo_dropped = g_array_index (self->history, VivaReviewEntry, 0);
+      g_array_remove_index (self->history, 0);
+    }
+  self->can_undo = TRUE;
+
+  g_array_append_val (self->history, entry);
+  viva_scheduler_review (&self->review, grade, now, &self->review);
+
+  viva_note_reviewed (self);
+}
+
+/**
+ * viva_note_undo_review:
+ * @self: a note
+ * @reviewed_at: the @now of the review to undo
+ *
+ * Takes back the last review, when it is the one given at @reviewed_at
+ * in this process and nothing replaced the note since (loading or
+ * merging a file does): for a grade given by mistake, or a mock
+ * interview rating changed. Sets "modified".
+ *
+ * Returns: %TRUE if the review was undone
+ */
+gboolean
+viva_note_undo_review (VivaNote *self,
+                       gint64    reviewed_at)
+{
+  const VivaReviewEntry *last;
+
+  g_return_val_if_fail (VIVA_IS_NOTE (self), FALSE);
+
+  if (!self->can_undo || self->history == NULL || self->history->len == 0)
+    return FALSE;
+
+  last = &g_array_index (self->history, VivaReviewEntry, self->history->len - 1);
+  if (last->time != reviewed_at)
+    return FALSE;
+
+  g_array_set_size (self->history, self->history->len - 1);
+  if (self->undo_has_dropped)
+    g_array_prepend_val (self->history, self->undo_dropped);
+  self->review = self->undo_state;
+  self->can_undo = FALSE;
+
+  viva_note_reviewed (self);
+
+  return TRUE;
+}
+
+/* Whether @review and @history are what the note holds. */
+gboolean
+_viva_note_review_equal (VivaNote              *self,
+                         const VivaReviewState *review,
+                         const VivaReviewEntry *history,
+                         guint                  n_history)
+{
+  VivaReviewState other;
+  guint n = self->history ? self->history->len : 0;
+
+  g_return_val_if_fail (VIVA_IS_NOTE (self), FALSE);
+
+  if (review != NULL)
+    other = *review;
+  else
+    viva_review_state_init (&other);
+
+  return memcmp (&self->review, &other, sizeof other) == 0 &&
+         n == n_history &&
+         (n == 0 || memcmp (self->history->data, history, n * sizeof (VivaReviewEntry)) == 0);
 }
 
 void
-_viva_note_load (VivaNote   *self,
-                 const char *text,
-                 VivaStatus  status,
-                 gboolean    starred,
-                 gint64      modified)
+_viva_note_load (VivaNote              *self,
+                 const char            *text,
+                 VivaStatus             status,
+                 gboolean               starred,
+                 gint64                 modified,
+                 const VivaReviewState *review,
+                 const VivaReviewEntry *history,
+                 guint                  n_history)
 {
   g_return_if_fail (VIVA_IS_NOTE (self));
+  g_return_if_fail (n_history <= VIVA_REVIEW_HISTORY_MAX);
 
   g_object_freeze_notify (G_OBJECT (self));
 
@@ -376,6 +596,28 @@ _viva_note_load (VivaNote   *self,
     {
       self->modified = modified;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+    }
+
+  /* What was on disk replaces the review we could have undone. */
+  self->can_undo = FALSE;
+
+  if (!_viva_note_review_equal (self, review, history, n_history))
+    {
+      if (review != NULL)
+        self->review = *review;
+      else
+        viva_review_state_init (&self->review);
+
+      if (self->history != NULL)
+        g_array_set_size (self->history, 0);
+      if (n_history > 0)
+        {
+          if (self->history == NULL)
+            self->history = g_array_sized_new (FALSE, FALSE, sizeof (VivaReviewEntry), n_history);
+          g_array_append_vals (self->history, history, n_history);
+        }
+
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DUE]);
     }
 
   g_object_thaw_notify (G_OBJECT (self));

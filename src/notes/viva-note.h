@@ -1,7 +1,8 @@
 /* viva-note.h
  *
  * What the user wrote and decided about one question of one bank: note
- * text, study status, star, and when it last changed.
+ * text, study status, star, where it stands in Review's schedule with
+ * its recent reviews, and when it last changed.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,6 +11,7 @@
 
 #include <glib-object.h>
 
+#include "viva-scheduler.h"
 #include "viva-types.h"
 
 G_BEGIN_DECLS
@@ -39,5 +41,18 @@ void        viva_note_set_starred  (VivaNote   *self,
                                     gboolean    starred);
 gint64      viva_note_get_modified (VivaNote   *self);
 gboolean    viva_note_is_blank     (VivaNote   *self);
+
+const VivaReviewState *viva_note_get_review_state (VivaNote            *self);
+const VivaReviewEntry *viva_note_get_history      (VivaNote            *self,
+                                                   guint               *n_entries);
+gint64                 viva_note_get_due          (VivaNote            *self);
+gboolean               viva_note_is_due           (VivaNote            *self,
+                                                   const VivaReviewDay *day);
+void                   viva_note_review           (VivaNote            *self,
+                                                   VivaReviewGrade      grade,
+                                                   VivaReviewSource     source,
+                                                   gint64               now);
+gboolean               viva_note_undo_review      (VivaNote            *self,
+                                                   gint64               reviewed_at);
 
 G_END_DECLS

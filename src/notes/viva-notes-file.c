@@ -9,14 +9,34 @@
  *
  *   {
  *     "format" : "viva-notes",
- *     "version" : 1,
+ *     "version" : 2,
  *     "banks" : {
  *       "python-interview-questions" : {
  *         "42" : {
  *           "text" : "Slicing is half-open…",
  *           "status" : "learning",
  *           "starred" : true,
- *           "modified" : "2026-11-24T01:02:03.123456Z"
+ *           "modified" : "2026-11-24T01:02:03.123456Z",
+ *           "review" : {
+ *             "due" : "2026-11-27T01:02:03.123456Z",
+ *             "last-review" : "2026-11-24T01:02:03.123456Z",
+ *             "interval" : 3,
+ *             "ease" : 2500,
+ *             "repetitions" : 2,
+ *             "lapses" : 0
+ *           },
+ *           "history" : [
+ *             {
+ *               "time" : "2026-11-23T09:00:00.000000Z",
+ *               "grade" : "good",
+ *               "source" : "mock"
+ *             },
+ *             {
+ *               "time" : "2026-11-24T01:02:03.123456Z",
+ *               "grade" : "good",
+ *               "source" : "review"
+ *             }
+ *           ]
  *         }
  *       }
  *     }
@@ -29,12 +49,29 @@
  *  - "text" is the note in Markdown, at most 1 MiB; "status" is "new",
  *    "learning" or "confident"; "modified" is when the note last changed,
  *    in ISO 8601 UTC with microseconds. All four members are required.
- *  - Questions with no text, status "new" and no star are not written.
+ *  - "review" and "history" (version 2) are there together for a
+ *    question Review has scheduled, and absent for one never reviewed.
+ *    "review" is where it stands (VivaReviewState, see viva-scheduler.c):
+ *    "due" and "last-review" are times as above, due no earlier than the
+ *    last review; "interval" is in days, 0 to 36500, and 0 exactly when
+ *    "repetitions" is 0; "ease" is the ease factor in thousandths, 1300
+ *    to 5000; "repetitions" and "lapses" are counts up to 1,000,000.
+ *    "history" holds the last 1 to 100 reviews, oldest first, each with
+ *    its "time", its "grade" ("again", "hard", "good" or "easy") and its
+ *    "source" ("review", or "mock" for a mock interview rating).
+ *  - Questions with no text, status "new", no star and no review are not
+ *    written.
  *  - Banks are sorted by id and notes by number, so that two versions of
  *    the file compare well with diff.
  *  - Other members are ignored, so a later version may add some without
- *    changing "version"; a file whose "version" is higher than 1 is opened
- *    read-only and never written to.
+ *    changing "version"; a file whose "version" is higher than ours is
+ *    opened read-only and never written to.
+ *  - Version 1 had no "review" nor "history" (and ignored them, like any
+ *    other member). It is read as a file in which nothing was reviewed,
+ *    and written back as version 2 at the next save. Version 2 had to be
+ *    a new version rather than new members: a Viva that only knows
+ *    version 1 would otherwise load the reviews, ignore them and save
+ *    the file without them. It opens version 2 read-only instead.
  *
  * Next to it:
  *  - notes.json.bak: the previous notes.json, kept at every save;
@@ -88,8 +125,29 @@ viva_note_record_new (const char *bank_id,
   record->status = status;
   record->starred = !!starred;
   record->modified = modified;
+  viva_review_state_init (&record->review);
 
   return record;
+}
+
+/* @review is %NULL (and @n_history 0) for a question never reviewed. */
+void
+viva_note_record_set_review (VivaNoteRecord        *record,
+                             const VivaReviewState *review,
+                             const VivaReviewEntry *history,
+                             guint                  n_history)
+{
+  if (review != NULL)
+    record->review = *review;
+  else
+    viva_review_state_init (&record->review);
+
+  g_clear_pointer (&record->history, g_array_unref);
+  if (n_history > 0)
+    {
+      record->history = g_array_sized_new (FALSE, FALSE, sizeof (VivaReviewEntry), n_history);
+      g_array_append_vals (record->history, history, n_history);
+    }
 }
 
 void
@@ -97,6 +155,7 @@ viva_note_record_free (VivaNoteRecord *record)
 {
   g_free (record->bank_id);
   g_free (record->text);
+  g_clear_pointer (&record->history, g_array_unref);
   g_free (record);
 }
 
@@ -164,12 +223,175 @@ parse_question_number (const char *key,
 }
 
 static gboolean
+validate_review_entry (JsonArray        *array,
+                       guint             index,
+                       VivaReviewEntry  *entry,
+                       GError          **error)
+{
+  JsonNode *node = json_array_get_element (array, index);
+  JsonObject *object;
+  const char *name;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_set_error (error, VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_INVALID,
+                   _("review %u of “history” is not an object"), index + 1);
+      return FALSE;
+    }
+
+  object = json_node_get_object (node);
+
+  if (!viva_data_file_get_time_member (object, "time", FALSE, &entry->time,
+                                       VIVA_NOTES_STORE_ERROR, error) ||
+      !viva_data_file_get_string_member (object, "grade", 1, 16, FALSE, &name,
+                                         VIVA_NOTES_STORE_ERROR, error))
+    goto fail;
+
+  if (!viva_review_grade_from_string (name, &entry->grade))
+    {
+      g_set_error_literal (error, VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_INVALID,
+                           _("“grade” is not “again”, “hard”, “good” or “easy”"));
+      goto fail;
+    }
+
+  if (!viva_data_file_get_string_member (object, "source", 1, 16, FALSE, &name,
+                                         VIVA_NOTES_STORE_ERROR, error))
+    goto fail;
+
+  if (!viva_review_source_from_string (name, &entry->source))
+    {
+      g_set_error_literal (error, VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_INVALID,
+                           _("“source” is not “review” or “mock”"));
+      goto fail;
+    }
+
+  return TRUE;
+
+fail:
+  g_prefix_error (error, _("review %u of “history”: "), index + 1);
+  return FALSE;
+}
+
+/* "review" and "history", which come together or not at all. */
+static gboolean
+validate_review (JsonObject      *object,
+                 VivaNoteRecord  *record,
+                 GError         **error)
+{
+  gboolean has_review = json_object_has_member (object, "review");
+  gboolean has_history = json_object_has_member (object, "history");
+  JsonObject *review;
+  JsonArray *history;
+  JsonNode *node;
+  gint64 value;
+  guint len;
+
+  if (!has_review && !has_history)
+    return TRUE;
+
+  if (!has_review || !has_history)
+    {
+      g_set_error_literal (error, VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_INVALID,
+                           has_review ? _("“review” is there without “history”")
+                                      : _("“history” is there without “review”"));
+      return FALSE;
+    }
+
+  node = json_object_get_member (object, "review");
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_set_error_literal (error, VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_INVALID,
+                           _("“review” is not an object"));
+      return FALSE;
+    }
+  review = json_node_get_object (node);
+
+  if (!viva_data_file_get_time_member (review, "due", FALSE, &record->review.due,
+                                       VIVA_NOTES_STORE_ERROR, error) ||
+      !viva_data_file_get_time_member (review, "last-review", FALSE, &record->review.last_review,
+                                       VIVA_NOTES_STORE_ERROR, error))
+    goto fail;
+
+  if (!viva_data_file_get_int_member (review, "interval", 0, VIVA_REVIEW_INTERVAL_MAX, &value,
+                                      VIVA_NOTES_STORE_ERROR, error))
+    goto fail;
+  record->review.interval = (guint) value;
+
+  if (!viva_data_file_get_int_member (review, "ease", VIVA_REVIEW_EASE_MIN, VIVA_REVIEW_EASE_MAX, &value,
+                                      VIVA_NOTES_STORE_ERROR, error))
+    goto fail;
+  record->review.ease = (guint) value;
+
+  if (!viva_data_file_get_int_member (review, "repetitions", 0, VIVA_REVIEW_COUNT_MAX, &value,
+                                      VIVA_NOTES_STORE_ERROR, error))
+    goto fail;
+  record->review.repetitions = (guint) value;
+
+  if (!viva_data_file_get_int_member (review, "lapses", 0, VIVA_REVIEW_COUNT_MAX, &value,
+                                      VIVA_NOTES_STORE_ERROR, error))
+    goto fail;
+  record->review.lapses = (guint) value;
+
+  /* Each member is in range; together they must be a state the
+   * scheduler can have produced. */
+  if (!viva_review_state_is_valid (&record->review))
+    {
+      g_set_error_literal (error, VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_INVALID,
+                           record->review.due < record->review.last_review
+                             ? _("“due” is before “last-review”")
+                             : _("“interval” is 0 but “repetitions” is not, or the other way round"));
+      goto fail;
+    }
+
+  node = json_object_get_member (object, "history");
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      g_set_error_literal (error, VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_INVALID,
+                           _("“history” is not a list"));
+      return FALSE;
+    }
+  history = json_node_get_array (node);
+  len = json_array_get_length (history);
+
+  if (len == 0)
+    {
+      g_set_error_literal (error, VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_INVALID,
+                           _("“history” is empty"));
+      return FALSE;
+    }
+
+  if (len > VIVA_REVIEW_HISTORY_MAX)
+    {
+      g_set_error (error, VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_INVALID,
+                   _("“history” has more than %u reviews"), (guint) VIVA_REVIEW_HISTORY_MAX);
+      return FALSE;
+    }
+
+  record->history = g_array_sized_new (FALSE, FALSE, sizeof (VivaReviewEntry), len);
+  g_array_set_size (record->history, len);
+
+  for (guint i = 0; i < len; i++)
+    {
+      if (!validate_review_entry (history, i, &g_array_index (record->history, VivaReviewEntry, i), error))
+        return FALSE;
+    }
+
+  return TRUE;
+
+fail:
+  g_prefix_error (error, _("“review”: "));
+  return FALSE;
+}
+
+static gboolean
 validate_note (JsonObject      *bank,
                const char      *bank_id,
                const char      *key,
+               gint64           version,
                VivaNoteRecord  *record,
                GError         **error)
 {
+  g_autoptr(GError) review_error = NULL;
   JsonNode *node;
   JsonObject *object;
   const char *problem = NULL;
@@ -232,6 +454,13 @@ validate_note (JsonObject      *bank,
       goto out;
     }
 
+  /* Version 1 ignored these members, like any other. */
+  if (version >= 2 && !validate_review (object, record, &review_error))
+    {
+      problem = review_error->message;
+      goto out;
+    }
+
 out:
   if (problem != NULL)
     {
@@ -245,6 +474,7 @@ out:
 
 static gboolean
 validate_banks (JsonObject     *root,
+                gint64          version,
                 VivaNotesFile  *file,
                 GError        **error)
 {
@@ -319,6 +549,7 @@ validate_banks (JsonObject     *root,
 
           g_ptr_array_add (file->records, record);
           record->bank_id = g_strdup (bank_id);
+          viva_review_state_init (&record->review);
 
           if (!parse_question_number (key, &record->number))
             {
@@ -327,7 +558,7 @@ validate_banks (JsonObject     *root,
               return FALSE;
             }
 
-          if (!validate_note (bank, bank_id, key, record, error))
+          if (!validate_note (bank, bank_id, key, version, record, error))
             return FALSE;
         }
     }
@@ -379,7 +610,7 @@ notes_file_parse (VivaNotesFile  *file,
    * that translators see. */
   version_string = g_strdup_printf ("%" G_GINT64_FORMAT, version);
 
-  if (version < VIVA_NOTES_FORMAT_VERSION)
+  if (version < VIVA_NOTES_FORMAT_OLDEST_VERSION)
     {
       g_set_error (error, VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_INVALID,
                    _("“version” is %s, which no version of Viva wrote"),
@@ -389,8 +620,14 @@ notes_file_parse (VivaNotesFile  *file,
 
   if (version > VIVA_NOTES_FORMAT_VERSION)
     {
-      if (!validate_banks (root, file, NULL))
-        g_ptr_array_set_size (file->records, 0);
+      /* Read what we can, to show it: as our own version, or failing
+       * that, the notes without their reviews. */
+      if (!validate_banks (root, VIVA_NOTES_FORMAT_VERSION, file, NULL))
+        {
+          g_ptr_array_set_size (file->records, 0);
+          if (!validate_banks (root, VIVA_NOTES_FORMAT_OLDEST_VERSION, file, NULL))
+            g_ptr_array_set_size (file->records, 0);
+        }
 
       g_set_error (error, VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_FUTURE_VERSION,
                    _("file version %s; this version of Viva reads version %d"),
@@ -398,7 +635,7 @@ notes_file_parse (VivaNotesFile  *file,
       return FALSE;
     }
 
-  return validate_banks (root, file, error);
+  return validate_banks (root, version, file, error);
 }
 
 /* Reads and checks the notes file at @path. @out_file is set whenever the
@@ -709,6 +946,66 @@ compare_records (gconstpointer a,
   return ra->number < rb->number ? -1 : ra->number > rb->number;
 }
 
+static gboolean
+add_review (JsonBuilder           *builder,
+            const VivaNoteRecord  *record,
+            GError               **error)
+{
+  /* Our own notes never look like this; but a file that would not load
+   * again must never be written. */
+  if (!viva_review_state_is_valid (&record->review) ||
+      record->history == NULL || record->history->len == 0 ||
+      record->history->len > VIVA_REVIEW_HISTORY_MAX)
+    {
+      g_set_error (error, VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_INVALID,
+                   _("Could not save notes: the review schedule of note %u of bank “%s” is inconsistent"),
+                   record->number, record->bank_id);
+      return FALSE;
+    }
+
+  json_builder_set_member_name (builder, "review");
+  json_builder_begin_object (builder);
+  viva_data_file_add_time_member (builder, "due", record->review.due);
+  viva_data_file_add_time_member (builder, "last-review", record->review.last_review);
+  json_builder_set_member_name (builder, "interval");
+  json_builder_add_int_value (builder, record->review.interval);
+  json_builder_set_member_name (builder, "ease");
+  json_builder_add_int_value (builder, record->review.ease);
+  json_builder_set_member_name (builder, "repetitions");
+  json_builder_add_int_value (builder, record->review.repetitions);
+  json_builder_set_member_name (builder, "lapses");
+  json_builder_add_int_value (builder, record->review.lapses);
+  json_builder_end_object (builder);
+
+  json_builder_set_member_name (builder, "history");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < record->history->len; i++)
+    {
+      const VivaReviewEntry *entry = &g_array_index (record->history, VivaReviewEntry, i);
+
+      if (entry->time <= 0 ||
+          entry->grade < VIVA_REVIEW_GRADE_AGAIN || entry->grade > VIVA_REVIEW_GRADE_EASY ||
+          entry->source > VIVA_REVIEW_SOURCE_MOCK)
+        {
+          g_set_error (error, VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_INVALID,
+                       _("Could not save notes: the review history of note %u of bank “%s” is inconsistent"),
+                       record->number, record->bank_id);
+          return FALSE;
+        }
+
+      json_builder_begin_object (builder);
+      viva_data_file_add_time_member (builder, "time", entry->time);
+      json_builder_set_member_name (builder, "grade");
+      json_builder_add_string_value (builder, viva_review_grade_to_string (entry->grade));
+      json_builder_set_member_name (builder, "source");
+      json_builder_add_string_value (builder, viva_review_source_to_string (entry->source));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  return TRUE;
+}
+
 /**
  * viva_notes_serialize:
  * @records: (element-type VivaNoteRecord): the notes to write; sorted in
@@ -726,6 +1023,7 @@ viva_notes_serialize (GPtrArray  *records,
 {
   g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
   g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GBytes) bytes = NULL;
   const char *bank_id = NULL;
 
   g_ptr_array_sort (records, compare_records);
@@ -785,6 +1083,9 @@ viva_notes_serialize (GPtrArray  *records,
       json_builder_add_boolean_value (builder, record->starred);
       json_builder_set_member_name (builder, "modified");
       json_builder_add_string_value (builder, modified);
+      if (!viva_review_state_is_new (&record->review) &&
+          !add_review (builder, record, error))
+        return NULL;
       json_builder_end_object (builder);
     }
 
@@ -795,6 +1096,19 @@ viva_notes_serialize (GPtrArray  *records,
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
+  bytes = viva_data_file_generate (root);
 
-  return viva_data_file_generate (root);
+  /* Long notes, or years of reviews of a large bank, could add up to
+   * more than we read back. */
+  if (g_bytes_get_size (bytes) > VIVA_NOTES_MAX_SIZE)
+    {
+      g_autofree char *max = g_format_size_full (VIVA_NOTES_MAX_SIZE, G_FORMAT_SIZE_IEC_UNITS);
+
+      g_set_error (error, VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_TOO_LARGE,
+                   _("Could not save notes: together they would be larger than %s, more than Viva reads back; shorten some long notes so that your notes can be saved"),
+                   max);
+      return NULL;
+    }
+
+  return g_steal_pointer (&bytes);
 }

@@ -25,12 +25,15 @@ G_BEGIN_DECLS
  * a write. */
 typedef struct
 {
-  char       *bank_id;
-  char       *text;
-  gint64      modified;
-  guint       number;
-  VivaStatus  status;
-  gboolean    starred;
+  char            *bank_id;
+  char            *text;
+  /* VivaReviewEntry, oldest first; NULL for a question never reviewed */
+  GArray          *history;
+  gint64           modified;
+  VivaReviewState  review;
+  guint            number;
+  VivaStatus       status;
+  gboolean         starred;
 } VivaNoteRecord;
 
 typedef struct
@@ -77,6 +80,10 @@ VivaNoteRecord      *viva_note_record_new               (const char           *b
                                                          VivaStatus            status,
                                                          gboolean              starred,
                                                          gint64                modified);
+void                 viva_note_record_set_review        (VivaNoteRecord        *record,
+                                                         const VivaReviewState *review,
+                                                         const VivaReviewEntry *history,
+                                                         guint                  n_history);
 void                 viva_note_record_free              (VivaNoteRecord       *record);
 void                 viva_notes_file_free               (VivaNotesFile        *file);
 VivaNotesReadResult  viva_notes_read_result_from_error  (const GError         *error);

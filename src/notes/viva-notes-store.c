@@ -249,7 +249,8 @@ viva_notes_store_note_notify_cb (VivaNotesStore *self,
 
   if (strcmp (pspec->name, "text") != 0 &&
       strcmp (pspec->name, "status") != 0 &&
-      strcmp (pspec->name, "starred") != 0)
+      strcmp (pspec->name, "starred") != 0 &&
+      strcmp (pspec->name, "due") != 0)
     return;
 
   self->change_serial++;
@@ -327,6 +328,18 @@ viva_notes_store_find_note (VivaNotesStore *self,
 }
 
 static void
+viva_notes_store_load_record (VivaNote             *note,
+                              const VivaNoteRecord *record)
+{
+  guint n_history = record->history ? record->history->len : 0;
+
+  _viva_note_load (note, record->text, record->status, record->starred, record->modified,
+                   &record->review,
+                   n_history > 0 ? &g_array_index (record->history, VivaReviewEntry, 0) : NULL,
+                   n_history);
+}
+
+static void
 viva_notes_store_apply (VivaNotesStore *self,
                         VivaNotesFile  *file)
 {
@@ -337,14 +350,16 @@ viva_notes_store_apply (VivaNotesStore *self,
       const VivaNoteRecord *record = g_ptr_array_index (file->records, i);
       VivaNote *note = viva_notes_store_ensure_note (self, record->bank_id, record->number);
 
-      _viva_note_load (note, record->text, record->status, record->starred, record->modified);
+      viva_notes_store_load_record (note, record);
     }
 
   self->applying_disk--;
 }
 
 /* Brings in what another process wrote: for each note, the version that
- * changed last wins. A note that the other side has and we do not is
+ * changed last wins, whole (its text, status, star, and its review
+ * schedule with the history that led to it, which must stay together:
+ * a review sets "modified" like any change). A note that the other side has and we do not is
  * taken; a note only we have is kept, even if the other side cleared it
  * (blank notes are not written, so we cannot tell "cleared" from "never
  * written", and bringing a note back is better than losing one). */
@@ -369,10 +384,13 @@ viva_notes_store_merge (VivaNotesStore *self,
 
       if (g_strcmp0 (viva_note_get_text (note), record->text) != 0 ||
           viva_note_get_status (note) != record->status ||
-          viva_note_get_starred (note) != record->starred)
+          viva_note_get_starred (note) != record->starred ||
+          !_viva_note_review_equal (note, &record->review,
+                                    record->history ? (const VivaReviewEntry *) record->history->data : NULL,
+                                    record->history ? record->history->len : 0))
         g_ptr_array_add (changed, g_object_ref (note));
 
-      _viva_note_load (note, record->text, record->status, record->starred, record->modified);
+      viva_notes_store_load_record (note, record);
     }
 
   self->applying_disk--;
@@ -435,16 +453,23 @@ viva_notes_store_snapshot (VivaNotesStore *self)
       g_hash_table_iter_init (&note_iter, bank);
       while (g_hash_table_iter_next (&note_iter, NULL, &note))
         {
+          VivaNoteRecord *record;
+          const VivaReviewEntry *history;
+          guint n_history;
+
           if (viva_note_is_blank (note))
             continue;
 
-          g_ptr_array_add (records,
-                           viva_note_record_new (key,
-                                                 viva_note_get_number (note),
-                                                 viva_note_get_text (note),
-                                                 viva_note_get_status (note),
-                                                 viva_note_get_starred (note),
-                                                 viva_note_get_modified (note)));
+          record = viva_note_record_new (key,
+                                         viva_note_get_number (note),
+                                         viva_note_get_text (note),
+                                         viva_note_get_status (note),
+                                         viva_note_get_starred (note),
+                                         viva_note_get_modified (note));
+          history = viva_note_get_history (note, &n_history);
+          if (!viva_review_state_is_new (viva_note_get_review_state (note)))
+            viva_note_record_set_review (record, viva_note_get_review_state (note), history, n_history);
+          g_ptr_array_add (records, record);
         }
     }
 
@@ -1041,10 +1066,10 @@ viva_notes_store_class_init (VivaNotesStoreClass *klass)
    * @self: the store
    * @note: the note that changed
    *
-   * Emitted after the text, status or star of one of the store's notes
-   * changed, whether the user changed it or a merge with a file written
-   * by another process did. Widgets that mirror notes (sidebar marks,
-   * counts) update from here.
+   * Emitted after the text, status, star or review schedule of one of
+   * the store's notes changed, whether the user changed it or a merge
+   * with a file written by another process did. Widgets that mirror
+   * notes (sidebar marks, counts, "N due today") update from here.
    */
   signals[NOTE_CHANGED] =
     g_signal_new ("note-changed",
@@ -1328,6 +1353,49 @@ viva_notes_store_list_notes (VivaNotesStore *self,
   normalized = normalize_bank_id (bank_id);
 
   return viva_notes_store_dup_sorted_notes (self, normalized ? normalized : bank_id);
+}
+
+/**
+ * viva_notes_store_count_due:
+ * @self: a store
+ * @bank_id: the bank's id
+ * @day: today, from viva_review_day_init()
+ *
+ * For "N due today": how many of the bank's questions Review should ask
+ * today (viva_review_state_is_due()), before its daily limit. Questions
+ * never reviewed are new, not due. Notes of questions the bank no longer
+ * has are counted too; viva_review_queue_build() goes by the bank.
+ *
+ * Returns: the number of questions due
+ */
+guint
+viva_notes_store_count_due (VivaNotesStore      *self,
+                            const char          *bank_id,
+                            const VivaReviewDay *day)
+{
+  g_autofree char *normalized = NULL;
+  GHashTable *bank;
+  GHashTableIter iter;
+  gpointer note;
+  guint n = 0;
+
+  g_return_val_if_fail (VIVA_IS_NOTES_STORE (self), 0);
+  g_return_val_if_fail (bank_id != NULL, 0);
+  g_return_val_if_fail (day != NULL, 0);
+
+  normalized = normalize_bank_id (bank_id);
+  bank = g_hash_table_lookup (self->banks, normalized ? normalized : bank_id);
+  if (bank == NULL)
+    return 0;
+
+  g_hash_table_iter_init (&iter, bank);
+  while (g_hash_table_iter_next (&iter, NULL, &note))
+    {
+      if (viva_note_is_due (note, day))
+        n++;
+    }
+
+  return n;
 }
 
 /* The number of notes that are not blank, in all banks. */

@@ -19,12 +19,15 @@
 
 #include <gio/gio.h>
 
+#include "viva-scheduler.h"
 #include "viva-types.h"
 
 G_BEGIN_DECLS
 
 #define VIVA_NOTES_FORMAT         "viva-notes"
-#define VIVA_NOTES_FORMAT_VERSION 1
+/* Version 2 added each question's review schedule and history. */
+#define VIVA_NOTES_FORMAT_VERSION 2
+#define VIVA_NOTES_FORMAT_OLDEST_VERSION 1
 /* A notes file is a few MiB even with 100,000 long notes. */
 #define VIVA_NOTES_MAX_SIZE       ((gsize) 64 * 1024 * 1024)
 /* Our own files nest 4 levels; json-glib 1.6 crashes near 100,000. */
@@ -86,6 +89,9 @@ VivaNote            *viva_notes_store_lookup_note           (VivaNotesStore     
 GPtrArray           *viva_notes_store_list_notes            (VivaNotesStore       *self,
                                                              const char           *bank_id);
 guint                viva_notes_store_get_n_notes           (VivaNotesStore       *self);
+guint                viva_notes_store_count_due             (VivaNotesStore       *self,
+                                                             const char           *bank_id,
+                                                             const VivaReviewDay  *day);
 void                 viva_notes_store_save_async            (VivaNotesStore       *self,
                                                              GCancellable         *cancellable,
                                                              GAsyncReadyCallback   callback,

@@ -1,0 +1,572 @@
+/* test-scheduler.c
+ *
+ * Review's schedule, exactly: the interval each grade gives a new
+ * question, a mature one, a forgotten one, early and late; the ease
+ * floor and ceiling; and which day "today" is at the day's edges and
+ * across daylight saving changes.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "viva-scheduler.h"
+
+#define DAY    G_TIME_SPAN_DAY
+#define HOUR   G_TIME_SPAN_HOUR
+#define MINUTE G_TIME_SPAN_MINUTE
+
+/* 2026-03-02T10:00:00Z, a Monday. */
+#define T0 ((gint64) 1772445600 * G_USEC_PER_SEC)
+
+static gint64
+utc (const char *iso)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_from_iso8601 (iso, NULL);
+
+  g_assert_nonnull (dt);
+
+  return g_date_time_to_unix (dt) * G_USEC_PER_SEC;
+}
+
+static VivaReviewState
+new_state (void)
+{
+  VivaReviewState state;
+
+  viva_review_state_init (&state);
+
+  return state;
+}
+
+/* A question passed five times, last reviewed ten days before T0 with an
+ * interval of ten days: due at T0. */
+static VivaReviewState
+mature_state (guint ease)
+{
+  return (VivaReviewState) {
+    .due = T0,
+    .last_review = T0 - 10 * DAY,
+    .repetitions = 5,
+    .lapses = 0,
+    .ease = ease,
+    .interval = 10,
+  };
+}
+
+static VivaReviewState
+review (const VivaReviewState *state,
+        VivaReviewGrade        grade,
+        gint64                 now)
+{
+  VivaReviewState out;
+
+  viva_scheduler_review (state, grade, now, &out);
+  g_assert_true (viva_review_state_is_valid (&out));
+  g_assert_cmpint (out.last_review, ==, now);
+  g_assert_cmpint (viva_scheduler_preview_interval (state, grade, now), ==, out.due - now);
+
+  return out;
+}
+
+static void
+assert_state (const VivaReviewState *state,
+              guint                  interval,
+              gint64                 due,
+              guint                  repetitions,
+              guint                  lapses,
+              guint                  ease)
+{
+  g_assert_cmpuint (state->interval, ==, interval);
+  g_assert_cmpint (state->due, ==, due);
+  g_assert_cmpuint (state->repetitions, ==, repetitions);
+  g_assert_cmpuint (state->lapses, ==, lapses);
+  g_assert_cmpuint (state->ease, ==, ease);
+}
+
+static void
+test_new_question (void)
+{
+  VivaReviewState state = new_state ();
+  VivaReviewState out;
+  VivaReviewDay day;
+
+  g_assert_true (viva_review_state_is_new (&state));
+  g_assert_false (viva_review_state_is_learning (&state));
+  g_assert_true (viva_review_state_is_valid (&state));
+
+  /* New is not due, whenever today is. */
+  viva_review_day_init (&day, T0, NULL, VIVA_REVIEW_DAY_START_HOUR);
+  g_assert_false (viva_review_state_is_due (&state, &day));
+
+  out = review (&state, VIVA_REVIEW_GRADE_AGAIN, T0);
+  assert_state (&out, 0, T0 + 10 * MINUTE, 0, 0, 2300);
+  g_assert_true (viva_review_state_is_learning (&out));
+  g_assert_false (viva_review_state_is_new (&out));
+
+  out = review (&state, VIVA_REVIEW_GRADE_HARD, T0);
+  assert_state (&out, 1, T0 + DAY, 1, 0, 2350);
+  g_assert_false (viva_review_state_is_learning (&out));
+
+  out = review (&state, VIVA_REVIEW_GRADE_GOOD, T0);
+  assert_state (&out, 1, T0 + DAY, 1, 0, 2500);
+
+  out = review (&state, VIVA_REVIEW_GRADE_EASY, T0);
+  assert_state (&out, 4, T0 + 4 * DAY, 1, 0, 2650);
+}
+
+static void
+test_mature_question (void)
+{
+  VivaReviewState state = mature_state (2500);
+  VivaReviewState out;
+
+  /* Hard 10 × 1.2, Good 10 × 2.5, Easy 10 × 2.5 × 1.3 = 32.5, rounded. */
+  out = review (&state, VIVA_REVIEW_GRADE_HARD, T0);
+  assert_state (&out, 12, T0 + 12 * DAY, 6, 0, 2350);
+
+  out = review (&state, VIVA_REVIEW_GRADE_GOOD, T0);
+  assert_state (&out, 25, T0 + 25 * DAY, 6, 0, 2500);
+
+  out = review (&state, VIVA_REVIEW_GRADE_EASY, T0);
+  assert_state (&out, 33, T0 + 33 * DAY, 6, 0, 2650);
+
+  /* Forgotten: a lapse, back to learning, and a lower ease. */
+  out = review (&state, VIVA_REVIEW_GRADE_AGAIN, T0);
+  assert_state (&out, 0, T0 + 10 * MINUTE, 0, 1, 2300);
+  g_assert_true (viva_review_state_is_learning (&out));
+
+  /* Relearnt: one day, and it grows from there with the lower ease. */
+  out = review (&out, VIVA_REVIEW_GRADE_GOOD, T0 + 10 * MINUTE);
+  assert_state (&out, 1, T0 + 10 * MINUTE + DAY, 1, 1, 2300);
+
+  /* Answered Again while relearning: not another lapse. */
+  out = review (&state, VIVA_REVIEW_GRADE_AGAIN, T0);
+  out = review (&out, VIVA_REVIEW_GRADE_AGAIN, T0 + 10 * MINUTE);
+  assert_state (&out, 0, T0 + 20 * MINUTE, 0, 1, 2100);
+}
+
+/* Good every time, each on the day it is due. */
+static void
+test_good_sequence (void)
+{
+  static const guint expected[] = { 1, 3, 8, 20, 50, 125, 313 };
+  VivaReviewState state = new_state ();
+  gint64 now = T0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      state = review (&state, VIVA_REVIEW_GRADE_GOOD, now);
+      g_assert_cmpuint (state.interval, ==, expected[i]);
+      g_assert_cmpuint (state.repetitions, ==, i + 1);
+      g_assert_cmpuint (state.ease, ==, VIVA_REVIEW_EASE_INITIAL);
+      now = state.due;
+    }
+}
+
+/* Small intervals still keep Hard < Good < Easy, each later than the
+ * last interval. */
+static void
+test_grades_ordered (void)
+{
+  for (guint interval = 1; interval <= 400; interval++)
+    {
+      for (guint ease = VIVA_REVIEW_EASE_MIN; ease <= VIVA_REVIEW_EASE_MAX; ease += 100)
+        {
+          VivaReviewState state = {
+            .due = T0,
+            .last_review = T0 - (gint64) interval * DAY,
+            .repetitions = 3,
+            .ease = ease,
+            .interval = interval,
+          };
+          gint64 hard = viva_scheduler_preview_interval (&state, VIVA_REVIEW_GRADE_HARD, T0);
+          gint64 good = viva_scheduler_preview_interval (&state, VIVA_REVIEW_GRADE_GOOD, T0);
+          gint64 easy = viva_scheduler_preview_interval (&state, VIVA_REVIEW_GRADE_EASY, T0);
+          gint64 again = viva_scheduler_preview_interval (&state, VIVA_REVIEW_GRADE_AGAIN, T0);
+
+          g_assert_cmpint (again, ==, 10 * MINUTE);
+          g_assert_cmpint (hard, >, (gint64) interval * DAY);
+          g_assert_cmpint (good, >, hard);
+          g_assert_cmpint (easy, >, good);
+        }
+    }
+}
+
+static void
+test_ease_limits (void)
+{
+  VivaReviewState state = mature_state (VIVA_REVIEW_EASE_MIN);
+  VivaReviewState out;
+
+  /* At the floor the ease stays, and intervals still grow: Good is
+   * 10 × 1.3, Easy 10 × 1.3 × 1.3 = 16.9. */
+  out = review (&state, VIVA_REVIEW_GRADE_HARD, T0);
+  assert_state (&out, 12, T0 + 12 * DAY, 6, 0, VIVA_REVIEW_EASE_MIN);
+  out = review (&state, VIVA_REVIEW_GRADE_GOOD, T0);
+  assert_state (&out, 13, T0 + 13 * DAY, 6, 0, VIVA_REVIEW_EASE_MIN);
+  out = review (&state, VIVA_REVIEW_GRADE_EASY, T0);
+  assert_state (&out, 17, T0 + 17 * DAY, 6, 0, VIVA_REVIEW_EASE_MIN + 150);
+  out = review (&state, VIVA_REVIEW_GRADE_AGAIN, T0);
+  assert_state (&out, 0, T0 + 10 * MINUTE, 0, 1, VIVA_REVIEW_EASE_MIN);
+
+  /* Just above the floor, a lapse stops at it. */
+  state = mature_state (1400);
+  out = review (&state, VIVA_REVIEW_GRADE_AGAIN, T0);
+  g_assert_cmpuint (out.ease, ==, VIVA_REVIEW_EASE_MIN);
+
+  /* Failing a new question over and over reaches the floor too. */
+  out = new_state ();
+  for (guint i = 0; i < 20; i++)
+    out = review (&out, VIVA_REVIEW_GRADE_AGAIN, T0 + i * 10 * MINUTE);
+  assert_state (&out, 0, T0 + 200 * MINUTE, 0, 0, VIVA_REVIEW_EASE_MIN);
+
+  /* And the ceiling. */
+  state = mature_state (4900);
+  out = review (&state, VIVA_REVIEW_GRADE_EASY, T0);
+  g_assert_cmpuint (out.ease, ==, VIVA_REVIEW_EASE_MAX);
+  out = review (&out, VIVA_REVIEW_GRADE_EASY, out.due);
+  g_assert_cmpuint (out.ease, ==, VIVA_REVIEW_EASE_MAX);
+}
+
+static void
+test_interval_limit (void)
+{
+  VivaReviewState state = {
+    .due = T0,
+    .last_review = T0 - 30000 * DAY,
+    .repetitions = 9,
+    .ease = 2500,
+    .interval = 30000,
+  };
+  VivaReviewState out;
+
+  out = review (&state, VIVA_REVIEW_GRADE_GOOD, T0);
+  assert_state (&out, VIVA_REVIEW_INTERVAL_MAX, T0 + VIVA_REVIEW_INTERVAL_MAX * DAY, 10, 0, 2500);
+  out = review (&out, VIVA_REVIEW_GRADE_EASY, out.due);
+  g_assert_cmpuint (out.interval, ==, VIVA_REVIEW_INTERVAL_MAX);
+
+  /* Counters stop rather than wrap. */
+  state.repetitions = VIVA_REVIEW_COUNT_MAX;
+  state.lapses = VIVA_REVIEW_COUNT_MAX;
+  out = review (&state, VIVA_REVIEW_GRADE_GOOD, T0);
+  g_assert_cmpuint (out.repetitions, ==, VIVA_REVIEW_COUNT_MAX);
+  out = review (&state, VIVA_REVIEW_GRADE_AGAIN, T0);
+  g_assert_cmpuint (out.lapses, ==, VIVA_REVIEW_COUNT_MAX);
+}
+
+/* A question answered before it is due, as mock interviews do. */
+static void
+test_early (void)
+{
+  VivaReviewState state = {
+    .due = T0 + 18 * DAY,
+    .last_review = T0 - 2 * DAY,
+    .repetitions = 3,
+    .ease = 2500,
+    .interval = 20,
+  };
+  VivaReviewState out;
+
+  /* Two days after the last review: growing from 2 days gives less than
+   * the 20 it has, so it keeps 20, counted from now. */
+  out = review (&state, VIVA_REVIEW_GRADE_HARD, T0);
+  assert_state (&out, 20, T0 + 20 * DAY, 4, 0, 2350);
+  out = review (&state, VIVA_REVIEW_GRADE_GOOD, T0);
+  assert_state (&out, 20, T0 + 20 * DAY, 4, 0, 2500);
+  out = review (&state, VIVA_REVIEW_GRADE_EASY, T0);
+  assert_state (&out, 20, T0 + 20 * DAY, 4, 0, 2650);
+
+  /* Fifteen days after: Good grows from 15 (37.5 days), not from 20. */
+  state.last_review = T0 - 15 * DAY;
+  state.due = T0 + 5 * DAY;
+  out = review (&state, VIVA_REVIEW_GRADE_HARD, T0);
+  assert_state (&out, 20, T0 + 20 * DAY, 4, 0, 2350);
+  out = review (&state, VIVA_REVIEW_GRADE_GOOD, T0);
+  assert_state (&out, 38, T0 + 38 * DAY, 4, 0, 2500);
+  out = review (&state, VIVA_REVIEW_GRADE_EASY, T0);
+  assert_state (&out, 49, T0 + 49 * DAY, 4, 0, 2650);
+
+  /* Good twice in an afternoon: the second keeps the first's one day,
+   * from now, instead of growing it to three. */
+  out = new_state ();
+  out = review (&out, VIVA_REVIEW_GRADE_GOOD, T0);
+  out = review (&out, VIVA_REVIEW_GRADE_GOOD, T0 + 3 * HOUR);
+  assert_state (&out, 1, T0 + 3 * HOUR + DAY, 2, 0, 2500);
+
+  /* The same within a day of a long interval. */
+  state.last_review = T0 - 23 * HOUR;
+  state.due = T0 + 20 * DAY - 23 * HOUR;
+  out = review (&state, VIVA_REVIEW_GRADE_EASY, T0);
+  assert_state (&out, 20, T0 + 20 * DAY, 4, 0, 2650);
+
+  /* Forgetting early is forgetting. */
+  out = review (&state, VIVA_REVIEW_GRADE_AGAIN, T0);
+  assert_state (&out, 0, T0 + 10 * MINUTE, 0, 1, 2300);
+
+  /* A clock set back does not make time negative. */
+  state.last_review = T0 + HOUR;
+  state.due = T0 + 20 * DAY;
+  out = review (&state, VIVA_REVIEW_GRADE_GOOD, T0);
+  assert_state (&out, 20, T0 + 20 * DAY, 4, 0, 2500);
+}
+
+/* A question answered long after it was due grows from its interval,
+ * not from the months that passed. */
+static void
+test_late (void)
+{
+  VivaReviewState state = mature_state (2500);
+  VivaReviewState out;
+
+  out = review (&state, VIVA_REVIEW_GRADE_GOOD, T0 + 40 * DAY);
+  assert_state (&out, 25, T0 + 65 * DAY, 6, 0, 2500);
+}
+
+static void
+test_in_place (void)
+{
+  VivaReviewState state = mature_state (2500);
+
+  viva_scheduler_review (&state, VIVA_REVIEW_GRADE_GOOD, T0, &state);
+  assert_state (&state, 25, T0 + 25 * DAY, 6, 0, 2500);
+}
+
+static void
+test_valid (void)
+{
+  VivaReviewState state = mature_state (2500);
+
+  g_assert_true (viva_review_state_is_valid (&state));
+
+  state = mature_state (1299);
+  g_assert_false (viva_review_state_is_valid (&state));
+  state = mature_state (5001);
+  g_assert_false (viva_review_state_is_valid (&state));
+  state = mature_state (2500);
+  state.interval = 0;
+  g_assert_false (viva_review_state_is_valid (&state));
+  state = mature_state (2500);
+  state.repetitions = 0;
+  g_assert_false (viva_review_state_is_valid (&state));
+  state = mature_state (2500);
+  state.due = state.last_review - 1;
+  g_assert_false (viva_review_state_is_valid (&state));
+  state = mature_state (2500);
+  state.interval = VIVA_REVIEW_INTERVAL_MAX + 1;
+  g_assert_false (viva_review_state_is_valid (&state));
+  state = new_state ();
+  state.due = T0;
+  g_assert_false (viva_review_state_is_valid (&state));
+}
+
+/* Days */
+
+static void
+assert_day (gint64      now,
+            GTimeZone  *tz,
+            guint       hour,
+            const char *start,
+            const char *end)
+{
+  VivaReviewDay day;
+
+  viva_review_day_init (&day, now, tz, hour);
+  g_assert_cmpint (day.now, ==, now);
+  g_assert_cmpint (day.start, ==, utc (start));
+  g_assert_cmpint (day.end, ==, utc (end));
+  g_assert_true (viva_review_day_contains (&day, now));
+  g_assert_true (viva_review_day_contains (&day, day.start));
+  g_assert_false (viva_review_day_contains (&day, day.end));
+  g_assert_false (viva_review_day_contains (&day, day.start - 1));
+}
+
+static void
+test_day_utc (void)
+{
+  g_autoptr(GTimeZone) tz = g_time_zone_new_utc ();
+
+  /* With the day starting at 4 am, 3:59:59 is still yesterday's. */
+  assert_day (utc ("2026-03-02T03:59:59.999999Z"), tz, 4,
+              "2026-03-01T04:00:00Z", "2026-03-02T04:00:00Z");
+  assert_day (utc ("2026-03-02T04:00:00Z"), tz, 4,
+              "2026-03-02T04:00:00Z", "2026-03-03T04:00:00Z");
+  assert_day (utc ("2026-03-02T23:59:59Z"), tz, 4,
+              "2026-03-02T04:00:00Z", "2026-03-03T04:00:00Z");
+
+  /* From midnight, across a month and a year. */
+  assert_day (utc ("2026-02-28T23:59:59.999999Z"), tz, 0,
+              "2026-02-28T00:00:00Z", "2026-03-01T00:00:00Z");
+  assert_day (utc ("2026-12-31T12:00:00Z"), tz, 0,
+              "2026-12-31T00:00:00Z", "2027-01-01T00:00:00Z");
+  assert_day (utc ("2027-01-01T02:00:00Z"), tz, 4,
+              "2026-12-31T04:00:00Z", "2027-01-01T04:00:00Z");
+}
+
+static void
+test_day_offset (void)
+{
+  g_autoptr(GTimeZone) india = g_time_zone_new_identifier ("+05:30");
+  g_autoptr(GTimeZone) west = g_time_zone_new_identifier ("-08:00");
+
+  g_assert_nonnull (india);
+  g_assert_nonnull (west);
+
+  /* 22:00 UTC is 3:30 the next morning in India: still the day before. */
+  assert_day (utc ("2026-03-01T22:00:00Z"), india, 4,
+              "2026-02-28T22:30:00Z", "2026-03-01T22:30:00Z");
+  /* 23:00 UTC is 4:30 there: a new day. */
+  assert_day (utc ("2026-03-01T23:00:00Z"), india, 4,
+              "2026-03-01T22:30:00Z", "2026-03-02T22:30:00Z");
+  /* 10:00 UTC is 2 am in California: the previous evening's day. */
+  assert_day (utc ("2026-03-02T10:00:00Z"), west, 4,
+              "2026-03-01T12:00:00Z", "2026-03-02T12:00:00Z");
+}
+
+static void
+test_day_daylight_saving (void)
+{
+  g_autoptr(GTimeZone) berlin = g_time_zone_new_identifier ("Europe/Berlin");
+
+  if (berlin == NULL)
+    {
+      g_test_skip ("no time zone data for Europe/Berlin");
+      return;
+    }
+
+  /* Clocks go forward at 2 am on 29 March 2026: the review day from
+   * 4 am on the 28th is 23 hours long; the next one, in summer time,
+   * starts at 4 am again. */
+  assert_day (utc ("2026-03-28T12:00:00Z"), berlin, 4,
+              "2026-03-28T03:00:00Z", "2026-03-29T02:00:00Z");
+  assert_day (utc ("2026-03-29T12:00:00Z"), berlin, 4,
+              "2026-03-29T02:00:00Z", "2026-03-30T02:00:00Z");
+  /* And back at 3 am on 25 October: a 25-hour day. */
+  assert_day (utc ("2026-10-24T12:00:00Z"), berlin, 4,
+              "2026-10-24T02:00:00Z", "2026-10-25T03:00:00Z");
+}
+
+static void
+test_due_today (void)
+{
+  g_autoptr(GTimeZone) tz = g_time_zone_new_utc ();
+  VivaReviewState state = mature_state (2500);
+  VivaReviewDay day;
+
+  /* Due at T0 = 10:00 on 2 March; the day runs from 4:00 to 4:00. */
+  viva_review_day_init (&day, utc ("2026-03-02T04:00:00Z"), tz, 4);
+  g_assert_true (viva_review_state_is_due (&state, &day));
+
+  /* The evening before, it is tomorrow's. */
+  viva_review_day_init (&day, utc ("2026-03-02T03:59:59Z"), tz, 4);
+  g_assert_false (viva_review_state_is_due (&state, &day));
+
+  /* The last microsecond of a day counts; the day's end does not. */
+  state.due = utc ("2026-03-03T03:59:59.999999Z");
+  viva_review_day_init (&day, T0, tz, 4);
+  g_assert_true (viva_review_state_is_due (&state, &day));
+  state.due = utc ("2026-03-03T04:00:00Z");
+  g_assert_false (viva_review_state_is_due (&state, &day));
+
+  /* Overdue is due. */
+  state.due = T0 - 30 * DAY;
+  g_assert_true (viva_review_state_is_due (&state, &day));
+
+  /* Answered Again: due again in ten minutes, today. */
+  state = review (&state, VIVA_REVIEW_GRADE_AGAIN, T0);
+  g_assert_true (viva_review_state_is_due (&state, &day));
+
+  /* Answered Good: due tomorrow at this hour, not today. */
+  state = review (&state, VIVA_REVIEW_GRADE_GOOD, T0);
+  g_assert_false (viva_review_state_is_due (&state, &day));
+  viva_review_day_init (&day, T0 + DAY - 6 * HOUR, tz, 4);
+  g_assert_true (viva_review_state_is_due (&state, &day));
+}
+
+/* Words */
+
+static void
+test_names (void)
+{
+  VivaReviewGrade grade;
+  VivaReviewSource source;
+
+  for (grade = VIVA_REVIEW_GRADE_AGAIN; grade <= VIVA_REVIEW_GRADE_EASY; grade++)
+    {
+      VivaReviewGrade back;
+
+      g_assert_true (viva_review_grade_from_string (viva_review_grade_to_string (grade), &back));
+      g_assert_cmpint (back, ==, grade);
+      g_assert_cmpstr (viva_review_grade_get_label (grade), !=, "");
+    }
+
+  g_assert_cmpstr (viva_review_grade_to_string (VIVA_REVIEW_GRADE_GOOD), ==, "good");
+  g_assert_false (viva_review_grade_from_string ("Good", &grade));
+  g_assert_false (viva_review_grade_from_string ("none", &grade));
+  g_assert_false (viva_review_grade_from_string (NULL, &grade));
+
+  g_assert_true (viva_review_source_from_string ("mock", &source));
+  g_assert_cmpint (source, ==, VIVA_REVIEW_SOURCE_MOCK);
+  g_assert_cmpstr (viva_review_source_to_string (VIVA_REVIEW_SOURCE_REVIEW), ==, "review");
+  g_assert_false (viva_review_source_from_string ("interview", &source));
+
+  g_assert_cmpint (viva_review_grade_to_status (VIVA_REVIEW_GRADE_AGAIN), ==, VIVA_STATUS_LEARNING);
+  g_assert_cmpint (viva_review_grade_to_status (VIVA_REVIEW_GRADE_HARD), ==, VIVA_STATUS_LEARNING);
+  g_assert_cmpint (viva_review_grade_to_status (VIVA_REVIEW_GRADE_GOOD), ==, VIVA_STATUS_CONFIDENT);
+  g_assert_cmpint (viva_review_grade_to_status (VIVA_REVIEW_GRADE_EASY), ==, VIVA_STATUS_CONFIDENT);
+}
+
+static void
+assert_format (gint64      usec,
+               const char *expected)
+{
+  g_autofree char *text = viva_scheduler_format_interval (usec);
+
+  g_assert_cmpstr (text, ==, expected);
+}
+
+static void
+test_format_interval (void)
+{
+  assert_format (0, "1 minute");
+  assert_format (10 * MINUTE, "10 minutes");
+  assert_format (59 * MINUTE, "59 minutes");
+  assert_format (HOUR, "1 hour");
+  assert_format (5 * HOUR, "5 hours");
+  assert_format (DAY, "1 day");
+  assert_format (4 * DAY, "4 days");
+  assert_format (29 * DAY, "29 days");
+  assert_format (33 * DAY, "1 month");
+  assert_format (50 * DAY, "2 months");
+  assert_format (364 * DAY, "12 months");
+  assert_format (365 * DAY, "1 year");
+  assert_format ((gint64) VIVA_REVIEW_INTERVAL_MAX * DAY, "100 years");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/scheduler/new", test_new_question);
+  g_test_add_func ("/scheduler/mature", test_mature_question);
+  g_test_add_func ("/scheduler/good-sequence", test_good_sequence);
+  g_test_add_func ("/scheduler/grades-ordered", test_grades_ordered);
+  g_test_add_func ("/scheduler/ease-limits", test_ease_limits);
+  g_test_add_func ("/scheduler/interval-limit", test_interval_limit);
+  g_test_add_func ("/scheduler/early", test_early);
+  g_test_add_func ("/scheduler/late", test_late);
+  g_test_add_func ("/scheduler/in-place", test_in_place);
+  g_test_add_func ("/scheduler/valid", test_valid);
+  g_test_add_func ("/scheduler/day/utc", test_day_utc);
+  g_test_add_func ("/scheduler/day/offset", test_day_offset);
+  g_test_add_func ("/scheduler/day/daylight-saving", test_day_daylight_saving);
+  g_test_add_func ("/scheduler/due-today", test_due_today);
+  g_test_add_func ("/scheduler/names", test_names);
+  g_test_add_func ("/scheduler/format-interval", test_format_interval);
+
+  return g_test_run ();
+}
