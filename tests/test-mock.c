@@ -26,6 +26,7 @@
 #include "viva-mock-view.h"
 #include "viva-note.h"
 #include "viva-notes-store.h"
+#include "viva-scope-list.h"
 #include "viva-session-store.h"
 #include "viva-test-util.h"
 #include "viva-window.h"
@@ -150,8 +151,12 @@ set_up_two_questions (Fixture *f)
   viva_mock_setup_page_set_setup (page, setup);
   drain_main_loop ();
 
-  /* The setup says what it adds up to before anything starts. */
+  /* The setup says what it adds up to before anything starts, and
+   * shows which levels it draws from. */
   g_assert_cmpstr (viva_mock_setup_page_get_summary (page), ==, "2 questions, 04:00 in all");
+  g_assert_true (gtk_check_button_get_active (viva_scope_list_get_check (viva_mock_setup_page_get_scope_list (page), 1, NULL)));
+  g_assert_false (gtk_check_button_get_active (viva_scope_list_get_check (viva_mock_setup_page_get_scope_list (page), 2, NULL)));
+  viva_test_save_screenshot (GTK_WIDGET (f->window), "mock-setup-page.png");
 }
 
 static void

@@ -15,12 +15,11 @@
 #include <glib/gi18n.h>
 
 #include "viva-bank.h"
-#include "viva-level.h"
 #include "viva-mock-setup.h"
 #include "viva-mock-setup-page.h"
 #include "viva-mock-timer.h"
 #include "viva-question.h"
-#include "viva-topic.h"
+#include "viva-scope-list.h"
 
 struct _VivaMockSetupPage
 {
@@ -31,8 +30,6 @@ struct _VivaMockSetupPage
   VivaBank             *bank;
   VivaNotesStore       *notes;
   GSettings            *settings;
-  GPtrArray            *scope_rows;
-  GPtrArray            *level_rows;
   char                 *summary;
 
   /* Template widgets */
@@ -40,7 +37,7 @@ struct _VivaMockSetupPage
   GtkSpinButton        *count_spin;
   AdwComboRow          *order_row;
   GtkSwitch            *skip_confident_switch;
-  AdwPreferencesGroup  *scope_group;
+  VivaScopeList        *scope_list;
   AdwComboRow          *budget_row;
   AdwActionRow         *total_row;
   GtkSpinButton        *total_spin;
@@ -147,151 +144,10 @@ viva_mock_setup_page_settings_changed_cb (VivaMockSetupPage *self,
     }
 }
 
-/* Scope rows: one check per level, and one per topic inside it. */
-
 static void
-viva_mock_setup_page_scope_toggled_cb (GtkCheckButton    *check,
-                                       VivaMockSetupPage *self)
+viva_mock_setup_page_scope_changed_cb (VivaMockSetupPage *self)
 {
-  guint level = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (check), "viva-level"));
-  const char *topic = g_object_get_data (G_OBJECT (check), "viva-topic");
-
-  if (self->syncing)
-    return;
-
-  if (topic != NULL)
-    viva_mock_setup_set_topic_chosen (self->setup, level, topic, gtk_check_button_get_active (check));
-  else
-    viva_mock_setup_set_level_chosen (self->setup, level, gtk_check_button_get_active (check));
-
   viva_mock_setup_page_refresh (self);
-}
-
-static GtkWidget *
-viva_mock_setup_page_add_check (VivaMockSetupPage *self,
-                                GtkWidget         *row,
-                                guint              level,
-                                const char        *topic,
-                                const char        *accessible)
-{
-  GtkWidget *check = gtk_check_button_new ();
-
-  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-  g_object_set_data (G_OBJECT (check), "viva-level", GUINT_TO_POINTER (level));
-  if (topic != NULL)
-    g_object_set_data_full (G_OBJECT (check), "viva-topic", g_strdup (topic), g_free);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (check),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
-                                  -1);
-  g_signal_connect (check, "toggled", G_CALLBACK (viva_mock_setup_page_scope_toggled_cb), self);
-
-  if (ADW_IS_EXPANDER_ROW (row))
-    adw_expander_row_add_prefix (ADW_EXPANDER_ROW (row), check);
-  else
-    {
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
-    }
-
-  g_ptr_array_add (self->scope_rows, check);
-  return check;
-}
-
-static void
-viva_mock_setup_page_sync_scope (VivaMockSetupPage *self)
-{
-  self->syncing = TRUE;
-
-  for (guint i = 0; i < self->scope_rows->len; i++)
-    {
-      GtkCheckButton *check = g_ptr_array_index (self->scope_rows, i);
-      guint level = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (check), "viva-level"));
-      const char *topic = g_object_get_data (G_OBJECT (check), "viva-topic");
-
-      if (topic != NULL)
-        gtk_check_button_set_active (check, viva_mock_setup_get_topic_chosen (self->setup, level, topic));
-      else
-        gtk_check_button_set_active (check, viva_mock_setup_get_level_chosen (self->setup, level));
-    }
-
-  self->syncing = FALSE;
-}
-
-static void
-viva_mock_setup_page_clear_scope (VivaMockSetupPage *self)
-{
-  g_ptr_array_set_size (self->scope_rows, 0);
-
-  for (guint i = 0; i < self->level_rows->len; i++)
-    adw_preferences_group_remove (self->scope_group, g_ptr_array_index (self->level_rows, i));
-  g_ptr_array_set_size (self->level_rows, 0);
-}
-
-static void
-viva_mock_setup_page_build_scope (VivaMockSetupPage *self)
-{
-  GListModel *levels = viva_bank_get_levels (self->bank);
-
-  viva_mock_setup_page_clear_scope (self);
-
-  for (guint i = 0; i < g_list_model_get_n_items (levels); i++)
-    {
-      g_autoptr(VivaLevel) level = g_list_model_get_item (levels, i);
-      guint number = viva_level_get_number (level);
-      g_autofree char *subtitle = NULL;
-      g_autofree char *accessible = NULL;
-      GtkWidget *row;
-
-      /* Translators: a level's size in the mock interview setup. */
-      subtitle = g_strdup_printf (ngettext ("%u question", "%u questions", viva_level_get_n_questions (level)),
-                                  viva_level_get_n_questions (level));
-      /* Translators: accessible name of the check box that picks a level. */
-      accessible = g_strdup_printf (_("All of %s"), viva_level_get_title (level));
-
-      if (viva_level_get_n_topics (level) > 0)
-        {
-          GListModel *children = viva_level_get_children (level);
-
-          row = adw_expander_row_new ();
-          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-          adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
-
-          for (guint j = 0; j < g_list_model_get_n_items (children); j++)
-            {
-              g_autoptr(GObject) child = g_list_model_get_item (children, j);
-              g_autofree char *topic_subtitle = NULL;
-              const char *name;
-              GtkWidget *topic_row;
-
-              if (!VIVA_IS_TOPIC (child))
-                continue;
-
-              name = viva_topic_get_name (VIVA_TOPIC (child));
-              topic_row = adw_action_row_new ();
-              adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (topic_row), FALSE);
-              adw_preferences_row_set_title (ADW_PREFERENCES_ROW (topic_row), name);
-              topic_subtitle = g_strdup_printf (ngettext ("%u question", "%u questions",
-                                                          viva_topic_get_n_questions (VIVA_TOPIC (child))),
-                                                viva_topic_get_n_questions (VIVA_TOPIC (child)));
-              adw_action_row_set_subtitle (ADW_ACTION_ROW (topic_row), topic_subtitle);
-              viva_mock_setup_page_add_check (self, topic_row, number, name, name);
-              adw_expander_row_add_row (ADW_EXPANDER_ROW (row), topic_row);
-            }
-        }
-      else
-        {
-          row = adw_action_row_new ();
-          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-        }
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), viva_level_get_title (level));
-      viva_mock_setup_page_add_check (self, row, number, NULL, accessible);
-      adw_preferences_group_add (self->scope_group, row);
-      g_ptr_array_add (self->level_rows, row);
-    }
-
-  viva_mock_setup_page_sync_scope (self);
 }
 
 static void
@@ -304,8 +160,6 @@ viva_mock_setup_page_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
 
-  g_clear_pointer (&self->scope_rows, g_ptr_array_unref);
-  g_clear_pointer (&self->level_rows, g_ptr_array_unref);
   g_clear_object (&self->setup);
   g_clear_object (&self->bank);
   g_clear_object (&self->notes);
@@ -355,7 +209,7 @@ viva_mock_setup_page_class_init (VivaMockSetupPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VivaMockSetupPage, count_spin);
   gtk_widget_class_bind_template_child (widget_class, VivaMockSetupPage, order_row);
   gtk_widget_class_bind_template_child (widget_class, VivaMockSetupPage, skip_confident_switch);
-  gtk_widget_class_bind_template_child (widget_class, VivaMockSetupPage, scope_group);
+  gtk_widget_class_bind_template_child (widget_class, VivaMockSetupPage, scope_list);
   gtk_widget_class_bind_template_child (widget_class, VivaMockSetupPage, budget_row);
   gtk_widget_class_bind_template_child (widget_class, VivaMockSetupPage, total_row);
   gtk_widget_class_bind_template_child (widget_class, VivaMockSetupPage, total_spin);
@@ -364,6 +218,7 @@ viva_mock_setup_page_class_init (VivaMockSetupPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VivaMockSetupPage, error_label);
   gtk_widget_class_bind_template_child (widget_class, VivaMockSetupPage, start_button);
   gtk_widget_class_bind_template_callback (widget_class, changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, viva_mock_setup_page_scope_changed_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "vivamocksetuppage");
@@ -372,8 +227,8 @@ viva_mock_setup_page_class_init (VivaMockSetupPageClass *klass)
 static void
 viva_mock_setup_page_init (VivaMockSetupPage *self)
 {
-  self->scope_rows = g_ptr_array_new ();
-  self->level_rows = g_ptr_array_new ();
+  g_type_ensure (VIVA_TYPE_SCOPE_LIST);
+
   self->setup = viva_mock_setup_new ();
   self->settings = g_settings_new (APP_ID);
 
@@ -397,7 +252,7 @@ viva_mock_setup_page_set_context (VivaMockSetupPage *self,
   g_set_object (&self->notes, notes);
 
   if (g_set_object (&self->bank, bank))
-    viva_mock_setup_page_build_scope (self);
+    viva_scope_list_set_bank (self->scope_list, bank);
 
   viva_mock_setup_page_refresh (self);
 }
@@ -432,8 +287,7 @@ viva_mock_setup_page_set_setup (VivaMockSetupPage *self,
   gtk_switch_set_active (self->auto_advance_switch, viva_mock_setup_get_auto_advance (setup));
   self->syncing = FALSE;
 
-  if (self->bank != NULL)
-    viva_mock_setup_page_sync_scope (self);
+  viva_scope_list_set_setup (self->scope_list, setup);
 
   viva_mock_setup_page_refresh (self);
 }
@@ -470,4 +324,12 @@ viva_mock_setup_page_focus_start (VivaMockSetupPage *self)
   g_return_if_fail (VIVA_IS_MOCK_SETUP_PAGE (self));
 
   gtk_widget_grab_focus (GTK_WIDGET (self->start_button));
+}
+
+VivaScopeList *
+viva_mock_setup_page_get_scope_list (VivaMockSetupPage *self)
+{
+  g_return_val_if_fail (VIVA_IS_MOCK_SETUP_PAGE (self), NULL);
+
+  return self->scope_list;
 }

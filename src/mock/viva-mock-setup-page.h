@@ -26,4 +26,7 @@ GPtrArray     *viva_mock_setup_page_select      (VivaMockSetupPage *self,
 const char    *viva_mock_setup_page_get_summary (VivaMockSetupPage *self);
 void           viva_mock_setup_page_focus_start (VivaMockSetupPage *self);
 
+/* For tests. */
+VivaScopeList *viva_mock_setup_page_get_scope_list (VivaMockSetupPage *self);
+
 G_END_DECLS
