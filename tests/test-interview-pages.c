@@ -3,9 +3,10 @@
  * The interviewer's list of interviews and the plan of one, driven as a
  * user would with real widgets under Xvfb: find an interview by a name
  * typed without accents, open one, delete one after confirming; type a
- * candidate, fill the plan with random questions, reorder and remove
- * with the keyboard, set budgets, save the plan as a template and start
- * another interview from it.
+ * candidate, fill the plan with random questions (from a level, from
+ * topics chosen with the keyboard), reorder and remove with the
+ * keyboard, set budgets, save the plan as a template and start another
+ * interview from it.
  *
  * Set VIVA_SCREENSHOT_DIR to get a PNG of each page.
  *
@@ -28,6 +29,8 @@
 #include "viva-interview-template.h"
 #include "viva-level.h"
 #include "viva-question.h"
+#include "viva-scope-list.h"
+#include "viva-topic.h"
 
 #define WAIT_LIMIT_USEC (20 * G_USEC_PER_SEC)
 #define MINUTE ((gint64) 60 * G_USEC_PER_SEC)
@@ -62,12 +65,14 @@ wait_for (Condition condition,
 }
 
 static GtkWindow *
-show_in_window (GtkWidget *page)
+show_in_window_sized (GtkWidget *page,
+                      int        width,
+                      int        height)
 {
   GtkWindow *window = GTK_WINDOW (gtk_window_new ());
   gint64 deadline = g_get_monotonic_time () + WAIT_LIMIT_USEC;
 
-  gtk_window_set_default_size (window, 820, 900);
+  gtk_window_set_default_size (window, width, height);
   gtk_window_set_child (window, page);
   gtk_window_present (window);
   while (!gtk_widget_get_mapped (page))
@@ -78,6 +83,12 @@ show_in_window (GtkWidget *page)
   drain_main_loop ();
 
   return window;
+}
+
+static GtkWindow *
+show_in_window (GtkWidget *page)
+{
+  return show_in_window_sized (page, 820, 900);
 }
 
 static void
@@ -576,7 +587,7 @@ test_plan (void)
                                  "Add questions from the sidebar, or fill the plan with random questions."));
 
   /* Three random Beginner questions. */
-  level_1 = viva_interview_plan_page_get_level_check (page, 1);
+  level_1 = viva_scope_list_get_check (viva_interview_plan_page_get_scope_list (page), 1, NULL);
   g_assert_nonnull (level_1);
   gtk_check_button_set_active (level_1, TRUE);
   gtk_spin_button_set_value (viva_interview_plan_page_get_random_count (page), 3);
@@ -797,6 +808,207 @@ test_plan_templates_file_problems (void)
   reset_templates ();
 }
 
+/* Random questions from chosen topics */
+
+static gboolean
+question_is_in (VivaBank   *bank,
+                guint       number,
+                guint       level_number,
+                const char *topic_name)
+{
+  VivaQuestion *question = viva_bank_lookup_question (bank, number);
+  VivaTopic *topic;
+
+  g_assert_nonnull (question);
+  topic = viva_question_get_topic (question);
+
+  if (viva_level_get_number (viva_question_get_level (question)) != level_number)
+    return FALSE;
+
+  return topic_name == NULL || (topic != NULL && g_strcmp0 (viva_topic_get_name (topic), topic_name) == 0);
+}
+
+static void
+add_random (VivaInterviewPlanPage *page,
+            guint                  count)
+{
+  gtk_spin_button_set_value (viva_interview_plan_page_get_random_count (page), count);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "plan.add-random", NULL));
+  drain_main_loop ();
+}
+
+static void
+remove_all (VivaInterview *interview)
+{
+  while (viva_interview_get_n_items (interview) > 0)
+    g_assert_true (viva_interview_remove (interview, 0));
+  drain_main_loop ();
+}
+
+static gboolean
+is_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget);
+}
+
+/* Presses Tab in @popover until the focus is on @target or inside it. */
+static GtkWidget *
+tab_to (GtkWidget *popover,
+        GtkWidget *target)
+{
+  GtkRoot *root = gtk_widget_get_root (popover);
+
+  for (guint i = 0; i < 200; i++)
+    {
+      GtkWidget *focus;
+
+      gtk_widget_child_focus (popover, GTK_DIR_TAB_FORWARD);
+      focus = gtk_root_get_focus (root);
+      if (focus != NULL && (focus == target || gtk_widget_is_ancestor (focus, target)))
+        return focus;
+    }
+
+  g_assert_not_reached ();
+  return NULL;
+}
+
+static void
+test_plan_random_topics (void)
+{
+  g_autoptr(VivaBank) bank = load_bank ();
+  g_autoptr(VivaInterview) interview = viva_interview_new (NULL);
+  VivaInterviewPlanPage *page;
+  VivaScopeList *scope;
+  GtkMenuButton *button;
+  GtkWidget *popover;
+  GtkWidget *level_1_row;
+  GtkCheckButton *strings;
+  GtkCheckButton *generators;
+  GtkWidget *focus;
+  GtkWindow *window;
+  guint n_expected = 0;
+
+  reset_templates ();
+
+  page = g_object_new (VIVA_TYPE_INTERVIEW_PLAN_PAGE, NULL);
+  viva_interview_plan_page_set_context (page, bank);
+  viva_interview_plan_page_set_interview (page, interview);
+  /* The smallest window Viva is meant to work in. */
+  window = show_in_window_sized (GTK_WIDGET (page), 1100, 740);
+  wait_for (templates_loaded, page);
+  scope = viva_interview_plan_page_get_scope_list (page);
+
+  /* Levels with topics open to show them, each with a named check box;
+   * levels without topics have none. */
+  g_assert_true (ADW_IS_EXPANDER_ROW (viva_scope_list_get_row (scope, 1)));
+  g_assert_false (ADW_IS_EXPANDER_ROW (viva_scope_list_get_row (scope, 5)));
+  g_assert_false (ADW_IS_EXPANDER_ROW (viva_scope_list_get_row (scope, 6)));
+  strings = viva_scope_list_get_check (scope, 1, "Strings");
+  g_assert_nonnull (strings);
+  gtk_test_accessible_assert_property (strings, GTK_ACCESSIBLE_PROPERTY_LABEL, "Strings");
+  gtk_test_accessible_assert_property (viva_scope_list_get_check (scope, 1, NULL),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "All of Level 1: Beginner");
+  g_assert_null (viva_scope_list_get_check (scope, 3, "Strings"));
+
+  /* By keyboard: open the popover, Tab to Level 1, open it, Tab to
+   * Strings and activate its check, as Space does. */
+  button = GTK_MENU_BUTTON (find_widget (GTK_WIDGET (page), is_menu_button_with_label, "Add _Random Questions…"));
+  g_assert_nonnull (button);
+  gtk_menu_button_popup (button);
+  drain_main_loop ();
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (button));
+  g_assert_true (gtk_widget_get_mapped (popover));
+  level_1_row = viva_scope_list_get_row (scope, 1);
+  focus = tab_to (popover, level_1_row);
+  g_assert_true (gtk_widget_activate (focus));
+  drain_main_loop ();
+  g_assert_true (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (level_1_row)));
+  /* The topics slide in. */
+  wait_for (is_mapped, strings);
+  focus = tab_to (popover, GTK_WIDGET (strings));
+  g_assert_true (focus == GTK_WIDGET (strings));
+  g_assert_true (gtk_widget_activate (focus));
+  g_assert_true (gtk_check_button_get_active (strings));
+  g_assert_false (gtk_check_button_get_active (viva_scope_list_get_check (scope, 1, NULL)));
+
+  /* Three random questions: all of them about strings. */
+  add_random (page, 3);
+  g_assert_false (gtk_widget_get_visible (popover));
+  g_assert_null (viva_interview_plan_page_get_random_error (page));
+  g_assert_cmpuint (viva_interview_get_n_items (interview), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    g_assert_true (question_is_in (bank, viva_interview_get_item (interview, i)->number, 1, "Strings"));
+
+  /* A whole level, and one topic of another: drawn until none is left,
+   * the plan has exactly the questions of both, and no other. */
+  remove_all (interview);
+  gtk_check_button_set_active (strings, FALSE);
+  gtk_check_button_set_active (viva_scope_list_get_check (scope, 5, NULL), TRUE);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (viva_scope_list_get_row (scope, 3)), TRUE);
+  generators = viva_scope_list_get_check (scope, 3, "Generators, Iterators, and Decorators");
+  g_assert_nonnull (generators);
+  gtk_check_button_set_active (generators, TRUE);
+
+  for (guint i = 0; i < g_list_model_get_n_items (viva_bank_get_questions (bank)); i++)
+    {
+      g_autoptr(VivaQuestion) question = g_list_model_get_item (viva_bank_get_questions (bank), i);
+      guint number = viva_question_get_number (question);
+
+      if (question_is_in (bank, number, 5, NULL) ||
+          question_is_in (bank, number, 3, "Generators, Iterators, and Decorators"))
+        n_expected++;
+    }
+  g_assert_cmpuint (n_expected, >, 20);
+  g_assert_cmpuint (n_expected, <, 40);
+
+  add_random (page, 20);
+  g_assert_cmpuint (viva_interview_get_n_items (interview), ==, 20);
+  add_random (page, 20);
+  g_assert_cmpuint (viva_interview_get_n_items (interview), ==, n_expected);
+  g_assert_null (viva_interview_plan_page_get_random_error (page));
+  add_random (page, 20);
+  g_assert_cmpuint (viva_interview_get_n_items (interview), ==, n_expected);
+  g_assert_cmpstr (viva_interview_plan_page_get_random_error (page), ==,
+                   "No questions left: all questions of the chosen levels and topics were chosen already");
+  {
+    g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+    gboolean any_level_5 = FALSE;
+    gboolean any_generators = FALSE;
+
+    for (guint i = 0; i < n_expected; i++)
+      {
+        guint number = viva_interview_get_item (interview, i)->number;
+
+        g_assert_true (g_hash_table_add (seen, GUINT_TO_POINTER (number)));
+        any_level_5 |= question_is_in (bank, number, 5, NULL);
+        any_generators |= question_is_in (bank, number, 3, "Generators, Iterators, and Decorators");
+        g_assert_true (question_is_in (bank, number, 5, NULL) ||
+                       question_is_in (bank, number, 3, "Generators, Iterators, and Decorators"));
+      }
+    g_assert_true (any_level_5);
+    g_assert_true (any_generators);
+  }
+
+  /* Changing the choice clears the problem. */
+  gtk_check_button_set_active (generators, FALSE);
+  g_assert_null (viva_interview_plan_page_get_random_error (page));
+
+  /* With two levels open the list is longer than the window: it scrolls
+   * inside the popover, which stays shorter than the window. */
+  gtk_check_button_set_active (generators, TRUE);
+  gtk_menu_button_popup (button);
+  wait_for (is_mapped, generators);
+  g_assert_cmpint (gtk_widget_get_height (popover), <, 700);
+
+  /* What the popover looks like with Level 1 closed again. */
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (level_1_row), FALSE);
+  viva_test_save_screenshot (popover, "interview-plan-random-topics.png");
+
+  gtk_window_destroy (window);
+  drain_main_loop ();
+  reset_templates ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -808,6 +1020,7 @@ main (int   argc,
   g_test_add_func ("/interview-pages/list", test_list);
   g_test_add_func ("/interview-pages/plan", test_plan);
   g_test_add_func ("/interview-pages/plan/templates-file-problems", test_plan_templates_file_problems);
+  g_test_add_func ("/interview-pages/plan/random-topics", test_plan_random_topics);
 
   return g_test_run ();
 }

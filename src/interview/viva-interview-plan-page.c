@@ -8,9 +8,9 @@
  * The plan can be reordered with the Move Up / Move Down buttons, with
  * Alt+Up / Alt+Down on a focused row, or by dragging a row onto another;
  * Delete removes the focused row. It can be topped up with random
- * questions from chosen levels (the mock interview's selection, leaving
- * out what is planned already), and saved as, or filled from, a
- * reusable template.
+ * questions from chosen levels and topics (the mock interview's list and
+ * selection, leaving out what is planned already), and saved as, or
+ * filled from, a reusable template.
  *
  * The templates file is read and written in a thread (a sync folder may
  * be slow). Each save reads the file again first, so that templates
@@ -28,9 +28,9 @@
 #include "viva-interview-plan-page.h"
 #include "viva-interview-store.h"
 #include "viva-interview-template.h"
-#include "viva-level.h"
 #include "viva-mock-setup.h"
 #include "viva-question.h"
+#include "viva-scope-list.h"
 
 #define MINUTE ((gint64) 60 * G_USEC_PER_SEC)
 #define BUDGET_MAX_MINUTES 600
@@ -69,7 +69,7 @@ struct _VivaInterviewPlanPage
   GtkMenuButton       *random_button;
   GtkPopover          *random_popover;
   GtkSpinButton       *random_count_spin;
-  GtkBox              *levels_box;
+  VivaScopeList       *scope_list;
   GtkLabel            *random_error_label;
   GtkMenuButton       *templates_button;
   GtkListBox          *plan_list;
@@ -824,29 +824,6 @@ remove_focused_cb (GtkWidget *widget,
 /* Random questions */
 
 static void
-viva_interview_plan_page_build_levels (VivaInterviewPlanPage *self)
-{
-  GtkWidget *child;
-  GListModel *levels;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->levels_box))))
-    gtk_box_remove (self->levels_box, child);
-
-  if (self->bank == NULL)
-    return;
-
-  levels = viva_bank_get_levels (self->bank);
-  for (guint i = 0; i < g_list_model_get_n_items (levels); i++)
-    {
-      g_autoptr(VivaLevel) level = g_list_model_get_item (levels, i);
-      GtkWidget *check = gtk_check_button_new_with_label (viva_level_get_title (level));
-
-      g_object_set_data (G_OBJECT (check), "viva-level", GUINT_TO_POINTER (viva_level_get_number (level)));
-      gtk_box_append (self->levels_box, check);
-    }
-}
-
-static void
 add_random_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
@@ -872,18 +849,11 @@ add_random_action (GtkWidget  *widget,
       return;
     }
 
+  /* Only the choice of levels and topics comes from the list: the
+   * count is the popover's, and every draw gets a new seed. */
+  viva_mock_setup_set_chosen (setup, viva_mock_setup_get_chosen (viva_scope_list_get_setup (self->scope_list)));
   viva_mock_setup_set_n_questions (setup, MIN (count, VIVA_INTERVIEW_MAX_ITEMS - n));
   viva_mock_setup_set_random_order (setup, TRUE);
-
-  for (GtkWidget *check = gtk_widget_get_first_child (GTK_WIDGET (self->levels_box));
-       check != NULL;
-       check = gtk_widget_get_next_sibling (check))
-    {
-      if (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)))
-        viva_mock_setup_set_level_chosen (setup,
-                                          GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (check), "viva-level")),
-                                          TRUE);
-    }
 
   for (guint i = 0; i < n; i++)
     {
@@ -915,8 +885,10 @@ add_random_action (GtkWidget  *widget,
   gtk_popover_popdown (self->random_popover);
 }
 
+/* A problem with the last draw no longer holds once the popover opens
+ * again or the choice changes. */
 static void
-random_popover_show_cb (VivaInterviewPlanPage *self)
+hide_random_error_cb (VivaInterviewPlanPage *self)
 {
   gtk_widget_set_visible (GTK_WIDGET (self->random_error_label), FALSE);
 }
@@ -1458,7 +1430,7 @@ viva_interview_plan_page_class_init (VivaInterviewPlanPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VivaInterviewPlanPage, random_button);
   gtk_widget_class_bind_template_child (widget_class, VivaInterviewPlanPage, random_popover);
   gtk_widget_class_bind_template_child (widget_class, VivaInterviewPlanPage, random_count_spin);
-  gtk_widget_class_bind_template_child (widget_class, VivaInterviewPlanPage, levels_box);
+  gtk_widget_class_bind_template_child (widget_class, VivaInterviewPlanPage, scope_list);
   gtk_widget_class_bind_template_child (widget_class, VivaInterviewPlanPage, random_error_label);
   gtk_widget_class_bind_template_child (widget_class, VivaInterviewPlanPage, templates_button);
   gtk_widget_class_bind_template_child (widget_class, VivaInterviewPlanPage, plan_list);
@@ -1473,6 +1445,7 @@ viva_interview_plan_page_class_init (VivaInterviewPlanPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, date_edited_cb);
   gtk_widget_class_bind_template_callback (widget_class, two_digits_output_cb);
   gtk_widget_class_bind_template_callback (widget_class, total_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, hide_random_error_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "vivainterviewplanpage");
@@ -1484,10 +1457,12 @@ viva_interview_plan_page_init (VivaInterviewPlanPage *self)
   self->settings = g_settings_new (APP_ID);
   self->cancellable = g_cancellable_new ();
 
+  g_type_ensure (VIVA_TYPE_SCOPE_LIST);
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   g_signal_connect_object (self->random_popover, "show",
-                           G_CALLBACK (random_popover_show_cb), self,
+                           G_CALLBACK (hide_random_error_cb), self,
                            G_CONNECT_SWAPPED);
 
   viva_interview_plan_page_rebuild_templates_menu (self);
@@ -1510,7 +1485,11 @@ viva_interview_plan_page_set_context (VivaInterviewPlanPage *self,
   g_return_if_fail (bank == NULL || VIVA_IS_BANK (bank));
 
   if (g_set_object (&self->bank, bank))
-    viva_interview_plan_page_build_levels (self);
+    {
+      /* Another bank has other levels and topics: start with none. */
+      viva_mock_setup_set_chosen (viva_scope_list_get_setup (self->scope_list), NULL);
+      viva_scope_list_set_bank (self->scope_list, bank);
+    }
 
   viva_interview_plan_page_load_templates (self);
   viva_interview_plan_page_update_actions (self);
@@ -1697,23 +1676,14 @@ viva_interview_plan_page_get_random_count (VivaInterviewPlanPage *self)
   return self->random_count_spin;
 }
 
-/* Returns: (transfer none) (nullable): the check box of a level in the
- * Add Random Questions popover */
-GtkCheckButton *
-viva_interview_plan_page_get_level_check (VivaInterviewPlanPage *self,
-                                          guint                  level_number)
+/* Returns: (transfer none): the levels and topics of the Add Random
+ * Questions popover */
+VivaScopeList *
+viva_interview_plan_page_get_scope_list (VivaInterviewPlanPage *self)
 {
   g_return_val_if_fail (VIVA_IS_INTERVIEW_PLAN_PAGE (self), NULL);
 
-  for (GtkWidget *check = gtk_widget_get_first_child (GTK_WIDGET (self->levels_box));
-       check != NULL;
-       check = gtk_widget_get_next_sibling (check))
-    {
-      if (GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (check), "viva-level")) == level_number)
-        return GTK_CHECK_BUTTON (check);
-    }
-
-  return NULL;
+  return self->scope_list;
 }
 
 GtkSpinButton *
@@ -1787,4 +1757,16 @@ viva_interview_plan_page_get_error (VivaInterviewPlanPage *self)
     return NULL;
 
   return gtk_label_get_text (self->error_label);
+}
+
+/* Returns: (nullable): the problem the Add Random Questions popover shows */
+const char *
+viva_interview_plan_page_get_random_error (VivaInterviewPlanPage *self)
+{
+  g_return_val_if_fail (VIVA_IS_INTERVIEW_PLAN_PAGE (self), NULL);
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->random_error_label)))
+    return NULL;
+
+  return gtk_label_get_text (self->random_error_label);
 }

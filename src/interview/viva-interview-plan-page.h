@@ -35,8 +35,8 @@ GtkSpinButton    *viva_interview_plan_page_get_time_spin        (VivaInterviewPl
                                                                  gboolean               minute);
 const char       *viva_interview_plan_page_get_date_text        (VivaInterviewPlanPage *self);
 GtkSpinButton    *viva_interview_plan_page_get_random_count     (VivaInterviewPlanPage *self);
-GtkCheckButton   *viva_interview_plan_page_get_level_check      (VivaInterviewPlanPage *self,
-                                                                 guint                  level_number);
+VivaScopeList    *viva_interview_plan_page_get_scope_list       (VivaInterviewPlanPage *self);
+const char       *viva_interview_plan_page_get_random_error     (VivaInterviewPlanPage *self);
 GtkSpinButton    *viva_interview_plan_page_get_total_budget     (VivaInterviewPlanPage *self);
 const char       *viva_interview_plan_page_get_budget_summary   (VivaInterviewPlanPage *self);
 gboolean          viva_interview_plan_page_get_templates_loaded (VivaInterviewPlanPage *self);
