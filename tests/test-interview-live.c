@@ -334,13 +334,14 @@ static void
 test_add_question_on_the_fly (Fixture       *f,
                               gconstpointer  data)
 {
-  GtkListBox *list = viva_interview_live_page_get_add_list (f->page);
+  VivaQuestionPicker *picker = viva_interview_live_page_get_question_picker (f->page);
+  GtkListBox *list = viva_question_picker_get_list (picker);
   GtkListBoxRow *row;
   const VivaInterviewItem *item;
   g_autofree char *lower = NULL;
 
   /* Already planned questions are not offered again. */
-  viva_interview_live_page_set_add_query (f->page, "1");
+  viva_question_picker_set_query (picker, "1");
   for (int i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
     {
       const char *title = gtk_label_get_label (GTK_LABEL (gtk_list_box_row_get_child (row)));
@@ -348,7 +349,7 @@ test_add_question_on_the_fly (Fixture       *f,
       g_assert_false (g_str_has_prefix (title, "#1 "));
     }
 
-  viva_interview_live_page_set_add_query (f->page, "decorator");
+  viva_question_picker_set_query (picker, "decorator");
   row = gtk_list_box_get_row_at_index (list, 0);
   g_assert_nonnull (row);
   g_signal_emit_by_name (list, "row-activated", row);
@@ -364,7 +365,7 @@ test_add_question_on_the_fly (Fixture       *f,
   g_assert_cmpuint (viva_interview_get_item (f->interview, 2)->number, ==, 2);
 
   /* Words that match nothing become the interviewer's own question. */
-  viva_interview_live_page_set_add_query (f->page, "Tell me about your last project");
+  viva_question_picker_set_query (picker, "Tell me about your last project");
   row = gtk_list_box_get_row_at_index (list, 0);
   g_assert_nonnull (row);
   g_assert_null (gtk_list_box_get_row_at_index (list, 1));

@@ -299,6 +299,18 @@ test_plan_run_and_report (void)
   viva_test_save_screenshot (GTK_WIDGET (candidate), "interviewer-candidate.png");
   viva_test_save_screenshot (GTK_WIDGET (f.window), "interviewer-live.png");
 
+  /* Adding a question on the fly: the picker opens on its key. */
+  if (g_getenv ("VIVA_SCREENSHOT_DIR") != NULL)
+    {
+      VivaQuestionPicker *picker = viva_interview_live_page_get_question_picker (live);
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (live), "live.add-question", NULL));
+      viva_question_picker_set_query (picker, "decorator");
+      viva_test_save_screenshot (GTK_WIDGET (picker), "interviewer-picker.png");
+      gtk_popover_popdown (GTK_POPOVER (picker));
+      viva_test_drain_main_loop ();
+    }
+
   /* Next question: the candidate window follows. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (live), "live.next", NULL));
   viva_test_drain_main_loop ();

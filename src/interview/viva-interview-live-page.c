@@ -33,16 +33,14 @@
 #include "viva-level.h"
 #include "viva-note.h"
 #include "viva-notes-store.h"
-#include "viva-query.h"
 #include "viva-question.h"
+#include "viva-question-picker.h"
 #include "viva-topic.h"
 
 /* The clocks are recomputed from the interview this often. */
 #define TICK_MSEC 250
 /* 30 s of ticks between checkpoints of a running interview. */
 #define CHECKPOINT_EVERY_TICKS 120
-/* Rows offered when adding a question: enough to pick from. */
-#define ADD_MAX_ROWS 30
 
 struct _VivaInterviewLivePage
 {
@@ -66,9 +64,7 @@ struct _VivaInterviewLivePage
   GtkSourceView        *notes_view;
   GtkLabel             *key_label;
   GtkMenuButton        *add_button;
-  GtkPopover           *add_popover;
-  GtkSearchEntry       *add_entry;
-  GtkListBox           *add_list;
+  VivaQuestionPicker   *picker;
 
   GtkWidget            *rating_buttons[VIVA_INTERVIEW_N_RATINGS];
 
@@ -618,82 +614,6 @@ viva_interview_live_page_set_candidate_shown (VivaInterviewLivePage *self,
 
 /* Adding a question on the fly */
 
-static GtkWidget *
-create_add_row (guint       number,
-                const char *text)
-{
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *label;
-  g_autofree char *title = NULL;
-
-  if (number != 0)
-    /* Translators: a question to add, "#37  What is a decorator?" */
-    title = g_strdup_printf (_("#%u  %s"), number, text);
-  else
-    /* Translators: adds what was typed as a question of the
-     * interviewer's own. */
-    title = g_strdup_printf (_("Ask Your Own: “%s”"), text);
-
-  label = g_object_new (GTK_TYPE_LABEL,
-                        "label", title,
-                        "xalign", 0.0f,
-                        "ellipsize", PANGO_ELLIPSIZE_END,
-                        "max-width-chars", 50,
-                        "margin-top", 6,
-                        "margin-bottom", 6,
-                        NULL);
-  gtk_widget_set_tooltip_text (label, text);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
-                                  -1);
-  g_object_set_data (G_OBJECT (row), "viva-number", GUINT_TO_POINTER (number));
-  g_object_set_data_full (G_OBJECT (row), "viva-text", g_strdup (text), g_free);
-
-  return row;
-}
-
-static void
-viva_interview_live_page_refill_add_list (VivaInterviewLivePage *self)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->add_entry));
-  g_autoptr(VivaQuery) query = viva_query_new (text);
-  g_autofree char *own = g_strstrip (g_strdup (text));
-  GtkWidget *child;
-  guint n_rows = 0;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->add_list))) != NULL)
-    gtk_list_box_remove (self->add_list, child);
-
-  if (self->bank != NULL && self->interview != NULL && !viva_query_is_empty (query))
-    {
-      GListModel *questions = viva_bank_get_questions (self->bank);
-      guint n = g_list_model_get_n_items (questions);
-
-      for (guint i = 0; i < n && n_rows < ADD_MAX_ROWS; i++)
-        {
-          g_autoptr(VivaQuestion) question = g_list_model_get_item (questions, i);
-
-          if (viva_interview_contains (self->interview, viva_question_get_number (question)) ||
-              !viva_query_match_question (query, question))
-            continue;
-
-          gtk_list_box_append (self->add_list,
-                               create_add_row (viva_question_get_number (question),
-                                               viva_question_get_text (question)));
-          n_rows++;
-        }
-    }
-
-  /* Words that are not a number can always become a question of the
-   * interviewer's own, last, so that Enter takes a bank match first. */
-  if (own[0] != '\0' && viva_query_get_number (query) == 0)
-    gtk_list_box_append (self->add_list, create_add_row (0, own));
-
-  gtk_widget_set_visible (GTK_WIDGET (self->add_list),
-                          gtk_widget_get_first_child (GTK_WIDGET (self->add_list)) != NULL);
-}
-
 /**
  * viva_interview_live_page_add_question:
  * @number: the bank's number, or 0 for a question of the interviewer's own
@@ -723,15 +643,11 @@ viva_interview_live_page_add_question (VivaInterviewLivePage  *self,
 }
 
 static void
-viva_interview_live_page_add_row_activated_cb (VivaInterviewLivePage *self,
-                                               GtkListBoxRow         *row)
+viva_interview_live_page_picked_cb (VivaInterviewLivePage *self,
+                                    guint                  number,
+                                    const char            *text)
 {
   g_autoptr(GError) error = NULL;
-  guint number = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "viva-number"));
-  g_autofree char *text = g_strdup (g_object_get_data (G_OBJECT (row), "viva-text"));
-
-  gtk_popover_popdown (self->add_popover);
-  gtk_editable_set_text (GTK_EDITABLE (self->add_entry), "");
 
   if (!viva_interview_live_page_add_question (self, number, text, &error))
     {
@@ -744,43 +660,6 @@ viva_interview_live_page_add_row_activated_cb (VivaInterviewLivePage *self,
     }
 
   gtk_widget_grab_focus (GTK_WIDGET (self->notes_view));
-}
-
-static void
-viva_interview_live_page_add_entry_activate_cb (VivaInterviewLivePage *self)
-{
-  GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->add_list, 0);
-
-  if (row != NULL)
-    viva_interview_live_page_add_row_activated_cb (self, row);
-}
-
-/* Down from the entry goes into the list. */
-static gboolean
-viva_interview_live_page_add_entry_key_cb (VivaInterviewLivePage *self,
-                                           guint                  keyval,
-                                           guint                  keycode,
-                                           GdkModifierType        state)
-{
-  GtkListBoxRow *row;
-
-  if (keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down)
-    return FALSE;
-
-  row = gtk_list_box_get_row_at_index (self->add_list, 0);
-  if (row == NULL)
-    return FALSE;
-
-  gtk_widget_grab_focus (GTK_WIDGET (row));
-
-  return TRUE;
-}
-
-static void
-viva_interview_live_page_add_popover_show_cb (VivaInterviewLivePage *self)
-{
-  viva_interview_live_page_refill_add_list (self);
-  gtk_widget_grab_focus (GTK_WIDGET (self->add_entry));
 }
 
 /* Keys */
@@ -1034,6 +913,7 @@ viva_interview_live_page_class_init (VivaInterviewLivePageClass *klass)
                   G_TYPE_NONE, 0);
 
   g_type_ensure (GTK_SOURCE_TYPE_VIEW);
+  g_type_ensure (VIVA_TYPE_QUESTION_PICKER);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/viva-interview-live-page.ui");
   gtk_widget_class_bind_template_child (widget_class, VivaInterviewLivePage, columns);
@@ -1046,9 +926,7 @@ viva_interview_live_page_class_init (VivaInterviewLivePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VivaInterviewLivePage, notes_view);
   gtk_widget_class_bind_template_child (widget_class, VivaInterviewLivePage, key_label);
   gtk_widget_class_bind_template_child (widget_class, VivaInterviewLivePage, add_button);
-  gtk_widget_class_bind_template_child (widget_class, VivaInterviewLivePage, add_popover);
-  gtk_widget_class_bind_template_child (widget_class, VivaInterviewLivePage, add_entry);
-  gtk_widget_class_bind_template_child (widget_class, VivaInterviewLivePage, add_list);
+  gtk_widget_class_bind_template_child (widget_class, VivaInterviewLivePage, picker);
 
   gtk_widget_class_install_action (widget_class, "live.previous", NULL, viva_interview_live_page_previous_action);
   gtk_widget_class_install_action (widget_class, "live.next", NULL, viva_interview_live_page_next_action);
@@ -1138,24 +1016,9 @@ viva_interview_live_page_init (VivaInterviewLivePage *self)
                            G_CALLBACK (viva_interview_live_page_end_user_action_cb),
                            self, G_CONNECT_SWAPPED);
 
-  g_signal_connect_object (self->add_entry, "search-changed",
-                           G_CALLBACK (viva_interview_live_page_refill_add_list),
+  g_signal_connect_object (self->picker, "picked",
+                           G_CALLBACK (viva_interview_live_page_picked_cb),
                            self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->add_entry, "activate",
-                           G_CALLBACK (viva_interview_live_page_add_entry_activate_cb),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->add_list, "row-activated",
-                           G_CALLBACK (viva_interview_live_page_add_row_activated_cb),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->add_popover, "show",
-                           G_CALLBACK (viva_interview_live_page_add_popover_show_cb),
-                           self, G_CONNECT_SWAPPED);
-
-  keys = gtk_event_controller_key_new ();
-  g_signal_connect_object (keys, "key-pressed",
-                           G_CALLBACK (viva_interview_live_page_add_entry_key_cb),
-                           self, G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (GTK_WIDGET (self->add_entry), keys);
 
   keys = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
@@ -1180,6 +1043,7 @@ viva_interview_live_page_set_context (VivaInterviewLivePage *self,
 
   g_set_object (&self->bank, bank);
   g_set_object (&self->notes, notes);
+  viva_question_picker_set_context (self->picker, bank, self->interview);
   viva_interview_live_page_update (self);
 }
 
@@ -1202,6 +1066,7 @@ viva_interview_live_page_set_interview (VivaInterviewLivePage *self,
     return;
 
   g_signal_group_set_target (self->signals, interview);
+  viva_question_picker_set_context (self->picker, self->bank, interview);
   self->ticks = 0;
 
   /* The candidate window shows one interview: never the next one's
@@ -1251,21 +1116,10 @@ viva_interview_live_page_get_clock_text (VivaInterviewLivePage *self,
   return gtk_label_get_label (whole_interview ? self->total_time_label : self->question_time_label);
 }
 
-/* Types into the add-a-question field, for tests. */
-void
-viva_interview_live_page_set_add_query (VivaInterviewLivePage *self,
-                                        const char            *text)
-{
-  g_return_if_fail (VIVA_IS_INTERVIEW_LIVE_PAGE (self));
-
-  gtk_editable_set_text (GTK_EDITABLE (self->add_entry), text);
-  viva_interview_live_page_refill_add_list (self);
-}
-
-GtkListBox *
-viva_interview_live_page_get_add_list (VivaInterviewLivePage *self)
+VivaQuestionPicker *
+viva_interview_live_page_get_question_picker (VivaInterviewLivePage *self)
 {
   g_return_val_if_fail (VIVA_IS_INTERVIEW_LIVE_PAGE (self), NULL);
 
-  return self->add_list;
+  return self->picker;
 }

@@ -9,6 +9,7 @@
 
 #include "viva-candidate-window.h"
 #include "viva-interview.h"
+#include "viva-question-picker.h"
 #include "viva-types.h"
 
 G_BEGIN_DECLS
@@ -32,8 +33,6 @@ gboolean             viva_interview_live_page_add_question         (VivaIntervie
                                                                     guint                  number,
                                                                     const char            *text,
                                                                     GError               **error);
-void                 viva_interview_live_page_set_add_query        (VivaInterviewLivePage *self,
-                                                                    const char            *text);
-GtkListBox          *viva_interview_live_page_get_add_list         (VivaInterviewLivePage *self);
+VivaQuestionPicker  *viva_interview_live_page_get_question_picker (VivaInterviewLivePage *self);
 
 G_END_DECLS

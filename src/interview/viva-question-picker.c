@@ -1,0 +1,269 @@
+/* viva-question-picker.c
+ *
+ * The popover that adds a question to an interview while it runs: type
+ * words or a number, and the bank's questions that match (and are not
+ * planned yet) are listed; words that are not a number can also become
+ * a question of the interviewer's own. Enter takes the first row, Down
+ * goes into the list. Emits ::picked; the caller adds the question.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "viva-bank.h"
+#include "viva-interview.h"
+#include "viva-query.h"
+#include "viva-question.h"
+#include "viva-question-picker.h"
+
+/* Rows offered: enough to pick from. */
+#define MAX_ROWS 30
+
+struct _VivaQuestionPicker
+{
+  GtkPopover      parent_instance;
+
+  /* Owned */
+  VivaBank       *bank;
+  VivaInterview  *interview;
+
+  /* Template widgets */
+  GtkSearchEntry *entry;
+  GtkListBox     *list;
+};
+
+G_DEFINE_FINAL_TYPE (VivaQuestionPicker, viva_question_picker, GTK_TYPE_POPOVER)
+
+enum {
+  PICKED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static GtkWidget *
+create_add_row (guint       number,
+                const char *text)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *label;
+  g_autofree char *title = NULL;
+
+  if (number != 0)
+    /* Translators: a question to add, "#37  What is a decorator?" */
+    title = g_strdup_printf (_("#%u  %s"), number, text);
+  else
+    /* Translators: adds what was typed as a question of the
+     * interviewer's own. */
+    title = g_strdup_printf (_("Ask Your Own: “%s”"), text);
+
+  label = g_object_new (GTK_TYPE_LABEL,
+                        "label", title,
+                        "xalign", 0.0f,
+                        "ellipsize", PANGO_ELLIPSIZE_END,
+                        "max-width-chars", 50,
+                        "margin-top", 6,
+                        "margin-bottom", 6,
+                        NULL);
+  gtk_widget_set_tooltip_text (label, text);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  -1);
+  g_object_set_data (G_OBJECT (row), "viva-number", GUINT_TO_POINTER (number));
+  g_object_set_data_full (G_OBJECT (row), "viva-text", g_strdup (text), g_free);
+
+  return row;
+}
+
+static void
+viva_question_picker_refill (VivaQuestionPicker *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->entry));
+  g_autoptr(VivaQuery) query = viva_query_new (text);
+  g_autofree char *own = g_strstrip (g_strdup (text));
+  GtkWidget *child;
+  guint n_rows = 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
+    gtk_list_box_remove (self->list, child);
+
+  if (self->bank != NULL && self->interview != NULL && !viva_query_is_empty (query))
+    {
+      GListModel *questions = viva_bank_get_questions (self->bank);
+      guint n = g_list_model_get_n_items (questions);
+
+      for (guint i = 0; i < n && n_rows < MAX_ROWS; i++)
+        {
+          g_autoptr(VivaQuestion) question = g_list_model_get_item (questions, i);
+
+          if (viva_interview_contains (self->interview, viva_question_get_number (question)) ||
+              !viva_query_match_question (query, question))
+            continue;
+
+          gtk_list_box_append (self->list,
+                               create_add_row (viva_question_get_number (question),
+                                               viva_question_get_text (question)));
+          n_rows++;
+        }
+    }
+
+  /* Words that are not a number can always become a question of the
+   * interviewer's own, last, so that Enter takes a bank match first. */
+  if (own[0] != '\0' && viva_query_get_number (query) == 0)
+    gtk_list_box_append (self->list, create_add_row (0, own));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->list),
+                          gtk_widget_get_first_child (GTK_WIDGET (self->list)) != NULL);
+}
+
+static void
+viva_question_picker_row_activated_cb (VivaQuestionPicker *self,
+                                       GtkListBoxRow      *row)
+{
+  guint number = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "viva-number"));
+  g_autofree char *text = g_strdup (g_object_get_data (G_OBJECT (row), "viva-text"));
+
+  gtk_popover_popdown (GTK_POPOVER (self));
+  gtk_editable_set_text (GTK_EDITABLE (self->entry), "");
+
+  g_signal_emit (self, signals[PICKED], 0, number, text);
+}
+
+static void
+viva_question_picker_entry_activate_cb (VivaQuestionPicker *self)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->list, 0);
+
+  if (row != NULL)
+    viva_question_picker_row_activated_cb (self, row);
+}
+
+/* Down from the entry goes into the list. */
+static gboolean
+viva_question_picker_entry_key_cb (VivaQuestionPicker *self,
+                                   guint               keyval,
+                                   guint               keycode,
+                                   GdkModifierType     state)
+{
+  GtkListBoxRow *row;
+
+  if (keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down)
+    return FALSE;
+
+  row = gtk_list_box_get_row_at_index (self->list, 0);
+  if (row == NULL)
+    return FALSE;
+
+  gtk_widget_grab_focus (GTK_WIDGET (row));
+
+  return TRUE;
+}
+
+static void
+viva_question_picker_show (GtkWidget *widget)
+{
+  VivaQuestionPicker *self = VIVA_QUESTION_PICKER (widget);
+
+  viva_question_picker_refill (self);
+
+  GTK_WIDGET_CLASS (viva_question_picker_parent_class)->show (widget);
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->entry));
+}
+
+static void
+viva_question_picker_dispose (GObject *object)
+{
+  VivaQuestionPicker *self = (VivaQuestionPicker *)object;
+
+  g_clear_object (&self->bank);
+  g_clear_object (&self->interview);
+
+  G_OBJECT_CLASS (viva_question_picker_parent_class)->dispose (object);
+}
+
+static void
+viva_question_picker_class_init (VivaQuestionPickerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = viva_question_picker_dispose;
+
+  widget_class->show = viva_question_picker_show;
+
+  /**
+   * VivaQuestionPicker::picked:
+   * @number: the bank's number, or 0 for a question of the interviewer's own
+   * @text: the question
+   */
+  signals[PICKED] =
+    g_signal_new ("picked",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_STRING);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/viva-question-picker.ui");
+  gtk_widget_class_bind_template_child (widget_class, VivaQuestionPicker, entry);
+  gtk_widget_class_bind_template_child (widget_class, VivaQuestionPicker, list);
+}
+
+static void
+viva_question_picker_init (VivaQuestionPicker *self)
+{
+  GtkEventController *keys;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect_object (self->entry, "search-changed",
+                           G_CALLBACK (viva_question_picker_refill), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->entry, "activate",
+                           G_CALLBACK (viva_question_picker_entry_activate_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->list, "row-activated",
+                           G_CALLBACK (viva_question_picker_row_activated_cb), self, G_CONNECT_SWAPPED);
+
+  keys = gtk_event_controller_key_new ();
+  g_signal_connect_object (keys, "key-pressed",
+                           G_CALLBACK (viva_question_picker_entry_key_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->entry), keys);
+}
+
+/* The bank to search, and the interview whose planned questions are
+ * left out. */
+void
+viva_question_picker_set_context (VivaQuestionPicker *self,
+                                  VivaBank           *bank,
+                                  VivaInterview      *interview)
+{
+  g_return_if_fail (VIVA_IS_QUESTION_PICKER (self));
+  g_return_if_fail (bank == NULL || VIVA_IS_BANK (bank));
+  g_return_if_fail (interview == NULL || VIVA_IS_INTERVIEW (interview));
+
+  g_set_object (&self->bank, bank);
+  g_set_object (&self->interview, interview);
+  viva_question_picker_refill (self);
+}
+
+/* Types into the search field, for tests. */
+void
+viva_question_picker_set_query (VivaQuestionPicker *self,
+                                const char         *text)
+{
+  g_return_if_fail (VIVA_IS_QUESTION_PICKER (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->entry), text);
+  viva_question_picker_refill (self);
+}
+
+GtkListBox *
+viva_question_picker_get_list (VivaQuestionPicker *self)
+{
+  g_return_val_if_fail (VIVA_IS_QUESTION_PICKER (self), NULL);
+
+  return self->list;
+}
