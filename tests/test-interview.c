@@ -747,6 +747,7 @@ test_store_round_trip (void)
 
   add_interview (store, interview);
   g_assert_true (viva_interview_set_role (interview, "Backend, 45 min"));
+  g_assert_true (viva_interview_set_bank (interview, "python-interview-questions"));
   g_assert_true (viva_interview_set_interviewer (interview, "Sam\nthe second"));
   g_assert_true (viva_interview_set_date (interview, SECONDS (1790000000)));
   g_assert_true (viva_interview_set_total_budget (interview, MINUTES (45)));
@@ -774,6 +775,7 @@ test_store_round_trip (void)
   g_assert_false (viva_interview_get_read_only (copy));
   g_assert_cmpstr (viva_interview_get_candidate (copy), ==, "Zoë \"Z\" Ångström");
   g_assert_cmpstr (viva_interview_get_role (copy), ==, "Backend, 45 min");
+  g_assert_cmpstr (viva_interview_get_bank (copy), ==, "python-interview-questions");
   g_assert_cmpstr (viva_interview_get_interviewer (copy), ==, "Sam\nthe second");
   g_assert_cmpint (viva_interview_get_date (copy), ==, SECONDS (1790000000));
   g_assert_cmpint (viva_interview_get_created (copy), ==, viva_interview_get_created (interview));
@@ -802,6 +804,43 @@ test_store_round_trip (void)
   g_assert_cmpstr (viva_interview_get_item (copy, 0)->notes, ==, "[01:15] Good\n\n[01:15] ゆっくり");
   g_assert_cmpint (viva_interview_get_item (copy, 0)->spent, ==, SECONDS (75));
   g_assert_cmpint (viva_interview_get_item (copy, 2)->spent, ==, SECONDS (30));
+}
+
+/* Files written before Viva recorded the bank have no "bank": they load,
+ * with the bank unknown, and nothing else is lost. */
+static void
+test_store_without_bank (void)
+{
+  g_autoptr(VivaClock) clock = viva_clock_new_fake (0);
+  g_autoptr(VivaInterviewStore) store = load_store (NULL);
+  g_autoptr(VivaInterviewStore) reread = NULL;
+  g_autoptr(VivaInterview) interview = new_interview (clock, "Old file", 2);
+  g_autofree char *path = interview_path (interview);
+  g_autofree char *contents = NULL;
+  g_autofree char *old_format = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GRegex) bank_member = g_regex_new ("\\s*\"bank\" : \"[^\"]*\",", 0, 0, NULL);
+  VivaInterview *copy;
+
+  add_interview (store, interview);
+  g_assert_true (viva_interview_set_bank (interview, "python-interview-questions"));
+  flush_store (store);
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (contents, "\"bank\" : \"python-interview-questions\""));
+  old_format = g_regex_replace_literal (bank_member, contents, -1, 0, "", 0, &error);
+  g_assert_no_error (error);
+  g_assert_null (strstr (old_format, "\"bank\""));
+  g_assert_true (g_file_set_contents (path, old_format, -1, &error));
+  g_assert_no_error (error);
+
+  reread = load_store (NULL);
+  copy = find_interview (viva_interview_store_get_interviews (reread), viva_interview_get_id (interview));
+  g_assert_nonnull (copy);
+  g_assert_cmpstr (viva_interview_get_bank (copy), ==, "");
+  g_assert_cmpstr (viva_interview_get_candidate (copy), ==, "Old file");
+  g_assert_cmpuint (viva_interview_get_n_items (copy), ==, 2);
 }
 
 static void
@@ -1241,6 +1280,7 @@ main (int   argc,
   g_test_add_func ("/interview/file/mutations", test_file_mutations);
   g_test_add_func ("/interview/markdown", test_markdown);
   g_test_add_func ("/interview/store/round-trip", test_store_round_trip);
+  g_test_add_func ("/interview/store/without-bank", test_store_without_bank);
   g_test_add_func ("/interview/store/resume", test_store_resume);
   g_test_add_func ("/interview/store/damaged-among-good", test_store_damaged_among_good);
   g_test_add_func ("/interview/store/future-version", test_store_future_version);

@@ -365,6 +365,7 @@ test_plan_run_and_report (void)
   stored_path = viva_interview_store_dup_path (f.interviews, interview);
   stored = read_file (stored_path);
   g_assert_nonnull (strstr (stored, "\"candidate\" : \"Ada Lovelace\""));
+  g_assert_nonnull (strstr (stored, "\"bank\" : \"python-interview-questions\""));
   g_assert_nonnull (strstr (stored, "[02:55] Strong on formatting."));
   g_assert_nonnull (strstr (stored, "\"state\" : \"finished\""));
 

@@ -17,6 +17,7 @@
  *     "candidate" : "Zoë Ångström",
  *     "role" : "Backend engineer",
  *     "interviewer" : "Sam",
+ *     "bank" : "python-interview-questions",
  *     "date" : "2026-11-25T14:00:00.000000Z",
  *     "total-budget" : 2700000000,
  *     "state" : "paused",
@@ -46,6 +47,9 @@
  *    microseconds, as in notes.json; "date" is null when not set,
  *    "started" is null exactly while "state" is "planned", "finished"
  *    is set exactly when "state" is "finished".
+ *  - "bank": the id of the bank the item numbers belong to (the bank
+ *    file's name without ".md"), at most 4 KiB, or null when not known;
+ *    optional, as files written before it was added have none.
  *  - "candidate", "role" and "interviewer": at most 4 KiB each;
  *    "takeaways" and "summary": at most 1 MiB each.
  *  - "state" is "planned", "running", "paused" or "finished". A
@@ -170,6 +174,7 @@ parse_interview (JsonObject *root,
   const char *candidate;
   const char *role;
   const char *interviewer;
+  const char *bank = NULL;
   const char *takeaways;
   const char *summary;
   gint64 created;
@@ -200,6 +205,9 @@ parse_interview (JsonObject *root,
       !viva_data_file_get_string_member (root, "candidate", 0, VIVA_INTERVIEW_NAME_MAX_SIZE, FALSE, &candidate, VIVA_INTERVIEW_STORE_ERROR, error) ||
       !viva_data_file_get_string_member (root, "role", 0, VIVA_INTERVIEW_NAME_MAX_SIZE, FALSE, &role, VIVA_INTERVIEW_STORE_ERROR, error) ||
       !viva_data_file_get_string_member (root, "interviewer", 0, VIVA_INTERVIEW_NAME_MAX_SIZE, FALSE, &interviewer, VIVA_INTERVIEW_STORE_ERROR, error) ||
+      /* Optional: files written before Viva recorded it have none. */
+      (json_object_has_member (root, "bank") &&
+       !viva_data_file_get_string_member (root, "bank", 0, VIVA_INTERVIEW_NAME_MAX_SIZE, TRUE, &bank, VIVA_INTERVIEW_STORE_ERROR, error)) ||
       !viva_data_file_get_time_member (root, "date", TRUE, &date, VIVA_INTERVIEW_STORE_ERROR, error) ||
       !viva_data_file_get_int_member (root, "total-budget", 0, VIVA_INTERVIEW_DURATION_MAX, &total_budget, VIVA_INTERVIEW_STORE_ERROR, error) ||
       !viva_data_file_get_string_member (root, "state", 1, 64, FALSE, &text, VIVA_INTERVIEW_STORE_ERROR, error))
@@ -262,6 +270,7 @@ parse_interview (JsonObject *root,
         return NULL;
     }
 
+  _viva_interview_load_bank (interview, bank);
   _viva_interview_load_fields (interview, candidate, role, interviewer, date, total_budget,
                                state, started, finished, elapsed, (guint) current,
                                recommendation, takeaways, summary);
@@ -301,6 +310,11 @@ viva_interview_file_build (VivaInterview *interview)
   json_builder_add_string_value (builder, viva_interview_get_role (interview));
   json_builder_set_member_name (builder, "interviewer");
   json_builder_add_string_value (builder, viva_interview_get_interviewer (interview));
+  json_builder_set_member_name (builder, "bank");
+  if (viva_interview_get_bank (interview)[0] != '\0')
+    json_builder_add_string_value (builder, viva_interview_get_bank (interview));
+  else
+    json_builder_add_null_value (builder);
   viva_data_file_add_time_member (builder, "date", viva_interview_get_date (interview));
   json_builder_set_member_name (builder, "total-budget");
   json_builder_add_int_value (builder, viva_interview_get_total_budget (interview));

@@ -194,14 +194,46 @@ viva_interview_live_page_update_actions (VivaInterviewLivePage *self)
   gtk_text_view_set_editable (GTK_TEXT_VIEW (self->notes_view), live && n_items > 0);
 }
 
+static const char *viva_interview_live_page_get_bank_id (VivaInterviewLivePage *self);
+
+/* The picker offers the open bank's questions only to an interview of
+ * that bank; to another, only questions of the interviewer's own. */
+static void
+viva_interview_live_page_update_picker (VivaInterviewLivePage *self)
+{
+  gboolean same_bank = self->bank != NULL &&
+                       g_strcmp0 (viva_interview_live_page_get_bank_id (self), viva_bank_get_id (self->bank)) == 0;
+
+  viva_question_picker_set_context (self->picker, same_bank ? self->bank : NULL, self->interview);
+}
+
+/* The bank the interview's question numbers belong to: the one it
+ * recorded, or, for an interview from before Viva recorded it, the
+ * bank open now. */
+static const char *
+viva_interview_live_page_get_bank_id (VivaInterviewLivePage *self)
+{
+  const char *bank = self->interview != NULL ? viva_interview_get_bank (self->interview) : "";
+
+  if (bank[0] != '\0')
+    return bank;
+
+  return self->bank != NULL ? viva_bank_get_id (self->bank) : NULL;
+}
+
 static void
 viva_interview_live_page_update_answer_key (VivaInterviewLivePage *self,
                                             const VivaInterviewItem *item)
 {
   VivaNote *note = NULL;
 
-  if (item != NULL && item->number != 0 && self->bank != NULL && self->notes != NULL)
-    note = viva_notes_store_lookup_note (self->notes, viva_bank_get_id (self->bank), item->number);
+  if (item != NULL && item->number != 0 && self->notes != NULL)
+    {
+      const char *bank = viva_interview_live_page_get_bank_id (self);
+
+      if (bank != NULL)
+        note = viva_notes_store_lookup_note (self->notes, bank, item->number);
+    }
 
   if (note != NULL && viva_note_get_has_text (note))
     {
@@ -231,7 +263,9 @@ viva_interview_live_page_update_context (VivaInterviewLivePage   *self,
       return;
     }
 
-  if (self->bank != NULL)
+  /* Level and topic only from the bank the numbers are of. */
+  if (self->bank != NULL &&
+      g_strcmp0 (viva_interview_live_page_get_bank_id (self), viva_bank_get_id (self->bank)) == 0)
     question = viva_bank_lookup_question (self->bank, item->number);
 
   context = g_string_new (NULL);
@@ -1043,7 +1077,7 @@ viva_interview_live_page_set_context (VivaInterviewLivePage *self,
 
   g_set_object (&self->bank, bank);
   g_set_object (&self->notes, notes);
-  viva_question_picker_set_context (self->picker, bank, self->interview);
+  viva_interview_live_page_update_picker (self);
   viva_interview_live_page_update (self);
 }
 
@@ -1066,7 +1100,7 @@ viva_interview_live_page_set_interview (VivaInterviewLivePage *self,
     return;
 
   g_signal_group_set_target (self->signals, interview);
-  viva_question_picker_set_context (self->picker, self->bank, interview);
+  viva_interview_live_page_update_picker (self);
   self->ticks = 0;
 
   /* The candidate window shows one interview: never the next one's

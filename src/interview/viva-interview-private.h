@@ -24,6 +24,8 @@ void           _viva_interview_load_item          (VivaInterview       *self,
                                                    gint64               spent,
                                                    const char          *notes,
                                                    VivaInterviewRating  rating);
+void           _viva_interview_load_bank          (VivaInterview       *self,
+                                                   const char          *bank);
 void           _viva_interview_load_fields        (VivaInterview       *self,
                                                    const char          *candidate,
                                                    const char          *role,

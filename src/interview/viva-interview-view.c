@@ -234,6 +234,8 @@ viva_interview_view_new_interview (VivaInterviewView *self)
     }
 
   interview = viva_interview_new (self->clock);
+  if (self->bank != NULL)
+    viva_interview_set_bank (interview, viva_bank_get_id (self->bank));
   if (!viva_interview_store_add (self->store, interview, &error))
     {
       viva_interview_view_toast (self, error->message);
@@ -293,12 +295,31 @@ viva_interview_view_add_question (VivaInterviewView  *self,
     {
       g_autoptr(VivaInterview) fresh = viva_interview_new (self->clock);
 
+      if (self->bank != NULL)
+        viva_interview_set_bank (fresh, viva_bank_get_id (self->bank));
       if (!viva_interview_store_add (self->store, fresh, error))
         return NULL;
 
       viva_interview_view_set_interview (self, fresh);
       viva_interview_view_set_page (self, "plan");
       interview = fresh;
+    }
+
+  /* Numbers mean nothing across banks: a plan takes the questions of
+   * the bank it began with. */
+  if (self->bank != NULL)
+    {
+      const char *bank = viva_interview_get_bank (interview);
+
+      if (bank[0] == '\0')
+        viva_interview_set_bank (interview, viva_bank_get_id (self->bank));
+      else if (g_strcmp0 (bank, viva_bank_get_id (self->bank)) != 0)
+        {
+          g_set_error (error, VIVA_INTERVIEW_ERROR, VIVA_INTERVIEW_ERROR_INVALID,
+                       _("The interview plan has questions from the bank “%s”: open it again to add to the plan"),
+                       bank);
+          return NULL;
+        }
     }
 
   if (!viva_interview_append_question (interview, question, 0, error))

@@ -23,6 +23,8 @@ struct _VivaInterview
   char                *candidate;
   char                *role;
   char                *interviewer;
+  /* The bank the planned numbers are of; "" when not known. */
+  char                *bank;
   char                *takeaways;
   char                *summary;
   GPtrArray           *items;          /* (element-type VivaInterviewItem) */
@@ -66,6 +68,7 @@ enum {
   PROP_0,
   PROP_ID,
   PROP_CANDIDATE,
+  PROP_BANK,
   PROP_ROLE,
   PROP_INTERVIEWER,
   PROP_DATE,
@@ -375,6 +378,7 @@ viva_interview_finalize (GObject *object)
   g_clear_object (&self->clock);
   g_clear_pointer (&self->id, g_free);
   g_clear_pointer (&self->candidate, g_free);
+  g_clear_pointer (&self->bank, g_free);
   g_clear_pointer (&self->role, g_free);
   g_clear_pointer (&self->interviewer, g_free);
   g_clear_pointer (&self->takeaways, g_free);
@@ -400,6 +404,10 @@ viva_interview_get_property (GObject    *object,
 
     case PROP_CANDIDATE:
       g_value_set_string (value, self->candidate);
+      break;
+
+    case PROP_BANK:
+      g_value_set_string (value, self->bank);
       break;
 
     case PROP_ROLE:
@@ -469,6 +477,10 @@ viva_interview_set_property (GObject      *object,
       viva_interview_set_candidate (self, g_value_get_string (value));
       break;
 
+    case PROP_BANK:
+      viva_interview_set_bank (self, g_value_get_string (value));
+      break;
+
     case PROP_ROLE:
       viva_interview_set_role (self, g_value_get_string (value));
       break;
@@ -523,6 +535,7 @@ viva_interview_class_init (VivaInterviewClass *klass)
 
   properties[PROP_ID] = g_param_spec_string ("id", NULL, NULL, NULL, ro);
   properties[PROP_CANDIDATE] = g_param_spec_string ("candidate", NULL, NULL, "", rw);
+  properties[PROP_BANK] = g_param_spec_string ("bank", NULL, NULL, "", rw);
   properties[PROP_ROLE] = g_param_spec_string ("role", NULL, NULL, "", rw);
   properties[PROP_INTERVIEWER] = g_param_spec_string ("interviewer", NULL, NULL, "", rw);
   /**
@@ -612,6 +625,7 @@ viva_interview_init (VivaInterview *self)
 {
   self->items = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
   self->candidate = g_strdup ("");
+  self->bank = g_strdup ("");
   self->role = g_strdup ("");
   self->interviewer = g_strdup ("");
   self->takeaways = g_strdup ("");
@@ -852,6 +866,38 @@ viva_interview_set_role (VivaInterview *self,
   g_return_val_if_fail (VIVA_IS_INTERVIEW (self), FALSE);
 
   return set_string (self, &self->role, role, VIVA_INTERVIEW_NAME_MAX_SIZE, PROP_ROLE);
+}
+
+/* For the file reader: emits nothing. */
+void
+_viva_interview_load_bank (VivaInterview *self,
+                           const char    *bank)
+{
+  replace_str (&self->bank, bank != NULL ? bank : "");
+}
+
+/**
+ * viva_interview_get_bank:
+ *
+ * Returns: the id of the bank the planned questions' numbers belong to
+ *   (see viva_bank_get_id()), or "" when it is not known (interviews
+ *   saved before Viva recorded it)
+ */
+const char *
+viva_interview_get_bank (VivaInterview *self)
+{
+  g_return_val_if_fail (VIVA_IS_INTERVIEW (self), NULL);
+
+  return self->bank;
+}
+
+gboolean
+viva_interview_set_bank (VivaInterview *self,
+                         const char    *bank)
+{
+  g_return_val_if_fail (VIVA_IS_INTERVIEW (self), FALSE);
+
+  return set_string (self, &self->bank, bank, VIVA_INTERVIEW_NAME_MAX_SIZE, PROP_BANK);
 }
 
 const char *

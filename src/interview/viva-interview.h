@@ -154,6 +154,9 @@ gboolean                 viva_interview_set_candidate           (VivaInterview  
 const char              *viva_interview_get_role                (VivaInterview       *self);
 gboolean                 viva_interview_set_role                (VivaInterview       *self,
                                                                  const char          *role);
+const char              *viva_interview_get_bank                (VivaInterview       *self);
+gboolean                 viva_interview_set_bank                (VivaInterview       *self,
+                                                                 const char          *bank);
 const char              *viva_interview_get_interviewer         (VivaInterview       *self);
 gboolean                 viva_interview_set_interviewer         (VivaInterview       *self,
                                                                  const char          *interviewer);
