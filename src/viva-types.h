@@ -33,6 +33,8 @@ typedef struct _VivaNotesStore    VivaNotesStore;
 typedef struct _VivaQuery         VivaQuery;
 typedef struct _VivaQuestion      VivaQuestion;
 typedef struct _VivaQuestionView  VivaQuestionView;
+typedef struct _VivaReviewButton  VivaReviewButton;
+typedef struct _VivaReviewView    VivaReviewView;
 typedef struct _VivaSessionStore  VivaSessionStore;
 typedef struct _VivaSidebar       VivaSidebar;
 typedef struct _VivaSidebarRow    VivaSidebarRow;
