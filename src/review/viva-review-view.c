@@ -221,8 +221,8 @@ viva_review_view_build_queue (VivaReviewView      *self,
                                          &self->counts);
 }
 
-/* "Question 3 of 20 · 5 new": the grades given since the view started,
- * plus what is left, the question on screen included. A question
+/* "Question 3 of 20 · 5 new": the grades given here today, plus what
+ * is left, the question on screen included. A question
  * answered Again comes back, so the total can grow by one. */
 static void
 viva_review_view_update_progress (VivaReviewView *self)
