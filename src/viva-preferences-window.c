@@ -1,8 +1,9 @@
 /* viva-preferences-window.c
  *
- * Preferences: for now, the time a mock interview gives a question of
- * each level. Every control is bound to its GSettings key, so there is no
- * "apply" step and other windows see changes at once.
+ * Preferences: the time a mock interview gives a question of each
+ * level, and how much Review asks in a day. Every control is bound to
+ * its GSettings key, so there is no "apply" step and other windows see
+ * changes at once.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -22,15 +23,17 @@ struct _VivaPreferencesWindow
 
   /* Template widgets */
   GtkSpinButton        *budget[VIVA_PREFERENCES_N_LEVELS];
+  GtkSpinButton        *review_daily_limit;
+  GtkSpinButton        *review_new_per_day;
 };
 
 G_DEFINE_FINAL_TYPE (VivaPreferencesWindow, viva_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
 
-/* The keys are minutes as "u"; spin buttons hold doubles. */
+/* The keys are "u" (minutes, counts); spin buttons hold doubles. */
 static gboolean
-minutes_get_mapping (GValue   *value,
-                     GVariant *variant,
-                     gpointer  user_data)
+uint_get_mapping (GValue   *value,
+                  GVariant *variant,
+                  gpointer  user_data)
 {
   g_value_set_double (value, g_variant_get_uint32 (variant));
   return TRUE;
@@ -42,6 +45,33 @@ minutes_set_mapping (const GValue       *value,
                      gpointer            user_data)
 {
   return g_variant_new_uint32 ((guint32) CLAMP (g_value_get_double (value), 1, 120));
+}
+
+/* Counts are "u" keys too, within the spin button's range (the key's). */
+static GVariant *
+count_set_mapping (const GValue       *value,
+                   const GVariantType *expected_type,
+                   gpointer            user_data)
+{
+  GtkAdjustment *adjustment = user_data;
+
+  return g_variant_new_uint32 ((guint32) CLAMP (g_value_get_double (value),
+                                                gtk_adjustment_get_lower (adjustment),
+                                                gtk_adjustment_get_upper (adjustment)));
+}
+
+static void
+bind_count (VivaPreferencesWindow *self,
+            const char            *key,
+            GtkSpinButton         *spin)
+{
+  GtkAdjustment *adjustment = gtk_spin_button_get_adjustment (spin);
+
+  g_settings_bind_with_mapping (self->settings, key,
+                                adjustment, "value",
+                                G_SETTINGS_BIND_DEFAULT,
+                                uint_get_mapping, count_set_mapping,
+                                adjustment, NULL);
 }
 
 static void
@@ -82,6 +112,8 @@ viva_preferences_window_class_init (VivaPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child_full (widget_class, "budget_4", FALSE, G_STRUCT_OFFSET (VivaPreferencesWindow, budget[3]));
   gtk_widget_class_bind_template_child_full (widget_class, "budget_5", FALSE, G_STRUCT_OFFSET (VivaPreferencesWindow, budget[4]));
   gtk_widget_class_bind_template_child_full (widget_class, "budget_6", FALSE, G_STRUCT_OFFSET (VivaPreferencesWindow, budget[5]));
+  gtk_widget_class_bind_template_child (widget_class, VivaPreferencesWindow, review_daily_limit);
+  gtk_widget_class_bind_template_child (widget_class, VivaPreferencesWindow, review_new_per_day);
   gtk_widget_class_bind_template_callback (widget_class, reset_clicked_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
@@ -101,9 +133,12 @@ viva_preferences_window_init (VivaPreferencesWindow *self)
       g_settings_bind_with_mapping (self->settings, key,
                                     gtk_spin_button_get_adjustment (self->budget[i]), "value",
                                     G_SETTINGS_BIND_DEFAULT,
-                                    minutes_get_mapping, minutes_set_mapping,
+                                    uint_get_mapping, minutes_set_mapping,
                                     NULL, NULL);
     }
+
+  bind_count (self, "review-daily-limit", self->review_daily_limit);
+  bind_count (self, "review-new-per-day", self->review_new_per_day);
 }
 
 GtkWidget *
@@ -126,4 +161,20 @@ viva_preferences_window_get_budget_row (VivaPreferencesWindow *self,
   g_return_val_if_fail (level >= 1 && level <= VIVA_PREFERENCES_N_LEVELS, NULL);
 
   return self->budget[level - 1];
+}
+
+/* The spin button of a Review limit, for tests: "review-daily-limit" or
+ * "review-new-per-day". */
+GtkSpinButton *
+viva_preferences_window_get_review_row (VivaPreferencesWindow *self,
+                                        const char            *key)
+{
+  g_return_val_if_fail (VIVA_IS_PREFERENCES_WINDOW (self), NULL);
+
+  if (g_strcmp0 (key, "review-daily-limit") == 0)
+    return self->review_daily_limit;
+  if (g_strcmp0 (key, "review-new-per-day") == 0)
+    return self->review_new_per_day;
+
+  g_return_val_if_reached (NULL);
 }

@@ -18,5 +18,7 @@ G_DECLARE_FINAL_TYPE (VivaPreferencesWindow, viva_preferences_window, VIVA, PREF
 GtkWidget     *viva_preferences_window_new            (GtkWindow             *parent);
 GtkSpinButton *viva_preferences_window_get_budget_row (VivaPreferencesWindow *self,
                                                        guint                  level);
+GtkSpinButton *viva_preferences_window_get_review_row (VivaPreferencesWindow *self,
+                                                       const char            *key);
 
 G_END_DECLS

@@ -34,6 +34,8 @@ typedef struct _VivaQuery         VivaQuery;
 typedef struct _VivaQuestion      VivaQuestion;
 typedef struct _VivaQuestionView  VivaQuestionView;
 typedef struct _VivaScopeList     VivaScopeList;
+typedef struct _VivaReviewButton  VivaReviewButton;
+typedef struct _VivaReviewView    VivaReviewView;
 typedef struct _VivaSessionStore  VivaSessionStore;
 typedef struct _VivaSidebar       VivaSidebar;
 typedef struct _VivaSidebarRow    VivaSidebarRow;

@@ -12,6 +12,8 @@
 #include "viva-interview-view.h"
 #include "viva-mock-view.h"
 #include "viva-question-view.h"
+#include "viva-review-button.h"
+#include "viva-review-view.h"
 #include "viva-sidebar.h"
 #include "viva-window.h"
 
@@ -40,6 +42,8 @@ struct _VivaWindow
   GCancellable         *cancellable;
   char                 *load_problem;
   GFile                *load_problem_file;
+  /* For tests: a fake clock standing for the wall clock in Review */
+  VivaClock            *review_clock;
 
   /* Template widgets */
   GtkStack             *mode_stack;
@@ -47,9 +51,11 @@ struct _VivaWindow
   /* Borrowed: built on first use, owned by mode_stack */
   VivaMockView         *mock_view;
   VivaInterviewView    *interview_view;
+  VivaReviewView       *review_view;
   AdwFlap              *flap;
   GtkBox               *sidebar_box;
   AdwWindowTitle       *sidebar_title;
+  VivaReviewButton     *review_button;
   VivaSidebar          *sidebar;
   GtkSeparator         *sidebar_handle;
   AdwWindowTitle       *content_title;
@@ -74,6 +80,7 @@ void     _viva_window_toast              (VivaWindow     *self,
                                           const char     *message);
 void     _viva_window_show_mock          (VivaWindow     *self,
                                           gboolean        history);
+void     _viva_window_show_review        (VivaWindow     *self);
 void     _viva_window_show_interviews    (VivaWindow     *self,
                                           gboolean        new_interview);
 void     _viva_window_add_to_interview   (VivaWindow     *self,

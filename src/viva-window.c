@@ -14,6 +14,7 @@
 
 #include "viva-application.h"
 #include "viva-bank.h"
+#include "viva-clock.h"
 #include "viva-interview.h"
 #include "viva-interview-store.h"
 #include "viva-interview-view.h"
@@ -299,6 +300,101 @@ viva_window_ensure_interview_view (VivaWindow *self)
   return self->interview_view;
 }
 
+static void
+review_view_leave_cb (VivaWindow     *self,
+                      VivaReviewView *view)
+{
+  viva_review_button_update (self->review_button);
+  gtk_stack_set_visible_child_name (self->mode_stack, "study");
+  viva_window_update_title (self);
+  _viva_window_update_actions (self);
+}
+
+/* Built on first use, as the mock interviews. */
+static VivaReviewView *
+viva_window_ensure_review_view (VivaWindow *self)
+{
+  if (self->review_view == NULL)
+    {
+      self->review_view = g_object_new (VIVA_TYPE_REVIEW_VIEW, NULL);
+      g_signal_connect_object (self->review_view, "leave",
+                               G_CALLBACK (review_view_leave_cb),
+                               self, G_CONNECT_SWAPPED);
+      gtk_stack_add_named (self->mode_stack, GTK_WIDGET (self->review_view), "review");
+      viva_review_view_set_clock (self->review_view, self->review_clock);
+      viva_review_view_set_context (self->review_view, self->bank, self->store);
+    }
+
+  return self->review_view;
+}
+
+/**
+ * _viva_window_show_review:
+ *
+ * Goes to Review, which starts on today's first question.
+ */
+void
+_viva_window_show_review (VivaWindow *self)
+{
+  VivaReviewView *view;
+
+  if (self->bank == NULL ||
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->mode_stack), "review") == 0)
+    return;
+
+  /* Studying, or reviewing, while the clock runs would spoil a mock
+   * interview: it waits, paused, as when leaving it. */
+  if (self->mock_view != NULL && viva_mock_view_get_running (self->mock_view))
+    g_object_set (self->mock_view, "paused", TRUE, NULL);
+
+  /* Persist what was typed before the notes are read for Review. */
+  if (viva_notes_store_get_dirty (self->store) && !viva_notes_store_get_saving (self->store))
+    viva_notes_store_save_async (self->store, NULL, NULL, NULL);
+
+  view = viva_window_ensure_review_view (self);
+  viva_review_view_start (view);
+
+  gtk_stack_set_visible_child_name (self->mode_stack, "review");
+  gtk_window_set_title (GTK_WINDOW (self), _("Review"));
+  _viva_window_update_actions (self);
+}
+
+VivaReviewView *
+viva_window_get_review_view (VivaWindow *self)
+{
+  g_return_val_if_fail (VIVA_IS_WINDOW (self), NULL);
+
+  return viva_window_ensure_review_view (self);
+}
+
+VivaReviewButton *
+viva_window_get_review_button (VivaWindow *self)
+{
+  g_return_val_if_fail (VIVA_IS_WINDOW (self), NULL);
+
+  return self->review_button;
+}
+
+/**
+ * viva_window_set_review_clock:
+ * @clock: (nullable): a fake clock standing for the wall clock, or %NULL
+ *   for the wall clock
+ *
+ * For tests: Review and "N due today" at a chosen date and hour.
+ */
+void
+viva_window_set_review_clock (VivaWindow *self,
+                              VivaClock  *clock)
+{
+  g_return_if_fail (VIVA_IS_WINDOW (self));
+  g_return_if_fail (!clock || VIVA_IS_CLOCK (clock));
+
+  g_set_object (&self->review_clock, clock);
+  viva_review_button_set_clock (self->review_button, clock);
+  if (self->review_view != NULL)
+    viva_review_view_set_clock (self->review_view, clock);
+}
+
 /**
  * _viva_window_show_interviews:
  * @new_interview: whether to start planning a new one
@@ -494,6 +590,15 @@ viva_window_set_bank (VivaWindow *self,
     }
 
   viva_sidebar_set_bank (self->sidebar, bank);
+  viva_review_button_set_context (self->review_button, bank, self->store);
+
+  /* Another bank's questions cannot go on in Review: start on this one's. */
+  if (self->review_view != NULL)
+    {
+      viva_review_view_set_context (self->review_view, bank, self->store);
+      if (g_strcmp0 (gtk_stack_get_visible_child_name (self->mode_stack), "review") == 0)
+        viva_review_view_start (self->review_view);
+    }
 
   file = viva_bank_get_file (bank);
   if (file != NULL)
@@ -709,6 +814,7 @@ viva_window_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->load_problem_file);
+  g_clear_object (&self->review_clock);
 
   G_OBJECT_CLASS (viva_window_parent_class)->dispose (object);
 }
@@ -803,12 +909,14 @@ viva_window_class_init (VivaWindowClass *klass)
   g_type_ensure (VIVA_TYPE_SIDEBAR);
   g_type_ensure (VIVA_TYPE_QUESTION_VIEW);
   g_type_ensure (VIVA_TYPE_MOCK_VIEW);
+  g_type_ensure (VIVA_TYPE_REVIEW_BUTTON);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/viva-window.ui");
   gtk_widget_class_bind_template_child (widget_class, VivaWindow, mode_stack);
   gtk_widget_class_bind_template_child (widget_class, VivaWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, VivaWindow, sidebar_box);
   gtk_widget_class_bind_template_child (widget_class, VivaWindow, sidebar_title);
+  gtk_widget_class_bind_template_child (widget_class, VivaWindow, review_button);
   gtk_widget_class_bind_template_child (widget_class, VivaWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, VivaWindow, sidebar_handle);
   gtk_widget_class_bind_template_child (widget_class, VivaWindow, content_title);

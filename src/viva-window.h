@@ -37,6 +37,10 @@ void              viva_window_set_interview_store     (VivaWindow         *self,
                                                        VivaInterviewStore *interviews,
                                                        GPtrArray          *problems);
 VivaInterviewView *viva_window_get_interview_view     (VivaWindow      *self);
+VivaReviewView   *viva_window_get_review_view         (VivaWindow      *self);
+VivaReviewButton *viva_window_get_review_button       (VivaWindow      *self);
+void              viva_window_set_review_clock        (VivaWindow      *self,
+                                                       VivaClock       *clock);
 VivaSidebar      *viva_window_get_sidebar             (VivaWindow      *self);
 VivaQuestionView *viva_window_get_question_view       (VivaWindow      *self);
 const char       *viva_window_get_banner_message      (VivaWindow      *self);

@@ -1,0 +1,528 @@
+/* test-review.c
+ *
+ * Review driven as a user would, with real widgets under Xvfb and a fake
+ * clock standing for the wall clock: "N due today" in the sidebar, a
+ * round of questions started with Ctrl+R's action, the notes shown with
+ * Space, grades given with the keys 1-4, the intervals on the buttons,
+ * an undo, "All caught up", what reaches notes.json, the count at the
+ * next day's start, the daily limit from Preferences, and a read-only
+ * notes file that records nothing.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "viva-bank.h"
+#include "viva-clock.h"
+#include "viva-note.h"
+#include "viva-notes-store.h"
+#include "viva-preferences-window.h"
+#include "viva-question.h"
+#include "viva-review-button.h"
+#include "viva-review-view.h"
+#include "viva-scheduler.h"
+#include "viva-test-util.h"
+#include "viva-window.h"
+
+#define DAY    G_TIME_SPAN_DAY
+#define MINUTE G_TIME_SPAN_MINUTE
+
+#define NOTE_5 "Use `copy.deepcopy` when the list holds lists.\n\n- a shallow copy shares the inner lists"
+
+typedef struct
+{
+  VivaNotesStore   *notes;
+  VivaWindow       *window;
+  VivaReviewView   *view;
+  VivaReviewButton *button;
+  VivaClock        *clock;
+  GSettings        *settings;
+  gint64            start;
+} Fixture;
+
+static char *
+notes_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), APP_ID, "notes.json", NULL);
+}
+
+/* Tuesday 12 March 2024, 10:00 local time: a review day from 4:00 that
+ * day to 4:00 on Wednesday. */
+static gint64
+test_start (void)
+{
+  g_autoptr(GDateTime) start = g_date_time_new_local (2024, 3, 12, 10, 0, 0);
+
+  return g_date_time_to_unix (start) * G_USEC_PER_SEC;
+}
+
+/* No notes.json, and no backup of one for the store to fall back on. */
+static void
+reset_data (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), APP_ID, NULL);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (handle != NULL && (name = g_dir_read_name (handle)))
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_unlink (path);
+    }
+
+  g_settings_reset (settings, "last-question");
+  g_settings_reset (settings, "last-bank");
+  g_settings_reset (settings, "review-daily-limit");
+  g_settings_reset (settings, "review-new-per-day");
+}
+
+/* What the user had done before today: question 7 passed three days
+ * ago and due since yesterday, question 5 passed yesterday and due
+ * today, with notes, and question 9 passed Easy yesterday, due in three
+ * days. Everything else is new. */
+static void
+seed_schedule (VivaNotesStore *notes,
+               gint64          now)
+{
+  VivaNote *note;
+
+  note = viva_notes_store_get_note (notes, VIVA_BUNDLED_BANK_ID, 7);
+  viva_note_review (note, VIVA_REVIEW_GRADE_GOOD, VIVA_REVIEW_SOURCE_REVIEW, now - 3 * DAY);
+
+  note = viva_notes_store_get_note (notes, VIVA_BUNDLED_BANK_ID, 5);
+  viva_note_set_text (note, NOTE_5);
+  viva_note_review (note, VIVA_REVIEW_GRADE_GOOD, VIVA_REVIEW_SOURCE_REVIEW, now - DAY);
+
+  note = viva_notes_store_get_note (notes, VIVA_BUNDLED_BANK_ID, 9);
+  viva_note_review (note, VIVA_REVIEW_GRADE_EASY, VIVA_REVIEW_SOURCE_REVIEW, now - DAY);
+}
+
+/* Review's limits, then the notes as a user comes back to them: with
+ * the schedule seeded when @seed. */
+static void
+fixture_open (Fixture  *f,
+              guint     daily_limit,
+              guint     new_per_day,
+              gboolean  seed)
+{
+  g_autofree char *path = notes_path ();
+
+  f->start = test_start ();
+  f->settings = g_settings_new (APP_ID);
+  g_settings_set_uint (f->settings, "review-daily-limit", daily_limit);
+  g_settings_set_uint (f->settings, "review-new-per-day", new_per_day);
+  f->notes = viva_notes_store_new (path);
+  viva_notes_store_load (f->notes, NULL);
+  if (seed)
+    seed_schedule (f->notes, f->start);
+  f->clock = viva_clock_new_fake (f->start);
+
+  f->window = viva_window_new (NULL, f->notes);
+  g_object_ref_sink (f->window);
+  viva_window_set_review_clock (f->window, f->clock);
+  viva_window_restore_session (f->window);
+  f->button = viva_window_get_review_button (f->window);
+
+  gtk_window_present (GTK_WINDOW (f->window));
+  viva_test_wait_mapped (GTK_WIDGET (f->window));
+  viva_test_drain_main_loop ();
+}
+
+static void
+fixture_close (Fixture *f)
+{
+  gtk_window_close (GTK_WINDOW (f->window));
+  viva_test_drain_main_loop ();
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  viva_test_drain_main_loop ();
+  g_clear_object (&f->window);
+  g_clear_object (&f->notes);
+  g_clear_object (&f->clock);
+  g_clear_object (&f->settings);
+}
+
+static const char *
+mode (Fixture *f)
+{
+  GtkWidget *stack = gtk_widget_get_parent (GTK_WIDGET (viva_window_get_review_view (f->window)));
+
+  return gtk_stack_get_visible_child_name (GTK_STACK (stack));
+}
+
+static void
+start_review (Fixture *f)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.review", NULL));
+  viva_test_drain_main_loop ();
+  f->view = viva_window_get_review_view (f->window);
+  g_assert_cmpstr (mode (f), ==, "review");
+}
+
+/* The view's own key handler, as GTK calls it for a key press. */
+static gboolean
+press_key (Fixture         *f,
+           guint            keyval,
+           GdkModifierType  state)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (f->view));
+  guint n = g_list_model_get_n_items (controllers);
+  gboolean handled = FALSE;
+  gboolean found = FALSE;
+
+  for (guint i = 0; i < n && !found; i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        {
+          g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
+          found = TRUE;
+        }
+    }
+  g_assert_true (found);
+  viva_test_drain_main_loop ();
+
+  return handled;
+}
+
+static guint
+current_number (Fixture *f)
+{
+  VivaQuestion *question = viva_review_view_get_question (f->view);
+
+  g_assert_nonnull (question);
+  return viva_question_get_number (question);
+}
+
+static void
+assert_hints (Fixture    *f,
+              const char *again,
+              const char *hard,
+              const char *good,
+              const char *easy)
+{
+  g_assert_cmpstr (viva_review_view_get_grade_hint (f->view, VIVA_REVIEW_GRADE_AGAIN), ==, again);
+  g_assert_cmpstr (viva_review_view_get_grade_hint (f->view, VIVA_REVIEW_GRADE_HARD), ==, hard);
+  g_assert_cmpstr (viva_review_view_get_grade_hint (f->view, VIVA_REVIEW_GRADE_GOOD), ==, good);
+  g_assert_cmpstr (viva_review_view_get_grade_hint (f->view, VIVA_REVIEW_GRADE_EASY), ==, easy);
+}
+
+/* Review fits the narrowest window Viva allows, notes shown or not. */
+static void
+assert_fits_narrow_window (Fixture *f)
+{
+  int minimum;
+  int narrowest;
+
+  gtk_widget_get_size_request (GTK_WIDGET (f->window), &narrowest, NULL);
+  g_assert_cmpint (narrowest, >, 0);
+  gtk_widget_measure (GTK_WIDGET (f->view), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  g_assert_cmpint (minimum, <=, narrowest);
+}
+
+static const VivaReviewEntry *
+history_of (VivaNotesStore *notes,
+            guint           number,
+            guint          *n)
+{
+  VivaNote *note = viva_notes_store_lookup_note (notes, VIVA_BUNDLED_BANK_ID, number);
+
+  g_assert_nonnull (note);
+  return viva_note_get_history (note, n);
+}
+
+static VivaStatus
+status_of (VivaNotesStore *notes,
+           guint           number)
+{
+  return viva_note_get_status (viva_notes_store_lookup_note (notes, VIVA_BUNDLED_BANK_ID, number));
+}
+
+static void
+test_review_round (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(GString) unnamed = g_string_new (NULL);
+  g_autoptr(VivaNotesStore) reread = NULL;
+  g_autofree char *path = notes_path ();
+  g_autofree char *text = NULL;
+  g_autofree char *json = NULL;
+  const VivaReviewEntry *history;
+  guint n;
+
+  reset_data ();
+  fixture_open (&f, 4, 2, TRUE);
+
+  /* The sidebar counts the two due today, and the two new ones the
+   * limits leave room for. */
+  g_assert_cmpuint (viva_review_button_get_n_due (f.button), ==, 2);
+  g_assert_cmpuint (viva_review_button_get_n_new (f.button), ==, 2);
+  g_assert_cmpstr (viva_review_button_get_title (f.button), ==, "2 due today");
+  g_assert_cmpstr (viva_review_button_get_subtitle (f.button), ==, "2 new questions to start");
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (f.button)));
+  viva_test_save_screenshot (GTK_WIDGET (f.window), "review-sidebar.png");
+
+  /* Ctrl+R: the most overdue first, alone; the notes wait. */
+  start_review (&f);
+  g_assert_cmpstr (viva_review_view_get_page (f.view), ==, "question");
+  g_assert_cmpuint (current_number (&f), ==, 7);
+  g_assert_cmpstr (viva_review_view_get_progress (f.view), ==, "Question 1 of 4 · 2 new");
+  g_assert_false (viva_review_view_get_revealed (f.view));
+  text = viva_review_view_dup_note_text (f.view);
+  g_assert_cmpstr (text, ==, "");
+  g_clear_pointer (&text, g_free);
+
+  /* The keys grade only once the notes are shown. */
+  g_assert_true (press_key (&f, GDK_KEY_3, 0));
+  history_of (f.notes, 7, &n);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_cmpuint (current_number (&f), ==, 7);
+  assert_fits_narrow_window (&f);
+  viva_test_save_screenshot (GTK_WIDGET (f.window), "review-question.png");
+
+  /* Space shows them; question 7 has none. Passed once a day apart, it
+   * comes back in 10 minutes, 2, 3 or 4 days. */
+  g_assert_true (press_key (&f, GDK_KEY_space, 0));
+  g_assert_true (viva_review_view_get_revealed (f.view));
+  assert_hints (&f, "in 10 minutes", "in 2 days", "in 3 days", "in 4 days");
+  assert_fits_narrow_window (&f);
+
+  /* Again (1): it comes back at the end of today's round. */
+  g_assert_true (press_key (&f, GDK_KEY_1, 0));
+  history = history_of (f.notes, 7, &n);
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_cmpint (history[1].grade, ==, VIVA_REVIEW_GRADE_AGAIN);
+  g_assert_cmpint (history[1].source, ==, VIVA_REVIEW_SOURCE_REVIEW);
+  g_assert_cmpint (history[1].time, ==, f.start);
+  g_assert_cmpint (status_of (f.notes, 7), ==, VIVA_STATUS_LEARNING);
+  g_assert_cmpuint (current_number (&f), ==, 5);
+  g_assert_cmpstr (viva_review_view_get_progress (f.view), ==, "Question 2 of 5 · 2 new");
+  g_assert_false (viva_review_view_get_revealed (f.view));
+
+  /* Question 5's notes, read-only, as written. */
+  viva_clock_advance (f.clock, MINUTE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.view), "review.reveal", NULL));
+  viva_test_drain_main_loop ();
+  text = viva_review_view_dup_note_text (f.view);
+  g_assert_cmpstr (text, ==, NOTE_5);
+  g_clear_pointer (&text, g_free);
+  assert_fits_narrow_window (&f);
+  viva_test_save_screenshot (GTK_WIDGET (f.window), "review-notes.png");
+
+  /* Good (3), then Ctrl+Z: the grade and the status are taken back,
+   * and the question is asked again from the start. */
+  g_assert_true (press_key (&f, GDK_KEY_3, 0));
+  history_of (f.notes, 5, &n);
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_cmpint (status_of (f.notes, 5), ==, VIVA_STATUS_CONFIDENT);
+  g_assert_cmpuint (current_number (&f), ==, 1);
+  g_assert_true (press_key (&f, GDK_KEY_z, GDK_CONTROL_MASK));
+  history_of (f.notes, 5, &n);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_cmpint (status_of (f.notes, 5), ==, VIVA_STATUS_NEW);
+  g_assert_cmpuint (current_number (&f), ==, 5);
+  g_assert_false (viva_review_view_get_revealed (f.view));
+  g_assert_cmpstr (viva_review_view_get_progress (f.view), ==, "Question 2 of 5 · 2 new");
+  g_assert_true (viva_review_view_get_can_undo (f.view));
+
+  /* Easy (4) this time. */
+  g_assert_true (press_key (&f, GDK_KEY_space, 0));
+  g_assert_true (press_key (&f, GDK_KEY_4, 0));
+  history = history_of (f.notes, 5, &n);
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_cmpint (history[1].grade, ==, VIVA_REVIEW_GRADE_EASY);
+
+  /* The new ones, in the bank's order: a new question's first grades
+   * bring it back in 10 minutes, 1 day, 1 day or 4 days. */
+  g_assert_cmpuint (current_number (&f), ==, 1);
+  g_assert_cmpstr (viva_review_view_get_progress (f.view), ==, "Question 3 of 5 · 2 new");
+  g_assert_true (press_key (&f, GDK_KEY_space, 0));
+  assert_hints (&f, "in 10 minutes", "in 1 day", "in 1 day", "in 4 days");
+  viva_test_save_screenshot (GTK_WIDGET (f.window), "review-new-question.png");
+  g_assert_true (press_key (&f, GDK_KEY_3, 0));
+
+  g_assert_cmpuint (current_number (&f), ==, 2);
+  g_assert_cmpstr (viva_review_view_get_progress (f.view), ==, "Question 4 of 5 · 1 new");
+
+  /* A look at the sidebar (Escape) counts question 7, back in ten
+   * minutes, as due; Ctrl+R goes on where Review was left. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.view), "review.leave", NULL));
+  viva_test_drain_main_loop ();
+  g_assert_cmpstr (mode (&f), ==, "study");
+  g_assert_cmpstr (viva_review_button_get_title (f.button), ==, "1 due today");
+  g_assert_cmpstr (viva_review_button_get_subtitle (f.button), ==, "1 new question to start");
+  start_review (&f);
+  g_assert_cmpuint (current_number (&f), ==, 2);
+  g_assert_cmpstr (viva_review_view_get_progress (f.view), ==, "Question 4 of 5 · 1 new");
+  g_assert_false (viva_review_view_get_revealed (f.view));
+  g_assert_true (press_key (&f, GDK_KEY_space, 0));
+  g_assert_true (press_key (&f, GDK_KEY_KP_2, 0));
+  g_assert_cmpint (status_of (f.notes, 2), ==, VIVA_STATUS_LEARNING);
+
+  /* Question 7 again, relearning: a pass now brings it back tomorrow. */
+  g_assert_cmpuint (current_number (&f), ==, 7);
+  g_assert_cmpstr (viva_review_view_get_progress (f.view), ==, "Question 5 of 5");
+  g_assert_true (press_key (&f, GDK_KEY_space, 0));
+  assert_hints (&f, "in 10 minutes", "in 1 day", "in 1 day", "in 4 days");
+
+  /* Every control has a name, the grade buttons with their interval. */
+  viva_test_collect_unnamed_controls (GTK_WIDGET (f.view), unnamed);
+  g_assert_cmpstr (unnamed->str, ==, "");
+
+  g_assert_true (press_key (&f, GDK_KEY_3, 0));
+
+  /* All caught up: what was done, and what comes tomorrow (1, 2 and 7;
+   * 9 on Friday, 5 on Saturday). */
+  g_assert_cmpstr (viva_review_view_get_page (f.view), ==, "done");
+  g_assert_null (viva_review_view_get_question (f.view));
+  g_assert_cmpstr (viva_review_view_get_done_message (f.view), ==,
+                   "You reviewed 4 questions today. 3 questions are due tomorrow.");
+  viva_test_collect_unnamed_controls (GTK_WIDGET (f.view), unnamed);
+  g_assert_cmpstr (unnamed->str, ==, "");
+  viva_test_save_screenshot (GTK_WIDGET (f.window), "review-done.png");
+
+  /* Back to studying: nothing is due any more, the new ones are done. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.view), "review.leave", NULL));
+  viva_test_drain_main_loop ();
+  g_assert_cmpstr (mode (&f), ==, "study");
+  g_assert_cmpuint (viva_review_button_get_n_due (f.button), ==, 0);
+  g_assert_cmpuint (viva_review_button_get_n_new (f.button), ==, 0);
+  g_assert_cmpstr (viva_review_button_get_title (f.button), ==, "Nothing due today");
+  g_assert_cmpstr (viva_review_button_get_subtitle (f.button), ==, "All caught up");
+
+  /* At 4 am the next day, the count is the new day's. */
+  viva_clock_advance (f.clock, 18 * G_TIME_SPAN_HOUR);
+  viva_test_drain_main_loop ();
+  g_assert_cmpuint (viva_review_button_get_n_due (f.button), ==, 3);
+  g_assert_cmpstr (viva_review_button_get_title (f.button), ==, "3 due today");
+  g_assert_cmpuint (viva_review_button_get_n_new (f.button), ==, 1);
+
+  /* What is on disk: every grade, from Review, at the time given. */
+  g_assert_true (viva_notes_store_flush (f.notes, NULL));
+  fixture_close (&f);
+
+  g_assert_true (g_file_get_contents (path, &json, NULL, NULL));
+  g_assert_nonnull (strstr (json, "\"source\" : \"review\""));
+
+  reread = viva_notes_store_new (path);
+  g_assert_true (viva_notes_store_load (reread, NULL));
+  history = history_of (reread, 7, &n);
+  g_assert_cmpuint (n, ==, 3);
+  g_assert_cmpint (history[1].grade, ==, VIVA_REVIEW_GRADE_AGAIN);
+  g_assert_cmpint (history[2].grade, ==, VIVA_REVIEW_GRADE_GOOD);
+  g_assert_cmpint (history[2].source, ==, VIVA_REVIEW_SOURCE_REVIEW);
+  history = history_of (reread, 5, &n);
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_cmpint (history[1].grade, ==, VIVA_REVIEW_GRADE_EASY);
+  g_assert_cmpint (history[1].time, ==, f.start + MINUTE);
+  g_assert_cmpint (viva_note_get_due (viva_notes_store_lookup_note (reread, VIVA_BUNDLED_BANK_ID, 5)),
+                   ==, f.start + MINUTE + 4 * DAY);
+  history = history_of (reread, 1, &n);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_cmpint (history[0].grade, ==, VIVA_REVIEW_GRADE_GOOD);
+  g_assert_cmpint (status_of (reread, 1), ==, VIVA_STATUS_CONFIDENT);
+  history = history_of (reread, 2, &n);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_cmpint (history[0].grade, ==, VIVA_REVIEW_GRADE_HARD);
+}
+
+/* Over the daily limit, "All caught up" says how many are left and
+ * offers Preferences; raising the limit there asks them at once. */
+static void
+test_daily_limit (void)
+{
+  Fixture f = { 0 };
+  GtkWidget *preferences;
+  GtkSpinButton *spin;
+
+  reset_data ();
+  fixture_open (&f, 1, 0, TRUE);
+
+  start_review (&f);
+  g_assert_cmpuint (current_number (&f), ==, 7);
+  g_assert_cmpstr (viva_review_view_get_progress (f.view), ==, "Question 1 of 1");
+  g_assert_true (press_key (&f, GDK_KEY_space, 0));
+  g_assert_true (press_key (&f, GDK_KEY_3, 0));
+
+  g_assert_cmpstr (viva_review_view_get_page (f.view), ==, "done");
+  g_assert_cmpstr (viva_review_view_get_done_message (f.view), ==,
+                   "You reviewed 1 question today. 1 more question is due, over your daily limit. "
+                   "2 questions are due on Friday 15 March.");
+  viva_test_save_screenshot (GTK_WIDGET (f.window), "review-over-limit.png");
+
+  /* The Preferences' spin buttons are the settings. */
+  preferences = viva_preferences_window_new (GTK_WINDOW (f.window));
+  spin = viva_preferences_window_get_review_row (VIVA_PREFERENCES_WINDOW (preferences), "review-daily-limit");
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (spin), ==, 1);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (viva_preferences_window_get_review_row (VIVA_PREFERENCES_WINDOW (preferences),
+                                                                                             "review-new-per-day")),
+                   ==, 0);
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences), "review");
+  gtk_window_present (GTK_WINDOW (preferences));
+  viva_test_save_screenshot (preferences, "review-preferences.png");
+  gtk_spin_button_set_value (spin, 20);
+  viva_test_drain_main_loop ();
+  g_assert_cmpuint (g_settings_get_uint (f.settings, "review-daily-limit"), ==, 20);
+
+  /* And Review goes on with the one left. */
+  g_assert_cmpstr (viva_review_view_get_page (f.view), ==, "question");
+  g_assert_cmpuint (current_number (&f), ==, 5);
+  g_assert_cmpstr (viva_review_view_get_progress (f.view), ==, "Question 2 of 2");
+
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  fixture_close (&f);
+}
+
+/* A notes file from a newer Viva is never written: Review says so and
+ * records nothing. */
+static void
+test_read_only_notes (void)
+{
+  Fixture f = { 0 };
+  g_autofree char *path = notes_path ();
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *after = NULL;
+  const char *future =
+    "{\n  \"format\": \"viva-notes\",\n  \"version\": 99,\n  \"banks\": {}\n}\n";
+
+  reset_data ();
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, future, -1, NULL));
+
+  fixture_open (&f, 20, 10, FALSE);
+  g_assert_true (viva_notes_store_get_read_only (f.notes));
+
+  start_review (&f);
+  g_assert_cmpstr (viva_review_view_get_page (f.view), ==, "read-only");
+  g_assert_null (viva_review_view_get_question (f.view));
+  g_assert_false (press_key (&f, GDK_KEY_space, 0));
+  g_assert_false (press_key (&f, GDK_KEY_3, 0));
+  g_assert_cmpuint (viva_notes_store_get_n_notes (f.notes), ==, 0);
+  viva_test_save_screenshot (GTK_WIDGET (f.window), "review-read-only.png");
+
+  fixture_close (&f);
+
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, future);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  viva_test_init_ui (&argc, &argv);
+  viva_test_load_app_style ();
+
+  g_test_add_func ("/review/round", test_review_round);
+  g_test_add_func ("/review/daily-limit", test_daily_limit);
+  g_test_add_func ("/review/read-only-notes", test_read_only_notes);
+
+  return g_test_run ();
+}
