@@ -41,7 +41,7 @@ viva_test_init_ui (int    *argc,
   adw_init ();
 }
 
-/* The resources and the style sheet, as the application has them: the
+/* The resources, the style sheet and the icons, as the application has them: the
  * pages look as they do in Viva, and their CSS classes apply. The
  * resources live in a static library, which links in only what is
  * referenced, so they are referenced here. */
@@ -54,6 +54,10 @@ viva_test_load_app_style (void)
   gtk_css_provider_load_from_resource (provider, RESOURCE_PREFIX "/style.css");
   gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+
+  /* And the app's icons, which GApplication's resource base path adds. */
+  gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                    RESOURCE_PREFIX "/icons");
 }
 
 void
