@@ -32,6 +32,7 @@ struct _VivaWindow
   GSettings            *settings;
   VivaNotesStore       *store;
   VivaBank             *bank;
+  VivaProgress         *progress;
   VivaSessionStore     *sessions;
   GPtrArray            *session_problems;
   VivaInterviewStore   *interviews;

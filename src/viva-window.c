@@ -17,10 +17,10 @@
 #include "viva-interview.h"
 #include "viva-interview-store.h"
 #include "viva-interview-view.h"
-#include "viva-note.h"
 #include "viva-mock-session.h"
 #include "viva-mock-view.h"
 #include "viva-notes-store.h"
+#include "viva-progress.h"
 #include "viva-question.h"
 #include "viva-question-view.h"
 #include "viva-related.h"
@@ -108,22 +108,6 @@ viva_window_store_notify_cb (VivaWindow     *self,
 {
   viva_window_update_banner (self);
   _viva_window_update_actions (self);
-}
-
-static void
-viva_window_note_changed_cb (VivaWindow     *self,
-                             VivaNote       *note,
-                             VivaNotesStore *store)
-{
-  VivaQuestion *question;
-
-  if (self->bank == NULL ||
-      g_strcmp0 (viva_note_get_bank_id (note), viva_bank_get_id (self->bank)) != 0)
-    return;
-
-  question = viva_bank_lookup_question (self->bank, viva_note_get_number (note));
-  if (question != NULL)
-    viva_question_apply_note (question, note);
 }
 
 static void
@@ -470,7 +454,6 @@ void
 viva_window_set_bank (VivaWindow *self,
                       VivaBank   *bank)
 {
-  g_autoptr(GPtrArray) notes = NULL;
   GFile *file;
 
   g_return_if_fail (VIVA_IS_WINDOW (self));
@@ -482,16 +465,11 @@ viva_window_set_bank (VivaWindow *self,
   viva_window_show_question (self, NULL);
   g_set_object (&self->bank, bank);
 
-  /* The questions carry the marks that the sidebar rows show. */
-  notes = viva_notes_store_list_notes (self->store, viva_bank_get_id (bank));
-  for (guint i = 0; i < notes->len; i++)
-    {
-      VivaNote *note = g_ptr_array_index (notes, i);
-      VivaQuestion *question = viva_bank_lookup_question (bank, viva_note_get_number (note));
-
-      if (question != NULL)
-        viva_question_apply_note (question, note);
-    }
+  /* The questions carry the marks and counts that the sidebar rows and
+   * the progress page show; this keeps them in step with the notes,
+   * whatever changes them. */
+  g_clear_object (&self->progress);
+  self->progress = viva_progress_new (bank, self->store);
 
   viva_sidebar_set_bank (self->sidebar, bank);
 
@@ -673,9 +651,6 @@ viva_window_constructed (GObject *object)
 
   viva_question_view_set_notes_store (self->question_view, self->store);
 
-  g_signal_connect_object (self->store, "note-changed",
-                           G_CALLBACK (viva_window_note_changed_cb),
-                           self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "notify::save-error",
                            G_CALLBACK (viva_window_store_notify_cb),
                            self, G_CONNECT_SWAPPED);
@@ -700,6 +675,7 @@ viva_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), VIVA_TYPE_WINDOW);
 
   g_clear_object (&self->question);
+  g_clear_object (&self->progress);
   g_clear_object (&self->bank);
   g_clear_object (&self->sessions);
   g_clear_pointer (&self->session_problems, g_ptr_array_unref);
