@@ -11,6 +11,7 @@
 
 #include "viva-interview-view.h"
 #include "viva-mock-view.h"
+#include "viva-progress-view.h"
 #include "viva-question-view.h"
 #include "viva-sidebar.h"
 #include "viva-window.h"
@@ -48,6 +49,7 @@ struct _VivaWindow
   /* Borrowed: built on first use, owned by mode_stack */
   VivaMockView         *mock_view;
   VivaInterviewView    *interview_view;
+  VivaProgressView     *progress_view;
   AdwFlap              *flap;
   GtkBox               *sidebar_box;
   AdwWindowTitle       *sidebar_title;
@@ -77,6 +79,7 @@ void     _viva_window_show_mock          (VivaWindow     *self,
                                           gboolean        history);
 void     _viva_window_show_interviews    (VivaWindow     *self,
                                           gboolean        new_interview);
+void     _viva_window_show_progress      (VivaWindow     *self);
 void     _viva_window_add_to_interview   (VivaWindow     *self,
                                           VivaQuestion   *question);
 

@@ -253,6 +253,67 @@ viva_window_ensure_mock_view (VivaWindow *self)
 }
 
 static void
+progress_view_leave_cb (VivaWindow       *self,
+                        VivaProgressView *view)
+{
+  gtk_stack_set_visible_child_name (self->mode_stack, "study");
+  viva_window_update_title (self);
+  _viva_window_update_actions (self);
+}
+
+/* A tile or a row of the progress page: study that topic, from its first
+ * question not yet confident, with the topic open in the sidebar. */
+static void
+progress_view_question_activated_cb (VivaWindow       *self,
+                                     VivaQuestion     *question,
+                                     VivaProgressView *view)
+{
+  progress_view_leave_cb (self, view);
+  viva_window_show_question (self, question);
+  gtk_widget_grab_focus (GTK_WIDGET (self->question_view));
+}
+
+/* Built on first use, as the mock interviews. */
+static VivaProgressView *
+viva_window_ensure_progress_view (VivaWindow *self)
+{
+  if (self->progress_view == NULL)
+    {
+      self->progress_view = g_object_new (VIVA_TYPE_PROGRESS_VIEW, NULL);
+      g_signal_connect_object (self->progress_view, "leave",
+                               G_CALLBACK (progress_view_leave_cb),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->progress_view, "question-activated",
+                               G_CALLBACK (progress_view_question_activated_cb),
+                               self, G_CONNECT_SWAPPED);
+      gtk_stack_add_named (self->mode_stack, GTK_WIDGET (self->progress_view), "progress");
+      viva_progress_view_set_progress (self->progress_view, self->progress);
+    }
+
+  return self->progress_view;
+}
+
+void
+_viva_window_show_progress (VivaWindow *self)
+{
+  if (self->progress == NULL)
+    return;
+
+  viva_window_ensure_progress_view (self);
+  gtk_stack_set_visible_child_name (self->mode_stack, "progress");
+  gtk_window_set_title (GTK_WINDOW (self), _("Progress"));
+  _viva_window_update_actions (self);
+}
+
+VivaProgressView *
+viva_window_get_progress_view (VivaWindow *self)
+{
+  g_return_val_if_fail (VIVA_IS_WINDOW (self), NULL);
+
+  return viva_window_ensure_progress_view (self);
+}
+
+static void
 interview_view_leave_cb (VivaWindow        *self,
                          VivaInterviewView *view)
 {
@@ -470,6 +531,8 @@ viva_window_set_bank (VivaWindow *self,
    * whatever changes them. */
   g_clear_object (&self->progress);
   self->progress = viva_progress_new (bank, self->store);
+  if (self->progress_view != NULL)
+    viva_progress_view_set_progress (self->progress_view, self->progress);
 
   viva_sidebar_set_bank (self->sidebar, bank);
 
