@@ -7,10 +7,10 @@
  * "question-activated" signal, with the first question of it that is not
  * Confident yet); Escape or the back button asks to leave.
  *
- * The page is built once per bank, a widget per level and topic (no
- * pass over the questions: the levels and topics keep their counts);
- * afterwards each widget follows its own level or topic, so a change
- * costs the same whatever the size of the bank.
+ * The page is built once per bank, when first shown, a widget per level
+ * and topic (no pass over the questions: the levels and topics keep
+ * their counts); afterwards each widget follows its own level or topic,
+ * so a change costs the same whatever the size of the bank.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -46,6 +46,8 @@ struct _VivaProgressView
   GtkLabel       *summary_label;
   GtkBox         *map_box;
   GtkBox         *levels_box;
+
+  guint           needs_rebuild : 1;
 };
 
 G_DEFINE_FINAL_TYPE (VivaProgressView, viva_progress_view, GTK_TYPE_WIDGET)
@@ -229,6 +231,8 @@ viva_progress_view_rebuild (VivaProgressView *self)
   GListModel *levels;
   guint n_levels;
 
+  self->needs_rebuild = FALSE;
+
   remove_children (self->map_box);
   remove_children (self->levels_box);
 
@@ -247,6 +251,19 @@ viva_progress_view_rebuild (VivaProgressView *self)
 
       viva_progress_view_add_level (self, level);
     }
+}
+
+/* A bank opened while the page is not shown is built the next time it
+ * is: opening banks should not pay for a page nobody looks at. */
+static void
+viva_progress_view_map (GtkWidget *widget)
+{
+  VivaProgressView *self = VIVA_PROGRESS_VIEW (widget);
+
+  if (self->needs_rebuild)
+    viva_progress_view_rebuild (self);
+
+  GTK_WIDGET_CLASS (viva_progress_view_parent_class)->map (widget);
 }
 
 static void
@@ -318,6 +335,8 @@ viva_progress_view_class_init (VivaProgressViewClass *klass)
   object_class->dispose = viva_progress_view_dispose;
   object_class->get_property = viva_progress_view_get_property;
   object_class->set_property = viva_progress_view_set_property;
+
+  widget_class->map = viva_progress_view_map;
 
   properties[PROP_PROGRESS] =
     g_param_spec_object ("progress", NULL, NULL,
@@ -422,7 +441,15 @@ viva_progress_view_set_progress (VivaProgressView *self,
                                self, G_CONNECT_SWAPPED);
     }
 
-  viva_progress_view_rebuild (self);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    viva_progress_view_rebuild (self);
+  else
+    {
+      /* The numbers at the top are cheap and always right. */
+      self->needs_rebuild = TRUE;
+      adw_window_title_set_subtitle (self->title, NULL);
+      viva_progress_view_update_summary (self);
+    }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROGRESS]);
 }
