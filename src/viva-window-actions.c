@@ -30,6 +30,7 @@ _viva_window_update_actions (VivaWindow *self)
   guint position = self->question ? viva_question_get_position (self->question) : 0;
   guint n = self->bank ? viva_bank_get_n_questions (self->bank) : 0;
   gboolean can_edit = self->question != NULL && !viva_notes_store_get_read_only (self->store);
+  const char *mode = gtk_stack_get_visible_child_name (self->mode_stack);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous-question",
                                  self->question != NULL && position > 0);
@@ -39,7 +40,11 @@ _viva_window_update_actions (VivaWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.set-status", can_edit);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.focus-notes", self->question != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-question", self->bank != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.progress", self->bank != NULL);
+  /* Not from a mock interview or an interview, which have their own way
+   * back to studying. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.progress",
+                                 self->bank != NULL &&
+                                 (g_strcmp0 (mode, "study") == 0 || g_strcmp0 (mode, "progress") == 0));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.mock-interview", self->bank != NULL && self->sessions != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.mock-history", self->bank != NULL && self->sessions != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-interview", self->interviews != NULL);

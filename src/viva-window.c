@@ -299,9 +299,19 @@ _viva_window_show_progress (VivaWindow *self)
   if (self->progress == NULL)
     return;
 
+  /* The shortcut again goes back, as Escape does. */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->mode_stack), "progress") == 0)
+    {
+      progress_view_leave_cb (self, self->progress_view);
+      return;
+    }
+
   viva_window_ensure_progress_view (self);
   gtk_stack_set_visible_child_name (self->mode_stack, "progress");
   gtk_window_set_title (GTK_WINDOW (self), _("Progress"));
+  /* Into the page, so that the keyboard walks the map and Escape
+   * reaches it. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->progress_view));
   _viva_window_update_actions (self);
 }
 

@@ -344,10 +344,25 @@ test_numbers_shown (void)
     }
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 
-  /* Escape (the page's leave action) goes back to studying. */
+  /* The keyboard is on the map's first tile, so the arrows walk the
+   * map and Escape reaches the page. */
+  {
+    GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f.window));
+
+    g_assert_true (VIVA_IS_PROGRESS_TILE (focus));
+    g_assert_true (viva_progress_tile_get_topic (VIVA_PROGRESS_TILE (focus)) == viva_question_get_topic (question (&f, 1)));
+  }
+
+  /* Escape (the page's leave action) goes back to studying; so does the
+   * shortcut again. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "progress.leave", NULL));
   viva_test_drain_main_loop ();
   g_assert_cmpstr (visible_mode (view), ==, "study");
+  open_progress (&f);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.window), "win.progress", NULL));
+  viva_test_drain_main_loop ();
+  g_assert_cmpstr (visible_mode (view), ==, "study");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f.window)), ==, "Viva");
 
   fixture_close (&f);
 }

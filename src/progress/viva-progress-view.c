@@ -266,6 +266,30 @@ viva_progress_view_map (GtkWidget *widget)
   GTK_WIDGET_CLASS (viva_progress_view_parent_class)->map (widget);
 }
 
+/* Focus goes to the map's first tile, from which the arrows walk the
+ * map and Escape leaves. */
+static gboolean
+viva_progress_view_grab_focus (GtkWidget *widget)
+{
+  VivaProgressView *self = VIVA_PROGRESS_VIEW (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->map_box));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkFlowBoxChild *tile;
+
+      if (!GTK_IS_FLOW_BOX (child))
+        continue;
+
+      tile = gtk_flow_box_get_child_at_index (GTK_FLOW_BOX (child), 0);
+      if (tile != NULL)
+        return gtk_widget_grab_focus (GTK_WIDGET (tile));
+    }
+
+  return gtk_widget_child_focus (widget, GTK_DIR_TAB_FORWARD);
+}
+
 static void
 viva_progress_view_leave_action (GtkWidget  *widget,
                                  const char *action_name,
@@ -337,6 +361,7 @@ viva_progress_view_class_init (VivaProgressViewClass *klass)
   object_class->set_property = viva_progress_view_set_property;
 
   widget_class->map = viva_progress_view_map;
+  widget_class->grab_focus = viva_progress_view_grab_focus;
 
   properties[PROP_PROGRESS] =
     g_param_spec_object ("progress", NULL, NULL,
