@@ -323,6 +323,8 @@ test_numbers_shown (void)
     g_assert_cmpuint (rows->len, ==, 6 + 18);
   }
 
+  /* As after a key press: the focused tile shows its ring. */
+  gtk_window_set_focus_visible (GTK_WINDOW (f.window), TRUE);
   viva_test_save_screenshot (GTK_WIDGET (f.window), "progress-light.png");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
   viva_test_save_screenshot (GTK_WIDGET (f.window), "progress-dark.png");
