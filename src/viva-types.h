@@ -30,6 +30,8 @@ typedef struct _VivaMockView      VivaMockView;
 typedef struct _VivaInterviewView VivaInterviewView;
 typedef struct _VivaNote          VivaNote;
 typedef struct _VivaNotesStore    VivaNotesStore;
+typedef struct _VivaProgress      VivaProgress;
+typedef struct _VivaProgressView  VivaProgressView;
 typedef struct _VivaQuery         VivaQuery;
 typedef struct _VivaQuestion      VivaQuestion;
 typedef struct _VivaQuestionView  VivaQuestionView;

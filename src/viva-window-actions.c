@@ -1,7 +1,8 @@
 /* viva-window-actions.c
  *
  * The window's actions and their shortcuts: opening banks, moving between
- * questions, filtering, and the question's star and status. One function,
+ * questions, filtering, the question's star and status, and the modes
+ * (progress, mock interviews, interviews). One function,
  * _viva_window_update_actions(), decides what is enabled.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -29,6 +30,7 @@ _viva_window_update_actions (VivaWindow *self)
   guint position = self->question ? viva_question_get_position (self->question) : 0;
   guint n = self->bank ? viva_bank_get_n_questions (self->bank) : 0;
   gboolean can_edit = self->question != NULL && !viva_notes_store_get_read_only (self->store);
+  const char *mode = gtk_stack_get_visible_child_name (self->mode_stack);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous-question",
                                  self->question != NULL && position > 0);
@@ -39,6 +41,11 @@ _viva_window_update_actions (VivaWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.focus-notes", self->question != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-question", self->bank != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.review", self->bank != NULL);
+  /* Not from a mock interview or an interview, which have their own way
+   * back to studying. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.progress",
+                                 self->bank != NULL &&
+                                 (g_strcmp0 (mode, "study") == 0 || g_strcmp0 (mode, "progress") == 0));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.mock-interview", self->bank != NULL && self->sessions != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.mock-history", self->bank != NULL && self->sessions != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-interview", self->interviews != NULL);
@@ -307,6 +314,14 @@ viva_window_review_action (GtkWidget  *widget,
 }
 
 static void
+viva_window_progress_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *param)
+{
+  _viva_window_show_progress (VIVA_WINDOW (widget));
+}
+
+static void
 viva_window_mock_interview_action (GtkWidget  *widget,
                                    const char *action_name,
                                    GVariant   *param)
@@ -388,6 +403,7 @@ _viva_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.set-status", "s", viva_window_set_status_action);
   gtk_widget_class_install_action (widget_class, "win.focus-notes", NULL, viva_window_focus_notes_action);
   gtk_widget_class_install_action (widget_class, "win.review", NULL, viva_window_review_action);
+  gtk_widget_class_install_action (widget_class, "win.progress", NULL, viva_window_progress_action);
   gtk_widget_class_install_action (widget_class, "win.mock-interview", NULL, viva_window_mock_interview_action);
   gtk_widget_class_install_action (widget_class, "win.mock-history", NULL, viva_window_mock_history_action);
   gtk_widget_class_install_action (widget_class, "win.new-interview", NULL, viva_window_new_interview_action);
@@ -407,6 +423,7 @@ _viva_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_CONTROL_MASK, "win.set-status", "s", "confident");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.focus-notes", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.review", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_G, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.progress", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK, "win.mock-interview", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_N, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.new-interview", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.interviews", NULL);

@@ -11,6 +11,7 @@
 
 #include "viva-interview-view.h"
 #include "viva-mock-view.h"
+#include "viva-progress-view.h"
 #include "viva-question-view.h"
 #include "viva-review-button.h"
 #include "viva-review-view.h"
@@ -34,6 +35,7 @@ struct _VivaWindow
   GSettings            *settings;
   VivaNotesStore       *store;
   VivaBank             *bank;
+  VivaProgress         *progress;
   VivaSessionStore     *sessions;
   GPtrArray            *session_problems;
   VivaInterviewStore   *interviews;
@@ -52,6 +54,7 @@ struct _VivaWindow
   VivaMockView         *mock_view;
   VivaInterviewView    *interview_view;
   VivaReviewView       *review_view;
+  VivaProgressView     *progress_view;
   AdwFlap              *flap;
   GtkBox               *sidebar_box;
   AdwWindowTitle       *sidebar_title;
@@ -83,6 +86,7 @@ void     _viva_window_show_mock          (VivaWindow     *self,
 void     _viva_window_show_review        (VivaWindow     *self);
 void     _viva_window_show_interviews    (VivaWindow     *self,
                                           gboolean        new_interview);
+void     _viva_window_show_progress      (VivaWindow     *self);
 void     _viva_window_add_to_interview   (VivaWindow     *self,
                                           VivaQuestion   *question);
 

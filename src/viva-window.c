@@ -18,10 +18,10 @@
 #include "viva-interview.h"
 #include "viva-interview-store.h"
 #include "viva-interview-view.h"
-#include "viva-note.h"
 #include "viva-mock-session.h"
 #include "viva-mock-view.h"
 #include "viva-notes-store.h"
+#include "viva-progress.h"
 #include "viva-question.h"
 #include "viva-question-view.h"
 #include "viva-related.h"
@@ -109,22 +109,6 @@ viva_window_store_notify_cb (VivaWindow     *self,
 {
   viva_window_update_banner (self);
   _viva_window_update_actions (self);
-}
-
-static void
-viva_window_note_changed_cb (VivaWindow     *self,
-                             VivaNote       *note,
-                             VivaNotesStore *store)
-{
-  VivaQuestion *question;
-
-  if (self->bank == NULL ||
-      g_strcmp0 (viva_note_get_bank_id (note), viva_bank_get_id (self->bank)) != 0)
-    return;
-
-  question = viva_bank_lookup_question (self->bank, viva_note_get_number (note));
-  if (question != NULL)
-    viva_question_apply_note (question, note);
 }
 
 static void
@@ -267,6 +251,77 @@ viva_window_ensure_mock_view (VivaWindow *self)
     }
 
   return self->mock_view;
+}
+
+static void
+progress_view_leave_cb (VivaWindow       *self,
+                        VivaProgressView *view)
+{
+  gtk_stack_set_visible_child_name (self->mode_stack, "study");
+  viva_window_update_title (self);
+  _viva_window_update_actions (self);
+}
+
+/* A tile or a row of the progress page: study that topic, from its first
+ * question not yet confident, with the topic open in the sidebar. */
+static void
+progress_view_question_activated_cb (VivaWindow       *self,
+                                     VivaQuestion     *question,
+                                     VivaProgressView *view)
+{
+  progress_view_leave_cb (self, view);
+  viva_window_show_question (self, question);
+  gtk_widget_grab_focus (GTK_WIDGET (self->question_view));
+}
+
+/* Built on first use, as the mock interviews. */
+static VivaProgressView *
+viva_window_ensure_progress_view (VivaWindow *self)
+{
+  if (self->progress_view == NULL)
+    {
+      self->progress_view = g_object_new (VIVA_TYPE_PROGRESS_VIEW, NULL);
+      g_signal_connect_object (self->progress_view, "leave",
+                               G_CALLBACK (progress_view_leave_cb),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->progress_view, "question-activated",
+                               G_CALLBACK (progress_view_question_activated_cb),
+                               self, G_CONNECT_SWAPPED);
+      gtk_stack_add_named (self->mode_stack, GTK_WIDGET (self->progress_view), "progress");
+      viva_progress_view_set_progress (self->progress_view, self->progress);
+    }
+
+  return self->progress_view;
+}
+
+void
+_viva_window_show_progress (VivaWindow *self)
+{
+  if (self->progress == NULL)
+    return;
+
+  /* The shortcut again goes back, as Escape does. */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->mode_stack), "progress") == 0)
+    {
+      progress_view_leave_cb (self, self->progress_view);
+      return;
+    }
+
+  viva_window_ensure_progress_view (self);
+  gtk_stack_set_visible_child_name (self->mode_stack, "progress");
+  gtk_window_set_title (GTK_WINDOW (self), _("Progress"));
+  /* Into the page, so that the keyboard walks the map and Escape
+   * reaches it. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->progress_view));
+  _viva_window_update_actions (self);
+}
+
+VivaProgressView *
+viva_window_get_progress_view (VivaWindow *self)
+{
+  g_return_val_if_fail (VIVA_IS_WINDOW (self), NULL);
+
+  return viva_window_ensure_progress_view (self);
 }
 
 static void
@@ -566,7 +621,6 @@ void
 viva_window_set_bank (VivaWindow *self,
                       VivaBank   *bank)
 {
-  g_autoptr(GPtrArray) notes = NULL;
   GFile *file;
 
   g_return_if_fail (VIVA_IS_WINDOW (self));
@@ -578,16 +632,13 @@ viva_window_set_bank (VivaWindow *self,
   viva_window_show_question (self, NULL);
   g_set_object (&self->bank, bank);
 
-  /* The questions carry the marks that the sidebar rows show. */
-  notes = viva_notes_store_list_notes (self->store, viva_bank_get_id (bank));
-  for (guint i = 0; i < notes->len; i++)
-    {
-      VivaNote *note = g_ptr_array_index (notes, i);
-      VivaQuestion *question = viva_bank_lookup_question (bank, viva_note_get_number (note));
-
-      if (question != NULL)
-        viva_question_apply_note (question, note);
-    }
+  /* The questions carry the marks and counts that the sidebar rows and
+   * the progress page show; this keeps them in step with the notes,
+   * whatever changes them. */
+  g_clear_object (&self->progress);
+  self->progress = viva_progress_new (bank, self->store);
+  if (self->progress_view != NULL)
+    viva_progress_view_set_progress (self->progress_view, self->progress);
 
   viva_sidebar_set_bank (self->sidebar, bank);
   viva_review_button_set_context (self->review_button, bank, self->store);
@@ -778,9 +829,6 @@ viva_window_constructed (GObject *object)
 
   viva_question_view_set_notes_store (self->question_view, self->store);
 
-  g_signal_connect_object (self->store, "note-changed",
-                           G_CALLBACK (viva_window_note_changed_cb),
-                           self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "notify::save-error",
                            G_CALLBACK (viva_window_store_notify_cb),
                            self, G_CONNECT_SWAPPED);
@@ -805,6 +853,7 @@ viva_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), VIVA_TYPE_WINDOW);
 
   g_clear_object (&self->question);
+  g_clear_object (&self->progress);
   g_clear_object (&self->bank);
   g_clear_object (&self->sessions);
   g_clear_pointer (&self->session_problems, g_ptr_array_unref);

@@ -33,6 +33,7 @@ void              viva_window_set_session_store       (VivaWindow      *self,
                                                        GPtrArray       *problems);
 void              viva_window_offer_resume            (VivaWindow      *self);
 VivaMockView     *viva_window_get_mock_view           (VivaWindow      *self);
+VivaProgressView *viva_window_get_progress_view       (VivaWindow      *self);
 void              viva_window_set_interview_store     (VivaWindow         *self,
                                                        VivaInterviewStore *interviews,
                                                        GPtrArray          *problems);

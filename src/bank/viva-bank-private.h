@@ -71,6 +71,9 @@ void            _viva_level_take_children       (VivaLevel       *self,
                                                  guint            n_questions);
 void            _viva_level_add_noted           (VivaLevel       *self,
                                                  int              delta);
+void            _viva_level_move_status         (VivaLevel       *self,
+                                                 VivaStatus       from,
+                                                 VivaStatus       to);
 
 /* viva-topic.c: the level is borrowed (the level owns the topic). */
 VivaTopic      *_viva_topic_new                 (const char      *name,
@@ -79,6 +82,9 @@ void            _viva_topic_take_questions      (VivaTopic       *self,
                                                  GPtrArray       *questions);
 void            _viva_topic_add_noted           (VivaTopic       *self,
                                                  int              delta);
+void            _viva_topic_move_status         (VivaTopic       *self,
+                                                 VivaStatus       from,
+                                                 VivaStatus       to);
 void            _viva_topic_detach              (VivaTopic       *self);
 
 /* viva-question.c: @text is copied (@text_len bytes, no NUL needed) and

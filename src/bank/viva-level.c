@@ -23,6 +23,8 @@ struct _VivaLevel
   guint       n_topics;
   guint       n_questions;
   guint       n_noted;
+  /* By VivaStatus: how many questions the user marked so. */
+  guint       n_status[3];
 };
 
 G_DEFINE_FINAL_TYPE (VivaLevel, viva_level, G_TYPE_OBJECT)
@@ -35,6 +37,9 @@ enum {
   PROP_N_QUESTIONS,
   PROP_N_TOPICS,
   PROP_N_NOTED,
+  PROP_N_NEW,
+  PROP_N_LEARNING,
+  PROP_N_CONFIDENT,
   N_PROPS
 };
 
@@ -97,6 +102,13 @@ viva_level_get_property (GObject    *object,
       g_value_set_uint (value, self->n_noted);
       break;
 
+    /* In VivaStatus order. */
+    case PROP_N_NEW:
+    case PROP_N_LEARNING:
+    case PROP_N_CONFIDENT:
+      g_value_set_uint (value, self->n_status[prop_id - PROP_N_NEW]);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -138,6 +150,21 @@ viva_level_class_init (VivaLevelClass *klass)
 
   properties[PROP_N_NOTED] =
     g_param_spec_uint ("n-noted", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_N_NEW] =
+    g_param_spec_uint ("n-new", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_N_LEARNING] =
+    g_param_spec_uint ("n-learning", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_N_CONFIDENT] =
+    g_param_spec_uint ("n-confident", NULL, NULL,
                        0, G_MAXUINT, 0,
                        (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
@@ -183,6 +210,7 @@ _viva_level_take_children (VivaLevel *self,
   self->pending = children;
   self->n_topics = n_topics;
   self->n_questions = n_questions;
+  self->n_status[VIVA_STATUS_NEW] = n_questions;
 }
 
 void
@@ -197,6 +225,26 @@ _viva_level_add_noted (VivaLevel *self,
 
   self->n_noted += delta;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_NOTED]);
+}
+
+/* A question of the level went from status @from to @to. */
+void
+_viva_level_move_status (VivaLevel  *self,
+                         VivaStatus  from,
+                         VivaStatus  to)
+{
+  g_return_if_fail (VIVA_IS_LEVEL (self));
+  g_return_if_fail (from <= VIVA_STATUS_CONFIDENT && to <= VIVA_STATUS_CONFIDENT);
+
+  if (from == to)
+    return;
+
+  g_return_if_fail (self->n_status[from] > 0);
+
+  self->n_status[from]--;
+  self->n_status[to]++;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_NEW + from]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_NEW + to]);
 }
 
 guint
@@ -317,4 +365,15 @@ viva_level_get_n_noted (VivaLevel *self)
   g_return_val_if_fail (VIVA_IS_LEVEL (self), 0);
 
   return self->n_noted;
+}
+
+/* How many of the level's questions have @status. */
+guint
+viva_level_get_n_with_status (VivaLevel  *self,
+                              VivaStatus  status)
+{
+  g_return_val_if_fail (VIVA_IS_LEVEL (self), 0);
+  g_return_val_if_fail (status <= VIVA_STATUS_CONFIDENT, 0);
+
+  return self->n_status[status];
 }

@@ -447,8 +447,9 @@ viva_question_get_status (VivaQuestion *self)
  * @note: (nullable): the user's note for this question, or %NULL for none
  *
  * Mirrors @note into the question's has-note, starred and status
- * properties, and keeps the n-noted counts of its topic and level in
- * step. Call it again whenever the note changes.
+ * properties, and keeps the n-noted and per-status counts of its topic
+ * and level in step, in constant time. Call it again whenever the note
+ * changes.
  */
 void
 viva_question_apply_note (VivaQuestion *self,
@@ -491,6 +492,11 @@ viva_question_apply_note (VivaQuestion *self,
 
   if (self->status != status)
     {
+      if (self->topic != NULL)
+        _viva_topic_move_status (self->topic, self->status, status);
+      if (self->level != NULL)
+        _viva_level_move_status (self->level, self->status, status);
+
       self->status = status;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
     }

@@ -6,7 +6,8 @@
  *
  * The study state (has-note, starred, status) is a mirror of the user's
  * VivaNote, pushed in by viva_question_apply_note() so that list rows can
- * bind to it; the level and topic keep their "n-noted" counts in step.
+ * bind to it; the level and topic keep their "n-noted" and per-status
+ * counts ("n-new", "n-learning", "n-confident") in step.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -24,6 +24,8 @@ struct _VivaTopic
 
   guint       n_questions;
   guint       n_noted;
+  /* By VivaStatus: how many questions the user marked so. */
+  guint       n_status[3];
 };
 
 G_DEFINE_FINAL_TYPE (VivaTopic, viva_topic, G_TYPE_OBJECT)
@@ -34,6 +36,9 @@ enum {
   PROP_LEVEL,
   PROP_N_QUESTIONS,
   PROP_N_NOTED,
+  PROP_N_NEW,
+  PROP_N_LEARNING,
+  PROP_N_CONFIDENT,
   N_PROPS
 };
 
@@ -86,6 +91,13 @@ viva_topic_get_property (GObject    *object,
       g_value_set_uint (value, self->n_noted);
       break;
 
+    /* In VivaStatus order. */
+    case PROP_N_NEW:
+    case PROP_N_LEARNING:
+    case PROP_N_CONFIDENT:
+      g_value_set_uint (value, self->n_status[prop_id - PROP_N_NEW]);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -117,6 +129,21 @@ viva_topic_class_init (VivaTopicClass *klass)
 
   properties[PROP_N_NOTED] =
     g_param_spec_uint ("n-noted", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_N_NEW] =
+    g_param_spec_uint ("n-new", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_N_LEARNING] =
+    g_param_spec_uint ("n-learning", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_N_CONFIDENT] =
+    g_param_spec_uint ("n-confident", NULL, NULL,
                        0, G_MAXUINT, 0,
                        (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
@@ -156,6 +183,7 @@ _viva_topic_take_questions (VivaTopic *self,
 
   self->pending = questions;
   self->n_questions = questions->len;
+  self->n_status[VIVA_STATUS_NEW] = questions->len;
 }
 
 void
@@ -170,6 +198,26 @@ _viva_topic_add_noted (VivaTopic *self,
 
   self->n_noted += delta;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_NOTED]);
+}
+
+/* A question of the topic went from status @from to @to. */
+void
+_viva_topic_move_status (VivaTopic  *self,
+                         VivaStatus  from,
+                         VivaStatus  to)
+{
+  g_return_if_fail (VIVA_IS_TOPIC (self));
+  g_return_if_fail (from <= VIVA_STATUS_CONFIDENT && to <= VIVA_STATUS_CONFIDENT);
+
+  if (from == to)
+    return;
+
+  g_return_if_fail (self->n_status[from] > 0);
+
+  self->n_status[from]--;
+  self->n_status[to]++;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_NEW + from]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_NEW + to]);
 }
 
 void
@@ -233,4 +281,15 @@ viva_topic_get_n_noted (VivaTopic *self)
   g_return_val_if_fail (VIVA_IS_TOPIC (self), 0);
 
   return self->n_noted;
+}
+
+/* How many of the topic's questions have @status. */
+guint
+viva_topic_get_n_with_status (VivaTopic  *self,
+                              VivaStatus  status)
+{
+  g_return_val_if_fail (VIVA_IS_TOPIC (self), 0);
+  g_return_val_if_fail (status <= VIVA_STATUS_CONFIDENT, 0);
+
+  return self->n_status[status];
 }

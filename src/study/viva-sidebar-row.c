@@ -1,11 +1,12 @@
 /* viva-sidebar-row.c
  *
  * One row of the sidebar tree: a level, a topic or a question. Levels and
- * topics show "notes written / questions"; questions show their number, a
- * one-line title and marks for a star and for notes. A question's
- * context menu (secondary click or long press) adds it to the plan of
- * an interview; from the keyboard, Ctrl+Shift+P does the same for the
- * open question.
+ * topics show a small bar of how many questions are Confident, Learning
+ * and New, and, after a pencil, "notes written / questions"; questions
+ * show their number, a one-line title and marks for a star and for
+ * notes. A question's context menu (secondary click or long press)
+ * adds it to the plan of an interview; from the keyboard, Ctrl+Shift+P
+ * does the same for the open question.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,26 +16,30 @@
 #include <glib/gi18n.h>
 
 #include "viva-level.h"
+#include "viva-progress.h"
 #include "viva-question.h"
 #include "viva-sidebar-row.h"
+#include "viva-stacked-bar.h"
 #include "viva-topic.h"
 
 struct _VivaSidebarRow
 {
-  GtkWidget  parent_instance;
+  GtkWidget       parent_instance;
 
   /* Owned */
-  GObject   *item;
+  GObject        *item;
 
   /* Template widgets */
-  GtkBox    *box;
-  GtkLabel  *number_label;
-  GtkLabel  *title_label;
-  GtkImage  *star_image;
-  GtkImage  *note_image;
-  GtkLabel  *count_label;
+  GtkBox         *box;
+  GtkLabel       *number_label;
+  GtkLabel       *title_label;
+  GtkImage       *star_image;
+  GtkImage       *note_image;
+  VivaStackedBar *status_bar;
+  GtkImage       *count_image;
+  GtkLabel       *count_label;
 
-  GtkWidget *menu;
+  GtkWidget      *menu;
 };
 
 G_DEFINE_FINAL_TYPE (VivaSidebarRow, viva_sidebar_row, GTK_TYPE_WIDGET)
@@ -107,6 +112,8 @@ viva_sidebar_row_update (VivaSidebarRow *self)
 {
   g_autofree char *count = NULL;
   g_autofree char *accessible = NULL;
+  g_autofree char *description = NULL;
+  VivaProgressCounts counts;
   guint n_noted = 0;
   guint n_questions = 0;
 
@@ -140,12 +147,14 @@ viva_sidebar_row_update (VivaSidebarRow *self)
       gtk_label_set_text (self->title_label, viva_level_get_title (VIVA_LEVEL (self->item)));
       n_noted = viva_level_get_n_noted (VIVA_LEVEL (self->item));
       n_questions = viva_level_get_n_questions (VIVA_LEVEL (self->item));
+      viva_progress_counts_for_level (VIVA_LEVEL (self->item), &counts);
     }
   else if (VIVA_IS_TOPIC (self->item))
     {
       gtk_label_set_text (self->title_label, viva_topic_get_name (VIVA_TOPIC (self->item)));
       n_noted = viva_topic_get_n_noted (VIVA_TOPIC (self->item));
       n_questions = viva_topic_get_n_questions (VIVA_TOPIC (self->item));
+      viva_progress_counts_for_topic (VIVA_TOPIC (self->item), &counts);
     }
   else
     return;
@@ -155,11 +164,16 @@ viva_sidebar_row_update (VivaSidebarRow *self)
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->count_label),
                                _("Questions with notes / questions"));
 
+  description = viva_progress_counts_describe (&counts);
+  viva_stacked_bar_set_counts (self->status_bar, &counts);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->status_bar), description);
+
   /* Translators: accessible name of a level or topic row, e.g.
-   * "Strings, notes on 3 of 28 questions". */
-  accessible = g_strdup_printf (_("%s, notes on %u of %u questions"),
+   * "Strings, 2 of 28 confident, 1 learning, 25 new, notes on 3 of 28
+   * questions". */
+  accessible = g_strdup_printf (_("%s, %s, notes on %u of %u questions"),
                                 gtk_label_get_text (self->title_label),
-                                n_noted, n_questions);
+                                description, n_noted, n_questions);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                   -1);
@@ -263,10 +277,14 @@ viva_sidebar_row_class_init (VivaSidebarRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VivaSidebarRow, title_label);
   gtk_widget_class_bind_template_child (widget_class, VivaSidebarRow, star_image);
   gtk_widget_class_bind_template_child (widget_class, VivaSidebarRow, note_image);
+  gtk_widget_class_bind_template_child (widget_class, VivaSidebarRow, status_bar);
+  gtk_widget_class_bind_template_child (widget_class, VivaSidebarRow, count_image);
   gtk_widget_class_bind_template_child (widget_class, VivaSidebarRow, count_label);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "vivasidebarrow");
+
+  g_type_ensure (VIVA_TYPE_STACKED_BAR);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
@@ -326,6 +344,8 @@ viva_sidebar_row_set_item (VivaSidebarRow *self,
   is_question = VIVA_IS_QUESTION (item);
   gtk_widget_set_visible (GTK_WIDGET (self->number_label), is_question);
   gtk_widget_set_visible (GTK_WIDGET (self->count_label), item != NULL && !is_question);
+  gtk_widget_set_visible (GTK_WIDGET (self->status_bar), item != NULL && !is_question);
+  gtk_widget_set_visible (GTK_WIDGET (self->count_image), item != NULL && !is_question);
   gtk_widget_set_visible (GTK_WIDGET (self->star_image), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->note_image), FALSE);
 
@@ -346,7 +366,19 @@ viva_sidebar_row_set_item (VivaSidebarRow *self,
       else
         gtk_widget_remove_css_class (GTK_WIDGET (self->title_label), "heading");
 
+      /* The counts change as notes change, wherever that happens (the
+       * question view, a mock interview's ratings, Review): a row on
+       * screen follows at once. */
       g_signal_connect_object (item, "notify::n-noted",
+                               G_CALLBACK (viva_sidebar_row_item_notify_cb),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (item, "notify::n-new",
+                               G_CALLBACK (viva_sidebar_row_item_notify_cb),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (item, "notify::n-learning",
+                               G_CALLBACK (viva_sidebar_row_item_notify_cb),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (item, "notify::n-confident",
                                G_CALLBACK (viva_sidebar_row_item_notify_cb),
                                self, G_CONNECT_SWAPPED);
     }

@@ -1,0 +1,489 @@
+/* viva-progress-view.c
+ *
+ * The progress page: how many questions of the bank are Confident,
+ * Learning and New; a map of weak areas, a tile per topic of each level,
+ * shaded by how much of it is Confident; and a bar per level and per
+ * topic. Activating a tile or a row asks to study it (the
+ * "question-activated" signal, with the first question of it that is not
+ * Confident yet); Escape or the back button asks to leave.
+ *
+ * The page is built once per bank, when first shown, a widget per level
+ * and topic (no pass over the questions: the levels and topics keep
+ * their counts); afterwards each widget follows its own level or topic,
+ * so a change costs the same whatever the size of the bank.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "viva-bank.h"
+#include "viva-level.h"
+#include "viva-progress.h"
+#include "viva-progress-row.h"
+#include "viva-progress-tile.h"
+#include "viva-progress-view.h"
+#include "viva-question.h"
+#include "viva-stacked-bar.h"
+#include "viva-topic.h"
+
+struct _VivaProgressView
+{
+  GtkWidget       parent_instance;
+
+  /* Owned */
+  VivaProgress   *progress;
+
+  /* Template widgets */
+  AdwWindowTitle *title;
+  GtkLabel       *confident_label;
+  GtkLabel       *learning_label;
+  GtkLabel       *new_label;
+  VivaStackedBar *summary_bar;
+  GtkLabel       *summary_label;
+  GtkBox         *map_box;
+  GtkBox         *levels_box;
+
+  guint           needs_rebuild : 1;
+};
+
+G_DEFINE_FINAL_TYPE (VivaProgressView, viva_progress_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_PROGRESS,
+  N_PROPS
+};
+
+enum {
+  LEAVE,
+  QUESTION_ACTIVATED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void
+viva_progress_view_update_summary (VivaProgressView *self)
+{
+  g_autofree char *confident = NULL;
+  g_autofree char *learning = NULL;
+  g_autofree char *new = NULL;
+  g_autofree char *summary = NULL;
+  VivaProgressCounts counts = { 0, 0, 0 };
+  guint total;
+
+  if (self->progress != NULL)
+    viva_progress_get_counts (self->progress, &counts);
+  total = viva_progress_counts_get_total (&counts);
+
+  confident = g_strdup_printf ("%u", counts.n_confident);
+  learning = g_strdup_printf ("%u", counts.n_learning);
+  new = g_strdup_printf ("%u", counts.n_new);
+  gtk_label_set_text (self->confident_label, confident);
+  gtk_label_set_text (self->learning_label, learning);
+  gtk_label_set_text (self->new_label, new);
+
+  viva_stacked_bar_set_counts (self->summary_bar, &counts);
+
+  /* Translators: under the bar of the whole bank, e.g. "57 of 415
+   * questions confident (14%)". */
+  summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "%u of %u question confident (%u%%)",
+                                          "%u of %u questions confident (%u%%)",
+                                          total),
+                             counts.n_confident, total,
+                             total > 0 ? (guint) ((guint64) counts.n_confident * 100 / total) : 0);
+  gtk_label_set_text (self->summary_label, summary);
+}
+
+static void
+viva_progress_view_counts_notify_cb (VivaProgressView *self,
+                                     GParamSpec       *pspec,
+                                     VivaProgress     *progress)
+{
+  viva_progress_view_update_summary (self);
+}
+
+static void
+viva_progress_view_study (VivaProgressView *self,
+                          GListModel       *items)
+{
+  VivaQuestion *question = viva_progress_find_next_to_study (items);
+
+  if (question != NULL)
+    g_signal_emit (self, signals[QUESTION_ACTIVATED], 0, question);
+}
+
+static void
+viva_progress_view_tile_activated_cb (VivaProgressView *self,
+                                      GtkFlowBoxChild  *child,
+                                      GtkFlowBox       *flow_box)
+{
+  VivaProgressTile *tile = VIVA_PROGRESS_TILE (child);
+  VivaTopic *topic = viva_progress_tile_get_topic (tile);
+
+  if (topic != NULL)
+    viva_progress_view_study (self, viva_topic_get_questions (topic));
+  else
+    /* The level's children, of which the questions are those outside
+     * its topics. */
+    viva_progress_view_study (self, viva_level_get_children (viva_progress_tile_get_level (tile)));
+}
+
+static void
+viva_progress_view_row_activated_cb (VivaProgressView *self,
+                                     GtkListBoxRow    *list_row,
+                                     GtkListBox       *list_box)
+{
+  VivaProgressRow *row = VIVA_PROGRESS_ROW (list_row);
+  VivaTopic *topic = viva_progress_row_get_topic (row);
+
+  if (topic != NULL)
+    viva_progress_view_study (self, viva_topic_get_questions (topic));
+  else
+    viva_progress_view_study (self, viva_level_get_questions (viva_progress_row_get_level (row)));
+}
+
+static void
+remove_children (GtkBox *box)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
+    gtk_box_remove (box, child);
+}
+
+/* One level: its line of tiles on the map, and its rows in the list. */
+static void
+viva_progress_view_add_level (VivaProgressView *self,
+                              VivaLevel        *level)
+{
+  GListModel *children = viva_level_get_children (level);
+  guint n_children = g_list_model_get_n_items (children);
+  guint n_in_topics = 0;
+  GtkWidget *heading;
+  GtkWidget *flow_box;
+  GtkWidget *list_box;
+
+  heading = gtk_label_new (viva_level_get_title (level));
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_widget_set_margin_top (heading, 12);
+  gtk_box_append (self->map_box, heading);
+
+  flow_box = gtk_flow_box_new ();
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (flow_box), GTK_SELECTION_NONE);
+  gtk_flow_box_set_activate_on_single_click (GTK_FLOW_BOX (flow_box), TRUE);
+  gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (flow_box), TRUE);
+  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (flow_box), 2);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (flow_box), 6);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (flow_box), 8);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (flow_box), 8);
+  gtk_widget_add_css_class (flow_box, "viva-progress-map");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (flow_box),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, viva_level_get_title (level),
+                                  -1);
+  g_signal_connect_object (flow_box, "child-activated",
+                           G_CALLBACK (viva_progress_view_tile_activated_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_box_append (self->map_box, flow_box);
+
+  list_box = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list_box), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list_box, "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list_box),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, viva_level_get_title (level),
+                                  -1);
+  g_signal_connect_object (list_box, "row-activated",
+                           G_CALLBACK (viva_progress_view_row_activated_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_list_box_append (GTK_LIST_BOX (list_box), viva_progress_row_new (level, NULL));
+  gtk_box_append (self->levels_box, list_box);
+
+  for (guint i = 0; i < n_children; i++)
+    {
+      g_autoptr(GObject) child = g_list_model_get_item (children, i);
+
+      if (!VIVA_IS_TOPIC (child))
+        continue;
+
+      n_in_topics += viva_topic_get_n_questions (VIVA_TOPIC (child));
+      gtk_flow_box_append (GTK_FLOW_BOX (flow_box), viva_progress_tile_new (level, VIVA_TOPIC (child)));
+      gtk_list_box_append (GTK_LIST_BOX (list_box), viva_progress_row_new (level, VIVA_TOPIC (child)));
+    }
+
+  /* A level without topics is one tile; questions a level has besides
+   * its topics get one of their own, after them. */
+  if (n_in_topics < viva_level_get_n_questions (level))
+    gtk_flow_box_append (GTK_FLOW_BOX (flow_box), viva_progress_tile_new (level, NULL));
+}
+
+static void
+viva_progress_view_rebuild (VivaProgressView *self)
+{
+  VivaBank *bank = self->progress ? viva_progress_get_bank (self->progress) : NULL;
+  GListModel *levels;
+  guint n_levels;
+
+  self->needs_rebuild = FALSE;
+
+  remove_children (self->map_box);
+  remove_children (self->levels_box);
+
+  adw_window_title_set_subtitle (self->title, bank ? viva_bank_get_title (bank) : NULL);
+  viva_progress_view_update_summary (self);
+
+  if (bank == NULL)
+    return;
+
+  levels = viva_bank_get_levels (bank);
+  n_levels = g_list_model_get_n_items (levels);
+
+  for (guint i = 0; i < n_levels; i++)
+    {
+      g_autoptr(VivaLevel) level = g_list_model_get_item (levels, i);
+
+      viva_progress_view_add_level (self, level);
+    }
+}
+
+/* A bank opened while the page is not shown is built the next time it
+ * is: opening banks should not pay for a page nobody looks at. */
+static void
+viva_progress_view_map (GtkWidget *widget)
+{
+  VivaProgressView *self = VIVA_PROGRESS_VIEW (widget);
+
+  if (self->needs_rebuild)
+    viva_progress_view_rebuild (self);
+
+  GTK_WIDGET_CLASS (viva_progress_view_parent_class)->map (widget);
+}
+
+/* Focus goes to the map's first tile, from which the arrows walk the
+ * map and Escape leaves. */
+static gboolean
+viva_progress_view_grab_focus (GtkWidget *widget)
+{
+  VivaProgressView *self = VIVA_PROGRESS_VIEW (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->map_box));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkFlowBoxChild *tile;
+
+      if (!GTK_IS_FLOW_BOX (child))
+        continue;
+
+      tile = gtk_flow_box_get_child_at_index (GTK_FLOW_BOX (child), 0);
+      if (tile != NULL)
+        return gtk_widget_grab_focus (GTK_WIDGET (tile));
+    }
+
+  return gtk_widget_child_focus (widget, GTK_DIR_TAB_FORWARD);
+}
+
+static void
+viva_progress_view_leave_action (GtkWidget  *widget,
+                                 const char *action_name,
+                                 GVariant   *param)
+{
+  g_signal_emit (widget, signals[LEAVE], 0);
+}
+
+static void
+viva_progress_view_dispose (GObject *object)
+{
+  VivaProgressView *self = (VivaProgressView *)object;
+  GtkWidget *child;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), VIVA_TYPE_PROGRESS_VIEW);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
+  g_clear_object (&self->progress);
+
+  G_OBJECT_CLASS (viva_progress_view_parent_class)->dispose (object);
+}
+
+static void
+viva_progress_view_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  VivaProgressView *self = VIVA_PROGRESS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROGRESS:
+      g_value_set_object (value, self->progress);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+viva_progress_view_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  VivaProgressView *self = VIVA_PROGRESS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROGRESS:
+      viva_progress_view_set_progress (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+viva_progress_view_class_init (VivaProgressViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = viva_progress_view_dispose;
+  object_class->get_property = viva_progress_view_get_property;
+  object_class->set_property = viva_progress_view_set_property;
+
+  widget_class->map = viva_progress_view_map;
+  widget_class->grab_focus = viva_progress_view_grab_focus;
+
+  properties[PROP_PROGRESS] =
+    g_param_spec_object ("progress", NULL, NULL,
+                         VIVA_TYPE_PROGRESS,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * VivaProgressView::leave:
+   *
+   * The user wants to go back to studying.
+   */
+  signals[LEAVE] =
+    g_signal_new ("leave",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
+  /**
+   * VivaProgressView::question-activated:
+   * @question: the first question of the chosen level or topic that is
+   *   not Confident yet (its first question when all are)
+   *
+   * The user chose a tile or a row to study.
+   */
+  signals[QUESTION_ACTIVATED] =
+    g_signal_new ("question-activated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, VIVA_TYPE_QUESTION);
+
+  gtk_widget_class_install_action (widget_class, "progress.leave", NULL, viva_progress_view_leave_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "progress.leave", NULL);
+
+  g_type_ensure (VIVA_TYPE_STACKED_BAR);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/viva-progress-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, VivaProgressView, title);
+  gtk_widget_class_bind_template_child (widget_class, VivaProgressView, confident_label);
+  gtk_widget_class_bind_template_child (widget_class, VivaProgressView, learning_label);
+  gtk_widget_class_bind_template_child (widget_class, VivaProgressView, new_label);
+  gtk_widget_class_bind_template_child (widget_class, VivaProgressView, summary_bar);
+  gtk_widget_class_bind_template_child (widget_class, VivaProgressView, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, VivaProgressView, map_box);
+  gtk_widget_class_bind_template_child (widget_class, VivaProgressView, levels_box);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "vivaprogressview");
+}
+
+static void
+viva_progress_view_init (VivaProgressView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  viva_progress_view_update_summary (self);
+}
+
+VivaProgress *
+viva_progress_view_get_progress (VivaProgressView *self)
+{
+  g_return_val_if_fail (VIVA_IS_PROGRESS_VIEW (self), NULL);
+
+  return self->progress;
+}
+
+/**
+ * viva_progress_view_set_progress:
+ * @progress: (nullable): the bank's progress
+ *
+ * Shows @progress, rebuilding the page for its bank.
+ */
+void
+viva_progress_view_set_progress (VivaProgressView *self,
+                                 VivaProgress     *progress)
+{
+  g_return_if_fail (VIVA_IS_PROGRESS_VIEW (self));
+  g_return_if_fail (!progress || VIVA_IS_PROGRESS (progress));
+
+  if (self->progress == progress)
+    return;
+
+  if (self->progress != NULL)
+    g_signal_handlers_disconnect_by_func (self->progress,
+                                          G_CALLBACK (viva_progress_view_counts_notify_cb),
+                                          self);
+
+  g_set_object (&self->progress, progress);
+
+  if (progress != NULL)
+    {
+      g_signal_connect_object (progress, "notify::n-new",
+                               G_CALLBACK (viva_progress_view_counts_notify_cb),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (progress, "notify::n-learning",
+                               G_CALLBACK (viva_progress_view_counts_notify_cb),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (progress, "notify::n-confident",
+                               G_CALLBACK (viva_progress_view_counts_notify_cb),
+                               self, G_CONNECT_SWAPPED);
+    }
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    viva_progress_view_rebuild (self);
+  else
+    {
+      /* The numbers at the top are cheap and always right. */
+      self->needs_rebuild = TRUE;
+      adw_window_title_set_subtitle (self->title, NULL);
+      viva_progress_view_update_summary (self);
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROGRESS]);
+}
+
+/* "57 of 415 questions confident (14%)", as the page says it. */
+const char *
+viva_progress_view_get_summary_text (VivaProgressView *self)
+{
+  g_return_val_if_fail (VIVA_IS_PROGRESS_VIEW (self), NULL);
+
+  return gtk_label_get_text (self->summary_label);
+}
