@@ -95,9 +95,13 @@ const VivaSpan *_viva_question_get_spans        (VivaQuestion    *self,
                                                  guint           *n_spans);
 void            _viva_question_detach           (VivaQuestion    *self);
 
-/* viva-query.c: the normalization shared by search keys and queries:
- * NFKD, combining marks removed, case folded. */
+/* viva-query.c: the normalization shared by search keys, notes and
+ * queries: NFKD, combining marks removed, case folded. _viva_search_fold()
+ * can also say where each byte of the result came from. */
 char           *_viva_search_normalize          (const char      *text,
                                                  gssize           len);
+char           *_viva_search_fold               (const char      *text,
+                                                 gssize           len,
+                                                 GArray          *map);
 
 G_END_DECLS
