@@ -409,6 +409,68 @@ test_markup (void)
 }
 
 static void
+assert_markup_valid (const char *markup)
+{
+  static const GMarkupParser no_callbacks = { 0 };
+  g_autoptr(GMarkupParseContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *document = g_strconcat ("<markup>", markup, "</markup>", NULL);
+
+  context = g_markup_parse_context_new (&no_callbacks, 0, NULL, NULL);
+  g_markup_parse_context_parse (context, document, -1, &error);
+  if (error == NULL)
+    g_markup_parse_context_end_parse (context, &error);
+
+  if (error != NULL)
+    g_error ("invalid markup “%s”: %s", markup, error->message);
+}
+
+/* The opened question shows the words highlighted, across its code and
+ * emphasis, in well-formed markup. */
+static void
+test_question_markup (void)
+{
+  g_autoptr(VivaBank) bank = parse_bank ("## Level 1: A\n"
+                                         "\n"
+                                         "**Question 1:** Does `str.casefold()` fold *Ünïcode* & more?\n"
+                                         "\n"
+                                         "**Question 2:** Call `len`gth.\n",
+                                         "markup");
+  VivaQuestion *question = viva_bank_lookup_question (bank, 1);
+  g_autoptr(VivaQuery) across = viva_query_new ("fold() unicode");
+  g_autoptr(VivaQuery) nothing = viva_query_new ("zebra");
+  g_autofree char *plain = viva_question_dup_markup (question);
+  g_autofree char *unmatched = viva_question_dup_markup_highlighted (question, nothing);
+  g_autofree char *none = viva_question_dup_markup_highlighted (question, NULL);
+  g_autofree char *highlighted = viva_question_dup_markup_highlighted (question, across);
+  g_autofree char *expected = NULL;
+
+  g_assert_cmpstr (plain, ==, "Does <tt>str.casefold()</tt> fold <i>Ünïcode</i> &amp; more?");
+  g_assert_cmpstr (unmatched, ==, plain);
+  g_assert_cmpstr (none, ==, plain);
+
+  /* "fold()" is inside the code, and the bare "fold" after it is not a
+   * match; "Ünïcode" is all of the emphasis. */
+  expected = g_strdup_printf ("Does <tt>str.case%sfold()%s</tt> fold <i>%sÜnïcode%s</i> &amp; more?",
+                              VIVA_SEARCH_HIGHLIGHT_OPEN, VIVA_SEARCH_HIGHLIGHT_CLOSE,
+                              VIVA_SEARCH_HIGHLIGHT_OPEN, VIVA_SEARCH_HIGHLIGHT_CLOSE);
+  g_assert_cmpstr (highlighted, ==, expected);
+  assert_markup_valid (highlighted);
+
+  /* A match that crosses the end of the code span stays well-formed. */
+  {
+    g_autoptr(VivaQuery) crossing = viva_query_new ("ENGT");
+    g_autofree char *markup = viva_question_dup_markup_highlighted (viva_bank_lookup_question (bank, 2), crossing);
+    g_autofree char *crossed = g_strdup_printf ("Call <tt>l%sen%s</tt>%sgt%sh.",
+                                                VIVA_SEARCH_HIGHLIGHT_OPEN, VIVA_SEARCH_HIGHLIGHT_CLOSE,
+                                                VIVA_SEARCH_HIGHLIGHT_OPEN, VIVA_SEARCH_HIGHLIGHT_CLOSE);
+
+    assert_markup_valid (markup);
+    g_assert_cmpstr (markup, ==, crossed);
+  }
+}
+
+static void
 test_snippet (void)
 {
   const char *note = "# Title\n"
@@ -657,6 +719,7 @@ main (int   argc,
   g_test_add_func ("/search/fold", test_fold);
   g_test_add_func ("/search/markup", test_markup);
   g_test_add_func ("/search/snippet", test_snippet);
+  g_test_add_func ("/search/question-markup", test_question_markup);
   g_test_add_func ("/search/narrowing-property", test_narrowing_property);
 
   if (g_test_perf ())

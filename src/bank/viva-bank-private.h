@@ -23,6 +23,8 @@ typedef enum
   VIVA_SPAN_CODE,
   VIVA_SPAN_EMPHASIS,
   VIVA_SPAN_STRONG,
+  /* Not from the parser: a search match to highlight. */
+  VIVA_SPAN_MATCH,
 } VivaSpanKind;
 
 /* An inline span of a question's plain text, as byte offsets into it.
