@@ -33,6 +33,7 @@ typedef struct _VivaNotesStore    VivaNotesStore;
 typedef struct _VivaQuery         VivaQuery;
 typedef struct _VivaQuestion      VivaQuestion;
 typedef struct _VivaQuestionView  VivaQuestionView;
+typedef struct _VivaSearchIndex   VivaSearchIndex;
 typedef struct _VivaSessionStore  VivaSessionStore;
 typedef struct _VivaSidebar       VivaSidebar;
 typedef struct _VivaSidebarRow    VivaSidebarRow;

@@ -26,5 +26,10 @@ void              viva_sidebar_set_filter_text  (VivaSidebar  *self,
                                                  const char   *text);
 gboolean          viva_sidebar_open_first_match (VivaSidebar  *self);
 GtkTreeListModel *viva_sidebar_get_tree_model   (VivaSidebar  *self);
+VivaNotesStore   *viva_sidebar_get_notes_store  (VivaSidebar    *self);
+void              viva_sidebar_set_notes_store  (VivaSidebar    *self,
+                                                 VivaNotesStore *notes);
+VivaQuery        *viva_sidebar_get_query        (VivaSidebar    *self);
+VivaSearchIndex  *viva_sidebar_get_search_index (VivaSidebar    *self);
 
 G_END_DECLS
