@@ -412,6 +412,22 @@ test_search_notes_and_filter (void)
   assert_shown (sidebar, "440");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (sidebar), "sidebar.filter-learning", NULL));
   viva_test_drain_main_loop ();
+
+  /* Nothing starred about decorators at Beginner: the empty page says
+   * the filters may be why. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (sidebar), "sidebar.filter-level", "u", 1));
+  viva_test_drain_main_loop ();
+  assert_shown (sidebar, "");
+  {
+    AdwStatusPage *empty = ADW_STATUS_PAGE (find_widget_of_type (GTK_WIDGET (sidebar), ADW_TYPE_STATUS_PAGE));
+
+    g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (empty)));
+    g_assert_cmpstr (adw_status_page_get_description (empty), ==, "Try other words, or clear the filters");
+  }
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (filters_label)), ==, "Filters: Starred · Level 1");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (sidebar), "sidebar.filter-level", "u", 0));
+  viva_test_drain_main_loop ();
+  assert_shown (sidebar, "420 421 440");
   viva_test_save_screenshot (GTK_WIDGET (window), "search-starred-filter.png");
 
   /* The menu, as the keyboard reaches it: its items are the filters. */

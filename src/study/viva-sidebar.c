@@ -242,15 +242,6 @@ list_activate_cb (VivaSidebar *self,
 }
 
 static void
-viva_sidebar_update_empty_state (VivaSidebar *self)
-{
-  gboolean empty = self->filtering &&
-                   g_list_model_get_n_items (G_LIST_MODEL (self->tree_model)) == 0;
-
-  gtk_stack_set_visible_child_name (self->stack, empty ? "empty" : "tree");
-}
-
-static void
 viva_sidebar_get_filters (VivaSidebar       *self,
                           VivaSearchFilters *filters)
 {
@@ -284,6 +275,21 @@ viva_sidebar_has_filters (VivaSidebar *self)
   viva_sidebar_get_filters (self, &filters);
 
   return !viva_search_filters_is_empty (&filters);
+}
+
+static void
+viva_sidebar_update_empty_state (VivaSidebar *self)
+{
+  gboolean empty = self->filtering &&
+                   g_list_model_get_n_items (G_LIST_MODEL (self->tree_model)) == 0;
+
+  gtk_stack_set_visible_child_name (self->stack, empty ? "empty" : "tree");
+
+  if (empty)
+    adw_status_page_set_description (self->empty_page,
+                                     viva_sidebar_has_filters (self)
+                                       ? _("Try other words, or clear the filters")
+                                       : _("Try other words, or a question number"));
 }
 
 /* The rows on screen keep their items when the result changes, so they
