@@ -23,63 +23,9 @@
 #include "viva-query.h"
 #include "viva-question.h"
 #include "viva-search.h"
-#include "viva-sidebar.h"
-#include "viva-sidebar-row.h"
+#include "viva-sidebar-private.h"
 #include "viva-topic.h"
 
-struct _VivaSidebar
-{
-  GtkWidget           parent_instance;
-
-  /* Owned */
-  VivaBank           *bank;
-  VivaNotesStore     *notes;
-  VivaSearchIndex    *index;
-  GtkCustomFilter    *filter;
-  GtkTreeListModel   *tree_model;
-  GtkSingleSelection *selection;
-  VivaQuery          *query;
-  GArray             *positions;
-  /* One byte per question, by position: shown or not. */
-  guint8             *shown;
-  /* The levels and topics with questions shown, and how many. */
-  GHashTable         *counts;
-  GPtrArray          *rows;
-  GMenu              *level_menu;
-
-  /* Borrowed */
-  VivaQuestion       *selected_question;
-
-  /* Template widgets */
-  GtkSearchBar       *search_bar;
-  GtkSearchEntry     *search_entry;
-  GtkMenuButton      *filter_button;
-  GtkBox             *filters_box;
-  GtkLabel           *filters_label;
-  GtkStack           *stack;
-  GtkListView        *list_view;
-  AdwStatusPage      *empty_page;
-
-  guint               refresh_source;
-  guint               filter_level;
-
-  guint               selecting : 1;
-  guint               filtering : 1;
-  guint               filter_starred : 1;
-  guint               filter_has_notes : 1;
-  guint               filter_due : 1;
-  guint               filter_new : 1;
-  guint               filter_learning : 1;
-  guint               filter_confident : 1;
-};
-
-/* After a note changes, the search runs again this much later, so that
- * typing a note does not search on every keystroke. */
-#define REFRESH_DELAY_MSEC 300
-
-/* How many questions may appear or go at once with the list view
- * attached; see viva_sidebar_update_tree(). */
-#define DETACH_THRESHOLD 64
 
 G_DEFINE_FINAL_TYPE (VivaSidebar, viva_sidebar, GTK_TYPE_WIDGET)
 
@@ -175,9 +121,9 @@ viva_sidebar_find_child_row (GtkTreeListModel *model,
     }
 }
 
-static void
-viva_sidebar_set_all_expanded (VivaSidebar *self,
-                               gboolean     expanded)
+void
+_viva_sidebar_set_all_expanded (VivaSidebar *self,
+                                gboolean     expanded)
 {
   /* Only top-level rows: with autoexpand on, expanding a level expands what
    * appears under it; collapsing a level hides everything under it. */
@@ -242,361 +188,10 @@ list_activate_cb (VivaSidebar *self,
 }
 
 static void
-viva_sidebar_get_filters (VivaSidebar       *self,
-                          VivaSearchFilters *filters)
-{
-  viva_search_filters_init (filters);
-
-  if (self->filter_starred)
-    filters->flags |= VIVA_SEARCH_STARRED;
-  if (self->filter_has_notes)
-    filters->flags |= VIVA_SEARCH_HAS_NOTES;
-  if (self->filter_due)
-    {
-      filters->flags |= VIVA_SEARCH_DUE;
-      viva_review_day_init (&filters->day, g_get_real_time (), NULL, VIVA_REVIEW_DAY_START_HOUR);
-    }
-
-  if (self->filter_new)
-    filters->statuses |= VIVA_SEARCH_STATUS_BIT (VIVA_STATUS_NEW);
-  if (self->filter_learning)
-    filters->statuses |= VIVA_SEARCH_STATUS_BIT (VIVA_STATUS_LEARNING);
-  if (self->filter_confident)
-    filters->statuses |= VIVA_SEARCH_STATUS_BIT (VIVA_STATUS_CONFIDENT);
-
-  filters->level = self->filter_level;
-}
-
-static gboolean
-viva_sidebar_has_filters (VivaSidebar *self)
-{
-  VivaSearchFilters filters;
-
-  viva_sidebar_get_filters (self, &filters);
-
-  return !viva_search_filters_is_empty (&filters);
-}
-
-static void
-viva_sidebar_update_empty_state (VivaSidebar *self)
-{
-  gboolean empty = self->filtering &&
-                   g_list_model_get_n_items (G_LIST_MODEL (self->tree_model)) == 0;
-
-  gtk_stack_set_visible_child_name (self->stack, empty ? "empty" : "tree");
-
-  if (empty)
-    adw_status_page_set_description (self->empty_page,
-                                     viva_sidebar_has_filters (self)
-                                       ? _("Try other words, or clear the filters")
-                                       : _("Try other words, or a question number"));
-}
-
-/* The rows on screen keep their items when the result changes, so they
- * are told about the new search here rather than when bound. */
-static void
-viva_sidebar_update_row (VivaSidebar    *self,
-                         VivaSidebarRow *row)
-{
-  GObject *item = viva_sidebar_row_get_item (row);
-  guint n_matching = G_MAXUINT;
-
-  if (self->filtering && item != NULL && !VIVA_IS_QUESTION (item))
-    n_matching = GPOINTER_TO_UINT (g_hash_table_lookup (self->counts, item));
-
-  viva_sidebar_row_set_search (row, self->filtering ? self->index : NULL,
-                               self->filtering ? self->query : NULL,
-                               n_matching);
-}
-
-static void
-viva_sidebar_update_rows (VivaSidebar *self)
-{
-  for (guint i = 0; i < self->rows->len; i++)
-    viva_sidebar_update_row (self, g_ptr_array_index (self->rows, i));
-}
-
-/* "Starred · Learning · Level 2", under the search field, so that a
- * filter that hides questions is never forgotten. */
-static void
-viva_sidebar_update_filters_label (VivaSidebar *self)
-{
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *joined = NULL;
-  g_autofree char *label = NULL;
-
-  if (self->filter_starred)
-    g_ptr_array_add (names, g_strdup (_("Starred")));
-  if (self->filter_has_notes)
-    g_ptr_array_add (names, g_strdup (_("Has Notes")));
-  if (self->filter_due)
-    g_ptr_array_add (names, g_strdup (_("Due for Review")));
-  if (self->filter_new)
-    g_ptr_array_add (names, g_strdup (C_("status", "New")));
-  if (self->filter_learning)
-    g_ptr_array_add (names, g_strdup (C_("status", "Learning")));
-  if (self->filter_confident)
-    g_ptr_array_add (names, g_strdup (C_("status", "Confident")));
-  if (self->filter_level != 0)
-    /* Translators: a level filter in the list of active filters. */
-    g_ptr_array_add (names, g_strdup_printf (_("Level %u"), self->filter_level));
-
-  g_ptr_array_add (names, NULL);
-  joined = g_strjoinv (" · ", (char **) names->pdata);
-  /* Translators: the active filters, e.g. "Filters: Starred · Level 2". */
-  label = g_strdup_printf (_("Filters: %s"), joined);
-
-  gtk_label_set_text (self->filters_label, label);
-  gtk_widget_set_visible (GTK_WIDGET (self->filters_box), names->len > 1);
-
-  if (names->len > 1)
-    gtk_widget_add_css_class (GTK_WIDGET (self->filter_button), "viva-filters-active");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->filter_button), "viva-filters-active");
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sidebar.clear-filters", names->len > 1);
-}
-
-/* Counts the questions shown per level and topic. Positions are in bank
- * order, where a topic's questions follow one another: a hash table
- * update per run of one topic rather than per question. */
-static void
-viva_sidebar_count_matches (VivaSidebar *self,
-                            GHashTable  *counts)
-{
-  gpointer topic = NULL;
-  gpointer level = NULL;
-  guint run = 0;
-
-  for (guint i = 0; i <= self->positions->len; i++)
-    {
-      VivaQuestion *question = NULL;
-      gpointer question_topic = NULL;
-      gpointer question_level = NULL;
-
-      if (i < self->positions->len)
-        {
-          question = viva_search_index_get_question (self->index, g_array_index (self->positions, guint, i));
-          question_topic = viva_question_get_topic (question);
-          question_level = viva_question_get_level (question);
-        }
-
-      if (question != NULL && question_topic == topic && question_level == level)
-        {
-          run++;
-          continue;
-        }
-
-      if (run > 0)
-        {
-          if (topic != NULL)
-            g_hash_table_insert (counts, topic,
-                                 GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, topic)) + run));
-          if (level != NULL)
-            g_hash_table_insert (counts, level,
-                                 GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, level)) + run));
-        }
-
-      topic = question_topic;
-      level = question_level;
-      run = 1;
-    }
-}
-
-/* How the new result compares with the old: every question shown now was
- * shown before (narrower), or every question shown before still is
- * (wider). The filter models then look again only where they must. */
-static GtkFilterChange
-compare_shown (const guint8 *before,
-               const guint8 *after,
-               guint         n,
-               guint        *n_changed)
-{
-  gboolean narrower = TRUE;
-  gboolean wider = TRUE;
-
-  *n_changed = 0;
-
-  for (guint i = 0; i < n; i++)
-    {
-      if (after[i] == before[i])
-        continue;
-
-      (*n_changed)++;
-      if (after[i])
-        narrower = FALSE;
-      else
-        wider = FALSE;
-    }
-
-  if (narrower)
-    return GTK_FILTER_CHANGE_MORE_STRICT;
-  if (wider)
-    return GTK_FILTER_CHANGE_LESS_STRICT;
-
-  return GTK_FILTER_CHANGE_DIFFERENT;
-}
-
-/* Shows the new result in the tree. Each topic's filter model reports its
- * own change, and the list view answers every report by rebuilding the
- * rows on screen: with 200 topics, a keystroke that changed thousands of
- * rows meant thousands of row widgets made and destroyed (half a second
- * with 100,000 questions). For a large change the list view is detached
- * while the models settle, and rebuilds its rows once; a small one (a
- * note edited under a search) keeps the list and its scroll position. */
-static void
-viva_sidebar_update_tree (VivaSidebar     *self,
-                          GtkFilterChange  change,
-                          guint            n_changed,
-                          gboolean         was_filtering)
-{
-  gboolean detach = n_changed > DETACH_THRESHOLD || self->filtering != was_filtering;
-  VivaQuestion *current = self->selected_question;
-
-  /* Detaching destroys the rows, and the focus with them. */
-  gboolean had_focus = gtk_widget_get_focus_child (GTK_WIDGET (self->list_view)) != NULL;
-
-  if (detach)
-    gtk_list_view_set_model (self->list_view, NULL);
-
-  gtk_tree_list_model_set_autoexpand (self->tree_model, self->filtering);
-
-  /* Back to the whole tree: fold it first, so that the questions of
-   * every topic do not come back on the way. */
-  if (!self->filtering && was_filtering)
-    viva_sidebar_set_all_expanded (self, FALSE);
-
-  gtk_filter_changed (GTK_FILTER (self->filter), change);
-
-  if (self->filtering)
-    viva_sidebar_set_all_expanded (self, TRUE);
-
-  if (detach)
-    {
-      gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
-      if (had_focus)
-        gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
-    }
-
-  if (!self->filtering && was_filtering && current != NULL)
-    viva_sidebar_select_question (self, current);
-}
-
-static void
-viva_sidebar_apply_query (VivaSidebar *self)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  g_autoptr(VivaQuery) query = viva_query_new (text);
-  g_autofree guint8 *shown = NULL;
-  g_autoptr(GHashTable) counts = NULL;
-  gboolean was_filtering = self->filtering;
-  guint n_changed = G_MAXUINT;
-  GtkFilterChange change;
-  VivaSearchFilters filters;
-  guint n;
-
-  g_clear_handle_id (&self->refresh_source, g_source_remove);
-
-  if (self->query == NULL || g_strcmp0 (viva_query_get_text (self->query), viva_query_get_text (query)) != 0)
-    {
-      g_set_object (&self->query, query);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUERY]);
-    }
-
-  viva_sidebar_update_filters_label (self);
-
-  if (self->bank == NULL)
-    return;
-
-  n = viva_bank_get_n_questions (self->bank);
-  viva_sidebar_get_filters (self, &filters);
-
-  if (viva_query_is_empty (self->query) && viva_search_filters_is_empty (&filters))
-    {
-      if (!was_filtering)
-        return;
-
-      self->filtering = FALSE;
-      g_hash_table_remove_all (self->counts);
-      memset (self->shown, 0, n);
-      change = GTK_FILTER_CHANGE_LESS_STRICT;
-    }
-  else
-    {
-      /* Made on the first search rather than with the bank: most
-       * sessions never search, and folding 100,000 questions takes a
-       * few tens of milliseconds. */
-      if (self->index == NULL)
-        self->index = viva_search_index_new (self->bank, self->notes);
-
-      viva_search_index_run (self->index, self->query, &filters, self->positions);
-
-      shown = g_malloc0 (n);
-      for (guint i = 0; i < self->positions->len; i++)
-        shown[g_array_index (self->positions, guint, i)] = 1;
-
-      counts = g_hash_table_new (NULL, NULL);
-      viva_sidebar_count_matches (self, counts);
-
-      if (was_filtering)
-        change = compare_shown (self->shown, shown, n, &n_changed);
-      else
-        change = GTK_FILTER_CHANGE_MORE_STRICT;
-
-      self->filtering = TRUE;
-      g_free (self->shown);
-      self->shown = g_steal_pointer (&shown);
-      g_hash_table_unref (self->counts);
-      self->counts = g_steal_pointer (&counts);
-    }
-
-  /* The same questions as before (another note changed, or a word
-   * typed that every shown question has): the tree stays as it is. */
-  if (n_changed > 0)
-    viva_sidebar_update_tree (self, change, n_changed, was_filtering);
-
-  viva_sidebar_update_rows (self);
-  viva_sidebar_update_empty_state (self);
-}
-
-/* A filter chosen in the menu applies at once, and keeps the search bar
- * open so that the filters stay in sight. */
-static void
-viva_sidebar_filters_changed (VivaSidebar *self)
-{
-  viva_sidebar_apply_query (self);
-
-  if (viva_sidebar_has_filters (self))
-    gtk_search_bar_set_search_mode (self->search_bar, TRUE);
-}
-
-static void
-viva_sidebar_refresh_cb (gpointer data)
-{
-  VivaSidebar *self = data;
-
-  self->refresh_source = 0;
-  viva_sidebar_apply_query (self);
-}
-
-/* A note changed: what it says, its star, status or schedule may change
- * what the search finds. */
-static void
-viva_sidebar_note_changed_cb (VivaSidebar    *self,
-                              VivaNote       *note,
-                              VivaNotesStore *notes)
-{
-  if (!self->filtering || self->refresh_source != 0)
-    return;
-
-  self->refresh_source = g_timeout_add_once (REFRESH_DELAY_MSEC, viva_sidebar_refresh_cb, self);
-}
-
-static void
 search_changed_cb (VivaSidebar    *self,
                    GtkSearchEntry *entry)
 {
-  viva_sidebar_apply_query (self);
+  _viva_sidebar_apply_query (self);
 }
 
 static void
@@ -605,7 +200,7 @@ search_activate_cb (VivaSidebar    *self,
 {
   /* The entry applies its text after a short delay; Enter must act on what
    * is typed now. */
-  viva_sidebar_apply_query (self);
+  _viva_sidebar_apply_query (self);
   viva_sidebar_open_first_match (self);
 }
 
@@ -632,7 +227,7 @@ stop_search_cb (VivaSidebar    *self,
 {
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   viva_sidebar_clear_filters (self);
-  viva_sidebar_apply_query (self);
+  _viva_sidebar_apply_query (self);
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
   gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
 }
@@ -643,67 +238,6 @@ viva_sidebar_clear_filters_action (GtkWidget  *widget,
                                    GVariant   *parameter)
 {
   viva_sidebar_clear_filters (VIVA_SIDEBAR (widget));
-}
-
-/* The menu of filters: check items for the yes/no filters and statuses,
- * radio items for the level, which the bank decides. */
-static void
-viva_sidebar_build_filter_menu (VivaSidebar *self)
-{
-  g_autoptr(GMenu) menu = g_menu_new ();
-  g_autoptr(GMenu) marks = g_menu_new ();
-  g_autoptr(GMenu) statuses = g_menu_new ();
-  g_autoptr(GMenu) clear = g_menu_new ();
-
-  g_menu_append (marks, _("_Starred"), "sidebar.filter-starred");
-  g_menu_append (marks, _("Has _Notes"), "sidebar.filter-has-notes");
-  g_menu_append (marks, _("_Due for Review"), "sidebar.filter-due");
-  g_menu_append_section (menu, NULL, G_MENU_MODEL (marks));
-
-  g_menu_append (statuses, C_("status", "_New"), "sidebar.filter-new");
-  g_menu_append (statuses, C_("status", "_Learning"), "sidebar.filter-learning");
-  g_menu_append (statuses, C_("status", "_Confident"), "sidebar.filter-confident");
-  g_menu_append_section (menu, _("Status"), G_MENU_MODEL (statuses));
-
-  self->level_menu = g_menu_new ();
-  g_menu_append_section (menu, _("Level"), G_MENU_MODEL (self->level_menu));
-
-  g_menu_append (clear, _("C_lear Filters"), "sidebar.clear-filters");
-  g_menu_append_section (menu, NULL, G_MENU_MODEL (clear));
-
-  gtk_menu_button_set_menu_model (self->filter_button, G_MENU_MODEL (menu));
-}
-
-static void
-viva_sidebar_update_level_menu (VivaSidebar *self)
-{
-  g_autoptr(GMenuItem) all = NULL;
-  GListModel *levels;
-
-  g_menu_remove_all (self->level_menu);
-
-  all = g_menu_item_new (_("_All Levels"), NULL);
-  g_menu_item_set_action_and_target_value (all, "sidebar.filter-level", g_variant_new_uint32 (0));
-  g_menu_append_item (self->level_menu, all);
-
-  if (self->bank == NULL)
-    return;
-
-  levels = viva_bank_get_levels (self->bank);
-  for (guint i = 0; i < g_list_model_get_n_items (levels); i++)
-    {
-      g_autoptr(VivaLevel) level = g_list_model_get_item (levels, i);
-      g_autoptr(GMenuItem) item = NULL;
-      g_autofree char *label = NULL;
-
-      /* No mnemonics: a level's title is the bank's text. */
-      label = g_strdup (viva_level_get_title (level));
-      g_strdelimit (label, "_", ' ');
-      item = g_menu_item_new (label, NULL);
-      g_menu_item_set_action_and_target_value (item, "sidebar.filter-level",
-                                               g_variant_new_uint32 (viva_level_get_number (level)));
-      g_menu_append_item (self->level_menu, item);
-    }
 }
 
 /* A question's context menu: one gesture for every row, rather than one
@@ -784,7 +318,7 @@ viva_sidebar_bind_row_cb (GtkSignalListItemFactory *factory,
 
   gtk_tree_expander_set_list_row (expander, row);
   viva_sidebar_row_set_item (VIVA_SIDEBAR_ROW (child), item);
-  viva_sidebar_update_row (self, VIVA_SIDEBAR_ROW (child));
+  _viva_sidebar_update_row (self, VIVA_SIDEBAR_ROW (child));
 }
 
 static void
@@ -812,6 +346,8 @@ viva_sidebar_dispose (GObject *object)
     gtk_widget_unparent (child);
 
   g_clear_handle_id (&self->refresh_source, g_source_remove);
+  if (self->notes != NULL)
+    g_signal_handlers_disconnect_by_func (self->notes, _viva_sidebar_note_changed_cb, self);
 
   /* Rows go with the list view, before the search they show. */
   g_clear_object (&self->selection);
@@ -946,7 +482,7 @@ viva_sidebar_set_filter_flag (VivaSidebar *self,
   if (old == (guint) value)
     return;
 
-  viva_sidebar_filters_changed (self);
+  _viva_sidebar_filters_changed (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
 }
 
@@ -981,7 +517,7 @@ viva_sidebar_set_property (GObject      *object,
       if (self->filter_level != g_value_get_uint (value))
         {
           self->filter_level = g_value_get_uint (value);
-          viva_sidebar_filters_changed (self);
+          _viva_sidebar_filters_changed (self);
           g_object_notify_by_pspec (G_OBJECT (self), pspec);
         }
       break;
@@ -1101,9 +637,9 @@ viva_sidebar_init (VivaSidebar *self)
   self->positions = g_array_new (FALSE, FALSE, sizeof (guint));
   self->counts = g_hash_table_new (NULL, NULL);
   self->rows = g_ptr_array_new ();
-  viva_sidebar_build_filter_menu (self);
-  viva_sidebar_update_level_menu (self);
-  viva_sidebar_update_filters_label (self);
+  _viva_sidebar_build_filter_menu (self);
+  _viva_sidebar_update_level_menu (self);
+  _viva_sidebar_update_filters_label (self);
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (viva_sidebar_setup_row_cb), self);
@@ -1161,7 +697,7 @@ viva_sidebar_set_bank (VivaSidebar *self,
       self->filter_level = 0;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILTER_LEVEL]);
     }
-  viva_sidebar_update_level_menu (self);
+  _viva_sidebar_update_level_menu (self);
 
   gtk_list_view_set_model (self->list_view, NULL);
   g_clear_object (&self->selection);
@@ -1182,7 +718,7 @@ viva_sidebar_set_bank (VivaSidebar *self,
       gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 
       /* A bank opened while a filter is typed is filtered too. */
-      viva_sidebar_apply_query (self);
+      _viva_sidebar_apply_query (self);
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BANK]);
@@ -1279,10 +815,10 @@ viva_sidebar_set_filter_text (VivaSidebar *self,
    * way. */
   g_signal_handlers_block_by_func (self->search_entry, search_changed_cb, self);
   gtk_search_bar_set_search_mode (self->search_bar,
-                                  (text != NULL && text[0] != '\0') || viva_sidebar_has_filters (self));
+                                  (text != NULL && text[0] != '\0') || _viva_sidebar_has_filters (self));
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text ? text : "");
   g_signal_handlers_unblock_by_func (self->search_entry, search_changed_cb, self);
-  viva_sidebar_apply_query (self);
+  _viva_sidebar_apply_query (self);
 }
 
 /**
@@ -1376,19 +912,19 @@ viva_sidebar_set_notes_store (VivaSidebar    *self,
   g_return_if_fail (!notes || VIVA_IS_NOTES_STORE (notes));
 
   if (self->notes != NULL)
-    g_signal_handlers_disconnect_by_func (self->notes, viva_sidebar_note_changed_cb, self);
+    g_signal_handlers_disconnect_by_func (self->notes, _viva_sidebar_note_changed_cb, self);
 
   if (!g_set_object (&self->notes, notes))
     return;
 
   if (notes != NULL)
     g_signal_connect_object (notes, "note-changed",
-                             G_CALLBACK (viva_sidebar_note_changed_cb),
+                             G_CALLBACK (_viva_sidebar_note_changed_cb),
                              self, G_CONNECT_SWAPPED);
 
   g_clear_object (&self->index);
   if (self->filtering)
-    viva_sidebar_apply_query (self);
+    _viva_sidebar_apply_query (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTES_STORE]);
 }
