@@ -38,6 +38,7 @@ typedef struct _VivaQuestionView  VivaQuestionView;
 typedef struct _VivaScopeList     VivaScopeList;
 typedef struct _VivaReviewButton  VivaReviewButton;
 typedef struct _VivaReviewView    VivaReviewView;
+typedef struct _VivaSearchIndex   VivaSearchIndex;
 typedef struct _VivaSessionStore  VivaSessionStore;
 typedef struct _VivaSidebar       VivaSidebar;
 typedef struct _VivaSidebarRow    VivaSidebarRow;

@@ -828,6 +828,11 @@ viva_window_constructed (GObject *object)
   g_assert (VIVA_IS_NOTES_STORE (self->store));
 
   viva_question_view_set_notes_store (self->question_view, self->store);
+  viva_sidebar_set_notes_store (self->sidebar, self->store);
+  /* What the sidebar searches for shows highlighted in the question. */
+  g_object_bind_property (self->sidebar, "query",
+                          self->question_view, "highlight-query",
+                          G_BINDING_SYNC_CREATE);
 
   g_signal_connect_object (self->store, "notify::save-error",
                            G_CALLBACK (viva_window_store_notify_cb),

@@ -51,6 +51,9 @@ viva_test_load_app_style (void)
   g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
 
   g_assert_nonnull (viva_get_resource ());
+  /* GtkApplication adds its icons' resource path; the tests have none. */
+  gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                    RESOURCE_PREFIX "/icons");
   gtk_css_provider_load_from_resource (provider, RESOURCE_PREFIX "/style.css");
   gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);

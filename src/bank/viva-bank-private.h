@@ -23,6 +23,8 @@ typedef enum
   VIVA_SPAN_CODE,
   VIVA_SPAN_EMPHASIS,
   VIVA_SPAN_STRONG,
+  /* Not from the parser: a search match to highlight. */
+  VIVA_SPAN_MATCH,
 } VivaSpanKind;
 
 /* An inline span of a question's plain text, as byte offsets into it.
@@ -101,9 +103,13 @@ const VivaSpan *_viva_question_get_spans        (VivaQuestion    *self,
                                                  guint           *n_spans);
 void            _viva_question_detach           (VivaQuestion    *self);
 
-/* viva-query.c: the normalization shared by search keys and queries:
- * NFKD, combining marks removed, case folded. */
+/* viva-query.c: the normalization shared by search keys, notes and
+ * queries: NFKD, combining marks removed, case folded. _viva_search_fold()
+ * can also say where each byte of the result came from. */
 char           *_viva_search_normalize          (const char      *text,
                                                  gssize           len);
+char           *_viva_search_fold               (const char      *text,
+                                                 gssize           len,
+                                                 GArray          *map);
 
 G_END_DECLS

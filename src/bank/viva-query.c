@@ -31,17 +31,117 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* Questions and queries go through the same function, so whatever it does
- * to one it does to the other: "Café", "CAFE" and "cafe" all become
- * "cafe". */
+/* One character of @text, folded: decomposed (NFKD), combining marks
+ * dropped, case folded. Whole strings fold the same way character by
+ * character, which is what lets a match in the folded text be mapped back
+ * to the characters it came from. */
+static void
+fold_char (GString  *out,
+           gunichar  c)
+{
+  gunichar decomposed[G_UNICHAR_MAX_DECOMPOSITION_LENGTH];
+  gsize n;
+
+  n = g_unichar_fully_decompose (c, TRUE, decomposed, G_N_ELEMENTS (decomposed));
+
+  for (gsize i = 0; i < n; i++)
+    {
+      char utf8[6];
+      g_autofree char *folded = NULL;
+      int len;
+
+      if (g_unichar_combining_class (decomposed[i]) != 0 ||
+          g_unichar_type (decomposed[i]) == G_UNICODE_NON_SPACING_MARK)
+        continue;
+
+      if (decomposed[i] < 0x80)
+        {
+          g_string_append_c (out, g_ascii_tolower ((char) decomposed[i]));
+          continue;
+        }
+
+      len = g_unichar_to_utf8 (decomposed[i], utf8);
+      folded = g_utf8_casefold (utf8, len);
+      g_string_append (out, folded);
+    }
+}
+
+/**
+ * _viva_search_fold:
+ * @text: UTF-8 text; invalid bytes fold to U+FFFD
+ * @len: its length in bytes, or -1 when it ends with a NUL
+ * @map: (nullable) (element-type gsize): where to append, for each byte
+ *   of the result, the offset in @text of the character it came from,
+ *   then one last entry: the length of @text
+ *
+ * Questions, notes and queries all go through this function, so whatever
+ * it does to one it does to the others: "Café", "CAFE" and "cafe" all
+ * become "cafe".
+ *
+ * Returns: (transfer full): the folded text
+ */
+char *
+_viva_search_fold (const char *text,
+                   gssize      len,
+                   GArray     *map)
+{
+  GString *out;
+  const char *p;
+  const char *end;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  if (len < 0)
+    len = strlen (text);
+
+  out = g_string_sized_new (len);
+  end = text + len;
+
+  for (p = text; p < end;)
+    {
+      gsize before = out->len;
+      gsize offset = p - text;
+      gunichar c;
+      const char *next;
+
+      if ((guchar) *p < 0x80)
+        {
+          g_string_append_c (out, g_ascii_tolower (*p));
+          next = p + 1;
+        }
+      else
+        {
+          c = g_utf8_get_char_validated (p, end - p);
+          if (c == (gunichar) -1 || c == (gunichar) -2)
+            {
+              /* One replacement character per invalid byte. */
+              g_string_append_unichar (out, 0xFFFD);
+              next = p + 1;
+            }
+          else
+            {
+              fold_char (out, c);
+              next = g_utf8_next_char (p);
+            }
+        }
+
+      if (map != NULL)
+        for (gsize i = before; i < out->len; i++)
+          g_array_append_val (map, offset);
+
+      p = next;
+    }
+
+  if (map != NULL)
+    g_array_append_val (map, len);
+
+  return g_string_free (out, FALSE);
+}
+
 char *
 _viva_search_normalize (const char *text,
                         gssize      len)
 {
-  g_autofree char *decomposed = NULL;
-  g_autoptr(GString) stripped = NULL;
-  gboolean ascii = TRUE;
-
   g_return_val_if_fail (text != NULL, NULL);
 
   if (len < 0)
@@ -52,37 +152,10 @@ _viva_search_normalize (const char *text,
   for (gssize i = 0; i < len; i++)
     {
       if ((guchar)text[i] >= 0x80)
-        {
-          ascii = FALSE;
-          break;
-        }
+        return _viva_search_fold (text, len, NULL);
     }
 
-  if (ascii)
-    return g_ascii_strdown (text, len);
-
-  decomposed = g_utf8_normalize (text, len, G_NORMALIZE_NFKD);
-  if (decomposed == NULL)
-    {
-      g_autofree char *valid = g_utf8_make_valid (text, len);
-
-      decomposed = g_utf8_normalize (valid, -1, G_NORMALIZE_NFKD);
-    }
-
-  stripped = g_string_sized_new (len);
-
-  for (const char *p = decomposed; *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_combining_class (c) != 0 ||
-          g_unichar_type (c) == G_UNICODE_NON_SPACING_MARK)
-        continue;
-
-      g_string_append_unichar (stripped, c);
-    }
-
-  return g_utf8_casefold (stripped->str, stripped->len);
+  return g_ascii_strdown (text, len);
 }
 
 /* "42", "#42", "q42" or "Q42" name question 42. */
@@ -240,6 +313,116 @@ viva_query_get_number (VivaQuery *self)
   g_return_val_if_fail (VIVA_IS_QUERY (self), 0);
 
   return self->number;
+}
+
+/**
+ * viva_query_get_words:
+ * @self: a #VivaQuery
+ * @n_words: (out): how many words there are
+ *
+ * Returns: (array length=n_words) (transfer none): the words to look for,
+ *   folded as _viva_search_fold() folds texts
+ */
+const char * const *
+viva_query_get_words (VivaQuery *self,
+                      guint     *n_words)
+{
+  g_return_val_if_fail (VIVA_IS_QUERY (self), NULL);
+  g_return_val_if_fail (n_words != NULL, NULL);
+
+  *n_words = self->words->len;
+
+  return (const char * const *) self->words->pdata;
+}
+
+static int
+compare_ranges (gconstpointer a,
+                gconstpointer b)
+{
+  const VivaTextRange *ra = a;
+  const VivaTextRange *rb = b;
+
+  if (ra->start != rb->start)
+    return ra->start < rb->start ? -1 : 1;
+
+  return (ra->end < rb->end) - (ra->end > rb->end);
+}
+
+/**
+ * viva_query_find_matches:
+ * @self: a #VivaQuery
+ * @text: (nullable): UTF-8 text, such as a question or a note
+ *
+ * Finds every occurrence of every word of the query in @text, ignoring
+ * case and accents as matching does, for highlighting. Ranges cover
+ * whole characters of @text ("Café" for "cafe"); overlapping and
+ * touching ranges are merged.
+ *
+ * Returns: (transfer full) (element-type VivaTextRange): the ranges, as
+ *   byte offsets into @text, in order; empty when nothing matches
+ */
+GArray *
+viva_query_find_matches (VivaQuery  *self,
+                         const char *text)
+{
+  g_autoptr(GArray) map = NULL;
+  g_autofree char *folded = NULL;
+  GArray *ranges;
+  guint merged = 0;
+
+  g_return_val_if_fail (VIVA_IS_QUERY (self), NULL);
+
+  ranges = g_array_new (FALSE, FALSE, sizeof (VivaTextRange));
+
+  if (text == NULL || text[0] == '\0' || self->words->len == 0)
+    return ranges;
+
+  map = g_array_new (FALSE, FALSE, sizeof (gsize));
+  folded = _viva_search_fold (text, -1, map);
+
+  for (guint i = 0; i < self->words->len; i++)
+    {
+      const char *word = g_ptr_array_index (self->words, i);
+      gsize word_len = strlen (word);
+      const char *hit;
+
+      for (hit = strstr (folded, word); hit != NULL; hit = strstr (hit + 1, word))
+        {
+          gsize first = hit - folded;
+          gsize last = first + word_len;
+          VivaTextRange range;
+
+          /* From the character the first folded byte came from to the end
+           * of the character the last one came from. */
+          range.start = g_array_index (map, gsize, first);
+          range.end = g_array_index (map, gsize, last);
+          while (last < map->len - 1 && g_array_index (map, gsize, last) == g_array_index (map, gsize, last - 1))
+            range.end = g_array_index (map, gsize, ++last);
+
+          if (range.end > range.start)
+            g_array_append_val (ranges, range);
+        }
+    }
+
+  if (ranges->len < 2)
+    return ranges;
+
+  g_array_sort (ranges, compare_ranges);
+
+  for (guint i = 1; i < ranges->len; i++)
+    {
+      VivaTextRange *last = &g_array_index (ranges, VivaTextRange, merged);
+      const VivaTextRange *range = &g_array_index (ranges, VivaTextRange, i);
+
+      if (range->start <= last->end)
+        last->end = MAX (last->end, range->end);
+      else
+        g_array_index (ranges, VivaTextRange, ++merged) = *range;
+    }
+
+  g_array_set_size (ranges, merged + 1);
+
+  return ranges;
 }
 
 gboolean

@@ -10,6 +10,7 @@
 #include "viva-bank-private.h"
 #include "viva-enums.h"
 #include "viva-note.h"
+#include "viva-search.h"
 
 struct _VivaQuestion
 {
@@ -269,22 +270,48 @@ viva_question_get_search_key (VivaQuestion *self)
   return self->search_key;
 }
 
+/* What opens and closes each kind of span in Pango markup. */
 static const char *
-span_tag (VivaSpanKind kind)
+span_open (VivaSpanKind kind)
 {
   switch (kind)
     {
     case VIVA_SPAN_CODE:
-      return "tt";
+      return "<tt>";
 
     case VIVA_SPAN_EMPHASIS:
-      return "i";
+      return "<i>";
 
     case VIVA_SPAN_STRONG:
-      return "b";
+      return "<b>";
+
+    case VIVA_SPAN_MATCH:
+      return VIVA_SEARCH_HIGHLIGHT_OPEN;
 
     default:
-      g_return_val_if_reached ("b");
+      g_return_val_if_reached ("<b>");
+    }
+}
+
+static const char *
+span_close (VivaSpanKind kind)
+{
+  switch (kind)
+    {
+    case VIVA_SPAN_CODE:
+      return "</tt>";
+
+    case VIVA_SPAN_EMPHASIS:
+      return "</i>";
+
+    case VIVA_SPAN_STRONG:
+      return "</b>";
+
+    case VIVA_SPAN_MATCH:
+      return VIVA_SEARCH_HIGHLIGHT_CLOSE;
+
+    default:
+      g_return_val_if_reached ("</b>");
     }
 }
 
@@ -303,12 +330,15 @@ append_escaped (GString    *markup,
   g_string_append (markup, escaped);
 }
 
-/* Renders the text as Pango markup. Spans from the parser nest properly,
- * but the renderer does not rely on it: when a span ends while spans
- * opened after it are still open, those are closed and reopened around
- * the end tag, so the output is always well-formed. */
-char *
-viva_question_dup_markup (VivaQuestion *self)
+/* Renders @text with @spans as Pango markup. Spans from the parser nest
+ * properly, but the renderer does not rely on it (search matches cross
+ * them freely): when a span ends while spans opened after it are still
+ * open, those are closed and reopened around the end tag, so the output
+ * is always well-formed. */
+static char *
+render_markup (const char     *text,
+               const VivaSpan *spans,
+               guint           n_spans)
 {
   g_autoptr(GPtrArray) open = NULL;
   GString *markup;
@@ -316,10 +346,8 @@ viva_question_dup_markup (VivaQuestion *self)
   gsize pos = 0;
   guint next = 0;
 
-  g_return_val_if_fail (VIVA_IS_QUESTION (self), NULL);
-
-  text_len = strlen (self->text);
-  markup = g_string_sized_new (text_len + 16 * self->n_spans);
+  text_len = strlen (text);
+  markup = g_string_sized_new (text_len + 16 * n_spans);
   open = g_ptr_array_new ();
 
   while (pos < text_len)
@@ -346,7 +374,7 @@ viva_question_dup_markup (VivaQuestion *self)
             {
               const VivaSpan *span = g_ptr_array_index (open, i - 1);
 
-              g_string_append_printf (markup, "</%s>", span_tag (span->kind));
+              g_string_append (markup, span_close (span->kind));
             }
 
           for (guint i = first_ended; i < open->len;)
@@ -359,25 +387,25 @@ viva_question_dup_markup (VivaQuestion *self)
                   continue;
                 }
 
-              g_string_append_printf (markup, "<%s>", span_tag (span->kind));
+              g_string_append (markup, span_open (span->kind));
               i++;
             }
         }
 
-      for (; next < self->n_spans && self->spans[next].start <= pos; next++)
+      for (; next < n_spans && spans[next].start <= pos; next++)
         {
-          const VivaSpan *span = &self->spans[next];
+          const VivaSpan *span = &spans[next];
 
           if (span->end <= pos)
             continue;
 
-          g_string_append_printf (markup, "<%s>", span_tag (span->kind));
+          g_string_append (markup, span_open (span->kind));
           g_ptr_array_add (open, (gpointer)span);
         }
 
       /* The next boundary is the nearest span start or end. */
-      if (next < self->n_spans)
-        boundary = MIN (boundary, self->spans[next].start);
+      if (next < n_spans)
+        boundary = MIN (boundary, spans[next].start);
       for (guint i = 0; i < open->len; i++)
         {
           const VivaSpan *span = g_ptr_array_index (open, i);
@@ -385,7 +413,7 @@ viva_question_dup_markup (VivaQuestion *self)
           boundary = MIN (boundary, span->end);
         }
 
-      append_escaped (markup, self->text, pos, boundary);
+      append_escaped (markup, text, pos, boundary);
       pos = boundary;
     }
 
@@ -393,10 +421,75 @@ viva_question_dup_markup (VivaQuestion *self)
     {
       const VivaSpan *span = g_ptr_array_index (open, i - 1);
 
-      g_string_append_printf (markup, "</%s>", span_tag (span->kind));
+      g_string_append (markup, span_close (span->kind));
     }
 
   return g_string_free (markup, FALSE);
+}
+
+/* Renders the text as Pango markup. */
+char *
+viva_question_dup_markup (VivaQuestion *self)
+{
+  g_return_val_if_fail (VIVA_IS_QUESTION (self), NULL);
+
+  return render_markup (self->text, self->spans, self->n_spans);
+}
+
+static int
+compare_spans (gconstpointer a,
+               gconstpointer b)
+{
+  const VivaSpan *sa = a;
+  const VivaSpan *sb = b;
+
+  /* By start; at the same start, the enclosing (longer) span first. */
+  if (sa->start != sb->start)
+    return sa->start < sb->start ? -1 : 1;
+
+  return (sa->end < sb->end) - (sa->end > sb->end);
+}
+
+/**
+ * viva_question_dup_markup_highlighted:
+ * @self: a #VivaQuestion
+ * @query: (nullable): what to highlight, or %NULL for nothing
+ *
+ * Renders the text as viva_question_dup_markup() does, with the words of
+ * @query highlighted wherever they are, inside code or not.
+ *
+ * Returns: (transfer full): Pango markup
+ */
+char *
+viva_question_dup_markup_highlighted (VivaQuestion *self,
+                                      VivaQuery    *query)
+{
+  g_autoptr(GArray) ranges = NULL;
+  g_autoptr(GArray) spans = NULL;
+
+  g_return_val_if_fail (VIVA_IS_QUESTION (self), NULL);
+  g_return_val_if_fail (!query || VIVA_IS_QUERY (query), NULL);
+
+  if (query != NULL)
+    ranges = viva_query_find_matches (query, self->text);
+
+  if (ranges == NULL || ranges->len == 0)
+    return viva_question_dup_markup (self);
+
+  spans = g_array_sized_new (FALSE, FALSE, sizeof (VivaSpan), self->n_spans + ranges->len);
+  g_array_append_vals (spans, self->spans, self->n_spans);
+
+  for (guint i = 0; i < ranges->len; i++)
+    {
+      const VivaTextRange *range = &g_array_index (ranges, VivaTextRange, i);
+      VivaSpan span = { (guint32) range->start, (guint32) range->end, VIVA_SPAN_MATCH };
+
+      g_array_append_val (spans, span);
+    }
+
+  g_array_sort (spans, compare_spans);
+
+  return render_markup (self->text, (const VivaSpan *) (gpointer) spans->data, spans->len);
 }
 
 /* NULL once the bank that holds the question is gone. */

@@ -29,6 +29,9 @@ guint       viva_question_get_position   (VivaQuestion *self);
 const char *viva_question_get_text       (VivaQuestion *self);
 const char *viva_question_get_search_key (VivaQuestion *self);
 char       *viva_question_dup_markup     (VivaQuestion *self);
+char       *viva_question_dup_markup_highlighted
+                                         (VivaQuestion *self,
+                                          VivaQuery    *query);
 VivaLevel  *viva_question_get_level      (VivaQuestion *self);
 VivaTopic  *viva_question_get_topic      (VivaQuestion *self);
 gboolean    viva_question_get_has_note   (VivaQuestion *self);

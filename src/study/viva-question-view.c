@@ -2,7 +2,9 @@
  *
  * Shows one question (number, level, topic, rendered text) with the
  * user's star, status and Markdown notes for it. Edits go straight into
- * the VivaNote; the notes store notices and autosaves.
+ * the VivaNote; the notes store notices and autosaves. While the sidebar
+ * searches, the words searched for are highlighted in the question and
+ * in the notes.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -18,8 +20,10 @@
 #include "viva-note.h"
 #include "viva-notes-store.h"
 #include "viva-question.h"
+#include "viva-query.h"
 #include "viva-question-view.h"
 #include "viva-related.h"
+#include "viva-search.h"
 #include "viva-topic.h"
 
 struct _VivaQuestionView
@@ -30,6 +34,8 @@ struct _VivaQuestionView
   VivaQuestion    *question;
   VivaNote        *note;
   VivaNotesStore  *store;
+  VivaQuery       *highlight_query;
+  GtkTextTag      *match_tag;
   GSignalGroup    *note_signals;
   GSignalGroup    *store_signals;
 
@@ -48,6 +54,7 @@ struct _VivaQuestionView
   GtkButton       *related_buttons[VIVA_RELATED_DEFAULT_MAX];
 
   guint            language_idle;
+  guint            highlight_idle;
   guint            loading_text : 1;
 };
 
@@ -60,10 +67,82 @@ enum {
   PROP_NOTES_STORE,
   PROP_STARRED,
   PROP_STATUS,
+  PROP_HIGHLIGHT_QUERY,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+/* The question's text, with the words searched for highlighted. */
+static void
+viva_question_view_update_question_label (VivaQuestionView *self)
+{
+  g_autofree char *markup = NULL;
+
+  if (self->question != NULL)
+    markup = viva_question_dup_markup_highlighted (self->question, self->highlight_query);
+
+  gtk_label_set_markup (self->question_label, markup ? markup : "");
+}
+
+/* Tags the words searched for in the notes. The buffer's offsets are in
+ * characters, the matches' in bytes: they are walked together once. */
+static void
+viva_question_view_update_note_highlight (VivaQuestionView *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->note_view));
+  GtkTextTagTable *table = gtk_text_buffer_get_tag_table (buffer);
+  g_autofree char *text = NULL;
+  g_autoptr(GArray) ranges = NULL;
+  GtkTextIter start, end;
+  const char *p;
+  glong offset = 0;
+
+  g_clear_handle_id (&self->highlight_idle, g_source_remove);
+
+  if (self->match_tag == NULL)
+    return;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_text_buffer_remove_tag (buffer, self->match_tag, &start, &end);
+
+  if (self->highlight_query == NULL)
+    return;
+
+  text = gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+  ranges = viva_query_find_matches (self->highlight_query, text);
+  if (ranges->len == 0)
+    return;
+
+  /* Above the Markdown highlighting, whose tags come later. */
+  gtk_text_tag_set_priority (self->match_tag, gtk_text_tag_table_get_size (table) - 1);
+
+  p = text;
+  for (guint i = 0; i < ranges->len; i++)
+    {
+      const VivaTextRange *range = &g_array_index (ranges, VivaTextRange, i);
+      GtkTextIter match_start, match_end;
+
+      offset += g_utf8_strlen (p, text + range->start - p);
+      gtk_text_buffer_get_iter_at_offset (buffer, &match_start, offset);
+      offset += g_utf8_strlen (text + range->start, range->end - range->start);
+      gtk_text_buffer_get_iter_at_offset (buffer, &match_end, offset);
+      p = text + range->end;
+
+      gtk_text_buffer_apply_tag (buffer, self->match_tag, &match_start, &match_end);
+    }
+}
+
+static gboolean
+viva_question_view_highlight_idle_cb (gpointer data)
+{
+  VivaQuestionView *self = data;
+
+  self->highlight_idle = 0;
+  viva_question_view_update_note_highlight (self);
+
+  return G_SOURCE_REMOVE;
+}
 
 static void
 viva_question_view_update_style_scheme (VivaQuestionView *self)
@@ -141,6 +220,8 @@ viva_question_view_load_note_text (VivaQuestionView *self)
   gtk_text_buffer_place_cursor (buffer, &start);
   gtk_text_buffer_set_modified (buffer, FALSE);
   self->loading_text = FALSE;
+
+  viva_question_view_update_note_highlight (self);
 }
 
 static void
@@ -152,6 +233,13 @@ viva_question_view_buffer_changed_cb (VivaQuestionView *self,
 
   if (self->loading_text || self->note == NULL)
     return;
+
+  /* What is typed may complete or break a match: tag again once the
+   * typing pauses. */
+  if (self->highlight_query != NULL && self->highlight_idle == 0)
+    self->highlight_idle = g_idle_add_full (G_PRIORITY_LOW,
+                                            viva_question_view_highlight_idle_cb,
+                                            self, NULL);
 
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   text = gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
@@ -263,6 +351,7 @@ viva_question_view_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_handle_id (&self->language_idle, g_source_remove);
+  g_clear_handle_id (&self->highlight_idle, g_source_remove);
 
   if (self->note_signals != NULL)
     g_signal_group_set_target (self->note_signals, NULL);
@@ -281,6 +370,8 @@ viva_question_view_dispose (GObject *object)
   g_clear_object (&self->question);
   g_clear_object (&self->note);
   g_clear_object (&self->store);
+  g_clear_object (&self->highlight_query);
+  self->match_tag = NULL;
 
   G_OBJECT_CLASS (viva_question_view_parent_class)->dispose (object);
 }
@@ -321,6 +412,10 @@ viva_question_view_get_property (GObject    *object,
       g_value_set_string (value, viva_question_view_get_status (self));
       break;
 
+    case PROP_HIGHLIGHT_QUERY:
+      g_value_set_object (value, self->highlight_query);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -349,6 +444,10 @@ viva_question_view_set_property (GObject      *object,
     case PROP_STATUS:
       if (self->note != NULL && viva_status_from_string (g_value_get_string (value), &status))
         viva_note_set_status (self->note, status);
+      break;
+
+    case PROP_HIGHLIGHT_QUERY:
+      viva_question_view_set_highlight_query (self, g_value_get_object (value));
       break;
 
     default:
@@ -395,6 +494,13 @@ viva_question_view_class_init (VivaQuestionViewClass *klass)
   properties[PROP_STATUS] =
     g_param_spec_string ("status", NULL, NULL,
                          "new",
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /* The words to highlight in the question and the notes: the sidebar's
+   * search. */
+  properties[PROP_HIGHLIGHT_QUERY] =
+    g_param_spec_object ("highlight-query", NULL, NULL,
+                         VIVA_TYPE_QUERY,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -445,6 +551,11 @@ viva_question_view_init (VivaQuestionView *self)
 
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->note_view));
   gtk_source_buffer_set_highlight_syntax (GTK_SOURCE_BUFFER (buffer), TRUE);
+  /* The colours of the highlight in the question (viva-search.h). */
+  self->match_tag = gtk_text_buffer_create_tag (buffer, VIVA_QUESTION_VIEW_MATCH_TAG,
+                                                "background", VIVA_SEARCH_HIGHLIGHT_BACKGROUND,
+                                                "foreground", VIVA_SEARCH_HIGHLIGHT_FOREGROUND,
+                                                NULL);
   g_signal_connect_object (buffer, "insert-text",
                            G_CALLBACK (viva_question_view_insert_text_cb),
                            self, G_CONNECT_SWAPPED);
@@ -504,7 +615,6 @@ viva_question_view_set_question (VivaQuestionView *self,
                                  VivaNote         *note)
 {
   g_autofree char *number = NULL;
-  g_autofree char *markup = NULL;
   g_autofree char *context = NULL;
   VivaTopic *topic;
 
@@ -524,7 +634,6 @@ viva_question_view_set_question (VivaQuestionView *self,
       topic = viva_question_get_topic (question);
       /* Translators: the heading of the question view. */
       number = g_strdup_printf (_("Question %u"), viva_question_get_number (question));
-      markup = viva_question_dup_markup (question);
       if (topic != NULL)
         /* Translators: "Level 1: Beginner · Strings" */
         context = g_strdup_printf (_("%s · %s"),
@@ -536,7 +645,7 @@ viva_question_view_set_question (VivaQuestionView *self,
 
   gtk_label_set_text (self->number_label, number ? number : "");
   gtk_label_set_text (self->context_label, context ? context : "");
-  gtk_label_set_markup (self->question_label, markup ? markup : "");
+  viva_question_view_update_question_label (self);
 
   /* The links of the previous question must not linger: the window says
    * which belong to this one, maybe a moment later. */
@@ -660,4 +769,37 @@ viva_question_view_focus_notes (VivaQuestionView *self)
   g_return_if_fail (VIVA_IS_QUESTION_VIEW (self));
 
   gtk_widget_grab_focus (GTK_WIDGET (self->note_view));
+}
+
+VivaQuery *
+viva_question_view_get_highlight_query (VivaQuestionView *self)
+{
+  g_return_val_if_fail (VIVA_IS_QUESTION_VIEW (self), NULL);
+
+  return self->highlight_query;
+}
+
+/**
+ * viva_question_view_set_highlight_query:
+ * @self: a #VivaQuestionView
+ * @query: (nullable): what to highlight, or %NULL for nothing
+ *
+ * Highlights the words of @query in the question and, with the
+ * %VIVA_QUESTION_VIEW_MATCH_TAG tag, in the notes, ignoring case and
+ * accents as the search does.
+ */
+void
+viva_question_view_set_highlight_query (VivaQuestionView *self,
+                                        VivaQuery        *query)
+{
+  g_return_if_fail (VIVA_IS_QUESTION_VIEW (self));
+  g_return_if_fail (!query || VIVA_IS_QUERY (query));
+
+  if (!g_set_object (&self->highlight_query, query))
+    return;
+
+  viva_question_view_update_question_label (self);
+  viva_question_view_update_note_highlight (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HIGHLIGHT_QUERY]);
 }

@@ -11,6 +11,9 @@
 
 G_BEGIN_DECLS
 
+/* The name of the text tag on the words searched for in the notes. */
+#define VIVA_QUESTION_VIEW_MATCH_TAG "viva-search-match"
+
 #define VIVA_TYPE_QUESTION_VIEW (viva_question_view_get_type ())
 
 G_DECLARE_FINAL_TYPE (VivaQuestionView, viva_question_view, VIVA, QUESTION_VIEW, GtkWidget)
@@ -28,5 +31,8 @@ void            viva_question_view_set_notes_store (VivaQuestionView *self,
 GtkTextView    *viva_question_view_get_note_view   (VivaQuestionView *self);
 const char     *viva_question_view_get_save_status (VivaQuestionView *self);
 void            viva_question_view_focus_notes     (VivaQuestionView *self);
+VivaQuery      *viva_question_view_get_highlight_query (VivaQuestionView *self);
+void            viva_question_view_set_highlight_query (VivaQuestionView *self,
+                                                        VivaQuery        *query);
 
 G_END_DECLS

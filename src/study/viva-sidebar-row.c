@@ -2,11 +2,21 @@
  *
  * One row of the sidebar tree: a level, a topic or a question. Levels and
  * topics show a small bar of how many questions are Confident, Learning
- * and New, and, after a pencil, "notes written / questions"; questions
- * show their number, a one-line title and marks for a star and for
- * notes. A question's context menu (secondary click or long press)
- * adds it to the plan of an interview; from the keyboard, Ctrl+Shift+P
- * does the same for the open question.
+ * and New, and, after a pencil, "notes written / questions", or while
+ * searching how many of their questions match; questions show their
+ * number, a one-line title
+ * and marks for a star and for notes. While searching, a question's title
+ * has the words highlighted, and a second line quotes the user's note
+ * where the words are found in it.
+ *
+ * Unlike Viva's other widgets, the row builds its children in code, not
+ * from a template: GTK 4.8's list view makes a fresh row for every item
+ * that comes on screen (it recycles none), about 200 at once whenever a
+ * search changes what the tree shows, and with a GtkBuilder template
+ * making them was most of a keystroke's cost on a large bank. A question's
+ * context menu (secondary click or long press) adds it to the plan of
+ * an interview; from the keyboard, Ctrl+Shift+P does the same for the
+ * open question.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,30 +27,48 @@
 
 #include "viva-level.h"
 #include "viva-progress.h"
+#include "viva-query.h"
 #include "viva-question.h"
+#include "viva-search.h"
 #include "viva-sidebar-row.h"
 #include "viva-stacked-bar.h"
 #include "viva-topic.h"
 
 struct _VivaSidebarRow
 {
-  GtkWidget       parent_instance;
+  GtkWidget  parent_instance;
 
   /* Owned */
-  GObject        *item;
+  GObject         *item;
+  VivaSearchIndex *index;
+  VivaQuery       *query;
 
   /* Template widgets */
-  GtkBox         *box;
-  GtkLabel       *number_label;
-  GtkLabel       *title_label;
-  GtkImage       *star_image;
-  GtkImage       *note_image;
-  VivaStackedBar *status_bar;
-  GtkImage       *count_image;
-  GtkLabel       *count_label;
+  GtkBox          *box;
+  GtkLabel        *number_label;
+  GtkLabel        *title_label;
+  GtkImage        *star_image;
+  GtkImage        *note_image;
+  GtkBox          *lines;
+  /* Made for the first quote: most rows never show one. */
+  GtkBox          *snippet_box;
+  GtkLabel        *snippet_label;
+  VivaStackedBar  *status_bar;
+  GtkImage        *count_image;
+  GtkLabel        *count_label;
 
-  GtkWidget      *menu;
+  GtkWidget       *menu;
+
+  /* Borrowed: a translated string */
+  const char      *count_tooltip;
+  /* Owned: what the status bar says, for its tooltip */
+  char            *status_text;
+
+  guint            n_matching;
 };
+
+/* How much of a note to show before the words found in it. */
+#define SNIPPET_CONTEXT_CHARS 16
 
 G_DEFINE_FINAL_TYPE (VivaSidebarRow, viva_sidebar_row, GTK_TYPE_WIDGET)
 
@@ -52,7 +80,18 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void
+/**
+ * viva_sidebar_row_popup_menu:
+ * @self: a #VivaSidebarRow
+ * @x: where, in the row's coordinates
+ * @y: where, in the row's coordinates
+ *
+ * Shows a question's context menu. The sidebar listens for the clicks
+ * and long presses, once for all its rows.
+ *
+ * Returns: %TRUE if the row has a menu (it is a question's)
+ */
+gboolean
 viva_sidebar_row_popup_menu (VivaSidebarRow *self,
                              double          x,
                              double          y)
@@ -60,8 +99,10 @@ viva_sidebar_row_popup_menu (VivaSidebarRow *self,
   g_autoptr(GMenu) model = NULL;
   g_autoptr(GMenuItem) item = NULL;
 
+  g_return_val_if_fail (VIVA_IS_SIDEBAR_ROW (self), FALSE);
+
   if (!VIVA_IS_QUESTION (self->item))
-    return;
+    return FALSE;
 
   model = g_menu_new ();
   item = g_menu_item_new (_("Add to _Interview Plan"), NULL);
@@ -82,29 +123,172 @@ viva_sidebar_row_popup_menu (VivaSidebarRow *self,
   gtk_popover_set_pointing_to (GTK_POPOVER (self->menu),
                                &(GdkRectangle) { (int) x, (int) y, 1, 1 });
   gtk_popover_popup (GTK_POPOVER (self->menu));
+
+  return TRUE;
 }
 
-static void
-viva_sidebar_row_pressed_cb (VivaSidebarRow *self,
-                             int             n_press,
-                             double          x,
-                             double          y,
-                             GtkGesture     *gesture)
+static gboolean
+viva_sidebar_row_query_tooltip_cb (GtkWidget  *widget,
+                                   int         x,
+                                   int         y,
+                                   gboolean    keyboard,
+                                   GtkTooltip *tooltip,
+                                   gpointer    text)
 {
-  if (!VIVA_IS_QUESTION (self->item))
+  gtk_tooltip_set_text (tooltip, text);
+
+  return TRUE;
+}
+
+/* gtk_widget_set_tooltip_text() asks the display where the pointer is
+ * (in GTK 4.8, a round trip to the X server each time), which for 200
+ * rows of three tooltips made up half the cost of showing a search's
+ * result. A tooltip answered on demand costs nothing until it shows.
+ * @text must outlive the widget: a translated string does. */
+static void
+viva_sidebar_row_set_tooltip (GtkWidget  *widget,
+                              const char *text)
+{
+  g_signal_handlers_disconnect_matched (widget, G_SIGNAL_MATCH_FUNC, 0, 0, NULL,
+                                        viva_sidebar_row_query_tooltip_cb, NULL);
+  g_signal_connect (widget, "query-tooltip", G_CALLBACK (viva_sidebar_row_query_tooltip_cb), (gpointer) text);
+  gtk_widget_set_has_tooltip (widget, TRUE);
+}
+
+static gboolean
+viva_sidebar_row_status_tooltip_cb (GtkWidget      *widget,
+                                    int             x,
+                                    int             y,
+                                    gboolean        keyboard,
+                                    GtkTooltip     *tooltip,
+                                    VivaSidebarRow *self)
+{
+  if (self->status_text == NULL)
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, self->status_text);
+
+  return TRUE;
+}
+
+/* The line that quotes the note, under the title. */
+static void
+viva_sidebar_row_ensure_snippet (VivaSidebarRow *self)
+{
+  GtkWidget *snippet_icon;
+
+  if (self->snippet_box != NULL)
     return;
 
-  gtk_gesture_set_state (gesture, GTK_EVENT_SEQUENCE_CLAIMED);
-  viva_sidebar_row_popup_menu (self, x, y);
+  self->snippet_box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4));
+  gtk_widget_set_margin_top (GTK_WIDGET (self->snippet_box), 2);
+  viva_sidebar_row_set_tooltip (GTK_WIDGET (self->snippet_box), _("Found in your notes"));
+  gtk_widget_set_visible (GTK_WIDGET (self->snippet_box), FALSE);
+  gtk_box_append (self->lines, GTK_WIDGET (self->snippet_box));
+
+  snippet_icon = gtk_image_new_from_icon_name ("document-edit-symbolic");
+  gtk_image_set_pixel_size (GTK_IMAGE (snippet_icon), 12);
+  gtk_widget_add_css_class (snippet_icon, "dim-label");
+  gtk_box_append (self->snippet_box, snippet_icon);
+
+  self->snippet_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_set_hexpand (GTK_WIDGET (self->snippet_label), TRUE);
+  gtk_label_set_xalign (self->snippet_label, 0);
+  gtk_label_set_ellipsize (self->snippet_label, PANGO_ELLIPSIZE_END);
+  gtk_label_set_single_line_mode (self->snippet_label, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->snippet_label), "caption");
+  gtk_widget_add_css_class (GTK_WIDGET (self->snippet_label), "viva-note-snippet");
+  gtk_box_append (self->snippet_box, GTK_WIDGET (self->snippet_label));
+}
+
+static gboolean
+viva_sidebar_row_shows_snippet (VivaSidebarRow *self)
+{
+  return self->snippet_box != NULL && gtk_widget_get_visible (GTK_WIDGET (self->snippet_box));
 }
 
 static void
-viva_sidebar_row_long_pressed_cb (VivaSidebarRow *self,
-                                  double          x,
-                                  double          y,
-                                  GtkGesture     *gesture)
+viva_sidebar_row_show_snippet (VivaSidebarRow *self,
+                               gboolean        show)
 {
-  viva_sidebar_row_popup_menu (self, x, y);
+  if (show)
+    viva_sidebar_row_ensure_snippet (self);
+
+  if (self->snippet_box != NULL)
+    gtk_widget_set_visible (GTK_WIDGET (self->snippet_box), show);
+}
+
+/* The number goes with the title: in the middle of a one-line row (rows
+ * have a minimum height), at the top of a row with a quote under its
+ * title. */
+static void
+viva_sidebar_row_align_number (VivaSidebarRow *self)
+{
+  gtk_widget_set_valign (GTK_WIDGET (self->number_label),
+                         viva_sidebar_row_shows_snippet (self) ? GTK_ALIGN_START : GTK_ALIGN_CENTER);
+}
+
+/* Highlights the words in the title and quotes the note where they are
+ * found in it. Returns the quote, for the accessible name, or %NULL when
+ * the note does not hold them. */
+static char *
+viva_sidebar_row_update_search (VivaSidebarRow *self,
+                                VivaQuestion   *question)
+{
+  const char *text = viva_question_get_text (question);
+  g_autoptr(GArray) ranges = NULL;
+  g_autoptr(GArray) in_snippet = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *snippet = NULL;
+  g_autofree char *snippet_markup = NULL;
+  guint position = viva_question_get_position (question);
+
+  if (self->query == NULL || viva_query_is_empty (self->query))
+    {
+      gtk_label_set_text (self->title_label, text);
+      viva_sidebar_row_show_snippet (self, FALSE);
+      viva_sidebar_row_align_number (self);
+      return NULL;
+    }
+
+  ranges = viva_query_find_matches (self->query, text);
+  title = viva_search_markup_highlight (text, -1, ranges);
+  gtk_label_set_markup (self->title_label, title);
+
+  if (self->index != NULL &&
+      position < viva_search_index_get_n_questions (self->index) &&
+      viva_search_index_get_question (self->index, position) == question &&
+      viva_search_index_match_note (self->index, self->query, position))
+    {
+      const char *note = viva_search_index_get_note_text (self->index, position);
+
+      g_clear_pointer (&ranges, g_array_unref);
+      ranges = viva_query_find_matches (self->query, note);
+      in_snippet = g_array_new (FALSE, FALSE, sizeof (VivaTextRange));
+      snippet = viva_search_dup_snippet (note, ranges, SNIPPET_CONTEXT_CHARS, in_snippet);
+    }
+
+  viva_sidebar_row_show_snippet (self, snippet != NULL);
+  if (snippet != NULL)
+    {
+      snippet_markup = viva_search_markup_highlight (snippet, -1, in_snippet);
+      gtk_label_set_markup (self->snippet_label, snippet_markup);
+    }
+
+  viva_sidebar_row_align_number (self);
+
+  return g_steal_pointer (&snippet);
+}
+
+static void
+viva_sidebar_row_set_count_tooltip (VivaSidebarRow *self,
+                                    const char     *tooltip)
+{
+  if (self->count_tooltip == tooltip)
+    return;
+
+  self->count_tooltip = tooltip;
+  viva_sidebar_row_set_tooltip (GTK_WIDGET (self->count_label), tooltip);
 }
 
 static void
@@ -112,7 +296,6 @@ viva_sidebar_row_update (VivaSidebarRow *self)
 {
   g_autofree char *count = NULL;
   g_autofree char *accessible = NULL;
-  g_autofree char *description = NULL;
   VivaProgressCounts counts;
   guint n_noted = 0;
   guint n_questions = 0;
@@ -124,18 +307,26 @@ viva_sidebar_row_update (VivaSidebarRow *self)
       gboolean has_note = viva_question_get_has_note (question);
       g_autofree char *number = g_strdup_printf ("%u", viva_question_get_number (question));
 
+      g_autofree char *snippet = viva_sidebar_row_update_search (self, question);
+      g_autofree char *in_notes = NULL;
+
       gtk_label_set_text (self->number_label, number);
-      gtk_label_set_text (self->title_label, viva_question_get_text (question));
       gtk_widget_set_visible (GTK_WIDGET (self->star_image), starred);
       gtk_widget_set_visible (GTK_WIDGET (self->note_image), has_note);
 
+      if (snippet != NULL)
+        /* Translators: added to a question's accessible name when the
+         * words searched for are in the user's notes on it. */
+        in_notes = g_strdup_printf (_(", found in your notes: %s"), snippet);
+
       /* Translators: the accessible name of a question in the sidebar:
        * number, text, then optional marks. */
-      accessible = g_strdup_printf (_("Question %u: %s%s%s"),
+      accessible = g_strdup_printf (_("Question %u: %s%s%s%s"),
                                     viva_question_get_number (question),
                                     viva_question_get_text (question),
                                     starred ? _(", starred") : "",
-                                    has_note ? _(", has notes") : "");
+                                    has_note ? _(", has notes") : "",
+                                    in_notes ? in_notes : "");
       gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                       -1);
@@ -159,21 +350,44 @@ viva_sidebar_row_update (VivaSidebarRow *self)
   else
     return;
 
+  /* How much of it the user knows, always: searching or not. */
+  g_free (self->status_text);
+  self->status_text = viva_progress_counts_describe (&counts);
+  viva_stacked_bar_set_counts (self->status_bar, &counts);
+
+  if (self->n_matching != G_MAXUINT)
+    {
+      count = g_strdup_printf ("%u", self->n_matching);
+      gtk_label_set_text (self->count_label, count);
+      gtk_widget_set_visible (GTK_WIDGET (self->count_image), FALSE);
+      viva_sidebar_row_set_count_tooltip (self, _("Matching questions"));
+
+      /* Translators: accessible name of a level or topic row while
+       * searching, e.g. "Strings, 3 of 28 questions match, 2 of 28
+       * confident, 1 learning, 25 new". */
+      accessible = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                 "%s, %u of %u question matches, %s",
+                                                 "%s, %u of %u questions match, %s",
+                                                 n_questions),
+                                    gtk_label_get_text (self->title_label),
+                                    self->n_matching, n_questions, self->status_text);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                      -1);
+      return;
+    }
+
   count = g_strdup_printf ("%u / %u", n_noted, n_questions);
   gtk_label_set_text (self->count_label, count);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->count_label),
-                               _("Questions with notes / questions"));
-
-  description = viva_progress_counts_describe (&counts);
-  viva_stacked_bar_set_counts (self->status_bar, &counts);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->status_bar), description);
+  gtk_widget_set_visible (GTK_WIDGET (self->count_image), TRUE);
+  viva_sidebar_row_set_count_tooltip (self, _("Questions with notes / questions"));
 
   /* Translators: accessible name of a level or topic row, e.g.
    * "Strings, 2 of 28 confident, 1 learning, 25 new, notes on 3 of 28
    * questions". */
   accessible = g_strdup_printf (_("%s, %s, notes on %u of %u questions"),
                                 gtk_label_get_text (self->title_label),
-                                description, n_noted, n_questions);
+                                self->status_text, n_noted, n_questions);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                   -1);
@@ -193,8 +407,11 @@ viva_sidebar_row_dispose (GObject *object)
   VivaSidebarRow *self = (VivaSidebarRow *)object;
 
   viva_sidebar_row_set_item (self, NULL);
+  g_clear_object (&self->index);
+  g_clear_object (&self->query);
+  g_clear_pointer (&self->status_text, g_free);
   g_clear_pointer (&self->menu, gtk_widget_unparent);
-  gtk_widget_dispose_template (GTK_WIDGET (self), VIVA_TYPE_SIDEBAR_ROW);
+  g_clear_pointer ((GtkWidget **) &self->box, gtk_widget_unparent);
 
   G_OBJECT_CLASS (viva_sidebar_row_parent_class)->dispose (object);
 }
@@ -271,41 +488,83 @@ viva_sidebar_row_class_init (VivaSidebarRowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/viva-sidebar-row.ui");
-  gtk_widget_class_bind_template_child (widget_class, VivaSidebarRow, box);
-  gtk_widget_class_bind_template_child (widget_class, VivaSidebarRow, number_label);
-  gtk_widget_class_bind_template_child (widget_class, VivaSidebarRow, title_label);
-  gtk_widget_class_bind_template_child (widget_class, VivaSidebarRow, star_image);
-  gtk_widget_class_bind_template_child (widget_class, VivaSidebarRow, note_image);
-  gtk_widget_class_bind_template_child (widget_class, VivaSidebarRow, status_bar);
-  gtk_widget_class_bind_template_child (widget_class, VivaSidebarRow, count_image);
-  gtk_widget_class_bind_template_child (widget_class, VivaSidebarRow, count_label);
-
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "vivasidebarrow");
-
-  g_type_ensure (VIVA_TYPE_STACKED_BAR);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
 static void
 viva_sidebar_row_init (VivaSidebarRow *self)
 {
-  GtkGesture *gesture;
+  GtkWidget *lines;
+  GtkWidget *title_line;
 
-  gtk_widget_init_template (GTK_WIDGET (self));
+  /* [number] [title              ★ ✎] [count]
+   *          [✎ a quote of the note   ]        */
+  self->box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6));
+  gtk_widget_set_parent (GTK_WIDGET (self->box), GTK_WIDGET (self));
 
-  gesture = gtk_gesture_click_new ();
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_SECONDARY);
-  g_signal_connect_object (gesture, "pressed",
-                           G_CALLBACK (viva_sidebar_row_pressed_cb), self, G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
+  self->number_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->number_label, 1);
+  gtk_label_set_width_chars (self->number_label, 3);
+  gtk_widget_add_css_class (GTK_WIDGET (self->number_label), "dim-label");
+  gtk_widget_add_css_class (GTK_WIDGET (self->number_label), "numeric");
+  gtk_widget_set_visible (GTK_WIDGET (self->number_label), FALSE);
+  gtk_box_append (self->box, GTK_WIDGET (self->number_label));
 
-  gesture = gtk_gesture_long_press_new ();
-  gtk_gesture_single_set_touch_only (GTK_GESTURE_SINGLE (gesture), TRUE);
-  g_signal_connect_object (gesture, "pressed",
-                           G_CALLBACK (viva_sidebar_row_long_pressed_cb), self, G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
+  lines = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_set_hexpand (lines, TRUE);
+  gtk_widget_set_valign (lines, GTK_ALIGN_CENTER);
+  gtk_box_append (self->box, lines);
+
+  title_line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_box_append (GTK_BOX (lines), title_line);
+  self->lines = GTK_BOX (lines);
+
+  self->title_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_set_hexpand (GTK_WIDGET (self->title_label), TRUE);
+  gtk_label_set_xalign (self->title_label, 0);
+  gtk_label_set_ellipsize (self->title_label, PANGO_ELLIPSIZE_END);
+  gtk_label_set_single_line_mode (self->title_label, TRUE);
+  gtk_box_append (GTK_BOX (title_line), GTK_WIDGET (self->title_label));
+
+  self->star_image = GTK_IMAGE (gtk_image_new_from_icon_name ("starred-symbolic"));
+  viva_sidebar_row_set_tooltip (GTK_WIDGET (self->star_image), _("Starred"));
+  gtk_widget_add_css_class (GTK_WIDGET (self->star_image), "viva-star");
+  gtk_widget_set_visible (GTK_WIDGET (self->star_image), FALSE);
+  gtk_box_append (GTK_BOX (title_line), GTK_WIDGET (self->star_image));
+
+  self->note_image = GTK_IMAGE (gtk_image_new_from_icon_name ("document-edit-symbolic"));
+  viva_sidebar_row_set_tooltip (GTK_WIDGET (self->note_image), _("Has notes"));
+  gtk_widget_add_css_class (GTK_WIDGET (self->note_image), "dim-label");
+  gtk_widget_set_visible (GTK_WIDGET (self->note_image), FALSE);
+  gtk_box_append (GTK_BOX (title_line), GTK_WIDGET (self->note_image));
+
+  self->status_bar = g_object_new (VIVA_TYPE_STACKED_BAR,
+                                   "valign", GTK_ALIGN_CENTER,
+                                   "margin-end", 4,
+                                   "visible", FALSE,
+                                   "has-tooltip", TRUE,
+                                   NULL);
+  g_signal_connect (self->status_bar, "query-tooltip",
+                    G_CALLBACK (viva_sidebar_row_status_tooltip_cb), self);
+  gtk_box_append (self->box, GTK_WIDGET (self->status_bar));
+
+  self->count_image = GTK_IMAGE (gtk_image_new_from_icon_name ("document-edit-symbolic"));
+  gtk_image_set_pixel_size (self->count_image, 12);
+  gtk_widget_add_css_class (GTK_WIDGET (self->count_image), "dim-label");
+  viva_sidebar_row_set_tooltip (GTK_WIDGET (self->count_image), _("Questions with notes / questions"));
+  gtk_widget_set_visible (GTK_WIDGET (self->count_image), FALSE);
+  gtk_box_append (self->box, GTK_WIDGET (self->count_image));
+
+  self->count_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_add_css_class (GTK_WIDGET (self->count_label), "dim-label");
+  gtk_widget_add_css_class (GTK_WIDGET (self->count_label), "numeric");
+  gtk_widget_add_css_class (GTK_WIDGET (self->count_label), "caption");
+  gtk_widget_set_visible (GTK_WIDGET (self->count_label), FALSE);
+  gtk_box_append (self->box, GTK_WIDGET (self->count_label));
+
+  self->n_matching = G_MAXUINT;
 }
 
 GtkWidget *
@@ -348,6 +607,7 @@ viva_sidebar_row_set_item (VivaSidebarRow *self,
   gtk_widget_set_visible (GTK_WIDGET (self->count_image), item != NULL && !is_question);
   gtk_widget_set_visible (GTK_WIDGET (self->star_image), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->note_image), FALSE);
+  viva_sidebar_row_show_snippet (self, FALSE);
 
   if (is_question)
     {
@@ -387,4 +647,52 @@ viva_sidebar_row_set_item (VivaSidebarRow *self,
     viva_sidebar_row_update (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM]);
+}
+
+/**
+ * viva_sidebar_row_set_search:
+ * @self: a #VivaSidebarRow
+ * @index: (nullable): the search index, to quote the user's notes
+ * @query: (nullable): what the user is searching for, or %NULL
+ * @n_matching: for a level or a topic, how many of its questions match
+ *   the search and the filters, or %G_MAXUINT when there is no search
+ *
+ * Says what the sidebar is searching for, so that the row can highlight
+ * it and count matches.
+ */
+void
+viva_sidebar_row_set_search (VivaSidebarRow  *self,
+                             VivaSearchIndex *index,
+                             VivaQuery       *query,
+                             guint            n_matching)
+{
+  g_return_if_fail (VIVA_IS_SIDEBAR_ROW (self));
+  g_return_if_fail (!index || VIVA_IS_SEARCH_INDEX (index));
+  g_return_if_fail (!query || VIVA_IS_QUERY (query));
+
+  if (self->index == index && self->query == query && self->n_matching == n_matching)
+    return;
+
+  g_set_object (&self->index, index);
+  g_set_object (&self->query, query);
+  self->n_matching = n_matching;
+
+  if (self->item != NULL)
+    viva_sidebar_row_update (self);
+}
+
+gboolean
+viva_sidebar_row_get_shows_note_match (VivaSidebarRow *self)
+{
+  g_return_val_if_fail (VIVA_IS_SIDEBAR_ROW (self), FALSE);
+
+  return viva_sidebar_row_shows_snippet (self);
+}
+
+const char *
+viva_sidebar_row_get_count_text (VivaSidebarRow *self)
+{
+  g_return_val_if_fail (VIVA_IS_SIDEBAR_ROW (self), NULL);
+
+  return gtk_label_get_text (self->count_label);
 }

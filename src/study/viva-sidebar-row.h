@@ -15,9 +15,18 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (VivaSidebarRow, viva_sidebar_row, VIVA, SIDEBAR_ROW, GtkWidget)
 
-GtkWidget *viva_sidebar_row_new      (void);
-GObject   *viva_sidebar_row_get_item (VivaSidebarRow *self);
-void       viva_sidebar_row_set_item (VivaSidebarRow *self,
-                                      GObject        *item);
+GtkWidget  *viva_sidebar_row_new                  (void);
+GObject    *viva_sidebar_row_get_item             (VivaSidebarRow  *self);
+void        viva_sidebar_row_set_item             (VivaSidebarRow  *self,
+                                                   GObject         *item);
+void        viva_sidebar_row_set_search           (VivaSidebarRow  *self,
+                                                   VivaSearchIndex *index,
+                                                   VivaQuery       *query,
+                                                   guint            n_matching);
+gboolean    viva_sidebar_row_get_shows_note_match (VivaSidebarRow  *self);
+const char *viva_sidebar_row_get_count_text       (VivaSidebarRow  *self);
+gboolean    viva_sidebar_row_popup_menu           (VivaSidebarRow  *self,
+                                                   double           x,
+                                                   double           y);
 
 G_END_DECLS

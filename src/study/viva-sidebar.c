@@ -1,10 +1,13 @@
 /* viva-sidebar.c
  *
- * The tree of levels, topics and questions, and the filter field that
- * narrows it. The tree is a GtkTreeListModel whose every level is a
- * GtkFilterListModel sharing one GtkCustomFilter; a query is matched once
- * against the whole bank when it changes, so filtering a row is a hash
- * lookup.
+ * The tree of levels, topics and questions, the search field that
+ * narrows it and the filters menu beside it. The tree is a
+ * GtkTreeListModel whose every level is a GtkFilterListModel sharing one
+ * GtkCustomFilter. A search runs once over the whole bank and its notes
+ * (VivaSearchIndex) when the text or a filter changes; filtering a row is
+ * then a table lookup, and the filter models are told exactly how the
+ * result changed (narrower, wider, or neither), so that typing one more
+ * letter only looks again at the rows still shown.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,41 +19,28 @@
 
 #include "viva-bank.h"
 #include "viva-level.h"
+#include "viva-notes-store.h"
 #include "viva-query.h"
 #include "viva-question.h"
-#include "viva-sidebar.h"
-#include "viva-sidebar-row.h"
+#include "viva-search.h"
+#include "viva-sidebar-private.h"
 #include "viva-topic.h"
 
-struct _VivaSidebar
-{
-  GtkWidget           parent_instance;
-
-  /* Owned */
-  VivaBank           *bank;
-  GtkCustomFilter    *filter;
-  GtkTreeListModel   *tree_model;
-  GtkSingleSelection *selection;
-  VivaQuery          *query;
-  GHashTable         *matches;
-
-  /* Borrowed */
-  VivaQuestion       *selected_question;
-
-  /* Template widgets */
-  GtkSearchBar       *search_bar;
-  GtkSearchEntry     *search_entry;
-  GtkStack           *stack;
-  GtkListView        *list_view;
-
-  guint               selecting : 1;
-};
 
 G_DEFINE_FINAL_TYPE (VivaSidebar, viva_sidebar, GTK_TYPE_WIDGET)
 
 enum {
   PROP_0,
   PROP_BANK,
+  PROP_NOTES_STORE,
+  PROP_QUERY,
+  PROP_FILTER_STARRED,
+  PROP_FILTER_HAS_NOTES,
+  PROP_FILTER_DUE,
+  PROP_FILTER_NEW,
+  PROP_FILTER_LEARNING,
+  PROP_FILTER_CONFIDENT,
+  PROP_FILTER_LEVEL,
   N_PROPS
 };
 
@@ -68,7 +58,17 @@ viva_sidebar_filter_func (gpointer item,
 {
   VivaSidebar *self = user_data;
 
-  return self->matches == NULL || g_hash_table_contains (self->matches, item);
+  if (!self->filtering)
+    return TRUE;
+
+  if (VIVA_IS_QUESTION (item))
+    {
+      guint position = viva_question_get_position (item);
+
+      return position < viva_bank_get_n_questions (self->bank) && self->shown[position];
+    }
+
+  return g_hash_table_contains (self->counts, item);
 }
 
 static GListModel *
@@ -121,9 +121,9 @@ viva_sidebar_find_child_row (GtkTreeListModel *model,
     }
 }
 
-static void
-viva_sidebar_set_all_expanded (VivaSidebar *self,
-                               gboolean     expanded)
+void
+_viva_sidebar_set_all_expanded (VivaSidebar *self,
+                                gboolean     expanded)
 {
   /* Only top-level rows: with autoexpand on, expanding a level expands what
    * appears under it; collapsing a level hides everything under it. */
@@ -188,70 +188,10 @@ list_activate_cb (VivaSidebar *self,
 }
 
 static void
-viva_sidebar_update_empty_state (VivaSidebar *self)
-{
-  gboolean empty = self->matches != NULL &&
-                   g_list_model_get_n_items (G_LIST_MODEL (self->tree_model)) == 0;
-
-  gtk_stack_set_visible_child_name (self->stack, empty ? "empty" : "tree");
-}
-
-static void
-viva_sidebar_apply_query (VivaSidebar *self)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  gboolean was_filtering = self->matches != NULL;
-
-  g_clear_object (&self->query);
-  g_clear_pointer (&self->matches, g_hash_table_unref);
-
-  self->query = viva_query_new (text);
-
-  if (self->bank != NULL && !viva_query_is_empty (self->query))
-    {
-      GListModel *questions = viva_bank_get_questions (self->bank);
-      guint n = g_list_model_get_n_items (questions);
-
-      self->matches = g_hash_table_new (NULL, NULL);
-
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(VivaQuestion) question = g_list_model_get_item (questions, i);
-
-          if (viva_query_match_question (self->query, question))
-            {
-              VivaTopic *topic = viva_question_get_topic (question);
-
-              g_hash_table_add (self->matches, question);
-              g_hash_table_add (self->matches, viva_question_get_level (question));
-              if (topic != NULL)
-                g_hash_table_add (self->matches, topic);
-            }
-        }
-    }
-
-  gtk_tree_list_model_set_autoexpand (self->tree_model, self->matches != NULL);
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
-
-  if (self->matches != NULL)
-    viva_sidebar_set_all_expanded (self, TRUE);
-  else if (was_filtering)
-    {
-      VivaQuestion *current = self->selected_question;
-
-      viva_sidebar_set_all_expanded (self, FALSE);
-      if (current != NULL)
-        viva_sidebar_select_question (self, current);
-    }
-
-  viva_sidebar_update_empty_state (self);
-}
-
-static void
 search_changed_cb (VivaSidebar    *self,
                    GtkSearchEntry *entry)
 {
-  viva_sidebar_apply_query (self);
+  _viva_sidebar_apply_query (self);
 }
 
 static void
@@ -260,18 +200,91 @@ search_activate_cb (VivaSidebar    *self,
 {
   /* The entry applies its text after a short delay; Enter must act on what
    * is typed now. */
-  viva_sidebar_apply_query (self);
+  _viva_sidebar_apply_query (self);
   viva_sidebar_open_first_match (self);
 }
 
+static void
+viva_sidebar_clear_filters (VivaSidebar *self)
+{
+  static const guint props[] = {
+    PROP_FILTER_STARRED, PROP_FILTER_HAS_NOTES, PROP_FILTER_DUE,
+    PROP_FILTER_NEW, PROP_FILTER_LEARNING, PROP_FILTER_CONFIDENT,
+  };
+
+  g_object_freeze_notify (G_OBJECT (self));
+  for (guint i = 0; i < G_N_ELEMENTS (props); i++)
+    g_object_set (self, properties[props[i]]->name, FALSE, NULL);
+  g_object_set (self, "filter-level", 0u, NULL);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+/* Escape leaves the search: the words and the filters go, and the whole
+ * tree is back. */
 static void
 stop_search_cb (VivaSidebar    *self,
                 GtkSearchEntry *entry)
 {
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  viva_sidebar_apply_query (self);
+  viva_sidebar_clear_filters (self);
+  _viva_sidebar_apply_query (self);
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
   gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+}
+
+static void
+viva_sidebar_clear_filters_action (GtkWidget  *widget,
+                                   const char *action_name,
+                                   GVariant   *parameter)
+{
+  viva_sidebar_clear_filters (VIVA_SIDEBAR (widget));
+}
+
+/* A question's context menu: one gesture for every row, rather than one
+ * per row, because rows are made by the hundred (see viva-sidebar-row.c). */
+static gboolean
+viva_sidebar_popup_row_menu (VivaSidebar *self,
+                             double       x,
+                             double       y)
+{
+  GtkWidget *picked = gtk_widget_pick (GTK_WIDGET (self->list_view), x, y, GTK_PICK_DEFAULT);
+  GtkWidget *row = picked ? gtk_widget_get_ancestor (picked, VIVA_TYPE_SIDEBAR_ROW) : NULL;
+  graphene_point_t point;
+
+  if (row == NULL ||
+      !gtk_widget_compute_point (GTK_WIDGET (self->list_view), row, &GRAPHENE_POINT_INIT (x, y), &point))
+    return FALSE;
+
+  return viva_sidebar_row_popup_menu (VIVA_SIDEBAR_ROW (row), point.x, point.y);
+}
+
+static void
+viva_sidebar_secondary_pressed_cb (VivaSidebar *self,
+                                   int          n_press,
+                                   double       x,
+                                   double       y,
+                                   GtkGesture  *gesture)
+{
+  if (viva_sidebar_popup_row_menu (self, x, y))
+    gtk_gesture_set_state (gesture, GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
+static void
+viva_sidebar_long_pressed_cb (VivaSidebar *self,
+                              double       x,
+                              double       y,
+                              GtkGesture  *gesture)
+{
+  viva_sidebar_popup_row_menu (self, x, y);
+}
+
+static void
+viva_sidebar_row_finalized_cb (gpointer  data,
+                               GObject  *row)
+{
+  VivaSidebar *self = data;
+
+  g_ptr_array_remove_fast (self->rows, row);
 }
 
 static void
@@ -287,6 +300,10 @@ viva_sidebar_setup_row_cb (GtkSignalListItemFactory *factory,
   gtk_widget_set_hexpand (row, TRUE);
   gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), row);
   gtk_list_item_set_child (list_item, expander);
+
+  /* Rows go when the list view decides; a weak reference says when. */
+  g_ptr_array_add (self->rows, row);
+  g_object_weak_ref (G_OBJECT (row), viva_sidebar_row_finalized_cb, self);
 }
 
 static void
@@ -301,6 +318,7 @@ viva_sidebar_bind_row_cb (GtkSignalListItemFactory *factory,
 
   gtk_tree_expander_set_list_row (expander, row);
   viva_sidebar_row_set_item (VIVA_SIDEBAR_ROW (child), item);
+  _viva_sidebar_update_row (self, VIVA_SIDEBAR_ROW (child));
 }
 
 static void
@@ -327,15 +345,37 @@ viva_sidebar_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
 
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
+  if (self->notes != NULL)
+    g_signal_handlers_disconnect_by_func (self->notes, _viva_sidebar_note_changed_cb, self);
+
+  /* Rows go with the list view, before the search they show. */
   g_clear_object (&self->selection);
   g_clear_object (&self->tree_model);
   g_clear_object (&self->filter);
   g_clear_object (&self->bank);
+  g_clear_object (&self->notes);
+  g_clear_object (&self->index);
   g_clear_object (&self->query);
-  g_clear_pointer (&self->matches, g_hash_table_unref);
+  g_clear_object (&self->level_menu);
   self->selected_question = NULL;
 
   G_OBJECT_CLASS (viva_sidebar_parent_class)->dispose (object);
+}
+
+static void
+viva_sidebar_finalize (GObject *object)
+{
+  VivaSidebar *self = (VivaSidebar *)object;
+
+  g_clear_pointer (&self->positions, g_array_unref);
+  g_clear_pointer (&self->shown, g_free);
+  g_clear_pointer (&self->counts, g_hash_table_unref);
+  for (guint i = 0; i < self->rows->len; i++)
+    g_object_weak_unref (g_ptr_array_index (self->rows, i), viva_sidebar_row_finalized_cb, self);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (viva_sidebar_parent_class)->finalize (object);
 }
 
 static void
@@ -352,9 +392,98 @@ viva_sidebar_get_property (GObject    *object,
       g_value_set_object (value, self->bank);
       break;
 
+    case PROP_NOTES_STORE:
+      g_value_set_object (value, self->notes);
+      break;
+
+    case PROP_QUERY:
+      g_value_set_object (value, viva_sidebar_get_query (self));
+      break;
+
+    case PROP_FILTER_STARRED:
+      g_value_set_boolean (value, self->filter_starred);
+      break;
+
+    case PROP_FILTER_HAS_NOTES:
+      g_value_set_boolean (value, self->filter_has_notes);
+      break;
+
+    case PROP_FILTER_DUE:
+      g_value_set_boolean (value, self->filter_due);
+      break;
+
+    case PROP_FILTER_NEW:
+      g_value_set_boolean (value, self->filter_new);
+      break;
+
+    case PROP_FILTER_LEARNING:
+      g_value_set_boolean (value, self->filter_learning);
+      break;
+
+    case PROP_FILTER_CONFIDENT:
+      g_value_set_boolean (value, self->filter_confident);
+      break;
+
+    case PROP_FILTER_LEVEL:
+      g_value_set_uint (value, self->filter_level);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
+}
+
+/* Sets one of the filter flags; the search runs again when it changed. */
+static void
+viva_sidebar_set_filter_flag (VivaSidebar *self,
+                              guint        prop_id,
+                              gboolean     value)
+{
+  guint old;
+
+  value = !!value;
+
+  switch (prop_id)
+    {
+    case PROP_FILTER_STARRED:
+      old = self->filter_starred;
+      self->filter_starred = value;
+      break;
+
+    case PROP_FILTER_HAS_NOTES:
+      old = self->filter_has_notes;
+      self->filter_has_notes = value;
+      break;
+
+    case PROP_FILTER_DUE:
+      old = self->filter_due;
+      self->filter_due = value;
+      break;
+
+    case PROP_FILTER_NEW:
+      old = self->filter_new;
+      self->filter_new = value;
+      break;
+
+    case PROP_FILTER_LEARNING:
+      old = self->filter_learning;
+      self->filter_learning = value;
+      break;
+
+    case PROP_FILTER_CONFIDENT:
+      old = self->filter_confident;
+      self->filter_confident = value;
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  if (old == (guint) value)
+    return;
+
+  _viva_sidebar_filters_changed (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
 }
 
 static void
@@ -371,6 +500,28 @@ viva_sidebar_set_property (GObject      *object,
       viva_sidebar_set_bank (self, g_value_get_object (value));
       break;
 
+    case PROP_NOTES_STORE:
+      viva_sidebar_set_notes_store (self, g_value_get_object (value));
+      break;
+
+    case PROP_FILTER_STARRED:
+    case PROP_FILTER_HAS_NOTES:
+    case PROP_FILTER_DUE:
+    case PROP_FILTER_NEW:
+    case PROP_FILTER_LEARNING:
+    case PROP_FILTER_CONFIDENT:
+      viva_sidebar_set_filter_flag (self, prop_id, g_value_get_boolean (value));
+      break;
+
+    case PROP_FILTER_LEVEL:
+      if (self->filter_level != g_value_get_uint (value))
+        {
+          self->filter_level = g_value_get_uint (value);
+          _viva_sidebar_filters_changed (self);
+          g_object_notify_by_pspec (G_OBJECT (self), pspec);
+        }
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -383,6 +534,7 @@ viva_sidebar_class_init (VivaSidebarClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = viva_sidebar_dispose;
+  object_class->finalize = viva_sidebar_finalize;
   object_class->get_property = viva_sidebar_get_property;
   object_class->set_property = viva_sidebar_set_property;
 
@@ -390,6 +542,44 @@ viva_sidebar_class_init (VivaSidebarClass *klass)
     g_param_spec_object ("bank", NULL, NULL,
                          VIVA_TYPE_BANK,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /* Notes are searched too, and the filters read them. */
+  properties[PROP_NOTES_STORE] =
+    g_param_spec_object ("notes-store", NULL, NULL,
+                         VIVA_TYPE_NOTES_STORE,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /* What is searched for, for the question view to highlight; %NULL
+   * when the field is empty. */
+  properties[PROP_QUERY] =
+    g_param_spec_object ("query", NULL, NULL,
+                         VIVA_TYPE_QUERY,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /* The filters, each a property so that the menu's items are property
+   * actions with a check mark. Statuses combine as "any of". */
+  properties[PROP_FILTER_STARRED] =
+    g_param_spec_boolean ("filter-starred", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_FILTER_HAS_NOTES] =
+    g_param_spec_boolean ("filter-has-notes", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_FILTER_DUE] =
+    g_param_spec_boolean ("filter-due", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_FILTER_NEW] =
+    g_param_spec_boolean ("filter-new", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_FILTER_LEARNING] =
+    g_param_spec_boolean ("filter-learning", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_FILTER_CONFIDENT] =
+    g_param_spec_boolean ("filter-confident", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /* A level's number, or 0 for every level. */
+  properties[PROP_FILTER_LEVEL] =
+    g_param_spec_uint ("filter-level", NULL, NULL, 0, G_MAXUINT, 0,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -410,12 +600,26 @@ viva_sidebar_class_init (VivaSidebarClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/viva-sidebar.ui");
   gtk_widget_class_bind_template_child (widget_class, VivaSidebar, search_bar);
   gtk_widget_class_bind_template_child (widget_class, VivaSidebar, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, VivaSidebar, filter_button);
+  gtk_widget_class_bind_template_child (widget_class, VivaSidebar, filters_box);
+  gtk_widget_class_bind_template_child (widget_class, VivaSidebar, filters_label);
   gtk_widget_class_bind_template_child (widget_class, VivaSidebar, stack);
   gtk_widget_class_bind_template_child (widget_class, VivaSidebar, list_view);
+  gtk_widget_class_bind_template_child (widget_class, VivaSidebar, empty_page);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
   gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
+
+  gtk_widget_class_install_property_action (widget_class, "sidebar.filter-starred", "filter-starred");
+  gtk_widget_class_install_property_action (widget_class, "sidebar.filter-has-notes", "filter-has-notes");
+  gtk_widget_class_install_property_action (widget_class, "sidebar.filter-due", "filter-due");
+  gtk_widget_class_install_property_action (widget_class, "sidebar.filter-new", "filter-new");
+  gtk_widget_class_install_property_action (widget_class, "sidebar.filter-learning", "filter-learning");
+  gtk_widget_class_install_property_action (widget_class, "sidebar.filter-confident", "filter-confident");
+  gtk_widget_class_install_property_action (widget_class, "sidebar.filter-level", "filter-level");
+  gtk_widget_class_install_action (widget_class, "sidebar.clear-filters", NULL,
+                                   viva_sidebar_clear_filters_action);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "vivasidebar");
@@ -425,16 +629,35 @@ static void
 viva_sidebar_init (VivaSidebar *self)
 {
   g_autoptr(GtkListItemFactory) factory = NULL;
+  GtkGesture *gesture;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->filter = gtk_custom_filter_new (viva_sidebar_filter_func, self, NULL);
+  self->positions = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->counts = g_hash_table_new (NULL, NULL);
+  self->rows = g_ptr_array_new ();
+  _viva_sidebar_build_filter_menu (self);
+  _viva_sidebar_update_level_menu (self);
+  _viva_sidebar_update_filters_label (self);
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (viva_sidebar_setup_row_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (viva_sidebar_bind_row_cb), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (viva_sidebar_unbind_row_cb), self);
   gtk_list_view_set_factory (self->list_view, factory);
+
+  gesture = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_SECONDARY);
+  g_signal_connect_object (gesture, "pressed",
+                           G_CALLBACK (viva_sidebar_secondary_pressed_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->list_view), GTK_EVENT_CONTROLLER (gesture));
+
+  gesture = gtk_gesture_long_press_new ();
+  gtk_gesture_single_set_touch_only (GTK_GESTURE_SINGLE (gesture), TRUE);
+  g_signal_connect_object (gesture, "pressed",
+                           G_CALLBACK (viva_sidebar_long_pressed_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->list_view), GTK_EVENT_CONTROLLER (gesture));
 
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self->list_view));
@@ -461,7 +684,20 @@ viva_sidebar_set_bank (VivaSidebar *self,
     return;
 
   self->selected_question = NULL;
-  g_clear_pointer (&self->matches, g_hash_table_unref);
+  self->filtering = FALSE;
+  g_clear_object (&self->index);
+  g_hash_table_remove_all (self->counts);
+  g_array_set_size (self->positions, 0);
+  g_clear_pointer (&self->shown, g_free);
+  self->shown = g_malloc0 (bank != NULL ? MAX (1, viva_bank_get_n_questions (bank)) : 1);
+
+  /* A level filter names a level of the bank it was chosen in. */
+  if (self->filter_level != 0)
+    {
+      self->filter_level = 0;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILTER_LEVEL]);
+    }
+  _viva_sidebar_update_level_menu (self);
 
   gtk_list_view_set_model (self->list_view, NULL);
   g_clear_object (&self->selection);
@@ -482,7 +718,7 @@ viva_sidebar_set_bank (VivaSidebar *self,
       gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 
       /* A bank opened while a filter is typed is filtered too. */
-      viva_sidebar_apply_query (self);
+      _viva_sidebar_apply_query (self);
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BANK]);
@@ -574,15 +810,22 @@ viva_sidebar_set_filter_text (VivaSidebar *self,
 {
   g_return_if_fail (VIVA_IS_SIDEBAR (self));
 
-  gtk_search_bar_set_search_mode (self->search_bar, text != NULL && text[0] != '\0');
+  /* Replacing the text empties the entry for a moment, and an empty
+   * search entry says so at once: that would show the whole tree on the
+   * way. */
+  g_signal_handlers_block_by_func (self->search_entry, search_changed_cb, self);
+  gtk_search_bar_set_search_mode (self->search_bar,
+                                  (text != NULL && text[0] != '\0') || _viva_sidebar_has_filters (self));
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text ? text : "");
-  viva_sidebar_apply_query (self);
+  g_signal_handlers_unblock_by_func (self->search_entry, search_changed_cb, self);
+  _viva_sidebar_apply_query (self);
 }
 
 /**
  * viva_sidebar_open_first_match:
  *
- * Opens the first question the tree shows, as Enter in the filter does.
+ * Opens the question the search names by number, or else the first
+ * question the tree shows, as Enter in the search field does.
  *
  * Returns: %TRUE if there was a question to open
  */
@@ -595,6 +838,20 @@ viva_sidebar_open_first_match (VivaSidebar *self)
 
   if (self->tree_model == NULL)
     return FALSE;
+
+  /* "Go to question 42": the question named, rather than the first one
+   * that mentions 42. */
+  if (self->filtering && self->query != NULL && viva_query_get_number (self->query) != 0)
+    {
+      VivaQuestion *named = viva_bank_lookup_question (self->bank, viva_query_get_number (self->query));
+
+      if (named != NULL && self->shown[viva_question_get_position (named)])
+        {
+          viva_sidebar_select_question (self, named);
+          g_signal_emit (self, signals[QUESTION_ACTIVATED], 0, named);
+          return TRUE;
+        }
+    }
 
   n = g_list_model_get_n_items (G_LIST_MODEL (self->tree_model));
 
@@ -628,4 +885,79 @@ viva_sidebar_get_tree_model (VivaSidebar *self)
   g_return_val_if_fail (VIVA_IS_SIDEBAR (self), NULL);
 
   return self->tree_model;
+}
+
+VivaNotesStore *
+viva_sidebar_get_notes_store (VivaSidebar *self)
+{
+  g_return_val_if_fail (VIVA_IS_SIDEBAR (self), NULL);
+
+  return self->notes;
+}
+
+/**
+ * viva_sidebar_set_notes_store:
+ * @self: a #VivaSidebar
+ * @notes: (nullable): the user's notes
+ *
+ * Searches @notes along with the questions, and filters by what they
+ * say (starred, status, review schedule). A change to a note runs the
+ * search again a moment later.
+ */
+void
+viva_sidebar_set_notes_store (VivaSidebar    *self,
+                              VivaNotesStore *notes)
+{
+  g_return_if_fail (VIVA_IS_SIDEBAR (self));
+  g_return_if_fail (!notes || VIVA_IS_NOTES_STORE (notes));
+
+  if (self->notes != NULL)
+    g_signal_handlers_disconnect_by_func (self->notes, _viva_sidebar_note_changed_cb, self);
+
+  if (!g_set_object (&self->notes, notes))
+    return;
+
+  if (notes != NULL)
+    g_signal_connect_object (notes, "note-changed",
+                             G_CALLBACK (_viva_sidebar_note_changed_cb),
+                             self, G_CONNECT_SWAPPED);
+
+  g_clear_object (&self->index);
+  if (self->filtering)
+    _viva_sidebar_apply_query (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTES_STORE]);
+}
+
+/**
+ * viva_sidebar_get_query:
+ * @self: a #VivaSidebar
+ *
+ * Returns: (transfer none) (nullable): what the search field holds,
+ *   compiled, or %NULL when it is empty
+ */
+VivaQuery *
+viva_sidebar_get_query (VivaSidebar *self)
+{
+  g_return_val_if_fail (VIVA_IS_SIDEBAR (self), NULL);
+
+  if (self->query == NULL || viva_query_is_empty (self->query))
+    return NULL;
+
+  return self->query;
+}
+
+/**
+ * viva_sidebar_get_search_index:
+ * @self: a #VivaSidebar
+ *
+ * Returns: (transfer none) (nullable): the index the sidebar searches,
+ *   made on the first search
+ */
+VivaSearchIndex *
+viva_sidebar_get_search_index (VivaSidebar *self)
+{
+  g_return_val_if_fail (VIVA_IS_SIDEBAR (self), NULL);
+
+  return self->index;
 }

@@ -1,0 +1,95 @@
+/* viva-sidebar-private.h
+ *
+ * What viva-sidebar.c (the tree, its rows and the public API) and
+ * viva-sidebar-search.c (running the search and the filters, and
+ * showing the result) share.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "viva-search.h"
+#include "viva-sidebar.h"
+#include "viva-sidebar-row.h"
+
+G_BEGIN_DECLS
+
+struct _VivaSidebar
+{
+  GtkWidget           parent_instance;
+
+  /* Owned */
+  VivaBank           *bank;
+  VivaNotesStore     *notes;
+  VivaSearchIndex    *index;
+  GtkCustomFilter    *filter;
+  GtkTreeListModel   *tree_model;
+  GtkSingleSelection *selection;
+  VivaQuery          *query;
+  GArray             *positions;
+  /* One byte per question, by position: shown or not. */
+  guint8             *shown;
+  /* The levels and topics with questions shown, and how many. */
+  GHashTable         *counts;
+  /* The rows the list view made (weak references), to tell them when
+   * the search changes. */
+  GPtrArray          *rows;
+  GMenu              *level_menu;
+
+  /* Borrowed */
+  VivaQuestion       *selected_question;
+
+  /* Template widgets */
+  GtkSearchBar       *search_bar;
+  GtkSearchEntry     *search_entry;
+  GtkMenuButton      *filter_button;
+  GtkBox             *filters_box;
+  GtkLabel           *filters_label;
+  GtkStack           *stack;
+  GtkListView        *list_view;
+  AdwStatusPage      *empty_page;
+
+  guint               refresh_source;
+  guint               filter_level;
+
+  guint               selecting : 1;
+  guint               filtering : 1;
+  guint               filter_starred : 1;
+  guint               filter_has_notes : 1;
+  guint               filter_due : 1;
+  guint               filter_new : 1;
+  guint               filter_learning : 1;
+  guint               filter_confident : 1;
+};
+
+/* After a note changes, the search runs again this much later, so that
+ * typing a note does not search on every keystroke. */
+#define REFRESH_DELAY_MSEC 300
+
+/* How many questions may appear or go at once with the list view
+ * attached; see viva_sidebar_update_tree(). */
+#define DETACH_THRESHOLD 64
+
+/* viva-sidebar.c */
+void     _viva_sidebar_set_all_expanded     (VivaSidebar       *self,
+                                             gboolean           expanded);
+
+/* viva-sidebar-search.c */
+void     _viva_sidebar_apply_query          (VivaSidebar       *self);
+void     _viva_sidebar_filters_changed      (VivaSidebar       *self);
+void     _viva_sidebar_get_filters          (VivaSidebar       *self,
+                                             VivaSearchFilters *filters);
+gboolean _viva_sidebar_has_filters          (VivaSidebar       *self);
+void     _viva_sidebar_update_row           (VivaSidebar       *self,
+                                             VivaSidebarRow    *row);
+void     _viva_sidebar_update_filters_label (VivaSidebar       *self);
+void     _viva_sidebar_note_changed_cb      (VivaSidebar       *self,
+                                             VivaNote          *note,
+                                             VivaNotesStore    *notes);
+void     _viva_sidebar_build_filter_menu    (VivaSidebar       *self);
+void     _viva_sidebar_update_level_menu    (VivaSidebar       *self);
+
+G_END_DECLS
