@@ -13,8 +13,9 @@
  * filled from, a reusable template.
  *
  * The templates file is read and written in a thread (a sync folder may
- * be slow). Each save reads the file again first, so that templates
- * saved meanwhile by another Viva window are kept.
+ * be slow) by viva_interview_templates_load_async() and _save_async(),
+ * which reads the file again first, so that templates saved meanwhile
+ * by another Viva window are kept.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -26,7 +27,6 @@
 #include "viva-bank.h"
 #include "viva-interview.h"
 #include "viva-interview-plan-page.h"
-#include "viva-interview-store.h"
 #include "viva-interview-template.h"
 #include "viva-mock-setup.h"
 #include "viva-question.h"
@@ -53,6 +53,7 @@ struct _VivaInterviewPlanPage
   GCancellable        *cancellable;
   GPtrArray           *templates;
   GdkDrag             *drag;
+  VivaInterviewTemplate *saving_template;   /* while it is being saved */
 
   /* Template widgets */
   AdwToastOverlay     *toast_overlay;
@@ -86,7 +87,6 @@ struct _VivaInterviewPlanPage
   int                  drag_y;
   TemplatesState       templates_state;
   guint                templates_read_only : 1;
-  guint                saving_template : 1;
   guint                can_start : 1;
   guint                syncing : 1;
 };
@@ -965,26 +965,14 @@ viva_interview_plan_page_take_templates (VivaInterviewPlanPage      *self,
 }
 
 static void
-templates_load_thread (GTask        *task,
-                       gpointer      source_object,
-                       gpointer      task_data,
-                       GCancellable *cancellable)
-{
-  const char *path = task_data;
-
-  g_task_return_pointer (task, viva_interview_templates_load (path),
-                         (GDestroyNotify) viva_interview_templates_load_free);
-}
-
-static void
 templates_load_cb (GObject      *object,
                    GAsyncResult *result,
                    gpointer      user_data)
 {
-  VivaInterviewPlanPage *self = VIVA_INTERVIEW_PLAN_PAGE (object);
+  g_autoptr(VivaInterviewPlanPage) self = user_data;
   g_autoptr(VivaInterviewTemplatesLoad) load = NULL;
 
-  load = g_task_propagate_pointer (G_TASK (result), NULL);
+  load = viva_interview_templates_load_finish (result, NULL);
   if (load == NULL)
     return;   /* cancelled: the page is going away */
 
@@ -994,58 +982,15 @@ templates_load_cb (GObject      *object,
 static void
 viva_interview_plan_page_load_templates (VivaInterviewPlanPage *self)
 {
-  g_autoptr(GTask) task = NULL;
+  g_autofree char *path = NULL;
 
   if (self->templates_state != TEMPLATES_NOT_LOADED)
     return;
 
   self->templates_state = TEMPLATES_LOADING;
 
-  task = g_task_new (self, self->cancellable, templates_load_cb, NULL);
-  g_task_set_source_tag (task, viva_interview_plan_page_load_templates);
-  g_task_set_task_data (task, viva_interview_templates_dup_default_path (), g_free);
-  g_task_run_in_thread (task, templates_load_thread);
-}
-
-/* Saving reads the file again, replaces a template of the same name
- * (saving "Backend, 45 min" again updates it) and writes the list. */
-static void
-templates_save_thread (GTask        *task,
-                       gpointer      source_object,
-                       gpointer      task_data,
-                       GCancellable *cancellable)
-{
-  VivaInterviewTemplate *template = task_data;
-  g_autofree char *path = viva_interview_templates_dup_default_path ();
-  g_autoptr(VivaInterviewTemplatesLoad) load = viva_interview_templates_load (path);
-  const char *name = viva_interview_template_get_name (template);
-  GError *error = NULL;
-
-  if (load->read_only)
-    {
-      g_task_return_new_error (task, VIVA_INTERVIEW_STORE_ERROR, VIVA_INTERVIEW_STORE_ERROR_READ_ONLY,
-                               "%s", load->problem != NULL
-                                     ? load->problem
-                                     : _("The interview templates were saved by a newer version of Viva: they can be used but not changed"));
-      return;
-    }
-
-  for (guint i = load->templates->len; i > 0; i--)
-    {
-      VivaInterviewTemplate *other = g_ptr_array_index (load->templates, i - 1);
-
-      if (g_strcmp0 (viva_interview_template_get_name (other), name) == 0)
-        g_ptr_array_remove_index (load->templates, i - 1);
-    }
-  g_ptr_array_add (load->templates, g_object_ref (template));
-
-  if (!viva_interview_templates_save (path, load->templates, &load->stamp, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  g_task_return_pointer (task, g_steal_pointer (&load), (GDestroyNotify) viva_interview_templates_load_free);
+  path = viva_interview_templates_dup_default_path ();
+  viva_interview_templates_load_async (path, self->cancellable, templates_load_cb, g_object_ref (self));
 }
 
 static void
@@ -1053,16 +998,16 @@ templates_save_cb (GObject      *object,
                    GAsyncResult *result,
                    gpointer      user_data)
 {
-  VivaInterviewPlanPage *self = VIVA_INTERVIEW_PLAN_PAGE (object);
-  VivaInterviewTemplate *template = g_task_get_task_data (G_TASK (result));
+  g_autoptr(VivaInterviewPlanPage) self = user_data;
+  g_autoptr(VivaInterviewTemplate) template = NULL;
   g_autoptr(VivaInterviewTemplatesLoad) load = NULL;
   g_autoptr(GError) error = NULL;
 
-  load = g_task_propagate_pointer (G_TASK (result), &error);
+  load = viva_interview_templates_save_finish (result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
-  self->saving_template = FALSE;
+  template = g_steal_pointer (&self->saving_template);
 
   if (load == NULL)
     {
@@ -1087,20 +1032,17 @@ static void
 viva_interview_plan_page_save_template (VivaInterviewPlanPage *self,
                                         const char            *name)
 {
-  g_autoptr(GTask) task = NULL;
-  VivaInterviewTemplate *template;
+  g_autofree char *path = NULL;
 
-  template = viva_interview_template_new_from_interview (self->interview, name);
-  if (template == NULL)
+  self->saving_template = viva_interview_template_new_from_interview (self->interview, name);
+  if (self->saving_template == NULL)
     return;
 
-  self->saving_template = TRUE;
   viva_interview_plan_page_update_actions (self);
 
-  task = g_task_new (self, self->cancellable, templates_save_cb, NULL);
-  g_task_set_source_tag (task, viva_interview_plan_page_save_template);
-  g_task_set_task_data (task, template, g_object_unref);
-  g_task_run_in_thread (task, templates_save_thread);
+  path = viva_interview_templates_dup_default_path ();
+  viva_interview_templates_save_async (path, self->saving_template, self->cancellable,
+                                       templates_save_cb, g_object_ref (self));
 }
 
 static void
@@ -1138,7 +1080,7 @@ save_template_action (GtkWidget  *widget,
 
   /* As update_actions() decides, for callers that do not look. */
   if (self->interview == NULL || viva_interview_get_n_items (self->interview) == 0 ||
-      self->templates_state != TEMPLATES_LOADED || self->templates_read_only || self->saving_template)
+      self->templates_state != TEMPLATES_LOADED || self->templates_read_only || self->saving_template != NULL)
     return;
 
   dialog = viva_interview_plan_page_new_dialog (self, _("Save as Template"),
@@ -1288,7 +1230,7 @@ viva_interview_plan_page_update_actions (VivaInterviewPlanPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.add-random", editable && self->bank != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.use-template", editable && templates_loaded);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.save-template",
-                                 n > 0 && templates_loaded && !self->templates_read_only && !self->saving_template);
+                                 n > 0 && templates_loaded && !self->templates_read_only && self->saving_template == NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.start", can_start);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->details_group), details_editable);
@@ -1344,6 +1286,7 @@ viva_interview_plan_page_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->drag);
   g_clear_pointer (&self->templates, g_ptr_array_unref);
+  g_clear_object (&self->saving_template);
 
   G_OBJECT_CLASS (viva_interview_plan_page_parent_class)->dispose (object);
 }
@@ -1715,7 +1658,7 @@ viva_interview_plan_page_get_saving_template (VivaInterviewPlanPage *self)
 {
   g_return_val_if_fail (VIVA_IS_INTERVIEW_PLAN_PAGE (self), FALSE);
 
-  return self->saving_template;
+  return self->saving_template != NULL;
 }
 
 guint
