@@ -8,13 +8,9 @@
  * The questions are a VivaInterviewPlanList, where they are reordered,
  * removed and given a budget. The page tops the plan up with random
  * questions from chosen levels and topics (the mock interview's list and
- * selection, leaving out what is planned already), and saves it as, or
- * fills it from, a reusable template.
- *
- * The templates file is read and written in a thread (a sync folder may
- * be slow) by viva_interview_templates_load_async() and _save_async(),
- * which reads the file again first, so that templates saved meanwhile
- * by another Viva window are kept.
+ * selection, leaving out what is planned already). Saving the plan as a
+ * reusable template, or filling it from one, is the Templates menu of
+ * viva-interview-plan-page-templates.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -25,67 +21,11 @@
 
 #include "viva-bank.h"
 #include "viva-interview.h"
-#include "viva-interview-plan-list.h"
-#include "viva-interview-plan-page.h"
-#include "viva-interview-template.h"
+#include "viva-interview-plan-page-private.h"
 #include "viva-mock-setup.h"
 #include "viva-question.h"
-#include "viva-scope-list.h"
 
 #define MINUTE ((gint64) 60 * G_USEC_PER_SEC)
-
-typedef enum
-{
-  TEMPLATES_NOT_LOADED,
-  TEMPLATES_LOADING,
-  TEMPLATES_LOADED,
-} TemplatesState;
-
-struct _VivaInterviewPlanPage
-{
-  GtkWidget            parent_instance;
-
-  /* Owned */
-  VivaInterview       *interview;
-  VivaBank            *bank;
-  GSettings           *settings;
-  GCancellable        *cancellable;
-  GPtrArray           *templates;
-  VivaInterviewTemplate *saving_template;   /* while it is being saved */
-
-  /* Template widgets */
-  AdwToastOverlay     *toast_overlay;
-  GtkLabel            *read_only_label;
-  GtkLabel            *templates_label;
-  AdwPreferencesGroup *details_group;
-  AdwEntryRow         *candidate_row;
-  AdwEntryRow         *role_row;
-  AdwEntryRow         *interviewer_row;
-  AdwActionRow        *date_row;
-  GtkCalendar         *calendar;
-  GtkSpinButton       *hour_spin;
-  GtkSpinButton       *minute_spin;
-  GtkMenuButton       *random_button;
-  GtkPopover          *random_popover;
-  GtkSpinButton       *random_count_spin;
-  VivaScopeList       *scope_list;
-  GtkLabel            *random_error_label;
-  GtkMenuButton       *templates_button;
-  VivaInterviewPlanList *plan_list;
-  GtkLabel            *error_label;
-  AdwActionRow        *total_row;
-  GtkImage            *over_budget_image;
-  GtkSpinButton       *total_spin;
-  GtkButton           *start_button;
-
-  /* Borrowed: the dialog on screen, if any */
-  AdwMessageDialog    *dialog;
-
-  TemplatesState       templates_state;
-  guint                templates_read_only : 1;
-  guint                can_start : 1;
-  guint                syncing : 1;
-};
 
 G_DEFINE_FINAL_TYPE (VivaInterviewPlanPage, viva_interview_plan_page, GTK_TYPE_WIDGET)
 
@@ -104,8 +44,6 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static void viva_interview_plan_page_update_actions (VivaInterviewPlanPage *self);
-
 /* Helpers */
 
 static char *
@@ -117,23 +55,23 @@ format_minutes (gint64 usec)
   return g_strdup_printf (ngettext ("%u minute", "%u minutes", minutes), minutes);
 }
 
-static gboolean
-plan_is_editable (VivaInterviewPlanPage *self)
+gboolean
+_viva_interview_plan_page_get_plan_editable (VivaInterviewPlanPage *self)
 {
   return self->interview != NULL && viva_interview_get_plan_editable (self->interview);
 }
 
-static void
-viva_interview_plan_page_show_error (VivaInterviewPlanPage *self,
-                                     const char            *message)
+void
+_viva_interview_plan_page_show_error (VivaInterviewPlanPage *self,
+                                      const char            *message)
 {
   gtk_label_set_text (self->error_label, message != NULL ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
 }
 
-static void
-viva_interview_plan_page_toast (VivaInterviewPlanPage *self,
-                                const char            *title)
+void
+_viva_interview_plan_page_toast (VivaInterviewPlanPage *self,
+                                 const char            *title)
 {
   AdwToast *toast = adw_toast_new (title);
 
@@ -152,10 +90,10 @@ viva_interview_plan_page_close_dialog (VivaInterviewPlanPage *self)
   self->dialog = NULL;
 }
 
-static AdwMessageDialog *
-viva_interview_plan_page_new_dialog (VivaInterviewPlanPage *self,
-                                     const char            *heading,
-                                     const char            *body)
+AdwMessageDialog *
+_viva_interview_plan_page_new_dialog (VivaInterviewPlanPage *self,
+                                      const char            *heading,
+                                      const char            *body)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *dialog;
@@ -350,7 +288,7 @@ interview_items_changed_cb (VivaInterviewPlanPage *self,
                             VivaInterview         *interview)
 {
   viva_interview_plan_page_update_budget (self);
-  viva_interview_plan_page_update_actions (self);
+  _viva_interview_plan_page_update_actions (self);
 }
 
 static void
@@ -374,7 +312,7 @@ interview_notify_cb (VivaInterviewPlanPage *self,
   else if (g_str_equal (name, "total-budget"))
     viva_interview_plan_page_update_budget (self);
   else if (g_str_equal (name, "read-only") || g_str_equal (name, "state"))
-    viva_interview_plan_page_update_actions (self);
+    _viva_interview_plan_page_update_actions (self);
 }
 
 /* Removing the last question leaves the keyboard on what fills the plan
@@ -400,7 +338,7 @@ add_random_action (GtkWidget  *widget,
   guint count = gtk_spin_button_get_value_as_int (self->random_count_spin);
   guint n;
 
-  if (!plan_is_editable (self) || self->bank == NULL)
+  if (!_viva_interview_plan_page_get_plan_editable (self) || self->bank == NULL)
     return;
 
   n = viva_interview_get_n_items (self->interview);
@@ -457,315 +395,6 @@ hide_random_error_cb (VivaInterviewPlanPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->random_error_label), FALSE);
 }
 
-/* Templates */
-
-static void
-viva_interview_plan_page_rebuild_templates_menu (VivaInterviewPlanPage *self)
-{
-  g_autoptr(GMenu) menu = g_menu_new ();
-  g_autoptr(GMenu) choices = g_menu_new ();
-  g_autoptr(GMenu) save = g_menu_new ();
-
-  for (guint i = 0; self->templates != NULL && i < self->templates->len; i++)
-    {
-      VivaInterviewTemplate *template = g_ptr_array_index (self->templates, i);
-      GString *label = g_string_new (viva_interview_template_get_name (template));
-      g_autoptr(GMenuItem) item = NULL;
-
-      /* A menu reads "_" as a mnemonic; a name shows as typed. */
-      g_string_replace (label, "_", "__", 0);
-      item = g_menu_item_new (label->str, NULL);
-      g_menu_item_set_action_and_target (item, "plan.use-template", "u", i);
-      g_menu_append_item (choices, item);
-      g_string_free (label, TRUE);
-    }
-
-  if (self->templates == NULL || self->templates->len == 0)
-    g_menu_append (choices,
-                   self->templates_state == TEMPLATES_LOADED ? _("No Saved Templates") : _("Loading…"),
-                   "plan.no-templates");
-
-  g_menu_append_section (menu, _("Start from Template"), G_MENU_MODEL (choices));
-  g_menu_append (save, _("_Save as Template…"), "plan.save-template");
-  g_menu_append_section (menu, NULL, G_MENU_MODEL (save));
-
-  gtk_menu_button_set_menu_model (self->templates_button, G_MENU_MODEL (menu));
-}
-
-/* What the page knows of the templates file; @load as read from it. */
-static void
-viva_interview_plan_page_take_templates (VivaInterviewPlanPage      *self,
-                                         VivaInterviewTemplatesLoad *load)
-{
-  g_autoptr(GString) message = g_string_new (NULL);
-
-  g_clear_pointer (&self->templates, g_ptr_array_unref);
-  self->templates = g_steal_pointer (&load->templates);
-  self->templates_read_only = load->read_only;
-  self->templates_state = TEMPLATES_LOADED;
-
-  if (load->problem != NULL)
-    {
-      g_string_append_printf (message, _("The interview templates could not be read: %s."), load->problem);
-      if (load->moved_aside_path != NULL)
-        g_string_append_printf (message, " %s “%s”.", _("The file was kept unchanged as"), load->moved_aside_path);
-    }
-
-  if (load->read_only)
-    {
-      if (message->len > 0)
-        g_string_append_c (message, ' ');
-      if (load->problem == NULL)
-        g_string_append (message, _("The interview templates were saved by a newer version of Viva: they can be used but not changed."));
-      else
-        g_string_append (message, _("New templates cannot be saved until the file can be read."));
-    }
-
-  gtk_label_set_text (self->templates_label, message->str);
-  gtk_widget_set_visible (GTK_WIDGET (self->templates_label), message->len > 0);
-
-  viva_interview_plan_page_rebuild_templates_menu (self);
-  viva_interview_plan_page_update_actions (self);
-}
-
-static void
-templates_load_cb (GObject      *object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  g_autoptr(VivaInterviewPlanPage) self = user_data;
-  g_autoptr(VivaInterviewTemplatesLoad) load = NULL;
-
-  load = viva_interview_templates_load_finish (result, NULL);
-  if (load == NULL)
-    return;   /* cancelled: the page is going away */
-
-  viva_interview_plan_page_take_templates (self, load);
-}
-
-static void
-viva_interview_plan_page_load_templates (VivaInterviewPlanPage *self)
-{
-  g_autofree char *path = NULL;
-
-  if (self->templates_state != TEMPLATES_NOT_LOADED)
-    return;
-
-  self->templates_state = TEMPLATES_LOADING;
-
-  path = viva_interview_templates_dup_default_path ();
-  viva_interview_templates_load_async (path, self->cancellable, templates_load_cb, g_object_ref (self));
-}
-
-static void
-templates_save_cb (GObject      *object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  g_autoptr(VivaInterviewPlanPage) self = user_data;
-  g_autoptr(VivaInterviewTemplate) template = NULL;
-  g_autoptr(VivaInterviewTemplatesLoad) load = NULL;
-  g_autoptr(GError) error = NULL;
-
-  load = viva_interview_templates_save_finish (result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  template = g_steal_pointer (&self->saving_template);
-
-  if (load == NULL)
-    {
-      g_autofree char *message = g_strdup_printf (_("The template was not saved: %s"), error->message);
-
-      viva_interview_plan_page_show_error (self, message);
-      viva_interview_plan_page_update_actions (self);
-    }
-  else
-    {
-      g_autofree char *title = NULL;
-
-      viva_interview_plan_page_show_error (self, NULL);
-      viva_interview_plan_page_take_templates (self, load);
-      /* Translators: a toast after saving a template, with its name. */
-      title = g_strdup_printf (_("Saved template “%s”"), viva_interview_template_get_name (template));
-      viva_interview_plan_page_toast (self, title);
-    }
-}
-
-static void
-viva_interview_plan_page_save_template (VivaInterviewPlanPage *self,
-                                        const char            *name)
-{
-  g_autofree char *path = NULL;
-
-  self->saving_template = viva_interview_template_new_from_interview (self->interview, name);
-  if (self->saving_template == NULL)
-    return;
-
-  viva_interview_plan_page_update_actions (self);
-
-  path = viva_interview_templates_dup_default_path ();
-  viva_interview_templates_save_async (path, self->saving_template, self->cancellable,
-                                       templates_save_cb, g_object_ref (self));
-}
-
-static void
-template_name_changed_cb (GtkEditable      *entry,
-                          AdwMessageDialog *dialog)
-{
-  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
-
-  adw_message_dialog_set_response_enabled (dialog, "save", name[0] != '\0');
-}
-
-static void
-save_template_response_cb (VivaInterviewPlanPage *self,
-                           const char            *response,
-                           AdwMessageDialog      *dialog)
-{
-  GtkWidget *entry = adw_message_dialog_get_extra_child (dialog);
-  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
-
-  if (!g_str_equal (response, "save") || name[0] == '\0' ||
-      self->interview == NULL || self->interview != g_object_get_data (G_OBJECT (dialog), "viva-interview"))
-    return;
-
-  viva_interview_plan_page_save_template (self, name);
-}
-
-static void
-save_template_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  VivaInterviewPlanPage *self = VIVA_INTERVIEW_PLAN_PAGE (widget);
-  AdwMessageDialog *dialog;
-  GtkWidget *entry;
-
-  /* As update_actions() decides, for callers that do not look. */
-  if (self->interview == NULL || viva_interview_get_n_items (self->interview) == 0 ||
-      self->templates_state != TEMPLATES_LOADED || self->templates_read_only || self->saving_template != NULL)
-    return;
-
-  dialog = viva_interview_plan_page_new_dialog (self, _("Save as Template"),
-                                                _("Give this plan a name to start other interviews from it. A template with the same name is replaced."));
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "save", _("_Save"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "save");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  adw_message_dialog_set_response_enabled (dialog, "save", FALSE);
-
-  entry = gtk_entry_new ();
-  /* Translators: an example of a template name. */
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("e.g. Backend, 45 min"));
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Template name"),
-                                  -1);
-  g_signal_connect (entry, "changed", G_CALLBACK (template_name_changed_cb), dialog);
-  adw_message_dialog_set_extra_child (dialog, entry);
-
-  g_object_set_data (G_OBJECT (dialog), "viva-interview", self->interview);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (save_template_response_cb), self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (entry);
-}
-
-static void
-viva_interview_plan_page_apply_template (VivaInterviewPlanPage *self,
-                                         VivaInterviewTemplate *template)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *title = NULL;
-  guint n;
-
-  if (!plan_is_editable (self))
-    return;
-
-  while ((n = viva_interview_get_n_items (self->interview)) > 0)
-    {
-      if (!viva_interview_remove (self->interview, n - 1))
-        return;
-    }
-
-  for (guint i = 0; i < viva_interview_template_get_n_items (template); i++)
-    {
-      const VivaInterviewTemplateItem *item = viva_interview_template_get_item (template, i);
-
-      if (!viva_interview_append (self->interview, item->number, item->text, item->budget, &error))
-        {
-          viva_interview_plan_page_show_error (self, error->message);
-          break;
-        }
-    }
-
-  viva_interview_set_total_budget (self->interview, viva_interview_template_get_total_budget (template));
-
-  /* Translators: a toast after filling the plan from a template. */
-  title = g_strdup_printf (_("Plan filled from “%s”"), viva_interview_template_get_name (template));
-  viva_interview_plan_page_toast (self, title);
-}
-
-static void
-replace_plan_response_cb (VivaInterviewPlanPage *self,
-                          const char            *response,
-                          AdwMessageDialog      *dialog)
-{
-  VivaInterviewTemplate *template = g_object_get_data (G_OBJECT (dialog), "viva-template");
-
-  if (!g_str_equal (response, "replace") ||
-      self->interview == NULL || self->interview != g_object_get_data (G_OBJECT (dialog), "viva-interview"))
-    return;
-
-  viva_interview_plan_page_apply_template (self, template);
-}
-
-static void
-use_template_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  VivaInterviewPlanPage *self = VIVA_INTERVIEW_PLAN_PAGE (widget);
-  guint index = g_variant_get_uint32 (parameter);
-  VivaInterviewTemplate *template;
-  AdwMessageDialog *dialog;
-  g_autofree char *body = NULL;
-  guint n;
-
-  if (!plan_is_editable (self) || self->templates == NULL || index >= self->templates->len)
-    return;
-
-  template = g_ptr_array_index (self->templates, index);
-  n = viva_interview_get_n_items (self->interview);
-
-  if (n == 0)
-    {
-      viva_interview_plan_page_apply_template (self, template);
-      return;
-    }
-
-  /* Translators: the body of the dialog asking to replace the plan by a template's. */
-  body = g_strdup_printf (ngettext ("The %u question planned now will be replaced by the questions of “%s”.",
-                                    "The %u questions planned now will be replaced by the questions of “%s”.",
-                                    n),
-                          n, viva_interview_template_get_name (template));
-  dialog = viva_interview_plan_page_new_dialog (self, _("Replace the Plan?"), body);
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "replace", _("_Replace"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "replace", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "viva-template", g_object_ref (template), g_object_unref);
-  g_object_set_data (G_OBJECT (dialog), "viva-interview", self->interview);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (replace_plan_response_cb), self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
 /* Start */
 
 static void
@@ -780,13 +409,13 @@ start_action (GtkWidget  *widget,
 }
 
 /* One place decides what can be done. */
-static void
-viva_interview_plan_page_update_actions (VivaInterviewPlanPage *self)
+void
+_viva_interview_plan_page_update_actions (VivaInterviewPlanPage *self)
 {
   gboolean has_interview = self->interview != NULL;
   gboolean details_editable = has_interview && !viva_interview_get_read_only (self->interview);
-  gboolean editable = plan_is_editable (self);
-  gboolean templates_loaded = self->templates_state == TEMPLATES_LOADED;
+  gboolean editable = _viva_interview_plan_page_get_plan_editable (self);
+  gboolean templates_loaded = self->templates_state == VIVA_PLAN_TEMPLATES_LOADED;
   guint n = has_interview ? viva_interview_get_n_items (self->interview) : 0;
   gboolean can_start = editable && n > 0;
   VivaInterviewState state = has_interview ? viva_interview_get_state (self->interview) : VIVA_INTERVIEW_STATE_PLANNED;
@@ -823,7 +452,7 @@ viva_interview_plan_page_map (GtkWidget *widget)
 {
   GTK_WIDGET_CLASS (viva_interview_plan_page_parent_class)->map (widget);
 
-  viva_interview_plan_page_load_templates (VIVA_INTERVIEW_PLAN_PAGE (widget));
+  _viva_interview_plan_page_load_templates (VIVA_INTERVIEW_PLAN_PAGE (widget));
 }
 
 /* GObject */
@@ -911,8 +540,7 @@ viva_interview_plan_page_class_init (VivaInterviewPlanPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "plan.start", NULL, start_action);
   gtk_widget_class_install_action (widget_class, "plan.add-random", NULL, add_random_action);
-  gtk_widget_class_install_action (widget_class, "plan.save-template", NULL, save_template_action);
-  gtk_widget_class_install_action (widget_class, "plan.use-template", "u", use_template_action);
+  _viva_interview_plan_page_class_templates_init (widget_class);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/viva-interview-plan-page.ui");
   gtk_widget_class_bind_template_child (widget_class, VivaInterviewPlanPage, toast_overlay);
@@ -966,10 +594,10 @@ viva_interview_plan_page_init (VivaInterviewPlanPage *self)
                            G_CALLBACK (hide_random_error_cb), self,
                            G_CONNECT_SWAPPED);
 
-  viva_interview_plan_page_rebuild_templates_menu (self);
+  _viva_interview_plan_page_rebuild_templates_menu (self);
   viva_interview_plan_page_sync_details (self);
   viva_interview_plan_page_update_budget (self);
-  viva_interview_plan_page_update_actions (self);
+  _viva_interview_plan_page_update_actions (self);
 }
 
 /**
@@ -992,8 +620,8 @@ viva_interview_plan_page_set_context (VivaInterviewPlanPage *self,
       viva_scope_list_set_bank (self->scope_list, bank);
     }
 
-  viva_interview_plan_page_load_templates (self);
-  viva_interview_plan_page_update_actions (self);
+  _viva_interview_plan_page_load_templates (self);
+  _viva_interview_plan_page_update_actions (self);
 }
 
 /* A new interview gets the interviewer of the last one, and today. */
@@ -1040,7 +668,7 @@ viva_interview_plan_page_set_interview (VivaInterviewPlanPage *self,
     return;
 
   viva_interview_plan_page_close_dialog (self);
-  viva_interview_plan_page_show_error (self, NULL);
+  _viva_interview_plan_page_show_error (self, NULL);
 
   if (self->interview != NULL)
     g_signal_handlers_disconnect_by_data (self->interview, self);
@@ -1065,7 +693,7 @@ viva_interview_plan_page_set_interview (VivaInterviewPlanPage *self,
   viva_interview_plan_list_set_interview (self->plan_list, interview);
   viva_interview_plan_page_sync_details (self);
   viva_interview_plan_page_update_budget (self);
-  viva_interview_plan_page_update_actions (self);
+  _viva_interview_plan_page_update_actions (self);
 }
 
 /* Returns: (transfer none) (nullable): the interview shown */
@@ -1195,7 +823,7 @@ viva_interview_plan_page_get_templates_loaded (VivaInterviewPlanPage *self)
 {
   g_return_val_if_fail (VIVA_IS_INTERVIEW_PLAN_PAGE (self), FALSE);
 
-  return self->templates_state == TEMPLATES_LOADED;
+  return self->templates_state == VIVA_PLAN_TEMPLATES_LOADED;
 }
 
 gboolean
