@@ -531,6 +531,8 @@ test_plan (void)
   GtkWindow *fresh_window;
   AdwMessageDialog *dialog;
   GtkWidget *start_button;
+  GtkWidget *random_button;
+  GtkWidget *focus;
   GtkCheckButton *level_1;
   guint numbers[3];
   guint starts = 0;
@@ -729,10 +731,17 @@ test_plan (void)
   drain_main_loop ();
   g_assert_cmpuint (viva_interview_get_n_items (second), ==, 2);
 
-  /* Emptied, it cannot start. */
+  /* Emptied, it cannot start. Delete on the last question leaves the
+   * keyboard on what fills the plan again. */
   g_assert_true (viva_interview_remove (second, 1));
-  g_assert_true (viva_interview_remove (second, 0));
+  drain_main_loop ();
+  gtk_widget_grab_focus (viva_interview_plan_page_get_row (fresh, 0));
+  g_assert_true (press_shortcut (GTK_WIDGET (fresh), "Delete"));
+  g_assert_cmpuint (viva_interview_get_n_items (second), ==, 0);
   g_assert_false (viva_interview_plan_page_get_can_start (fresh));
+  random_button = find_widget (GTK_WIDGET (fresh), is_menu_button_with_label, "Add _Random Questions…");
+  focus = gtk_root_get_focus (GTK_ROOT (fresh_window));
+  g_assert_true (focus != NULL && (focus == random_button || gtk_widget_is_ancestor (focus, random_button)));
 
   /* Read-only: nothing can be changed. */
   viva_interview_set_read_only (interview, TRUE);

@@ -1258,6 +1258,85 @@ test_template_damaged_and_future (void)
   g_assert_cmpmem (g_bytes_get_data (after, NULL), g_bytes_get_size (after), newer, strlen (newer));
 }
 
+static void
+store_result_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static gboolean
+has_result (gpointer data)
+{
+  return *(GAsyncResult **) data != NULL;
+}
+
+/* Saving a template in a thread adds it to what the file holds now,
+ * not to what was read before: a template saved meanwhile (by another
+ * window) stays, one of the same name is replaced. */
+static void
+test_template_async (void)
+{
+  g_autofree char *path = viva_interview_templates_dup_default_path ();
+  g_autoptr(VivaInterviewTemplate) first = viva_interview_template_new ("Backend");
+  g_autoptr(VivaInterviewTemplate) again = viva_interview_template_new ("Backend");
+  g_autoptr(VivaInterviewTemplate) meanwhile = viva_interview_template_new ("Frontend");
+  g_autoptr(GPtrArray) theirs = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(VivaInterviewTemplatesLoad) load = NULL;
+  g_autoptr(VivaInterviewTemplatesLoad) saved = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *newer = "{\"format\": \"viva-interview-templates\", \"version\": 2, \"templates\": []}";
+
+  viva_interview_templates_load_async (path, NULL, store_result_cb, &result);
+  wait_until (has_result, &result, "the templates to load");
+  load = viva_interview_templates_load_finish (result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (load->templates->len, ==, 0);
+  g_clear_object (&result);
+
+  g_assert_true (viva_interview_template_set_total_budget (first, MINUTES (45)));
+  viva_interview_templates_save_async (path, first, NULL, store_result_cb, &result);
+  wait_until (has_result, &result, "the first template to save");
+  saved = viva_interview_templates_save_finish (result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (saved->templates->len, ==, 1);
+  g_clear_object (&result);
+
+  /* Another window saves a template: written over the stamp it read. */
+  g_ptr_array_add (theirs, g_object_ref (g_ptr_array_index (saved->templates, 0)));
+  g_ptr_array_add (theirs, g_object_ref (meanwhile));
+  g_assert_true (viva_interview_templates_save (path, theirs, &saved->stamp, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&saved, viva_interview_templates_load_free);
+
+  viva_interview_templates_save_async (path, again, NULL, store_result_cb, &result);
+  wait_until (has_result, &result, "the template to save again");
+  saved = viva_interview_templates_save_finish (result, &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  g_assert_cmpuint (saved->templates->len, ==, 2);
+  g_assert_cmpstr (viva_interview_template_get_name (g_ptr_array_index (saved->templates, 0)), ==, "Frontend");
+  g_assert_cmpstr (viva_interview_template_get_name (g_ptr_array_index (saved->templates, 1)), ==, "Backend");
+  g_assert_cmpint (viva_interview_template_get_total_budget (g_ptr_array_index (saved->templates, 1)), ==, 0);
+  g_clear_pointer (&load, viva_interview_templates_load_free);
+  load = viva_interview_templates_load (path);
+  g_assert_cmpuint (load->templates->len, ==, 2);
+
+  /* A file from a newer version is not written. */
+  write_file (path, newer, -1);
+  viva_interview_templates_save_async (path, first, NULL, store_result_cb, &result);
+  wait_until (has_result, &result, "the refused save");
+  g_assert_null (viva_interview_templates_save_finish (result, &error));
+  g_assert_error (error, VIVA_INTERVIEW_STORE_ERROR, VIVA_INTERVIEW_STORE_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  g_clear_pointer (&load, viva_interview_templates_load_free);
+  load = viva_interview_templates_load (path);
+  g_assert_true (load->read_only);
+  g_assert_cmpuint (load->templates->len, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1288,6 +1367,7 @@ main (int   argc,
 
   g_test_add_func ("/interview/template/round-trip", test_template_round_trip);
   g_test_add_func ("/interview/template/damaged-and-future", test_template_damaged_and_future);
+  g_test_add_func ("/interview/template/async", test_template_async);
 
   return g_test_run ();
 }

@@ -5,16 +5,12 @@
  * the whole interview. The page edits a VivaInterview in place; the
  * store saves it on its "changed" signal.
  *
- * The plan can be reordered with the Move Up / Move Down buttons, with
- * Alt+Up / Alt+Down on a focused row, or by dragging a row onto another;
- * Delete removes the focused row. It can be topped up with random
+ * The questions are a VivaInterviewPlanList, where they are reordered,
+ * removed and given a budget. The page tops the plan up with random
  * questions from chosen levels and topics (the mock interview's list and
- * selection, leaving out what is planned already), and saved as, or
- * filled from, a reusable template.
- *
- * The templates file is read and written in a thread (a sync folder may
- * be slow). Each save reads the file again first, so that templates
- * saved meanwhile by another Viva window are kept.
+ * selection, leaving out what is planned already). Saving the plan as a
+ * reusable template, or filling it from one, is the Templates menu of
+ * viva-interview-plan-page-templates.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -25,71 +21,11 @@
 
 #include "viva-bank.h"
 #include "viva-interview.h"
-#include "viva-interview-plan-page.h"
-#include "viva-interview-store.h"
-#include "viva-interview-template.h"
+#include "viva-interview-plan-page-private.h"
 #include "viva-mock-setup.h"
 #include "viva-question.h"
-#include "viva-scope-list.h"
 
 #define MINUTE ((gint64) 60 * G_USEC_PER_SEC)
-#define BUDGET_MAX_MINUTES 600
-
-typedef enum
-{
-  TEMPLATES_NOT_LOADED,
-  TEMPLATES_LOADING,
-  TEMPLATES_LOADED,
-} TemplatesState;
-
-struct _VivaInterviewPlanPage
-{
-  GtkWidget            parent_instance;
-
-  /* Owned */
-  VivaInterview       *interview;
-  VivaBank            *bank;
-  GSettings           *settings;
-  GCancellable        *cancellable;
-  GPtrArray           *templates;
-  GdkDrag             *drag;
-
-  /* Template widgets */
-  AdwToastOverlay     *toast_overlay;
-  GtkLabel            *read_only_label;
-  GtkLabel            *templates_label;
-  AdwPreferencesGroup *details_group;
-  AdwEntryRow         *candidate_row;
-  AdwEntryRow         *role_row;
-  AdwEntryRow         *interviewer_row;
-  AdwActionRow        *date_row;
-  GtkCalendar         *calendar;
-  GtkSpinButton       *hour_spin;
-  GtkSpinButton       *minute_spin;
-  GtkMenuButton       *random_button;
-  GtkPopover          *random_popover;
-  GtkSpinButton       *random_count_spin;
-  VivaScopeList       *scope_list;
-  GtkLabel            *random_error_label;
-  GtkMenuButton       *templates_button;
-  GtkListBox          *plan_list;
-  GtkLabel            *error_label;
-  AdwActionRow        *total_row;
-  GtkImage            *over_budget_image;
-  GtkSpinButton       *total_spin;
-  GtkButton           *start_button;
-
-  /* Borrowed: the dialog on screen, if any */
-  AdwMessageDialog    *dialog;
-
-  int                  drag_x;
-  int                  drag_y;
-  TemplatesState       templates_state;
-  guint                templates_read_only : 1;
-  guint                saving_template : 1;
-  guint                can_start : 1;
-  guint                syncing : 1;
-};
 
 G_DEFINE_FINAL_TYPE (VivaInterviewPlanPage, viva_interview_plan_page, GTK_TYPE_WIDGET)
 
@@ -108,8 +44,6 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static void viva_interview_plan_page_update_actions (VivaInterviewPlanPage *self);
-
 /* Helpers */
 
 static char *
@@ -121,25 +55,23 @@ format_minutes (gint64 usec)
   return g_strdup_printf (ngettext ("%u minute", "%u minutes", minutes), minutes);
 }
 
-static gboolean
-plan_is_editable (VivaInterviewPlanPage *self)
+gboolean
+_viva_interview_plan_page_get_plan_editable (VivaInterviewPlanPage *self)
 {
-  return self->interview != NULL &&
-         !viva_interview_get_read_only (self->interview) &&
-         viva_interview_get_state (self->interview) != VIVA_INTERVIEW_STATE_FINISHED;
+  return self->interview != NULL && viva_interview_get_plan_editable (self->interview);
 }
 
-static void
-viva_interview_plan_page_show_error (VivaInterviewPlanPage *self,
-                                     const char            *message)
+void
+_viva_interview_plan_page_show_error (VivaInterviewPlanPage *self,
+                                      const char            *message)
 {
   gtk_label_set_text (self->error_label, message != NULL ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
 }
 
-static void
-viva_interview_plan_page_toast (VivaInterviewPlanPage *self,
-                                const char            *title)
+void
+_viva_interview_plan_page_toast (VivaInterviewPlanPage *self,
+                                 const char            *title)
 {
   AdwToast *toast = adw_toast_new (title);
 
@@ -158,10 +90,10 @@ viva_interview_plan_page_close_dialog (VivaInterviewPlanPage *self)
   self->dialog = NULL;
 }
 
-static AdwMessageDialog *
-viva_interview_plan_page_new_dialog (VivaInterviewPlanPage *self,
-                                     const char            *heading,
-                                     const char            *body)
+AdwMessageDialog *
+_viva_interview_plan_page_new_dialog (VivaInterviewPlanPage *self,
+                                      const char            *heading,
+                                      const char            *body)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *dialog;
@@ -346,364 +278,7 @@ total_changed_cb (VivaInterviewPlanPage *self)
                                    (gint64) gtk_spin_button_get_value_as_int (self->total_spin) * MINUTE);
 }
 
-/* Plan rows */
-
-static int
-row_index (GtkWidget *widget)
-{
-  GtkWidget *row = gtk_widget_get_ancestor (widget, GTK_TYPE_LIST_BOX_ROW);
-
-  return row != NULL ? gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)) : -1;
-}
-
-static void
-viva_interview_plan_page_focus_row (VivaInterviewPlanPage *self,
-                                    guint                  index)
-{
-  GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->plan_list, index);
-
-  if (row != NULL)
-    gtk_widget_grab_focus (GTK_WIDGET (row));
-}
-
-static void
-viva_interview_plan_page_move (VivaInterviewPlanPage *self,
-                               guint                  from,
-                               guint                  to,
-                               gboolean               keep_focus)
-{
-  if (self->interview == NULL || !viva_interview_move (self->interview, from, to))
-    return;
-
-  /* The moved row was built anew: keep the keyboard on it. */
-  if (keep_focus)
-    viva_interview_plan_page_focus_row (self, to);
-}
-
-static void
-viva_interview_plan_page_remove (VivaInterviewPlanPage *self,
-                                 guint                  index,
-                                 gboolean               keep_focus)
-{
-  guint n;
-
-  if (self->interview == NULL || !viva_interview_remove (self->interview, index))
-    return;
-
-  if (!keep_focus)
-    return;
-
-  n = viva_interview_get_n_items (self->interview);
-  if (n > 0)
-    viva_interview_plan_page_focus_row (self, MIN (index, n - 1));
-  else
-    gtk_widget_grab_focus (GTK_WIDGET (self->random_button));
-}
-
-/* The row buttons act on their own row, wherever it has moved to: an
- * action target would have to follow every move. */
-static void
-move_up_clicked_cb (GtkButton             *button,
-                    VivaInterviewPlanPage *self)
-{
-  int index = row_index (GTK_WIDGET (button));
-
-  if (index > 0)
-    viva_interview_plan_page_move (self, index, index - 1, TRUE);
-}
-
-static void
-move_down_clicked_cb (GtkButton             *button,
-                      VivaInterviewPlanPage *self)
-{
-  int index = row_index (GTK_WIDGET (button));
-
-  if (index >= 0)
-    viva_interview_plan_page_move (self, index, index + 1, TRUE);
-}
-
-static void
-remove_clicked_cb (GtkButton             *button,
-                   VivaInterviewPlanPage *self)
-{
-  int index = row_index (GTK_WIDGET (button));
-
-  if (index >= 0)
-    viva_interview_plan_page_remove (self, index, TRUE);
-}
-
-static void
-item_budget_changed_cb (GtkSpinButton         *spin,
-                        VivaInterviewPlanPage *self)
-{
-  int index = row_index (GTK_WIDGET (spin));
-
-  if (self->syncing || self->interview == NULL || index < 0)
-    return;
-
-  viva_interview_set_item_budget (self->interview, index,
-                                  (gint64) gtk_spin_button_get_value_as_int (spin) * MINUTE);
-}
-
-/* Dragging a row onto another moves it there. */
-
-static GdkContentProvider *
-drag_prepare_cb (GtkDragSource         *source,
-                 double                 x,
-                 double                 y,
-                 VivaInterviewPlanPage *self)
-{
-  int index = row_index (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (source)));
-
-  if (index < 0 || !plan_is_editable (self))
-    return NULL;
-
-  /* The row follows the pointer from where it was grabbed. */
-  self->drag_x = (int) x;
-  self->drag_y = (int) y;
-
-  return gdk_content_provider_new_typed (G_TYPE_UINT, (guint) index);
-}
-
-static void
-drag_begin_cb (GtkDragSource         *source,
-               GdkDrag               *drag,
-               VivaInterviewPlanPage *self)
-{
-  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (source));
-  GtkWidget *icon_list = gtk_list_box_new ();
-  GtkWidget *icon_row = adw_action_row_new ();
-
-  /* The row's look, in a list of its own: a boxed list draws the rows'
-   * background, so a picture of the row alone would be see-through. */
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (icon_row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (icon_row),
-                                 adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
-  adw_action_row_set_title_lines (ADW_ACTION_ROW (icon_row), 2);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (icon_row), gtk_image_new_from_icon_name ("list-drag-handle-symbolic"));
-  gtk_list_box_append (GTK_LIST_BOX (icon_list), icon_row);
-  gtk_widget_add_css_class (icon_list, "boxed-list");
-  gtk_widget_set_size_request (icon_list, gtk_widget_get_width (row), gtk_widget_get_height (row));
-  gtk_drag_icon_set_child (GTK_DRAG_ICON (gtk_drag_icon_get_for_drag (drag)), icon_list);
-  gdk_drag_set_hotspot (drag, self->drag_x, self->drag_y);
-
-  g_set_object (&self->drag, drag);
-  gtk_widget_add_css_class (row, "viva-dragged");
-}
-
-static void
-drag_end_cb (GtkDragSource         *source,
-             GdkDrag               *drag,
-             gboolean               delete_data,
-             VivaInterviewPlanPage *self)
-{
-  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (source));
-
-  /* After a drop the row was rebuilt at its new place, and this one is
-   * gone. */
-  if (row != NULL)
-    gtk_widget_remove_css_class (row, "viva-dragged");
-  if (self->drag == drag)
-    g_clear_object (&self->drag);
-}
-
-static void
-clear_drop_marks (GtkWidget *row)
-{
-  gtk_widget_remove_css_class (row, "viva-drop-before");
-  gtk_widget_remove_css_class (row, "viva-drop-after");
-}
-
-/* Only our own rows' drags: a number from elsewhere is not a row. */
-static gboolean
-drop_is_ours (VivaInterviewPlanPage *self,
-              GtkDropTarget         *target)
-{
-  GdkDrop *drop = gtk_drop_target_get_current_drop (target);
-
-  return drop != NULL && self->drag != NULL && gdk_drop_get_drag (drop) == self->drag;
-}
-
-static GdkDragAction
-drop_motion_cb (GtkDropTarget         *target,
-                double                 x,
-                double                 y,
-                VivaInterviewPlanPage *self)
-{
-  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target));
-  const GValue *value = gtk_drop_target_get_value (target);
-  int to = row_index (row);
-
-  clear_drop_marks (row);
-
-  if (!drop_is_ours (self, target) || to < 0)
-    return 0;
-
-  /* The row lands where this one is: above it when it comes from below,
-   * below it when it comes from above. */
-  if (value != NULL && G_VALUE_HOLDS_UINT (value))
-    {
-      guint from = g_value_get_uint (value);
-
-      if (from == (guint) to)
-        return GDK_ACTION_MOVE;
-
-      gtk_widget_add_css_class (row, from > (guint) to ? "viva-drop-before" : "viva-drop-after");
-    }
-
-  return GDK_ACTION_MOVE;
-}
-
-static void
-drop_leave_cb (GtkDropTarget         *target,
-               VivaInterviewPlanPage *self)
-{
-  clear_drop_marks (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target)));
-}
-
-static gboolean
-drop_cb (GtkDropTarget         *target,
-         const GValue          *value,
-         double                 x,
-         double                 y,
-         VivaInterviewPlanPage *self)
-{
-  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target));
-  int to = row_index (row);
-
-  clear_drop_marks (row);
-
-  if (!drop_is_ours (self, target) || to < 0 || !G_VALUE_HOLDS_UINT (value))
-    return FALSE;
-
-  viva_interview_plan_page_move (self, g_value_get_uint (value), to, TRUE);
-
-  return TRUE;
-}
-
-static GtkWidget *
-add_row_button (AdwActionRow          *row,
-                const char            *icon_name,
-                const char            *label,
-                GCallback              callback,
-                VivaInterviewPlanPage *self)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
-
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                  -1);
-  g_signal_connect (button, "clicked", callback, self);
-  adw_action_row_add_suffix (row, button);
-
-  return button;
-}
-
-static GtkWidget *
-viva_interview_plan_page_create_row (VivaInterviewPlanPage   *self,
-                                     const VivaInterviewItem *item)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *handle = gtk_image_new_from_icon_name ("list-drag-handle-symbolic");
-  GtkWidget *number = gtk_label_new (NULL);
-  GtkWidget *budget = gtk_spin_button_new_with_range (0, BUDGET_MAX_MINUTES, 1);
-  GtkWidget *unit = gtk_label_new (_("min"));
-  GtkWidget *budget_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkDragSource *source = gtk_drag_source_new ();
-  GtkDropTarget *target = gtk_drop_target_new (G_TYPE_UINT, GDK_ACTION_MOVE);
-
-  gtk_widget_add_css_class (row, "viva-plan-row");
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), item->text);
-  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
-  gtk_widget_set_tooltip_text (row, item->text);
-
-
-  if (item->number > 0)
-    {
-      g_autofree char *text = g_strdup_printf ("#%u", item->number);
-
-      gtk_label_set_text (GTK_LABEL (number), text);
-    }
-  gtk_label_set_width_chars (GTK_LABEL (number), 5);
-  gtk_label_set_xalign (GTK_LABEL (number), 0);
-  gtk_widget_add_css_class (number, "dim-label");
-  gtk_widget_add_css_class (number, "numeric");
-
-  /* Prefixes are packed from the title outwards. */
-  gtk_widget_add_css_class (handle, "dim-label");
-  gtk_widget_set_tooltip_text (handle, _("Drag to reorder"));
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), number);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), handle);
-
-  gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (budget), TRUE);
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (budget), (double) ((item->budget + MINUTE / 2) / MINUTE));
-  gtk_widget_set_tooltip_text (budget, _("Minutes for this question; 0 for no budget"));
-  if (item->number > 0)
-    {
-      /* Translators: accessible name of a planned question's budget, with its number in the bank. */
-      g_autofree char *label = g_strdup_printf (_("Budget in minutes for question %u"), item->number);
-
-      gtk_accessible_update_property (GTK_ACCESSIBLE (budget), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
-    }
-  else
-    gtk_accessible_update_property (GTK_ACCESSIBLE (budget),
-                                    GTK_ACCESSIBLE_PROPERTY_LABEL, _("Budget in minutes for this question"),
-                                    -1);
-  g_signal_connect (budget, "value-changed", G_CALLBACK (item_budget_changed_cb), self);
-  gtk_widget_add_css_class (unit, "dim-label");
-  gtk_widget_set_valign (budget_box, GTK_ALIGN_CENTER);
-  gtk_widget_set_margin_end (budget_box, 6);
-  gtk_box_append (GTK_BOX (budget_box), budget);
-  gtk_box_append (GTK_BOX (budget_box), unit);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), budget_box);
-
-  g_object_set_data (G_OBJECT (row), "viva-budget", budget);
-  g_object_set_data (G_OBJECT (row), "viva-up",
-                     add_row_button (ADW_ACTION_ROW (row), "go-up-symbolic", _("Move Up"),
-                                     G_CALLBACK (move_up_clicked_cb), self));
-  g_object_set_data (G_OBJECT (row), "viva-down",
-                     add_row_button (ADW_ACTION_ROW (row), "go-down-symbolic", _("Move Down"),
-                                     G_CALLBACK (move_down_clicked_cb), self));
-  add_row_button (ADW_ACTION_ROW (row), "user-trash-symbolic", _("Remove from Plan"),
-                  G_CALLBACK (remove_clicked_cb), self);
-
-  gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
-  g_signal_connect (source, "prepare", G_CALLBACK (drag_prepare_cb), self);
-  g_signal_connect (source, "drag-begin", G_CALLBACK (drag_begin_cb), self);
-  g_signal_connect (source, "drag-end", G_CALLBACK (drag_end_cb), self);
-  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (source));
-
-  gtk_drop_target_set_preload (target, TRUE);
-  g_signal_connect (target, "enter", G_CALLBACK (drop_motion_cb), self);
-  g_signal_connect (target, "motion", G_CALLBACK (drop_motion_cb), self);
-  g_signal_connect (target, "leave", G_CALLBACK (drop_leave_cb), self);
-  g_signal_connect (target, "drop", G_CALLBACK (drop_cb), self);
-  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (target));
-
-  return row;
-}
-
-/* Up is off on the first row, down on the last. */
-static void
-viva_interview_plan_page_update_rows (VivaInterviewPlanPage *self)
-{
-  guint n = self->interview != NULL ? viva_interview_get_n_items (self->interview) : 0;
-
-  for (guint i = 0; i < n; i++)
-    {
-      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->plan_list, i);
-
-      if (row == NULL)
-        break;
-
-      gtk_widget_set_sensitive (g_object_get_data (G_OBJECT (row), "viva-up"), i > 0);
-      gtk_widget_set_sensitive (g_object_get_data (G_OBJECT (row), "viva-down"), i + 1 < n);
-    }
-}
+/* The plan: the list shows its rows, the page what they add up to. */
 
 static void
 interview_items_changed_cb (VivaInterviewPlanPage *self,
@@ -712,22 +287,8 @@ interview_items_changed_cb (VivaInterviewPlanPage *self,
                             guint                  added,
                             VivaInterview         *interview)
 {
-  for (guint i = 0; i < removed; i++)
-    {
-      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->plan_list, position);
-
-      if (row != NULL)
-        gtk_list_box_remove (self->plan_list, GTK_WIDGET (row));
-    }
-
-  for (guint i = 0; i < added; i++)
-    gtk_list_box_insert (self->plan_list,
-                         viva_interview_plan_page_create_row (self, viva_interview_get_item (interview, position + i)),
-                         position + i);
-
-  viva_interview_plan_page_update_rows (self);
   viva_interview_plan_page_update_budget (self);
-  viva_interview_plan_page_update_actions (self);
+  _viva_interview_plan_page_update_actions (self);
 }
 
 static void
@@ -735,18 +296,6 @@ interview_item_changed_cb (VivaInterviewPlanPage *self,
                            guint                  index,
                            VivaInterview         *interview)
 {
-  GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->plan_list, index);
-  const VivaInterviewItem *item = viva_interview_get_item (interview, index);
-
-  if (row != NULL)
-    {
-      GtkSpinButton *budget = g_object_get_data (G_OBJECT (row), "viva-budget");
-
-      self->syncing = TRUE;
-      gtk_spin_button_set_value (budget, (double) ((item->budget + MINUTE / 2) / MINUTE));
-      self->syncing = FALSE;
-    }
-
   viva_interview_plan_page_update_budget (self);
 }
 
@@ -763,62 +312,15 @@ interview_notify_cb (VivaInterviewPlanPage *self,
   else if (g_str_equal (name, "total-budget"))
     viva_interview_plan_page_update_budget (self);
   else if (g_str_equal (name, "read-only") || g_str_equal (name, "state"))
-    viva_interview_plan_page_update_actions (self);
+    _viva_interview_plan_page_update_actions (self);
 }
 
-/* Keyboard: Alt+Up, Alt+Down and Delete act on the row with the focus. */
-
-static GtkListBoxRow *
-viva_interview_plan_page_get_focus_row (VivaInterviewPlanPage *self)
+/* Removing the last question leaves the keyboard on what fills the plan
+ * again. */
+static void
+plan_emptied_cb (VivaInterviewPlanPage *self)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
-
-  for (GtkWidget *widget = focus; widget != NULL; widget = gtk_widget_get_parent (widget))
-    {
-      if (GTK_IS_LIST_BOX_ROW (widget) && gtk_widget_get_parent (widget) == GTK_WIDGET (self->plan_list))
-        return GTK_LIST_BOX_ROW (widget);
-    }
-
-  return NULL;
-}
-
-static gboolean
-move_focused_cb (GtkWidget *widget,
-                 GVariant  *args,
-                 gpointer   user_data)
-{
-  VivaInterviewPlanPage *self = VIVA_INTERVIEW_PLAN_PAGE (widget);
-  GtkListBoxRow *row = viva_interview_plan_page_get_focus_row (self);
-  int delta = args != NULL && g_variant_get_int32 (args) > 0 ? 1 : -1;
-  int index;
-  guint n;
-
-  if (row == NULL || !plan_is_editable (self))
-    return FALSE;
-
-  index = gtk_list_box_row_get_index (row);
-  n = viva_interview_get_n_items (self->interview);
-  if (index + delta >= 0 && (guint) (index + delta) < n)
-    viva_interview_plan_page_move (self, index, index + delta, TRUE);
-
-  return TRUE;
-}
-
-static gboolean
-remove_focused_cb (GtkWidget *widget,
-                   GVariant  *args,
-                   gpointer   user_data)
-{
-  VivaInterviewPlanPage *self = VIVA_INTERVIEW_PLAN_PAGE (widget);
-  GtkListBoxRow *row = viva_interview_plan_page_get_focus_row (self);
-
-  if (row == NULL || !plan_is_editable (self))
-    return FALSE;
-
-  viva_interview_plan_page_remove (self, gtk_list_box_row_get_index (row), TRUE);
-
-  return TRUE;
+  gtk_widget_grab_focus (GTK_WIDGET (self->random_button));
 }
 
 /* Random questions */
@@ -836,7 +338,7 @@ add_random_action (GtkWidget  *widget,
   guint count = gtk_spin_button_get_value_as_int (self->random_count_spin);
   guint n;
 
-  if (!plan_is_editable (self) || self->bank == NULL)
+  if (!_viva_interview_plan_page_get_plan_editable (self) || self->bank == NULL)
     return;
 
   n = viva_interview_get_n_items (self->interview);
@@ -893,373 +395,6 @@ hide_random_error_cb (VivaInterviewPlanPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->random_error_label), FALSE);
 }
 
-/* Templates */
-
-static void
-viva_interview_plan_page_rebuild_templates_menu (VivaInterviewPlanPage *self)
-{
-  g_autoptr(GMenu) menu = g_menu_new ();
-  g_autoptr(GMenu) choices = g_menu_new ();
-  g_autoptr(GMenu) save = g_menu_new ();
-
-  for (guint i = 0; self->templates != NULL && i < self->templates->len; i++)
-    {
-      VivaInterviewTemplate *template = g_ptr_array_index (self->templates, i);
-      GString *label = g_string_new (viva_interview_template_get_name (template));
-      g_autoptr(GMenuItem) item = NULL;
-
-      /* A menu reads "_" as a mnemonic; a name shows as typed. */
-      g_string_replace (label, "_", "__", 0);
-      item = g_menu_item_new (label->str, NULL);
-      g_menu_item_set_action_and_target (item, "plan.use-template", "u", i);
-      g_menu_append_item (choices, item);
-      g_string_free (label, TRUE);
-    }
-
-  if (self->templates == NULL || self->templates->len == 0)
-    g_menu_append (choices,
-                   self->templates_state == TEMPLATES_LOADED ? _("No Saved Templates") : _("Loading…"),
-                   "plan.no-templates");
-
-  g_menu_append_section (menu, _("Start from Template"), G_MENU_MODEL (choices));
-  g_menu_append (save, _("_Save as Template…"), "plan.save-template");
-  g_menu_append_section (menu, NULL, G_MENU_MODEL (save));
-
-  gtk_menu_button_set_menu_model (self->templates_button, G_MENU_MODEL (menu));
-}
-
-/* What the page knows of the templates file; @load as read from it. */
-static void
-viva_interview_plan_page_take_templates (VivaInterviewPlanPage      *self,
-                                         VivaInterviewTemplatesLoad *load)
-{
-  g_autoptr(GString) message = g_string_new (NULL);
-
-  g_clear_pointer (&self->templates, g_ptr_array_unref);
-  self->templates = g_steal_pointer (&load->templates);
-  self->templates_read_only = load->read_only;
-  self->templates_state = TEMPLATES_LOADED;
-
-  if (load->problem != NULL)
-    {
-      g_string_append_printf (message, _("The interview templates could not be read: %s."), load->problem);
-      if (load->moved_aside_path != NULL)
-        g_string_append_printf (message, " %s “%s”.", _("The file was kept unchanged as"), load->moved_aside_path);
-    }
-
-  if (load->read_only)
-    {
-      if (message->len > 0)
-        g_string_append_c (message, ' ');
-      if (load->problem == NULL)
-        g_string_append (message, _("The interview templates were saved by a newer version of Viva: they can be used but not changed."));
-      else
-        g_string_append (message, _("New templates cannot be saved until the file can be read."));
-    }
-
-  gtk_label_set_text (self->templates_label, message->str);
-  gtk_widget_set_visible (GTK_WIDGET (self->templates_label), message->len > 0);
-
-  viva_interview_plan_page_rebuild_templates_menu (self);
-  viva_interview_plan_page_update_actions (self);
-}
-
-static void
-templates_load_thread (GTask        *task,
-                       gpointer      source_object,
-                       gpointer      task_data,
-                       GCancellable *cancellable)
-{
-  const char *path = task_data;
-
-  g_task_return_pointer (task, viva_interview_templates_load (path),
-                         (GDestroyNotify) viva_interview_templates_load_free);
-}
-
-static void
-templates_load_cb (GObject      *object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  VivaInterviewPlanPage *self = VIVA_INTERVIEW_PLAN_PAGE (object);
-  g_autoptr(VivaInterviewTemplatesLoad) load = NULL;
-
-  load = g_task_propagate_pointer (G_TASK (result), NULL);
-  if (load == NULL)
-    return;   /* cancelled: the page is going away */
-
-  viva_interview_plan_page_take_templates (self, load);
-}
-
-static void
-viva_interview_plan_page_load_templates (VivaInterviewPlanPage *self)
-{
-  g_autoptr(GTask) task = NULL;
-
-  if (self->templates_state != TEMPLATES_NOT_LOADED)
-    return;
-
-  self->templates_state = TEMPLATES_LOADING;
-
-  task = g_task_new (self, self->cancellable, templates_load_cb, NULL);
-  g_task_set_source_tag (task, viva_interview_plan_page_load_templates);
-  g_task_set_task_data (task, viva_interview_templates_dup_default_path (), g_free);
-  g_task_run_in_thread (task, templates_load_thread);
-}
-
-/* Saving reads the file again, replaces a template of the same name
- * (saving "Backend, 45 min" again updates it) and writes the list. */
-static void
-templates_save_thread (GTask        *task,
-                       gpointer      source_object,
-                       gpointer      task_data,
-                       GCancellable *cancellable)
-{
-  VivaInterviewTemplate *template = task_data;
-  g_autofree char *path = viva_interview_templates_dup_default_path ();
-  g_autoptr(VivaInterviewTemplatesLoad) load = viva_interview_templates_load (path);
-  const char *name = viva_interview_template_get_name (template);
-  GError *error = NULL;
-
-  if (load->read_only)
-    {
-      g_task_return_new_error (task, VIVA_INTERVIEW_STORE_ERROR, VIVA_INTERVIEW_STORE_ERROR_READ_ONLY,
-                               "%s", load->problem != NULL
-                                     ? load->problem
-                                     : _("The interview templates were saved by a newer version of Viva: they can be used but not changed"));
-      return;
-    }
-
-  for (guint i = load->templates->len; i > 0; i--)
-    {
-      VivaInterviewTemplate *other = g_ptr_array_index (load->templates, i - 1);
-
-      if (g_strcmp0 (viva_interview_template_get_name (other), name) == 0)
-        g_ptr_array_remove_index (load->templates, i - 1);
-    }
-  g_ptr_array_add (load->templates, g_object_ref (template));
-
-  if (!viva_interview_templates_save (path, load->templates, &load->stamp, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  g_task_return_pointer (task, g_steal_pointer (&load), (GDestroyNotify) viva_interview_templates_load_free);
-}
-
-static void
-templates_save_cb (GObject      *object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  VivaInterviewPlanPage *self = VIVA_INTERVIEW_PLAN_PAGE (object);
-  VivaInterviewTemplate *template = g_task_get_task_data (G_TASK (result));
-  g_autoptr(VivaInterviewTemplatesLoad) load = NULL;
-  g_autoptr(GError) error = NULL;
-
-  load = g_task_propagate_pointer (G_TASK (result), &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  self->saving_template = FALSE;
-
-  if (load == NULL)
-    {
-      g_autofree char *message = g_strdup_printf (_("The template was not saved: %s"), error->message);
-
-      viva_interview_plan_page_show_error (self, message);
-      viva_interview_plan_page_update_actions (self);
-    }
-  else
-    {
-      g_autofree char *title = NULL;
-
-      viva_interview_plan_page_show_error (self, NULL);
-      viva_interview_plan_page_take_templates (self, load);
-      /* Translators: a toast after saving a template, with its name. */
-      title = g_strdup_printf (_("Saved template “%s”"), viva_interview_template_get_name (template));
-      viva_interview_plan_page_toast (self, title);
-    }
-}
-
-static void
-viva_interview_plan_page_save_template (VivaInterviewPlanPage *self,
-                                        const char            *name)
-{
-  g_autoptr(GTask) task = NULL;
-  VivaInterviewTemplate *template;
-
-  template = viva_interview_template_new_from_interview (self->interview, name);
-  if (template == NULL)
-    return;
-
-  self->saving_template = TRUE;
-  viva_interview_plan_page_update_actions (self);
-
-  task = g_task_new (self, self->cancellable, templates_save_cb, NULL);
-  g_task_set_source_tag (task, viva_interview_plan_page_save_template);
-  g_task_set_task_data (task, template, g_object_unref);
-  g_task_run_in_thread (task, templates_save_thread);
-}
-
-static void
-template_name_changed_cb (GtkEditable      *entry,
-                          AdwMessageDialog *dialog)
-{
-  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
-
-  adw_message_dialog_set_response_enabled (dialog, "save", name[0] != '\0');
-}
-
-static void
-save_template_response_cb (VivaInterviewPlanPage *self,
-                           const char            *response,
-                           AdwMessageDialog      *dialog)
-{
-  GtkWidget *entry = adw_message_dialog_get_extra_child (dialog);
-  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
-
-  if (!g_str_equal (response, "save") || name[0] == '\0' ||
-      self->interview == NULL || self->interview != g_object_get_data (G_OBJECT (dialog), "viva-interview"))
-    return;
-
-  viva_interview_plan_page_save_template (self, name);
-}
-
-static void
-save_template_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  VivaInterviewPlanPage *self = VIVA_INTERVIEW_PLAN_PAGE (widget);
-  AdwMessageDialog *dialog;
-  GtkWidget *entry;
-
-  /* As update_actions() decides, for callers that do not look. */
-  if (self->interview == NULL || viva_interview_get_n_items (self->interview) == 0 ||
-      self->templates_state != TEMPLATES_LOADED || self->templates_read_only || self->saving_template)
-    return;
-
-  dialog = viva_interview_plan_page_new_dialog (self, _("Save as Template"),
-                                                _("Give this plan a name to start other interviews from it. A template with the same name is replaced."));
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "save", _("_Save"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "save");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  adw_message_dialog_set_response_enabled (dialog, "save", FALSE);
-
-  entry = gtk_entry_new ();
-  /* Translators: an example of a template name. */
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("e.g. Backend, 45 min"));
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Template name"),
-                                  -1);
-  g_signal_connect (entry, "changed", G_CALLBACK (template_name_changed_cb), dialog);
-  adw_message_dialog_set_extra_child (dialog, entry);
-
-  g_object_set_data (G_OBJECT (dialog), "viva-interview", self->interview);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (save_template_response_cb), self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (entry);
-}
-
-static void
-viva_interview_plan_page_apply_template (VivaInterviewPlanPage *self,
-                                         VivaInterviewTemplate *template)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *title = NULL;
-  guint n;
-
-  if (!plan_is_editable (self))
-    return;
-
-  while ((n = viva_interview_get_n_items (self->interview)) > 0)
-    {
-      if (!viva_interview_remove (self->interview, n - 1))
-        return;
-    }
-
-  for (guint i = 0; i < viva_interview_template_get_n_items (template); i++)
-    {
-      const VivaInterviewTemplateItem *item = viva_interview_template_get_item (template, i);
-
-      if (!viva_interview_append (self->interview, item->number, item->text, item->budget, &error))
-        {
-          viva_interview_plan_page_show_error (self, error->message);
-          break;
-        }
-    }
-
-  viva_interview_set_total_budget (self->interview, viva_interview_template_get_total_budget (template));
-
-  /* Translators: a toast after filling the plan from a template. */
-  title = g_strdup_printf (_("Plan filled from “%s”"), viva_interview_template_get_name (template));
-  viva_interview_plan_page_toast (self, title);
-}
-
-static void
-replace_plan_response_cb (VivaInterviewPlanPage *self,
-                          const char            *response,
-                          AdwMessageDialog      *dialog)
-{
-  VivaInterviewTemplate *template = g_object_get_data (G_OBJECT (dialog), "viva-template");
-
-  if (!g_str_equal (response, "replace") ||
-      self->interview == NULL || self->interview != g_object_get_data (G_OBJECT (dialog), "viva-interview"))
-    return;
-
-  viva_interview_plan_page_apply_template (self, template);
-}
-
-static void
-use_template_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  VivaInterviewPlanPage *self = VIVA_INTERVIEW_PLAN_PAGE (widget);
-  guint index = g_variant_get_uint32 (parameter);
-  VivaInterviewTemplate *template;
-  AdwMessageDialog *dialog;
-  g_autofree char *body = NULL;
-  guint n;
-
-  if (!plan_is_editable (self) || self->templates == NULL || index >= self->templates->len)
-    return;
-
-  template = g_ptr_array_index (self->templates, index);
-  n = viva_interview_get_n_items (self->interview);
-
-  if (n == 0)
-    {
-      viva_interview_plan_page_apply_template (self, template);
-      return;
-    }
-
-  /* Translators: the body of the dialog asking to replace the plan by a template's. */
-  body = g_strdup_printf (ngettext ("The %u question planned now will be replaced by the questions of “%s”.",
-                                    "The %u questions planned now will be replaced by the questions of “%s”.",
-                                    n),
-                          n, viva_interview_template_get_name (template));
-  dialog = viva_interview_plan_page_new_dialog (self, _("Replace the Plan?"), body);
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "replace", _("_Replace"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "replace", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_object_set_data_full (G_OBJECT (dialog), "viva-template", g_object_ref (template), g_object_unref);
-  g_object_set_data (G_OBJECT (dialog), "viva-interview", self->interview);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (replace_plan_response_cb), self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
 /* Start */
 
 static void
@@ -1274,13 +409,13 @@ start_action (GtkWidget  *widget,
 }
 
 /* One place decides what can be done. */
-static void
-viva_interview_plan_page_update_actions (VivaInterviewPlanPage *self)
+void
+_viva_interview_plan_page_update_actions (VivaInterviewPlanPage *self)
 {
   gboolean has_interview = self->interview != NULL;
   gboolean details_editable = has_interview && !viva_interview_get_read_only (self->interview);
-  gboolean editable = plan_is_editable (self);
-  gboolean templates_loaded = self->templates_state == TEMPLATES_LOADED;
+  gboolean editable = _viva_interview_plan_page_get_plan_editable (self);
+  gboolean templates_loaded = self->templates_state == VIVA_PLAN_TEMPLATES_LOADED;
   guint n = has_interview ? viva_interview_get_n_items (self->interview) : 0;
   gboolean can_start = editable && n > 0;
   VivaInterviewState state = has_interview ? viva_interview_get_state (self->interview) : VIVA_INTERVIEW_STATE_PLANNED;
@@ -1288,7 +423,7 @@ viva_interview_plan_page_update_actions (VivaInterviewPlanPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.add-random", editable && self->bank != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.use-template", editable && templates_loaded);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.save-template",
-                                 n > 0 && templates_loaded && !self->templates_read_only && !self->saving_template);
+                                 n > 0 && templates_loaded && !self->templates_read_only && self->saving_template == NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.start", can_start);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->details_group), details_editable);
@@ -1317,7 +452,7 @@ viva_interview_plan_page_map (GtkWidget *widget)
 {
   GTK_WIDGET_CLASS (viva_interview_plan_page_parent_class)->map (widget);
 
-  viva_interview_plan_page_load_templates (VIVA_INTERVIEW_PLAN_PAGE (widget));
+  _viva_interview_plan_page_load_templates (VIVA_INTERVIEW_PLAN_PAGE (widget));
 }
 
 /* GObject */
@@ -1342,8 +477,8 @@ viva_interview_plan_page_dispose (GObject *object)
   g_clear_object (&self->bank);
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
-  g_clear_object (&self->drag);
   g_clear_pointer (&self->templates, g_ptr_array_unref);
+  g_clear_object (&self->saving_template);
 
   G_OBJECT_CLASS (viva_interview_plan_page_parent_class)->dispose (object);
 }
@@ -1405,15 +540,7 @@ viva_interview_plan_page_class_init (VivaInterviewPlanPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "plan.start", NULL, start_action);
   gtk_widget_class_install_action (widget_class, "plan.add-random", NULL, add_random_action);
-  gtk_widget_class_install_action (widget_class, "plan.save-template", NULL, save_template_action);
-  gtk_widget_class_install_action (widget_class, "plan.use-template", "u", use_template_action);
-
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Up, GDK_ALT_MASK, move_focused_cb, NULL);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Up, GDK_ALT_MASK, move_focused_cb, NULL);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Down, GDK_ALT_MASK, move_focused_cb, "i", 1);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Down, GDK_ALT_MASK, move_focused_cb, "i", 1);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Delete, 0, remove_focused_cb, NULL);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Delete, 0, remove_focused_cb, NULL);
+  _viva_interview_plan_page_class_templates_init (widget_class);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/viva-interview-plan-page.ui");
   gtk_widget_class_bind_template_child (widget_class, VivaInterviewPlanPage, toast_overlay);
@@ -1446,6 +573,7 @@ viva_interview_plan_page_class_init (VivaInterviewPlanPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, two_digits_output_cb);
   gtk_widget_class_bind_template_callback (widget_class, total_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, hide_random_error_cb);
+  gtk_widget_class_bind_template_callback (widget_class, plan_emptied_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "vivainterviewplanpage");
@@ -1457,6 +585,7 @@ viva_interview_plan_page_init (VivaInterviewPlanPage *self)
   self->settings = g_settings_new (APP_ID);
   self->cancellable = g_cancellable_new ();
 
+  g_type_ensure (VIVA_TYPE_INTERVIEW_PLAN_LIST);
   g_type_ensure (VIVA_TYPE_SCOPE_LIST);
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -1465,10 +594,10 @@ viva_interview_plan_page_init (VivaInterviewPlanPage *self)
                            G_CALLBACK (hide_random_error_cb), self,
                            G_CONNECT_SWAPPED);
 
-  viva_interview_plan_page_rebuild_templates_menu (self);
+  _viva_interview_plan_page_rebuild_templates_menu (self);
   viva_interview_plan_page_sync_details (self);
   viva_interview_plan_page_update_budget (self);
-  viva_interview_plan_page_update_actions (self);
+  _viva_interview_plan_page_update_actions (self);
 }
 
 /**
@@ -1491,8 +620,8 @@ viva_interview_plan_page_set_context (VivaInterviewPlanPage *self,
       viva_scope_list_set_bank (self->scope_list, bank);
     }
 
-  viva_interview_plan_page_load_templates (self);
-  viva_interview_plan_page_update_actions (self);
+  _viva_interview_plan_page_load_templates (self);
+  _viva_interview_plan_page_update_actions (self);
 }
 
 /* A new interview gets the interviewer of the last one, and today. */
@@ -1532,8 +661,6 @@ void
 viva_interview_plan_page_set_interview (VivaInterviewPlanPage *self,
                                         VivaInterview         *interview)
 {
-  GtkWidget *row;
-
   g_return_if_fail (VIVA_IS_INTERVIEW_PLAN_PAGE (self));
   g_return_if_fail (interview == NULL || VIVA_IS_INTERVIEW (interview));
 
@@ -1541,15 +668,12 @@ viva_interview_plan_page_set_interview (VivaInterviewPlanPage *self,
     return;
 
   viva_interview_plan_page_close_dialog (self);
-  viva_interview_plan_page_show_error (self, NULL);
+  _viva_interview_plan_page_show_error (self, NULL);
 
   if (self->interview != NULL)
     g_signal_handlers_disconnect_by_data (self->interview, self);
 
   g_set_object (&self->interview, interview);
-
-  while ((row = GTK_WIDGET (gtk_list_box_get_row_at_index (self->plan_list, 0))))
-    gtk_list_box_remove (self->plan_list, row);
 
   if (interview != NULL)
     {
@@ -1564,16 +688,12 @@ viva_interview_plan_page_set_interview (VivaInterviewPlanPage *self,
       g_signal_connect_object (interview, "notify",
                                G_CALLBACK (interview_notify_cb), self,
                                G_CONNECT_SWAPPED);
-
-      for (guint i = 0; i < viva_interview_get_n_items (interview); i++)
-        gtk_list_box_append (self->plan_list,
-                             viva_interview_plan_page_create_row (self, viva_interview_get_item (interview, i)));
     }
 
-  viva_interview_plan_page_update_rows (self);
+  viva_interview_plan_list_set_interview (self->plan_list, interview);
   viva_interview_plan_page_sync_details (self);
   viva_interview_plan_page_update_budget (self);
-  viva_interview_plan_page_update_actions (self);
+  _viva_interview_plan_page_update_actions (self);
 }
 
 /* Returns: (transfer none) (nullable): the interview shown */
@@ -1626,20 +746,16 @@ viva_interview_plan_page_get_row (VivaInterviewPlanPage *self,
 {
   g_return_val_if_fail (VIVA_IS_INTERVIEW_PLAN_PAGE (self), NULL);
 
-  return GTK_WIDGET (gtk_list_box_get_row_at_index (self->plan_list, index));
+  return viva_interview_plan_list_get_row (self->plan_list, index);
 }
 
 GtkSpinButton *
 viva_interview_plan_page_get_row_budget (VivaInterviewPlanPage *self,
                                          guint                  index)
 {
-  GtkWidget *row;
-
   g_return_val_if_fail (VIVA_IS_INTERVIEW_PLAN_PAGE (self), NULL);
 
-  row = viva_interview_plan_page_get_row (self, index);
-
-  return row != NULL ? g_object_get_data (G_OBJECT (row), "viva-budget") : NULL;
+  return viva_interview_plan_list_get_row_budget (self->plan_list, index);
 }
 
 GtkCalendar *
@@ -1707,7 +823,7 @@ viva_interview_plan_page_get_templates_loaded (VivaInterviewPlanPage *self)
 {
   g_return_val_if_fail (VIVA_IS_INTERVIEW_PLAN_PAGE (self), FALSE);
 
-  return self->templates_state == TEMPLATES_LOADED;
+  return self->templates_state == VIVA_PLAN_TEMPLATES_LOADED;
 }
 
 gboolean
@@ -1715,7 +831,7 @@ viva_interview_plan_page_get_saving_template (VivaInterviewPlanPage *self)
 {
   g_return_val_if_fail (VIVA_IS_INTERVIEW_PLAN_PAGE (self), FALSE);
 
-  return self->saving_template;
+  return self->saving_template != NULL;
 }
 
 guint

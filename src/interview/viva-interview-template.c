@@ -725,3 +725,173 @@ viva_interview_templates_save (const char     *path,
 
   return TRUE;
 }
+
+/* In a thread: the file may sit in a slow sync folder. */
+
+static void
+templates_load_thread (GTask        *task,
+                       gpointer      source_object,
+                       gpointer      task_data,
+                       GCancellable *cancellable)
+{
+  const char *path = task_data;
+
+  g_task_return_pointer (task, viva_interview_templates_load (path),
+                         (GDestroyNotify) viva_interview_templates_load_free);
+}
+
+/**
+ * viva_interview_templates_load_async:
+ * @path: the templates file
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called on the thread-default main context of the caller
+ * @user_data: data for @callback
+ *
+ * viva_interview_templates_load() in a worker thread.
+ */
+void
+viva_interview_templates_load_async (const char          *path,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (path != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, viva_interview_templates_load_async);
+  g_task_set_task_data (task, g_strdup (path), g_free);
+  g_task_run_in_thread (task, templates_load_thread);
+}
+
+/**
+ * viva_interview_templates_load_finish:
+ * @result: the result passed to the callback
+ * @error: return location for a #GError
+ *
+ * Fails only when cancelled: a file that cannot be read is reported in
+ * the load's @problem.
+ *
+ * Returns: (transfer full): what was loaded, or %NULL with @error set
+ */
+VivaInterviewTemplatesLoad *
+viva_interview_templates_load_finish (GAsyncResult  *result,
+                                      GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == viva_interview_templates_load_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+typedef struct
+{
+  char                  *path;
+  VivaInterviewTemplate *template;
+} SaveData;
+
+static void
+save_data_free (SaveData *data)
+{
+  g_free (data->path);
+  g_clear_object (&data->template);
+  g_free (data);
+}
+
+/* Saving reads the file again, replaces a template of the same name
+ * (saving "Backend, 45 min" again updates it) and writes the list. */
+static void
+templates_save_thread (GTask        *task,
+                       gpointer      source_object,
+                       gpointer      task_data,
+                       GCancellable *cancellable)
+{
+  SaveData *data = task_data;
+  g_autoptr(VivaInterviewTemplatesLoad) load = viva_interview_templates_load (data->path);
+  const char *name = viva_interview_template_get_name (data->template);
+  GError *error = NULL;
+
+  if (load->read_only)
+    {
+      g_task_return_new_error (task, VIVA_INTERVIEW_STORE_ERROR, VIVA_INTERVIEW_STORE_ERROR_READ_ONLY,
+                               "%s", load->problem != NULL
+                                     ? load->problem
+                                     : _("The interview templates were saved by a newer version of Viva: they can be used but not changed"));
+      return;
+    }
+
+  for (guint i = load->templates->len; i > 0; i--)
+    {
+      VivaInterviewTemplate *other = g_ptr_array_index (load->templates, i - 1);
+
+      if (g_strcmp0 (viva_interview_template_get_name (other), name) == 0)
+        g_ptr_array_remove_index (load->templates, i - 1);
+    }
+  g_ptr_array_add (load->templates, g_object_ref (data->template));
+
+  if (!viva_interview_templates_save (data->path, load->templates, &load->stamp, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  g_task_return_pointer (task, g_steal_pointer (&load), (GDestroyNotify) viva_interview_templates_load_free);
+}
+
+/**
+ * viva_interview_templates_save_async:
+ * @path: the templates file
+ * @template: the template to save
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called on the thread-default main context of the caller
+ * @user_data: data for @callback
+ *
+ * Adds @template to the file in a worker thread. The file is read again
+ * first, so that templates saved meanwhile (by another Viva window) are
+ * kept; a template with the same name is replaced, and @template goes
+ * last. A file that loads read-only is not written.
+ */
+void
+viva_interview_templates_save_async (const char            *path,
+                                     VivaInterviewTemplate *template,
+                                     GCancellable          *cancellable,
+                                     GAsyncReadyCallback    callback,
+                                     gpointer               user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  SaveData *data;
+
+  g_return_if_fail (path != NULL);
+  g_return_if_fail (VIVA_IS_INTERVIEW_TEMPLATE (template));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  data = g_new0 (SaveData, 1);
+  data->path = g_strdup (path);
+  data->template = g_object_ref (template);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, viva_interview_templates_save_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) save_data_free);
+  g_task_run_in_thread (task, templates_save_thread);
+}
+
+/**
+ * viva_interview_templates_save_finish:
+ * @result: the result passed to the callback
+ * @error: return location for a #GError
+ *
+ * Returns: (transfer full): the file as written, or %NULL with @error
+ *   set: %VIVA_INTERVIEW_STORE_ERROR_READ_ONLY for a file that is not
+ *   ours to write, or why the write failed
+ */
+VivaInterviewTemplatesLoad *
+viva_interview_templates_save_finish (GAsyncResult  *result,
+                                      GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == viva_interview_templates_save_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

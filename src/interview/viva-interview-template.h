@@ -12,8 +12,8 @@
  * read-only and is never written; writes are atomic and durable, 0600 in
  * a 0700 folder, under a lock, keeping a ".bak".
  *
- * Loading and saving are plain blocking functions on a small file:
- * callers on the main loop should run them in a GTask thread.
+ * Loading and saving are plain blocking functions on a small file, each
+ * with an _async pair that runs it in a thread for the main loop.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -92,6 +92,19 @@ void                             viva_interview_templates_load_free         (Viv
 gboolean                         viva_interview_templates_save              (const char                 *path,
                                                                              GPtrArray                  *templates,
                                                                              VivaFileStamp              *stamp,
+                                                                             GError                    **error);
+void                             viva_interview_templates_load_async        (const char                 *path,
+                                                                             GCancellable               *cancellable,
+                                                                             GAsyncReadyCallback         callback,
+                                                                             gpointer                    user_data);
+VivaInterviewTemplatesLoad      *viva_interview_templates_load_finish       (GAsyncResult               *result,
+                                                                             GError                    **error);
+void                             viva_interview_templates_save_async        (const char                 *path,
+                                                                             VivaInterviewTemplate      *template,
+                                                                             GCancellable               *cancellable,
+                                                                             GAsyncReadyCallback         callback,
+                                                                             gpointer                    user_data);
+VivaInterviewTemplatesLoad      *viva_interview_templates_save_finish       (GAsyncResult               *result,
                                                                              GError                    **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VivaInterviewTemplatesLoad, viva_interview_templates_load_free)

@@ -1100,6 +1100,20 @@ check_plan_editable (VivaInterview  *self,
   return TRUE;
 }
 
+/**
+ * viva_interview_get_plan_editable:
+ *
+ * Whether the questions can be added, moved, removed or given a budget:
+ * the interview is neither read-only nor over.
+ */
+gboolean
+viva_interview_get_plan_editable (VivaInterview *self)
+{
+  g_return_val_if_fail (VIVA_IS_INTERVIEW (self), FALSE);
+
+  return check_plan_editable (self, NULL);
+}
+
 static void
 notify_plan (VivaInterview *self,
              guint          position,

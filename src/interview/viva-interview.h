@@ -168,6 +168,7 @@ gboolean                 viva_interview_set_total_budget        (VivaInterview  
                                                                  gint64               budget);
 
 guint                    viva_interview_get_n_items             (VivaInterview       *self);
+gboolean                 viva_interview_get_plan_editable       (VivaInterview       *self);
 const VivaInterviewItem *viva_interview_get_item                (VivaInterview       *self,
                                                                  guint                index);
 gboolean                 viva_interview_contains                (VivaInterview       *self,
