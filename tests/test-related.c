@@ -10,9 +10,9 @@
 
 #include "config.h"
 
-#include <string.h>
 
 #include "viva-bank-private.h"
+#include "viva-bench-data.h"
 #include "viva-related.h"
 #include "viva-resources.h"
 
@@ -459,38 +459,6 @@ test_index_cancelled (void)
   g_assert_false (viva_bank_has_related_index (bank));
 }
 
-/* The question lines of the bundled bank, as Markdown, to build large
- * banks from text with the bank's own vocabulary. */
-static GPtrArray *
-bundled_question_lines (void)
-{
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) lines = NULL;
-  GPtrArray *questions = g_ptr_array_new_with_free_func (g_free);
-
-  bytes = g_resource_lookup_data (viva_get_resource (), VIVA_BUNDLED_BANK_RESOURCE,
-                                  G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
-  g_assert_no_error (error);
-
-  lines = g_strsplit (g_bytes_get_data (bytes, NULL), "\n", -1);
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      const char *text;
-
-      if (!g_str_has_prefix (lines[i], "**Question "))
-        continue;
-
-      text = strstr (lines[i], ":** ");
-      g_assert_nonnull (text);
-      g_ptr_array_add (questions, g_strdup (text + 4));
-    }
-
-  g_assert_cmpuint (questions->len, ==, 415);
-
-  return questions;
-}
-
 static int
 compare_double (gconstpointer a,
                 gconstpointer b)
@@ -509,31 +477,16 @@ compare_double (gconstpointer a,
 static void
 test_perf_related_100k (void)
 {
-  g_autoptr(GPtrArray) lines = bundled_question_lines ();
-  g_autoptr(GString) markdown = g_string_new ("# Generated bank\n\n");
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(VivaBank) bank = NULL;
   g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
   GListModel *questions;
   double best_build = G_MAXDOUBLE;
-  guint number = 1;
   guint n_found = 0;
 
-  for (guint level = 1; level <= 10; level++)
-    {
-      g_string_append_printf (markdown, "## Level %u: Generated (Questions)\n{#level-%u}\n\n---\n\n", level, level);
-      for (guint topic = 1; topic <= 20; topic++)
-        {
-          g_string_append_printf (markdown, "### Topic %u.%u\n{#topic-%u-%u}\n\n", level, topic, level, topic);
-          for (guint q = 0; q < 500; q++, number++)
-            g_string_append_printf (markdown, "**Question %u:** %s (Variant `name_%u`.)\n<br>\n\n",
-                                    number, (const char *)g_ptr_array_index (lines, number % lines->len),
-                                    number % 997);
-        }
-    }
-
-  bytes = g_string_free_to_bytes (g_steal_pointer (&markdown));
+  bytes = viva_bench_generate_bank (100000, &error);
+  g_assert_no_error (error);
   bank = viva_bank_new_from_bytes (bytes, "perf", &error);
   g_assert_no_error (error);
   questions = viva_bank_get_questions (bank);
