@@ -390,6 +390,31 @@ viva_window_focus_notes_action (GtkWidget  *widget,
   viva_question_view_focus_notes (self->question_view);
 }
 
+/* GtkApplicationWindow builds gtk/help-overlay.ui for every window as
+ * soon as it joins the application: a tenth of the instructions of
+ * Viva's startup (build-aux/bench, callgrind), for a window few people
+ * open. The file is compiled in under another name (see
+ * viva.gresource.xml), and built the first time it is asked for. */
+static void
+viva_window_show_help_overlay_action (GtkWidget  *widget,
+                                      const char *action_name,
+                                      GVariant   *param)
+{
+  VivaWindow *self = VIVA_WINDOW (widget);
+
+  if (self->help_overlay == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_PREFIX "/ui/viva-shortcuts-window.ui");
+
+      self->help_overlay = g_object_ref (GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
+      gtk_window_set_modal (self->help_overlay, TRUE);
+      gtk_window_set_hide_on_close (self->help_overlay, TRUE);
+      gtk_window_set_transient_for (self->help_overlay, GTK_WINDOW (self));
+    }
+
+  gtk_window_present (self->help_overlay);
+}
+
 void
 _viva_window_class_actions_init (GtkWidgetClass *widget_class)
 {
@@ -431,4 +456,7 @@ _viva_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_P, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.add-to-interview", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
+
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, viva_window_show_help_overlay_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_question, GDK_CONTROL_MASK, "win.show-help-overlay", NULL);
 }

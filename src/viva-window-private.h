@@ -69,6 +69,9 @@ struct _VivaWindow
   GtkStack             *stack;
   VivaQuestionView     *question_view;
 
+  /* Owned: built on first use, destroyed with the window */
+  GtkWindow            *help_overlay;
+
   VivaWindowBanner            banner;
   int                   drag_start_width;
   guint                 indexing_related : 1;

@@ -855,6 +855,9 @@ viva_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
 
+  if (self->help_overlay != NULL)
+    gtk_window_destroy (self->help_overlay);
+  g_clear_object (&self->help_overlay);
   gtk_widget_dispose_template (GTK_WIDGET (self), VIVA_TYPE_WINDOW);
 
   g_clear_object (&self->question);

@@ -171,43 +171,6 @@ save_popover_screenshot (GtkWidget  *page,
   drain_main_loop ();
 }
 
-/* Presses a key as GTK would dispatch it to shortcuts: from the focus
- * up, each widget's shortcut controllers in turn, until one handles it. */
-static gboolean
-press_shortcut (GtkWidget  *widget,
-                const char *accelerator)
-{
-  g_autoptr(GtkShortcutTrigger) wanted = gtk_shortcut_trigger_parse_string (accelerator);
-  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
-
-  g_assert_nonnull (wanted);
-
-  for (GtkWidget *w = focus != NULL ? focus : widget; w != NULL; w = gtk_widget_get_parent (w))
-    {
-      g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (w);
-
-      for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-        {
-          g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-          if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-            continue;
-
-          for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
-            {
-              g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-
-              if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), wanted) &&
-                  gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, w,
-                                                gtk_shortcut_get_arguments (shortcut)))
-                return TRUE;
-            }
-        }
-    }
-
-  return FALSE;
-}
-
 static GBytes *
 read_file (const char *path)
 {
@@ -391,7 +354,7 @@ test_list (void)
 
   /* Ctrl+F goes to the search field. */
   gtk_widget_grab_focus (viva_interview_list_page_get_row (page, 0));
-  g_assert_true (press_shortcut (GTK_WIDGET (page), "<Control>f"));
+  g_assert_true (viva_test_press_shortcut (GTK_WIDGET (page), "<Control>f"));
   g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)),
                                          GTK_WIDGET (viva_interview_list_page_get_search_entry (page))));
 
@@ -627,14 +590,14 @@ test_plan (void)
 
   /* Alt+Down on the first row moves it down, and the focus with it. */
   gtk_widget_grab_focus (viva_interview_plan_page_get_row (page, 0));
-  g_assert_true (press_shortcut (GTK_WIDGET (page), "<Alt>Down"));
+  g_assert_true (viva_test_press_shortcut (GTK_WIDGET (page), "<Alt>Down"));
   g_assert_cmpuint (viva_interview_get_item (interview, 0)->number, ==, numbers[1]);
   g_assert_cmpuint (viva_interview_get_item (interview, 1)->number, ==, numbers[0]);
   g_assert_cmpuint (viva_interview_get_item (interview, 2)->number, ==, numbers[2]);
   g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == viva_interview_plan_page_get_row (page, 1));
 
   /* Alt+Up brings it back. */
-  g_assert_true (press_shortcut (GTK_WIDGET (page), "<Alt>Up"));
+  g_assert_true (viva_test_press_shortcut (GTK_WIDGET (page), "<Alt>Up"));
   g_assert_cmpuint (viva_interview_get_item (interview, 0)->number, ==, numbers[0]);
   g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == viva_interview_plan_page_get_row (page, 0));
 
@@ -647,7 +610,7 @@ test_plan (void)
 
   /* Delete removes the focused row. */
   gtk_widget_grab_focus (viva_interview_plan_page_get_row (page, 1));
-  g_assert_true (press_shortcut (GTK_WIDGET (page), "Delete"));
+  g_assert_true (viva_test_press_shortcut (GTK_WIDGET (page), "Delete"));
   g_assert_cmpuint (viva_interview_get_n_items (interview), ==, 2);
   g_assert_cmpuint (viva_interview_get_item (interview, 0)->number, ==, numbers[0]);
   g_assert_cmpuint (viva_interview_get_item (interview, 1)->number, ==, numbers[2]);
@@ -736,7 +699,7 @@ test_plan (void)
   g_assert_true (viva_interview_remove (second, 1));
   drain_main_loop ();
   gtk_widget_grab_focus (viva_interview_plan_page_get_row (fresh, 0));
-  g_assert_true (press_shortcut (GTK_WIDGET (fresh), "Delete"));
+  g_assert_true (viva_test_press_shortcut (GTK_WIDGET (fresh), "Delete"));
   g_assert_cmpuint (viva_interview_get_n_items (second), ==, 0);
   g_assert_false (viva_interview_plan_page_get_can_start (fresh));
   random_button = find_widget (GTK_WIDGET (fresh), is_menu_button_with_label, "Add _Random Questions…");

@@ -368,6 +368,11 @@ test_round_trip (void)
   g_assert_true (strstr (contents, "\"7\" :") < strstr (contents, "\"42\" :"));
   g_assert_true (strstr (contents, "\"42\" :") < strstr (contents, "\"100000\" :"));
   g_assert_true (strstr (contents, "\"100000\" :") < strstr (contents, "\"4294967295\" :"));
+  /* Strict JSON, which other tools (a sync tool, Python's json) read:
+   * every control character escaped, U+001F included. */
+  g_assert_nonnull (strstr (contents, "\"Control \\u0001\\u0002\\u001f\\u007f, separators"));
+  for (const char *p = contents; *p != '\0'; p++)
+    g_assert_true ((guchar) *p >= 0x20 || *p == '\n');
 
   json_parser_load_from_data (parser, contents, -1, &error);
   g_assert_no_error (error);

@@ -10,11 +10,10 @@
 
 #include "config.h"
 
-#include <string.h>
 
 #include "viva-bank-private.h"
+#include "viva-bench-data.h"
 #include "viva-related.h"
-#include "viva-test-bank.h"
 
 /* The same question asked twice, at two levels or in two topics. */
 static const guint repeated_pairs[][2] = {
@@ -477,7 +476,7 @@ compare_double (gconstpointer a,
 static void
 test_perf_related_100k (void)
 {
-  g_autoptr(GBytes) bytes = viva_test_generate_bank (100000);
+  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(VivaBank) bank = NULL;
   g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
@@ -485,6 +484,8 @@ test_perf_related_100k (void)
   double best_build = G_MAXDOUBLE;
   guint n_found = 0;
 
+  bytes = viva_bench_generate_bank (100000, &error);
+  g_assert_no_error (error);
   bank = viva_bank_new_from_bytes (bytes, "perf", &error);
   g_assert_no_error (error);
   questions = viva_bank_get_questions (bank);

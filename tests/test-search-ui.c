@@ -28,7 +28,7 @@
 #include "viva-search.h"
 #include "viva-sidebar.h"
 #include "viva-sidebar-row.h"
-#include "viva-test-bank.h"
+#include "viva-bench-data.h"
 #include "viva-test-util.h"
 #include "viva-topic.h"
 #include "viva-window.h"
@@ -707,7 +707,7 @@ static void
 test_perf_sidebar_100k (void)
 {
   g_autoptr(VivaNotesStore) store = NULL;
-  g_autoptr(GBytes) bytes = viva_test_generate_bank (100000);
+  g_autoptr(GBytes) bytes = viva_bench_generate_bank (100000, NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(VivaBank) bank = viva_bank_new_from_bytes (bytes, "perf", &error);
   Times applied, drawn, filtered;
@@ -719,7 +719,7 @@ test_perf_sidebar_100k (void)
   g_assert_no_error (error);
   reset_data ();
   store = load_store ();
-  viva_test_add_notes (store, bank, 10);
+  viva_bench_add_notes (store, bank, 10);
   window = open_window (store);
   viva_window_set_bank (window, bank);
   sidebar = viva_window_get_sidebar (window);

@@ -19,7 +19,7 @@
 #include "viva-note.h"
 #include "viva-notes-store.h"
 #include "viva-search.h"
-#include "viva-test-bank.h"
+#include "viva-bench-data.h"
 
 #define BANK_ID "search-test"
 
@@ -523,7 +523,7 @@ test_narrowing_property (void)
 
   g_assert_no_error (error);
   g_assert_true (viva_notes_store_load (store, NULL));
-  viva_test_add_notes (store, bank, 7);
+  viva_bench_add_notes (store, bank, 7);
   index = viva_search_index_new (bank, store);
   viva_search_filters_init (&filters);
 
@@ -638,7 +638,7 @@ type_word (VivaSearchIndex         *index,
 static void
 test_perf_100k (void)
 {
-  g_autoptr(GBytes) bytes = viva_test_generate_bank (100000);
+  g_autoptr(GBytes) bytes = viva_bench_generate_bank (100000, NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(VivaBank) bank = viva_bank_new_from_bytes (bytes, "perf", &error);
   g_autofree char *path = g_build_filename (g_get_user_data_dir (), "perf.json", NULL);
@@ -659,7 +659,7 @@ test_perf_100k (void)
 
   g_assert_no_error (error);
   g_assert_true (viva_notes_store_load (store, NULL));
-  n_notes = viva_test_add_notes (store, bank, 10);
+  n_notes = viva_bench_add_notes (store, bank, 10);
 
   /* What the index adds to the process, before the timing runs reuse
    * freed memory. */

@@ -1059,6 +1059,71 @@ test_controls_have_accessible_names (void)
   close_window (window);
 }
 
+static GtkWindow *
+find_shortcuts_window (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkWindow *found = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_SHORTCUTS_WINDOW (window))
+        {
+          g_assert_null (found);
+          found = window;
+        }
+    }
+
+  return found;
+}
+
+/* Ctrl+? (and the menu's Keyboard Shortcuts) shows the shortcuts, over
+ * the window; it is built only then, not with every window. */
+static void
+test_shortcuts_window (void)
+{
+  g_autoptr(VivaNotesStore) store = NULL;
+  g_autoptr(GtkWindow) shortcuts = NULL;
+  GLogLevelFlags fatal;
+  VivaWindow *window;
+
+  reset_data ();
+  store = load_store ();
+  window = open_window (store);
+  g_assert_null (find_shortcuts_window ());
+
+  /* GTK 4.8 measures the labels of a GtkShortcutsSection's page switcher
+   * ("1", "2"…) below zero and warns, for any shortcuts window of more
+   * than one page; it clamps the size and draws well. */
+  fatal = g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
+
+  g_assert_true (viva_test_press_shortcut (GTK_WIDGET (window), "<Control>question"));
+  drain_main_loop ();
+  shortcuts = g_object_ref (find_shortcuts_window ());
+  g_assert_nonnull (shortcuts);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
+  g_assert_true (gtk_window_get_modal (shortcuts));
+  g_assert_true (gtk_window_get_transient_for (shortcuts) == GTK_WINDOW (window));
+  viva_test_save_screenshot (GTK_WIDGET (shortcuts), "shortcuts-window.png");
+
+  /* Closed, it comes back as it was, from the menu. */
+  gtk_window_close (shortcuts);
+  drain_main_loop ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  drain_main_loop ();
+  g_assert_true (find_shortcuts_window () == shortcuts);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
+
+  /* It goes with the window. */
+  close_window (window);
+  g_assert_null (find_shortcuts_window ());
+  g_assert_finalize_object (g_steal_pointer (&shortcuts));
+  g_log_set_always_fatal (fatal);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1066,6 +1131,7 @@ main (int   argc,
   viva_test_init_ui (&argc, &argv);
 
   g_test_add_func ("/window/tree-shows-levels", test_tree_shows_levels);
+  g_test_add_func ("/window/shortcuts-window", test_shortcuts_window);
   g_test_add_func ("/window/select-question-shows-text", test_select_question_shows_text);
   g_test_add_func ("/window/note-survives-restart", test_note_survives_restart);
   g_test_add_func ("/window/close-flushes-notes", test_close_flushes_notes);

@@ -1,7 +1,8 @@
 /* viva-test-util.h
  *
  * What the widget tests share: running the main loop, waiting for a
- * widget, and saving a screenshot when VIVA_SCREENSHOT_DIR is set.
+ * widget, pressing a shortcut, and saving a screenshot when
+ * VIVA_SCREENSHOT_DIR is set.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -23,5 +24,7 @@ void viva_test_save_screenshot (GtkWidget  *widget,
                                 const char *name);
 void viva_test_collect_unnamed_controls (GtkWidget *widget,
                                          GString   *unnamed);
+gboolean viva_test_press_shortcut (GtkWidget  *widget,
+                                   const char *accelerator);
 
 G_END_DECLS

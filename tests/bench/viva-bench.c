@@ -1,0 +1,515 @@
+/* viva-bench.c
+ *
+ * The data layer's half of build-aux/bench, for one bank size per
+ * process (so that its peak RSS is that size's): parsing the bank,
+ * loading and saving notes on a tenth of its questions, and searching
+ * as someone types. Prints "key=value" lines for build-aux/bench to put
+ * in a table; asserts nothing about time.
+ *
+ *   viva-bench --size N           measure a bank of N questions (415 is
+ *                                 the bundled bank; otherwise a multiple
+ *                                 of 200, generated)
+ *   viva-bench --size N --write-fixture DIR
+ *                                 write DIR/bench-N.md (not for 415) and
+ *                                 DIR/notes.json with notes on a tenth of
+ *                                 its questions, for a startup run
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+
+#include <glib/gstdio.h>
+
+#include "viva-bank.h"
+#include "viva-level.h"
+#include "viva-note.h"
+#include "viva-notes-file.h"
+#include "viva-notes-store.h"
+#include "viva-query.h"
+#include "viva-question.h"
+#include "viva-resources.h"
+
+#include "viva-bench-data.h"
+
+#define BUNDLED_SIZE 415
+/* One note in NOTES_EVERY questions: a tenth. */
+#define NOTES_EVERY  10
+
+static int size = BUNDLED_SIZE;
+static char *fixture_dir;
+
+static const GOptionEntry entries[] = {
+  { "size", 0, 0, G_OPTION_ARG_INT, &size, "Questions in the bank (415: the bundled bank)", "N" },
+  { "write-fixture", 0, 0, G_OPTION_ARG_FILENAME, &fixture_dir, "Write the bank and its notes to DIR", "DIR" },
+  { NULL }
+};
+
+static double
+ms_since (gint64 begin)
+{
+  return (g_get_monotonic_time () - begin) / 1000.0;
+}
+
+static int
+compare_double (gconstpointer a,
+                gconstpointer b)
+{
+  double x = *(const double *) a;
+  double y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* The sample at @fraction of the way up, nearest-rank: 0.5 is the
+ * median, 0.95 the 95th percentile. Sorts @times. */
+static double
+percentile (GArray *times,
+            double  fraction)
+{
+  guint rank;
+
+  g_assert (times->len > 0);
+
+  g_array_sort (times, compare_double);
+  rank = (guint) (fraction * times->len + 0.999999);
+  rank = CLAMP (rank, 1, times->len);
+
+  return g_array_index (times, double, rank - 1);
+}
+
+static void
+print_ms (const char *key,
+          double      ms)
+{
+  g_print ("%s=%.3f\n", key, ms);
+}
+
+/* Bigger banks take longer per run: fewer runs keep the whole benchmark
+ * to a few minutes. */
+static guint
+runs_for_size (guint n_questions)
+{
+  if (n_questions >= 100000)
+    return 5;
+  if (n_questions >= 10000)
+    return 15;
+  return 40;
+}
+
+static GBytes *
+bank_bytes (guint    n_questions,
+            GError **error)
+{
+  if (n_questions == BUNDLED_SIZE)
+    return g_resource_lookup_data (viva_get_resource (), VIVA_BUNDLED_BANK_RESOURCE,
+                                   G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+
+  return viva_bench_generate_bank (n_questions, error);
+}
+
+static char *
+bank_id (guint n_questions)
+{
+  if (n_questions == BUNDLED_SIZE)
+    return g_strdup (VIVA_BUNDLED_BANK_ID);
+
+  return g_strdup_printf ("bench-%u", n_questions);
+}
+
+/* Bank parse and model build */
+
+static VivaBank *
+measure_parse (GBytes     *bytes,
+               const char *id,
+               guint       runs)
+{
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GError) error = NULL;
+  VivaBank *bank = NULL;
+
+  for (guint run = 0; run < runs; run++)
+    {
+      gint64 begin;
+      double elapsed;
+
+      g_clear_object (&bank);
+      begin = g_get_monotonic_time ();
+      bank = viva_bank_new_from_bytes (bytes, id, &error);
+      elapsed = ms_since (begin);
+      if (bank == NULL)
+        g_error ("could not parse the bank: %s", error->message);
+      g_array_append_val (times, elapsed);
+    }
+
+  g_print ("bank-questions=%u\n", viva_bank_get_n_questions (bank));
+  g_print ("bank-bytes=%" G_GSIZE_FORMAT "\n", g_bytes_get_size (bytes));
+  print_ms ("parse-min-ms", percentile (times, 0));
+  print_ms ("parse-ms", percentile (times, 0.5));
+
+  return bank;
+}
+
+/* Notes: load, and save in its two halves */
+
+static void
+save_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  gboolean *done = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!viva_notes_store_save_finish (VIVA_NOTES_STORE (object), result, &error))
+    g_error ("could not save notes: %s", error->message);
+  *done = TRUE;
+}
+
+static GPtrArray *
+read_records (const char *path)
+{
+  g_autoptr(VivaNotesFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!viva_notes_file_read (path, &file, &error))
+    g_error ("could not read %s back: %s", path, error->message);
+
+  return g_steal_pointer (&file->records);
+}
+
+/* Returns the store with its notes, for the search. */
+static VivaNotesStore *
+measure_notes (VivaBank *bank,
+               guint     runs)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *backup = NULL;
+  g_autofree char *lock = NULL;
+  g_autoptr(VivaNotesStore) store = NULL;
+  g_autoptr(GArray) load = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) main_thread = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) until_written = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) json = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) worker = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) disk = g_array_new (FALSE, FALSE, sizeof (double));
+  VivaNote *edited;
+  GStatBuf st;
+  guint n_notes;
+
+  /* On the disk that holds the user's home here, so that fsync costs
+   * what it costs a user. */
+  dir = g_dir_make_tmp ("viva-bench-XXXXXX", &error);
+  if (dir == NULL)
+    g_error ("%s", error->message);
+  path = g_build_filename (dir, "notes.json", NULL);
+  backup = viva_notes_dup_backup_path (path);
+  lock = g_strconcat (path, ".lock", NULL);
+
+  store = viva_notes_store_new (path);
+  if (!viva_notes_store_load (store, &error))
+    g_error ("%s", error->message);
+  n_notes = viva_bench_add_notes (store, bank, NOTES_EVERY);
+  if (!viva_notes_store_flush (store, &error))
+    g_error ("%s", error->message);
+
+  g_stat (path, &st);
+  g_print ("notes=%u\n", n_notes);
+  g_print ("notes-bytes=%" G_GINT64_FORMAT "\n", (gint64) st.st_size);
+
+  /* Saving as the window does after an edit: the snapshot on the main
+   * thread, the rest in a worker, then the callback on the main loop. */
+  edited = viva_notes_store_get_note (store, viva_bank_get_id (bank),
+                                      viva_question_get_number (viva_bank_lookup_question (bank, 1)));
+  for (guint run = 0; run < runs; run++)
+    {
+      g_autofree char *text = g_strdup_printf ("Edited %u times.", run + 1);
+      gboolean done = FALSE;
+      gint64 begin;
+      double elapsed;
+
+      viva_note_set_text (edited, text);
+      begin = g_get_monotonic_time ();
+      viva_notes_store_save_async (store, NULL, save_cb, &done);
+      elapsed = ms_since (begin);
+      g_array_append_val (main_thread, elapsed);
+
+      begin = g_get_monotonic_time ();
+      while (!done)
+        g_main_context_iteration (NULL, TRUE);
+      elapsed = ms_since (begin);
+      g_array_append_val (until_written, elapsed);
+    }
+
+  /* The worker's two parts, run here in the same steps: the JSON, then
+   * the locked, backed-up, atomic and durable write. */
+  for (guint run = 0; run < runs; run++)
+    {
+      g_autoptr(GPtrArray) records = read_records (path);
+      g_autoptr(GBytes) bytes = NULL;
+      VivaNotesWrite *job;
+      VivaFileStamp stamp;
+      gint64 begin;
+      double json_ms;
+      double worker_ms;
+      double disk_ms;
+
+      begin = g_get_monotonic_time ();
+      bytes = viva_notes_serialize (records, &error);
+      json_ms = ms_since (begin);
+      if (bytes == NULL)
+        g_error ("%s", error->message);
+
+      if (!viva_file_stamp_query (&stamp, path, NULL))
+        g_error ("could not stat %s", path);
+      job = viva_notes_write_new (path, read_records (path), &stamp);
+      begin = g_get_monotonic_time ();
+      if (!viva_notes_write_run (job, &error))
+        g_error ("%s", error->message);
+      worker_ms = ms_since (begin);
+      if (job->outcome != VIVA_NOTES_WRITE_WROTE)
+        g_error ("the notes file changed under the benchmark");
+      viva_notes_write_free (job);
+
+      disk_ms = MAX (0, worker_ms - json_ms);
+      g_array_append_val (json, json_ms);
+      g_array_append_val (worker, worker_ms);
+      g_array_append_val (disk, disk_ms);
+    }
+
+  for (guint run = 0; run < runs; run++)
+    {
+      g_autoptr(VivaNotesStore) reread = viva_notes_store_new (path);
+      gint64 begin = g_get_monotonic_time ();
+      double elapsed;
+
+      if (!viva_notes_store_load (reread, &error))
+        g_error ("%s", error->message);
+      elapsed = ms_since (begin);
+      if (viva_notes_store_get_n_notes (reread) != n_notes)
+        g_error ("read back %u notes of %u", viva_notes_store_get_n_notes (reread), n_notes);
+      g_array_append_val (load, elapsed);
+    }
+
+  print_ms ("notes-load-ms", percentile (load, 0.5));
+  print_ms ("notes-save-main-ms", percentile (main_thread, 0.5));
+  print_ms ("notes-save-main-max-ms", percentile (main_thread, 1));
+  print_ms ("notes-save-until-written-ms", percentile (until_written, 0.5));
+  print_ms ("notes-save-json-ms", percentile (json, 0.5));
+  print_ms ("notes-save-disk-ms", percentile (disk, 0.5));
+  print_ms ("notes-save-worker-ms", percentile (worker, 0.5));
+
+  g_unlink (path);
+  g_unlink (backup);
+  g_unlink (lock);
+  g_rmdir (dir);
+
+  return g_steal_pointer (&store);
+}
+
+/* Search */
+
+typedef struct
+{
+  VivaBank       *bank;
+  VivaNotesStore *notes;
+  GHashTable     *matches;
+} BenchSearch;
+
+/* One keystroke: what the sidebar does when the filter text changes
+ * (viva_sidebar_apply_query(), without the widgets): compile the query,
+ * match it against every question, keep the matches and their levels
+ * and topics. Returns how many questions match. When the search engine
+ * lands, call it here instead; the rest of the benchmark stays. */
+static guint
+bench_search (BenchSearch *search,
+              const char  *text)
+{
+  g_autoptr(VivaQuery) query = viva_query_new (text);
+  GListModel *questions = viva_bank_get_questions (search->bank);
+  guint n = g_list_model_get_n_items (questions);
+  guint n_matches = 0;
+
+  g_clear_pointer (&search->matches, g_hash_table_unref);
+
+  if (viva_query_is_empty (query))
+    return n;
+
+  search->matches = g_hash_table_new (NULL, NULL);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(VivaQuestion) question = g_list_model_get_item (questions, i);
+
+      if (viva_query_match_question (query, question))
+        {
+          VivaTopic *topic = viva_question_get_topic (question);
+
+          g_hash_table_add (search->matches, question);
+          g_hash_table_add (search->matches, viva_question_get_level (question));
+          if (topic != NULL)
+            g_hash_table_add (search->matches, topic);
+          n_matches++;
+        }
+    }
+
+  return n_matches;
+}
+
+/* "decorator" typed a letter at a time, then deleted back to "d". */
+static GPtrArray *
+typing_sequence (const char *word)
+{
+  GPtrArray *keystrokes = g_ptr_array_new_with_free_func (g_free);
+  gsize len = strlen (word);
+
+  for (gsize i = 1; i <= len; i++)
+    g_ptr_array_add (keystrokes, g_strndup (word, i));
+  for (gsize i = len - 1; i >= 1; i--)
+    g_ptr_array_add (keystrokes, g_strndup (word, i));
+
+  return keystrokes;
+}
+
+static void
+measure_search (VivaBank       *bank,
+                VivaNotesStore *notes)
+{
+  g_autoptr(GPtrArray) keystrokes = typing_sequence ("decorator");
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  BenchSearch search = { bank, notes, NULL };
+  guint passes = 5;
+  guint n_matches = 0;
+  double first_ms;
+
+  /* The very first keystroke on a bank also builds each question's
+   * search key (done on first use): counted apart. */
+  {
+    gint64 begin = g_get_monotonic_time ();
+
+    bench_search (&search, g_ptr_array_index (keystrokes, 0));
+    first_ms = ms_since (begin);
+  }
+
+  for (guint pass = 0; pass < passes; pass++)
+    {
+      for (guint i = 0; i < keystrokes->len; i++)
+        {
+          gint64 begin = g_get_monotonic_time ();
+          guint found = bench_search (&search, g_ptr_array_index (keystrokes, i));
+          double elapsed = ms_since (begin);
+
+          g_array_append_val (times, elapsed);
+          if (i == keystrokes->len / 2)
+            n_matches = found;
+        }
+    }
+
+  g_clear_pointer (&search.matches, g_hash_table_unref);
+
+  g_print ("search-keystrokes=%u\n", times->len);
+  g_print ("search-matches=%u\n", n_matches);
+  print_ms ("search-first-ms", first_ms);
+  print_ms ("search-median-ms", percentile (times, 0.5));
+  print_ms ("search-p95-ms", percentile (times, 0.95));
+  print_ms ("search-max-ms", percentile (times, 1));
+}
+
+/* Startup fixtures */
+
+static void
+write_fixture (guint       n_questions,
+               const char *dir)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = bank_bytes (n_questions, &error);
+  g_autofree char *id = bank_id (n_questions);
+  g_autofree char *notes_path = g_build_filename (dir, "notes.json", NULL);
+  g_autoptr(VivaBank) bank = NULL;
+  g_autoptr(VivaNotesStore) store = NULL;
+
+  if (bytes == NULL)
+    g_error ("%s", error->message);
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    g_error ("could not create %s", dir);
+
+  if (n_questions != BUNDLED_SIZE)
+    {
+      g_autofree char *name = g_strconcat (id, ".md", NULL);
+      g_autofree char *bank_path = g_build_filename (dir, name, NULL);
+
+      if (!g_file_set_contents (bank_path, g_bytes_get_data (bytes, NULL),
+                                g_bytes_get_size (bytes), &error))
+        g_error ("%s", error->message);
+      g_print ("bank-path=%s\n", bank_path);
+    }
+
+  bank = viva_bank_new_from_bytes (bytes, id, &error);
+  if (bank == NULL)
+    g_error ("%s", error->message);
+
+  g_unlink (notes_path);
+  store = viva_notes_store_new (notes_path);
+  if (!viva_notes_store_load (store, &error))
+    g_error ("%s", error->message);
+  g_print ("notes=%u\n", viva_bench_add_notes (store, bank, NOTES_EVERY));
+  if (!viva_notes_store_flush (store, &error))
+    g_error ("%s", error->message);
+  g_print ("notes-path=%s\n", notes_path);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GOptionContext) context = g_option_context_new ("- measure Viva's data layer");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(VivaBank) bank = NULL;
+  g_autoptr(VivaNotesStore) notes = NULL;
+  g_autofree char *id = NULL;
+  struct rusage usage;
+  guint runs;
+
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_FAILURE;
+    }
+
+  if (size <= 0 || (size != BUNDLED_SIZE && size % VIVA_BENCH_BANK_TOPICS != 0))
+    {
+      g_printerr ("--size is %d or a multiple of %d\n", BUNDLED_SIZE, VIVA_BENCH_BANK_TOPICS);
+      return EXIT_FAILURE;
+    }
+
+  if (fixture_dir != NULL)
+    {
+      write_fixture (size, fixture_dir);
+      return EXIT_SUCCESS;
+    }
+
+  runs = runs_for_size (size);
+  id = bank_id (size);
+  bytes = bank_bytes (size, &error);
+  if (bytes == NULL)
+    g_error ("%s", error->message);
+
+  g_print ("size=%d\n", size);
+  g_print ("runs=%u\n", runs);
+  bank = measure_parse (bytes, id, runs);
+  notes = measure_notes (bank, runs);
+  measure_search (bank, notes);
+
+  getrusage (RUSAGE_SELF, &usage);
+  g_print ("peak-rss-kib=%ld\n", usage.ru_maxrss);
+
+  return EXIT_SUCCESS;
+}
