@@ -49,6 +49,8 @@ struct _VivaWindow
 
   /* Template widgets */
   GtkStack             *mode_stack;
+  GtkMenuButton        *menu_button;
+  GMenuModel           *primary_menu;
 
   /* Borrowed: built on first use, owned by mode_stack */
   VivaMockView         *mock_view;

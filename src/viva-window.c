@@ -970,6 +970,8 @@ viva_window_class_init (VivaWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/viva-window.ui");
   gtk_widget_class_bind_template_child (widget_class, VivaWindow, mode_stack);
+  gtk_widget_class_bind_template_child (widget_class, VivaWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, VivaWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, VivaWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, VivaWindow, sidebar_box);
   gtk_widget_class_bind_template_child (widget_class, VivaWindow, sidebar_title);
@@ -996,12 +998,28 @@ viva_window_flap_reveal_cb (VivaWindow *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SIDEBAR_VISIBLE]);
 }
 
+/* The main menu's popover is built when it first opens (F10 too), as
+ * the sidebar's filter menu. */
+static void
+viva_window_create_primary_menu_cb (GtkMenuButton *button,
+                                    gpointer       user_data)
+{
+  VivaWindow *self = user_data;
+
+  if (gtk_menu_button_get_popover (button) == NULL)
+    gtk_menu_button_set_menu_model (button, self->primary_menu);
+}
+
 static void
 viva_window_init (VivaWindow *self)
 {
   GtkGesture *drag;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_menu_button_set_create_popup_func (self->menu_button,
+                                         viva_window_create_primary_menu_cb,
+                                         self, NULL);
 
   self->cancellable = g_cancellable_new ();
   self->settings = g_settings_new (APP_ID);

@@ -1124,6 +1124,66 @@ test_shortcuts_window (void)
   g_log_set_always_fatal (fatal);
 }
 
+/* The main menu's popover is built on first use: F10 and a click must
+ * still open it, with its items, every time. */
+static gboolean
+is_primary_menu_button (GtkWidget  *widget,
+                        const char *what)
+{
+  return GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_primary (GTK_MENU_BUTTON (widget));
+}
+
+/* A menu item, by its label without the mnemonic's underscore. */
+static gboolean
+is_model_button_labelled (GtkWidget  *widget,
+                          const char *label)
+{
+  g_autofree char *text = NULL;
+
+  if (g_strcmp0 (G_OBJECT_TYPE_NAME (widget), "GtkModelButton") != 0)
+    return FALSE;
+
+  g_object_get (widget, "text", &text, NULL);
+  return g_strcmp0 (text, label) == 0;
+}
+
+static void
+test_main_menu (void)
+{
+  g_autoptr(VivaNotesStore) store = NULL;
+  GtkMenuButton *button;
+  GtkPopover *popover;
+  VivaWindow *window;
+
+  reset_data ();
+  store = load_store ();
+  window = open_window (store);
+
+  button = GTK_MENU_BUTTON (find_widget (GTK_WIDGET (window), is_primary_menu_button, NULL));
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (button)));
+
+  g_assert_true (viva_test_press_shortcut (GTK_WIDGET (window), "F10"));
+  drain_main_loop ();
+  popover = gtk_menu_button_get_popover (button);
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  g_assert_nonnull (find_widget (GTK_WIDGET (popover), is_model_button_labelled, "Preferences"));
+  g_assert_nonnull (find_widget (GTK_WIDGET (popover), is_model_button_labelled, "Open Question Bank…"));
+  gtk_menu_button_popdown (button);
+  drain_main_loop ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+
+  /* Opened again, it is the same menu. */
+  gtk_menu_button_popup (button);
+  drain_main_loop ();
+  g_assert_true (gtk_menu_button_get_popover (button) == popover);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  gtk_menu_button_popdown (button);
+
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1132,6 +1192,7 @@ main (int   argc,
 
   g_test_add_func ("/window/tree-shows-levels", test_tree_shows_levels);
   g_test_add_func ("/window/shortcuts-window", test_shortcuts_window);
+  g_test_add_func ("/window/main-menu", test_main_menu);
   g_test_add_func ("/window/select-question-shows-text", test_select_question_shows_text);
   g_test_add_func ("/window/note-survives-restart", test_note_survives_restart);
   g_test_add_func ("/window/close-flushes-notes", test_close_flushes_notes);

@@ -38,6 +38,8 @@ struct _VivaSidebar
    * the search changes. */
   GPtrArray          *rows;
   GMenu              *level_menu;
+  /* Given to filter_button when the menu first opens */
+  GMenuModel         *filter_menu;
 
   /* Borrowed */
   VivaQuestion       *selected_question;

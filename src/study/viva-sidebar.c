@@ -358,6 +358,7 @@ viva_sidebar_dispose (GObject *object)
   g_clear_object (&self->index);
   g_clear_object (&self->query);
   g_clear_object (&self->level_menu);
+  g_clear_object (&self->filter_menu);
   self->selected_question = NULL;
 
   G_OBJECT_CLASS (viva_sidebar_parent_class)->dispose (object);
