@@ -83,6 +83,7 @@ struct _VivaWindow
 
 void     _viva_window_class_actions_init (GtkWidgetClass *widget_class);
 void     _viva_window_update_actions     (VivaWindow     *self);
+void     _viva_window_update_title       (VivaWindow     *self);
 gboolean _viva_window_open_bundled_bank  (VivaWindow     *self);
 void     _viva_window_toast              (VivaWindow     *self,
                                           const char     *message);

@@ -1,0 +1,506 @@
+/* viva-window-modes.c
+ *
+ * The main window's modes besides studying: Review, Progress, mock
+ * interviews and interviews. Each is a view in the window's mode stack,
+ * built on first use (building them with the window cost start-up time
+ * for pages most launches never show), with a way back to studying.
+ * Also what the window is given of the mock sessions and interviews,
+ * and the offers to resume one cut short.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "viva-bank.h"
+#include "viva-clock.h"
+#include "viva-interview.h"
+#include "viva-interview-store.h"
+#include "viva-interview-view.h"
+#include "viva-mock-session.h"
+#include "viva-mock-view.h"
+#include "viva-notes-store.h"
+#include "viva-progress.h"
+#include "viva-question.h"
+#include "viva-session-store.h"
+#include "viva-window-private.h"
+
+static void
+mock_view_leave_cb (VivaWindow   *self,
+                    VivaMockView *view)
+{
+  gtk_stack_set_visible_child_name (self->mode_stack, "study");
+  _viva_window_update_title (self);
+  _viva_window_update_actions (self);
+
+  /* The interview waits, paused: say how to get back to it. */
+  if (viva_mock_view_get_running (view))
+    _viva_window_toast (self, _("Mock interview paused. Press Ctrl+M to go back to it."));
+}
+
+/* Mock interviews are built on first use: their pages would otherwise
+ * cost every start-up (measured: 183 ms -> 243 ms to first frame). */
+static VivaMockView *
+viva_window_ensure_mock_view (VivaWindow *self)
+{
+  if (self->mock_view == NULL)
+    {
+      self->mock_view = g_object_new (VIVA_TYPE_MOCK_VIEW, NULL);
+      g_signal_connect_object (self->mock_view, "leave",
+                               G_CALLBACK (mock_view_leave_cb),
+                               self, G_CONNECT_SWAPPED);
+      gtk_stack_add_named (self->mode_stack, GTK_WIDGET (self->mock_view), "mock");
+    }
+
+  return self->mock_view;
+}
+
+static void
+progress_view_leave_cb (VivaWindow       *self,
+                        VivaProgressView *view)
+{
+  gtk_stack_set_visible_child_name (self->mode_stack, "study");
+  _viva_window_update_title (self);
+  _viva_window_update_actions (self);
+}
+
+/* A tile or a row of the progress page: study that topic, from its first
+ * question not yet confident, with the topic open in the sidebar. */
+static void
+progress_view_question_activated_cb (VivaWindow       *self,
+                                     VivaQuestion     *question,
+                                     VivaProgressView *view)
+{
+  progress_view_leave_cb (self, view);
+  viva_window_show_question (self, question);
+  gtk_widget_grab_focus (GTK_WIDGET (self->question_view));
+}
+
+/* Built on first use, as the mock interviews. */
+static VivaProgressView *
+viva_window_ensure_progress_view (VivaWindow *self)
+{
+  if (self->progress_view == NULL)
+    {
+      self->progress_view = g_object_new (VIVA_TYPE_PROGRESS_VIEW, NULL);
+      g_signal_connect_object (self->progress_view, "leave",
+                               G_CALLBACK (progress_view_leave_cb),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->progress_view, "question-activated",
+                               G_CALLBACK (progress_view_question_activated_cb),
+                               self, G_CONNECT_SWAPPED);
+      gtk_stack_add_named (self->mode_stack, GTK_WIDGET (self->progress_view), "progress");
+      viva_progress_view_set_progress (self->progress_view, self->progress);
+    }
+
+  return self->progress_view;
+}
+
+void
+_viva_window_show_progress (VivaWindow *self)
+{
+  if (self->progress == NULL)
+    return;
+
+  /* The shortcut again goes back, as Escape does. */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->mode_stack), "progress") == 0)
+    {
+      progress_view_leave_cb (self, self->progress_view);
+      return;
+    }
+
+  viva_window_ensure_progress_view (self);
+  gtk_stack_set_visible_child_name (self->mode_stack, "progress");
+  gtk_window_set_title (GTK_WINDOW (self), _("Progress"));
+  /* Into the page, so that the keyboard walks the map and Escape
+   * reaches it. */
+  gtk_widget_grab_focus (GTK_WIDGET (self->progress_view));
+  _viva_window_update_actions (self);
+}
+
+VivaProgressView *
+viva_window_get_progress_view (VivaWindow *self)
+{
+  g_return_val_if_fail (VIVA_IS_WINDOW (self), NULL);
+
+  return viva_window_ensure_progress_view (self);
+}
+
+static void
+interview_view_leave_cb (VivaWindow        *self,
+                         VivaInterviewView *view)
+{
+  gtk_stack_set_visible_child_name (self->mode_stack, "study");
+  _viva_window_update_title (self);
+  _viva_window_update_actions (self);
+
+  /* A live interview goes on while the interviewer looks something up. */
+  if (viva_interview_view_get_running (view))
+    _viva_window_toast (self, _("The interview goes on. Press Ctrl+I to go back to it."));
+}
+
+/* Built on first use, as the mock interviews. */
+static VivaInterviewView *
+viva_window_ensure_interview_view (VivaWindow *self)
+{
+  if (self->interview_view == NULL)
+    {
+      self->interview_view = g_object_new (VIVA_TYPE_INTERVIEW_VIEW, NULL);
+      g_signal_connect_object (self->interview_view, "leave",
+                               G_CALLBACK (interview_view_leave_cb),
+                               self, G_CONNECT_SWAPPED);
+      gtk_stack_add_named (self->mode_stack, GTK_WIDGET (self->interview_view), "interview");
+      viva_interview_view_set_context (self->interview_view, self->bank, self->store,
+                                       self->interviews, self->interview_problems);
+    }
+
+  return self->interview_view;
+}
+
+static void
+review_view_leave_cb (VivaWindow     *self,
+                      VivaReviewView *view)
+{
+  viva_review_button_update (self->review_button);
+  gtk_stack_set_visible_child_name (self->mode_stack, "study");
+  _viva_window_update_title (self);
+  _viva_window_update_actions (self);
+}
+
+/* Built on first use, as the mock interviews. */
+static VivaReviewView *
+viva_window_ensure_review_view (VivaWindow *self)
+{
+  if (self->review_view == NULL)
+    {
+      self->review_view = g_object_new (VIVA_TYPE_REVIEW_VIEW, NULL);
+      g_signal_connect_object (self->review_view, "leave",
+                               G_CALLBACK (review_view_leave_cb),
+                               self, G_CONNECT_SWAPPED);
+      gtk_stack_add_named (self->mode_stack, GTK_WIDGET (self->review_view), "review");
+      viva_review_view_set_clock (self->review_view, self->review_clock);
+      viva_review_view_set_context (self->review_view, self->bank, self->store);
+    }
+
+  return self->review_view;
+}
+
+/**
+ * _viva_window_show_review:
+ *
+ * Goes to Review, which starts on today's first question.
+ */
+void
+_viva_window_show_review (VivaWindow *self)
+{
+  VivaReviewView *view;
+
+  if (self->bank == NULL ||
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->mode_stack), "review") == 0)
+    return;
+
+  /* Studying, or reviewing, while the clock runs would spoil a mock
+   * interview: it waits, paused, as when leaving it. */
+  if (self->mock_view != NULL && viva_mock_view_get_running (self->mock_view))
+    g_object_set (self->mock_view, "paused", TRUE, NULL);
+
+  /* Persist what was typed before the notes are read for Review. */
+  if (viva_notes_store_get_dirty (self->store) && !viva_notes_store_get_saving (self->store))
+    viva_notes_store_save_async (self->store, NULL, NULL, NULL);
+
+  view = viva_window_ensure_review_view (self);
+  viva_review_view_start (view);
+
+  gtk_stack_set_visible_child_name (self->mode_stack, "review");
+  gtk_window_set_title (GTK_WINDOW (self), _("Review"));
+  _viva_window_update_actions (self);
+}
+
+VivaReviewView *
+viva_window_get_review_view (VivaWindow *self)
+{
+  g_return_val_if_fail (VIVA_IS_WINDOW (self), NULL);
+
+  return viva_window_ensure_review_view (self);
+}
+
+VivaReviewButton *
+viva_window_get_review_button (VivaWindow *self)
+{
+  g_return_val_if_fail (VIVA_IS_WINDOW (self), NULL);
+
+  return self->review_button;
+}
+
+/**
+ * viva_window_set_review_clock:
+ * @clock: (nullable): a fake clock standing for the wall clock, or %NULL
+ *   for the wall clock
+ *
+ * For tests: Review and "N due today" at a chosen date and hour.
+ */
+void
+viva_window_set_review_clock (VivaWindow *self,
+                              VivaClock  *clock)
+{
+  g_return_if_fail (VIVA_IS_WINDOW (self));
+  g_return_if_fail (!clock || VIVA_IS_CLOCK (clock));
+
+  g_set_object (&self->review_clock, clock);
+  viva_review_button_set_clock (self->review_button, clock);
+  if (self->review_view != NULL)
+    viva_review_view_set_clock (self->review_view, clock);
+}
+
+/**
+ * _viva_window_show_interviews:
+ * @new_interview: whether to start planning a new one
+ *
+ * Goes to interviewer mode: a new interview's plan, the interview under
+ * way if there is one, or the list.
+ */
+void
+_viva_window_show_interviews (VivaWindow *self,
+                              gboolean    new_interview)
+{
+  VivaInterviewView *view;
+  VivaInterview *interview;
+
+  if (self->interviews == NULL)
+    return;
+
+  view = viva_window_ensure_interview_view (self);
+  interview = viva_interview_view_get_interview (view);
+
+  if (new_interview)
+    viva_interview_view_new_interview (view);
+  else if (g_strcmp0 (gtk_stack_get_visible_child_name (self->mode_stack), "interview") == 0)
+    viva_interview_view_show_list (view);
+  else if (interview != NULL && viva_interview_get_state (interview) != VIVA_INTERVIEW_STATE_FINISHED)
+    viva_interview_view_open (view, interview);
+  else if (interview == NULL)
+    viva_interview_view_show_list (view);
+
+  gtk_stack_set_visible_child_name (self->mode_stack, "interview");
+  gtk_window_set_title (GTK_WINDOW (self), _("Interviews"));
+  _viva_window_update_actions (self);
+}
+
+static void
+viva_window_show_plan_cb (VivaWindow *self)
+{
+  _viva_window_show_interviews (self, FALSE);
+}
+
+/* Adds @question to the interview being planned (a new one if none),
+ * and says so without leaving the question. */
+void
+_viva_window_add_to_interview (VivaWindow   *self,
+                               VivaQuestion *question)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  VivaInterview *interview;
+  AdwToast *toast;
+  guint n_items;
+
+  if (self->interviews == NULL || question == NULL)
+    return;
+
+  interview = viva_interview_view_add_question (viva_window_ensure_interview_view (self), question, &error);
+  if (interview == NULL)
+    {
+      _viva_window_toast (self, error->message);
+      return;
+    }
+
+  n_items = viva_interview_get_n_items (interview);
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "Question %u added to the interview plan, now %u question",
+                                          "Question %u added to the interview plan, now %u questions",
+                                          n_items),
+                             viva_question_get_number (question), n_items);
+  toast = adw_toast_new (message);
+  adw_toast_set_button_label (toast, _("_Show Plan"));
+  g_signal_connect_object (toast, "button-clicked",
+                           G_CALLBACK (viva_window_show_plan_cb), self, G_CONNECT_SWAPPED);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/**
+ * viva_window_set_interview_store:
+ * @problems: (nullable): #VivaInterviewProblem for files that could not
+ *   be read, named above the list
+ *
+ * Gives the window the interviewer's interviews. One that was under way
+ * when Viva stopped reopens where it was, paused.
+ */
+void
+viva_window_set_interview_store (VivaWindow         *self,
+                                 VivaInterviewStore *interviews,
+                                 GPtrArray          *problems)
+{
+  VivaInterview *unfinished;
+
+  g_return_if_fail (VIVA_IS_WINDOW (self));
+  g_return_if_fail (VIVA_IS_INTERVIEW_STORE (interviews));
+
+  g_set_object (&self->interviews, interviews);
+  g_clear_pointer (&self->interview_problems, g_ptr_array_unref);
+  if (problems != NULL)
+    self->interview_problems = g_ptr_array_ref (problems);
+
+  if (self->interview_view != NULL)
+    viva_interview_view_set_context (self->interview_view, self->bank, self->store,
+                                     interviews, problems);
+  _viva_window_update_actions (self);
+
+  unfinished = viva_interview_store_get_unfinished (interviews);
+  if (unfinished != NULL)
+    {
+      g_autofree char *message = NULL;
+      const char *candidate = viva_interview_get_candidate (unfinished);
+
+      viva_interview_view_open (viva_window_ensure_interview_view (self), unfinished);
+      gtk_stack_set_visible_child_name (self->mode_stack, "interview");
+      gtk_window_set_title (GTK_WINDOW (self), _("Interviews"));
+      _viva_window_update_actions (self);
+
+      message = candidate[0] != '\0'
+                /* Translators: after a crash or a quit during an interview. */
+                ? g_strdup_printf (_("The interview with %s was interrupted. It is paused where it stopped."), candidate)
+                : g_strdup (_("An interview was interrupted. It is paused where it stopped."));
+      _viva_window_toast (self, message);
+    }
+}
+
+VivaInterviewView *
+viva_window_get_interview_view (VivaWindow *self)
+{
+  g_return_val_if_fail (VIVA_IS_WINDOW (self), NULL);
+
+  return viva_window_ensure_interview_view (self);
+}
+
+void
+_viva_window_show_mock (VivaWindow *self,
+                        gboolean    history)
+{
+  if (self->bank == NULL)
+    return;
+
+  viva_window_ensure_mock_view (self);
+
+  viva_mock_view_set_context (self->mock_view, self->bank, self->store, self->sessions);
+  viva_mock_view_set_problems (self->mock_view, self->session_problems);
+  if (history)
+    viva_mock_view_show_history (self->mock_view);
+  else
+    viva_mock_view_show_setup (self->mock_view);
+
+  gtk_stack_set_visible_child_name (self->mode_stack, "mock");
+  gtk_window_set_title (GTK_WINDOW (self), _("Mock Interview"));
+  _viva_window_update_actions (self);
+}
+
+/**
+ * viva_window_set_session_store:
+ * @problems: (nullable): #VivaSessionProblem for interview files that
+ *   could not be read, shown with the history
+ *
+ * Gives the window the mock interviews' history.
+ */
+void
+viva_window_set_session_store (VivaWindow       *self,
+                               VivaSessionStore *sessions,
+                               GPtrArray        *problems)
+{
+  g_return_if_fail (VIVA_IS_WINDOW (self));
+  g_return_if_fail (VIVA_IS_SESSION_STORE (sessions));
+
+  g_set_object (&self->sessions, sessions);
+  g_clear_pointer (&self->session_problems, g_ptr_array_unref);
+  if (problems != NULL)
+    self->session_problems = g_ptr_array_ref (problems);
+
+  if (self->mock_view != NULL)
+    {
+      if (self->bank != NULL)
+        viva_mock_view_set_context (self->mock_view, self->bank, self->store, sessions);
+      viva_mock_view_set_problems (self->mock_view, problems);
+    }
+  _viva_window_update_actions (self);
+}
+
+static void
+viva_window_resume_response_cb (VivaWindow       *self,
+                                const char       *response,
+                                AdwMessageDialog *dialog)
+{
+  VivaMockSession *session = g_object_get_data (G_OBJECT (dialog), "viva-session");
+
+  if (g_strcmp0 (response, "resume") == 0)
+    {
+      _viva_window_show_mock (self, FALSE);
+      viva_mock_view_resume (self->mock_view, session);
+    }
+  else if (g_strcmp0 (response, "end") == 0)
+    {
+      /* Ended where it stopped: it goes to the history as it is. */
+      viva_mock_session_set_state (session, VIVA_MOCK_SESSION_STATE_FINISHED);
+      viva_session_store_save_async (self->sessions, session, NULL, NULL, NULL);
+    }
+}
+
+/**
+ * viva_window_offer_resume:
+ *
+ * When a mock interview was running as Viva stopped (a crash, a quit, a
+ * power cut), offers to carry on where it stopped.
+ */
+void
+viva_window_offer_resume (VivaWindow *self)
+{
+  VivaMockSession *session;
+  AdwMessageDialog *dialog;
+  g_autoptr(GDateTime) created = NULL;
+  g_autofree char *date = NULL;
+
+  g_return_if_fail (VIVA_IS_WINDOW (self));
+
+  if (self->sessions == NULL || self->bank == NULL ||
+      (session = viva_session_store_get_unfinished (self->sessions)) == NULL)
+    return;
+
+  created = g_date_time_new_from_unix_local (viva_mock_session_get_created (session) / G_USEC_PER_SEC);
+  /* Translators: when the interview started, see g_date_time_format(). */
+  date = g_date_time_format (created, _("%A at %H:%M"));
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Resume Your Mock Interview?"), NULL));
+  adw_message_dialog_format_body (dialog,
+                                  _("The interview you started %s was interrupted on question %u of %u. The time you had already spent is kept."),
+                                  date,
+                                  viva_mock_session_get_current (session) + 1,
+                                  viva_mock_session_get_n_items (session));
+  adw_message_dialog_add_responses (dialog,
+                                    "later", _("_Not Now"),
+                                    "end", _("_End It"),
+                                    "resume", _("_Resume"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "resume", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "resume");
+  adw_message_dialog_set_close_response (dialog, "later");
+  g_object_set_data_full (G_OBJECT (dialog), "viva-session", g_object_ref (session), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (viva_window_resume_response_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+VivaMockView *
+viva_window_get_mock_view (VivaWindow *self)
+{
+  g_return_val_if_fail (VIVA_IS_WINDOW (self), NULL);
+
+  return viva_window_ensure_mock_view (self);
+}
