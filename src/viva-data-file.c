@@ -1018,6 +1018,43 @@ viva_data_file_sync_directory (const char *path)
 }
 
 /**
+ * viva_data_file_resolve_links:
+ * @path: a file's path
+ *
+ * Follows @path through symbolic links, as far as they go (at most 16),
+ * even to a file that does not exist yet. A user who keeps notes.json
+ * in a synced folder links it there: the writes, which replace a file
+ * by renaming a new one over it, must replace the file the link points
+ * to, not the link.
+ *
+ * Returns: (transfer full): the path of the file itself; @path when it
+ *   is not a link
+ */
+char *
+viva_data_file_resolve_links (const char *path)
+{
+  g_autofree char *current = g_strdup (path);
+
+  for (guint depth = 0; depth < 16; depth++)
+    {
+      g_autofree char *target = NULL;
+      g_autofree char *dir = NULL;
+
+      if (!g_file_test (current, G_FILE_TEST_IS_SYMLINK) ||
+          (target = g_file_read_link (current, NULL)) == NULL)
+        break;
+
+      dir = g_path_get_dirname (current);
+      g_free (current);
+      current = g_path_is_absolute (target)
+                ? g_canonicalize_filename (target, NULL)
+                : g_canonicalize_filename (target, dir);
+    }
+
+  return g_steal_pointer (&current);
+}
+
+/**
  * viva_data_file_write:
  * @path: the document's file
  * @lock_path: its folder's lock file

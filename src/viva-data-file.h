@@ -162,6 +162,7 @@ typedef void     (*VivaDataFileSaveErrorFunc) (GError        **error,
                                                const char     *reason,
                                                gpointer        user_data);
 
+char      *viva_data_file_resolve_links (const char                *path);
 gboolean   viva_data_file_write          (const char                *path,
                                           const char                *lock_path,
                                           GBytes                    *contents,

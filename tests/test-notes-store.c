@@ -419,6 +419,40 @@ test_round_trip (void)
   assert_file_equals (path, bytes);
 }
 
+/* notes.json linked into a synced folder stays a link: the writes go to
+ * the file it points to (a relative link, here), and so do the backups. */
+static void
+test_symlinked_file_kept (void)
+{
+  g_autofree char *path = notes_path ();
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *sync_dir = g_build_filename (g_get_user_data_dir (), "Sync", NULL);
+  g_autofree char *target = g_build_filename (sync_dir, "viva-notes.json", NULL);
+  g_autofree char *target_bak = sibling_path (target, ".bak");
+  g_autoptr(VivaNotesStore) store = NULL;
+  g_autoptr(VivaNotesStore) reread = NULL;
+  g_autoptr(GBytes) contents = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir_with_parents (sync_dir, 0700), ==, 0);
+  g_assert_cmpint (symlink ("../Sync/viva-notes.json", path), ==, 0);
+
+  /* The link points nowhere yet: the first save makes its file. */
+  store = load_store (path);
+  set_text (store, BANK, 1, "synced once");
+  flush_store (store);
+  set_text (store, BANK, 1, "synced twice");
+  flush_store (store);
+
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_SYMLINK));
+  contents = read_file (target);
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (contents, NULL), g_bytes_get_size (contents), "synced twice"));
+  g_assert_true (file_exists (target_bak));
+
+  reread = load_store (path);
+  g_assert_cmpstr (lookup_text (reread, BANK, 1), ==, "synced twice");
+}
+
 static void
 test_backup (void)
 {
@@ -2579,6 +2613,7 @@ main (int   argc,
 
   g_test_add_func ("/notes-store/round-trip", test_round_trip);
   g_test_add_func ("/notes-store/backup/kept", test_backup);
+  g_test_add_func ("/notes-store/symlinked-file-kept", test_symlinked_file_kept);
 
   for (guint i = 0; i < G_N_ELEMENTS (corrupt_cases); i++)
     {

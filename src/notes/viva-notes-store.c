@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "viva-data-file.h"
 #include "viva-note-private.h"
 #include "viva-notes-file.h"
 #include "viva-notes-store.h"
@@ -959,7 +960,9 @@ viva_notes_store_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_PATH:
-      self->path = g_value_dup_string (value);
+      /* The file itself, when notes.json is a link to it: see
+       * viva_data_file_resolve_links(). */
+      self->path = viva_data_file_resolve_links (g_value_get_string (value));
       break;
 
     case PROP_AUTOSAVE_DELAY:
