@@ -20,6 +20,12 @@
 
 G_BEGIN_DECLS
 
+/* The sidebar's width: the bounds of the "sidebar-width" key of the
+ * schema, and how far a shortcut moves its edge. */
+#define SIDEBAR_MIN_WIDTH  220
+#define SIDEBAR_MAX_WIDTH  640
+#define SIDEBAR_WIDTH_STEP 40
+
 typedef enum
 {
   VIVA_WINDOW_BANNER_NONE,
@@ -95,5 +101,8 @@ void     _viva_window_show_interviews    (VivaWindow     *self,
 void     _viva_window_show_progress      (VivaWindow     *self);
 void     _viva_window_add_to_interview   (VivaWindow     *self,
                                           VivaQuestion   *question);
+int      _viva_window_get_sidebar_width  (VivaWindow     *self);
+void     _viva_window_set_sidebar_width  (VivaWindow     *self,
+                                          int             width);
 
 G_END_DECLS

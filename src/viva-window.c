@@ -31,9 +31,6 @@
 #include "viva-session-store.h"
 #include "viva-window-private.h"
 
-#define SIDEBAR_MIN_WIDTH 220
-#define SIDEBAR_MAX_WIDTH 640
-
 G_DEFINE_FINAL_TYPE (VivaWindow, viva_window, ADW_TYPE_APPLICATION_WINDOW)
 
 enum {
@@ -293,6 +290,29 @@ viva_window_set_bank (VivaWindow *self,
   _viva_window_update_actions (self);
 }
 
+int
+_viva_window_get_sidebar_width (VivaWindow *self)
+{
+  int width;
+
+  gtk_widget_get_size_request (GTK_WIDGET (self->sidebar_box), &width, NULL);
+
+  return width;
+}
+
+/* Sets the sidebar's width within its bounds and remembers it, as the
+ * end of a drag of its edge does; the keyboard's way to resize it. */
+void
+_viva_window_set_sidebar_width (VivaWindow *self,
+                                int         width)
+{
+  width = CLAMP (width, SIDEBAR_MIN_WIDTH, SIDEBAR_MAX_WIDTH);
+
+  gtk_widget_set_size_request (GTK_WIDGET (self->sidebar_box), width, -1);
+  g_settings_set_int (self->settings, "sidebar-width", width);
+  _viva_window_update_actions (self);
+}
+
 static void
 viva_window_sidebar_drag_begin_cb (VivaWindow     *self,
                                    double          x,
@@ -328,8 +348,7 @@ viva_window_sidebar_drag_end_cb (VivaWindow     *self,
                                  double          offset_y,
                                  GtkGestureDrag *gesture)
 {
-  g_settings_set_int (self->settings, "sidebar-width",
-                      viva_window_sidebar_drag_width (self, offset_x));
+  _viva_window_set_sidebar_width (self, viva_window_sidebar_drag_width (self, offset_x));
 }
 
 static gboolean
