@@ -56,6 +56,8 @@ struct _VivaWindow
   /* Template widgets */
   GtkStack             *mode_stack;
   GtkMenuButton        *menu_button;
+  GtkButton            *mock_button;
+  GtkImage             *mock_paused_badge;
   GMenuModel           *primary_menu;
 
   /* Borrowed: built on first use, owned by mode_stack */
@@ -101,6 +103,8 @@ void     _viva_window_show_interviews    (VivaWindow     *self,
 void     _viva_window_show_progress      (VivaWindow     *self);
 void     _viva_window_add_to_interview   (VivaWindow     *self,
                                           VivaQuestion   *question);
+void     _viva_window_mode_changed       (VivaWindow     *self);
+void     _viva_window_update_mock_button (VivaWindow     *self);
 int      _viva_window_get_sidebar_width  (VivaWindow     *self);
 void     _viva_window_set_sidebar_width  (VivaWindow     *self,
                                           int             width);

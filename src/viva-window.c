@@ -501,6 +501,12 @@ viva_window_dispose (GObject *object)
   if (self->help_overlay != NULL)
     gtk_window_destroy (self->help_overlay);
   g_clear_object (&self->help_overlay);
+  /* The stack changes page as it goes, and the sessions may outlive the
+   * window: neither should reach the widgets going away. */
+  if (self->mode_stack != NULL)
+    g_signal_handlers_disconnect_by_data (self->mode_stack, self);
+  if (self->sessions != NULL)
+    g_signal_handlers_disconnect_by_data (viva_session_store_get_sessions (self->sessions), self);
   gtk_widget_dispose_template (GTK_WIDGET (self), VIVA_TYPE_WINDOW);
 
   g_clear_object (&self->question);
@@ -614,6 +620,8 @@ viva_window_class_init (VivaWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/viva-window.ui");
   gtk_widget_class_bind_template_child (widget_class, VivaWindow, mode_stack);
   gtk_widget_class_bind_template_child (widget_class, VivaWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, VivaWindow, mock_button);
+  gtk_widget_class_bind_template_child (widget_class, VivaWindow, mock_paused_badge);
   gtk_widget_class_bind_template_child (widget_class, VivaWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, VivaWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, VivaWindow, sidebar_box);
@@ -669,6 +677,9 @@ viva_window_init (VivaWindow *self)
 
   g_signal_connect_object (self->flap, "notify::reveal-flap",
                            G_CALLBACK (viva_window_flap_reveal_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->mode_stack, "notify::visible-child-name",
+                           G_CALLBACK (_viva_window_mode_changed),
                            self, G_CONNECT_SWAPPED);
 
   gtk_widget_set_size_request (GTK_WIDGET (self->sidebar_box),
