@@ -17,6 +17,7 @@ typedef struct _VivaClock         VivaClock;
 typedef struct _VivaInterview     VivaInterview;
 typedef struct _VivaInterviewStore VivaInterviewStore;
 typedef struct _VivaInterviewTemplate VivaInterviewTemplate;
+typedef struct _VivaInterviewTemplatesDialog VivaInterviewTemplatesDialog;
 typedef struct _VivaInterviewWrapupPage VivaInterviewWrapupPage;
 typedef struct _VivaLevel         VivaLevel;
 typedef struct _VivaMockSession   VivaMockSession;

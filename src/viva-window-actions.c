@@ -57,6 +57,10 @@ _viva_window_update_actions (VivaWindow *self)
                                  self->interviews != NULL && self->bank != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-bundled-bank",
                                  self->bank == NULL || viva_bank_get_file (self->bank) != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sidebar-wider",
+                                 _viva_window_get_sidebar_width (self) < SIDEBAR_MAX_WIDTH);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sidebar-narrower",
+                                 _viva_window_get_sidebar_width (self) > SIDEBAR_MIN_WIDTH);
 }
 
 static void
@@ -390,6 +394,37 @@ viva_window_focus_notes_action (GtkWidget  *widget,
   viva_question_view_focus_notes (self->question_view);
 }
 
+/* The keyboard's way to resize the sidebar (a pointer drags its edge):
+ * a step at a time, within its bounds, remembered as a drag is. The
+ * sidebar shows, if it was hidden, so that the change can be seen. */
+static void
+viva_window_resize_sidebar_action (GtkWidget  *widget,
+                                   const char *action_name,
+                                   GVariant   *param)
+{
+  VivaWindow *self = VIVA_WINDOW (widget);
+  int step = g_str_equal (action_name, "win.sidebar-wider") ? SIDEBAR_WIDTH_STEP : -SIDEBAR_WIDTH_STEP;
+
+  adw_flap_set_reveal_flap (self->flap, TRUE);
+  _viva_window_set_sidebar_width (self, _viva_window_get_sidebar_width (self) + step);
+}
+
+/* Shift+Alt+Left and Right move the sidebar's edge that way: in a
+ * right-to-left language the sidebar is on the right, and Left widens
+ * it. */
+static gboolean
+viva_window_move_sidebar_edge (GtkWidget *widget,
+                               GVariant  *args,
+                               gpointer   user_data)
+{
+  int toward = g_variant_get_int32 (args);
+
+  if (gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL)
+    toward = -toward;
+
+  return gtk_widget_activate_action (widget, toward > 0 ? "win.sidebar-wider" : "win.sidebar-narrower", NULL);
+}
+
 /* GtkApplicationWindow builds gtk/help-overlay.ui for every window as
  * soon as it joins the application: a tenth of the instructions of
  * Viva's startup (build-aux/bench, callgrind), for a window few people
@@ -437,6 +472,8 @@ _viva_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.add-question-to-interview", "u",
                                    viva_window_add_question_to_interview_action);
   gtk_widget_class_install_property_action (widget_class, "win.toggle-sidebar", "sidebar-visible");
+  gtk_widget_class_install_action (widget_class, "win.sidebar-wider", NULL, viva_window_resize_sidebar_action);
+  gtk_widget_class_install_action (widget_class, "win.sidebar-narrower", NULL, viva_window_resize_sidebar_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open-bank", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.previous-question", NULL);
@@ -455,6 +492,13 @@ _viva_window_class_actions_init (GtkWidgetClass *widget_class)
   /* Not Ctrl+Shift+A: the notes editor unselects with it. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_P, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.add-to-interview", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
+  /* Not Ctrl+Alt+Left/Right, which switch workspaces in GNOME Shell, nor
+   * Ctrl+Shift+Left/Right or Alt+Left/Right, which select and move words
+   * in the notes; Shift+Alt with arrows is no text widget's. */
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Right, GDK_SHIFT_MASK | GDK_ALT_MASK,
+                                viva_window_move_sidebar_edge, "i", 1);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Left, GDK_SHIFT_MASK | GDK_ALT_MASK,
+                                viva_window_move_sidebar_edge, "i", -1);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
 
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, viva_window_show_help_overlay_action);

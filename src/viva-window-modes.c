@@ -27,6 +27,80 @@
 #include "viva-session-store.h"
 #include "viva-window-private.h"
 
+/* The mock interview that waits for the user, paused: the one the view
+ * holds, or one cut short by a quit or a crash that is offered for
+ * resuming (it comes back paused). */
+static VivaMockSession *
+viva_window_get_waiting_mock (VivaWindow *self)
+{
+  if (self->mock_view != NULL && viva_mock_view_get_running (self->mock_view))
+    {
+      gboolean paused = FALSE;
+
+      g_object_get (self->mock_view, "paused", &paused, NULL);
+      return paused ? viva_mock_view_get_session (self->mock_view) : NULL;
+    }
+
+  if (self->sessions != NULL)
+    return viva_session_store_get_unfinished (self->sessions);
+
+  return NULL;
+}
+
+/**
+ * _viva_window_update_mock_button:
+ *
+ * A mock interview left paused is easily forgotten once the toast that
+ * said so has gone: the alarm button wears a pause sign until it is
+ * resumed or ended, and says so in its tooltip and to screen readers
+ * (colour is not the only cue).
+ */
+void
+_viva_window_update_mock_button (VivaWindow *self)
+{
+  VivaMockSession *waiting = viva_window_get_waiting_mock (self);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->mock_paused_badge), waiting != NULL);
+
+  if (waiting != NULL)
+    {
+      guint n = viva_mock_session_get_n_items (waiting);
+      guint current = MIN (viva_mock_session_get_current (waiting) + 1, n);
+      g_autofree char *tooltip = NULL;
+      g_autofree char *description = NULL;
+
+      /* Translators: the alarm button's tooltip while a mock interview
+       * waits, paused; Ctrl+M goes back to it. */
+      tooltip = g_strdup_printf (_("Mock Interview Paused on Question %u of %u (Ctrl+M)"), current, n);
+      /* Translators: what a screen reader says of the alarm button, after
+       * its name ("Mock interview"), while an interview waits. */
+      description = g_strdup_printf (_("Paused on question %u of %u"), current, n);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->mock_button), tooltip);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->mock_button),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                      -1);
+    }
+  else
+    {
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->mock_button), _("Mock Interview (Ctrl+M)"));
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (self->mock_button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+    }
+}
+
+/* Whatever takes the window away from a running mock interview (Escape,
+ * Review, the interviews' Ctrl+I) pauses it: studying while its clock
+ * runs would spoil it. */
+void
+_viva_window_mode_changed (VivaWindow *self)
+{
+  if (self->mock_view != NULL &&
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->mode_stack), "mock") != 0 &&
+      viva_mock_view_get_running (self->mock_view))
+    g_object_set (self->mock_view, "paused", TRUE, NULL);
+
+  _viva_window_update_mock_button (self);
+}
+
 static void
 mock_view_leave_cb (VivaWindow   *self,
                     VivaMockView *view)
@@ -50,6 +124,12 @@ viva_window_ensure_mock_view (VivaWindow *self)
       self->mock_view = g_object_new (VIVA_TYPE_MOCK_VIEW, NULL);
       g_signal_connect_object (self->mock_view, "leave",
                                G_CALLBACK (mock_view_leave_cb),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->mock_view, "notify::running",
+                               G_CALLBACK (_viva_window_update_mock_button),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->mock_view, "notify::paused",
+                               G_CALLBACK (_viva_window_update_mock_button),
                                self, G_CONNECT_SWAPPED);
       gtk_stack_add_named (self->mode_stack, GTK_WIDGET (self->mock_view), "mock");
     }
@@ -200,11 +280,6 @@ _viva_window_show_review (VivaWindow *self)
   if (self->bank == NULL ||
       g_strcmp0 (gtk_stack_get_visible_child_name (self->mode_stack), "review") == 0)
     return;
-
-  /* Studying, or reviewing, while the clock runs would spoil a mock
-   * interview: it waits, paused, as when leaving it. */
-  if (self->mock_view != NULL && viva_mock_view_get_running (self->mock_view))
-    g_object_set (self->mock_view, "paused", TRUE, NULL);
 
   /* Persist what was typed before the notes are read for Review. */
   if (viva_notes_store_get_dirty (self->store) && !viva_notes_store_get_saving (self->store))
@@ -388,16 +463,23 @@ void
 _viva_window_show_mock (VivaWindow *self,
                         gboolean    history)
 {
+  VivaMockSession *waiting;
+
   if (self->bank == NULL)
     return;
 
   viva_window_ensure_mock_view (self);
+  waiting = viva_window_get_waiting_mock (self);
 
   viva_mock_view_set_context (self->mock_view, self->bank, self->store, self->sessions);
   viva_mock_view_set_problems (self->mock_view, self->session_problems);
+  /* The alarm button says an interview waits: it leads back to it, also
+   * to one cut short that was not resumed at start-up. Setup shows the
+   * one running here. */
   if (history)
     viva_mock_view_show_history (self->mock_view);
-  else
+  else if (waiting == NULL || viva_mock_view_get_running (self->mock_view) ||
+           !viva_mock_view_resume (self->mock_view, waiting))
     viva_mock_view_show_setup (self->mock_view);
 
   gtk_stack_set_visible_child_name (self->mode_stack, "mock");
@@ -420,7 +502,17 @@ viva_window_set_session_store (VivaWindow       *self,
   g_return_if_fail (VIVA_IS_WINDOW (self));
   g_return_if_fail (VIVA_IS_SESSION_STORE (sessions));
 
-  g_set_object (&self->sessions, sessions);
+  if (self->sessions != sessions)
+    {
+      /* An interview cut short, or one ended or deleted from the
+       * history, changes what the alarm button says. */
+      if (self->sessions != NULL)
+        g_signal_handlers_disconnect_by_data (viva_session_store_get_sessions (self->sessions), self);
+      g_set_object (&self->sessions, sessions);
+      g_signal_connect_object (viva_session_store_get_sessions (sessions), "items-changed",
+                               G_CALLBACK (_viva_window_update_mock_button),
+                               self, G_CONNECT_SWAPPED);
+    }
   g_clear_pointer (&self->session_problems, g_ptr_array_unref);
   if (problems != NULL)
     self->session_problems = g_ptr_array_ref (problems);
@@ -432,6 +524,7 @@ viva_window_set_session_store (VivaWindow       *self,
       viva_mock_view_set_problems (self->mock_view, problems);
     }
   _viva_window_update_actions (self);
+  _viva_window_update_mock_button (self);
 }
 
 static void
@@ -451,6 +544,7 @@ viva_window_resume_response_cb (VivaWindow       *self,
       /* Ended where it stopped: it goes to the history as it is. */
       viva_mock_session_set_state (session, VIVA_MOCK_SESSION_STATE_FINISHED);
       viva_session_store_save_async (self->sessions, session, NULL, NULL, NULL);
+      _viva_window_update_mock_button (self);
     }
 }
 

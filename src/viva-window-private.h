@@ -20,6 +20,12 @@
 
 G_BEGIN_DECLS
 
+/* The sidebar's width: the bounds of the "sidebar-width" key of the
+ * schema, and how far a shortcut moves its edge. */
+#define SIDEBAR_MIN_WIDTH  220
+#define SIDEBAR_MAX_WIDTH  640
+#define SIDEBAR_WIDTH_STEP 40
+
 typedef enum
 {
   VIVA_WINDOW_BANNER_NONE,
@@ -50,6 +56,8 @@ struct _VivaWindow
   /* Template widgets */
   GtkStack             *mode_stack;
   GtkMenuButton        *menu_button;
+  GtkButton            *mock_button;
+  GtkImage             *mock_paused_badge;
   GMenuModel           *primary_menu;
 
   /* Borrowed: built on first use, owned by mode_stack */
@@ -95,5 +103,10 @@ void     _viva_window_show_interviews    (VivaWindow     *self,
 void     _viva_window_show_progress      (VivaWindow     *self);
 void     _viva_window_add_to_interview   (VivaWindow     *self,
                                           VivaQuestion   *question);
+void     _viva_window_mode_changed       (VivaWindow     *self);
+void     _viva_window_update_mock_button (VivaWindow     *self);
+int      _viva_window_get_sidebar_width  (VivaWindow     *self);
+void     _viva_window_set_sidebar_width  (VivaWindow     *self,
+                                          int             width);
 
 G_END_DECLS

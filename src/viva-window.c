@@ -31,9 +31,6 @@
 #include "viva-session-store.h"
 #include "viva-window-private.h"
 
-#define SIDEBAR_MIN_WIDTH 220
-#define SIDEBAR_MAX_WIDTH 640
-
 G_DEFINE_FINAL_TYPE (VivaWindow, viva_window, ADW_TYPE_APPLICATION_WINDOW)
 
 enum {
@@ -293,6 +290,29 @@ viva_window_set_bank (VivaWindow *self,
   _viva_window_update_actions (self);
 }
 
+int
+_viva_window_get_sidebar_width (VivaWindow *self)
+{
+  int width;
+
+  gtk_widget_get_size_request (GTK_WIDGET (self->sidebar_box), &width, NULL);
+
+  return width;
+}
+
+/* Sets the sidebar's width within its bounds and remembers it, as the
+ * end of a drag of its edge does; the keyboard's way to resize it. */
+void
+_viva_window_set_sidebar_width (VivaWindow *self,
+                                int         width)
+{
+  width = CLAMP (width, SIDEBAR_MIN_WIDTH, SIDEBAR_MAX_WIDTH);
+
+  gtk_widget_set_size_request (GTK_WIDGET (self->sidebar_box), width, -1);
+  g_settings_set_int (self->settings, "sidebar-width", width);
+  _viva_window_update_actions (self);
+}
+
 static void
 viva_window_sidebar_drag_begin_cb (VivaWindow     *self,
                                    double          x,
@@ -328,8 +348,7 @@ viva_window_sidebar_drag_end_cb (VivaWindow     *self,
                                  double          offset_y,
                                  GtkGestureDrag *gesture)
 {
-  g_settings_set_int (self->settings, "sidebar-width",
-                      viva_window_sidebar_drag_width (self, offset_x));
+  _viva_window_set_sidebar_width (self, viva_window_sidebar_drag_width (self, offset_x));
 }
 
 static gboolean
@@ -482,6 +501,12 @@ viva_window_dispose (GObject *object)
   if (self->help_overlay != NULL)
     gtk_window_destroy (self->help_overlay);
   g_clear_object (&self->help_overlay);
+  /* The stack changes page as it goes, and the sessions may outlive the
+   * window: neither should reach the widgets going away. */
+  if (self->mode_stack != NULL)
+    g_signal_handlers_disconnect_by_data (self->mode_stack, self);
+  if (self->sessions != NULL)
+    g_signal_handlers_disconnect_by_data (viva_session_store_get_sessions (self->sessions), self);
   gtk_widget_dispose_template (GTK_WIDGET (self), VIVA_TYPE_WINDOW);
 
   g_clear_object (&self->question);
@@ -595,6 +620,8 @@ viva_window_class_init (VivaWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/viva-window.ui");
   gtk_widget_class_bind_template_child (widget_class, VivaWindow, mode_stack);
   gtk_widget_class_bind_template_child (widget_class, VivaWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, VivaWindow, mock_button);
+  gtk_widget_class_bind_template_child (widget_class, VivaWindow, mock_paused_badge);
   gtk_widget_class_bind_template_child (widget_class, VivaWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, VivaWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, VivaWindow, sidebar_box);
@@ -650,6 +677,9 @@ viva_window_init (VivaWindow *self)
 
   g_signal_connect_object (self->flap, "notify::reveal-flap",
                            G_CALLBACK (viva_window_flap_reveal_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->mode_stack, "notify::visible-child-name",
+                           G_CALLBACK (_viva_window_mode_changed),
                            self, G_CONNECT_SWAPPED);
 
   gtk_widget_set_size_request (GTK_WIDGET (self->sidebar_box),

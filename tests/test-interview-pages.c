@@ -27,6 +27,7 @@
 #include "viva-resources.h"
 #include "viva-test-util.h"
 #include "viva-interview-template.h"
+#include "viva-interview-templates-dialog.h"
 #include "viva-level.h"
 #include "viva-question.h"
 #include "viva-scope-list.h"
@@ -981,6 +982,320 @@ test_plan_random_topics (void)
   reset_templates ();
 }
 
+/* A click: what a pointer's press and release on @button emit. */
+static void
+click (GtkWidget *button)
+{
+  g_assert_true (GTK_IS_BUTTON (button));
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+}
+
+/* A menu item, by its label without the mnemonic's underscore. */
+static gboolean
+is_model_button_labelled (GtkWidget     *widget,
+                          gconstpointer  label)
+{
+  g_autofree char *text = NULL;
+
+  if (g_strcmp0 (G_OBJECT_TYPE_NAME (widget), "GtkModelButton") != 0)
+    return FALSE;
+
+  g_object_get (widget, "text", &text, NULL);
+  return g_strcmp0 (text, label) == 0;
+}
+
+/* Chooses @item in the plan page's Templates menu, as a click would. */
+static void
+choose_in_templates_menu (VivaInterviewPlanPage *page,
+                          const char            *item)
+{
+  GtkWidget *button = find_widget (GTK_WIDGET (page), is_menu_button_with_label, "_Templates");
+  GtkWidget *model_button;
+
+  g_assert_nonnull (button);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  drain_main_loop ();
+  model_button = find_widget (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button))),
+                              is_model_button_labelled, item);
+  g_assert_nonnull (model_button);
+  g_assert_true (gtk_widget_is_sensitive (model_button));
+  g_signal_emit_by_name (model_button, "clicked");
+  drain_main_loop ();
+}
+
+/* Whether the Templates menu lists @item. */
+static gboolean
+templates_menu_has (VivaInterviewPlanPage *page,
+                    const char            *item)
+{
+  GtkWidget *button = find_widget (GTK_WIDGET (page), is_menu_button_with_label, "_Templates");
+  gboolean found;
+
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  drain_main_loop ();
+  found = find_widget (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button))),
+                       is_model_button_labelled, item) != NULL;
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+  drain_main_loop ();
+
+  return found;
+}
+
+static gboolean
+templates_dialog_idle (gpointer data)
+{
+  return !viva_interview_templates_dialog_get_busy (data);
+}
+
+/* The Rename or Delete button of the @index-th row. */
+static GtkWidget *
+row_button (VivaInterviewTemplatesDialog *dialog,
+            guint                         index,
+            const char                   *tooltip)
+{
+  GtkWidget *row = viva_interview_templates_dialog_get_row (dialog, index);
+  GtkWidget *button;
+
+  g_assert_nonnull (row);
+  button = find_widget (row, is_button_with_tooltip, tooltip);
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_focusable (button));
+
+  return button;
+}
+
+static const char *
+template_row_title (VivaInterviewTemplatesDialog *dialog,
+           guint                         index)
+{
+  return adw_preferences_row_get_title (ADW_PREFERENCES_ROW (viva_interview_templates_dialog_get_row (dialog, index)));
+}
+
+/* The names in the file, in its order, as "A|B|C". */
+static char *
+template_names (void)
+{
+  g_autofree char *path = viva_interview_templates_dup_default_path ();
+  g_autoptr(VivaInterviewTemplatesLoad) load = viva_interview_templates_load (path);
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  g_assert_null (load->problem);
+  for (guint i = 0; i < load->templates->len; i++)
+    g_string_append_printf (names, "%s%s", i > 0 ? "|" : "",
+                            viva_interview_template_get_name (g_ptr_array_index (load->templates, i)));
+
+  return g_string_free (g_steal_pointer (&names), FALSE);
+}
+
+static void
+assert_template_names (const char *expected)
+{
+  g_autofree char *names = template_names ();
+
+  g_assert_cmpstr (names, ==, expected);
+}
+
+/* Typing @text in the Rename dialog's field. */
+static GtkWidget *
+rename_entry (AdwMessageDialog *rename)
+{
+  GtkWidget *entry = gtk_widget_get_first_child (adw_message_dialog_get_extra_child (rename));
+
+  g_assert_true (GTK_IS_ENTRY (entry));
+
+  return entry;
+}
+
+/* What the Rename dialog says under its field, or NULL. */
+static const char *
+rename_message (AdwMessageDialog *rename)
+{
+  GtkWidget *label = gtk_widget_get_next_sibling (rename_entry (rename));
+
+  g_assert_true (GTK_IS_LABEL (label));
+
+  return gtk_widget_get_visible (label) ? gtk_label_get_text (GTK_LABEL (label)) : NULL;
+}
+
+/* Manage Templates: rename with a message for an empty or taken name,
+ * delete with Undo, all written to the file at once and shown in the
+ * Templates menu; clicked as a user would, from the menu down to the
+ * buttons of the rows, the dialog's and the toast's. */
+static void
+test_plan_manage_templates (void)
+{
+  g_autoptr(VivaBank) bank = load_bank ();
+  g_autoptr(VivaInterview) interview = viva_interview_new (NULL);
+  g_autofree char *path = viva_interview_templates_dup_default_path ();
+  VivaInterviewTemplatesDialog *dialog;
+  AdwMessageDialog *rename;
+  VivaInterviewPlanPage *page;
+  GtkWindow *window;
+  GtkWidget *entry;
+  GtkWidget *button;
+  GtkWidget *focus;
+  int start, end;
+  struct stat st;
+
+  reset_templates ();
+  for (guint i = 0; i < 3; i++)
+    {
+      const char *name = (const char *[]) { "Backend, 45 min", "Frontend", "R&D <lead>" }[i];
+      g_autoptr(VivaInterviewTemplate) template = viva_interview_template_new (name);
+      g_autoptr(VivaInterviewTemplatesLoad) load = NULL;
+
+      if (i == 0)
+        {
+          g_assert_true (viva_interview_template_append (template, 1, "What is Python?", 5 * MINUTE, NULL));
+          g_assert_true (viva_interview_template_append (template, 0, "Why this team?", 0, NULL));
+          g_assert_true (viva_interview_template_set_total_budget (template, 45 * MINUTE));
+        }
+      load = viva_interview_templates_add (path, template, NULL);
+      g_assert_nonnull (load);
+    }
+
+  page = g_object_new (VIVA_TYPE_INTERVIEW_PLAN_PAGE, NULL);
+  viva_interview_plan_page_set_context (page, bank);
+  viva_interview_plan_page_set_interview (page, interview);
+  window = show_in_window (GTK_WIDGET (page));
+  wait_for (templates_loaded, page);
+  g_assert_cmpuint (viva_interview_plan_page_get_n_templates (page), ==, 3);
+  save_popover_screenshot (GTK_WIDGET (page), "_Templates", "interview-templates-menu.png");
+
+  /* Templates menu → Manage Templates…: a dialog over the window. */
+  choose_in_templates_menu (page, "Manage Templates…");
+  dialog = viva_interview_plan_page_get_templates_dialog (page);
+  g_assert_nonnull (dialog);
+  viva_test_wait_mapped (GTK_WIDGET (dialog));
+  g_assert_true (gtk_window_get_modal (GTK_WINDOW (dialog)));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == window);
+  g_assert_cmpuint (viva_interview_templates_dialog_get_n_templates (dialog), ==, 3);
+  g_assert_cmpstr (template_row_title (dialog, 0), ==, "Backend, 45 min");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (viva_interview_templates_dialog_get_row (dialog, 0))),
+                   ==, "2 questions · 45 minutes");
+  g_assert_cmpstr (template_row_title (dialog, 2), ==, "R&D <lead>");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (row_button (dialog, 1, "Rename")),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Rename “Frontend”");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (row_button (dialog, 1, "Delete")),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Delete “Frontend”");
+  {
+    g_autoptr(GString) unnamed = g_string_new (NULL);
+
+    viva_test_collect_unnamed_controls (GTK_WIDGET (dialog), unnamed);
+    g_assert_cmpstr (unnamed->str, ==, "");
+  }
+  save_screenshot (GTK_WIDGET (dialog), "interview-templates-dialog.png");
+
+  /* Rename: the name, selected, in a field; Rename is the default. */
+  click (row_button (dialog, 1, "Rename"));
+  drain_main_loop ();
+  rename = viva_interview_templates_dialog_get_rename_dialog (dialog);
+  g_assert_nonnull (rename);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (rename)) == GTK_WINDOW (dialog));
+  g_assert_cmpstr (adw_message_dialog_get_default_response (rename), ==, "rename");
+  entry = rename_entry (rename);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "Frontend");
+  g_assert_true (gtk_editable_get_selection_bounds (GTK_EDITABLE (entry), &start, &end));
+  g_assert_cmpint (start, ==, 0);
+  g_assert_cmpint (end, ==, 8);
+  g_assert_null (rename_message (rename));
+
+  /* Empty, or another template's: said under the field, and refused. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "   ");
+  g_assert_cmpstr (rename_message (rename), ==, "A template needs a name.");
+  g_assert_false (adw_message_dialog_get_response_enabled (rename, "rename"));
+  gtk_test_accessible_assert_state (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Backend, 45 min");
+  g_assert_cmpstr (rename_message (rename), ==, "There is already a template named “Backend, 45 min”.");
+  g_assert_false (adw_message_dialog_get_response_enabled (rename, "rename"));
+  save_screenshot (GTK_WIDGET (rename), "interview-templates-rename-taken.png");
+
+  /* A new name: the spaces around it go; the file has it at once, in
+   * its place, and so does the Templates menu. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "  Frontend, 30 min ");
+  g_assert_null (rename_message (rename));
+  g_assert_true (adw_message_dialog_get_response_enabled (rename, "rename"));
+  gtk_test_accessible_assert_state (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_FALSE);
+  button = find_widget (GTK_WIDGET (rename), is_button_with_label, "_Rename");
+  g_assert_nonnull (button);
+  click (button);
+  wait_for (templates_dialog_idle, dialog);
+  g_assert_null (viva_interview_templates_dialog_get_error (dialog));
+  g_assert_cmpstr (template_row_title (dialog, 1), ==, "Frontend, 30 min");
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (dialog)) == viva_interview_templates_dialog_get_row (dialog, 1));
+  assert_template_names ("Backend, 45 min|Frontend, 30 min|R&D <lead>");
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_true (templates_menu_has (page, "Frontend, 30 min"));
+  g_assert_false (templates_menu_has (page, "Frontend"));
+
+  /* Delete: gone at once from the dialog, the file and the menu; the
+   * keyboard stays in the list, on the row now in its place. */
+  click (row_button (dialog, 0, "Delete"));
+  wait_for (templates_dialog_idle, dialog);
+  g_assert_cmpuint (viva_interview_templates_dialog_get_n_templates (dialog), ==, 2);
+  g_assert_cmpstr (template_row_title (dialog, 0), ==, "Frontend, 30 min");
+  assert_template_names ("Frontend, 30 min|R&D <lead>");
+  g_assert_cmpuint (viva_interview_plan_page_get_n_templates (page), ==, 2);
+  g_assert_false (templates_menu_has (page, "Backend, 45 min"));
+  focus = gtk_root_get_focus (GTK_ROOT (dialog));
+  g_assert_true (focus == viva_interview_templates_dialog_get_row (dialog, 0));
+
+  /* Undo, in the toast: back in its place, with its plan. */
+  button = find_widget (GTK_WIDGET (dialog), is_button_with_label, "_Undo");
+  g_assert_nonnull (button);
+  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), is_label_with_text, "Deleted “Backend, 45 min”"));
+  save_screenshot (GTK_WIDGET (dialog), "interview-templates-deleted.png");
+  click (button);
+  wait_for (templates_dialog_idle, dialog);
+  g_assert_null (viva_interview_templates_dialog_get_error (dialog));
+  assert_template_names ("Backend, 45 min|Frontend, 30 min|R&D <lead>");
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (dialog)) == viva_interview_templates_dialog_get_row (dialog, 0));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (viva_interview_templates_dialog_get_row (dialog, 0))),
+                   ==, "2 questions · 45 minutes");
+  g_assert_true (templates_menu_has (page, "Backend, 45 min"));
+
+  /* The plan page uses what the dialog wrote, and its toasts show a
+   * name with markup characters as typed. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "plan.use-template", "u", 2));
+  drain_main_loop ();
+  g_assert_nonnull (find_widget (GTK_WIDGET (page), is_label_with_text, "Plan filled from “R&D <lead>”"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "plan.use-template", "u", 0));
+  drain_main_loop ();
+  g_assert_cmpuint (viva_interview_get_n_items (interview), ==, 2);
+  g_assert_cmpint (viva_interview_get_total_budget (interview), ==, 45 * MINUTE);
+
+  /* A name with markup characters shows as typed, in the toast too. */
+  click (row_button (dialog, 2, "Delete"));
+  wait_for (templates_dialog_idle, dialog);
+  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), is_label_with_text, "Deleted “R&D <lead>”"));
+
+  /* The last ones deleted: the dialog says there are none. */
+  click (row_button (dialog, 1, "Delete"));
+  wait_for (templates_dialog_idle, dialog);
+  click (row_button (dialog, 0, "Delete"));
+  wait_for (templates_dialog_idle, dialog);
+  assert_template_names ("");
+  g_assert_cmpuint (viva_interview_plan_page_get_n_templates (page), ==, 0);
+  g_assert_nonnull (find_widget (GTK_WIDGET (dialog), is_label_with_text, "No Templates"));
+  g_assert_true (gtk_widget_get_mapped (find_widget (GTK_WIDGET (dialog), is_label_with_text, "No Templates")));
+
+  /* Escape closes it; the first may go to the toast, which libadwaita
+   * dismisses on Escape from anywhere in its overlay. */
+  for (guint i = 0; i < 2 && viva_interview_plan_page_get_templates_dialog (page) != NULL; i++)
+    {
+      g_assert_true (viva_test_press_shortcut (GTK_WIDGET (dialog), "Escape"));
+      drain_main_loop ();
+    }
+  g_assert_null (viva_interview_plan_page_get_templates_dialog (page));
+  assert_template_names ("");
+
+  gtk_window_destroy (window);
+  drain_main_loop ();
+  reset_templates ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -992,6 +1307,7 @@ main (int   argc,
   g_test_add_func ("/interview-pages/list", test_list);
   g_test_add_func ("/interview-pages/plan", test_plan);
   g_test_add_func ("/interview-pages/plan/templates-file-problems", test_plan_templates_file_problems);
+  g_test_add_func ("/interview-pages/plan/manage-templates", test_plan_manage_templates);
   g_test_add_func ("/interview-pages/plan/random-topics", test_plan_random_topics);
 
   return g_test_run ();

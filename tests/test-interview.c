@@ -1337,6 +1337,270 @@ test_template_async (void)
   g_assert_cmpuint (load->templates->len, ==, 0);
 }
 
+/* The names in the file, in its order, as "A|B|C". */
+static char *
+template_names (const char *path)
+{
+  g_autoptr(VivaInterviewTemplatesLoad) load = viva_interview_templates_load (path);
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  g_assert_null (load->problem);
+  for (guint i = 0; i < load->templates->len; i++)
+    g_string_append_printf (names, "%s%s", i > 0 ? "|" : "",
+                            viva_interview_template_get_name (g_ptr_array_index (load->templates, i)));
+
+  return g_string_free (g_steal_pointer (&names), FALSE);
+}
+
+static void
+assert_file_unchanged (const char *path,
+                       GBytes     *before)
+{
+  g_autoptr(GBytes) now = read_file (path);
+
+  g_assert_true (g_bytes_equal (now, before));
+}
+
+static void
+assert_mode_0600 (const char *path)
+{
+  struct stat st;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+}
+
+/* A name must say something, fit, and be no other template's; the
+ * messages are what the user reads under the name field. */
+static void
+test_template_check_name (void)
+{
+  g_autoptr(GPtrArray) templates = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *long_name = g_strnfill (VIVA_INTERVIEW_NAME_MAX_SIZE + 1, 'x');
+  g_autofree char *longest = g_strnfill (VIVA_INTERVIEW_NAME_MAX_SIZE, 'x');
+
+  g_ptr_array_add (templates, viva_interview_template_new ("Backend"));
+  g_ptr_array_add (templates, viva_interview_template_new ("Frontend"));
+
+  g_assert_false (viva_interview_templates_check_name (templates, "", NULL, &error));
+  g_assert_error (error, VIVA_INTERVIEW_STORE_ERROR, VIVA_INTERVIEW_STORE_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "A template needs a name.");
+  g_clear_error (&error);
+  g_assert_false (viva_interview_templates_check_name (templates, " \t ", "Backend", &error));
+  g_assert_cmpstr (error->message, ==, "A template needs a name.");
+  g_clear_error (&error);
+
+  g_assert_false (viva_interview_templates_check_name (templates, long_name, NULL, &error));
+  g_assert_error (error, VIVA_INTERVIEW_STORE_ERROR, VIVA_INTERVIEW_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "too long"));
+  g_clear_error (&error);
+  g_assert_true (viva_interview_templates_check_name (templates, longest, NULL, NULL));
+
+  g_assert_false (viva_interview_templates_check_name (templates, "Frontend", "Backend", &error));
+  g_assert_error (error, VIVA_INTERVIEW_STORE_ERROR, VIVA_INTERVIEW_STORE_ERROR_EXISTS);
+  g_assert_cmpstr (error->message, ==, "There is already a template named “Frontend”.");
+  g_clear_error (&error);
+
+  /* Its own name, when renaming it, and any other. */
+  g_assert_true (viva_interview_templates_check_name (templates, "Backend", "Backend", NULL));
+  g_assert_true (viva_interview_templates_check_name (templates, "Backend, 45 min", "Backend", NULL));
+  g_assert_true (viva_interview_templates_check_name (templates, "backend", NULL, NULL));
+}
+
+/* Rename and delete through the file: each is written at once (atomic,
+ * 0600, the previous file kept as .bak) and reads back after a reload,
+ * in the list's order; what cannot be done leaves the file as it was. */
+static void
+test_template_rename_delete (void)
+{
+  g_autoptr(VivaInterview) interview = new_interview (NULL, "Someone", 3);
+  g_autoptr(VivaInterviewTemplate) backend = NULL;
+  g_autoptr(VivaInterviewTemplatesLoad) load = NULL;
+  g_autoptr(VivaInterviewTemplatesLoad) reload = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = viva_interview_templates_dup_default_path ();
+  g_autofree char *bak_path = g_strconcat (path, ".bak", NULL);
+  g_autofree char *names = NULL;
+  VivaInterviewTemplate *renamed;
+  VivaInterviewTemplate *frontend;
+  const char *newer = "{\"format\": \"viva-interview-templates\", \"version\": 2, \"templates\": "
+                      "[{\"name\": \"Kept\", \"total-budget\": 0, \"items\": []}]}";
+
+  g_assert_true (viva_interview_set_total_budget (interview, MINUTES (45)));
+  backend = viva_interview_template_new_from_interview (interview, "Backend");
+  for (guint i = 0; i < 3; i++)
+    {
+      const char *name = (const char *[]) { "Backend", "Frontend", "Mobile" }[i];
+      g_autoptr(VivaInterviewTemplate) template = i == 0 ? g_object_ref (backend) : viva_interview_template_new (name);
+      g_autoptr(VivaInterviewTemplatesLoad) added = viva_interview_templates_add (path, template, &error);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (added);
+    }
+  names = template_names (path);
+  g_assert_cmpstr (names, ==, "Backend|Frontend|Mobile");
+  g_clear_pointer (&names, g_free);
+
+  /* Renamed in its place, with its plan; the file as written is what
+   * the call returns, and what a reload reads. */
+  load = viva_interview_templates_rename (path, "Backend", "Backend, 45 min", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (load);
+  g_assert_cmpstr (viva_interview_template_get_name (g_ptr_array_index (load->templates, 0)), ==, "Backend, 45 min");
+  assert_mode_0600 (path);
+  g_assert_true (g_file_test (bak_path, G_FILE_TEST_EXISTS));
+  names = template_names (bak_path);
+  g_assert_cmpstr (names, ==, "Backend|Frontend|Mobile");
+  g_clear_pointer (&names, g_free);
+
+  reload = viva_interview_templates_load (path);
+  g_assert_cmpuint (reload->templates->len, ==, 3);
+  renamed = g_ptr_array_index (reload->templates, 0);
+  g_assert_cmpstr (viva_interview_template_get_name (renamed), ==, "Backend, 45 min");
+  g_assert_cmpint (viva_interview_template_get_total_budget (renamed), ==, MINUTES (45));
+  g_assert_cmpuint (viva_interview_template_get_n_items (renamed), ==, 3);
+  g_assert_cmpuint (viva_interview_template_get_item (renamed, 1)->number, ==, 20);
+  g_clear_pointer (&load, viva_interview_templates_load_free);
+  g_clear_pointer (&reload, viva_interview_templates_load_free);
+
+  /* To another's name, to nothing, or a template gone: refused, and the
+   * file is left as it was. */
+  before = read_file (path);
+  g_assert_null (viva_interview_templates_rename (path, "Frontend", "Mobile", &error));
+  g_assert_error (error, VIVA_INTERVIEW_STORE_ERROR, VIVA_INTERVIEW_STORE_ERROR_EXISTS);
+  g_clear_error (&error);
+  g_assert_null (viva_interview_templates_rename (path, "Frontend", "  ", &error));
+  g_assert_error (error, VIVA_INTERVIEW_STORE_ERROR, VIVA_INTERVIEW_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_null (viva_interview_templates_rename (path, "Backend", "Anything", &error));
+  g_assert_error (error, VIVA_INTERVIEW_STORE_ERROR, VIVA_INTERVIEW_STORE_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "“Backend”"));
+  g_clear_error (&error);
+  assert_file_unchanged (path, before);
+
+  /* Renamed to its own name: nothing to write. */
+  load = viva_interview_templates_rename (path, "Mobile", "Mobile", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (load->templates->len, ==, 3);
+  g_clear_pointer (&load, viva_interview_templates_load_free);
+  assert_file_unchanged (path, before);
+  g_clear_pointer (&before, g_bytes_unref);
+
+  /* Deleted, and gone after a reload; deleting it again is no error. */
+  reload = viva_interview_templates_load (path);
+  frontend = g_object_ref (g_ptr_array_index (reload->templates, 1));
+  g_clear_pointer (&reload, viva_interview_templates_load_free);
+  load = viva_interview_templates_delete (path, "Frontend", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (load->templates->len, ==, 2);
+  g_clear_pointer (&load, viva_interview_templates_load_free);
+  assert_mode_0600 (path);
+  names = template_names (path);
+  g_assert_cmpstr (names, ==, "Backend, 45 min|Mobile");
+  g_clear_pointer (&names, g_free);
+  load = viva_interview_templates_delete (path, "Frontend", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (load->templates->len, ==, 2);
+  g_clear_pointer (&load, viva_interview_templates_load_free);
+
+  /* Undone: back where it was; not twice. */
+  load = viva_interview_templates_restore (path, frontend, 1, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&load, viva_interview_templates_load_free);
+  names = template_names (path);
+  g_assert_cmpstr (names, ==, "Backend, 45 min|Frontend|Mobile");
+  g_clear_pointer (&names, g_free);
+  g_assert_null (viva_interview_templates_restore (path, frontend, 0, &error));
+  g_assert_error (error, VIVA_INTERVIEW_STORE_ERROR, VIVA_INTERVIEW_STORE_ERROR_EXISTS);
+  g_clear_error (&error);
+
+  /* Past the end of a list that shrank meanwhile: last. */
+  g_clear_pointer (&load, viva_interview_templates_load_free);
+  load = viva_interview_templates_delete (path, "Frontend", &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&load, viva_interview_templates_load_free);
+  load = viva_interview_templates_delete (path, "Mobile", &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&load, viva_interview_templates_load_free);
+  load = viva_interview_templates_restore (path, frontend, 2, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&load, viva_interview_templates_load_free);
+  names = template_names (path);
+  g_assert_cmpstr (names, ==, "Backend, 45 min|Frontend");
+  g_clear_pointer (&names, g_free);
+  g_object_unref (frontend);
+
+  /* A file from a newer version is neither renamed in nor deleted from. */
+  write_file (path, newer, -1);
+  before = read_file (path);
+  g_assert_null (viva_interview_templates_rename (path, "Kept", "Mine", &error));
+  g_assert_error (error, VIVA_INTERVIEW_STORE_ERROR, VIVA_INTERVIEW_STORE_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  g_assert_null (viva_interview_templates_delete (path, "Kept", &error));
+  g_assert_error (error, VIVA_INTERVIEW_STORE_ERROR, VIVA_INTERVIEW_STORE_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  g_assert_null (viva_interview_templates_restore (path, backend, 0, &error));
+  g_assert_error (error, VIVA_INTERVIEW_STORE_ERROR, VIVA_INTERVIEW_STORE_ERROR_READ_ONLY);
+  g_clear_error (&error);
+  assert_file_unchanged (path, before);
+}
+
+/* The same edits in a thread, finished by one function. */
+static void
+test_template_edits_async (void)
+{
+  g_autofree char *path = viva_interview_templates_dup_default_path ();
+  g_autoptr(VivaInterviewTemplate) backend = viva_interview_template_new ("Backend");
+  g_autoptr(VivaInterviewTemplate) frontend = viva_interview_template_new ("Frontend");
+  g_autoptr(VivaInterviewTemplatesLoad) load = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *names = NULL;
+
+  g_clear_pointer (&load, viva_interview_templates_load_free);
+  load = viva_interview_templates_add (path, backend, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&load, viva_interview_templates_load_free);
+  load = viva_interview_templates_add (path, frontend, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&load, viva_interview_templates_load_free);
+
+  viva_interview_templates_rename_async (path, "Backend", "Backend, 45 min", NULL, store_result_cb, &result);
+  wait_until (has_result, &result, "the rename");
+  load = viva_interview_templates_save_finish (result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (viva_interview_template_get_name (g_ptr_array_index (load->templates, 0)), ==, "Backend, 45 min");
+  g_clear_pointer (&load, viva_interview_templates_load_free);
+  g_clear_object (&result);
+
+  viva_interview_templates_rename_async (path, "Frontend", "Backend, 45 min", NULL, store_result_cb, &result);
+  wait_until (has_result, &result, "the refused rename");
+  g_assert_null (viva_interview_templates_save_finish (result, &error));
+  g_assert_error (error, VIVA_INTERVIEW_STORE_ERROR, VIVA_INTERVIEW_STORE_ERROR_EXISTS);
+  g_clear_error (&error);
+  g_clear_object (&result);
+
+  viva_interview_templates_delete_async (path, "Backend, 45 min", NULL, store_result_cb, &result);
+  wait_until (has_result, &result, "the delete");
+  load = viva_interview_templates_save_finish (result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (load->templates->len, ==, 1);
+  g_clear_pointer (&load, viva_interview_templates_load_free);
+  g_clear_object (&result);
+
+  viva_interview_templates_restore_async (path, backend, 0, NULL, store_result_cb, &result);
+  wait_until (has_result, &result, "the undo");
+  load = viva_interview_templates_save_finish (result, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&load, viva_interview_templates_load_free);
+  g_clear_object (&result);
+
+  names = template_names (path);
+  g_assert_cmpstr (names, ==, "Backend|Frontend");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1368,6 +1632,9 @@ main (int   argc,
   g_test_add_func ("/interview/template/round-trip", test_template_round_trip);
   g_test_add_func ("/interview/template/damaged-and-future", test_template_damaged_and_future);
   g_test_add_func ("/interview/template/async", test_template_async);
+  g_test_add_func ("/interview/template/check-name", test_template_check_name);
+  g_test_add_func ("/interview/template/rename-delete", test_template_rename_delete);
+  g_test_add_func ("/interview/template/edits-async", test_template_edits_async);
 
   return g_test_run ();
 }

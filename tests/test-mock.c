@@ -442,15 +442,234 @@ test_resume_after_quit (void)
   fixture_close (&g);
 }
 
+/* The header bar's alarm button, and the pause sign on it. */
+static gboolean
+is_mock_button (GtkWidget *widget)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "win.mock-interview") == 0;
+}
+
+static GtkWidget *
+find_widget (GtkWidget *root,
+             gboolean (*match) (GtkWidget *widget))
+{
+  if (match (root))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, match);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+is_paused_badge (GtkWidget *widget)
+{
+  return gtk_widget_has_css_class (widget, "viva-paused-badge");
+}
+
+static gboolean
+widget_is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
+static void
+wait_until (gboolean (*condition) (gpointer data),
+            gpointer   data)
+{
+  gint64 deadline = g_get_monotonic_time () + WAIT_LIMIT_USEC;
+
+  while (!condition (data))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+/* What the alarm button shows, says in its tooltip and tells a screen
+ * reader: @question_of is "2 of 2" while an interview waits on its
+ * second question of two, NULL when none waits. */
+static void
+assert_mock_button (Fixture    *f,
+                    const char *question_of)
+{
+  GtkWidget *button = find_widget (GTK_WIDGET (f->window), is_mock_button);
+  GtkWidget *badge;
+
+  g_assert_nonnull (button);
+  badge = find_widget (button, is_paused_badge);
+  g_assert_nonnull (badge);
+
+  if (question_of == NULL)
+    {
+      g_assert_false (gtk_widget_get_visible (badge));
+      g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, "Mock Interview (Ctrl+M)");
+      g_assert_false (gtk_test_accessible_has_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION));
+    }
+  else
+    {
+      g_autofree char *tooltip = g_strdup_printf ("Mock Interview Paused on Question %s (Ctrl+M)", question_of);
+      g_autofree char *description = g_strdup_printf ("Paused on question %s", question_of);
+
+      g_assert_true (gtk_widget_get_visible (badge));
+      g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, tooltip);
+      gtk_test_accessible_assert_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description);
+    }
+
+  /* Its name stays what the button does. */
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, "Mock interview");
+}
+
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  AdwMessageDialog *dialog = NULL;
+  GList *toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      dialog = l->data;
+  g_list_free (toplevels);
+
+  return dialog;
+}
+
+static void
+respond (const char *response)
+{
+  AdwMessageDialog *dialog = find_message_dialog ();
+
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (dialog, response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  drain_main_loop ();
+}
+
+/* A mock interview left paused marks the alarm button until it is
+ * resumed or ended, also after a restart that offered to resume it and
+ * was told Not Now. */
+static void
+test_paused_mark (void)
+{
+  Fixture f = { 0 };
+  Fixture g = { 0 };
+  Fixture h = { 0 };
+  VivaMockSession *session;
+
+  reset_data ();
+  fixture_open (&f);
+  assert_mock_button (&f, NULL);
+
+  set_up_two_questions (&f);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.view), "mock.start", NULL));
+  drain_main_loop ();
+  assert_mock_button (&f, NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.view), "mock.next", NULL));
+  drain_main_loop ();
+
+  /* Escape back to studying: the clock stops, the button says so. */
+  g_assert_true (viva_test_press_shortcut (GTK_WIDGET (f.view), "Escape"));
+  drain_main_loop ();
+  g_assert_cmpint (viva_mock_timer_get_state (viva_mock_view_get_timer (f.view)), ==, VIVA_MOCK_TIMER_STATE_PAUSED);
+  assert_mock_button (&f, "2 of 2");
+  wait_until (widget_is_mapped, find_widget (GTK_WIDGET (f.window), is_paused_badge));
+  viva_test_save_screenshot (GTK_WIDGET (f.window), "mock-paused-mark.png");
+
+  /* It stays while the user studies, whatever else the window shows. */
+  advance (&f, 10 * MINUTE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.window), "win.next-question", NULL));
+  drain_main_loop ();
+  assert_mock_button (&f, "2 of 2");
+
+  /* Back to it (the button, Ctrl+M): still paused until resumed. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.window), "win.mock-interview", NULL));
+  drain_main_loop ();
+  g_assert_cmpstr (viva_mock_view_get_page (f.view), ==, "run");
+  assert_mock_button (&f, "2 of 2");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.view), "mock.paused", NULL));
+  drain_main_loop ();
+  assert_mock_button (&f, NULL);
+
+  /* Review from a running interview pauses it too, and marks it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.window), "win.review", NULL));
+  drain_main_loop ();
+  g_assert_cmpint (viva_mock_timer_get_state (viva_mock_view_get_timer (f.view)), ==, VIVA_MOCK_TIMER_STATE_PAUSED);
+  assert_mock_button (&f, "2 of 2");
+
+  /* Ended: the mark goes. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.window), "win.mock-interview", NULL));
+  drain_main_loop ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.view), "mock.end", NULL));
+  drain_main_loop ();
+  respond ("end");
+  g_assert_false (viva_mock_view_get_running (f.view));
+  assert_mock_button (&f, NULL);
+
+  /* Another, left paused on its first question as Viva quits. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.view), "mock.show-setup", NULL));
+  drain_main_loop ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.view), "mock.start", NULL));
+  drain_main_loop ();
+  type_answer (&f, "A list is mutable");
+  advance (&f, 20 * SECOND);
+  fixture_close (&f);
+
+  /* After a restart the button says so at once, before and after the
+   * offer to resume is answered Not Now. */
+  fixture_open (&g);
+  assert_mock_button (&g, "1 of 2");
+  viva_window_offer_resume (g.window);
+  drain_main_loop ();
+  respond ("later");
+  assert_mock_button (&g, "1 of 2");
+
+  /* The marked button leads to that interview, paused where it was. */
+  session = viva_session_store_get_unfinished (g.sessions);
+  g_assert_nonnull (session);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (g.window), "win.mock-interview", NULL));
+  drain_main_loop ();
+  g_assert_cmpstr (viva_mock_view_get_page (g.view), ==, "run");
+  g_assert_true (viva_mock_view_get_session (g.view) == session);
+  g_assert_cmpint (viva_mock_timer_get_state (viva_mock_view_get_timer (g.view)), ==, VIVA_MOCK_TIMER_STATE_PAUSED);
+  g_assert_cmpstr (viva_mock_run_page_get_countdown (viva_mock_view_get_run_page (g.view)), ==, "01:40");
+  assert_mock_button (&g, "1 of 2");
+
+  /* Resumed: the mark goes. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (g.view), "mock.paused", NULL));
+  drain_main_loop ();
+  assert_mock_button (&g, NULL);
+  fixture_close (&g);
+
+  /* Ended from the offer at start-up: no mark either. */
+  fixture_open (&h);
+  assert_mock_button (&h, "1 of 2");
+  viva_window_offer_resume (h.window);
+  drain_main_loop ();
+  respond ("end");
+  assert_mock_button (&h, NULL);
+  g_assert_null (viva_session_store_get_unfinished (h.sessions));
+  fixture_close (&h);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   viva_test_init_ui (&argc, &argv);
+  viva_test_load_app_style ();
 
   g_test_add_func ("/mock/two-question-interview", test_two_question_interview);
   g_test_add_func ("/mock/resume-after-quit", test_resume_after_quit);
   g_test_add_func ("/mock/answer-size-is-capped", test_answer_size_is_capped);
+  g_test_add_func ("/mock/paused-mark", test_paused_mark);
 
   return g_test_run ();
 }

@@ -865,6 +865,238 @@ test_window_state_is_restored (void)
   g_settings_reset (settings, "window-maximized");
 }
 
+static GtkWidget *
+sidebar_pane (VivaWindow *window)
+{
+  return gtk_widget_get_parent (GTK_WIDGET (viva_window_get_sidebar (window)));
+}
+
+static int
+sidebar_request (VivaWindow *window)
+{
+  int request;
+
+  gtk_widget_get_size_request (sidebar_pane (window), &request, NULL);
+  return request;
+}
+
+static gboolean
+sidebar_visible (VivaWindow *window)
+{
+  gboolean visible;
+
+  g_object_get (window, "sidebar-visible", &visible, NULL);
+  return visible;
+}
+
+typedef struct
+{
+  GtkWidget *widget;
+  int        width;
+} WidthWanted;
+
+static gboolean
+widget_has_width (gpointer data)
+{
+  WidthWanted *wanted = data;
+
+  return gtk_widget_get_width (wanted->widget) == wanted->width;
+}
+
+/* Until the sidebar is drawn @width wide: what the user sees. */
+static void
+wait_for_sidebar_width (VivaWindow *window,
+                        int         width)
+{
+  WidthWanted wanted = { sidebar_pane (window), width };
+
+  wait_until (widget_has_width, &wanted);
+}
+
+/* Every shortcut controller under @widget with @trigger, but the
+ * window's own. */
+static void
+collect_other_shortcuts (GtkWidget          *widget,
+                         GtkWidget          *window,
+                         GtkShortcutTrigger *trigger,
+                         GString            *found)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; widget != window && i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), trigger))
+            g_string_append_printf (found, " %s", G_OBJECT_TYPE_NAME (widget));
+        }
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_other_shortcuts (child, window, trigger, found);
+}
+
+typedef struct
+{
+  VivaWindow *window;
+  int         width;
+} RequestWas;
+
+static gboolean
+sidebar_request_changed (gpointer data)
+{
+  RequestWas *was = data;
+
+  return sidebar_request (was->window) != was->width;
+}
+
+/* Presses @keys on the keyboard and waits for the sidebar's width to
+ * change; returns the new one. */
+static int
+resize_sidebar_by_keys (VivaWindow *window,
+                        const char *keys)
+{
+  RequestWas was = { window, sidebar_request (window) };
+
+  viva_test_send_keys (GTK_WIDGET (window), keys);
+  wait_until (sidebar_request_changed, &was);
+
+  return sidebar_request (window);
+}
+
+/* The sidebar's width by keyboard: Shift+Alt+Right and Shift+Alt+Left
+ * move its edge a step, from wherever the focus is, within its bounds;
+ * the width is drawn, saved as a drag saves it, and the next window has
+ * it. */
+static void
+test_sidebar_keyboard_resize (void)
+{
+  g_autoptr(VivaNotesStore) store = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *notes_before = NULL;
+  g_autofree char *notes_after = NULL;
+  GtkWidget *list_view;
+  GtkWidget *focus;
+  VivaWindow *window;
+  int width;
+  int wider;
+
+  reset_data ();
+  g_settings_reset (settings, "sidebar-width");
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-maximized");
+  store = load_store ();
+  window = open_window (store);
+  click_question_in_sidebar (window, 42);
+
+  /* No widget of the window takes these keys before the window does:
+   * not the notes editor, the lists, the search field, nor the pages of
+   * the other modes. */
+  viva_window_get_mock_view (window);
+  viva_window_get_review_view (window);
+  viva_window_get_progress_view (window);
+  drain_main_loop ();
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(GtkShortcutTrigger) trigger = gtk_shortcut_trigger_parse_string (i == 0 ? "<Shift><Alt>Right" : "<Shift><Alt>Left");
+      g_autoptr(GString) others = g_string_new (NULL);
+
+      collect_other_shortcuts (GTK_WIDGET (window), GTK_WIDGET (window), trigger, others);
+      g_assert_cmpstr (others->str, ==, "");
+    }
+
+  /* The sidebar is drawn as wide as the setting says. */
+  width = sidebar_request (window);
+  g_assert_cmpint (width, ==, g_settings_get_int (settings, "sidebar-width"));
+  wait_for_sidebar_width (window, width);
+
+  /* Real keys, while typing notes: wider, drawn so and saved; the
+   * notes are as they were, and keep the focus. */
+  type_into_notes (window, "Slicing");
+  notes_before = notes_text (window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.focus-notes", NULL));
+  drain_main_loop ();
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (GTK_IS_TEXT_VIEW (focus));
+  wider = resize_sidebar_by_keys (window, "shift+alt+Right");
+  g_assert_cmpint (wider, >, width);
+  g_assert_cmpint (g_settings_get_int (settings, "sidebar-width"), ==, wider);
+  wait_for_sidebar_width (window, wider);
+  notes_after = notes_text (window);
+  g_assert_cmpstr (notes_after, ==, notes_before);
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == focus);
+
+  /* From the sidebar's list: narrower, back where it was. */
+  list_view = find_by_css_class (GTK_WIDGET (viva_window_get_sidebar (window)), "navigation-sidebar");
+  g_assert_true (gtk_widget_grab_focus (list_view));
+  g_assert_cmpint (resize_sidebar_by_keys (window, "shift+alt+Left"), ==, width);
+  g_assert_cmpint (g_settings_get_int (settings, "sidebar-width"), ==, width);
+  wait_for_sidebar_width (window, width);
+
+  /* From the search field, which keeps what was typed. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.filter", NULL));
+  drain_main_loop ();
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (GTK_IS_EDITABLE (focus));
+  gtk_editable_set_text (GTK_EDITABLE (focus), "slice");
+  g_assert_cmpint (resize_sidebar_by_keys (window, "shift+alt+Left"), <, width);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (focus)), ==, "slice");
+  width = sidebar_request (window);
+  g_assert_cmpint (g_settings_get_int (settings, "sidebar-width"), ==, width);
+  wait_for_sidebar_width (window, width);
+  gtk_editable_set_text (GTK_EDITABLE (focus), "");
+
+  /* Never narrower than its minimum, however often it is pressed. */
+  for (guint i = 0; i < 20; i++)
+    viva_test_press_shortcut (GTK_WIDGET (window), "<Shift><Alt>Left");
+  g_assert_cmpint (sidebar_request (window), ==, 220);
+  g_assert_cmpint (g_settings_get_int (settings, "sidebar-width"), ==, 220);
+  wait_for_sidebar_width (window, 220);
+
+  /* Hidden by F9, it shows again, wider; never wider than its maximum. */
+  g_assert_true (viva_test_press_shortcut (GTK_WIDGET (window), "F9"));
+  drain_main_loop ();
+  g_assert_false (sidebar_visible (window));
+  g_assert_true (viva_test_press_shortcut (GTK_WIDGET (window), "<Shift><Alt>Right"));
+  g_assert_true (sidebar_visible (window));
+  g_assert_cmpint (sidebar_request (window), >, 220);
+  wait_for_sidebar_width (window, sidebar_request (window));
+  for (guint i = 0; i < 20; i++)
+    viva_test_press_shortcut (GTK_WIDGET (window), "<Shift><Alt>Right");
+  g_assert_cmpint (sidebar_request (window), ==, 640);
+  g_assert_cmpint (g_settings_get_int (settings, "sidebar-width"), ==, 640);
+  wait_for_sidebar_width (window, 640);
+
+  /* In a right-to-left language the sidebar is on the right: Left
+   * moves its edge left, which widens it. */
+  gtk_widget_set_direction (GTK_WIDGET (window), GTK_TEXT_DIR_RTL);
+  g_assert_true (viva_test_press_shortcut (GTK_WIDGET (window), "<Shift><Alt>Right"));
+  width = sidebar_request (window);
+  g_assert_cmpint (width, <, 640);
+  g_assert_true (viva_test_press_shortcut (GTK_WIDGET (window), "<Shift><Alt>Left"));
+  g_assert_cmpint (sidebar_request (window), >, width);
+  g_assert_true (viva_test_press_shortcut (GTK_WIDGET (window), "<Shift><Alt>Right"));
+  width = sidebar_request (window);
+  gtk_widget_set_direction (GTK_WIDGET (window), GTK_TEXT_DIR_LTR);
+
+  close_window (window);
+
+  /* The next window opens with it. */
+  window = open_window (store);
+  g_assert_cmpint (sidebar_request (window), ==, width);
+  wait_for_sidebar_width (window, width);
+  close_window (window);
+
+  g_settings_reset (settings, "sidebar-width");
+}
+
 static void
 test_preferences_budgets (void)
 {
@@ -1193,6 +1425,7 @@ main (int   argc,
   g_test_add_func ("/window/tree-shows-levels", test_tree_shows_levels);
   g_test_add_func ("/window/shortcuts-window", test_shortcuts_window);
   g_test_add_func ("/window/main-menu", test_main_menu);
+  g_test_add_func ("/window/sidebar-keyboard-resize", test_sidebar_keyboard_resize);
   g_test_add_func ("/window/select-question-shows-text", test_select_question_shows_text);
   g_test_add_func ("/window/note-survives-restart", test_note_survives_restart);
   g_test_add_func ("/window/close-flushes-notes", test_close_flushes_notes);

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <gdk/x11/gdkx.h>
 
 #include "viva-resources.h"
 #include "viva-test-util.h"
@@ -224,4 +225,39 @@ viva_test_press_shortcut (GtkWidget  *widget,
     }
 
   return FALSE;
+}
+
+/**
+ * viva_test_send_keys:
+ * @widget: a widget in a window on screen
+ * @keys: keys as xdotool names them ("shift+alt+Right")
+ *
+ * Presses @keys on the X server's keyboard, the window of @widget
+ * focused: the events go through everything GTK does with a real key
+ * (the focused widget's own handlers first, then the shortcuts up to
+ * the window), which viva_test_press_shortcut() only imitates. They
+ * arrive a few iterations of the main loop later: wait for their
+ * effect. Needs the X11 backend (the tests' GDK_BACKEND) and xdotool
+ * (build-aux/setup --test installs it).
+ */
+void
+viva_test_send_keys (GtkWidget  *widget,
+                     const char *keys)
+{
+  GdkSurface *surface = gtk_native_get_surface (gtk_widget_get_native (widget));
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+  g_autofree char *window_id = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_assert_nonnull (xdotool);
+  g_assert_true (GDK_IS_X11_SURFACE (surface));
+
+  window_id = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (surface));
+  g_spawn_sync (NULL,
+                (char *[]) { xdotool, (char *) "windowfocus", (char *) "--sync", window_id,
+                             (char *) "key", (char *) "--clearmodifiers", (char *) keys, NULL },
+                NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
 }

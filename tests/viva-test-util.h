@@ -1,7 +1,8 @@
 /* viva-test-util.h
  *
  * What the widget tests share: running the main loop, waiting for a
- * widget, pressing a shortcut, and saving a screenshot when
+ * widget, pressing a shortcut (as GTK dispatches it, or as real keys
+ * through the X server), and saving a screenshot when
  * VIVA_SCREENSHOT_DIR is set.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -26,5 +27,7 @@ void viva_test_collect_unnamed_controls (GtkWidget *widget,
                                          GString   *unnamed);
 gboolean viva_test_press_shortcut (GtkWidget  *widget,
                                    const char *accelerator);
+void viva_test_send_keys        (GtkWidget  *widget,
+                                 const char *keys);
 
 G_END_DECLS

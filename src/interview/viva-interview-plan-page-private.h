@@ -12,6 +12,7 @@
 
 #include "viva-interview-plan-list.h"
 #include "viva-interview-plan-page.h"
+#include "viva-interview-templates-dialog.h"
 #include "viva-scope-list.h"
 
 G_BEGIN_DECLS
@@ -62,6 +63,7 @@ struct _VivaInterviewPlanPage
 
   /* Borrowed: the dialog on screen, if any */
   AdwMessageDialog      *dialog;
+  VivaInterviewTemplatesDialog *templates_dialog;
 
   VivaPlanTemplatesState templates_state;
   guint                  templates_read_only : 1;
@@ -84,5 +86,6 @@ AdwMessageDialog *_viva_interview_plan_page_new_dialog             (VivaIntervie
 void              _viva_interview_plan_page_class_templates_init   (GtkWidgetClass        *widget_class);
 void              _viva_interview_plan_page_rebuild_templates_menu (VivaInterviewPlanPage *self);
 void              _viva_interview_plan_page_load_templates         (VivaInterviewPlanPage *self);
+void              _viva_interview_plan_page_close_templates_dialog (VivaInterviewPlanPage *self);
 
 G_END_DECLS

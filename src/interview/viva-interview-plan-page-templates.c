@@ -1,9 +1,10 @@
 /* viva-interview-plan-page-templates.c
  *
- * The plan page's Templates menu: the saved plans to start from, and
- * Save as Template. Choosing a template over a plan that has questions
- * asks first; saving asks for a name, and a template of the same name
- * is replaced. The file itself is read and written in a thread by
+ * The plan page's Templates menu: the saved plans to start from, Save
+ * as Template, and Manage Templates (VivaInterviewTemplatesDialog, to
+ * rename and delete them). Choosing a template over a plan that has
+ * questions asks first; saving asks for a name, and a template of the
+ * same name is replaced. The file itself is read and written in a thread by
  * viva_interview_templates_load_async() and _save_async(), which reads
  * it again first, so that templates saved meanwhile by another Viva
  * window are kept. What the file holds shows in the menu; a file that
@@ -49,6 +50,7 @@ _viva_interview_plan_page_rebuild_templates_menu (VivaInterviewPlanPage *self)
 
   g_menu_append_section (menu, _("Start from Template"), G_MENU_MODEL (choices));
   g_menu_append (save, _("_Save as Template…"), "plan.save-template");
+  g_menu_append (save, _("_Manage Templates…"), "plan.manage-templates");
   g_menu_append_section (menu, NULL, G_MENU_MODEL (save));
 
   gtk_menu_button_set_menu_model (self->templates_button, G_MENU_MODEL (menu));
@@ -144,12 +146,15 @@ templates_save_cb (GObject      *object,
     }
   else
     {
+      /* A toast's title is markup: a name shows as typed. */
+      g_autofree char *escaped = NULL;
       g_autofree char *title = NULL;
 
       _viva_interview_plan_page_show_error (self, NULL);
       viva_interview_plan_page_take_templates (self, load);
       /* Translators: a toast after saving a template, with its name. */
-      title = g_strdup_printf (_("Saved template “%s”"), viva_interview_template_get_name (template));
+      escaped = g_markup_escape_text (viva_interview_template_get_name (template), -1);
+      title = g_strdup_printf (_("Saved template “%s”"), escaped);
       _viva_interview_plan_page_toast (self, title);
     }
 }
@@ -241,6 +246,7 @@ viva_interview_plan_page_apply_template (VivaInterviewPlanPage *self,
                                          VivaInterviewTemplate *template)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *escaped = NULL;
   g_autofree char *title = NULL;
   guint n;
 
@@ -267,7 +273,8 @@ viva_interview_plan_page_apply_template (VivaInterviewPlanPage *self,
   viva_interview_set_total_budget (self->interview, viva_interview_template_get_total_budget (template));
 
   /* Translators: a toast after filling the plan from a template. */
-  title = g_strdup_printf (_("Plan filled from “%s”"), viva_interview_template_get_name (template));
+  escaped = g_markup_escape_text (viva_interview_template_get_name (template), -1);
+  title = g_strdup_printf (_("Plan filled from “%s”"), escaped);
   _viva_interview_plan_page_toast (self, title);
 }
 
@@ -328,9 +335,59 @@ use_template_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* What Manage Templates wrote: the menu shows the file as it is now. */
+static void
+templates_dialog_changed_cb (VivaInterviewPlanPage        *self,
+                             GPtrArray                    *templates,
+                             VivaInterviewTemplatesDialog *dialog)
+{
+  g_clear_pointer (&self->templates, g_ptr_array_unref);
+  self->templates = g_ptr_array_ref (templates);
+
+  _viva_interview_plan_page_rebuild_templates_menu (self);
+  _viva_interview_plan_page_update_actions (self);
+}
+
+void
+_viva_interview_plan_page_close_templates_dialog (VivaInterviewPlanPage *self)
+{
+  if (self->templates_dialog == NULL)
+    return;
+
+  g_object_remove_weak_pointer (G_OBJECT (self->templates_dialog), (gpointer *) &self->templates_dialog);
+  gtk_window_destroy (GTK_WINDOW (self->templates_dialog));
+  self->templates_dialog = NULL;
+}
+
+static void
+manage_templates_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  VivaInterviewPlanPage *self = VIVA_INTERVIEW_PLAN_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autofree char *path = NULL;
+
+  /* As update_actions() decides, for callers that do not look. */
+  if (self->templates_state != VIVA_PLAN_TEMPLATES_LOADED || self->templates_read_only ||
+      self->templates == NULL || self->templates->len == 0 || self->saving_template != NULL)
+    return;
+
+  _viva_interview_plan_page_close_templates_dialog (self);
+
+  path = viva_interview_templates_dup_default_path ();
+  self->templates_dialog = viva_interview_templates_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                                path, self->templates);
+  g_object_add_weak_pointer (G_OBJECT (self->templates_dialog), (gpointer *) &self->templates_dialog);
+  g_signal_connect_object (self->templates_dialog, "templates-changed",
+                           G_CALLBACK (templates_dialog_changed_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (self->templates_dialog));
+}
+
 void
 _viva_interview_plan_page_class_templates_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "plan.save-template", NULL, save_template_action);
   gtk_widget_class_install_action (widget_class, "plan.use-template", "u", use_template_action);
+  gtk_widget_class_install_action (widget_class, "plan.manage-templates", NULL, manage_templates_action);
 }

@@ -424,6 +424,9 @@ _viva_interview_plan_page_update_actions (VivaInterviewPlanPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.use-template", editable && templates_loaded);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.save-template",
                                  n > 0 && templates_loaded && !self->templates_read_only && self->saving_template == NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.manage-templates",
+                                 templates_loaded && !self->templates_read_only && self->saving_template == NULL &&
+                                 self->templates != NULL && self->templates->len > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.start", can_start);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->details_group), details_editable);
@@ -465,6 +468,7 @@ viva_interview_plan_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   viva_interview_plan_page_close_dialog (self);
+  _viva_interview_plan_page_close_templates_dialog (self);
 
   if (self->interview != NULL)
     g_signal_handlers_disconnect_by_data (self->interview, self);
@@ -861,6 +865,15 @@ viva_interview_plan_page_get_dialog (VivaInterviewPlanPage *self)
   g_return_val_if_fail (VIVA_IS_INTERVIEW_PLAN_PAGE (self), NULL);
 
   return self->dialog;
+}
+
+/* Returns: (transfer none) (nullable): Manage Templates, on screen */
+VivaInterviewTemplatesDialog *
+viva_interview_plan_page_get_templates_dialog (VivaInterviewPlanPage *self)
+{
+  g_return_val_if_fail (VIVA_IS_INTERVIEW_PLAN_PAGE (self), NULL);
+
+  return self->templates_dialog;
 }
 
 /* Returns: (nullable): the error shown under the plan */

@@ -44,6 +44,7 @@ gboolean          viva_interview_plan_page_get_saving_template  (VivaInterviewPl
 guint             viva_interview_plan_page_get_n_templates      (VivaInterviewPlanPage *self);
 const char       *viva_interview_plan_page_get_templates_problem (VivaInterviewPlanPage *self);
 AdwMessageDialog *viva_interview_plan_page_get_dialog           (VivaInterviewPlanPage *self);
+VivaInterviewTemplatesDialog *viva_interview_plan_page_get_templates_dialog (VivaInterviewPlanPage *self);
 const char       *viva_interview_plan_page_get_error            (VivaInterviewPlanPage *self);
 
 G_END_DECLS

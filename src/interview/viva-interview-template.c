@@ -110,6 +110,66 @@ name_is_acceptable (const char *name)
 }
 
 /**
+ * viva_interview_templates_check_name:
+ * @templates: (element-type VivaInterviewTemplate): the templates there are
+ * @name: a name for a template, as it would be saved
+ * @except: (nullable): the name of the template being renamed, which
+ *   @name may repeat
+ * @error: return location for why @name cannot be used
+ *
+ * Whether @name can name a template among @templates: not empty (nor
+ * only spaces), not too long, and not another template's. The messages
+ * are for the user, as they type.
+ *
+ * Returns: %TRUE if it can
+ */
+gboolean
+viva_interview_templates_check_name (GPtrArray   *templates,
+                                     const char  *name,
+                                     const char  *except,
+                                     GError     **error)
+{
+  g_autofree char *stripped = NULL;
+
+  g_return_val_if_fail (templates != NULL, FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  stripped = g_strstrip (g_strdup (name));
+  if (stripped[0] == '\0')
+    {
+      g_set_error_literal (error, VIVA_INTERVIEW_STORE_ERROR, VIVA_INTERVIEW_STORE_ERROR_INVALID,
+                           _("A template needs a name."));
+      return FALSE;
+    }
+
+  if (!name_is_acceptable (name))
+    {
+      g_set_error (error, VIVA_INTERVIEW_STORE_ERROR, VIVA_INTERVIEW_STORE_ERROR_INVALID,
+                   _("This name is too long: a template’s name has at most %u bytes."),
+                   (guint) VIVA_INTERVIEW_NAME_MAX_SIZE);
+      return FALSE;
+    }
+
+  if (except != NULL && g_str_equal (name, except))
+    return TRUE;
+
+  for (guint i = 0; i < templates->len; i++)
+    {
+      VivaInterviewTemplate *other = g_ptr_array_index (templates, i);
+
+      if (g_str_equal (other->name, name))
+        {
+          /* Translators: %s is the name typed for a template. */
+          g_set_error (error, VIVA_INTERVIEW_STORE_ERROR, VIVA_INTERVIEW_STORE_ERROR_EXISTS,
+                       _("There is already a template named “%s”."), name);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/**
  * viva_interview_template_new:
  * @name: what the interviewer calls it, not empty
  *
@@ -786,58 +846,298 @@ viva_interview_templates_load_finish (GAsyncResult  *result,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+/* Editing the file: each edit reads it again first, under the same
+ * rules as a load, so that templates saved meanwhile by another Viva
+ * window are kept; changes only what it names; and writes the list
+ * back. A file that loads read-only is never written. */
+
+static VivaInterviewTemplatesLoad *
+templates_load_writable (const char  *path,
+                         GError     **error)
+{
+  g_autoptr(VivaInterviewTemplatesLoad) load = viva_interview_templates_load (path);
+
+  if (load->read_only)
+    {
+      g_set_error_literal (error, VIVA_INTERVIEW_STORE_ERROR, VIVA_INTERVIEW_STORE_ERROR_READ_ONLY,
+                           load->problem != NULL
+                           ? load->problem
+                           : _("The interview templates were saved by a newer version of Viva: they can be used but not changed"));
+      return NULL;
+    }
+
+  return g_steal_pointer (&load);
+}
+
+static int
+templates_find (GPtrArray  *templates,
+                const char *name)
+{
+  for (guint i = 0; i < templates->len; i++)
+    {
+      if (g_str_equal (viva_interview_template_get_name (g_ptr_array_index (templates, i)), name))
+        return (int) i;
+    }
+
+  return -1;
+}
+
+static VivaInterviewTemplatesLoad *
+templates_write (const char                  *path,
+                 VivaInterviewTemplatesLoad  *load,
+                 GError                     **error)
+{
+  if (!viva_interview_templates_save (path, load->templates, &load->stamp, error))
+    {
+      viva_interview_templates_load_free (load);
+      return NULL;
+    }
+
+  return load;
+}
+
+/**
+ * viva_interview_templates_add:
+ * @path: the templates file
+ * @template: the template to save
+ * @error: return location for a #GError
+ *
+ * Adds @template to the file as it is now, replacing one of the same
+ * name (saving "Backend, 45 min" again updates it); @template goes last.
+ * Blocking.
+ *
+ * Returns: (transfer full): the file as written, or %NULL with @error
+ *   set: %VIVA_INTERVIEW_STORE_ERROR_READ_ONLY for a file that is not
+ *   ours to write, or why the write failed
+ */
+VivaInterviewTemplatesLoad *
+viva_interview_templates_add (const char             *path,
+                              VivaInterviewTemplate  *template,
+                              GError                **error)
+{
+  VivaInterviewTemplatesLoad *load;
+  int found;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (VIVA_IS_INTERVIEW_TEMPLATE (template), NULL);
+
+  if ((load = templates_load_writable (path, error)) == NULL)
+    return NULL;
+
+  while ((found = templates_find (load->templates, template->name)) >= 0)
+    g_ptr_array_remove_index (load->templates, found);
+  g_ptr_array_add (load->templates, g_object_ref (template));
+
+  return templates_write (path, load, error);
+}
+
+/**
+ * viva_interview_templates_rename:
+ * @path: the templates file
+ * @name: the template's name now
+ * @new_name: its new name
+ * @error: return location for a #GError
+ *
+ * Renames the template @name of the file as it is now, in its place.
+ * Fails with %VIVA_INTERVIEW_STORE_ERROR_NOT_FOUND when the file has no
+ * such template (deleted meanwhile), and as
+ * viva_interview_templates_check_name() does when @new_name is empty,
+ * too long or another template's. Blocking.
+ *
+ * Returns: (transfer full): the file as written, or %NULL with @error set
+ */
+VivaInterviewTemplatesLoad *
+viva_interview_templates_rename (const char  *path,
+                                 const char  *name,
+                                 const char  *new_name,
+                                 GError     **error)
+{
+  VivaInterviewTemplatesLoad *load;
+  int found;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+  g_return_val_if_fail (new_name != NULL, NULL);
+
+  if ((load = templates_load_writable (path, error)) == NULL)
+    return NULL;
+
+  if ((found = templates_find (load->templates, name)) < 0)
+    {
+      /* Translators: %s is a template's name. */
+      g_set_error (error, VIVA_INTERVIEW_STORE_ERROR, VIVA_INTERVIEW_STORE_ERROR_NOT_FOUND,
+                   _("There is no template named “%s” any more"), name);
+      viva_interview_templates_load_free (load);
+      return NULL;
+    }
+
+  if (!viva_interview_templates_check_name (load->templates, new_name, name, error))
+    {
+      viva_interview_templates_load_free (load);
+      return NULL;
+    }
+
+  if (g_str_equal (name, new_name))
+    return load;
+
+  viva_interview_template_set_name (g_ptr_array_index (load->templates, found), new_name);
+
+  return templates_write (path, load, error);
+}
+
+/**
+ * viva_interview_templates_delete:
+ * @path: the templates file
+ * @name: the template's name
+ * @error: return location for a #GError
+ *
+ * Removes the template @name from the file as it is now. One that is
+ * already gone is not an error. Blocking.
+ *
+ * Returns: (transfer full): the file as written, or %NULL with @error set
+ */
+VivaInterviewTemplatesLoad *
+viva_interview_templates_delete (const char  *path,
+                                 const char  *name,
+                                 GError     **error)
+{
+  VivaInterviewTemplatesLoad *load;
+  int found;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  if ((load = templates_load_writable (path, error)) == NULL)
+    return NULL;
+
+  if ((found = templates_find (load->templates, name)) < 0)
+    return load;
+
+  while (found >= 0)
+    {
+      g_ptr_array_remove_index (load->templates, found);
+      found = templates_find (load->templates, name);
+    }
+
+  return templates_write (path, load, error);
+}
+
+/**
+ * viva_interview_templates_restore:
+ * @path: the templates file
+ * @template: a template deleted a moment ago
+ * @position: where it was in the list
+ * @error: return location for a #GError
+ *
+ * Undoes viva_interview_templates_delete(): puts @template back at
+ * @position (last, if the list is now shorter). Fails with
+ * %VIVA_INTERVIEW_STORE_ERROR_EXISTS when a template of its name was
+ * saved meanwhile, rather than replace it. Blocking.
+ *
+ * Returns: (transfer full): the file as written, or %NULL with @error set
+ */
+VivaInterviewTemplatesLoad *
+viva_interview_templates_restore (const char             *path,
+                                  VivaInterviewTemplate  *template,
+                                  guint                   position,
+                                  GError                **error)
+{
+  VivaInterviewTemplatesLoad *load;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (VIVA_IS_INTERVIEW_TEMPLATE (template), NULL);
+
+  if ((load = templates_load_writable (path, error)) == NULL)
+    return NULL;
+
+  if (!viva_interview_templates_check_name (load->templates, template->name, NULL, error))
+    {
+      viva_interview_templates_load_free (load);
+      return NULL;
+    }
+
+  g_ptr_array_insert (load->templates, (int) MIN (position, load->templates->len), g_object_ref (template));
+
+  return templates_write (path, load, error);
+}
+
+/* The same edits in a thread: the file may sit in a slow sync folder,
+ * and the write fsyncs. */
+
+typedef enum
+{
+  EDIT_ADD,
+  EDIT_RENAME,
+  EDIT_DELETE,
+  EDIT_RESTORE,
+} EditKind;
+
 typedef struct
 {
+  EditKind               kind;
   char                  *path;
+  char                  *name;
+  char                  *new_name;
   VivaInterviewTemplate *template;
-} SaveData;
+  guint                  position;
+} EditData;
 
 static void
-save_data_free (SaveData *data)
+edit_data_free (EditData *data)
 {
   g_free (data->path);
+  g_free (data->name);
+  g_free (data->new_name);
   g_clear_object (&data->template);
   g_free (data);
 }
 
-/* Saving reads the file again, replaces a template of the same name
- * (saving "Backend, 45 min" again updates it) and writes the list. */
 static void
-templates_save_thread (GTask        *task,
+templates_edit_thread (GTask        *task,
                        gpointer      source_object,
                        gpointer      task_data,
                        GCancellable *cancellable)
 {
-  SaveData *data = task_data;
-  g_autoptr(VivaInterviewTemplatesLoad) load = viva_interview_templates_load (data->path);
-  const char *name = viva_interview_template_get_name (data->template);
+  EditData *data = task_data;
+  VivaInterviewTemplatesLoad *load = NULL;
   GError *error = NULL;
 
-  if (load->read_only)
+  switch (data->kind)
     {
-      g_task_return_new_error (task, VIVA_INTERVIEW_STORE_ERROR, VIVA_INTERVIEW_STORE_ERROR_READ_ONLY,
-                               "%s", load->problem != NULL
-                                     ? load->problem
-                                     : _("The interview templates were saved by a newer version of Viva: they can be used but not changed"));
-      return;
+    case EDIT_ADD:
+      load = viva_interview_templates_add (data->path, data->template, &error);
+      break;
+    case EDIT_RENAME:
+      load = viva_interview_templates_rename (data->path, data->name, data->new_name, &error);
+      break;
+    case EDIT_DELETE:
+      load = viva_interview_templates_delete (data->path, data->name, &error);
+      break;
+    case EDIT_RESTORE:
+      load = viva_interview_templates_restore (data->path, data->template, data->position, &error);
+      break;
+    default:
+      g_assert_not_reached ();
     }
 
-  for (guint i = load->templates->len; i > 0; i--)
-    {
-      VivaInterviewTemplate *other = g_ptr_array_index (load->templates, i - 1);
+  if (load == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, load, (GDestroyNotify) viva_interview_templates_load_free);
+}
 
-      if (g_strcmp0 (viva_interview_template_get_name (other), name) == 0)
-        g_ptr_array_remove_index (load->templates, i - 1);
-    }
-  g_ptr_array_add (load->templates, g_object_ref (data->template));
+static void
+templates_edit_async (EditData            *data,
+                      GCancellable        *cancellable,
+                      GAsyncReadyCallback  callback,
+                      gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
 
-  if (!viva_interview_templates_save (data->path, load->templates, &load->stamp, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  g_task_return_pointer (task, g_steal_pointer (&load), (GDestroyNotify) viva_interview_templates_load_free);
+  /* One source tag for every edit: one _finish() for them all. */
+  g_task_set_source_tag (task, viva_interview_templates_save_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) edit_data_free);
+  g_task_run_in_thread (task, templates_edit_thread);
 }
 
 /**
@@ -848,10 +1148,8 @@ templates_save_thread (GTask        *task,
  * @callback: called on the thread-default main context of the caller
  * @user_data: data for @callback
  *
- * Adds @template to the file in a worker thread. The file is read again
- * first, so that templates saved meanwhile (by another Viva window) are
- * kept; a template with the same name is replaced, and @template goes
- * last. A file that loads read-only is not written.
+ * viva_interview_templates_add() in a worker thread; finish with
+ * viva_interview_templates_save_finish().
  */
 void
 viva_interview_templates_save_async (const char            *path,
@@ -860,21 +1158,100 @@ viva_interview_templates_save_async (const char            *path,
                                      GAsyncReadyCallback    callback,
                                      gpointer               user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  SaveData *data;
+  EditData *data;
 
   g_return_if_fail (path != NULL);
   g_return_if_fail (VIVA_IS_INTERVIEW_TEMPLATE (template));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  data = g_new0 (SaveData, 1);
+  data = g_new0 (EditData, 1);
+  data->kind = EDIT_ADD;
   data->path = g_strdup (path);
   data->template = g_object_ref (template);
+  templates_edit_async (data, cancellable, callback, user_data);
+}
 
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, viva_interview_templates_save_async);
-  g_task_set_task_data (task, data, (GDestroyNotify) save_data_free);
-  g_task_run_in_thread (task, templates_save_thread);
+/**
+ * viva_interview_templates_rename_async:
+ *
+ * viva_interview_templates_rename() in a worker thread; finish with
+ * viva_interview_templates_save_finish().
+ */
+void
+viva_interview_templates_rename_async (const char          *path,
+                                       const char          *name,
+                                       const char          *new_name,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  EditData *data;
+
+  g_return_if_fail (path != NULL);
+  g_return_if_fail (name != NULL);
+  g_return_if_fail (new_name != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  data = g_new0 (EditData, 1);
+  data->kind = EDIT_RENAME;
+  data->path = g_strdup (path);
+  data->name = g_strdup (name);
+  data->new_name = g_strdup (new_name);
+  templates_edit_async (data, cancellable, callback, user_data);
+}
+
+/**
+ * viva_interview_templates_delete_async:
+ *
+ * viva_interview_templates_delete() in a worker thread; finish with
+ * viva_interview_templates_save_finish().
+ */
+void
+viva_interview_templates_delete_async (const char          *path,
+                                       const char          *name,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  EditData *data;
+
+  g_return_if_fail (path != NULL);
+  g_return_if_fail (name != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  data = g_new0 (EditData, 1);
+  data->kind = EDIT_DELETE;
+  data->path = g_strdup (path);
+  data->name = g_strdup (name);
+  templates_edit_async (data, cancellable, callback, user_data);
+}
+
+/**
+ * viva_interview_templates_restore_async:
+ *
+ * viva_interview_templates_restore() in a worker thread; finish with
+ * viva_interview_templates_save_finish().
+ */
+void
+viva_interview_templates_restore_async (const char            *path,
+                                        VivaInterviewTemplate *template,
+                                        guint                  position,
+                                        GCancellable          *cancellable,
+                                        GAsyncReadyCallback    callback,
+                                        gpointer               user_data)
+{
+  EditData *data;
+
+  g_return_if_fail (path != NULL);
+  g_return_if_fail (VIVA_IS_INTERVIEW_TEMPLATE (template));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  data = g_new0 (EditData, 1);
+  data->kind = EDIT_RESTORE;
+  data->path = g_strdup (path);
+  data->template = g_object_ref (template);
+  data->position = position;
+  templates_edit_async (data, cancellable, callback, user_data);
 }
 
 /**
@@ -882,9 +1259,11 @@ viva_interview_templates_save_async (const char            *path,
  * @result: the result passed to the callback
  * @error: return location for a #GError
  *
+ * Finishes any of the edits: save (add), rename, delete, restore.
+ *
  * Returns: (transfer full): the file as written, or %NULL with @error
  *   set: %VIVA_INTERVIEW_STORE_ERROR_READ_ONLY for a file that is not
- *   ours to write, or why the write failed
+ *   ours to write, or why the edit or the write failed
  */
 VivaInterviewTemplatesLoad *
 viva_interview_templates_save_finish (GAsyncResult  *result,

@@ -12,8 +12,11 @@
  * read-only and is never written; writes are atomic and durable, 0600 in
  * a 0700 folder, under a lock, keeping a ".bak".
  *
- * Loading and saving are plain blocking functions on a small file, each
- * with an _async pair that runs it in a thread for the main loop.
+ * Loading and the edits (add, rename, delete, restore a deleted one)
+ * are plain blocking functions on a small file, each with an _async
+ * pair that runs it in a thread for the main loop. Each edit reads the
+ * file again first and changes only the template it names, so that
+ * templates saved meanwhile by another Viva window are kept.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -86,12 +89,31 @@ gboolean                         viva_interview_template_append             (Viv
 VivaInterview                   *viva_interview_template_instantiate        (VivaInterviewTemplate      *self,
                                                                              VivaClock                  *clock);
 
+gboolean                         viva_interview_templates_check_name        (GPtrArray                  *templates,
+                                                                             const char                 *name,
+                                                                             const char                 *except,
+                                                                             GError                    **error);
+
 char                            *viva_interview_templates_dup_default_path  (void);
 VivaInterviewTemplatesLoad      *viva_interview_templates_load              (const char                 *path);
 void                             viva_interview_templates_load_free         (VivaInterviewTemplatesLoad *load);
 gboolean                         viva_interview_templates_save              (const char                 *path,
                                                                              GPtrArray                  *templates,
                                                                              VivaFileStamp              *stamp,
+                                                                             GError                    **error);
+VivaInterviewTemplatesLoad      *viva_interview_templates_add               (const char                 *path,
+                                                                             VivaInterviewTemplate      *template,
+                                                                             GError                    **error);
+VivaInterviewTemplatesLoad      *viva_interview_templates_rename            (const char                 *path,
+                                                                             const char                 *name,
+                                                                             const char                 *new_name,
+                                                                             GError                    **error);
+VivaInterviewTemplatesLoad      *viva_interview_templates_delete            (const char                 *path,
+                                                                             const char                 *name,
+                                                                             GError                    **error);
+VivaInterviewTemplatesLoad      *viva_interview_templates_restore           (const char                 *path,
+                                                                             VivaInterviewTemplate      *template,
+                                                                             guint                       position,
                                                                              GError                    **error);
 void                             viva_interview_templates_load_async        (const char                 *path,
                                                                              GCancellable               *cancellable,
@@ -101,6 +123,23 @@ VivaInterviewTemplatesLoad      *viva_interview_templates_load_finish       (GAs
                                                                              GError                    **error);
 void                             viva_interview_templates_save_async        (const char                 *path,
                                                                              VivaInterviewTemplate      *template,
+                                                                             GCancellable               *cancellable,
+                                                                             GAsyncReadyCallback         callback,
+                                                                             gpointer                    user_data);
+void                             viva_interview_templates_rename_async      (const char                 *path,
+                                                                             const char                 *name,
+                                                                             const char                 *new_name,
+                                                                             GCancellable               *cancellable,
+                                                                             GAsyncReadyCallback         callback,
+                                                                             gpointer                    user_data);
+void                             viva_interview_templates_delete_async      (const char                 *path,
+                                                                             const char                 *name,
+                                                                             GCancellable               *cancellable,
+                                                                             GAsyncReadyCallback         callback,
+                                                                             gpointer                    user_data);
+void                             viva_interview_templates_restore_async     (const char                 *path,
+                                                                             VivaInterviewTemplate      *template,
+                                                                             guint                       position,
                                                                              GCancellable               *cancellable,
                                                                              GAsyncReadyCallback         callback,
                                                                              gpointer                    user_data);
