@@ -428,6 +428,65 @@ test_candidate_window (Fixture       *f,
   g_assert_nonnull (strstr (viva_candidate_window_get_text (candidate), "over"));
 }
 
+static GtkWidget *
+find_toggle_with_icon (GtkWidget  *root,
+                       const char *icon_name)
+{
+  if (GTK_IS_TOGGLE_BUTTON (root) &&
+      g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (root)), icon_name) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_toggle_with_icon (child, icon_name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The screen button beside "Finish Interview…", clicked as a user
+ * would: it opens and closes the window, and shows whether it is open
+ * however it was opened or closed. */
+static void
+test_candidate_button (Fixture       *f,
+                       gconstpointer  data)
+{
+  GtkWidget *button = find_toggle_with_icon (GTK_WIDGET (f->page), "video-display-symbolic");
+  VivaCandidateWindow *candidate;
+
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button)));
+
+  g_signal_emit_by_name (button, "clicked");
+  viva_test_drain_main_loop ();
+  candidate = viva_interview_live_page_get_candidate_window (f->page);
+  g_assert_nonnull (candidate);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (candidate)));
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button)));
+
+  g_signal_emit_by_name (button, "clicked");
+  viva_test_drain_main_loop ();
+  g_assert_null (viva_interview_live_page_get_candidate_window (f->page));
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button)));
+
+  /* Ctrl+Shift+W lights it; closing the window from its title bar
+   * puts it out. */
+  gtk_widget_grab_focus (GTK_WIDGET (viva_interview_live_page_get_notes_view (f->page)));
+  g_assert_true (viva_test_press_shortcut (GTK_WIDGET (f->page), "<Control><Shift>w"));
+  viva_test_drain_main_loop ();
+  candidate = viva_interview_live_page_get_candidate_window (f->page);
+  g_assert_nonnull (candidate);
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button)));
+  gtk_window_close (GTK_WINDOW (candidate));
+  viva_test_drain_main_loop ();
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button)));
+  g_assert_true (gtk_widget_is_sensitive (button));
+}
+
 static void
 test_finish_asks_first (Fixture       *f,
                         gconstpointer  data)
@@ -493,6 +552,8 @@ main (int   argc,
               fixture_set_up, test_add_question_on_the_fly, fixture_tear_down);
   g_test_add ("/interview-live/candidate-window", Fixture, NULL,
               fixture_set_up, test_candidate_window, fixture_tear_down);
+  g_test_add ("/interview-live/candidate-button", Fixture, NULL,
+              fixture_set_up, test_candidate_button, fixture_tear_down);
   g_test_add ("/interview-live/finish-asks-first", Fixture, NULL,
               fixture_set_up, test_finish_asks_first, fixture_tear_down);
 
