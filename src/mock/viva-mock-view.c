@@ -346,7 +346,9 @@ viva_mock_view_time_up_cb (VivaMockView  *self,
       item = viva_mock_session_get_item (self->session, index);
       body = g_strdup_printf (_("Question %u of your mock interview has used its time."), item->number);
       g_notification_set_body (notification, body);
-      g_notification_set_default_action (notification, "app.activate");
+      /* No default action: clicking it then activates the application,
+       * which brings the window forward. (It named "app.activate",
+       * which Viva does not have, so a click did nothing.) */
       g_application_send_notification (app, "mock-time-up", notification);
     }
 }
