@@ -4,7 +4,8 @@
  * words or a number, and the bank's questions that match (and are not
  * planned yet) are listed; words that are not a number can also become
  * a question of the interviewer's own. Enter takes the first row, Down
- * goes into the list. Emits ::picked; the caller adds the question.
+ * goes into the list, Ctrl+F back to the words. Emits ::picked; the
+ * caller adds the question.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -163,6 +164,24 @@ viva_question_picker_entry_key_cb (VivaQuestionPicker *self,
   return TRUE;
 }
 
+/* The words, selected: what is typed next replaces them. */
+static void
+viva_question_picker_focus_entry (VivaQuestionPicker *self)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (self->entry));
+  gtk_editable_select_region (GTK_EDITABLE (self->entry), 0, -1);
+}
+
+static gboolean
+viva_question_picker_focus_entry_cb (GtkWidget *widget,
+                                     GVariant  *args,
+                                     gpointer   user_data)
+{
+  viva_question_picker_focus_entry (VIVA_QUESTION_PICKER (widget));
+
+  return TRUE;
+}
+
 static void
 viva_question_picker_show (GtkWidget *widget)
 {
@@ -172,7 +191,7 @@ viva_question_picker_show (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (viva_question_picker_parent_class)->show (widget);
 
-  gtk_widget_grab_focus (GTK_WIDGET (self->entry));
+  viva_question_picker_focus_entry (self);
 }
 
 static void
@@ -211,6 +230,10 @@ viva_question_picker_class_init (VivaQuestionPickerClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/viva-question-picker.ui");
   gtk_widget_class_bind_template_child (widget_class, VivaQuestionPicker, entry);
   gtk_widget_class_bind_template_child (widget_class, VivaQuestionPicker, list);
+
+  /* Ctrl+F from the matches goes back to the words, as in any search. */
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                viva_question_picker_focus_entry_cb, NULL);
 }
 
 static void
