@@ -428,6 +428,48 @@ test_candidate_window (Fixture       *f,
   g_assert_nonnull (strstr (viva_candidate_window_get_text (candidate), "over"));
 }
 
+/* Question 31 of the bundled bank: "If `x = 10`, what will
+ * `x > 5 and x < 15` evaluate to?" Its code reads in monospace on the
+ * page and in the candidate's window, as in the study view; a question
+ * of the interviewer's own reads as typed, markup characters and all. */
+static void
+test_question_code_in_monospace (Fixture       *f,
+                                 gconstpointer  data)
+{
+  static const char own[] = "Is <b>x</b> & `y` bold, or code?";
+  VivaQuestion *question = viva_bank_lookup_question (f->bank, 31);
+  VivaCandidateWindow *candidate;
+  GtkLabel *labels[2];
+
+  g_assert_nonnull (question);
+  g_assert_true (viva_interview_live_page_add_question (f->page, 31, viva_question_get_text (question), NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "live.candidate-shown", NULL));
+  viva_test_drain_main_loop ();
+  candidate = viva_interview_live_page_get_candidate_window (f->page);
+  g_assert_nonnull (candidate);
+
+  labels[0] = viva_interview_live_page_get_question_label (f->page);
+  labels[1] = viva_candidate_window_get_question_label (candidate);
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    {
+      g_assert_cmpstr (gtk_label_get_text (labels[i]), ==,
+                       "If x = 10, what will x > 5 and x < 15 evaluate to?");
+      g_assert_true (viva_test_label_is_monospace (labels[i], "x = 10"));
+      g_assert_true (viva_test_label_is_monospace (labels[i], "x > 5 and x < 15"));
+      g_assert_false (viva_test_label_is_monospace (labels[i], "what will"));
+    }
+  viva_test_save_screenshot (GTK_WIDGET (f->window), "live-question-code.png");
+  viva_test_save_screenshot (GTK_WIDGET (candidate), "candidate-question-code.png");
+
+  g_assert_true (viva_interview_live_page_add_question (f->page, 0, own, NULL));
+  viva_test_drain_main_loop ();
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    {
+      g_assert_cmpstr (gtk_label_get_text (labels[i]), ==, own);
+      g_assert_false (viva_test_label_is_monospace (labels[i], "`y`"));
+    }
+}
+
 static GtkWidget *
 find_toggle_with_icon (GtkWidget  *root,
                        const char *icon_name)
@@ -552,6 +594,8 @@ main (int   argc,
               fixture_set_up, test_add_question_on_the_fly, fixture_tear_down);
   g_test_add ("/interview-live/candidate-window", Fixture, NULL,
               fixture_set_up, test_candidate_window, fixture_tear_down);
+  g_test_add ("/interview-live/question-code-in-monospace", Fixture, NULL,
+              fixture_set_up, test_question_code_in_monospace, fixture_tear_down);
   g_test_add ("/interview-live/candidate-button", Fixture, NULL,
               fixture_set_up, test_candidate_button, fixture_tear_down);
   g_test_add ("/interview-live/finish-asks-first", Fixture, NULL,

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <string.h>
 
 #include "viva-resources.h"
 #include "viva-test-util.h"
@@ -224,4 +225,52 @@ viva_test_press_shortcut (GtkWidget  *widget,
     }
 
   return FALSE;
+}
+
+/**
+ * viva_test_label_is_monospace:
+ * @label: a label
+ * @text: words it shows (without markup)
+ *
+ * Whether @label draws every character of @text in a monospace font, as
+ * the attributes of its layout say (markup's <tt> included).
+ */
+gboolean
+viva_test_label_is_monospace (GtkLabel   *label,
+                              const char *text)
+{
+  PangoLayout *layout = gtk_label_get_layout (label);
+  const char *shown = pango_layout_get_text (layout);
+  const char *at = strstr (shown, text);
+  PangoAttrList *attrs = pango_layout_get_attributes (layout);
+  PangoAttrIterator *iter;
+  int start, end;
+  gboolean monospace = TRUE;
+
+  g_assert_nonnull (at);
+  start = at - shown;
+  end = start + (int) strlen (text);
+
+  if (attrs == NULL)
+    return FALSE;
+
+  iter = pango_attr_list_get_iterator (attrs);
+  do
+    {
+      int range_start, range_end;
+      PangoAttrString *family;
+
+      pango_attr_iterator_range (iter, &range_start, &range_end);
+      if (range_end <= start || range_start >= end)
+        continue;
+
+      family = (PangoAttrString *) pango_attr_iterator_get (iter, PANGO_ATTR_FAMILY);
+      /* Pango markup's <tt> says "Monospace". */
+      if (family == NULL || g_ascii_strcasecmp (family->value, "monospace") != 0)
+        monospace = FALSE;
+    }
+  while (monospace && pango_attr_iterator_next (iter));
+  pango_attr_iterator_destroy (iter);
+
+  return monospace;
 }

@@ -26,5 +26,7 @@ void viva_test_collect_unnamed_controls (GtkWidget *widget,
                                          GString   *unnamed);
 gboolean viva_test_press_shortcut (GtkWidget  *widget,
                                    const char *accelerator);
+gboolean viva_test_label_is_monospace (GtkLabel   *label,
+                                       const char *text);
 
 G_END_DECLS

@@ -250,30 +250,13 @@ viva_mock_view_sync_session (VivaMockView *self)
   viva_mock_session_set_progress (self->session, current, spent, skipped, session_state_for_timer (state));
 }
 
-static char *
-viva_mock_view_dup_markup (VivaMockView       *self,
-                           const VivaMockItem *item)
-{
-  VivaQuestion *question = NULL;
-
-  /* The bank renders code and emphasis; a session from another bank (or
-   * an edited one) falls back to the text it saved. */
-  if (self->bank != NULL &&
-      g_strcmp0 (viva_bank_get_id (self->bank), viva_mock_session_get_bank_id (self->session)) == 0)
-    question = viva_bank_lookup_question (self->bank, item->number);
-
-  if (question != NULL && g_strcmp0 (viva_question_get_text (question), item->question_text) == 0)
-    return viva_question_dup_markup (question);
-
-  return g_markup_escape_text (item->question_text, -1);
-}
-
 static void
 viva_mock_view_show_current (VivaMockView *self)
 {
   guint current = viva_mock_timer_get_current (self->timer);
   const VivaMockItem *item = viva_mock_session_get_item (self->session, current);
-  g_autofree char *markup = viva_mock_view_dup_markup (self, item);
+  g_autofree char *markup = viva_bank_dup_question_markup (self->bank, viva_mock_session_get_bank_id (self->session),
+                                                           item->number, item->question_text);
   g_autofree char *context = NULL;
   g_autofree char *subtitle = NULL;
 
