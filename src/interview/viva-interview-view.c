@@ -529,6 +529,7 @@ viva_interview_view_set_context (VivaInterviewView  *self,
 
   viva_interview_plan_page_set_context (self->plan_page, bank);
   viva_interview_live_page_set_context (self->live_page, bank, notes);
+  viva_interview_wrapup_page_set_bank (self->wrapup_page, bank);
   viva_interview_view_update_actions (self);
 }
 

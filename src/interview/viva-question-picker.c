@@ -45,15 +45,18 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+/* A row for @question of the bank, or, when it is %NULL, for @text as
+ * a question of the interviewer's own. */
 static GtkWidget *
-create_add_row (guint       number,
-                const char *text)
+create_add_row (VivaQuestion *question,
+                const char   *text)
 {
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *label;
+  guint number = question != NULL ? viva_question_get_number (question) : 0;
   g_autofree char *title = NULL;
 
-  if (number != 0)
+  if (question != NULL)
     /* Translators: a question to add, "#37  What is a decorator?" */
     title = g_strdup_printf (_("#%u  %s"), number, text);
   else
@@ -62,7 +65,6 @@ create_add_row (guint       number,
     title = g_strdup_printf (_("Ask Your Own: “%s”"), text);
 
   label = g_object_new (GTK_TYPE_LABEL,
-                        "label", title,
                         "xalign", 0.0f,
                         "ellipsize", PANGO_ELLIPSIZE_END,
                         "max-width-chars", 50,
@@ -70,7 +72,27 @@ create_add_row (guint       number,
                         "margin-bottom", 6,
                         NULL);
   gtk_widget_set_tooltip_text (label, text);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+
+  if (question != NULL)
+    {
+      g_autofree char *number_text = g_strdup_printf ("#%u", number);
+      g_autofree char *markup = viva_question_dup_markup (question);
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+      GtkWidget *number_label = gtk_label_new (number_text);
+
+      /* The question as it reads everywhere, its code in monospace. */
+      gtk_label_set_markup (GTK_LABEL (label), markup);
+      gtk_widget_add_css_class (number_label, "dim-label");
+      gtk_widget_add_css_class (number_label, "numeric");
+      gtk_box_append (GTK_BOX (box), number_label);
+      gtk_box_append (GTK_BOX (box), label);
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+    }
+  else
+    {
+      gtk_label_set_text (GTK_LABEL (label), title);
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+    }
   gtk_accessible_update_property (GTK_ACCESSIBLE (row),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, title,
                                   -1);
@@ -105,9 +127,7 @@ viva_question_picker_refill (VivaQuestionPicker *self)
               !viva_query_match_question (query, question))
             continue;
 
-          gtk_list_box_append (self->list,
-                               create_add_row (viva_question_get_number (question),
-                                               viva_question_get_text (question)));
+          gtk_list_box_append (self->list, create_add_row (question, viva_question_get_text (question)));
           n_rows++;
         }
     }
@@ -115,7 +135,7 @@ viva_question_picker_refill (VivaQuestionPicker *self)
   /* Words that are not a number can always become a question of the
    * interviewer's own, last, so that Enter takes a bank match first. */
   if (own[0] != '\0' && viva_query_get_number (query) == 0)
-    gtk_list_box_append (self->list, create_add_row (0, own));
+    gtk_list_box_append (self->list, create_add_row (NULL, own));
 
   gtk_widget_set_visible (GTK_WIDGET (self->list),
                           gtk_widget_get_first_child (GTK_WIDGET (self->list)) != NULL);

@@ -993,6 +993,7 @@ viva_mock_view_set_context (VivaMockView     *self,
                                          viva_session_store_get_sessions (sessions), NULL);
 
   viva_mock_setup_page_set_context (self->setup_page, bank, notes);
+  viva_mock_summary_page_set_bank (self->summary_page, bank);
   viva_mock_view_update_actions (self);
 }
 
