@@ -18,7 +18,6 @@
 
 #include <adwaita.h>
 #include <gdk/x11/gdkx.h>
-#include <glib/gstdio.h>
 #include <string.h>
 
 #include "viva-interview.h"
@@ -41,34 +40,15 @@ typedef struct
 } Fixture;
 
 static void
-remove_dir_contents (const char *dir)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        remove_dir_contents (path);
-      g_remove (path);
-    }
-}
-
-static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   g_autofree char *dir = g_build_filename (g_get_user_data_dir (), APP_ID, NULL);
   g_autofree char *notes_path = g_build_filename (dir, "notes.json", NULL);
   g_autofree char *interviews_dir = g_build_filename (dir, "interviews", NULL);
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_autoptr(GPtrArray) problems = NULL;
 
-  remove_dir_contents (dir);
-  g_settings_reset (settings, "last-question");
-  g_settings_reset (settings, "last-bank");
+  viva_test_reset_user_data ();
 
   f->notes = viva_notes_store_new (notes_path);
   viva_notes_store_load (f->notes, NULL);

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "viva-resources.h"
@@ -62,6 +63,39 @@ viva_test_load_app_style (void)
   /* And the app's icons, which GApplication's resource base path adds. */
   gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
                                     RESOURCE_PREFIX "/icons");
+}
+
+static void
+remove_dir_contents (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        remove_dir_contents (path);
+      g_remove (path);
+    }
+}
+
+/**
+ * viva_test_reset_user_data:
+ *
+ * A first start again: no notes, mock interviews or interviews in the
+ * user's data folder, and no bank or question to reopen.
+ */
+void
+viva_test_reset_user_data (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), APP_ID, NULL);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  remove_dir_contents (dir);
+  g_settings_reset (settings, "last-question");
+  g_settings_reset (settings, "last-bank");
 }
 
 void

@@ -18,6 +18,7 @@ G_BEGIN_DECLS
 void viva_test_init_ui         (int        *argc,
                                 char     ***argv);
 void viva_test_load_app_style  (void);
+void viva_test_reset_user_data (void);
 void viva_test_drain_main_loop (void);
 void viva_test_wait_mapped     (GtkWidget  *widget);
 void viva_test_save_screenshot (GtkWidget  *widget,

@@ -8,8 +8,9 @@
  * place in the plan and its text. Never the notes, the ratings, the
  * answer key, the times or the interviewer's name; the window reads
  * only those two things from the interview, so nothing else can leak
- * into it by a later change elsewhere. The bank only says how the text
- * reads (its code in monospace), as everywhere else in Viva.
+ * into it by a later change elsewhere. (The question's number and bank
+ * are read too, only to ask the bank how its text reads: its code in
+ * monospace, as everywhere else in Viva.)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -31,7 +32,6 @@ struct _VivaCandidateWindow
   GSignalGroup   *signals;
 
   /* Template widgets */
-
   GtkLabel       *heading_label;
   GtkLabel       *question_label;
 };

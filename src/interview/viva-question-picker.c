@@ -45,15 +45,16 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* A row for @question of the bank, or, when it is %NULL, for @text as
- * a question of the interviewer's own. */
+/* A row for @question of the bank, or, when it is %NULL, for @own as a
+ * question of the interviewer's own. */
 static GtkWidget *
 create_add_row (VivaQuestion *question,
-                const char   *text)
+                const char   *own)
 {
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *label;
   guint number = question != NULL ? viva_question_get_number (question) : 0;
+  const char *text = question != NULL ? viva_question_get_text (question) : own;
   g_autofree char *title = NULL;
 
   if (question != NULL)
@@ -127,7 +128,7 @@ viva_question_picker_refill (VivaQuestionPicker *self)
               !viva_query_match_question (query, question))
             continue;
 
-          gtk_list_box_append (self->list, create_add_row (question, viva_question_get_text (question)));
+          gtk_list_box_append (self->list, create_add_row (question, NULL));
           n_rows++;
         }
     }
