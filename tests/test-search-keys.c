@@ -28,6 +28,7 @@
 #include "viva-notes-store.h"
 #include "viva-question-picker.h"
 #include "viva-question-view.h"
+#include "viva-review-view.h"
 #include "viva-sidebar.h"
 #include "viva-test-util.h"
 #include "viva-window.h"
@@ -361,6 +362,28 @@ test_question_picker (Fixture       *f,
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (picker)));
 }
 
+/* Where there is nothing to search (Review, a mock interview,
+ * Progress), Ctrl+F does not send what is typed next into the hidden
+ * sidebar's field. */
+static void
+test_nothing_to_search (Fixture       *f,
+                        gconstpointer  data)
+{
+  VivaSidebar *sidebar = viva_window_get_sidebar (f->window);
+  GtkEditable *entry = find_editable (GTK_WIDGET (sidebar));
+  GtkWidget *review = GTK_WIDGET (viva_window_get_review_view (f->window));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.review", NULL));
+  viva_test_wait_mapped (review);
+  focus_window (GTK_WINDOW (f->window));
+
+  press ("ctrl+f");
+  type_text ("phantom");
+  settle ();
+  g_assert_cmpstr (gtk_editable_get_text (entry), ==, "");
+  g_assert_false (focus_is_in (GTK_WIDGET (sidebar)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -372,6 +395,8 @@ main (int   argc,
               fixture_set_up, test_sidebar, fixture_tear_down);
   g_test_add ("/search-keys/interview-list", Fixture, NULL,
               fixture_set_up, test_interview_list, fixture_tear_down);
+  g_test_add ("/search-keys/nothing-to-search", Fixture, NULL,
+              fixture_set_up, test_nothing_to_search, fixture_tear_down);
   g_test_add ("/search-keys/question-picker", Fixture, NULL,
               fixture_set_up, test_question_picker, fixture_tear_down);
 
