@@ -40,6 +40,10 @@ _viva_window_update_actions (VivaWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.set-status", can_edit);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.focus-notes", self->question != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-question", self->bank != NULL);
+  /* Ctrl+F searches the sidebar, which only studying shows: elsewhere it
+   * would send what is typed next into a hidden field. (The interviews'
+   * list and the question picker take Ctrl+F for their own search.) */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.filter", g_strcmp0 (mode, "study") == 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.review", self->bank != NULL);
   /* Not from a mock interview or an interview, which have their own way
    * back to studying. */

@@ -1330,6 +1330,35 @@ test_perf_large_bank (void)
                            g_bytes_get_size (bytes) / 1048576.0, best);
 }
 
+/* A question copied out of a bank (into an interview, a mock
+ * interview) reads as the bank writes it while the bank still asks it,
+ * and as plain, escaped text otherwise. */
+static void
+test_copied_question_markup (void)
+{
+  g_autoptr(VivaBank) bank = parse_string_ok ("# T\n\n## Level 1: One\n\n"
+                                              "**Question 7:** Is `a < b` *really* true?\n");
+  const char *text = viva_question_get_text (viva_bank_lookup_question (bank, 7));
+  g_autofree char *same = viva_bank_dup_question_markup (bank, "test", 7, text);
+  g_autofree char *unrecorded = viva_bank_dup_question_markup (bank, "", 7, text);
+  g_autofree char *other_bank = viva_bank_dup_question_markup (bank, "another-bank", 7, text);
+  g_autofree char *edited = viva_bank_dup_question_markup (bank, "test", 7, "Is a < b true?");
+  g_autofree char *own = viva_bank_dup_question_markup (bank, "test", 0, text);
+  g_autofree char *no_bank = viva_bank_dup_question_markup (NULL, "test", 7, text);
+  g_autofree char *gone = viva_bank_dup_question_markup (bank, "test", 8, "<b>&</b>");
+
+  g_assert_cmpstr (text, ==, "Is a < b really true?");
+  g_assert_cmpstr (same, ==, "Is <tt>a &lt; b</tt> <i>really</i> true?");
+  g_assert_cmpstr (unrecorded, ==, same);
+  g_assert_cmpstr (other_bank, ==, "Is a &lt; b really true?");
+  g_assert_cmpstr (edited, ==, "Is a &lt; b true?");
+  g_assert_cmpstr (own, ==, "Is a &lt; b really true?");
+  g_assert_cmpstr (no_bank, ==, "Is a &lt; b really true?");
+  g_assert_cmpstr (gone, ==, "&lt;b&gt;&amp;&lt;/b&gt;");
+  assert_markup_valid (same);
+  assert_markup_valid (gone);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1367,6 +1396,7 @@ main (int   argc,
   g_test_add_func ("/bank/file/async", test_file_async);
   g_test_add_func ("/bank/file/id", test_id_for_file);
   g_test_add_func ("/bank/lifetime", test_lifetime);
+  g_test_add_func ("/bank/copied-question-markup", test_copied_question_markup);
 
   if (g_test_perf ())
     g_test_add_func ("/bank/perf/100k", test_perf_large_bank);

@@ -330,6 +330,22 @@ test_rating_keys (Fixture       *f,
   g_assert_cmpstr (typed, ==, "[00:00] Answer ");
 }
 
+/* What a row of the picker reads: "#37  What is a decorator?" (the
+ * number and the question are two labels). */
+static char *
+row_text (GtkListBoxRow *row)
+{
+  GString *text = g_string_new (NULL);
+  GtkWidget *child = gtk_list_box_row_get_child (row);
+
+  if (GTK_IS_LABEL (child))
+    g_string_append (text, gtk_label_get_text (GTK_LABEL (child)));
+  for (GtkWidget *label = gtk_widget_get_first_child (child); label; label = gtk_widget_get_next_sibling (label))
+    g_string_append_printf (text, "%s%s", text->len > 0 ? "  " : "", gtk_label_get_text (GTK_LABEL (label)));
+
+  return g_string_free (text, FALSE);
+}
+
 static void
 test_add_question_on_the_fly (Fixture       *f,
                               gconstpointer  data)
@@ -344,7 +360,7 @@ test_add_question_on_the_fly (Fixture       *f,
   viva_question_picker_set_query (picker, "1");
   for (int i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
     {
-      const char *title = gtk_label_get_label (GTK_LABEL (gtk_list_box_row_get_child (row)));
+      g_autofree char *title = row_text (row);
 
       g_assert_false (g_str_has_prefix (title, "#1 "));
     }
@@ -428,6 +444,107 @@ test_candidate_window (Fixture       *f,
   g_assert_nonnull (strstr (viva_candidate_window_get_text (candidate), "over"));
 }
 
+/* Question 31 of the bundled bank: "If `x = 10`, what will
+ * `x > 5 and x < 15` evaluate to?" Its code reads in monospace on the
+ * page and in the candidate's window, as in the study view; a question
+ * of the interviewer's own reads as typed, markup characters and all. */
+static void
+test_question_code_in_monospace (Fixture       *f,
+                                 gconstpointer  data)
+{
+  static const char own[] = "Is <b>x</b> & `y` bold, or code?";
+  VivaQuestion *question = viva_bank_lookup_question (f->bank, 31);
+  VivaCandidateWindow *candidate;
+  GtkLabel *labels[2];
+
+  g_assert_nonnull (question);
+  g_assert_true (viva_interview_live_page_add_question (f->page, 31, viva_question_get_text (question), NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "live.candidate-shown", NULL));
+  viva_test_drain_main_loop ();
+  candidate = viva_interview_live_page_get_candidate_window (f->page);
+  g_assert_nonnull (candidate);
+
+  labels[0] = viva_interview_live_page_get_question_label (f->page);
+  labels[1] = viva_candidate_window_get_question_label (candidate);
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    {
+      g_assert_cmpstr (gtk_label_get_text (labels[i]), ==,
+                       "If x = 10, what will x > 5 and x < 15 evaluate to?");
+      g_assert_true (viva_test_label_is_monospace (labels[i], "x = 10"));
+      g_assert_true (viva_test_label_is_monospace (labels[i], "x > 5 and x < 15"));
+      g_assert_false (viva_test_label_is_monospace (labels[i], "what will"));
+    }
+  viva_test_save_screenshot (GTK_WIDGET (f->window), "live-question-code.png");
+  viva_test_save_screenshot (GTK_WIDGET (candidate), "candidate-question-code.png");
+
+  g_assert_true (viva_interview_live_page_add_question (f->page, 0, own, NULL));
+  viva_test_drain_main_loop ();
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    {
+      g_assert_cmpstr (gtk_label_get_text (labels[i]), ==, own);
+      g_assert_false (viva_test_label_is_monospace (labels[i], "`y`"));
+    }
+}
+
+static GtkWidget *
+find_toggle_with_icon (GtkWidget  *root,
+                       const char *icon_name)
+{
+  if (GTK_IS_TOGGLE_BUTTON (root) &&
+      g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (root)), icon_name) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_toggle_with_icon (child, icon_name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The screen button beside "Finish Interview…", clicked as a user
+ * would: it opens and closes the window, and shows whether it is open
+ * however it was opened or closed. */
+static void
+test_candidate_button (Fixture       *f,
+                       gconstpointer  data)
+{
+  GtkWidget *button = find_toggle_with_icon (GTK_WIDGET (f->page), "video-display-symbolic");
+  VivaCandidateWindow *candidate;
+
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button)));
+
+  g_signal_emit_by_name (button, "clicked");
+  viva_test_drain_main_loop ();
+  candidate = viva_interview_live_page_get_candidate_window (f->page);
+  g_assert_nonnull (candidate);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (candidate)));
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button)));
+
+  g_signal_emit_by_name (button, "clicked");
+  viva_test_drain_main_loop ();
+  g_assert_null (viva_interview_live_page_get_candidate_window (f->page));
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button)));
+
+  /* Ctrl+Shift+W lights it; closing the window from its title bar
+   * puts it out. */
+  gtk_widget_grab_focus (GTK_WIDGET (viva_interview_live_page_get_notes_view (f->page)));
+  g_assert_true (viva_test_press_shortcut (GTK_WIDGET (f->page), "<Control><Shift>w"));
+  viva_test_drain_main_loop ();
+  candidate = viva_interview_live_page_get_candidate_window (f->page);
+  g_assert_nonnull (candidate);
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button)));
+  gtk_window_close (GTK_WINDOW (candidate));
+  viva_test_drain_main_loop ();
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button)));
+  g_assert_true (gtk_widget_is_sensitive (button));
+}
+
 static void
 test_finish_asks_first (Fixture       *f,
                         gconstpointer  data)
@@ -493,6 +610,10 @@ main (int   argc,
               fixture_set_up, test_add_question_on_the_fly, fixture_tear_down);
   g_test_add ("/interview-live/candidate-window", Fixture, NULL,
               fixture_set_up, test_candidate_window, fixture_tear_down);
+  g_test_add ("/interview-live/question-code-in-monospace", Fixture, NULL,
+              fixture_set_up, test_question_code_in_monospace, fixture_tear_down);
+  g_test_add ("/interview-live/candidate-button", Fixture, NULL,
+              fixture_set_up, test_candidate_button, fixture_tear_down);
   g_test_add ("/interview-live/finish-asks-first", Fixture, NULL,
               fixture_set_up, test_finish_asks_first, fixture_tear_down);
 

@@ -7,6 +7,8 @@
 
 #include <adwaita.h>
 #include <gdk/x11/gdkx.h>
+#include <glib/gstdio.h>
+#include <string.h>
 
 #include "viva-resources.h"
 #include "viva-test-util.h"
@@ -62,6 +64,39 @@ viva_test_load_app_style (void)
   /* And the app's icons, which GApplication's resource base path adds. */
   gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
                                     RESOURCE_PREFIX "/icons");
+}
+
+static void
+remove_dir_contents (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        remove_dir_contents (path);
+      g_remove (path);
+    }
+}
+
+/**
+ * viva_test_reset_user_data:
+ *
+ * A first start again: no notes, mock interviews or interviews in the
+ * user's data folder, and no bank or question to reopen.
+ */
+void
+viva_test_reset_user_data (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), APP_ID, NULL);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  remove_dir_contents (dir);
+  g_settings_reset (settings, "last-question");
+  g_settings_reset (settings, "last-bank");
 }
 
 void
@@ -260,4 +295,52 @@ viva_test_send_keys (GtkWidget  *widget,
                 NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error);
   g_assert_no_error (error);
   g_assert_true (g_spawn_check_wait_status (status, NULL));
+}
+
+/**
+ * viva_test_label_is_monospace:
+ * @label: a label
+ * @text: words it shows (without markup)
+ *
+ * Whether @label draws every character of @text in a monospace font, as
+ * the attributes of its layout say (markup's <tt> included).
+ */
+gboolean
+viva_test_label_is_monospace (GtkLabel   *label,
+                              const char *text)
+{
+  PangoLayout *layout = gtk_label_get_layout (label);
+  const char *shown = pango_layout_get_text (layout);
+  const char *at = strstr (shown, text);
+  PangoAttrList *attrs = pango_layout_get_attributes (layout);
+  PangoAttrIterator *iter;
+  int start, end;
+  gboolean monospace = TRUE;
+
+  g_assert_nonnull (at);
+  start = at - shown;
+  end = start + (int) strlen (text);
+
+  if (attrs == NULL)
+    return FALSE;
+
+  iter = pango_attr_list_get_iterator (attrs);
+  do
+    {
+      int range_start, range_end;
+      PangoAttrString *family;
+
+      pango_attr_iterator_range (iter, &range_start, &range_end);
+      if (range_end <= start || range_start >= end)
+        continue;
+
+      family = (PangoAttrString *) pango_attr_iterator_get (iter, PANGO_ATTR_FAMILY);
+      /* Pango markup's <tt> says "Monospace". */
+      if (family == NULL || g_ascii_strcasecmp (family->value, "monospace") != 0)
+        monospace = FALSE;
+    }
+  while (monospace && pango_attr_iterator_next (iter));
+  pango_attr_iterator_destroy (iter);
+
+  return monospace;
 }

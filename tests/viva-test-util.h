@@ -19,6 +19,7 @@ G_BEGIN_DECLS
 void viva_test_init_ui         (int        *argc,
                                 char     ***argv);
 void viva_test_load_app_style  (void);
+void viva_test_reset_user_data (void);
 void viva_test_drain_main_loop (void);
 void viva_test_wait_mapped     (GtkWidget  *widget);
 void viva_test_save_screenshot (GtkWidget  *widget,
@@ -29,5 +30,7 @@ gboolean viva_test_press_shortcut (GtkWidget  *widget,
                                    const char *accelerator);
 void viva_test_send_keys        (GtkWidget  *widget,
                                  const char *keys);
+gboolean viva_test_label_is_monospace (GtkLabel   *label,
+                                       const char *text);
 
 G_END_DECLS

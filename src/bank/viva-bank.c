@@ -515,6 +515,44 @@ viva_bank_lookup_question (VivaBank *self,
   return g_hash_table_lookup (self->by_number, GUINT_TO_POINTER (number));
 }
 
+/**
+ * viva_bank_dup_question_markup:
+ * @bank: (nullable): the bank open now
+ * @bank_id: (nullable): the bank the question was copied from, or %NULL
+ *   or "" when the copy did not record it
+ * @number: the question's number there, or 0 for a question of the
+ *   user's own
+ * @text: the question as copied, plain text
+ *
+ * How a copied question reads, the same wherever it is shown: an
+ * interview and a mock interview keep a question's plain text, and the
+ * bank it came from knows its code and emphasis. When @bank is that
+ * bank and still asks the question in the same words, its rendering is
+ * used (code in monospace); otherwise @text as it is, escaped.
+ *
+ * Returns: (transfer full): Pango markup
+ */
+char *
+viva_bank_dup_question_markup (VivaBank   *bank,
+                               const char *bank_id,
+                               guint       number,
+                               const char *text)
+{
+  VivaQuestion *question = NULL;
+
+  g_return_val_if_fail (bank == NULL || VIVA_IS_BANK (bank), NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+
+  if (bank != NULL && number != 0 &&
+      (bank_id == NULL || bank_id[0] == '\0' || strcmp (bank_id, bank->id) == 0))
+    question = viva_bank_lookup_question (bank, number);
+
+  if (question != NULL && strcmp (viva_question_get_text (question), text) == 0)
+    return viva_question_dup_markup (question);
+
+  return g_markup_escape_text (text, -1);
+}
+
 GPtrArray *
 _viva_bank_get_question_array (VivaBank *self)
 {

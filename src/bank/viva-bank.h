@@ -63,6 +63,10 @@ guint         viva_bank_get_n_topics         (VivaBank             *self);
 guint         viva_bank_get_n_questions      (VivaBank             *self);
 VivaQuestion *viva_bank_lookup_question      (VivaBank             *self,
                                               guint                 number);
+char         *viva_bank_dup_question_markup  (VivaBank             *bank,
+                                              const char           *bank_id,
+                                              guint                 number,
+                                              const char           *text);
 GPtrArray    *viva_bank_find_related         (VivaBank             *self,
                                               VivaQuestion         *question,
                                               guint                 max);

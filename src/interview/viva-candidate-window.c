@@ -8,7 +8,9 @@
  * place in the plan and its text. Never the notes, the ratings, the
  * answer key, the times or the interviewer's name; the window reads
  * only those two things from the interview, so nothing else can leak
- * into it by a later change elsewhere.
+ * into it by a later change elsewhere. (The question's number and bank
+ * are read too, only to ask the bank how its text reads: its code in
+ * monospace, as everywhere else in Viva.)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -17,15 +19,19 @@
 
 #include <glib/gi18n.h>
 
+#include "viva-bank.h"
 #include "viva-candidate-window.h"
 
 struct _VivaCandidateWindow
 {
   AdwWindow       parent_instance;
 
+  /* Owned */
   VivaInterview  *interview;
+  VivaBank       *bank;
   GSignalGroup   *signals;
 
+  /* Template widgets */
   GtkLabel       *heading_label;
   GtkLabel       *question_label;
 };
@@ -45,13 +51,15 @@ viva_candidate_window_update (VivaCandidateWindow *self)
 {
   VivaInterview *interview = self->interview;
   guint n_items = interview != NULL ? viva_interview_get_n_items (interview) : 0;
+  const VivaInterviewItem *item;
   guint current;
   g_autofree char *heading = NULL;
+  g_autofree char *markup = NULL;
 
   if (interview == NULL || n_items == 0)
     {
       gtk_label_set_label (self->heading_label, "");
-      gtk_label_set_label (self->question_label, _("The interview will begin shortly."));
+      gtk_label_set_text (self->question_label, _("The interview will begin shortly."));
       return;
     }
 
@@ -59,12 +67,12 @@ viva_candidate_window_update (VivaCandidateWindow *self)
     {
     case VIVA_INTERVIEW_STATE_PLANNED:
       gtk_label_set_label (self->heading_label, "");
-      gtk_label_set_label (self->question_label, _("The interview will begin shortly."));
+      gtk_label_set_text (self->question_label, _("The interview will begin shortly."));
       return;
 
     case VIVA_INTERVIEW_STATE_FINISHED:
       gtk_label_set_label (self->heading_label, "");
-      gtk_label_set_label (self->question_label, _("Thank you. The interview is over."));
+      gtk_label_set_text (self->question_label, _("Thank you. The interview is over."));
       return;
 
     case VIVA_INTERVIEW_STATE_RUNNING:
@@ -78,7 +86,10 @@ viva_candidate_window_update (VivaCandidateWindow *self)
    * candidate: "Question 2 of 5". */
   heading = g_strdup_printf (_("Question %u of %u"), current + 1, n_items);
   gtk_label_set_label (self->heading_label, heading);
-  gtk_label_set_label (self->question_label, viva_interview_get_item (interview, current)->text);
+  item = viva_interview_get_item (interview, current);
+  markup = viva_bank_dup_question_markup (self->bank, viva_interview_get_bank (interview),
+                                          item->number, item->text);
+  gtk_label_set_markup (self->question_label, markup);
 }
 
 static void
@@ -90,6 +101,7 @@ viva_candidate_window_dispose (GObject *object)
     g_signal_group_set_target (self->signals, NULL);
   g_clear_object (&self->signals);
   g_clear_object (&self->interview);
+  g_clear_object (&self->bank);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), VIVA_TYPE_CANDIDATE_WINDOW);
 
@@ -207,11 +219,38 @@ viva_candidate_window_set_interview (VivaCandidateWindow *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INTERVIEW]);
 }
 
-/* The question as the candidate sees it, for tests. */
+/**
+ * viva_candidate_window_set_bank:
+ * @bank: (nullable): the bank open now
+ *
+ * The bank the interview's questions may come from, to show their code
+ * as the bank writes it.
+ */
+void
+viva_candidate_window_set_bank (VivaCandidateWindow *self,
+                                VivaBank            *bank)
+{
+  g_return_if_fail (VIVA_IS_CANDIDATE_WINDOW (self));
+  g_return_if_fail (bank == NULL || VIVA_IS_BANK (bank));
+
+  if (g_set_object (&self->bank, bank))
+    viva_candidate_window_update (self);
+}
+
+/* The question as the candidate sees it, without its markup, for tests. */
 const char *
 viva_candidate_window_get_text (VivaCandidateWindow *self)
 {
   g_return_val_if_fail (VIVA_IS_CANDIDATE_WINDOW (self), NULL);
 
-  return gtk_label_get_label (self->question_label);
+  return gtk_label_get_text (self->question_label);
+}
+
+/* The label itself, to check how it reads, for tests. */
+GtkLabel *
+viva_candidate_window_get_question_label (VivaCandidateWindow *self)
+{
+  g_return_val_if_fail (VIVA_IS_CANDIDATE_WINDOW (self), NULL);
+
+  return self->question_label;
 }

@@ -19,6 +19,10 @@ VivaCandidateWindow *viva_candidate_window_new           (VivaInterview       *i
 VivaInterview       *viva_candidate_window_get_interview (VivaCandidateWindow *self);
 void                 viva_candidate_window_set_interview (VivaCandidateWindow *self,
                                                           VivaInterview       *interview);
+void                 viva_candidate_window_set_bank      (VivaCandidateWindow *self,
+                                                          VivaBank            *bank);
 const char          *viva_candidate_window_get_text      (VivaCandidateWindow *self);
+GtkLabel            *viva_candidate_window_get_question_label
+                                                         (VivaCandidateWindow *self);
 
 G_END_DECLS

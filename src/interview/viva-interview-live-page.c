@@ -308,17 +308,20 @@ viva_interview_live_page_update (VivaInterviewLivePage *self)
   if (item == NULL)
     {
       gtk_label_set_label (self->progress_label, "");
-      gtk_label_set_label (self->question_label, _("No questions are planned."));
+      gtk_label_set_text (self->question_label, _("No questions are planned."));
       gtk_label_set_label (self->context_label, "");
     }
   else
     {
       g_autofree char *progress = NULL;
+      g_autofree char *markup = NULL;
 
       /* Translators: "Question 2 of 5". */
       progress = g_strdup_printf (_("Question %u of %u"), self->shown + 1, n_items);
       gtk_label_set_label (self->progress_label, progress);
-      gtk_label_set_label (self->question_label, item->text);
+      markup = viva_bank_dup_question_markup (self->bank, viva_interview_live_page_get_bank_id (self),
+                                              item->number, item->text);
+      gtk_label_set_markup (self->question_label, markup);
       viva_interview_live_page_update_context (self, item);
     }
 
@@ -628,6 +631,7 @@ viva_interview_live_page_set_candidate_shown (VivaInterviewLivePage *self,
       /* Not transient for the main window: it is moved to another
        * screen or shared on its own. */
       self->candidate_window = viva_candidate_window_new (self->interview);
+      viva_candidate_window_set_bank (self->candidate_window, self->bank);
       if (GTK_IS_WINDOW (root) && gtk_window_get_application (GTK_WINDOW (root)) != NULL)
         gtk_window_set_application (GTK_WINDOW (self->candidate_window),
                                     gtk_window_get_application (GTK_WINDOW (root)));
@@ -1077,6 +1081,8 @@ viva_interview_live_page_set_context (VivaInterviewLivePage *self,
 
   g_set_object (&self->bank, bank);
   g_set_object (&self->notes, notes);
+  if (self->candidate_window != NULL)
+    viva_candidate_window_set_bank (self->candidate_window, bank);
   viva_interview_live_page_update_picker (self);
   viva_interview_live_page_update (self);
 }
@@ -1156,4 +1162,13 @@ viva_interview_live_page_get_question_picker (VivaInterviewLivePage *self)
   g_return_val_if_fail (VIVA_IS_INTERVIEW_LIVE_PAGE (self), NULL);
 
   return self->picker;
+}
+
+/* The question as it reads on the page, for tests. */
+GtkLabel *
+viva_interview_live_page_get_question_label (VivaInterviewLivePage *self)
+{
+  g_return_val_if_fail (VIVA_IS_INTERVIEW_LIVE_PAGE (self), NULL);
+
+  return self->question_label;
 }

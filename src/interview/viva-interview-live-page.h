@@ -34,5 +34,6 @@ gboolean             viva_interview_live_page_add_question         (VivaIntervie
                                                                     const char            *text,
                                                                     GError               **error);
 VivaQuestionPicker  *viva_interview_live_page_get_question_picker (VivaInterviewLivePage *self);
+GtkLabel            *viva_interview_live_page_get_question_label  (VivaInterviewLivePage *self);
 
 G_END_DECLS

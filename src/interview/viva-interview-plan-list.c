@@ -19,6 +19,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "viva-bank.h"
 #include "viva-interview.h"
 #include "viva-interview-plan-list.h"
 
@@ -31,6 +32,7 @@ struct _VivaInterviewPlanList
 
   /* Owned */
   VivaInterview *interview;
+  VivaBank      *bank;
   GdkDrag       *drag;
 
   /* Template widgets */
@@ -192,7 +194,7 @@ drag_begin_cb (GtkDragSource         *source,
 
   /* The row's look, in a list of its own: a boxed list draws the rows'
    * background, so a picture of the row alone would be see-through. */
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (icon_row), FALSE);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (icon_row), TRUE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (icon_row),
                                  adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
   adw_action_row_set_title_lines (ADW_ACTION_ROW (icon_row), 2);
@@ -320,6 +322,18 @@ add_row_button (AdwActionRow          *row,
   return button;
 }
 
+/* The question as it reads everywhere: its code in monospace. */
+static void
+viva_interview_plan_list_set_row_title (VivaInterviewPlanList   *self,
+                                        GtkWidget               *row,
+                                        const VivaInterviewItem *item)
+{
+  g_autofree char *markup = viva_bank_dup_question_markup (self->bank, viva_interview_get_bank (self->interview),
+                                                           item->number, item->text);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), markup);
+}
+
 static GtkWidget *
 viva_interview_plan_list_create_row (VivaInterviewPlanList   *self,
                                      const VivaInterviewItem *item)
@@ -334,8 +348,8 @@ viva_interview_plan_list_create_row (VivaInterviewPlanList   *self,
   GtkDropTarget *target = gtk_drop_target_new (G_TYPE_UINT, GDK_ACTION_MOVE);
 
   gtk_widget_add_css_class (row, "viva-plan-row");
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), item->text);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), TRUE);
+  viva_interview_plan_list_set_row_title (self, row, item);
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
   gtk_widget_set_tooltip_text (row, item->text);
 
@@ -531,6 +545,7 @@ viva_interview_plan_list_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), VIVA_TYPE_INTERVIEW_PLAN_LIST);
 
   g_clear_object (&self->interview);
+  g_clear_object (&self->bank);
   g_clear_object (&self->drag);
 
   G_OBJECT_CLASS (viva_interview_plan_list_parent_class)->dispose (object);
@@ -680,6 +695,32 @@ viva_interview_plan_list_set_interview (VivaInterviewPlanList *self,
   viva_interview_plan_list_update_rows (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INTERVIEW]);
+}
+
+/**
+ * viva_interview_plan_list_set_bank:
+ * @bank: (nullable): the bank open now
+ *
+ * The bank the planned questions may come from, to show their code as
+ * the bank writes it.
+ */
+void
+viva_interview_plan_list_set_bank (VivaInterviewPlanList *self,
+                                   VivaBank              *bank)
+{
+  g_return_if_fail (VIVA_IS_INTERVIEW_PLAN_LIST (self));
+  g_return_if_fail (bank == NULL || VIVA_IS_BANK (bank));
+
+  if (!g_set_object (&self->bank, bank) || self->interview == NULL)
+    return;
+
+  for (guint i = 0; i < viva_interview_get_n_items (self->interview); i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->list_box, i);
+
+      if (row != NULL)
+        viva_interview_plan_list_set_row_title (self, GTK_WIDGET (row), viva_interview_get_item (self->interview, i));
+    }
 }
 
 /* For tests */

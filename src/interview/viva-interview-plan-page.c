@@ -622,6 +622,7 @@ viva_interview_plan_page_set_context (VivaInterviewPlanPage *self,
       /* Another bank has other levels and topics: start with none. */
       viva_mock_setup_set_chosen (viva_scope_list_get_setup (self->scope_list), NULL);
       viva_scope_list_set_bank (self->scope_list, bank);
+      viva_interview_plan_list_set_bank (self->plan_list, bank);
     }
 
   _viva_interview_plan_page_load_templates (self);

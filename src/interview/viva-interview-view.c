@@ -398,6 +398,24 @@ viva_interview_view_leave_action (GtkWidget  *widget,
   g_signal_emit (widget, signals[LEAVE], 0);
 }
 
+/* Ctrl+F on the list, wherever the focus is in the view (the header
+ * bar's buttons included); on the other pages, it goes on to the
+ * window. */
+static gboolean
+viva_interview_view_focus_search_cb (GtkWidget *widget,
+                                     GVariant  *args,
+                                     gpointer   user_data)
+{
+  VivaInterviewView *self = VIVA_INTERVIEW_VIEW (widget);
+
+  if (g_strcmp0 (viva_interview_view_get_page (self), "list") != 0)
+    return FALSE;
+
+  viva_interview_list_page_focus_search (self->list_page);
+
+  return TRUE;
+}
+
 static void
 viva_interview_view_dispose (GObject *object)
 {
@@ -461,6 +479,7 @@ viva_interview_view_class_init (VivaInterviewViewClass *klass)
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "interview.leave", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_N, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "interview.new", NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, viva_interview_view_focus_search_cb, NULL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
@@ -510,6 +529,7 @@ viva_interview_view_set_context (VivaInterviewView  *self,
 
   viva_interview_plan_page_set_context (self->plan_page, bank);
   viva_interview_live_page_set_context (self->live_page, bank, notes);
+  viva_interview_wrapup_page_set_bank (self->wrapup_page, bank);
   viva_interview_view_update_actions (self);
 }
 

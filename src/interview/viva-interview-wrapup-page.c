@@ -20,6 +20,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "viva-bank.h"
 #include "viva-interview.h"
 #include "viva-interview-pdf.h"
 #include "viva-interview-wrapup-page.h"
@@ -42,6 +43,7 @@ struct _VivaInterviewWrapupPage
 
   /* Owned */
   VivaInterview        *interview;
+  VivaBank             *bank;
   GSignalGroup         *interview_signals;
   GPtrArray            *rows;                    /* of QuestionRow */
   GPtrArray            *recommendation_buttons;  /* indexed by rating */
@@ -82,20 +84,30 @@ can_edit (VivaInterviewWrapupPage *self)
   return self->interview != NULL && !viva_interview_get_read_only (self->interview);
 }
 
-/* One line of the question, for a row's title. */
+/* The first line of the question, for a row's title, as the question
+ * reads everywhere: its code in monospace. */
 static char *
-question_title (const char *text)
+question_title (VivaInterviewWrapupPage *self,
+                guint                    number,
+                const char              *text)
 {
-  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  char *markup = viva_bank_dup_question_markup (self->bank, viva_interview_get_bank (self->interview),
+                                                number, text);
+  char *end = strchr (markup, '\n');
 
-  for (guint i = 0; lines[i] != NULL; i++)
+  if (end == NULL)
+    return markup;
+
+  /* Cut at the line break, unless a span (emphasis around a hard line
+   * break) crosses it: then the line as plain text. */
+  *end = '\0';
+  if (!pango_parse_markup (markup, -1, 0, NULL, NULL, NULL, NULL))
     {
-      g_strstrip (lines[i]);
-      if (lines[i][0] != '\0')
-        return g_strdup (lines[i]);
+      g_free (markup);
+      markup = g_markup_escape_text (text, strcspn (text, "\n"));
     }
 
-  return g_strdup ("");
+  return markup;
 }
 
 static void
@@ -287,6 +299,7 @@ viva_interview_wrapup_page_update_row (VivaInterviewWrapupPage *self,
 {
   const VivaInterviewItem *item;
   QuestionRow *row;
+  g_autofree char *stripped = NULL;
   g_autofree char *title = NULL;
   g_autofree char *tooltip = NULL;
   g_autofree char *time = NULL;
@@ -299,7 +312,8 @@ viva_interview_wrapup_page_update_row (VivaInterviewWrapupPage *self,
   item = viva_interview_get_item (self->interview, index);
   row = g_ptr_array_index (self->rows, index);
 
-  title = question_title (item->text);
+  stripped = g_strstrip (g_strdup (item->text));
+  title = question_title (self, item->number, stripped);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row->row), title);
   if (g_utf8_strlen (item->text, -1) > TOOLTIP_MAX_CHARS)
     {
@@ -345,7 +359,7 @@ viva_interview_wrapup_page_create_row (VivaInterviewWrapupPage *self,
   GtkWidget *number_label;
 
   row->row = adw_action_row_new ();
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row->row), FALSE);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row->row), TRUE);
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row->row), 1);
 
   number_label = gtk_label_new (number);
@@ -616,6 +630,7 @@ viva_interview_wrapup_page_dispose (GObject *object)
     g_signal_group_set_target (self->interview_signals, NULL);
   g_clear_object (&self->interview_signals);
   g_clear_object (&self->interview);
+  g_clear_object (&self->bank);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), VIVA_TYPE_INTERVIEW_WRAPUP_PAGE);
 
@@ -790,6 +805,27 @@ viva_interview_wrapup_page_get_interview (VivaInterviewWrapupPage *self)
   g_return_val_if_fail (VIVA_IS_INTERVIEW_WRAPUP_PAGE (self), NULL);
 
   return self->interview;
+}
+
+/**
+ * viva_interview_wrapup_page_set_bank:
+ * @bank: (nullable): the bank open now
+ *
+ * The bank the interview's questions may come from, to show their code
+ * as the bank writes it.
+ */
+void
+viva_interview_wrapup_page_set_bank (VivaInterviewWrapupPage *self,
+                                     VivaBank                *bank)
+{
+  g_return_if_fail (VIVA_IS_INTERVIEW_WRAPUP_PAGE (self));
+  g_return_if_fail (bank == NULL || VIVA_IS_BANK (bank));
+
+  if (!g_set_object (&self->bank, bank))
+    return;
+
+  for (guint i = 0; i < self->rows->len; i++)
+    viva_interview_wrapup_page_update_row (self, i);
 }
 
 /**

@@ -4,7 +4,8 @@
  * words or a number, and the bank's questions that match (and are not
  * planned yet) are listed; words that are not a number can also become
  * a question of the interviewer's own. Enter takes the first row, Down
- * goes into the list. Emits ::picked; the caller adds the question.
+ * goes into the list, Ctrl+F back to the words. Emits ::picked; the
+ * caller adds the question.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -44,15 +45,19 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+/* A row for @question of the bank, or, when it is %NULL, for @own as a
+ * question of the interviewer's own. */
 static GtkWidget *
-create_add_row (guint       number,
-                const char *text)
+create_add_row (VivaQuestion *question,
+                const char   *own)
 {
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *label;
+  guint number = question != NULL ? viva_question_get_number (question) : 0;
+  const char *text = question != NULL ? viva_question_get_text (question) : own;
   g_autofree char *title = NULL;
 
-  if (number != 0)
+  if (question != NULL)
     /* Translators: a question to add, "#37  What is a decorator?" */
     title = g_strdup_printf (_("#%u  %s"), number, text);
   else
@@ -61,7 +66,6 @@ create_add_row (guint       number,
     title = g_strdup_printf (_("Ask Your Own: “%s”"), text);
 
   label = g_object_new (GTK_TYPE_LABEL,
-                        "label", title,
                         "xalign", 0.0f,
                         "ellipsize", PANGO_ELLIPSIZE_END,
                         "max-width-chars", 50,
@@ -69,7 +73,27 @@ create_add_row (guint       number,
                         "margin-bottom", 6,
                         NULL);
   gtk_widget_set_tooltip_text (label, text);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+
+  if (question != NULL)
+    {
+      g_autofree char *number_text = g_strdup_printf ("#%u", number);
+      g_autofree char *markup = viva_question_dup_markup (question);
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+      GtkWidget *number_label = gtk_label_new (number_text);
+
+      /* The question as it reads everywhere, its code in monospace. */
+      gtk_label_set_markup (GTK_LABEL (label), markup);
+      gtk_widget_add_css_class (number_label, "dim-label");
+      gtk_widget_add_css_class (number_label, "numeric");
+      gtk_box_append (GTK_BOX (box), number_label);
+      gtk_box_append (GTK_BOX (box), label);
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+    }
+  else
+    {
+      gtk_label_set_text (GTK_LABEL (label), title);
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+    }
   gtk_accessible_update_property (GTK_ACCESSIBLE (row),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, title,
                                   -1);
@@ -104,9 +128,7 @@ viva_question_picker_refill (VivaQuestionPicker *self)
               !viva_query_match_question (query, question))
             continue;
 
-          gtk_list_box_append (self->list,
-                               create_add_row (viva_question_get_number (question),
-                                               viva_question_get_text (question)));
+          gtk_list_box_append (self->list, create_add_row (question, NULL));
           n_rows++;
         }
     }
@@ -114,7 +136,7 @@ viva_question_picker_refill (VivaQuestionPicker *self)
   /* Words that are not a number can always become a question of the
    * interviewer's own, last, so that Enter takes a bank match first. */
   if (own[0] != '\0' && viva_query_get_number (query) == 0)
-    gtk_list_box_append (self->list, create_add_row (0, own));
+    gtk_list_box_append (self->list, create_add_row (NULL, own));
 
   gtk_widget_set_visible (GTK_WIDGET (self->list),
                           gtk_widget_get_first_child (GTK_WIDGET (self->list)) != NULL);
@@ -163,6 +185,24 @@ viva_question_picker_entry_key_cb (VivaQuestionPicker *self,
   return TRUE;
 }
 
+/* The words, selected: what is typed next replaces them. */
+static void
+viva_question_picker_focus_entry (VivaQuestionPicker *self)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (self->entry));
+  gtk_editable_select_region (GTK_EDITABLE (self->entry), 0, -1);
+}
+
+static gboolean
+viva_question_picker_focus_entry_cb (GtkWidget *widget,
+                                     GVariant  *args,
+                                     gpointer   user_data)
+{
+  viva_question_picker_focus_entry (VIVA_QUESTION_PICKER (widget));
+
+  return TRUE;
+}
+
 static void
 viva_question_picker_show (GtkWidget *widget)
 {
@@ -172,7 +212,7 @@ viva_question_picker_show (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (viva_question_picker_parent_class)->show (widget);
 
-  gtk_widget_grab_focus (GTK_WIDGET (self->entry));
+  viva_question_picker_focus_entry (self);
 }
 
 static void
@@ -211,6 +251,10 @@ viva_question_picker_class_init (VivaQuestionPickerClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/viva-question-picker.ui");
   gtk_widget_class_bind_template_child (widget_class, VivaQuestionPicker, entry);
   gtk_widget_class_bind_template_child (widget_class, VivaQuestionPicker, list);
+
+  /* Ctrl+F from the matches goes back to the words, as in any search. */
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                viva_question_picker_focus_entry_cb, NULL);
 }
 
 static void

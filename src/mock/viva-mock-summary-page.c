@@ -13,6 +13,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "viva-bank.h"
 #include "viva-mock-session.h"
 #include "viva-mock-summary-page.h"
 
@@ -22,6 +23,7 @@ struct _VivaMockSummaryPage
 
   /* Owned */
   VivaMockSession     *session;
+  VivaBank            *bank;
   GPtrArray           *rows;
   GPtrArray           *level_rows;
   GPtrArray           *rating_buttons;
@@ -187,7 +189,9 @@ viva_mock_summary_page_item_row (VivaMockSummaryPage *self,
   GtkWidget *row = adw_expander_row_new ();
   GtkWidget *ratings = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *question = gtk_label_new (item->question_text);
+  g_autofree char *markup = viva_bank_dup_question_markup (self->bank, viva_mock_session_get_bank_id (self->session),
+                                                           item->number, item->question_text);
+  GtkWidget *question = gtk_label_new (NULL);
   GtkWidget *answer;
   GtkToggleButton *group = NULL;
 
@@ -235,6 +239,8 @@ viva_mock_summary_page_item_row (VivaMockSummaryPage *self,
     }
   adw_expander_row_add_action (ADW_EXPANDER_ROW (row), ratings);
 
+  /* As the question reads everywhere, its code in monospace. */
+  gtk_label_set_markup (GTK_LABEL (question), markup);
   gtk_label_set_wrap (GTK_LABEL (question), TRUE);
   gtk_label_set_xalign (GTK_LABEL (question), 0);
   gtk_label_set_selectable (GTK_LABEL (question), TRUE);
@@ -313,6 +319,7 @@ viva_mock_summary_page_dispose (GObject *object)
     gtk_widget_unparent (child);
 
   g_clear_object (&self->session);
+  g_clear_object (&self->bank);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->level_rows, g_ptr_array_unref);
   g_clear_pointer (&self->rating_buttons, g_ptr_array_unref);
@@ -379,6 +386,24 @@ viva_mock_summary_page_get_session (VivaMockSummaryPage *self)
   g_return_val_if_fail (VIVA_IS_MOCK_SUMMARY_PAGE (self), NULL);
 
   return self->session;
+}
+
+/**
+ * viva_mock_summary_page_set_bank:
+ * @bank: (nullable): the bank open now
+ *
+ * The bank the interview's questions may come from, to show their code
+ * as the bank writes it.
+ */
+void
+viva_mock_summary_page_set_bank (VivaMockSummaryPage *self,
+                                 VivaBank            *bank)
+{
+  g_return_if_fail (VIVA_IS_MOCK_SUMMARY_PAGE (self));
+  g_return_if_fail (bank == NULL || VIVA_IS_BANK (bank));
+
+  if (g_set_object (&self->bank, bank) && self->session != NULL)
+    viva_mock_summary_page_set_session (self, self->session);
 }
 
 void

@@ -250,30 +250,13 @@ viva_mock_view_sync_session (VivaMockView *self)
   viva_mock_session_set_progress (self->session, current, spent, skipped, session_state_for_timer (state));
 }
 
-static char *
-viva_mock_view_dup_markup (VivaMockView       *self,
-                           const VivaMockItem *item)
-{
-  VivaQuestion *question = NULL;
-
-  /* The bank renders code and emphasis; a session from another bank (or
-   * an edited one) falls back to the text it saved. */
-  if (self->bank != NULL &&
-      g_strcmp0 (viva_bank_get_id (self->bank), viva_mock_session_get_bank_id (self->session)) == 0)
-    question = viva_bank_lookup_question (self->bank, item->number);
-
-  if (question != NULL && g_strcmp0 (viva_question_get_text (question), item->question_text) == 0)
-    return viva_question_dup_markup (question);
-
-  return g_markup_escape_text (item->question_text, -1);
-}
-
 static void
 viva_mock_view_show_current (VivaMockView *self)
 {
   guint current = viva_mock_timer_get_current (self->timer);
   const VivaMockItem *item = viva_mock_session_get_item (self->session, current);
-  g_autofree char *markup = viva_mock_view_dup_markup (self, item);
+  g_autofree char *markup = viva_bank_dup_question_markup (self->bank, viva_mock_session_get_bank_id (self->session),
+                                                           item->number, item->question_text);
   g_autofree char *context = NULL;
   g_autofree char *subtitle = NULL;
 
@@ -346,7 +329,9 @@ viva_mock_view_time_up_cb (VivaMockView  *self,
       item = viva_mock_session_get_item (self->session, index);
       body = g_strdup_printf (_("Question %u of your mock interview has used its time."), item->number);
       g_notification_set_body (notification, body);
-      g_notification_set_default_action (notification, "app.activate");
+      /* No default action: clicking it then activates the application,
+       * which brings the window forward. (It named "app.activate",
+       * which Viva does not have, so a click did nothing.) */
       g_application_send_notification (app, "mock-time-up", notification);
     }
 }
@@ -1008,6 +993,7 @@ viva_mock_view_set_context (VivaMockView     *self,
                                          viva_session_store_get_sessions (sessions), NULL);
 
   viva_mock_setup_page_set_context (self->setup_page, bank, notes);
+  viva_mock_summary_page_set_bank (self->summary_page, bank);
   viva_mock_view_update_actions (self);
 }
 

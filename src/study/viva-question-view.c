@@ -26,6 +26,12 @@
 #include "viva-search.h"
 #include "viva-topic.h"
 
+/* Stands for the question in a translated format until the rest is
+ * escaped as markup (g_markup_escape_text() writes it as a character
+ * reference), then gives way to the question's own markup. */
+#define QUESTION_MARK "\x01"
+#define ESCAPED_QUESTION_MARK "&#x1;"
+
 struct _VivaQuestionView
 {
   GtkWidget        parent_instance;
@@ -683,6 +689,9 @@ viva_question_view_set_related (VivaQuestionView *self,
       GtkWidget *button = GTK_WIDGET (self->related_buttons[i]);
       const VivaRelatedMatch *match;
       g_autofree char *label = NULL;
+      g_autofree char *question_markup = NULL;
+      g_autofree char *escaped = NULL;
+      g_autoptr(GString) markup = NULL;
       g_autofree char *accessible = NULL;
       VivaLevel *level;
       guint number;
@@ -697,12 +706,19 @@ viva_question_view_set_related (VivaQuestionView *self,
       number = viva_question_get_number (match->question);
       level = viva_question_get_level (match->question);
 
+      /* The question reads as everywhere, its code in monospace: its
+       * markup goes where the translation puts the question, in place
+       * of a mark no translation holds, once the rest is escaped. */
+      question_markup = viva_question_dup_markup (match->question);
       /* Translators: a link to a related question: "#402 · Level 3 ·
        * What is the difference between a shallow copy and a deep copy?" */
       label = g_strdup_printf (_("#%u · Level %u · %s"),
                                number,
                                level != NULL ? viva_level_get_number (level) : 0,
-                               viva_question_get_text (match->question));
+                               QUESTION_MARK);
+      escaped = g_markup_escape_text (label, -1);
+      markup = g_string_new (escaped);
+      g_string_replace (markup, ESCAPED_QUESTION_MARK, question_markup, 1);
       /* Translators: what a screen reader says for a related question:
        * "Question 402, Level 3: Hard: What is…" */
       accessible = g_strdup_printf (_("Question %u, %s: %s"),
@@ -710,7 +726,7 @@ viva_question_view_set_related (VivaQuestionView *self,
                                     level != NULL ? viva_level_get_title (level) : "",
                                     viva_question_get_text (match->question));
 
-      gtk_label_set_text (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), label);
+      gtk_label_set_markup (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), markup->str);
       gtk_widget_set_tooltip_text (button, viva_question_get_text (match->question));
       gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,

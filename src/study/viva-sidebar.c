@@ -794,6 +794,9 @@ viva_sidebar_begin_filter (VivaSidebar *self)
 
   gtk_search_bar_set_search_mode (self->search_bar, TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  /* A search entry takes the focus without selecting; the last search
+   * is selected so that typing replaces it, as in GNOME Text Editor. */
+  gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
 }
 
 const char *
