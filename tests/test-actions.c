@@ -42,6 +42,8 @@
 #include "viva-bank.h"
 #include "viva-candidate-window.h"
 #include "viva-interview-live-page.h"
+#include "viva-interview-template.h"
+#include "viva-interview-templates-dialog.h"
 #include "viva-interview-view.h"
 #include "viva-question.h"
 #include "viva-sidebar-row.h"
@@ -583,6 +585,17 @@ build_everything (void)
 
     g_assert_nonnull (shortcuts);
     gtk_window_set_transient_for (shortcuts, GTK_WINDOW (window));
+  }
+
+  /* Manage Templates…, as the plan page opens it once a template is
+   * saved: with one template, so that its row and buttons exist. */
+  {
+    g_autoptr(GPtrArray) templates = g_ptr_array_new_with_free_func (g_object_unref);
+    g_autofree char *path = viva_interview_templates_dup_default_path ();
+
+    g_ptr_array_add (templates, viva_interview_template_new ("Backend, 45 min"));
+    gtk_window_present (GTK_WINDOW (viva_interview_templates_dialog_new (GTK_WINDOW (window), path, templates)));
+    viva_test_drain_main_loop ();
   }
 
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
