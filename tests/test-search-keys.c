@@ -79,32 +79,6 @@ fixture_tear_down (Fixture       *f,
   g_clear_object (&f->notes);
 }
 
-/* Runs xdotool with @args (NULL-terminated) and waits for it. */
-static void
-xdotool (const char *first,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *err = NULL;
-  int status = 0;
-  va_list args;
-
-  g_ptr_array_add (argv, (gpointer) "xdotool");
-  va_start (args, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  /* build-aux/setup installs xdotool with the test packages. */
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
-                NULL, NULL, NULL, &err, &status, &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("xdotool failed: %s", err);
-}
-
 /* The X server sends the keys to the focused window: this one. */
 static void
 focus_window (GtkWindow *window)
@@ -114,7 +88,7 @@ focus_window (GtkWindow *window)
 
   g_assert_true (GDK_IS_X11_SURFACE (surface));
   xid = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (surface));
-  xdotool ("windowfocus", "--sync", xid, NULL);
+  viva_test_xdotool ("windowfocus", "--sync", xid, NULL);
   viva_test_drain_main_loop ();
 }
 
@@ -157,14 +131,14 @@ settle (void)
 static void
 press (const char *keys)
 {
-  xdotool ("key", "--clearmodifiers", keys, NULL);
+  viva_test_xdotool ("key", "--clearmodifiers", keys, NULL);
   settle ();
 }
 
 static void
 type_text (const char *text)
 {
-  xdotool ("type", "--delay", "1", text, NULL);
+  viva_test_xdotool ("type", "--delay", "1", text, NULL);
 }
 
 /* Until the keys sent have come through and @editable ends with

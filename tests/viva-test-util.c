@@ -263,6 +263,40 @@ viva_test_press_shortcut (GtkWidget  *widget,
 }
 
 /**
+ * viva_test_xdotool:
+ * @first: the first argument
+ * @...: more arguments, then %NULL
+ *
+ * Runs xdotool with these arguments and waits for it: real input events
+ * through XTest, on the X server the tests run on. Needs the X11 backend
+ * (the tests' GDK_BACKEND) and xdotool (build-aux/setup --test installs
+ * it).
+ */
+void
+viva_test_xdotool (const char *first,
+                   ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  int status = 0;
+  va_list args;
+
+  g_ptr_array_add (argv, (gpointer) "xdotool");
+  va_start (args, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
+                NULL, NULL, NULL, &err, &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("xdotool failed: %s", err);
+}
+
+/**
  * viva_test_send_keys:
  * @widget: a widget in a window on screen
  * @keys: keys as xdotool names them ("shift+alt+Right")
@@ -272,29 +306,20 @@ viva_test_press_shortcut (GtkWidget  *widget,
  * (the focused widget's own handlers first, then the shortcuts up to
  * the window), which viva_test_press_shortcut() only imitates. They
  * arrive a few iterations of the main loop later: wait for their
- * effect. Needs the X11 backend (the tests' GDK_BACKEND) and xdotool
- * (build-aux/setup --test installs it).
+ * effect.
  */
 void
 viva_test_send_keys (GtkWidget  *widget,
                      const char *keys)
 {
   GdkSurface *surface = gtk_native_get_surface (gtk_widget_get_native (widget));
-  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
   g_autofree char *window_id = NULL;
-  g_autoptr(GError) error = NULL;
-  int status = 0;
 
-  g_assert_nonnull (xdotool);
   g_assert_true (GDK_IS_X11_SURFACE (surface));
 
   window_id = g_strdup_printf ("%lu", (gulong) gdk_x11_surface_get_xid (surface));
-  g_spawn_sync (NULL,
-                (char *[]) { xdotool, (char *) "windowfocus", (char *) "--sync", window_id,
-                             (char *) "key", (char *) "--clearmodifiers", (char *) keys, NULL },
-                NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  viva_test_xdotool ("windowfocus", "--sync", window_id,
+                     "key", "--clearmodifiers", keys, NULL);
 }
 
 /**

@@ -28,6 +28,8 @@ void viva_test_collect_unnamed_controls (GtkWidget *widget,
                                          GString   *unnamed);
 gboolean viva_test_press_shortcut (GtkWidget  *widget,
                                    const char *accelerator);
+void viva_test_xdotool         (const char *first,
+                                 ...) G_GNUC_NULL_TERMINATED;
 void viva_test_send_keys        (GtkWidget  *widget,
                                  const char *keys);
 gboolean viva_test_label_is_monospace (GtkLabel   *label,
