@@ -9,6 +9,8 @@
 
 #include "viva-bank-fuzz.h"
 #include "viva-query.h"
+#include "viva-related.h"
+#include "viva-search.h"
 
 static void
 check_markup (const char *markup)
@@ -73,6 +75,41 @@ check_question (VivaBank     *bank,
   check_markup (markup);
   highlighted = viva_question_dup_markup_highlighted (question, query);
   check_markup (highlighted);
+  g_assert_true (g_utf8_validate (viva_question_get_search_key (question), -1, NULL));
+}
+
+/* What Viva does with every bank it opens: "See Also" (the related
+ * index, built as the bank loads) and search, here with each question's
+ * own text as the query. */
+static void
+check_indexes (VivaBank *bank)
+{
+  g_autoptr(VivaRelatedIndex) related = viva_related_index_new (bank);
+  g_autoptr(VivaSearchIndex) search = viva_search_index_new (bank, NULL);
+  GListModel *questions = viva_bank_get_questions (bank);
+  guint n_questions = MIN (g_list_model_get_n_items (questions), 64);
+  VivaSearchFilters filters;
+
+  viva_search_filters_init (&filters);
+
+  for (guint i = 0; i < n_questions; i++)
+    {
+      g_autoptr(VivaQuestion) question = g_list_model_get_item (questions, i);
+      g_autoptr(GPtrArray) matches = viva_related_index_find (related, question, 5);
+      g_autoptr(GArray) positions = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_autoptr(VivaQuery) query = viva_query_new (viva_question_get_text (question));
+
+      for (guint j = 0; j < matches->len; j++)
+        {
+          VivaRelatedMatch *match = g_ptr_array_index (matches, j);
+
+          g_assert_true (match->question != question);
+        }
+
+      viva_search_index_run (search, query, &filters, positions);
+      for (guint j = 0; j < positions->len; j++)
+        g_assert_cmpuint (g_array_index (positions, guint, j), <, viva_bank_get_n_questions (bank));
+    }
 }
 
 void
@@ -111,6 +148,8 @@ viva_fuzz_check_parse (VivaBank     *bank,
       g_assert_cmpuint (viva_question_get_position (question), ==, i);
       check_question (bank, question, query);
     }
+
+  check_indexes (bank);
 }
 
 void
