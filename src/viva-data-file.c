@@ -366,6 +366,10 @@ check_scan (const char  *data,
       problem = _("more data follows the end of the JSON document");
       break;
 
+    case VIVA_JSON_SCAN_LEADING_ZERO:
+      problem = _("a number starts with a zero, which JSON does not allow");
+      break;
+
     default:
       g_assert_not_reached ();
     }

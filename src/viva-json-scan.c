@@ -213,10 +213,6 @@ is_large_integer (const guchar *p,
         return FALSE;
     }
 
-  /* json-glib reads "007" as 7. */
-  while (start + 1 < len && p[start] == '0')
-    start++;
-
   if (len - start != strlen (limit))
     return len - start > strlen (limit);
 
@@ -314,9 +310,17 @@ viva_json_scan (const char *data,
         case '5': case '6': case '7': case '8': case '9':
           {
             const guchar *number = p;
+            const guchar *digits = c == '-' ? p + 1 : p;
 
             while (p < end && is_number_byte (*p))
               p++;
+
+            if (digits + 1 < p && digits[0] == '0' && g_ascii_isdigit (digits[1]))
+              {
+                result = VIVA_JSON_SCAN_LEADING_ZERO;
+                where = number;
+                break;
+              }
 
             if (large_integers != NULL && is_large_integer (number, p - number))
               {

@@ -32,6 +32,8 @@ G_BEGIN_DECLS
  * @VIVA_JSON_SCAN_UNTERMINATED_STRING: the input ends inside a string
  * @VIVA_JSON_SCAN_TRAILING_DATA: more after the top-level value; json-glib
  *   would silently drop it
+ * @VIVA_JSON_SCAN_LEADING_ZERO: a number with a leading zero ("010"),
+ *   which JSON does not allow and json-glib reads as octal (8)
  */
 typedef enum
 {
@@ -45,6 +47,7 @@ typedef enum
   VIVA_JSON_SCAN_UNBALANCED,
   VIVA_JSON_SCAN_UNTERMINATED_STRING,
   VIVA_JSON_SCAN_TRAILING_DATA,
+  VIVA_JSON_SCAN_LEADING_ZERO,
 } VivaJsonScanResult;
 
 /**

@@ -404,7 +404,8 @@ test_version (void)
 
 /* Anywhere but the top-level "version", an integer json-glib cannot hold
  * is damage: no Viva writes one, and json-glib would read another
- * number without a word ("-99999999999999999999999" as 1). */
+ * number without a word ("-99999999999999999999999" as 1). So is a
+ * leading zero, which JSON forbids and json-glib reads as octal. */
 static void
 test_integer_too_large (void)
 {
@@ -426,11 +427,15 @@ test_integer_too_large (void)
       "the number 99999999999999999999999 is too large" },
     { "{\"version\": 1, \"x\": 1234567890123456789012345678901234567890}",
       "the number 12345678901234567890… is too large" },
+    /* json-glib reads these as octal: 8. */
+    { "{\"version\": 010}", "line 1: a number starts with a zero" },
+    { "{\"version\": 1,\n \"x\": [1, -010]}", "line 2: a number starts with a zero" },
+    { "{\"version\": 1, \"x\": 0099999999999999999999999}", "a number starts with a zero" },
   };
   static const char * const fine[] = {
     "{\"version\": 1, \"x\": 9223372036854775807, \"y\": -9223372036854775808}",
     "{\"version\": 1, \"x\": 1e30, \"y\": 99999999999999999999.5, \"z\": \"99999999999999999999\"}",
-    "{\"version\": 1, \"x\": 0000000000000000000000000001}",
+    "{\"version\": 1, \"x\": 0, \"y\": -0, \"z\": [0.5, 0e3, 10, 100]}",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (damaged); i++)

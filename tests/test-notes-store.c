@@ -551,6 +551,8 @@ static const CorruptCase corrupt_cases[] = {
   CASE ("version-zero", "{\"format\": \"viva-notes\", \"version\": 0, \"banks\": {}}"),
   CASE ("version-negative", "{\"format\": \"viva-notes\", \"version\": -1, \"banks\": {}}"),
   CASE ("version-hex", "{\"format\": \"viva-notes\", \"version\": 0x1, \"banks\": {}}"),
+  /* json-glib 1.6 alone reads this as 8, a newer version. */
+  CASE ("version-leading-zero", "{\"format\": \"viva-notes\", \"version\": 010, \"banks\": {}}"),
   /* json-glib 1.6 alone reads this as 1. */
   CASE ("version-too-large-negative", "{\"format\": \"viva-notes\", \"version\": -99999999999999999999999, \"banks\": {}}"),
   CASE ("banks-missing", "{\"format\": \"viva-notes\", \"version\": 1}"),
