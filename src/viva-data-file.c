@@ -264,22 +264,68 @@ line_at_offset (const char *data,
   return line;
 }
 
+/* An integer from a file, as a message shows it: the file holds only
+ * ASCII digits there, and thousands of them would make an unreadable
+ * message. */
+static char *
+dup_shown_integer (const char *digits,
+                   gsize       len)
+{
+  if (len > 24)
+    return g_strdup_printf ("%.*s…", 20, digits);
+
+  return g_strndup (digits, len);
+}
+
+/* Where viva_data_file_parse_json() keeps, on its parser, a top-level
+ * "version" too large for json-glib to hold, as written. */
+#define VERSION_AS_WRITTEN "viva-data-file-version-as-written"
+
+/* @version_as_written is set to the top-level "version" when it is an
+ * integer json-glib would misread: viva_data_file_get_version() reads it
+ * from the text. Any other such integer is damage: no Viva writes one,
+ * and json-glib would silently read another number. */
 static gboolean
 check_scan (const char  *data,
             gsize        len,
             guint        max_depth,
             GQuark       domain,
+            char       **version_as_written,
             GError     **error)
 {
+  g_autoptr(GArray) large_integers = g_array_new (FALSE, FALSE, sizeof (VivaJsonScanNumber));
   VivaJsonScanResult result;
   const char *problem = NULL;
   gsize offset = 0;
 
-  result = viva_json_scan (data, len, max_depth, &offset);
+  *version_as_written = NULL;
+
+  result = viva_json_scan (data, len, max_depth, &offset, large_integers);
 
   switch (result)
     {
     case VIVA_JSON_SCAN_OK:
+      for (guint i = 0; i < large_integers->len; i++)
+        {
+          const VivaJsonScanNumber *number = &g_array_index (large_integers, VivaJsonScanNumber, i);
+          g_autofree char *shown = NULL;
+
+          /* Written by us as "version", never with escapes. */
+          if (number->member_length == strlen ("version") &&
+              memcmp (data + number->member_offset, "version", number->member_length) == 0)
+            {
+              g_free (*version_as_written);
+              *version_as_written = g_strndup (data + number->offset, number->length);
+              continue;
+            }
+
+          g_clear_pointer (version_as_written, g_free);
+          shown = dup_shown_integer (data + number->offset, number->length);
+          g_set_error (error, domain, VIVA_DATA_FILE_ERROR_INVALID,
+                       _("line %u: the number %s is too large"),
+                       line_at_offset (data, number->offset), shown);
+          return FALSE;
+        }
       return TRUE;
 
     case VIVA_JSON_SCAN_TOO_DEEP:
@@ -318,6 +364,10 @@ check_scan (const char  *data,
 
     case VIVA_JSON_SCAN_TRAILING_DATA:
       problem = _("more data follows the end of the JSON document");
+      break;
+
+    case VIVA_JSON_SCAN_LEADING_ZERO:
+      problem = _("a number starts with a zero, which JSON does not allow");
       break;
 
     default:
@@ -372,8 +422,11 @@ duplicate_check_member_cb (JsonParser     *parser,
  *
  * Parses untrusted bytes that must hold one JSON object: pre-scanned so
  * that json-glib neither crashes nor silently changes what it reads, and
- * with duplicate members refused. A successful parse is not validation:
- * the caller checks every member. Thread-safe.
+ * with duplicate members refused. An integer json-glib cannot hold (it
+ * wraps what does not fit a gint64) is refused too, except the top-level
+ * "version", which viva_data_file_get_version() then reads as written.
+ * A successful parse is not validation: the caller checks every member.
+ * Thread-safe.
  *
  * Returns: (transfer full) (nullable): the parser, which owns the tree
  */
@@ -388,6 +441,7 @@ viva_data_file_parse_json (const char  *data,
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GHashTable) counts = NULL;
+  g_autofree char *version_as_written = NULL;
   DuplicateCheck check = { NULL, NULL, 0 };
   JsonNode *node;
   gboolean parsed;
@@ -402,7 +456,7 @@ viva_data_file_parse_json (const char  *data,
       len -= 3;
     }
 
-  if (!check_scan (data, len, max_depth, domain, error))
+  if (!check_scan (data, len, max_depth, domain, &version_as_written, error))
     return NULL;
 
   counts = g_hash_table_new (NULL, NULL);
@@ -462,7 +516,97 @@ viva_data_file_parse_json (const char  *data,
 
   *out_root = json_node_get_object (node);
 
+  if (version_as_written != NULL)
+    g_object_set_data_full (G_OBJECT (parser), VERSION_AS_WRITTEN,
+                            g_steal_pointer (&version_as_written), g_free);
+
   return g_steal_pointer (&parser);
+}
+
+/**
+ * viva_data_file_get_version:
+ * @parser: what viva_data_file_parse_json() returned
+ * @root: its top-level object
+ * @oldest: the oldest version this Viva reads
+ * @newest: the newest version this Viva reads (and the one it writes)
+ * @out_version: (out): the file's version, %G_MAXINT64 for one too large
+ *   to hold; set unless %VIVA_DATA_FILE_VERSION_INVALID
+ * @domain: the caller's error domain
+ * @error: return location for an error
+ *
+ * Reads the top-level "version" the same way for every file. An integer
+ * above @newest, however large, means a newer Viva wrote the file: that
+ * gives %VIVA_DATA_FILE_VERSION_NEWER and a %VIVA_DATA_FILE_ERROR_FUTURE_VERSION
+ * error, and the caller opens the file read-only. A version that is
+ * missing, not a whole number, or below @oldest (negative included) is
+ * damage: %VIVA_DATA_FILE_VERSION_INVALID with a
+ * %VIVA_DATA_FILE_ERROR_INVALID error that says which.
+ *
+ * Returns: what the version says of the file
+ */
+VivaDataFileVersion
+viva_data_file_get_version (JsonParser  *parser,
+                            JsonObject  *root,
+                            gint64       oldest,
+                            gint64       newest,
+                            gint64      *out_version,
+                            GQuark       domain,
+                            GError     **error)
+{
+  const char *as_written = g_object_get_data (G_OBJECT (parser), VERSION_AS_WRITTEN);
+  g_autofree char *shown = NULL;
+  JsonNode *node;
+  gboolean missing;
+  gint64 version;
+
+  g_return_val_if_fail (JSON_IS_PARSER (parser), VIVA_DATA_FILE_VERSION_INVALID);
+  g_return_val_if_fail (root != NULL, VIVA_DATA_FILE_VERSION_INVALID);
+  g_return_val_if_fail (oldest <= newest, VIVA_DATA_FILE_VERSION_INVALID);
+
+  /* Too large for json-glib, which read another number: the text says
+   * what it is. */
+  if (as_written != NULL)
+    {
+      shown = dup_shown_integer (as_written, strlen (as_written));
+      version = as_written[0] == '-' ? G_MININT64 : G_MAXINT64;
+    }
+  else
+    {
+      node = viva_json_object_get_value_member (root, "version", G_TYPE_INT64, &missing);
+      if (node == NULL)
+        {
+          g_set_error_literal (error, domain, VIVA_DATA_FILE_ERROR_INVALID,
+                               missing ? _("“version” is missing") : _("“version” is not a whole number"));
+          return VIVA_DATA_FILE_VERSION_INVALID;
+        }
+
+      version = json_node_get_int (node);
+      /* Formatted apart: a format macro inside _() would cut the message
+       * that translators see. */
+      shown = g_strdup_printf ("%" G_GINT64_FORMAT, version);
+    }
+
+  if (version < oldest)
+    {
+      g_set_error (error, domain, VIVA_DATA_FILE_ERROR_INVALID,
+                   _("“version” is %s, which no version of Viva wrote"),
+                   shown);
+      return VIVA_DATA_FILE_VERSION_INVALID;
+    }
+
+  *out_version = version;
+
+  if (version > newest)
+    {
+      g_autofree char *newest_shown = g_strdup_printf ("%" G_GINT64_FORMAT, newest);
+
+      g_set_error (error, domain, VIVA_DATA_FILE_ERROR_FUTURE_VERSION,
+                   _("file version %s; this version of Viva reads version %s"),
+                   shown, newest_shown);
+      return VIVA_DATA_FILE_VERSION_NEWER;
+    }
+
+  return VIVA_DATA_FILE_VERSION_KNOWN;
 }
 
 /* Returns the member if it holds a plain value of @type; sets @missing
@@ -785,11 +929,34 @@ viva_data_file_lock (const char *lock_path)
   return fd;
 }
 
+/* A file moved aside holds the user's notes or interviews, whatever mode
+ * it was given (an editor, a sync tool, an older copy): only its owner
+ * may read it, as with every file Viva writes. Not through a symbolic
+ * link, whose target is not ours to change, and never blocking on a
+ * special file. */
+static void
+make_private (const char *path)
+{
+  struct stat st;
+  int fd;
+
+  fd = open (path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+  if (fd < 0)
+    return;
+
+  if (fstat (fd, &st) == 0 && S_ISREG (st.st_mode) &&
+      (st.st_mode & 07777) != 0600 && fchmod (fd, 0600) != 0)
+    g_warning ("Could not make %s readable only by its owner: %s", path, g_strerror (errno));
+
+  close (fd);
+}
+
 /* Renames @path to "@path.corrupt-YYYYMMDD-HHMMSS" (or -2, -3…), but only
  * while it still is the file described by @expected: what was damaged
  * when we read it may since have been replaced by a good file. The caller
  * holds the lock, so the name we find free stays free for rename(), which
- * would otherwise replace an older moved-aside file. */
+ * would otherwise replace an older moved-aside file. The file moved aside
+ * is made private (mode 0600). */
 VivaMoveAsideResult
 viva_data_file_move_aside_locked (const char           *path,
                                   const VivaFileStamp  *expected,
@@ -831,6 +998,8 @@ viva_data_file_move_aside_locked (const char           *path,
                        _("could not move “%s” aside: %s"), path, g_strerror (errsv));
           return VIVA_MOVE_ASIDE_FAILED;
         }
+
+      make_private (aside);
 
       *out_path = g_steal_pointer (&aside);
       return VIVA_MOVE_ASIDE_DONE;

@@ -27,9 +27,10 @@ G_BEGIN_DECLS
  * @VIVA_DATA_FILE_ERROR_TOO_LARGE: larger than the caller's cap
  * @VIVA_DATA_FILE_ERROR_TOO_DEEP: nests deeper than the caller's cap
  * @VIVA_DATA_FILE_ERROR_INVALID: not what we wrote
+ * @VIVA_DATA_FILE_ERROR_FUTURE_VERSION: written by a newer Viva
  *
  * Every store's error enum (VivaNotesStoreError, VivaSessionStoreError)
- * begins with these three codes in this order, so that the shared checks
+ * begins with these four codes in this order, so that the shared checks
  * below can report in the caller's own error domain; each store asserts
  * it at compile time.
  */
@@ -38,7 +39,21 @@ typedef enum
   VIVA_DATA_FILE_ERROR_TOO_LARGE,
   VIVA_DATA_FILE_ERROR_TOO_DEEP,
   VIVA_DATA_FILE_ERROR_INVALID,
+  VIVA_DATA_FILE_ERROR_FUTURE_VERSION,
 } VivaDataFileErrorCode;
+
+/**
+ * VivaDataFileVersion:
+ * @VIVA_DATA_FILE_VERSION_KNOWN: a version this Viva reads and writes
+ * @VIVA_DATA_FILE_VERSION_NEWER: written by a newer Viva: open read-only
+ * @VIVA_DATA_FILE_VERSION_INVALID: no Viva wrote it: the file is damaged
+ */
+typedef enum
+{
+  VIVA_DATA_FILE_VERSION_KNOWN,
+  VIVA_DATA_FILE_VERSION_NEWER,
+  VIVA_DATA_FILE_VERSION_INVALID,
+} VivaDataFileVersion;
 
 /* What we know of a file on disk, to tell whether someone else wrote it
  * since we last read or wrote it. A missing file is a stamp too. */
@@ -79,6 +94,13 @@ JsonParser          *viva_data_file_parse_json           (const char           *
                                                           guint                 max_depth,
                                                           GQuark                domain,
                                                           JsonObject          **out_root,
+                                                          GError              **error);
+VivaDataFileVersion  viva_data_file_get_version          (JsonParser           *parser,
+                                                          JsonObject           *root,
+                                                          gint64                oldest,
+                                                          gint64                newest,
+                                                          gint64               *out_version,
+                                                          GQuark                domain,
                                                           GError              **error);
 JsonNode            *viva_json_object_get_value_member   (JsonObject           *object,
                                                           const char           *name,

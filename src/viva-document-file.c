@@ -104,12 +104,11 @@ viva_document_file_parse (const VivaDocumentCodec  *codec,
 {
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GObject) document = NULL;
-  g_autofree char *version_string = NULL;
   JsonObject *root;
   JsonNode *node;
   const char *format;
   gboolean missing;
-  gint64 version;
+  gint64 version = 0;
 
   if (out_document != NULL)
     *out_document = NULL;
@@ -128,36 +127,24 @@ viva_document_file_parse (const VivaDocumentCodec  *codec,
       return set_invalid (codec, error, message);
     }
 
-  node = viva_json_object_get_value_member (root, "version", G_TYPE_INT64, &missing);
-  if (node == NULL)
-    return set_invalid (codec, error, missing ? _("“version” is missing") : _("“version” is not a whole number"));
-
-  version = json_node_get_int (node);
-  /* Formatted apart: a format macro inside _() would cut the message
-   * that translators see. */
-  version_string = g_strdup_printf ("%" G_GINT64_FORMAT, version);
-
-  if (version < codec->version)
+  switch (viva_data_file_get_version (parser, root, codec->version, codec->version,
+                                      &version, codec->error_quark (), error))
     {
-      g_set_error (error, codec->error_quark (), VIVA_DOCUMENT_STORE_ERROR_INVALID,
-                   _("“version” is %s, which no version of Viva wrote"),
-                   version_string);
-      return FALSE;
-    }
+    case VIVA_DATA_FILE_VERSION_KNOWN:
+      break;
 
-  if (version > codec->version)
-    {
+    case VIVA_DATA_FILE_VERSION_NEWER:
       document = codec->parse (root, expected_id, NULL);
       if (document != NULL)
         codec->set_read_only (document);
 
-      g_set_error (error, codec->error_quark (), VIVA_DOCUMENT_STORE_ERROR_FUTURE_VERSION,
-                   _("file version %s; this version of Viva reads version %d"),
-                   version_string, (int) codec->version);
-
       if (out_document != NULL)
         *out_document = g_steal_pointer (&document);
 
+      return FALSE;
+
+    case VIVA_DATA_FILE_VERSION_INVALID:
+    default:
       return FALSE;
     }
 

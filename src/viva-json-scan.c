@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "viva-json-scan.h"
 
 static gboolean
@@ -179,16 +181,61 @@ is_json_token_byte (guchar c)
     }
 }
 
+static inline gboolean
+is_number_byte (guchar c)
+{
+  return g_ascii_isdigit (c) || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E';
+}
+
+/* Whether the number at @p (@len bytes) is an integer outside gint64. A
+ * run that is not an integer at all ("1.5", "1e3", "1-2") is the parser's
+ * to judge. */
+static gboolean
+is_large_integer (const guchar *p,
+                  gsize         len)
+{
+  const char *limit = "9223372036854775807";
+  gboolean negative = FALSE;
+  gsize start = 0;
+
+  if (len > 0 && p[0] == '-')
+    {
+      negative = TRUE;
+      start = 1;
+    }
+
+  if (start == len)
+    return FALSE;
+
+  for (gsize i = start; i < len; i++)
+    {
+      if (!g_ascii_isdigit (p[i]))
+        return FALSE;
+    }
+
+  if (len - start != strlen (limit))
+    return len - start > strlen (limit);
+
+  if (negative)
+    limit = "9223372036854775808";
+
+  return memcmp (p + start, limit, len - start) > 0;
+}
+
 /**
  * viva_json_scan:
  * @data: the bytes, not necessarily nul-terminated
  * @len: the number of bytes in @data
  * @max_depth: how deep arrays and objects may nest
  * @error_offset: (out) (optional): where the problem is, in bytes
+ * @large_integers: (element-type VivaJsonScanNumber) (optional): where to
+ *   add the integers json-glib would misread
  *
  * Looks at every byte once, keeping track of strings and escapes, and
  * reports the first problem. It checks only what json-glib gets wrong;
- * the grammar itself is left to the parser.
+ * the grammar itself is left to the parser. Integers too large for
+ * json-glib are not a problem of the bytes: they are listed in
+ * @large_integers, for the caller to decide what they mean.
  *
  * Returns: %VIVA_JSON_SCAN_OK or the problem found
  */
@@ -196,7 +243,8 @@ VivaJsonScanResult
 viva_json_scan (const char *data,
                 gsize       len,
                 guint       max_depth,
-                gsize      *error_offset)
+                gsize      *error_offset,
+                GArray     *large_integers)
 {
   const guchar *start = (const guchar *) data;
   const guchar *end = start + len;
@@ -206,6 +254,11 @@ viva_json_scan (const char *data,
   g_autofree guchar *open = NULL;
   guint depth = 0;
   gboolean complete = FALSE;
+  /* The last string of the top-level object, and whether a colon has
+   * made it the name of the member whose value comes next. */
+  const guchar *member = NULL;
+  gsize member_length = 0;
+  gboolean member_named = FALSE;
 
   g_return_val_if_fail (data != NULL || len == 0, VIVA_JSON_SCAN_NUL_BYTE);
 
@@ -234,11 +287,59 @@ viva_json_scan (const char *data,
       switch (c)
         {
         case '"':
-          p = scan_string (p, end, &result, &where);
+          {
+            const guchar *string = p;
+
+            p = scan_string (p, end, &result, &where);
+            if (p != NULL && depth == 1)
+              {
+                member = string + 1;
+                member_length = p - string - 2;
+              }
+            member_named = FALSE;
+          }
+          break;
+
+        case ':':
+          member_named = depth == 1 && member != NULL;
+          p++;
+          break;
+
+        case '-':
+        case '0': case '1': case '2': case '3': case '4':
+        case '5': case '6': case '7': case '8': case '9':
+          {
+            const guchar *number = p;
+            const guchar *digits = c == '-' ? p + 1 : p;
+
+            while (p < end && is_number_byte (*p))
+              p++;
+
+            if (digits + 1 < p && digits[0] == '0' && g_ascii_isdigit (digits[1]))
+              {
+                result = VIVA_JSON_SCAN_LEADING_ZERO;
+                where = number;
+                break;
+              }
+
+            if (large_integers != NULL && is_large_integer (number, p - number))
+              {
+                VivaJsonScanNumber found = { number - start, p - number, 0, 0 };
+
+                if (member_named && depth == 1)
+                  {
+                    found.member_offset = member - start;
+                    found.member_length = member_length;
+                  }
+                g_array_append_val (large_integers, found);
+              }
+            member_named = FALSE;
+          }
           break;
 
         case '{':
         case '[':
+          member_named = FALSE;
           if (depth >= max_depth)
             {
               result = VIVA_JSON_SCAN_TOO_DEEP;
@@ -274,6 +375,8 @@ viva_json_scan (const char *data,
               where = p;
               break;
             }
+          /* A comma, or a literal such as true. */
+          member_named = FALSE;
           p++;
           break;
         }

@@ -32,6 +32,8 @@ G_BEGIN_DECLS
  * @VIVA_JSON_SCAN_UNTERMINATED_STRING: the input ends inside a string
  * @VIVA_JSON_SCAN_TRAILING_DATA: more after the top-level value; json-glib
  *   would silently drop it
+ * @VIVA_JSON_SCAN_LEADING_ZERO: a number with a leading zero ("010"),
+ *   which JSON does not allow and json-glib reads as octal (8)
  */
 typedef enum
 {
@@ -45,11 +47,34 @@ typedef enum
   VIVA_JSON_SCAN_UNBALANCED,
   VIVA_JSON_SCAN_UNTERMINATED_STRING,
   VIVA_JSON_SCAN_TRAILING_DATA,
+  VIVA_JSON_SCAN_LEADING_ZERO,
 } VivaJsonScanResult;
+
+/**
+ * VivaJsonScanNumber:
+ * @offset: where the number starts, in bytes
+ * @length: its length
+ * @member_offset: where the name of the top-level member whose value it
+ *   is starts (after the quote), or 0 when it is not such a value
+ * @member_length: that name's length as written, escapes not decoded; 0
+ *   when the number is not a top-level member's value
+ *
+ * An integer that json-glib 1.6 cannot hold: it silently wraps what does
+ * not fit a gint64 ("9223372036854775808" reads as -9223372036854775808,
+ * "18446744073709551616" as -1, "-99999999999999999999999" as 1).
+ */
+typedef struct
+{
+  gsize offset;
+  gsize length;
+  gsize member_offset;
+  gsize member_length;
+} VivaJsonScanNumber;
 
 VivaJsonScanResult viva_json_scan (const char *data,
                                    gsize       len,
                                    guint       max_depth,
-                                   gsize      *error_offset);
+                                   gsize      *error_offset,
+                                   GArray     *large_integers);
 
 G_END_DECLS

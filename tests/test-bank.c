@@ -11,7 +11,9 @@
 
 #include <string.h>
 #include <sys/mman.h>
+#include <unistd.h>
 
+#include "viva-bank-fuzz.h"
 #include "viva-bank-private.h"
 #include "viva-note.h"
 #include "viva-resources.h"
@@ -842,6 +844,44 @@ test_largest_number (void)
   g_assert_nonnull (viva_bank_lookup_question (bank, G_MAXUINT32));
 }
 
+/* A level whose number does not fit is a level with a bad number, not
+ * "no levels". */
+static void
+test_error_level_number (void)
+{
+  g_autoptr(VivaBank) bank = NULL;
+  g_autoptr(VivaLevel) level = NULL;
+
+  assert_parse_error ("## Level 99999999999999999999: X\n"
+                      "\n"
+                      "**Question 1:** Q?\n",
+                      VIVA_BANK_ERROR_MALFORMED, "Line 1", "“99999999999999999999”", "too large", NULL);
+
+  assert_parse_error ("# Bank\n"
+                      "\n"
+                      "## Level 1: A\n"
+                      "\n"
+                      "**Question 1:** Q?\n"
+                      "\n"
+                      "## Level 4294967296 - Past the largest\n"
+                      "\n"
+                      "**Question 2:** Q?\n",
+                      VIVA_BANK_ERROR_MALFORMED, "Line 7", "“4294967296”", "4294967295", NULL);
+
+  /* A setext heading, and a number far too long to show whole. */
+  assert_parse_error ("Intro.\n"
+                      "\n"
+                      "Level 1234567890123456789012345678901234567890\n"
+                      "---\n"
+                      "\n"
+                      "**Question 1:** Q?\n",
+                      VIVA_BANK_ERROR_MALFORMED, "Line 3", "“12345678901234567890…”", NULL);
+
+  bank = parse_string_ok ("## Level 4294967295: Largest\n\n**Question 1:** Q?\n");
+  level = g_list_model_get_item (viva_bank_get_levels (bank), 0);
+  g_assert_cmpuint (viva_level_get_number (level), ==, G_MAXUINT32);
+}
+
 /* Hostile nesting must not exhaust the stack or hang. */
 static void
 test_deep_nesting (void)
@@ -863,6 +903,326 @@ test_deep_nesting (void)
       if (bank != NULL)
         g_assert_nonnull (viva_bank_lookup_question (bank, 2));
     }
+}
+
+/* md4c 0.4.8 reports leaving spans it never entered, and entering some
+ * it never leaves. These used to abort Viva, even when the file came
+ * from `viva FILE` into a running window. */
+static void
+test_md4c_unbalanced_spans (void)
+{
+  g_autoptr(VivaBank) bank = NULL;
+  g_autofree char *markup4 = NULL;
+  g_autofree char *markup5 = NULL;
+  g_autofree char *markup6 = NULL;
+  g_autofree char *markup7 = NULL;
+
+  /* The 20 bytes of the report: a leave of an emphasis after the empty
+   * link, never entered. What is wrong is said. */
+  assert_parse_error ("**Question 4**[](*)*", VIVA_BANK_ERROR_MALFORMED, "Question 4", "no text", NULL);
+
+  bank = parse_string_ok ("## Level 1: Spans\n"
+                          "\n"
+                          /* Leaves an emphasis it never entered. */
+                          "**Question 4** What[](*)*\n"
+                          "\n"
+                          /* Enters an emphasis it never leaves. */
+                          "**Question 5:** a *b[](*)* c\n"
+                          "\n"
+                          /* Leaves an emphasis after code, then a real one. */
+                          "**Question 6:** `a`[](*)* *b*\n"
+                          "\n"
+                          "**Question 7:** x **y[](**)** z\n");
+
+  g_assert_cmpuint (viva_bank_get_n_questions (bank), ==, 4);
+
+  g_assert_cmpstr (viva_question_get_text (viva_bank_lookup_question (bank, 4)), ==, "What");
+  markup4 = question_markup (bank, 4);
+  g_assert_cmpstr (markup4, ==, "What");
+
+  /* A span left open ends with its paragraph. */
+  g_assert_cmpstr (viva_question_get_text (viva_bank_lookup_question (bank, 5)), ==, "a b* c");
+  markup5 = question_markup (bank, 5);
+  g_assert_cmpstr (markup5, ==, "a <i>b* c</i>");
+
+  g_assert_cmpstr (viva_question_get_text (viva_bank_lookup_question (bank, 6)), ==, "a b");
+  markup6 = question_markup (bank, 6);
+  g_assert_cmpstr (markup6, ==, "<tt>a</tt> <i>b</i>");
+
+  g_assert_cmpstr (viva_question_get_text (viva_bank_lookup_question (bank, 7)), ==, "x y** z");
+  markup7 = question_markup (bank, 7);
+  g_assert_cmpstr (markup7, ==, "x <b>y** z</b>");
+}
+
+/* md4c 0.4.8 reads past the end of its input: "**Q[](1**" followed by
+ * ")" in memory is read as a link. The bank ends where a page ends and
+ * the next page cannot be read, so one byte too far crashes the test. */
+static void
+test_md4c_reads_past_end (void)
+{
+  static const char * const endings[] = {
+    "**Q[](1**",
+    "**Question 2:** Last [](1**",
+    "**Question 2:** `code",
+    "**Question 2:** &amp",
+  };
+  gsize page = sysconf (_SC_PAGESIZE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (endings); i++)
+    {
+      g_autofree char *markdown = g_strconcat ("## Level 1: A\n\n**Question 1:** One.\n\n", endings[i], NULL);
+      gsize size = strlen (markdown);
+      Mapping *mapping = g_new0 (Mapping, 1);
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(VivaBank) bank = NULL;
+      g_autoptr(GError) error = NULL;
+      char *end;
+
+      mapping->size = 2 * page;
+      mapping->address = mmap (NULL, mapping->size, PROT_READ | PROT_WRITE,
+                               MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+      g_assert_true (mapping->address != MAP_FAILED);
+      end = (char *)mapping->address + page;
+      g_assert_cmpint (mprotect (end, page, PROT_NONE), ==, 0);
+      memcpy (end - size, markdown, size);
+
+      bytes = g_bytes_new_with_free_func (end - size, size, unmap, mapping);
+      bank = viva_bank_new_from_bytes (bytes, "test", &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (viva_bank_lookup_question (bank, 1));
+    }
+}
+
+/* The md4c events that a scripted test sends, written short. */
+#define ENTER_BLOCK(type) { VIVA_FUZZ_ENTER_BLOCK, MD_BLOCK_##type, 0, NULL }
+#define LEAVE_BLOCK(type) { VIVA_FUZZ_LEAVE_BLOCK, MD_BLOCK_##type, 0, NULL }
+#define ENTER_H(level)    { VIVA_FUZZ_ENTER_BLOCK, MD_BLOCK_H, level, NULL }
+#define LEAVE_H(level)    { VIVA_FUZZ_LEAVE_BLOCK, MD_BLOCK_H, level, NULL }
+#define ENTER_SPAN(type)  { VIVA_FUZZ_ENTER_SPAN, MD_SPAN_##type, 0, NULL }
+#define LEAVE_SPAN(type)  { VIVA_FUZZ_LEAVE_SPAN, MD_SPAN_##type, 0, NULL }
+#define TEXT(type, text)  { VIVA_FUZZ_TEXT, MD_TEXT_##type, 0, text }
+
+static VivaBank *
+parse_events (const VivaFuzzEvent  *events,
+              gsize                 n_events,
+              GError              **error)
+{
+  const char *markdown = "## Level 1: A\n\n**Question 1:** One.\n";
+  g_autoptr(GArray) sequence = NULL;
+
+  /* Every script starts from a good level and question 1, so that what
+   * it does next decides the outcome. */
+  sequence = viva_fuzz_record_events (markdown);
+  g_array_append_vals (sequence, events, n_events);
+
+  /* The result passes the fuzz targets' checks, or this aborts. */
+  return viva_fuzz_parse_events ((const VivaFuzzEvent *)(gpointer)sequence->data, sequence->len, error);
+}
+
+/* Spans left that were never entered, and entered that are never left,
+ * crossing, and text of any kind anywhere. */
+static void
+test_md4c_events_spans (void)
+{
+  static const VivaFuzzEvent events[] = {
+    ENTER_BLOCK (P), ENTER_SPAN (STRONG), TEXT (NORMAL, "Question 2:"), LEAVE_SPAN (STRONG),
+    TEXT (NORMAL, " What"),
+    LEAVE_SPAN (EM), LEAVE_SPAN (CODE), LEAVE_SPAN (STRONG), LEAVE_SPAN (A), LEAVE_SPAN (U),
+    TEXT (NORMAL, " is?"),
+    LEAVE_BLOCK (P),
+
+    ENTER_BLOCK (P), ENTER_SPAN (STRONG), TEXT (NORMAL, "Question 3:"), LEAVE_SPAN (STRONG),
+    TEXT (NORMAL, " "),
+    ENTER_SPAN (EM), TEXT (NORMAL, "a"),
+    ENTER_SPAN (CODE), TEXT (CODE, "b"),
+    /* Ends the code span inside it too: the spans keep nesting, and
+     * what follows is no longer code (its spaces collapse). */
+    LEAVE_SPAN (EM),
+    TEXT (CODE, " c  c "),
+    LEAVE_SPAN (CODE),
+    ENTER_SPAN (STRONG), TEXT (NORMAL, "d"),
+    /* Still open: ends with the paragraph. */
+    LEAVE_BLOCK (P),
+
+    /* The label ends with whatever span md4c leaves first. */
+    ENTER_BLOCK (P), ENTER_SPAN (STRONG), TEXT (NORMAL, "Question 4:"), LEAVE_SPAN (EM),
+    TEXT (NORMAL, " Early."), LEAVE_SPAN (STRONG), LEAVE_SPAN (STRONG),
+    LEAVE_BLOCK (P),
+
+    /* Entities as md4c never sends them. */
+    ENTER_BLOCK (P), ENTER_SPAN (STRONG), TEXT (NORMAL, "Question 5:"), LEAVE_SPAN (STRONG),
+    TEXT (ENTITY, "&amp"), TEXT (ENTITY, ""), TEXT (ENTITY, "&"), TEXT (ENTITY, "&#9;"),
+    TEXT (ENTITY, "&#1;"), TEXT (ENTITY, "&#xFFFF;"), TEXT (NULLCHAR, ""), TEXT (HTML, "<br>"),
+    TEXT (NORMAL, "x"),
+    LEAVE_BLOCK (P),
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VivaBank) bank = parse_events (events, G_N_ELEMENTS (events), &error);
+  g_autofree char *markup2 = NULL;
+  g_autofree char *markup3 = NULL;
+  g_autofree char *markup4 = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (viva_bank_get_n_questions (bank), ==, 5);
+
+  g_assert_cmpstr (viva_question_get_text (viva_bank_lookup_question (bank, 2)), ==, "What is?");
+  markup2 = question_markup (bank, 2);
+  g_assert_cmpstr (markup2, ==, "What is?");
+
+  g_assert_cmpstr (viva_question_get_text (viva_bank_lookup_question (bank, 3)), ==, "ab c c d");
+  markup3 = question_markup (bank, 3);
+  g_assert_cmpstr (markup3, ==, "<i>a<tt>b</tt></i> c c <b>d</b>");
+
+  g_assert_cmpstr (viva_question_get_text (viva_bank_lookup_question (bank, 4)), ==, "Early.");
+  markup4 = question_markup (bank, 4);
+  g_assert_cmpstr (markup4, ==, "Early.");
+
+  /* Kept as written when it is not an entity; white space as a space;
+   * what Pango markup cannot hold as U+FFFD. */
+  g_assert_cmpstr (viva_question_get_text (viva_bank_lookup_question (bank, 5)), ==,
+                   "&amp& \xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbdx");
+  g_free (question_markup (bank, 5));
+}
+
+/* Blocks left that were never entered, nested, after the document's end,
+ * and headings of levels md4c never sends. */
+static void
+test_md4c_events_blocks (void)
+{
+  static const VivaFuzzEvent events[] = {
+    /* The recorded part has left the document: nothing here is inside
+     * it. None of these was entered. */
+    LEAVE_BLOCK (P), LEAVE_H (2), LEAVE_BLOCK (DOC), LEAVE_BLOCK (LI), LEAVE_SPAN (EM),
+    TEXT (NORMAL, "stray"),
+
+    /* A paragraph in a paragraph. */
+    ENTER_BLOCK (P), ENTER_BLOCK (P), ENTER_SPAN (STRONG), TEXT (NORMAL, "Question 2:"),
+    LEAVE_SPAN (STRONG), TEXT (NORMAL, " Nested."), LEAVE_BLOCK (P), LEAVE_BLOCK (P),
+
+    /* Leaving a heading not entered must not reread the last one
+     * ("Level 1: A") and start its level again. */
+    LEAVE_H (2),
+    ENTER_BLOCK (P), ENTER_SPAN (STRONG), TEXT (NORMAL, "Question 3:"), LEAVE_SPAN (STRONG),
+    TEXT (NORMAL, " Still in level 1."), LEAVE_BLOCK (P),
+
+    /* Headings of no level and of level 99 are not level headings. */
+    ENTER_H (0), TEXT (NORMAL, "Level 8: Zero"), LEAVE_H (0),
+    ENTER_H (99), TEXT (NORMAL, "Level 9: Deep"), LEAVE_H (99),
+
+    /* A heading inside a paragraph, left with the wrong level. */
+    ENTER_BLOCK (P), ENTER_H (2), TEXT (NORMAL, "Level 2: B"), LEAVE_H (5), LEAVE_BLOCK (P),
+    ENTER_BLOCK (P), ENTER_SPAN (STRONG), TEXT (NORMAL, "Question 4:"), LEAVE_SPAN (STRONG),
+    TEXT (NORMAL, " In level 2."), LEAVE_BLOCK (P),
+
+    /* A topic heading entered and never left: a paragraph ends it. */
+    ENTER_H (3), TEXT (NORMAL, "Open topic"),
+    ENTER_BLOCK (P), ENTER_SPAN (STRONG), TEXT (NORMAL, "Question 5:"), LEAVE_SPAN (STRONG),
+    TEXT (NORMAL, " Last."), LEAVE_BLOCK (P),
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VivaBank) bank = parse_events (events, G_N_ELEMENTS (events), &error);
+  g_autoptr(VivaLevel) level1 = NULL;
+  g_autoptr(VivaLevel) level2 = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (viva_bank_get_n_levels (bank), ==, 2);
+  g_assert_cmpuint (viva_bank_get_n_questions (bank), ==, 5);
+  level1 = g_list_model_get_item (viva_bank_get_levels (bank), 0);
+  level2 = g_list_model_get_item (viva_bank_get_levels (bank), 1);
+  g_assert_cmpstr (viva_level_get_title (level2), ==, "Level 2: B");
+
+  g_assert_cmpstr (viva_question_get_text (viva_bank_lookup_question (bank, 2)), ==, "Nested.");
+  g_assert_true (viva_question_get_level (viva_bank_lookup_question (bank, 3)) == level1);
+  g_assert_true (viva_question_get_level (viva_bank_lookup_question (bank, 4)) == level2);
+  g_assert_cmpstr (viva_question_get_text (viva_bank_lookup_question (bank, 5)), ==, "Last.");
+}
+
+/* Any sequence: what md4c sends for a bank, mutated at random (events
+ * dropped, repeated, swapped, and random ones inserted), thousands of
+ * times. Every result must pass the fuzz targets' checks. Rerun a failure
+ * with the seed the test prints (--seed). */
+static void
+test_md4c_events_random (void)
+{
+  g_autoptr(GArray) recorded = NULL;
+  guint n_banks = 0;
+  guint n_errors = 0;
+  guint n_runs = g_test_slow () ? 200000 : 5000;
+
+  recorded = viva_fuzz_record_events ("# Bank\n"
+                                      "\n"
+                                      "## Level 1: Basics (Questions 1-3)\n"
+                                      "\n"
+                                      "### Strings\n"
+                                      "\n"
+                                      "**Question 1:** What does `len(\"abc\")` return?\n"
+                                      "\n"
+                                      "**Question 2**: What is *the* difference between `str` and **bytes**?\n"
+                                      "\n"
+                                      "### Lists &amp; tuples\n"
+                                      "\n"
+                                      "**Question 3:** Sort a *list [in](x) place*: `xs.sort()`?\n"
+                                      "\n"
+                                      "## Level 2 - Harder\n"
+                                      "\n"
+                                      "**Question 4:** Write a decorator  \n"
+                                      "that caches results.\n");
+
+  for (guint run = 0; run < n_runs; run++)
+    {
+      g_autoptr(GArray) events = g_array_copy (recorded);
+      g_autoptr(VivaBank) bank = NULL;
+      g_autoptr(GError) error = NULL;
+      guint n_mutations = g_test_rand_int_range (1, 9);
+
+      for (guint m = 0; m < n_mutations && events->len > 1; m++)
+        {
+          guint at = g_test_rand_int_range (0, events->len);
+          VivaFuzzEvent event = g_array_index (events, VivaFuzzEvent, at);
+
+          switch (g_test_rand_int_range (0, 4))
+            {
+            case 0:
+              g_array_remove_index (events, at);
+              break;
+
+            case 1:
+              g_array_insert_val (events, at, event);
+              break;
+
+            case 2:
+              {
+                guint other = g_test_rand_int_range (0, events->len);
+
+                g_array_index (events, VivaFuzzEvent, at) = g_array_index (events, VivaFuzzEvent, other);
+                g_array_index (events, VivaFuzzEvent, other) = event;
+              }
+              break;
+
+            case 3:
+            default:
+              {
+                guint8 bytes[2] = { g_test_rand_int_range (0, 256), g_test_rand_int_range (0, 256) };
+                g_autoptr(GArray) decoded = viva_fuzz_decode_events (bytes, sizeof bytes);
+
+                g_array_insert_vals (events, at, decoded->data, decoded->len);
+              }
+              break;
+            }
+        }
+
+      bank = viva_fuzz_parse_events ((const VivaFuzzEvent *)(gpointer)events->data, events->len, &error);
+      if (bank != NULL)
+        n_banks++;
+      else
+        n_errors++;
+    }
+
+  g_test_message ("%u sequences: %u banks, %u errors", n_runs, n_banks, n_errors);
+
+  /* Both outcomes were reached, or the mutations test nothing. */
+  g_assert_cmpuint (n_banks, >, n_runs / 10);
+  g_assert_cmpuint (n_errors, >, 0);
 }
 
 typedef struct
@@ -1377,6 +1737,7 @@ main (int   argc,
   g_test_add_func ("/bank/markup/overlapping-spans", test_markup_overlapping_spans);
   g_test_add_func ("/bank/format/structure", test_format_structure);
   g_test_add_func ("/bank/format/largest-number", test_largest_number);
+  g_test_add_func ("/bank/error/level-number", test_error_level_number);
   g_test_add_func ("/bank/format/deep-nesting", test_deep_nesting);
   g_test_add_func ("/bank/error/empty", test_error_empty);
   g_test_add_func ("/bank/error/binary", test_error_binary);
@@ -1386,6 +1747,11 @@ main (int   argc,
   g_test_add_func ("/bank/error/structure", test_error_structure);
   g_test_add_func ("/bank/error/duplicate", test_error_duplicate);
   g_test_add_func ("/bank/error/malformed-question", test_error_malformed_question);
+  g_test_add_func ("/bank/md4c/unbalanced-spans", test_md4c_unbalanced_spans);
+  g_test_add_func ("/bank/md4c/reads-past-end", test_md4c_reads_past_end);
+  g_test_add_func ("/bank/md4c/events-spans", test_md4c_events_spans);
+  g_test_add_func ("/bank/md4c/events-blocks", test_md4c_events_blocks);
+  g_test_add_func ("/bank/md4c/events-random", test_md4c_events_random);
   g_test_add_func ("/bank/note/apply", test_apply_note);
   g_test_add_func ("/bank/query/words", test_query_words);
   g_test_add_func ("/bank/query/accents", test_query_accents);

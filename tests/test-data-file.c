@@ -5,13 +5,20 @@
  * library code it replaced gave (GDateTime, json-glib's JsonGenerator),
  * so that files keep their layout and every time reads back.
  *
+ * And what every file of user data shares when it is read or given up
+ * on: the "version" read the same way, however large, and a damaged
+ * file moved aside where only its owner can read it.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include "config.h"
 
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
 #include "viva-data-file.h"
@@ -308,6 +315,225 @@ test_writer_refuses_bad_utf8 (void)
     }
 }
 
+#define TEST_ERROR (g_quark_from_static_string ("test-data-file-error"))
+
+typedef struct
+{
+  const char          *version;
+  VivaDataFileVersion  expected;
+  /* What the message must say. */
+  const char          *says;
+} VersionCase;
+
+/* A version too large to be a number is newer, as any larger integer
+ * is; json-glib 1.6 alone wraps "9223372036854775808" to a negative and
+ * "99999999999999999999999" to -1, and reads "-99999999999999999999999"
+ * as 1. A negative or non-integer version is damage. */
+static const VersionCase version_cases[] = {
+  { "1", VIVA_DATA_FILE_VERSION_KNOWN, NULL },
+  { "2", VIVA_DATA_FILE_VERSION_KNOWN, NULL },
+  { "3", VIVA_DATA_FILE_VERSION_NEWER, "file version 3; this version of Viva reads version 2" },
+  { "9223372036854775807", VIVA_DATA_FILE_VERSION_NEWER, "9223372036854775807" },
+  { "9223372036854775808", VIVA_DATA_FILE_VERSION_NEWER, "file version 9223372036854775808;" },
+  { "18446744073709551616", VIVA_DATA_FILE_VERSION_NEWER, "file version 18446744073709551616;" },
+  { "99999999999999999999999", VIVA_DATA_FILE_VERSION_NEWER, "file version 99999999999999999999999;" },
+  { "123456789012345678901234567890", VIVA_DATA_FILE_VERSION_NEWER, "file version 12345678901234567890…;" },
+  { "0", VIVA_DATA_FILE_VERSION_INVALID, "“version” is 0, which no version of Viva wrote" },
+  { "-1", VIVA_DATA_FILE_VERSION_INVALID, "“version” is -1," },
+  { "-9223372036854775808", VIVA_DATA_FILE_VERSION_INVALID, "“version” is -9223372036854775808," },
+  { "-9223372036854775809", VIVA_DATA_FILE_VERSION_INVALID, "“version” is -9223372036854775809," },
+  { "-99999999999999999999999", VIVA_DATA_FILE_VERSION_INVALID, "“version” is -99999999999999999999999," },
+  { "1.5", VIVA_DATA_FILE_VERSION_INVALID, "not a whole number" },
+  { "2.0", VIVA_DATA_FILE_VERSION_INVALID, "not a whole number" },
+  { "1e30", VIVA_DATA_FILE_VERSION_INVALID, "not a whole number" },
+  { "\"2\"", VIVA_DATA_FILE_VERSION_INVALID, "not a whole number" },
+  { "null", VIVA_DATA_FILE_VERSION_INVALID, "not a whole number" },
+  { NULL, VIVA_DATA_FILE_VERSION_INVALID, "“version” is missing" },
+};
+
+static void
+test_version (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (version_cases); i++)
+    {
+      const VersionCase *test = &version_cases[i];
+      g_autofree char *json = NULL;
+      g_autoptr(JsonParser) parser = NULL;
+      g_autoptr(GError) error = NULL;
+      JsonObject *root = NULL;
+      VivaDataFileVersion result;
+      gint64 version = -42;
+
+      if (test->version != NULL)
+        json = g_strdup_printf ("{\"format\": \"test\",\n \"version\": %s,\n \"count\": 7}", test->version);
+      else
+        json = g_strdup ("{\"format\": \"test\"}");
+
+      parser = viva_data_file_parse_json (json, strlen (json), 8, TEST_ERROR, &root, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (parser);
+
+      result = viva_data_file_get_version (parser, root, 1, 2, &version, TEST_ERROR, &error);
+      g_test_message ("version %s: %s", test->version, error != NULL ? error->message : "known");
+
+      if (result != test->expected)
+        g_error ("version %s: got %d, expected %d", test->version, result, test->expected);
+
+      switch (test->expected)
+        {
+        case VIVA_DATA_FILE_VERSION_KNOWN:
+          g_assert_no_error (error);
+          g_assert_cmpint (version, ==, g_ascii_strtoll (test->version, NULL, 10));
+          break;
+
+        case VIVA_DATA_FILE_VERSION_NEWER:
+          g_assert_error (error, TEST_ERROR, VIVA_DATA_FILE_ERROR_FUTURE_VERSION);
+          g_assert_cmpint (version, >, 2);
+          break;
+
+        case VIVA_DATA_FILE_VERSION_INVALID:
+        default:
+          g_assert_error (error, TEST_ERROR, VIVA_DATA_FILE_ERROR_INVALID);
+          break;
+        }
+
+      if (test->says != NULL && strstr (error->message, test->says) == NULL)
+        g_error ("version %s: “%s” does not say “%s”", test->version, error->message, test->says);
+    }
+}
+
+/* Anywhere but the top-level "version", an integer json-glib cannot hold
+ * is damage: no Viva writes one, and json-glib would read another
+ * number without a word ("-99999999999999999999999" as 1). So is a
+ * leading zero, which JSON forbids and json-glib reads as octal. */
+static void
+test_integer_too_large (void)
+{
+  static const struct {
+    const char *json;
+    const char *says;
+  } damaged[] = {
+    { "{\"version\": 1,\n \"count\": 99999999999999999999}",
+      "line 2: the number 99999999999999999999 is too large" },
+    { "{\"version\": 1,\n\n \"lapses\": -99999999999999999999999}",
+      "line 3: the number -99999999999999999999999 is too large" },
+    { "{\"version\": 1, \"x\": [9223372036854775808]}",
+      "the number 9223372036854775808 is too large" },
+    { "{\"version\": 1, \"x\": {\"version\": 9223372036854775808}}",
+      "the number 9223372036854775808 is too large" },
+    { "{\"version\": 99999999999999999999999, \"x\": 99999999999999999999999}",
+      "line 1: the number 99999999999999999999999 is too large" },
+    { "{\"x\": \"version\", \"y\": 99999999999999999999999}",
+      "the number 99999999999999999999999 is too large" },
+    { "{\"version\": 1, \"x\": 1234567890123456789012345678901234567890}",
+      "the number 12345678901234567890… is too large" },
+    /* json-glib reads these as octal: 8. */
+    { "{\"version\": 010}", "line 1: a number starts with a zero" },
+    { "{\"version\": 1,\n \"x\": [1, -010]}", "line 2: a number starts with a zero" },
+    { "{\"version\": 1, \"x\": 0099999999999999999999999}", "a number starts with a zero" },
+  };
+  static const char * const fine[] = {
+    "{\"version\": 1, \"x\": 9223372036854775807, \"y\": -9223372036854775808}",
+    "{\"version\": 1, \"x\": 1e30, \"y\": 99999999999999999999.5, \"z\": \"99999999999999999999\"}",
+    "{\"version\": 1, \"x\": 0, \"y\": -0, \"z\": [0.5, 0e3, 10, 100]}",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (damaged); i++)
+    {
+      g_autoptr(JsonParser) parser = NULL;
+      g_autoptr(GError) error = NULL;
+      JsonObject *root = NULL;
+
+      parser = viva_data_file_parse_json (damaged[i].json, strlen (damaged[i].json), 8, TEST_ERROR, &root, &error);
+      g_assert_null (parser);
+      g_assert_error (error, TEST_ERROR, VIVA_DATA_FILE_ERROR_INVALID);
+      g_test_message ("%s: %s", damaged[i].json, error->message);
+      if (strstr (error->message, damaged[i].says) == NULL)
+        g_error ("“%s” does not say “%s”", error->message, damaged[i].says);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (fine); i++)
+    {
+      g_autoptr(JsonParser) parser = NULL;
+      g_autoptr(GError) error = NULL;
+      JsonObject *root = NULL;
+      gint64 version = 0;
+
+      parser = viva_data_file_parse_json (fine[i], strlen (fine[i]), 8, TEST_ERROR, &root, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (viva_data_file_get_version (parser, root, 1, 1, &version, TEST_ERROR, &error), ==,
+                       VIVA_DATA_FILE_VERSION_KNOWN);
+      g_assert_no_error (error);
+    }
+}
+
+static mode_t
+file_mode (const char *path)
+{
+  struct stat st;
+
+  g_assert_cmpint (lstat (path, &st), ==, 0);
+
+  return st.st_mode & 07777;
+}
+
+/* A damaged file keeps the user's notes: moved aside, only its owner may
+ * read it, whatever mode it had. */
+static void
+test_move_aside_private (void)
+{
+  static const mode_t modes[] = { 0644, 0666, 0400, 0600 };
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "move-aside", NULL);
+  g_autofree char *lock_path = g_build_filename (dir, ".lock", NULL);
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (modes); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("damaged-%o.json", modes[i]);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autofree char *aside = NULL;
+      g_autofree char *kept = NULL;
+      g_autoptr(GError) error = NULL;
+      VivaFileStamp stamp;
+      int errsv = 0;
+
+      g_assert_true (g_file_set_contents (path, "{ damaged", -1, NULL));
+      g_assert_cmpint (chmod (path, modes[i]), ==, 0);
+      g_assert_true (viva_file_stamp_query (&stamp, path, &errsv));
+
+      g_assert_cmpint (viva_data_file_move_aside (lock_path, path, &stamp, &aside, &error), ==,
+                       VIVA_MOVE_ASIDE_DONE);
+      g_assert_no_error (error);
+      g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+      g_assert_cmpint (file_mode (aside), ==, 0600);
+      g_assert_true (g_file_get_contents (aside, &kept, NULL, NULL));
+      g_assert_cmpstr (kept, ==, "{ damaged");
+    }
+
+  /* A damaged file that is a link is moved aside as the link: its target
+   * is not Viva's to change. */
+  {
+    g_autofree char *target = g_build_filename (dir, "elsewhere.json", NULL);
+    g_autofree char *path = g_build_filename (dir, "linked.json", NULL);
+    g_autofree char *aside = NULL;
+    g_autoptr(GError) error = NULL;
+    VivaFileStamp stamp;
+    int errsv = 0;
+
+    g_assert_true (g_file_set_contents (target, "{ damaged", -1, NULL));
+    g_assert_cmpint (chmod (target, 0644), ==, 0);
+    g_assert_cmpint (symlink (target, path), ==, 0);
+    g_assert_true (viva_file_stamp_query (&stamp, path, &errsv));
+
+    g_assert_cmpint (viva_data_file_move_aside (lock_path, path, &stamp, &aside, &error), ==,
+                     VIVA_MOVE_ASIDE_DONE);
+    g_assert_true (g_file_test (aside, G_FILE_TEST_IS_SYMLINK));
+    g_assert_cmpint (file_mode (target), ==, 0644);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -318,6 +544,9 @@ main (int   argc,
   g_test_add_func ("/data-file/json-writer/layout", test_writer_layout);
   g_test_add_func ("/data-file/json-writer/control-characters", test_writer_control_characters);
   g_test_add_func ("/data-file/json-writer/bad-utf8", test_writer_refuses_bad_utf8);
+  g_test_add_func ("/data-file/version", test_version);
+  g_test_add_func ("/data-file/integer-too-large", test_integer_too_large);
+  g_test_add_func ("/data-file/move-aside/private", test_move_aside_private);
 
   return g_test_run ();
 }

@@ -1230,9 +1230,17 @@ test_template_damaged_and_future (void)
                       "[{\"name\": \"Kept\", \"total-budget\": 0, \"items\": [], \"colour\": \"red\"}]}";
 
   write_file (path, broken, -1);
+  g_assert_cmpint (chmod (path, 0644), ==, 0);
   damaged = viva_interview_templates_load (path);
   g_assert_nonnull (damaged->problem);
   g_assert_nonnull (damaged->moved_aside_path);
+  {
+    struct stat st;
+
+    /* Moved aside where only its owner can read it. */
+    g_assert_cmpint (stat (damaged->moved_aside_path, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 07777, ==, 0600);
+  }
   g_assert_false (damaged->read_only);
   g_assert_cmpuint (damaged->templates->len, ==, 0);
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
@@ -1275,6 +1283,36 @@ has_result (gpointer data)
 /* Saving a template in a thread adds it to what the file holds now,
  * not to what was read before: a template saved meanwhile (by another
  * window) stays, one of the same name is replaced. */
+/* A version too large to be a number is a newer one: read-only, kept
+ * where it is. */
+static void
+test_template_version_too_large (void)
+{
+  g_autofree char *path = viva_interview_templates_dup_default_path ();
+  g_autoptr(VivaInterviewTemplatesLoad) future = NULL;
+  g_autoptr(VivaInterviewTemplatesLoad) negative = NULL;
+  g_autoptr(GBytes) after = NULL;
+  const char *newer = "{\"format\": \"viva-interview-templates\", \"version\": 99999999999999999999999, \"templates\": "
+                      "[{\"name\": \"Kept\", \"total-budget\": 0, \"items\": []}]}";
+  const char *below = "{\"format\": \"viva-interview-templates\", \"version\": -99999999999999999999999, \"templates\": []}";
+
+  write_file (path, newer, -1);
+  future = viva_interview_templates_load (path);
+  g_assert_null (future->problem);
+  g_assert_null (future->moved_aside_path);
+  g_assert_true (future->read_only);
+  g_assert_cmpuint (future->templates->len, ==, 1);
+  after = read_file (path);
+  g_assert_cmpmem (g_bytes_get_data (after, NULL), g_bytes_get_size (after), newer, strlen (newer));
+
+  write_file (path, below, -1);
+  negative = viva_interview_templates_load (path);
+  g_assert_nonnull (negative->problem);
+  g_test_message ("%s", negative->problem);
+  g_assert_nonnull (strstr (negative->problem, "-99999999999999999999999"));
+  g_assert_nonnull (negative->moved_aside_path);
+}
+
 static void
 test_template_async (void)
 {
@@ -1635,6 +1673,7 @@ main (int   argc,
   g_test_add_func ("/interview/template/check-name", test_template_check_name);
   g_test_add_func ("/interview/template/rename-delete", test_template_rename_delete);
   g_test_add_func ("/interview/template/edits-async", test_template_edits_async);
+  g_test_add_func ("/interview/template/version-too-large", test_template_version_too_large);
 
   return g_test_run ();
 }

@@ -1354,6 +1354,8 @@ test_store_damaged_among_good (void)
 
       damaged[i].len = strlen (damaged[i].data);
       write_file (path, damaged[i].data, damaged[i].len);
+      /* As an editor or a sync tool may leave it. */
+      g_assert_cmpint (chmod (path, 0644), ==, 0);
     }
 
   /* Not a session's name: reported, left alone. */
@@ -1391,6 +1393,14 @@ test_store_damaged_among_good (void)
       kept = read_file (problem->moved_aside_path);
       g_assert_cmpmem (g_bytes_get_data (kept, NULL), g_bytes_get_size (kept),
                        damaged[i].data, damaged[i].len);
+
+      /* It holds the user's answers: only its owner may read it. */
+      {
+        struct stat st;
+
+        g_assert_cmpint (stat (problem->moved_aside_path, &st), ==, 0);
+        g_assert_cmpint (st.st_mode & 07777, ==, 0600);
+      }
     }
 
   {
@@ -1570,6 +1580,68 @@ test_store_future_version (void)
     g_assert_true (g_bytes_equal (other, unreadable_bytes));
   }
   g_assert_false (g_file_test (bak_path, G_FILE_TEST_EXISTS));
+}
+
+/* A version too large to be a number was written by a newer Viva, as
+ * any larger version is: listed read-only, not moved aside as damaged.
+ * A negative one is damage, however large. */
+static void
+test_store_version_too_large (void)
+{
+  g_autoptr(VivaBank) bank = load_bank ();
+  g_autoptr(VivaSessionStore) store = load_store (NULL);
+  g_autoptr(VivaSessionStore) reread = NULL;
+  g_autoptr(VivaMockSession) newer = new_session_of (bank, 2, 1);
+  g_autoptr(VivaMockSession) negative = new_session_of (bank, 2, 2);
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GBytes) newer_bytes = NULL;
+  g_autofree char *newer_path = session_path (newer);
+  g_autofree char *negative_path = session_path (negative);
+  VivaSessionProblem *problem;
+  VivaMockSession *listed;
+
+  add_session (store, newer);
+  add_session (store, negative);
+  flush_store (store);
+  g_clear_object (&store);
+
+  {
+    g_autoptr(GBytes) bytes = read_file (newer_path);
+    GString *text = g_string_new_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+
+    g_assert_cmpuint (g_string_replace (text, "\"version\" : 1", "\"version\" : 99999999999999999999999", 1), ==, 1);
+    write_file (newer_path, text->str, text->len);
+    newer_bytes = g_string_free_to_bytes (text);
+  }
+  {
+    g_autoptr(GBytes) bytes = read_file (negative_path);
+    g_autoptr(GString) text = g_string_new_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+
+    g_assert_cmpuint (g_string_replace (text, "\"version\" : 1", "\"version\" : -99999999999999999999999", 1), ==, 1);
+    write_file (negative_path, text->str, text->len);
+  }
+
+  reread = load_store (&problems);
+
+  listed = find_session (viva_session_store_get_sessions (reread), viva_mock_session_get_id (newer));
+  g_assert_nonnull (listed);
+  g_assert_true (viva_mock_session_get_read_only (listed));
+
+  g_assert_cmpuint (problems->len, ==, 1);
+  problem = g_ptr_array_index (problems, 0);
+  g_test_message ("%s: %s", problem->path, problem->message);
+  g_assert_cmpstr (problem->path, ==, negative_path);
+  g_assert_nonnull (strstr (problem->message, "-99999999999999999999999"));
+  g_assert_nonnull (problem->moved_aside_path);
+
+  flush_store (reread);
+  g_clear_object (&reread);
+
+  {
+    g_autoptr(GBytes) now = read_file (newer_path);
+
+    g_assert_true (g_bytes_equal (now, newer_bytes));
+  }
 }
 
 static void
@@ -1807,6 +1879,7 @@ main (int   argc,
   g_test_add_func ("/session-store/damaged-restored-from-backup", test_store_damaged_restored_from_backup);
   g_test_add_func ("/session-store/future-version", test_store_future_version);
   g_test_add_func ("/session-store/newer-on-disk", test_store_newer_on_disk);
+  g_test_add_func ("/session-store/version-too-large", test_store_version_too_large);
   g_test_add_func ("/session-store/failed-write-kept", test_store_failed_write_kept);
   g_test_add_func ("/session-store/autosave", test_store_autosave);
   g_test_add_func ("/session-store/delete", test_store_delete);

@@ -105,6 +105,16 @@ assert_file_equals (const char *path,
   g_assert_true (g_bytes_equal (actual, expected));
 }
 
+static void
+assert_file_mode (const char *path,
+                  mode_t      mode)
+{
+  struct stat st;
+
+  g_assert_cmpint (lstat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 07777, ==, mode);
+}
+
 static gboolean
 file_exists (const char *path)
 {
@@ -541,6 +551,10 @@ static const CorruptCase corrupt_cases[] = {
   CASE ("version-zero", "{\"format\": \"viva-notes\", \"version\": 0, \"banks\": {}}"),
   CASE ("version-negative", "{\"format\": \"viva-notes\", \"version\": -1, \"banks\": {}}"),
   CASE ("version-hex", "{\"format\": \"viva-notes\", \"version\": 0x1, \"banks\": {}}"),
+  /* json-glib 1.6 alone reads this as 8, a newer version. */
+  CASE ("version-leading-zero", "{\"format\": \"viva-notes\", \"version\": 010, \"banks\": {}}"),
+  /* json-glib 1.6 alone reads this as 1. */
+  CASE ("version-too-large-negative", "{\"format\": \"viva-notes\", \"version\": -99999999999999999999999, \"banks\": {}}"),
   CASE ("banks-missing", "{\"format\": \"viva-notes\", \"version\": 1}"),
   CASE ("banks-array", "{\"format\": \"viva-notes\", \"version\": 1, \"banks\": []}"),
   CASE ("banks-null", "{\"format\": \"viva-notes\", \"version\": 1, \"banks\": null}"),
@@ -631,6 +645,8 @@ static const CorruptCase corrupt_cases[] = {
   CASE ("lapses-missing", WITH_REVIEW (R_DUE ", " R_LAST ", " R_INT ", " R_EASE ", " R_REPS, H_ENTRY)),
   CASE ("lapses-negative", WITH_REVIEW (R_DUE ", " R_LAST ", " R_INT ", " R_EASE ", " R_REPS ", \"lapses\": -1", H_ENTRY)),
   CASE ("lapses-string", WITH_REVIEW (R_DUE ", " R_LAST ", " R_INT ", " R_EASE ", " R_REPS ", \"lapses\": \"1\"", H_ENTRY)),
+  /* json-glib 1.6 alone reads this as a plausible 1. */
+  CASE ("lapses-too-large-negative", WITH_REVIEW (R_DUE ", " R_LAST ", " R_INT ", " R_EASE ", " R_REPS ", \"lapses\": -99999999999999999999999", H_ENTRY)),
   CASE ("learning-with-interval", WITH_REVIEW (R_DUE ", " R_LAST ", " R_INT ", " R_EASE ", \"repetitions\": 0, " R_LAPSES, H_ENTRY)),
   CASE ("passed-without-interval", WITH_REVIEW (R_DUE ", " R_LAST ", \"interval\": 0, " R_EASE ", " R_REPS ", " R_LAPSES, H_ENTRY)),
   CASE ("duplicate-ease", WITH_REVIEW (R_ALL ", " R_EASE, H_ENTRY)),
@@ -707,6 +723,8 @@ check_damaged_file_is_kept (GBytes              *bad,
   const char *moved;
 
   write_file (path, g_bytes_get_data (bad, NULL), g_bytes_get_size (bad));
+  /* As an editor or a sync tool may leave it. */
+  g_assert_cmpint (chmod (path, 0644), ==, 0);
 
   g_assert_false (viva_notes_store_load (store, &error));
   g_assert_error (error, VIVA_NOTES_STORE_ERROR, (int) code);
@@ -723,6 +741,8 @@ check_damaged_file_is_kept (GBytes              *bad,
   g_assert_true (g_str_has_prefix (moved, prefix));
   assert_file_equals (moved, bad);
   g_assert_false (file_exists (path));
+  /* It holds notes: only its owner may read it. */
+  assert_file_mode (moved, 0600);
 
   /* What the user types next is saved as usual… */
   set_text (store, BANK, 5, "typed after the damage");
@@ -965,12 +985,15 @@ test_backup_damaged_too (void)
 
   write_file (path, "[1, 2", 5);
   write_file (bak_path, "{'x': 1}", 8);
+  g_assert_cmpint (chmod (path, 0644), ==, 0);
+  g_assert_cmpint (chmod (bak_path, 0644), ==, 0);
 
   g_assert_false (viva_notes_store_load (store, &error));
   g_assert_error (error, VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_INVALID);
   g_assert_cmpint (viva_notes_store_get_state (store), ==, VIVA_NOTES_STORE_STATE_RECOVERED);
   g_assert_false (viva_notes_store_get_restored_from_backup (store));
   assert_file_equals (viva_notes_store_get_moved_aside_path (store), bad);
+  assert_file_mode (viva_notes_store_get_moved_aside_path (store), 0600);
 
   /* Two saves would replace the backup; it was moved aside as well. */
   g_assert_false (file_exists (bak_path));
@@ -982,6 +1005,7 @@ test_backup_damaged_too (void)
       if (g_str_has_prefix (full, bak_prefix))
         {
           assert_file_equals (full, bad_bak);
+          assert_file_mode (full, 0600);
           found_bak = TRUE;
         }
     }
@@ -1088,6 +1112,50 @@ test_future_version (void)
   g_assert_false (file_exists (bak_path));
   dir = g_path_get_dirname (path);
   g_assert_cmpuint (count_dir_entries (dir), ==, 1);
+}
+
+/* A version too large to be a number is a newer version too (json-glib
+ * 1.6 alone reads 99999999999999999999999 as -1, which moved the file
+ * aside as damaged): read-only, the notes shown, nothing moved. */
+static void
+test_future_version_too_large (void)
+{
+  static const char * const versions[] = {
+    "9223372036854775808",
+    "18446744073709551616",
+    "99999999999999999999999",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (versions); i++)
+    {
+      g_autofree char *path = notes_path ();
+      g_autofree char *dir = g_path_get_dirname (path);
+      g_autoptr(VivaNotesStore) store = viva_notes_store_new (path);
+      g_autoptr(GString) text = g_string_new (FUTURE_FILE);
+      g_autoptr(GBytes) original = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *version = g_strdup_printf ("\"version\": %s", versions[i]);
+      g_autofree char *says = g_strdup_printf ("file version %s;", versions[i]);
+
+      g_assert_cmpuint (g_string_replace (text, "\"version\": 3", version, 1), ==, 1);
+      write_file (path, text->str, text->len);
+      original = read_file (path);
+
+      g_assert_false (viva_notes_store_load (store, &error));
+      g_assert_error (error, VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_FUTURE_VERSION);
+      g_test_message ("load error: %s", error->message);
+      g_assert_nonnull (strstr (error->message, says));
+
+      g_assert_cmpint (viva_notes_store_get_state (store), ==, VIVA_NOTES_STORE_STATE_READ_ONLY);
+      g_assert_null (viva_notes_store_get_moved_aside_path (store));
+      g_assert_cmpuint (viva_notes_store_get_n_notes (store), ==, 2);
+      g_assert_cmpstr (lookup_text (store, BANK, 2), ==, "second");
+      assert_file_equals (path, original);
+      g_assert_cmpuint (count_dir_entries (dir), ==, 1);
+
+      g_clear_object (&store);
+      g_assert_cmpint (g_unlink (path), ==, 0);
+    }
 }
 
 static void
@@ -2634,6 +2702,7 @@ main (int   argc,
   g_test_add_func ("/notes-store/backup/missing-with-damaged-backup", test_missing_with_damaged_backup);
   g_test_add_func ("/notes-store/future-version/readable-notes", test_future_version);
   g_test_add_func ("/notes-store/future-version/unreadable-notes", test_future_version_unreadable_notes);
+  g_test_add_func ("/notes-store/future-version/too-large-to-hold", test_future_version_too_large);
   g_test_add_func ("/notes-store/failed-write-keeps-file", test_failed_write_keeps_file);
   g_test_add_func ("/notes-store/oversized-note", test_oversized_note_not_written);
   g_test_add_func ("/notes-store/oversized-file", test_oversized_file_not_written);

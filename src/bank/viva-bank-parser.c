@@ -5,6 +5,13 @@
  * parser sees it, and every problem becomes a message a non-programmer
  * can act on, with a line number where one helps.
  *
+ * md4c's events are untrusted too: 0.4.8 (and 0.5.2) can report leaving
+ * a span it never entered, or enter one it never leaves: for
+ * "**Question 4**[](*)*" it leaves an emphasis after the empty link
+ * (https://github.com/mity/md4c/issues/294 has more). So no callback
+ * assumes that events come balanced or in any order; the tests and the
+ * fuzz targets (tests/fuzz/) send them every sequence they can.
+ *
  * The format:
  *
  *   # Title
@@ -53,6 +60,8 @@ typedef struct
   GString    *heading;
   guint       heading_level;
   gboolean    in_heading;
+  gsize       heading_offset;
+  gboolean    heading_offset_set;
   char       *title;
 
   /* What is built. The arrays own a reference to their items. */
@@ -83,6 +92,8 @@ typedef struct
   gboolean    strip_colon;
   GString    *text;
   GArray     *spans;
+  /* The spans entered and not yet left, as indices into @spans, the
+   * innermost last; @code_depth counts the code spans among them. */
   GArray     *open_spans;
   guint       code_depth;
 
@@ -131,6 +142,12 @@ is_blank (char c)
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
+static inline gboolean
+ends_blank (GString *string)
+{
+  return string->len == 0 || is_blank (string->str[string->len - 1]);
+}
+
 /* HTML entities: md4c reports them verbatim. The common ones are decoded;
  * a rare named entity stays as written, which is still readable. */
 static const struct {
@@ -149,12 +166,28 @@ static const struct {
   { "euro", 0x20AC }, { "pound", 0x00A3 }, { "sect", 0x00A7 },
 };
 
+/* Code points that XML, and so Pango markup, cannot carry even as a
+ * character reference; a question holding one could not be shown. */
+static inline gboolean
+is_markup_char (guint64 value)
+{
+  return (value >= 0x20 && value <= 0xD7FF) ||
+         (value >= 0xE000 && value <= 0xFFFD) ||
+         (value >= 0x10000 && value <= 0x10FFFF);
+}
+
 static void
 append_entity (GString    *string,
                const char *text,
                gsize       size)
 {
-  g_assert (size >= 2 && text[0] == '&' && text[size - 1] == ';');
+  /* md4c reports only "&...;" as an entity, but nothing here relies on
+   * it: anything else is kept as written. */
+  if (size < 3 || text[0] != '&' || text[size - 1] != ';')
+    {
+      g_string_append_len (string, text, size);
+      return;
+    }
 
   if (size > 3 && text[1] == '#')
     {
@@ -173,8 +206,19 @@ append_entity (GString    *string,
           value = value * (hex ? 16 : 10) + digit;
         }
 
-      /* As CommonMark says: invalid code points become U+FFFD. */
-      if (value == 0 || value > 0x10FFFF || (value >= 0xD800 && value <= 0xDFFF))
+      /* White space written as a reference is white space, as in
+       * append_text(). */
+      if (value == '\t' || value == '\n' || value == '\r')
+        {
+          if (!ends_blank (string))
+            g_string_append_c (string, ' ');
+          return;
+        }
+
+      /* As CommonMark says: invalid code points become U+FFFD. So do
+       * control characters, which ordinary text drops, and the rest
+       * that markup cannot hold. */
+      if (!is_markup_char (value))
         value = 0xFFFD;
 
       g_string_append_unichar (string, (gunichar)value);
@@ -193,12 +237,6 @@ append_entity (GString    *string,
     }
 
   g_string_append_len (string, text, size);
-}
-
-static inline gboolean
-ends_blank (GString *string)
-{
-  return string->len == 0 || is_blank (string->str[string->len - 1]);
 }
 
 /* Appends a space unless the text is empty or already ends with white
@@ -340,18 +378,53 @@ strip_parenthetical (char *name)
     }
 }
 
-/* "Level 1: Beginner (Questions 1-200)" gives 1 and "Beginner". */
-static gboolean
+/* A number from the file, as a message shows it: a number thousands of
+ * digits long would make an unreadable message. What looks like a number
+ * may hold any character ("1—2"): it is cut between characters, never
+ * inside one, so that the message stays valid UTF-8. */
+static char *
+dup_shown_number (const char *digits,
+                  gsize       len)
+{
+  const char *end = digits + len;
+  const char *cut = NULL;
+  const char *p = digits;
+
+  for (guint n = 0; p < end; n++)
+    {
+      if (n == 20)
+        cut = p;
+      else if (n == 24)
+        return g_strdup_printf ("%.*s…", (int)(cut - digits), digits);
+      p = g_utf8_next_char (p);
+    }
+
+  return g_strndup (digits, len);
+}
+
+typedef enum
+{
+  LEVEL_HEADING_NONE,
+  LEVEL_HEADING_OK,
+  /* "Level 99999999999999999999: Name": a level, with a number that
+   * does not fit. */
+  LEVEL_HEADING_TOO_LARGE,
+} LevelHeading;
+
+/* "Level 1: Beginner (Questions 1-200)" gives 1 and "Beginner". On
+ * LEVEL_HEADING_TOO_LARGE, @name is the number as written. */
+static LevelHeading
 parse_level_heading (const char  *heading,
                      guint       *number,
                      char       **name)
 {
   guint64 value = 0;
+  gboolean overflow = FALSE;
   const char *p = heading;
   const char *digits;
 
   if (g_ascii_strncasecmp (p, "Level", 5) != 0 || !is_blank (p[5]))
-    return FALSE;
+    return LEVEL_HEADING_NONE;
 
   for (p += 5; is_blank (*p); p++)
     ;
@@ -359,13 +432,23 @@ parse_level_heading (const char  *heading,
   for (digits = p; g_ascii_isdigit (*p); p++)
     {
       value = value * 10 + (*p - '0');
+      /* Keep reading the digits, but stop the value from wrapping. */
       if (value > G_MAXUINT32)
-        return FALSE;
+        {
+          overflow = TRUE;
+          value = (guint64)G_MAXUINT32 + 1;
+        }
     }
 
   /* "Level 1st" is not a level heading. */
   if (p == digits || g_ascii_isalnum (*p))
-    return FALSE;
+    return LEVEL_HEADING_NONE;
+
+  if (overflow)
+    {
+      *name = dup_shown_number (digits, p - digits);
+      return LEVEL_HEADING_TOO_LARGE;
+    }
 
   while (is_blank (*p))
     p++;
@@ -381,7 +464,7 @@ parse_level_heading (const char  *heading,
   *name = g_strstrip (g_strdup (p));
   strip_parenthetical (*name);
 
-  return TRUE;
+  return LEVEL_HEADING_OK;
 }
 
 static void
@@ -398,6 +481,7 @@ start_level (Parser     *self,
   else
     title = g_strdup_printf ("Level %u", number);
 
+  /* Whatever the input: the caller has just finished any level. */
   g_assert (self->level == NULL && self->level_children == NULL);
 
   self->level = _viva_level_new (number, name, title);
@@ -409,7 +493,10 @@ static void
 start_topic (Parser     *self,
              const char *name)
 {
+  /* Whatever the input: the caller has just finished any topic, in a
+   * level, which has its children's array. */
   g_assert (self->topic == NULL && self->topic_questions == NULL);
+  g_assert (self->level != NULL && self->level_children != NULL);
 
   self->topic = _viva_topic_new (name, self->level);
   self->topic_questions = g_ptr_array_new_with_free_func (g_object_unref);
@@ -418,7 +505,8 @@ start_topic (Parser     *self,
   self->level_n_topics++;
 }
 
-static void
+/* FALSE on an error. */
+static gboolean
 finish_heading (Parser *self)
 {
   char *text = g_strstrip (self->heading->str);
@@ -441,8 +529,22 @@ finish_heading (Parser *self)
 
         /* Any other second-level heading ("## Table of Contents",
          * "## Answers") ends the level: what follows is not in it. */
-        if (parse_level_heading (text, &number, &name))
-          start_level (self, number, name);
+        switch (parse_level_heading (text, &number, &name))
+          {
+          case LEVEL_HEADING_OK:
+            start_level (self, number, name);
+            break;
+
+          case LEVEL_HEADING_TOO_LARGE:
+            parser_set_error (self, VIVA_BANK_ERROR_MALFORMED,
+                              _("Line %u starts a level numbered “%s”, which is too large. Level numbers are whole numbers up to %u."),
+                              line_at (self, self->heading_offset), name, G_MAXUINT32);
+            return FALSE;
+
+          case LEVEL_HEADING_NONE:
+          default:
+            break;
+          }
       }
       break;
 
@@ -460,6 +562,8 @@ finish_heading (Parser *self)
     default:
       break;
     }
+
+  return TRUE;
 }
 
 /* Decides whether the paragraph's opening strong span is a question label
@@ -516,12 +620,7 @@ finish_label (Parser *self)
       while (*end != '\0' && *end != ':' && !is_blank (*end))
         end++;
 
-      /* A number thousands of digits long would make an unreadable
-       * message. */
-      if (end - digits > 24)
-        shown = g_strdup_printf ("%.*s…", 20, digits);
-      else
-        shown = g_strndup (digits, end - digits);
+      shown = dup_shown_number (digits, end - digits);
 
       parser_set_error (self, VIVA_BANK_ERROR_MALFORMED,
                         _("Line %u has a question numbered “%s”, which is not a valid number. Question numbers are whole numbers from 1 to %u."),
@@ -556,6 +655,25 @@ finish_label (Parser *self)
   return TRUE;
 }
 
+/* Ends the open spans from @depth in (0 for all) where the text is now. */
+static void
+close_spans (Parser *self,
+             guint   depth)
+{
+  for (guint i = depth; i < self->open_spans->len; i++)
+    {
+      guint index = g_array_index (self->open_spans, guint, i);
+      VivaSpan *span = &g_array_index (self->spans, VivaSpan, index);
+
+      span->end = self->text->len;
+      if (span->kind == VIVA_SPAN_CODE && self->code_depth > 0)
+        self->code_depth--;
+    }
+
+  if (depth < self->open_spans->len)
+    g_array_set_size (self->open_spans, depth);
+}
+
 static gboolean
 finish_question (Parser *self)
 {
@@ -564,6 +682,9 @@ finish_question (Parser *self)
   VivaSpan *spans = (VivaSpan *)(gpointer)self->spans->data;
   guint n_spans = 0;
   guint lead = 0;
+
+  /* A span still open ends with the paragraph, as it would in HTML. */
+  close_spans (self, 0);
 
   /* Trim both ends, then drop spans that trimming emptied. Only white
    * space inside code can still lead: the appender skipped the rest. */
@@ -683,7 +804,9 @@ on_enter_block (MD_BLOCKTYPE  type,
      * directly by a "---" separator is, to Markdown, a heading. */
     case MD_BLOCK_H:
       self->in_heading = TRUE;
-      self->heading_level = ((MD_BLOCK_H_DETAIL *)detail)->level;
+      self->heading_level = detail != NULL ? ((MD_BLOCK_H_DETAIL *)detail)->level : 0;
+      self->heading_offset = self->last_offset;
+      self->heading_offset_set = FALSE;
       g_string_truncate (self->heading, 0);
       start_paragraph (self);
       break;
@@ -723,11 +846,15 @@ on_leave_block (MD_BLOCKTYPE  type,
   switch (type)
     {
     case MD_BLOCK_H:
+      /* Leaving a heading that was never entered ends nothing. */
+      if (!self->in_heading)
+        break;
       self->in_heading = FALSE;
       if (self->para == PARA_LABEL || self->para == PARA_QUESTION)
         return finish_paragraph (self) ? 0 : 1;
       self->para = PARA_NONE;
-      finish_heading (self);
+      if (!finish_heading (self))
+        return 1;
       break;
 
     case MD_BLOCK_P:
@@ -831,11 +958,15 @@ on_leave_span (MD_SPANTYPE  type,
                void        *user_data)
 {
   Parser *self = user_data;
-  guint index;
+  VivaSpanKind kind;
 
   if (self->para == PARA_LABEL)
     {
-      if (--self->label_depth == 0 && !finish_label (self))
+      /* The label ends with the span that opened it, or with whatever
+       * md4c says it leaves last, entered or not. */
+      if (self->label_depth > 0)
+        self->label_depth--;
+      if (self->label_depth == 0 && !finish_label (self))
         return 1;
       return 0;
     }
@@ -846,12 +977,15 @@ on_leave_span (MD_SPANTYPE  type,
   switch (type)
     {
     case MD_SPAN_CODE:
-      g_assert (self->code_depth > 0);
-      self->code_depth--;
+      kind = VIVA_SPAN_CODE;
       break;
 
     case MD_SPAN_EM:
+      kind = VIVA_SPAN_EMPHASIS;
+      break;
+
     case MD_SPAN_STRONG:
+      kind = VIVA_SPAN_STRONG;
       break;
 
     case MD_SPAN_A:
@@ -865,11 +999,19 @@ on_leave_span (MD_SPANTYPE  type,
       return 0;
     }
 
-  /* md4c nests spans properly, so the innermost open one is this one. */
-  g_assert (self->open_spans->len > 0);
-  index = g_array_index (self->open_spans, guint, self->open_spans->len - 1);
-  g_array_set_size (self->open_spans, self->open_spans->len - 1);
-  g_array_index (self->spans, VivaSpan, index).end = self->text->len;
+  /* The innermost open span of this kind ends here, and so does any
+   * span opened inside it that md4c did not close: the spans keep
+   * nesting. Leaving a span that is not open does nothing. */
+  for (guint depth = self->open_spans->len; depth > 0; depth--)
+    {
+      guint index = g_array_index (self->open_spans, guint, depth - 1);
+
+      if (g_array_index (self->spans, VivaSpan, index).kind == kind)
+        {
+          close_spans (self, depth - 1);
+          break;
+        }
+    }
 
   return 0;
 }
@@ -929,7 +1071,14 @@ on_text (MD_TEXTTYPE  type,
   note_position (self, text);
 
   if (self->in_heading)
-    append_md_text (self->heading, type, text, size, FALSE);
+    {
+      if (!self->heading_offset_set)
+        {
+          self->heading_offset = self->last_offset;
+          self->heading_offset_set = TRUE;
+        }
+      append_md_text (self->heading, type, text, size, FALSE);
+    }
 
   switch (self->para)
     {
@@ -1121,10 +1270,12 @@ check_text (Parser  *self,
 }
 
 VivaBank *
-_viva_bank_parse (GBytes      *bytes,
-                  const char  *id,
-                  GFile       *file,
-                  GError     **error)
+_viva_bank_parse (const char             *text,
+                  gsize                   size,
+                  const char             *id,
+                  GFile                  *file,
+                  VivaMarkdownParseFunc   parse,
+                  GError                **error)
 {
   static const MD_PARSER md_parser = {
     .abi_version = 0,
@@ -1140,13 +1291,13 @@ _viva_bank_parse (GBytes      *bytes,
   gsize start = 0;
   int ret;
 
-  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (text != NULL, NULL);
   g_return_val_if_fail (id != NULL, NULL);
   g_return_val_if_fail (file == NULL || G_IS_FILE (file), NULL);
+  g_return_val_if_fail (parse != NULL, NULL);
 
-  parser.data = g_bytes_get_data (bytes, &parser.size);
-  if (parser.data == NULL)
-    parser.data = "";
+  parser.data = text;
+  parser.size = size;
 
   if (!check_text (&parser, &start, error))
     return NULL;
@@ -1163,7 +1314,11 @@ _viva_bank_parse (GBytes      *bytes,
   parser.by_number = g_hash_table_new (NULL, NULL);
   parser.last_offset = start;
 
-  ret = md_parse (parser.data + start, parser.size - start, &md_parser, &parser);
+  /* text[size] is a NUL byte, as the callers promise: md4c 0.4.8 reads
+   * past the end of a buffer that is not terminated ("**Q[](1**" then
+   * ")" in memory makes a link of whatever follows). The size given to
+   * md4c does not count that byte. */
+  ret = parse (parser.data + start, parser.size - start, &md_parser, &parser);
 
   if (parser.error == NULL && ret != 0)
     parser_set_error (&parser, VIVA_BANK_ERROR_MALFORMED,

@@ -10,6 +10,8 @@
 
 #pragma once
 
+#include <md4c.h>
+
 #include "viva-bank.h"
 #include "viva-level.h"
 #include "viva-query.h"
@@ -37,11 +39,27 @@ typedef struct
   VivaSpanKind kind;
 } VivaSpan;
 
+/* md4c's md_parse(), or in tests a stand-in that calls the parser's
+ * callbacks in any order: the bank parser must survive whatever events
+ * it is sent, as md4c 0.4.8 can leave spans it never entered. */
+typedef int   (*VivaMarkdownParseFunc)          (const MD_CHAR   *text,
+                                                 MD_SIZE          size,
+                                                 const MD_PARSER *parser,
+                                                 void            *user_data);
+
 /* viva-bank-parser.c: the whole of the Markdown reading and validation.
- * @file may be NULL (the bundled bank). */
-VivaBank       *_viva_bank_parse                (GBytes          *bytes,
+ * @file may be NULL (the bundled bank).
+ *
+ * @text must be followed by a NUL byte (text[size] == '\0', not counted
+ * in @size): md4c 0.4.8 reads past the end of a buffer that is not
+ * terminated. g_file_load_contents() and g_resource_lookup_data()
+ * promise that byte; viva_bank_new_from_bytes() makes a terminated copy.
+ * @parse is md_parse(), or a stand-in in tests. */
+VivaBank       *_viva_bank_parse                (const char      *text,
+                                                 gsize            size,
                                                  const char      *id,
                                                  GFile           *file,
+                                                 VivaMarkdownParseFunc parse,
                                                  GError         **error);
 
 void            _viva_bank_set_too_large_error  (GError         **error);

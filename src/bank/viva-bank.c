@@ -237,11 +237,31 @@ viva_bank_new_from_bytes (GBytes      *bytes,
                           const char  *id,
                           GError     **error)
 {
+  g_autofree char *text = NULL;
+  const char *data;
+  gsize size;
+
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (id != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return _viva_bank_parse (bytes, id, NULL, error);
+  data = g_bytes_get_data (bytes, &size);
+
+  /* Refused before it is copied, or even read. */
+  if (size > VIVA_BANK_MAX_SIZE)
+    {
+      _viva_bank_set_too_large_error (error);
+      return NULL;
+    }
+
+  /* Nothing says what follows the bytes in memory, and md4c needs a NUL
+   * there (see _viva_bank_parse()): parse a terminated copy. */
+  text = g_malloc (size + 1);
+  if (size > 0)
+    memcpy (text, data, size);
+  text[size] = '\0';
+
+  return _viva_bank_parse (text, size, id, NULL, md_parse, error);
 }
 
 /**
@@ -256,6 +276,8 @@ VivaBank *
 viva_bank_new_bundled (GError **error)
 {
   g_autoptr(GBytes) bytes = NULL;
+  const char *data;
+  gsize size;
 
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
@@ -269,7 +291,9 @@ viva_bank_new_bundled (GError **error)
   if (bytes == NULL)
     return NULL;
 
-  return _viva_bank_parse (bytes, VIVA_BUNDLED_BANK_ID, NULL, error);
+  /* A resource is always followed by a NUL byte, as md4c needs. */
+  data = g_bytes_get_data (bytes, &size);
+  return _viva_bank_parse (data, size, VIVA_BUNDLED_BANK_ID, NULL, md_parse, error);
 }
 
 /**
@@ -291,7 +315,6 @@ viva_bank_new_from_file (GFile         *file,
                          GError       **error)
 {
   g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GBytes) bytes = NULL;
   g_autofree char *id = NULL;
   g_autofree char *contents = NULL;
   gsize length = 0;
@@ -318,10 +341,11 @@ viva_bank_new_from_file (GFile         *file,
   if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, error))
     return NULL;
 
-  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
   id = viva_bank_id_for_file (file);
 
-  return _viva_bank_parse (bytes, id, file, error);
+  /* g_file_load_contents() ends the contents with a NUL byte, as md4c
+   * needs. */
+  return _viva_bank_parse (contents, length, id, file, md_parse, error);
 }
 
 static void

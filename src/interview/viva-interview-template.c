@@ -514,9 +514,10 @@ parse_templates (const char  *data,
   g_autoptr(GPtrArray) templates = g_ptr_array_new_with_free_func (g_object_unref);
   JsonObject *root;
   JsonNode *node;
+  g_autoptr(GError) version_error = NULL;
   JsonArray *array;
   gboolean missing;
-  gint64 version;
+  gint64 version = 0;
 
   parser = viva_data_file_parse_json (data, len, TEMPLATES_MAX_DEPTH,
                                       VIVA_INTERVIEW_STORE_ERROR, &root, error);
@@ -530,13 +531,12 @@ parse_templates (const char  *data,
       return NULL;
     }
 
-  node = viva_json_object_get_value_member (root, "version", G_TYPE_INT64, &missing);
-  if (node == NULL || json_node_get_int (node) < TEMPLATES_FORMAT_VERSION)
+  if (viva_data_file_get_version (parser, root, TEMPLATES_FORMAT_VERSION, TEMPLATES_FORMAT_VERSION,
+                                  &version, VIVA_INTERVIEW_STORE_ERROR, &version_error) == VIVA_DATA_FILE_VERSION_INVALID)
     {
-      set_invalid (error, _("“version” is missing or not one that Viva wrote"));
+      g_propagate_error (error, g_steal_pointer (&version_error));
       return NULL;
     }
-  version = json_node_get_int (node);
 
   array = get_array (root, "templates", VIVA_INTERVIEW_TEMPLATES_MAX,
                      version > TEMPLATES_FORMAT_VERSION ? NULL : error);

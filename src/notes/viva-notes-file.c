@@ -107,6 +107,7 @@
 G_STATIC_ASSERT ((int) VIVA_NOTES_STORE_ERROR_TOO_LARGE == (int) VIVA_DATA_FILE_ERROR_TOO_LARGE);
 G_STATIC_ASSERT ((int) VIVA_NOTES_STORE_ERROR_TOO_DEEP == (int) VIVA_DATA_FILE_ERROR_TOO_DEEP);
 G_STATIC_ASSERT ((int) VIVA_NOTES_STORE_ERROR_INVALID == (int) VIVA_DATA_FILE_ERROR_INVALID);
+G_STATIC_ASSERT ((int) VIVA_NOTES_STORE_ERROR_FUTURE_VERSION == (int) VIVA_DATA_FILE_ERROR_FUTURE_VERSION);
 
 /* Notes as plain data */
 
@@ -581,8 +582,7 @@ notes_file_parse (VivaNotesFile  *file,
   JsonNode *node;
   const char *format;
   gboolean missing;
-  gint64 version;
-  g_autofree char *version_string = NULL;
+  gint64 version = 0;
 
   parser = viva_data_file_parse_json (data, len, VIVA_NOTES_MAX_DEPTH,
                                       VIVA_NOTES_STORE_ERROR, &root, error);
@@ -598,29 +598,14 @@ notes_file_parse (VivaNotesFile  *file,
       return FALSE;
     }
 
-  node = viva_json_object_get_value_member (root, "version", G_TYPE_INT64, &missing);
-  if (node == NULL)
+  switch (viva_data_file_get_version (parser, root,
+                                      VIVA_NOTES_FORMAT_OLDEST_VERSION, VIVA_NOTES_FORMAT_VERSION,
+                                      &version, VIVA_NOTES_STORE_ERROR, error))
     {
-      g_set_error_literal (error, VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_INVALID,
-                           missing ? _("“version” is missing") : _("“version” is not a whole number"));
-      return FALSE;
-    }
+    case VIVA_DATA_FILE_VERSION_KNOWN:
+      return validate_banks (root, version, file, error);
 
-  version = json_node_get_int (node);
-  /* Formatted apart: a format macro inside _() would cut the message
-   * that translators see. */
-  version_string = g_strdup_printf ("%" G_GINT64_FORMAT, version);
-
-  if (version < VIVA_NOTES_FORMAT_OLDEST_VERSION)
-    {
-      g_set_error (error, VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_INVALID,
-                   _("“version” is %s, which no version of Viva wrote"),
-                   version_string);
-      return FALSE;
-    }
-
-  if (version > VIVA_NOTES_FORMAT_VERSION)
-    {
+    case VIVA_DATA_FILE_VERSION_NEWER:
       /* Read what we can, to show it: as our own version, or failing
        * that, the notes without their reviews. */
       if (!validate_banks (root, VIVA_NOTES_FORMAT_VERSION, file, NULL))
@@ -629,14 +614,12 @@ notes_file_parse (VivaNotesFile  *file,
           if (!validate_banks (root, VIVA_NOTES_FORMAT_OLDEST_VERSION, file, NULL))
             g_ptr_array_set_size (file->records, 0);
         }
+      return FALSE;
 
-      g_set_error (error, VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_FUTURE_VERSION,
-                   _("file version %s; this version of Viva reads version %d"),
-                   version_string, VIVA_NOTES_FORMAT_VERSION);
+    case VIVA_DATA_FILE_VERSION_INVALID:
+    default:
       return FALSE;
     }
-
-  return validate_banks (root, version, file, error);
 }
 
 /* Reads and checks the notes file at @path. @out_file is set whenever the

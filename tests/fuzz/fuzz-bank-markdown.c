@@ -1,0 +1,34 @@
+/* fuzz-bank-markdown.c
+ *
+ * Fuzz target: any bytes, opened as a question bank. Built with libFuzzer
+ * by build-aux/fuzz; every build replays corpus/bank-markdown/ with
+ * fuzz-replay.c as an ordinary test.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "viva-bank-fuzz.h"
+
+int LLVMFuzzerInitialize (int *argc, char ***argv);
+int LLVMFuzzerTestOneInput (const guint8 *data, size_t size);
+
+int
+LLVMFuzzerInitialize (int    *argc,
+                      char ***argv)
+{
+  /* A warning or a critical from a parse is a bug too. */
+  g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
+
+  return 0;
+}
+
+int
+LLVMFuzzerTestOneInput (const guint8 *data,
+                        size_t        size)
+{
+  viva_fuzz_parse_markdown (data, size);
+
+  return 0;
+}
