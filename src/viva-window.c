@@ -20,6 +20,7 @@
 #include "viva-interview.h"
 #include "viva-interview-store.h"
 #include "viva-interview-view.h"
+#include "viva-message-dialog.h"
 #include "viva-mock-session.h"
 #include "viva-mock-view.h"
 #include "viva-notes-store.h"
@@ -404,7 +405,7 @@ viva_window_close_request (GtkWindow *window)
   g_signal_connect_object (dialog, "response",
                            G_CALLBACK (viva_window_close_dialog_response_cb),
                            self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
+  viva_message_dialog_present (dialog);
 
   return TRUE;
 }

@@ -756,6 +756,61 @@ test_failed_write_is_shown_and_retried (void)
   close_window (window);
 }
 
+/* "Notes Not Saved" offers to close without saving. Return, pressed by
+ * habit, must keep the window and the notes: the focus starts on "Keep
+ * Open", the default, even when the buttons are stacked (large text,
+ * long translations), where libadwaita 1.2 used to put it on "Close
+ * Without Saving". */
+static void
+test_notes_not_saved_return_keeps_notes (void)
+{
+  g_autoptr(VivaNotesStore) store = NULL;
+  g_autoptr(VivaNotesStore) reloaded = NULL;
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), APP_ID, NULL);
+  g_autofree char *aside = g_strconcat (dir, ".aside", NULL);
+  g_autofree char *shown = NULL;
+  g_autofree char *path = notes_path ();
+  AdwMessageDialog *dialog;
+  VivaWindow *window;
+
+  reset_data ();
+  store = load_store ();
+  window = open_window (store);
+  click_question_in_sidebar (window, 12);
+
+  /* The notes folder turns into a file: nothing can be saved there. */
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_cmpint (g_rename (dir, aside), ==, 0);
+  g_assert_true (g_file_set_contents (dir, "", 0, NULL));
+
+  type_into_notes (window, "Typed while the disk was away");
+  wait_until (store_has_save_error, store);
+
+  viva_test_set_large_text (TRUE);
+  gtk_window_close (GTK_WINDOW (window));
+  dialog = viva_test_wait_message_dialog ("Notes Not Saved");
+  viva_test_save_screenshot (GTK_WIDGET (dialog), "notes-not-saved.png");
+  viva_test_assert_return_is_safe (dialog, "cancel");
+  drain_main_loop ();
+  viva_test_set_large_text (FALSE);
+
+  /* Still open, still holding the text. */
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  shown = notes_text (window);
+  g_assert_cmpstr (shown, ==, "Typed while the disk was away");
+  g_assert_true (viva_notes_store_get_dirty (store));
+
+  /* The folder comes back; closing now saves. */
+  g_assert_cmpint (g_unlink (dir), ==, 0);
+  g_assert_cmpint (g_rename (aside, dir), ==, 0);
+  close_window (window);
+
+  reloaded = viva_notes_store_new (path);
+  g_assert_true (viva_notes_store_load (reloaded, NULL));
+  g_assert_cmpstr (viva_note_get_text (viva_notes_store_lookup_note (reloaded, VIVA_BUNDLED_BANK_ID, 12)),
+                   ==, "Typed while the disk was away");
+}
+
 static void
 test_restored_from_backup_is_told (void)
 {
@@ -1201,6 +1256,7 @@ main (int   argc,
   g_test_add_func ("/window/future-notes-file-is-read-only", test_future_notes_file_is_read_only);
   g_test_add_func ("/window/bad-bank-keeps-current", test_bad_bank_keeps_current);
   g_test_add_func ("/window/failed-write-is-shown-and-retried", test_failed_write_is_shown_and_retried);
+  g_test_add_func ("/window/notes-not-saved/return-keeps-notes", test_notes_not_saved_return_keeps_notes);
   g_test_add_func ("/window/restored-from-backup-is-told", test_restored_from_backup_is_told);
   g_test_add_func ("/window/note-size-is-capped", test_note_size_is_capped);
   g_test_add_func ("/window/window-state-is-restored", test_window_state_is_restored);

@@ -1,15 +1,15 @@
 /* viva-test-util.h
  *
  * What the widget tests share: running the main loop, waiting for a
- * widget, pressing a shortcut, and saving a screenshot when
- * VIVA_SCREENSHOT_DIR is set.
+ * widget, pressing a shortcut, checking what Return does in a message
+ * dialog, and saving a screenshot when VIVA_SCREENSHOT_DIR is set.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 G_BEGIN_DECLS
 
@@ -26,5 +26,10 @@ void viva_test_collect_unnamed_controls (GtkWidget *widget,
                                          GString   *unnamed);
 gboolean viva_test_press_shortcut (GtkWidget  *widget,
                                    const char *accelerator);
+void viva_test_wait_painted    (GtkWidget  *widget);
+void viva_test_set_large_text  (gboolean    large);
+AdwMessageDialog *viva_test_wait_message_dialog (const char *heading);
+void viva_test_assert_return_is_safe (AdwMessageDialog *dialog,
+                                      const char       *safe_response);
 
 G_END_DECLS
