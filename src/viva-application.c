@@ -148,6 +148,10 @@ viva_application_startup (GApplication *app)
   if (!viva_notes_store_load (self->notes_store, &self->notes_load_error))
     g_warning ("Notes file %s: %s", path, self->notes_load_error->message);
 
+  /* Another Viva on the same notes (a second login, a sync tool): take
+   * its changes as they are saved, not only at our next save. */
+  viva_notes_store_watch (self->notes_store);
+
   /* Past mock interviews; a damaged file is reported with the history and
    * never hides the others. */
   sessions_dir = viva_session_store_dup_default_dir ();

@@ -1757,6 +1757,94 @@ test_merge_older_copy_kept_beside (void)
   g_assert_cmpuint (g_array_index (conflicts, guint, 0), ==, 1);
 }
 
+static gboolean
+note_text_is (gpointer data)
+{
+  gpointer *args = data;
+
+  return g_strcmp0 (lookup_text (args[0], BANK, GPOINTER_TO_UINT (args[1])), args[2]) == 0;
+}
+
+static gboolean
+note_text_contains (gpointer data)
+{
+  gpointer *args = data;
+  const char *text = lookup_text (args[0], BANK, GPOINTER_TO_UINT (args[1]));
+
+  return text != NULL && strstr (text, args[2]) != NULL;
+}
+
+/* A store that follows the file takes what another process saved as
+ * soon as it is saved: the other window shows it without waiting for a
+ * save of its own, and has nothing to write back. */
+static void
+test_watch_takes_changes_from_disk (void)
+{
+  g_autofree char *path = notes_path ();
+  g_autoptr(VivaNotesStore) a = NULL;
+  g_autoptr(VivaNotesStore) b = NULL;
+  g_autoptr(GArray) a_conflicts = NULL;
+  gpointer args[] = { NULL, GUINT_TO_POINTER (5), (gpointer) "B's edit" };
+  guint a_changes = 0;
+
+  a = load_store (path);
+  set_text (a, BANK, 5, "first");
+  flush_store (a);
+  viva_notes_store_watch (a);
+  a_conflicts = watch_conflicts (a);
+  g_signal_connect (a, "note-changed", G_CALLBACK (count_note_changed_cb), &a_changes);
+
+  b = load_store (path);
+  set_text (b, BANK, 5, "B's edit");
+  viva_note_set_status (viva_notes_store_get_note (b, BANK, 5), VIVA_STATUS_LEARNING);
+  flush_store (b);
+
+  args[0] = a;
+  wait_until (note_text_is, args, "A to take B's edit");
+  g_assert_cmpint (viva_note_get_status (viva_notes_store_lookup_note (a, BANK, 5)), ==, VIVA_STATUS_LEARNING);
+  g_assert_cmpuint (a_changes, ==, 1);
+  g_assert_cmpuint (a_conflicts->len, ==, 0);
+  g_assert_false (viva_notes_store_get_dirty (a));
+}
+
+/* What the watching store has not saved yet stays, beside the other
+ * side's text, and is saved; the user is told. */
+static void
+test_watch_keeps_unsaved_edits (void)
+{
+  g_autofree char *path = notes_path ();
+  g_autoptr(VivaNotesStore) a = NULL;
+  g_autoptr(VivaNotesStore) b = NULL;
+  g_autoptr(VivaNotesStore) c = NULL;
+  g_autoptr(GArray) a_conflicts = NULL;
+  gpointer args[] = { NULL, GUINT_TO_POINTER (5), (gpointer) "B saved this" };
+
+  a = load_store (path);
+  flush_store (a);
+  viva_notes_store_watch (a);
+  a_conflicts = watch_conflicts (a);
+  /* Not saved before B's save is noticed. */
+  viva_notes_store_set_autosave_delay (a, 60 * 1000);
+
+  b = load_store (path);
+  set_text (a, BANK, 5, "A typed this");
+  set_text (a, BANK, 6, "A's other note");
+  set_text (b, BANK, 5, "B saved this");
+  flush_store (b);
+
+  args[0] = a;
+  wait_until (note_text_contains, args, "A to merge B's save");
+  assert_both_kept (lookup_text (a, BANK, 5), "A typed this", "B saved this");
+  g_assert_cmpstr (lookup_text (a, BANK, 6), ==, "A's other note");
+  g_assert_cmpuint (a_conflicts->len, ==, 1);
+  g_assert_true (viva_notes_store_get_dirty (a));
+
+  flush_store (a);
+  c = load_store (path);
+  assert_both_kept (lookup_text (c, BANK, 5), "A typed this", "B saved this");
+  g_assert_cmpstr (lookup_text (c, BANK, 6), ==, "A's other note");
+}
+
 static void
 test_changed_on_disk_damaged (void)
 {
@@ -2884,6 +2972,8 @@ main (int   argc,
   g_test_add_func ("/notes-store/merge/only-we-changed", test_merge_only_we_changed);
   g_test_add_func ("/notes-store/merge/deleted-on-one-side", test_merge_deleted_on_one_side);
   g_test_add_func ("/notes-store/merge/older-copy-kept-beside", test_merge_older_copy_kept_beside);
+  g_test_add_func ("/notes-store/watch/takes-changes-from-disk", test_watch_takes_changes_from_disk);
+  g_test_add_func ("/notes-store/watch/keeps-unsaved-edits", test_watch_keeps_unsaved_edits);
   g_test_add_func ("/notes-store/changed-on-disk/damaged", test_changed_on_disk_damaged);
   g_test_add_func ("/notes-store/changed-on-disk/newer", test_changed_on_disk_newer);
   g_test_add_func ("/notes-store/autosave/after-delay", test_autosave);

@@ -855,6 +855,13 @@ test_note_changed_elsewhere_is_kept_and_told (void)
   g_assert_nonnull (strstr (message, "Question 3 was changed here and in another Viva window"));
   viva_test_save_screenshot (GTK_WIDGET (window), "note-changed-elsewhere.png");
 
+  /* Typing goes on where it was, in this window's version. */
+  type_into_notes (window, ", and more");
+  g_free (shown);
+  shown = notes_text (window);
+  g_assert_nonnull (strstr (shown, "Typed here, and more\n"));
+  wait_until (store_is_idle, store);
+
   /* Show Question brings it back from another question. */
   click_question_in_sidebar (window, 4);
   show = find_widget (GTK_WIDGET (window), is_button_labelled, "_Show Question");
@@ -876,7 +883,7 @@ test_note_changed_elsewhere_is_kept_and_told (void)
   reloaded = viva_notes_store_new (path);
   g_assert_true (viva_notes_store_load (reloaded, NULL));
   saved = viva_note_get_text (viva_notes_store_lookup_note (reloaded, VIVA_BUNDLED_BANK_ID, 3));
-  g_assert_nonnull (strstr (saved, "Typed here"));
+  g_assert_nonnull (strstr (saved, "Typed here, and more"));
   g_assert_nonnull (strstr (saved, "Written in the other window"));
 }
 

@@ -10,6 +10,7 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -25,6 +26,10 @@
 #define MAX_MERGE_ROUNDS            8
 /* Tries of a load whose file keeps being replaced while we look at it. */
 #define MAX_LOAD_ATTEMPTS           3
+/* How long the file must be quiet, after another process changed it,
+ * before we read it: a save is several events (temporary file, rename,
+ * backup). */
+#define RELOAD_DELAY_MSEC           200
 
 typedef enum
 {
@@ -45,6 +50,8 @@ struct _VivaNotesStore
   GPtrArray           *current_tasks;
   GPtrArray           *queued_tasks;
   GApplication        *held_application;
+  GFileMonitor        *monitor;
+  GCancellable        *reload_cancellable;
 
   /* What notes.json held when we last read or wrote it, the file
    * disk_stamp describes: the common ancestor for a three-way merge with
@@ -59,6 +66,7 @@ struct _VivaNotesStore
   guint                autosave_delay;
   guint                autosave_source;
   guint                retry_source;
+  guint                reload_source;
   guint                retry_delay;
   guint                merge_rounds;
   guint                applying_disk;
@@ -70,6 +78,8 @@ struct _VivaNotesStore
   guint                saving : 1;
   guint                restored_from_backup : 1;
   guint                save_after_write : 1;
+  guint                reloading : 1;
+  guint                reload_after_write : 1;
 };
 
 G_DEFINE_FINAL_TYPE (VivaNotesStore, viva_notes_store, G_TYPE_OBJECT)
@@ -99,6 +109,7 @@ static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 static void viva_notes_store_start_write (VivaNotesStore *self);
+static void viva_notes_store_schedule_reload (VivaNotesStore *self);
 
 /* Writing */
 
@@ -580,8 +591,8 @@ viva_notes_store_merge_note (VivaNote             *note,
  * viva_notes_store_merge_note(). A note the other side has and we do not
  * is taken; one that only we have is kept; one the other side cleared
  * (the file no longer has it) is cleared here too, unless we changed it
- * since. */
-static void
+ * since. Returns how many notes kept two texts. */
+static guint
 viva_notes_store_merge (VivaNotesStore *self,
                         VivaNotesFile  *disk)
 {
@@ -653,6 +664,8 @@ viva_notes_store_merge (VivaNotesStore *self,
 
   for (guint i = 0; i < conflicts->len; i++)
     g_signal_emit (self, signals[CONFLICT], 0, g_ptr_array_index (conflicts, i));
+
+  return conflicts->len;
 }
 
 static int
@@ -865,6 +878,13 @@ viva_notes_store_write_cb (GObject      *object,
        (finish == FINISH_DONE && self->save_after_write && self->dirty)))
     viva_notes_store_start_write (self);
 
+  /* The file changed while we wrote; if not by us, merge it now. */
+  if (!self->saving && self->reload_after_write)
+    {
+      self->reload_after_write = FALSE;
+      viva_notes_store_schedule_reload (self);
+    }
+
   g_object_thaw_notify (G_OBJECT (self));
 
   if (application != NULL)
@@ -964,6 +984,166 @@ viva_notes_store_write_sync (VivaNotesStore  *self,
           g_assert_not_reached ();
         }
     }
+}
+
+/* Following the file */
+
+typedef struct
+{
+  char          *path;
+  VivaFileStamp  disk_stamp;
+} Reload;
+
+static void
+reload_free (Reload *reload)
+{
+  g_free (reload->path);
+  g_free (reload);
+}
+
+static void
+viva_notes_store_reload_thread (GTask        *task,
+                                gpointer      source_object,
+                                gpointer      task_data,
+                                GCancellable *cancellable)
+{
+  Reload *reload = task_data;
+  VivaNotesFile *file = NULL;
+  GError *error = NULL;
+
+  if (viva_notes_file_read (reload->path, &file, &error))
+    g_task_return_pointer (task, file, (GDestroyNotify) viva_notes_file_free);
+  else
+    {
+      g_clear_pointer (&file, viva_notes_file_free);
+      g_task_return_error (task, error);
+    }
+}
+
+static void
+viva_notes_store_reload_cb (GObject      *object,
+                            GAsyncResult *result,
+                            gpointer      user_data)
+{
+  g_autoptr(VivaNotesStore) self = user_data;
+  Reload *reload = g_task_get_task_data (G_TASK (result));
+  g_autoptr(VivaNotesFile) file = g_task_propagate_pointer (G_TASK (result), NULL);
+  gboolean was_dirty;
+  guint conflicts;
+
+  self->reloading = FALSE;
+
+  /* Disposed: no longer following the file. */
+  if (self->monitor == NULL)
+    return;
+
+  /* Changed again while we read: look again. */
+  if (self->reload_after_write && !self->saving && !self->flushing)
+    {
+      self->reload_after_write = FALSE;
+      viva_notes_store_schedule_reload (self);
+    }
+
+  /* A damaged file, or one from a newer Viva, is dealt with by the
+   * next save, which must not write over it. */
+  if (file == NULL || self->state == VIVA_NOTES_STORE_STATE_READ_ONLY)
+    return;
+
+  /* A save since we began reading has merged the file, or written over
+   * it after merging it; one in flight will. */
+  if (self->saving || self->flushing || !viva_file_stamp_equal (&self->disk_stamp, &reload->disk_stamp))
+    return;
+
+  if (viva_file_stamp_equal (&file->stamp, &self->disk_stamp))
+    return;
+
+  was_dirty = self->dirty;
+  conflicts = viva_notes_store_merge (self, file);
+  viva_notes_store_set_base (self, g_steal_pointer (&file->records));
+  self->disk_stamp = file->stamp;
+
+  /* Taking the other side's changes into notes saved as they were
+   * leaves them as the file has them. Our unsaved changes, and notes
+   * that kept two texts, are still to be written. */
+  if (was_dirty || conflicts > 0)
+    {
+      self->change_serial++;
+      viva_notes_store_set_dirty (self, TRUE);
+      viva_notes_store_schedule_autosave (self);
+    }
+}
+
+static void
+viva_notes_store_reload_check_cb (gpointer user_data)
+{
+  VivaNotesStore *self = user_data;
+  g_autoptr(GTask) task = NULL;
+  VivaFileStamp current;
+  Reload *reload;
+  int errsv;
+
+  self->reload_source = 0;
+
+  if (self->state == VIVA_NOTES_STORE_STATE_READ_ONLY)
+    return;
+
+  if (self->saving || self->flushing || self->reloading)
+    {
+      self->reload_after_write = TRUE;
+      return;
+    }
+
+  /* Our own save, or a file that went away (the next save puts it
+   * back). */
+  if (!viva_file_stamp_query (&current, self->path, &errsv) ||
+      !current.exists ||
+      viva_file_stamp_equal (&current, &self->disk_stamp))
+    return;
+
+  reload = g_new0 (Reload, 1);
+  reload->path = g_strdup (self->path);
+  reload->disk_stamp = self->disk_stamp;
+
+  self->reloading = TRUE;
+
+  /* As for writes, the task does not hold the store, whose last
+   * reference must not go in the worker thread. */
+  task = g_task_new (NULL, self->reload_cancellable, viva_notes_store_reload_cb, g_object_ref (self));
+  g_task_set_source_tag (task, viva_notes_store_reload_check_cb);
+  g_task_set_task_data (task, reload, (GDestroyNotify) reload_free);
+  g_task_run_in_thread (task, viva_notes_store_reload_thread);
+}
+
+static void
+viva_notes_store_schedule_reload (VivaNotesStore *self)
+{
+  g_clear_handle_id (&self->reload_source, g_source_remove);
+  self->reload_source = g_timeout_add_once (RELOAD_DELAY_MSEC,
+                                            viva_notes_store_reload_check_cb,
+                                            self);
+}
+
+static void
+viva_notes_store_dir_changed_cb (GFileMonitor      *monitor,
+                                 GFile             *file,
+                                 GFile             *other_file,
+                                 GFileMonitorEvent  event,
+                                 gpointer           user_data)
+{
+  VivaNotesStore *self = user_data;
+  g_autofree char *name = g_path_get_basename (self->path);
+  g_autofree char *changed = NULL;
+  g_autofree char *renamed_to = NULL;
+
+  changed = g_file_get_basename (file);
+  if (other_file != NULL)
+    renamed_to = g_file_get_basename (other_file);
+
+  /* An atomic save is a temporary file renamed over notes.json. */
+  if (g_strcmp0 (changed, name) != 0 && g_strcmp0 (renamed_to, name) != 0)
+    return;
+
+  viva_notes_store_schedule_reload (self);
 }
 
 /* Loading */
@@ -1104,6 +1284,14 @@ viva_notes_store_dispose (GObject *object)
 
   g_clear_handle_id (&self->autosave_source, g_source_remove);
   g_clear_handle_id (&self->retry_source, g_source_remove);
+  g_clear_handle_id (&self->reload_source, g_source_remove);
+  g_cancellable_cancel (self->reload_cancellable);
+  if (self->monitor != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->monitor, self);
+      g_file_monitor_cancel (self->monitor);
+      g_clear_object (&self->monitor);
+    }
 
   /* The owner is expected to flush before letting go; say so loudly when
    * it did not, since the changes go with us. A read-only store could
@@ -1144,6 +1332,7 @@ viva_notes_store_finalize (GObject *object)
 
   g_clear_pointer (&self->banks, g_hash_table_unref);
   g_clear_pointer (&self->base, g_ptr_array_unref);
+  g_clear_object (&self->reload_cancellable);
   g_clear_pointer (&self->current_tasks, g_ptr_array_unref);
   g_clear_pointer (&self->queued_tasks, g_ptr_array_unref);
   g_clear_pointer (&self->path, g_free);
@@ -1375,6 +1564,7 @@ viva_notes_store_init (VivaNotesStore *self)
   self->queued_tasks = g_ptr_array_new_with_free_func (g_object_unref);
   self->autosave_delay = AUTOSAVE_DELAY_DEFAULT_MSEC;
   self->state = VIVA_NOTES_STORE_STATE_OK;
+  self->reload_cancellable = g_cancellable_new ();
 }
 
 /* Public API */
@@ -1488,6 +1678,51 @@ viva_notes_store_load (VivaNotesStore  *self,
           return FALSE;
         }
     }
+}
+
+/**
+ * viva_notes_store_watch:
+ * @self: a loaded store
+ *
+ * Follows the notes file from now on: when another process (another
+ * Viva, a sync tool) replaces it, its changes are merged at once, as a
+ * save merges them (see #VivaNotesStore::conflict), rather than at our
+ * next save. What we have not saved yet stays, and is saved as usual.
+ * Nothing is read while a save runs; the save merges by itself.
+ */
+void
+viva_notes_store_watch (VivaNotesStore *self)
+{
+  g_autofree char *dir_path = NULL;
+  g_autoptr(GFile) dir = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (VIVA_IS_NOTES_STORE (self));
+  g_return_if_fail (self->loaded);
+
+  if (self->monitor != NULL)
+    return;
+
+  /* The folder, not the file: an atomic save replaces the file. It is
+   * created now (as the first save would) so that there is one to
+   * watch. */
+  dir_path = g_path_get_dirname (self->path);
+  if (g_mkdir_with_parents (dir_path, 0700) != 0)
+    {
+      g_debug ("Not following %s: %s", self->path, g_strerror (errno));
+      return;
+    }
+
+  dir = g_file_new_for_path (dir_path);
+  self->monitor = g_file_monitor_directory (dir, G_FILE_MONITOR_WATCH_MOVES, NULL, &error);
+  if (self->monitor == NULL)
+    {
+      g_debug ("Not following %s: %s", self->path, error->message);
+      return;
+    }
+
+  g_signal_connect (self->monitor, "changed",
+                    G_CALLBACK (viva_notes_store_dir_changed_cb), self);
 }
 
 VivaNotesStoreState
@@ -1799,6 +2034,12 @@ viva_notes_store_flush (VivaNotesStore  *self,
   ret = viva_notes_store_write_sync (self, &local_error);
 
   self->flushing--;
+
+  if (self->reload_after_write && self->flushing == 0)
+    {
+      self->reload_after_write = FALSE;
+      viva_notes_store_schedule_reload (self);
+    }
 
   /* Whoever asked for a save meanwhile gets this flush's answer. */
   finished = viva_data_file_steal_tasks (&self->current_tasks);

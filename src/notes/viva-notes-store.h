@@ -73,6 +73,7 @@ VivaNotesStore      *viva_notes_store_new                   (const char         
 const char          *viva_notes_store_get_path              (VivaNotesStore       *self);
 gboolean             viva_notes_store_load                  (VivaNotesStore       *self,
                                                              GError              **error);
+void                 viva_notes_store_watch                 (VivaNotesStore       *self);
 VivaNotesStoreState  viva_notes_store_get_state             (VivaNotesStore       *self);
 const char          *viva_notes_store_get_moved_aside_path  (VivaNotesStore       *self);
 gboolean             viva_notes_store_get_restored_from_backup (VivaNotesStore    *self);
