@@ -2930,6 +2930,50 @@ test_perf_save (void)
   g_test_message ("load of 10,000 notes: %.1f ms", (t3 - t2) / 1000.0);
 }
 
+/* Not a test of correctness: how long a save that finds 10,000 notes
+ * changed by another process takes to merge them, on the main thread. */
+static void
+test_perf_merge (void)
+{
+  g_autofree char *path = notes_path ();
+  g_autoptr(VivaNotesStore) a = NULL;
+  g_autoptr(VivaNotesStore) b = NULL;
+  gint64 t0, t1;
+
+  if (!g_test_perf ())
+    {
+      g_test_skip ("only run with -m perf");
+      return;
+    }
+
+  a = load_store (path);
+  for (guint i = 0; i < 10000; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("Note %u: a list comprehension builds a list in one "
+                                               "expression, [x * x for x in range(10) if x %% 2].",
+                                               i);
+
+      set_text (a, BANK, i + 1, text);
+    }
+  flush_store (a);
+  b = load_store (path);
+
+  /* B changes every tenth note; A one note, and saves after B. */
+  for (guint i = 0; i < 10000; i += 10)
+    set_text (b, BANK, i + 1, "changed by B");
+  flush_store (b);
+  set_text (a, BANK, 2, "changed by A");
+
+  t0 = g_get_monotonic_time ();
+  flush_store (a);
+  t1 = g_get_monotonic_time ();
+
+  g_assert_cmpstr (lookup_text (a, BANK, 11), ==, "changed by B");
+  g_assert_cmpstr (lookup_text (a, BANK, 2), ==, "changed by A");
+  g_test_minimized_result ((t1 - t0) / 1e6, "flush that merges 1,000 of 10,000 notes changed elsewhere: %.1f ms",
+                           (t1 - t0) / 1000.0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2997,6 +3041,7 @@ main (int   argc,
   g_test_add_func ("/notes-store/review/damaged-restored", test_review_damaged_restored);
   g_test_add_func ("/notes-store/review/two-stores", test_review_two_stores);
   g_test_add_func ("/notes-store/perf/save-10000", test_perf_save);
+  g_test_add_func ("/notes-store/perf/merge-10000", test_perf_merge);
 
   return g_test_run ();
 }
