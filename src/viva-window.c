@@ -397,6 +397,11 @@ viva_window_set_bank (VivaWindow *self,
     viva_interview_view_set_context (self->interview_view, self->bank, self->store,
                                      self->interviews, self->interview_problems);
 
+  /* Notes kept twice are named by question in this bank, by bank in
+   * others. */
+  if (self->conflicts->len > 0)
+    viva_window_update_banner (self);
+
   _viva_window_update_title (self);
   _viva_window_update_actions (self);
 }
