@@ -26,6 +26,7 @@ import json
 import os
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -390,19 +391,52 @@ TESTS = [
 ]
 
 
+def socket_is_live(path):
+    probe = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    try:
+        probe.connect(path)
+        return True
+    except OSError:
+        return False
+    finally:
+        probe.close()
+
+
 def isolate_a11y_bus():
     """at-spi-bus-launcher puts the accessibility bus's socket at a path
-    that depends only on XDG_RUNTIME_DIR (or ~/.cache) and the display:
-    two test runs at once on one machine, each in its own session, would
-    take each other's bus. Before anything starts ours, give the session
-    bus a private runtime directory for the services it starts."""
-    runtime = tempfile.mkdtemp(prefix='viva-real-app-runtime-')
+    that depends only on XDG_RUNTIME_DIR (or ~/.cache) and the display in
+    its environment, which is the session bus's: build-aux/test starts
+    that before Xvfb, so every test session on the machine would use the
+    same path, and two runs at once took each other's bus. Before
+    anything starts ours, give the services the session bus starts a
+    runtime directory of their own.
+
+    (Telling the session bus the display instead, whose number is unique
+    while Xvfb runs, still failed now and then with two runs at once.)
+
+    The directory outlives us, as the bus does; those of runs whose bus
+    is gone are removed, once they are a few minutes old so as not to
+    race a run that has not started its bus yet."""
+    # In /tmp: a socket's path must stay under 108 bytes.
+    parent = os.path.join(tempfile.gettempdir(), 'viva-real-app-runtime')
+    os.makedirs(parent, exist_ok=True)
+    for name in os.listdir(parent):
+        path = os.path.join(parent, name)
+        try:
+            old = time.time() - os.stat(path).st_mtime > 600
+        except OSError:
+            continue
+        sockets = [os.path.join(path, 'at-spi', s) for s in os.listdir(os.path.join(path, 'at-spi'))] \
+            if os.path.isdir(os.path.join(path, 'at-spi')) else []
+        if old and not any(socket_is_live(s) for s in sockets):
+            shutil.rmtree(path, ignore_errors=True)
+
+    runtime = tempfile.mkdtemp(dir=parent)
     subprocess.run(['gdbus', 'call', '--session', '--dest', 'org.freedesktop.DBus',
                     '--object-path', '/org/freedesktop/DBus',
                     '--method', 'org.freedesktop.DBus.UpdateActivationEnvironment',
                     "{'XDG_RUNTIME_DIR': '%s'}" % runtime],
                    capture_output=True, check=True)
-    return runtime
 
 
 def missing_requirements():
@@ -425,8 +459,7 @@ def main():
     selected = [t for t in TESTS if len(sys.argv) < 3 or sys.argv[1] != '-p' or t[0] == sys.argv[2]]
     print('1..%d' % len(selected), flush=True)
     # Before missing_requirements() imports pyatspi, which starts the
-    # accessibility bus. The directory stays: the bus lives as long as
-    # the session, and later tests in it may use it.
+    # accessibility bus.
     if 'DISPLAY' in os.environ and 'DBUS_SESSION_BUS_ADDRESS' in os.environ and shutil.which('gdbus'):
         isolate_a11y_bus()
     reason = missing_requirements()
