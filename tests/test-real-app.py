@@ -190,13 +190,15 @@ class Viva:
         import pyatspi
 
         def is_editor(node):
-            return (node.getRole() == pyatspi.ROLE_TEXT and 'Notes' in node.name and
+            # The study view's notes; the other pages' text fields are
+            # built when first opened.
+            return (node.getRole() == pyatspi.ROLE_TEXT and 'notes' in (node.name or '').lower() and
                     node.getState().contains(pyatspi.STATE_EDITABLE))
 
         return find_accessible(self.app, is_editor)
 
     def _find_window(self):
-        windows = xdotool('search', '--all', '--onlyvisible', '--pid', self.pid, '--name', 'Question 1', check=False)
+        windows = xdotool('search', '--all', '--onlyvisible', '--pid', self.pid, '--name', '^Question 1$', check=False)
         return windows[0] if windows else None
 
     def notes_shown(self):
@@ -316,7 +318,7 @@ def test_notes_not_saved_return_keeps_notes():
             os.rename(aside, home.app_data)
 
         assert viva.process.poll() is None and viva.window in xdotool(
-            'search', '--all', '--onlyvisible', '--pid', viva.pid, '--name', 'Question 1', check=False), \
+            'search', '--all', '--onlyvisible', '--pid', viva.pid, '--name', '^Question 1$', check=False), \
             'Return closed the window without saving the notes'
         viva.key(viva.window, 'ctrl+q')
         status = viva.wait()
