@@ -6,6 +6,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib-unix.h>
+#include <signal.h>
 
 #include "viva-application.h"
 #include "viva-first-frame.h"
@@ -14,6 +16,10 @@
 #include "viva-interview-store.h"
 #include "viva-session-store.h"
 #include "viva-window.h"
+
+/* Logging out, shutting down, `kill PID` and Ctrl+C in a terminal: each
+ * must save what was typed, as Ctrl+Q does, not drop it. */
+static const int quit_signals[] = { SIGTERM, SIGHUP, SIGINT };
 
 struct _VivaApplication
 {
@@ -27,6 +33,10 @@ struct _VivaApplication
   VivaInterviewStore *interviews;
   GPtrArray      *interview_problems;
   GSettings      *settings;
+
+  /* The g_unix_signal_add() sources of quit_signals[] */
+  guint           signal_sources[G_N_ELEMENTS (quit_signals)];
+  gboolean        quit_signalled;
 };
 
 G_DEFINE_FINAL_TYPE (VivaApplication, viva_application, ADW_TYPE_APPLICATION)
@@ -89,6 +99,26 @@ viva_application_open (GApplication  *app,
   gtk_window_present (GTK_WINDOW (window));
 }
 
+static gboolean
+viva_application_quit_signal_cb (gpointer user_data)
+{
+  VivaApplication *self = user_data;
+
+  /* The first signal quits as Ctrl+Q does: the window saves everything
+   * and closes, or, if the notes cannot be saved, stays open and says
+   * so. A second signal means it: quit anyway; shutdown() still tries
+   * to save once more. */
+  if (!self->quit_signalled)
+    {
+      self->quit_signalled = TRUE;
+      g_action_group_activate_action (G_ACTION_GROUP (self), "quit", NULL);
+    }
+  else
+    g_application_quit (G_APPLICATION (self));
+
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 viva_application_startup (GApplication *app)
 {
@@ -118,6 +148,10 @@ viva_application_startup (GApplication *app)
   if (!viva_notes_store_load (self->notes_store, &self->notes_load_error))
     g_warning ("Notes file %s: %s", path, self->notes_load_error->message);
 
+  /* Another Viva on the same notes (a second login, a sync tool): take
+   * its changes as they are saved, not only at our next save. */
+  viva_notes_store_watch (self->notes_store);
+
   /* Past mock interviews; a damaged file is reported with the history and
    * never hides the others. */
   sessions_dir = viva_session_store_dup_default_dir ();
@@ -128,6 +162,13 @@ viva_application_startup (GApplication *app)
   interviews_dir = viva_interview_store_dup_default_dir ();
   self->interviews = viva_interview_store_new (interviews_dir);
   viva_interview_store_load (self->interviews, &self->interview_problems);
+
+  /* Only the primary instance has anything to save; a remote one hands
+   * its files over and exits without running startup(). */
+  for (guint i = 0; i < G_N_ELEMENTS (quit_signals); i++)
+    self->signal_sources[i] = g_unix_signal_add (quit_signals[i],
+                                                 viva_application_quit_signal_cb,
+                                                 self);
 }
 
 static void
@@ -151,6 +192,9 @@ viva_application_shutdown (GApplication *app)
     g_warning ("Could not save mock interviews: %s", sessions_error->message);
   if (self->interviews != NULL && !viva_interview_store_flush (self->interviews, &interviews_error))
     g_warning ("Could not save interviews: %s", interviews_error->message);
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->signal_sources); i++)
+    g_clear_handle_id (&self->signal_sources[i], g_source_remove);
 
   G_APPLICATION_CLASS (viva_application_parent_class)->shutdown (app);
 }

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "viva-bank.h"
+#include "viva-message-dialog.h"
 #include "viva-notes-store.h"
 #include "viva-question.h"
 #include "viva-window-private.h"
@@ -84,7 +85,7 @@ viva_window_show_open_error (VivaWindow   *self,
   adw_message_dialog_add_response (dialog, "close", _("_Close"));
   adw_message_dialog_set_default_response (dialog, "close");
   adw_message_dialog_set_close_response (dialog, "close");
-  gtk_window_present (GTK_WINDOW (dialog));
+  viva_message_dialog_present (dialog);
 }
 
 typedef struct

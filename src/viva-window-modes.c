@@ -19,6 +19,7 @@
 #include "viva-interview.h"
 #include "viva-interview-store.h"
 #include "viva-interview-view.h"
+#include "viva-message-dialog.h"
 #include "viva-mock-session.h"
 #include "viva-mock-view.h"
 #include "viva-notes-store.h"
@@ -588,7 +589,7 @@ viva_window_offer_resume (VivaWindow *self)
   adw_message_dialog_set_close_response (dialog, "later");
   g_object_set_data_full (G_OBJECT (dialog), "viva-session", g_object_ref (session), g_object_unref);
   g_signal_connect_object (dialog, "response", G_CALLBACK (viva_window_resume_response_cb), self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
+  viva_message_dialog_present (dialog);
 }
 
 VivaMockView *

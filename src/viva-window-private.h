@@ -30,6 +30,7 @@ typedef enum
 {
   VIVA_WINDOW_BANNER_NONE,
   VIVA_WINDOW_BANNER_LOAD_PROBLEM,
+  VIVA_WINDOW_BANNER_CONFLICT,
   VIVA_WINDOW_BANNER_SAVE_ERROR,
 } VivaWindowBanner;
 
@@ -50,6 +51,9 @@ struct _VivaWindow
   GCancellable         *cancellable;
   char                 *load_problem;
   GFile                *load_problem_file;
+  /* VivaNote: notes changed here and in another Viva at once, not yet
+   * dismissed */
+  GPtrArray            *conflicts;
   /* For tests: a fake clock standing for the wall clock in Review */
   VivaClock            *review_clock;
 

@@ -20,8 +20,10 @@
 #include "viva-interview.h"
 #include "viva-interview-store.h"
 #include "viva-interview-view.h"
+#include "viva-message-dialog.h"
 #include "viva-mock-session.h"
 #include "viva-mock-view.h"
+#include "viva-note.h"
 #include "viva-notes-store.h"
 #include "viva-progress.h"
 #include "viva-question.h"
@@ -42,8 +44,85 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* Banners: a failed save outranks a notice about how the notes file was
- * loaded, and the notice comes back once saving works again. */
+/* The first question of the open bank among the conflicts, or NULL. */
+static VivaQuestion *
+viva_window_first_conflict_question (VivaWindow *self)
+{
+  for (guint i = 0; self->bank != NULL && i < self->conflicts->len; i++)
+    {
+      VivaNote *note = g_ptr_array_index (self->conflicts, i);
+
+      if (g_strcmp0 (viva_note_get_bank_id (note), viva_bank_get_id (self->bank)) == 0)
+        return viva_bank_lookup_question (self->bank, viva_note_get_number (note));
+    }
+
+  return NULL;
+}
+
+/* "Question 42 was changed here and in another window…", naming every
+ * question; one of another bank is named with its bank. */
+static char *
+viva_window_dup_conflict_message (VivaWindow *self)
+{
+  g_autoptr(GString) questions = g_string_new (NULL);
+  guint n = self->conflicts->len;
+
+  if (n == 1)
+    {
+      VivaNote *note = g_ptr_array_index (self->conflicts, 0);
+
+      if (self->bank != NULL && g_strcmp0 (viva_note_get_bank_id (note), viva_bank_get_id (self->bank)) == 0)
+        return g_strdup_printf (_("Question %u was changed here and in another Viva window at the same time. Both versions are kept in its notes, one after the other: keep what you need."),
+                                viva_note_get_number (note));
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      VivaNote *note = g_ptr_array_index (self->conflicts, i);
+
+      if (i > 0)
+        /* Translators: between question numbers in a list. */
+        g_string_append (questions, _(", "));
+      if (self->bank != NULL && g_strcmp0 (viva_note_get_bank_id (note), viva_bank_get_id (self->bank)) == 0)
+        g_string_append_printf (questions, "%u", viva_note_get_number (note));
+      else
+        /* Translators: a question of another bank than the one open: its
+         * number, then the bank's name. */
+        g_string_append_printf (questions, _("%u of “%s”"),
+                                viva_note_get_number (note), viva_note_get_bank_id (note));
+    }
+
+  if (n == 1)
+    /* Translators: %s is a question of another bank, as "12 of “bank”". */
+    return g_strdup_printf (_("The notes of question %s were changed here and in another Viva window at the same time. Both versions are kept in them, one after the other: keep what you need."),
+                            questions->str);
+
+  /* Translators: %1$u is how many questions, %2$s their numbers. */
+  return g_strdup_printf (ngettext ("The notes of %1$u question (%2$s) were changed here and in another Viva window at the same time. Both versions are kept in each, one after the other: keep what you need.",
+                                    "The notes of %1$u questions (%2$s) were changed here and in another Viva window at the same time. Both versions are kept in each, one after the other: keep what you need.",
+                                    n),
+                          n, questions->str);
+}
+
+/* The banner's button, and what a screen reader calls it: the label
+ * without its mnemonic underscore. */
+static void
+viva_window_set_banner_button (VivaWindow *self,
+                               const char *label,
+                               const char *accessible_label,
+                               gboolean    visible)
+{
+  gtk_button_set_label (self->banner_button, label);
+  gtk_button_set_use_underline (self->banner_button, TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->banner_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_label,
+                                  -1);
+  gtk_widget_set_visible (GTK_WIDGET (self->banner_button), visible);
+}
+
+/* Banners: a failed save outranks notes kept twice, which outrank a
+ * notice about how the notes file was loaded; each comes back once what
+ * outranked it is over. */
 static void
 viva_window_update_banner (VivaWindow *self)
 {
@@ -55,17 +134,21 @@ viva_window_update_banner (VivaWindow *self)
       self->banner = VIVA_WINDOW_BANNER_SAVE_ERROR;
       message = g_strdup_printf (_("Your notes could not be saved: %s. They stay open here and Viva keeps trying."),
                                  save_error);
-      gtk_button_set_label (self->banner_button, _("_Try Again"));
-      gtk_button_set_use_underline (self->banner_button, TRUE);
-      gtk_widget_set_visible (GTK_WIDGET (self->banner_button), TRUE);
+      viva_window_set_banner_button (self, _("_Try Again"), _("Try Again"), TRUE);
+    }
+  else if (self->conflicts->len > 0)
+    {
+      self->banner = VIVA_WINDOW_BANNER_CONFLICT;
+      message = viva_window_dup_conflict_message (self);
+      viva_window_set_banner_button (self, _("_Show Question"), _("Show Question"),
+                                     viva_window_first_conflict_question (self) != NULL);
     }
   else if (self->load_problem != NULL && !self->load_problem_dismissed)
     {
       self->banner = VIVA_WINDOW_BANNER_LOAD_PROBLEM;
       message = g_strdup (self->load_problem);
-      gtk_button_set_label (self->banner_button, _("_Show File"));
-      gtk_button_set_use_underline (self->banner_button, TRUE);
-      gtk_widget_set_visible (GTK_WIDGET (self->banner_button), self->load_problem_file != NULL);
+      viva_window_set_banner_button (self, _("_Show File"), _("Show File"),
+                                     self->load_problem_file != NULL);
     }
   else
     self->banner = VIVA_WINDOW_BANNER_NONE;
@@ -82,6 +165,16 @@ banner_button_clicked_cb (VivaWindow *self,
 {
   if (self->banner == VIVA_WINDOW_BANNER_SAVE_ERROR)
     viva_notes_store_save_async (self->store, NULL, NULL, NULL);
+  else if (self->banner == VIVA_WINDOW_BANNER_CONFLICT)
+    {
+      VivaQuestion *question = viva_window_first_conflict_question (self);
+
+      if (question != NULL)
+        {
+          viva_window_show_question (self, question);
+          gtk_widget_grab_focus (GTK_WIDGET (viva_question_view_get_note_view (self->question_view)));
+        }
+    }
   else if (self->banner == VIVA_WINDOW_BANNER_LOAD_PROBLEM && self->load_problem_file != NULL)
     {
       g_autoptr(GFile) parent = g_file_get_parent (self->load_problem_file);
@@ -97,8 +190,23 @@ banner_close_clicked_cb (VivaWindow *self,
 {
   if (self->banner == VIVA_WINDOW_BANNER_LOAD_PROBLEM)
     self->load_problem_dismissed = TRUE;
+  else if (self->banner == VIVA_WINDOW_BANNER_CONFLICT)
+    g_ptr_array_set_size (self->conflicts, 0);
 
   gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
+}
+
+/* Another Viva changed a note we changed too: the store kept both texts
+ * in it. Say which question, until the user dismisses it. */
+static void
+viva_window_conflict_cb (VivaWindow     *self,
+                         VivaNote       *note,
+                         VivaNotesStore *store)
+{
+  if (!g_ptr_array_find (self->conflicts, note, NULL))
+    g_ptr_array_add (self->conflicts, g_object_ref (note));
+
+  viva_window_update_banner (self);
 }
 
 static void
@@ -286,6 +394,11 @@ viva_window_set_bank (VivaWindow *self,
     viva_interview_view_set_context (self->interview_view, self->bank, self->store,
                                      self->interviews, self->interview_problems);
 
+  /* Notes kept twice are named by question in this bank, by bank in
+   * others. */
+  if (self->conflicts->len > 0)
+    viva_window_update_banner (self);
+
   _viva_window_update_title (self);
   _viva_window_update_actions (self);
 }
@@ -423,7 +536,7 @@ viva_window_close_request (GtkWindow *window)
   g_signal_connect_object (dialog, "response",
                            G_CALLBACK (viva_window_close_dialog_response_cb),
                            self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
+  viva_message_dialog_present (dialog);
 
   return TRUE;
 }
@@ -486,6 +599,9 @@ viva_window_constructed (GObject *object)
   g_signal_connect_object (self->store, "notify::read-only",
                            G_CALLBACK (viva_window_store_notify_cb),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->store, "conflict",
+                           G_CALLBACK (viva_window_conflict_cb),
+                           self, G_CONNECT_SWAPPED);
 
   viva_window_update_banner (self);
   _viva_window_update_actions (self);
@@ -521,6 +637,8 @@ viva_window_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->load_problem_file);
   g_clear_object (&self->review_clock);
+  if (self->conflicts != NULL)
+    g_ptr_array_set_size (self->conflicts, 0);
 
   G_OBJECT_CLASS (viva_window_parent_class)->dispose (object);
 }
@@ -531,6 +649,7 @@ viva_window_finalize (GObject *object)
   VivaWindow *self = (VivaWindow *)object;
 
   g_clear_pointer (&self->load_problem, g_free);
+  g_clear_pointer (&self->conflicts, g_ptr_array_unref);
 
   G_OBJECT_CLASS (viva_window_parent_class)->finalize (object);
 }
@@ -674,6 +793,7 @@ viva_window_init (VivaWindow *self)
 
   self->cancellable = g_cancellable_new ();
   self->settings = g_settings_new (APP_ID);
+  self->conflicts = g_ptr_array_new_with_free_func (g_object_unref);
 
   g_signal_connect_object (self->flap, "notify::reveal-flap",
                            G_CALLBACK (viva_window_flap_reveal_cb),

@@ -374,7 +374,10 @@ test_list (void)
   g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==,
                    "The notes and ratings for Grace Hopper will be deleted permanently.");
   g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "delete"), ==, ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_response (dialog, "cancel");
+  /* Return, even with the buttons stacked, is Cancel. */
+  viva_test_set_large_text (TRUE);
+  viva_test_assert_return_is_safe (dialog, "cancel");
+  viva_test_set_large_text (FALSE);
   drain_main_loop ();
   g_assert_cmpuint (viva_interview_list_page_get_n_rows (page), ==, 3);
   g_assert_true (g_file_test (grace_path, G_FILE_TEST_EXISTS));
@@ -687,7 +690,9 @@ test_plan (void)
   dialog = viva_interview_plan_page_get_dialog (fresh);
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Replace the Plan?");
-  adw_message_dialog_response (dialog, "cancel");
+  viva_test_set_large_text (TRUE);
+  viva_test_assert_return_is_safe (dialog, "cancel");
+  viva_test_set_large_text (FALSE);
   drain_main_loop ();
   g_assert_cmpuint (viva_interview_get_n_items (second), ==, 1);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fresh), "plan.use-template", "u", 0));

@@ -342,6 +342,36 @@ test_two_question_interview (void)
   g_assert_cmpuint (viva_note_get_review_state (viva_notes_store_lookup_note (notes, VIVA_BUNDLED_BANK_ID, 1))->interval, ==, 4);
 }
 
+/* Ending an interview early asks first. Return, pressed by habit, keeps
+ * it going: the focus starts on "Keep Going", also when large text
+ * stacks the buttons (libadwaita 1.2 then put it on "End Interview"). */
+static void
+test_end_asks_return_keeps_going (void)
+{
+  Fixture f = { 0 };
+  AdwMessageDialog *dialog;
+
+  reset_data ();
+  fixture_open (&f);
+  set_up_two_questions (&f);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.view), "mock.start", NULL));
+  drain_main_loop ();
+  g_assert_true (viva_mock_view_get_running (f.view));
+
+  viva_test_set_large_text (TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.view), "mock.end", NULL));
+  dialog = viva_test_wait_message_dialog ("End the Interview?");
+  g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "end"), ==, ADW_RESPONSE_DESTRUCTIVE);
+  viva_test_assert_return_is_safe (dialog, "cancel");
+  viva_test_set_large_text (FALSE);
+  drain_main_loop ();
+
+  g_assert_true (viva_mock_view_get_running (f.view));
+  g_assert_cmpstr (viva_mock_view_get_page (f.view), ==, "run");
+
+  fixture_close (&f);
+}
+
 static void
 test_answer_size_is_capped (void)
 {
@@ -670,6 +700,7 @@ main (int   argc,
   g_test_add_func ("/mock/resume-after-quit", test_resume_after_quit);
   g_test_add_func ("/mock/answer-size-is-capped", test_answer_size_is_capped);
   g_test_add_func ("/mock/paused-mark", test_paused_mark);
+  g_test_add_func ("/mock/end-asks/return-keeps-going", test_end_asks_return_keeps_going);
 
   return g_test_run ();
 }

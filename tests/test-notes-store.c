@@ -1541,6 +1541,51 @@ test_two_stores (void)
   g_assert_cmpstr (lookup_text (c, "zeta", 3), ==, "A again");
 }
 
+/* The questions whose notes a store reported as changed on both sides. */
+static void
+record_conflict_cb (VivaNotesStore *store,
+                    VivaNote       *note,
+                    GArray         *numbers)
+{
+  guint number = viva_note_get_number (note);
+
+  g_assert_true (VIVA_IS_NOTE (note));
+  g_array_append_val (numbers, number);
+}
+
+static GArray *
+watch_conflicts (VivaNotesStore *store)
+{
+  GArray *numbers = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  g_signal_connect (store, "conflict", G_CALLBACK (record_conflict_cb), numbers);
+
+  return numbers;
+}
+
+static void
+assert_both_kept (const char *text,
+                  const char *ours,
+                  const char *theirs)
+{
+  const char *ours_at = strstr (text, ours);
+  const char *theirs_at = strstr (text, theirs);
+  const char *our_label = strstr (text, "This window’s version");
+  const char *their_label = strstr (text, "Another window’s version");
+
+  g_assert_nonnull (ours_at);
+  g_assert_nonnull (theirs_at);
+  g_assert_nonnull (our_label);
+  g_assert_nonnull (their_label);
+  /* Each under the line that says where it comes from. */
+  g_assert_true (our_label < ours_at);
+  g_assert_true (ours_at < their_label);
+  g_assert_true (their_label < theirs_at);
+}
+
+/* A and B load the same note; A saves its edit first, then B saves
+ * another edit of the same note. Neither text may be lost, whichever was
+ * typed last, and B, which found both, says so. */
 static void
 test_two_stores_same_note (void)
 {
@@ -1548,44 +1593,324 @@ test_two_stores_same_note (void)
   g_autoptr(VivaNotesStore) a = NULL;
   g_autoptr(VivaNotesStore) b = NULL;
   g_autoptr(VivaNotesStore) c = NULL;
+  g_autoptr(GArray) a_conflicts = NULL;
+  g_autoptr(GArray) b_conflicts = NULL;
+  g_autofree char *merged = NULL;
   guint a_changes = 0;
 
   a = load_store (path);
+  set_text (a, BANK, 5, "Both started from this.");
   flush_store (a);
-  g_assert_true (save_and_wait (a, NULL));
+  g_clear_object (&a);
+
+  a = load_store (path);
   b = load_store (path);
+  a_conflicts = watch_conflicts (a);
+  b_conflicts = watch_conflicts (b);
   g_signal_connect (a, "note-changed", G_CALLBACK (count_note_changed_cb), &a_changes);
 
-  /* B edits later than A; A saves first. B's later edit wins. */
   set_text (a, BANK, 5, "A's earlier edit");
   g_usleep (2000);
   set_text (b, BANK, 5, "B's later edit");
   viva_note_set_starred (viva_notes_store_get_note (b, BANK, 5), TRUE);
   flush_store (a);
   flush_store (b);
-  g_assert_cmpstr (lookup_text (b, BANK, 5), ==, "B's later edit");
 
-  /* A learns about it at its next save. */
-  a_changes = 0;
-  g_assert_true (save_and_wait (a, NULL));
-  g_assert_cmpstr (lookup_text (a, BANK, 5), ==, "B's later edit");
-  g_assert_true (viva_note_get_starred (viva_notes_store_lookup_note (a, BANK, 5)));
-  g_assert_cmpuint (a_changes, ==, 1);
-
-  /* The other way round: B edits first and saves first; A's later edit
-   * wins. */
-  set_text (b, BANK, 6, "B's earlier edit");
-  g_usleep (2000);
-  set_text (a, BANK, 6, "A's later edit");
-  flush_store (b);
-  flush_store (a);
-  g_assert_cmpstr (lookup_text (a, BANK, 6), ==, "A's later edit");
+  /* B keeps both, its own first, and reports question 5. */
+  merged = g_strdup (lookup_text (b, BANK, 5));
+  assert_both_kept (merged, "B's later edit", "A's earlier edit");
+  g_assert_null (strstr (merged, "Both started from this."));
+  g_assert_true (viva_note_get_starred (viva_notes_store_lookup_note (b, BANK, 5)));
+  g_assert_cmpuint (b_conflicts->len, ==, 1);
+  g_assert_cmpuint (g_array_index (b_conflicts, guint, 0), ==, 5);
 
   c = load_store (path);
-  g_assert_cmpstr (lookup_text (c, BANK, 5), ==, "B's later edit");
-  g_assert_cmpstr (lookup_text (c, BANK, 6), ==, "A's later edit");
-  g_assert_cmpint (viva_note_get_modified (viva_notes_store_lookup_note (c, BANK, 6)), ==,
-                   viva_note_get_modified (viva_notes_store_lookup_note (a, BANK, 6)));
+  g_assert_cmpstr (lookup_text (c, BANK, 5), ==, merged);
+  g_clear_object (&c);
+
+  /* A did not touch the note since its save: at its next save it takes
+   * B's merge as it is, with nothing to report. */
+  set_text (a, BANK, 6, "unrelated");
+  a_changes = 0;
+  g_assert_true (save_and_wait (a, NULL));
+  g_assert_cmpstr (lookup_text (a, BANK, 5), ==, merged);
+  g_assert_true (viva_note_get_starred (viva_notes_store_lookup_note (a, BANK, 5)));
+  g_assert_cmpuint (a_changes, ==, 1);
+  g_assert_cmpuint (a_conflicts->len, ==, 0);
+
+  /* The other way round: B saves first, A's edit comes second; both
+   * kept again, A's own text first. */
+  set_text (b, BANK, 6, "B's note on 6");
+  set_text (a, BANK, 6, "A's note on 6");
+  flush_store (b);
+  flush_store (a);
+  assert_both_kept (lookup_text (a, BANK, 6), "A's note on 6", "B's note on 6");
+  g_assert_cmpuint (a_conflicts->len, ==, 1);
+
+  c = load_store (path);
+  g_assert_cmpstr (lookup_text (c, BANK, 5), ==, merged);
+  g_assert_cmpstr (lookup_text (c, BANK, 6), ==, lookup_text (a, BANK, 6));
+}
+
+/* Only the other process changed the note: theirs is taken, quietly. */
+static void
+test_merge_only_disk_changed (void)
+{
+  g_autofree char *path = notes_path ();
+  g_autoptr(VivaNotesStore) a = NULL;
+  g_autoptr(VivaNotesStore) b = NULL;
+  g_autoptr(VivaNotesStore) c = NULL;
+  g_autoptr(GArray) b_conflicts = NULL;
+  guint b_changes = 0;
+
+  a = load_store (path);
+  set_text (a, BANK, 5, "first draft");
+  set_text (a, BANK, 6, "stays");
+  flush_store (a);
+
+  b = load_store (path);
+  b_conflicts = watch_conflicts (b);
+  g_signal_connect (b, "note-changed", G_CALLBACK (count_note_changed_cb), &b_changes);
+
+  set_text (a, BANK, 5, "second draft, from A");
+  viva_note_set_status (viva_notes_store_get_note (a, BANK, 5), VIVA_STATUS_CONFIDENT);
+  flush_store (a);
+
+  set_text (b, BANK, 7, "B writes elsewhere");
+  flush_store (b);
+
+  g_assert_cmpstr (lookup_text (b, BANK, 5), ==, "second draft, from A");
+  g_assert_cmpint (viva_note_get_status (viva_notes_store_lookup_note (b, BANK, 5)), ==, VIVA_STATUS_CONFIDENT);
+  g_assert_cmpstr (lookup_text (b, BANK, 6), ==, "stays");
+  g_assert_cmpuint (b_changes, ==, 2);
+  g_assert_cmpuint (b_conflicts->len, ==, 0);
+
+  c = load_store (path);
+  g_assert_cmpstr (lookup_text (c, BANK, 5), ==, "second draft, from A");
+  g_assert_cmpstr (lookup_text (c, BANK, 7), ==, "B writes elsewhere");
+}
+
+/* Only we changed the note, while the other process wrote the file for
+ * other notes: ours stays as it is. Fields of one note changed on
+ * different sides all arrive: the text from one, the star from the
+ * other. */
+static void
+test_merge_only_we_changed (void)
+{
+  g_autofree char *path = notes_path ();
+  g_autoptr(VivaNotesStore) a = NULL;
+  g_autoptr(VivaNotesStore) b = NULL;
+  g_autoptr(VivaNotesStore) c = NULL;
+  g_autoptr(GArray) b_conflicts = NULL;
+
+  a = load_store (path);
+  set_text (a, BANK, 5, "shared");
+  set_text (a, BANK, 8, "shared too");
+  flush_store (a);
+
+  b = load_store (path);
+  b_conflicts = watch_conflicts (b);
+
+  set_text (a, BANK, 9, "A writes elsewhere");
+  viva_note_set_starred (viva_notes_store_get_note (a, BANK, 8), TRUE);
+  flush_store (a);
+
+  g_usleep (2000);
+  set_text (b, BANK, 5, "B's edit, older base");
+  set_text (b, BANK, 8, "B edits the text of 8");
+  flush_store (b);
+
+  g_assert_cmpstr (lookup_text (b, BANK, 5), ==, "B's edit, older base");
+  g_assert_cmpstr (lookup_text (b, BANK, 8), ==, "B edits the text of 8");
+  g_assert_true (viva_note_get_starred (viva_notes_store_lookup_note (b, BANK, 8)));
+  g_assert_cmpstr (lookup_text (b, BANK, 9), ==, "A writes elsewhere");
+  g_assert_cmpuint (b_conflicts->len, ==, 0);
+
+  c = load_store (path);
+  g_assert_cmpstr (lookup_text (c, BANK, 5), ==, "B's edit, older base");
+  g_assert_cmpstr (lookup_text (c, BANK, 8), ==, "B edits the text of 8");
+  g_assert_true (viva_note_get_starred (viva_notes_store_lookup_note (c, BANK, 8)));
+}
+
+/* A note cleared on one side: the clearing is taken when the other side
+ * did not touch the note; when it did, its text is kept and reported. */
+static void
+test_merge_deleted_on_one_side (void)
+{
+  g_autofree char *path = notes_path ();
+  g_autoptr(VivaNotesStore) a = NULL;
+  g_autoptr(VivaNotesStore) b = NULL;
+  g_autoptr(VivaNotesStore) c = NULL;
+  g_autoptr(GArray) a_conflicts = NULL;
+  g_autoptr(GArray) b_conflicts = NULL;
+
+  a = load_store (path);
+  set_text (a, BANK, 1, "A clears this, B leaves it");
+  set_text (a, BANK, 2, "A clears this, B rewrites it");
+  set_text (a, BANK, 3, "B clears this, A rewrites it");
+  set_text (a, BANK, 4, "B clears this, A leaves it");
+  flush_store (a);
+
+  b = load_store (path);
+  a_conflicts = watch_conflicts (a);
+  b_conflicts = watch_conflicts (b);
+
+  /* A clears 1 and 2 (cleared notes are not written) and saves. */
+  set_text (a, BANK, 1, "");
+  set_text (a, BANK, 2, "");
+  flush_store (a);
+
+  /* B rewrites 2, clears 3 and 4, and saves: it meets A's file. */
+  set_text (b, BANK, 2, "B's rewrite of 2");
+  set_text (b, BANK, 3, "");
+  set_text (b, BANK, 4, "");
+  flush_store (b);
+
+  /* 1: cleared by A, untouched by B: cleared. 2: cleared by A, rewritten
+   * by B: B's text, and B is told. */
+  g_assert_cmpstr (lookup_text (b, BANK, 1), ==, "");
+  g_assert_cmpstr (lookup_text (b, BANK, 2), ==, "B's rewrite of 2");
+  g_assert_cmpuint (b_conflicts->len, ==, 1);
+  g_assert_cmpuint (g_array_index (b_conflicts, guint, 0), ==, 2);
+
+  /* A rewrites 3, which B cleared, and leaves 4, which B cleared too. */
+  set_text (a, BANK, 3, "A's rewrite of 3");
+  flush_store (a);
+  g_assert_cmpstr (lookup_text (a, BANK, 3), ==, "A's rewrite of 3");
+  g_assert_cmpstr (lookup_text (a, BANK, 4), ==, "");
+  g_assert_cmpstr (lookup_text (a, BANK, 2), ==, "B's rewrite of 2");
+  g_assert_cmpuint (a_conflicts->len, ==, 1);
+  g_assert_cmpuint (g_array_index (a_conflicts, guint, 0), ==, 3);
+
+  c = load_store (path);
+  g_assert_null (viva_notes_store_lookup_note (c, BANK, 1));
+  g_assert_cmpstr (lookup_text (c, BANK, 2), ==, "B's rewrite of 2");
+  g_assert_cmpstr (lookup_text (c, BANK, 3), ==, "A's rewrite of 3");
+  g_assert_null (viva_notes_store_lookup_note (c, BANK, 4));
+}
+
+/* A sync tool puts back an older copy of the file while we run. A note
+ * we did not touch, whose text went back in time, is not silently
+ * replaced by the older text: both are kept. A note newer on disk is
+ * taken as any other change. */
+static void
+test_merge_older_copy_kept_beside (void)
+{
+  g_autofree char *path = notes_path ();
+  g_autoptr(VivaNotesStore) store = NULL;
+  g_autoptr(GArray) conflicts = NULL;
+
+  write_file (path,
+              "{\"format\": \"viva-notes\", \"version\": 2, \"banks\": {\"" BANK "\": {"
+              "\"1\": {\"text\": \"newer text\", \"status\": \"new\", \"starred\": false, "
+              "\"modified\": \"2026-11-24T10:00:00.000000Z\"},"
+              "\"2\": {\"text\": \"second\", \"status\": \"new\", \"starred\": false, "
+              "\"modified\": \"2026-11-24T10:00:00.000000Z\"}}}}", -1);
+  store = load_store (path);
+  conflicts = watch_conflicts (store);
+
+  write_file (path,
+              "{\"format\": \"viva-notes\", \"version\": 2, \"banks\": {\"" BANK "\": {"
+              "\"1\": {\"text\": \"older text\", \"status\": \"new\", \"starred\": false, "
+              "\"modified\": \"2026-11-20T10:00:00.000000Z\"},"
+              "\"2\": {\"text\": \"second, edited elsewhere\", \"status\": \"new\", \"starred\": false, "
+              "\"modified\": \"2026-11-25T10:00:00.000000Z\"}}}}", -1);
+
+  set_text (store, BANK, 3, "ours");
+  flush_store (store);
+
+  assert_both_kept (lookup_text (store, BANK, 1), "newer text", "older text");
+  g_assert_cmpstr (lookup_text (store, BANK, 2), ==, "second, edited elsewhere");
+  g_assert_cmpuint (conflicts->len, ==, 1);
+  g_assert_cmpuint (g_array_index (conflicts, guint, 0), ==, 1);
+}
+
+static gboolean
+note_text_is (gpointer data)
+{
+  gpointer *args = data;
+
+  return g_strcmp0 (lookup_text (args[0], BANK, GPOINTER_TO_UINT (args[1])), args[2]) == 0;
+}
+
+static gboolean
+note_text_contains (gpointer data)
+{
+  gpointer *args = data;
+  const char *text = lookup_text (args[0], BANK, GPOINTER_TO_UINT (args[1]));
+
+  return text != NULL && strstr (text, args[2]) != NULL;
+}
+
+/* A store that follows the file takes what another process saved as
+ * soon as it is saved: the other window shows it without waiting for a
+ * save of its own, and has nothing to write back. */
+static void
+test_watch_takes_changes_from_disk (void)
+{
+  g_autofree char *path = notes_path ();
+  g_autoptr(VivaNotesStore) a = NULL;
+  g_autoptr(VivaNotesStore) b = NULL;
+  g_autoptr(GArray) a_conflicts = NULL;
+  gpointer args[] = { NULL, GUINT_TO_POINTER (5), (gpointer) "B's edit" };
+  guint a_changes = 0;
+
+  a = load_store (path);
+  set_text (a, BANK, 5, "first");
+  flush_store (a);
+  viva_notes_store_watch (a);
+  a_conflicts = watch_conflicts (a);
+  g_signal_connect (a, "note-changed", G_CALLBACK (count_note_changed_cb), &a_changes);
+
+  b = load_store (path);
+  set_text (b, BANK, 5, "B's edit");
+  viva_note_set_status (viva_notes_store_get_note (b, BANK, 5), VIVA_STATUS_LEARNING);
+  flush_store (b);
+
+  args[0] = a;
+  wait_until (note_text_is, args, "A to take B's edit");
+  g_assert_cmpint (viva_note_get_status (viva_notes_store_lookup_note (a, BANK, 5)), ==, VIVA_STATUS_LEARNING);
+  g_assert_cmpuint (a_changes, ==, 1);
+  g_assert_cmpuint (a_conflicts->len, ==, 0);
+  g_assert_false (viva_notes_store_get_dirty (a));
+}
+
+/* What the watching store has not saved yet stays, beside the other
+ * side's text, and is saved; the user is told. */
+static void
+test_watch_keeps_unsaved_edits (void)
+{
+  g_autofree char *path = notes_path ();
+  g_autoptr(VivaNotesStore) a = NULL;
+  g_autoptr(VivaNotesStore) b = NULL;
+  g_autoptr(VivaNotesStore) c = NULL;
+  g_autoptr(GArray) a_conflicts = NULL;
+  gpointer args[] = { NULL, GUINT_TO_POINTER (5), (gpointer) "B saved this" };
+
+  a = load_store (path);
+  flush_store (a);
+  viva_notes_store_watch (a);
+  a_conflicts = watch_conflicts (a);
+  /* Not saved before B's save is noticed. */
+  viva_notes_store_set_autosave_delay (a, 60 * 1000);
+
+  b = load_store (path);
+  set_text (a, BANK, 5, "A typed this");
+  set_text (a, BANK, 6, "A's other note");
+  set_text (b, BANK, 5, "B saved this");
+  flush_store (b);
+
+  args[0] = a;
+  wait_until (note_text_contains, args, "A to merge B's save");
+  assert_both_kept (lookup_text (a, BANK, 5), "A typed this", "B saved this");
+  g_assert_cmpstr (lookup_text (a, BANK, 6), ==, "A's other note");
+  g_assert_cmpuint (a_conflicts->len, ==, 1);
+  g_assert_true (viva_notes_store_get_dirty (a));
+
+  flush_store (a);
+  c = load_store (path);
+  assert_both_kept (lookup_text (c, BANK, 5), "A typed this", "B saved this");
+  g_assert_cmpstr (lookup_text (c, BANK, 6), ==, "A's other note");
 }
 
 static void
@@ -2568,8 +2893,9 @@ test_review_two_stores (void)
   b = load_store (path);
   g_signal_connect (a, "note-changed", G_CALLBACK (count_note_changed_cb), &a_changes);
 
-  /* A reviews question 5 twice; B reviews it once, later. B's wins,
-   * whole: one review in its history, not three. */
+  /* A writes a note on question 5 and reviews it twice; B reviews it
+   * once, later. B's review wins, whole: one review in its history, not
+   * three. A's text, which B never changed, is kept. */
   set_text (a, BANK, 5, "A's note");
   viva_note_review (viva_notes_store_get_note (a, BANK, 5), VIVA_REVIEW_GRADE_GOOD, VIVA_REVIEW_SOURCE_REVIEW, T0);
   viva_note_review (viva_notes_store_get_note (a, BANK, 5), VIVA_REVIEW_GRADE_GOOD, VIVA_REVIEW_SOURCE_REVIEW, T0 + G_TIME_SPAN_DAY);
@@ -2582,7 +2908,7 @@ test_review_two_stores (void)
   flush_store (a);
   flush_store (b);
 
-  g_assert_cmpstr (lookup_text (b, BANK, 5), ==, "");
+  g_assert_cmpstr (lookup_text (b, BANK, 5), ==, "A's note");
   history = viva_note_get_history (viva_notes_store_lookup_note (b, BANK, 5), &n);
   g_assert_cmpuint (n, ==, 1);
   g_assert_cmpint (history[0].source, ==, VIVA_REVIEW_SOURCE_MOCK);
@@ -2596,7 +2922,7 @@ test_review_two_stores (void)
   a_changes = 0;
   g_assert_true (save_and_wait (a, NULL));
   g_assert_cmpuint (a_changes, ==, 1);
-  g_assert_cmpstr (lookup_text (a, BANK, 5), ==, "");
+  g_assert_cmpstr (lookup_text (a, BANK, 5), ==, "A's note");
   assert_same_review (viva_notes_store_lookup_note (a, BANK, 5), viva_notes_store_lookup_note (b, BANK, 5));
   g_assert_cmpuint (viva_notes_store_count_due (a, BANK, &day), ==, 1);
 
@@ -2672,6 +2998,50 @@ test_perf_save (void)
   g_test_message ("load of 10,000 notes: %.1f ms", (t3 - t2) / 1000.0);
 }
 
+/* Not a test of correctness: how long a save that finds 10,000 notes
+ * changed by another process takes to merge them, on the main thread. */
+static void
+test_perf_merge (void)
+{
+  g_autofree char *path = notes_path ();
+  g_autoptr(VivaNotesStore) a = NULL;
+  g_autoptr(VivaNotesStore) b = NULL;
+  gint64 t0, t1;
+
+  if (!g_test_perf ())
+    {
+      g_test_skip ("only run with -m perf");
+      return;
+    }
+
+  a = load_store (path);
+  for (guint i = 0; i < 10000; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("Note %u: a list comprehension builds a list in one "
+                                               "expression, [x * x for x in range(10) if x %% 2].",
+                                               i);
+
+      set_text (a, BANK, i + 1, text);
+    }
+  flush_store (a);
+  b = load_store (path);
+
+  /* B changes every tenth note; A one note, and saves after B. */
+  for (guint i = 0; i < 10000; i += 10)
+    set_text (b, BANK, i + 1, "changed by B");
+  flush_store (b);
+  set_text (a, BANK, 2, "changed by A");
+
+  t0 = g_get_monotonic_time ();
+  flush_store (a);
+  t1 = g_get_monotonic_time ();
+
+  g_assert_cmpstr (lookup_text (a, BANK, 11), ==, "changed by B");
+  g_assert_cmpstr (lookup_text (a, BANK, 2), ==, "changed by A");
+  g_test_minimized_result ((t1 - t0) / 1e6, "flush that merges 1,000 of 10,000 notes changed elsewhere: %.1f ms",
+                           (t1 - t0) / 1000.0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2711,6 +3081,12 @@ main (int   argc,
   g_test_add_func ("/notes-store/not-a-directory", test_not_a_directory);
   g_test_add_func ("/notes-store/two-stores/different-notes", test_two_stores);
   g_test_add_func ("/notes-store/two-stores/same-note", test_two_stores_same_note);
+  g_test_add_func ("/notes-store/merge/only-disk-changed", test_merge_only_disk_changed);
+  g_test_add_func ("/notes-store/merge/only-we-changed", test_merge_only_we_changed);
+  g_test_add_func ("/notes-store/merge/deleted-on-one-side", test_merge_deleted_on_one_side);
+  g_test_add_func ("/notes-store/merge/older-copy-kept-beside", test_merge_older_copy_kept_beside);
+  g_test_add_func ("/notes-store/watch/takes-changes-from-disk", test_watch_takes_changes_from_disk);
+  g_test_add_func ("/notes-store/watch/keeps-unsaved-edits", test_watch_keeps_unsaved_edits);
   g_test_add_func ("/notes-store/changed-on-disk/damaged", test_changed_on_disk_damaged);
   g_test_add_func ("/notes-store/changed-on-disk/newer", test_changed_on_disk_newer);
   g_test_add_func ("/notes-store/autosave/after-delay", test_autosave);
@@ -2734,6 +3110,7 @@ main (int   argc,
   g_test_add_func ("/notes-store/review/damaged-restored", test_review_damaged_restored);
   g_test_add_func ("/notes-store/review/two-stores", test_review_two_stores);
   g_test_add_func ("/notes-store/perf/save-10000", test_perf_save);
+  g_test_add_func ("/notes-store/perf/merge-10000", test_perf_merge);
 
   return g_test_run ();
 }

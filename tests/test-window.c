@@ -756,6 +756,137 @@ test_failed_write_is_shown_and_retried (void)
   close_window (window);
 }
 
+/* "Notes Not Saved" offers to close without saving. Return, pressed by
+ * habit, must keep the window and the notes: the focus starts on "Keep
+ * Open", the default, even when the buttons are stacked (large text,
+ * long translations), where libadwaita 1.2 used to put it on "Close
+ * Without Saving". */
+static void
+test_notes_not_saved_return_keeps_notes (void)
+{
+  g_autoptr(VivaNotesStore) store = NULL;
+  g_autoptr(VivaNotesStore) reloaded = NULL;
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), APP_ID, NULL);
+  g_autofree char *aside = g_strconcat (dir, ".aside", NULL);
+  g_autofree char *shown = NULL;
+  g_autofree char *path = notes_path ();
+  AdwMessageDialog *dialog;
+  VivaWindow *window;
+
+  reset_data ();
+  store = load_store ();
+  window = open_window (store);
+  click_question_in_sidebar (window, 12);
+
+  /* The notes folder turns into a file: nothing can be saved there. */
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_cmpint (g_rename (dir, aside), ==, 0);
+  g_assert_true (g_file_set_contents (dir, "", 0, NULL));
+
+  type_into_notes (window, "Typed while the disk was away");
+  wait_until (store_has_save_error, store);
+
+  viva_test_set_large_text (TRUE);
+  gtk_window_close (GTK_WINDOW (window));
+  dialog = viva_test_wait_message_dialog ("Notes Not Saved");
+  viva_test_save_screenshot (GTK_WIDGET (dialog), "notes-not-saved.png");
+  viva_test_assert_return_is_safe (dialog, "cancel");
+  drain_main_loop ();
+  viva_test_set_large_text (FALSE);
+
+  /* Still open, still holding the text. */
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  shown = notes_text (window);
+  g_assert_cmpstr (shown, ==, "Typed while the disk was away");
+  g_assert_true (viva_notes_store_get_dirty (store));
+
+  /* The folder comes back; closing now saves. */
+  g_assert_cmpint (g_unlink (dir), ==, 0);
+  g_assert_cmpint (g_rename (aside, dir), ==, 0);
+  close_window (window);
+
+  reloaded = viva_notes_store_new (path);
+  g_assert_true (viva_notes_store_load (reloaded, NULL));
+  g_assert_cmpstr (viva_note_get_text (viva_notes_store_lookup_note (reloaded, VIVA_BUNDLED_BANK_ID, 12)),
+                   ==, "Typed while the disk was away");
+}
+
+/* Another Viva on the same notes (a second login, a sync tool) saved a
+ * note that is being typed here too. Both texts stay in the note, the
+ * editor shows them, and the window names the question until told
+ * otherwise. */
+static void
+test_note_changed_elsewhere_is_kept_and_told (void)
+{
+  g_autoptr(VivaNotesStore) store = NULL;
+  g_autoptr(VivaNotesStore) other = NULL;
+  g_autoptr(VivaNotesStore) reloaded = NULL;
+  g_autofree char *path = notes_path ();
+  g_autofree char *shown = NULL;
+  const char *message;
+  const char *saved;
+  GtkWidget *show;
+  GtkWidget *dismiss;
+  VivaWindow *window;
+
+  reset_data ();
+  store = load_store ();
+  window = open_window (store);
+  click_question_in_sidebar (window, 3);
+
+  other = viva_notes_store_new (path);
+  viva_notes_store_load (other, NULL);
+  viva_note_set_text (viva_notes_store_get_note (other, VIVA_BUNDLED_BANK_ID, 3), "Written in the other window");
+  g_assert_true (viva_notes_store_flush (other, NULL));
+
+  type_into_notes (window, "Typed here");
+  wait_until (store_is_idle, store);
+  drain_main_loop ();
+
+  shown = notes_text (window);
+  g_assert_nonnull (strstr (shown, "Typed here"));
+  g_assert_nonnull (strstr (shown, "Written in the other window"));
+  g_assert_true (strstr (shown, "Typed here") < strstr (shown, "Written in the other window"));
+  g_assert_nonnull (strstr (shown, "This window’s version"));
+  g_assert_nonnull (strstr (shown, "Another window’s version"));
+
+  message = viva_window_get_banner_message (window);
+  g_assert_nonnull (message);
+  g_assert_nonnull (strstr (message, "Question 3 was changed here and in another Viva window"));
+  viva_test_save_screenshot (GTK_WIDGET (window), "note-changed-elsewhere.png");
+
+  /* Typing goes on where it was, in this window's version. */
+  type_into_notes (window, ", and more");
+  g_free (shown);
+  shown = notes_text (window);
+  g_assert_nonnull (strstr (shown, "Typed here, and more\n"));
+  wait_until (store_is_idle, store);
+
+  /* Show Question brings it back from another question. */
+  click_question_in_sidebar (window, 4);
+  show = find_widget (GTK_WIDGET (window), is_button_labelled, "_Show Question");
+  g_assert_nonnull (show);
+  g_signal_emit_by_name (show, "clicked");
+  drain_main_loop ();
+  g_assert_cmpuint (viva_question_get_number (viva_window_get_question (window)), ==, 3);
+
+  /* Dismissed (the button after it), it is gone. */
+  dismiss = gtk_widget_get_next_sibling (show);
+  g_assert_true (GTK_IS_BUTTON (dismiss));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (dismiss), ==, "Dismiss");
+  g_signal_emit_by_name (dismiss, "clicked");
+  drain_main_loop ();
+  g_assert_null (viva_window_get_banner_message (window));
+
+  close_window (window);
+
+  reloaded = viva_notes_store_new (path);
+  g_assert_true (viva_notes_store_load (reloaded, NULL));
+  saved = viva_note_get_text (viva_notes_store_lookup_note (reloaded, VIVA_BUNDLED_BANK_ID, 3));
+  g_assert_nonnull (strstr (saved, "Typed here, and more"));
+  g_assert_nonnull (strstr (saved, "Written in the other window"));
+}
+
 static void
 test_restored_from_backup_is_told (void)
 {
@@ -1434,6 +1565,8 @@ main (int   argc,
   g_test_add_func ("/window/future-notes-file-is-read-only", test_future_notes_file_is_read_only);
   g_test_add_func ("/window/bad-bank-keeps-current", test_bad_bank_keeps_current);
   g_test_add_func ("/window/failed-write-is-shown-and-retried", test_failed_write_is_shown_and_retried);
+  g_test_add_func ("/window/notes-not-saved/return-keeps-notes", test_notes_not_saved_return_keeps_notes);
+  g_test_add_func ("/window/note-changed-elsewhere/kept-and-told", test_note_changed_elsewhere_is_kept_and_told);
   g_test_add_func ("/window/restored-from-backup-is-told", test_restored_from_backup_is_told);
   g_test_add_func ("/window/note-size-is-capped", test_note_size_is_capped);
   g_test_add_func ("/window/window-state-is-restored", test_window_state_is_restored);

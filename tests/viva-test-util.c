@@ -369,3 +369,144 @@ viva_test_label_is_monospace (GtkLabel   *label,
 
   return monospace;
 }
+
+static void
+count_paint_cb (GdkFrameClock *clock,
+                guint         *painted)
+{
+  (*painted)++;
+}
+
+/* Until @widget is on screen and a frame of it has been painted: its
+ * layout is then decided (a message dialog has chosen how to lay out its
+ * buttons, and moved the focus if it does). */
+void
+viva_test_wait_painted (GtkWidget *widget)
+{
+  gint64 deadline = g_get_monotonic_time () + VIVA_TEST_WAIT_LIMIT_USEC;
+  GdkFrameClock *clock;
+  guint painted = 0;
+  gulong handler;
+
+  viva_test_wait_mapped (widget);
+
+  clock = gtk_widget_get_frame_clock (widget);
+  g_assert_nonnull (clock);
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (count_paint_cb), &painted);
+  gtk_widget_queue_draw (widget);
+
+  while (painted == 0)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+    }
+
+  g_signal_handler_disconnect (clock, handler);
+  viva_test_drain_main_loop ();
+}
+
+/**
+ * viva_test_set_large_text:
+ * @large: whether to use large text
+ *
+ * Text as large as the accessibility setting "Large Text" and more: with
+ * it, a message dialog's buttons no longer fit side by side and are
+ * stacked, as they are in languages with long words.
+ */
+void
+viva_test_set_large_text (gboolean large)
+{
+  static char *normal_font;
+  GtkSettings *settings = gtk_settings_get_default ();
+
+  if (normal_font == NULL)
+    g_object_get (settings, "gtk-font-name", &normal_font, NULL);
+
+  g_object_set (settings, "gtk-font-name", large ? "Sans 24" : normal_font, NULL);
+}
+
+/* The message dialog with @heading, once it is among the toplevels. */
+AdwMessageDialog *
+viva_test_wait_message_dialog (const char *heading)
+{
+  gint64 deadline = g_get_monotonic_time () + VIVA_TEST_WAIT_LIMIT_USEC;
+
+  for (;;)
+    {
+      GListModel *toplevels = gtk_window_get_toplevels ();
+
+      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+        {
+          g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+          if (ADW_IS_MESSAGE_DIALOG (window) &&
+              g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)), heading) == 0)
+            return ADW_MESSAGE_DIALOG (window);
+        }
+
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+    }
+}
+
+static void
+record_response_cb (AdwMessageDialog  *dialog,
+                    const char        *response,
+                    char             **recorded)
+{
+  g_free (*recorded);
+  *recorded = g_strdup (response);
+}
+
+/**
+ * viva_test_assert_return_is_safe:
+ * @dialog: a message dialog just presented
+ * @safe_response: the response Return must give
+ *
+ * What a user who presses Return without reading meets: once @dialog is
+ * on screen and laid out, the keyboard focus is on its default response,
+ * which is @safe_response and not destructive; Return, pressed where the
+ * focus is, answers @safe_response.
+ */
+void
+viva_test_assert_return_is_safe (AdwMessageDialog *dialog,
+                                 const char       *safe_response)
+{
+  g_autoptr(AdwMessageDialog) hold = NULL;
+  g_autofree char *response = NULL;
+  gint64 deadline = g_get_monotonic_time () + VIVA_TEST_WAIT_LIMIT_USEC;
+  GtkWidget *focus;
+  GtkWidget *default_widget;
+  gulong handler;
+
+  g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
+
+  /* A response closes the dialog. */
+  hold = g_object_ref (dialog);
+
+  viva_test_wait_painted (GTK_WIDGET (dialog));
+
+  g_assert_cmpstr (adw_message_dialog_get_default_response (dialog), ==, safe_response);
+  g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, safe_response), !=, ADW_RESPONSE_DESTRUCTIVE);
+
+  focus = gtk_window_get_focus (GTK_WINDOW (dialog));
+  default_widget = gtk_window_get_default_widget (GTK_WINDOW (dialog));
+  g_assert_nonnull (focus);
+  g_assert_true (GTK_IS_BUTTON (focus));
+  g_assert_true (gtk_widget_get_mapped (focus));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (focus)), ==,
+                   adw_message_dialog_get_response_label (dialog, safe_response));
+  g_assert_true (focus == default_widget);
+
+  /* A button activated from the keyboard shows itself pressed for a
+   * moment before it clicks. */
+  handler = g_signal_connect (dialog, "response", G_CALLBACK (record_response_cb), &response);
+  g_assert_true (viva_test_press_shortcut (GTK_WIDGET (dialog), "Return"));
+  while (response == NULL)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+    }
+  g_signal_handler_disconnect (dialog, handler);
+  g_assert_cmpstr (response, ==, safe_response);
+}

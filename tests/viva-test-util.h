@@ -2,15 +2,15 @@
  *
  * What the widget tests share: running the main loop, waiting for a
  * widget, pressing a shortcut (as GTK dispatches it, or as real keys
- * through the X server), and saving a screenshot when
- * VIVA_SCREENSHOT_DIR is set.
+ * through the X server), checking what Return does in a message dialog,
+ * and saving a screenshot when VIVA_SCREENSHOT_DIR is set.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 G_BEGIN_DECLS
 
@@ -34,5 +34,10 @@ void viva_test_send_keys        (GtkWidget  *widget,
                                  const char *keys);
 gboolean viva_test_label_is_monospace (GtkLabel   *label,
                                        const char *text);
+void viva_test_wait_painted    (GtkWidget  *widget);
+void viva_test_set_large_text  (gboolean    large);
+AdwMessageDialog *viva_test_wait_message_dialog (const char *heading);
+void viva_test_assert_return_is_safe (AdwMessageDialog *dialog,
+                                      const char       *safe_response);
 
 G_END_DECLS

@@ -23,6 +23,7 @@
 #include "viva-interview.h"
 #include "viva-interview-list-page.h"
 #include "viva-interview-store.h"
+#include "viva-message-dialog.h"
 
 struct _VivaInterviewListPage
 {
@@ -409,7 +410,7 @@ delete_action (GtkWidget  *widget,
 
   self->dialog = ADW_MESSAGE_DIALOG (dialog);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->dialog);
-  gtk_window_present (GTK_WINDOW (dialog));
+  viva_message_dialog_present (self->dialog);
 }
 
 /* Keyboard */

@@ -31,6 +31,7 @@
 #include "viva-bank.h"
 #include "viva-interview-live-page.h"
 #include "viva-level.h"
+#include "viva-message-dialog.h"
 #include "viva-note.h"
 #include "viva-notes-store.h"
 #include "viva-question.h"
@@ -590,7 +591,7 @@ viva_interview_live_page_finish_action (GtkWidget  *widget,
   g_signal_connect_object (dialog, "response",
                            G_CALLBACK (viva_interview_live_page_finish_response_cb),
                            self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
+  viva_message_dialog_present (dialog);
 }
 
 static void

@@ -25,6 +25,7 @@
 
 #include "viva-interview.h"
 #include "viva-interview-pdf.h"
+#include "viva-message-dialog.h"
 #include "viva-report-layout.h"
 
 #define BODY_SIZE          10.0
@@ -718,7 +719,8 @@ print_finish (GtkPrintOperation       *operation,
       dialog = adw_message_dialog_new (parent, _("Could Not Print"),
                                        error != NULL ? error->message : NULL);
       adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+      viva_message_dialog_present (ADW_MESSAGE_DIALOG (dialog));
     }
 
   g_object_unref (operation);

@@ -21,6 +21,7 @@
 #include "viva-interview.h"
 #include "viva-interview-plan-page-private.h"
 #include "viva-interview-template.h"
+#include "viva-message-dialog.h"
 
 void
 _viva_interview_plan_page_rebuild_templates_menu (VivaInterviewPlanPage *self)
@@ -237,7 +238,7 @@ save_template_action (GtkWidget  *widget,
 
   g_object_set_data (G_OBJECT (dialog), "viva-interview", self->interview);
   g_signal_connect_object (dialog, "response", G_CALLBACK (save_template_response_cb), self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
+  viva_message_dialog_present (dialog);
   gtk_widget_grab_focus (entry);
 }
 
@@ -332,7 +333,7 @@ use_template_action (GtkWidget  *widget,
   g_object_set_data_full (G_OBJECT (dialog), "viva-template", g_object_ref (template), g_object_unref);
   g_object_set_data (G_OBJECT (dialog), "viva-interview", self->interview);
   g_signal_connect_object (dialog, "response", G_CALLBACK (replace_plan_response_cb), self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
+  viva_message_dialog_present (dialog);
 }
 
 /* What Manage Templates wrote: the menu shows the file as it is now. */

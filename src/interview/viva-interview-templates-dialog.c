@@ -20,6 +20,7 @@
 
 #include "viva-interview-template.h"
 #include "viva-interview-templates-dialog.h"
+#include "viva-message-dialog.h"
 
 #define MINUTE ((gint64) 60 * G_USEC_PER_SEC)
 
@@ -521,7 +522,7 @@ rename_action (GtkWidget  *widget,
 
   g_signal_connect_object (entry, "changed", G_CALLBACK (rename_name_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (dialog, "response", G_CALLBACK (rename_response_cb), self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
+  viva_message_dialog_present (dialog);
 
   /* The name, selected: typing replaces it, arrows edit it. */
   gtk_widget_grab_focus (entry);

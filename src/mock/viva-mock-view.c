@@ -19,6 +19,7 @@
 #include "viva-bank.h"
 #include "viva-clock.h"
 #include "viva-level.h"
+#include "viva-message-dialog.h"
 #include "viva-mock-history-page.h"
 #include "viva-mock-run-page.h"
 #include "viva-mock-session.h"
@@ -670,7 +671,7 @@ viva_mock_view_end_action (GtkWidget  *widget,
   adw_message_dialog_set_default_response (dialog, "cancel");
   adw_message_dialog_set_close_response (dialog, "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (viva_mock_view_end_response_cb), self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
+  viva_message_dialog_present (dialog);
 }
 
 static void

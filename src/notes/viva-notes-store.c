@@ -10,6 +10,7 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -25,6 +26,10 @@
 #define MAX_MERGE_ROUNDS            8
 /* Tries of a load whose file keeps being replaced while we look at it. */
 #define MAX_LOAD_ATTEMPTS           3
+/* How long the file must be quiet, after another process changed it,
+ * before we read it: a save is several events (temporary file, rename,
+ * backup). */
+#define RELOAD_DELAY_MSEC           200
 
 typedef enum
 {
@@ -45,6 +50,14 @@ struct _VivaNotesStore
   GPtrArray           *current_tasks;
   GPtrArray           *queued_tasks;
   GApplication        *held_application;
+  GFileMonitor        *monitor;
+  GCancellable        *reload_cancellable;
+
+  /* What notes.json held when we last read or wrote it, the file
+   * disk_stamp describes: the common ancestor for a three-way merge with
+   * what another process wrote since. VivaNoteRecord; blank notes are
+   * not in it, as they are not in the file. */
+  GPtrArray           *base;
 
   VivaFileStamp        disk_stamp;
   guint64              change_serial;
@@ -53,6 +66,7 @@ struct _VivaNotesStore
   guint                autosave_delay;
   guint                autosave_source;
   guint                retry_source;
+  guint                reload_source;
   guint                retry_delay;
   guint                merge_rounds;
   guint                applying_disk;
@@ -64,6 +78,8 @@ struct _VivaNotesStore
   guint                saving : 1;
   guint                restored_from_backup : 1;
   guint                save_after_write : 1;
+  guint                reloading : 1;
+  guint                reload_after_write : 1;
 };
 
 G_DEFINE_FINAL_TYPE (VivaNotesStore, viva_notes_store, G_TYPE_OBJECT)
@@ -85,6 +101,7 @@ enum {
 
 enum {
   NOTE_CHANGED,
+  CONFLICT,
   N_SIGNALS
 };
 
@@ -92,6 +109,7 @@ static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 static void viva_notes_store_start_write (VivaNotesStore *self);
+static void viva_notes_store_schedule_reload (VivaNotesStore *self);
 
 /* Writing */
 
@@ -368,47 +386,286 @@ viva_notes_store_apply (VivaNotesStore *self,
   self->applying_disk--;
 }
 
-/* Brings in what another process wrote: for each note, the version that
- * changed last wins, whole (its text, status, star, and its review
- * schedule with the history that led to it, which must stay together:
- * a review sets "modified" like any change). A note that the other side has and we do not is
- * taken; a note only we have is kept, even if the other side cleared it
- * (blank notes are not written, so we cannot tell "cleared" from "never
- * written", and bringing a note back is better than losing one). */
+/* Takes @records as the base of the next merge. */
 static void
+viva_notes_store_set_base (VivaNotesStore *self,
+                           GPtrArray      *records)
+{
+  g_clear_pointer (&self->base, g_ptr_array_unref);
+  self->base = records;
+}
+
+static guint
+record_key_hash (gconstpointer key)
+{
+  const VivaNoteRecord *record = key;
+
+  return g_str_hash (record->bank_id) ^ g_direct_hash (GUINT_TO_POINTER (record->number));
+}
+
+static gboolean
+record_key_equal (gconstpointer a,
+                  gconstpointer b)
+{
+  const VivaNoteRecord *ra = a;
+  const VivaNoteRecord *rb = b;
+
+  return ra->number == rb->number && strcmp (ra->bank_id, rb->bank_id) == 0;
+}
+
+static gboolean
+record_review_equal (const VivaNoteRecord *a,
+                     const VivaNoteRecord *b)
+{
+  guint na = a->history ? a->history->len : 0;
+  guint nb = b->history ? b->history->len : 0;
+
+  return memcmp (&a->review, &b->review, sizeof a->review) == 0 &&
+         na == nb &&
+         (na == 0 || memcmp (a->history->data, b->history->data, na * sizeof (VivaReviewEntry)) == 0);
+}
+
+static gboolean
+record_equal (const VivaNoteRecord *a,
+              const VivaNoteRecord *b)
+{
+  return a->modified == b->modified &&
+         a->status == b->status &&
+         a->starred == b->starred &&
+         g_strcmp0 (a->text, b->text) == 0 &&
+         record_review_equal (a, b);
+}
+
+static gboolean
+text_is_blank (const char *text)
+{
+  for (const char *p = text; *p; p++)
+    {
+      if (!g_ascii_isspace (*p))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Both texts of a note changed here and on disk, one after the other,
+ * each under a line that says where it comes from. */
+static char *
+combine_texts (const char           *ours,
+               const VivaNoteRecord *disk)
+{
+  g_autoptr(GDateTime) saved = NULL;
+  g_autofree char *when = NULL;
+  GString *text = g_string_new (NULL);
+
+  if (disk->modified > 0)
+    saved = g_date_time_new_from_unix_local (disk->modified / G_USEC_PER_SEC);
+  if (saved != NULL)
+    /* Translators: the date and time another copy of a note was last
+     * changed, see g_date_time_format(). */
+    when = g_date_time_format (saved, _("%Y-%m-%d %H:%M"));
+
+  /* Translators: the line above this copy of Viva's text of a note,
+   * when another copy of Viva changed the same note at the same time
+   * and both texts are kept. */
+  g_string_append_printf (text, "%s\n", _("——— This window’s version ———"));
+  g_string_append (text, ours);
+  if (text->str[text->len - 1] != '\n')
+    g_string_append_c (text, '\n');
+  g_string_append_c (text, '\n');
+  if (when != NULL)
+    /* Translators: the line above the other copy's text of the note;
+     * %s is when it was saved. */
+    g_string_append_printf (text, _("——— Another window’s version, saved %s ———"), when);
+  else
+    g_string_append (text, _("——— Another window’s version ———"));
+  g_string_append_c (text, '\n');
+  g_string_append (text, disk->text);
+
+  return g_string_free (text, FALSE);
+}
+
+/* Merges one note, three ways: @base is what notes.json held when we
+ * last read or wrote it, @disk what it holds now, the note what we have.
+ * Either record may be @blank, for a note the file does not have.
+ *
+ * What changed on one side only is taken from that side. Text is never
+ * lost: when both sides changed it, the note keeps both (one of them
+ * alone if the other is empty) and this returns %TRUE, so that the user
+ * is told. Sets @changed when the note is not what it was. Status,
+ * star and the review schedule with its history are
+ * small and go together with the time they were set: when both sides
+ * changed one of them, the side changed last wins it.
+ *
+ * A text that comes back older than the base (a sync tool restoring an
+ * old copy of the file) does not replace ours silently either: unless
+ * the file dropped the note altogether (the other side cleared it), an
+ * older text is kept beside ours. */
+static gboolean
+viva_notes_store_merge_note (VivaNote             *note,
+                             const VivaNoteRecord *base,
+                             const VivaNoteRecord *disk,
+                             gboolean              dropped,
+                             gboolean             *changed)
+{
+  const char *ours = viva_note_get_text (note);
+  gint64 our_modified = viva_note_get_modified (note);
+  gboolean ours_newer = our_modified >= disk->modified;
+  const VivaReviewState *review;
+  const VivaReviewEntry *history;
+  g_autofree char *combined = NULL;
+  const char *text;
+  VivaStatus status;
+  gboolean starred;
+  gboolean conflict = FALSE;
+  guint n_history;
+  guint n_base_history = base->history ? base->history->len : 0;
+  gboolean our_review_is_base;
+  gboolean disk_review_is_base;
+
+  if (g_strcmp0 (ours, disk->text) == 0 || g_strcmp0 (disk->text, base->text) == 0)
+    text = ours;
+  else if (g_strcmp0 (ours, base->text) == 0 && (dropped || disk->modified >= base->modified))
+    text = disk->text;
+  else
+    {
+      conflict = TRUE;
+      if (text_is_blank (ours))
+        text = disk->text;
+      else if (text_is_blank (disk->text))
+        text = ours;
+      else
+        text = combined = combine_texts (ours, disk);
+    }
+
+  if (viva_note_get_status (note) == base->status)
+    status = disk->status;
+  else if (disk->status == base->status || ours_newer)
+    status = viva_note_get_status (note);
+  else
+    status = disk->status;
+
+  if (viva_note_get_starred (note) == base->starred)
+    starred = disk->starred;
+  else if (disk->starred == base->starred || ours_newer)
+    starred = viva_note_get_starred (note);
+  else
+    starred = disk->starred;
+
+  our_review_is_base = _viva_note_review_equal (note, &base->review,
+                                                n_base_history > 0 ? (const VivaReviewEntry *) base->history->data : NULL,
+                                                n_base_history);
+  disk_review_is_base = record_review_equal (disk, base);
+  if (!our_review_is_base && (disk_review_is_base || ours_newer))
+    {
+      review = viva_note_get_review_state (note);
+      history = viva_note_get_history (note, &n_history);
+    }
+  else
+    {
+      review = &disk->review;
+      n_history = disk->history ? disk->history->len : 0;
+      history = n_history > 0 ? (const VivaReviewEntry *) disk->history->data : NULL;
+    }
+
+  *changed = g_strcmp0 (text, ours) != 0 ||
+             status != viva_note_get_status (note) ||
+             starred != viva_note_get_starred (note) ||
+             !_viva_note_review_equal (note, review, history, n_history);
+
+  /* Loading would forget the review that could be undone. */
+  if (!*changed)
+    return conflict;
+
+  /* Both texts together are a change of their own, made now. */
+  _viva_note_load (note, text, status, starred,
+                   conflict ? MAX (g_get_real_time (), MAX (our_modified, disk->modified))
+                            : MAX (our_modified, disk->modified),
+                   review, history, n_history);
+
+  return conflict;
+}
+
+/* Brings in what another process wrote since we last read or wrote the
+ * file: each note is merged three ways with the base, see
+ * viva_notes_store_merge_note(). A note the other side has and we do not
+ * is taken; one that only we have is kept; one the other side cleared
+ * (the file no longer has it) is cleared here too, unless we changed it
+ * since. Returns how many notes kept two texts. */
+static guint
 viva_notes_store_merge (VivaNotesStore *self,
                         VivaNotesFile  *disk)
 {
   g_autoptr(GPtrArray) changed = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) conflicts = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) base = g_hash_table_new (record_key_hash, record_key_equal);
+  VivaNoteRecord blank = { 0 };
+  GHashTableIter iter;
+  gpointer key;
+
+  blank.text = (char *) "";
+  viva_review_state_init (&blank.review);
+
+  for (guint i = 0; self->base != NULL && i < self->base->len; i++)
+    {
+      VivaNoteRecord *record = g_ptr_array_index (self->base, i);
+
+      g_hash_table_add (base, record);
+    }
 
   self->applying_disk++;
 
   for (guint i = 0; i < disk->records->len; i++)
     {
       const VivaNoteRecord *record = g_ptr_array_index (disk->records, i);
+      const VivaNoteRecord *base_record = g_hash_table_lookup (base, record);
       VivaNote *note = viva_notes_store_find_note (self, record->bank_id, record->number);
+      gboolean changed_here;
 
-      if (note != NULL && record->modified <= viva_note_get_modified (note))
+      if (base_record != NULL)
+        g_hash_table_remove (base, base_record);
+      else
+        base_record = &blank;
+
+      /* Not changed on disk: ours stands, changed or not. */
+      if (record_equal (record, base_record))
         continue;
 
       if (note == NULL)
         note = viva_notes_store_ensure_note (self, record->bank_id, record->number, NULL);
 
-      if (g_strcmp0 (viva_note_get_text (note), record->text) != 0 ||
-          viva_note_get_status (note) != record->status ||
-          viva_note_get_starred (note) != record->starred ||
-          !_viva_note_review_equal (note, &record->review,
-                                    record->history ? (const VivaReviewEntry *) record->history->data : NULL,
-                                    record->history ? record->history->len : 0))
+      if (viva_notes_store_merge_note (note, base_record, record, FALSE, &changed_here))
+        g_ptr_array_add (conflicts, g_object_ref (note));
+      if (changed_here)
         g_ptr_array_add (changed, g_object_ref (note));
+    }
 
-      viva_notes_store_load_record (note, record);
+  /* What is left of the base is what the other side cleared. */
+  g_hash_table_iter_init (&iter, base);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      const VivaNoteRecord *base_record = key;
+      VivaNote *note = viva_notes_store_find_note (self, base_record->bank_id, base_record->number);
+      gboolean changed_here;
+
+      if (note == NULL)
+        continue;
+
+      if (viva_notes_store_merge_note (note, base_record, &blank, TRUE, &changed_here))
+        g_ptr_array_add (conflicts, g_object_ref (note));
+      if (changed_here)
+        g_ptr_array_add (changed, g_object_ref (note));
     }
 
   self->applying_disk--;
 
   for (guint i = 0; i < changed->len; i++)
     g_signal_emit (self, signals[NOTE_CHANGED], 0, g_ptr_array_index (changed, i));
+
+  for (guint i = 0; i < conflicts->len; i++)
+    g_signal_emit (self, signals[CONFLICT], 0, g_ptr_array_index (conflicts, i));
+
+  return conflicts->len;
 }
 
 static int
@@ -547,6 +804,7 @@ viva_notes_store_finish_write (VivaNotesStore  *self,
   switch (job->outcome)
     {
     case VIVA_NOTES_WRITE_WROTE:
+      viva_notes_store_set_base (self, g_steal_pointer (&job->records));
       self->disk_stamp = job->stamp;
       self->merge_rounds = 0;
       self->retry_delay = 0;
@@ -566,6 +824,7 @@ viva_notes_store_finish_write (VivaNotesStore  *self,
         }
 
       viva_notes_store_merge (self, job->disk);
+      viva_notes_store_set_base (self, g_steal_pointer (&job->disk->records));
       self->disk_stamp = job->stamp;
       /* The snapshot was not written; the merged notes still need to be. */
       self->change_serial++;
@@ -618,6 +877,13 @@ viva_notes_store_write_cb (GObject      *object,
        self->queued_tasks->len > 0 ||
        (finish == FINISH_DONE && self->save_after_write && self->dirty)))
     viva_notes_store_start_write (self);
+
+  /* The file changed while we wrote; if not by us, merge it now. */
+  if (!self->saving && self->reload_after_write)
+    {
+      self->reload_after_write = FALSE;
+      viva_notes_store_schedule_reload (self);
+    }
 
   g_object_thaw_notify (G_OBJECT (self));
 
@@ -720,6 +986,166 @@ viva_notes_store_write_sync (VivaNotesStore  *self,
     }
 }
 
+/* Following the file */
+
+typedef struct
+{
+  char          *path;
+  VivaFileStamp  disk_stamp;
+} Reload;
+
+static void
+reload_free (Reload *reload)
+{
+  g_free (reload->path);
+  g_free (reload);
+}
+
+static void
+viva_notes_store_reload_thread (GTask        *task,
+                                gpointer      source_object,
+                                gpointer      task_data,
+                                GCancellable *cancellable)
+{
+  Reload *reload = task_data;
+  VivaNotesFile *file = NULL;
+  GError *error = NULL;
+
+  if (viva_notes_file_read (reload->path, &file, &error))
+    g_task_return_pointer (task, file, (GDestroyNotify) viva_notes_file_free);
+  else
+    {
+      g_clear_pointer (&file, viva_notes_file_free);
+      g_task_return_error (task, error);
+    }
+}
+
+static void
+viva_notes_store_reload_cb (GObject      *object,
+                            GAsyncResult *result,
+                            gpointer      user_data)
+{
+  g_autoptr(VivaNotesStore) self = user_data;
+  Reload *reload = g_task_get_task_data (G_TASK (result));
+  g_autoptr(VivaNotesFile) file = g_task_propagate_pointer (G_TASK (result), NULL);
+  gboolean was_dirty;
+  guint conflicts;
+
+  self->reloading = FALSE;
+
+  /* Disposed: no longer following the file. */
+  if (self->monitor == NULL)
+    return;
+
+  /* Changed again while we read: look again. */
+  if (self->reload_after_write && !self->saving && !self->flushing)
+    {
+      self->reload_after_write = FALSE;
+      viva_notes_store_schedule_reload (self);
+    }
+
+  /* A damaged file, or one from a newer Viva, is dealt with by the
+   * next save, which must not write over it. */
+  if (file == NULL || self->state == VIVA_NOTES_STORE_STATE_READ_ONLY)
+    return;
+
+  /* A save since we began reading has merged the file, or written over
+   * it after merging it; one in flight will. */
+  if (self->saving || self->flushing || !viva_file_stamp_equal (&self->disk_stamp, &reload->disk_stamp))
+    return;
+
+  if (viva_file_stamp_equal (&file->stamp, &self->disk_stamp))
+    return;
+
+  was_dirty = self->dirty;
+  conflicts = viva_notes_store_merge (self, file);
+  viva_notes_store_set_base (self, g_steal_pointer (&file->records));
+  self->disk_stamp = file->stamp;
+
+  /* Taking the other side's changes into notes saved as they were
+   * leaves them as the file has them. Our unsaved changes, and notes
+   * that kept two texts, are still to be written. */
+  if (was_dirty || conflicts > 0)
+    {
+      self->change_serial++;
+      viva_notes_store_set_dirty (self, TRUE);
+      viva_notes_store_schedule_autosave (self);
+    }
+}
+
+static void
+viva_notes_store_reload_check_cb (gpointer user_data)
+{
+  VivaNotesStore *self = user_data;
+  g_autoptr(GTask) task = NULL;
+  VivaFileStamp current;
+  Reload *reload;
+  int errsv;
+
+  self->reload_source = 0;
+
+  if (self->state == VIVA_NOTES_STORE_STATE_READ_ONLY)
+    return;
+
+  if (self->saving || self->flushing || self->reloading)
+    {
+      self->reload_after_write = TRUE;
+      return;
+    }
+
+  /* Our own save, or a file that went away (the next save puts it
+   * back). */
+  if (!viva_file_stamp_query (&current, self->path, &errsv) ||
+      !current.exists ||
+      viva_file_stamp_equal (&current, &self->disk_stamp))
+    return;
+
+  reload = g_new0 (Reload, 1);
+  reload->path = g_strdup (self->path);
+  reload->disk_stamp = self->disk_stamp;
+
+  self->reloading = TRUE;
+
+  /* As for writes, the task does not hold the store, whose last
+   * reference must not go in the worker thread. */
+  task = g_task_new (NULL, self->reload_cancellable, viva_notes_store_reload_cb, g_object_ref (self));
+  g_task_set_source_tag (task, viva_notes_store_reload_check_cb);
+  g_task_set_task_data (task, reload, (GDestroyNotify) reload_free);
+  g_task_run_in_thread (task, viva_notes_store_reload_thread);
+}
+
+static void
+viva_notes_store_schedule_reload (VivaNotesStore *self)
+{
+  g_clear_handle_id (&self->reload_source, g_source_remove);
+  self->reload_source = g_timeout_add_once (RELOAD_DELAY_MSEC,
+                                            viva_notes_store_reload_check_cb,
+                                            self);
+}
+
+static void
+viva_notes_store_dir_changed_cb (GFileMonitor      *monitor,
+                                 GFile             *file,
+                                 GFile             *other_file,
+                                 GFileMonitorEvent  event,
+                                 gpointer           user_data)
+{
+  VivaNotesStore *self = user_data;
+  g_autofree char *name = g_path_get_basename (self->path);
+  g_autofree char *changed = NULL;
+  g_autofree char *renamed_to = NULL;
+
+  changed = g_file_get_basename (file);
+  if (other_file != NULL)
+    renamed_to = g_file_get_basename (other_file);
+
+  /* An atomic save is a temporary file renamed over notes.json. */
+  if (g_strcmp0 (changed, name) != 0 && g_strcmp0 (renamed_to, name) != 0)
+    return;
+
+  viva_notes_store_schedule_reload (self);
+}
+
 /* Loading */
 
 /* "line 3: …; could not move “…” aside: Permission denied" */
@@ -763,6 +1189,10 @@ viva_notes_store_load_backup (VivaNotesStore  *self,
         {
         case VIVA_NOTES_READ_OK:
           viva_notes_store_apply (self, file);
+          /* A notes.json that appears before our first save was most
+           * likely restored from the same backup by another Viva: merge
+           * it with the backup as the common ancestor. */
+          viva_notes_store_set_base (self, g_steal_pointer (&file->records));
           viva_notes_store_recovered (self, NULL);
           self->restored_from_backup = TRUE;
           g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESTORED_FROM_BACKUP]);
@@ -854,6 +1284,14 @@ viva_notes_store_dispose (GObject *object)
 
   g_clear_handle_id (&self->autosave_source, g_source_remove);
   g_clear_handle_id (&self->retry_source, g_source_remove);
+  g_clear_handle_id (&self->reload_source, g_source_remove);
+  g_cancellable_cancel (self->reload_cancellable);
+  if (self->monitor != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->monitor, self);
+      g_file_monitor_cancel (self->monitor);
+      g_clear_object (&self->monitor);
+    }
 
   /* The owner is expected to flush before letting go; say so loudly when
    * it did not, since the changes go with us. A read-only store could
@@ -893,6 +1331,8 @@ viva_notes_store_finalize (GObject *object)
   g_assert (self->held_application == NULL);
 
   g_clear_pointer (&self->banks, g_hash_table_unref);
+  g_clear_pointer (&self->base, g_ptr_array_unref);
+  g_clear_object (&self->reload_cancellable);
   g_clear_pointer (&self->current_tasks, g_ptr_array_unref);
   g_clear_pointer (&self->queued_tasks, g_ptr_array_unref);
   g_clear_pointer (&self->path, g_free);
@@ -1093,6 +1533,26 @@ viva_notes_store_class_init (VivaNotesStoreClass *klass)
                   NULL, NULL,
                   g_cclosure_marshal_VOID__OBJECT,
                   G_TYPE_NONE, 1, VIVA_TYPE_NOTE);
+
+  /**
+   * VivaNotesStore::conflict:
+   * @self: the store
+   * @note: the note
+   *
+   * Emitted, after #VivaNotesStore::note-changed, for a note whose text
+   * was changed both here and by another process (another Viva, a sync
+   * tool) since the store last read or wrote the file. The note now
+   * holds both texts, labelled, and the user should be told which
+   * question it is.
+   */
+  signals[CONFLICT] =
+    g_signal_new ("conflict",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0,
+                  NULL, NULL,
+                  g_cclosure_marshal_VOID__OBJECT,
+                  G_TYPE_NONE, 1, VIVA_TYPE_NOTE);
 }
 
 static void
@@ -1104,6 +1564,7 @@ viva_notes_store_init (VivaNotesStore *self)
   self->queued_tasks = g_ptr_array_new_with_free_func (g_object_unref);
   self->autosave_delay = AUTOSAVE_DELAY_DEFAULT_MSEC;
   self->state = VIVA_NOTES_STORE_STATE_OK;
+  self->reload_cancellable = g_cancellable_new ();
 }
 
 /* Public API */
@@ -1171,6 +1632,7 @@ viva_notes_store_load (VivaNotesStore  *self,
         {
         case VIVA_NOTES_READ_OK:
           viva_notes_store_apply (self, file);
+          viva_notes_store_set_base (self, g_steal_pointer (&file->records));
           self->disk_stamp = file->stamp;
           return TRUE;
 
@@ -1216,6 +1678,51 @@ viva_notes_store_load (VivaNotesStore  *self,
           return FALSE;
         }
     }
+}
+
+/**
+ * viva_notes_store_watch:
+ * @self: a loaded store
+ *
+ * Follows the notes file from now on: when another process (another
+ * Viva, a sync tool) replaces it, its changes are merged at once, as a
+ * save merges them (see #VivaNotesStore::conflict), rather than at our
+ * next save. What we have not saved yet stays, and is saved as usual.
+ * Nothing is read while a save runs; the save merges by itself.
+ */
+void
+viva_notes_store_watch (VivaNotesStore *self)
+{
+  g_autofree char *dir_path = NULL;
+  g_autoptr(GFile) dir = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (VIVA_IS_NOTES_STORE (self));
+  g_return_if_fail (self->loaded);
+
+  if (self->monitor != NULL)
+    return;
+
+  /* The folder, not the file: an atomic save replaces the file. It is
+   * created now (as the first save would) so that there is one to
+   * watch. */
+  dir_path = g_path_get_dirname (self->path);
+  if (g_mkdir_with_parents (dir_path, 0700) != 0)
+    {
+      g_debug ("Not following %s: %s", self->path, g_strerror (errno));
+      return;
+    }
+
+  dir = g_file_new_for_path (dir_path);
+  self->monitor = g_file_monitor_directory (dir, G_FILE_MONITOR_WATCH_MOVES, NULL, &error);
+  if (self->monitor == NULL)
+    {
+      g_debug ("Not following %s: %s", self->path, error->message);
+      return;
+    }
+
+  g_signal_connect (self->monitor, "changed",
+                    G_CALLBACK (viva_notes_store_dir_changed_cb), self);
 }
 
 VivaNotesStoreState
@@ -1527,6 +2034,12 @@ viva_notes_store_flush (VivaNotesStore  *self,
   ret = viva_notes_store_write_sync (self, &local_error);
 
   self->flushing--;
+
+  if (self->reload_after_write && self->flushing == 0)
+    {
+      self->reload_after_write = FALSE;
+      viva_notes_store_schedule_reload (self);
+    }
 
   /* Whoever asked for a save meanwhile gets this flush's answer. */
   finished = viva_data_file_steal_tasks (&self->current_tasks);

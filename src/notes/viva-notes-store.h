@@ -10,7 +10,10 @@
  *  - a file that cannot be loaded is never overwritten: a damaged file is
  *    moved aside byte for byte (and ".bak" restored when it is good); a
  *    file from a newer version opens read-only;
- *  - a failed write keeps everything in memory and is retried.
+ *  - a failed write keeps everything in memory and is retried;
+ *  - a file another process changed since we read it is merged, three
+ *    ways, before it is written over; a note whose text changed on both
+ *    sides keeps both texts and is reported (VivaNotesStore::conflict).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -70,6 +73,7 @@ VivaNotesStore      *viva_notes_store_new                   (const char         
 const char          *viva_notes_store_get_path              (VivaNotesStore       *self);
 gboolean             viva_notes_store_load                  (VivaNotesStore       *self,
                                                              GError              **error);
+void                 viva_notes_store_watch                 (VivaNotesStore       *self);
 VivaNotesStoreState  viva_notes_store_get_state             (VivaNotesStore       *self);
 const char          *viva_notes_store_get_moved_aside_path  (VivaNotesStore       *self);
 gboolean             viva_notes_store_get_restored_from_backup (VivaNotesStore    *self);

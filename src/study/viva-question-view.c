@@ -299,7 +299,27 @@ viva_question_view_note_text_cb (VivaQuestionView *self,
   current = gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
 
   if (g_strcmp0 (current, viva_note_get_text (note)) != 0)
-    viva_question_view_load_note_text (self);
+    {
+      const char *text = viva_note_get_text (note);
+      const char *kept = current[0] != '\0' ? strstr (text, current) : NULL;
+      GtkTextIter cursor;
+      int offset;
+
+      gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
+      offset = gtk_text_iter_get_offset (&cursor);
+
+      viva_question_view_load_note_text (self);
+
+      /* When what was here is still there, whole (another Viva changed
+       * the note too, and both texts are kept), the cursor stays in it
+       * where it was, so that typing goes on where it went. */
+      if (kept != NULL)
+        {
+          gtk_text_buffer_get_iter_at_offset (buffer, &cursor,
+                                              (int) g_utf8_pointer_to_offset (text, kept) + offset);
+          gtk_text_buffer_place_cursor (buffer, &cursor);
+        }
+    }
 }
 
 static void

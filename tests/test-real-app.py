@@ -1,0 +1,486 @@
+#!/usr/bin/python3
+# test-real-app.py
+#
+# The real viva binary, driven as a user drives it: keys typed into its
+# windows through the X server (xdotool), what it shows read back over
+# the accessibility bus (AT-SPI, as a screen reader reads it), and the
+# process treated as the desktop treats it: signals at logout, two
+# copies on one data folder. Each test runs Viva with its own data and
+# settings folders.
+#
+#   - signals: text typed and not yet saved survives SIGTERM, SIGHUP
+#     and SIGINT, and Viva exits cleanly;
+#   - "Notes Not Saved": Return keeps the window and the notes;
+#   - two processes editing one note: both texts are kept, and the one
+#     that found both says so.
+#
+# Needs Debian's /usr/bin/python3 with python3-pyatspi, xdotool, a
+# display (Xvfb) and a session bus; build-aux/test provides them. Prints
+# TAP. Waiting is bounded so that a hang fails; nothing asserts how long
+# anything takes.
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+import fcntl
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import traceback
+
+APP_ID = 'io.github.vivaprep.Viva'
+BANK_ID = 'python-interview-questions'
+WAIT_LIMIT = 60.0
+
+
+class Skip(Exception):
+    pass
+
+
+def dispatch_a11y_events():
+    """libatspi learns of applications that appear, and of what changes
+    in them, from D-Bus signals dispatched by the GLib main context; a
+    script that never runs it can miss a new Viva for good."""
+    from gi.repository import GLib
+    context = GLib.MainContext.default()
+    while context.iteration(False):
+        pass
+
+
+def wait_for(what, condition):
+    """Polls @condition until it returns something true, and returns
+    that; fails the test past the bound."""
+    deadline = time.monotonic() + WAIT_LIMIT
+    while True:
+        dispatch_a11y_events()
+        value = condition()
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            raise AssertionError('timed out waiting for ' + what)
+        time.sleep(0.05)
+
+
+def xdotool(*args, check=True):
+    result = subprocess.run(['xdotool'] + [str(a) for a in args],
+                            capture_output=True, text=True)
+    if check and result.returncode != 0:
+        raise AssertionError('xdotool %s failed: %s' % (' '.join(map(str, args)), result.stderr.strip()))
+    return result.stdout.split()
+
+
+def a11y_bus_address():
+    result = subprocess.run(['gdbus', 'call', '--session', '--dest', 'org.a11y.Bus',
+                             '--object-path', '/org/a11y/bus',
+                             '--method', 'org.a11y.Bus.GetAddress'],
+                            capture_output=True, text=True, check=True)
+    # "('unix:path=/tmp/…,guid=…',)"
+    return result.stdout.strip()[2:-3]
+
+
+def find_accessible(root, predicate):
+    """The first accessible under @root (itself included) that
+    @predicate accepts. Objects that go away while we look are
+    skipped."""
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        try:
+            if predicate(node):
+                return node
+            children = [node.getChildAtIndex(i) for i in range(node.childCount)]
+        except Exception:
+            continue
+        stack.extend(reversed([c for c in children if c is not None]))
+    return None
+
+
+class Home:
+    """A throwaway home: data and settings folders for one or more
+    Vivas, which reopen question 1 of the bundled bank."""
+
+    def __init__(self):
+        self.root = tempfile.mkdtemp(prefix='viva-real-app-')
+        self.data = os.path.join(self.root, 'data')
+        self.config = os.path.join(self.root, 'config')
+        self.app_data = os.path.join(self.data, APP_ID)
+        self.notes = os.path.join(self.app_data, 'notes.json')
+        settings = os.path.join(self.config, 'glib-2.0', 'settings')
+        os.makedirs(settings)
+        with open(os.path.join(settings, 'keyfile'), 'w') as f:
+            f.write('[io/github/vivaprep/Viva]\nlast-question=uint32 1\n')
+
+    def note_text(self, number):
+        """The text notes.json holds for question @number, or None."""
+        if not os.path.exists(self.notes):
+            return None
+        with open(self.notes) as f:
+            notes = json.load(f)
+        note = notes['banks'].get(BANK_ID, {}).get(str(number))
+        return note['text'] if note else None
+
+    def lock(self):
+        """Takes notes.json.lock as a Viva saving does: while we hold it,
+        no Viva can write its notes."""
+        os.makedirs(self.app_data, mode=0o700, exist_ok=True)
+        fd = os.open(self.notes + '.lock', os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        return fd
+
+    def remove(self):
+        shutil.rmtree(self.root, ignore_errors=True)
+
+
+class Viva:
+    """One running Viva. With @own_bus, it gets a session bus of its
+    own, as a second login would, so that it does not hand over to a
+    Viva already running; it still joins our accessibility bus."""
+
+    def __init__(self, home, own_bus=False):
+        self.home = home
+        env = dict(os.environ)
+        for name in ('GTK_A11Y', 'NO_AT_BRIDGE', 'G_DEBUG'):
+            env.pop(name, None)
+        env.update(XDG_DATA_HOME=home.data, XDG_CONFIG_HOME=home.config,
+                   GSETTINGS_BACKEND='keyfile', GDK_BACKEND='x11', GSK_RENDERER='cairo')
+        command = [os.environ['VIVA_BINARY']]
+        if own_bus:
+            env['AT_SPI_BUS_ADDRESS'] = a11y_bus_address()
+            command = ['dbus-run-session', '--'] + command
+        self.process = subprocess.Popen(command, env=env,
+                                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        self.pid = self.process.pid if not own_bus else wait_for('viva under dbus-run-session', self._child_pid)
+        self.app = wait_for('Viva on the accessibility bus', self._find_app)
+        self.editor = wait_for('the notes editor', self._find_editor)
+        self.window = wait_for('Viva\'s window', self._find_window)
+
+    def _child_pid(self):
+        for entry in os.listdir('/proc'):
+            if not entry.isdigit():
+                continue
+            try:
+                with open('/proc/%s/stat' % entry) as f:
+                    fields = f.read().rsplit(')', 1)[1].split()
+                with open('/proc/%s/comm' % entry) as f:
+                    comm = f.read().strip()
+            except OSError:
+                continue
+            if int(fields[1]) == self.process.pid and comm == 'viva':
+                return int(entry)
+        return None
+
+    def _find_app(self):
+        import pyatspi
+        desktop = pyatspi.Registry.getDesktop(0)
+        for i in range(desktop.childCount):
+            try:
+                app = desktop.getChildAtIndex(i)
+                if app is not None and app.get_process_id() == self.pid:
+                    return app
+            except Exception:
+                continue
+        return None
+
+    def _find_editor(self):
+        import pyatspi
+
+        def is_editor(node):
+            # The study view's notes; the other pages' text fields are
+            # built when first opened.
+            return (node.getRole() == pyatspi.ROLE_TEXT and 'notes' in (node.name or '').lower() and
+                    node.getState().contains(pyatspi.STATE_EDITABLE))
+
+        return find_accessible(self.app, is_editor)
+
+    def _find_window(self):
+        windows = xdotool('search', '--all', '--onlyvisible', '--pid', self.pid, '--name', '^Question 1$', check=False)
+        return windows[0] if windows else None
+
+    def notes_shown(self):
+        text = self.editor.queryText()
+        return text.getText(0, text.characterCount)
+
+    def shows(self, words):
+        """Whether some text in Viva's windows contains @words."""
+        return find_accessible(self.app, lambda node: words in (node.name or '')) is not None
+
+    def type_notes(self, text):
+        """Ctrl+E to the notes, then @text, key by key."""
+        xdotool('windowfocus', '--sync', self.window)
+        xdotool('key', '--clearmodifiers', 'ctrl+e')
+        xdotool('type', '--delay', '15', text)
+
+    def key(self, window, keys):
+        xdotool('windowfocus', '--sync', window)
+        xdotool('key', '--clearmodifiers', keys)
+
+    def send(self, signum):
+        os.kill(self.pid, signum)
+
+    def wait(self):
+        try:
+            return self.process.wait(timeout=WAIT_LIMIT)
+        except subprocess.TimeoutExpired:
+            raise AssertionError('Viva did not exit')
+
+    def kill(self):
+        if self.process.poll() is None:
+            try:
+                os.kill(self.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            self.process.wait()
+
+
+def check_signal(signum):
+    """Text typed since the last save, then a signal as logging out, a
+    shutdown or `kill PID` sends: the text must reach notes.json, and
+    Viva must exit cleanly. We hold the notes' lock while typing, so
+    that no autosave can write the text first, and let go once the
+    signal is sent."""
+    home = Home()
+    viva = None
+    lock = None
+    try:
+        viva = Viva(home)
+        typed = 'Typed just before %s.' % signal.Signals(signum).name
+
+        lock = home.lock()
+        viva.type_notes(typed)
+        wait_for('the typed text in the editor', lambda: viva.notes_shown() == typed)
+        assert home.note_text(1) is None, 'the text was saved before the signal'
+
+        viva.send(signum)
+        os.close(lock)
+        lock = None
+
+        status = viva.wait()
+        assert status == 0, 'Viva exited with status %d after %s' % (status, signal.Signals(signum).name)
+        assert home.note_text(1) == typed, 'notes.json holds %r' % home.note_text(1)
+    finally:
+        if lock is not None:
+            os.close(lock)
+        if viva is not None:
+            viva.kill()
+        home.remove()
+
+
+def test_sigterm():
+    check_signal(signal.SIGTERM)
+
+
+def test_sighup():
+    check_signal(signal.SIGHUP)
+
+
+def test_sigint():
+    check_signal(signal.SIGINT)
+
+
+def test_notes_not_saved_return_keeps_notes():
+    """The notes cannot be saved (their folder has become a file); Ctrl+Q
+    asks "Notes Not Saved". Return, pressed by habit, must keep the
+    window and the text; once the folder is back, Ctrl+Q saves and
+    quits."""
+    home = Home()
+    viva = None
+    aside = home.app_data + '.aside'
+    try:
+        viva = Viva(home)
+        if os.path.isdir(home.app_data):
+            os.rename(home.app_data, aside)
+        os.makedirs(home.data, exist_ok=True)
+        with open(home.app_data, 'w'):
+            pass
+
+        typed = 'Typed while the disk was away.'
+        viva.type_notes(typed)
+        wait_for('the typed text in the editor', lambda: viva.notes_shown() == typed)
+        wait_for('the window to say the notes could not be saved',
+                 lambda: viva.shows('Your notes could not be saved'))
+
+        viva.key(viva.window, 'ctrl+q')
+        dialog = wait_for('"Notes Not Saved"',
+                          lambda: (xdotool('search', '--all', '--onlyvisible', '--pid', viva.pid,
+                                           '--name', 'Notes Not Saved', check=False) or [None])[0])
+        viva.key(dialog, 'Return')
+        wait_for('the dialog to close',
+                 lambda: not xdotool('search', '--all', '--onlyvisible', '--pid', viva.pid,
+                                     '--name', 'Notes Not Saved', check=False))
+
+        os.unlink(home.app_data)
+        if os.path.isdir(aside):
+            os.rename(aside, home.app_data)
+
+        assert viva.process.poll() is None and viva.window in xdotool(
+            'search', '--all', '--onlyvisible', '--pid', viva.pid, '--name', '^Question 1$', check=False), \
+            'Return closed the window without saving the notes'
+        viva.key(viva.window, 'ctrl+q')
+        status = viva.wait()
+        assert status == 0, 'Viva exited with status %d' % status
+        assert home.note_text(1) == typed, 'notes.json holds %r' % home.note_text(1)
+    finally:
+        if viva is not None:
+            viva.kill()
+        home.remove()
+
+
+def test_two_processes_same_note():
+    """Two Vivas on one data folder (two logins), each with its own
+    session bus, both on question 1, both typing into it before either
+    could save. Neither text may be lost: both end up in the note, in
+    the file and on both screens. The Viva that saved second found both
+    and names the question; the other, which only takes the file as it
+    is, stays quiet."""
+    home = Home()
+    first = second = None
+    lock = None
+    message = 'Question 1 was changed here and in another Viva window'
+    try:
+        first = Viva(home)
+        second = Viva(home, own_bus=True)
+
+        alpha = 'Alpha, typed in the first window.'
+        bravo = 'Bravo, typed in the second window.'
+
+        # Neither can save while we hold the lock: both type first.
+        lock = home.lock()
+        first.type_notes(alpha)
+        second.type_notes(bravo)
+        wait_for('the text in the first editor', lambda: first.notes_shown() == alpha)
+        wait_for('the text in the second editor', lambda: second.notes_shown() == bravo)
+        assert home.note_text(1) is None
+        os.close(lock)
+        lock = None
+
+        def both_texts(text):
+            return text is not None and alpha in text and bravo in text
+
+        saved = wait_for('the file to hold both texts',
+                         lambda: both_texts(home.note_text(1)) and home.note_text(1))
+        assert 'This window’s version' in saved and 'Another window’s version' in saved, saved
+        wait_for('both windows to show what the file holds',
+                 lambda: first.notes_shown() == home.note_text(1) == second.notes_shown())
+
+        told = wait_for('a window to name the question',
+                        lambda: [v for v in (first, second) if v.shows(message)])
+        assert len(told) == 1, 'both windows say the question was changed in both'
+
+        for viva in (first, second):
+            viva.send(signal.SIGTERM)
+            assert viva.wait() == 0
+        assert both_texts(home.note_text(1)), home.note_text(1)
+    finally:
+        if lock is not None:
+            os.close(lock)
+        for viva in (first, second):
+            if viva is not None:
+                viva.kill()
+        home.remove()
+
+
+TESTS = [
+    ('/real-app/signal/sigterm', test_sigterm),
+    ('/real-app/signal/sighup', test_sighup),
+    ('/real-app/signal/sigint', test_sigint),
+    ('/real-app/notes-not-saved/return-keeps-notes', test_notes_not_saved_return_keeps_notes),
+    ('/real-app/two-processes/same-note', test_two_processes_same_note),
+]
+
+
+def socket_is_live(path):
+    probe = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    try:
+        probe.connect(path)
+        return True
+    except OSError:
+        return False
+    finally:
+        probe.close()
+
+
+def isolate_a11y_bus():
+    """at-spi-bus-launcher puts the accessibility bus's socket at a path
+    that depends only on XDG_RUNTIME_DIR (or ~/.cache) and the display in
+    its environment, which is the session bus's: build-aux/test starts
+    that before Xvfb, so every test session on the machine would use the
+    same path, and two runs at once took each other's bus. Before
+    anything starts ours, give the services the session bus starts a
+    runtime directory of their own.
+
+    (Telling the session bus the display instead, whose number is unique
+    while Xvfb runs, still failed now and then with two runs at once.)
+
+    The directory outlives us, as the bus does; those of runs whose bus
+    is gone are removed, once they are a few minutes old so as not to
+    race a run that has not started its bus yet."""
+    # In /tmp: a socket's path must stay under 108 bytes.
+    parent = os.path.join(tempfile.gettempdir(), 'viva-real-app-runtime')
+    os.makedirs(parent, exist_ok=True)
+    for name in os.listdir(parent):
+        path = os.path.join(parent, name)
+        try:
+            old = time.time() - os.stat(path).st_mtime > 600
+        except OSError:
+            continue
+        sockets = [os.path.join(path, 'at-spi', s) for s in os.listdir(os.path.join(path, 'at-spi'))] \
+            if os.path.isdir(os.path.join(path, 'at-spi')) else []
+        if old and not any(socket_is_live(s) for s in sockets):
+            shutil.rmtree(path, ignore_errors=True)
+
+    runtime = tempfile.mkdtemp(dir=parent)
+    subprocess.run(['gdbus', 'call', '--session', '--dest', 'org.freedesktop.DBus',
+                    '--object-path', '/org/freedesktop/DBus',
+                    '--method', 'org.freedesktop.DBus.UpdateActivationEnvironment',
+                    "{'XDG_RUNTIME_DIR': '%s'}" % runtime],
+                   capture_output=True, check=True)
+
+
+def missing_requirements():
+    if 'VIVA_BINARY' not in os.environ:
+        return 'VIVA_BINARY is not set (run by meson test)'
+    if 'DISPLAY' not in os.environ or 'DBUS_SESSION_BUS_ADDRESS' not in os.environ:
+        return 'needs a display and a session bus (run by build-aux/test)'
+    if shutil.which('xdotool') is None:
+        return 'needs xdotool'
+    if shutil.which('dbus-run-session') is None or shutil.which('gdbus') is None:
+        return 'needs dbus-run-session and gdbus'
+    try:
+        import pyatspi  # noqa: F401
+    except ImportError:
+        return 'needs python3-pyatspi for /usr/bin/python3'
+    return None
+
+
+def main():
+    selected = [t for t in TESTS if len(sys.argv) < 3 or sys.argv[1] != '-p' or t[0] == sys.argv[2]]
+    print('1..%d' % len(selected), flush=True)
+    # Before missing_requirements() imports pyatspi, which starts the
+    # accessibility bus.
+    if 'DISPLAY' in os.environ and 'DBUS_SESSION_BUS_ADDRESS' in os.environ and shutil.which('gdbus'):
+        isolate_a11y_bus()
+    reason = missing_requirements()
+    failed = 0
+    for number, (name, test) in enumerate(selected, 1):
+        if reason is not None:
+            print('ok %d %s # SKIP %s' % (number, name, reason), flush=True)
+            continue
+        try:
+            test()
+        except Exception:
+            failed += 1
+            for line in traceback.format_exc().splitlines():
+                print('# ' + line)
+            print('not ok %d %s' % (number, name), flush=True)
+        else:
+            print('ok %d %s' % (number, name), flush=True)
+    return 1 if failed else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
