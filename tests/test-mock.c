@@ -228,6 +228,7 @@ test_two_question_interview (void)
   type_answer (&f, "int, float, complex, str, bool, bytes, NoneType");
   advance (&f, 30 * SECOND);
   g_assert_cmpstr (countdown (&f), ==, "01:30");
+  viva_test_save_screenshot (GTK_WIDGET (f.window), "mock-run-page.png");
 
   /* Paused time does not count. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.view), "mock.paused", NULL));
@@ -265,6 +266,7 @@ test_two_question_interview (void)
                             "2 questions · 3:10 of 4:00"));
   g_assert_nonnull (strstr (viva_mock_summary_page_get_totals (viva_mock_view_get_summary_page (f.view)),
                             "1 over time"));
+  viva_test_save_screenshot (GTK_WIDGET (f.window), "mock-summary-page.png");
 
   /* Rating Easy marks the question Confident in the study notes, and
    * schedules it for Review as an Easy review would: in four days. A
