@@ -369,7 +369,7 @@ test_table (void)
 
   /* Picking another rating changes the interview... */
   gtk_drop_down_set_selected (rating, VIVA_INTERVIEW_RATING_NO);
-  g_assert_cmpint (viva_interview_get_item (f.interview, 1)->rating, ==, VIVA_INTERVIEW_RATING_NO);
+  g_assert_cmpint (viva_interview_item_get_rating (viva_interview_get_item (f.interview, 1)), ==, VIVA_INTERVIEW_RATING_NO);
 
   /* ...and a rating changed elsewhere shows here. */
   g_assert_true (viva_interview_set_item_rating (f.interview, 1, VIVA_INTERVIEW_RATING_STRONG_NO));

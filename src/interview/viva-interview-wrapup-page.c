@@ -297,7 +297,7 @@ static void
 viva_interview_wrapup_page_update_row (VivaInterviewWrapupPage *self,
                                        guint                    index)
 {
-  const VivaInterviewItem *item;
+  VivaInterviewItem *item;
   QuestionRow *row;
   g_autofree char *stripped = NULL;
   g_autofree char *title = NULL;
@@ -312,23 +312,23 @@ viva_interview_wrapup_page_update_row (VivaInterviewWrapupPage *self,
   item = viva_interview_get_item (self->interview, index);
   row = g_ptr_array_index (self->rows, index);
 
-  stripped = g_strstrip (g_strdup (item->text));
-  title = question_title (self, item->number, stripped);
+  stripped = g_strstrip (g_strdup (viva_interview_item_get_text (item)));
+  title = question_title (self, viva_interview_item_get_number (item), stripped);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row->row), title);
-  if (g_utf8_strlen (item->text, -1) > TOOLTIP_MAX_CHARS)
+  if (g_utf8_strlen (viva_interview_item_get_text (item), -1) > TOOLTIP_MAX_CHARS)
     {
-      g_autofree char *head = g_utf8_substring (item->text, 0, TOOLTIP_MAX_CHARS - 1);
+      g_autofree char *head = g_utf8_substring (viva_interview_item_get_text (item), 0, TOOLTIP_MAX_CHARS - 1);
 
       tooltip = g_strconcat (head, "…", NULL);
     }
-  gtk_widget_set_tooltip_text (row->row, tooltip != NULL ? tooltip : item->text);
+  gtk_widget_set_tooltip_text (row->row, tooltip != NULL ? tooltip : viva_interview_item_get_text (item));
 
-  time = viva_format_time_against_budget (viva_interview_get_item_elapsed (self->interview, index), item->budget, &over);
+  time = viva_format_time_against_budget (viva_interview_get_item_elapsed (self->interview, index), viva_interview_item_get_budget (item), &over);
   gtk_label_set_text (row->time, time);
   set_over_style (row->time, over);
 
   self->syncing = TRUE;
-  gtk_drop_down_set_selected (row->rating, item->rating);
+  gtk_drop_down_set_selected (row->rating, viva_interview_item_get_rating (item));
   self->syncing = FALSE;
   gtk_widget_set_sensitive (GTK_WIDGET (row->rating), can_edit (self));
 }

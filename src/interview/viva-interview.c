@@ -27,7 +27,7 @@ struct _VivaInterview
   char                *bank;
   char                *takeaways;
   char                *summary;
-  GPtrArray           *items;          /* (element-type VivaInterviewItem) */
+  GPtrArray           *items;          /* (element-type VivaInterviewItem) (owned) */
 
   gint64               created;        /* wall clock, usec */
   gint64               date;           /* wall clock, usec; 0 for none */
@@ -46,7 +46,10 @@ struct _VivaInterview
   guint                read_only : 1;
 };
 
-G_DEFINE_FINAL_TYPE (VivaInterview, viva_interview, G_TYPE_OBJECT)
+static void list_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (VivaInterview, viva_interview, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
 
 G_DEFINE_QUARK (viva-interview-error-quark, viva_interview_error)
 
@@ -86,7 +89,6 @@ enum {
 
 enum {
   CHANGED,
-  ITEMS_CHANGED,
   ITEM_CHANGED,
   N_SIGNALS
 };
@@ -191,14 +193,6 @@ viva_interview_state_from_string (const char         *str,
 }
 
 /* Items */
-
-static void
-item_free (VivaInterviewItem *item)
-{
-  g_free (item->text);
-  g_free (item->notes);
-  g_free (item);
-}
 
 static VivaInterviewItem *
 get_item (VivaInterview *self,
@@ -362,7 +356,8 @@ settle (VivaInterview *self)
     {
       VivaInterviewItem *item = get_item (self, self->current);
 
-      item->spent = MIN (item->spent + delta, VIVA_INTERVIEW_DURATION_MAX);
+      _viva_interview_item_set_spent (item, MIN (viva_interview_item_get_spent (item) + delta,
+                                                 VIVA_INTERVIEW_DURATION_MAX));
     }
 
   self->mark = viva_clock_get_now (self->clock);
@@ -587,24 +582,6 @@ viva_interview_class_init (VivaInterviewClass *klass)
                   G_TYPE_NONE, 0);
 
   /**
-   * VivaInterview::items-changed:
-   * @self: the interview
-   * @position: where the plan changed
-   * @removed: how many items were removed there
-   * @added: how many were added there
-   *
-   * The plan changed, as #GListModel::items-changed would say it (a
-   * move is a removal and an addition), so that a list can follow;
-   * emitted before #VivaInterview::changed.
-   */
-  signals[ITEMS_CHANGED] =
-    g_signal_new ("items-changed",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 3, G_TYPE_UINT, G_TYPE_UINT, G_TYPE_UINT);
-
-  /**
    * VivaInterview::item-changed:
    * @self: the interview
    * @index: which item
@@ -623,7 +600,7 @@ viva_interview_class_init (VivaInterviewClass *klass)
 static void
 viva_interview_init (VivaInterview *self)
 {
-  self->items = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
+  self->items = g_ptr_array_new_with_free_func (g_object_unref);
   self->candidate = g_strdup ("");
   self->bank = g_strdup ("");
   self->role = g_strdup ("");
@@ -732,15 +709,7 @@ _viva_interview_load_item (VivaInterview       *self,
                            const char          *notes,
                            VivaInterviewRating  rating)
 {
-  VivaInterviewItem *item = g_new0 (VivaInterviewItem, 1);
-
-  item->number = number;
-  item->text = g_strdup (text);
-  item->budget = budget;
-  item->spent = spent;
-  item->notes = g_strdup (notes);
-  item->rating = rating;
-  g_ptr_array_add (self->items, item);
+  g_ptr_array_add (self->items, _viva_interview_item_new (number, text, budget, spent, notes, rating));
 }
 
 /* Getters */
@@ -1050,7 +1019,7 @@ viva_interview_get_n_items (VivaInterview *self)
  *
  * Returns: (transfer none): the item, valid until the plan changes
  */
-const VivaInterviewItem *
+VivaInterviewItem *
 viva_interview_get_item (VivaInterview *self,
                          guint          index)
 {
@@ -1077,7 +1046,7 @@ viva_interview_contains (VivaInterview *self,
 
   for (guint i = 0; i < self->items->len; i++)
     {
-      if (get_item (self, i)->number == number)
+      if (viva_interview_item_get_number (get_item (self, i)) == number)
         return TRUE;
     }
 
@@ -1121,7 +1090,7 @@ notify_plan (VivaInterview *self,
              guint          added,
              guint          old_current)
 {
-  g_signal_emit (self, signals[ITEMS_CHANGED], 0, position, removed, added);
+  g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
   if (removed != added)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
   if (self->current != old_current)
@@ -1155,7 +1124,7 @@ viva_interview_insert (VivaInterview  *self,
                        gint64          budget,
                        GError        **error)
 {
-  VivaInterviewItem *item;
+  g_autofree char *bounded = NULL;
   guint old_current;
 
   g_return_val_if_fail (VIVA_IS_INTERVIEW (self), FALSE);
@@ -1190,12 +1159,9 @@ viva_interview_insert (VivaInterview  *self,
   settle (self);
   old_current = self->current;
 
-  item = g_new0 (VivaInterviewItem, 1);
-  item->number = number;
-  item->text = _viva_interview_dup_bounded (text, VIVA_INTERVIEW_QUESTION_MAX_SIZE);
-  item->budget = budget;
-  item->notes = g_strdup ("");
-  g_ptr_array_insert (self->items, index, item);
+  bounded = _viva_interview_dup_bounded (text, VIVA_INTERVIEW_QUESTION_MAX_SIZE);
+  g_ptr_array_insert (self->items, index,
+                      _viva_interview_item_new (number, bounded, budget, 0, "", VIVA_INTERVIEW_RATING_NONE));
 
   if (self->items->len > 1 && index <= self->current)
     self->current++;
@@ -1322,20 +1288,14 @@ viva_interview_set_item_budget (VivaInterview *self,
                                 guint          index,
                                 gint64         budget)
 {
-  VivaInterviewItem *item;
-
   g_return_val_if_fail (VIVA_IS_INTERVIEW (self), FALSE);
 
   if (!check_plan_editable (self, NULL) || index >= self->items->len ||
       budget < 0 || budget > VIVA_INTERVIEW_DURATION_MAX)
     return FALSE;
 
-  item = get_item (self, index);
-  if (item->budget == budget)
-    return TRUE;
-
-  item->budget = budget;
-  emit_item_changed (self, index);
+  if (_viva_interview_item_set_budget (get_item (self, index), budget))
+    emit_item_changed (self, index);
 
   return TRUE;
 }
@@ -1355,8 +1315,6 @@ viva_interview_set_item_notes (VivaInterview *self,
                                guint          index,
                                const char    *notes)
 {
-  VivaInterviewItem *item;
-
   g_return_val_if_fail (VIVA_IS_INTERVIEW (self), FALSE);
 
   if (notes == NULL)
@@ -1366,12 +1324,8 @@ viva_interview_set_item_notes (VivaInterview *self,
       !text_is_acceptable (notes, VIVA_INTERVIEW_TEXT_MAX_SIZE))
     return FALSE;
 
-  item = get_item (self, index);
-  if (strcmp (item->notes, notes) == 0)
-    return TRUE;
-
-  replace_str (&item->notes, notes);
-  emit_item_changed (self, index);
+  if (_viva_interview_item_set_notes (get_item (self, index), notes))
+    emit_item_changed (self, index);
 
   return TRUE;
 }
@@ -1404,7 +1358,7 @@ viva_interview_stamp_item_notes (VivaInterview *self,
 
   /* Notes prepared before the interview have no time to carry. */
   if (self->state != VIVA_INTERVIEW_STATE_PLANNED)
-    stamped = viva_interview_stamp_paragraphs (get_item (self, index)->notes, new_notes,
+    stamped = viva_interview_stamp_paragraphs (viva_interview_item_get_notes (get_item (self, index)), new_notes,
                                                viva_interview_get_elapsed (self));
 
   return viva_interview_set_item_notes (self, index, stamped != NULL ? stamped : new_notes);
@@ -1415,20 +1369,14 @@ viva_interview_set_item_rating (VivaInterview       *self,
                                 guint                index,
                                 VivaInterviewRating  rating)
 {
-  VivaInterviewItem *item;
-
   g_return_val_if_fail (VIVA_IS_INTERVIEW (self), FALSE);
   g_return_val_if_fail (rating < VIVA_INTERVIEW_N_RATINGS, FALSE);
 
   if (self->read_only || index >= self->items->len)
     return FALSE;
 
-  item = get_item (self, index);
-  if (item->rating == rating)
-    return TRUE;
-
-  item->rating = rating;
-  emit_item_changed (self, index);
+  if (_viva_interview_item_set_rating (get_item (self, index), rating))
+    emit_item_changed (self, index);
 
   return TRUE;
 }
@@ -1445,8 +1393,6 @@ viva_interview_set_item_spent (VivaInterview *self,
                                guint          index,
                                gint64         spent)
 {
-  VivaInterviewItem *item;
-
   g_return_val_if_fail (VIVA_IS_INTERVIEW (self), FALSE);
 
   if (self->read_only || index >= self->items->len ||
@@ -1454,12 +1400,8 @@ viva_interview_set_item_spent (VivaInterview *self,
       spent < 0 || spent > VIVA_INTERVIEW_DURATION_MAX)
     return FALSE;
 
-  item = get_item (self, index);
-  if (item->spent == spent)
-    return TRUE;
-
-  item->spent = spent;
-  emit_item_changed (self, index);
+  if (_viva_interview_item_set_spent (get_item (self, index), spent))
+    emit_item_changed (self, index);
 
   return TRUE;
 }
@@ -1645,7 +1587,7 @@ viva_interview_get_item_elapsed (VivaInterview *self,
   g_return_val_if_fail (VIVA_IS_INTERVIEW (self), 0);
   g_return_val_if_fail (index < self->items->len, 0);
 
-  spent = get_item (self, index)->spent;
+  spent = viva_interview_item_get_spent (get_item (self, index));
   if (index == self->current)
     spent += stretch (self);
 
@@ -1673,4 +1615,38 @@ viva_interview_checkpoint (VivaInterview *self)
   emit_changed (self);
 
   return TRUE;
+}
+
+/* GListModel: the plan's items, in order. */
+
+static GType
+viva_interview_get_item_type (GListModel *model)
+{
+  return VIVA_TYPE_INTERVIEW_ITEM;
+}
+
+static guint
+viva_interview_list_get_n_items (GListModel *model)
+{
+  return VIVA_INTERVIEW (model)->items->len;
+}
+
+static gpointer
+viva_interview_list_get_item (GListModel *model,
+                              guint       position)
+{
+  VivaInterview *self = VIVA_INTERVIEW (model);
+
+  if (position >= self->items->len)
+    return NULL;
+
+  return g_object_ref (get_item (self, position));
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = viva_interview_get_item_type;
+  iface->get_n_items = viva_interview_list_get_n_items;
+  iface->get_item = viva_interview_list_get_item;
 }
