@@ -168,9 +168,9 @@ viva_mock_summary_page_sync_ratings (VivaMockSummaryPage *self)
       GtkToggleButton *button = g_ptr_array_index (self->rating_buttons, i);
       guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "viva-index"));
       guint rating = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "viva-rating"));
-      const VivaMockItem *item = viva_mock_session_get_item (self->session, index);
+      VivaMockItem *item = viva_mock_session_get_item (self->session, index);
 
-      gtk_toggle_button_set_active (button, item->rating == rating);
+      gtk_toggle_button_set_active (button, viva_mock_item_get_rating (item) == rating);
       gtk_widget_set_sensitive (GTK_WIDGET (button), !viva_mock_session_get_read_only (self->session));
     }
 
@@ -181,30 +181,30 @@ static GtkWidget *
 viva_mock_summary_page_item_row (VivaMockSummaryPage *self,
                                  guint                index)
 {
-  const VivaMockItem *item = viva_mock_session_get_item (self->session, index);
+  VivaMockItem *item = viva_mock_session_get_item (self->session, index);
   g_autofree char *title = NULL;
-  g_autofree char *time = format_time_against_budget (item->spent, item->budget);
+  g_autofree char *time = format_time_against_budget (viva_mock_item_get_spent (item), viva_mock_item_get_budget (item));
   g_autofree char *subtitle = NULL;
   g_autofree char *body = NULL;
   GtkWidget *row = adw_expander_row_new ();
   GtkWidget *ratings = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   g_autofree char *markup = viva_bank_dup_question_markup (self->bank, viva_mock_session_get_bank_id (self->session),
-                                                           item->number, item->question_text);
+                                                           viva_mock_item_get_number (item), viva_mock_item_get_question_text (item));
   GtkWidget *question = gtk_label_new (NULL);
   GtkWidget *answer;
   GtkToggleButton *group = NULL;
 
   /* Translators: "Question 42 · Level 1: Beginner · Strings" */
-  if (item->topic_name != NULL)
-    title = g_strdup_printf (_("Question %u · %s · %s"), item->number, item->level_title, item->topic_name);
+  if (viva_mock_item_get_topic_name (item) != NULL)
+    title = g_strdup_printf (_("Question %u · %s · %s"), viva_mock_item_get_number (item), viva_mock_item_get_level_title (item), viva_mock_item_get_topic_name (item));
   else
-    title = g_strdup_printf (_("Question %u · %s"), item->number, item->level_title);
+    title = g_strdup_printf (_("Question %u · %s"), viva_mock_item_get_number (item), viva_mock_item_get_level_title (item));
 
-  if (item->skipped)
+  if (viva_mock_item_get_skipped (item))
     /* Translators: the time line of a skipped question. */
     subtitle = g_strdup_printf (_("%s · skipped"), time);
-  else if (item->budget > 0 && item->spent > item->budget)
+  else if (viva_mock_item_get_budget (item) > 0 && viva_mock_item_get_spent (item) > viva_mock_item_get_budget (item))
     subtitle = g_strdup_printf (_("%s · over time"), time);
   else
     subtitle = g_strdup (time);
@@ -220,7 +220,7 @@ viva_mock_summary_page_item_row (VivaMockSummaryPage *self,
     {
       GtkWidget *button = gtk_toggle_button_new_with_label (viva_mock_rating_get_label (r));
       g_autofree char *tooltip = g_strdup_printf (_("Rate %s (%u)"), viva_mock_rating_get_label (r), r);
-      g_autofree char *accessible = g_strdup_printf (_("Rate question %u %s"), item->number,
+      g_autofree char *accessible = g_strdup_printf (_("Rate question %u %s"), viva_mock_item_get_number (item),
                                                      viva_mock_rating_get_label (r));
 
       gtk_widget_set_tooltip_text (button, tooltip);
@@ -246,13 +246,13 @@ viva_mock_summary_page_item_row (VivaMockSummaryPage *self,
   gtk_label_set_selectable (GTK_LABEL (question), TRUE);
   gtk_widget_add_css_class (question, "heading");
 
-  body = item->answer && item->answer[0] ? g_strdup (item->answer) : g_strdup (_("No answer typed."));
+  body = viva_mock_item_get_answer (item) && viva_mock_item_get_answer (item)[0] ? g_strdup (viva_mock_item_get_answer (item)) : g_strdup (_("No answer typed."));
   answer = gtk_label_new (body);
   gtk_label_set_wrap (GTK_LABEL (answer), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (answer), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_xalign (GTK_LABEL (answer), 0);
   gtk_label_set_selectable (GTK_LABEL (answer), TRUE);
-  if (!(item->answer && item->answer[0]))
+  if (!(viva_mock_item_get_answer (item) && viva_mock_item_get_answer (item)[0]))
     gtk_widget_add_css_class (answer, "dim-label");
   gtk_accessible_update_property (GTK_ACCESSIBLE (answer),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Your answer"),
