@@ -275,6 +275,10 @@ test_two_question_interview (void)
   g_assert_true (viva_mock_summary_page_rate (viva_mock_view_get_summary_page (f.view), 0, VIVA_MOCK_RATING_HARD));
   g_assert_true (viva_mock_summary_page_rate (viva_mock_view_get_summary_page (f.view), 0, VIVA_MOCK_RATING_EASY));
   g_assert_true (viva_mock_summary_page_rate (viva_mock_view_get_summary_page (f.view), 1, VIVA_MOCK_RATING_AGAIN));
+  /* The buttons show the ratings the items have: the first row's are
+   * the first found. */
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (find_button (GTK_WIDGET (viva_mock_view_get_summary_page (f.view)), "Easy"))));
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (find_button (GTK_WIDGET (viva_mock_view_get_summary_page (f.view)), "Hard"))));
   note = viva_notes_store_lookup_note (f.notes, VIVA_BUNDLED_BANK_ID, 1);
   g_assert_nonnull (note);
   g_assert_cmpint (viva_note_get_status (note), ==, VIVA_STATUS_CONFIDENT);
