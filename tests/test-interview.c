@@ -378,6 +378,40 @@ test_plan_list_model (void)
   g_assert_cmpstr (viva_interview_item_get_text (first), ==, "Three?");
 }
 
+/* The live interview times as the mock one does: a clock that steps
+ * back (a fake one) counts as no time passing, and the time shown never
+ * goes back. */
+static void
+test_clock_steps_back (void)
+{
+  g_autoptr(VivaClock) clock = viva_clock_new_fake (SECONDS (1000));
+  g_autoptr(VivaInterview) interview = viva_interview_new (clock);
+
+  append_ok (interview, 1, "One?", MINUTES (5));
+  append_ok (interview, 2, "Two?", MINUTES (5));
+  g_assert_true (viva_interview_start (interview));
+
+  viva_clock_advance (clock, SECONDS (30));
+  g_assert_cmpint (viva_interview_get_elapsed (interview), ==, SECONDS (30));
+  viva_clock_advance (clock, -SECONDS (10));
+  g_assert_cmpint (viva_interview_get_elapsed (interview), ==, SECONDS (30));
+  g_assert_cmpint (viva_interview_get_item_elapsed (interview, 0), ==, SECONDS (30));
+  viva_clock_advance (clock, SECONDS (5));
+  g_assert_cmpint (viva_interview_get_elapsed (interview), ==, SECONDS (35));
+
+  /* Moving on charges the first question all of it. */
+  g_assert_true (viva_interview_set_current (interview, 1));
+  g_assert_cmpint (viva_interview_item_get_spent (viva_interview_get_item (interview, 0)), ==, SECONDS (35));
+  viva_clock_advance (clock, SECONDS (20));
+  g_assert_true (viva_interview_pause (interview));
+  g_assert_cmpint (viva_interview_item_get_spent (viva_interview_get_item (interview, 1)), ==, SECONDS (20));
+  g_assert_cmpint (viva_interview_get_elapsed (interview), ==, SECONDS (55));
+
+  /* Paused, stepping back changes nothing. */
+  viva_clock_advance (clock, -MINUTES (60));
+  g_assert_cmpint (viva_interview_get_elapsed (interview), ==, SECONDS (55));
+}
+
 static void
 test_clock (void)
 {
@@ -1746,6 +1780,7 @@ main (int   argc,
   g_test_add_func ("/interview/plan/current-follows-item", test_current_follows_item);
   g_test_add_func ("/interview/plan/list-model", test_plan_list_model);
   g_test_add_func ("/interview/clock", test_clock);
+  g_test_add_func ("/interview/clock/steps-back", test_clock_steps_back);
   g_test_add_func ("/interview/stamp/item-notes", test_stamp_item_notes);
   g_test_add_func ("/interview/stamp/format", test_stamp_format);
   g_test_add_func ("/interview/stamp/paragraphs", test_stamp_paragraphs);

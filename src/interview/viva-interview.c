@@ -12,6 +12,7 @@
 #include "viva-clock.h"
 #include "viva-interview-private.h"
 #include "viva-question.h"
+#include "viva-stopwatch.h"
 
 struct _VivaInterview
 {
@@ -36,9 +37,10 @@ struct _VivaInterview
   gint64               total_budget;
   /* Time run before the current stretch, in microseconds. */
   gint64               elapsed;
-  /* VivaClock time when the current stretch began; only while running.
-   * The clock's origin is arbitrary, so this is never saved. */
-  gint64               mark;
+  /* Runs while the interview runs: the current stretch, charged to the
+   * interview and its current question. The clock's origin is arbitrary,
+   * so it is never saved. */
+  VivaStopwatch        stopwatch;
   guint                current;
   VivaInterviewState   state;
   VivaInterviewRating  recommendation;
@@ -325,42 +327,61 @@ emit_item_changed (VivaInterview *self,
 
 /* Time */
 
-/* Microseconds of the current stretch, never negative (a clock that
- * steps back in a test) nor absurd. */
-static gint64
-stretch (VivaInterview *self)
-{
-  gint64 now;
-
-  if (self->state != VIVA_INTERVIEW_STATE_RUNNING)
-    return 0;
-
-  now = viva_clock_get_now (self->clock);
-
-  return CLAMP (now - self->mark, 0, VIVA_INTERVIEW_DURATION_MAX);
-}
-
-/* Moves the time of the current stretch into the totals and starts a
- * new stretch: before the current question changes or the clock stops.
- * Emits nothing. */
+/* Charges @delta, time run, to the interview and its current question.
+ * Emits nothing but the item's notification. */
 static void
-settle (VivaInterview *self)
+charge (VivaInterview *self,
+        gint64         delta)
 {
-  gint64 delta = stretch (self);
-
-  if (self->state != VIVA_INTERVIEW_STATE_RUNNING)
+  if (delta <= 0)
     return;
 
-  self->elapsed = MIN (self->elapsed + delta, VIVA_INTERVIEW_DURATION_MAX);
+  self->elapsed = MIN (viva_time_add_saturated (self->elapsed, delta), VIVA_INTERVIEW_DURATION_MAX);
   if (self->current < self->items->len)
     {
       VivaInterviewItem *item = get_item (self, self->current);
 
-      _viva_interview_item_set_spent (item, MIN (viva_interview_item_get_spent (item) + delta,
+      _viva_interview_item_set_spent (item, MIN (viva_time_add_saturated (viva_interview_item_get_spent (item), delta),
                                                  VIVA_INTERVIEW_DURATION_MAX));
     }
+}
 
-  self->mark = viva_clock_get_now (self->clock);
+/* Reads the clock: a clock that steps back (a fake one in a test) counts
+ * as no time passing, the stretch so far charged where it belongs. */
+static gint64
+sample (VivaInterview *self)
+{
+  gint64 carried;
+  gint64 now = viva_stopwatch_sample (&self->stopwatch, self->clock, &carried);
+
+  charge (self, carried);
+
+  return now;
+}
+
+/* Microseconds of the current stretch, never absurd. */
+static gint64
+stretch (VivaInterview *self)
+{
+  gint64 now = sample (self);
+
+  return MIN (viva_stopwatch_get_running (&self->stopwatch, now), VIVA_INTERVIEW_DURATION_MAX);
+}
+
+/* Moves the time of the current stretch into the totals and starts a
+ * new stretch at @now: before the current question changes or the clock
+ * stops. Emits nothing. */
+static void
+settle_at (VivaInterview *self,
+           gint64         now)
+{
+  charge (self, viva_stopwatch_fold (&self->stopwatch, now));
+}
+
+static void
+settle (VivaInterview *self)
+{
+  settle_at (self, sample (self));
 }
 
 /* GObject */
@@ -621,6 +642,7 @@ set_clock (VivaInterview *self,
     clock = viva_clock_get_default ();
 
   g_set_object (&self->clock, clock);
+  viva_stopwatch_init (&self->stopwatch, viva_clock_get_now (clock));
 }
 
 /**
@@ -1490,12 +1512,15 @@ set_state (VivaInterview      *self,
 {
   gboolean was_unfinished = viva_interview_get_unfinished (self);
   guint current = self->current;
+  gint64 now = sample (self);
 
-  settle (self);
+  settle_at (self, now);
   self->state = state;
 
   if (state == VIVA_INTERVIEW_STATE_RUNNING)
-    self->mark = viva_clock_get_now (self->clock);
+    viva_stopwatch_start (&self->stopwatch, now);
+  else
+    viva_stopwatch_stop (&self->stopwatch, now);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
   if (was_unfinished != viva_interview_get_unfinished (self))
@@ -1572,9 +1597,14 @@ viva_interview_finish (VivaInterview *self)
 gint64
 viva_interview_get_elapsed (VivaInterview *self)
 {
+  gint64 running;
+
   g_return_val_if_fail (VIVA_IS_INTERVIEW (self), 0);
 
-  return MIN (self->elapsed + stretch (self), VIVA_INTERVIEW_DURATION_MAX);
+  /* First: reading the clock may charge time to the totals. */
+  running = stretch (self);
+
+  return MIN (self->elapsed + running, VIVA_INTERVIEW_DURATION_MAX);
 }
 
 /* The time spent on item @index so far, the running stretch included. */
@@ -1582,14 +1612,17 @@ gint64
 viva_interview_get_item_elapsed (VivaInterview *self,
                                  guint          index)
 {
+  gint64 running;
   gint64 spent;
 
   g_return_val_if_fail (VIVA_IS_INTERVIEW (self), 0);
   g_return_val_if_fail (index < self->items->len, 0);
 
+  /* First: reading the clock may charge time to the totals. */
+  running = stretch (self);
   spent = viva_interview_item_get_spent (get_item (self, index));
   if (index == self->current)
-    spent += stretch (self);
+    spent += running;
 
   return MIN (spent, VIVA_INTERVIEW_DURATION_MAX);
 }

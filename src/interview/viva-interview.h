@@ -13,6 +13,8 @@
  * Time is read from a #VivaClock (the system clock unless a test sets a
  * fake one) in wall-clock microseconds, so that an interview interrupted
  * by a crash or a suspend resumes with the right elapsed time.
+ * It is measured as the mock interviews' is, by a VivaStopwatch
+ * (viva-stopwatch.c).
  *
  * The interview is the #GListModel of its plan's #VivaInterviewItem
  * objects, so that lists bind to it (gtk_list_box_bind_model()).
