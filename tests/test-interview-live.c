@@ -225,7 +225,7 @@ test_notes_are_stamped (Fixture       *f,
   type (f, "Knows the difference");
   first = buffer_text (f);
   g_assert_cmpstr (first, ==, "[01:15] Knows the difference");
-  g_assert_cmpstr (viva_interview_get_item (f->interview, 0)->notes, ==, first);
+  g_assert_cmpstr (viva_interview_item_get_notes (viva_interview_get_item (f->interview, 0)), ==, first);
 
   /* Typing on in the same paragraph keeps its stamp; a new paragraph
    * gets the time it was begun. */
@@ -237,7 +237,7 @@ test_notes_are_stamped (Fixture       *f,
   g_assert_cmpstr (second, ==,
                    "[01:15] Knows the difference between list and tuple.\n\n"
                    "[01:45] Hesitated on frozenset.");
-  g_assert_cmpstr (viva_interview_get_item (f->interview, 0)->notes, ==, second);
+  g_assert_cmpstr (viva_interview_item_get_notes (viva_interview_get_item (f->interview, 0)), ==, second);
 
   /* The cursor stayed at the end, after what was typed. */
   {
@@ -256,7 +256,7 @@ test_notes_are_stamped (Fixture       *f,
   g_assert_cmpint (viva_interview_get_state (f->interview), ==, VIVA_INTERVIEW_STATE_RUNNING);
   advance (f, 5 * SECOND);
   type (f, "\n\nResumed.");
-  g_assert_nonnull (strstr (viva_interview_get_item (f->interview, 0)->notes, "[01:50] Resumed."));
+  g_assert_nonnull (strstr (viva_interview_item_get_notes (viva_interview_get_item (f->interview, 0)), "[01:50] Resumed."));
 }
 
 static void
@@ -285,7 +285,7 @@ test_answer_key_and_clocks (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "live.next", NULL));
   viva_test_drain_main_loop ();
   g_assert_cmpuint (viva_interview_get_current (f->interview), ==, 1);
-  g_assert_cmpint (viva_interview_get_item (f->interview, 0)->spent, ==, 150 * SECOND);
+  g_assert_cmpint (viva_interview_item_get_spent (viva_interview_get_item (f->interview, 0)), ==, 150 * SECOND);
   g_assert_nonnull (strstr (viva_interview_live_page_get_answer_key (f->page), "no study notes"));
   advance (f, 10 * SECOND);
   g_assert_cmpstr (viva_interview_live_page_get_clock_text (f->page, FALSE), ==, "0:10");
@@ -307,22 +307,22 @@ test_rating_keys (Fixture       *f,
   /* Buttons. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "live.rating", "i",
                                              (gint32) VIVA_INTERVIEW_RATING_YES));
-  g_assert_cmpint (viva_interview_get_item (f->interview, 0)->rating, ==, VIVA_INTERVIEW_RATING_YES);
+  g_assert_cmpint (viva_interview_item_get_rating (viva_interview_get_item (f->interview, 0)), ==, VIVA_INTERVIEW_RATING_YES);
 
   /* While typing, a digit is text, not a rating. */
   type (f, "Answer ");
   g_assert_false (press_key (f, GDK_KEY_4));
-  g_assert_cmpint (viva_interview_get_item (f->interview, 0)->rating, ==, VIVA_INTERVIEW_RATING_YES);
+  g_assert_cmpint (viva_interview_item_get_rating (viva_interview_get_item (f->interview, 0)), ==, VIVA_INTERVIEW_RATING_YES);
 
   /* Escape leaves the notes; then 1-4 and 0 rate. */
   g_assert_true (press_key (f, GDK_KEY_Escape));
   g_assert_false (gtk_widget_has_focus (GTK_WIDGET (viva_interview_live_page_get_notes_view (f->page))));
   g_assert_true (press_key (f, GDK_KEY_4));
-  g_assert_cmpint (viva_interview_get_item (f->interview, 0)->rating, ==, VIVA_INTERVIEW_RATING_STRONG_YES);
+  g_assert_cmpint (viva_interview_item_get_rating (viva_interview_get_item (f->interview, 0)), ==, VIVA_INTERVIEW_RATING_STRONG_YES);
   g_assert_true (press_key (f, GDK_KEY_1));
-  g_assert_cmpint (viva_interview_get_item (f->interview, 0)->rating, ==, VIVA_INTERVIEW_RATING_STRONG_NO);
+  g_assert_cmpint (viva_interview_item_get_rating (viva_interview_get_item (f->interview, 0)), ==, VIVA_INTERVIEW_RATING_STRONG_NO);
   g_assert_true (press_key (f, GDK_KEY_0));
-  g_assert_cmpint (viva_interview_get_item (f->interview, 0)->rating, ==, VIVA_INTERVIEW_RATING_NONE);
+  g_assert_cmpint (viva_interview_item_get_rating (viva_interview_get_item (f->interview, 0)), ==, VIVA_INTERVIEW_RATING_NONE);
   g_assert_false (press_key (f, GDK_KEY_5));
 
   /* The notes were not touched by any of it. */
@@ -353,7 +353,7 @@ test_add_question_on_the_fly (Fixture       *f,
   VivaQuestionPicker *picker = viva_interview_live_page_get_question_picker (f->page);
   GtkListBox *list = viva_question_picker_get_list (picker);
   GtkListBoxRow *row;
-  const VivaInterviewItem *item;
+  VivaInterviewItem *item;
   g_autofree char *lower = NULL;
 
   /* Already planned questions are not offered again. */
@@ -375,10 +375,10 @@ test_add_question_on_the_fly (Fixture       *f,
   g_assert_cmpuint (viva_interview_get_n_items (f->interview), ==, 3);
   g_assert_cmpuint (viva_interview_get_current (f->interview), ==, 1);
   item = viva_interview_get_item (f->interview, 1);
-  g_assert_cmpuint (item->number, !=, 0);
-  lower = g_utf8_strdown (item->text, -1);
+  g_assert_cmpuint (viva_interview_item_get_number (item), !=, 0);
+  lower = g_utf8_strdown (viva_interview_item_get_text (item), -1);
   g_assert_nonnull (strstr (lower, "decorator"));
-  g_assert_cmpuint (viva_interview_get_item (f->interview, 2)->number, ==, 2);
+  g_assert_cmpuint (viva_interview_item_get_number (viva_interview_get_item (f->interview, 2)), ==, 2);
 
   /* Words that match nothing become the interviewer's own question. */
   viva_question_picker_set_query (picker, "Tell me about your last project");
@@ -389,8 +389,8 @@ test_add_question_on_the_fly (Fixture       *f,
   viva_test_drain_main_loop ();
   g_assert_cmpuint (viva_interview_get_n_items (f->interview), ==, 4);
   item = viva_interview_get_item (f->interview, 2);
-  g_assert_cmpuint (item->number, ==, 0);
-  g_assert_cmpstr (item->text, ==, "Tell me about your last project");
+  g_assert_cmpuint (viva_interview_item_get_number (item), ==, 0);
+  g_assert_cmpstr (viva_interview_item_get_text (item), ==, "Tell me about your last project");
   g_assert_nonnull (strstr (viva_interview_live_page_get_answer_key (f->page), "your own"));
 }
 

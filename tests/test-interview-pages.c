@@ -565,7 +565,7 @@ test_plan (void)
   g_assert_cmpuint (viva_interview_get_n_items (interview), ==, 3);
   for (guint i = 0; i < 3; i++)
     {
-      numbers[i] = viva_interview_get_item (interview, i)->number;
+      numbers[i] = viva_interview_item_get_number (viva_interview_get_item (interview, i));
       g_assert_cmpuint (level_of (bank, numbers[i]), ==, 1);
       for (guint j = 0; j < i; j++)
         g_assert_cmpuint (numbers[i], !=, numbers[j]);
@@ -581,11 +581,11 @@ test_plan (void)
   g_assert_cmpuint (viva_interview_get_n_items (interview), ==, 6);
   for (guint i = 3; i < 6; i++)
     {
-      guint number = viva_interview_get_item (interview, i)->number;
+      guint number = viva_interview_item_get_number (viva_interview_get_item (interview, i));
 
       g_assert_cmpuint (level_of (bank, number), ==, 1);
       for (guint j = 0; j < i; j++)
-        g_assert_cmpuint (number, !=, viva_interview_get_item (interview, j)->number);
+        g_assert_cmpuint (number, !=, viva_interview_item_get_number (viva_interview_get_item (interview, j)));
     }
   for (guint i = 6; i > 3; i--)
     g_assert_true (viva_interview_remove (interview, i - 1));
@@ -595,20 +595,20 @@ test_plan (void)
   /* Alt+Down on the first row moves it down, and the focus with it. */
   gtk_widget_grab_focus (viva_interview_plan_page_get_row (page, 0));
   g_assert_true (viva_test_press_shortcut (GTK_WIDGET (page), "<Alt>Down"));
-  g_assert_cmpuint (viva_interview_get_item (interview, 0)->number, ==, numbers[1]);
-  g_assert_cmpuint (viva_interview_get_item (interview, 1)->number, ==, numbers[0]);
-  g_assert_cmpuint (viva_interview_get_item (interview, 2)->number, ==, numbers[2]);
+  g_assert_cmpuint (viva_interview_item_get_number (viva_interview_get_item (interview, 0)), ==, numbers[1]);
+  g_assert_cmpuint (viva_interview_item_get_number (viva_interview_get_item (interview, 1)), ==, numbers[0]);
+  g_assert_cmpuint (viva_interview_item_get_number (viva_interview_get_item (interview, 2)), ==, numbers[2]);
   g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == viva_interview_plan_page_get_row (page, 1));
 
   /* Alt+Up brings it back. */
   g_assert_true (viva_test_press_shortcut (GTK_WIDGET (page), "<Alt>Up"));
-  g_assert_cmpuint (viva_interview_get_item (interview, 0)->number, ==, numbers[0]);
+  g_assert_cmpuint (viva_interview_item_get_number (viva_interview_get_item (interview, 0)), ==, numbers[0]);
   g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == viva_interview_plan_page_get_row (page, 0));
 
   /* The Move Down button does the same. */
   g_signal_emit_by_name (find_widget (viva_interview_plan_page_get_row (page, 1), is_button_with_tooltip, "Move Down"),
                          "clicked");
-  g_assert_cmpuint (viva_interview_get_item (interview, 2)->number, ==, numbers[1]);
+  g_assert_cmpuint (viva_interview_item_get_number (viva_interview_get_item (interview, 2)), ==, numbers[1]);
   g_assert_true (viva_interview_move (interview, 2, 1));
   drain_main_loop ();
 
@@ -616,15 +616,15 @@ test_plan (void)
   gtk_widget_grab_focus (viva_interview_plan_page_get_row (page, 1));
   g_assert_true (viva_test_press_shortcut (GTK_WIDGET (page), "Delete"));
   g_assert_cmpuint (viva_interview_get_n_items (interview), ==, 2);
-  g_assert_cmpuint (viva_interview_get_item (interview, 0)->number, ==, numbers[0]);
-  g_assert_cmpuint (viva_interview_get_item (interview, 1)->number, ==, numbers[2]);
+  g_assert_cmpuint (viva_interview_item_get_number (viva_interview_get_item (interview, 0)), ==, numbers[0]);
+  g_assert_cmpuint (viva_interview_item_get_number (viva_interview_get_item (interview, 1)), ==, numbers[2]);
   g_assert_null (viva_interview_plan_page_get_row (page, 2));
 
   /* Budgets: per question, and the total, summed up. */
   gtk_spin_button_set_value (viva_interview_plan_page_get_row_budget (page, 0), 7);
-  g_assert_cmpint (viva_interview_get_item (interview, 0)->budget, ==, 7 * MINUTE);
+  g_assert_cmpint (viva_interview_item_get_budget (viva_interview_get_item (interview, 0)), ==, 7 * MINUTE);
   gtk_spin_button_set_value (viva_interview_plan_page_get_row_budget (page, 1), 5);
-  g_assert_cmpint (viva_interview_get_item (interview, 1)->budget, ==, 5 * MINUTE);
+  g_assert_cmpint (viva_interview_item_get_budget (viva_interview_get_item (interview, 1)), ==, 5 * MINUTE);
   g_assert_cmpstr (viva_interview_plan_page_get_budget_summary (page), ==, "The questions add up to 12 minutes");
   gtk_spin_button_set_value (viva_interview_plan_page_get_total_budget (page), 10);
   g_assert_cmpint (viva_interview_get_total_budget (interview), ==, 10 * MINUTE);
@@ -637,6 +637,12 @@ test_plan (void)
   /* A budget set elsewhere shows in the row. */
   g_assert_true (viva_interview_set_item_budget (interview, 1, 3 * MINUTE));
   g_assert_cmpint (gtk_spin_button_get_value_as_int (viva_interview_plan_page_get_row_budget (page, 1)), ==, 3);
+  /* One that is not whole minutes shows rounded, and showing it does
+   * not round the interview's. */
+  g_assert_true (viva_interview_set_item_budget (interview, 1, 90 * G_USEC_PER_SEC));
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (viva_interview_plan_page_get_row_budget (page, 1)), ==, 2);
+  g_assert_cmpint (viva_interview_item_get_budget (viva_interview_get_item (interview, 1)), ==, 90 * G_USEC_PER_SEC);
+  g_assert_true (viva_interview_set_item_budget (interview, 1, 3 * MINUTE));
 
   save_screenshot (GTK_WIDGET (window), "interview-plan-page.png");
   save_popover_screenshot (GTK_WIDGET (page), "Add _Random Questions…", "interview-plan-random.png");
@@ -676,9 +682,9 @@ test_plan (void)
   g_assert_cmpuint (viva_interview_get_n_items (second), ==, 2);
   for (guint i = 0; i < 2; i++)
     {
-      g_assert_cmpuint (viva_interview_get_item (second, i)->number, ==, viva_interview_get_item (interview, i)->number);
-      g_assert_cmpstr (viva_interview_get_item (second, i)->text, ==, viva_interview_get_item (interview, i)->text);
-      g_assert_cmpint (viva_interview_get_item (second, i)->budget, ==, viva_interview_get_item (interview, i)->budget);
+      g_assert_cmpuint (viva_interview_item_get_number (viva_interview_get_item (second, i)), ==, viva_interview_item_get_number (viva_interview_get_item (interview, i)));
+      g_assert_cmpstr (viva_interview_item_get_text (viva_interview_get_item (second, i)), ==, viva_interview_item_get_text (viva_interview_get_item (interview, i)));
+      g_assert_cmpint (viva_interview_item_get_budget (viva_interview_get_item (second, i)), ==, viva_interview_item_get_budget (viva_interview_get_item (interview, i)));
     }
   g_assert_cmpint (viva_interview_get_total_budget (second), ==, 45 * MINUTE);
   g_assert_nonnull (viva_interview_plan_page_get_row (fresh, 1));
@@ -772,7 +778,7 @@ test_plan_templates_file_problems (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "plan.use-template", "u", 0));
   drain_main_loop ();
   g_assert_cmpuint (viva_interview_get_n_items (interview), ==, 1);
-  g_assert_cmpstr (viva_interview_get_item (interview, 0)->text, ==, "Why us?");
+  g_assert_cmpstr (viva_interview_item_get_text (viva_interview_get_item (interview, 0)), ==, "Why us?");
 
   /* ...but not written. */
   gtk_widget_activate_action (GTK_WIDGET (page), "plan.save-template", NULL);
@@ -915,7 +921,7 @@ test_plan_random_topics (void)
   g_assert_null (viva_interview_plan_page_get_random_error (page));
   g_assert_cmpuint (viva_interview_get_n_items (interview), ==, 3);
   for (guint i = 0; i < 3; i++)
-    g_assert_true (question_is_in (bank, viva_interview_get_item (interview, i)->number, 1, "Strings"));
+    g_assert_true (question_is_in (bank, viva_interview_item_get_number (viva_interview_get_item (interview, i)), 1, "Strings"));
 
   /* A whole level, and one topic of another: drawn until none is left,
    * the plan has exactly the questions of both, and no other. */
@@ -955,7 +961,7 @@ test_plan_random_topics (void)
 
     for (guint i = 0; i < n_expected; i++)
       {
-        guint number = viva_interview_get_item (interview, i)->number;
+        guint number = viva_interview_item_get_number (viva_interview_get_item (interview, i));
 
         g_assert_true (g_hash_table_add (seen, GUINT_TO_POINTER (number)));
         any_level_5 |= question_is_in (bank, number, 5, NULL);

@@ -66,7 +66,7 @@ take_notes (VivaInterview *interview,
         g_string_append (notes, "\n\n");
       g_string_append (notes, paragraphs[i]);
       g_assert_true (viva_interview_stamp_item_notes (interview, index, notes->str));
-      g_string_assign (notes, viva_interview_get_item (interview, index)->notes);
+      g_string_assign (notes, viva_interview_item_get_notes (viva_interview_get_item (interview, index)));
     }
 }
 

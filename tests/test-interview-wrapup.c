@@ -243,6 +243,14 @@ is_drop_down (GtkWidget  *widget,
   return GTK_IS_DROP_DOWN (widget);
 }
 
+static gboolean
+is_row_titled (GtkWidget  *widget,
+               const char *title)
+{
+  return ADW_IS_PREFERENCES_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
 /* The rows that have a rating to pick. */
 static gboolean
 is_question_row (GtkWidget  *widget,
@@ -369,7 +377,7 @@ test_table (void)
 
   /* Picking another rating changes the interview... */
   gtk_drop_down_set_selected (rating, VIVA_INTERVIEW_RATING_NO);
-  g_assert_cmpint (viva_interview_get_item (f.interview, 1)->rating, ==, VIVA_INTERVIEW_RATING_NO);
+  g_assert_cmpint (viva_interview_item_get_rating (viva_interview_get_item (f.interview, 1)), ==, VIVA_INTERVIEW_RATING_NO);
 
   /* ...and a rating changed elsewhere shows here. */
   g_assert_true (viva_interview_set_item_rating (f.interview, 1, VIVA_INTERVIEW_RATING_STRONG_NO));
@@ -380,8 +388,17 @@ test_table (void)
   {
     g_autoptr(VivaInterview) planned = viva_interview_new (f.clock);
 
-    g_assert_true (viva_interview_append (planned, 0, "Anything to ask us?", 0, NULL));
+    /* Without questions, a row says so. */
     viva_interview_wrapup_page_set_interview (f.page, planned);
+    g_assert_nonnull (find_one (GTK_WIDGET (f.page), is_row_titled, "No questions were planned."));
+    g_clear_pointer (&rows, g_ptr_array_unref);
+    rows = find_all (GTK_WIDGET (f.page), is_question_row, NULL);
+    g_assert_cmpuint (rows->len, ==, 0);
+
+    g_assert_true (viva_interview_append (planned, 0, "Anything to ask us?", 0, NULL));
+    g_clear_pointer (&rows, g_ptr_array_unref);
+    rows = find_all (GTK_WIDGET (f.page), is_row_titled, "No questions were planned.");
+    g_assert_cmpuint (rows->len, ==, 0);
     g_clear_pointer (&rows, g_ptr_array_unref);
     rows = find_all (GTK_WIDGET (f.page), is_question_row, NULL);
     g_assert_cmpuint (rows->len, ==, 1);
@@ -394,6 +411,16 @@ test_table (void)
     g_assert_cmpstr (title, ==, "Why this team?");
     g_assert_cmpstr (gtk_label_get_text (time), ==, "0:00 / 3:00");
     g_assert_cmpuint (gtk_drop_down_get_selected (rating), ==, VIVA_INTERVIEW_RATING_NONE);
+
+    /* One put first moves the others down a place, numbers and names. */
+    g_assert_true (viva_interview_insert (planned, 0, 0, "Who are you?", 0, NULL));
+    g_clear_pointer (&rows, g_ptr_array_unref);
+    rows = find_all (GTK_WIDGET (f.page), is_question_row, NULL);
+    g_assert_cmpuint (rows->len, ==, 3);
+    row_parts (g_ptr_array_index (rows, 2), &title, &time, &rating);
+    g_assert_cmpstr (title, ==, "Why this team?");
+    gtk_test_accessible_assert_property (rating, GTK_ACCESSIBLE_PROPERTY_LABEL, "Rating of question 3");
+    g_assert_nonnull (find_one (g_ptr_array_index (rows, 2), is_label_reading, "3"));
 
     viva_interview_wrapup_page_set_interview (f.page, NULL);
   }

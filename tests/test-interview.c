@@ -86,7 +86,7 @@ plan_numbers (VivaInterview *interview)
 
   for (guint i = 0; i < viva_interview_get_n_items (interview); i++)
     g_string_append_printf (out, "%s%u", i > 0 ? " " : "",
-                            viva_interview_get_item (interview, i)->number);
+                            viva_interview_item_get_number (viva_interview_get_item (interview, i)));
 
   return g_string_free (out, FALSE);
 }
@@ -213,12 +213,12 @@ test_plan_editing (void)
   g_assert_true (viva_interview_remove (interview, 3));
   assert_plan (interview, "3 1 2");
   g_assert_false (viva_interview_remove (interview, 3));
-  g_assert_cmpstr (viva_interview_get_item (interview, 2)->text, ==, "Two?");
-  g_assert_cmpint (viva_interview_get_item (interview, 2)->budget, ==, MINUTES (5));
-  g_assert_cmpstr (viva_interview_get_item (interview, 2)->notes, ==, "");
+  g_assert_cmpstr (viva_interview_item_get_text (viva_interview_get_item (interview, 2)), ==, "Two?");
+  g_assert_cmpint (viva_interview_item_get_budget (viva_interview_get_item (interview, 2)), ==, MINUTES (5));
+  g_assert_cmpstr (viva_interview_item_get_notes (viva_interview_get_item (interview, 2)), ==, "");
 
   g_assert_true (viva_interview_set_item_budget (interview, 0, MINUTES (10)));
-  g_assert_cmpint (viva_interview_get_item (interview, 0)->budget, ==, MINUTES (10));
+  g_assert_cmpint (viva_interview_item_get_budget (viva_interview_get_item (interview, 0)), ==, MINUTES (10));
   g_assert_false (viva_interview_set_item_budget (interview, 3, MINUTES (10)));
 }
 
@@ -237,8 +237,8 @@ test_plan_cap (void)
   g_assert_cmpuint (viva_interview_get_n_items (interview), ==, VIVA_INTERVIEW_MAX_ITEMS);
 
   /* Copied text is cut, with "…" */
-  g_assert_cmpuint (strlen (viva_interview_get_item (interview, 0)->text), <=, VIVA_INTERVIEW_QUESTION_MAX_SIZE);
-  g_assert_true (g_str_has_suffix (viva_interview_get_item (interview, 0)->text, "…"));
+  g_assert_cmpuint (strlen (viva_interview_item_get_text (viva_interview_get_item (interview, 0))), <=, VIVA_INTERVIEW_QUESTION_MAX_SIZE);
+  g_assert_true (g_str_has_suffix (viva_interview_item_get_text (viva_interview_get_item (interview, 0)), "…"));
 }
 
 static void
@@ -255,8 +255,8 @@ test_append_question (void)
 
   g_assert_true (viva_interview_append_question (interview, question, MINUTES (3), &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (viva_interview_get_item (interview, 0)->number, ==, 7);
-  g_assert_cmpstr (viva_interview_get_item (interview, 0)->text, ==, viva_question_get_text (question));
+  g_assert_cmpuint (viva_interview_item_get_number (viva_interview_get_item (interview, 0)), ==, 7);
+  g_assert_cmpstr (viva_interview_item_get_text (viva_interview_get_item (interview, 0)), ==, viva_question_get_text (question));
   g_assert_false (viva_interview_append_question (interview, question, 0, &error));
   g_assert_error (error, VIVA_INTERVIEW_ERROR, VIVA_INTERVIEW_ERROR_DUPLICATE);
 }
@@ -278,11 +278,138 @@ test_current_follows_item (void)
   g_assert_cmpuint (viva_interview_get_current (interview), ==, 1);
   g_assert_true (viva_interview_insert (interview, 0, 4, "Four?", 0, NULL));
   g_assert_cmpuint (viva_interview_get_current (interview), ==, 2);
-  g_assert_cmpuint (viva_interview_get_item (interview, 2)->number, ==, 2);
+  g_assert_cmpuint (viva_interview_item_get_number (viva_interview_get_item (interview, 2)), ==, 2);
   g_assert_true (viva_interview_remove (interview, 2));
   g_assert_cmpuint (viva_interview_get_current (interview), ==, 2);
   g_assert_true (viva_interview_remove (interview, 2));
   g_assert_cmpuint (viva_interview_get_current (interview), ==, 1);
+}
+
+/* The plan is a GListModel of items whose properties notify, so that
+ * lists bind to it rather than copy it. */
+
+static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              GString    *log)
+{
+  g_string_append_printf (log, "%s ", pspec->name);
+}
+
+static void
+test_plan_list_model (void)
+{
+  g_autoptr(VivaClock) clock = viva_clock_new_fake (SECONDS (1000));
+  g_autoptr(VivaInterview) interview = viva_interview_new (clock);
+  g_autoptr(GString) log = g_string_new (NULL);
+  g_autoptr(VivaInterviewItem) first = NULL;
+  g_autoptr(VivaInterviewItem) second = NULL;
+  GListModel *model;
+  Counts counts;
+
+  g_assert_true (G_IS_LIST_MODEL (interview));
+  model = G_LIST_MODEL (interview);
+  g_assert_true (g_list_model_get_item_type (model) == VIVA_TYPE_INTERVIEW_ITEM);
+
+  watch (interview, &counts);
+  append_ok (interview, 3, "Three?", MINUTES (5));
+  append_ok (interview, 0, "Your own?", 0);
+  g_assert_cmpuint (counts.items_changed, ==, 2);
+  g_assert_cmpuint (counts.last_position, ==, 1);
+  g_assert_cmpuint (counts.last_added, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
+  g_assert_null (g_list_model_get_item (model, 2));
+
+  /* The model's items are the interview's, with their fields as properties. */
+  first = g_list_model_get_item (model, 0);
+  second = g_list_model_get_item (model, 1);
+  g_assert_true (first == viva_interview_get_item (interview, 0));
+  g_assert_true (second == viva_interview_get_item (interview, 1));
+  {
+    guint number;
+    g_autofree char *text = NULL;
+    gint64 budget;
+
+    g_object_get (first, "number", &number, "text", &text, "budget", &budget, NULL);
+    g_assert_cmpuint (number, ==, 3);
+    g_assert_cmpstr (text, ==, "Three?");
+    g_assert_cmpint (budget, ==, MINUTES (5));
+  }
+
+  /* Each change through the interview notifies the item's property,
+   * once, and only when the value changes. */
+  g_signal_connect (first, "notify", G_CALLBACK (count_notify), log);
+  g_assert_true (viva_interview_set_item_budget (interview, 0, MINUTES (7)));
+  g_assert_true (viva_interview_set_item_budget (interview, 0, MINUTES (7)));
+  g_assert_true (viva_interview_set_item_notes (interview, 0, "Knows it."));
+  g_assert_true (viva_interview_set_item_rating (interview, 0, VIVA_INTERVIEW_RATING_YES));
+  g_assert_true (viva_interview_set_item_spent (interview, 0, SECONDS (40)));
+  g_assert_cmpstr (log->str, ==, "budget notes rating spent ");
+  g_assert_cmpint (viva_interview_item_get_budget (first), ==, MINUTES (7));
+  g_assert_cmpstr (viva_interview_item_get_notes (first), ==, "Knows it.");
+
+  /* The running clock settles into the question being left. */
+  g_string_truncate (log, 0);
+  g_assert_true (viva_interview_start (interview));
+  viva_clock_advance (clock, SECONDS (20));
+  g_assert_true (viva_interview_set_current (interview, 1));
+  g_assert_cmpstr (log->str, ==, "spent ");
+  g_assert_cmpint (viva_interview_item_get_spent (first), ==, SECONDS (60));
+
+  /* A move is a removal and an addition of the range, as GListModel says. */
+  g_assert_true (viva_interview_pause (interview));
+  g_assert_true (viva_interview_move (interview, 1, 0));
+  g_assert_cmpuint (counts.last_position, ==, 0);
+  g_assert_cmpuint (counts.last_removed, ==, 2);
+  g_assert_cmpuint (counts.last_added, ==, 2);
+  g_assert_true (viva_interview_get_item (interview, 1) == first);
+
+  /* A read-only interview refuses, and nothing notifies. */
+  g_string_truncate (log, 0);
+  viva_interview_set_read_only (interview, TRUE);
+  g_assert_false (viva_interview_set_item_notes (interview, 1, "Changed"));
+  g_assert_false (viva_interview_set_item_rating (interview, 1, VIVA_INTERVIEW_RATING_NO));
+  g_assert_cmpstr (log->str, ==, "");
+
+  /* Items outlive their removal for whoever holds them. */
+  viva_interview_set_read_only (interview, FALSE);
+  g_assert_true (viva_interview_remove (interview, 1));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  g_assert_cmpstr (viva_interview_item_get_text (first), ==, "Three?");
+}
+
+/* The live interview times as the mock one does: a clock that steps
+ * back (a fake one) counts as no time passing, and the time shown never
+ * goes back. */
+static void
+test_clock_steps_back (void)
+{
+  g_autoptr(VivaClock) clock = viva_clock_new_fake (SECONDS (1000));
+  g_autoptr(VivaInterview) interview = viva_interview_new (clock);
+
+  append_ok (interview, 1, "One?", MINUTES (5));
+  append_ok (interview, 2, "Two?", MINUTES (5));
+  g_assert_true (viva_interview_start (interview));
+
+  viva_clock_advance (clock, SECONDS (30));
+  g_assert_cmpint (viva_interview_get_elapsed (interview), ==, SECONDS (30));
+  viva_clock_advance (clock, -SECONDS (10));
+  g_assert_cmpint (viva_interview_get_elapsed (interview), ==, SECONDS (30));
+  g_assert_cmpint (viva_interview_get_item_elapsed (interview, 0), ==, SECONDS (30));
+  viva_clock_advance (clock, SECONDS (5));
+  g_assert_cmpint (viva_interview_get_elapsed (interview), ==, SECONDS (35));
+
+  /* Moving on charges the first question all of it. */
+  g_assert_true (viva_interview_set_current (interview, 1));
+  g_assert_cmpint (viva_interview_item_get_spent (viva_interview_get_item (interview, 0)), ==, SECONDS (35));
+  viva_clock_advance (clock, SECONDS (20));
+  g_assert_true (viva_interview_pause (interview));
+  g_assert_cmpint (viva_interview_item_get_spent (viva_interview_get_item (interview, 1)), ==, SECONDS (20));
+  g_assert_cmpint (viva_interview_get_elapsed (interview), ==, SECONDS (55));
+
+  /* Paused, stepping back changes nothing. */
+  viva_clock_advance (clock, -MINUTES (60));
+  g_assert_cmpint (viva_interview_get_elapsed (interview), ==, SECONDS (55));
 }
 
 static void
@@ -306,7 +433,7 @@ test_clock (void)
 
   g_assert_true (viva_interview_set_current (interview, 1));
   viva_clock_advance (clock, SECONDS (30));
-  g_assert_cmpint (viva_interview_get_item (interview, 0)->spent, ==, SECONDS (90));
+  g_assert_cmpint (viva_interview_item_get_spent (viva_interview_get_item (interview, 0)), ==, SECONDS (90));
   g_assert_cmpint (viva_interview_get_item_elapsed (interview, 1), ==, SECONDS (30));
 
   /* Pauses do not count */
@@ -323,7 +450,7 @@ test_clock (void)
   g_assert_true (viva_interview_finish (interview));
   g_assert_false (viva_interview_get_unfinished (interview));
   g_assert_cmpint (viva_interview_get_elapsed (interview), ==, SECONDS (125) + MINUTES (45));
-  g_assert_cmpint (viva_interview_get_item (interview, 1)->spent, ==, SECONDS (35) + MINUTES (45));
+  g_assert_cmpint (viva_interview_item_get_spent (viva_interview_get_item (interview, 1)), ==, SECONDS (35) + MINUTES (45));
   viva_clock_advance (clock, MINUTES (5));
   g_assert_cmpint (viva_interview_get_elapsed (interview), ==, SECONDS (125) + MINUTES (45));
 
@@ -347,23 +474,23 @@ test_stamp_item_notes (void)
 
   /* Prepared before the interview: not stamped */
   g_assert_true (viva_interview_stamp_item_notes (interview, 0, "Ask about sets"));
-  g_assert_cmpstr (viva_interview_get_item (interview, 0)->notes, ==, "Ask about sets");
+  g_assert_cmpstr (viva_interview_item_get_notes (viva_interview_get_item (interview, 0)), ==, "Ask about sets");
   g_assert_true (viva_interview_set_item_notes (interview, 0, ""));
 
   g_assert_true (viva_interview_start (interview));
   viva_clock_advance (clock, SECONDS (65) + 999999);
 
   g_assert_true (viva_interview_stamp_item_notes (interview, 0, "G"));
-  g_assert_cmpstr (viva_interview_get_item (interview, 0)->notes, ==, "[01:05] G");
+  g_assert_cmpstr (viva_interview_item_get_notes (viva_interview_get_item (interview, 0)), ==, "[01:05] G");
   viva_clock_advance (clock, SECONDS (10));
   g_assert_true (viva_interview_stamp_item_notes (interview, 0, "[01:05] Good\n\nB"));
-  g_assert_cmpstr (viva_interview_get_item (interview, 0)->notes, ==, "[01:05] Good\n\n[01:15] B");
+  g_assert_cmpstr (viva_interview_item_get_notes (viva_interview_get_item (interview, 0)), ==, "[01:05] Good\n\n[01:15] B");
 
   /* Paused: the time stands still */
   g_assert_true (viva_interview_pause (interview));
   viva_clock_advance (clock, MINUTES (10));
   g_assert_true (viva_interview_stamp_item_notes (interview, 0, "[01:05] Good\n\n[01:15] B\n\nC"));
-  g_assert_cmpstr (viva_interview_get_item (interview, 0)->notes, ==, "[01:05] Good\n\n[01:15] B\n\n[01:15] C");
+  g_assert_cmpstr (viva_interview_item_get_notes (viva_interview_get_item (interview, 0)), ==, "[01:05] Good\n\n[01:15] B\n\n[01:15] C");
   g_assert_false (viva_interview_stamp_item_notes (interview, 1, "x"));
 }
 
@@ -791,19 +918,19 @@ test_store_round_trip (void)
   g_assert_cmpuint (viva_interview_get_n_items (copy), ==, 4);
   for (guint i = 0; i < 4; i++)
     {
-      const VivaInterviewItem *a = viva_interview_get_item (interview, i);
-      const VivaInterviewItem *b = viva_interview_get_item (copy, i);
+      VivaInterviewItem *a = viva_interview_get_item (interview, i);
+      VivaInterviewItem *b = viva_interview_get_item (copy, i);
 
-      g_assert_cmpuint (a->number, ==, b->number);
-      g_assert_cmpstr (a->text, ==, b->text);
-      g_assert_cmpint (a->budget, ==, b->budget);
-      g_assert_cmpint (a->spent, ==, b->spent);
-      g_assert_cmpstr (a->notes, ==, b->notes);
-      g_assert_cmpint (a->rating, ==, b->rating);
+      g_assert_cmpuint (viva_interview_item_get_number (a), ==, viva_interview_item_get_number (b));
+      g_assert_cmpstr (viva_interview_item_get_text (a), ==, viva_interview_item_get_text (b));
+      g_assert_cmpint (viva_interview_item_get_budget (a), ==, viva_interview_item_get_budget (b));
+      g_assert_cmpint (viva_interview_item_get_spent (a), ==, viva_interview_item_get_spent (b));
+      g_assert_cmpstr (viva_interview_item_get_notes (a), ==, viva_interview_item_get_notes (b));
+      g_assert_cmpint (viva_interview_item_get_rating (a), ==, viva_interview_item_get_rating (b));
     }
-  g_assert_cmpstr (viva_interview_get_item (copy, 0)->notes, ==, "[01:15] Good\n\n[01:15] ゆっくり");
-  g_assert_cmpint (viva_interview_get_item (copy, 0)->spent, ==, SECONDS (75));
-  g_assert_cmpint (viva_interview_get_item (copy, 2)->spent, ==, SECONDS (30));
+  g_assert_cmpstr (viva_interview_item_get_notes (viva_interview_get_item (copy, 0)), ==, "[01:15] Good\n\n[01:15] ゆっくり");
+  g_assert_cmpint (viva_interview_item_get_spent (viva_interview_get_item (copy, 0)), ==, SECONDS (75));
+  g_assert_cmpint (viva_interview_item_get_spent (viva_interview_get_item (copy, 2)), ==, SECONDS (30));
 }
 
 /* Files written before Viva recorded the bank have no "bank": they load,
@@ -889,7 +1016,7 @@ test_store_resume (void)
   g_assert_cmpint (viva_interview_get_elapsed (resumed), ==, MINUTES (12) + SECONDS (35));
   g_assert_cmpint (viva_interview_get_item_elapsed (resumed, 1), ==, SECONDS (35));
   g_assert_cmpuint (viva_interview_get_current (resumed), ==, 1);
-  g_assert_cmpstr (viva_interview_get_item (resumed, 1)->notes, ==, "[12:05] typing");
+  g_assert_cmpstr (viva_interview_item_get_notes (viva_interview_get_item (resumed, 1)), ==, "[12:05] typing");
 
   /* It goes on where it stopped. */
   g_assert_true (viva_interview_resume (resumed));
@@ -967,9 +1094,9 @@ test_store_damaged_among_good (void)
   /* The good ones load as they were. */
   interviews = viva_interview_store_get_interviews (reread);
   g_assert_cmpuint (g_list_model_get_n_items (interviews), ==, 2);
-  g_assert_cmpstr (viva_interview_get_item (find_interview (interviews, viva_interview_get_id (first)), 0)->notes,
+  g_assert_cmpstr (viva_interview_item_get_notes (viva_interview_get_item (find_interview (interviews, viva_interview_get_id (first)), 0)),
                    ==, "first notes");
-  g_assert_cmpstr (viva_interview_get_item (find_interview (interviews, viva_interview_get_id (second)), 0)->notes,
+  g_assert_cmpstr (viva_interview_item_get_notes (viva_interview_get_item (find_interview (interviews, viva_interview_get_id (second)), 0)),
                    ==, "second notes");
 
   /* Each damaged one is reported and moved aside byte for byte. */
@@ -1064,7 +1191,7 @@ test_store_autosave_search_delete (void)
 
   reread = load_store (NULL);
   copy = find_interview (viva_interview_store_get_interviews (reread), viva_interview_get_id (zoe));
-  g_assert_cmpstr (viva_interview_get_item (copy, 0)->notes, ==, "autosaved");
+  g_assert_cmpstr (viva_interview_item_get_notes (viva_interview_get_item (copy, 0)), ==, "autosaved");
   g_clear_object (&reread);
 
   /* Search ignores case and accents */
@@ -1114,7 +1241,7 @@ test_file_mutations (void)
 
   g_assert_true (viva_interview_file_parse (data, len, NULL, &whole, &error));
   g_assert_no_error (error);
-  g_assert_cmpstr (viva_interview_get_item (whole, 0)->notes, ==, "[01:01] Good \"quotes\" \\ and ünïcode");
+  g_assert_cmpstr (viva_interview_item_get_notes (viva_interview_get_item (whole, 0)), ==, "[01:01] Good \"quotes\" \\ and ünïcode");
 
   /* Up to the closing brace; what follows it is white space. */
   while (len > 0 && data[len - 1] != '}')
@@ -1211,7 +1338,7 @@ test_template_round_trip (void)
   g_assert_cmpint (viva_interview_get_state (fresh), ==, VIVA_INTERVIEW_STATE_PLANNED);
   g_assert_cmpint (viva_interview_get_total_budget (fresh), ==, MINUTES (45));
   assert_plan (fresh, "10 20 30 0");
-  g_assert_cmpstr (viva_interview_get_item (fresh, 3)->notes, ==, "");
+  g_assert_cmpstr (viva_interview_item_get_notes (viva_interview_get_item (fresh, 3)), ==, "");
   g_assert_cmpstr (viva_interview_get_candidate (fresh), ==, "");
 }
 
@@ -1651,7 +1778,9 @@ main (int   argc,
   g_test_add_func ("/interview/plan/cap", test_plan_cap);
   g_test_add_func ("/interview/plan/append-question", test_append_question);
   g_test_add_func ("/interview/plan/current-follows-item", test_current_follows_item);
+  g_test_add_func ("/interview/plan/list-model", test_plan_list_model);
   g_test_add_func ("/interview/clock", test_clock);
+  g_test_add_func ("/interview/clock/steps-back", test_clock_steps_back);
   g_test_add_func ("/interview/stamp/item-notes", test_stamp_item_notes);
   g_test_add_func ("/interview/stamp/format", test_stamp_format);
   g_test_add_func ("/interview/stamp/paragraphs", test_stamp_paragraphs);

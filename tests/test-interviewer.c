@@ -241,8 +241,8 @@ test_plan_run_and_report (void)
   interview = viva_interview_view_get_interview (f.view);
   g_assert_nonnull (interview);
   g_assert_cmpuint (viva_interview_get_n_items (interview), ==, 2);
-  g_assert_cmpuint (viva_interview_get_item (interview, 0)->number, ==, 1);
-  g_assert_cmpuint (viva_interview_get_item (interview, 1)->number, ==, 4);
+  g_assert_cmpuint (viva_interview_item_get_number (viva_interview_get_item (interview, 0)), ==, 1);
+  g_assert_cmpuint (viva_interview_item_get_number (viva_interview_get_item (interview, 1)), ==, 4);
   /* Asked twice, added once. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.window), "win.add-question-to-interview", "u", 4));
   viva_test_drain_main_loop ();
@@ -276,7 +276,7 @@ test_plan_run_and_report (void)
   live = viva_interview_view_get_live_page (f.view);
   advance (&f, 42 * SECOND);
   type_notes (&f, "Lists the types without hesitation.");
-  g_assert_cmpstr (viva_interview_get_item (interview, 0)->notes, ==,
+  g_assert_cmpstr (viva_interview_item_get_notes (viva_interview_get_item (interview, 0)), ==,
                    "[00:42] Lists the types without hesitation.");
   advance (&f, 53 * SECOND);
   type_notes (&f, "\n\nKnows bool subclasses int; explained why True + True == 2.");
@@ -290,7 +290,7 @@ test_plan_run_and_report (void)
   viva_test_drain_main_loop ();
   candidate = viva_interview_live_page_get_candidate_window (live);
   g_assert_nonnull (candidate);
-  g_assert_cmpstr (viva_candidate_window_get_text (candidate), ==, viva_interview_get_item (interview, 0)->text);
+  g_assert_cmpstr (viva_candidate_window_get_text (candidate), ==, viva_interview_item_get_text (viva_interview_get_item (interview, 0)));
   collect_labels (GTK_WIDGET (candidate), shown);
   g_assert_null (strstr (shown->str, "hesitation"));
   g_assert_null (strstr (shown->str, "Yes"));
@@ -314,10 +314,10 @@ test_plan_run_and_report (void)
   /* Next question: the candidate window follows. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (live), "live.next", NULL));
   viva_test_drain_main_loop ();
-  g_assert_cmpstr (viva_candidate_window_get_text (candidate), ==, viva_interview_get_item (interview, 1)->text);
+  g_assert_cmpstr (viva_candidate_window_get_text (candidate), ==, viva_interview_item_get_text (viva_interview_get_item (interview, 1)));
   advance (&f, 80 * SECOND);
   type_notes (&f, "Strong on formatting.");
-  g_assert_cmpstr (viva_interview_get_item (interview, 1)->notes, ==, "[02:55] Strong on formatting.");
+  g_assert_cmpstr (viva_interview_item_get_notes (viva_interview_get_item (interview, 1)), ==, "[02:55] Strong on formatting.");
 
   /* Finish, after confirming: on to the wrap-up. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (live), "live.finish", NULL));
@@ -328,8 +328,8 @@ test_plan_run_and_report (void)
   viva_test_drain_main_loop ();
   g_assert_cmpint (viva_interview_get_state (interview), ==, VIVA_INTERVIEW_STATE_FINISHED);
   g_assert_cmpstr (viva_interview_view_get_page (f.view), ==, "wrapup");
-  g_assert_cmpint (viva_interview_get_item (interview, 0)->spent, ==, 95 * SECOND);
-  g_assert_cmpint (viva_interview_get_item (interview, 1)->spent, ==, 80 * SECOND);
+  g_assert_cmpint (viva_interview_item_get_spent (viva_interview_get_item (interview, 0)), ==, 95 * SECOND);
+  g_assert_cmpint (viva_interview_item_get_spent (viva_interview_get_item (interview, 1)), ==, 80 * SECOND);
   g_assert_nonnull (strstr (viva_candidate_window_get_text (candidate), "over"));
 
   viva_interview_set_recommendation (interview, VIVA_INTERVIEW_RATING_YES);
@@ -432,8 +432,8 @@ test_reopens_after_crash (void)
                    ==, "interview");
   g_assert_cmpint (viva_interview_get_state (reopened), ==, VIVA_INTERVIEW_STATE_PAUSED);
   g_assert_cmpuint (viva_interview_get_current (reopened), ==, 1);
-  g_assert_cmpint (viva_interview_get_item (reopened, 0)->spent, ==, 30 * SECOND);
-  g_assert_cmpstr (viva_interview_get_item (reopened, 1)->notes, ==, "[00:45] Talks about COBOL.");
+  g_assert_cmpint (viva_interview_item_get_spent (viva_interview_get_item (reopened, 0)), ==, 30 * SECOND);
+  g_assert_cmpstr (viva_interview_item_get_notes (viva_interview_get_item (reopened, 1)), ==, "[00:45] Talks about COBOL.");
   g_assert_cmpint (viva_interview_get_elapsed (reopened), ==, 45 * SECOND);
 
   /* Resumed, the clock goes on from there (a loaded interview keeps

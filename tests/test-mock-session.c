@@ -815,17 +815,17 @@ test_session_new (void)
   budgets = viva_mock_session_dup_budgets (per_level);
   for (guint i = 0; i < 12; i++)
     {
-      const VivaMockItem *item = viva_mock_session_get_item (per_level, i);
-      VivaQuestion *question = viva_bank_lookup_question (bank, item->number);
+      VivaMockItem *item = viva_mock_session_get_item (per_level, i);
+      VivaQuestion *question = viva_bank_lookup_question (bank, viva_mock_item_get_number (item));
 
       g_assert_nonnull (question);
-      g_assert_cmpstr (item->question_text, ==, viva_question_get_text (question));
-      g_assert_cmpuint (item->level_number, ==, question_level (question));
-      g_assert_cmpstr (item->topic_name, ==, question_topic (question));
-      g_assert_cmpint (item->budget, ==, viva_mock_setup_get_budget_for_level (setup, item->level_number));
-      g_assert_cmpint (budgets[i], ==, item->budget);
-      g_assert_cmpstr (item->answer, ==, "");
-      g_assert_cmpint (item->rating, ==, VIVA_MOCK_RATING_NONE);
+      g_assert_cmpstr (viva_mock_item_get_question_text (item), ==, viva_question_get_text (question));
+      g_assert_cmpuint (viva_mock_item_get_level_number (item), ==, question_level (question));
+      g_assert_cmpstr (viva_mock_item_get_topic_name (item), ==, question_topic (question));
+      g_assert_cmpint (viva_mock_item_get_budget (item), ==, viva_mock_setup_get_budget_for_level (setup, viva_mock_item_get_level_number (item)));
+      g_assert_cmpint (budgets[i], ==, viva_mock_item_get_budget (item));
+      g_assert_cmpstr (viva_mock_item_get_answer (item), ==, "");
+      g_assert_cmpint (viva_mock_item_get_rating (item), ==, VIVA_MOCK_RATING_NONE);
     }
 
   viva_mock_setup_set_budget_mode (setup, VIVA_MOCK_BUDGET_TOTAL);
@@ -833,7 +833,7 @@ test_session_new (void)
   total = new_session (bank, setup);
   g_assert_cmpint (viva_mock_session_get_total_budget (total), ==, MINUTES (40));
   for (guint i = 0; i < viva_mock_session_get_n_items (total); i++)
-    g_assert_cmpint (viva_mock_session_get_item (total, i)->budget, ==, 0);
+    g_assert_cmpint (viva_mock_item_get_budget (viva_mock_session_get_item (total, i)), ==, 0);
 
   /* Two sessions started in the same second still differ. */
   other = new_session (bank, setup);
@@ -883,15 +883,15 @@ test_session_setters (void)
   g_assert_cmpuint (count.changed, ==, 1);
 
   g_assert_false (viva_mock_session_set_answer (session, 0, too_long));
-  g_assert_cmpstr (viva_mock_session_get_item (session, 0)->answer, ==, "first");
+  g_assert_cmpstr (viva_mock_item_get_answer (viva_mock_session_get_item (session, 0)), ==, "first");
   g_assert_cmpuint (count.changed, ==, 1);
 
   /* The timer's snapshot in one go: one ::changed. */
   g_assert_true (viva_mock_session_set_progress (session, 1, spent, skipped, VIVA_MOCK_SESSION_STATE_RUNNING));
   g_assert_cmpuint (count.changed, ==, 2);
   g_assert_cmpuint (count.item_changed, ==, 3);
-  g_assert_cmpint (viva_mock_session_get_item (session, 1)->spent, ==, SECONDS (20));
-  g_assert_true (viva_mock_session_get_item (session, 1)->skipped);
+  g_assert_cmpint (viva_mock_item_get_spent (viva_mock_session_get_item (session, 1)), ==, SECONDS (20));
+  g_assert_true (viva_mock_item_get_skipped (viva_mock_session_get_item (session, 1)));
   g_assert_true (viva_mock_session_get_unfinished (session));
 
   g_assert_false (viva_mock_session_set_current (session, 4));
@@ -907,7 +907,65 @@ test_session_setters (void)
 
   /* Rating after the end is what the summary does. */
   g_assert_true (viva_mock_session_set_rating (session, 2, VIVA_MOCK_RATING_EASY));
-  g_assert_cmpint (viva_mock_session_get_item (session, 2)->rating, ==, VIVA_MOCK_RATING_EASY);
+  g_assert_cmpint (viva_mock_item_get_rating (viva_mock_session_get_item (session, 2)), ==, VIVA_MOCK_RATING_EASY);
+}
+
+/* The session is a GListModel of items whose properties notify, so that
+ * the pages bind to them rather than copy them. */
+
+static void
+log_notify_cb (GObject    *object,
+               GParamSpec *pspec,
+               GString    *log)
+{
+  g_string_append_printf (log, "%s ", pspec->name);
+}
+
+static void
+test_session_list_model (void)
+{
+  g_autoptr(VivaBank) bank = load_bank ();
+  g_autoptr(VivaMockSession) session = new_session_of (bank, 3, 5);
+  g_autoptr(VivaMockItem) first = NULL;
+  g_autoptr(GString) log = g_string_new (NULL);
+  gint64 spent[3] = { SECONDS (10), 0, 0 };
+  gboolean skipped[3] = { TRUE, FALSE, FALSE };
+  GListModel *model;
+
+  g_assert_true (G_IS_LIST_MODEL (session));
+  model = G_LIST_MODEL (session);
+  g_assert_true (g_list_model_get_item_type (model) == VIVA_TYPE_MOCK_ITEM);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
+  g_assert_null (g_list_model_get_item (model, 3));
+
+  first = g_list_model_get_item (model, 0);
+  g_assert_true (first == viva_mock_session_get_item (session, 0));
+  {
+    guint number;
+    g_autofree char *text = NULL;
+
+    g_object_get (first, "number", &number, "question-text", &text, NULL);
+    g_assert_cmpuint (number, ==, viva_mock_item_get_number (first));
+    g_assert_cmpstr (text, ==, viva_mock_item_get_question_text (first));
+  }
+
+  /* Each change through the session notifies the item's property once,
+   * and only when the value changes. */
+  g_signal_connect (first, "notify", G_CALLBACK (log_notify_cb), log);
+  g_assert_true (viva_mock_session_set_answer (session, 0, "first"));
+  g_assert_true (viva_mock_session_set_answer (session, 0, "first"));
+  g_assert_true (viva_mock_session_set_progress (session, 1, spent, skipped, VIVA_MOCK_SESSION_STATE_RUNNING));
+  g_assert_true (viva_mock_session_set_progress (session, 1, spent, skipped, VIVA_MOCK_SESSION_STATE_RUNNING));
+  g_assert_true (viva_mock_session_set_rating (session, 0, VIVA_MOCK_RATING_GOOD));
+  g_assert_cmpstr (log->str, ==, "answer spent skipped rating ");
+
+  /* A read-only session refuses, and nothing notifies. */
+  g_string_truncate (log, 0);
+  viva_mock_session_set_read_only (session, TRUE);
+  g_assert_false (viva_mock_session_set_rating (session, 0, VIVA_MOCK_RATING_EASY));
+  g_assert_false (viva_mock_session_set_answer (session, 0, "second"));
+  g_assert_cmpstr (log->str, ==, "");
+  g_assert_cmpint (viva_mock_item_get_rating (first), ==, VIVA_MOCK_RATING_GOOD);
 }
 
 static void
@@ -933,9 +991,9 @@ test_session_read_only (void)
   g_assert_false (viva_mock_session_set_progress (session, 1, spent, NULL, VIVA_MOCK_SESSION_STATE_PAUSED));
 
   g_assert_cmpuint (count.changed, ==, 0);
-  g_assert_cmpstr (viva_mock_session_get_item (session, 0)->answer, ==, "before");
-  g_assert_cmpint (viva_mock_session_get_item (session, 0)->rating, ==, VIVA_MOCK_RATING_NONE);
-  g_assert_cmpint (viva_mock_session_get_item (session, 0)->spent, ==, 0);
+  g_assert_cmpstr (viva_mock_item_get_answer (viva_mock_session_get_item (session, 0)), ==, "before");
+  g_assert_cmpint (viva_mock_item_get_rating (viva_mock_session_get_item (session, 0)), ==, VIVA_MOCK_RATING_NONE);
+  g_assert_cmpint (viva_mock_item_get_spent (viva_mock_session_get_item (session, 0)), ==, 0);
   g_assert_cmpuint (viva_mock_session_get_current (session), ==, 0);
   g_assert_cmpint (viva_mock_session_get_state (session), ==, VIVA_MOCK_SESSION_STATE_NOT_STARTED);
 }
@@ -945,7 +1003,7 @@ static VivaMockSession *
 crafted_session (void)
 {
   VivaMockSession *session;
-  VivaMockItem items[] = {
+  VivaMockItemData items[] = {
     { 42, 1, (char *) "Level 1: Beginner", (char *) "Strings",
       (char *) "How do you reverse a string?", MINUTES (2), SECONDS (192), FALSE,
       (char *) "Use slicing: `s[::-1]`.", VIVA_MOCK_RATING_GOOD },
@@ -1059,7 +1117,7 @@ test_markdown (void)
   g_autoptr(VivaMockSession) session = crafted_session ();
   g_autoptr(GPtrArray) headings = NULL;
   g_autofree char *markdown = viva_mock_session_to_markdown (session);
-  const VivaMockItem *hostile = viva_mock_session_get_item (session, 1);
+  VivaMockItem *hostile = viva_mock_session_get_item (session, 1);
 
   g_test_message ("%s", markdown);
 
@@ -1088,7 +1146,7 @@ test_markdown (void)
 
   /* The hostile answer is there byte for byte, inside a fence that no
    * line of it can close: the only headings are the report's own. */
-  g_assert_nonnull (strstr (markdown, hostile->answer));
+  g_assert_nonnull (strstr (markdown, viva_mock_item_get_answer (hostile)));
   g_assert_nonnull (strstr (markdown, "\n\n`````markdown\n### Injected heading\n"));
   g_assert_nonnull (strstr (markdown, "\n\n```markdown\nUse slicing"));
   headings = headings_outside_fences (markdown);
@@ -1132,19 +1190,19 @@ assert_sessions_equal (VivaMockSession *a,
 
   for (guint i = 0; i < viva_mock_session_get_n_items (a); i++)
     {
-      const VivaMockItem *ia = viva_mock_session_get_item (a, i);
-      const VivaMockItem *ib = viva_mock_session_get_item (b, i);
+      VivaMockItem *ia = viva_mock_session_get_item (a, i);
+      VivaMockItem *ib = viva_mock_session_get_item (b, i);
 
-      g_assert_cmpuint (ia->number, ==, ib->number);
-      g_assert_cmpuint (ia->level_number, ==, ib->level_number);
-      g_assert_cmpstr (ia->level_title, ==, ib->level_title);
-      g_assert_cmpstr (ia->topic_name, ==, ib->topic_name);
-      g_assert_cmpstr (ia->question_text, ==, ib->question_text);
-      g_assert_cmpint (ia->budget, ==, ib->budget);
-      g_assert_cmpint (ia->spent, ==, ib->spent);
-      g_assert_cmpint (ia->skipped, ==, ib->skipped);
-      g_assert_cmpstr (ia->answer, ==, ib->answer);
-      g_assert_cmpint (ia->rating, ==, ib->rating);
+      g_assert_cmpuint (viva_mock_item_get_number (ia), ==, viva_mock_item_get_number (ib));
+      g_assert_cmpuint (viva_mock_item_get_level_number (ia), ==, viva_mock_item_get_level_number (ib));
+      g_assert_cmpstr (viva_mock_item_get_level_title (ia), ==, viva_mock_item_get_level_title (ib));
+      g_assert_cmpstr (viva_mock_item_get_topic_name (ia), ==, viva_mock_item_get_topic_name (ib));
+      g_assert_cmpstr (viva_mock_item_get_question_text (ia), ==, viva_mock_item_get_question_text (ib));
+      g_assert_cmpint (viva_mock_item_get_budget (ia), ==, viva_mock_item_get_budget (ib));
+      g_assert_cmpint (viva_mock_item_get_spent (ia), ==, viva_mock_item_get_spent (ib));
+      g_assert_cmpint (viva_mock_item_get_skipped (ia), ==, viva_mock_item_get_skipped (ib));
+      g_assert_cmpstr (viva_mock_item_get_answer (ia), ==, viva_mock_item_get_answer (ib));
+      g_assert_cmpint (viva_mock_item_get_rating (ia), ==, viva_mock_item_get_rating (ib));
     }
 }
 
@@ -1260,8 +1318,8 @@ test_store_resume (void)
   g_assert_cmpstr (viva_mock_session_get_id (unfinished), ==, viva_mock_session_get_id (paused));
   g_assert_cmpint (viva_mock_session_get_state (unfinished), ==, VIVA_MOCK_SESSION_STATE_RUNNING);
   g_assert_cmpuint (viva_mock_session_get_current (unfinished), ==, 1);
-  g_assert_cmpint (viva_mock_session_get_item (unfinished, 0)->spent, ==, SECONDS (100));
-  g_assert_cmpstr (viva_mock_session_get_item (unfinished, 0)->answer, ==, "typed before the crash");
+  g_assert_cmpint (viva_mock_item_get_spent (viva_mock_session_get_item (unfinished, 0)), ==, SECONDS (100));
+  g_assert_cmpstr (viva_mock_item_get_answer (viva_mock_session_get_item (unfinished, 0)), ==, "typed before the crash");
 
   /* The page resumes it paused, then finishes it: nothing to resume. */
   g_assert_true (viva_mock_session_set_state (unfinished, VIVA_MOCK_SESSION_STATE_PAUSED));
@@ -1367,9 +1425,9 @@ test_store_damaged_among_good (void)
 
   /* Both good ones load. */
   g_assert_cmpuint (g_list_model_get_n_items (sessions), ==, 2);
-  g_assert_cmpstr (viva_mock_session_get_item (find_session (sessions, viva_mock_session_get_id (first)), 0)->answer,
+  g_assert_cmpstr (viva_mock_item_get_answer (viva_mock_session_get_item (find_session (sessions, viva_mock_session_get_id (first)), 0)),
                    ==, "first answer");
-  g_assert_cmpstr (viva_mock_session_get_item (find_session (sessions, viva_mock_session_get_id (second)), 0)->answer,
+  g_assert_cmpstr (viva_mock_item_get_answer (viva_mock_session_get_item (find_session (sessions, viva_mock_session_get_id (second)), 0)),
                    ==, "second answer");
 
   g_assert_cmpuint (problems->len, ==, G_N_ELEMENTS (damaged) + 1);
@@ -1456,7 +1514,7 @@ test_store_damaged_restored_from_backup (void)
 
   restored = find_session (viva_session_store_get_sessions (reread), viva_mock_session_get_id (session));
   g_assert_nonnull (restored);
-  g_assert_cmpstr (viva_mock_session_get_item (restored, 0)->answer, ==, "saved once");
+  g_assert_cmpstr (viva_mock_item_get_answer (viva_mock_session_get_item (restored, 0)), ==, "saved once");
 
   /* The file is put back. */
   g_assert_true (viva_session_store_get_dirty (reread));
@@ -1728,8 +1786,8 @@ test_store_failed_write_kept (void)
   g_assert_null (viva_session_store_get_save_error (store));
 
   reread = load_store (NULL);
-  g_assert_cmpstr (viva_mock_session_get_item (find_session (viva_session_store_get_sessions (reread),
-                                                             viva_mock_session_get_id (session)), 0)->answer,
+  g_assert_cmpstr (viva_mock_item_get_answer (viva_mock_session_get_item (find_session (viva_session_store_get_sessions (reread),
+                                                                                         viva_mock_session_get_id (session)), 0)),
                    ==, "kept in memory");
   drain_main_context ();
 }
@@ -1764,8 +1822,8 @@ test_store_autosave (void)
   g_assert_null (viva_session_store_get_save_error (store));
 
   reread = load_store (NULL);
-  g_assert_cmpstr (viva_mock_session_get_item (find_session (viva_session_store_get_sessions (reread),
-                                                             viva_mock_session_get_id (session)), 1)->answer,
+  g_assert_cmpstr (viva_mock_item_get_answer (viva_mock_session_get_item (find_session (viva_session_store_get_sessions (reread),
+                                                                                         viva_mock_session_get_id (session)), 1)),
                    ==, "typing 49");
   drain_main_context ();
 }
@@ -1871,6 +1929,7 @@ main (int   argc,
   g_test_add_func ("/mock-session/new", test_session_new);
   g_test_add_func ("/mock-session/setters", test_session_setters);
   g_test_add_func ("/mock-session/read-only", test_session_read_only);
+  g_test_add_func ("/mock-session/list-model", test_session_list_model);
   g_test_add_func ("/mock-session/level-totals", test_level_totals);
   g_test_add_func ("/mock-session/markdown", test_markdown);
   g_test_add_func ("/session-store/round-trip", test_store_round_trip);

@@ -13,6 +13,7 @@
 
 #include "viva-clock.h"
 #include "viva-mock-timer.h"
+#include "viva-stopwatch.h"
 
 #define SEC    G_USEC_PER_SEC
 #define MINUTE (60 * (gint64) G_USEC_PER_SEC)
@@ -1315,6 +1316,59 @@ test_unref_in_handler (void)
   g_assert_finalize_object (g_steal_pointer (&clock));
 }
 
+/* The stopwatch mock and live interviews share: spent is folded time
+ * plus the running segment, and a clock that steps back loses nothing. */
+static void
+test_stopwatch (void)
+{
+  g_autoptr(VivaClock) clock = viva_clock_new_fake (1000 * SEC);
+  VivaStopwatch sw;
+  gint64 carried = -1;
+  gint64 now;
+
+  viva_stopwatch_init (&sw, viva_clock_get_now (clock));
+  g_assert_false (sw.running);
+  g_assert_cmpint (viva_stopwatch_get_running (&sw, 1000 * SEC), ==, 0);
+  g_assert_cmpint (viva_stopwatch_fold (&sw, 1000 * SEC), ==, 0);
+
+  now = viva_stopwatch_sample (&sw, clock, &carried);
+  g_assert_cmpint (carried, ==, 0);
+  viva_stopwatch_start (&sw, now);
+  viva_clock_advance (clock, 30 * SEC);
+  now = viva_stopwatch_sample (&sw, clock, &carried);
+  g_assert_cmpint (carried, ==, 0);
+  g_assert_cmpint (viva_stopwatch_get_running (&sw, now), ==, 30 * SEC);
+
+  /* Folding hands over the segment and goes on from there. */
+  g_assert_cmpint (viva_stopwatch_fold (&sw, now), ==, 30 * SEC);
+  g_assert_cmpint (viva_stopwatch_get_running (&sw, now), ==, 0);
+  g_assert_true (sw.running);
+
+  /* Stepping back: the segment up to the last reading is carried, and
+   * measuring goes on from the new time. */
+  viva_clock_advance (clock, 10 * SEC);
+  viva_stopwatch_sample (&sw, clock, &carried);
+  viva_clock_advance (clock, -HOUR);
+  now = viva_stopwatch_sample (&sw, clock, &carried);
+  g_assert_cmpint (carried, ==, 10 * SEC);
+  g_assert_cmpint (viva_stopwatch_get_running (&sw, now), ==, 0);
+  viva_clock_advance (clock, 5 * SEC);
+  now = viva_stopwatch_sample (&sw, clock, &carried);
+  g_assert_cmpint (carried, ==, 0);
+  g_assert_cmpint (viva_stopwatch_stop (&sw, now), ==, 5 * SEC);
+  g_assert_false (sw.running);
+
+  /* Stopped, a step back carries nothing: nothing was running. */
+  viva_clock_advance (clock, -HOUR);
+  viva_stopwatch_sample (&sw, clock, &carried);
+  g_assert_cmpint (carried, ==, 0);
+
+  /* Saturating sums. */
+  g_assert_cmpint (viva_time_add_saturated (G_MAXINT64 - 1, 5), ==, G_MAXINT64);
+  g_assert_cmpint (viva_time_add_saturated (G_MININT64 + 1, -5), ==, G_MININT64);
+  g_assert_cmpint (viva_time_between (G_MININT64, G_MAXINT64), ==, G_MAXINT64);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1322,6 +1376,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/mock-timer/clock/fake", test_clock_fake);
+  g_test_add_func ("/mock-timer/stopwatch", test_stopwatch);
   g_test_add_func ("/mock-timer/clock/system", test_clock_system);
   g_test_add_func ("/mock-timer/countdown", test_countdown);
   g_test_add_func ("/mock-timer/warning", test_warning);

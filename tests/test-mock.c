@@ -221,13 +221,14 @@ test_two_question_interview (void)
   timer = viva_mock_view_get_timer (f.view);
   session = viva_mock_view_get_session (f.view);
   g_assert_cmpuint (viva_mock_session_get_n_items (session), ==, 2);
-  g_assert_cmpuint (viva_mock_session_get_item (session, 0)->number, ==, 1);
+  g_assert_cmpuint (viva_mock_item_get_number (viva_mock_session_get_item (session, 0)), ==, 1);
   g_assert_cmpstr (countdown (&f), ==, "02:00");
 
   /* The answer is typed as the clock runs. */
   type_answer (&f, "int, float, complex, str, bool, bytes, NoneType");
   advance (&f, 30 * SECOND);
   g_assert_cmpstr (countdown (&f), ==, "01:30");
+  viva_test_save_screenshot (GTK_WIDGET (f.window), "mock-run-page.png");
 
   /* Paused time does not count. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.view), "mock.paused", NULL));
@@ -250,9 +251,9 @@ test_two_question_interview (void)
   drain_main_loop ();
   g_assert_cmpuint (viva_mock_timer_get_current (timer), ==, 1);
   g_assert_cmpstr (countdown (&f), ==, "02:00");
-  g_assert_cmpstr (viva_mock_session_get_item (session, 0)->answer, ==,
+  g_assert_cmpstr (viva_mock_item_get_answer (viva_mock_session_get_item (session, 0)), ==,
                    "int, float, complex, str, bool, bytes, NoneType");
-  g_assert_cmpint (viva_mock_session_get_item (session, 0)->spent, ==, 2 * MINUTE + 30 * SECOND);
+  g_assert_cmpint (viva_mock_item_get_spent (viva_mock_session_get_item (session, 0)), ==, 2 * MINUTE + 30 * SECOND);
 
   advance (&f, 40 * SECOND);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.view), "mock.next", NULL));
@@ -265,6 +266,7 @@ test_two_question_interview (void)
                             "2 questions · 3:10 of 4:00"));
   g_assert_nonnull (strstr (viva_mock_summary_page_get_totals (viva_mock_view_get_summary_page (f.view)),
                             "1 over time"));
+  viva_test_save_screenshot (GTK_WIDGET (f.window), "mock-summary-page.png");
 
   /* Rating Easy marks the question Confident in the study notes, and
    * schedules it for Review as an Easy review would: in four days. A
@@ -273,6 +275,10 @@ test_two_question_interview (void)
   g_assert_true (viva_mock_summary_page_rate (viva_mock_view_get_summary_page (f.view), 0, VIVA_MOCK_RATING_HARD));
   g_assert_true (viva_mock_summary_page_rate (viva_mock_view_get_summary_page (f.view), 0, VIVA_MOCK_RATING_EASY));
   g_assert_true (viva_mock_summary_page_rate (viva_mock_view_get_summary_page (f.view), 1, VIVA_MOCK_RATING_AGAIN));
+  /* The buttons show the ratings the items have: the first row's are
+   * the first found. */
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (find_button (GTK_WIDGET (viva_mock_view_get_summary_page (f.view)), "Easy"))));
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (find_button (GTK_WIDGET (viva_mock_view_get_summary_page (f.view)), "Hard"))));
   note = viva_notes_store_lookup_note (f.notes, VIVA_BUNDLED_BANK_ID, 1);
   g_assert_nonnull (note);
   g_assert_cmpint (viva_note_get_status (note), ==, VIVA_STATUS_CONFIDENT);
@@ -326,10 +332,10 @@ test_two_question_interview (void)
     g_autoptr(VivaMockSession) saved = g_list_model_get_item (viva_session_store_get_sessions (reread), 0);
 
     g_assert_false (viva_mock_session_get_unfinished (saved));
-    g_assert_cmpstr (viva_mock_session_get_item (saved, 0)->answer, ==,
+    g_assert_cmpstr (viva_mock_item_get_answer (viva_mock_session_get_item (saved, 0)), ==,
                      "int, float, complex, str, bool, bytes, NoneType");
-    g_assert_cmpint (viva_mock_session_get_item (saved, 0)->rating, ==, VIVA_MOCK_RATING_EASY);
-    g_assert_cmpint (viva_mock_session_get_item (saved, 1)->spent, ==, 40 * SECOND);
+    g_assert_cmpint (viva_mock_item_get_rating (viva_mock_session_get_item (saved, 0)), ==, VIVA_MOCK_RATING_EASY);
+    g_assert_cmpint (viva_mock_item_get_spent (viva_mock_session_get_item (saved, 1)), ==, 40 * SECOND);
   }
 
   /* And the reviews are in the notes. */
@@ -387,13 +393,13 @@ test_answer_size_is_capped (void)
   session = viva_mock_view_get_session (f.view);
 
   type_answer (&f, big);
-  g_assert_cmpuint (strlen (viva_mock_session_get_item (session, 0)->answer), ==, VIVA_MOCK_ANSWER_MAX_SIZE - 4);
+  g_assert_cmpuint (strlen (viva_mock_item_get_answer (viva_mock_session_get_item (session, 0))), ==, VIVA_MOCK_ANSWER_MAX_SIZE - 4);
 
   /* Past the limit the typing stops, rather than the session silently
    * keeping an older answer than the one on screen. */
   type_answer (&f, "12345");
   type_answer (&f, "1234");
-  g_assert_cmpuint (strlen (viva_mock_session_get_item (session, 0)->answer), ==, VIVA_MOCK_ANSWER_MAX_SIZE);
+  g_assert_cmpuint (strlen (viva_mock_item_get_answer (viva_mock_session_get_item (session, 0))), ==, VIVA_MOCK_ANSWER_MAX_SIZE);
 
   fixture_close (&f);
 }
@@ -461,7 +467,7 @@ test_resume_after_quit (void)
   g_assert_cmpint (viva_mock_timer_get_state (timer), ==, VIVA_MOCK_TIMER_STATE_PAUSED);
   g_assert_cmpint (viva_mock_timer_get_spent (timer, 0), ==, 45 * SECOND);
   g_assert_cmpstr (viva_mock_run_page_get_countdown (viva_mock_view_get_run_page (g.view)), ==, "01:15");
-  g_assert_cmpstr (viva_mock_session_get_item (session, 0)->answer, ==, "PEP 8 is the style guide");
+  g_assert_cmpstr (viva_mock_item_get_answer (viva_mock_session_get_item (session, 0)), ==, "PEP 8 is the style guide");
 
   /* Time while Viva was closed is not counted; resuming counts again. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (g.view), "mock.paused", NULL));

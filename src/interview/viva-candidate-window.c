@@ -51,7 +51,7 @@ viva_candidate_window_update (VivaCandidateWindow *self)
 {
   VivaInterview *interview = self->interview;
   guint n_items = interview != NULL ? viva_interview_get_n_items (interview) : 0;
-  const VivaInterviewItem *item;
+  VivaInterviewItem *item;
   guint current;
   g_autofree char *heading = NULL;
   g_autofree char *markup = NULL;
@@ -88,7 +88,7 @@ viva_candidate_window_update (VivaCandidateWindow *self)
   gtk_label_set_label (self->heading_label, heading);
   item = viva_interview_get_item (interview, current);
   markup = viva_bank_dup_question_markup (self->bank, viva_interview_get_bank (interview),
-                                          item->number, item->text);
+                                          viva_interview_item_get_number (item), viva_interview_item_get_text (item));
   gtk_label_set_markup (self->question_label, markup);
 }
 

@@ -338,22 +338,22 @@ viva_interview_file_build (VivaInterview *interview)
 
   for (guint i = 0; i < n_items; i++)
     {
-      const VivaInterviewItem *item = viva_interview_get_item (interview, i);
+      VivaInterviewItem *item = viva_interview_get_item (interview, i);
 
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "number");
-      json_builder_add_int_value (builder, item->number);
+      json_builder_add_int_value (builder, viva_interview_item_get_number (item));
       json_builder_set_member_name (builder, "question");
-      json_builder_add_string_value (builder, item->text);
+      json_builder_add_string_value (builder, viva_interview_item_get_text (item));
       json_builder_set_member_name (builder, "budget");
-      json_builder_add_int_value (builder, item->budget);
+      json_builder_add_int_value (builder, viva_interview_item_get_budget (item));
       json_builder_set_member_name (builder, "spent");
       /* With the running stretch: what the clock shows now. */
       json_builder_add_int_value (builder, viva_interview_get_item_elapsed (interview, i));
       json_builder_set_member_name (builder, "notes");
-      json_builder_add_string_value (builder, item->notes);
+      json_builder_add_string_value (builder, viva_interview_item_get_notes (item));
       json_builder_set_member_name (builder, "rating");
-      json_builder_add_string_value (builder, viva_interview_rating_to_string (item->rating));
+      json_builder_add_string_value (builder, viva_interview_rating_to_string (viva_interview_item_get_rating (item)));
       json_builder_end_object (builder);
     }
 

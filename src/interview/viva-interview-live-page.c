@@ -123,7 +123,7 @@ viva_interview_live_page_get_live (VivaInterviewLivePage *self)
          !viva_interview_get_read_only (self->interview);
 }
 
-static const VivaInterviewItem *
+static VivaInterviewItem *
 viva_interview_live_page_get_shown_item (VivaInterviewLivePage *self)
 {
   if (self->interview == NULL || self->shown >= viva_interview_get_n_items (self->interview))
@@ -158,7 +158,7 @@ set_clock_label (GtkLabel *label,
 static void
 viva_interview_live_page_update_clocks (VivaInterviewLivePage *self)
 {
-  const VivaInterviewItem *item = viva_interview_live_page_get_shown_item (self);
+  VivaInterviewItem *item = viva_interview_live_page_get_shown_item (self);
 
   if (item == NULL)
     {
@@ -169,7 +169,7 @@ viva_interview_live_page_update_clocks (VivaInterviewLivePage *self)
 
   set_clock_label (self->question_time_label,
                    viva_interview_get_item_elapsed (self->interview, self->shown),
-                   item->budget);
+                   viva_interview_item_get_budget (item));
   set_clock_label (self->total_time_label,
                    viva_interview_get_elapsed (self->interview),
                    viva_interview_get_total_budget (self->interview));
@@ -224,16 +224,16 @@ viva_interview_live_page_get_bank_id (VivaInterviewLivePage *self)
 
 static void
 viva_interview_live_page_update_answer_key (VivaInterviewLivePage *self,
-                                            const VivaInterviewItem *item)
+                                            VivaInterviewItem     *item)
 {
   VivaNote *note = NULL;
 
-  if (item != NULL && item->number != 0 && self->notes != NULL)
+  if (item != NULL && viva_interview_item_get_number (item) != 0 && self->notes != NULL)
     {
       const char *bank = viva_interview_live_page_get_bank_id (self);
 
       if (bank != NULL)
-        note = viva_notes_store_lookup_note (self->notes, bank, item->number);
+        note = viva_notes_store_lookup_note (self->notes, bank, viva_interview_item_get_number (item));
     }
 
   if (note != NULL && viva_note_get_has_text (note))
@@ -244,7 +244,7 @@ viva_interview_live_page_update_answer_key (VivaInterviewLivePage *self,
   else
     {
       gtk_label_set_label (self->key_label,
-                           item != NULL && item->number == 0
+                           item != NULL && viva_interview_item_get_number (item) == 0
                            ? _("This question is your own, so there are no study notes for it.")
                            : _("You have no study notes for this question. Notes you write while studying appear here."));
       gtk_widget_add_css_class (GTK_WIDGET (self->key_label), "dim-label");
@@ -252,13 +252,13 @@ viva_interview_live_page_update_answer_key (VivaInterviewLivePage *self,
 }
 
 static void
-viva_interview_live_page_update_context (VivaInterviewLivePage   *self,
-                                         const VivaInterviewItem *item)
+viva_interview_live_page_update_context (VivaInterviewLivePage *self,
+                                         VivaInterviewItem     *item)
 {
   VivaQuestion *question = NULL;
   GString *context;
 
-  if (item->number == 0)
+  if (viva_interview_item_get_number (item) == 0)
     {
       gtk_label_set_label (self->context_label, _("Your own question"));
       return;
@@ -267,11 +267,11 @@ viva_interview_live_page_update_context (VivaInterviewLivePage   *self,
   /* Level and topic only from the bank the numbers are of. */
   if (self->bank != NULL &&
       g_strcmp0 (viva_interview_live_page_get_bank_id (self), viva_bank_get_id (self->bank)) == 0)
-    question = viva_bank_lookup_question (self->bank, item->number);
+    question = viva_bank_lookup_question (self->bank, viva_interview_item_get_number (item));
 
   context = g_string_new (NULL);
   /* Translators: a question's number in the bank. */
-  g_string_append_printf (context, _("Question %u"), item->number);
+  g_string_append_printf (context, _("Question %u"), viva_interview_item_get_number (item));
   if (question != NULL)
     {
       VivaTopic *topic = viva_question_get_topic (question);
@@ -299,7 +299,7 @@ viva_interview_live_page_update_rating (VivaInterviewLivePage *self)
 static void
 viva_interview_live_page_update (VivaInterviewLivePage *self)
 {
-  const VivaInterviewItem *item;
+  VivaInterviewItem *item;
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->notes_view));
   guint n_items = self->interview != NULL ? viva_interview_get_n_items (self->interview) : 0;
 
@@ -321,7 +321,7 @@ viva_interview_live_page_update (VivaInterviewLivePage *self)
       progress = g_strdup_printf (_("Question %u of %u"), self->shown + 1, n_items);
       gtk_label_set_label (self->progress_label, progress);
       markup = viva_bank_dup_question_markup (self->bank, viva_interview_live_page_get_bank_id (self),
-                                              item->number, item->text);
+                                              viva_interview_item_get_number (item), viva_interview_item_get_text (item));
       gtk_label_set_markup (self->question_label, markup);
       viva_interview_live_page_update_context (self, item);
     }
@@ -333,7 +333,7 @@ viva_interview_live_page_update (VivaInterviewLivePage *self)
   {
     g_autofree char *text = NULL;
     GtkTextIter start, end;
-    const char *notes = item != NULL ? item->notes : "";
+    const char *notes = item != NULL ? viva_interview_item_get_notes (item) : "";
 
     gtk_text_buffer_get_bounds (buffer, &start, &end);
     text = gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
@@ -362,7 +362,7 @@ static void
 viva_interview_live_page_sync_notes (VivaInterviewLivePage *self,
                                      GtkTextBuffer         *buffer)
 {
-  const VivaInterviewItem *item = viva_interview_live_page_get_shown_item (self);
+  VivaInterviewItem *item = viva_interview_live_page_get_shown_item (self);
   g_autofree char *text = NULL;
   g_autofree char *stamped = NULL;
   g_autoptr(GArray) insertions = NULL;
@@ -377,7 +377,7 @@ viva_interview_live_page_sync_notes (VivaInterviewLivePage *self,
   text = gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
 
   if (viva_interview_get_state (self->interview) != VIVA_INTERVIEW_STATE_PLANNED)
-    stamped = viva_interview_stamp_paragraphs_full (item->notes, text,
+    stamped = viva_interview_stamp_paragraphs_full (viva_interview_item_get_notes (item), text,
                                                     viva_interview_get_elapsed (self->interview),
                                                     &insertions);
 
@@ -414,7 +414,7 @@ viva_interview_live_page_sync_notes (VivaInterviewLivePage *self,
       /* Too long: the buffer goes back to what is kept, so that the
        * screen never shows notes that are not saved. */
       self->updating_notes = TRUE;
-      gtk_text_buffer_set_text (buffer, item->notes, -1);
+      gtk_text_buffer_set_text (buffer, viva_interview_item_get_notes (item), -1);
       self->updating_notes = FALSE;
 
       overlay = (AdwToastOverlay *) gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
@@ -736,10 +736,10 @@ viva_interview_live_page_key_pressed_cb (VivaInterviewLivePage *self,
       gtk_widget_has_focus (GTK_WIDGET (self->notes_view)))
     {
       VivaInterviewRating rating = VIVA_INTERVIEW_RATING_NONE;
-      const VivaInterviewItem *item = viva_interview_live_page_get_shown_item (self);
+      VivaInterviewItem *item = viva_interview_live_page_get_shown_item (self);
 
       if (item != NULL)
-        rating = item->rating;
+        rating = viva_interview_item_get_rating (item);
       for (guint i = 0; i < G_N_ELEMENTS (rating_order); i++)
         {
           if (rating_order[i] == rating)
@@ -789,9 +789,9 @@ viva_interview_live_page_set_paused (VivaInterviewLivePage *self,
 static int
 viva_interview_live_page_get_rating (VivaInterviewLivePage *self)
 {
-  const VivaInterviewItem *item = viva_interview_live_page_get_shown_item (self);
+  VivaInterviewItem *item = viva_interview_live_page_get_shown_item (self);
 
-  return item != NULL ? (int) item->rating : (int) VIVA_INTERVIEW_RATING_NONE;
+  return item != NULL ? (int) viva_interview_item_get_rating (item) : (int) VIVA_INTERVIEW_RATING_NONE;
 }
 
 static void

@@ -351,15 +351,15 @@ report_add_table_row (VivaReportLayout *layout,
                       VivaInterview    *interview,
                       guint             index)
 {
-  const VivaInterviewItem *item = viva_interview_get_item (interview, index);
+  VivaInterviewItem *item = viva_interview_get_item (interview, index);
   VivaReportBlock *block = viva_report_layout_add_block (layout);
   double question_x = COLUMN_NUMBER + COLUMN_GAP;
   double time_x = question_x + question_column_width (layout) + COLUMN_GAP;
   double rating_x = time_x + COLUMN_TIME + COLUMN_GAP;
   g_autofree char *number = g_strdup_printf ("%u", index + 1);
-  g_autofree char *question = question_summary (item->text);
+  g_autofree char *question = question_summary (viva_interview_item_get_text (item));
   g_autofree char *over = NULL;
-  g_autofree char *time = viva_format_time_against_budget (viva_interview_get_item_elapsed (interview, index), item->budget, &over);
+  g_autofree char *time = viva_format_time_against_budget (viva_interview_get_item_elapsed (interview, index), viva_interview_item_get_budget (item), &over);
   VivaReportText styled;
   VivaReportCell *rating;
 
@@ -382,9 +382,9 @@ report_add_table_row (VivaReportLayout *layout,
   viva_report_layout_add_cell (layout, block, styled.text->str, styled.attrs, &STYLE_CELL, time_x, COLUMN_TIME);
   g_string_free (styled.text, TRUE);
 
-  rating = viva_report_layout_add_cell (layout, block, viva_interview_rating_get_label (item->rating),
+  rating = viva_report_layout_add_cell (layout, block, viva_interview_rating_get_label (viva_interview_item_get_rating (item)),
                                         NULL, &STYLE_CELL, rating_x, COLUMN_RATING);
-  rating->color = rating_color (item->rating);
+  rating->color = rating_color (viva_interview_item_get_rating (item));
 }
 
 static void
@@ -392,19 +392,19 @@ report_add_question (VivaReportLayout *layout,
                      VivaInterview    *interview,
                      guint             index)
 {
-  const VivaInterviewItem *item = viva_interview_get_item (interview, index);
+  VivaInterviewItem *item = viva_interview_get_item (interview, index);
   guint n_items = viva_interview_get_n_items (interview);
   g_autofree char *over = NULL;
-  g_autofree char *time = viva_format_time_against_budget (viva_interview_get_item_elapsed (interview, index), item->budget, &over);
+  g_autofree char *time = viva_format_time_against_budget (viva_interview_get_item_elapsed (interview, index), viva_interview_item_get_budget (item), &over);
   g_autofree char *label = NULL;
   g_autofree char *outline = NULL;
-  g_autofree char *summary = question_summary (item->text);
+  g_autofree char *summary = question_summary (viva_interview_item_get_text (item));
   VivaReportText styled;
   VivaReportBlock *block;
 
-  if (item->number > 0)
+  if (viva_interview_item_get_number (item) > 0)
     /* Translators: "QUESTION 2 OF 5 · BANK NO. 42" above a question */
-    label = g_strdup_printf (_("QUESTION %u OF %u · BANK NO. %u"), index + 1, n_items, item->number);
+    label = g_strdup_printf (_("QUESTION %u OF %u · BANK NO. %u"), index + 1, n_items, viva_interview_item_get_number (item));
   else
     /* Translators: "QUESTION 2 OF 5" above a question */
     label = g_strdup_printf (_("QUESTION %u OF %u"), index + 1, n_items);
@@ -427,7 +427,7 @@ report_add_question (VivaReportLayout *layout,
   block->outline_child = TRUE;
 
   {
-    g_autoptr(GPtrArray) paragraphs = split_paragraphs (item->text);
+    g_autoptr(GPtrArray) paragraphs = split_paragraphs (viva_interview_item_get_text (item));
 
     for (guint i = 0; i < paragraphs->len; i++)
       {
@@ -440,8 +440,8 @@ report_add_question (VivaReportLayout *layout,
   viva_report_text_init (&styled);
   viva_report_text_append (&styled, _("Rating:"), viva_report_color_attr (&viva_report_dim_color), NULL);
   viva_report_text_append (&styled, " ", NULL);
-  viva_report_text_append (&styled, viva_interview_rating_get_label (item->rating),
-                           viva_report_color_attr (rating_color (item->rating)), pango_attr_weight_new (PANGO_WEIGHT_BOLD), NULL);
+  viva_report_text_append (&styled, viva_interview_rating_get_label (viva_interview_item_get_rating (item)),
+                           viva_report_color_attr (rating_color (viva_interview_item_get_rating (item))), pango_attr_weight_new (PANGO_WEIGHT_BOLD), NULL);
   viva_report_text_append (&styled, "     ", NULL);
   viva_report_text_append (&styled, _("Time:"), viva_report_color_attr (&viva_report_dim_color), NULL);
   viva_report_text_append (&styled, " ", NULL);
@@ -462,7 +462,7 @@ report_add_question (VivaReportLayout *layout,
   block = viva_report_layout_add_text (layout, _("NOTES"), NULL, &STYLE_LABEL, 10, 0);
   block->keep_with_next = TRUE;
 
-  report_add_notes (layout, item->notes, 4);
+  report_add_notes (layout, viva_interview_item_get_notes (item), 4);
 }
 
 static void

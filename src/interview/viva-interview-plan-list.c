@@ -2,9 +2,9 @@
  *
  * The questions of an interview's plan as a boxed list, one row per
  * question: its number in the bank, its text, its budget in minutes,
- * and buttons to move it up, down or out of the plan. The list follows
- * the interview's "items-changed" and "item-changed" signals and edits
- * the interview in place.
+ * and buttons to move it up, down or out of the plan. The list box is
+ * bound to the interview, the #GListModel of its items, and each row's
+ * budget to its item's "budget"; the rows edit the interview in place.
  *
  * The rows can also be reordered by dragging one onto another (a mark
  * shows where it lands), or with Alt+Up / Alt+Down on a focused row;
@@ -40,7 +40,6 @@ struct _VivaInterviewPlanList
 
   int            drag_x;
   int            drag_y;
-  guint          syncing : 1;
 };
 
 G_DEFINE_FINAL_TYPE (VivaInterviewPlanList, viva_interview_plan_list, GTK_TYPE_WIDGET)
@@ -150,17 +149,43 @@ remove_clicked_cb (GtkButton             *button,
     viva_interview_plan_list_remove (self, index, TRUE);
 }
 
+/* A budget shows in whole minutes, rounded. */
+static int
+budget_to_minutes (gint64 budget)
+{
+  return (int) ((budget + MINUTE / 2) / MINUTE);
+}
+
+static gboolean
+budget_to_spin_value (GBinding     *binding,
+                      const GValue *from_value,
+                      GValue       *to_value,
+                      gpointer      user_data)
+{
+  g_value_set_double (to_value, budget_to_minutes (g_value_get_int64 (from_value)));
+
+  return TRUE;
+}
+
 static void
 item_budget_changed_cb (GtkSpinButton         *spin,
                         VivaInterviewPlanList *self)
 {
   int index = row_index (GTK_WIDGET (spin));
+  int minutes = gtk_spin_button_get_value_as_int (spin);
+  VivaInterviewItem *item;
 
-  if (self->syncing || self->interview == NULL || index < 0)
+  if (self->interview == NULL || index < 0)
     return;
 
-  viva_interview_set_item_budget (self->interview, index,
-                                  (gint64) gtk_spin_button_get_value_as_int (spin) * MINUTE);
+  /* The binding from the item sets the minutes the item already has: a
+   * budget that is not a whole number of minutes stays as it is until
+   * the interviewer changes it. */
+  item = viva_interview_get_item (self->interview, index);
+  if (budget_to_minutes (viva_interview_item_get_budget (item)) == minutes)
+    return;
+
+  viva_interview_set_item_budget (self->interview, index, (gint64) minutes * MINUTE);
 }
 
 /* Dragging a row onto another moves it there. */
@@ -326,18 +351,20 @@ add_row_button (AdwActionRow          *row,
 static void
 viva_interview_plan_list_set_row_title (VivaInterviewPlanList   *self,
                                         GtkWidget               *row,
-                                        const VivaInterviewItem *item)
+                                        VivaInterviewItem *item)
 {
   g_autofree char *markup = viva_bank_dup_question_markup (self->bank, viva_interview_get_bank (self->interview),
-                                                           item->number, item->text);
+                                                           viva_interview_item_get_number (item), viva_interview_item_get_text (item));
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), markup);
 }
 
 static GtkWidget *
-viva_interview_plan_list_create_row (VivaInterviewPlanList   *self,
-                                     const VivaInterviewItem *item)
+viva_interview_plan_list_create_row (gpointer item_ptr,
+                                     gpointer user_data)
 {
+  VivaInterviewPlanList *self = user_data;
+  VivaInterviewItem *item = item_ptr;
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *handle = gtk_image_new_from_icon_name ("list-drag-handle-symbolic");
   GtkWidget *number = gtk_label_new (NULL);
@@ -351,11 +378,11 @@ viva_interview_plan_list_create_row (VivaInterviewPlanList   *self,
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), TRUE);
   viva_interview_plan_list_set_row_title (self, row, item);
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
-  gtk_widget_set_tooltip_text (row, item->text);
+  gtk_widget_set_tooltip_text (row, viva_interview_item_get_text (item));
 
-  if (item->number > 0)
+  if (viva_interview_item_get_number (item) > 0)
     {
-      g_autofree char *text = g_strdup_printf ("#%u", item->number);
+      g_autofree char *text = g_strdup_printf ("#%u", viva_interview_item_get_number (item));
 
       gtk_label_set_text (GTK_LABEL (number), text);
     }
@@ -371,12 +398,13 @@ viva_interview_plan_list_create_row (VivaInterviewPlanList   *self,
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), handle);
 
   gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (budget), TRUE);
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (budget), (double) ((item->budget + MINUTE / 2) / MINUTE));
+  g_object_bind_property_full (item, "budget", budget, "value", G_BINDING_SYNC_CREATE,
+                               budget_to_spin_value, NULL, NULL, NULL);
   gtk_widget_set_tooltip_text (budget, _("Minutes for this question; 0 for no budget"));
-  if (item->number > 0)
+  if (viva_interview_item_get_number (item) > 0)
     {
       /* Translators: accessible name of a planned question's budget, with its number in the bank. */
-      g_autofree char *label = g_strdup_printf (_("Budget in minutes for question %u"), item->number);
+      g_autofree char *label = g_strdup_printf (_("Budget in minutes for question %u"), viva_interview_item_get_number (item));
 
       gtk_accessible_update_property (GTK_ACCESSIBLE (budget), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
     }
@@ -436,45 +464,15 @@ viva_interview_plan_list_update_rows (VivaInterviewPlanList *self)
     }
 }
 
+/* After the list box has made the rows of a change of the plan. */
 static void
 interview_items_changed_cb (VivaInterviewPlanList *self,
                             guint                  position,
                             guint                  removed,
                             guint                  added,
-                            VivaInterview         *interview)
+                            GListModel            *model)
 {
-  for (guint i = 0; i < removed; i++)
-    {
-      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->list_box, position);
-
-      if (row != NULL)
-        gtk_list_box_remove (self->list_box, GTK_WIDGET (row));
-    }
-
-  for (guint i = 0; i < added; i++)
-    gtk_list_box_insert (self->list_box,
-                         viva_interview_plan_list_create_row (self, viva_interview_get_item (interview, position + i)),
-                         position + i);
-
   viva_interview_plan_list_update_rows (self);
-}
-
-static void
-interview_item_changed_cb (VivaInterviewPlanList *self,
-                           guint                  index,
-                           VivaInterview         *interview)
-{
-  GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->list_box, index);
-  const VivaInterviewItem *item = viva_interview_get_item (interview, index);
-
-  if (row != NULL)
-    {
-      GtkSpinButton *budget = g_object_get_data (G_OBJECT (row), "viva-budget");
-
-      self->syncing = TRUE;
-      gtk_spin_button_set_value (budget, (double) ((item->budget + MINUTE / 2) / MINUTE));
-      self->syncing = FALSE;
-    }
 }
 
 /* Keyboard: Alt+Up, Alt+Down and Delete act on the row with the focus. */
@@ -662,8 +660,6 @@ void
 viva_interview_plan_list_set_interview (VivaInterviewPlanList *self,
                                         VivaInterview         *interview)
 {
-  GtkWidget *row;
-
   g_return_if_fail (VIVA_IS_INTERVIEW_PLAN_LIST (self));
   g_return_if_fail (interview == NULL || VIVA_IS_INTERVIEW (interview));
 
@@ -675,22 +671,14 @@ viva_interview_plan_list_set_interview (VivaInterviewPlanList *self,
 
   g_set_object (&self->interview, interview);
 
-  while ((row = GTK_WIDGET (gtk_list_box_get_row_at_index (self->list_box, 0))))
-    gtk_list_box_remove (self->list_box, row);
+  gtk_list_box_bind_model (self->list_box, G_LIST_MODEL (interview),
+                           viva_interview_plan_list_create_row, self, NULL);
 
+  /* Connected after the list box's own handler, so that the rows exist. */
   if (interview != NULL)
-    {
-      g_signal_connect_object (interview, "items-changed",
-                               G_CALLBACK (interview_items_changed_cb), self,
-                               G_CONNECT_SWAPPED);
-      g_signal_connect_object (interview, "item-changed",
-                               G_CALLBACK (interview_item_changed_cb), self,
-                               G_CONNECT_SWAPPED);
-
-      for (guint i = 0; i < viva_interview_get_n_items (interview); i++)
-        gtk_list_box_append (self->list_box,
-                             viva_interview_plan_list_create_row (self, viva_interview_get_item (interview, i)));
-    }
+    g_signal_connect_object (interview, "items-changed",
+                             G_CALLBACK (interview_items_changed_cb), self,
+                             G_CONNECT_SWAPPED | G_CONNECT_AFTER);
 
   viva_interview_plan_list_update_rows (self);
 

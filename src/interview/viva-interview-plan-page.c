@@ -237,7 +237,7 @@ viva_interview_plan_page_update_budget (VivaInterviewPlanPage *self)
       n = viva_interview_get_n_items (self->interview);
       total = viva_interview_get_total_budget (self->interview);
       for (guint i = 0; i < n; i++)
-        sum += viva_interview_get_item (self->interview, i)->budget;
+        sum += viva_interview_item_get_budget (viva_interview_get_item (self->interview, i));
     }
 
   sum_text = format_minutes (sum);
@@ -359,7 +359,7 @@ add_random_action (GtkWidget  *widget,
 
   for (guint i = 0; i < n; i++)
     {
-      guint number = viva_interview_get_item (self->interview, i)->number;
+      guint number = viva_interview_item_get_number (viva_interview_get_item (self->interview, i));
 
       if (number > 0)
         g_hash_table_add (planned, GUINT_TO_POINTER (number));

@@ -1,7 +1,8 @@
 /* viva-interview-private.h
  *
  * For the interview file reader and writer only: building an interview
- * from a file it has validated completely, without emitting anything.
+ * from a file it has validated completely, without emitting anything;
+ * and for the interview only: changing its items.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -40,5 +41,21 @@ void           _viva_interview_load_fields        (VivaInterview       *self,
                                                    VivaInterviewRating  rating,
                                                    const char          *takeaways,
                                                    const char          *summary);
+
+/* Items (viva-interview-item.c): for the interview only. */
+VivaInterviewItem *_viva_interview_item_new        (guint                number,
+                                                   const char          *text,
+                                                   gint64               budget,
+                                                   gint64               spent,
+                                                   const char          *notes,
+                                                   VivaInterviewRating  rating);
+gboolean       _viva_interview_item_set_budget    (VivaInterviewItem   *self,
+                                                   gint64               budget);
+gboolean       _viva_interview_item_set_spent     (VivaInterviewItem   *self,
+                                                   gint64               spent);
+gboolean       _viva_interview_item_set_notes     (VivaInterviewItem   *self,
+                                                   const char          *notes);
+gboolean       _viva_interview_item_set_rating    (VivaInterviewItem   *self,
+                                                   VivaInterviewRating  rating);
 
 G_END_DECLS

@@ -194,44 +194,44 @@ viva_interview_to_markdown (VivaInterview *self)
 
       for (guint i = 0; i < n_items; i++)
         {
-          const VivaInterviewItem *item = viva_interview_get_item (self, i);
+          VivaInterviewItem *item = viva_interview_get_item (self, i);
           g_autofree char *time_text = format_time_against_budget (viva_interview_get_item_elapsed (self, i),
-                                                                   item->budget);
+                                                                   viva_interview_item_get_budget (item));
 
           g_string_append_printf (out, "| %u | ", i + 1);
-          append_table_question (out, item->text);
+          append_table_question (out, viva_interview_item_get_text (item));
           g_string_append_printf (out, " | %s | %s |\n",
-                                  viva_interview_rating_get_label (item->rating), time_text);
+                                  viva_interview_rating_get_label (viva_interview_item_get_rating (item)), time_text);
         }
     }
 
   for (guint i = 0; i < n_items; i++)
     {
-      const VivaInterviewItem *item = viva_interview_get_item (self, i);
+      VivaInterviewItem *item = viva_interview_get_item (self, i);
       g_autofree char *time_text = format_time_against_budget (viva_interview_get_item_elapsed (self, i),
-                                                               item->budget);
+                                                               viva_interview_item_get_budget (item));
 
-      if (item->number > 0)
+      if (viva_interview_item_get_number (item) > 0)
         {
-          g_autofree char *heading = g_strdup_printf (_("Question %u of the bank"), item->number);
+          g_autofree char *heading = g_strdup_printf (_("Question %u of the bank"), viva_interview_item_get_number (item));
 
           g_string_append_printf (out, "\n### %u. %s\n\n", i + 1, heading);
         }
       else
         g_string_append_printf (out, "\n### %u. %s\n\n", i + 1, _("Interviewer’s question"));
 
-      viva_markdown_append_escaped_paragraphs (out, item->text);
+      viva_markdown_append_escaped_paragraphs (out, viva_interview_item_get_text (item));
       g_string_append_c (out, '\n');
-      append_field (out, _("Rating"), viva_interview_rating_get_label (item->rating));
+      append_field (out, _("Rating"), viva_interview_rating_get_label (viva_interview_item_get_rating (item)));
       append_field (out, _("Time"), time_text);
       g_string_append_c (out, '\n');
 
-      if (item->notes[0] == '\0')
+      if (viva_interview_item_get_notes (item)[0] == '\0')
         g_string_append_printf (out, "*%s*\n", _("No notes."));
       else
         {
           g_string_append_printf (out, "**%s**\n\n", _("Notes:"));
-          viva_markdown_append_fenced (out, item->notes, "text");
+          viva_markdown_append_fenced (out, viva_interview_item_get_notes (item), "text");
         }
     }
 

@@ -212,8 +212,10 @@ viva_interview_template_new_from_interview (VivaInterview *interview,
 
   for (guint i = 0; i < viva_interview_get_n_items (interview); i++)
     {
-      const VivaInterviewItem *item = viva_interview_get_item (interview, i);
-      VivaInterviewTemplateItem copy = { item->number, g_strdup (item->text), item->budget };
+      VivaInterviewItem *item = viva_interview_get_item (interview, i);
+      VivaInterviewTemplateItem copy = { viva_interview_item_get_number (item),
+                                         g_strdup (viva_interview_item_get_text (item)),
+                                         viva_interview_item_get_budget (item) };
 
       g_array_append_val (self->items, copy);
     }

@@ -30,13 +30,6 @@
 /* A question's tooltip shows this much of it. */
 #define TOOLTIP_MAX_CHARS   600
 
-typedef struct
-{
-  GtkWidget   *row;
-  GtkLabel    *time;
-  GtkDropDown *rating;
-} QuestionRow;
-
 struct _VivaInterviewWrapupPage
 {
   GtkWidget             parent_instance;
@@ -45,13 +38,9 @@ struct _VivaInterviewWrapupPage
   VivaInterview        *interview;
   VivaBank             *bank;
   GSignalGroup         *interview_signals;
-  GPtrArray            *rows;                    /* of QuestionRow */
   GPtrArray            *recommendation_buttons;  /* indexed by rating */
   GtkSizeGroup         *time_group;
   GtkFileChooserNative *chooser;
-
-  /* Borrowed: the row that says there are no questions */
-  GtkWidget            *empty_row;
 
   /* Template widgets */
   GtkStack             *stack;
@@ -63,6 +52,9 @@ struct _VivaInterviewWrapupPage
   GtkTextView          *takeaways_view;
   GtkTextView          *summary_view;
   AdwPreferencesGroup  *questions_group;
+  GtkListBox           *questions_list;
+  /* Borrowed: the row that says there are no questions */
+  GtkWidget            *empty_row;
   GtkLabel             *status_label;
 
   guint                 syncing : 1;
@@ -293,44 +285,72 @@ viva_interview_wrapup_page_buffer_changed_cb (VivaInterviewWrapupPage *self,
 
 /* Questions */
 
+/* Each row keeps its widgets as data: "viva-number", "viva-time" and
+ * "viva-rating". */
+static GtkWidget *
+viva_interview_wrapup_page_get_row (VivaInterviewWrapupPage *self,
+                                    guint                    index)
+{
+  return GTK_WIDGET (gtk_list_box_get_row_at_index (self->questions_list, index));
+}
+
 static void
 viva_interview_wrapup_page_update_row (VivaInterviewWrapupPage *self,
                                        guint                    index)
 {
-  const VivaInterviewItem *item;
-  QuestionRow *row;
+  VivaInterviewItem *item;
+  GtkWidget *row = viva_interview_wrapup_page_get_row (self, index);
+  GtkLabel *time_label;
   g_autofree char *stripped = NULL;
   g_autofree char *title = NULL;
   g_autofree char *tooltip = NULL;
   g_autofree char *time = NULL;
   g_autofree char *over = NULL;
 
-  if (self->interview == NULL || index >= self->rows->len ||
+  if (self->interview == NULL || row == NULL ||
       index >= viva_interview_get_n_items (self->interview))
     return;
 
   item = viva_interview_get_item (self->interview, index);
-  row = g_ptr_array_index (self->rows, index);
 
-  stripped = g_strstrip (g_strdup (item->text));
-  title = question_title (self, item->number, stripped);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row->row), title);
-  if (g_utf8_strlen (item->text, -1) > TOOLTIP_MAX_CHARS)
+  stripped = g_strstrip (g_strdup (viva_interview_item_get_text (item)));
+  title = question_title (self, viva_interview_item_get_number (item), stripped);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (g_utf8_strlen (viva_interview_item_get_text (item), -1) > TOOLTIP_MAX_CHARS)
     {
-      g_autofree char *head = g_utf8_substring (item->text, 0, TOOLTIP_MAX_CHARS - 1);
+      g_autofree char *head = g_utf8_substring (viva_interview_item_get_text (item), 0, TOOLTIP_MAX_CHARS - 1);
 
       tooltip = g_strconcat (head, "…", NULL);
     }
-  gtk_widget_set_tooltip_text (row->row, tooltip != NULL ? tooltip : item->text);
+  gtk_widget_set_tooltip_text (row, tooltip != NULL ? tooltip : viva_interview_item_get_text (item));
 
-  time = viva_format_time_against_budget (viva_interview_get_item_elapsed (self->interview, index), item->budget, &over);
-  gtk_label_set_text (row->time, time);
-  set_over_style (row->time, over);
+  time_label = g_object_get_data (G_OBJECT (row), "viva-time");
+  time = viva_format_time_against_budget (viva_interview_get_item_elapsed (self->interview, index),
+                                          viva_interview_item_get_budget (item), &over);
+  gtk_label_set_text (time_label, time);
+  set_over_style (time_label, over);
 
-  self->syncing = TRUE;
-  gtk_drop_down_set_selected (row->rating, item->rating);
-  self->syncing = FALSE;
-  gtk_widget_set_sensitive (GTK_WIDGET (row->rating), can_edit (self));
+  gtk_widget_set_sensitive (g_object_get_data (G_OBJECT (row), "viva-rating"), can_edit (self));
+}
+
+/* Rows show their position: after a change of the plan, the rows after
+ * it have moved without being made anew. */
+static void
+viva_interview_wrapup_page_number_rows (VivaInterviewWrapupPage *self)
+{
+  GtkWidget *row;
+
+  for (guint i = 0; (row = viva_interview_wrapup_page_get_row (self, i)) != NULL; i++)
+    {
+      g_autofree char *number = g_strdup_printf ("%u", i + 1);
+      /* Translators: the accessible name of a question's rating menu */
+      g_autofree char *rating_name = g_strdup_printf (_("Rating of question %u"), i + 1);
+
+      gtk_label_set_text (g_object_get_data (G_OBJECT (row), "viva-number"), number);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (g_object_get_data (G_OBJECT (row), "viva-rating")),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, rating_name,
+                                      -1);
+    }
 }
 
 static void
@@ -338,99 +358,151 @@ viva_interview_wrapup_page_rating_selected_cb (VivaInterviewWrapupPage *self,
                                                GParamSpec              *pspec,
                                                GtkDropDown             *drop_down)
 {
-  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (drop_down), "viva-index"));
+  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (drop_down), GTK_TYPE_LIST_BOX_ROW);
   guint rating = gtk_drop_down_get_selected (drop_down);
+  VivaInterviewItem *item;
+  int index;
 
-  if (self->syncing || self->interview == NULL || rating >= VIVA_INTERVIEW_N_RATINGS)
+  if (self->interview == NULL || row == NULL || rating >= VIVA_INTERVIEW_N_RATINGS)
     return;
 
+  index = gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row));
+  if (index < 0 || (guint) index >= viva_interview_get_n_items (self->interview))
+    return;
+
+  /* The binding from the item shows the rating it already has. */
+  item = viva_interview_get_item (self->interview, index);
+  if (viva_interview_item_get_rating (item) == rating)
+    return;
+
+  /* Refused (read-only): show the item's rating again. */
   if (!viva_interview_set_item_rating (self->interview, index, rating))
-    viva_interview_wrapup_page_update_row (self, index);
+    gtk_drop_down_set_selected (drop_down, viva_interview_item_get_rating (item));
 }
 
-static QuestionRow *
-viva_interview_wrapup_page_create_row (VivaInterviewWrapupPage *self,
-                                       guint                    index)
+static gboolean
+rating_to_selected (GBinding     *binding,
+                    const GValue *from_value,
+                    GValue       *to_value,
+                    gpointer      user_data)
 {
-  QuestionRow *row = g_new0 (QuestionRow, 1);
+  g_value_set_uint (to_value, (guint) g_value_get_enum (from_value));
+
+  return TRUE;
+}
+
+static guint
+viva_interview_wrapup_page_index_of (VivaInterviewWrapupPage *self,
+                                     VivaInterviewItem       *item)
+{
+  for (guint i = 0; i < viva_interview_get_n_items (self->interview); i++)
+    {
+      if (viva_interview_get_item (self->interview, i) == item)
+        return i;
+    }
+
+  g_return_val_if_reached (0);
+}
+
+static GtkWidget *
+viva_interview_wrapup_page_create_row (gpointer item_ptr,
+                                       gpointer user_data)
+{
+  VivaInterviewWrapupPage *self = user_data;
+  VivaInterviewItem *item = item_ptr;
+  guint index = viva_interview_wrapup_page_index_of (self, item);
   const char *ratings[VIVA_INTERVIEW_N_RATINGS + 1] = { NULL };
   g_autofree char *number = g_strdup_printf ("%u", index + 1);
   g_autofree char *rating_name = NULL;
+  GtkWidget *row;
   GtkWidget *number_label;
+  GtkWidget *time_label;
+  GtkWidget *rating;
 
-  row->row = adw_action_row_new ();
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row->row), TRUE);
-  adw_action_row_set_title_lines (ADW_ACTION_ROW (row->row), 1);
+  row = adw_action_row_new ();
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), TRUE);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 1);
 
   number_label = gtk_label_new (number);
   gtk_label_set_width_chars (GTK_LABEL (number_label), 2);
   gtk_label_set_xalign (GTK_LABEL (number_label), 1);
   gtk_widget_add_css_class (number_label, "dim-label");
   gtk_widget_add_css_class (number_label, "numeric");
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row->row), number_label);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), number_label);
 
-  row->time = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (row->time, 1);
-  gtk_widget_add_css_class (GTK_WIDGET (row->time), "numeric");
-  gtk_widget_add_css_class (GTK_WIDGET (row->time), "viva-wrapup-time");
-  gtk_size_group_add_widget (self->time_group, GTK_WIDGET (row->time));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row->row), GTK_WIDGET (row->time));
+  time_label = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (time_label), 1);
+  gtk_widget_add_css_class (time_label, "numeric");
+  gtk_widget_add_css_class (time_label, "viva-wrapup-time");
+  gtk_size_group_add_widget (self->time_group, time_label);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), time_label);
 
   for (guint r = 0; r < VIVA_INTERVIEW_N_RATINGS; r++)
     ratings[r] = viva_interview_rating_get_label (r);
-  row->rating = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (ratings));
-  gtk_widget_set_valign (GTK_WIDGET (row->rating), GTK_ALIGN_CENTER);
+  rating = GTK_WIDGET (gtk_drop_down_new_from_strings (ratings));
+  gtk_widget_set_valign (rating, GTK_ALIGN_CENTER);
   /* Translators: the accessible name of a question's rating menu */
   rating_name = g_strdup_printf (_("Rating of question %u"), index + 1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row->rating),
+  gtk_accessible_update_property (GTK_ACCESSIBLE (rating),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, rating_name,
                                   -1);
-  g_object_set_data (G_OBJECT (row->rating), "viva-index", GUINT_TO_POINTER (index));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row->row), GTK_WIDGET (row->rating));
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row->row), GTK_WIDGET (row->rating));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), rating);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), rating);
+
+  g_object_set_data (G_OBJECT (row), "viva-number", number_label);
+  g_object_set_data (G_OBJECT (row), "viva-time", time_label);
+  g_object_set_data (G_OBJECT (row), "viva-rating", rating);
+
+  g_object_bind_property_full (item, "rating", rating, "selected", G_BINDING_SYNC_CREATE,
+                               rating_to_selected, NULL, NULL, NULL);
+  /* Connected once the row shows the item, not to echo it back. */
+  g_signal_connect_object (rating, "notify::selected",
+                           G_CALLBACK (viva_interview_wrapup_page_rating_selected_cb),
+                           self, G_CONNECT_SWAPPED);
 
   return row;
 }
 
+/* The rows' texts and times: after the list box made the rows. */
 static void
-viva_interview_wrapup_page_rebuild_rows (VivaInterviewWrapupPage *self)
+viva_interview_wrapup_page_update_rows (VivaInterviewWrapupPage *self)
 {
   guint n_items = self->interview != NULL ? viva_interview_get_n_items (self->interview) : 0;
+  gboolean empty = self->interview != NULL && n_items == 0;
 
-  for (guint i = 0; i < self->rows->len; i++)
-    adw_preferences_group_remove (self->questions_group, ((QuestionRow *) g_ptr_array_index (self->rows, i))->row);
-  g_ptr_array_set_size (self->rows, 0);
-  if (self->empty_row != NULL)
-    {
-      adw_preferences_group_remove (self->questions_group, self->empty_row);
-      self->empty_row = NULL;
-    }
-
-  if (self->interview == NULL)
-    return;
-
-  if (n_items == 0)
+  /* Not the list's placeholder: a boxed list draws a separator under
+   * each row but its last child, and the placeholder would be that. Nor
+   * a hidden row of the group: the group's list shows while it has rows,
+   * hidden or not. */
+  if (empty && self->empty_row == NULL)
     {
       self->empty_row = adw_action_row_new ();
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->empty_row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->empty_row), _("No questions were planned."));
       gtk_widget_add_css_class (self->empty_row, "dim-label");
       adw_preferences_group_add (self->questions_group, self->empty_row);
-      return;
     }
+  else if (!empty && self->empty_row != NULL)
+    {
+      adw_preferences_group_remove (self->questions_group, self->empty_row);
+      self->empty_row = NULL;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->questions_list), n_items > 0);
 
   for (guint i = 0; i < n_items; i++)
-    {
-      QuestionRow *row = viva_interview_wrapup_page_create_row (self, i);
+    viva_interview_wrapup_page_update_row (self, i);
+}
 
-      g_ptr_array_add (self->rows, row);
-      adw_preferences_group_add (self->questions_group, row->row);
-      viva_interview_wrapup_page_update_row (self, i);
-      /* Connected once the row shows the model, not to echo it back. */
-      g_signal_connect_object (row->rating, "notify::selected",
-                               G_CALLBACK (viva_interview_wrapup_page_rating_selected_cb),
-                               self, G_CONNECT_SWAPPED);
-    }
+static void
+viva_interview_wrapup_page_rebuild_rows (VivaInterviewWrapupPage *self)
+{
+  /* Unbound first, so that the rows are made anew even for the same
+   * interview. */
+  gtk_list_box_bind_model (self->questions_list, NULL, NULL, NULL, NULL);
+  gtk_list_box_bind_model (self->questions_list,
+                           self->interview != NULL ? G_LIST_MODEL (self->interview) : NULL,
+                           viva_interview_wrapup_page_create_row, self, NULL);
+  viva_interview_wrapup_page_update_rows (self);
 }
 
 /* Read-only and the whole page */
@@ -448,8 +520,7 @@ viva_interview_wrapup_page_sync_read_only (VivaInterviewWrapupPage *self)
   gtk_text_view_set_editable (self->summary_view, editable);
   gtk_text_view_set_cursor_visible (self->summary_view, editable);
   viva_interview_wrapup_page_sync_recommendation (self);
-  for (guint i = 0; i < self->rows->len; i++)
-    gtk_widget_set_sensitive (GTK_WIDGET (((QuestionRow *) g_ptr_array_index (self->rows, i))->rating), editable);
+  viva_interview_wrapup_page_update_rows (self);
 }
 
 static void
@@ -480,7 +551,8 @@ viva_interview_wrapup_page_items_changed_cb (VivaInterviewWrapupPage *self,
                                              guint                    added,
                                              VivaInterview           *interview)
 {
-  viva_interview_wrapup_page_rebuild_rows (self);
+  viva_interview_wrapup_page_number_rows (self);
+  viva_interview_wrapup_page_update_rows (self);
 }
 
 static void
@@ -633,11 +705,10 @@ viva_interview_wrapup_page_dispose (GObject *object)
   g_clear_object (&self->bank);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), VIVA_TYPE_INTERVIEW_WRAPUP_PAGE);
+  self->empty_row = NULL;
 
-  g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->recommendation_buttons, g_ptr_array_unref);
   g_clear_object (&self->time_group);
-  self->empty_row = NULL;
 
   G_OBJECT_CLASS (viva_interview_wrapup_page_parent_class)->dispose (object);
 }
@@ -707,6 +778,7 @@ viva_interview_wrapup_page_class_init (VivaInterviewWrapupPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VivaInterviewWrapupPage, takeaways_view);
   gtk_widget_class_bind_template_child (widget_class, VivaInterviewWrapupPage, summary_view);
   gtk_widget_class_bind_template_child (widget_class, VivaInterviewWrapupPage, questions_group);
+  gtk_widget_class_bind_template_child (widget_class, VivaInterviewWrapupPage, questions_list);
   gtk_widget_class_bind_template_child (widget_class, VivaInterviewWrapupPage, status_label);
 
   gtk_widget_class_install_action (widget_class, "wrapup.export-markdown", NULL,
@@ -728,7 +800,6 @@ viva_interview_wrapup_page_init (VivaInterviewWrapupPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->rows = g_ptr_array_new_with_free_func (g_free);
   self->recommendation_buttons = g_ptr_array_new ();
   self->time_group = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
 
@@ -771,9 +842,10 @@ viva_interview_wrapup_page_init (VivaInterviewWrapupPage *self)
   g_signal_group_connect_object (self->interview_signals, "changed",
                                  G_CALLBACK (viva_interview_wrapup_page_sync_header),
                                  self, G_CONNECT_SWAPPED);
+  /* After the list box's own handler, so that the rows exist. */
   g_signal_group_connect_object (self->interview_signals, "items-changed",
                                  G_CALLBACK (viva_interview_wrapup_page_items_changed_cb),
-                                 self, G_CONNECT_SWAPPED);
+                                 self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   g_signal_group_connect_object (self->interview_signals, "item-changed",
                                  G_CALLBACK (viva_interview_wrapup_page_item_changed_cb),
                                  self, G_CONNECT_SWAPPED);
@@ -824,8 +896,7 @@ viva_interview_wrapup_page_set_bank (VivaInterviewWrapupPage *self,
   if (!g_set_object (&self->bank, bank))
     return;
 
-  for (guint i = 0; i < self->rows->len; i++)
-    viva_interview_wrapup_page_update_row (self, i);
+  viva_interview_wrapup_page_update_rows (self);
 }
 
 /**

@@ -12,6 +12,7 @@
 #include "viva-clock.h"
 #include "viva-interview-private.h"
 #include "viva-question.h"
+#include "viva-stopwatch.h"
 
 struct _VivaInterview
 {
@@ -27,7 +28,7 @@ struct _VivaInterview
   char                *bank;
   char                *takeaways;
   char                *summary;
-  GPtrArray           *items;          /* (element-type VivaInterviewItem) */
+  GPtrArray           *items;          /* (element-type VivaInterviewItem) (owned) */
 
   gint64               created;        /* wall clock, usec */
   gint64               date;           /* wall clock, usec; 0 for none */
@@ -36,9 +37,10 @@ struct _VivaInterview
   gint64               total_budget;
   /* Time run before the current stretch, in microseconds. */
   gint64               elapsed;
-  /* VivaClock time when the current stretch began; only while running.
-   * The clock's origin is arbitrary, so this is never saved. */
-  gint64               mark;
+  /* Runs while the interview runs: the current stretch, charged to the
+   * interview and its current question. The clock's origin is arbitrary,
+   * so it is never saved. */
+  VivaStopwatch        stopwatch;
   guint                current;
   VivaInterviewState   state;
   VivaInterviewRating  recommendation;
@@ -46,7 +48,10 @@ struct _VivaInterview
   guint                read_only : 1;
 };
 
-G_DEFINE_FINAL_TYPE (VivaInterview, viva_interview, G_TYPE_OBJECT)
+static void list_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (VivaInterview, viva_interview, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
 
 G_DEFINE_QUARK (viva-interview-error-quark, viva_interview_error)
 
@@ -86,7 +91,6 @@ enum {
 
 enum {
   CHANGED,
-  ITEMS_CHANGED,
   ITEM_CHANGED,
   N_SIGNALS
 };
@@ -191,14 +195,6 @@ viva_interview_state_from_string (const char         *str,
 }
 
 /* Items */
-
-static void
-item_free (VivaInterviewItem *item)
-{
-  g_free (item->text);
-  g_free (item->notes);
-  g_free (item);
-}
 
 static VivaInterviewItem *
 get_item (VivaInterview *self,
@@ -331,41 +327,61 @@ emit_item_changed (VivaInterview *self,
 
 /* Time */
 
-/* Microseconds of the current stretch, never negative (a clock that
- * steps back in a test) nor absurd. */
-static gint64
-stretch (VivaInterview *self)
-{
-  gint64 now;
-
-  if (self->state != VIVA_INTERVIEW_STATE_RUNNING)
-    return 0;
-
-  now = viva_clock_get_now (self->clock);
-
-  return CLAMP (now - self->mark, 0, VIVA_INTERVIEW_DURATION_MAX);
-}
-
-/* Moves the time of the current stretch into the totals and starts a
- * new stretch: before the current question changes or the clock stops.
- * Emits nothing. */
+/* Charges @delta, time run, to the interview and its current question.
+ * Emits nothing but the item's notification. */
 static void
-settle (VivaInterview *self)
+charge (VivaInterview *self,
+        gint64         delta)
 {
-  gint64 delta = stretch (self);
-
-  if (self->state != VIVA_INTERVIEW_STATE_RUNNING)
+  if (delta <= 0)
     return;
 
-  self->elapsed = MIN (self->elapsed + delta, VIVA_INTERVIEW_DURATION_MAX);
+  self->elapsed = MIN (viva_time_add_saturated (self->elapsed, delta), VIVA_INTERVIEW_DURATION_MAX);
   if (self->current < self->items->len)
     {
       VivaInterviewItem *item = get_item (self, self->current);
 
-      item->spent = MIN (item->spent + delta, VIVA_INTERVIEW_DURATION_MAX);
+      _viva_interview_item_set_spent (item, MIN (viva_time_add_saturated (viva_interview_item_get_spent (item), delta),
+                                                 VIVA_INTERVIEW_DURATION_MAX));
     }
+}
 
-  self->mark = viva_clock_get_now (self->clock);
+/* Reads the clock: a clock that steps back (a fake one in a test) counts
+ * as no time passing, the stretch so far charged where it belongs. */
+static gint64
+sample (VivaInterview *self)
+{
+  gint64 carried;
+  gint64 now = viva_stopwatch_sample (&self->stopwatch, self->clock, &carried);
+
+  charge (self, carried);
+
+  return now;
+}
+
+/* Microseconds of the current stretch, never absurd. */
+static gint64
+stretch (VivaInterview *self)
+{
+  gint64 now = sample (self);
+
+  return MIN (viva_stopwatch_get_running (&self->stopwatch, now), VIVA_INTERVIEW_DURATION_MAX);
+}
+
+/* Moves the time of the current stretch into the totals and starts a
+ * new stretch at @now: before the current question changes or the clock
+ * stops. Emits nothing. */
+static void
+settle_at (VivaInterview *self,
+           gint64         now)
+{
+  charge (self, viva_stopwatch_fold (&self->stopwatch, now));
+}
+
+static void
+settle (VivaInterview *self)
+{
+  settle_at (self, sample (self));
 }
 
 /* GObject */
@@ -587,24 +603,6 @@ viva_interview_class_init (VivaInterviewClass *klass)
                   G_TYPE_NONE, 0);
 
   /**
-   * VivaInterview::items-changed:
-   * @self: the interview
-   * @position: where the plan changed
-   * @removed: how many items were removed there
-   * @added: how many were added there
-   *
-   * The plan changed, as #GListModel::items-changed would say it (a
-   * move is a removal and an addition), so that a list can follow;
-   * emitted before #VivaInterview::changed.
-   */
-  signals[ITEMS_CHANGED] =
-    g_signal_new ("items-changed",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 3, G_TYPE_UINT, G_TYPE_UINT, G_TYPE_UINT);
-
-  /**
    * VivaInterview::item-changed:
    * @self: the interview
    * @index: which item
@@ -623,7 +621,7 @@ viva_interview_class_init (VivaInterviewClass *klass)
 static void
 viva_interview_init (VivaInterview *self)
 {
-  self->items = g_ptr_array_new_with_free_func ((GDestroyNotify) item_free);
+  self->items = g_ptr_array_new_with_free_func (g_object_unref);
   self->candidate = g_strdup ("");
   self->bank = g_strdup ("");
   self->role = g_strdup ("");
@@ -644,6 +642,7 @@ set_clock (VivaInterview *self,
     clock = viva_clock_get_default ();
 
   g_set_object (&self->clock, clock);
+  viva_stopwatch_init (&self->stopwatch, viva_clock_get_now (clock));
 }
 
 /**
@@ -732,15 +731,7 @@ _viva_interview_load_item (VivaInterview       *self,
                            const char          *notes,
                            VivaInterviewRating  rating)
 {
-  VivaInterviewItem *item = g_new0 (VivaInterviewItem, 1);
-
-  item->number = number;
-  item->text = g_strdup (text);
-  item->budget = budget;
-  item->spent = spent;
-  item->notes = g_strdup (notes);
-  item->rating = rating;
-  g_ptr_array_add (self->items, item);
+  g_ptr_array_add (self->items, _viva_interview_item_new (number, text, budget, spent, notes, rating));
 }
 
 /* Getters */
@@ -1050,7 +1041,7 @@ viva_interview_get_n_items (VivaInterview *self)
  *
  * Returns: (transfer none): the item, valid until the plan changes
  */
-const VivaInterviewItem *
+VivaInterviewItem *
 viva_interview_get_item (VivaInterview *self,
                          guint          index)
 {
@@ -1077,7 +1068,7 @@ viva_interview_contains (VivaInterview *self,
 
   for (guint i = 0; i < self->items->len; i++)
     {
-      if (get_item (self, i)->number == number)
+      if (viva_interview_item_get_number (get_item (self, i)) == number)
         return TRUE;
     }
 
@@ -1121,7 +1112,7 @@ notify_plan (VivaInterview *self,
              guint          added,
              guint          old_current)
 {
-  g_signal_emit (self, signals[ITEMS_CHANGED], 0, position, removed, added);
+  g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
   if (removed != added)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
   if (self->current != old_current)
@@ -1155,7 +1146,7 @@ viva_interview_insert (VivaInterview  *self,
                        gint64          budget,
                        GError        **error)
 {
-  VivaInterviewItem *item;
+  g_autofree char *bounded = NULL;
   guint old_current;
 
   g_return_val_if_fail (VIVA_IS_INTERVIEW (self), FALSE);
@@ -1190,12 +1181,9 @@ viva_interview_insert (VivaInterview  *self,
   settle (self);
   old_current = self->current;
 
-  item = g_new0 (VivaInterviewItem, 1);
-  item->number = number;
-  item->text = _viva_interview_dup_bounded (text, VIVA_INTERVIEW_QUESTION_MAX_SIZE);
-  item->budget = budget;
-  item->notes = g_strdup ("");
-  g_ptr_array_insert (self->items, index, item);
+  bounded = _viva_interview_dup_bounded (text, VIVA_INTERVIEW_QUESTION_MAX_SIZE);
+  g_ptr_array_insert (self->items, index,
+                      _viva_interview_item_new (number, bounded, budget, 0, "", VIVA_INTERVIEW_RATING_NONE));
 
   if (self->items->len > 1 && index <= self->current)
     self->current++;
@@ -1322,20 +1310,14 @@ viva_interview_set_item_budget (VivaInterview *self,
                                 guint          index,
                                 gint64         budget)
 {
-  VivaInterviewItem *item;
-
   g_return_val_if_fail (VIVA_IS_INTERVIEW (self), FALSE);
 
   if (!check_plan_editable (self, NULL) || index >= self->items->len ||
       budget < 0 || budget > VIVA_INTERVIEW_DURATION_MAX)
     return FALSE;
 
-  item = get_item (self, index);
-  if (item->budget == budget)
-    return TRUE;
-
-  item->budget = budget;
-  emit_item_changed (self, index);
+  if (_viva_interview_item_set_budget (get_item (self, index), budget))
+    emit_item_changed (self, index);
 
   return TRUE;
 }
@@ -1355,8 +1337,6 @@ viva_interview_set_item_notes (VivaInterview *self,
                                guint          index,
                                const char    *notes)
 {
-  VivaInterviewItem *item;
-
   g_return_val_if_fail (VIVA_IS_INTERVIEW (self), FALSE);
 
   if (notes == NULL)
@@ -1366,12 +1346,8 @@ viva_interview_set_item_notes (VivaInterview *self,
       !text_is_acceptable (notes, VIVA_INTERVIEW_TEXT_MAX_SIZE))
     return FALSE;
 
-  item = get_item (self, index);
-  if (strcmp (item->notes, notes) == 0)
-    return TRUE;
-
-  replace_str (&item->notes, notes);
-  emit_item_changed (self, index);
+  if (_viva_interview_item_set_notes (get_item (self, index), notes))
+    emit_item_changed (self, index);
 
   return TRUE;
 }
@@ -1404,7 +1380,7 @@ viva_interview_stamp_item_notes (VivaInterview *self,
 
   /* Notes prepared before the interview have no time to carry. */
   if (self->state != VIVA_INTERVIEW_STATE_PLANNED)
-    stamped = viva_interview_stamp_paragraphs (get_item (self, index)->notes, new_notes,
+    stamped = viva_interview_stamp_paragraphs (viva_interview_item_get_notes (get_item (self, index)), new_notes,
                                                viva_interview_get_elapsed (self));
 
   return viva_interview_set_item_notes (self, index, stamped != NULL ? stamped : new_notes);
@@ -1415,20 +1391,14 @@ viva_interview_set_item_rating (VivaInterview       *self,
                                 guint                index,
                                 VivaInterviewRating  rating)
 {
-  VivaInterviewItem *item;
-
   g_return_val_if_fail (VIVA_IS_INTERVIEW (self), FALSE);
   g_return_val_if_fail (rating < VIVA_INTERVIEW_N_RATINGS, FALSE);
 
   if (self->read_only || index >= self->items->len)
     return FALSE;
 
-  item = get_item (self, index);
-  if (item->rating == rating)
-    return TRUE;
-
-  item->rating = rating;
-  emit_item_changed (self, index);
+  if (_viva_interview_item_set_rating (get_item (self, index), rating))
+    emit_item_changed (self, index);
 
   return TRUE;
 }
@@ -1445,8 +1415,6 @@ viva_interview_set_item_spent (VivaInterview *self,
                                guint          index,
                                gint64         spent)
 {
-  VivaInterviewItem *item;
-
   g_return_val_if_fail (VIVA_IS_INTERVIEW (self), FALSE);
 
   if (self->read_only || index >= self->items->len ||
@@ -1454,12 +1422,8 @@ viva_interview_set_item_spent (VivaInterview *self,
       spent < 0 || spent > VIVA_INTERVIEW_DURATION_MAX)
     return FALSE;
 
-  item = get_item (self, index);
-  if (item->spent == spent)
-    return TRUE;
-
-  item->spent = spent;
-  emit_item_changed (self, index);
+  if (_viva_interview_item_set_spent (get_item (self, index), spent))
+    emit_item_changed (self, index);
 
   return TRUE;
 }
@@ -1548,12 +1512,15 @@ set_state (VivaInterview      *self,
 {
   gboolean was_unfinished = viva_interview_get_unfinished (self);
   guint current = self->current;
+  gint64 now = sample (self);
 
-  settle (self);
+  settle_at (self, now);
   self->state = state;
 
   if (state == VIVA_INTERVIEW_STATE_RUNNING)
-    self->mark = viva_clock_get_now (self->clock);
+    viva_stopwatch_start (&self->stopwatch, now);
+  else
+    viva_stopwatch_stop (&self->stopwatch, now);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
   if (was_unfinished != viva_interview_get_unfinished (self))
@@ -1630,9 +1597,14 @@ viva_interview_finish (VivaInterview *self)
 gint64
 viva_interview_get_elapsed (VivaInterview *self)
 {
+  gint64 running;
+
   g_return_val_if_fail (VIVA_IS_INTERVIEW (self), 0);
 
-  return MIN (self->elapsed + stretch (self), VIVA_INTERVIEW_DURATION_MAX);
+  /* First: reading the clock may charge time to the totals. */
+  running = stretch (self);
+
+  return MIN (self->elapsed + running, VIVA_INTERVIEW_DURATION_MAX);
 }
 
 /* The time spent on item @index so far, the running stretch included. */
@@ -1640,14 +1612,17 @@ gint64
 viva_interview_get_item_elapsed (VivaInterview *self,
                                  guint          index)
 {
+  gint64 running;
   gint64 spent;
 
   g_return_val_if_fail (VIVA_IS_INTERVIEW (self), 0);
   g_return_val_if_fail (index < self->items->len, 0);
 
-  spent = get_item (self, index)->spent;
+  /* First: reading the clock may charge time to the totals. */
+  running = stretch (self);
+  spent = viva_interview_item_get_spent (get_item (self, index));
   if (index == self->current)
-    spent += stretch (self);
+    spent += running;
 
   return MIN (spent, VIVA_INTERVIEW_DURATION_MAX);
 }
@@ -1673,4 +1648,38 @@ viva_interview_checkpoint (VivaInterview *self)
   emit_changed (self);
 
   return TRUE;
+}
+
+/* GListModel: the plan's items, in order. */
+
+static GType
+viva_interview_get_item_type (GListModel *model)
+{
+  return VIVA_TYPE_INTERVIEW_ITEM;
+}
+
+static guint
+viva_interview_list_get_n_items (GListModel *model)
+{
+  return VIVA_INTERVIEW (model)->items->len;
+}
+
+static gpointer
+viva_interview_list_get_item (GListModel *model,
+                              guint       position)
+{
+  VivaInterview *self = VIVA_INTERVIEW (model);
+
+  if (position >= self->items->len)
+    return NULL;
+
+  return g_object_ref (get_item (self, position));
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = viva_interview_get_item_type;
+  iface->get_n_items = viva_interview_list_get_n_items;
+  iface->get_item = viva_interview_list_get_item;
 }

@@ -13,6 +13,11 @@
  * Time is read from a #VivaClock (the system clock unless a test sets a
  * fake one) in wall-clock microseconds, so that an interview interrupted
  * by a crash or a suspend resumes with the right elapsed time.
+ * It is measured as the mock interviews' is, by a VivaStopwatch
+ * (viva-stopwatch.c).
+ *
+ * The interview is the #GListModel of its plan's #VivaInterviewItem
+ * objects, so that lists bind to it (gtk_list_box_bind_model()).
  *
  * Every change of what is saved emits #VivaInterview::changed, on which
  * VivaInterviewStore autosaves. A read-only interview (one from a newer
@@ -81,28 +86,6 @@ typedef enum
   VIVA_INTERVIEW_STATE_FINISHED,
 } VivaInterviewState;
 
-/**
- * VivaInterviewItem:
- * @number: the question's number in its bank, or 0 for a question of
- *   the interviewer's own
- * @text: the question, as plain text; never %NULL
- * @budget: its time budget in microseconds; 0 when it has none
- * @spent: the time spent on it, in microseconds
- * @notes: the interviewer's notes; never %NULL
- * @rating: the interviewer's rating of the answer
- *
- * One question of the plan. Read-only: change it through the
- * interview's setters, which check read-only and emit the signals.
- */
-typedef struct
-{
-  guint                number;
-  char                *text;
-  gint64               budget;
-  gint64               spent;
-  char                *notes;
-  VivaInterviewRating  rating;
-} VivaInterviewItem;
 
 #define VIVA_INTERVIEW_ERROR (viva_interview_error_quark ())
 
@@ -124,11 +107,29 @@ typedef enum
 #define VIVA_TYPE_INTERVIEW_RATING (viva_interview_rating_get_type ())
 #define VIVA_TYPE_INTERVIEW_STATE  (viva_interview_state_get_type ())
 #define VIVA_TYPE_INTERVIEW        (viva_interview_get_type ())
+#define VIVA_TYPE_INTERVIEW_ITEM   (viva_interview_item_get_type ())
 
 GType viva_interview_rating_get_type (void) G_GNUC_CONST;
 GType viva_interview_state_get_type  (void) G_GNUC_CONST;
 
 G_DECLARE_FINAL_TYPE (VivaInterview, viva_interview, VIVA, INTERVIEW, GObject)
+
+/**
+ * VivaInterviewItem:
+ *
+ * One question of the plan (viva-interview-item.c): the interview is a
+ * #GListModel of them. Read-only: change it through the interview's
+ * setters, which check read-only and emit the signals; its properties
+ * notify.
+ */
+G_DECLARE_FINAL_TYPE (VivaInterviewItem, viva_interview_item, VIVA, INTERVIEW_ITEM, GObject)
+
+guint                    viva_interview_item_get_number         (VivaInterviewItem   *self);
+const char              *viva_interview_item_get_text           (VivaInterviewItem   *self);
+gint64                   viva_interview_item_get_budget         (VivaInterviewItem   *self);
+gint64                   viva_interview_item_get_spent          (VivaInterviewItem   *self);
+const char              *viva_interview_item_get_notes          (VivaInterviewItem   *self);
+VivaInterviewRating      viva_interview_item_get_rating         (VivaInterviewItem   *self);
 
 GQuark                   viva_interview_error_quark             (void);
 const char              *viva_interview_rating_to_string        (VivaInterviewRating  rating);
@@ -169,7 +170,7 @@ gboolean                 viva_interview_set_total_budget        (VivaInterview  
 
 guint                    viva_interview_get_n_items             (VivaInterview       *self);
 gboolean                 viva_interview_get_plan_editable       (VivaInterview       *self);
-const VivaInterviewItem *viva_interview_get_item                (VivaInterview       *self,
+VivaInterviewItem       *viva_interview_get_item                (VivaInterview       *self,
                                                                  guint                index);
 gboolean                 viva_interview_contains                (VivaInterview       *self,
                                                                  guint                number);

@@ -173,23 +173,23 @@ viva_mock_session_to_markdown (VivaMockSession *self)
 
   for (guint i = 0; i < viva_mock_session_get_n_items (self); i++)
     {
-      const VivaMockItem *item = viva_mock_session_get_item (self, i);
-      g_autofree char *item_time = format_time_against_budget (item->spent, item->budget);
-      g_autofree char *heading = g_strdup_printf (_("Question %u"), item->number);
+      VivaMockItem *item = viva_mock_session_get_item (self, i);
+      g_autofree char *item_time = format_time_against_budget (viva_mock_item_get_spent (item), viva_mock_item_get_budget (item));
+      g_autofree char *heading = g_strdup_printf (_("Question %u"), viva_mock_item_get_number (item));
 
       g_string_append_printf (out, "\n### %s (", heading);
-      viva_markdown_append_escaped_inline (out, item->level_title);
-      if (item->topic_name != NULL)
+      viva_markdown_append_escaped_inline (out, viva_mock_item_get_level_title (item));
+      if (viva_mock_item_get_topic_name (item) != NULL)
         {
           g_string_append (out, " · ");
-          viva_markdown_append_escaped_inline (out, item->topic_name);
+          viva_markdown_append_escaped_inline (out, viva_mock_item_get_topic_name (item));
         }
       g_string_append (out, ")\n\n");
 
-      viva_markdown_append_escaped_paragraphs (out, item->question_text);
+      viva_markdown_append_escaped_paragraphs (out, viva_mock_item_get_question_text (item));
       g_string_append_c (out, '\n');
 
-      if (item->skipped)
+      if (viva_mock_item_get_skipped (item))
         {
           g_autofree char *skipped = g_strdup_printf (_("%s, skipped"), item_time);
 
@@ -198,15 +198,15 @@ viva_mock_session_to_markdown (VivaMockSession *self)
       else
         append_field (out, _("Time"), item_time);
 
-      append_field (out, _("Rating"), viva_mock_rating_get_label (item->rating));
+      append_field (out, _("Rating"), viva_mock_rating_get_label (viva_mock_item_get_rating (item)));
       g_string_append_c (out, '\n');
 
-      if (item->answer[0] == '\0')
+      if (viva_mock_item_get_answer (item)[0] == '\0')
         g_string_append_printf (out, "*%s*\n", _("No answer."));
       else
         {
           g_string_append_printf (out, "**%s**\n\n", _("Answer:"));
-          viva_markdown_append_fenced (out, item->answer, "markdown");
+          viva_markdown_append_fenced (out, viva_mock_item_get_answer (item), "markdown");
         }
     }
 

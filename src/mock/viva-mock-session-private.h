@@ -1,7 +1,8 @@
 /* viva-mock-session-private.h
  *
  * For the session file reader only: it builds a session from a file that
- * it has validated completely, without emitting anything.
+ * it has validated completely, without emitting anything; and for the
+ * session only: changing its items.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,6 +12,48 @@
 #include "viva-mock-session.h"
 
 G_BEGIN_DECLS
+
+/**
+ * VivaMockItemData:
+ * @number: the question's number in its bank
+ * @level_number: its level's number
+ * @level_title: its level's title ("Level 1: Beginner")
+ * @topic_name: (nullable): its topic's name; %NULL for levels without
+ *   topics
+ * @question_text: the question, as plain text
+ * @budget: its budget in microseconds; 0 when there is none (the whole
+ *   interview has one budget)
+ * @spent: the time spent on it, in microseconds
+ * @skipped: whether the user skipped it
+ * @answer: what the user typed (Markdown); never %NULL
+ * @rating: the user's self-rating
+ *
+ * One question of a session as the file reader validated it, to make a
+ * #VivaMockItem of.
+ */
+typedef struct
+{
+  guint           number;
+  guint           level_number;
+  char           *level_title;
+  char           *topic_name;
+  char           *question_text;
+  gint64          budget;
+  gint64          spent;
+  gboolean        skipped;
+  char           *answer;
+  VivaMockRating  rating;
+} VivaMockItemData;
+
+VivaMockItem    *_viva_mock_item_new                (const VivaMockItemData *data);
+gboolean         _viva_mock_item_set_spent          (VivaMockItem         *self,
+                                                     gint64                spent);
+gboolean         _viva_mock_item_set_skipped        (VivaMockItem         *self,
+                                                     gboolean              skipped);
+gboolean         _viva_mock_item_set_answer         (VivaMockItem         *self,
+                                                     const char           *answer);
+gboolean         _viva_mock_item_set_rating         (VivaMockItem         *self,
+                                                     VivaMockRating        rating);
 
 gboolean         _viva_mock_session_id_is_valid     (const char           *id);
 VivaMockSession *_viva_mock_session_new_loaded      (const char           *id,
@@ -22,8 +65,8 @@ VivaMockSession *_viva_mock_session_new_loaded      (const char           *id,
                                                      VivaMockBudgetMode    budget_mode,
                                                      gint64                total_budget,
                                                      gboolean              auto_advance);
-void             _viva_mock_session_append_item     (VivaMockSession      *self,
-                                                     const VivaMockItem   *item);
+void             _viva_mock_session_append_item     (VivaMockSession        *self,
+                                                     const VivaMockItemData *item);
 void             _viva_mock_session_load_progress   (VivaMockSession      *self,
                                                      guint                 current,
                                                      VivaMockSessionState  state,

@@ -23,7 +23,7 @@ struct _VivaMockSession
   char                 *id;
   char                 *bank_id;
   char                 *bank_title;
-  GArray               *items;
+  GPtrArray            *items;          /* (element-type VivaMockItem) (owned) */
 
   gint64                created;
   gint64                finished;
@@ -38,7 +38,10 @@ struct _VivaMockSession
   guint                 read_only : 1;
 };
 
-G_DEFINE_FINAL_TYPE (VivaMockSession, viva_mock_session, G_TYPE_OBJECT)
+static void list_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (VivaMockSession, viva_mock_session, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
 
 /* The nicks are the session file's spelling; never translate them. */
 G_DEFINE_ENUM_TYPE (VivaMockRating, viva_mock_rating,
@@ -218,20 +221,11 @@ viva_mock_session_state_from_string (const char           *str,
 
 /* Items */
 
-static void
-item_clear (VivaMockItem *item)
-{
-  g_clear_pointer (&item->level_title, g_free);
-  g_clear_pointer (&item->topic_name, g_free);
-  g_clear_pointer (&item->question_text, g_free);
-  g_clear_pointer (&item->answer, g_free);
-}
-
 static VivaMockItem *
 get_item (VivaMockSession *self,
           guint            index)
 {
-  return &g_array_index (self->items, VivaMockItem, index);
+  return g_ptr_array_index (self->items, index);
 }
 
 /* Text copied from a bank: valid UTF-8 (bank ids come from file names),
@@ -323,7 +317,7 @@ viva_mock_session_finalize (GObject *object)
   g_clear_pointer (&self->id, g_free);
   g_clear_pointer (&self->bank_id, g_free);
   g_clear_pointer (&self->bank_title, g_free);
-  g_clear_pointer (&self->items, g_array_unref);
+  g_clear_pointer (&self->items, g_ptr_array_unref);
 
   G_OBJECT_CLASS (viva_mock_session_parent_class)->finalize (object);
 }
@@ -591,8 +585,7 @@ viva_mock_session_class_init (VivaMockSessionClass *klass)
 static void
 viva_mock_session_init (VivaMockSession *self)
 {
-  self->items = g_array_new (FALSE, TRUE, sizeof (VivaMockItem));
-  g_array_set_clear_func (self->items, (GDestroyNotify) item_clear);
+  self->items = g_ptr_array_new_with_free_func (g_object_unref);
   self->state = VIVA_MOCK_SESSION_STATE_NOT_STARTED;
 }
 
@@ -647,7 +640,7 @@ viva_mock_session_new (VivaBank      *bank,
       VivaQuestion *question = g_ptr_array_index (questions, i);
       VivaLevel *level = viva_question_get_level (question);
       VivaTopic *topic = viva_question_get_topic (question);
-      VivaMockItem item = { 0, };
+      VivaMockItemData item = { 0, };
 
       item.number = viva_question_get_number (question);
       item.level_number = viva_level_get_number (level);
@@ -657,10 +650,13 @@ viva_mock_session_new (VivaBank      *bank,
       item.budget = mode == VIVA_MOCK_BUDGET_PER_LEVEL
                     ? viva_mock_setup_get_budget_for_level (setup, item.level_number)
                     : 0;
-      item.answer = g_strdup ("");
+      item.answer = (char *) "";
       item.rating = VIVA_MOCK_RATING_NONE;
 
-      g_array_append_val (self->items, item);
+      g_ptr_array_add (self->items, _viva_mock_item_new (&item));
+      g_free (item.level_title);
+      g_free (item.topic_name);
+      g_free (item.question_text);
     }
 
   return self;
@@ -696,19 +692,12 @@ _viva_mock_session_new_loaded (const char         *id,
 
 /* Copies @item, which the reader validated. */
 void
-_viva_mock_session_append_item (VivaMockSession    *self,
-                                const VivaMockItem *item)
+_viva_mock_session_append_item (VivaMockSession        *self,
+                                const VivaMockItemData *item)
 {
-  VivaMockItem copy = *item;
-
   g_assert (self->items->len < VIVA_MOCK_SESSION_MAX_ITEMS);
 
-  copy.level_title = g_strdup (item->level_title);
-  copy.topic_name = g_strdup (item->topic_name);
-  copy.question_text = g_strdup (item->question_text);
-  copy.answer = g_strdup (item->answer ? item->answer : "");
-
-  g_array_append_val (self->items, copy);
+  g_ptr_array_add (self->items, _viva_mock_item_new (item));
 }
 
 void
@@ -854,7 +843,7 @@ viva_mock_session_get_n_items (VivaMockSession *self)
  *
  * Returns: (transfer none): the item, valid until the session changes it
  */
-const VivaMockItem *
+VivaMockItem *
 viva_mock_session_get_item (VivaMockSession *self,
                             guint            index)
 {
@@ -881,7 +870,7 @@ viva_mock_session_dup_budgets (VivaMockSession *self)
 
   budgets = g_new0 (gint64, MAX (self->items->len, 1));
   for (guint i = 0; i < self->items->len; i++)
-    budgets[i] = get_item (self, i)->budget;
+    budgets[i] = viva_mock_item_get_budget (get_item (self, i));
 
   return budgets;
 }
@@ -1005,16 +994,7 @@ apply_spent (VivaMockSession *self,
              guint            index,
              gint64           spent)
 {
-  VivaMockItem *item = get_item (self, index);
-
-  spent = CLAMP (spent, 0, VIVA_MOCK_DURATION_MAX);
-
-  if (item->spent == spent)
-    return FALSE;
-
-  item->spent = spent;
-
-  return TRUE;
+  return _viva_mock_item_set_spent (get_item (self, index), CLAMP (spent, 0, VIVA_MOCK_DURATION_MAX));
 }
 
 static gboolean
@@ -1022,16 +1002,7 @@ apply_skipped (VivaMockSession *self,
                guint            index,
                gboolean         skipped)
 {
-  VivaMockItem *item = get_item (self, index);
-
-  skipped = !!skipped;
-
-  if (item->skipped == skipped)
-    return FALSE;
-
-  item->skipped = skipped;
-
-  return TRUE;
+  return _viva_mock_item_set_skipped (get_item (self, index), skipped);
 }
 
 /**
@@ -1147,8 +1118,6 @@ viva_mock_session_set_answer (VivaMockSession *self,
                               guint            index,
                               const char      *answer)
 {
-  VivaMockItem *item;
-
   g_return_val_if_fail (VIVA_IS_MOCK_SESSION (self), FALSE);
   g_return_val_if_fail (index < self->items->len, FALSE);
   g_return_val_if_fail (answer == NULL || g_utf8_validate (answer, -1, NULL), FALSE);
@@ -1159,13 +1128,8 @@ viva_mock_session_set_answer (VivaMockSession *self,
   if (self->read_only || strlen (answer) > VIVA_MOCK_ANSWER_MAX_SIZE)
     return FALSE;
 
-  item = get_item (self, index);
-  if (strcmp (item->answer, answer) == 0)
-    return TRUE;
-
-  g_free (item->answer);
-  item->answer = g_strdup (answer);
-  viva_mock_session_item_changed (self, index);
+  if (_viva_mock_item_set_answer (get_item (self, index), answer))
+    viva_mock_session_item_changed (self, index);
 
   return TRUE;
 }
@@ -1175,8 +1139,6 @@ viva_mock_session_set_rating (VivaMockSession *self,
                               guint            index,
                               VivaMockRating   rating)
 {
-  VivaMockItem *item;
-
   g_return_val_if_fail (VIVA_IS_MOCK_SESSION (self), FALSE);
   g_return_val_if_fail (index < self->items->len, FALSE);
   g_return_val_if_fail (rating < VIVA_MOCK_N_RATINGS, FALSE);
@@ -1184,12 +1146,8 @@ viva_mock_session_set_rating (VivaMockSession *self,
   if (self->read_only)
     return FALSE;
 
-  item = get_item (self, index);
-  if (item->rating == rating)
-    return TRUE;
-
-  item->rating = rating;
-  viva_mock_session_item_changed (self, index);
+  if (_viva_mock_item_set_rating (get_item (self, index), rating))
+    viva_mock_session_item_changed (self, index);
 
   return TRUE;
 }
@@ -1204,17 +1162,20 @@ viva_mock_level_totals_clear (VivaMockLevelTotals *totals)
 
 static void
 add_to_totals (VivaMockLevelTotals *totals,
-               const VivaMockItem  *item)
+               VivaMockItem        *item)
 {
-  totals->n_questions++;
-  totals->spent += item->spent;
-  totals->budget += item->budget;
-  totals->ratings[item->rating]++;
+  gint64 spent = viva_mock_item_get_spent (item);
+  gint64 budget = viva_mock_item_get_budget (item);
 
-  if (item->skipped)
+  totals->n_questions++;
+  totals->spent += spent;
+  totals->budget += budget;
+  totals->ratings[viva_mock_item_get_rating (item)]++;
+
+  if (viva_mock_item_get_skipped (item))
     totals->n_skipped++;
 
-  if (item->budget > 0 && item->spent > item->budget)
+  if (budget > 0 && spent > budget)
     totals->n_overtime++;
 }
 
@@ -1251,14 +1212,14 @@ viva_mock_session_get_level_totals (VivaMockSession     *self,
 
   for (guint i = 0; i < self->items->len; i++)
     {
-      const VivaMockItem *item = get_item (self, i);
+      VivaMockItem *item = get_item (self, i);
       VivaMockLevelTotals *totals = NULL;
 
       for (guint j = 0; j < levels->len; j++)
         {
           VivaMockLevelTotals *candidate = &g_array_index (levels, VivaMockLevelTotals, j);
 
-          if (candidate->level_number == item->level_number)
+          if (candidate->level_number == viva_mock_item_get_level_number (item))
             {
               totals = candidate;
               break;
@@ -1269,8 +1230,8 @@ viva_mock_session_get_level_totals (VivaMockSession     *self,
         {
           VivaMockLevelTotals fresh = { 0, };
 
-          fresh.level_number = item->level_number;
-          fresh.level_title = g_strdup (item->level_title);
+          fresh.level_number = viva_mock_item_get_level_number (item);
+          fresh.level_title = g_strdup (viva_mock_item_get_level_title (item));
           g_array_append_val (levels, fresh);
           totals = &g_array_index (levels, VivaMockLevelTotals, levels->len - 1);
         }
@@ -1288,4 +1249,38 @@ viva_mock_session_get_level_totals (VivaMockSession     *self,
     *out_overall = overall;
 
   return levels;
+}
+
+/* GListModel: the session's items, in the order asked. */
+
+static GType
+viva_mock_session_get_item_type (GListModel *model)
+{
+  return VIVA_TYPE_MOCK_ITEM;
+}
+
+static guint
+viva_mock_session_list_get_n_items (GListModel *model)
+{
+  return VIVA_MOCK_SESSION (model)->items->len;
+}
+
+static gpointer
+viva_mock_session_list_get_item (GListModel *model,
+                                 guint       position)
+{
+  VivaMockSession *self = VIVA_MOCK_SESSION (model);
+
+  if (position >= self->items->len)
+    return NULL;
+
+  return g_object_ref (get_item (self, position));
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = viva_mock_session_get_item_type;
+  iface->get_n_items = viva_mock_session_list_get_n_items;
+  iface->get_item = viva_mock_session_list_get_item;
 }

@@ -7,7 +7,8 @@
  *
  * The timer state (current question, time spent, skipped, state) is a
  * copy of VivaMockTimer's, made by the page on every change of the timer;
- * this file does not depend on the timer. Every change of what is saved
+ * this file does not depend on the timer. The session is the #GListModel
+ * of its #VivaMockItem objects. Every change of what is saved
  * emits #VivaMockSession::changed, on which VivaSessionStore autosaves.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -71,37 +72,6 @@ typedef enum
   VIVA_MOCK_SESSION_STATE_FINISHED,
 } VivaMockSessionState;
 
-/**
- * VivaMockItem:
- * @number: the question's number in its bank
- * @level_number: its level's number
- * @level_title: its level's title ("Level 1: Beginner")
- * @topic_name: (nullable): its topic's name; %NULL for levels without
- *   topics
- * @question_text: the question, as plain text
- * @budget: its budget in microseconds; 0 when there is none (the whole
- *   interview has one budget)
- * @spent: the time spent on it, in microseconds
- * @skipped: whether the user skipped it
- * @answer: what the user typed (Markdown); never %NULL
- * @rating: the user's self-rating
- *
- * One question of a session. Read-only: change it through the session's
- * setters, which check read-only and emit the signals.
- */
-typedef struct
-{
-  guint           number;
-  guint           level_number;
-  char           *level_title;
-  char           *topic_name;
-  char           *question_text;
-  gint64          budget;
-  gint64          spent;
-  gboolean        skipped;
-  char           *answer;
-  VivaMockRating  rating;
-} VivaMockItem;
 
 /**
  * VivaMockLevelTotals:
@@ -131,11 +101,33 @@ typedef struct
 #define VIVA_TYPE_MOCK_RATING        (viva_mock_rating_get_type ())
 #define VIVA_TYPE_MOCK_SESSION_STATE (viva_mock_session_state_get_type ())
 #define VIVA_TYPE_MOCK_SESSION       (viva_mock_session_get_type ())
+#define VIVA_TYPE_MOCK_ITEM          (viva_mock_item_get_type ())
 
 GType viva_mock_rating_get_type        (void) G_GNUC_CONST;
 GType viva_mock_session_state_get_type (void) G_GNUC_CONST;
 
 G_DECLARE_FINAL_TYPE (VivaMockSession, viva_mock_session, VIVA, MOCK_SESSION, GObject)
+
+/**
+ * VivaMockItem:
+ *
+ * One question of a session (viva-mock-item.c): the session is a
+ * #GListModel of them. Read-only: change it through the session's
+ * setters, which check read-only and emit the signals; its properties
+ * notify.
+ */
+G_DECLARE_FINAL_TYPE (VivaMockItem, viva_mock_item, VIVA, MOCK_ITEM, GObject)
+
+guint                 viva_mock_item_get_number             (VivaMockItem         *self);
+guint                 viva_mock_item_get_level_number       (VivaMockItem         *self);
+const char           *viva_mock_item_get_level_title        (VivaMockItem         *self);
+const char           *viva_mock_item_get_topic_name         (VivaMockItem         *self);
+const char           *viva_mock_item_get_question_text      (VivaMockItem         *self);
+gint64                viva_mock_item_get_budget             (VivaMockItem         *self);
+gint64                viva_mock_item_get_spent              (VivaMockItem         *self);
+gboolean              viva_mock_item_get_skipped            (VivaMockItem         *self);
+const char           *viva_mock_item_get_answer             (VivaMockItem         *self);
+VivaMockRating        viva_mock_item_get_rating             (VivaMockItem         *self);
 
 const char           *viva_mock_rating_to_string            (VivaMockRating        rating);
 gboolean              viva_mock_rating_from_string          (const char           *str,
@@ -167,7 +159,7 @@ void                  viva_mock_session_set_read_only       (VivaMockSession    
 gboolean              viva_mock_session_get_unfinished      (VivaMockSession      *self);
 
 guint                 viva_mock_session_get_n_items         (VivaMockSession      *self);
-const VivaMockItem   *viva_mock_session_get_item            (VivaMockSession      *self,
+VivaMockItem         *viva_mock_session_get_item            (VivaMockSession      *self,
                                                              guint                 index);
 gint64               *viva_mock_session_dup_budgets         (VivaMockSession      *self);
 

@@ -2,8 +2,10 @@
  *
  * After a mock interview: each question with the time spent against its
  * budget, the answer typed and a self-rating (Again / Hard / Good / Easy,
- * keys 1-4), and totals per level. The page edits the session's ratings;
- * VivaMockView turns a rating into the question's study status.
+ * keys 1-4), and totals per level. The questions' list is bound to the
+ * session, the #GListModel of its items, and each rating button to its
+ * item's "rating". The page edits the session's ratings; VivaMockView
+ * turns a rating into the question's study status.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -24,19 +26,15 @@ struct _VivaMockSummaryPage
   /* Owned */
   VivaMockSession     *session;
   VivaBank            *bank;
-  GPtrArray           *rows;
   GPtrArray           *level_rows;
-  GPtrArray           *rating_buttons;
 
   /* Template widgets */
   GtkLabel            *title_label;
   GtkLabel            *subtitle_label;
   GtkLabel            *totals_label;
   AdwPreferencesGroup *levels_group;
-  AdwPreferencesGroup *questions_group;
+  GtkListBox          *questions_list;
   GtkButton           *export_button;
-
-  guint                syncing : 1;
 };
 
 G_DEFINE_FINAL_TYPE (VivaMockSummaryPage, viva_mock_summary_page, GTK_TYPE_WIDGET)
@@ -152,59 +150,78 @@ viva_mock_summary_page_rating_toggled_cb (GtkToggleButton     *button,
   guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "viva-index"));
   guint rating = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "viva-rating"));
 
-  if (self->syncing || !gtk_toggle_button_get_active (button))
+  if (!gtk_toggle_button_get_active (button) || self->session == NULL ||
+      index >= viva_mock_session_get_n_items (self->session))
+    return;
+
+  /* The binding from the item shows the rating it already has. */
+  if (viva_mock_item_get_rating (viva_mock_session_get_item (self->session, index)) == rating)
     return;
 
   viva_mock_summary_page_rate (self, index, rating);
 }
 
-static void
-viva_mock_summary_page_sync_ratings (VivaMockSummaryPage *self)
+/* A rating button is down when its item has its rating. */
+static gboolean
+rating_to_active (GBinding     *binding,
+                  const GValue *from_value,
+                  GValue       *to_value,
+                  gpointer      user_data)
 {
-  self->syncing = TRUE;
+  GObject *button = g_binding_dup_target (binding);
+  guint rating = GPOINTER_TO_UINT (g_object_get_data (button, "viva-rating"));
 
-  for (guint i = 0; i < self->rating_buttons->len; i++)
+  g_value_set_boolean (to_value, (guint) g_value_get_enum (from_value) == rating);
+  g_object_unref (button);
+
+  return TRUE;
+}
+
+/* The items never move: a session asks its questions in one order. */
+static guint
+viva_mock_summary_page_index_of (VivaMockSummaryPage *self,
+                                 VivaMockItem        *item)
+{
+  for (guint i = 0; i < viva_mock_session_get_n_items (self->session); i++)
     {
-      GtkToggleButton *button = g_ptr_array_index (self->rating_buttons, i);
-      guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "viva-index"));
-      guint rating = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "viva-rating"));
-      const VivaMockItem *item = viva_mock_session_get_item (self->session, index);
-
-      gtk_toggle_button_set_active (button, item->rating == rating);
-      gtk_widget_set_sensitive (GTK_WIDGET (button), !viva_mock_session_get_read_only (self->session));
+      if (viva_mock_session_get_item (self->session, i) == item)
+        return i;
     }
 
-  self->syncing = FALSE;
+  g_return_val_if_reached (0);
 }
 
 static GtkWidget *
-viva_mock_summary_page_item_row (VivaMockSummaryPage *self,
-                                 guint                index)
+viva_mock_summary_page_create_row (gpointer item_ptr,
+                                   gpointer user_data)
 {
-  const VivaMockItem *item = viva_mock_session_get_item (self->session, index);
+  VivaMockSummaryPage *self = user_data;
+  VivaMockItem *item = item_ptr;
+  guint index = viva_mock_summary_page_index_of (self, item);
+  gboolean read_only = viva_mock_session_get_read_only (self->session);
   g_autofree char *title = NULL;
-  g_autofree char *time = format_time_against_budget (item->spent, item->budget);
+  g_autofree char *time = format_time_against_budget (viva_mock_item_get_spent (item), viva_mock_item_get_budget (item));
   g_autofree char *subtitle = NULL;
   g_autofree char *body = NULL;
   GtkWidget *row = adw_expander_row_new ();
   GtkWidget *ratings = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   g_autofree char *markup = viva_bank_dup_question_markup (self->bank, viva_mock_session_get_bank_id (self->session),
-                                                           item->number, item->question_text);
+                                                           viva_mock_item_get_number (item), viva_mock_item_get_question_text (item));
   GtkWidget *question = gtk_label_new (NULL);
   GtkWidget *answer;
   GtkToggleButton *group = NULL;
 
   /* Translators: "Question 42 · Level 1: Beginner · Strings" */
-  if (item->topic_name != NULL)
-    title = g_strdup_printf (_("Question %u · %s · %s"), item->number, item->level_title, item->topic_name);
+  if (viva_mock_item_get_topic_name (item) != NULL)
+    title = g_strdup_printf (_("Question %u · %s · %s"), viva_mock_item_get_number (item), viva_mock_item_get_level_title (item), viva_mock_item_get_topic_name (item));
   else
-    title = g_strdup_printf (_("Question %u · %s"), item->number, item->level_title);
+    title = g_strdup_printf (_("Question %u · %s"), viva_mock_item_get_number (item), viva_mock_item_get_level_title (item));
 
-  if (item->skipped)
+  if (viva_mock_item_get_skipped (item))
     /* Translators: the time line of a skipped question. */
     subtitle = g_strdup_printf (_("%s · skipped"), time);
-  else if (item->budget > 0 && item->spent > item->budget)
+  else if (viva_mock_item_get_budget (item) > 0 && viva_mock_item_get_spent (item) > viva_mock_item_get_budget (item))
     subtitle = g_strdup_printf (_("%s · over time"), time);
   else
     subtitle = g_strdup (time);
@@ -220,7 +237,7 @@ viva_mock_summary_page_item_row (VivaMockSummaryPage *self,
     {
       GtkWidget *button = gtk_toggle_button_new_with_label (viva_mock_rating_get_label (r));
       g_autofree char *tooltip = g_strdup_printf (_("Rate %s (%u)"), viva_mock_rating_get_label (r), r);
-      g_autofree char *accessible = g_strdup_printf (_("Rate question %u %s"), item->number,
+      g_autofree char *accessible = g_strdup_printf (_("Rate question %u %s"), viva_mock_item_get_number (item),
                                                      viva_mock_rating_get_label (r));
 
       gtk_widget_set_tooltip_text (button, tooltip);
@@ -233,9 +250,11 @@ viva_mock_summary_page_item_row (VivaMockSummaryPage *self,
         gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), group);
       else
         group = GTK_TOGGLE_BUTTON (button);
+      g_object_bind_property_full (item, "rating", button, "active", G_BINDING_SYNC_CREATE,
+                                   rating_to_active, NULL, NULL, NULL);
+      gtk_widget_set_sensitive (button, !read_only);
       g_signal_connect (button, "toggled", G_CALLBACK (viva_mock_summary_page_rating_toggled_cb), self);
       gtk_box_append (GTK_BOX (ratings), button);
-      g_ptr_array_add (self->rating_buttons, button);
     }
   adw_expander_row_add_action (ADW_EXPANDER_ROW (row), ratings);
 
@@ -246,13 +265,13 @@ viva_mock_summary_page_item_row (VivaMockSummaryPage *self,
   gtk_label_set_selectable (GTK_LABEL (question), TRUE);
   gtk_widget_add_css_class (question, "heading");
 
-  body = item->answer && item->answer[0] ? g_strdup (item->answer) : g_strdup (_("No answer typed."));
+  body = viva_mock_item_get_answer (item) && viva_mock_item_get_answer (item)[0] ? g_strdup (viva_mock_item_get_answer (item)) : g_strdup (_("No answer typed."));
   answer = gtk_label_new (body);
   gtk_label_set_wrap (GTK_LABEL (answer), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (answer), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_xalign (GTK_LABEL (answer), 0);
   gtk_label_set_selectable (GTK_LABEL (answer), TRUE);
-  if (!(item->answer && item->answer[0]))
+  if (!(viva_mock_item_get_answer (item) && viva_mock_item_get_answer (item)[0]))
     gtk_widget_add_css_class (answer, "dim-label");
   gtk_accessible_update_property (GTK_ACCESSIBLE (answer),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Your answer"),
@@ -320,9 +339,7 @@ viva_mock_summary_page_dispose (GObject *object)
 
   g_clear_object (&self->session);
   g_clear_object (&self->bank);
-  g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->level_rows, g_ptr_array_unref);
-  g_clear_pointer (&self->rating_buttons, g_ptr_array_unref);
 
   G_OBJECT_CLASS (viva_mock_summary_page_parent_class)->dispose (object);
 }
@@ -354,7 +371,7 @@ viva_mock_summary_page_class_init (VivaMockSummaryPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VivaMockSummaryPage, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, VivaMockSummaryPage, totals_label);
   gtk_widget_class_bind_template_child (widget_class, VivaMockSummaryPage, levels_group);
-  gtk_widget_class_bind_template_child (widget_class, VivaMockSummaryPage, questions_group);
+  gtk_widget_class_bind_template_child (widget_class, VivaMockSummaryPage, questions_list);
   gtk_widget_class_bind_template_child (widget_class, VivaMockSummaryPage, export_button);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -368,8 +385,6 @@ viva_mock_summary_page_init (VivaMockSummaryPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->rows = g_ptr_array_new ();
-  self->rating_buttons = g_ptr_array_new ();
   self->level_rows = g_ptr_array_new ();
 
   keys = gtk_event_controller_key_new ();
@@ -419,8 +434,9 @@ viva_mock_summary_page_set_session (VivaMockSummaryPage *self,
 
   g_set_object (&self->session, session);
 
-  g_ptr_array_set_size (self->rating_buttons, 0);
-  viva_mock_summary_page_clear_group (self->questions_group, self->rows);
+  /* Unbound first, so that the rows are made anew even for the same
+   * session: a new bank changes how their questions read. */
+  gtk_list_box_bind_model (self->questions_list, NULL, NULL, NULL, NULL);
 
   created = g_date_time_new_from_unix_local (viva_mock_session_get_created (session) / G_USEC_PER_SEC);
   /* Translators: the date of a mock interview, see g_date_time_format(). */
@@ -430,15 +446,8 @@ viva_mock_summary_page_set_session (VivaMockSummaryPage *self,
                               viva_mock_session_get_read_only (session) ? _(" · read-only") : "");
   gtk_label_set_text (self->subtitle_label, subtitle);
 
-  for (guint i = 0; i < viva_mock_session_get_n_items (session); i++)
-    {
-      GtkWidget *row = viva_mock_summary_page_item_row (self, i);
-
-      adw_preferences_group_add (self->questions_group, row);
-      g_ptr_array_add (self->rows, row);
-    }
-
-  viva_mock_summary_page_sync_ratings (self);
+  gtk_list_box_bind_model (self->questions_list, G_LIST_MODEL (session),
+                           viva_mock_summary_page_create_row, self, NULL);
   viva_mock_summary_page_update_totals (self);
 }
 
@@ -471,7 +480,6 @@ viva_mock_summary_page_rate (VivaMockSummaryPage *self,
       !viva_mock_session_set_rating (self->session, index, rating))
     return FALSE;
 
-  viva_mock_summary_page_sync_ratings (self);
   viva_mock_summary_page_update_totals (self);
   g_signal_emit (self, signals[RATED], 0, index, rating);
 

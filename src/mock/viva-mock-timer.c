@@ -7,6 +7,7 @@
 
 #include "viva-clock.h"
 #include "viva-mock-timer.h"
+#include "viva-stopwatch.h"
 
 /* Only two small enums: G_DEFINE_ENUM_TYPE (GLib 2.74) keeps them next to
  * the code instead of adding this header to the mkenums call. */
@@ -45,10 +46,9 @@ struct _VivaMockTimer
   /* The explicit total budget, or else the sum of the questions' budgets;
    * 0 when nothing counts down for the interview as a whole. */
   gint64              total_budget;
-  /* Clock time at which the current question last started running. */
-  gint64              segment_start;
-  /* The latest clock reading, to notice a clock that steps back. */
-  gint64              last_now;
+  /* Runs while the state is running; its segments are charged to the
+   * current question. */
+  VivaStopwatch       stopwatch;
   gulong              clock_changed_id;
   VivaMockTimerState  state;
   /* The phase as last notified; the getter computes it afresh. */
@@ -80,56 +80,22 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-/* Arithmetic that saturates: a fake clock pushed to G_MAXINT64, or a
- * snapshot claiming absurd times, must give absurd times, not wrap around
- * into negative ones. */
-static inline gint64
-add_saturated (gint64 a,
-               gint64 b)
-{
-  if (b > 0 && a > G_MAXINT64 - b)
-    return G_MAXINT64;
-  if (b < 0 && a < G_MININT64 - b)
-    return G_MININT64;
-  return a + b;
-}
-
-/* to - from, for from <= to; the difference of two gint64 can exceed
- * G_MAXINT64, so it is taken unsigned and capped. */
-static inline gint64
-time_between (gint64 from,
-              gint64 to)
-{
-  guint64 diff;
-
-  g_assert (from <= to);
-
-  diff = (guint64) to - (guint64) from;
-
-  return diff > (guint64) G_MAXINT64 ? G_MAXINT64 : (gint64) diff;
-}
-
 /* Reads the clock. Whatever steps back (only a fake clock does) counts as
- * no time passing: what was measured up to the previous reading is folded
- * in and measuring goes on from the new reading, so spent never decreases.
- * This keeps segment_start <= last_now at all times. */
+ * no time passing: what the stopwatch measured up to the previous reading
+ * is charged to the current question and measuring goes on from the new
+ * reading, so spent never decreases. */
 static gint64
 viva_mock_timer_sample_now (VivaMockTimer *self)
 {
-  gint64 now = viva_clock_get_now (self->clock);
+  gint64 carried;
+  gint64 now = viva_stopwatch_sample (&self->stopwatch, self->clock, &carried);
 
-  if (now < self->last_now)
+  if (carried > 0)
     {
-      if (self->state == VIVA_MOCK_TIMER_STATE_RUNNING)
-        {
-          Question *q = &self->questions[self->current];
+      Question *q = &self->questions[self->current];
 
-          q->spent = add_saturated (q->spent, time_between (self->segment_start, self->last_now));
-          self->segment_start = now;
-        }
+      q->spent = viva_time_add_saturated (q->spent, carried);
     }
-
-  self->last_now = now;
 
   return now;
 }
@@ -141,8 +107,8 @@ viva_mock_timer_spent_at (VivaMockTimer *self,
 {
   const Question *q = &self->questions[index];
 
-  if (index == self->current && self->state == VIVA_MOCK_TIMER_STATE_RUNNING)
-    return add_saturated (q->spent, time_between (self->segment_start, now));
+  if (index == self->current)
+    return viva_time_add_saturated (q->spent, viva_stopwatch_get_running (&self->stopwatch, now));
 
   return q->spent;
 }
@@ -154,7 +120,7 @@ viva_mock_timer_folded_elapsed (VivaMockTimer *self)
   gint64 sum = 0;
 
   for (guint i = 0; i < self->n_questions; i++)
-    sum = add_saturated (sum, self->questions[i].spent);
+    sum = viva_time_add_saturated (sum, self->questions[i].spent);
 
   return sum;
 }
@@ -165,10 +131,7 @@ viva_mock_timer_elapsed_at (VivaMockTimer *self,
 {
   gint64 elapsed = viva_mock_timer_folded_elapsed (self);
 
-  if (self->state == VIVA_MOCK_TIMER_STATE_RUNNING)
-    elapsed = add_saturated (elapsed, time_between (self->segment_start, now));
-
-  return elapsed;
+  return viva_time_add_saturated (elapsed, viva_stopwatch_get_running (&self->stopwatch, now));
 }
 
 static VivaMockTimerPhase
@@ -244,8 +207,7 @@ viva_mock_timer_fold_at (VivaMockTimer *self,
 
   g_assert (self->state == VIVA_MOCK_TIMER_STATE_RUNNING);
 
-  q->spent = add_saturated (q->spent, time_between (self->segment_start, instant));
-  self->segment_start = instant;
+  q->spent = viva_time_add_saturated (q->spent, viva_stopwatch_fold (&self->stopwatch, instant));
 }
 
 /* Leaves the current question at @instant: the next one starts exactly
@@ -264,14 +226,15 @@ viva_mock_timer_move_on (VivaMockTimer *self,
 
   self->questions[self->current].skipped = !!skipped;
 
+  /* A running stopwatch goes on from @instant for the next question. */
   if (self->current + 1 < self->n_questions)
     {
       self->current++;
-      self->segment_start = instant;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT]);
       return TRUE;
     }
 
+  viva_stopwatch_stop (&self->stopwatch, instant);
   viva_mock_timer_set_state (self, VIVA_MOCK_TIMER_STATE_FINISHED);
 
   return FALSE;
@@ -294,7 +257,7 @@ viva_mock_timer_constructed (GObject *object)
   if (self->clock == NULL)
     self->clock = g_object_ref (viva_clock_get_default ());
 
-  self->last_now = viva_clock_get_now (self->clock);
+  viva_stopwatch_init (&self->stopwatch, viva_clock_get_now (self->clock));
   self->clock_changed_id =
     g_signal_connect_swapped (self->clock, "changed",
                               G_CALLBACK (viva_mock_timer_clock_changed_cb),
@@ -504,7 +467,7 @@ viva_mock_timer_new_internal (VivaClock    *clock,
   else
     {
       for (guint i = 0; i < n_questions; i++)
-        self->total_budget = add_saturated (self->total_budget, self->questions[i].budget);
+        self->total_budget = viva_time_add_saturated (self->total_budget, self->questions[i].budget);
     }
 
   return self;
@@ -592,7 +555,7 @@ viva_mock_timer_start (VivaMockTimer *self)
     return;
 
   now = viva_mock_timer_sample_now (self);
-  self->segment_start = now;
+  viva_stopwatch_start (&self->stopwatch, now);
 
   g_object_freeze_notify (G_OBJECT (self));
   viva_mock_timer_set_state (self, VIVA_MOCK_TIMER_STATE_RUNNING);
@@ -613,6 +576,7 @@ viva_mock_timer_pause (VivaMockTimer *self)
 
   now = viva_mock_timer_sample_now (self);
   viva_mock_timer_fold_at (self, now);
+  viva_stopwatch_stop (&self->stopwatch, now);
 
   g_object_freeze_notify (G_OBJECT (self));
   viva_mock_timer_set_state (self, VIVA_MOCK_TIMER_STATE_PAUSED);
@@ -633,7 +597,7 @@ viva_mock_timer_resume (VivaMockTimer *self)
     return;
 
   now = viva_mock_timer_sample_now (self);
-  self->segment_start = now;
+  viva_stopwatch_start (&self->stopwatch, now);
 
   g_object_freeze_notify (G_OBJECT (self));
   viva_mock_timer_set_state (self, VIVA_MOCK_TIMER_STATE_RUNNING);
@@ -710,6 +674,7 @@ viva_mock_timer_finish (VivaMockTimer *self)
   now = viva_mock_timer_sample_now (self);
   if (self->state == VIVA_MOCK_TIMER_STATE_RUNNING)
     viva_mock_timer_fold_at (self, now);
+  viva_stopwatch_stop (&self->stopwatch, now);
 
   g_object_freeze_notify (G_OBJECT (self));
   viva_mock_timer_set_state (self, VIVA_MOCK_TIMER_STATE_FINISHED);
@@ -893,11 +858,11 @@ viva_mock_timer_update (VivaMockTimer *self)
        * that passed before this segment began, as for a restored question
        * already in overtime, counts as passing when the segment began. */
       if (question_due)
-        question_deadline = add_saturated (self->segment_start,
-                                           MAX (0, q->budget - q->spent));
+        question_deadline = viva_time_add_saturated (self->stopwatch.segment_start,
+                                                     MAX (0, q->budget - q->spent));
       if (total_due)
-        total_deadline = add_saturated (self->segment_start,
-                                        MAX (0, self->total_budget - viva_mock_timer_folded_elapsed (self)));
+        total_deadline = viva_time_add_saturated (self->stopwatch.segment_start,
+                                                  MAX (0, self->total_budget - viva_mock_timer_folded_elapsed (self)));
 
       if (fired == NULL)
         fired = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -924,6 +889,7 @@ viva_mock_timer_update (VivaMockTimer *self)
           if (self->auto_advance && self->total_is_explicit)
             {
               viva_mock_timer_fold_at (self, total_deadline);
+              viva_stopwatch_stop (&self->stopwatch, total_deadline);
               viva_mock_timer_set_state (self, VIVA_MOCK_TIMER_STATE_FINISHED);
             }
         }
@@ -1118,7 +1084,7 @@ viva_mock_timer_new_from_snapshot (VivaClock          *clock,
 
   self->current = current;
   self->state = state == VIVA_MOCK_TIMER_STATE_RUNNING ? VIVA_MOCK_TIMER_STATE_PAUSED : state;
-  self->phase = viva_mock_timer_phase_at (self, self->last_now);
+  self->phase = viva_mock_timer_phase_at (self, self->stopwatch.last_now);
 
   return self;
 }

@@ -4,7 +4,8 @@
  * an optional budget for the whole interview. GTK-free: links against
  * GLib/GObject only, and reads the time from an injectable #VivaClock.
  *
- * How the time is kept (PLATFORM.md, "Timers"):
+ * How the time is kept (PLATFORM.md, "Timers"; the measuring itself is
+ * VivaStopwatch's, which live interviews use too):
  *  - nothing is ever decremented: the time spent on a question is what was
  *    folded in when it last paused plus (now - start of the running
  *    segment), so ticks that come late or not at all change nothing;

@@ -255,18 +255,18 @@ static void
 viva_mock_view_show_current (VivaMockView *self)
 {
   guint current = viva_mock_timer_get_current (self->timer);
-  const VivaMockItem *item = viva_mock_session_get_item (self->session, current);
+  VivaMockItem *item = viva_mock_session_get_item (self->session, current);
   g_autofree char *markup = viva_bank_dup_question_markup (self->bank, viva_mock_session_get_bank_id (self->session),
-                                                           item->number, item->question_text);
+                                                           viva_mock_item_get_number (item), viva_mock_item_get_question_text (item));
   g_autofree char *context = NULL;
   g_autofree char *subtitle = NULL;
 
-  if (item->topic_name != NULL)
-    context = g_strdup_printf (_("Question %u · %s · %s"), item->number, item->level_title, item->topic_name);
+  if (viva_mock_item_get_topic_name (item) != NULL)
+    context = g_strdup_printf (_("Question %u · %s · %s"), viva_mock_item_get_number (item), viva_mock_item_get_level_title (item), viva_mock_item_get_topic_name (item));
   else
-    context = g_strdup_printf (_("Question %u · %s"), item->number, item->level_title);
+    context = g_strdup_printf (_("Question %u · %s"), viva_mock_item_get_number (item), viva_mock_item_get_level_title (item));
 
-  viva_mock_run_page_show_question (self->run_page, self->timer, markup, context, item->answer,
+  viva_mock_run_page_show_question (self->run_page, self->timer, markup, context, viva_mock_item_get_answer (item),
                                     !viva_mock_session_get_read_only (self->session));
 
   subtitle = g_strdup_printf (_("Question %u of %u"), current + 1, viva_mock_timer_get_n_questions (self->timer));
@@ -309,7 +309,7 @@ viva_mock_view_time_up_cb (VivaMockView  *self,
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GApplication *app = g_application_get_default ();
-  const VivaMockItem *item;
+  VivaMockItem *item;
 
   viva_mock_view_sync_session (self);
 
@@ -328,7 +328,7 @@ viva_mock_view_time_up_cb (VivaMockView  *self,
       g_autofree char *body = NULL;
 
       item = viva_mock_session_get_item (self->session, index);
-      body = g_strdup_printf (_("Question %u of your mock interview has used its time."), item->number);
+      body = g_strdup_printf (_("Question %u of your mock interview has used its time."), viva_mock_item_get_number (item));
       g_notification_set_body (notification, body);
       /* No default action: clicking it then activates the application,
        * which brings the window forward. (It named "app.activate",
@@ -429,7 +429,7 @@ viva_mock_view_rated_cb (VivaMockView        *self,
                          VivaMockSummaryPage *page)
 {
   VivaMockSession *session = viva_mock_summary_page_get_session (page);
-  const VivaMockItem *item = viva_mock_session_get_item (session, index);
+  VivaMockItem *item = viva_mock_session_get_item (session, index);
   VivaNote *note;
   VivaStatus status;
   gint64 *reviewed_at;
@@ -437,7 +437,7 @@ viva_mock_view_rated_cb (VivaMockView        *self,
   if (self->notes == NULL || viva_notes_store_get_read_only (self->notes))
     return;
 
-  note = viva_notes_store_get_note (self->notes, viva_mock_session_get_bank_id (session), item->number);
+  note = viva_notes_store_get_note (self->notes, viva_mock_session_get_bank_id (session), viva_mock_item_get_number (item));
 
   /* A rating is also a verdict on how well the question is known. */
   if (viva_mock_rating_to_status (rating, &status))
@@ -586,10 +586,10 @@ viva_mock_view_resume (VivaMockView    *self,
   skipped = g_new0 (gboolean, n);
   for (guint i = 0; i < n; i++)
     {
-      const VivaMockItem *item = viva_mock_session_get_item (session, i);
+      VivaMockItem *item = viva_mock_session_get_item (session, i);
 
-      spent[i] = item->spent;
-      skipped[i] = item->skipped;
+      spent[i] = viva_mock_item_get_spent (item);
+      skipped[i] = viva_mock_item_get_skipped (item);
     }
   total = viva_mock_session_get_budget_mode (session) == VIVA_MOCK_BUDGET_TOTAL
             ? viva_mock_session_get_total_budget (session) : 0;

@@ -181,9 +181,9 @@ parse_seed (const char *text,
 }
 
 static gboolean
-parse_item (JsonNode      *node,
-            VivaMockItem  *item,
-            GError       **error)
+parse_item (JsonNode          *node,
+            VivaMockItemData  *item,
+            GError           **error)
 {
   JsonObject *object;
   const char *text;
@@ -358,7 +358,7 @@ parse_session (JsonObject  *root,
 
   for (guint i = 0; i < n_items; i++)
     {
-      VivaMockItem item = { 0, };
+      VivaMockItemData item = { 0, };
 
       /* The item's strings are borrowed from the parser and copied. */
       if (!parse_item (json_array_get_element (items, i), &item, error))
@@ -440,32 +440,32 @@ build_session (gpointer document)
 
   for (guint i = 0; i < n_items; i++)
     {
-      const VivaMockItem *item = viva_mock_session_get_item (session, i);
+      VivaMockItem *item = viva_mock_session_get_item (session, i);
 
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "number");
-      json_builder_add_int_value (builder, item->number);
+      json_builder_add_int_value (builder, viva_mock_item_get_number (item));
       json_builder_set_member_name (builder, "level");
-      json_builder_add_int_value (builder, item->level_number);
+      json_builder_add_int_value (builder, viva_mock_item_get_level_number (item));
       json_builder_set_member_name (builder, "level-title");
-      json_builder_add_string_value (builder, item->level_title);
+      json_builder_add_string_value (builder, viva_mock_item_get_level_title (item));
       json_builder_set_member_name (builder, "topic");
-      if (item->topic_name != NULL)
-        json_builder_add_string_value (builder, item->topic_name);
+      if (viva_mock_item_get_topic_name (item) != NULL)
+        json_builder_add_string_value (builder, viva_mock_item_get_topic_name (item));
       else
         json_builder_add_null_value (builder);
       json_builder_set_member_name (builder, "question");
-      json_builder_add_string_value (builder, item->question_text);
+      json_builder_add_string_value (builder, viva_mock_item_get_question_text (item));
       json_builder_set_member_name (builder, "budget");
-      json_builder_add_int_value (builder, item->budget);
+      json_builder_add_int_value (builder, viva_mock_item_get_budget (item));
       json_builder_set_member_name (builder, "spent");
-      json_builder_add_int_value (builder, item->spent);
+      json_builder_add_int_value (builder, viva_mock_item_get_spent (item));
       json_builder_set_member_name (builder, "skipped");
-      json_builder_add_boolean_value (builder, item->skipped);
+      json_builder_add_boolean_value (builder, viva_mock_item_get_skipped (item));
       json_builder_set_member_name (builder, "answer");
-      json_builder_add_string_value (builder, item->answer);
+      json_builder_add_string_value (builder, viva_mock_item_get_answer (item));
       json_builder_set_member_name (builder, "rating");
-      json_builder_add_string_value (builder, viva_mock_rating_to_string (item->rating));
+      json_builder_add_string_value (builder, viva_mock_rating_to_string (viva_mock_item_get_rating (item)));
       json_builder_end_object (builder);
     }
 
