@@ -197,14 +197,4 @@ gboolean   viva_data_file_write          (const char                *path,
                                           VivaDataFileWriteResult   *out_result,
                                           GError                   **error);
 
-guint      viva_data_file_autosave_timeout (gint64        *first_unsaved_change,
-                                            guint          delay_msec);
-guint      viva_data_file_next_retry_delay (guint          retry_delay);
-
-void       viva_data_file_complete_tasks (GPtrArray     *tasks,
-                                          const GError  *error);
-GPtrArray *viva_data_file_steal_tasks    (GPtrArray    **tasks);
-void       viva_data_file_start_tasks    (GPtrArray    **queued_tasks,
-                                          GPtrArray     *current_tasks);
-
 G_END_DECLS

@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "viva-data-file.h"
+#include "viva-file-saver.h"
 #include "viva-note-private.h"
 #include "viva-notes-file.h"
 #include "viva-notes-store.h"
@@ -31,13 +32,6 @@
  * backup). */
 #define RELOAD_DELAY_MSEC           200
 
-typedef enum
-{
-  FINISH_DONE,
-  FINISH_AGAIN,
-  FINISH_FAILED,
-} FinishResult;
-
 struct _VivaNotesStore
 {
   GObject              parent_instance;
@@ -47,9 +41,7 @@ struct _VivaNotesStore
   char                *moved_aside_path;
   char                *save_error;
   GHashTable          *banks;
-  GPtrArray           *current_tasks;
-  GPtrArray           *queued_tasks;
-  GApplication        *held_application;
+  VivaFileSaver       *saver;
   GFileMonitor        *monitor;
   GCancellable        *reload_cancellable;
 
@@ -60,24 +52,17 @@ struct _VivaNotesStore
   GPtrArray           *base;
 
   VivaFileStamp        disk_stamp;
-  guint64              change_serial;
-  guint64              snapshot_serial;
-  gint64               first_unsaved_change;
   guint                autosave_delay;
-  guint                autosave_source;
-  guint                retry_source;
   guint                reload_source;
-  guint                retry_delay;
   guint                merge_rounds;
   guint                applying_disk;
-  guint                flushing;
   VivaNotesStoreState  state;
 
   guint                loaded : 1;
+  /* The saver's, as the properties last told them */
   guint                dirty : 1;
   guint                saving : 1;
   guint                restored_from_backup : 1;
-  guint                save_after_write : 1;
   guint                reloading : 1;
   guint                reload_after_write : 1;
 };
@@ -108,51 +93,41 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-static void viva_notes_store_start_write (VivaNotesStore *self);
 static void viva_notes_store_schedule_reload (VivaNotesStore *self);
-
-/* Writing */
-
-static void
-viva_notes_store_save_thread (GTask        *task,
-                              gpointer      source_object,
-                              gpointer      task_data,
-                              GCancellable *cancellable)
-{
-  VivaNotesWrite *job = task_data;
-  GError *error = NULL;
-
-  if (viva_notes_write_run (job, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
 
 /* The store */
 
+/* Tells the saver's state through the store's properties. */
 static void
-viva_notes_store_set_dirty (VivaNotesStore *self,
-                            gboolean        dirty)
+viva_notes_store_status_changed (gpointer user_data)
 {
-  dirty = !!dirty;
+  VivaNotesStore *self = user_data;
+  gboolean dirty = viva_file_saver_get_dirty (self->saver);
+  gboolean saving = viva_file_saver_get_saving (self->saver);
+  const char *save_error = viva_file_saver_get_save_error (self->saver);
 
-  if (self->dirty == dirty)
-    return;
+  g_object_freeze_notify (G_OBJECT (self));
 
-  self->dirty = dirty;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIRTY]);
-}
+  if (self->saving != saving)
+    {
+      self->saving = saving;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SAVING]);
+    }
 
-static void
-viva_notes_store_set_save_error (VivaNotesStore *self,
-                                 const char     *message)
-{
-  if (g_strcmp0 (self->save_error, message) == 0)
-    return;
+  if (g_strcmp0 (self->save_error, save_error) != 0)
+    {
+      g_free (self->save_error);
+      self->save_error = g_strdup (save_error);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SAVE_ERROR]);
+    }
 
-  g_free (self->save_error);
-  self->save_error = g_strdup (message);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SAVE_ERROR]);
+  if (self->dirty != dirty)
+    {
+      self->dirty = dirty;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIRTY]);
+    }
+
+  g_object_thaw_notify (G_OBJECT (self));
 }
 
 static void
@@ -174,8 +149,7 @@ viva_notes_store_go_read_only (VivaNotesStore *self)
     return;
 
   self->state = VIVA_NOTES_STORE_STATE_READ_ONLY;
-  g_clear_handle_id (&self->autosave_source, g_source_remove);
-  g_clear_handle_id (&self->retry_source, g_source_remove);
+  viva_file_saver_stop_timers (self->saver);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_ONLY]);
 }
 
@@ -188,72 +162,6 @@ viva_notes_store_recovered (VivaNotesStore *self,
 
   if (moved_aside_path != NULL)
     viva_notes_store_set_moved_aside_path (self, moved_aside_path);
-}
-
-/* Writes now, or right after the write in flight. */
-static void
-viva_notes_store_write_soon (VivaNotesStore *self)
-{
-  if (self->saving || self->flushing)
-    {
-      self->save_after_write = TRUE;
-      return;
-    }
-
-  if (self->dirty)
-    viva_notes_store_start_write (self);
-}
-
-static void
-viva_notes_store_autosave_cb (gpointer user_data)
-{
-  VivaNotesStore *self = user_data;
-
-  self->autosave_source = 0;
-  viva_notes_store_write_soon (self);
-}
-
-static void
-viva_notes_store_retry_cb (gpointer user_data)
-{
-  VivaNotesStore *self = user_data;
-
-  self->retry_source = 0;
-  viva_notes_store_write_soon (self);
-}
-
-/* Saves a moment after the last change, so that typing does not write on
- * every key, but at least every few seconds while the
- * changes keep coming. */
-static void
-viva_notes_store_schedule_autosave (VivaNotesStore *self)
-{
-  if (self->state == VIVA_NOTES_STORE_STATE_READ_ONLY)
-    return;
-
-  /* After a failed save, the retry timer decides when to try again;
-   * trying on every key press would not make a full disk any emptier. */
-  if (self->retry_source != 0)
-    return;
-
-  g_clear_handle_id (&self->autosave_source, g_source_remove);
-  self->autosave_source = g_timeout_add_once (viva_data_file_autosave_timeout (&self->first_unsaved_change,
-                                                                               self->autosave_delay),
-                                              viva_notes_store_autosave_cb, self);
-}
-
-static void
-viva_notes_store_schedule_retry (VivaNotesStore *self)
-{
-  if (self->state == VIVA_NOTES_STORE_STATE_READ_ONLY)
-    return;
-
-  self->retry_delay = viva_data_file_next_retry_delay (self->retry_delay);
-
-  g_clear_handle_id (&self->autosave_source, g_source_remove);
-  g_clear_handle_id (&self->retry_source, g_source_remove);
-  self->retry_source = g_timeout_add_once (self->retry_delay,
-                                           viva_notes_store_retry_cb, self);
 }
 
 static void
@@ -272,10 +180,8 @@ viva_notes_store_note_notify_cb (VivaNotesStore *self,
       strcmp (pspec->name, "due") != 0)
     return;
 
-  self->change_serial++;
-  viva_notes_store_set_dirty (self, TRUE);
+  viva_file_saver_changed (self->saver);
   g_signal_emit (self, signals[NOTE_CHANGED], 0, note);
-  viva_notes_store_schedule_autosave (self);
 }
 
 /* Bank ids come from file names, which need not be UTF-8 and could be
@@ -753,42 +659,35 @@ viva_notes_store_read_only_error (VivaNotesStore *self)
                       self->path);
 }
 
-/* Takes the snapshot. The store stays dirty until the snapshot is on
- * disk: callers decide whether to flush before quitting by looking at
- * "dirty", and a write in flight when the process exits is lost. The
- * change counter tells, once the write has landed, whether the user
- * changed something after the snapshot. */
-static VivaNotesWrite *
-viva_notes_store_prepare_write (VivaNotesStore *self)
+/* Saving, the notes' half (see #VivaFileSaverFuncs) */
+
+static gpointer
+viva_notes_store_prepare_write (gpointer user_data)
 {
-  g_clear_handle_id (&self->autosave_source, g_source_remove);
-  g_clear_handle_id (&self->retry_source, g_source_remove);
-  self->first_unsaved_change = 0;
-  self->save_after_write = FALSE;
-  self->snapshot_serial = self->change_serial;
+  VivaNotesStore *self = user_data;
 
   return viva_notes_write_new (self->path,
                                viva_notes_store_snapshot (self),
                                &self->disk_stamp);
 }
 
-static void
-viva_notes_store_write_failed (VivaNotesStore *self,
-                               const GError   *error)
+static gboolean
+viva_notes_store_write (gpointer   job,
+                        GError   **error)
 {
-  /* Nothing was written: everything stays in memory, and dirty. */
-  viva_notes_store_set_save_error (self, error->message);
-  viva_notes_store_set_dirty (self, TRUE);
-  viva_notes_store_schedule_retry (self);
+  return viva_notes_write_run (job, error);
 }
 
 /* Acts on what a write found. */
-static FinishResult
-viva_notes_store_finish_write (VivaNotesStore  *self,
-                               VivaNotesWrite  *job,
-                               const GError    *write_error,
-                               GError         **error)
+static VivaFileSaverResult
+viva_notes_store_finish_write (gpointer       user_data,
+                               gpointer       data,
+                               const GError  *write_error,
+                               GError       **error)
 {
+  VivaNotesStore *self = user_data;
+  VivaNotesWrite *job = data;
+
   /* A damaged file found on disk was moved aside even if our write then
    * failed; the user must be able to find it. */
   if (job->moved_aside_path != NULL)
@@ -798,7 +697,7 @@ viva_notes_store_finish_write (VivaNotesStore  *self,
     {
       self->merge_rounds = 0;
       g_propagate_error (error, g_error_copy (write_error));
-      return FINISH_FAILED;
+      return VIVA_FILE_SAVER_FAILED;
     }
 
   switch (job->outcome)
@@ -807,11 +706,7 @@ viva_notes_store_finish_write (VivaNotesStore  *self,
       viva_notes_store_set_base (self, g_steal_pointer (&job->records));
       self->disk_stamp = job->stamp;
       self->merge_rounds = 0;
-      self->retry_delay = 0;
-      viva_notes_store_set_save_error (self, NULL);
-      if (self->change_serial == self->snapshot_serial)
-        viva_notes_store_set_dirty (self, FALSE);
-      return FINISH_DONE;
+      return VIVA_FILE_SAVER_WROTE;
 
     case VIVA_NOTES_WRITE_CHANGED_ON_DISK:
       if (++self->merge_rounds > MAX_MERGE_ROUNDS)
@@ -820,171 +715,63 @@ viva_notes_store_finish_write (VivaNotesStore  *self,
           g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_AGAIN,
                        _("Could not save notes to “%s”: another program keeps changing it"),
                        self->path);
-          return FINISH_FAILED;
+          return VIVA_FILE_SAVER_FAILED;
         }
 
       viva_notes_store_merge (self, job->disk);
       viva_notes_store_set_base (self, g_steal_pointer (&job->disk->records));
       self->disk_stamp = job->stamp;
-      /* The snapshot was not written; the merged notes still need to be. */
-      self->change_serial++;
-      viva_notes_store_set_dirty (self, TRUE);
-      return FINISH_AGAIN;
+      return VIVA_FILE_SAVER_AGAIN;
 
     case VIVA_NOTES_WRITE_NEWER_ON_DISK:
+      /* Never written over; the notes stay unsaved, as the store says. */
       self->merge_rounds = 0;
       viva_notes_store_go_read_only (self);
       g_propagate_error (error, viva_notes_store_read_only_error (self));
-      return FINISH_FAILED;
+      return VIVA_FILE_SAVER_FAILED;
 
     default:
       g_assert_not_reached ();
     }
 }
 
-static void
-viva_notes_store_write_cb (GObject      *object,
-                           GAsyncResult *result,
-                           gpointer      user_data)
+static gboolean
+viva_notes_store_can_write (gpointer user_data)
 {
-  g_autoptr(VivaNotesStore) self = user_data;
-  VivaNotesWrite *job = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) write_error = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) finished = NULL;
-  g_autoptr(GApplication) application = g_steal_pointer (&self->held_application);
-  FinishResult finish;
+  VivaNotesStore *self = user_data;
 
-  g_object_freeze_notify (G_OBJECT (self));
+  return self->state != VIVA_NOTES_STORE_STATE_READ_ONLY;
+}
 
-  g_task_propagate_boolean (G_TASK (result), &write_error);
+static GError *
+viva_notes_store_cannot_write_error (gpointer user_data)
+{
+  return viva_notes_store_read_only_error (user_data);
+}
 
-  self->saving = FALSE;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SAVING]);
+/* The file changed while we wrote; if not by us, merge it now. */
+static void
+viva_notes_store_after_write (gpointer user_data)
+{
+  VivaNotesStore *self = user_data;
 
-  finish = viva_notes_store_finish_write (self, job, write_error, &error);
-
-  if (finish == FINISH_FAILED)
-    viva_notes_store_write_failed (self, error);
-
-  if (finish != FINISH_AGAIN)
-    finished = viva_data_file_steal_tasks (&self->current_tasks);
-
-  /* A merge is saved at once; so is what was asked for or changed while
-   * this write was running. flush() does its own writing. */
-  if (!self->flushing &&
-      (finish == FINISH_AGAIN ||
-       self->queued_tasks->len > 0 ||
-       (finish == FINISH_DONE && self->save_after_write && self->dirty)))
-    viva_notes_store_start_write (self);
-
-  /* The file changed while we wrote; if not by us, merge it now. */
-  if (!self->saving && self->reload_after_write)
+  if (!viva_file_saver_get_saving (self->saver) && self->reload_after_write)
     {
       self->reload_after_write = FALSE;
       viva_notes_store_schedule_reload (self);
     }
-
-  g_object_thaw_notify (G_OBJECT (self));
-
-  if (application != NULL)
-    g_application_release (application);
-
-  if (finished != NULL)
-    viva_data_file_complete_tasks (g_steal_pointer (&finished), error);
 }
 
-static void
-viva_notes_store_start_write (VivaNotesStore *self)
-{
-  g_autoptr(GTask) task = NULL;
-  GApplication *application;
-  VivaNotesWrite *job;
-
-  g_assert (!self->saving);
-
-  viva_data_file_start_tasks (&self->queued_tasks, self->current_tasks);
-
-  if (self->state == VIVA_NOTES_STORE_STATE_READ_ONLY)
-    {
-      g_autoptr(GError) error = viva_notes_store_read_only_error (self);
-
-      viva_data_file_complete_tasks (viva_data_file_steal_tasks (&self->current_tasks), error);
-      return;
-    }
-
-  job = viva_notes_store_prepare_write (self);
-
-  /* The user may quit while we write; keep the process until we are
-   * done. */
-  application = g_application_get_default ();
-  if (application != NULL)
-    {
-      self->held_application = g_object_ref (application);
-      g_application_hold (application);
-    }
-
-  self->saving = TRUE;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SAVING]);
-
-  /* The worker thread drops its reference to the task only after this
-   * callback ran on the main thread; were the store the task's source
-   * object, its last reference (and dispose) could go with it, in that
-   * thread. So the task knows only the job, and the store is kept alive
-   * by a reference that the callback drops on the main thread. */
-  task = g_task_new (NULL, NULL, viva_notes_store_write_cb, g_object_ref (self));
-  g_task_set_source_tag (task, viva_notes_store_start_write);
-  g_task_set_task_data (task, job, (GDestroyNotify) viva_notes_write_free);
-  g_task_run_in_thread (task, viva_notes_store_save_thread);
-}
-
-/* flush()'s writing, in the calling thread. */
-static gboolean
-viva_notes_store_write_sync (VivaNotesStore  *self,
-                             GError         **error)
-{
-  if (self->state == VIVA_NOTES_STORE_STATE_READ_ONLY)
-    {
-      if (!self->dirty && self->current_tasks->len == 0 && self->queued_tasks->len == 0)
-        return TRUE;
-
-      g_propagate_error (error, viva_notes_store_read_only_error (self));
-      return FALSE;
-    }
-
-  if (!self->dirty && self->current_tasks->len == 0 && self->queued_tasks->len == 0)
-    return TRUE;
-
-  for (;;)
-    {
-      g_autoptr(GError) write_error = NULL;
-      g_autoptr(GError) local_error = NULL;
-      VivaNotesWrite *job;
-      FinishResult finish;
-
-      job = viva_notes_store_prepare_write (self);
-      viva_notes_write_run (job, &write_error);
-      finish = viva_notes_store_finish_write (self, job, write_error, &local_error);
-      viva_notes_write_free (job);
-
-      switch (finish)
-        {
-        case FINISH_DONE:
-          return TRUE;
-
-        case FINISH_AGAIN:
-          continue;
-
-        case FINISH_FAILED:
-          viva_notes_store_write_failed (self, local_error);
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-
-        default:
-          g_assert_not_reached ();
-        }
-    }
-}
+static const VivaFileSaverFuncs notes_saver_funcs = {
+  .snapshot = viva_notes_store_prepare_write,
+  .write = viva_notes_store_write,
+  .free_job = (void (*) (gpointer)) viva_notes_write_free,
+  .finish = viva_notes_store_finish_write,
+  .can_write = viva_notes_store_can_write,
+  .cannot_write_error = viva_notes_store_cannot_write_error,
+  .status_changed = viva_notes_store_status_changed,
+  .after_write = viva_notes_store_after_write,
+};
 
 /* Following the file */
 
@@ -1038,7 +825,8 @@ viva_notes_store_reload_cb (GObject      *object,
     return;
 
   /* Changed again while we read: look again. */
-  if (self->reload_after_write && !self->saving && !self->flushing)
+  if (self->reload_after_write && !viva_file_saver_get_saving (self->saver) &&
+      !viva_file_saver_get_flushing (self->saver))
     {
       self->reload_after_write = FALSE;
       viva_notes_store_schedule_reload (self);
@@ -1051,13 +839,14 @@ viva_notes_store_reload_cb (GObject      *object,
 
   /* A save since we began reading has merged the file, or written over
    * it after merging it; one in flight will. */
-  if (self->saving || self->flushing || !viva_file_stamp_equal (&self->disk_stamp, &reload->disk_stamp))
+  if (viva_file_saver_get_saving (self->saver) || viva_file_saver_get_flushing (self->saver) ||
+      !viva_file_stamp_equal (&self->disk_stamp, &reload->disk_stamp))
     return;
 
   if (viva_file_stamp_equal (&file->stamp, &self->disk_stamp))
     return;
 
-  was_dirty = self->dirty;
+  was_dirty = viva_file_saver_get_dirty (self->saver);
   conflicts = viva_notes_store_merge (self, file);
   viva_notes_store_set_base (self, g_steal_pointer (&file->records));
   self->disk_stamp = file->stamp;
@@ -1066,11 +855,7 @@ viva_notes_store_reload_cb (GObject      *object,
    * leaves them as the file has them. Our unsaved changes, and notes
    * that kept two texts, are still to be written. */
   if (was_dirty || conflicts > 0)
-    {
-      self->change_serial++;
-      viva_notes_store_set_dirty (self, TRUE);
-      viva_notes_store_schedule_autosave (self);
-    }
+    viva_file_saver_changed (self->saver);
 }
 
 static void
@@ -1087,7 +872,8 @@ viva_notes_store_reload_check_cb (gpointer user_data)
   if (self->state == VIVA_NOTES_STORE_STATE_READ_ONLY)
     return;
 
-  if (self->saving || self->flushing || self->reloading)
+  if (viva_file_saver_get_saving (self->saver) || viva_file_saver_get_flushing (self->saver) ||
+      self->reloading)
     {
       self->reload_after_write = TRUE;
       return;
@@ -1197,9 +983,7 @@ viva_notes_store_load_backup (VivaNotesStore  *self,
           self->restored_from_backup = TRUE;
           g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESTORED_FROM_BACKUP]);
           /* So that the next save puts notes.json back. */
-          self->change_serial++;
-          viva_notes_store_set_dirty (self, TRUE);
-          viva_notes_store_schedule_autosave (self);
+          viva_file_saver_changed (self->saver);
           break;
 
         case VIVA_NOTES_READ_MISSING:
@@ -1282,8 +1066,7 @@ viva_notes_store_dispose (GObject *object)
   GHashTableIter iter;
   gpointer value;
 
-  g_clear_handle_id (&self->autosave_source, g_source_remove);
-  g_clear_handle_id (&self->retry_source, g_source_remove);
+  viva_file_saver_stop_timers (self->saver);
   g_clear_handle_id (&self->reload_source, g_source_remove);
   g_cancellable_cancel (self->reload_cancellable);
   if (self->monitor != NULL)
@@ -1296,10 +1079,11 @@ viva_notes_store_dispose (GObject *object)
   /* The owner is expected to flush before letting go; say so loudly when
    * it did not, since the changes go with us. A read-only store could
    * never have saved them, and the window said so. */
-  if (self->dirty && self->state != VIVA_NOTES_STORE_STATE_READ_ONLY)
+  if (viva_file_saver_get_dirty (self->saver) && self->state != VIVA_NOTES_STORE_STATE_READ_ONLY)
     {
       g_warning ("Notes store for %s disposed with unsaved changes; call viva_notes_store_flush() first",
                  self->path);
+      viva_file_saver_forget (self->saver, NULL);
       self->dirty = FALSE;
     }
 
@@ -1328,13 +1112,10 @@ viva_notes_store_finalize (GObject *object)
 {
   VivaNotesStore *self = (VivaNotesStore *)object;
 
-  g_assert (self->held_application == NULL);
-
   g_clear_pointer (&self->banks, g_hash_table_unref);
   g_clear_pointer (&self->base, g_ptr_array_unref);
   g_clear_object (&self->reload_cancellable);
-  g_clear_pointer (&self->current_tasks, g_ptr_array_unref);
-  g_clear_pointer (&self->queued_tasks, g_ptr_array_unref);
+  g_clear_object (&self->saver);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->moved_aside_path, g_free);
   g_clear_pointer (&self->save_error, g_free);
@@ -1560,9 +1341,9 @@ viva_notes_store_init (VivaNotesStore *self)
 {
   self->banks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                        (GDestroyNotify) g_hash_table_unref);
-  self->current_tasks = g_ptr_array_new_with_free_func (g_object_unref);
-  self->queued_tasks = g_ptr_array_new_with_free_func (g_object_unref);
+  self->saver = viva_file_saver_new (&notes_saver_funcs, G_OBJECT (self), self, NULL);
   self->autosave_delay = AUTOSAVE_DELAY_DEFAULT_MSEC;
+  viva_file_saver_set_autosave_delay (self->saver, self->autosave_delay);
   self->state = VIVA_NOTES_STORE_STATE_OK;
   self->reload_cancellable = g_cancellable_new ();
 }
@@ -1801,6 +1582,7 @@ viva_notes_store_set_autosave_delay (VivaNotesStore *self,
     return;
 
   self->autosave_delay = msec;
+  viva_file_saver_set_autosave_delay (self->saver, msec);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AUTOSAVE_DELAY]);
 }
 
@@ -1971,23 +1753,7 @@ viva_notes_store_save_async (VivaNotesStore      *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, viva_notes_store_save_async);
-  /* Once the write has started, the answer is whether the notes are on
-   * disk, cancelled or not. */
-  g_task_set_check_cancellable (task, FALSE);
-
-  if (self->state == VIVA_NOTES_STORE_STATE_READ_ONLY)
-    {
-      g_task_return_error (task, viva_notes_store_read_only_error (self));
-      return;
-    }
-
-  if (g_task_return_error_if_cancelled (task))
-    return;
-
-  g_ptr_array_add (self->queued_tasks, g_steal_pointer (&task));
-
-  if (!self->saving && !self->flushing)
-    viva_notes_store_start_write (self);
+  viva_file_saver_save (self->saver, g_steal_pointer (&task));
 }
 
 gboolean
@@ -2018,36 +1784,19 @@ viva_notes_store_flush (VivaNotesStore  *self,
                         GError         **error)
 {
   g_autoptr(VivaNotesStore) hold = NULL;
-  GPtrArray *finished;
-  g_autoptr(GError) local_error = NULL;
   gboolean ret;
 
   g_return_val_if_fail (VIVA_IS_NOTES_STORE (self), FALSE);
 
   hold = g_object_ref (self);
 
-  self->flushing++;
+  ret = viva_file_saver_flush (self->saver, error);
 
-  while (self->saving)
-    g_main_context_iteration (NULL, TRUE);
-
-  ret = viva_notes_store_write_sync (self, &local_error);
-
-  self->flushing--;
-
-  if (self->reload_after_write && self->flushing == 0)
+  if (self->reload_after_write && !viva_file_saver_get_flushing (self->saver))
     {
       self->reload_after_write = FALSE;
       viva_notes_store_schedule_reload (self);
     }
-
-  /* Whoever asked for a save meanwhile gets this flush's answer. */
-  finished = viva_data_file_steal_tasks (&self->current_tasks);
-  g_ptr_array_extend_and_steal (finished, viva_data_file_steal_tasks (&self->queued_tasks));
-  viva_data_file_complete_tasks (finished, local_error);
-
-  if (!ret)
-    g_propagate_error (error, g_steal_pointer (&local_error));
 
   return ret;
 }
