@@ -18,6 +18,7 @@
 #include "viva-clock.h"
 #include "viva-interview.h"
 #include "viva-interview-file.h"
+#include "viva-interview-store-private.h"
 #include "viva-interview-store.h"
 #include "viva-interview-template.h"
 #include "viva-question.h"
@@ -616,7 +617,8 @@ store_is_saved (gpointer data)
 {
   VivaInterviewStore *store = data;
 
-  return !viva_interview_store_get_saving (store) && !viva_interview_store_get_dirty (store);
+  return !viva_document_store_get_saving (VIVA_DOCUMENT_STORE (store)) &&
+         !viva_document_store_get_dirty (VIVA_DOCUMENT_STORE (store));
 }
 
 static void
@@ -650,7 +652,7 @@ flush_store (VivaInterviewStore *store)
 
   g_assert_true (viva_interview_store_flush (store, &error));
   g_assert_no_error (error);
-  g_assert_false (viva_interview_store_get_dirty (store));
+  g_assert_false (viva_document_store_get_dirty (VIVA_DOCUMENT_STORE (store)));
   drain_main_context ();
 }
 
@@ -870,9 +872,9 @@ test_store_resume (void)
   /* Listening, not typing: the checkpoint saves the time so far. */
   viva_clock_advance (clock, SECONDS (30));
   g_assert_false (viva_interview_checkpoint (planned));
-  g_assert_false (viva_interview_store_get_dirty (store));
+  g_assert_false (viva_document_store_get_dirty (VIVA_DOCUMENT_STORE (store)));
   g_assert_true (viva_interview_checkpoint (running));
-  g_assert_true (viva_interview_store_get_dirty (store));
+  g_assert_true (viva_document_store_get_dirty (VIVA_DOCUMENT_STORE (store)));
   g_assert_true (viva_interview_get_unfinished (running));
   g_assert_true (viva_interview_store_get_unfinished (store) == running);
 
@@ -1053,13 +1055,13 @@ test_store_autosave_search_delete (void)
   g_autofree char *zoe_path = interview_path (zoe);
   VivaInterview *copy;
 
-  viva_interview_store_set_autosave_delay (store, 10);
+  viva_document_store_set_autosave_delay (VIVA_DOCUMENT_STORE (store), 10);
   add_interview (store, zoe);
   add_interview (store, bob);
   wait_until (store_is_saved, store, "the first save");
 
   g_assert_true (viva_interview_set_item_notes (zoe, 0, "autosaved"));
-  g_assert_true (viva_interview_store_get_dirty (store));
+  g_assert_true (viva_document_store_get_dirty (VIVA_DOCUMENT_STORE (store)));
   wait_until (store_is_saved, store, "the autosave");
 
   reread = load_store (NULL);

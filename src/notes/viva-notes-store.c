@@ -19,6 +19,7 @@
 #include "viva-file-saver.h"
 #include "viva-note-private.h"
 #include "viva-notes-file.h"
+#include "viva-notes-store-private.h"
 #include "viva-notes-store.h"
 
 #define AUTOSAVE_DELAY_DEFAULT_MSEC 1000
