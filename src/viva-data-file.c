@@ -1270,14 +1270,16 @@ viva_data_file_write (const char                *path,
 
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {
-      set_save_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED, path, g_strerror (errno), user_data);
+      errsv = errno;
+      set_save_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED, errsv, path, g_strerror (errsv), user_data);
       return FALSE;
     }
 
   lock_fd = viva_data_file_lock (lock_path);
   if (lock_fd < 0)
     {
-      set_save_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED, path, g_strerror (errno), user_data);
+      errsv = errno;
+      set_save_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED, errsv, path, g_strerror (errsv), user_data);
       return FALSE;
     }
 
@@ -1294,7 +1296,7 @@ viva_data_file_write (const char                *path,
   if (!viva_file_stamp_query (&current, path, &errsv))
     {
       close (lock_fd);
-      set_save_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED, path, g_strerror (errsv), user_data);
+      set_save_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED, errsv, path, g_strerror (errsv), user_data);
       return FALSE;
     }
 
@@ -1324,7 +1326,8 @@ viva_data_file_write (const char                *path,
                                  0600, &local_error))
     {
       close (lock_fd);
-      set_save_error (error, local_error->domain, local_error->code, path, local_error->message, user_data);
+      set_save_error (error, local_error->domain, local_error->code, 0, path, local_error->message,
+                      user_data);
       return FALSE;
     }
 

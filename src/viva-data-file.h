@@ -176,10 +176,13 @@ typedef gboolean (*VivaDataFileChangedFunc)   (gpointer        user_data,
                                                VivaFileStamp  *current,
                                                gboolean       *may_write,
                                                GError        **error);
-/* Words a failure to write @path as the format's own sentence. */
+/* Words a failure to write @path as the format's own sentence, and
+ * chooses its code: @errsv is the errno of a failed system call, or 0
+ * when @domain and @code come from the failed write's own error. */
 typedef void     (*VivaDataFileSaveErrorFunc) (GError        **error,
                                                GQuark          domain,
                                                gint            code,
+                                               int             errsv,
                                                const char     *path,
                                                const char     *reason,
                                                gpointer        user_data);

@@ -259,6 +259,7 @@ static void
 set_save_error (GError     **error,
                 GQuark       domain,
                 gint         code,
+                int          errsv,
                 const char  *path,
                 const char  *reason,
                 gpointer     user_data)

@@ -684,6 +684,51 @@ build_templates (GPtrArray *templates)
   return json_builder_get_root (builder);
 }
 
+static void
+set_save_error (GError     **error,
+                GQuark       domain,
+                gint         code,
+                int          errsv,
+                const char  *path,
+                const char  *reason,
+                gpointer     user_data)
+{
+  g_set_error (error, domain, errsv != 0 ? g_file_error_from_errno (errsv) : code,
+               _("Could not save the interview templates to “%s”: %s"), path, reason);
+}
+
+/* Overwrites only a file we can read as ours, whoever wrote it last
+ * (the file is small): never one from a newer version, nor one that is
+ * damaged and could not be moved aside. When someone else wrote it since
+ * we read it, theirs stays as the backup. Holding the lock. */
+static gboolean
+check_changed_on_disk (gpointer        user_data,
+                       VivaFileStamp  *current,
+                       gboolean       *may_write,
+                       GError        **error)
+{
+  const char *path = user_data;
+  g_autofree char *disk = NULL;
+  g_autoptr(GPtrArray) theirs = NULL;
+  g_autoptr(GError) read_error = NULL;
+  gsize disk_len = 0;
+
+  *may_write = TRUE;
+
+  if (!viva_data_file_read (path, TEMPLATES_MAX_SIZE, VIVA_INTERVIEW_STORE_ERROR,
+                            current, &disk, &disk_len, &read_error) ||
+      (theirs = parse_templates (disk, disk_len, &read_error)) == NULL ||
+      read_error != NULL)
+    {
+      g_set_error (error, VIVA_INTERVIEW_STORE_ERROR, VIVA_INTERVIEW_STORE_ERROR_READ_ONLY,
+                   _("Could not save the interview templates to “%s”: another program changed it (%s), so it was left as it is"),
+                   path, read_error != NULL ? read_error->message : "");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 /**
  * viva_interview_templates_save:
  * @path: the templates file
@@ -702,16 +747,11 @@ viva_interview_templates_save (const char     *path,
                                VivaFileStamp  *stamp,
                                GError        **error)
 {
-  g_autofree char *dir = NULL;
   g_autofree char *lock_path = NULL;
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) local_error = NULL;
-  VivaFileStamp current;
-  gconstpointer data;
-  gsize len;
-  int lock_fd;
-  int errsv = 0;
+  const VivaFileStamp unknown = { 0 };
+  VivaDataFileWriteResult result;
 
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (templates != NULL, FALSE);
@@ -726,64 +766,15 @@ viva_interview_templates_save (const char     *path,
 
   root = build_templates (templates);
   bytes = viva_data_file_generate (root);
-  dir = g_path_get_dirname (path);
   lock_path = dup_lock_path (path);
 
-  if (g_mkdir_with_parents (dir, 0700) != 0 || (lock_fd = viva_data_file_lock (lock_path)) < 0)
-    {
-      errsv = errno;
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (errsv),
-                   _("Could not save the interview templates to “%s”: %s"), path, g_strerror (errsv));
-      return FALSE;
-    }
-
-  if (!viva_file_stamp_query (&current, path, &errsv))
-    current.exists = FALSE;
-
-  /* Overwrite only a file we can read as ours, whoever wrote it last
-   * (the file is small): never one from a newer version, nor one that
-   * is damaged and could not be moved aside. When someone else wrote it
-   * since @stamp, theirs stays as the backup. */
-  if (current.exists)
-    {
-      g_autofree char *disk = NULL;
-      g_autoptr(GPtrArray) theirs = NULL;
-      g_autoptr(GError) read_error = NULL;
-      gsize disk_len = 0;
-
-      if (!viva_data_file_read (path, TEMPLATES_MAX_SIZE, VIVA_INTERVIEW_STORE_ERROR,
-                                &current, &disk, &disk_len, &read_error) ||
-          (theirs = parse_templates (disk, disk_len, &read_error)) == NULL ||
-          read_error != NULL)
-        {
-          close (lock_fd);
-          g_set_error (error, VIVA_INTERVIEW_STORE_ERROR, VIVA_INTERVIEW_STORE_ERROR_READ_ONLY,
-                       _("Could not save the interview templates to “%s”: another program changed it (%s), so it was left as it is"),
-                       path, read_error != NULL ? read_error->message : "");
-          return FALSE;
-        }
-    }
-
-  if (current.exists)
-    viva_data_file_keep_backup (path);
-
-  data = g_bytes_get_data (bytes, &len);
-  if (!g_file_set_contents_full (path, data, len,
-                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                 0600, &local_error))
-    {
-      close (lock_fd);
-      g_set_error (error, local_error->domain, local_error->code,
-                   _("Could not save the interview templates to “%s”: %s"), path, local_error->message);
-      return FALSE;
-    }
-
-  viva_data_file_sync_directory (path);
-  if (!viva_file_stamp_query (stamp, path, &errsv))
-    memset (stamp, 0, sizeof *stamp);
-  close (lock_fd);
-
-  return TRUE;
+  /* The templates are saved whole, each edit after reading them again:
+   * nothing to merge and nothing to cancel. No stamp is expected, so that
+   * check_changed_on_disk() reads every file there, whatever @stamp
+   * says. */
+  return viva_data_file_write (path, lock_path, bytes, &unknown, NULL,
+                               check_changed_on_disk, set_save_error, (gpointer) path,
+                               stamp, &result, error);
 }
 
 /* In a thread: the file may sit in a slow sync folder. */
