@@ -80,6 +80,35 @@ viva_file_stamp_query (VivaFileStamp *stamp,
 
 /* Reading */
 
+/**
+ * viva_data_file_read_result:
+ * @error: (nullable): why reading a file failed, %NULL if it did not
+ * @domain: the store's error domain, whose codes begin with
+ *   #VivaDataFileErrorCode's
+ *
+ * Returns: what @error means for the file
+ */
+VivaDataFileReadResult
+viva_data_file_read_result (const GError *error,
+                            GQuark        domain)
+{
+  if (error == NULL)
+    return VIVA_DATA_FILE_READ_OK;
+
+  if (g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+    return VIVA_DATA_FILE_READ_MISSING;
+
+  if (g_error_matches (error, domain, VIVA_DATA_FILE_ERROR_FUTURE_VERSION))
+    return VIVA_DATA_FILE_READ_FUTURE;
+
+  if (g_error_matches (error, domain, VIVA_DATA_FILE_ERROR_TOO_LARGE) ||
+      g_error_matches (error, domain, VIVA_DATA_FILE_ERROR_TOO_DEEP) ||
+      g_error_matches (error, domain, VIVA_DATA_FILE_ERROR_INVALID))
+    return VIVA_DATA_FILE_READ_DAMAGED;
+
+  return VIVA_DATA_FILE_READ_UNREADABLE;
+}
+
 static void
 set_too_large_error (GError **error,
                      GQuark   domain,

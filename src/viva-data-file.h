@@ -55,6 +55,27 @@ typedef enum
   VIVA_DATA_FILE_VERSION_INVALID,
 } VivaDataFileVersion;
 
+/**
+ * VivaDataFileReadResult:
+ * @VIVA_DATA_FILE_READ_OK: read and valid
+ * @VIVA_DATA_FILE_READ_MISSING: not there
+ * @VIVA_DATA_FILE_READ_FUTURE: written by a newer Viva: open read-only,
+ *   never write over it
+ * @VIVA_DATA_FILE_READ_DAMAGED: not what we wrote: move it aside
+ * @VIVA_DATA_FILE_READ_UNREADABLE: could not be read at all: never write
+ *   over it
+ *
+ * What a read's error means for the file, the same for every store.
+ */
+typedef enum
+{
+  VIVA_DATA_FILE_READ_OK,
+  VIVA_DATA_FILE_READ_MISSING,
+  VIVA_DATA_FILE_READ_FUTURE,
+  VIVA_DATA_FILE_READ_DAMAGED,
+  VIVA_DATA_FILE_READ_UNREADABLE,
+} VivaDataFileReadResult;
+
 /* What we know of a file on disk, to tell whether someone else wrote it
  * since we last read or wrote it. A missing file is a stamp too. */
 typedef struct
@@ -82,6 +103,8 @@ gboolean             viva_file_stamp_query               (VivaFileStamp        *
                                                           const char           *path,
                                                           int                  *out_errno);
 
+VivaDataFileReadResult viva_data_file_read_result     (const GError         *error,
+                                                          GQuark                domain);
 gboolean             viva_data_file_read                 (const char           *path,
                                                           gsize                 max_size,
                                                           GQuark                domain,

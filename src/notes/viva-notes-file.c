@@ -178,26 +178,6 @@ viva_notes_file_free (VivaNotesFile *file)
   g_free (file);
 }
 
-VivaNotesReadResult
-viva_notes_read_result_from_error (const GError *error)
-{
-  if (error == NULL)
-    return VIVA_NOTES_READ_OK;
-
-  if (g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
-    return VIVA_NOTES_READ_MISSING;
-
-  if (g_error_matches (error, VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_FUTURE_VERSION))
-    return VIVA_NOTES_READ_FUTURE;
-
-  if (g_error_matches (error, VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_TOO_LARGE) ||
-      g_error_matches (error, VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_TOO_DEEP) ||
-      g_error_matches (error, VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_INVALID))
-    return VIVA_NOTES_READ_DAMAGED;
-
-  return VIVA_NOTES_READ_UNREADABLE;
-}
-
 static gboolean
 parse_question_number (const char *key,
                        guint      *number)
@@ -659,7 +639,7 @@ viva_notes_file_read (const char     *path,
 
   /* What we read and failed to understand is of no use to the caller;
    * only a newer version's notes are shown. */
-  if (!ret && viva_notes_read_result_from_error (local_error) != VIVA_NOTES_READ_FUTURE)
+  if (!ret && viva_data_file_read_result (local_error, VIVA_NOTES_STORE_ERROR) != VIVA_DATA_FILE_READ_FUTURE)
     g_ptr_array_set_size (file->records, 0);
 
   *out_file = g_steal_pointer (&file);
@@ -775,25 +755,25 @@ check_changed_on_disk (gpointer        user_data,
 
   viva_notes_file_read (job->path, &disk, &read_error);
 
-  switch (viva_notes_read_result_from_error (read_error))
+  switch (viva_data_file_read_result (read_error, VIVA_NOTES_STORE_ERROR))
     {
-    case VIVA_NOTES_READ_OK:
+    case VIVA_DATA_FILE_READ_OK:
       job->outcome = VIVA_NOTES_WRITE_CHANGED_ON_DISK;
       job->stamp = disk->stamp;
       job->disk = g_steal_pointer (&disk);
       *may_write = FALSE;
       return TRUE;
 
-    case VIVA_NOTES_READ_FUTURE:
+    case VIVA_DATA_FILE_READ_FUTURE:
       job->outcome = VIVA_NOTES_WRITE_NEWER_ON_DISK;
       *may_write = FALSE;
       return TRUE;
 
-    case VIVA_NOTES_READ_MISSING:
+    case VIVA_DATA_FILE_READ_MISSING:
       current->exists = FALSE;
       return TRUE;
 
-    case VIVA_NOTES_READ_DAMAGED:
+    case VIVA_DATA_FILE_READ_DAMAGED:
       switch (viva_data_file_move_aside_locked (job->path, &disk->stamp, &job->moved_aside_path, &move_error))
         {
         case VIVA_MOVE_ASIDE_DONE:
@@ -816,7 +796,7 @@ check_changed_on_disk (gpointer        user_data,
           return FALSE;
         }
 
-    case VIVA_NOTES_READ_UNREADABLE:
+    case VIVA_DATA_FILE_READ_UNREADABLE:
     default:
       g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED,
                    _("Could not save notes to “%s”: another program changed it and it cannot be read (%s), so it was left as it is"),

@@ -58,9 +58,9 @@ viva_notes_store_load_backup (VivaNotesStore  *self,
 
       viva_notes_file_read (bak_path, &file, &bak_error);
 
-      switch (viva_notes_read_result_from_error (bak_error))
+      switch (viva_data_file_read_result (bak_error, VIVA_NOTES_STORE_ERROR))
         {
-        case VIVA_NOTES_READ_OK:
+        case VIVA_DATA_FILE_READ_OK:
           _viva_notes_store_apply (self, file);
           /* A notes.json that appears before our first save was most
            * likely restored from the same backup by another Viva: merge
@@ -72,19 +72,19 @@ viva_notes_store_load_backup (VivaNotesStore  *self,
           viva_file_saver_changed (self->saver);
           break;
 
-        case VIVA_NOTES_READ_MISSING:
+        case VIVA_DATA_FILE_READ_MISSING:
           if (owned_damaged != NULL)
             _viva_notes_store_recovered (self, NULL);
           break;
 
-        case VIVA_NOTES_READ_FUTURE:
+        case VIVA_DATA_FILE_READ_FUTURE:
           /* Written by a newer Viva: never replace it. */
           _viva_notes_store_apply (self, file);
           _viva_notes_store_go_read_only (self);
           g_propagate_error (error, g_steal_pointer (&bak_error));
           return FALSE;
 
-        case VIVA_NOTES_READ_DAMAGED:
+        case VIVA_DATA_FILE_READ_DAMAGED:
           /* The next saves would replace it; keep it for the user. */
           switch (viva_notes_file_move_aside (self->path, bak_path, &file->stamp, &aside, &move_error))
             {
@@ -118,7 +118,7 @@ viva_notes_store_load_backup (VivaNotesStore  *self,
             }
           break;
 
-        case VIVA_NOTES_READ_UNREADABLE:
+        case VIVA_DATA_FILE_READ_UNREADABLE:
         default:
           /* We could not read it, so we must not replace it either. */
           _viva_notes_store_go_read_only (self);
@@ -179,25 +179,25 @@ viva_notes_store_load (VivaNotesStore  *self,
 
       viva_notes_file_read (self->path, &file, &local_error);
 
-      switch (viva_notes_read_result_from_error (local_error))
+      switch (viva_data_file_read_result (local_error, VIVA_NOTES_STORE_ERROR))
         {
-        case VIVA_NOTES_READ_OK:
+        case VIVA_DATA_FILE_READ_OK:
           _viva_notes_store_apply (self, file);
           _viva_notes_store_set_base (self, g_steal_pointer (&file->records));
           self->disk_stamp = file->stamp;
           return TRUE;
 
-        case VIVA_NOTES_READ_MISSING:
+        case VIVA_DATA_FILE_READ_MISSING:
           return viva_notes_store_load_backup (self, NULL, error);
 
-        case VIVA_NOTES_READ_FUTURE:
+        case VIVA_DATA_FILE_READ_FUTURE:
           /* Show what we can, change nothing. */
           _viva_notes_store_apply (self, file);
           _viva_notes_store_go_read_only (self);
           g_propagate_error (error, g_steal_pointer (&local_error));
           return FALSE;
 
-        case VIVA_NOTES_READ_DAMAGED:
+        case VIVA_DATA_FILE_READ_DAMAGED:
           switch (viva_notes_file_move_aside (self->path, self->path, &file->stamp, &aside, &move_error))
             {
             case VIVA_MOVE_ASIDE_DONE:
@@ -221,7 +221,7 @@ viva_notes_store_load (VivaNotesStore  *self,
               return FALSE;
             }
 
-        case VIVA_NOTES_READ_UNREADABLE:
+        case VIVA_DATA_FILE_READ_UNREADABLE:
         default:
           _viva_notes_store_go_read_only (self);
           g_prefix_error (&local_error, _("could not read “%s”: "), self->path);
