@@ -390,8 +390,7 @@ viva_file_saver_write_cb (GObject      *object,
 
   g_object_thaw_notify (owner);
 
-  if (application != NULL)
-    g_application_release (application);
+  viva_file_saver_release_application (g_steal_pointer (&application));
 
   if (finished != NULL)
     complete_tasks (g_steal_pointer (&finished), error);
@@ -424,14 +423,7 @@ viva_file_saver_start_write (VivaFileSaver *self)
   closure->saver = g_object_ref (self);
   closure->owner = g_object_ref (self->owner);
 
-  /* The user may quit while we write; keep the process until we are
-   * done. */
-  closure->application = g_application_get_default ();
-  if (closure->application != NULL)
-    {
-      g_object_ref (closure->application);
-      g_application_hold (closure->application);
-    }
+  closure->application = viva_file_saver_hold_application ();
 
   self->saving = TRUE;
   viva_file_saver_status_changed (self);
@@ -785,4 +777,42 @@ viva_file_saver_forget (VivaFileSaver *self,
 
   if (error != NULL)
     complete_tasks (steal_tasks (&self->queued_tasks), error);
+}
+
+/**
+ * viva_file_saver_hold_application:
+ *
+ * The user may quit while a file is written; this keeps the process
+ * until the write is done. For writes that do not go through a saver
+ * (the interview templates' edits).
+ *
+ * Returns: (transfer full) (nullable): the default application, held,
+ *   for viva_file_saver_release_application()
+ */
+GApplication *
+viva_file_saver_hold_application (void)
+{
+  GApplication *application = g_application_get_default ();
+
+  if (application == NULL)
+    return NULL;
+
+  g_application_hold (application);
+
+  return g_object_ref (application);
+}
+
+/**
+ * viva_file_saver_release_application:
+ * @application: (transfer full) (nullable): from
+ *   viva_file_saver_hold_application()
+ */
+void
+viva_file_saver_release_application (GApplication *application)
+{
+  if (application == NULL)
+    return;
+
+  g_application_release (application);
+  g_object_unref (application);
 }

@@ -108,4 +108,7 @@ void           viva_file_saver_stop_timers        (VivaFileSaver            *sel
 void           viva_file_saver_forget             (VivaFileSaver            *self,
                                                    const GError             *error);
 
+GApplication  *viva_file_saver_hold_application    (void);
+void           viva_file_saver_release_application (GApplication             *application);
+
 G_END_DECLS

@@ -1412,6 +1412,35 @@ assert_mode_0600 (const char *path)
 
 /* A name must say something, fit, and be no other template's; the
  * messages are what the user reads under the name field. */
+/* An edit of the templates holds the application until it is answered,
+ * as every write of user data does, so that quitting waits for it:
+ * releasing the application once more than the test held it is allowed
+ * only while the edit holds it too (fatal-criticals otherwise). The
+ * callback, which lets go, has not run before the main loop does. */
+static void
+test_template_edit_holds_application (void)
+{
+  g_autofree char *path = viva_interview_templates_dup_default_path ();
+  g_autoptr(GApplication) application = g_application_new (NULL, G_APPLICATION_DEFAULT_FLAGS);
+  g_autoptr(VivaInterviewTemplate) template = viva_interview_template_new ("Backend");
+  g_autoptr(VivaInterviewTemplatesLoad) saved = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_application_set_default (application);
+
+  viva_interview_templates_save_async (path, template, NULL, store_result_cb, &result);
+  g_application_release (application);
+  g_application_hold (application);
+
+  wait_until (has_result, &result, "the template to save");
+  saved = viva_interview_templates_save_finish (result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (saved->templates->len, ==, 1);
+
+  g_application_set_default (NULL);
+}
+
 static void
 test_template_check_name (void)
 {
@@ -1672,6 +1701,7 @@ main (int   argc,
   g_test_add_func ("/interview/template/round-trip", test_template_round_trip);
   g_test_add_func ("/interview/template/damaged-and-future", test_template_damaged_and_future);
   g_test_add_func ("/interview/template/async", test_template_async);
+  g_test_add_func ("/interview/template/edit-holds-application", test_template_edit_holds_application);
   g_test_add_func ("/interview/template/check-name", test_template_check_name);
   g_test_add_func ("/interview/template/rename-delete", test_template_rename_delete);
   g_test_add_func ("/interview/template/edits-async", test_template_edits_async);

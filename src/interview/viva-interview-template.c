@@ -47,6 +47,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "viva-file-saver.h"
 #include "viva-interview-private.h"
 #include "viva-interview-store.h"
 #include "viva-interview-template.h"
@@ -1117,14 +1118,43 @@ templates_edit_thread (GTask        *task,
     g_task_return_pointer (task, load, (GDestroyNotify) viva_interview_templates_load_free);
 }
 
+typedef struct
+{
+  GAsyncReadyCallback  callback;
+  gpointer             user_data;
+  GApplication        *application;
+} EditClosure;
+
+/* Answers the caller, then lets the application go. */
+static void
+templates_edit_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  EditClosure *closure = user_data;
+
+  if (closure->callback != NULL)
+    closure->callback (object, result, closure->user_data);
+
+  viva_file_saver_release_application (closure->application);
+  g_free (closure);
+}
+
 static void
 templates_edit_async (EditData            *data,
                       GCancellable        *cancellable,
                       GAsyncReadyCallback  callback,
                       gpointer             user_data)
 {
-  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  g_autoptr(GTask) task = NULL;
+  EditClosure *closure = g_new0 (EditClosure, 1);
 
+  /* As every write of user data: quitting waits for the edit. */
+  closure->callback = callback;
+  closure->user_data = user_data;
+  closure->application = viva_file_saver_hold_application ();
+
+  task = g_task_new (NULL, cancellable, templates_edit_cb, closure);
   /* One source tag for every edit: one _finish() for them all. */
   g_task_set_source_tag (task, viva_interview_templates_save_async);
   g_task_set_task_data (task, data, (GDestroyNotify) edit_data_free);
