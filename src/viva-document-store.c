@@ -55,16 +55,16 @@ typedef struct
   /* Owned */
   char                    *dir;
   char                    *lock_path;
-  char                    *save_error;
   GListStore              *documents;
   GHashTable              *savers;
 
   guint                    autosave_delay;
   guint                    n_saving;
 
+  /* What the properties last said */
+  VivaSaveStatus           status;
+
   guint                    loaded : 1;
-  guint                    dirty : 1;
-  guint                    saving : 1;
 } VivaDocumentStorePrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (VivaDocumentStore, viva_document_store, G_TYPE_OBJECT)
@@ -160,28 +160,8 @@ viva_document_store_update_status (VivaDocumentStore *self)
         save_error = viva_file_saver_get_save_error (saver);
     }
 
-  g_object_freeze_notify (G_OBJECT (self));
-
-  if (priv->dirty != dirty)
-    {
-      priv->dirty = dirty;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIRTY]);
-    }
-
-  if (priv->saving != saving)
-    {
-      priv->saving = saving;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SAVING]);
-    }
-
-  if (g_strcmp0 (priv->save_error, save_error) != 0)
-    {
-      g_free (priv->save_error);
-      priv->save_error = g_strdup (save_error);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SAVE_ERROR]);
-    }
-
-  g_object_thaw_notify (G_OBJECT (self));
+  viva_save_status_publish (&priv->status, G_OBJECT (self), &properties[PROP_DIRTY],
+                            dirty, saving, save_error);
 }
 
 /* Flushing may change the table (a write that completes does not, but
@@ -703,7 +683,7 @@ viva_document_store_get_dirty (VivaDocumentStore *self)
 
   g_return_val_if_fail (VIVA_IS_DOCUMENT_STORE (self), FALSE);
 
-  return priv->dirty;
+  return priv->status.dirty;
 }
 
 gboolean
@@ -713,7 +693,7 @@ viva_document_store_get_saving (VivaDocumentStore *self)
 
   g_return_val_if_fail (VIVA_IS_DOCUMENT_STORE (self), FALSE);
 
-  return priv->saving;
+  return priv->status.saving;
 }
 
 const char *
@@ -723,7 +703,7 @@ viva_document_store_get_save_error (VivaDocumentStore *self)
 
   g_return_val_if_fail (VIVA_IS_DOCUMENT_STORE (self), NULL);
 
-  return priv->save_error;
+  return priv->status.save_error;
 }
 
 guint
@@ -970,11 +950,11 @@ viva_document_store_dispose (GObject *object)
 
   /* The owner is expected to flush before letting go; say so loudly when
    * it did not, since the changes go with us. */
-  if (priv->dirty)
+  if (priv->status.dirty)
     {
       g_warning ("%s for %s disposed with unsaved changes; flush it first",
                  G_OBJECT_TYPE_NAME (self), priv->dir);
-      priv->dirty = FALSE;
+      priv->status.dirty = FALSE;
     }
 
   /* Documents may outlive us in the pages that show them. */
@@ -1005,7 +985,7 @@ viva_document_store_finalize (GObject *object)
   g_clear_object (&priv->documents);
   g_clear_pointer (&priv->dir, g_free);
   g_clear_pointer (&priv->lock_path, g_free);
-  g_clear_pointer (&priv->save_error, g_free);
+  viva_save_status_clear (&priv->status);
 
   G_OBJECT_CLASS (viva_document_store_parent_class)->finalize (object);
 }
@@ -1048,15 +1028,15 @@ viva_document_store_get_property (GObject    *object,
       break;
 
     case PROP_DIRTY:
-      g_value_set_boolean (value, priv->dirty);
+      g_value_set_boolean (value, priv->status.dirty);
       break;
 
     case PROP_SAVING:
-      g_value_set_boolean (value, priv->saving);
+      g_value_set_boolean (value, priv->status.saving);
       break;
 
     case PROP_SAVE_ERROR:
-      g_value_set_string (value, priv->save_error);
+      g_value_set_string (value, priv->status.save_error);
       break;
 
     default:

@@ -816,3 +816,59 @@ viva_file_saver_release_application (GApplication *application)
   g_application_release (application);
   g_object_unref (application);
 }
+
+/**
+ * viva_save_status_publish:
+ * @status: what @object's properties said so far
+ * @object: the store
+ * @pspecs: its "dirty", "saving" and "save-error" properties, in this
+ *   order
+ * @dirty: whether some change is not on disk yet
+ * @saving: whether a write is in flight
+ * @save_error: (nullable): why the last write failed
+ *
+ * Updates @status and notifies the properties that changed, once each.
+ */
+void
+viva_save_status_publish (VivaSaveStatus  *status,
+                          GObject         *object,
+                          GParamSpec     **pspecs,
+                          gboolean         dirty,
+                          gboolean         saving,
+                          const char      *save_error)
+{
+  g_return_if_fail (status != NULL);
+  g_return_if_fail (G_IS_OBJECT (object));
+
+  dirty = !!dirty;
+  saving = !!saving;
+
+  g_object_freeze_notify (object);
+
+  if (status->dirty != dirty)
+    {
+      status->dirty = dirty;
+      g_object_notify_by_pspec (object, pspecs[0]);
+    }
+
+  if (status->saving != saving)
+    {
+      status->saving = saving;
+      g_object_notify_by_pspec (object, pspecs[1]);
+    }
+
+  if (g_strcmp0 (status->save_error, save_error) != 0)
+    {
+      g_free (status->save_error);
+      status->save_error = g_strdup (save_error);
+      g_object_notify_by_pspec (object, pspecs[2]);
+    }
+
+  g_object_thaw_notify (object);
+}
+
+void
+viva_save_status_clear (VivaSaveStatus *status)
+{
+  g_clear_pointer (&status->save_error, g_free);
+}

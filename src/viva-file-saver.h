@@ -108,6 +108,30 @@ void           viva_file_saver_stop_timers        (VivaFileSaver            *sel
 void           viva_file_saver_forget             (VivaFileSaver            *self,
                                                    const GError             *error);
 
+/**
+ * VivaSaveStatus:
+ * @save_error: why the last write failed, for the user, or %NULL
+ * @dirty: whether some change is not on disk yet
+ * @saving: whether a write is in flight
+ *
+ * What a store's "dirty", "saving" and "save-error" properties last
+ * said, for viva_save_status_publish().
+ */
+typedef struct
+{
+  char     *save_error;
+  gboolean  dirty;
+  gboolean  saving;
+} VivaSaveStatus;
+
+void           viva_save_status_publish            (VivaSaveStatus           *status,
+                                                    GObject                  *object,
+                                                    GParamSpec              **pspecs,
+                                                    gboolean                  dirty,
+                                                    gboolean                  saving,
+                                                    const char               *save_error);
+void           viva_save_status_clear              (VivaSaveStatus           *status);
+
 GApplication  *viva_file_saver_hold_application    (void);
 void           viva_file_saver_release_application (GApplication             *application);
 

@@ -24,7 +24,6 @@ struct _VivaNotesStore
   /* Owned */
   char                *path;
   char                *moved_aside_path;
-  char                *save_error;
   GHashTable          *banks;
   VivaFileSaver       *saver;
   GFileMonitor        *monitor;
@@ -43,10 +42,10 @@ struct _VivaNotesStore
   guint                applying_disk;
   VivaNotesStoreState  state;
 
-  guint                loaded : 1;
   /* The saver's, as the properties last told them */
-  guint                dirty : 1;
-  guint                saving : 1;
+  VivaSaveStatus       status;
+
+  guint                loaded : 1;
   guint                restored_from_backup : 1;
   guint                reloading : 1;
   guint                reload_after_write : 1;

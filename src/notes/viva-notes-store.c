@@ -67,28 +67,8 @@ viva_notes_store_status_changed (gpointer user_data)
   gboolean saving = viva_file_saver_get_saving (self->saver);
   const char *save_error = viva_file_saver_get_save_error (self->saver);
 
-  g_object_freeze_notify (G_OBJECT (self));
-
-  if (self->saving != saving)
-    {
-      self->saving = saving;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SAVING]);
-    }
-
-  if (g_strcmp0 (self->save_error, save_error) != 0)
-    {
-      g_free (self->save_error);
-      self->save_error = g_strdup (save_error);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SAVE_ERROR]);
-    }
-
-  if (self->dirty != dirty)
-    {
-      self->dirty = dirty;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIRTY]);
-    }
-
-  g_object_thaw_notify (G_OBJECT (self));
+  viva_save_status_publish (&self->status, G_OBJECT (self), &properties[PROP_DIRTY],
+                            dirty, saving, save_error);
 }
 
 static void
@@ -508,7 +488,7 @@ viva_notes_store_dispose (GObject *object)
       g_warning ("Notes store for %s disposed with unsaved changes; call viva_notes_store_flush() first",
                  self->path);
       viva_file_saver_forget (self->saver, NULL);
-      self->dirty = FALSE;
+      self->status.dirty = FALSE;
     }
 
   /* Notes may outlive us in the widgets that show them. */
@@ -542,7 +522,7 @@ viva_notes_store_finalize (GObject *object)
   g_clear_object (&self->saver);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->moved_aside_path, g_free);
-  g_clear_pointer (&self->save_error, g_free);
+  viva_save_status_clear (&self->status);
 
   G_OBJECT_CLASS (viva_notes_store_parent_class)->finalize (object);
 }
@@ -562,15 +542,15 @@ viva_notes_store_get_property (GObject    *object,
       break;
 
     case PROP_DIRTY:
-      g_value_set_boolean (value, self->dirty);
+      g_value_set_boolean (value, self->status.dirty);
       break;
 
     case PROP_SAVING:
-      g_value_set_boolean (value, self->saving);
+      g_value_set_boolean (value, self->status.saving);
       break;
 
     case PROP_SAVE_ERROR:
-      g_value_set_string (value, self->save_error);
+      g_value_set_string (value, self->status.save_error);
       break;
 
     case PROP_AUTOSAVE_DELAY:
@@ -835,7 +815,7 @@ viva_notes_store_get_dirty (VivaNotesStore *self)
 {
   g_return_val_if_fail (VIVA_IS_NOTES_STORE (self), FALSE);
 
-  return self->dirty;
+  return self->status.dirty;
 }
 
 gboolean
@@ -843,7 +823,7 @@ viva_notes_store_get_saving (VivaNotesStore *self)
 {
   g_return_val_if_fail (VIVA_IS_NOTES_STORE (self), FALSE);
 
-  return self->saving;
+  return self->status.saving;
 }
 
 const char *
@@ -851,7 +831,7 @@ viva_notes_store_get_save_error (VivaNotesStore *self)
 {
   g_return_val_if_fail (VIVA_IS_NOTES_STORE (self), NULL);
 
-  return self->save_error;
+  return self->status.save_error;
 }
 
 guint
