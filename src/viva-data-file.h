@@ -55,6 +55,27 @@ typedef enum
   VIVA_DATA_FILE_VERSION_INVALID,
 } VivaDataFileVersion;
 
+/**
+ * VivaDataFileReadResult:
+ * @VIVA_DATA_FILE_READ_OK: read and valid
+ * @VIVA_DATA_FILE_READ_MISSING: not there
+ * @VIVA_DATA_FILE_READ_FUTURE: written by a newer Viva: open read-only,
+ *   never write over it
+ * @VIVA_DATA_FILE_READ_DAMAGED: not what we wrote: move it aside
+ * @VIVA_DATA_FILE_READ_UNREADABLE: could not be read at all: never write
+ *   over it
+ *
+ * What a read's error means for the file, the same for every store.
+ */
+typedef enum
+{
+  VIVA_DATA_FILE_READ_OK,
+  VIVA_DATA_FILE_READ_MISSING,
+  VIVA_DATA_FILE_READ_FUTURE,
+  VIVA_DATA_FILE_READ_DAMAGED,
+  VIVA_DATA_FILE_READ_UNREADABLE,
+} VivaDataFileReadResult;
+
 /* What we know of a file on disk, to tell whether someone else wrote it
  * since we last read or wrote it. A missing file is a stamp too. */
 typedef struct
@@ -82,6 +103,8 @@ gboolean             viva_file_stamp_query               (VivaFileStamp        *
                                                           const char           *path,
                                                           int                  *out_errno);
 
+VivaDataFileReadResult viva_data_file_read_result     (const GError         *error,
+                                                          GQuark                domain);
 gboolean             viva_data_file_read                 (const char           *path,
                                                           gsize                 max_size,
                                                           GQuark                domain,
@@ -176,10 +199,13 @@ typedef gboolean (*VivaDataFileChangedFunc)   (gpointer        user_data,
                                                VivaFileStamp  *current,
                                                gboolean       *may_write,
                                                GError        **error);
-/* Words a failure to write @path as the format's own sentence. */
+/* Words a failure to write @path as the format's own sentence, and
+ * chooses its code: @errsv is the errno of a failed system call, or 0
+ * when @domain and @code come from the failed write's own error. */
 typedef void     (*VivaDataFileSaveErrorFunc) (GError        **error,
                                                GQuark          domain,
                                                gint            code,
+                                               int             errsv,
                                                const char     *path,
                                                const char     *reason,
                                                gpointer        user_data);
@@ -196,15 +222,5 @@ gboolean   viva_data_file_write          (const char                *path,
                                           VivaFileStamp             *out_stamp,
                                           VivaDataFileWriteResult   *out_result,
                                           GError                   **error);
-
-guint      viva_data_file_autosave_timeout (gint64        *first_unsaved_change,
-                                            guint          delay_msec);
-guint      viva_data_file_next_retry_delay (guint          retry_delay);
-
-void       viva_data_file_complete_tasks (GPtrArray     *tasks,
-                                          const GError  *error);
-GPtrArray *viva_data_file_steal_tasks    (GPtrArray    **tasks);
-void       viva_data_file_start_tasks    (GPtrArray    **queued_tasks,
-                                          GPtrArray     *current_tasks);
 
 G_END_DECLS

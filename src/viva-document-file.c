@@ -45,31 +45,6 @@
 /* Tries of a load whose file keeps being replaced while we look at it. */
 #define MAX_LOAD_ATTEMPTS 3
 
-static VivaDocumentReadResult
-read_result_from_error (const VivaDocumentCodec *codec,
-                        const GError            *error)
-{
-  GQuark domain;
-
-  if (error == NULL)
-    return VIVA_DOCUMENT_READ_OK;
-
-  if (g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
-    return VIVA_DOCUMENT_READ_MISSING;
-
-  domain = codec->error_quark ();
-
-  if (g_error_matches (error, domain, VIVA_DOCUMENT_STORE_ERROR_FUTURE_VERSION))
-    return VIVA_DOCUMENT_READ_FUTURE;
-
-  if (g_error_matches (error, domain, VIVA_DOCUMENT_STORE_ERROR_TOO_LARGE) ||
-      g_error_matches (error, domain, VIVA_DOCUMENT_STORE_ERROR_TOO_DEEP) ||
-      g_error_matches (error, domain, VIVA_DOCUMENT_STORE_ERROR_INVALID))
-    return VIVA_DOCUMENT_READ_DAMAGED;
-
-  return VIVA_DOCUMENT_READ_UNREADABLE;
-}
-
 /* Reading */
 
 static gboolean
@@ -259,6 +234,7 @@ static void
 set_save_error (GError     **error,
                 GQuark       domain,
                 gint         code,
+                int          errsv,
                 const char  *path,
                 const char  *reason,
                 gpointer     user_data)
@@ -304,25 +280,25 @@ check_changed_on_disk (gpointer        user_data,
 
   viva_document_file_read (codec, job->path, id, &disk_stamp, &disk, &read_error);
 
-  switch (read_result_from_error (codec, read_error))
+  switch (viva_data_file_read_result (read_error, codec->error_quark ()))
     {
-    case VIVA_DOCUMENT_READ_OK:
+    case VIVA_DATA_FILE_READ_OK:
       /* The same document, written elsewhere. Ours is what the user sees
        * and types into; theirs stays as the backup. */
       g_message ("%s was changed by another program; the previous version is kept as its backup",
                  job->path);
       return TRUE;
 
-    case VIVA_DOCUMENT_READ_FUTURE:
+    case VIVA_DATA_FILE_READ_FUTURE:
       job->outcome = VIVA_DOCUMENT_WRITE_NEWER_ON_DISK;
       *may_write = FALSE;
       return TRUE;
 
-    case VIVA_DOCUMENT_READ_MISSING:
+    case VIVA_DATA_FILE_READ_MISSING:
       current->exists = FALSE;
       return TRUE;
 
-    case VIVA_DOCUMENT_READ_DAMAGED:
+    case VIVA_DATA_FILE_READ_DAMAGED:
       switch (viva_data_file_move_aside_locked (job->path, &disk_stamp, &job->moved_aside_path, &move_error))
         {
         case VIVA_MOVE_ASIDE_DONE:
@@ -344,7 +320,7 @@ check_changed_on_disk (gpointer        user_data,
           return FALSE;
         }
 
-    case VIVA_DOCUMENT_READ_UNREADABLE:
+    case VIVA_DATA_FILE_READ_UNREADABLE:
     default:
       message = codec->dup_message (VIVA_DOCUMENT_MESSAGE_SAVE_UNREADABLE, job->path,
                                     read_error->message, NULL);
@@ -488,17 +464,17 @@ load_one (const VivaDocumentCodec *codec,
 
       viva_document_file_read (codec, path, id, &stamp, &document, &error);
 
-      switch (read_result_from_error (codec, error))
+      switch (viva_data_file_read_result (error, codec->error_quark ()))
         {
-        case VIVA_DOCUMENT_READ_OK:
+        case VIVA_DATA_FILE_READ_OK:
           g_ptr_array_add (result->loaded, loaded_new (document, path, &stamp));
           return;
 
-        case VIVA_DOCUMENT_READ_MISSING:
+        case VIVA_DATA_FILE_READ_MISSING:
           /* Deleted while we listed the folder. */
           return;
 
-        case VIVA_DOCUMENT_READ_FUTURE:
+        case VIVA_DATA_FILE_READ_FUTURE:
           /* Listed read-only when its contents are ours; never written. */
           if (document != NULL)
             {
@@ -510,7 +486,7 @@ load_one (const VivaDocumentCodec *codec,
             g_ptr_array_add (result->problems, problem_new (path, error->message));
           return;
 
-        case VIVA_DOCUMENT_READ_DAMAGED:
+        case VIVA_DATA_FILE_READ_DAMAGED:
           g_clear_object (&document);
 
           moved = viva_data_file_move_aside (lock_path, path, &stamp, &aside, &move_error);
@@ -540,7 +516,7 @@ load_one (const VivaDocumentCodec *codec,
             }
           return;
 
-        case VIVA_DOCUMENT_READ_UNREADABLE:
+        case VIVA_DATA_FILE_READ_UNREADABLE:
         default:
           g_clear_object (&document);
           g_ptr_array_add (result->problems, problem_new (path, error->message));

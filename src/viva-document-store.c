@@ -1,11 +1,15 @@
 /* viva-document-store.c
  *
- * A folder of documents in memory, and when and how they reach the disk:
- * loading a folder of files where each may be damaged on its own, change
- * tracking, debounced autosave, background writes, retries. The file
- * operations are in viva-document-file.c; what a kind of document is,
- * and its file format, come from the subclass's #VivaDocumentCodec. The
- * patterns follow viva-notes-store.c.
+ * A folder of documents in memory: loading a folder of files where each
+ * may be damaged on its own, adding and deleting documents, and one
+ * #VivaFileSaver per document, which decides when and how it reaches the
+ * disk (the same engine as the notes'). The file operations are in
+ * viva-document-file.c; what a kind of document is, and its file format,
+ * come from the subclass's #VivaDocumentCodec.
+ *
+ * Some 1,150 lines, half of them comments and GObject properties: one
+ * class whose loading and saving share every private field; the parts
+ * that stand alone already left (viva-document-file.c, viva-file-saver.c).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,43 +20,31 @@
 
 #include "viva-document-file.h"
 #include "viva-document-store.h"
+#include "viva-file-saver.h"
 
 #define AUTOSAVE_DELAY_DEFAULT_MSEC 1000
 
-typedef enum
-{
-  FINISH_DONE,
-  FINISH_FAILED,
-} FinishResult;
-
-/* What the store knows of one document and its file. Reference counted
- * (g_rc_box) because a write in flight keeps it after a delete. Only
- * ever touched on the main thread. */
+/* What the store knows of one document and its file: the user data of
+ * the document's #VivaFileSaver, which owns it (a write in flight keeps
+ * the saver after a delete). Only ever touched on the main thread. */
 typedef struct
 {
-  /* Borrowed: the store disconnects every entry before it goes */
+  /* Borrowed: the store forgets every entry before it goes, and the
+   * saver owns the entry */
   VivaDocumentStore *store;
+  VivaFileSaver     *saver;
 
   /* Owned */
   GObject           *document;
   char              *path;
   GCancellable      *cancellable;
-  GPtrArray         *current_tasks;
-  GPtrArray         *queued_tasks;
-  char              *save_error;
 
   VivaFileStamp      disk_stamp;
-  guint64            change_serial;
-  guint64            snapshot_serial;
   gulong             changed_handler;
-  guint              retry_source;
-  guint              retry_delay;
 
-  guint              dirty : 1;
-  guint              saving : 1;
   guint              future : 1;
   guint              deleted : 1;
-  guint              save_after_write : 1;
+  guint              counted_saving : 1;
 } Entry;
 
 typedef struct
@@ -63,19 +55,16 @@ typedef struct
   /* Owned */
   char                    *dir;
   char                    *lock_path;
-  char                    *save_error;
   GListStore              *documents;
-  GHashTable              *entries;
+  GHashTable              *savers;
 
-  gint64                   first_unsaved_change;
   guint                    autosave_delay;
-  guint                    autosave_source;
   guint                    n_saving;
-  guint                    flushing;
+
+  /* What the properties last said */
+  VivaSaveStatus           status;
 
   guint                    loaded : 1;
-  guint                    dirty : 1;
-  guint                    saving : 1;
 } VivaDocumentStorePrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (VivaDocumentStore, viva_document_store, G_TYPE_OBJECT)
@@ -92,9 +81,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void viva_document_store_start_write (VivaDocumentStore *self,
-                                             Entry             *entry);
-
 /* Problems */
 
 void
@@ -109,29 +95,19 @@ viva_document_problem_free (VivaDocumentProblem *problem)
 /* Entries */
 
 static void
-entry_clear (Entry *entry)
+entry_free (Entry *entry)
 {
   g_clear_object (&entry->document);
   g_clear_pointer (&entry->path, g_free);
   g_clear_object (&entry->cancellable);
-  g_clear_pointer (&entry->current_tasks, g_ptr_array_unref);
-  g_clear_pointer (&entry->queued_tasks, g_ptr_array_unref);
-  g_clear_pointer (&entry->save_error, g_free);
+  g_free (entry);
 }
 
 static Entry *
-entry_ref (Entry *entry)
+saver_get_entry (VivaFileSaver *saver)
 {
-  return g_rc_box_acquire (entry);
+  return viva_file_saver_get_user_data (saver);
 }
-
-static void
-entry_unref (Entry *entry)
-{
-  g_rc_box_release_full (entry, (GDestroyNotify) entry_clear);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Entry, entry_unref)
 
 static GError *
 entry_new_error (Entry               *entry,
@@ -174,355 +150,153 @@ viva_document_store_update_status (VivaDocumentStore *self)
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(GObject) document = g_list_model_get_item (G_LIST_MODEL (priv->documents), i);
-      Entry *entry = g_hash_table_lookup (priv->entries, document);
+      VivaFileSaver *saver = g_hash_table_lookup (priv->savers, document);
 
-      if (entry == NULL)
+      if (saver == NULL)
         continue;
 
-      dirty |= entry->dirty;
+      dirty |= viva_file_saver_get_dirty (saver);
       if (save_error == NULL)
-        save_error = entry->save_error;
+        save_error = viva_file_saver_get_save_error (saver);
     }
 
-  g_object_freeze_notify (G_OBJECT (self));
-
-  if (priv->dirty != dirty)
-    {
-      priv->dirty = dirty;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIRTY]);
-    }
-
-  if (priv->saving != saving)
-    {
-      priv->saving = saving;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SAVING]);
-    }
-
-  if (g_strcmp0 (priv->save_error, save_error) != 0)
-    {
-      g_free (priv->save_error);
-      priv->save_error = g_strdup (save_error);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SAVE_ERROR]);
-    }
-
-  g_object_thaw_notify (G_OBJECT (self));
+  viva_save_status_publish (&priv->status, G_OBJECT (self), &properties[PROP_DIRTY],
+                            dirty, saving, save_error);
 }
 
-/* Autosave */
-
-static gboolean
-entry_can_write (Entry *entry)
-{
-  return !entry->future && !entry->deleted;
-}
-
-static void
-viva_document_store_write_soon (VivaDocumentStore *self,
-                                Entry             *entry)
-{
-  VivaDocumentStorePrivate *priv = viva_document_store_get_instance_private (self);
-
-  if (entry->saving || priv->flushing)
-    {
-      entry->save_after_write = TRUE;
-      return;
-    }
-
-  if (entry->dirty && entry_can_write (entry))
-    viva_document_store_start_write (self, entry);
-}
-
-/* Writing may change the table (a write that completes at once does not,
- * but be safe): collect first. */
+/* Flushing may change the table (a write that completes does not, but
+ * be safe): collect first. */
 static GPtrArray *
-viva_document_store_dup_entries (VivaDocumentStore *self)
+viva_document_store_dup_savers (VivaDocumentStore *self)
 {
   VivaDocumentStorePrivate *priv = viva_document_store_get_instance_private (self);
-  GPtrArray *entries = g_ptr_array_new_with_free_func ((GDestroyNotify) entry_unref);
+  GPtrArray *savers = g_ptr_array_new_with_free_func (g_object_unref);
   GHashTableIter iter;
   gpointer value;
 
-  g_hash_table_iter_init (&iter, priv->entries);
+  g_hash_table_iter_init (&iter, priv->savers);
   while (g_hash_table_iter_next (&iter, NULL, &value))
-    g_ptr_array_add (entries, entry_ref (value));
+    g_ptr_array_add (savers, g_object_ref (value));
 
-  return entries;
+  return savers;
 }
 
 static void
-viva_document_store_autosave_cb (gpointer user_data)
+viva_document_store_document_changed_cb (GObject       *document,
+                                         VivaFileSaver *saver)
 {
-  VivaDocumentStore *self = user_data;
-  VivaDocumentStorePrivate *priv = viva_document_store_get_instance_private (self);
-  g_autoptr(GPtrArray) entries = NULL;
+  Entry *entry = saver_get_entry (saver);
 
-  priv->autosave_source = 0;
-  priv->first_unsaved_change = 0;
+  if (entry->future || entry->deleted)
+    return;
 
-  entries = viva_document_store_dup_entries (self);
-
-  for (guint i = 0; i < entries->len; i++)
-    {
-      Entry *entry = g_ptr_array_index (entries, i);
-
-      /* A failed save waits for its own retry. */
-      if (entry->retry_source == 0)
-        viva_document_store_write_soon (self, entry);
-    }
+  viva_file_saver_changed (saver);
 }
 
-/* Saves a moment after the last change, so that typing does not write
- * on every key, but at least every few seconds while the
- * changes keep coming. */
-static void
-viva_document_store_schedule_autosave (VivaDocumentStore *self)
-{
-  VivaDocumentStorePrivate *priv = viva_document_store_get_instance_private (self);
+/* Saving, the codec's half (see #VivaFileSaverFuncs) */
 
-  g_clear_handle_id (&priv->autosave_source, g_source_remove);
-  priv->autosave_source = g_timeout_add_once (viva_data_file_autosave_timeout (&priv->first_unsaved_change,
-                                                                               priv->autosave_delay),
-                                              viva_document_store_autosave_cb, self);
-}
-
-/* The source holds a reference on the entry; the store is borrowed, as
- * dispose() removes every entry's retry. */
-static gboolean
-viva_document_store_retry_cb (gpointer user_data)
+static gpointer
+entry_snapshot (gpointer user_data)
 {
   Entry *entry = user_data;
-
-  entry->retry_source = 0;
-  viva_document_store_write_soon (entry->store, entry);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-viva_document_store_schedule_retry (VivaDocumentStore *self,
-                                    Entry             *entry)
-{
-  if (!entry_can_write (entry))
-    return;
-
-  entry->retry_delay = viva_data_file_next_retry_delay (entry->retry_delay);
-
-  g_clear_handle_id (&entry->retry_source, g_source_remove);
-  entry->retry_source = g_timeout_add_full (G_PRIORITY_DEFAULT, entry->retry_delay,
-                                            viva_document_store_retry_cb,
-                                            entry_ref (entry),
-                                            (GDestroyNotify) entry_unref);
-}
-
-static void
-viva_document_store_document_changed_cb (GObject *document,
-                                         Entry   *entry)
-{
-  VivaDocumentStore *self = entry->store;
-
-  if (!entry_can_write (entry))
-    return;
-
-  entry->change_serial++;
-  entry->dirty = TRUE;
-  viva_document_store_update_status (self);
-
-  /* After a failed save, the retry timer decides when to try again;
-   * trying on every key press would not make a full disk any emptier. */
-  if (entry->retry_source == 0)
-    viva_document_store_schedule_autosave (self);
-}
-
-/* Writing */
-
-static void
-viva_document_store_save_thread (GTask        *task,
-                                 gpointer      source_object,
-                                 gpointer      task_data,
-                                 GCancellable *cancellable)
-{
-  VivaDocumentWrite *job = task_data;
-  GError *error = NULL;
-
-  if (viva_document_write_run (job, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
-
-/* Takes the snapshot. The entry stays dirty until the snapshot is on
- * disk, so that "flush if dirty" at quit never leaves a write behind. */
-static VivaDocumentWrite *
-viva_document_store_prepare_write (VivaDocumentStore *self,
-                                   Entry             *entry)
-{
-  VivaDocumentStorePrivate *priv = viva_document_store_get_instance_private (self);
-
-  g_clear_handle_id (&entry->retry_source, g_source_remove);
-  entry->save_after_write = FALSE;
-  entry->snapshot_serial = entry->change_serial;
+  VivaDocumentStorePrivate *priv = viva_document_store_get_instance_private (entry->store);
 
   return viva_document_write_new (priv->codec, entry->path, priv->lock_path,
                                   priv->codec->build (entry->document),
                                   &entry->disk_stamp, entry->cancellable);
 }
 
-static void
-entry_set_save_error (Entry      *entry,
-                      const char *message)
+static gboolean
+entry_write (gpointer   job,
+             GError   **error)
 {
-  g_free (entry->save_error);
-  entry->save_error = g_strdup (message);
+  return viva_document_write_run (job, error);
 }
 
-/* Acts on what a write found. */
-static FinishResult
-viva_document_store_finish_write (VivaDocumentStore  *self,
-                                  Entry              *entry,
-                                  VivaDocumentWrite  *job,
-                                  const GError       *write_error,
-                                  GError            **error)
+static VivaFileSaverResult
+entry_finish (gpointer       user_data,
+              gpointer       data,
+              const GError  *write_error,
+              GError       **error)
 {
-  VivaDocumentStorePrivate *priv = viva_document_store_get_instance_private (self);
+  Entry *entry = user_data;
+  VivaDocumentWrite *job = data;
+  VivaDocumentStorePrivate *priv = viva_document_store_get_instance_private (entry->store);
 
   if (write_error != NULL)
     {
-      /* Nothing was written: everything stays in memory, and dirty. */
-      entry_set_save_error (entry, write_error->message);
-      entry->dirty = TRUE;
       g_propagate_error (error, g_error_copy (write_error));
-      return FINISH_FAILED;
+      return VIVA_FILE_SAVER_FAILED;
     }
 
   switch (job->outcome)
     {
     case VIVA_DOCUMENT_WRITE_WROTE:
       entry->disk_stamp = job->stamp;
-      entry->retry_delay = 0;
-      entry_set_save_error (entry, NULL);
-      if (entry->change_serial == entry->snapshot_serial)
-        entry->dirty = FALSE;
-      return FINISH_DONE;
+      return VIVA_FILE_SAVER_WROTE;
 
     case VIVA_DOCUMENT_WRITE_NEWER_ON_DISK:
       /* A newer Viva wrote this document meanwhile: never write over it,
        * and stop taking edits that could not be saved. */
       entry->future = TRUE;
-      entry->dirty = FALSE;
       priv->codec->set_read_only (entry->document);
       g_propagate_error (error, read_only_error (entry));
-      entry_set_save_error (entry, (*error)->message);
-      return FINISH_FAILED;
+      return VIVA_FILE_SAVER_DROPPED;
 
     case VIVA_DOCUMENT_WRITE_CANCELLED:
-      entry->dirty = FALSE;
-      return FINISH_DONE;
+      return VIVA_FILE_SAVER_DROPPED;
 
     default:
       g_assert_not_reached ();
     }
 }
 
-typedef struct
+static gboolean
+entry_can_write (gpointer user_data)
 {
-  VivaDocumentStore *store;
-  Entry             *entry;
-  GApplication      *application;
-} WriteClosure;
+  Entry *entry = user_data;
 
-static void
-viva_document_store_write_cb (GObject      *object,
-                              GAsyncResult *result,
-                              gpointer      user_data)
-{
-  WriteClosure *closure = user_data;
-  g_autoptr(VivaDocumentStore) self = closure->store;
-  g_autoptr(Entry) entry = closure->entry;
-  g_autoptr(GApplication) application = closure->application;
-  VivaDocumentStorePrivate *priv = viva_document_store_get_instance_private (self);
-  VivaDocumentWrite *job = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) write_error = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) finished = NULL;
-  FinishResult finish;
-
-  g_free (closure);
-
-  g_task_propagate_boolean (G_TASK (result), &write_error);
-
-  entry->saving = FALSE;
-  priv->n_saving--;
-
-  finish = viva_document_store_finish_write (self, entry, job, write_error, &error);
-
-  if (finish == FINISH_FAILED)
-    viva_document_store_schedule_retry (self, entry);
-
-  finished = viva_data_file_steal_tasks (&entry->current_tasks);
-
-  /* What was asked for or changed while this write was running is
-   * saved at once; flush() does its own writing. */
-  if (!priv->flushing && entry_can_write (entry) &&
-      (entry->queued_tasks->len > 0 ||
-       (finish == FINISH_DONE && entry->save_after_write && entry->dirty)))
-    viva_document_store_start_write (self, entry);
-
-  viva_document_store_update_status (self);
-
-  if (application != NULL)
-    g_application_release (application);
-
-  viva_data_file_complete_tasks (g_steal_pointer (&finished), error);
+  return !entry->future && !entry->deleted;
 }
 
-static void
-viva_document_store_start_write (VivaDocumentStore *self,
-                                 Entry             *entry)
+static GError *
+entry_cannot_write_error (gpointer user_data)
 {
-  VivaDocumentStorePrivate *priv = viva_document_store_get_instance_private (self);
-  g_autoptr(GTask) task = NULL;
-  WriteClosure *closure;
-  VivaDocumentWrite *job;
+  Entry *entry = user_data;
 
-  g_assert (!entry->saving);
-
-  viva_data_file_start_tasks (&entry->queued_tasks, entry->current_tasks);
-
-  if (!entry_can_write (entry))
-    {
-      g_autoptr(GError) error = entry->future ? read_only_error (entry) : deleted_error (entry);
-
-      viva_data_file_complete_tasks (viva_data_file_steal_tasks (&entry->current_tasks), error);
-      return;
-    }
-
-  job = viva_document_store_prepare_write (self, entry);
-
-  closure = g_new0 (WriteClosure, 1);
-  closure->store = g_object_ref (self);
-  closure->entry = entry_ref (entry);
-
-  /* The user may quit while we write; keep the process until we are
-   * done. */
-  closure->application = g_application_get_default ();
-  if (closure->application != NULL)
-    {
-      g_object_ref (closure->application);
-      g_application_hold (closure->application);
-    }
-
-  entry->saving = TRUE;
-  priv->n_saving++;
-  viva_document_store_update_status (self);
-
-  /* As in the notes store, the task has no source object: the worker
-   * thread may drop the task's last reference, and the store must be
-   * finalized on the main thread, by the callback's reference. */
-  task = g_task_new (NULL, NULL, viva_document_store_write_cb, closure);
-  g_task_set_source_tag (task, viva_document_store_start_write);
-  g_task_set_task_data (task, job, (GDestroyNotify) viva_document_write_free);
-  g_task_run_in_thread (task, viva_document_store_save_thread);
+  return entry->future ? read_only_error (entry) : deleted_error (entry);
 }
+
+/* Also counts the writes in flight, a deleted document's among them, so
+ * that flush() can wait for every one. */
+static void
+entry_status_changed (gpointer user_data)
+{
+  Entry *entry = user_data;
+  VivaDocumentStorePrivate *priv = viva_document_store_get_instance_private (entry->store);
+  gboolean saving = viva_file_saver_get_saving (entry->saver);
+
+  if (entry->counted_saving != saving)
+    {
+      entry->counted_saving = saving;
+      if (saving)
+        priv->n_saving++;
+      else
+        priv->n_saving--;
+    }
+
+  viva_document_store_update_status (entry->store);
+}
+
+static const VivaFileSaverFuncs entry_saver_funcs = {
+  .snapshot = entry_snapshot,
+  .write = entry_write,
+  .free_job = (void (*) (gpointer)) viva_document_write_free,
+  .finish = entry_finish,
+  .can_write = entry_can_write,
+  .cannot_write_error = entry_cannot_write_error,
+  .status_changed = entry_status_changed,
+};
 
 /* Loading */
 
@@ -552,31 +326,32 @@ compare_document_pointers (gconstpointer a,
   return compare_documents (*(gpointer const *) a, *(gpointer const *) b, user_data);
 }
 
-static Entry *
+static VivaFileSaver *
 viva_document_store_add_entry (VivaDocumentStore   *self,
                                GObject             *document,
                                const char          *path,
                                const VivaFileStamp *stamp)
 {
   VivaDocumentStorePrivate *priv = viva_document_store_get_instance_private (self);
-  Entry *entry = g_rc_box_new0 (Entry);
+  Entry *entry = g_new0 (Entry, 1);
+  VivaFileSaver *saver;
 
   entry->store = self;
   entry->document = g_object_ref (document);
   entry->path = g_strdup (path);
   entry->cancellable = g_cancellable_new ();
-  entry->current_tasks = g_ptr_array_new_with_free_func (g_object_unref);
-  entry->queued_tasks = g_ptr_array_new_with_free_func (g_object_unref);
   entry->disk_stamp = *stamp;
-  entry->changed_handler = g_signal_connect_data (document, "changed",
-                                                  G_CALLBACK (viva_document_store_document_changed_cb),
-                                                  entry_ref (entry),
-                                                  (GClosureNotify) entry_unref,
-                                                  0);
 
-  g_hash_table_insert (priv->entries, document, entry);
+  saver = viva_file_saver_new (&entry_saver_funcs, G_OBJECT (self), entry, (GDestroyNotify) entry_free);
+  viva_file_saver_set_autosave_delay (saver, priv->autosave_delay);
+  entry->saver = saver;
+  entry->changed_handler = g_signal_connect (document, "changed",
+                                             G_CALLBACK (viva_document_store_document_changed_cb),
+                                             saver);
 
-  return entry;
+  g_hash_table_insert (priv->savers, document, saver);
+
+  return saver;
 }
 
 static gboolean
@@ -587,7 +362,7 @@ viva_document_store_has_id (VivaDocumentStore *self,
   GHashTableIter iter;
   gpointer key;
 
-  g_hash_table_iter_init (&iter, priv->entries);
+  g_hash_table_iter_init (&iter, priv->savers);
   while (g_hash_table_iter_next (&iter, &key, NULL))
     {
       if (strcmp (priv->codec->get_id (key), id) == 0)
@@ -606,32 +381,27 @@ viva_document_store_apply (VivaDocumentStore   *self,
   VivaDocumentStorePrivate *priv = viva_document_store_get_instance_private (self);
   g_autoptr(GPtrArray) documents = g_ptr_array_new ();
   gboolean had_documents = g_list_model_get_n_items (G_LIST_MODEL (priv->documents)) > 0;
-  gboolean restored = FALSE;
 
   for (guint i = 0; i < result->loaded->len; i++)
     {
       VivaDocumentLoaded *loaded = g_ptr_array_index (result->loaded, i);
-      Entry *entry;
+      VivaFileSaver *saver;
 
       /* Added with viva_document_store_add() before the load. */
       if (viva_document_store_has_id (self, priv->codec->get_id (loaded->document)))
         continue;
 
-      entry = viva_document_store_add_entry (self, loaded->document, loaded->path, &loaded->stamp);
+      saver = viva_document_store_add_entry (self, loaded->document, loaded->path, &loaded->stamp);
 
       if (loaded->future)
         {
-          entry->future = TRUE;
+          saver_get_entry (saver)->future = TRUE;
           priv->codec->set_read_only (loaded->document);
         }
 
+      /* So that the next save puts "<id>.json" back. */
       if (loaded->from_backup)
-        {
-          /* So that the next save puts "<id>.json" back. */
-          entry->change_serial++;
-          entry->dirty = TRUE;
-          restored = TRUE;
-        }
+        viva_file_saver_changed (saver);
 
       g_ptr_array_add (documents, loaded->document);
     }
@@ -644,9 +414,6 @@ viva_document_store_apply (VivaDocumentStore   *self,
     g_list_store_sort (priv->documents, compare_documents, (gpointer) priv->codec);
 
   viva_document_store_update_status (self);
-
-  if (restored)
-    viva_document_store_schedule_autosave (self);
 }
 
 static void
@@ -836,7 +603,7 @@ viva_document_store_add (VivaDocumentStore  *self,
   VivaDocumentStorePrivate *priv = viva_document_store_get_instance_private (self);
   g_autofree char *path = NULL;
   VivaFileStamp stamp;
-  Entry *entry;
+  VivaFileSaver *saver;
   int errsv = 0;
 
   g_return_val_if_fail (VIVA_IS_DOCUMENT_STORE (self), FALSE);
@@ -858,7 +625,7 @@ viva_document_store_add (VivaDocumentStore  *self,
       return FALSE;
     }
 
-  entry = viva_document_store_add_entry (self, document, path, &stamp);
+  saver = viva_document_store_add_entry (self, document, path, &stamp);
   g_list_store_insert_sorted (priv->documents, document, compare_documents, (gpointer) priv->codec);
 
   if (priv->codec->get_read_only (document))
@@ -871,9 +638,8 @@ viva_document_store_add (VivaDocumentStore  *self,
 
   /* A new document is on disk before its first change: a crash in the
    * first minute must not lose it. */
-  entry->change_serial++;
-  entry->dirty = TRUE;
-  viva_document_store_write_soon (self, entry);
+  viva_file_saver_changed (saver);
+  viva_file_saver_write_soon (saver);
   viva_document_store_update_status (self);
 
   return TRUE;
@@ -901,9 +667,9 @@ viva_document_store_get_unfinished (VivaDocumentStore *self)
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(GObject) document = g_list_model_get_item (G_LIST_MODEL (priv->documents), i);
-      Entry *entry = g_hash_table_lookup (priv->entries, document);
+      VivaFileSaver *saver = g_hash_table_lookup (priv->savers, document);
 
-      if (entry != NULL && !entry->future && priv->codec->get_unfinished (document))
+      if (saver != NULL && !saver_get_entry (saver)->future && priv->codec->get_unfinished (document))
         return document;
     }
 
@@ -917,7 +683,7 @@ viva_document_store_get_dirty (VivaDocumentStore *self)
 
   g_return_val_if_fail (VIVA_IS_DOCUMENT_STORE (self), FALSE);
 
-  return priv->dirty;
+  return priv->status.dirty;
 }
 
 gboolean
@@ -927,7 +693,7 @@ viva_document_store_get_saving (VivaDocumentStore *self)
 
   g_return_val_if_fail (VIVA_IS_DOCUMENT_STORE (self), FALSE);
 
-  return priv->saving;
+  return priv->status.saving;
 }
 
 const char *
@@ -937,7 +703,7 @@ viva_document_store_get_save_error (VivaDocumentStore *self)
 
   g_return_val_if_fail (VIVA_IS_DOCUMENT_STORE (self), NULL);
 
-  return priv->save_error;
+  return priv->status.save_error;
 }
 
 guint
@@ -955,6 +721,8 @@ viva_document_store_set_autosave_delay (VivaDocumentStore *self,
                                         guint              msec)
 {
   VivaDocumentStorePrivate *priv = viva_document_store_get_instance_private (self);
+  GHashTableIter iter;
+  gpointer saver;
 
   g_return_if_fail (VIVA_IS_DOCUMENT_STORE (self));
 
@@ -964,6 +732,11 @@ viva_document_store_set_autosave_delay (VivaDocumentStore *self,
     return;
 
   priv->autosave_delay = msec;
+
+  g_hash_table_iter_init (&iter, priv->savers);
+  while (g_hash_table_iter_next (&iter, NULL, &saver))
+    viva_file_saver_set_autosave_delay (saver, msec);
+
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AUTOSAVE_DELAY]);
 }
 
@@ -987,7 +760,7 @@ viva_document_store_save_async (VivaDocumentStore   *self,
 {
   VivaDocumentStorePrivate *priv = viva_document_store_get_instance_private (self);
   g_autoptr(GTask) task = NULL;
-  Entry *entry;
+  VivaFileSaver *saver;
 
   g_return_if_fail (VIVA_IS_DOCUMENT_STORE (self));
   g_return_if_fail (G_TYPE_CHECK_INSTANCE_TYPE (document, priv->codec->get_document_type ()));
@@ -995,10 +768,9 @@ viva_document_store_save_async (VivaDocumentStore   *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, viva_document_store_save_async);
-  g_task_set_check_cancellable (task, FALSE);
 
-  entry = g_hash_table_lookup (priv->entries, document);
-  if (entry == NULL)
+  saver = g_hash_table_lookup (priv->savers, document);
+  if (saver == NULL)
     {
       g_autofree char *message = priv->codec->dup_message (VIVA_DOCUMENT_MESSAGE_NOT_FOUND, NULL, NULL, NULL);
 
@@ -1007,19 +779,7 @@ viva_document_store_save_async (VivaDocumentStore   *self,
       return;
     }
 
-  if (entry->future)
-    {
-      g_task_return_error (task, read_only_error (entry));
-      return;
-    }
-
-  if (g_task_return_error_if_cancelled (task))
-    return;
-
-  g_ptr_array_add (entry->queued_tasks, g_steal_pointer (&task));
-
-  if (!entry->saving && !priv->flushing)
-    viva_document_store_start_write (self, entry);
+  viva_file_saver_save (saver, g_steal_pointer (&task));
 }
 
 gboolean
@@ -1050,53 +810,35 @@ viva_document_store_flush (VivaDocumentStore  *self,
 {
   VivaDocumentStorePrivate *priv = viva_document_store_get_instance_private (self);
   g_autoptr(VivaDocumentStore) hold = NULL;
-  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GPtrArray) savers = NULL;
   g_autoptr(GError) first_error = NULL;
 
   g_return_val_if_fail (VIVA_IS_DOCUMENT_STORE (self), FALSE);
 
   hold = g_object_ref (self);
-  priv->flushing++;
+  savers = viva_document_store_dup_savers (self);
+
+  /* No document starts a write while another is flushed; the writes in
+   * flight, a deleted document's too, land first. */
+  for (guint i = 0; i < savers->len; i++)
+    viva_file_saver_begin_flush (g_ptr_array_index (savers, i));
 
   while (priv->n_saving > 0)
     g_main_context_iteration (NULL, TRUE);
 
-  entries = viva_document_store_dup_entries (self);
-
-  for (guint i = 0; i < entries->len; i++)
+  for (guint i = 0; i < savers->len; i++)
     {
-      Entry *entry = g_ptr_array_index (entries, i);
-      g_autoptr(GError) write_error = NULL;
+      VivaFileSaver *saver = g_ptr_array_index (savers, i);
       g_autoptr(GError) local_error = NULL;
-      g_autoptr(GPtrArray) finished = NULL;
-      VivaDocumentWrite *job;
 
-      finished = viva_data_file_steal_tasks (&entry->current_tasks);
-      g_ptr_array_extend_and_steal (finished, viva_data_file_steal_tasks (&entry->queued_tasks));
-
-      if (entry->future)
-        {
-          local_error = read_only_error (entry);
-        }
-      else if (entry->dirty || finished->len > 0)
-        {
-          job = viva_document_store_prepare_write (self, entry);
-          viva_document_write_run (job, &write_error);
-          if (viva_document_store_finish_write (self, entry, job, write_error, &local_error) == FINISH_FAILED)
-            viva_document_store_schedule_retry (self, entry);
-          viva_document_write_free (job);
-        }
-
-      if (local_error != NULL && first_error == NULL && !entry->future)
-        first_error = g_error_copy (local_error);
-
-      viva_data_file_complete_tasks (g_steal_pointer (&finished), local_error);
+      /* A document from a newer Viva is not ours to save: no failure. */
+      if (!viva_file_saver_flush (saver, &local_error) &&
+          first_error == NULL && !saver_get_entry (saver)->future)
+        first_error = g_steal_pointer (&local_error);
     }
 
-  priv->flushing--;
-
-  if (priv->autosave_source != 0 && !priv->dirty)
-    g_clear_handle_id (&priv->autosave_source, g_source_remove);
+  for (guint i = 0; i < savers->len; i++)
+    viva_file_saver_end_flush (g_ptr_array_index (savers, i));
 
   viva_document_store_update_status (self);
 
@@ -1111,13 +853,13 @@ viva_document_store_flush (VivaDocumentStore  *self,
 
 static void
 viva_document_store_forget (VivaDocumentStore *self,
-                            Entry             *entry)
+                            VivaFileSaver     *saver)
 {
+  Entry *entry = saver_get_entry (saver);
   g_autoptr(GError) cancelled = deleted_error (entry);
 
-  g_clear_handle_id (&entry->retry_source, g_source_remove);
   g_clear_signal_handler (&entry->changed_handler, entry->document);
-  viva_data_file_complete_tasks (viva_data_file_steal_tasks (&entry->queued_tasks), cancelled);
+  viva_file_saver_forget (saver, cancelled);
 }
 
 /**
@@ -1140,6 +882,7 @@ viva_document_store_delete (VivaDocumentStore  *self,
   VivaDocumentStorePrivate *priv = viva_document_store_get_instance_private (self);
   g_autoptr(GObject) hold = NULL;
   g_autofree char *message = NULL;
+  VivaFileSaver *saver;
   Entry *entry;
   guint position;
   int errsv;
@@ -1147,13 +890,15 @@ viva_document_store_delete (VivaDocumentStore  *self,
   g_return_val_if_fail (VIVA_IS_DOCUMENT_STORE (self), FALSE);
   g_return_val_if_fail (G_TYPE_CHECK_INSTANCE_TYPE (document, priv->codec->get_document_type ()), FALSE);
 
-  entry = g_hash_table_lookup (priv->entries, document);
-  if (entry == NULL)
+  saver = g_hash_table_lookup (priv->savers, document);
+  if (saver == NULL)
     {
       message = priv->codec->dup_message (VIVA_DOCUMENT_MESSAGE_NOT_FOUND, NULL, NULL, NULL);
       g_set_error_literal (error, priv->codec->error_quark (), VIVA_DOCUMENT_STORE_ERROR_NOT_FOUND, message);
       return FALSE;
     }
+
+  entry = saver_get_entry (saver);
 
   if (entry->future)
     {
@@ -1169,9 +914,8 @@ viva_document_store_delete (VivaDocumentStore  *self,
 
   hold = g_object_ref (document);
   entry->deleted = TRUE;
-  entry->dirty = FALSE;
-  viva_document_store_forget (self, entry);
-  g_hash_table_remove (priv->entries, document);
+  viva_document_store_forget (self, saver);
+  g_hash_table_remove (priv->savers, document);
 
   if (g_list_store_find (priv->documents, document, &position))
     g_list_store_remove (priv->documents, position);
@@ -1185,9 +929,7 @@ failed:
    * again. */
   g_clear_object (&entry->cancellable);
   entry->cancellable = g_cancellable_new ();
-  entry->change_serial++;
-  entry->dirty = TRUE;
-  viva_document_store_schedule_autosave (self);
+  viva_file_saver_changed (saver);
   viva_document_store_update_status (self);
 
   message = priv->codec->dup_message (VIVA_DOCUMENT_MESSAGE_DELETE_FAILED, entry->path, g_strerror (errsv), NULL);
@@ -1206,25 +948,23 @@ viva_document_store_dispose (GObject *object)
   GHashTableIter iter;
   gpointer value;
 
-  g_clear_handle_id (&priv->autosave_source, g_source_remove);
-
   /* The owner is expected to flush before letting go; say so loudly when
    * it did not, since the changes go with us. */
-  if (priv->dirty)
+  if (priv->status.dirty)
     {
       g_warning ("%s for %s disposed with unsaved changes; flush it first",
                  G_OBJECT_TYPE_NAME (self), priv->dir);
-      priv->dirty = FALSE;
+      priv->status.dirty = FALSE;
     }
 
   /* Documents may outlive us in the pages that show them. */
-  if (priv->entries != NULL)
+  if (priv->savers != NULL)
     {
-      g_hash_table_iter_init (&iter, priv->entries);
+      g_hash_table_iter_init (&iter, priv->savers);
       while (g_hash_table_iter_next (&iter, NULL, &value))
         viva_document_store_forget (self, value);
 
-      g_hash_table_remove_all (priv->entries);
+      g_hash_table_remove_all (priv->savers);
     }
 
   if (priv->documents != NULL)
@@ -1241,11 +981,11 @@ viva_document_store_finalize (GObject *object)
 
   g_assert (priv->n_saving == 0);
 
-  g_clear_pointer (&priv->entries, g_hash_table_unref);
+  g_clear_pointer (&priv->savers, g_hash_table_unref);
   g_clear_object (&priv->documents);
   g_clear_pointer (&priv->dir, g_free);
   g_clear_pointer (&priv->lock_path, g_free);
-  g_clear_pointer (&priv->save_error, g_free);
+  viva_save_status_clear (&priv->status);
 
   G_OBJECT_CLASS (viva_document_store_parent_class)->finalize (object);
 }
@@ -1288,15 +1028,15 @@ viva_document_store_get_property (GObject    *object,
       break;
 
     case PROP_DIRTY:
-      g_value_set_boolean (value, priv->dirty);
+      g_value_set_boolean (value, priv->status.dirty);
       break;
 
     case PROP_SAVING:
-      g_value_set_boolean (value, priv->saving);
+      g_value_set_boolean (value, priv->status.saving);
       break;
 
     case PROP_SAVE_ERROR:
-      g_value_set_string (value, priv->save_error);
+      g_value_set_string (value, priv->status.save_error);
       break;
 
     default:
@@ -1402,5 +1142,5 @@ viva_document_store_init (VivaDocumentStore *self)
   VivaDocumentStorePrivate *priv = viva_document_store_get_instance_private (self);
 
   priv->autosave_delay = AUTOSAVE_DELAY_DEFAULT_MSEC;
-  priv->entries = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) entry_unref);
+  priv->savers = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
 }

@@ -291,8 +291,8 @@ test_list (void)
   ada = add_interview (store, "Ádá Lovelace", "Backend engineer", SOME_DATE);
   grace = add_interview (store, "Grace Hopper", "Compiler engineer", SOME_DATE + 2 * DAY);
   alan = add_interview (store, "Alan Turing", "", SOME_DATE + DAY);
-  ada_path = viva_interview_store_dup_path (store, ada);
-  grace_path = viva_interview_store_dup_path (store, grace);
+  ada_path = viva_document_store_dup_path (VIVA_DOCUMENT_STORE (store), ada);
+  grace_path = viva_document_store_dup_path (VIVA_DOCUMENT_STORE (store), grace);
 
   /* Grace's is over, with a verdict. */
   g_assert_true (viva_interview_start (grace));

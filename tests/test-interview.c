@@ -18,6 +18,7 @@
 #include "viva-clock.h"
 #include "viva-interview.h"
 #include "viva-interview-file.h"
+#include "viva-interview-store-private.h"
 #include "viva-interview-store.h"
 #include "viva-interview-template.h"
 #include "viva-question.h"
@@ -743,7 +744,8 @@ store_is_saved (gpointer data)
 {
   VivaInterviewStore *store = data;
 
-  return !viva_interview_store_get_saving (store) && !viva_interview_store_get_dirty (store);
+  return !viva_document_store_get_saving (VIVA_DOCUMENT_STORE (store)) &&
+         !viva_document_store_get_dirty (VIVA_DOCUMENT_STORE (store));
 }
 
 static void
@@ -777,7 +779,7 @@ flush_store (VivaInterviewStore *store)
 
   g_assert_true (viva_interview_store_flush (store, &error));
   g_assert_no_error (error);
-  g_assert_false (viva_interview_store_get_dirty (store));
+  g_assert_false (viva_document_store_get_dirty (VIVA_DOCUMENT_STORE (store)));
   drain_main_context ();
 }
 
@@ -997,9 +999,9 @@ test_store_resume (void)
   /* Listening, not typing: the checkpoint saves the time so far. */
   viva_clock_advance (clock, SECONDS (30));
   g_assert_false (viva_interview_checkpoint (planned));
-  g_assert_false (viva_interview_store_get_dirty (store));
+  g_assert_false (viva_document_store_get_dirty (VIVA_DOCUMENT_STORE (store)));
   g_assert_true (viva_interview_checkpoint (running));
-  g_assert_true (viva_interview_store_get_dirty (store));
+  g_assert_true (viva_document_store_get_dirty (VIVA_DOCUMENT_STORE (store)));
   g_assert_true (viva_interview_get_unfinished (running));
   g_assert_true (viva_interview_store_get_unfinished (store) == running);
 
@@ -1180,13 +1182,13 @@ test_store_autosave_search_delete (void)
   g_autofree char *zoe_path = interview_path (zoe);
   VivaInterview *copy;
 
-  viva_interview_store_set_autosave_delay (store, 10);
+  viva_document_store_set_autosave_delay (VIVA_DOCUMENT_STORE (store), 10);
   add_interview (store, zoe);
   add_interview (store, bob);
   wait_until (store_is_saved, store, "the first save");
 
   g_assert_true (viva_interview_set_item_notes (zoe, 0, "autosaved"));
-  g_assert_true (viva_interview_store_get_dirty (store));
+  g_assert_true (viva_document_store_get_dirty (VIVA_DOCUMENT_STORE (store)));
   wait_until (store_is_saved, store, "the autosave");
 
   reread = load_store (NULL);
@@ -1537,6 +1539,35 @@ assert_mode_0600 (const char *path)
 
 /* A name must say something, fit, and be no other template's; the
  * messages are what the user reads under the name field. */
+/* An edit of the templates holds the application until it is answered,
+ * as every write of user data does, so that quitting waits for it:
+ * releasing the application once more than the test held it is allowed
+ * only while the edit holds it too (fatal-criticals otherwise). The
+ * callback, which lets go, has not run before the main loop does. */
+static void
+test_template_edit_holds_application (void)
+{
+  g_autofree char *path = viva_interview_templates_dup_default_path ();
+  g_autoptr(GApplication) application = g_application_new (NULL, G_APPLICATION_DEFAULT_FLAGS);
+  g_autoptr(VivaInterviewTemplate) template = viva_interview_template_new ("Backend");
+  g_autoptr(VivaInterviewTemplatesLoad) saved = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_application_set_default (application);
+
+  viva_interview_templates_save_async (path, template, NULL, store_result_cb, &result);
+  g_application_release (application);
+  g_application_hold (application);
+
+  wait_until (has_result, &result, "the template to save");
+  saved = viva_interview_templates_save_finish (result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (saved->templates->len, ==, 1);
+
+  g_application_set_default (NULL);
+}
+
 static void
 test_template_check_name (void)
 {
@@ -1799,6 +1830,7 @@ main (int   argc,
   g_test_add_func ("/interview/template/round-trip", test_template_round_trip);
   g_test_add_func ("/interview/template/damaged-and-future", test_template_damaged_and_future);
   g_test_add_func ("/interview/template/async", test_template_async);
+  g_test_add_func ("/interview/template/edit-holds-application", test_template_edit_holds_application);
   g_test_add_func ("/interview/template/check-name", test_template_check_name);
   g_test_add_func ("/interview/template/rename-delete", test_template_rename_delete);
   g_test_add_func ("/interview/template/edits-async", test_template_edits_async);

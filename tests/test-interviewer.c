@@ -362,7 +362,7 @@ test_plan_run_and_report (void)
   /* And it is all on disk: the store saved it as it went. */
   g_assert_true (viva_interview_store_flush (f.interviews, &error));
   g_assert_no_error (error);
-  stored_path = viva_interview_store_dup_path (f.interviews, interview);
+  stored_path = viva_document_store_dup_path (VIVA_DOCUMENT_STORE (f.interviews), interview);
   stored = read_file (stored_path);
   g_assert_nonnull (strstr (stored, "\"candidate\" : \"Ada Lovelace\""));
   g_assert_nonnull (strstr (stored, "\"bank\" : \"python-interview-questions\""));

@@ -176,7 +176,8 @@ store_is_saved (gpointer data)
 {
   VivaSessionStore *store = data;
 
-  return !viva_session_store_get_saving (store) && !viva_session_store_get_dirty (store);
+  return !viva_document_store_get_saving (VIVA_DOCUMENT_STORE (store)) &&
+         !viva_document_store_get_dirty (VIVA_DOCUMENT_STORE (store));
 }
 
 static gboolean
@@ -242,7 +243,7 @@ flush_store (VivaSessionStore *store)
 
   g_assert_true (viva_session_store_flush (store, &error));
   g_assert_no_error (error);
-  g_assert_false (viva_session_store_get_dirty (store));
+  g_assert_false (viva_document_store_get_dirty (VIVA_DOCUMENT_STORE (store)));
   drain_main_context ();
 }
 
@@ -1517,7 +1518,7 @@ test_store_damaged_restored_from_backup (void)
   g_assert_cmpstr (viva_mock_item_get_answer (viva_mock_session_get_item (restored, 0)), ==, "saved once");
 
   /* The file is put back. */
-  g_assert_true (viva_session_store_get_dirty (reread));
+  g_assert_true (viva_document_store_get_dirty (VIVA_DOCUMENT_STORE (reread)));
   flush_store (reread);
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
 
@@ -1611,7 +1612,7 @@ test_store_future_version (void)
   g_assert_true (viva_mock_session_get_read_only (listed));
   g_assert_null (viva_session_store_get_unfinished (reread));
   g_assert_false (viva_mock_session_set_answer (listed, 0, "edit"));
-  g_assert_false (viva_session_store_get_dirty (reread));
+  g_assert_false (viva_document_store_get_dirty (VIVA_DOCUMENT_STORE (reread)));
 
   /* The other is reported, and stays where it is. */
   g_assert_cmpuint (problems->len, ==, 1);
@@ -1623,7 +1624,7 @@ test_store_future_version (void)
   g_assert_error (error, VIVA_SESSION_STORE_ERROR, VIVA_SESSION_STORE_ERROR_READ_ONLY);
   g_clear_error (&error);
 
-  g_assert_false (viva_session_store_delete (reread, listed, &error));
+  g_assert_false (viva_document_store_delete (VIVA_DOCUMENT_STORE (reread), listed, &error));
   g_assert_error (error, VIVA_SESSION_STORE_ERROR, VIVA_SESSION_STORE_ERROR_READ_ONLY);
   g_clear_error (&error);
 
@@ -1731,7 +1732,7 @@ test_store_newer_on_disk (void)
   g_assert_false (save_and_wait (store, session, &error));
   g_assert_error (error, VIVA_SESSION_STORE_ERROR, VIVA_SESSION_STORE_ERROR_READ_ONLY);
   g_assert_true (viva_mock_session_get_read_only (session));
-  g_assert_nonnull (viva_session_store_get_save_error (store));
+  g_assert_nonnull (viva_document_store_get_save_error (VIVA_DOCUMENT_STORE (store)));
 
   flush_store (store);
   {
@@ -1753,7 +1754,8 @@ test_store_failed_write_kept (void)
   g_autoptr(GBytes) before = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *path = session_path (session);
-  g_autofree char *lock_path = g_build_filename (viva_session_store_get_dir (store), ".lock", NULL);
+  g_autofree char *lock_path = g_build_filename (viva_document_store_get_dir (VIVA_DOCUMENT_STORE (store)),
+                                                ".lock", NULL);
 
   add_session (store, session);
   flush_store (store);
@@ -1768,13 +1770,13 @@ test_store_failed_write_kept (void)
   g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED);
   g_assert_nonnull (strstr (error->message, path));
   g_clear_error (&error);
-  g_assert_true (viva_session_store_get_dirty (store));
-  g_assert_nonnull (strstr (viva_session_store_get_save_error (store), path));
+  g_assert_true (viva_document_store_get_dirty (VIVA_DOCUMENT_STORE (store)));
+  g_assert_nonnull (strstr (viva_document_store_get_save_error (VIVA_DOCUMENT_STORE (store)), path));
 
   g_assert_false (viva_session_store_flush (store, &error));
   g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED);
   g_clear_error (&error);
-  g_assert_true (viva_session_store_get_dirty (store));
+  g_assert_true (viva_document_store_get_dirty (VIVA_DOCUMENT_STORE (store)));
   {
     g_autoptr(GBytes) now = read_file (path);
 
@@ -1783,7 +1785,7 @@ test_store_failed_write_kept (void)
 
   g_assert_cmpint (g_rmdir (lock_path), ==, 0);
   flush_store (store);
-  g_assert_null (viva_session_store_get_save_error (store));
+  g_assert_null (viva_document_store_get_save_error (VIVA_DOCUMENT_STORE (store)));
 
   reread = load_store (NULL);
   g_assert_cmpstr (viva_mock_item_get_answer (viva_mock_session_get_item (find_session (viva_session_store_get_sessions (reread),
@@ -1801,12 +1803,12 @@ test_store_autosave (void)
   g_autoptr(VivaMockSession) session = new_session_of (bank, 3, 1);
   g_autofree char *path = session_path (session);
 
-  g_assert_cmpuint (viva_session_store_get_autosave_delay (store), ==, 1000);
-  viva_session_store_set_autosave_delay (store, 20);
+  g_assert_cmpuint (viva_document_store_get_autosave_delay (VIVA_DOCUMENT_STORE (store)), ==, 1000);
+  viva_document_store_set_autosave_delay (VIVA_DOCUMENT_STORE (store), 20);
 
   /* Added: on disk before the first answer. */
   add_session (store, session);
-  g_assert_true (viva_session_store_get_dirty (store));
+  g_assert_true (viva_document_store_get_dirty (VIVA_DOCUMENT_STORE (store)));
   wait_until (store_is_saved, store, "the first save");
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
 
@@ -1817,9 +1819,9 @@ test_store_autosave (void)
 
       g_assert_true (viva_mock_session_set_answer (session, 1, text));
     }
-  g_assert_true (viva_session_store_get_dirty (store));
+  g_assert_true (viva_document_store_get_dirty (VIVA_DOCUMENT_STORE (store)));
   wait_until (store_is_saved, store, "autosave");
-  g_assert_null (viva_session_store_get_save_error (store));
+  g_assert_null (viva_document_store_get_save_error (VIVA_DOCUMENT_STORE (store)));
 
   reread = load_store (NULL);
   g_assert_cmpstr (viva_mock_item_get_answer (viva_mock_session_get_item (find_session (viva_session_store_get_sessions (reread),
@@ -1848,13 +1850,13 @@ test_store_delete (void)
 
   /* A change pending when it is deleted is not written back. */
   g_assert_true (viva_mock_session_set_answer (deleted, 0, "changed"));
-  g_assert_true (viva_session_store_delete (store, deleted, &error));
+  g_assert_true (viva_document_store_delete (VIVA_DOCUMENT_STORE (store), deleted, &error));
   g_assert_no_error (error);
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
   g_assert_false (g_file_test (bak_path, G_FILE_TEST_EXISTS));
   g_assert_cmpuint (g_list_model_get_n_items (viva_session_store_get_sessions (store)), ==, 1);
 
-  g_assert_false (viva_session_store_delete (store, deleted, &error));
+  g_assert_false (viva_document_store_delete (VIVA_DOCUMENT_STORE (store), deleted, &error));
   g_assert_error (error, VIVA_SESSION_STORE_ERROR, VIVA_SESSION_STORE_ERROR_NOT_FOUND);
   g_clear_error (&error);
 
@@ -1880,7 +1882,8 @@ load_cb (GObject      *object,
   LoadAsync *load = user_data;
   g_autoptr(GError) error = NULL;
 
-  load->sessions = viva_session_store_load_finish (VIVA_SESSION_STORE (object), result, &load->problems, &error);
+  load->sessions = viva_document_store_load_finish (VIVA_DOCUMENT_STORE (object), result,
+                                                    &load->problems, &error);
   g_assert_no_error (error);
   load->done = TRUE;
 }
@@ -1899,7 +1902,7 @@ test_store_load_async (void)
   flush_store (store);
   write_file (damaged, "[}", -1);
 
-  viva_session_store_load_async (reread, NULL, load_cb, &load);
+  viva_document_store_load_async (VIVA_DOCUMENT_STORE (reread), NULL, load_cb, &load);
   wait_until (flag_is_set, &load.done, "the sessions to load");
 
   g_assert_true (load.sessions == viva_session_store_get_sessions (reread));

@@ -23,6 +23,7 @@
 #include <json-glib/json-glib.h>
 
 #include "viva-note.h"
+#include "viva-notes-store-private.h"
 #include "viva-notes-store.h"
 
 #define BANK "python-interview-questions"

@@ -20,6 +20,7 @@
 #include "viva-bank.h"
 #include "viva-clock.h"
 #include "viva-note.h"
+#include "viva-notes-store-private.h"
 #include "viva-notes-store.h"
 #include "viva-preferences-window.h"
 #include "viva-question.h"

@@ -21,6 +21,7 @@
 #include "viva-bank.h"
 #include "viva-level.h"
 #include "viva-note.h"
+#include "viva-notes-store-private.h"
 #include "viva-notes-store.h"
 #include "viva-query.h"
 #include "viva-question.h"

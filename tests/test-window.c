@@ -19,6 +19,7 @@
 #include "viva-bank.h"
 #include "viva-level.h"
 #include "viva-note.h"
+#include "viva-notes-store-private.h"
 #include "viva-notes-store.h"
 #include "viva-mock-view.h"
 #include "viva-preferences-window.h"

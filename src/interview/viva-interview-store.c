@@ -15,6 +15,7 @@
 #include "viva-bank-private.h"
 #include "viva-interview.h"
 #include "viva-interview-file.h"
+#include "viva-interview-store-private.h"
 #include "viva-interview-store.h"
 
 /* The shared store reports in our domain with its own codes. */
@@ -85,23 +86,6 @@ viva_interview_store_new (const char *dir)
 
 /* The rest is viva_document_store_*() with the types checked; see there. */
 
-const char *
-viva_interview_store_get_dir (VivaInterviewStore *self)
-{
-  g_return_val_if_fail (VIVA_IS_INTERVIEW_STORE (self), NULL);
-
-  return viva_document_store_get_dir (VIVA_DOCUMENT_STORE (self));
-}
-
-char *
-viva_interview_store_dup_path (VivaInterviewStore *self,
-                               VivaInterview      *interview)
-{
-  g_return_val_if_fail (VIVA_IS_INTERVIEW_STORE (self), NULL);
-
-  return viva_document_store_dup_path (VIVA_DOCUMENT_STORE (self), interview);
-}
-
 /**
  * viva_interview_store_load:
  * @self: a store
@@ -119,28 +103,6 @@ viva_interview_store_load (VivaInterviewStore  *self,
   g_return_val_if_fail (VIVA_IS_INTERVIEW_STORE (self), NULL);
 
   return viva_document_store_load (VIVA_DOCUMENT_STORE (self), out_problems);
-}
-
-void
-viva_interview_store_load_async (VivaInterviewStore  *self,
-                                 GCancellable        *cancellable,
-                                 GAsyncReadyCallback  callback,
-                                 gpointer             user_data)
-{
-  g_return_if_fail (VIVA_IS_INTERVIEW_STORE (self));
-
-  viva_document_store_load_async (VIVA_DOCUMENT_STORE (self), cancellable, callback, user_data);
-}
-
-GListModel *
-viva_interview_store_load_finish (VivaInterviewStore  *self,
-                                  GAsyncResult        *result,
-                                  GPtrArray          **out_problems,
-                                  GError             **error)
-{
-  g_return_val_if_fail (VIVA_IS_INTERVIEW_STORE (self), NULL);
-
-  return viva_document_store_load_finish (VIVA_DOCUMENT_STORE (self), result, out_problems, error);
 }
 
 /**
@@ -245,69 +207,6 @@ viva_interview_store_get_unfinished (VivaInterviewStore *self)
   g_return_val_if_fail (VIVA_IS_INTERVIEW_STORE (self), NULL);
 
   return viva_document_store_get_unfinished (VIVA_DOCUMENT_STORE (self));
-}
-
-gboolean
-viva_interview_store_get_dirty (VivaInterviewStore *self)
-{
-  g_return_val_if_fail (VIVA_IS_INTERVIEW_STORE (self), FALSE);
-
-  return viva_document_store_get_dirty (VIVA_DOCUMENT_STORE (self));
-}
-
-gboolean
-viva_interview_store_get_saving (VivaInterviewStore *self)
-{
-  g_return_val_if_fail (VIVA_IS_INTERVIEW_STORE (self), FALSE);
-
-  return viva_document_store_get_saving (VIVA_DOCUMENT_STORE (self));
-}
-
-const char *
-viva_interview_store_get_save_error (VivaInterviewStore *self)
-{
-  g_return_val_if_fail (VIVA_IS_INTERVIEW_STORE (self), NULL);
-
-  return viva_document_store_get_save_error (VIVA_DOCUMENT_STORE (self));
-}
-
-guint
-viva_interview_store_get_autosave_delay (VivaInterviewStore *self)
-{
-  g_return_val_if_fail (VIVA_IS_INTERVIEW_STORE (self), 0);
-
-  return viva_document_store_get_autosave_delay (VIVA_DOCUMENT_STORE (self));
-}
-
-void
-viva_interview_store_set_autosave_delay (VivaInterviewStore *self,
-                                         guint               msec)
-{
-  g_return_if_fail (VIVA_IS_INTERVIEW_STORE (self));
-
-  viva_document_store_set_autosave_delay (VIVA_DOCUMENT_STORE (self), msec);
-}
-
-void
-viva_interview_store_save_async (VivaInterviewStore  *self,
-                                 VivaInterview       *interview,
-                                 GCancellable        *cancellable,
-                                 GAsyncReadyCallback  callback,
-                                 gpointer             user_data)
-{
-  g_return_if_fail (VIVA_IS_INTERVIEW_STORE (self));
-
-  viva_document_store_save_async (VIVA_DOCUMENT_STORE (self), interview, cancellable, callback, user_data);
-}
-
-gboolean
-viva_interview_store_save_finish (VivaInterviewStore  *self,
-                                  GAsyncResult        *result,
-                                  GError             **error)
-{
-  g_return_val_if_fail (VIVA_IS_INTERVIEW_STORE (self), FALSE);
-
-  return viva_document_store_save_finish (VIVA_DOCUMENT_STORE (self), result, error);
 }
 
 gboolean

@@ -46,40 +46,13 @@ GQuark              viva_interview_store_error_quark        (void);
 void                viva_interview_problem_free             (VivaInterviewProblem *problem);
 char               *viva_interview_store_dup_default_dir    (void);
 VivaInterviewStore *viva_interview_store_new               (const char           *dir);
-const char         *viva_interview_store_get_dir            (VivaInterviewStore   *self);
-char               *viva_interview_store_dup_path           (VivaInterviewStore   *self,
-                                                             VivaInterview        *interview);
 GListModel         *viva_interview_store_load               (VivaInterviewStore   *self,
                                                              GPtrArray           **out_problems);
-void                viva_interview_store_load_async         (VivaInterviewStore   *self,
-                                                             GCancellable         *cancellable,
-                                                             GAsyncReadyCallback   callback,
-                                                             gpointer              user_data);
-GListModel         *viva_interview_store_load_finish        (VivaInterviewStore   *self,
-                                                             GAsyncResult         *result,
-                                                             GPtrArray           **out_problems,
-                                                             GError              **error);
 GListModel         *viva_interview_store_get_interviews     (VivaInterviewStore   *self);
 gboolean            viva_interview_store_add                (VivaInterviewStore   *self,
                                                              VivaInterview        *interview,
                                                              GError              **error);
-GListModel         *viva_interview_store_search             (VivaInterviewStore   *self,
-                                                             const char           *query);
 VivaInterview      *viva_interview_store_get_unfinished     (VivaInterviewStore   *self);
-gboolean            viva_interview_store_get_dirty          (VivaInterviewStore   *self);
-gboolean            viva_interview_store_get_saving         (VivaInterviewStore   *self);
-const char         *viva_interview_store_get_save_error     (VivaInterviewStore   *self);
-guint               viva_interview_store_get_autosave_delay (VivaInterviewStore   *self);
-void                viva_interview_store_set_autosave_delay (VivaInterviewStore   *self,
-                                                             guint                 msec);
-void                viva_interview_store_save_async         (VivaInterviewStore   *self,
-                                                             VivaInterview        *interview,
-                                                             GCancellable         *cancellable,
-                                                             GAsyncReadyCallback   callback,
-                                                             gpointer              user_data);
-gboolean            viva_interview_store_save_finish        (VivaInterviewStore   *self,
-                                                             GAsyncResult         *result,
-                                                             GError              **error);
 gboolean            viva_interview_store_flush              (VivaInterviewStore   *self,
                                                              GError              **error);
 gboolean            viva_interview_store_delete             (VivaInterviewStore   *self,

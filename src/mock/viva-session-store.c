@@ -82,23 +82,6 @@ viva_session_store_new (const char *dir)
 
 /* The rest is viva_document_store_*() with the types checked; see there. */
 
-const char *
-viva_session_store_get_dir (VivaSessionStore *self)
-{
-  g_return_val_if_fail (VIVA_IS_SESSION_STORE (self), NULL);
-
-  return viva_document_store_get_dir (VIVA_DOCUMENT_STORE (self));
-}
-
-char *
-viva_session_store_dup_path (VivaSessionStore *self,
-                             VivaMockSession  *session)
-{
-  g_return_val_if_fail (VIVA_IS_SESSION_STORE (self), NULL);
-
-  return viva_document_store_dup_path (VIVA_DOCUMENT_STORE (self), session);
-}
-
 /**
  * viva_session_store_load:
  * @self: a store
@@ -116,28 +99,6 @@ viva_session_store_load (VivaSessionStore  *self,
   g_return_val_if_fail (VIVA_IS_SESSION_STORE (self), NULL);
 
   return viva_document_store_load (VIVA_DOCUMENT_STORE (self), out_problems);
-}
-
-void
-viva_session_store_load_async (VivaSessionStore    *self,
-                               GCancellable        *cancellable,
-                               GAsyncReadyCallback  callback,
-                               gpointer             user_data)
-{
-  g_return_if_fail (VIVA_IS_SESSION_STORE (self));
-
-  viva_document_store_load_async (VIVA_DOCUMENT_STORE (self), cancellable, callback, user_data);
-}
-
-GListModel *
-viva_session_store_load_finish (VivaSessionStore  *self,
-                                GAsyncResult      *result,
-                                GPtrArray        **out_problems,
-                                GError           **error)
-{
-  g_return_val_if_fail (VIVA_IS_SESSION_STORE (self), NULL);
-
-  return viva_document_store_load_finish (VIVA_DOCUMENT_STORE (self), result, out_problems, error);
 }
 
 /**
@@ -193,47 +154,6 @@ viva_session_store_get_unfinished (VivaSessionStore *self)
   return viva_document_store_get_unfinished (VIVA_DOCUMENT_STORE (self));
 }
 
-gboolean
-viva_session_store_get_dirty (VivaSessionStore *self)
-{
-  g_return_val_if_fail (VIVA_IS_SESSION_STORE (self), FALSE);
-
-  return viva_document_store_get_dirty (VIVA_DOCUMENT_STORE (self));
-}
-
-gboolean
-viva_session_store_get_saving (VivaSessionStore *self)
-{
-  g_return_val_if_fail (VIVA_IS_SESSION_STORE (self), FALSE);
-
-  return viva_document_store_get_saving (VIVA_DOCUMENT_STORE (self));
-}
-
-const char *
-viva_session_store_get_save_error (VivaSessionStore *self)
-{
-  g_return_val_if_fail (VIVA_IS_SESSION_STORE (self), NULL);
-
-  return viva_document_store_get_save_error (VIVA_DOCUMENT_STORE (self));
-}
-
-guint
-viva_session_store_get_autosave_delay (VivaSessionStore *self)
-{
-  g_return_val_if_fail (VIVA_IS_SESSION_STORE (self), 0);
-
-  return viva_document_store_get_autosave_delay (VIVA_DOCUMENT_STORE (self));
-}
-
-void
-viva_session_store_set_autosave_delay (VivaSessionStore *self,
-                                       guint             msec)
-{
-  g_return_if_fail (VIVA_IS_SESSION_STORE (self));
-
-  viva_document_store_set_autosave_delay (VIVA_DOCUMENT_STORE (self), msec);
-}
-
 void
 viva_session_store_save_async (VivaSessionStore    *self,
                                VivaMockSession     *session,
@@ -263,14 +183,4 @@ viva_session_store_flush (VivaSessionStore  *self,
   g_return_val_if_fail (VIVA_IS_SESSION_STORE (self), FALSE);
 
   return viva_document_store_flush (VIVA_DOCUMENT_STORE (self), error);
-}
-
-gboolean
-viva_session_store_delete (VivaSessionStore  *self,
-                           VivaMockSession   *session,
-                           GError           **error)
-{
-  g_return_val_if_fail (VIVA_IS_SESSION_STORE (self), FALSE);
-
-  return viva_document_store_delete (VIVA_DOCUMENT_STORE (self), session, error);
 }

@@ -46,30 +46,13 @@ GQuark            viva_session_store_error_quark       (void);
 void              viva_session_problem_free            (VivaSessionProblem   *problem);
 char             *viva_session_store_dup_default_dir   (void);
 VivaSessionStore *viva_session_store_new               (const char           *dir);
-const char       *viva_session_store_get_dir           (VivaSessionStore     *self);
-char             *viva_session_store_dup_path          (VivaSessionStore     *self,
-                                                        VivaMockSession      *session);
 GListModel       *viva_session_store_load              (VivaSessionStore     *self,
                                                         GPtrArray           **out_problems);
-void              viva_session_store_load_async        (VivaSessionStore     *self,
-                                                        GCancellable         *cancellable,
-                                                        GAsyncReadyCallback   callback,
-                                                        gpointer              user_data);
-GListModel       *viva_session_store_load_finish       (VivaSessionStore     *self,
-                                                        GAsyncResult         *result,
-                                                        GPtrArray           **out_problems,
-                                                        GError              **error);
 GListModel       *viva_session_store_get_sessions      (VivaSessionStore     *self);
 gboolean          viva_session_store_add               (VivaSessionStore     *self,
                                                         VivaMockSession      *session,
                                                         GError              **error);
 VivaMockSession  *viva_session_store_get_unfinished    (VivaSessionStore     *self);
-gboolean          viva_session_store_get_dirty         (VivaSessionStore     *self);
-gboolean          viva_session_store_get_saving        (VivaSessionStore     *self);
-const char       *viva_session_store_get_save_error    (VivaSessionStore     *self);
-guint             viva_session_store_get_autosave_delay (VivaSessionStore    *self);
-void              viva_session_store_set_autosave_delay (VivaSessionStore    *self,
-                                                        guint                 msec);
 void              viva_session_store_save_async        (VivaSessionStore     *self,
                                                         VivaMockSession      *session,
                                                         GCancellable         *cancellable,
@@ -79,9 +62,6 @@ gboolean          viva_session_store_save_finish       (VivaSessionStore     *se
                                                         GAsyncResult         *result,
                                                         GError              **error);
 gboolean          viva_session_store_flush             (VivaSessionStore     *self,
-                                                        GError              **error);
-gboolean          viva_session_store_delete            (VivaSessionStore     *self,
-                                                        VivaMockSession      *session,
                                                         GError              **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VivaSessionProblem, viva_session_problem_free)

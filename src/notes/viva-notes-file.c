@@ -178,26 +178,6 @@ viva_notes_file_free (VivaNotesFile *file)
   g_free (file);
 }
 
-VivaNotesReadResult
-viva_notes_read_result_from_error (const GError *error)
-{
-  if (error == NULL)
-    return VIVA_NOTES_READ_OK;
-
-  if (g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
-    return VIVA_NOTES_READ_MISSING;
-
-  if (g_error_matches (error, VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_FUTURE_VERSION))
-    return VIVA_NOTES_READ_FUTURE;
-
-  if (g_error_matches (error, VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_TOO_LARGE) ||
-      g_error_matches (error, VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_TOO_DEEP) ||
-      g_error_matches (error, VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_INVALID))
-    return VIVA_NOTES_READ_DAMAGED;
-
-  return VIVA_NOTES_READ_UNREADABLE;
-}
-
 static gboolean
 parse_question_number (const char *key,
                        guint      *number)
@@ -659,7 +639,7 @@ viva_notes_file_read (const char     *path,
 
   /* What we read and failed to understand is of no use to the caller;
    * only a newer version's notes are shown. */
-  if (!ret && viva_notes_read_result_from_error (local_error) != VIVA_NOTES_READ_FUTURE)
+  if (!ret && viva_data_file_read_result (local_error, VIVA_NOTES_STORE_ERROR) != VIVA_DATA_FILE_READ_FUTURE)
     g_ptr_array_set_size (file->records, 0);
 
   *out_file = g_steal_pointer (&file);
@@ -682,16 +662,6 @@ char *
 viva_notes_dup_backup_path (const char *path)
 {
   return viva_data_file_dup_backup_path (path);
-}
-
-/* Opens and flock()s the lock file next to @path; returns the descriptor,
- * which unlocks when closed, or -1 with errno set. */
-static int
-lock_notes (const char *path)
-{
-  g_autofree char *lock_path = dup_lock_path (path);
-
-  return viva_data_file_lock (lock_path);
 }
 
 /**
@@ -753,12 +723,86 @@ viva_notes_write_free (VivaNotesWrite *job)
 }
 
 static void
-set_save_error_from_errno (GError     **error,
-                           const char  *path,
-                           int          errsv)
+set_save_error (GError     **error,
+                GQuark       domain,
+                gint         code,
+                int          errsv,
+                const char  *path,
+                const char  *reason,
+                gpointer     user_data)
 {
-  g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (errsv),
-               _("Could not save notes to “%s”: %s"), path, g_strerror (errsv));
+  g_set_error (error, domain, errsv != 0 ? g_file_error_from_errno (errsv) : code,
+               _("Could not save notes to “%s”: %s"), path, reason);
+}
+
+/* Someone else wrote the file since we last read or wrote it: another
+ * Viva, a sync tool, an editor. Holding the lock. Brings their notes
+ * back for a merge instead of writing over them; moves a damaged file
+ * aside; never writes over one from a newer Viva or one we cannot
+ * read. */
+static gboolean
+check_changed_on_disk (gpointer        user_data,
+                       VivaFileStamp  *current,
+                       gboolean       *may_write,
+                       GError        **error)
+{
+  VivaNotesWrite *job = user_data;
+  g_autoptr(GError) read_error = NULL;
+  g_autoptr(GError) move_error = NULL;
+  g_autoptr(VivaNotesFile) disk = NULL;
+
+  *may_write = TRUE;
+
+  viva_notes_file_read (job->path, &disk, &read_error);
+
+  switch (viva_data_file_read_result (read_error, VIVA_NOTES_STORE_ERROR))
+    {
+    case VIVA_DATA_FILE_READ_OK:
+      job->outcome = VIVA_NOTES_WRITE_CHANGED_ON_DISK;
+      job->stamp = disk->stamp;
+      job->disk = g_steal_pointer (&disk);
+      *may_write = FALSE;
+      return TRUE;
+
+    case VIVA_DATA_FILE_READ_FUTURE:
+      job->outcome = VIVA_NOTES_WRITE_NEWER_ON_DISK;
+      *may_write = FALSE;
+      return TRUE;
+
+    case VIVA_DATA_FILE_READ_MISSING:
+      current->exists = FALSE;
+      return TRUE;
+
+    case VIVA_DATA_FILE_READ_DAMAGED:
+      switch (viva_data_file_move_aside_locked (job->path, &disk->stamp, &job->moved_aside_path, &move_error))
+        {
+        case VIVA_MOVE_ASIDE_DONE:
+          g_message ("%s was damaged (%s); moved it to %s",
+                     job->path, read_error->message, job->moved_aside_path);
+          current->exists = FALSE;
+          return TRUE;
+
+        case VIVA_MOVE_ASIDE_CHANGED:
+          g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_AGAIN,
+                       _("Could not save notes to “%s”: another program is changing it"),
+                       job->path);
+          return FALSE;
+
+        case VIVA_MOVE_ASIDE_FAILED:
+        default:
+          g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED,
+                       _("Could not save notes to “%s”: another program left it damaged (%s), and %s"),
+                       job->path, read_error->message, move_error->message);
+          return FALSE;
+        }
+
+    case VIVA_DATA_FILE_READ_UNREADABLE:
+    default:
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED,
+                   _("Could not save notes to “%s”: another program changed it and it cannot be read (%s), so it was left as it is"),
+                   job->path, read_error->message);
+      return FALSE;
+    }
 }
 
 /* The write itself: lock, check that nobody else wrote the file since we
@@ -770,14 +814,9 @@ gboolean
 viva_notes_write_run (VivaNotesWrite  *job,
                       GError         **error)
 {
-  g_autofree char *dir = g_path_get_dirname (job->path);
-  g_autoptr(GError) local_error = NULL;
+  g_autofree char *lock_path = dup_lock_path (job->path);
   g_autoptr(GBytes) contents = NULL;
-  VivaFileStamp current;
-  gconstpointer data;
-  gsize len;
-  int lock_fd;
-  int errsv = 0;
+  VivaDataFileWriteResult result;
 
   /* Building the JSON for 10,000 notes takes json-glib some 30 ms: here,
    * not on the main thread while the user types. */
@@ -785,131 +824,16 @@ viva_notes_write_run (VivaNotesWrite  *job,
   if (contents == NULL)
     return FALSE;
 
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      set_save_error_from_errno (error, job->path, errno);
-      return FALSE;
-    }
+  /* Had reading the new stamp failed, the next save would take our own
+   * file for someone else's and merge it: harmless. */
+  if (!viva_data_file_write (job->path, lock_path, contents, &job->expected, NULL,
+                             check_changed_on_disk, set_save_error, job,
+                             &job->stamp, &result, error))
+    return FALSE;
 
-  lock_fd = lock_notes (job->path);
-  if (lock_fd < 0)
-    {
-      set_save_error_from_errno (error, job->path, errno);
-      return FALSE;
-    }
-
-  if (!viva_file_stamp_query (&current, job->path, &errsv))
-    {
-      close (lock_fd);
-      set_save_error_from_errno (error, job->path, errsv);
-      return FALSE;
-    }
-
-  /* Someone else wrote the file since we last read or wrote it: another
-   * Viva, a sync tool, an editor. Bring their notes back for a merge
-   * instead of writing over them. */
-  if (current.exists && !viva_file_stamp_equal (&current, &job->expected))
-    {
-      g_autoptr(GError) read_error = NULL;
-      VivaNotesFile *disk = NULL;
-
-      viva_notes_file_read (job->path, &disk, &read_error);
-
-      switch (viva_notes_read_result_from_error (read_error))
-        {
-        case VIVA_NOTES_READ_OK:
-          job->outcome = VIVA_NOTES_WRITE_CHANGED_ON_DISK;
-          job->stamp = disk->stamp;
-          job->disk = disk;
-          close (lock_fd);
-          return TRUE;
-
-        case VIVA_NOTES_READ_FUTURE:
-          job->outcome = VIVA_NOTES_WRITE_NEWER_ON_DISK;
-          g_clear_pointer (&disk, viva_notes_file_free);
-          close (lock_fd);
-          return TRUE;
-
-        case VIVA_NOTES_READ_MISSING:
-          current.exists = FALSE;
-          break;
-
-        case VIVA_NOTES_READ_DAMAGED:
-          {
-            g_autoptr(GError) move_error = NULL;
-
-            switch (viva_data_file_move_aside_locked (job->path, &disk->stamp, &job->moved_aside_path, &move_error))
-              {
-              case VIVA_MOVE_ASIDE_DONE:
-                g_message ("%s was damaged (%s); moved it to %s",
-                           job->path, read_error->message, job->moved_aside_path);
-                current.exists = FALSE;
-                break;
-
-              case VIVA_MOVE_ASIDE_CHANGED:
-                g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_AGAIN,
-                             _("Could not save notes to “%s”: another program is changing it"),
-                             job->path);
-                break;
-
-              case VIVA_MOVE_ASIDE_FAILED:
-                g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED,
-                             _("Could not save notes to “%s”: another program left it damaged (%s), and %s"),
-                             job->path, read_error->message, move_error->message);
-                break;
-
-              default:
-                g_assert_not_reached ();
-              }
-
-            g_clear_pointer (&disk, viva_notes_file_free);
-
-            if (current.exists)
-              {
-                close (lock_fd);
-                return FALSE;
-              }
-          }
-          break;
-
-        case VIVA_NOTES_READ_UNREADABLE:
-          g_clear_pointer (&disk, viva_notes_file_free);
-          close (lock_fd);
-          g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_FAILED,
-                       _("Could not save notes to “%s”: another program changed it and it cannot be read (%s), so it was left as it is"),
-                       job->path, read_error->message);
-          return FALSE;
-
-        default:
-          g_assert_not_reached ();
-        }
-    }
-
-  if (current.exists)
-    viva_data_file_keep_backup (job->path);
-
-  data = g_bytes_get_data (contents, &len);
-
-  if (!g_file_set_contents_full (job->path, data, len,
-                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                 0600, &local_error))
-    {
-      close (lock_fd);
-      g_set_error (error, local_error->domain, local_error->code,
-                   _("Could not save notes to “%s”: %s"), job->path, local_error->message);
-      return FALSE;
-    }
-
-  viva_data_file_sync_directory (job->path);
-
-  /* Had this failed, the next save would take our own file for someone
-   * else's and merge it: harmless. */
-  if (!viva_file_stamp_query (&job->stamp, job->path, &errsv))
-    memset (&job->stamp, 0, sizeof job->stamp);
-
-  close (lock_fd);
-
-  job->outcome = VIVA_NOTES_WRITE_WROTE;
+  /* A declined write has its outcome from check_changed_on_disk(). */
+  if (result == VIVA_DATA_FILE_WRITE_WROTE)
+    job->outcome = VIVA_NOTES_WRITE_WROTE;
 
   return TRUE;
 }

@@ -44,15 +44,6 @@ typedef struct
 
 typedef enum
 {
-  VIVA_NOTES_READ_OK,
-  VIVA_NOTES_READ_MISSING,
-  VIVA_NOTES_READ_FUTURE,
-  VIVA_NOTES_READ_DAMAGED,
-  VIVA_NOTES_READ_UNREADABLE,
-} VivaNotesReadResult;
-
-typedef enum
-{
   VIVA_NOTES_WRITE_WROTE,
   VIVA_NOTES_WRITE_CHANGED_ON_DISK,
   VIVA_NOTES_WRITE_NEWER_ON_DISK,
@@ -86,7 +77,6 @@ void                 viva_note_record_set_review        (VivaNoteRecord        *
                                                          guint                  n_history);
 void                 viva_note_record_free              (VivaNoteRecord       *record);
 void                 viva_notes_file_free               (VivaNotesFile        *file);
-VivaNotesReadResult  viva_notes_read_result_from_error  (const GError         *error);
 gboolean             viva_notes_file_read               (const char           *path,
                                                          VivaNotesFile       **out_file,
                                                          GError              **error);

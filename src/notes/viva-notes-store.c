@@ -1,9 +1,12 @@
 /* viva-notes-store.c
  *
- * The user's notes in memory, and when and how they reach the disk:
- * change tracking, autosave, background writes, merging with what other
- * processes wrote, recovery at load. The file format and the file
- * operations themselves are in viva-notes-file.c.
+ * The user's notes in memory, and what the one save engine
+ * (viva-file-saver.c) needs to write them: change tracking, the
+ * snapshot, and what to do with what a write found on disk. Loading and
+ * recovery are in viva-notes-store-load.c, the three-way merge in
+ * viva-notes-store-merge.c, following the file in
+ * viva-notes-store-watch.c; the file format and the file operations
+ * themselves in viva-notes-file.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,71 +19,16 @@
 #include <glib/gi18n.h>
 
 #include "viva-data-file.h"
+#include "viva-file-saver.h"
 #include "viva-note-private.h"
 #include "viva-notes-file.h"
+#include "viva-notes-store-private.h"
 #include "viva-notes-store.h"
 
 #define AUTOSAVE_DELAY_DEFAULT_MSEC 1000
 /* Each round means another process wrote in between; more than this in a
  * row means something rewrites the file constantly. */
 #define MAX_MERGE_ROUNDS            8
-/* Tries of a load whose file keeps being replaced while we look at it. */
-#define MAX_LOAD_ATTEMPTS           3
-/* How long the file must be quiet, after another process changed it,
- * before we read it: a save is several events (temporary file, rename,
- * backup). */
-#define RELOAD_DELAY_MSEC           200
-
-typedef enum
-{
-  FINISH_DONE,
-  FINISH_AGAIN,
-  FINISH_FAILED,
-} FinishResult;
-
-struct _VivaNotesStore
-{
-  GObject              parent_instance;
-
-  /* Owned */
-  char                *path;
-  char                *moved_aside_path;
-  char                *save_error;
-  GHashTable          *banks;
-  GPtrArray           *current_tasks;
-  GPtrArray           *queued_tasks;
-  GApplication        *held_application;
-  GFileMonitor        *monitor;
-  GCancellable        *reload_cancellable;
-
-  /* What notes.json held when we last read or wrote it, the file
-   * disk_stamp describes: the common ancestor for a three-way merge with
-   * what another process wrote since. VivaNoteRecord; blank notes are
-   * not in it, as they are not in the file. */
-  GPtrArray           *base;
-
-  VivaFileStamp        disk_stamp;
-  guint64              change_serial;
-  guint64              snapshot_serial;
-  gint64               first_unsaved_change;
-  guint                autosave_delay;
-  guint                autosave_source;
-  guint                retry_source;
-  guint                reload_source;
-  guint                retry_delay;
-  guint                merge_rounds;
-  guint                applying_disk;
-  guint                flushing;
-  VivaNotesStoreState  state;
-
-  guint                loaded : 1;
-  guint                dirty : 1;
-  guint                saving : 1;
-  guint                restored_from_backup : 1;
-  guint                save_after_write : 1;
-  guint                reloading : 1;
-  guint                reload_after_write : 1;
-};
 
 G_DEFINE_FINAL_TYPE (VivaNotesStore, viva_notes_store, G_TYPE_OBJECT)
 
@@ -108,51 +56,19 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-static void viva_notes_store_start_write (VivaNotesStore *self);
-static void viva_notes_store_schedule_reload (VivaNotesStore *self);
-
-/* Writing */
-
-static void
-viva_notes_store_save_thread (GTask        *task,
-                              gpointer      source_object,
-                              gpointer      task_data,
-                              GCancellable *cancellable)
-{
-  VivaNotesWrite *job = task_data;
-  GError *error = NULL;
-
-  if (viva_notes_write_run (job, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
-
 /* The store */
 
+/* Tells the saver's state through the store's properties. */
 static void
-viva_notes_store_set_dirty (VivaNotesStore *self,
-                            gboolean        dirty)
+viva_notes_store_status_changed (gpointer user_data)
 {
-  dirty = !!dirty;
+  VivaNotesStore *self = user_data;
+  gboolean dirty = viva_file_saver_get_dirty (self->saver);
+  gboolean saving = viva_file_saver_get_saving (self->saver);
+  const char *save_error = viva_file_saver_get_save_error (self->saver);
 
-  if (self->dirty == dirty)
-    return;
-
-  self->dirty = dirty;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIRTY]);
-}
-
-static void
-viva_notes_store_set_save_error (VivaNotesStore *self,
-                                 const char     *message)
-{
-  if (g_strcmp0 (self->save_error, message) == 0)
-    return;
-
-  g_free (self->save_error);
-  self->save_error = g_strdup (message);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SAVE_ERROR]);
+  viva_save_status_publish (&self->status, G_OBJECT (self), &properties[PROP_DIRTY],
+                            dirty, saving, save_error);
 }
 
 static void
@@ -167,20 +83,19 @@ viva_notes_store_set_moved_aside_path (VivaNotesStore *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MOVED_ASIDE_PATH]);
 }
 
-static void
-viva_notes_store_go_read_only (VivaNotesStore *self)
+void
+_viva_notes_store_go_read_only (VivaNotesStore *self)
 {
   if (self->state == VIVA_NOTES_STORE_STATE_READ_ONLY)
     return;
 
   self->state = VIVA_NOTES_STORE_STATE_READ_ONLY;
-  g_clear_handle_id (&self->autosave_source, g_source_remove);
-  g_clear_handle_id (&self->retry_source, g_source_remove);
+  viva_file_saver_stop_timers (self->saver);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_ONLY]);
 }
 
-static void
-viva_notes_store_recovered (VivaNotesStore *self,
+void
+_viva_notes_store_recovered (VivaNotesStore *self,
                             const char     *moved_aside_path)
 {
   if (self->state == VIVA_NOTES_STORE_STATE_OK)
@@ -188,72 +103,6 @@ viva_notes_store_recovered (VivaNotesStore *self,
 
   if (moved_aside_path != NULL)
     viva_notes_store_set_moved_aside_path (self, moved_aside_path);
-}
-
-/* Writes now, or right after the write in flight. */
-static void
-viva_notes_store_write_soon (VivaNotesStore *self)
-{
-  if (self->saving || self->flushing)
-    {
-      self->save_after_write = TRUE;
-      return;
-    }
-
-  if (self->dirty)
-    viva_notes_store_start_write (self);
-}
-
-static void
-viva_notes_store_autosave_cb (gpointer user_data)
-{
-  VivaNotesStore *self = user_data;
-
-  self->autosave_source = 0;
-  viva_notes_store_write_soon (self);
-}
-
-static void
-viva_notes_store_retry_cb (gpointer user_data)
-{
-  VivaNotesStore *self = user_data;
-
-  self->retry_source = 0;
-  viva_notes_store_write_soon (self);
-}
-
-/* Saves a moment after the last change, so that typing does not write on
- * every key, but at least every few seconds while the
- * changes keep coming. */
-static void
-viva_notes_store_schedule_autosave (VivaNotesStore *self)
-{
-  if (self->state == VIVA_NOTES_STORE_STATE_READ_ONLY)
-    return;
-
-  /* After a failed save, the retry timer decides when to try again;
-   * trying on every key press would not make a full disk any emptier. */
-  if (self->retry_source != 0)
-    return;
-
-  g_clear_handle_id (&self->autosave_source, g_source_remove);
-  self->autosave_source = g_timeout_add_once (viva_data_file_autosave_timeout (&self->first_unsaved_change,
-                                                                               self->autosave_delay),
-                                              viva_notes_store_autosave_cb, self);
-}
-
-static void
-viva_notes_store_schedule_retry (VivaNotesStore *self)
-{
-  if (self->state == VIVA_NOTES_STORE_STATE_READ_ONLY)
-    return;
-
-  self->retry_delay = viva_data_file_next_retry_delay (self->retry_delay);
-
-  g_clear_handle_id (&self->autosave_source, g_source_remove);
-  g_clear_handle_id (&self->retry_source, g_source_remove);
-  self->retry_source = g_timeout_add_once (self->retry_delay,
-                                           viva_notes_store_retry_cb, self);
 }
 
 static void
@@ -272,10 +121,8 @@ viva_notes_store_note_notify_cb (VivaNotesStore *self,
       strcmp (pspec->name, "due") != 0)
     return;
 
-  self->change_serial++;
-  viva_notes_store_set_dirty (self, TRUE);
+  viva_file_saver_changed (self->saver);
   g_signal_emit (self, signals[NOTE_CHANGED], 0, note);
-  viva_notes_store_schedule_autosave (self);
 }
 
 /* Bank ids come from file names, which need not be UTF-8 and could be
@@ -321,8 +168,8 @@ viva_notes_store_load_record (VivaNote             *note,
  * loaded from it. A note created from a record takes its contents before
  * the store listens to it: notifying the store of each property of each
  * of 10,000 notes was a quarter of loading them (build-aux/bench). */
-static VivaNote *
-viva_notes_store_ensure_note (VivaNotesStore       *self,
+VivaNote *
+_viva_notes_store_ensure_note (VivaNotesStore       *self,
                               const char           *bank_id,
                               guint                 number,
                               const VivaNoteRecord *record)
@@ -357,8 +204,8 @@ viva_notes_store_ensure_note (VivaNotesStore       *self,
   return note;
 }
 
-static VivaNote *
-viva_notes_store_find_note (VivaNotesStore *self,
+VivaNote *
+_viva_notes_store_find_note (VivaNotesStore *self,
                             const char     *bank_id,
                             guint           number)
 {
@@ -370,8 +217,8 @@ viva_notes_store_find_note (VivaNotesStore *self,
   return g_hash_table_lookup (bank, GUINT_TO_POINTER (number));
 }
 
-static void
-viva_notes_store_apply (VivaNotesStore *self,
+void
+_viva_notes_store_apply (VivaNotesStore *self,
                         VivaNotesFile  *file)
 {
   self->applying_disk++;
@@ -380,292 +227,39 @@ viva_notes_store_apply (VivaNotesStore *self,
     {
       const VivaNoteRecord *record = g_ptr_array_index (file->records, i);
 
-      viva_notes_store_ensure_note (self, record->bank_id, record->number, record);
+      _viva_notes_store_ensure_note (self, record->bank_id, record->number, record);
     }
 
   self->applying_disk--;
 }
 
 /* Takes @records as the base of the next merge. */
-static void
-viva_notes_store_set_base (VivaNotesStore *self,
+void
+_viva_notes_store_set_base (VivaNotesStore *self,
                            GPtrArray      *records)
 {
   g_clear_pointer (&self->base, g_ptr_array_unref);
   self->base = records;
 }
 
-static guint
-record_key_hash (gconstpointer key)
+/* A merge told the notes it changed, and those that kept both texts. */
+void
+_viva_notes_store_emit_merged (VivaNotesStore *self,
+                               GPtrArray      *changed,
+                               GPtrArray      *conflicts)
 {
-  const VivaNoteRecord *record = key;
-
-  return g_str_hash (record->bank_id) ^ g_direct_hash (GUINT_TO_POINTER (record->number));
-}
-
-static gboolean
-record_key_equal (gconstpointer a,
-                  gconstpointer b)
-{
-  const VivaNoteRecord *ra = a;
-  const VivaNoteRecord *rb = b;
-
-  return ra->number == rb->number && strcmp (ra->bank_id, rb->bank_id) == 0;
-}
-
-static gboolean
-record_review_equal (const VivaNoteRecord *a,
-                     const VivaNoteRecord *b)
-{
-  guint na = a->history ? a->history->len : 0;
-  guint nb = b->history ? b->history->len : 0;
-
-  return memcmp (&a->review, &b->review, sizeof a->review) == 0 &&
-         na == nb &&
-         (na == 0 || memcmp (a->history->data, b->history->data, na * sizeof (VivaReviewEntry)) == 0);
-}
-
-static gboolean
-record_equal (const VivaNoteRecord *a,
-              const VivaNoteRecord *b)
-{
-  return a->modified == b->modified &&
-         a->status == b->status &&
-         a->starred == b->starred &&
-         g_strcmp0 (a->text, b->text) == 0 &&
-         record_review_equal (a, b);
-}
-
-static gboolean
-text_is_blank (const char *text)
-{
-  for (const char *p = text; *p; p++)
-    {
-      if (!g_ascii_isspace (*p))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-/* Both texts of a note changed here and on disk, one after the other,
- * each under a line that says where it comes from. */
-static char *
-combine_texts (const char           *ours,
-               const VivaNoteRecord *disk)
-{
-  g_autoptr(GDateTime) saved = NULL;
-  g_autofree char *when = NULL;
-  GString *text = g_string_new (NULL);
-
-  if (disk->modified > 0)
-    saved = g_date_time_new_from_unix_local (disk->modified / G_USEC_PER_SEC);
-  if (saved != NULL)
-    /* Translators: the date and time another copy of a note was last
-     * changed, see g_date_time_format(). */
-    when = g_date_time_format (saved, _("%Y-%m-%d %H:%M"));
-
-  /* Translators: the line above this copy of Viva's text of a note,
-   * when another copy of Viva changed the same note at the same time
-   * and both texts are kept. */
-  g_string_append_printf (text, "%s\n", _("——— This window’s version ———"));
-  g_string_append (text, ours);
-  if (text->str[text->len - 1] != '\n')
-    g_string_append_c (text, '\n');
-  g_string_append_c (text, '\n');
-  if (when != NULL)
-    /* Translators: the line above the other copy's text of the note;
-     * %s is when it was saved. */
-    g_string_append_printf (text, _("——— Another window’s version, saved %s ———"), when);
-  else
-    g_string_append (text, _("——— Another window’s version ———"));
-  g_string_append_c (text, '\n');
-  g_string_append (text, disk->text);
-
-  return g_string_free (text, FALSE);
-}
-
-/* Merges one note, three ways: @base is what notes.json held when we
- * last read or wrote it, @disk what it holds now, the note what we have.
- * Either record may be @blank, for a note the file does not have.
- *
- * What changed on one side only is taken from that side. Text is never
- * lost: when both sides changed it, the note keeps both (one of them
- * alone if the other is empty) and this returns %TRUE, so that the user
- * is told. Sets @changed when the note is not what it was. Status,
- * star and the review schedule with its history are
- * small and go together with the time they were set: when both sides
- * changed one of them, the side changed last wins it.
- *
- * A text that comes back older than the base (a sync tool restoring an
- * old copy of the file) does not replace ours silently either: unless
- * the file dropped the note altogether (the other side cleared it), an
- * older text is kept beside ours. */
-static gboolean
-viva_notes_store_merge_note (VivaNote             *note,
-                             const VivaNoteRecord *base,
-                             const VivaNoteRecord *disk,
-                             gboolean              dropped,
-                             gboolean             *changed)
-{
-  const char *ours = viva_note_get_text (note);
-  gint64 our_modified = viva_note_get_modified (note);
-  gboolean ours_newer = our_modified >= disk->modified;
-  const VivaReviewState *review;
-  const VivaReviewEntry *history;
-  g_autofree char *combined = NULL;
-  const char *text;
-  VivaStatus status;
-  gboolean starred;
-  gboolean conflict = FALSE;
-  guint n_history;
-  guint n_base_history = base->history ? base->history->len : 0;
-  gboolean our_review_is_base;
-  gboolean disk_review_is_base;
-
-  if (g_strcmp0 (ours, disk->text) == 0 || g_strcmp0 (disk->text, base->text) == 0)
-    text = ours;
-  else if (g_strcmp0 (ours, base->text) == 0 && (dropped || disk->modified >= base->modified))
-    text = disk->text;
-  else
-    {
-      conflict = TRUE;
-      if (text_is_blank (ours))
-        text = disk->text;
-      else if (text_is_blank (disk->text))
-        text = ours;
-      else
-        text = combined = combine_texts (ours, disk);
-    }
-
-  if (viva_note_get_status (note) == base->status)
-    status = disk->status;
-  else if (disk->status == base->status || ours_newer)
-    status = viva_note_get_status (note);
-  else
-    status = disk->status;
-
-  if (viva_note_get_starred (note) == base->starred)
-    starred = disk->starred;
-  else if (disk->starred == base->starred || ours_newer)
-    starred = viva_note_get_starred (note);
-  else
-    starred = disk->starred;
-
-  our_review_is_base = _viva_note_review_equal (note, &base->review,
-                                                n_base_history > 0 ? (const VivaReviewEntry *) base->history->data : NULL,
-                                                n_base_history);
-  disk_review_is_base = record_review_equal (disk, base);
-  if (!our_review_is_base && (disk_review_is_base || ours_newer))
-    {
-      review = viva_note_get_review_state (note);
-      history = viva_note_get_history (note, &n_history);
-    }
-  else
-    {
-      review = &disk->review;
-      n_history = disk->history ? disk->history->len : 0;
-      history = n_history > 0 ? (const VivaReviewEntry *) disk->history->data : NULL;
-    }
-
-  *changed = g_strcmp0 (text, ours) != 0 ||
-             status != viva_note_get_status (note) ||
-             starred != viva_note_get_starred (note) ||
-             !_viva_note_review_equal (note, review, history, n_history);
-
-  /* Loading would forget the review that could be undone. */
-  if (!*changed)
-    return conflict;
-
-  /* Both texts together are a change of their own, made now. */
-  _viva_note_load (note, text, status, starred,
-                   conflict ? MAX (g_get_real_time (), MAX (our_modified, disk->modified))
-                            : MAX (our_modified, disk->modified),
-                   review, history, n_history);
-
-  return conflict;
-}
-
-/* Brings in what another process wrote since we last read or wrote the
- * file: each note is merged three ways with the base, see
- * viva_notes_store_merge_note(). A note the other side has and we do not
- * is taken; one that only we have is kept; one the other side cleared
- * (the file no longer has it) is cleared here too, unless we changed it
- * since. Returns how many notes kept two texts. */
-static guint
-viva_notes_store_merge (VivaNotesStore *self,
-                        VivaNotesFile  *disk)
-{
-  g_autoptr(GPtrArray) changed = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GPtrArray) conflicts = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GHashTable) base = g_hash_table_new (record_key_hash, record_key_equal);
-  VivaNoteRecord blank = { 0 };
-  GHashTableIter iter;
-  gpointer key;
-
-  blank.text = (char *) "";
-  viva_review_state_init (&blank.review);
-
-  for (guint i = 0; self->base != NULL && i < self->base->len; i++)
-    {
-      VivaNoteRecord *record = g_ptr_array_index (self->base, i);
-
-      g_hash_table_add (base, record);
-    }
-
-  self->applying_disk++;
-
-  for (guint i = 0; i < disk->records->len; i++)
-    {
-      const VivaNoteRecord *record = g_ptr_array_index (disk->records, i);
-      const VivaNoteRecord *base_record = g_hash_table_lookup (base, record);
-      VivaNote *note = viva_notes_store_find_note (self, record->bank_id, record->number);
-      gboolean changed_here;
-
-      if (base_record != NULL)
-        g_hash_table_remove (base, base_record);
-      else
-        base_record = &blank;
-
-      /* Not changed on disk: ours stands, changed or not. */
-      if (record_equal (record, base_record))
-        continue;
-
-      if (note == NULL)
-        note = viva_notes_store_ensure_note (self, record->bank_id, record->number, NULL);
-
-      if (viva_notes_store_merge_note (note, base_record, record, FALSE, &changed_here))
-        g_ptr_array_add (conflicts, g_object_ref (note));
-      if (changed_here)
-        g_ptr_array_add (changed, g_object_ref (note));
-    }
-
-  /* What is left of the base is what the other side cleared. */
-  g_hash_table_iter_init (&iter, base);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    {
-      const VivaNoteRecord *base_record = key;
-      VivaNote *note = viva_notes_store_find_note (self, base_record->bank_id, base_record->number);
-      gboolean changed_here;
-
-      if (note == NULL)
-        continue;
-
-      if (viva_notes_store_merge_note (note, base_record, &blank, TRUE, &changed_here))
-        g_ptr_array_add (conflicts, g_object_ref (note));
-      if (changed_here)
-        g_ptr_array_add (changed, g_object_ref (note));
-    }
-
-  self->applying_disk--;
-
   for (guint i = 0; i < changed->len; i++)
     g_signal_emit (self, signals[NOTE_CHANGED], 0, g_ptr_array_index (changed, i));
 
   for (guint i = 0; i < conflicts->len; i++)
     g_signal_emit (self, signals[CONFLICT], 0, g_ptr_array_index (conflicts, i));
+}
 
-  return conflicts->len;
+void
+_viva_notes_store_set_restored_from_backup (VivaNotesStore *self)
+{
+  self->restored_from_backup = TRUE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESTORED_FROM_BACKUP]);
 }
 
 static int
@@ -753,65 +347,54 @@ viva_notes_store_read_only_error (VivaNotesStore *self)
                       self->path);
 }
 
-/* Takes the snapshot. The store stays dirty until the snapshot is on
- * disk: callers decide whether to flush before quitting by looking at
- * "dirty", and a write in flight when the process exits is lost. The
- * change counter tells, once the write has landed, whether the user
- * changed something after the snapshot. */
-static VivaNotesWrite *
-viva_notes_store_prepare_write (VivaNotesStore *self)
+/* Saving, the notes' half (see #VivaFileSaverFuncs) */
+
+static gpointer
+viva_notes_store_prepare_write (gpointer user_data)
 {
-  g_clear_handle_id (&self->autosave_source, g_source_remove);
-  g_clear_handle_id (&self->retry_source, g_source_remove);
-  self->first_unsaved_change = 0;
-  self->save_after_write = FALSE;
-  self->snapshot_serial = self->change_serial;
+  VivaNotesStore *self = user_data;
 
   return viva_notes_write_new (self->path,
                                viva_notes_store_snapshot (self),
                                &self->disk_stamp);
 }
 
-static void
-viva_notes_store_write_failed (VivaNotesStore *self,
-                               const GError   *error)
+static gboolean
+viva_notes_store_write (gpointer   job,
+                        GError   **error)
 {
-  /* Nothing was written: everything stays in memory, and dirty. */
-  viva_notes_store_set_save_error (self, error->message);
-  viva_notes_store_set_dirty (self, TRUE);
-  viva_notes_store_schedule_retry (self);
+  return viva_notes_write_run (job, error);
 }
 
 /* Acts on what a write found. */
-static FinishResult
-viva_notes_store_finish_write (VivaNotesStore  *self,
-                               VivaNotesWrite  *job,
-                               const GError    *write_error,
-                               GError         **error)
+static VivaFileSaverResult
+viva_notes_store_finish_write (gpointer       user_data,
+                               gpointer       data,
+                               const GError  *write_error,
+                               GError       **error)
 {
+  VivaNotesStore *self = user_data;
+  VivaNotesWrite *job = data;
+
   /* A damaged file found on disk was moved aside even if our write then
    * failed; the user must be able to find it. */
   if (job->moved_aside_path != NULL)
-    viva_notes_store_recovered (self, job->moved_aside_path);
+    _viva_notes_store_recovered (self, job->moved_aside_path);
 
   if (write_error != NULL)
     {
       self->merge_rounds = 0;
       g_propagate_error (error, g_error_copy (write_error));
-      return FINISH_FAILED;
+      return VIVA_FILE_SAVER_FAILED;
     }
 
   switch (job->outcome)
     {
     case VIVA_NOTES_WRITE_WROTE:
-      viva_notes_store_set_base (self, g_steal_pointer (&job->records));
+      _viva_notes_store_set_base (self, g_steal_pointer (&job->records));
       self->disk_stamp = job->stamp;
       self->merge_rounds = 0;
-      self->retry_delay = 0;
-      viva_notes_store_set_save_error (self, NULL);
-      if (self->change_serial == self->snapshot_serial)
-        viva_notes_store_set_dirty (self, FALSE);
-      return FINISH_DONE;
+      return VIVA_FILE_SAVER_WROTE;
 
     case VIVA_NOTES_WRITE_CHANGED_ON_DISK:
       if (++self->merge_rounds > MAX_MERGE_ROUNDS)
@@ -820,458 +403,63 @@ viva_notes_store_finish_write (VivaNotesStore  *self,
           g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_AGAIN,
                        _("Could not save notes to “%s”: another program keeps changing it"),
                        self->path);
-          return FINISH_FAILED;
+          return VIVA_FILE_SAVER_FAILED;
         }
 
-      viva_notes_store_merge (self, job->disk);
-      viva_notes_store_set_base (self, g_steal_pointer (&job->disk->records));
+      _viva_notes_store_merge (self, job->disk);
+      _viva_notes_store_set_base (self, g_steal_pointer (&job->disk->records));
       self->disk_stamp = job->stamp;
-      /* The snapshot was not written; the merged notes still need to be. */
-      self->change_serial++;
-      viva_notes_store_set_dirty (self, TRUE);
-      return FINISH_AGAIN;
+      return VIVA_FILE_SAVER_AGAIN;
 
     case VIVA_NOTES_WRITE_NEWER_ON_DISK:
+      /* Never written over; the notes stay unsaved, as the store says. */
       self->merge_rounds = 0;
-      viva_notes_store_go_read_only (self);
+      _viva_notes_store_go_read_only (self);
       g_propagate_error (error, viva_notes_store_read_only_error (self));
-      return FINISH_FAILED;
+      return VIVA_FILE_SAVER_FAILED;
 
     default:
       g_assert_not_reached ();
     }
 }
 
-static void
-viva_notes_store_write_cb (GObject      *object,
-                           GAsyncResult *result,
-                           gpointer      user_data)
-{
-  g_autoptr(VivaNotesStore) self = user_data;
-  VivaNotesWrite *job = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) write_error = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) finished = NULL;
-  g_autoptr(GApplication) application = g_steal_pointer (&self->held_application);
-  FinishResult finish;
-
-  g_object_freeze_notify (G_OBJECT (self));
-
-  g_task_propagate_boolean (G_TASK (result), &write_error);
-
-  self->saving = FALSE;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SAVING]);
-
-  finish = viva_notes_store_finish_write (self, job, write_error, &error);
-
-  if (finish == FINISH_FAILED)
-    viva_notes_store_write_failed (self, error);
-
-  if (finish != FINISH_AGAIN)
-    finished = viva_data_file_steal_tasks (&self->current_tasks);
-
-  /* A merge is saved at once; so is what was asked for or changed while
-   * this write was running. flush() does its own writing. */
-  if (!self->flushing &&
-      (finish == FINISH_AGAIN ||
-       self->queued_tasks->len > 0 ||
-       (finish == FINISH_DONE && self->save_after_write && self->dirty)))
-    viva_notes_store_start_write (self);
-
-  /* The file changed while we wrote; if not by us, merge it now. */
-  if (!self->saving && self->reload_after_write)
-    {
-      self->reload_after_write = FALSE;
-      viva_notes_store_schedule_reload (self);
-    }
-
-  g_object_thaw_notify (G_OBJECT (self));
-
-  if (application != NULL)
-    g_application_release (application);
-
-  if (finished != NULL)
-    viva_data_file_complete_tasks (g_steal_pointer (&finished), error);
-}
-
-static void
-viva_notes_store_start_write (VivaNotesStore *self)
-{
-  g_autoptr(GTask) task = NULL;
-  GApplication *application;
-  VivaNotesWrite *job;
-
-  g_assert (!self->saving);
-
-  viva_data_file_start_tasks (&self->queued_tasks, self->current_tasks);
-
-  if (self->state == VIVA_NOTES_STORE_STATE_READ_ONLY)
-    {
-      g_autoptr(GError) error = viva_notes_store_read_only_error (self);
-
-      viva_data_file_complete_tasks (viva_data_file_steal_tasks (&self->current_tasks), error);
-      return;
-    }
-
-  job = viva_notes_store_prepare_write (self);
-
-  /* The user may quit while we write; keep the process until we are
-   * done. */
-  application = g_application_get_default ();
-  if (application != NULL)
-    {
-      self->held_application = g_object_ref (application);
-      g_application_hold (application);
-    }
-
-  self->saving = TRUE;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SAVING]);
-
-  /* The worker thread drops its reference to the task only after this
-   * callback ran on the main thread; were the store the task's source
-   * object, its last reference (and dispose) could go with it, in that
-   * thread. So the task knows only the job, and the store is kept alive
-   * by a reference that the callback drops on the main thread. */
-  task = g_task_new (NULL, NULL, viva_notes_store_write_cb, g_object_ref (self));
-  g_task_set_source_tag (task, viva_notes_store_start_write);
-  g_task_set_task_data (task, job, (GDestroyNotify) viva_notes_write_free);
-  g_task_run_in_thread (task, viva_notes_store_save_thread);
-}
-
-/* flush()'s writing, in the calling thread. */
 static gboolean
-viva_notes_store_write_sync (VivaNotesStore  *self,
-                             GError         **error)
-{
-  if (self->state == VIVA_NOTES_STORE_STATE_READ_ONLY)
-    {
-      if (!self->dirty && self->current_tasks->len == 0 && self->queued_tasks->len == 0)
-        return TRUE;
-
-      g_propagate_error (error, viva_notes_store_read_only_error (self));
-      return FALSE;
-    }
-
-  if (!self->dirty && self->current_tasks->len == 0 && self->queued_tasks->len == 0)
-    return TRUE;
-
-  for (;;)
-    {
-      g_autoptr(GError) write_error = NULL;
-      g_autoptr(GError) local_error = NULL;
-      VivaNotesWrite *job;
-      FinishResult finish;
-
-      job = viva_notes_store_prepare_write (self);
-      viva_notes_write_run (job, &write_error);
-      finish = viva_notes_store_finish_write (self, job, write_error, &local_error);
-      viva_notes_write_free (job);
-
-      switch (finish)
-        {
-        case FINISH_DONE:
-          return TRUE;
-
-        case FINISH_AGAIN:
-          continue;
-
-        case FINISH_FAILED:
-          viva_notes_store_write_failed (self, local_error);
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-
-        default:
-          g_assert_not_reached ();
-        }
-    }
-}
-
-/* Following the file */
-
-typedef struct
-{
-  char          *path;
-  VivaFileStamp  disk_stamp;
-} Reload;
-
-static void
-reload_free (Reload *reload)
-{
-  g_free (reload->path);
-  g_free (reload);
-}
-
-static void
-viva_notes_store_reload_thread (GTask        *task,
-                                gpointer      source_object,
-                                gpointer      task_data,
-                                GCancellable *cancellable)
-{
-  Reload *reload = task_data;
-  VivaNotesFile *file = NULL;
-  GError *error = NULL;
-
-  if (viva_notes_file_read (reload->path, &file, &error))
-    g_task_return_pointer (task, file, (GDestroyNotify) viva_notes_file_free);
-  else
-    {
-      g_clear_pointer (&file, viva_notes_file_free);
-      g_task_return_error (task, error);
-    }
-}
-
-static void
-viva_notes_store_reload_cb (GObject      *object,
-                            GAsyncResult *result,
-                            gpointer      user_data)
-{
-  g_autoptr(VivaNotesStore) self = user_data;
-  Reload *reload = g_task_get_task_data (G_TASK (result));
-  g_autoptr(VivaNotesFile) file = g_task_propagate_pointer (G_TASK (result), NULL);
-  gboolean was_dirty;
-  guint conflicts;
-
-  self->reloading = FALSE;
-
-  /* Disposed: no longer following the file. */
-  if (self->monitor == NULL)
-    return;
-
-  /* Changed again while we read: look again. */
-  if (self->reload_after_write && !self->saving && !self->flushing)
-    {
-      self->reload_after_write = FALSE;
-      viva_notes_store_schedule_reload (self);
-    }
-
-  /* A damaged file, or one from a newer Viva, is dealt with by the
-   * next save, which must not write over it. */
-  if (file == NULL || self->state == VIVA_NOTES_STORE_STATE_READ_ONLY)
-    return;
-
-  /* A save since we began reading has merged the file, or written over
-   * it after merging it; one in flight will. */
-  if (self->saving || self->flushing || !viva_file_stamp_equal (&self->disk_stamp, &reload->disk_stamp))
-    return;
-
-  if (viva_file_stamp_equal (&file->stamp, &self->disk_stamp))
-    return;
-
-  was_dirty = self->dirty;
-  conflicts = viva_notes_store_merge (self, file);
-  viva_notes_store_set_base (self, g_steal_pointer (&file->records));
-  self->disk_stamp = file->stamp;
-
-  /* Taking the other side's changes into notes saved as they were
-   * leaves them as the file has them. Our unsaved changes, and notes
-   * that kept two texts, are still to be written. */
-  if (was_dirty || conflicts > 0)
-    {
-      self->change_serial++;
-      viva_notes_store_set_dirty (self, TRUE);
-      viva_notes_store_schedule_autosave (self);
-    }
-}
-
-static void
-viva_notes_store_reload_check_cb (gpointer user_data)
+viva_notes_store_can_write (gpointer user_data)
 {
   VivaNotesStore *self = user_data;
-  g_autoptr(GTask) task = NULL;
-  VivaFileStamp current;
-  Reload *reload;
-  int errsv;
 
-  self->reload_source = 0;
-
-  if (self->state == VIVA_NOTES_STORE_STATE_READ_ONLY)
-    return;
-
-  if (self->saving || self->flushing || self->reloading)
-    {
-      self->reload_after_write = TRUE;
-      return;
-    }
-
-  /* Our own save, or a file that went away (the next save puts it
-   * back). */
-  if (!viva_file_stamp_query (&current, self->path, &errsv) ||
-      !current.exists ||
-      viva_file_stamp_equal (&current, &self->disk_stamp))
-    return;
-
-  reload = g_new0 (Reload, 1);
-  reload->path = g_strdup (self->path);
-  reload->disk_stamp = self->disk_stamp;
-
-  self->reloading = TRUE;
-
-  /* As for writes, the task does not hold the store, whose last
-   * reference must not go in the worker thread. */
-  task = g_task_new (NULL, self->reload_cancellable, viva_notes_store_reload_cb, g_object_ref (self));
-  g_task_set_source_tag (task, viva_notes_store_reload_check_cb);
-  g_task_set_task_data (task, reload, (GDestroyNotify) reload_free);
-  g_task_run_in_thread (task, viva_notes_store_reload_thread);
+  return self->state != VIVA_NOTES_STORE_STATE_READ_ONLY;
 }
 
-static void
-viva_notes_store_schedule_reload (VivaNotesStore *self)
+static GError *
+viva_notes_store_cannot_write_error (gpointer user_data)
 {
-  g_clear_handle_id (&self->reload_source, g_source_remove);
-  self->reload_source = g_timeout_add_once (RELOAD_DELAY_MSEC,
-                                            viva_notes_store_reload_check_cb,
-                                            self);
+  return viva_notes_store_read_only_error (user_data);
 }
 
+/* The file changed while we wrote; if not by us, merge it now. */
 static void
-viva_notes_store_dir_changed_cb (GFileMonitor      *monitor,
-                                 GFile             *file,
-                                 GFile             *other_file,
-                                 GFileMonitorEvent  event,
-                                 gpointer           user_data)
+viva_notes_store_after_write (gpointer user_data)
 {
   VivaNotesStore *self = user_data;
-  g_autofree char *name = g_path_get_basename (self->path);
-  g_autofree char *changed = NULL;
-  g_autofree char *renamed_to = NULL;
 
-  changed = g_file_get_basename (file);
-  if (other_file != NULL)
-    renamed_to = g_file_get_basename (other_file);
-
-  /* An atomic save is a temporary file renamed over notes.json. */
-  if (g_strcmp0 (changed, name) != 0 && g_strcmp0 (renamed_to, name) != 0)
-    return;
-
-  viva_notes_store_schedule_reload (self);
-}
-
-/* Loading */
-
-/* "line 3: …; could not move “…” aside: Permission denied" */
-static void
-append_error_message (GError       *error,
-                      const GError *more)
-{
-  char *message = g_strdup_printf ("%s; %s", error->message, more->message);
-
-  g_free (error->message);
-  error->message = message;
-}
-
-/* Falls back on notes.json.bak after notes.json was missing (@damaged is
- * NULL) or damaged and moved aside (@damaged is why). */
-static gboolean
-viva_notes_store_load_backup (VivaNotesStore  *self,
-                              GError          *damaged,
-                              GError         **error)
-{
-  g_autofree char *bak_path = viva_notes_dup_backup_path (self->path);
-  g_autoptr(GError) owned_damaged = damaged;
-  g_autoptr(GError) bak_error = NULL;
-  g_autoptr(VivaNotesFile) file = NULL;
-
-  /* notes.json is not there (any more); whatever appears there before our
-   * first save is someone else's, and merged. */
-  memset (&self->disk_stamp, 0, sizeof self->disk_stamp);
-
-  for (guint attempt = 1; ; attempt++)
+  if (!viva_file_saver_get_saving (self->saver) && self->reload_after_write)
     {
-      g_autofree char *aside = NULL;
-      g_autoptr(GError) move_error = NULL;
-
-      g_clear_pointer (&file, viva_notes_file_free);
-      g_clear_error (&bak_error);
-
-      viva_notes_file_read (bak_path, &file, &bak_error);
-
-      switch (viva_notes_read_result_from_error (bak_error))
-        {
-        case VIVA_NOTES_READ_OK:
-          viva_notes_store_apply (self, file);
-          /* A notes.json that appears before our first save was most
-           * likely restored from the same backup by another Viva: merge
-           * it with the backup as the common ancestor. */
-          viva_notes_store_set_base (self, g_steal_pointer (&file->records));
-          viva_notes_store_recovered (self, NULL);
-          self->restored_from_backup = TRUE;
-          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RESTORED_FROM_BACKUP]);
-          /* So that the next save puts notes.json back. */
-          self->change_serial++;
-          viva_notes_store_set_dirty (self, TRUE);
-          viva_notes_store_schedule_autosave (self);
-          break;
-
-        case VIVA_NOTES_READ_MISSING:
-          if (owned_damaged != NULL)
-            viva_notes_store_recovered (self, NULL);
-          break;
-
-        case VIVA_NOTES_READ_FUTURE:
-          /* Written by a newer Viva: never replace it. */
-          viva_notes_store_apply (self, file);
-          viva_notes_store_go_read_only (self);
-          g_propagate_error (error, g_steal_pointer (&bak_error));
-          return FALSE;
-
-        case VIVA_NOTES_READ_DAMAGED:
-          /* The next saves would replace it; keep it for the user. */
-          switch (viva_notes_file_move_aside (self->path, bak_path, &file->stamp, &aside, &move_error))
-            {
-            case VIVA_MOVE_ASIDE_DONE:
-              if (owned_damaged == NULL)
-                {
-                  viva_notes_store_recovered (self, aside);
-                  g_prefix_error (&bak_error, _("backup: "));
-                  g_propagate_error (error, g_steal_pointer (&bak_error));
-                  return FALSE;
-                }
-              g_message ("The backup %s is damaged too (%s); moved it to %s",
-                         bak_path, bak_error->message, aside);
-              viva_notes_store_recovered (self, NULL);
-              break;
-
-            case VIVA_MOVE_ASIDE_CHANGED:
-              if (attempt < MAX_LOAD_ATTEMPTS)
-                continue;
-              G_GNUC_FALLTHROUGH;
-
-            case VIVA_MOVE_ASIDE_FAILED:
-            default:
-              viva_notes_store_go_read_only (self);
-              if (owned_damaged == NULL)
-                owned_damaged = g_steal_pointer (&bak_error);
-              if (move_error != NULL)
-                append_error_message (owned_damaged, move_error);
-              g_propagate_error (error, g_steal_pointer (&owned_damaged));
-              return FALSE;
-            }
-          break;
-
-        case VIVA_NOTES_READ_UNREADABLE:
-        default:
-          /* We could not read it, so we must not replace it either. */
-          viva_notes_store_go_read_only (self);
-          if (owned_damaged == NULL)
-            {
-              g_prefix_error (&bak_error, _("could not read the backup “%s”: "), bak_path);
-              owned_damaged = g_steal_pointer (&bak_error);
-            }
-          g_propagate_error (error, g_steal_pointer (&owned_damaged));
-          return FALSE;
-        }
-
-      break;
+      self->reload_after_write = FALSE;
+      _viva_notes_store_schedule_reload (self);
     }
-
-  if (owned_damaged != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&owned_damaged));
-      return FALSE;
-    }
-
-  return TRUE;
 }
+
+static const VivaFileSaverFuncs notes_saver_funcs = {
+  .snapshot = viva_notes_store_prepare_write,
+  .write = viva_notes_store_write,
+  .free_job = (void (*) (gpointer)) viva_notes_write_free,
+  .finish = viva_notes_store_finish_write,
+  .can_write = viva_notes_store_can_write,
+  .cannot_write_error = viva_notes_store_cannot_write_error,
+  .status_changed = viva_notes_store_status_changed,
+  .after_write = viva_notes_store_after_write,
+};
 
 /* GObject */
 
@@ -1282,8 +470,7 @@ viva_notes_store_dispose (GObject *object)
   GHashTableIter iter;
   gpointer value;
 
-  g_clear_handle_id (&self->autosave_source, g_source_remove);
-  g_clear_handle_id (&self->retry_source, g_source_remove);
+  viva_file_saver_stop_timers (self->saver);
   g_clear_handle_id (&self->reload_source, g_source_remove);
   g_cancellable_cancel (self->reload_cancellable);
   if (self->monitor != NULL)
@@ -1296,11 +483,12 @@ viva_notes_store_dispose (GObject *object)
   /* The owner is expected to flush before letting go; say so loudly when
    * it did not, since the changes go with us. A read-only store could
    * never have saved them, and the window said so. */
-  if (self->dirty && self->state != VIVA_NOTES_STORE_STATE_READ_ONLY)
+  if (viva_file_saver_get_dirty (self->saver) && self->state != VIVA_NOTES_STORE_STATE_READ_ONLY)
     {
       g_warning ("Notes store for %s disposed with unsaved changes; call viva_notes_store_flush() first",
                  self->path);
-      self->dirty = FALSE;
+      viva_file_saver_forget (self->saver, NULL);
+      self->status.dirty = FALSE;
     }
 
   /* Notes may outlive us in the widgets that show them. */
@@ -1328,16 +516,13 @@ viva_notes_store_finalize (GObject *object)
 {
   VivaNotesStore *self = (VivaNotesStore *)object;
 
-  g_assert (self->held_application == NULL);
-
   g_clear_pointer (&self->banks, g_hash_table_unref);
   g_clear_pointer (&self->base, g_ptr_array_unref);
   g_clear_object (&self->reload_cancellable);
-  g_clear_pointer (&self->current_tasks, g_ptr_array_unref);
-  g_clear_pointer (&self->queued_tasks, g_ptr_array_unref);
+  g_clear_object (&self->saver);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->moved_aside_path, g_free);
-  g_clear_pointer (&self->save_error, g_free);
+  viva_save_status_clear (&self->status);
 
   G_OBJECT_CLASS (viva_notes_store_parent_class)->finalize (object);
 }
@@ -1357,15 +542,15 @@ viva_notes_store_get_property (GObject    *object,
       break;
 
     case PROP_DIRTY:
-      g_value_set_boolean (value, self->dirty);
+      g_value_set_boolean (value, self->status.dirty);
       break;
 
     case PROP_SAVING:
-      g_value_set_boolean (value, self->saving);
+      g_value_set_boolean (value, self->status.saving);
       break;
 
     case PROP_SAVE_ERROR:
-      g_value_set_string (value, self->save_error);
+      g_value_set_string (value, self->status.save_error);
       break;
 
     case PROP_AUTOSAVE_DELAY:
@@ -1560,9 +745,9 @@ viva_notes_store_init (VivaNotesStore *self)
 {
   self->banks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                        (GDestroyNotify) g_hash_table_unref);
-  self->current_tasks = g_ptr_array_new_with_free_func (g_object_unref);
-  self->queued_tasks = g_ptr_array_new_with_free_func (g_object_unref);
+  self->saver = viva_file_saver_new (&notes_saver_funcs, G_OBJECT (self), self, NULL);
   self->autosave_delay = AUTOSAVE_DELAY_DEFAULT_MSEC;
+  viva_file_saver_set_autosave_delay (self->saver, self->autosave_delay);
   self->state = VIVA_NOTES_STORE_STATE_OK;
   self->reload_cancellable = g_cancellable_new ();
 }
@@ -1591,138 +776,6 @@ viva_notes_store_get_path (VivaNotesStore *self)
   g_return_val_if_fail (VIVA_IS_NOTES_STORE (self), NULL);
 
   return self->path;
-}
-
-/**
- * viva_notes_store_load:
- * @self: a store
- * @error: return location for an error
- *
- * Reads the notes file, once, at start-up. Whatever happens, the store is
- * usable afterwards; FALSE says that the user should be told something:
- * the file was damaged (it was moved aside, see
- * viva_notes_store_get_moved_aside_path(), and ".bak" used when good),
- * or it was written by a newer version (read-only), or it could not be
- * read at all (read-only, so that it is not replaced).
- *
- * A missing notes.json with a good ".bak" loads the backup and returns
- * TRUE with the state RECOVERED and restored-from-backup set.
- *
- * Returns: %TRUE when the notes loaded as they were
- */
-gboolean
-viva_notes_store_load (VivaNotesStore  *self,
-                       GError         **error)
-{
-  g_return_val_if_fail (VIVA_IS_NOTES_STORE (self), FALSE);
-  g_return_val_if_fail (!self->loaded, FALSE);
-
-  self->loaded = TRUE;
-
-  for (guint attempt = 1; ; attempt++)
-    {
-      g_autoptr(VivaNotesFile) file = NULL;
-      g_autoptr(GError) local_error = NULL;
-      g_autoptr(GError) move_error = NULL;
-      g_autofree char *aside = NULL;
-
-      viva_notes_file_read (self->path, &file, &local_error);
-
-      switch (viva_notes_read_result_from_error (local_error))
-        {
-        case VIVA_NOTES_READ_OK:
-          viva_notes_store_apply (self, file);
-          viva_notes_store_set_base (self, g_steal_pointer (&file->records));
-          self->disk_stamp = file->stamp;
-          return TRUE;
-
-        case VIVA_NOTES_READ_MISSING:
-          return viva_notes_store_load_backup (self, NULL, error);
-
-        case VIVA_NOTES_READ_FUTURE:
-          /* Show what we can, change nothing. */
-          viva_notes_store_apply (self, file);
-          viva_notes_store_go_read_only (self);
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-
-        case VIVA_NOTES_READ_DAMAGED:
-          switch (viva_notes_file_move_aside (self->path, self->path, &file->stamp, &aside, &move_error))
-            {
-            case VIVA_MOVE_ASIDE_DONE:
-              viva_notes_store_recovered (self, aside);
-              return viva_notes_store_load_backup (self, g_steal_pointer (&local_error), error);
-
-            case VIVA_MOVE_ASIDE_CHANGED:
-              /* Replaced while we read it; read the new one. */
-              if (attempt < MAX_LOAD_ATTEMPTS)
-                continue;
-              G_GNUC_FALLTHROUGH;
-
-            case VIVA_MOVE_ASIDE_FAILED:
-            default:
-              /* A damaged file that we cannot move aside must not be
-               * written over either. */
-              viva_notes_store_go_read_only (self);
-              if (move_error != NULL)
-                append_error_message (local_error, move_error);
-              g_propagate_error (error, g_steal_pointer (&local_error));
-              return FALSE;
-            }
-
-        case VIVA_NOTES_READ_UNREADABLE:
-        default:
-          viva_notes_store_go_read_only (self);
-          g_prefix_error (&local_error, _("could not read “%s”: "), self->path);
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
-    }
-}
-
-/**
- * viva_notes_store_watch:
- * @self: a loaded store
- *
- * Follows the notes file from now on: when another process (another
- * Viva, a sync tool) replaces it, its changes are merged at once, as a
- * save merges them (see #VivaNotesStore::conflict), rather than at our
- * next save. What we have not saved yet stays, and is saved as usual.
- * Nothing is read while a save runs; the save merges by itself.
- */
-void
-viva_notes_store_watch (VivaNotesStore *self)
-{
-  g_autofree char *dir_path = NULL;
-  g_autoptr(GFile) dir = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_return_if_fail (VIVA_IS_NOTES_STORE (self));
-  g_return_if_fail (self->loaded);
-
-  if (self->monitor != NULL)
-    return;
-
-  /* The folder, not the file: an atomic save replaces the file. It is
-   * created now (as the first save would) so that there is one to
-   * watch. */
-  dir_path = g_path_get_dirname (self->path);
-  if (g_mkdir_with_parents (dir_path, 0700) != 0)
-    {
-      g_debug ("Not following %s: %s", self->path, g_strerror (errno));
-      return;
-    }
-
-  dir = g_file_new_for_path (dir_path);
-  self->monitor = g_file_monitor_directory (dir, G_FILE_MONITOR_WATCH_MOVES, NULL, &error);
-  if (self->monitor == NULL)
-    {
-      g_debug ("Not following %s: %s", self->path, error->message);
-      return;
-    }
-
-  g_signal_connect (self->monitor, "changed",
-                    G_CALLBACK (viva_notes_store_dir_changed_cb), self);
 }
 
 VivaNotesStoreState
@@ -1762,7 +815,7 @@ viva_notes_store_get_dirty (VivaNotesStore *self)
 {
   g_return_val_if_fail (VIVA_IS_NOTES_STORE (self), FALSE);
 
-  return self->dirty;
+  return self->status.dirty;
 }
 
 gboolean
@@ -1770,7 +823,7 @@ viva_notes_store_get_saving (VivaNotesStore *self)
 {
   g_return_val_if_fail (VIVA_IS_NOTES_STORE (self), FALSE);
 
-  return self->saving;
+  return self->status.saving;
 }
 
 const char *
@@ -1778,7 +831,7 @@ viva_notes_store_get_save_error (VivaNotesStore *self)
 {
   g_return_val_if_fail (VIVA_IS_NOTES_STORE (self), NULL);
 
-  return self->save_error;
+  return self->status.save_error;
 }
 
 guint
@@ -1801,6 +854,7 @@ viva_notes_store_set_autosave_delay (VivaNotesStore *self,
     return;
 
   self->autosave_delay = msec;
+  viva_file_saver_set_autosave_delay (self->saver, msec);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AUTOSAVE_DELAY]);
 }
 
@@ -1828,7 +882,7 @@ viva_notes_store_get_note (VivaNotesStore *self,
 
   normalized = normalize_bank_id (bank_id);
 
-  return viva_notes_store_ensure_note (self, normalized ? normalized : bank_id, number, NULL);
+  return _viva_notes_store_ensure_note (self, normalized ? normalized : bank_id, number, NULL);
 }
 
 /**
@@ -1851,7 +905,7 @@ viva_notes_store_lookup_note (VivaNotesStore *self,
 
   normalized = normalize_bank_id (bank_id);
 
-  return viva_notes_store_find_note (self, normalized ? normalized : bank_id, number);
+  return _viva_notes_store_find_note (self, normalized ? normalized : bank_id, number);
 }
 
 /**
@@ -1971,23 +1025,7 @@ viva_notes_store_save_async (VivaNotesStore      *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, viva_notes_store_save_async);
-  /* Once the write has started, the answer is whether the notes are on
-   * disk, cancelled or not. */
-  g_task_set_check_cancellable (task, FALSE);
-
-  if (self->state == VIVA_NOTES_STORE_STATE_READ_ONLY)
-    {
-      g_task_return_error (task, viva_notes_store_read_only_error (self));
-      return;
-    }
-
-  if (g_task_return_error_if_cancelled (task))
-    return;
-
-  g_ptr_array_add (self->queued_tasks, g_steal_pointer (&task));
-
-  if (!self->saving && !self->flushing)
-    viva_notes_store_start_write (self);
+  viva_file_saver_save (self->saver, g_steal_pointer (&task));
 }
 
 gboolean
@@ -2018,36 +1056,19 @@ viva_notes_store_flush (VivaNotesStore  *self,
                         GError         **error)
 {
   g_autoptr(VivaNotesStore) hold = NULL;
-  GPtrArray *finished;
-  g_autoptr(GError) local_error = NULL;
   gboolean ret;
 
   g_return_val_if_fail (VIVA_IS_NOTES_STORE (self), FALSE);
 
   hold = g_object_ref (self);
 
-  self->flushing++;
+  ret = viva_file_saver_flush (self->saver, error);
 
-  while (self->saving)
-    g_main_context_iteration (NULL, TRUE);
-
-  ret = viva_notes_store_write_sync (self, &local_error);
-
-  self->flushing--;
-
-  if (self->reload_after_write && self->flushing == 0)
+  if (self->reload_after_write && !viva_file_saver_get_flushing (self->saver))
     {
       self->reload_after_write = FALSE;
-      viva_notes_store_schedule_reload (self);
+      _viva_notes_store_schedule_reload (self);
     }
-
-  /* Whoever asked for a save meanwhile gets this flush's answer. */
-  finished = viva_data_file_steal_tasks (&self->current_tasks);
-  g_ptr_array_extend_and_steal (finished, viva_data_file_steal_tasks (&self->queued_tasks));
-  viva_data_file_complete_tasks (finished, local_error);
-
-  if (!ret)
-    g_propagate_error (error, g_steal_pointer (&local_error));
 
   return ret;
 }

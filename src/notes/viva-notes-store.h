@@ -81,9 +81,6 @@ gboolean             viva_notes_store_get_read_only         (VivaNotesStore     
 gboolean             viva_notes_store_get_dirty             (VivaNotesStore       *self);
 gboolean             viva_notes_store_get_saving            (VivaNotesStore       *self);
 const char          *viva_notes_store_get_save_error        (VivaNotesStore       *self);
-guint                viva_notes_store_get_autosave_delay    (VivaNotesStore       *self);
-void                 viva_notes_store_set_autosave_delay    (VivaNotesStore       *self,
-                                                             guint                 msec);
 VivaNote            *viva_notes_store_get_note              (VivaNotesStore       *self,
                                                              const char           *bank_id,
                                                              guint                 number);
@@ -92,7 +89,6 @@ VivaNote            *viva_notes_store_lookup_note           (VivaNotesStore     
                                                              guint                 number);
 GPtrArray           *viva_notes_store_list_notes            (VivaNotesStore       *self,
                                                              const char           *bank_id);
-guint                viva_notes_store_get_n_notes           (VivaNotesStore       *self);
 guint                viva_notes_store_count_due             (VivaNotesStore       *self,
                                                              const char           *bank_id,
                                                              const VivaReviewDay  *day);

@@ -29,6 +29,7 @@
 #include "viva-level.h"
 #include "viva-note.h"
 #include "viva-notes-file.h"
+#include "viva-notes-store-private.h"
 #include "viva-notes-store.h"
 #include "viva-search.h"
 #include "viva-question.h"

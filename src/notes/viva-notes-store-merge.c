@@ -1,0 +1,288 @@
+/* viva-notes-store-merge.c
+ *
+ * The notes store's merge policy: bringing in, three ways, what another
+ * process wrote to notes.json since we last read or wrote it. Part of
+ * VivaNotesStore (see viva-notes-store-private.h); split from
+ * viva-notes-store.c by concern.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "viva-note-private.h"
+#include "viva-notes-file.h"
+#include "viva-notes-store-private.h"
+
+static guint
+record_key_hash (gconstpointer key)
+{
+  const VivaNoteRecord *record = key;
+
+  return g_str_hash (record->bank_id) ^ g_direct_hash (GUINT_TO_POINTER (record->number));
+}
+
+static gboolean
+record_key_equal (gconstpointer a,
+                  gconstpointer b)
+{
+  const VivaNoteRecord *ra = a;
+  const VivaNoteRecord *rb = b;
+
+  return ra->number == rb->number && strcmp (ra->bank_id, rb->bank_id) == 0;
+}
+
+static gboolean
+record_review_equal (const VivaNoteRecord *a,
+                     const VivaNoteRecord *b)
+{
+  guint na = a->history ? a->history->len : 0;
+  guint nb = b->history ? b->history->len : 0;
+
+  return memcmp (&a->review, &b->review, sizeof a->review) == 0 &&
+         na == nb &&
+         (na == 0 || memcmp (a->history->data, b->history->data, na * sizeof (VivaReviewEntry)) == 0);
+}
+
+static gboolean
+record_equal (const VivaNoteRecord *a,
+              const VivaNoteRecord *b)
+{
+  return a->modified == b->modified &&
+         a->status == b->status &&
+         a->starred == b->starred &&
+         g_strcmp0 (a->text, b->text) == 0 &&
+         record_review_equal (a, b);
+}
+
+static gboolean
+text_is_blank (const char *text)
+{
+  for (const char *p = text; *p; p++)
+    {
+      if (!g_ascii_isspace (*p))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Both texts of a note changed here and on disk, one after the other,
+ * each under a line that says where it comes from. */
+static char *
+combine_texts (const char           *ours,
+               const VivaNoteRecord *disk)
+{
+  g_autoptr(GDateTime) saved = NULL;
+  g_autofree char *when = NULL;
+  GString *text = g_string_new (NULL);
+
+  if (disk->modified > 0)
+    saved = g_date_time_new_from_unix_local (disk->modified / G_USEC_PER_SEC);
+  if (saved != NULL)
+    /* Translators: the date and time another copy of a note was last
+     * changed, see g_date_time_format(). */
+    when = g_date_time_format (saved, _("%Y-%m-%d %H:%M"));
+
+  /* Translators: the line above this copy of Viva's text of a note,
+   * when another copy of Viva changed the same note at the same time
+   * and both texts are kept. */
+  g_string_append_printf (text, "%s\n", _("——— This window’s version ———"));
+  g_string_append (text, ours);
+  if (text->str[text->len - 1] != '\n')
+    g_string_append_c (text, '\n');
+  g_string_append_c (text, '\n');
+  if (when != NULL)
+    /* Translators: the line above the other copy's text of the note;
+     * %s is when it was saved. */
+    g_string_append_printf (text, _("——— Another window’s version, saved %s ———"), when);
+  else
+    g_string_append (text, _("——— Another window’s version ———"));
+  g_string_append_c (text, '\n');
+  g_string_append (text, disk->text);
+
+  return g_string_free (text, FALSE);
+}
+
+/* Merges one note, three ways: @base is what notes.json held when we
+ * last read or wrote it, @disk what it holds now, the note what we have.
+ * Either record may be @blank, for a note the file does not have.
+ *
+ * What changed on one side only is taken from that side. Text is never
+ * lost: when both sides changed it, the note keeps both (one of them
+ * alone if the other is empty) and this returns %TRUE, so that the user
+ * is told. Sets @changed when the note is not what it was. Status,
+ * star and the review schedule with its history are
+ * small and go together with the time they were set: when both sides
+ * changed one of them, the side changed last wins it.
+ *
+ * A text that comes back older than the base (a sync tool restoring an
+ * old copy of the file) does not replace ours silently either: unless
+ * the file dropped the note altogether (the other side cleared it), an
+ * older text is kept beside ours. */
+static gboolean
+viva_notes_store_merge_note (VivaNote             *note,
+                             const VivaNoteRecord *base,
+                             const VivaNoteRecord *disk,
+                             gboolean              dropped,
+                             gboolean             *changed)
+{
+  const char *ours = viva_note_get_text (note);
+  gint64 our_modified = viva_note_get_modified (note);
+  gboolean ours_newer = our_modified >= disk->modified;
+  const VivaReviewState *review;
+  const VivaReviewEntry *history;
+  g_autofree char *combined = NULL;
+  const char *text;
+  VivaStatus status;
+  gboolean starred;
+  gboolean conflict = FALSE;
+  guint n_history;
+  guint n_base_history = base->history ? base->history->len : 0;
+  gboolean our_review_is_base;
+  gboolean disk_review_is_base;
+
+  if (g_strcmp0 (ours, disk->text) == 0 || g_strcmp0 (disk->text, base->text) == 0)
+    text = ours;
+  else if (g_strcmp0 (ours, base->text) == 0 && (dropped || disk->modified >= base->modified))
+    text = disk->text;
+  else
+    {
+      conflict = TRUE;
+      if (text_is_blank (ours))
+        text = disk->text;
+      else if (text_is_blank (disk->text))
+        text = ours;
+      else
+        text = combined = combine_texts (ours, disk);
+    }
+
+  if (viva_note_get_status (note) == base->status)
+    status = disk->status;
+  else if (disk->status == base->status || ours_newer)
+    status = viva_note_get_status (note);
+  else
+    status = disk->status;
+
+  if (viva_note_get_starred (note) == base->starred)
+    starred = disk->starred;
+  else if (disk->starred == base->starred || ours_newer)
+    starred = viva_note_get_starred (note);
+  else
+    starred = disk->starred;
+
+  our_review_is_base = _viva_note_review_equal (note, &base->review,
+                                                n_base_history > 0 ? (const VivaReviewEntry *) base->history->data : NULL,
+                                                n_base_history);
+  disk_review_is_base = record_review_equal (disk, base);
+  if (!our_review_is_base && (disk_review_is_base || ours_newer))
+    {
+      review = viva_note_get_review_state (note);
+      history = viva_note_get_history (note, &n_history);
+    }
+  else
+    {
+      review = &disk->review;
+      n_history = disk->history ? disk->history->len : 0;
+      history = n_history > 0 ? (const VivaReviewEntry *) disk->history->data : NULL;
+    }
+
+  *changed = g_strcmp0 (text, ours) != 0 ||
+             status != viva_note_get_status (note) ||
+             starred != viva_note_get_starred (note) ||
+             !_viva_note_review_equal (note, review, history, n_history);
+
+  /* Loading would forget the review that could be undone. */
+  if (!*changed)
+    return conflict;
+
+  /* Both texts together are a change of their own, made now. */
+  _viva_note_load (note, text, status, starred,
+                   conflict ? MAX (g_get_real_time (), MAX (our_modified, disk->modified))
+                            : MAX (our_modified, disk->modified),
+                   review, history, n_history);
+
+  return conflict;
+}
+
+/* Brings in what another process wrote since we last read or wrote the
+ * file: each note is merged three ways with the base, see
+ * viva_notes_store_merge_note(). A note the other side has and we do not
+ * is taken; one that only we have is kept; one the other side cleared
+ * (the file no longer has it) is cleared here too, unless we changed it
+ * since. Returns how many notes kept two texts. */
+guint
+_viva_notes_store_merge (VivaNotesStore *self,
+                        VivaNotesFile  *disk)
+{
+  g_autoptr(GPtrArray) changed = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) conflicts = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) base = g_hash_table_new (record_key_hash, record_key_equal);
+  VivaNoteRecord blank = { 0 };
+  GHashTableIter iter;
+  gpointer key;
+
+  blank.text = (char *) "";
+  viva_review_state_init (&blank.review);
+
+  for (guint i = 0; self->base != NULL && i < self->base->len; i++)
+    {
+      VivaNoteRecord *record = g_ptr_array_index (self->base, i);
+
+      g_hash_table_add (base, record);
+    }
+
+  self->applying_disk++;
+
+  for (guint i = 0; i < disk->records->len; i++)
+    {
+      const VivaNoteRecord *record = g_ptr_array_index (disk->records, i);
+      const VivaNoteRecord *base_record = g_hash_table_lookup (base, record);
+      VivaNote *note = _viva_notes_store_find_note (self, record->bank_id, record->number);
+      gboolean changed_here;
+
+      if (base_record != NULL)
+        g_hash_table_remove (base, base_record);
+      else
+        base_record = &blank;
+
+      /* Not changed on disk: ours stands, changed or not. */
+      if (record_equal (record, base_record))
+        continue;
+
+      if (note == NULL)
+        note = _viva_notes_store_ensure_note (self, record->bank_id, record->number, NULL);
+
+      if (viva_notes_store_merge_note (note, base_record, record, FALSE, &changed_here))
+        g_ptr_array_add (conflicts, g_object_ref (note));
+      if (changed_here)
+        g_ptr_array_add (changed, g_object_ref (note));
+    }
+
+  /* What is left of the base is what the other side cleared. */
+  g_hash_table_iter_init (&iter, base);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      const VivaNoteRecord *base_record = key;
+      VivaNote *note = _viva_notes_store_find_note (self, base_record->bank_id, base_record->number);
+      gboolean changed_here;
+
+      if (note == NULL)
+        continue;
+
+      if (viva_notes_store_merge_note (note, base_record, &blank, TRUE, &changed_here))
+        g_ptr_array_add (conflicts, g_object_ref (note));
+      if (changed_here)
+        g_ptr_array_add (changed, g_object_ref (note));
+    }
+
+  self->applying_disk--;
+
+  _viva_notes_store_emit_merged (self, changed, conflicts);
+
+  return conflicts->len;
+}

@@ -1,0 +1,81 @@
+/* viva-notes-store-private.h
+ *
+ * The notes store's insides, shared by the files it is split into
+ * (viva-notes-store.c: notes, state and saving; -load.c: loading and
+ * recovery; -merge.c: the three-way merge; -watch.c: following the
+ * file), and what only the tests (and the benchmark) call.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "viva-data-file.h"
+#include "viva-file-saver.h"
+#include "viva-notes-file.h"
+#include "viva-notes-store.h"
+
+G_BEGIN_DECLS
+
+struct _VivaNotesStore
+{
+  GObject              parent_instance;
+
+  /* Owned */
+  char                *path;
+  char                *moved_aside_path;
+  GHashTable          *banks;
+  VivaFileSaver       *saver;
+  GFileMonitor        *monitor;
+  GCancellable        *reload_cancellable;
+
+  /* What notes.json held when we last read or wrote it, the file
+   * disk_stamp describes: the common ancestor for a three-way merge with
+   * what another process wrote since. VivaNoteRecord; blank notes are
+   * not in it, as they are not in the file. */
+  GPtrArray           *base;
+
+  VivaFileStamp        disk_stamp;
+  guint                autosave_delay;
+  guint                reload_source;
+  guint                merge_rounds;
+  guint                applying_disk;
+  VivaNotesStoreState  state;
+
+  /* The saver's, as the properties last told them */
+  VivaSaveStatus       status;
+
+  guint                loaded : 1;
+  guint                restored_from_backup : 1;
+  guint                reloading : 1;
+  guint                reload_after_write : 1;
+};
+
+VivaNote *_viva_notes_store_ensure_note               (VivaNotesStore       *self,
+                                                      const char           *bank_id,
+                                                      guint                 number,
+                                                      const VivaNoteRecord *record);
+VivaNote *_viva_notes_store_find_note                 (VivaNotesStore       *self,
+                                                      const char           *bank_id,
+                                                      guint                 number);
+void      _viva_notes_store_apply                     (VivaNotesStore       *self,
+                                                      VivaNotesFile        *file);
+void      _viva_notes_store_set_base                  (VivaNotesStore       *self,
+                                                      GPtrArray            *records);
+void      _viva_notes_store_recovered                 (VivaNotesStore       *self,
+                                                      const char           *moved_aside_path);
+void      _viva_notes_store_go_read_only              (VivaNotesStore       *self);
+void      _viva_notes_store_set_restored_from_backup  (VivaNotesStore       *self);
+void      _viva_notes_store_emit_merged               (VivaNotesStore       *self,
+                                                      GPtrArray            *changed,
+                                                      GPtrArray            *conflicts);
+guint     _viva_notes_store_merge                     (VivaNotesStore       *self,
+                                                      VivaNotesFile        *disk);
+void      _viva_notes_store_schedule_reload           (VivaNotesStore       *self);
+
+guint                viva_notes_store_get_n_notes           (VivaNotesStore       *self);
+guint                viva_notes_store_get_autosave_delay    (VivaNotesStore       *self);
+void                 viva_notes_store_set_autosave_delay    (VivaNotesStore       *self,
+                                                             guint                 msec);
+
+G_END_DECLS
