@@ -14,6 +14,7 @@ G_BEGIN_DECLS
 typedef struct _VivaApplication   VivaApplication;
 typedef struct _VivaBank          VivaBank;
 typedef struct _VivaClock         VivaClock;
+typedef struct _VivaContext       VivaContext;
 typedef struct _VivaInterview     VivaInterview;
 typedef struct _VivaInterviewStore VivaInterviewStore;
 typedef struct _VivaInterviewTemplate VivaInterviewTemplate;
