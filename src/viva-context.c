@@ -10,6 +10,7 @@
 #include "viva-context.h"
 #include "viva-interview-store.h"
 #include "viva-notes-store.h"
+#include "viva-review-today.h"
 #include "viva-session-store.h"
 
 struct _VivaContext
@@ -26,6 +27,7 @@ struct _VivaContext
   GPtrArray          *interview_problems;
   VivaClock          *clock;
   GSettings          *settings;
+  VivaReviewToday    *review_today;
 };
 
 G_DEFINE_FINAL_TYPE (VivaContext, viva_context, G_TYPE_OBJECT)
@@ -64,6 +66,7 @@ viva_context_finalize (GObject *object)
 {
   VivaContext *self = (VivaContext *)object;
 
+  g_clear_object (&self->review_today);
   g_clear_object (&self->bank);
   g_clear_object (&self->notes_store);
   g_clear_error (&self->notes_load_error);
@@ -438,4 +441,22 @@ viva_context_get_settings (VivaContext *self)
   g_return_val_if_fail (VIVA_IS_CONTEXT (self), NULL);
 
   return self->settings;
+}
+
+/**
+ * viva_context_get_review_today:
+ *
+ * Today's Review of the open bank, one for every page that counts it.
+ *
+ * Returns: (transfer none): the #VivaReviewToday
+ */
+VivaReviewToday *
+viva_context_get_review_today (VivaContext *self)
+{
+  g_return_val_if_fail (VIVA_IS_CONTEXT (self), NULL);
+
+  if (self->review_today == NULL)
+    self->review_today = viva_review_today_new (self);
+
+  return self->review_today;
 }

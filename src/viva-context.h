@@ -36,5 +36,6 @@ GPtrArray          *viva_context_get_interview_problems (VivaContext *self);
 VivaClock          *viva_context_get_clock              (VivaContext *self);
 gint64              viva_context_get_real_time          (VivaContext *self);
 GSettings          *viva_context_get_settings           (VivaContext *self);
+VivaReviewToday    *viva_context_get_review_today       (VivaContext *self);
 
 G_END_DECLS

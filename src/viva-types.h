@@ -39,6 +39,7 @@ typedef struct _VivaQuestion      VivaQuestion;
 typedef struct _VivaQuestionView  VivaQuestionView;
 typedef struct _VivaScopeList     VivaScopeList;
 typedef struct _VivaReviewButton  VivaReviewButton;
+typedef struct _VivaReviewToday   VivaReviewToday;
 typedef struct _VivaReviewView    VivaReviewView;
 typedef struct _VivaSearchIndex   VivaSearchIndex;
 typedef struct _VivaSessionStore  VivaSessionStore;

@@ -253,29 +253,19 @@ review_view_leave_cb (VivaWindow     *self,
   _viva_window_update_actions (self);
 }
 
-/* Review goes by the wall clock, not the system clock timers read; a
- * fake clock stands for it in tests. */
-static VivaClock *
-viva_window_get_review_clock (VivaWindow *self)
-{
-  VivaClock *clock = viva_context_get_clock (self->context);
-
-  return viva_clock_is_fake (clock) ? clock : NULL;
-}
-
 /* Built on first use, as the mock interviews. */
 static VivaReviewView *
 viva_window_ensure_review_view (VivaWindow *self)
 {
   if (self->review_view == NULL)
     {
-      self->review_view = g_object_new (VIVA_TYPE_REVIEW_VIEW, NULL);
+      self->review_view = g_object_new (VIVA_TYPE_REVIEW_VIEW,
+                                        "context", self->context,
+                                        NULL);
       g_signal_connect_object (self->review_view, "leave",
                                G_CALLBACK (review_view_leave_cb),
                                self, G_CONNECT_SWAPPED);
       gtk_stack_add_named (self->mode_stack, GTK_WIDGET (self->review_view), "review");
-      viva_review_view_set_clock (self->review_view, viva_window_get_review_clock (self));
-      viva_review_view_set_context (self->review_view, self->bank, self->store);
     }
 
   return self->review_view;
@@ -471,8 +461,7 @@ _viva_window_show_mock (VivaWindow *self,
  * _viva_window_adopt_stores:
  *
  * Takes the mock interviews' history and the interviewer's interviews
- * from the context, with the files that could not be read, and the
- * clock Review goes by.
+ * from the context, with the files that could not be read.
  */
 void
 _viva_window_adopt_stores (VivaWindow *self)
@@ -501,8 +490,6 @@ _viva_window_adopt_stores (VivaWindow *self)
       if (problems != NULL)
         self->interview_problems = g_ptr_array_ref (problems);
     }
-
-  viva_review_button_set_clock (self->review_button, viva_window_get_review_clock (self));
 
   _viva_window_update_actions (self);
   _viva_window_update_mock_button (self);

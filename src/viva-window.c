@@ -385,15 +385,11 @@ viva_window_bank_changed_cb (VivaWindow  *self,
     viva_progress_view_set_progress (self->progress_view, self->progress);
 
   viva_sidebar_set_bank (self->sidebar, bank);
-  viva_review_button_set_context (self->review_button, bank, self->store);
 
   /* Another bank's questions cannot go on in Review: start on this one's. */
-  if (self->review_view != NULL)
-    {
-      viva_review_view_set_context (self->review_view, bank, self->store);
-      if (g_strcmp0 (gtk_stack_get_visible_child_name (self->mode_stack), "review") == 0)
-        viva_review_view_start (self->review_view);
-    }
+  if (self->review_view != NULL &&
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->mode_stack), "review") == 0)
+    viva_review_view_start (self->review_view);
 
   file = viva_bank_get_file (bank);
   if (file != NULL)
@@ -600,9 +596,12 @@ viva_window_constructed (GObject *object)
 
   self->store = g_object_ref (viva_context_get_notes_store (self->context));
   g_assert (VIVA_IS_NOTES_STORE (self->store));
+  /* After the pages, which follow the bank themselves, so that Review
+   * starts over on the new bank's questions. */
   g_signal_connect_object (self->context, "notify::bank",
                            G_CALLBACK (viva_window_bank_changed_cb),
-                           self, G_CONNECT_SWAPPED);
+                           self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  g_object_set (self->review_button, "context", self->context, NULL);
   _viva_window_adopt_stores (self);
 
   viva_question_view_set_notes_store (self->question_view, self->store);

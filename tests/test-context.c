@@ -15,6 +15,7 @@
 #include "viva-context.h"
 #include "viva-interview-store.h"
 #include "viva-notes-store.h"
+#include "viva-review-today.h"
 #include "viva-session-store.h"
 
 static const char *expected_warning;
@@ -49,6 +50,15 @@ static void
 count_notify_cb (GObject    *object,
                  GParamSpec *pspec,
                  gpointer    user_data)
+{
+  guint *count = user_data;
+
+  (*count)++;
+}
+
+static void
+count_signal_cb (GObject  *object,
+                 gpointer  user_data)
 {
   guint *count = user_data;
 
@@ -166,6 +176,78 @@ test_new_default_loads (void)
   g_assert_false (viva_clock_is_fake (viva_context_get_clock (context)));
 }
 
+static void
+test_review_today (void)
+{
+  /* 2026-03-02 09:00 UTC */
+  const gint64 start = G_GINT64_CONSTANT (1772442000) * G_USEC_PER_SEC;
+  g_autofree char *notes_path = viva_notes_store_dup_default_path ();
+  g_autoptr(VivaNotesStore) notes = viva_notes_store_new (notes_path);
+  g_autoptr(VivaClock) clock = viva_clock_new_fake (start);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VivaBank) bank = viva_bank_new_bundled (&error);
+  g_autoptr(VivaContext) context = NULL;
+  g_autoptr(GPtrArray) queue = NULL;
+  g_autoptr(GPtrArray) expected = NULL;
+  VivaReviewCounts counts, expected_counts;
+  VivaReviewToday *today;
+  VivaReviewDay day;
+  guint limits_changed = 0;
+
+  g_assert_no_error (error);
+  g_assert_true (viva_notes_store_load (notes, &error));
+  g_assert_no_error (error);
+  g_settings_set_uint (settings, "review-daily-limit", 10);
+  g_settings_set_uint (settings, "review-new-per-day", 3);
+  context = g_object_new (VIVA_TYPE_CONTEXT,
+                          "notes-store", notes,
+                          "clock", clock,
+                          "settings", settings,
+                          NULL);
+
+  /* One for every page that counts today's Review. */
+  today = viva_context_get_review_today (context);
+  g_assert_true (VIVA_IS_REVIEW_TODAY (today));
+  g_assert_true (viva_context_get_review_today (context) == today);
+  g_signal_connect (today, "limits-changed", G_CALLBACK (count_signal_cb), &limits_changed);
+
+  /* The day by the context's clock. */
+  viva_review_today_get_day (today, &day);
+  g_assert_cmpint (day.now, ==, start);
+  g_assert_cmpint (day.start, <=, start);
+  g_assert_cmpint (start, <, day.end);
+
+  /* No bank open: nothing to count. */
+  g_assert_null (viva_review_today_build (today, &day, &counts));
+
+  /* The open bank, with the limits from the settings: the queue that
+   * viva_review_queue_build() makes with them. */
+  viva_context_set_bank (context, bank);
+  g_assert_cmpuint (viva_review_today_get_daily_limit (today), ==, 10);
+  g_assert_cmpuint (viva_review_today_get_new_per_day (today), ==, 3);
+  queue = viva_review_today_build (today, &day, &counts);
+  expected = viva_review_queue_build (notes, viva_bank_get_id (bank), viva_bank_get_questions (bank),
+                                      &day, 10, 3, &expected_counts);
+  g_assert_nonnull (queue);
+  g_assert_cmpuint (queue->len, ==, 3);
+  g_assert_cmpuint (counts.queued_new, ==, 3);
+  g_assert_cmpuint (queue->len, ==, expected->len);
+  for (guint i = 0; i < queue->len; i++)
+    g_assert_true (g_ptr_array_index (queue, i) == g_ptr_array_index (expected, i));
+  g_assert_cmpmem (&counts, sizeof counts, &expected_counts, sizeof expected_counts);
+
+  /* A limit changed in Preferences is said once, and counts at once. */
+  g_settings_set_uint (settings, "review-new-per-day", 5);
+  g_assert_cmpuint (limits_changed, ==, 1);
+  g_clear_pointer (&queue, g_ptr_array_unref);
+  queue = viva_review_today_build (today, &day, &counts);
+  g_assert_cmpuint (queue->len, ==, 5);
+  g_assert_cmpuint (counts.queued_new, ==, 5);
+
+  g_assert_true (viva_notes_store_flush (notes, NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -177,6 +259,7 @@ main (int   argc,
   g_test_add_func ("/context/defaults", test_defaults);
   g_test_add_func ("/context/fake-clock", test_fake_clock);
   g_test_add_func ("/context/new-default/loads", test_new_default_loads);
+  g_test_add_func ("/context/review-today", test_review_today);
 
   return g_test_run ();
 }
