@@ -4,8 +4,8 @@
  * interviews and interviews. Each is a view in the window's mode stack,
  * built on first use (building them with the window cost start-up time
  * for pages most launches never show), with a way back to studying.
- * Also what the window is given of the mock sessions and interviews,
- * and the offers to resume one cut short.
+ * Also what the window takes from the context of the mock sessions and
+ * interviews, and the offers to resume one cut short.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -123,8 +123,9 @@ viva_window_ensure_mock_view (VivaWindow *self)
 {
   if (self->mock_view == NULL)
     {
-      self->mock_view = g_object_new (VIVA_TYPE_MOCK_VIEW, NULL);
-      viva_mock_view_set_clock (self->mock_view, viva_context_get_clock (self->context));
+      self->mock_view = g_object_new (VIVA_TYPE_MOCK_VIEW,
+                                      "context", self->context,
+                                      NULL);
       g_signal_connect_object (self->mock_view, "leave",
                                G_CALLBACK (mock_view_leave_cb),
                                self, G_CONNECT_SWAPPED);
@@ -230,14 +231,13 @@ viva_window_ensure_interview_view (VivaWindow *self)
 {
   if (self->interview_view == NULL)
     {
-      self->interview_view = g_object_new (VIVA_TYPE_INTERVIEW_VIEW, NULL);
-      viva_interview_view_set_clock (self->interview_view, viva_context_get_clock (self->context));
+      self->interview_view = g_object_new (VIVA_TYPE_INTERVIEW_VIEW,
+                                           "context", self->context,
+                                           NULL);
       g_signal_connect_object (self->interview_view, "leave",
                                G_CALLBACK (interview_view_leave_cb),
                                self, G_CONNECT_SWAPPED);
       gtk_stack_add_named (self->mode_stack, GTK_WIDGET (self->interview_view), "interview");
-      viva_interview_view_set_context (self->interview_view, self->bank, self->store,
-                                       self->interviews, self->interview_problems);
     }
 
   return self->interview_view;
@@ -441,8 +441,6 @@ _viva_window_show_mock (VivaWindow *self,
   viva_window_ensure_mock_view (self);
   waiting = viva_window_get_waiting_mock (self);
 
-  viva_mock_view_set_context (self->mock_view, self->bank, self->store, self->sessions);
-  viva_mock_view_set_problems (self->mock_view, self->session_problems);
   /* The alarm button says an interview waits: it leads back to it, also
    * to one cut short that was not resumed at start-up. Setup shows the
    * one running here. */
@@ -461,14 +459,14 @@ _viva_window_show_mock (VivaWindow *self,
  * _viva_window_adopt_stores:
  *
  * Takes the mock interviews' history and the interviewer's interviews
- * from the context, with the files that could not be read.
+ * from the context; their pages take the files that could not be read
+ * from it themselves.
  */
 void
 _viva_window_adopt_stores (VivaWindow *self)
 {
   VivaSessionStore *sessions = viva_context_get_session_store (self->context);
   VivaInterviewStore *interviews = viva_context_get_interview_store (self->context);
-  GPtrArray *problems;
 
   if (sessions != NULL)
     {
@@ -478,18 +476,10 @@ _viva_window_adopt_stores (VivaWindow *self)
       g_signal_connect_object (viva_session_store_get_sessions (sessions), "items-changed",
                                G_CALLBACK (_viva_window_update_mock_button),
                                self, G_CONNECT_SWAPPED);
-      problems = viva_context_get_session_problems (self->context);
-      if (problems != NULL)
-        self->session_problems = g_ptr_array_ref (problems);
     }
 
   if (interviews != NULL)
-    {
-      self->interviews = g_object_ref (interviews);
-      problems = viva_context_get_interview_problems (self->context);
-      if (problems != NULL)
-        self->interview_problems = g_ptr_array_ref (problems);
-    }
+    self->interviews = g_object_ref (interviews);
 
   _viva_window_update_actions (self);
   _viva_window_update_mock_button (self);

@@ -45,9 +45,7 @@ struct _VivaWindow
   VivaBank             *bank;
   VivaProgress         *progress;
   VivaSessionStore     *sessions;
-  GPtrArray            *session_problems;
   VivaInterviewStore   *interviews;
-  GPtrArray            *interview_problems;
   VivaQuestion         *question;
   GCancellable         *cancellable;
   char                 *load_problem;

@@ -401,10 +401,6 @@ viva_window_bank_changed_cb (VivaWindow  *self,
   else
     g_settings_set_string (self->settings, "last-bank", "");
 
-  if (self->interview_view != NULL)
-    viva_interview_view_set_context (self->interview_view, self->bank, self->store,
-                                     self->interviews, self->interview_problems);
-
   /* Notes kept twice are named by question in this bank, by bank in
    * others. */
   if (self->conflicts->len > 0)
@@ -655,9 +651,7 @@ viva_window_dispose (GObject *object)
   g_clear_object (&self->progress);
   g_clear_object (&self->bank);
   g_clear_object (&self->sessions);
-  g_clear_pointer (&self->session_problems, g_ptr_array_unref);
   g_clear_object (&self->interviews);
-  g_clear_pointer (&self->interview_problems, g_ptr_array_unref);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_object (&self->context);

@@ -100,7 +100,6 @@ fixture_open (Fixture   *f,
   g_object_ref_sink (f->window);
   viva_window_restore_session (f->window);
   f->view = viva_window_get_interview_view (f->window);
-  viva_interview_view_set_clock (f->view, f->clock);
 
   gtk_window_present (GTK_WINDOW (f->window));
   while (!gtk_widget_get_mapped (GTK_WIDGET (f->window)))

@@ -83,8 +83,6 @@ fixture_set_up (Fixture       *f,
   g_object_ref_sink (f->window);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1180, 760);
   viva_window_restore_session (f->window);
-  viva_mock_view_set_clock (viva_window_get_mock_view (f->window), f->clock);
-  viva_interview_view_set_clock (viva_window_get_interview_view (f->window), f->clock);
   gtk_window_present (GTK_WINDOW (f->window));
   viva_test_wait_mapped (GTK_WIDGET (f->window));
   viva_test_drain_main_loop ();
