@@ -384,8 +384,6 @@ viva_window_bank_changed_cb (VivaWindow  *self,
   if (self->progress_view != NULL)
     viva_progress_view_set_progress (self->progress_view, self->progress);
 
-  viva_sidebar_set_bank (self->sidebar, bank);
-
   /* Another bank's questions cannot go on in Review: start on this one's. */
   if (self->review_view != NULL &&
       g_strcmp0 (gtk_stack_get_visible_child_name (self->mode_stack), "review") == 0)
@@ -600,8 +598,16 @@ viva_window_constructed (GObject *object)
   g_object_set (self->review_button, "context", self->context, NULL);
   _viva_window_adopt_stores (self);
 
-  viva_question_view_set_notes_store (self->question_view, self->store);
-  viva_sidebar_set_notes_store (self->sidebar, self->store);
+  /* The study view's halves follow the context, as the pages do. */
+  g_object_bind_property (self->context, "notes-store",
+                          self->question_view, "notes-store",
+                          G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->context, "notes-store",
+                          self->sidebar, "notes-store",
+                          G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->context, "bank",
+                          self->sidebar, "bank",
+                          G_BINDING_SYNC_CREATE);
   /* What the sidebar searches for shows highlighted in the question. */
   g_object_bind_property (self->sidebar, "query",
                           self->question_view, "highlight-query",
