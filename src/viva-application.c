@@ -10,6 +10,7 @@
 #include <signal.h>
 
 #include "viva-application.h"
+#include "viva-context.h"
 #include "viva-first-frame.h"
 #include "viva-notes-store.h"
 #include "viva-preferences-window.h"
@@ -26,13 +27,7 @@ struct _VivaApplication
   AdwApplication  parent_instance;
 
   /* Owned */
-  VivaNotesStore *notes_store;
-  GError         *notes_load_error;
-  VivaSessionStore *sessions;
-  GPtrArray      *session_problems;
-  VivaInterviewStore *interviews;
-  GPtrArray      *interview_problems;
-  GSettings      *settings;
+  VivaContext    *context;
 
   /* The g_unix_signal_add() sources of quit_signals[] */
   guint           signal_sources[G_N_ELEMENTS (quit_signals)];
@@ -60,12 +55,10 @@ viva_application_ensure_window (VivaApplication *self)
 
   if (window == NULL)
     {
-      window = viva_window_new (self, self->notes_store);
+      window = viva_window_new (self, self->context);
       viva_window_restore_session (window);
-      viva_window_set_session_store (window, self->sessions, self->session_problems);
-      viva_window_set_interview_store (window, self->interviews, self->interview_problems);
 
-      viva_window_report_notes_state (window, self->notes_load_error);
+      viva_window_report_notes_state (window, viva_context_get_notes_load_error (self->context));
 
       viva_first_frame_watch (GTK_WIDGET (window), G_CALLBACK (g_application_quit), self);
       viva_window_offer_resume (window);
@@ -125,9 +118,6 @@ viva_application_startup (GApplication *app)
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *preferences_accels[] = { "<Control>comma", NULL };
   VivaApplication *self = VIVA_APPLICATION (app);
-  g_autofree char *path = NULL;
-  g_autofree char *sessions_dir = NULL;
-  g_autofree char *interviews_dir = NULL;
 
   G_APPLICATION_CLASS (viva_application_parent_class)->startup (app);
 
@@ -137,31 +127,8 @@ viva_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
 
-  self->settings = g_settings_new (APP_ID);
-
-  path = viva_notes_store_dup_default_path ();
-  self->notes_store = viva_notes_store_new (path);
-
-  /* A damaged or newer notes file never stops Viva from starting; the store
-   * has already moved it aside or gone read-only, and the window tells the
-   * user what happened. */
-  if (!viva_notes_store_load (self->notes_store, &self->notes_load_error))
-    g_warning ("Notes file %s: %s", path, self->notes_load_error->message);
-
-  /* Another Viva on the same notes (a second login, a sync tool): take
-   * its changes as they are saved, not only at our next save. */
-  viva_notes_store_watch (self->notes_store);
-
-  /* Past mock interviews; a damaged file is reported with the history and
-   * never hides the others. */
-  sessions_dir = viva_session_store_dup_default_dir ();
-  self->sessions = viva_session_store_new (sessions_dir);
-  viva_session_store_load (self->sessions, &self->session_problems);
-
-  /* The interviewer's interviews, under the same rules. */
-  interviews_dir = viva_interview_store_dup_default_dir ();
-  self->interviews = viva_interview_store_new (interviews_dir);
-  viva_interview_store_load (self->interviews, &self->interview_problems);
+  /* The stores, loaded; what went wrong is for the window to say. */
+  self->context = viva_context_new_default ();
 
   /* Only the primary instance has anything to save; a remote one hands
    * its files over and exits without running startup(). */
@@ -175,22 +142,32 @@ static void
 viva_application_shutdown (GApplication *app)
 {
   VivaApplication *self = VIVA_APPLICATION (app);
+  VivaNotesStore *notes_store = NULL;
+  VivaSessionStore *sessions = NULL;
+  VivaInterviewStore *interviews = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GError) sessions_error = NULL;
   g_autoptr(GError) interviews_error = NULL;
 
+  if (self->context != NULL)
+    {
+      notes_store = viva_context_get_notes_store (self->context);
+      sessions = viva_context_get_session_store (self->context);
+      interviews = viva_context_get_interview_store (self->context);
+    }
+
   /* Windows flush on close; this catches quitting through other paths
    * (a signal from the session, app.quit with a dialog open). */
-  if (self->notes_store != NULL &&
-      viva_notes_store_get_dirty (self->notes_store) &&
-      !viva_notes_store_flush (self->notes_store, &error))
+  if (notes_store != NULL &&
+      viva_notes_store_get_dirty (notes_store) &&
+      !viva_notes_store_flush (notes_store, &error))
     g_warning ("Could not save notes to %s: %s",
-               viva_notes_store_get_path (self->notes_store),
+               viva_notes_store_get_path (notes_store),
                error->message);
 
-  if (self->sessions != NULL && !viva_session_store_flush (self->sessions, &sessions_error))
+  if (sessions != NULL && !viva_session_store_flush (sessions, &sessions_error))
     g_warning ("Could not save mock interviews: %s", sessions_error->message);
-  if (self->interviews != NULL && !viva_interview_store_flush (self->interviews, &interviews_error))
+  if (interviews != NULL && !viva_interview_store_flush (interviews, &interviews_error))
     g_warning ("Could not save interviews: %s", interviews_error->message);
 
   for (guint i = 0; i < G_N_ELEMENTS (self->signal_sources); i++)
@@ -262,13 +239,7 @@ viva_application_finalize (GObject *object)
 {
   VivaApplication *self = (VivaApplication *)object;
 
-  g_clear_object (&self->notes_store);
-  g_clear_object (&self->settings);
-  g_clear_error (&self->notes_load_error);
-  g_clear_object (&self->sessions);
-  g_clear_pointer (&self->session_problems, g_ptr_array_unref);
-  g_clear_object (&self->interviews);
-  g_clear_pointer (&self->interview_problems, g_ptr_array_unref);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (viva_application_parent_class)->finalize (object);
 }
@@ -306,18 +277,16 @@ viva_application_new (void)
                        NULL);
 }
 
-VivaNotesStore *
-viva_application_get_notes_store (VivaApplication *self)
+/**
+ * viva_application_get_context:
+ *
+ * Returns: (transfer none) (nullable): what every window and page shares,
+ *   from startup on
+ */
+VivaContext *
+viva_application_get_context (VivaApplication *self)
 {
   g_return_val_if_fail (VIVA_IS_APPLICATION (self), NULL);
 
-  return self->notes_store;
-}
-
-GSettings *
-viva_application_get_settings (VivaApplication *self)
-{
-  g_return_val_if_fail (VIVA_IS_APPLICATION (self), NULL);
-
-  return self->settings;
+  return self->context;
 }

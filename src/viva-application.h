@@ -16,7 +16,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (VivaApplication, viva_application, VIVA, APPLICATION, AdwApplication)
 
 VivaApplication *viva_application_new             (void);
-VivaNotesStore  *viva_application_get_notes_store (VivaApplication *self);
-GSettings       *viva_application_get_settings    (VivaApplication *self);
+VivaContext     *viva_application_get_context     (VivaApplication *self);
 
 G_END_DECLS

@@ -14,6 +14,7 @@ G_BEGIN_DECLS
 typedef struct _VivaApplication   VivaApplication;
 typedef struct _VivaBank          VivaBank;
 typedef struct _VivaClock         VivaClock;
+typedef struct _VivaContext       VivaContext;
 typedef struct _VivaInterview     VivaInterview;
 typedef struct _VivaInterviewStore VivaInterviewStore;
 typedef struct _VivaInterviewTemplate VivaInterviewTemplate;
@@ -38,6 +39,7 @@ typedef struct _VivaQuestion      VivaQuestion;
 typedef struct _VivaQuestionView  VivaQuestionView;
 typedef struct _VivaScopeList     VivaScopeList;
 typedef struct _VivaReviewButton  VivaReviewButton;
+typedef struct _VivaReviewToday   VivaReviewToday;
 typedef struct _VivaReviewView    VivaReviewView;
 typedef struct _VivaSearchIndex   VivaSearchIndex;
 typedef struct _VivaSessionStore  VivaSessionStore;

@@ -4,8 +4,8 @@
  * interviews and interviews. Each is a view in the window's mode stack,
  * built on first use (building them with the window cost start-up time
  * for pages most launches never show), with a way back to studying.
- * Also what the window is given of the mock sessions and interviews,
- * and the offers to resume one cut short.
+ * Also what the window takes from the context of the mock sessions and
+ * interviews, and the offers to resume one cut short.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,6 +16,7 @@
 
 #include "viva-bank.h"
 #include "viva-clock.h"
+#include "viva-context.h"
 #include "viva-interview.h"
 #include "viva-interview-store.h"
 #include "viva-interview-view.h"
@@ -122,7 +123,9 @@ viva_window_ensure_mock_view (VivaWindow *self)
 {
   if (self->mock_view == NULL)
     {
-      self->mock_view = g_object_new (VIVA_TYPE_MOCK_VIEW, NULL);
+      self->mock_view = g_object_new (VIVA_TYPE_MOCK_VIEW,
+                                      "context", self->context,
+                                      NULL);
       g_signal_connect_object (self->mock_view, "leave",
                                G_CALLBACK (mock_view_leave_cb),
                                self, G_CONNECT_SWAPPED);
@@ -228,13 +231,13 @@ viva_window_ensure_interview_view (VivaWindow *self)
 {
   if (self->interview_view == NULL)
     {
-      self->interview_view = g_object_new (VIVA_TYPE_INTERVIEW_VIEW, NULL);
+      self->interview_view = g_object_new (VIVA_TYPE_INTERVIEW_VIEW,
+                                           "context", self->context,
+                                           NULL);
       g_signal_connect_object (self->interview_view, "leave",
                                G_CALLBACK (interview_view_leave_cb),
                                self, G_CONNECT_SWAPPED);
       gtk_stack_add_named (self->mode_stack, GTK_WIDGET (self->interview_view), "interview");
-      viva_interview_view_set_context (self->interview_view, self->bank, self->store,
-                                       self->interviews, self->interview_problems);
     }
 
   return self->interview_view;
@@ -256,13 +259,13 @@ viva_window_ensure_review_view (VivaWindow *self)
 {
   if (self->review_view == NULL)
     {
-      self->review_view = g_object_new (VIVA_TYPE_REVIEW_VIEW, NULL);
+      self->review_view = g_object_new (VIVA_TYPE_REVIEW_VIEW,
+                                        "context", self->context,
+                                        NULL);
       g_signal_connect_object (self->review_view, "leave",
                                G_CALLBACK (review_view_leave_cb),
                                self, G_CONNECT_SWAPPED);
       gtk_stack_add_named (self->mode_stack, GTK_WIDGET (self->review_view), "review");
-      viva_review_view_set_clock (self->review_view, self->review_clock);
-      viva_review_view_set_context (self->review_view, self->bank, self->store);
     }
 
   return self->review_view;
@@ -308,26 +311,6 @@ viva_window_get_review_button (VivaWindow *self)
   g_return_val_if_fail (VIVA_IS_WINDOW (self), NULL);
 
   return self->review_button;
-}
-
-/**
- * viva_window_set_review_clock:
- * @clock: (nullable): a fake clock standing for the wall clock, or %NULL
- *   for the wall clock
- *
- * For tests: Review and "N due today" at a chosen date and hour.
- */
-void
-viva_window_set_review_clock (VivaWindow *self,
-                              VivaClock  *clock)
-{
-  g_return_if_fail (VIVA_IS_WINDOW (self));
-  g_return_if_fail (!clock || VIVA_IS_CLOCK (clock));
-
-  g_set_object (&self->review_clock, clock);
-  viva_review_button_set_clock (self->review_button, clock);
-  if (self->review_view != NULL)
-    viva_review_view_set_clock (self->review_view, clock);
 }
 
 /**
@@ -406,34 +389,20 @@ _viva_window_add_to_interview (VivaWindow   *self,
 }
 
 /**
- * viva_window_set_interview_store:
- * @problems: (nullable): #VivaInterviewProblem for files that could not
- *   be read, named above the list
+ * _viva_window_reopen_interview:
  *
- * Gives the window the interviewer's interviews. One that was under way
- * when Viva stopped reopens where it was, paused.
+ * An interview that was under way when Viva stopped reopens where it
+ * was, paused.
  */
 void
-viva_window_set_interview_store (VivaWindow         *self,
-                                 VivaInterviewStore *interviews,
-                                 GPtrArray          *problems)
+_viva_window_reopen_interview (VivaWindow *self)
 {
   VivaInterview *unfinished;
 
-  g_return_if_fail (VIVA_IS_WINDOW (self));
-  g_return_if_fail (VIVA_IS_INTERVIEW_STORE (interviews));
+  if (self->interviews == NULL)
+    return;
 
-  g_set_object (&self->interviews, interviews);
-  g_clear_pointer (&self->interview_problems, g_ptr_array_unref);
-  if (problems != NULL)
-    self->interview_problems = g_ptr_array_ref (problems);
-
-  if (self->interview_view != NULL)
-    viva_interview_view_set_context (self->interview_view, self->bank, self->store,
-                                     interviews, problems);
-  _viva_window_update_actions (self);
-
-  unfinished = viva_interview_store_get_unfinished (interviews);
+  unfinished = viva_interview_store_get_unfinished (self->interviews);
   if (unfinished != NULL)
     {
       g_autofree char *message = NULL;
@@ -472,8 +441,6 @@ _viva_window_show_mock (VivaWindow *self,
   viva_window_ensure_mock_view (self);
   waiting = viva_window_get_waiting_mock (self);
 
-  viva_mock_view_set_context (self->mock_view, self->bank, self->store, self->sessions);
-  viva_mock_view_set_problems (self->mock_view, self->session_problems);
   /* The alarm button says an interview waits: it leads back to it, also
    * to one cut short that was not resumed at start-up. Setup shows the
    * one running here. */
@@ -489,41 +456,31 @@ _viva_window_show_mock (VivaWindow *self,
 }
 
 /**
- * viva_window_set_session_store:
- * @problems: (nullable): #VivaSessionProblem for interview files that
- *   could not be read, shown with the history
+ * _viva_window_adopt_stores:
  *
- * Gives the window the mock interviews' history.
+ * Takes the mock interviews' history and the interviewer's interviews
+ * from the context; their pages take the files that could not be read
+ * from it themselves.
  */
 void
-viva_window_set_session_store (VivaWindow       *self,
-                               VivaSessionStore *sessions,
-                               GPtrArray        *problems)
+_viva_window_adopt_stores (VivaWindow *self)
 {
-  g_return_if_fail (VIVA_IS_WINDOW (self));
-  g_return_if_fail (VIVA_IS_SESSION_STORE (sessions));
+  VivaSessionStore *sessions = viva_context_get_session_store (self->context);
+  VivaInterviewStore *interviews = viva_context_get_interview_store (self->context);
 
-  if (self->sessions != sessions)
+  if (sessions != NULL)
     {
       /* An interview cut short, or one ended or deleted from the
        * history, changes what the alarm button says. */
-      if (self->sessions != NULL)
-        g_signal_handlers_disconnect_by_data (viva_session_store_get_sessions (self->sessions), self);
-      g_set_object (&self->sessions, sessions);
+      self->sessions = g_object_ref (sessions);
       g_signal_connect_object (viva_session_store_get_sessions (sessions), "items-changed",
                                G_CALLBACK (_viva_window_update_mock_button),
                                self, G_CONNECT_SWAPPED);
     }
-  g_clear_pointer (&self->session_problems, g_ptr_array_unref);
-  if (problems != NULL)
-    self->session_problems = g_ptr_array_ref (problems);
 
-  if (self->mock_view != NULL)
-    {
-      if (self->bank != NULL)
-        viva_mock_view_set_context (self->mock_view, self->bank, self->store, sessions);
-      viva_mock_view_set_problems (self->mock_view, problems);
-    }
+  if (interviews != NULL)
+    self->interviews = g_object_ref (interviews);
+
   _viva_window_update_actions (self);
   _viva_window_update_mock_button (self);
 }

@@ -39,14 +39,13 @@ struct _VivaWindow
   AdwApplicationWindow  parent_instance;
 
   /* Owned */
+  VivaContext          *context;
   GSettings            *settings;
   VivaNotesStore       *store;
   VivaBank             *bank;
   VivaProgress         *progress;
   VivaSessionStore     *sessions;
-  GPtrArray            *session_problems;
   VivaInterviewStore   *interviews;
-  GPtrArray            *interview_problems;
   VivaQuestion         *question;
   GCancellable         *cancellable;
   char                 *load_problem;
@@ -54,8 +53,6 @@ struct _VivaWindow
   /* VivaNote: notes changed here and in another Viva at once, not yet
    * dismissed */
   GPtrArray            *conflicts;
-  /* For tests: a fake clock standing for the wall clock in Review */
-  VivaClock            *review_clock;
 
   /* Template widgets */
   GtkStack             *mode_stack;
@@ -112,5 +109,7 @@ void     _viva_window_update_mock_button (VivaWindow     *self);
 int      _viva_window_get_sidebar_width  (VivaWindow     *self);
 void     _viva_window_set_sidebar_width  (VivaWindow     *self,
                                           int             width);
+void     _viva_window_adopt_stores       (VivaWindow     *self);
+void     _viva_window_reopen_interview   (VivaWindow     *self);
 
 G_END_DECLS

@@ -17,6 +17,7 @@
 #include "viva-application.h"
 #include "viva-bank.h"
 #include "viva-clock.h"
+#include "viva-context.h"
 #include "viva-interview.h"
 #include "viva-interview-store.h"
 #include "viva-interview-view.h"
@@ -37,7 +38,7 @@ G_DEFINE_FINAL_TYPE (VivaWindow, viva_window, ADW_TYPE_APPLICATION_WINDOW)
 
 enum {
   PROP_0,
-  PROP_NOTES_STORE,
+  PROP_CONTEXT,
   PROP_SIDEBAR_VISIBLE,
   N_PROPS
 };
@@ -346,16 +347,30 @@ viva_window_get_bank (VivaWindow *self)
   return self->bank;
 }
 
+/**
+ * viva_window_set_bank:
+ *
+ * Opens @bank: the context's bank, which every page follows.
+ */
 void
 viva_window_set_bank (VivaWindow *self,
                       VivaBank   *bank)
 {
-  GFile *file;
-
   g_return_if_fail (VIVA_IS_WINDOW (self));
   g_return_if_fail (VIVA_IS_BANK (bank));
 
-  if (self->bank == bank)
+  viva_context_set_bank (self->context, bank);
+}
+
+static void
+viva_window_bank_changed_cb (VivaWindow  *self,
+                             GParamSpec  *pspec,
+                             VivaContext *context)
+{
+  VivaBank *bank = viva_context_get_bank (context);
+  GFile *file;
+
+  if (bank == NULL || self->bank == bank)
     return;
 
   viva_window_show_question (self, NULL);
@@ -369,16 +384,10 @@ viva_window_set_bank (VivaWindow *self,
   if (self->progress_view != NULL)
     viva_progress_view_set_progress (self->progress_view, self->progress);
 
-  viva_sidebar_set_bank (self->sidebar, bank);
-  viva_review_button_set_context (self->review_button, bank, self->store);
-
   /* Another bank's questions cannot go on in Review: start on this one's. */
-  if (self->review_view != NULL)
-    {
-      viva_review_view_set_context (self->review_view, bank, self->store);
-      if (g_strcmp0 (gtk_stack_get_visible_child_name (self->mode_stack), "review") == 0)
-        viva_review_view_start (self->review_view);
-    }
+  if (self->review_view != NULL &&
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->mode_stack), "review") == 0)
+    viva_review_view_start (self->review_view);
 
   file = viva_bank_get_file (bank);
   if (file != NULL)
@@ -389,10 +398,6 @@ viva_window_set_bank (VivaWindow *self,
     }
   else
     g_settings_set_string (self->settings, "last-bank", "");
-
-  if (self->interview_view != NULL)
-    viva_interview_view_set_context (self->interview_view, self->bank, self->store,
-                                     self->interviews, self->interview_problems);
 
   /* Notes kept twice are named by question in this bank, by bank in
    * others. */
@@ -581,10 +586,28 @@ viva_window_constructed (GObject *object)
 
   G_OBJECT_CLASS (viva_window_parent_class)->constructed (object);
 
-  g_assert (VIVA_IS_NOTES_STORE (self->store));
+  g_assert (VIVA_IS_CONTEXT (self->context));
 
-  viva_question_view_set_notes_store (self->question_view, self->store);
-  viva_sidebar_set_notes_store (self->sidebar, self->store);
+  self->store = g_object_ref (viva_context_get_notes_store (self->context));
+  g_assert (VIVA_IS_NOTES_STORE (self->store));
+  /* After the pages, which follow the bank themselves, so that Review
+   * starts over on the new bank's questions. */
+  g_signal_connect_object (self->context, "notify::bank",
+                           G_CALLBACK (viva_window_bank_changed_cb),
+                           self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  g_object_set (self->review_button, "context", self->context, NULL);
+  _viva_window_adopt_stores (self);
+
+  /* The study view's halves follow the context, as the pages do. */
+  g_object_bind_property (self->context, "notes-store",
+                          self->question_view, "notes-store",
+                          G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->context, "notes-store",
+                          self->sidebar, "notes-store",
+                          G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->context, "bank",
+                          self->sidebar, "bank",
+                          G_BINDING_SYNC_CREATE);
   /* What the sidebar searches for shows highlighted in the question. */
   g_object_bind_property (self->sidebar, "query",
                           self->question_view, "highlight-query",
@@ -602,6 +625,9 @@ viva_window_constructed (GObject *object)
   g_signal_connect_object (self->store, "conflict",
                            G_CALLBACK (viva_window_conflict_cb),
                            self, G_CONNECT_SWAPPED);
+
+  if (viva_context_get_bank (self->context) != NULL)
+    viva_window_bank_changed_cb (self, NULL, self->context);
 
   viva_window_update_banner (self);
   _viva_window_update_actions (self);
@@ -623,20 +649,20 @@ viva_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->mode_stack, self);
   if (self->sessions != NULL)
     g_signal_handlers_disconnect_by_data (viva_session_store_get_sessions (self->sessions), self);
+  if (self->context != NULL)
+    g_signal_handlers_disconnect_by_data (self->context, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), VIVA_TYPE_WINDOW);
 
   g_clear_object (&self->question);
   g_clear_object (&self->progress);
   g_clear_object (&self->bank);
   g_clear_object (&self->sessions);
-  g_clear_pointer (&self->session_problems, g_ptr_array_unref);
   g_clear_object (&self->interviews);
-  g_clear_pointer (&self->interview_problems, g_ptr_array_unref);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
+  g_clear_object (&self->context);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->load_problem_file);
-  g_clear_object (&self->review_clock);
   if (self->conflicts != NULL)
     g_ptr_array_set_size (self->conflicts, 0);
 
@@ -664,8 +690,8 @@ viva_window_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_NOTES_STORE:
-      g_value_set_object (value, self->store);
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
       break;
 
     case PROP_SIDEBAR_VISIBLE:
@@ -688,8 +714,8 @@ viva_window_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_NOTES_STORE:
-      self->store = g_value_dup_object (value);
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
       break;
 
     case PROP_SIDEBAR_VISIBLE:
@@ -717,9 +743,14 @@ viva_window_class_init (VivaWindowClass *klass)
 
   window_class->close_request = viva_window_close_request;
 
-  properties[PROP_NOTES_STORE] =
-    g_param_spec_object ("notes-store", NULL, NULL,
-                         VIVA_TYPE_NOTES_STORE,
+  /**
+   * VivaWindow:context:
+   *
+   * The stores, the clock and the open bank, shared with every page.
+   */
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL,
+                         VIVA_TYPE_CONTEXT,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   properties[PROP_SIDEBAR_VISIBLE] =
@@ -822,14 +853,14 @@ viva_window_init (VivaWindow *self)
 
 VivaWindow *
 viva_window_new (VivaApplication *app,
-                 VivaNotesStore  *store)
+                 VivaContext     *context)
 {
   g_return_val_if_fail (!app || VIVA_IS_APPLICATION (app), NULL);
-  g_return_val_if_fail (VIVA_IS_NOTES_STORE (store), NULL);
+  g_return_val_if_fail (VIVA_IS_CONTEXT (context), NULL);
 
   return g_object_new (VIVA_TYPE_WINDOW,
                        "application", app,
-                       "notes-store", store,
+                       "context", context,
                        NULL);
 }
 
@@ -870,16 +901,16 @@ viva_window_restore_session (VivaWindow *self)
         }
     }
 
-  if (self->bank == NULL && !_viva_window_open_bundled_bank (self))
-    return;
-
-  if (last_question != 0)
+  if ((self->bank != NULL || _viva_window_open_bundled_bank (self)) &&
+      last_question != 0)
     {
       VivaQuestion *question = viva_bank_lookup_question (self->bank, last_question);
 
       if (question != NULL)
         viva_window_show_question (self, question);
     }
+
+  _viva_window_reopen_interview (self);
 }
 
 /**

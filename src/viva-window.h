@@ -16,7 +16,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (VivaWindow, viva_window, VIVA, WINDOW, AdwApplicationWindow)
 
 VivaWindow       *viva_window_new                     (VivaApplication *app,
-                                                       VivaNotesStore  *store);
+                                                       VivaContext     *context);
 void              viva_window_restore_session         (VivaWindow      *self);
 void              viva_window_report_notes_state      (VivaWindow      *self,
                                                        const GError    *load_error);
@@ -28,20 +28,12 @@ void              viva_window_set_bank                (VivaWindow      *self,
 VivaQuestion     *viva_window_get_question            (VivaWindow      *self);
 void              viva_window_show_question           (VivaWindow      *self,
                                                        VivaQuestion    *question);
-void              viva_window_set_session_store       (VivaWindow      *self,
-                                                       VivaSessionStore *sessions,
-                                                       GPtrArray       *problems);
 void              viva_window_offer_resume            (VivaWindow      *self);
 VivaMockView     *viva_window_get_mock_view           (VivaWindow      *self);
 VivaProgressView *viva_window_get_progress_view       (VivaWindow      *self);
-void              viva_window_set_interview_store     (VivaWindow         *self,
-                                                       VivaInterviewStore *interviews,
-                                                       GPtrArray          *problems);
 VivaInterviewView *viva_window_get_interview_view     (VivaWindow      *self);
 VivaReviewView   *viva_window_get_review_view         (VivaWindow      *self);
 VivaReviewButton *viva_window_get_review_button       (VivaWindow      *self);
-void              viva_window_set_review_clock        (VivaWindow      *self,
-                                                       VivaClock       *clock);
 VivaSidebar      *viva_window_get_sidebar             (VivaWindow      *self);
 VivaQuestionView *viva_window_get_question_view       (VivaWindow      *self);
 const char       *viva_window_get_banner_message      (VivaWindow      *self);

@@ -19,6 +19,7 @@
 #include "viva-bank.h"
 #include "viva-candidate-window.h"
 #include "viva-clock.h"
+#include "viva-context.h"
 #include "viva-interview.h"
 #include "viva-interview-store.h"
 #include "viva-interview-view.h"
@@ -77,6 +78,7 @@ static void
 fixture_open (Fixture   *f,
               VivaClock *clock)
 {
+  g_autoptr(VivaContext) context = NULL;
   g_autofree char *notes_path = g_build_filename (g_get_user_data_dir (), APP_ID, "notes.json", NULL);
   g_autofree char *dir = interviews_dir ();
   g_autoptr(GPtrArray) problems = NULL;
@@ -88,12 +90,16 @@ fixture_open (Fixture   *f,
   viva_interview_store_load (f->interviews, &problems);
   f->clock = g_object_ref (clock);
 
-  f->window = viva_window_new (NULL, f->notes);
+  context = g_object_new (VIVA_TYPE_CONTEXT,
+                          "notes-store", f->notes,
+                          "interview-store", f->interviews,
+                          "interview-problems", problems,
+                          "clock", f->clock,
+                          NULL);
+  f->window = viva_window_new (NULL, context);
   g_object_ref_sink (f->window);
   viva_window_restore_session (f->window);
   f->view = viva_window_get_interview_view (f->window);
-  viva_interview_view_set_clock (f->view, f->clock);
-  viva_window_set_interview_store (f->window, f->interviews, problems);
 
   gtk_window_present (GTK_WINDOW (f->window));
   while (!gtk_widget_get_mapped (GTK_WIDGET (f->window)))

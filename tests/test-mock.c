@@ -16,6 +16,7 @@
 
 #include "viva-bank.h"
 #include "viva-clock.h"
+#include "viva-context.h"
 #include "viva-mock-history-page.h"
 #include "viva-mock-run-page.h"
 #include "viva-mock-session.h"
@@ -80,6 +81,7 @@ reset_data (void)
 static void
 fixture_open (Fixture *f)
 {
+  g_autoptr(VivaContext) context = NULL;
   g_autofree char *notes_path = g_build_filename (g_get_user_data_dir (), APP_ID, "notes.json", NULL);
   g_autofree char *dir = sessions_dir ();
   g_autoptr(GPtrArray) problems = NULL;
@@ -91,12 +93,16 @@ fixture_open (Fixture *f)
   viva_session_store_load (f->sessions, &problems);
   f->clock = viva_clock_new_fake (1000 * MINUTE);
 
-  f->window = viva_window_new (NULL, f->notes);
+  context = g_object_new (VIVA_TYPE_CONTEXT,
+                          "notes-store", f->notes,
+                          "session-store", f->sessions,
+                          "session-problems", problems,
+                          "clock", f->clock,
+                          NULL);
+  f->window = viva_window_new (NULL, context);
   g_object_ref_sink (f->window);
   viva_window_restore_session (f->window);
-  viva_window_set_session_store (f->window, f->sessions, problems);
   f->view = viva_window_get_mock_view (f->window);
-  viva_mock_view_set_clock (f->view, f->clock);
 
   gtk_window_present (GTK_WINDOW (f->window));
   while (!gtk_widget_get_mapped (GTK_WIDGET (f->window)))

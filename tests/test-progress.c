@@ -19,6 +19,7 @@
 #include "viva-bank.h"
 #include "viva-level.h"
 #include "viva-note.h"
+#include "viva-context.h"
 #include "viva-notes-store-private.h"
 #include "viva-notes-store.h"
 #include "viva-progress.h"
@@ -69,6 +70,7 @@ set_status (Fixture    *f,
 static void
 fixture_open (Fixture *f)
 {
+  g_autoptr(VivaContext) context = NULL;
   g_autofree char *path = NULL;
 
   reset_data ();
@@ -90,7 +92,8 @@ fixture_open (Fixture *f)
   for (guint number = 76; number <= 96; number++)
     set_status (f, number, VIVA_STATUS_CONFIDENT);
 
-  f->window = viva_window_new (NULL, f->notes);
+  context = g_object_new (VIVA_TYPE_CONTEXT, "notes-store", f->notes, NULL);
+  f->window = viva_window_new (NULL, context);
   g_object_ref_sink (f->window);
   viva_window_restore_session (f->window);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1100, 900);

@@ -19,6 +19,7 @@
 #include "viva-bank.h"
 #include "viva-candidate-window.h"
 #include "viva-clock.h"
+#include "viva-context.h"
 #include "viva-interview.h"
 #include "viva-interview-live-page.h"
 #include "viva-interview-plan-page.h"
@@ -52,6 +53,7 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
+  g_autoptr(VivaContext) context = NULL;
   g_autofree char *dir = g_build_filename (g_get_user_data_dir (), APP_ID, NULL);
   g_autofree char *notes_path = g_build_filename (dir, "notes.json", NULL);
   g_autofree char *sessions_dir = g_build_filename (dir, "sessions", NULL);
@@ -69,14 +71,18 @@ fixture_set_up (Fixture       *f,
   viva_interview_store_load (f->interviews, &interview_problems);
   f->clock = viva_clock_new_fake (1000 * MINUTE);
 
-  f->window = viva_window_new (NULL, f->notes);
+  context = g_object_new (VIVA_TYPE_CONTEXT,
+                          "notes-store", f->notes,
+                          "session-store", f->sessions,
+                          "session-problems", session_problems,
+                          "interview-store", f->interviews,
+                          "interview-problems", interview_problems,
+                          "clock", f->clock,
+                          NULL);
+  f->window = viva_window_new (NULL, context);
   g_object_ref_sink (f->window);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1180, 760);
   viva_window_restore_session (f->window);
-  viva_window_set_session_store (f->window, f->sessions, session_problems);
-  viva_window_set_interview_store (f->window, f->interviews, interview_problems);
-  viva_mock_view_set_clock (viva_window_get_mock_view (f->window), f->clock);
-  viva_interview_view_set_clock (viva_window_get_interview_view (f->window), f->clock);
   gtk_window_present (GTK_WINDOW (f->window));
   viva_test_wait_mapped (GTK_WIDGET (f->window));
   viva_test_drain_main_loop ();

@@ -19,6 +19,7 @@
 
 #include "viva-bank.h"
 #include "viva-clock.h"
+#include "viva-context.h"
 #include "viva-note.h"
 #include "viva-notes-store-private.h"
 #include "viva-notes-store.h"
@@ -113,6 +114,7 @@ fixture_open (Fixture  *f,
               guint     new_per_day,
               gboolean  seed)
 {
+  g_autoptr(VivaContext) context = NULL;
   g_autofree char *path = notes_path ();
 
   f->start = test_start ();
@@ -125,9 +127,13 @@ fixture_open (Fixture  *f,
     seed_schedule (f->notes, f->start);
   f->clock = viva_clock_new_fake (f->start);
 
-  f->window = viva_window_new (NULL, f->notes);
+  context = g_object_new (VIVA_TYPE_CONTEXT,
+                          "notes-store", f->notes,
+                          "clock", f->clock,
+                          "settings", f->settings,
+                          NULL);
+  f->window = viva_window_new (NULL, context);
   g_object_ref_sink (f->window);
-  viva_window_set_review_clock (f->window, f->clock);
   viva_window_restore_session (f->window);
   f->button = viva_window_get_review_button (f->window);
 

@@ -25,6 +25,7 @@
 #include "viva-interview-live-page.h"
 #include "viva-interview-store.h"
 #include "viva-interview-view.h"
+#include "viva-context.h"
 #include "viva-notes-store.h"
 #include "viva-question-picker.h"
 #include "viva-question-view.h"
@@ -44,6 +45,7 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
+  g_autoptr(VivaContext) context = NULL;
   g_autofree char *dir = g_build_filename (g_get_user_data_dir (), APP_ID, NULL);
   g_autofree char *notes_path = g_build_filename (dir, "notes.json", NULL);
   g_autofree char *interviews_dir = g_build_filename (dir, "interviews", NULL);
@@ -56,11 +58,15 @@ fixture_set_up (Fixture       *f,
   f->interviews = viva_interview_store_new (interviews_dir);
   viva_interview_store_load (f->interviews, &problems);
 
-  f->window = viva_window_new (NULL, f->notes);
+  context = g_object_new (VIVA_TYPE_CONTEXT,
+                          "notes-store", f->notes,
+                          "interview-store", f->interviews,
+                          "interview-problems", problems,
+                          NULL);
+  f->window = viva_window_new (NULL, context);
   g_object_ref_sink (f->window);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1100, 760);
   viva_window_restore_session (f->window);
-  viva_window_set_interview_store (f->window, f->interviews, problems);
   gtk_window_present (GTK_WINDOW (f->window));
   viva_test_wait_mapped (GTK_WIDGET (f->window));
   viva_test_drain_main_loop ();

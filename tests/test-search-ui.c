@@ -21,6 +21,7 @@
 #include "viva-bank.h"
 #include "viva-level.h"
 #include "viva-note.h"
+#include "viva-context.h"
 #include "viva-notes-store-private.h"
 #include "viva-notes-store.h"
 #include "viva-query.h"
@@ -88,7 +89,8 @@ load_store (void)
 static VivaWindow *
 open_window (VivaNotesStore *store)
 {
-  VivaWindow *window = viva_window_new (NULL, store);
+  g_autoptr(VivaContext) context = g_object_new (VIVA_TYPE_CONTEXT, "notes-store", store, NULL);
+  VivaWindow *window = viva_window_new (NULL, context);
 
   g_object_ref_sink (window);
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 760);

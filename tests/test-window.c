@@ -19,6 +19,7 @@
 #include "viva-bank.h"
 #include "viva-level.h"
 #include "viva-note.h"
+#include "viva-context.h"
 #include "viva-notes-store-private.h"
 #include "viva-notes-store.h"
 #include "viva-mock-view.h"
@@ -91,10 +92,16 @@ load_store (void)
   return store;
 }
 
+/* @sessions: (nullable): the mock interviews' history */
 static VivaWindow *
-open_window (VivaNotesStore *store)
+open_window_with_sessions (VivaNotesStore   *store,
+                           VivaSessionStore *sessions)
 {
-  VivaWindow *window = viva_window_new (NULL, store);
+  g_autoptr(VivaContext) context = g_object_new (VIVA_TYPE_CONTEXT,
+                                                 "notes-store", store,
+                                                 "session-store", sessions,
+                                                 NULL);
+  VivaWindow *window = viva_window_new (NULL, context);
 
   g_object_ref_sink (window);
   viva_window_restore_session (window);
@@ -103,6 +110,12 @@ open_window (VivaNotesStore *store)
   drain_main_loop ();
 
   return window;
+}
+
+static VivaWindow *
+open_window (VivaNotesStore *store)
+{
+  return open_window_with_sessions (store, NULL);
 }
 
 static void
@@ -1402,9 +1415,8 @@ test_controls_have_accessible_names (void)
 
   reset_data ();
   store = load_store ();
-  window = open_window (store);
   viva_session_store_load (sessions, NULL);
-  viva_window_set_session_store (window, sessions, NULL);
+  window = open_window_with_sessions (store, sessions);
 
   /* The study view with a question open, with its "See Also" links,
    * and every mock interview page. */

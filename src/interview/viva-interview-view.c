@@ -17,6 +17,7 @@
 
 #include "viva-bank.h"
 #include "viva-clock.h"
+#include "viva-context.h"
 #include "viva-interview.h"
 #include "viva-interview-store.h"
 #include "viva-interview-view.h"
@@ -28,6 +29,9 @@ struct _VivaInterviewView
   GtkWidget                parent_instance;
 
   /* Owned */
+  VivaContext             *context;
+  GSignalGroup            *context_signals;
+  /* The context's, kept from its last notify::bank */
   VivaBank                *bank;
   VivaNotesStore          *notes;
   VivaInterviewStore      *store;
@@ -49,10 +53,17 @@ struct _VivaInterviewView
 G_DEFINE_FINAL_TYPE (VivaInterviewView, viva_interview_view, GTK_TYPE_WIDGET)
 
 enum {
+  PROP_0,
+  PROP_CONTEXT,
+  N_PROPS
+};
+
+enum {
   LEAVE,
   N_SIGNALS
 };
 
+static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 static void
@@ -416,6 +427,87 @@ viva_interview_view_focus_search_cb (GtkWidget *widget,
   return TRUE;
 }
 
+/* The bank the pages plan, run and wrap up interviews with. */
+static void
+viva_interview_view_bank_changed_cb (VivaInterviewView *self)
+{
+  VivaBank *bank = viva_context_get_bank (self->context);
+
+  g_set_object (&self->bank, bank);
+  viva_interview_plan_page_set_context (self->plan_page, bank);
+  viva_interview_live_page_set_context (self->live_page, bank, self->notes);
+  viva_interview_wrapup_page_set_bank (self->wrapup_page, bank);
+  viva_interview_view_update_actions (self);
+}
+
+static void
+viva_interview_view_set_context (VivaInterviewView *self,
+                                 VivaContext       *context)
+{
+  VivaInterviewStore *store;
+  GPtrArray *problems;
+
+  g_return_if_fail (!context || VIVA_IS_CONTEXT (context));
+  g_return_if_fail (self->context == NULL);
+
+  if (context == NULL)
+    return;
+
+  self->context = g_object_ref (context);
+  g_set_object (&self->notes, viva_context_get_notes_store (context));
+  /* The clock new interviews keep time with: a fake one in tests. */
+  g_set_object (&self->clock, viva_context_get_clock (context));
+
+  store = viva_context_get_interview_store (context);
+  problems = viva_context_get_interview_problems (context);
+  if (problems != NULL)
+    self->problems = g_ptr_array_ref (problems);
+  if (g_set_object (&self->store, store) || problems != NULL)
+    viva_interview_list_page_set_store (self->list_page, store, problems);
+
+  g_signal_group_set_target (self->context_signals, context);
+  viva_interview_view_bank_changed_cb (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
+}
+
+static void
+viva_interview_view_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  VivaInterviewView *self = VIVA_INTERVIEW_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+viva_interview_view_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  VivaInterviewView *self = VIVA_INTERVIEW_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      viva_interview_view_set_context (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 static void
 viva_interview_view_dispose (GObject *object)
 {
@@ -424,8 +516,13 @@ viva_interview_view_dispose (GObject *object)
   if (self->interview != NULL)
     g_signal_handlers_disconnect_by_func (self->interview, viva_interview_view_update_title, self);
 
+  if (self->context_signals != NULL)
+    g_signal_group_set_target (self->context_signals, NULL);
+
   gtk_widget_dispose_template (GTK_WIDGET (self), VIVA_TYPE_INTERVIEW_VIEW);
 
+  g_clear_object (&self->context_signals);
+  g_clear_object (&self->context);
   g_clear_object (&self->interview);
   g_clear_object (&self->bank);
   g_clear_object (&self->notes);
@@ -443,6 +540,22 @@ viva_interview_view_class_init (VivaInterviewViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = viva_interview_view_dispose;
+  object_class->get_property = viva_interview_view_get_property;
+  object_class->set_property = viva_interview_view_set_property;
+
+  /**
+   * VivaInterviewView:context:
+   *
+   * The bank, notes, interviews and clock it works with; set once.
+   */
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL,
+                         VIVA_TYPE_CONTEXT,
+                         (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * VivaInterviewView::leave:
@@ -489,6 +602,10 @@ viva_interview_view_init (VivaInterviewView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->context_signals = g_signal_group_new (VIVA_TYPE_CONTEXT);
+  g_signal_group_connect_object (self->context_signals, "notify::bank",
+                                 G_CALLBACK (viva_interview_view_bank_changed_cb), self, G_CONNECT_SWAPPED);
+
   g_signal_connect_object (self->list_page, "open",
                            G_CALLBACK (viva_interview_view_open_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->plan_page, "start",
@@ -497,50 +614,6 @@ viva_interview_view_init (VivaInterviewView *self)
                            G_CALLBACK (viva_interview_view_finished_cb), self, G_CONNECT_SWAPPED);
 
   viva_interview_view_set_page (self, "list");
-}
-
-/**
- * viva_interview_view_set_context:
- * @problems: (nullable): #VivaInterviewProblem for files that could not
- *   be read, named above the list
- */
-void
-viva_interview_view_set_context (VivaInterviewView  *self,
-                                 VivaBank           *bank,
-                                 VivaNotesStore     *notes,
-                                 VivaInterviewStore *store,
-                                 GPtrArray          *problems)
-{
-  g_return_if_fail (VIVA_IS_INTERVIEW_VIEW (self));
-  g_return_if_fail (bank == NULL || VIVA_IS_BANK (bank));
-  g_return_if_fail (notes == NULL || VIVA_IS_NOTES_STORE (notes));
-  g_return_if_fail (store == NULL || VIVA_IS_INTERVIEW_STORE (store));
-
-  g_set_object (&self->bank, bank);
-  g_set_object (&self->notes, notes);
-  if (problems != self->problems)
-    {
-      g_clear_pointer (&self->problems, g_ptr_array_unref);
-      if (problems != NULL)
-        self->problems = g_ptr_array_ref (problems);
-    }
-  if (g_set_object (&self->store, store) || problems != NULL)
-    viva_interview_list_page_set_store (self->list_page, store, problems);
-
-  viva_interview_plan_page_set_context (self->plan_page, bank);
-  viva_interview_live_page_set_context (self->live_page, bank, notes);
-  viva_interview_wrapup_page_set_bank (self->wrapup_page, bank);
-  viva_interview_view_update_actions (self);
-}
-
-/* For tests: the clock new interviews keep time with. */
-void
-viva_interview_view_set_clock (VivaInterviewView *self,
-                               VivaClock         *clock)
-{
-  g_return_if_fail (VIVA_IS_INTERVIEW_VIEW (self));
-
-  g_set_object (&self->clock, clock);
 }
 
 VivaInterviewListPage *

@@ -19,13 +19,6 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (VivaInterviewView, viva_interview_view, VIVA, INTERVIEW_VIEW, GtkWidget)
 
-void                     viva_interview_view_set_context     (VivaInterviewView   *self,
-                                                              VivaBank            *bank,
-                                                              VivaNotesStore      *notes,
-                                                              VivaInterviewStore  *store,
-                                                              GPtrArray           *problems);
-void                     viva_interview_view_set_clock       (VivaInterviewView   *self,
-                                                              VivaClock           *clock);
 VivaInterview           *viva_interview_view_new_interview   (VivaInterviewView   *self);
 void                     viva_interview_view_open            (VivaInterviewView   *self,
                                                               VivaInterview       *interview);

@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "viva-bank.h"
+#include "viva-context.h"
 #include "viva-mock-setup.h"
 #include "viva-mock-setup-page.h"
 #include "viva-mock-timer.h"
@@ -27,6 +28,9 @@ struct _VivaMockSetupPage
 
   /* Owned */
   VivaMockSetup        *setup;
+  VivaContext          *context;
+  GSignalGroup         *context_signals;
+  /* The context's, kept from its last notify::bank */
   VivaBank             *bank;
   VivaNotesStore       *notes;
   GSettings            *settings;
@@ -54,6 +58,7 @@ G_DEFINE_FINAL_TYPE (VivaMockSetupPage, viva_mock_setup_page, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_CAN_START,
+  PROP_CONTEXT,
   N_PROPS
 };
 
@@ -150,6 +155,21 @@ viva_mock_setup_page_scope_changed_cb (VivaMockSetupPage *self)
   viva_mock_setup_page_refresh (self);
 }
 
+/* The scope lists the new bank's levels and topics. */
+static void
+viva_mock_setup_page_bank_changed_cb (VivaMockSetupPage *self)
+{
+  VivaBank *bank = viva_context_get_bank (self->context);
+
+  if (bank == NULL)
+    return;
+
+  if (g_set_object (&self->bank, bank))
+    viva_scope_list_set_bank (self->scope_list, bank);
+
+  viva_mock_setup_page_refresh (self);
+}
+
 static void
 viva_mock_setup_page_dispose (GObject *object)
 {
@@ -160,6 +180,10 @@ viva_mock_setup_page_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
 
+  if (self->context_signals != NULL)
+    g_signal_group_set_target (self->context_signals, NULL);
+  g_clear_object (&self->context_signals);
+  g_clear_object (&self->context);
   g_clear_object (&self->setup);
   g_clear_object (&self->bank);
   g_clear_object (&self->notes);
@@ -183,6 +207,33 @@ viva_mock_setup_page_get_property (GObject    *object,
       g_value_set_boolean (value, self->summary != NULL);
       break;
 
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+viva_mock_setup_page_set_context (VivaMockSetupPage *self,
+                                  VivaContext       *context);
+
+static void
+viva_mock_setup_page_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  VivaMockSetupPage *self = VIVA_MOCK_SETUP_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      viva_mock_setup_page_set_context (self, g_value_get_object (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -196,11 +247,24 @@ viva_mock_setup_page_class_init (VivaMockSetupPageClass *klass)
 
   object_class->dispose = viva_mock_setup_page_dispose;
   object_class->get_property = viva_mock_setup_page_get_property;
+  object_class->set_property = viva_mock_setup_page_set_property;
 
   properties[PROP_CAN_START] =
     g_param_spec_boolean ("can-start", NULL, NULL,
                           FALSE,
                           (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * VivaMockSetupPage:context:
+   *
+   * The bank the questions are drawn from, and the notes; set once.
+   */
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL,
+                         VIVA_TYPE_CONTEXT,
+                         (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -234,6 +298,10 @@ viva_mock_setup_page_init (VivaMockSetupPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->context_signals = g_signal_group_new (VIVA_TYPE_CONTEXT);
+  g_signal_group_connect_object (self->context_signals, "notify::bank",
+                                 G_CALLBACK (viva_mock_setup_page_bank_changed_cb), self, G_CONNECT_SWAPPED);
+
   g_signal_connect_object (self->settings, "changed",
                            G_CALLBACK (viva_mock_setup_page_settings_changed_cb),
                            self, G_CONNECT_SWAPPED);
@@ -241,20 +309,21 @@ viva_mock_setup_page_init (VivaMockSetupPage *self)
   viva_mock_setup_page_set_setup (self, self->setup);
 }
 
-void
+static void
 viva_mock_setup_page_set_context (VivaMockSetupPage *self,
-                                  VivaBank          *bank,
-                                  VivaNotesStore    *notes)
+                                  VivaContext       *context)
 {
-  g_return_if_fail (VIVA_IS_MOCK_SETUP_PAGE (self));
-  g_return_if_fail (VIVA_IS_BANK (bank));
+  g_return_if_fail (!context || VIVA_IS_CONTEXT (context));
+  g_return_if_fail (self->context == NULL);
 
-  g_set_object (&self->notes, notes);
+  if (context == NULL)
+    return;
 
-  if (g_set_object (&self->bank, bank))
-    viva_scope_list_set_bank (self->scope_list, bank);
-
-  viva_mock_setup_page_refresh (self);
+  self->context = g_object_ref (context);
+  g_set_object (&self->notes, viva_context_get_notes_store (context));
+  g_signal_group_set_target (self->context_signals, context);
+  viva_mock_setup_page_bank_changed_cb (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
 }
 
 VivaMockSetup *

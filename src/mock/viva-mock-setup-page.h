@@ -15,9 +15,6 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (VivaMockSetupPage, viva_mock_setup_page, VIVA, MOCK_SETUP_PAGE, GtkWidget)
 
-void           viva_mock_setup_page_set_context (VivaMockSetupPage *self,
-                                                 VivaBank          *bank,
-                                                 VivaNotesStore    *notes);
 VivaMockSetup *viva_mock_setup_page_get_setup   (VivaMockSetupPage *self);
 void           viva_mock_setup_page_set_setup   (VivaMockSetupPage *self,
                                                  VivaMockSetup     *setup);

@@ -18,6 +18,7 @@
 
 #include "viva-bank.h"
 #include "viva-clock.h"
+#include "viva-context.h"
 #include "viva-level.h"
 #include "viva-message-dialog.h"
 #include "viva-mock-history-page.h"
@@ -52,6 +53,9 @@ struct _VivaMockView
   GtkWidget            parent_instance;
 
   /* Owned */
+  VivaContext         *context;
+  GSignalGroup        *context_signals;
+  /* The context's bank, kept from its last notify::bank */
   VivaBank            *bank;
   VivaNotesStore      *notes;
   VivaSessionStore    *sessions;
@@ -85,6 +89,7 @@ enum {
   PROP_0,
   PROP_PAUSED,
   PROP_RUNNING,
+  PROP_CONTEXT,
   N_PROPS
 };
 
@@ -800,6 +805,56 @@ viva_mock_view_key_pressed_cb (VivaMockView          *self,
   return TRUE;
 }
 
+/* The questions a new interview is drawn from. */
+static void
+viva_mock_view_bank_changed_cb (VivaMockView *self)
+{
+  VivaBank *bank = viva_context_get_bank (self->context);
+
+  if (bank == NULL)
+    return;
+
+  g_set_object (&self->bank, bank);
+  viva_mock_summary_page_set_bank (self->summary_page, bank);
+  viva_mock_view_update_actions (self);
+}
+
+static void
+viva_mock_view_set_context (VivaMockView *self,
+                            VivaContext  *context)
+{
+  VivaSessionStore *sessions;
+  VivaClock *clock;
+
+  g_return_if_fail (!context || VIVA_IS_CONTEXT (context));
+  g_return_if_fail (self->context == NULL);
+
+  if (context == NULL)
+    return;
+
+  self->context = g_object_ref (context);
+  g_set_object (&self->notes, viva_context_get_notes_store (context));
+  g_object_set (self->setup_page, "context", context, NULL);
+
+  sessions = viva_context_get_session_store (context);
+  if (g_set_object (&self->sessions, sessions) && sessions != NULL)
+    viva_mock_history_page_set_sessions (self->history_page,
+                                         viva_session_store_get_sessions (sessions),
+                                         viva_context_get_session_problems (context));
+
+  /* A fake clock, in tests, runs a 45-minute interview in no time. */
+  clock = viva_context_get_clock (context);
+  if (self->clock != NULL)
+    g_signal_handlers_disconnect_by_data (self->clock, self);
+  g_set_object (&self->clock, clock);
+  if (viva_clock_is_fake (clock))
+    g_signal_connect_object (clock, "changed", G_CALLBACK (viva_mock_view_clock_changed_cb), self, G_CONNECT_SWAPPED);
+
+  g_signal_group_set_target (self->context_signals, context);
+  viva_mock_view_bank_changed_cb (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
+}
+
 /* GObject */
 
 static void
@@ -816,6 +871,12 @@ viva_mock_view_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
 
+  if (self->context_signals != NULL)
+    g_signal_group_set_target (self->context_signals, NULL);
+  if (self->clock != NULL)
+    g_signal_handlers_disconnect_by_data (self->clock, self);
+  g_clear_object (&self->context_signals);
+  g_clear_object (&self->context);
   g_clear_object (&self->timer);
   g_clear_object (&self->session);
   g_clear_object (&self->bank);
@@ -847,6 +908,10 @@ viva_mock_view_get_property (GObject    *object,
       g_value_set_boolean (value, viva_mock_view_get_running (self));
       break;
 
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -869,6 +934,10 @@ viva_mock_view_set_property (GObject      *object,
         viva_mock_timer_pause (self->timer);
       else
         viva_mock_timer_resume (self->timer);
+      break;
+
+    case PROP_CONTEXT:
+      viva_mock_view_set_context (self, g_value_get_object (value));
       break;
 
     default:
@@ -895,6 +964,18 @@ viva_mock_view_class_init (VivaMockViewClass *klass)
     g_param_spec_boolean ("running", NULL, NULL,
                           FALSE,
                           (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * VivaMockView:context:
+   *
+   * The bank, notes, past interviews and clock it runs with; set once.
+   */
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL,
+                         VIVA_TYPE_CONTEXT,
+                         (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -949,6 +1030,9 @@ viva_mock_view_init (VivaMockView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->clock = g_object_ref (viva_clock_get_default ());
+  self->context_signals = g_signal_group_new (VIVA_TYPE_CONTEXT);
+  g_signal_group_connect_object (self->context_signals, "notify::bank",
+                                 G_CALLBACK (viva_mock_view_bank_changed_cb), self, G_CONNECT_SWAPPED);
   self->settings = g_settings_new (APP_ID);
   self->review_times = g_array_new (FALSE, TRUE, sizeof (gint64));
 
@@ -975,55 +1059,6 @@ viva_mock_view_init (VivaMockView *self)
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
 
   viva_mock_view_set_page (self, "setup");
-}
-
-void
-viva_mock_view_set_context (VivaMockView     *self,
-                            VivaBank         *bank,
-                            VivaNotesStore   *notes,
-                            VivaSessionStore *sessions)
-{
-  g_return_if_fail (VIVA_IS_MOCK_VIEW (self));
-  g_return_if_fail (VIVA_IS_BANK (bank));
-
-  g_set_object (&self->bank, bank);
-  g_set_object (&self->notes, notes);
-
-  if (g_set_object (&self->sessions, sessions) && sessions != NULL)
-    viva_mock_history_page_set_sessions (self->history_page,
-                                         viva_session_store_get_sessions (sessions), NULL);
-
-  viva_mock_setup_page_set_context (self->setup_page, bank, notes);
-  viva_mock_summary_page_set_bank (self->summary_page, bank);
-  viva_mock_view_update_actions (self);
-}
-
-void
-viva_mock_view_set_problems (VivaMockView *self,
-                             GPtrArray    *problems)
-{
-  g_return_if_fail (VIVA_IS_MOCK_VIEW (self));
-
-  if (self->sessions != NULL)
-    viva_mock_history_page_set_sessions (self->history_page,
-                                         viva_session_store_get_sessions (self->sessions), problems);
-}
-
-/* For tests: a fake clock runs a 45-minute interview in no time. */
-void
-viva_mock_view_set_clock (VivaMockView *self,
-                          VivaClock    *clock)
-{
-  g_return_if_fail (VIVA_IS_MOCK_VIEW (self));
-  g_return_if_fail (VIVA_IS_CLOCK (clock));
-
-  if (self->clock != NULL)
-    g_signal_handlers_disconnect_by_data (self->clock, self);
-
-  g_set_object (&self->clock, clock);
-
-  if (viva_clock_is_fake (clock))
-    g_signal_connect_object (clock, "changed", G_CALLBACK (viva_mock_view_clock_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 void

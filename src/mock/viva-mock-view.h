@@ -15,12 +15,6 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (VivaMockView, viva_mock_view, VIVA, MOCK_VIEW, GtkWidget)
 
-void                 viva_mock_view_set_context      (VivaMockView     *self,
-                                                      VivaBank         *bank,
-                                                      VivaNotesStore   *notes,
-                                                      VivaSessionStore *sessions);
-void                 viva_mock_view_set_clock        (VivaMockView     *self,
-                                                      VivaClock        *clock);
 void                 viva_mock_view_show_setup       (VivaMockView     *self);
 void                 viva_mock_view_show_history     (VivaMockView     *self);
 gboolean             viva_mock_view_resume           (VivaMockView     *self,
@@ -33,7 +27,5 @@ VivaMockSetupPage   *viva_mock_view_get_setup_page   (VivaMockView     *self);
 VivaMockRunPage     *viva_mock_view_get_run_page     (VivaMockView     *self);
 VivaMockSummaryPage *viva_mock_view_get_summary_page (VivaMockView     *self);
 VivaMockHistoryPage *viva_mock_view_get_history_page (VivaMockView     *self);
-void                 viva_mock_view_set_problems     (VivaMockView     *self,
-                                                      GPtrArray        *problems);
 
 G_END_DECLS

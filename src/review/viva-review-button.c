@@ -3,8 +3,8 @@
  * "12 due today" at the top of the sidebar, with how many new questions
  * Review would start today; it starts Review (win.review).
  *
- * The figures come from viva_review_queue_build(), as Review's own, so
- * the two always agree. That goes through the whole bank (some 15 ms at
+ * The figures come from the context's VivaReviewToday, as Review's own,
+ * so the two always agree. That goes through the whole bank (some 15 ms at
  * 100,000 questions), so it is not redone on every keystroke in the
  * notes: a change to the notes is counted once they have been still for
  * a moment, and not at all while the button is off screen (in Review,
@@ -22,10 +22,10 @@
 
 #include "viva-bank.h"
 #include "viva-clock.h"
+#include "viva-context.h"
 #include "viva-notes-store.h"
 #include "viva-review-button.h"
-#include "viva-review-queue.h"
-#include "viva-scheduler.h"
+#include "viva-review-today.h"
 
 /* How long the notes must be still before they are counted again. */
 #define REFRESH_DELAY_MSEC 300
@@ -35,11 +35,11 @@ struct _VivaReviewButton
   GtkButton       parent_instance;
 
   /* Owned */
-  VivaBank       *bank;
-  VivaNotesStore *notes;
+  VivaContext    *context;
+  GSignalGroup   *context_signals;
+  GSignalGroup   *today_signals;
   GSignalGroup   *notes_signals;
-  VivaClock      *clock;
-  GSettings      *settings;
+  GSignalGroup   *clock_signals;
 
   /* Borrowed: the window, while the button is in one */
   GtkWindow      *window;
@@ -58,11 +58,13 @@ struct _VivaReviewButton
 
 G_DEFINE_FINAL_TYPE (VivaReviewButton, viva_review_button, GTK_TYPE_BUTTON)
 
-static gint64
-viva_review_button_now (VivaReviewButton *self)
-{
-  return self->clock != NULL ? viva_clock_get_now (self->clock) : g_get_real_time ();
-}
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static gboolean viva_review_button_day_end_cb (gpointer data);
 
@@ -73,6 +75,7 @@ viva_review_button_refresh (VivaReviewButton *self)
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
   g_autofree char *accessible = NULL;
+  VivaReviewToday *today;
   VivaReviewCounts counts;
   VivaReviewDay day;
 
@@ -80,19 +83,16 @@ viva_review_button_refresh (VivaReviewButton *self)
   g_clear_handle_id (&self->day_end_source, g_source_remove);
   self->stale = FALSE;
 
-  if (self->bank == NULL || self->notes == NULL)
+  if (self->context == NULL ||
+      viva_context_get_bank (self->context) == NULL ||
+      viva_context_get_notes_store (self->context) == NULL)
     return;
 
-  viva_review_day_init (&day, viva_review_button_now (self), NULL, VIVA_REVIEW_DAY_START_HOUR);
+  today = viva_context_get_review_today (self->context);
+  viva_review_today_get_day (today, &day);
   self->day_start = day.start;
 
-  queue = viva_review_queue_build (self->notes,
-                                   viva_bank_get_id (self->bank),
-                                   viva_bank_get_questions (self->bank),
-                                   &day,
-                                   g_settings_get_uint (self->settings, "review-daily-limit"),
-                                   g_settings_get_uint (self->settings, "review-new-per-day"),
-                                   &counts);
+  queue = viva_review_today_build (today, &day, &counts);
   self->n_due = counts.due;
   self->n_new = counts.queued_new;
 
@@ -122,7 +122,7 @@ viva_review_button_refresh (VivaReviewButton *self)
 
   /* A fake clock says when it moves; the wall clock needs a timer. A
    * second late is fine: the day has ended by then. */
-  if (self->clock == NULL || !viva_clock_is_fake (self->clock))
+  if (!viva_clock_is_fake (viva_context_get_clock (self->context)))
     {
       gint64 seconds = (day.end - day.now) / G_USEC_PER_SEC + 1;
 
@@ -178,10 +178,9 @@ viva_review_button_note_changed_cb (VivaReviewButton *self,
   self->refresh_source = g_timeout_add (REFRESH_DELAY_MSEC, viva_review_button_refresh_cb, self);
 }
 
+/* Another bank, or other daily limits. */
 static void
-viva_review_button_settings_changed_cb (VivaReviewButton *self,
-                                        const char       *key,
-                                        GSettings        *settings)
+viva_review_button_changed_cb (VivaReviewButton *self)
 {
   viva_review_button_invalidate (self);
 }
@@ -194,10 +193,10 @@ viva_review_button_window_active_cb (VivaReviewButton *self,
 {
   VivaReviewDay day;
 
-  if (!gtk_window_is_active (window))
+  if (!gtk_window_is_active (window) || self->context == NULL)
     return;
 
-  viva_review_day_init (&day, viva_review_button_now (self), NULL, VIVA_REVIEW_DAY_START_HOUR);
+  viva_review_today_get_day (viva_context_get_review_today (self->context), &day);
   if (day.start != self->day_start)
     viva_review_button_invalidate (self);
 }
@@ -264,20 +263,82 @@ viva_review_button_dispose (GObject *object)
   g_clear_handle_id (&self->refresh_source, g_source_remove);
   g_clear_handle_id (&self->day_end_source, g_source_remove);
 
-  if (self->notes_signals != NULL)
-    g_signal_group_set_target (self->notes_signals, NULL);
-  if (self->clock != NULL)
-    g_signal_handlers_disconnect_by_data (self->clock, self);
+  g_signal_group_set_target (self->context_signals, NULL);
+  g_signal_group_set_target (self->today_signals, NULL);
+  g_signal_group_set_target (self->notes_signals, NULL);
+  g_signal_group_set_target (self->clock_signals, NULL);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), VIVA_TYPE_REVIEW_BUTTON);
 
+  g_clear_object (&self->context_signals);
+  g_clear_object (&self->today_signals);
   g_clear_object (&self->notes_signals);
-  g_clear_object (&self->bank);
-  g_clear_object (&self->notes);
-  g_clear_object (&self->clock);
-  g_clear_object (&self->settings);
+  g_clear_object (&self->clock_signals);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (viva_review_button_parent_class)->dispose (object);
+}
+
+static void
+viva_review_button_set_context (VivaReviewButton *self,
+                                VivaContext      *context)
+{
+  VivaClock *clock;
+
+  g_return_if_fail (!context || VIVA_IS_CONTEXT (context));
+  g_return_if_fail (self->context == NULL);
+
+  if (context == NULL)
+    return;
+
+  self->context = g_object_ref (context);
+  g_signal_group_set_target (self->context_signals, context);
+  g_signal_group_set_target (self->today_signals, viva_context_get_review_today (context));
+  g_signal_group_set_target (self->notes_signals, viva_context_get_notes_store (context));
+  clock = viva_context_get_clock (context);
+  if (viva_clock_is_fake (clock))
+    g_signal_group_set_target (self->clock_signals, clock);
+
+  viva_review_button_invalidate (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
+}
+
+static void
+viva_review_button_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  VivaReviewButton *self = VIVA_REVIEW_BUTTON (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+viva_review_button_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  VivaReviewButton *self = VIVA_REVIEW_BUTTON (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      viva_review_button_set_context (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -287,6 +348,22 @@ viva_review_button_class_init (VivaReviewButtonClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = viva_review_button_dispose;
+  object_class->get_property = viva_review_button_get_property;
+  object_class->set_property = viva_review_button_set_property;
+
+  /**
+   * VivaReviewButton:context:
+   *
+   * The bank, notes and clock it counts with; set once.
+   */
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL,
+                         VIVA_TYPE_CONTEXT,
+                         (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   widget_class->map = viva_review_button_map;
   widget_class->root = viva_review_button_root;
@@ -302,66 +379,22 @@ viva_review_button_init (VivaReviewButton *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->settings = g_settings_new (APP_ID);
-  g_signal_connect_object (self->settings, "changed::review-daily-limit",
-                           G_CALLBACK (viva_review_button_settings_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->settings, "changed::review-new-per-day",
-                           G_CALLBACK (viva_review_button_settings_changed_cb), self, G_CONNECT_SWAPPED);
+  self->context_signals = g_signal_group_new (VIVA_TYPE_CONTEXT);
+  g_signal_group_connect_object (self->context_signals, "notify::bank",
+                                 G_CALLBACK (viva_review_button_changed_cb), self, G_CONNECT_SWAPPED);
+
+  self->today_signals = g_signal_group_new (VIVA_TYPE_REVIEW_TODAY);
+  g_signal_group_connect_object (self->today_signals, "limits-changed",
+                                 G_CALLBACK (viva_review_button_changed_cb), self, G_CONNECT_SWAPPED);
 
   self->notes_signals = g_signal_group_new (VIVA_TYPE_NOTES_STORE);
   g_signal_group_connect_object (self->notes_signals, "note-changed",
                                  G_CALLBACK (viva_review_button_note_changed_cb), self, G_CONNECT_SWAPPED);
-}
 
-/**
- * viva_review_button_set_context:
- * @bank: (nullable): the bank open in the window
- * @notes: (nullable): the notes, which hold the schedule
- */
-void
-viva_review_button_set_context (VivaReviewButton *self,
-                                VivaBank         *bank,
-                                VivaNotesStore   *notes)
-{
-  g_return_if_fail (VIVA_IS_REVIEW_BUTTON (self));
-  g_return_if_fail (!bank || VIVA_IS_BANK (bank));
-  g_return_if_fail (!notes || VIVA_IS_NOTES_STORE (notes));
-
-  g_set_object (&self->bank, bank);
-  if (g_set_object (&self->notes, notes))
-    g_signal_group_set_target (self->notes_signals, notes);
-
-  viva_review_button_invalidate (self);
-}
-
-/**
- * viva_review_button_set_clock:
- * @clock: (nullable): a fake clock standing for the wall clock, or %NULL
- *   for the wall clock (the default)
- *
- * For tests: counts at a chosen date and hour, and again whenever the
- * fake clock moves.
- */
-void
-viva_review_button_set_clock (VivaReviewButton *self,
-                              VivaClock        *clock)
-{
-  g_return_if_fail (VIVA_IS_REVIEW_BUTTON (self));
-  g_return_if_fail (!clock || VIVA_IS_CLOCK (clock));
-
-  if (self->clock == clock)
-    return;
-
-  if (self->clock != NULL)
-    g_signal_handlers_disconnect_by_data (self->clock, self);
-
-  g_set_object (&self->clock, clock);
-
-  if (clock != NULL && viva_clock_is_fake (clock))
-    g_signal_connect_object (clock, "changed", G_CALLBACK (viva_review_button_clock_changed_cb),
-                             self, G_CONNECT_SWAPPED);
-
-  viva_review_button_invalidate (self);
+  /* A fake clock says when it moves. */
+  self->clock_signals = g_signal_group_new (VIVA_TYPE_CLOCK);
+  g_signal_group_connect_object (self->clock_signals, "changed",
+                                 G_CALLBACK (viva_review_button_clock_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 /**

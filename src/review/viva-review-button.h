@@ -15,11 +15,6 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (VivaReviewButton, viva_review_button, VIVA, REVIEW_BUTTON, GtkButton)
 
-void        viva_review_button_set_context  (VivaReviewButton *self,
-                                             VivaBank         *bank,
-                                             VivaNotesStore   *notes);
-void        viva_review_button_set_clock    (VivaReviewButton *self,
-                                             VivaClock        *clock);
 void        viva_review_button_update       (VivaReviewButton *self);
 guint       viva_review_button_get_n_due    (VivaReviewButton *self);
 guint       viva_review_button_get_n_new    (VivaReviewButton *self);

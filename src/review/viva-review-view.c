@@ -18,8 +18,9 @@
  * a question graded twice in a sitting can be taken back once. Nothing
  * is graded while the notes file is read-only: the view says so instead.
  *
- * The time comes from the wall clock, or from a fake VivaClock in tests
- * (viva_review_view_set_clock()), which then stands for the wall clock.
+ * The bank, the notes, the time and the daily limits come from the
+ * context, whose VivaReviewToday also counts for the sidebar's button;
+ * in tests a fake clock there stands for the wall clock.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -31,12 +32,12 @@
 #include <gtksourceview/gtksource.h>
 
 #include "viva-bank.h"
-#include "viva-clock.h"
+#include "viva-context.h"
 #include "viva-level.h"
 #include "viva-note.h"
 #include "viva-notes-store.h"
 #include "viva-question.h"
-#include "viva-review-queue.h"
+#include "viva-review-today.h"
 #include "viva-review-view.h"
 #include "viva-topic.h"
 
@@ -57,11 +58,13 @@ struct _VivaReviewView
   GtkWidget          parent_instance;
 
   /* Owned */
+  VivaContext       *context;
+  GSignalGroup      *context_signals;
+  GSignalGroup      *today_signals;
+  /* The context's, kept from its last notify::bank */
   VivaBank          *bank;
   VivaNotesStore    *notes;
   GSignalGroup      *notes_signals;
-  VivaClock         *clock;
-  GSettings         *settings;
   /* VivaQuestion: what is left of today, in order */
   GPtrArray         *queue;
   VivaQuestion      *question;
@@ -103,6 +106,7 @@ enum {
   PROP_0,
   PROP_QUESTION,
   PROP_REVEALED,
+  PROP_CONTEXT,
   N_PROPS
 };
 
@@ -126,7 +130,7 @@ viva_review_grading_clear (gpointer data)
 static gint64
 viva_review_view_now (VivaReviewView *self)
 {
-  return self->clock != NULL ? viva_clock_get_now (self->clock) : g_get_real_time ();
+  return self->context != NULL ? viva_context_get_real_time (self->context) : g_get_real_time ();
 }
 
 static gboolean
@@ -212,13 +216,8 @@ viva_review_view_build_queue (VivaReviewView      *self,
                               const VivaReviewDay *day)
 {
   g_clear_pointer (&self->queue, g_ptr_array_unref);
-  self->queue = viva_review_queue_build (self->notes,
-                                         viva_bank_get_id (self->bank),
-                                         viva_bank_get_questions (self->bank),
-                                         day,
-                                         g_settings_get_uint (self->settings, "review-daily-limit"),
-                                         g_settings_get_uint (self->settings, "review-new-per-day"),
-                                         &self->counts);
+  self->queue = viva_review_today_build (viva_context_get_review_today (self->context),
+                                         day, &self->counts);
 }
 
 /* "Question 3 of 20 · 5 new": the grades given here today, plus what
@@ -427,7 +426,7 @@ viva_review_view_show_next (VivaReviewView *self,
       return;
     }
 
-  viva_review_day_init (&day, viva_review_view_now (self), NULL, VIVA_REVIEW_DAY_START_HOUR);
+  viva_review_today_get_day (viva_context_get_review_today (self->context), &day);
   viva_review_view_build_queue (self, &day);
 
   if (question != NULL && !force && !g_ptr_array_find (self->queue, question, NULL))
@@ -634,9 +633,8 @@ viva_review_view_read_only_cb (VivaReviewView *self,
 /* A limit changed in Preferences counts at once: more questions after
  * "All caught up", or a new total on the way. */
 static void
-viva_review_view_settings_changed_cb (VivaReviewView *self,
-                                      const char     *key,
-                                      GSettings      *settings)
+viva_review_view_limits_changed_cb (VivaReviewView  *self,
+                                    VivaReviewToday *today)
 {
   const char *page = gtk_stack_get_visible_child_name (self->stack);
   VivaReviewDay day;
@@ -648,10 +646,53 @@ viva_review_view_settings_changed_cb (VivaReviewView *self,
     viva_review_view_show_next (self, NULL, FALSE);
   else if (g_strcmp0 (page, "question") == 0)
     {
-      viva_review_day_init (&day, viva_review_view_now (self), NULL, VIVA_REVIEW_DAY_START_HOUR);
+      viva_review_today_get_day (viva_context_get_review_today (self->context), &day);
       viva_review_view_build_queue (self, &day);
       viva_review_view_update_progress (self);
     }
+}
+
+/* Another bank ends the sitting: its grades can no longer be undone
+ * here. The window calls viva_review_view_start() to begin again when
+ * Review shows. */
+static void
+viva_review_view_bank_changed_cb (VivaReviewView *self)
+{
+  VivaBank *bank = viva_context_get_bank (self->context);
+  VivaNotesStore *notes = viva_context_get_notes_store (self->context);
+
+  if (self->bank != bank || self->notes != notes)
+    {
+      g_array_set_size (self->undo, 0);
+      g_clear_pointer (&self->queue, g_ptr_array_unref);
+      g_clear_object (&self->question);
+      self->answered = 0;
+      self->day_start = 0;
+    }
+
+  g_set_object (&self->bank, bank);
+  if (g_set_object (&self->notes, notes))
+    g_signal_group_set_target (self->notes_signals, notes);
+
+  adw_window_title_set_subtitle (self->title, bank ? viva_bank_get_title (bank) : "");
+  viva_review_view_update_actions (self);
+}
+
+static void
+viva_review_view_set_context (VivaReviewView *self,
+                              VivaContext    *context)
+{
+  g_return_if_fail (!context || VIVA_IS_CONTEXT (context));
+  g_return_if_fail (self->context == NULL);
+
+  if (context == NULL)
+    return;
+
+  self->context = g_object_ref (context);
+  g_signal_group_set_target (self->context_signals, context);
+  g_signal_group_set_target (self->today_signals, viva_context_get_review_today (context));
+  viva_review_view_bank_changed_cb (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
 }
 
 /* GObject */
@@ -666,13 +707,18 @@ viva_review_view_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
 
+  if (self->context_signals != NULL)
+    g_signal_group_set_target (self->context_signals, NULL);
+  if (self->today_signals != NULL)
+    g_signal_group_set_target (self->today_signals, NULL);
   if (self->notes_signals != NULL)
     g_signal_group_set_target (self->notes_signals, NULL);
   g_clear_object (&self->notes_signals);
   g_clear_object (&self->bank);
   g_clear_object (&self->notes);
-  g_clear_object (&self->clock);
-  g_clear_object (&self->settings);
+  g_clear_object (&self->context_signals);
+  g_clear_object (&self->today_signals);
+  g_clear_object (&self->context);
   g_clear_object (&self->question);
   g_clear_pointer (&self->queue, g_ptr_array_unref);
   g_clear_pointer (&self->undo, g_array_unref);
@@ -711,6 +757,29 @@ viva_review_view_get_property (GObject    *object,
       g_value_set_boolean (value, self->revealed);
       break;
 
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+viva_review_view_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  VivaReviewView *self = VIVA_REVIEW_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      viva_review_view_set_context (self, g_value_get_object (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -725,6 +794,19 @@ viva_review_view_class_init (VivaReviewViewClass *klass)
   object_class->dispose = viva_review_view_dispose;
   object_class->finalize = viva_review_view_finalize;
   object_class->get_property = viva_review_view_get_property;
+  object_class->set_property = viva_review_view_set_property;
+
+  /**
+   * VivaReviewView:context:
+   *
+   * The bank, notes, clock and daily limits it reviews with; set once.
+   */
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL,
+                         VIVA_TYPE_CONTEXT,
+                         (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
 
   properties[PROP_QUESTION] =
     g_param_spec_object ("question", NULL, NULL,
@@ -803,7 +885,6 @@ viva_review_view_init (VivaReviewView *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->settings = g_settings_new (APP_ID);
   self->undo = g_array_new (FALSE, TRUE, sizeof (VivaReviewGrading));
   g_array_set_clear_func (self->undo, viva_review_grading_clear);
 
@@ -811,10 +892,13 @@ viva_review_view_init (VivaReviewView *self)
   g_signal_group_connect_object (self->notes_signals, "notify::read-only",
                                  G_CALLBACK (viva_review_view_read_only_cb), self, G_CONNECT_SWAPPED);
 
-  g_signal_connect_object (self->settings, "changed::review-daily-limit",
-                           G_CALLBACK (viva_review_view_settings_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->settings, "changed::review-new-per-day",
-                           G_CALLBACK (viva_review_view_settings_changed_cb), self, G_CONNECT_SWAPPED);
+  self->context_signals = g_signal_group_new (VIVA_TYPE_CONTEXT);
+  g_signal_group_connect_object (self->context_signals, "notify::bank",
+                                 G_CALLBACK (viva_review_view_bank_changed_cb), self, G_CONNECT_SWAPPED);
+
+  self->today_signals = g_signal_group_new (VIVA_TYPE_REVIEW_TODAY);
+  g_signal_group_connect_object (self->today_signals, "limits-changed",
+                                 G_CALLBACK (viva_review_view_limits_changed_cb), self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (viva_review_view_update_style_scheme), self, G_CONNECT_SWAPPED);
@@ -826,57 +910,6 @@ viva_review_view_init (VivaReviewView *self)
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
 
   viva_review_view_update_actions (self);
-}
-
-/**
- * viva_review_view_set_context:
- * @bank: the bank to review
- * @notes: where the schedule and the grades are kept
- *
- * Another bank ends the sitting: its grades can no longer be undone
- * here. Call viva_review_view_start() to begin.
- */
-void
-viva_review_view_set_context (VivaReviewView *self,
-                              VivaBank       *bank,
-                              VivaNotesStore *notes)
-{
-  g_return_if_fail (VIVA_IS_REVIEW_VIEW (self));
-  g_return_if_fail (!bank || VIVA_IS_BANK (bank));
-  g_return_if_fail (!notes || VIVA_IS_NOTES_STORE (notes));
-
-  if (self->bank != bank || self->notes != notes)
-    {
-      g_array_set_size (self->undo, 0);
-      g_clear_pointer (&self->queue, g_ptr_array_unref);
-      g_clear_object (&self->question);
-      self->answered = 0;
-      self->day_start = 0;
-    }
-
-  g_set_object (&self->bank, bank);
-  if (g_set_object (&self->notes, notes))
-    g_signal_group_set_target (self->notes_signals, notes);
-
-  adw_window_title_set_subtitle (self->title, bank ? viva_bank_get_title (bank) : "");
-  viva_review_view_update_actions (self);
-}
-
-/**
- * viva_review_view_set_clock:
- * @clock: (nullable): a fake clock standing for the wall clock, or
- *   %NULL for the wall clock (the default)
- *
- * For tests: a review day at a chosen date and hour.
- */
-void
-viva_review_view_set_clock (VivaReviewView *self,
-                            VivaClock      *clock)
-{
-  g_return_if_fail (VIVA_IS_REVIEW_VIEW (self));
-  g_return_if_fail (!clock || VIVA_IS_CLOCK (clock));
-
-  g_set_object (&self->clock, clock);
 }
 
 /**
@@ -895,7 +928,7 @@ viva_review_view_start (VivaReviewView *self)
 
   /* "Question 3 of 20" goes on through the day, across leaving Review
    * and coming back. */
-  viva_review_day_init (&day, viva_review_view_now (self), NULL, VIVA_REVIEW_DAY_START_HOUR);
+  viva_review_today_get_day (viva_context_get_review_today (self->context), &day);
   if (day.start != self->day_start)
     {
       self->answered = 0;

@@ -16,11 +16,6 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (VivaReviewView, viva_review_view, VIVA, REVIEW_VIEW, GtkWidget)
 
-void          viva_review_view_set_context       (VivaReviewView  *self,
-                                                  VivaBank        *bank,
-                                                  VivaNotesStore  *notes);
-void          viva_review_view_set_clock         (VivaReviewView  *self,
-                                                  VivaClock       *clock);
 void          viva_review_view_start             (VivaReviewView  *self);
 const char   *viva_review_view_get_page          (VivaReviewView  *self);
 VivaQuestion *viva_review_view_get_question      (VivaReviewView  *self);

@@ -1,0 +1,265 @@
+/* test-context.c
+ *
+ * The context every page shares: the bank it announces, the clock a test
+ * can fake, and the stores the application loads at startup.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "viva-bank.h"
+#include "viva-clock.h"
+#include "viva-context.h"
+#include "viva-interview-store.h"
+#include "viva-notes-store.h"
+#include "viva-review-today.h"
+#include "viva-session-store.h"
+
+static const char *expected_warning;
+static guint expected_warning_seen;
+
+/* The application warns on the terminal about a damaged notes file; here
+ * that warning is expected, any other stays fatal. */
+static GLogWriterOutput
+test_log_writer (GLogLevelFlags   log_level,
+                 const GLogField *fields,
+                 gsize            n_fields,
+                 gpointer         user_data)
+{
+  if (expected_warning != NULL && (log_level & G_LOG_LEVEL_WARNING) != 0)
+    {
+      for (gsize i = 0; i < n_fields; i++)
+        {
+          if (g_strcmp0 (fields[i].key, "MESSAGE") == 0 &&
+              fields[i].length < 0 &&
+              strstr (fields[i].value, expected_warning) != NULL)
+            {
+              expected_warning_seen++;
+              return G_LOG_WRITER_HANDLED;
+            }
+        }
+    }
+
+  return g_log_writer_default (log_level, fields, n_fields, user_data);
+}
+
+static void
+count_notify_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 gpointer    user_data)
+{
+  guint *count = user_data;
+
+  (*count)++;
+}
+
+static void
+count_signal_cb (GObject  *object,
+                 gpointer  user_data)
+{
+  guint *count = user_data;
+
+  (*count)++;
+}
+
+static void
+test_bank_notifies (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VivaBank) first = viva_bank_new_bundled (&error);
+  g_autoptr(VivaBank) second = NULL;
+  g_autoptr(VivaContext) context = g_object_new (VIVA_TYPE_CONTEXT, NULL);
+  guint notified = 0;
+
+  g_assert_no_error (error);
+  second = viva_bank_new_bundled (&error);
+  g_assert_no_error (error);
+
+  g_signal_connect (context, "notify::bank", G_CALLBACK (count_notify_cb), &notified);
+  g_assert_null (viva_context_get_bank (context));
+
+  viva_context_set_bank (context, first);
+  g_assert_true (viva_context_get_bank (context) == first);
+  g_assert_cmpuint (notified, ==, 1);
+
+  /* The same bank again is no change: pages do not start over. */
+  viva_context_set_bank (context, first);
+  g_assert_cmpuint (notified, ==, 1);
+
+  /* Another bank, even with the same questions, is one. */
+  g_object_set (context, "bank", second, NULL);
+  g_assert_true (viva_context_get_bank (context) == second);
+  g_assert_cmpuint (notified, ==, 2);
+}
+
+static void
+test_defaults (void)
+{
+  g_autoptr(VivaContext) context = g_object_new (VIVA_TYPE_CONTEXT, NULL);
+  gint64 before, now, after;
+
+  /* Without a clock given, timers read the system clock and the review
+   * day goes by the wall clock. */
+  g_assert_true (viva_context_get_clock (context) == viva_clock_get_default ());
+  g_assert_false (viva_clock_is_fake (viva_context_get_clock (context)));
+  before = g_get_real_time ();
+  now = viva_context_get_real_time (context);
+  after = g_get_real_time ();
+  g_assert_cmpint (before, <=, now);
+  g_assert_cmpint (now, <=, after);
+
+  g_assert_true (G_IS_SETTINGS (viva_context_get_settings (context)));
+  g_assert_null (viva_context_get_notes_store (context));
+  g_assert_null (viva_context_get_notes_load_error (context));
+  g_assert_null (viva_context_get_session_store (context));
+  g_assert_null (viva_context_get_session_problems (context));
+  g_assert_null (viva_context_get_interview_store (context));
+  g_assert_null (viva_context_get_interview_problems (context));
+}
+
+static void
+test_fake_clock (void)
+{
+  /* 2026-03-02 09:00 UTC */
+  const gint64 start = G_GINT64_CONSTANT (1772442000) * G_USEC_PER_SEC;
+  g_autoptr(VivaClock) clock = viva_clock_new_fake (start);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(VivaContext) context = g_object_new (VIVA_TYPE_CONTEXT,
+                                                 "clock", clock,
+                                                 "settings", settings,
+                                                 NULL);
+
+  g_assert_true (viva_context_get_clock (context) == clock);
+  g_assert_true (viva_context_get_settings (context) == settings);
+
+  /* A fake clock stands for the wall clock too, so a test can review on
+   * a chosen day. */
+  g_assert_cmpint (viva_context_get_real_time (context), ==, start);
+  viva_clock_advance (clock, 26 * G_TIME_SPAN_HOUR);
+  g_assert_cmpint (viva_context_get_real_time (context), ==, start + 26 * G_TIME_SPAN_HOUR);
+}
+
+static void
+test_new_default_loads (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), APP_ID, NULL);
+  g_autofree char *notes_path = g_build_filename (dir, "notes.json", NULL);
+  g_autoptr(VivaContext) context = NULL;
+  VivaNotesStore *notes;
+  const GError *error;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (notes_path, "{ \"version\": 1, \"notes\": [", -1, NULL));
+
+  /* A damaged notes file never stops Viva: the context still has the
+   * store, which moved the file aside, and keeps what went wrong for the
+   * window to say. */
+  expected_warning = "Notes file";
+  expected_warning_seen = 0;
+  context = viva_context_new_default ();
+  expected_warning = NULL;
+  g_assert_cmpuint (expected_warning_seen, ==, 1);
+
+  notes = viva_context_get_notes_store (context);
+  g_assert_true (VIVA_IS_NOTES_STORE (notes));
+  g_assert_cmpstr (viva_notes_store_get_path (notes), ==, notes_path);
+  g_assert_nonnull (viva_notes_store_get_moved_aside_path (notes));
+  error = viva_context_get_notes_load_error (context);
+  g_assert_nonnull (error);
+  g_assert_true (error->domain == VIVA_NOTES_STORE_ERROR);
+
+  g_assert_true (VIVA_IS_SESSION_STORE (viva_context_get_session_store (context)));
+  g_assert_true (VIVA_IS_INTERVIEW_STORE (viva_context_get_interview_store (context)));
+  g_assert_false (viva_clock_is_fake (viva_context_get_clock (context)));
+}
+
+static void
+test_review_today (void)
+{
+  /* 2026-03-02 09:00 UTC */
+  const gint64 start = G_GINT64_CONSTANT (1772442000) * G_USEC_PER_SEC;
+  g_autofree char *notes_path = viva_notes_store_dup_default_path ();
+  g_autoptr(VivaNotesStore) notes = viva_notes_store_new (notes_path);
+  g_autoptr(VivaClock) clock = viva_clock_new_fake (start);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VivaBank) bank = viva_bank_new_bundled (&error);
+  g_autoptr(VivaContext) context = NULL;
+  g_autoptr(GPtrArray) queue = NULL;
+  g_autoptr(GPtrArray) expected = NULL;
+  VivaReviewCounts counts, expected_counts;
+  VivaReviewToday *today;
+  VivaReviewDay day;
+  guint limits_changed = 0;
+
+  g_assert_no_error (error);
+  g_assert_true (viva_notes_store_load (notes, &error));
+  g_assert_no_error (error);
+  g_settings_set_uint (settings, "review-daily-limit", 10);
+  g_settings_set_uint (settings, "review-new-per-day", 3);
+  context = g_object_new (VIVA_TYPE_CONTEXT,
+                          "notes-store", notes,
+                          "clock", clock,
+                          "settings", settings,
+                          NULL);
+
+  /* One for every page that counts today's Review. */
+  today = viva_context_get_review_today (context);
+  g_assert_true (VIVA_IS_REVIEW_TODAY (today));
+  g_assert_true (viva_context_get_review_today (context) == today);
+  g_signal_connect (today, "limits-changed", G_CALLBACK (count_signal_cb), &limits_changed);
+
+  /* The day by the context's clock. */
+  viva_review_today_get_day (today, &day);
+  g_assert_cmpint (day.now, ==, start);
+  g_assert_cmpint (day.start, <=, start);
+  g_assert_cmpint (start, <, day.end);
+
+  /* No bank open: nothing to count. */
+  g_assert_null (viva_review_today_build (today, &day, &counts));
+
+  /* The open bank, with the limits from the settings: the queue that
+   * viva_review_queue_build() makes with them. */
+  viva_context_set_bank (context, bank);
+  g_assert_cmpuint (viva_review_today_get_daily_limit (today), ==, 10);
+  g_assert_cmpuint (viva_review_today_get_new_per_day (today), ==, 3);
+  queue = viva_review_today_build (today, &day, &counts);
+  expected = viva_review_queue_build (notes, viva_bank_get_id (bank), viva_bank_get_questions (bank),
+                                      &day, 10, 3, &expected_counts);
+  g_assert_nonnull (queue);
+  g_assert_cmpuint (queue->len, ==, 3);
+  g_assert_cmpuint (counts.queued_new, ==, 3);
+  g_assert_cmpuint (queue->len, ==, expected->len);
+  for (guint i = 0; i < queue->len; i++)
+    g_assert_true (g_ptr_array_index (queue, i) == g_ptr_array_index (expected, i));
+  g_assert_cmpmem (&counts, sizeof counts, &expected_counts, sizeof expected_counts);
+
+  /* A limit changed in Preferences is said once, and counts at once. */
+  g_settings_set_uint (settings, "review-new-per-day", 5);
+  g_assert_cmpuint (limits_changed, ==, 1);
+  g_clear_pointer (&queue, g_ptr_array_unref);
+  queue = viva_review_today_build (today, &day, &counts);
+  g_assert_cmpuint (queue->len, ==, 5);
+  g_assert_cmpuint (counts.queued_new, ==, 5);
+
+  g_assert_true (viva_notes_store_flush (notes, NULL));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_log_set_writer_func (test_log_writer, NULL, NULL);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/context/bank/notifies", test_bank_notifies);
+  g_test_add_func ("/context/defaults", test_defaults);
+  g_test_add_func ("/context/fake-clock", test_fake_clock);
+  g_test_add_func ("/context/new-default/loads", test_new_default_loads);
+  g_test_add_func ("/context/review-today", test_review_today);
+
+  return g_test_run ();
+}
