@@ -15,7 +15,6 @@
 
 #include "viva-bank-fuzz.h"
 #include "viva-bank-private.h"
-#include "viva-note.h"
 #include "viva-resources.h"
 
 /* Per level of the bundled bank, counted in the file with awk: the lines

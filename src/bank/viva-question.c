@@ -8,7 +8,6 @@
 #include <string.h>
 
 #include "viva-bank-private.h"
-#include "viva-enums.h"
 #include "viva-search.h"
 #include "viva-text.h"
 
