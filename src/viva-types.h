@@ -63,6 +63,24 @@ typedef enum
   VIVA_STATUS_CONFIDENT,
 } VivaStatus;
 
+/**
+ * VivaReviewDay:
+ * @now: the moment, in microseconds since 1970 (UTC)
+ * @start: when the review day holding @now began
+ * @end: when it ends, which is when the next one begins
+ *
+ * "Today" for Review: from the day-start hour to the same hour the next
+ * day, in local time (so 23 or 25 hours long on the days the clocks
+ * change). viva_review_day_init() (viva-scheduler.h) makes one; it is
+ * here because search filters on it too.
+ */
+typedef struct
+{
+  gint64 now;
+  gint64 start;
+  gint64 end;
+} VivaReviewDay;
+
 const char *viva_status_to_string   (VivaStatus   status);
 gboolean    viva_status_from_string (const char  *str,
                                      VivaStatus  *status);

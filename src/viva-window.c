@@ -376,11 +376,11 @@ viva_window_bank_changed_cb (VivaWindow  *self,
   viva_window_show_question (self, NULL);
   g_set_object (&self->bank, bank);
 
-  /* The questions carry the marks and counts that the sidebar rows and
-   * the progress page show; this keeps them in step with the notes,
-   * whatever changes them. */
+  /* The study state of the bank: the marks and counts that the sidebar
+   * rows and the progress page show, kept in step with the notes
+   * whatever changes them; one, shared with the sidebar. */
   g_clear_object (&self->progress);
-  self->progress = viva_progress_new (bank, self->store);
+  self->progress = viva_progress_dup_for_bank (bank, self->store);
   if (self->progress_view != NULL)
     viva_progress_view_set_progress (self->progress_view, self->progress);
 

@@ -15,7 +15,6 @@
 
 #include "viva-bank-fuzz.h"
 #include "viva-bank-private.h"
-#include "viva-note.h"
 #include "viva-resources.h"
 
 /* Per level of the bundled bank, counted in the file with awk: the lines
@@ -188,7 +187,6 @@ test_bundled_counts (void)
       g_assert_cmpstr (viva_level_get_title (level), ==, title);
       g_assert_cmpuint (viva_level_get_n_questions (level), ==, bundled_level_questions[i]);
       g_assert_cmpuint (viva_level_get_n_topics (level), ==, bundled_level_topics[i]);
-      g_assert_cmpuint (viva_level_get_n_noted (level), ==, 0);
       g_assert_cmpuint (g_list_model_get_n_items (viva_level_get_questions (level)), ==, bundled_level_questions[i]);
       g_object_get (level, "n-questions", &n_questions, "n-topics", &n_topics, NULL);
       g_assert_cmpuint (n_questions, ==, bundled_level_questions[i]);
@@ -1225,133 +1223,6 @@ test_md4c_events_random (void)
   g_assert_cmpuint (n_errors, >, 0);
 }
 
-typedef struct
-{
-  guint has_note;
-  guint starred;
-  guint status;
-  guint topic_noted;
-  guint level_noted;
-} NotifyCounts;
-
-static void
-count_notify (GObject    *object,
-              GParamSpec *pspec,
-              guint      *counter)
-{
-  (*counter)++;
-}
-
-static void
-test_apply_note (void)
-{
-  g_autoptr(VivaBank) bank = load_bundled ();
-  VivaQuestion *question = viva_bank_lookup_question (bank, 1);
-  VivaQuestion *neighbour = viva_bank_lookup_question (bank, 2);
-  VivaQuestion *topicless = viva_bank_lookup_question (bank, 801);
-  VivaTopic *topic = viva_question_get_topic (question);
-  VivaLevel *level = viva_question_get_level (question);
-  VivaLevel *level5 = viva_question_get_level (topicless);
-  g_autoptr(VivaNote) note = viva_note_new (VIVA_BUNDLED_BANK_ID, 1);
-  g_autoptr(VivaNote) note2 = viva_note_new (VIVA_BUNDLED_BANK_ID, 2);
-  g_autoptr(VivaNote) note801 = viva_note_new (VIVA_BUNDLED_BANK_ID, 801);
-  NotifyCounts counts = { 0 };
-  gboolean has_note = TRUE;
-  VivaStatus status = VIVA_STATUS_CONFIDENT;
-  guint n_noted = 99;
-
-  g_signal_connect (question, "notify::has-note", G_CALLBACK (count_notify), &counts.has_note);
-  g_signal_connect (question, "notify::starred", G_CALLBACK (count_notify), &counts.starred);
-  g_signal_connect (question, "notify::status", G_CALLBACK (count_notify), &counts.status);
-  g_signal_connect (topic, "notify::n-noted", G_CALLBACK (count_notify), &counts.topic_noted);
-  g_signal_connect (level, "notify::n-noted", G_CALLBACK (count_notify), &counts.level_noted);
-
-  g_object_get (question, "has-note", &has_note, "status", &status, NULL);
-  g_assert_false (has_note);
-  g_assert_cmpint (status, ==, VIVA_STATUS_NEW);
-
-  /* A note without text is not a note yet. */
-  viva_question_apply_note (question, note);
-  g_assert_false (viva_question_get_has_note (question));
-  g_assert_cmpuint (counts.has_note + counts.starred + counts.status, ==, 0);
-  g_assert_cmpuint (counts.topic_noted + counts.level_noted, ==, 0);
-
-  viva_note_set_text (note, "Ints, floats, strings, booleans.");
-  viva_question_apply_note (question, note);
-  g_assert_true (viva_question_get_has_note (question));
-  g_assert_cmpuint (counts.has_note, ==, 1);
-  g_assert_cmpuint (viva_topic_get_n_noted (topic), ==, 1);
-  g_assert_cmpuint (viva_level_get_n_noted (level), ==, 1);
-  g_assert_cmpuint (counts.topic_noted, ==, 1);
-  g_assert_cmpuint (counts.level_noted, ==, 1);
-
-  /* Applying the same state again changes nothing and says nothing. */
-  viva_question_apply_note (question, note);
-  g_assert_cmpuint (counts.has_note, ==, 1);
-  g_assert_cmpuint (counts.topic_noted, ==, 1);
-  g_assert_cmpuint (viva_level_get_n_noted (level), ==, 1);
-
-  viva_note_set_starred (note, TRUE);
-  viva_note_set_status (note, VIVA_STATUS_LEARNING);
-  viva_question_apply_note (question, note);
-  g_assert_true (viva_question_get_starred (question));
-  g_assert_cmpint (viva_question_get_status (question), ==, VIVA_STATUS_LEARNING);
-  g_assert_cmpuint (counts.starred, ==, 1);
-  g_assert_cmpuint (counts.status, ==, 1);
-  g_assert_cmpuint (counts.has_note, ==, 1);
-  g_assert_cmpuint (counts.topic_noted, ==, 1);
-
-  /* A second noted question in the same topic. */
-  viva_note_set_text (note2, "+ - * /");
-  viva_question_apply_note (neighbour, note2);
-  g_assert_cmpuint (viva_topic_get_n_noted (topic), ==, 2);
-  g_assert_cmpuint (viva_level_get_n_noted (level), ==, 2);
-  g_object_get (topic, "n-noted", &n_noted, NULL);
-  g_assert_cmpuint (n_noted, ==, 2);
-  g_object_get (level, "n-noted", &n_noted, NULL);
-  g_assert_cmpuint (n_noted, ==, 2);
-  g_assert_cmpuint (counts.topic_noted, ==, 2);
-  g_assert_cmpuint (counts.level_noted, ==, 2);
-
-  /* Blanking the text takes the note away again. */
-  viva_note_set_text (note, "   ");
-  viva_question_apply_note (question, note);
-  g_assert_false (viva_question_get_has_note (question));
-  g_assert_true (viva_question_get_starred (question));
-  g_assert_cmpuint (counts.has_note, ==, 2);
-  g_assert_cmpuint (viva_topic_get_n_noted (topic), ==, 1);
-  g_assert_cmpuint (viva_level_get_n_noted (level), ==, 1);
-  g_assert_cmpuint (counts.topic_noted, ==, 3);
-  g_assert_cmpuint (counts.level_noted, ==, 3);
-
-  /* No note at all: everything back to the defaults. */
-  viva_question_apply_note (question, NULL);
-  g_assert_false (viva_question_get_starred (question));
-  g_assert_cmpint (viva_question_get_status (question), ==, VIVA_STATUS_NEW);
-  g_assert_cmpuint (counts.starred, ==, 2);
-  g_assert_cmpuint (counts.status, ==, 2);
-  g_assert_cmpuint (counts.has_note, ==, 2);
-  g_assert_cmpuint (counts.topic_noted, ==, 3);
-
-  viva_question_apply_note (neighbour, NULL);
-  g_assert_cmpuint (viva_topic_get_n_noted (topic), ==, 0);
-  g_assert_cmpuint (viva_level_get_n_noted (level), ==, 0);
-
-  /* A question without a topic counts in its level only. */
-  viva_note_set_text (note801, "Memoize with a dict.");
-  viva_question_apply_note (topicless, note801);
-  g_assert_cmpuint (viva_level_get_n_noted (level5), ==, 1);
-  g_assert_cmpuint (viva_level_get_n_noted (level), ==, 0);
-  viva_question_apply_note (topicless, NULL);
-  g_assert_cmpuint (viva_level_get_n_noted (level5), ==, 0);
-
-  g_signal_handlers_disconnect_by_func (question, count_notify, &counts.has_note);
-  g_signal_handlers_disconnect_by_func (question, count_notify, &counts.starred);
-  g_signal_handlers_disconnect_by_func (question, count_notify, &counts.status);
-  g_signal_handlers_disconnect_by_func (topic, count_notify, &counts.topic_noted);
-  g_signal_handlers_disconnect_by_func (level, count_notify, &counts.level_noted);
-}
-
 static guint
 count_matches (VivaBank   *bank,
                const char *text)
@@ -1752,7 +1623,6 @@ main (int   argc,
   g_test_add_func ("/bank/md4c/events-spans", test_md4c_events_spans);
   g_test_add_func ("/bank/md4c/events-blocks", test_md4c_events_blocks);
   g_test_add_func ("/bank/md4c/events-random", test_md4c_events_random);
-  g_test_add_func ("/bank/note/apply", test_apply_note);
   g_test_add_func ("/bank/query/words", test_query_words);
   g_test_add_func ("/bank/query/accents", test_query_accents);
   g_test_add_func ("/bank/query/numbers", test_query_numbers);

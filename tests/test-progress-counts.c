@@ -116,27 +116,27 @@ test_bundled_counts (Fixture       *f,
   viva_progress_get_counts (progress, &counts);
   assert_counts (&counts, 415 - 4, 2, 2);
 
-  viva_progress_counts_for_level (level_of (f, 42), &counts);
+  viva_progress_counts_for_level (progress, level_of (f, 42), &counts);
   assert_counts (&counts, 160 - 3, 1, 2);
-  viva_progress_counts_for_topic (topic_of (f, 42), &counts);
+  viva_progress_counts_for_topic (progress, topic_of (f, 42), &counts);
   assert_counts (&counts, 25 - 3, 1, 2);
-  viva_progress_counts_for_topic (topic_of (f, 1), &counts);
+  viva_progress_counts_for_topic (progress, topic_of (f, 1), &counts);
   assert_counts (&counts, 20, 0, 0);
 
   /* A level without topics: its questions are all "outside topics". */
   g_assert_null (topic_of (f, 801));
-  viva_progress_counts_outside_topics (level_of (f, 801), &counts);
+  viva_progress_counts_outside_topics (progress, level_of (f, 801), &counts);
   assert_counts (&counts, 24, 1, 0);
   /* A level with topics and no question outside them. */
-  viva_progress_counts_outside_topics (level_of (f, 42), &counts);
+  viva_progress_counts_outside_topics (progress, level_of (f, 42), &counts);
   assert_counts (&counts, 0, 0, 0);
 
-  viva_progress_counts_for_topic (topic_of (f, 42), &counts);
+  viva_progress_counts_for_topic (progress, topic_of (f, 42), &counts);
   description = viva_progress_counts_describe (&counts);
   g_assert_cmpstr (description, ==, "2 of 25 confident, 1 learning, 22 new");
 
   /* The question's own marks follow the notes. */
-  g_assert_cmpint (viva_question_get_status (viva_bank_lookup_question (f->bank, 44)), ==, VIVA_STATUS_LEARNING);
+  g_assert_cmpint (viva_progress_get_status (progress, viva_bank_lookup_question (f->bank, 44)), ==, VIVA_STATUS_LEARNING);
 
   /* A change after the page opened, from anywhere: a mock interview's
    * rating goes through the same notes. */
@@ -145,7 +145,7 @@ test_bundled_counts (Fixture       *f,
   g_assert_cmpuint (n_confident_notify, ==, 1);
   viva_progress_get_counts (progress, &counts);
   assert_counts (&counts, 415 - 4, 1, 3);
-  viva_progress_counts_for_topic (topic_of (f, 42), &counts);
+  viva_progress_counts_for_topic (progress, topic_of (f, 42), &counts);
   assert_counts (&counts, 22, 0, 3);
 
   /* Text or star alone changes no count. */
@@ -158,7 +158,7 @@ test_bundled_counts (Fixture       *f,
   /* Back to New. */
   set_status (f, 42, VIVA_STATUS_NEW);
   set_status (f, 43, VIVA_STATUS_NEW);
-  viva_progress_counts_for_level (level_of (f, 42), &counts);
+  viva_progress_counts_for_level (progress, level_of (f, 42), &counts);
   assert_counts (&counts, 159, 0, 1);
 }
 
@@ -233,7 +233,7 @@ assert_counts_match_recount (Fixture      *f,
       g_autoptr(VivaLevel) level = g_list_model_get_item (levels, i);
       GListModel *children = viva_level_get_children (level);
 
-      viva_progress_counts_for_level (level, &counts);
+      viva_progress_counts_for_level (progress, level, &counts);
       assert_same_counts (&counts, g_hash_table_lookup (by_group, level));
 
       for (guint j = 0; j < g_list_model_get_n_items (children); j++)
@@ -243,7 +243,7 @@ assert_counts_match_recount (Fixture      *f,
           if (!VIVA_IS_TOPIC (child))
             continue;
 
-          viva_progress_counts_for_topic (VIVA_TOPIC (child), &counts);
+          viva_progress_counts_for_topic (progress, VIVA_TOPIC (child), &counts);
           assert_same_counts (&counts, g_hash_table_lookup (by_group, child));
           n_topics_seen++;
         }
@@ -338,23 +338,184 @@ test_next_to_study (Fixture       *f,
   VivaTopic *strings = topic_of (f, 36);
   VivaLevel *level5 = level_of (f, 801);
 
-  g_assert_cmpuint (viva_question_get_number (viva_progress_find_next_to_study (viva_topic_get_questions (strings))), ==, 36);
+  g_assert_cmpuint (viva_question_get_number (viva_progress_find_next_to_study (progress, viva_topic_get_questions (strings))), ==, 36);
 
   set_status (f, 36, VIVA_STATUS_CONFIDENT);
   set_status (f, 37, VIVA_STATUS_CONFIDENT);
   set_status (f, 38, VIVA_STATUS_LEARNING);
-  g_assert_cmpuint (viva_question_get_number (viva_progress_find_next_to_study (viva_topic_get_questions (strings))), ==, 38);
+  g_assert_cmpuint (viva_question_get_number (viva_progress_find_next_to_study (progress, viva_topic_get_questions (strings))), ==, 38);
 
   /* All confident: back to the first, to go over them again. */
   for (guint number = 36; number <= 60; number++)
     set_status (f, number, VIVA_STATUS_CONFIDENT);
-  g_assert_cmpuint (viva_question_get_number (viva_progress_find_next_to_study (viva_topic_get_questions (strings))), ==, 36);
+  g_assert_cmpuint (viva_question_get_number (viva_progress_find_next_to_study (progress, viva_topic_get_questions (strings))), ==, 36);
 
   /* A level's children: the questions outside its topics. */
   set_status (f, 801, VIVA_STATUS_CONFIDENT);
-  g_assert_cmpuint (viva_question_get_number (viva_progress_find_next_to_study (viva_level_get_children (level5))), ==, 802);
+  g_assert_cmpuint (viva_question_get_number (viva_progress_find_next_to_study (progress, viva_level_get_children (level5))), ==, 802);
   /* A level with topics only has no question outside them. */
-  g_assert_null (viva_progress_find_next_to_study (viva_level_get_children (level_of (f, 1))));
+  g_assert_null (viva_progress_find_next_to_study (progress, viva_level_get_children (level_of (f, 1))));
+}
+
+/* What a question shows in the sidebar (notes, star, status) and what
+ * its level and topic count, as its note changes: read from the study
+ * state, not from the bank, which holds none of it. */
+typedef struct
+{
+  gpointer watched[3];
+  guint    n_changed[3];
+} Changes;
+
+static void
+count_changed (VivaProgress *progress,
+               GObject      *changed,
+               Changes      *changes)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (changes->watched); i++)
+    if (changes->watched[i] == (gpointer) changed)
+      changes->n_changed[i]++;
+}
+
+static void
+clear_note (Fixture *f,
+            guint    number)
+{
+  VivaNote *note = viva_notes_store_get_note (f->notes, VIVA_BUNDLED_BANK_ID, number);
+
+  viva_note_set_text (note, "");
+  viva_note_set_starred (note, FALSE);
+  viva_note_set_status (note, VIVA_STATUS_NEW);
+}
+
+static void
+test_question_state (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(VivaProgress) progress = viva_progress_new (f->bank, f->notes);
+  VivaQuestion *question = viva_bank_lookup_question (f->bank, 1);
+  VivaQuestion *neighbour = viva_bank_lookup_question (f->bank, 2);
+  VivaQuestion *topicless = viva_bank_lookup_question (f->bank, 801);
+  VivaTopic *topic = viva_question_get_topic (question);
+  VivaLevel *level = viva_question_get_level (question);
+  VivaLevel *level5 = viva_question_get_level (topicless);
+  GListModel *levels = viva_bank_get_levels (f->bank);
+  VivaNote *note;
+  VivaNote *note2;
+  Changes changes = { { question, topic, level }, { 0, 0, 0 } };
+  VivaProgressCounts counts;
+
+  /* Nothing noted in a bank without notes. */
+  for (guint i = 0; i < g_list_model_get_n_items (levels); i++)
+    {
+      g_autoptr(VivaLevel) each = g_list_model_get_item (levels, i);
+
+      g_assert_cmpuint (viva_progress_get_n_noted (progress, each), ==, 0);
+    }
+  g_assert_false (viva_progress_get_has_note (progress, question));
+  g_assert_false (viva_progress_get_starred (progress, question));
+  g_assert_cmpint (viva_progress_get_status (progress, question), ==, VIVA_STATUS_NEW);
+
+  g_signal_connect (progress, "question-changed", G_CALLBACK (count_changed), &changes);
+  g_signal_connect (progress, "group-changed", G_CALLBACK (count_changed), &changes);
+
+  /* A note without text is not a note yet. */
+  note = viva_notes_store_get_note (f->notes, VIVA_BUNDLED_BANK_ID, 1);
+  viva_note_set_status (note, VIVA_STATUS_NEW);
+  g_assert_false (viva_progress_get_has_note (progress, question));
+  g_assert_cmpuint (changes.n_changed[0] + changes.n_changed[1] + changes.n_changed[2], ==, 0);
+
+  viva_note_set_text (note, "Ints, floats, strings, booleans.");
+  g_assert_true (viva_progress_get_has_note (progress, question));
+  g_assert_cmpuint (changes.n_changed[0], ==, 1);
+  g_assert_cmpuint (viva_progress_get_n_noted (progress, topic), ==, 1);
+  g_assert_cmpuint (viva_progress_get_n_noted (progress, level), ==, 1);
+  g_assert_cmpuint (changes.n_changed[1], ==, 1);
+  g_assert_cmpuint (changes.n_changed[2], ==, 1);
+
+  /* The same state again changes nothing and says nothing. */
+  viva_note_set_text (note, "Ints, floats, strings, booleans.");
+  viva_note_set_starred (note, FALSE);
+  g_assert_cmpuint (changes.n_changed[0], ==, 1);
+  g_assert_cmpuint (changes.n_changed[1], ==, 1);
+  g_assert_cmpuint (viva_progress_get_n_noted (progress, level), ==, 1);
+
+  /* A star changes the question, not its level's counts; a status both. */
+  viva_note_set_starred (note, TRUE);
+  g_assert_true (viva_progress_get_starred (progress, question));
+  g_assert_cmpuint (changes.n_changed[0], ==, 2);
+  g_assert_cmpuint (changes.n_changed[1], ==, 1);
+  viva_note_set_status (note, VIVA_STATUS_LEARNING);
+  g_assert_cmpint (viva_progress_get_status (progress, question), ==, VIVA_STATUS_LEARNING);
+  g_assert_cmpuint (changes.n_changed[0], ==, 3);
+  g_assert_cmpuint (changes.n_changed[1], ==, 2);
+  g_assert_cmpuint (viva_progress_get_n_noted (progress, topic), ==, 1);
+  viva_progress_counts_for_topic (progress, topic, &counts);
+  g_assert_cmpuint (counts.n_learning, ==, 1);
+
+  /* A second noted question in the same topic. */
+  note2 = viva_notes_store_get_note (f->notes, VIVA_BUNDLED_BANK_ID, 2);
+  viva_note_set_text (note2, "+ - * /");
+  g_assert_true (viva_progress_get_has_note (progress, neighbour));
+  g_assert_cmpuint (viva_progress_get_n_noted (progress, topic), ==, 2);
+  g_assert_cmpuint (viva_progress_get_n_noted (progress, level), ==, 2);
+  g_assert_cmpuint (changes.n_changed[1], ==, 3);
+  g_assert_cmpuint (changes.n_changed[2], ==, 3);
+
+  /* Blanking the text takes the note away again; the star stays. */
+  viva_note_set_text (note, "   ");
+  g_assert_false (viva_progress_get_has_note (progress, question));
+  g_assert_true (viva_progress_get_starred (progress, question));
+  g_assert_cmpuint (viva_progress_get_n_noted (progress, topic), ==, 1);
+  g_assert_cmpuint (viva_progress_get_n_noted (progress, level), ==, 1);
+
+  /* Nothing left of the note: everything back to the defaults. */
+  clear_note (f, 1);
+  g_assert_false (viva_progress_get_starred (progress, question));
+  g_assert_cmpint (viva_progress_get_status (progress, question), ==, VIVA_STATUS_NEW);
+  clear_note (f, 2);
+  g_assert_cmpuint (viva_progress_get_n_noted (progress, topic), ==, 0);
+  g_assert_cmpuint (viva_progress_get_n_noted (progress, level), ==, 0);
+  viva_progress_counts_for_level (progress, level, &counts);
+  assert_counts (&counts, viva_level_get_n_questions (level), 0, 0);
+
+  /* A question without a topic counts in its level only. */
+  viva_note_set_text (viva_notes_store_get_note (f->notes, VIVA_BUNDLED_BANK_ID, 801), "Memoize with a dict.");
+  g_assert_cmpuint (viva_progress_get_n_noted (progress, level5), ==, 1);
+  g_assert_cmpuint (viva_progress_get_n_noted (progress, level), ==, 0);
+  clear_note (f, 801);
+  g_assert_cmpuint (viva_progress_get_n_noted (progress, level5), ==, 0);
+
+  g_signal_handlers_disconnect_by_func (progress, count_changed, &changes);
+}
+
+/* The widgets showing a bank share one study state per notes store. */
+static void
+test_shared_per_bank (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(VivaProgress) first = viva_progress_dup_for_bank (f->bank, f->notes);
+  g_autoptr(VivaProgress) again = viva_progress_dup_for_bank (f->bank, f->notes);
+  g_autoptr(VivaNotesStore) other_store = viva_notes_store_new ("/nonexistent/notes.json");
+  g_autoptr(VivaProgress) other = viva_progress_dup_for_bank (f->bank, other_store);
+  g_autoptr(VivaProgress) later = NULL;
+  VivaProgressCounts counts;
+
+  g_assert_true (first == again);
+  g_assert_true (other != first);
+  g_assert_true (viva_progress_get_notes_store (other) == other_store);
+
+  set_status (f, 42, VIVA_STATUS_CONFIDENT);
+  viva_progress_get_counts (first, &counts);
+  assert_counts (&counts, 414, 0, 1);
+  viva_progress_get_counts (other, &counts);
+  assert_counts (&counts, 415, 0, 0);
+
+  /* Once every widget let go, the next one counts afresh. */
+  g_clear_object (&again);
+  g_assert_finalize_object (g_steal_pointer (&first));
+  later = viva_progress_dup_for_bank (f->bank, f->notes);
+  viva_progress_get_counts (later, &counts);
+  assert_counts (&counts, 414, 0, 1);
 }
 
 static GBytes *
@@ -455,6 +616,10 @@ main (int   argc,
               fixture_set_up, test_two_progress_objects, fixture_tear_down);
   g_test_add ("/progress/next-to-study", Fixture, NULL,
               fixture_set_up, test_next_to_study, fixture_tear_down);
+  g_test_add ("/progress/question-state", Fixture, NULL,
+              fixture_set_up, test_question_state, fixture_tear_down);
+  g_test_add ("/progress/shared-per-bank", Fixture, NULL,
+              fixture_set_up, test_shared_per_bank, fixture_tear_down);
 
   if (g_test_perf ())
     g_test_add_func ("/progress/perf/100k", test_perf_100k);

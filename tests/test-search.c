@@ -17,8 +17,10 @@
 
 #include "viva-bank-private.h"
 #include "viva-note.h"
+#include "viva-notes-search.h"
 #include "viva-notes-store.h"
 #include "viva-search.h"
+#include "viva-text.h"
 #include "viva-bench-data.h"
 
 #define BANK_ID "search-test"
@@ -88,7 +90,7 @@ fixture_set_up (Fixture       *fixture,
   viva_note_set_text (note_for (fixture, 2), "Çà et là: casefold handles Straße.");
   viva_note_set_starred (note_for (fixture, 4), TRUE);
 
-  fixture->index = viva_search_index_new (fixture->bank, fixture->store);
+  fixture->index = viva_notes_search_new (fixture->bank, fixture->store);
 }
 
 static void
@@ -294,7 +296,7 @@ test_number (Fixture       *fixture,
                                          "\n"
                                          "**Question 50:** What is 4 * 10 + 2?\n",
                                          "numbers");
-  g_autoptr(VivaSearchIndex) index = viva_search_index_new (bank, NULL);
+  g_autoptr(VivaSearchIndex) index = viva_search_index_new (bank);
   VivaSearchFilters filters;
 
   /* The question named, and those that mention the number. */
@@ -370,8 +372,8 @@ test_fold (void)
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
     {
       g_autoptr(GArray) map = g_array_new (FALSE, FALSE, sizeof (gsize));
-      g_autofree char *normalized = _viva_search_normalize (texts[i], -1);
-      g_autofree char *folded = _viva_search_fold (texts[i], -1, map);
+      g_autofree char *normalized = viva_text_normalize (texts[i], -1);
+      g_autofree char *folded = viva_text_fold (texts[i], -1, map);
 
       g_assert_cmpstr (normalized, ==, folded);
       g_assert_cmpuint (map->len, ==, strlen (folded) + 1);
@@ -380,14 +382,14 @@ test_fold (void)
     }
 
   {
-    g_autofree char *folded = _viva_search_normalize ("Café Straße ﬁle Ωμέγα", -1);
+    g_autofree char *folded = viva_text_normalize ("Café Straße ﬁle Ωμέγα", -1);
 
     g_assert_cmpstr (folded, ==, "cafe strasse file ωμεγα");
   }
 
   /* Invalid UTF-8 folds to replacement characters rather than failing. */
   {
-    g_autofree char *folded = _viva_search_fold ("a\xff" "B", -1, NULL);
+    g_autofree char *folded = viva_text_fold ("a\xff" "B", -1, NULL);
 
     g_assert_cmpstr (folded, ==, "a\xef\xbf\xbd" "b");
   }
@@ -524,7 +526,7 @@ test_narrowing_property (void)
   g_assert_no_error (error);
   g_assert_true (viva_notes_store_load (store, NULL));
   viva_bench_add_notes (store, bank, 7);
-  index = viva_search_index_new (bank, store);
+  index = viva_notes_search_new (bank, store);
   viva_search_filters_init (&filters);
 
   for (guint step = 0; step < 2000; step++)
@@ -560,7 +562,7 @@ test_narrowing_property (void)
 
       viva_search_run (index, typed->str, &filters, incremental);
 
-      reference = viva_search_index_new (bank, store);
+      reference = viva_notes_search_new (bank, store);
       viva_search_run (reference, typed->str, &filters, fresh);
 
       if (incremental->len != fresh->len ||
@@ -664,13 +666,13 @@ test_perf_100k (void)
   /* What the index adds to the process, before the timing runs reuse
    * freed memory. */
   rss_before = resident_size ();
-  index = viva_search_index_new (bank, store);
+  index = viva_notes_search_new (bank, store);
   rss_after = resident_size ();
 
   for (guint run = 0; run < 5; run++)
     {
       gint64 begin = g_get_monotonic_time ();
-      g_autoptr(VivaSearchIndex) built = viva_search_index_new (bank, store);
+      g_autoptr(VivaSearchIndex) built = viva_notes_search_new (bank, store);
 
       best_build = MIN (best_build, (g_get_monotonic_time () - begin) / 1000.0);
     }

@@ -24,6 +24,7 @@
 #include "viva-notes-store.h"
 #include "viva-mock-view.h"
 #include "viva-preferences-window.h"
+#include "viva-progress.h"
 #include "viva-session-store.h"
 #include "viva-question.h"
 #include "viva-question-view.h"
@@ -372,6 +373,7 @@ test_note_survives_restart (void)
   g_autofree char *text = NULL;
   g_autoptr(GError) error = NULL;
   const char *typed = "Slicing is half-open: \"rog\". Ünïcödé ✓";
+  VivaProgress *progress;
   VivaWindow *window;
   VivaQuestion *q42;
   JsonObject *note;
@@ -387,10 +389,12 @@ test_note_survives_restart (void)
 
   /* The sidebar marks follow at once. */
   q42 = viva_window_get_question (window);
-  g_assert_true (viva_question_get_has_note (q42));
-  g_assert_true (viva_question_get_starred (q42));
-  g_assert_cmpuint (viva_level_get_n_noted (viva_question_get_level (q42)), ==, 1);
-  g_assert_cmpuint (viva_topic_get_n_noted (viva_question_get_topic (q42)), ==, 1);
+  progress = viva_progress_dup_for_bank (viva_window_get_bank (window), store);
+  g_assert_true (viva_progress_get_has_note (progress, q42));
+  g_assert_true (viva_progress_get_starred (progress, q42));
+  g_assert_cmpuint (viva_progress_get_n_noted (progress, viva_question_get_level (q42)), ==, 1);
+  g_assert_cmpuint (viva_progress_get_n_noted (progress, viva_question_get_topic (q42)), ==, 1);
+  g_clear_object (&progress);
 
   /* Switching question saves without waiting for the autosave delay. */
   viva_notes_store_set_autosave_delay (store, 60 * 1000);
@@ -422,9 +426,11 @@ test_note_survives_restart (void)
   g_assert_cmpuint (viva_question_get_number (viva_window_get_question (window)), ==, 43);
 
   q42 = viva_bank_lookup_question (viva_window_get_bank (window), 42);
-  g_assert_true (viva_question_get_has_note (q42));
-  g_assert_true (viva_question_get_starred (q42));
-  g_assert_cmpuint (viva_level_get_n_noted (viva_question_get_level (q42)), ==, 1);
+  progress = viva_progress_dup_for_bank (viva_window_get_bank (window), store2);
+  g_assert_true (viva_progress_get_has_note (progress, q42));
+  g_assert_true (viva_progress_get_starred (progress, q42));
+  g_assert_cmpuint (viva_progress_get_n_noted (progress, viva_question_get_level (q42)), ==, 1);
+  g_clear_object (&progress);
 
   click_question_in_sidebar (window, 42);
   text = notes_text (window);
@@ -630,6 +636,7 @@ test_future_notes_file_is_read_only (void)
   g_autofree char *after = NULL;
   const char *future =
     "{\n  \"format\": \"viva-notes\",\n  \"version\": 99,\n  \"banks\": {}\n}\n";
+  VivaProgress *progress;
   VivaWindow *window;
 
   reset_data ();
@@ -644,8 +651,10 @@ test_future_notes_file_is_read_only (void)
 
   click_question_in_sidebar (window, 5);
   g_assert_false (gtk_text_view_get_editable (viva_question_view_get_note_view (viva_window_get_question_view (window))));
+  progress = viva_progress_dup_for_bank (viva_window_get_bank (window), store);
   g_assert_false (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-star", NULL) &&
-                  viva_question_get_starred (viva_window_get_question (window)));
+                  viva_progress_get_starred (progress, viva_window_get_question (window)));
+  g_clear_object (&progress);
 
   close_window (window);
 
@@ -910,6 +919,7 @@ test_restored_from_backup_is_told (void)
   g_autoptr(VivaNotesStore) first = NULL;
   g_autoptr(VivaNotesStore) store = NULL;
   g_autoptr(GError) error = NULL;
+  VivaProgress *progress;
   VivaWindow *window;
 
   reset_data ();
@@ -931,7 +941,9 @@ test_restored_from_backup_is_told (void)
 
   g_assert_nonnull (viva_window_get_banner_message (window));
   g_assert_nonnull (strstr (viva_window_get_banner_message (window), "backup"));
-  g_assert_true (viva_question_get_has_note (viva_bank_lookup_question (viva_window_get_bank (window), 7)));
+  progress = viva_progress_dup_for_bank (viva_window_get_bank (window), store);
+  g_assert_true (viva_progress_get_has_note (progress, viva_bank_lookup_question (viva_window_get_bank (window), 7)));
+  g_clear_object (&progress);
 
   close_window (window);
 }

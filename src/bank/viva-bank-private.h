@@ -89,22 +89,12 @@ void            _viva_level_take_children       (VivaLevel       *self,
                                                  GPtrArray       *children,
                                                  guint            n_topics,
                                                  guint            n_questions);
-void            _viva_level_add_noted           (VivaLevel       *self,
-                                                 int              delta);
-void            _viva_level_move_status         (VivaLevel       *self,
-                                                 VivaStatus       from,
-                                                 VivaStatus       to);
 
 /* viva-topic.c: the level is borrowed (the level owns the topic). */
 VivaTopic      *_viva_topic_new                 (const char      *name,
                                                  VivaLevel       *level);
 void            _viva_topic_take_questions      (VivaTopic       *self,
                                                  GPtrArray       *questions);
-void            _viva_topic_add_noted           (VivaTopic       *self,
-                                                 int              delta);
-void            _viva_topic_move_status         (VivaTopic       *self,
-                                                 VivaStatus       from,
-                                                 VivaStatus       to);
 void            _viva_topic_detach              (VivaTopic       *self);
 
 /* viva-question.c: @text is copied (@text_len bytes, no NUL needed) and
@@ -120,14 +110,5 @@ VivaQuestion   *_viva_question_new              (guint            number,
 const VivaSpan *_viva_question_get_spans        (VivaQuestion    *self,
                                                  guint           *n_spans);
 void            _viva_question_detach           (VivaQuestion    *self);
-
-/* viva-query.c: the normalization shared by search keys, notes and
- * queries: NFKD, combining marks removed, case folded. _viva_search_fold()
- * can also say where each byte of the result came from. */
-char           *_viva_search_normalize          (const char      *text,
-                                                 gssize           len);
-char           *_viva_search_fold               (const char      *text,
-                                                 gssize           len,
-                                                 GArray          *map);
 
 G_END_DECLS

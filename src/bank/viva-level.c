@@ -22,9 +22,7 @@ struct _VivaLevel
   guint       number;
   guint       n_topics;
   guint       n_questions;
-  guint       n_noted;
   /* By VivaStatus: how many questions the user marked so. */
-  guint       n_status[3];
 };
 
 G_DEFINE_FINAL_TYPE (VivaLevel, viva_level, G_TYPE_OBJECT)
@@ -36,10 +34,6 @@ enum {
   PROP_TITLE,
   PROP_N_QUESTIONS,
   PROP_N_TOPICS,
-  PROP_N_NOTED,
-  PROP_N_NEW,
-  PROP_N_LEARNING,
-  PROP_N_CONFIDENT,
   N_PROPS
 };
 
@@ -98,17 +92,7 @@ viva_level_get_property (GObject    *object,
       g_value_set_uint (value, self->n_topics);
       break;
 
-    case PROP_N_NOTED:
-      g_value_set_uint (value, self->n_noted);
-      break;
-
     /* In VivaStatus order. */
-    case PROP_N_NEW:
-    case PROP_N_LEARNING:
-    case PROP_N_CONFIDENT:
-      g_value_set_uint (value, self->n_status[prop_id - PROP_N_NEW]);
-      break;
-
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -145,26 +129,6 @@ viva_level_class_init (VivaLevelClass *klass)
 
   properties[PROP_N_TOPICS] =
     g_param_spec_uint ("n-topics", NULL, NULL,
-                       0, G_MAXUINT, 0,
-                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_N_NOTED] =
-    g_param_spec_uint ("n-noted", NULL, NULL,
-                       0, G_MAXUINT, 0,
-                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_N_NEW] =
-    g_param_spec_uint ("n-new", NULL, NULL,
-                       0, G_MAXUINT, 0,
-                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_N_LEARNING] =
-    g_param_spec_uint ("n-learning", NULL, NULL,
-                       0, G_MAXUINT, 0,
-                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_N_CONFIDENT] =
-    g_param_spec_uint ("n-confident", NULL, NULL,
                        0, G_MAXUINT, 0,
                        (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
@@ -210,41 +174,6 @@ _viva_level_take_children (VivaLevel *self,
   self->pending = children;
   self->n_topics = n_topics;
   self->n_questions = n_questions;
-  self->n_status[VIVA_STATUS_NEW] = n_questions;
-}
-
-void
-_viva_level_add_noted (VivaLevel *self,
-                       int        delta)
-{
-  g_return_if_fail (VIVA_IS_LEVEL (self));
-  g_return_if_fail (delta >= 0 || self->n_noted >= (guint)-delta);
-
-  if (delta == 0)
-    return;
-
-  self->n_noted += delta;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_NOTED]);
-}
-
-/* A question of the level went from status @from to @to. */
-void
-_viva_level_move_status (VivaLevel  *self,
-                         VivaStatus  from,
-                         VivaStatus  to)
-{
-  g_return_if_fail (VIVA_IS_LEVEL (self));
-  g_return_if_fail (from <= VIVA_STATUS_CONFIDENT && to <= VIVA_STATUS_CONFIDENT);
-
-  if (from == to)
-    return;
-
-  g_return_if_fail (self->n_status[from] > 0);
-
-  self->n_status[from]--;
-  self->n_status[to]++;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_NEW + from]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_NEW + to]);
 }
 
 guint
@@ -359,21 +288,4 @@ viva_level_get_n_questions (VivaLevel *self)
 }
 
 /* How many of the level's questions have a note with text. */
-guint
-viva_level_get_n_noted (VivaLevel *self)
-{
-  g_return_val_if_fail (VIVA_IS_LEVEL (self), 0);
-
-  return self->n_noted;
-}
-
 /* How many of the level's questions have @status. */
-guint
-viva_level_get_n_with_status (VivaLevel  *self,
-                              VivaStatus  status)
-{
-  g_return_val_if_fail (VIVA_IS_LEVEL (self), 0);
-  g_return_val_if_fail (status <= VIVA_STATUS_CONFIDENT, 0);
-
-  return self->n_status[status];
-}

@@ -25,8 +25,5 @@ GListModel *viva_level_get_children    (VivaLevel *self);
 GListModel *viva_level_get_questions   (VivaLevel *self);
 guint       viva_level_get_n_topics    (VivaLevel *self);
 guint       viva_level_get_n_questions (VivaLevel *self);
-guint       viva_level_get_n_noted     (VivaLevel *self);
-guint       viva_level_get_n_with_status (VivaLevel  *self,
-                                          VivaStatus  status);
 
 G_END_DECLS

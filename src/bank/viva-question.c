@@ -8,9 +8,8 @@
 #include <string.h>
 
 #include "viva-bank-private.h"
-#include "viva-enums.h"
-#include "viva-note.h"
 #include "viva-search.h"
+#include "viva-text.h"
 
 struct _VivaQuestion
 {
@@ -31,9 +30,6 @@ struct _VivaQuestion
   guint       number;
   guint       position;
   guint       n_spans;
-  VivaStatus  status;
-  guint       has_note : 1;
-  guint       starred : 1;
 };
 
 G_DEFINE_FINAL_TYPE (VivaQuestion, viva_question, G_TYPE_OBJECT)
@@ -45,9 +41,6 @@ enum {
   PROP_TEXT,
   PROP_LEVEL,
   PROP_TOPIC,
-  PROP_HAS_NOTE,
-  PROP_STARRED,
-  PROP_STATUS,
   N_PROPS
 };
 
@@ -95,18 +88,6 @@ viva_question_get_property (GObject    *object,
       g_value_set_object (value, self->topic);
       break;
 
-    case PROP_HAS_NOTE:
-      g_value_set_boolean (value, self->has_note);
-      break;
-
-    case PROP_STARRED:
-      g_value_set_boolean (value, self->starred);
-      break;
-
-    case PROP_STATUS:
-      g_value_set_enum (value, self->status);
-      break;
-
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -145,28 +126,12 @@ viva_question_class_init (VivaQuestionClass *klass)
                          VIVA_TYPE_TOPIC,
                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
-  properties[PROP_HAS_NOTE] =
-    g_param_spec_boolean ("has-note", NULL, NULL,
-                          FALSE,
-                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_STARRED] =
-    g_param_spec_boolean ("starred", NULL, NULL,
-                          FALSE,
-                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_STATUS] =
-    g_param_spec_enum ("status", NULL, NULL,
-                       VIVA_TYPE_STATUS, VIVA_STATUS_NEW,
-                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
 viva_question_init (VivaQuestion *self)
 {
-  self->status = VIVA_STATUS_NEW;
 }
 
 VivaQuestion *
@@ -265,7 +230,7 @@ viva_question_get_search_key (VivaQuestion *self)
   g_return_val_if_fail (VIVA_IS_QUESTION (self), NULL);
 
   if (self->search_key == NULL)
-    self->search_key = _viva_search_normalize (self->text, -1);
+    self->search_key = viva_text_normalize (self->text, -1);
 
   return self->search_key;
 }
@@ -508,91 +473,4 @@ viva_question_get_topic (VivaQuestion *self)
   g_return_val_if_fail (VIVA_IS_QUESTION (self), NULL);
 
   return self->topic;
-}
-
-gboolean
-viva_question_get_has_note (VivaQuestion *self)
-{
-  g_return_val_if_fail (VIVA_IS_QUESTION (self), FALSE);
-
-  return self->has_note;
-}
-
-gboolean
-viva_question_get_starred (VivaQuestion *self)
-{
-  g_return_val_if_fail (VIVA_IS_QUESTION (self), FALSE);
-
-  return self->starred;
-}
-
-VivaStatus
-viva_question_get_status (VivaQuestion *self)
-{
-  g_return_val_if_fail (VIVA_IS_QUESTION (self), VIVA_STATUS_NEW);
-
-  return self->status;
-}
-
-/**
- * viva_question_apply_note:
- * @self: a #VivaQuestion
- * @note: (nullable): the user's note for this question, or %NULL for none
- *
- * Mirrors @note into the question's has-note, starred and status
- * properties, and keeps the n-noted and per-status counts of its topic
- * and level in step, in constant time. Call it again whenever the note
- * changes.
- */
-void
-viva_question_apply_note (VivaQuestion *self,
-                          VivaNote     *note)
-{
-  gboolean has_note = FALSE;
-  gboolean starred = FALSE;
-  VivaStatus status = VIVA_STATUS_NEW;
-
-  g_return_if_fail (VIVA_IS_QUESTION (self));
-  g_return_if_fail (note == NULL || VIVA_IS_NOTE (note));
-
-  if (note != NULL)
-    {
-      has_note = viva_note_get_has_text (note);
-      starred = viva_note_get_starred (note);
-      status = viva_note_get_status (note);
-    }
-
-  g_object_freeze_notify (G_OBJECT (self));
-
-  if (self->has_note != has_note)
-    {
-      int delta = has_note ? 1 : -1;
-
-      self->has_note = has_note;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_NOTE]);
-
-      if (self->topic != NULL)
-        _viva_topic_add_noted (self->topic, delta);
-      if (self->level != NULL)
-        _viva_level_add_noted (self->level, delta);
-    }
-
-  if (self->starred != starred)
-    {
-      self->starred = starred;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STARRED]);
-    }
-
-  if (self->status != status)
-    {
-      if (self->topic != NULL)
-        _viva_topic_move_status (self->topic, self->status, status);
-      if (self->level != NULL)
-        _viva_level_move_status (self->level, self->status, status);
-
-      self->status = status;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
-    }
-
-  g_object_thaw_notify (G_OBJECT (self));
 }

@@ -4,10 +4,8 @@
  * inline spans (code, emphasis, strong), so it can be rendered as Pango
  * markup with extra highlight ranges, and searched without markup.
  *
- * The study state (has-note, starred, status) is a mirror of the user's
- * VivaNote, pushed in by viva_question_apply_note() so that list rows can
- * bind to it; the level and topic keep their "n-noted" and per-status
- * counts ("n-new", "n-learning", "n-confident") in step.
+ * Read-only, like the whole bank: what the user makes of a question
+ * (status, star, notes) is kept above the bank, by VivaProgress.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -34,10 +32,5 @@ char       *viva_question_dup_markup_highlighted
                                           VivaQuery    *query);
 VivaLevel  *viva_question_get_level      (VivaQuestion *self);
 VivaTopic  *viva_question_get_topic      (VivaQuestion *self);
-gboolean    viva_question_get_has_note   (VivaQuestion *self);
-gboolean    viva_question_get_starred    (VivaQuestion *self);
-VivaStatus  viva_question_get_status     (VivaQuestion *self);
-void        viva_question_apply_note     (VivaQuestion *self,
-                                          VivaNote     *note);
 
 G_END_DECLS

@@ -39,6 +39,7 @@
 
 #include "viva-bank-private.h"
 #include "viva-related.h"
+#include "viva-text.h"
 
 /* Longer "words" are base64, URLs or hashes: nothing two questions share
  * by being about the same thing. */
@@ -426,12 +427,12 @@ tokenize_range (const char  *text,
     return;
 
   /* Plain ASCII, nearly every question, folds to itself in lower case
-   * (_viva_search_normalize() says so): lowering each word as it is
+   * (viva_text_normalize() says so): lowering each word as it is
    * copied spares a copy of the text. Anything else goes through the
    * search folding, so that "Café" and "cafe" are one term. */
   if (!ascii)
     {
-      folded = _viva_search_normalize (segment, len);
+      folded = viva_text_normalize (segment, len);
       segment = folded;
       len = strlen (folded);
     }

@@ -6,8 +6,12 @@
  *    when the index is made, into one block of memory: matching a word is
  *    a strstr() over consecutive keys, with no allocation and few cache
  *    misses.
- *  - A note's folded text is kept per question and refolded when the
- *    notes store says that note changed; nothing else is recomputed.
+ *  - The user's notes are not the bank's: the layer above it (the study
+ *    state, progress/viva-notes-search.c) keeps each note's folded text
+ *    by question position, refolds it when the note changes and says so
+ *    (viva_search_index_notes_changed()); the index reads those keys
+ *    where it reads its own, and asks that layer about the filters on
+ *    notes (starred, has notes, status, due). Nothing else is recomputed.
  *  - Typing mostly extends the query ("d", "de", "dec"...). When every
  *    word of the previous query is inside a word of the new one and the
  *    filters are the same, only the previous matches can match, so only
@@ -23,19 +27,8 @@
 #include <string.h>
 
 #include "viva-bank-private.h"
-#include "viva-note.h"
-#include "viva-notes-store.h"
 #include "viva-search.h"
-
-typedef struct
-{
-  /* Owned; NULL for a question without a note. */
-  VivaNote *note;
-  /* Owned; the note's folded text, NULL when the note has no text. */
-  char     *note_key;
-  guint     level;
-  guint     has_text : 1;
-} Entry;
+#include "viva-text.h"
 
 struct _VivaSearchIndex
 {
@@ -43,16 +36,21 @@ struct _VivaSearchIndex
 
   /* Owned */
   VivaBank       *bank;
-  VivaNotesStore *notes;
   GPtrArray      *questions;
   char           *keys;
   const char    **key_of;
-  Entry          *entries;
+  /* The level number of each question, by position. */
+  guint          *level_of;
   VivaQuery      *last_query;
   GArray         *last_positions;
 
+  /* The notes' side, from the layer above (viva_search_index_set_notes()). */
+  const char * const        *note_keys;
+  const VivaSearchNotesFuncs *notes_funcs;
+  gpointer                   notes_data;
+  GDestroyNotify             notes_destroy;
+
   gsize           keys_size;
-  gsize           note_keys_size;
   guint           n_questions;
   VivaSearchFilters last_filters;
 };
@@ -125,48 +123,52 @@ viva_search_index_forget_last (VivaSearchIndex *self)
   g_array_set_size (self->last_positions, 0);
 }
 
-static void
-entry_set_note (VivaSearchIndex *self,
-                Entry           *entry,
-                VivaNote        *note)
+/**
+ * viva_search_index_set_notes:
+ * @self: an index
+ * @note_keys: (array) (element-type utf8): for each question, by
+ *   position, the folded text (viva_text_normalize()) of the user's note
+ *   on it, or %NULL; owned by @data, which keeps it up to date and calls
+ *   viva_search_index_notes_changed() when it changes it
+ * @funcs: how to ask @data the rest: a note's text, the filters on notes
+ * @data: the notes' side of the search
+ * @destroy: (nullable): frees @data when the index goes
+ *
+ * Gives the index the user's notes to search along with the questions.
+ * The bank knows nothing of notes: the layer above it does
+ * (viva_notes_search_new()). Once only.
+ */
+void
+viva_search_index_set_notes (VivaSearchIndex            *self,
+                             const char * const         *note_keys,
+                             const VivaSearchNotesFuncs *funcs,
+                             gpointer                    data,
+                             GDestroyNotify              destroy)
 {
-  const char *text;
+  g_return_if_fail (VIVA_IS_SEARCH_INDEX (self));
+  g_return_if_fail (note_keys != NULL);
+  g_return_if_fail (funcs != NULL && funcs->passes != NULL && funcs->get_text != NULL);
+  g_return_if_fail (self->notes_funcs == NULL);
 
-  if (entry->note_key != NULL)
-    self->note_keys_size -= strlen (entry->note_key) + 1;
-
-  g_set_object (&entry->note, note);
-  g_clear_pointer (&entry->note_key, g_free);
-  entry->has_text = note != NULL && viva_note_get_has_text (note);
-
-  text = note != NULL ? viva_note_get_text (note) : NULL;
-  if (text != NULL && text[0] != '\0')
-    {
-      entry->note_key = _viva_search_normalize (text, -1);
-      self->note_keys_size += strlen (entry->note_key) + 1;
-    }
+  self->note_keys = note_keys;
+  self->notes_funcs = funcs;
+  self->notes_data = data;
+  self->notes_destroy = destroy;
+  viva_search_index_forget_last (self);
 }
 
-static void
-viva_search_index_note_changed_cb (VivaSearchIndex *self,
-                                   VivaNote        *note,
-                                   VivaNotesStore  *notes)
+/**
+ * viva_search_index_notes_changed:
+ * @self: an index
+ *
+ * Says that a note changed: the previous result may now be missing a
+ * question, so the next run starts afresh.
+ */
+void
+viva_search_index_notes_changed (VivaSearchIndex *self)
 {
-  guint number = viva_note_get_number (note);
-  VivaQuestion *question;
+  g_return_if_fail (VIVA_IS_SEARCH_INDEX (self));
 
-  /* The store files notes under a cleaned-up bank id; asking it is the
-   * way to know whether this note is one of our bank's. */
-  if (viva_notes_store_lookup_note (notes, viva_bank_get_id (self->bank), number) != note)
-    return;
-
-  question = viva_bank_lookup_question (self->bank, number);
-  if (question == NULL)
-    return;
-
-  entry_set_note (self, &self->entries[viva_question_get_position (question)], note);
-
-  /* The previous result may now be missing this question. */
   viva_search_index_forget_last (self);
 }
 
@@ -175,12 +177,11 @@ viva_search_index_dispose (GObject *object)
 {
   VivaSearchIndex *self = (VivaSearchIndex *)object;
 
-  if (self->notes != NULL)
-    g_signal_handlers_disconnect_by_func (self->notes,
-                                          G_CALLBACK (viva_search_index_note_changed_cb),
-                                          self);
-
-  g_clear_object (&self->notes);
+  if (self->notes_destroy != NULL)
+    g_clear_pointer (&self->notes_data, self->notes_destroy);
+  self->notes_data = NULL;
+  self->notes_funcs = NULL;
+  self->note_keys = NULL;
   g_clear_object (&self->last_query);
 
   G_OBJECT_CLASS (viva_search_index_parent_class)->dispose (object);
@@ -191,13 +192,7 @@ viva_search_index_finalize (GObject *object)
 {
   VivaSearchIndex *self = (VivaSearchIndex *)object;
 
-  for (guint i = 0; i < self->n_questions; i++)
-    {
-      g_clear_object (&self->entries[i].note);
-      g_free (self->entries[i].note_key);
-    }
-
-  g_clear_pointer (&self->entries, g_free);
+  g_clear_pointer (&self->level_of, g_free);
   g_clear_pointer (&self->key_of, g_free);
   g_clear_pointer (&self->keys, g_free);
   g_clear_pointer (&self->questions, g_ptr_array_unref);
@@ -248,7 +243,7 @@ append_key (GString    *keys,
     }
   else
     {
-      g_autofree char *folded = _viva_search_fold (text, -1, NULL);
+      g_autofree char *folded = viva_text_fold (text, -1, NULL);
 
       g_string_append (keys, folded);
     }
@@ -259,31 +254,28 @@ append_key (GString    *keys,
 /**
  * viva_search_index_new:
  * @bank: the bank to search
- * @notes: (nullable): the user's notes, searched too and followed as
- *   they change; %NULL to search the questions alone
  *
- * Folds every question of @bank and every note on them. With 100,000
- * questions this takes a few tens of milliseconds; make the index once
- * per bank and keep it.
+ * Folds every question of @bank. With 100,000 questions this takes a few
+ * tens of milliseconds; make the index once per bank and keep it. It
+ * searches the questions alone until viva_search_index_set_notes()
+ * gives it the user's notes (viva_notes_search_new() does both).
  *
  * Returns: (transfer full): a new index
  */
 VivaSearchIndex *
-viva_search_index_new (VivaBank       *bank,
-                       VivaNotesStore *notes)
+viva_search_index_new (VivaBank *bank)
 {
   VivaSearchIndex *self;
   g_autoptr(GString) keys = NULL;
   g_autofree gsize *offsets = NULL;
 
   g_return_val_if_fail (VIVA_IS_BANK (bank), NULL);
-  g_return_val_if_fail (!notes || VIVA_IS_NOTES_STORE (notes), NULL);
 
   self = g_object_new (VIVA_TYPE_SEARCH_INDEX, NULL);
   self->bank = g_object_ref (bank);
   self->questions = g_ptr_array_ref (_viva_bank_get_question_array (bank));
   self->n_questions = self->questions->len;
-  self->entries = g_new0 (Entry, self->n_questions);
+  self->level_of = g_new0 (guint, MAX (self->n_questions, 1));
   self->key_of = g_new (const char *, self->n_questions);
   offsets = g_new (gsize, self->n_questions);
 
@@ -300,33 +292,13 @@ viva_search_index_new (VivaBank       *bank,
 
       offsets[i] = keys->len;
       append_key (keys, viva_question_get_text (question));
-      self->entries[i].level = level != NULL ? viva_level_get_number (level) : 0;
+      self->level_of[i] = level != NULL ? viva_level_get_number (level) : 0;
     }
 
   self->keys_size = keys->len;
   self->keys = g_string_free (g_steal_pointer (&keys), FALSE);
   for (guint i = 0; i < self->n_questions; i++)
     self->key_of[i] = self->keys + offsets[i];
-
-  if (notes != NULL)
-    {
-      g_autoptr(GPtrArray) list = viva_notes_store_list_notes (notes, viva_bank_get_id (bank));
-
-      self->notes = g_object_ref (notes);
-
-      for (guint i = 0; i < list->len; i++)
-        {
-          VivaNote *note = g_ptr_array_index (list, i);
-          VivaQuestion *question = viva_bank_lookup_question (bank, viva_note_get_number (note));
-
-          if (question != NULL)
-            entry_set_note (self, &self->entries[viva_question_get_position (question)], note);
-        }
-
-      g_signal_connect_object (notes, "note-changed",
-                               G_CALLBACK (viva_search_index_note_changed_cb),
-                               self, G_CONNECT_SWAPPED);
-    }
 
   return self;
 }
@@ -337,14 +309,6 @@ viva_search_index_get_bank (VivaSearchIndex *self)
   g_return_val_if_fail (VIVA_IS_SEARCH_INDEX (self), NULL);
 
   return self->bank;
-}
-
-VivaNotesStore *
-viva_search_index_get_notes_store (VivaSearchIndex *self)
-{
-  g_return_val_if_fail (VIVA_IS_SEARCH_INDEX (self), NULL);
-
-  return self->notes;
 }
 
 guint
@@ -380,8 +344,9 @@ viva_search_index_get_size (VivaSearchIndex *self)
 
   return sizeof *self +
          self->keys_size +
-         self->note_keys_size +
-         (gsize) self->n_questions * (sizeof (Entry) + sizeof (const char *)) +
+         (self->notes_funcs != NULL && self->notes_funcs->get_size != NULL
+          ? self->notes_funcs->get_size (self->notes_data) : 0) +
+         (gsize) self->n_questions * (sizeof (guint) + sizeof (const char *)) +
          self->last_positions->len * sizeof (guint);
 }
 
@@ -391,31 +356,19 @@ viva_search_index_passes_filters (VivaSearchIndex         *self,
                                   const VivaSearchFilters *filters,
                                   gboolean                 by_status)
 {
-  const Entry *entry = &self->entries[position];
-
-  if (filters->level != 0 && entry->level != filters->level)
+  if (filters->level != 0 && self->level_of[position] != filters->level)
     return FALSE;
 
-  if ((filters->flags & VIVA_SEARCH_HAS_NOTES) != 0 && !entry->has_text)
-    return FALSE;
+  if (filters->flags == 0 && !by_status)
+    return TRUE;
 
-  if ((filters->flags & VIVA_SEARCH_STARRED) != 0 &&
-      (entry->note == NULL || !viva_note_get_starred (entry->note)))
-    return FALSE;
+  /* The rest is about the user's notes: without them, no question is
+   * starred, has notes or is due, and every one is New. */
+  if (self->notes_funcs == NULL)
+    return filters->flags == 0 &&
+           (filters->statuses & VIVA_SEARCH_STATUS_BIT (VIVA_STATUS_NEW)) != 0;
 
-  if (by_status)
-    {
-      VivaStatus status = entry->note != NULL ? viva_note_get_status (entry->note) : VIVA_STATUS_NEW;
-
-      if ((filters->statuses & VIVA_SEARCH_STATUS_BIT (status)) == 0)
-        return FALSE;
-    }
-
-  if ((filters->flags & VIVA_SEARCH_DUE) != 0 &&
-      (entry->note == NULL || !viva_note_is_due (entry->note, &filters->day)))
-    return FALSE;
-
-  return TRUE;
+  return self->notes_funcs->passes (self->notes_data, position, filters, by_status);
 }
 
 /* Every word is in the question or in its note (not necessarily all in
@@ -428,7 +381,7 @@ viva_search_index_matches_words (VivaSearchIndex    *self,
                                  guint               n_words)
 {
   const char *key = self->key_of[position];
-  const char *note_key = self->entries[position].note_key;
+  const char *note_key = self->note_keys != NULL ? self->note_keys[position] : NULL;
 
   for (guint i = 0; i < n_words; i++)
     {
@@ -634,7 +587,7 @@ viva_search_index_match_note (VivaSearchIndex *self,
   g_return_val_if_fail (VIVA_IS_QUERY (query), FALSE);
   g_return_val_if_fail (position < self->n_questions, FALSE);
 
-  note_key = self->entries[position].note_key;
+  note_key = self->note_keys != NULL ? self->note_keys[position] : NULL;
   if (note_key == NULL)
     return FALSE;
 
@@ -663,10 +616,10 @@ viva_search_index_get_note_text (VivaSearchIndex *self,
   g_return_val_if_fail (VIVA_IS_SEARCH_INDEX (self), NULL);
   g_return_val_if_fail (position < self->n_questions, NULL);
 
-  if (self->entries[position].note == NULL)
+  if (self->notes_funcs == NULL)
     return NULL;
 
-  return viva_note_get_text (self->entries[position].note);
+  return self->notes_funcs->get_text (self->notes_data, position);
 }
 
 /* Highlighting */

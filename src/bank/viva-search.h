@@ -2,10 +2,12 @@
  *
  * Full-text search over a bank's questions and the user's notes on them,
  * combined with filters (starred, has notes, status, level, due for
- * review). The index folds every text once, keeps the notes' folded text
- * in step as they change, and narrows the previous result when the query
- * only grows, so that a keystroke costs a few milliseconds even with
- * 100,000 questions. GTK-free.
+ * review). The index folds every text once and narrows the previous
+ * result when the query only grows, so that a keystroke costs a few
+ * milliseconds even with 100,000 questions. The notes' side (their
+ * folded text, the filters on them) comes from the layer above the bank,
+ * through viva_search_index_set_notes(): see viva-notes-search.h.
+ * GTK-free.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,7 +17,6 @@
 #include <glib-object.h>
 
 #include "viva-query.h"
-#include "viva-scheduler.h"
 #include "viva-types.h"
 
 G_BEGIN_DECLS
@@ -79,10 +80,36 @@ gboolean viva_search_filters_equal    (const VivaSearchFilters *a,
 
 G_DECLARE_FINAL_TYPE (VivaSearchIndex, viva_search_index, VIVA, SEARCH_INDEX, GObject)
 
-VivaSearchIndex *viva_search_index_new             (VivaBank                *bank,
-                                                    VivaNotesStore          *notes);
+/**
+ * VivaSearchNotesFuncs:
+ * @get_text: the text of the user's note on the question at @position,
+ *   or %NULL
+ * @passes: whether the question at @position passes the filters on notes
+ *   of @filters (starred, has notes, due, and the statuses when
+ *   @by_status)
+ * @get_size: (nullable): the memory the notes' side holds, in bytes
+ *
+ * What the search asks the notes' side of a question.
+ */
+typedef struct
+{
+  const char *(*get_text) (gpointer                 data,
+                           guint                    position);
+  gboolean    (*passes)   (gpointer                 data,
+                           guint                    position,
+                           const VivaSearchFilters *filters,
+                           gboolean                 by_status);
+  gsize       (*get_size) (gpointer                 data);
+} VivaSearchNotesFuncs;
+
+VivaSearchIndex *viva_search_index_new             (VivaBank                *bank);
+void             viva_search_index_set_notes       (VivaSearchIndex         *self,
+                                                    const char * const      *note_keys,
+                                                    const VivaSearchNotesFuncs *funcs,
+                                                    gpointer                 data,
+                                                    GDestroyNotify           destroy);
+void             viva_search_index_notes_changed   (VivaSearchIndex         *self);
 VivaBank        *viva_search_index_get_bank        (VivaSearchIndex         *self);
-VivaNotesStore  *viva_search_index_get_notes_store (VivaSearchIndex         *self);
 guint            viva_search_index_get_n_questions (VivaSearchIndex         *self);
 VivaQuestion    *viva_search_index_get_question    (VivaSearchIndex         *self,
                                                     guint                    position);

@@ -23,9 +23,7 @@ struct _VivaTopic
   VivaLevel  *level;
 
   guint       n_questions;
-  guint       n_noted;
   /* By VivaStatus: how many questions the user marked so. */
-  guint       n_status[3];
 };
 
 G_DEFINE_FINAL_TYPE (VivaTopic, viva_topic, G_TYPE_OBJECT)
@@ -35,10 +33,6 @@ enum {
   PROP_NAME,
   PROP_LEVEL,
   PROP_N_QUESTIONS,
-  PROP_N_NOTED,
-  PROP_N_NEW,
-  PROP_N_LEARNING,
-  PROP_N_CONFIDENT,
   N_PROPS
 };
 
@@ -87,17 +81,7 @@ viva_topic_get_property (GObject    *object,
       g_value_set_uint (value, self->n_questions);
       break;
 
-    case PROP_N_NOTED:
-      g_value_set_uint (value, self->n_noted);
-      break;
-
     /* In VivaStatus order. */
-    case PROP_N_NEW:
-    case PROP_N_LEARNING:
-    case PROP_N_CONFIDENT:
-      g_value_set_uint (value, self->n_status[prop_id - PROP_N_NEW]);
-      break;
-
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -124,26 +108,6 @@ viva_topic_class_init (VivaTopicClass *klass)
 
   properties[PROP_N_QUESTIONS] =
     g_param_spec_uint ("n-questions", NULL, NULL,
-                       0, G_MAXUINT, 0,
-                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_N_NOTED] =
-    g_param_spec_uint ("n-noted", NULL, NULL,
-                       0, G_MAXUINT, 0,
-                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_N_NEW] =
-    g_param_spec_uint ("n-new", NULL, NULL,
-                       0, G_MAXUINT, 0,
-                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_N_LEARNING] =
-    g_param_spec_uint ("n-learning", NULL, NULL,
-                       0, G_MAXUINT, 0,
-                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_N_CONFIDENT] =
-    g_param_spec_uint ("n-confident", NULL, NULL,
                        0, G_MAXUINT, 0,
                        (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
@@ -183,41 +147,6 @@ _viva_topic_take_questions (VivaTopic *self,
 
   self->pending = questions;
   self->n_questions = questions->len;
-  self->n_status[VIVA_STATUS_NEW] = questions->len;
-}
-
-void
-_viva_topic_add_noted (VivaTopic *self,
-                       int        delta)
-{
-  g_return_if_fail (VIVA_IS_TOPIC (self));
-  g_return_if_fail (delta >= 0 || self->n_noted >= (guint)-delta);
-
-  if (delta == 0)
-    return;
-
-  self->n_noted += delta;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_NOTED]);
-}
-
-/* A question of the topic went from status @from to @to. */
-void
-_viva_topic_move_status (VivaTopic  *self,
-                         VivaStatus  from,
-                         VivaStatus  to)
-{
-  g_return_if_fail (VIVA_IS_TOPIC (self));
-  g_return_if_fail (from <= VIVA_STATUS_CONFIDENT && to <= VIVA_STATUS_CONFIDENT);
-
-  if (from == to)
-    return;
-
-  g_return_if_fail (self->n_status[from] > 0);
-
-  self->n_status[from]--;
-  self->n_status[to]++;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_NEW + from]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_NEW + to]);
 }
 
 void
@@ -275,21 +204,4 @@ viva_topic_get_n_questions (VivaTopic *self)
 }
 
 /* How many of the topic's questions have a note with text. */
-guint
-viva_topic_get_n_noted (VivaTopic *self)
-{
-  g_return_val_if_fail (VIVA_IS_TOPIC (self), 0);
-
-  return self->n_noted;
-}
-
 /* How many of the topic's questions have @status. */
-guint
-viva_topic_get_n_with_status (VivaTopic  *self,
-                              VivaStatus  status)
-{
-  g_return_val_if_fail (VIVA_IS_TOPIC (self), 0);
-  g_return_val_if_fail (status <= VIVA_STATUS_CONFIDENT, 0);
-
-  return self->n_status[status];
-}

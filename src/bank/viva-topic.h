@@ -21,8 +21,5 @@ const char *viva_topic_get_name        (VivaTopic *self);
 VivaLevel  *viva_topic_get_level       (VivaTopic *self);
 GListModel *viva_topic_get_questions   (VivaTopic *self);
 guint       viva_topic_get_n_questions (VivaTopic *self);
-guint       viva_topic_get_n_noted     (VivaTopic *self);
-guint       viva_topic_get_n_with_status (VivaTopic  *self,
-                                          VivaStatus  status);
 
 G_END_DECLS

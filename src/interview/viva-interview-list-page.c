@@ -19,10 +19,10 @@
 
 #include <glib/gi18n.h>
 
-#include "viva-bank-private.h"
 #include "viva-interview.h"
 #include "viva-interview-list-page.h"
 #include "viva-interview-store.h"
+#include "viva-text.h"
 #include "viva-message-dialog.h"
 
 struct _VivaInterviewListPage
@@ -104,7 +104,7 @@ match_candidate (gpointer item,
     return TRUE;
 
   /* The store's search folds the same way: "ada" finds "Ádá". */
-  name = _viva_search_normalize (viva_interview_get_candidate (VIVA_INTERVIEW (item)), -1);
+  name = viva_text_normalize (viva_interview_get_candidate (VIVA_INTERVIEW (item)), -1);
 
   return strstr (name, self->search_key) != NULL;
 }
@@ -131,7 +131,7 @@ search_changed_cb (VivaInterviewListPage *self,
 
   g_clear_pointer (&self->search_key, g_free);
   if (stripped[0] != '\0')
-    self->search_key = _viva_search_normalize (stripped, -1);
+    self->search_key = viva_text_normalize (stripped, -1);
 
   if (self->filtered == NULL)
     return;

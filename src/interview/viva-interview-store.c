@@ -12,11 +12,11 @@
 
 #include <string.h>
 
-#include "viva-bank-private.h"
 #include "viva-interview.h"
 #include "viva-interview-file.h"
 #include "viva-interview-store-private.h"
 #include "viva-interview-store.h"
+#include "viva-text.h"
 
 /* The shared store reports in our domain with its own codes. */
 G_STATIC_ASSERT ((int) VIVA_INTERVIEW_STORE_ERROR_TOO_LARGE == (int) VIVA_DOCUMENT_STORE_ERROR_TOO_LARGE);
@@ -170,7 +170,7 @@ viva_interview_store_search (VivaInterviewStore *self,
     {
       g_autofree char *stripped = g_strstrip (g_strdup (query));
 
-      key = _viva_search_normalize (stripped, -1);
+      key = viva_text_normalize (stripped, -1);
     }
 
   n = g_list_model_get_n_items (interviews);
@@ -181,7 +181,7 @@ viva_interview_store_search (VivaInterviewStore *self,
 
       if (key != NULL && *key != '\0')
         {
-          name = _viva_search_normalize (viva_interview_get_candidate (interview), -1);
+          name = viva_text_normalize (viva_interview_get_candidate (interview), -1);
           if (strstr (name, key) == NULL)
             continue;
         }

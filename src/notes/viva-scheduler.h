@@ -109,23 +109,6 @@ typedef struct
   VivaReviewSource source;
 } VivaReviewEntry;
 
-/**
- * VivaReviewDay:
- * @now: the moment, in microseconds since 1970 (UTC)
- * @start: when the review day holding @now began
- * @end: when it ends, which is when the next one begins
- *
- * "Today" for Review: from the day-start hour to the same hour the next
- * day, in local time (so 23 or 25 hours long on the days the clocks
- * change).
- */
-typedef struct
-{
-  gint64 now;
-  gint64 start;
-  gint64 end;
-} VivaReviewDay;
-
 #define VIVA_TYPE_REVIEW_GRADE  (viva_review_grade_get_type ())
 #define VIVA_TYPE_REVIEW_SOURCE (viva_review_source_get_type ())
 

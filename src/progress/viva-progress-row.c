@@ -22,6 +22,7 @@ struct _VivaProgressRow
   GtkListBoxRow   parent_instance;
 
   /* Owned */
+  VivaProgress   *progress;
   VivaLevel      *level;
   VivaTopic      *topic;
 
@@ -41,9 +42,9 @@ viva_progress_row_get_counts (VivaProgressRow    *self,
   g_return_if_fail (counts != NULL);
 
   if (self->topic != NULL)
-    viva_progress_counts_for_topic (self->topic, counts);
+    viva_progress_counts_for_topic (self->progress, self->topic, counts);
   else if (self->level != NULL)
-    viva_progress_counts_for_level (self->level, counts);
+    viva_progress_counts_for_level (self->progress, self->level, counts);
   else
     *counts = (VivaProgressCounts) { 0, 0, 0 };
 }
@@ -89,11 +90,14 @@ viva_progress_row_update (VivaProgressRow *self)
 }
 
 static void
-viva_progress_row_counts_notify_cb (VivaProgressRow *self,
-                                    GParamSpec      *pspec,
-                                    GObject         *group)
+viva_progress_row_group_changed_cb (VivaProgressRow *self,
+                                    GObject         *group,
+                                    VivaProgress    *progress)
 {
-  viva_progress_row_update (self);
+  GObject *own = self->topic != NULL ? G_OBJECT (self->topic) : G_OBJECT (self->level);
+
+  if (group == own)
+    viva_progress_row_update (self);
 }
 
 static void
@@ -102,6 +106,7 @@ viva_progress_row_dispose (GObject *object)
   VivaProgressRow *self = (VivaProgressRow *)object;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), VIVA_TYPE_PROGRESS_ROW);
+  g_clear_object (&self->progress);
   g_clear_object (&self->level);
   g_clear_object (&self->topic);
 
@@ -132,25 +137,28 @@ viva_progress_row_init (VivaProgressRow *self)
 
 /**
  * viva_progress_row_new:
+ * @progress: the study state of the level's bank, which the counts are
+ *   read from
  * @level: a level
  * @topic: (nullable): one of its topics, or %NULL for the whole level
  *
  * Returns: (transfer floating): a row
  */
 GtkWidget *
-viva_progress_row_new (VivaLevel *level,
-                       VivaTopic *topic)
+viva_progress_row_new (VivaProgress *progress,
+                       VivaLevel    *level,
+                       VivaTopic    *topic)
 {
   VivaProgressRow *self;
-  GObject *group;
 
+  g_return_val_if_fail (VIVA_IS_PROGRESS (progress), NULL);
   g_return_val_if_fail (VIVA_IS_LEVEL (level), NULL);
   g_return_val_if_fail (!topic || VIVA_IS_TOPIC (topic), NULL);
 
   self = g_object_new (VIVA_TYPE_PROGRESS_ROW, NULL);
+  self->progress = g_object_ref (progress);
   self->level = g_object_ref (level);
   self->topic = topic ? g_object_ref (topic) : NULL;
-  group = topic ? G_OBJECT (topic) : G_OBJECT (level);
 
   if (topic != NULL)
     {
@@ -163,14 +171,8 @@ viva_progress_row_new (VivaLevel *level,
       gtk_widget_add_css_class (GTK_WIDGET (self->title_label), "heading");
     }
 
-  g_signal_connect_object (group, "notify::n-new",
-                           G_CALLBACK (viva_progress_row_counts_notify_cb),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (group, "notify::n-learning",
-                           G_CALLBACK (viva_progress_row_counts_notify_cb),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (group, "notify::n-confident",
-                           G_CALLBACK (viva_progress_row_counts_notify_cb),
+  g_signal_connect_object (progress, "group-changed",
+                           G_CALLBACK (viva_progress_row_group_changed_cb),
                            self, G_CONNECT_SWAPPED);
 
   viva_progress_row_update (self);

@@ -15,7 +15,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (VivaProgressRow, viva_progress_row, VIVA, PROGRESS_ROW, GtkListBoxRow)
 
-GtkWidget  *viva_progress_row_new             (VivaLevel          *level,
+GtkWidget  *viva_progress_row_new             (VivaProgress       *progress,
+                                               VivaLevel          *level,
                                                VivaTopic          *topic);
 VivaLevel  *viva_progress_row_get_level       (VivaProgressRow    *self);
 VivaTopic  *viva_progress_row_get_topic       (VivaProgressRow    *self);

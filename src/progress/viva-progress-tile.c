@@ -25,6 +25,7 @@ struct _VivaProgressTile
   GtkFlowBoxChild  parent_instance;
 
   /* Owned */
+  VivaProgress    *progress;
   VivaLevel       *level;
   VivaTopic       *topic;
 
@@ -64,9 +65,9 @@ viva_progress_tile_get_counts (VivaProgressTile   *self,
   g_return_if_fail (counts != NULL);
 
   if (self->topic != NULL)
-    viva_progress_counts_for_topic (self->topic, counts);
+    viva_progress_counts_for_topic (self->progress, self->topic, counts);
   else if (self->level != NULL)
-    viva_progress_counts_outside_topics (self->level, counts);
+    viva_progress_counts_outside_topics (self->progress, self->level, counts);
   else
     *counts = (VivaProgressCounts) { 0, 0, 0 };
 }
@@ -128,11 +129,14 @@ viva_progress_tile_update (VivaProgressTile *self)
 }
 
 static void
-viva_progress_tile_counts_notify_cb (VivaProgressTile *self,
-                                     GParamSpec       *pspec,
-                                     GObject          *group)
+viva_progress_tile_group_changed_cb (VivaProgressTile *self,
+                                     GObject          *group,
+                                     VivaProgress     *progress)
 {
-  viva_progress_tile_update (self);
+  GObject *own = self->topic != NULL ? G_OBJECT (self->topic) : G_OBJECT (self->level);
+
+  if (group == own)
+    viva_progress_tile_update (self);
 }
 
 static void
@@ -141,6 +145,7 @@ viva_progress_tile_dispose (GObject *object)
   VivaProgressTile *self = (VivaProgressTile *)object;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), VIVA_TYPE_PROGRESS_TILE);
+  g_clear_object (&self->progress);
   g_clear_object (&self->level);
   g_clear_object (&self->topic);
 
@@ -169,6 +174,8 @@ viva_progress_tile_init (VivaProgressTile *self)
 
 /**
  * viva_progress_tile_new:
+ * @progress: the study state of the level's bank, which the counts are
+ *   read from
  * @level: a level
  * @topic: (nullable): one of its topics, or %NULL for the level's
  *   questions that are in none of its topics
@@ -176,19 +183,20 @@ viva_progress_tile_init (VivaProgressTile *self)
  * Returns: (transfer floating): a tile
  */
 GtkWidget *
-viva_progress_tile_new (VivaLevel *level,
-                        VivaTopic *topic)
+viva_progress_tile_new (VivaProgress *progress,
+                        VivaLevel    *level,
+                        VivaTopic    *topic)
 {
   VivaProgressTile *self;
-  GObject *group;
 
+  g_return_val_if_fail (VIVA_IS_PROGRESS (progress), NULL);
   g_return_val_if_fail (VIVA_IS_LEVEL (level), NULL);
   g_return_val_if_fail (!topic || VIVA_IS_TOPIC (topic), NULL);
 
   self = g_object_new (VIVA_TYPE_PROGRESS_TILE, NULL);
+  self->progress = g_object_ref (progress);
   self->level = g_object_ref (level);
   self->topic = topic ? g_object_ref (topic) : NULL;
-  group = topic ? G_OBJECT (topic) : G_OBJECT (level);
 
   if (topic != NULL)
     gtk_label_set_text (self->name_label, viva_topic_get_name (topic));
@@ -197,14 +205,8 @@ viva_progress_tile_new (VivaLevel *level,
   else
     gtk_label_set_text (self->name_label, _("Other questions"));
 
-  g_signal_connect_object (group, "notify::n-new",
-                           G_CALLBACK (viva_progress_tile_counts_notify_cb),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (group, "notify::n-learning",
-                           G_CALLBACK (viva_progress_tile_counts_notify_cb),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (group, "notify::n-confident",
-                           G_CALLBACK (viva_progress_tile_counts_notify_cb),
+  g_signal_connect_object (progress, "group-changed",
+                           G_CALLBACK (viva_progress_tile_group_changed_cb),
                            self, G_CONNECT_SWAPPED);
 
   viva_progress_tile_update (self);

@@ -15,7 +15,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (VivaProgressTile, viva_progress_tile, VIVA, PROGRESS_TILE, GtkFlowBoxChild)
 
-GtkWidget  *viva_progress_tile_new            (VivaLevel          *level,
+GtkWidget  *viva_progress_tile_new            (VivaProgress       *progress,
+                                               VivaLevel          *level,
                                                VivaTopic          *topic);
 VivaLevel  *viva_progress_tile_get_level      (VivaProgressTile   *self);
 VivaTopic  *viva_progress_tile_get_topic      (VivaProgressTile   *self);

@@ -113,7 +113,7 @@ static void
 viva_progress_view_study (VivaProgressView *self,
                           GListModel       *items)
 {
-  VivaQuestion *question = viva_progress_find_next_to_study (items);
+  VivaQuestion *question = viva_progress_find_next_to_study (self->progress, items);
 
   if (question != NULL)
     g_signal_emit (self, signals[QUESTION_ACTIVATED], 0, question);
@@ -203,7 +203,7 @@ viva_progress_view_add_level (VivaProgressView *self,
   g_signal_connect_object (list_box, "row-activated",
                            G_CALLBACK (viva_progress_view_row_activated_cb),
                            self, G_CONNECT_SWAPPED);
-  gtk_list_box_append (GTK_LIST_BOX (list_box), viva_progress_row_new (level, NULL));
+  gtk_list_box_append (GTK_LIST_BOX (list_box), viva_progress_row_new (self->progress, level, NULL));
   gtk_box_append (self->levels_box, list_box);
 
   for (guint i = 0; i < n_children; i++)
@@ -214,14 +214,14 @@ viva_progress_view_add_level (VivaProgressView *self,
         continue;
 
       n_in_topics += viva_topic_get_n_questions (VIVA_TOPIC (child));
-      gtk_flow_box_append (GTK_FLOW_BOX (flow_box), viva_progress_tile_new (level, VIVA_TOPIC (child)));
-      gtk_list_box_append (GTK_LIST_BOX (list_box), viva_progress_row_new (level, VIVA_TOPIC (child)));
+      gtk_flow_box_append (GTK_FLOW_BOX (flow_box), viva_progress_tile_new (self->progress, level, VIVA_TOPIC (child)));
+      gtk_list_box_append (GTK_LIST_BOX (list_box), viva_progress_row_new (self->progress, level, VIVA_TOPIC (child)));
     }
 
   /* A level without topics is one tile; questions a level has besides
    * its topics get one of their own, after them. */
   if (n_in_topics < viva_level_get_n_questions (level))
-    gtk_flow_box_append (GTK_FLOW_BOX (flow_box), viva_progress_tile_new (level, NULL));
+    gtk_flow_box_append (GTK_FLOW_BOX (flow_box), viva_progress_tile_new (self->progress, level, NULL));
 }
 
 static void

@@ -1,16 +1,21 @@
 /* viva-progress.c
  *
- * A bank's questions mirror the user's notes (viva_question_apply_note()),
- * and their levels and topics count them by status as they change. This
- * object keeps that mirror in step with the notes store, whatever changed
- * a note (the study view, a mock interview rating, Review, another copy
- * of Viva), and counts the whole bank.
+ * The study state of one bank for one notes store: per question (by
+ * viva_question_get_position()) its status, star and whether it has
+ * notes; per level and topic how many of its questions have notes and
+ * have each status; and the whole bank's totals. It follows the notes
+ * store, whatever changed a note (the study view, a mock interview
+ * rating, Review, another copy of Viva), and says what changed with
+ * "question-changed" and "group-changed", so that widgets showing a
+ * question's marks or a level's counts follow at once. The bank itself
+ * holds none of this: it is read-only.
+ *
+ * viva_progress_dup_for_bank() shares one per bank between the widgets
+ * that show it (sidebar, progress page), so that a note change is
+ * counted once.
  *
  * Costs: building one walks the bank's notes once; each change of a note
- * costs a hash look-up and a few counters, whatever the size of the bank.
- * It keeps its own status per question, by position, rather than reading
- * the question's mirror before applying the note: someone else may have
- * applied it first, and the totals must not depend on who did.
+ * costs a few hash look-ups and counters, whatever the size of the bank.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -27,6 +32,18 @@
 #include "viva-question.h"
 #include "viva-topic.h"
 
+/* A level's or a topic's counts. */
+typedef struct
+{
+  guint n_noted;
+  guint n_status[3];
+} GroupCounts;
+
+enum {
+  MARK_HAS_NOTE = 1 << 0,
+  MARK_STARRED  = 1 << 1,
+};
+
 struct _VivaProgress
 {
   GObject         parent_instance;
@@ -36,6 +53,10 @@ struct _VivaProgress
   VivaNotesStore *store;
   /* A VivaStatus per question, by viva_question_get_position(). */
   guint8         *status;
+  /* MARK_* bits per question, by position. */
+  guint8         *marks;
+  /* VivaLevel or VivaTopic (unowned: the bank holds them) -> GroupCounts */
+  GHashTable     *groups;
 
   guint           n_status[3];
 };
@@ -55,6 +76,43 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  QUESTION_CHANGED,
+  GROUP_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static GQuark shared_quark;
+
+/* Moves one question of @group from @from to @to and from @had_note to
+ * @has_note; says so if that changed anything. */
+static void
+viva_progress_move_in_group (VivaProgress *self,
+                             gpointer      group,
+                             VivaStatus    from,
+                             VivaStatus    to,
+                             gboolean      had_note,
+                             gboolean      has_note)
+{
+  GroupCounts *counts;
+
+  if (group == NULL || (from == to && had_note == has_note))
+    return;
+
+  counts = g_hash_table_lookup (self->groups, group);
+  if (counts == NULL)
+    return;
+
+  counts->n_status[from]--;
+  counts->n_status[to]++;
+  if (had_note != has_note)
+    counts->n_noted += has_note ? 1 : -1;
+
+  g_signal_emit (self, signals[GROUP_CHANGED], 0, group);
+}
+
 static void
 viva_progress_apply (VivaProgress *self,
                      VivaQuestion *question,
@@ -63,17 +121,46 @@ viva_progress_apply (VivaProgress *self,
   guint position = viva_question_get_position (question);
   VivaStatus from = self->status[position];
   VivaStatus to = viva_note_get_status (note);
+  guint8 old_marks = self->marks[position];
+  guint8 marks = 0;
+  gboolean had_note;
+  gboolean has_note;
 
-  viva_question_apply_note (question, note);
+  if (viva_note_get_has_text (note))
+    marks |= MARK_HAS_NOTE;
+  if (viva_note_get_starred (note))
+    marks |= MARK_STARRED;
+
+  if (from == to && marks == old_marks)
+    return;
+
+  had_note = (old_marks & MARK_HAS_NOTE) != 0;
+  has_note = (marks & MARK_HAS_NOTE) != 0;
+  self->status[position] = to;
+  self->marks[position] = marks;
+
+  viva_progress_move_in_group (self, viva_question_get_topic (question), from, to, had_note, has_note);
+  viva_progress_move_in_group (self, viva_question_get_level (question), from, to, had_note, has_note);
+  g_signal_emit (self, signals[QUESTION_CHANGED], 0, question);
 
   if (from == to)
     return;
 
-  self->status[position] = to;
   self->n_status[from]--;
   self->n_status[to]++;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_NEW + from]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_NEW + to]);
+}
+
+static void
+viva_progress_add_group (VivaProgress *self,
+                         gpointer      group,
+                         guint         n_questions)
+{
+  GroupCounts *counts = g_new0 (GroupCounts, 1);
+
+  counts->n_status[VIVA_STATUS_NEW] = n_questions;
+  g_hash_table_insert (self->groups, group, counts);
 }
 
 static void
@@ -99,7 +186,9 @@ viva_progress_constructed (GObject *object)
 {
   VivaProgress *self = (VivaProgress *)object;
   g_autoptr(GPtrArray) notes = NULL;
+  GListModel *levels;
   guint n_questions;
+  guint n_levels;
 
   G_OBJECT_CLASS (viva_progress_parent_class)->constructed (object);
 
@@ -108,7 +197,28 @@ viva_progress_constructed (GObject *object)
 
   n_questions = viva_bank_get_n_questions (self->bank);
   self->status = g_new0 (guint8, MAX (n_questions, 1));
+  self->marks = g_new0 (guint8, MAX (n_questions, 1));
   self->n_status[VIVA_STATUS_NEW] = n_questions;
+
+  /* A few dozen levels and topics. */
+  self->groups = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  levels = viva_bank_get_levels (self->bank);
+  n_levels = g_list_model_get_n_items (levels);
+  for (guint i = 0; i < n_levels; i++)
+    {
+      g_autoptr(VivaLevel) level = g_list_model_get_item (levels, i);
+      GListModel *children = viva_level_get_children (level);
+      guint n_children = g_list_model_get_n_items (children);
+
+      viva_progress_add_group (self, level, viva_level_get_n_questions (level));
+      for (guint j = 0; j < n_children && viva_level_get_n_topics (level) > 0; j++)
+        {
+          g_autoptr(GObject) child = g_list_model_get_item (children, j);
+
+          if (VIVA_IS_TOPIC (child))
+            viva_progress_add_group (self, child, viva_topic_get_n_questions (VIVA_TOPIC (child)));
+        }
+    }
 
   /* Counting starts from "all new" and moves the questions that have a
    * note: a pass over the notes, not over the bank. */
@@ -132,6 +242,12 @@ viva_progress_dispose (GObject *object)
 {
   VivaProgress *self = (VivaProgress *)object;
 
+  if (self->bank != NULL && g_object_get_qdata (G_OBJECT (self->bank), shared_quark) == self)
+    g_object_set_qdata (G_OBJECT (self->bank), shared_quark, NULL);
+
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_func (self->store, viva_progress_note_changed_cb, self);
+
   g_clear_object (&self->bank);
   g_clear_object (&self->store);
 
@@ -144,6 +260,8 @@ viva_progress_finalize (GObject *object)
   VivaProgress *self = (VivaProgress *)object;
 
   g_clear_pointer (&self->status, g_free);
+  g_clear_pointer (&self->marks, g_free);
+  g_clear_pointer (&self->groups, g_hash_table_unref);
 
   G_OBJECT_CLASS (viva_progress_parent_class)->finalize (object);
 }
@@ -237,6 +355,40 @@ viva_progress_class_init (VivaProgressClass *klass)
                        (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * VivaProgress::question-changed:
+   * @self: the progress
+   * @question: the question whose status, star or notes changed
+   */
+  signals[QUESTION_CHANGED] =
+    g_signal_new ("question-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL,
+                  g_cclosure_marshal_VOID__OBJECT,
+                  G_TYPE_NONE, 1, VIVA_TYPE_QUESTION);
+  g_signal_set_va_marshaller (signals[QUESTION_CHANGED],
+                              G_TYPE_FROM_CLASS (klass),
+                              g_cclosure_marshal_VOID__OBJECTv);
+
+  /**
+   * VivaProgress::group-changed:
+   * @self: the progress
+   * @group: the #VivaLevel or #VivaTopic whose counts changed
+   */
+  signals[GROUP_CHANGED] =
+    g_signal_new ("group-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL,
+                  g_cclosure_marshal_VOID__OBJECT,
+                  G_TYPE_NONE, 1, G_TYPE_OBJECT);
+  g_signal_set_va_marshaller (signals[GROUP_CHANGED],
+                              G_TYPE_FROM_CLASS (klass),
+                              g_cclosure_marshal_VOID__OBJECTv);
+
+  shared_quark = g_quark_from_static_string ("viva-progress-shared");
 }
 
 static void
@@ -249,8 +401,9 @@ viva_progress_init (VivaProgress *self)
  * @bank: a bank
  * @store: the user's notes
  *
- * Applies the notes @store has for @bank to its questions, and keeps
- * them applied as they change.
+ * Reads the study state of @bank's questions from the notes @store
+ * has for it, and keeps it in step as they change. Widgets should share
+ * one: viva_progress_dup_for_bank().
  *
  * Returns: (transfer full): a new #VivaProgress
  */
@@ -265,6 +418,41 @@ viva_progress_new (VivaBank       *bank,
                        "bank", bank,
                        "notes-store", store,
                        NULL);
+}
+
+/**
+ * viva_progress_dup_for_bank:
+ * @bank: a bank
+ * @store: the user's notes
+ *
+ * The study state of @bank from @store that every widget showing it
+ * shares: the one made earlier if it is still alive, or a new one.
+ *
+ * Returns: (transfer full): the #VivaProgress of @bank and @store
+ */
+VivaProgress *
+viva_progress_dup_for_bank (VivaBank       *bank,
+                            VivaNotesStore *store)
+{
+  VivaProgress *shared;
+  VivaProgress *self;
+
+  g_return_val_if_fail (VIVA_IS_BANK (bank), NULL);
+  g_return_val_if_fail (VIVA_IS_NOTES_STORE (store), NULL);
+
+  /* The class's quark exists once the type is. */
+  g_type_ensure (VIVA_TYPE_PROGRESS);
+
+  shared = g_object_get_qdata (G_OBJECT (bank), shared_quark);
+  if (shared != NULL && shared->store == store)
+    return g_object_ref (shared);
+
+  self = viva_progress_new (bank, store);
+  /* Unowned: the progress clears it when it goes. */
+  if (shared == NULL)
+    g_object_set_qdata (G_OBJECT (bank), shared_quark, self);
+
+  return self;
 }
 
 VivaBank *
@@ -296,32 +484,114 @@ viva_progress_get_counts (VivaProgress       *self,
   counts->n_confident = self->n_status[VIVA_STATUS_CONFIDENT];
 }
 
-void
-viva_progress_counts_for_level (VivaLevel          *level,
-                                VivaProgressCounts *counts)
+static gboolean
+viva_progress_check_question (VivaProgress *self,
+                              VivaQuestion *question)
 {
-  g_return_if_fail (VIVA_IS_LEVEL (level));
-  g_return_if_fail (counts != NULL);
+  /* Only this bank's questions have a place here. */
+  return viva_question_get_position (question) < viva_bank_get_n_questions (self->bank) &&
+         viva_bank_lookup_question (self->bank, viva_question_get_number (question)) == question;
+}
 
-  counts->n_new = viva_level_get_n_with_status (level, VIVA_STATUS_NEW);
-  counts->n_learning = viva_level_get_n_with_status (level, VIVA_STATUS_LEARNING);
-  counts->n_confident = viva_level_get_n_with_status (level, VIVA_STATUS_CONFIDENT);
+gboolean
+viva_progress_get_has_note (VivaProgress *self,
+                            VivaQuestion *question)
+{
+  g_return_val_if_fail (VIVA_IS_PROGRESS (self), FALSE);
+  g_return_val_if_fail (VIVA_IS_QUESTION (question), FALSE);
+  g_return_val_if_fail (viva_progress_check_question (self, question), FALSE);
+
+  return (self->marks[viva_question_get_position (question)] & MARK_HAS_NOTE) != 0;
+}
+
+gboolean
+viva_progress_get_starred (VivaProgress *self,
+                           VivaQuestion *question)
+{
+  g_return_val_if_fail (VIVA_IS_PROGRESS (self), FALSE);
+  g_return_val_if_fail (VIVA_IS_QUESTION (question), FALSE);
+  g_return_val_if_fail (viva_progress_check_question (self, question), FALSE);
+
+  return (self->marks[viva_question_get_position (question)] & MARK_STARRED) != 0;
+}
+
+VivaStatus
+viva_progress_get_status (VivaProgress *self,
+                          VivaQuestion *question)
+{
+  g_return_val_if_fail (VIVA_IS_PROGRESS (self), VIVA_STATUS_NEW);
+  g_return_val_if_fail (VIVA_IS_QUESTION (question), VIVA_STATUS_NEW);
+  g_return_val_if_fail (viva_progress_check_question (self, question), VIVA_STATUS_NEW);
+
+  return self->status[viva_question_get_position (question)];
+}
+
+static const GroupCounts *
+viva_progress_lookup_group (VivaProgress *self,
+                            gpointer      group)
+{
+  static const GroupCounts none = { 0, { 0, 0, 0 } };
+  const GroupCounts *counts = g_hash_table_lookup (self->groups, group);
+
+  return counts != NULL ? counts : &none;
+}
+
+/**
+ * viva_progress_get_n_noted:
+ * @self: a progress
+ * @group: a #VivaLevel or #VivaTopic of the bank
+ *
+ * Returns: how many questions of @group have notes
+ */
+guint
+viva_progress_get_n_noted (VivaProgress *self,
+                           gpointer      group)
+{
+  g_return_val_if_fail (VIVA_IS_PROGRESS (self), 0);
+  g_return_val_if_fail (VIVA_IS_LEVEL (group) || VIVA_IS_TOPIC (group), 0);
+
+  return viva_progress_lookup_group (self, group)->n_noted;
+}
+
+static void
+viva_progress_group_counts (VivaProgress       *self,
+                            gpointer            group,
+                            VivaProgressCounts *counts)
+{
+  const GroupCounts *group_counts = viva_progress_lookup_group (self, group);
+
+  counts->n_new = group_counts->n_status[VIVA_STATUS_NEW];
+  counts->n_learning = group_counts->n_status[VIVA_STATUS_LEARNING];
+  counts->n_confident = group_counts->n_status[VIVA_STATUS_CONFIDENT];
 }
 
 void
-viva_progress_counts_for_topic (VivaTopic          *topic,
+viva_progress_counts_for_level (VivaProgress       *self,
+                                VivaLevel          *level,
                                 VivaProgressCounts *counts)
 {
+  g_return_if_fail (VIVA_IS_PROGRESS (self));
+  g_return_if_fail (VIVA_IS_LEVEL (level));
+  g_return_if_fail (counts != NULL);
+
+  viva_progress_group_counts (self, level, counts);
+}
+
+void
+viva_progress_counts_for_topic (VivaProgress       *self,
+                                VivaTopic          *topic,
+                                VivaProgressCounts *counts)
+{
+  g_return_if_fail (VIVA_IS_PROGRESS (self));
   g_return_if_fail (VIVA_IS_TOPIC (topic));
   g_return_if_fail (counts != NULL);
 
-  counts->n_new = viva_topic_get_n_with_status (topic, VIVA_STATUS_NEW);
-  counts->n_learning = viva_topic_get_n_with_status (topic, VIVA_STATUS_LEARNING);
-  counts->n_confident = viva_topic_get_n_with_status (topic, VIVA_STATUS_CONFIDENT);
+  viva_progress_group_counts (self, topic, counts);
 }
 
 /**
  * viva_progress_counts_outside_topics:
+ * @self: a progress
  * @level: a level
  * @counts: (out caller-allocates): the counts
  *
@@ -330,16 +600,18 @@ viva_progress_counts_for_topic (VivaTopic          *topic,
  * less its topics, a pass over the level's children.
  */
 void
-viva_progress_counts_outside_topics (VivaLevel          *level,
+viva_progress_counts_outside_topics (VivaProgress       *self,
+                                     VivaLevel          *level,
                                      VivaProgressCounts *counts)
 {
   GListModel *children;
   guint n_children;
 
+  g_return_if_fail (VIVA_IS_PROGRESS (self));
   g_return_if_fail (VIVA_IS_LEVEL (level));
   g_return_if_fail (counts != NULL);
 
-  viva_progress_counts_for_level (level, counts);
+  viva_progress_counts_for_level (self, level, counts);
 
   if (viva_level_get_n_topics (level) == 0)
     return;
@@ -355,7 +627,7 @@ viva_progress_counts_outside_topics (VivaLevel          *level,
       if (!VIVA_IS_TOPIC (child))
         continue;
 
-      viva_progress_counts_for_topic (VIVA_TOPIC (child), &topic);
+      viva_progress_counts_for_topic (self, VIVA_TOPIC (child), &topic);
       counts->n_new -= topic.n_new;
       counts->n_learning -= topic.n_learning;
       counts->n_confident -= topic.n_confident;
@@ -393,6 +665,7 @@ viva_progress_counts_describe (const VivaProgressCounts *counts)
 
 /**
  * viva_progress_find_next_to_study:
+ * @self: a progress
  * @items: a list of questions, or of a level's children (topics are
  *   skipped, so a level's children give the questions outside its topics)
  *
@@ -403,11 +676,13 @@ viva_progress_counts_describe (const VivaProgressCounts *counts)
  *   @items holds none
  */
 VivaQuestion *
-viva_progress_find_next_to_study (GListModel *items)
+viva_progress_find_next_to_study (VivaProgress *self,
+                                  GListModel   *items)
 {
   VivaQuestion *first = NULL;
   guint n_items;
 
+  g_return_val_if_fail (VIVA_IS_PROGRESS (self), NULL);
   g_return_val_if_fail (G_IS_LIST_MODEL (items), NULL);
 
   n_items = g_list_model_get_n_items (items);
@@ -424,7 +699,7 @@ viva_progress_find_next_to_study (GListModel *items)
       question = VIVA_QUESTION (item);
       if (first == NULL)
         first = question;
-      if (viva_question_get_status (question) != VIVA_STATUS_CONFIDENT)
+      if (viva_progress_get_status (self, question) != VIVA_STATUS_CONFIDENT)
         return question;
     }
 

@@ -1,8 +1,12 @@
 /* viva-progress.h
  *
- * How far the user has got through a bank: how many of its questions
- * are New, Learning and Confident, in all, per level and per topic.
- * GTK-free: links against GLib/GIO only.
+ * The study-state layer: what the user has made of each question of a
+ * bank (status, star, whether it has notes) and how far they have got
+ * through it (how many questions are New, Learning and Confident, in
+ * all, per level and per topic, and how many have notes). It sits above
+ * the bank, which only holds what the bank file says, and the notes
+ * store, which keeps the notes; it follows the store whatever changed a
+ * note. GTK-free: links against GLib/GIO only.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -36,20 +40,35 @@ G_DECLARE_FINAL_TYPE (VivaProgress, viva_progress, VIVA, PROGRESS, GObject)
 
 VivaProgress   *viva_progress_new                      (VivaBank                 *bank,
                                                         VivaNotesStore           *store);
+VivaProgress   *viva_progress_dup_for_bank             (VivaBank                 *bank,
+                                                        VivaNotesStore           *store);
 VivaBank       *viva_progress_get_bank                 (VivaProgress             *self);
 VivaNotesStore *viva_progress_get_notes_store          (VivaProgress             *self);
 void            viva_progress_get_counts               (VivaProgress             *self,
                                                         VivaProgressCounts       *counts);
 
-void            viva_progress_counts_for_level         (VivaLevel                *level,
+gboolean        viva_progress_get_has_note             (VivaProgress             *self,
+                                                        VivaQuestion             *question);
+gboolean        viva_progress_get_starred              (VivaProgress             *self,
+                                                        VivaQuestion             *question);
+VivaStatus      viva_progress_get_status               (VivaProgress             *self,
+                                                        VivaQuestion             *question);
+guint           viva_progress_get_n_noted              (VivaProgress             *self,
+                                                        gpointer                  group);
+
+void            viva_progress_counts_for_level         (VivaProgress             *self,
+                                                        VivaLevel                *level,
                                                         VivaProgressCounts       *counts);
-void            viva_progress_counts_for_topic         (VivaTopic                *topic,
+void            viva_progress_counts_for_topic         (VivaProgress             *self,
+                                                        VivaTopic                *topic,
                                                         VivaProgressCounts       *counts);
-void            viva_progress_counts_outside_topics    (VivaLevel                *level,
+void            viva_progress_counts_outside_topics    (VivaProgress             *self,
+                                                        VivaLevel                *level,
                                                         VivaProgressCounts       *counts);
 guint           viva_progress_counts_get_total         (const VivaProgressCounts *counts);
 char           *viva_progress_counts_describe          (const VivaProgressCounts *counts);
 
-VivaQuestion   *viva_progress_find_next_to_study       (GListModel               *items);
+VivaQuestion   *viva_progress_find_next_to_study       (VivaProgress             *self,
+                                                        GListModel               *items);
 
 G_END_DECLS

@@ -24,6 +24,8 @@ struct _VivaSidebar
   /* Owned */
   VivaBank           *bank;
   VivaNotesStore     *notes;
+  /* The study state of the bank, from the notes: what the rows show. */
+  VivaProgress       *progress;
   VivaSearchIndex    *index;
   GtkCustomFilter    *filter;
   GtkTreeListModel   *tree_model;

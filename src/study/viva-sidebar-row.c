@@ -40,6 +40,8 @@ struct _VivaSidebarRow
 
   /* Owned */
   GObject         *item;
+  /* The study state the marks and counts are read from. */
+  VivaProgress    *progress;
   VivaSearchIndex *index;
   VivaQuery       *query;
 
@@ -335,8 +337,8 @@ viva_sidebar_row_update (VivaSidebarRow *self)
   if (VIVA_IS_QUESTION (self->item))
     {
       VivaQuestion *question = VIVA_QUESTION (self->item);
-      gboolean starred = viva_question_get_starred (question);
-      gboolean has_note = viva_question_get_has_note (question);
+      gboolean starred = self->progress != NULL && viva_progress_get_starred (self->progress, question);
+      gboolean has_note = self->progress != NULL && viva_progress_get_has_note (self->progress, question);
       g_autofree char *number = g_strdup_printf ("%u", viva_question_get_number (question));
 
       g_autofree char *snippet = viva_sidebar_row_update_search (self, question);
@@ -368,16 +370,24 @@ viva_sidebar_row_update (VivaSidebarRow *self)
   if (VIVA_IS_LEVEL (self->item))
     {
       gtk_label_set_text (self->title_label, viva_level_get_title (VIVA_LEVEL (self->item)));
-      n_noted = viva_level_get_n_noted (VIVA_LEVEL (self->item));
       n_questions = viva_level_get_n_questions (VIVA_LEVEL (self->item));
-      viva_progress_counts_for_level (VIVA_LEVEL (self->item), &counts);
+      counts = (VivaProgressCounts) { n_questions, 0, 0 };
+      if (self->progress != NULL)
+        {
+          n_noted = viva_progress_get_n_noted (self->progress, self->item);
+          viva_progress_counts_for_level (self->progress, VIVA_LEVEL (self->item), &counts);
+        }
     }
   else if (VIVA_IS_TOPIC (self->item))
     {
       gtk_label_set_text (self->title_label, viva_topic_get_name (VIVA_TOPIC (self->item)));
-      n_noted = viva_topic_get_n_noted (VIVA_TOPIC (self->item));
       n_questions = viva_topic_get_n_questions (VIVA_TOPIC (self->item));
-      viva_progress_counts_for_topic (VIVA_TOPIC (self->item), &counts);
+      counts = (VivaProgressCounts) { n_questions, 0, 0 };
+      if (self->progress != NULL)
+        {
+          n_noted = viva_progress_get_n_noted (self->progress, self->item);
+          viva_progress_counts_for_topic (self->progress, VIVA_TOPIC (self->item), &counts);
+        }
     }
   else
     return;
@@ -425,12 +435,16 @@ viva_sidebar_row_update (VivaSidebarRow *self)
                                   -1);
 }
 
+/* A question's marks or a level's or topic's counts changed, wherever
+ * that happened (the question view, a mock interview's ratings,
+ * Review): a row on screen follows at once. */
 static void
-viva_sidebar_row_item_notify_cb (VivaSidebarRow *self,
-                                 GParamSpec     *pspec,
-                                 GObject        *item)
+viva_sidebar_row_state_changed_cb (VivaSidebarRow *self,
+                                   GObject        *changed,
+                                   VivaProgress   *progress)
 {
-  viva_sidebar_row_update (self);
+  if (changed == self->item)
+    viva_sidebar_row_update (self);
 }
 
 static void
@@ -439,6 +453,7 @@ viva_sidebar_row_dispose (GObject *object)
   VivaSidebarRow *self = (VivaSidebarRow *)object;
 
   viva_sidebar_row_set_item (self, NULL);
+  viva_sidebar_row_set_progress (self, NULL);
   g_clear_object (&self->index);
   g_clear_object (&self->query);
   g_clear_pointer (&self->status_text, g_free);
@@ -608,11 +623,6 @@ viva_sidebar_row_set_item (VivaSidebarRow *self,
   if (self->item == item)
     return;
 
-  if (self->item != NULL)
-    g_signal_handlers_disconnect_by_func (self->item,
-                                          G_CALLBACK (viva_sidebar_row_item_notify_cb),
-                                          self);
-
   g_set_object (&self->item, item);
 
   is_question = VIVA_IS_QUESTION (item);
@@ -632,12 +642,6 @@ viva_sidebar_row_set_item (VivaSidebarRow *self,
   if (is_question)
     {
       gtk_widget_remove_css_class (GTK_WIDGET (self->title_label), "heading");
-      g_signal_connect_object (item, "notify::has-note",
-                               G_CALLBACK (viva_sidebar_row_item_notify_cb),
-                               self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (item, "notify::starred",
-                               G_CALLBACK (viva_sidebar_row_item_notify_cb),
-                               self, G_CONNECT_SWAPPED);
     }
   else if (item != NULL)
     {
@@ -645,28 +649,51 @@ viva_sidebar_row_set_item (VivaSidebarRow *self,
         gtk_widget_add_css_class (GTK_WIDGET (self->title_label), "heading");
       else
         gtk_widget_remove_css_class (GTK_WIDGET (self->title_label), "heading");
-
-      /* The counts change as notes change, wherever that happens (the
-       * question view, a mock interview's ratings, Review): a row on
-       * screen follows at once. */
-      g_signal_connect_object (item, "notify::n-noted",
-                               G_CALLBACK (viva_sidebar_row_item_notify_cb),
-                               self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (item, "notify::n-new",
-                               G_CALLBACK (viva_sidebar_row_item_notify_cb),
-                               self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (item, "notify::n-learning",
-                               G_CALLBACK (viva_sidebar_row_item_notify_cb),
-                               self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (item, "notify::n-confident",
-                               G_CALLBACK (viva_sidebar_row_item_notify_cb),
-                               self, G_CONNECT_SWAPPED);
     }
 
   if (item != NULL)
     viva_sidebar_row_update (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM]);
+}
+
+/**
+ * viva_sidebar_row_set_progress:
+ * @self: a #VivaSidebarRow
+ * @progress: (nullable): the study state of the bank the items are of
+ *
+ * Says where the row reads a question's star and notes, and a level's
+ * or topic's counts, from; the row follows their changes.
+ */
+void
+viva_sidebar_row_set_progress (VivaSidebarRow *self,
+                               VivaProgress   *progress)
+{
+  g_return_if_fail (VIVA_IS_SIDEBAR_ROW (self));
+  g_return_if_fail (!progress || VIVA_IS_PROGRESS (progress));
+
+  if (self->progress == progress)
+    return;
+
+  if (self->progress != NULL)
+    g_signal_handlers_disconnect_by_func (self->progress,
+                                          G_CALLBACK (viva_sidebar_row_state_changed_cb),
+                                          self);
+
+  g_set_object (&self->progress, progress);
+
+  if (progress != NULL)
+    {
+      g_signal_connect_object (progress, "question-changed",
+                               G_CALLBACK (viva_sidebar_row_state_changed_cb),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (progress, "group-changed",
+                               G_CALLBACK (viva_sidebar_row_state_changed_cb),
+                               self, G_CONNECT_SWAPPED);
+    }
+
+  if (self->item != NULL)
+    viva_sidebar_row_update (self);
 }
 
 /**

@@ -19,6 +19,8 @@ GtkWidget  *viva_sidebar_row_new                  (void);
 GObject    *viva_sidebar_row_get_item             (VivaSidebarRow  *self);
 void        viva_sidebar_row_set_item             (VivaSidebarRow  *self,
                                                    GObject         *item);
+void        viva_sidebar_row_set_progress         (VivaSidebarRow  *self,
+                                                   VivaProgress    *progress);
 void        viva_sidebar_row_set_search           (VivaSidebarRow  *self,
                                                    VivaSearchIndex *index,
                                                    VivaQuery       *query,

@@ -15,6 +15,7 @@
 
 #include "viva-bank.h"
 #include "viva-level.h"
+#include "viva-notes-search.h"
 #include "viva-notes-store.h"
 #include "viva-query.h"
 #include "viva-question.h"
@@ -307,7 +308,7 @@ _viva_sidebar_apply_query (VivaSidebar *self)
        * sessions never search, and folding 100,000 questions takes a
        * few tens of milliseconds. */
       if (self->index == NULL)
-        self->index = viva_search_index_new (self->bank, self->notes);
+        self->index = viva_notes_search_new (self->bank, self->notes);
 
       viva_search_index_run (self->index, self->query, &filters, self->positions);
 

@@ -20,6 +20,7 @@
 #include "viva-bank.h"
 #include "viva-level.h"
 #include "viva-notes-store.h"
+#include "viva-progress.h"
 #include "viva-query.h"
 #include "viva-question.h"
 #include "viva-search.h"
@@ -317,6 +318,7 @@ viva_sidebar_bind_row_cb (GtkSignalListItemFactory *factory,
   g_autoptr(GObject) item = gtk_tree_list_row_get_item (row);
 
   gtk_tree_expander_set_list_row (expander, row);
+  viva_sidebar_row_set_progress (VIVA_SIDEBAR_ROW (child), self->progress);
   viva_sidebar_row_set_item (VIVA_SIDEBAR_ROW (child), item);
   _viva_sidebar_update_row (self, VIVA_SIDEBAR_ROW (child));
 }
@@ -355,6 +357,7 @@ viva_sidebar_dispose (GObject *object)
   g_clear_object (&self->filter);
   g_clear_object (&self->bank);
   g_clear_object (&self->notes);
+  g_clear_object (&self->progress);
   g_clear_object (&self->index);
   g_clear_object (&self->query);
   g_clear_object (&self->level_menu);
@@ -664,6 +667,19 @@ viva_sidebar_init (VivaSidebar *self)
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self->list_view));
 }
 
+/* The study state rows read: the bank's, from the notes store, shared
+ * with the other widgets that show it. */
+static void
+viva_sidebar_update_progress (VivaSidebar *self)
+{
+  g_clear_object (&self->progress);
+  if (self->bank != NULL && self->notes != NULL)
+    self->progress = viva_progress_dup_for_bank (self->bank, self->notes);
+
+  for (guint i = 0; i < self->rows->len; i++)
+    viva_sidebar_row_set_progress (g_ptr_array_index (self->rows, i), self->progress);
+}
+
 VivaBank *
 viva_sidebar_get_bank (VivaSidebar *self)
 {
@@ -687,6 +703,11 @@ viva_sidebar_set_bank (VivaSidebar *self,
   self->selected_question = NULL;
   self->filtering = FALSE;
   g_clear_object (&self->index);
+  /* The rows are about to show another bank: none of the old one's
+   * questions may be read in the new one's study state. */
+  for (guint i = 0; i < self->rows->len; i++)
+    viva_sidebar_row_set_item (g_ptr_array_index (self->rows, i), NULL);
+  viva_sidebar_update_progress (self);
   g_hash_table_remove_all (self->counts);
   g_array_set_size (self->positions, 0);
   g_clear_pointer (&self->shown, g_free);
@@ -926,6 +947,7 @@ viva_sidebar_set_notes_store (VivaSidebar    *self,
                              G_CALLBACK (_viva_sidebar_note_changed_cb),
                              self, G_CONNECT_SWAPPED);
 
+  viva_sidebar_update_progress (self);
   g_clear_object (&self->index);
   if (self->filtering)
     _viva_sidebar_apply_query (self);

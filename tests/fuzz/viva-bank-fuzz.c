@@ -85,7 +85,7 @@ static void
 check_indexes (VivaBank *bank)
 {
   g_autoptr(VivaRelatedIndex) related = viva_related_index_new (bank);
-  g_autoptr(VivaSearchIndex) search = viva_search_index_new (bank, NULL);
+  g_autoptr(VivaSearchIndex) search = viva_search_index_new (bank);
   GListModel *questions = viva_bank_get_questions (bank);
   guint n_questions = MIN (g_list_model_get_n_items (questions), 64);
   VivaSearchFilters filters;
