@@ -134,3 +134,40 @@ viva_format_time_against_budget (gint64   spent,
   /* Translators: time spent against the time budget, "6:10 / 5:00" */
   return g_strdup_printf (_("%s / %s"), spent_text, budget_text);
 }
+
+/**
+ * viva_format_time_of_budget:
+ * @spent: the time spent, in microseconds
+ * @budget: the time budget, in microseconds; 0 for none
+ *
+ * Formats a mock interview's time against its budget: "3:12 of 5:00",
+ * "7:30 of 5:00 (2:30 over)", or "3:12" without a budget. The summary
+ * page and the Markdown report both say it this way.
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+viva_format_time_of_budget (gint64 spent,
+                            gint64 budget)
+{
+  g_autofree char *spent_text = viva_format_duration (spent);
+  g_autofree char *budget_text = NULL;
+  g_autofree char *over_text = NULL;
+
+  if (budget <= 0)
+    return g_steal_pointer (&spent_text);
+
+  budget_text = viva_format_duration (budget);
+
+  /* Whole seconds, as shown: 5:00.4 of 5:00 is not overtime. */
+  if (spent / G_USEC_PER_SEC > budget / G_USEC_PER_SEC)
+    {
+      over_text = viva_format_duration (spent - budget);
+      /* Translators: time spent, budget, and how much longer than the
+       * budget it took: "7:30 of 5:00 (2:30 over)" */
+      return g_strdup_printf (_("%s of %s (%s over)"), spent_text, budget_text, over_text);
+    }
+
+  /* Translators: time spent and budget: "3:12 of 5:00" */
+  return g_strdup_printf (_("%s of %s"), spent_text, budget_text);
+}

@@ -89,6 +89,8 @@ char       *viva_format_duration    (gint64       usec);
 char       *viva_format_time_against_budget (gint64   spent,
                                              gint64   budget,
                                              char   **over);
+char       *viva_format_time_of_budget (gint64      spent,
+                                        gint64      budget);
 gboolean    viva_name_lookup        (const char * const *names,
                                      guint               n_names,
                                      const char         *str,

@@ -1911,6 +1911,23 @@ test_store_load_async (void)
   g_ptr_array_unref (load.problems);
 }
 
+/* The summary page and the Markdown report share one way of saying a
+ * time against its budget, overtime included. */
+static void
+test_format_time_of_budget (void)
+{
+  g_autofree char *none = viva_format_time_of_budget (192 * G_USEC_PER_SEC, 0);
+  g_autofree char *under = viva_format_time_of_budget (192 * G_USEC_PER_SEC, 300 * G_USEC_PER_SEC);
+  g_autofree char *over = viva_format_time_of_budget (450 * G_USEC_PER_SEC, 300 * G_USEC_PER_SEC);
+  g_autofree char *just = viva_format_time_of_budget (300 * G_USEC_PER_SEC + 400000, 300 * G_USEC_PER_SEC);
+
+  g_assert_cmpstr (none, ==, "3:12");
+  g_assert_cmpstr (under, ==, "3:12 of 5:00");
+  g_assert_cmpstr (over, ==, "7:30 of 5:00 (2:30 over)");
+  /* Whole seconds, as shown: 5:00.4 is not past 5:00. */
+  g_assert_cmpstr (just, ==, "5:00 of 5:00");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1946,6 +1963,7 @@ main (int   argc,
   g_test_add_func ("/session-store/autosave", test_store_autosave);
   g_test_add_func ("/session-store/delete", test_store_delete);
   g_test_add_func ("/session-store/load-async", test_store_load_async);
+  g_test_add_func ("/format/time-of-budget", test_format_time_of_budget);
 
   return g_test_run ();
 }

@@ -16,34 +16,6 @@
 #include "viva-markdown-writer.h"
 #include "viva-mock-session.h"
 
-/* "3:12 of 5:00", "7:30 of 5:00 (2:30 over)", or "3:12" without a
- * budget. */
-static char *
-format_time_against_budget (gint64 spent,
-                            gint64 budget)
-{
-  g_autofree char *spent_text = viva_format_duration (spent);
-  g_autofree char *budget_text = NULL;
-  g_autofree char *over_text = NULL;
-
-  if (budget <= 0)
-    return g_steal_pointer (&spent_text);
-
-  budget_text = viva_format_duration (budget);
-
-  /* Whole seconds, as shown: 5:00.4 of 5:00 is not overtime. */
-  if (spent / G_USEC_PER_SEC > budget / G_USEC_PER_SEC)
-    {
-      over_text = viva_format_duration (spent - budget);
-      /* Translators: time spent, budget, and how much longer than the
-       * budget it took: "7:30 of 5:00 (2:30 over)" */
-      return g_strdup_printf (_("%s of %s (%s over)"), spent_text, budget_text, over_text);
-    }
-
-  /* Translators: time spent and budget: "3:12 of 5:00" */
-  return g_strdup_printf (_("%s of %s"), spent_text, budget_text);
-}
-
 /* "Again 1, Hard 0, Good 3, Easy 1", then the unrated ones if any. */
 static void
 append_ratings (GString     *out,
@@ -130,7 +102,7 @@ viva_mock_session_to_markdown (VivaMockSession *self)
     questions_text = g_strdup_printf ("%u", overall.n_questions);
   append_field (out, _("Questions"), questions_text);
 
-  time_text = format_time_against_budget (overall.spent, overall.budget);
+  time_text = viva_format_time_of_budget (overall.spent, overall.budget);
   append_field (out, _("Time"), time_text);
 
   g_string_append_printf (out, "- **%s:** ", _("Ratings"));
@@ -157,7 +129,7 @@ viva_mock_session_to_markdown (VivaMockSession *self)
   for (guint i = 0; i < levels->len; i++)
     {
       const VivaMockLevelTotals *totals = &g_array_index (levels, VivaMockLevelTotals, i);
-      g_autofree char *level_time = format_time_against_budget (totals->spent, totals->budget);
+      g_autofree char *level_time = viva_format_time_of_budget (totals->spent, totals->budget);
 
       g_string_append (out, "- **");
       viva_markdown_append_escaped_inline (out, totals->level_title);
@@ -174,7 +146,7 @@ viva_mock_session_to_markdown (VivaMockSession *self)
   for (guint i = 0; i < viva_mock_session_get_n_items (self); i++)
     {
       VivaMockItem *item = viva_mock_session_get_item (self, i);
-      g_autofree char *item_time = format_time_against_budget (viva_mock_item_get_spent (item), viva_mock_item_get_budget (item));
+      g_autofree char *item_time = viva_format_time_of_budget (viva_mock_item_get_spent (item), viva_mock_item_get_budget (item));
       g_autofree char *heading = g_strdup_printf (_("Question %u"), viva_mock_item_get_number (item));
 
       g_string_append_printf (out, "\n### %s (", heading);

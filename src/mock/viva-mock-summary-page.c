@@ -47,21 +47,6 @@ enum {
 static guint signals[N_SIGNALS];
 
 static char *
-format_time_against_budget (gint64 spent,
-                            gint64 budget)
-{
-  g_autofree char *s = viva_format_duration (spent);
-  g_autofree char *b = NULL;
-
-  if (budget <= 0)
-    return g_steal_pointer (&s);
-
-  b = viva_format_duration (budget);
-  /* Translators: time spent against the budget, e.g. "3:12 of 5:00". */
-  return g_strdup_printf (_("%s of %s"), s, b);
-}
-
-static char *
 format_ratings (const guint *ratings)
 {
   g_autoptr(GString) str = g_string_new (NULL);
@@ -100,7 +85,7 @@ viva_mock_summary_page_update_totals (VivaMockSummaryPage *self)
 
   levels = viva_mock_session_get_level_totals (self->session, &overall);
 
-  time = format_time_against_budget (overall.spent, overall.budget);
+  time = viva_format_time_of_budget (overall.spent, overall.budget);
   /* Translators: "10 questions · 31:20 of 35:00". */
   g_string_append_printf (totals, ngettext ("%u question · %s", "%u questions · %s", overall.n_questions),
                           overall.n_questions, time);
@@ -123,7 +108,7 @@ viva_mock_summary_page_update_totals (VivaMockSummaryPage *self)
     for (guint i = 0; i < levels->len; i++)
       {
         VivaMockLevelTotals *t = &g_array_index (levels, VivaMockLevelTotals, i);
-        g_autofree char *level_time = format_time_against_budget (t->spent, t->budget);
+        g_autofree char *level_time = viva_format_time_of_budget (t->spent, t->budget);
         g_autofree char *level_ratings = format_ratings (t->ratings);
         g_autofree char *subtitle = NULL;
         GtkWidget *row = adw_action_row_new ();
@@ -200,7 +185,7 @@ viva_mock_summary_page_create_row (gpointer item_ptr,
   guint index = viva_mock_summary_page_index_of (self, item);
   gboolean read_only = viva_mock_session_get_read_only (self->session);
   g_autofree char *title = NULL;
-  g_autofree char *time = format_time_against_budget (viva_mock_item_get_spent (item), viva_mock_item_get_budget (item));
+  g_autofree char *time = viva_format_time_of_budget (viva_mock_item_get_spent (item), viva_mock_item_get_budget (item));
   g_autofree char *subtitle = NULL;
   g_autofree char *body = NULL;
   GtkWidget *row = adw_expander_row_new ();
