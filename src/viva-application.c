@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "viva-accessible.h"
 #include "viva-application.h"
 #include "viva-first-frame.h"
 #include "viva-notes-store.h"
@@ -100,6 +101,9 @@ viva_application_startup (GApplication *app)
   g_autofree char *interviews_dir = NULL;
 
   G_APPLICATION_CLASS (viva_application_parent_class)->startup (app);
+
+  /* Names as a screen reader should read them, despite GTK 4.8. */
+  viva_accessible_init ();
 
   g_set_application_name (_("Viva"));
   gtk_window_set_default_icon_name (APP_ID);
