@@ -9,6 +9,7 @@
 #include <glib-unix.h>
 #include <signal.h>
 
+#include "viva-accessible.h"
 #include "viva-application.h"
 #include "viva-context.h"
 #include "viva-first-frame.h"
@@ -120,6 +121,9 @@ viva_application_startup (GApplication *app)
   VivaApplication *self = VIVA_APPLICATION (app);
 
   G_APPLICATION_CLASS (viva_application_parent_class)->startup (app);
+
+  /* Names as a screen reader should read them, despite GTK 4.8. */
+  viva_accessible_init ();
 
   g_set_application_name (_("Viva"));
   gtk_window_set_default_icon_name (APP_ID);

@@ -325,6 +325,25 @@ viva_sidebar_row_set_count_tooltip (VivaSidebarRow *self,
   viva_sidebar_row_set_tooltip (GTK_WIDGET (self->count_label), tooltip);
 }
 
+/* The row's name, on the row and on the list view's item that holds it:
+ * that item, not the row, takes the keyboard focus, and GTK 4.8 gives it
+ * no name of its own (GtkListItem:accessible-label came in GTK 4.12), so
+ * a screen reader would read nothing as the user moves through the tree. */
+static void
+viva_sidebar_row_set_accessible_label (VivaSidebarRow *self,
+                                       const char     *label)
+{
+  GtkWidget *expander = gtk_widget_get_parent (GTK_WIDGET (self));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+  if (GTK_IS_TREE_EXPANDER (expander) && gtk_widget_get_parent (expander) != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (expander)),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                    -1);
+}
+
 static void
 viva_sidebar_row_update (VivaSidebarRow *self)
 {
@@ -361,9 +380,7 @@ viva_sidebar_row_update (VivaSidebarRow *self)
                                     starred ? _(", starred") : "",
                                     has_note ? _(", has notes") : "",
                                     in_notes ? in_notes : "");
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
-                                      -1);
+      viva_sidebar_row_set_accessible_label (self, accessible);
       return;
     }
 
@@ -413,9 +430,7 @@ viva_sidebar_row_update (VivaSidebarRow *self)
                                                  n_questions),
                                     gtk_label_get_text (self->title_label),
                                     self->n_matching, n_questions, self->status_text);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
-                                      -1);
+      viva_sidebar_row_set_accessible_label (self, accessible);
       return;
     }
 
@@ -430,9 +445,7 @@ viva_sidebar_row_update (VivaSidebarRow *self)
   accessible = g_strdup_printf (_("%s, %s, notes on %u of %u questions"),
                                 gtk_label_get_text (self->title_label),
                                 self->status_text, n_noted, n_questions);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
-                                  -1);
+  viva_sidebar_row_set_accessible_label (self, accessible);
 }
 
 /* A question's marks or a level's or topic's counts changed, wherever
