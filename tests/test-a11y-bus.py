@@ -230,6 +230,28 @@ def fail(message):
     raise SystemExit(1)
 
 
+def x_answers():
+    return subprocess.run(['xdotool', 'getdisplaygeometry'], stdout=subprocess.DEVNULL,
+                          stderr=subprocess.DEVNULL).returncode == 0
+
+
+def hold_display():
+    """Keeps a client connected to the X server for the whole test. Xvfb
+    resets when its last client leaves and drops whoever connects
+    meanwhile; viva, started just after another test's (or this test's)
+    last client left, then fails with "cannot open display". An xdotool
+    waiting for a window that never comes stays connected."""
+    for _ in range(10):
+        wait_for('the X server', x_answers)
+        holder = start(['xdotool', 'search', '--sync', '--name', '^viva-a11y-test-holds-the-display$'],
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        # Connected if it still waits once the server answers again.
+        wait_for('the X server', x_answers)
+        if holder.poll() is None:
+            return
+    fail('no client could stay connected to the X server')
+
+
 def start_buses():
     """A private session bus and accessibility bus: the app and this test
     see each other and nothing else, and the real AT-SPI backend is used
@@ -238,9 +260,7 @@ def start_buses():
         os.environ.pop(variable, None)
     if not os.environ.get('DISPLAY'):
         fail('no DISPLAY: run under xvfb-run, as build-aux/test does')
-    wait_for('the X server', lambda: subprocess.run(['xdotool', 'getdisplaygeometry'],
-                                                   stdout=subprocess.DEVNULL,
-                                                   stderr=subprocess.DEVNULL).returncode == 0)
+    hold_display()
     bus = start(['dbus-daemon', '--session', '--nofork', '--print-address=1'],
                 stdout=subprocess.PIPE, text=True)
     address = bus.stdout.readline().strip()
@@ -584,6 +604,12 @@ class Walk:
         if self.dump:
             print('    (%.1f s)' % (time.monotonic() - self.started))
 
+    def flag(self, title, acc, problem):
+        """Records a problem found by a check of its own."""
+        key = (index_path(acc), acc.getRoleName(), acc.name or '')
+        self.failing.setdefault(key, (title, [problem]))
+        print('    %s %r %s' % (acc.getRoleName(), acc.name, problem))
+
     def everything(self, title):
         """Checks every control of every window, the pages of stacks not
         shown included: they are on the bus too."""
@@ -634,6 +660,19 @@ def walk_everything(walk):
     walk.step('study view: question 1', star)
     walk.step('study view: sidebar, its topic open',
               wait_for('the sidebar', lambda: find('push button', 'Search questions and notes')))
+    # The keyboard focus lands on the list view's item, not on the row in
+    # it that a sighted user reads: the item must say all the row says
+    # ("Strings, 2 of 28 confident, 1 learning, 25 new, notes on 3 of 28
+    # questions"), not only the text it shows.
+    tree = find('list', 'Questions')
+    for i in range(tree.childCount):
+        item = tree.getChildAtIndex(i)
+        if item is None or item.getRoleName() != 'list item':
+            continue
+        row = next((c for c in descendants(item) if c != item and c.name), None)
+        if row is not None and item.name != row.name:
+            walk.flag('study view: sidebar, its topic open', item,
+                      'is not named as its row ("%s")' % row.name)
 
     # Search, and the filter popover. The filter button pops up only once
     # the search bar shows, which the focus in its field says.
