@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "viva-clock.h"
+#include "viva-enum-nick.h"
 #include "viva-interview-private.h"
 #include "viva-question.h"
 #include "viva-stopwatch.h"
@@ -98,22 +99,7 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-/* Enums as strings */
-
-static const char * const rating_names[] = {
-  [VIVA_INTERVIEW_RATING_NONE] = "none",
-  [VIVA_INTERVIEW_RATING_STRONG_NO] = "strong-no",
-  [VIVA_INTERVIEW_RATING_NO] = "no",
-  [VIVA_INTERVIEW_RATING_YES] = "yes",
-  [VIVA_INTERVIEW_RATING_STRONG_YES] = "strong-yes",
-};
-
-static const char * const state_names[] = {
-  [VIVA_INTERVIEW_STATE_PLANNED] = "planned",
-  [VIVA_INTERVIEW_STATE_RUNNING] = "running",
-  [VIVA_INTERVIEW_STATE_PAUSED] = "paused",
-  [VIVA_INTERVIEW_STATE_FINISHED] = "finished",
-};
+/* Enums as strings: the nicks above, which are the files' words */
 
 /* The on-disk spelling of a rating. */
 const char *
@@ -121,21 +107,21 @@ viva_interview_rating_to_string (VivaInterviewRating rating)
 {
   g_return_val_if_fail (rating < VIVA_INTERVIEW_N_RATINGS, "none");
 
-  return rating_names[rating];
+  return viva_enum_to_nick (VIVA_TYPE_INTERVIEW_RATING, rating);
 }
 
 gboolean
 viva_interview_rating_from_string (const char          *str,
                                    VivaInterviewRating *rating)
 {
-  guint index;
+  int value;
 
   g_return_val_if_fail (rating != NULL, FALSE);
 
-  if (!viva_name_lookup (rating_names, G_N_ELEMENTS (rating_names), str, &index))
+  if (!viva_enum_from_nick (VIVA_TYPE_INTERVIEW_RATING, str, &value))
     return FALSE;
 
-  *rating = (VivaInterviewRating) index;
+  *rating = (VivaInterviewRating) value;
   return TRUE;
 }
 
@@ -174,23 +160,23 @@ viva_interview_rating_get_label (VivaInterviewRating rating)
 const char *
 viva_interview_state_to_string (VivaInterviewState state)
 {
-  g_return_val_if_fail (state < G_N_ELEMENTS (state_names), "planned");
+  g_return_val_if_fail (state <= VIVA_INTERVIEW_STATE_FINISHED, "planned");
 
-  return state_names[state];
+  return viva_enum_to_nick (VIVA_TYPE_INTERVIEW_STATE, state);
 }
 
 gboolean
 viva_interview_state_from_string (const char         *str,
                                   VivaInterviewState *state)
 {
-  guint index;
+  int value;
 
   g_return_val_if_fail (state != NULL, FALSE);
 
-  if (!viva_name_lookup (state_names, G_N_ELEMENTS (state_names), str, &index))
+  if (!viva_enum_from_nick (VIVA_TYPE_INTERVIEW_STATE, str, &value))
     return FALSE;
 
-  *state = (VivaInterviewState) index;
+  *state = (VivaInterviewState) value;
   return TRUE;
 }
 
