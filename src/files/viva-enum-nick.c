@@ -28,8 +28,9 @@ viva_enum_to_nick (GType enum_type,
 
   g_return_val_if_fail (G_TYPE_IS_ENUM (enum_type), NULL);
 
-  /* A static type's class, once made, is never freed: the nick outlives
-   * this reference. */
+  /* A static type's class, once made, is never freed (GLib keeps it
+   * alive when its reference count drops to zero, as the documentation
+   * of GClassFinalizeFunc says): the nick outlives this reference. */
   klass = g_type_class_ref (enum_type);
   enum_value = g_enum_get_value (klass, value);
 
