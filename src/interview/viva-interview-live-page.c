@@ -36,6 +36,7 @@
 #include "viva-notes-store.h"
 #include "viva-question.h"
 #include "viva-question-picker.h"
+#include "viva-time-format.h"
 #include "viva-topic.h"
 
 /* The clocks are recomputed from the interview this often. */

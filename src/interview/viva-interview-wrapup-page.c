@@ -24,6 +24,7 @@
 #include "viva-interview.h"
 #include "viva-interview-pdf.h"
 #include "viva-interview-wrapup-page.h"
+#include "viva-time-format.h"
 
 /* A file name keeps this much of the candidate's name. */
 #define FILE_NAME_MAX_CHARS 80
