@@ -367,7 +367,7 @@ test_round_trip (void)
   bytes = read_file (path);
   contents = g_bytes_get_data (bytes, NULL);
   g_test_message ("%s", contents);
-  g_assert_true (g_str_has_prefix (contents, "{\n  \"format\" : \"viva-notes\",\n  \"version\" : 2,\n"));
+  g_assert_true (g_str_has_prefix (contents, "{\n  \"format\" : \"viva-notes\",\n  \"version\" : 3,\n"));
   g_assert_true (g_str_has_suffix (contents, "}\n"));
   g_assert_null (strstr (contents, "gone soon"));
   g_assert_null (strstr (contents, "\"9\""));
@@ -535,6 +535,20 @@ typedef struct
 #define WITH_REVIEW(review, history) WITH_MEMBERS (", \"review\": {" review "}, \"history\": [" history "]")
 #define GOOD_FILE_V2 WITH_REVIEW (R_ALL, H_ENTRY)
 
+/* Version 3: a note with its scratchpad (code, prediction, test cases). */
+#define HEAD3 "{\"format\": \"viva-notes\", \"version\": 3, \"banks\": {\"bank\": {"
+#define WITH_MEMBERS3(members) HEAD3 "\"1\": {" T ", " S ", " ST ", " M members "}" TAIL
+#define WITH_SCRATCHPAD(inner) WITH_MEMBERS3 (", \"scratchpad\": {" inner "}")
+#define P_CODE "\"code\": \"s = 'Programming'\\ns[1:4]\\n\""
+#define P_PRED "\"prediction\": \"'rog'\""
+#define P_CASE "{\"name\": \"empty\", \"call\": \"f('')\", \"expected\": \"True\"}"
+#define P_ALL(cases) P_CODE ", " P_PRED ", \"cases\": [" cases "]"
+#define P_WITH_CASE(members) WITH_SCRATCHPAD (P_CODE ", " P_PRED ", \"cases\": [{" members "}]")
+#define GOOD_FILE_V3 \
+  WITH_MEMBERS3 (", \"review\": {" R_ALL "}, \"history\": [" H_ENTRY "], \"scratchpad\": {" \
+                 P_ALL (P_CASE ", {\"call\": \"f(None)\", \"raises\": \"TypeError\"}, " \
+                        "{\"name\": \"\", \"call\": \"print(1)\", \"output\": \"1\\n\"}") "}")
+
 static const CorruptCase corrupt_cases[] = {
   CASE ("invalid-json", "{\"format\": \"viva-notes\", \"version\": 1, \"banks\": {"),
   CASE ("truncated", "{\"format\": \"viva-notes\", \"vers"),
@@ -665,7 +679,49 @@ static const CorruptCase corrupt_cases[] = {
   CASE ("history-source-missing", WITH_REVIEW (R_ALL, "{\"time\": \"2026-11-24T01:02:03Z\", \"grade\": \"good\"}")),
   CASE ("history-source-unknown", WITH_REVIEW (R_ALL, "{\"time\": \"2026-11-24T01:02:03Z\", \"grade\": \"good\", \"source\": \"interview\"}")),
   CASE ("history-second-entry-bad", WITH_REVIEW (R_ALL, H_ENTRY ", {\"time\": \"2026-11-24T01:02:03Z\", \"grade\": \"good\", \"source\": null}")),
+  CASE ("scratchpad-array", WITH_MEMBERS3 (", \"scratchpad\": []")),
+  CASE ("scratchpad-null", WITH_MEMBERS3 (", \"scratchpad\": null")),
+  CASE ("scratchpad-string", WITH_MEMBERS3 (", \"scratchpad\": \"s[1:4]\"")),
+  CASE ("scratchpad-empty-object", WITH_SCRATCHPAD ("")),
+  CASE ("scratchpad-all-empty", WITH_SCRATCHPAD ("\"code\": \"\", \"prediction\": \"\", \"cases\": []")),
+  CASE ("code-missing", WITH_SCRATCHPAD (P_PRED ", \"cases\": []")),
+  CASE ("code-number", WITH_SCRATCHPAD ("\"code\": 42, " P_PRED ", \"cases\": []")),
+  CASE ("code-null", WITH_SCRATCHPAD ("\"code\": null, " P_PRED ", \"cases\": []")),
+  CASE ("code-array", WITH_SCRATCHPAD ("\"code\": [\"s\"], " P_PRED ", \"cases\": []")),
+  CASE ("code-invalid-utf8", WITH_SCRATCHPAD ("\"code\": \"caf\xe9\", " P_PRED ", \"cases\": []")),
+  CASE ("code-nul-escape", WITH_SCRATCHPAD ("\"code\": \"x = 1\\u0000import os\", " P_PRED ", \"cases\": []")),
+  CASE ("code-lone-surrogate", WITH_SCRATCHPAD ("\"code\": \"\\ud800\", " P_PRED ", \"cases\": []")),
+  CASE ("prediction-missing", WITH_SCRATCHPAD (P_CODE ", \"cases\": []")),
+  CASE ("prediction-number", WITH_SCRATCHPAD (P_CODE ", \"prediction\": 1, \"cases\": []")),
+  CASE ("prediction-null", WITH_SCRATCHPAD (P_CODE ", \"prediction\": null, \"cases\": []")),
+  CASE ("cases-missing", WITH_SCRATCHPAD (P_CODE ", " P_PRED)),
+  CASE ("cases-object", WITH_SCRATCHPAD (P_CODE ", " P_PRED ", \"cases\": {}")),
+  CASE ("cases-null", WITH_SCRATCHPAD (P_CODE ", " P_PRED ", \"cases\": null")),
+  CASE ("case-string", WITH_SCRATCHPAD (P_ALL ("\"f('')\""))),
+  CASE ("case-null", WITH_SCRATCHPAD (P_ALL (P_CASE ", null"))),
+  CASE ("case-call-missing", P_WITH_CASE ("\"name\": \"x\", \"expected\": \"1\"")),
+  CASE ("case-call-empty", P_WITH_CASE ("\"call\": \"\", \"expected\": \"1\"")),
+  CASE ("case-call-number", P_WITH_CASE ("\"call\": 1, \"expected\": \"1\"")),
+  CASE ("case-call-invalid-utf8", P_WITH_CASE ("\"call\": \"f('\xff')\", \"expected\": \"1\"")),
+  CASE ("case-no-check", P_WITH_CASE ("\"call\": \"f()\"")),
+  CASE ("case-two-checks", P_WITH_CASE ("\"call\": \"f()\", \"expected\": \"1\", \"output\": \"1\\n\"")),
+  CASE ("case-expected-empty", P_WITH_CASE ("\"call\": \"f()\", \"expected\": \"\"")),
+  CASE ("case-expected-number", P_WITH_CASE ("\"call\": \"f()\", \"expected\": 1")),
+  CASE ("case-raises-empty", P_WITH_CASE ("\"call\": \"f()\", \"raises\": \"\"")),
+  CASE ("case-raises-null", P_WITH_CASE ("\"call\": \"f()\", \"raises\": null")),
+  CASE ("case-output-array", P_WITH_CASE ("\"call\": \"f()\", \"output\": [\"1\"]")),
+  CASE ("case-name-number", P_WITH_CASE ("\"name\": 7, \"call\": \"f()\", \"expected\": \"1\"")),
+  CASE ("case-name-257-bytes", P_WITH_CASE ("\"name\": \""
+        "0123456789012345678901234567890123456789012345678901234567890123"
+        "0123456789012345678901234567890123456789012345678901234567890123"
+        "0123456789012345678901234567890123456789012345678901234567890123"
+        "0123456789012345678901234567890123456789012345678901234567890123"
+        "x\", \"call\": \"f()\", \"expected\": \"1\"")),
   { "too-deep-65", NULL, 0, VIVA_NOTES_STORE_ERROR_TOO_DEEP },
+  { "code-over-1-mib", NULL, 0, VIVA_NOTES_STORE_ERROR_INVALID },
+  { "prediction-over-64-kib", NULL, 0, VIVA_NOTES_STORE_ERROR_INVALID },
+  { "case-call-over-64-kib", NULL, 0, VIVA_NOTES_STORE_ERROR_INVALID },
+  { "cases-101", NULL, 0, VIVA_NOTES_STORE_ERROR_INVALID },
   { "text-over-1-mib", NULL, 0, VIVA_NOTES_STORE_ERROR_INVALID },
   { "history-101-reviews", NULL, 0, VIVA_NOTES_STORE_ERROR_INVALID },
 };
@@ -696,6 +752,29 @@ make_corrupt_bytes (const CorruptCase *test)
       for (guint i = 0; i < 1024 * 1024 + 1; i++)
         g_string_append_c (s, 'a');
       g_string_append (s, "\", " S ", " ST ", " M "}" TAIL);
+    }
+  else if (strcmp (test->name, "code-over-1-mib") == 0 ||
+           strcmp (test->name, "prediction-over-64-kib") == 0 ||
+           strcmp (test->name, "case-call-over-64-kib") == 0)
+    {
+      gboolean code = test->name[0] == 'c' && test->name[1] == 'o';
+      gboolean call = g_str_has_prefix (test->name, "case-");
+      gsize n = code ? VIVA_NOTE_TEXT_MAX_SIZE + 1 : call ? VIVA_CODE_CASE_CALL_MAX_SIZE + 1
+                                                        : VIVA_NOTE_PREDICTION_MAX_SIZE + 1;
+
+      g_string_append (s, HEAD3 "\"1\": {" T ", " S ", " ST ", " M ", \"scratchpad\": {");
+      g_string_append (s, code ? "\"code\": \"" : call ? P_CODE ", " P_PRED ", \"cases\": [{\"expected\": \"1\", \"call\": \"" : P_CODE ", \"prediction\": \"");
+      for (gsize i = 0; i < n; i++)
+        g_string_append_c (s, '1');
+      g_string_append (s, code ? "\", " P_PRED ", \"cases\": []}}" TAIL
+                              : call ? "\"}]}}" TAIL : "\", \"cases\": []}}" TAIL);
+    }
+  else if (strcmp (test->name, "cases-101") == 0)
+    {
+      g_string_append (s, HEAD3 "\"1\": {" T ", " S ", " ST ", " M ", \"scratchpad\": {" P_CODE ", " P_PRED ", \"cases\": [");
+      for (guint i = 0; i < VIVA_CODE_CASES_MAX + 1; i++)
+        g_string_append (s, i > 0 ? ", " P_CASE : P_CASE);
+      g_string_append (s, "]}}" TAIL);
     }
   else if (strcmp (test->name, "history-101-reviews") == 0)
     {
@@ -1039,9 +1118,9 @@ test_missing_with_damaged_backup (void)
 
 /* Newer versions */
 
-/* Version 3 may schedule Review differently; its notes still show. */
+/* Version 4 may schedule Review differently; its notes still show. */
 #define FUTURE_FILE \
-  "{\"format\": \"viva-notes\", \"version\": 3, \"colour\": \"teal\", \"banks\": {\"" BANK "\": {" \
+  "{\"format\": \"viva-notes\", \"version\": 4, \"colour\": \"teal\", \"banks\": {\"" BANK "\": {" \
   "\"1\": {" NOTE_FIELDS ", \"tags\": [\"x\"], \"review\": {\"stability\": 3.5}}, " \
   "\"2\": {\"text\": \"second\", \"status\": \"confident\", \"starred\": false, \"modified\": \"2026-01-01T00:00:00Z\"}}}}"
 
@@ -1138,7 +1217,7 @@ test_future_version_too_large (void)
       g_autofree char *version = g_strdup_printf ("\"version\": %s", versions[i]);
       g_autofree char *says = g_strdup_printf ("file version %s;", versions[i]);
 
-      g_assert_cmpuint (g_string_replace (text, "\"version\": 3", version, 1), ==, 1);
+      g_assert_cmpuint (g_string_replace (text, "\"version\": 4", version, 1), ==, 1);
       write_file (path, text->str, text->len);
       original = read_file (path);
 
@@ -2523,7 +2602,7 @@ test_review_round_trip (void)
   bytes = read_file (path);
   contents = g_bytes_get_data (bytes, NULL);
   g_test_message ("%s", contents);
-  g_assert_true (g_str_has_prefix (contents, "{\n  \"format\" : \"viva-notes\",\n  \"version\" : 2,\n"));
+  g_assert_true (g_str_has_prefix (contents, "{\n  \"format\" : \"viva-notes\",\n  \"version\" : 3,\n"));
   g_assert_nonnull (strstr (contents, "\"review\" : {\n"));
   g_assert_nonnull (strstr (contents, "\"last-review\" : \"2026-03-03T10:10:00.000000Z\""));
   g_assert_nonnull (strstr (contents, "\"ease\" : 2450"));
@@ -2786,12 +2865,12 @@ test_review_version_1_upgraded (void)
   modified[2] = viva_note_get_modified (note);
   flush_store (store);
 
-  /* Version 2 now, with the version 1 file kept as the backup. */
+  /* The current version now, with the version 1 file kept as the backup. */
   assert_file_equals (bak_path, original);
   upgraded = read_file (path);
   json_parser_load_from_data (parser, g_bytes_get_data (upgraded, NULL), g_bytes_get_size (upgraded), &error);
   g_assert_no_error (error);
-  g_assert_cmpint (json_object_get_int_member (json_node_get_object (json_parser_get_root (parser)), "version"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (json_parser_get_root (parser)), "version"), ==, VIVA_NOTES_FORMAT_VERSION);
 
   reread = load_store (path);
   g_assert_cmpuint (viva_notes_store_get_n_notes (reread), ==, 3);
@@ -3064,6 +3143,7 @@ main (int   argc,
   g_test_add_func ("/notes-store/corrupt/twice", test_corrupt_twice);
   g_test_add_data_func ("/notes-store/corrupt/random", GOOD_FILE, test_random_damage);
   g_test_add_data_func ("/notes-store/corrupt/random-with-review", GOOD_FILE_V2, test_random_damage);
+  g_test_add_data_func ("/notes-store/corrupt/random-with-scratchpad", GOOD_FILE_V3, test_random_damage);
   g_test_add_func ("/notes-store/depth-limit", test_depth_limit);
   g_test_add_func ("/notes-store/byte-order-mark", test_byte_order_mark);
   g_test_add_func ("/notes-store/too-large", test_too_large);
