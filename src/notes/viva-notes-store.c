@@ -336,16 +336,10 @@ viva_notes_store_snapshot (VivaNotesStore *self)
           history = viva_note_get_history (note, &n_history);
           if (!viva_review_state_is_new (viva_note_get_review_state (note)))
             viva_note_record_set_review (record, viva_note_get_review_state (note), history, n_history);
+          viva_note_record_set_scratchpad (record, viva_note_get_code (note),
+                                           viva_note_get_prediction (note), NULL);
           if (viva_note_get_n_cases (note) > 0)
-            {
-              g_autoptr(GPtrArray) cases = viva_note_dup_cases (note);
-
-              viva_note_record_set_scratchpad (record, viva_note_get_code (note),
-                                               viva_note_get_prediction (note), cases);
-            }
-          else
-            viva_note_record_set_scratchpad (record, viva_note_get_code (note),
-                                             viva_note_get_prediction (note), NULL);
+            record->cases = viva_note_dup_cases (note);
           g_ptr_array_add (records, record);
         }
     }
@@ -719,11 +713,11 @@ viva_notes_store_class_init (VivaNotesStoreClass *klass)
    * @self: the store
    * @note: the note that changed
    *
-   * Emitted after the text, status, star, review schedule or scratchpad
-   * (code, prediction, test cases) of one of
-   * the store's notes changed, whether the user changed it or a merge
-   * with a file written by another process did. Widgets that mirror
-   * notes (sidebar marks, counts, "N due today") update from here.
+   * Emitted after the text, status, star, review schedule or
+   * scratchpad (code, prediction, test cases) of one of the store's
+   * notes changed, whether the user changed it or a merge with a file
+   * written by another process did. Widgets that mirror notes (sidebar
+   * marks, counts, "N due today") update from here.
    */
   signals[NOTE_CHANGED] =
     g_signal_new ("note-changed",
@@ -740,10 +734,10 @@ viva_notes_store_class_init (VivaNotesStoreClass *klass)
    * @note: the note
    *
    * Emitted, after #VivaNotesStore::note-changed, for a note whose text
-   * was changed both here and by another process (another Viva, a sync
-   * tool) since the store last read or wrote the file. The note now
-   * holds both texts, labelled, and the user should be told which
-   * question it is.
+   * or scratchpad code was changed both here and by another process
+   * (another Viva, a sync tool) since the store last read or wrote the
+   * file. The note now holds both versions, labelled, and the user
+   * should be told which question it is.
    */
   signals[CONFLICT] =
     g_signal_new ("conflict",
