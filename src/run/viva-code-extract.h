@@ -15,6 +15,7 @@
 
 #include <glib.h>
 
+#include "viva-python-syntax.h"
 #include "viva-types.h"
 
 G_BEGIN_DECLS
@@ -62,7 +63,7 @@ typedef struct
 } VivaCodePiece;
 
 /* A piece longer than this is not something a question quotes inline. */
-#define VIVA_CODE_PIECE_MAX_SIZE ((gsize) 4096)
+#define VIVA_CODE_PIECE_MAX_SIZE VIVA_PYTHON_SNIPPET_MAX_SIZE
 
 void                  viva_code_piece_free                    (VivaCodePiece *piece);
 
