@@ -160,6 +160,11 @@ test_spot_checks (void)
 {
   g_autoptr(VivaBank) bank = load_bundled ();
 
+  /* The value of a name after a statement: the name comes last. */
+  assert_extracts (bank, 35, "x = 5\nx += 3\nx\n");
+  g_assert_cmpint (classify (bank, 35), ==, HAS_CODE | OUTPUT);
+  /* "change the value of an item" asks for no output. */
+  g_assert_false (classify (bank, 82) & OUTPUT);
   /* An assignment the question gives, then what it asks about. */
   assert_extracts (bank, 31, "x = 10\nx > 5 and x < 15\n");
   g_assert_cmpint (classify (bank, 31), ==, HAS_CODE | OUTPUT);
@@ -456,10 +461,21 @@ test_bundled_bank (void)
             {
             case VIVA_CODE_PIECE_PYTHON:
               n_kept++;
-              /* In the scratchpad, in the order of the question. */
-              g_assert_nonnull (rest);
-              rest = strstr (rest, piece->text);
-              g_assert_nonnull (rest);
+              /* A line of the scratchpad; statements in the order of the
+               * question, names alone after them. */
+              g_assert_nonnull (code);
+              {
+                g_autofree char *line = g_strconcat ("\n", piece->text, "\n", NULL);
+                g_autofree char *lined = g_strconcat ("\n", code, NULL);
+
+                g_assert_nonnull (strstr (lined, line));
+                if (strspn (piece->text, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_") !=
+                    strlen (piece->text))
+                  {
+                    rest = strstr (rest, piece->text);
+                    g_assert_nonnull (rest);
+                  }
+              }
               break;
             case VIVA_CODE_PIECE_MENTION:
               n_mentions++;

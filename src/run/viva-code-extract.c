@@ -15,7 +15,9 @@
  *    display (`()`, `[]`, `{}`). A bare name is worth running once an
  *    earlier piece bound it (`x = 10` ... `x`).
  *
- * One piece per line, in the order of the question, without repeats:
+ * One piece per line, in the order of the question, without repeats
+ * (but a name alone, `x`, which only shows a value, comes after the
+ * statements):
  * `Given s = "Programming", what is the output of s[1:4]?` gives
  *
  *   s = "Programming"
@@ -29,8 +31,8 @@
  * shows any; it asks for an output when it says "output of", "the
  * output", "result of", "evaluate(s) to", "is / gets / be printed",
  * "what will ... print / return / output / produce / display / give",
- * or "what does `code` return / print / ... / generate", and has
- * Python to run. It asks to write something when it uses "write" or
+ * "value of `code`", or "what does `code` return / print / ... /
+ * generate", and has Python to run. It asks to write something when it uses "write" or
  * "implement" as a verb (not "write (`'w'`)", a mode's name), or a
  * sentence, or what follows "Given ...,", begins with a task's verb:
  * create, convert, declare, find, perform, merge, add, change, override
@@ -449,30 +451,54 @@ viva_code_extract_pieces_from_question (VivaQuestion *question)
   return pieces;
 }
 
-/* The pieces that go in, one per line, each once. */
+/* Whether @text is a name alone, `x`: a piece that only shows a value. */
+static gboolean
+is_lone_name (const char *text)
+{
+  if (text[0] == '\0' || g_ascii_isdigit (text[0]))
+    return FALSE;
+
+  for (const char *p = text; *p; p++)
+    {
+      if (!g_ascii_isalnum (*p) && *p != '_' && (guchar) *p < 0x80)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The pieces that go in, one per line, each once, in the question's
+ * order; but a name alone, which only shows a value, goes after the
+ * statements: "If `x = 5`, what is the value of `x` after `x += 3`?"
+ * gives x = 5, x += 3, x. */
 static char *
 join_pieces (GPtrArray *pieces)
 {
   g_autoptr(GString) code = g_string_new (NULL);
   g_autoptr(GPtrArray) seen = g_ptr_array_new ();
 
-  for (guint i = 0; i < pieces->len; i++)
+  for (guint pass = 0; pass < 2; pass++)
     {
-      const VivaCodePiece *piece = g_ptr_array_index (pieces, i);
-      gboolean repeated = FALSE;
+      for (guint i = 0; i < pieces->len; i++)
+        {
+          const VivaCodePiece *piece = g_ptr_array_index (pieces, i);
+          gboolean repeated = FALSE;
 
-      if (piece->kind != VIVA_CODE_PIECE_PYTHON && piece->kind != VIVA_CODE_PIECE_BLOCK)
-        continue;
+          if (piece->kind != VIVA_CODE_PIECE_PYTHON && piece->kind != VIVA_CODE_PIECE_BLOCK)
+            continue;
+          if ((piece->kind == VIVA_CODE_PIECE_PYTHON && is_lone_name (piece->text)) != (pass == 1))
+            continue;
 
-      for (guint j = 0; j < seen->len && !repeated; j++)
-        repeated = strcmp (g_ptr_array_index (seen, j), piece->text) == 0;
-      if (repeated || piece->text[0] == '\0')
-        continue;
-      g_ptr_array_add (seen, piece->text);
+          for (guint j = 0; j < seen->len && !repeated; j++)
+            repeated = strcmp (g_ptr_array_index (seen, j), piece->text) == 0;
+          if (repeated || piece->text[0] == '\0')
+            continue;
+          g_ptr_array_add (seen, piece->text);
 
-      g_string_append (code, piece->text);
-      if (code->str[code->len - 1] != '\n')
-        g_string_append_c (code, '\n');
+          g_string_append (code, piece->text);
+          if (code->str[code->len - 1] != '\n')
+            g_string_append_c (code, '\n');
+        }
     }
 
   if (code->len == 0)
@@ -618,6 +644,14 @@ source_asks_output (Source     *source,
               if (verb_at (lower, len, q))
                 return TRUE;
             }
+        }
+
+      /* what is the value of `x` after `x += 3` */
+      if (word_at (lower, len, pos, "value") && pos + 9 < len && memcmp (lower + pos, "value of ", 9) == 0)
+        {
+          range = code_range_at (source, pos + 9);
+          if (range != NULL && range->start == pos + 9)
+            return TRUE;
         }
 
       /* what does `bool(0)` return */
