@@ -367,7 +367,7 @@ test_round_trip (void)
   bytes = read_file (path);
   contents = g_bytes_get_data (bytes, NULL);
   g_test_message ("%s", contents);
-  g_assert_true (g_str_has_prefix (contents, "{\n  \"format\" : \"viva-notes\",\n  \"version\" : 2,\n"));
+  g_assert_true (g_str_has_prefix (contents, "{\n  \"format\" : \"viva-notes\",\n  \"version\" : 3,\n"));
   g_assert_true (g_str_has_suffix (contents, "}\n"));
   g_assert_null (strstr (contents, "gone soon"));
   g_assert_null (strstr (contents, "\"9\""));
@@ -535,6 +535,20 @@ typedef struct
 #define WITH_REVIEW(review, history) WITH_MEMBERS (", \"review\": {" review "}, \"history\": [" history "]")
 #define GOOD_FILE_V2 WITH_REVIEW (R_ALL, H_ENTRY)
 
+/* Version 3: a note with its scratchpad (code, prediction, test cases). */
+#define HEAD3 "{\"format\": \"viva-notes\", \"version\": 3, \"banks\": {\"bank\": {"
+#define WITH_MEMBERS3(members) HEAD3 "\"1\": {" T ", " S ", " ST ", " M members "}" TAIL
+#define WITH_SCRATCHPAD(inner) WITH_MEMBERS3 (", \"scratchpad\": {" inner "}")
+#define P_CODE "\"code\": \"s = 'Programming'\\ns[1:4]\\n\""
+#define P_PRED "\"prediction\": \"'rog'\""
+#define P_CASE "{\"name\": \"empty\", \"call\": \"f('')\", \"expected\": \"True\"}"
+#define P_ALL(cases) P_CODE ", " P_PRED ", \"cases\": [" cases "]"
+#define P_WITH_CASE(members) WITH_SCRATCHPAD (P_CODE ", " P_PRED ", \"cases\": [{" members "}]")
+#define GOOD_FILE_V3 \
+  WITH_MEMBERS3 (", \"review\": {" R_ALL "}, \"history\": [" H_ENTRY "], \"scratchpad\": {" \
+                 P_ALL (P_CASE ", {\"call\": \"f(None)\", \"raises\": \"TypeError\"}, " \
+                        "{\"name\": \"\", \"call\": \"print(1)\", \"output\": \"1\\n\"}") "}")
+
 static const CorruptCase corrupt_cases[] = {
   CASE ("invalid-json", "{\"format\": \"viva-notes\", \"version\": 1, \"banks\": {"),
   CASE ("truncated", "{\"format\": \"viva-notes\", \"vers"),
@@ -665,7 +679,49 @@ static const CorruptCase corrupt_cases[] = {
   CASE ("history-source-missing", WITH_REVIEW (R_ALL, "{\"time\": \"2026-11-24T01:02:03Z\", \"grade\": \"good\"}")),
   CASE ("history-source-unknown", WITH_REVIEW (R_ALL, "{\"time\": \"2026-11-24T01:02:03Z\", \"grade\": \"good\", \"source\": \"interview\"}")),
   CASE ("history-second-entry-bad", WITH_REVIEW (R_ALL, H_ENTRY ", {\"time\": \"2026-11-24T01:02:03Z\", \"grade\": \"good\", \"source\": null}")),
+  CASE ("scratchpad-array", WITH_MEMBERS3 (", \"scratchpad\": []")),
+  CASE ("scratchpad-null", WITH_MEMBERS3 (", \"scratchpad\": null")),
+  CASE ("scratchpad-string", WITH_MEMBERS3 (", \"scratchpad\": \"s[1:4]\"")),
+  CASE ("scratchpad-empty-object", WITH_SCRATCHPAD ("")),
+  CASE ("scratchpad-all-empty", WITH_SCRATCHPAD ("\"code\": \"\", \"prediction\": \"\", \"cases\": []")),
+  CASE ("code-missing", WITH_SCRATCHPAD (P_PRED ", \"cases\": []")),
+  CASE ("code-number", WITH_SCRATCHPAD ("\"code\": 42, " P_PRED ", \"cases\": []")),
+  CASE ("code-null", WITH_SCRATCHPAD ("\"code\": null, " P_PRED ", \"cases\": []")),
+  CASE ("code-array", WITH_SCRATCHPAD ("\"code\": [\"s\"], " P_PRED ", \"cases\": []")),
+  CASE ("code-invalid-utf8", WITH_SCRATCHPAD ("\"code\": \"caf\xe9\", " P_PRED ", \"cases\": []")),
+  CASE ("code-nul-escape", WITH_SCRATCHPAD ("\"code\": \"x = 1\\u0000import os\", " P_PRED ", \"cases\": []")),
+  CASE ("code-lone-surrogate", WITH_SCRATCHPAD ("\"code\": \"\\ud800\", " P_PRED ", \"cases\": []")),
+  CASE ("prediction-missing", WITH_SCRATCHPAD (P_CODE ", \"cases\": []")),
+  CASE ("prediction-number", WITH_SCRATCHPAD (P_CODE ", \"prediction\": 1, \"cases\": []")),
+  CASE ("prediction-null", WITH_SCRATCHPAD (P_CODE ", \"prediction\": null, \"cases\": []")),
+  CASE ("cases-missing", WITH_SCRATCHPAD (P_CODE ", " P_PRED)),
+  CASE ("cases-object", WITH_SCRATCHPAD (P_CODE ", " P_PRED ", \"cases\": {}")),
+  CASE ("cases-null", WITH_SCRATCHPAD (P_CODE ", " P_PRED ", \"cases\": null")),
+  CASE ("case-string", WITH_SCRATCHPAD (P_ALL ("\"f('')\""))),
+  CASE ("case-null", WITH_SCRATCHPAD (P_ALL (P_CASE ", null"))),
+  CASE ("case-call-missing", P_WITH_CASE ("\"name\": \"x\", \"expected\": \"1\"")),
+  CASE ("case-call-empty", P_WITH_CASE ("\"call\": \"\", \"expected\": \"1\"")),
+  CASE ("case-call-number", P_WITH_CASE ("\"call\": 1, \"expected\": \"1\"")),
+  CASE ("case-call-invalid-utf8", P_WITH_CASE ("\"call\": \"f('\xff')\", \"expected\": \"1\"")),
+  CASE ("case-no-check", P_WITH_CASE ("\"call\": \"f()\"")),
+  CASE ("case-two-checks", P_WITH_CASE ("\"call\": \"f()\", \"expected\": \"1\", \"output\": \"1\\n\"")),
+  CASE ("case-expected-empty", P_WITH_CASE ("\"call\": \"f()\", \"expected\": \"\"")),
+  CASE ("case-expected-number", P_WITH_CASE ("\"call\": \"f()\", \"expected\": 1")),
+  CASE ("case-raises-empty", P_WITH_CASE ("\"call\": \"f()\", \"raises\": \"\"")),
+  CASE ("case-raises-null", P_WITH_CASE ("\"call\": \"f()\", \"raises\": null")),
+  CASE ("case-output-array", P_WITH_CASE ("\"call\": \"f()\", \"output\": [\"1\"]")),
+  CASE ("case-name-number", P_WITH_CASE ("\"name\": 7, \"call\": \"f()\", \"expected\": \"1\"")),
+  CASE ("case-name-257-bytes", P_WITH_CASE ("\"name\": \""
+        "0123456789012345678901234567890123456789012345678901234567890123"
+        "0123456789012345678901234567890123456789012345678901234567890123"
+        "0123456789012345678901234567890123456789012345678901234567890123"
+        "0123456789012345678901234567890123456789012345678901234567890123"
+        "x\", \"call\": \"f()\", \"expected\": \"1\"")),
   { "too-deep-65", NULL, 0, VIVA_NOTES_STORE_ERROR_TOO_DEEP },
+  { "code-over-1-mib", NULL, 0, VIVA_NOTES_STORE_ERROR_INVALID },
+  { "prediction-over-64-kib", NULL, 0, VIVA_NOTES_STORE_ERROR_INVALID },
+  { "case-call-over-64-kib", NULL, 0, VIVA_NOTES_STORE_ERROR_INVALID },
+  { "cases-101", NULL, 0, VIVA_NOTES_STORE_ERROR_INVALID },
   { "text-over-1-mib", NULL, 0, VIVA_NOTES_STORE_ERROR_INVALID },
   { "history-101-reviews", NULL, 0, VIVA_NOTES_STORE_ERROR_INVALID },
 };
@@ -696,6 +752,29 @@ make_corrupt_bytes (const CorruptCase *test)
       for (guint i = 0; i < 1024 * 1024 + 1; i++)
         g_string_append_c (s, 'a');
       g_string_append (s, "\", " S ", " ST ", " M "}" TAIL);
+    }
+  else if (strcmp (test->name, "code-over-1-mib") == 0 ||
+           strcmp (test->name, "prediction-over-64-kib") == 0 ||
+           strcmp (test->name, "case-call-over-64-kib") == 0)
+    {
+      gboolean code = test->name[0] == 'c' && test->name[1] == 'o';
+      gboolean call = g_str_has_prefix (test->name, "case-");
+      gsize n = code ? VIVA_NOTE_TEXT_MAX_SIZE + 1 : call ? VIVA_CODE_CASE_CALL_MAX_SIZE + 1
+                                                        : VIVA_NOTE_PREDICTION_MAX_SIZE + 1;
+
+      g_string_append (s, HEAD3 "\"1\": {" T ", " S ", " ST ", " M ", \"scratchpad\": {");
+      g_string_append (s, code ? "\"code\": \"" : call ? P_CODE ", " P_PRED ", \"cases\": [{\"expected\": \"1\", \"call\": \"" : P_CODE ", \"prediction\": \"");
+      for (gsize i = 0; i < n; i++)
+        g_string_append_c (s, '1');
+      g_string_append (s, code ? "\", " P_PRED ", \"cases\": []}}" TAIL
+                              : call ? "\"}]}}" TAIL : "\", \"cases\": []}}" TAIL);
+    }
+  else if (strcmp (test->name, "cases-101") == 0)
+    {
+      g_string_append (s, HEAD3 "\"1\": {" T ", " S ", " ST ", " M ", \"scratchpad\": {" P_CODE ", " P_PRED ", \"cases\": [");
+      for (guint i = 0; i < VIVA_CODE_CASES_MAX + 1; i++)
+        g_string_append (s, i > 0 ? ", " P_CASE : P_CASE);
+      g_string_append (s, "]}}" TAIL);
     }
   else if (strcmp (test->name, "history-101-reviews") == 0)
     {
@@ -1039,9 +1118,9 @@ test_missing_with_damaged_backup (void)
 
 /* Newer versions */
 
-/* Version 3 may schedule Review differently; its notes still show. */
+/* Version 4 may schedule Review differently; its notes still show. */
 #define FUTURE_FILE \
-  "{\"format\": \"viva-notes\", \"version\": 3, \"colour\": \"teal\", \"banks\": {\"" BANK "\": {" \
+  "{\"format\": \"viva-notes\", \"version\": 4, \"colour\": \"teal\", \"banks\": {\"" BANK "\": {" \
   "\"1\": {" NOTE_FIELDS ", \"tags\": [\"x\"], \"review\": {\"stability\": 3.5}}, " \
   "\"2\": {\"text\": \"second\", \"status\": \"confident\", \"starred\": false, \"modified\": \"2026-01-01T00:00:00Z\"}}}}"
 
@@ -1138,7 +1217,7 @@ test_future_version_too_large (void)
       g_autofree char *version = g_strdup_printf ("\"version\": %s", versions[i]);
       g_autofree char *says = g_strdup_printf ("file version %s;", versions[i]);
 
-      g_assert_cmpuint (g_string_replace (text, "\"version\": 3", version, 1), ==, 1);
+      g_assert_cmpuint (g_string_replace (text, "\"version\": 4", version, 1), ==, 1);
       write_file (path, text->str, text->len);
       original = read_file (path);
 
@@ -1210,6 +1289,8 @@ test_failed_write_keeps_file (void)
 
   big = g_strnfill (256 * 1024, 'n');
   set_text (store, BANK, 2, big);
+  /* A question's scratchpad code follows the same rules. */
+  viva_note_set_code (viva_notes_store_get_note (store, BANK, 3), big);
 
   g_assert_false (save_and_wait (store, &error));
   g_assert_nonnull (error);
@@ -1220,6 +1301,7 @@ test_failed_write_keeps_file (void)
   g_assert_nonnull (strstr (viva_notes_store_get_save_error (store), path));
   g_assert_true (viva_notes_store_get_dirty (store));
   g_assert_cmpstr (lookup_text (store, BANK, 2), ==, big);
+  g_assert_cmpstr (viva_note_get_code (viva_notes_store_lookup_note (store, BANK, 3)), ==, big);
   assert_file_equals (path, before);
 
   /* flush fails the same way, and leaves no temporary file behind. */
@@ -1238,6 +1320,7 @@ test_failed_write_keeps_file (void)
 
   reread = load_store (path);
   g_assert_cmpstr (lookup_text (reread, BANK, 2), ==, big);
+  g_assert_cmpstr (viva_note_get_code (viva_notes_store_lookup_note (reread, BANK, 3)), ==, big);
   g_assert_cmpstr (lookup_text (reread, BANK, 1), ==, "safe on disk, changed");
 }
 
@@ -2523,7 +2606,7 @@ test_review_round_trip (void)
   bytes = read_file (path);
   contents = g_bytes_get_data (bytes, NULL);
   g_test_message ("%s", contents);
-  g_assert_true (g_str_has_prefix (contents, "{\n  \"format\" : \"viva-notes\",\n  \"version\" : 2,\n"));
+  g_assert_true (g_str_has_prefix (contents, "{\n  \"format\" : \"viva-notes\",\n  \"version\" : 3,\n"));
   g_assert_nonnull (strstr (contents, "\"review\" : {\n"));
   g_assert_nonnull (strstr (contents, "\"last-review\" : \"2026-03-03T10:10:00.000000Z\""));
   g_assert_nonnull (strstr (contents, "\"ease\" : 2450"));
@@ -2786,12 +2869,12 @@ test_review_version_1_upgraded (void)
   modified[2] = viva_note_get_modified (note);
   flush_store (store);
 
-  /* Version 2 now, with the version 1 file kept as the backup. */
+  /* The current version now, with the version 1 file kept as the backup. */
   assert_file_equals (bak_path, original);
   upgraded = read_file (path);
   json_parser_load_from_data (parser, g_bytes_get_data (upgraded, NULL), g_bytes_get_size (upgraded), &error);
   g_assert_no_error (error);
-  g_assert_cmpint (json_object_get_int_member (json_node_get_object (json_parser_get_root (parser)), "version"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (json_parser_get_root (parser)), "version"), ==, VIVA_NOTES_FORMAT_VERSION);
 
   reread = load_store (path);
   g_assert_cmpuint (viva_notes_store_get_n_notes (reread), ==, 3);
@@ -3043,6 +3126,585 @@ test_perf_merge (void)
                            (t1 - t0) / 1000.0);
 }
 
+/* The scratchpad: code, prediction and the user's own test cases */
+
+static GPtrArray *
+make_cases (const char *first,
+            ...)
+{
+  GPtrArray *cases = viva_code_cases_new ();
+  va_list args;
+
+  va_start (args, first);
+  for (const char *name = first; name != NULL; name = va_arg (args, const char *))
+    {
+      const char *call = va_arg (args, const char *);
+      VivaCodeCaseCheck check = va_arg (args, VivaCodeCaseCheck);
+      const char *expect = va_arg (args, const char *);
+
+      g_ptr_array_add (cases, viva_code_case_new (name, call, check, expect));
+    }
+  va_end (args);
+
+  return cases;
+}
+
+static void
+assert_same_scratchpad (VivaNote *a,
+                        VivaNote *b)
+{
+  g_autoptr(GPtrArray) ca = viva_note_dup_cases (a);
+  g_autoptr(GPtrArray) cb = viva_note_dup_cases (b);
+
+  g_assert_cmpstr (viva_note_get_code (a), ==, viva_note_get_code (b));
+  g_assert_cmpstr (viva_note_get_prediction (a), ==, viva_note_get_prediction (b));
+  g_assert_cmpuint (ca->len, ==, cb->len);
+  g_assert_true (viva_code_cases_equal (ca, cb));
+}
+
+#define Q42_CODE "s = \"Programming\"\ns[1:4]\n"
+
+static void
+test_scratchpad_round_trip (void)
+{
+  g_autofree char *path = notes_path ();
+  g_autoptr(VivaNotesStore) store = NULL;
+  g_autoptr(VivaNotesStore) reread = NULL;
+  g_autoptr(GPtrArray) cases = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *scratchpad;
+  JsonArray *array;
+  const char *contents;
+  VivaNote *note;
+  guint changes = 0;
+
+  store = load_store (path);
+  g_signal_connect (store, "note-changed", G_CALLBACK (count_note_changed_cb), &changes);
+
+  note = viva_notes_store_get_note (store, BANK, 42);
+  g_assert_true (viva_note_is_blank (note));
+  g_assert_false (viva_note_get_has_code (note));
+
+  /* Each part of the scratchpad is a change to save, and is told. */
+  viva_note_set_code (note, Q42_CODE);
+  g_assert_true (viva_notes_store_get_dirty (store));
+  g_assert_cmpuint (changes, ==, 1);
+  g_assert_true (viva_note_get_has_code (note));
+  g_assert_false (viva_note_is_blank (note));
+  g_assert_cmpint (viva_note_get_modified (note), >, 0);
+
+  viva_note_set_prediction (note, "'rog'");
+  g_assert_cmpuint (changes, ==, 2);
+
+  cases = make_cases ("slice", "s[1:4]", VIVA_CODE_CASE_EXPECTED, "'rog'",
+                      "", "s[100]", VIVA_CODE_CASE_RAISES, "IndexError",
+                      "Ünïcödé \"quoted\" \\ 😀", "print(s[0], end='\\t')\nprint()", VIVA_CODE_CASE_OUTPUT, "P\t\n",
+                      "control \x01\x1f", "len(s)", VIVA_CODE_CASE_EXPECTED, "11",
+                      NULL);
+  viva_note_set_cases (note, cases);
+  g_assert_cmpuint (changes, ==, 3);
+  g_assert_cmpuint (viva_note_get_n_cases (note), ==, 4);
+  g_assert_cmpstr (viva_note_get_case (note, 1)->expect, ==, "IndexError");
+
+  /* Setting the same again is no change. */
+  viva_note_set_cases (note, cases);
+  viva_note_set_code (note, Q42_CODE);
+  viva_note_set_prediction (note, "'rog'");
+  g_assert_cmpuint (changes, ==, 3);
+
+  /* Only code, only a prediction, only a case: each is worth a note. */
+  viva_note_set_code (viva_notes_store_get_note (store, BANK, 43), "print('x')");
+  viva_note_set_prediction (viva_notes_store_get_note (store, "zeta", 7), "42");
+  {
+    g_autoptr(VivaCodeCase) one = viva_code_case_new ("one", "f(1)", VIVA_CODE_CASE_EXPECTED, "1");
+
+    viva_note_add_case (viva_notes_store_get_note (store, "zeta", 8), one);
+  }
+  /* Code written and taken back leaves nothing. */
+  viva_note_set_code (viva_notes_store_get_note (store, BANK, 44), "gone soon");
+  viva_note_set_code (viva_notes_store_get_note (store, BANK, 44), NULL);
+  g_assert_true (viva_note_is_blank (viva_notes_store_get_note (store, BANK, 44)));
+
+  flush_store (store);
+
+  bytes = read_file (path);
+  contents = g_bytes_get_data (bytes, NULL);
+  g_test_message ("%s", contents);
+  g_assert_null (strstr (contents, "gone soon"));
+  g_assert_null (strstr (contents, "\"44\""));
+
+  json_parser_load_from_data (parser, contents, -1, &error);
+  g_assert_no_error (error);
+  {
+    JsonObject *root = json_node_get_object (json_parser_get_root (parser));
+    JsonObject *bank = json_object_get_object_member (json_object_get_object_member (root, "banks"), BANK);
+    JsonObject *q42 = json_object_get_object_member (bank, "42");
+    JsonObject *q43 = json_object_get_object_member (bank, "43");
+    JsonObject *first;
+    JsonObject *second;
+
+    g_assert_cmpint (json_object_get_int_member (root, "version"), ==, 3);
+    /* The note's own members are as they were. */
+    g_assert_cmpstr (json_object_get_string_member (q42, "text"), ==, "");
+    g_assert_cmpstr (json_object_get_string_member (q42, "status"), ==, "new");
+    g_assert_false (json_object_has_member (q42, "review"));
+
+    scratchpad = json_object_get_object_member (q42, "scratchpad");
+    g_assert_cmpstr (json_object_get_string_member (scratchpad, "code"), ==, Q42_CODE);
+    g_assert_cmpstr (json_object_get_string_member (scratchpad, "prediction"), ==, "'rog'");
+    array = json_object_get_array_member (scratchpad, "cases");
+    g_assert_cmpuint (json_array_get_length (array), ==, 4);
+    first = json_array_get_object_element (array, 0);
+    second = json_array_get_object_element (array, 1);
+    g_assert_cmpstr (json_object_get_string_member (first, "call"), ==, "s[1:4]");
+    g_assert_cmpstr (json_object_get_string_member (first, "expected"), ==, "'rog'");
+    g_assert_false (json_object_has_member (first, "raises"));
+    g_assert_cmpstr (json_object_get_string_member (second, "raises"), ==, "IndexError");
+    g_assert_false (json_object_has_member (second, "expected"));
+    g_assert_false (json_object_has_member (second, "output"));
+
+    scratchpad = json_object_get_object_member (q43, "scratchpad");
+    g_assert_cmpstr (json_object_get_string_member (scratchpad, "prediction"), ==, "");
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (scratchpad, "cases")), ==, 0);
+  }
+
+  /* Another Viva reads back exactly what was there. */
+  reread = load_store (path);
+  g_assert_cmpint (viva_notes_store_get_state (reread), ==, VIVA_NOTES_STORE_STATE_OK);
+  g_assert_cmpuint (viva_notes_store_get_n_notes (reread), ==, 4);
+  assert_same_scratchpad (viva_notes_store_lookup_note (store, BANK, 42),
+                          viva_notes_store_lookup_note (reread, BANK, 42));
+  assert_same_scratchpad (viva_notes_store_lookup_note (store, BANK, 43),
+                          viva_notes_store_lookup_note (reread, BANK, 43));
+  assert_same_scratchpad (viva_notes_store_lookup_note (store, "zeta", 7),
+                          viva_notes_store_lookup_note (reread, "zeta", 7));
+  assert_same_scratchpad (viva_notes_store_lookup_note (store, "zeta", 8),
+                          viva_notes_store_lookup_note (reread, "zeta", 8));
+  g_assert_cmpint (viva_note_get_modified (viva_notes_store_lookup_note (reread, BANK, 42)), ==,
+                   viva_note_get_modified (viva_notes_store_lookup_note (store, BANK, 42)));
+  g_assert_false (viva_notes_store_get_dirty (reread));
+
+  /* Removing the last case, code and prediction makes the note blank
+   * again, and it leaves the file. */
+  note = viva_notes_store_lookup_note (reread, "zeta", 8);
+  viva_note_remove_case (note, 0);
+  g_assert_true (viva_note_is_blank (note));
+  flush_store (reread);
+  g_clear_object (&reread);
+  reread = load_store (path);
+  g_assert_null (viva_notes_store_lookup_note (reread, "zeta", 8));
+  g_assert_cmpuint (viva_notes_store_get_n_notes (reread), ==, 3);
+}
+
+/* Code is saved by itself, like a note, a moment after typing stops. */
+static void
+test_scratchpad_autosave (void)
+{
+  g_autofree char *path = notes_path ();
+  g_autoptr(VivaNotesStore) store = NULL;
+  g_autoptr(VivaNotesStore) reread = NULL;
+
+  store = load_store (path);
+  viva_notes_store_set_autosave_delay (store, 50);
+
+  viva_note_set_code (viva_notes_store_get_note (store, BANK, 1), "print(1)");
+  g_assert_true (viva_notes_store_get_dirty (store));
+  wait_until (store_saved_cleanly, store, "autosave of code");
+
+  viva_note_set_prediction (viva_notes_store_get_note (store, BANK, 1), "1");
+  g_assert_true (viva_notes_store_get_dirty (store));
+  wait_until (store_saved_cleanly, store, "autosave of a prediction");
+
+  reread = load_store (path);
+  g_assert_cmpstr (viva_note_get_code (viva_notes_store_lookup_note (reread, BANK, 1)), ==, "print(1)");
+  g_assert_cmpstr (viva_note_get_prediction (viva_notes_store_lookup_note (reread, BANK, 1)), ==, "1");
+}
+
+/* A version 2 file exactly as Viva 2 wrote it. */
+#define VERSION_2_PRETTY(version) \
+  "{\n" \
+  "  \"format\" : \"viva-notes\",\n" \
+  "  \"version\" : " version ",\n" \
+  "  \"banks\" : {\n" \
+  "    \"" BANK "\" : {\n" \
+  "      \"1\" : {\n" \
+  "        \"text\" : \"# Slicing\\n\\nHalf-open: `s[1:4]` is 'rog' — \\\"quoted\\\", tab\\t, ünïcödé 😀\",\n" \
+  "        \"status\" : \"learning\",\n" \
+  "        \"starred\" : true,\n" \
+  "        \"modified\" : \"2026-11-24T01:02:03.123456Z\",\n" \
+  "        \"review\" : {\n" \
+  "          \"due\" : \"2026-11-27T01:02:03.123456Z\",\n" \
+  "          \"last-review\" : \"2026-11-24T01:02:03.123456Z\",\n" \
+  "          \"interval\" : 3,\n" \
+  "          \"ease\" : 2500,\n" \
+  "          \"repetitions\" : 2,\n" \
+  "          \"lapses\" : 0\n" \
+  "        },\n" \
+  "        \"history\" : [\n" \
+  "          {\n" \
+  "            \"time\" : \"2026-11-23T09:00:00.000000Z\",\n" \
+  "            \"grade\" : \"good\",\n" \
+  "            \"source\" : \"mock\"\n" \
+  "          },\n" \
+  "          {\n" \
+  "            \"time\" : \"2026-11-24T01:02:03.123456Z\",\n" \
+  "            \"grade\" : \"good\",\n" \
+  "            \"source\" : \"review\"\n" \
+  "          }\n" \
+  "        ]\n" \
+  "      },\n" \
+  "      \"42\" : {\n" \
+  "        \"text\" : \"\",\n" \
+  "        \"status\" : \"confident\",\n" \
+  "        \"starred\" : false,\n" \
+  "        \"modified\" : \"2026-01-01T00:00:00.000000Z\"\n" \
+  "      }\n" \
+  "    },\n" \
+  "    \"zeta\" : {\n" \
+  "      \"9\" : {\n" \
+  "        \"text\" : \"control \\u0001\",\n" \
+  "        \"status\" : \"new\",\n" \
+  "        \"starred\" : true,\n" \
+  "        \"modified\" : \"2025-06-01T12:00:00.500000Z\"\n" \
+  "      }\n" \
+  "    }\n" \
+  "  }\n" \
+  "}\n"
+
+/* The migration keeps every note of a version 2 file: written back, the
+ * file is the same byte for byte but for its version, and the version 2
+ * file is the backup. */
+static void
+test_scratchpad_version_2_upgraded (void)
+{
+  g_autofree char *path = notes_path ();
+  g_autofree char *bak_path = sibling_path (path, ".bak");
+  g_autoptr(VivaNotesStore) store = NULL;
+  g_autoptr(VivaNotesStore) reread = NULL;
+  g_autoptr(GBytes) original = NULL;
+  g_autoptr(GBytes) expected = NULL;
+  g_autoptr(GBytes) upgraded = NULL;
+  g_autoptr(GError) error = NULL;
+  VivaNote *note;
+
+  write_file (path, VERSION_2_PRETTY ("2"), -1);
+  original = read_file (path);
+
+  store = load_store (path);
+  g_assert_cmpint (viva_notes_store_get_state (store), ==, VIVA_NOTES_STORE_STATE_OK);
+  g_assert_cmpuint (viva_notes_store_get_n_notes (store), ==, 3);
+  g_assert_false (viva_notes_store_get_dirty (store));
+  note = viva_notes_store_lookup_note (store, BANK, 1);
+  g_assert_cmpstr (viva_note_get_code (note), ==, "");
+  g_assert_cmpstr (viva_note_get_prediction (note), ==, "");
+  g_assert_cmpuint (viva_note_get_n_cases (note), ==, 0);
+  assert_file_equals (path, original);
+
+  /* A save with nothing changed writes the notes as they were read. */
+  g_assert_true (save_and_wait (store, &error));
+  g_assert_no_error (error);
+  upgraded = read_file (path);
+  expected = g_bytes_new_static (VERSION_2_PRETTY ("3"), strlen (VERSION_2_PRETTY ("3")));
+  if (!g_bytes_equal (upgraded, expected))
+    g_test_message ("written:\n%s", (const char *) g_bytes_get_data (upgraded, NULL));
+  g_assert_true (g_bytes_equal (upgraded, expected));
+  assert_file_equals (bak_path, original);
+
+  /* And code added after the upgrade sits beside them. */
+  viva_note_set_code (viva_notes_store_lookup_note (store, BANK, 1), Q42_CODE);
+  flush_store (store);
+  reread = load_store (path);
+  note = viva_notes_store_lookup_note (reread, BANK, 1);
+  g_assert_cmpstr (viva_note_get_code (note), ==, Q42_CODE);
+  g_assert_cmpint (viva_note_get_status (note), ==, VIVA_STATUS_LEARNING);
+  g_assert_cmpuint (viva_note_get_review_state (note)->interval, ==, 3);
+}
+
+/* Versions 1 and 2 ignored members they did not know, "scratchpad"
+ * too: in such a file it is not read (no Viva of that version wrote
+ * it), and not damage either. */
+static void
+test_scratchpad_ignored_before_version_3 (void)
+{
+  static const char * const files[] = {
+    "{\"format\": \"viva-notes\", \"version\": 1, \"banks\": {\"" BANK "\": {\"1\": {" NOTE_FIELDS
+    ", \"scratchpad\": {\"code\": 42}}}}}",
+    "{\"format\": \"viva-notes\", \"version\": 2, \"banks\": {\"" BANK "\": {\"1\": {" NOTE_FIELDS
+    ", \"scratchpad\": {\"code\": \"import os\", \"prediction\": \"\", \"cases\": []}}}}}",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *path = notes_path ();
+      g_autoptr(VivaNotesStore) store = NULL;
+
+      write_file (path, files[i], -1);
+      store = load_store (path);
+      g_assert_cmpint (viva_notes_store_get_state (store), ==, VIVA_NOTES_STORE_STATE_OK);
+      g_assert_cmpstr (lookup_text (store, BANK, 1), ==, "hi");
+      g_assert_cmpstr (viva_note_get_code (viva_notes_store_lookup_note (store, BANK, 1)), ==, "");
+      g_clear_object (&store);
+      g_assert_cmpint (g_unlink (path), ==, 0);
+    }
+}
+
+/* A file from a Viva newer than this one is read-only, its code shown
+ * (read as version 3 where it can be) and never written to. */
+static void
+test_scratchpad_future_version (void)
+{
+  g_autofree char *path = notes_path ();
+  g_autoptr(VivaNotesStore) store = viva_notes_store_new (path);
+  g_autoptr(GBytes) original = NULL;
+  g_autoptr(GError) error = NULL;
+  VivaNote *note;
+  static const char future[] =
+    "{\"format\": \"viva-notes\", \"version\": 4, \"banks\": {\"" BANK "\": {\"1\": {" NOTE_FIELDS
+    ", \"scratchpad\": {\"code\": \"print(1)\", \"prediction\": \"1\", \"cases\": [], \"language\": \"python3\"}}}}}";
+
+  write_file (path, future, -1);
+  original = read_file (path);
+
+  g_assert_false (viva_notes_store_load (store, &error));
+  g_assert_error (error, VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_FUTURE_VERSION);
+  g_assert_true (viva_notes_store_get_read_only (store));
+  note = viva_notes_store_lookup_note (store, BANK, 1);
+  g_assert_nonnull (note);
+  g_assert_cmpstr (viva_note_get_code (note), ==, "print(1)");
+  g_assert_cmpstr (viva_note_get_prediction (note), ==, "1");
+
+  viva_note_set_code (note, "print(2)");
+  g_assert_true (viva_notes_store_get_dirty (store));
+  g_clear_error (&error);
+  g_assert_false (viva_notes_store_flush (store, &error));
+  g_assert_error (error, VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_READ_ONLY);
+  assert_file_equals (path, original);
+}
+
+/* Nothing that would not load again is written: code over 1 MiB, more
+ * than 100 cases, a case without a call. The file stays as it was, the
+ * store says why, and saving works again once fixed. */
+static void
+test_scratchpad_not_written_when_invalid (void)
+{
+  g_autofree char *path = notes_path ();
+  g_autoptr(VivaNotesStore) store = NULL;
+  g_autoptr(VivaNotesStore) reread = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autofree char *huge = g_strnfill (VIVA_NOTE_TEXT_MAX_SIZE + 1, 'x');
+  g_autofree char *long_prediction = g_strnfill (VIVA_NOTE_PREDICTION_MAX_SIZE + 1, 'p');
+  g_autoptr(GPtrArray) many = viva_code_cases_new ();
+  g_autoptr(GPtrArray) no_call = NULL;
+  VivaNote *note;
+
+  store = load_store (path);
+  set_text (store, BANK, 1, "fine");
+  flush_store (store);
+  before = read_file (path);
+  note = viva_notes_store_get_note (store, BANK, 2);
+
+  for (guint i = 0; i < VIVA_CODE_CASES_MAX + 1; i++)
+    g_ptr_array_add (many, viva_code_case_new (NULL, "f()", VIVA_CODE_CASE_EXPECTED, "1"));
+  no_call = make_cases ("no call", "", VIVA_CODE_CASE_EXPECTED, "1", NULL);
+
+  for (guint round = 0; round < 4; round++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      switch (round)
+        {
+        case 0:
+          viva_note_set_code (note, huge);
+          break;
+        case 1:
+          viva_note_set_code (note, NULL);
+          viva_note_set_prediction (note, long_prediction);
+          break;
+        case 2:
+          viva_note_set_prediction (note, NULL);
+          viva_note_set_cases (note, many);
+          break;
+        default:
+          viva_note_set_cases (note, no_call);
+          break;
+        }
+
+      g_assert_false (viva_notes_store_flush (store, &error));
+      g_assert_error (error, VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_INVALID);
+      g_test_message ("flush error: %s", error->message);
+      g_assert_nonnull (strstr (error->message, "question 2"));
+      g_assert_nonnull (viva_notes_store_get_save_error (store));
+      g_assert_true (viva_notes_store_get_dirty (store));
+      assert_file_equals (path, before);
+    }
+
+  huge[VIVA_NOTE_TEXT_MAX_SIZE] = '\0';
+  viva_note_set_cases (note, NULL);
+  viva_note_set_code (note, huge);
+  flush_store (store);
+  reread = load_store (path);
+  g_assert_cmpuint (strlen (viva_note_get_code (viva_notes_store_lookup_note (reread, BANK, 2))), ==,
+                    VIVA_NOTE_TEXT_MAX_SIZE);
+}
+
+/* A damaged scratchpad is a damaged file: moved aside byte for byte, and
+ * the backup, with its code, used instead. */
+static void
+test_scratchpad_damaged_restored (void)
+{
+  g_autofree char *path = notes_path ();
+  g_autofree char *bak_path = sibling_path (path, ".bak");
+  g_autoptr(VivaNotesStore) store = NULL;
+  g_autoptr(GBytes) bad = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) damaged = NULL;
+  g_autoptr(GBytes) good = NULL;
+
+  store = load_store (path);
+  viva_note_set_code (viva_notes_store_get_note (store, BANK, 1), "in the backup");
+  flush_store (store);
+  viva_note_set_code (viva_notes_store_get_note (store, BANK, 1), "x = 1\n");
+  flush_store (store);
+  g_clear_object (&store);
+
+  /* A sync tool or an editor turns the code into a number. */
+  good = read_file (path);
+  damaged = g_string_new_len (g_bytes_get_data (good, NULL), g_bytes_get_size (good));
+  g_assert_cmpuint (g_string_replace (damaged, "\"x = 1\\n\"", "1", 1), ==, 1);
+  bad = g_bytes_new (damaged->str, damaged->len);
+  write_file (path, damaged->str, damaged->len);
+
+  store = viva_notes_store_new (path);
+  g_assert_false (viva_notes_store_load (store, &error));
+  g_assert_error (error, VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_INVALID);
+  g_test_message ("load error: %s", error->message);
+  g_assert_nonnull (strstr (error->message, "scratchpad"));
+  g_assert_cmpint (viva_notes_store_get_state (store), ==, VIVA_NOTES_STORE_STATE_RECOVERED);
+  g_assert_true (viva_notes_store_get_restored_from_backup (store));
+  assert_file_equals (viva_notes_store_get_moved_aside_path (store), bad);
+  g_assert_cmpstr (viva_note_get_code (viva_notes_store_lookup_note (store, BANK, 1)), ==, "in the backup");
+  g_assert_true (file_exists (bak_path));
+
+  /* Saved again from the backup; the damaged file stays where it went. */
+  flush_store (store);
+  assert_file_equals (viva_notes_store_get_moved_aside_path (store), bad);
+}
+
+static void
+assert_code_both_kept (const char *code,
+                       const char *ours,
+                       const char *theirs)
+{
+  const char *ours_at = strstr (code, ours);
+  const char *theirs_at = strstr (code, theirs);
+  const char *our_label = strstr (code, "# ——— This window’s version");
+  const char *their_label = strstr (code, "# ——— Another window’s version");
+
+  g_assert_nonnull (ours_at);
+  g_assert_nonnull (theirs_at);
+  g_assert_nonnull (our_label);
+  g_assert_nonnull (their_label);
+  g_assert_true (our_label < ours_at);
+  g_assert_true (ours_at < their_label);
+  g_assert_true (their_label < theirs_at);
+}
+
+static gboolean
+note_has_case (VivaNote   *note,
+               const char *name)
+{
+  for (guint i = 0; i < viva_note_get_n_cases (note); i++)
+    {
+      if (g_strcmp0 (viva_note_get_case (note, i)->name, name) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Two Vivas on one file (issue 9's merge) with the scratchpad: code
+ * changed on both sides keeps both, as Python comments say, and is
+ * reported; code changed on one side is taken; test cases added on
+ * both sides are all kept, one removed on one side is removed; the
+ * prediction changed last wins. */
+static void
+test_scratchpad_two_stores (void)
+{
+  g_autofree char *path = notes_path ();
+  g_autoptr(VivaNotesStore) a = NULL;
+  g_autoptr(VivaNotesStore) b = NULL;
+  g_autoptr(VivaNotesStore) c = NULL;
+  g_autoptr(GArray) b_conflicts = NULL;
+  g_autoptr(GPtrArray) base_cases = NULL;
+  g_autoptr(VivaCodeCase) from_a = viva_code_case_new ("from A", "f(2)", VIVA_CODE_CASE_EXPECTED, "4");
+  g_autoptr(VivaCodeCase) from_b = viva_code_case_new ("from B", "f(3)", VIVA_CODE_CASE_RAISES, "ValueError");
+  g_autofree char *merged = NULL;
+  VivaNote *note_a;
+  VivaNote *note_b;
+
+  a = load_store (path);
+  base_cases = make_cases ("base", "f(1)", VIVA_CODE_CASE_EXPECTED, "1", NULL);
+  note_a = viva_notes_store_get_note (a, BANK, 5);
+  viva_note_set_code (note_a, "def f(x):\n    return x\n");
+  viva_note_set_prediction (note_a, "1");
+  viva_note_set_cases (note_a, base_cases);
+  flush_store (a);
+  g_clear_object (&a);
+
+  a = load_store (path);
+  b = load_store (path);
+  b_conflicts = watch_conflicts (b);
+  note_a = viva_notes_store_get_note (a, BANK, 5);
+  note_b = viva_notes_store_get_note (b, BANK, 5);
+
+  viva_note_set_code (note_a, "def f(x):\n    return x * 2\n");
+  viva_note_add_case (note_a, from_a);
+  viva_note_set_prediction (note_a, "2");
+  g_usleep (2000);
+  viva_note_set_code (note_b, "def f(x):\n    return x ** 2\n");
+  viva_note_add_case (note_b, from_b);
+  viva_note_set_prediction (note_b, "3");
+  flush_store (a);
+  flush_store (b);
+
+  merged = g_strdup (viva_note_get_code (note_b));
+  g_test_message ("merged code:\n%s", merged);
+  assert_code_both_kept (merged, "return x ** 2", "return x * 2");
+  g_assert_cmpuint (b_conflicts->len, ==, 1);
+  g_assert_cmpuint (g_array_index (b_conflicts, guint, 0), ==, 5);
+  g_assert_cmpuint (viva_note_get_n_cases (note_b), ==, 3);
+  g_assert_true (note_has_case (note_b, "base"));
+  g_assert_true (note_has_case (note_b, "from A"));
+  g_assert_true (note_has_case (note_b, "from B"));
+  g_assert_cmpstr (viva_note_get_prediction (note_b), ==, "3");
+
+  /* A takes B's merge as it is at its next save. */
+  set_text (a, BANK, 6, "unrelated");
+  g_assert_true (save_and_wait (a, NULL));
+  g_assert_cmpstr (viva_note_get_code (note_a), ==, merged);
+  g_assert_cmpuint (viva_note_get_n_cases (note_a), ==, 3);
+  g_assert_cmpstr (viva_note_get_prediction (note_a), ==, "3");
+
+  /* One side only: A rewrites the code and drops the base case, B
+   * changes the note's text; no conflict, each change taken. */
+  g_array_set_size (b_conflicts, 0);
+  viva_note_set_code (note_a, "f = abs\n");
+  viva_note_remove_case (note_a, 0);
+  set_text (b, BANK, 5, "squares");
+  flush_store (a);
+  flush_store (b);
+  g_assert_cmpstr (viva_note_get_code (note_b), ==, "f = abs\n");
+  g_assert_false (note_has_case (note_b, "base"));
+  g_assert_cmpuint (viva_note_get_n_cases (note_b), ==, 2);
+  g_assert_cmpstr (viva_note_get_text (note_b), ==, "squares");
+  g_assert_cmpuint (b_conflicts->len, ==, 0);
+
+  c = load_store (path);
+  assert_same_scratchpad (viva_notes_store_lookup_note (c, BANK, 5), note_b);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -3064,6 +3726,7 @@ main (int   argc,
   g_test_add_func ("/notes-store/corrupt/twice", test_corrupt_twice);
   g_test_add_data_func ("/notes-store/corrupt/random", GOOD_FILE, test_random_damage);
   g_test_add_data_func ("/notes-store/corrupt/random-with-review", GOOD_FILE_V2, test_random_damage);
+  g_test_add_data_func ("/notes-store/corrupt/random-with-scratchpad", GOOD_FILE_V3, test_random_damage);
   g_test_add_func ("/notes-store/depth-limit", test_depth_limit);
   g_test_add_func ("/notes-store/byte-order-mark", test_byte_order_mark);
   g_test_add_func ("/notes-store/too-large", test_too_large);
@@ -3110,6 +3773,14 @@ main (int   argc,
   g_test_add_func ("/notes-store/review/version-1-upgraded", test_review_version_1_upgraded);
   g_test_add_func ("/notes-store/review/damaged-restored", test_review_damaged_restored);
   g_test_add_func ("/notes-store/review/two-stores", test_review_two_stores);
+  g_test_add_func ("/notes-store/scratchpad/round-trip", test_scratchpad_round_trip);
+  g_test_add_func ("/notes-store/scratchpad/autosave", test_scratchpad_autosave);
+  g_test_add_func ("/notes-store/scratchpad/version-2-upgraded", test_scratchpad_version_2_upgraded);
+  g_test_add_func ("/notes-store/scratchpad/ignored-before-version-3", test_scratchpad_ignored_before_version_3);
+  g_test_add_func ("/notes-store/scratchpad/future-version", test_scratchpad_future_version);
+  g_test_add_func ("/notes-store/scratchpad/not-written-when-invalid", test_scratchpad_not_written_when_invalid);
+  g_test_add_func ("/notes-store/scratchpad/damaged-restored", test_scratchpad_damaged_restored);
+  g_test_add_func ("/notes-store/scratchpad/two-stores", test_scratchpad_two_stores);
   g_test_add_func ("/notes-store/perf/save-10000", test_perf_save);
   g_test_add_func ("/notes-store/perf/merge-10000", test_perf_merge);
 

@@ -198,6 +198,35 @@ test_notes_change (Fixture       *fixture,
   assert_search (fixture->index, "functools", NULL, "");
 }
 
+/* The code of a question's Python scratchpad is searched with its
+ * note, as it changes, and a word never runs from the note into the
+ * code. */
+static void
+test_scratchpad_code (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  assert_search (fixture->index, "enumerate", NULL, "");
+
+  viva_note_set_code (note_for (fixture, 6), "for i, t in enumerate(threads):\n    t.join()\n");
+  assert_search (fixture->index, "enumerate", NULL, "6");
+  assert_search (fixture->index, "ENUMERATE threads", NULL, "6");
+  /* One word in the question, one in the code. */
+  assert_search (fixture->index, "gil join", NULL, "6");
+
+  /* Code and a note together; the note's last word and the code's first
+   * are two words. */
+  viva_note_set_text (note_for (fixture, 6), "Released on I/O");
+  assert_search (fixture->index, "released join", NULL, "6");
+  assert_search (fixture->index, "i/ofor", NULL, "");
+
+  /* Code only, no text: still found, and not a note written. */
+  viva_note_set_text (note_for (fixture, 6), "");
+  assert_search (fixture->index, "enumerate", NULL, "6");
+
+  viva_note_set_code (note_for (fixture, 6), "");
+  assert_search (fixture->index, "enumerate", NULL, "");
+}
+
 static void
 test_filters (Fixture       *fixture,
               gconstpointer  data)
@@ -741,6 +770,7 @@ main (int   argc,
   g_test_add ("/search/case-and-accents", Fixture, NULL, fixture_set_up, test_case_and_accents, fixture_tear_down);
   g_test_add ("/search/words-and-notes", Fixture, NULL, fixture_set_up, test_words_and_notes, fixture_tear_down);
   g_test_add ("/search/notes-change", Fixture, NULL, fixture_set_up, test_notes_change, fixture_tear_down);
+  g_test_add ("/search/scratchpad-code", Fixture, NULL, fixture_set_up, test_scratchpad_code, fixture_tear_down);
   g_test_add ("/search/filters", Fixture, NULL, fixture_set_up, test_filters, fixture_tear_down);
   g_test_add ("/search/due", Fixture, NULL, fixture_set_up, test_due, fixture_tear_down);
   g_test_add ("/search/number", Fixture, NULL, fixture_set_up, test_number, fixture_tear_down);

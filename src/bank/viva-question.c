@@ -222,6 +222,43 @@ viva_question_get_text (VivaQuestion *self)
   return self->text;
 }
 
+/**
+ * viva_question_get_code_span:
+ * @self: a question
+ * @index: which code span, from 0, in the order of the text
+ * @start: (out): where it starts in viva_question_get_text(), in bytes
+ * @end: (out): where it ends, in bytes
+ *
+ * The question's inline code (`s[1:4]` in its Markdown), for what reads
+ * the question as code: the scratchpad's first content.
+ *
+ * Returns: %FALSE when the question has no code span @index
+ */
+gboolean
+viva_question_get_code_span (VivaQuestion *self,
+                             guint         index,
+                             guint        *start,
+                             guint        *end)
+{
+  g_return_val_if_fail (VIVA_IS_QUESTION (self), FALSE);
+  g_return_val_if_fail (start != NULL && end != NULL, FALSE);
+
+  for (guint i = 0; i < self->n_spans; i++)
+    {
+      if (self->spans[i].kind != VIVA_SPAN_CODE)
+        continue;
+
+      if (index-- == 0)
+        {
+          *start = self->spans[i].start;
+          *end = self->spans[i].end;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
 /* Computed on first use rather than at parse time: most questions of a
  * large bank are never searched, and normalizing is the slow part. */
 const char *

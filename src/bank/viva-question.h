@@ -30,6 +30,10 @@ char       *viva_question_dup_markup     (VivaQuestion *self);
 char       *viva_question_dup_markup_highlighted
                                          (VivaQuestion *self,
                                           VivaQuery    *query);
+gboolean    viva_question_get_code_span  (VivaQuestion *self,
+                                          guint         index,
+                                          guint        *start,
+                                          guint        *end);
 VivaLevel  *viva_question_get_level      (VivaQuestion *self);
 VivaTopic  *viva_question_get_topic      (VivaQuestion *self);
 

@@ -25,4 +25,13 @@ gboolean _viva_note_review_equal (VivaNote              *self,
                                   const VivaReviewEntry *history,
                                   guint                  n_history);
 
+gboolean _viva_note_scratchpad_equal (VivaNote              *self,
+                                      const char            *code,
+                                      const char            *prediction,
+                                      GPtrArray             *cases);
+void     _viva_note_load_scratchpad  (VivaNote              *self,
+                                      const char            *code,
+                                      const char            *prediction,
+                                      GPtrArray             *cases);
+
 G_END_DECLS

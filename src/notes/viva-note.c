@@ -7,6 +7,7 @@
 
 #include <string.h>
 
+#include "viva-code-case.h"
 #include "viva-enum-nick.h"
 #include "viva-enums.h"
 #include "viva-note-private.h"
@@ -17,6 +18,12 @@ struct _VivaNote
 
   char            *bank_id;
   char            *text;
+  /* The question's scratchpad: the Python code, the user's last
+   * prediction of its output ("Your answer"), and their own test cases
+   * (VivaCodeCase; NULL when there are none). */
+  char            *code;
+  char            *prediction;
+  GPtrArray       *cases;
   /* VivaReviewEntry, oldest first, at most VIVA_REVIEW_HISTORY_MAX;
    * NULL until the first review */
   GArray          *history;
@@ -76,6 +83,9 @@ enum {
   PROP_STARRED,
   PROP_MODIFIED,
   PROP_DUE,
+  PROP_CODE,
+  PROP_PREDICTION,
+  PROP_CASES,
   N_PROPS
 };
 
@@ -95,6 +105,9 @@ viva_note_finalize (GObject *object)
 
   g_clear_pointer (&self->bank_id, g_free);
   g_clear_pointer (&self->text, g_free);
+  g_clear_pointer (&self->code, g_free);
+  g_clear_pointer (&self->prediction, g_free);
+  g_clear_pointer (&self->cases, g_ptr_array_unref);
   g_clear_pointer (&self->history, g_array_unref);
 
   G_OBJECT_CLASS (viva_note_parent_class)->finalize (object);
@@ -142,6 +155,18 @@ viva_note_get_property (GObject    *object,
       g_value_set_int64 (value, self->review.due);
       break;
 
+    case PROP_CODE:
+      g_value_set_string (value, self->code);
+      break;
+
+    case PROP_PREDICTION:
+      g_value_set_string (value, self->prediction);
+      break;
+
+    case PROP_CASES:
+      g_value_take_boxed (value, viva_note_dup_cases (self));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -175,6 +200,14 @@ viva_note_set_property (GObject      *object,
 
     case PROP_STARRED:
       viva_note_set_starred (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_CODE:
+      viva_note_set_code (self, g_value_get_string (value));
+      break;
+
+    case PROP_PREDICTION:
+      viva_note_set_prediction (self, g_value_get_string (value));
       break;
 
     default:
@@ -239,6 +272,39 @@ viva_note_class_init (VivaNoteClass *klass)
                         0, G_MAXINT64, 0,
                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  /**
+   * VivaNote:code:
+   *
+   * The Python code of the question's scratchpad, as the user left it;
+   * "" until they change what Viva first put there
+   * (viva_code_extract_from_question()).
+   */
+  properties[PROP_CODE] =
+    g_param_spec_string ("code", NULL, NULL,
+                         "",
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * VivaNote:prediction:
+   *
+   * What the user last predicted the scratchpad prints ("Your answer").
+   */
+  properties[PROP_PREDICTION] =
+    g_param_spec_string ("prediction", NULL, NULL,
+                         "",
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * VivaNote:cases:
+   *
+   * The user's own test cases (#VivaCodeCase), a copy; set them with
+   * viva_note_set_cases().
+   */
+  properties[PROP_CASES] =
+    g_param_spec_boxed ("cases", NULL, NULL,
+                        G_TYPE_PTR_ARRAY,
+                        (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -246,6 +312,8 @@ static void
 viva_note_init (VivaNote *self)
 {
   self->text = g_strdup ("");
+  self->code = g_strdup ("");
+  self->prediction = g_strdup ("");
   viva_review_state_init (&self->review);
 }
 
@@ -398,9 +466,269 @@ viva_note_is_blank (VivaNote *self)
   g_return_val_if_fail (VIVA_IS_NOTE (self), TRUE);
 
   return self->text[0] == '\0' &&
+         self->code[0] == '\0' &&
+         self->prediction[0] == '\0' &&
+         (self->cases == NULL || self->cases->len == 0) &&
          self->status == VIVA_STATUS_NEW &&
          !self->starred &&
          viva_review_state_is_new (&self->review);
+}
+
+/* The scratchpad */
+
+const char *
+viva_note_get_code (VivaNote *self)
+{
+  g_return_val_if_fail (VIVA_IS_NOTE (self), NULL);
+
+  return self->code;
+}
+
+/* Whether the user kept any code for the question, more than white
+ * space. */
+gboolean
+viva_note_get_has_code (VivaNote *self)
+{
+  g_return_val_if_fail (VIVA_IS_NOTE (self), FALSE);
+
+  for (const char *p = self->code; *p; p++)
+    {
+      if (!g_ascii_isspace (*p))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+set_string (VivaNote    *self,
+            char       **field,
+            const char  *value,
+            GParamSpec  *pspec)
+{
+  if (value == NULL)
+    value = "";
+
+  if (g_strcmp0 (*field, value) == 0)
+    return FALSE;
+
+  g_free (*field);
+  *field = g_strdup (value);
+
+  g_object_freeze_notify (G_OBJECT (self));
+  viva_note_touch (self);
+  g_object_notify_by_pspec (G_OBJECT (self), pspec);
+  g_object_thaw_notify (G_OBJECT (self));
+
+  return TRUE;
+}
+
+/**
+ * viva_note_set_code:
+ * @self: a note
+ * @code: (nullable): the scratchpad's code; %NULL for none
+ *
+ * Keeps the question's scratchpad code, saved with the note (the store
+ * saves it like the note's text). At most %VIVA_NOTE_TEXT_MAX_SIZE
+ * bytes can be saved, as for the text.
+ */
+void
+viva_note_set_code (VivaNote   *self,
+                    const char *code)
+{
+  g_return_if_fail (VIVA_IS_NOTE (self));
+
+  set_string (self, &self->code, code, properties[PROP_CODE]);
+}
+
+const char *
+viva_note_get_prediction (VivaNote *self)
+{
+  g_return_val_if_fail (VIVA_IS_NOTE (self), NULL);
+
+  return self->prediction;
+}
+
+/**
+ * viva_note_set_prediction:
+ * @self: a note
+ * @prediction: (nullable): what the user predicts the code prints;
+ *   %NULL for none
+ *
+ * At most %VIVA_NOTE_PREDICTION_MAX_SIZE bytes can be saved.
+ */
+void
+viva_note_set_prediction (VivaNote   *self,
+                          const char *prediction)
+{
+  g_return_if_fail (VIVA_IS_NOTE (self));
+
+  set_string (self, &self->prediction, prediction, properties[PROP_PREDICTION]);
+}
+
+/* How many test cases of their own the user added. */
+guint
+viva_note_get_n_cases (VivaNote *self)
+{
+  g_return_val_if_fail (VIVA_IS_NOTE (self), 0);
+
+  return self->cases != NULL ? self->cases->len : 0;
+}
+
+/**
+ * viva_note_get_case:
+ * @self: a note
+ * @index: a case's index, below viva_note_get_n_cases()
+ *
+ * Returns: (transfer none): the case, valid until the cases change
+ */
+const VivaCodeCase *
+viva_note_get_case (VivaNote *self,
+                    guint     index)
+{
+  g_return_val_if_fail (VIVA_IS_NOTE (self), NULL);
+  g_return_val_if_fail (index < viva_note_get_n_cases (self), NULL);
+
+  return g_ptr_array_index (self->cases, index);
+}
+
+/**
+ * viva_note_dup_cases:
+ * @self: a note
+ *
+ * Returns: (transfer full) (element-type VivaCodeCase): a copy of the
+ *   user's test cases, in their order; empty when there are none
+ */
+GPtrArray *
+viva_note_dup_cases (VivaNote *self)
+{
+  g_return_val_if_fail (VIVA_IS_NOTE (self), NULL);
+
+  return viva_code_cases_copy (self->cases);
+}
+
+static void
+replace_cases (VivaNote  *self,
+               GPtrArray *cases)
+{
+  g_clear_pointer (&self->cases, g_ptr_array_unref);
+  if (cases != NULL && cases->len > 0)
+    self->cases = viva_code_cases_copy (cases);
+}
+
+/**
+ * viva_note_set_cases:
+ * @self: a note
+ * @cases: (nullable) (element-type VivaCodeCase): the user's test
+ *   cases, copied; %NULL or empty for none
+ *
+ * Replaces the user's own test cases, saved with the note. At most
+ * %VIVA_CODE_CASES_MAX can be saved.
+ */
+void
+viva_note_set_cases (VivaNote  *self,
+                     GPtrArray *cases)
+{
+  g_return_if_fail (VIVA_IS_NOTE (self));
+
+  if (viva_code_cases_equal (self->cases, cases))
+    return;
+
+  replace_cases (self, cases);
+
+  g_object_freeze_notify (G_OBJECT (self));
+  viva_note_touch (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CASES]);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+/**
+ * viva_note_add_case:
+ * @self: a note
+ * @code_case: a test case, copied
+ *
+ * Adds one of the user's own test cases after the others.
+ */
+void
+viva_note_add_case (VivaNote           *self,
+                    const VivaCodeCase *code_case)
+{
+  g_autoptr(GPtrArray) cases = NULL;
+
+  g_return_if_fail (VIVA_IS_NOTE (self));
+  g_return_if_fail (code_case != NULL);
+
+  cases = viva_code_cases_copy (self->cases);
+  g_ptr_array_add (cases, viva_code_case_copy (code_case));
+  viva_note_set_cases (self, cases);
+}
+
+/**
+ * viva_note_remove_case:
+ * @self: a note
+ * @index: a case's index, below viva_note_get_n_cases()
+ */
+void
+viva_note_remove_case (VivaNote *self,
+                       guint     index)
+{
+  g_autoptr(GPtrArray) cases = NULL;
+
+  g_return_if_fail (VIVA_IS_NOTE (self));
+  g_return_if_fail (index < viva_note_get_n_cases (self));
+
+  cases = viva_code_cases_copy (self->cases);
+  g_ptr_array_remove_index (cases, index);
+  viva_note_set_cases (self, cases);
+}
+
+/* Whether @code, @prediction and @cases are the note's scratchpad. */
+gboolean
+_viva_note_scratchpad_equal (VivaNote   *self,
+                             const char *code,
+                             const char *prediction,
+                             GPtrArray  *cases)
+{
+  g_return_val_if_fail (VIVA_IS_NOTE (self), FALSE);
+
+  return g_strcmp0 (self->code, code ? code : "") == 0 &&
+         g_strcmp0 (self->prediction, prediction ? prediction : "") == 0 &&
+         viva_code_cases_equal (self->cases, cases);
+}
+
+/* Sets the scratchpad as a file has it, without touching "modified",
+ * for the store; see _viva_note_load(). */
+void
+_viva_note_load_scratchpad (VivaNote   *self,
+                            const char *code,
+                            const char *prediction,
+                            GPtrArray  *cases)
+{
+  g_return_if_fail (VIVA_IS_NOTE (self));
+
+  g_object_freeze_notify (G_OBJECT (self));
+
+  if (g_strcmp0 (self->code, code ? code : "") != 0)
+    {
+      g_free (self->code);
+      self->code = g_strdup (code ? code : "");
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CODE]);
+    }
+
+  if (g_strcmp0 (self->prediction, prediction ? prediction : "") != 0)
+    {
+      g_free (self->prediction);
+      self->prediction = g_strdup (prediction ? prediction : "");
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PREDICTION]);
+    }
+
+  if (!viva_code_cases_equal (self->cases, cases))
+    {
+      replace_cases (self, cases);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CASES]);
+    }
+
+  g_object_thaw_notify (G_OBJECT (self));
 }
 
 /**

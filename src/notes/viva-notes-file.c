@@ -9,7 +9,7 @@
  *
  *   {
  *     "format" : "viva-notes",
- *     "version" : 2,
+ *     "version" : 3,
  *     "banks" : {
  *       "python-interview-questions" : {
  *         "42" : {
@@ -36,7 +36,18 @@
  *               "grade" : "good",
  *               "source" : "review"
  *             }
- *           ]
+ *           ],
+ *           "scratchpad" : {
+ *             "code" : "s = \"Programming\"\ns[1:4]\n",
+ *             "prediction" : "'rog'",
+ *             "cases" : [
+ *               {
+ *                 "name" : "empty",
+ *                 "call" : "s[1:4] == ''",
+ *                 "expected" : "False"
+ *               }
+ *             ]
+ *           }
  *         }
  *       }
  *     }
@@ -59,8 +70,17 @@
  *    "history" holds the last 1 to 100 reviews, oldest first, each with
  *    its "time", its "grade" ("again", "hard", "good" or "easy") and its
  *    "source" ("review", or "mock" for a mock interview rating).
- *  - Questions with no text, status "new", no star and no review are not
- *    written.
+ *  - "scratchpad" (version 3) is there for a question whose Python
+ *    scratchpad the user changed, and absent otherwise. It holds all
+ *    three of: "code", the scratchpad's code (at most 1 MiB, like the
+ *    text); "prediction", what the user last predicted it prints ("Your
+ *    answer", at most 64 KiB; "" for none); "cases", the user's own test
+ *    cases, 0 to 100, each as data/challenges.json has them (see
+ *    viva-code-case.c): an optional "name", a "call" and exactly one of
+ *    "expected", "raises" and "output". At least one of the three is
+ *    not empty.
+ *  - Questions with no text, status "new", no star, no review and no
+ *    scratchpad are not written.
  *  - Banks are sorted by id and notes by number, so that two versions of
  *    the file compare well with diff.
  *  - Other members are ignored, so a later version may add some without
@@ -72,6 +92,11 @@
  *    a new version rather than new members: a Viva that only knows
  *    version 1 would otherwise load the reviews, ignore them and save
  *    the file without them. It opens version 2 read-only instead.
+ *  - Version 3 added "scratchpad", for the same reason: a Viva that only
+ *    knows version 2 opens it read-only rather than save it without the
+ *    code. Versions 1 and 2 are read as files in which no scratchpad was
+ *    kept (a "scratchpad" member in them is ignored, as they ignored it)
+ *    and every note in them is written back unchanged as version 3.
  *
  * Next to it:
  *  - notes.json.bak: the previous notes.json, kept at every save;
@@ -98,6 +123,7 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
+#include "viva-code-case.h"
 #include "viva-data-file.h"
 #include "viva-json-writer.h"
 #include "viva-notes-file.h"
@@ -124,6 +150,8 @@ viva_note_record_new (const char *bank_id,
   record->bank_id = g_strdup (bank_id);
   record->number = number;
   record->text = g_strdup (text);
+  record->code = g_strdup ("");
+  record->prediction = g_strdup ("");
   record->status = status;
   record->starred = !!starred;
   record->modified = modified;
@@ -152,11 +180,31 @@ viva_note_record_set_review (VivaNoteRecord        *record,
     }
 }
 
+/* @code and @prediction are %NULL or "" for none, @cases %NULL or empty;
+ * all are copied. */
+void
+viva_note_record_set_scratchpad (VivaNoteRecord *record,
+                                 const char     *code,
+                                 const char     *prediction,
+                                 GPtrArray      *cases)
+{
+  g_free (record->code);
+  record->code = g_strdup (code ? code : "");
+  g_free (record->prediction);
+  record->prediction = g_strdup (prediction ? prediction : "");
+  g_clear_pointer (&record->cases, g_ptr_array_unref);
+  if (cases != NULL && cases->len > 0)
+    record->cases = viva_code_cases_copy (cases);
+}
+
 void
 viva_note_record_free (VivaNoteRecord *record)
 {
   g_free (record->bank_id);
   g_free (record->text);
+  g_free (record->code);
+  g_free (record->prediction);
+  g_clear_pointer (&record->cases, g_ptr_array_unref);
   g_clear_pointer (&record->history, g_array_unref);
   g_free (record);
 }
@@ -365,6 +413,75 @@ fail:
   return FALSE;
 }
 
+/* "scratchpad": the question's code, prediction and test cases. */
+static gboolean
+validate_scratchpad (JsonObject      *object,
+                     VivaNoteRecord  *record,
+                     GError         **error)
+{
+  JsonObject *scratchpad;
+  JsonNode *node;
+  const char *code;
+  const char *prediction;
+  GPtrArray *cases;
+
+  if (!json_object_has_member (object, "scratchpad"))
+    return TRUE;
+
+  node = json_object_get_member (object, "scratchpad");
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_set_error_literal (error, VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_INVALID,
+                           _("“scratchpad” is not an object"));
+      return FALSE;
+    }
+  scratchpad = json_node_get_object (node);
+
+  if (!viva_data_file_get_string_member (scratchpad, "code", 0, VIVA_NOTE_TEXT_MAX_SIZE, FALSE, &code,
+                                         VIVA_NOTES_STORE_ERROR, error) ||
+      !viva_data_file_get_string_member (scratchpad, "prediction", 0, VIVA_NOTE_PREDICTION_MAX_SIZE, FALSE,
+                                         &prediction, VIVA_NOTES_STORE_ERROR, error))
+    goto fail;
+
+  /* Checked here too, whatever the shared reader does, since "text" is. */
+  if (!g_utf8_validate (code, -1, NULL) || !g_utf8_validate (prediction, -1, NULL))
+    {
+      g_set_error_literal (error, VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_INVALID,
+                           _("“code” or “prediction” is not UTF-8"));
+      goto fail;
+    }
+
+  if (!json_object_has_member (scratchpad, "cases"))
+    {
+      g_set_error_literal (error, VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_INVALID,
+                           _("“cases” is missing"));
+      goto fail;
+    }
+
+  cases = viva_code_cases_new_from_json (json_object_get_member (scratchpad, "cases"),
+                                         VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_INVALID,
+                                         error);
+  if (cases == NULL)
+    goto fail;
+
+  viva_note_record_set_scratchpad (record, code, prediction, cases);
+  g_ptr_array_unref (cases);
+
+  /* We never write an empty one; a file that has one was not ours. */
+  if (code[0] == '\0' && prediction[0] == '\0' && record->cases == NULL)
+    {
+      g_set_error_literal (error, VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_INVALID,
+                           _("it is empty"));
+      goto fail;
+    }
+
+  return TRUE;
+
+fail:
+  g_prefix_error (error, _("“scratchpad”: "));
+  return FALSE;
+}
+
 static gboolean
 validate_note (JsonObject      *bank,
                const char      *bank_id,
@@ -438,6 +555,13 @@ validate_note (JsonObject      *bank,
 
   /* Version 1 ignored these members, like any other. */
   if (version >= 2 && !validate_review (object, record, &review_error))
+    {
+      problem = review_error->message;
+      goto out;
+    }
+
+  /* Versions 1 and 2 ignored it, like any other member. */
+  if (version >= 3 && !validate_scratchpad (object, record, &review_error))
     {
       problem = review_error->message;
       goto out;
@@ -531,6 +655,8 @@ validate_banks (JsonObject     *root,
 
           g_ptr_array_add (file->records, record);
           record->bank_id = g_strdup (bank_id);
+          record->code = g_strdup ("");
+          record->prediction = g_strdup ("");
           viva_review_state_init (&record->review);
 
           if (!parse_question_number (key, &record->number))
@@ -587,12 +713,15 @@ notes_file_parse (VivaNotesFile  *file,
 
     case VIVA_DATA_FILE_VERSION_NEWER:
       /* Read what we can, to show it: as our own version, or failing
-       * that, the notes without their reviews. */
-      if (!validate_banks (root, VIVA_NOTES_FORMAT_VERSION, file, NULL))
+       * that, as each older one in turn (without the scratchpad, then
+       * without the reviews too). */
+      for (gint64 as_version = VIVA_NOTES_FORMAT_VERSION;
+           as_version >= VIVA_NOTES_FORMAT_OLDEST_VERSION;
+           as_version--)
         {
+          if (validate_banks (root, as_version, file, NULL))
+            break;
           g_ptr_array_set_size (file->records, 0);
-          if (!validate_banks (root, VIVA_NOTES_FORMAT_OLDEST_VERSION, file, NULL))
-            g_ptr_array_set_size (file->records, 0);
         }
       return FALSE;
 
@@ -934,6 +1063,101 @@ write_review (VivaJsonWriter        *writer,
   return TRUE;
 }
 
+static gboolean
+scratchpad_is_empty (const VivaNoteRecord *record)
+{
+  return (record->code == NULL || record->code[0] == '\0') &&
+         (record->prediction == NULL || record->prediction[0] == '\0') &&
+         (record->cases == NULL || record->cases->len == 0);
+}
+
+static gboolean
+write_scratchpad (VivaJsonWriter        *writer,
+                  const VivaNoteRecord  *record,
+                  GError               **error)
+{
+  const char *code = record->code ? record->code : "";
+  const char *prediction = record->prediction ? record->prediction : "";
+  guint n_cases = record->cases ? record->cases->len : 0;
+
+  /* Each refusal is one the user can act on, and names the question; a
+   * file that would not load again is never written. */
+  if (strlen (code) > VIVA_NOTE_TEXT_MAX_SIZE)
+    {
+      g_set_error (error, VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_INVALID,
+                   _("Could not save notes: the code of question %u of bank “%s” is longer than 1 MiB; shorten it so that your notes can be saved"),
+                   record->number, record->bank_id);
+      return FALSE;
+    }
+
+  if (strlen (prediction) > VIVA_NOTE_PREDICTION_MAX_SIZE)
+    {
+      g_set_error (error, VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_INVALID,
+                   _("Could not save notes: the answer predicted for question %u of bank “%s” is longer than 64 KiB; shorten it so that your notes can be saved"),
+                   record->number, record->bank_id);
+      return FALSE;
+    }
+
+  if (n_cases > VIVA_CODE_CASES_MAX)
+    {
+      g_set_error (error, VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_INVALID,
+                   _("Could not save notes: question %u of bank “%s” has more than %u test cases; remove some so that your notes can be saved"),
+                   record->number, record->bank_id, (guint) VIVA_CODE_CASES_MAX);
+      return FALSE;
+    }
+
+  viva_json_writer_member (writer, "scratchpad");
+  viva_json_writer_begin_object (writer);
+  viva_json_writer_member (writer, "code");
+  if (!viva_json_writer_string (writer, code))
+    goto not_utf8;
+  viva_json_writer_member (writer, "prediction");
+  if (!viva_json_writer_string (writer, prediction))
+    goto not_utf8;
+  viva_json_writer_member (writer, "cases");
+  viva_json_writer_begin_array (writer);
+  for (guint i = 0; i < n_cases; i++)
+    {
+      const VivaCodeCase *code_case = g_ptr_array_index (record->cases, i);
+
+      if (code_case->check > VIVA_CODE_CASE_OUTPUT ||
+          code_case->call == NULL || code_case->call[0] == '\0' ||
+          strlen (code_case->call) > VIVA_CODE_CASE_CALL_MAX_SIZE ||
+          code_case->expect == NULL ||
+          (code_case->expect[0] == '\0' && code_case->check != VIVA_CODE_CASE_OUTPUT) ||
+          strlen (code_case->expect) > VIVA_CODE_CASE_CHECK_MAX_SIZE ||
+          (code_case->name != NULL && strlen (code_case->name) > VIVA_CODE_CASE_NAME_MAX_SIZE))
+        {
+          g_set_error (error, VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_INVALID,
+                       _("Could not save notes: test case %u of question %u of bank “%s” has no call, no expected result, or one too long"),
+                       i + 1, record->number, record->bank_id);
+          return FALSE;
+        }
+
+      viva_json_writer_begin_object (writer);
+      viva_json_writer_member (writer, "name");
+      if (!viva_json_writer_string (writer, code_case->name ? code_case->name : ""))
+        goto not_utf8;
+      viva_json_writer_member (writer, "call");
+      if (!viva_json_writer_string (writer, code_case->call))
+        goto not_utf8;
+      viva_json_writer_member (writer, viva_code_case_check_to_member (code_case->check));
+      if (!viva_json_writer_string (writer, code_case->expect))
+        goto not_utf8;
+      viva_json_writer_end_object (writer);
+    }
+  viva_json_writer_end_array (writer);
+  viva_json_writer_end_object (writer);
+
+  return TRUE;
+
+not_utf8:
+  g_set_error (error, VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_INVALID,
+               _("Could not save notes: the code of question %u of bank “%s” is not UTF-8 text"),
+               record->number, record->bank_id);
+  return FALSE;
+}
+
 /* A question number as its member name, without printf's cost. */
 static const char *
 format_number (guint  number,
@@ -1025,6 +1249,9 @@ write_notes (VivaJsonWriter  *writer,
       if (!viva_review_state_is_new (&record->review) &&
           !write_review (writer, record, error))
         return FALSE;
+      if (!scratchpad_is_empty (record) &&
+          !write_scratchpad (writer, record, error))
+        return FALSE;
       viva_json_writer_end_object (writer);
 
       /* Stop early rather than build a file we would refuse below. */
@@ -1067,7 +1294,13 @@ viva_notes_serialize (GPtrArray  *records,
   /* Room for the text and the members around it, so that the string
    * grows once or twice rather than twenty times. */
   for (guint i = 0; i < records->len; i++)
-    estimate += strlen (((const VivaNoteRecord *) g_ptr_array_index (records, i))->text) + 256;
+    {
+      const VivaNoteRecord *record = g_ptr_array_index (records, i);
+
+      estimate += strlen (record->text) + 256;
+      if (record->code != NULL)
+        estimate += strlen (record->code);
+    }
 
   viva_json_writer_init (&writer, MIN (estimate, VIVA_NOTES_MAX_SIZE) + 256);
 

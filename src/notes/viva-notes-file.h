@@ -27,6 +27,11 @@ typedef struct
 {
   char            *bank_id;
   char            *text;
+  /* The scratchpad (version 3): never NULL, "" for none */
+  char            *code;
+  char            *prediction;
+  /* VivaCodeCase; NULL when there are none */
+  GPtrArray       *cases;
   /* VivaReviewEntry, oldest first; NULL for a question never reviewed */
   GArray          *history;
   gint64           modified;
@@ -75,6 +80,10 @@ void                 viva_note_record_set_review        (VivaNoteRecord        *
                                                          const VivaReviewState *review,
                                                          const VivaReviewEntry *history,
                                                          guint                  n_history);
+void                 viva_note_record_set_scratchpad    (VivaNoteRecord        *record,
+                                                         const char            *code,
+                                                         const char            *prediction,
+                                                         GPtrArray             *cases);
 void                 viva_note_record_free              (VivaNoteRecord       *record);
 void                 viva_notes_file_free               (VivaNotesFile        *file);
 gboolean             viva_notes_file_read               (const char           *path,

@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "viva-code-case.h"
 #include "viva-note-private.h"
 #include "viva-notes-file.h"
 #include "viva-notes-store-private.h"
@@ -49,6 +50,15 @@ record_review_equal (const VivaNoteRecord *a,
 }
 
 static gboolean
+record_scratchpad_equal (const VivaNoteRecord *a,
+                         const VivaNoteRecord *b)
+{
+  return g_strcmp0 (a->code, b->code) == 0 &&
+         g_strcmp0 (a->prediction, b->prediction) == 0 &&
+         viva_code_cases_equal (a->cases, b->cases);
+}
+
+static gboolean
 record_equal (const VivaNoteRecord *a,
               const VivaNoteRecord *b)
 {
@@ -56,7 +66,8 @@ record_equal (const VivaNoteRecord *a,
          a->status == b->status &&
          a->starred == b->starred &&
          g_strcmp0 (a->text, b->text) == 0 &&
-         record_review_equal (a, b);
+         record_review_equal (a, b) &&
+         record_scratchpad_equal (a, b);
 }
 
 static gboolean
@@ -108,6 +119,60 @@ combine_texts (const char           *ours,
   return g_string_free (text, FALSE);
 }
 
+/* Both versions of a question's code, one after the other, each under a
+ * comment that says where it comes from, so that the scratchpad still
+ * runs (the later definitions win) and nothing is lost. */
+static char *
+combine_codes (const char           *ours,
+               const VivaNoteRecord *disk)
+{
+  GString *code = g_string_new (NULL);
+
+  /* Translators: a Python comment above this copy of Viva's code of a
+   * question, when another copy of Viva changed the same code at the
+   * same time and both are kept. */
+  g_string_append_printf (code, "# %s\n", _("——— This window’s version ———"));
+  g_string_append (code, ours);
+  if (code->str[code->len - 1] != '\n')
+    g_string_append_c (code, '\n');
+  g_string_append_c (code, '\n');
+  g_string_append_printf (code, "# %s\n", _("——— Another window’s version ———"));
+  g_string_append (code, disk->code);
+
+  return g_string_free (code, FALSE);
+}
+
+/* The user's own test cases, three ways: a side that did not change
+ * them takes the other's; when both did, ours are kept and every case
+ * the other side added (not in the base) is added after them, so that
+ * no case anyone wrote is lost. */
+static GPtrArray *
+merge_cases (GPtrArray            *ours,
+             const VivaNoteRecord *base,
+             const VivaNoteRecord *disk)
+{
+  GPtrArray *merged;
+
+  if (viva_code_cases_equal (ours, base->cases))
+    return viva_code_cases_copy (disk->cases);
+
+  merged = viva_code_cases_copy (ours);
+  if (viva_code_cases_equal (disk->cases, base->cases))
+    return merged;
+
+  for (guint i = 0; disk->cases != NULL && i < disk->cases->len; i++)
+    {
+      const VivaCodeCase *code_case = g_ptr_array_index (disk->cases, i);
+
+      if (merged->len < VIVA_CODE_CASES_MAX &&
+          !viva_code_cases_contain (merged, code_case) &&
+          !viva_code_cases_contain (base->cases, code_case))
+        g_ptr_array_add (merged, viva_code_case_copy (code_case));
+    }
+
+  return merged;
+}
+
 /* Merges one note, three ways: @base is what notes.json held when we
  * last read or wrote it, @disk what it holds now, the note what we have.
  * Either record may be @blank, for a note the file does not have.
@@ -116,9 +181,11 @@ combine_texts (const char           *ours,
  * lost: when both sides changed it, the note keeps both (one of them
  * alone if the other is empty) and this returns %TRUE, so that the user
  * is told. Sets @changed when the note is not what it was. Status,
- * star and the review schedule with its history are
+ * star, the review schedule with its history, and the prediction are
  * small and go together with the time they were set: when both sides
- * changed one of them, the side changed last wins it.
+ * changed one of them, the side changed last wins it. The scratchpad's
+ * code is merged as the text is (both kept, as Python comments say), its
+ * test cases as merge_cases() says.
  *
  * A text that comes back older than the base (a sync tool restoring an
  * old copy of the file) does not replace ours silently either: unless
@@ -145,6 +212,13 @@ viva_notes_store_merge_note (VivaNote             *note,
   guint n_base_history = base->history ? base->history->len : 0;
   gboolean our_review_is_base;
   gboolean disk_review_is_base;
+  const char *our_code = viva_note_get_code (note);
+  const char *our_prediction = viva_note_get_prediction (note);
+  g_autofree char *combined_code = NULL;
+  g_autoptr(GPtrArray) our_cases = viva_note_dup_cases (note);
+  g_autoptr(GPtrArray) cases = NULL;
+  const char *code;
+  const char *prediction;
 
   if (g_strcmp0 (ours, disk->text) == 0 || g_strcmp0 (disk->text, base->text) == 0)
     text = ours;
@@ -191,10 +265,35 @@ viva_notes_store_merge_note (VivaNote             *note,
       history = n_history > 0 ? (const VivaReviewEntry *) disk->history->data : NULL;
     }
 
+  if (g_strcmp0 (our_code, disk->code) == 0 || g_strcmp0 (disk->code, base->code) == 0)
+    code = our_code;
+  else if (g_strcmp0 (our_code, base->code) == 0 && (dropped || disk->modified >= base->modified))
+    code = disk->code;
+  else
+    {
+      conflict = TRUE;
+      if (text_is_blank (our_code))
+        code = disk->code;
+      else if (text_is_blank (disk->code))
+        code = our_code;
+      else
+        code = combined_code = combine_codes (our_code, disk);
+    }
+
+  if (g_strcmp0 (our_prediction, base->prediction) == 0)
+    prediction = disk->prediction;
+  else if (g_strcmp0 (disk->prediction, base->prediction) == 0 || ours_newer)
+    prediction = our_prediction;
+  else
+    prediction = disk->prediction;
+
+  cases = merge_cases (our_cases, base, disk);
+
   *changed = g_strcmp0 (text, ours) != 0 ||
              status != viva_note_get_status (note) ||
              starred != viva_note_get_starred (note) ||
-             !_viva_note_review_equal (note, review, history, n_history);
+             !_viva_note_review_equal (note, review, history, n_history) ||
+             !_viva_note_scratchpad_equal (note, code, prediction, cases);
 
   /* Loading would forget the review that could be undone. */
   if (!*changed)
@@ -205,6 +304,7 @@ viva_notes_store_merge_note (VivaNote             *note,
                    conflict ? MAX (g_get_real_time (), MAX (our_modified, disk->modified))
                             : MAX (our_modified, disk->modified),
                    review, history, n_history);
+  _viva_note_load_scratchpad (note, code, prediction, cases);
 
   return conflict;
 }
@@ -227,6 +327,8 @@ _viva_notes_store_merge (VivaNotesStore *self,
   gpointer key;
 
   blank.text = (char *) "";
+  blank.code = (char *) "";
+  blank.prediction = (char *) "";
   viva_review_state_init (&blank.review);
 
   for (guint i = 0; self->base != NULL && i < self->base->len; i++)

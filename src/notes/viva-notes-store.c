@@ -118,7 +118,10 @@ viva_notes_store_note_notify_cb (VivaNotesStore *self,
   if (strcmp (pspec->name, "text") != 0 &&
       strcmp (pspec->name, "status") != 0 &&
       strcmp (pspec->name, "starred") != 0 &&
-      strcmp (pspec->name, "due") != 0)
+      strcmp (pspec->name, "due") != 0 &&
+      strcmp (pspec->name, "code") != 0 &&
+      strcmp (pspec->name, "prediction") != 0 &&
+      strcmp (pspec->name, "cases") != 0)
     return;
 
   viva_file_saver_changed (self->saver);
@@ -162,6 +165,7 @@ viva_notes_store_load_record (VivaNote             *note,
                    &record->review,
                    n_history > 0 ? &g_array_index (record->history, VivaReviewEntry, 0) : NULL,
                    n_history);
+  _viva_note_load_scratchpad (note, record->code, record->prediction, record->cases);
 }
 
 /* The note of @bank_id and @number, created if need be; with @record,
@@ -332,6 +336,10 @@ viva_notes_store_snapshot (VivaNotesStore *self)
           history = viva_note_get_history (note, &n_history);
           if (!viva_review_state_is_new (viva_note_get_review_state (note)))
             viva_note_record_set_review (record, viva_note_get_review_state (note), history, n_history);
+          viva_note_record_set_scratchpad (record, viva_note_get_code (note),
+                                           viva_note_get_prediction (note), NULL);
+          if (viva_note_get_n_cases (note) > 0)
+            record->cases = viva_note_dup_cases (note);
           g_ptr_array_add (records, record);
         }
     }
@@ -705,10 +713,11 @@ viva_notes_store_class_init (VivaNotesStoreClass *klass)
    * @self: the store
    * @note: the note that changed
    *
-   * Emitted after the text, status, star or review schedule of one of
-   * the store's notes changed, whether the user changed it or a merge
-   * with a file written by another process did. Widgets that mirror
-   * notes (sidebar marks, counts, "N due today") update from here.
+   * Emitted after the text, status, star, review schedule or
+   * scratchpad (code, prediction, test cases) of one of the store's
+   * notes changed, whether the user changed it or a merge with a file
+   * written by another process did. Widgets that mirror notes (sidebar
+   * marks, counts, "N due today") update from here.
    */
   signals[NOTE_CHANGED] =
     g_signal_new ("note-changed",
@@ -725,10 +734,10 @@ viva_notes_store_class_init (VivaNotesStoreClass *klass)
    * @note: the note
    *
    * Emitted, after #VivaNotesStore::note-changed, for a note whose text
-   * was changed both here and by another process (another Viva, a sync
-   * tool) since the store last read or wrote the file. The note now
-   * holds both texts, labelled, and the user should be told which
-   * question it is.
+   * or scratchpad code was changed both here and by another process
+   * (another Viva, a sync tool) since the store last read or wrote the
+   * file. The note now holds both versions, labelled, and the user
+   * should be told which question it is.
    */
   signals[CONFLICT] =
     g_signal_new ("conflict",

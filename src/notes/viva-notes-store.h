@@ -28,12 +28,13 @@
 G_BEGIN_DECLS
 
 #define VIVA_NOTES_FORMAT         "viva-notes"
-/* Version 2 added each question's review schedule and history. */
-#define VIVA_NOTES_FORMAT_VERSION 2
+/* Version 2 added each question's review schedule and history, version
+ * 3 its scratchpad: code, prediction and the user's test cases. */
+#define VIVA_NOTES_FORMAT_VERSION 3
 #define VIVA_NOTES_FORMAT_OLDEST_VERSION 1
 /* A notes file is a few MiB even with 100,000 long notes. */
 #define VIVA_NOTES_MAX_SIZE       ((gsize) 64 * 1024 * 1024)
-/* Our own files nest 4 levels; json-glib 1.6 crashes near 100,000. */
+/* Our own files nest 7 levels; json-glib 1.6 crashes near 100,000. */
 #define VIVA_NOTES_MAX_DEPTH      64
 
 #define VIVA_NOTES_STORE_ERROR (viva_notes_store_error_quark ())

@@ -2,8 +2,8 @@
  *
  * What the search index asks about the user's notes, kept by question
  * position: the note (for its star, status, review state and text) and
- * its folded text, refolded when the notes store says that note changed.
- * The index reads the folded texts straight from the array, as it reads
+ * its folded text with its scratchpad's code, refolded when the notes
+ * store says that note changed. The index reads the folded texts straight from the array, as it reads
  * its own keys, so a keystroke costs no call per question.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -44,6 +44,7 @@ notes_search_set_note (NotesSearch *self,
                        VivaNote    *note)
 {
   const char *text;
+  const char *code;
 
   if (self->key_of[position] != NULL)
     self->keys_size -= strlen (self->key_of[position]) + 1;
@@ -53,11 +54,22 @@ notes_search_set_note (NotesSearch *self,
   self->has_text[position] = note != NULL && viva_note_get_has_text (note);
 
   text = note != NULL ? viva_note_get_text (note) : NULL;
-  if (text != NULL && text[0] != '\0')
+  code = note != NULL ? viva_note_get_code (note) : NULL;
+
+  /* The question's scratchpad code is searched with the note: "enumerate"
+   * finds the question where the user tried enumerate(). A line between
+   * them, so that no word runs from one into the other. */
+  if (code != NULL && code[0] != '\0')
     {
-      self->key_of[position] = viva_text_normalize (text, -1);
-      self->keys_size += strlen (self->key_of[position]) + 1;
+      g_autofree char *both = g_strconcat (text != NULL ? text : "", "\n", code, NULL);
+
+      self->key_of[position] = viva_text_normalize (both, -1);
     }
+  else if (text != NULL && text[0] != '\0')
+    self->key_of[position] = viva_text_normalize (text, -1);
+
+  if (self->key_of[position] != NULL)
+    self->keys_size += strlen (self->key_of[position]) + 1;
 }
 
 static void
