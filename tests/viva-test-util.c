@@ -26,10 +26,25 @@ void
 viva_test_init_ui (int    *argc,
                    char ***argv)
 {
-  g_autofree char *home = g_dir_make_tmp ("viva-test-XXXXXX", NULL);
+  g_autofree char *home = NULL;
   g_autofree char *data = NULL;
   g_autofree char *config = NULL;
   g_autofree char *cache = NULL;
+  gboolean screenshots = g_getenv ("VIVA_SCREENSHOT_DIR") != NULL;
+
+  /* Screenshots are compared pixel for pixel between two builds
+   * (build-aux/screenshots), and a message that names a file shows this
+   * folder: give it the same name on every run. build-aux/screenshots
+   * points TMPDIR at a new, empty folder for each run. */
+  if (screenshots)
+    {
+      g_autofree char *program = g_path_get_basename ((*argv)[0]);
+
+      home = g_build_filename (g_get_tmp_dir (), program, NULL);
+      g_assert_cmpint (g_mkdir_with_parents (home, 0700), ==, 0);
+    }
+  else
+    home = g_dir_make_tmp ("viva-test-XXXXXX", NULL);
 
   g_assert_nonnull (home);
   data = g_build_filename (home, "data", NULL);
@@ -42,6 +57,10 @@ viva_test_init_ui (int    *argc,
   g_test_init (argc, argv, NULL);
   gtk_init ();
   adw_init ();
+
+  /* A blinking text cursor is on in one screenshot and off in the next. */
+  if (screenshots)
+    g_object_set (gtk_settings_get_default (), "gtk-cursor-blink", FALSE, NULL);
 }
 
 /* The resources, the style sheet and the icons, as the application has them: the
