@@ -58,9 +58,15 @@ viva_test_init_ui (int    *argc,
   gtk_init ();
   adw_init ();
 
-  /* A blinking text cursor is on in one screenshot and off in the next. */
+  /* What would draw differently from one run to the next: a blinking
+   * text cursor, a toast or a page caught halfway through its animation,
+   * the overlay scrollbar that shows for a second after a scroll. */
   if (screenshots)
-    g_object_set (gtk_settings_get_default (), "gtk-cursor-blink", FALSE, NULL);
+    g_object_set (gtk_settings_get_default (),
+                  "gtk-cursor-blink", FALSE,
+                  "gtk-enable-animations", FALSE,
+                  "gtk-overlay-scrolling", FALSE,
+                  NULL);
 }
 
 /* The resources, the style sheet and the icons, as the application has them: the
