@@ -59,12 +59,13 @@ viva_test_init_ui (int    *argc,
   adw_init ();
 
   /* What would draw differently from one run to the next: a blinking
-   * text cursor, a toast or a page caught halfway through its animation,
-   * the overlay scrollbar that shows for a second after a scroll. */
+   * text cursor, the overlay scrollbar that shows for a second after a
+   * scroll. (Animations stay on: without them toasts queue differently
+   * and the tests would not test what the user sees; a screenshot waits
+   * for them to end instead.) */
   if (screenshots)
     g_object_set (gtk_settings_get_default (),
                   "gtk-cursor-blink", FALSE,
-                  "gtk-enable-animations", FALSE,
                   "gtk-overlay-scrolling", FALSE,
                   NULL);
 }
@@ -172,8 +173,9 @@ viva_test_save_screenshot (GtkWidget  *widget,
 
   viva_test_wait_mapped (widget);
 
-  /* Let the layout settle (list rows, labels wrapping, transitions). */
-  for (guint i = 0; i < 20; i++)
+  /* Let the layout settle (list rows, labels wrapping, transitions): half
+   * a second, for a toast's or a page's animation to end. */
+  for (guint i = 0; i < 50; i++)
     {
       g_usleep (10000);
       viva_test_drain_main_loop ();
