@@ -606,6 +606,7 @@ test_damaged_notes_file (void)
   g_assert_nonnull (message);
   g_assert_nonnull (viva_notes_store_get_moved_aside_path (store));
   g_assert_nonnull (strstr (message, viva_notes_store_get_moved_aside_path (store)));
+  viva_test_save_screenshot (GTK_WIDGET (window), "banner-notes-damaged.png");
 
   /* The old file is kept byte for byte... */
   g_assert_true (g_file_get_contents (viva_notes_store_get_moved_aside_path (store),
