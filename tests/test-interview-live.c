@@ -565,6 +565,7 @@ test_finish_asks_first (Fixture       *f,
         dialog = ADW_MESSAGE_DIALOG (window);
     }
   g_assert_nonnull (dialog);
+  viva_test_save_screenshot (GTK_WIDGET (dialog), "dialog-finish-interview.png");
 
   /* Cancel keeps it running. */
   adw_message_dialog_response (dialog, "cancel");

@@ -373,6 +373,7 @@ test_list (void)
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Delete Interview?");
   g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==,
                    "The notes and ratings for Grace Hopper will be deleted permanently.");
+  save_screenshot (GTK_WIDGET (dialog), "dialog-delete-interview.png");
   g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "delete"), ==, ADW_RESPONSE_DESTRUCTIVE);
   /* Return, even with the buttons stacked, is Cancel. */
   viva_test_set_large_text (TRUE);
@@ -696,6 +697,7 @@ test_plan (void)
   dialog = viva_interview_plan_page_get_dialog (fresh);
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Replace the Plan?");
+  save_screenshot (GTK_WIDGET (dialog), "dialog-replace-plan.png");
   viva_test_set_large_text (TRUE);
   viva_test_assert_return_is_safe (dialog, "cancel");
   viva_test_set_large_text (FALSE);

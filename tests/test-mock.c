@@ -321,12 +321,14 @@ test_two_question_interview (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.view), "mock.show-history", NULL));
   drain_main_loop ();
   g_assert_cmpstr (viva_mock_view_get_page (f.view), ==, "history");
+  viva_test_save_screenshot (GTK_WIDGET (f.window), "mock-history-page.png");
   g_assert_nonnull (viva_mock_history_page_get_row (viva_mock_view_get_history_page (f.view), 0));
   g_signal_emit_by_name (viva_mock_history_page_get_row (viva_mock_view_get_history_page (f.view), 0), "activate");
   drain_main_loop ();
   g_assert_cmpstr (viva_mock_view_get_page (f.view), ==, "summary");
   g_assert_true (viva_mock_session_get_read_only (viva_mock_summary_page_get_session (viva_mock_view_get_summary_page (f.view))));
   g_assert_false (viva_mock_summary_page_rate (viva_mock_view_get_summary_page (f.view), 0, VIVA_MOCK_RATING_HARD));
+  viva_test_save_screenshot (GTK_WIDGET (f.window), "mock-summary-read-only.png");
 
   fixture_close (&f);
 
@@ -373,6 +375,7 @@ test_end_asks_return_keeps_going (void)
   viva_test_set_large_text (TRUE);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.view), "mock.end", NULL));
   dialog = viva_test_wait_message_dialog ("End the Interview?");
+  viva_test_save_screenshot (GTK_WIDGET (dialog), "dialog-end-mock-interview.png");
   g_assert_cmpint (adw_message_dialog_get_response_appearance (dialog, "end"), ==, ADW_RESPONSE_DESTRUCTIVE);
   viva_test_assert_return_is_safe (dialog, "cancel");
   viva_test_set_large_text (FALSE);
@@ -462,6 +465,7 @@ test_resume_after_quit (void)
     g_assert_nonnull (dialog);
     g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Resume Your Mock Interview?");
     g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "question 1 of 2"));
+    viva_test_save_screenshot (GTK_WIDGET (dialog), "dialog-resume-mock-interview.png");
     adw_message_dialog_response (dialog, "resume");
     gtk_window_destroy (GTK_WINDOW (dialog));
     drain_main_loop ();

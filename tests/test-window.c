@@ -435,6 +435,7 @@ test_note_survives_restart (void)
   click_question_in_sidebar (window, 42);
   text = notes_text (window);
   g_assert_cmpstr (text, ==, typed);
+  viva_test_save_screenshot (GTK_WIDGET (window), "study-question-note.png");
 
   close_window (window);
 }
@@ -605,6 +606,7 @@ test_damaged_notes_file (void)
   g_assert_nonnull (message);
   g_assert_nonnull (viva_notes_store_get_moved_aside_path (store));
   g_assert_nonnull (strstr (message, viva_notes_store_get_moved_aside_path (store)));
+  viva_test_save_screenshot (GTK_WIDGET (window), "banner-notes-damaged.png");
 
   /* The old file is kept byte for byte... */
   g_assert_true (g_file_get_contents (viva_notes_store_get_moved_aside_path (store),
@@ -648,6 +650,7 @@ test_future_notes_file_is_read_only (void)
   window = open_window (store);
   viva_window_report_notes_state (window, error);
   g_assert_nonnull (viva_window_get_banner_message (window));
+  viva_test_save_screenshot (GTK_WIDGET (window), "banner-notes-newer-version.png");
 
   click_question_in_sidebar (window, 5);
   g_assert_false (gtk_text_view_get_editable (viva_question_view_get_note_view (viva_window_get_question_view (window))));
@@ -698,6 +701,7 @@ test_bad_bank_keeps_current (void)
 
               g_assert_nonnull (strstr (heading, "not-a-bank.md"));
               saw_dialog = TRUE;
+              viva_test_save_screenshot (l->data, "dialog-could-not-open-bank.png");
               gtk_window_destroy (l->data);
             }
         }
@@ -1265,6 +1269,7 @@ test_preferences_budgets (void)
   prefs = viva_preferences_window_new (NULL);
   gtk_window_present (GTK_WINDOW (prefs));
   wait_until (widget_is_mapped, prefs);
+  viva_test_save_screenshot (prefs, "preferences-window.png");
 
   /* The rows show the defaults the issue names: Hard is 5 minutes. */
   level3 = viva_preferences_window_get_budget_row (VIVA_PREFERENCES_WINDOW (prefs), 3);

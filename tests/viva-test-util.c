@@ -26,10 +26,25 @@ void
 viva_test_init_ui (int    *argc,
                    char ***argv)
 {
-  g_autofree char *home = g_dir_make_tmp ("viva-test-XXXXXX", NULL);
+  g_autofree char *home = NULL;
   g_autofree char *data = NULL;
   g_autofree char *config = NULL;
   g_autofree char *cache = NULL;
+  gboolean screenshots = g_getenv ("VIVA_SCREENSHOT_DIR") != NULL;
+
+  /* Screenshots are compared pixel for pixel between two builds
+   * (build-aux/screenshots), and a message that names a file shows this
+   * folder: give it the same name on every run. build-aux/screenshots
+   * points TMPDIR at a new, empty folder for each run. */
+  if (screenshots)
+    {
+      g_autofree char *program = g_path_get_basename ((*argv)[0]);
+
+      home = g_build_filename (g_get_tmp_dir (), program, NULL);
+      g_assert_cmpint (g_mkdir_with_parents (home, 0700), ==, 0);
+    }
+  else
+    home = g_dir_make_tmp ("viva-test-XXXXXX", NULL);
 
   g_assert_nonnull (home);
   data = g_build_filename (home, "data", NULL);
@@ -42,6 +57,17 @@ viva_test_init_ui (int    *argc,
   g_test_init (argc, argv, NULL);
   gtk_init ();
   adw_init ();
+
+  /* What would draw differently from one run to the next: a blinking
+   * text cursor, the overlay scrollbar that shows for a second after a
+   * scroll. (Animations stay on: without them toasts queue differently
+   * and the tests would not test what the user sees; a screenshot waits
+   * for them to end instead.) */
+  if (screenshots)
+    g_object_set (gtk_settings_get_default (),
+                  "gtk-cursor-blink", FALSE,
+                  "gtk-overlay-scrolling", FALSE,
+                  NULL);
 }
 
 /* The resources, the style sheet and the icons, as the application has them: the
@@ -147,8 +173,9 @@ viva_test_save_screenshot (GtkWidget  *widget,
 
   viva_test_wait_mapped (widget);
 
-  /* Let the layout settle (list rows, labels wrapping, transitions). */
-  for (guint i = 0; i < 20; i++)
+  /* Let the layout settle (list rows, labels wrapping, transitions): half
+   * a second, for a toast's or a page's animation to end. */
+  for (guint i = 0; i < 50; i++)
     {
       g_usleep (10000);
       viva_test_drain_main_loop ();
