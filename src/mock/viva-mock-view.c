@@ -815,7 +815,6 @@ viva_mock_view_bank_changed_cb (VivaMockView *self)
     return;
 
   g_set_object (&self->bank, bank);
-  viva_mock_summary_page_set_bank (self->summary_page, bank);
   viva_mock_view_update_actions (self);
 }
 
@@ -835,6 +834,7 @@ viva_mock_view_set_context (VivaMockView *self,
   self->context = g_object_ref (context);
   g_set_object (&self->notes, viva_context_get_notes_store (context));
   g_object_set (self->setup_page, "context", context, NULL);
+  g_object_set (self->summary_page, "context", context, NULL);
 
   sessions = viva_context_get_session_store (context);
   if (g_set_object (&self->sessions, sessions) && sessions != NULL)
