@@ -13,6 +13,7 @@
 #include "viva-level.h"
 #include "viva-mock-session-private.h"
 #include "viva-question.h"
+#include "viva-stopwatch.h"
 #include "viva-topic.h"
 
 struct _VivaMockSession
@@ -79,7 +80,6 @@ enum {
 
 enum {
   CHANGED,
-  ITEM_CHANGED,
   N_SIGNALS
 };
 
@@ -565,21 +565,6 @@ viva_mock_session_class_init (VivaMockSessionClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
-
-  /**
-   * VivaMockSession::item-changed:
-   * @self: the session
-   * @index: which item
-   *
-   * An item's time, skipped flag, answer or rating changed; emitted
-   * before #VivaMockSession::changed.
-   */
-  signals[ITEM_CHANGED] =
-    g_signal_new ("item-changed",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 1, G_TYPE_UINT);
 }
 
 static void
@@ -893,8 +878,8 @@ viva_mock_session_get_state (VivaMockSession *self)
 
 /* Setters. They return %FALSE, changing nothing, when the session is
  * read-only or the value is not one a session can hold; %TRUE otherwise,
- * whether or not anything changed. Each real change notifies (for
- * properties) or emits ::item-changed (for items), then ::changed. */
+ * whether or not anything changed. Each real change notifies the
+ * session's property or the item's, then emits ::changed. */
 
 static void
 viva_mock_session_changed (VivaMockSession *self)
@@ -1006,66 +991,39 @@ apply_skipped (VivaMockSession *self,
 }
 
 /**
- * viva_mock_session_set_progress:
- * @self: a #VivaMockSession
- * @current: the timer's current question
- * @spent: (array) (nullable): n-items times spent, in microseconds
- * @skipped: (array) (nullable): n-items skipped flags
- * @state: the timer's state
+ * _viva_mock_session_add_spent:
+ * @index: which item
+ * @delta: time run, microseconds, at least 0
  *
- * Copies the timer's snapshot (viva_mock_timer_get_snapshot()) in one
- * go, with one ::changed at most. Times are clamped to 0 to 1,000 hours.
- *
- * Returns: whether it was accepted; nothing changes when it is not
+ * Charges @delta to item @index, saturating rather than wrapping: the
+ * timer's one way of counting time (VivaMockTimer folds its running
+ * segment into the current item). The file holds at most
+ * %VIVA_MOCK_DURATION_MAX; viva-session-file.c clamps when it writes.
  */
-gboolean
-viva_mock_session_set_progress (VivaMockSession      *self,
-                                guint                 current,
-                                const gint64         *spent,
-                                const gboolean       *skipped,
-                                VivaMockSessionState  state)
+void
+_viva_mock_session_add_spent (VivaMockSession *self,
+                              guint            index,
+                              gint64           delta)
 {
-  gboolean changed = FALSE;
+  VivaMockItem *item;
 
-  g_return_val_if_fail (VIVA_IS_MOCK_SESSION (self), FALSE);
+  g_assert (VIVA_IS_MOCK_SESSION (self));
+  g_assert (index < self->items->len);
+  g_assert (delta >= 0);
 
-  if (self->read_only || current > self->items->len || !state_change_allowed (self, state))
-    return FALSE;
+  if (self->read_only || delta == 0)
+    return;
 
-  g_object_freeze_notify (G_OBJECT (self));
-
-  for (guint i = 0; i < self->items->len; i++)
-    {
-      gboolean item_changed = FALSE;
-
-      if (spent != NULL)
-        item_changed |= apply_spent (self, i, spent[i]);
-      if (skipped != NULL)
-        item_changed |= apply_skipped (self, i, skipped[i]);
-
-      if (item_changed)
-        {
-          changed = TRUE;
-          g_signal_emit (self, signals[ITEM_CHANGED], 0, i);
-        }
-    }
-
-  changed |= apply_current (self, current);
-  changed |= apply_state (self, state);
-
-  g_object_thaw_notify (G_OBJECT (self));
-
-  if (changed)
+  item = get_item (self, index);
+  if (_viva_mock_item_set_spent (item, viva_time_add_saturated (viva_mock_item_get_spent (item), delta)))
     viva_mock_session_changed (self);
-
-  return TRUE;
 }
 
+/* The item notified its property. */
 static void
 viva_mock_session_item_changed (VivaMockSession *self,
                                 guint            index)
 {
-  g_signal_emit (self, signals[ITEM_CHANGED], 0, index);
   viva_mock_session_changed (self);
 }
 
@@ -1164,7 +1122,8 @@ static void
 add_to_totals (VivaMockLevelTotals *totals,
                VivaMockItem        *item)
 {
-  gint64 spent = viva_mock_item_get_spent (item);
+  /* As the file keeps it: a fake clock can run past 1,000 hours. */
+  gint64 spent = MIN (viva_mock_item_get_spent (item), VIVA_MOCK_DURATION_MAX);
   gint64 budget = viva_mock_item_get_budget (item);
 
   totals->n_questions++;

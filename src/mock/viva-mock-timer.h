@@ -73,9 +73,8 @@ GType viva_mock_timer_phase_get_type (void) G_GNUC_CONST;
 G_DECLARE_FINAL_TYPE (VivaMockTimer, viva_mock_timer, VIVA, MOCK_TIMER, GObject)
 
 VivaMockTimer      *viva_mock_timer_new                 (VivaClock          *clock,
-                                                         const gint64       *budgets_usec,
-                                                         guint               n_questions,
-                                                         gint64              total_budget_usec);
+                                                         VivaMockSession    *session);
+VivaMockSession    *viva_mock_timer_get_session         (VivaMockTimer      *self);
 VivaClock          *viva_mock_timer_get_clock           (VivaMockTimer      *self);
 guint               viva_mock_timer_get_n_questions     (VivaMockTimer      *self);
 guint               viva_mock_timer_get_current         (VivaMockTimer      *self);
@@ -103,20 +102,9 @@ void                viva_mock_timer_set_auto_advance    (VivaMockTimer      *sel
 void                viva_mock_timer_update              (VivaMockTimer      *self);
 char               *viva_mock_timer_format              (gint64              usec);
 
-void                viva_mock_timer_get_snapshot        (VivaMockTimer      *self,
-                                                         guint              *current,
-                                                         gint64             *spent_usec,
-                                                         gboolean           *skipped,
-                                                         VivaMockTimerState *state);
+void                viva_mock_timer_checkpoint          (VivaMockTimer      *self);
+gboolean            viva_mock_timer_check_session       (VivaMockSession    *session);
 gboolean            viva_mock_timer_check_snapshot      (const gint64       *budgets_usec,
-                                                         guint               n_questions,
-                                                         gint64              total_budget_usec,
-                                                         guint               current,
-                                                         const gint64       *spent_usec,
-                                                         const gboolean     *skipped,
-                                                         VivaMockTimerState  state);
-VivaMockTimer      *viva_mock_timer_new_from_snapshot   (VivaClock          *clock,
-                                                         const gint64       *budgets_usec,
                                                          guint               n_questions,
                                                          gint64              total_budget_usec,
                                                          guint               current,

@@ -2,8 +2,9 @@
  *
  * Mock interviews: set one up, run it against the clock, rate the answers
  * afterwards, and look back at past ones. This widget ties the pages to
- * the models: a VivaMockTimer keeps the time, a VivaMockSession keeps
- * what happened (saved by the VivaSessionStore as it changes), and the
+ * the models: a VivaMockSession keeps what happened, the time included
+ * (saved by the VivaSessionStore as it changes), a VivaMockTimer times
+ * it (deadlines, pause, auto-advance) writing into it, and the
  * notes store receives the study status a rating implies, and the
  * rating itself as a review for Review's schedule.
  *
@@ -203,57 +204,14 @@ viva_mock_view_update_inhibit (VivaMockView *self)
     }
 }
 
-static VivaMockSessionState
-session_state_for_timer (VivaMockTimerState state)
-{
-  switch (state)
-    {
-    case VIVA_MOCK_TIMER_STATE_NOT_STARTED:
-      return VIVA_MOCK_SESSION_STATE_NOT_STARTED;
-    case VIVA_MOCK_TIMER_STATE_RUNNING:
-      return VIVA_MOCK_SESSION_STATE_RUNNING;
-    case VIVA_MOCK_TIMER_STATE_PAUSED:
-      return VIVA_MOCK_SESSION_STATE_PAUSED;
-    case VIVA_MOCK_TIMER_STATE_FINISHED:
-    default:
-      return VIVA_MOCK_SESSION_STATE_FINISHED;
-    }
-}
-
-static VivaMockTimerState
-timer_state_for_session (VivaMockSessionState state)
-{
-  switch (state)
-    {
-    case VIVA_MOCK_SESSION_STATE_NOT_STARTED:
-      return VIVA_MOCK_TIMER_STATE_NOT_STARTED;
-    case VIVA_MOCK_SESSION_STATE_RUNNING:
-      return VIVA_MOCK_TIMER_STATE_RUNNING;
-    case VIVA_MOCK_SESSION_STATE_PAUSED:
-      return VIVA_MOCK_TIMER_STATE_PAUSED;
-    case VIVA_MOCK_SESSION_STATE_FINISHED:
-    default:
-      return VIVA_MOCK_TIMER_STATE_FINISHED;
-    }
-}
-
-/* Copies the timer's figures into the session, which the store saves. */
+/* The timer writes what it counts into the session as it goes; the
+ * running segment reaches it here, so that the store saves the time so
+ * far. */
 static void
 viva_mock_view_sync_session (VivaMockView *self)
 {
-  guint n, current;
-  g_autofree gint64 *spent = NULL;
-  g_autofree gboolean *skipped = NULL;
-  VivaMockTimerState state;
-
-  if (self->timer == NULL || self->session == NULL)
-    return;
-
-  n = viva_mock_timer_get_n_questions (self->timer);
-  spent = g_new0 (gint64, n);
-  skipped = g_new0 (gboolean, n);
-  viva_mock_timer_get_snapshot (self->timer, &current, spent, skipped, &state);
-  viva_mock_session_set_progress (self->session, current, spent, skipped, session_state_for_timer (state));
+  if (self->timer != NULL)
+    viva_mock_timer_checkpoint (self->timer);
 }
 
 static void
@@ -515,7 +473,6 @@ viva_mock_view_start_action (GtkWidget  *widget,
   g_autoptr(VivaMockSession) session = NULL;
   g_autoptr(VivaMockTimer) timer = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree gint64 *budgets = NULL;
   guint64 seed = 0;
 
   if (self->bank == NULL || viva_mock_view_get_running (self))
@@ -545,11 +502,7 @@ viva_mock_view_start_action (GtkWidget  *widget,
     g_settings_set_value (self->settings, "mock-last-setup", viva_mock_setup_to_variant (remembered));
   }
 
-  budgets = viva_mock_session_dup_budgets (session);
-  timer = viva_mock_timer_new (self->clock, budgets,
-                               viva_mock_session_get_n_items (session),
-                               viva_mock_session_get_budget_mode (session) == VIVA_MOCK_BUDGET_TOTAL
-                                 ? viva_mock_session_get_total_budget (session) : 0);
+  timer = viva_mock_timer_new (self->clock, session);
   viva_mock_timer_set_auto_advance (timer, viva_mock_session_get_auto_advance (session));
 
   g_set_object (&self->session, session);
@@ -573,11 +526,6 @@ viva_mock_view_resume (VivaMockView    *self,
                        VivaMockSession *session)
 {
   g_autoptr(VivaMockTimer) timer = NULL;
-  g_autofree gint64 *budgets = NULL;
-  g_autofree gint64 *spent = NULL;
-  g_autofree gboolean *skipped = NULL;
-  gint64 total;
-  guint n;
 
   g_return_val_if_fail (VIVA_IS_MOCK_VIEW (self), FALSE);
   g_return_val_if_fail (VIVA_IS_MOCK_SESSION (session), FALSE);
@@ -585,38 +533,20 @@ viva_mock_view_resume (VivaMockView    *self,
   if (viva_mock_view_get_running (self) || viva_mock_session_get_read_only (session))
     return FALSE;
 
-  n = viva_mock_session_get_n_items (session);
-  budgets = viva_mock_session_dup_budgets (session);
-  spent = g_new0 (gint64, n);
-  skipped = g_new0 (gboolean, n);
-  for (guint i = 0; i < n; i++)
-    {
-      VivaMockItem *item = viva_mock_session_get_item (session, i);
-
-      spent[i] = viva_mock_item_get_spent (item);
-      skipped[i] = viva_mock_item_get_skipped (item);
-    }
-  total = viva_mock_session_get_budget_mode (session) == VIVA_MOCK_BUDGET_TOTAL
-            ? viva_mock_session_get_total_budget (session) : 0;
-
-  if (!viva_mock_timer_check_snapshot (budgets, n, total,
-                                       viva_mock_session_get_current (session), spent, skipped,
-                                       timer_state_for_session (viva_mock_session_get_state (session))))
+  if (!viva_mock_timer_check_session (session))
     {
       viva_mock_view_toast (self, _("This interview’s saved progress does not add up, so it cannot be resumed."));
       return FALSE;
     }
 
-  timer = viva_mock_timer_new_from_snapshot (self->clock, budgets, n, total,
-                                             viva_mock_session_get_current (session), spent, skipped,
-                                             timer_state_for_session (viva_mock_session_get_state (session)));
+  /* Running when Viva stopped: the timer brings it back paused. */
+  timer = viva_mock_timer_new (self->clock, session);
   viva_mock_timer_set_auto_advance (timer, viva_mock_session_get_auto_advance (session));
 
   g_set_object (&self->session, session);
   viva_mock_view_set_timer (self, timer);
   viva_mock_view_set_page (self, "run");
   viva_mock_view_show_current (self);
-  viva_mock_view_sync_session (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAUSED]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
