@@ -1,5 +1,14 @@
 /* viva-mock-session.c
  *
+ * One file over 1,000 lines because it is one GObject and nothing else:
+ * the fifteen properties a session file holds, their getters, and the
+ * setters that share the session's invariants (read-only refuses
+ * everything, finished is final, current stays in range, ::changed after
+ * every real change). What is not the object itself lives apart already:
+ * its items (viva-mock-item.c), its totals and report
+ * (viva-mock-report.c), its file (viva-session-file.c), its timing
+ * (viva-mock-timer.c).
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -1108,106 +1117,6 @@ viva_mock_session_set_rating (VivaMockSession *self,
     viva_mock_session_item_changed (self, index);
 
   return TRUE;
-}
-
-/* Totals */
-
-void
-viva_mock_level_totals_clear (VivaMockLevelTotals *totals)
-{
-  g_clear_pointer (&totals->level_title, g_free);
-}
-
-static void
-add_to_totals (VivaMockLevelTotals *totals,
-               VivaMockItem        *item)
-{
-  /* As the file keeps it: a fake clock can run past 1,000 hours. */
-  gint64 spent = MIN (viva_mock_item_get_spent (item), VIVA_MOCK_DURATION_MAX);
-  gint64 budget = viva_mock_item_get_budget (item);
-
-  totals->n_questions++;
-  totals->spent += spent;
-  totals->budget += budget;
-  totals->ratings[viva_mock_item_get_rating (item)]++;
-
-  if (viva_mock_item_get_skipped (item))
-    totals->n_skipped++;
-
-  if (budget > 0 && spent > budget)
-    totals->n_overtime++;
-}
-
-static int
-compare_level_totals (gconstpointer a,
-                      gconstpointer b)
-{
-  const VivaMockLevelTotals *ta = a;
-  const VivaMockLevelTotals *tb = b;
-
-  return ta->level_number < tb->level_number ? -1 : ta->level_number > tb->level_number;
-}
-
-/**
- * viva_mock_session_get_level_totals:
- * @self: a #VivaMockSession
- * @out_overall: (out caller-allocates) (optional): the totals of the
- *   whole session; clear with viva_mock_level_totals_clear()
- *
- * Returns: (transfer full) (element-type VivaMockLevelTotals): one entry
- *   per level that has questions in the session, by level number
- */
-GArray *
-viva_mock_session_get_level_totals (VivaMockSession     *self,
-                                    VivaMockLevelTotals *out_overall)
-{
-  GArray *levels;
-  VivaMockLevelTotals overall = { 0, };
-
-  g_return_val_if_fail (VIVA_IS_MOCK_SESSION (self), NULL);
-
-  levels = g_array_new (FALSE, TRUE, sizeof (VivaMockLevelTotals));
-  g_array_set_clear_func (levels, (GDestroyNotify) viva_mock_level_totals_clear);
-
-  for (guint i = 0; i < self->items->len; i++)
-    {
-      VivaMockItem *item = get_item (self, i);
-      VivaMockLevelTotals *totals = NULL;
-
-      for (guint j = 0; j < levels->len; j++)
-        {
-          VivaMockLevelTotals *candidate = &g_array_index (levels, VivaMockLevelTotals, j);
-
-          if (candidate->level_number == viva_mock_item_get_level_number (item))
-            {
-              totals = candidate;
-              break;
-            }
-        }
-
-      if (totals == NULL)
-        {
-          VivaMockLevelTotals fresh = { 0, };
-
-          fresh.level_number = viva_mock_item_get_level_number (item);
-          fresh.level_title = g_strdup (viva_mock_item_get_level_title (item));
-          g_array_append_val (levels, fresh);
-          totals = &g_array_index (levels, VivaMockLevelTotals, levels->len - 1);
-        }
-
-      add_to_totals (totals, item);
-      add_to_totals (&overall, item);
-    }
-
-  g_array_sort (levels, compare_level_totals);
-
-  if (self->budget_mode == VIVA_MOCK_BUDGET_TOTAL)
-    overall.budget = self->total_budget;
-
-  if (out_overall != NULL)
-    *out_overall = overall;
-
-  return levels;
 }
 
 /* GListModel: the session's items, in the order asked. */

@@ -1,5 +1,12 @@
 /* viva-mock-timer.c
  *
+ * One file over 1,000 lines because it is one state machine (not
+ * started, running, paused, finished) whose every transition folds the
+ * running segment, moves the current question and re-checks the
+ * deadlines; splitting it would spread those invariants. Its storage is
+ * the session's (viva-mock-session.c), the measuring VivaStopwatch's
+ * (time/viva-stopwatch.c); about half of it is documentation.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 

@@ -1,7 +1,12 @@
 /* viva-mock-timer.h
  *
- * Times a mock interview: N questions, each with an optional budget, plus
- * an optional budget for the whole interview. GTK-free: links against
+ * Times a mock interview (a #VivaMockSession): N questions, each with an
+ * optional budget, plus an optional budget for the whole interview.
+ * Every figure it counts lives in the session, written as it counts (the
+ * time folded into the current item, skipped flags, the current
+ * question, the state); the timer keeps only the running segment and
+ * which deadlines it acted on, and viva_mock_timer_checkpoint() folds
+ * the segment in for the store to save. GTK-free: links against
  * GLib/GObject only, and reads the time from an injectable #VivaClock.
  *
  * How the time is kept (PLATFORM.md, "Timers"; the measuring itself is

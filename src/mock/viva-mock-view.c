@@ -6,7 +6,8 @@
  * (saved by the VivaSessionStore as it changes), a VivaMockTimer times
  * it (deadlines, pause, auto-advance) writing into it, and the
  * notes store receives the study status a rating implies, and the
- * rating itself as a review for Review's schedule.
+ * rating itself as a review for Review's schedule. Export's dialog is
+ * viva-mock-view-export.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,7 +16,6 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
-#include <string.h>
 
 #include "viva-bank.h"
 #include "viva-clock.h"
@@ -29,7 +29,7 @@
 #include "viva-mock-setup-page.h"
 #include "viva-mock-summary-page.h"
 #include "viva-mock-timer.h"
-#include "viva-mock-view.h"
+#include "viva-mock-view-private.h"
 #include "viva-note.h"
 #include "viva-notes-store.h"
 #include "viva-question.h"
@@ -104,9 +104,9 @@ static guint signals[N_SIGNALS];
 
 static void viva_mock_view_finish (VivaMockView *self);
 
-static void
-viva_mock_view_toast (VivaMockView *self,
-                      const char   *message)
+void
+_viva_mock_view_toast (VivaMockView *self,
+                       const char   *message)
 {
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
 }
@@ -367,7 +367,7 @@ viva_mock_view_finish (VivaMockView *self)
     {
       g_autofree char *message = g_strdup_printf (_("The interview could not be saved yet: %s"), error->message);
 
-      viva_mock_view_toast (self, message);
+      _viva_mock_view_toast (self, message);
     }
 
   viva_mock_summary_page_set_session (self->summary_page, self->session);
@@ -481,7 +481,7 @@ viva_mock_view_start_action (GtkWidget  *widget,
   questions = viva_mock_setup_select (setup, self->bank, self->notes, &seed, &error);
   if (questions == NULL)
     {
-      viva_mock_view_toast (self, error->message);
+      _viva_mock_view_toast (self, error->message);
       return;
     }
 
@@ -490,7 +490,7 @@ viva_mock_view_start_action (GtkWidget  *widget,
     {
       g_autofree char *message = g_strdup_printf (_("The interview cannot be saved: %s"), error->message);
 
-      viva_mock_view_toast (self, message);
+      _viva_mock_view_toast (self, message);
       return;
     }
 
@@ -535,7 +535,7 @@ viva_mock_view_resume (VivaMockView    *self,
 
   if (!viva_mock_timer_check_session (session))
     {
-      viva_mock_view_toast (self, _("This interview’s saved progress does not add up, so it cannot be resumed."));
+      _viva_mock_view_toast (self, _("This interview’s saved progress does not add up, so it cannot be resumed."));
       return FALSE;
     }
 
@@ -637,70 +637,6 @@ viva_mock_view_show_history_action (GtkWidget  *widget,
                                     GVariant   *param)
 {
   viva_mock_view_show_history (VIVA_MOCK_VIEW (widget));
-}
-
-static void
-viva_mock_view_export_written_cb (GObject      *object,
-                                  GAsyncResult *result,
-                                  gpointer      user_data)
-{
-  g_autoptr(VivaMockView) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!g_file_replace_contents_finish (G_FILE (object), result, NULL, &error))
-    {
-      g_autofree char *message = g_strdup_printf (_("Could not export: %s"), error->message);
-
-      viva_mock_view_toast (self, message);
-    }
-  else
-    viva_mock_view_toast (self, _("Interview exported"));
-}
-
-static void
-viva_mock_view_export_response_cb (VivaMockView         *self,
-                                   int                   response,
-                                   GtkFileChooserNative *native)
-{
-  VivaMockSession *session = viva_mock_summary_page_get_session (self->summary_page);
-
-  if (response == GTK_RESPONSE_ACCEPT && session != NULL)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-      char *markdown = viva_mock_session_to_markdown (session);
-      g_autoptr(GBytes) bytes = g_bytes_new_take (markdown, strlen (markdown));
-
-      g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
-                                           NULL, viva_mock_view_export_written_cb, g_object_ref (self));
-    }
-
-  g_object_unref (native);
-}
-
-static void
-viva_mock_view_export_action (GtkWidget  *widget,
-                              const char *action_name,
-                              GVariant   *param)
-{
-  VivaMockView *self = VIVA_MOCK_VIEW (widget);
-  VivaMockSession *session = viva_mock_summary_page_get_session (self->summary_page);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  g_autofree char *name = NULL;
-  GtkFileChooserNative *native;
-
-  if (session == NULL)
-    return;
-
-  native = gtk_file_chooser_native_new (_("Export Interview"),
-                                        GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                        GTK_FILE_CHOOSER_ACTION_SAVE,
-                                        _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  /* Translators: default file name of an exported interview. */
-  name = g_strdup_printf (_("mock-interview-%s.md"), viva_mock_session_get_id (session));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
-  g_signal_connect_object (native, "response", G_CALLBACK (viva_mock_view_export_response_cb), self, G_CONNECT_SWAPPED);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }
 
 /* Space pauses and resumes, except where it types a space. Ctrl+Enter
@@ -928,7 +864,7 @@ viva_mock_view_class_init (VivaMockViewClass *klass)
   gtk_widget_class_install_action (widget_class, "mock.leave", NULL, viva_mock_view_leave_action);
   gtk_widget_class_install_action (widget_class, "mock.show-setup", NULL, viva_mock_view_show_setup_action);
   gtk_widget_class_install_action (widget_class, "mock.show-history", NULL, viva_mock_view_show_history_action);
-  gtk_widget_class_install_action (widget_class, "mock.export", NULL, viva_mock_view_export_action);
+  gtk_widget_class_install_action (widget_class, "mock.export", NULL, _viva_mock_view_export_action);
   gtk_widget_class_install_property_action (widget_class, "mock.paused", "paused");
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "mock.leave", NULL);

@@ -983,36 +983,3 @@ viva_sidebar_set_context (VivaSidebar *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTES_STORE]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
 }
-
-/**
- * viva_sidebar_get_query:
- * @self: a #VivaSidebar
- *
- * Returns: (transfer none) (nullable): what the search field holds,
- *   compiled, or %NULL when it is empty
- */
-VivaQuery *
-viva_sidebar_get_query (VivaSidebar *self)
-{
-  g_return_val_if_fail (VIVA_IS_SIDEBAR (self), NULL);
-
-  if (self->query == NULL || viva_query_is_empty (self->query))
-    return NULL;
-
-  return self->query;
-}
-
-/**
- * viva_sidebar_get_search_index:
- * @self: a #VivaSidebar
- *
- * Returns: (transfer none) (nullable): the index the sidebar searches,
- *   made on the first search
- */
-VivaSearchIndex *
-viva_sidebar_get_search_index (VivaSidebar *self)
-{
-  g_return_val_if_fail (VIVA_IS_SIDEBAR (self), NULL);
-
-  return self->index;
-}
