@@ -16,9 +16,11 @@
 #include <json-glib/json-glib.h>
 
 #include "viva-bank.h"
+#include "viva-clock.h"
 #include "viva-level.h"
 #include "viva-mock-session-private.h"
 #include "viva-mock-setup.h"
+#include "viva-mock-timer.h"
 #include "viva-note.h"
 #include "viva-notes-store.h"
 #include "viva-question.h"
@@ -1957,6 +1959,54 @@ test_format_time_of_budget (void)
   g_assert_cmpstr (just, ==, "5:00 of 5:00");
 }
 
+/* A session file written before the timer wrote into the session (by
+ * the app on main, paused mid-interview: tests/data/) loads, is timed
+ * again as the page resumes it, and is written back byte for byte. */
+static void
+test_store_rewrites_older_file (void)
+{
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "data", "mock-session-v1-paused.json", NULL);
+  g_autoptr(GBytes) before = read_file (fixture);
+  g_autofree char *dir = viva_session_store_dup_default_dir ();
+  g_autofree char *path = NULL;
+  g_autoptr(VivaSessionStore) store = NULL;
+  g_autoptr(VivaMockTimer) timer = NULL;
+  g_autoptr(VivaClock) clock = viva_clock_new_fake (0);
+  g_autoptr(GBytes) after = NULL;
+  g_autofree char *answer = NULL;
+  g_autofree char *name = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  VivaMockSession *session;
+
+  /* Under its own name, as the store keeps it. */
+  g_assert_true (json_parser_load_from_data (parser, g_bytes_get_data (before, NULL), g_bytes_get_size (before), NULL));
+  name = g_strconcat (json_object_get_string_member (json_node_get_object (json_parser_get_root (parser)), "id"),
+                      ".json", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  path = g_build_filename (dir, name, NULL);
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (before, NULL), g_bytes_get_size (before), NULL));
+
+  store = load_store (NULL);
+  session = viva_session_store_get_unfinished (store);
+  g_assert_nonnull (session);
+  g_assert_cmpint (viva_mock_session_get_state (session), ==, VIVA_MOCK_SESSION_STATE_PAUSED);
+
+  /* Resumed as the page does, then left as it was: the figures the file
+   * holds are the timer's, with nothing copied. */
+  timer = viva_mock_timer_new (clock, session);
+  g_assert_nonnull (timer);
+  g_assert_cmpint (viva_mock_timer_get_state (timer), ==, VIVA_MOCK_TIMER_STATE_PAUSED);
+  viva_mock_timer_checkpoint (timer);
+  answer = g_strdup (viva_mock_item_get_answer (viva_mock_session_get_item (session, 0)));
+  g_assert_true (viva_mock_session_set_answer (session, 0, "changed, then changed back"));
+  g_assert_true (viva_mock_session_set_answer (session, 0, answer));
+  flush_store (store);
+
+  after = read_file (path);
+  g_assert_cmpmem (g_bytes_get_data (after, NULL), g_bytes_get_size (after),
+                   g_bytes_get_data (before, NULL), g_bytes_get_size (before));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1983,6 +2033,7 @@ main (int   argc,
   g_test_add_func ("/mock-session/markdown", test_markdown);
   g_test_add_func ("/session-store/round-trip", test_store_round_trip);
   g_test_add_func ("/session-store/resume", test_store_resume);
+  g_test_add_func ("/session-store/rewrites-older-file", test_store_rewrites_older_file);
   g_test_add_func ("/session-store/damaged-among-good", test_store_damaged_among_good);
   g_test_add_func ("/session-store/damaged-restored-from-backup", test_store_damaged_restored_from_backup);
   g_test_add_func ("/session-store/future-version", test_store_future_version);

@@ -208,7 +208,7 @@ viva_mock_view_update_inhibit (VivaMockView *self)
  * running segment reaches it here, so that the store saves the time so
  * far. */
 static void
-viva_mock_view_sync_session (VivaMockView *self)
+viva_mock_view_checkpoint (VivaMockView *self)
 {
   if (self->timer != NULL)
     viva_mock_timer_checkpoint (self->timer);
@@ -249,7 +249,7 @@ viva_mock_view_tick_cb (gpointer data)
   viva_mock_run_page_update_clock (self->run_page);
 
   if (++self->ticks % SYNC_EVERY_TICKS == 0)
-    viva_mock_view_sync_session (self);
+    viva_mock_view_checkpoint (self);
 
   return G_SOURCE_CONTINUE;
 }
@@ -261,7 +261,7 @@ viva_mock_view_question_changed_cb (VivaMockView  *self,
   if (viva_mock_timer_get_state (timer) == VIVA_MOCK_TIMER_STATE_FINISHED)
     return;
 
-  viva_mock_view_sync_session (self);
+  viva_mock_view_checkpoint (self);
   viva_mock_view_show_current (self);
 }
 
@@ -274,7 +274,7 @@ viva_mock_view_time_up_cb (VivaMockView  *self,
   GApplication *app = g_application_get_default ();
   VivaMockItem *item;
 
-  viva_mock_view_sync_session (self);
+  viva_mock_view_checkpoint (self);
 
   /* With auto-advance the timer has already moved on: nothing to flag. */
   if (index != viva_mock_timer_get_current (timer) ||
@@ -305,7 +305,7 @@ viva_mock_view_state_cb (VivaMockView  *self,
                          GParamSpec    *pspec,
                          VivaMockTimer *timer)
 {
-  viva_mock_view_sync_session (self);
+  viva_mock_view_checkpoint (self);
   viva_mock_view_update_inhibit (self);
   viva_mock_run_page_update_clock (self->run_page);
 
@@ -360,7 +360,7 @@ viva_mock_view_finish (VivaMockView *self)
   g_autoptr(GError) error = NULL;
 
   viva_mock_view_stop_ticking (self);
-  viva_mock_view_sync_session (self);
+  viva_mock_view_checkpoint (self);
   viva_mock_view_update_inhibit (self);
 
   if (self->sessions != NULL && !viva_session_store_flush (self->sessions, &error))
