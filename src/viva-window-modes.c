@@ -168,7 +168,9 @@ viva_window_ensure_progress_view (VivaWindow *self)
 {
   if (self->progress_view == NULL)
     {
-      self->progress_view = g_object_new (VIVA_TYPE_PROGRESS_VIEW, NULL);
+      self->progress_view = g_object_new (VIVA_TYPE_PROGRESS_VIEW,
+                                          "context", self->context,
+                                          NULL);
       g_signal_connect_object (self->progress_view, "leave",
                                G_CALLBACK (progress_view_leave_cb),
                                self, G_CONNECT_SWAPPED);
@@ -176,7 +178,6 @@ viva_window_ensure_progress_view (VivaWindow *self)
                                G_CALLBACK (progress_view_question_activated_cb),
                                self, G_CONNECT_SWAPPED);
       gtk_stack_add_named (self->mode_stack, GTK_WIDGET (self->progress_view), "progress");
-      viva_progress_view_set_progress (self->progress_view, self->progress);
     }
 
   return self->progress_view;
@@ -185,7 +186,7 @@ viva_window_ensure_progress_view (VivaWindow *self)
 void
 _viva_window_show_progress (VivaWindow *self)
 {
-  if (self->progress == NULL)
+  if (self->bank == NULL)
     return;
 
   /* The shortcut again goes back, as Escape does. */

@@ -43,7 +43,6 @@ struct _VivaWindow
   GSettings            *settings;
   VivaNotesStore       *store;
   VivaBank             *bank;
-  VivaProgress         *progress;
   VivaSessionStore     *sessions;
   VivaInterviewStore   *interviews;
   VivaQuestion         *question;

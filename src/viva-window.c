@@ -26,7 +26,6 @@
 #include "viva-mock-view.h"
 #include "viva-note.h"
 #include "viva-notes-store.h"
-#include "viva-progress.h"
 #include "viva-question.h"
 #include "viva-question-view.h"
 #include "viva-related.h"
@@ -376,14 +375,6 @@ viva_window_bank_changed_cb (VivaWindow  *self,
   viva_window_show_question (self, NULL);
   g_set_object (&self->bank, bank);
 
-  /* The study state of the bank: the marks and counts that the sidebar
-   * rows and the progress page show, kept in step with the notes
-   * whatever changes them; one, shared with the sidebar. */
-  g_clear_object (&self->progress);
-  self->progress = viva_progress_dup_for_bank (bank, self->store);
-  if (self->progress_view != NULL)
-    viva_progress_view_set_progress (self->progress_view, self->progress);
-
   /* Another bank's questions cannot go on in Review: start on this one's. */
   if (self->review_view != NULL &&
       g_strcmp0 (gtk_stack_get_visible_child_name (self->mode_stack), "review") == 0)
@@ -602,12 +593,7 @@ viva_window_constructed (GObject *object)
   g_object_bind_property (self->context, "notes-store",
                           self->question_view, "notes-store",
                           G_BINDING_SYNC_CREATE);
-  g_object_bind_property (self->context, "notes-store",
-                          self->sidebar, "notes-store",
-                          G_BINDING_SYNC_CREATE);
-  g_object_bind_property (self->context, "bank",
-                          self->sidebar, "bank",
-                          G_BINDING_SYNC_CREATE);
+  g_object_set (self->sidebar, "context", self->context, NULL);
   /* What the sidebar searches for shows highlighted in the question. */
   g_object_bind_property (self->sidebar, "query",
                           self->question_view, "highlight-query",
@@ -654,7 +640,6 @@ viva_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), VIVA_TYPE_WINDOW);
 
   g_clear_object (&self->question);
-  g_clear_object (&self->progress);
   g_clear_object (&self->bank);
   g_clear_object (&self->sessions);
   g_clear_object (&self->interviews);

@@ -16,9 +16,11 @@
 #include <json-glib/json-glib.h>
 
 #include "viva-bank.h"
+#include "viva-clock.h"
 #include "viva-level.h"
 #include "viva-mock-session-private.h"
 #include "viva-mock-setup.h"
+#include "viva-mock-timer.h"
 #include "viva-note.h"
 #include "viva-notes-store.h"
 #include "viva-question.h"
@@ -855,12 +857,37 @@ count_changed_cb (VivaMockSession *session,
   count->changed++;
 }
 
+/* An item's property notified: what the summary's rows bind to. */
 static void
-count_item_changed_cb (VivaMockSession *session,
-                       guint            index,
-                       SignalCount     *count)
+count_item_changed_cb (VivaMockItem *item,
+                       GParamSpec   *pspec,
+                       SignalCount  *count)
 {
   count->item_changed++;
+}
+
+/* The figures a VivaMockTimer writes into a session as it runs, each
+ * through the setter it uses: %FALSE when any was refused. */
+static gboolean
+set_progress (VivaMockSession      *session,
+              guint                 current,
+              const gint64         *spent,
+              const gboolean       *skipped,
+              VivaMockSessionState  state)
+{
+  gboolean accepted = TRUE;
+
+  for (guint i = 0; i < viva_mock_session_get_n_items (session); i++)
+    {
+      if (spent != NULL)
+        accepted &= viva_mock_session_set_item_spent (session, i, spent[i]);
+      if (skipped != NULL)
+        accepted &= viva_mock_session_set_item_skipped (session, i, skipped[i]);
+    }
+  accepted &= viva_mock_session_set_current (session, current);
+  accepted &= viva_mock_session_set_state (session, state);
+
+  return accepted;
 }
 
 static void
@@ -874,7 +901,9 @@ test_session_setters (void)
   SignalCount count = { 0, 0 };
 
   g_signal_connect (session, "changed", G_CALLBACK (count_changed_cb), &count);
-  g_signal_connect (session, "item-changed", G_CALLBACK (count_item_changed_cb), &count);
+  for (guint i = 0; i < 3; i++)
+    g_signal_connect (viva_mock_session_get_item (session, i), "notify",
+                      G_CALLBACK (count_item_changed_cb), &count);
 
   g_assert_true (viva_mock_session_set_answer (session, 0, "first"));
   g_assert_cmpuint (count.changed, ==, 1);
@@ -888,10 +917,12 @@ test_session_setters (void)
   g_assert_cmpstr (viva_mock_item_get_answer (viva_mock_session_get_item (session, 0)), ==, "first");
   g_assert_cmpuint (count.changed, ==, 1);
 
-  /* The timer's snapshot in one go: one ::changed. */
-  g_assert_true (viva_mock_session_set_progress (session, 1, spent, skipped, VIVA_MOCK_SESSION_STATE_RUNNING));
-  g_assert_cmpuint (count.changed, ==, 2);
-  g_assert_cmpuint (count.item_changed, ==, 3);
+  /* What the timer writes: one ::changed per figure that changed (two
+   * times, a skipped flag, the current question, the state), and one
+   * notification per item property that changed. */
+  g_assert_true (set_progress (session, 1, spent, skipped, VIVA_MOCK_SESSION_STATE_RUNNING));
+  g_assert_cmpuint (count.changed, ==, 6);
+  g_assert_cmpuint (count.item_changed, ==, 4);
   g_assert_cmpint (viva_mock_item_get_spent (viva_mock_session_get_item (session, 1)), ==, SECONDS (20));
   g_assert_true (viva_mock_item_get_skipped (viva_mock_session_get_item (session, 1)));
   g_assert_true (viva_mock_session_get_unfinished (session));
@@ -956,8 +987,8 @@ test_session_list_model (void)
   g_signal_connect (first, "notify", G_CALLBACK (log_notify_cb), log);
   g_assert_true (viva_mock_session_set_answer (session, 0, "first"));
   g_assert_true (viva_mock_session_set_answer (session, 0, "first"));
-  g_assert_true (viva_mock_session_set_progress (session, 1, spent, skipped, VIVA_MOCK_SESSION_STATE_RUNNING));
-  g_assert_true (viva_mock_session_set_progress (session, 1, spent, skipped, VIVA_MOCK_SESSION_STATE_RUNNING));
+  g_assert_true (set_progress (session, 1, spent, skipped, VIVA_MOCK_SESSION_STATE_RUNNING));
+  g_assert_true (set_progress (session, 1, spent, skipped, VIVA_MOCK_SESSION_STATE_RUNNING));
   g_assert_true (viva_mock_session_set_rating (session, 0, VIVA_MOCK_RATING_GOOD));
   g_assert_cmpstr (log->str, ==, "answer spent skipped rating ");
 
@@ -990,7 +1021,7 @@ test_session_read_only (void)
   g_assert_false (viva_mock_session_set_item_skipped (session, 0, TRUE));
   g_assert_false (viva_mock_session_set_current (session, 1));
   g_assert_false (viva_mock_session_set_state (session, VIVA_MOCK_SESSION_STATE_RUNNING));
-  g_assert_false (viva_mock_session_set_progress (session, 1, spent, NULL, VIVA_MOCK_SESSION_STATE_PAUSED));
+  g_assert_false (set_progress (session, 1, spent, NULL, VIVA_MOCK_SESSION_STATE_PAUSED));
 
   g_assert_cmpuint (count.changed, ==, 0);
   g_assert_cmpstr (viva_mock_item_get_answer (viva_mock_session_get_item (session, 0)), ==, "before");
@@ -1240,7 +1271,7 @@ test_store_round_trip (void)
   g_assert_true (viva_mock_session_set_rating (session, 1, VIVA_MOCK_RATING_HARD));
   g_assert_true (viva_mock_session_set_rating (session, 2, VIVA_MOCK_RATING_GOOD));
   g_assert_true (viva_mock_session_set_rating (session, 3, VIVA_MOCK_RATING_EASY));
-  g_assert_true (viva_mock_session_set_progress (session, 4, spent, skipped, VIVA_MOCK_SESSION_STATE_PAUSED));
+  g_assert_true (set_progress (session, 4, spent, skipped, VIVA_MOCK_SESSION_STATE_PAUSED));
 
   /* Once only. */
   {
@@ -1306,8 +1337,8 @@ test_store_resume (void)
 
   /* Interrupted mid-question: the last copy from the timer was running. */
   g_assert_true (viva_mock_session_set_answer (paused, 0, "typed before the crash"));
-  g_assert_true (viva_mock_session_set_progress (paused, 1, spent, skipped, VIVA_MOCK_SESSION_STATE_RUNNING));
-  g_assert_true (viva_mock_session_set_progress (finished, 1, spent, skipped, VIVA_MOCK_SESSION_STATE_RUNNING));
+  g_assert_true (set_progress (paused, 1, spent, skipped, VIVA_MOCK_SESSION_STATE_RUNNING));
+  g_assert_true (set_progress (finished, 1, spent, skipped, VIVA_MOCK_SESSION_STATE_RUNNING));
   g_assert_true (viva_mock_session_set_state (finished, VIVA_MOCK_SESSION_STATE_FINISHED));
 
   g_assert_true (viva_session_store_get_unfinished (store) == paused);
@@ -1929,6 +1960,54 @@ test_format_time_of_budget (void)
   g_assert_cmpstr (just, ==, "5:00 of 5:00");
 }
 
+/* A session file written before the timer wrote into the session (by
+ * the app on main, paused mid-interview: tests/data/) loads, is timed
+ * again as the page resumes it, and is written back byte for byte. */
+static void
+test_store_rewrites_older_file (void)
+{
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "data", "mock-session-v1-paused.json", NULL);
+  g_autoptr(GBytes) before = read_file (fixture);
+  g_autofree char *dir = viva_session_store_dup_default_dir ();
+  g_autofree char *path = NULL;
+  g_autoptr(VivaSessionStore) store = NULL;
+  g_autoptr(VivaMockTimer) timer = NULL;
+  g_autoptr(VivaClock) clock = viva_clock_new_fake (0);
+  g_autoptr(GBytes) after = NULL;
+  g_autofree char *answer = NULL;
+  g_autofree char *name = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  VivaMockSession *session;
+
+  /* Under its own name, as the store keeps it. */
+  g_assert_true (json_parser_load_from_data (parser, g_bytes_get_data (before, NULL), g_bytes_get_size (before), NULL));
+  name = g_strconcat (json_object_get_string_member (json_node_get_object (json_parser_get_root (parser)), "id"),
+                      ".json", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  path = g_build_filename (dir, name, NULL);
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (before, NULL), g_bytes_get_size (before), NULL));
+
+  store = load_store (NULL);
+  session = viva_session_store_get_unfinished (store);
+  g_assert_nonnull (session);
+  g_assert_cmpint (viva_mock_session_get_state (session), ==, VIVA_MOCK_SESSION_STATE_PAUSED);
+
+  /* Resumed as the page does, then left as it was: the figures the file
+   * holds are the timer's, with nothing copied. */
+  timer = viva_mock_timer_new (clock, session);
+  g_assert_nonnull (timer);
+  g_assert_cmpint (viva_mock_timer_get_state (timer), ==, VIVA_MOCK_TIMER_STATE_PAUSED);
+  viva_mock_timer_checkpoint (timer);
+  answer = g_strdup (viva_mock_item_get_answer (viva_mock_session_get_item (session, 0)));
+  g_assert_true (viva_mock_session_set_answer (session, 0, "changed, then changed back"));
+  g_assert_true (viva_mock_session_set_answer (session, 0, answer));
+  flush_store (store);
+
+  after = read_file (path);
+  g_assert_cmpmem (g_bytes_get_data (after, NULL), g_bytes_get_size (after),
+                   g_bytes_get_data (before, NULL), g_bytes_get_size (before));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1955,6 +2034,7 @@ main (int   argc,
   g_test_add_func ("/mock-session/markdown", test_markdown);
   g_test_add_func ("/session-store/round-trip", test_store_round_trip);
   g_test_add_func ("/session-store/resume", test_store_resume);
+  g_test_add_func ("/session-store/rewrites-older-file", test_store_rewrites_older_file);
   g_test_add_func ("/session-store/damaged-among-good", test_store_damaged_among_good);
   g_test_add_func ("/session-store/damaged-restored-from-backup", test_store_damaged_restored_from_backup);
   g_test_add_func ("/session-store/future-version", test_store_future_version);

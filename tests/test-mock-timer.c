@@ -2,7 +2,8 @@
  *
  * The mock interview timer against a fake clock: no sleeping and no
  * timing assertions, so every figure can be checked to the microsecond,
- * including a 45-minute interview driven in 250 ms ticks.
+ * including a 45-minute interview driven in 250 ms ticks. The timer times
+ * a session, which holds every figure it counts.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -12,6 +13,7 @@
 #include <string.h>
 
 #include "viva-clock.h"
+#include "viva-mock-session-private.h"
 #include "viva-mock-timer.h"
 #include "viva-stopwatch.h"
 
@@ -105,6 +107,84 @@ recorder_time_up_count (Recorder *rec,
   return count;
 }
 
+/* A session of @n questions with these budgets (%NULL: none), as the
+ * setup makes one; with @total_budget, the whole interview's. */
+static VivaMockSession *
+session_new (const gint64 *budgets,
+             guint         n,
+             gint64        total_budget)
+{
+  VivaMockSession *session;
+
+  session = _viva_mock_session_new_loaded ("timer-test", "bank", "Bank", 1, 0, FALSE,
+                                           total_budget > 0 ? VIVA_MOCK_BUDGET_TOTAL : VIVA_MOCK_BUDGET_PER_LEVEL,
+                                           total_budget, FALSE);
+  for (guint i = 0; i < n; i++)
+    {
+      VivaMockItemData item = { 0, };
+
+      item.number = i + 1;
+      item.level_number = 1;
+      item.level_title = (char *) "Level 1";
+      item.question_text = (char *) "Question?";
+      item.budget = budgets != NULL ? budgets[i] : 0;
+      item.answer = (char *) "";
+      _viva_mock_session_append_item (session, &item);
+    }
+
+  return session;
+}
+
+/* As a session file brings @session back: another session with the
+ * same figures. */
+static VivaMockSession *
+session_reload (VivaMockSession *session)
+{
+  VivaMockSession *copy;
+
+  copy = _viva_mock_session_new_loaded (viva_mock_session_get_id (session),
+                                        viva_mock_session_get_bank_id (session),
+                                        viva_mock_session_get_bank_title (session),
+                                        viva_mock_session_get_created (session),
+                                        viva_mock_session_get_seed (session),
+                                        viva_mock_session_get_random_order (session),
+                                        viva_mock_session_get_budget_mode (session),
+                                        viva_mock_session_get_total_budget (session),
+                                        viva_mock_session_get_auto_advance (session));
+  for (guint i = 0; i < viva_mock_session_get_n_items (session); i++)
+    {
+      VivaMockItem *item = viva_mock_session_get_item (session, i);
+      VivaMockItemData data = { 0, };
+
+      data.number = viva_mock_item_get_number (item);
+      data.level_number = viva_mock_item_get_level_number (item);
+      data.level_title = (char *) viva_mock_item_get_level_title (item);
+      data.question_text = (char *) viva_mock_item_get_question_text (item);
+      data.budget = viva_mock_item_get_budget (item);
+      data.spent = viva_mock_item_get_spent (item);
+      data.skipped = viva_mock_item_get_skipped (item);
+      data.answer = (char *) viva_mock_item_get_answer (item);
+      data.rating = viva_mock_item_get_rating (item);
+      _viva_mock_session_append_item (copy, &data);
+    }
+  _viva_mock_session_load_progress (copy, viva_mock_session_get_current (session),
+                                    viva_mock_session_get_state (session),
+                                    viva_mock_session_get_finished (session));
+
+  return copy;
+}
+
+static VivaMockTimer *
+timer_new (VivaClock    *clock,
+           const gint64 *budgets,
+           guint         n,
+           gint64        total_budget)
+{
+  g_autoptr(VivaMockSession) session = session_new (budgets, n, total_budget);
+
+  return viva_mock_timer_new (clock, session);
+}
+
 static VivaMockTimer *
 timer_new_uniform (VivaClock *clock,
                    guint      n,
@@ -115,7 +195,7 @@ timer_new_uniform (VivaClock *clock,
   for (guint i = 0; i < n; i++)
     budgets[i] = budget;
 
-  return viva_mock_timer_new (clock, budgets, n, 0);
+  return timer_new (clock, budgets, n, 0);
 }
 
 static void
@@ -287,7 +367,7 @@ test_warning (void)
 
   /* The threshold is exact for budgets that 5 does not divide: 20% of
    * 7 us is 1.4 us, so 2 us left is normal and 1 us is a warning. */
-  odd = viva_mock_timer_new (clock, &odd_budget, 1, 0);
+  odd = timer_new (clock, &odd_budget, 1, 0);
   viva_mock_timer_start (odd);
   viva_clock_advance (clock, 5);
   g_assert_cmpint (viva_mock_timer_get_phase (odd), ==, VIVA_MOCK_TIMER_PHASE_NORMAL);
@@ -660,7 +740,7 @@ test_auto_advance_many (void)
 {
   static const gint64 budgets[] = { MINUTE, 2 * MINUTE, 3 * MINUTE, 0, MINUTE };
   g_autoptr(VivaClock) clock = viva_clock_new_fake (CLOCK_ORIGIN);
-  g_autoptr(VivaMockTimer) timer = viva_mock_timer_new (clock, budgets, G_N_ELEMENTS (budgets), 0);
+  g_autoptr(VivaMockTimer) timer = timer_new (clock, budgets, G_N_ELEMENTS (budgets), 0);
   Recorder rec;
 
   recorder_watch (&rec, timer);
@@ -700,7 +780,7 @@ static void
 test_total_budget (void)
 {
   g_autoptr(VivaClock) clock = viva_clock_new_fake (CLOCK_ORIGIN);
-  g_autoptr(VivaMockTimer) timer = viva_mock_timer_new (clock, NULL, 5, 30 * MINUTE);
+  g_autoptr(VivaMockTimer) timer = timer_new (clock, NULL, 5, 30 * MINUTE);
   Recorder rec;
 
   recorder_watch (&rec, timer);
@@ -752,7 +832,7 @@ static void
 test_total_budget_auto_advance (void)
 {
   g_autoptr(VivaClock) clock = viva_clock_new_fake (CLOCK_ORIGIN);
-  g_autoptr(VivaMockTimer) timer = viva_mock_timer_new (clock, NULL, 5, 30 * MINUTE);
+  g_autoptr(VivaMockTimer) timer = timer_new (clock, NULL, 5, 30 * MINUTE);
   Recorder rec;
 
   recorder_watch (&rec, timer);
@@ -1033,6 +1113,64 @@ test_session_manual (void)
   recorder_clear (&rec);
 }
 
+/* The time lives once: the session holds every figure the timer counts,
+ * as it counts it, with nothing copied afterwards; a checkpoint brings
+ * the running segment in without changing any figure the timer shows,
+ * and without moving a deadline that update() has not acted on yet. */
+static void
+test_figures_live_in_session (void)
+{
+  static const gint64 budgets[] = { MINUTE, MINUTE, MINUTE };
+  g_autoptr(VivaClock) clock = viva_clock_new_fake (CLOCK_ORIGIN);
+  g_autoptr(VivaMockSession) session = session_new (budgets, 3, 0);
+  g_autoptr(VivaMockTimer) timer = viva_mock_timer_new (clock, session);
+  VivaMockItem *first = viva_mock_session_get_item (session, 0);
+  VivaMockItem *second = viva_mock_session_get_item (session, 1);
+  guint changed = 0;
+
+  g_signal_connect (session, "changed", G_CALLBACK (count_cb), &changed);
+  g_assert_true (viva_mock_timer_get_session (timer) == session);
+
+  viva_mock_timer_start (timer);
+  g_assert_cmpint (viva_mock_session_get_state (session), ==, VIVA_MOCK_SESSION_STATE_RUNNING);
+  g_assert_cmpuint (changed, ==, 1);
+
+  viva_clock_advance (clock, 50 * SEC);
+  g_assert_true (viva_mock_timer_skip (timer));
+  g_assert_cmpint (viva_mock_item_get_spent (first), ==, 50 * SEC);
+  g_assert_true (viva_mock_item_get_skipped (first));
+  g_assert_cmpuint (viva_mock_session_get_current (session), ==, 1);
+
+  /* The running segment is the timer's until a checkpoint. */
+  viva_clock_advance (clock, 20 * SEC);
+  g_assert_cmpint (viva_mock_item_get_spent (second), ==, 0);
+  g_assert_cmpint (viva_mock_timer_get_spent (timer, 1), ==, 20 * SEC);
+  viva_mock_timer_checkpoint (timer);
+  g_assert_cmpint (viva_mock_item_get_spent (second), ==, 20 * SEC);
+  g_assert_cmpint (viva_mock_timer_get_spent (timer, 1), ==, 20 * SEC);
+  g_assert_cmpint (viva_mock_timer_get_elapsed (timer), ==, 70 * SEC);
+  viva_clock_advance (clock, 5 * SEC);
+  g_assert_cmpint (viva_mock_timer_get_spent (timer, 1), ==, 25 * SEC);
+
+  /* Paused: the session says so, with the time up to the pause. */
+  viva_mock_timer_pause (timer);
+  g_assert_cmpint (viva_mock_session_get_state (session), ==, VIVA_MOCK_SESSION_STATE_PAUSED);
+  g_assert_cmpint (viva_mock_item_get_spent (second), ==, 25 * SEC);
+  g_assert_true (viva_mock_session_get_unfinished (session));
+
+  viva_mock_timer_resume (timer);
+  viva_clock_advance (clock, 35 * SEC);
+  viva_mock_timer_finish (timer);
+  g_assert_cmpint (viva_mock_session_get_state (session), ==, VIVA_MOCK_SESSION_STATE_FINISHED);
+  g_assert_cmpint (viva_mock_item_get_spent (second), ==, MINUTE);
+  g_assert_cmpint (viva_mock_session_get_finished (session), >, 0);
+  g_assert_false (viva_mock_session_get_unfinished (session));
+
+  g_assert_finalize_object (g_steal_pointer (&timer));
+  g_assert_finalize_object (g_steal_pointer (&session));
+  g_assert_finalize_object (g_steal_pointer (&clock));
+}
+
 /* Surviving a crash or quit */
 
 static void
@@ -1040,8 +1178,10 @@ test_snapshot_round_trip (void)
 {
   static const gint64 budgets[] = { MINUTE, 2 * MINUTE, MINUTE };
   g_autoptr(VivaClock) clock = viva_clock_new_fake (CLOCK_ORIGIN);
-  g_autoptr(VivaMockTimer) timer = viva_mock_timer_new (clock, budgets, 3, 0);
+  g_autoptr(VivaMockSession) session = session_new (budgets, 3, 0);
+  g_autoptr(VivaMockTimer) timer = viva_mock_timer_new (clock, session);
   g_autoptr(VivaClock) later_clock = NULL;
+  g_autoptr(VivaMockSession) saved = NULL;
   g_autoptr(VivaMockTimer) restored = NULL;
   gint64 spent[3];
   gboolean skipped[3];
@@ -1054,7 +1194,16 @@ test_snapshot_round_trip (void)
   g_assert_true (viva_mock_timer_skip (timer));
   viva_clock_advance (clock, 30 * SEC + 7);
 
-  viva_mock_timer_get_snapshot (timer, &current, spent, skipped, &state);
+  /* What the page does before the store saves: the session then holds
+   * every figure, the running segment included. */
+  viva_mock_timer_checkpoint (timer);
+  current = viva_mock_session_get_current (session);
+  for (guint i = 0; i < 3; i++)
+    {
+      spent[i] = viva_mock_item_get_spent (viva_mock_session_get_item (session, i));
+      skipped[i] = viva_mock_item_get_skipped (viva_mock_session_get_item (session, i));
+    }
+  state = (VivaMockTimerState) viva_mock_session_get_state (session);
   g_assert_cmpuint (current, ==, 1);
   g_assert_cmpint (spent[0], ==, 50 * SEC);
   g_assert_cmpint (spent[1], ==, 30 * SEC + 7);
@@ -1064,12 +1213,13 @@ test_snapshot_round_trip (void)
   g_assert_false (skipped[2]);
   g_assert_cmpint (state, ==, VIVA_MOCK_TIMER_STATE_RUNNING);
   g_assert_true (viva_mock_timer_check_snapshot (budgets, 3, 0, current, spent, skipped, state));
+  g_assert_true (viva_mock_timer_check_session (session));
 
   /* After a reboot the system clock starts again from another origin;
    * only durations were kept, so that does not matter. */
   later_clock = viva_clock_new_fake (-77);
-  restored = viva_mock_timer_new_from_snapshot (later_clock, budgets, 3, 0,
-                                                current, spent, skipped, state);
+  saved = session_reload (session);
+  restored = viva_mock_timer_new (later_clock, saved);
   recorder_watch (&rec, restored);
 
   g_assert_cmpint (viva_mock_timer_get_state (restored), ==, VIVA_MOCK_TIMER_STATE_PAUSED);
@@ -1112,12 +1262,20 @@ test_snapshot_overtime (void)
   static const gint64 spent[] = { 90 * SEC, 0 };
   static const gboolean skipped[] = { FALSE, FALSE };
   g_autoptr(VivaClock) clock = viva_clock_new_fake (CLOCK_ORIGIN);
+  g_autoptr(VivaMockSession) running = session_new (budgets, 2, 0);
+  g_autoptr(VivaMockSession) paused = session_new (budgets, 2, 0);
   g_autoptr(VivaMockTimer) timer = NULL;
   g_autoptr(VivaMockTimer) advancing = NULL;
   Recorder rec;
 
-  timer = viva_mock_timer_new_from_snapshot (clock, budgets, 2, 0, 0, spent, skipped,
-                                             VIVA_MOCK_TIMER_STATE_RUNNING);
+  g_assert_true (viva_mock_timer_check_snapshot (budgets, 2, 0, 0, spent, skipped, VIVA_MOCK_TIMER_STATE_RUNNING));
+  _viva_mock_session_add_spent (running, 0, spent[0]);
+  _viva_mock_session_load_progress (running, 0, VIVA_MOCK_SESSION_STATE_RUNNING, 0);
+  _viva_mock_session_add_spent (paused, 0, spent[0]);
+  _viva_mock_session_load_progress (paused, 0, VIVA_MOCK_SESSION_STATE_PAUSED, 0);
+
+  timer = viva_mock_timer_new (clock, running);
+  g_assert_cmpint (viva_mock_timer_get_state (timer), ==, VIVA_MOCK_TIMER_STATE_PAUSED);
   recorder_watch (&rec, timer);
   g_assert_cmpint (viva_mock_timer_get_phase (timer), ==, VIVA_MOCK_TIMER_PHASE_OVERTIME);
 
@@ -1134,8 +1292,7 @@ test_snapshot_overtime (void)
   g_assert_cmpuint (viva_mock_timer_get_current (timer), ==, 0);
   g_assert_cmpint (viva_mock_timer_get_remaining (timer), ==, -31 * SEC);
 
-  advancing = viva_mock_timer_new_from_snapshot (clock, budgets, 2, 0, 0, spent, skipped,
-                                                 VIVA_MOCK_TIMER_STATE_PAUSED);
+  advancing = viva_mock_timer_new (clock, paused);
   viva_mock_timer_set_auto_advance (advancing, TRUE);
   viva_mock_timer_resume (advancing);
   viva_clock_advance (clock, 3 * SEC);
@@ -1276,7 +1433,7 @@ test_properties (void)
 static void
 test_default_clock (void)
 {
-  g_autoptr(VivaMockTimer) timer = viva_mock_timer_new (NULL, NULL, 1, 0);
+  g_autoptr(VivaMockTimer) timer = timer_new (NULL, NULL, 1, 0);
 
   g_assert_true (viva_mock_timer_get_clock (timer) == viva_clock_get_default ());
   viva_mock_timer_start (timer);
@@ -1394,6 +1551,7 @@ main (int   argc,
   g_test_add_func ("/mock-timer/clock-jump/back", test_clock_step_back);
   g_test_add_func ("/mock-timer/session/45-minutes-auto-advance", test_session_auto_advance);
   g_test_add_func ("/mock-timer/session/45-minutes-manual", test_session_manual);
+  g_test_add_func ("/mock-timer/session/figures-live-in-session", test_figures_live_in_session);
   g_test_add_func ("/mock-timer/snapshot/round-trip", test_snapshot_round_trip);
   g_test_add_func ("/mock-timer/snapshot/overtime", test_snapshot_overtime);
   g_test_add_func ("/mock-timer/snapshot/check", test_snapshot_check);

@@ -18,6 +18,8 @@
 
 #include "viva-bank.h"
 #include "viva-level.h"
+#include "viva-mock-setup-page.h"
+#include "viva-mock-summary-page.h"
 #include "viva-note.h"
 #include "viva-context.h"
 #include "viva-notes-store-private.h"
@@ -27,6 +29,7 @@
 #include "viva-progress-tile.h"
 #include "viva-progress-view.h"
 #include "viva-question.h"
+#include "viva-scope-list.h"
 #include "viva-sidebar.h"
 #include "viva-sidebar-row.h"
 #include "viva-stacked-bar.h"
@@ -571,6 +574,77 @@ test_other_bank (void)
   fixture_close (&f);
 }
 
+/* The pages that show the open bank (the sidebar, the progress page, the
+ * mock interview's setup and summary) take the one context and follow
+ * its bank themselves: opening a bank is setting the context's, and
+ * nothing pushes it into them. */
+static void
+test_pages_follow_context (void)
+{
+  static const char markdown[] =
+    "# Small bank\n\n"
+    "## Level 1: Mixed\n\n"
+    "**Question 1:** Loose one?\n\n"
+    "**Question 2:** Loose two?\n\n"
+    "## Level 2: Plain\n\n"
+    "**Question 3:** Three?\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (markdown, sizeof markdown - 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VivaBank) small = viva_bank_new_from_bytes (bytes, "small", &error);
+  g_autoptr(VivaBank) bundled = viva_bank_new_bundled (&error);
+  g_autofree char *path = NULL;
+  g_autoptr(VivaNotesStore) notes = NULL;
+  g_autoptr(VivaContext) context = NULL;
+  g_autoptr(GtkWidget) sidebar = NULL;
+  g_autoptr(GtkWidget) progress = NULL;
+  g_autoptr(GtkWidget) setup_page = NULL;
+  g_autoptr(GtkWidget) summary_page = NULL;
+  VivaScopeList *scope_list;
+  VivaContext *held = NULL;
+
+  g_assert_no_error (error);
+  viva_test_reset_user_data ();
+  path = g_build_filename (g_get_user_data_dir (), APP_ID, "notes.json", NULL);
+  notes = viva_notes_store_new (path);
+  viva_notes_store_load (notes, NULL);
+  viva_note_set_status (viva_notes_store_get_note (notes, "small", 3), VIVA_STATUS_CONFIDENT);
+  context = g_object_new (VIVA_TYPE_CONTEXT, "notes-store", notes, NULL);
+
+  sidebar = g_object_ref_sink (g_object_new (VIVA_TYPE_SIDEBAR, "context", context, NULL));
+  progress = g_object_ref_sink (g_object_new (VIVA_TYPE_PROGRESS_VIEW, "context", context, NULL));
+  setup_page = g_object_ref_sink (g_object_new (VIVA_TYPE_MOCK_SETUP_PAGE, "context", context, NULL));
+  summary_page = g_object_ref_sink (g_object_new (VIVA_TYPE_MOCK_SUMMARY_PAGE, "context", context, NULL));
+  scope_list = viva_mock_setup_page_get_scope_list (VIVA_MOCK_SETUP_PAGE (setup_page));
+
+  g_object_get (summary_page, "context", &held, NULL);
+  g_assert_true (held == context);
+  g_clear_object (&held);
+  g_assert_null (viva_sidebar_get_bank (VIVA_SIDEBAR (sidebar)));
+  g_assert_true (viva_sidebar_get_notes_store (VIVA_SIDEBAR (sidebar)) == notes);
+  g_assert_null (viva_progress_view_get_progress (VIVA_PROGRESS_VIEW (progress)));
+  g_assert_null (viva_scope_list_get_bank (scope_list));
+
+  viva_context_set_bank (context, bundled);
+  g_assert_true (viva_sidebar_get_bank (VIVA_SIDEBAR (sidebar)) == bundled);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (viva_sidebar_get_tree_model (VIVA_SIDEBAR (sidebar)))), ==,
+                    g_list_model_get_n_items (viva_bank_get_levels (bundled)));
+  g_assert_true (viva_progress_get_bank (viva_progress_view_get_progress (VIVA_PROGRESS_VIEW (progress))) == bundled);
+  g_assert_cmpstr (viva_progress_view_get_summary_text (VIVA_PROGRESS_VIEW (progress)), ==,
+                   "0 of 415 questions confident (0%)");
+  g_assert_true (viva_scope_list_get_bank (scope_list) == bundled);
+
+  viva_context_set_bank (context, small);
+  g_assert_true (viva_sidebar_get_bank (VIVA_SIDEBAR (sidebar)) == small);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (viva_sidebar_get_tree_model (VIVA_SIDEBAR (sidebar)))), ==, 2);
+  g_assert_true (viva_progress_get_bank (viva_progress_view_get_progress (VIVA_PROGRESS_VIEW (progress))) == small);
+  g_assert_cmpstr (viva_progress_view_get_summary_text (VIVA_PROGRESS_VIEW (progress)), ==,
+                   "1 of 3 questions confident (33%)");
+  g_assert_true (viva_scope_list_get_bank (scope_list) == small);
+  g_assert_nonnull (viva_scope_list_get_row (scope_list, 2));
+
+  g_assert_true (viva_notes_store_flush (notes, NULL));
+}
+
 /* A screen reader has a name for every control, tile and row, and
  * every tile and row can take the keyboard focus. */
 static void
@@ -725,6 +799,7 @@ main (int   argc,
   g_test_add_func ("/progress/follows-changes", test_follows_changes);
   g_test_add_func ("/progress/activate-opens-topic", test_activate_opens_topic);
   g_test_add_func ("/progress/other-bank", test_other_bank);
+  g_test_add_func ("/progress/pages-follow-context", test_pages_follow_context);
   g_test_add_func ("/progress/accessible", test_accessible);
   if (g_test_perf ())
     g_test_add_func ("/progress/perf/100k", test_perf_100k);

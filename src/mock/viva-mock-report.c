@@ -1,8 +1,9 @@
 /* viva-mock-report.c
  *
- * A mock interview as a Markdown report, for "Export": part of
- * VivaMockSession's API, kept apart because it is about presentation,
- * not about what a session holds.
+ * What is reported of a mock interview: its totals per level (the
+ * summary, the history and the report count them) and the Markdown
+ * report, for "Export". Part of VivaMockSession's API, kept apart
+ * because it is about presentation, not about what a session holds.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,6 +17,106 @@
 #include "viva-markdown-writer.h"
 #include "viva-mock-session.h"
 #include "viva-time-format.h"
+
+/* Totals: what the summary, the history and the report count */
+
+void
+viva_mock_level_totals_clear (VivaMockLevelTotals *totals)
+{
+  g_clear_pointer (&totals->level_title, g_free);
+}
+
+static void
+add_to_totals (VivaMockLevelTotals *totals,
+               VivaMockItem        *item)
+{
+  /* As the file keeps it: a fake clock can run past 1,000 hours. */
+  gint64 spent = MIN (viva_mock_item_get_spent (item), VIVA_MOCK_DURATION_MAX);
+  gint64 budget = viva_mock_item_get_budget (item);
+
+  totals->n_questions++;
+  totals->spent += spent;
+  totals->budget += budget;
+  totals->ratings[viva_mock_item_get_rating (item)]++;
+
+  if (viva_mock_item_get_skipped (item))
+    totals->n_skipped++;
+
+  if (budget > 0 && spent > budget)
+    totals->n_overtime++;
+}
+
+static int
+compare_level_totals (gconstpointer a,
+                      gconstpointer b)
+{
+  const VivaMockLevelTotals *ta = a;
+  const VivaMockLevelTotals *tb = b;
+
+  return ta->level_number < tb->level_number ? -1 : ta->level_number > tb->level_number;
+}
+
+/**
+ * viva_mock_session_get_level_totals:
+ * @self: a #VivaMockSession
+ * @out_overall: (out caller-allocates) (optional): the totals of the
+ *   whole session; clear with viva_mock_level_totals_clear()
+ *
+ * Returns: (transfer full) (element-type VivaMockLevelTotals): one entry
+ *   per level that has questions in the session, by level number
+ */
+GArray *
+viva_mock_session_get_level_totals (VivaMockSession     *self,
+                                    VivaMockLevelTotals *out_overall)
+{
+  GArray *levels;
+  VivaMockLevelTotals overall = { 0, };
+
+  g_return_val_if_fail (VIVA_IS_MOCK_SESSION (self), NULL);
+
+  levels = g_array_new (FALSE, TRUE, sizeof (VivaMockLevelTotals));
+  g_array_set_clear_func (levels, (GDestroyNotify) viva_mock_level_totals_clear);
+
+  for (guint i = 0; i < viva_mock_session_get_n_items (self); i++)
+    {
+      VivaMockItem *item = viva_mock_session_get_item (self, i);
+      VivaMockLevelTotals *totals = NULL;
+
+      for (guint j = 0; j < levels->len; j++)
+        {
+          VivaMockLevelTotals *candidate = &g_array_index (levels, VivaMockLevelTotals, j);
+
+          if (candidate->level_number == viva_mock_item_get_level_number (item))
+            {
+              totals = candidate;
+              break;
+            }
+        }
+
+      if (totals == NULL)
+        {
+          VivaMockLevelTotals fresh = { 0, };
+
+          fresh.level_number = viva_mock_item_get_level_number (item);
+          fresh.level_title = g_strdup (viva_mock_item_get_level_title (item));
+          g_array_append_val (levels, fresh);
+          totals = &g_array_index (levels, VivaMockLevelTotals, levels->len - 1);
+        }
+
+      add_to_totals (totals, item);
+      add_to_totals (&overall, item);
+    }
+
+  g_array_sort (levels, compare_level_totals);
+
+  if (viva_mock_session_get_budget_mode (self) == VIVA_MOCK_BUDGET_TOTAL)
+    overall.budget = viva_mock_session_get_total_budget (self);
+
+  if (out_overall != NULL)
+    *out_overall = overall;
+
+  return levels;
+}
 
 /* "Again 1, Hard 0, Good 3, Easy 1", then the unrated ones if any. */
 static void

@@ -1,8 +1,8 @@
 /* viva-mock-session-private.h
  *
  * For the session file reader only: it builds a session from a file that
- * it has validated completely, without emitting anything; and for the
- * session only: changing its items.
+ * it has validated completely, without emitting anything; for the
+ * session only: changing its items; and for the timer: charging time.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -67,6 +67,9 @@ VivaMockSession *_viva_mock_session_new_loaded      (const char           *id,
                                                      gboolean              auto_advance);
 void             _viva_mock_session_append_item     (VivaMockSession        *self,
                                                      const VivaMockItemData *item);
+void             _viva_mock_session_add_spent       (VivaMockSession      *self,
+                                                     guint                 index,
+                                                     gint64                delta);
 void             _viva_mock_session_load_progress   (VivaMockSession      *self,
                                                      guint                 current,
                                                      VivaMockSessionState  state,

@@ -1,5 +1,14 @@
 /* viva-mock-session.c
  *
+ * One file over 1,000 lines because it is one GObject and nothing else:
+ * the fifteen properties a session file holds, their getters, and the
+ * setters that share the session's invariants (read-only refuses
+ * everything, finished is final, current stays in range, ::changed after
+ * every real change). What is not the object itself lives apart already:
+ * its items (viva-mock-item.c), its totals and report
+ * (viva-mock-report.c), its file (viva-session-file.c), its timing
+ * (viva-mock-timer.c).
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -14,6 +23,7 @@
 #include "viva-level.h"
 #include "viva-mock-session-private.h"
 #include "viva-question.h"
+#include "viva-stopwatch.h"
 #include "viva-topic.h"
 
 struct _VivaMockSession
@@ -80,7 +90,6 @@ enum {
 
 enum {
   CHANGED,
-  ITEM_CHANGED,
   N_SIGNALS
 };
 
@@ -551,21 +560,6 @@ viva_mock_session_class_init (VivaMockSessionClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
-
-  /**
-   * VivaMockSession::item-changed:
-   * @self: the session
-   * @index: which item
-   *
-   * An item's time, skipped flag, answer or rating changed; emitted
-   * before #VivaMockSession::changed.
-   */
-  signals[ITEM_CHANGED] =
-    g_signal_new ("item-changed",
-                  G_TYPE_FROM_CLASS (klass),
-                  G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 1, G_TYPE_UINT);
 }
 
 static void
@@ -879,8 +873,8 @@ viva_mock_session_get_state (VivaMockSession *self)
 
 /* Setters. They return %FALSE, changing nothing, when the session is
  * read-only or the value is not one a session can hold; %TRUE otherwise,
- * whether or not anything changed. Each real change notifies (for
- * properties) or emits ::item-changed (for items), then ::changed. */
+ * whether or not anything changed. Each real change notifies the
+ * session's property or the item's, then emits ::changed. */
 
 static void
 viva_mock_session_changed (VivaMockSession *self)
@@ -992,66 +986,39 @@ apply_skipped (VivaMockSession *self,
 }
 
 /**
- * viva_mock_session_set_progress:
- * @self: a #VivaMockSession
- * @current: the timer's current question
- * @spent: (array) (nullable): n-items times spent, in microseconds
- * @skipped: (array) (nullable): n-items skipped flags
- * @state: the timer's state
+ * _viva_mock_session_add_spent:
+ * @index: which item
+ * @delta: time run, microseconds, at least 0
  *
- * Copies the timer's snapshot (viva_mock_timer_get_snapshot()) in one
- * go, with one ::changed at most. Times are clamped to 0 to 1,000 hours.
- *
- * Returns: whether it was accepted; nothing changes when it is not
+ * Charges @delta to item @index, saturating rather than wrapping: the
+ * timer's one way of counting time (VivaMockTimer folds its running
+ * segment into the current item). The file holds at most
+ * %VIVA_MOCK_DURATION_MAX; viva-session-file.c clamps when it writes.
  */
-gboolean
-viva_mock_session_set_progress (VivaMockSession      *self,
-                                guint                 current,
-                                const gint64         *spent,
-                                const gboolean       *skipped,
-                                VivaMockSessionState  state)
+void
+_viva_mock_session_add_spent (VivaMockSession *self,
+                              guint            index,
+                              gint64           delta)
 {
-  gboolean changed = FALSE;
+  VivaMockItem *item;
 
-  g_return_val_if_fail (VIVA_IS_MOCK_SESSION (self), FALSE);
+  g_assert (VIVA_IS_MOCK_SESSION (self));
+  g_assert (index < self->items->len);
+  g_assert (delta >= 0);
 
-  if (self->read_only || current > self->items->len || !state_change_allowed (self, state))
-    return FALSE;
+  if (self->read_only || delta == 0)
+    return;
 
-  g_object_freeze_notify (G_OBJECT (self));
-
-  for (guint i = 0; i < self->items->len; i++)
-    {
-      gboolean item_changed = FALSE;
-
-      if (spent != NULL)
-        item_changed |= apply_spent (self, i, spent[i]);
-      if (skipped != NULL)
-        item_changed |= apply_skipped (self, i, skipped[i]);
-
-      if (item_changed)
-        {
-          changed = TRUE;
-          g_signal_emit (self, signals[ITEM_CHANGED], 0, i);
-        }
-    }
-
-  changed |= apply_current (self, current);
-  changed |= apply_state (self, state);
-
-  g_object_thaw_notify (G_OBJECT (self));
-
-  if (changed)
+  item = get_item (self, index);
+  if (_viva_mock_item_set_spent (item, viva_time_add_saturated (viva_mock_item_get_spent (item), delta)))
     viva_mock_session_changed (self);
-
-  return TRUE;
 }
 
+/* The item notified its property. */
 static void
 viva_mock_session_item_changed (VivaMockSession *self,
                                 guint            index)
 {
-  g_signal_emit (self, signals[ITEM_CHANGED], 0, index);
   viva_mock_session_changed (self);
 }
 
@@ -1136,105 +1103,6 @@ viva_mock_session_set_rating (VivaMockSession *self,
     viva_mock_session_item_changed (self, index);
 
   return TRUE;
-}
-
-/* Totals */
-
-void
-viva_mock_level_totals_clear (VivaMockLevelTotals *totals)
-{
-  g_clear_pointer (&totals->level_title, g_free);
-}
-
-static void
-add_to_totals (VivaMockLevelTotals *totals,
-               VivaMockItem        *item)
-{
-  gint64 spent = viva_mock_item_get_spent (item);
-  gint64 budget = viva_mock_item_get_budget (item);
-
-  totals->n_questions++;
-  totals->spent += spent;
-  totals->budget += budget;
-  totals->ratings[viva_mock_item_get_rating (item)]++;
-
-  if (viva_mock_item_get_skipped (item))
-    totals->n_skipped++;
-
-  if (budget > 0 && spent > budget)
-    totals->n_overtime++;
-}
-
-static int
-compare_level_totals (gconstpointer a,
-                      gconstpointer b)
-{
-  const VivaMockLevelTotals *ta = a;
-  const VivaMockLevelTotals *tb = b;
-
-  return ta->level_number < tb->level_number ? -1 : ta->level_number > tb->level_number;
-}
-
-/**
- * viva_mock_session_get_level_totals:
- * @self: a #VivaMockSession
- * @out_overall: (out caller-allocates) (optional): the totals of the
- *   whole session; clear with viva_mock_level_totals_clear()
- *
- * Returns: (transfer full) (element-type VivaMockLevelTotals): one entry
- *   per level that has questions in the session, by level number
- */
-GArray *
-viva_mock_session_get_level_totals (VivaMockSession     *self,
-                                    VivaMockLevelTotals *out_overall)
-{
-  GArray *levels;
-  VivaMockLevelTotals overall = { 0, };
-
-  g_return_val_if_fail (VIVA_IS_MOCK_SESSION (self), NULL);
-
-  levels = g_array_new (FALSE, TRUE, sizeof (VivaMockLevelTotals));
-  g_array_set_clear_func (levels, (GDestroyNotify) viva_mock_level_totals_clear);
-
-  for (guint i = 0; i < self->items->len; i++)
-    {
-      VivaMockItem *item = get_item (self, i);
-      VivaMockLevelTotals *totals = NULL;
-
-      for (guint j = 0; j < levels->len; j++)
-        {
-          VivaMockLevelTotals *candidate = &g_array_index (levels, VivaMockLevelTotals, j);
-
-          if (candidate->level_number == viva_mock_item_get_level_number (item))
-            {
-              totals = candidate;
-              break;
-            }
-        }
-
-      if (totals == NULL)
-        {
-          VivaMockLevelTotals fresh = { 0, };
-
-          fresh.level_number = viva_mock_item_get_level_number (item);
-          fresh.level_title = g_strdup (viva_mock_item_get_level_title (item));
-          g_array_append_val (levels, fresh);
-          totals = &g_array_index (levels, VivaMockLevelTotals, levels->len - 1);
-        }
-
-      add_to_totals (totals, item);
-      add_to_totals (&overall, item);
-    }
-
-  g_array_sort (levels, compare_level_totals);
-
-  if (self->budget_mode == VIVA_MOCK_BUDGET_TOTAL)
-    overall.budget = self->total_budget;
-
-  if (out_overall != NULL)
-    *out_overall = overall;
-
-  return levels;
 }
 
 /* GListModel: the session's items, in the order asked. */

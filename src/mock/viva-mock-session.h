@@ -5,11 +5,14 @@
  * spent on each against its budget, the answers typed, the self-ratings,
  * and where the interview stands. GTK-free.
  *
- * The timer state (current question, time spent, skipped, state) is a
- * copy of VivaMockTimer's, made by the page on every change of the timer;
- * this file does not depend on the timer. The session is the #GListModel
- * of its #VivaMockItem objects. Every change of what is saved
- * emits #VivaMockSession::changed, on which VivaSessionStore autosaves.
+ * The session is where the time lives: a VivaMockTimer times it by
+ * writing every figure it counts (the time spent folded into the
+ * current item, the skipped flags, the current question, the state)
+ * straight into it, and keeps only its running segment and deadlines;
+ * this file does not depend on the timer. The session is the
+ * #GListModel of its #VivaMockItem objects, whose properties notify.
+ * Every change of what is saved emits #VivaMockSession::changed, on
+ * which VivaSessionStore autosaves.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -61,8 +64,8 @@ typedef enum
  * @VIVA_MOCK_SESSION_STATE_PAUSED: stopped by the user
  * @VIVA_MOCK_SESSION_STATE_FINISHED: ended; final
  *
- * The same values, in the same order, as VivaMockTimerState, so that the
- * page can copy one into the other with a cast.
+ * The same values, in the same order, as VivaMockTimerState: the
+ * timer's state is the session's.
  */
 typedef enum
 {
@@ -168,11 +171,6 @@ gboolean              viva_mock_session_set_current         (VivaMockSession    
                                                              guint                 current);
 VivaMockSessionState  viva_mock_session_get_state           (VivaMockSession      *self);
 gboolean              viva_mock_session_set_state           (VivaMockSession      *self,
-                                                             VivaMockSessionState  state);
-gboolean              viva_mock_session_set_progress        (VivaMockSession      *self,
-                                                             guint                 current,
-                                                             const gint64         *spent,
-                                                             const gboolean       *skipped,
                                                              VivaMockSessionState  state);
 gboolean              viva_mock_session_set_item_spent      (VivaMockSession      *self,
                                                              guint                 index,

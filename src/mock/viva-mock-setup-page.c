@@ -155,7 +155,8 @@ viva_mock_setup_page_scope_changed_cb (VivaMockSetupPage *self)
   viva_mock_setup_page_refresh (self);
 }
 
-/* The scope lists the new bank's levels and topics. */
+/* The new bank's levels and topics, which the scope list shows, change
+ * what the choices give. */
 static void
 viva_mock_setup_page_bank_changed_cb (VivaMockSetupPage *self)
 {
@@ -164,9 +165,7 @@ viva_mock_setup_page_bank_changed_cb (VivaMockSetupPage *self)
   if (bank == NULL)
     return;
 
-  if (g_set_object (&self->bank, bank))
-    viva_scope_list_set_bank (self->scope_list, bank);
-
+  g_set_object (&self->bank, bank);
   viva_mock_setup_page_refresh (self);
 }
 
@@ -321,6 +320,9 @@ viva_mock_setup_page_set_context (VivaMockSetupPage *self,
 
   self->context = g_object_ref (context);
   g_set_object (&self->notes, viva_context_get_notes_store (context));
+  /* The scope list is a widget several features share: it shows any
+   * bank it is given, so it takes the context's as a property. */
+  g_object_bind_property (context, "bank", self->scope_list, "bank", G_BINDING_SYNC_CREATE);
   g_signal_group_set_target (self->context_signals, context);
   viva_mock_setup_page_bank_changed_cb (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);

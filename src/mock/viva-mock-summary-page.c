@@ -5,7 +5,9 @@
  * keys 1-4), and totals per level. The questions' list is bound to the
  * session, the #GListModel of its items, and each rating button to its
  * item's "rating". The page edits the session's ratings; VivaMockView
- * turns a rating into the question's study status.
+ * turns a rating into the question's study status. The page takes the
+ * context and follows its bank, to show questions' code as the bank
+ * open now writes it.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,6 +18,7 @@
 #include <glib/gi18n.h>
 
 #include "viva-bank.h"
+#include "viva-context.h"
 #include "viva-mock-session.h"
 #include "viva-mock-summary-page.h"
 #include "viva-time-format.h"
@@ -26,6 +29,9 @@ struct _VivaMockSummaryPage
 
   /* Owned */
   VivaMockSession     *session;
+  VivaContext         *context;
+  GSignalGroup        *context_signals;
+  /* The context's, kept from its last notify::bank */
   VivaBank            *bank;
   GPtrArray           *level_rows;
 
@@ -41,10 +47,17 @@ struct _VivaMockSummaryPage
 G_DEFINE_FINAL_TYPE (VivaMockSummaryPage, viva_mock_summary_page, GTK_TYPE_WIDGET)
 
 enum {
+  PROP_0,
+  PROP_CONTEXT,
+  N_PROPS
+};
+
+enum {
   RATED,
   N_SIGNALS
 };
 
+static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 static char *
@@ -323,11 +336,80 @@ viva_mock_summary_page_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
 
+  if (self->context_signals != NULL)
+    g_signal_group_set_target (self->context_signals, NULL);
+  g_clear_object (&self->context_signals);
+  g_clear_object (&self->context);
   g_clear_object (&self->session);
   g_clear_object (&self->bank);
   g_clear_pointer (&self->level_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (viva_mock_summary_page_parent_class)->dispose (object);
+}
+
+/* The bank the interview's questions may come from, to show their code
+ * as the bank writes it. */
+static void
+viva_mock_summary_page_bank_changed_cb (VivaMockSummaryPage *self)
+{
+  VivaBank *bank = viva_context_get_bank (self->context);
+
+  if (bank != NULL && g_set_object (&self->bank, bank) && self->session != NULL)
+    viva_mock_summary_page_set_session (self, self->session);
+}
+
+static void
+viva_mock_summary_page_set_context (VivaMockSummaryPage *self,
+                                    VivaContext         *context)
+{
+  g_return_if_fail (!context || VIVA_IS_CONTEXT (context));
+  g_return_if_fail (self->context == NULL);
+
+  if (context == NULL)
+    return;
+
+  self->context = g_object_ref (context);
+  g_signal_group_set_target (self->context_signals, context);
+  viva_mock_summary_page_bank_changed_cb (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
+}
+
+static void
+viva_mock_summary_page_get_property (GObject    *object,
+                                     guint       prop_id,
+                                     GValue     *value,
+                                     GParamSpec *pspec)
+{
+  VivaMockSummaryPage *self = VIVA_MOCK_SUMMARY_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+viva_mock_summary_page_set_property (GObject      *object,
+                                     guint         prop_id,
+                                     const GValue *value,
+                                     GParamSpec   *pspec)
+{
+  VivaMockSummaryPage *self = VIVA_MOCK_SUMMARY_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      viva_mock_summary_page_set_context (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -337,6 +419,20 @@ viva_mock_summary_page_class_init (VivaMockSummaryPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = viva_mock_summary_page_dispose;
+  object_class->get_property = viva_mock_summary_page_get_property;
+  object_class->set_property = viva_mock_summary_page_set_property;
+
+  /**
+   * VivaMockSummaryPage:context:
+   *
+   * Whose bank shows the questions' code; set once.
+   */
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL,
+                         VIVA_TYPE_CONTEXT,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * VivaMockSummaryPage::rated:
@@ -372,6 +468,10 @@ viva_mock_summary_page_init (VivaMockSummaryPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->level_rows = g_ptr_array_new ();
+  self->context_signals = g_signal_group_new (VIVA_TYPE_CONTEXT);
+  g_signal_group_connect_object (self->context_signals, "notify::bank",
+                                 G_CALLBACK (viva_mock_summary_page_bank_changed_cb),
+                                 self, G_CONNECT_SWAPPED);
 
   keys = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
@@ -387,24 +487,6 @@ viva_mock_summary_page_get_session (VivaMockSummaryPage *self)
   g_return_val_if_fail (VIVA_IS_MOCK_SUMMARY_PAGE (self), NULL);
 
   return self->session;
-}
-
-/**
- * viva_mock_summary_page_set_bank:
- * @bank: (nullable): the bank open now
- *
- * The bank the interview's questions may come from, to show their code
- * as the bank writes it.
- */
-void
-viva_mock_summary_page_set_bank (VivaMockSummaryPage *self,
-                                 VivaBank            *bank)
-{
-  g_return_if_fail (VIVA_IS_MOCK_SUMMARY_PAGE (self));
-  g_return_if_fail (bank == NULL || VIVA_IS_BANK (bank));
-
-  if (g_set_object (&self->bank, bank) && self->session != NULL)
-    viva_mock_summary_page_set_session (self, self->session);
 }
 
 void

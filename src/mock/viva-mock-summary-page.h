@@ -18,8 +18,6 @@ G_DECLARE_FINAL_TYPE (VivaMockSummaryPage, viva_mock_summary_page, VIVA, MOCK_SU
 VivaMockSession *viva_mock_summary_page_get_session (VivaMockSummaryPage *self);
 void             viva_mock_summary_page_set_session (VivaMockSummaryPage *self,
                                                      VivaMockSession     *session);
-void             viva_mock_summary_page_set_bank    (VivaMockSummaryPage *self,
-                                                     VivaBank            *bank);
 const char      *viva_mock_summary_page_get_totals  (VivaMockSummaryPage *self);
 gboolean         viva_mock_summary_page_rate        (VivaMockSummaryPage *self,
                                                      guint                index,

@@ -1,13 +1,27 @@
 /* viva-mock-timer.c
  *
+ * One file over 1,000 lines because it is one state machine (not
+ * started, running, paused, finished) whose every transition folds the
+ * running segment, moves the current question and re-checks the
+ * deadlines; splitting it would spread those invariants. Its storage is
+ * the session's (viva-mock-session.c), the measuring VivaStopwatch's
+ * (time/viva-stopwatch.c); about half of it is documentation.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include "config.h"
 
 #include "viva-clock.h"
+#include "viva-mock-session-private.h"
 #include "viva-mock-timer.h"
 #include "viva-stopwatch.h"
+
+/* The timer's state is the session's: the same values in the same order. */
+G_STATIC_ASSERT ((int) VIVA_MOCK_TIMER_STATE_NOT_STARTED == (int) VIVA_MOCK_SESSION_STATE_NOT_STARTED);
+G_STATIC_ASSERT ((int) VIVA_MOCK_TIMER_STATE_RUNNING == (int) VIVA_MOCK_SESSION_STATE_RUNNING);
+G_STATIC_ASSERT ((int) VIVA_MOCK_TIMER_STATE_PAUSED == (int) VIVA_MOCK_SESSION_STATE_PAUSED);
+G_STATIC_ASSERT ((int) VIVA_MOCK_TIMER_STATE_FINISHED == (int) VIVA_MOCK_SESSION_STATE_FINISHED);
 
 /* Only two small enums: G_DEFINE_ENUM_TYPE (GLib 2.74) keeps them next to
  * the code instead of adding this header to the mkenums call. */
@@ -25,24 +39,21 @@ G_DEFINE_ENUM_TYPE (VivaMockTimerPhase, viva_mock_timer_phase,
 /* Stands for the whole interview in the list of deadlines that passed. */
 #define TOTAL_TIME_UP G_MAXUINT
 
-typedef struct
-{
-  gint64 budget;        /* 0: no budget of its own */
-  gint64 spent;         /* folded in; a running segment is added on read */
-  guint  skipped : 1;
-  guint  time_up : 1;   /* "time-up" was emitted */
-} Question;
-
 struct _VivaMockTimer
 {
   GObject             parent_instance;
 
   /* Owned */
   VivaClock          *clock;
-  Question           *questions;
+  /* What is timed, and where every figure lives: its items hold each
+   * question's budget, the time folded in (a running segment is added
+   * on read) and the skipped flag; it holds the current question and
+   * the state. The timer keeps only what is never saved. */
+  VivaMockSession    *session;
+  /* Per question: "time-up" was emitted. */
+  guint8             *time_up;
 
   guint               n_questions;
-  guint               current;
   /* The explicit total budget, or else the sum of the questions' budgets;
    * 0 when nothing counts down for the interview as a whole. */
   gint64              total_budget;
@@ -50,7 +61,6 @@ struct _VivaMockTimer
    * current question. */
   VivaStopwatch       stopwatch;
   gulong              clock_changed_id;
-  VivaMockTimerState  state;
   /* The phase as last notified; the getter computes it afresh. */
   VivaMockTimerPhase  phase;
   guint               auto_advance : 1;
@@ -80,6 +90,34 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
+static inline VivaMockItem *
+item_at (VivaMockTimer *self,
+         guint          index)
+{
+  return viva_mock_session_get_item (self->session, index);
+}
+
+static inline guint
+current_of (VivaMockTimer *self)
+{
+  return viva_mock_session_get_current (self->session);
+}
+
+static inline VivaMockTimerState
+state_of (VivaMockTimer *self)
+{
+  return (VivaMockTimerState) viva_mock_session_get_state (self->session);
+}
+
+/* Charges @delta to the current question. */
+static void
+viva_mock_timer_charge (VivaMockTimer *self,
+                        gint64         delta)
+{
+  if (delta > 0)
+    _viva_mock_session_add_spent (self->session, current_of (self), delta);
+}
+
 /* Reads the clock. Whatever steps back (only a fake clock does) counts as
  * no time passing: what the stopwatch measured up to the previous reading
  * is charged to the current question and measuring goes on from the new
@@ -90,12 +128,7 @@ viva_mock_timer_sample_now (VivaMockTimer *self)
   gint64 carried;
   gint64 now = viva_stopwatch_sample (&self->stopwatch, self->clock, &carried);
 
-  if (carried > 0)
-    {
-      Question *q = &self->questions[self->current];
-
-      q->spent = viva_time_add_saturated (q->spent, carried);
-    }
+  viva_mock_timer_charge (self, carried);
 
   return now;
 }
@@ -105,12 +138,12 @@ viva_mock_timer_spent_at (VivaMockTimer *self,
                           guint          index,
                           gint64         now)
 {
-  const Question *q = &self->questions[index];
+  gint64 spent = viva_mock_item_get_spent (item_at (self, index));
 
-  if (index == self->current)
-    return viva_time_add_saturated (q->spent, viva_stopwatch_get_running (&self->stopwatch, now));
+  if (index == current_of (self))
+    return viva_time_add_saturated (spent, viva_stopwatch_get_running (&self->stopwatch, now));
 
-  return q->spent;
+  return spent;
 }
 
 /* What was folded in, without the running segment. */
@@ -120,7 +153,7 @@ viva_mock_timer_folded_elapsed (VivaMockTimer *self)
   gint64 sum = 0;
 
   for (guint i = 0; i < self->n_questions; i++)
-    sum = viva_time_add_saturated (sum, self->questions[i].spent);
+    sum = viva_time_add_saturated (sum, viva_mock_item_get_spent (item_at (self, i)));
 
   return sum;
 }
@@ -138,19 +171,19 @@ static VivaMockTimerPhase
 viva_mock_timer_phase_at (VivaMockTimer *self,
                           gint64         now)
 {
-  const Question *q = &self->questions[self->current];
+  gint64 question_budget = viva_mock_item_get_budget (item_at (self, current_of (self)));
   gint64 budget;
   gint64 remaining;
 
-  if (self->state == VIVA_MOCK_TIMER_STATE_NOT_STARTED ||
-      self->state == VIVA_MOCK_TIMER_STATE_FINISHED)
+  if (state_of (self) == VIVA_MOCK_TIMER_STATE_NOT_STARTED ||
+      state_of (self) == VIVA_MOCK_TIMER_STATE_FINISHED)
     return VIVA_MOCK_TIMER_PHASE_NORMAL;
 
   /* Both are differences of non-negative numbers: no overflow. */
-  if (q->budget > 0)
+  if (question_budget > 0)
     {
-      budget = q->budget;
-      remaining = budget - viva_mock_timer_spent_at (self, self->current, now);
+      budget = question_budget;
+      remaining = budget - viva_mock_timer_spent_at (self, current_of (self), now);
     }
   else if (self->total_budget > 0)
     {
@@ -190,10 +223,10 @@ static void
 viva_mock_timer_set_state (VivaMockTimer      *self,
                            VivaMockTimerState  state)
 {
-  if (self->state == state)
+  if (state_of (self) == state)
     return;
 
-  self->state = state;
+  viva_mock_session_set_state (self->session, (VivaMockSessionState) state);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
 }
 
@@ -203,11 +236,9 @@ static void
 viva_mock_timer_fold_at (VivaMockTimer *self,
                          gint64         instant)
 {
-  Question *q = &self->questions[self->current];
+  g_assert (state_of (self) == VIVA_MOCK_TIMER_STATE_RUNNING);
 
-  g_assert (self->state == VIVA_MOCK_TIMER_STATE_RUNNING);
-
-  q->spent = viva_time_add_saturated (q->spent, viva_stopwatch_fold (&self->stopwatch, instant));
+  viva_mock_timer_charge (self, viva_stopwatch_fold (&self->stopwatch, instant));
 }
 
 /* Leaves the current question at @instant: the next one starts exactly
@@ -218,18 +249,18 @@ viva_mock_timer_move_on (VivaMockTimer *self,
                          gint64         instant,
                          gboolean       skipped)
 {
-  g_assert (self->state == VIVA_MOCK_TIMER_STATE_RUNNING ||
-            self->state == VIVA_MOCK_TIMER_STATE_PAUSED);
+  g_assert (state_of (self) == VIVA_MOCK_TIMER_STATE_RUNNING ||
+            state_of (self) == VIVA_MOCK_TIMER_STATE_PAUSED);
 
-  if (self->state == VIVA_MOCK_TIMER_STATE_RUNNING)
+  if (state_of (self) == VIVA_MOCK_TIMER_STATE_RUNNING)
     viva_mock_timer_fold_at (self, instant);
 
-  self->questions[self->current].skipped = !!skipped;
+  viva_mock_session_set_item_skipped (self->session, current_of (self), skipped);
 
   /* A running stopwatch goes on from @instant for the next question. */
-  if (self->current + 1 < self->n_questions)
+  if (current_of (self) + 1 < self->n_questions)
     {
-      self->current++;
+      viva_mock_session_set_current (self->session, current_of (self) + 1);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT]);
       return TRUE;
     }
@@ -272,6 +303,7 @@ viva_mock_timer_dispose (GObject *object)
   if (self->clock != NULL)
     g_clear_signal_handler (&self->clock_changed_id, self->clock);
   g_clear_object (&self->clock);
+  g_clear_object (&self->session);
 
   G_OBJECT_CLASS (viva_mock_timer_parent_class)->dispose (object);
 }
@@ -281,7 +313,7 @@ viva_mock_timer_finalize (GObject *object)
 {
   VivaMockTimer *self = (VivaMockTimer *)object;
 
-  g_clear_pointer (&self->questions, g_free);
+  g_clear_pointer (&self->time_up, g_free);
 
   G_OBJECT_CLASS (viva_mock_timer_parent_class)->finalize (object);
 }
@@ -301,11 +333,11 @@ viva_mock_timer_get_property (GObject    *object,
       break;
 
     case PROP_CURRENT:
-      g_value_set_uint (value, self->current);
+      g_value_set_uint (value, current_of (self));
       break;
 
     case PROP_STATE:
-      g_value_set_enum (value, self->state);
+      g_value_set_enum (value, state_of (self));
       break;
 
     case PROP_PHASE:
@@ -439,69 +471,77 @@ viva_mock_timer_init (VivaMockTimer *self)
 {
 }
 
-static VivaMockTimer *
-viva_mock_timer_new_internal (VivaClock    *clock,
-                              const gint64 *budgets_usec,
-                              guint         n_questions,
-                              gint64        total_budget_usec)
+/**
+ * viva_mock_timer_new:
+ * @clock: (nullable): where to read the time; %NULL for the system clock
+ * @session: the interview to time, not read-only, whose figures
+ *   viva_mock_timer_check_session() accepts
+ *
+ * Times @session: each question's budget is its item's, and with
+ * %VIVA_MOCK_BUDGET_TOTAL the session's total budget is the interview's
+ * length; otherwise the total counting down is the sum of the
+ * questions' budgets (0 when none has one). Every figure the timer
+ * counts is written into the session as it changes, which the store
+ * saves: the time lives once.
+ *
+ * A session that was running when Viva stopped comes back paused: the
+ * time while Viva was not running is not counted, and the user resumes
+ * explicitly. A question already past its budget gets its
+ * #VivaMockTimer::time-up on the first viva_mock_timer_update() after
+ * resuming.
+ *
+ * Returns: (transfer full): a timer for @session
+ */
+VivaMockTimer *
+viva_mock_timer_new (VivaClock       *clock,
+                     VivaMockSession *session)
 {
   VivaMockTimer *self;
 
-  g_assert (n_questions > 0 && n_questions <= VIVA_MOCK_TIMER_MAX_QUESTIONS);
+  g_return_val_if_fail (clock == NULL || VIVA_IS_CLOCK (clock), NULL);
+  g_return_val_if_fail (VIVA_IS_MOCK_SESSION (session), NULL);
+  g_return_val_if_fail (!viva_mock_session_get_read_only (session), NULL);
+  g_return_val_if_fail (viva_mock_timer_check_session (session), NULL);
 
   self = g_object_new (VIVA_TYPE_MOCK_TIMER,
                        "clock", clock,
                        NULL);
 
-  self->n_questions = n_questions;
-  self->questions = g_new0 (Question, n_questions);
+  self->session = g_object_ref (session);
+  self->n_questions = viva_mock_session_get_n_items (session);
+  self->time_up = g_new0 (guint8, self->n_questions);
 
-  for (guint i = 0; i < n_questions; i++)
-    self->questions[i].budget = budgets_usec != NULL ? budgets_usec[i] : 0;
-
-  if (total_budget_usec > 0)
+  if (viva_mock_session_get_budget_mode (session) == VIVA_MOCK_BUDGET_TOTAL &&
+      viva_mock_session_get_total_budget (session) > 0)
     {
-      self->total_budget = total_budget_usec;
+      self->total_budget = viva_mock_session_get_total_budget (session);
       self->total_is_explicit = TRUE;
     }
   else
     {
-      for (guint i = 0; i < n_questions; i++)
-        self->total_budget = viva_time_add_saturated (self->total_budget, self->questions[i].budget);
+      for (guint i = 0; i < self->n_questions; i++)
+        self->total_budget = viva_time_add_saturated (self->total_budget,
+                                                      viva_mock_item_get_budget (item_at (self, i)));
     }
+
+  if (state_of (self) == VIVA_MOCK_TIMER_STATE_RUNNING)
+    viva_mock_session_set_state (session, VIVA_MOCK_SESSION_STATE_PAUSED);
+  self->phase = viva_mock_timer_phase_at (self, self->stopwatch.last_now);
 
   return self;
 }
 
 /**
- * viva_mock_timer_new:
- * @clock: (nullable): where to read the time; %NULL for the system clock
- * @budgets_usec: (array length=n_questions) (nullable): each question's
- *   budget, 0 for none; %NULL when no question has one
- * @n_questions: at least 1, at most %VIVA_MOCK_TIMER_MAX_QUESTIONS
- * @total_budget_usec: a budget for the whole interview, or 0 to use the
- *   sum of the questions' budgets (still 0 when none has one)
+ * viva_mock_timer_get_session:
  *
- * With a total budget, the setup usually gives the questions none: only
- * the total counts down, and #VivaMockTimer:phase follows it.
- *
- * Returns: (transfer full): a timer, not started
+ * Returns: (transfer none): the session the timer times
  */
-VivaMockTimer *
-viva_mock_timer_new (VivaClock    *clock,
-                     const gint64 *budgets_usec,
-                     guint         n_questions,
-                     gint64        total_budget_usec)
+VivaMockSession *
+viva_mock_timer_get_session (VivaMockTimer *self)
 {
-  g_return_val_if_fail (clock == NULL || VIVA_IS_CLOCK (clock), NULL);
-  g_return_val_if_fail (n_questions > 0, NULL);
-  g_return_val_if_fail (n_questions <= VIVA_MOCK_TIMER_MAX_QUESTIONS, NULL);
-  g_return_val_if_fail (total_budget_usec >= 0, NULL);
+  g_return_val_if_fail (VIVA_IS_MOCK_TIMER (self), NULL);
 
-  for (guint i = 0; budgets_usec != NULL && i < n_questions; i++)
-    g_return_val_if_fail (budgets_usec[i] >= 0, NULL);
-
-  return viva_mock_timer_new_internal (clock, budgets_usec, n_questions, total_budget_usec);
+  return self->session;
 }
 
 /**
@@ -532,7 +572,7 @@ viva_mock_timer_get_current (VivaMockTimer *self)
 {
   g_return_val_if_fail (VIVA_IS_MOCK_TIMER (self), 0);
 
-  return self->current;
+  return current_of (self);
 }
 
 VivaMockTimerState
@@ -540,7 +580,7 @@ viva_mock_timer_get_state (VivaMockTimer *self)
 {
   g_return_val_if_fail (VIVA_IS_MOCK_TIMER (self), VIVA_MOCK_TIMER_STATE_NOT_STARTED);
 
-  return self->state;
+  return state_of (self);
 }
 
 /* Does nothing unless the timer was never started. */
@@ -551,7 +591,7 @@ viva_mock_timer_start (VivaMockTimer *self)
 
   g_return_if_fail (VIVA_IS_MOCK_TIMER (self));
 
-  if (self->state != VIVA_MOCK_TIMER_STATE_NOT_STARTED)
+  if (state_of (self) != VIVA_MOCK_TIMER_STATE_NOT_STARTED)
     return;
 
   now = viva_mock_timer_sample_now (self);
@@ -571,7 +611,7 @@ viva_mock_timer_pause (VivaMockTimer *self)
 
   g_return_if_fail (VIVA_IS_MOCK_TIMER (self));
 
-  if (self->state != VIVA_MOCK_TIMER_STATE_RUNNING)
+  if (state_of (self) != VIVA_MOCK_TIMER_STATE_RUNNING)
     return;
 
   now = viva_mock_timer_sample_now (self);
@@ -593,7 +633,7 @@ viva_mock_timer_resume (VivaMockTimer *self)
 
   g_return_if_fail (VIVA_IS_MOCK_TIMER (self));
 
-  if (self->state != VIVA_MOCK_TIMER_STATE_PAUSED)
+  if (state_of (self) != VIVA_MOCK_TIMER_STATE_PAUSED)
     return;
 
   now = viva_mock_timer_sample_now (self);
@@ -609,12 +649,12 @@ static gboolean
 viva_mock_timer_leave_question (VivaMockTimer *self,
                                 gboolean       skipped)
 {
-  guint old_current = self->current;
+  guint old_current = current_of (self);
   gboolean moved;
   gint64 now;
 
-  if (self->state != VIVA_MOCK_TIMER_STATE_RUNNING &&
-      self->state != VIVA_MOCK_TIMER_STATE_PAUSED)
+  if (state_of (self) != VIVA_MOCK_TIMER_STATE_RUNNING &&
+      state_of (self) != VIVA_MOCK_TIMER_STATE_PAUSED)
     return FALSE;
 
   now = viva_mock_timer_sample_now (self);
@@ -624,7 +664,7 @@ viva_mock_timer_leave_question (VivaMockTimer *self,
   viva_mock_timer_sync_phase (self, now);
   g_object_thaw_notify (G_OBJECT (self));
 
-  if (self->current != old_current)
+  if (current_of (self) != old_current)
     g_signal_emit (self, signals[QUESTION_CHANGED], 0);
 
   return moved;
@@ -668,11 +708,11 @@ viva_mock_timer_finish (VivaMockTimer *self)
 
   g_return_if_fail (VIVA_IS_MOCK_TIMER (self));
 
-  if (self->state == VIVA_MOCK_TIMER_STATE_FINISHED)
+  if (state_of (self) == VIVA_MOCK_TIMER_STATE_FINISHED)
     return;
 
   now = viva_mock_timer_sample_now (self);
-  if (self->state == VIVA_MOCK_TIMER_STATE_RUNNING)
+  if (state_of (self) == VIVA_MOCK_TIMER_STATE_RUNNING)
     viva_mock_timer_fold_at (self, now);
   viva_stopwatch_stop (&self->stopwatch, now);
 
@@ -701,7 +741,7 @@ viva_mock_timer_get_budget (VivaMockTimer *self,
   g_return_val_if_fail (VIVA_IS_MOCK_TIMER (self), 0);
   g_return_val_if_fail (index < self->n_questions, 0);
 
-  return self->questions[index].budget;
+  return viva_mock_item_get_budget (item_at (self, index));
 }
 
 /* The current question's budget minus its time spent; negative in
@@ -716,8 +756,8 @@ viva_mock_timer_get_remaining (VivaMockTimer *self)
 
   now = viva_mock_timer_sample_now (self);
 
-  return self->questions[self->current].budget -
-         viva_mock_timer_spent_at (self, self->current, now);
+  return viva_mock_item_get_budget (item_at (self, current_of (self))) -
+         viva_mock_timer_spent_at (self, current_of (self), now);
 }
 
 /* The whole interview so far, paused time excluded: always the sum of
@@ -760,7 +800,7 @@ viva_mock_timer_get_skipped (VivaMockTimer *self,
   g_return_val_if_fail (VIVA_IS_MOCK_TIMER (self), FALSE);
   g_return_val_if_fail (index < self->n_questions, FALSE);
 
-  return self->questions[index].skipped;
+  return viva_mock_item_get_skipped (item_at (self, index));
 }
 
 /* Computed afresh from the clock; the property is notified when an action
@@ -834,20 +874,21 @@ viva_mock_timer_update (VivaMockTimer *self)
   g_object_ref (self);
   g_object_freeze_notify (G_OBJECT (self));
 
-  old_current = self->current;
+  old_current = current_of (self);
   now = viva_mock_timer_sample_now (self);
 
   /* Each turn sets a time_up flag or stops, so this ends. */
-  while (self->state == VIVA_MOCK_TIMER_STATE_RUNNING)
+  while (state_of (self) == VIVA_MOCK_TIMER_STATE_RUNNING)
     {
-      Question *q = &self->questions[self->current];
+      guint current = current_of (self);
+      gint64 budget = viva_mock_item_get_budget (item_at (self, current));
       gint64 question_deadline = G_MAXINT64;
       gint64 total_deadline = G_MAXINT64;
       gboolean question_due;
       gboolean total_due;
 
-      question_due = q->budget > 0 && !q->time_up &&
-                     viva_mock_timer_spent_at (self, self->current, now) >= q->budget;
+      question_due = budget > 0 && !self->time_up[current] &&
+                     viva_mock_timer_spent_at (self, current, now) >= budget;
       total_due = self->total_budget > 0 && !self->total_time_up &&
                   viva_mock_timer_elapsed_at (self, now) >= self->total_budget;
 
@@ -859,7 +900,7 @@ viva_mock_timer_update (VivaMockTimer *self)
        * already in overtime, counts as passing when the segment began. */
       if (question_due)
         question_deadline = viva_time_add_saturated (self->stopwatch.segment_start,
-                                                     MAX (0, q->budget - q->spent));
+                                                     MAX (0, budget - viva_mock_item_get_spent (item_at (self, current))));
       if (total_due)
         total_deadline = viva_time_add_saturated (self->stopwatch.segment_start,
                                                   MAX (0, self->total_budget - viva_mock_timer_folded_elapsed (self)));
@@ -869,9 +910,9 @@ viva_mock_timer_update (VivaMockTimer *self)
 
       if (question_deadline <= total_deadline)
         {
-          guint index = self->current;
+          guint index = current;
 
-          q->time_up = TRUE;
+          self->time_up[current] = TRUE;
           g_array_append_val (fired, index);
 
           if (self->auto_advance)
@@ -909,7 +950,7 @@ viva_mock_timer_update (VivaMockTimer *self)
 
   g_object_thaw_notify (G_OBJECT (self));
 
-  if (self->current != old_current)
+  if (current_of (self) != old_current)
     g_signal_emit (self, signals[QUESTION_CHANGED], 0);
 
   g_object_unref (self);
@@ -952,44 +993,49 @@ viva_mock_timer_format (gint64 usec)
                           (guint) (seconds % 60));
 }
 
+/* The earliest deadline not acted on yet, as a clock time: what
+ * viva_mock_timer_update() would act on next; G_MAXINT64 for none. */
+static gint64
+viva_mock_timer_next_deadline (VivaMockTimer *self)
+{
+  guint current = current_of (self);
+  gint64 budget = viva_mock_item_get_budget (item_at (self, current));
+  gint64 deadline = G_MAXINT64;
+
+  if (budget > 0 && !self->time_up[current])
+    deadline = viva_time_add_saturated (self->stopwatch.segment_start,
+                                        MAX (0, budget - viva_mock_item_get_spent (item_at (self, current))));
+
+  if (self->total_budget > 0 && !self->total_time_up)
+    deadline = MIN (deadline,
+                    viva_time_add_saturated (self->stopwatch.segment_start,
+                                             MAX (0, self->total_budget - viva_mock_timer_folded_elapsed (self))));
+
+  return deadline;
+}
+
 /**
- * viva_mock_timer_get_snapshot:
- * @current: (out) (optional): the current question
- * @spent_usec: (out caller-allocates) (array) (optional): n_questions
- *   times spent, the running segment included
- * @skipped: (out caller-allocates) (array) (optional): n_questions flags
- * @state: (out) (optional): the state
+ * viva_mock_timer_checkpoint:
  *
- * What to persist so that an interview survives a crash or quit. Budgets
- * and the total budget come from the setup, which the caller saves too.
- * Auto-advance is a preference, not part of the snapshot.
+ * Folds the running segment into the current question's time spent, so
+ * that the session, which the store saves, holds the time so far: the
+ * page calls it every few seconds while the clock runs, and a crash then
+ * loses no more than that. It folds no further than a deadline that
+ * viva_mock_timer_update() has not acted on yet, so that the deadline
+ * still falls where it did; the rest stays in the running segment.
+ * Changes no figure the timer reports, only where the time is kept.
  */
 void
-viva_mock_timer_get_snapshot (VivaMockTimer      *self,
-                              guint              *current,
-                              gint64             *spent_usec,
-                              gboolean           *skipped,
-                              VivaMockTimerState *state)
+viva_mock_timer_checkpoint (VivaMockTimer *self)
 {
   gint64 now;
 
   g_return_if_fail (VIVA_IS_MOCK_TIMER (self));
 
   now = viva_mock_timer_sample_now (self);
-
-  if (current != NULL)
-    *current = self->current;
-
-  for (guint i = 0; i < self->n_questions; i++)
-    {
-      if (spent_usec != NULL)
-        spent_usec[i] = viva_mock_timer_spent_at (self, i, now);
-      if (skipped != NULL)
-        skipped[i] = self->questions[i].skipped;
-    }
-
-  if (state != NULL)
-    *state = self->state;
+  if (state_of (self) == VIVA_MOCK_TIMER_STATE_RUNNING)
+    viva_mock_timer_fold_at (self, MIN (now, MAX (self->stopwatch.segment_start,
+                                                  viva_mock_timer_next_deadline (self))));
 }
 
 /**
@@ -1046,45 +1092,38 @@ viva_mock_timer_check_snapshot (const gint64       *budgets_usec,
 }
 
 /**
- * viva_mock_timer_new_from_snapshot:
+ * viva_mock_timer_check_session:
+ * @session: a session, perhaps read back from a damaged file
  *
- * Restores an interview saved with viva_mock_timer_get_snapshot(). A
- * RUNNING snapshot comes back PAUSED: the time while Viva was not running
- * is not counted, and the user resumes explicitly. A question already past
- * its budget gets its #VivaMockTimer::time-up on the first
- * viva_mock_timer_update() after resuming.
- *
- * Returns: (transfer full): the restored timer
+ * Whether @session's figures are ones a timer could have written
+ * (viva_mock_timer_check_snapshot()), so that it can be timed.
  */
-VivaMockTimer *
-viva_mock_timer_new_from_snapshot (VivaClock          *clock,
-                                   const gint64       *budgets_usec,
-                                   guint               n_questions,
-                                   gint64              total_budget_usec,
-                                   guint               current,
-                                   const gint64       *spent_usec,
-                                   const gboolean     *skipped,
-                                   VivaMockTimerState  state)
+gboolean
+viva_mock_timer_check_session (VivaMockSession *session)
 {
-  VivaMockTimer *self;
+  g_autofree gint64 *budgets = NULL;
+  g_autofree gint64 *spent = NULL;
+  g_autofree gboolean *skipped = NULL;
+  guint n;
 
-  g_return_val_if_fail (clock == NULL || VIVA_IS_CLOCK (clock), NULL);
-  g_return_val_if_fail (viva_mock_timer_check_snapshot (budgets_usec, n_questions,
-                                                        total_budget_usec, current,
-                                                        spent_usec, skipped, state),
-                        NULL);
+  g_return_val_if_fail (VIVA_IS_MOCK_SESSION (session), FALSE);
 
-  self = viva_mock_timer_new_internal (clock, budgets_usec, n_questions, total_budget_usec);
-
-  for (guint i = 0; i < n_questions; i++)
+  n = viva_mock_session_get_n_items (session);
+  budgets = g_new0 (gint64, MAX (n, 1));
+  spent = g_new0 (gint64, MAX (n, 1));
+  skipped = g_new0 (gboolean, MAX (n, 1));
+  for (guint i = 0; i < n; i++)
     {
-      self->questions[i].spent = spent_usec[i];
-      self->questions[i].skipped = !!skipped[i];
+      VivaMockItem *item = viva_mock_session_get_item (session, i);
+
+      budgets[i] = viva_mock_item_get_budget (item);
+      spent[i] = viva_mock_item_get_spent (item);
+      skipped[i] = viva_mock_item_get_skipped (item);
     }
 
-  self->current = current;
-  self->state = state == VIVA_MOCK_TIMER_STATE_RUNNING ? VIVA_MOCK_TIMER_STATE_PAUSED : state;
-  self->phase = viva_mock_timer_phase_at (self, self->stopwatch.last_now);
-
-  return self;
+  return viva_mock_timer_check_snapshot (budgets, n,
+                                         viva_mock_session_get_budget_mode (session) == VIVA_MOCK_BUDGET_TOTAL
+                                           ? viva_mock_session_get_total_budget (session) : 0,
+                                         viva_mock_session_get_current (session), spent, skipped,
+                                         (VivaMockTimerState) viva_mock_session_get_state (session));
 }

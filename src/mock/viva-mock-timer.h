@@ -1,7 +1,12 @@
 /* viva-mock-timer.h
  *
- * Times a mock interview: N questions, each with an optional budget, plus
- * an optional budget for the whole interview. GTK-free: links against
+ * Times a mock interview (a #VivaMockSession): N questions, each with an
+ * optional budget, plus an optional budget for the whole interview.
+ * Every figure it counts lives in the session, written as it counts (the
+ * time folded into the current item, skipped flags, the current
+ * question, the state); the timer keeps only the running segment and
+ * which deadlines it acted on, and viva_mock_timer_checkpoint() folds
+ * the segment in for the store to save. GTK-free: links against
  * GLib/GObject only, and reads the time from an injectable #VivaClock.
  *
  * How the time is kept (PLATFORM.md, "Timers"; the measuring itself is
@@ -73,9 +78,8 @@ GType viva_mock_timer_phase_get_type (void) G_GNUC_CONST;
 G_DECLARE_FINAL_TYPE (VivaMockTimer, viva_mock_timer, VIVA, MOCK_TIMER, GObject)
 
 VivaMockTimer      *viva_mock_timer_new                 (VivaClock          *clock,
-                                                         const gint64       *budgets_usec,
-                                                         guint               n_questions,
-                                                         gint64              total_budget_usec);
+                                                         VivaMockSession    *session);
+VivaMockSession    *viva_mock_timer_get_session         (VivaMockTimer      *self);
 VivaClock          *viva_mock_timer_get_clock           (VivaMockTimer      *self);
 guint               viva_mock_timer_get_n_questions     (VivaMockTimer      *self);
 guint               viva_mock_timer_get_current         (VivaMockTimer      *self);
@@ -103,20 +107,9 @@ void                viva_mock_timer_set_auto_advance    (VivaMockTimer      *sel
 void                viva_mock_timer_update              (VivaMockTimer      *self);
 char               *viva_mock_timer_format              (gint64              usec);
 
-void                viva_mock_timer_get_snapshot        (VivaMockTimer      *self,
-                                                         guint              *current,
-                                                         gint64             *spent_usec,
-                                                         gboolean           *skipped,
-                                                         VivaMockTimerState *state);
+void                viva_mock_timer_checkpoint          (VivaMockTimer      *self);
+gboolean            viva_mock_timer_check_session       (VivaMockSession    *session);
 gboolean            viva_mock_timer_check_snapshot      (const gint64       *budgets_usec,
-                                                         guint               n_questions,
-                                                         gint64              total_budget_usec,
-                                                         guint               current,
-                                                         const gint64       *spent_usec,
-                                                         const gboolean     *skipped,
-                                                         VivaMockTimerState  state);
-VivaMockTimer      *viva_mock_timer_new_from_snapshot   (VivaClock          *clock,
-                                                         const gint64       *budgets_usec,
                                                          guint               n_questions,
                                                          gint64              total_budget_usec,
                                                          guint               current,

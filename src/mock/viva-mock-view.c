@@ -2,10 +2,12 @@
  *
  * Mock interviews: set one up, run it against the clock, rate the answers
  * afterwards, and look back at past ones. This widget ties the pages to
- * the models: a VivaMockTimer keeps the time, a VivaMockSession keeps
- * what happened (saved by the VivaSessionStore as it changes), and the
+ * the models: a VivaMockSession keeps what happened, the time included
+ * (saved by the VivaSessionStore as it changes), a VivaMockTimer times
+ * it (deadlines, pause, auto-advance) writing into it, and the
  * notes store receives the study status a rating implies, and the
- * rating itself as a review for Review's schedule.
+ * rating itself as a review for Review's schedule. Export's dialog is
+ * viva-mock-view-export.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,7 +16,6 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
-#include <string.h>
 
 #include "viva-bank.h"
 #include "viva-clock.h"
@@ -28,7 +29,7 @@
 #include "viva-mock-setup-page.h"
 #include "viva-mock-summary-page.h"
 #include "viva-mock-timer.h"
-#include "viva-mock-view.h"
+#include "viva-mock-view-private.h"
 #include "viva-note.h"
 #include "viva-notes-store.h"
 #include "viva-question.h"
@@ -103,9 +104,9 @@ static guint signals[N_SIGNALS];
 
 static void viva_mock_view_finish (VivaMockView *self);
 
-static void
-viva_mock_view_toast (VivaMockView *self,
-                      const char   *message)
+void
+_viva_mock_view_toast (VivaMockView *self,
+                       const char   *message)
 {
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
 }
@@ -203,57 +204,14 @@ viva_mock_view_update_inhibit (VivaMockView *self)
     }
 }
 
-static VivaMockSessionState
-session_state_for_timer (VivaMockTimerState state)
-{
-  switch (state)
-    {
-    case VIVA_MOCK_TIMER_STATE_NOT_STARTED:
-      return VIVA_MOCK_SESSION_STATE_NOT_STARTED;
-    case VIVA_MOCK_TIMER_STATE_RUNNING:
-      return VIVA_MOCK_SESSION_STATE_RUNNING;
-    case VIVA_MOCK_TIMER_STATE_PAUSED:
-      return VIVA_MOCK_SESSION_STATE_PAUSED;
-    case VIVA_MOCK_TIMER_STATE_FINISHED:
-    default:
-      return VIVA_MOCK_SESSION_STATE_FINISHED;
-    }
-}
-
-static VivaMockTimerState
-timer_state_for_session (VivaMockSessionState state)
-{
-  switch (state)
-    {
-    case VIVA_MOCK_SESSION_STATE_NOT_STARTED:
-      return VIVA_MOCK_TIMER_STATE_NOT_STARTED;
-    case VIVA_MOCK_SESSION_STATE_RUNNING:
-      return VIVA_MOCK_TIMER_STATE_RUNNING;
-    case VIVA_MOCK_SESSION_STATE_PAUSED:
-      return VIVA_MOCK_TIMER_STATE_PAUSED;
-    case VIVA_MOCK_SESSION_STATE_FINISHED:
-    default:
-      return VIVA_MOCK_TIMER_STATE_FINISHED;
-    }
-}
-
-/* Copies the timer's figures into the session, which the store saves. */
+/* The timer writes what it counts into the session as it goes; the
+ * running segment reaches it here, so that the store saves the time so
+ * far. */
 static void
-viva_mock_view_sync_session (VivaMockView *self)
+viva_mock_view_checkpoint (VivaMockView *self)
 {
-  guint n, current;
-  g_autofree gint64 *spent = NULL;
-  g_autofree gboolean *skipped = NULL;
-  VivaMockTimerState state;
-
-  if (self->timer == NULL || self->session == NULL)
-    return;
-
-  n = viva_mock_timer_get_n_questions (self->timer);
-  spent = g_new0 (gint64, n);
-  skipped = g_new0 (gboolean, n);
-  viva_mock_timer_get_snapshot (self->timer, &current, spent, skipped, &state);
-  viva_mock_session_set_progress (self->session, current, spent, skipped, session_state_for_timer (state));
+  if (self->timer != NULL)
+    viva_mock_timer_checkpoint (self->timer);
 }
 
 static void
@@ -291,7 +249,7 @@ viva_mock_view_tick_cb (gpointer data)
   viva_mock_run_page_update_clock (self->run_page);
 
   if (++self->ticks % SYNC_EVERY_TICKS == 0)
-    viva_mock_view_sync_session (self);
+    viva_mock_view_checkpoint (self);
 
   return G_SOURCE_CONTINUE;
 }
@@ -303,7 +261,7 @@ viva_mock_view_question_changed_cb (VivaMockView  *self,
   if (viva_mock_timer_get_state (timer) == VIVA_MOCK_TIMER_STATE_FINISHED)
     return;
 
-  viva_mock_view_sync_session (self);
+  viva_mock_view_checkpoint (self);
   viva_mock_view_show_current (self);
 }
 
@@ -316,7 +274,7 @@ viva_mock_view_time_up_cb (VivaMockView  *self,
   GApplication *app = g_application_get_default ();
   VivaMockItem *item;
 
-  viva_mock_view_sync_session (self);
+  viva_mock_view_checkpoint (self);
 
   /* With auto-advance the timer has already moved on: nothing to flag. */
   if (index != viva_mock_timer_get_current (timer) ||
@@ -347,7 +305,7 @@ viva_mock_view_state_cb (VivaMockView  *self,
                          GParamSpec    *pspec,
                          VivaMockTimer *timer)
 {
-  viva_mock_view_sync_session (self);
+  viva_mock_view_checkpoint (self);
   viva_mock_view_update_inhibit (self);
   viva_mock_run_page_update_clock (self->run_page);
 
@@ -402,14 +360,14 @@ viva_mock_view_finish (VivaMockView *self)
   g_autoptr(GError) error = NULL;
 
   viva_mock_view_stop_ticking (self);
-  viva_mock_view_sync_session (self);
+  viva_mock_view_checkpoint (self);
   viva_mock_view_update_inhibit (self);
 
   if (self->sessions != NULL && !viva_session_store_flush (self->sessions, &error))
     {
       g_autofree char *message = g_strdup_printf (_("The interview could not be saved yet: %s"), error->message);
 
-      viva_mock_view_toast (self, message);
+      _viva_mock_view_toast (self, message);
     }
 
   viva_mock_summary_page_set_session (self->summary_page, self->session);
@@ -515,7 +473,6 @@ viva_mock_view_start_action (GtkWidget  *widget,
   g_autoptr(VivaMockSession) session = NULL;
   g_autoptr(VivaMockTimer) timer = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree gint64 *budgets = NULL;
   guint64 seed = 0;
 
   if (self->bank == NULL || viva_mock_view_get_running (self))
@@ -524,7 +481,7 @@ viva_mock_view_start_action (GtkWidget  *widget,
   questions = viva_mock_setup_select (setup, self->bank, self->notes, &seed, &error);
   if (questions == NULL)
     {
-      viva_mock_view_toast (self, error->message);
+      _viva_mock_view_toast (self, error->message);
       return;
     }
 
@@ -533,7 +490,7 @@ viva_mock_view_start_action (GtkWidget  *widget,
     {
       g_autofree char *message = g_strdup_printf (_("The interview cannot be saved: %s"), error->message);
 
-      viva_mock_view_toast (self, message);
+      _viva_mock_view_toast (self, message);
       return;
     }
 
@@ -545,11 +502,7 @@ viva_mock_view_start_action (GtkWidget  *widget,
     g_settings_set_value (self->settings, "mock-last-setup", viva_mock_setup_to_variant (remembered));
   }
 
-  budgets = viva_mock_session_dup_budgets (session);
-  timer = viva_mock_timer_new (self->clock, budgets,
-                               viva_mock_session_get_n_items (session),
-                               viva_mock_session_get_budget_mode (session) == VIVA_MOCK_BUDGET_TOTAL
-                                 ? viva_mock_session_get_total_budget (session) : 0);
+  timer = viva_mock_timer_new (self->clock, session);
   viva_mock_timer_set_auto_advance (timer, viva_mock_session_get_auto_advance (session));
 
   g_set_object (&self->session, session);
@@ -573,11 +526,6 @@ viva_mock_view_resume (VivaMockView    *self,
                        VivaMockSession *session)
 {
   g_autoptr(VivaMockTimer) timer = NULL;
-  g_autofree gint64 *budgets = NULL;
-  g_autofree gint64 *spent = NULL;
-  g_autofree gboolean *skipped = NULL;
-  gint64 total;
-  guint n;
 
   g_return_val_if_fail (VIVA_IS_MOCK_VIEW (self), FALSE);
   g_return_val_if_fail (VIVA_IS_MOCK_SESSION (session), FALSE);
@@ -585,38 +533,20 @@ viva_mock_view_resume (VivaMockView    *self,
   if (viva_mock_view_get_running (self) || viva_mock_session_get_read_only (session))
     return FALSE;
 
-  n = viva_mock_session_get_n_items (session);
-  budgets = viva_mock_session_dup_budgets (session);
-  spent = g_new0 (gint64, n);
-  skipped = g_new0 (gboolean, n);
-  for (guint i = 0; i < n; i++)
+  if (!viva_mock_timer_check_session (session))
     {
-      VivaMockItem *item = viva_mock_session_get_item (session, i);
-
-      spent[i] = viva_mock_item_get_spent (item);
-      skipped[i] = viva_mock_item_get_skipped (item);
-    }
-  total = viva_mock_session_get_budget_mode (session) == VIVA_MOCK_BUDGET_TOTAL
-            ? viva_mock_session_get_total_budget (session) : 0;
-
-  if (!viva_mock_timer_check_snapshot (budgets, n, total,
-                                       viva_mock_session_get_current (session), spent, skipped,
-                                       timer_state_for_session (viva_mock_session_get_state (session))))
-    {
-      viva_mock_view_toast (self, _("This interview’s saved progress does not add up, so it cannot be resumed."));
+      _viva_mock_view_toast (self, _("This interview’s saved progress does not add up, so it cannot be resumed."));
       return FALSE;
     }
 
-  timer = viva_mock_timer_new_from_snapshot (self->clock, budgets, n, total,
-                                             viva_mock_session_get_current (session), spent, skipped,
-                                             timer_state_for_session (viva_mock_session_get_state (session)));
+  /* Running when Viva stopped: the timer brings it back paused. */
+  timer = viva_mock_timer_new (self->clock, session);
   viva_mock_timer_set_auto_advance (timer, viva_mock_session_get_auto_advance (session));
 
   g_set_object (&self->session, session);
   viva_mock_view_set_timer (self, timer);
   viva_mock_view_set_page (self, "run");
   viva_mock_view_show_current (self);
-  viva_mock_view_sync_session (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAUSED]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
@@ -709,70 +639,6 @@ viva_mock_view_show_history_action (GtkWidget  *widget,
   viva_mock_view_show_history (VIVA_MOCK_VIEW (widget));
 }
 
-static void
-viva_mock_view_export_written_cb (GObject      *object,
-                                  GAsyncResult *result,
-                                  gpointer      user_data)
-{
-  g_autoptr(VivaMockView) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!g_file_replace_contents_finish (G_FILE (object), result, NULL, &error))
-    {
-      g_autofree char *message = g_strdup_printf (_("Could not export: %s"), error->message);
-
-      viva_mock_view_toast (self, message);
-    }
-  else
-    viva_mock_view_toast (self, _("Interview exported"));
-}
-
-static void
-viva_mock_view_export_response_cb (VivaMockView         *self,
-                                   int                   response,
-                                   GtkFileChooserNative *native)
-{
-  VivaMockSession *session = viva_mock_summary_page_get_session (self->summary_page);
-
-  if (response == GTK_RESPONSE_ACCEPT && session != NULL)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-      char *markdown = viva_mock_session_to_markdown (session);
-      g_autoptr(GBytes) bytes = g_bytes_new_take (markdown, strlen (markdown));
-
-      g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
-                                           NULL, viva_mock_view_export_written_cb, g_object_ref (self));
-    }
-
-  g_object_unref (native);
-}
-
-static void
-viva_mock_view_export_action (GtkWidget  *widget,
-                              const char *action_name,
-                              GVariant   *param)
-{
-  VivaMockView *self = VIVA_MOCK_VIEW (widget);
-  VivaMockSession *session = viva_mock_summary_page_get_session (self->summary_page);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  g_autofree char *name = NULL;
-  GtkFileChooserNative *native;
-
-  if (session == NULL)
-    return;
-
-  native = gtk_file_chooser_native_new (_("Export Interview"),
-                                        GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                        GTK_FILE_CHOOSER_ACTION_SAVE,
-                                        _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  /* Translators: default file name of an exported interview. */
-  name = g_strdup_printf (_("mock-interview-%s.md"), viva_mock_session_get_id (session));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
-  g_signal_connect_object (native, "response", G_CALLBACK (viva_mock_view_export_response_cb), self, G_CONNECT_SWAPPED);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
-}
-
 /* Space pauses and resumes, except where it types a space. Ctrl+Enter
  * moves on even from the answer box, which would otherwise take the key:
  * this runs in the capture phase, before the focused widget sees it. */
@@ -815,7 +681,6 @@ viva_mock_view_bank_changed_cb (VivaMockView *self)
     return;
 
   g_set_object (&self->bank, bank);
-  viva_mock_summary_page_set_bank (self->summary_page, bank);
   viva_mock_view_update_actions (self);
 }
 
@@ -835,6 +700,7 @@ viva_mock_view_set_context (VivaMockView *self,
   self->context = g_object_ref (context);
   g_set_object (&self->notes, viva_context_get_notes_store (context));
   g_object_set (self->setup_page, "context", context, NULL);
+  g_object_set (self->summary_page, "context", context, NULL);
 
   sessions = viva_context_get_session_store (context);
   if (g_set_object (&self->sessions, sessions) && sessions != NULL)
@@ -998,7 +864,7 @@ viva_mock_view_class_init (VivaMockViewClass *klass)
   gtk_widget_class_install_action (widget_class, "mock.leave", NULL, viva_mock_view_leave_action);
   gtk_widget_class_install_action (widget_class, "mock.show-setup", NULL, viva_mock_view_show_setup_action);
   gtk_widget_class_install_action (widget_class, "mock.show-history", NULL, viva_mock_view_show_history_action);
-  gtk_widget_class_install_action (widget_class, "mock.export", NULL, viva_mock_view_export_action);
+  gtk_widget_class_install_action (widget_class, "mock.export", NULL, _viva_mock_view_export_action);
   gtk_widget_class_install_property_action (widget_class, "mock.paused", "paused");
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "mock.leave", NULL);

@@ -10,7 +10,9 @@
  * The page is built once per bank, when first shown, a widget per level
  * and topic (no pass over the questions: the levels and topics keep
  * their counts); afterwards each widget follows its own level or topic,
- * so a change costs the same whatever the size of the bank.
+ * so a change costs the same whatever the size of the bank. It shows
+ * the context's bank, from the study state the sidebar shares
+ * (viva_progress_dup_for_bank()), and follows "notify::bank".
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -21,6 +23,7 @@
 #include <glib/gi18n.h>
 
 #include "viva-bank.h"
+#include "viva-context.h"
 #include "viva-level.h"
 #include "viva-progress.h"
 #include "viva-progress-row.h"
@@ -35,6 +38,8 @@ struct _VivaProgressView
   GtkWidget       parent_instance;
 
   /* Owned */
+  VivaContext    *context;
+  GSignalGroup   *context_signals;
   VivaProgress   *progress;
 
   /* Template widgets */
@@ -54,6 +59,7 @@ G_DEFINE_FINAL_TYPE (VivaProgressView, viva_progress_view, GTK_TYPE_WIDGET)
 
 enum {
   PROP_0,
+  PROP_CONTEXT,
   PROP_PROGRESS,
   N_PROPS
 };
@@ -66,6 +72,11 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
+
+static void viva_progress_view_set_context  (VivaProgressView *self,
+                                             VivaContext      *context);
+static void viva_progress_view_set_progress (VivaProgressView *self,
+                                             VivaProgress     *progress);
 
 static void
 viva_progress_view_update_summary (VivaProgressView *self)
@@ -307,6 +318,10 @@ viva_progress_view_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), VIVA_TYPE_PROGRESS_VIEW);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
+  if (self->context_signals != NULL)
+    g_signal_group_set_target (self->context_signals, NULL);
+  g_clear_object (&self->context_signals);
+  g_clear_object (&self->context);
   g_clear_object (&self->progress);
 
   G_OBJECT_CLASS (viva_progress_view_parent_class)->dispose (object);
@@ -322,6 +337,10 @@ viva_progress_view_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+
     case PROP_PROGRESS:
       g_value_set_object (value, self->progress);
       break;
@@ -341,8 +360,8 @@ viva_progress_view_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_PROGRESS:
-      viva_progress_view_set_progress (self, g_value_get_object (value));
+    case PROP_CONTEXT:
+      viva_progress_view_set_context (self, g_value_get_object (value));
       break;
 
     default:
@@ -363,10 +382,21 @@ viva_progress_view_class_init (VivaProgressViewClass *klass)
   widget_class->map = viva_progress_view_map;
   widget_class->grab_focus = viva_progress_view_grab_focus;
 
+  /**
+   * VivaProgressView:context:
+   *
+   * The bank and notes it shows; set once.
+   */
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL,
+                         VIVA_TYPE_CONTEXT,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /* The study state of the context's bank, as shown. */
   properties[PROP_PROGRESS] =
     g_param_spec_object ("progress", NULL, NULL,
                          VIVA_TYPE_PROGRESS,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -416,10 +446,41 @@ viva_progress_view_class_init (VivaProgressViewClass *klass)
 }
 
 static void
+viva_progress_view_bank_changed_cb (VivaProgressView *self)
+{
+  VivaBank *bank = viva_context_get_bank (self->context);
+  g_autoptr(VivaProgress) progress = NULL;
+
+  if (bank != NULL)
+    progress = viva_progress_dup_for_bank (bank, viva_context_get_notes_store (self->context));
+
+  viva_progress_view_set_progress (self, progress);
+}
+
+static void
 viva_progress_view_init (VivaProgressView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->context_signals = g_signal_group_new (VIVA_TYPE_CONTEXT);
+  g_signal_group_connect_object (self->context_signals, "notify::bank",
+                                 G_CALLBACK (viva_progress_view_bank_changed_cb), self, G_CONNECT_SWAPPED);
   viva_progress_view_update_summary (self);
+}
+
+static void
+viva_progress_view_set_context (VivaProgressView *self,
+                                VivaContext      *context)
+{
+  g_return_if_fail (!context || VIVA_IS_CONTEXT (context));
+  g_return_if_fail (self->context == NULL);
+
+  if (context == NULL)
+    return;
+
+  self->context = g_object_ref (context);
+  g_signal_group_set_target (self->context_signals, context);
+  viva_progress_view_bank_changed_cb (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
 }
 
 VivaProgress *
@@ -430,19 +491,11 @@ viva_progress_view_get_progress (VivaProgressView *self)
   return self->progress;
 }
 
-/**
- * viva_progress_view_set_progress:
- * @progress: (nullable): the bank's progress
- *
- * Shows @progress, rebuilding the page for its bank.
- */
-void
+/* Shows @progress (nullable), rebuilding the page for its bank. */
+static void
 viva_progress_view_set_progress (VivaProgressView *self,
                                  VivaProgress     *progress)
 {
-  g_return_if_fail (VIVA_IS_PROGRESS_VIEW (self));
-  g_return_if_fail (!progress || VIVA_IS_PROGRESS (progress));
-
   if (self->progress == progress)
     return;
 

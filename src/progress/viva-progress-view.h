@@ -16,8 +16,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (VivaProgressView, viva_progress_view, VIVA, PROGRESS_VIEW, GtkWidget)
 
 VivaProgress *viva_progress_view_get_progress     (VivaProgressView *self);
-void          viva_progress_view_set_progress     (VivaProgressView *self,
-                                                   VivaProgress     *progress);
 const char   *viva_progress_view_get_summary_text (VivaProgressView *self);
 
 G_END_DECLS

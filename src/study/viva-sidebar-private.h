@@ -22,6 +22,9 @@ struct _VivaSidebar
   GtkWidget           parent_instance;
 
   /* Owned */
+  VivaContext        *context;
+  GSignalGroup       *context_signals;
+  /* The context's, kept from its last notify::bank */
   VivaBank           *bank;
   VivaNotesStore     *notes;
   /* The study state of the bank, from the notes: what the rows show. */

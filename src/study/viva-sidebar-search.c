@@ -450,3 +450,36 @@ _viva_sidebar_update_level_menu (VivaSidebar *self)
       g_menu_append_item (self->level_menu, item);
     }
 }
+
+/**
+ * viva_sidebar_get_query:
+ * @self: a #VivaSidebar
+ *
+ * Returns: (transfer none) (nullable): what the search field holds,
+ *   compiled, or %NULL when it is empty
+ */
+VivaQuery *
+viva_sidebar_get_query (VivaSidebar *self)
+{
+  g_return_val_if_fail (VIVA_IS_SIDEBAR (self), NULL);
+
+  if (self->query == NULL || viva_query_is_empty (self->query))
+    return NULL;
+
+  return self->query;
+}
+
+/**
+ * viva_sidebar_get_search_index:
+ * @self: a #VivaSidebar
+ *
+ * Returns: (transfer none) (nullable): the index the sidebar searches,
+ *   made on the first search
+ */
+VivaSearchIndex *
+viva_sidebar_get_search_index (VivaSidebar *self)
+{
+  g_return_val_if_fail (VIVA_IS_SIDEBAR (self), NULL);
+
+  return self->index;
+}

@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 
 #include "viva-bank.h"
+#include "viva-context.h"
 #include "viva-level.h"
 #include "viva-notes-store.h"
 #include "viva-progress.h"
@@ -32,6 +33,7 @@ G_DEFINE_FINAL_TYPE (VivaSidebar, viva_sidebar, GTK_TYPE_WIDGET)
 
 enum {
   PROP_0,
+  PROP_CONTEXT,
   PROP_BANK,
   PROP_NOTES_STORE,
   PROP_QUERY,
@@ -49,6 +51,12 @@ enum {
   QUESTION_ACTIVATED,
   N_SIGNALS
 };
+
+static void viva_sidebar_set_context     (VivaSidebar *self,
+                                          VivaContext *context);
+static void viva_sidebar_context_bank_cb (VivaSidebar *self,
+                                          GParamSpec  *pspec,
+                                          VivaContext *context);
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
@@ -348,6 +356,8 @@ viva_sidebar_dispose (GObject *object)
     gtk_widget_unparent (child);
 
   g_clear_handle_id (&self->refresh_source, g_source_remove);
+  if (self->context_signals != NULL)
+    g_signal_group_set_target (self->context_signals, NULL);
   if (self->notes != NULL)
     g_signal_handlers_disconnect_by_func (self->notes, _viva_sidebar_note_changed_cb, self);
 
@@ -355,6 +365,8 @@ viva_sidebar_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->tree_model);
   g_clear_object (&self->filter);
+  g_clear_object (&self->context_signals);
+  g_clear_object (&self->context);
   g_clear_object (&self->bank);
   g_clear_object (&self->notes);
   g_clear_object (&self->progress);
@@ -392,6 +404,10 @@ viva_sidebar_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+
     case PROP_BANK:
       g_value_set_object (value, self->bank);
       break;
@@ -500,12 +516,8 @@ viva_sidebar_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_BANK:
-      viva_sidebar_set_bank (self, g_value_get_object (value));
-      break;
-
-    case PROP_NOTES_STORE:
-      viva_sidebar_set_notes_store (self, g_value_get_object (value));
+    case PROP_CONTEXT:
+      viva_sidebar_set_context (self, g_value_get_object (value));
       break;
 
     case PROP_FILTER_STARRED:
@@ -542,16 +554,23 @@ viva_sidebar_class_init (VivaSidebarClass *klass)
   object_class->get_property = viva_sidebar_get_property;
   object_class->set_property = viva_sidebar_set_property;
 
+  /* The open bank and the notes, which are searched too and which the
+   * filters read; set once, the bank followed as it changes. */
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL,
+                         VIVA_TYPE_CONTEXT,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /* The context's bank, as the tree shows it. */
   properties[PROP_BANK] =
     g_param_spec_object ("bank", NULL, NULL,
                          VIVA_TYPE_BANK,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
-  /* Notes are searched too, and the filters read them. */
   properties[PROP_NOTES_STORE] =
     g_param_spec_object ("notes-store", NULL, NULL,
                          VIVA_TYPE_NOTES_STORE,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   /* What is searched for, for the question view to highlight; %NULL
    * when the field is empty. */
@@ -637,6 +656,9 @@ viva_sidebar_init (VivaSidebar *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->context_signals = g_signal_group_new (VIVA_TYPE_CONTEXT);
+  g_signal_group_connect_object (self->context_signals, "notify::bank",
+                                 G_CALLBACK (viva_sidebar_context_bank_cb), self, G_CONNECT_SWAPPED);
   self->filter = gtk_custom_filter_new (viva_sidebar_filter_func, self, NULL);
   self->positions = g_array_new (FALSE, FALSE, sizeof (guint));
   self->counts = g_hash_table_new (NULL, NULL);
@@ -688,14 +710,12 @@ viva_sidebar_get_bank (VivaSidebar *self)
   return self->bank;
 }
 
-void
+/* Shows @bank, the context's, from its top. */
+static void
 viva_sidebar_set_bank (VivaSidebar *self,
                        VivaBank    *bank)
 {
   GListModel *root;
-
-  g_return_if_fail (VIVA_IS_SIDEBAR (self));
-  g_return_if_fail (!bank || VIVA_IS_BANK (bank));
 
   if (!g_set_object (&self->bank, bank))
     return;
@@ -920,70 +940,46 @@ viva_sidebar_get_notes_store (VivaSidebar *self)
   return self->notes;
 }
 
+static void
+viva_sidebar_context_bank_cb (VivaSidebar *self,
+                              GParamSpec  *pspec,
+                              VivaContext *context)
+{
+  viva_sidebar_set_bank (self, viva_context_get_bank (context));
+}
+
 /**
- * viva_sidebar_set_notes_store:
+ * viva_sidebar_set_context:
  * @self: a #VivaSidebar
- * @notes: (nullable): the user's notes
+ * @context: the context, set once
  *
- * Searches @notes along with the questions, and filters by what they
- * say (starred, status, review schedule). A change to a note runs the
+ * Shows the context's bank, and another when one opens. Its notes are
+ * searched along with the questions, and filter by what they say
+ * (starred, status, review schedule); a change to a note runs the
  * search again a moment later.
  */
-void
-viva_sidebar_set_notes_store (VivaSidebar    *self,
-                              VivaNotesStore *notes)
+static void
+viva_sidebar_set_context (VivaSidebar *self,
+                          VivaContext *context)
 {
-  g_return_if_fail (VIVA_IS_SIDEBAR (self));
-  g_return_if_fail (!notes || VIVA_IS_NOTES_STORE (notes));
+  VivaNotesStore *notes;
 
-  if (self->notes != NULL)
-    g_signal_handlers_disconnect_by_func (self->notes, _viva_sidebar_note_changed_cb, self);
+  g_return_if_fail (!context || VIVA_IS_CONTEXT (context));
+  g_return_if_fail (self->context == NULL);
 
-  if (!g_set_object (&self->notes, notes))
+  if (context == NULL)
     return;
 
-  if (notes != NULL)
+  self->context = g_object_ref (context);
+  notes = viva_context_get_notes_store (context);
+  if (g_set_object (&self->notes, notes) && notes != NULL)
     g_signal_connect_object (notes, "note-changed",
                              G_CALLBACK (_viva_sidebar_note_changed_cb),
                              self, G_CONNECT_SWAPPED);
 
-  viva_sidebar_update_progress (self);
-  g_clear_object (&self->index);
-  if (self->filtering)
-    _viva_sidebar_apply_query (self);
+  g_signal_group_set_target (self->context_signals, context);
+  viva_sidebar_set_bank (self, viva_context_get_bank (context));
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTES_STORE]);
-}
-
-/**
- * viva_sidebar_get_query:
- * @self: a #VivaSidebar
- *
- * Returns: (transfer none) (nullable): what the search field holds,
- *   compiled, or %NULL when it is empty
- */
-VivaQuery *
-viva_sidebar_get_query (VivaSidebar *self)
-{
-  g_return_val_if_fail (VIVA_IS_SIDEBAR (self), NULL);
-
-  if (self->query == NULL || viva_query_is_empty (self->query))
-    return NULL;
-
-  return self->query;
-}
-
-/**
- * viva_sidebar_get_search_index:
- * @self: a #VivaSidebar
- *
- * Returns: (transfer none) (nullable): the index the sidebar searches,
- *   made on the first search
- */
-VivaSearchIndex *
-viva_sidebar_get_search_index (VivaSidebar *self)
-{
-  g_return_val_if_fail (VIVA_IS_SIDEBAR (self), NULL);
-
-  return self->index;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
 }

@@ -16,11 +16,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (VivaSidebar, viva_sidebar, VIVA, SIDEBAR, GtkWidget)
 
 VivaBank         *viva_sidebar_get_bank         (VivaSidebar    *self);
-void              viva_sidebar_set_bank         (VivaSidebar    *self,
-                                                 VivaBank       *bank);
 VivaNotesStore   *viva_sidebar_get_notes_store  (VivaSidebar    *self);
-void              viva_sidebar_set_notes_store  (VivaSidebar    *self,
-                                                 VivaNotesStore *notes);
 void              viva_sidebar_select_question  (VivaSidebar    *self,
                                                  VivaQuestion   *question);
 void              viva_sidebar_begin_filter     (VivaSidebar    *self);

@@ -6,8 +6,9 @@
  * is ever decremented, so ticks that come late or not at all change
  * nothing, and remaining = budget - spent is computed when asked.
  * VivaMockTimer keeps one per mock interview and charges the segments to
- * the current question; VivaInterview keeps one per live interview and
- * charges them to the interview and its current question. GTK-free.
+ * the session's current item; VivaInterview keeps one per live interview
+ * and charges them to the interview and its current item. Either way the
+ * folded time lives in the model that is saved, once. GTK-free.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
