@@ -1395,6 +1395,138 @@ test_template_damaged_and_future (void)
   g_assert_cmpmem (g_bytes_get_data (after, NULL), g_bytes_get_size (after), newer, strlen (newer));
 }
 
+/* One template, its members as given: @name, @total_budget, @number,
+ * @question and @budget are JSON values, or NULL to leave the member
+ * out. */
+static char *
+template_json (const char *name,
+               const char *total_budget,
+               const char *number,
+               const char *question,
+               const char *budget)
+{
+  GString *json = g_string_new ("{\"format\": \"viva-interview-templates\", \"version\": 1, \"templates\": [{");
+
+  if (name != NULL)
+    g_string_append_printf (json, "\"name\": %s, ", name);
+  if (total_budget != NULL)
+    g_string_append_printf (json, "\"total-budget\": %s, ", total_budget);
+  g_string_append (json, "\"items\": [{");
+  if (number != NULL)
+    g_string_append_printf (json, "\"number\": %s, ", number);
+  if (question != NULL)
+    g_string_append_printf (json, "\"question\": %s, ", question);
+  if (budget != NULL)
+    g_string_append_printf (json, "\"budget\": %s, ", budget);
+  g_string_append (json, "\"ignored\": 0}], \"colour\": \"red\"}]}");
+
+  return g_string_free (json, FALSE);
+}
+
+/* What a templates file may hold, member by member, at the edges: a
+ * file one step past any of them is not loaded and is moved aside, with
+ * a problem that names the member; one right at them loads. */
+static void
+test_template_validation (void)
+{
+  g_autofree char *path = viva_interview_templates_dup_default_path ();
+  g_autofree char *longest_name = NULL;
+  g_autofree char *too_long_name = NULL;
+  g_autofree char *longest_question = NULL;
+  g_autofree char *too_long_question = NULL;
+  g_autofree char *max_budget = g_strdup_printf ("%" G_GINT64_FORMAT, VIVA_INTERVIEW_DURATION_MAX);
+  g_autofree char *over_budget = g_strdup_printf ("%" G_GINT64_FORMAT, VIVA_INTERVIEW_DURATION_MAX + 1);
+  g_autofree char *max_number = g_strdup_printf ("%u", G_MAXUINT);
+  g_autofree char *over_number = g_strdup_printf ("%" G_GUINT64_FORMAT, (guint64) G_MAXUINT + 1);
+  g_autofree char *name = NULL;
+  g_autofree char *question = NULL;
+  struct {
+    const char *member;
+    char       *json;
+  } refused[21];
+  guint n_refused = 0;
+  g_autofree char *good_json = NULL;
+  g_autoptr(VivaInterviewTemplatesLoad) good = NULL;
+  VivaInterviewTemplate *template;
+
+  name = g_strnfill (VIVA_INTERVIEW_NAME_MAX_SIZE, 'n');
+  longest_name = g_strdup_printf ("\"%s\"", name);
+  g_free (name);
+  name = g_strnfill (VIVA_INTERVIEW_NAME_MAX_SIZE + 1, 'n');
+  too_long_name = g_strdup_printf ("\"%s\"", name);
+  question = g_strnfill (VIVA_INTERVIEW_QUESTION_MAX_SIZE, 'q');
+  longest_question = g_strdup_printf ("\"%s\"", question);
+  g_free (question);
+  question = g_strnfill (VIVA_INTERVIEW_QUESTION_MAX_SIZE + 1, 'q');
+  too_long_question = g_strdup_printf ("\"%s\"", question);
+
+#define REFUSE(what, n, t, num, q, b) \
+  G_STMT_START { \
+    refused[n_refused].member = what; \
+    refused[n_refused].json = template_json (n, t, num, q, b); \
+    n_refused++; \
+  } G_STMT_END
+
+  REFUSE ("name", NULL, "0", "1", "\"Q\"", "0");
+  REFUSE ("name", "\"\"", "0", "1", "\"Q\"", "0");
+  REFUSE ("name", too_long_name, "0", "1", "\"Q\"", "0");
+  REFUSE ("name", "7", "0", "1", "\"Q\"", "0");
+  REFUSE ("name", "null", "0", "1", "\"Q\"", "0");
+  REFUSE ("total-budget", "\"T\"", NULL, "1", "\"Q\"", "0");
+  REFUSE ("total-budget", "\"T\"", "-1", "1", "\"Q\"", "0");
+  REFUSE ("total-budget", "\"T\"", over_budget, "1", "\"Q\"", "0");
+  REFUSE ("total-budget", "\"T\"", "1.5", "1", "\"Q\"", "0");
+  REFUSE ("total-budget", "\"T\"", "\"60\"", "1", "\"Q\"", "0");
+  REFUSE ("number", "\"T\"", "0", NULL, "\"Q\"", "0");
+  REFUSE ("number", "\"T\"", "0", "-1", "\"Q\"", "0");
+  REFUSE ("number", "\"T\"", "0", over_number, "\"Q\"", "0");
+  REFUSE ("number", "\"T\"", "0", "true", "\"Q\"", "0");
+  REFUSE ("question", "\"T\"", "0", "1", NULL, "0");
+  REFUSE ("question", "\"T\"", "0", "1", "\"\"", "0");
+  REFUSE ("question", "\"T\"", "0", "1", too_long_question, "0");
+  REFUSE ("question", "\"T\"", "0", "1", "[]", "0");
+  REFUSE ("budget", "\"T\"", "0", "1", "\"Q\"", NULL);
+  REFUSE ("budget", "\"T\"", "0", "1", "\"Q\"", "-5");
+  REFUSE ("budget", "\"T\"", "0", "1", "\"Q\"", over_budget);
+  g_assert_cmpuint (n_refused, ==, G_N_ELEMENTS (refused));
+
+#undef REFUSE
+
+  for (guint i = 0; i < n_refused; i++)
+    {
+      g_autoptr(VivaInterviewTemplatesLoad) load = NULL;
+      g_autofree char *quoted = g_strdup_printf ("“%s”", refused[i].member);
+
+      write_file (path, refused[i].json, -1);
+      load = viva_interview_templates_load (path);
+      if (load->problem == NULL || strstr (load->problem, quoted) == NULL)
+        g_error ("%s was not refused for %s: %s", refused[i].json, quoted,
+                 load->problem != NULL ? load->problem : "(loaded)");
+      g_assert_nonnull (load->moved_aside_path);
+      g_assert_false (load->read_only);
+      g_assert_cmpuint (load->templates->len, ==, 0);
+      g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+      g_remove (load->moved_aside_path);
+      g_free (refused[i].json);
+    }
+
+  /* Right at every edge, and members we do not know, load. */
+  good_json = template_json (longest_name, max_budget, max_number, longest_question, max_budget);
+  write_file (path, good_json, -1);
+  good = viva_interview_templates_load (path);
+  g_assert_null (good->problem);
+  g_assert_false (good->read_only);
+  g_assert_cmpuint (good->templates->len, ==, 1);
+  template = g_ptr_array_index (good->templates, 0);
+  g_assert_cmpuint (strlen (viva_interview_template_get_name (template)), ==, VIVA_INTERVIEW_NAME_MAX_SIZE);
+  g_assert_cmpint (viva_interview_template_get_total_budget (template), ==, VIVA_INTERVIEW_DURATION_MAX);
+  g_assert_cmpuint (viva_interview_template_get_n_items (template), ==, 1);
+  g_assert_cmpuint (viva_interview_template_get_item ((VivaInterviewTemplate *) template, 0)->number, ==, G_MAXUINT);
+  g_assert_cmpuint (strlen (viva_interview_template_get_item ((VivaInterviewTemplate *) template, 0)->text), ==, VIVA_INTERVIEW_QUESTION_MAX_SIZE);
+  g_assert_cmpint (viva_interview_template_get_item ((VivaInterviewTemplate *) template, 0)->budget, ==, VIVA_INTERVIEW_DURATION_MAX);
+  g_remove (path);
+}
+
 static void
 store_result_cb (GObject      *object,
                  GAsyncResult *result,
@@ -1829,6 +1961,7 @@ main (int   argc,
 
   g_test_add_func ("/interview/template/round-trip", test_template_round_trip);
   g_test_add_func ("/interview/template/damaged-and-future", test_template_damaged_and_future);
+  g_test_add_func ("/interview/template/validation", test_template_validation);
   g_test_add_func ("/interview/template/async", test_template_async);
   g_test_add_func ("/interview/template/edit-holds-application", test_template_edit_holds_application);
   g_test_add_func ("/interview/template/check-name", test_template_check_name);
