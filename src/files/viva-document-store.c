@@ -7,9 +7,15 @@
  * viva-document-file.c; what a kind of document is, and its file format,
  * come from the subclass's #VivaDocumentCodec.
  *
- * Some 1,150 lines, half of them comments and GObject properties: one
- * class whose loading and saving share every private field; the parts
- * that stand alone already left (viva-document-file.c, viva-file-saver.c).
+ * One file of about 1,150 lines on purpose (some 740 of them code, the
+ * rest the documentation of an API two stores build on): loading,
+ * adding, saving, flushing and deleting all work on the same table of
+ * documents and their savers (Entry below), under invariants that hold
+ * across them (a deleted document's write in flight still counts in
+ * n_saving, so flush() waits for it; a document from a newer Viva is
+ * never written); splitting the class would spread them over files.
+ * What stands alone already left: viva-document-file.c (the files
+ * themselves) and viva-file-saver.c (when and how a save happens).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
