@@ -1277,6 +1277,75 @@ test_file_mutations (void)
     }
 }
 
+/* A planned question's members, at their limits and one step past
+ * them, in an interview's file: read by the same code as a template's
+ * (/interview/template/validation). A refusal names the member. */
+static void
+test_file_plan_item_edges (void)
+{
+  g_autoptr(VivaInterview) interview = new_interview (NULL, "Zoë", 2);
+  g_autoptr(JsonNode) root = viva_interview_file_build (interview);
+  g_autofree char *good = json_to_string (root, FALSE);
+  g_autofree char *fill = g_strnfill (VIVA_INTERVIEW_QUESTION_MAX_SIZE + 1, 'q');
+  g_autofree char *longest = g_strdup_printf ("\"%.*s\"", (int) VIVA_INTERVIEW_QUESTION_MAX_SIZE, fill);
+  g_autofree char *too_long = g_strdup_printf ("\"%s\"", fill);
+  g_autofree char *max_budget = g_strdup_printf ("%" G_GINT64_FORMAT, VIVA_INTERVIEW_DURATION_MAX);
+  g_autofree char *over_budget = g_strdup_printf ("%" G_GINT64_FORMAT, VIVA_INTERVIEW_DURATION_MAX + 1);
+  g_autofree char *max_number = g_strdup_printf ("%u", G_MAXUINT);
+  g_autofree char *over_number = g_strdup_printf ("%" G_GUINT64_FORMAT, (guint64) G_MAXUINT + 1);
+  const struct {
+    const char *member;
+    const char *value;
+    gboolean    ok;
+  } cases[] = {
+    { "number", max_number, TRUE },
+    { "number", "0", TRUE },
+    { "number", NULL, FALSE },
+    { "number", "-1", FALSE },
+    { "number", over_number, FALSE },
+    { "number", "true", FALSE },
+    { "question", longest, TRUE },
+    { "question", NULL, FALSE },
+    { "question", "\"\"", FALSE },
+    { "question", too_long, FALSE },
+    { "question", "[]", FALSE },
+    { "budget", max_budget, TRUE },
+    { "budget", "0", TRUE },
+    { "budget", NULL, FALSE },
+    { "budget", "-5", FALSE },
+    { "budget", over_budget, FALSE },
+    { "budget", "1.5", FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      /* A deep copy: json_node_copy() shares the objects inside. */
+      g_autoptr(JsonNode) copy = json_from_string (good, NULL);
+      JsonArray *items = json_object_get_array_member (json_node_get_object (copy), "items");
+      JsonObject *item = json_array_get_object_element (items, 0);
+      g_autoptr(VivaInterview) parsed = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *text = NULL;
+      g_autofree char *quoted = g_strdup_printf ("“%s”", cases[i].member);
+      gboolean ok;
+
+      if (cases[i].value == NULL)
+        json_object_remove_member (item, cases[i].member);
+      else
+        json_object_set_member (item, cases[i].member, json_from_string (cases[i].value, NULL));
+      text = json_to_string (copy, FALSE);
+
+      ok = viva_interview_file_parse (text, strlen (text), NULL, &parsed, &error);
+      if (ok != cases[i].ok)
+        g_error ("“%s” set to %.40s: %s", cases[i].member, cases[i].value ? cases[i].value : "(none)",
+                 error != NULL ? error->message : "loaded");
+      if (!ok)
+        g_assert_nonnull (strstr (error->message, quoted));
+      else
+        g_assert_cmpstr (viva_interview_item_get_text (viva_interview_get_item (parsed, 1)), ==, "Question 2?");
+    }
+}
+
 /* Templates */
 
 static void
@@ -1951,6 +2020,7 @@ main (int   argc,
   g_test_add_func ("/interview/stamp/edits", test_stamp_edits);
 
   g_test_add_func ("/interview/file/mutations", test_file_mutations);
+  g_test_add_func ("/interview/file/plan-item-edges", test_file_plan_item_edges);
   g_test_add_func ("/interview/markdown", test_markdown);
   g_test_add_func ("/interview/store/round-trip", test_store_round_trip);
   g_test_add_func ("/interview/store/without-bank", test_store_without_bank);

@@ -26,7 +26,9 @@
  *    and "budget" microseconds, 0 for none, at most 1,000 hours.
  *  - "items": at most 100, with the rules of an interview's plan: a bank
  *    "number" appears once at most, 0 is the interviewer's own question;
- *    "question" is 1 byte to 64 KiB.
+ *    "question" is 1 byte to 64 KiB. An item is read and written by
+ *    viva_interview_file_get_plan_item() and _add_plan_item(), as an
+ *    interview's are.
  *  - All members are required; others are ignored. A file whose
  *    "version" is higher than 1 loads read-only and is never written.
  *
@@ -48,6 +50,7 @@
 #include <glib/gstdio.h>
 
 #include "viva-file-saver.h"
+#include "viva-interview-file.h"
 #include "viva-interview-private.h"
 #include "viva-interview-store.h"
 #include "viva-interview-template.h"
@@ -143,12 +146,7 @@ parse_template (JsonNode  *node,
         }
 
       item = json_node_get_object (item_node);
-      if (!viva_data_file_get_int_member (item, "number", 0, G_MAXUINT, &number,
-                                          VIVA_INTERVIEW_STORE_ERROR, error) ||
-          !viva_data_file_get_string_member (item, "question", 1, VIVA_INTERVIEW_QUESTION_MAX_SIZE, FALSE,
-                                             &text, VIVA_INTERVIEW_STORE_ERROR, error) ||
-          !viva_data_file_get_int_member (item, "budget", 0, VIVA_INTERVIEW_DURATION_MAX, &budget,
-                                          VIVA_INTERVIEW_STORE_ERROR, error))
+      if (!viva_interview_file_get_plan_item (item, &number, &text, &budget, error))
         return NULL;
 
       if (!viva_interview_template_append (template, (guint) number, text, budget, NULL))
@@ -324,12 +322,7 @@ build_templates (GPtrArray *templates)
           const VivaInterviewTemplateItem *item = viva_interview_template_get_item (template, j);
 
           json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "number");
-          json_builder_add_int_value (builder, item->number);
-          json_builder_set_member_name (builder, "question");
-          json_builder_add_string_value (builder, item->text);
-          json_builder_set_member_name (builder, "budget");
-          json_builder_add_int_value (builder, item->budget);
+          viva_interview_file_add_plan_item (builder, item->number, item->text, item->budget);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
