@@ -112,22 +112,6 @@ wait_for_label (GtkWidget  *root,
   return find_label_showing (root, text);
 }
 
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-
-  return NULL;
-}
-
 static void
 activate (GtkWidget  *widget,
           const char *action)
@@ -194,7 +178,7 @@ test_interview (Fixture       *f,
                         "print(type(\"Hello\"))", "What is the output");
 
   activate (GTK_WIDGET (live), "live.finish");
-  dialog = find_message_dialog ();
+  dialog = viva_test_find_message_dialog ();
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "finish");
   viva_test_drain_main_loop ();

@@ -426,6 +426,23 @@ viva_test_set_large_text (gboolean large)
   g_object_set (settings, "gtk-font-name", large ? "Sans 24" : normal_font, NULL);
 }
 
+/* The first message dialog on screen, or NULL. */
+AdwMessageDialog *
+viva_test_find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+
+  return NULL;
+}
+
 /* The message dialog with @heading, once it is among the toplevels. */
 AdwMessageDialog *
 viva_test_wait_message_dialog (const char *heading)

@@ -43,6 +43,7 @@ gboolean viva_test_label_is_monospace (GtkLabel   *label,
                                        const char *text);
 void viva_test_wait_painted    (GtkWidget  *widget);
 void viva_test_set_large_text  (gboolean    large);
+AdwMessageDialog *viva_test_find_message_dialog (void);
 AdwMessageDialog *viva_test_wait_message_dialog (const char *heading);
 void viva_test_assert_return_is_safe (AdwMessageDialog *dialog,
                                       const char       *safe_response);
