@@ -266,6 +266,18 @@ viva_window_next_question_action (GtkWidget  *widget,
   viva_window_step_question (VIVA_WINDOW (widget), 1);
 }
 
+/* The question of the open bank whose number an action was given, or
+ * NULL when there is none. */
+static VivaQuestion *
+viva_window_lookup_param_question (VivaWindow *self,
+                                   GVariant   *param)
+{
+  if (self->bank == NULL)
+    return NULL;
+
+  return viva_bank_lookup_question (self->bank, g_variant_get_uint32 (param));
+}
+
 /* Opens a question by number: the "See Also" links of the question view. */
 static void
 viva_window_show_question_action (GtkWidget  *widget,
@@ -273,12 +285,8 @@ viva_window_show_question_action (GtkWidget  *widget,
                                   GVariant   *param)
 {
   VivaWindow *self = VIVA_WINDOW (widget);
-  VivaQuestion *question;
+  VivaQuestion *question = viva_window_lookup_param_question (self, param);
 
-  if (self->bank == NULL)
-    return;
-
-  question = viva_bank_lookup_question (self->bank, g_variant_get_uint32 (param));
   if (question != NULL)
     viva_window_show_question (self, question);
 }
@@ -379,12 +387,8 @@ viva_window_add_question_to_interview_action (GtkWidget  *widget,
                                               GVariant   *param)
 {
   VivaWindow *self = VIVA_WINDOW (widget);
-  VivaQuestion *question;
+  VivaQuestion *question = viva_window_lookup_param_question (self, param);
 
-  if (self->bank == NULL)
-    return;
-
-  question = viva_bank_lookup_question (self->bank, g_variant_get_uint32 (param));
   if (question != NULL)
     _viva_window_add_to_interview (self, question);
 }

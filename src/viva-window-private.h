@@ -1,6 +1,7 @@
 /* viva-window-private.h
  *
- * What viva-window.c and viva-window-actions.c share.
+ * What viva-window.c, viva-window-actions.c, viva-window-modes.c and
+ * viva-window-banner.c share.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -90,6 +91,9 @@ struct _VivaWindow
 };
 
 void     _viva_window_class_actions_init (GtkWidgetClass *widget_class);
+void     _viva_window_class_banner_init  (GtkWidgetClass *widget_class);
+void     _viva_window_follow_notes_file  (VivaWindow     *self);
+void     _viva_window_update_banner      (VivaWindow     *self);
 void     _viva_window_update_actions     (VivaWindow     *self);
 void     _viva_window_update_title       (VivaWindow     *self);
 gboolean _viva_window_open_bundled_bank  (VivaWindow     *self);

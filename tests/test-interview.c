@@ -1277,6 +1277,75 @@ test_file_mutations (void)
     }
 }
 
+/* A planned question's members, at their limits and one step past
+ * them, in an interview's file: read by the same code as a template's
+ * (/interview/template/validation). A refusal names the member. */
+static void
+test_file_plan_item_edges (void)
+{
+  g_autoptr(VivaInterview) interview = new_interview (NULL, "Zoë", 2);
+  g_autoptr(JsonNode) root = viva_interview_file_build (interview);
+  g_autofree char *good = json_to_string (root, FALSE);
+  g_autofree char *fill = g_strnfill (VIVA_INTERVIEW_QUESTION_MAX_SIZE + 1, 'q');
+  g_autofree char *longest = g_strdup_printf ("\"%.*s\"", (int) VIVA_INTERVIEW_QUESTION_MAX_SIZE, fill);
+  g_autofree char *too_long = g_strdup_printf ("\"%s\"", fill);
+  g_autofree char *max_budget = g_strdup_printf ("%" G_GINT64_FORMAT, VIVA_INTERVIEW_DURATION_MAX);
+  g_autofree char *over_budget = g_strdup_printf ("%" G_GINT64_FORMAT, VIVA_INTERVIEW_DURATION_MAX + 1);
+  g_autofree char *max_number = g_strdup_printf ("%u", G_MAXUINT);
+  g_autofree char *over_number = g_strdup_printf ("%" G_GUINT64_FORMAT, (guint64) G_MAXUINT + 1);
+  const struct {
+    const char *member;
+    const char *value;
+    gboolean    ok;
+  } cases[] = {
+    { "number", max_number, TRUE },
+    { "number", "0", TRUE },
+    { "number", NULL, FALSE },
+    { "number", "-1", FALSE },
+    { "number", over_number, FALSE },
+    { "number", "true", FALSE },
+    { "question", longest, TRUE },
+    { "question", NULL, FALSE },
+    { "question", "\"\"", FALSE },
+    { "question", too_long, FALSE },
+    { "question", "[]", FALSE },
+    { "budget", max_budget, TRUE },
+    { "budget", "0", TRUE },
+    { "budget", NULL, FALSE },
+    { "budget", "-5", FALSE },
+    { "budget", over_budget, FALSE },
+    { "budget", "1.5", FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      /* A deep copy: json_node_copy() shares the objects inside. */
+      g_autoptr(JsonNode) copy = json_from_string (good, NULL);
+      JsonArray *items = json_object_get_array_member (json_node_get_object (copy), "items");
+      JsonObject *item = json_array_get_object_element (items, 0);
+      g_autoptr(VivaInterview) parsed = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *text = NULL;
+      g_autofree char *quoted = g_strdup_printf ("“%s”", cases[i].member);
+      gboolean ok;
+
+      if (cases[i].value == NULL)
+        json_object_remove_member (item, cases[i].member);
+      else
+        json_object_set_member (item, cases[i].member, json_from_string (cases[i].value, NULL));
+      text = json_to_string (copy, FALSE);
+
+      ok = viva_interview_file_parse (text, strlen (text), NULL, &parsed, &error);
+      if (ok != cases[i].ok)
+        g_error ("“%s” set to %.40s: %s", cases[i].member, cases[i].value ? cases[i].value : "(none)",
+                 error != NULL ? error->message : "loaded");
+      if (!ok)
+        g_assert_nonnull (strstr (error->message, quoted));
+      else
+        g_assert_cmpstr (viva_interview_item_get_text (viva_interview_get_item (parsed, 1)), ==, "Question 2?");
+    }
+}
+
 /* Templates */
 
 static void
@@ -1393,6 +1462,138 @@ test_template_damaged_and_future (void)
   g_assert_error (error, VIVA_INTERVIEW_STORE_ERROR, VIVA_INTERVIEW_STORE_ERROR_READ_ONLY);
   after = read_file (path);
   g_assert_cmpmem (g_bytes_get_data (after, NULL), g_bytes_get_size (after), newer, strlen (newer));
+}
+
+/* One template, its members as given: @name, @total_budget, @number,
+ * @question and @budget are JSON values, or NULL to leave the member
+ * out. */
+static char *
+template_json (const char *name,
+               const char *total_budget,
+               const char *number,
+               const char *question,
+               const char *budget)
+{
+  GString *json = g_string_new ("{\"format\": \"viva-interview-templates\", \"version\": 1, \"templates\": [{");
+
+  if (name != NULL)
+    g_string_append_printf (json, "\"name\": %s, ", name);
+  if (total_budget != NULL)
+    g_string_append_printf (json, "\"total-budget\": %s, ", total_budget);
+  g_string_append (json, "\"items\": [{");
+  if (number != NULL)
+    g_string_append_printf (json, "\"number\": %s, ", number);
+  if (question != NULL)
+    g_string_append_printf (json, "\"question\": %s, ", question);
+  if (budget != NULL)
+    g_string_append_printf (json, "\"budget\": %s, ", budget);
+  g_string_append (json, "\"ignored\": 0}], \"colour\": \"red\"}]}");
+
+  return g_string_free (json, FALSE);
+}
+
+/* What a templates file may hold, member by member, at the edges: a
+ * file one step past any of them is not loaded and is moved aside, with
+ * a problem that names the member; one right at them loads. */
+static void
+test_template_validation (void)
+{
+  g_autofree char *path = viva_interview_templates_dup_default_path ();
+  g_autofree char *longest_name = NULL;
+  g_autofree char *too_long_name = NULL;
+  g_autofree char *longest_question = NULL;
+  g_autofree char *too_long_question = NULL;
+  g_autofree char *max_budget = g_strdup_printf ("%" G_GINT64_FORMAT, VIVA_INTERVIEW_DURATION_MAX);
+  g_autofree char *over_budget = g_strdup_printf ("%" G_GINT64_FORMAT, VIVA_INTERVIEW_DURATION_MAX + 1);
+  g_autofree char *max_number = g_strdup_printf ("%u", G_MAXUINT);
+  g_autofree char *over_number = g_strdup_printf ("%" G_GUINT64_FORMAT, (guint64) G_MAXUINT + 1);
+  g_autofree char *name = NULL;
+  g_autofree char *question = NULL;
+  struct {
+    const char *member;
+    char       *json;
+  } refused[21];
+  guint n_refused = 0;
+  g_autofree char *good_json = NULL;
+  g_autoptr(VivaInterviewTemplatesLoad) good = NULL;
+  VivaInterviewTemplate *template;
+
+  name = g_strnfill (VIVA_INTERVIEW_NAME_MAX_SIZE, 'n');
+  longest_name = g_strdup_printf ("\"%s\"", name);
+  g_free (name);
+  name = g_strnfill (VIVA_INTERVIEW_NAME_MAX_SIZE + 1, 'n');
+  too_long_name = g_strdup_printf ("\"%s\"", name);
+  question = g_strnfill (VIVA_INTERVIEW_QUESTION_MAX_SIZE, 'q');
+  longest_question = g_strdup_printf ("\"%s\"", question);
+  g_free (question);
+  question = g_strnfill (VIVA_INTERVIEW_QUESTION_MAX_SIZE + 1, 'q');
+  too_long_question = g_strdup_printf ("\"%s\"", question);
+
+#define REFUSE(what, n, t, num, q, b) \
+  G_STMT_START { \
+    refused[n_refused].member = what; \
+    refused[n_refused].json = template_json (n, t, num, q, b); \
+    n_refused++; \
+  } G_STMT_END
+
+  REFUSE ("name", NULL, "0", "1", "\"Q\"", "0");
+  REFUSE ("name", "\"\"", "0", "1", "\"Q\"", "0");
+  REFUSE ("name", too_long_name, "0", "1", "\"Q\"", "0");
+  REFUSE ("name", "7", "0", "1", "\"Q\"", "0");
+  REFUSE ("name", "null", "0", "1", "\"Q\"", "0");
+  REFUSE ("total-budget", "\"T\"", NULL, "1", "\"Q\"", "0");
+  REFUSE ("total-budget", "\"T\"", "-1", "1", "\"Q\"", "0");
+  REFUSE ("total-budget", "\"T\"", over_budget, "1", "\"Q\"", "0");
+  REFUSE ("total-budget", "\"T\"", "1.5", "1", "\"Q\"", "0");
+  REFUSE ("total-budget", "\"T\"", "\"60\"", "1", "\"Q\"", "0");
+  REFUSE ("number", "\"T\"", "0", NULL, "\"Q\"", "0");
+  REFUSE ("number", "\"T\"", "0", "-1", "\"Q\"", "0");
+  REFUSE ("number", "\"T\"", "0", over_number, "\"Q\"", "0");
+  REFUSE ("number", "\"T\"", "0", "true", "\"Q\"", "0");
+  REFUSE ("question", "\"T\"", "0", "1", NULL, "0");
+  REFUSE ("question", "\"T\"", "0", "1", "\"\"", "0");
+  REFUSE ("question", "\"T\"", "0", "1", too_long_question, "0");
+  REFUSE ("question", "\"T\"", "0", "1", "[]", "0");
+  REFUSE ("budget", "\"T\"", "0", "1", "\"Q\"", NULL);
+  REFUSE ("budget", "\"T\"", "0", "1", "\"Q\"", "-5");
+  REFUSE ("budget", "\"T\"", "0", "1", "\"Q\"", over_budget);
+  g_assert_cmpuint (n_refused, ==, G_N_ELEMENTS (refused));
+
+#undef REFUSE
+
+  for (guint i = 0; i < n_refused; i++)
+    {
+      g_autoptr(VivaInterviewTemplatesLoad) load = NULL;
+      g_autofree char *quoted = g_strdup_printf ("“%s”", refused[i].member);
+
+      write_file (path, refused[i].json, -1);
+      load = viva_interview_templates_load (path);
+      if (load->problem == NULL || strstr (load->problem, quoted) == NULL)
+        g_error ("%s was not refused for %s: %s", refused[i].json, quoted,
+                 load->problem != NULL ? load->problem : "(loaded)");
+      g_assert_nonnull (load->moved_aside_path);
+      g_assert_false (load->read_only);
+      g_assert_cmpuint (load->templates->len, ==, 0);
+      g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+      g_remove (load->moved_aside_path);
+      g_free (refused[i].json);
+    }
+
+  /* Right at every edge, and members we do not know, load. */
+  good_json = template_json (longest_name, max_budget, max_number, longest_question, max_budget);
+  write_file (path, good_json, -1);
+  good = viva_interview_templates_load (path);
+  g_assert_null (good->problem);
+  g_assert_false (good->read_only);
+  g_assert_cmpuint (good->templates->len, ==, 1);
+  template = g_ptr_array_index (good->templates, 0);
+  g_assert_cmpuint (strlen (viva_interview_template_get_name (template)), ==, VIVA_INTERVIEW_NAME_MAX_SIZE);
+  g_assert_cmpint (viva_interview_template_get_total_budget (template), ==, VIVA_INTERVIEW_DURATION_MAX);
+  g_assert_cmpuint (viva_interview_template_get_n_items (template), ==, 1);
+  g_assert_cmpuint (viva_interview_template_get_item ((VivaInterviewTemplate *) template, 0)->number, ==, G_MAXUINT);
+  g_assert_cmpuint (strlen (viva_interview_template_get_item ((VivaInterviewTemplate *) template, 0)->text), ==, VIVA_INTERVIEW_QUESTION_MAX_SIZE);
+  g_assert_cmpint (viva_interview_template_get_item ((VivaInterviewTemplate *) template, 0)->budget, ==, VIVA_INTERVIEW_DURATION_MAX);
+  g_remove (path);
 }
 
 static void
@@ -1819,6 +2020,7 @@ main (int   argc,
   g_test_add_func ("/interview/stamp/edits", test_stamp_edits);
 
   g_test_add_func ("/interview/file/mutations", test_file_mutations);
+  g_test_add_func ("/interview/file/plan-item-edges", test_file_plan_item_edges);
   g_test_add_func ("/interview/markdown", test_markdown);
   g_test_add_func ("/interview/store/round-trip", test_store_round_trip);
   g_test_add_func ("/interview/store/without-bank", test_store_without_bank);
@@ -1829,6 +2031,7 @@ main (int   argc,
 
   g_test_add_func ("/interview/template/round-trip", test_template_round_trip);
   g_test_add_func ("/interview/template/damaged-and-future", test_template_damaged_and_future);
+  g_test_add_func ("/interview/template/validation", test_template_validation);
   g_test_add_func ("/interview/template/async", test_template_async);
   g_test_add_func ("/interview/template/edit-holds-application", test_template_edit_holds_application);
   g_test_add_func ("/interview/template/check-name", test_template_check_name);

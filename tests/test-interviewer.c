@@ -181,22 +181,6 @@ collect_labels (GtkWidget *widget,
     collect_labels (child, out);
 }
 
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-
-  return NULL;
-}
-
 static char *
 read_file (const char *path)
 {
@@ -328,7 +312,7 @@ test_plan_run_and_report (void)
   /* Finish, after confirming: on to the wrap-up. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (live), "live.finish", NULL));
   viva_test_drain_main_loop ();
-  dialog = find_message_dialog ();
+  dialog = viva_test_find_message_dialog ();
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "finish");
   viva_test_drain_main_loop ();

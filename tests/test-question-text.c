@@ -40,68 +40,24 @@
 
 #define MINUTE ((gint64) 60 * G_USEC_PER_SEC)
 
-typedef struct
-{
-  VivaNotesStore     *notes;
-  VivaSessionStore   *sessions;
-  VivaInterviewStore *interviews;
-  VivaClock          *clock;
-  VivaWindow         *window;
-} Fixture;
+/* The window, its stores and a clock that stands still, so that an
+ * interview's times are the same at every run. */
+typedef VivaTestWindow Fixture;
 
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(VivaContext) context = NULL;
-  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), APP_ID, NULL);
-  g_autofree char *notes_path = g_build_filename (dir, "notes.json", NULL);
-  g_autofree char *sessions_dir = g_build_filename (dir, "sessions", NULL);
-  g_autofree char *interviews_dir = g_build_filename (dir, "interviews", NULL);
-  g_autoptr(GPtrArray) session_problems = NULL;
-  g_autoptr(GPtrArray) interview_problems = NULL;
+  g_autoptr(VivaClock) clock = viva_clock_new_fake (1000 * MINUTE);
 
-  viva_test_reset_user_data ();
-
-  f->notes = viva_notes_store_new (notes_path);
-  viva_notes_store_load (f->notes, NULL);
-  f->sessions = viva_session_store_new (sessions_dir);
-  viva_session_store_load (f->sessions, &session_problems);
-  f->interviews = viva_interview_store_new (interviews_dir);
-  viva_interview_store_load (f->interviews, &interview_problems);
-  f->clock = viva_clock_new_fake (1000 * MINUTE);
-
-  context = g_object_new (VIVA_TYPE_CONTEXT,
-                          "notes-store", f->notes,
-                          "session-store", f->sessions,
-                          "session-problems", session_problems,
-                          "interview-store", f->interviews,
-                          "interview-problems", interview_problems,
-                          "clock", f->clock,
-                          NULL);
-  f->window = viva_window_new (NULL, context);
-  g_object_ref_sink (f->window);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1180, 760);
-  viva_window_restore_session (f->window);
-  gtk_window_present (GTK_WINDOW (f->window));
-  viva_test_wait_mapped (GTK_WIDGET (f->window));
-  viva_test_drain_main_loop ();
+  viva_test_window_open (f, clock, 1180, 760);
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  viva_test_drain_main_loop ();
-  g_assert_true (viva_interview_store_flush (f->interviews, NULL));
-  g_assert_true (viva_session_store_flush (f->sessions, NULL));
-  g_assert_true (viva_notes_store_flush (f->notes, NULL));
-  g_clear_object (&f->window);
-  g_clear_object (&f->interviews);
-  g_clear_object (&f->sessions);
-  g_clear_object (&f->notes);
-  g_clear_object (&f->clock);
+  viva_test_window_close (f);
 }
 
 /* The label under @root that shows @text, or NULL. */
@@ -154,22 +110,6 @@ wait_for_label (GtkWidget  *root,
     }
 
   return find_label_showing (root, text);
-}
-
-static AdwMessageDialog *
-find_message_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return ADW_MESSAGE_DIALOG (window);
-    }
-
-  return NULL;
 }
 
 static void
@@ -238,7 +178,7 @@ test_interview (Fixture       *f,
                         "print(type(\"Hello\"))", "What is the output");
 
   activate (GTK_WIDGET (live), "live.finish");
-  dialog = find_message_dialog ();
+  dialog = viva_test_find_message_dialog ();
   g_assert_nonnull (dialog);
   adw_message_dialog_response (dialog, "finish");
   viva_test_drain_main_loop ();

@@ -380,10 +380,52 @@ test_perf_large_bank (void)
   g_assert_true (viva_notes_store_flush (notes, &error));
 }
 
+/* What "All caught up" says at the end of the day: what was done, what
+ * the daily limit held back, and when questions are due again. */
+static void
+test_summary (Fixture       *f,
+              gconstpointer  data)
+{
+  VivaReviewCounts counts = { 0 };
+  g_autofree char *nothing = NULL;
+  g_autofree char *friday = NULL;
+  g_autofree char *tomorrow = NULL;
+  g_autofree char *over = NULL;
+
+  nothing = viva_review_counts_dup_summary (&counts, f->notes, VIVA_BUNDLED_BANK_ID, &f->day);
+  g_assert_cmpstr (nothing, ==, "Nothing is due today.");
+
+  /* Easy on a new question: back in 4 days, on Friday. */
+  review (f, 2, VIVA_REVIEW_GRADE_EASY, VIVA_REVIEW_SOURCE_REVIEW, T0);
+  g_ptr_array_unref (build (f, 20, 0, &counts));
+  g_assert_cmpuint (counts.reviewed_today, ==, 1);
+  g_assert_cmpuint (viva_review_counts_get_over_limit (&counts), ==, 0);
+  friday = viva_review_counts_dup_summary (&counts, f->notes, VIVA_BUNDLED_BANK_ID, &f->day);
+  g_assert_cmpstr (friday, ==, "You reviewed 1 question today. 1 question is due on Friday 6 March.");
+
+  /* Good: back tomorrow, which comes first. */
+  review (f, 1, VIVA_REVIEW_GRADE_GOOD, VIVA_REVIEW_SOURCE_REVIEW, T0 + MINUTE);
+  g_ptr_array_unref (build (f, 20, 0, &counts));
+  g_assert_cmpuint (counts.reviewed_today, ==, 2);
+  tomorrow = viva_review_counts_dup_summary (&counts, f->notes, VIVA_BUNDLED_BANK_ID, &f->day);
+  g_assert_cmpstr (tomorrow, ==, "You reviewed 2 questions today. 1 question is due tomorrow.");
+
+  /* Five due, three let in by the limit. */
+  counts.due = 5;
+  counts.queued_due = 3;
+  g_assert_cmpuint (viva_review_counts_get_over_limit (&counts), ==, 2);
+  over = viva_review_counts_dup_summary (&counts, f->notes, VIVA_BUNDLED_BANK_ID, &f->day);
+  g_assert_cmpstr (over, ==, "You reviewed 2 questions today. 2 more questions are due, over your daily limit. "
+                             "1 question is due tomorrow.");
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  /* The summary names days in local time: make it UTC, as the
+   * fixture's day is, whatever the machine's zone. */
+  g_setenv ("TZ", "UTC", TRUE);
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add ("/review-queue/first-day", Fixture, NULL, fixture_set_up, test_first_day, fixture_tear_down);
@@ -392,6 +434,7 @@ main (int   argc,
   g_test_add ("/review-queue/answering", Fixture, NULL, fixture_set_up, test_answering, fixture_tear_down);
   g_test_add ("/review-queue/what-counts-as-today", Fixture, NULL, fixture_set_up, test_what_counts_as_today, fixture_tear_down);
   g_test_add ("/review-queue/limits-survive-restart", Fixture, NULL, fixture_set_up, test_limits_survive_restart, fixture_tear_down);
+  g_test_add ("/review-queue/summary", Fixture, NULL, fixture_set_up, test_summary, fixture_tear_down);
   g_test_add_func ("/review-queue/perf/large-bank", test_perf_large_bank);
 
   return g_test_run ();

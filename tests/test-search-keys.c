@@ -34,55 +34,20 @@
 #include "viva-test-util.h"
 #include "viva-window.h"
 
-typedef struct
-{
-  VivaNotesStore     *notes;
-  VivaInterviewStore *interviews;
-  VivaWindow         *window;
-} Fixture;
+typedef VivaTestWindow Fixture;
 
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(VivaContext) context = NULL;
-  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), APP_ID, NULL);
-  g_autofree char *notes_path = g_build_filename (dir, "notes.json", NULL);
-  g_autofree char *interviews_dir = g_build_filename (dir, "interviews", NULL);
-  g_autoptr(GPtrArray) problems = NULL;
-
-  viva_test_reset_user_data ();
-
-  f->notes = viva_notes_store_new (notes_path);
-  viva_notes_store_load (f->notes, NULL);
-  f->interviews = viva_interview_store_new (interviews_dir);
-  viva_interview_store_load (f->interviews, &problems);
-
-  context = g_object_new (VIVA_TYPE_CONTEXT,
-                          "notes-store", f->notes,
-                          "interview-store", f->interviews,
-                          "interview-problems", problems,
-                          NULL);
-  f->window = viva_window_new (NULL, context);
-  g_object_ref_sink (f->window);
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1100, 760);
-  viva_window_restore_session (f->window);
-  gtk_window_present (GTK_WINDOW (f->window));
-  viva_test_wait_mapped (GTK_WIDGET (f->window));
-  viva_test_drain_main_loop ();
+  viva_test_window_open (f, NULL, 1100, 760);
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  viva_test_drain_main_loop ();
-  g_assert_true (viva_interview_store_flush (f->interviews, NULL));
-  g_assert_true (viva_notes_store_flush (f->notes, NULL));
-  g_clear_object (&f->window);
-  g_clear_object (&f->interviews);
-  g_clear_object (&f->notes);
+  viva_test_window_close (f);
 }
 
 /* The X server sends the keys to the focused window: this one. */

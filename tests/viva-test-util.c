@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "viva-context.h"
 #include "viva-resources.h"
 #include "viva-test-util.h"
 
@@ -452,6 +453,23 @@ viva_test_set_large_text (gboolean large)
   g_object_set (settings, "gtk-font-name", large ? "Sans 24" : normal_font, NULL);
 }
 
+/* The first message dialog on screen, or NULL. */
+AdwMessageDialog *
+viva_test_find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+
+  return NULL;
+}
+
 /* The message dialog with @heading, once it is among the toplevels. */
 AdwMessageDialog *
 viva_test_wait_message_dialog (const char *heading)
@@ -536,4 +554,80 @@ viva_test_assert_return_is_safe (AdwMessageDialog *dialog,
     }
   g_signal_handler_disconnect (dialog, handler);
   g_assert_cmpstr (response, ==, safe_response);
+}
+
+/**
+ * viva_test_window_open:
+ * @test_window: where to keep the stores and the window
+ * @clock: (nullable): the clock the window's pages read; %NULL for the
+ *   wall clock
+ * @width: the window's default width
+ * @height: its default height
+ *
+ * A first start: an empty user data folder, the notes, mock interview
+ * and interview stores loaded from it, and the main window on them,
+ * presented, on screen and settled.
+ */
+void
+viva_test_window_open (VivaTestWindow *test_window,
+                       VivaClock      *clock,
+                       int             width,
+                       int             height)
+{
+  g_autoptr(VivaContext) context = NULL;
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), APP_ID, NULL);
+  g_autofree char *notes_path = g_build_filename (dir, "notes.json", NULL);
+  g_autofree char *sessions_dir = g_build_filename (dir, "sessions", NULL);
+  g_autofree char *interviews_dir = g_build_filename (dir, "interviews", NULL);
+  g_autoptr(GPtrArray) session_problems = NULL;
+  g_autoptr(GPtrArray) interview_problems = NULL;
+
+  g_assert_true (clock == NULL || VIVA_IS_CLOCK (clock));
+
+  viva_test_reset_user_data ();
+
+  test_window->notes = viva_notes_store_new (notes_path);
+  viva_notes_store_load (test_window->notes, NULL);
+  test_window->sessions = viva_session_store_new (sessions_dir);
+  viva_session_store_load (test_window->sessions, &session_problems);
+  test_window->interviews = viva_interview_store_new (interviews_dir);
+  viva_interview_store_load (test_window->interviews, &interview_problems);
+  test_window->clock = clock != NULL ? g_object_ref (clock) : NULL;
+
+  context = g_object_new (VIVA_TYPE_CONTEXT,
+                          "notes-store", test_window->notes,
+                          "session-store", test_window->sessions,
+                          "session-problems", session_problems,
+                          "interview-store", test_window->interviews,
+                          "interview-problems", interview_problems,
+                          "clock", test_window->clock,
+                          NULL);
+  test_window->window = viva_window_new (NULL, context);
+  g_object_ref_sink (test_window->window);
+  gtk_window_set_default_size (GTK_WINDOW (test_window->window), width, height);
+  viva_window_restore_session (test_window->window);
+  gtk_window_present (GTK_WINDOW (test_window->window));
+  viva_test_wait_mapped (GTK_WIDGET (test_window->window));
+  viva_test_drain_main_loop ();
+}
+
+/**
+ * viva_test_window_close:
+ * @test_window: what viva_test_window_open() filled in
+ *
+ * Closes the window and checks that every store wrote what it held.
+ */
+void
+viva_test_window_close (VivaTestWindow *test_window)
+{
+  gtk_window_destroy (GTK_WINDOW (test_window->window));
+  viva_test_drain_main_loop ();
+  g_assert_true (viva_interview_store_flush (test_window->interviews, NULL));
+  g_assert_true (viva_session_store_flush (test_window->sessions, NULL));
+  g_assert_true (viva_notes_store_flush (test_window->notes, NULL));
+  g_clear_object (&test_window->window);
+  g_clear_object (&test_window->interviews);
+  g_clear_object (&test_window->sessions);
+  g_clear_object (&test_window->notes);
+  g_clear_object (&test_window->clock);
 }

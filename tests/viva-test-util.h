@@ -3,7 +3,8 @@
  * What the widget tests share: running the main loop, waiting for a
  * widget, pressing a shortcut (as GTK dispatches it, or as real keys
  * through the X server), checking what Return does in a message dialog,
- * and saving a screenshot when VIVA_SCREENSHOT_DIR is set.
+ * saving a screenshot when VIVA_SCREENSHOT_DIR is set, and the main
+ * window on fresh stores, as Viva opens on a first start.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,6 +12,12 @@
 #pragma once
 
 #include <adwaita.h>
+
+#include "viva-clock.h"
+#include "viva-interview-store.h"
+#include "viva-notes-store.h"
+#include "viva-session-store.h"
+#include "viva-window.h"
 
 G_BEGIN_DECLS
 
@@ -36,8 +43,26 @@ gboolean viva_test_label_is_monospace (GtkLabel   *label,
                                        const char *text);
 void viva_test_wait_painted    (GtkWidget  *widget);
 void viva_test_set_large_text  (gboolean    large);
+AdwMessageDialog *viva_test_find_message_dialog (void);
 AdwMessageDialog *viva_test_wait_message_dialog (const char *heading);
 void viva_test_assert_return_is_safe (AdwMessageDialog *dialog,
                                       const char       *safe_response);
+
+/* The main window on the user's (empty) stores, and the stores, so that
+ * a test can look into them and flush them at the end. */
+typedef struct
+{
+  VivaNotesStore     *notes;
+  VivaSessionStore   *sessions;
+  VivaInterviewStore *interviews;
+  VivaClock          *clock;
+  VivaWindow         *window;
+} VivaTestWindow;
+
+void viva_test_window_open     (VivaTestWindow *test_window,
+                                VivaClock      *clock,
+                                int             width,
+                                int             height);
+void viva_test_window_close    (VivaTestWindow *test_window);
 
 G_END_DECLS

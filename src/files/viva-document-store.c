@@ -7,9 +7,15 @@
  * viva-document-file.c; what a kind of document is, and its file format,
  * come from the subclass's #VivaDocumentCodec.
  *
- * Some 1,150 lines, half of them comments and GObject properties: one
- * class whose loading and saving share every private field; the parts
- * that stand alone already left (viva-document-file.c, viva-file-saver.c).
+ * One file of about 1,150 lines on purpose (some 740 of them code, the
+ * rest the documentation of an API two stores build on): loading,
+ * adding, saving, flushing and deleting all work on the same table of
+ * documents and their savers (Entry below), under invariants that hold
+ * across them (a deleted document's write in flight still counts in
+ * n_saving, so flush() waits for it; a document from a newer Viva is
+ * never written); splitting the class would spread them over files.
+ * What stands alone already left: viva-document-file.c (the files
+ * themselves) and viva-file-saver.c (when and how a save happens).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -416,6 +422,25 @@ viva_document_store_apply (VivaDocumentStore   *self,
   viva_document_store_update_status (self);
 }
 
+/* The end of viva_document_store_load() and of its _finish(): takes
+ * @load into the store, gives its problems to the caller, frees it. */
+static GListModel *
+viva_document_store_take_load (VivaDocumentStore    *self,
+                               VivaDocumentDirLoad  *load,
+                               GPtrArray           **out_problems)
+{
+  VivaDocumentStorePrivate *priv = viva_document_store_get_instance_private (self);
+
+  viva_document_store_apply (self, load);
+
+  if (out_problems != NULL)
+    *out_problems = g_steal_pointer (&load->problems);
+
+  viva_document_dir_load_free (load);
+
+  return G_LIST_MODEL (priv->documents);
+}
+
 static void
 viva_document_store_load_thread (GTask        *task,
                                  gpointer      source_object,
@@ -492,14 +517,8 @@ viva_document_store_load (VivaDocumentStore  *self,
   priv->loaded = TRUE;
 
   result = viva_document_dir_load (priv->codec, priv->dir, priv->lock_path);
-  viva_document_store_apply (self, result);
 
-  if (out_problems != NULL)
-    *out_problems = g_steal_pointer (&result->problems);
-
-  viva_document_dir_load_free (result);
-
-  return G_LIST_MODEL (priv->documents);
+  return viva_document_store_take_load (self, result, out_problems);
 }
 
 /**
@@ -547,7 +566,6 @@ viva_document_store_load_finish (VivaDocumentStore  *self,
                                  GPtrArray         **out_problems,
                                  GError            **error)
 {
-  VivaDocumentStorePrivate *priv = viva_document_store_get_instance_private (self);
   VivaDocumentDirLoad *load;
 
   g_return_val_if_fail (VIVA_IS_DOCUMENT_STORE (self), NULL);
@@ -558,14 +576,7 @@ viva_document_store_load_finish (VivaDocumentStore  *self,
   if (load == NULL)
     return NULL;
 
-  viva_document_store_apply (self, load);
-
-  if (out_problems != NULL)
-    *out_problems = g_steal_pointer (&load->problems);
-
-  viva_document_dir_load_free (load);
-
-  return G_LIST_MODEL (priv->documents);
+  return viva_document_store_take_load (self, load, out_problems);
 }
 
 /**

@@ -126,6 +126,56 @@ get_rating_member (JsonObject          *object,
   return TRUE;
 }
 
+/**
+ * viva_interview_file_get_plan_item:
+ * @object: an item of an interview's or a template's "items"
+ * @out_number: (out): its "number": the bank's, or 0 for the
+ *   interviewer's own question
+ * @out_question: (out) (transfer none): its "question"
+ * @out_budget: (out): its "budget", in microseconds; 0 for none
+ * @error: return location for an error
+ *
+ * Reads what a planned question is, the same in both files, with the
+ * same limits.
+ *
+ * Returns: %FALSE with @error set when a member is missing, of the
+ *   wrong type or out of range
+ */
+gboolean
+viva_interview_file_get_plan_item (JsonObject   *object,
+                                   gint64       *out_number,
+                                   const char  **out_question,
+                                   gint64       *out_budget,
+                                   GError      **error)
+{
+  return viva_data_file_get_int_member (object, "number", 0, G_MAXUINT, out_number, VIVA_INTERVIEW_STORE_ERROR, error) &&
+         viva_data_file_get_string_member (object, "question", 1, VIVA_INTERVIEW_QUESTION_MAX_SIZE, FALSE, out_question, VIVA_INTERVIEW_STORE_ERROR, error) &&
+         viva_data_file_get_int_member (object, "budget", 0, VIVA_INTERVIEW_DURATION_MAX, out_budget, VIVA_INTERVIEW_STORE_ERROR, error);
+}
+
+/**
+ * viva_interview_file_add_plan_item:
+ * @builder: a builder inside an item's object
+ * @number: the bank's number, or 0
+ * @question: the question's text
+ * @budget: its budget, in microseconds; 0 for none
+ *
+ * Writes what viva_interview_file_get_plan_item() reads.
+ */
+void
+viva_interview_file_add_plan_item (JsonBuilder *builder,
+                                   guint        number,
+                                   const char  *question,
+                                   gint64       budget)
+{
+  json_builder_set_member_name (builder, "number");
+  json_builder_add_int_value (builder, number);
+  json_builder_set_member_name (builder, "question");
+  json_builder_add_string_value (builder, question);
+  json_builder_set_member_name (builder, "budget");
+  json_builder_add_int_value (builder, budget);
+}
+
 static gboolean
 parse_item (JsonNode      *node,
             VivaInterview *interview,
@@ -144,9 +194,7 @@ parse_item (JsonNode      *node,
 
   object = json_node_get_object (node);
 
-  if (!viva_data_file_get_int_member (object, "number", 0, G_MAXUINT, &number, VIVA_INTERVIEW_STORE_ERROR, error) ||
-      !viva_data_file_get_string_member (object, "question", 1, VIVA_INTERVIEW_QUESTION_MAX_SIZE, FALSE, &question, VIVA_INTERVIEW_STORE_ERROR, error) ||
-      !viva_data_file_get_int_member (object, "budget", 0, VIVA_INTERVIEW_DURATION_MAX, &budget, VIVA_INTERVIEW_STORE_ERROR, error) ||
+  if (!viva_interview_file_get_plan_item (object, &number, &question, &budget, error) ||
       !viva_data_file_get_int_member (object, "spent", 0, VIVA_INTERVIEW_DURATION_MAX, &spent, VIVA_INTERVIEW_STORE_ERROR, error) ||
       !viva_data_file_get_string_member (object, "notes", 0, VIVA_INTERVIEW_TEXT_MAX_SIZE, FALSE, &notes, VIVA_INTERVIEW_STORE_ERROR, error) ||
       !get_rating_member (object, "rating", &rating, error))
@@ -341,12 +389,9 @@ viva_interview_file_build (VivaInterview *interview)
       VivaInterviewItem *item = viva_interview_get_item (interview, i);
 
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "number");
-      json_builder_add_int_value (builder, viva_interview_item_get_number (item));
-      json_builder_set_member_name (builder, "question");
-      json_builder_add_string_value (builder, viva_interview_item_get_text (item));
-      json_builder_set_member_name (builder, "budget");
-      json_builder_add_int_value (builder, viva_interview_item_get_budget (item));
+      viva_interview_file_add_plan_item (builder, viva_interview_item_get_number (item),
+                                         viva_interview_item_get_text (item),
+                                         viva_interview_item_get_budget (item));
       json_builder_set_member_name (builder, "spent");
       /* With the running stretch: what the clock shows now. */
       json_builder_add_int_value (builder, viva_interview_get_item_elapsed (interview, i));

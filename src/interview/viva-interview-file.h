@@ -3,7 +3,9 @@
  * Interviews on disk, for VivaInterviewStore only: what
  * VivaDocumentStore needs to know of an interview and of its file, which
  * it reads and writes as viva-document-file.c says. The format is
- * described at the top of viva-interview-file.c.
+ * described at the top of viva-interview-file.c. A planned question is
+ * written the same way in interview-templates.json: the _plan_item()
+ * functions serve both files.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -27,5 +29,15 @@ gboolean  viva_interview_file_parse    (const char      *data,
                                         const char      *expected_id,
                                         VivaInterview  **out_interview,
                                         GError         **error);
+
+gboolean  viva_interview_file_get_plan_item (JsonObject   *object,
+                                             gint64       *out_number,
+                                             const char  **out_question,
+                                             gint64       *out_budget,
+                                             GError      **error);
+void      viva_interview_file_add_plan_item (JsonBuilder  *builder,
+                                             guint         number,
+                                             const char   *question,
+                                             gint64        budget);
 
 G_END_DECLS

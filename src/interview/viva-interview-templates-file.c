@@ -26,7 +26,9 @@
  *    and "budget" microseconds, 0 for none, at most 1,000 hours.
  *  - "items": at most 100, with the rules of an interview's plan: a bank
  *    "number" appears once at most, 0 is the interviewer's own question;
- *    "question" is 1 byte to 64 KiB.
+ *    "question" is 1 byte to 64 KiB. An item is read and written by
+ *    viva_interview_file_get_plan_item() and _add_plan_item(), as an
+ *    interview's are.
  *  - All members are required; others are ignored. A file whose
  *    "version" is higher than 1 loads read-only and is never written.
  *
@@ -48,6 +50,7 @@
 #include <glib/gstdio.h>
 
 #include "viva-file-saver.h"
+#include "viva-interview-file.h"
 #include "viva-interview-private.h"
 #include "viva-interview-store.h"
 #include "viva-interview-template.h"
@@ -79,48 +82,6 @@ set_invalid (GError     **error,
 {
   g_set_error_literal (error, VIVA_INTERVIEW_STORE_ERROR, VIVA_INTERVIEW_STORE_ERROR_INVALID, message);
   return FALSE;
-}
-
-static gboolean
-get_int (JsonObject  *object,
-         const char  *name,
-         gint64       max,
-         gint64      *out,
-         GError     **error)
-{
-  gboolean missing;
-  JsonNode *node = viva_json_object_get_value_member (object, name, G_TYPE_INT64, &missing);
-
-  if (node == NULL || json_node_get_int (node) < 0 || json_node_get_int (node) > max)
-    {
-      g_set_error (error, VIVA_INTERVIEW_STORE_ERROR, VIVA_INTERVIEW_STORE_ERROR_INVALID,
-                   _("“%s” is missing, not a whole number or out of range"), name);
-      return FALSE;
-    }
-
-  *out = json_node_get_int (node);
-
-  return TRUE;
-}
-
-static const char *
-get_string (JsonObject  *object,
-            const char  *name,
-            gsize        max_size,
-            GError     **error)
-{
-  gboolean missing;
-  JsonNode *node = viva_json_object_get_value_member (object, name, G_TYPE_STRING, &missing);
-  const char *text = node != NULL ? json_node_get_string (node) : NULL;
-
-  if (text == NULL || text[0] == '\0' || strlen (text) > max_size)
-    {
-      g_set_error (error, VIVA_INTERVIEW_STORE_ERROR, VIVA_INTERVIEW_STORE_ERROR_INVALID,
-                   _("“%s” is missing, empty, too long or not a string"), name);
-      return NULL;
-    }
-
-  return text;
 }
 
 static JsonArray *
@@ -159,13 +120,15 @@ parse_template (JsonNode  *node,
     }
 
   object = json_node_get_object (node);
-  if ((name = get_string (object, "name", VIVA_INTERVIEW_NAME_MAX_SIZE, error)) == NULL ||
-      !get_int (object, "total-budget", VIVA_INTERVIEW_DURATION_MAX, &total_budget, error) ||
+  if (!viva_data_file_get_string_member (object, "name", 1, VIVA_INTERVIEW_NAME_MAX_SIZE, FALSE,
+                                         &name, VIVA_INTERVIEW_STORE_ERROR, error) ||
+      !viva_data_file_get_int_member (object, "total-budget", 0, VIVA_INTERVIEW_DURATION_MAX,
+                                      &total_budget, VIVA_INTERVIEW_STORE_ERROR, error) ||
       (items = get_array (object, "items", VIVA_INTERVIEW_MAX_ITEMS, error)) == NULL)
     return NULL;
 
   template = viva_interview_template_new (name);
-  /* In range: get_int() checked. */
+  /* In range: viva_data_file_get_int_member() checked. */
   viva_interview_template_set_total_budget (template, total_budget);
 
   for (guint i = 0; i < json_array_get_length (items); i++)
@@ -183,9 +146,7 @@ parse_template (JsonNode  *node,
         }
 
       item = json_node_get_object (item_node);
-      if (!get_int (item, "number", G_MAXUINT, &number, error) ||
-          (text = get_string (item, "question", VIVA_INTERVIEW_QUESTION_MAX_SIZE, error)) == NULL ||
-          !get_int (item, "budget", VIVA_INTERVIEW_DURATION_MAX, &budget, error))
+      if (!viva_interview_file_get_plan_item (item, &number, &text, &budget, error))
         return NULL;
 
       if (!viva_interview_template_append (template, (guint) number, text, budget, NULL))
@@ -361,12 +322,7 @@ build_templates (GPtrArray *templates)
           const VivaInterviewTemplateItem *item = viva_interview_template_get_item (template, j);
 
           json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "number");
-          json_builder_add_int_value (builder, item->number);
-          json_builder_set_member_name (builder, "question");
-          json_builder_add_string_value (builder, item->text);
-          json_builder_set_member_name (builder, "budget");
-          json_builder_add_int_value (builder, item->budget);
+          viva_interview_file_add_plan_item (builder, item->number, item->text, item->budget);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
@@ -834,14 +790,29 @@ templates_edit_cb (GObject      *object,
   g_free (closure);
 }
 
+/* The one way into the worker: each public _async() below names its
+ * edit and what it needs, and this keeps a copy for the thread. */
 static void
-templates_edit_async (EditData            *data,
-                      GCancellable        *cancellable,
-                      GAsyncReadyCallback  callback,
-                      gpointer             user_data)
+templates_edit_async (EditKind               kind,
+                      const char            *path,
+                      const char            *name,
+                      const char            *new_name,
+                      VivaInterviewTemplate *template,
+                      guint                  position,
+                      GCancellable          *cancellable,
+                      GAsyncReadyCallback    callback,
+                      gpointer               user_data)
 {
   g_autoptr(GTask) task = NULL;
+  EditData *data = g_new0 (EditData, 1);
   EditClosure *closure = g_new0 (EditClosure, 1);
+
+  data->kind = kind;
+  data->path = g_strdup (path);
+  data->name = g_strdup (name);
+  data->new_name = g_strdup (new_name);
+  data->template = template != NULL ? g_object_ref (template) : NULL;
+  data->position = position;
 
   /* As every write of user data: quitting waits for the edit. */
   closure->callback = callback;
@@ -873,17 +844,11 @@ viva_interview_templates_save_async (const char            *path,
                                      GAsyncReadyCallback    callback,
                                      gpointer               user_data)
 {
-  EditData *data;
-
   g_return_if_fail (path != NULL);
   g_return_if_fail (VIVA_IS_INTERVIEW_TEMPLATE (template));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  data = g_new0 (EditData, 1);
-  data->kind = EDIT_ADD;
-  data->path = g_strdup (path);
-  data->template = g_object_ref (template);
-  templates_edit_async (data, cancellable, callback, user_data);
+  templates_edit_async (EDIT_ADD, path, NULL, NULL, template, 0, cancellable, callback, user_data);
 }
 
 /**
@@ -900,19 +865,12 @@ viva_interview_templates_rename_async (const char          *path,
                                        GAsyncReadyCallback  callback,
                                        gpointer             user_data)
 {
-  EditData *data;
-
   g_return_if_fail (path != NULL);
   g_return_if_fail (name != NULL);
   g_return_if_fail (new_name != NULL);
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  data = g_new0 (EditData, 1);
-  data->kind = EDIT_RENAME;
-  data->path = g_strdup (path);
-  data->name = g_strdup (name);
-  data->new_name = g_strdup (new_name);
-  templates_edit_async (data, cancellable, callback, user_data);
+  templates_edit_async (EDIT_RENAME, path, name, new_name, NULL, 0, cancellable, callback, user_data);
 }
 
 /**
@@ -928,17 +886,11 @@ viva_interview_templates_delete_async (const char          *path,
                                        GAsyncReadyCallback  callback,
                                        gpointer             user_data)
 {
-  EditData *data;
-
   g_return_if_fail (path != NULL);
   g_return_if_fail (name != NULL);
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  data = g_new0 (EditData, 1);
-  data->kind = EDIT_DELETE;
-  data->path = g_strdup (path);
-  data->name = g_strdup (name);
-  templates_edit_async (data, cancellable, callback, user_data);
+  templates_edit_async (EDIT_DELETE, path, name, NULL, NULL, 0, cancellable, callback, user_data);
 }
 
 /**
@@ -955,18 +907,11 @@ viva_interview_templates_restore_async (const char            *path,
                                         GAsyncReadyCallback    callback,
                                         gpointer               user_data)
 {
-  EditData *data;
-
   g_return_if_fail (path != NULL);
   g_return_if_fail (VIVA_IS_INTERVIEW_TEMPLATE (template));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  data = g_new0 (EditData, 1);
-  data->kind = EDIT_RESTORE;
-  data->path = g_strdup (path);
-  data->template = g_object_ref (template);
-  data->position = position;
-  templates_edit_async (data, cancellable, callback, user_data);
+  templates_edit_async (EDIT_RESTORE, path, NULL, NULL, template, position, cancellable, callback, user_data);
 }
 
 /**

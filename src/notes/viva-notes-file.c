@@ -107,6 +107,14 @@
  *    notes.json.bak.corrupt-… likewise for a damaged backup;
  *  - notes.json.XXXXXX and notes.json.bak.new, briefly, while saving.
  *
+ * One file of about 1,100 lines on purpose: the schema above, the reader
+ * that checks every member of it and the writer that must produce what
+ * the reader accepts change together, and kept together a change of
+ * format is one diff that can be read whole. Some 110 lines are the
+ * schema itself; the file operations they share with every other file
+ * are in files/ (viva-data-file.c), the store's side in
+ * viva-notes-store*.c.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 

@@ -16,10 +16,16 @@
  * share the notes. Only Review's own grades count towards them: a mock
  * interview is practice the user chose on top.
  *
+ * When the day is done, viva_review_counts_dup_summary() says so in
+ * words: what was reviewed, what the limit held back, and when Review
+ * has questions again.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #include "config.h"
+
+#include <glib/gi18n.h>
 
 #include "viva-note.h"
 #include "viva-notes-store.h"
@@ -234,4 +240,124 @@ viva_review_queue_build (VivaNotesStore      *notes,
     *out_counts = counts;
 
   return queue;
+}
+
+/**
+ * viva_review_counts_get_over_limit:
+ * @counts: what a queue was built from
+ *
+ * Returns: how many questions due today the daily limit left out
+ */
+guint
+viva_review_counts_get_over_limit (const VivaReviewCounts *counts)
+{
+  g_return_val_if_fail (counts != NULL, 0);
+
+  return counts->due > counts->queued_due ? counts->due - counts->queued_due : 0;
+}
+
+/* "3 questions are due tomorrow.": the first day after @today with
+ * questions due, and how many; NULL when none is scheduled. */
+static char *
+dup_next_due (VivaNotesStore      *notes,
+              const char          *bank_id,
+              const VivaReviewDay *today)
+{
+  g_autoptr(GPtrArray) list = viva_notes_store_list_notes (notes, bank_id);
+  VivaReviewDay next_day;
+  gint64 next = G_MAXINT64;
+  guint n = 0;
+
+  for (guint i = 0; i < list->len; i++)
+    {
+      const VivaReviewState *state = viva_note_get_review_state (g_ptr_array_index (list, i));
+
+      if (!viva_review_state_is_new (state) && state->due >= today->end)
+        next = MIN (next, state->due);
+    }
+
+  if (next == G_MAXINT64)
+    return NULL;
+
+  viva_review_day_init (&next_day, next, NULL, VIVA_REVIEW_DAY_START_HOUR);
+
+  for (guint i = 0; i < list->len; i++)
+    {
+      const VivaReviewState *state = viva_note_get_review_state (g_ptr_array_index (list, i));
+
+      if (!viva_review_state_is_new (state) && state->due >= today->end && state->due < next_day.end)
+        n++;
+    }
+
+  if (next_day.start <= today->end)
+    return g_strdup_printf (ngettext ("%u question is due tomorrow.",
+                                      "%u questions are due tomorrow.", n), n);
+  else
+    {
+      g_autoptr(GDateTime) start = g_date_time_new_from_unix_local (next_day.start / G_USEC_PER_SEC);
+      /* Translators: a day, see g_date_time_format(): "Friday 15 March". */
+      g_autofree char *date = g_date_time_format (start, _("%A %-d %B"));
+
+      /* Translators: %s is a day, "Friday 15 March". */
+      return g_strdup_printf (ngettext ("%u question is due on %s.",
+                                        "%u questions are due on %s.", n), n, date);
+    }
+}
+
+/**
+ * viva_review_counts_dup_summary:
+ * @counts: what today's queue was built from, once it is empty
+ * @notes: the notes
+ * @bank_id: the bank reviewed
+ * @today: the Review day
+ *
+ * What "All caught up" says: what was reviewed today, how many due
+ * questions the daily limit left out, and when the next ones are due.
+ *
+ * Returns: (transfer full): the sentences
+ */
+char *
+viva_review_counts_dup_summary (const VivaReviewCounts *counts,
+                                VivaNotesStore         *notes,
+                                const char             *bank_id,
+                                const VivaReviewDay    *today)
+{
+  g_autoptr(GString) message = g_string_new (NULL);
+  g_autofree char *next = NULL;
+  guint over;
+
+  g_return_val_if_fail (counts != NULL, NULL);
+  g_return_val_if_fail (VIVA_IS_NOTES_STORE (notes), NULL);
+  g_return_val_if_fail (bank_id != NULL, NULL);
+  g_return_val_if_fail (today != NULL, NULL);
+
+  over = viva_review_counts_get_over_limit (counts);
+
+  if (counts->reviewed_today > 0)
+    g_string_append_printf (message,
+                            ngettext ("You reviewed %u question today.",
+                                      "You reviewed %u questions today.",
+                                      counts->reviewed_today),
+                            counts->reviewed_today);
+  else
+    g_string_append (message, _("Nothing is due today."));
+
+  if (over > 0)
+    {
+      g_string_append_c (message, ' ');
+      g_string_append_printf (message,
+                              ngettext ("%u more question is due, over your daily limit.",
+                                        "%u more questions are due, over your daily limit.",
+                                        over),
+                              over);
+    }
+
+  next = dup_next_due (notes, bank_id, today);
+  if (next != NULL)
+    {
+      g_string_append_c (message, ' ');
+      g_string_append (message, next);
+    }
+
+  return g_string_free (g_steal_pointer (&message), FALSE);
 }

@@ -2,7 +2,7 @@
  *
  * Today's Review: which questions of a bank to ask and in which order,
  * within the daily limits, from the schedule and the history kept in the
- * notes. GTK-free.
+ * notes, and what the day's end says. GTK-free.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -46,5 +46,11 @@ GPtrArray *viva_review_queue_build (VivaNotesStore      *notes,
                                     guint                daily_limit,
                                     guint                new_per_day,
                                     VivaReviewCounts    *out_counts);
+
+guint      viva_review_counts_get_over_limit (const VivaReviewCounts *counts);
+char      *viva_review_counts_dup_summary    (const VivaReviewCounts *counts,
+                                              VivaNotesStore         *notes,
+                                              const char             *bank_id,
+                                              const VivaReviewDay    *today);
 
 G_END_DECLS

@@ -317,90 +317,16 @@ viva_review_view_show_question (VivaReviewView *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->reveal_button));
 }
 
-static char *
-viva_review_view_format_next_due (VivaReviewView      *self,
-                                  const VivaReviewDay *today)
-{
-  g_autoptr(GPtrArray) notes = viva_notes_store_list_notes (self->notes, viva_bank_get_id (self->bank));
-  VivaReviewDay next_day;
-  gint64 next = G_MAXINT64;
-  guint n = 0;
-
-  for (guint i = 0; i < notes->len; i++)
-    {
-      const VivaReviewState *state = viva_note_get_review_state (g_ptr_array_index (notes, i));
-
-      if (!viva_review_state_is_new (state) && state->due >= today->end)
-        next = MIN (next, state->due);
-    }
-
-  if (next == G_MAXINT64)
-    return NULL;
-
-  viva_review_day_init (&next_day, next, NULL, VIVA_REVIEW_DAY_START_HOUR);
-
-  for (guint i = 0; i < notes->len; i++)
-    {
-      const VivaReviewState *state = viva_note_get_review_state (g_ptr_array_index (notes, i));
-
-      if (!viva_review_state_is_new (state) && state->due >= today->end && state->due < next_day.end)
-        n++;
-    }
-
-  if (next_day.start <= today->end)
-    return g_strdup_printf (ngettext ("%u question is due tomorrow.",
-                                      "%u questions are due tomorrow.", n), n);
-  else
-    {
-      g_autoptr(GDateTime) start = g_date_time_new_from_unix_local (next_day.start / G_USEC_PER_SEC);
-      /* Translators: a day, see g_date_time_format(): "Friday 15 March". */
-      g_autofree char *date = g_date_time_format (start, _("%A %-d %B"));
-
-      /* Translators: %s is a day, "Friday 15 March". */
-      return g_strdup_printf (ngettext ("%u question is due on %s.",
-                                        "%u questions are due on %s.", n), n, date);
-    }
-}
-
 /* Nothing left for today: what was done, and what comes next. */
 static void
 viva_review_view_show_done (VivaReviewView      *self,
                             const VivaReviewDay *today)
 {
-  g_autoptr(GString) message = g_string_new (NULL);
-  g_autofree char *next = NULL;
-  guint over = self->counts.due > self->counts.queued_due ? self->counts.due - self->counts.queued_due : 0;
-
-  if (self->counts.reviewed_today > 0)
-    g_string_append_printf (message,
-                            ngettext ("You reviewed %u question today.",
-                                      "You reviewed %u questions today.",
-                                      self->counts.reviewed_today),
-                            self->counts.reviewed_today);
-  else
-    g_string_append (message, _("Nothing is due today."));
-
-  if (over > 0)
-    {
-      g_string_append_c (message, ' ');
-      g_string_append_printf (message,
-                              ngettext ("%u more question is due, over your daily limit.",
-                                        "%u more questions are due, over your daily limit.",
-                                        over),
-                              over);
-    }
-
-  next = viva_review_view_format_next_due (self, today);
-  if (next != NULL)
-    {
-      g_string_append_c (message, ' ');
-      g_string_append (message, next);
-    }
-
   g_free (self->done_message);
-  self->done_message = g_string_free (g_steal_pointer (&message), FALSE);
+  self->done_message = viva_review_counts_dup_summary (&self->counts, self->notes,
+                                                       viva_bank_get_id (self->bank), today);
   adw_status_page_set_description (self->done_page, self->done_message);
-  gtk_widget_set_visible (self->limit_button, over > 0);
+  gtk_widget_set_visible (self->limit_button, viva_review_counts_get_over_limit (&self->counts) > 0);
 
   viva_review_view_set_page (self, "done");
 }
