@@ -19,6 +19,7 @@
 #include "viva-bank.h"
 #include "viva-candidate-window.h"
 #include "viva-clock.h"
+#include "viva-context.h"
 #include "viva-interview.h"
 #include "viva-interview-live-page.h"
 #include "viva-note.h"
@@ -35,6 +36,7 @@ typedef struct
   VivaBank              *bank;
   VivaNotesStore        *notes;
   VivaClock             *clock;
+  VivaContext           *context;
   VivaInterview         *interview;
   GtkWindow             *window;
   VivaInterviewLivePage *page;
@@ -75,8 +77,15 @@ fixture_set_up (Fixture       *f,
   viva_interview_set_total_budget (f->interview, 45 * MINUTE);
   g_assert_true (viva_interview_start (f->interview));
 
-  f->page = g_object_new (VIVA_TYPE_INTERVIEW_LIVE_PAGE, NULL);
-  viva_interview_live_page_set_context (f->page, f->bank, f->notes);
+  f->context = g_object_new (VIVA_TYPE_CONTEXT,
+                             "notes-store", f->notes,
+                             "clock", f->clock,
+                             NULL);
+  viva_context_set_bank (f->context, f->bank);
+
+  f->page = g_object_new (VIVA_TYPE_INTERVIEW_LIVE_PAGE,
+                          "context", f->context,
+                          NULL);
   viva_interview_live_page_set_interview (f->page, f->interview);
 
   f->window = GTK_WINDOW (gtk_window_new ());
@@ -104,6 +113,7 @@ fixture_tear_down (Fixture       *f,
   g_assert_true (viva_notes_store_flush (f->notes, &error));
   g_assert_no_error (error);
   g_clear_object (&f->interview);
+  g_clear_object (&f->context);
   g_clear_object (&f->clock);
   g_clear_object (&f->notes);
   g_clear_object (&f->bank);

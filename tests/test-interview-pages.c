@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "viva-bank.h"
+#include "viva-context.h"
 #include "viva-interview.h"
 #include "viva-interview-list-page.h"
 #include "viva-interview-plan-page.h"
@@ -271,6 +272,7 @@ test_list (void)
   g_autofree char *damaged_path = g_build_filename (dir, "2026-01-01T00-00-00-00000009.json", NULL);
   g_autoptr(VivaInterviewStore) store = viva_interview_store_new (dir);
   g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(VivaContext) context = NULL;
   g_autoptr(VivaInterview) ada = NULL;
   g_autoptr(VivaInterview) grace = NULL;
   g_autoptr(VivaInterview) alan = NULL;
@@ -301,8 +303,13 @@ test_list (void)
   g_assert_true (viva_interview_start (alan));
   flush_store (store);
 
-  page = g_object_new (VIVA_TYPE_INTERVIEW_LIST_PAGE, NULL);
-  viva_interview_list_page_set_store (page, store, problems);
+  context = g_object_new (VIVA_TYPE_CONTEXT,
+                          "interview-store", store,
+                          "interview-problems", problems,
+                          NULL);
+  page = g_object_new (VIVA_TYPE_INTERVIEW_LIST_PAGE,
+                       "context", context,
+                       NULL);
   window = show_in_window (GTK_WIDGET (page));
 
   g_assert_nonnull (viva_interview_list_page_get_problems (page));
@@ -445,6 +452,20 @@ load_bank (void)
   return bank;
 }
 
+/* A plan page in a context with @bank open, as the interview view
+ * makes it. */
+static VivaInterviewPlanPage *
+plan_page_new (VivaBank *bank)
+{
+  g_autoptr(VivaContext) context = g_object_new (VIVA_TYPE_CONTEXT, NULL);
+
+  viva_context_set_bank (context, bank);
+
+  return g_object_new (VIVA_TYPE_INTERVIEW_PLAN_PAGE,
+                       "context", context,
+                       NULL);
+}
+
 static guint
 level_of (VivaBank *bank,
           guint     number)
@@ -507,8 +528,7 @@ test_plan (void)
   reset_templates ();
   g_settings_set_string (settings, "interviewer-name", "Sam Interviewer");
 
-  page = g_object_new (VIVA_TYPE_INTERVIEW_PLAN_PAGE, NULL);
-  viva_interview_plan_page_set_context (page, bank);
+  page = plan_page_new (bank);
   viva_interview_plan_page_set_interview (page, interview);
   window = show_in_window (GTK_WIDGET (page));
   wait_for (templates_loaded, page);
@@ -667,9 +687,8 @@ test_plan (void)
 
   /* A fresh page reads the template from the file, and fills another
    * interview's plan from it. */
-  fresh = g_object_new (VIVA_TYPE_INTERVIEW_PLAN_PAGE, NULL);
+  fresh = plan_page_new (bank);
   viva_interview_plan_page_set_interview (fresh, second);
-  viva_interview_plan_page_set_context (fresh, bank);
   fresh_window = show_in_window (GTK_WIDGET (fresh));
   wait_for (templates_loaded, fresh);
   g_assert_cmpuint (viva_interview_plan_page_get_n_templates (fresh), ==, 1);
@@ -752,9 +771,8 @@ test_plan_templates_file_problems (void)
   reset_templates ();
   write_file (path, "{\"format\": \"viva-interview-templates\", \"version\": 1, \"templates\": [{\"name\": 5}]}");
 
-  page = g_object_new (VIVA_TYPE_INTERVIEW_PLAN_PAGE, NULL);
+  page = plan_page_new (bank);
   viva_interview_plan_page_set_interview (page, interview);
-  viva_interview_plan_page_set_context (page, bank);
   window = show_in_window (GTK_WIDGET (page));
   wait_for (templates_loaded, page);
   g_assert_nonnull (viva_interview_plan_page_get_templates_problem (page));
@@ -766,9 +784,8 @@ test_plan_templates_file_problems (void)
 
   write_file (path, newer);
   before = read_file (path);
-  page = g_object_new (VIVA_TYPE_INTERVIEW_PLAN_PAGE, NULL);
+  page = plan_page_new (bank);
   viva_interview_plan_page_set_interview (page, interview);
-  viva_interview_plan_page_set_context (page, bank);
   window = show_in_window (GTK_WIDGET (page));
   wait_for (templates_loaded, page);
   g_assert_nonnull (strstr (viva_interview_plan_page_get_templates_problem (page), "newer version"));
@@ -874,8 +891,7 @@ test_plan_random_topics (void)
 
   reset_templates ();
 
-  page = g_object_new (VIVA_TYPE_INTERVIEW_PLAN_PAGE, NULL);
-  viva_interview_plan_page_set_context (page, bank);
+  page = plan_page_new (bank);
   viva_interview_plan_page_set_interview (page, interview);
   /* The smallest window Viva is meant to work in. */
   window = show_in_window_sized (GTK_WIDGET (page), 1100, 740);
@@ -1166,8 +1182,7 @@ test_plan_manage_templates (void)
       g_assert_nonnull (load);
     }
 
-  page = g_object_new (VIVA_TYPE_INTERVIEW_PLAN_PAGE, NULL);
-  viva_interview_plan_page_set_context (page, bank);
+  page = plan_page_new (bank);
   viva_interview_plan_page_set_interview (page, interview);
   window = show_in_window (GTK_WIDGET (page));
   wait_for (templates_loaded, page);

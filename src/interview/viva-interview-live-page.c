@@ -29,6 +29,7 @@
 #include <string.h>
 
 #include "viva-bank.h"
+#include "viva-context.h"
 #include "viva-interview-live-page.h"
 #include "viva-level.h"
 #include "viva-message-dialog.h"
@@ -48,8 +49,10 @@ struct _VivaInterviewLivePage
   GtkWidget             parent_instance;
 
   /* Owned */
+  VivaContext          *context;
+  GSignalGroup         *context_signals;
+  /* The context's, kept from its last notify::bank */
   VivaBank             *bank;
-  VivaNotesStore       *notes;
   VivaInterview        *interview;
   GSignalGroup         *signals;
   VivaCandidateWindow  *candidate_window;
@@ -84,6 +87,7 @@ G_DEFINE_FINAL_TYPE (VivaInterviewLivePage, viva_interview_live_page, GTK_TYPE_W
 
 enum {
   PROP_0,
+  PROP_CONTEXT,
   PROP_INTERVIEW,
   PROP_PAUSED,
   PROP_RATING,
@@ -195,19 +199,6 @@ viva_interview_live_page_update_actions (VivaInterviewLivePage *self)
   gtk_text_view_set_editable (GTK_TEXT_VIEW (self->notes_view), live && n_items > 0);
 }
 
-static const char *viva_interview_live_page_get_bank_id (VivaInterviewLivePage *self);
-
-/* The picker offers the open bank's questions only to an interview of
- * that bank; to another, only questions of the interviewer's own. */
-static void
-viva_interview_live_page_update_picker (VivaInterviewLivePage *self)
-{
-  gboolean same_bank = self->bank != NULL &&
-                       g_strcmp0 (viva_interview_live_page_get_bank_id (self), viva_bank_get_id (self->bank)) == 0;
-
-  viva_question_picker_set_context (self->picker, same_bank ? self->bank : NULL, self->interview);
-}
-
 /* The bank the interview's question numbers belong to: the one it
  * recorded, or, for an interview from before Viva recorded it, the
  * bank open now. */
@@ -226,14 +217,15 @@ static void
 viva_interview_live_page_update_answer_key (VivaInterviewLivePage *self,
                                             VivaInterviewItem     *item)
 {
+  VivaNotesStore *notes = self->context != NULL ? viva_context_get_notes_store (self->context) : NULL;
   VivaNote *note = NULL;
 
-  if (item != NULL && viva_interview_item_get_number (item) != 0 && self->notes != NULL)
+  if (item != NULL && viva_interview_item_get_number (item) != 0 && notes != NULL)
     {
       const char *bank = viva_interview_live_page_get_bank_id (self);
 
       if (bank != NULL)
-        note = viva_notes_store_lookup_note (self->notes, bank, viva_interview_item_get_number (item));
+        note = viva_notes_store_lookup_note (notes, bank, viva_interview_item_get_number (item));
     }
 
   if (note != NULL && viva_note_get_has_text (note))
@@ -515,6 +507,37 @@ viva_interview_live_page_item_changed_cb (VivaInterviewLivePage *self,
     viva_interview_live_page_update (self);
 }
 
+/* The open bank: the level and topic of its questions, and how their
+ * code reads. The question picker and the candidate window follow the
+ * same context themselves. */
+static void
+viva_interview_live_page_bank_changed_cb (VivaInterviewLivePage *self)
+{
+  VivaBank *bank = self->context != NULL ? viva_context_get_bank (self->context) : NULL;
+
+  if (g_set_object (&self->bank, bank))
+    viva_interview_live_page_update (self);
+}
+
+static void
+viva_interview_live_page_set_context (VivaInterviewLivePage *self,
+                                      VivaContext           *context)
+{
+  VivaBank *bank;
+
+  g_return_if_fail (context == NULL || VIVA_IS_CONTEXT (context));
+
+  if (!g_set_object (&self->context, context))
+    return;
+
+  g_signal_group_set_target (self->context_signals, context);
+  bank = context != NULL ? viva_context_get_bank (context) : NULL;
+  g_set_object (&self->bank, bank);
+  /* The answer key comes from the context's notes too. */
+  viva_interview_live_page_update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
+}
+
 /* Actions */
 
 static void
@@ -631,8 +654,7 @@ viva_interview_live_page_set_candidate_shown (VivaInterviewLivePage *self,
 
       /* Not transient for the main window: it is moved to another
        * screen or shared on its own. */
-      self->candidate_window = viva_candidate_window_new (self->interview);
-      viva_candidate_window_set_bank (self->candidate_window, self->bank);
+      self->candidate_window = viva_candidate_window_new (self->context, self->interview);
       if (GTK_IS_WINDOW (root) && gtk_window_get_application (GTK_WINDOW (root)) != NULL)
         gtk_window_set_application (GTK_WINDOW (self->candidate_window),
                                     gtk_window_get_application (GTK_WINDOW (root)));
@@ -839,10 +861,13 @@ viva_interview_live_page_dispose (GObject *object)
     }
   if (self->signals != NULL)
     g_signal_group_set_target (self->signals, NULL);
+  if (self->context_signals != NULL)
+    g_signal_group_set_target (self->context_signals, NULL);
   g_clear_object (&self->signals);
+  g_clear_object (&self->context_signals);
+  g_clear_object (&self->context);
   g_clear_object (&self->interview);
   g_clear_object (&self->bank);
-  g_clear_object (&self->notes);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), VIVA_TYPE_INTERVIEW_LIVE_PAGE);
 
@@ -859,6 +884,10 @@ viva_interview_live_page_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+
     case PROP_INTERVIEW:
       g_value_set_object (value, self->interview);
       break;
@@ -890,6 +919,10 @@ viva_interview_live_page_set_property (GObject      *object,
 
   switch (prop_id)
     {
+    case PROP_CONTEXT:
+      viva_interview_live_page_set_context (self, g_value_get_object (value));
+      break;
+
     case PROP_INTERVIEW:
       viva_interview_live_page_set_interview (self, g_value_get_object (value));
       break;
@@ -923,6 +956,16 @@ viva_interview_live_page_class_init (VivaInterviewLivePageClass *klass)
 
   widget_class->map = viva_interview_live_page_map;
 
+  /**
+   * VivaInterviewLivePage:context:
+   *
+   * The open bank, whose questions the page shows with their level and
+   * topic, and the notes the answer key comes from.
+   */
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL,
+                         VIVA_TYPE_CONTEXT,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   properties[PROP_INTERVIEW] =
     g_param_spec_object ("interview", NULL, NULL,
                          VIVA_TYPE_INTERVIEW,
@@ -1032,6 +1075,11 @@ viva_interview_live_page_init (VivaInterviewLivePage *self)
       self->rating_buttons[i] = button;
     }
 
+  self->context_signals = g_signal_group_new (VIVA_TYPE_CONTEXT);
+  g_signal_group_connect_object (self->context_signals, "notify::bank",
+                                 G_CALLBACK (viva_interview_live_page_bank_changed_cb),
+                                 self, G_CONNECT_SWAPPED);
+
   self->signals = g_signal_group_new (VIVA_TYPE_INTERVIEW);
   g_signal_group_connect_swapped (self->signals, "notify::current",
                                   G_CALLBACK (viva_interview_live_page_update), self);
@@ -1071,23 +1119,6 @@ viva_interview_live_page_init (VivaInterviewLivePage *self)
   viva_interview_live_page_update (self);
 }
 
-void
-viva_interview_live_page_set_context (VivaInterviewLivePage *self,
-                                      VivaBank              *bank,
-                                      VivaNotesStore        *notes)
-{
-  g_return_if_fail (VIVA_IS_INTERVIEW_LIVE_PAGE (self));
-  g_return_if_fail (bank == NULL || VIVA_IS_BANK (bank));
-  g_return_if_fail (notes == NULL || VIVA_IS_NOTES_STORE (notes));
-
-  g_set_object (&self->bank, bank);
-  g_set_object (&self->notes, notes);
-  if (self->candidate_window != NULL)
-    viva_candidate_window_set_bank (self->candidate_window, bank);
-  viva_interview_live_page_update_picker (self);
-  viva_interview_live_page_update (self);
-}
-
 VivaInterview *
 viva_interview_live_page_get_interview (VivaInterviewLivePage *self)
 {
@@ -1107,7 +1138,6 @@ viva_interview_live_page_set_interview (VivaInterviewLivePage *self,
     return;
 
   g_signal_group_set_target (self->signals, interview);
-  viva_interview_live_page_update_picker (self);
   self->ticks = 0;
 
   /* The candidate window shows one interview: never the next one's

@@ -8,7 +8,8 @@
  * The page edits the interview in place; the interview store saves it
  * on VivaInterview::changed, so nothing here saves. The page follows
  * the interview's signals, so that a change made elsewhere (the live
- * view rating a question) shows here too.
+ * view rating a question) shows here too, and its context's "bank", to
+ * show the questions as the open bank writes them.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -21,6 +22,7 @@
 #include <glib/gi18n.h>
 
 #include "viva-bank.h"
+#include "viva-context.h"
 #include "viva-interview.h"
 #include "viva-interview-pdf.h"
 #include "viva-interview-wrapup-page.h"
@@ -35,8 +37,11 @@ struct _VivaInterviewWrapupPage
   GtkWidget             parent_instance;
 
   /* Owned */
-  VivaInterview        *interview;
+  VivaContext          *context;
+  GSignalGroup         *context_signals;
+  /* The context's, kept from its last notify::bank */
   VivaBank             *bank;
+  VivaInterview        *interview;
   GSignalGroup         *interview_signals;
   GPtrArray            *recommendation_buttons;  /* indexed by rating */
   GtkSizeGroup         *time_group;
@@ -64,6 +69,7 @@ G_DEFINE_FINAL_TYPE (VivaInterviewWrapupPage, viva_interview_wrapup_page, GTK_TY
 
 enum {
   PROP_0,
+  PROP_CONTEXT,
   PROP_INTERVIEW,
   N_PROPS
 };
@@ -563,6 +569,31 @@ viva_interview_wrapup_page_item_changed_cb (VivaInterviewWrapupPage *self,
   viva_interview_wrapup_page_update_row (self, index);
 }
 
+/* The bank the interview's questions may come from, to show their
+ * code as the bank writes it. */
+static void
+viva_interview_wrapup_page_bank_changed_cb (VivaInterviewWrapupPage *self)
+{
+  VivaBank *bank = self->context != NULL ? viva_context_get_bank (self->context) : NULL;
+
+  if (g_set_object (&self->bank, bank))
+    viva_interview_wrapup_page_update_rows (self);
+}
+
+static void
+viva_interview_wrapup_page_set_context (VivaInterviewWrapupPage *self,
+                                        VivaContext             *context)
+{
+  g_return_if_fail (context == NULL || VIVA_IS_CONTEXT (context));
+
+  if (!g_set_object (&self->context, context))
+    return;
+
+  g_signal_group_set_target (self->context_signals, context);
+  viva_interview_wrapup_page_bank_changed_cb (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
+}
+
 /* Export */
 
 static void
@@ -700,7 +731,11 @@ viva_interview_wrapup_page_dispose (GObject *object)
 
   if (self->interview_signals != NULL)
     g_signal_group_set_target (self->interview_signals, NULL);
+  if (self->context_signals != NULL)
+    g_signal_group_set_target (self->context_signals, NULL);
   g_clear_object (&self->interview_signals);
+  g_clear_object (&self->context_signals);
+  g_clear_object (&self->context);
   g_clear_object (&self->interview);
   g_clear_object (&self->bank);
 
@@ -723,6 +758,10 @@ viva_interview_wrapup_page_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+
     case PROP_INTERVIEW:
       g_value_set_object (value, self->interview);
       break;
@@ -742,6 +781,10 @@ viva_interview_wrapup_page_set_property (GObject      *object,
 
   switch (prop_id)
     {
+    case PROP_CONTEXT:
+      viva_interview_wrapup_page_set_context (self, g_value_get_object (value));
+      break;
+
     case PROP_INTERVIEW:
       viva_interview_wrapup_page_set_interview (self, g_value_get_object (value));
       break;
@@ -760,6 +803,16 @@ viva_interview_wrapup_page_class_init (VivaInterviewWrapupPageClass *klass)
   object_class->dispose = viva_interview_wrapup_page_dispose;
   object_class->get_property = viva_interview_wrapup_page_get_property;
   object_class->set_property = viva_interview_wrapup_page_set_property;
+
+  /**
+   * VivaInterviewWrapupPage:context:
+   *
+   * Where the open bank is, to show the questions as it writes them.
+   */
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL,
+                         VIVA_TYPE_CONTEXT,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   properties[PROP_INTERVIEW] =
     g_param_spec_object ("interview", NULL, NULL,
@@ -838,6 +891,11 @@ viva_interview_wrapup_page_init (VivaInterviewWrapupPage *self)
                                self, G_CONNECT_SWAPPED);
     }
 
+  self->context_signals = g_signal_group_new (VIVA_TYPE_CONTEXT);
+  g_signal_group_connect_object (self->context_signals, "notify::bank",
+                                 G_CALLBACK (viva_interview_wrapup_page_bank_changed_cb),
+                                 self, G_CONNECT_SWAPPED);
+
   self->interview_signals = g_signal_group_new (VIVA_TYPE_INTERVIEW);
   g_signal_group_connect_object (self->interview_signals, "changed",
                                  G_CALLBACK (viva_interview_wrapup_page_sync_header),
@@ -877,26 +935,6 @@ viva_interview_wrapup_page_get_interview (VivaInterviewWrapupPage *self)
   g_return_val_if_fail (VIVA_IS_INTERVIEW_WRAPUP_PAGE (self), NULL);
 
   return self->interview;
-}
-
-/**
- * viva_interview_wrapup_page_set_bank:
- * @bank: (nullable): the bank open now
- *
- * The bank the interview's questions may come from, to show their code
- * as the bank writes it.
- */
-void
-viva_interview_wrapup_page_set_bank (VivaInterviewWrapupPage *self,
-                                     VivaBank                *bank)
-{
-  g_return_if_fail (VIVA_IS_INTERVIEW_WRAPUP_PAGE (self));
-  g_return_if_fail (bank == NULL || VIVA_IS_BANK (bank));
-
-  if (!g_set_object (&self->bank, bank))
-    return;
-
-  viva_interview_wrapup_page_update_rows (self);
 }
 
 /**
