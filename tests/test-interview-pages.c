@@ -25,6 +25,7 @@
 #include "viva-interview-list-page.h"
 #include "viva-interview-plan-page.h"
 #include "viva-interview-store.h"
+#include "viva-interview-wrapup-page.h"
 #include "viva-resources.h"
 #include "viva-test-util.h"
 #include "viva-interview-template.h"
@@ -1322,6 +1323,102 @@ test_plan_manage_templates (void)
   reset_templates ();
 }
 
+/* Following the context */
+
+/* A question's row, by the start of its text. */
+static gboolean
+is_row_titled (GtkWidget     *widget,
+               gconstpointer  start)
+{
+  g_autofree char *text = NULL;
+
+  if (!ADW_IS_PREFERENCES_ROW (widget))
+    return FALSE;
+
+  /* The title is markup: its text is what it reads. */
+  if (!pango_parse_markup (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), -1, 0,
+                           NULL, &text, NULL, NULL))
+    return FALSE;
+
+  return g_str_has_prefix (text, start);
+}
+
+static gboolean
+row_title_has_code (GtkWidget  *page,
+                    const char *start)
+{
+  GtkWidget *row = find_widget (page, is_row_titled, start);
+
+  g_assert_nonnull (row);
+
+  return strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), "<tt>") != NULL;
+}
+
+/* The plan page (with its plan list) and the wrap-up page follow the
+ * bank their context has open, with no one pushing it to them: random
+ * questions need a bank, and a question reads with its code in
+ * monospace only while the bank it came from is open. */
+static void
+test_follow_the_context (void)
+{
+  g_autoptr(VivaBank) bank = load_bank ();
+  g_autoptr(VivaContext) context = g_object_new (VIVA_TYPE_CONTEXT, NULL);
+  g_autoptr(VivaInterview) interview = viva_interview_new (NULL);
+  g_autoptr(VivaInterview) finished = viva_interview_new (NULL);
+  g_autoptr(GError) error = NULL;
+  VivaQuestion *question = viva_bank_lookup_question (bank, 31);
+  const char *start = "If x = 10";
+  GtkWidget *pages[2];
+  GtkWindow *windows[2];
+
+  reset_templates ();
+  g_assert_nonnull (question);
+  g_assert_true (viva_interview_append_question (interview, question, 0, &error));
+  g_assert_no_error (error);
+  g_assert_true (viva_interview_append_question (finished, question, 0, &error));
+  g_assert_no_error (error);
+  g_assert_true (viva_interview_start (finished));
+  g_assert_true (viva_interview_finish (finished));
+
+  pages[0] = g_object_new (VIVA_TYPE_INTERVIEW_PLAN_PAGE, "context", context, NULL);
+  viva_interview_plan_page_set_interview (VIVA_INTERVIEW_PLAN_PAGE (pages[0]), interview);
+  pages[1] = g_object_new (VIVA_TYPE_INTERVIEW_WRAPUP_PAGE, "context", context, NULL);
+  viva_interview_wrapup_page_set_interview (VIVA_INTERVIEW_WRAPUP_PAGE (pages[1]), finished);
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    windows[i] = show_in_window (pages[i]);
+  wait_for (templates_loaded, pages[0]);
+
+  /* No bank open yet. */
+  g_assert_false (gtk_widget_is_sensitive (find_widget (pages[0], is_menu_button_with_label,
+                                                        "Add _Random Questions…")));
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    g_assert_false (row_title_has_code (pages[i], start));
+
+  /* The window opens one. */
+  viva_context_set_bank (context, bank);
+  drain_main_loop ();
+  g_assert_true (gtk_widget_is_sensitive (find_widget (pages[0], is_menu_button_with_label,
+                                                       "Add _Random Questions…")));
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    g_assert_true (row_title_has_code (pages[i], start));
+  g_assert_true (gtk_widget_activate_action (pages[0], "plan.add-random", NULL));
+  drain_main_loop ();
+  g_assert_cmpuint (viva_interview_get_n_items (interview), >, 1);
+
+  /* And closes it. */
+  viva_context_set_bank (context, NULL);
+  drain_main_loop ();
+  g_assert_false (gtk_widget_is_sensitive (find_widget (pages[0], is_menu_button_with_label,
+                                                        "Add _Random Questions…")));
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    g_assert_false (row_title_has_code (pages[i], start));
+
+  for (guint i = 0; i < G_N_ELEMENTS (windows); i++)
+    gtk_window_destroy (windows[i]);
+  drain_main_loop ();
+  reset_templates ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1335,6 +1432,7 @@ main (int   argc,
   g_test_add_func ("/interview-pages/plan/templates-file-problems", test_plan_templates_file_problems);
   g_test_add_func ("/interview-pages/plan/manage-templates", test_plan_manage_templates);
   g_test_add_func ("/interview-pages/plan/random-topics", test_plan_random_topics);
+  g_test_add_func ("/interview-pages/follow-the-context", test_follow_the_context);
 
   return g_test_run ();
 }
