@@ -1,6 +1,10 @@
 /* viva-types.h
  *
- * Forward declarations so that headers need not include each other.
+ * Forward declarations so that headers need not include each other, and
+ * the enums and plain types that every layer shares. Types only: their
+ * functions live with their layer (viva_status_to_string() in
+ * notes/viva-note.h, durations in time/viva-time-format.h). VivaStatus's
+ * GType and nicks come from glib-mkenums (viva-enums.h).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -80,20 +84,5 @@ typedef struct
   gint64 start;
   gint64 end;
 } VivaReviewDay;
-
-const char *viva_status_to_string   (VivaStatus   status);
-gboolean    viva_status_from_string (const char  *str,
-                                     VivaStatus  *status);
-
-char       *viva_format_duration    (gint64       usec);
-char       *viva_format_time_against_budget (gint64   spent,
-                                             gint64   budget,
-                                             char   **over);
-char       *viva_format_time_of_budget (gint64      spent,
-                                        gint64      budget);
-gboolean    viva_name_lookup        (const char * const *names,
-                                     guint               n_names,
-                                     const char         *str,
-                                     guint              *index);
 
 G_END_DECLS

@@ -23,6 +23,7 @@
 #include "viva-notes-store.h"
 #include "viva-question.h"
 #include "viva-session-store.h"
+#include "viva-time-format.h"
 #include "viva-topic.h"
 
 #define WAIT_TIMEOUT_SECONDS 20

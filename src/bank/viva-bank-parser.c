@@ -22,6 +22,12 @@
  * Topics are optional: questions of a level without "###" headings are
  * children of the level itself.
  *
+ * This file is the state machine md4c's events drive: headings, labels,
+ * questions and their spans, and the levels and topics they build. What
+ * needs none of that state (the checks before Markdown, line numbers,
+ * plain text from md4c's text, level headings) is in
+ * viva-bank-parser-text.c.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -32,7 +38,7 @@
 #include <glib/gi18n.h>
 #include <md4c.h>
 
-#include "viva-bank-private.h"
+#include "viva-bank-parser-private.h"
 
 typedef enum
 {
@@ -112,20 +118,7 @@ static guint
 line_at (Parser *self,
          gsize   offset)
 {
-  guint line = 1;
-
-  offset = MIN (offset, self->size);
-
-  /* md4c ends lines at "\n", "\r\n" and a lone "\r"; so do we. */
-  for (gsize i = 0; i < offset; i++)
-    {
-      if (self->data[i] == '\n')
-        line++;
-      else if (self->data[i] == '\r' && (i + 1 >= self->size || self->data[i + 1] != '\n'))
-        line++;
-    }
-
-  return line;
+  return _viva_bank_line_at (self->data, self->size, offset);
 }
 
 static void
@@ -134,176 +127,6 @@ note_position (Parser     *self,
 {
   if (ptr >= self->data && ptr < self->data + self->size)
     self->last_offset = ptr - self->data;
-}
-
-static inline gboolean
-is_blank (char c)
-{
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
-static inline gboolean
-ends_blank (GString *string)
-{
-  return string->len == 0 || is_blank (string->str[string->len - 1]);
-}
-
-/* HTML entities: md4c reports them verbatim. The common ones are decoded;
- * a rare named entity stays as written, which is still readable. */
-static const struct {
-  const char *name;
-  gunichar    ch;
-} named_entities[] = {
-  { "amp", '&' }, { "lt", '<' }, { "gt", '>' }, { "quot", '"' },
-  { "apos", '\'' }, { "nbsp", 0x00A0 }, { "copy", 0x00A9 },
-  { "reg", 0x00AE }, { "trade", 0x2122 }, { "hellip", 0x2026 },
-  { "mdash", 0x2014 }, { "ndash", 0x2013 }, { "lsquo", 0x2018 },
-  { "rsquo", 0x2019 }, { "ldquo", 0x201C }, { "rdquo", 0x201D },
-  { "laquo", 0x00AB }, { "raquo", 0x00BB }, { "times", 0x00D7 },
-  { "divide", 0x00F7 }, { "deg", 0x00B0 }, { "middot", 0x00B7 },
-  { "bull", 0x2022 }, { "larr", 0x2190 }, { "rarr", 0x2192 },
-  { "le", 0x2264 }, { "ge", 0x2265 }, { "ne", 0x2260 },
-  { "euro", 0x20AC }, { "pound", 0x00A3 }, { "sect", 0x00A7 },
-};
-
-/* Code points that XML, and so Pango markup, cannot carry even as a
- * character reference; a question holding one could not be shown. */
-static inline gboolean
-is_markup_char (guint64 value)
-{
-  return (value >= 0x20 && value <= 0xD7FF) ||
-         (value >= 0xE000 && value <= 0xFFFD) ||
-         (value >= 0x10000 && value <= 0x10FFFF);
-}
-
-static void
-append_entity (GString    *string,
-               const char *text,
-               gsize       size)
-{
-  /* md4c reports only "&...;" as an entity, but nothing here relies on
-   * it: anything else is kept as written. */
-  if (size < 3 || text[0] != '&' || text[size - 1] != ';')
-    {
-      g_string_append_len (string, text, size);
-      return;
-    }
-
-  if (size > 3 && text[1] == '#')
-    {
-      guint64 value = 0;
-      gboolean hex = text[2] == 'x' || text[2] == 'X';
-
-      for (gsize i = hex ? 3 : 2; i < size - 1; i++)
-        {
-          int digit = hex ? g_ascii_xdigit_value (text[i]) : g_ascii_digit_value (text[i]);
-
-          if (digit < 0 || value > 0x10FFFF)
-            {
-              value = 0;
-              break;
-            }
-          value = value * (hex ? 16 : 10) + digit;
-        }
-
-      /* White space written as a reference is white space, as in
-       * append_text(). */
-      if (value == '\t' || value == '\n' || value == '\r')
-        {
-          if (!ends_blank (string))
-            g_string_append_c (string, ' ');
-          return;
-        }
-
-      /* As CommonMark says: invalid code points become U+FFFD. So do
-       * control characters, which ordinary text drops, and the rest
-       * that markup cannot hold. */
-      if (!is_markup_char (value))
-        value = 0xFFFD;
-
-      g_string_append_unichar (string, (gunichar)value);
-      return;
-    }
-
-  for (guint i = 0; i < G_N_ELEMENTS (named_entities); i++)
-    {
-      const char *name = named_entities[i].name;
-
-      if (strlen (name) == size - 2 && memcmp (name, text + 1, size - 2) == 0)
-        {
-          g_string_append_unichar (string, named_entities[i].ch);
-          return;
-        }
-    }
-
-  g_string_append_len (string, text, size);
-}
-
-/* Appends a space unless the text is empty or already ends with white
- * space: that trims the start and collapses the double spaces a wrapped
- * line leaves behind. */
-static void
-append_space (GString *string)
-{
-  if (!ends_blank (string))
-    g_string_append_c (string, ' ');
-}
-
-/* g_string_append_len() in GLib 2.74 goes through the general insertion
- * code, which shows in a profile of a large bank; this is the plain copy
- * it amounts to. */
-static inline void
-append_run (GString    *string,
-            const char *text,
-            gsize       size)
-{
-  gsize len = string->len;
-
-  if (size == 0)
-    return;
-
-  g_string_set_size (string, len + size);
-  memcpy (string->str + len, text, size);
-}
-
-/* Ordinary text: runs of white space become one space and control
- * characters are dropped (they have no business in a question, and Pango
- * markup cannot carry them). In code (@verbatim) spaces and tabs stay as
- * written. The text is copied in runs, broken only where something is
- * dropped: a single space between words does not break a run. */
-static void
-append_text (GString    *string,
-             const char *text,
-             gsize       size,
-             gboolean    verbatim)
-{
-  gsize run = 0;
-
-  for (gsize i = 0; i < size; i++)
-    {
-      guchar c = text[i];
-
-      if (G_LIKELY (c > ' ' && c != 0x7F))
-        continue;
-
-      if (c == ' ' || (verbatim && c == '\t'))
-        {
-          if (verbatim)
-            continue;
-
-          /* Keep a space that follows something other than a space. */
-          if (i > run ? text[i - 1] != ' ' : !ends_blank (string))
-            continue;
-        }
-
-      append_run (string, text + run, i - run);
-      run = i + 1;
-
-      if (c == '\t')
-        append_space (string);
-    }
-
-  append_run (string, text + run, size - run);
 }
 
 static void
@@ -353,118 +176,6 @@ finish_level (Parser *self)
       self->level_n_questions = 0;
       self->level = NULL;
     }
-}
-
-/* Removes a trailing "(Questions 1-200)" from a level name. */
-static void
-strip_parenthetical (char *name)
-{
-  gsize len = strlen (name);
-  int depth = 0;
-
-  if (len == 0 || name[len - 1] != ')')
-    return;
-
-  for (gsize i = len; i > 0; i--)
-    {
-      if (name[i - 1] == ')')
-        depth++;
-      else if (name[i - 1] == '(' && --depth == 0)
-        {
-          name[i - 1] = '\0';
-          g_strchomp (name);
-          return;
-        }
-    }
-}
-
-/* A number from the file, as a message shows it: a number thousands of
- * digits long would make an unreadable message. What looks like a number
- * may hold any character ("1—2"): it is cut between characters, never
- * inside one, so that the message stays valid UTF-8. */
-static char *
-dup_shown_number (const char *digits,
-                  gsize       len)
-{
-  const char *end = digits + len;
-  const char *cut = NULL;
-  const char *p = digits;
-
-  for (guint n = 0; p < end; n++)
-    {
-      if (n == 20)
-        cut = p;
-      else if (n == 24)
-        return g_strdup_printf ("%.*s…", (int)(cut - digits), digits);
-      p = g_utf8_next_char (p);
-    }
-
-  return g_strndup (digits, len);
-}
-
-typedef enum
-{
-  LEVEL_HEADING_NONE,
-  LEVEL_HEADING_OK,
-  /* "Level 99999999999999999999: Name": a level, with a number that
-   * does not fit. */
-  LEVEL_HEADING_TOO_LARGE,
-} LevelHeading;
-
-/* "Level 1: Beginner (Questions 1-200)" gives 1 and "Beginner". On
- * LEVEL_HEADING_TOO_LARGE, @name is the number as written. */
-static LevelHeading
-parse_level_heading (const char  *heading,
-                     guint       *number,
-                     char       **name)
-{
-  guint64 value = 0;
-  gboolean overflow = FALSE;
-  const char *p = heading;
-  const char *digits;
-
-  if (g_ascii_strncasecmp (p, "Level", 5) != 0 || !is_blank (p[5]))
-    return LEVEL_HEADING_NONE;
-
-  for (p += 5; is_blank (*p); p++)
-    ;
-
-  for (digits = p; g_ascii_isdigit (*p); p++)
-    {
-      value = value * 10 + (*p - '0');
-      /* Keep reading the digits, but stop the value from wrapping. */
-      if (value > G_MAXUINT32)
-        {
-          overflow = TRUE;
-          value = (guint64)G_MAXUINT32 + 1;
-        }
-    }
-
-  /* "Level 1st" is not a level heading. */
-  if (p == digits || g_ascii_isalnum (*p))
-    return LEVEL_HEADING_NONE;
-
-  if (overflow)
-    {
-      *name = dup_shown_number (digits, p - digits);
-      return LEVEL_HEADING_TOO_LARGE;
-    }
-
-  while (is_blank (*p))
-    p++;
-
-  /* The separator: "Level 1: Name", "Level 1. Name", "Level 1 - Name",
-   * or an en or em dash. */
-  if (*p == ':' || *p == '.' || *p == '-')
-    p++;
-  else if (g_str_has_prefix (p, "\xe2\x80\x93") || g_str_has_prefix (p, "\xe2\x80\x94"))
-    p += 3;
-
-  *number = (guint)value;
-  *name = g_strstrip (g_strdup (p));
-  strip_parenthetical (*name);
-
-  return LEVEL_HEADING_OK;
 }
 
 static void
@@ -529,19 +240,19 @@ finish_heading (Parser *self)
 
         /* Any other second-level heading ("## Table of Contents",
          * "## Answers") ends the level: what follows is not in it. */
-        switch (parse_level_heading (text, &number, &name))
+        switch (_viva_bank_parse_level_heading (text, &number, &name))
           {
-          case LEVEL_HEADING_OK:
+          case VIVA_LEVEL_HEADING_OK:
             start_level (self, number, name);
             break;
 
-          case LEVEL_HEADING_TOO_LARGE:
+          case VIVA_LEVEL_HEADING_TOO_LARGE:
             parser_set_error (self, VIVA_BANK_ERROR_MALFORMED,
                               _("Line %u starts a level numbered “%s”, which is too large. Level numbers are whole numbers up to %u."),
                               line_at (self, self->heading_offset), name, G_MAXUINT32);
             return FALSE;
 
-          case LEVEL_HEADING_NONE:
+          case VIVA_LEVEL_HEADING_NONE:
           default:
             break;
           }
@@ -578,17 +289,17 @@ finish_label (Parser *self)
   guint64 value = 0;
   gboolean overflow = FALSE;
 
-  while (is_blank (*label))
+  while (_viva_bank_is_blank (*label))
     label++;
 
   if (g_ascii_strncasecmp (label, "Question", 8) != 0 ||
-      (label[8] != '\0' && label[8] != ':' && !is_blank (label[8])))
+      (label[8] != '\0' && label[8] != ':' && !_viva_bank_is_blank (label[8])))
     {
       self->para = PARA_PROSE;
       return TRUE;
     }
 
-  for (p = label + 8; is_blank (*p); p++)
+  for (p = label + 8; _viva_bank_is_blank (*p); p++)
     ;
 
   for (digits = p; g_ascii_isdigit (*p); p++)
@@ -612,15 +323,15 @@ finish_label (Parser *self)
       return FALSE;
     }
 
-  if (overflow || value == 0 || (*p != '\0' && *p != ':' && !is_blank (*p)))
+  if (overflow || value == 0 || (*p != '\0' && *p != ':' && !_viva_bank_is_blank (*p)))
     {
       g_autofree char *shown = NULL;
       const char *end = p;
 
-      while (*end != '\0' && *end != ':' && !is_blank (*end))
+      while (*end != '\0' && *end != ':' && !_viva_bank_is_blank (*end))
         end++;
 
-      shown = dup_shown_number (digits, end - digits);
+      shown = _viva_bank_dup_shown_number (digits, end - digits);
 
       parser_set_error (self, VIVA_BANK_ERROR_MALFORMED,
                         _("Line %u has a question numbered “%s”, which is not a valid number. Question numbers are whole numbers from 1 to %u."),
@@ -631,7 +342,7 @@ finish_label (Parser *self)
   self->number = (guint)value;
   self->para = PARA_QUESTION;
 
-  while (is_blank (*p))
+  while (_viva_bank_is_blank (*p))
     p++;
 
   if (*p == ':')
@@ -639,7 +350,7 @@ finish_label (Parser *self)
   else
     self->strip_colon = TRUE;
 
-  while (is_blank (*p))
+  while (_viva_bank_is_blank (*p))
     p++;
 
   if (*p != '\0')
@@ -647,7 +358,7 @@ finish_label (Parser *self)
       VivaSpan span = { 0, 0, VIVA_SPAN_STRONG };
 
       self->strip_colon = FALSE;
-      append_text (self->text, p, strlen (p), FALSE);
+      _viva_bank_append_text (self->text, p, strlen (p), FALSE);
       span.end = self->text->len;
       g_array_append_val (self->spans, span);
     }
@@ -688,10 +399,10 @@ finish_question (Parser *self)
 
   /* Trim both ends, then drop spans that trimming emptied. Only white
    * space inside code can still lead: the appender skipped the rest. */
-  while (self->text->len > 0 && is_blank (self->text->str[self->text->len - 1]))
+  while (self->text->len > 0 && _viva_bank_is_blank (self->text->str[self->text->len - 1]))
     g_string_truncate (self->text, self->text->len - 1);
 
-  while (lead < self->text->len && is_blank (self->text->str[lead]))
+  while (lead < self->text->len && _viva_bank_is_blank (self->text->str[lead]))
     lead++;
 
   if (lead > 0)
@@ -1016,50 +727,6 @@ on_leave_span (MD_SPANTYPE  type,
   return 0;
 }
 
-static void
-append_md_text (GString     *string,
-                MD_TEXTTYPE  type,
-                const char  *text,
-                gsize        size,
-                gboolean     in_code)
-{
-  switch (type)
-    {
-    case MD_TEXT_NORMAL:
-      append_text (string, text, size, FALSE);
-      break;
-
-    case MD_TEXT_CODE:
-    case MD_TEXT_LATEXMATH:
-      append_text (string, text, size, in_code);
-      break;
-
-    case MD_TEXT_ENTITY:
-      append_entity (string, text, size);
-      break;
-
-    case MD_TEXT_NULLCHAR:
-      g_string_append (string, "\xef\xbf\xbd");
-      break;
-
-    case MD_TEXT_SOFTBR:
-      append_space (string);
-      break;
-
-    /* A hard line break is the author's: keep it. md4c has already
-     * dropped the spaces that marked it. */
-    case MD_TEXT_BR:
-      if (string->len > 0)
-        g_string_append_c (string, '\n');
-      break;
-
-    /* Raw HTML such as "<br>" is layout for web pages, not content. */
-    case MD_TEXT_HTML:
-    default:
-      break;
-    }
-}
-
 static int
 on_text (MD_TEXTTYPE  type,
          const char  *text,
@@ -1077,7 +744,7 @@ on_text (MD_TEXTTYPE  type,
           self->heading_offset = self->last_offset;
           self->heading_offset_set = TRUE;
         }
-      append_md_text (self->heading, type, text, size, FALSE);
+      _viva_bank_append_md_text (self->heading, type, text, size, FALSE);
     }
 
   switch (self->para)
@@ -1088,7 +755,7 @@ on_text (MD_TEXTTYPE  type,
         return 0;
       for (MD_SIZE i = 0; i < size; i++)
         {
-          if (!is_blank (text[i]))
+          if (!_viva_bank_is_blank (text[i]))
             {
               self->para = PARA_PROSE;
               break;
@@ -1102,7 +769,7 @@ on_text (MD_TEXTTYPE  type,
           self->label_offset = self->last_offset;
           self->label_offset_set = TRUE;
         }
-      append_md_text (self->label, type, text, size, FALSE);
+      _viva_bank_append_md_text (self->label, type, text, size, FALSE);
       break;
 
     case PARA_QUESTION:
@@ -1111,7 +778,7 @@ on_text (MD_TEXTTYPE  type,
           /* "**Question 1**: text": the colon outside the label. */
           MD_SIZE i = 0;
 
-          while (i < size && is_blank (text[i]))
+          while (i < size && _viva_bank_is_blank (text[i]))
             i++;
           if (i < size)
             {
@@ -1125,7 +792,7 @@ on_text (MD_TEXTTYPE  type,
         }
       else if (type != MD_TEXT_SOFTBR && type != MD_TEXT_HTML)
         self->strip_colon = FALSE;
-      append_md_text (self->text, type, text, size, self->code_depth > 0);
+      _viva_bank_append_md_text (self->text, type, text, size, self->code_depth > 0);
       break;
 
     case PARA_NONE:
@@ -1154,119 +821,6 @@ parser_clear (Parser *self)
   g_clear_pointer (&self->questions, g_ptr_array_unref);
   g_clear_pointer (&self->topics, g_ptr_array_unref);
   g_clear_pointer (&self->levels, g_ptr_array_unref);
-}
-
-/* g_utf8_validate_len() with a shortcut for ASCII, which is most of any
- * bank: eight bytes at a time are checked for a high bit, and only the
- * stretches that have one go to GLib. An ASCII byte never continues a
- * character, so cutting there keeps every character whole. */
-static gboolean
-validate_utf8 (const char  *data,
-               gsize        size,
-               const char **end)
-{
-  const guint64 high_bits = G_GUINT64_CONSTANT (0x8080808080808080);
-  gsize i = 0;
-
-  while (i < size)
-    {
-      gsize stretch_end;
-      guint64 word;
-
-      while (i + 8 <= size)
-        {
-          memcpy (&word, data + i, 8);
-          if (word & high_bits)
-            break;
-          i += 8;
-        }
-
-      stretch_end = MIN (i + 8, size);
-      while (stretch_end < size && (guchar)data[stretch_end] >= 0x80)
-        stretch_end++;
-
-      if (!g_utf8_validate_len (data + i, stretch_end - i, end))
-        return FALSE;
-
-      i = stretch_end;
-    }
-
-  *end = data + size;
-
-  return TRUE;
-}
-
-/* Shared with viva_bank_new_from_file(), which refuses a large file
- * before reading it. The file's own size is left out: next to the limit
- * it adds nothing a user can act on. */
-void
-_viva_bank_set_too_large_error (GError **error)
-{
-  g_autofree char *limit = g_format_size (VIVA_BANK_MAX_SIZE);
-
-  g_set_error (error, VIVA_BANK_ERROR, VIVA_BANK_ERROR_TOO_LARGE,
-               /* Translators: %s is a size, as in "134.2 MB". */
-               _("The file is too large to be a question bank: the limit is %s."),
-               limit);
-}
-
-/* The checks that do not need Markdown, in the order that gives the most
- * useful message first. Sets @start to where the Markdown starts, after
- * a byte-order mark. */
-static gboolean
-check_text (Parser  *self,
-            gsize   *start,
-            GError **error)
-{
-  const char *end = NULL;
-  gsize i;
-
-  if (self->size > VIVA_BANK_MAX_SIZE)
-    {
-      _viva_bank_set_too_large_error (error);
-      return FALSE;
-    }
-
-  *start = 0;
-  if (self->size >= 3 && memcmp (self->data, "\xef\xbb\xbf", 3) == 0)
-    *start = 3;
-
-  for (i = *start; i < self->size && is_blank (self->data[i]); i++)
-    ;
-
-  if (i == self->size)
-    {
-      g_set_error_literal (error, VIVA_BANK_ERROR, VIVA_BANK_ERROR_EMPTY,
-                           _("The file is empty."));
-      return FALSE;
-    }
-
-  /* Windows editors offer UTF-16 as "Unicode": it is text, full of NUL
-   * bytes, and "not text" would be the wrong thing to say. */
-  if (self->size >= 2 &&
-      (memcmp (self->data, "\xff\xfe", 2) == 0 || memcmp (self->data, "\xfe\xff", 2) == 0))
-    {
-      g_set_error_literal (error, VIVA_BANK_ERROR, VIVA_BANK_ERROR_NOT_UTF8,
-                           _("The file is saved with the UTF-16 encoding. Save it with the UTF-8 encoding and open it again."));
-      return FALSE;
-    }
-
-  if (memchr (self->data, '\0', self->size) != NULL)
-    {
-      g_set_error_literal (error, VIVA_BANK_ERROR, VIVA_BANK_ERROR_BINARY,
-                           _("The file is not text. It may be an image, a document or a program; a question bank is a Markdown text file."));
-      return FALSE;
-    }
-
-  if (!validate_utf8 (self->data, self->size, &end))
-    {
-      g_set_error (error, VIVA_BANK_ERROR, VIVA_BANK_ERROR_NOT_UTF8,
-                   _("Line %u contains characters that are not valid UTF-8 text. Save the file with the UTF-8 encoding and open it again."),
-                   line_at (self, end - self->data));
-      return FALSE;
-    }
-
-  return TRUE;
 }
 
 VivaBank *
@@ -1299,7 +853,7 @@ _viva_bank_parse (const char             *text,
   parser.data = text;
   parser.size = size;
 
-  if (!check_text (&parser, &start, error))
+  if (!_viva_bank_check_text (parser.data, parser.size, &start, error))
     return NULL;
 
   parser.heading = g_string_new (NULL);

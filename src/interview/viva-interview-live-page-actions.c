@@ -19,6 +19,7 @@
 
 #include "viva-interview-live-page-private.h"
 #include "viva-message-dialog.h"
+#include "viva-time-format.h"
 
 static void
 viva_interview_live_page_go (VivaInterviewLivePage *self,

@@ -31,6 +31,7 @@
 #include "viva-note.h"
 #include "viva-notes-store.h"
 #include "viva-question.h"
+#include "viva-time-format.h"
 #include "viva-topic.h"
 
 /* The clocks are recomputed from the interview this often. */

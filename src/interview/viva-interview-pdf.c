@@ -27,6 +27,7 @@
 #include "viva-interview-pdf.h"
 #include "viva-message-dialog.h"
 #include "viva-report-layout.h"
+#include "viva-time-format.h"
 
 #define BODY_SIZE          10.0
 

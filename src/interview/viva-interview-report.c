@@ -19,6 +19,7 @@
 
 #include "viva-interview.h"
 #include "viva-markdown-writer.h"
+#include "viva-time-format.h"
 
 /* A question cell of the summary table: its first line, at most this
  * many characters. */

@@ -26,6 +26,7 @@
 #include "viva-context.h"
 #include "viva-interview.h"
 #include "viva-interview-wrapup-page-private.h"
+#include "viva-time-format.h"
 
 /* A question's tooltip shows this much of it. */
 #define TOOLTIP_MAX_CHARS   600

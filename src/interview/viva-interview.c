@@ -1,5 +1,10 @@
 /* viva-interview.c
  *
+ * A VivaInterview: who is interviewed, for what and by whom, when, and
+ * the verdict; its properties and signals, and how the file reader
+ * builds one. Its questions are in viva-interview-plan.c and its clock
+ * in viva-interview-run.c; the three share viva-interview-private.h.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -10,48 +15,12 @@
 #include <glib/gi18n.h>
 
 #include "viva-clock.h"
+#include "viva-enum-nick.h"
 #include "viva-interview-private.h"
-#include "viva-question.h"
 #include "viva-stopwatch.h"
 
-struct _VivaInterview
-{
-  GObject              parent_instance;
-
-  /* Owned */
-  VivaClock           *clock;
-  char                *id;
-  char                *candidate;
-  char                *role;
-  char                *interviewer;
-  /* The bank the planned numbers are of; "" when not known. */
-  char                *bank;
-  char                *takeaways;
-  char                *summary;
-  GPtrArray           *items;          /* (element-type VivaInterviewItem) (owned) */
-
-  gint64               created;        /* wall clock, usec */
-  gint64               date;           /* wall clock, usec; 0 for none */
-  gint64               started;        /* wall clock, usec; 0 until started */
-  gint64               finished;       /* wall clock, usec; 0 until finished */
-  gint64               total_budget;
-  /* Time run before the current stretch, in microseconds. */
-  gint64               elapsed;
-  /* Runs while the interview runs: the current stretch, charged to the
-   * interview and its current question. The clock's origin is arbitrary,
-   * so it is never saved. */
-  VivaStopwatch        stopwatch;
-  guint                current;
-  VivaInterviewState   state;
-  VivaInterviewRating  recommendation;
-
-  guint                read_only : 1;
-};
-
-static void list_model_iface_init (GListModelInterface *iface);
-
 G_DEFINE_FINAL_TYPE_WITH_CODE (VivaInterview, viva_interview, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, _viva_interview_list_model_iface_init))
 
 G_DEFINE_QUARK (viva-interview-error-quark, viva_interview_error)
 
@@ -98,22 +67,7 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-/* Enums as strings */
-
-static const char * const rating_names[] = {
-  [VIVA_INTERVIEW_RATING_NONE] = "none",
-  [VIVA_INTERVIEW_RATING_STRONG_NO] = "strong-no",
-  [VIVA_INTERVIEW_RATING_NO] = "no",
-  [VIVA_INTERVIEW_RATING_YES] = "yes",
-  [VIVA_INTERVIEW_RATING_STRONG_YES] = "strong-yes",
-};
-
-static const char * const state_names[] = {
-  [VIVA_INTERVIEW_STATE_PLANNED] = "planned",
-  [VIVA_INTERVIEW_STATE_RUNNING] = "running",
-  [VIVA_INTERVIEW_STATE_PAUSED] = "paused",
-  [VIVA_INTERVIEW_STATE_FINISHED] = "finished",
-};
+/* Enums as strings: the nicks above, which are the files' words */
 
 /* The on-disk spelling of a rating. */
 const char *
@@ -121,21 +75,21 @@ viva_interview_rating_to_string (VivaInterviewRating rating)
 {
   g_return_val_if_fail (rating < VIVA_INTERVIEW_N_RATINGS, "none");
 
-  return rating_names[rating];
+  return viva_enum_to_nick (VIVA_TYPE_INTERVIEW_RATING, rating);
 }
 
 gboolean
 viva_interview_rating_from_string (const char          *str,
                                    VivaInterviewRating *rating)
 {
-  guint index;
+  int value;
 
   g_return_val_if_fail (rating != NULL, FALSE);
 
-  if (!viva_name_lookup (rating_names, G_N_ELEMENTS (rating_names), str, &index))
+  if (!viva_enum_from_nick (VIVA_TYPE_INTERVIEW_RATING, str, &value))
     return FALSE;
 
-  *rating = (VivaInterviewRating) index;
+  *rating = (VivaInterviewRating) value;
   return TRUE;
 }
 
@@ -174,34 +128,27 @@ viva_interview_rating_get_label (VivaInterviewRating rating)
 const char *
 viva_interview_state_to_string (VivaInterviewState state)
 {
-  g_return_val_if_fail (state < G_N_ELEMENTS (state_names), "planned");
+  g_return_val_if_fail (state <= VIVA_INTERVIEW_STATE_FINISHED, "planned");
 
-  return state_names[state];
+  return viva_enum_to_nick (VIVA_TYPE_INTERVIEW_STATE, state);
 }
 
 gboolean
 viva_interview_state_from_string (const char         *str,
                                   VivaInterviewState *state)
 {
-  guint index;
+  int value;
 
   g_return_val_if_fail (state != NULL, FALSE);
 
-  if (!viva_name_lookup (state_names, G_N_ELEMENTS (state_names), str, &index))
+  if (!viva_enum_from_nick (VIVA_TYPE_INTERVIEW_STATE, str, &value))
     return FALSE;
 
-  *state = (VivaInterviewState) index;
+  *state = (VivaInterviewState) value;
   return TRUE;
 }
 
 /* Items */
-
-static VivaInterviewItem *
-get_item (VivaInterview *self,
-          guint          index)
-{
-  return g_ptr_array_index (self->items, index);
-}
 
 /**
  * _viva_interview_dup_bounded:
@@ -233,23 +180,11 @@ _viva_interview_dup_bounded (const char *text,
 
 /* Text the user typed: refused rather than cut, so that nothing typed
  * is lost silently. */
-static gboolean
-text_is_acceptable (const char *text,
-                    gsize       max_size)
+gboolean
+_viva_interview_text_is_acceptable (const char *text,
+                                    gsize       max_size)
 {
   return text != NULL && strlen (text) <= max_size && g_utf8_validate (text, -1, NULL);
-}
-
-static gboolean
-is_blank (const char *text)
-{
-  for (const char *p = text; p != NULL && *p != '\0'; p++)
-    {
-      if (!g_ascii_isspace (*p))
-        return FALSE;
-    }
-
-  return TRUE;
 }
 
 /* g_set_str() is GLib 2.76. */
@@ -311,77 +246,44 @@ generate_id (gint64 created)
 
 /* Emitting */
 
-static void
-emit_changed (VivaInterview *self)
+void
+_viva_interview_emit_changed (VivaInterview *self)
 {
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
-static void
-emit_item_changed (VivaInterview *self,
-                   guint          index)
+/* Item @index changed, then the interview. */
+void
+_viva_interview_emit_item_changed (VivaInterview *self,
+                                   guint          index)
 {
   g_signal_emit (self, signals[ITEM_CHANGED], 0, index);
-  emit_changed (self);
+  _viva_interview_emit_changed (self);
 }
 
-/* Time */
-
-/* Charges @delta, time run, to the interview and its current question.
- * Emits nothing but the item's notification. */
-static void
-charge (VivaInterview *self,
-        gint64         delta)
+/* For the plan and the clock, which change these properties. */
+void
+_viva_interview_notify_n_items (VivaInterview *self)
 {
-  if (delta <= 0)
-    return;
-
-  self->elapsed = MIN (viva_time_add_saturated (self->elapsed, delta), VIVA_INTERVIEW_DURATION_MAX);
-  if (self->current < self->items->len)
-    {
-      VivaInterviewItem *item = get_item (self, self->current);
-
-      _viva_interview_item_set_spent (item, MIN (viva_time_add_saturated (viva_interview_item_get_spent (item), delta),
-                                                 VIVA_INTERVIEW_DURATION_MAX));
-    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
 }
 
-/* Reads the clock: a clock that steps back (a fake one in a test) counts
- * as no time passing, the stretch so far charged where it belongs. */
-static gint64
-sample (VivaInterview *self)
+void
+_viva_interview_notify_current (VivaInterview *self)
 {
-  gint64 carried;
-  gint64 now = viva_stopwatch_sample (&self->stopwatch, self->clock, &carried);
-
-  charge (self, carried);
-
-  return now;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT]);
 }
 
-/* Microseconds of the current stretch, never absurd. */
-static gint64
-stretch (VivaInterview *self)
+void
+_viva_interview_notify_state (VivaInterview *self)
 {
-  gint64 now = sample (self);
-
-  return MIN (viva_stopwatch_get_running (&self->stopwatch, now), VIVA_INTERVIEW_DURATION_MAX);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
 }
 
-/* Moves the time of the current stretch into the totals and starts a
- * new stretch at @now: before the current question changes or the clock
- * stops. Emits nothing. */
-static void
-settle_at (VivaInterview *self,
-           gint64         now)
+void
+_viva_interview_notify_unfinished (VivaInterview *self)
 {
-  charge (self, viva_stopwatch_fold (&self->stopwatch, now));
-}
-
-static void
-settle (VivaInterview *self)
-{
-  settle_at (self, sample (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNFINISHED]);
 }
 
 /* GObject */
@@ -786,7 +688,7 @@ viva_interview_set_read_only (VivaInterview *self,
     return;
 
   if (read_only)
-    settle (self);
+    _viva_interview_settle (self);
 
   self->read_only = read_only;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READ_ONLY]);
@@ -804,7 +706,7 @@ set_string (VivaInterview  *self,
   if (value == NULL)
     value = "";
 
-  if (self->read_only || !text_is_acceptable (value, max_size))
+  if (self->read_only || !_viva_interview_text_is_acceptable (value, max_size))
     return FALSE;
 
   if (g_strcmp0 (*field, value) == 0)
@@ -812,7 +714,7 @@ set_string (VivaInterview  *self,
 
   replace_str (field, value);
   g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
-  emit_changed (self);
+  _viva_interview_emit_changed (self);
 
   return TRUE;
 }
@@ -966,7 +868,7 @@ viva_interview_set_date (VivaInterview *self,
 
   self->date = date;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATE]);
-  emit_changed (self);
+  _viva_interview_emit_changed (self);
 
   return TRUE;
 }
@@ -993,7 +895,7 @@ viva_interview_set_total_budget (VivaInterview *self,
 
   self->total_budget = budget;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOTAL_BUDGET]);
-  emit_changed (self);
+  _viva_interview_emit_changed (self);
 
   return TRUE;
 }
@@ -1021,665 +923,8 @@ viva_interview_set_recommendation (VivaInterview       *self,
 
   self->recommendation = rating;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECOMMENDATION]);
-  emit_changed (self);
+  _viva_interview_emit_changed (self);
 
   return TRUE;
 }
 
-/* The plan */
-
-guint
-viva_interview_get_n_items (VivaInterview *self)
-{
-  g_return_val_if_fail (VIVA_IS_INTERVIEW (self), 0);
-
-  return self->items->len;
-}
-
-/**
- * viva_interview_get_item:
- *
- * Returns: (transfer none): the item, valid until the plan changes
- */
-VivaInterviewItem *
-viva_interview_get_item (VivaInterview *self,
-                         guint          index)
-{
-  g_return_val_if_fail (VIVA_IS_INTERVIEW (self), NULL);
-  g_return_val_if_fail (index < self->items->len, NULL);
-
-  return get_item (self, index);
-}
-
-/**
- * viva_interview_contains:
- * @number: a bank question number, not 0
- *
- * Returns: whether that bank question is in the plan
- */
-gboolean
-viva_interview_contains (VivaInterview *self,
-                         guint          number)
-{
-  g_return_val_if_fail (VIVA_IS_INTERVIEW (self), FALSE);
-
-  if (number == 0)
-    return FALSE;
-
-  for (guint i = 0; i < self->items->len; i++)
-    {
-      if (viva_interview_item_get_number (get_item (self, i)) == number)
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
-static gboolean
-check_plan_editable (VivaInterview  *self,
-                     GError        **error)
-{
-  if (self->read_only || self->state == VIVA_INTERVIEW_STATE_FINISHED)
-    {
-      g_set_error_literal (error, VIVA_INTERVIEW_ERROR, VIVA_INTERVIEW_ERROR_READ_ONLY,
-                           self->read_only
-                           ? _("This interview cannot be changed")
-                           : _("The interview is over: its questions cannot be changed"));
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-/**
- * viva_interview_get_plan_editable:
- *
- * Whether the questions can be added, moved, removed or given a budget:
- * the interview is neither read-only nor over.
- */
-gboolean
-viva_interview_get_plan_editable (VivaInterview *self)
-{
-  g_return_val_if_fail (VIVA_IS_INTERVIEW (self), FALSE);
-
-  return check_plan_editable (self, NULL);
-}
-
-static void
-notify_plan (VivaInterview *self,
-             guint          position,
-             guint          removed,
-             guint          added,
-             guint          old_current)
-{
-  g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
-  if (removed != added)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
-  if (self->current != old_current)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT]);
-  emit_changed (self);
-}
-
-/**
- * viva_interview_insert:
- * @index: where, 0 to the number of items
- * @number: the question's number in its bank, or 0 for a question of
- *   the interviewer's own
- * @text: the question as plain text, not empty; copied, cut at
- *   %VIVA_INTERVIEW_QUESTION_MAX_SIZE
- * @budget: its time budget in microseconds, 0 for none
- *
- * Adds a question to the plan. A bank question can be planned once
- * only: asking the same question twice is a mistake in the plan, and
- * its notes and rating would be ambiguous in the report. The
- * interviewer's own questions (number 0) can repeat. The current
- * question stays the same question.
- *
- * Returns: %FALSE with @error set when refused (read-only or finished,
- *   %VIVA_INTERVIEW_MAX_ITEMS reached, duplicate, empty text)
- */
-gboolean
-viva_interview_insert (VivaInterview  *self,
-                       guint           index,
-                       guint           number,
-                       const char     *text,
-                       gint64          budget,
-                       GError        **error)
-{
-  g_autofree char *bounded = NULL;
-  guint old_current;
-
-  g_return_val_if_fail (VIVA_IS_INTERVIEW (self), FALSE);
-  g_return_val_if_fail (index <= self->items->len, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if (!check_plan_editable (self, error))
-    return FALSE;
-
-  if (self->items->len >= VIVA_INTERVIEW_MAX_ITEMS)
-    {
-      g_set_error (error, VIVA_INTERVIEW_ERROR, VIVA_INTERVIEW_ERROR_FULL,
-                   _("An interview has at most %u questions"), VIVA_INTERVIEW_MAX_ITEMS);
-      return FALSE;
-    }
-
-  if (viva_interview_contains (self, number))
-    {
-      g_set_error (error, VIVA_INTERVIEW_ERROR, VIVA_INTERVIEW_ERROR_DUPLICATE,
-                   _("Question %u is already planned"), number);
-      return FALSE;
-    }
-
-  if (is_blank (text) ||
-      budget < 0 || budget > VIVA_INTERVIEW_DURATION_MAX)
-    {
-      g_set_error_literal (error, VIVA_INTERVIEW_ERROR, VIVA_INTERVIEW_ERROR_INVALID,
-                           _("A question needs a text"));
-      return FALSE;
-    }
-
-  settle (self);
-  old_current = self->current;
-
-  bounded = _viva_interview_dup_bounded (text, VIVA_INTERVIEW_QUESTION_MAX_SIZE);
-  g_ptr_array_insert (self->items, index,
-                      _viva_interview_item_new (number, bounded, budget, 0, "", VIVA_INTERVIEW_RATING_NONE));
-
-  if (self->items->len > 1 && index <= self->current)
-    self->current++;
-
-  notify_plan (self, index, 0, 1, old_current);
-
-  return TRUE;
-}
-
-gboolean
-viva_interview_append (VivaInterview  *self,
-                       guint           number,
-                       const char     *text,
-                       gint64          budget,
-                       GError        **error)
-{
-  g_return_val_if_fail (VIVA_IS_INTERVIEW (self), FALSE);
-
-  return viva_interview_insert (self, self->items->len, number, text, budget, error);
-}
-
-/**
- * viva_interview_append_question:
- * @question: a question of a bank; its number and text are copied
- *
- * As viva_interview_append().
- */
-gboolean
-viva_interview_append_question (VivaInterview  *self,
-                                VivaQuestion   *question,
-                                gint64          budget,
-                                GError        **error)
-{
-  g_return_val_if_fail (VIVA_IS_INTERVIEW (self), FALSE);
-  g_return_val_if_fail (VIVA_IS_QUESTION (question), FALSE);
-
-  return viva_interview_append (self,
-                                viva_question_get_number (question),
-                                viva_question_get_text (question),
-                                budget, error);
-}
-
-/**
- * viva_interview_move:
- * @from: the index of an item
- * @to: its new index
- *
- * Returns: %FALSE when refused (read-only or finished, out of range)
- */
-gboolean
-viva_interview_move (VivaInterview *self,
-                     guint          from,
-                     guint          to)
-{
-  VivaInterviewItem *item;
-  guint old_current;
-
-  g_return_val_if_fail (VIVA_IS_INTERVIEW (self), FALSE);
-
-  if (!check_plan_editable (self, NULL) || from >= self->items->len || to >= self->items->len)
-    return FALSE;
-
-  if (from == to)
-    return TRUE;
-
-  settle (self);
-  old_current = self->current;
-
-  item = g_ptr_array_steal_index (self->items, from);
-  g_ptr_array_insert (self->items, to, item);
-
-  if (self->current == from)
-    self->current = to;
-  else if (from < self->current && self->current <= to)
-    self->current--;
-  else if (to <= self->current && self->current < from)
-    self->current++;
-
-  notify_plan (self, MIN (from, to), MAX (from, to) - MIN (from, to) + 1,
-               MAX (from, to) - MIN (from, to) + 1, old_current);
-
-  return TRUE;
-}
-
-/**
- * viva_interview_remove:
- * @index: the index of an item
- *
- * Removes a question with its notes. When it was the current one, the
- * next one (or the last) becomes current.
- *
- * Returns: %FALSE when refused (read-only or finished, out of range)
- */
-gboolean
-viva_interview_remove (VivaInterview *self,
-                       guint          index)
-{
-  guint old_current;
-
-  g_return_val_if_fail (VIVA_IS_INTERVIEW (self), FALSE);
-
-  if (!check_plan_editable (self, NULL) || index >= self->items->len)
-    return FALSE;
-
-  settle (self);
-  old_current = self->current;
-
-  g_ptr_array_remove_index (self->items, index);
-
-  if (index < self->current)
-    self->current--;
-  else if (self->current >= self->items->len)
-    self->current = self->items->len > 0 ? self->items->len - 1 : 0;
-
-  notify_plan (self, index, 1, 0, old_current);
-
-  return TRUE;
-}
-
-/* Items */
-
-gboolean
-viva_interview_set_item_budget (VivaInterview *self,
-                                guint          index,
-                                gint64         budget)
-{
-  g_return_val_if_fail (VIVA_IS_INTERVIEW (self), FALSE);
-
-  if (!check_plan_editable (self, NULL) || index >= self->items->len ||
-      budget < 0 || budget > VIVA_INTERVIEW_DURATION_MAX)
-    return FALSE;
-
-  if (_viva_interview_item_set_budget (get_item (self, index), budget))
-    emit_item_changed (self, index);
-
-  return TRUE;
-}
-
-/**
- * viva_interview_set_item_notes:
- * @notes: the notes as they are; see viva_interview_stamp_item_notes()
- *   to stamp them as typed
- *
- * Notes can be edited in every state, even after the interview.
- *
- * Returns: %FALSE when refused (read-only, out of range, not UTF-8,
- *   longer than %VIVA_INTERVIEW_TEXT_MAX_SIZE)
- */
-gboolean
-viva_interview_set_item_notes (VivaInterview *self,
-                               guint          index,
-                               const char    *notes)
-{
-  g_return_val_if_fail (VIVA_IS_INTERVIEW (self), FALSE);
-
-  if (notes == NULL)
-    notes = "";
-
-  if (self->read_only || index >= self->items->len ||
-      !text_is_acceptable (notes, VIVA_INTERVIEW_TEXT_MAX_SIZE))
-    return FALSE;
-
-  if (_viva_interview_item_set_notes (get_item (self, index), notes))
-    emit_item_changed (self, index);
-
-  return TRUE;
-}
-
-/**
- * viva_interview_stamp_item_notes:
- * @new_notes: the notes as the interviewer just left them
- *
- * Sets the notes of item @index to @new_notes with every new or
- * changed paragraph stamped with the time into the interview (see
- * viva_interview_stamp_paragraphs()), once the interview has started;
- * before, the notes are set as they are. For a caller that replaces the
- * whole text; a text view keeps its cursor better by inserting the
- * stamps itself from viva_interview_stamp_paragraphs_full().
- *
- * Returns: as viva_interview_set_item_notes()
- */
-gboolean
-viva_interview_stamp_item_notes (VivaInterview *self,
-                                 guint          index,
-                                 const char    *new_notes)
-{
-  g_autofree char *stamped = NULL;
-
-  g_return_val_if_fail (VIVA_IS_INTERVIEW (self), FALSE);
-
-  if (index >= self->items->len || new_notes == NULL ||
-      !g_utf8_validate (new_notes, -1, NULL))
-    return FALSE;
-
-  /* Notes prepared before the interview have no time to carry. */
-  if (self->state != VIVA_INTERVIEW_STATE_PLANNED)
-    stamped = viva_interview_stamp_paragraphs (viva_interview_item_get_notes (get_item (self, index)), new_notes,
-                                               viva_interview_get_elapsed (self));
-
-  return viva_interview_set_item_notes (self, index, stamped != NULL ? stamped : new_notes);
-}
-
-gboolean
-viva_interview_set_item_rating (VivaInterview       *self,
-                                guint                index,
-                                VivaInterviewRating  rating)
-{
-  g_return_val_if_fail (VIVA_IS_INTERVIEW (self), FALSE);
-  g_return_val_if_fail (rating < VIVA_INTERVIEW_N_RATINGS, FALSE);
-
-  if (self->read_only || index >= self->items->len)
-    return FALSE;
-
-  if (_viva_interview_item_set_rating (get_item (self, index), rating))
-    emit_item_changed (self, index);
-
-  return TRUE;
-}
-
-/**
- * viva_interview_set_item_spent:
- * @spent: microseconds
- *
- * Corrects the time spent on a question (the clock counts it by
- * itself). Not while the interview runs.
- */
-gboolean
-viva_interview_set_item_spent (VivaInterview *self,
-                               guint          index,
-                               gint64         spent)
-{
-  g_return_val_if_fail (VIVA_IS_INTERVIEW (self), FALSE);
-
-  if (self->read_only || index >= self->items->len ||
-      self->state == VIVA_INTERVIEW_STATE_RUNNING ||
-      spent < 0 || spent > VIVA_INTERVIEW_DURATION_MAX)
-    return FALSE;
-
-  if (_viva_interview_item_set_spent (get_item (self, index), spent))
-    emit_item_changed (self, index);
-
-  return TRUE;
-}
-
-/* Running */
-
-VivaInterviewState
-viva_interview_get_state (VivaInterview *self)
-{
-  g_return_val_if_fail (VIVA_IS_INTERVIEW (self), VIVA_INTERVIEW_STATE_PLANNED);
-
-  return self->state;
-}
-
-/* Started and not finished: the one to offer to resume. */
-gboolean
-viva_interview_get_unfinished (VivaInterview *self)
-{
-  g_return_val_if_fail (VIVA_IS_INTERVIEW (self), FALSE);
-
-  return self->state == VIVA_INTERVIEW_STATE_RUNNING ||
-         self->state == VIVA_INTERVIEW_STATE_PAUSED;
-}
-
-/* Wall-clock microseconds since the epoch; 0 until started. */
-gint64
-viva_interview_get_started (VivaInterview *self)
-{
-  g_return_val_if_fail (VIVA_IS_INTERVIEW (self), 0);
-
-  return self->started;
-}
-
-/* Wall-clock microseconds since the epoch; 0 until finished. */
-gint64
-viva_interview_get_finished (VivaInterview *self)
-{
-  g_return_val_if_fail (VIVA_IS_INTERVIEW (self), 0);
-
-  return self->finished;
-}
-
-guint
-viva_interview_get_current (VivaInterview *self)
-{
-  g_return_val_if_fail (VIVA_IS_INTERVIEW (self), 0);
-
-  return self->current;
-}
-
-/**
- * viva_interview_set_current:
- * @current: the index of an item
- *
- * Moves to another question; while running, the time so far goes to
- * the question being left.
- */
-gboolean
-viva_interview_set_current (VivaInterview *self,
-                            guint          current)
-{
-  guint old;
-
-  g_return_val_if_fail (VIVA_IS_INTERVIEW (self), FALSE);
-
-  if (self->read_only || current >= self->items->len)
-    return FALSE;
-
-  if (self->current == current)
-    return TRUE;
-
-  settle (self);
-  old = self->current;
-  self->current = current;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT]);
-  if (self->state == VIVA_INTERVIEW_STATE_RUNNING)
-    g_signal_emit (self, signals[ITEM_CHANGED], 0, old);
-  emit_changed (self);
-
-  return TRUE;
-}
-
-static gboolean
-set_state (VivaInterview      *self,
-           VivaInterviewState  state)
-{
-  gboolean was_unfinished = viva_interview_get_unfinished (self);
-  guint current = self->current;
-  gint64 now = sample (self);
-
-  settle_at (self, now);
-  self->state = state;
-
-  if (state == VIVA_INTERVIEW_STATE_RUNNING)
-    viva_stopwatch_start (&self->stopwatch, now);
-  else
-    viva_stopwatch_stop (&self->stopwatch, now);
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
-  if (was_unfinished != viva_interview_get_unfinished (self))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNFINISHED]);
-  if (current < self->items->len)
-    g_signal_emit (self, signals[ITEM_CHANGED], 0, current);
-  emit_changed (self);
-
-  return TRUE;
-}
-
-/* Starts the clock of a planned interview on its first question. */
-gboolean
-viva_interview_start (VivaInterview *self)
-{
-  g_return_val_if_fail (VIVA_IS_INTERVIEW (self), FALSE);
-
-  if (self->read_only || self->state != VIVA_INTERVIEW_STATE_PLANNED)
-    return FALSE;
-
-  self->started = g_get_real_time ();
-  self->elapsed = 0;
-  if (self->current != 0)
-    {
-      self->current = 0;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT]);
-    }
-
-  return set_state (self, VIVA_INTERVIEW_STATE_RUNNING);
-}
-
-gboolean
-viva_interview_pause (VivaInterview *self)
-{
-  g_return_val_if_fail (VIVA_IS_INTERVIEW (self), FALSE);
-
-  if (self->read_only || self->state != VIVA_INTERVIEW_STATE_RUNNING)
-    return FALSE;
-
-  return set_state (self, VIVA_INTERVIEW_STATE_PAUSED);
-}
-
-gboolean
-viva_interview_resume (VivaInterview *self)
-{
-  g_return_val_if_fail (VIVA_IS_INTERVIEW (self), FALSE);
-
-  if (self->read_only || self->state != VIVA_INTERVIEW_STATE_PAUSED)
-    return FALSE;
-
-  return set_state (self, VIVA_INTERVIEW_STATE_RUNNING);
-}
-
-/* Ends a running or paused interview; final. */
-gboolean
-viva_interview_finish (VivaInterview *self)
-{
-  g_return_val_if_fail (VIVA_IS_INTERVIEW (self), FALSE);
-
-  if (self->read_only || !viva_interview_get_unfinished (self))
-    return FALSE;
-
-  self->finished = g_get_real_time ();
-
-  return set_state (self, VIVA_INTERVIEW_STATE_FINISHED);
-}
-
-/**
- * viva_interview_get_elapsed:
- *
- * Returns: the time the interview has run, in microseconds, pauses
- *   excluded: what the notes' stamps say
- */
-gint64
-viva_interview_get_elapsed (VivaInterview *self)
-{
-  gint64 running;
-
-  g_return_val_if_fail (VIVA_IS_INTERVIEW (self), 0);
-
-  /* First: reading the clock may charge time to the totals. */
-  running = stretch (self);
-
-  return MIN (self->elapsed + running, VIVA_INTERVIEW_DURATION_MAX);
-}
-
-/* The time spent on item @index so far, the running stretch included. */
-gint64
-viva_interview_get_item_elapsed (VivaInterview *self,
-                                 guint          index)
-{
-  gint64 running;
-  gint64 spent;
-
-  g_return_val_if_fail (VIVA_IS_INTERVIEW (self), 0);
-  g_return_val_if_fail (index < self->items->len, 0);
-
-  /* First: reading the clock may charge time to the totals. */
-  running = stretch (self);
-  spent = viva_interview_item_get_spent (get_item (self, index));
-  if (index == self->current)
-    spent += running;
-
-  return MIN (spent, VIVA_INTERVIEW_DURATION_MAX);
-}
-
-/**
- * viva_interview_checkpoint:
- *
- * Emits #VivaInterview::changed while the clock runs, so that the store
- * saves the time so far even when nothing else changes (the interviewer
- * listening, not typing): the view calls it every half minute or so, and
- * a crash then loses no more than that.
- *
- * Returns: whether the clock runs
- */
-gboolean
-viva_interview_checkpoint (VivaInterview *self)
-{
-  g_return_val_if_fail (VIVA_IS_INTERVIEW (self), FALSE);
-
-  if (self->read_only || self->state != VIVA_INTERVIEW_STATE_RUNNING)
-    return FALSE;
-
-  emit_changed (self);
-
-  return TRUE;
-}
-
-/* GListModel: the plan's items, in order. */
-
-static GType
-viva_interview_get_item_type (GListModel *model)
-{
-  return VIVA_TYPE_INTERVIEW_ITEM;
-}
-
-static guint
-viva_interview_list_get_n_items (GListModel *model)
-{
-  return VIVA_INTERVIEW (model)->items->len;
-}
-
-static gpointer
-viva_interview_list_get_item (GListModel *model,
-                              guint       position)
-{
-  VivaInterview *self = VIVA_INTERVIEW (model);
-
-  if (position >= self->items->len)
-    return NULL;
-
-  return g_object_ref (get_item (self, position));
-}
-
-static void
-list_model_iface_init (GListModelInterface *iface)
-{
-  iface->get_item_type = viva_interview_get_item_type;
-  iface->get_n_items = viva_interview_list_get_n_items;
-  iface->get_item = viva_interview_list_get_item;
-}

@@ -15,6 +15,7 @@
 #include "viva-mock-history-page.h"
 #include "viva-mock-session.h"
 #include "viva-session-store.h"
+#include "viva-time-format.h"
 
 struct _VivaMockHistoryPage
 {

@@ -15,6 +15,7 @@
 
 #include "viva-markdown-writer.h"
 #include "viva-mock-session.h"
+#include "viva-time-format.h"
 
 /* "Again 1, Hard 0, Good 3, Easy 1", then the unrated ones if any. */
 static void

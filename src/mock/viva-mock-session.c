@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "viva-bank.h"
+#include "viva-enum-nick.h"
 #include "viva-level.h"
 #include "viva-mock-session-private.h"
 #include "viva-question.h"
@@ -86,22 +87,7 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-/* Enums as strings */
-
-static const char * const rating_names[] = {
-  [VIVA_MOCK_RATING_NONE] = "none",
-  [VIVA_MOCK_RATING_AGAIN] = "again",
-  [VIVA_MOCK_RATING_HARD] = "hard",
-  [VIVA_MOCK_RATING_GOOD] = "good",
-  [VIVA_MOCK_RATING_EASY] = "easy",
-};
-
-static const char * const state_names[] = {
-  [VIVA_MOCK_SESSION_STATE_NOT_STARTED] = "not-started",
-  [VIVA_MOCK_SESSION_STATE_RUNNING] = "running",
-  [VIVA_MOCK_SESSION_STATE_PAUSED] = "paused",
-  [VIVA_MOCK_SESSION_STATE_FINISHED] = "finished",
-};
+/* Enums as strings: the nicks above, which are the files' words */
 
 /* The on-disk spelling of a rating. */
 const char *
@@ -109,21 +95,21 @@ viva_mock_rating_to_string (VivaMockRating rating)
 {
   g_return_val_if_fail (rating < VIVA_MOCK_N_RATINGS, "none");
 
-  return rating_names[rating];
+  return viva_enum_to_nick (VIVA_TYPE_MOCK_RATING, rating);
 }
 
 gboolean
 viva_mock_rating_from_string (const char     *str,
                               VivaMockRating *rating)
 {
-  guint index;
+  int value;
 
   g_return_val_if_fail (rating != NULL, FALSE);
 
-  if (!viva_name_lookup (rating_names, G_N_ELEMENTS (rating_names), str, &index))
+  if (!viva_enum_from_nick (VIVA_TYPE_MOCK_RATING, str, &value))
     return FALSE;
 
-  *rating = (VivaMockRating) index;
+  *rating = (VivaMockRating) value;
   return TRUE;
 }
 
@@ -201,21 +187,21 @@ viva_mock_session_state_to_string (VivaMockSessionState state)
 {
   g_return_val_if_fail (state <= VIVA_MOCK_SESSION_STATE_FINISHED, "not-started");
 
-  return state_names[state];
+  return viva_enum_to_nick (VIVA_TYPE_MOCK_SESSION_STATE, state);
 }
 
 gboolean
 viva_mock_session_state_from_string (const char           *str,
                                      VivaMockSessionState *state)
 {
-  guint index;
+  int value;
 
   g_return_val_if_fail (state != NULL, FALSE);
 
-  if (!viva_name_lookup (state_names, G_N_ELEMENTS (state_names), str, &index))
+  if (!viva_enum_from_nick (VIVA_TYPE_MOCK_SESSION_STATE, str, &value))
     return FALSE;
 
-  *state = (VivaMockSessionState) index;
+  *state = (VivaMockSessionState) value;
   return TRUE;
 }
 

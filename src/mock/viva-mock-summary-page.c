@@ -18,6 +18,7 @@
 #include "viva-bank.h"
 #include "viva-mock-session.h"
 #include "viva-mock-summary-page.h"
+#include "viva-time-format.h"
 
 struct _VivaMockSummaryPage
 {

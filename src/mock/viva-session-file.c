@@ -82,6 +82,7 @@
 
 #include <glib/gi18n.h>
 
+#include "viva-enum-nick.h"
 #include "viva-mock-session-private.h"
 #include "viva-session-file.h"
 #include "viva-session-store.h"
@@ -256,6 +257,7 @@ parse_session (JsonObject  *root,
   gboolean random_order;
   gboolean auto_advance;
   VivaMockBudgetMode budget_mode;
+  int mode;
   VivaMockSessionState state;
   guint n_items;
 
@@ -306,15 +308,12 @@ parse_session (JsonObject  *root,
       g_prefix_error (error, _("setup: "));
       return NULL;
     }
-  if (strcmp (text, "per-level") == 0)
-    budget_mode = VIVA_MOCK_BUDGET_PER_LEVEL;
-  else if (strcmp (text, "total") == 0)
-    budget_mode = VIVA_MOCK_BUDGET_TOTAL;
-  else
+  if (!viva_enum_from_nick (VIVA_TYPE_MOCK_BUDGET_MODE, text, &mode))
     {
       set_invalid (error, _("setup: “budget-mode” is not “per-level” or “total”"));
       return NULL;
     }
+  budget_mode = (VivaMockBudgetMode) mode;
 
   if (!viva_data_file_get_string_member (root, "state", 1, 16, FALSE, &text, VIVA_SESSION_STORE_ERROR, error))
     return NULL;
@@ -421,9 +420,8 @@ build_session (gpointer document)
   json_builder_set_member_name (builder, "random-order");
   json_builder_add_boolean_value (builder, viva_mock_session_get_random_order (session));
   json_builder_set_member_name (builder, "budget-mode");
-  json_builder_add_string_value (builder,
-                                 viva_mock_session_get_budget_mode (session) == VIVA_MOCK_BUDGET_TOTAL
-                                 ? "total" : "per-level");
+  json_builder_add_string_value (builder, viva_enum_to_nick (VIVA_TYPE_MOCK_BUDGET_MODE,
+                                                             viva_mock_session_get_budget_mode (session)));
   json_builder_set_member_name (builder, "total-budget");
   json_builder_add_int_value (builder, viva_mock_session_get_total_budget (session));
   json_builder_set_member_name (builder, "auto-advance");

@@ -7,6 +7,7 @@
 
 #include <string.h>
 
+#include "viva-enum-nick.h"
 #include "viva-enums.h"
 #include "viva-note-private.h"
 
@@ -35,6 +36,31 @@ struct _VivaNote
 };
 
 G_DEFINE_FINAL_TYPE (VivaNote, viva_note, G_TYPE_OBJECT)
+
+/* The on-disk spelling of a status: the nick glib-mkenums gives it
+ * (viva-types.h), as notes.json has always spelt it. */
+const char *
+viva_status_to_string (VivaStatus status)
+{
+  g_return_val_if_fail (status <= VIVA_STATUS_CONFIDENT, "new");
+
+  return viva_enum_to_nick (VIVA_TYPE_STATUS, status);
+}
+
+gboolean
+viva_status_from_string (const char *str,
+                         VivaStatus *status)
+{
+  int value;
+
+  g_return_val_if_fail (status != NULL, FALSE);
+
+  if (!viva_enum_from_nick (VIVA_TYPE_STATUS, str, &value))
+    return FALSE;
+
+  *status = (VivaStatus) value;
+  return TRUE;
+}
 
 /* _viva_note_review_equal() compares them with memcmp(): no padding. */
 G_STATIC_ASSERT (sizeof (VivaReviewState) == 2 * sizeof (gint64) + 4 * sizeof (guint));

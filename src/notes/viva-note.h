@@ -25,6 +25,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (VivaNote, viva_note, VIVA, NOTE, GObject)
 
+const char *viva_status_to_string   (VivaStatus   status);
+gboolean    viva_status_from_string (const char  *str,
+                                     VivaStatus  *status);
+
 VivaNote   *viva_note_new          (const char *bank_id,
                                     guint       number);
 const char *viva_note_get_bank_id  (VivaNote   *self);

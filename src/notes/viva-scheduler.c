@@ -64,8 +64,10 @@
 
 #include <glib/gi18n.h>
 
+#include "viva-enum-nick.h"
 #include "viva-scheduler.h"
 
+/* The nicks are notes.json's words; never change or translate them. */
 G_DEFINE_ENUM_TYPE (VivaReviewGrade, viva_review_grade,
                     G_DEFINE_ENUM_VALUE (VIVA_REVIEW_GRADE_AGAIN, "again"),
                     G_DEFINE_ENUM_VALUE (VIVA_REVIEW_GRADE_HARD, "hard"),
@@ -83,19 +85,6 @@ G_DEFINE_ENUM_TYPE (VivaReviewSource, viva_review_source,
 #define HARD_FACTOR_TENTHS       12
 #define EASY_BONUS_TENTHS        13
 
-/* These strings are the on-disk form (notes.json); never translate them. */
-static const char * const grade_names[] = {
-  [VIVA_REVIEW_GRADE_AGAIN] = "again",
-  [VIVA_REVIEW_GRADE_HARD] = "hard",
-  [VIVA_REVIEW_GRADE_GOOD] = "good",
-  [VIVA_REVIEW_GRADE_EASY] = "easy",
-};
-
-static const char * const source_names[] = {
-  [VIVA_REVIEW_SOURCE_REVIEW] = "review",
-  [VIVA_REVIEW_SOURCE_MOCK] = "mock",
-};
-
 /* How each grade moves the ease, in thousandths. */
 static const int ease_change[] = {
   [VIVA_REVIEW_GRADE_AGAIN] = -200,
@@ -110,26 +99,27 @@ grade_is_valid (VivaReviewGrade grade)
   return grade >= VIVA_REVIEW_GRADE_AGAIN && grade <= VIVA_REVIEW_GRADE_EASY;
 }
 
+/* The on-disk spelling of a grade. */
 const char *
 viva_review_grade_to_string (VivaReviewGrade grade)
 {
   g_return_val_if_fail (grade_is_valid (grade), "again");
 
-  return grade_names[grade];
+  return viva_enum_to_nick (VIVA_TYPE_REVIEW_GRADE, grade);
 }
 
 gboolean
 viva_review_grade_from_string (const char      *str,
                                VivaReviewGrade *grade)
 {
-  guint index;
+  int value;
 
   g_return_val_if_fail (grade != NULL, FALSE);
 
-  if (!viva_name_lookup (grade_names, G_N_ELEMENTS (grade_names), str, &index))
+  if (!viva_enum_from_nick (VIVA_TYPE_REVIEW_GRADE, str, &value))
     return FALSE;
 
-  *grade = (VivaReviewGrade) index;
+  *grade = (VivaReviewGrade) value;
   return TRUE;
 }
 
@@ -185,21 +175,21 @@ viva_review_source_to_string (VivaReviewSource source)
 {
   g_return_val_if_fail (source <= VIVA_REVIEW_SOURCE_MOCK, "review");
 
-  return source_names[source];
+  return viva_enum_to_nick (VIVA_TYPE_REVIEW_SOURCE, source);
 }
 
 gboolean
 viva_review_source_from_string (const char       *str,
                                 VivaReviewSource *source)
 {
-  guint index;
+  int value;
 
   g_return_val_if_fail (source != NULL, FALSE);
 
-  if (!viva_name_lookup (source_names, G_N_ELEMENTS (source_names), str, &index))
+  if (!viva_enum_from_nick (VIVA_TYPE_REVIEW_SOURCE, str, &value))
     return FALSE;
 
-  *source = (VivaReviewSource) index;
+  *source = (VivaReviewSource) value;
   return TRUE;
 }
 

@@ -1,4 +1,4 @@
-/* viva-types.c
+/* viva-time-format.c
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -7,68 +7,7 @@
 
 #include <glib/gi18n.h>
 
-#include "viva-types.h"
-
-/* These strings are the on-disk form (notes.json); never translate them. */
-static const char * const status_names[] = {
-  [VIVA_STATUS_NEW] = "new",
-  [VIVA_STATUS_LEARNING] = "learning",
-  [VIVA_STATUS_CONFIDENT] = "confident",
-};
-
-/**
- * viva_name_lookup:
- * @names: a table of on-disk names, indexed by enum value
- * @str: (nullable): the name to look up
- * @index: (out): the enum value of @str
- *
- * The one loop behind every enum's _from_string(): notes, mock sessions
- * and interviews all store their enums by name.
- *
- * Returns: %TRUE if @str is in @names
- */
-gboolean
-viva_name_lookup (const char * const *names,
-                  guint               n_names,
-                  const char         *str,
-                  guint              *index)
-{
-  g_return_val_if_fail (index != NULL, FALSE);
-
-  for (guint i = 0; str != NULL && i < n_names; i++)
-    {
-      if (names[i] != NULL && g_strcmp0 (str, names[i]) == 0)
-        {
-          *index = i;
-          return TRUE;
-        }
-    }
-
-  return FALSE;
-}
-
-const char *
-viva_status_to_string (VivaStatus status)
-{
-  g_return_val_if_fail (status <= VIVA_STATUS_CONFIDENT, "new");
-
-  return status_names[status];
-}
-
-gboolean
-viva_status_from_string (const char *str,
-                         VivaStatus *status)
-{
-  guint index;
-
-  g_return_val_if_fail (status != NULL, FALSE);
-
-  if (!viva_name_lookup (status_names, G_N_ELEMENTS (status_names), str, &index))
-    return FALSE;
-
-  *status = (VivaStatus) index;
-  return TRUE;
-}
+#include "viva-time-format.h"
 
 /**
  * viva_format_duration:
