@@ -19,6 +19,7 @@
 #include "viva-bank.h"
 #include "viva-candidate-window.h"
 #include "viva-clock.h"
+#include "viva-context.h"
 #include "viva-interview.h"
 #include "viva-interview-live-page.h"
 #include "viva-note.h"
@@ -35,6 +36,7 @@ typedef struct
   VivaBank              *bank;
   VivaNotesStore        *notes;
   VivaClock             *clock;
+  VivaContext           *context;
   VivaInterview         *interview;
   GtkWindow             *window;
   VivaInterviewLivePage *page;
@@ -75,8 +77,15 @@ fixture_set_up (Fixture       *f,
   viva_interview_set_total_budget (f->interview, 45 * MINUTE);
   g_assert_true (viva_interview_start (f->interview));
 
-  f->page = g_object_new (VIVA_TYPE_INTERVIEW_LIVE_PAGE, NULL);
-  viva_interview_live_page_set_context (f->page, f->bank, f->notes);
+  f->context = g_object_new (VIVA_TYPE_CONTEXT,
+                             "notes-store", f->notes,
+                             "clock", f->clock,
+                             NULL);
+  viva_context_set_bank (f->context, f->bank);
+
+  f->page = g_object_new (VIVA_TYPE_INTERVIEW_LIVE_PAGE,
+                          "context", f->context,
+                          NULL);
   viva_interview_live_page_set_interview (f->page, f->interview);
 
   f->window = GTK_WINDOW (gtk_window_new ());
@@ -104,6 +113,7 @@ fixture_tear_down (Fixture       *f,
   g_assert_true (viva_notes_store_flush (f->notes, &error));
   g_assert_no_error (error);
   g_clear_object (&f->interview);
+  g_clear_object (&f->context);
   g_clear_object (&f->clock);
   g_clear_object (&f->notes);
   g_clear_object (&f->bank);
@@ -486,6 +496,80 @@ test_question_code_in_monospace (Fixture       *f,
     }
 }
 
+/* The page, its question picker and the candidate window follow the
+ * bank their context has open, with no one pushing it to them: when
+ * the window closes the bank, the question reads as plain text and the
+ * picker offers only the interviewer's own question; when it opens
+ * again, its code is in monospace and its questions are offered. */
+static void
+test_follows_the_context_bank (Fixture       *f,
+                               gconstpointer  data)
+{
+  VivaQuestionPicker *picker = viva_interview_live_page_get_question_picker (f->page);
+  GtkListBox *list = viva_question_picker_get_list (picker);
+  VivaQuestion *question = viva_bank_lookup_question (f->bank, 31);
+  g_autoptr(VivaBank) reopened = NULL;
+  g_autoptr(GError) error = NULL;
+  VivaCandidateWindow *candidate;
+  GtkLabel *labels[2];
+
+  g_assert_nonnull (question);
+  g_assert_true (viva_interview_set_bank (f->interview, viva_bank_get_id (f->bank)));
+  g_assert_true (viva_interview_live_page_add_question (f->page, 31, viva_question_get_text (question), NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "live.candidate-shown", NULL));
+  viva_test_drain_main_loop ();
+  candidate = viva_interview_live_page_get_candidate_window (f->page);
+  g_assert_nonnull (candidate);
+  labels[0] = viva_interview_live_page_get_question_label (f->page);
+  labels[1] = viva_candidate_window_get_question_label (candidate);
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    g_assert_true (viva_test_label_is_monospace (labels[i], "x = 10"));
+  viva_question_picker_set_query (picker, "decorator");
+  g_assert_nonnull (gtk_list_box_get_row_at_index (list, 1));
+
+  /* No bank open. */
+  viva_context_set_bank (f->context, NULL);
+  viva_test_drain_main_loop ();
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    {
+      g_assert_cmpstr (gtk_label_get_text (labels[i]), ==,
+                       "If x = 10, what will x > 5 and x < 15 evaluate to?");
+      g_assert_false (viva_test_label_is_monospace (labels[i], "x = 10"));
+    }
+  /* The picker's list changes under the same words. */
+  {
+    g_autofree char *only = row_text (gtk_list_box_get_row_at_index (list, 0));
+
+    g_assert_nonnull (strstr (only, "Ask Your Own"));
+    g_assert_null (gtk_list_box_get_row_at_index (list, 1));
+  }
+
+  /* The same bank, opened again. */
+  reopened = viva_bank_new_bundled (&error);
+  g_assert_no_error (error);
+  viva_context_set_bank (f->context, reopened);
+  viva_test_drain_main_loop ();
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    g_assert_true (viva_test_label_is_monospace (labels[i], "x = 10"));
+  {
+    g_autofree char *first = row_text (gtk_list_box_get_row_at_index (list, 0));
+
+    g_assert_true (g_str_has_prefix (first, "#"));
+  }
+
+  /* An interview of another bank is offered only questions of the
+   * interviewer's own, whatever the window has open. */
+  g_assert_true (viva_interview_set_bank (f->interview, "another-bank"));
+  viva_question_picker_set_query (picker, "decorator");
+  {
+    g_autofree char *only = row_text (gtk_list_box_get_row_at_index (list, 0));
+
+    g_assert_nonnull (strstr (only, "Ask Your Own"));
+    g_assert_null (gtk_list_box_get_row_at_index (list, 1));
+  }
+}
+
 static GtkWidget *
 find_toggle_with_icon (GtkWidget  *root,
                        const char *icon_name)
@@ -613,6 +697,8 @@ main (int   argc,
               fixture_set_up, test_candidate_window, fixture_tear_down);
   g_test_add ("/interview-live/question-code-in-monospace", Fixture, NULL,
               fixture_set_up, test_question_code_in_monospace, fixture_tear_down);
+  g_test_add ("/interview-live/follows-the-context-bank", Fixture, NULL,
+              fixture_set_up, test_follows_the_context_bank, fixture_tear_down);
   g_test_add ("/interview-live/candidate-button", Fixture, NULL,
               fixture_set_up, test_candidate_button, fixture_tear_down);
   g_test_add ("/interview-live/finish-asks-first", Fixture, NULL,

@@ -20,10 +20,12 @@
 #include <string.h>
 
 #include "viva-bank.h"
+#include "viva-context.h"
 #include "viva-interview.h"
 #include "viva-interview-list-page.h"
 #include "viva-interview-plan-page.h"
 #include "viva-interview-store.h"
+#include "viva-interview-wrapup-page.h"
 #include "viva-resources.h"
 #include "viva-test-util.h"
 #include "viva-interview-template.h"
@@ -271,6 +273,7 @@ test_list (void)
   g_autofree char *damaged_path = g_build_filename (dir, "2026-01-01T00-00-00-00000009.json", NULL);
   g_autoptr(VivaInterviewStore) store = viva_interview_store_new (dir);
   g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(VivaContext) context = NULL;
   g_autoptr(VivaInterview) ada = NULL;
   g_autoptr(VivaInterview) grace = NULL;
   g_autoptr(VivaInterview) alan = NULL;
@@ -301,8 +304,13 @@ test_list (void)
   g_assert_true (viva_interview_start (alan));
   flush_store (store);
 
-  page = g_object_new (VIVA_TYPE_INTERVIEW_LIST_PAGE, NULL);
-  viva_interview_list_page_set_store (page, store, problems);
+  context = g_object_new (VIVA_TYPE_CONTEXT,
+                          "interview-store", store,
+                          "interview-problems", problems,
+                          NULL);
+  page = g_object_new (VIVA_TYPE_INTERVIEW_LIST_PAGE,
+                       "context", context,
+                       NULL);
   window = show_in_window (GTK_WIDGET (page));
 
   g_assert_nonnull (viva_interview_list_page_get_problems (page));
@@ -446,6 +454,20 @@ load_bank (void)
   return bank;
 }
 
+/* A plan page in a context with @bank open, as the interview view
+ * makes it. */
+static VivaInterviewPlanPage *
+plan_page_new (VivaBank *bank)
+{
+  g_autoptr(VivaContext) context = g_object_new (VIVA_TYPE_CONTEXT, NULL);
+
+  viva_context_set_bank (context, bank);
+
+  return g_object_new (VIVA_TYPE_INTERVIEW_PLAN_PAGE,
+                       "context", context,
+                       NULL);
+}
+
 static guint
 level_of (VivaBank *bank,
           guint     number)
@@ -508,8 +530,7 @@ test_plan (void)
   reset_templates ();
   g_settings_set_string (settings, "interviewer-name", "Sam Interviewer");
 
-  page = g_object_new (VIVA_TYPE_INTERVIEW_PLAN_PAGE, NULL);
-  viva_interview_plan_page_set_context (page, bank);
+  page = plan_page_new (bank);
   viva_interview_plan_page_set_interview (page, interview);
   window = show_in_window (GTK_WIDGET (page));
   wait_for (templates_loaded, page);
@@ -668,9 +689,8 @@ test_plan (void)
 
   /* A fresh page reads the template from the file, and fills another
    * interview's plan from it. */
-  fresh = g_object_new (VIVA_TYPE_INTERVIEW_PLAN_PAGE, NULL);
+  fresh = plan_page_new (bank);
   viva_interview_plan_page_set_interview (fresh, second);
-  viva_interview_plan_page_set_context (fresh, bank);
   fresh_window = show_in_window (GTK_WIDGET (fresh));
   wait_for (templates_loaded, fresh);
   g_assert_cmpuint (viva_interview_plan_page_get_n_templates (fresh), ==, 1);
@@ -754,9 +774,8 @@ test_plan_templates_file_problems (void)
   reset_templates ();
   write_file (path, "{\"format\": \"viva-interview-templates\", \"version\": 1, \"templates\": [{\"name\": 5}]}");
 
-  page = g_object_new (VIVA_TYPE_INTERVIEW_PLAN_PAGE, NULL);
+  page = plan_page_new (bank);
   viva_interview_plan_page_set_interview (page, interview);
-  viva_interview_plan_page_set_context (page, bank);
   window = show_in_window (GTK_WIDGET (page));
   wait_for (templates_loaded, page);
   g_assert_nonnull (viva_interview_plan_page_get_templates_problem (page));
@@ -768,9 +787,8 @@ test_plan_templates_file_problems (void)
 
   write_file (path, newer);
   before = read_file (path);
-  page = g_object_new (VIVA_TYPE_INTERVIEW_PLAN_PAGE, NULL);
+  page = plan_page_new (bank);
   viva_interview_plan_page_set_interview (page, interview);
-  viva_interview_plan_page_set_context (page, bank);
   window = show_in_window (GTK_WIDGET (page));
   wait_for (templates_loaded, page);
   g_assert_nonnull (strstr (viva_interview_plan_page_get_templates_problem (page), "newer version"));
@@ -876,8 +894,7 @@ test_plan_random_topics (void)
 
   reset_templates ();
 
-  page = g_object_new (VIVA_TYPE_INTERVIEW_PLAN_PAGE, NULL);
-  viva_interview_plan_page_set_context (page, bank);
+  page = plan_page_new (bank);
   viva_interview_plan_page_set_interview (page, interview);
   /* The smallest window Viva is meant to work in. */
   window = show_in_window_sized (GTK_WIDGET (page), 1100, 740);
@@ -1168,8 +1185,7 @@ test_plan_manage_templates (void)
       g_assert_nonnull (load);
     }
 
-  page = g_object_new (VIVA_TYPE_INTERVIEW_PLAN_PAGE, NULL);
-  viva_interview_plan_page_set_context (page, bank);
+  page = plan_page_new (bank);
   viva_interview_plan_page_set_interview (page, interview);
   window = show_in_window (GTK_WIDGET (page));
   wait_for (templates_loaded, page);
@@ -1309,6 +1325,102 @@ test_plan_manage_templates (void)
   reset_templates ();
 }
 
+/* Following the context */
+
+/* A question's row, by the start of its text. */
+static gboolean
+is_row_titled (GtkWidget     *widget,
+               gconstpointer  start)
+{
+  g_autofree char *text = NULL;
+
+  if (!ADW_IS_PREFERENCES_ROW (widget))
+    return FALSE;
+
+  /* The title is markup: its text is what it reads. */
+  if (!pango_parse_markup (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), -1, 0,
+                           NULL, &text, NULL, NULL))
+    return FALSE;
+
+  return g_str_has_prefix (text, start);
+}
+
+static gboolean
+row_title_has_code (GtkWidget  *page,
+                    const char *start)
+{
+  GtkWidget *row = find_widget (page, is_row_titled, start);
+
+  g_assert_nonnull (row);
+
+  return strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), "<tt>") != NULL;
+}
+
+/* The plan page (with its plan list) and the wrap-up page follow the
+ * bank their context has open, with no one pushing it to them: random
+ * questions need a bank, and a question reads with its code in
+ * monospace only while the bank it came from is open. */
+static void
+test_follow_the_context (void)
+{
+  g_autoptr(VivaBank) bank = load_bank ();
+  g_autoptr(VivaContext) context = g_object_new (VIVA_TYPE_CONTEXT, NULL);
+  g_autoptr(VivaInterview) interview = viva_interview_new (NULL);
+  g_autoptr(VivaInterview) finished = viva_interview_new (NULL);
+  g_autoptr(GError) error = NULL;
+  VivaQuestion *question = viva_bank_lookup_question (bank, 31);
+  const char *start = "If x = 10";
+  GtkWidget *pages[2];
+  GtkWindow *windows[2];
+
+  reset_templates ();
+  g_assert_nonnull (question);
+  g_assert_true (viva_interview_append_question (interview, question, 0, &error));
+  g_assert_no_error (error);
+  g_assert_true (viva_interview_append_question (finished, question, 0, &error));
+  g_assert_no_error (error);
+  g_assert_true (viva_interview_start (finished));
+  g_assert_true (viva_interview_finish (finished));
+
+  pages[0] = g_object_new (VIVA_TYPE_INTERVIEW_PLAN_PAGE, "context", context, NULL);
+  viva_interview_plan_page_set_interview (VIVA_INTERVIEW_PLAN_PAGE (pages[0]), interview);
+  pages[1] = g_object_new (VIVA_TYPE_INTERVIEW_WRAPUP_PAGE, "context", context, NULL);
+  viva_interview_wrapup_page_set_interview (VIVA_INTERVIEW_WRAPUP_PAGE (pages[1]), finished);
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    windows[i] = show_in_window (pages[i]);
+  wait_for (templates_loaded, pages[0]);
+
+  /* No bank open yet. */
+  g_assert_false (gtk_widget_is_sensitive (find_widget (pages[0], is_menu_button_with_label,
+                                                        "Add _Random Questions…")));
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    g_assert_false (row_title_has_code (pages[i], start));
+
+  /* The window opens one. */
+  viva_context_set_bank (context, bank);
+  drain_main_loop ();
+  g_assert_true (gtk_widget_is_sensitive (find_widget (pages[0], is_menu_button_with_label,
+                                                       "Add _Random Questions…")));
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    g_assert_true (row_title_has_code (pages[i], start));
+  g_assert_true (gtk_widget_activate_action (pages[0], "plan.add-random", NULL));
+  drain_main_loop ();
+  g_assert_cmpuint (viva_interview_get_n_items (interview), >, 1);
+
+  /* And closes it. */
+  viva_context_set_bank (context, NULL);
+  drain_main_loop ();
+  g_assert_false (gtk_widget_is_sensitive (find_widget (pages[0], is_menu_button_with_label,
+                                                        "Add _Random Questions…")));
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    g_assert_false (row_title_has_code (pages[i], start));
+
+  for (guint i = 0; i < G_N_ELEMENTS (windows); i++)
+    gtk_window_destroy (windows[i]);
+  drain_main_loop ();
+  reset_templates ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1322,6 +1434,7 @@ main (int   argc,
   g_test_add_func ("/interview-pages/plan/templates-file-problems", test_plan_templates_file_problems);
   g_test_add_func ("/interview-pages/plan/manage-templates", test_plan_manage_templates);
   g_test_add_func ("/interview-pages/plan/random-topics", test_plan_random_topics);
+  g_test_add_func ("/interview-pages/follow-the-context", test_follow_the_context);
 
   return g_test_run ();
 }

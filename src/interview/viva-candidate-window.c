@@ -10,7 +10,8 @@
  * only those two things from the interview, so nothing else can leak
  * into it by a later change elsewhere. (The question's number and bank
  * are read too, only to ask the bank how its text reads: its code in
- * monospace, as everywhere else in Viva.)
+ * monospace, as everywhere else in Viva. The bank is the one open in
+ * the window, which the candidate window follows in its context.)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -21,14 +22,18 @@
 
 #include "viva-bank.h"
 #include "viva-candidate-window.h"
+#include "viva-context.h"
 
 struct _VivaCandidateWindow
 {
   AdwWindow       parent_instance;
 
   /* Owned */
-  VivaInterview  *interview;
+  VivaContext    *context;
+  GSignalGroup   *context_signals;
+  /* The context's, kept from its last notify::bank */
   VivaBank       *bank;
+  VivaInterview  *interview;
   GSignalGroup   *signals;
 
   /* Template widgets */
@@ -40,6 +45,7 @@ G_DEFINE_FINAL_TYPE (VivaCandidateWindow, viva_candidate_window, ADW_TYPE_WINDOW
 
 enum {
   PROP_0,
+  PROP_CONTEXT,
   PROP_INTERVIEW,
   N_PROPS
 };
@@ -92,6 +98,31 @@ viva_candidate_window_update (VivaCandidateWindow *self)
   gtk_label_set_markup (self->question_label, markup);
 }
 
+/* The bank the interview's questions may come from, to show their
+ * code as the bank writes it. */
+static void
+viva_candidate_window_bank_changed_cb (VivaCandidateWindow *self)
+{
+  VivaBank *bank = self->context != NULL ? viva_context_get_bank (self->context) : NULL;
+
+  if (g_set_object (&self->bank, bank))
+    viva_candidate_window_update (self);
+}
+
+static void
+viva_candidate_window_set_context (VivaCandidateWindow *self,
+                                   VivaContext         *context)
+{
+  g_return_if_fail (context == NULL || VIVA_IS_CONTEXT (context));
+
+  if (!g_set_object (&self->context, context))
+    return;
+
+  g_signal_group_set_target (self->context_signals, context);
+  viva_candidate_window_bank_changed_cb (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
+}
+
 static void
 viva_candidate_window_dispose (GObject *object)
 {
@@ -99,7 +130,11 @@ viva_candidate_window_dispose (GObject *object)
 
   if (self->signals != NULL)
     g_signal_group_set_target (self->signals, NULL);
+  if (self->context_signals != NULL)
+    g_signal_group_set_target (self->context_signals, NULL);
   g_clear_object (&self->signals);
+  g_clear_object (&self->context_signals);
+  g_clear_object (&self->context);
   g_clear_object (&self->interview);
   g_clear_object (&self->bank);
 
@@ -118,6 +153,10 @@ viva_candidate_window_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+
     case PROP_INTERVIEW:
       g_value_set_object (value, self->interview);
       break;
@@ -137,6 +176,10 @@ viva_candidate_window_set_property (GObject      *object,
 
   switch (prop_id)
     {
+    case PROP_CONTEXT:
+      viva_candidate_window_set_context (self, g_value_get_object (value));
+      break;
+
     case PROP_INTERVIEW:
       viva_candidate_window_set_interview (self, g_value_get_object (value));
       break;
@@ -156,6 +199,15 @@ viva_candidate_window_class_init (VivaCandidateWindowClass *klass)
   object_class->get_property = viva_candidate_window_get_property;
   object_class->set_property = viva_candidate_window_set_property;
 
+  /**
+   * VivaCandidateWindow:context:
+   *
+   * Where the open bank is, to show the question as it writes it.
+   */
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL,
+                         VIVA_TYPE_CONTEXT,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   properties[PROP_INTERVIEW] =
     g_param_spec_object ("interview", NULL, NULL,
                          VIVA_TYPE_INTERVIEW,
@@ -175,6 +227,11 @@ viva_candidate_window_init (VivaCandidateWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->context_signals = g_signal_group_new (VIVA_TYPE_CONTEXT);
+  g_signal_group_connect_object (self->context_signals, "notify::bank",
+                                 G_CALLBACK (viva_candidate_window_bank_changed_cb),
+                                 self, G_CONNECT_SWAPPED);
+
   self->signals = g_signal_group_new (VIVA_TYPE_INTERVIEW);
   g_signal_group_connect_swapped (self->signals, "notify::current",
                                   G_CALLBACK (viva_candidate_window_update), self);
@@ -187,11 +244,14 @@ viva_candidate_window_init (VivaCandidateWindow *self)
 }
 
 VivaCandidateWindow *
-viva_candidate_window_new (VivaInterview *interview)
+viva_candidate_window_new (VivaContext   *context,
+                           VivaInterview *interview)
 {
+  g_return_val_if_fail (context == NULL || VIVA_IS_CONTEXT (context), NULL);
   g_return_val_if_fail (interview == NULL || VIVA_IS_INTERVIEW (interview), NULL);
 
   return g_object_new (VIVA_TYPE_CANDIDATE_WINDOW,
+                       "context", context,
                        "interview", interview,
                        NULL);
 }
@@ -217,24 +277,6 @@ viva_candidate_window_set_interview (VivaCandidateWindow *self,
   g_signal_group_set_target (self->signals, interview);
   viva_candidate_window_update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INTERVIEW]);
-}
-
-/**
- * viva_candidate_window_set_bank:
- * @bank: (nullable): the bank open now
- *
- * The bank the interview's questions may come from, to show their code
- * as the bank writes it.
- */
-void
-viva_candidate_window_set_bank (VivaCandidateWindow *self,
-                                VivaBank            *bank)
-{
-  g_return_if_fail (VIVA_IS_CANDIDATE_WINDOW (self));
-  g_return_if_fail (bank == NULL || VIVA_IS_BANK (bank));
-
-  if (g_set_object (&self->bank, bank))
-    viva_candidate_window_update (self);
 }
 
 /* The question as the candidate sees it, without its markup, for tests. */

@@ -15,12 +15,11 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (VivaCandidateWindow, viva_candidate_window, VIVA, CANDIDATE_WINDOW, AdwWindow)
 
-VivaCandidateWindow *viva_candidate_window_new           (VivaInterview       *interview);
+VivaCandidateWindow *viva_candidate_window_new           (VivaContext         *context,
+                                                          VivaInterview       *interview);
 VivaInterview       *viva_candidate_window_get_interview (VivaCandidateWindow *self);
 void                 viva_candidate_window_set_interview (VivaCandidateWindow *self,
                                                           VivaInterview       *interview);
-void                 viva_candidate_window_set_bank      (VivaCandidateWindow *self,
-                                                          VivaBank            *bank);
 const char          *viva_candidate_window_get_text      (VivaCandidateWindow *self);
 GtkLabel            *viva_candidate_window_get_question_label
                                                          (VivaCandidateWindow *self);

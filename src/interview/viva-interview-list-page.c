@@ -7,8 +7,9 @@
  * removes one after asking. Files that could not be read are named
  * above the list; they never hide the others.
  *
- * The list follows the store as it changes: a new interview, a candidate
- * renamed on the plan page, a recommendation made at the wrap-up.
+ * The list follows the context's interview store as it changes: a new
+ * interview, a candidate renamed on the plan page, a recommendation made
+ * at the wrap-up.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -19,6 +20,7 @@
 
 #include <glib/gi18n.h>
 
+#include "viva-context.h"
 #include "viva-interview.h"
 #include "viva-interview-list-page.h"
 #include "viva-interview-store.h"
@@ -30,6 +32,8 @@ struct _VivaInterviewListPage
   GtkWidget           parent_instance;
 
   /* Owned */
+  VivaContext        *context;
+  /* The context's */
   VivaInterviewStore *store;
   GtkSortListModel   *sorted;
   GtkFilterListModel *filtered;
@@ -49,6 +53,14 @@ struct _VivaInterviewListPage
 };
 
 G_DEFINE_FINAL_TYPE (VivaInterviewListPage, viva_interview_list_page, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 enum {
   OPEN,
@@ -425,6 +437,113 @@ focus_search_cb (GtkWidget *widget,
   return TRUE;
 }
 
+/* Shows the interviews of @store, and follows them as they change;
+ * @problems are the files that could not be read as they were. */
+static void
+viva_interview_list_page_show_store (VivaInterviewListPage *self,
+                                     VivaInterviewStore    *store,
+                                     GPtrArray             *problems)
+{
+  if (g_set_object (&self->store, store))
+    {
+      g_clear_object (&self->filtered);
+      g_clear_object (&self->sorted);
+
+      if (store != NULL)
+        {
+          GListModel *interviews = viva_interview_store_get_interviews (store);
+          GtkSorter *sorter = GTK_SORTER (gtk_custom_sorter_new (compare_interviews, NULL, NULL));
+          GtkFilter *filter = GTK_FILTER (gtk_custom_filter_new (match_candidate, self, NULL));
+
+          self->sorted = gtk_sort_list_model_new (g_object_ref (interviews), sorter);
+          self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->sorted)), filter);
+        }
+
+      gtk_list_box_bind_model (self->list_box, G_LIST_MODEL (self->filtered),
+                               viva_interview_list_page_create_row, self, NULL);
+      if (self->filtered != NULL)
+        g_signal_connect_object (self->filtered, "items-changed",
+                                 G_CALLBACK (viva_interview_list_page_update_view),
+                                 self, G_CONNECT_SWAPPED);
+    }
+
+  if (problems != NULL && problems->len > 0)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+
+      g_string_append (text, ngettext ("One interview file could not be read; it was kept as it is:",
+                                       "Some interview files could not be read; they were kept as they are:",
+                                       problems->len));
+      for (guint i = 0; i < problems->len; i++)
+        {
+          VivaInterviewProblem *problem = g_ptr_array_index (problems, i);
+
+          g_string_append_printf (text, "\n• %s: %s",
+                                  problem->moved_aside_path ? problem->moved_aside_path : problem->path,
+                                  problem->message);
+          if (problem->restored_from_backup)
+            g_string_append_printf (text, " %s", _("(restored from its backup)"));
+        }
+      gtk_label_set_text (self->problems_label, text->str);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->problems_label), problems != NULL && problems->len > 0);
+
+  viva_interview_list_page_update_view (self);
+}
+
+static void
+viva_interview_list_page_set_context (VivaInterviewListPage *self,
+                                      VivaContext           *context)
+{
+  g_return_if_fail (context == NULL || VIVA_IS_CONTEXT (context));
+
+  if (!g_set_object (&self->context, context))
+    return;
+
+  viva_interview_list_page_show_store (self,
+                                       context != NULL ? viva_context_get_interview_store (context) : NULL,
+                                       context != NULL ? viva_context_get_interview_problems (context) : NULL);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
+}
+
+static void
+viva_interview_list_page_get_property (GObject    *object,
+                                       guint       prop_id,
+                                       GValue     *value,
+                                       GParamSpec *pspec)
+{
+  VivaInterviewListPage *self = VIVA_INTERVIEW_LIST_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+viva_interview_list_page_set_property (GObject      *object,
+                                       guint         prop_id,
+                                       const GValue *value,
+                                       GParamSpec   *pspec)
+{
+  VivaInterviewListPage *self = VIVA_INTERVIEW_LIST_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      viva_interview_list_page_set_context (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 /* GObject */
 
 static void
@@ -447,6 +566,7 @@ viva_interview_list_page_dispose (GObject *object)
   g_clear_object (&self->filtered);
   g_clear_object (&self->sorted);
   g_clear_object (&self->store);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (viva_interview_list_page_parent_class)->dispose (object);
 }
@@ -469,6 +589,20 @@ viva_interview_list_page_class_init (VivaInterviewListPageClass *klass)
 
   object_class->dispose = viva_interview_list_page_dispose;
   object_class->finalize = viva_interview_list_page_finalize;
+  object_class->get_property = viva_interview_list_page_get_property;
+  object_class->set_property = viva_interview_list_page_set_property;
+
+  /**
+   * VivaInterviewListPage:context:
+   *
+   * Whose interview store is listed, with the files it could not read.
+   */
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL,
+                         VIVA_TYPE_CONTEXT,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * VivaInterviewListPage::open:
@@ -507,67 +641,6 @@ viva_interview_list_page_init (VivaInterviewListPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
-  viva_interview_list_page_update_view (self);
-}
-
-/**
- * viva_interview_list_page_set_store:
- * @store: the interviews
- * @problems: (nullable) (element-type VivaInterviewProblem): files that
- *   could not be read as they were
- *
- * Shows the interviews of @store, and follows them as they change.
- */
-void
-viva_interview_list_page_set_store (VivaInterviewListPage *self,
-                                    VivaInterviewStore    *store,
-                                    GPtrArray             *problems)
-{
-  g_return_if_fail (VIVA_IS_INTERVIEW_LIST_PAGE (self));
-  g_return_if_fail (VIVA_IS_INTERVIEW_STORE (store));
-
-  if (g_set_object (&self->store, store))
-    {
-      GListModel *interviews = viva_interview_store_get_interviews (store);
-      GtkSorter *sorter = GTK_SORTER (gtk_custom_sorter_new (compare_interviews, NULL, NULL));
-      GtkFilter *filter = GTK_FILTER (gtk_custom_filter_new (match_candidate, self, NULL));
-
-      g_clear_object (&self->filtered);
-      g_clear_object (&self->sorted);
-
-      self->sorted = gtk_sort_list_model_new (g_object_ref (interviews), sorter);
-      self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->sorted)), filter);
-
-      gtk_list_box_bind_model (self->list_box, G_LIST_MODEL (self->filtered),
-                               viva_interview_list_page_create_row, self, NULL);
-      g_signal_connect_object (self->filtered, "items-changed",
-                               G_CALLBACK (viva_interview_list_page_update_view),
-                               self, G_CONNECT_SWAPPED);
-    }
-
-  if (problems != NULL && problems->len > 0)
-    {
-      g_autoptr(GString) text = g_string_new (NULL);
-
-      g_string_append (text, ngettext ("One interview file could not be read; it was kept as it is:",
-                                       "Some interview files could not be read; they were kept as they are:",
-                                       problems->len));
-      for (guint i = 0; i < problems->len; i++)
-        {
-          VivaInterviewProblem *problem = g_ptr_array_index (problems, i);
-
-          g_string_append_printf (text, "\n• %s: %s",
-                                  problem->moved_aside_path ? problem->moved_aside_path : problem->path,
-                                  problem->message);
-          if (problem->restored_from_backup)
-            g_string_append_printf (text, " %s", _("(restored from its backup)"));
-        }
-      gtk_label_set_text (self->problems_label, text->str);
-      gtk_widget_set_visible (GTK_WIDGET (self->problems_label), TRUE);
-    }
-  else if (problems != NULL)
-    gtk_widget_set_visible (GTK_WIDGET (self->problems_label), FALSE);
-
   viva_interview_list_page_update_view (self);
 }
 

@@ -15,9 +15,6 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (VivaInterviewListPage, viva_interview_list_page, VIVA, INTERVIEW_LIST_PAGE, GtkWidget)
 
-void              viva_interview_list_page_set_store         (VivaInterviewListPage *self,
-                                                              VivaInterviewStore    *store,
-                                                              GPtrArray             *problems);
 void              viva_interview_list_page_focus_search      (VivaInterviewListPage *self);
 
 /* For tests. */

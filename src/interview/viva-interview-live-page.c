@@ -5,13 +5,9 @@
  * each against its budget), the rating, a notes field whose paragraphs
  * are stamped with the time as they are begun, the interviewer's own
  * study notes for the question as an answer key, and a way to add an
- * unplanned question without leaving the page.
- *
- * Keys: 1-4 rate Strong No to Strong Yes and 0 is No Decision, whenever
- * the focus is not in a text field (Escape leaves the notes field for
- * that); Ctrl+Page Down / Ctrl+Page Up move between questions, from
- * anywhere; Ctrl+Space pauses; Ctrl+Shift+P adds a question;
- * Ctrl+Shift+W shows or hides the candidate window.
+ * unplanned question without leaving the page. What the interviewer
+ * does from it (moving between questions, finishing, adding a
+ * question, the keys) is viva-interview-live-page-actions.c.
  *
  * The page changes the interview; VivaInterviewStore saves it on its
  * ::changed signal. While the clock runs, the page also checkpoints the
@@ -29,13 +25,12 @@
 #include <string.h>
 
 #include "viva-bank.h"
-#include "viva-interview-live-page.h"
+#include "viva-context.h"
+#include "viva-interview-live-page-private.h"
 #include "viva-level.h"
-#include "viva-message-dialog.h"
 #include "viva-note.h"
 #include "viva-notes-store.h"
 #include "viva-question.h"
-#include "viva-question-picker.h"
 #include "viva-time-format.h"
 #include "viva-topic.h"
 
@@ -44,47 +39,11 @@
 /* 30 s of ticks between checkpoints of a running interview. */
 #define CHECKPOINT_EVERY_TICKS 120
 
-struct _VivaInterviewLivePage
-{
-  GtkWidget             parent_instance;
-
-  /* Owned */
-  VivaBank             *bank;
-  VivaNotesStore       *notes;
-  VivaInterview        *interview;
-  GSignalGroup         *signals;
-  VivaCandidateWindow  *candidate_window;
-
-  /* Template widgets */
-  GtkWidget            *columns;
-  GtkLabel             *progress_label;
-  GtkLabel             *question_time_label;
-  GtkLabel             *total_time_label;
-  GtkLabel             *question_label;
-  GtkLabel             *context_label;
-  GtkBox               *rating_box;
-  GtkSourceView        *notes_view;
-  GtkLabel             *key_label;
-  GtkMenuButton        *add_button;
-  VivaQuestionPicker   *picker;
-
-  GtkWidget            *rating_buttons[VIVA_INTERVIEW_N_RATINGS];
-
-  /* The item shown, so that a note change is written to the question
-   * it was typed for even if the plan moves under it. */
-  guint                 shown;
-  guint                 tick_source;
-  guint                 ticks;
-  guint                 inhibit_cookie;
-  guint                 updating_notes : 1;
-  guint                 in_user_action : 1;
-  guint                 notes_pending : 1;
-};
-
 G_DEFINE_FINAL_TYPE (VivaInterviewLivePage, viva_interview_live_page, GTK_TYPE_WIDGET)
 
 enum {
   PROP_0,
+  PROP_CONTEXT,
   PROP_INTERVIEW,
   PROP_PAUSED,
   PROP_RATING,
@@ -116,21 +75,37 @@ viva_interview_live_page_get_running (VivaInterviewLivePage *self)
          viva_interview_get_state (self->interview) == VIVA_INTERVIEW_STATE_RUNNING;
 }
 
-static gboolean
-viva_interview_live_page_get_live (VivaInterviewLivePage *self)
+gboolean
+_viva_interview_live_page_get_live (VivaInterviewLivePage *self)
 {
   return self->interview != NULL &&
          viva_interview_get_unfinished (self->interview) &&
          !viva_interview_get_read_only (self->interview);
 }
 
-static VivaInterviewItem *
-viva_interview_live_page_get_shown_item (VivaInterviewLivePage *self)
+VivaInterviewItem *
+_viva_interview_live_page_get_shown_item (VivaInterviewLivePage *self)
 {
   if (self->interview == NULL || self->shown >= viva_interview_get_n_items (self->interview))
     return NULL;
 
   return viva_interview_get_item (self->interview, self->shown);
+}
+
+/* The keyboard goes to the rating the shown question has. */
+void
+_viva_interview_live_page_focus_rating (VivaInterviewLivePage *self)
+{
+  VivaInterviewRating rating = VIVA_INTERVIEW_RATING_NONE;
+  VivaInterviewItem *item = _viva_interview_live_page_get_shown_item (self);
+
+  if (item != NULL)
+    rating = viva_interview_item_get_rating (item);
+  for (guint i = 0; i < G_N_ELEMENTS (rating_order); i++)
+    {
+      if (rating_order[i] == rating)
+        gtk_widget_grab_focus (self->rating_buttons[i]);
+    }
 }
 
 /* "3:10 / 5:00", flagged when over; "3:10" with no budget. */
@@ -159,7 +134,7 @@ set_clock_label (GtkLabel *label,
 static void
 viva_interview_live_page_update_clocks (VivaInterviewLivePage *self)
 {
-  VivaInterviewItem *item = viva_interview_live_page_get_shown_item (self);
+  VivaInterviewItem *item = _viva_interview_live_page_get_shown_item (self);
 
   if (item == NULL)
     {
@@ -179,7 +154,7 @@ viva_interview_live_page_update_clocks (VivaInterviewLivePage *self)
 static void
 viva_interview_live_page_update_actions (VivaInterviewLivePage *self)
 {
-  gboolean live = viva_interview_live_page_get_live (self);
+  gboolean live = _viva_interview_live_page_get_live (self);
   guint n_items = self->interview != NULL ? viva_interview_get_n_items (self->interview) : 0;
   guint current = self->interview != NULL ? viva_interview_get_current (self->interview) : 0;
 
@@ -194,19 +169,6 @@ viva_interview_live_page_update_actions (VivaInterviewLivePage *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->add_button),
                             live && n_items < VIVA_INTERVIEW_MAX_ITEMS);
   gtk_text_view_set_editable (GTK_TEXT_VIEW (self->notes_view), live && n_items > 0);
-}
-
-static const char *viva_interview_live_page_get_bank_id (VivaInterviewLivePage *self);
-
-/* The picker offers the open bank's questions only to an interview of
- * that bank; to another, only questions of the interviewer's own. */
-static void
-viva_interview_live_page_update_picker (VivaInterviewLivePage *self)
-{
-  gboolean same_bank = self->bank != NULL &&
-                       g_strcmp0 (viva_interview_live_page_get_bank_id (self), viva_bank_get_id (self->bank)) == 0;
-
-  viva_question_picker_set_context (self->picker, same_bank ? self->bank : NULL, self->interview);
 }
 
 /* The bank the interview's question numbers belong to: the one it
@@ -227,14 +189,15 @@ static void
 viva_interview_live_page_update_answer_key (VivaInterviewLivePage *self,
                                             VivaInterviewItem     *item)
 {
+  VivaNotesStore *notes = self->context != NULL ? viva_context_get_notes_store (self->context) : NULL;
   VivaNote *note = NULL;
 
-  if (item != NULL && viva_interview_item_get_number (item) != 0 && self->notes != NULL)
+  if (item != NULL && viva_interview_item_get_number (item) != 0 && notes != NULL)
     {
       const char *bank = viva_interview_live_page_get_bank_id (self);
 
       if (bank != NULL)
-        note = viva_notes_store_lookup_note (self->notes, bank, viva_interview_item_get_number (item));
+        note = viva_notes_store_lookup_note (notes, bank, viva_interview_item_get_number (item));
     }
 
   if (note != NULL && viva_note_get_has_text (note))
@@ -305,7 +268,7 @@ viva_interview_live_page_update (VivaInterviewLivePage *self)
   guint n_items = self->interview != NULL ? viva_interview_get_n_items (self->interview) : 0;
 
   self->shown = self->interview != NULL ? viva_interview_get_current (self->interview) : 0;
-  item = viva_interview_live_page_get_shown_item (self);
+  item = _viva_interview_live_page_get_shown_item (self);
 
   if (item == NULL)
     {
@@ -363,7 +326,7 @@ static void
 viva_interview_live_page_sync_notes (VivaInterviewLivePage *self,
                                      GtkTextBuffer         *buffer)
 {
-  VivaInterviewItem *item = viva_interview_live_page_get_shown_item (self);
+  VivaInterviewItem *item = _viva_interview_live_page_get_shown_item (self);
   g_autofree char *text = NULL;
   g_autofree char *stamped = NULL;
   g_autoptr(GArray) insertions = NULL;
@@ -516,94 +479,35 @@ viva_interview_live_page_item_changed_cb (VivaInterviewLivePage *self,
     viva_interview_live_page_update (self);
 }
 
-/* Actions */
+/* The open bank: the level and topic of its questions, and how their
+ * code reads. The question picker and the candidate window follow the
+ * same context themselves. */
+static void
+viva_interview_live_page_bank_changed_cb (VivaInterviewLivePage *self)
+{
+  VivaBank *bank = self->context != NULL ? viva_context_get_bank (self->context) : NULL;
+
+  if (g_set_object (&self->bank, bank))
+    viva_interview_live_page_update (self);
+}
 
 static void
-viva_interview_live_page_go (VivaInterviewLivePage *self,
-                             int                    delta)
+viva_interview_live_page_set_context (VivaInterviewLivePage *self,
+                                      VivaContext           *context)
 {
-  guint current;
+  VivaBank *bank;
 
-  if (!viva_interview_live_page_get_live (self))
+  g_return_if_fail (context == NULL || VIVA_IS_CONTEXT (context));
+
+  if (!g_set_object (&self->context, context))
     return;
 
-  current = viva_interview_get_current (self->interview);
-  if ((delta < 0 && current == 0) ||
-      (delta > 0 && current + 1 >= viva_interview_get_n_items (self->interview)))
-    return;
-
-  viva_interview_set_current (self->interview, delta < 0 ? current - 1 : current + 1);
-}
-
-static void
-viva_interview_live_page_previous_action (GtkWidget  *widget,
-                                          const char *action_name,
-                                          GVariant   *param)
-{
-  viva_interview_live_page_go (VIVA_INTERVIEW_LIVE_PAGE (widget), -1);
-}
-
-static void
-viva_interview_live_page_next_action (GtkWidget  *widget,
-                                      const char *action_name,
-                                      GVariant   *param)
-{
-  viva_interview_live_page_go (VIVA_INTERVIEW_LIVE_PAGE (widget), +1);
-}
-
-static void
-viva_interview_live_page_finish_response_cb (VivaInterviewLivePage *self,
-                                             const char            *response,
-                                             AdwMessageDialog      *dialog)
-{
-  if (g_strcmp0 (response, "finish") != 0 || self->interview == NULL)
-    return;
-
-  if (viva_interview_finish (self->interview))
-    g_signal_emit (self, signals[FINISHED], 0);
-}
-
-static void
-viva_interview_live_page_finish_action (GtkWidget  *widget,
-                                        const char *action_name,
-                                        GVariant   *param)
-{
-  VivaInterviewLivePage *self = VIVA_INTERVIEW_LIVE_PAGE (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  AdwMessageDialog *dialog;
-  g_autofree char *elapsed = NULL;
-
-  if (!viva_interview_live_page_get_live (self))
-    return;
-
-  elapsed = viva_format_duration (viva_interview_get_elapsed (self->interview));
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                       _("Finish the Interview?"), NULL));
-  adw_message_dialog_format_body (dialog,
-                                  _("The clock stops at %s and you go on to the wrap-up. Notes and ratings can still be changed there."),
-                                  elapsed);
-  adw_message_dialog_add_responses (dialog,
-                                    "cancel", _("_Cancel"),
-                                    "finish", _("_Finish"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (dialog, "finish", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "finish");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect_object (dialog, "response",
-                           G_CALLBACK (viva_interview_live_page_finish_response_cb),
-                           self, G_CONNECT_SWAPPED);
-  viva_message_dialog_present (dialog);
-}
-
-static void
-viva_interview_live_page_add_question_action (GtkWidget  *widget,
-                                              const char *action_name,
-                                              GVariant   *param)
-{
-  VivaInterviewLivePage *self = VIVA_INTERVIEW_LIVE_PAGE (widget);
-
-  if (gtk_widget_get_sensitive (GTK_WIDGET (self->add_button)))
-    gtk_menu_button_popup (self->add_button);
+  g_signal_group_set_target (self->context_signals, context);
+  bank = context != NULL ? viva_context_get_bank (context) : NULL;
+  g_set_object (&self->bank, bank);
+  /* The answer key comes from the context's notes too. */
+  viva_interview_live_page_update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
 }
 
 /* GTK owns toplevels: the page only points at the window while it
@@ -632,8 +536,7 @@ viva_interview_live_page_set_candidate_shown (VivaInterviewLivePage *self,
 
       /* Not transient for the main window: it is moved to another
        * screen or shared on its own. */
-      self->candidate_window = viva_candidate_window_new (self->interview);
-      viva_candidate_window_set_bank (self->candidate_window, self->bank);
+      self->candidate_window = viva_candidate_window_new (self->context, self->interview);
       if (GTK_IS_WINDOW (root) && gtk_window_get_application (GTK_WINDOW (root)) != NULL)
         gtk_window_set_application (GTK_WINDOW (self->candidate_window),
                                     gtk_window_get_application (GTK_WINDOW (root)));
@@ -650,119 +553,6 @@ viva_interview_live_page_set_candidate_shown (VivaInterviewLivePage *self,
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CANDIDATE_SHOWN]);
-}
-
-/* Adding a question on the fly */
-
-/**
- * viva_interview_live_page_add_question:
- * @number: the bank's number, or 0 for a question of the interviewer's own
- *
- * Puts a question right after the current one and goes to it: an
- * unplanned question is asked now.
- */
-gboolean
-viva_interview_live_page_add_question (VivaInterviewLivePage  *self,
-                                       guint                   number,
-                                       const char             *text,
-                                       GError                **error)
-{
-  guint at;
-
-  g_return_val_if_fail (VIVA_IS_INTERVIEW_LIVE_PAGE (self), FALSE);
-  g_return_val_if_fail (self->interview != NULL, FALSE);
-
-  at = viva_interview_get_n_items (self->interview) == 0
-       ? 0 : viva_interview_get_current (self->interview) + 1;
-  if (!viva_interview_insert (self->interview, at, number, text, 0, error))
-    return FALSE;
-
-  viva_interview_set_current (self->interview, at);
-
-  return TRUE;
-}
-
-static void
-viva_interview_live_page_picked_cb (VivaInterviewLivePage *self,
-                                    guint                  number,
-                                    const char            *text)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!viva_interview_live_page_add_question (self, number, text, &error))
-    {
-      AdwToastOverlay *overlay = (AdwToastOverlay *) gtk_widget_get_ancestor (GTK_WIDGET (self),
-                                                                             ADW_TYPE_TOAST_OVERLAY);
-
-      if (overlay != NULL)
-        adw_toast_overlay_add_toast (overlay, adw_toast_new (error->message));
-      return;
-    }
-
-  gtk_widget_grab_focus (GTK_WIDGET (self->notes_view));
-}
-
-/* Keys */
-
-/* Whether the focus is where typing goes: digits are text there. */
-static gboolean
-focus_is_text (GtkWidget *self)
-{
-  GtkRoot *root = gtk_widget_get_root (self);
-  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
-
-  for (; focus != NULL; focus = gtk_widget_get_parent (focus))
-    {
-      if (GTK_IS_TEXT_VIEW (focus) || GTK_IS_EDITABLE (focus))
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
-static gboolean
-viva_interview_live_page_key_pressed_cb (VivaInterviewLivePage *self,
-                                         guint                  keyval,
-                                         guint                  keycode,
-                                         GdkModifierType        state,
-                                         GtkEventControllerKey *controller)
-{
-  int value = -1;
-
-  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) != 0)
-    return FALSE;
-
-  /* Escape in the notes field leaves it, for the rating keys. */
-  if (keyval == GDK_KEY_Escape &&
-      gtk_widget_has_focus (GTK_WIDGET (self->notes_view)))
-    {
-      VivaInterviewRating rating = VIVA_INTERVIEW_RATING_NONE;
-      VivaInterviewItem *item = viva_interview_live_page_get_shown_item (self);
-
-      if (item != NULL)
-        rating = viva_interview_item_get_rating (item);
-      for (guint i = 0; i < G_N_ELEMENTS (rating_order); i++)
-        {
-          if (rating_order[i] == rating)
-            gtk_widget_grab_focus (self->rating_buttons[i]);
-        }
-      return TRUE;
-    }
-
-  if (focus_is_text (GTK_WIDGET (self)))
-    return FALSE;
-
-  if (keyval >= GDK_KEY_0 && keyval <= GDK_KEY_4)
-    value = (int) (keyval - GDK_KEY_0);
-  else if (keyval >= GDK_KEY_KP_0 && keyval <= GDK_KEY_KP_4)
-    value = (int) (keyval - GDK_KEY_KP_0);
-
-  if (value < 0 || !gtk_widget_is_sensitive (self->rating_buttons[0]))
-    return FALSE;
-
-  g_object_set (self, "rating", value, NULL);
-
-  return TRUE;
 }
 
 /* Properties */
@@ -790,7 +580,7 @@ viva_interview_live_page_set_paused (VivaInterviewLivePage *self,
 static int
 viva_interview_live_page_get_rating (VivaInterviewLivePage *self)
 {
-  VivaInterviewItem *item = viva_interview_live_page_get_shown_item (self);
+  VivaInterviewItem *item = _viva_interview_live_page_get_shown_item (self);
 
   return item != NULL ? (int) viva_interview_item_get_rating (item) : (int) VIVA_INTERVIEW_RATING_NONE;
 }
@@ -799,7 +589,7 @@ static void
 viva_interview_live_page_set_rating (VivaInterviewLivePage *self,
                                      int                    rating)
 {
-  if (viva_interview_live_page_get_shown_item (self) == NULL ||
+  if (_viva_interview_live_page_get_shown_item (self) == NULL ||
       rating < 0 || rating >= VIVA_INTERVIEW_N_RATINGS)
     return;
 
@@ -840,10 +630,13 @@ viva_interview_live_page_dispose (GObject *object)
     }
   if (self->signals != NULL)
     g_signal_group_set_target (self->signals, NULL);
+  if (self->context_signals != NULL)
+    g_signal_group_set_target (self->context_signals, NULL);
   g_clear_object (&self->signals);
+  g_clear_object (&self->context_signals);
+  g_clear_object (&self->context);
   g_clear_object (&self->interview);
   g_clear_object (&self->bank);
-  g_clear_object (&self->notes);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), VIVA_TYPE_INTERVIEW_LIVE_PAGE);
 
@@ -860,6 +653,10 @@ viva_interview_live_page_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+
     case PROP_INTERVIEW:
       g_value_set_object (value, self->interview);
       break;
@@ -891,6 +688,10 @@ viva_interview_live_page_set_property (GObject      *object,
 
   switch (prop_id)
     {
+    case PROP_CONTEXT:
+      viva_interview_live_page_set_context (self, g_value_get_object (value));
+      break;
+
     case PROP_INTERVIEW:
       viva_interview_live_page_set_interview (self, g_value_get_object (value));
       break;
@@ -924,6 +725,16 @@ viva_interview_live_page_class_init (VivaInterviewLivePageClass *klass)
 
   widget_class->map = viva_interview_live_page_map;
 
+  /**
+   * VivaInterviewLivePage:context:
+   *
+   * The open bank, whose questions the page shows with their level and
+   * topic, and the notes the answer key comes from.
+   */
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL,
+                         VIVA_TYPE_CONTEXT,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   properties[PROP_INTERVIEW] =
     g_param_spec_object ("interview", NULL, NULL,
                          VIVA_TYPE_INTERVIEW,
@@ -968,10 +779,7 @@ viva_interview_live_page_class_init (VivaInterviewLivePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VivaInterviewLivePage, add_button);
   gtk_widget_class_bind_template_child (widget_class, VivaInterviewLivePage, picker);
 
-  gtk_widget_class_install_action (widget_class, "live.previous", NULL, viva_interview_live_page_previous_action);
-  gtk_widget_class_install_action (widget_class, "live.next", NULL, viva_interview_live_page_next_action);
-  gtk_widget_class_install_action (widget_class, "live.finish", NULL, viva_interview_live_page_finish_action);
-  gtk_widget_class_install_action (widget_class, "live.add-question", NULL, viva_interview_live_page_add_question_action);
+  _viva_interview_live_page_class_actions_init (widget_class);
   gtk_widget_class_install_property_action (widget_class, "live.paused", "paused");
   gtk_widget_class_install_property_action (widget_class, "live.rating", "rating");
   gtk_widget_class_install_property_action (widget_class, "live.candidate-shown", "candidate-shown");
@@ -979,38 +787,9 @@ viva_interview_live_page_class_init (VivaInterviewLivePageClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
-/* Shortcuts that must work from the notes field too: a text view has
- * bindings of its own for some of these keys, so they are caught
- * before it sees them. */
-static void
-add_capture_shortcuts (VivaInterviewLivePage *self)
-{
-  static const struct {
-    guint            keyval;
-    GdkModifierType  mods;
-    const char      *action;
-  } shortcuts[] = {
-    { GDK_KEY_Page_Down, GDK_CONTROL_MASK, "live.next" },
-    { GDK_KEY_Page_Up, GDK_CONTROL_MASK, "live.previous" },
-    { GDK_KEY_space, GDK_CONTROL_MASK, "live.paused" },
-    { GDK_KEY_P, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "live.add-question" },
-    { GDK_KEY_W, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "live.candidate-shown" },
-  };
-  GtkEventController *controller = gtk_shortcut_controller_new ();
-
-  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
-  for (guint i = 0; i < G_N_ELEMENTS (shortcuts); i++)
-    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
-                                          gtk_shortcut_new (gtk_keyval_trigger_new (shortcuts[i].keyval,
-                                                                                    shortcuts[i].mods),
-                                                            gtk_named_action_new (shortcuts[i].action)));
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
-}
-
 static void
 viva_interview_live_page_init (VivaInterviewLivePage *self)
 {
-  GtkEventController *keys;
   GtkTextBuffer *buffer;
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -1032,6 +811,11 @@ viva_interview_live_page_init (VivaInterviewLivePage *self)
       gtk_box_append (self->rating_box, button);
       self->rating_buttons[i] = button;
     }
+
+  self->context_signals = g_signal_group_new (VIVA_TYPE_CONTEXT);
+  g_signal_group_connect_object (self->context_signals, "notify::bank",
+                                 G_CALLBACK (viva_interview_live_page_bank_changed_cb),
+                                 self, G_CONNECT_SWAPPED);
 
   self->signals = g_signal_group_new (VIVA_TYPE_INTERVIEW);
   g_signal_group_connect_swapped (self->signals, "notify::current",
@@ -1056,36 +840,8 @@ viva_interview_live_page_init (VivaInterviewLivePage *self)
                            G_CALLBACK (viva_interview_live_page_end_user_action_cb),
                            self, G_CONNECT_SWAPPED);
 
-  g_signal_connect_object (self->picker, "picked",
-                           G_CALLBACK (viva_interview_live_page_picked_cb),
-                           self, G_CONNECT_SWAPPED);
+  _viva_interview_live_page_init_actions (self);
 
-  keys = gtk_event_controller_key_new ();
-  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
-  g_signal_connect_object (keys, "key-pressed",
-                           G_CALLBACK (viva_interview_live_page_key_pressed_cb),
-                           self, G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (GTK_WIDGET (self), keys);
-
-  add_capture_shortcuts (self);
-
-  viva_interview_live_page_update (self);
-}
-
-void
-viva_interview_live_page_set_context (VivaInterviewLivePage *self,
-                                      VivaBank              *bank,
-                                      VivaNotesStore        *notes)
-{
-  g_return_if_fail (VIVA_IS_INTERVIEW_LIVE_PAGE (self));
-  g_return_if_fail (bank == NULL || VIVA_IS_BANK (bank));
-  g_return_if_fail (notes == NULL || VIVA_IS_NOTES_STORE (notes));
-
-  g_set_object (&self->bank, bank);
-  g_set_object (&self->notes, notes);
-  if (self->candidate_window != NULL)
-    viva_candidate_window_set_bank (self->candidate_window, bank);
-  viva_interview_live_page_update_picker (self);
   viva_interview_live_page_update (self);
 }
 
@@ -1108,7 +864,6 @@ viva_interview_live_page_set_interview (VivaInterviewLivePage *self,
     return;
 
   g_signal_group_set_target (self->signals, interview);
-  viva_interview_live_page_update_picker (self);
   self->ticks = 0;
 
   /* The candidate window shows one interview: never the next one's

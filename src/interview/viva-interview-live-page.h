@@ -18,9 +18,6 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (VivaInterviewLivePage, viva_interview_live_page, VIVA, INTERVIEW_LIVE_PAGE, GtkWidget)
 
-void                 viva_interview_live_page_set_context          (VivaInterviewLivePage *self,
-                                                                    VivaBank              *bank,
-                                                                    VivaNotesStore        *notes);
 VivaInterview       *viva_interview_live_page_get_interview        (VivaInterviewLivePage *self);
 void                 viva_interview_live_page_set_interview        (VivaInterviewLivePage *self,
                                                                     VivaInterview         *interview);

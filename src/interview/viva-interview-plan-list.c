@@ -11,6 +11,9 @@
  * Delete removes the focused row. The keyboard stays on a row that
  * moves, and goes to its neighbour when it is removed.
  *
+ * The rows show the questions as the open bank writes them: the list
+ * follows its context's "bank".
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -20,6 +23,7 @@
 #include <glib/gi18n.h>
 
 #include "viva-bank.h"
+#include "viva-context.h"
 #include "viva-interview.h"
 #include "viva-interview-plan-list.h"
 
@@ -31,8 +35,11 @@ struct _VivaInterviewPlanList
   GtkWidget      parent_instance;
 
   /* Owned */
-  VivaInterview *interview;
+  VivaContext   *context;
+  GSignalGroup  *context_signals;
+  /* The context's, kept from its last notify::bank */
   VivaBank      *bank;
+  VivaInterview *interview;
   GdkDrag       *drag;
 
   /* Template widgets */
@@ -46,6 +53,7 @@ G_DEFINE_FINAL_TYPE (VivaInterviewPlanList, viva_interview_plan_list, GTK_TYPE_W
 
 enum {
   PROP_0,
+  PROP_CONTEXT,
   PROP_INTERVIEW,
   N_PROPS
 };
@@ -530,6 +538,39 @@ remove_focused_cb (GtkWidget *widget,
   return TRUE;
 }
 
+/* The bank the planned questions may come from, to show their code
+ * as the bank writes it. */
+static void
+viva_interview_plan_list_bank_changed_cb (VivaInterviewPlanList *self)
+{
+  VivaBank *bank = self->context != NULL ? viva_context_get_bank (self->context) : NULL;
+
+  if (!g_set_object (&self->bank, bank) || self->interview == NULL)
+    return;
+
+  for (guint i = 0; i < viva_interview_get_n_items (self->interview); i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->list_box, i);
+
+      if (row != NULL)
+        viva_interview_plan_list_set_row_title (self, GTK_WIDGET (row), viva_interview_get_item (self->interview, i));
+    }
+}
+
+static void
+viva_interview_plan_list_set_context (VivaInterviewPlanList *self,
+                                      VivaContext           *context)
+{
+  g_return_if_fail (context == NULL || VIVA_IS_CONTEXT (context));
+
+  if (!g_set_object (&self->context, context))
+    return;
+
+  g_signal_group_set_target (self->context_signals, context);
+  viva_interview_plan_list_bank_changed_cb (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
+}
+
 /* GObject */
 
 static void
@@ -539,9 +580,13 @@ viva_interview_plan_list_dispose (GObject *object)
 
   if (self->interview != NULL)
     g_signal_handlers_disconnect_by_data (self->interview, self);
+  if (self->context_signals != NULL)
+    g_signal_group_set_target (self->context_signals, NULL);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), VIVA_TYPE_INTERVIEW_PLAN_LIST);
 
+  g_clear_object (&self->context_signals);
+  g_clear_object (&self->context);
   g_clear_object (&self->interview);
   g_clear_object (&self->bank);
   g_clear_object (&self->drag);
@@ -559,6 +604,10 @@ viva_interview_plan_list_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+
     case PROP_INTERVIEW:
       g_value_set_object (value, self->interview);
       break;
@@ -578,6 +627,10 @@ viva_interview_plan_list_set_property (GObject      *object,
 
   switch (prop_id)
     {
+    case PROP_CONTEXT:
+      viva_interview_plan_list_set_context (self, g_value_get_object (value));
+      break;
+
     case PROP_INTERVIEW:
       viva_interview_plan_list_set_interview (self, g_value_get_object (value));
       break;
@@ -596,6 +649,16 @@ viva_interview_plan_list_class_init (VivaInterviewPlanListClass *klass)
   object_class->dispose = viva_interview_plan_list_dispose;
   object_class->get_property = viva_interview_plan_list_get_property;
   object_class->set_property = viva_interview_plan_list_set_property;
+
+  /**
+   * VivaInterviewPlanList:context:
+   *
+   * Where the open bank is, to show the questions as it writes them.
+   */
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL,
+                         VIVA_TYPE_CONTEXT,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   properties[PROP_INTERVIEW] =
     g_param_spec_object ("interview", NULL, NULL,
@@ -635,6 +698,11 @@ static void
 viva_interview_plan_list_init (VivaInterviewPlanList *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->context_signals = g_signal_group_new (VIVA_TYPE_CONTEXT);
+  g_signal_group_connect_object (self->context_signals, "notify::bank",
+                                 G_CALLBACK (viva_interview_plan_list_bank_changed_cb),
+                                 self, G_CONNECT_SWAPPED);
 }
 
 GtkWidget *
@@ -683,32 +751,6 @@ viva_interview_plan_list_set_interview (VivaInterviewPlanList *self,
   viva_interview_plan_list_update_rows (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INTERVIEW]);
-}
-
-/**
- * viva_interview_plan_list_set_bank:
- * @bank: (nullable): the bank open now
- *
- * The bank the planned questions may come from, to show their code as
- * the bank writes it.
- */
-void
-viva_interview_plan_list_set_bank (VivaInterviewPlanList *self,
-                                   VivaBank              *bank)
-{
-  g_return_if_fail (VIVA_IS_INTERVIEW_PLAN_LIST (self));
-  g_return_if_fail (bank == NULL || VIVA_IS_BANK (bank));
-
-  if (!g_set_object (&self->bank, bank) || self->interview == NULL)
-    return;
-
-  for (guint i = 0; i < viva_interview_get_n_items (self->interview); i++)
-    {
-      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->list_box, i);
-
-      if (row != NULL)
-        viva_interview_plan_list_set_row_title (self, GTK_WIDGET (row), viva_interview_get_item (self->interview, i));
-    }
 }
 
 /* For tests */

@@ -19,8 +19,6 @@ GtkWidget     *viva_interview_plan_list_new            (void);
 VivaInterview *viva_interview_plan_list_get_interview  (VivaInterviewPlanList *self);
 void           viva_interview_plan_list_set_interview  (VivaInterviewPlanList *self,
                                                         VivaInterview         *interview);
-void           viva_interview_plan_list_set_bank       (VivaInterviewPlanList *self,
-                                                        VivaBank              *bank);
 
 /* For tests. */
 GtkWidget     *viva_interview_plan_list_get_row        (VivaInterviewPlanList *self,

@@ -29,9 +29,11 @@ struct _VivaInterviewPlanPage
   GtkWidget              parent_instance;
 
   /* Owned */
-  VivaInterview         *interview;
+  VivaContext           *context;
+  GSignalGroup          *context_signals;
+  /* The context's, kept from its last notify::bank */
   VivaBank              *bank;
-  GSettings             *settings;
+  VivaInterview         *interview;
   GCancellable          *cancellable;
   GPtrArray             *templates;
   VivaInterviewTemplate *saving_template;   /* while it is being saved */

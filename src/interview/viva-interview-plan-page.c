@@ -12,6 +12,9 @@
  * reusable template, or filling it from one, is the Templates menu of
  * viva-interview-plan-page-templates.c.
  *
+ * The page follows its context: random questions come from the bank
+ * open now, and the interviewer's name is remembered in its settings.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -20,6 +23,7 @@
 #include <glib/gi18n.h>
 
 #include "viva-bank.h"
+#include "viva-context.h"
 #include "viva-interview.h"
 #include "viva-interview-plan-page-private.h"
 #include "viva-mock-setup.h"
@@ -31,6 +35,7 @@ G_DEFINE_FINAL_TYPE (VivaInterviewPlanPage, viva_interview_plan_page, GTK_TYPE_W
 
 enum {
   PROP_0,
+  PROP_CONTEXT,
   PROP_CAN_START,
   N_PROPS
 };
@@ -184,8 +189,8 @@ interviewer_changed_cb (VivaInterviewPlanPage *self)
   if (self->syncing || self->interview == NULL)
     return;
 
-  if (viva_interview_set_interviewer (self->interview, text))
-    g_settings_set_string (self->settings, "interviewer-name", text);
+  if (viva_interview_set_interviewer (self->interview, text) && self->context != NULL)
+    g_settings_set_string (viva_context_get_settings (self->context), "interviewer-name", text);
 }
 
 static void
@@ -448,6 +453,38 @@ _viva_interview_plan_page_update_actions (VivaInterviewPlanPage *self)
     }
 }
 
+/* The bank random questions are drawn from. */
+static void
+viva_interview_plan_page_bank_changed_cb (VivaInterviewPlanPage *self)
+{
+  VivaBank *bank = self->context != NULL ? viva_context_get_bank (self->context) : NULL;
+
+  if (g_set_object (&self->bank, bank))
+    {
+      /* Another bank has other levels and topics: start with none. */
+      viva_mock_setup_set_chosen (viva_scope_list_get_setup (self->scope_list), NULL);
+      viva_scope_list_set_bank (self->scope_list, bank);
+    }
+
+  _viva_interview_plan_page_update_actions (self);
+}
+
+static void
+viva_interview_plan_page_set_context (VivaInterviewPlanPage *self,
+                                      VivaContext           *context)
+{
+  g_return_if_fail (context == NULL || VIVA_IS_CONTEXT (context));
+
+  if (!g_set_object (&self->context, context))
+    return;
+
+  g_signal_group_set_target (self->context_signals, context);
+  viva_interview_plan_page_bank_changed_cb (self);
+  if (context != NULL)
+    _viva_interview_plan_page_load_templates (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
+}
+
 /* GtkWidget */
 
 static void
@@ -472,14 +509,17 @@ viva_interview_plan_page_dispose (GObject *object)
 
   if (self->interview != NULL)
     g_signal_handlers_disconnect_by_data (self->interview, self);
+  if (self->context_signals != NULL)
+    g_signal_group_set_target (self->context_signals, NULL);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), VIVA_TYPE_INTERVIEW_PLAN_PAGE);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
 
+  g_clear_object (&self->context_signals);
+  g_clear_object (&self->context);
   g_clear_object (&self->interview);
   g_clear_object (&self->bank);
-  g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->templates, g_ptr_array_unref);
   g_clear_object (&self->saving_template);
@@ -497,8 +537,31 @@ viva_interview_plan_page_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+
     case PROP_CAN_START:
       g_value_set_boolean (value, self->can_start);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+viva_interview_plan_page_set_property (GObject      *object,
+                                       guint         prop_id,
+                                       const GValue *value,
+                                       GParamSpec   *pspec)
+{
+  VivaInterviewPlanPage *self = VIVA_INTERVIEW_PLAN_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      viva_interview_plan_page_set_context (self, g_value_get_object (value));
       break;
 
     default:
@@ -514,8 +577,21 @@ viva_interview_plan_page_class_init (VivaInterviewPlanPageClass *klass)
 
   object_class->dispose = viva_interview_plan_page_dispose;
   object_class->get_property = viva_interview_plan_page_get_property;
+  object_class->set_property = viva_interview_plan_page_set_property;
 
   widget_class->map = viva_interview_plan_page_map;
+
+  /**
+   * VivaInterviewPlanPage:context:
+   *
+   * The open bank, which random questions come from, and the settings
+   * that remember the interviewer. Also starts reading the saved
+   * templates, once.
+   */
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL,
+                         VIVA_TYPE_CONTEXT,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   /**
    * VivaInterviewPlanPage:can-start:
@@ -586,13 +662,17 @@ viva_interview_plan_page_class_init (VivaInterviewPlanPageClass *klass)
 static void
 viva_interview_plan_page_init (VivaInterviewPlanPage *self)
 {
-  self->settings = g_settings_new (APP_ID);
   self->cancellable = g_cancellable_new ();
 
   g_type_ensure (VIVA_TYPE_INTERVIEW_PLAN_LIST);
   g_type_ensure (VIVA_TYPE_SCOPE_LIST);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->context_signals = g_signal_group_new (VIVA_TYPE_CONTEXT);
+  g_signal_group_connect_object (self->context_signals, "notify::bank",
+                                 G_CALLBACK (viva_interview_plan_page_bank_changed_cb),
+                                 self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (self->random_popover, "show",
                            G_CALLBACK (hide_random_error_cb), self,
@@ -601,31 +681,6 @@ viva_interview_plan_page_init (VivaInterviewPlanPage *self)
   _viva_interview_plan_page_rebuild_templates_menu (self);
   viva_interview_plan_page_sync_details (self);
   viva_interview_plan_page_update_budget (self);
-  _viva_interview_plan_page_update_actions (self);
-}
-
-/**
- * viva_interview_plan_page_set_context:
- * @bank: the bank random questions are drawn from
- *
- * Also starts reading the saved templates, once.
- */
-void
-viva_interview_plan_page_set_context (VivaInterviewPlanPage *self,
-                                      VivaBank              *bank)
-{
-  g_return_if_fail (VIVA_IS_INTERVIEW_PLAN_PAGE (self));
-  g_return_if_fail (bank == NULL || VIVA_IS_BANK (bank));
-
-  if (g_set_object (&self->bank, bank))
-    {
-      /* Another bank has other levels and topics: start with none. */
-      viva_mock_setup_set_chosen (viva_scope_list_get_setup (self->scope_list), NULL);
-      viva_scope_list_set_bank (self->scope_list, bank);
-      viva_interview_plan_list_set_bank (self->plan_list, bank);
-    }
-
-  _viva_interview_plan_page_load_templates (self);
   _viva_interview_plan_page_update_actions (self);
 }
 
@@ -639,9 +694,10 @@ viva_interview_plan_page_fill_defaults (VivaInterviewPlanPage *self)
       viva_interview_get_state (interview) != VIVA_INTERVIEW_STATE_PLANNED)
     return;
 
-  if (viva_interview_get_interviewer (interview)[0] == '\0')
+  if (viva_interview_get_interviewer (interview)[0] == '\0' && self->context != NULL)
     {
-      g_autofree char *name = g_settings_get_string (self->settings, "interviewer-name");
+      g_autofree char *name = g_settings_get_string (viva_context_get_settings (self->context),
+                                                     "interviewer-name");
 
       if (name[0] != '\0')
         viva_interview_set_interviewer (interview, name);

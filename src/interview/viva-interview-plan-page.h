@@ -15,8 +15,6 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (VivaInterviewPlanPage, viva_interview_plan_page, VIVA, INTERVIEW_PLAN_PAGE, GtkWidget)
 
-void              viva_interview_plan_page_set_context          (VivaInterviewPlanPage *self,
-                                                                 VivaBank              *bank);
 void              viva_interview_plan_page_set_interview        (VivaInterviewPlanPage *self,
                                                                  VivaInterview         *interview);
 VivaInterview    *viva_interview_plan_page_get_interview        (VivaInterviewPlanPage *self);

@@ -5,7 +5,8 @@
  * new interviews and adds them to the VivaInterviewStore (which saves
  * each as it changes), opens one on the page its state calls for, and
  * moves between pages as the interview goes on. The pages edit the
- * interview itself.
+ * interview itself, and take the view's context (bound in the
+ * template), whose bank, notes and store they follow on their own.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -21,7 +22,6 @@
 #include "viva-interview.h"
 #include "viva-interview-store.h"
 #include "viva-interview-view.h"
-#include "viva-notes-store.h"
 #include "viva-question.h"
 
 struct _VivaInterviewView
@@ -33,9 +33,7 @@ struct _VivaInterviewView
   GSignalGroup            *context_signals;
   /* The context's, kept from its last notify::bank */
   VivaBank                *bank;
-  VivaNotesStore          *notes;
   VivaInterviewStore      *store;
-  GPtrArray               *problems;
   VivaClock               *clock;
   VivaInterview           *interview;
 
@@ -427,16 +425,12 @@ viva_interview_view_focus_search_cb (GtkWidget *widget,
   return TRUE;
 }
 
-/* The bank the pages plan, run and wrap up interviews with. */
+/* The bank new interviews are planned with; the pages follow the
+ * context themselves. */
 static void
 viva_interview_view_bank_changed_cb (VivaInterviewView *self)
 {
-  VivaBank *bank = viva_context_get_bank (self->context);
-
-  g_set_object (&self->bank, bank);
-  viva_interview_plan_page_set_context (self->plan_page, bank);
-  viva_interview_live_page_set_context (self->live_page, bank, self->notes);
-  viva_interview_wrapup_page_set_bank (self->wrapup_page, bank);
+  g_set_object (&self->bank, viva_context_get_bank (self->context));
   viva_interview_view_update_actions (self);
 }
 
@@ -444,9 +438,6 @@ static void
 viva_interview_view_set_context (VivaInterviewView *self,
                                  VivaContext       *context)
 {
-  VivaInterviewStore *store;
-  GPtrArray *problems;
-
   g_return_if_fail (!context || VIVA_IS_CONTEXT (context));
   g_return_if_fail (self->context == NULL);
 
@@ -454,16 +445,9 @@ viva_interview_view_set_context (VivaInterviewView *self,
     return;
 
   self->context = g_object_ref (context);
-  g_set_object (&self->notes, viva_context_get_notes_store (context));
   /* The clock new interviews keep time with: a fake one in tests. */
   g_set_object (&self->clock, viva_context_get_clock (context));
-
-  store = viva_context_get_interview_store (context);
-  problems = viva_context_get_interview_problems (context);
-  if (problems != NULL)
-    self->problems = g_ptr_array_ref (problems);
-  if (g_set_object (&self->store, store) || problems != NULL)
-    viva_interview_list_page_set_store (self->list_page, store, problems);
+  g_set_object (&self->store, viva_context_get_interview_store (context));
 
   g_signal_group_set_target (self->context_signals, context);
   viva_interview_view_bank_changed_cb (self);
@@ -525,10 +509,8 @@ viva_interview_view_dispose (GObject *object)
   g_clear_object (&self->context);
   g_clear_object (&self->interview);
   g_clear_object (&self->bank);
-  g_clear_object (&self->notes);
   g_clear_object (&self->store);
   g_clear_object (&self->clock);
-  g_clear_pointer (&self->problems, g_ptr_array_unref);
 
   G_OBJECT_CLASS (viva_interview_view_parent_class)->dispose (object);
 }

@@ -3,12 +3,14 @@
  * After an interview (issue 4): the interviewer gives the overall
  * recommendation, writes the key takeaways and a summary, reviews the
  * time and rating of each question, and exports the report for the
- * hiring panel as Markdown or PDF, or prints it.
+ * hiring panel as Markdown or PDF, or prints it (the export and the
+ * printing are viva-interview-wrapup-page-export.c).
  *
  * The page edits the interview in place; the interview store saves it
  * on VivaInterview::changed, so nothing here saves. The page follows
  * the interview's signals, so that a change made elsewhere (the live
- * view rating a question) shows here too.
+ * view rating a question) shows here too, and its context's "bank", to
+ * show the questions as the open bank writes them.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -21,50 +23,19 @@
 #include <glib/gi18n.h>
 
 #include "viva-bank.h"
+#include "viva-context.h"
 #include "viva-interview.h"
-#include "viva-interview-pdf.h"
-#include "viva-interview-wrapup-page.h"
+#include "viva-interview-wrapup-page-private.h"
 #include "viva-time-format.h"
 
-/* A file name keeps this much of the candidate's name. */
-#define FILE_NAME_MAX_CHARS 80
 /* A question's tooltip shows this much of it. */
 #define TOOLTIP_MAX_CHARS   600
-
-struct _VivaInterviewWrapupPage
-{
-  GtkWidget             parent_instance;
-
-  /* Owned */
-  VivaInterview        *interview;
-  VivaBank             *bank;
-  GSignalGroup         *interview_signals;
-  GPtrArray            *recommendation_buttons;  /* indexed by rating */
-  GtkSizeGroup         *time_group;
-  GtkFileChooserNative *chooser;
-
-  /* Template widgets */
-  GtkStack             *stack;
-  GtkLabel             *candidate_label;
-  GtkLabel             *details_label;
-  GtkLabel             *time_label;
-  GtkLabel             *read_only_label;
-  GtkBox               *recommendation_box;
-  GtkTextView          *takeaways_view;
-  GtkTextView          *summary_view;
-  AdwPreferencesGroup  *questions_group;
-  GtkListBox           *questions_list;
-  /* Borrowed: the row that says there are no questions */
-  GtkWidget            *empty_row;
-  GtkLabel             *status_label;
-
-  guint                 syncing : 1;
-};
 
 G_DEFINE_FINAL_TYPE (VivaInterviewWrapupPage, viva_interview_wrapup_page, GTK_TYPE_WIDGET)
 
 enum {
   PROP_0,
+  PROP_CONTEXT,
   PROP_INTERVIEW,
   N_PROPS
 };
@@ -564,130 +535,30 @@ viva_interview_wrapup_page_item_changed_cb (VivaInterviewWrapupPage *self,
   viva_interview_wrapup_page_update_row (self, index);
 }
 
-/* Export */
-
+/* The bank the interview's questions may come from, to show their
+ * code as the bank writes it. */
 static void
-viva_interview_wrapup_page_show_outcome (VivaInterviewWrapupPage *self,
-                                         const char              *message,
-                                         gboolean                 failed)
+viva_interview_wrapup_page_bank_changed_cb (VivaInterviewWrapupPage *self)
 {
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  VivaBank *bank = self->context != NULL ? viva_context_get_bank (self->context) : NULL;
 
-  if (overlay != NULL)
-    {
-      AdwToast *toast = adw_toast_new (message);
-
-      /* A failure stays until read. */
-      if (failed)
-        adw_toast_set_timeout (toast, 0);
-      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-      return;
-    }
-
-  gtk_label_set_text (self->status_label, message);
-  if (failed)
-    gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "error");
-  gtk_widget_set_visible (GTK_WIDGET (self->status_label), TRUE);
+  if (g_set_object (&self->bank, bank))
+    viva_interview_wrapup_page_update_rows (self);
 }
 
 static void
-viva_interview_wrapup_page_chooser_response_cb (VivaInterviewWrapupPage *self,
-                                                int                      response,
-                                                GtkFileChooserNative    *chooser)
+viva_interview_wrapup_page_set_context (VivaInterviewWrapupPage *self,
+                                        VivaContext             *context)
 {
-  gboolean pdf = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "viva-pdf"));
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *message = NULL;
+  g_return_if_fail (context == NULL || VIVA_IS_CONTEXT (context));
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-
-  if (chooser == self->chooser)
-    g_clear_object (&self->chooser);
-
-  if (file == NULL || self->interview == NULL)
+  if (!g_set_object (&self->context, context))
     return;
 
-  name = g_file_get_basename (file);
-  if (viva_interview_wrapup_page_export_to (self, file, pdf, &error))
-    {
-      /* Translators: after an export; %s is the file's name */
-      message = g_strdup_printf (_("Report saved as “%s”"), name);
-      viva_interview_wrapup_page_show_outcome (self, message, FALSE);
-    }
-  else
-    {
-      /* Translators: an export failed; the interview itself is safe */
-      message = g_strdup_printf (_("Could not save the report: %s. The interview itself is kept."),
-                                 error->message);
-      viva_interview_wrapup_page_show_outcome (self, message, TRUE);
-    }
+  g_signal_group_set_target (self->context_signals, context);
+  viva_interview_wrapup_page_bank_changed_cb (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
 }
-
-static void
-viva_interview_wrapup_page_export_action (GtkWidget  *widget,
-                                          const char *action_name,
-                                          GVariant   *param)
-{
-  VivaInterviewWrapupPage *self = VIVA_INTERVIEW_WRAPUP_PAGE (widget);
-  gboolean pdf = g_str_equal (action_name, "wrapup.export-pdf");
-  GtkRoot *root = gtk_widget_get_root (widget);
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autofree char *name = NULL;
-
-  if (self->interview == NULL)
-    return;
-
-  if (self->chooser != NULL)
-    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-  g_clear_object (&self->chooser);
-
-  self->chooser = gtk_file_chooser_native_new (pdf ? _("Export Report as PDF") : _("Export Report as Markdown"),
-                                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                               GTK_FILE_CHOOSER_ACTION_SAVE,
-                                               _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  g_object_set_data (G_OBJECT (self->chooser), "viva-pdf", GINT_TO_POINTER (pdf));
-
-  if (pdf)
-    {
-      gtk_file_filter_set_name (filter, _("PDF Documents"));
-      gtk_file_filter_add_mime_type (filter, "application/pdf");
-      gtk_file_filter_add_suffix (filter, "pdf");
-    }
-  else
-    {
-      gtk_file_filter_set_name (filter, _("Markdown Documents"));
-      gtk_file_filter_add_mime_type (filter, "text/markdown");
-      gtk_file_filter_add_suffix (filter, "md");
-    }
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
-
-  name = viva_interview_wrapup_page_dup_file_name (self, pdf);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
-
-  g_signal_connect_object (self->chooser, "response",
-                           G_CALLBACK (viva_interview_wrapup_page_chooser_response_cb),
-                           self, G_CONNECT_SWAPPED);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
-}
-
-static void
-viva_interview_wrapup_page_print_action (GtkWidget  *widget,
-                                         const char *action_name,
-                                         GVariant   *param)
-{
-  VivaInterviewWrapupPage *self = VIVA_INTERVIEW_WRAPUP_PAGE (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
-
-  if (self->interview != NULL)
-    viva_interview_print (self->interview, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
-}
-
 /* GObject */
 
 static void
@@ -701,7 +572,11 @@ viva_interview_wrapup_page_dispose (GObject *object)
 
   if (self->interview_signals != NULL)
     g_signal_group_set_target (self->interview_signals, NULL);
+  if (self->context_signals != NULL)
+    g_signal_group_set_target (self->context_signals, NULL);
   g_clear_object (&self->interview_signals);
+  g_clear_object (&self->context_signals);
+  g_clear_object (&self->context);
   g_clear_object (&self->interview);
   g_clear_object (&self->bank);
 
@@ -724,6 +599,10 @@ viva_interview_wrapup_page_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+
     case PROP_INTERVIEW:
       g_value_set_object (value, self->interview);
       break;
@@ -743,6 +622,10 @@ viva_interview_wrapup_page_set_property (GObject      *object,
 
   switch (prop_id)
     {
+    case PROP_CONTEXT:
+      viva_interview_wrapup_page_set_context (self, g_value_get_object (value));
+      break;
+
     case PROP_INTERVIEW:
       viva_interview_wrapup_page_set_interview (self, g_value_get_object (value));
       break;
@@ -761,6 +644,16 @@ viva_interview_wrapup_page_class_init (VivaInterviewWrapupPageClass *klass)
   object_class->dispose = viva_interview_wrapup_page_dispose;
   object_class->get_property = viva_interview_wrapup_page_get_property;
   object_class->set_property = viva_interview_wrapup_page_set_property;
+
+  /**
+   * VivaInterviewWrapupPage:context:
+   *
+   * Where the open bank is, to show the questions as it writes them.
+   */
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL,
+                         VIVA_TYPE_CONTEXT,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   properties[PROP_INTERVIEW] =
     g_param_spec_object ("interview", NULL, NULL,
@@ -782,13 +675,7 @@ viva_interview_wrapup_page_class_init (VivaInterviewWrapupPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VivaInterviewWrapupPage, questions_list);
   gtk_widget_class_bind_template_child (widget_class, VivaInterviewWrapupPage, status_label);
 
-  gtk_widget_class_install_action (widget_class, "wrapup.export-markdown", NULL,
-                                   viva_interview_wrapup_page_export_action);
-  gtk_widget_class_install_action (widget_class, "wrapup.export-pdf", NULL,
-                                   viva_interview_wrapup_page_export_action);
-  gtk_widget_class_install_action (widget_class, "wrapup.print", NULL,
-                                   viva_interview_wrapup_page_print_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "wrapup.print", NULL);
+  _viva_interview_wrapup_page_class_export_init (widget_class);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "vivainterviewwrapuppage");
@@ -839,6 +726,11 @@ viva_interview_wrapup_page_init (VivaInterviewWrapupPage *self)
                                self, G_CONNECT_SWAPPED);
     }
 
+  self->context_signals = g_signal_group_new (VIVA_TYPE_CONTEXT);
+  g_signal_group_connect_object (self->context_signals, "notify::bank",
+                                 G_CALLBACK (viva_interview_wrapup_page_bank_changed_cb),
+                                 self, G_CONNECT_SWAPPED);
+
   self->interview_signals = g_signal_group_new (VIVA_TYPE_INTERVIEW);
   g_signal_group_connect_object (self->interview_signals, "changed",
                                  G_CALLBACK (viva_interview_wrapup_page_sync_header),
@@ -881,26 +773,6 @@ viva_interview_wrapup_page_get_interview (VivaInterviewWrapupPage *self)
 }
 
 /**
- * viva_interview_wrapup_page_set_bank:
- * @bank: (nullable): the bank open now
- *
- * The bank the interview's questions may come from, to show their code
- * as the bank writes it.
- */
-void
-viva_interview_wrapup_page_set_bank (VivaInterviewWrapupPage *self,
-                                     VivaBank                *bank)
-{
-  g_return_if_fail (VIVA_IS_INTERVIEW_WRAPUP_PAGE (self));
-  g_return_if_fail (bank == NULL || VIVA_IS_BANK (bank));
-
-  if (!g_set_object (&self->bank, bank))
-    return;
-
-  viva_interview_wrapup_page_update_rows (self);
-}
-
-/**
  * viva_interview_wrapup_page_set_interview:
  * @interview: (nullable): the interview to wrap up
  *
@@ -922,112 +794,4 @@ viva_interview_wrapup_page_set_interview (VivaInterviewWrapupPage *self,
   viva_interview_wrapup_page_sync_all (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INTERVIEW]);
-}
-
-/**
- * viva_interview_wrapup_page_dup_file_name:
- * @pdf: %TRUE for the PDF, %FALSE for Markdown
- *
- * The name an export suggests: "Interview - Ada Lovelace - 2026-11-24.pdf",
- * with what a file name cannot hold taken out of the candidate's name.
- *
- * Returns: (transfer full): the name
- */
-char *
-viva_interview_wrapup_page_dup_file_name (VivaInterviewWrapupPage *self,
-                                          gboolean                 pdf)
-{
-  g_autoptr(GString) candidate = g_string_new (NULL);
-  g_autofree char *date = NULL;
-  g_autofree char *base = NULL;
-  const char *name;
-
-  g_return_val_if_fail (VIVA_IS_INTERVIEW_WRAPUP_PAGE (self), NULL);
-  g_return_val_if_fail (self->interview != NULL, NULL);
-
-  name = viva_interview_get_candidate (self->interview);
-  for (const char *p = name; *p != '\0' && g_utf8_strlen (candidate->str, -1) < FILE_NAME_MAX_CHARS;
-       p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (c == '/' || c == '\\' || g_unichar_iscntrl (c))
-        g_string_append_c (candidate, ' ');
-      else
-        g_string_append_unichar (candidate, c);
-    }
-  g_strstrip (candidate->str);
-  /* A name of dots only would be a hidden file, or the folder itself. */
-  if (strspn (candidate->str, ".") == strlen (candidate->str))
-    g_string_assign (candidate, _("Unnamed Candidate"));
-
-  date = viva_interview_format_date (self->interview, "%Y-%m-%d");
-  if (date != NULL)
-    /* Translators: the name of an exported report, without its
-     * extension: candidate and date, "Interview - Ada Lovelace - 2026-11-24" */
-    base = g_strdup_printf (_("Interview - %s - %s"), candidate->str, date);
-  else
-    /* Translators: the name of an exported report of an interview with
-     * no date yet, without its extension */
-    base = g_strdup_printf (_("Interview - %s"), candidate->str);
-
-  return g_strconcat (base, pdf ? ".pdf" : ".md", NULL);
-}
-
-/**
- * viva_interview_wrapup_page_export_to:
- * @file: where to write the report
- * @pdf: %TRUE for the PDF, %FALSE for Markdown
- * @error: where an error goes
- *
- * Writes the report, as the export actions do once a file is chosen.
- * A local file is written through a temporary file renamed into place,
- * so that a failed export leaves neither a half-written file nor a
- * damaged earlier one. It blocks while it writes: a report is small
- * and this runs once, when the user asks.
- *
- * Returns: %TRUE once written
- */
-gboolean
-viva_interview_wrapup_page_export_to (VivaInterviewWrapupPage  *self,
-                                      GFile                    *file,
-                                      gboolean                  pdf,
-                                      GError                  **error)
-{
-  g_autoptr(GBytes) report = NULL;
-  g_autofree char *path = NULL;
-  const char *data;
-  gsize size;
-
-  g_return_val_if_fail (VIVA_IS_INTERVIEW_WRAPUP_PAGE (self), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if (self->interview == NULL)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("There is no interview to export"));
-      return FALSE;
-    }
-
-  if (pdf)
-    report = viva_interview_to_pdf (self->interview, error);
-  else
-    {
-      char *markdown = viva_interview_to_markdown (self->interview);
-
-      report = g_bytes_new_take (markdown, strlen (markdown));
-    }
-
-  if (report == NULL)
-    return FALSE;
-
-  data = g_bytes_get_data (report, &size);
-  path = g_file_get_path (file);
-  if (path != NULL)
-    return g_file_set_contents_full (path, data, size, G_FILE_SET_CONTENTS_CONSISTENT, 0666, error);
-
-  /* Not a local file: GIO writes it through a temporary file where the
-   * backend can. */
-  return g_file_replace_contents (file, data, size, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
-                                  NULL, NULL, error);
 }

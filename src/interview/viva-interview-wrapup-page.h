@@ -19,8 +19,6 @@ GtkWidget     *viva_interview_wrapup_page_new           (void);
 VivaInterview *viva_interview_wrapup_page_get_interview (VivaInterviewWrapupPage  *self);
 void           viva_interview_wrapup_page_set_interview (VivaInterviewWrapupPage  *self,
                                                          VivaInterview            *interview);
-void           viva_interview_wrapup_page_set_bank      (VivaInterviewWrapupPage  *self,
-                                                         VivaBank                 *bank);
 char          *viva_interview_wrapup_page_dup_file_name (VivaInterviewWrapupPage  *self,
                                                          gboolean                  pdf);
 gboolean       viva_interview_wrapup_page_export_to     (VivaInterviewWrapupPage  *self,

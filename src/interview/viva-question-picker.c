@@ -7,6 +7,11 @@
  * goes into the list, Ctrl+F back to the words. Emits ::picked; the
  * caller adds the question.
  *
+ * The questions are those of the bank open in the context, and only
+ * for an interview of that bank (or one from before Viva recorded its
+ * bank): question numbers mean nothing across banks, so an interview
+ * of another bank is offered only questions of the interviewer's own.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -15,6 +20,7 @@
 #include <glib/gi18n.h>
 
 #include "viva-bank.h"
+#include "viva-context.h"
 #include "viva-interview.h"
 #include "viva-query.h"
 #include "viva-question.h"
@@ -28,7 +34,8 @@ struct _VivaQuestionPicker
   GtkPopover      parent_instance;
 
   /* Owned */
-  VivaBank       *bank;
+  VivaContext    *context;
+  GSignalGroup   *context_signals;
   VivaInterview  *interview;
 
   /* Template widgets */
@@ -37,6 +44,15 @@ struct _VivaQuestionPicker
 };
 
 G_DEFINE_FINAL_TYPE (VivaQuestionPicker, viva_question_picker, GTK_TYPE_POPOVER)
+
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  PROP_INTERVIEW,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 enum {
   PICKED,
@@ -103,21 +119,39 @@ create_add_row (VivaQuestion *question,
   return row;
 }
 
+/* The open bank, if the interview's questions are of it. */
+static VivaBank *
+viva_question_picker_get_bank (VivaQuestionPicker *self)
+{
+  VivaBank *bank = self->context != NULL ? viva_context_get_bank (self->context) : NULL;
+  const char *interview_bank;
+
+  if (bank == NULL || self->interview == NULL)
+    return NULL;
+
+  interview_bank = viva_interview_get_bank (self->interview);
+  if (interview_bank[0] != '\0' && g_strcmp0 (interview_bank, viva_bank_get_id (bank)) != 0)
+    return NULL;
+
+  return bank;
+}
+
 static void
 viva_question_picker_refill (VivaQuestionPicker *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->entry));
   g_autoptr(VivaQuery) query = viva_query_new (text);
   g_autofree char *own = g_strstrip (g_strdup (text));
+  VivaBank *bank = viva_question_picker_get_bank (self);
   GtkWidget *child;
   guint n_rows = 0;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
     gtk_list_box_remove (self->list, child);
 
-  if (self->bank != NULL && self->interview != NULL && !viva_query_is_empty (query))
+  if (bank != NULL && !viva_query_is_empty (query))
     {
-      GListModel *questions = viva_bank_get_questions (self->bank);
+      GListModel *questions = viva_bank_get_questions (bank);
       guint n = g_list_model_get_n_items (questions);
 
       for (guint i = 0; i < n && n_rows < MAX_ROWS; i++)
@@ -216,14 +250,91 @@ viva_question_picker_show (GtkWidget *widget)
 }
 
 static void
+viva_question_picker_set_context (VivaQuestionPicker *self,
+                                  VivaContext        *context)
+{
+  g_return_if_fail (context == NULL || VIVA_IS_CONTEXT (context));
+
+  if (!g_set_object (&self->context, context))
+    return;
+
+  g_signal_group_set_target (self->context_signals, context);
+  viva_question_picker_refill (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
+}
+
+/* The interview whose planned questions are left out. */
+static void
+viva_question_picker_set_interview (VivaQuestionPicker *self,
+                                    VivaInterview      *interview)
+{
+  g_return_if_fail (interview == NULL || VIVA_IS_INTERVIEW (interview));
+
+  if (!g_set_object (&self->interview, interview))
+    return;
+
+  viva_question_picker_refill (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INTERVIEW]);
+}
+
+static void
 viva_question_picker_dispose (GObject *object)
 {
   VivaQuestionPicker *self = (VivaQuestionPicker *)object;
 
-  g_clear_object (&self->bank);
+  if (self->context_signals != NULL)
+    g_signal_group_set_target (self->context_signals, NULL);
+  g_clear_object (&self->context_signals);
+  g_clear_object (&self->context);
   g_clear_object (&self->interview);
 
   G_OBJECT_CLASS (viva_question_picker_parent_class)->dispose (object);
+}
+
+static void
+viva_question_picker_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  VivaQuestionPicker *self = VIVA_QUESTION_PICKER (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+
+    case PROP_INTERVIEW:
+      g_value_set_object (value, self->interview);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+viva_question_picker_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  VivaQuestionPicker *self = VIVA_QUESTION_PICKER (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      viva_question_picker_set_context (self, g_value_get_object (value));
+      break;
+
+    case PROP_INTERVIEW:
+      viva_question_picker_set_interview (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -233,8 +344,32 @@ viva_question_picker_class_init (VivaQuestionPickerClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = viva_question_picker_dispose;
+  object_class->get_property = viva_question_picker_get_property;
+  object_class->set_property = viva_question_picker_set_property;
 
   widget_class->show = viva_question_picker_show;
+
+  /**
+   * VivaQuestionPicker:context:
+   *
+   * Where the open bank is, whose questions are offered.
+   */
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL,
+                         VIVA_TYPE_CONTEXT,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * VivaQuestionPicker:interview:
+   *
+   * The interview to add to: its planned questions are not offered.
+   */
+  properties[PROP_INTERVIEW] =
+    g_param_spec_object ("interview", NULL, NULL,
+                         VIVA_TYPE_INTERVIEW,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * VivaQuestionPicker::picked:
@@ -264,6 +399,10 @@ viva_question_picker_init (VivaQuestionPicker *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->context_signals = g_signal_group_new (VIVA_TYPE_CONTEXT);
+  g_signal_group_connect_object (self->context_signals, "notify::bank",
+                                 G_CALLBACK (viva_question_picker_refill), self, G_CONNECT_SWAPPED);
+
   g_signal_connect_object (self->entry, "search-changed",
                            G_CALLBACK (viva_question_picker_refill), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->entry, "activate",
@@ -275,22 +414,6 @@ viva_question_picker_init (VivaQuestionPicker *self)
   g_signal_connect_object (keys, "key-pressed",
                            G_CALLBACK (viva_question_picker_entry_key_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self->entry), keys);
-}
-
-/* The bank to search, and the interview whose planned questions are
- * left out. */
-void
-viva_question_picker_set_context (VivaQuestionPicker *self,
-                                  VivaBank           *bank,
-                                  VivaInterview      *interview)
-{
-  g_return_if_fail (VIVA_IS_QUESTION_PICKER (self));
-  g_return_if_fail (bank == NULL || VIVA_IS_BANK (bank));
-  g_return_if_fail (interview == NULL || VIVA_IS_INTERVIEW (interview));
-
-  g_set_object (&self->bank, bank);
-  g_set_object (&self->interview, interview);
-  viva_question_picker_refill (self);
 }
 
 /* Types into the search field, for tests. */

@@ -15,9 +15,6 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (VivaQuestionPicker, viva_question_picker, VIVA, QUESTION_PICKER, GtkPopover)
 
-void        viva_question_picker_set_context (VivaQuestionPicker *self,
-                                              VivaBank           *bank,
-                                              VivaInterview      *interview);
 void        viva_question_picker_set_query   (VivaQuestionPicker *self,
                                               const char         *text);
 GtkListBox *viva_question_picker_get_list    (VivaQuestionPicker *self);
