@@ -1960,6 +1960,39 @@ test_format_time_of_budget (void)
   g_assert_cmpstr (just, ==, "5:00 of 5:00");
 }
 
+/* A question is over time when the time shown is: 5:00.4 of 5:00 reads
+ * "5:00 of 5:00", so the summary's "N over time" must not count it
+ * either, while 5:01 of 5:00 is counted and says "(0:01 over)". */
+static void
+test_overtime_as_shown (void)
+{
+  g_autoptr(VivaMockSession) session = NULL;
+  g_autoptr(GArray) levels = NULL;
+  VivaMockLevelTotals overall;
+  VivaMockItemData items[] = {
+    { 42, 1, (char *) "Level 1: Beginner", (char *) "Strings",
+      (char *) "How do you reverse a string?", MINUTES (5), SECONDS (300) + 400000, FALSE,
+      (char *) "", VIVA_MOCK_RATING_NONE },
+    { 43, 1, (char *) "Level 1: Beginner", (char *) "Strings",
+      (char *) "What does __init__ do?", MINUTES (5), SECONDS (301), FALSE,
+      (char *) "", VIVA_MOCK_RATING_NONE },
+  };
+
+  session = _viva_mock_session_new_loaded ("2026-11-24T12-00-00-0000abcd", VIVA_BUNDLED_BANK_ID,
+                                           "Python Interview Questions", SECONDS (1795521600),
+                                           2, TRUE, VIVA_MOCK_BUDGET_PER_LEVEL, 0, FALSE);
+  for (guint i = 0; i < G_N_ELEMENTS (items); i++)
+    _viva_mock_session_append_item (session, &items[i]);
+  _viva_mock_session_load_progress (session, 1, VIVA_MOCK_SESSION_STATE_FINISHED, SECONDS (1795522200));
+
+  g_assert_false (viva_time_is_over_budget (items[0].spent, items[0].budget));
+  g_assert_true (viva_time_is_over_budget (items[1].spent, items[1].budget));
+  g_assert_false (viva_time_is_over_budget (SECONDS (900), 0));
+
+  levels = viva_mock_session_get_level_totals (session, &overall);
+  g_assert_cmpuint (overall.n_overtime, ==, 1);
+}
+
 /* A session file written before the timer wrote into the session (by
  * the app on main, paused mid-interview: tests/data/) loads, is timed
  * again as the page resumes it, and is written back byte for byte. */
@@ -2045,6 +2078,7 @@ main (int   argc,
   g_test_add_func ("/session-store/delete", test_store_delete);
   g_test_add_func ("/session-store/load-async", test_store_load_async);
   g_test_add_func ("/format/time-of-budget", test_format_time_of_budget);
+  g_test_add_func ("/mock-session/overtime-as-shown", test_overtime_as_shown);
 
   return g_test_run ();
 }

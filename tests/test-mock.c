@@ -192,6 +192,26 @@ find_button (GtkWidget  *root,
   return NULL;
 }
 
+/* The expander row of the summary whose subtitle starts with @prefix. */
+static AdwExpanderRow *
+find_summary_row (GtkWidget  *root,
+                  const char *prefix)
+{
+  if (ADW_IS_EXPANDER_ROW (root) &&
+      g_str_has_prefix (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (root)), prefix))
+    return ADW_EXPANDER_ROW (root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      AdwExpanderRow *found = find_summary_row (child, prefix);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 static void
 count_time_up (guint *count)
 {
@@ -272,6 +292,9 @@ test_two_question_interview (void)
                             "2 questions · 3:10 of 4:00"));
   g_assert_nonnull (strstr (viva_mock_summary_page_get_totals (viva_mock_view_get_summary_page (f.view)),
                             "1 over time"));
+  /* The row says its overtime once, in the time. */
+  g_assert_cmpstr (adw_expander_row_get_subtitle (find_summary_row (GTK_WIDGET (viva_mock_view_get_summary_page (f.view)), "2:30")),
+                   ==, "2:30 of 2:00 (0:30 over)");
   viva_test_save_screenshot (GTK_WIDGET (f.window), "mock-summary-page.png");
 
   /* Rating Easy marks the question Confident in the study notes, and

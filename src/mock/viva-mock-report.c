@@ -42,7 +42,7 @@ add_to_totals (VivaMockLevelTotals *totals,
   if (viva_mock_item_get_skipped (item))
     totals->n_skipped++;
 
-  if (budget > 0 && spent > budget)
+  if (viva_time_is_over_budget (spent, budget))
     totals->n_overtime++;
 }
 

@@ -220,9 +220,8 @@ viva_mock_summary_page_create_row (gpointer item_ptr,
   if (viva_mock_item_get_skipped (item))
     /* Translators: the time line of a skipped question. */
     subtitle = g_strdup_printf (_("%s · skipped"), time);
-  else if (viva_mock_item_get_budget (item) > 0 && viva_mock_item_get_spent (item) > viva_mock_item_get_budget (item))
-    subtitle = g_strdup_printf (_("%s · over time"), time);
   else
+    /* Overtime is already in the time: "2:30 of 2:00 (0:30 over)". */
     subtitle = g_strdup (time);
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);

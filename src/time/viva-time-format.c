@@ -75,6 +75,24 @@ viva_format_time_against_budget (gint64   spent,
 }
 
 /**
+ * viva_time_is_over_budget:
+ * @spent: the time spent, in microseconds
+ * @budget: the time budget, in microseconds; 0 for none
+ *
+ * Whether @spent is over @budget as the user reads them, in whole
+ * seconds: 5:00.4 of 5:00 is not overtime. The summary's count, its
+ * rows and viva_format_time_of_budget() all use this one rule.
+ *
+ * Returns: %TRUE if there is a budget and it was overrun
+ */
+gboolean
+viva_time_is_over_budget (gint64 spent,
+                          gint64 budget)
+{
+  return budget > 0 && spent / G_USEC_PER_SEC > budget / G_USEC_PER_SEC;
+}
+
+/**
  * viva_format_time_of_budget:
  * @spent: the time spent, in microseconds
  * @budget: the time budget, in microseconds; 0 for none
@@ -98,8 +116,7 @@ viva_format_time_of_budget (gint64 spent,
 
   budget_text = viva_format_duration (budget);
 
-  /* Whole seconds, as shown: 5:00.4 of 5:00 is not overtime. */
-  if (spent / G_USEC_PER_SEC > budget / G_USEC_PER_SEC)
+  if (viva_time_is_over_budget (spent, budget))
     {
       over_text = viva_format_duration (spent - budget);
       /* Translators: time spent, budget, and how much longer than the

@@ -17,6 +17,8 @@ char *viva_format_duration            (gint64   usec);
 char *viva_format_time_against_budget (gint64   spent,
                                        gint64   budget,
                                        char   **over);
+gboolean viva_time_is_over_budget     (gint64   spent,
+                                       gint64   budget);
 char *viva_format_time_of_budget      (gint64   spent,
                                        gint64   budget);
 
