@@ -10,7 +10,7 @@
 #
 # cases.json (built by src/run/viva-challenge.c):
 #   {"version": 1, "entries": ["is_palindrome"], "prelude": "...",
-#    "case-time-limit": 5.0,
+#    "case-time-limit-ms": 5000,
 #    "cases": [{"name": "...", "call": "is_palindrome('')",
 #               "expected": "True", "raises": "IndexError",
 #               "output": "1\n2\n", "unordered": false}]}
@@ -188,16 +188,16 @@ def read_cases(path):
     entries = doc.get("entries", [])
     prelude = doc.get("prelude", "")
     cases = doc.get("cases")
-    limit = doc.get("case-time-limit", DEFAULT_CASE_TIME_LIMIT)
+    limit = doc.get("case-time-limit-ms", DEFAULT_CASE_TIME_LIMIT * 1000)
     if not _isinstance(entries, list) or not all(is_identifier(e) for e in entries):
         raise DriverError("“entries” is not a list of names")
     if not _isinstance(prelude, str):
         raise DriverError("“prelude” is not a string")
     if not _isinstance(cases, list) or not all(_isinstance(c, dict) for c in cases):
         raise DriverError("“cases” is not a list of objects")
-    if _isinstance(limit, bool) or not _isinstance(limit, (int, float)) or not 0 < limit <= 3600:
-        raise DriverError("“case-time-limit” is not a number of seconds")
-    return entries, prelude, cases, float(limit)
+    if _isinstance(limit, bool) or not _isinstance(limit, (int, float)) or not 0 < limit <= 3600000:
+        raise DriverError("“case-time-limit-ms” is not a number of milliseconds")
+    return entries, prelude, cases, limit / 1000
 
 
 class Case:
@@ -589,10 +589,10 @@ def take_output(outcome, chunk, capture):
         outcome.stdout_cut = True
 
 
-def ended_early(outcome, time_limit):
+def ended_early(outcome, time_limit, what="the case"):
+    """Why a child sent no result, in words."""
     if outcome.timed_out:
-        return ("The case did not finish within %g seconds (the time limit of each case)."
-                % time_limit)
+        return "%s did not finish within its time limit (%g s)." % (what.capitalize(), time_limit)
     status = outcome.status
     if status is not None and os.WIFSIGNALED(status):
         sig = os.WTERMSIG(status)
@@ -600,11 +600,11 @@ def ended_early(outcome, time_limit):
             name = signal.Signals(sig).name
         except ValueError:
             name = "signal %d" % sig
-        return "The process running the case was killed by %s." % name
+        return "The process running %s was killed by %s." % (what, name)
     if status is not None and os.WIFEXITED(status) and os.WEXITSTATUS(status) != 0:
-        return ("The process running the case ended with exit status %d before the case "
-                "finished (os._exit?)." % os.WEXITSTATUS(status))
-    return "The process running the case ended before the case finished (os._exit?)."
+        return ("The process running %s ended with exit status %d before it finished "
+                "(os._exit?)." % (what, os.WEXITSTATUS(status)))
+    return "The process running %s ended before it finished (os._exit?)." % what
 
 
 def case_result(index, case, prelude, code, entries, time_limit):
@@ -679,8 +679,7 @@ def main(argv):
         elif outcome.message is not None and outcome.message.get("driver_error"):
             load_error = "The test driver failed: %s\n" % outcome.message["driver_error"]
         else:
-            load_error = ended_early(outcome, max(time_limit, 10.0)).replace(
-                "the case", "loading the code").replace("The case", "Loading the code") + "\n"
+            load_error = ended_early(outcome, max(time_limit, 10.0), "loading the code") + "\n"
     if load_error is not None:
         load_error = cut(load_error)
 
