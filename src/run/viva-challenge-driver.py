@@ -89,7 +89,12 @@ _object_repr = object.__repr__
 
 
 class DriverError(Exception):
-    """cases.json is not what the driver can run: no case runs."""
+    """cases.json, or one case of it, is not what the driver can run.
+    @kind says which, for Viva to word it in the user's language."""
+
+    def __init__(self, message, kind="bad-case"):
+        super().__init__(message)
+        self.kind = kind
 
 
 def restore_builtins():
@@ -137,6 +142,10 @@ def json_string(text):
 
 
 def json_value(value):
+    if _isinstance(value, dict):
+        return json_object(value.items())
+    if _isinstance(value, list):
+        return "[" + ", ".join(json_value(v) for v in value) + "]"
     if value is None:
         return "null"
     if value is True:
@@ -229,13 +238,14 @@ class Case:
                 try:
                     self.expected = ast.literal_eval(spec["expected"].strip())
                 except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError) as e:
-                    raise DriverError("“expected” is not a Python literal: %s" % e)
+                    raise DriverError("“expected” is not a Python literal: %s" % e,
+                                      "bad-expected")
             remember_source(filename, call)
             try:
                 tree = ast.parse(call, filename, "exec")
             except (SyntaxError, ValueError, MemoryError, RecursionError):
-                raise DriverError("the case's call is not valid Python:\n"
-                                  + "".join(traceback.format_exception_only(*sys.exc_info()[:2])))
+                raise DriverError("".join(traceback.format_exception_only(*sys.exc_info()[:2])),
+                                  "bad-call")
             if tree.body and _isinstance(tree.body[-1], ast.Expr):
                 last = tree.body.pop()
                 self.expression = compile(ast.Expression(last.value), filename, "eval")
@@ -243,9 +253,9 @@ class Case:
                 raise DriverError("the case's call does not end with an expression to compare")
             self.statements = compile(tree, filename, "exec")
         except DriverError as e:
-            self.problem = str(e)
+            self.problem = {"kind": e.kind, "detail": str(e)}
         except Exception as e:  # compile() refusing something ast accepted
-            self.problem = "the case cannot run: %s" % e
+            self.problem = {"kind": "bad-case", "detail": str(e)}
 
 
 def remember_source(filename, text):
@@ -323,8 +333,8 @@ def safe_repr(value):
 
 
 def load(namespace, prelude, code, entries):
-    """Runs the prelude and the code in @namespace; returns None or the
-    load error to show."""
+    """Runs the prelude and the code in @namespace; returns None, the
+    traceback of the load, or (the load error, its problem)."""
     try:
         if prelude:
             remember_source("prelude.py", prelude)
@@ -339,7 +349,8 @@ def load(namespace, prelude, code, entries):
     missing = [name for name in entries if name not in namespace]
     if missing:
         return ("NameError: your code does not define %s, which the tests call\n"
-                % ", ".join("'%s'" % name for name in missing))
+                % ", ".join("'%s'" % name for name in missing),
+                {"kind": "missing", "names": missing})
     return None
 
 
@@ -395,8 +406,8 @@ def run_case(case, namespace):
                     ok = matches(case.expected, value)
             except BaseException as e:
                 ok = False
-                error = ("The value could not be compared with the expected one:\n"
-                         + user_traceback(e))
+                error = user_traceback(e)
+                result["compare_failed"] = True
             passed = passed and ok
         result["passed"] = passed
     restore_builtins()
@@ -444,7 +455,10 @@ def child_main(result_fd, out_fd, prelude, code, entries, case):
         load_error = load(namespace, prelude, code, entries)
         flush_stdout()
         if case is None or load_error is not None:
-            send(result_fd, {"load_error": load_error})
+            if _isinstance(load_error, tuple):
+                send(result_fd, {"load_error": load_error[0], "load_problem": load_error[1]})
+            else:
+                send(result_fd, {"load_error": load_error})
             _os_exit(0)
         os.dup2(out_fd, 1)
         reset_stdout()
@@ -590,56 +604,67 @@ def take_output(outcome, chunk, capture):
 
 
 def ended_early(outcome, time_limit, what="the case"):
-    """Why a child sent no result, in words."""
+    """Why a child sent no result: the problem for Viva to word, and the
+    same in English for anything else that reads the results."""
     if outcome.timed_out:
-        return "%s did not finish within its time limit (%g s)." % (what.capitalize(), time_limit)
+        return ({"kind": "time-limit", "limit-ms": int(time_limit * 1000)},
+                "%s did not finish within its time limit (%g s)." % (what.capitalize(), time_limit))
     status = outcome.status
     if status is not None and os.WIFSIGNALED(status):
         sig = os.WTERMSIG(status)
         try:
             name = signal.Signals(sig).name
         except ValueError:
-            name = "signal %d" % sig
-        return "The process running %s was killed by %s." % (what, name)
+            name = "SIG%d" % sig
+        return ({"kind": "signal", "signal": name},
+                "The process running %s was killed by %s." % (what, name))
     if status is not None and os.WIFEXITED(status) and os.WEXITSTATUS(status) != 0:
-        return ("The process running %s ended with exit status %d before it finished "
-                "(os._exit?)." % (what, os.WEXITSTATUS(status)))
-    return "The process running %s ended before it finished (os._exit?)." % what
+        code = os.WEXITSTATUS(status)
+        return ({"kind": "exit", "status": code},
+                "The process running %s ended with exit status %d before it finished "
+                "(os._exit?)." % (what, code))
+    return ({"kind": "ended"},
+            "The process running %s ended before it finished (os._exit?)." % what)
 
 
 def case_result(index, case, prelude, code, entries, time_limit):
     pairs = [("index", index)]
     if case.problem is not None:
         return pairs + [("passed", False), ("actual", None), ("stdout", ""),
-                        ("error", "This case cannot run: " + case.problem)]
+                        ("error", "This case cannot run: " + case.problem["detail"]),
+                        ("problem", case.problem)]
     try:
         outcome = spawn(prelude, code, entries, case, time_limit)
     except OSError as e:
         return pairs + [("passed", False), ("actual", None), ("stdout", ""),
-                        ("error", "Could not start a process for the case: %s" % e.strerror)]
+                        ("error", "Could not start a process for the case: %s" % e.strerror),
+                        ("problem", {"kind": "no-process", "detail": e.strerror or _str(e)})]
 
     stdout = bytes(outcome.stdout).decode("utf-8", "replace")
+    shown = cut(stdout) + (CUT_MARK if outcome.stdout_cut else "")
     message = outcome.message
     if message is None or "passed" not in message:
-        error = ended_early(outcome, time_limit)
-        if message is not None and message.get("driver_error"):
+        problem, error = ended_early(outcome, time_limit)
+        if message is not None and _isinstance(message.get("driver_error"), str):
             error = "The test driver failed: %s" % message["driver_error"]
-        if message is not None and message.get("load_error"):
-            error = message["load_error"]
-        return pairs + [("passed", False), ("actual", None),
-                        ("stdout", cut(stdout) + (CUT_MARK if outcome.stdout_cut else "")),
-                        ("error", error)]
+            problem = {"kind": "driver", "detail": message["driver_error"]}
+        return pairs + [("passed", False), ("actual", None), ("stdout", shown),
+                        ("error", error), ("problem", problem)]
 
     passed = message["passed"] is True
     error = message.get("error")
+    if not _isinstance(error, str):
+        error = None
+    actual = message.get("actual")
+    if not _isinstance(actual, str):
+        actual = None
     if case.output is not None and passed:
         if outcome.stdout_cut or normalize_output(stdout) != normalize_output(case.output):
             passed = False
-    shown = cut(stdout) + (CUT_MARK if outcome.stdout_cut else "")
-    return pairs + [("passed", passed),
-                    ("actual", message.get("actual")),
-                    ("stdout", shown),
-                    ("error", error if _isinstance(error, str) else None)]
+    pairs += [("passed", passed), ("actual", actual), ("stdout", shown), ("error", error)]
+    if message.get("compare_failed") and error is not None:
+        pairs.append(("problem", {"kind": "compare", "detail": error}))
+    return pairs
 
 
 def main(argv):
@@ -657,33 +682,48 @@ def main(argv):
         code = read_text(code_path)
         entries, prelude, specs, time_limit = read_cases(cases_path)
     except (OSError, DriverError) as e:
-        write_results(json_object([("version", VERSION),
-                                   ("load_error", "The test driver could not start: %s\n" % e),
-                                   ]) [:-1] + ', "cases": [\n]}\n')
+        header = json_object([("version", VERSION),
+                              ("load_error", "The test driver could not start: %s\n" % e),
+                              ("load_problem", {"kind": "driver", "detail": _str(e)})])
+        write_results(header[:-1] + ', "cases": [\n]}\n')
         return 0
 
     # Every case's call is compiled and its expected value read before any
     # user code runs.
     cases = [Case(spec, i) for i, spec in enumerate(specs)]
 
+    load_error = None
+    load_problem = None
+    load_limit = max(time_limit, 10.0)
     try:
-        outcome = spawn(prelude, code, entries, None, max(time_limit, 10.0))
+        outcome = spawn(prelude, code, entries, None, load_limit)
     except OSError as e:
         outcome = None
         load_error = "Could not start a process for the code: %s\n" % e.strerror
+        load_problem = {"kind": "no-process", "detail": e.strerror or _str(e)}
     if outcome is not None:
-        if outcome.message is not None and "load_error" in outcome.message:
-            load_error = outcome.message["load_error"]
+        message = outcome.message
+        if message is not None and "load_error" in message:
+            load_error = message["load_error"]
             if load_error is not None and not _isinstance(load_error, str):
                 load_error = "?"
-        elif outcome.message is not None and outcome.message.get("driver_error"):
-            load_error = "The test driver failed: %s\n" % outcome.message["driver_error"]
+            problem = message.get("load_problem")
+            if _isinstance(problem, dict) and _isinstance(problem.get("names"), list):
+                load_problem = {"kind": "missing",
+                                "names": [n for n in problem["names"] if is_identifier(n)]}
+        elif message is not None and _isinstance(message.get("driver_error"), str):
+            load_error = "The test driver failed: %s\n" % message["driver_error"]
+            load_problem = {"kind": "driver", "detail": message["driver_error"]}
         else:
-            load_error = ended_early(outcome, max(time_limit, 10.0), "loading the code") + "\n"
+            load_problem, load_error = ended_early(outcome, load_limit, "loading the code")
+            load_error += "\n"
     if load_error is not None:
         load_error = cut(load_error)
 
-    header = json_object([("version", VERSION), ("load_error", load_error)])
+    pairs = [("version", VERSION), ("load_error", load_error)]
+    if load_problem is not None:
+        pairs.append(("load_problem", load_problem))
+    header = json_object(pairs)
     write_results(header[:-1] + ', "cases": [\n')
     if load_error is None:
         for i, case in enumerate(cases):

@@ -855,6 +855,138 @@ set_results_invalid (GError     **error,
   return FALSE;
 }
 
+/* What the driver says went wrong, as a "problem" object, worded in the
+ * user's language; the driver's own "error" (English, or a Python
+ * traceback) when the problem is one this Viva does not know. A
+ * traceback stays as Python printed it, like the interpreter's output. */
+static char *
+describe_problem (JsonObject *problem,
+                  gboolean    loading,
+                  const char *fallback)
+{
+  const char *kind = NULL;
+  const char *detail = NULL;
+  JsonNode *node;
+  gboolean missing;
+
+  node = viva_json_object_get_value_member (problem, "kind", G_TYPE_STRING, &missing);
+  if (node != NULL)
+    kind = json_node_get_string (node);
+  node = viva_json_object_get_value_member (problem, "detail", G_TYPE_STRING, &missing);
+  if (node != NULL)
+    detail = json_node_get_string (node);
+
+  if (g_strcmp0 (kind, "time-limit") == 0)
+    {
+      gint64 limit_ms = 0;
+      g_autofree char *seconds = NULL;
+
+      node = viva_json_object_get_value_member (problem, "limit-ms", G_TYPE_INT64, &missing);
+      if (node != NULL)
+        limit_ms = CLAMP (json_node_get_int (node), 0, 3600000);
+      seconds = g_strdup_printf ("%g", limit_ms / 1000.0);
+
+      return loading
+        ? g_strdup_printf (_("Loading your code did not finish within the time limit of %s seconds."), seconds)
+        : g_strdup_printf (_("The case did not finish within its time limit of %s seconds."), seconds);
+    }
+
+  if (g_strcmp0 (kind, "signal") == 0)
+    {
+      const char *name = "?";
+
+      node = viva_json_object_get_value_member (problem, "signal", G_TYPE_STRING, &missing);
+      if (node != NULL && is_python_name (json_node_get_string (node)))
+        name = json_node_get_string (node);
+
+      return loading
+        ? g_strdup_printf (_("The process loading your code was killed by %s."), name)
+        : g_strdup_printf (_("The process running the case was killed by %s."), name);
+    }
+
+  if (g_strcmp0 (kind, "exit") == 0)
+    {
+      g_autofree char *status = NULL;
+
+      node = viva_json_object_get_value_member (problem, "status", G_TYPE_INT64, &missing);
+      status = g_strdup_printf ("%" G_GINT64_FORMAT, node != NULL ? CLAMP (json_node_get_int (node), 0, 255) : 0);
+
+      return loading
+        ? g_strdup_printf (_("Your code ended its process with exit status %s while it was loading (os._exit?)."), status)
+        : g_strdup_printf (_("The case ended its process with exit status %s before it finished (os._exit?)."), status);
+    }
+
+  if (g_strcmp0 (kind, "ended") == 0)
+    return g_strdup (loading ? _("The process loading your code ended before it finished.")
+                             : _("The process running the case ended before the case finished."));
+
+  if (g_strcmp0 (kind, "missing") == 0 && loading &&
+      json_object_has_member (problem, "names") &&
+      JSON_NODE_HOLDS_ARRAY (json_object_get_member (problem, "names")))
+    {
+      JsonArray *names = json_object_get_array_member (problem, "names");
+      g_autoptr(GString) list = g_string_new (NULL);
+      guint n = MIN (json_array_get_length (names), (guint) CHALLENGE_MAX_ENTRIES);
+
+      for (guint i = 0; i < n; i++)
+        {
+          JsonNode *element = json_array_get_element (names, i);
+
+          if (!JSON_NODE_HOLDS_VALUE (element) ||
+              json_node_get_value_type (element) != G_TYPE_STRING ||
+              !is_python_name (json_node_get_string (element)))
+            continue;
+          if (list->len > 0)
+            g_string_append (list, ", ");
+          g_string_append (list, json_node_get_string (element));
+        }
+
+      if (list->len > 0)
+        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             "Your code does not define %s, which the tests call.",
+                                             "Your code does not define %s, which the tests call.",
+                                             n),
+                                list->str);
+    }
+
+  if (detail != NULL)
+    {
+      if (g_strcmp0 (kind, "bad-call") == 0)
+        return g_strdup_printf (_("This case cannot run: its call is not valid Python.\n%s"), detail);
+      if (g_strcmp0 (kind, "bad-expected") == 0)
+        return g_strdup_printf (_("This case cannot run: its expected value is not a Python literal.\n%s"), detail);
+      if (g_strcmp0 (kind, "bad-case") == 0)
+        return g_strdup_printf (_("This case cannot run: %s"), detail);
+      if (g_strcmp0 (kind, "compare") == 0)
+        return g_strdup_printf (_("The value could not be compared with the expected one.\n%s"), detail);
+      if (g_strcmp0 (kind, "no-process") == 0)
+        return g_strdup_printf (_("Viva could not start a process for the tests: %s"), detail);
+      if (g_strcmp0 (kind, "driver") == 0)
+        return g_strdup_printf (_("The test driver failed: %s"), detail);
+    }
+
+  return g_strdup (fallback);
+}
+
+static char *
+dup_error (JsonObject *object,
+           const char *problem_member,
+           gboolean    loading,
+           const char *fallback)
+{
+  if (json_object_has_member (object, problem_member) &&
+      JSON_NODE_HOLDS_OBJECT (json_object_get_member (object, problem_member)))
+    {
+      char *text = describe_problem (json_object_get_object_member (object, problem_member),
+                                     loading, fallback);
+
+      /* A problem always makes an error, even from a damaged driver. */
+      return text != NULL ? text : g_strdup (_("The case could not finish."));
+    }
+
+  return g_strdup (fallback);
+}
+
 static gboolean
 read_case_result (JsonObject  *object,
                   GPtrArray   *results,
@@ -890,17 +1022,17 @@ read_case_result (JsonObject  *object,
                                          VIVA_CHALLENGE_ERROR, error))
     return FALSE;
 
-  if (json_node_get_boolean (node))
-    result->status = VIVA_CASE_PASSED;
-  else if (traceback != NULL)
-    result->status = VIVA_CASE_ERROR;
-  else
-    result->status = VIVA_CASE_FAILED;
-
   result->actual = g_strdup (actual);
   g_free (result->output);
   result->output = g_strdup (output);
-  result->error = g_strdup (traceback);
+  result->error = dup_error (object, "problem", FALSE, traceback);
+
+  if (json_node_get_boolean (node))
+    result->status = VIVA_CASE_PASSED;
+  else if (result->error != NULL)
+    result->status = VIVA_CASE_ERROR;
+  else
+    result->status = VIVA_CASE_FAILED;
 
   return TRUE;
 }
@@ -948,7 +1080,7 @@ read_results (const char            *data,
   if (json_array_get_length (array) > results->cases->len)
     return set_results_invalid (error, _("more results than cases"));
 
-  results->load_error = g_strdup (load_error);
+  results->load_error = dup_error (root, "load_problem", TRUE, load_error);
 
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
