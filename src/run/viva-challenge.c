@@ -927,6 +927,7 @@ describe_problem (JsonObject *problem,
       JsonArray *names = json_object_get_array_member (problem, "names");
       g_autoptr(GString) list = g_string_new (NULL);
       guint n = MIN (json_array_get_length (names), (guint) CHALLENGE_MAX_ENTRIES);
+      guint n_listed = 0;
 
       for (guint i = 0; i < n; i++)
         {
@@ -939,13 +940,13 @@ describe_problem (JsonObject *problem,
           if (list->len > 0)
             g_string_append (list, ", ");
           g_string_append (list, json_node_get_string (element));
+          n_listed++;
         }
 
       if (list->len > 0)
-        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                             "Your code does not define %s, which the tests call.",
-                                             "Your code does not define %s, which the tests call.",
-                                             n),
+        return g_strdup_printf (ngettext ("Your code does not define %s, which the tests call.",
+                                          "Your code does not define %s, which the tests call.",
+                                          n_listed),
                                 list->str);
     }
 
