@@ -381,12 +381,18 @@ test_solution_wrong (void)
   run_driver (challenge, cases,
               "def is_palindrome(s):\n"
               "    s = s.lower()\n"
-              "    return s == s[::-1]\n",
+              "    return s == s[::-1]\n"
+              "\n"
+              "if __name__ == '__main__':\n"
+              "    print(is_palindrome(input()))\n",
               0, &run);
 
   g_assert_null (run.results->load_error);
   result = result_named (run.results, "case counts");
   g_assert_cmpint (result->status, ==, VIVA_CASE_FAILED);
+  /* The code's own tests, under __main__, do not run: stdin is empty in
+   * the sandbox, and input() would fail the load. */
+  g_assert_cmpstr (run.stdout_text, ==, "");
   g_assert_cmpstr (result->test_case->call, ==, "is_palindrome('Racecar')");
   g_assert_cmpstr (result->test_case->expected, ==, "False");
   g_assert_cmpstr (result->actual, ==, "True");

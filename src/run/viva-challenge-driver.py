@@ -23,7 +23,9 @@
 #   ]}
 #
 # How a case runs: the driver itself never runs the user's code. It forks
-# a process that runs the prelude and the code (a load that fails gives
+# a process that runs the prelude and the code as a module named
+# "solution", as a test that imports it would (so an
+# `if __name__ == "__main__":` block does not run; a load that fails gives
 # "load_error", its traceback, and no case runs; a name in "entries" the
 # code does not define is a load error too), then one process per case,
 # each loading the code afresh, so that neither the code's globals, nor a
@@ -451,7 +453,7 @@ def child_main(result_fd, out_fd, prelude, code, entries, case):
             os.dup2(devnull, 1)
             os.close(devnull)
         reset_stdout()
-        namespace = {"__name__": "__main__", "__builtins__": builtins}
+        namespace = {"__name__": "solution", "__builtins__": builtins}
         load_error = load(namespace, prelude, code, entries)
         flush_stdout()
         if case is None or load_error is not None:
