@@ -118,8 +118,11 @@ run_driver (VivaChallenge *challenge,
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE);
   g_subprocess_launcher_take_fd (launcher, results_fd, 3);
   g_subprocess_launcher_set_stdout_file_path (launcher, stdout_path);
-  process = g_subprocess_launcher_spawn (launcher, &error, PYTHON, "-I", driver_path,
-                                         code_path, cases_path, NULL);
+  /* Warnings are errors here: a starter, a prelude or a case that makes
+   * Python warn (an invalid escape sequence, say) fails, and so would the
+   * driver itself. */
+  process = g_subprocess_launcher_spawn (launcher, &error, PYTHON, "-I", "-W", "error",
+                                         driver_path, code_path, cases_path, NULL);
   g_assert_no_error (error);
   g_subprocess_wait_check (process, NULL, &error);
   g_assert_no_error (error);
