@@ -1,0 +1,1237 @@
+/* viva-challenge.c
+ *
+ * The coding challenges' example tests
+ * ====================================
+ *
+ * data/challenges.json, bundled at RESOURCE_PREFIX/run/challenges.json:
+ *
+ *   {
+ *     "version" : 1,
+ *     "challenges" : [
+ *       {
+ *         "question" : 951,
+ *         "entry" : "is_palindrome",
+ *         "more-entries" : [],
+ *         "starter" : "def is_palindrome(s: str) -> bool:\n    ...\n",
+ *         "prelude" : "",
+ *         "cases" : [
+ *           { "name" : "empty string", "call" : "is_palindrome('')", "expected" : "True" }
+ *         ]
+ *       }
+ *     ]
+ *   }
+ *
+ *  - "question": the question's number in the bundled bank, 1 to
+ *    4294967295, once at most. "entry": the function or class the tests
+ *    call, a Python name; "more-entries" (optional) the others, such as
+ *    962's second function. "starter": the code the editor starts from,
+ *    at most 64 KiB. "prelude" (optional): code run before the user's,
+ *    such as the TreeNode class the starter mentions, at most 64 KiB.
+ *  - "cases": at most 100 per challenge, each a case as below.
+ *  - A case: "name" (1 to 200 bytes), "call" (1 byte to 64 KiB of
+ *    Python), and any of "expected" (a Python literal, at most 64 KiB),
+ *    "raises" (an exception's name), "output" (at most 1 MiB) and
+ *    "unordered" (a boolean, for "expected"). The user's own cases,
+ *    kept with their notes, have the same form.
+ *  - Members this Viva does not know are ignored; a "version" above 1
+ *    is refused with a message, and so is anything else out of these
+ *    rules: the bundled file is checked by the test suite, so this only
+ *    guards against a damaged build.
+ *
+ * A run sends the driver (viva-challenge-driver.py, whose header says
+ * how it runs and compares) a cases.json: "version", "entries" (entry
+ * and more-entries), "prelude", "case-time-limit-ms" and "cases" (the
+ * shipped cases, then the user's own); and reads back, from its file
+ * descriptor 3, one result per case. Those results come from a process
+ * that ran the user's code: they are untrusted input like any file,
+ * parsed with the same checks, and never abort Viva.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "viva-challenge.h"
+#include "viva-data-file.h"
+
+#define CHALLENGES_VERSION     1
+#define CHALLENGES_MAX_SIZE    ((gsize) 16 * 1024 * 1024)
+#define CHALLENGES_MAX_DEPTH   16
+#define CHALLENGES_MAX_COUNT   10000
+#define CHALLENGE_MAX_CASES    100
+#define CHALLENGE_MAX_ENTRIES  16
+#define CHALLENGE_MAX_CODE     ((gsize) 64 * 1024)
+#define NAME_MAX_LENGTH        100
+
+#define RESULTS_VERSION        1
+#define RESULTS_MAX_SIZE       ((gsize) 64 * 1024 * 1024)
+#define RESULTS_MAX_DEPTH      8
+/* What the driver writes before the first case's line: the recovery of
+ * a cut document starts from it. */
+#define RESULTS_CASES_OPEN     "\"cases\": ["
+
+G_STATIC_ASSERT ((int) VIVA_CHALLENGE_ERROR_TOO_LARGE == (int) VIVA_DATA_FILE_ERROR_TOO_LARGE);
+G_STATIC_ASSERT ((int) VIVA_CHALLENGE_ERROR_TOO_DEEP == (int) VIVA_DATA_FILE_ERROR_TOO_DEEP);
+G_STATIC_ASSERT ((int) VIVA_CHALLENGE_ERROR_INVALID == (int) VIVA_DATA_FILE_ERROR_INVALID);
+G_STATIC_ASSERT ((int) VIVA_CHALLENGE_ERROR_FUTURE_VERSION == (int) VIVA_DATA_FILE_ERROR_FUTURE_VERSION);
+
+G_DEFINE_QUARK (viva-challenge-error-quark, viva_challenge_error)
+
+/* --- Cases ----------------------------------------------------------------- */
+
+G_DEFINE_BOXED_TYPE (VivaChallengeCase, viva_challenge_case,
+                     viva_challenge_case_copy, viva_challenge_case_free)
+
+VivaChallengeCase *
+viva_challenge_case_new (const char *name,
+                         const char *call)
+{
+  VivaChallengeCase *test_case;
+
+  g_return_val_if_fail (name != NULL, NULL);
+  g_return_val_if_fail (call != NULL, NULL);
+
+  test_case = g_new0 (VivaChallengeCase, 1);
+  test_case->name = g_strdup (name);
+  test_case->call = g_strdup (call);
+
+  return test_case;
+}
+
+VivaChallengeCase *
+viva_challenge_case_copy (const VivaChallengeCase *test_case)
+{
+  VivaChallengeCase *copy;
+
+  g_return_val_if_fail (test_case != NULL, NULL);
+
+  copy = viva_challenge_case_new (test_case->name, test_case->call);
+  copy->expected = g_strdup (test_case->expected);
+  copy->raises = g_strdup (test_case->raises);
+  copy->output = g_strdup (test_case->output);
+  copy->unordered = test_case->unordered;
+
+  return copy;
+}
+
+void
+viva_challenge_case_free (VivaChallengeCase *test_case)
+{
+  if (test_case == NULL)
+    return;
+
+  g_free (test_case->name);
+  g_free (test_case->call);
+  g_free (test_case->expected);
+  g_free (test_case->raises);
+  g_free (test_case->output);
+  g_free (test_case);
+}
+
+/* A Python name as the data uses them: ASCII letters, digits and
+ * underscores, not starting with a digit. */
+static gboolean
+is_python_name (const char *text)
+{
+  gsize len = strlen (text);
+
+  if (len == 0 || len > NAME_MAX_LENGTH || g_ascii_isdigit (text[0]))
+    return FALSE;
+
+  for (gsize i = 0; i < len; i++)
+    {
+      if (!g_ascii_isalnum (text[i]) && text[i] != '_')
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+get_optional_string (JsonObject  *object,
+                     const char  *name,
+                     gsize        max_size,
+                     char       **out,
+                     GError     **error)
+{
+  const char *value = NULL;
+
+  if (!json_object_has_member (object, name))
+    return TRUE;
+
+  if (!viva_data_file_get_string_member (object, name, 0, max_size, TRUE, &value,
+                                         VIVA_CHALLENGE_ERROR, error))
+    return FALSE;
+
+  *out = g_strdup (value);
+
+  return TRUE;
+}
+
+/**
+ * viva_challenge_case_new_from_json:
+ * @object: a case as challenges.json or the notes file hold it
+ * @error: return location for an error
+ *
+ * Reads and checks a case from untrusted JSON: every member's type and
+ * size (see the top of this file).
+ *
+ * Returns: (transfer full) (nullable): the case
+ */
+VivaChallengeCase *
+viva_challenge_case_new_from_json (JsonObject  *object,
+                                   GError     **error)
+{
+  g_autoptr(VivaChallengeCase) test_case = NULL;
+  const char *name;
+  const char *call;
+
+  g_return_val_if_fail (object != NULL, NULL);
+
+  if (!viva_data_file_get_string_member (object, "name", 1, VIVA_CHALLENGE_CASE_MAX_NAME,
+                                         FALSE, &name, VIVA_CHALLENGE_ERROR, error) ||
+      !viva_data_file_get_string_member (object, "call", 1, VIVA_CHALLENGE_CASE_MAX_CODE,
+                                         FALSE, &call, VIVA_CHALLENGE_ERROR, error))
+    return NULL;
+
+  test_case = viva_challenge_case_new (name, call);
+
+  if (!get_optional_string (object, "expected", VIVA_CHALLENGE_CASE_MAX_CODE,
+                            &test_case->expected, error) ||
+      !get_optional_string (object, "raises", NAME_MAX_LENGTH, &test_case->raises, error) ||
+      !get_optional_string (object, "output", VIVA_CHALLENGE_CASE_MAX_OUTPUT,
+                            &test_case->output, error))
+    return NULL;
+
+  if (test_case->raises != NULL && !is_python_name (test_case->raises))
+    {
+      g_set_error_literal (error, VIVA_CHALLENGE_ERROR, VIVA_CHALLENGE_ERROR_INVALID,
+                           _("“raises” is not the name of an exception"));
+      return NULL;
+    }
+
+  if (json_object_has_member (object, "unordered"))
+    {
+      gboolean missing;
+      JsonNode *node = viva_json_object_get_value_member (object, "unordered",
+                                                          G_TYPE_BOOLEAN, &missing);
+
+      if (node == NULL)
+        {
+          g_set_error_literal (error, VIVA_CHALLENGE_ERROR, VIVA_CHALLENGE_ERROR_INVALID,
+                               _("“unordered” is not true or false"));
+          return NULL;
+        }
+      test_case->unordered = json_node_get_boolean (node);
+    }
+
+  return g_steal_pointer (&test_case);
+}
+
+/**
+ * viva_challenge_case_write:
+ * @test_case: a case
+ * @writer: where to write it, as one JSON object
+ *
+ * Writes the case in the form viva_challenge_case_new_from_json() reads,
+ * leaving out the members it does not have.
+ *
+ * Returns: %FALSE when a text of the case is not UTF-8 (the document is
+ *   then to be dropped, as with viva_json_writer_string())
+ */
+gboolean
+viva_challenge_case_write (const VivaChallengeCase *test_case,
+                           VivaJsonWriter          *writer)
+{
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (test_case != NULL, FALSE);
+  g_return_val_if_fail (writer != NULL, FALSE);
+
+  viva_json_writer_begin_object (writer);
+  viva_json_writer_member (writer, "name");
+  ok &= viva_json_writer_string (writer, test_case->name);
+  viva_json_writer_member (writer, "call");
+  ok &= viva_json_writer_string (writer, test_case->call);
+  if (test_case->expected != NULL)
+    {
+      viva_json_writer_member (writer, "expected");
+      ok &= viva_json_writer_string (writer, test_case->expected);
+    }
+  if (test_case->raises != NULL)
+    {
+      viva_json_writer_member (writer, "raises");
+      ok &= viva_json_writer_string (writer, test_case->raises);
+    }
+  if (test_case->output != NULL)
+    {
+      viva_json_writer_member (writer, "output");
+      ok &= viva_json_writer_string (writer, test_case->output);
+    }
+  if (test_case->unordered)
+    {
+      viva_json_writer_member (writer, "unordered");
+      viva_json_writer_boolean (writer, TRUE);
+    }
+  viva_json_writer_end_object (writer);
+
+  return ok;
+}
+
+/* --- A challenge ----------------------------------------------------------- */
+
+struct _VivaChallenge
+{
+  GObject    parent_instance;
+
+  guint      question;
+  char      *entry;
+  GStrv      entries;
+  char      *starter;
+  char      *prelude;
+  GPtrArray *cases;
+};
+
+G_DEFINE_FINAL_TYPE (VivaChallenge, viva_challenge, G_TYPE_OBJECT)
+
+static void
+viva_challenge_finalize (GObject *object)
+{
+  VivaChallenge *self = (VivaChallenge *)object;
+
+  g_clear_pointer (&self->entry, g_free);
+  g_clear_pointer (&self->entries, g_strfreev);
+  g_clear_pointer (&self->starter, g_free);
+  g_clear_pointer (&self->prelude, g_free);
+  g_clear_pointer (&self->cases, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (viva_challenge_parent_class)->finalize (object);
+}
+
+static void
+viva_challenge_class_init (VivaChallengeClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = viva_challenge_finalize;
+}
+
+static void
+viva_challenge_init (VivaChallenge *self)
+{
+  self->cases = g_ptr_array_new_with_free_func ((GDestroyNotify) viva_challenge_case_free);
+}
+
+guint
+viva_challenge_get_question (VivaChallenge *self)
+{
+  g_return_val_if_fail (VIVA_IS_CHALLENGE (self), 0);
+
+  return self->question;
+}
+
+/* The function or class the tests call. */
+const char *
+viva_challenge_get_entry (VivaChallenge *self)
+{
+  g_return_val_if_fail (VIVA_IS_CHALLENGE (self), NULL);
+
+  return self->entry;
+}
+
+/* Every name the tests call, the entry first. */
+const char * const *
+viva_challenge_get_entries (VivaChallenge *self)
+{
+  g_return_val_if_fail (VIVA_IS_CHALLENGE (self), NULL);
+
+  return (const char * const *) self->entries;
+}
+
+const char *
+viva_challenge_get_starter (VivaChallenge *self)
+{
+  g_return_val_if_fail (VIVA_IS_CHALLENGE (self), NULL);
+
+  return self->starter;
+}
+
+/* Code run before the user's ("" for none); the starter mentions what
+ * it defines. Never shown as the user's code. */
+const char *
+viva_challenge_get_prelude (VivaChallenge *self)
+{
+  g_return_val_if_fail (VIVA_IS_CHALLENGE (self), NULL);
+
+  return self->prelude;
+}
+
+guint
+viva_challenge_get_n_cases (VivaChallenge *self)
+{
+  g_return_val_if_fail (VIVA_IS_CHALLENGE (self), 0);
+
+  return self->cases->len;
+}
+
+const VivaChallengeCase *
+viva_challenge_get_case (VivaChallenge *self,
+                         guint          index)
+{
+  g_return_val_if_fail (VIVA_IS_CHALLENGE (self), NULL);
+  g_return_val_if_fail (index < self->cases->len, NULL);
+
+  return g_ptr_array_index (self->cases, index);
+}
+
+static VivaChallenge *
+challenge_new_from_json (JsonObject  *object,
+                         GError     **error)
+{
+  g_autoptr(VivaChallenge) self = g_object_new (VIVA_TYPE_CHALLENGE, NULL);
+  g_autoptr(GStrvBuilder) entries = g_strv_builder_new ();
+  const char *entry;
+  const char *starter;
+  const char *prelude = "";
+  JsonNode *node;
+  JsonArray *array;
+  gint64 question;
+
+  if (!viva_data_file_get_int_member (object, "question", 1, G_MAXUINT32, &question,
+                                      VIVA_CHALLENGE_ERROR, error) ||
+      !viva_data_file_get_string_member (object, "entry", 1, NAME_MAX_LENGTH, FALSE, &entry,
+                                         VIVA_CHALLENGE_ERROR, error) ||
+      !viva_data_file_get_string_member (object, "starter", 0, CHALLENGE_MAX_CODE, FALSE, &starter,
+                                         VIVA_CHALLENGE_ERROR, error))
+    return NULL;
+
+  if (json_object_has_member (object, "prelude") &&
+      !viva_data_file_get_string_member (object, "prelude", 0, CHALLENGE_MAX_CODE, FALSE, &prelude,
+                                         VIVA_CHALLENGE_ERROR, error))
+    return NULL;
+
+  self->question = (guint) question;
+  self->starter = g_strdup (starter);
+  self->prelude = g_strdup (prelude);
+
+  if (!is_python_name (entry))
+    {
+      g_set_error_literal (error, VIVA_CHALLENGE_ERROR, VIVA_CHALLENGE_ERROR_INVALID,
+                           _("“entry” is not a Python name"));
+      return NULL;
+    }
+  self->entry = g_strdup (entry);
+  g_strv_builder_add (entries, entry);
+
+  if (json_object_has_member (object, "more-entries"))
+    {
+      node = json_object_get_member (object, "more-entries");
+      if (!JSON_NODE_HOLDS_ARRAY (node) ||
+          json_array_get_length (json_node_get_array (node)) > CHALLENGE_MAX_ENTRIES)
+        {
+          g_set_error_literal (error, VIVA_CHALLENGE_ERROR, VIVA_CHALLENGE_ERROR_INVALID,
+                               _("“more-entries” is not a short list of names"));
+          return NULL;
+        }
+
+      array = json_node_get_array (node);
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          JsonNode *element = json_array_get_element (array, i);
+
+          if (!JSON_NODE_HOLDS_VALUE (element) ||
+              json_node_get_value_type (element) != G_TYPE_STRING ||
+              !is_python_name (json_node_get_string (element)))
+            {
+              g_set_error_literal (error, VIVA_CHALLENGE_ERROR, VIVA_CHALLENGE_ERROR_INVALID,
+                                   _("“more-entries” is not a short list of names"));
+              return NULL;
+            }
+          g_strv_builder_add (entries, json_node_get_string (element));
+        }
+    }
+  self->entries = g_strv_builder_end (entries);
+
+  if (!json_object_has_member (object, "cases") ||
+      !JSON_NODE_HOLDS_ARRAY (json_object_get_member (object, "cases")))
+    {
+      g_set_error_literal (error, VIVA_CHALLENGE_ERROR, VIVA_CHALLENGE_ERROR_INVALID,
+                           _("“cases” is missing or not a list"));
+      return NULL;
+    }
+
+  array = json_object_get_array_member (object, "cases");
+  if (json_array_get_length (array) > CHALLENGE_MAX_CASES)
+    {
+      g_set_error (error, VIVA_CHALLENGE_ERROR, VIVA_CHALLENGE_ERROR_INVALID,
+                   _("more than %u cases"), CHALLENGE_MAX_CASES);
+      return NULL;
+    }
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      VivaChallengeCase *test_case;
+
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        {
+          g_set_error (error, VIVA_CHALLENGE_ERROR, VIVA_CHALLENGE_ERROR_INVALID,
+                       _("case %u is not an object"), i + 1);
+          return NULL;
+        }
+
+      test_case = viva_challenge_case_new_from_json (json_node_get_object (element), error);
+      if (test_case == NULL)
+        {
+          g_prefix_error (error, _("case %u: "), i + 1);
+          return NULL;
+        }
+      g_ptr_array_add (self->cases, test_case);
+    }
+
+  return g_steal_pointer (&self);
+}
+
+/* --- The set --------------------------------------------------------------- */
+
+struct _VivaChallengeSet
+{
+  GObject     parent_instance;
+
+  GPtrArray  *challenges;
+  GHashTable *by_question;
+};
+
+G_DEFINE_FINAL_TYPE (VivaChallengeSet, viva_challenge_set, G_TYPE_OBJECT)
+
+static void
+viva_challenge_set_finalize (GObject *object)
+{
+  VivaChallengeSet *self = (VivaChallengeSet *)object;
+
+  g_clear_pointer (&self->by_question, g_hash_table_unref);
+  g_clear_pointer (&self->challenges, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (viva_challenge_set_parent_class)->finalize (object);
+}
+
+static void
+viva_challenge_set_class_init (VivaChallengeSetClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = viva_challenge_set_finalize;
+}
+
+static void
+viva_challenge_set_init (VivaChallengeSet *self)
+{
+  self->challenges = g_ptr_array_new_with_free_func (g_object_unref);
+  self->by_question = g_hash_table_new (NULL, NULL);
+}
+
+/**
+ * viva_challenge_set_new_from_bytes:
+ * @bytes: a challenges.json
+ * @error: return location for an error
+ *
+ * Reads the challenges from untrusted bytes: damage gives an error that
+ * says where, never a crash; a version above 1 is refused with
+ * %VIVA_CHALLENGE_ERROR_FUTURE_VERSION.
+ *
+ * Returns: (transfer full) (nullable): the challenges
+ */
+VivaChallengeSet *
+viva_challenge_set_new_from_bytes (GBytes  *bytes,
+                                   GError **error)
+{
+  g_autoptr(VivaChallengeSet) self = NULL;
+  g_autoptr(JsonParser) parser = NULL;
+  JsonObject *root = NULL;
+  JsonArray *array;
+  const char *data;
+  gsize len;
+  gint64 version;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+
+  data = g_bytes_get_data (bytes, &len);
+  if (len > CHALLENGES_MAX_SIZE)
+    {
+      g_set_error_literal (error, VIVA_CHALLENGE_ERROR, VIVA_CHALLENGE_ERROR_TOO_LARGE,
+                           _("The coding challenges’ tests are too large to read."));
+      return NULL;
+    }
+
+  parser = viva_data_file_parse_json (data != NULL ? data : "", len, CHALLENGES_MAX_DEPTH,
+                                      VIVA_CHALLENGE_ERROR, &root, error);
+  if (parser == NULL)
+    goto damaged;
+
+  switch (viva_data_file_get_version (parser, root, 1, CHALLENGES_VERSION, &version,
+                                      VIVA_CHALLENGE_ERROR, error))
+    {
+    case VIVA_DATA_FILE_VERSION_KNOWN:
+      break;
+
+    case VIVA_DATA_FILE_VERSION_NEWER:
+      g_prefix_error (error, _("The coding challenges’ tests were written for a newer Viva: "));
+      return NULL;
+
+    case VIVA_DATA_FILE_VERSION_INVALID:
+      goto damaged;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  if (!json_object_has_member (root, "challenges") ||
+      !JSON_NODE_HOLDS_ARRAY (json_object_get_member (root, "challenges")))
+    {
+      g_set_error_literal (error, VIVA_CHALLENGE_ERROR, VIVA_CHALLENGE_ERROR_INVALID,
+                           _("“challenges” is missing or not a list"));
+      goto damaged;
+    }
+
+  array = json_object_get_array_member (root, "challenges");
+  if (json_array_get_length (array) > CHALLENGES_MAX_COUNT)
+    {
+      g_set_error (error, VIVA_CHALLENGE_ERROR, VIVA_CHALLENGE_ERROR_INVALID,
+                   _("more than %u challenges"), CHALLENGES_MAX_COUNT);
+      goto damaged;
+    }
+
+  self = g_object_new (VIVA_TYPE_CHALLENGE_SET, NULL);
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      VivaChallenge *challenge;
+
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        {
+          g_set_error (error, VIVA_CHALLENGE_ERROR, VIVA_CHALLENGE_ERROR_INVALID,
+                       _("challenge %u is not an object"), i + 1);
+          goto damaged;
+        }
+
+      challenge = challenge_new_from_json (json_node_get_object (element), error);
+      if (challenge == NULL)
+        {
+          g_prefix_error (error, _("challenge %u: "), i + 1);
+          goto damaged;
+        }
+
+      if (g_hash_table_contains (self->by_question, GUINT_TO_POINTER (challenge->question)))
+        {
+          g_set_error (error, VIVA_CHALLENGE_ERROR, VIVA_CHALLENGE_ERROR_INVALID,
+                       _("challenge %u: question %u has tests already"), i + 1, challenge->question);
+          g_object_unref (challenge);
+          goto damaged;
+        }
+
+      g_ptr_array_add (self->challenges, challenge);
+      g_hash_table_insert (self->by_question, GUINT_TO_POINTER (challenge->question), challenge);
+    }
+
+  return g_steal_pointer (&self);
+
+damaged:
+  g_prefix_error (error, _("The coding challenges’ tests are damaged: "));
+  return NULL;
+}
+
+VivaChallengeSet *
+viva_challenge_set_new_from_resource (const char  *path,
+                                      GError     **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  if (bytes == NULL)
+    return NULL;
+
+  return viva_challenge_set_new_from_bytes (bytes, error);
+}
+
+/* The tests Viva ships for its bundled bank's coding challenges. */
+VivaChallengeSet *
+viva_challenge_set_new_bundled (GError **error)
+{
+  return viva_challenge_set_new_from_resource (RESOURCE_PREFIX "/run/challenges.json", error);
+}
+
+guint
+viva_challenge_set_get_n_challenges (VivaChallengeSet *self)
+{
+  g_return_val_if_fail (VIVA_IS_CHALLENGE_SET (self), 0);
+
+  return self->challenges->len;
+}
+
+VivaChallenge *
+viva_challenge_set_get_challenge (VivaChallengeSet *self,
+                                  guint             index)
+{
+  g_return_val_if_fail (VIVA_IS_CHALLENGE_SET (self), NULL);
+  g_return_val_if_fail (index < self->challenges->len, NULL);
+
+  return g_ptr_array_index (self->challenges, index);
+}
+
+/**
+ * viva_challenge_set_lookup:
+ * @self: the challenges
+ * @question: a question's number in the bundled bank
+ *
+ * Returns: (transfer none) (nullable): the question's tests, or %NULL
+ *   when Viva ships none for it
+ */
+VivaChallenge *
+viva_challenge_set_lookup (VivaChallengeSet *self,
+                           guint             question)
+{
+  g_return_val_if_fail (VIVA_IS_CHALLENGE_SET (self), NULL);
+
+  return g_hash_table_lookup (self->by_question, GUINT_TO_POINTER (question));
+}
+
+/* --- A run ----------------------------------------------------------------- */
+
+/* The script the runner runs for "Run Tests", as
+ * `python3 -I /viva/viva-challenge-driver.py`. */
+GBytes *
+viva_challenge_dup_driver (void)
+{
+  return g_resources_lookup_data (RESOURCE_PREFIX "/run/viva-challenge-driver.py",
+                                  G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+}
+
+/**
+ * viva_challenge_collect_cases:
+ * @challenge: (nullable): the question's shipped tests, if any
+ * @own_cases: (nullable) (element-type VivaChallengeCase): the user's own
+ *
+ * The cases of one run, in the order the results will come back: the
+ * shipped ones, then the user's own, at most
+ * %VIVA_CHALLENGE_MAX_CASES in all.
+ *
+ * Returns: (transfer full) (element-type VivaChallengeCase): copies
+ */
+GPtrArray *
+viva_challenge_collect_cases (VivaChallenge *challenge,
+                              GPtrArray     *own_cases)
+{
+  GPtrArray *cases = g_ptr_array_new_with_free_func ((GDestroyNotify) viva_challenge_case_free);
+
+  g_return_val_if_fail (challenge == NULL || VIVA_IS_CHALLENGE (challenge), cases);
+
+  for (guint i = 0; challenge != NULL && i < challenge->cases->len; i++)
+    g_ptr_array_add (cases, viva_challenge_case_copy (g_ptr_array_index (challenge->cases, i)));
+
+  for (guint i = 0; own_cases != NULL && i < own_cases->len; i++)
+    {
+      if (cases->len >= VIVA_CHALLENGE_MAX_CASES)
+        break;
+      g_ptr_array_add (cases, viva_challenge_case_copy (g_ptr_array_index (own_cases, i)));
+    }
+
+  return cases;
+}
+
+/**
+ * viva_challenge_build_cases_json:
+ * @challenge: (nullable): the question's shipped tests, for the names
+ *   the code must define and the prelude; %NULL when only the user's
+ *   own cases run
+ * @cases: (element-type VivaChallengeCase): what
+ *   viva_challenge_collect_cases() gave
+ * @case_time_limit_ms: how long one case may run, 0 for the driver's
+ *   default (5 seconds)
+ *
+ * Returns: (transfer full) (nullable): the driver's /viva/cases.json, or
+ *   %NULL when a case's text is not UTF-8
+ */
+GBytes *
+viva_challenge_build_cases_json (VivaChallenge *challenge,
+                                 GPtrArray     *cases,
+                                 guint          case_time_limit_ms)
+{
+  VivaJsonWriter writer;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (challenge == NULL || VIVA_IS_CHALLENGE (challenge), NULL);
+  g_return_val_if_fail (cases != NULL, NULL);
+
+  viva_json_writer_init (&writer, 4096);
+  viva_json_writer_begin_object (&writer);
+  viva_json_writer_member (&writer, "version");
+  viva_json_writer_int (&writer, 1);
+
+  viva_json_writer_member (&writer, "entries");
+  viva_json_writer_begin_array (&writer);
+  for (guint i = 0; challenge != NULL && challenge->entries[i] != NULL; i++)
+    viva_json_writer_string (&writer, challenge->entries[i]);
+  viva_json_writer_end_array (&writer);
+
+  viva_json_writer_member (&writer, "prelude");
+  ok &= viva_json_writer_string (&writer, challenge != NULL ? challenge->prelude : "");
+
+  if (case_time_limit_ms > 0)
+    {
+      viva_json_writer_member (&writer, "case-time-limit-ms");
+      viva_json_writer_int (&writer, MIN (case_time_limit_ms, 3600000));
+    }
+
+  viva_json_writer_member (&writer, "cases");
+  viva_json_writer_begin_array (&writer);
+  for (guint i = 0; i < cases->len; i++)
+    ok &= viva_challenge_case_write (g_ptr_array_index (cases, i), &writer);
+  viva_json_writer_end_array (&writer);
+  viva_json_writer_end_object (&writer);
+
+  if (!ok)
+    {
+      viva_json_writer_clear (&writer);
+      return NULL;
+    }
+
+  return viva_json_writer_free_to_bytes (&writer);
+}
+
+/* --- Results --------------------------------------------------------------- */
+
+static void
+case_result_free (VivaCaseResult *result)
+{
+  viva_challenge_case_free (result->test_case);
+  g_free (result->actual);
+  g_free (result->output);
+  g_free (result->error);
+  g_free (result);
+}
+
+void
+viva_challenge_results_free (VivaChallengeResults *results)
+{
+  if (results == NULL)
+    return;
+
+  g_free (results->load_error);
+  g_clear_pointer (&results->cases, g_ptr_array_unref);
+  g_free (results);
+}
+
+guint
+viva_challenge_results_count (VivaChallengeResults *results,
+                              VivaCaseStatus        status)
+{
+  guint count = 0;
+
+  g_return_val_if_fail (results != NULL, 0);
+
+  for (guint i = 0; i < results->cases->len; i++)
+    {
+      const VivaCaseResult *result = g_ptr_array_index (results->cases, i);
+
+      if (result->status == status)
+        count++;
+    }
+
+  return count;
+}
+
+static gboolean
+set_results_invalid (GError     **error,
+                     const char  *message)
+{
+  g_set_error_literal (error, VIVA_CHALLENGE_ERROR, VIVA_CHALLENGE_ERROR_INVALID, message);
+  return FALSE;
+}
+
+/* What the driver says went wrong, as a "problem" object, worded in the
+ * user's language; the driver's own "error" (English, or a Python
+ * traceback) when the problem is one this Viva does not know. A
+ * traceback stays as Python printed it, like the interpreter's output. */
+static char *
+describe_problem (JsonObject *problem,
+                  gboolean    loading,
+                  const char *fallback)
+{
+  const char *kind = NULL;
+  const char *detail = NULL;
+  JsonNode *node;
+  gboolean missing;
+
+  node = viva_json_object_get_value_member (problem, "kind", G_TYPE_STRING, &missing);
+  if (node != NULL)
+    kind = json_node_get_string (node);
+  node = viva_json_object_get_value_member (problem, "detail", G_TYPE_STRING, &missing);
+  if (node != NULL)
+    detail = json_node_get_string (node);
+
+  if (g_strcmp0 (kind, "time-limit") == 0)
+    {
+      gint64 limit_ms = 0;
+      g_autofree char *seconds = NULL;
+
+      node = viva_json_object_get_value_member (problem, "limit-ms", G_TYPE_INT64, &missing);
+      if (node != NULL)
+        limit_ms = CLAMP (json_node_get_int (node), 0, 3600000);
+      seconds = g_strdup_printf ("%g", limit_ms / 1000.0);
+
+      return loading
+        ? g_strdup_printf (_("Loading your code did not finish within the time limit of %s seconds."), seconds)
+        : g_strdup_printf (_("The case did not finish within its time limit of %s seconds."), seconds);
+    }
+
+  if (g_strcmp0 (kind, "signal") == 0)
+    {
+      const char *name = "?";
+
+      node = viva_json_object_get_value_member (problem, "signal", G_TYPE_STRING, &missing);
+      if (node != NULL && is_python_name (json_node_get_string (node)))
+        name = json_node_get_string (node);
+
+      return loading
+        ? g_strdup_printf (_("The process loading your code was killed by %s."), name)
+        : g_strdup_printf (_("The process running the case was killed by %s."), name);
+    }
+
+  if (g_strcmp0 (kind, "exit") == 0)
+    {
+      g_autofree char *status = NULL;
+
+      node = viva_json_object_get_value_member (problem, "status", G_TYPE_INT64, &missing);
+      status = g_strdup_printf ("%" G_GINT64_FORMAT, node != NULL ? CLAMP (json_node_get_int (node), 0, 255) : 0);
+
+      return loading
+        ? g_strdup_printf (_("Your code ended its process with exit status %s while it was loading (os._exit?)."), status)
+        : g_strdup_printf (_("The case ended its process with exit status %s before it finished (os._exit?)."), status);
+    }
+
+  if (g_strcmp0 (kind, "ended") == 0)
+    return g_strdup (loading ? _("The process loading your code ended before it finished.")
+                             : _("The process running the case ended before the case finished."));
+
+  if (g_strcmp0 (kind, "missing") == 0 && loading &&
+      json_object_has_member (problem, "names") &&
+      JSON_NODE_HOLDS_ARRAY (json_object_get_member (problem, "names")))
+    {
+      JsonArray *names = json_object_get_array_member (problem, "names");
+      g_autoptr(GString) list = g_string_new (NULL);
+      guint n = MIN (json_array_get_length (names), (guint) CHALLENGE_MAX_ENTRIES);
+      guint n_listed = 0;
+
+      for (guint i = 0; i < n; i++)
+        {
+          JsonNode *element = json_array_get_element (names, i);
+
+          if (!JSON_NODE_HOLDS_VALUE (element) ||
+              json_node_get_value_type (element) != G_TYPE_STRING ||
+              !is_python_name (json_node_get_string (element)))
+            continue;
+          if (list->len > 0)
+            g_string_append (list, ", ");
+          g_string_append (list, json_node_get_string (element));
+          n_listed++;
+        }
+
+      if (list->len > 0)
+        return g_strdup_printf (ngettext ("Your code does not define %s, which the tests call.",
+                                          "Your code does not define %s, which the tests call.",
+                                          n_listed),
+                                list->str);
+    }
+
+  if (detail != NULL)
+    {
+      if (g_strcmp0 (kind, "bad-call") == 0)
+        return g_strdup_printf (_("This case cannot run: its call is not valid Python.\n%s"), detail);
+      if (g_strcmp0 (kind, "bad-expected") == 0)
+        return g_strdup_printf (_("This case cannot run: its expected value is not a Python literal.\n%s"), detail);
+      if (g_strcmp0 (kind, "bad-case") == 0)
+        return g_strdup_printf (_("This case cannot run: %s"), detail);
+      if (g_strcmp0 (kind, "compare") == 0)
+        return g_strdup_printf (_("The value could not be compared with the expected one.\n%s"), detail);
+      if (g_strcmp0 (kind, "no-process") == 0)
+        return g_strdup_printf (_("Viva could not start a process for the tests: %s"), detail);
+      if (g_strcmp0 (kind, "driver") == 0)
+        return g_strdup_printf (_("The test driver failed: %s"), detail);
+    }
+
+  return g_strdup (fallback);
+}
+
+static char *
+dup_error (JsonObject *object,
+           const char *problem_member,
+           gboolean    loading,
+           const char *fallback)
+{
+  if (json_object_has_member (object, problem_member) &&
+      JSON_NODE_HOLDS_OBJECT (json_object_get_member (object, problem_member)))
+    {
+      char *text = describe_problem (json_object_get_object_member (object, problem_member),
+                                     loading, fallback);
+
+      /* A problem always makes an error, even from a damaged driver. */
+      return text != NULL ? text : g_strdup (_("The case could not finish."));
+    }
+
+  return g_strdup (fallback);
+}
+
+static gboolean
+read_case_result (JsonObject  *object,
+                  GPtrArray   *results,
+                  GError     **error)
+{
+  VivaCaseResult *result;
+  const char *actual;
+  const char *output;
+  const char *traceback;
+  JsonNode *node;
+  gboolean missing;
+  gint64 index;
+
+  if (!viva_data_file_get_int_member (object, "index", 0, (gint64) results->len - 1, &index,
+                                      VIVA_CHALLENGE_ERROR, error))
+    return FALSE;
+
+  result = g_ptr_array_index (results, index);
+  if (result->status != VIVA_CASE_NOT_RUN)
+    return set_results_invalid (error, _("a case has two results"));
+
+  node = viva_json_object_get_value_member (object, "passed", G_TYPE_BOOLEAN, &missing);
+  if (node == NULL)
+    return set_results_invalid (error, _("“passed” is missing or not true or false"));
+
+  /* The driver caps each text; the caps here only keep a damaged
+   * document from holding Viva's memory. */
+  if (!viva_data_file_get_string_member (object, "actual", 0, 1024 * 1024, TRUE, &actual,
+                                         VIVA_CHALLENGE_ERROR, error) ||
+      !viva_data_file_get_string_member (object, "stdout", 0, 1024 * 1024, FALSE, &output,
+                                         VIVA_CHALLENGE_ERROR, error) ||
+      !viva_data_file_get_string_member (object, "error", 0, 1024 * 1024, TRUE, &traceback,
+                                         VIVA_CHALLENGE_ERROR, error))
+    return FALSE;
+
+  result->actual = g_strdup (actual);
+  g_free (result->output);
+  result->output = g_strdup (output);
+  result->error = dup_error (object, "problem", FALSE, traceback);
+
+  if (json_node_get_boolean (node))
+    result->status = VIVA_CASE_PASSED;
+  else if (result->error != NULL)
+    result->status = VIVA_CASE_ERROR;
+  else
+    result->status = VIVA_CASE_FAILED;
+
+  return TRUE;
+}
+
+static gboolean
+read_results (const char            *data,
+              gsize                  len,
+              VivaChallengeResults  *results,
+              GError               **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  JsonObject *root = NULL;
+  JsonArray *array;
+  const char *load_error;
+  gint64 version;
+
+  parser = viva_data_file_parse_json (data, len, RESULTS_MAX_DEPTH, VIVA_CHALLENGE_ERROR,
+                                      &root, error);
+  if (parser == NULL)
+    return FALSE;
+
+  switch (viva_data_file_get_version (parser, root, 1, RESULTS_VERSION, &version,
+                                      VIVA_CHALLENGE_ERROR, error))
+    {
+    case VIVA_DATA_FILE_VERSION_KNOWN:
+      break;
+
+    case VIVA_DATA_FILE_VERSION_NEWER:
+    case VIVA_DATA_FILE_VERSION_INVALID:
+      return FALSE;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  if (!viva_data_file_get_string_member (root, "load_error", 0, 1024 * 1024, TRUE, &load_error,
+                                         VIVA_CHALLENGE_ERROR, error))
+    return FALSE;
+
+  if (!json_object_has_member (root, "cases") ||
+      !JSON_NODE_HOLDS_ARRAY (json_object_get_member (root, "cases")))
+    return set_results_invalid (error, _("“cases” is missing or not a list"));
+
+  array = json_object_get_array_member (root, "cases");
+  if (json_array_get_length (array) > results->cases->len)
+    return set_results_invalid (error, _("more results than cases"));
+
+  results->load_error = dup_error (root, "load_problem", TRUE, load_error);
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        return set_results_invalid (error, _("a result is not an object"));
+
+      if (!read_case_result (json_node_get_object (element), results->cases, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The driver writes its header, then one line per case as each ends,
+ * then "]}". A run stopped by the time limit, or by Stop, leaves the
+ * document cut inside or after some line: this closes it after the last
+ * whole case, so that the cases that finished still show. Returns NULL
+ * when @data is not such a document: a line that is whole but not a
+ * case is damage, not a cut. */
+static char *
+close_cut_results (const char *data,
+                   gsize       len,
+                   gsize      *out_len)
+{
+  const char *header_end = memchr (data, '\n', len);
+  const char *end = data + len;
+  g_autoptr(GString) closed = NULL;
+  const char *line;
+
+  if (header_end == NULL || header_end - data < (gssize) strlen (RESULTS_CASES_OPEN) ||
+      memcmp (header_end - strlen (RESULTS_CASES_OPEN), RESULTS_CASES_OPEN,
+              strlen (RESULTS_CASES_OPEN)) != 0)
+    return NULL;
+
+  closed = g_string_new_len (data, header_end - data + 1);
+
+  for (line = header_end + 1; line < end;)
+    {
+      const char *newline = memchr (line, '\n', end - line);
+      gsize line_len;
+
+      /* The last line, cut: dropped. */
+      if (newline == NULL)
+        break;
+
+      line_len = newline - line;
+      if (line_len > 0 && line[line_len - 1] == ',')
+        line_len--;
+      if (line_len == 0 || line[0] != '{' || line[line_len - 1] != '}')
+        return NULL;
+
+      if (closed->str[closed->len - 2] == '}')
+        g_string_insert_c (closed, closed->len - 1, ',');
+      g_string_append_len (closed, line, line_len);
+      g_string_append_c (closed, '\n');
+      line = newline + 1;
+    }
+
+  g_string_append (closed, "]}\n");
+  *out_len = closed->len;
+
+  return g_string_free (g_steal_pointer (&closed), FALSE);
+}
+
+static VivaChallengeResults *
+results_new (GPtrArray *cases)
+{
+  VivaChallengeResults *results = g_new0 (VivaChallengeResults, 1);
+
+  results->complete = TRUE;
+  results->cases = g_ptr_array_new_with_free_func ((GDestroyNotify) case_result_free);
+
+  for (guint i = 0; i < cases->len; i++)
+    {
+      VivaCaseResult *result = g_new0 (VivaCaseResult, 1);
+
+      result->test_case = viva_challenge_case_copy (g_ptr_array_index (cases, i));
+      result->status = VIVA_CASE_NOT_RUN;
+      result->output = g_strdup ("");
+      g_ptr_array_add (results->cases, result);
+    }
+
+  return results;
+}
+
+/**
+ * viva_challenge_results_parse:
+ * @data: (array length=len): what the driver wrote to its file
+ *   descriptor 3
+ * @len: its length
+ * @cases: (element-type VivaChallengeCase): the cases sent, as
+ *   viva_challenge_collect_cases() gave them
+ * @error: return location for an error
+ *
+ * Reads the driver's results into one #VivaCaseResult per case sent.
+ * They come from a process that ran the user's code, so they are
+ * checked like any untrusted file: garbage gives an error, never a
+ * crash. A document cut short (the run was stopped) gives the cases
+ * that finished, @complete %FALSE, and the others %VIVA_CASE_NOT_RUN.
+ *
+ * Returns: (transfer full) (nullable): the results
+ */
+VivaChallengeResults *
+viva_challenge_results_parse (const char  *data,
+                              gsize        len,
+                              GPtrArray   *cases,
+                              GError     **error)
+{
+  g_autoptr(VivaChallengeResults) results = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *closed = NULL;
+  gsize closed_len = 0;
+
+  g_return_val_if_fail (data != NULL || len == 0, NULL);
+  g_return_val_if_fail (cases != NULL, NULL);
+
+  if (len == 0)
+    {
+      g_set_error_literal (error, VIVA_CHALLENGE_ERROR, VIVA_CHALLENGE_ERROR_INVALID,
+                           _("The tests gave no results."));
+      return NULL;
+    }
+
+  if (len > RESULTS_MAX_SIZE)
+    {
+      g_set_error_literal (error, VIVA_CHALLENGE_ERROR, VIVA_CHALLENGE_ERROR_TOO_LARGE,
+                           _("The tests’ results are too large to read."));
+      return NULL;
+    }
+
+  results = results_new (cases);
+  if (read_results (data, len, results, &local_error))
+    return g_steal_pointer (&results);
+
+  /* A cut document: read what it holds up to the last whole case. */
+  closed = close_cut_results (data, len, &closed_len);
+  if (closed != NULL)
+    {
+      g_clear_pointer (&results, viva_challenge_results_free);
+      results = results_new (cases);
+      if (read_results (closed, closed_len, results, NULL))
+        {
+          results->complete = FALSE;
+          return g_steal_pointer (&results);
+        }
+    }
+
+  g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
+                              _("The tests’ results cannot be read: "));
+  return NULL;
+}

@@ -1,0 +1,185 @@
+/* viva-challenge.h
+ *
+ * The coding challenges' example tests (data/challenges.json, bundled as
+ * a resource): each challenge's starter code and cases, the cases.json a
+ * run of the test driver (src/run/viva-challenge-driver.py) reads, and
+ * the driver's results read back into one result per case. No GTK.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+
+#include "viva-json-writer.h"
+
+G_BEGIN_DECLS
+
+#define VIVA_CHALLENGE_ERROR (viva_challenge_error_quark ())
+
+/**
+ * VivaChallengeError:
+ * @VIVA_CHALLENGE_ERROR_TOO_LARGE: larger than a file of its kind may be
+ * @VIVA_CHALLENGE_ERROR_TOO_DEEP: nests deeper than a file of its kind may
+ * @VIVA_CHALLENGE_ERROR_INVALID: not what Viva or its driver writes
+ * @VIVA_CHALLENGE_ERROR_FUTURE_VERSION: a version this Viva does not read
+ *
+ * The same codes, in the same order, as #VivaDataFileErrorCode, so that
+ * the shared JSON checks report in this domain.
+ */
+typedef enum
+{
+  VIVA_CHALLENGE_ERROR_TOO_LARGE,
+  VIVA_CHALLENGE_ERROR_TOO_DEEP,
+  VIVA_CHALLENGE_ERROR_INVALID,
+  VIVA_CHALLENGE_ERROR_FUTURE_VERSION,
+} VivaChallengeError;
+
+/* The limits of a case, the same for the shipped ones and the user's. */
+#define VIVA_CHALLENGE_CASE_MAX_NAME   ((gsize) 200)
+#define VIVA_CHALLENGE_CASE_MAX_CODE   ((gsize) 64 * 1024)
+#define VIVA_CHALLENGE_CASE_MAX_OUTPUT ((gsize) 1024 * 1024)
+/* How many cases one run sends to the driver, shipped and own together. */
+#define VIVA_CHALLENGE_MAX_CASES       500
+
+/**
+ * VivaChallengeCase:
+ * @name: what the case checks, shown to the user ("empty string")
+ * @call: Python source; its last line, an expression, is the value
+ *   compared ("is_palindrome('')")
+ * @expected: (nullable): a Python literal the value must match ("True")
+ * @raises: (nullable): the name of the exception the call must raise
+ * @output: (nullable): what the call must print
+ * @unordered: @expected is a list whose order does not matter
+ *
+ * One test case, as data/challenges.json and the user's own cases (kept
+ * with their notes) write it. A case with none of @expected, @raises and
+ * @output passes when its call runs without an exception: the user's
+ * own asserts.
+ */
+typedef struct
+{
+  char     *name;
+  char     *call;
+  char     *expected;
+  char     *raises;
+  char     *output;
+  gboolean  unordered;
+} VivaChallengeCase;
+
+#define VIVA_TYPE_CHALLENGE_CASE (viva_challenge_case_get_type ())
+
+GType              viva_challenge_case_get_type       (void) G_GNUC_CONST;
+VivaChallengeCase *viva_challenge_case_new            (const char               *name,
+                                                       const char               *call);
+VivaChallengeCase *viva_challenge_case_copy           (const VivaChallengeCase  *test_case);
+void               viva_challenge_case_free           (VivaChallengeCase        *test_case);
+VivaChallengeCase *viva_challenge_case_new_from_json  (JsonObject               *object,
+                                                       GError                  **error);
+gboolean           viva_challenge_case_write          (const VivaChallengeCase  *test_case,
+                                                       VivaJsonWriter           *writer);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (VivaChallengeCase, viva_challenge_case_free)
+
+#define VIVA_TYPE_CHALLENGE (viva_challenge_get_type ())
+
+G_DECLARE_FINAL_TYPE (VivaChallenge, viva_challenge, VIVA, CHALLENGE, GObject)
+
+guint               viva_challenge_get_question     (VivaChallenge *self);
+const char         *viva_challenge_get_entry        (VivaChallenge *self);
+const char * const *viva_challenge_get_entries      (VivaChallenge *self);
+const char         *viva_challenge_get_starter      (VivaChallenge *self);
+const char         *viva_challenge_get_prelude      (VivaChallenge *self);
+guint               viva_challenge_get_n_cases      (VivaChallenge *self);
+const VivaChallengeCase *viva_challenge_get_case    (VivaChallenge *self,
+                                                     guint          index);
+
+#define VIVA_TYPE_CHALLENGE_SET (viva_challenge_set_get_type ())
+
+G_DECLARE_FINAL_TYPE (VivaChallengeSet, viva_challenge_set, VIVA, CHALLENGE_SET, GObject)
+
+VivaChallengeSet *viva_challenge_set_new_from_bytes    (GBytes            *bytes,
+                                                        GError           **error);
+VivaChallengeSet *viva_challenge_set_new_from_resource (const char        *path,
+                                                        GError           **error);
+VivaChallengeSet *viva_challenge_set_new_bundled       (GError           **error);
+guint             viva_challenge_set_get_n_challenges  (VivaChallengeSet  *self);
+VivaChallenge    *viva_challenge_set_get_challenge     (VivaChallengeSet  *self,
+                                                        guint              index);
+VivaChallenge    *viva_challenge_set_lookup            (VivaChallengeSet  *self,
+                                                        guint              question);
+
+GBytes           *viva_challenge_dup_driver            (void);
+GPtrArray        *viva_challenge_collect_cases         (VivaChallenge     *challenge,
+                                                        GPtrArray         *own_cases);
+GBytes           *viva_challenge_build_cases_json      (VivaChallenge     *challenge,
+                                                        GPtrArray         *cases,
+                                                        guint              case_time_limit_ms);
+
+/**
+ * VivaCaseStatus:
+ * @VIVA_CASE_PASSED: the case ran and met what it expects
+ * @VIVA_CASE_FAILED: the case ran and did not (a wrong value or output)
+ * @VIVA_CASE_ERROR: the case could not finish: an exception, the time
+ *   limit, the process ended
+ * @VIVA_CASE_NOT_RUN: no result: the code did not load, or the run was
+ *   stopped before this case
+ */
+typedef enum
+{
+  VIVA_CASE_PASSED,
+  VIVA_CASE_FAILED,
+  VIVA_CASE_ERROR,
+  VIVA_CASE_NOT_RUN,
+} VivaCaseStatus;
+
+/**
+ * VivaCaseResult:
+ * @test_case: the case that ran: its name, its call (the input shown),
+ *   what it expected
+ * @status: how it went
+ * @actual: (nullable): the repr() of the value the call gave
+ * @output: what the case printed ("" for nothing)
+ * @error: (nullable): the traceback of the exception it raised, or why
+ *   it did not finish
+ */
+typedef struct
+{
+  VivaChallengeCase *test_case;
+  VivaCaseStatus     status;
+  char              *actual;
+  char              *output;
+  char              *error;
+} VivaCaseResult;
+
+/**
+ * VivaChallengeResults:
+ * @load_error: (nullable): why the code could not be loaded (its
+ *   traceback); no case ran
+ * @complete: %FALSE when the results stop early (the run was stopped):
+ *   the cases after the last result are %VIVA_CASE_NOT_RUN
+ * @cases: (element-type VivaCaseResult): one result per case sent, in
+ *   order
+ */
+typedef struct
+{
+  char      *load_error;
+  gboolean   complete;
+  GPtrArray *cases;
+} VivaChallengeResults;
+
+VivaChallengeResults *viva_challenge_results_parse (const char           *data,
+                                                    gsize                 len,
+                                                    GPtrArray            *cases,
+                                                    GError              **error);
+void                  viva_challenge_results_free  (VivaChallengeResults *results);
+guint                 viva_challenge_results_count (VivaChallengeResults *results,
+                                                    VivaCaseStatus        status);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (VivaChallengeResults, viva_challenge_results_free)
+
+GQuark viva_challenge_error_quark (void);
+
+G_END_DECLS

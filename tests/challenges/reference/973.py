@@ -1,0 +1,3 @@
+def find_missing_number(numbers):
+    n = len(numbers) + 1
+    return n * (n + 1) // 2 - sum(numbers)

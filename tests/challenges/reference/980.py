@@ -1,0 +1,2 @@
+def intersection(a, b):
+    return list(set(a) & set(b))

@@ -1,0 +1,95 @@
+/* fuzz-challenge-results.c
+ *
+ * Fuzz target: any bytes, read as the results a run of the challenge
+ * driver wrote to its file descriptor 3 (a process that ran the user's
+ * code wrote them), and as a challenges.json. Built with libFuzzer by
+ * build-aux/fuzz; every build replays corpus/challenge-results/ with
+ * fuzz-replay.c as an ordinary test.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "viva-challenge.h"
+
+int LLVMFuzzerInitialize (int *argc, char ***argv);
+int LLVMFuzzerTestOneInput (const guint8 *data, size_t size);
+
+static GPtrArray *cases;
+
+int
+LLVMFuzzerInitialize (int    *argc,
+                      char ***argv)
+{
+  /* A warning or a critical from a parse is a bug too. */
+  g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
+
+  cases = g_ptr_array_new_with_free_func ((GDestroyNotify) viva_challenge_case_free);
+  g_ptr_array_add (cases, viva_challenge_case_new ("first", "f(1)"));
+  g_ptr_array_add (cases, viva_challenge_case_new ("second", "f(2)"));
+  g_ptr_array_add (cases, viva_challenge_case_new ("third", "f(3)"));
+
+  return 0;
+}
+
+static void
+check_text (const char *text)
+{
+  if (text != NULL && !g_utf8_validate (text, -1, NULL))
+    g_error ("a result holds text that is not UTF-8");
+}
+
+int
+LLVMFuzzerTestOneInput (const guint8 *data,
+                        size_t        size)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VivaChallengeResults) results = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(VivaChallengeSet) set = NULL;
+
+  results = viva_challenge_results_parse ((const char *) data, size, cases, &error);
+  if ((results == NULL) == (error == NULL))
+    g_error ("results and error disagree");
+
+  if (results != NULL)
+    {
+      if (results->cases->len != cases->len)
+        g_error ("%u results for %u cases", results->cases->len, cases->len);
+      check_text (results->load_error);
+      for (guint i = 0; i < results->cases->len; i++)
+        {
+          const VivaCaseResult *result = g_ptr_array_index (results->cases, i);
+
+          if (result->status > VIVA_CASE_NOT_RUN || result->output == NULL)
+            g_error ("result %u is not whole", i);
+          if (result->status == VIVA_CASE_ERROR && result->error == NULL)
+            g_error ("result %u is an error without a message", i);
+          check_text (result->actual);
+          check_text (result->output);
+          check_text (result->error);
+        }
+    }
+  g_clear_error (&error);
+
+  bytes = g_bytes_new (data, size);
+  set = viva_challenge_set_new_from_bytes (bytes, &error);
+  if ((set == NULL) == (error == NULL))
+    g_error ("challenges and error disagree");
+
+  for (guint i = 0; set != NULL && i < viva_challenge_set_get_n_challenges (set); i++)
+    {
+      VivaChallenge *challenge = viva_challenge_set_get_challenge (set, i);
+      g_autoptr(GPtrArray) all = viva_challenge_collect_cases (challenge, NULL);
+      g_autoptr(GBytes) json = viva_challenge_build_cases_json (challenge, all, 0);
+
+      if (viva_challenge_set_lookup (set, viva_challenge_get_question (challenge)) != challenge)
+        g_error ("challenge %u is not found by its question", i);
+      /* What was read as UTF-8 JSON writes back. */
+      if (json == NULL)
+        g_error ("the cases of challenge %u do not write", i);
+    }
+
+  return 0;
+}
