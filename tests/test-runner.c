@@ -23,6 +23,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include "viva-context.h"
 #include "viva-python-runner.h"
 #include "viva-run-private.h"
 
@@ -1152,6 +1153,38 @@ test_stop (void)
   }
 }
 
+/* The one runner of the application, with the user's time limit. */
+static void
+test_context_runner (void)
+{
+  g_autoptr(VivaContext) context = g_object_new (VIVA_TYPE_CONTEXT, NULL);
+  VivaPythonRunner *runner = viva_context_get_python_runner (context);
+  GSettings *settings = viva_context_get_settings (context);
+  g_autoptr(VivaRunRequest) request = NULL;
+  Run run = { 0 };
+
+  g_assert_true (viva_context_get_python_runner (context) == runner);
+  g_assert_cmpuint (viva_python_runner_get_time_limit (runner), ==, 10);
+  g_assert_cmpuint (g_settings_get_uint (settings, "run-time-limit"), ==, 10);
+  g_assert_false (g_settings_get_boolean (settings, "run-unsandboxed"));
+
+  probe (runner);
+  if (viva_python_runner_get_status (runner) != VIVA_PYTHON_RUNNER_READY)
+    {
+      g_test_skip (viva_python_runner_get_problem (runner));
+      return;
+    }
+
+  /* Preferences' time limit holds for the next run. */
+  g_settings_set_uint (settings, "run-time-limit", 1);
+  request = viva_run_request_new_repl ("import time\ntime.sleep(60)\n");
+  run_request (runner, request, NULL, &run);
+  g_assert_no_error (run.error);
+  assert_result (run.result, VIVA_RUN_TIMED_OUT, 0);
+  g_assert_cmpuint (viva_run_result_get_time_limit (run.result), ==, 1);
+  run_clear (&run);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1183,6 +1216,7 @@ main (int   argc,
   g_test_add_func ("/runner/output/made-safe", test_output_made_safe);
   g_test_add_func ("/runner/output/safe-text", test_safe_text);
   g_test_add_func ("/runner/stop", test_stop);
+  g_test_add_func ("/runner/context", test_context_runner);
 
   return g_test_run ();
 }

@@ -40,6 +40,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n.h>
 #include <glib-unix.h>
 #include <glib/gstdio.h>
@@ -460,6 +461,23 @@ add_sandbox (GPtrArray      *argv,
             NULL);
 }
 
+/* Every fd handed to the child goes above all the fds it is mapped onto
+ * (1 to 4 + VIVA_RUN_MAX_FILES), so that no mapping can overwrite a
+ * source before it is used, whatever order they are done in. */
+static int
+fd_above_targets (int fd)
+{
+  int high;
+
+  if (fd < 0)
+    return fd;
+
+  high = fcntl (fd, F_DUPFD_CLOEXEC, 16 + VIVA_RUN_MAX_FILES);
+  close (fd);
+
+  return high;
+}
+
 static int
 memfd_with_contents (const char  *name,
                      GBytes      *contents,
@@ -485,6 +503,10 @@ memfd_with_contents (const char  *name,
     }
 
   if (lseek (fd, 0, SEEK_SET) != 0)
+    goto failed;
+
+  fd = fd_above_targets (fd);
+  if (fd < 0)
     goto failed;
 
   return fd;
@@ -1001,6 +1023,15 @@ start_run (VivaPythonRunner    *self,
       !g_unix_open_pipe (results_pipe, FD_CLOEXEC, &error) ||
       !g_unix_open_pipe (wake_pipe, FD_CLOEXEC, &error))
     goto failed;
+
+  out_pipe[1] = fd_above_targets (out_pipe[1]);
+  err_pipe[1] = fd_above_targets (err_pipe[1]);
+  results_pipe[1] = fd_above_targets (results_pipe[1]);
+  if (out_pipe[1] < 0 || err_pipe[1] < 0 || results_pipe[1] < 0)
+    {
+      g_set_error (&error, VIVA_RUN_ERROR, VIVA_RUN_ERROR_FAILED, "%s", g_strerror (errno));
+      goto failed;
+    }
 
   job->out_fd = out_pipe[0];
   job->err_fd = err_pipe[0];

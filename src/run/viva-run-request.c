@@ -157,7 +157,7 @@ viva_run_request_new_repl (const char *code)
 /**
  * viva_run_request_add_file:
  * @name: a file name (see viva_run_request_is_valid_name()), not the
- *   script's and not one added before
+ *   script's and not one added before; at most %VIVA_RUN_MAX_FILES
  * @contents: what the file holds
  *
  * Adds a read-only file the script finds as /viva/NAME (or in $VIVA_DIR).
@@ -171,6 +171,7 @@ viva_run_request_add_file (VivaRunRequest *self,
   g_return_if_fail (viva_run_request_is_valid_name (name));
   g_return_if_fail (g_strcmp0 (name, self->script_name) != 0);
   g_return_if_fail (contents != NULL);
+  g_return_if_fail (self->file_names->len < VIVA_RUN_MAX_FILES);
 
   for (guint i = 0; i < self->file_names->len; i++)
     g_return_if_fail (g_strcmp0 (name, self->file_names->pdata[i]) != 0);

@@ -18,6 +18,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (VivaRunRequest, viva_run_request, VIVA, RUN_REQUEST, GObject)
 
+/* The most files a request can add. */
+#define VIVA_RUN_MAX_FILES 64
+
 /* The resource of the REPL driver (viva-repl.py). */
 #define VIVA_RUN_REPL_RESOURCE "/io/github/vivaprep/Viva/run/viva-repl.py"
 
