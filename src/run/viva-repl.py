@@ -6,7 +6,9 @@
 # repr, None not shown), with print output and tracebacks in order. An
 # error does not stop the statements after it, as when they are typed at
 # `>>>`; sys.exit() does, with its status. A syntax error anywhere is
-# reported as the interpreter reports it, and nothing runs.
+# reported as the interpreter reports it, and nothing runs. The exit
+# status is 0 when every statement ran without an error, else 1 (or
+# sys.exit()'s).
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 
