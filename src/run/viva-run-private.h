@@ -1,15 +1,36 @@
 /* viva-run-private.h
  *
- * What the runner shares with its result and its tests.
+ * What the runner shares with its job, its result and its tests.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
 #pragma once
 
+#include "viva-python-runner.h"
 #include "viva-run-result.h"
 
 G_BEGIN_DECLS
+
+/* The programs a run uses, found by the runner. */
+typedef struct
+{
+  const char *bwrap;
+  const char *python;
+  const char *prlimit;
+} VivaRunPrograms;
+
+void           _viva_run_job_start           (gpointer               source_object,
+                                              const VivaRunPrograms *programs,
+                                              VivaRunRequest        *request,
+                                              gboolean               sandboxed,
+                                              guint                  time_limit,
+                                              VivaRunOutputFunc      output_func,
+                                              gpointer               output_data,
+                                              GDestroyNotify         output_destroy,
+                                              GCancellable          *cancellable,
+                                              GAsyncReadyCallback    callback,
+                                              gpointer               user_data);
 
 VivaRunResult *_viva_run_result_new          (gboolean       sandboxed,
                                               guint          time_limit);
