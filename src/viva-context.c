@@ -10,6 +10,7 @@
 #include "viva-context.h"
 #include "viva-interview-store.h"
 #include "viva-notes-store.h"
+#include "viva-python-runner.h"
 #include "viva-review-today.h"
 #include "viva-session-store.h"
 
@@ -28,6 +29,7 @@ struct _VivaContext
   VivaClock          *clock;
   GSettings          *settings;
   VivaReviewToday    *review_today;
+  VivaPythonRunner   *python_runner;
 };
 
 G_DEFINE_FINAL_TYPE (VivaContext, viva_context, G_TYPE_OBJECT)
@@ -67,6 +69,7 @@ viva_context_finalize (GObject *object)
   VivaContext *self = (VivaContext *)object;
 
   g_clear_object (&self->review_today);
+  g_clear_object (&self->python_runner);
   g_clear_object (&self->bank);
   g_clear_object (&self->notes_store);
   g_clear_error (&self->notes_load_error);
@@ -459,4 +462,24 @@ viva_context_get_review_today (VivaContext *self)
     self->review_today = viva_review_today_new (self);
 
   return self->review_today;
+}
+
+/**
+ * viva_context_get_python_runner:
+ *
+ * The one runner of Python code, with the context's settings (its time
+ * limit, and whether the user allowed running without the sandbox).
+ * Made on first use; it probes the sandbox on its first run or probe.
+ *
+ * Returns: (transfer none): the #VivaPythonRunner
+ */
+VivaPythonRunner *
+viva_context_get_python_runner (VivaContext *self)
+{
+  g_return_val_if_fail (VIVA_IS_CONTEXT (self), NULL);
+
+  if (self->python_runner == NULL)
+    self->python_runner = viva_python_runner_new (self->settings);
+
+  return self->python_runner;
 }

@@ -37,5 +37,6 @@ VivaClock          *viva_context_get_clock              (VivaContext *self);
 gint64              viva_context_get_real_time          (VivaContext *self);
 GSettings          *viva_context_get_settings           (VivaContext *self);
 VivaReviewToday    *viva_context_get_review_today       (VivaContext *self);
+VivaPythonRunner   *viva_context_get_python_runner      (VivaContext *self);
 
 G_END_DECLS

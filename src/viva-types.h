@@ -38,6 +38,7 @@ typedef struct _VivaNote          VivaNote;
 typedef struct _VivaNotesStore    VivaNotesStore;
 typedef struct _VivaProgress      VivaProgress;
 typedef struct _VivaProgressView  VivaProgressView;
+typedef struct _VivaPythonRunner  VivaPythonRunner;
 typedef struct _VivaQuery         VivaQuery;
 typedef struct _VivaQuestion      VivaQuestion;
 typedef struct _VivaQuestionView  VivaQuestionView;

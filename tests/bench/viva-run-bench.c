@@ -1,0 +1,167 @@
+/* viva-run-bench.c
+ *
+ * build-aux/bench's runner figures: the time from Run to the first
+ * output of `print(1)`, in the sandbox and without it (the benchmark may
+ * run without it; Viva never does unless the user allows it where the
+ * sandbox does not work, which is how this program gets there), as a
+ * plain script and through the REPL driver the study view uses; and to
+ * the end of the run. Prints "key=value" lines, in milliseconds.
+ *
+ *   viva-run-bench [--runs N]
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <stdlib.h>
+
+#include "viva-python-runner.h"
+
+typedef struct
+{
+  gint64   start;
+  gint64   first_output;
+  gint64   end;
+  gboolean done;
+} Timing;
+
+static void
+output_cb (VivaRunStream  stream,
+           const char    *text,
+           gpointer       user_data)
+{
+  Timing *timing = user_data;
+
+  if (timing->first_output == 0)
+    timing->first_output = g_get_monotonic_time ();
+}
+
+static void
+done_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  Timing *timing = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VivaRunResult) run = viva_python_runner_run_finish (VIVA_PYTHON_RUNNER (object), result, &error);
+
+  if (run == NULL || !viva_run_result_get_success (run))
+    g_error ("print(1) did not run: %s", error != NULL ? error->message : "it failed");
+
+  timing->end = g_get_monotonic_time ();
+  timing->done = TRUE;
+}
+
+static void
+measure (VivaPythonRunner *runner,
+         gboolean          repl,
+         GArray           *first,
+         GArray           *total)
+{
+  static const char source[] = "print(1)\n";
+  g_autoptr(GBytes) script = g_bytes_new_static (source, sizeof source - 1);
+  g_autoptr(VivaRunRequest) request = NULL;
+  Timing timing = { 0 };
+  double ms;
+
+  request = repl ? viva_run_request_new_repl (source) : viva_run_request_new ("print.py", script);
+  timing.start = g_get_monotonic_time ();
+  viva_python_runner_run_async (runner, request, output_cb, &timing, NULL, NULL, done_cb, &timing);
+  while (!timing.done)
+    g_main_context_iteration (NULL, TRUE);
+
+  ms = (timing.first_output - timing.start) / 1000.0;
+  g_array_append_val (first, ms);
+  ms = (timing.end - timing.start) / 1000.0;
+  g_array_append_val (total, ms);
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *)a;
+  double y = *(const double *)b;
+
+  return x < y ? -1 : x > y;
+}
+
+static void
+print_figures (const char *key,
+               GArray     *values)
+{
+  guint n = values->len;
+  double median;
+
+  g_array_sort (values, compare_doubles);
+  median = n % 2 ? g_array_index (values, double, n / 2)
+                 : (g_array_index (values, double, n / 2 - 1) + g_array_index (values, double, n / 2)) / 2;
+  g_print ("%s-median-ms=%.1f\n", key, median);
+  g_print ("%s-p95-ms=%.1f\n", key, g_array_index (values, double, MIN (n - 1, (guint)(n * 0.95))));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(GSettings) unsandboxed_settings = NULL;
+  g_autoptr(VivaPythonRunner) sandboxed = NULL;
+  g_autoptr(VivaPythonRunner) unsandboxed = NULL;
+  const char *names[] = { "sandboxed", "repl-sandboxed", "unsandboxed" };
+  GArray *first[3];
+  GArray *total[3];
+  int runs = 50;
+
+  if (argc == 3 && g_str_equal (argv[1], "--runs"))
+    runs = MAX (1, atoi (argv[2]));
+
+  settings = g_settings_new (APP_ID);
+  sandboxed = viva_python_runner_new (settings);
+  /* Without the sandbox: as where it does not work and the user allowed
+   * running anyway (the backend is a memory one: nothing is saved). */
+  unsandboxed_settings = g_settings_new (APP_ID);
+  g_settings_set_boolean (unsandboxed_settings, "run-unsandboxed", TRUE);
+  unsandboxed = g_object_new (VIVA_TYPE_PYTHON_RUNNER,
+                              "settings", unsandboxed_settings,
+                              "bwrap-path", "/nonexistent/bwrap",
+                              NULL);
+
+  for (guint i = 0; i < 3; i++)
+    {
+      first[i] = g_array_new (FALSE, FALSE, sizeof (double));
+      total[i] = g_array_new (FALSE, FALSE, sizeof (double));
+    }
+
+  /* One round first: the probes, and the page cache a first run fills. */
+  for (int round = -1; round < runs; round++)
+    {
+      for (guint i = 0; i < 3; i++)
+        {
+          VivaPythonRunner *runner = i == 2 ? unsandboxed : sandboxed;
+          g_autoptr(GArray) first_skip = g_array_new (FALSE, FALSE, sizeof (double));
+          g_autoptr(GArray) total_skip = g_array_new (FALSE, FALSE, sizeof (double));
+
+          measure (runner, i == 1,
+                   round < 0 ? first_skip : first[i],
+                   round < 0 ? total_skip : total[i]);
+        }
+    }
+
+  g_print ("python=%s %s\n", viva_python_runner_get_python_path (sandboxed),
+           viva_python_runner_get_python_version (sandboxed));
+  g_print ("runs=%d\n", runs);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *first_key = g_strdup_printf ("%s-first-output", names[i]);
+      g_autofree char *total_key = g_strdup_printf ("%s-total", names[i]);
+
+      print_figures (first_key, first[i]);
+      print_figures (total_key, total[i]);
+      g_array_unref (first[i]);
+      g_array_unref (total[i]);
+    }
+
+  return EXIT_SUCCESS;
+}
