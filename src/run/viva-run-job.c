@@ -32,6 +32,10 @@
  * (CI containers), the runner starts bubblewrap as the overflow user
  * (65534) instead, so that the limit holds there too.
  *
+ * One file of about 1,000 lines on purpose: the command line, the
+ * reader thread and the kill paths share the job's state and its
+ * locking, and the sandbox is easiest to audit read in one place.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
