@@ -53,9 +53,10 @@ drain_main_loop (void)
 
 typedef gboolean (*Condition) (gpointer data);
 
+/* Turns the main loop until @condition holds, and not once more. */
 static void
-wait_for (Condition condition,
-          gpointer  data)
+wait_until (Condition condition,
+            gpointer  data)
 {
   gint64 deadline = g_get_monotonic_time () + WAIT_LIMIT_USEC;
 
@@ -64,6 +65,13 @@ wait_for (Condition condition,
       g_assert_cmpint (g_get_monotonic_time (), <, deadline);
       g_main_context_iteration (NULL, FALSE);
     }
+}
+
+static void
+wait_for (Condition condition,
+          gpointer  data)
+{
+  wait_until (condition, data);
   drain_main_loop ();
 }
 
@@ -1286,8 +1294,7 @@ test_plan_manage_templates (void)
    * turn of the main loop after the delete before the keyboard is in
    * the toast (see focus_undo_button). */
   click (row_button (dialog, 0, "Delete"));
-  while (!templates_dialog_idle (dialog))
-    g_main_context_iteration (NULL, FALSE);
+  wait_until (templates_dialog_idle, dialog);
   focus = gtk_root_get_focus (GTK_ROOT (dialog));
   g_assert_true (focus == viva_interview_templates_dialog_get_row (dialog, 0));
   focus_undo_button (dialog);
