@@ -21,6 +21,7 @@
 #include "viva-mock-session.h"
 #include "viva-note.h"
 #include "viva-notes-file.h"
+#include "viva-notes-store.h"
 #include "viva-scheduler.h"
 #include "viva-session-file.h"
 
@@ -308,7 +309,9 @@ assert_same_text (const char *name,
   g_assert_true (memcmp (data, expected, len) == 0);
 }
 
-/* Every status, grade and source, in notes.json. */
+/* Every status, grade and source, in notes.json. The fixture was written
+ * by the version 2 writer; today's writes it back as version 3 (the
+ * scratchpad's version), and the version line is all that may change. */
 static void
 test_enums_notes_file (void)
 {
@@ -316,10 +319,17 @@ test_enums_notes_file (void)
   g_autoptr(VivaNotesFile) file = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) written = NULL;
-  g_autofree char *expected = NULL;
-  gsize expected_len;
+  g_autofree char *fixture = NULL;
+  g_autofree char *version_2 = NULL;
+  g_autofree char *version_now = NULL;
+  g_autoptr(GString) expected = NULL;
+  gsize fixture_len;
 
-  expected = read_fixture ("notes.json", &expected_len);
+  fixture = read_fixture ("notes.json", &fixture_len);
+  version_2 = g_strdup ("\n  \"version\" : 2,\n");
+  version_now = g_strdup_printf ("\n  \"version\" : %d,\n", VIVA_NOTES_FORMAT_VERSION);
+  expected = g_string_new_len (fixture, fixture_len);
+  g_assert_cmpuint (g_string_replace (expected, version_2, version_now, 1), ==, 1);
 
   g_assert_true (viva_notes_file_read (path, &file, &error));
   g_assert_no_error (error);
@@ -327,7 +337,7 @@ test_enums_notes_file (void)
 
   written = viva_notes_serialize (file->records, &error);
   g_assert_no_error (error);
-  assert_same_text ("notes.json", expected, expected_len, written);
+  assert_same_text ("notes.json", expected->str, expected->len, written);
 }
 
 static GBytes *
