@@ -712,6 +712,29 @@ test_markdown (void)
   g_assert_nonnull (strstr (empty_report, "*No questions.*\n"));
 }
 
+/* The reports say overtime as the mock interview's summary does, with
+ * the one viva_format_time_of_budget(). */
+static void
+test_markdown_overtime (void)
+{
+  g_autoptr(VivaClock) clock = viva_clock_new_fake (0);
+  g_autoptr(VivaInterview) interview = viva_interview_new (clock);
+  g_autofree char *report = NULL;
+
+  append_ok (interview, 42, "What does `a | b` do?", MINUTES (1));
+  append_ok (interview, 43, "What is a set?", MINUTES (2));
+  g_assert_true (viva_interview_start (interview));
+  viva_clock_advance (clock, SECONDS (90));
+  g_assert_true (viva_interview_set_current (interview, 1));
+  viva_clock_advance (clock, SECONDS (30));
+  g_assert_true (viva_interview_finish (interview));
+
+  report = viva_interview_to_markdown (interview);
+  g_test_message ("%s", report);
+  g_assert_nonnull (strstr (report, " | 1:30 of 1:00 (0:30 over) |\n"));
+  g_assert_nonnull (strstr (report, " | 0:30 of 2:00 |\n"));
+}
+
 /* The store */
 
 typedef gboolean (*Condition) (gpointer data);
@@ -2022,6 +2045,7 @@ main (int   argc,
   g_test_add_func ("/interview/file/mutations", test_file_mutations);
   g_test_add_func ("/interview/file/plan-item-edges", test_file_plan_item_edges);
   g_test_add_func ("/interview/markdown", test_markdown);
+  g_test_add_func ("/interview/markdown/overtime", test_markdown_overtime);
   g_test_add_func ("/interview/store/round-trip", test_store_round_trip);
   g_test_add_func ("/interview/store/without-bank", test_store_without_bank);
   g_test_add_func ("/interview/store/resume", test_store_resume);

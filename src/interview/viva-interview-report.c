@@ -25,23 +25,6 @@
  * many characters. */
 #define TABLE_QUESTION_MAX_CHARS 80
 
-/* "3:12 of 5:00", or "3:12" without a budget. */
-static char *
-format_time_against_budget (gint64 spent,
-                            gint64 budget)
-{
-  g_autofree char *spent_text = viva_format_duration (spent);
-  g_autofree char *budget_text = NULL;
-
-  if (budget <= 0)
-    return g_steal_pointer (&spent_text);
-
-  budget_text = viva_format_duration (budget);
-
-  /* Translators: time spent and budget: "3:12 of 5:00" */
-  return g_strdup_printf (_("%s of %s"), spent_text, budget_text);
-}
-
 /**
  * viva_interview_format_date:
  * @self: an interview
@@ -164,7 +147,7 @@ viva_interview_to_markdown (VivaInterview *self)
 
   n_items = viva_interview_get_n_items (self);
   date = viva_interview_format_date (self, NULL);
-  total = format_time_against_budget (viva_interview_get_elapsed (self),
+  total = viva_format_time_of_budget (viva_interview_get_elapsed (self),
                                       viva_interview_get_total_budget (self));
   out = g_string_new (NULL);
 
@@ -196,7 +179,7 @@ viva_interview_to_markdown (VivaInterview *self)
       for (guint i = 0; i < n_items; i++)
         {
           VivaInterviewItem *item = viva_interview_get_item (self, i);
-          g_autofree char *time_text = format_time_against_budget (viva_interview_get_item_elapsed (self, i),
+          g_autofree char *time_text = viva_format_time_of_budget (viva_interview_get_item_elapsed (self, i),
                                                                    viva_interview_item_get_budget (item));
 
           g_string_append_printf (out, "| %u | ", i + 1);
@@ -209,7 +192,7 @@ viva_interview_to_markdown (VivaInterview *self)
   for (guint i = 0; i < n_items; i++)
     {
       VivaInterviewItem *item = viva_interview_get_item (self, i);
-      g_autofree char *time_text = format_time_against_budget (viva_interview_get_item_elapsed (self, i),
+      g_autofree char *time_text = viva_format_time_of_budget (viva_interview_get_item_elapsed (self, i),
                                                                viva_interview_item_get_budget (item));
 
       if (viva_interview_item_get_number (item) > 0)
