@@ -3,10 +3,10 @@
 #
 #   python3 -I viva-challenge-driver.py [CODE.py CASES.json]
 #
-# Reads the user's code from /viva/code.py and the cases from
-# /viva/cases.json (or the two paths given, so that tests can run it
-# directly), runs each case, and writes the results as one JSON document
-# to file descriptor 3. What the user's code prints still goes to stdout.
+# Reads the user's code from code.py and the cases from cases.json in
+# $VIVA_DIR (/viva in the sandbox; the runner sets it), or the two paths
+# given, so that tests can run it directly; runs each case, and writes
+# the results as one JSON document to file descriptor 3. What the user's code prints still goes to stdout.
 #
 # cases.json (built by src/run/viva-challenge.c):
 #   {"version": 1, "entries": ["is_palindrome"], "prelude": "...",
@@ -496,13 +496,30 @@ def forward(data):
         view = view[n:]
 
 
+# How long a fork may wait for the sandbox's process limit (32) to free a
+# slot: the processes of a case that forked to the limit are killed with
+# it, and count until the sandbox's init has reaped them.
+FORK_RETRY_SECONDS = 2.0
+
+
+def fork():
+    deadline = time.monotonic() + FORK_RETRY_SECONDS
+    while True:
+        try:
+            return os.fork()
+        except BlockingIOError:
+            if time.monotonic() >= deadline:
+                raise
+            time.sleep(0.02)
+
+
 def spawn(prelude, code, entries, case, time_limit):
     """Runs one child to its end; returns its Outcome."""
     outcome = Outcome()
     result_r, result_w = os.pipe()
     out_r, out_w = os.pipe()
     sys.stdout.flush()
-    pid = os.fork()
+    pid = fork()
     if pid == 0:
         try:
             os.close(result_r)
@@ -670,8 +687,11 @@ def case_result(index, case, prelude, code, entries, time_limit):
 
 
 def main(argv):
-    code_path = argv[1] if len(argv) > 1 else "/viva/code.py"
-    cases_path = argv[2] if len(argv) > 2 else "/viva/cases.json"
+    # The runner binds the files in /viva in the sandbox, and names
+    # their folder in $VIVA_DIR in both cases.
+    viva_dir = os.environ.get("VIVA_DIR", "/viva")
+    code_path = argv[1] if len(argv) > 1 else os.path.join(viva_dir, "code.py")
+    cases_path = argv[2] if len(argv) > 2 else os.path.join(viva_dir, "cases.json")
 
     try:
         os.fstat(RESULTS_FD)
@@ -696,7 +716,11 @@ def main(argv):
 
     load_error = None
     load_problem = None
-    load_limit = max(time_limit, 10.0)
+    # Loading the code has the limit of a case (at least a second), so
+    # that the runner's wall-clock limit, (cases + 1) x the case limit
+    # and a little to start (viva-challenge-run.c), covers the whole run:
+    # Viva's case limit is the user's, a whole number of seconds.
+    load_limit = max(time_limit, 1.0)
     try:
         outcome = spawn(prelude, code, entries, None, load_limit)
     except OSError as e:

@@ -1170,6 +1170,29 @@ results_new (GPtrArray *cases)
 }
 
 /**
+ * viva_challenge_results_new_not_run:
+ * @cases: (element-type VivaChallengeCase): the cases sent
+ *
+ * The results of a run that gave none (stopped, or killed at its time
+ * limit, before the first case ended): every case %VIVA_CASE_NOT_RUN,
+ * @complete %FALSE.
+ *
+ * Returns: (transfer full): the results
+ */
+VivaChallengeResults *
+viva_challenge_results_new_not_run (GPtrArray *cases)
+{
+  VivaChallengeResults *results;
+
+  g_return_val_if_fail (cases != NULL, NULL);
+
+  results = results_new (cases);
+  results->complete = FALSE;
+
+  return results;
+}
+
+/**
  * viva_challenge_results_parse:
  * @data: (array length=len): what the driver wrote to its file
  *   descriptor 3

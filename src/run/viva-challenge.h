@@ -174,6 +174,7 @@ VivaChallengeResults *viva_challenge_results_parse (const char           *data,
                                                     gsize                 len,
                                                     GPtrArray            *cases,
                                                     GError              **error);
+VivaChallengeResults *viva_challenge_results_new_not_run (GPtrArray       *cases);
 void                  viva_challenge_results_free  (VivaChallengeResults *results);
 guint                 viva_challenge_results_count (VivaChallengeResults *results,
                                                     VivaCaseStatus        status);
