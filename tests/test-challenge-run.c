@@ -249,7 +249,7 @@ static GPtrArray *
 own_cases (const char *first_name,
            ...)
 {
-  GPtrArray *cases = g_ptr_array_new_with_free_func ((GDestroyNotify) viva_challenge_case_free);
+  GPtrArray *cases = g_ptr_array_new_with_free_func ((GDestroyNotify) viva_code_case_free);
   const char *name = first_name;
   va_list args;
 
@@ -258,7 +258,7 @@ own_cases (const char *first_name,
     {
       const char *call = va_arg (args, const char *);
       const char *expected = va_arg (args, const char *);
-      VivaChallengeCase *test_case = viva_challenge_case_new (name, call);
+      VivaCodeCase *test_case = viva_code_case_new (name, call);
 
       test_case->expected = g_strdup (expected);
       g_ptr_array_add (cases, test_case);

@@ -17,8 +17,6 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#define G_LOG_DOMAIN "viva-challenge-run"
-
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -112,7 +110,7 @@ run_done_cb (GObject      *object,
  * @challenge: (nullable): the question's shipped tests; %NULL when only
  *   the user's own cases run
  * @code: the user's code, UTF-8
- * @own_cases: (nullable) (element-type VivaChallengeCase): the user's
+ * @own_cases: (nullable) (element-type VivaCodeCase): the user's
  *   own cases, run after the shipped ones
  * @output_func: (nullable) (scope notified): called as the code prints,
  *   as viva_python_runner_run_async() does
