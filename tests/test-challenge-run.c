@@ -394,6 +394,57 @@ test_case_fork_bomb_sandboxed (void)
   }
 }
 
+/* A case whose processes leave its process group (setsid) and loop
+ * for ever: they end with the case, not with the whole run, so the next
+ * cases do not share the processor and the process limit with them. */
+static void
+test_case_escapes_sandboxed (void)
+{
+  g_autoptr(VivaPythonRunner) runner = sandbox_runner (1);
+  g_autoptr(GPtrArray) cases = NULL;
+  g_autofree char *token = g_strdup_printf ("viva%08x", g_random_int ());
+  g_autofree char *escape = NULL;
+  g_autofree char *count = NULL;
+  g_auto(Run) run = { NULL, };
+  const VivaCaseResult *result;
+
+  if (runner == NULL)
+    return;
+
+  escape = g_strdup_printf ("import os, sys\n"
+                            "for i in range(40):\n"
+                            "    try:\n"
+                            "        if os.fork() == 0:\n"
+                            "            os.setsid()\n"
+                            "            os.execv(sys.executable, [sys.executable, '-c', 'while True: pass', '%s'])\n"
+                            "    except OSError:\n"
+                            "        break\n"
+                            "double(1)", token);
+  /* Counts, in the sandbox, the processes whose command line holds
+   * @token. */
+  count = g_strdup_printf ("import os\n"
+                           "def holds(p):\n"
+                           "    try:\n"
+                           "        with open('/proc/' + p + '/cmdline') as f:\n"
+                           "            return '%s' in f.read()\n"
+                           "    except OSError:\n"
+                           "        return False\n"
+                           "sum(holds(p) for p in os.listdir('/proc') if p.isdigit())", token);
+  cases = own_cases ("escapes", escape, "2",
+                     "left behind", count, "0",
+                     "after", "double(21)", "42",
+                     NULL);
+  run_tests (runner, NULL, "def double(x):\n    return 2 * x\n", cases, &run);
+
+  g_assert_cmpint (viva_run_result_get_end (run.run), ==, VIVA_RUN_EXITED);
+  g_assert_true (run.results->complete);
+  g_assert_cmpint (result_named (run.results, "escapes")->status, ==, VIVA_CASE_PASSED);
+  result = result_named (run.results, "left behind");
+  g_assert_cmpstr (result->actual, ==, "0");
+  g_assert_cmpint (result->status, ==, VIVA_CASE_PASSED);
+  g_assert_cmpint (result_named (run.results, "after")->status, ==, VIVA_CASE_PASSED);
+}
+
 /* Without the sandbox, only where the user allowed it, the driver finds
  * its files where the runner put them ($VIVA_DIR), not in /viva. */
 static void
@@ -469,6 +520,7 @@ main (int   argc,
   g_test_add_func ("/challenge-run/case-time-limit-sandboxed", test_case_time_limit_sandboxed);
   g_test_add_func ("/challenge-run/load-time-limit-sandboxed", test_load_time_limit_sandboxed);
   g_test_add_func ("/challenge-run/case-fork-bomb-sandboxed", test_case_fork_bomb_sandboxed);
+  g_test_add_func ("/challenge-run/case-escapes-sandboxed", test_case_escapes_sandboxed);
   g_test_add_func ("/challenge-run/stopped", test_stopped);
   g_test_add_func ("/challenge-run/unsandboxed", test_unsandboxed);
 

@@ -43,6 +43,11 @@
 # texts are equal after trailing spaces at the end of each line and
 # trailing blank lines are dropped.
 #
+# Each case ends with every process it made: its process group is
+# killed, and the driver, the subreaper of its descendants, kills and
+# reaps any that left the group (setsid), so that the next case has the
+# processor and the sandbox's 32 processes to itself.
+#
 # A case that raises gives its traceback in "error" (the driver's own
 # frames left out); a case that calls sys.exit() is an error with the
 # SystemExit traceback; one that ends its process (os._exit, a signal)
@@ -88,6 +93,10 @@ _type = type
 _len = len
 _str = str
 _object_repr = object.__repr__
+
+
+# Whether the driver is its descendants' subreaper (become_subreaper()).
+_subreaper = False
 
 
 class DriverError(Exception):
@@ -496,6 +505,52 @@ def forward(data):
         view = view[n:]
 
 
+def become_subreaper():
+    """Makes the driver the parent of every orphan among its descendants
+    (prctl PR_SET_CHILD_SUBREAPER), so that a case's process that left
+    its process group (setsid) still comes back to the driver to be
+    ended with the case. Returns whether it could."""
+    try:
+        import ctypes
+        libc = ctypes.CDLL(None, use_errno=True)
+        return libc.prctl(36, 1, 0, 0, 0) == 0
+    except (OSError, AttributeError, ImportError):
+        return False
+
+
+def end_descendants():
+    """Kills and reaps every process the driver still has below it: what
+    a case left behind outside its process group. As a subreaper the
+    driver inherits their orphans in turn, until none is left."""
+    me = os.getpid()
+    for _ in range(1000):
+        try:
+            with open("/proc/%d/task/%d/children" % (me, me)) as f:
+                children = [int(p) for p in f.read().split()]
+        except (OSError, ValueError):
+            children = []
+        if not children:
+            break
+        for child in children:
+            try:
+                os.kill(child, signal.SIGKILL)
+            except OSError:
+                pass
+        for child in children:
+            try:
+                os.waitpid(child, 0)
+            except ChildProcessError:
+                pass
+    # Orphans that were reaped by the kernel's reparenting meanwhile.
+    while True:
+        try:
+            pid, _ = os.waitpid(-1, os.WNOHANG)
+        except ChildProcessError:
+            break
+        if pid == 0:
+            break
+
+
 # How long a fork may wait for the sandbox's process limit (32) to free a
 # slot: the processes of a case that forked to the limit are killed with
 # it, and count until the sandbox's init has reaped them.
@@ -580,6 +635,8 @@ def spawn(prelude, code, entries, case, time_limit):
         pass
     if outcome.status is None:
         _, outcome.status = os.waitpid(pid, 0)
+    if _subreaper:
+        end_descendants()
 
     # What is already in the pipes, without waiting for a process that
     # escaped the group to close them.
@@ -709,6 +766,9 @@ def main(argv):
                               ("load_problem", {"kind": "driver", "detail": _str(e)})])
         write_results(header[:-1] + ', "cases": [\n]}\n')
         return 0
+
+    global _subreaper
+    _subreaper = become_subreaper()
 
     # Every case's call is compiled and its expected value read before any
     # user code runs.
