@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "viva-bank.h"
+#include "viva-challenge.h"
 #include "viva-clock.h"
 #include "viva-context.h"
 #include "viva-interview-store.h"
@@ -30,6 +31,7 @@ struct _VivaContext
   GSettings          *settings;
   VivaReviewToday    *review_today;
   VivaPythonRunner   *python_runner;
+  VivaChallengeSet   *challenges;
 };
 
 G_DEFINE_FINAL_TYPE (VivaContext, viva_context, G_TYPE_OBJECT)
@@ -70,6 +72,7 @@ viva_context_finalize (GObject *object)
 
   g_clear_object (&self->review_today);
   g_clear_object (&self->python_runner);
+  g_clear_object (&self->challenges);
   g_clear_object (&self->bank);
   g_clear_object (&self->notes_store);
   g_clear_error (&self->notes_load_error);
@@ -482,4 +485,64 @@ viva_context_get_python_runner (VivaContext *self)
     self->python_runner = viva_python_runner_new (self->settings);
 
   return self->python_runner;
+}
+
+/**
+ * viva_context_get_challenges:
+ *
+ * The coding challenges' tests (data/challenges.json), for the study
+ * view, mock interviews and interviewer mode alike. Read on first use,
+ * once. The test suite checks the bundled file; should a damaged build
+ * ever hold one Viva cannot read, this says why in the log and gives a
+ * set with no challenge, so that questions show no shipped tests and
+ * nothing else breaks.
+ *
+ * Returns: (transfer none): the #VivaChallengeSet, never %NULL
+ */
+VivaChallengeSet *
+viva_context_get_challenges (VivaContext *self)
+{
+  g_return_val_if_fail (VIVA_IS_CONTEXT (self), NULL);
+
+  if (self->challenges == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      self->challenges = viva_challenge_set_new_bundled (&error);
+      if (self->challenges == NULL)
+        {
+          static const char empty[] = "{\"version\": 1, \"challenges\": []}";
+          g_autoptr(GBytes) bytes = g_bytes_new_static (empty, sizeof empty - 1);
+
+          g_warning ("The coding challenges’ tests cannot be read: %s", error->message);
+          self->challenges = viva_challenge_set_new_from_bytes (bytes, NULL);
+          g_assert (self->challenges != NULL);
+        }
+    }
+
+  return self->challenges;
+}
+
+/**
+ * viva_context_lookup_challenge:
+ * @bank_id: the id of the question's bank
+ * @question: the question's number
+ *
+ * The shipped tests of a question: only the bundled bank's Practical
+ * Coding Challenges have them (the numbers of another bank are other
+ * questions).
+ *
+ * Returns: (transfer none) (nullable): the question's #VivaChallenge
+ */
+VivaChallenge *
+viva_context_lookup_challenge (VivaContext *self,
+                               const char  *bank_id,
+                               guint        question)
+{
+  g_return_val_if_fail (VIVA_IS_CONTEXT (self), NULL);
+
+  if (g_strcmp0 (bank_id, VIVA_BUNDLED_BANK_ID) != 0)
+    return NULL;
+
+  return viva_challenge_set_lookup (viva_context_get_challenges (self), question);
 }

@@ -2,8 +2,8 @@
  *
  * What every page of Viva shares, in one object the application owns:
  * the stores (notes, mock interviews, interviews) with what went wrong
- * loading them, the clock, the settings the models read, and the bank
- * that is open. Pages take it as one "context" property and follow
+ * loading them, the clock, the settings the models read, the bank
+ * that is open, the Python runner and the coding challenges' tests. Pages take it as one "context" property and follow
  * "notify::bank", as gnome-calendar's pages follow its GcalContext.
  * A new service every page needs is added here once.
  * GTK-free: links against GLib/GIO only.
@@ -38,5 +38,9 @@ gint64              viva_context_get_real_time          (VivaContext *self);
 GSettings          *viva_context_get_settings           (VivaContext *self);
 VivaReviewToday    *viva_context_get_review_today       (VivaContext *self);
 VivaPythonRunner   *viva_context_get_python_runner      (VivaContext *self);
+VivaChallengeSet   *viva_context_get_challenges         (VivaContext *self);
+VivaChallenge      *viva_context_lookup_challenge       (VivaContext *self,
+                                                         const char  *bank_id,
+                                                         guint        question);
 
 G_END_DECLS

@@ -17,6 +17,8 @@ G_BEGIN_DECLS
 
 typedef struct _VivaApplication   VivaApplication;
 typedef struct _VivaBank          VivaBank;
+typedef struct _VivaChallenge     VivaChallenge;
+typedef struct _VivaChallengeSet  VivaChallengeSet;
 typedef struct _VivaClock         VivaClock;
 typedef struct _VivaContext       VivaContext;
 typedef struct _VivaInterview     VivaInterview;

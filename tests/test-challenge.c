@@ -237,7 +237,7 @@ test_bundled_shape (void)
       g_assert_cmpuint (n_cases, <=, 10);
       for (guint c = 0; c < n_cases; c++)
         {
-          const VivaChallengeCase *test_case = viva_challenge_get_case (challenge, c);
+          const VivaCodeCase *test_case = viva_challenge_get_case (challenge, c);
 
           g_assert_true (test_case->expected != NULL || test_case->raises != NULL ||
                          test_case->output != NULL);
@@ -299,7 +299,7 @@ test_bundled_references (void)
       for (guint c = 0; c < run.results->cases->len; c++)
         {
           const VivaCaseResult *result = g_ptr_array_index (run.results->cases, c);
-          const VivaChallengeCase *test_case = result->test_case;
+          const VivaCodeCase *test_case = result->test_case;
 
           if (result->status == VIVA_CASE_PASSED)
             continue;
@@ -558,26 +558,26 @@ test_solution_own_cases (void)
 {
   g_autoptr(VivaChallengeSet) set = load_bundled ();
   VivaChallenge *challenge = lookup (set, 977);
-  g_autoptr(GPtrArray) own = g_ptr_array_new_with_free_func ((GDestroyNotify) viva_challenge_case_free);
+  g_autoptr(GPtrArray) own = g_ptr_array_new_with_free_func ((GDestroyNotify) viva_code_case_free);
   g_autoptr(GPtrArray) cases = NULL;
   g_auto(DriverRun) run = { NULL, };
   g_autofree char *reference = read_test_file (g_test_get_dir (G_TEST_DIST), "challenges",
                                                "reference", "977.py", NULL);
-  VivaChallengeCase *test_case;
+  VivaCodeCase *test_case;
   const VivaCaseResult *result;
   guint shipped = viva_challenge_get_n_cases (challenge);
 
-  test_case = viva_challenge_case_new ("MMXXVI", "roman_to_int('MMXXVI')");
+  test_case = viva_code_case_new ("MMXXVI", "roman_to_int('MMXXVI')");
   test_case->expected = g_strdup ("2026");
   g_ptr_array_add (own, test_case);
-  test_case = viva_challenge_case_new ("wrong on purpose", "roman_to_int('X')");
+  test_case = viva_code_case_new ("wrong on purpose", "roman_to_int('X')");
   test_case->expected = g_strdup ("11");
   g_ptr_array_add (own, test_case);
   /* The user's own asserts, expecting nothing but to run. */
-  g_ptr_array_add (own, viva_challenge_case_new ("asserts", "assert roman_to_int('V') == 5\n"
-                                                            "assert roman_to_int('VI') == 6"));
-  g_ptr_array_add (own, viva_challenge_case_new ("failing assert", "assert roman_to_int('V') == 4, 'five'"));
-  test_case = viva_challenge_case_new ("bad literal", "roman_to_int('X')");
+  g_ptr_array_add (own, viva_code_case_new ("asserts", "assert roman_to_int('V') == 5\n"
+                                                       "assert roman_to_int('VI') == 6"));
+  g_ptr_array_add (own, viva_code_case_new ("failing assert", "assert roman_to_int('V') == 4, 'five'"));
+  test_case = viva_code_case_new ("bad literal", "roman_to_int('X')");
   test_case->expected = g_strdup ("[1, 2");
   g_ptr_array_add (own, test_case);
 
@@ -608,37 +608,37 @@ test_solution_own_cases (void)
 static void
 test_solution_hostile (void)
 {
-  g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func ((GDestroyNotify) viva_challenge_case_free);
+  g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func ((GDestroyNotify) viva_code_case_free);
   g_auto(DriverRun) run = { NULL, };
-  VivaChallengeCase *test_case;
+  VivaCodeCase *test_case;
   const VivaCaseResult *result;
 
-  g_ptr_array_add (cases, viva_challenge_case_new ("exit", "import sys\nsys.exit(3)"));
-  g_ptr_array_add (cases, viva_challenge_case_new ("_exit", "import os\nos._exit(4)"));
-  test_case = viva_challenge_case_new ("builtins replaced", "import builtins\n"
-                                                           "builtins.repr = None\n"
-                                                           "builtins.isinstance = None\n"
-                                                           "builtins.len = None\n"
-                                                           "[1, 2]");
+  g_ptr_array_add (cases, viva_code_case_new ("exit", "import sys\nsys.exit(3)"));
+  g_ptr_array_add (cases, viva_code_case_new ("_exit", "import os\nos._exit(4)"));
+  test_case = viva_code_case_new ("builtins replaced", "import builtins\n"
+                                                      "builtins.repr = None\n"
+                                                      "builtins.isinstance = None\n"
+                                                      "builtins.len = None\n"
+                                                      "[1, 2]");
   test_case->expected = g_strdup ("[1, 2]");
   g_ptr_array_add (cases, test_case);
   /* Still there: the previous case's damage died with its process. */
-  test_case = viva_challenge_case_new ("builtins back", "len([repr(1)])");
+  test_case = viva_code_case_new ("builtins back", "len([repr(1)])");
   test_case->expected = g_strdup ("1");
   g_ptr_array_add (cases, test_case);
-  g_ptr_array_add (cases, viva_challenge_case_new ("junk", "import sys\n"
-                                                          "sys.stdout.buffer.write(b'\\xff\\xfe\\x00junk\\n')\n"
-                                                          "sys.stdout.write('\\udcff\\x00\\n')\n"
-                                                          "sys.stdout.flush()"));
-  test_case = viva_challenge_case_new ("bad repr", "class Evil:\n"
-                                                  "    def __repr__(self):\n"
-                                                  "        raise RuntimeError('no')\n"
-                                                  "    def __eq__(self, other):\n"
-                                                  "        raise RuntimeError('never equal')\n"
-                                                  "Evil()");
+  g_ptr_array_add (cases, viva_code_case_new ("junk", "import sys\n"
+                                                     "sys.stdout.buffer.write(b'\\xff\\xfe\\x00junk\\n')\n"
+                                                     "sys.stdout.write('\\udcff\\x00\\n')\n"
+                                                     "sys.stdout.flush()"));
+  test_case = viva_code_case_new ("bad repr", "class Evil:\n"
+                                             "    def __repr__(self):\n"
+                                             "        raise RuntimeError('no')\n"
+                                             "    def __eq__(self, other):\n"
+                                             "        raise RuntimeError('never equal')\n"
+                                             "Evil()");
   test_case->expected = g_strdup ("1");
   g_ptr_array_add (cases, test_case);
-  test_case = viva_challenge_case_new ("kill", "import os, signal\nos.kill(os.getpid(), signal.SIGKILL)");
+  test_case = viva_code_case_new ("kill", "import os, signal\nos.kill(os.getpid(), signal.SIGKILL)");
   g_ptr_array_add (cases, test_case);
 
   run_driver (NULL, cases,
@@ -687,13 +687,13 @@ test_solution_hostile (void)
 static void
 test_solution_time_limit (void)
 {
-  g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func ((GDestroyNotify) viva_challenge_case_free);
+  g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func ((GDestroyNotify) viva_code_case_free);
   g_auto(DriverRun) run = { NULL, };
   const VivaCaseResult *result;
 
-  g_ptr_array_add (cases, viva_challenge_case_new ("loop", "while True:\n    pass"));
-  g_ptr_array_add (cases, viva_challenge_case_new ("sleep", "import time\ntime.sleep(3600)"));
-  g_ptr_array_add (cases, viva_challenge_case_new ("after", "import os\nos.getpid()"));
+  g_ptr_array_add (cases, viva_code_case_new ("loop", "while True:\n    pass"));
+  g_ptr_array_add (cases, viva_code_case_new ("sleep", "import time\ntime.sleep(3600)"));
+  g_ptr_array_add (cases, viva_code_case_new ("after", "import os\nos.getpid()"));
 
   run_driver (NULL, cases, "", 300, &run);
 
@@ -714,7 +714,7 @@ add_case (GPtrArray  *cases,
           const char *expected,
           gboolean    unordered)
 {
-  VivaChallengeCase *test_case = viva_challenge_case_new (call, call);
+  VivaCodeCase *test_case = viva_code_case_new (call, call);
 
   test_case->expected = g_strdup (expected);
   test_case->unordered = unordered;
@@ -724,7 +724,7 @@ add_case (GPtrArray  *cases,
 static void
 test_compare (void)
 {
-  g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func ((GDestroyNotify) viva_challenge_case_free);
+  g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func ((GDestroyNotify) viva_code_case_free);
   g_auto(DriverRun) run = { NULL, };
   struct { const char *call; const char *expected; gboolean unordered; VivaCaseStatus status; } checks[] = {
     { "1", "True", FALSE, VIVA_CASE_FAILED },           /* a bool is not a number */
@@ -768,17 +768,17 @@ test_compare (void)
 static void
 test_compare_raises (void)
 {
-  g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func ((GDestroyNotify) viva_challenge_case_free);
+  g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func ((GDestroyNotify) viva_code_case_free);
   g_auto(DriverRun) run = { NULL, };
-  VivaChallengeCase *test_case;
+  VivaCodeCase *test_case;
 
-  test_case = viva_challenge_case_new ("subclass", "[][1]");
+  test_case = viva_code_case_new ("subclass", "[][1]");
   test_case->raises = g_strdup ("LookupError");
   g_ptr_array_add (cases, test_case);
-  test_case = viva_challenge_case_new ("other", "{}['x']");
+  test_case = viva_code_case_new ("other", "{}['x']");
   test_case->raises = g_strdup ("IndexError");
   g_ptr_array_add (cases, test_case);
-  test_case = viva_challenge_case_new ("nothing raised", "1");
+  test_case = viva_code_case_new ("nothing raised", "1");
   test_case->raises = g_strdup ("ValueError");
   g_ptr_array_add (cases, test_case);
 
@@ -824,7 +824,7 @@ test_load_good (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(VivaChallengeSet) set = viva_challenge_set_new_from_bytes (bytes, &error);
   VivaChallenge *challenge;
-  const VivaChallengeCase *test_case;
+  const VivaCodeCase *test_case;
 
   g_assert_no_error (error);
   g_assert_cmpuint (viva_challenge_set_get_n_challenges (set), ==, 2);
@@ -922,16 +922,16 @@ test_cases_json (void)
 {
   g_autoptr(VivaChallengeSet) set = load_bundled ();
   VivaChallenge *challenge = lookup (set, 969);
-  g_autoptr(GPtrArray) own = g_ptr_array_new_with_free_func ((GDestroyNotify) viva_challenge_case_free);
+  g_autoptr(GPtrArray) own = g_ptr_array_new_with_free_func ((GDestroyNotify) viva_code_case_free);
   g_autoptr(GPtrArray) cases = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
-  VivaChallengeCase *test_case;
+  VivaCodeCase *test_case;
   JsonObject *root;
   JsonArray *array;
 
-  test_case = viva_challenge_case_new ("mine \x1f", "inorder_traversal(None)\n");
+  test_case = viva_code_case_new ("mine \x1f", "inorder_traversal(None)\n");
   test_case->output = g_strdup ("");
   test_case->unordered = TRUE;
   g_ptr_array_add (own, test_case);
@@ -953,10 +953,11 @@ test_cases_json (void)
   g_assert_cmpuint (json_array_get_length (array), ==, cases->len);
   for (guint i = 0; i < cases->len; i++)
     {
-      const VivaChallengeCase *sent = g_ptr_array_index (cases, i);
-      g_autoptr(VivaChallengeCase) back = NULL;
+      const VivaCodeCase *sent = g_ptr_array_index (cases, i);
+      g_autoptr(VivaCodeCase) back = NULL;
 
-      back = viva_challenge_case_new_from_json (json_array_get_object_element (array, i), &error);
+      back = viva_code_case_new_from_json (json_array_get_element (array, i), VIVA_CODE_CASE_SHIPPED,
+                                           VIVA_CHALLENGE_ERROR, &error);
       g_assert_no_error (error);
       g_assert_cmpstr (back->name, ==, sent->name);
       g_assert_cmpstr (back->call, ==, sent->call);
@@ -980,7 +981,7 @@ test_cases_json (void)
   g_assert_false (json_object_has_member (root, "case-time-limit-ms"));
 
   /* A case whose text is not UTF-8 gives no document. */
-  test_case = viva_challenge_case_new ("bad", "f('\xff')");
+  test_case = viva_code_case_new ("bad", "f('\xff')");
   g_ptr_array_add (own, test_case);
   g_clear_pointer (&bytes, g_bytes_unref);
   bytes = viva_challenge_build_cases_json (NULL, own, 0);
@@ -990,11 +991,11 @@ test_cases_json (void)
 static void
 test_cases_limit (void)
 {
-  g_autoptr(GPtrArray) own = g_ptr_array_new_with_free_func ((GDestroyNotify) viva_challenge_case_free);
+  g_autoptr(GPtrArray) own = g_ptr_array_new_with_free_func ((GDestroyNotify) viva_code_case_free);
   g_autoptr(GPtrArray) cases = NULL;
 
   for (guint i = 0; i < VIVA_CHALLENGE_MAX_CASES + 10; i++)
-    g_ptr_array_add (own, viva_challenge_case_new ("n", "1"));
+    g_ptr_array_add (own, viva_code_case_new ("n", "1"));
   cases = viva_challenge_collect_cases (NULL, own);
   g_assert_cmpuint (cases->len, ==, VIVA_CHALLENGE_MAX_CASES);
 }
@@ -1004,11 +1005,11 @@ test_cases_limit (void)
 static GPtrArray *
 three_cases (void)
 {
-  GPtrArray *cases = g_ptr_array_new_with_free_func ((GDestroyNotify) viva_challenge_case_free);
+  GPtrArray *cases = g_ptr_array_new_with_free_func ((GDestroyNotify) viva_code_case_free);
 
-  g_ptr_array_add (cases, viva_challenge_case_new ("a", "f(1)"));
-  g_ptr_array_add (cases, viva_challenge_case_new ("b", "f(2)"));
-  g_ptr_array_add (cases, viva_challenge_case_new ("c", "f(3)"));
+  g_ptr_array_add (cases, viva_code_case_new ("a", "f(1)"));
+  g_ptr_array_add (cases, viva_code_case_new ("b", "f(2)"));
+  g_ptr_array_add (cases, viva_code_case_new ("c", "f(3)"));
 
   return cases;
 }

@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 
 #include "viva-bank.h"
+#include "viva-challenge.h"
 #include "viva-clock.h"
 #include "viva-context.h"
 #include "viva-interview-store.h"
@@ -248,6 +249,31 @@ test_review_today (void)
   g_assert_true (viva_notes_store_flush (notes, NULL));
 }
 
+/* The challenges' tests are one service: read once, the same set for
+ * every page, and a question has them only in the bundled bank. */
+static void
+test_challenges (void)
+{
+  g_autoptr(VivaContext) context = g_object_new (VIVA_TYPE_CONTEXT, NULL);
+  VivaChallengeSet *set = viva_context_get_challenges (context);
+  VivaChallenge *challenge;
+
+  g_assert_nonnull (set);
+  g_assert_true (viva_context_get_challenges (context) == set);
+  g_assert_cmpuint (viva_challenge_set_get_n_challenges (set), ==, 30);
+
+  challenge = viva_context_lookup_challenge (context, VIVA_BUNDLED_BANK_ID, 951);
+  g_assert_nonnull (challenge);
+  g_assert_true (challenge == viva_challenge_set_lookup (set, 951));
+  g_assert_cmpstr (viva_challenge_get_entry (challenge), ==, "is_palindrome");
+  g_assert_cmpuint (viva_challenge_get_n_cases (challenge), >=, 5);
+
+  /* Not a coding challenge; another bank's question 951; no bank. */
+  g_assert_null (viva_context_lookup_challenge (context, VIVA_BUNDLED_BANK_ID, 42));
+  g_assert_null (viva_context_lookup_challenge (context, "my-own-questions", 951));
+  g_assert_null (viva_context_lookup_challenge (context, NULL, 951));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -260,6 +286,7 @@ main (int   argc,
   g_test_add_func ("/context/fake-clock", test_fake_clock);
   g_test_add_func ("/context/new-default/loads", test_new_default_loads);
   g_test_add_func ("/context/review-today", test_review_today);
+  g_test_add_func ("/context/challenges", test_challenges);
 
   return g_test_run ();
 }

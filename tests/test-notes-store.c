@@ -3142,7 +3142,7 @@ make_cases (const char *first,
       VivaCodeCaseCheck check = va_arg (args, VivaCodeCaseCheck);
       const char *expect = va_arg (args, const char *);
 
-      g_ptr_array_add (cases, viva_code_case_new (name, call, check, expect));
+      g_ptr_array_add (cases, viva_code_case_new_with_check (name, call, check, expect));
     }
   va_end (args);
 
@@ -3206,7 +3206,7 @@ test_scratchpad_round_trip (void)
   viva_note_set_cases (note, cases);
   g_assert_cmpuint (changes, ==, 3);
   g_assert_cmpuint (viva_note_get_n_cases (note), ==, 4);
-  g_assert_cmpstr (viva_note_get_case (note, 1)->expect, ==, "IndexError");
+  g_assert_cmpstr (viva_note_get_case (note, 1)->raises, ==, "IndexError");
 
   /* Setting the same again is no change. */
   viva_note_set_cases (note, cases);
@@ -3218,7 +3218,7 @@ test_scratchpad_round_trip (void)
   viva_note_set_code (viva_notes_store_get_note (store, BANK, 43), "print('x')");
   viva_note_set_prediction (viva_notes_store_get_note (store, "zeta", 7), "42");
   {
-    g_autoptr(VivaCodeCase) one = viva_code_case_new ("one", "f(1)", VIVA_CODE_CASE_EXPECTED, "1");
+    g_autoptr(VivaCodeCase) one = viva_code_case_new_with_check ("one", "f(1)", VIVA_CODE_CASE_EXPECTED, "1");
 
     viva_note_add_case (viva_notes_store_get_note (store, "zeta", 8), one);
   }
@@ -3450,6 +3450,39 @@ test_scratchpad_ignored_before_version_3 (void)
     }
 }
 
+/* The user's own case is the type Run Tests runs (VivaCodeCase, one for
+ * the challenges' tests and the notes): what it holds beyond the one
+ * check, an unordered comparison, is kept through a load and a save. */
+static void
+test_scratchpad_case_unordered_kept (void)
+{
+  g_autofree char *path = notes_path ();
+  g_autoptr(VivaNotesStore) store = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  const VivaCodeCase *code_case;
+  VivaNote *note;
+
+  write_file (path, P_WITH_CASE ("\"name\": \"pair\", \"call\": \"f()\", "
+                                 "\"expected\": \"[2, 1]\", \"unordered\": true"), -1);
+  store = load_store (path);
+  g_assert_cmpint (viva_notes_store_get_state (store), ==, VIVA_NOTES_STORE_STATE_OK);
+  note = viva_notes_store_lookup_note (store, "bank", 1);
+  g_assert_nonnull (note);
+  g_assert_cmpuint (viva_note_get_n_cases (note), ==, 1);
+  code_case = viva_note_get_case (note, 0);
+  g_assert_cmpstr (code_case->expected, ==, "[2, 1]");
+  g_assert_true (code_case->unordered);
+
+  /* Something else changes; the case is written back as it was. */
+  viva_note_set_prediction (note, "changed");
+  flush_store (store);
+  bytes = read_file (path);
+  g_test_message ("%.*s", (int) g_bytes_get_size (bytes), (const char *) g_bytes_get_data (bytes, NULL));
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                  "\"expected\" : \"[2, 1]\",\n"
+                                  "              \"unordered\" : true\n"));
+}
+
 /* A file from a Viva newer than this one is read-only, its code shown
  * (read as version 3 where it can be) and never written to. */
 static void
@@ -3506,7 +3539,7 @@ test_scratchpad_not_written_when_invalid (void)
   note = viva_notes_store_get_note (store, BANK, 2);
 
   for (guint i = 0; i < VIVA_CODE_CASES_MAX + 1; i++)
-    g_ptr_array_add (many, viva_code_case_new (NULL, "f()", VIVA_CODE_CASE_EXPECTED, "1"));
+    g_ptr_array_add (many, viva_code_case_new_with_check (NULL, "f()", VIVA_CODE_CASE_EXPECTED, "1"));
   no_call = make_cases ("no call", "", VIVA_CODE_CASE_EXPECTED, "1", NULL);
 
   for (guint round = 0; round < 4; round++)
@@ -3638,8 +3671,8 @@ test_scratchpad_two_stores (void)
   g_autoptr(VivaNotesStore) c = NULL;
   g_autoptr(GArray) b_conflicts = NULL;
   g_autoptr(GPtrArray) base_cases = NULL;
-  g_autoptr(VivaCodeCase) from_a = viva_code_case_new ("from A", "f(2)", VIVA_CODE_CASE_EXPECTED, "4");
-  g_autoptr(VivaCodeCase) from_b = viva_code_case_new ("from B", "f(3)", VIVA_CODE_CASE_RAISES, "ValueError");
+  g_autoptr(VivaCodeCase) from_a = viva_code_case_new_with_check ("from A", "f(2)", VIVA_CODE_CASE_EXPECTED, "4");
+  g_autoptr(VivaCodeCase) from_b = viva_code_case_new_with_check ("from B", "f(3)", VIVA_CODE_CASE_RAISES, "ValueError");
   g_autofree char *merged = NULL;
   VivaNote *note_a;
   VivaNote *note_b;
@@ -3775,6 +3808,7 @@ main (int   argc,
   g_test_add_func ("/notes-store/review/two-stores", test_review_two_stores);
   g_test_add_func ("/notes-store/scratchpad/round-trip", test_scratchpad_round_trip);
   g_test_add_func ("/notes-store/scratchpad/autosave", test_scratchpad_autosave);
+  g_test_add_func ("/notes-store/scratchpad/case-unordered-kept", test_scratchpad_case_unordered_kept);
   g_test_add_func ("/notes-store/scratchpad/version-2-upgraded", test_scratchpad_version_2_upgraded);
   g_test_add_func ("/notes-store/scratchpad/ignored-before-version-3", test_scratchpad_ignored_before_version_3);
   g_test_add_func ("/notes-store/scratchpad/future-version", test_scratchpad_future_version);

@@ -76,8 +76,9 @@
  *    text); "prediction", what the user last predicted it prints ("Your
  *    answer", at most 64 KiB; "" for none); "cases", the user's own test
  *    cases, 0 to 100, each as data/challenges.json has them (see
- *    viva-code-case.c): an optional "name", a "call" and exactly one of
- *    "expected", "raises" and "output". At least one of the three is
+ *    viva-code-case.c): an optional "name", a "call", exactly one of
+ *    "expected", "raises" and "output", and "unordered" (true, or left
+ *    out for false). At least one of the three is
  *    not empty.
  *  - Questions with no text, status "new", no star, no review and no
  *    scratchpad are not written.
@@ -467,8 +468,7 @@ validate_scratchpad (JsonObject      *object,
     }
 
   cases = viva_code_cases_new_from_json (json_object_get_member (scratchpad, "cases"),
-                                         VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_INVALID,
-                                         error);
+                                         VIVA_CODE_CASE_OWN, VIVA_NOTES_STORE_ERROR, error);
   if (cases == NULL)
     goto fail;
 
@@ -1128,13 +1128,7 @@ write_scratchpad (VivaJsonWriter        *writer,
     {
       const VivaCodeCase *code_case = g_ptr_array_index (record->cases, i);
 
-      if (code_case->check > VIVA_CODE_CASE_OUTPUT ||
-          code_case->call == NULL || code_case->call[0] == '\0' ||
-          strlen (code_case->call) > VIVA_CODE_CASE_CALL_MAX_SIZE ||
-          code_case->expect == NULL ||
-          (code_case->expect[0] == '\0' && code_case->check != VIVA_CODE_CASE_OUTPUT) ||
-          strlen (code_case->expect) > VIVA_CODE_CASE_CHECK_MAX_SIZE ||
-          (code_case->name != NULL && strlen (code_case->name) > VIVA_CODE_CASE_NAME_MAX_SIZE))
+      if (!viva_code_case_is_valid (code_case, VIVA_CODE_CASE_OWN))
         {
           g_set_error (error, VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_INVALID,
                        _("Could not save notes: test case %u of question %u of bank “%s” has no call, no expected result, or one too long"),
@@ -1142,17 +1136,8 @@ write_scratchpad (VivaJsonWriter        *writer,
           return FALSE;
         }
 
-      viva_json_writer_begin_object (writer);
-      viva_json_writer_member (writer, "name");
-      if (!viva_json_writer_string (writer, code_case->name ? code_case->name : ""))
+      if (!viva_code_case_write (code_case, writer))
         goto not_utf8;
-      viva_json_writer_member (writer, "call");
-      if (!viva_json_writer_string (writer, code_case->call))
-        goto not_utf8;
-      viva_json_writer_member (writer, viva_code_case_check_to_member (code_case->check));
-      if (!viva_json_writer_string (writer, code_case->expect))
-        goto not_utf8;
-      viva_json_writer_end_object (writer);
     }
   viva_json_writer_end_array (writer);
   viva_json_writer_end_object (writer);

@@ -3,10 +3,10 @@
 #
 #   python3 -I viva-challenge-driver.py [CODE.py CASES.json]
 #
-# Reads the user's code from /viva/code.py and the cases from
-# /viva/cases.json (or the two paths given, so that tests can run it
-# directly), runs each case, and writes the results as one JSON document
-# to file descriptor 3. What the user's code prints still goes to stdout.
+# Reads the user's code from code.py and the cases from cases.json in
+# $VIVA_DIR (/viva in the sandbox; the runner sets it), or the two paths
+# given, so that tests can run it directly; runs each case, and writes
+# the results as one JSON document to file descriptor 3. What the user's code prints still goes to stdout.
 #
 # cases.json (built by src/run/viva-challenge.c):
 #   {"version": 1, "entries": ["is_palindrome"], "prelude": "...",
@@ -42,6 +42,11 @@
 # compares a list or tuple as a multiset. Printed output matches when the
 # texts are equal after trailing spaces at the end of each line and
 # trailing blank lines are dropped.
+#
+# Each case ends with every process it made: its process group is
+# killed, and the driver, the subreaper of its descendants, kills and
+# reaps any that left the group (setsid), so that the next case has the
+# processor and the sandbox's 32 processes to itself.
 #
 # A case that raises gives its traceback in "error" (the driver's own
 # frames left out); a case that calls sys.exit() is an error with the
@@ -88,6 +93,10 @@ _type = type
 _len = len
 _str = str
 _object_repr = object.__repr__
+
+
+# Whether the driver is its descendants' subreaper (become_subreaper()).
+_subreaper = False
 
 
 class DriverError(Exception):
@@ -496,13 +505,76 @@ def forward(data):
         view = view[n:]
 
 
+def become_subreaper():
+    """Makes the driver the parent of every orphan among its descendants
+    (prctl PR_SET_CHILD_SUBREAPER), so that a case's process that left
+    its process group (setsid) still comes back to the driver to be
+    ended with the case. Returns whether it could."""
+    try:
+        import ctypes
+        libc = ctypes.CDLL(None, use_errno=True)
+        return libc.prctl(36, 1, 0, 0, 0) == 0
+    except (OSError, AttributeError, ImportError):
+        return False
+
+
+def end_descendants():
+    """Kills and reaps every process the driver still has below it: what
+    a case left behind outside its process group. As a subreaper the
+    driver inherits their orphans in turn, until none is left."""
+    me = os.getpid()
+    for _ in range(1000):
+        try:
+            with open("/proc/%d/task/%d/children" % (me, me)) as f:
+                children = [int(p) for p in f.read().split()]
+        except (OSError, ValueError):
+            children = []
+        if not children:
+            break
+        for child in children:
+            try:
+                os.kill(child, signal.SIGKILL)
+            except OSError:
+                pass
+        for child in children:
+            try:
+                os.waitpid(child, 0)
+            except ChildProcessError:
+                pass
+    # Orphans that were reaped by the kernel's reparenting meanwhile.
+    while True:
+        try:
+            pid, _ = os.waitpid(-1, os.WNOHANG)
+        except ChildProcessError:
+            break
+        if pid == 0:
+            break
+
+
+# How long a fork may wait for the sandbox's process limit (32) to free a
+# slot: the processes of a case that forked to the limit are killed with
+# it, and count until the sandbox's init has reaped them.
+FORK_RETRY_SECONDS = 2.0
+
+
+def fork():
+    deadline = time.monotonic() + FORK_RETRY_SECONDS
+    while True:
+        try:
+            return os.fork()
+        except BlockingIOError:
+            if time.monotonic() >= deadline:
+                raise
+            time.sleep(0.02)
+
+
 def spawn(prelude, code, entries, case, time_limit):
     """Runs one child to its end; returns its Outcome."""
     outcome = Outcome()
     result_r, result_w = os.pipe()
     out_r, out_w = os.pipe()
     sys.stdout.flush()
-    pid = os.fork()
+    pid = fork()
     if pid == 0:
         try:
             os.close(result_r)
@@ -563,6 +635,8 @@ def spawn(prelude, code, entries, case, time_limit):
         pass
     if outcome.status is None:
         _, outcome.status = os.waitpid(pid, 0)
+    if _subreaper:
+        end_descendants()
 
     # What is already in the pipes, without waiting for a process that
     # escaped the group to close them.
@@ -670,8 +744,11 @@ def case_result(index, case, prelude, code, entries, time_limit):
 
 
 def main(argv):
-    code_path = argv[1] if len(argv) > 1 else "/viva/code.py"
-    cases_path = argv[2] if len(argv) > 2 else "/viva/cases.json"
+    # The runner binds the files in /viva in the sandbox, and names
+    # their folder in $VIVA_DIR in both cases.
+    viva_dir = os.environ.get("VIVA_DIR", "/viva")
+    code_path = argv[1] if len(argv) > 1 else os.path.join(viva_dir, "code.py")
+    cases_path = argv[2] if len(argv) > 2 else os.path.join(viva_dir, "cases.json")
 
     try:
         os.fstat(RESULTS_FD)
@@ -690,13 +767,20 @@ def main(argv):
         write_results(header[:-1] + ', "cases": [\n]}\n')
         return 0
 
+    global _subreaper
+    _subreaper = become_subreaper()
+
     # Every case's call is compiled and its expected value read before any
     # user code runs.
     cases = [Case(spec, i) for i, spec in enumerate(specs)]
 
     load_error = None
     load_problem = None
-    load_limit = max(time_limit, 10.0)
+    # Loading the code has the limit of a case (at least a second), so
+    # that the runner's wall-clock limit, (cases + 1) x the case limit
+    # and a little to start (viva-challenge-run.c), covers the whole run:
+    # Viva's case limit is the user's, a whole number of seconds.
+    load_limit = max(time_limit, 1.0)
     try:
         outcome = spawn(prelude, code, entries, None, load_limit)
     except OSError as e:

@@ -28,11 +28,10 @@
  *    at most 64 KiB. "prelude" (optional): code run before the user's,
  *    such as the TreeNode class the starter mentions, at most 64 KiB.
  *  - "cases": at most 100 per challenge, each a case as below.
- *  - A case: "name" (1 to 200 bytes), "call" (1 byte to 64 KiB of
- *    Python), and any of "expected" (a Python literal, at most 64 KiB),
- *    "raises" (an exception's name), "output" (at most 1 MiB) and
- *    "unordered" (a boolean, for "expected"). The user's own cases,
- *    kept with their notes, have the same form.
+ *  - A case: a VivaCodeCase (src/notes/viva-code-case.c, the same type
+ *    and reader as the user's own cases in notes.json) read with the
+ *    shipped rules: a "name", a "call", and any of "expected", "raises"
+ *    and "output", or none; "unordered" for "expected".
  *  - Members this Viva does not know are ignored; a "version" above 1
  *    is refused with a message, and so is anything else out of these
  *    rules: the bundled file is checked by the test suite, so this only
@@ -62,7 +61,7 @@
 #define CHALLENGES_MAX_SIZE    ((gsize) 16 * 1024 * 1024)
 #define CHALLENGES_MAX_DEPTH   16
 #define CHALLENGES_MAX_COUNT   10000
-#define CHALLENGE_MAX_CASES    100
+#define CHALLENGE_MAX_CASES    VIVA_CODE_CASES_MAX
 #define CHALLENGE_MAX_ENTRIES  16
 #define CHALLENGE_MAX_CODE     ((gsize) 64 * 1024)
 #define NAME_MAX_LENGTH        100
@@ -81,56 +80,7 @@ G_STATIC_ASSERT ((int) VIVA_CHALLENGE_ERROR_FUTURE_VERSION == (int) VIVA_DATA_FI
 
 G_DEFINE_QUARK (viva-challenge-error-quark, viva_challenge_error)
 
-/* --- Cases ----------------------------------------------------------------- */
-
-G_DEFINE_BOXED_TYPE (VivaChallengeCase, viva_challenge_case,
-                     viva_challenge_case_copy, viva_challenge_case_free)
-
-VivaChallengeCase *
-viva_challenge_case_new (const char *name,
-                         const char *call)
-{
-  VivaChallengeCase *test_case;
-
-  g_return_val_if_fail (name != NULL, NULL);
-  g_return_val_if_fail (call != NULL, NULL);
-
-  test_case = g_new0 (VivaChallengeCase, 1);
-  test_case->name = g_strdup (name);
-  test_case->call = g_strdup (call);
-
-  return test_case;
-}
-
-VivaChallengeCase *
-viva_challenge_case_copy (const VivaChallengeCase *test_case)
-{
-  VivaChallengeCase *copy;
-
-  g_return_val_if_fail (test_case != NULL, NULL);
-
-  copy = viva_challenge_case_new (test_case->name, test_case->call);
-  copy->expected = g_strdup (test_case->expected);
-  copy->raises = g_strdup (test_case->raises);
-  copy->output = g_strdup (test_case->output);
-  copy->unordered = test_case->unordered;
-
-  return copy;
-}
-
-void
-viva_challenge_case_free (VivaChallengeCase *test_case)
-{
-  if (test_case == NULL)
-    return;
-
-  g_free (test_case->name);
-  g_free (test_case->call);
-  g_free (test_case->expected);
-  g_free (test_case->raises);
-  g_free (test_case->output);
-  g_free (test_case);
-}
+/* --- A challenge ----------------------------------------------------------- */
 
 /* A Python name as the data uses them: ASCII letters, digits and
  * underscores, not starting with a digit. */
@@ -151,138 +101,6 @@ is_python_name (const char *text)
   return TRUE;
 }
 
-static gboolean
-get_optional_string (JsonObject  *object,
-                     const char  *name,
-                     gsize        max_size,
-                     char       **out,
-                     GError     **error)
-{
-  const char *value = NULL;
-
-  if (!json_object_has_member (object, name))
-    return TRUE;
-
-  if (!viva_data_file_get_string_member (object, name, 0, max_size, TRUE, &value,
-                                         VIVA_CHALLENGE_ERROR, error))
-    return FALSE;
-
-  *out = g_strdup (value);
-
-  return TRUE;
-}
-
-/**
- * viva_challenge_case_new_from_json:
- * @object: a case as challenges.json or the notes file hold it
- * @error: return location for an error
- *
- * Reads and checks a case from untrusted JSON: every member's type and
- * size (see the top of this file).
- *
- * Returns: (transfer full) (nullable): the case
- */
-VivaChallengeCase *
-viva_challenge_case_new_from_json (JsonObject  *object,
-                                   GError     **error)
-{
-  g_autoptr(VivaChallengeCase) test_case = NULL;
-  const char *name;
-  const char *call;
-
-  g_return_val_if_fail (object != NULL, NULL);
-
-  if (!viva_data_file_get_string_member (object, "name", 1, VIVA_CHALLENGE_CASE_MAX_NAME,
-                                         FALSE, &name, VIVA_CHALLENGE_ERROR, error) ||
-      !viva_data_file_get_string_member (object, "call", 1, VIVA_CHALLENGE_CASE_MAX_CODE,
-                                         FALSE, &call, VIVA_CHALLENGE_ERROR, error))
-    return NULL;
-
-  test_case = viva_challenge_case_new (name, call);
-
-  if (!get_optional_string (object, "expected", VIVA_CHALLENGE_CASE_MAX_CODE,
-                            &test_case->expected, error) ||
-      !get_optional_string (object, "raises", NAME_MAX_LENGTH, &test_case->raises, error) ||
-      !get_optional_string (object, "output", VIVA_CHALLENGE_CASE_MAX_OUTPUT,
-                            &test_case->output, error))
-    return NULL;
-
-  if (test_case->raises != NULL && !is_python_name (test_case->raises))
-    {
-      g_set_error_literal (error, VIVA_CHALLENGE_ERROR, VIVA_CHALLENGE_ERROR_INVALID,
-                           _("“raises” is not the name of an exception"));
-      return NULL;
-    }
-
-  if (json_object_has_member (object, "unordered"))
-    {
-      gboolean missing;
-      JsonNode *node = viva_json_object_get_value_member (object, "unordered",
-                                                          G_TYPE_BOOLEAN, &missing);
-
-      if (node == NULL)
-        {
-          g_set_error_literal (error, VIVA_CHALLENGE_ERROR, VIVA_CHALLENGE_ERROR_INVALID,
-                               _("“unordered” is not true or false"));
-          return NULL;
-        }
-      test_case->unordered = json_node_get_boolean (node);
-    }
-
-  return g_steal_pointer (&test_case);
-}
-
-/**
- * viva_challenge_case_write:
- * @test_case: a case
- * @writer: where to write it, as one JSON object
- *
- * Writes the case in the form viva_challenge_case_new_from_json() reads,
- * leaving out the members it does not have.
- *
- * Returns: %FALSE when a text of the case is not UTF-8 (the document is
- *   then to be dropped, as with viva_json_writer_string())
- */
-gboolean
-viva_challenge_case_write (const VivaChallengeCase *test_case,
-                           VivaJsonWriter          *writer)
-{
-  gboolean ok = TRUE;
-
-  g_return_val_if_fail (test_case != NULL, FALSE);
-  g_return_val_if_fail (writer != NULL, FALSE);
-
-  viva_json_writer_begin_object (writer);
-  viva_json_writer_member (writer, "name");
-  ok &= viva_json_writer_string (writer, test_case->name);
-  viva_json_writer_member (writer, "call");
-  ok &= viva_json_writer_string (writer, test_case->call);
-  if (test_case->expected != NULL)
-    {
-      viva_json_writer_member (writer, "expected");
-      ok &= viva_json_writer_string (writer, test_case->expected);
-    }
-  if (test_case->raises != NULL)
-    {
-      viva_json_writer_member (writer, "raises");
-      ok &= viva_json_writer_string (writer, test_case->raises);
-    }
-  if (test_case->output != NULL)
-    {
-      viva_json_writer_member (writer, "output");
-      ok &= viva_json_writer_string (writer, test_case->output);
-    }
-  if (test_case->unordered)
-    {
-      viva_json_writer_member (writer, "unordered");
-      viva_json_writer_boolean (writer, TRUE);
-    }
-  viva_json_writer_end_object (writer);
-
-  return ok;
-}
-
-/* --- A challenge ----------------------------------------------------------- */
 
 struct _VivaChallenge
 {
@@ -323,7 +141,7 @@ viva_challenge_class_init (VivaChallengeClass *klass)
 static void
 viva_challenge_init (VivaChallenge *self)
 {
-  self->cases = g_ptr_array_new_with_free_func ((GDestroyNotify) viva_challenge_case_free);
+  self->cases = g_ptr_array_new_with_free_func ((GDestroyNotify) viva_code_case_free);
 }
 
 guint
@@ -378,7 +196,7 @@ viva_challenge_get_n_cases (VivaChallenge *self)
   return self->cases->len;
 }
 
-const VivaChallengeCase *
+const VivaCodeCase *
 viva_challenge_get_case (VivaChallenge *self,
                          guint          index)
 {
@@ -475,7 +293,7 @@ challenge_new_from_json (JsonObject  *object,
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       JsonNode *element = json_array_get_element (array, i);
-      VivaChallengeCase *test_case;
+      VivaCodeCase *test_case;
 
       if (!JSON_NODE_HOLDS_OBJECT (element))
         {
@@ -484,7 +302,8 @@ challenge_new_from_json (JsonObject  *object,
           return NULL;
         }
 
-      test_case = viva_challenge_case_new_from_json (json_node_get_object (element), error);
+      test_case = viva_code_case_new_from_json (element, VIVA_CODE_CASE_SHIPPED,
+                                                VIVA_CHALLENGE_ERROR, error);
       if (test_case == NULL)
         {
           g_prefix_error (error, _("case %u: "), i + 1);
@@ -716,30 +535,30 @@ viva_challenge_dup_driver (void)
 /**
  * viva_challenge_collect_cases:
  * @challenge: (nullable): the question's shipped tests, if any
- * @own_cases: (nullable) (element-type VivaChallengeCase): the user's own
+ * @own_cases: (nullable) (element-type VivaCodeCase): the user's own
  *
  * The cases of one run, in the order the results will come back: the
  * shipped ones, then the user's own, at most
  * %VIVA_CHALLENGE_MAX_CASES in all.
  *
- * Returns: (transfer full) (element-type VivaChallengeCase): copies
+ * Returns: (transfer full) (element-type VivaCodeCase): copies
  */
 GPtrArray *
 viva_challenge_collect_cases (VivaChallenge *challenge,
                               GPtrArray     *own_cases)
 {
-  GPtrArray *cases = g_ptr_array_new_with_free_func ((GDestroyNotify) viva_challenge_case_free);
+  GPtrArray *cases = g_ptr_array_new_with_free_func ((GDestroyNotify) viva_code_case_free);
 
   g_return_val_if_fail (challenge == NULL || VIVA_IS_CHALLENGE (challenge), cases);
 
   for (guint i = 0; challenge != NULL && i < challenge->cases->len; i++)
-    g_ptr_array_add (cases, viva_challenge_case_copy (g_ptr_array_index (challenge->cases, i)));
+    g_ptr_array_add (cases, viva_code_case_copy (g_ptr_array_index (challenge->cases, i)));
 
   for (guint i = 0; own_cases != NULL && i < own_cases->len; i++)
     {
       if (cases->len >= VIVA_CHALLENGE_MAX_CASES)
         break;
-      g_ptr_array_add (cases, viva_challenge_case_copy (g_ptr_array_index (own_cases, i)));
+      g_ptr_array_add (cases, viva_code_case_copy (g_ptr_array_index (own_cases, i)));
     }
 
   return cases;
@@ -750,7 +569,7 @@ viva_challenge_collect_cases (VivaChallenge *challenge,
  * @challenge: (nullable): the question's shipped tests, for the names
  *   the code must define and the prelude; %NULL when only the user's
  *   own cases run
- * @cases: (element-type VivaChallengeCase): what
+ * @cases: (element-type VivaCodeCase): what
  *   viva_challenge_collect_cases() gave
  * @case_time_limit_ms: how long one case may run, 0 for the driver's
  *   default (5 seconds)
@@ -792,7 +611,7 @@ viva_challenge_build_cases_json (VivaChallenge *challenge,
   viva_json_writer_member (&writer, "cases");
   viva_json_writer_begin_array (&writer);
   for (guint i = 0; i < cases->len; i++)
-    ok &= viva_challenge_case_write (g_ptr_array_index (cases, i), &writer);
+    ok &= viva_code_case_write (g_ptr_array_index (cases, i), &writer);
   viva_json_writer_end_array (&writer);
   viva_json_writer_end_object (&writer);
 
@@ -810,7 +629,7 @@ viva_challenge_build_cases_json (VivaChallenge *challenge,
 static void
 case_result_free (VivaCaseResult *result)
 {
-  viva_challenge_case_free (result->test_case);
+  viva_code_case_free (result->test_case);
   g_free (result->actual);
   g_free (result->output);
   g_free (result->error);
@@ -1160,7 +979,7 @@ results_new (GPtrArray *cases)
     {
       VivaCaseResult *result = g_new0 (VivaCaseResult, 1);
 
-      result->test_case = viva_challenge_case_copy (g_ptr_array_index (cases, i));
+      result->test_case = viva_code_case_copy (g_ptr_array_index (cases, i));
       result->status = VIVA_CASE_NOT_RUN;
       result->output = g_strdup ("");
       g_ptr_array_add (results->cases, result);
@@ -1170,11 +989,34 @@ results_new (GPtrArray *cases)
 }
 
 /**
+ * viva_challenge_results_new_not_run:
+ * @cases: (element-type VivaCodeCase): the cases sent
+ *
+ * The results of a run that gave none (stopped, or killed at its time
+ * limit, before the first case ended): every case %VIVA_CASE_NOT_RUN,
+ * @complete %FALSE.
+ *
+ * Returns: (transfer full): the results
+ */
+VivaChallengeResults *
+viva_challenge_results_new_not_run (GPtrArray *cases)
+{
+  VivaChallengeResults *results;
+
+  g_return_val_if_fail (cases != NULL, NULL);
+
+  results = results_new (cases);
+  results->complete = FALSE;
+
+  return results;
+}
+
+/**
  * viva_challenge_results_parse:
  * @data: (array length=len): what the driver wrote to its file
  *   descriptor 3
  * @len: its length
- * @cases: (element-type VivaChallengeCase): the cases sent, as
+ * @cases: (element-type VivaCodeCase): the cases sent, as
  *   viva_challenge_collect_cases() gave them
  * @error: return location for an error
  *

@@ -13,6 +13,7 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
+#include "viva-code-case.h"
 #include "viva-json-writer.h"
 
 G_BEGIN_DECLS
@@ -37,51 +38,8 @@ typedef enum
   VIVA_CHALLENGE_ERROR_FUTURE_VERSION,
 } VivaChallengeError;
 
-/* The limits of a case, the same for the shipped ones and the user's. */
-#define VIVA_CHALLENGE_CASE_MAX_NAME   ((gsize) 200)
-#define VIVA_CHALLENGE_CASE_MAX_CODE   ((gsize) 64 * 1024)
-#define VIVA_CHALLENGE_CASE_MAX_OUTPUT ((gsize) 1024 * 1024)
 /* How many cases one run sends to the driver, shipped and own together. */
 #define VIVA_CHALLENGE_MAX_CASES       500
-
-/**
- * VivaChallengeCase:
- * @name: what the case checks, shown to the user ("empty string")
- * @call: Python source; its last line, an expression, is the value
- *   compared ("is_palindrome('')")
- * @expected: (nullable): a Python literal the value must match ("True")
- * @raises: (nullable): the name of the exception the call must raise
- * @output: (nullable): what the call must print
- * @unordered: @expected is a list whose order does not matter
- *
- * One test case, as data/challenges.json and the user's own cases (kept
- * with their notes) write it. A case with none of @expected, @raises and
- * @output passes when its call runs without an exception: the user's
- * own asserts.
- */
-typedef struct
-{
-  char     *name;
-  char     *call;
-  char     *expected;
-  char     *raises;
-  char     *output;
-  gboolean  unordered;
-} VivaChallengeCase;
-
-#define VIVA_TYPE_CHALLENGE_CASE (viva_challenge_case_get_type ())
-
-GType              viva_challenge_case_get_type       (void) G_GNUC_CONST;
-VivaChallengeCase *viva_challenge_case_new            (const char               *name,
-                                                       const char               *call);
-VivaChallengeCase *viva_challenge_case_copy           (const VivaChallengeCase  *test_case);
-void               viva_challenge_case_free           (VivaChallengeCase        *test_case);
-VivaChallengeCase *viva_challenge_case_new_from_json  (JsonObject               *object,
-                                                       GError                  **error);
-gboolean           viva_challenge_case_write          (const VivaChallengeCase  *test_case,
-                                                       VivaJsonWriter           *writer);
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (VivaChallengeCase, viva_challenge_case_free)
 
 #define VIVA_TYPE_CHALLENGE (viva_challenge_get_type ())
 
@@ -93,7 +51,7 @@ const char * const *viva_challenge_get_entries      (VivaChallenge *self);
 const char         *viva_challenge_get_starter      (VivaChallenge *self);
 const char         *viva_challenge_get_prelude      (VivaChallenge *self);
 guint               viva_challenge_get_n_cases      (VivaChallenge *self);
-const VivaChallengeCase *viva_challenge_get_case    (VivaChallenge *self,
+const VivaCodeCase *viva_challenge_get_case    (VivaChallenge *self,
                                                      guint          index);
 
 #define VIVA_TYPE_CHALLENGE_SET (viva_challenge_set_get_type ())
@@ -147,7 +105,7 @@ typedef enum
  */
 typedef struct
 {
-  VivaChallengeCase *test_case;
+  VivaCodeCase *test_case;
   VivaCaseStatus     status;
   char              *actual;
   char              *output;
@@ -174,6 +132,7 @@ VivaChallengeResults *viva_challenge_results_parse (const char           *data,
                                                     gsize                 len,
                                                     GPtrArray            *cases,
                                                     GError              **error);
+VivaChallengeResults *viva_challenge_results_new_not_run (GPtrArray       *cases);
 void                  viva_challenge_results_free  (VivaChallengeResults *results);
 guint                 viva_challenge_results_count (VivaChallengeResults *results,
                                                     VivaCaseStatus        status);

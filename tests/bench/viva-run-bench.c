@@ -5,9 +5,12 @@
  * run without it; Viva never does unless the user allows it where the
  * sandbox does not work, which is how this program gets there), as a
  * plain script and through the REPL driver the study view uses; and to
- * the end of the run. Prints "key=value" lines, in milliseconds.
+ * the end of the run. And "Run Tests" of one coding challenge (951, with
+ * its reference solution: every case passes) through
+ * viva_challenge_run_async(), as the UI will run it: from the call to
+ * the parsed results. Prints "key=value" lines, in milliseconds.
  *
- *   viva-run-bench [--runs N]
+ *   viva-run-bench [--runs N] [--challenge-runs N --reference FILE]
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,6 +19,7 @@
 
 #include <stdlib.h>
 
+#include "viva-challenge-run.h"
 #include "viva-python-runner.h"
 
 typedef struct
@@ -77,6 +81,50 @@ measure (VivaPythonRunner *runner,
   g_array_append_val (total, ms);
 }
 
+typedef struct
+{
+  VivaChallengeResults *results;
+  gboolean              done;
+} TestsRun;
+
+static void
+tests_done_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  TestsRun *run = user_data;
+  g_autoptr(GError) error = NULL;
+
+  run->results = viva_challenge_run_finish (VIVA_PYTHON_RUNNER (object), result, NULL, &error);
+  if (run->results == NULL)
+    g_error ("Run Tests did not run: %s", error->message);
+  run->done = TRUE;
+}
+
+/* Run Tests of @challenge against @code, which passes them all: from the
+ * call to the results, in milliseconds. */
+static double
+measure_tests (VivaPythonRunner *runner,
+               VivaChallenge    *challenge,
+               const char       *code)
+{
+  TestsRun run = { NULL, FALSE };
+  gint64 start = g_get_monotonic_time ();
+  double ms;
+
+  viva_challenge_run_async (runner, challenge, code, NULL, NULL, NULL, NULL, NULL,
+                            tests_done_cb, &run);
+  while (!run.done)
+    g_main_context_iteration (NULL, TRUE);
+  ms = (g_get_monotonic_time () - start) / 1000.0;
+
+  if (viva_challenge_results_count (run.results, VIVA_CASE_PASSED) != run.results->cases->len)
+    g_error ("the reference solution of %u failed a case", viva_challenge_get_question (challenge));
+  viva_challenge_results_free (run.results);
+
+  return ms;
+}
+
 static int
 compare_doubles (gconstpointer a,
                  gconstpointer b)
@@ -113,9 +161,20 @@ main (int   argc,
   GArray *first[3];
   GArray *total[3];
   int runs = 50;
+  int challenge_runs = 0;
+  const char *reference = NULL;
 
-  if (argc == 3 && g_str_equal (argv[1], "--runs"))
-    runs = MAX (1, atoi (argv[2]));
+  for (int i = 1; i + 1 < argc; i += 2)
+    {
+      if (g_str_equal (argv[i], "--runs"))
+        runs = MAX (1, atoi (argv[i + 1]));
+      else if (g_str_equal (argv[i], "--challenge-runs"))
+        challenge_runs = MAX (0, atoi (argv[i + 1]));
+      else if (g_str_equal (argv[i], "--reference"))
+        reference = argv[i + 1];
+      else
+        g_error ("usage: viva-run-bench [--runs N] [--challenge-runs N --reference FILE]");
+    }
 
   settings = g_settings_new (APP_ID);
   sandboxed = viva_python_runner_new (settings);
@@ -161,6 +220,42 @@ main (int   argc,
       print_figures (total_key, total[i]);
       g_array_unref (first[i]);
       g_array_unref (total[i]);
+    }
+
+  if (challenge_runs > 0)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(VivaChallengeSet) set = viva_challenge_set_new_bundled (&error);
+      g_autofree char *code = NULL;
+      VivaChallenge *challenge;
+      GArray *tests[2];
+
+      if (set == NULL)
+        g_error ("%s", error->message);
+      challenge = viva_challenge_set_lookup (set, 951);
+      if (reference == NULL || !g_file_get_contents (reference, &code, NULL, &error))
+        g_error ("--reference: %s", error != NULL ? error->message : "missing");
+
+      for (guint i = 0; i < 2; i++)
+        tests[i] = g_array_new (FALSE, FALSE, sizeof (double));
+      for (int round = -1; round < challenge_runs; round++)
+        {
+          for (guint i = 0; i < 2; i++)
+            {
+              double ms = measure_tests (i == 0 ? sandboxed : unsandboxed, challenge, code);
+
+              if (round >= 0)
+                g_array_append_val (tests[i], ms);
+            }
+        }
+
+      g_print ("challenge=%u\n", viva_challenge_get_question (challenge));
+      g_print ("challenge-cases=%u\n", viva_challenge_get_n_cases (challenge));
+      g_print ("challenge-runs=%d\n", challenge_runs);
+      print_figures ("challenge-sandboxed", tests[0]);
+      print_figures ("challenge-unsandboxed", tests[1]);
+      g_array_unref (tests[0]);
+      g_array_unref (tests[1]);
     }
 
   return EXIT_SUCCESS;

@@ -25,10 +25,10 @@ LLVMFuzzerInitialize (int    *argc,
   /* A warning or a critical from a parse is a bug too. */
   g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
 
-  cases = g_ptr_array_new_with_free_func ((GDestroyNotify) viva_challenge_case_free);
-  g_ptr_array_add (cases, viva_challenge_case_new ("first", "f(1)"));
-  g_ptr_array_add (cases, viva_challenge_case_new ("second", "f(2)"));
-  g_ptr_array_add (cases, viva_challenge_case_new ("third", "f(3)"));
+  cases = g_ptr_array_new_with_free_func ((GDestroyNotify) viva_code_case_free);
+  g_ptr_array_add (cases, viva_code_case_new ("first", "f(1)"));
+  g_ptr_array_add (cases, viva_code_case_new ("second", "f(2)"));
+  g_ptr_array_add (cases, viva_code_case_new ("third", "f(3)"));
 
   return 0;
 }
