@@ -305,7 +305,7 @@ test_case_time_limit_sandboxed (void)
       result = g_ptr_array_index (run.results->cases, i);
       g_assert_cmpint (result->status, ==, VIVA_CASE_ERROR);
       g_assert_null (result->actual);
-      g_assert_cmpstr (result->error, ==, "The case did not finish within its time limit of 1 seconds.");
+      g_assert_cmpstr (result->error, ==, "The case did not finish within its time limit of 1 second.");
     }
 }
 
@@ -326,7 +326,7 @@ test_load_time_limit_sandboxed (void)
 
   g_assert_cmpint (viva_run_result_get_end (run.run), ==, VIVA_RUN_EXITED);
   g_assert_cmpstr (run.results->load_error, ==,
-                   "Loading your code did not finish within the time limit of 1 seconds.");
+                   "Loading your code did not finish within the time limit of 1 second.");
   g_assert_cmpint (result_named (run.results, "one")->status, ==, VIVA_CASE_NOT_RUN);
 }
 
@@ -368,7 +368,7 @@ test_case_fork_bomb_sandboxed (void)
   g_assert_true (run.results->complete);
   result = result_named (run.results, "bomb");
   g_assert_cmpint (result->status, ==, VIVA_CASE_ERROR);
-  g_assert_cmpstr (result->error, ==, "The case did not finish within its time limit of 1 seconds.");
+  g_assert_cmpstr (result->error, ==, "The case did not finish within its time limit of 1 second.");
   g_assert_cmpint (result_named (run.results, "after")->status, ==, VIVA_CASE_PASSED);
   g_assert_cmpint (result_named (run.results, "last")->status, ==, VIVA_CASE_PASSED);
 

@@ -105,6 +105,19 @@ describe_problem (JsonObject *problem,
       node = viva_json_object_get_value_member (problem, "limit-ms", G_TYPE_INT64, &missing);
       if (node != NULL)
         limit_ms = CLAMP (json_node_get_int (node), 0, 3600000);
+      /* Whole seconds take the plural form of their number ("1 second");
+       * a fraction of a second reads "0.3 seconds". */
+      if (limit_ms % 1000 == 0)
+        {
+          guint n = (guint) (limit_ms / 1000);
+
+          return loading
+            ? g_strdup_printf (ngettext ("Loading your code did not finish within the time limit of %u second.",
+                                         "Loading your code did not finish within the time limit of %u seconds.", n), n)
+            : g_strdup_printf (ngettext ("The case did not finish within its time limit of %u second.",
+                                         "The case did not finish within its time limit of %u seconds.", n), n);
+        }
+
       seconds = g_strdup_printf ("%g", limit_ms / 1000.0);
 
       return loading
