@@ -19,6 +19,7 @@
 #include "viva-note.h"
 #include "viva-notes-store.h"
 #include "viva-question.h"
+#include "viva-preferences-window.h"
 #include "viva-question-view.h"
 #include "viva-scratchpad.h"
 #include "viva-test-util.h"
@@ -384,6 +385,35 @@ test_stop (Fixture       *f,
   g_assert_true (gtk_widget_is_sensitive (find_button (GTK_WIDGET (pad), "Run")));
 }
 
+/* The time limit is the user's, set in Preferences. */
+static void
+test_time_limit (Fixture       *f,
+                 gconstpointer  data)
+{
+  VivaScratchpad *pad = show_question (f, 42);
+  GtkWidget *preferences = viva_preferences_window_new (GTK_WINDOW (f->window));
+  GtkSpinButton *spin = viva_preferences_window_get_run_time_limit_row (VIVA_PREFERENCES_WINDOW (preferences));
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GString) unnamed = g_string_new (NULL);
+
+  gtk_window_present (GTK_WINDOW (preferences));
+  viva_test_wait_mapped (preferences);
+  g_assert_cmpfloat (gtk_spin_button_get_value (spin), ==, 10);
+  viva_test_collect_unnamed_controls (GTK_WIDGET (spin), unnamed);
+  g_assert_cmpstr (unnamed->str, ==, "");
+
+  gtk_spin_button_set_value (spin, 2);
+  g_assert_cmpuint (g_settings_get_uint (settings, "run-time-limit"), ==, 2);
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  viva_test_drain_main_loop ();
+
+  type_code (pad, "import time\ntime.sleep(3600)");
+  run_with_keyboard (pad);
+  g_assert_cmpstr (viva_scratchpad_get_result (pad), ==, "Stopped at the time limit of 2 seconds.");
+
+  g_settings_reset (settings, "run-time-limit");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -399,6 +429,8 @@ main (int   argc,
               fixture_set_up, test_code_saved, fixture_tear_down);
   g_test_add ("/scratchpad/stop", Fixture, NULL,
               fixture_set_up, test_stop, fixture_tear_down);
+  g_test_add ("/scratchpad/time-limit", Fixture, NULL,
+              fixture_set_up, test_time_limit, fixture_tear_down);
   g_test_add_func ("/scratchpad/sandbox-unavailable", test_sandbox_unavailable);
 
   return g_test_run ();
