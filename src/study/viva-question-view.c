@@ -199,6 +199,7 @@ viva_question_view_update_editable (VivaQuestionView *self)
                       (self->store == NULL || !viva_notes_store_get_read_only (self->store));
 
   gtk_text_view_set_editable (GTK_TEXT_VIEW (self->note_view), editable);
+  viva_scratchpad_set_editable (self->scratchpad, editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "question.starred", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "question.status", editable);
 }

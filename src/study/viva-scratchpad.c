@@ -57,6 +57,7 @@ struct _VivaScratchpad
   VivaReviewGrade   offered_grade;
   guint             run_serial;
   guint             loading : 1;
+  guint             read_only : 1;
   guint             probed : 1;
 };
 
@@ -342,7 +343,7 @@ viva_scratchpad_show_verdict (VivaScratchpad *self,
                                   -1);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->grade_button),
                                _("Record this in your review schedule, as a grade given in Review"));
-  gtk_widget_set_sensitive (GTK_WIDGET (self->grade_button), self->note != NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->grade_button), self->note != NULL && !self->read_only);
   gtk_widget_set_visible (GTK_WIDGET (self->verdict_box), TRUE);
 }
 
@@ -451,7 +452,8 @@ viva_scratchpad_grade_action (GtkWidget  *widget,
   VivaScratchpad *self = VIVA_SCRATCHPAD (widget);
   g_autofree char *text = NULL;
 
-  if (self->note == NULL || !gtk_widget_get_visible (GTK_WIDGET (self->verdict_box)))
+  if (self->note == NULL || self->read_only ||
+      !gtk_widget_get_visible (GTK_WIDGET (self->verdict_box)))
     return;
 
   /* As Review records a grade (viva-review-view.c). */
@@ -473,7 +475,7 @@ viva_scratchpad_code_changed_cb (VivaScratchpad *self,
   g_autofree char *text = NULL;
   GtkTextIter start, end;
 
-  if (self->loading || self->note == NULL)
+  if (self->loading || self->note == NULL || self->read_only)
     return;
 
   gtk_text_buffer_get_bounds (buffer, &start, &end);
@@ -511,7 +513,7 @@ viva_scratchpad_prediction_changed_cb (VivaScratchpad *self,
 {
   const char *text = gtk_editable_get_text (editable);
 
-  if (self->loading || self->note == NULL)
+  if (self->loading || self->note == NULL || self->read_only)
     return;
 
   if (strlen (text) <= VIVA_NOTE_PREDICTION_MAX_SIZE)
@@ -787,6 +789,28 @@ viva_scratchpad_set_question (VivaScratchpad *self,
   self->loading = FALSE;
 
   viva_scratchpad_update_actions (self);
+}
+
+/**
+ * viva_scratchpad_set_editable:
+ * @self: a scratchpad
+ * @editable: whether the code and the prediction can change
+ *
+ * When the notes are read-only (written by a newer Viva), the code and
+ * the prediction stay as they are and nothing is graded; the code can
+ * still run.
+ */
+void
+viva_scratchpad_set_editable (VivaScratchpad *self,
+                              gboolean        editable)
+{
+  g_return_if_fail (VIVA_IS_SCRATCHPAD (self));
+
+  self->read_only = !editable;
+  gtk_text_view_set_editable (GTK_TEXT_VIEW (self->code_view), editable);
+  gtk_editable_set_editable (GTK_EDITABLE (self->prediction_entry), editable);
+  if (!editable)
+    gtk_widget_set_sensitive (GTK_WIDGET (self->grade_button), FALSE);
 }
 
 char *

@@ -26,6 +26,8 @@ void              viva_scratchpad_set_runner      (VivaScratchpad   *self,
 void              viva_scratchpad_set_question    (VivaScratchpad   *self,
                                                    VivaQuestion     *question,
                                                    VivaNote         *note);
+void              viva_scratchpad_set_editable    (VivaScratchpad   *self,
+                                                   gboolean          editable);
 gboolean          viva_scratchpad_get_running     (VivaScratchpad   *self);
 char             *viva_scratchpad_dup_output      (VivaScratchpad   *self);
 const char       *viva_scratchpad_get_info        (VivaScratchpad   *self);
