@@ -27,7 +27,7 @@
 
 /* Not a timed assertion: only how long a test may hang before it says
  * what it was waiting for. */
-#define HANG_LIMIT_USEC (60 * G_USEC_PER_SEC)
+#define HANG_LIMIT_USEC (120 * G_USEC_PER_SEC)
 
 typedef VivaTestWindow Fixture;
 
@@ -292,7 +292,7 @@ test_sandbox_unavailable (void)
   viva_test_send_keys (GTK_WIDGET (pad), "ctrl+Return");
   /* Then a key that does type, so that the first has surely arrived. */
   viva_test_send_keys (GTK_WIDGET (pad), "x");
-  while (!g_str_has_prefix ((after = dup_code (pad)), "x"))
+  while (g_strcmp0 ((after = dup_code (pad)), before) == 0)
     {
       g_free (after);
       g_main_context_iteration (NULL, TRUE);
