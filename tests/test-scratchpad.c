@@ -245,6 +245,7 @@ test_prediction (Fixture       *f,
   grade = find_button (GTK_WIDGET (pad), "Count as Again");
   g_assert_nonnull (grade);
   g_assert_true (gtk_widget_is_sensitive (grade));
+  viva_test_save_screenshot (GTK_WIDGET (f->window), "scratchpad-prediction.png");
   g_signal_emit_by_name (grade, "clicked");
   viva_test_drain_main_loop ();
   history = viva_note_get_history (note, &n);
