@@ -25,6 +25,7 @@ struct _VivaPreferencesWindow
   GtkSpinButton        *budget[VIVA_PREFERENCES_N_LEVELS];
   GtkSpinButton        *review_daily_limit;
   GtkSpinButton        *review_new_per_day;
+  GtkSpinButton        *run_time_limit;
 };
 
 G_DEFINE_FINAL_TYPE (VivaPreferencesWindow, viva_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -114,6 +115,7 @@ viva_preferences_window_class_init (VivaPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child_full (widget_class, "budget_6", FALSE, G_STRUCT_OFFSET (VivaPreferencesWindow, budget[5]));
   gtk_widget_class_bind_template_child (widget_class, VivaPreferencesWindow, review_daily_limit);
   gtk_widget_class_bind_template_child (widget_class, VivaPreferencesWindow, review_new_per_day);
+  gtk_widget_class_bind_template_child (widget_class, VivaPreferencesWindow, run_time_limit);
   gtk_widget_class_bind_template_callback (widget_class, reset_clicked_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
@@ -139,6 +141,7 @@ viva_preferences_window_init (VivaPreferencesWindow *self)
 
   bind_count (self, "review-daily-limit", self->review_daily_limit);
   bind_count (self, "review-new-per-day", self->review_new_per_day);
+  bind_count (self, "run-time-limit", self->run_time_limit);
 }
 
 GtkWidget *
@@ -177,4 +180,13 @@ viva_preferences_window_get_review_row (VivaPreferencesWindow *self,
     return self->review_new_per_day;
 
   g_return_val_if_reached (NULL);
+}
+
+/* The spin button of the time limit for running code, for tests. */
+GtkSpinButton *
+viva_preferences_window_get_run_time_limit_row (VivaPreferencesWindow *self)
+{
+  g_return_val_if_fail (VIVA_IS_PREFERENCES_WINDOW (self), NULL);
+
+  return self->run_time_limit;
 }

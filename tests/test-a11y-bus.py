@@ -674,6 +674,25 @@ def walk_everything(walk):
             walk.flag('study view: sidebar, its topic open', item,
                       'is not named as its row ("%s")' % row.name)
 
+    # Question 3 shows code: its Python scratchpad (the editor, Run and
+    # Stop, "Your answer", the output), and, once a prediction was
+    # checked, the button that counts it as a grade.
+    click('push button', 'Next question')
+    click('push button', 'Next question')
+    run = wait_for('question 3\'s scratchpad', lambda: find('push button', 'Run', clickable=True))
+    walk.step('study view: question 3, Python scratchpad', run)
+    editor = find('text', 'Python code', sensitive=False)
+    if editor is None:
+        fail('no "Python code" editor on the bus')
+    # A GtkEntry is on GTK 4.8's bus as its text, role "text".
+    answer = find('text', 'Your answer')
+    if answer is None:
+        fail('no "Your answer" entry on the bus')
+    answer.queryEditableText().insertText(0, 'None', 4)
+    do_click(run)
+    wait_for('the prediction checked', lambda: find('push button', 'Count as a review graded', prefix=True))
+    walk.step('study view: question 3, prediction checked', run)
+
     # Search, and the filter popover. The filter button pops up only once
     # the search bar shows, which the focus in its field says.
     click('push button', 'Search questions and notes')
@@ -698,6 +717,8 @@ def walk_everything(walk):
     walk.step('preferences: mock interviews', prefs)
     click('page tab', 'Review', prefs)
     walk.step('preferences: review', prefs)
+    click('page tab', 'Python', prefs)
+    walk.step('preferences: python', prefs)
     close_window('the preferences', prefs)
 
     shortcuts = open_window('the shortcuts window', lambda: from_menu('Keyboard Shortcuts'))

@@ -23,6 +23,7 @@
 #include "viva-query.h"
 #include "viva-question-view.h"
 #include "viva-related.h"
+#include "viva-scratchpad.h"
 #include "viva-search.h"
 #include "viva-topic.h"
 
@@ -54,6 +55,7 @@ struct _VivaQuestionView
   GtkBox          *related_list;
   GtkLabel        *save_label;
   GtkSourceView   *note_view;
+  VivaScratchpad  *scratchpad;
 
   /* Borrowed: children of related_list, reused from one question to the
    * next so that a link that keeps its place keeps the focus. */
@@ -197,6 +199,7 @@ viva_question_view_update_editable (VivaQuestionView *self)
                       (self->store == NULL || !viva_notes_store_get_read_only (self->store));
 
   gtk_text_view_set_editable (GTK_TEXT_VIEW (self->note_view), editable);
+  viva_scratchpad_set_editable (self->scratchpad, editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "question.starred", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "question.status", editable);
 }
@@ -535,6 +538,7 @@ viva_question_view_class_init (VivaQuestionViewClass *klass)
   gtk_widget_class_install_property_action (widget_class, "question.status", "status");
 
   g_type_ensure (GTK_SOURCE_TYPE_VIEW);
+  g_type_ensure (VIVA_TYPE_SCRATCHPAD);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/viva-question-view.ui");
   gtk_widget_class_bind_template_child (widget_class, VivaQuestionView, number_label);
@@ -545,6 +549,7 @@ viva_question_view_class_init (VivaQuestionViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VivaQuestionView, related_list);
   gtk_widget_class_bind_template_child (widget_class, VivaQuestionView, save_label);
   gtk_widget_class_bind_template_child (widget_class, VivaQuestionView, note_view);
+  gtk_widget_class_bind_template_child (widget_class, VivaQuestionView, scratchpad);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "vivaquestionview");
@@ -678,6 +683,9 @@ viva_question_view_set_question (VivaQuestionView *self,
   viva_question_view_set_related (self, NULL);
 
   viva_question_view_load_note_text (self);
+  viva_scratchpad_set_question (self->scratchpad, question, note);
+  gtk_widget_set_visible (GTK_WIDGET (self->scratchpad),
+                          question != NULL && viva_scratchpad_wants_question (question));
   if (note != NULL)
     viva_question_view_note_state_cb (self, NULL, note);
   viva_question_view_update_editable (self);
@@ -838,4 +846,19 @@ viva_question_view_set_highlight_query (VivaQuestionView *self,
   viva_question_view_update_note_highlight (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HIGHLIGHT_QUERY]);
+}
+
+/**
+ * viva_question_view_get_scratchpad:
+ * @self: a #VivaQuestionView
+ *
+ * Returns: (transfer none): the question's Python scratchpad, shown
+ *   only for questions with code
+ */
+VivaScratchpad *
+viva_question_view_get_scratchpad (VivaQuestionView *self)
+{
+  g_return_val_if_fail (VIVA_IS_QUESTION_VIEW (self), NULL);
+
+  return self->scratchpad;
 }

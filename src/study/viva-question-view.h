@@ -7,6 +7,7 @@
 
 #include <gtk/gtk.h>
 
+#include "viva-scratchpad.h"
 #include "viva-types.h"
 
 G_BEGIN_DECLS
@@ -31,6 +32,7 @@ void            viva_question_view_set_notes_store (VivaQuestionView *self,
 GtkTextView    *viva_question_view_get_note_view   (VivaQuestionView *self);
 const char     *viva_question_view_get_save_status (VivaQuestionView *self);
 void            viva_question_view_focus_notes     (VivaQuestionView *self);
+VivaScratchpad *viva_question_view_get_scratchpad  (VivaQuestionView *self);
 VivaQuery      *viva_question_view_get_highlight_query (VivaQuestionView *self);
 void            viva_question_view_set_highlight_query (VivaQuestionView *self,
                                                         VivaQuery        *query);

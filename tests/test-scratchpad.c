@@ -1,0 +1,438 @@
+/* test-scratchpad.c
+ *
+ * The study view's Python scratchpad as a user meets it (issue 11), in
+ * the real window with the real runner and bubblewrap: question 42 runs
+ * to 'rog' with Ctrl+Enter; a right and a wrong prediction, and the
+ * grade each offers counted only on a click; the message when the
+ * sandbox cannot run; the code kept per question in notes.json; Stop.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "viva-bank.h"
+#include "viva-context.h"
+#include "viva-note.h"
+#include "viva-notes-store.h"
+#include "viva-question.h"
+#include "viva-preferences-window.h"
+#include "viva-question-view.h"
+#include "viva-scratchpad.h"
+#include "viva-test-util.h"
+#include "viva-window.h"
+
+/* Not a timed assertion: only how long a test may hang before it says
+ * what it was waiting for. */
+#define HANG_LIMIT_USEC (120 * G_USEC_PER_SEC)
+
+typedef VivaTestWindow Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  viva_test_window_open (f, NULL, 1100, 900);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  viva_test_window_close (f);
+}
+
+typedef gboolean (*Condition) (VivaScratchpad *pad);
+
+static void
+wait_for (VivaScratchpad *pad,
+          Condition       condition,
+          const char     *what)
+{
+  gint64 give_up = g_get_monotonic_time () + HANG_LIMIT_USEC;
+
+  while (!condition (pad))
+    {
+      if (g_get_monotonic_time () > give_up)
+        g_error ("Still waiting for %s", what);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+}
+
+static gboolean
+runner_settled (VivaScratchpad *pad)
+{
+  VivaPythonRunnerStatus status = viva_python_runner_get_status (viva_scratchpad_get_runner (pad));
+
+  return status == VIVA_PYTHON_RUNNER_READY || status == VIVA_PYTHON_RUNNER_UNAVAILABLE;
+}
+
+static gboolean
+not_running (VivaScratchpad *pad)
+{
+  return !viva_scratchpad_get_running (pad);
+}
+
+static gboolean
+output_started (VivaScratchpad *pad)
+{
+  g_autofree char *output = viva_scratchpad_dup_output (pad);
+
+  return strstr (output, "started") != NULL;
+}
+
+static VivaScratchpad *
+show_question (Fixture *f,
+               guint    number)
+{
+  VivaQuestionView *view = viva_window_get_question_view (f->window);
+  VivaScratchpad *pad = viva_question_view_get_scratchpad (view);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-question", "u", number));
+  viva_test_drain_main_loop ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (pad)));
+  viva_test_wait_mapped (GTK_WIDGET (pad));
+  wait_for (pad, runner_settled, "the sandbox probe");
+
+  return pad;
+}
+
+static char *
+dup_code (VivaScratchpad *pad)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (viva_scratchpad_get_code_view (pad));
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+/* Replaces the code as typing would: an edit of the buffer. */
+static void
+type_code (VivaScratchpad *pad,
+           const char     *code)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (viva_scratchpad_get_code_view (pad));
+
+  gtk_text_buffer_set_text (buffer, code, -1);
+}
+
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Runs the code with Ctrl+Enter in the editor, through the X server. */
+static void
+run_with_keyboard (VivaScratchpad *pad)
+{
+  GtkWidget *code_view = GTK_WIDGET (viva_scratchpad_get_code_view (pad));
+
+  gtk_widget_grab_focus (code_view);
+  viva_test_drain_main_loop ();
+  g_assert_true (gtk_widget_has_focus (code_view));
+  viva_test_send_keys (code_view, "ctrl+Return");
+  wait_for (pad, viva_scratchpad_get_running, "the run to start");
+  wait_for (pad, not_running, "the run to end");
+}
+
+static void
+test_question_42_runs (Fixture       *f,
+                       gconstpointer  data)
+{
+  VivaScratchpad *pad = show_question (f, 42);
+  g_autofree char *code = dup_code (pad);
+  g_autofree char *output = NULL;
+  g_autofree char *before = NULL;
+  g_autoptr(GString) unnamed = g_string_new (NULL);
+  GtkTextBuffer *buffer;
+
+  /* The question's own code, as the interpreter would take it. */
+  g_assert_cmpstr (code, ==, "s = \"Programming\"\ns[1:4]\n");
+  g_assert_nonnull (strstr (viva_scratchpad_get_info (pad), "Python 3."));
+  g_assert_nonnull (strstr (viva_scratchpad_get_info (pad), "sandbox: no network"));
+  g_assert_true (gtk_widget_is_sensitive (find_button (GTK_WIDGET (pad), "Run")));
+  g_assert_false (gtk_widget_is_sensitive (find_button (GTK_WIDGET (pad), "Stop")));
+
+  run_with_keyboard (pad);
+
+  output = viva_scratchpad_dup_output (pad);
+  g_assert_cmpstr (output, ==, "'rog'\n");
+  g_assert_cmpstr (viva_scratchpad_get_result (pad), ==, "Finished.");
+  /* Looking is not editing: the note keeps no code. */
+  g_assert_false (viva_note_get_has_code (viva_question_view_get_note (viva_window_get_question_view (f->window))));
+
+  viva_test_save_screenshot (GTK_WIDGET (f->window), "scratchpad-light.png");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  viva_test_save_screenshot (GTK_WIDGET (f->window), "scratchpad-dark.png");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+
+  /* An error shows, in order after what came before it. */
+  type_code (pad, "print('before')\n1/0\n'after'");
+  run_with_keyboard (pad);
+  g_free (output);
+  output = viva_scratchpad_dup_output (pad);
+  g_assert_true (g_str_has_prefix (output, "before\n"));
+  g_assert_nonnull (strstr (output, "ZeroDivisionError"));
+  g_assert_true (g_str_has_suffix (output, "'after'\n"));
+
+  /* Undo, in the editor. */
+  buffer = gtk_text_view_get_buffer (viva_scratchpad_get_code_view (pad));
+  before = dup_code (pad);
+  gtk_text_buffer_insert_at_cursor (buffer, "x", -1);
+  g_assert_true (gtk_text_buffer_get_can_undo (buffer));
+  gtk_text_buffer_undo (buffer);
+  g_free (code);
+  code = dup_code (pad);
+  g_assert_cmpstr (code, ==, before);
+
+  viva_test_collect_unnamed_controls (GTK_WIDGET (pad), unnamed);
+  g_assert_cmpstr (unnamed->str, ==, "");
+}
+
+static void
+test_prediction (Fixture       *f,
+                 gconstpointer  data)
+{
+  VivaScratchpad *pad = show_question (f, 42);
+  VivaNote *note = viva_question_view_get_note (viva_window_get_question_view (f->window));
+  GtkWidget *grade;
+  const VivaReviewEntry *history;
+  guint n = 0;
+
+  /* Right: the quotes as repr() shows them, spaces around ignored. */
+  gtk_editable_set_text (viva_scratchpad_get_prediction_entry (pad), "  'rog' ");
+  g_assert_cmpstr (viva_note_get_prediction (note), ==, "  'rog' ");
+  run_with_keyboard (pad);
+  g_assert_nonnull (viva_scratchpad_get_verdict (pad));
+  g_assert_true (g_str_has_prefix (viva_scratchpad_get_verdict (pad), "Right"));
+
+  /* Nothing is graded until the user says so. */
+  viva_note_get_history (note, &n);
+  g_assert_cmpuint (n, ==, 0);
+  grade = find_button (GTK_WIDGET (pad), "Count as Good");
+  g_assert_nonnull (grade);
+  g_signal_emit_by_name (grade, "clicked");
+  viva_test_drain_main_loop ();
+  history = viva_note_get_history (note, &n);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_cmpint (history[0].grade, ==, VIVA_REVIEW_GRADE_GOOD);
+  g_assert_cmpint (history[0].source, ==, VIVA_REVIEW_SOURCE_REVIEW);
+  g_assert_false (gtk_widget_is_sensitive (grade));
+
+  /* Wrong: without the quotes it is not what Python shows. */
+  gtk_editable_set_text (viva_scratchpad_get_prediction_entry (pad), "rog");
+  run_with_keyboard (pad);
+  g_assert_true (g_str_has_prefix (viva_scratchpad_get_verdict (pad), "Not what Python shows"));
+  grade = find_button (GTK_WIDGET (pad), "Count as Again");
+  g_assert_nonnull (grade);
+  g_assert_true (gtk_widget_is_sensitive (grade));
+  viva_test_save_screenshot (GTK_WIDGET (f->window), "scratchpad-prediction.png");
+  g_signal_emit_by_name (grade, "clicked");
+  viva_test_drain_main_loop ();
+  history = viva_note_get_history (note, &n);
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_cmpint (history[1].grade, ==, VIVA_REVIEW_GRADE_AGAIN);
+}
+
+static void
+test_prediction_rules (void)
+{
+  g_assert_true (viva_scratchpad_prediction_matches ("'rog'", "'rog'\n"));
+  g_assert_true (viva_scratchpad_prediction_matches (" 3 ", "hello\n3\n"));
+  g_assert_true (viva_scratchpad_prediction_matches ("a\nb", "a\nb\n"));
+  g_assert_false (viva_scratchpad_prediction_matches ("rog", "'rog'\n"));
+  g_assert_false (viva_scratchpad_prediction_matches ("\"rog\"", "'rog'\n"));
+  g_assert_false (viva_scratchpad_prediction_matches ("hello", "hello\n3\n"));
+  g_assert_false (viva_scratchpad_prediction_matches ("  ", ""));
+}
+
+static void
+test_sandbox_unavailable (void)
+{
+  Fixture f = { 0 };
+  VivaScratchpad *pad;
+  GtkWidget *run;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *expected = NULL;
+
+  g_setenv ("VIVA_BWRAP", "/nonexistent", TRUE);
+  viva_test_window_open (&f, NULL, 1100, 900);
+
+  pad = show_question (&f, 42);
+  g_assert_cmpint (viva_python_runner_get_status (viva_scratchpad_get_runner (pad)), ==,
+                   VIVA_PYTHON_RUNNER_UNAVAILABLE);
+  /* Why, and what to do. */
+  g_assert_nonnull (strstr (viva_scratchpad_get_info (pad), "bubblewrap"));
+  g_assert_nonnull (strstr (viva_scratchpad_get_info (pad), "Install"));
+  run = find_button (GTK_WIDGET (pad), "Run");
+  g_assert_false (gtk_widget_is_sensitive (run));
+
+  /* Ctrl+Enter does nothing either, not even a new line. */
+  before = dup_code (pad);
+  gtk_widget_grab_focus (GTK_WIDGET (viva_scratchpad_get_code_view (pad)));
+  viva_test_send_keys (GTK_WIDGET (pad), "ctrl+Return");
+  /* Then a key that does type, so that the first has surely arrived. */
+  viva_test_send_keys (GTK_WIDGET (pad), "x");
+  while (g_strcmp0 ((after = dup_code (pad)), before) == 0)
+    {
+      g_free (after);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_assert_false (viva_scratchpad_get_running (pad));
+  g_assert_cmpstr (viva_scratchpad_get_result (pad), ==, "");
+  expected = g_strconcat ("x", before, NULL);
+  g_assert_cmpstr (after, ==, expected);
+
+  viva_test_save_screenshot (GTK_WIDGET (f.window), "scratchpad-unavailable.png");
+
+  viva_test_window_close (&f);
+  g_unsetenv ("VIVA_BWRAP");
+}
+
+static void
+test_code_saved (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(VivaContext) context = NULL;
+  VivaBank *bank;
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), APP_ID, "notes.json", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *code = NULL;
+  g_autofree char *other_code = NULL;
+  g_autofree char *other_first = NULL;
+  VivaScratchpad *pad;
+  guint other = 0;
+
+  g_object_get (f->window, "context", &context, NULL);
+  bank = viva_context_get_bank (context);
+
+  /* Another question with a scratchpad. */
+  for (guint n = 43; n < 415 && other == 0; n++)
+    {
+      VivaQuestion *question = viva_bank_lookup_question (bank, n);
+
+      if (question != NULL && viva_scratchpad_wants_question (question))
+        other = n;
+    }
+  g_assert_cmpuint (other, !=, 0);
+
+  pad = show_question (f, 42);
+  type_code (pad, "s = \"Programming\"\ns[::-1]");
+  gtk_editable_set_text (viva_scratchpad_get_prediction_entry (pad), "'gnimmargorP'");
+
+  pad = show_question (f, other);
+  other_first = dup_code (pad);
+  g_assert_cmpstr (other_first, !=, "s = \"Programming\"\ns[::-1]");
+  g_assert_cmpstr (gtk_editable_get_text (viva_scratchpad_get_prediction_entry (pad)), ==, "");
+  type_code (pad, "x = 1\nx + 1");
+
+  pad = show_question (f, 42);
+  code = dup_code (pad);
+  g_assert_cmpstr (code, ==, "s = \"Programming\"\ns[::-1]");
+  g_assert_cmpstr (gtk_editable_get_text (viva_scratchpad_get_prediction_entry (pad)), ==, "'gnimmargorP'");
+
+  pad = show_question (f, other);
+  other_code = dup_code (pad);
+  g_assert_cmpstr (other_code, ==, "x = 1\nx + 1");
+
+  /* On disk, with the notes. */
+  g_assert_true (viva_notes_store_flush (f->notes, NULL));
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "s[::-1]"));
+  g_assert_nonnull (strstr (contents, "x + 1"));
+  g_assert_nonnull (strstr (contents, "gnimmargorP"));
+}
+
+static void
+test_stop (Fixture       *f,
+           gconstpointer  data)
+{
+  VivaScratchpad *pad = show_question (f, 42);
+  GtkWidget *stop;
+
+  type_code (pad, "import time\nprint('started', flush=True)\ntime.sleep(3600)");
+  gtk_widget_grab_focus (GTK_WIDGET (viva_scratchpad_get_code_view (pad)));
+  viva_test_send_keys (GTK_WIDGET (pad), "ctrl+Return");
+  wait_for (pad, output_started, "the first output");
+  g_assert_true (viva_scratchpad_get_running (pad));
+
+  stop = find_button (GTK_WIDGET (pad), "Stop");
+  g_assert_true (gtk_widget_is_sensitive (stop));
+  g_assert_false (gtk_widget_is_sensitive (find_button (GTK_WIDGET (pad), "Run")));
+  g_signal_emit_by_name (stop, "clicked");
+  wait_for (pad, not_running, "the run to stop");
+
+  g_assert_cmpstr (viva_scratchpad_get_result (pad), ==, "Stopped.");
+  g_assert_true (gtk_widget_is_sensitive (find_button (GTK_WIDGET (pad), "Run")));
+}
+
+/* The time limit is the user's, set in Preferences. */
+static void
+test_time_limit (Fixture       *f,
+                 gconstpointer  data)
+{
+  VivaScratchpad *pad = show_question (f, 42);
+  GtkWidget *preferences = viva_preferences_window_new (GTK_WINDOW (f->window));
+  GtkSpinButton *spin = viva_preferences_window_get_run_time_limit_row (VIVA_PREFERENCES_WINDOW (preferences));
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GString) unnamed = g_string_new (NULL);
+
+  gtk_window_present (GTK_WINDOW (preferences));
+  viva_test_wait_mapped (preferences);
+  g_assert_cmpfloat (gtk_spin_button_get_value (spin), ==, 10);
+  viva_test_collect_unnamed_controls (GTK_WIDGET (spin), unnamed);
+  g_assert_cmpstr (unnamed->str, ==, "");
+
+  gtk_spin_button_set_value (spin, 2);
+  g_assert_cmpuint (g_settings_get_uint (settings, "run-time-limit"), ==, 2);
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  viva_test_drain_main_loop ();
+
+  type_code (pad, "import time\ntime.sleep(3600)");
+  run_with_keyboard (pad);
+  g_assert_cmpstr (viva_scratchpad_get_result (pad), ==, "Stopped at the time limit of 2 seconds.");
+
+  g_settings_reset (settings, "run-time-limit");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  viva_test_init_ui (&argc, &argv);
+
+  g_test_add_func ("/scratchpad/prediction-rules", test_prediction_rules);
+  g_test_add ("/scratchpad/question-42", Fixture, NULL,
+              fixture_set_up, test_question_42_runs, fixture_tear_down);
+  g_test_add ("/scratchpad/prediction", Fixture, NULL,
+              fixture_set_up, test_prediction, fixture_tear_down);
+  g_test_add ("/scratchpad/code-saved", Fixture, NULL,
+              fixture_set_up, test_code_saved, fixture_tear_down);
+  g_test_add ("/scratchpad/stop", Fixture, NULL,
+              fixture_set_up, test_stop, fixture_tear_down);
+  g_test_add ("/scratchpad/time-limit", Fixture, NULL,
+              fixture_set_up, test_time_limit, fixture_tear_down);
+  g_test_add_func ("/scratchpad/sandbox-unavailable", test_sandbox_unavailable);
+
+  return g_test_run ();
+}
