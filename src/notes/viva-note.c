@@ -849,6 +849,28 @@ viva_note_review (VivaNote         *self,
 }
 
 /**
+ * viva_note_grade:
+ * @self: a note
+ * @grade: how well the question was answered
+ * @now: when, in microseconds since 1970 (UTC)
+ *
+ * Grades the question as Review does: viva_note_review() with
+ * %VIVA_REVIEW_SOURCE_REVIEW, and the study status the grade gives
+ * (viva_review_grade_to_status()). The Review page and a checked
+ * prediction in the scratchpad both grade this way.
+ */
+void
+viva_note_grade (VivaNote        *self,
+                 VivaReviewGrade  grade,
+                 gint64           now)
+{
+  g_return_if_fail (VIVA_IS_NOTE (self));
+
+  viva_note_review (self, grade, VIVA_REVIEW_SOURCE_REVIEW, now);
+  viva_note_set_status (self, viva_review_grade_to_status (grade));
+}
+
+/**
  * viva_note_undo_review:
  * @self: a note
  * @reviewed_at: the @now of the review to undo

@@ -79,6 +79,9 @@ void                   viva_note_review           (VivaNote            *self,
                                                    VivaReviewGrade      grade,
                                                    VivaReviewSource     source,
                                                    gint64               now);
+void                   viva_note_grade            (VivaNote            *self,
+                                                   VivaReviewGrade      grade,
+                                                   gint64               now);
 gboolean               viva_note_undo_review      (VivaNote            *self,
                                                    gint64               reviewed_at);
 

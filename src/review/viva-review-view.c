@@ -439,8 +439,7 @@ viva_review_view_grade (VivaReviewView  *self,
   grading.status_before = viva_note_get_status (note);
   grading.status_after = viva_review_grade_to_status (grade);
 
-  viva_note_review (note, grade, VIVA_REVIEW_SOURCE_REVIEW, grading.reviewed_at);
-  viva_note_set_status (note, grading.status_after);
+  viva_note_grade (note, grade, grading.reviewed_at);
   g_array_append_val (self->undo, grading);
   self->answered++;
 

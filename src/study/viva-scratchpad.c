@@ -456,9 +456,7 @@ viva_scratchpad_grade_action (GtkWidget  *widget,
       !gtk_widget_get_visible (GTK_WIDGET (self->verdict_box)))
     return;
 
-  /* As Review records a grade (viva-review-view.c). */
-  viva_note_review (self->note, self->offered_grade, VIVA_REVIEW_SOURCE_REVIEW, g_get_real_time ());
-  viva_note_set_status (self->note, viva_review_grade_to_status (self->offered_grade));
+  viva_note_grade (self->note, self->offered_grade, g_get_real_time ());
 
   text = g_strdup_printf (self->offered_grade == VIVA_REVIEW_GRADE_GOOD
                           ? _("%s Counted as a review graded Good.")
