@@ -1057,6 +1057,40 @@ test_results_good (void)
   g_assert_cmpuint (viva_challenge_results_count (results, VIVA_CASE_NOT_RUN), ==, 3);
 }
 
+/* A page keeps a copy of the last results (the code pad's signal hands
+ * out copies): every case and every field is its own. */
+static void
+test_results_copy (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VivaChallengeResults) results = parse (RESULTS_HEADER RESULT_2 ",\n" RESULT_0 ",\n" RESULT_1 "\n]}\n", &error);
+  g_autoptr(VivaChallengeResults) copy = NULL;
+  GValue value = G_VALUE_INIT;
+
+  g_assert_no_error (error);
+  g_value_init (&value, VIVA_TYPE_CHALLENGE_RESULTS);
+  g_value_set_boxed (&value, results);
+  copy = g_value_dup_boxed (&value);
+  g_value_unset (&value);
+  g_clear_pointer (&results, viva_challenge_results_free);
+
+  g_assert_true (copy->complete);
+  g_assert_null (copy->load_error);
+  g_assert_cmpuint (copy->cases->len, ==, 3);
+  for (guint i = 0; i < copy->cases->len; i++)
+    {
+      const VivaCaseResult *result = g_ptr_array_index (copy->cases, i);
+      static const VivaCaseStatus statuses[] = { VIVA_CASE_PASSED, VIVA_CASE_FAILED, VIVA_CASE_ERROR };
+
+      g_assert_cmpint (result->status, ==, statuses[i]);
+      g_assert_nonnull (result->test_case);
+    }
+  g_assert_cmpstr (((VivaCaseResult *) g_ptr_array_index (copy->cases, 0))->test_case->call, ==, "f(1)");
+  g_assert_cmpstr (((VivaCaseResult *) g_ptr_array_index (copy->cases, 0))->actual, ==, "1");
+  g_assert_cmpstr (((VivaCaseResult *) g_ptr_array_index (copy->cases, 0))->output, ==, "hi\n");
+  g_assert_cmpstr (((VivaCaseResult *) g_ptr_array_index (copy->cases, 2))->error, ==, "Traceback");
+}
+
 /* The driver names a problem; Viva words it, and keeps the driver's
  * text for a problem it does not know. */
 static void
@@ -1271,6 +1305,7 @@ main (int   argc,
   g_test_add_func ("/challenge/solution/own-cases", test_solution_own_cases);
   g_test_add_func ("/challenge/solution/hostile", test_solution_hostile);
   g_test_add_func ("/challenge/solution/time-limit", test_solution_time_limit);
+  g_test_add_func ("/challenge/results/copy", test_results_copy);
   g_test_add_func ("/challenge/compare/values", test_compare);
   g_test_add_func ("/challenge/compare/raises", test_compare_raises);
 

@@ -49,6 +49,44 @@ viva_challenge_results_free (VivaChallengeResults *results)
   g_free (results);
 }
 
+/**
+ * viva_challenge_results_copy:
+ * @results: results of a run
+ *
+ * A deep copy, for a page that keeps the last results (a signal hands
+ * its receivers a copy through the boxed type).
+ */
+VivaChallengeResults *
+viva_challenge_results_copy (const VivaChallengeResults *results)
+{
+  VivaChallengeResults *copy;
+
+  g_return_val_if_fail (results != NULL, NULL);
+
+  copy = g_new0 (VivaChallengeResults, 1);
+  copy->load_error = g_strdup (results->load_error);
+  copy->complete = results->complete;
+  copy->cases = g_ptr_array_new_with_free_func ((GDestroyNotify) case_result_free);
+
+  for (guint i = 0; i < results->cases->len; i++)
+    {
+      const VivaCaseResult *result = g_ptr_array_index (results->cases, i);
+      VivaCaseResult *result_copy = g_new0 (VivaCaseResult, 1);
+
+      result_copy->test_case = viva_code_case_copy (result->test_case);
+      result_copy->status = result->status;
+      result_copy->actual = g_strdup (result->actual);
+      result_copy->output = g_strdup (result->output);
+      result_copy->error = g_strdup (result->error);
+      g_ptr_array_add (copy->cases, result_copy);
+    }
+
+  return copy;
+}
+
+G_DEFINE_BOXED_TYPE (VivaChallengeResults, viva_challenge_results,
+                     viva_challenge_results_copy, viva_challenge_results_free)
+
 guint
 viva_challenge_results_count (VivaChallengeResults *results,
                               VivaCaseStatus        status)

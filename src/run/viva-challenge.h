@@ -133,6 +133,9 @@ VivaChallengeResults *viva_challenge_results_parse (const char           *data,
                                                     GPtrArray            *cases,
                                                     GError              **error);
 VivaChallengeResults *viva_challenge_results_new_not_run (GPtrArray       *cases);
+#define VIVA_TYPE_CHALLENGE_RESULTS (viva_challenge_results_get_type ())
+GType                 viva_challenge_results_get_type (void) G_GNUC_CONST;
+VivaChallengeResults *viva_challenge_results_copy  (const VivaChallengeResults *results);
 void                  viva_challenge_results_free  (VivaChallengeResults *results);
 guint                 viva_challenge_results_count (VivaChallengeResults *results,
                                                     VivaCaseStatus        status);
