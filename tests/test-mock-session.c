@@ -1197,6 +1197,52 @@ test_markdown (void)
     }
 }
 
+
+/* A coding question's code and output in the report: fenced as Python
+ * and as text, in fences that neither can close; no "No answer." for a
+ * question answered in code. */
+static void
+test_markdown_code (void)
+{
+  g_autoptr(VivaMockSession) session = crafted_session ();
+  g_autoptr(GPtrArray) headings = NULL;
+  g_autofree char *markdown = NULL;
+  const char *code = "def f(s):\n    \"\"\"```\n# not a heading\n\"\"\"\n    return s[::-1]\n";
+  const char *output = "````\n## Injected\n";
+
+  g_assert_true (viva_mock_session_set_run_output (session, 2, code, output));
+  g_assert_true (viva_mock_session_set_code (session, 0, "print(1)"));
+  markdown = viva_mock_session_to_markdown (session);
+  g_test_message ("%s", markdown);
+
+  /* Question 42 has a typed answer and code: both. */
+  g_assert_nonnull (strstr (markdown, "\n\n```markdown\nUse slicing: `s[::-1]`.\n```\n\n**Code:**\n\n```python\nprint(1)\n```\n"));
+
+  /* Question 801: code and output, no "No answer.". */
+  g_assert_null (strstr (markdown, "*No answer.*"));
+  g_assert_nonnull (strstr (markdown, "**Code:**\n\n````python\ndef f(s):\n"));
+  g_assert_nonnull (strstr (markdown, "**Output:**\n\n`````text\n````\n## Injected\n`````\n"));
+
+  /* Never run: no output heading for question 42. */
+  {
+    const char *q42 = strstr (markdown, "### Question 42");
+    const char *q43 = strstr (markdown, "### Question 43");
+
+    g_assert_nonnull (q42);
+    g_assert_nonnull (q43);
+    g_assert_null (g_strstr_len (q42, q43 - q42, "**Output:**"));
+  }
+
+  headings = headings_outside_fences (markdown);
+  g_assert_cmpuint (headings->len, ==, 1 + 2 + 3);
+
+  /* A run that printed nothing says so. */
+  g_clear_pointer (&markdown, g_free);
+  g_assert_true (viva_mock_session_set_run_output (session, 0, "x = 1", ""));
+  markdown = viva_mock_session_to_markdown (session);
+  g_assert_nonnull (strstr (markdown, "```python\nx = 1\n```\n\n**Output:**\n\n*Nothing was printed.*\n"));
+}
+
 /* The store */
 
 static const char *unicode_answers[] = {
@@ -2339,6 +2385,7 @@ main (int   argc,
   g_test_add_func ("/mock-session/list-model", test_session_list_model);
   g_test_add_func ("/mock-session/level-totals", test_level_totals);
   g_test_add_func ("/mock-session/markdown", test_markdown);
+  g_test_add_func ("/mock-session/markdown/code", test_markdown_code);
   g_test_add_func ("/session-store/round-trip", test_store_round_trip);
   g_test_add_func ("/session-store/resume", test_store_resume);
   g_test_add_func ("/session-store/rewrites-older-file", test_store_rewrites_older_file);
