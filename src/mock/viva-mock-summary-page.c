@@ -1,8 +1,10 @@
 /* viva-mock-summary-page.c
  *
  * After a mock interview: each question with the time spent against its
- * budget, the answer typed and a self-rating (Again / Hard / Good / Easy,
- * keys 1-4), and totals per level. The questions' list is bound to the
+ * budget, the answer typed (for a coding question, the code, the output
+ * of its last run and the results of its last Run Tests) and a
+ * self-rating (Again / Hard / Good / Easy, keys 1-4), and totals per
+ * level. The questions' list is bound to the
  * session, the #GListModel of its items, and each rating button to its
  * item's "rating". The page edits the session's ratings; VivaMockView
  * turns a rating into the question's study status. The page takes the
@@ -191,6 +193,59 @@ viva_mock_summary_page_index_of (VivaMockSummaryPage *self,
 }
 
 static GtkWidget *
+new_text_label (const char *text,
+                const char *accessible_label,
+                gboolean    monospace)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  if (monospace)
+    gtk_widget_add_css_class (label, "monospace");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_label,
+                                  -1);
+
+  return label;
+}
+
+static GtkWidget *
+new_heading_label (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_margin_top (label, 6);
+  gtk_widget_add_css_class (label, "caption-heading");
+
+  return label;
+}
+
+/* A coding question's code pad, as it was left: the code, the output of
+ * its last run, the results of its last Run Tests. */
+static void
+append_code_pad (GtkBox       *content,
+                 VivaMockItem *item)
+{
+  const char *code = viva_mock_item_get_code (item);
+  const char *output = viva_mock_item_get_output (item);
+
+  gtk_box_append (content, new_heading_label (_("Code")));
+  gtk_box_append (content, new_text_label (code[0] != '\0' ? code : _("No code typed."),
+                                           _("Your code"), code[0] != '\0'));
+
+  if (output != NULL)
+    {
+      gtk_box_append (content, new_heading_label (_("Output")));
+      gtk_box_append (content, new_text_label (output[0] != '\0' ? output : _("Nothing was printed."),
+                                               _("Output of the last run"), output[0] != '\0'));
+    }
+}
+
+static GtkWidget *
 viva_mock_summary_page_create_row (gpointer item_ptr,
                                    gpointer user_data)
 {
@@ -263,24 +318,25 @@ viva_mock_summary_page_create_row (gpointer item_ptr,
   gtk_label_set_selectable (GTK_LABEL (question), TRUE);
   gtk_widget_add_css_class (question, "heading");
 
-  body = viva_mock_item_get_answer (item) && viva_mock_item_get_answer (item)[0] ? g_strdup (viva_mock_item_get_answer (item)) : g_strdup (_("No answer typed."));
-  answer = gtk_label_new (body);
-  gtk_label_set_wrap (GTK_LABEL (answer), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (answer), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_xalign (GTK_LABEL (answer), 0);
-  gtk_label_set_selectable (GTK_LABEL (answer), TRUE);
-  if (!(viva_mock_item_get_answer (item) && viva_mock_item_get_answer (item)[0]))
-    gtk_widget_add_css_class (answer, "dim-label");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (answer),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Your answer"),
-                                  -1);
-
   gtk_widget_set_margin_top (content, 12);
   gtk_widget_set_margin_bottom (content, 12);
   gtk_widget_set_margin_start (content, 12);
   gtk_widget_set_margin_end (content, 12);
   gtk_box_append (GTK_BOX (content), question);
-  gtk_box_append (GTK_BOX (content), answer);
+
+  /* A question answered in code only has no typed answer to miss. */
+  if (viva_mock_item_get_answer (item)[0] != '\0' || !viva_mock_item_has_code (item))
+    {
+      body = viva_mock_item_get_answer (item)[0] ? g_strdup (viva_mock_item_get_answer (item)) : g_strdup (_("No answer typed."));
+      answer = new_text_label (body, _("Your answer"), FALSE);
+      if (viva_mock_item_get_answer (item)[0] == '\0')
+        gtk_widget_add_css_class (answer, "dim-label");
+      gtk_box_append (GTK_BOX (content), answer);
+    }
+
+  if (viva_mock_item_has_code (item))
+    append_code_pad (GTK_BOX (content), item);
+
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row), content);
 
   return row;
