@@ -18,6 +18,7 @@
 #include "viva-bank.h"
 #include "viva-clock.h"
 #include "viva-document-file.h"
+#include "viva-json-writer.h"
 #include "viva-level.h"
 #include "viva-mock-session-private.h"
 #include "viva-mock-setup.h"
@@ -1198,6 +1199,55 @@ test_markdown (void)
 }
 
 
+/* What Run Tests gave for two cases: one passed, one failed with what it
+ * printed. */
+static VivaChallengeResults *
+two_results (void)
+{
+  const char *text = "{\"version\": 1, \"load_error\": null, \"cases\": [\n"
+                     "{\"index\": 0, \"passed\": true, \"actual\": \"True\", \"stdout\": \"\", \"error\": null},\n"
+                     "{\"index\": 1, \"passed\": false, \"actual\": \"False\", \"stdout\": \"ünï ␀\\n\", \"error\": null}]}\n";
+  g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func ((GDestroyNotify) viva_code_case_free);
+  g_autoptr(GError) error = NULL;
+  VivaChallengeResults *results;
+
+  g_ptr_array_add (cases, viva_code_case_new_with_check ("racecar", "is_palindrome('racecar')", VIVA_CODE_CASE_EXPECTED, "True"));
+  g_ptr_array_add (cases, viva_code_case_new_with_check ("été", "is_palindrome('été')", VIVA_CODE_CASE_EXPECTED, "True"));
+  results = viva_challenge_results_parse (text, strlen (text), cases, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (results);
+
+  return results;
+}
+
+/* Results are equal when they write the same JSON. */
+static char *
+dup_results_json (VivaChallengeResults *results)
+{
+  VivaJsonWriter writer;
+  g_autoptr(GBytes) bytes = NULL;
+
+  viva_json_writer_init (&writer, 256);
+  g_assert_true (viva_challenge_results_write (results, &writer));
+  bytes = viva_json_writer_free_to_bytes (&writer);
+
+  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
+static void
+assert_results_same (VivaChallengeResults *a,
+                     VivaChallengeResults *b)
+{
+  g_autofree char *ja = NULL;
+  g_autofree char *jb = NULL;
+
+  g_assert_nonnull (a);
+  g_assert_nonnull (b);
+  ja = dup_results_json (a);
+  jb = dup_results_json (b);
+  g_assert_cmpstr (ja, ==, jb);
+}
+
 /* A coding question's code and output in the report: fenced as Python
  * and as text, in fences that neither can close; no "No answer." for a
  * question answered in code. */
@@ -1235,6 +1285,23 @@ test_markdown_code (void)
 
   headings = headings_outside_fences (markdown);
   g_assert_cmpuint (headings->len, ==, 1 + 2 + 3);
+
+  /* Run Tests: the results as their own Markdown says them, after the
+   * code; still no heading but the report's. */
+  {
+    g_autoptr(VivaChallengeResults) results = two_results ();
+    g_autofree char *tests = viva_challenge_results_to_markdown (results);
+
+    g_assert_true (viva_mock_session_set_test_results (session, 2, code, results));
+    g_clear_pointer (&markdown, g_free);
+    markdown = viva_mock_session_to_markdown (session);
+    g_test_message ("%s", markdown);
+    g_assert_nonnull (strstr (markdown, "`````\n\n**Tests:**\n\n**1 of 2 tests passed**\n"));
+    g_assert_nonnull (strstr (markdown, tests));
+    g_clear_pointer (&headings, g_ptr_array_unref);
+    headings = headings_outside_fences (markdown);
+    g_assert_cmpuint (headings->len, ==, 1 + 2 + 3);
+  }
 
   /* A run that printed nothing says so. */
   g_clear_pointer (&markdown, g_free);
@@ -2092,6 +2159,7 @@ test_store_rewrites_older_file (void)
 
 /* Coding questions: the code pad kept in the file */
 
+
 static gboolean
 file_has (const char *path,
           const char *needle)
@@ -2153,11 +2221,23 @@ test_session_code_setters (void)
   g_assert_cmpint (strncmp (long_output, viva_mock_item_get_output (item),
                             strlen (viva_mock_item_get_output (item)) - strlen ("…")), ==, 0);
 
+  /* Run Tests keeps a copy of its results, with its code. */
+  {
+    g_autoptr(VivaChallengeResults) results = two_results ();
+
+    g_assert_true (viva_mock_session_set_test_results (session, 1, "def is_palindrome(s): ...", results));
+    g_assert_true (viva_mock_item_get_test_results (viva_mock_session_get_item (session, 1)) != results);
+    assert_results_same (results, viva_mock_item_get_test_results (viva_mock_session_get_item (session, 1)));
+    g_assert_cmpstr (viva_mock_item_get_code (viva_mock_session_get_item (session, 1)), ==, "def is_palindrome(s): ...");
+    g_assert_null (viva_mock_item_get_output (viva_mock_session_get_item (session, 1)));
+  }
+
   /* Read-only: nothing changes. */
   viva_mock_session_set_read_only (session, TRUE);
   g_assert_false (viva_mock_session_set_code (session, 1, "x = 1\n"));
   g_assert_false (viva_mock_session_set_run_output (session, 1, "x = 1\n", ""));
-  g_assert_false (viva_mock_item_has_code (viva_mock_session_get_item (session, 1)));
+  g_assert_false (viva_mock_session_set_test_results (session, 1, "x = 1\n", NULL));
+  g_assert_cmpstr (viva_mock_item_get_code (viva_mock_session_get_item (session, 1)), ==, "def is_palindrome(s): ...");
 }
 
 /* A session with code is written as version 2 and reads back the same;
@@ -2181,6 +2261,11 @@ test_store_code_round_trip (void)
   g_assert_true (viva_mock_session_set_answer (plain, 0, "words only"));
   g_assert_true (viva_mock_session_set_code (coded, 1, code));
   g_assert_true (viva_mock_session_set_run_output (coded, 2, "", output));
+  {
+    g_autoptr(VivaChallengeResults) results = two_results ();
+
+    g_assert_true (viva_mock_session_set_test_results (coded, 2, "", results));
+  }
   flush_store (store);
 
   g_assert_true (file_has (coded_path, "\"version\" : 2,"));
@@ -2198,6 +2283,9 @@ test_store_code_round_trip (void)
   g_assert_null (viva_mock_item_get_output (viva_mock_session_get_item (loaded, 1)));
   g_assert_cmpstr (viva_mock_item_get_code (viva_mock_session_get_item (loaded, 2)), ==, "");
   g_assert_cmpstr (viva_mock_item_get_output (viva_mock_session_get_item (loaded, 2)), ==, output);
+  g_assert_null (viva_mock_item_get_test_results (viva_mock_session_get_item (loaded, 1)));
+  assert_results_same (viva_mock_item_get_test_results (viva_mock_session_get_item (coded, 2)),
+                       viva_mock_item_get_test_results (viva_mock_session_get_item (loaded, 2)));
 
   loaded = find_session (viva_session_store_get_sessions (reread), viva_mock_session_get_id (plain));
   g_assert_nonnull (loaded);
@@ -2289,16 +2377,22 @@ test_store_code_damaged (void)
   g_autofree char *good_text = NULL;
   g_autofree char *too_long_code = g_strnfill (VIVA_MOCK_CODE_MAX_SIZE + 1, 'x');
   g_autofree char *too_long_output = g_strnfill (VIVA_MOCK_OUTPUT_MAX_SIZE + 1, 'x');
-  g_autofree char *long_code_pad = g_strdup_printf ("\"code-pad\" : { \"code\" : \"%s\", \"output\" : null }", too_long_code);
-  g_autofree char *long_output_pad = g_strdup_printf ("\"code-pad\" : { \"code\" : \"\", \"output\" : \"%s\" }", too_long_output);
-  const char *good_pad = "\"code-pad\" : {\n        \"code\" : \"x = 1\\n\",\n        \"output\" : null\n      }";
+  g_autofree char *long_code_pad = g_strdup_printf ("\"code-pad\" : { \"code\" : \"%s\", \"output\" : null, \"test-results\" : null }", too_long_code);
+  g_autofree char *long_output_pad = g_strdup_printf ("\"code-pad\" : { \"code\" : \"\", \"output\" : \"%s\", \"test-results\" : null }", too_long_output);
+  const char *good_pad = "\"code-pad\" : {\n        \"code\" : \"x = 1\\n\",\n        \"output\" : null,\n        \"test-results\" : null\n      }";
   const char *bad_pads[] = {
     "\"code-pad\" : \"x = 1\"",
     "\"code-pad\" : null",
-    "\"code-pad\" : { \"output\" : null }",
-    "\"code-pad\" : { \"code\" : 1, \"output\" : null }",
-    "\"code-pad\" : { \"code\" : \"\" }",
-    "\"code-pad\" : { \"code\" : \"\", \"output\" : [] }",
+    "\"code-pad\" : { \"output\" : null, \"test-results\" : null }",
+    "\"code-pad\" : { \"code\" : 1, \"output\" : null, \"test-results\" : null }",
+    "\"code-pad\" : { \"code\" : \"\", \"test-results\" : null }",
+    "\"code-pad\" : { \"code\" : \"\", \"output\" : [], \"test-results\" : null }",
+    "\"code-pad\" : { \"code\" : \"\", \"output\" : null }",
+    "\"code-pad\" : { \"code\" : \"\", \"output\" : null, \"test-results\" : \"9 of 10\" }",
+    "\"code-pad\" : { \"code\" : \"\", \"output\" : null, \"test-results\" : { \"cases\" : [] } }",
+    "\"code-pad\" : { \"code\" : \"\", \"output\" : null, \"test-results\" : { \"load-error\" : null, \"complete\" : true, "
+      "\"cases\" : [ { \"case\" : { \"name\" : \"\", \"call\" : \"f()\" }, \"status\" : \"won\", "
+      "\"actual\" : null, \"output\" : \"\", \"error\" : null } ] } }",
     long_code_pad,
     long_output_pad,
   };

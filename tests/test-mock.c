@@ -895,6 +895,8 @@ test_coding_question (void)
     g_assert_true (viva_test_label_is_monospace (code_label, "is_palindrome"));
     g_assert_nonnull (find_label (summary, "True\n"));
     g_assert_null (find_label (summary, "No answer typed."));
+    g_assert_nonnull (find_label (summary, "9 of 10 tests passed"));
+    g_assert_nonnull (find_label (summary, "case counts: failed, expected False, got True"));
     viva_test_save_screenshot (GTK_WIDGET (f.window), "mock-summary-page-code.png");
   }
 
@@ -902,6 +904,7 @@ test_coding_question (void)
   markdown = viva_mock_session_to_markdown (session);
   g_assert_nonnull (strstr (markdown, "**Code:**\n\n```python\n" WRONG_SOLUTION "```\n"));
   g_assert_nonnull (strstr (markdown, "**Output:**\n\n```text\nTrue\n```\n"));
+  g_assert_nonnull (strstr (markdown, "**Tests:**\n\n**9 of 10 tests passed**\n"));
 
   fixture_close (&f);
 
@@ -917,6 +920,8 @@ test_coding_question (void)
     saved_item = viva_mock_session_get_item (saved, 0);
     g_assert_cmpstr (viva_mock_item_get_code (saved_item), ==, WRONG_SOLUTION);
     g_assert_cmpstr (viva_mock_item_get_output (saved_item), ==, "True\n");
+    g_assert_nonnull (viva_mock_item_get_test_results (saved_item));
+    g_assert_cmpuint (viva_challenge_results_count (viva_mock_item_get_test_results (saved_item), VIVA_CASE_PASSED), ==, 9);
   }
 }
 

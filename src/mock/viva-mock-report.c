@@ -168,6 +168,7 @@ append_code_pad (GString      *out,
                  VivaMockItem *item)
 {
   const char *output = viva_mock_item_get_output (item);
+  VivaChallengeResults *results = viva_mock_item_get_test_results (item);
 
   if (viva_mock_item_get_answer (item)[0] != '\0')
     g_string_append_c (out, '\n');
@@ -182,6 +183,16 @@ append_code_pad (GString      *out,
         viva_markdown_append_fenced (out, output, "text");
       else
         g_string_append_printf (out, "*%s*\n", _("Nothing was printed."));
+    }
+
+  if (results != NULL)
+    {
+      g_autofree char *tests = viva_challenge_results_to_markdown (results);
+
+      g_string_append_printf (out, "\n**%s**\n\n", _("Tests:"));
+      g_string_append (out, tests);
+      if (tests[0] != '\0' && tests[strlen (tests) - 1] != '\n')
+        g_string_append_c (out, '\n');
     }
 }
 

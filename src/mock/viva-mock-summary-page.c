@@ -20,6 +20,7 @@
 #include <glib/gi18n.h>
 
 #include "viva-bank.h"
+#include "viva-code-pad.h"
 #include "viva-context.h"
 #include "viva-mock-session.h"
 #include "viva-mock-summary-page.h"
@@ -240,6 +241,7 @@ append_code_pad (GtkBox       *content,
 {
   const char *code = viva_mock_item_get_code (item);
   const char *output = viva_mock_item_get_output (item);
+  VivaChallengeResults *results = viva_mock_item_get_test_results (item);
 
   gtk_box_append (content, new_heading_label (_("Code")));
   gtk_box_append (content, new_text_label (code[0] != '\0' ? code : _("No code typed."),
@@ -250,6 +252,39 @@ append_code_pad (GtkBox       *content,
       gtk_box_append (content, new_heading_label (_("Output")));
       gtk_box_append (content, new_text_label (output[0] != '\0' ? output : _("Nothing was printed."),
                                                _("Output of the last run"), output[0] != '\0'));
+    }
+
+  if (results != NULL)
+    {
+      g_autofree char *summary = viva_challenge_results_dup_summary (results);
+      GtkWidget *summary_label = new_text_label (summary, summary, FALSE);
+
+      gtk_box_append (content, new_heading_label (_("Tests")));
+      gtk_widget_add_css_class (summary_label, "heading");
+      gtk_box_append (content, summary_label);
+
+      if (results->load_error != NULL)
+        gtk_box_append (content, new_text_label (results->load_error, _("Why the code did not load"), TRUE));
+
+      /* Failed first, as the code pad shows them; each says its status in
+       * words, so colour is never the only cue. */
+      for (guint pass = 0; pass < 2; pass++)
+        for (guint i = 0; i < results->cases->len; i++)
+          {
+            const VivaCaseResult *result = g_ptr_array_index (results->cases, i);
+            gboolean bad = result->status == VIVA_CASE_FAILED || result->status == VIVA_CASE_ERROR;
+            g_autofree char *sentence = NULL;
+            GtkWidget *label;
+
+            if (bad != (pass == 0))
+              continue;
+
+            sentence = viva_code_pad_describe_case (result);
+            label = new_text_label (sentence, sentence, FALSE);
+            if (bad)
+              gtk_widget_add_css_class (label, "error");
+            gtk_box_append (content, label);
+          }
     }
 }
 

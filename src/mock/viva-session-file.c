@@ -74,15 +74,16 @@
  *         "code-pad" : {
  *           "code" : "def reverse(s):\n    return s[::-1]\n",
  *           "output" : null,
- *           "test-results" : { "cases" : [ ... ], ... }
+ *           "test-results" : { "load-error" : null, "complete" : true, "cases" : [ ... ] }
  *         }
  *
  *  - "code" is the code typed, at most 1 MiB; "output" what its last
  *    run showed, at most 64 KiB (a longer output is kept cut, ending
  *    with "…"), null before any run; "test-results" the results of the
- *    last Run Tests as viva_challenge_results_write() writes them (and
+ *    last Run Tests as viva_challenge_results_write() writes them (the
+ *    format is at the top of viva-challenge-results-json.c, and
  *    viva_challenge_results_new_from_json() checks them), null before
- *    any.
+ *    any. All three are required.
  *  - Viva writes version 2 only when an item has a "code-pad", version 1
  *    otherwise: a session without code stays one that every Viva reads
  *    and saves. A Viva that knows only version 1 ignores members it does
@@ -103,7 +104,9 @@
 
 #include <glib/gi18n.h>
 
+#include "viva-challenge.h"
 #include "viva-enum-nick.h"
+#include "viva-json-writer.h"
 #include "viva-mock-session-private.h"
 #include "viva-session-file.h"
 #include "viva-session-store.h"
@@ -216,6 +219,7 @@ parse_code_pad (JsonObject        *item_object,
                 GError           **error)
 {
   JsonObject *object;
+  JsonNode *node;
   const char *text;
 
   if (!json_object_has_member (item_object, "code-pad"))
@@ -231,6 +235,22 @@ parse_code_pad (JsonObject        *item_object,
   if (!viva_data_file_get_string_member (object, "output", 0, VIVA_MOCK_OUTPUT_MAX_SIZE, TRUE, &text, VIVA_SESSION_STORE_ERROR, error))
     goto failed;
   item->output = (char *) text;
+
+  if (!json_object_has_member (object, "test-results"))
+    {
+      set_invalid (error, _("“test-results” is missing"));
+      goto failed;
+    }
+  node = json_object_get_member (object, "test-results");
+  if (!JSON_NODE_HOLDS_NULL (node))
+    {
+      item->test_results = viva_challenge_results_new_from_json (node, VIVA_SESSION_STORE_ERROR, error);
+      if (item->test_results == NULL)
+        {
+          g_prefix_error (error, _("test results: "));
+          goto failed;
+        }
+    }
 
   return TRUE;
 
@@ -469,10 +489,42 @@ parse_session (JsonObject  *root,
 
 /* Writing */
 
+/* The results as viva_challenge_results_write() writes them, as a tree
+ * of their own (nodes are not shared between trees that threads
+ * hold); NULL for none, or for results that cannot be written. */
+static JsonNode *
+build_test_results (VivaChallengeResults *results)
+{
+  VivaJsonWriter writer;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(JsonParser) parser = NULL;
+  gboolean ok;
+
+  if (results == NULL)
+    return NULL;
+
+  viva_json_writer_init (&writer, 4096);
+  ok = viva_challenge_results_write (results, &writer);
+  if (!ok)
+    {
+      viva_json_writer_clear (&writer);
+      return NULL;
+    }
+  bytes = viva_json_writer_free_to_bytes (&writer);
+
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL))
+    g_return_val_if_reached (NULL);
+
+  return json_node_ref (json_parser_get_root (parser));
+}
+
 static void
 build_code_pad (JsonBuilder  *builder,
                 VivaMockItem *item)
 {
+  JsonNode *results = build_test_results (viva_mock_item_get_test_results (item));
+
   json_builder_set_member_name (builder, "code-pad");
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "code");
@@ -480,6 +532,11 @@ build_code_pad (JsonBuilder  *builder,
   json_builder_set_member_name (builder, "output");
   if (viva_mock_item_get_output (item) != NULL)
     json_builder_add_string_value (builder, viva_mock_item_get_output (item));
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "test-results");
+  if (results != NULL)
+    json_builder_add_value (builder, results);
   else
     json_builder_add_null_value (builder);
   json_builder_end_object (builder);
