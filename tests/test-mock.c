@@ -741,7 +741,9 @@ test_paused_mark (void)
 
 #define RIGHT_SOLUTION \
   "def is_palindrome(s: str) -> bool:\n" \
-  "    return s == s[::-1]\n"
+  "    return s == s[::-1]\n" \
+  "\n" \
+  "print(is_palindrome('abba'))\n"
 
 /* The first Practical Coding Challenge, 951 (is_palindrome), alone. */
 static void
@@ -925,6 +927,72 @@ test_coding_question (void)
   }
 }
 
+/* Quit with a coding question open, resume: the pad shows the code, the
+ * last output and the last results as they were; finished, the
+ * interview reopens from the history with them, read-only. */
+static void
+test_coding_question_resumed (void)
+{
+  Fixture f = { 0 };
+  Fixture g = { 0 };
+  Fixture h = { 0 };
+  VivaCodePad *pad;
+  VivaMockSession *session;
+  g_autofree char *code = NULL;
+  g_autofree char *output = NULL;
+
+  reset_data ();
+  fixture_open (&f);
+  set_up_challenge (&f);
+  pad = viva_mock_run_page_get_code_pad (viva_mock_view_get_run_page (f.view));
+  replace_code (pad, RIGHT_SOLUTION);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (pad), "code-pad.run-tests", NULL));
+  wait_until (pad_running, pad);
+  wait_until (pad_idle, pad);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (pad), "code-pad.run", NULL));
+  wait_until (pad_running, pad);
+  wait_until (pad_idle, pad);
+  drain_main_loop ();
+  fixture_close (&f);
+
+  fixture_open (&g);
+  session = viva_session_store_get_unfinished (g.sessions);
+  g_assert_nonnull (session);
+  g_assert_true (viva_mock_view_resume (g.view, session));
+  drain_main_loop ();
+
+  pad = viva_mock_run_page_get_code_pad (viva_mock_view_get_run_page (g.view));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (pad)));
+  code = viva_code_pad_dup_code (pad);
+  g_assert_cmpstr (code, ==, RIGHT_SOLUTION);
+  output = viva_code_pad_dup_output (pad);
+  g_assert_cmpstr (output, ==, "True\n");
+  g_assert_nonnull (viva_code_pad_get_test_results (pad));
+  g_assert_cmpuint (viva_challenge_results_count (viva_code_pad_get_test_results (pad), VIVA_CASE_PASSED), ==, 10);
+  g_assert_true (viva_code_pad_get_editable (pad));
+  g_assert_false (viva_code_pad_get_running (pad));
+  /* Shown again, not run again: nothing changed in the session. */
+  g_assert_false (viva_document_store_get_dirty (VIVA_DOCUMENT_STORE (g.sessions)));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (g.view), "mock.paused", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (g.view), "mock.next", NULL));
+  drain_main_loop ();
+  g_assert_cmpstr (viva_mock_view_get_page (g.view), ==, "summary");
+  fixture_close (&g);
+
+  /* From the history: the summary, read-only, with the code. */
+  fixture_open (&h);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (h.view), "mock.show-history", NULL));
+  drain_main_loop ();
+  g_signal_emit_by_name (viva_mock_history_page_get_row (viva_mock_view_get_history_page (h.view), 0), "activate");
+  drain_main_loop ();
+  g_assert_cmpstr (viva_mock_view_get_page (h.view), ==, "summary");
+  g_assert_true (viva_mock_session_get_read_only (viva_mock_summary_page_get_session (viva_mock_view_get_summary_page (h.view))));
+  g_assert_nonnull (find_label (GTK_WIDGET (viva_mock_view_get_summary_page (h.view)), RIGHT_SOLUTION));
+  g_assert_nonnull (find_label (GTK_WIDGET (viva_mock_view_get_summary_page (h.view)), "All 10 tests passed"));
+  fixture_close (&h);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -937,6 +1005,7 @@ main (int   argc,
   g_test_add_func ("/mock/answer-size-is-capped", test_answer_size_is_capped);
   g_test_add_func ("/mock/paused-mark", test_paused_mark);
   g_test_add_func ("/mock/coding-question", test_coding_question);
+  g_test_add_func ("/mock/coding-question/resumed", test_coding_question_resumed);
   g_test_add_func ("/mock/end-asks/return-keeps-going", test_end_asks_return_keeps_going);
 
   return g_test_run ();
