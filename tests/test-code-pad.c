@@ -6,7 +6,8 @@
  * them all, each row's status word and what a screen reader reads; a
  * test of the user's own added through the form, saved in the note,
  * run with the shipped ones, edited and removed with Undo; a question
- * that asks to write code without shipped tests; and the code pad alone
+ * that asks to write code without shipped tests, whose asserts and
+ * test_ functions run as tests; and the code pad alone
  * as the mock interview and the live page use it: its signals, and a
  * saved output and results shown without running.
  *
@@ -460,12 +461,14 @@ test_own_case (Fixture       *f,
 }
 
 /* A question that asks to write code, with no shipped tests: Run Tests
- * runs the user's own. */
+ * runs the code's asserts and test_ functions, and the user's own cases. */
 static void
 test_write_question (Fixture       *f,
                      gconstpointer  data)
 {
   g_autoptr(VivaContext) context = NULL;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  VivaChallengeResults *results;
   VivaScratchpad *scratchpad;
   VivaCodePad *pad;
   AdwMessageDialog *dialog;
@@ -490,6 +493,36 @@ test_write_question (Fixture       *f,
   g_assert_true (viva_code_pad_get_tests (pad));
   g_assert_null (viva_code_pad_get_challenge (pad));
 
+  /* Nothing to run yet: the results say what to write. */
+  type_code (pad, "def double(x):\n    return 2 * x\n");
+  click_and_wait (pad, "Run Tests");
+  g_assert_cmpstr (viva_code_pad_get_result (pad), ==,
+                   "No tests: write assert statements or test_ functions");
+
+  /* The code's own asserts and test_ functions. */
+  type_code (pad,
+             "def double(x):\n    return 2 * x\n\n"
+             "assert double(0) == 0\n\n"
+             "def test_three():\n    assert double(3) == 6\n\n"
+             "def test_wrong():\n    assert double(1) == 3, 'one doubled'\n");
+  click_and_wait (pad, "Run Tests");
+  g_assert_cmpstr (viva_code_pad_get_result (pad), ==, "2 of 3 tests passed");
+  results = viva_code_pad_get_test_results (pad);
+  g_assert_cmpuint (results->cases->len, ==, 3);
+  collect_result_rows (GTK_WIDGET (pad), rows);
+  g_assert_true (row_shows (g_ptr_array_index (rows, 0), "test_wrong"));
+  g_assert_true (row_shows (g_ptr_array_index (rows, 0), "failed") ||
+                 row_shows (g_ptr_array_index (rows, 0), "error"));
+
+  /* A top-level assert that fails: the code does not load. */
+  type_code (pad, "def double(x):\n    return 2 * x\n\nassert double(2) == 5\n");
+  click_and_wait (pad, "Run Tests");
+  results = viva_code_pad_get_test_results (pad);
+  g_assert_nonnull (results->load_error);
+  g_assert_nonnull (strstr (results->load_error, "AssertionError"));
+  g_assert_cmpstr (viva_code_pad_get_result (pad), ==, "The code did not load: AssertionError");
+
+  /* And the user's own cases. */
   type_code (pad, "def double(x):\n    return 2 * x\n");
   dialog = open_case_dialog (GTK_WIDGET (scratchpad), "Add Test", "Add Test");
   fill_case (dialog, "doubles", "double(21)", 0, "42");

@@ -9,7 +9,6 @@
 
 G_BEGIN_DECLS
 
-char      *_viva_code_pad_dup_summary       (VivaChallengeResults *results);
 int        _viva_code_pad_case_status_rank  (VivaCaseStatus        status);
 char      *_viva_code_pad_shorten           (const char           *text,
                                              gboolean              one_line);

@@ -1,7 +1,6 @@
 /* viva-code-pad-results.c
  *
- * What the code pad shows of a test run: the summary line, and one row
- * per case with its status as a word (colour and an icon are never the
+ * What the code pad shows of a test run: one row per case with its status as a word (colour and an icon are never the
  * only cue), the call, what it expected and what it gave, what it
  * printed and its traceback; and the one sentence a screen reader reads
  * for the row ("two words: failed, expected 'b a', got 'a b'").
@@ -19,35 +18,6 @@
  * traceback: the rest is cut, so that a case printing megabytes does
  * not make a label GTK takes seconds to lay out. */
 #define RESULT_TEXT_MAX_CHARS 2000
-
-/* One line for all the results. */
-char *
-_viva_code_pad_dup_summary (VivaChallengeResults *results)
-{
-  guint total = results->cases->len;
-  guint passed = viva_challenge_results_count (results, VIVA_CASE_PASSED);
-  guint not_run = viva_challenge_results_count (results, VIVA_CASE_NOT_RUN);
-
-  if (results->load_error != NULL)
-    return g_strdup (_("The code did not load: no test ran"));
-
-  if (total == 0)
-    return g_strdup (_("No tests: write assert statements or test_ functions"));
-
-  if (!results->complete)
-    return g_strdup_printf (ngettext ("Stopped after %u of %u test",
-                                      "Stopped after %u of %u tests", total),
-                            total - not_run, total);
-
-  if (passed == total)
-    return g_strdup_printf (ngettext ("The test passed",
-                                      "All %u tests passed", total),
-                            total);
-
-  return g_strdup_printf (ngettext ("%u of %u test passed",
-                                    "%u of %u tests passed", total),
-                          passed, total);
-}
 
 static const char *
 case_status_word (VivaCaseStatus status)

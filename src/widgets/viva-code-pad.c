@@ -399,7 +399,7 @@ viva_code_pad_show_results (VivaCodePad          *self,
     return;
 
   self->test_results = viva_challenge_results_copy (results);
-  summary = _viva_code_pad_dup_summary (results);
+  summary = viva_challenge_results_dup_summary (results);
   gtk_label_set_text (self->summary_label, summary);
 
   if (results->load_error != NULL)
@@ -451,7 +451,7 @@ viva_code_pad_tests_cb (GObject      *object,
     gtk_label_set_text (self->result_label, error->message);
   else
     {
-      g_autofree char *summary = _viva_code_pad_dup_summary (results);
+      g_autofree char *summary = viva_challenge_results_dup_summary (results);
 
       gtk_label_set_text (self->result_label, summary);
       viva_code_pad_show_results (self, results);
@@ -1146,7 +1146,7 @@ viva_code_pad_show_saved (VivaCodePad          *self,
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->output_view), valid, -1);
   if (results != NULL)
     {
-      g_autofree char *summary = _viva_code_pad_dup_summary (results);
+      g_autofree char *summary = viva_challenge_results_dup_summary (results);
 
       gtk_label_set_text (self->result_label, summary);
       viva_code_pad_show_results (self, results);
