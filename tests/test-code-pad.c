@@ -235,6 +235,8 @@ test_challenge_951 (Fixture       *f,
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
   g_autoptr(GString) unnamed = g_string_new (NULL);
   g_autofree char *code = viva_code_pad_dup_code (pad);
+  g_autofree char *output = NULL;
+  int min_height = 0;
   Finished finished = { 0 };
   VivaChallengeResults *results;
 
@@ -276,6 +278,15 @@ test_challenge_951 (Fixture       *f,
   g_assert_cmpstr (finished.code, ==, ALMOST_RIGHT);
   g_assert_nonnull (finished.results);
   g_assert_cmpuint (viva_challenge_results_count (finished.results, VIVA_CASE_FAILED), ==, 1);
+
+  /* Nothing printed: no empty output box above the results. */
+  output = viva_code_pad_dup_output (pad);
+  g_assert_cmpstr (output, ==, "");
+  g_assert_false (gtk_widget_get_visible (find_named (GTK_WIDGET (pad), "output")));
+  /* However many cases, the page fits the window it had. */
+  gtk_widget_measure (GTK_WIDGET (viva_window_get_question_view (f->window)), GTK_ORIENTATION_VERTICAL, -1,
+                      &min_height, NULL, NULL, NULL);
+  g_assert_cmpint (min_height, <, 900);
 
   viva_test_save_screenshot (GTK_WIDGET (f->window), "code-pad-951-failing.png");
 

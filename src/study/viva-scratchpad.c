@@ -61,6 +61,7 @@ struct _VivaScratchpad
   GtkBox           *cases_box;
   GtkButton        *add_case_button;
   GtkLabel         *cases_empty_label;
+  GtkWidget        *cases_window;
   GtkListBox       *cases_list;
 
   VivaReviewGrade   offered_grade;
@@ -454,7 +455,7 @@ viva_scratchpad_show_cases (VivaScratchpad *self)
       gtk_list_box_append (self->cases_list, row);
     }
 
-  gtk_widget_set_visible (GTK_WIDGET (self->cases_list), n > 0);
+  gtk_widget_set_visible (self->cases_window, n > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->cases_empty_label), n == 0);
   viva_scratchpad_update_case_actions (self);
 }
@@ -767,6 +768,7 @@ viva_scratchpad_class_init (VivaScratchpadClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VivaScratchpad, cases_box);
   gtk_widget_class_bind_template_child (widget_class, VivaScratchpad, add_case_button);
   gtk_widget_class_bind_template_child (widget_class, VivaScratchpad, cases_empty_label);
+  gtk_widget_class_bind_template_child (widget_class, VivaScratchpad, cases_window);
   gtk_widget_class_bind_template_child (widget_class, VivaScratchpad, cases_list);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);

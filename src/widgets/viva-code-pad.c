@@ -54,6 +54,7 @@ struct _VivaCodePad
   GtkBox               *results_box;
   GtkLabel             *summary_label;
   GtkLabel             *load_error_label;
+  GtkWidget            *results_window;
   GtkListBox           *results_list;
 
   guint                 run_serial;
@@ -268,7 +269,9 @@ viva_code_pad_update_output_visible (VivaCodePad *self)
 static void
 viva_code_pad_clear_output (VivaCodePad *self)
 {
+  /* Emptying an empty buffer emits no "changed": the box follows here. */
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->output_view), "", -1);
+  viva_code_pad_update_output_visible (self);
   gtk_label_set_text (self->result_label, "");
   viva_code_pad_clear_results (self);
 }
@@ -425,7 +428,7 @@ viva_code_pad_show_results (VivaCodePad          *self,
           gtk_list_box_append (self->results_list, row);
       }
 
-  gtk_widget_set_visible (GTK_WIDGET (self->results_list), rows->len > 0);
+  gtk_widget_set_visible (self->results_window, rows->len > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->results_box), TRUE);
   /* The summary heads the results: the result line would say it twice. */
   gtk_widget_set_visible (GTK_WIDGET (self->result_label), FALSE);
@@ -775,6 +778,7 @@ viva_code_pad_class_init (VivaCodePadClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VivaCodePad, results_box);
   gtk_widget_class_bind_template_child (widget_class, VivaCodePad, summary_label);
   gtk_widget_class_bind_template_child (widget_class, VivaCodePad, load_error_label);
+  gtk_widget_class_bind_template_child (widget_class, VivaCodePad, results_window);
   gtk_widget_class_bind_template_child (widget_class, VivaCodePad, results_list);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -1144,6 +1148,7 @@ viva_code_pad_show_saved (VivaCodePad          *self,
   valid = g_utf8_make_valid (output != NULL ? output : "", -1);
   self->testing = results != NULL;
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->output_view), valid, -1);
+  viva_code_pad_update_output_visible (self);
   if (results != NULL)
     {
       g_autofree char *summary = viva_challenge_results_dup_summary (results);
