@@ -878,6 +878,14 @@ test_coding_question (void)
   g_assert_cmpstr (countdown (&f), ==, "19:15");
   viva_test_save_screenshot (GTK_WIDGET (f.window), "mock-run-page-code.png");
 
+  /* Every control of the page, the pad's included, has a name. */
+  {
+    g_autoptr(GString) unnamed = g_string_new (NULL);
+
+    viva_test_collect_unnamed_controls (GTK_WIDGET (page), unnamed);
+    g_assert_cmpstr (unnamed->str, ==, "");
+  }
+
   /* Next: the interview (one question) is over; the run's time counted. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.view), "mock.next", NULL));
   drain_main_loop ();
