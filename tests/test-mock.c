@@ -773,10 +773,33 @@ pad_running (gpointer pad)
   return viva_code_pad_get_running (pad);
 }
 
-static gboolean
-pad_idle (gpointer pad)
+static void
+count_finished (guint *finished)
 {
-  return !viva_code_pad_get_running (pad);
+  (*finished)++;
+}
+
+static gboolean
+is_nonzero (gpointer counter)
+{
+  return *(guint *) counter > 0;
+}
+
+/* Activates @action of the pad, and waits until the run or test run it
+ * starts has ended and said so. */
+static void
+pad_activate_and_wait (VivaCodePad *pad,
+                       const char  *action)
+{
+  guint finished = 0;
+  gulong run_handler = g_signal_connect_swapped (pad, "run-finished", G_CALLBACK (count_finished), &finished);
+  gulong tests_handler = g_signal_connect_swapped (pad, "tests-finished", G_CALLBACK (count_finished), &finished);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (pad), action, NULL));
+  wait_until (is_nonzero, &finished);
+  g_signal_handler_disconnect (pad, run_handler);
+  g_signal_handler_disconnect (pad, tests_handler);
+  drain_main_loop ();
 }
 
 static void
@@ -854,22 +877,34 @@ test_coding_question (void)
 
   /* Ctrl+Enter in the pad runs the code, and does not move on. The
    * clock runs while the code does, and the time counts. */
-  viva_test_send_keys (GTK_WIDGET (pad), "ctrl+Return");
-  wait_until (pad_running, pad);
-  g_assert_cmpuint (viva_mock_timer_get_current (timer), ==, 0);
-  g_assert_true (viva_mock_view_get_running (f.view));
-  viva_clock_advance (f.clock, 30 * SECOND);
-  wait_until (pad_idle, pad);
-  drain_main_loop ();
+  {
+    guint finished = 0;
+
+    g_signal_connect_swapped (pad, "run-finished", G_CALLBACK (count_finished), &finished);
+    viva_test_send_keys (GTK_WIDGET (pad), "ctrl+Return");
+    wait_until (pad_running, pad);
+    g_assert_cmpuint (viva_mock_timer_get_current (timer), ==, 0);
+    g_assert_true (viva_mock_view_get_running (f.view));
+    viva_clock_advance (f.clock, 30 * SECOND);
+    wait_until (is_nonzero, &finished);
+    g_signal_handlers_disconnect_by_data (pad, &finished);
+    drain_main_loop ();
+  }
   g_assert_cmpstr (countdown (&f), ==, "19:30");
   g_assert_cmpstr (viva_mock_item_get_output (item), ==, "True\n");
 
   /* Run Tests: one of ten fails ("Racecar"). */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (pad), "code-pad.run-tests", NULL));
-  wait_until (pad_running, pad);
-  viva_clock_advance (f.clock, 15 * SECOND);
-  wait_until (pad_idle, pad);
-  drain_main_loop ();
+  {
+    guint finished = 0;
+
+    g_signal_connect_swapped (pad, "tests-finished", G_CALLBACK (count_finished), &finished);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (pad), "code-pad.run-tests", NULL));
+    g_assert_true (viva_code_pad_get_running (pad));
+    viva_clock_advance (f.clock, 15 * SECOND);
+    wait_until (is_nonzero, &finished);
+    g_signal_handlers_disconnect_by_data (pad, &finished);
+    drain_main_loop ();
+  }
   results = viva_mock_item_get_test_results (item);
   g_assert_nonnull (results);
   g_assert_cmpuint (results->cases->len, ==, 10);
@@ -954,13 +989,8 @@ test_coding_question_resumed (void)
   set_up_challenge (&f);
   pad = viva_mock_run_page_get_code_pad (viva_mock_view_get_run_page (f.view));
   replace_code (pad, RIGHT_SOLUTION);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (pad), "code-pad.run-tests", NULL));
-  wait_until (pad_running, pad);
-  wait_until (pad_idle, pad);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (pad), "code-pad.run", NULL));
-  wait_until (pad_running, pad);
-  wait_until (pad_idle, pad);
-  drain_main_loop ();
+  pad_activate_and_wait (pad, "code-pad.run-tests");
+  pad_activate_and_wait (pad, "code-pad.run");
   fixture_close (&f);
 
   fixture_open (&g);
