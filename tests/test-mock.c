@@ -16,6 +16,7 @@
 
 #include "viva-bank.h"
 #include "viva-clock.h"
+#include "viva-code-extract.h"
 #include "viva-code-pad.h"
 #include "viva-context.h"
 #include "viva-mock-history-page.h"
@@ -862,8 +863,7 @@ test_coding_question (void)
    * is not kept until changed; the typed answer box is gone. */
   g_assert_true (viva_mock_run_page_get_coding (page));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (pad)));
-  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (viva_mock_run_page_get_answer_view (page))) &&
-                  gtk_widget_get_mapped (GTK_WIDGET (viva_mock_run_page_get_answer_view (page))));
+  g_assert_false (gtk_widget_is_visible (GTK_WIDGET (viva_mock_run_page_get_answer_view (page))));
   g_assert_true (viva_code_pad_get_tests (pad));
   g_assert_nonnull (viva_code_pad_get_challenge (pad));
   code = viva_code_pad_dup_code (pad);
@@ -1031,6 +1031,71 @@ test_coding_question_resumed (void)
   fixture_close (&h);
 }
 
+/* Which questions get a code pad: one that asks to write code (102, "a
+ * for loop") without a challenge, whose Run Tests runs the user's
+ * asserts; not one that asks what code outputs (6), which keeps its
+ * answer box. */
+static void
+test_write_question (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(VivaContext) context = NULL;
+  g_autoptr(VivaMockSetup) setup = viva_mock_setup_new ();
+  g_autoptr(GPtrArray) questions = g_ptr_array_new ();
+  g_autoptr(VivaMockSession) session = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *code = NULL;
+  VivaMockRunPage *page;
+  VivaCodePad *pad;
+  VivaBank *bank;
+  VivaChallengeResults *results;
+
+  reset_data ();
+  fixture_open (&f);
+  g_object_get (f.view, "context", &context, NULL);
+  bank = viva_context_get_bank (context);
+
+  g_ptr_array_add (questions, viva_bank_lookup_question (bank, 6));
+  g_ptr_array_add (questions, viva_bank_lookup_question (bank, 102));
+  g_assert_cmpint (viva_code_classify_question (g_ptr_array_index (questions, 0)) & VIVA_CODE_QUESTION_ASKS_TO_WRITE, ==, 0);
+  g_assert_cmpint (viva_code_classify_question (g_ptr_array_index (questions, 0)) & VIVA_CODE_QUESTION_ASKS_OUTPUT, !=, 0);
+  g_assert_cmpint (viva_code_classify_question (g_ptr_array_index (questions, 1)) & VIVA_CODE_QUESTION_ASKS_TO_WRITE, !=, 0);
+  g_assert_null (viva_context_lookup_challenge (context, VIVA_BUNDLED_BANK_ID, 102));
+
+  session = viva_mock_session_new (bank, setup, questions, 0);
+  g_assert_true (viva_session_store_add (f.sessions, session, &error));
+  g_assert_no_error (error);
+  g_assert_true (viva_mock_session_set_state (session, VIVA_MOCK_SESSION_STATE_PAUSED));
+  g_assert_true (viva_mock_view_resume (f.view, session));
+  drain_main_loop ();
+
+  page = viva_mock_view_get_run_page (f.view);
+  pad = viva_mock_run_page_get_code_pad (page);
+  g_assert_false (viva_mock_run_page_get_coding (page));
+  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (viva_mock_run_page_get_answer_view (page))));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (pad)));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.view), "mock.paused", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.view), "mock.next", NULL));
+  drain_main_loop ();
+  g_assert_true (viva_mock_run_page_get_coding (page));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (pad)));
+  g_assert_false (gtk_widget_is_visible (GTK_WIDGET (viva_mock_run_page_get_answer_view (page))));
+  g_assert_null (viva_code_pad_get_challenge (pad));
+  g_assert_true (viva_code_pad_get_tests (pad));
+
+  replace_code (pad, "for i in range(5):\n    print(i)\n\nassert list(range(5)) == [0, 1, 2, 3, 4]\n");
+  pad_activate_and_wait (pad, "code-pad.run-tests");
+  results = viva_mock_item_get_test_results (viva_mock_session_get_item (session, 1));
+  g_assert_nonnull (results);
+  g_assert_null (results->load_error);
+  g_assert_cmpuint (results->cases->len, ==, 1);
+  g_assert_cmpuint (viva_challenge_results_count (results, VIVA_CASE_PASSED), ==, 1);
+  g_assert_false (viva_mock_item_has_code (viva_mock_session_get_item (session, 0)));
+
+  fixture_close (&f);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1044,6 +1109,7 @@ main (int   argc,
   g_test_add_func ("/mock/paused-mark", test_paused_mark);
   g_test_add_func ("/mock/coding-question", test_coding_question);
   g_test_add_func ("/mock/coding-question/resumed", test_coding_question_resumed);
+  g_test_add_func ("/mock/coding-question/write-question", test_write_question);
   g_test_add_func ("/mock/end-asks/return-keeps-going", test_end_asks_return_keeps_going);
 
   return g_test_run ();
