@@ -46,6 +46,9 @@
  * loses at most this much of the clock, never an answer. */
 #define SYNC_EVERY_TICKS 20
 
+/* What a code pad lets the user type, the session keeps. */
+G_STATIC_ASSERT (VIVA_MOCK_CODE_MAX_SIZE >= VIVA_NOTE_TEXT_MAX_SIZE);
+
 /* A rating is a review with the same grade. */
 G_STATIC_ASSERT ((int) VIVA_MOCK_RATING_AGAIN == (int) VIVA_REVIEW_GRADE_AGAIN);
 G_STATIC_ASSERT ((int) VIVA_MOCK_RATING_HARD == (int) VIVA_REVIEW_GRADE_HARD);
