@@ -420,10 +420,23 @@ def find_tests(namespace, limit):
     return found
 
 
+def is_main_check(test):
+    """Whether @test is `__name__ == "__main__"`, either way round."""
+    if not _isinstance(test, ast.Compare) or _len(test.ops) != 1 or not _isinstance(test.ops[0], ast.Eq):
+        return False
+    sides = [test.left, test.comparators[0]]
+    names = [x for x in sides if _isinstance(x, ast.Name) and x.id == "__name__"]
+    mains = [x for x in sides if _isinstance(x, ast.Constant) and x.value == "__main__"]
+    return _len(names) == 1 and _len(mains) == 1
+
+
 def top_level_asserts(code):
     """The source of the assert statements that run as the code loads:
     those of the module, and of its if, for, while, with and try blocks,
-    not those in a function or a class, one after the other, as many as
+    not those in a function or a class, nor those under
+    `if __name__ == "__main__":`, which a module skips (those of an if
+    whose branch did not run are listed too: none of them failed), one
+    after the other, as many as
     fit in ASSERTS_CAP bytes. "" for none, or for code that does not
     parse (its load fails and says why)."""
     try:
@@ -437,7 +450,10 @@ def top_level_asserts(code):
             if _isinstance(node, ast.Assert):
                 segment = ast.get_source_segment(code, node)
                 if segment:
-                    asserts.append(segment)
+                    asserts.append((node.lineno, node.col_offset, segment))
+            elif _isinstance(node, ast.If) and is_main_check(node.test):
+                # Loaded as a module, the code skips its main block.
+                blocks.append(node.orelse)
             elif not _isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
                 for field in ("body", "orelse", "finalbody"):
                     block = getattr(node, field, None)
@@ -449,7 +465,8 @@ def top_level_asserts(code):
                     blocks.append(match_case.body)
     kept = []
     size = 0
-    for segment in asserts:
+    asserts.sort()
+    for _, _, segment in asserts:
         size += _len(clean_text(segment).encode("utf-8")) + 1
         if size > ASSERTS_CAP:
             break
