@@ -48,8 +48,9 @@
 # when cases.json sets "discover" to a number N (0 or more) and the
 # code loads, the driver also runs, after the cases sent, the code's
 # top-level assert statements, which ran as it loaded (they passed, or
-# the load failed with their traceback), as one case that passed, whose
-# source the header gives in "asserts"; then each function the code
+# the load failed with their traceback; those under
+# `if __name__ == "__main__":` did not run), as one case that passed,
+# whose source the header gives in "asserts"; then each function the code
 # defines at the top level whose name starts with "test_" and that
 # takes no argument, in the order the code defines them, at most N,
 # named in "found", each as a case whose call is "test_name()" and that
@@ -435,10 +436,10 @@ def top_level_asserts(code):
     those of the module, and of its if, for, while, with and try blocks,
     not those in a function or a class, nor those under
     `if __name__ == "__main__":`, which a module skips (those of an if
-    whose branch did not run are listed too: none of them failed), one
-    after the other, as many as
-    fit in ASSERTS_CAP bytes. "" for none, or for code that does not
-    parse (its load fails and says why)."""
+    whose branch did not run are listed too: none of them failed), in
+    the order of the code, as many as fit in ASSERTS_CAP bytes. "" for
+    none, or for code that does not parse (its load fails and says
+    why)."""
     try:
         tree = ast.parse(code, "code.py", "exec")
     except (SyntaxError, ValueError, MemoryError, RecursionError):
