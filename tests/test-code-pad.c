@@ -450,6 +450,7 @@ test_own_case (Fixture       *f,
   collect_result_rows (GTK_WIDGET (pad), rows);
   g_assert_true (row_shows (g_ptr_array_index (rows, 0), "two letters"));
   g_assert_true (row_shows (g_ptr_array_index (rows, 0), "failed"));
+  viva_test_save_screenshot (GTK_WIDGET (f->window), "code-pad-own-case.png");
 
   /* Removed, then back with Undo. */
   remove = find_button_by_accessible_tooltip (GTK_WIDGET (scratchpad), "Remove this test");
