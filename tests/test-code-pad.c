@@ -85,6 +85,14 @@ not_running (VivaCodePad *pad)
   return !viva_code_pad_get_running (pad);
 }
 
+static gboolean
+output_started (VivaCodePad *pad)
+{
+  g_autofree char *output = viva_code_pad_dup_output (pad);
+
+  return strstr (output, "started") != NULL;
+}
+
 static VivaScratchpad *
 show_question (Fixture *f,
                guint    number)
@@ -643,6 +651,23 @@ test_pad_alone (void)
   g_assert_cmpuint (viva_challenge_results_count (tests.results, VIVA_CASE_FAILED), ==, 1);
   saved = viva_challenge_results_copy (viva_code_pad_get_test_results (pad));
 
+  /* Stopped while the first case hangs: every case says it did not
+   * run, and the owner hears of it. */
+  viva_code_pad_set_code (pad, "import time\n\ndef is_palindrome(s):\n    print('started', flush=True)\n    time.sleep(3600)\n");
+  viva_code_pad_run_tests (pad);
+  wait_for (pad, output_started, "the first case to start");
+  viva_code_pad_stop (pad);
+  wait_for (pad, not_running, "the test run to stop");
+  g_assert_cmpuint (tests.n_tests_finished, ==, 2);
+  g_assert_nonnull (tests.results);
+  g_assert_false (tests.results->complete);
+  g_assert_cmpuint (viva_challenge_results_count (tests.results, VIVA_CASE_PASSED), ==, 0);
+  g_assert_cmpstr (viva_code_pad_get_result (pad), ==, "Stopped before any test ended");
+  collect_result_rows (GTK_WIDGET (pad), rows);
+  g_assert_cmpuint (rows->len, ==, 10);
+  g_ptr_array_set_size (rows, 0);
+  viva_code_pad_set_code (pad, ALMOST_RIGHT);
+
   /* Read-only, as a finished session: the saved output and results show
    * without running, and the code cannot change. */
   viva_code_pad_set_editable (pad, FALSE);
@@ -658,7 +683,7 @@ test_pad_alone (void)
   collect_result_rows (GTK_WIDGET (pad), rows);
   g_assert_cmpuint (rows->len, ==, 10);
   g_assert_true (row_shows (g_ptr_array_index (rows, 0), "failed"));
-  g_assert_cmpuint (tests.n_tests_finished, ==, 1);
+  g_assert_cmpuint (tests.n_tests_finished, ==, 2);
   code = viva_code_pad_dup_code (pad);
   g_assert_cmpstr (code, ==, ALMOST_RIGHT);
 
