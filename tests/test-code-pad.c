@@ -494,6 +494,7 @@ test_write_question (Fixture       *f,
   AdwMessageDialog *dialog;
   VivaBank *bank;
   guint number = 0;
+  gint64 give_up;
 
   g_object_get (f->window, "context", &context, NULL);
   bank = viva_context_get_bank (context);
@@ -548,8 +549,21 @@ test_write_question (Fixture       *f,
   fill_case (dialog, "doubles", "double(21)", 0, "42");
   close_dialog (dialog, "save");
   dialog = open_case_dialog (GTK_WIDGET (scratchpad), "Add Test", "Add Test");
-  fill_case (dialog, "", "print(double(2))", 2, "4\n");
-  close_dialog (dialog, "save");
+  /* With the keyboard: Return in the field adds the test. */
+  fill_case (dialog, "", "print(double(2))", 2, "4");
+  gtk_widget_grab_focus (find_named (GTK_WIDGET (dialog), "case-expect"));
+  viva_test_wait_mapped (GTK_WIDGET (dialog));
+  viva_test_send_keys (find_named (GTK_WIDGET (dialog), "case-expect"), "Return");
+  give_up = g_get_monotonic_time () + HANG_LIMIT_USEC;
+  while (viva_note_get_n_cases (viva_question_view_get_note (viva_window_get_question_view (f->window))) < 2)
+    {
+      if (g_get_monotonic_time () > give_up)
+        g_error ("Still waiting for Return to add the test");
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+  viva_test_drain_main_loop ();
+  g_assert_null (viva_test_find_message_dialog ());
 
   click_and_wait (pad, "Run Tests");
   g_assert_cmpstr (viva_code_pad_get_result (pad), ==, "All 2 tests passed");
