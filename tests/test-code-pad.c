@@ -297,6 +297,9 @@ test_challenge_951 (Fixture       *f,
   g_assert_cmpint (min_height, <, 900);
 
   viva_test_save_screenshot (GTK_WIDGET (f->window), "code-pad-951-failing.png");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  viva_test_save_screenshot (GTK_WIDGET (f->window), "code-pad-951-failing-dark.png");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 
   /* Right: everything passes, with the button this time. */
   type_code (pad, RIGHT);
