@@ -447,6 +447,31 @@ def find(role, text, root=None, sensitive=True, prefix=False, clickable=False, n
     return None
 
 
+def level_6_checked():
+    box = find('check box', 'All of Level 6', sensitive=False, prefix=True)
+    return box is not None and box.getState().contains(pyatspi.STATE_CHECKED)
+
+
+def run_tests_buttons():
+    """Every "Run Tests" button on the bus: the code pads'."""
+    return [acc for w in windows() for acc in descendants(w)
+            if acc.getRoleName() == 'push button' and matches(acc, 'Run Tests') and is_visible(acc)]
+
+
+def test_result_near(button):
+    """A test result ("a palindrome: failed, expected True, got None") in
+    the code pad of @button."""
+    for around in ancestors(button)[:8]:
+        for acc in descendants(around):
+            try:
+                if acc.getRoleName() == 'list item' and \
+                        re.search(r': (passed|failed|error)', acc.name or ''):
+                    return acc
+            except Exception:
+                continue
+    return None
+
+
 def has_click(acc):
     try:
         action = acc.queryAction()
@@ -796,9 +821,24 @@ def walk_everything(walk):
     from_menu('Mock Interview')
     start = wait_for('the mock interview setup', lambda: find('push button', 'Start Interview', clickable=True))
     walk.step('mock interview: setup', start)
+    # Practical Coding Challenges only: each question is answered in a
+    # code pad (the editor, Run, Run Tests, Stop, the output), whose test
+    # results are read one sentence per test.
+    # With the keyboard: GTK 4.8 gives a check box no action on the bus.
+    tab_to(main_window(), 'check box', 'All of Level 6: Practical Coding Challenges')
+    keys(main_window(), 'space')
+    wait_for('Level 6 checked', level_6_checked)
+    pads_before = run_tests_buttons()
     do_click(start)
     end = wait_for('the mock interview', lambda: find('push button', 'End Interview', clickable=True))
-    walk.step('mock interview: run', end)
+    walk.step('mock interview: run, a coding question', end)
+    pad = [b for b in run_tests_buttons() if b not in pads_before]
+    if len(pad) != 1:
+        fail('no "Run Tests" in the mock interview\'s code pad')
+    # The starter code returns None: every test says how it went.
+    do_click(pad[0])
+    wait_for('the mock interview\'s test results', lambda: test_result_near(pad[0]))
+    walk.step('mock interview: run, test results', end)
     do_click(end)
     dlg = wait_for('the end-interview dialog', dialog)
     walk.step('message dialog: end the mock interview', dlg)
