@@ -481,6 +481,20 @@ test_own_case (Fixture       *f,
   g_assert_nonnull (find_button_by_accessible_tooltip (GTK_WIDGET (scratchpad), "Remove this test"));
   click_and_wait (pad, "Run Tests");
   g_assert_cmpstr (viva_code_pad_get_result (pad), ==, "10 of 11 tests passed");
+
+  /* Notes that cannot change (written by a newer Viva): the tests still
+   * run, but none can be added, edited or removed. */
+  viva_scratchpad_set_editable (scratchpad, FALSE);
+  g_assert_false (gtk_widget_is_sensitive (find_button (GTK_WIDGET (scratchpad), "Add Test")));
+  g_assert_false (gtk_widget_is_sensitive (find_button_by_accessible_tooltip (GTK_WIDGET (scratchpad), "Remove this test")));
+  g_assert_false (gtk_widget_is_sensitive (find_button_by_accessible_tooltip (GTK_WIDGET (scratchpad), "Edit this test")));
+  g_assert_false (gtk_text_view_get_editable (GTK_TEXT_VIEW (viva_code_pad_get_view (pad))));
+  gtk_widget_activate_action (GTK_WIDGET (scratchpad), "scratchpad.add-case", NULL);
+  viva_test_drain_main_loop ();
+  g_assert_null (viva_test_find_message_dialog ());
+  click_and_wait (pad, "Run Tests");
+  g_assert_cmpstr (viva_code_pad_get_result (pad), ==, "10 of 11 tests passed");
+  g_assert_cmpuint (viva_note_get_n_cases (note), ==, 1);
 }
 
 /* A question that asks to write code, with no shipped tests: Run Tests
