@@ -307,6 +307,8 @@ viva_mock_summary_page_create_row (gpointer item_ptr,
                                                            viva_mock_item_get_number (item), viva_mock_item_get_question_text (item));
   GtkWidget *question = gtk_label_new (NULL);
   GtkWidget *answer;
+  GtkWidget *content_row;
+  g_autofree char *row_label = NULL;
   GtkToggleButton *group = NULL;
 
   /* Translators: "Question 42 · Level 1: Beginner · Strings" */
@@ -380,7 +382,16 @@ viva_mock_summary_page_create_row (gpointer item_ptr,
   if (viva_mock_item_has_code (item))
     append_code_pad (GTK_BOX (content), item);
 
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), content);
+  /* A row of its own, named: GTK 4.8 would otherwise name it after all
+   * the text inside, the code and each test's sentence included. */
+  content_row = gtk_list_box_row_new ();
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (content_row), FALSE);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (content_row), content);
+  row_label = g_strdup_printf (_("Your answer to question %u"), viva_mock_item_get_number (item));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (content_row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, row_label,
+                                  -1);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), content_row);
 
   return row;
 }
