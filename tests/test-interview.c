@@ -21,6 +21,7 @@
 #include "viva-interview-store-private.h"
 #include "viva-interview-store.h"
 #include "viva-interview-template.h"
+#include "viva-markdown-fences.h"
 #include "viva-question.h"
 
 #define MINUTES(n) ((gint64) (n) * 60 * G_USEC_PER_SEC)
@@ -655,6 +656,44 @@ test_stamp_edits (void)
   check_stamp ("ok", "ok\n\nok", MINUTES (5), "ok\n\n[05:00] ok");
 }
 
+
+/* Code fenced in the notes (what the live page's code pad stamps) is
+ * part of the paragraph it follows, blank lines and all: no stamp ever
+ * lands in code, and a paragraph that begins with a fence gets none. */
+static void
+test_stamp_fences (void)
+{
+  /* The code pad's paragraph: its blank line does not start another. */
+  check_stamp ("", "Ran the code\n```python\ndef f():\n\n    return 1\n```\n```text\n\n1\n```", SECONDS (3),
+               "[00:03] Ran the code\n```python\ndef f():\n\n    return 1\n```\n```text\n\n1\n```");
+
+  /* A fence at a paragraph's start: a stamp would break it. */
+  check_stamp ("", "```\ncode\n\nmore\n```", SECONDS (3), NULL);
+  check_stamp ("", "  ~~~ python\ncode\n~~~", SECONDS (3), NULL);
+
+  /* After the fence closes, paragraphs are stamped again. */
+  check_stamp ("", "```\na\n\nb\n```\n\nafter", SECONDS (3), "```\na\n\nb\n```\n\n[00:03] after");
+
+  /* Typing code inside an old block stamps nothing. */
+  check_stamp ("[00:10] Ran\n```\na\n```", "[00:10] Ran\n```\na\n\nb\n```", MINUTES (5), NULL);
+
+  /* A fence only closes with as many of its own marker: "```" inside
+   * "````", or "~~~" inside "```", is code. */
+  check_stamp ("", "Ran\n````\n```\n\nstill code\n````\n\nnext", SECONDS (3),
+               "[00:03] Ran\n````\n```\n\nstill code\n````\n\n[00:03] next");
+  check_stamp ("", "Ran\n```\n~~~\n\nstill code\n```\n\nnext", SECONDS (3),
+               "[00:03] Ran\n```\n~~~\n\nstill code\n```\n\n[00:03] next");
+
+  /* An unclosed fence runs to the end: what follows it is code. */
+  check_stamp ("[00:10] x", "[00:10] x\n\n```\n\ny", MINUTES (5), NULL);
+
+  /* Not fences: two backticks, four spaces of indent, a backtick in a
+   * backtick fence's info string. */
+  check_stamp ("", "a\n``\n\nb", SECONDS (3), "[00:03] a\n``\n\n[00:03] b");
+  check_stamp ("", "a\n    ```\n\nb", SECONDS (3), "[00:03] a\n    ```\n\n[00:03] b");
+  check_stamp ("", "a\n``` x`y\n\nb", SECONDS (3), "[00:03] a\n``` x`y\n\n[00:03] b");
+}
+
 /* The report */
 
 static void
@@ -702,7 +741,8 @@ test_markdown (void)
   /* Each question, its notes fenced with a fence longer than theirs */
   g_assert_nonnull (strstr (report, "### 1. Question 42 of the bank\n\nWhat does \\`a \\| b\\` do\\\nfor sets?\n"));
   g_assert_nonnull (strstr (report, "### 2. Interviewer’s question\n\n\\- Why us?\n"));
-  g_assert_nonnull (strstr (report, "**Notes:**\n\n````text\n[01:15] Union.\n\n[01:15] ## Not a heading\n```\nfenced?\n````\n"));
+  /* The unclosed fence runs to the end, as CommonMark reads it: code. */
+  g_assert_nonnull (strstr (report, "**Notes:**\n\n```text\n[01:15] Union.\n\n[01:15] ## Not a heading\n```\n\n```\nfenced?\n```\n"));
   g_assert_nonnull (strstr (report, "*No notes.*\n"));
   g_assert_null (strstr (report, "\n## Not a heading"));
 
@@ -710,6 +750,129 @@ test_markdown (void)
   g_assert_nonnull (strstr (empty_report, "- **Candidate:** —\n"));
   g_assert_nonnull (strstr (empty_report, "- **Recommendation:** **No Decision**\n"));
   g_assert_nonnull (strstr (empty_report, "*No questions.*\n"));
+}
+
+
+static char *
+span_text (const char             *text,
+           const VivaMarkdownSpan *span)
+{
+  return viva_markdown_dup_span_content (text, span);
+}
+
+/* Where fenced code begins and ends in typed text, as CommonMark reads it. */
+static void
+test_markdown_split_fences (void)
+{
+  const char *text = "[00:05] Ran the code: Finished.\n"
+                     "````python {.numbered}\n"
+                     "s = '```'\n"
+                     "\n"
+                     "  ```\n"
+                     "````\n"
+                     "\n"
+                     "After.\n"
+                     "~~~<script>\n"
+                     "open";
+  g_autoptr(GArray) spans = viva_markdown_split_fences (text);
+  g_autoptr(GArray) none = viva_markdown_split_fences (NULL);
+  g_autoptr(GArray) empty = viva_markdown_split_fences ("");
+  g_autoptr(GArray) only = viva_markdown_split_fences ("```");
+  const VivaMarkdownSpan *span;
+  g_autofree char *t0 = NULL;
+  g_autofree char *c1 = NULL;
+  g_autofree char *t2 = NULL;
+  g_autofree char *c3 = NULL;
+
+  g_assert_cmpuint (none->len, ==, 0);
+  g_assert_cmpuint (empty->len, ==, 0);
+
+  g_assert_cmpuint (spans->len, ==, 4);
+
+  span = &g_array_index (spans, VivaMarkdownSpan, 0);
+  g_assert_false (span->code);
+  t0 = span_text (text, span);
+  g_assert_cmpstr (t0, ==, "[00:05] Ran the code: Finished.\n");
+
+  /* "```" inside a "````" block is code; the info keeps its first word. */
+  span = &g_array_index (spans, VivaMarkdownSpan, 1);
+  g_assert_true (span->code);
+  g_assert_true (span->closed);
+  g_assert_cmpstr (span->info, ==, "python");
+  c1 = span_text (text, span);
+  g_assert_cmpstr (c1, ==, "s = '```'\n\n  ```\n");
+
+  span = &g_array_index (spans, VivaMarkdownSpan, 2);
+  g_assert_false (span->code);
+  t2 = span_text (text, span);
+  g_assert_cmpstr (t2, ==, "\nAfter.\n");
+
+  /* Unclosed, to the end; an info that is not a language is dropped. */
+  span = &g_array_index (spans, VivaMarkdownSpan, 3);
+  g_assert_true (span->code);
+  g_assert_false (span->closed);
+  g_assert_cmpstr (span->info, ==, "");
+  c3 = span_text (text, span);
+  g_assert_cmpstr (c3, ==, "open");
+  g_assert_cmpuint (span->end, ==, strlen (text));
+
+  /* The spans cover the text, in order. */
+  for (guint i = 1; i < spans->len; i++)
+    g_assert_cmpuint (g_array_index (spans, VivaMarkdownSpan, i).start, ==,
+                      g_array_index (spans, VivaMarkdownSpan, i - 1).end);
+
+  /* A fence alone on the last line, with no line end: empty code. */
+  g_assert_cmpuint (only->len, ==, 1);
+  span = &g_array_index (only, VivaMarkdownSpan, 0);
+  g_assert_true (span->code);
+  g_assert_cmpuint (span->content_start, ==, 3);
+  g_assert_cmpuint (span->content_end, ==, 3);
+}
+
+/* The code pad's stamped paragraph in the report: its code stays a
+ * ```python block, its output a block of its own, with fences longer
+ * than what they hold; the text around them stays fenced as text, so
+ * nothing typed becomes a heading. */
+static void
+test_markdown_code_fences (void)
+{
+  g_autoptr(VivaClock) clock = viva_clock_new_fake (0);
+  g_autoptr(VivaInterview) interview = viva_interview_new (clock);
+  g_autofree char *report = NULL;
+  const char *notes = "[00:05] Ran the code: Finished.\n"
+                      "````python\n"
+                      "def f():\n"
+                      "    return '```'\n"
+                      "\n"
+                      "print(f())\n"
+                      "````\n"
+                      "```text\n"
+                      "# not a heading\n"
+                      "```\n"
+                      "\n"
+                      "[00:40] # Good, and fast.\n"
+                      "\n"
+                      "```evil\"><b>\n"
+                      "x\n"
+                      "```\n";
+
+  append_ok (interview, 42, "Write f.", MINUTES (5));
+  g_assert_true (viva_interview_start (interview));
+  g_assert_true (viva_interview_set_item_notes (interview, 0, notes));
+  g_assert_true (viva_interview_set_summary (interview, "Solid.\n```python\nx = 1\n```"));
+
+  report = viva_interview_to_markdown (interview);
+  g_test_message ("%s", report);
+
+  g_assert_nonnull (strstr (report,
+                            "**Notes:**\n\n"
+                            "```text\n[00:05] Ran the code: Finished.\n```\n\n"
+                            "````python\ndef f():\n    return '```'\n\nprint(f())\n````\n\n"
+                            "```text\n# not a heading\n```\n\n"
+                            "```text\n[00:40] # Good, and fast.\n```\n\n"
+                            "```\nx\n```\n"));
+  g_assert_nonnull (strstr (report, "## Summary\n\n```text\nSolid.\n```\n\n```python\nx = 1\n```\n"));
+  g_assert_null (strstr (report, "evil"));
 }
 
 /* The reports say overtime as the mock interview's summary does, with
@@ -2041,11 +2204,14 @@ main (int   argc,
   g_test_add_func ("/interview/stamp/paragraphs", test_stamp_paragraphs);
   g_test_add_func ("/interview/stamp/typing", test_stamp_typing);
   g_test_add_func ("/interview/stamp/edits", test_stamp_edits);
+  g_test_add_func ("/interview/stamp/fences", test_stamp_fences);
 
   g_test_add_func ("/interview/file/mutations", test_file_mutations);
   g_test_add_func ("/interview/file/plan-item-edges", test_file_plan_item_edges);
   g_test_add_func ("/interview/markdown", test_markdown);
   g_test_add_func ("/interview/markdown/overtime", test_markdown_overtime);
+  g_test_add_func ("/interview/markdown/split-fences", test_markdown_split_fences);
+  g_test_add_func ("/interview/markdown/code-fences", test_markdown_code_fences);
   g_test_add_func ("/interview/store/round-trip", test_store_round_trip);
   g_test_add_func ("/interview/store/without-bank", test_store_without_bank);
   g_test_add_func ("/interview/store/resume", test_store_resume);

@@ -15,6 +15,12 @@
  * time), so text that already begins with something shaped like a
  * stamp ("[12:05] ") is left as it is.
  *
+ * A fenced code block (```python ... ```, as the live page's code pad
+ * writes them) belongs to the paragraph it follows without a blank line,
+ * blank lines inside it included, so that no stamp ever lands inside
+ * code; a paragraph that begins with a fence is never stamped, as the
+ * stamp would break the fence.
+ *
  * Only paragraphs the edit touched are stamped: those outside the
  * paragraphs that the old and the new text share at their start and at
  * their end. Text that was there unstamped before (typed before the
@@ -38,11 +44,13 @@
 #include <string.h>
 
 #include "viva-interview.h"
+#include "viva-markdown-fences.h"
 
 typedef struct
 {
-  gsize start;   /* first byte of the first line */
-  gsize end;     /* just after the last non-blank line, before its "\n" */
+  gsize    start;      /* first byte of the first line */
+  gsize    end;        /* just after the last non-blank line, before its "\n" */
+  gboolean fenced;     /* its first line opens a code fence: no stamp there */
 } Paragraph;
 
 static gboolean
@@ -59,13 +67,16 @@ line_is_blank (const char *line,
   return TRUE;
 }
 
-/* The paragraphs of @text, in order. */
+/* The paragraphs of @text, in order; a fenced code block goes on
+ * through blank lines until its closing fence. */
 static GArray *
 split_paragraphs (const char *text)
 {
   GArray *paragraphs = g_array_new (FALSE, FALSE, sizeof (Paragraph));
   gboolean inside = FALSE;
-  Paragraph current = { 0, 0 };
+  gboolean in_fence = FALSE;
+  VivaMarkdownFence fence = { 0 };
+  Paragraph current = { 0, 0, FALSE };
   gsize pos = 0;
 
   if (text == NULL)
@@ -76,7 +87,14 @@ split_paragraphs (const char *text)
       const char *nl = strchr (text + pos, '\n');
       gsize len = nl != NULL ? (gsize) (nl - (text + pos)) : strlen (text + pos);
 
-      if (line_is_blank (text + pos, len))
+      if (in_fence)
+        {
+          /* Code, blank or not, until the fence closes. */
+          current.end = pos + len;
+          if (viva_markdown_fence_closes (text + pos, len, &fence))
+            in_fence = FALSE;
+        }
+      else if (line_is_blank (text + pos, len))
         {
           if (inside)
             g_array_append_val (paragraphs, current);
@@ -84,10 +102,16 @@ split_paragraphs (const char *text)
         }
       else
         {
+          gboolean opens = viva_markdown_fence_opens (text + pos, len, &fence);
+
           if (!inside)
-            current.start = pos;
+            {
+              current.start = pos;
+              current.fenced = opens;
+            }
           current.end = pos + len;
           inside = TRUE;
+          in_fence = opens;
         }
 
       if (nl == NULL)
@@ -279,7 +303,7 @@ viva_interview_stamp_paragraphs_full (const char  *old_text,
     {
       const Paragraph *p = &g_array_index (new_paragraphs, Paragraph, i);
 
-      if (viva_interview_parse_stamp (new_text + p->start, NULL) == 0)
+      if (!p->fenced && viva_interview_parse_stamp (new_text + p->start, NULL) == 0)
         {
           VivaStampInsertion insertion = { p->start, stamp_len };
 
