@@ -694,6 +694,76 @@ test_stamp_fences (void)
   check_stamp ("", "a\n``` x`y\n\nb", SECONDS (3), "[00:03] a\n``` x`y\n\n[00:03] b");
 }
 
+
+/* What the code pad adds to the notes after a run: one paragraph,
+ * already stamped, its code and output fenced so that nothing in them
+ * can end a fence; the stamps leave it as it is. */
+static void
+test_stamp_code_run (void)
+{
+  g_autofree char *paragraph = viva_interview_format_code_run (MINUTES (12) + SECONDS (5), "3 of 5\ntests passed",
+                                                               "s = '```'\n\nprint(s)\n", "```\n\nok");
+  g_autofree char *no_output = viva_interview_format_code_run (0, "Finished.", "pass", "");
+  g_autofree char *notes = NULL;
+  g_autofree char *separator = NULL;
+  g_autoptr(GString) long_output = g_string_new (NULL);
+  g_autoptr(GString) long_code = g_string_new (NULL);
+  g_autofree char *cut = NULL;
+  g_autofree char *cut_code = NULL;
+
+  g_assert_cmpstr (paragraph, ==,
+                   "[12:05] Ran the code: 3 of 5 tests passed\n"
+                   "````python\ns = '```'\n\nprint(s)\n````\n"
+                   "````text\n```\n\nok\n````");
+  g_assert_cmpstr (no_output, ==, "[00:00] Ran the code: Finished.\n```python\npass\n```");
+
+  /* Alone, or after notes, it is one paragraph with its stamp. */
+  check_stamp ("", paragraph, MINUTES (20), NULL);
+  separator = viva_interview_dup_paragraph_separator ("[01:00] Knows it");
+  notes = g_strconcat ("[01:00] Knows it", separator, paragraph, NULL);
+  check_stamp ("[01:00] Knows it", notes, MINUTES (20), NULL);
+
+  /* Long output: the first lines, and how much more there was. */
+  for (guint i = 0; i < 150; i++)
+    g_string_append_printf (long_output, "line %u\n", i);
+  cut = viva_interview_format_code_run (0, "Finished.", "x", long_output->str);
+  g_assert_nonnull (strstr (cut, "line 99\n… ("));
+  g_assert_null (strstr (cut, "line 100"));
+  g_assert_nonnull (strstr (cut, "more not shown)\n```"));
+
+  /* Long code: cut too, the note on a Python comment line. */
+  while (long_code->len <= VIVA_INTERVIEW_RUN_CODE_MAX_SIZE)
+    g_string_append (long_code, "x = 'ü' * 1000\n");
+  cut_code = viva_interview_format_code_run (0, "Finished.", long_code->str, NULL);
+  g_assert_cmpuint (strlen (cut_code), <, VIVA_INTERVIEW_RUN_CODE_MAX_SIZE + 200);
+  g_assert_true (g_utf8_validate (cut_code, -1, NULL));
+  g_assert_nonnull (strstr (cut_code, "\n# … ("));
+  g_assert_true (g_str_has_suffix (cut_code, "more not shown)\n```"));
+}
+
+static void
+check_separator (const char *notes,
+                 const char *expected)
+{
+  g_autofree char *separator = viva_interview_dup_paragraph_separator (notes);
+
+  g_assert_cmpstr (separator, ==, expected);
+}
+
+/* A paragraph added at the end of the notes begins after a blank line,
+ * and never inside a code block left open there. */
+static void
+test_stamp_separator (void)
+{
+  check_separator ("", "");
+  check_separator ("a", "\n\n");
+  check_separator ("a\n", "\n");
+  check_separator ("a\n\n", "");
+  check_separator ("a\n```\ncode\n```", "\n\n");
+  check_separator ("a\n````py\ncode", "\n````\n\n");
+  check_separator ("a\n  ~~~\ncode\n", "~~~\n\n");
+}
+
 /* The report */
 
 static void
@@ -2205,6 +2275,8 @@ main (int   argc,
   g_test_add_func ("/interview/stamp/typing", test_stamp_typing);
   g_test_add_func ("/interview/stamp/edits", test_stamp_edits);
   g_test_add_func ("/interview/stamp/fences", test_stamp_fences);
+  g_test_add_func ("/interview/stamp/code-run", test_stamp_code_run);
+  g_test_add_func ("/interview/stamp/separator", test_stamp_separator);
 
   g_test_add_func ("/interview/file/mutations", test_file_mutations);
   g_test_add_func ("/interview/file/plan-item-edges", test_file_plan_item_edges);
