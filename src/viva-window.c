@@ -388,8 +388,8 @@ viva_window_constructed (GObject *object)
                           self->question_view, "notes-store",
                           G_BINDING_SYNC_CREATE);
   g_object_set (self->sidebar, "context", self->context, NULL);
-  viva_scratchpad_set_runner (viva_question_view_get_scratchpad (self->question_view),
-                              viva_context_get_python_runner (self->context));
+  viva_scratchpad_set_context (viva_question_view_get_scratchpad (self->question_view),
+                               self->context);
   /* What the sidebar searches for shows highlighted in the question. */
   g_object_bind_property (self->sidebar, "query",
                           self->question_view, "highlight-query",

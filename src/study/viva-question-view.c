@@ -685,7 +685,7 @@ viva_question_view_set_question (VivaQuestionView *self,
   viva_question_view_load_note_text (self);
   viva_scratchpad_set_question (self->scratchpad, question, note);
   gtk_widget_set_visible (GTK_WIDGET (self->scratchpad),
-                          question != NULL && viva_scratchpad_wants_question (question));
+                          viva_scratchpad_get_offered (self->scratchpad));
   if (note != NULL)
     viva_question_view_note_state_cb (self, NULL, note);
   viva_question_view_update_editable (self);

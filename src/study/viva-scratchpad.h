@@ -7,6 +7,7 @@
 
 #include <gtk/gtk.h>
 
+#include "viva-code-pad.h"
 #include "viva-python-runner.h"
 #include "viva-types.h"
 
@@ -20,9 +21,11 @@ gboolean          viva_scratchpad_wants_question  (VivaQuestion     *question);
 gboolean          viva_scratchpad_prediction_matches (const char    *prediction,
                                                       const char    *output);
 
+VivaContext      *viva_scratchpad_get_context     (VivaScratchpad   *self);
+void              viva_scratchpad_set_context     (VivaScratchpad   *self,
+                                                   VivaContext      *context);
 VivaPythonRunner *viva_scratchpad_get_runner      (VivaScratchpad   *self);
-void              viva_scratchpad_set_runner      (VivaScratchpad   *self,
-                                                   VivaPythonRunner *runner);
+gboolean          viva_scratchpad_get_offered     (VivaScratchpad   *self);
 void              viva_scratchpad_set_question    (VivaScratchpad   *self,
                                                    VivaQuestion     *question,
                                                    VivaNote         *note);
@@ -35,5 +38,6 @@ const char       *viva_scratchpad_get_verdict     (VivaScratchpad   *self);
 const char       *viva_scratchpad_get_result      (VivaScratchpad   *self);
 GtkTextView      *viva_scratchpad_get_code_view   (VivaScratchpad   *self);
 GtkEditable      *viva_scratchpad_get_prediction_entry (VivaScratchpad *self);
+VivaCodePad      *viva_scratchpad_get_code_pad    (VivaScratchpad   *self);
 
 G_END_DECLS

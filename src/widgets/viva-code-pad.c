@@ -1,0 +1,1473 @@
+/* viva-code-pad.c
+ *
+ * The Python editor every page that takes code shares (the study view's
+ * scratchpad, a mock interview's code answer, the interviewer's live
+ * page): the editor, Run and Stop, the output as the interactive
+ * interpreter shows it, streamed as it comes, a line saying which Python
+ * runs it and whether in the sandbox (or why it cannot run and what to
+ * do), and Run Tests with one row per test case.
+ *
+ * Everything comes from the context: its runner, probed the first time
+ * a pad shows, so that Run can say it cannot before the user tries. The
+ * pad keeps nothing: its owner saves the code when the buffer changes,
+ * and the output and results when "run-finished" and "tests-finished"
+ * say a run ended.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "viva-challenge-run.h"
+#include "viva-code-pad.h"
+#include "viva-context.h"
+#include "viva-note.h"
+#include "viva-python-runner.h"
+
+/* What one line of a result row shows of a value, a call or a
+ * traceback: the rest is cut, so that a case printing megabytes does
+ * not make a label GTK takes seconds to lay out. */
+#define RESULT_TEXT_MAX_CHARS 2000
+
+struct _VivaCodePad
+{
+  GtkWidget             parent_instance;
+
+  /* Owned */
+  VivaContext          *context;
+  VivaPythonRunner     *runner;
+  VivaChallenge        *challenge;
+  GPtrArray            *own_cases;
+  VivaChallengeResults *test_results;
+  GCancellable         *cancellable;
+  GSignalGroup         *runner_signals;
+  GtkTextTag           *error_tag;
+
+  /* Template widgets */
+  GtkLabel             *info_label;
+  GtkButton            *stop_button;
+  GtkButton            *run_tests_button;
+  GtkButton            *run_button;
+  GtkSourceView        *code_view;
+  GtkTextView          *output_view;
+  GtkLabel             *result_label;
+  GtkBox               *results_box;
+  GtkLabel             *summary_label;
+  GtkLabel             *load_error_label;
+  GtkListBox           *results_list;
+
+  guint                 run_serial;
+  guint                 tests : 1;
+  guint                 editable : 1;
+};
+
+G_DEFINE_FINAL_TYPE (VivaCodePad, viva_code_pad, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_CONTEXT,
+  PROP_CHALLENGE,
+  PROP_TESTS,
+  PROP_EDITABLE,
+  PROP_RUNNING,
+  N_PROPS
+};
+
+enum {
+  RUN_FINISHED,
+  TESTS_FINISHED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+GtkWidget *
+viva_code_pad_new (void)
+{
+  return g_object_new (VIVA_TYPE_CODE_PAD, NULL);
+}
+
+static void
+viva_code_pad_update_style_scheme (VivaCodePad *self)
+{
+  GtkSourceStyleSchemeManager *schemes = gtk_source_style_scheme_manager_get_default ();
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->code_view));
+  const char *id = adw_style_manager_get_dark (adw_style_manager_get_default ()) ? "Adwaita-dark" : "Adwaita";
+
+  gtk_source_buffer_set_style_scheme (GTK_SOURCE_BUFFER (buffer),
+                                      gtk_source_style_scheme_manager_get_scheme (schemes, id));
+}
+
+static gboolean
+viva_code_pad_can_run (VivaCodePad *self)
+{
+  return self->runner != NULL &&
+         viva_python_runner_get_status (self->runner) != VIVA_PYTHON_RUNNER_PROBING &&
+         viva_python_runner_get_can_run (self->runner);
+}
+
+static void
+viva_code_pad_update_actions (VivaCodePad *self)
+{
+  gboolean running = self->cancellable != NULL;
+  gboolean can_run = viva_code_pad_can_run (self);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "code-pad.run", can_run && !running);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "code-pad.run-tests",
+                                 can_run && !running && self->tests);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "code-pad.stop", running);
+}
+
+static void
+viva_code_pad_update_info (VivaCodePad *self)
+{
+  g_autofree char *text = NULL;
+  const char *version;
+
+  if (self->runner == NULL)
+    text = g_strdup (_("Python is not available here."));
+  else
+    {
+      switch (viva_python_runner_get_status (self->runner))
+        {
+        case VIVA_PYTHON_RUNNER_UNKNOWN:
+        case VIVA_PYTHON_RUNNER_PROBING:
+          text = g_strdup (_("Looking for Python…"));
+          break;
+
+        case VIVA_PYTHON_RUNNER_READY:
+        case VIVA_PYTHON_RUNNER_UNAVAILABLE:
+        default:
+          version = viva_python_runner_get_python_version (self->runner);
+          if (!viva_python_runner_get_can_run (self->runner))
+            {
+              const char *problem = viva_python_runner_get_problem (self->runner);
+
+              text = g_strdup (problem != NULL && problem[0] != '\0'
+                               ? problem
+                               : _("Python cannot run here."));
+            }
+          else if (viva_python_runner_get_sandboxed (self->runner))
+            /* Translators: "Python 3.11.2, in a sandbox: no network, no access to your files" */
+            text = g_strdup_printf (_("Python %s, in a sandbox: no network, no access to your files"),
+                                    version != NULL ? version : "3");
+          else
+            /* Translators: "Python 3.11.2, without the sandbox…" */
+            text = g_strdup_printf (_("Python %s, without the sandbox: code runs with all your rights"),
+                                    version != NULL ? version : "3");
+          break;
+        }
+    }
+
+  gtk_label_set_text (self->info_label, text);
+  viva_code_pad_update_actions (self);
+}
+
+static void
+viva_code_pad_probe_cb (GObject      *object,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(VivaCodePad) self = user_data;
+
+  /* The problem, if any, is the runner's "problem" property. */
+  viva_python_runner_probe_finish (VIVA_PYTHON_RUNNER (object), result, NULL);
+  viva_code_pad_update_info (self);
+}
+
+/* Whether Python and the sandbox work is known before the first Run, so
+ * that Run can say it cannot. Not before a pad first shows: the probe
+ * starts a sandbox, which Viva's start-up need not wait for. */
+static void
+viva_code_pad_probe (VivaCodePad *self)
+{
+  if (self->runner != NULL &&
+      viva_python_runner_get_status (self->runner) == VIVA_PYTHON_RUNNER_UNKNOWN)
+    viva_python_runner_probe_async (self->runner, NULL, viva_code_pad_probe_cb, g_object_ref (self));
+}
+
+static void
+viva_code_pad_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (viva_code_pad_parent_class)->map (widget);
+
+  viva_code_pad_probe (VIVA_CODE_PAD (widget));
+}
+
+static void
+viva_code_pad_runner_notify_cb (VivaCodePad      *self,
+                                GParamSpec       *pspec,
+                                VivaPythonRunner *runner)
+{
+  viva_code_pad_update_info (self);
+}
+
+/* Which run a callback is for: a run stopped because the owner showed
+ * other code (another question) must not write into its output. */
+typedef struct
+{
+  VivaCodePad *self;
+  char        *code;
+  guint        serial;
+} RunData;
+
+static RunData *
+run_data_new (VivaCodePad *self,
+              const char  *code)
+{
+  RunData *data = g_new0 (RunData, 1);
+
+  data->self = g_object_ref (self);
+  data->code = g_strdup (code);
+  data->serial = self->run_serial;
+
+  return data;
+}
+
+static void
+run_data_free (gpointer p)
+{
+  RunData *data = p;
+
+  g_object_unref (data->self);
+  g_free (data->code);
+  g_free (data);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RunData, run_data_free)
+
+static void
+viva_code_pad_clear_results (VivaCodePad *self)
+{
+  GtkWidget *row;
+
+  g_clear_pointer (&self->test_results, viva_challenge_results_free);
+  while ((row = gtk_widget_get_first_child (GTK_WIDGET (self->results_list))))
+    gtk_list_box_remove (self->results_list, row);
+  gtk_label_set_text (self->summary_label, "");
+  gtk_label_set_text (self->load_error_label, "");
+  gtk_widget_set_visible (GTK_WIDGET (self->load_error_label), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->results_box), FALSE);
+}
+
+static void
+viva_code_pad_clear_output (VivaCodePad *self)
+{
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->output_view), "", -1);
+  gtk_label_set_text (self->result_label, "");
+  viva_code_pad_clear_results (self);
+}
+
+/* Cancels the run going on, if any, and forgets it: its callbacks find
+ * another serial and show nothing. */
+static void
+viva_code_pad_abandon_run (VivaCodePad *self)
+{
+  self->run_serial++;
+  if (self->cancellable == NULL)
+    return;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  viva_code_pad_update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
+}
+
+static void
+viva_code_pad_output_cb (VivaRunStream  stream,
+                         const char    *text,
+                         gpointer       user_data)
+{
+  RunData *data = user_data;
+  VivaCodePad *self = data->self;
+  GtkTextBuffer *buffer;
+  GtkTextIter end;
+
+  if (data->serial != self->run_serial || self->output_view == NULL)
+    return;
+
+  buffer = gtk_text_view_get_buffer (self->output_view);
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  if (stream == VIVA_RUN_STREAM_STDERR)
+    gtk_text_buffer_insert_with_tags (buffer, &end, text, -1, self->error_tag, NULL);
+  else
+    gtk_text_buffer_insert (buffer, &end, text, -1);
+}
+
+/* Ends a run: Run and Run Tests again, Stop no more. */
+static void
+viva_code_pad_run_ended (VivaCodePad *self)
+{
+  g_clear_object (&self->cancellable);
+  viva_code_pad_update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
+}
+
+static void
+viva_code_pad_run_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(RunData) data = user_data;
+  VivaCodePad *self = data->self;
+  g_autoptr(VivaRunResult) run = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *output = NULL;
+
+  run = viva_python_runner_run_finish (VIVA_PYTHON_RUNNER (object), result, &error);
+
+  /* Disposed, or other code replaced the run: nothing to show. */
+  if (data->serial != self->run_serial || self->cancellable == NULL)
+    return;
+
+  if (run == NULL)
+    gtk_label_set_text (self->result_label, error->message);
+  else
+    {
+      summary = viva_run_result_dup_summary (run);
+      gtk_label_set_text (self->result_label, summary);
+    }
+
+  viva_code_pad_run_ended (self);
+
+  output = viva_code_pad_dup_output (self);
+  g_signal_emit (self, signals[RUN_FINISHED], 0, data->code, output, run);
+}
+
+/**
+ * viva_code_pad_run:
+ * @self: a code pad
+ *
+ * Runs the code as the interactive interpreter would (each expression
+ * statement's value shown), if Python can run and nothing runs yet.
+ * "run-finished" tells when it ends.
+ */
+void
+viva_code_pad_run (VivaCodePad *self)
+{
+  g_autoptr(VivaRunRequest) request = NULL;
+  g_autofree char *code = NULL;
+
+  g_return_if_fail (VIVA_IS_CODE_PAD (self));
+
+  if (self->cancellable != NULL || !viva_code_pad_can_run (self))
+    return;
+
+  code = viva_code_pad_dup_code (self);
+  request = viva_run_request_new_repl (code);
+
+  viva_code_pad_clear_output (self);
+  gtk_label_set_text (self->result_label, _("Running…"));
+  self->cancellable = g_cancellable_new ();
+  self->run_serial++;
+
+  viva_python_runner_run_async (self->runner, request,
+                                viva_code_pad_output_cb, run_data_new (self, NULL), run_data_free,
+                                self->cancellable,
+                                viva_code_pad_run_cb, run_data_new (self, code));
+
+  viva_code_pad_update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
+}
+
+/* One line for all the results. */
+static char *
+viva_code_pad_dup_summary (VivaChallengeResults *results)
+{
+  guint total = results->cases->len;
+  guint passed = viva_challenge_results_count (results, VIVA_CASE_PASSED);
+  guint not_run = viva_challenge_results_count (results, VIVA_CASE_NOT_RUN);
+
+  if (results->load_error != NULL)
+    return g_strdup (_("The code did not load: no test ran"));
+
+  if (total == 0)
+    return g_strdup (_("No tests: write assert statements or test_ functions"));
+
+  if (!results->complete)
+    return g_strdup_printf (ngettext ("Stopped after %u of %u test",
+                                      "Stopped after %u of %u tests", total),
+                            total - not_run, total);
+
+  if (passed == total)
+    return g_strdup_printf (ngettext ("The test passed",
+                                      "All %u tests passed", total),
+                            total);
+
+  return g_strdup_printf (ngettext ("%u of %u test passed",
+                                    "%u of %u tests passed", total),
+                          passed, total);
+}
+
+static const char *
+case_status_word (VivaCaseStatus status)
+{
+  switch (status)
+    {
+    case VIVA_CASE_PASSED:
+      /* Translators: a test case's status */
+      return _("passed");
+    case VIVA_CASE_FAILED:
+      /* Translators: a test case's status */
+      return _("failed");
+    case VIVA_CASE_ERROR:
+      /* Translators: a test case's status: it raised an exception or did not finish */
+      return _("error");
+    case VIVA_CASE_NOT_RUN:
+    default:
+      /* Translators: a test case's status */
+      return _("not run");
+    }
+}
+
+/* The order rows show in: what needs the user's eye first. */
+static int
+case_status_rank (VivaCaseStatus status)
+{
+  switch (status)
+    {
+    case VIVA_CASE_FAILED:
+      return 0;
+    case VIVA_CASE_ERROR:
+      return 1;
+    case VIVA_CASE_NOT_RUN:
+      return 2;
+    case VIVA_CASE_PASSED:
+    default:
+      return 3;
+    }
+}
+
+/* @text cut to what a label shows well, on one line when @one_line. */
+static char *
+shorten (const char *text,
+         gboolean    one_line)
+{
+  g_autofree char *valid = g_utf8_make_valid (text != NULL ? text : "", -1);
+  GString *out = g_string_new (NULL);
+  glong n = 0;
+
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (n++ == RESULT_TEXT_MAX_CHARS)
+        {
+          g_string_append (out, "…");
+          break;
+        }
+      if (one_line && c == '\n')
+        g_string_append (out, " ⏎ ");
+      else
+        g_string_append_unichar (out, c);
+    }
+
+  g_string_replace (out, "\r", "", 0);
+
+  return g_string_free (out, FALSE);
+}
+
+/* The last non-empty line of a traceback: the exception and its message. */
+static char *
+last_line (const char *text)
+{
+  g_auto(GStrv) lines = g_strsplit (text != NULL ? text : "", "\n", -1);
+
+  for (guint i = g_strv_length (lines); i > 0; i--)
+    {
+      g_strstrip (lines[i - 1]);
+      if (lines[i - 1][0] != '\0')
+        return shorten (lines[i - 1], TRUE);
+    }
+
+  return g_strdup ("");
+}
+
+/* What the case expects, as the row and a screen reader say it, or
+ * NULL when it expects only that the call runs. */
+static char *
+case_expectation (const VivaCodeCase *code_case)
+{
+  g_autofree char *value = NULL;
+
+  if (code_case->expected != NULL)
+    return shorten (code_case->expected, TRUE);
+
+  if (code_case->raises != NULL)
+    {
+      value = shorten (code_case->raises, TRUE);
+      /* Translators: what a test case expects: "raises ValueError" */
+      return g_strdup_printf (_("raises %s"), value);
+    }
+
+  if (code_case->output != NULL)
+    {
+      value = shorten (code_case->output, TRUE);
+      /* Translators: what a test case expects: "prints hello" */
+      return g_strdup_printf (_("prints %s"), value);
+    }
+
+  return NULL;
+}
+
+/* What the call gave, to set beside what it expected. */
+static char *
+case_actual (const VivaCaseResult *result)
+{
+  const VivaCodeCase *code_case = result->test_case;
+
+  if (code_case->output != NULL && code_case->expected == NULL)
+    return shorten (result->output, TRUE);
+
+  if (result->actual != NULL)
+    return shorten (result->actual, TRUE);
+
+  return NULL;
+}
+
+static char *
+case_title (const VivaCodeCase *code_case)
+{
+  if (code_case->name != NULL && code_case->name[0] != '\0')
+    return shorten (code_case->name, TRUE);
+
+  return shorten (code_case->call, TRUE);
+}
+
+/**
+ * viva_code_pad_describe_case:
+ * @result: one case's result
+ *
+ * The case as one sentence, as a screen reader reads its row: "empty
+ * string: passed", "two words: failed, expected 'b a', got 'a b'".
+ *
+ * Returns: (transfer full): the sentence
+ */
+char *
+viva_code_pad_describe_case (const VivaCaseResult *result)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *actual = NULL;
+  g_autofree char *reason = NULL;
+  const char *status;
+
+  g_return_val_if_fail (result != NULL && result->test_case != NULL, NULL);
+
+  title = case_title (result->test_case);
+  status = case_status_word (result->status);
+
+  switch (result->status)
+    {
+    case VIVA_CASE_FAILED:
+      expected = case_expectation (result->test_case);
+      actual = case_actual (result);
+      if (expected != NULL && actual != NULL)
+        /* Translators: "two words: failed, expected 'b a', got 'a b'" */
+        return g_strdup_printf (_("%s: %s, expected %s, got %s"), title, status, expected, actual);
+      if (expected != NULL && result->error != NULL)
+        {
+          reason = last_line (result->error);
+          /* Translators: "bad input: failed, expected raises ValueError, got TypeError: …" */
+          return g_strdup_printf (_("%s: %s, expected %s, got %s"), title, status, expected, reason);
+        }
+      if (expected != NULL)
+        /* Translators: "bad input: failed, expected raises ValueError" */
+        return g_strdup_printf (_("%s: %s, expected %s"), title, status, expected);
+      break;
+
+    case VIVA_CASE_ERROR:
+      if (result->error != NULL)
+        {
+          reason = last_line (result->error);
+          /* Translators: "empty list: error, IndexError: list index out of range" */
+          return g_strdup_printf (_("%s: %s, %s"), title, status, reason);
+        }
+      break;
+
+    case VIVA_CASE_PASSED:
+    case VIVA_CASE_NOT_RUN:
+    default:
+      break;
+    }
+
+  /* Translators: "empty string: passed" */
+  return g_strdup_printf (_("%s: %s"), title, status);
+}
+
+static void
+add_detail (GtkBox     *box,
+            const char *heading,
+            const char *text,
+            gboolean    block)
+{
+  GtkWidget *line = gtk_box_new (block ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *title = gtk_label_new (heading);
+  g_autofree char *shown = shorten (text, !block);
+  GtkWidget *value = gtk_label_new (shown);
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_yalign (GTK_LABEL (title), 0);
+  gtk_widget_add_css_class (title, "dim-label");
+  gtk_label_set_xalign (GTK_LABEL (value), 0);
+  gtk_label_set_wrap (GTK_LABEL (value), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (value), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_set_hexpand (value, TRUE);
+  gtk_widget_add_css_class (value, "monospace");
+
+  gtk_box_append (GTK_BOX (line), title);
+  gtk_box_append (GTK_BOX (line), value);
+  gtk_box_append (box, line);
+}
+
+static GtkWidget *
+result_row_new (const VivaCaseResult *result)
+{
+  const VivaCodeCase *code_case = result->test_case;
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *icon;
+  GtkWidget *status;
+  GtkWidget *name;
+  g_autofree char *title = case_title (code_case);
+  g_autofree char *expected = case_expectation (code_case);
+  g_autofree char *sentence = viva_code_pad_describe_case (result);
+  const char *icon_name;
+  const char *style;
+
+  switch (result->status)
+    {
+    case VIVA_CASE_PASSED:
+      icon_name = "emblem-ok-symbolic";
+      style = "success";
+      break;
+    case VIVA_CASE_FAILED:
+      icon_name = "window-close-symbolic";
+      style = "error";
+      break;
+    case VIVA_CASE_ERROR:
+      icon_name = "dialog-warning-symbolic";
+      style = "error";
+      break;
+    case VIVA_CASE_NOT_RUN:
+    default:
+      icon_name = "content-loading-symbolic";
+      style = "dim-label";
+      break;
+    }
+
+  /* The status is a word too: colour and the icon are never the only
+   * cue. */
+  icon = gtk_image_new_from_icon_name (icon_name);
+  gtk_widget_add_css_class (icon, style);
+  status = gtk_label_new (case_status_word (result->status));
+  gtk_widget_add_css_class (status, style);
+  gtk_widget_add_css_class (status, "heading");
+  name = gtk_label_new (title);
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_label_set_wrap (GTK_LABEL (name), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (name), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_set_hexpand (name, TRUE);
+
+  gtk_box_append (GTK_BOX (header), icon);
+  gtk_box_append (GTK_BOX (header), status);
+  gtk_box_append (GTK_BOX (header), name);
+  gtk_box_append (GTK_BOX (box), header);
+
+  if (code_case->name != NULL && code_case->name[0] != '\0')
+    /* Translators: a test case's Python call, "is_palindrome('')" */
+    add_detail (GTK_BOX (box), _("Call"), code_case->call, FALSE);
+  if (expected != NULL)
+    add_detail (GTK_BOX (box), _("Expected"), expected, FALSE);
+  if (result->status != VIVA_CASE_PASSED && result->status != VIVA_CASE_NOT_RUN)
+    {
+      g_autofree char *actual = case_actual (result);
+
+      if (actual != NULL)
+        /* Translators: the value a test case's call gave */
+        add_detail (GTK_BOX (box), _("Got"), actual, FALSE);
+    }
+  if (result->output != NULL && result->output[0] != '\0')
+    add_detail (GTK_BOX (box), _("Printed"), result->output, TRUE);
+  if (result->error != NULL && result->error[0] != '\0')
+    add_detail (GTK_BOX (box), _("Error"), result->error, TRUE);
+
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 8);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_add_css_class (row, "viva-test-result");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, sentence,
+                                  -1);
+  g_object_set_data (G_OBJECT (row), "viva-case-status", GINT_TO_POINTER (result->status));
+
+  return row;
+}
+
+static void
+viva_code_pad_show_results (VivaCodePad          *self,
+                            VivaChallengeResults *results)
+{
+  g_autofree char *summary = NULL;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  viva_code_pad_clear_results (self);
+  if (results == NULL)
+    return;
+
+  self->test_results = viva_challenge_results_copy (results);
+  summary = viva_code_pad_dup_summary (results);
+  gtk_label_set_text (self->summary_label, summary);
+
+  if (results->load_error != NULL)
+    {
+      g_autofree char *shown = shorten (results->load_error, FALSE);
+
+      gtk_label_set_text (self->load_error_label, shown);
+      gtk_widget_set_visible (GTK_WIDGET (self->load_error_label), TRUE);
+    }
+
+  /* Sorted once, by hand: a sort function on the list box would also
+   * sort rows the user is reading as they change. Failed and errored
+   * cases first, each group in the order the cases run. */
+  for (guint i = 0; i < results->cases->len; i++)
+    g_ptr_array_add (rows, result_row_new (g_ptr_array_index (results->cases, i)));
+  for (int rank = 0; rank <= 3; rank++)
+    for (guint i = 0; i < rows->len; i++)
+      {
+        GtkWidget *row = g_ptr_array_index (rows, i);
+        VivaCaseStatus status = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "viva-case-status"));
+
+        if (case_status_rank (status) == rank)
+          gtk_list_box_append (self->results_list, row);
+      }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->results_list), rows->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->results_box), TRUE);
+}
+
+static void
+viva_code_pad_tests_cb (GObject      *object,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(RunData) data = user_data;
+  VivaCodePad *self = data->self;
+  g_autoptr(VivaChallengeResults) results = NULL;
+  g_autoptr(VivaRunResult) run = NULL;
+  g_autoptr(GError) error = NULL;
+
+  results = viva_challenge_run_finish (VIVA_PYTHON_RUNNER (object), result, &run, &error);
+
+  if (data->serial != self->run_serial || self->cancellable == NULL)
+    return;
+
+  if (results == NULL)
+    gtk_label_set_text (self->result_label, error->message);
+  else
+    {
+      g_autofree char *summary = viva_code_pad_dup_summary (results);
+
+      gtk_label_set_text (self->result_label, summary);
+      viva_code_pad_show_results (self, results);
+    }
+
+  viva_code_pad_run_ended (self);
+
+  g_signal_emit (self, signals[TESTS_FINISHED], 0, data->code, self->test_results);
+}
+
+/**
+ * viva_code_pad_run_tests:
+ * @self: a code pad
+ *
+ * Runs the challenge's cases, then the own cases, against the code (with
+ * no challenge, the own cases and the tests the code holds), if "tests"
+ * is on, Python can run and nothing runs yet. "tests-finished" tells
+ * when it ends.
+ */
+void
+viva_code_pad_run_tests (VivaCodePad *self)
+{
+  g_autofree char *code = NULL;
+
+  g_return_if_fail (VIVA_IS_CODE_PAD (self));
+
+  if (!self->tests || self->cancellable != NULL || !viva_code_pad_can_run (self))
+    return;
+
+  code = viva_code_pad_dup_code (self);
+
+  viva_code_pad_clear_output (self);
+  gtk_label_set_text (self->result_label, _("Running the tests…"));
+  self->cancellable = g_cancellable_new ();
+  self->run_serial++;
+
+  viva_challenge_run_async (self->runner, self->challenge, code, self->own_cases,
+                            viva_code_pad_output_cb, run_data_new (self, NULL), run_data_free,
+                            self->cancellable,
+                            viva_code_pad_tests_cb, run_data_new (self, code));
+
+  viva_code_pad_update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
+}
+
+void
+viva_code_pad_stop (VivaCodePad *self)
+{
+  g_return_if_fail (VIVA_IS_CODE_PAD (self));
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+}
+
+static void
+viva_code_pad_run_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
+{
+  viva_code_pad_run (VIVA_CODE_PAD (widget));
+}
+
+static void
+viva_code_pad_run_tests_action (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *param)
+{
+  viva_code_pad_run_tests (VIVA_CODE_PAD (widget));
+}
+
+static void
+viva_code_pad_stop_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *param)
+{
+  viva_code_pad_stop (VIVA_CODE_PAD (widget));
+}
+
+/* Ctrl+Enter is taken even when Run cannot run, so that it never
+ * becomes a new line in the code. */
+static gboolean
+viva_code_pad_run_shortcut_cb (GtkWidget *widget,
+                               GVariant  *args,
+                               gpointer   user_data)
+{
+  viva_code_pad_run (VIVA_CODE_PAD (widget));
+
+  return TRUE;
+}
+
+/* Ctrl+Shift+Enter too, where the pad offers tests. */
+static gboolean
+viva_code_pad_run_tests_shortcut_cb (GtkWidget *widget,
+                                     GVariant  *args,
+                                     gpointer   user_data)
+{
+  VivaCodePad *self = VIVA_CODE_PAD (widget);
+
+  if (!self->tests)
+    return FALSE;
+
+  viva_code_pad_run_tests (self);
+
+  return TRUE;
+}
+
+static void
+viva_code_pad_insert_text_cb (VivaCodePad   *self,
+                              GtkTextIter   *location,
+                              const char    *text,
+                              int            len,
+                              GtkTextBuffer *buffer)
+{
+  g_autofree char *current = NULL;
+  GtkTextIter start, end;
+
+  /* A character is at most 4 bytes: most edits need no count. */
+  if ((gsize) gtk_text_buffer_get_char_count (buffer) * 4 + (gsize) len <= VIVA_NOTE_TEXT_MAX_SIZE)
+    return;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  current = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+
+  if (strlen (current) + (gsize) len > VIVA_NOTE_TEXT_MAX_SIZE)
+    {
+      g_signal_stop_emission_by_name (buffer, "insert-text");
+      gtk_widget_error_bell (GTK_WIDGET (self->code_view));
+      gtk_label_set_text (self->result_label, _("Code is limited to 1 MB"));
+    }
+}
+
+static void
+viva_code_pad_dispose (GObject *object)
+{
+  VivaCodePad *self = (VivaCodePad *)object;
+  GtkWidget *child;
+
+  self->run_serial++;
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+
+  if (self->runner_signals != NULL)
+    g_signal_group_set_target (self->runner_signals, NULL);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), VIVA_TYPE_CODE_PAD);
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
+
+  g_clear_object (&self->runner_signals);
+  g_clear_object (&self->runner);
+  g_clear_object (&self->context);
+  g_clear_object (&self->challenge);
+  g_clear_pointer (&self->own_cases, g_ptr_array_unref);
+  g_clear_pointer (&self->test_results, viva_challenge_results_free);
+  self->error_tag = NULL;
+
+  G_OBJECT_CLASS (viva_code_pad_parent_class)->dispose (object);
+}
+
+static void
+viva_code_pad_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  VivaCodePad *self = VIVA_CODE_PAD (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+
+    case PROP_CHALLENGE:
+      g_value_set_object (value, self->challenge);
+      break;
+
+    case PROP_TESTS:
+      g_value_set_boolean (value, self->tests);
+      break;
+
+    case PROP_EDITABLE:
+      g_value_set_boolean (value, self->editable);
+      break;
+
+    case PROP_RUNNING:
+      g_value_set_boolean (value, self->cancellable != NULL);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+viva_code_pad_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  VivaCodePad *self = VIVA_CODE_PAD (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      viva_code_pad_set_context (self, g_value_get_object (value));
+      break;
+
+    case PROP_CHALLENGE:
+      viva_code_pad_set_challenge (self, g_value_get_object (value));
+      break;
+
+    case PROP_TESTS:
+      viva_code_pad_set_tests (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_EDITABLE:
+      viva_code_pad_set_editable (self, g_value_get_boolean (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+viva_code_pad_class_init (VivaCodePadClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = viva_code_pad_dispose;
+  object_class->get_property = viva_code_pad_get_property;
+  object_class->set_property = viva_code_pad_set_property;
+
+  widget_class->map = viva_code_pad_map;
+
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL,
+                         VIVA_TYPE_CONTEXT,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_CHALLENGE] =
+    g_param_spec_object ("challenge", NULL, NULL,
+                         VIVA_TYPE_CHALLENGE,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_TESTS] =
+    g_param_spec_boolean ("tests", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_EDITABLE] =
+    g_param_spec_boolean ("editable", NULL, NULL,
+                          TRUE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_RUNNING] =
+    g_param_spec_boolean ("running", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * VivaCodePad::run-finished:
+   * @self: the pad
+   * @code: the code that ran
+   * @output: the output, as shown
+   * @result: (nullable): how it ended; %NULL when it could not start
+   *   (the result line says why)
+   *
+   * A run ended: finished, failed, timed out or stopped.
+   */
+  signals[RUN_FINISHED] =
+    g_signal_new ("run-finished",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 3,
+                  G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE,
+                  G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE,
+                  VIVA_TYPE_RUN_RESULT);
+
+  /**
+   * VivaCodePad::tests-finished:
+   * @self: the pad
+   * @code: the code the tests ran against
+   * @results: (nullable): one result per case; %NULL when the tests
+   *   could not run (the result line says why)
+   *
+   * A test run ended: finished, failed, timed out or stopped.
+   */
+  signals[TESTS_FINISHED] =
+    g_signal_new ("tests-finished",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2,
+                  G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE,
+                  VIVA_TYPE_CHALLENGE_RESULTS | G_SIGNAL_TYPE_STATIC_SCOPE);
+
+  gtk_widget_class_install_action (widget_class, "code-pad.run", NULL, viva_code_pad_run_action);
+  gtk_widget_class_install_action (widget_class, "code-pad.run-tests", NULL, viva_code_pad_run_tests_action);
+  gtk_widget_class_install_action (widget_class, "code-pad.stop", NULL, viva_code_pad_stop_action);
+
+  g_type_ensure (GTK_SOURCE_TYPE_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/viva-code-pad.ui");
+  gtk_widget_class_bind_template_child (widget_class, VivaCodePad, info_label);
+  gtk_widget_class_bind_template_child (widget_class, VivaCodePad, stop_button);
+  gtk_widget_class_bind_template_child (widget_class, VivaCodePad, run_tests_button);
+  gtk_widget_class_bind_template_child (widget_class, VivaCodePad, run_button);
+  gtk_widget_class_bind_template_child (widget_class, VivaCodePad, code_view);
+  gtk_widget_class_bind_template_child (widget_class, VivaCodePad, output_view);
+  gtk_widget_class_bind_template_child (widget_class, VivaCodePad, result_label);
+  gtk_widget_class_bind_template_child (widget_class, VivaCodePad, results_box);
+  gtk_widget_class_bind_template_child (widget_class, VivaCodePad, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, VivaCodePad, load_error_label);
+  gtk_widget_class_bind_template_child (widget_class, VivaCodePad, results_list);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "vivacodepad");
+}
+
+static void
+viva_code_pad_init (VivaCodePad *self)
+{
+  GtkSourceLanguageManager *languages = gtk_source_language_manager_get_default ();
+  GtkEventController *shortcuts;
+  GtkTextBuffer *buffer;
+
+  self->editable = TRUE;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Ctrl+Enter runs, in the editor too: caught before the text view,
+   * which would take it for a new line. */
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control>Return|<Control>KP_Enter"),
+                                                          gtk_callback_action_new (viva_code_pad_run_shortcut_cb, NULL, NULL)));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Control><Shift>Return|<Control><Shift>KP_Enter"),
+                                                          gtk_callback_action_new (viva_code_pad_run_tests_shortcut_cb, NULL, NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->code_view));
+  gtk_source_buffer_set_language (GTK_SOURCE_BUFFER (buffer),
+                                  gtk_source_language_manager_get_language (languages, "python3"));
+  gtk_source_buffer_set_highlight_syntax (GTK_SOURCE_BUFFER (buffer), TRUE);
+  g_signal_connect_object (buffer, "insert-text",
+                           G_CALLBACK (viva_code_pad_insert_text_cb),
+                           self, G_CONNECT_SWAPPED);
+
+  self->error_tag = gtk_text_buffer_create_tag (gtk_text_view_get_buffer (self->output_view),
+                                                "viva-stderr",
+                                                "foreground", "#e01b24",
+                                                NULL);
+
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (viva_code_pad_update_style_scheme),
+                           self, G_CONNECT_SWAPPED);
+  viva_code_pad_update_style_scheme (self);
+
+  self->runner_signals = g_signal_group_new (VIVA_TYPE_PYTHON_RUNNER);
+  g_signal_group_connect_object (self->runner_signals, "notify",
+                                 G_CALLBACK (viva_code_pad_runner_notify_cb),
+                                 self, G_CONNECT_SWAPPED);
+
+  viva_code_pad_update_info (self);
+}
+
+VivaContext *
+viva_code_pad_get_context (VivaCodePad *self)
+{
+  g_return_val_if_fail (VIVA_IS_CODE_PAD (self), NULL);
+
+  return self->context;
+}
+
+/**
+ * viva_code_pad_set_context:
+ * @self: a code pad
+ * @context: (nullable): the context whose runner runs the code
+ */
+void
+viva_code_pad_set_context (VivaCodePad *self,
+                           VivaContext *context)
+{
+  g_return_if_fail (VIVA_IS_CODE_PAD (self));
+  g_return_if_fail (!context || VIVA_IS_CONTEXT (context));
+
+  if (!g_set_object (&self->context, context))
+    return;
+
+  viva_code_pad_abandon_run (self);
+  g_clear_object (&self->runner);
+  if (context != NULL)
+    self->runner = g_object_ref (viva_context_get_python_runner (context));
+  g_signal_group_set_target (self->runner_signals, self->runner);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    viva_code_pad_probe (self);
+
+  viva_code_pad_update_info (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
+}
+
+VivaChallenge *
+viva_code_pad_get_challenge (VivaCodePad *self)
+{
+  g_return_val_if_fail (VIVA_IS_CODE_PAD (self), NULL);
+
+  return self->challenge;
+}
+
+/**
+ * viva_code_pad_set_challenge:
+ * @self: a code pad
+ * @challenge: (nullable): whose cases Run Tests runs, before the own
+ *   cases
+ *
+ * The pad does not put the challenge's starter code in the editor: its
+ * owner does, when it has no code of the user's to show.
+ */
+void
+viva_code_pad_set_challenge (VivaCodePad   *self,
+                             VivaChallenge *challenge)
+{
+  g_return_if_fail (VIVA_IS_CODE_PAD (self));
+  g_return_if_fail (!challenge || VIVA_IS_CHALLENGE (challenge));
+
+  if (!g_set_object (&self->challenge, challenge))
+    return;
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHALLENGE]);
+}
+
+gboolean
+viva_code_pad_get_tests (VivaCodePad *self)
+{
+  g_return_val_if_fail (VIVA_IS_CODE_PAD (self), FALSE);
+
+  return self->tests;
+}
+
+/**
+ * viva_code_pad_set_tests:
+ * @self: a code pad
+ * @tests: whether Run Tests is offered
+ */
+void
+viva_code_pad_set_tests (VivaCodePad *self,
+                         gboolean     tests)
+{
+  g_return_if_fail (VIVA_IS_CODE_PAD (self));
+
+  tests = !!tests;
+  if (self->tests == tests)
+    return;
+
+  self->tests = tests;
+  gtk_widget_set_visible (GTK_WIDGET (self->run_tests_button), tests);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->code_view),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  tests ? _("Ctrl+Enter runs it; Ctrl+Shift+Enter runs the tests.")
+                                        : _("Ctrl+Enter runs it."),
+                                  -1);
+  viva_code_pad_update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TESTS]);
+}
+
+gboolean
+viva_code_pad_get_editable (VivaCodePad *self)
+{
+  g_return_val_if_fail (VIVA_IS_CODE_PAD (self), FALSE);
+
+  return self->editable;
+}
+
+/**
+ * viva_code_pad_set_editable:
+ * @self: a code pad
+ * @editable: whether the code can change
+ *
+ * Code that cannot change can still run.
+ */
+void
+viva_code_pad_set_editable (VivaCodePad *self,
+                            gboolean     editable)
+{
+  g_return_if_fail (VIVA_IS_CODE_PAD (self));
+
+  editable = !!editable;
+  if (self->editable == editable)
+    return;
+
+  self->editable = editable;
+  gtk_text_view_set_editable (GTK_TEXT_VIEW (self->code_view), editable);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EDITABLE]);
+}
+
+gboolean
+viva_code_pad_get_running (VivaCodePad *self)
+{
+  g_return_val_if_fail (VIVA_IS_CODE_PAD (self), FALSE);
+
+  return self->cancellable != NULL;
+}
+
+/**
+ * viva_code_pad_set_code:
+ * @self: a code pad
+ * @code: (nullable): the code to show
+ *
+ * Replaces the code, with the cursor at its start. Not an edit: undo
+ * never goes back to the code before. The buffer's "changed" signal is
+ * emitted all the same; an owner that saves on it ignores it during
+ * this call.
+ */
+void
+viva_code_pad_set_code (VivaCodePad *self,
+                        const char  *code)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start;
+
+  g_return_if_fail (VIVA_IS_CODE_PAD (self));
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->code_view));
+  gtk_text_buffer_begin_irreversible_action (buffer);
+  gtk_text_buffer_set_text (buffer, code != NULL ? code : "", -1);
+  gtk_text_buffer_end_irreversible_action (buffer);
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  gtk_text_buffer_place_cursor (buffer, &start);
+}
+
+char *
+viva_code_pad_dup_code (VivaCodePad *self)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+
+  g_return_val_if_fail (VIVA_IS_CODE_PAD (self), NULL);
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->code_view));
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+/**
+ * viva_code_pad_get_buffer:
+ * @self: a code pad
+ *
+ * Returns: (transfer none): the code; its "changed" signal tells the
+ *   owner to save
+ */
+GtkSourceBuffer *
+viva_code_pad_get_buffer (VivaCodePad *self)
+{
+  g_return_val_if_fail (VIVA_IS_CODE_PAD (self), NULL);
+
+  return GTK_SOURCE_BUFFER (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->code_view)));
+}
+
+/**
+ * viva_code_pad_get_view:
+ * @self: a code pad
+ *
+ * Returns: (transfer none): the editor, to focus it
+ */
+GtkSourceView *
+viva_code_pad_get_view (VivaCodePad *self)
+{
+  g_return_val_if_fail (VIVA_IS_CODE_PAD (self), NULL);
+
+  return self->code_view;
+}
+
+/**
+ * viva_code_pad_set_own_cases:
+ * @self: a code pad
+ * @cases: (nullable) (element-type VivaCodeCase): the user's own cases,
+ *   copied; Run Tests runs them after the challenge's
+ */
+void
+viva_code_pad_set_own_cases (VivaCodePad *self,
+                             GPtrArray   *cases)
+{
+  g_return_if_fail (VIVA_IS_CODE_PAD (self));
+
+  g_clear_pointer (&self->own_cases, g_ptr_array_unref);
+  if (cases != NULL && cases->len > 0)
+    self->own_cases = viva_code_cases_copy (cases);
+}
+
+/**
+ * viva_code_pad_clear:
+ * @self: a code pad
+ *
+ * Stops a run going on without telling of it (its output belonged to
+ * code the pad no longer shows), and clears the output and results.
+ */
+void
+viva_code_pad_clear (VivaCodePad *self)
+{
+  g_return_if_fail (VIVA_IS_CODE_PAD (self));
+
+  viva_code_pad_abandon_run (self);
+  viva_code_pad_clear_output (self);
+}
+
+char *
+viva_code_pad_dup_output (VivaCodePad *self)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+
+  g_return_val_if_fail (VIVA_IS_CODE_PAD (self), NULL);
+
+  buffer = gtk_text_view_get_buffer (self->output_view);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+/* Which Python runs the code, and whether in the sandbox, or why it
+ * cannot run. */
+const char *
+viva_code_pad_get_info (VivaCodePad *self)
+{
+  g_return_val_if_fail (VIVA_IS_CODE_PAD (self), NULL);
+
+  return gtk_label_get_text (self->info_label);
+}
+
+/* How the last run ended ("Finished.", "Stopped.", "3 of 5 tests
+ * passed"...), or why it could not start. */
+const char *
+viva_code_pad_get_result (VivaCodePad *self)
+{
+  g_return_val_if_fail (VIVA_IS_CODE_PAD (self), NULL);
+
+  return gtk_label_get_text (self->result_label);
+}
+
+/**
+ * viva_code_pad_get_test_results:
+ * @self: a code pad
+ *
+ * Returns: (transfer none) (nullable): what the last Run Tests shows
+ */
+VivaChallengeResults *
+viva_code_pad_get_test_results (VivaCodePad *self)
+{
+  g_return_val_if_fail (VIVA_IS_CODE_PAD (self), NULL);
+
+  return self->test_results;
+}
+
+/**
+ * viva_code_pad_show_saved:
+ * @self: a code pad
+ * @output: (nullable): a run's output, as saved
+ * @results: (nullable): a test run's results, as saved (copied)
+ *
+ * Shows what a run gave before, without running: a reopened or finished
+ * session. A run going on stops, unreported.
+ */
+void
+viva_code_pad_show_saved (VivaCodePad          *self,
+                          const char           *output,
+                          VivaChallengeResults *results)
+{
+  g_autofree char *valid = NULL;
+
+  g_return_if_fail (VIVA_IS_CODE_PAD (self));
+
+  viva_code_pad_clear (self);
+
+  valid = g_utf8_make_valid (output != NULL ? output : "", -1);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->output_view), valid, -1);
+  if (results != NULL)
+    {
+      g_autofree char *summary = viva_code_pad_dup_summary (results);
+
+      gtk_label_set_text (self->result_label, summary);
+      viva_code_pad_show_results (self, results);
+    }
+}
