@@ -500,6 +500,57 @@ test_stopped (void)
   g_assert_cmpint (result_named (run.results, "waits")->status, ==, VIVA_CASE_NOT_RUN);
 }
 
+/* Run Tests with no challenge, in the sandbox: the user's own case, the
+ * code's top-level asserts and its test_ functions each get a result; a
+ * test that never ends is ended by the case limit alone, and the whole
+ * run's limit allows one case limit per test_ name in the code. */
+static void
+test_discover_sandboxed (void)
+{
+  g_autoptr(VivaPythonRunner) runner = sandbox_runner (1);
+  g_autoptr(GPtrArray) cases = NULL;
+  g_auto(Run) run = { NULL, };
+  g_autofree char *summary = NULL;
+  const char *code =
+    "def double(x):\n"
+    "    return 2 * x\n"
+    "\n"
+    "assert double(2) == 4\n"
+    "\n"
+    "def test_double():\n"
+    "    assert double(3) == 6\n"
+    "\n"
+    "def test_loops():\n"
+    "    while True:\n"
+    "        pass\n"
+    "\n"
+    "def test_wrong():\n"
+    "    assert double(1) == 3, 'one doubled'\n";
+
+  if (runner == NULL)
+    return;
+
+  cases = own_cases ("mine", "double(21)", "42", NULL);
+  run_tests (runner, NULL, code, cases, &run);
+
+  g_assert_cmpint (viva_run_result_get_end (run.run), ==, VIVA_RUN_EXITED);
+  g_assert_cmpuint (viva_run_result_get_time_limit (run.run), ==,
+                    viva_challenge_run_time_limit (1, cases->len + 3));
+  g_assert_null (run.results->load_error);
+  g_assert_true (run.results->complete);
+  g_assert_cmpuint (run.results->cases->len, ==, 5);
+  g_assert_cmpint (result_named (run.results, "mine")->status, ==, VIVA_CASE_PASSED);
+  g_assert_cmpint (result_named (run.results, "top-level assert statements")->status, ==, VIVA_CASE_PASSED);
+  g_assert_cmpint (result_named (run.results, "test_double")->status, ==, VIVA_CASE_PASSED);
+  g_assert_cmpstr (result_named (run.results, "test_loops")->error, ==,
+                   "The case did not finish within its time limit of 1 second.");
+  g_assert_cmpint (result_named (run.results, "test_wrong")->status, ==, VIVA_CASE_ERROR);
+  g_assert_nonnull (strstr (result_named (run.results, "test_wrong")->error, "AssertionError: one doubled"));
+
+  summary = viva_challenge_results_dup_summary (run.results);
+  g_assert_cmpstr (summary, ==, "3 of 5 tests passed");
+}
+
 static void
 test_time_limit_formula (void)
 {
@@ -521,6 +572,7 @@ main (int   argc,
   g_test_add_func ("/challenge-run/load-time-limit-sandboxed", test_load_time_limit_sandboxed);
   g_test_add_func ("/challenge-run/case-fork-bomb-sandboxed", test_case_fork_bomb_sandboxed);
   g_test_add_func ("/challenge-run/case-escapes-sandboxed", test_case_escapes_sandboxed);
+  g_test_add_func ("/challenge-run/discover-sandboxed", test_discover_sandboxed);
   g_test_add_func ("/challenge-run/stopped", test_stopped);
   g_test_add_func ("/challenge-run/unsandboxed", test_unsandboxed);
 

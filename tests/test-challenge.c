@@ -78,15 +78,13 @@ remove_dir (const char *dir)
  * python3: the code and cases.json in a folder, the results on fd 3,
  * and returns them read by viva_challenge_results_parse(). */
 static void
-run_driver (VivaChallenge *challenge,
-            GPtrArray     *cases,
-            const char    *code,
-            guint          case_time_limit_ms,
-            DriverRun     *run)
+run_driver_with (GBytes     *cases_json,
+                 GPtrArray  *cases,
+                 const char *code,
+                 DriverRun  *run)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) driver = viva_challenge_dup_driver ();
-  g_autoptr(GBytes) cases_json = viva_challenge_build_cases_json (challenge, cases, case_time_limit_ms);
   g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autoptr(GSubprocess) process = NULL;
   g_autofree char *dir = g_dir_make_tmp ("viva-challenge-XXXXXX", &error);
@@ -135,9 +133,36 @@ run_driver (VivaChallenge *challenge,
   run->results = viva_challenge_results_parse (run->raw, len, cases, &error);
   g_assert_no_error (error);
   g_assert_nonnull (run->results);
-  g_assert_cmpuint (run->results->cases->len, ==, cases->len);
 
   remove_dir (dir);
+}
+
+static void
+run_driver (VivaChallenge *challenge,
+            GPtrArray     *cases,
+            const char    *code,
+            guint          case_time_limit_ms,
+            DriverRun     *run)
+{
+  g_autoptr(GBytes) cases_json = viva_challenge_build_cases_json (challenge, cases, case_time_limit_ms);
+
+  run_driver_with (cases_json, cases, code, run);
+  g_assert_cmpuint (run->results->cases->len, ==, cases->len);
+}
+
+/* A Run Tests with no challenge: @own cases, then the tests the driver
+ * finds in @code, as viva_challenge_run_async() sends them. */
+static void
+run_driver_discover (GPtrArray  *own,
+                     const char *code,
+                     DriverRun  *run)
+{
+  g_autoptr(GPtrArray) cases = viva_challenge_collect_cases (NULL, own);
+  g_autoptr(GBytes) cases_json = NULL;
+
+  cases_json = viva_challenge_build_discover_json (cases, viva_challenge_count_test_names (code), 0);
+  run_driver_with (cases_json, cases, code, run);
+  g_assert_cmpuint (run->results->cases->len, >=, cases->len);
 }
 
 static VivaChallengeSet *
@@ -601,6 +626,169 @@ test_solution_own_cases (void)
   g_assert_cmpint (result->status, ==, VIVA_CASE_ERROR);
   g_assert_true (g_str_has_prefix (result->error,
                                    "This case cannot run: its expected value is not a Python literal.\n"));
+}
+
+/* --- Run Tests with no challenge ------------------------------------------ */
+
+/* The user's own cases run first; then the code's top-level asserts,
+ * which ran as it loaded, as one case; then each top-level test_
+ * function that a call with no argument runs, in the order the code
+ * defines them, each named after itself, passing when it returns. */
+static void
+test_discover_found (void)
+{
+  g_autoptr(GPtrArray) own = viva_code_cases_new ();
+  g_auto(DriverRun) run = { NULL, };
+  const VivaCaseResult *result;
+  g_autofree char *summary = NULL;
+  const char *code =
+    "def rev(s):\n"
+    "    return s[::-1]\n"
+    "\n"
+    "assert rev('ab') == 'ba'\n"
+    "if True:\n"
+    "    assert rev('') == ''\n"
+    "\n"
+    "def helper():\n"
+    "    assert rev('x') == 'y'  # not top-level: never runs\n"
+    "\n"
+    "def test_palindrome():\n"
+    "    assert rev('abba') == 'abba'\n"
+    "\n"
+    "def test_wrong():\n"
+    "    assert rev('abc') == 'abc', 'not a palindrome'\n"
+    "\n"
+    "def test_needs_an_argument(tmp_path):\n"
+    "    raise AssertionError('called without its argument')\n"
+    "\n"
+    "def test_default(n=2):\n"
+    "    print('n is', n)\n"
+    "\n"
+    "async def test_coroutine():\n"
+    "    raise AssertionError('never awaited')\n"
+    "\n"
+    "def test_generator():\n"
+    "    yield 1\n"
+    "\n"
+    "class TestCase:\n"
+    "    def test_method(self):\n"
+    "        pass\n"
+    "\n"
+    "test_number = 3\n"
+    "latest_value = 4\n";
+
+  g_ptr_array_add (own, viva_code_case_new_with_check ("mine", "rev('xy')", VIVA_CODE_CASE_EXPECTED, "'yx'"));
+  run_driver_discover (own, code, &run);
+
+  g_assert_null (run.results->load_error);
+  g_assert_true (run.results->complete);
+  g_assert_cmpuint (run.results->cases->len, ==, 5);
+
+  result = g_ptr_array_index (run.results->cases, 0);
+  g_assert_cmpstr (result->test_case->name, ==, "mine");
+  g_assert_cmpint (result->status, ==, VIVA_CASE_PASSED);
+
+  result = g_ptr_array_index (run.results->cases, 1);
+  g_assert_cmpstr (result->test_case->name, ==, "top-level assert statements");
+  g_assert_cmpstr (result->test_case->call, ==, "assert rev('ab') == 'ba'\nassert rev('') == ''");
+  g_assert_cmpint (result->status, ==, VIVA_CASE_PASSED);
+
+  result = g_ptr_array_index (run.results->cases, 2);
+  g_assert_cmpstr (result->test_case->name, ==, "test_palindrome");
+  g_assert_cmpstr (result->test_case->call, ==, "test_palindrome()");
+  g_assert_null (result->test_case->expected);
+  g_assert_cmpint (result->status, ==, VIVA_CASE_PASSED);
+
+  result = g_ptr_array_index (run.results->cases, 3);
+  g_assert_cmpstr (result->test_case->name, ==, "test_wrong");
+  g_assert_cmpint (result->status, ==, VIVA_CASE_ERROR);
+  g_assert_nonnull (strstr (result->error, "AssertionError: not a palindrome"));
+  g_assert_nonnull (strstr (result->error, "in test_wrong"));
+
+  result = g_ptr_array_index (run.results->cases, 4);
+  g_assert_cmpstr (result->test_case->name, ==, "test_default");
+  g_assert_cmpint (result->status, ==, VIVA_CASE_PASSED);
+  g_assert_cmpstr (result->output, ==, "n is 2\n");
+
+  summary = viva_challenge_results_dup_summary (run.results);
+  g_assert_cmpstr (summary, ==, "4 of 5 tests passed");
+}
+
+/* A top-level assert that fails stops the code loading: a load error
+ * with its traceback, and no test runs. */
+static void
+test_discover_assert_fails (void)
+{
+  g_autoptr(GPtrArray) own = viva_code_cases_new ();
+  g_auto(DriverRun) run = { NULL, };
+  g_autofree char *summary = NULL;
+
+  g_ptr_array_add (own, viva_code_case_new_with_check ("mine", "add(1, 1)", VIVA_CODE_CASE_EXPECTED, "2"));
+  run_driver_discover (own,
+                       "def add(a, b):\n"
+                       "    return a - b\n"
+                       "\n"
+                       "assert add(2, 2) == 4, 'two and two'\n"
+                       "\n"
+                       "def test_add():\n"
+                       "    assert add(1, 2) == 3\n",
+                       &run);
+
+  g_assert_nonnull (run.results->load_error);
+  g_assert_nonnull (strstr (run.results->load_error, "line 4"));
+  g_assert_true (g_str_has_suffix (run.results->load_error, "AssertionError: two and two\n"));
+  g_assert_cmpuint (run.results->cases->len, ==, 1);
+  g_assert_cmpint (((VivaCaseResult *) g_ptr_array_index (run.results->cases, 0))->status, ==,
+                   VIVA_CASE_NOT_RUN);
+
+  summary = viva_challenge_results_dup_summary (run.results);
+  g_assert_cmpstr (summary, ==, "The code did not load: AssertionError");
+}
+
+/* Code with no tests and no own cases: no case at all, and the summary
+ * says what to write. Asserts inside a function are not top-level. */
+static void
+test_discover_none (void)
+{
+  g_auto(DriverRun) run = { NULL, };
+  g_autofree char *summary = NULL;
+
+  run_driver_discover (NULL,
+                       "def rev(s):\n"
+                       "    assert isinstance(s, str)\n"
+                       "    return s[::-1]\n"
+                       "print(rev('ab'))\n",
+                       &run);
+
+  g_assert_null (run.results->load_error);
+  g_assert_true (run.results->complete);
+  g_assert_cmpuint (run.results->cases->len, ==, 0);
+  g_assert_cmpstr (run.stdout_text, ==, "ba\n");
+  summary = viva_challenge_results_dup_summary (run.results);
+  g_assert_cmpstr (summary, ==, "No tests: write assert statements or test_ functions");
+}
+
+/* The driver runs at most as many test_ functions as it was told: the
+ * whole run's time limit allows for that many. A code that makes its
+ * tests at run time runs the first ones. */
+static void
+test_discover_count (void)
+{
+  g_auto(DriverRun) run = { NULL, };
+  const char *code =
+    "for i in range(5):\n"
+    "    globals()['test_%d' % i] = lambda: None\n";
+
+  g_assert_cmpuint (viva_challenge_count_test_names (""), ==, 0);
+  g_assert_cmpuint (viva_challenge_count_test_names ("def test_a(): pass\ndef test_b(): test_a()"), ==, 3);
+  g_assert_cmpuint (viva_challenge_count_test_names ("latest_x = my_test_y = étest_z = 1"), ==, 0);
+  g_assert_cmpuint (viva_challenge_count_test_names ("test_"), ==, 1);
+
+  g_assert_cmpuint (viva_challenge_count_test_names (code), ==, 1);
+  run_driver_discover (NULL, code, &run);
+  g_assert_cmpuint (run.results->cases->len, ==, 1);
+  g_assert_cmpstr (((VivaCaseResult *) g_ptr_array_index (run.results->cases, 0))->test_case->name, ==,
+                   "test_0");
 }
 
 /* What an attacker or a careless user writes: each case still gets a
@@ -1305,6 +1493,10 @@ main (int   argc,
   g_test_add_func ("/challenge/solution/own-cases", test_solution_own_cases);
   g_test_add_func ("/challenge/solution/hostile", test_solution_hostile);
   g_test_add_func ("/challenge/solution/time-limit", test_solution_time_limit);
+  g_test_add_func ("/challenge/discover/found", test_discover_found);
+  g_test_add_func ("/challenge/discover/assert-fails", test_discover_assert_fails);
+  g_test_add_func ("/challenge/discover/none", test_discover_none);
+  g_test_add_func ("/challenge/discover/count", test_discover_count);
   g_test_add_func ("/challenge/results/copy", test_results_copy);
   g_test_add_func ("/challenge/compare/values", test_compare);
   g_test_add_func ("/challenge/compare/raises", test_compare_raises);

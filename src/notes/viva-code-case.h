@@ -53,6 +53,10 @@ typedef enum
  *   version 3 reads the file)
  * @VIVA_CODE_CASE_SHIPPED: the challenges' tests: a name, and any of
  *   "expected", "raises" and "output", or none
+ * @VIVA_CODE_CASE_RESULT: a case in a test run's saved results
+ *   (viva_challenge_results_write()): any of them, shipped, the user's
+ *   own or found in the code: the name may be empty, and any of
+ *   "expected", "raises" and "output", or none
  *
  * Where a case is read from: the rest of the checks are the same.
  */
@@ -60,6 +64,7 @@ typedef enum
 {
   VIVA_CODE_CASE_OWN,
   VIVA_CODE_CASE_SHIPPED,
+  VIVA_CODE_CASE_RESULT,
 } VivaCodeCaseRules;
 
 /**

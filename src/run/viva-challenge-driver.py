@@ -10,14 +10,15 @@
 #
 # cases.json (built by src/run/viva-challenge.c):
 #   {"version": 1, "entries": ["is_palindrome"], "prelude": "...",
-#    "case-time-limit-ms": 5000,
+#    "case-time-limit-ms": 5000, "discover": 12,
 #    "cases": [{"name": "...", "call": "is_palindrome('')",
 #               "expected": "True", "raises": "IndexError",
 #               "output": "1\n2\n", "unordered": false}]}
 #
 # The results, one case per line, written as each case ends, so that a
 # run stopped by the time limit still says which cases finished:
-#   {"version": 1, "load_error": null, "cases": [
+#   {"version": 1, "load_error": null, "asserts": "assert f(1) == 2",
+#    "found": ["test_one", "test_two"], "cases": [
 #   {"index": 0, "passed": true, "actual": "True", "stdout": "", "error": null},
 #   ...
 #   ]}
@@ -42,6 +43,20 @@
 # compares a list or tuple as a multiset. Printed output matches when the
 # texts are equal after trailing spaces at the end of each line and
 # trailing blank lines are dropped.
+#
+# Tests the driver finds ("discover", a Run Tests with no challenge):
+# when cases.json sets "discover" to a number N (0 or more) and the
+# code loads, the driver also runs, after the cases sent, the code's
+# top-level assert statements, which ran as it loaded (they passed, or
+# the load failed with their traceback), as one case that passed, whose
+# source the header gives in "asserts"; then each function the code
+# defines at the top level whose name starts with "test_" and that
+# takes no argument, in the order the code defines them, at most N,
+# named in "found", each as a case whose call is "test_name()" and that
+# passes when it returns without an exception. Generators and
+# coroutines are not called (they would pass without running). Their
+# results' indices follow the cases sent: the asserts' first, when
+# there are any.
 #
 # Each case ends with every process it made: its process group is
 # killed, and the driver, the subreaper of its descendants, kills and
@@ -75,6 +90,10 @@ RESULTS_FD = 3
 TEXT_CAP = 64 * 1024
 DEFAULT_CASE_TIME_LIMIT = 5.0
 CUT_MARK = "\n… (cut)"
+# The most the asserts' source and a test's name may take, in bytes of
+# UTF-8: what Viva reads as a case's call and name (viva-code-case.h).
+ASSERTS_CAP = 60 * 1024
+NAME_CAP = 250
 
 # The user's code may replace builtins, sys.stdout, or the modules the
 # driver uses; the driver keeps its own references from before any of it
@@ -93,10 +112,18 @@ _type = type
 _len = len
 _str = str
 _object_repr = object.__repr__
+_function_type = _type(lambda: None)
 
 
 # Whether the driver is its descendants' subreaper (become_subreaper()).
 _subreaper = False
+# How many test_ functions the load check may report ("discover"); None
+# when the driver finds no tests of its own.
+_discover = None
+# The code object flags of a generator, a coroutine, an async generator
+# and a generator turned coroutine (inspect.CO_*): calling one runs none
+# of its body.
+_CO_NOT_RUN_BY_A_CALL = 0x20 | 0x80 | 0x100 | 0x200
 
 
 class DriverError(Exception):
@@ -217,7 +244,11 @@ def read_cases(path):
         raise DriverError("“cases” is not a list of objects")
     if _isinstance(limit, bool) or not _isinstance(limit, (int, float)) or not 0 < limit <= 3600000:
         raise DriverError("“case-time-limit-ms” is not a number of milliseconds")
-    return entries, prelude, cases, limit / 1000
+    discover = doc.get("discover")
+    if discover is not None and (_isinstance(discover, bool) or not _isinstance(discover, int)
+                                 or not 0 <= discover <= 500):
+        raise DriverError("“discover” is not a number of tests")
+    return entries, prelude, cases, limit / 1000, discover
 
 
 class Case:
@@ -365,6 +396,67 @@ def load(namespace, prelude, code, entries):
     return None
 
 
+def find_tests(namespace, limit):
+    """The names of the top-level test_ functions in @namespace that a
+    call with no argument runs, in the order the code defined them, at
+    most @limit. In the load check's process, after the user's code ran:
+    whatever it left in @namespace is only looked at."""
+    found = []
+    for name, value in list(namespace.items()):
+        if _len(found) >= limit:
+            break
+        if not _isinstance(name, str) or not name.startswith("test_") or not name.isidentifier():
+            continue
+        if _type(value) is not _function_type:
+            continue
+        code = value.__code__
+        if code.co_flags & _CO_NOT_RUN_BY_A_CALL:
+            continue
+        defaults = value.__defaults__ or ()
+        kwdefaults = value.__kwdefaults__ or {}
+        if code.co_argcount > _len(defaults) or code.co_kwonlyargcount > _len(kwdefaults):
+            continue
+        found.append(_str(name))
+    return found
+
+
+def top_level_asserts(code):
+    """The source of the assert statements that run as the code loads:
+    those of the module, and of its if, for, while, with and try blocks,
+    not those in a function or a class, one after the other, as many as
+    fit in ASSERTS_CAP bytes. "" for none, or for code that does not
+    parse (its load fails and says why)."""
+    try:
+        tree = ast.parse(code, "code.py", "exec")
+    except (SyntaxError, ValueError, MemoryError, RecursionError):
+        return ""
+    asserts = []
+    blocks = [tree.body]
+    while blocks:
+        for node in blocks.pop(0):
+            if _isinstance(node, ast.Assert):
+                segment = ast.get_source_segment(code, node)
+                if segment:
+                    asserts.append(segment)
+            elif not _isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                for field in ("body", "orelse", "finalbody"):
+                    block = getattr(node, field, None)
+                    if _isinstance(block, list):
+                        blocks.append(block)
+                for handler in getattr(node, "handlers", None) or []:
+                    blocks.append(handler.body)
+                for match_case in getattr(node, "cases", None) or []:
+                    blocks.append(match_case.body)
+    kept = []
+    size = 0
+    for segment in asserts:
+        size += _len(clean_text(segment).encode("utf-8")) + 1
+        if size > ASSERTS_CAP:
+            break
+        kept.append(segment)
+    return "\n".join(kept)
+
+
 def reset_stdout():
     """A stdout that writes through to fd 1 and never fails to encode."""
     try:
@@ -468,6 +560,8 @@ def child_main(result_fd, out_fd, prelude, code, entries, case):
         if case is None or load_error is not None:
             if _isinstance(load_error, tuple):
                 send(result_fd, {"load_error": load_error[0], "load_problem": load_error[1]})
+            elif load_error is None and _discover is not None:
+                send(result_fd, {"load_error": None, "found": find_tests(namespace, _discover)})
             else:
                 send(result_fd, {"load_error": load_error})
             _os_exit(0)
@@ -759,7 +853,7 @@ def main(argv):
 
     try:
         code = read_text(code_path)
-        entries, prelude, specs, time_limit = read_cases(cases_path)
+        entries, prelude, specs, time_limit, discover = read_cases(cases_path)
     except (OSError, DriverError) as e:
         header = json_object([("version", VERSION),
                               ("load_error", "The test driver could not start: %s\n" % e),
@@ -767,8 +861,9 @@ def main(argv):
         write_results(header[:-1] + ', "cases": [\n]}\n')
         return 0
 
-    global _subreaper
+    global _subreaper, _discover
     _subreaper = become_subreaper()
+    _discover = discover
 
     # Every case's call is compiled and its expected value read before any
     # user code runs.
@@ -809,11 +904,36 @@ def main(argv):
     pairs = [("version", VERSION), ("load_error", load_error)]
     if load_problem is not None:
         pairs.append(("load_problem", load_problem))
+
+    # The tests the driver found: the asserts that passed as the code
+    # loaded, then the test_ functions, each a case of its own.
+    asserts = ""
+    found = []
+    if load_error is None and discover is not None:
+        asserts = top_level_asserts(code)
+        names = message.get("found") if message is not None else None
+        if _isinstance(names, list):
+            found = [n for n in names if is_identifier(n) and n.startswith("test_")][:discover]
+        # Names Viva reads back: letters, numbers and "_", not too long.
+        found = [n for n in found if _len(n.encode("utf-8")) <= NAME_CAP
+                 and all(c.isalnum() or c == "_" for c in n)]
+        if asserts:
+            pairs.append(("asserts", asserts))
+        pairs.append(("found", found))
+        if asserts:
+            cases.append(None)
+        cases += [Case({"call": name + "()"}, _len(cases) + i) for i, name in enumerate(found)]
+
     header = json_object(pairs)
     write_results(header[:-1] + ', "cases": [\n')
     if load_error is None:
         for i, case in enumerate(cases):
-            line = json_object(case_result(i, case, prelude, code, entries, time_limit))
+            if case is None:
+                # The asserts ran, and passed, as the code loaded.
+                line = json_object([("index", i), ("passed", True), ("actual", None),
+                                    ("stdout", ""), ("error", None)])
+            else:
+                line = json_object(case_result(i, case, prelude, code, entries, time_limit))
             write_results(line + (",\n" if i + 1 < _len(cases) else "\n"))
     write_results("]}\n")
     return 0

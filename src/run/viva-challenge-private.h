@@ -14,6 +14,7 @@ G_BEGIN_DECLS
 
 #define CHALLENGE_MAX_ENTRIES  16
 
-gboolean viva_challenge_is_python_name (const char *text);
+gboolean viva_challenge_is_python_name (const char     *text);
+void     viva_case_result_free         (VivaCaseResult *result);
 
 G_END_DECLS

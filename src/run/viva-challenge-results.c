@@ -28,8 +28,8 @@
 
 /* --- Results --------------------------------------------------------------- */
 
-static void
-case_result_free (VivaCaseResult *result)
+void
+viva_case_result_free (VivaCaseResult *result)
 {
   viva_code_case_free (result->test_case);
   g_free (result->actual);
@@ -66,7 +66,7 @@ viva_challenge_results_copy (const VivaChallengeResults *results)
   copy = g_new0 (VivaChallengeResults, 1);
   copy->load_error = g_strdup (results->load_error);
   copy->complete = results->complete;
-  copy->cases = g_ptr_array_new_with_free_func ((GDestroyNotify) case_result_free);
+  copy->cases = g_ptr_array_new_with_free_func ((GDestroyNotify) viva_case_result_free);
 
   for (guint i = 0; i < results->cases->len; i++)
     {
@@ -310,6 +310,100 @@ read_case_result (JsonObject  *object,
   return TRUE;
 }
 
+/* The kinds of character of a test's name after "test_": letters, marks
+ * and numbers, as a bit per GUnicodeType. */
+#define TEST_NAME_TYPES ((1u << G_UNICODE_LOWERCASE_LETTER) | (1u << G_UNICODE_MODIFIER_LETTER) | \
+                         (1u << G_UNICODE_OTHER_LETTER) | (1u << G_UNICODE_TITLECASE_LETTER) | \
+                         (1u << G_UNICODE_UPPERCASE_LETTER) | (1u << G_UNICODE_SPACING_MARK) | \
+                         (1u << G_UNICODE_ENCLOSING_MARK) | (1u << G_UNICODE_NON_SPACING_MARK) | \
+                         (1u << G_UNICODE_DECIMAL_NUMBER) | (1u << G_UNICODE_LETTER_NUMBER) | \
+                         (1u << G_UNICODE_OTHER_NUMBER))
+
+/* A name the driver found: "test_" and then letters, marks, numbers and
+ * underscores, as the driver sends them (a subset of Python's names). */
+static gboolean
+is_test_name (const char *name)
+{
+  if (!g_str_has_prefix (name, "test_") || strlen (name) > VIVA_CODE_CASE_NAME_MAX_SIZE)
+    return FALSE;
+
+  for (const char *p = name; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c != '_' && !(TEST_NAME_TYPES & (1u << g_unichar_type (c))))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+add_found_case (VivaChallengeResults *results,
+                VivaCodeCase         *test_case)
+{
+  VivaCaseResult *result = g_new0 (VivaCaseResult, 1);
+
+  result->test_case = test_case;
+  result->status = VIVA_CASE_NOT_RUN;
+  result->output = g_strdup ("");
+  g_ptr_array_add (results->cases, result);
+}
+
+/* The tests the driver found in the code (a run with no challenge): its
+ * top-level asserts as one case, then its test_ functions, after the
+ * cases sent. */
+static gboolean
+read_found_cases (JsonObject            *root,
+                  VivaChallengeResults  *results,
+                  GError               **error)
+{
+  const char *asserts = NULL;
+
+  if (json_object_has_member (root, "asserts"))
+    {
+      if (!viva_data_file_get_string_member (root, "asserts", 1, VIVA_CODE_CASE_CALL_MAX_SIZE,
+                                             FALSE, &asserts, VIVA_CHALLENGE_ERROR, error))
+        return FALSE;
+      if (results->cases->len >= VIVA_CHALLENGE_MAX_CASES)
+        return set_results_invalid (error, _("more results than cases"));
+      /* TRANSLATORS: the name of the test made of the assert statements
+       * of the user's code, as a challenge's tests are named ("empty
+       * string"): "assert" is Python's keyword, not to be translated */
+      add_found_case (results, viva_code_case_new (_("top-level assert statements"), asserts));
+    }
+
+  if (json_object_has_member (root, "found"))
+    {
+      JsonNode *node = json_object_get_member (root, "found");
+      JsonArray *names;
+
+      if (!JSON_NODE_HOLDS_ARRAY (node))
+        return set_results_invalid (error, _("“found” is not a list"));
+
+      names = json_node_get_array (node);
+      for (guint i = 0; i < json_array_get_length (names); i++)
+        {
+          JsonNode *element = json_array_get_element (names, i);
+          const char *name;
+          g_autofree char *call = NULL;
+
+          if (!JSON_NODE_HOLDS_VALUE (element) ||
+              json_node_get_value_type (element) != G_TYPE_STRING ||
+              !is_test_name (json_node_get_string (element)))
+            return set_results_invalid (error, _("a test the code holds is not named test_…"));
+          if (results->cases->len >= VIVA_CHALLENGE_MAX_CASES)
+            return set_results_invalid (error, _("more results than cases"));
+
+          name = json_node_get_string (element);
+          call = g_strconcat (name, "()", NULL);
+          add_found_case (results, viva_code_case_new (name, call));
+        }
+    }
+
+  return TRUE;
+}
+
 static gboolean
 read_results (const char            *data,
               gsize                  len,
@@ -348,6 +442,9 @@ read_results (const char            *data,
   if (!json_object_has_member (root, "cases") ||
       !JSON_NODE_HOLDS_ARRAY (json_object_get_member (root, "cases")))
     return set_results_invalid (error, _("“cases” is missing or not a list"));
+
+  if (!read_found_cases (root, results, error))
+    return FALSE;
 
   array = json_object_get_array_member (root, "cases");
   if (json_array_get_length (array) > results->cases->len)
@@ -426,7 +523,7 @@ results_new (GPtrArray *cases)
   VivaChallengeResults *results = g_new0 (VivaChallengeResults, 1);
 
   results->complete = TRUE;
-  results->cases = g_ptr_array_new_with_free_func ((GDestroyNotify) case_result_free);
+  results->cases = g_ptr_array_new_with_free_func ((GDestroyNotify) viva_case_result_free);
 
   for (guint i = 0; i < cases->len; i++)
     {
@@ -473,7 +570,10 @@ viva_challenge_results_new_not_run (GPtrArray *cases)
  *   viva_challenge_collect_cases() gave them
  * @error: return location for an error
  *
- * Reads the driver's results into one #VivaCaseResult per case sent.
+ * Reads the driver's results into one #VivaCaseResult per case sent,
+ * then one per test the driver found in the code when it was asked to
+ * ("asserts" and "found": a run with no challenge), at most
+ * %VIVA_CHALLENGE_MAX_CASES in all.
  * They come from a process that ran the user's code, so they are
  * checked like any untrusted file: garbage gives an error, never a
  * crash. A document cut short (the run was stopped) gives the cases

@@ -123,6 +123,16 @@ run_done_cb (GObject      *object,
  * Runs the cases of @challenge, then @own_cases, against @code in the
  * sandbox, each case in a process of its own limited to the runner's time
  * limit (see viva_challenge_run_time_limit() for the whole run's).
+ *
+ * With no @challenge, the tests the user wrote in @code run too, after
+ * @own_cases: its top-level assert statements, which run as it loads
+ * (one that fails is a load error, with its traceback), as one case
+ * named "top-level assert statements", and every top-level function
+ * whose name starts with "test_" and that takes no argument, each as a
+ * case named after it that passes when it returns without an exception
+ * (see viva-challenge-driver.py). The results then hold more cases than
+ * were sent; none at all when the code holds no tests and there are no
+ * own cases (viva_challenge_results_dup_summary() says so).
  */
 void
 viva_challenge_run_async (VivaPythonRunner    *runner,
@@ -142,6 +152,7 @@ viva_challenge_run_async (VivaPythonRunner    *runner,
   g_autoptr(VivaRunRequest) request = NULL;
   ChallengeRun *state;
   guint case_limit;
+  guint n_runs;
 
   g_return_if_fail (VIVA_IS_PYTHON_RUNNER (runner));
   g_return_if_fail (challenge == NULL || VIVA_IS_CHALLENGE (challenge));
@@ -158,7 +169,21 @@ viva_challenge_run_async (VivaPythonRunner    *runner,
   g_task_set_task_data (task, state, (GDestroyNotify) challenge_run_free);
 
   case_limit = viva_python_runner_get_time_limit (runner);
-  cases_json = viva_challenge_build_cases_json (challenge, state->cases, case_limit * 1000);
+  n_runs = state->cases->len;
+  if (challenge != NULL)
+    {
+      cases_json = viva_challenge_build_cases_json (challenge, state->cases, case_limit * 1000);
+    }
+  else if (g_utf8_validate (code, -1, NULL))
+    {
+      /* With no challenge the driver also runs the tests it finds in
+       * the code: at most one per test_ name the code spells out, so
+       * that the whole run's limit still covers each at its own. */
+      guint max_found = viva_challenge_count_test_names (code);
+
+      cases_json = viva_challenge_build_discover_json (state->cases, max_found, case_limit * 1000);
+      n_runs += max_found;
+    }
   driver = viva_challenge_dup_driver ();
 
   if (cases_json == NULL || !g_utf8_validate (code, -1, NULL))
@@ -174,7 +199,7 @@ viva_challenge_run_async (VivaPythonRunner    *runner,
   viva_run_request_add_text_file (request, "code.py", code);
   viva_run_request_add_file (request, "cases.json", cases_json);
   viva_run_request_set_time_limit (request,
-                                   viva_challenge_run_time_limit (case_limit, state->cases->len));
+                                   viva_challenge_run_time_limit (case_limit, n_runs));
 
   viva_python_runner_run_async (runner, request, output_func, output_data, output_destroy,
                                 cancellable, run_done_cb, g_steal_pointer (&task));

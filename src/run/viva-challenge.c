@@ -558,29 +558,14 @@ viva_challenge_collect_cases (VivaChallenge *challenge,
   return cases;
 }
 
-/**
- * viva_challenge_build_cases_json:
- * @challenge: (nullable): the question's shipped tests, for the names
- *   the code must define and the prelude; %NULL when only the user's
- *   own cases run
- * @cases: (element-type VivaCodeCase): what
- *   viva_challenge_collect_cases() gave
- * @case_time_limit_ms: how long one case may run, 0 for the driver's
- *   default (5 seconds)
- *
- * Returns: (transfer full) (nullable): the driver's /viva/cases.json, or
- *   %NULL when a case's text is not UTF-8
- */
-GBytes *
-viva_challenge_build_cases_json (VivaChallenge *challenge,
-                                 GPtrArray     *cases,
-                                 guint          case_time_limit_ms)
+static GBytes *
+build_cases_json (VivaChallenge *challenge,
+                  GPtrArray     *cases,
+                  guint          case_time_limit_ms,
+                  gint           discover)
 {
   VivaJsonWriter writer;
   gboolean ok = TRUE;
-
-  g_return_val_if_fail (challenge == NULL || VIVA_IS_CHALLENGE (challenge), NULL);
-  g_return_val_if_fail (cases != NULL, NULL);
 
   viva_json_writer_init (&writer, 4096);
   viva_json_writer_begin_object (&writer);
@@ -602,6 +587,12 @@ viva_challenge_build_cases_json (VivaChallenge *challenge,
       viva_json_writer_int (&writer, MIN (case_time_limit_ms, 3600000));
     }
 
+  if (discover >= 0)
+    {
+      viva_json_writer_member (&writer, "discover");
+      viva_json_writer_int (&writer, discover);
+    }
+
   viva_json_writer_member (&writer, "cases");
   viva_json_writer_begin_array (&writer);
   for (guint i = 0; i < cases->len; i++)
@@ -616,4 +607,89 @@ viva_challenge_build_cases_json (VivaChallenge *challenge,
     }
 
   return viva_json_writer_free_to_bytes (&writer);
+}
+
+/**
+ * viva_challenge_build_cases_json:
+ * @challenge: (nullable): the question's shipped tests, for the names
+ *   the code must define and the prelude; %NULL when only the user's
+ *   own cases run
+ * @cases: (element-type VivaCodeCase): what
+ *   viva_challenge_collect_cases() gave
+ * @case_time_limit_ms: how long one case may run, 0 for the driver's
+ *   default (5 seconds)
+ *
+ * Returns: (transfer full) (nullable): the driver's /viva/cases.json, or
+ *   %NULL when a case's text is not UTF-8
+ */
+GBytes *
+viva_challenge_build_cases_json (VivaChallenge *challenge,
+                                 GPtrArray     *cases,
+                                 guint          case_time_limit_ms)
+{
+  g_return_val_if_fail (challenge == NULL || VIVA_IS_CHALLENGE (challenge), NULL);
+  g_return_val_if_fail (cases != NULL, NULL);
+
+  return build_cases_json (challenge, cases, case_time_limit_ms, -1);
+}
+
+/**
+ * viva_challenge_build_discover_json:
+ * @cases: (element-type VivaCodeCase): the user's own cases, as
+ *   viva_challenge_collect_cases() gave them for no challenge
+ * @max_found: how many test_ functions the driver may run, at most
+ *   %VIVA_CHALLENGE_MAX_CASES less the cases
+ * @case_time_limit_ms: how long one case may run, 0 for the driver's
+ *   default (5 seconds)
+ *
+ * The cases.json of a Run Tests with no challenge: the driver runs
+ * @cases, then finds the tests the code holds (its top-level asserts,
+ * as one case, and up to @max_found test_ functions that take no
+ * argument) and runs them as cases of their own.
+ *
+ * Returns: (transfer full) (nullable): the driver's /viva/cases.json, or
+ *   %NULL when a case's text is not UTF-8
+ */
+GBytes *
+viva_challenge_build_discover_json (GPtrArray *cases,
+                                    guint      max_found,
+                                    guint      case_time_limit_ms)
+{
+  g_return_val_if_fail (cases != NULL, NULL);
+
+  max_found = MIN (max_found, VIVA_CHALLENGE_MAX_CASES - MIN (cases->len, VIVA_CHALLENGE_MAX_CASES));
+
+  return build_cases_json (NULL, cases, case_time_limit_ms, (gint) max_found);
+}
+
+/**
+ * viva_challenge_count_test_names:
+ * @code: Python source, UTF-8
+ *
+ * How many times a name that starts with "test_" appears in @code: at
+ * least as many as the test_ functions the driver can find in it, but
+ * for functions whose names the code builds at run time. The whole
+ * run's time limit allows one case limit for each.
+ *
+ * Returns: the count, at most %VIVA_CODE_CASES_MAX
+ */
+guint
+viva_challenge_count_test_names (const char *code)
+{
+  guint count = 0;
+
+  g_return_val_if_fail (code != NULL, 0);
+
+  for (const char *p = strstr (code, "test_"); p != NULL && count < VIVA_CODE_CASES_MAX;
+       p = strstr (p + 1, "test_"))
+    {
+      guchar before = p > code ? (guchar) p[-1] : ' ';
+
+      /* "latest_x", "my_test_x" and "éétest_x" are not test_ names. */
+      if (before >= 0x80 || g_ascii_isalnum (before) || before == '_')
+        continue;
+      count++;
+    }
+
+  return count;
 }

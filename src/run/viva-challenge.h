@@ -75,6 +75,10 @@ GPtrArray        *viva_challenge_collect_cases         (VivaChallenge     *chall
 GBytes           *viva_challenge_build_cases_json      (VivaChallenge     *challenge,
                                                         GPtrArray         *cases,
                                                         guint              case_time_limit_ms);
+GBytes           *viva_challenge_build_discover_json   (GPtrArray         *cases,
+                                                        guint              max_found,
+                                                        guint              case_time_limit_ms);
+guint             viva_challenge_count_test_names      (const char        *code);
 
 /**
  * VivaCaseStatus:
@@ -139,6 +143,13 @@ VivaChallengeResults *viva_challenge_results_copy  (const VivaChallengeResults *
 void                  viva_challenge_results_free  (VivaChallengeResults *results);
 guint                 viva_challenge_results_count (VivaChallengeResults *results,
                                                     VivaCaseStatus        status);
+char                 *viva_challenge_results_dup_summary   (const VivaChallengeResults *results);
+char                 *viva_challenge_results_to_markdown   (const VivaChallengeResults *results);
+gboolean              viva_challenge_results_write         (const VivaChallengeResults *results,
+                                                            VivaJsonWriter             *writer);
+VivaChallengeResults *viva_challenge_results_new_from_json (JsonNode                   *node,
+                                                            GQuark                      domain,
+                                                            GError                    **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VivaChallengeResults, viva_challenge_results_free)
 

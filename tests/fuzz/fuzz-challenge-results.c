@@ -2,9 +2,10 @@
  *
  * Fuzz target: any bytes, read as the results a run of the challenge
  * driver wrote to its file descriptor 3 (a process that ran the user's
- * code wrote them), and as a challenges.json. Built with libFuzzer by
- * build-aux/fuzz; every build replays corpus/challenge-results/ with
- * fuzz-replay.c as an ordinary test.
+ * code wrote them), and as a challenges.json; results that read are
+ * summed up, written as Markdown, saved as JSON and read back. Built
+ * with libFuzzer by build-aux/fuzz; every build replays
+ * corpus/challenge-results/ with fuzz-replay.c as an ordinary test.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -55,7 +56,15 @@ LLVMFuzzerTestOneInput (const guint8 *data,
 
   if (results != NULL)
     {
-      if (results->cases->len != cases->len)
+      g_autofree char *summary = NULL;
+      g_autofree char *markdown = NULL;
+      VivaJsonWriter writer;
+      g_autoptr(GBytes) saved = NULL;
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      g_autoptr(VivaChallengeResults) back = NULL;
+
+      /* The cases sent, then those the driver found in the code. */
+      if (results->cases->len < cases->len || results->cases->len > VIVA_CHALLENGE_MAX_CASES)
         g_error ("%u results for %u cases", results->cases->len, cases->len);
       check_text (results->load_error);
       for (guint i = 0; i < results->cases->len; i++)
@@ -70,6 +79,25 @@ LLVMFuzzerTestOneInput (const guint8 *data,
           check_text (result->output);
           check_text (result->error);
         }
+
+      /* Whatever was read sums up, becomes Markdown, and is saved and
+       * read back as it was, as a session file keeps it. */
+      summary = viva_challenge_results_dup_summary (results);
+      markdown = viva_challenge_results_to_markdown (results);
+      check_text (summary);
+      check_text (markdown);
+      viva_json_writer_init (&writer, 256);
+      if (!viva_challenge_results_write (results, &writer))
+        g_error ("results read from UTF-8 JSON do not write");
+      saved = viva_json_writer_free_to_bytes (&writer);
+      if (!json_parser_load_from_data (parser, g_bytes_get_data (saved, NULL), g_bytes_get_size (saved), &error))
+        g_error ("saved results are not JSON: %s", error->message);
+      back = viva_challenge_results_new_from_json (json_parser_get_root (parser), VIVA_CHALLENGE_ERROR, &error);
+      if (back == NULL)
+        g_error ("saved results do not read back: %s", error->message);
+      if (back->cases->len != results->cases->len || back->complete != results->complete ||
+          g_strcmp0 (back->load_error, results->load_error) != 0)
+        g_error ("saved results read back different");
     }
   g_clear_error (&error);
 
