@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "viva-bank.h"
+#include "viva-clock.h"
 #include "viva-context.h"
 #include "viva-note.h"
 #include "viva-notes-store.h"
@@ -253,6 +254,54 @@ test_prediction (Fixture       *f,
   g_assert_cmpint (history[1].grade, ==, VIVA_REVIEW_GRADE_AGAIN);
 }
 
+/* A grade given by mistake is taken back with the toast's Undo: the
+ * review history and the status as they were. The grade is stamped with
+ * the context's clock, as Review's are. */
+static void
+test_grade_undo (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(GDateTime) start = g_date_time_new_utc (2026, 3, 12, 10, 0, 0);
+  g_autoptr(VivaClock) clock = viva_clock_new_fake (g_date_time_to_unix (start) * G_USEC_PER_SEC);
+  const VivaReviewEntry *history;
+  VivaScratchpad *pad;
+  VivaNote *note;
+  GtkWidget *undo;
+  VivaStatus before;
+  gint64 due_before;
+  guint n = 0;
+
+  viva_test_window_open (&f, clock, 1100, 900);
+  pad = show_question (&f, 42);
+  note = viva_question_view_get_note (viva_window_get_question_view (f.window));
+  before = viva_note_get_status (note);
+  due_before = viva_note_get_due (note);
+
+  gtk_editable_set_text (viva_scratchpad_get_prediction_entry (pad), "'rog'");
+  run_with_keyboard (pad);
+  g_assert_true (g_str_has_prefix (viva_scratchpad_get_verdict (pad), "Right"));
+  g_signal_emit_by_name (find_button (GTK_WIDGET (pad), "Count as Good"), "clicked");
+  viva_test_drain_main_loop ();
+
+  history = viva_note_get_history (note, &n);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_cmpint (history[0].time, ==, viva_clock_get_now (clock));
+  g_assert_cmpint (viva_note_get_status (note), ==, viva_review_grade_to_status (VIVA_REVIEW_GRADE_GOOD));
+  g_assert_cmpint (viva_note_get_status (note), !=, before);
+
+  undo = find_button (GTK_WIDGET (f.window), "_Undo");
+  g_assert_nonnull (undo);
+  g_signal_emit_by_name (undo, "clicked");
+  viva_test_drain_main_loop ();
+
+  viva_note_get_history (note, &n);
+  g_assert_cmpuint (n, ==, 0);
+  g_assert_cmpint (viva_note_get_due (note), ==, due_before);
+  g_assert_cmpint (viva_note_get_status (note), ==, before);
+
+  viva_test_window_close (&f);
+}
+
 static void
 test_prediction_rules (void)
 {
@@ -433,6 +482,7 @@ main (int   argc,
   g_test_add ("/scratchpad/time-limit", Fixture, NULL,
               fixture_set_up, test_time_limit, fixture_tear_down);
   g_test_add_func ("/scratchpad/sandbox-unavailable", test_sandbox_unavailable);
+  g_test_add_func ("/scratchpad/grade-undo", test_grade_undo);
 
   return g_test_run ();
 }

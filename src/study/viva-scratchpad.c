@@ -16,6 +16,11 @@
  * context's clock). Nothing is graded without that click, and a toast
  * offers to undo it.
  *
+ * Where Run Tests is offered, "Your Tests" lists the user's own cases
+ * (the note's "cases"): Add Test and Edit open a small form
+ * (viva-case-dialog.c), Remove offers Undo; they run after the
+ * challenge's.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -27,6 +32,7 @@
 #include <gtksourceview/gtksource.h>
 
 #include "viva-bank.h"
+#include "viva-case-dialog.h"
 #include "viva-code-extract.h"
 #include "viva-code-pad.h"
 #include "viva-context.h"
@@ -52,6 +58,11 @@ struct _VivaScratchpad
   GtkBox           *verdict_box;
   GtkLabel         *verdict_label;
   GtkButton        *grade_button;
+  GtkBox           *cases_box;
+  GtkButton        *add_case_button;
+  GtkLabel         *cases_empty_label;
+  GtkWidget        *cases_window;
+  GtkListBox       *cases_list;
 
   VivaReviewGrade   offered_grade;
   guint             loading : 1;
@@ -297,6 +308,328 @@ viva_scratchpad_grade_action (GtkWidget  *widget,
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
 }
 
+static void viva_scratchpad_show_cases (VivaScratchpad *self);
+
+/* The note's cases changed: the list, and what Run Tests runs. */
+static void
+viva_scratchpad_cases_changed (VivaScratchpad *self)
+{
+  g_autoptr(GPtrArray) cases = NULL;
+
+  if (self->note != NULL)
+    cases = viva_note_dup_cases (self->note);
+  viva_code_pad_set_own_cases (self->code_pad, cases);
+  viva_scratchpad_show_cases (self);
+}
+
+static void
+viva_scratchpad_update_case_actions (VivaScratchpad *self)
+{
+  gboolean can_change = self->note != NULL && !self->read_only;
+  guint n = self->note != NULL ? viva_note_get_n_cases (self->note) : 0;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "scratchpad.add-case",
+                                 can_change && n < VIVA_CODE_CASES_MAX);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "scratchpad.edit-case", can_change);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "scratchpad.remove-case", can_change);
+}
+
+/* A case's name, or its call when it has none, on one line and short
+ * enough for a toast or a button's accessible name. */
+static char *
+case_display_title (const VivaCodeCase *code_case)
+{
+  const char *text = code_case->name != NULL && code_case->name[0] != '\0'
+                     ? code_case->name : code_case->call;
+  g_autofree char *valid = g_utf8_make_valid (text, -1);
+  GString *title = g_string_new (NULL);
+  guint n = 0;
+
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (n++ == 60)
+        {
+          g_string_append (title, "…");
+          break;
+        }
+      g_string_append_unichar (title, c == '\n' || c == '\r' ? ' ' : c);
+    }
+
+  return g_string_free (title, FALSE);
+}
+
+static char *
+case_display_expectation (const VivaCodeCase *code_case)
+{
+  if (code_case->raises != NULL)
+    /* Translators: a test of the user's: "is_palindrome(None) raises TypeError" */
+    return g_strdup_printf (_("%s raises %s"), code_case->call, code_case->raises);
+  if (code_case->output != NULL)
+    /* Translators: a test of the user's: "greet('Ann') prints Hello, Ann" */
+    return g_strdup_printf (_("%s prints %s"), code_case->call, code_case->output);
+  /* Translators: a test of the user's: "is_palindrome('') returns True" */
+  return g_strdup_printf (_("%s returns %s"), code_case->call,
+                          code_case->expected != NULL ? code_case->expected : "");
+}
+
+static GtkWidget *
+case_button_new (const char *icon_name,
+                 const char *action_name,
+                 guint       index,
+                 const char *accessible_label,
+                 const char *tooltip)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
+
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "u", index);
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_label,
+                                  -1);
+
+  return button;
+}
+
+static void
+viva_scratchpad_show_cases (VivaScratchpad *self)
+{
+  GtkWidget *row;
+  guint n = self->note != NULL ? viva_note_get_n_cases (self->note) : 0;
+
+  while ((row = gtk_widget_get_first_child (GTK_WIDGET (self->cases_list))))
+    gtk_list_box_remove (self->cases_list, row);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const VivaCodeCase *code_case = viva_note_get_case (self->note, i);
+      g_autofree char *title = case_display_title (code_case);
+      g_autofree char *expectation = case_display_expectation (code_case);
+      g_autofree char *sentence = NULL;
+      g_autofree char *edit_label = NULL;
+      g_autofree char *remove_label = NULL;
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+      GtkWidget *title_label = gtk_label_new (title);
+      GtkWidget *detail_label = gtk_label_new (expectation);
+
+      gtk_label_set_xalign (GTK_LABEL (title_label), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (title_label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_xalign (GTK_LABEL (detail_label), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (detail_label), PANGO_ELLIPSIZE_END);
+      gtk_widget_add_css_class (detail_label, "dim-label");
+      gtk_widget_add_css_class (detail_label, "monospace");
+      gtk_widget_set_hexpand (labels, TRUE);
+      gtk_box_append (GTK_BOX (labels), title_label);
+      gtk_box_append (GTK_BOX (labels), detail_label);
+      gtk_box_append (GTK_BOX (box), labels);
+
+      /* Translators: the accessible name of a button on a test of the user's */
+      edit_label = g_strdup_printf (_("Edit test %s"), title);
+      /* Translators: the accessible name of a button on a test of the user's */
+      remove_label = g_strdup_printf (_("Remove test %s"), title);
+      gtk_box_append (GTK_BOX (box), case_button_new ("document-edit-symbolic", "scratchpad.edit-case", i,
+                                                      edit_label, _("Edit this test")));
+      gtk_box_append (GTK_BOX (box), case_button_new ("user-trash-symbolic", "scratchpad.remove-case", i,
+                                                      remove_label, _("Remove this test")));
+
+      gtk_widget_set_margin_top (box, 6);
+      gtk_widget_set_margin_bottom (box, 6);
+      gtk_widget_set_margin_start (box, 12);
+      gtk_widget_set_margin_end (box, 6);
+      row = gtk_list_box_row_new ();
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+      if (code_case->name != NULL && code_case->name[0] != '\0')
+        /* Translators: how a screen reader reads a test of the user's: "empty string: is_palindrome('') returns True" */
+        sentence = g_strdup_printf (_("%s: %s"), title, expectation);
+      else
+        sentence = g_strdup (expectation);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, sentence,
+                                      -1);
+      gtk_list_box_append (self->cases_list, row);
+    }
+
+  gtk_widget_set_visible (self->cases_window, n > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->cases_empty_label), n == 0);
+  viva_scratchpad_update_case_actions (self);
+}
+
+/* Which note and case a form was opened for: the user may have gone to
+ * another question while it was open. */
+typedef struct
+{
+  VivaScratchpad *self;
+  VivaNote       *note;
+  int             index;
+} CaseEdit;
+
+static void
+case_edit_free (gpointer p)
+{
+  CaseEdit *edit = p;
+
+  g_object_unref (edit->self);
+  g_object_unref (edit->note);
+  g_free (edit);
+}
+
+static void
+viva_scratchpad_case_saved_cb (const VivaCodeCase *code_case,
+                               gpointer            user_data)
+{
+  CaseEdit *edit = user_data;
+  g_autoptr(GPtrArray) cases = viva_note_dup_cases (edit->note);
+
+  if (edit->index < 0)
+    {
+      if (cases->len >= VIVA_CODE_CASES_MAX)
+        return;
+      g_ptr_array_add (cases, viva_code_case_copy (code_case));
+    }
+  else if ((guint) edit->index < cases->len)
+    {
+      viva_code_case_free (g_ptr_array_index (cases, edit->index));
+      g_ptr_array_index (cases, edit->index) = viva_code_case_copy (code_case);
+    }
+  else
+    return;
+
+  viva_note_set_cases (edit->note, cases);
+  if (edit->note == edit->self->note)
+    viva_scratchpad_cases_changed (edit->self);
+}
+
+static void
+viva_scratchpad_open_case_dialog (VivaScratchpad *self,
+                                  int             index)
+{
+  CaseEdit *edit;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (self->note == NULL || self->read_only)
+    return;
+  if (index >= 0 && (guint) index >= viva_note_get_n_cases (self->note))
+    return;
+
+  edit = g_new0 (CaseEdit, 1);
+  edit->self = g_object_ref (self);
+  edit->note = g_object_ref (self->note);
+  edit->index = index;
+
+  viva_case_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                        index >= 0 ? viva_note_get_case (self->note, index) : NULL,
+                        viva_scratchpad_case_saved_cb, edit, case_edit_free);
+}
+
+static void
+viva_scratchpad_add_case_action (GtkWidget  *widget,
+                                 const char *action_name,
+                                 GVariant   *param)
+{
+  viva_scratchpad_open_case_dialog (VIVA_SCRATCHPAD (widget), -1);
+}
+
+static void
+viva_scratchpad_edit_case_action (GtkWidget  *widget,
+                                  const char *action_name,
+                                  GVariant   *param)
+{
+  viva_scratchpad_open_case_dialog (VIVA_SCRATCHPAD (widget),
+                                    (int) MIN (g_variant_get_uint32 (param), G_MAXINT));
+}
+
+/* A removed case, for Undo. */
+typedef struct
+{
+  VivaScratchpad *self;
+  VivaNote       *note;
+  VivaCodeCase   *code_case;
+  guint           index;
+} CaseRemoval;
+
+static void
+case_removal_free (gpointer p)
+{
+  CaseRemoval *removal = p;
+
+  g_object_unref (removal->self);
+  g_object_unref (removal->note);
+  viva_code_case_free (removal->code_case);
+  g_free (removal);
+}
+
+static void
+viva_scratchpad_undo_remove_cb (AdwToast *toast,
+                                gpointer  user_data)
+{
+  CaseRemoval *removal = g_object_get_data (G_OBJECT (toast), "viva-case-removal");
+  g_autoptr(GPtrArray) cases = NULL;
+
+  if (removal == NULL)
+    return;
+
+  cases = viva_note_dup_cases (removal->note);
+  if (cases->len >= VIVA_CODE_CASES_MAX)
+    return;
+  g_ptr_array_insert (cases, MIN (removal->index, cases->len),
+                      viva_code_case_copy (removal->code_case));
+  viva_note_set_cases (removal->note, cases);
+  if (removal->note == removal->self->note)
+    viva_scratchpad_cases_changed (removal->self);
+}
+
+static void
+viva_scratchpad_remove_case_action (GtkWidget  *widget,
+                                    const char *action_name,
+                                    GVariant   *param)
+{
+  VivaScratchpad *self = VIVA_SCRATCHPAD (widget);
+  guint index = g_variant_get_uint32 (param);
+  g_autofree char *title = NULL;
+  g_autofree char *escaped = NULL;
+  g_autofree char *message = NULL;
+  CaseRemoval *removal;
+  GtkWidget *overlay;
+  AdwToast *toast;
+
+  if (self->note == NULL || self->read_only || index >= viva_note_get_n_cases (self->note))
+    return;
+
+  removal = g_new0 (CaseRemoval, 1);
+  removal->self = g_object_ref (self);
+  removal->note = g_object_ref (self->note);
+  removal->code_case = viva_code_case_copy (viva_note_get_case (self->note, index));
+  removal->index = index;
+  title = case_display_title (removal->code_case);
+
+  viva_note_remove_case (self->note, index);
+  viva_scratchpad_cases_changed (self);
+
+  overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  if (overlay == NULL)
+    {
+      case_removal_free (removal);
+      return;
+    }
+
+  /* A toast's title is markup in libadwaita 1.2: the name is escaped. */
+  escaped = g_markup_escape_text (title, -1);
+  /* Translators: a toast after removing a test of the user's */
+  message = g_strdup_printf (_("Test %s removed"), escaped);
+  toast = adw_toast_new (message);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_object_set_data_full (G_OBJECT (toast), "viva-case-removal", removal, case_removal_free);
+  g_signal_connect (toast, "button-clicked", G_CALLBACK (viva_scratchpad_undo_remove_cb), NULL);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+}
+
 static void
 viva_scratchpad_code_changed_cb (VivaScratchpad *self,
                                  GtkTextBuffer  *buffer)
@@ -419,6 +752,9 @@ viva_scratchpad_class_init (VivaScratchpadClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_install_action (widget_class, "scratchpad.grade", NULL, viva_scratchpad_grade_action);
+  gtk_widget_class_install_action (widget_class, "scratchpad.add-case", NULL, viva_scratchpad_add_case_action);
+  gtk_widget_class_install_action (widget_class, "scratchpad.edit-case", "u", viva_scratchpad_edit_case_action);
+  gtk_widget_class_install_action (widget_class, "scratchpad.remove-case", "u", viva_scratchpad_remove_case_action);
 
   g_type_ensure (VIVA_TYPE_CODE_PAD);
 
@@ -429,6 +765,11 @@ viva_scratchpad_class_init (VivaScratchpadClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VivaScratchpad, verdict_box);
   gtk_widget_class_bind_template_child (widget_class, VivaScratchpad, verdict_label);
   gtk_widget_class_bind_template_child (widget_class, VivaScratchpad, grade_button);
+  gtk_widget_class_bind_template_child (widget_class, VivaScratchpad, cases_box);
+  gtk_widget_class_bind_template_child (widget_class, VivaScratchpad, add_case_button);
+  gtk_widget_class_bind_template_child (widget_class, VivaScratchpad, cases_empty_label);
+  gtk_widget_class_bind_template_child (widget_class, VivaScratchpad, cases_window);
+  gtk_widget_class_bind_template_child (widget_class, VivaScratchpad, cases_list);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "vivascratchpad");
@@ -451,6 +792,8 @@ viva_scratchpad_init (VivaScratchpad *self)
   g_signal_connect_object (self->prediction_entry, "changed",
                            G_CALLBACK (viva_scratchpad_prediction_changed_cb),
                            self, G_CONNECT_SWAPPED);
+
+  viva_scratchpad_update_case_actions (self);
 }
 
 VivaContext *
@@ -593,6 +936,8 @@ viva_scratchpad_set_question (VivaScratchpad *self,
 
   /* Predicting the output is for code to read; code to write has tests. */
   gtk_widget_set_visible (GTK_WIDGET (self->prediction_box), !tests);
+  gtk_widget_set_visible (GTK_WIDGET (self->cases_box), tests);
+  viva_scratchpad_show_cases (self);
 }
 
 /**
@@ -615,6 +960,7 @@ viva_scratchpad_set_editable (VivaScratchpad *self,
   gtk_editable_set_editable (GTK_EDITABLE (self->prediction_entry), editable);
   if (!editable)
     gtk_widget_set_sensitive (GTK_WIDGET (self->grade_button), FALSE);
+  viva_scratchpad_update_case_actions (self);
 }
 
 char *

@@ -23,15 +23,10 @@
 #include <glib/gi18n.h>
 
 #include "viva-challenge-run.h"
-#include "viva-code-pad.h"
+#include "viva-code-pad-private.h"
 #include "viva-context.h"
 #include "viva-note.h"
 #include "viva-python-runner.h"
-
-/* What one line of a result row shows of a value, a call or a
- * traceback: the rest is cut, so that a case printing megabytes does
- * not make a label GTK takes seconds to lay out. */
-#define RESULT_TEXT_MAX_CHARS 2000
 
 struct _VivaCodePad
 {
@@ -53,16 +48,19 @@ struct _VivaCodePad
   GtkButton            *run_tests_button;
   GtkButton            *run_button;
   GtkSourceView        *code_view;
+  GtkWidget            *output_window;
   GtkTextView          *output_view;
   GtkLabel             *result_label;
   GtkBox               *results_box;
   GtkLabel             *summary_label;
   GtkLabel             *load_error_label;
+  GtkWidget            *results_window;
   GtkListBox           *results_list;
 
   guint                 run_serial;
   guint                 tests : 1;
   guint                 editable : 1;
+  guint                 testing : 1;
 };
 
 G_DEFINE_FINAL_TYPE (VivaCodePad, viva_code_pad, GTK_TYPE_WIDGET)
@@ -253,12 +251,27 @@ viva_code_pad_clear_results (VivaCodePad *self)
   gtk_label_set_text (self->load_error_label, "");
   gtk_widget_set_visible (GTK_WIDGET (self->load_error_label), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->results_box), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->result_label), TRUE);
+}
+
+/* Run shows its output, even none ("Finished." under an empty box says
+ * the code printed nothing); a test run shows what loading the code
+ * printed only when it printed something, above the results. */
+static void
+viva_code_pad_update_output_visible (VivaCodePad *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->output_view);
+
+  gtk_widget_set_visible (self->output_window,
+                          !self->testing || gtk_text_buffer_get_char_count (buffer) > 0);
 }
 
 static void
 viva_code_pad_clear_output (VivaCodePad *self)
 {
+  /* Emptying an empty buffer emits no "changed": the box follows here. */
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->output_view), "", -1);
+  viva_code_pad_update_output_visible (self);
   gtk_label_set_text (self->result_label, "");
   viva_code_pad_clear_results (self);
 }
@@ -362,6 +375,7 @@ viva_code_pad_run (VivaCodePad *self)
   code = viva_code_pad_dup_code (self);
   request = viva_run_request_new_repl (code);
 
+  self->testing = FALSE;
   viva_code_pad_clear_output (self);
   gtk_label_set_text (self->result_label, _("Running…"));
   self->cancellable = g_cancellable_new ();
@@ -376,344 +390,6 @@ viva_code_pad_run (VivaCodePad *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
 }
 
-/* One line for all the results. */
-static char *
-viva_code_pad_dup_summary (VivaChallengeResults *results)
-{
-  guint total = results->cases->len;
-  guint passed = viva_challenge_results_count (results, VIVA_CASE_PASSED);
-  guint not_run = viva_challenge_results_count (results, VIVA_CASE_NOT_RUN);
-
-  if (results->load_error != NULL)
-    return g_strdup (_("The code did not load: no test ran"));
-
-  if (total == 0)
-    return g_strdup (_("No tests: write assert statements or test_ functions"));
-
-  if (!results->complete)
-    return g_strdup_printf (ngettext ("Stopped after %u of %u test",
-                                      "Stopped after %u of %u tests", total),
-                            total - not_run, total);
-
-  if (passed == total)
-    return g_strdup_printf (ngettext ("The test passed",
-                                      "All %u tests passed", total),
-                            total);
-
-  return g_strdup_printf (ngettext ("%u of %u test passed",
-                                    "%u of %u tests passed", total),
-                          passed, total);
-}
-
-static const char *
-case_status_word (VivaCaseStatus status)
-{
-  switch (status)
-    {
-    case VIVA_CASE_PASSED:
-      /* Translators: a test case's status */
-      return _("passed");
-    case VIVA_CASE_FAILED:
-      /* Translators: a test case's status */
-      return _("failed");
-    case VIVA_CASE_ERROR:
-      /* Translators: a test case's status: it raised an exception or did not finish */
-      return _("error");
-    case VIVA_CASE_NOT_RUN:
-    default:
-      /* Translators: a test case's status */
-      return _("not run");
-    }
-}
-
-/* The order rows show in: what needs the user's eye first. */
-static int
-case_status_rank (VivaCaseStatus status)
-{
-  switch (status)
-    {
-    case VIVA_CASE_FAILED:
-      return 0;
-    case VIVA_CASE_ERROR:
-      return 1;
-    case VIVA_CASE_NOT_RUN:
-      return 2;
-    case VIVA_CASE_PASSED:
-    default:
-      return 3;
-    }
-}
-
-/* @text cut to what a label shows well, on one line when @one_line. */
-static char *
-shorten (const char *text,
-         gboolean    one_line)
-{
-  g_autofree char *valid = g_utf8_make_valid (text != NULL ? text : "", -1);
-  GString *out = g_string_new (NULL);
-  glong n = 0;
-
-  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (n++ == RESULT_TEXT_MAX_CHARS)
-        {
-          g_string_append (out, "…");
-          break;
-        }
-      if (one_line && c == '\n')
-        g_string_append (out, " ⏎ ");
-      else
-        g_string_append_unichar (out, c);
-    }
-
-  g_string_replace (out, "\r", "", 0);
-
-  return g_string_free (out, FALSE);
-}
-
-/* The last non-empty line of a traceback: the exception and its message. */
-static char *
-last_line (const char *text)
-{
-  g_auto(GStrv) lines = g_strsplit (text != NULL ? text : "", "\n", -1);
-
-  for (guint i = g_strv_length (lines); i > 0; i--)
-    {
-      g_strstrip (lines[i - 1]);
-      if (lines[i - 1][0] != '\0')
-        return shorten (lines[i - 1], TRUE);
-    }
-
-  return g_strdup ("");
-}
-
-/* What the case expects, as the row and a screen reader say it, or
- * NULL when it expects only that the call runs. */
-static char *
-case_expectation (const VivaCodeCase *code_case)
-{
-  g_autofree char *value = NULL;
-
-  if (code_case->expected != NULL)
-    return shorten (code_case->expected, TRUE);
-
-  if (code_case->raises != NULL)
-    {
-      value = shorten (code_case->raises, TRUE);
-      /* Translators: what a test case expects: "raises ValueError" */
-      return g_strdup_printf (_("raises %s"), value);
-    }
-
-  if (code_case->output != NULL)
-    {
-      value = shorten (code_case->output, TRUE);
-      /* Translators: what a test case expects: "prints hello" */
-      return g_strdup_printf (_("prints %s"), value);
-    }
-
-  return NULL;
-}
-
-/* What the call gave, to set beside what it expected. */
-static char *
-case_actual (const VivaCaseResult *result)
-{
-  const VivaCodeCase *code_case = result->test_case;
-
-  if (code_case->output != NULL && code_case->expected == NULL)
-    return shorten (result->output, TRUE);
-
-  if (result->actual != NULL)
-    return shorten (result->actual, TRUE);
-
-  return NULL;
-}
-
-static char *
-case_title (const VivaCodeCase *code_case)
-{
-  if (code_case->name != NULL && code_case->name[0] != '\0')
-    return shorten (code_case->name, TRUE);
-
-  return shorten (code_case->call, TRUE);
-}
-
-/**
- * viva_code_pad_describe_case:
- * @result: one case's result
- *
- * The case as one sentence, as a screen reader reads its row: "empty
- * string: passed", "two words: failed, expected 'b a', got 'a b'".
- *
- * Returns: (transfer full): the sentence
- */
-char *
-viva_code_pad_describe_case (const VivaCaseResult *result)
-{
-  g_autofree char *title = NULL;
-  g_autofree char *expected = NULL;
-  g_autofree char *actual = NULL;
-  g_autofree char *reason = NULL;
-  const char *status;
-
-  g_return_val_if_fail (result != NULL && result->test_case != NULL, NULL);
-
-  title = case_title (result->test_case);
-  status = case_status_word (result->status);
-
-  switch (result->status)
-    {
-    case VIVA_CASE_FAILED:
-      expected = case_expectation (result->test_case);
-      actual = case_actual (result);
-      if (expected != NULL && actual != NULL)
-        /* Translators: "two words: failed, expected 'b a', got 'a b'" */
-        return g_strdup_printf (_("%s: %s, expected %s, got %s"), title, status, expected, actual);
-      if (expected != NULL && result->error != NULL)
-        {
-          reason = last_line (result->error);
-          /* Translators: "bad input: failed, expected raises ValueError, got TypeError: …" */
-          return g_strdup_printf (_("%s: %s, expected %s, got %s"), title, status, expected, reason);
-        }
-      if (expected != NULL)
-        /* Translators: "bad input: failed, expected raises ValueError" */
-        return g_strdup_printf (_("%s: %s, expected %s"), title, status, expected);
-      break;
-
-    case VIVA_CASE_ERROR:
-      if (result->error != NULL)
-        {
-          reason = last_line (result->error);
-          /* Translators: "empty list: error, IndexError: list index out of range" */
-          return g_strdup_printf (_("%s: %s, %s"), title, status, reason);
-        }
-      break;
-
-    case VIVA_CASE_PASSED:
-    case VIVA_CASE_NOT_RUN:
-    default:
-      break;
-    }
-
-  /* Translators: "empty string: passed" */
-  return g_strdup_printf (_("%s: %s"), title, status);
-}
-
-static void
-add_detail (GtkBox     *box,
-            const char *heading,
-            const char *text,
-            gboolean    block)
-{
-  GtkWidget *line = gtk_box_new (block ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *title = gtk_label_new (heading);
-  g_autofree char *shown = shorten (text, !block);
-  GtkWidget *value = gtk_label_new (shown);
-
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_yalign (GTK_LABEL (title), 0);
-  gtk_widget_add_css_class (title, "dim-label");
-  gtk_label_set_xalign (GTK_LABEL (value), 0);
-  gtk_label_set_wrap (GTK_LABEL (value), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (value), PANGO_WRAP_WORD_CHAR);
-  gtk_widget_set_hexpand (value, TRUE);
-  gtk_widget_add_css_class (value, "monospace");
-
-  gtk_box_append (GTK_BOX (line), title);
-  gtk_box_append (GTK_BOX (line), value);
-  gtk_box_append (box, line);
-}
-
-static GtkWidget *
-result_row_new (const VivaCaseResult *result)
-{
-  const VivaCodeCase *code_case = result->test_case;
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *icon;
-  GtkWidget *status;
-  GtkWidget *name;
-  g_autofree char *title = case_title (code_case);
-  g_autofree char *expected = case_expectation (code_case);
-  g_autofree char *sentence = viva_code_pad_describe_case (result);
-  const char *icon_name;
-  const char *style;
-
-  switch (result->status)
-    {
-    case VIVA_CASE_PASSED:
-      icon_name = "emblem-ok-symbolic";
-      style = "success";
-      break;
-    case VIVA_CASE_FAILED:
-      icon_name = "window-close-symbolic";
-      style = "error";
-      break;
-    case VIVA_CASE_ERROR:
-      icon_name = "dialog-warning-symbolic";
-      style = "error";
-      break;
-    case VIVA_CASE_NOT_RUN:
-    default:
-      icon_name = "content-loading-symbolic";
-      style = "dim-label";
-      break;
-    }
-
-  /* The status is a word too: colour and the icon are never the only
-   * cue. */
-  icon = gtk_image_new_from_icon_name (icon_name);
-  gtk_widget_add_css_class (icon, style);
-  status = gtk_label_new (case_status_word (result->status));
-  gtk_widget_add_css_class (status, style);
-  gtk_widget_add_css_class (status, "heading");
-  name = gtk_label_new (title);
-  gtk_label_set_xalign (GTK_LABEL (name), 0);
-  gtk_label_set_wrap (GTK_LABEL (name), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (name), PANGO_WRAP_WORD_CHAR);
-  gtk_widget_set_hexpand (name, TRUE);
-
-  gtk_box_append (GTK_BOX (header), icon);
-  gtk_box_append (GTK_BOX (header), status);
-  gtk_box_append (GTK_BOX (header), name);
-  gtk_box_append (GTK_BOX (box), header);
-
-  if (code_case->name != NULL && code_case->name[0] != '\0')
-    /* Translators: a test case's Python call, "is_palindrome('')" */
-    add_detail (GTK_BOX (box), _("Call"), code_case->call, FALSE);
-  if (expected != NULL)
-    add_detail (GTK_BOX (box), _("Expected"), expected, FALSE);
-  if (result->status != VIVA_CASE_PASSED && result->status != VIVA_CASE_NOT_RUN)
-    {
-      g_autofree char *actual = case_actual (result);
-
-      if (actual != NULL)
-        /* Translators: the value a test case's call gave */
-        add_detail (GTK_BOX (box), _("Got"), actual, FALSE);
-    }
-  if (result->output != NULL && result->output[0] != '\0')
-    add_detail (GTK_BOX (box), _("Printed"), result->output, TRUE);
-  if (result->error != NULL && result->error[0] != '\0')
-    add_detail (GTK_BOX (box), _("Error"), result->error, TRUE);
-
-  gtk_widget_set_margin_top (box, 8);
-  gtk_widget_set_margin_bottom (box, 8);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_widget_add_css_class (row, "viva-test-result");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, sentence,
-                                  -1);
-  g_object_set_data (G_OBJECT (row), "viva-case-status", GINT_TO_POINTER (result->status));
-
-  return row;
-}
-
 static void
 viva_code_pad_show_results (VivaCodePad          *self,
                             VivaChallengeResults *results)
@@ -726,12 +402,12 @@ viva_code_pad_show_results (VivaCodePad          *self,
     return;
 
   self->test_results = viva_challenge_results_copy (results);
-  summary = viva_code_pad_dup_summary (results);
+  summary = viva_challenge_results_dup_summary (results);
   gtk_label_set_text (self->summary_label, summary);
 
   if (results->load_error != NULL)
     {
-      g_autofree char *shown = shorten (results->load_error, FALSE);
+      g_autofree char *shown = _viva_code_pad_shorten (results->load_error, FALSE);
 
       gtk_label_set_text (self->load_error_label, shown);
       gtk_widget_set_visible (GTK_WIDGET (self->load_error_label), TRUE);
@@ -741,19 +417,21 @@ viva_code_pad_show_results (VivaCodePad          *self,
    * sort rows the user is reading as they change. Failed and errored
    * cases first, each group in the order the cases run. */
   for (guint i = 0; i < results->cases->len; i++)
-    g_ptr_array_add (rows, result_row_new (g_ptr_array_index (results->cases, i)));
+    g_ptr_array_add (rows, _viva_code_pad_result_row_new (g_ptr_array_index (results->cases, i)));
   for (int rank = 0; rank <= 3; rank++)
     for (guint i = 0; i < rows->len; i++)
       {
         GtkWidget *row = g_ptr_array_index (rows, i);
         VivaCaseStatus status = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "viva-case-status"));
 
-        if (case_status_rank (status) == rank)
+        if (_viva_code_pad_case_status_rank (status) == rank)
           gtk_list_box_append (self->results_list, row);
       }
 
-  gtk_widget_set_visible (GTK_WIDGET (self->results_list), rows->len > 0);
+  gtk_widget_set_visible (self->results_window, rows->len > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->results_box), TRUE);
+  /* The summary heads the results: the result line would say it twice. */
+  gtk_widget_set_visible (GTK_WIDGET (self->result_label), FALSE);
 }
 
 static void
@@ -776,7 +454,7 @@ viva_code_pad_tests_cb (GObject      *object,
     gtk_label_set_text (self->result_label, error->message);
   else
     {
-      g_autofree char *summary = viva_code_pad_dup_summary (results);
+      g_autofree char *summary = viva_challenge_results_dup_summary (results);
 
       gtk_label_set_text (self->result_label, summary);
       viva_code_pad_show_results (self, results);
@@ -808,6 +486,7 @@ viva_code_pad_run_tests (VivaCodePad *self)
 
   code = viva_code_pad_dup_code (self);
 
+  self->testing = TRUE;
   viva_code_pad_clear_output (self);
   gtk_label_set_text (self->result_label, _("Running the tests…"));
   self->cancellable = g_cancellable_new ();
@@ -1093,11 +772,13 @@ viva_code_pad_class_init (VivaCodePadClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VivaCodePad, run_tests_button);
   gtk_widget_class_bind_template_child (widget_class, VivaCodePad, run_button);
   gtk_widget_class_bind_template_child (widget_class, VivaCodePad, code_view);
+  gtk_widget_class_bind_template_child (widget_class, VivaCodePad, output_window);
   gtk_widget_class_bind_template_child (widget_class, VivaCodePad, output_view);
   gtk_widget_class_bind_template_child (widget_class, VivaCodePad, result_label);
   gtk_widget_class_bind_template_child (widget_class, VivaCodePad, results_box);
   gtk_widget_class_bind_template_child (widget_class, VivaCodePad, summary_label);
   gtk_widget_class_bind_template_child (widget_class, VivaCodePad, load_error_label);
+  gtk_widget_class_bind_template_child (widget_class, VivaCodePad, results_window);
   gtk_widget_class_bind_template_child (widget_class, VivaCodePad, results_list);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -1133,6 +814,9 @@ viva_code_pad_init (VivaCodePad *self)
   gtk_source_buffer_set_highlight_syntax (GTK_SOURCE_BUFFER (buffer), TRUE);
   g_signal_connect_object (buffer, "insert-text",
                            G_CALLBACK (viva_code_pad_insert_text_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_text_view_get_buffer (self->output_view), "changed",
+                           G_CALLBACK (viva_code_pad_update_output_visible),
                            self, G_CONNECT_SWAPPED);
 
   self->error_tag = gtk_text_buffer_create_tag (gtk_text_view_get_buffer (self->output_view),
@@ -1462,10 +1146,12 @@ viva_code_pad_show_saved (VivaCodePad          *self,
   viva_code_pad_clear (self);
 
   valid = g_utf8_make_valid (output != NULL ? output : "", -1);
+  self->testing = results != NULL;
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->output_view), valid, -1);
+  viva_code_pad_update_output_visible (self);
   if (results != NULL)
     {
-      g_autofree char *summary = viva_code_pad_dup_summary (results);
+      g_autofree char *summary = viva_challenge_results_dup_summary (results);
 
       gtk_label_set_text (self->result_label, summary);
       viva_code_pad_show_results (self, results);
