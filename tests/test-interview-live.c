@@ -810,6 +810,24 @@ test_code_pad_stamps_runs (Fixture       *f,
   g_assert_nonnull (strstr (notes, " of 10 tests passed\n```python\ndef is_palindrome(s):\n    return True\n```\n```text\n"));
   g_assert_nonnull (strstr (notes, ": failed, expected False, got True\n"));
 
+  /* The interviewer's own question that asks for code: Run Tests runs
+   * the candidate's asserts and test_ functions. */
+  g_assert_true (viva_interview_append (f->interview, 0, "Write a function add(a, b) that returns the sum of two numbers.",
+                                        0, &error));
+  g_assert_no_error (error);
+  g_assert_true (viva_interview_set_current (f->interview, 3));
+  viva_test_drain_main_loop ();
+  g_assert_true (viva_code_pad_get_tests (pad));
+  g_assert_null (viva_code_pad_get_challenge (pad));
+  advance (f, MINUTE);
+  paste_and_run (f, "def add(a, b):\n    return a + b\n\nassert add(1, 2) == 3\n\n"
+                    "def test_add():\n    assert add(2, 2) == 5\n", TRUE);
+  notes = viva_interview_item_get_notes (viva_interview_get_item (f->interview, 3));
+  g_test_message ("notes: %s", notes);
+  g_assert_true (g_str_has_prefix (notes, "[06:00] Ran the code: 1 of 2 tests passed\n```python\ndef add(a, b):\n"));
+  g_assert_nonnull (strstr (notes, "\n```text\n"));
+  g_assert_nonnull (strstr (notes, "test_add"));
+
   /* Back on the first question, its code is as it was left. */
   g_assert_true (viva_interview_set_current (f->interview, 0));
   viva_test_drain_main_loop ();

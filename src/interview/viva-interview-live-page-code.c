@@ -157,6 +157,7 @@ viva_interview_live_page_tests_finished_cb (VivaInterviewLivePage *self,
                                             VivaChallengeResults  *results)
 {
   g_autoptr(GString) output = NULL;
+  g_autofree char *summary = NULL;
 
   if (results == NULL)
     {
@@ -174,7 +175,8 @@ viva_interview_live_page_tests_finished_cb (VivaInterviewLivePage *self,
       g_string_append_printf (output, "%s\n", sentence);
     }
 
-  stamp_run (self, viva_code_pad_get_result (self->code_pad), code, output->str);
+  summary = viva_challenge_results_dup_summary (results);
+  stamp_run (self, summary, code, output->str);
 }
 
 /* The code typed for the question shown is kept for it. */
