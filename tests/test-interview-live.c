@@ -765,9 +765,24 @@ test_code_pad_stamps_runs (Fixture       *f,
   g_assert_nonnull (strstr (output, "42"));
   g_assert_nonnull (strstr (notes, "hello\n"));
   g_assert_true (g_str_has_suffix (notes, "42\n```"));
-  /* What the notes field shows is what is saved. */
+  /* What the notes field shows is what is saved, the code in monospace
+   * and the text around it not. */
   notes_shown = buffer_text (f);
   g_assert_cmpstr (notes_shown, ==, notes);
+  {
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (viva_interview_live_page_get_notes_view (f->page));
+    GtkTextTag *code_tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "viva-code");
+    g_autofree char *family = NULL;
+    GtkTextIter iter;
+
+    g_assert_nonnull (code_tag);
+    g_object_get (code_tag, "family", &family, NULL);
+    g_assert_cmpstr (family, ==, "Monospace");
+    gtk_text_buffer_get_iter_at_offset (buffer, &iter, (int) g_utf8_pointer_to_offset (notes, strstr (notes, "x = 6")));
+    g_assert_true (gtk_text_iter_has_tag (&iter, code_tag));
+    gtk_text_buffer_get_iter_at_offset (buffer, &iter, (int) g_utf8_pointer_to_offset (notes, strstr (notes, "Ran the")));
+    g_assert_false (gtk_text_iter_has_tag (&iter, code_tag));
+  }
 
   /* Typing on after it: a new paragraph, stamped; the run's is intact. */
   advance (f, MINUTE);
@@ -827,6 +842,13 @@ test_code_pad_stamps_runs (Fixture       *f,
   g_assert_true (g_str_has_prefix (notes, "[06:00] Ran the code: 1 of 2 tests passed\n```python\ndef add(a, b):\n"));
   g_assert_nonnull (strstr (notes, "\n```text\n"));
   g_assert_nonnull (strstr (notes, "test_add"));
+
+  /* Ctrl+Z in the notes takes the run's paragraph back, as one edit. */
+  gtk_widget_grab_focus (GTK_WIDGET (viva_interview_live_page_get_notes_view (f->page)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (viva_interview_live_page_get_notes_view (f->page)),
+                                             "text.undo", NULL));
+  viva_test_drain_main_loop ();
+  g_assert_cmpstr (viva_interview_item_get_notes (viva_interview_get_item (f->interview, 3)), ==, "");
 
   /* Back on the first question, its code is as it was left. */
   g_assert_true (viva_interview_set_current (f->interview, 0));

@@ -36,6 +36,7 @@
 #include "viva-code-extract.h"
 #include "viva-context.h"
 #include "viva-interview-live-page-private.h"
+#include "viva-markdown-fences.h"
 
 static gint
 find_item (VivaInterview     *interview,
@@ -274,6 +275,54 @@ _viva_interview_live_page_show_item_code (VivaInterviewLivePage *self,
   self->loading_code = TRUE;
   viva_code_pad_set_code (self->code_pad, code != NULL ? code : "");
   self->loading_code = FALSE;
+}
+
+/**
+ * _viva_interview_live_page_style_notes_code:
+ *
+ * Fenced code in the notes field (the pad's runs, or code fenced by
+ * hand) reads as code: in monospace, as the PDF prints it. Called after
+ * every change of the notes; a tag is no edit, so it leaves the undo
+ * history alone.
+ */
+void
+_viva_interview_live_page_style_notes_code (VivaInterviewLivePage *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->notes_view));
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "viva-code");
+  g_autoptr(GArray) spans = NULL;
+  g_autofree char *text = NULL;
+  GtkTextIter start, end;
+  const char *counted;
+  glong offset = 0;
+
+  if (tag == NULL)
+    tag = gtk_text_buffer_create_tag (buffer, "viva-code", "family", "Monospace", NULL);
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_text_buffer_remove_tag (buffer, tag, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+  spans = viva_markdown_split_fences (text);
+
+  /* Offsets in characters, counted on from one span to the next. */
+  counted = text;
+  for (guint i = 0; i < spans->len; i++)
+    {
+      const VivaMarkdownSpan *span = &g_array_index (spans, VivaMarkdownSpan, i);
+      glong span_start;
+
+      if (!span->code)
+        continue;
+
+      offset += g_utf8_pointer_to_offset (counted, text + span->start);
+      span_start = offset;
+      offset += g_utf8_pointer_to_offset (text + span->start, text + span->end);
+      counted = text + span->end;
+
+      gtk_text_buffer_get_iter_at_offset (buffer, &start, (int) span_start);
+      gtk_text_buffer_get_iter_at_offset (buffer, &end, (int) offset);
+      gtk_text_buffer_apply_tag (buffer, tag, &start, &end);
+    }
 }
 
 gboolean

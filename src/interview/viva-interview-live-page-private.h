@@ -78,6 +78,7 @@ const char        *_viva_interview_live_page_get_bank_id        (VivaInterviewLi
 void               _viva_interview_live_page_init_code_pad      (VivaInterviewLivePage *self);
 void               _viva_interview_live_page_dispose_code_pad   (VivaInterviewLivePage *self);
 void               _viva_interview_live_page_forget_code        (VivaInterviewLivePage *self);
+void               _viva_interview_live_page_style_notes_code   (VivaInterviewLivePage *self);
 void               _viva_interview_live_page_show_item_code     (VivaInterviewLivePage *self,
                                                                  VivaInterviewItem     *item);
 gboolean           _viva_interview_live_page_get_code_pad_shown (VivaInterviewLivePage *self);

@@ -318,6 +318,7 @@ viva_interview_live_page_update (VivaInterviewLivePage *self)
         gtk_text_buffer_get_end_iter (buffer, &end);
         gtk_text_buffer_place_cursor (buffer, &end);
         self->updating_notes = FALSE;
+        _viva_interview_live_page_style_notes_code (self);
       }
   }
 
@@ -379,6 +380,8 @@ viva_interview_live_page_sync_notes (VivaInterviewLivePage *self,
       self->updating_notes = FALSE;
     }
 
+  _viva_interview_live_page_style_notes_code (self);
+
   if (!viva_interview_set_item_notes (self->interview, self->shown, stamped != NULL ? stamped : text))
     {
       AdwToastOverlay *overlay;
@@ -388,6 +391,7 @@ viva_interview_live_page_sync_notes (VivaInterviewLivePage *self,
       self->updating_notes = TRUE;
       gtk_text_buffer_set_text (buffer, viva_interview_item_get_notes (item), -1);
       self->updating_notes = FALSE;
+      _viva_interview_live_page_style_notes_code (self);
 
       overlay = (AdwToastOverlay *) gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
       if (overlay != NULL)
