@@ -862,6 +862,39 @@ test_code_pad_stamps_runs (Fixture       *f,
 
   viva_test_save_screenshot (GTK_WIDGET (f->window), "interview-live-code-pad.png");
 
+  /* Moving on while code runs stops it, and the notes of the question
+   * it ran for say so, with what it printed until then. */
+  {
+    GtkTextBuffer *buffer = GTK_TEXT_BUFFER (viva_code_pad_get_buffer (pad));
+    gint64 give_up = g_get_monotonic_time () + 4 * WAIT_LIMIT_USEC;
+
+    advance (f, MINUTE);
+    gtk_text_buffer_set_text (buffer, "import time\nprint('started', flush=True)\ntime.sleep(60)\n", -1);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (pad), "code-pad.run", NULL));
+    for (;;)
+      {
+        g_autofree char *so_far = viva_code_pad_dup_output (pad);
+
+        if (strstr (so_far, "started") != NULL)
+          break;
+        if (g_get_monotonic_time () > give_up)
+          g_error ("Still waiting for the first output");
+        g_main_context_iteration (NULL, FALSE);
+        g_usleep (2000);
+      }
+    g_assert_true (viva_code_pad_get_running (pad));
+    g_assert_true (viva_interview_set_current (f->interview, 1));
+    viva_test_drain_main_loop ();
+    g_assert_false (viva_code_pad_get_running (pad));
+    notes = viva_interview_item_get_notes (viva_interview_get_item (f->interview, 0));
+    g_test_message ("notes: %s", notes);
+    g_assert_true (g_str_has_suffix (notes,
+                                     "\n\n[07:00] Ran the code: Stopped: you moved to another question.\n"
+                                     "```python\nimport time\nprint('started', flush=True)\ntime.sleep(60)\n```\n"
+                                     "```text\nstarted\n```"));
+    g_assert_cmpstr (viva_interview_item_get_notes (viva_interview_get_item (f->interview, 1)), ==, "");
+  }
+
   /* Finished: the pad goes, and cannot come back. */
   g_assert_true (viva_interview_finish (f->interview));
   viva_test_drain_main_loop ();
