@@ -23,6 +23,7 @@
 #include "viva-context.h"
 #include "viva-interview.h"
 #include "viva-interview-live-page.h"
+#include "viva-interview-pdf.h"
 #include "viva-note.h"
 #include "viva-notes-store.h"
 #include "viva-python-runner.h"
@@ -795,6 +796,31 @@ test_code_pad_stamps_runs (Fixture       *f,
   report = viva_interview_to_markdown (f->interview);
   g_assert_nonnull (strstr (report, "```text\n[01:00] Asked for a greeting.\n\n[03:00] Ran the code: Finished.\n```\n\n"
                                     "```python\nprint('hello')\n\nx = 6 * 7\nx\n```\n"));
+
+  /* So does the PDF, read back as text. */
+  {
+    g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+    g_autofree char *pdf_path = g_build_filename (f->dir, "report.pdf", NULL);
+
+    g_assert_true (viva_interview_write_pdf (f->interview, pdf_path, &error));
+    g_assert_no_error (error);
+    if (pdftotext != NULL)
+      {
+        const char *argv[] = { pdftotext, "-layout", pdf_path, "-", NULL };
+        g_autofree char *pdf_text = NULL;
+        int status = 0;
+
+        g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                                     &pdf_text, NULL, &status, &error));
+        g_assert_no_error (error);
+        g_assert_true (g_spawn_check_wait_status (status, NULL));
+        g_assert_nonnull (strstr (pdf_text, "Ran the code: Finished."));
+        g_assert_nonnull (strstr (pdf_text, "print('hello')"));
+        g_assert_nonnull (strstr (pdf_text, "x = 6 * 7"));
+        /* The fences are read, not printed. */
+        g_assert_null (strstr (pdf_text, "```"));
+      }
+  }
 
   /* The candidate window shows the question, never the pad. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "live.candidate-shown", NULL));
