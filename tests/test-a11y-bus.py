@@ -646,6 +646,18 @@ def tab_to(target, role, text):
     fail('Tab never reached %s "%s"' % (role, text))
 
 
+def go_to_question(number):
+    """Next question until the window's title says @number: a click
+    sent before the last one's question shows can be lost."""
+    for _ in range(number):
+        title = main_window().name
+        if title == 'Question %d' % number:
+            return
+        click('push button', 'Next question')
+        wait_for('the next question', lambda: main_window().name != title)
+    fail('never reached question %d' % number)
+
+
 def walk_everything(walk):
     main = wait_for('the main window', main_window)
     menu = wait_for('the main menu button', lambda: find('push button', 'Main menu', main))
@@ -674,24 +686,42 @@ def walk_everything(walk):
             walk.flag('study view: sidebar, its topic open', item,
                       'is not named as its row ("%s")' % row.name)
 
-    # Question 3 shows code: its Python scratchpad (the editor, Run and
-    # Stop, "Your answer", the output), and, once a prediction was
-    # checked, the button that counts it as a grade.
-    click('push button', 'Next question')
-    click('push button', 'Next question')
-    run = wait_for('question 3\'s scratchpad', lambda: find('push button', 'Run', clickable=True))
-    walk.step('study view: question 3, Python scratchpad', run)
+    # Question 3 asks to write code: its Python scratchpad (the editor,
+    # Run, Run Tests, Stop, the output), a test run's results, one list
+    # item per test read as one sentence, and Add Test's form.
+    go_to_question(3)
+    run_tests = wait_for('question 3\'s Run Tests', lambda: find('push button', 'Run Tests', clickable=True))
+    walk.step('study view: question 3, Python scratchpad with tests', run_tests)
     editor = find('text', 'Python code', sensitive=False)
     if editor is None:
         fail('no "Python code" editor on the bus')
+    code = ("course_name = 'Python Programming'\n\n"
+            "def test_prefix():\n    assert course_name.startswith('Python')\n\n"
+            "def test_wrong():\n    assert course_name == 'Python', 'not the whole name'\n\n")
+    editor.queryEditableText().insertText(0, code, len(code))
+    do_click(run_tests)
+    wait_for('the test results',
+             lambda: find('list item', 'test_wrong: error, AssertionError: not the whole name', sensitive=False))
+    if find('list item', 'test_prefix: passed', sensitive=False) is None:
+        fail('no "test_prefix: passed" result on the bus')
+    walk.step('study view: question 3, test results', run_tests)
+    click('push button', 'Add Test')
+    form = wait_for('the Add Test form', dialog)
+    walk.step('message dialog: Add Test', form)
+    click('push button', 'Cancel', form)
+    wait_for('the Add Test form to close', lambda: dialog() is None)
+
+    # Question 6 shows code to read: "Your answer", and once a prediction
+    # was checked, the button that counts it as a grade.
+    go_to_question(6)
+    run = wait_for('question 6\'s Run', lambda: find('push button', 'Run', clickable=True))
+    walk.step('study view: question 6, Python scratchpad', run)
     # A GtkEntry is on GTK 4.8's bus as its text, role "text".
     answer = find('text', 'Your answer')
-    if answer is None:
-        fail('no "Your answer" entry on the bus')
     answer.queryEditableText().insertText(0, 'None', 4)
     do_click(run)
     wait_for('the prediction checked', lambda: find('push button', 'Count as a review graded', prefix=True))
-    walk.step('study view: question 3, prediction checked', run)
+    walk.step('study view: question 6, prediction checked', run)
 
     # Search, and the filter popover. The filter button pops up only once
     # the search bar shows, which the focus in its field says.

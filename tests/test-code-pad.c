@@ -685,7 +685,9 @@ test_describe_case (void)
                                                                   VIVA_CODE_CASE_RAISES, "TypeError");
   g_autoptr(VivaCodeCase) prints = viva_code_case_new_with_check ("greets", "hello()",
                                                                   VIVA_CODE_CASE_OUTPUT, "hi\n");
+  g_autoptr(VivaCodeCase) found = viva_code_case_new ("test_wrong", "test_wrong()");
   VivaCaseResult result = { 0 };
+  g_autofree char *g = NULL;
   g_autofree char *a = NULL;
   g_autofree char *b = NULL;
   g_autofree char *c = NULL;
@@ -720,6 +722,14 @@ test_describe_case (void)
   result.status = VIVA_CASE_NOT_RUN;
   e = viva_code_pad_describe_case (&result);
   g_assert_cmpstr (e, ==, "greets: not run");
+
+  /* A test_ function: nothing expected, a traceback says why. */
+  result.test_case = found;
+  result.status = VIVA_CASE_FAILED;
+  result.output = (char *) "";
+  result.error = (char *) "Traceback (most recent call last):\nAssertionError: one doubled\n";
+  g = viva_code_pad_describe_case (&result);
+  g_assert_cmpstr (g, ==, "test_wrong: failed, AssertionError: one doubled");
 }
 
 int

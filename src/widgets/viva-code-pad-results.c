@@ -199,6 +199,12 @@ viva_code_pad_describe_case (const VivaCaseResult *result)
       if (expected != NULL)
         /* Translators: "bad input: failed, expected raises ValueError" */
         return g_strdup_printf (_("%s: %s, expected %s"), title, status, expected);
+      if (result->error != NULL)
+        {
+          reason = last_line (result->error);
+          /* Translators: "test_sort: failed, AssertionError: wrong order" */
+          return g_strdup_printf (_("%s: %s, %s"), title, status, reason);
+        }
       break;
 
     case VIVA_CASE_ERROR:
