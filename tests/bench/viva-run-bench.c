@@ -8,7 +8,10 @@
  * the end of the run. And "Run Tests" of one coding challenge (951, with
  * its reference solution: every case passes) through
  * viva_challenge_run_async(), as the UI will run it: from the call to
- * the parsed results. Prints "key=value" lines, in milliseconds.
+ * the parsed results. And Run Tests with no challenge: the same solution
+ * with the challenge's cases written as test_ functions in the code,
+ * which the driver finds and runs one by one. Prints "key=value" lines,
+ * in milliseconds.
  *
  *   viva-run-bench [--runs N] [--challenge-runs N --reference FILE]
  *
@@ -18,6 +21,7 @@
 #include "config.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "viva-challenge-run.h"
 #include "viva-python-runner.h"
@@ -101,12 +105,14 @@ tests_done_cb (GObject      *object,
   run->done = TRUE;
 }
 
-/* Run Tests of @challenge against @code, which passes them all: from the
- * call to the results, in milliseconds. */
+/* Run Tests of @challenge (NULL: the tests found in @code) against
+ * @code, which passes them all: from the call to the results, in
+ * milliseconds. */
 static double
 measure_tests (VivaPythonRunner *runner,
                VivaChallenge    *challenge,
-               const char       *code)
+               const char       *code,
+               guint             n_cases)
 {
   TestsRun run = { NULL, FALSE };
   gint64 start = g_get_monotonic_time ();
@@ -118,11 +124,37 @@ measure_tests (VivaPythonRunner *runner,
     g_main_context_iteration (NULL, TRUE);
   ms = (g_get_monotonic_time () - start) / 1000.0;
 
-  if (viva_challenge_results_count (run.results, VIVA_CASE_PASSED) != run.results->cases->len)
-    g_error ("the reference solution of %u failed a case", viva_challenge_get_question (challenge));
+  if (run.results->cases->len != n_cases ||
+      viva_challenge_results_count (run.results, VIVA_CASE_PASSED) != n_cases)
+    g_error ("the reference solution failed a case, or a test was not found");
   viva_challenge_results_free (run.results);
 
   return ms;
+}
+
+/* @reference with @challenge's cases that compare a value written as
+ * test_ functions after it, as a user who writes their own tests would;
+ * the number of them in @out_n. */
+static char *
+dup_code_with_tests (VivaChallenge *challenge,
+                     const char    *reference,
+                     guint         *out_n)
+{
+  GString *code = g_string_new (reference);
+
+  *out_n = 0;
+  for (guint i = 0; i < viva_challenge_get_n_cases (challenge); i++)
+    {
+      const VivaCodeCase *test_case = viva_challenge_get_case (challenge, i);
+
+      if (test_case->expected == NULL || strchr (test_case->call, '\n') != NULL)
+        continue;
+      g_string_append_printf (code, "\n\ndef test_%u():\n    assert (%s) == (%s)\n",
+                              i, test_case->call, test_case->expected);
+      (*out_n)++;
+    }
+
+  return g_string_free (code, FALSE);
 }
 
 static int
@@ -227,8 +259,10 @@ main (int   argc,
       g_autoptr(GError) error = NULL;
       g_autoptr(VivaChallengeSet) set = viva_challenge_set_new_bundled (&error);
       g_autofree char *code = NULL;
+      g_autofree char *code_with_tests = NULL;
       VivaChallenge *challenge;
-      GArray *tests[2];
+      GArray *tests[4];
+      guint n_found = 0;
 
       if (set == NULL)
         g_error ("%s", error->message);
@@ -236,13 +270,18 @@ main (int   argc,
       if (reference == NULL || !g_file_get_contents (reference, &code, NULL, &error))
         g_error ("--reference: %s", error != NULL ? error->message : "missing");
 
-      for (guint i = 0; i < 2; i++)
+      code_with_tests = dup_code_with_tests (challenge, code, &n_found);
+
+      for (guint i = 0; i < 4; i++)
         tests[i] = g_array_new (FALSE, FALSE, sizeof (double));
       for (int round = -1; round < challenge_runs; round++)
         {
-          for (guint i = 0; i < 2; i++)
+          for (guint i = 0; i < 4; i++)
             {
-              double ms = measure_tests (i == 0 ? sandboxed : unsandboxed, challenge, code);
+              VivaPythonRunner *runner = i % 2 == 0 ? sandboxed : unsandboxed;
+              double ms = i < 2
+                ? measure_tests (runner, challenge, code, viva_challenge_get_n_cases (challenge))
+                : measure_tests (runner, NULL, code_with_tests, n_found);
 
               if (round >= 0)
                 g_array_append_val (tests[i], ms);
@@ -254,8 +293,11 @@ main (int   argc,
       g_print ("challenge-runs=%d\n", challenge_runs);
       print_figures ("challenge-sandboxed", tests[0]);
       print_figures ("challenge-unsandboxed", tests[1]);
-      g_array_unref (tests[0]);
-      g_array_unref (tests[1]);
+      g_print ("found-tests=%u\n", n_found);
+      print_figures ("found-sandboxed", tests[2]);
+      print_figures ("found-unsandboxed", tests[3]);
+      for (guint i = 0; i < 4; i++)
+        g_array_unref (tests[i]);
     }
 
   return EXIT_SUCCESS;
