@@ -12,10 +12,10 @@
  * styled with attribute lists, never parsed as markup, so no text can
  * change the report's look. The one thing read in typed text is its
  * fenced code blocks (what the live page's code pad ran, or code the
- * interviewer fenced): printed in monospace, line for line. A table cell or a field shows at most a few
- * lines, ellipsized, so that a table row always fits on a page;
- * questions and notes are shown whole further down, where they can flow
- * across pages.
+ * interviewer fenced): printed in monospace, line for line. A table
+ * cell or a field shows at most a few lines, ellipsized, so that a
+ * table row always fits on a page; questions and notes are shown whole
+ * further down, where they can flow across pages.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
