@@ -899,6 +899,68 @@ test_markdown_split_fences (void)
   g_assert_cmpuint (span->content_end, ==, 3);
 }
 
+
+/* Any text (notes come from files users can damage): the spans cover it
+ * in order with no gap, code spans hold their content, a code run's
+ * paragraph appended to it stays one stamped paragraph, whatever the
+ * code and output hold, and the report of it is made. Random texts
+ * from the characters that matter. */
+static void
+test_markdown_fences_any_text (void)
+{
+  static const char alphabet[] = "``````~~~   \n\n\n\tax#\r";
+
+  for (guint round = 0; round < 3000; round++)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      g_autoptr(GArray) spans = NULL;
+      g_autoptr(GString) report = g_string_new (NULL);
+      g_autofree char *separator = NULL;
+      g_autofree char *paragraph = NULL;
+      g_autofree char *with_run = NULL;
+      g_autofree char *stamped = NULL;
+      guint length = (guint) g_test_rand_int_range (0, 60);
+      gsize covered = 0;
+
+      for (guint i = 0; i < length; i++)
+        g_string_append_c (text, alphabet[g_test_rand_int_range (0, sizeof alphabet - 1)]);
+
+      spans = viva_markdown_split_fences (text->str);
+      for (guint i = 0; i < spans->len; i++)
+        {
+          const VivaMarkdownSpan *span = &g_array_index (spans, VivaMarkdownSpan, i);
+
+          g_assert_cmpuint (span->start, ==, covered);
+          g_assert_cmpuint (span->end, >, span->start);
+          if (span->code)
+            {
+              g_assert_cmpuint (span->content_start, >=, span->start);
+              g_assert_cmpuint (span->content_start, <=, span->content_end);
+              g_assert_cmpuint (span->content_end, <=, span->end);
+            }
+          covered = span->end;
+        }
+      g_assert_cmpuint (covered, ==, text->len);
+
+      viva_markdown_append_typed (report, text->str);
+      g_assert_true (g_utf8_validate (report->str, (gssize) report->len, NULL));
+
+      /* The run's paragraph, after whatever the notes hold, is found
+       * whole and stamped, and asks for no other stamp. */
+      separator = viva_interview_dup_paragraph_separator (text->str);
+      paragraph = viva_interview_format_code_run (SECONDS (5), "Finished.", text->str, text->str);
+      with_run = g_strconcat (text->str, separator, paragraph, NULL);
+      stamped = viva_interview_stamp_paragraphs (text->str, with_run, SECONDS (9));
+      /* Closing a fence left open edits the paragraph it is in, which
+       * gets its stamp then, if it had none; nothing else does. */
+      if (spans->len == 0 || !g_array_index (spans, VivaMarkdownSpan, spans->len - 1).code ||
+          g_array_index (spans, VivaMarkdownSpan, spans->len - 1).closed)
+        g_assert_null (stamped);
+      else if (stamped != NULL)
+        g_assert_true (g_str_has_suffix (stamped, paragraph));
+    }
+}
+
 /* The code pad's stamped paragraph in the report: its code stays a
  * ```python block, its output a block of its own, with fences longer
  * than what they hold; the text around them stays fenced as text, so
@@ -2284,6 +2346,7 @@ main (int   argc,
   g_test_add_func ("/interview/markdown/overtime", test_markdown_overtime);
   g_test_add_func ("/interview/markdown/split-fences", test_markdown_split_fences);
   g_test_add_func ("/interview/markdown/code-fences", test_markdown_code_fences);
+  g_test_add_func ("/interview/markdown/fences-any-text", test_markdown_fences_any_text);
   g_test_add_func ("/interview/store/round-trip", test_store_round_trip);
   g_test_add_func ("/interview/store/without-bank", test_store_without_bank);
   g_test_add_func ("/interview/store/resume", test_store_resume);
