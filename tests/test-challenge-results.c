@@ -74,7 +74,7 @@ five_results (void)
               VIVA_CASE_ERROR, NULL, NULL,
               "Traceback (most recent call last):\n  File \"case 3\", line 1\nNameError: name 'f' is not defined\n");
   add_result (results, viva_code_case_new ("test_rev", "test_rev()"),
-              VIVA_CASE_PASSED, "None", NULL, NULL);
+              VIVA_CASE_PASSED, "None", "  no newline", NULL);
   add_result (results, viva_code_case_new_with_check ("", "print(1)", VIVA_CODE_CASE_OUTPUT, "1\n"),
               VIVA_CASE_PASSED, "None", "1\n", NULL);
 
@@ -348,13 +348,17 @@ test_markdown (void)
   g_assert_nonnull (strstr (markdown, "- **Error**: raises\n"
                                       "  - Call: `f(None)`\n"
                                       "  - Expected to raise: `TypeError`\n"));
-  /* A test that only has to run shows no "None" when it passed. */
-  g_assert_nonnull (strstr (markdown, "- **Passed**: test\\_rev\n  - Call: `test_rev()`\n- **Passed**\n"));
+  /* A test that only has to run shows no "None" when it passed; what
+   * it printed is fenced, spaces kept, even on one line. */
+  g_assert_nonnull (strstr (markdown, "- **Passed**: test\\_rev\n  - Call: `test_rev()`\n"
+                                      "  - Printed:\n    ```text\n      no newline\n    ```\n- **Passed**\n"));
 
   walk_markdown (markdown, &walk);
   g_assert_cmpuint (walk.n_headings, ==, 0);
   g_assert_cmpuint (walk.n_top_items, ==, 5);
   g_assert_true (has_code (&walk, "checking a b\n"));
+  g_assert_true (has_code (&walk, "  no newline\n"));
+  g_assert_true (has_code (&walk, "1\n"));
   g_assert_true (has_code (&walk, "Traceback (most recent call last):\n  File \"case 3\", line 1\n"
                                   "NameError: name 'f' is not defined\n"));
 }

@@ -280,6 +280,7 @@ test_case_time_limit_sandboxed (void)
   g_autoptr(GPtrArray) cases = NULL;
   g_auto(Run) run = { NULL, };
   const VivaCaseResult *result;
+  g_autofree char *summary = NULL;
 
   if (runner == NULL)
     return;
@@ -307,6 +308,8 @@ test_case_time_limit_sandboxed (void)
       g_assert_null (result->actual);
       g_assert_cmpstr (result->error, ==, "The case did not finish within its time limit of 1 second.");
     }
+  summary = viva_challenge_results_dup_summary (run.results);
+  g_assert_cmpstr (summary, ==, "2 of 5 tests passed");
 }
 
 /* Code that never ends loading is ended by the same limit, and says so,
@@ -479,6 +482,7 @@ test_stopped (void)
   g_autoptr(GPtrArray) cases = NULL;
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_auto(Run) run = { NULL, };
+  g_autofree char *summary = NULL;
 
   if (runner == NULL)
     return;
@@ -498,6 +502,8 @@ test_stopped (void)
   g_assert_cmpint (viva_run_result_get_end (run.run), ==, VIVA_RUN_STOPPED);
   g_assert_false (run.results->complete);
   g_assert_cmpint (result_named (run.results, "waits")->status, ==, VIVA_CASE_NOT_RUN);
+  summary = viva_challenge_results_dup_summary (run.results);
+  g_assert_cmpstr (summary, ==, "Stopped before any test ended");
 }
 
 /* Run Tests with no challenge, in the sandbox: the user's own case, the

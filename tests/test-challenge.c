@@ -675,7 +675,13 @@ test_discover_found (void)
     "        pass\n"
     "\n"
     "test_number = 3\n"
-    "latest_value = 4\n";
+    "latest_value = 4\n"
+    "\n"
+    "if __name__ == '__main__':\n"
+    "    assert rev('main') == 'never runs'\n"
+    "else:\n"
+    "    assert rev('module') == 'eludom'\n"
+    "assert rev('end') == 'dne'\n";
 
   g_ptr_array_add (own, viva_code_case_new_with_check ("mine", "rev('xy')", VIVA_CODE_CASE_EXPECTED, "'yx'"));
   run_driver_discover (own, code, &run);
@@ -690,7 +696,10 @@ test_discover_found (void)
 
   result = g_ptr_array_index (run.results->cases, 1);
   g_assert_cmpstr (result->test_case->name, ==, "top-level assert statements");
-  g_assert_cmpstr (result->test_case->call, ==, "assert rev('ab') == 'ba'\nassert rev('') == ''");
+  /* In the order of the code; not the main block's: loaded as a
+   * module, the code skips it. */
+  g_assert_cmpstr (result->test_case->call, ==, "assert rev('ab') == 'ba'\nassert rev('') == ''\n"
+                                                "assert rev('module') == 'eludom'\nassert rev('end') == 'dne'");
   g_assert_cmpint (result->status, ==, VIVA_CASE_PASSED);
 
   result = g_ptr_array_index (run.results->cases, 2);

@@ -85,6 +85,14 @@ not_running (VivaCodePad *pad)
   return !viva_code_pad_get_running (pad);
 }
 
+static gboolean
+output_started (VivaCodePad *pad)
+{
+  g_autofree char *output = viva_code_pad_dup_output (pad);
+
+  return strstr (output, "started") != NULL;
+}
+
 static VivaScratchpad *
 show_question (Fixture *f,
                guint    number)
@@ -289,6 +297,9 @@ test_challenge_951 (Fixture       *f,
   g_assert_cmpint (min_height, <, 900);
 
   viva_test_save_screenshot (GTK_WIDGET (f->window), "code-pad-951-failing.png");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  viva_test_save_screenshot (GTK_WIDGET (f->window), "code-pad-951-failing-dark.png");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 
   /* Right: everything passes, with the button this time. */
   type_code (pad, RIGHT);
@@ -450,6 +461,7 @@ test_own_case (Fixture       *f,
   collect_result_rows (GTK_WIDGET (pad), rows);
   g_assert_true (row_shows (g_ptr_array_index (rows, 0), "two letters"));
   g_assert_true (row_shows (g_ptr_array_index (rows, 0), "failed"));
+  viva_test_save_screenshot (GTK_WIDGET (f->window), "code-pad-own-case.png");
 
   /* Removed, then back with Undo. */
   remove = find_button_by_accessible_tooltip (GTK_WIDGET (scratchpad), "Remove this test");
@@ -469,6 +481,20 @@ test_own_case (Fixture       *f,
   g_assert_nonnull (find_button_by_accessible_tooltip (GTK_WIDGET (scratchpad), "Remove this test"));
   click_and_wait (pad, "Run Tests");
   g_assert_cmpstr (viva_code_pad_get_result (pad), ==, "10 of 11 tests passed");
+
+  /* Notes that cannot change (written by a newer Viva): the tests still
+   * run, but none can be added, edited or removed. */
+  viva_scratchpad_set_editable (scratchpad, FALSE);
+  g_assert_false (gtk_widget_is_sensitive (find_button (GTK_WIDGET (scratchpad), "Add Test")));
+  g_assert_false (gtk_widget_is_sensitive (find_button_by_accessible_tooltip (GTK_WIDGET (scratchpad), "Remove this test")));
+  g_assert_false (gtk_widget_is_sensitive (find_button_by_accessible_tooltip (GTK_WIDGET (scratchpad), "Edit this test")));
+  g_assert_false (gtk_text_view_get_editable (GTK_TEXT_VIEW (viva_code_pad_get_view (pad))));
+  gtk_widget_activate_action (GTK_WIDGET (scratchpad), "scratchpad.add-case", NULL);
+  viva_test_drain_main_loop ();
+  g_assert_null (viva_test_find_message_dialog ());
+  click_and_wait (pad, "Run Tests");
+  g_assert_cmpstr (viva_code_pad_get_result (pad), ==, "10 of 11 tests passed");
+  g_assert_cmpuint (viva_note_get_n_cases (note), ==, 1);
 }
 
 /* A question that asks to write code, with no shipped tests: Run Tests
@@ -485,6 +511,7 @@ test_write_question (Fixture       *f,
   AdwMessageDialog *dialog;
   VivaBank *bank;
   guint number = 0;
+  gint64 give_up;
 
   g_object_get (f->window, "context", &context, NULL);
   bank = viva_context_get_bank (context);
@@ -539,8 +566,21 @@ test_write_question (Fixture       *f,
   fill_case (dialog, "doubles", "double(21)", 0, "42");
   close_dialog (dialog, "save");
   dialog = open_case_dialog (GTK_WIDGET (scratchpad), "Add Test", "Add Test");
-  fill_case (dialog, "", "print(double(2))", 2, "4\n");
-  close_dialog (dialog, "save");
+  /* With the keyboard: Return in the field adds the test. */
+  fill_case (dialog, "", "print(double(2))", 2, "4");
+  gtk_widget_grab_focus (find_named (GTK_WIDGET (dialog), "case-expect"));
+  viva_test_wait_mapped (GTK_WIDGET (dialog));
+  viva_test_send_keys (find_named (GTK_WIDGET (dialog), "case-expect"), "Return");
+  give_up = g_get_monotonic_time () + HANG_LIMIT_USEC;
+  while (viva_note_get_n_cases (viva_question_view_get_note (viva_window_get_question_view (f->window))) < 2)
+    {
+      if (g_get_monotonic_time () > give_up)
+        g_error ("Still waiting for Return to add the test");
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+  viva_test_drain_main_loop ();
+  g_assert_null (viva_test_find_message_dialog ());
 
   click_and_wait (pad, "Run Tests");
   g_assert_cmpstr (viva_code_pad_get_result (pad), ==, "All 2 tests passed");
@@ -642,6 +682,23 @@ test_pad_alone (void)
   g_assert_cmpuint (viva_challenge_results_count (tests.results, VIVA_CASE_FAILED), ==, 1);
   saved = viva_challenge_results_copy (viva_code_pad_get_test_results (pad));
 
+  /* Stopped while the first case hangs: every case says it did not
+   * run, and the owner hears of it. */
+  viva_code_pad_set_code (pad, "import time\n\ndef is_palindrome(s):\n    print('started', flush=True)\n    time.sleep(3600)\n");
+  viva_code_pad_run_tests (pad);
+  wait_for (pad, output_started, "the first case to start");
+  viva_code_pad_stop (pad);
+  wait_for (pad, not_running, "the test run to stop");
+  g_assert_cmpuint (tests.n_tests_finished, ==, 2);
+  g_assert_nonnull (tests.results);
+  g_assert_false (tests.results->complete);
+  g_assert_cmpuint (viva_challenge_results_count (tests.results, VIVA_CASE_PASSED), ==, 0);
+  g_assert_cmpstr (viva_code_pad_get_result (pad), ==, "Stopped before any test ended");
+  collect_result_rows (GTK_WIDGET (pad), rows);
+  g_assert_cmpuint (rows->len, ==, 10);
+  g_ptr_array_set_size (rows, 0);
+  viva_code_pad_set_code (pad, ALMOST_RIGHT);
+
   /* Read-only, as a finished session: the saved output and results show
    * without running, and the code cannot change. */
   viva_code_pad_set_editable (pad, FALSE);
@@ -657,7 +714,7 @@ test_pad_alone (void)
   collect_result_rows (GTK_WIDGET (pad), rows);
   g_assert_cmpuint (rows->len, ==, 10);
   g_assert_true (row_shows (g_ptr_array_index (rows, 0), "failed"));
-  g_assert_cmpuint (tests.n_tests_finished, ==, 1);
+  g_assert_cmpuint (tests.n_tests_finished, ==, 2);
   code = viva_code_pad_dup_code (pad);
   g_assert_cmpstr (code, ==, ALMOST_RIGHT);
 

@@ -48,8 +48,9 @@
 # when cases.json sets "discover" to a number N (0 or more) and the
 # code loads, the driver also runs, after the cases sent, the code's
 # top-level assert statements, which ran as it loaded (they passed, or
-# the load failed with their traceback), as one case that passed, whose
-# source the header gives in "asserts"; then each function the code
+# the load failed with their traceback; those under
+# `if __name__ == "__main__":` did not run), as one case that passed,
+# whose source the header gives in "asserts"; then each function the code
 # defines at the top level whose name starts with "test_" and that
 # takes no argument, in the order the code defines them, at most N,
 # named in "found", each as a case whose call is "test_name()" and that
@@ -420,12 +421,25 @@ def find_tests(namespace, limit):
     return found
 
 
+def is_main_check(test):
+    """Whether @test is `__name__ == "__main__"`, either way round."""
+    if not _isinstance(test, ast.Compare) or _len(test.ops) != 1 or not _isinstance(test.ops[0], ast.Eq):
+        return False
+    sides = [test.left, test.comparators[0]]
+    names = [x for x in sides if _isinstance(x, ast.Name) and x.id == "__name__"]
+    mains = [x for x in sides if _isinstance(x, ast.Constant) and x.value == "__main__"]
+    return _len(names) == 1 and _len(mains) == 1
+
+
 def top_level_asserts(code):
     """The source of the assert statements that run as the code loads:
     those of the module, and of its if, for, while, with and try blocks,
-    not those in a function or a class, one after the other, as many as
-    fit in ASSERTS_CAP bytes. "" for none, or for code that does not
-    parse (its load fails and says why)."""
+    not those in a function or a class, nor those under
+    `if __name__ == "__main__":`, which a module skips (those of an if
+    whose branch did not run are listed too: none of them failed), in
+    the order of the code, as many as fit in ASSERTS_CAP bytes. "" for
+    none, or for code that does not parse (its load fails and says
+    why)."""
     try:
         tree = ast.parse(code, "code.py", "exec")
     except (SyntaxError, ValueError, MemoryError, RecursionError):
@@ -437,7 +451,10 @@ def top_level_asserts(code):
             if _isinstance(node, ast.Assert):
                 segment = ast.get_source_segment(code, node)
                 if segment:
-                    asserts.append(segment)
+                    asserts.append((node.lineno, node.col_offset, segment))
+            elif _isinstance(node, ast.If) and is_main_check(node.test):
+                # Loaded as a module, the code skips its main block.
+                blocks.append(node.orelse)
             elif not _isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
                 for field in ("body", "orelse", "finalbody"):
                     block = getattr(node, field, None)
@@ -449,7 +466,8 @@ def top_level_asserts(code):
                     blocks.append(match_case.body)
     kept = []
     size = 0
-    for segment in asserts:
+    asserts.sort()
+    for _, _, segment in asserts:
         size += _len(clean_text(segment).encode("utf-8")) + 1
         if size > ASSERTS_CAP:
             break

@@ -216,17 +216,20 @@ append_indented_fence (GString    *out,
 
 /* "  - Label: `value`", or the label and the value in a fenced block
  * when it spans lines (a code span cannot: block structure is read
- * before spans, and a line inside one could start a heading). */
+ * before spans, and a line inside one could start a heading) or when
+ * @fence says so (what a program printed: a span would not show its
+ * spaces as they are). */
 static void
 append_field (GString    *out,
               const char *label,
               const char *value,
-              const char *info)
+              const char *info,
+              gboolean    fence)
 {
   g_string_append (out, "  - ");
   viva_markdown_append_escaped_inline (out, label);
 
-  if (value[0] != '\0' && strpbrk (value, "\r\n") == NULL)
+  if (!fence && value[0] != '\0' && strpbrk (value, "\r\n") == NULL)
     {
       g_string_append_c (out, ' ');
       append_code_span (out, value);
@@ -257,16 +260,16 @@ append_case (GString              *out,
   g_string_append_c (out, '\n');
 
   /* TRANSLATORS: a test's Python code, in a report's list of tests */
-  append_field (out, _("Call:"), test_case->call, "python");
+  append_field (out, _("Call:"), test_case->call, "python", FALSE);
   if (test_case->expected != NULL)
     /* TRANSLATORS: the value a test expects its call to give */
-    append_field (out, _("Expected:"), test_case->expected, "python");
+    append_field (out, _("Expected:"), test_case->expected, "python", FALSE);
   if (test_case->raises != NULL)
     /* TRANSLATORS: the exception a test expects its call to raise */
-    append_field (out, _("Expected to raise:"), test_case->raises, "text");
+    append_field (out, _("Expected to raise:"), test_case->raises, "text", FALSE);
   if (test_case->output != NULL)
     /* TRANSLATORS: what a test expects its call to print */
-    append_field (out, _("Expected output:"), test_case->output, "text");
+    append_field (out, _("Expected output:"), test_case->output, "text", TRUE);
 
   /* A test that only has to run (the user's asserts, a test_ function)
    * gives None when it passes: worth showing only when it failed. */
@@ -275,13 +278,13 @@ append_case (GString              *out,
                  result->status == VIVA_CASE_FAILED);
   if (show_actual)
     /* TRANSLATORS: the value a test's call gave */
-    append_field (out, _("Got:"), result->actual, "python");
+    append_field (out, _("Got:"), result->actual, "python", FALSE);
   if (result->output != NULL && result->output[0] != '\0')
     /* TRANSLATORS: what a test's call printed */
-    append_field (out, _("Printed:"), result->output, "text");
+    append_field (out, _("Printed:"), result->output, "text", TRUE);
   if (result->error != NULL && result->error[0] != '\0')
     /* TRANSLATORS: the traceback of a test that raised, or why it could not finish */
-    append_field (out, _("Error:"), result->error, "text");
+    append_field (out, _("Error:"), result->error, "text", TRUE);
 }
 
 /**
@@ -292,10 +295,12 @@ append_case (GString              *out,
  * (viva_challenge_results_dup_summary()), why the code did not load in
  * a fenced block, then one list item per case: its status word and
  * name, then its call, what it expected, what it gave, printed and
- * raised. One-line values are code spans, others fenced blocks; every
- * fence is longer than any run of backticks inside, and names are
- * escaped, so that nothing the code printed or the user typed can end
- * a fence, start a heading or add to the report's structure.
+ * raised. One-line values are code spans; what a program printed, the
+ * output a case expects, tracebacks and other text that spans lines are
+ * fenced blocks; every fence is longer than any run of backticks
+ * inside, and names are escaped, so that nothing the code printed or
+ * the user typed can end a fence, start a heading or add to the
+ * report's structure.
  *
  * Returns: (transfer full): the Markdown, ending with a newline
  */

@@ -123,7 +123,8 @@ typedef struct
  * @complete: %FALSE when the results stop early (the run was stopped):
  *   the cases after the last result are %VIVA_CASE_NOT_RUN
  * @cases: (element-type VivaCaseResult): one result per case sent, in
- *   order
+ *   order, then, for a run with no challenge, one per test the driver
+ *   found in the code (its top-level asserts, its test_ functions)
  */
 typedef struct
 {

@@ -161,6 +161,7 @@ viva_case_dialog_new (GtkWindow          *parent,
   AdwMessageDialog *dialog;
   CaseDialog *form;
   GtkWidget *grid;
+  GtkWidget *label;
   GtkWidget *name_entry;
   GtkWidget *call_view;
   GtkWidget *call_window;
@@ -195,6 +196,8 @@ viva_case_dialog_new (GtkWindow          *parent,
   gtk_widget_set_name (name_entry, "case-name");
   gtk_entry_set_placeholder_text (GTK_ENTRY (name_entry), _("What it checks, like “empty string”"));
   gtk_entry_set_max_length (GTK_ENTRY (name_entry), 100);
+  /* Return adds the test, when Add is enabled. */
+  gtk_entry_set_activates_default (GTK_ENTRY (name_entry), TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (name_entry),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Name"),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("Optional"),
@@ -230,13 +233,17 @@ viva_case_dialog_new (GtkWindow          *parent,
   gtk_widget_set_name (expect_entry, "case-expect");
   gtk_widget_set_hexpand (expect_entry, TRUE);
   gtk_widget_add_css_class (expect_entry, "monospace");
+  gtk_entry_set_activates_default (GTK_ENTRY (expect_entry), TRUE);
 
   grid = gtk_grid_new ();
   gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
   gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
   gtk_grid_attach (GTK_GRID (grid), field_label (_("_Name"), name_entry), 0, 0, 1, 1);
   gtk_grid_attach (GTK_GRID (grid), name_entry, 1, 0, 2, 1);
-  gtk_grid_attach (GTK_GRID (grid), field_label (_("_Call"), call_view), 0, 1, 1, 1);
+  label = field_label (_("_Call"), call_view);
+  gtk_widget_set_valign (label, GTK_ALIGN_START);
+  gtk_widget_set_margin_top (label, 6);
+  gtk_grid_attach (GTK_GRID (grid), label, 0, 1, 1, 1);
   gtk_grid_attach (GTK_GRID (grid), call_window, 1, 1, 2, 1);
   gtk_grid_attach (GTK_GRID (grid), field_label (_("_Expects"), kind_drop_down), 0, 2, 1, 1);
   gtk_grid_attach (GTK_GRID (grid), kind_drop_down, 1, 2, 1, 1);

@@ -2,8 +2,9 @@
  *
  * Fuzz target: any bytes, read as the results a run of the challenge
  * driver wrote to its file descriptor 3 (a process that ran the user's
- * code wrote them), and as a challenges.json; results that read are
- * summed up, written as Markdown, saved as JSON and read back. Built
+ * code wrote them), as a challenges.json, and as results saved in a
+ * session file; results that read are summed up, written as Markdown,
+ * saved as JSON and read back. Built
  * with libFuzzer by build-aux/fuzz; every build replays
  * corpus/challenge-results/ with fuzz-replay.c as an ordinary test.
  *
@@ -13,6 +14,7 @@
 #include "config.h"
 
 #include "viva-challenge.h"
+#include "viva-data-file.h"
 
 int LLVMFuzzerInitialize (int *argc, char ***argv);
 int LLVMFuzzerTestOneInput (const guint8 *data, size_t size);
@@ -100,6 +102,32 @@ LLVMFuzzerTestOneInput (const guint8 *data,
         g_error ("saved results read back different");
     }
   g_clear_error (&error);
+
+  /* As results saved in a session file: the file's reader checks the
+   * size and depth first, then hands the results' node over. */
+  {
+    JsonObject *root = NULL;
+    g_autoptr(JsonParser) saved_parser = viva_data_file_parse_json ((const char *) data, size, 16,
+                                                                   VIVA_CHALLENGE_ERROR, &root, NULL);
+    g_autoptr(VivaChallengeResults) saved = NULL;
+
+    if (saved_parser != NULL && root != NULL)
+      {
+        saved = viva_challenge_results_new_from_json (json_parser_get_root (saved_parser),
+                                                      VIVA_CHALLENGE_ERROR, &error);
+        if ((saved == NULL) == (error == NULL))
+          g_error ("saved results and error disagree");
+        if (saved != NULL)
+          {
+            g_autofree char *summary = viva_challenge_results_dup_summary (saved);
+            g_autofree char *markdown = viva_challenge_results_to_markdown (saved);
+
+            check_text (summary);
+            check_text (markdown);
+          }
+        g_clear_error (&error);
+      }
+  }
 
   bytes = g_bytes_new (data, size);
   set = viva_challenge_set_new_from_bytes (bytes, &error);
