@@ -850,6 +850,17 @@ test_code_pad_stamps_runs (Fixture       *f,
   g_assert_true (g_str_has_prefix (notes, "[05:00] Ran the code: "));
   g_assert_nonnull (strstr (notes, " of 10 tests passed\n```python\ndef is_palindrome(s):\n    return True\n```\n```text\n"));
   g_assert_nonnull (strstr (notes, ": failed, expected False, got True\n"));
+  viva_test_save_screenshot (GTK_WIDGET (f->window), "interview-live-code-pad.png");
+  /* With the pad open and its results shown, the page still fits the
+   * window's width: the answer key is not pushed off its edge. */
+  {
+    GtkWidget *key = GTK_WIDGET (find_label (GTK_WIDGET (f->page), "Answer Key"));
+    graphene_rect_t bounds;
+
+    g_assert_nonnull (key);
+    g_assert_true (gtk_widget_compute_bounds (gtk_widget_get_parent (key), GTK_WIDGET (f->page), &bounds));
+    g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (GTK_WIDGET (f->page)));
+  }
 
   /* The interviewer's own question that asks for code: Run Tests runs
    * the candidate's asserts and test_ functions. */
@@ -886,7 +897,6 @@ test_code_pad_stamps_runs (Fixture       *f,
     g_assert_false (viva_code_pad_get_tests (pad));
   }
 
-  viva_test_save_screenshot (GTK_WIDGET (f->window), "interview-live-code-pad.png");
 
   /* Moving on while code runs stops it, and the notes of the question
    * it ran for say so, with what it printed until then. */
