@@ -80,7 +80,7 @@ struct _VivaWindow
   GtkStack             *stack;
   VivaQuestionView     *question_view;
 
-  /* Owned: built on first use, destroyed with the window */
+  /* Borrowed (weak): the shortcuts window while it is open */
   GtkWindow            *help_overlay;
 
   VivaWindowBanner            banner;

@@ -413,7 +413,7 @@ viva_window_dispose (GObject *object)
 
   if (self->help_overlay != NULL)
     gtk_window_destroy (self->help_overlay);
-  g_clear_object (&self->help_overlay);
+  g_clear_weak_pointer (&self->help_overlay);
   /* The stack changes page as it goes, and the sessions may outlive the
    * window: neither should reach the widgets going away. */
   if (self->mode_stack != NULL)

@@ -17,11 +17,22 @@
 # at-spi2-core's /usr/libexec/at-spi-bus-launcher) and types with xdotool.
 # VIVA_A11Y_DUMP=1 prints every control with its name.
 #
+# After every step it also asks Viva for the window past its last one,
+# as a screen reader does when a window closes while it reads the list:
+# GTK 4.8 crashes there if Viva keeps a hidden window (see
+# tests/a11y_root.py), a crash this walk otherwise met only by chance.
+# If Viva dies, the walk says how (its signal) and where, with a
+# backtrace when gdb is installed and the kernel leaves a core file in
+# Viva's folder (core_pattern "core", as on Debian by default).
+#
 # SPDX-License-Identifier: GPL-3.0-or-later
 
 import atexit
+import faulthandler
 import os
 import re
+import resource
+import shutil
 import signal
 import subprocess
 import sys
@@ -292,21 +303,87 @@ def start_viva(home):
     })
     for variable in ('GTK_A11Y', 'NO_AT_BRIDGE', 'G_DEBUG'):
         env.pop(variable, None)
-    return start([VIVA], env=env)
+    # In its own folder, where a crash leaves its core file for
+    # crash_report(), and nowhere else.
+    return start([VIVA], env=env, cwd=home, preexec_fn=allow_core_dump)
+
+
+def allow_core_dump():
+    soft, hard = resource.getrlimit(resource.RLIMIT_CORE)
+    resource.setrlimit(resource.RLIMIT_CORE, (hard, hard))
+
+
+def crash_report(when):
+    """How Viva ended, for a walk it ended: its signal, and the
+    backtrace of its core file when gdb can read one."""
+    status = viva_process.returncode
+    if status >= 0:
+        return 'viva exited with status %d %s' % (status, when)
+    report = 'viva was killed by %s %s' % (signal.Signals(-status).name, when)
+    cores = [os.path.join(viva_home, f) for f in os.listdir(viva_home) if f == 'core' or f.startswith('core.')]
+    if not cores:
+        try:
+            with open('/proc/sys/kernel/core_pattern') as f:
+                pattern = f.read().strip()
+        except OSError:
+            pattern = '?'
+        return report + ' (no core file in its folder: core_pattern is "%s")' % pattern
+    if shutil.which('gdb') is None:
+        return report + ' (install gdb for its backtrace)'
+    with open(VIVA, 'rb') as f:
+        is_program = f.read(4) == b'\x7fELF'
+    # A wrapper script as VIVA_BINARY: gdb finds the program from the core.
+    argv = ['gdb', '-q', '-batch', '-ex', 'set pagination off', '-ex', 'bt 40'] + \
+        ([VIVA, cores[0]] if is_program else ['-c', cores[0]])
+    try:
+        backtrace = subprocess.run(argv, capture_output=True, text=True, timeout=300).stdout
+    except subprocess.TimeoutExpired:
+        backtrace = '(gdb took too long)'
+    # gdb prints the frame it stopped in, then the backtrace from it.
+    frames = [line for line in backtrace.splitlines() if line.startswith('#')]
+    if len(frames) > 1 and frames[1].startswith('#0 '):
+        frames = frames[1:]
+    return '%s; its backtrace:\n%s' % (report, '\n'.join('    ' + f for f in frames) or backtrace)
+
+
+def check_viva(when):
+    """Fails the walk, saying how, if Viva is gone."""
+    if viva_process is not None and viva_process.poll() is not None:
+        fail(crash_report(when))
+
+
+reader = None
+
+
+def ask_past_the_last(when):
+    """Asks Viva for the window past its last one (tests/a11y_root.py),
+    then checks it still runs."""
+    global reader
+    from a11y_root import RootReader
+    if reader is None:
+        reader = RootReader(viva_process.pid)
+        wait_for('Viva\'s root on the accessibility bus', reader.find)
+    if not reader.ask_past_the_last():
+        # No window there: Viva said so, or died answering.
+        try:
+            viva_process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            pass
+    check_viva('when asked for the window past its last one, %s' % when)
 
 
 # --- Reading the bus ---------------------------------------------------------
 
 pyatspi = None
 viva_process = None
+viva_home = None
 
 
 def wait_for(what, probe):
     """Polls @probe until it returns something true, and returns that."""
     deadline = time.monotonic() + WAIT_LIMIT
     while True:
-        if viva_process is not None and viva_process.poll() is not None:
-            fail('viva exited (status %d) while waiting for %s' % (viva_process.returncode, what))
+        check_viva('while waiting for %s' % what)
         try:
             result = probe()
         except Exception:          # an object that went away while being read
@@ -368,6 +445,7 @@ def close_window(what, target):
     before = len(windows())
     click('push button', 'Close', target)
     wait_for(what + ' to close', lambda: len(windows()) < before)
+    ask_past_the_last('once %s closed' % what)
 
 
 def is_visible(acc):
@@ -603,6 +681,7 @@ class Walk:
         print('%-44s %4d controls, %3d read wrongly' % (title, len(controls), wrong), flush=True)
         if self.dump:
             print('    (%.1f s)' % (time.monotonic() - self.started))
+        ask_past_the_last('after the step "%s"' % title)
 
     def flag(self, title, acc, problem):
         """Records a problem found by a check of its own."""
@@ -773,6 +852,7 @@ def walk_everything(walk):
                  lambda: (lambda f: f if f is not None and matches(f, page) else None)(focused(about)))
     keys(about, 'Escape')
     wait_for('the about window to close', lambda: len(windows()) == 1)
+    ask_past_the_last('once the about window closed')
 
     # Review: the question, then the notes and the grades, which say when
     # they bring the question back ("Good, in 1 day").
@@ -841,6 +921,7 @@ def walk_everything(walk):
     walk.step('candidate window', candidate)
     keys(main_window(), 'ctrl+shift+w')
     wait_for('the candidate window to close', lambda: len(windows()) == 1)
+    ask_past_the_last('once the candidate window closed')
 
     # The code pad, opened from the keyboard as the shortcuts window
     # says; its button says it is open (GTK 4.8 puts a toggle button on
@@ -878,6 +959,7 @@ def walk_everything(walk):
     walk.step('message dialog: delete an interview', dlg)
     click('push button', 'Cancel', dlg)
     wait_for('the dialog to close', lambda: dialog() is None)
+    ask_past_the_last('once the dialog closed')
 
     # Last, every window whole: the pages of every stack, shown or not,
     # are on the bus, and so is what was put in them since they were
@@ -886,7 +968,15 @@ def walk_everything(walk):
 
 
 def main():
-    global pyatspi, viva_process
+    global pyatspi, viva_process, viva_home
+
+    # tests/a11y_root.py is imported from the source tree: leave no
+    # __pycache__ there.
+    sys.dont_write_bytecode = True
+
+    # A crash of this script (libatspi's, say) shows where it was, and
+    # is not taken for one of Viva's.
+    faulthandler.enable()
 
     # meson ends a test that runs too long with SIGTERM: leave nothing
     # running behind, whatever ends this script.
@@ -906,8 +996,20 @@ def main():
             # loads.
             import pyatspi as atspi
             pyatspi = atspi
+            viva_home = home
             viva_process = start_viva(home)
-            walk_everything(walk)
+            try:
+                walk_everything(walk)
+            except Exception:
+                # pyatspi's errors when Viva went away mid-call: say
+                # that Viva went away.
+                try:
+                    viva_process.wait(timeout=5)
+                except subprocess.TimeoutExpired:
+                    pass
+                check_viva('during the walk')
+                raise
+            check_viva('at the end of the walk')
         finally:
             stop_all()
 

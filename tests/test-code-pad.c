@@ -616,6 +616,60 @@ run_finished_cb (VivaCodePad   *pad,
 }
 
 /* The pad alone, as a mock interview or the live page holds it. */
+/* Output is shown as printed: a wrapped line gets no hyphen the
+ * program never wrote (Pango adds one at a break inside a word unless
+ * told not to). */
+static gboolean
+output_never_hyphenated (VivaCodePad *pad)
+{
+  GtkTextView *view = NULL;
+  GtkTextBuffer *buffer;
+  GtkTextIter iter;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (pad)); child != NULL; )
+    {
+      if (GTK_IS_TEXT_VIEW (child) && !GTK_SOURCE_IS_VIEW (child))
+        {
+          view = GTK_TEXT_VIEW (child);
+          break;
+        }
+      if (gtk_widget_get_first_child (child) != NULL)
+        child = gtk_widget_get_first_child (child);
+      else
+        {
+          while (child != NULL && gtk_widget_get_next_sibling (child) == NULL)
+            child = child == GTK_WIDGET (pad) ? NULL : gtk_widget_get_parent (child);
+          if (child != NULL)
+            child = gtk_widget_get_next_sibling (child);
+        }
+    }
+  g_assert_nonnull (view);
+  buffer = gtk_text_view_get_buffer (view);
+  if (gtk_text_buffer_get_char_count (buffer) == 0)
+    return FALSE;
+
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  do
+    {
+      g_autoptr(GSList) tags = gtk_text_iter_get_tags (&iter);
+      gboolean plain = FALSE;
+
+      for (GSList *l = tags; l != NULL; l = l->next)
+        {
+          gboolean set, hyphens;
+
+          g_object_get (l->data, "insert-hyphens-set", &set, "insert-hyphens", &hyphens, NULL);
+          if (set && !hyphens)
+            plain = TRUE;
+        }
+      if (!plain && gtk_text_iter_get_char (&iter) != 0)
+        return FALSE;
+    }
+  while (gtk_text_iter_forward_char (&iter));
+
+  return TRUE;
+}
+
 static void
 test_pad_alone (void)
 {
@@ -661,6 +715,7 @@ test_pad_alone (void)
   output = viva_code_pad_dup_output (pad);
   g_assert_cmpstr (output, ==, "hi\n42\n");
   g_assert_cmpstr (viva_code_pad_get_result (pad), ==, "Finished.");
+  g_assert_true (output_never_hyphenated (pad));
 
   /* Stop: the run ends, and the owner hears it was stopped. */
   viva_code_pad_set_code (pad, "import time\ntime.sleep(3600)");
@@ -709,6 +764,7 @@ test_pad_alone (void)
   g_free (output);
   output = viva_code_pad_dup_output (pad);
   g_assert_cmpstr (output, ==, "saved output\n");
+  g_assert_true (output_never_hyphenated (pad));
   g_assert_nonnull (viva_code_pad_get_test_results (pad));
   g_assert_cmpstr (viva_code_pad_get_result (pad), ==, "9 of 10 tests passed");
   collect_result_rows (GTK_WIDGET (pad), rows);

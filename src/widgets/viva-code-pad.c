@@ -50,6 +50,7 @@ struct _VivaCodePad
   GtkSourceView        *code_view;
   GtkWidget            *output_window;
   GtkTextView          *output_view;
+  GtkTextTag           *output_tag;
   GtkLabel             *result_label;
   GtkBox               *results_box;
   GtkLabel             *summary_label;
@@ -306,10 +307,10 @@ viva_code_pad_output_cb (VivaRunStream  stream,
 
   buffer = gtk_text_view_get_buffer (self->output_view);
   gtk_text_buffer_get_end_iter (buffer, &end);
-  if (stream == VIVA_RUN_STREAM_STDERR)
-    gtk_text_buffer_insert_with_tags (buffer, &end, text, -1, self->error_tag, NULL);
-  else
-    gtk_text_buffer_insert (buffer, &end, text, -1);
+  gtk_text_buffer_insert_with_tags (buffer, &end, text, -1,
+                                    self->output_tag,
+                                    stream == VIVA_RUN_STREAM_STDERR ? self->error_tag : NULL,
+                                    NULL);
 }
 
 /* Ends a run: Run and Run Tests again, Stop no more. */
@@ -819,6 +820,12 @@ viva_code_pad_init (VivaCodePad *self)
                            G_CALLBACK (viva_code_pad_update_output_visible),
                            self, G_CONNECT_SWAPPED);
 
+  /* A long line wraps at any character; Pango would mark each break
+   * with a hyphen the program never printed. */
+  self->output_tag = gtk_text_buffer_create_tag (gtk_text_view_get_buffer (self->output_view),
+                                                 "viva-output",
+                                                 "insert-hyphens", FALSE,
+                                                 NULL);
   self->error_tag = gtk_text_buffer_create_tag (gtk_text_view_get_buffer (self->output_view),
                                                 "viva-stderr",
                                                 "foreground", "#e01b24",
@@ -1147,7 +1154,14 @@ viva_code_pad_show_saved (VivaCodePad          *self,
 
   valid = g_utf8_make_valid (output != NULL ? output : "", -1);
   self->testing = results != NULL;
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->output_view), valid, -1);
+  {
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->output_view);
+    GtkTextIter start, end;
+
+    gtk_text_buffer_set_text (buffer, valid, -1);
+    gtk_text_buffer_get_bounds (buffer, &start, &end);
+    gtk_text_buffer_apply_tag (buffer, self->output_tag, &start, &end);
+  }
   viva_code_pad_update_output_visible (self);
   if (results != NULL)
     {
