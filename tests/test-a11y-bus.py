@@ -923,6 +923,23 @@ def walk_everything(walk):
     wait_for('the candidate window to close', lambda: len(windows()) == 1)
     ask_past_the_last('once the candidate window closed')
 
+    # The code pad, opened from the keyboard as the shortcuts window
+    # says; its button says it is open (GTK 4.8 puts a toggle button on
+    # the bus as a push button, pressed or not).
+    def pressed(acc):
+        return acc.getState().contains(pyatspi.STATE_PRESSED) or \
+            acc.getState().contains(pyatspi.STATE_CHECKED)
+
+    code_pad = wait_for('the code pad button', lambda: find('push button', 'Code pad', clickable=True))
+    if pressed(code_pad):
+        fail('the code pad is open before it is asked for')
+    keys(main_window(), 'ctrl+shift+c')
+    wait_for('the code pad button to be pressed', lambda: pressed(code_pad))
+    run = wait_for('the code pad', lambda: find('push button', 'Run', sensitive=False, near=code_pad))
+    walk.step('interview: live, code pad', run)
+    keys(main_window(), 'ctrl+shift+c')
+    wait_for('the code pad button to be released', lambda: not pressed(code_pad))
+
     click('push button', 'Add a question')
     walk.step('interview: live, add a question popover',
               wait_for('the question picker', lambda: find('entry', 'Find a question to add')))
