@@ -780,7 +780,7 @@ def walk_everything(walk):
     editor.queryEditableText().insertText(0, code, len(code))
     do_click(run_tests)
     wait_for('the test results',
-             lambda: find('list item', 'test_wrong: error, AssertionError: not the whole name', sensitive=False))
+             lambda: find('list item', 'test_wrong: failed, AssertionError: not the whole name', sensitive=False))
     if find('list item', 'test_prefix: passed', sensitive=False) is None:
         fail('no "test_prefix: passed" result on the bus')
     walk.step('study view: question 3, test results', run_tests)
