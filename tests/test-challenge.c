@@ -619,8 +619,9 @@ test_solution_own_cases (void)
   g_assert_cmpint (result->status, ==, VIVA_CASE_FAILED);
   g_assert_cmpstr (result->actual, ==, "10");
   g_assert_cmpint (result_named (run.results, "asserts")->status, ==, VIVA_CASE_PASSED);
+  /* An assert that does not hold is a failed test, not an error. */
   result = result_named (run.results, "failing assert");
-  g_assert_cmpint (result->status, ==, VIVA_CASE_ERROR);
+  g_assert_cmpint (result->status, ==, VIVA_CASE_FAILED);
   g_assert_nonnull (strstr (result->error, "AssertionError: five"));
   result = result_named (run.results, "bad literal");
   g_assert_cmpint (result->status, ==, VIVA_CASE_ERROR);
@@ -710,7 +711,7 @@ test_discover_found (void)
 
   result = g_ptr_array_index (run.results->cases, 3);
   g_assert_cmpstr (result->test_case->name, ==, "test_wrong");
-  g_assert_cmpint (result->status, ==, VIVA_CASE_ERROR);
+  g_assert_cmpint (result->status, ==, VIVA_CASE_FAILED);
   g_assert_nonnull (strstr (result->error, "AssertionError: not a palindrome"));
   g_assert_nonnull (strstr (result->error, "in test_wrong"));
 

@@ -19,11 +19,14 @@
 #include "viva-bank.h"
 #include "viva-candidate-window.h"
 #include "viva-clock.h"
+#include "viva-code-pad.h"
 #include "viva-context.h"
 #include "viva-interview.h"
 #include "viva-interview-live-page.h"
+#include "viva-interview-pdf.h"
 #include "viva-note.h"
 #include "viva-notes-store.h"
+#include "viva-python-runner.h"
 #include "viva-question.h"
 #include "viva-test-util.h"
 
@@ -629,6 +632,313 @@ test_candidate_button (Fixture       *f,
   g_assert_true (gtk_widget_is_sensitive (button));
 }
 
+
+typedef gboolean (*PadCondition) (VivaCodePad *pad);
+
+static void
+wait_for_pad (VivaCodePad  *pad,
+              PadCondition  condition,
+              const char   *what)
+{
+  gint64 give_up = g_get_monotonic_time () + 4 * WAIT_LIMIT_USEC;
+
+  while (!condition (pad))
+    {
+      if (g_get_monotonic_time () > give_up)
+        g_error ("Still waiting for %s", what);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+}
+
+static gboolean
+pad_not_running (VivaCodePad *pad)
+{
+  return !viva_code_pad_get_running (pad);
+}
+
+/* The sandbox probe is over: "ready", or why Python cannot run. */
+static gboolean
+pad_runner_settled (VivaCodePad *pad)
+{
+  VivaPythonRunner *runner = viva_context_get_python_runner (viva_code_pad_get_context (pad));
+  VivaPythonRunnerStatus status = viva_python_runner_get_status (runner);
+
+  return status == VIVA_PYTHON_RUNNER_READY || status == VIVA_PYTHON_RUNNER_UNAVAILABLE;
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *root,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Pastes @code into the pad, as the interviewer would, and runs it with
+ * Ctrl+Enter (Ctrl+Shift+Enter for the tests) through the X server,
+ * then waits for the run to end. */
+static void
+paste_and_run (Fixture    *f,
+               const char *code,
+               gboolean    tests)
+{
+  VivaCodePad *pad = viva_interview_live_page_get_code_pad (f->page);
+  GtkWidget *view = GTK_WIDGET (viva_code_pad_get_view (pad));
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (viva_code_pad_get_buffer (pad));
+
+  gtk_widget_grab_focus (view);
+  viva_test_drain_main_loop ();
+  g_assert_true (gtk_widget_has_focus (view));
+  gtk_text_buffer_set_text (buffer, code, -1);
+  viva_test_send_keys (view, tests ? "ctrl+shift+Return" : "ctrl+Return");
+  wait_for_pad (pad, viva_code_pad_get_running, "the run to start");
+  wait_for_pad (pad, pad_not_running, "the run to end");
+  viva_test_drain_main_loop ();
+}
+
+/* The interviewer opens the code pad (Ctrl+Shift+C, or the Code Pad
+ * button), pastes the candidate's code and runs it: the notes of the
+ * question get a paragraph stamped with the time the run began, the
+ * code in a python fence and its output in a text fence; the Markdown
+ * report keeps them as code blocks. On a coding challenge, Run Tests
+ * stamps how many tests passed and each one that failed. The
+ * candidate window never shows the pad. */
+static void
+test_code_pad_stamps_runs (Fixture       *f,
+                           gconstpointer  data)
+{
+  VivaCodePad *pad = viva_interview_live_page_get_code_pad (f->page);
+  GtkWidget *button = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *notes_shown = NULL;
+  g_autofree char *report = NULL;
+  g_autofree char *output = NULL;
+  const char *notes;
+  VivaCandidateWindow *candidate;
+  GtkWidget *revealer;
+
+  revealer = gtk_widget_get_ancestor (GTK_WIDGET (pad), GTK_TYPE_REVEALER);
+  g_assert_nonnull (revealer);
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+
+  /* Notes typed first; the pad then opens from the notes field. */
+  advance (f, MINUTE);
+  type (f, "Asked for a greeting.");
+  gtk_widget_grab_focus (GTK_WIDGET (viva_interview_live_page_get_notes_view (f->page)));
+  g_assert_true (viva_test_press_shortcut (GTK_WIDGET (f->page), "<Control><Shift>c"));
+  viva_test_drain_main_loop ();
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (viva_code_pad_get_view (pad))));
+  button = find_label (GTK_WIDGET (f->page), "Code Pad");
+  g_assert_nonnull (button);
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (gtk_widget_get_parent (button))));
+
+  wait_for_pad (pad, pad_runner_settled, "the sandbox probe");
+  if (!viva_python_runner_get_can_run (viva_context_get_python_runner (f->context)))
+    {
+      g_test_skip ("Python cannot run in the sandbox here");
+      return;
+    }
+
+  /* The run began at 3:00; it ends later, and the stamp says 3:00. */
+  advance (f, 2 * MINUTE);
+  paste_and_run (f, "print('hello')\n\nx = 6 * 7\nx\n", FALSE);
+  notes = viva_interview_item_get_notes (viva_interview_get_item (f->interview, 0));
+  g_test_message ("notes: %s", notes);
+  g_assert_true (g_str_has_prefix (notes,
+                                   "[01:00] Asked for a greeting.\n\n"
+                                   "[03:00] Ran the code: Finished.\n"
+                                   "```python\nprint('hello')\n\nx = 6 * 7\nx\n```\n"
+                                   "```text\n"));
+  output = viva_code_pad_dup_output (pad);
+  g_assert_nonnull (strstr (output, "hello"));
+  g_assert_nonnull (strstr (output, "42"));
+  g_assert_nonnull (strstr (notes, "hello\n"));
+  g_assert_true (g_str_has_suffix (notes, "42\n```"));
+  /* What the notes field shows is what is saved, the code in monospace
+   * and the text around it not. */
+  notes_shown = buffer_text (f);
+  g_assert_cmpstr (notes_shown, ==, notes);
+  {
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (viva_interview_live_page_get_notes_view (f->page));
+    GtkTextTag *code_tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "viva-code");
+    g_autofree char *family = NULL;
+    GtkTextIter iter;
+
+    g_assert_nonnull (code_tag);
+    g_object_get (code_tag, "family", &family, NULL);
+    g_assert_cmpstr (family, ==, "Monospace");
+    gtk_text_buffer_get_iter_at_offset (buffer, &iter, (int) g_utf8_pointer_to_offset (notes, strstr (notes, "x = 6")));
+    g_assert_true (gtk_text_iter_has_tag (&iter, code_tag));
+    gtk_text_buffer_get_iter_at_offset (buffer, &iter, (int) g_utf8_pointer_to_offset (notes, strstr (notes, "Ran the")));
+    g_assert_false (gtk_text_iter_has_tag (&iter, code_tag));
+  }
+
+  /* Typing on after it: a new paragraph, stamped; the run's is intact. */
+  advance (f, MINUTE);
+  gtk_widget_grab_focus (GTK_WIDGET (viva_interview_live_page_get_notes_view (f->page)));
+  type (f, "\n\nQuick.");
+  notes = viva_interview_item_get_notes (viva_interview_get_item (f->interview, 0));
+  g_assert_true (g_str_has_suffix (notes, "42\n```\n\n[04:00] Quick."));
+
+  /* The report keeps the code as code. */
+  report = viva_interview_to_markdown (f->interview);
+  g_assert_nonnull (strstr (report, "```text\n[01:00] Asked for a greeting.\n\n[03:00] Ran the code: Finished.\n```\n\n"
+                                    "```python\nprint('hello')\n\nx = 6 * 7\nx\n```\n"));
+
+  /* So does the PDF, read back as text. */
+  {
+    g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+    g_autofree char *pdf_path = g_build_filename (f->dir, "report.pdf", NULL);
+
+    g_assert_true (viva_interview_write_pdf (f->interview, pdf_path, &error));
+    g_assert_no_error (error);
+    if (pdftotext != NULL)
+      {
+        const char *argv[] = { pdftotext, "-layout", pdf_path, "-", NULL };
+        g_autofree char *pdf_text = NULL;
+        int status = 0;
+
+        g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                                     &pdf_text, NULL, &status, &error));
+        g_assert_no_error (error);
+        g_assert_true (g_spawn_check_wait_status (status, NULL));
+        g_assert_nonnull (strstr (pdf_text, "Ran the code: Finished."));
+        g_assert_nonnull (strstr (pdf_text, "print('hello')"));
+        g_assert_nonnull (strstr (pdf_text, "x = 6 * 7"));
+        /* The fences are read, not printed. */
+        g_assert_null (strstr (pdf_text, "```"));
+      }
+  }
+
+  /* The candidate window shows the question, never the pad. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "live.candidate-shown", NULL));
+  viva_test_drain_main_loop ();
+  candidate = viva_interview_live_page_get_candidate_window (f->page);
+  g_assert_nonnull (candidate);
+  g_assert_null (find_descendant (GTK_WIDGET (candidate), VIVA_TYPE_CODE_PAD));
+  g_assert_null (find_descendant (GTK_WIDGET (candidate), GTK_TYPE_TEXT_VIEW));
+
+  /* A coding challenge: the pad offers its tests and its starter code. */
+  g_assert_true (viva_interview_append_question (f->interview, viva_bank_lookup_question (f->bank, 951), 0, &error));
+  g_assert_no_error (error);
+  g_assert_true (viva_interview_set_current (f->interview, 2));
+  viva_test_drain_main_loop ();
+  g_assert_true (viva_code_pad_get_tests (pad));
+  g_assert_nonnull (viva_code_pad_get_challenge (pad));
+  {
+    g_autofree char *starter = viva_code_pad_dup_code (pad);
+
+    g_assert_true (g_str_has_prefix (starter, "def is_palindrome"));
+  }
+
+  advance (f, MINUTE);
+  paste_and_run (f, "def is_palindrome(s):\n    return True\n", TRUE);
+  notes = viva_interview_item_get_notes (viva_interview_get_item (f->interview, 2));
+  g_test_message ("notes: %s", notes);
+  g_assert_true (g_str_has_prefix (notes, "[05:00] Ran the code: "));
+  g_assert_nonnull (strstr (notes, " of 10 tests passed\n```python\ndef is_palindrome(s):\n    return True\n```\n```text\n"));
+  g_assert_nonnull (strstr (notes, ": failed, expected False, got True\n"));
+  viva_test_save_screenshot (GTK_WIDGET (f->window), "interview-live-code-pad.png");
+  /* With the pad open and its results shown, the page still fits the
+   * window's width: the answer key is not pushed off its edge. */
+  {
+    GtkWidget *key = GTK_WIDGET (find_label (GTK_WIDGET (f->page), "Answer Key"));
+    graphene_rect_t bounds;
+
+    g_assert_nonnull (key);
+    g_assert_true (gtk_widget_compute_bounds (gtk_widget_get_parent (key), GTK_WIDGET (f->page), &bounds));
+    g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (GTK_WIDGET (f->page)));
+  }
+
+  /* The interviewer's own question that asks for code: Run Tests runs
+   * the candidate's asserts and test_ functions. */
+  g_assert_true (viva_interview_append (f->interview, 0, "Write a function add(a, b) that returns the sum of two numbers.",
+                                        0, &error));
+  g_assert_no_error (error);
+  g_assert_true (viva_interview_set_current (f->interview, 3));
+  viva_test_drain_main_loop ();
+  g_assert_true (viva_code_pad_get_tests (pad));
+  g_assert_null (viva_code_pad_get_challenge (pad));
+  advance (f, MINUTE);
+  paste_and_run (f, "def add(a, b):\n    return a + b\n\nassert add(1, 2) == 3\n\n"
+                    "def test_add():\n    assert add(2, 2) == 5\n", TRUE);
+  notes = viva_interview_item_get_notes (viva_interview_get_item (f->interview, 3));
+  g_test_message ("notes: %s", notes);
+  g_assert_true (g_str_has_prefix (notes, "[06:00] Ran the code: 1 of 2 tests passed\n```python\ndef add(a, b):\n"));
+  g_assert_nonnull (strstr (notes, "\n```text\n"));
+  g_assert_nonnull (strstr (notes, "test_add"));
+
+  /* Ctrl+Z in the notes takes the run's paragraph back, as one edit. */
+  gtk_widget_grab_focus (GTK_WIDGET (viva_interview_live_page_get_notes_view (f->page)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (viva_interview_live_page_get_notes_view (f->page)),
+                                             "text.undo", NULL));
+  viva_test_drain_main_loop ();
+  g_assert_cmpstr (viva_interview_item_get_notes (viva_interview_get_item (f->interview, 3)), ==, "");
+
+  /* Back on the first question, its code is as it was left. */
+  g_assert_true (viva_interview_set_current (f->interview, 0));
+  viva_test_drain_main_loop ();
+  {
+    g_autofree char *code = viva_code_pad_dup_code (pad);
+
+    g_assert_cmpstr (code, ==, "print('hello')\n\nx = 6 * 7\nx\n");
+    g_assert_false (viva_code_pad_get_tests (pad));
+  }
+
+
+  /* Moving on while code runs stops it, and the notes of the question
+   * it ran for say so, with what it printed until then. */
+  {
+    GtkTextBuffer *buffer = GTK_TEXT_BUFFER (viva_code_pad_get_buffer (pad));
+    gint64 give_up = g_get_monotonic_time () + 4 * WAIT_LIMIT_USEC;
+
+    advance (f, MINUTE);
+    gtk_text_buffer_set_text (buffer, "import time\nprint('started', flush=True)\ntime.sleep(60)\n", -1);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (pad), "code-pad.run", NULL));
+    for (;;)
+      {
+        g_autofree char *so_far = viva_code_pad_dup_output (pad);
+
+        if (strstr (so_far, "started") != NULL)
+          break;
+        if (g_get_monotonic_time () > give_up)
+          g_error ("Still waiting for the first output");
+        g_main_context_iteration (NULL, FALSE);
+        g_usleep (2000);
+      }
+    g_assert_true (viva_code_pad_get_running (pad));
+    g_assert_true (viva_interview_set_current (f->interview, 1));
+    viva_test_drain_main_loop ();
+    g_assert_false (viva_code_pad_get_running (pad));
+    notes = viva_interview_item_get_notes (viva_interview_get_item (f->interview, 0));
+    g_test_message ("notes: %s", notes);
+    g_assert_true (g_str_has_suffix (notes,
+                                     "\n\n[07:00] Ran the code: Stopped: you moved to another question.\n"
+                                     "```python\nimport time\nprint('started', flush=True)\ntime.sleep(60)\n```\n"
+                                     "```text\nstarted\n```"));
+    g_assert_cmpstr (viva_interview_item_get_notes (viva_interview_get_item (f->interview, 1)), ==, "");
+  }
+
+  /* Finished: the pad goes, and cannot come back. */
+  g_assert_true (viva_interview_finish (f->interview));
+  viva_test_drain_main_loop ();
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (f->page), "live.code-pad-shown", NULL) &&
+                  gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+}
+
 static void
 test_finish_asks_first (Fixture       *f,
                         gconstpointer  data)
@@ -701,6 +1011,8 @@ main (int   argc,
               fixture_set_up, test_follows_the_context_bank, fixture_tear_down);
   g_test_add ("/interview-live/candidate-button", Fixture, NULL,
               fixture_set_up, test_candidate_button, fixture_tear_down);
+  g_test_add ("/interview-live/code-pad-stamps-runs", Fixture, NULL,
+              fixture_set_up, test_code_pad_stamps_runs, fixture_tear_down);
   g_test_add ("/interview-live/finish-asks-first", Fixture, NULL,
               fixture_set_up, test_finish_asks_first, fixture_tear_down);
 

@@ -447,6 +447,114 @@ test_untrusted_text (void)
   remove_tree (dir);
 }
 
+
+typedef struct
+{
+  double x_min;
+  double y_min;
+  double x_max;
+} WordBox;
+
+/* Where pdftotext -bbox found each occurrence of @word, in order. */
+static GArray *
+find_words (const char *bbox_html,
+            const char *word)
+{
+  g_autofree char *escaped = g_regex_escape_string (word, -1);
+  g_autofree char *pattern = g_strdup_printf ("<word xMin=\"([0-9.]+)\" yMin=\"([0-9.]+)\" "
+                                              "xMax=\"([0-9.]+)\" yMax=\"[0-9.]+\">%s</word>", escaped);
+  g_autoptr(GRegex) word_re = g_regex_new (pattern, 0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  GArray *boxes = g_array_new (FALSE, FALSE, sizeof (WordBox));
+
+  g_regex_match (word_re, bbox_html, 0, &match);
+  while (g_match_info_matches (match))
+    {
+      g_autofree char *x_min = g_match_info_fetch (match, 1);
+      g_autofree char *y_min = g_match_info_fetch (match, 2);
+      g_autofree char *x_max = g_match_info_fetch (match, 3);
+      WordBox box = { g_ascii_strtod (x_min, NULL), g_ascii_strtod (y_min, NULL), g_ascii_strtod (x_max, NULL) };
+
+      g_array_append_val (boxes, box);
+      g_match_info_next (match, NULL);
+    }
+
+  return boxes;
+}
+
+static const WordBox *
+word_at (GArray *boxes,
+         guint   index)
+{
+  g_assert_cmpuint (boxes->len, >, index);
+
+  return &g_array_index (boxes, WordBox, index);
+}
+
+/* Code fenced in the notes (what the live page's code pad stamps there)
+ * is printed as code, not as prose: in a monospace font (eight i's as
+ * wide as eight M's), indented as typed, with its blank line kept; the
+ * prose after it is proportional again. */
+static void
+test_code_in_monospace (void)
+{
+  g_autoptr(VivaClock) clock = viva_clock_new_fake (SECONDS (1790000000));
+  g_autoptr(VivaInterview) interview = viva_interview_new (clock);
+  g_autofree char *dir = g_dir_make_tmp ("viva-pdf-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "report.pdf", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *bbox = NULL;
+  g_autoptr(GArray) defs = NULL;
+  g_autoptr(GArray) returns = NULL;
+  g_autoptr(GArray) narrow = NULL;
+  g_autoptr(GArray) wide = NULL;
+  double char_width;
+
+  g_assert_true (viva_interview_append (interview, 0, "Write add().", MINUTES (5), NULL));
+  g_assert_true (viva_interview_set_item_notes (interview, 0,
+                                                "[01:00] Ran the code: Finished.\n"
+                                                "```python\n"
+                                                "def add(a, b):\n"
+                                                "\n"
+                                                "    return a + b\n"
+                                                "iiiiiiii = MMMMMMMM\n"
+                                                "```\n"
+                                                "\n"
+                                                "[02:00] Then iiiiiiii and MMMMMMMM in prose."));
+
+  g_assert_true (viva_interview_write_pdf (interview, path, &error));
+  g_assert_no_error (error);
+
+  text = pdf_text (path, FALSE);
+  if (text == NULL)
+    goto out;
+
+  g_assert_nonnull (strstr (text, "Ran the code: Finished."));
+  bbox = pdf_text (path, TRUE);
+  defs = find_words (bbox, "def");
+  returns = find_words (bbox, "return");
+  narrow = find_words (bbox, "iiiiiiii");
+  wide = find_words (bbox, "MMMMMMMM");
+  g_assert_cmpuint (narrow->len, ==, 2);
+  g_assert_cmpuint (wide->len, ==, 2);
+
+  /* Monospace in the code, proportional in the prose. */
+  char_width = (word_at (wide, 0)->x_max - word_at (wide, 0)->x_min) / 8;
+  g_assert_cmpfloat_with_epsilon (word_at (narrow, 0)->x_max - word_at (narrow, 0)->x_min, 8 * char_width, 0.5);
+  g_assert_cmpfloat (word_at (wide, 1)->x_max - word_at (wide, 1)->x_min, >,
+                     2 * (word_at (narrow, 1)->x_max - word_at (narrow, 1)->x_min));
+
+  /* "    return" is four characters in from "def", two lines down:
+   * the blank line between them is kept. */
+  g_assert_cmpfloat_with_epsilon (word_at (returns, 0)->x_min - word_at (defs, 0)->x_min, 4 * char_width, 0.5);
+  g_assert_cmpfloat_with_epsilon (word_at (returns, 0)->y_min - word_at (defs, 0)->y_min,
+                                  2 * (word_at (narrow, 0)->y_min - word_at (returns, 0)->y_min), 0.5);
+
+out:
+  remove_tree (dir);
+}
+
 /* Printing lays out the same report: run the print operation to a PDF
  * file, as the dialog's "Print to File" does, and compare. */
 static void
@@ -504,6 +612,7 @@ main (int   argc,
   g_test_add_func ("/interview-pdf/read-only-folder", test_read_only_folder);
   g_test_add_func ("/interview-pdf/failed-write-leaves-nothing", test_failed_write_leaves_nothing);
   g_test_add_func ("/interview-pdf/untrusted-text", test_untrusted_text);
+  g_test_add_func ("/interview-pdf/code-in-monospace", test_code_in_monospace);
   g_test_add_func ("/interview-pdf/print-operation", test_print_operation);
 
   return g_test_run ();

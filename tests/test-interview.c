@@ -21,6 +21,7 @@
 #include "viva-interview-store-private.h"
 #include "viva-interview-store.h"
 #include "viva-interview-template.h"
+#include "viva-markdown-fences.h"
 #include "viva-question.h"
 
 #define MINUTES(n) ((gint64) (n) * 60 * G_USEC_PER_SEC)
@@ -655,6 +656,114 @@ test_stamp_edits (void)
   check_stamp ("ok", "ok\n\nok", MINUTES (5), "ok\n\n[05:00] ok");
 }
 
+
+/* Code fenced in the notes (what the live page's code pad stamps) is
+ * part of the paragraph it follows, blank lines and all: no stamp ever
+ * lands in code, and a paragraph that begins with a fence gets none. */
+static void
+test_stamp_fences (void)
+{
+  /* The code pad's paragraph: its blank line does not start another. */
+  check_stamp ("", "Ran the code\n```python\ndef f():\n\n    return 1\n```\n```text\n\n1\n```", SECONDS (3),
+               "[00:03] Ran the code\n```python\ndef f():\n\n    return 1\n```\n```text\n\n1\n```");
+
+  /* A fence at a paragraph's start: a stamp would break it. */
+  check_stamp ("", "```\ncode\n\nmore\n```", SECONDS (3), NULL);
+  check_stamp ("", "  ~~~ python\ncode\n~~~", SECONDS (3), NULL);
+
+  /* After the fence closes, paragraphs are stamped again. */
+  check_stamp ("", "```\na\n\nb\n```\n\nafter", SECONDS (3), "```\na\n\nb\n```\n\n[00:03] after");
+
+  /* Typing code inside an old block stamps nothing. */
+  check_stamp ("[00:10] Ran\n```\na\n```", "[00:10] Ran\n```\na\n\nb\n```", MINUTES (5), NULL);
+
+  /* A fence only closes with as many of its own marker: "```" inside
+   * "````", or "~~~" inside "```", is code. */
+  check_stamp ("", "Ran\n````\n```\n\nstill code\n````\n\nnext", SECONDS (3),
+               "[00:03] Ran\n````\n```\n\nstill code\n````\n\n[00:03] next");
+  check_stamp ("", "Ran\n```\n~~~\n\nstill code\n```\n\nnext", SECONDS (3),
+               "[00:03] Ran\n```\n~~~\n\nstill code\n```\n\n[00:03] next");
+
+  /* An unclosed fence runs to the end: what follows it is code. */
+  check_stamp ("[00:10] x", "[00:10] x\n\n```\n\ny", MINUTES (5), NULL);
+
+  /* Not fences: two backticks, four spaces of indent, a backtick in a
+   * backtick fence's info string. */
+  check_stamp ("", "a\n``\n\nb", SECONDS (3), "[00:03] a\n``\n\n[00:03] b");
+  check_stamp ("", "a\n    ```\n\nb", SECONDS (3), "[00:03] a\n    ```\n\n[00:03] b");
+  check_stamp ("", "a\n``` x`y\n\nb", SECONDS (3), "[00:03] a\n``` x`y\n\n[00:03] b");
+}
+
+
+/* What the code pad adds to the notes after a run: one paragraph,
+ * already stamped, its code and output fenced so that nothing in them
+ * can end a fence; the stamps leave it as it is. */
+static void
+test_stamp_code_run (void)
+{
+  g_autofree char *paragraph = viva_interview_format_code_run (MINUTES (12) + SECONDS (5), "3 of 5\ntests passed",
+                                                               "s = '```'\n\nprint(s)\n", "```\n\nok");
+  g_autofree char *no_output = viva_interview_format_code_run (0, "Finished.", "pass", "");
+  g_autofree char *notes = NULL;
+  g_autofree char *separator = NULL;
+  g_autoptr(GString) long_output = g_string_new (NULL);
+  g_autoptr(GString) long_code = g_string_new (NULL);
+  g_autofree char *cut = NULL;
+  g_autofree char *cut_code = NULL;
+
+  g_assert_cmpstr (paragraph, ==,
+                   "[12:05] Ran the code: 3 of 5 tests passed\n"
+                   "````python\ns = '```'\n\nprint(s)\n````\n"
+                   "````text\n```\n\nok\n````");
+  g_assert_cmpstr (no_output, ==, "[00:00] Ran the code: Finished.\n```python\npass\n```");
+
+  /* Alone, or after notes, it is one paragraph with its stamp. */
+  check_stamp ("", paragraph, MINUTES (20), NULL);
+  separator = viva_interview_dup_paragraph_separator ("[01:00] Knows it");
+  notes = g_strconcat ("[01:00] Knows it", separator, paragraph, NULL);
+  check_stamp ("[01:00] Knows it", notes, MINUTES (20), NULL);
+
+  /* Long output: the first lines, and how much more there was. */
+  for (guint i = 0; i < 150; i++)
+    g_string_append_printf (long_output, "line %u\n", i);
+  cut = viva_interview_format_code_run (0, "Finished.", "x", long_output->str);
+  g_assert_nonnull (strstr (cut, "line 99\n… ("));
+  g_assert_null (strstr (cut, "line 100"));
+  g_assert_nonnull (strstr (cut, "more not shown)\n```"));
+
+  /* Long code: cut too, the note on a Python comment line. */
+  while (long_code->len <= VIVA_INTERVIEW_RUN_CODE_MAX_SIZE)
+    g_string_append (long_code, "x = 'ü' * 1000\n");
+  cut_code = viva_interview_format_code_run (0, "Finished.", long_code->str, NULL);
+  g_assert_cmpuint (strlen (cut_code), <, VIVA_INTERVIEW_RUN_CODE_MAX_SIZE + 200);
+  g_assert_true (g_utf8_validate (cut_code, -1, NULL));
+  g_assert_nonnull (strstr (cut_code, "\n# … ("));
+  g_assert_true (g_str_has_suffix (cut_code, "more not shown)\n```"));
+}
+
+static void
+check_separator (const char *notes,
+                 const char *expected)
+{
+  g_autofree char *separator = viva_interview_dup_paragraph_separator (notes);
+
+  g_assert_cmpstr (separator, ==, expected);
+}
+
+/* A paragraph added at the end of the notes begins after a blank line,
+ * and never inside a code block left open there. */
+static void
+test_stamp_separator (void)
+{
+  check_separator ("", "");
+  check_separator ("a", "\n\n");
+  check_separator ("a\n", "\n");
+  check_separator ("a\n\n", "");
+  check_separator ("a\n```\ncode\n```", "\n\n");
+  check_separator ("a\n````py\ncode", "\n````\n\n");
+  check_separator ("a\n  ~~~\ncode\n", "~~~\n\n");
+}
+
 /* The report */
 
 static void
@@ -702,7 +811,8 @@ test_markdown (void)
   /* Each question, its notes fenced with a fence longer than theirs */
   g_assert_nonnull (strstr (report, "### 1. Question 42 of the bank\n\nWhat does \\`a \\| b\\` do\\\nfor sets?\n"));
   g_assert_nonnull (strstr (report, "### 2. Interviewer’s question\n\n\\- Why us?\n"));
-  g_assert_nonnull (strstr (report, "**Notes:**\n\n````text\n[01:15] Union.\n\n[01:15] ## Not a heading\n```\nfenced?\n````\n"));
+  /* The unclosed fence runs to the end, as CommonMark reads it: code. */
+  g_assert_nonnull (strstr (report, "**Notes:**\n\n```text\n[01:15] Union.\n\n[01:15] ## Not a heading\n```\n\n```\nfenced?\n```\n"));
   g_assert_nonnull (strstr (report, "*No notes.*\n"));
   g_assert_null (strstr (report, "\n## Not a heading"));
 
@@ -710,6 +820,191 @@ test_markdown (void)
   g_assert_nonnull (strstr (empty_report, "- **Candidate:** —\n"));
   g_assert_nonnull (strstr (empty_report, "- **Recommendation:** **No Decision**\n"));
   g_assert_nonnull (strstr (empty_report, "*No questions.*\n"));
+}
+
+
+static char *
+span_text (const char             *text,
+           const VivaMarkdownSpan *span)
+{
+  return viva_markdown_dup_span_content (text, span);
+}
+
+/* Where fenced code begins and ends in typed text, as CommonMark reads it. */
+static void
+test_markdown_split_fences (void)
+{
+  const char *text = "[00:05] Ran the code: Finished.\n"
+                     "````python {.numbered}\n"
+                     "s = '```'\n"
+                     "\n"
+                     "  ```\n"
+                     "````\n"
+                     "\n"
+                     "After.\n"
+                     "~~~<script>\n"
+                     "open";
+  g_autoptr(GArray) spans = viva_markdown_split_fences (text);
+  g_autoptr(GArray) none = viva_markdown_split_fences (NULL);
+  g_autoptr(GArray) empty = viva_markdown_split_fences ("");
+  g_autoptr(GArray) only = viva_markdown_split_fences ("```");
+  const VivaMarkdownSpan *span;
+  g_autofree char *t0 = NULL;
+  g_autofree char *c1 = NULL;
+  g_autofree char *t2 = NULL;
+  g_autofree char *c3 = NULL;
+
+  g_assert_cmpuint (none->len, ==, 0);
+  g_assert_cmpuint (empty->len, ==, 0);
+
+  g_assert_cmpuint (spans->len, ==, 4);
+
+  span = &g_array_index (spans, VivaMarkdownSpan, 0);
+  g_assert_false (span->code);
+  t0 = span_text (text, span);
+  g_assert_cmpstr (t0, ==, "[00:05] Ran the code: Finished.\n");
+
+  /* "```" inside a "````" block is code; the info keeps its first word. */
+  span = &g_array_index (spans, VivaMarkdownSpan, 1);
+  g_assert_true (span->code);
+  g_assert_true (span->closed);
+  g_assert_cmpstr (span->info, ==, "python");
+  c1 = span_text (text, span);
+  g_assert_cmpstr (c1, ==, "s = '```'\n\n  ```\n");
+
+  span = &g_array_index (spans, VivaMarkdownSpan, 2);
+  g_assert_false (span->code);
+  t2 = span_text (text, span);
+  g_assert_cmpstr (t2, ==, "\nAfter.\n");
+
+  /* Unclosed, to the end; an info that is not a language is dropped. */
+  span = &g_array_index (spans, VivaMarkdownSpan, 3);
+  g_assert_true (span->code);
+  g_assert_false (span->closed);
+  g_assert_cmpstr (span->info, ==, "");
+  c3 = span_text (text, span);
+  g_assert_cmpstr (c3, ==, "open");
+  g_assert_cmpuint (span->end, ==, strlen (text));
+
+  /* The spans cover the text, in order. */
+  for (guint i = 1; i < spans->len; i++)
+    g_assert_cmpuint (g_array_index (spans, VivaMarkdownSpan, i).start, ==,
+                      g_array_index (spans, VivaMarkdownSpan, i - 1).end);
+
+  /* A fence alone on the last line, with no line end: empty code. */
+  g_assert_cmpuint (only->len, ==, 1);
+  span = &g_array_index (only, VivaMarkdownSpan, 0);
+  g_assert_true (span->code);
+  g_assert_cmpuint (span->content_start, ==, 3);
+  g_assert_cmpuint (span->content_end, ==, 3);
+}
+
+
+/* Any text (notes come from files users can damage): the spans cover it
+ * in order with no gap, code spans hold their content, a code run's
+ * paragraph appended to it stays one stamped paragraph, whatever the
+ * code and output hold, and the report of it is made. Random texts
+ * from the characters that matter. */
+static void
+test_markdown_fences_any_text (void)
+{
+  static const char alphabet[] = "``````~~~   \n\n\n\tax#\r";
+
+  for (guint round = 0; round < 3000; round++)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      g_autoptr(GArray) spans = NULL;
+      g_autoptr(GString) report = g_string_new (NULL);
+      g_autofree char *separator = NULL;
+      g_autofree char *paragraph = NULL;
+      g_autofree char *with_run = NULL;
+      g_autofree char *stamped = NULL;
+      guint length = (guint) g_test_rand_int_range (0, 60);
+      gsize covered = 0;
+
+      for (guint i = 0; i < length; i++)
+        g_string_append_c (text, alphabet[g_test_rand_int_range (0, sizeof alphabet - 1)]);
+
+      spans = viva_markdown_split_fences (text->str);
+      for (guint i = 0; i < spans->len; i++)
+        {
+          const VivaMarkdownSpan *span = &g_array_index (spans, VivaMarkdownSpan, i);
+
+          g_assert_cmpuint (span->start, ==, covered);
+          g_assert_cmpuint (span->end, >, span->start);
+          if (span->code)
+            {
+              g_assert_cmpuint (span->content_start, >=, span->start);
+              g_assert_cmpuint (span->content_start, <=, span->content_end);
+              g_assert_cmpuint (span->content_end, <=, span->end);
+            }
+          covered = span->end;
+        }
+      g_assert_cmpuint (covered, ==, text->len);
+
+      viva_markdown_append_typed (report, text->str);
+      g_assert_true (g_utf8_validate (report->str, (gssize) report->len, NULL));
+
+      /* The run's paragraph, after whatever the notes hold, is found
+       * whole and stamped, and asks for no other stamp. */
+      separator = viva_interview_dup_paragraph_separator (text->str);
+      paragraph = viva_interview_format_code_run (SECONDS (5), "Finished.", text->str, text->str);
+      with_run = g_strconcat (text->str, separator, paragraph, NULL);
+      stamped = viva_interview_stamp_paragraphs (text->str, with_run, SECONDS (9));
+      /* Closing a fence left open edits the paragraph it is in, which
+       * gets its stamp then, if it had none; nothing else does. */
+      if (spans->len == 0 || !g_array_index (spans, VivaMarkdownSpan, spans->len - 1).code ||
+          g_array_index (spans, VivaMarkdownSpan, spans->len - 1).closed)
+        g_assert_null (stamped);
+      else if (stamped != NULL)
+        g_assert_true (g_str_has_suffix (stamped, paragraph));
+    }
+}
+
+/* The code pad's stamped paragraph in the report: its code stays a
+ * ```python block, its output a block of its own, with fences longer
+ * than what they hold; the text around them stays fenced as text, so
+ * nothing typed becomes a heading. */
+static void
+test_markdown_code_fences (void)
+{
+  g_autoptr(VivaClock) clock = viva_clock_new_fake (0);
+  g_autoptr(VivaInterview) interview = viva_interview_new (clock);
+  g_autofree char *report = NULL;
+  const char *notes = "[00:05] Ran the code: Finished.\n"
+                      "````python\n"
+                      "def f():\n"
+                      "    return '```'\n"
+                      "\n"
+                      "print(f())\n"
+                      "````\n"
+                      "```text\n"
+                      "# not a heading\n"
+                      "```\n"
+                      "\n"
+                      "[00:40] # Good, and fast.\n"
+                      "\n"
+                      "```evil\"><b>\n"
+                      "x\n"
+                      "```\n";
+
+  append_ok (interview, 42, "Write f.", MINUTES (5));
+  g_assert_true (viva_interview_start (interview));
+  g_assert_true (viva_interview_set_item_notes (interview, 0, notes));
+  g_assert_true (viva_interview_set_summary (interview, "Solid.\n```python\nx = 1\n```"));
+
+  report = viva_interview_to_markdown (interview);
+  g_test_message ("%s", report);
+
+  g_assert_nonnull (strstr (report,
+                            "**Notes:**\n\n"
+                            "```text\n[00:05] Ran the code: Finished.\n```\n\n"
+                            "````python\ndef f():\n    return '```'\n\nprint(f())\n````\n\n"
+                            "```text\n# not a heading\n```\n\n"
+                            "```text\n[00:40] # Good, and fast.\n```\n\n"
+                            "```\nx\n```\n"));
+  g_assert_nonnull (strstr (report, "## Summary\n\n```text\nSolid.\n```\n\n```python\nx = 1\n```\n"));
+  g_assert_null (strstr (report, "evil"));
 }
 
 /* The reports say overtime as the mock interview's summary does, with
@@ -2041,11 +2336,17 @@ main (int   argc,
   g_test_add_func ("/interview/stamp/paragraphs", test_stamp_paragraphs);
   g_test_add_func ("/interview/stamp/typing", test_stamp_typing);
   g_test_add_func ("/interview/stamp/edits", test_stamp_edits);
+  g_test_add_func ("/interview/stamp/fences", test_stamp_fences);
+  g_test_add_func ("/interview/stamp/code-run", test_stamp_code_run);
+  g_test_add_func ("/interview/stamp/separator", test_stamp_separator);
 
   g_test_add_func ("/interview/file/mutations", test_file_mutations);
   g_test_add_func ("/interview/file/plan-item-edges", test_file_plan_item_edges);
   g_test_add_func ("/interview/markdown", test_markdown);
   g_test_add_func ("/interview/markdown/overtime", test_markdown_overtime);
+  g_test_add_func ("/interview/markdown/split-fences", test_markdown_split_fences);
+  g_test_add_func ("/interview/markdown/code-fences", test_markdown_code_fences);
+  g_test_add_func ("/interview/markdown/fences-any-text", test_markdown_fences_any_text);
   g_test_add_func ("/interview/store/round-trip", test_store_round_trip);
   g_test_add_func ("/interview/store/without-bank", test_store_without_bank);
   g_test_add_func ("/interview/store/resume", test_store_resume);

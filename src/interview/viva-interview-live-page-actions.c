@@ -229,6 +229,7 @@ add_capture_shortcuts (VivaInterviewLivePage *self)
     { GDK_KEY_space, GDK_CONTROL_MASK, "live.paused" },
     { GDK_KEY_P, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "live.add-question" },
     { GDK_KEY_W, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "live.candidate-shown" },
+    { GDK_KEY_C, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "live.code-pad-shown" },
   };
   GtkEventController *controller = gtk_shortcut_controller_new ();
 

@@ -7,7 +7,9 @@
  * study notes for the question as an answer key, and a way to add an
  * unplanned question without leaving the page. What the interviewer
  * does from it (moving between questions, finishing, adding a
- * question, the keys) is viva-interview-live-page-actions.c.
+ * question, the keys) is viva-interview-live-page-actions.c; the code
+ * pad under the notes, and the runs it stamps into them,
+ * viva-interview-live-page-code.c.
  *
  * The page changes the interview; VivaInterviewStore saves it on its
  * ::changed signal. While the clock runs, the page also checkpoints the
@@ -48,6 +50,7 @@ enum {
   PROP_PAUSED,
   PROP_RATING,
   PROP_CANDIDATE_SHOWN,
+  PROP_CODE_PAD_SHOWN,
   N_PROPS
 };
 
@@ -166,6 +169,10 @@ viva_interview_live_page_update_actions (VivaInterviewLivePage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "live.add-question",
                                  live && n_items < VIVA_INTERVIEW_MAX_ITEMS);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "live.candidate-shown", self->interview != NULL);
+  /* Runs go into the notes: only while they can be written. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "live.code-pad-shown", live && n_items > 0);
+  if (!(live && n_items > 0))
+    _viva_interview_live_page_set_code_pad_shown (self, FALSE);
   gtk_widget_set_sensitive (GTK_WIDGET (self->add_button),
                             live && n_items < VIVA_INTERVIEW_MAX_ITEMS);
   gtk_text_view_set_editable (GTK_TEXT_VIEW (self->notes_view), live && n_items > 0);
@@ -174,8 +181,8 @@ viva_interview_live_page_update_actions (VivaInterviewLivePage *self)
 /* The bank the interview's question numbers belong to: the one it
  * recorded, or, for an interview from before Viva recorded it, the
  * bank open now. */
-static const char *
-viva_interview_live_page_get_bank_id (VivaInterviewLivePage *self)
+const char *
+_viva_interview_live_page_get_bank_id (VivaInterviewLivePage *self)
 {
   const char *bank = self->interview != NULL ? viva_interview_get_bank (self->interview) : "";
 
@@ -194,7 +201,7 @@ viva_interview_live_page_update_answer_key (VivaInterviewLivePage *self,
 
   if (item != NULL && viva_interview_item_get_number (item) != 0 && notes != NULL)
     {
-      const char *bank = viva_interview_live_page_get_bank_id (self);
+      const char *bank = _viva_interview_live_page_get_bank_id (self);
 
       if (bank != NULL)
         note = viva_notes_store_lookup_note (notes, bank, viva_interview_item_get_number (item));
@@ -230,7 +237,7 @@ viva_interview_live_page_update_context (VivaInterviewLivePage *self,
 
   /* Level and topic only from the bank the numbers are of. */
   if (self->bank != NULL &&
-      g_strcmp0 (viva_interview_live_page_get_bank_id (self), viva_bank_get_id (self->bank)) == 0)
+      g_strcmp0 (_viva_interview_live_page_get_bank_id (self), viva_bank_get_id (self->bank)) == 0)
     question = viva_bank_lookup_question (self->bank, viva_interview_item_get_number (item));
 
   context = g_string_new (NULL);
@@ -284,13 +291,14 @@ viva_interview_live_page_update (VivaInterviewLivePage *self)
       /* Translators: "Question 2 of 5". */
       progress = g_strdup_printf (_("Question %u of %u"), self->shown + 1, n_items);
       gtk_label_set_label (self->progress_label, progress);
-      markup = viva_bank_dup_question_markup (self->bank, viva_interview_live_page_get_bank_id (self),
+      markup = viva_bank_dup_question_markup (self->bank, _viva_interview_live_page_get_bank_id (self),
                                               viva_interview_item_get_number (item), viva_interview_item_get_text (item));
       gtk_label_set_markup (self->question_label, markup);
       viva_interview_live_page_update_context (self, item);
     }
 
   viva_interview_live_page_update_answer_key (self, item);
+  _viva_interview_live_page_show_item_code (self, item);
 
   /* The notes are replaced only when they differ, so that an update
    * caused by typing never moves the cursor. */
@@ -310,6 +318,7 @@ viva_interview_live_page_update (VivaInterviewLivePage *self)
         gtk_text_buffer_get_end_iter (buffer, &end);
         gtk_text_buffer_place_cursor (buffer, &end);
         self->updating_notes = FALSE;
+        _viva_interview_live_page_style_notes_code (self);
       }
   }
 
@@ -371,6 +380,8 @@ viva_interview_live_page_sync_notes (VivaInterviewLivePage *self,
       self->updating_notes = FALSE;
     }
 
+  _viva_interview_live_page_style_notes_code (self);
+
   if (!viva_interview_set_item_notes (self->interview, self->shown, stamped != NULL ? stamped : text))
     {
       AdwToastOverlay *overlay;
@@ -380,6 +391,7 @@ viva_interview_live_page_sync_notes (VivaInterviewLivePage *self,
       self->updating_notes = TRUE;
       gtk_text_buffer_set_text (buffer, viva_interview_item_get_notes (item), -1);
       self->updating_notes = FALSE;
+      _viva_interview_live_page_style_notes_code (self);
 
       overlay = (AdwToastOverlay *) gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
       if (overlay != NULL)
@@ -637,6 +649,7 @@ viva_interview_live_page_dispose (GObject *object)
   g_clear_object (&self->context);
   g_clear_object (&self->interview);
   g_clear_object (&self->bank);
+  _viva_interview_live_page_dispose_code_pad (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), VIVA_TYPE_INTERVIEW_LIVE_PAGE);
 
@@ -673,6 +686,10 @@ viva_interview_live_page_get_property (GObject    *object,
       g_value_set_boolean (value, self->candidate_window != NULL);
       break;
 
+    case PROP_CODE_PAD_SHOWN:
+      g_value_set_boolean (value, _viva_interview_live_page_get_code_pad_shown (self));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -706,6 +723,10 @@ viva_interview_live_page_set_property (GObject      *object,
 
     case PROP_CANDIDATE_SHOWN:
       viva_interview_live_page_set_candidate_shown (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_CODE_PAD_SHOWN:
+      _viva_interview_live_page_set_code_pad_shown (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -749,6 +770,15 @@ viva_interview_live_page_class_init (VivaInterviewLivePageClass *klass)
   properties[PROP_CANDIDATE_SHOWN] =
     g_param_spec_boolean ("candidate-shown", NULL, NULL, FALSE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /**
+   * VivaInterviewLivePage:code-pad-shown:
+   *
+   * The code pad shows under the notes (see
+   * viva-interview-live-page-code.c); never in the candidate window.
+   */
+  properties[PROP_CODE_PAD_SHOWN] =
+    g_param_spec_boolean ("code-pad-shown", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -765,6 +795,7 @@ viva_interview_live_page_class_init (VivaInterviewLivePageClass *klass)
 
   g_type_ensure (GTK_SOURCE_TYPE_VIEW);
   g_type_ensure (VIVA_TYPE_QUESTION_PICKER);
+  g_type_ensure (VIVA_TYPE_CODE_PAD);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/viva-interview-live-page.ui");
   gtk_widget_class_bind_template_child (widget_class, VivaInterviewLivePage, columns);
@@ -778,11 +809,14 @@ viva_interview_live_page_class_init (VivaInterviewLivePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VivaInterviewLivePage, key_label);
   gtk_widget_class_bind_template_child (widget_class, VivaInterviewLivePage, add_button);
   gtk_widget_class_bind_template_child (widget_class, VivaInterviewLivePage, picker);
+  gtk_widget_class_bind_template_child (widget_class, VivaInterviewLivePage, code_revealer);
+  gtk_widget_class_bind_template_child (widget_class, VivaInterviewLivePage, code_pad);
 
   _viva_interview_live_page_class_actions_init (widget_class);
   gtk_widget_class_install_property_action (widget_class, "live.paused", "paused");
   gtk_widget_class_install_property_action (widget_class, "live.rating", "rating");
   gtk_widget_class_install_property_action (widget_class, "live.candidate-shown", "candidate-shown");
+  gtk_widget_class_install_property_action (widget_class, "live.code-pad-shown", "code-pad-shown");
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
@@ -841,6 +875,7 @@ viva_interview_live_page_init (VivaInterviewLivePage *self)
                            self, G_CONNECT_SWAPPED);
 
   _viva_interview_live_page_init_actions (self);
+  _viva_interview_live_page_init_code_pad (self);
 
   viva_interview_live_page_update (self);
 }
@@ -865,6 +900,7 @@ viva_interview_live_page_set_interview (VivaInterviewLivePage *self,
 
   g_signal_group_set_target (self->signals, interview);
   self->ticks = 0;
+  _viva_interview_live_page_forget_code (self);
 
   /* The candidate window shows one interview: never the next one's
    * questions before the interviewer opens it again. */
@@ -928,4 +964,13 @@ viva_interview_live_page_get_question_label (VivaInterviewLivePage *self)
   g_return_val_if_fail (VIVA_IS_INTERVIEW_LIVE_PAGE (self), NULL);
 
   return self->question_label;
+}
+
+/* The code pad under the notes, shown or not, for tests. */
+VivaCodePad *
+viva_interview_live_page_get_code_pad (VivaInterviewLivePage *self)
+{
+  g_return_val_if_fail (VIVA_IS_INTERVIEW_LIVE_PAGE (self), NULL);
+
+  return self->code_pad;
 }

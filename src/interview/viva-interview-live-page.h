@@ -8,6 +8,7 @@
 #include <gtk/gtk.h>
 
 #include "viva-candidate-window.h"
+#include "viva-code-pad.h"
 #include "viva-interview.h"
 #include "viva-question-picker.h"
 #include "viva-types.h"
@@ -32,5 +33,6 @@ gboolean             viva_interview_live_page_add_question         (VivaIntervie
                                                                     GError               **error);
 VivaQuestionPicker  *viva_interview_live_page_get_question_picker (VivaInterviewLivePage *self);
 GtkLabel            *viva_interview_live_page_get_question_label  (VivaInterviewLivePage *self);
+VivaCodePad         *viva_interview_live_page_get_code_pad        (VivaInterviewLivePage *self);
 
 G_END_DECLS

@@ -10,10 +10,12 @@
  *
  * What a user typed (names, questions, notes) is set as plain text and
  * styled with attribute lists, never parsed as markup, so no text can
- * change the report's look. A table cell or a field shows at most a few
- * lines, ellipsized, so that a table row always fits on a page;
- * questions and notes are shown whole further down, where they can flow
- * across pages.
+ * change the report's look. The one thing read in typed text is its
+ * fenced code blocks (what the live page's code pad ran, or code the
+ * interviewer fenced): printed in monospace, line for line. A table
+ * cell or a field shows at most a few lines, ellipsized, so that a
+ * table row always fits on a page; questions and notes are shown whole
+ * further down, where they can flow across pages.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -25,11 +27,17 @@
 
 #include "viva-interview.h"
 #include "viva-interview-pdf.h"
+#include "viva-markdown-fences.h"
 #include "viva-message-dialog.h"
 #include "viva-report-layout.h"
 #include "viva-time-format.h"
 
 #define BODY_SIZE          10.0
+#define CODE_SIZE          8.5
+/* Code sits a little in from the text, on its band. */
+#define CODE_INDENT        10.0
+/* fontconfig's generic name: DejaVu Sans Mono, Noto Sans Mono... */
+#define CODE_FAMILY        "Monospace"
 
 /* A field or a table cell: enough to read a long name or question,
  * bounded so that a row never outgrows a page. */
@@ -55,6 +63,7 @@ static const VivaReportStyle STYLE_HEADING = { 13, PANGO_WEIGHT_BOLD, PANGO_STYL
 static const VivaReportStyle STYLE_QUESTION = { 11.5, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL, &viva_report_text_color, 1.2, 0 };
 static const VivaReportStyle STYLE_LABEL = { 8.5, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL, &viva_report_dim_color, 0, 0 };
 static const VivaReportStyle STYLE_BODY = { BODY_SIZE, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, &viva_report_text_color, 1.3, 0 };
+static const VivaReportStyle STYLE_CODE = { CODE_SIZE, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, &viva_report_text_color, 1.15, 0 };
 static const VivaReportStyle STYLE_EMPTY = { BODY_SIZE, PANGO_WEIGHT_NORMAL, PANGO_STYLE_ITALIC, &viva_report_dim_color, 0, 0 };
 static const VivaReportStyle STYLE_FIELD_LABEL = { BODY_SIZE, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, &viva_report_dim_color, 0, 1 };
 static const VivaReportStyle STYLE_FIELD = { BODY_SIZE, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, &viva_report_text_color, 0, FIELD_MAX_LINES };
@@ -181,80 +190,180 @@ split_paragraphs (const char *text)
   return paragraphs;
 }
 
-/* The interviewer's own text: paragraphs, or a dim "None." */
+/* Whether the last line of @text, before its final line end, has
+ * something on it. Cuts @text there. */
+static gboolean
+ends_with_text_line (char *text)
+{
+  gsize len = strlen (text);
+  const char *line;
+
+  if (len > 0 && text[len - 1] == '\n')
+    text[len - 1] = '\0';
+
+  line = strrchr (text, '\n');
+
+  return !is_blank (line != NULL ? line + 1 : text);
+}
+
+/* A paragraph of notes; one that begins with a stamp shows it dim and
+ * in figures of one width, with the rest of the paragraph hanging after
+ * it so that the times line up down the page. */
+static VivaReportBlock *
+report_add_note_paragraph (VivaReportLayout *layout,
+                           const char       *paragraph,
+                           double            space_before)
+{
+  gsize stamp_len = viva_interview_parse_stamp (paragraph, NULL);
+  g_autofree char *stamp = NULL;
+  VivaReportText styled;
+  VivaReportBlock *block;
+
+  if (stamp_len == 0)
+    return viva_report_layout_add_text (layout, paragraph, NULL, &STYLE_BODY, space_before, 0);
+
+  viva_report_text_init (&styled);
+  stamp = g_strndup (paragraph, stamp_len);
+  viva_report_text_append (&styled, stamp,
+                           pango_attr_weight_new (PANGO_WEIGHT_BOLD),
+                           viva_report_color_attr (&viva_report_dim_color),
+                           pango_attr_font_features_new ("tnum"),
+                           NULL);
+
+  /* A line separator, not a new paragraph: the hanging indent holds
+   * for every line after the first. */
+  for (const char *p = paragraph + stamp_len; *p != '\0'; p++)
+    {
+      if (*p == '\n')
+        g_string_append (styled.text, "\xe2\x80\xa8");
+      else
+        g_string_append_c (styled.text, *p);
+    }
+
+  block = viva_report_layout_add_text (layout, styled.text->str, styled.attrs, &STYLE_BODY, space_before, 0);
+  g_string_free (styled.text, TRUE);
+  viva_report_cell_hang_after (viva_report_block_get_cell (block, 0), stamp_len);
+
+  return block;
+}
+
+/* Code as it was typed, line for line: monospace, its indentation and
+ * blank lines kept, on a tinted band. A line wider than the page wraps
+ * (it cannot be cut), but never joins the next. */
+static VivaReportBlock *
+report_add_code (VivaReportLayout *layout,
+                 const char       *code,
+                 double            space_before)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  VivaReportText styled;
+  VivaReportBlock *block;
+
+  for (const char *p = code; *p != '\0'; p++)
+    {
+      if (*p == '\r')
+        {
+          g_string_append_c (text, '\n');
+          if (p[1] == '\n')
+            p++;
+        }
+      else if (*p == '\t')
+        /* Pango's tab stops are 8 spaces; Python's indent is 4. */
+        g_string_append (text, "    ");
+      else
+        g_string_append_c (text, *p);
+    }
+
+  /* The newline before the closing fence ends the last line; it is not
+   * an empty line of its own. */
+  if (text->len > 0 && text->str[text->len - 1] == '\n')
+    g_string_truncate (text, text->len - 1);
+
+  viva_report_text_init (&styled);
+  viva_report_text_append (&styled, text->str, pango_attr_family_new (CODE_FAMILY), NULL);
+  block = viva_report_layout_add_text (layout, styled.text->str, styled.attrs, &STYLE_CODE,
+                                       space_before, CODE_INDENT);
+  g_string_free (styled.text, TRUE);
+  block->decoration = VIVA_REPORT_DECORATION_CODE;
+
+  return block;
+}
+
+/* Text the interviewer typed (notes, takeaways, the summary): its
+ * paragraphs, with their stamps when @stamps, and its fenced code
+ * blocks as code (viva-markdown-fences.c reads them as the Markdown
+ * report does). A paragraph right above a block, with no blank line
+ * between them, says what the code is ("[12:05] Ran the code: ..."), so
+ * it stays on the same page as the block's start.
+ *
+ * Returns: %FALSE when @text is blank and nothing was added */
+static gboolean
+report_add_typed (VivaReportLayout *layout,
+                  const char       *text,
+                  gboolean          stamps,
+                  double            space_before)
+{
+  g_autoptr(GArray) spans = viva_markdown_split_fences (text);
+  VivaReportBlock *last = NULL;
+  gboolean joined = FALSE;
+
+  for (guint s = 0; s < spans->len; s++)
+    {
+      const VivaMarkdownSpan *span = &g_array_index (spans, VivaMarkdownSpan, s);
+      g_autofree char *content = viva_markdown_dup_span_content (text, span);
+
+      if (span->code)
+        {
+          if (last != NULL && joined)
+            last->keep_with_next = TRUE;
+          last = report_add_code (layout, content, last == NULL ? space_before : (joined ? 4 : 8));
+          joined = FALSE;
+          continue;
+        }
+
+      {
+        g_autoptr(GPtrArray) paragraphs = split_paragraphs (content);
+
+        for (guint i = 0; i < paragraphs->len; i++)
+          {
+            const char *paragraph = g_ptr_array_index (paragraphs, i);
+            /* Clear of the code band above. */
+            double before = last == NULL ? space_before : (last->decoration == VIVA_REPORT_DECORATION_CODE ? 10 : 6);
+
+            if (stamps)
+              last = report_add_note_paragraph (layout, paragraph, before);
+            else
+              last = viva_report_layout_add_text (layout, paragraph, NULL, &STYLE_BODY, before, 0);
+          }
+
+        /* No blank line between the text's last line and the fence
+         * below it. */
+        joined = ends_with_text_line (content);
+      }
+    }
+
+  return last != NULL;
+}
+
+/* The interviewer's own text: paragraphs and code, or a dim "None." */
 static void
 report_add_paragraphs (VivaReportLayout *layout,
                        const char       *text,
                        const char       *empty,
-                       double            space_before,
-                       double            indent)
+                       double            space_before)
 {
-  g_autoptr(GPtrArray) paragraphs = split_paragraphs (text);
-
-  if (paragraphs->len == 0)
-    {
-      viva_report_layout_add_text (layout, empty, NULL, &STYLE_EMPTY, space_before, indent);
-      return;
-    }
-
-  for (guint i = 0; i < paragraphs->len; i++)
-    viva_report_layout_add_text (layout, g_ptr_array_index (paragraphs, i), NULL, &STYLE_BODY,
-                                 i == 0 ? space_before : 6, indent);
+  if (!report_add_typed (layout, text, FALSE, space_before))
+    viva_report_layout_add_text (layout, empty, NULL, &STYLE_EMPTY, space_before, 0);
 }
 
-/* Notes: a paragraph that begins with a stamp shows it dim and in
- * figures of one width, with the rest of the paragraph hanging after it
- * so that the times line up down the page. */
+/* Notes: stamped paragraphs and code, or a dim "No notes." */
 static void
 report_add_notes (VivaReportLayout *layout,
                   const char       *notes,
                   double            space_before)
 {
-  g_autoptr(GPtrArray) paragraphs = split_paragraphs (notes);
-
-  if (paragraphs->len == 0)
-    {
-      viva_report_layout_add_text (layout, _("No notes."), NULL, &STYLE_EMPTY, space_before, 0);
-      return;
-    }
-
-  for (guint i = 0; i < paragraphs->len; i++)
-    {
-      const char *paragraph = g_ptr_array_index (paragraphs, i);
-      gsize stamp_len = viva_interview_parse_stamp (paragraph, NULL);
-      g_autofree char *stamp = NULL;
-      VivaReportText styled;
-      VivaReportBlock *block;
-
-      if (stamp_len == 0)
-        {
-          viva_report_layout_add_text (layout, paragraph, NULL, &STYLE_BODY, i == 0 ? space_before : 6, 0);
-          continue;
-        }
-
-      viva_report_text_init (&styled);
-      stamp = g_strndup (paragraph, stamp_len);
-      viva_report_text_append (&styled, stamp,
-                               pango_attr_weight_new (PANGO_WEIGHT_BOLD),
-                               viva_report_color_attr (&viva_report_dim_color),
-                               pango_attr_font_features_new ("tnum"),
-                               NULL);
-
-      /* A line separator, not a new paragraph: the hanging indent holds
-       * for every line after the first. */
-      for (const char *p = paragraph + stamp_len; *p != '\0'; p++)
-        {
-          if (*p == '\n')
-            g_string_append (styled.text, "\xe2\x80\xa8");
-          else
-            g_string_append_c (styled.text, *p);
-        }
-
-      block = viva_report_layout_add_text (layout, styled.text->str, styled.attrs, &STYLE_BODY,
-                                           i == 0 ? space_before : 6, 0);
-      g_string_free (styled.text, TRUE);
-      viva_report_cell_hang_after (viva_report_block_get_cell (block, 0), stamp_len);
-    }
+  if (!report_add_typed (layout, notes, TRUE, space_before))
+    viva_report_layout_add_text (layout, _("No notes."), NULL, &STYLE_EMPTY, space_before, 0);
 }
 
 /* "Label   value", in two columns. */
@@ -495,10 +604,10 @@ report_build (VivaReportLayout *layout,
   report_add_recommendation (layout, viva_interview_get_recommendation (interview));
 
   report_add_heading (layout, _("Key Takeaways"), 24);
-  report_add_paragraphs (layout, viva_interview_get_takeaways (interview), _("None."), 6, 0);
+  report_add_paragraphs (layout, viva_interview_get_takeaways (interview), _("None."), 6);
 
   report_add_heading (layout, _("Summary"), 20);
-  report_add_paragraphs (layout, viva_interview_get_summary (interview), _("None."), 6, 0);
+  report_add_paragraphs (layout, viva_interview_get_summary (interview), _("None."), 6);
 
   report_add_heading (layout, _("Questions"), 20);
   if (n_items == 0)

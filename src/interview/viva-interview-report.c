@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 
 #include "viva-interview.h"
+#include "viva-markdown-fences.h"
 #include "viva-markdown-writer.h"
 #include "viva-time-format.h"
 
@@ -115,10 +116,8 @@ append_section_text (GString    *out,
                      const char *text)
 {
   g_string_append_printf (out, "\n## %s\n\n", heading);
-  if (text[0] == '\0')
+  if (!viva_markdown_append_typed (out, text))
     g_string_append_printf (out, "*%s*\n", _("None."));
-  else
-    viva_markdown_append_fenced (out, text, "text");
 }
 
 /**
@@ -131,7 +130,8 @@ append_section_text (GString    *out,
  * their ratings and times, then each question with the notes as taken,
  * stamps and all. Names and questions are escaped and what the
  * interviewer typed is fenced, so that no user text can change the
- * report's structure.
+ * report's structure; code fenced in the notes (what the live page's
+ * code pad ran, with its output) stays a code block, in its language.
  *
  * Returns: (transfer full): the report
  */
@@ -210,13 +210,14 @@ viva_interview_to_markdown (VivaInterview *self)
       append_field (out, _("Time"), time_text);
       g_string_append_c (out, '\n');
 
-      if (viva_interview_item_get_notes (item)[0] == '\0')
-        g_string_append_printf (out, "*%s*\n", _("No notes."));
-      else
-        {
-          g_string_append_printf (out, "**%s**\n\n", _("Notes:"));
-          viva_markdown_append_fenced (out, viva_interview_item_get_notes (item), "text");
-        }
+      {
+        g_autoptr(GString) notes = g_string_new (NULL);
+
+        if (viva_markdown_append_typed (notes, viva_interview_item_get_notes (item)))
+          g_string_append_printf (out, "**%s**\n\n%s", _("Notes:"), notes->str);
+        else
+          g_string_append_printf (out, "*%s*\n", _("No notes."));
+      }
     }
 
   return g_string_free (out, FALSE);

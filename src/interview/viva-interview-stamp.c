@@ -15,6 +15,12 @@
  * time), so text that already begins with something shaped like a
  * stamp ("[12:05] ") is left as it is.
  *
+ * A fenced code block (```python ... ```, as the live page's code pad
+ * writes them) belongs to the paragraph it follows without a blank line,
+ * blank lines inside it included, so that no stamp ever lands inside
+ * code; a paragraph that begins with a fence is never stamped, as the
+ * stamp would break the fence.
+ *
  * Only paragraphs the edit touched are stamped: those outside the
  * paragraphs that the old and the new text share at their start and at
  * their end. Text that was there unstamped before (typed before the
@@ -37,12 +43,17 @@
 
 #include <string.h>
 
+#include <glib/gi18n.h>
+
 #include "viva-interview.h"
+#include "viva-markdown-fences.h"
+#include "viva-markdown-writer.h"
 
 typedef struct
 {
-  gsize start;   /* first byte of the first line */
-  gsize end;     /* just after the last non-blank line, before its "\n" */
+  gsize    start;      /* first byte of the first line */
+  gsize    end;        /* just after the last non-blank line, before its "\n" */
+  gboolean fenced;     /* its first line opens a code fence: no stamp there */
 } Paragraph;
 
 static gboolean
@@ -59,13 +70,16 @@ line_is_blank (const char *line,
   return TRUE;
 }
 
-/* The paragraphs of @text, in order. */
+/* The paragraphs of @text, in order; a fenced code block goes on
+ * through blank lines until its closing fence. */
 static GArray *
 split_paragraphs (const char *text)
 {
   GArray *paragraphs = g_array_new (FALSE, FALSE, sizeof (Paragraph));
   gboolean inside = FALSE;
-  Paragraph current = { 0, 0 };
+  gboolean in_fence = FALSE;
+  VivaMarkdownFence fence = { 0 };
+  Paragraph current = { 0, 0, FALSE };
   gsize pos = 0;
 
   if (text == NULL)
@@ -76,7 +90,14 @@ split_paragraphs (const char *text)
       const char *nl = strchr (text + pos, '\n');
       gsize len = nl != NULL ? (gsize) (nl - (text + pos)) : strlen (text + pos);
 
-      if (line_is_blank (text + pos, len))
+      if (in_fence)
+        {
+          /* Code, blank or not, until the fence closes. */
+          current.end = pos + len;
+          if (viva_markdown_fence_closes (text + pos, len, &fence))
+            in_fence = FALSE;
+        }
+      else if (line_is_blank (text + pos, len))
         {
           if (inside)
             g_array_append_val (paragraphs, current);
@@ -84,10 +105,16 @@ split_paragraphs (const char *text)
         }
       else
         {
+          gboolean opens = viva_markdown_fence_opens (text + pos, len, &fence);
+
           if (!inside)
-            current.start = pos;
+            {
+              current.start = pos;
+              current.fenced = opens;
+            }
           current.end = pos + len;
           inside = TRUE;
+          in_fence = opens;
         }
 
       if (nl == NULL)
@@ -279,7 +306,7 @@ viva_interview_stamp_paragraphs_full (const char  *old_text,
     {
       const Paragraph *p = &g_array_index (new_paragraphs, Paragraph, i);
 
-      if (viva_interview_parse_stamp (new_text + p->start, NULL) == 0)
+      if (!p->fenced && viva_interview_parse_stamp (new_text + p->start, NULL) == 0)
         {
           VivaStampInsertion insertion = { p->start, stamp_len };
 
@@ -321,4 +348,186 @@ viva_interview_stamp_paragraphs (const char *old_text,
                                  gint64      elapsed_usec)
 {
   return viva_interview_stamp_paragraphs_full (old_text, new_text, elapsed_usec, NULL);
+}
+
+/* Code runs in the notes */
+
+/* @text whole if it fits in @max_bytes and @max_lines, else its
+ * beginning, cut at a line end where there is one, with a last line
+ * that says how much is left out; @comment comes before that line
+ * ("# " in Python, so that the code still reads as code). */
+static char *
+cut_text (const char *text,
+          gsize       max_bytes,
+          guint       max_lines,
+          const char *comment)
+{
+  gsize len = strlen (text);
+  gsize keep = 0;
+  guint lines = 0;
+  g_autofree char *rest = NULL;
+  GString *out;
+
+  while (keep < len && keep < max_bytes && lines < max_lines)
+    {
+      const char *nl = memchr (text + keep, '\n', len - keep);
+      gsize next = nl != NULL ? (gsize) (nl - text) + 1 : len;
+
+      if (next > max_bytes)
+        {
+          /* A line longer than what is left: cut inside it, on a
+           * character's boundary. */
+          if (keep == 0)
+            keep = (gsize) (g_utf8_find_prev_char (text, text + max_bytes + 1) - text);
+          break;
+        }
+
+      keep = next;
+      lines++;
+    }
+
+  if (keep >= len)
+    return g_strdup (text);
+
+  out = g_string_new_len (text, (gssize) keep);
+  if (out->len > 0 && out->str[out->len - 1] != '\n')
+    g_string_append_c (out, '\n');
+
+  rest = g_format_size (len - keep);
+  g_string_append (out, comment);
+  /* Translators: the end of code or output cut short in the interview
+   * notes; %s is a size, "12.3 kB" */
+  g_string_append_printf (out, _("… (%s more not shown)"), rest);
+  g_string_append_c (out, '\n');
+
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * viva_interview_format_code_run:
+ * @elapsed_usec: when the run began, into the interview
+ * @summary: how it went, on one line: "Finished.", "3 of 5 tests passed"
+ * @code: the code that ran
+ * @output: (nullable): what it printed, or its tests' results, a line
+ *   each; %NULL or "" for nothing
+ *
+ * The paragraph the live page's code pad adds to a question's notes:
+ *
+ *   [12:05] Ran the code: 3 of 5 tests passed
+ *   ```python
+ *   def add(a, b):
+ *   ...
+ *   ```
+ *   ```text
+ *   ...
+ *   ```
+ *
+ * The code in a python fence and the output in a text fence, each fence
+ * longer than any backtick run inside it, so nothing they hold can end
+ * them; the code and the output are cut past
+ * %VIVA_INTERVIEW_RUN_CODE_MAX_SIZE and %VIVA_INTERVIEW_RUN_OUTPUT_MAX_SIZE
+ * or %VIVA_INTERVIEW_RUN_OUTPUT_MAX_LINES. There is no blank line outside
+ * the fences, so that the stamps read it as one paragraph, whose stamp it
+ * already has.
+ *
+ * Returns: (transfer full): the paragraph, without a final line end
+ */
+char *
+viva_interview_format_code_run (gint64      elapsed_usec,
+                                const char *summary,
+                                const char *code,
+                                const char *output)
+{
+  char stamp[VIVA_INTERVIEW_STAMP_MAX_SIZE];
+  g_autofree char *flat = NULL;
+  g_autofree char *kept_code = NULL;
+  GString *out;
+
+  g_return_val_if_fail (summary != NULL, NULL);
+  g_return_val_if_fail (code != NULL, NULL);
+
+  flat = g_strdup (summary);
+  g_strdelimit (flat, "\r\n\t", ' ');
+  g_strstrip (flat);
+
+  viva_interview_format_stamp (elapsed_usec, stamp, sizeof stamp);
+  out = g_string_new (stamp);
+  /* Translators: the start of what the code pad adds to the interview
+   * notes after a run; %s says how it went: "Finished.",
+   * "3 of 5 tests passed" */
+  g_string_append_printf (out, _("Ran the code: %s"), flat);
+  g_string_append_c (out, '\n');
+
+  kept_code = cut_text (code, VIVA_INTERVIEW_RUN_CODE_MAX_SIZE, G_MAXUINT, "# ");
+  viva_markdown_append_fenced (out, kept_code, "python");
+
+  if (output != NULL && output[0] != '\0')
+    {
+      g_autofree char *kept_output = cut_text (output, VIVA_INTERVIEW_RUN_OUTPUT_MAX_SIZE,
+                                               VIVA_INTERVIEW_RUN_OUTPUT_MAX_LINES, "");
+
+      viva_markdown_append_fenced (out, kept_output, "text");
+    }
+
+  /* No final line end: the caller decides what follows. */
+  g_string_truncate (out, out->len - 1);
+
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * viva_interview_dup_paragraph_separator:
+ * @notes: a question's notes
+ *
+ * What goes between @notes and a paragraph added at their end, such as
+ * viva_interview_format_code_run()'s: a blank line, none when the notes
+ * are empty or already end with one, and before it the closing fence of
+ * a code block left open at the end of the notes, which would otherwise
+ * swallow the paragraph.
+ *
+ * Returns: (transfer full): the separator, maybe ""
+ */
+char *
+viva_interview_dup_paragraph_separator (const char *notes)
+{
+  g_autoptr(GArray) spans = NULL;
+  GString *out;
+  gsize len;
+
+  g_return_val_if_fail (notes != NULL, NULL);
+
+  len = strlen (notes);
+  if (len == 0)
+    return g_strdup ("");
+
+  out = g_string_new (NULL);
+  spans = viva_markdown_split_fences (notes);
+
+  if (spans->len > 0)
+    {
+      const VivaMarkdownSpan *last = &g_array_index (spans, VivaMarkdownSpan, spans->len - 1);
+      const char *line = notes + last->start;
+      const char *nl = strchr (line, '\n');
+      VivaMarkdownFence fence;
+
+      if (last->code && !last->closed &&
+          viva_markdown_fence_opens (line, nl != NULL ? (gsize) (nl - line) : strlen (line), &fence))
+        {
+          if (notes[len - 1] != '\n')
+            g_string_append_c (out, '\n');
+          for (guint i = 0; i < fence.length; i++)
+            g_string_append_c (out, fence.marker);
+          g_string_append (out, "\n\n");
+
+          return g_string_free (out, FALSE);
+        }
+    }
+
+  /* Up to a blank line. */
+  if (notes[len - 1] != '\n')
+    g_string_append (out, "\n\n");
+  else if (len < 2 || notes[len - 2] != '\n')
+    g_string_append_c (out, '\n');
+
+  return g_string_free (out, FALSE);
 }

@@ -264,6 +264,19 @@ char                    *viva_interview_stamp_paragraphs_full   (const char     
                                                                  gint64               elapsed_usec,
                                                                  GArray             **out_insertions);
 
+/* What a code run leaves in the notes: the code and the output kept
+ * whole up to these sizes, then cut with a line that says how much more
+ * there was. The notes of a question hold 1 MB. */
+#define VIVA_INTERVIEW_RUN_CODE_MAX_SIZE     ((gsize) 32 * 1024)
+#define VIVA_INTERVIEW_RUN_OUTPUT_MAX_SIZE   ((gsize) 8 * 1024)
+#define VIVA_INTERVIEW_RUN_OUTPUT_MAX_LINES  100
+
+char                    *viva_interview_format_code_run         (gint64               elapsed_usec,
+                                                                 const char          *summary,
+                                                                 const char          *code,
+                                                                 const char          *output);
+char                    *viva_interview_dup_paragraph_separator (const char          *notes);
+
 /* The report (viva-interview-report.c). */
 char                    *viva_interview_to_markdown             (VivaInterview       *self);
 char                    *viva_interview_format_date             (VivaInterview       *self,

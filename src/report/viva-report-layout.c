@@ -36,6 +36,10 @@ const VivaReportColor viva_report_text_color = { 0.12, 0.12, 0.13 };
 const VivaReportColor viva_report_dim_color = { 0.40, 0.40, 0.43 };
 static const VivaReportColor RULE_COLOR = { 0.82, 0.82, 0.84 };
 static const VivaReportColor STRONG_RULE_COLOR = { 0.35, 0.35, 0.38 };
+static const VivaReportColor CODE_BAND_COLOR = { 0.95, 0.95, 0.96 };
+/* How far a code band reaches around its lines: less than the space
+ * between blocks, so that bands never touch the text around them. */
+#define CODE_BAND_PAD      3.0
 
 static const VivaReportStyle STYLE_RUNNING = { 8.5, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, &viva_report_dim_color, 0, 1 };
 
@@ -596,6 +600,22 @@ draw_placement (cairo_t          *cr,
           placement->y > VIVA_REPORT_PAGE_MARGIN)
         draw_rule (cr, self, placement->y - block->space_before / 2, 0.5, &RULE_COLOR);
 
+      if (block->decoration == VIVA_REPORT_DECORATION_CODE)
+        {
+          const VivaReportCell *cell = &g_array_index (block->cells, VivaReportCell, 0);
+
+          /* Behind the lines on this page only: a block cut by a page
+           * break gets a band on each page. */
+          cairo_save (cr);
+          set_source (cr, &CODE_BAND_COLOR);
+          cairo_rectangle (cr, VIVA_REPORT_PAGE_MARGIN + cell->x - 2 * CODE_BAND_PAD,
+                           placement->y - CODE_BAND_PAD,
+                           viva_report_layout_get_content_width (self) - cell->x + 2 * CODE_BAND_PAD,
+                           lines_height (block, placement->first, placement->n_lines) + 2 * CODE_BAND_PAD);
+          cairo_fill (cr);
+          cairo_restore (cr);
+        }
+
       draw_cell_lines (cr, &g_array_index (block->cells, VivaReportCell, 0),
                        placement->first, placement->n_lines, placement->y);
       return;
@@ -616,6 +636,7 @@ draw_placement (cairo_t          *cr,
         draw_rule (cr, self, placement->y + height, 1, &STRONG_RULE_COLOR);
         break;
       case VIVA_REPORT_DECORATION_RULE_ABOVE:
+      case VIVA_REPORT_DECORATION_CODE:
       case VIVA_REPORT_DECORATION_NONE:
       default:
         break;

@@ -49,6 +49,7 @@ typedef enum
   VIVA_REPORT_DECORATION_RULE_BELOW,
   VIVA_REPORT_DECORATION_STRONG_RULE_BELOW,
   VIVA_REPORT_DECORATION_BOX,
+  VIVA_REPORT_DECORATION_CODE,
 } VivaReportDecoration;
 
 /**
@@ -79,7 +80,8 @@ typedef struct _VivaReportBlock VivaReportBlock;
  * @cells: (element-type VivaReportCell): its text
  * @space_before: above it; dropped at the top of a page
  * @padding: above and below the cells
- * @decoration: a rule or a box
+ * @decoration: a rule or a box; %VIVA_REPORT_DECORATION_CODE, a tinted
+ *   band behind a splittable block's lines, on each page it spans
  * @accent: (nullable): the box's colour
  * @splittable: one cell, which may be cut between lines across pages
  * @keep_with_next: never last on a page (a heading)

@@ -20,6 +20,8 @@
 #   {"version": 1, "load_error": null, "asserts": "assert f(1) == 2",
 #    "found": ["test_one", "test_two"], "cases": [
 #   {"index": 0, "passed": true, "actual": "True", "stdout": "", "error": null},
+#   {"index": 1, "passed": false, "actual": null, "stdout": "",
+#    "error": "Traceback ... AssertionError", "assertion": true},
 #   ...
 #   ]}
 #
@@ -515,6 +517,9 @@ def run_case(case, namespace):
         else:
             result["actual"] = None
             result["passed"] = False
+            # An assert that does not hold is the test saying the code is
+            # wrong (failed, as pytest says), not the code breaking.
+            result["assertion"] = _isinstance(raised, AssertionError)
             error = user_traceback(raised)
     else:
         result["actual"] = cut(safe_repr(value))
@@ -850,6 +855,8 @@ def case_result(index, case, prelude, code, entries, time_limit):
         if outcome.stdout_cut or normalize_output(stdout) != normalize_output(case.output):
             passed = False
     pairs += [("passed", passed), ("actual", actual), ("stdout", shown), ("error", error)]
+    if not passed and message.get("assertion") is True:
+        pairs.append(("assertion", True))
     if message.get("compare_failed") and error is not None:
         pairs.append(("problem", {"kind": "compare", "detail": error}))
     return pairs

@@ -270,6 +270,7 @@ read_case_result (JsonObject  *object,
   const char *output;
   const char *traceback;
   JsonNode *node;
+  JsonNode *assertion;
   gboolean missing;
   gint64 index;
 
@@ -300,9 +301,14 @@ read_case_result (JsonObject  *object,
   result->output = g_strdup (output);
   result->error = dup_error (object, "problem", FALSE, traceback);
 
+  assertion = viva_json_object_get_value_member (object, "assertion", G_TYPE_BOOLEAN, &missing);
+
+  /* A case whose assert did not hold failed, with the assert's
+   * traceback as its reason; any other exception is an error. */
   if (json_node_get_boolean (node))
     result->status = VIVA_CASE_PASSED;
-  else if (result->error != NULL)
+  else if (result->error != NULL &&
+           (assertion == NULL || !json_node_get_boolean (assertion)))
     result->status = VIVA_CASE_ERROR;
   else
     result->status = VIVA_CASE_FAILED;
