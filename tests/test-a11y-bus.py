@@ -536,20 +536,6 @@ def run_tests_buttons():
             if acc.getRoleName() == 'push button' and matches(acc, 'Run Tests') and is_visible(acc)]
 
 
-def test_result_near(button):
-    """A test result ("a palindrome: failed, expected True, got None") in
-    the code pad of @button."""
-    for around in ancestors(button)[:8]:
-        for acc in descendants(around):
-            try:
-                if acc.getRoleName() == 'list item' and \
-                        re.search(r': (passed|failed|error)', acc.name or ''):
-                    return acc
-            except Exception:
-                continue
-    return None
-
-
 def has_click(acc):
     try:
         action = acc.queryAction()
@@ -902,8 +888,10 @@ def walk_everything(walk):
     start = wait_for('the mock interview setup', lambda: find('push button', 'Start Interview', clickable=True))
     walk.step('mock interview: setup', start)
     # Practical Coding Challenges only: each question is answered in a
-    # code pad (the editor, Run, Run Tests, Stop, the output), whose test
-    # results are read one sentence per test.
+    # code pad (the editor, Run, Run Tests, Stop, the output). Its test
+    # results are walked in the study view, on a question chosen there:
+    # here the question is random, and a result such as "got [None,
+    # None]" would read to this walk's rules as a word said twice.
     # With the keyboard: GTK 4.8 gives a check box no action on the bus.
     tab_to(main_window(), 'check box', 'All of Level 6: Practical Coding Challenges')
     keys(main_window(), 'space')
@@ -915,10 +903,6 @@ def walk_everything(walk):
     pad = [b for b in run_tests_buttons() if b not in pads_before]
     if len(pad) != 1:
         fail('no "Run Tests" in the mock interview\'s code pad')
-    # The starter code returns None: every test says how it went.
-    do_click(pad[0])
-    wait_for('the mock interview\'s test results', lambda: test_result_near(pad[0]))
-    walk.step('mock interview: run, test results', end)
     do_click(end)
     dlg = wait_for('the end-interview dialog', dialog)
     walk.step('message dialog: end the mock interview', dlg)
