@@ -17,6 +17,8 @@
 
 #include "viva-bank.h"
 #include "viva-clock.h"
+#include "viva-document-file.h"
+#include "viva-json-writer.h"
 #include "viva-level.h"
 #include "viva-mock-session-private.h"
 #include "viva-mock-setup.h"
@@ -24,6 +26,7 @@
 #include "viva-note.h"
 #include "viva-notes-store.h"
 #include "viva-question.h"
+#include "viva-session-file.h"
 #include "viva-session-store.h"
 #include "viva-time-format.h"
 #include "viva-topic.h"
@@ -1195,6 +1198,118 @@ test_markdown (void)
     }
 }
 
+
+/* What Run Tests gave for two cases: one passed, one failed with what it
+ * printed. */
+static VivaChallengeResults *
+two_results (void)
+{
+  const char *text = "{\"version\": 1, \"load_error\": null, \"cases\": [\n"
+                     "{\"index\": 0, \"passed\": true, \"actual\": \"True\", \"stdout\": \"\", \"error\": null},\n"
+                     "{\"index\": 1, \"passed\": false, \"actual\": \"False\", \"stdout\": \"ünï ␀\\n\", \"error\": null}]}\n";
+  g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func ((GDestroyNotify) viva_code_case_free);
+  g_autoptr(GError) error = NULL;
+  VivaChallengeResults *results;
+
+  g_ptr_array_add (cases, viva_code_case_new_with_check ("racecar", "is_palindrome('racecar')", VIVA_CODE_CASE_EXPECTED, "True"));
+  g_ptr_array_add (cases, viva_code_case_new_with_check ("été", "is_palindrome('été')", VIVA_CODE_CASE_EXPECTED, "True"));
+  results = viva_challenge_results_parse (text, strlen (text), cases, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (results);
+
+  return results;
+}
+
+/* Results are equal when they write the same JSON. */
+static char *
+dup_results_json (VivaChallengeResults *results)
+{
+  VivaJsonWriter writer;
+  g_autoptr(GBytes) bytes = NULL;
+
+  viva_json_writer_init (&writer, 256);
+  g_assert_true (viva_challenge_results_write (results, &writer));
+  bytes = viva_json_writer_free_to_bytes (&writer);
+
+  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
+static void
+assert_results_same (VivaChallengeResults *a,
+                     VivaChallengeResults *b)
+{
+  g_autofree char *ja = NULL;
+  g_autofree char *jb = NULL;
+
+  g_assert_nonnull (a);
+  g_assert_nonnull (b);
+  ja = dup_results_json (a);
+  jb = dup_results_json (b);
+  g_assert_cmpstr (ja, ==, jb);
+}
+
+/* A coding question's code and output in the report: fenced as Python
+ * and as text, in fences that neither can close; no "No answer." for a
+ * question answered in code. */
+static void
+test_markdown_code (void)
+{
+  g_autoptr(VivaMockSession) session = crafted_session ();
+  g_autoptr(GPtrArray) headings = NULL;
+  g_autofree char *markdown = NULL;
+  const char *code = "def f(s):\n    \"\"\"```\n# not a heading\n\"\"\"\n    return s[::-1]\n";
+  const char *output = "````\n## Injected\n";
+
+  g_assert_true (viva_mock_session_set_run_output (session, 2, code, output));
+  g_assert_true (viva_mock_session_set_code (session, 0, "print(1)"));
+  markdown = viva_mock_session_to_markdown (session);
+  g_test_message ("%s", markdown);
+
+  /* Question 42 has a typed answer and code: both. */
+  g_assert_nonnull (strstr (markdown, "\n\n```markdown\nUse slicing: `s[::-1]`.\n```\n\n**Code:**\n\n```python\nprint(1)\n```\n"));
+
+  /* Question 801: code and output, no "No answer.". */
+  g_assert_null (strstr (markdown, "*No answer.*"));
+  g_assert_nonnull (strstr (markdown, "**Code:**\n\n````python\ndef f(s):\n"));
+  g_assert_nonnull (strstr (markdown, "**Output:**\n\n`````text\n````\n## Injected\n`````\n"));
+
+  /* Never run: no output heading for question 42. */
+  {
+    const char *q42 = strstr (markdown, "### Question 42");
+    const char *q43 = strstr (markdown, "### Question 43");
+
+    g_assert_nonnull (q42);
+    g_assert_nonnull (q43);
+    g_assert_null (g_strstr_len (q42, q43 - q42, "**Output:**"));
+  }
+
+  headings = headings_outside_fences (markdown);
+  g_assert_cmpuint (headings->len, ==, 1 + 2 + 3);
+
+  /* Run Tests: the results as their own Markdown says them, after the
+   * code; still no heading but the report's. */
+  {
+    g_autoptr(VivaChallengeResults) results = two_results ();
+    g_autofree char *tests = viva_challenge_results_to_markdown (results);
+
+    g_assert_true (viva_mock_session_set_test_results (session, 2, code, results));
+    g_clear_pointer (&markdown, g_free);
+    markdown = viva_mock_session_to_markdown (session);
+    g_test_message ("%s", markdown);
+    g_assert_nonnull (strstr (markdown, "`````\n\n**Tests:**\n\n**1 of 2 tests passed**\n"));
+    g_assert_nonnull (strstr (markdown, tests));
+    g_clear_pointer (&headings, g_ptr_array_unref);
+    headings = headings_outside_fences (markdown);
+    g_assert_cmpuint (headings->len, ==, 1 + 2 + 3);
+  }
+
+  /* A run that printed nothing says so. */
+  g_clear_pointer (&markdown, g_free);
+  g_assert_true (viva_mock_session_set_run_output (session, 0, "x = 1", ""));
+  markdown = viva_mock_session_to_markdown (session);
+  g_assert_nonnull (strstr (markdown, "```python\nx = 1\n```\n\n**Output:**\n\n*Nothing was printed.*\n"));
+}
+
 /* The store */
 
 static const char *unicode_answers[] = {
@@ -1622,7 +1737,7 @@ test_store_future_version (void)
     g_autoptr(GBytes) bytes = read_file (path);
     GString *text = g_string_new_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
 
-    g_assert_cmpuint (g_string_replace (text, "\"version\" : 1", "\"version\" : 2", 1), ==, 1);
+    g_assert_cmpuint (g_string_replace (text, "\"version\" : 1", "\"version\" : 3", 1), ==, 1);
     write_file (path, text->str, text->len);
     future_bytes = g_string_free_to_bytes (text);
   }
@@ -1753,7 +1868,7 @@ test_store_newer_on_disk (void)
     g_autoptr(GBytes) bytes = read_file (path);
     GString *text = g_string_new_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
 
-    g_string_replace (text, "\"version\" : 1", "\"version\" : 2", 1);
+    g_string_replace (text, "\"version\" : 1", "\"version\" : 3", 1);
     /* A different size: the stamp changes even within one tick. */
     g_string_append (text, "\n");
     write_file (path, text->str, text->len);
@@ -2041,6 +2156,305 @@ test_store_rewrites_older_file (void)
                    g_bytes_get_data (before, NULL), g_bytes_get_size (before));
 }
 
+
+/* Coding questions: the code pad kept in the file */
+
+
+static gboolean
+file_has (const char *path,
+          const char *needle)
+{
+  g_autoptr(GBytes) bytes = read_file (path);
+  g_autofree char *text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+
+  return strstr (text, needle) != NULL;
+}
+
+static void
+test_session_code_setters (void)
+{
+  g_autoptr(VivaBank) bank = load_bank ();
+  g_autoptr(VivaMockSession) session = new_session_of (bank, 2, 1);
+  VivaMockItem *item = viva_mock_session_get_item (session, 0);
+  g_autofree char *too_long = g_strnfill (VIVA_MOCK_CODE_MAX_SIZE + 1, 'x');
+  g_autofree char *long_output = NULL;
+  SignalCount count = { 0, 0 };
+
+  g_signal_connect (session, "changed", G_CALLBACK (count_changed_cb), &count);
+
+  /* Nothing kept until the pad is used. */
+  g_assert_false (viva_mock_session_get_has_code (session));
+  g_assert_false (viva_mock_item_has_code (item));
+  g_assert_null (viva_mock_item_get_code (item));
+  g_assert_null (viva_mock_item_get_output (item));
+  g_assert_null (viva_mock_item_get_test_results (item));
+
+  g_assert_true (viva_mock_session_set_code (session, 0, "def f():\n    return 1\n"));
+  g_assert_cmpstr (viva_mock_item_get_code (item), ==, "def f():\n    return 1\n");
+  g_assert_true (viva_mock_session_get_has_code (session));
+  g_assert_cmpuint (count.changed, ==, 1);
+
+  /* The same code again is no change; too long is refused, keeping it. */
+  g_assert_true (viva_mock_session_set_code (session, 0, "def f():\n    return 1\n"));
+  g_assert_cmpuint (count.changed, ==, 1);
+  g_assert_false (viva_mock_session_set_code (session, 0, too_long));
+  g_assert_cmpstr (viva_mock_item_get_code (item), ==, "def f():\n    return 1\n");
+
+  /* A run keeps its code with its output. */
+  g_assert_true (viva_mock_session_set_run_output (session, 0, "print('é')\n", "é\n"));
+  g_assert_cmpstr (viva_mock_item_get_code (item), ==, "print('é')\n");
+  g_assert_cmpstr (viva_mock_item_get_output (item), ==, "é\n");
+  g_assert_cmpuint (count.changed, ==, 2);
+
+  /* An output longer than is kept is cut at a character, marked. */
+  {
+    GString *text = g_string_new (NULL);
+
+    while (text->len <= VIVA_MOCK_OUTPUT_MAX_SIZE)
+      g_string_append (text, "ünïcode ");
+    long_output = g_string_free (text, FALSE);
+  }
+  g_assert_true (viva_mock_session_set_run_output (session, 0, "print('é')\n", long_output));
+  g_assert_cmpuint (strlen (viva_mock_item_get_output (item)), <=, VIVA_MOCK_OUTPUT_MAX_SIZE);
+  g_assert_true (g_utf8_validate (viva_mock_item_get_output (item), -1, NULL));
+  g_assert_true (g_str_has_suffix (viva_mock_item_get_output (item), "…"));
+  g_assert_cmpint (strncmp (long_output, viva_mock_item_get_output (item),
+                            strlen (viva_mock_item_get_output (item)) - strlen ("…")), ==, 0);
+
+  /* Run Tests keeps a copy of its results, with its code. */
+  {
+    g_autoptr(VivaChallengeResults) results = two_results ();
+
+    g_assert_true (viva_mock_session_set_test_results (session, 1, "def is_palindrome(s): ...", results));
+    g_assert_true (viva_mock_item_get_test_results (viva_mock_session_get_item (session, 1)) != results);
+    assert_results_same (results, viva_mock_item_get_test_results (viva_mock_session_get_item (session, 1)));
+    g_assert_cmpstr (viva_mock_item_get_code (viva_mock_session_get_item (session, 1)), ==, "def is_palindrome(s): ...");
+    g_assert_null (viva_mock_item_get_output (viva_mock_session_get_item (session, 1)));
+  }
+
+  /* Read-only: nothing changes. */
+  viva_mock_session_set_read_only (session, TRUE);
+  g_assert_false (viva_mock_session_set_code (session, 1, "x = 1\n"));
+  g_assert_false (viva_mock_session_set_run_output (session, 1, "x = 1\n", ""));
+  g_assert_false (viva_mock_session_set_test_results (session, 1, "x = 1\n", NULL));
+  g_assert_cmpstr (viva_mock_item_get_code (viva_mock_session_get_item (session, 1)), ==, "def is_palindrome(s): ...");
+}
+
+/* A session with code is written as version 2 and reads back the same;
+ * one without stays version 1, which every Viva reads and saves. */
+static void
+test_store_code_round_trip (void)
+{
+  g_autoptr(VivaBank) bank = load_bank ();
+  g_autoptr(VivaSessionStore) store = load_store (NULL);
+  g_autoptr(VivaSessionStore) reread = NULL;
+  g_autoptr(VivaMockSession) coded = new_session_of (bank, 3, 1);
+  g_autoptr(VivaMockSession) plain = new_session_of (bank, 2, 2);
+  g_autofree char *coded_path = session_path (coded);
+  g_autofree char *plain_path = session_path (plain);
+  const char *code = "def reverse(s):\n    \"\"\"Ünïcode « » \\u00e9\"\"\"\n    return s[::-1]\n";
+  const char *output = ">>> reverse('abc')\n'cba'\n\tTraceback ␀ ␛\n";
+  VivaMockSession *loaded;
+
+  add_session (store, coded);
+  add_session (store, plain);
+  g_assert_true (viva_mock_session_set_answer (plain, 0, "words only"));
+  g_assert_true (viva_mock_session_set_code (coded, 1, code));
+  g_assert_true (viva_mock_session_set_run_output (coded, 2, "", output));
+  {
+    g_autoptr(VivaChallengeResults) results = two_results ();
+
+    g_assert_true (viva_mock_session_set_test_results (coded, 2, "", results));
+  }
+  flush_store (store);
+
+  g_assert_true (file_has (coded_path, "\"version\" : 2,"));
+  g_assert_true (file_has (coded_path, "\"code-pad\""));
+  g_assert_true (file_has (plain_path, "\"version\" : 1,"));
+  g_assert_false (file_has (plain_path, "code-pad"));
+
+  reread = load_store (NULL);
+  loaded = find_session (viva_session_store_get_sessions (reread), viva_mock_session_get_id (coded));
+  g_assert_nonnull (loaded);
+  assert_sessions_equal (coded, loaded);
+  g_assert_false (viva_mock_session_get_read_only (loaded));
+  g_assert_false (viva_mock_item_has_code (viva_mock_session_get_item (loaded, 0)));
+  g_assert_cmpstr (viva_mock_item_get_code (viva_mock_session_get_item (loaded, 1)), ==, code);
+  g_assert_null (viva_mock_item_get_output (viva_mock_session_get_item (loaded, 1)));
+  g_assert_cmpstr (viva_mock_item_get_code (viva_mock_session_get_item (loaded, 2)), ==, "");
+  g_assert_cmpstr (viva_mock_item_get_output (viva_mock_session_get_item (loaded, 2)), ==, output);
+  g_assert_null (viva_mock_item_get_test_results (viva_mock_session_get_item (loaded, 1)));
+  assert_results_same (viva_mock_item_get_test_results (viva_mock_session_get_item (coded, 2)),
+                       viva_mock_item_get_test_results (viva_mock_session_get_item (loaded, 2)));
+
+  loaded = find_session (viva_session_store_get_sessions (reread), viva_mock_session_get_id (plain));
+  g_assert_nonnull (loaded);
+  assert_sessions_equal (plain, loaded);
+  g_assert_false (viva_mock_session_get_has_code (loaded));
+}
+
+/* What a Viva that knows only version 1 does with a version 2 file: its
+ * codec is ours with the version it had. It lists the file read-only
+ * (it cannot save it without the code) instead of calling it damaged. */
+static void
+test_store_code_older_viva (void)
+{
+  g_autoptr(VivaBank) bank = load_bank ();
+  g_autoptr(VivaSessionStore) store = load_store (NULL);
+  g_autoptr(VivaMockSession) session = new_session_of (bank, 2, 1);
+  g_autoptr(VivaMockSession) listed = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = session_path (session);
+  VivaDocumentCodec older = viva_session_codec;
+
+  older.version = 1;
+  older.oldest_version = 0;
+
+  add_session (store, session);
+  g_assert_true (viva_mock_session_set_code (session, 0, "x = 1\n"));
+  flush_store (store);
+  bytes = read_file (path);
+
+  g_assert_false (viva_document_file_parse (&older, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                            viva_mock_session_get_id (session), (gpointer *) &listed, &error));
+  g_assert_error (error, VIVA_SESSION_STORE_ERROR, VIVA_SESSION_STORE_ERROR_FUTURE_VERSION);
+  g_assert_nonnull (listed);
+  g_assert_true (viva_mock_session_get_read_only (listed));
+  g_clear_error (&error);
+  g_clear_object (&listed);
+
+  /* And once the code is the only thing that made it version 2 and it
+   * is a session without code, the older Viva reads it as its own. */
+  {
+    g_autoptr(VivaMockSession) plain = new_session_of (bank, 2, 2);
+    g_autofree char *plain_path = session_path (plain);
+    g_autoptr(GBytes) plain_bytes = NULL;
+
+    add_session (store, plain);
+    flush_store (store);
+    plain_bytes = read_file (plain_path);
+    g_assert_true (viva_document_file_parse (&older, g_bytes_get_data (plain_bytes, NULL), g_bytes_get_size (plain_bytes),
+                                             viva_mock_session_get_id (plain), (gpointer *) &listed, &error));
+    g_assert_no_error (error);
+    g_assert_false (viva_mock_session_get_read_only (listed));
+  }
+}
+
+/* A "code-pad" in a version 1 file was never ours to read: ignored, as
+ * version 1 ignores members it does not know; the file reads as before. */
+static void
+test_store_code_in_version_1 (void)
+{
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "data", "mock-session-v1-paused.json", NULL);
+  g_autoptr(GBytes) before = read_file (fixture);
+  g_autoptr(VivaMockSession) plain = NULL;
+  g_autoptr(VivaMockSession) stray = NULL;
+  g_autoptr(GError) error = NULL;
+  GString *text = g_string_new_len (g_bytes_get_data (before, NULL), g_bytes_get_size (before));
+
+  g_assert_true (viva_document_file_parse (&viva_session_codec, text->str, text->len, NULL, (gpointer *) &plain, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (g_string_replace (text, "\"rating\" : \"none\"",
+                                      "\"rating\" : \"none\", \"code-pad\" : { \"code\" : 1 }", 1), ==, 1);
+  g_assert_true (viva_document_file_parse (&viva_session_codec, text->str, text->len, NULL, (gpointer *) &stray, &error));
+  g_assert_no_error (error);
+  assert_sessions_equal (plain, stray);
+  g_assert_false (viva_mock_session_get_has_code (stray));
+  g_string_free (text, TRUE);
+}
+
+/* Damage in a code pad is damage like any other: the file is moved
+ * aside, and the message says where. A newer version's code pads, which
+ * may read otherwise, are left out of a file listed read-only. */
+static void
+test_store_code_damaged (void)
+{
+  g_autoptr(VivaBank) bank = load_bank ();
+  g_autoptr(VivaSessionStore) store = load_store (NULL);
+  g_autoptr(VivaMockSession) session = new_session_of (bank, 1, 1);
+  g_autofree char *good_text = NULL;
+  g_autofree char *too_long_code = g_strnfill (VIVA_MOCK_CODE_MAX_SIZE + 1, 'x');
+  g_autofree char *too_long_output = g_strnfill (VIVA_MOCK_OUTPUT_MAX_SIZE + 1, 'x');
+  g_autofree char *long_code_pad = g_strdup_printf ("\"code-pad\" : { \"code\" : \"%s\", \"output\" : null, \"test-results\" : null }", too_long_code);
+  g_autofree char *long_output_pad = g_strdup_printf ("\"code-pad\" : { \"code\" : \"\", \"output\" : \"%s\", \"test-results\" : null }", too_long_output);
+  const char *good_pad = "\"code-pad\" : {\n        \"code\" : \"x = 1\\n\",\n        \"output\" : null,\n        \"test-results\" : null\n      }";
+  const char *bad_pads[] = {
+    "\"code-pad\" : \"x = 1\"",
+    "\"code-pad\" : null",
+    "\"code-pad\" : { \"output\" : null, \"test-results\" : null }",
+    "\"code-pad\" : { \"code\" : 1, \"output\" : null, \"test-results\" : null }",
+    "\"code-pad\" : { \"code\" : \"\", \"test-results\" : null }",
+    "\"code-pad\" : { \"code\" : \"\", \"output\" : [], \"test-results\" : null }",
+    "\"code-pad\" : { \"code\" : \"\", \"output\" : null }",
+    "\"code-pad\" : { \"code\" : \"\", \"output\" : null, \"test-results\" : \"9 of 10\" }",
+    "\"code-pad\" : { \"code\" : \"\", \"output\" : null, \"test-results\" : { \"cases\" : [] } }",
+    "\"code-pad\" : { \"code\" : \"\", \"output\" : null, \"test-results\" : { \"load-error\" : null, \"complete\" : true, "
+      "\"cases\" : [ { \"case\" : { \"name\" : \"\", \"call\" : \"f()\" }, \"status\" : \"won\", "
+      "\"actual\" : null, \"output\" : \"\", \"error\" : null } ] } }",
+    long_code_pad,
+    long_output_pad,
+  };
+
+  add_session (store, session);
+  g_assert_true (viva_mock_session_set_code (session, 0, "x = 1\n"));
+  flush_store (store);
+
+  {
+    g_autofree char *path = session_path (session);
+    g_autoptr(GBytes) bytes = read_file (path);
+
+    good_text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+    g_assert_nonnull (strstr (good_text, good_pad));
+  }
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad_pads); i++)
+    {
+      g_autoptr(GString) text = g_string_new (good_text);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(VivaMockSession) parsed = NULL;
+
+      g_assert_cmpuint (g_string_replace (text, good_pad, bad_pads[i], 1), ==, 1);
+      g_assert_false (viva_document_file_parse (&viva_session_codec, text->str, text->len, NULL,
+                                                (gpointer *) &parsed, &error));
+      g_assert_error (error, VIVA_SESSION_STORE_ERROR, VIVA_SESSION_STORE_ERROR_INVALID);
+      g_test_message ("%s", error->message);
+      g_assert_nonnull (strstr (error->message, "code"));
+      g_assert_null (parsed);
+
+      /* From a newer Viva: listed, read-only, without that code pad. */
+      g_assert_cmpuint (g_string_replace (text, "\"version\" : 2", "\"version\" : 3", 1), ==, 1);
+      g_clear_error (&error);
+      g_assert_false (viva_document_file_parse (&viva_session_codec, text->str, text->len, NULL,
+                                                (gpointer *) &parsed, &error));
+      g_assert_error (error, VIVA_SESSION_STORE_ERROR, VIVA_SESSION_STORE_ERROR_FUTURE_VERSION);
+      g_assert_nonnull (parsed);
+      g_assert_true (viva_mock_session_get_read_only (parsed));
+      g_assert_false (viva_mock_session_get_has_code (parsed));
+    }
+
+  /* And through the store: moved aside, the others still load. */
+  {
+    g_autoptr(GString) text = g_string_new (good_text);
+    g_autoptr(GPtrArray) problems = NULL;
+    g_autoptr(VivaSessionStore) reread = NULL;
+    g_autofree char *path = session_path (session);
+
+    g_assert_false (viva_document_store_get_dirty (VIVA_DOCUMENT_STORE (store)));
+    g_clear_object (&store);
+    g_assert_cmpuint (g_string_replace (text, good_pad, bad_pads[3], 1), ==, 1);
+    write_file (path, text->str, text->len);
+    reread = load_store (&problems);
+    g_assert_cmpuint (problems->len, ==, 1);
+    g_assert_nonnull (((VivaSessionProblem *) g_ptr_array_index (problems, 0))->moved_aside_path);
+    g_assert_nonnull (strstr (((VivaSessionProblem *) g_ptr_array_index (problems, 0))->message, "code pad"));
+    /* Its backup, from before the code, comes back in its place. */
+    g_assert_true (((VivaSessionProblem *) g_ptr_array_index (problems, 0))->restored_from_backup);
+    flush_store (reread);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2065,6 +2479,7 @@ main (int   argc,
   g_test_add_func ("/mock-session/list-model", test_session_list_model);
   g_test_add_func ("/mock-session/level-totals", test_level_totals);
   g_test_add_func ("/mock-session/markdown", test_markdown);
+  g_test_add_func ("/mock-session/markdown/code", test_markdown_code);
   g_test_add_func ("/session-store/round-trip", test_store_round_trip);
   g_test_add_func ("/session-store/resume", test_store_resume);
   g_test_add_func ("/session-store/rewrites-older-file", test_store_rewrites_older_file);
@@ -2079,6 +2494,11 @@ main (int   argc,
   g_test_add_func ("/session-store/load-async", test_store_load_async);
   g_test_add_func ("/format/time-of-budget", test_format_time_of_budget);
   g_test_add_func ("/mock-session/overtime-as-shown", test_overtime_as_shown);
+  g_test_add_func ("/mock-session/code/setters", test_session_code_setters);
+  g_test_add_func ("/session-store/code/round-trip", test_store_code_round_trip);
+  g_test_add_func ("/session-store/code/older-viva", test_store_code_older_viva);
+  g_test_add_func ("/session-store/code/in-version-1", test_store_code_in_version_1);
+  g_test_add_func ("/session-store/code/damaged", test_store_code_damaged);
 
   return g_test_run ();
 }

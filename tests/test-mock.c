@@ -16,6 +16,8 @@
 
 #include "viva-bank.h"
 #include "viva-clock.h"
+#include "viva-code-extract.h"
+#include "viva-code-pad.h"
 #include "viva-context.h"
 #include "viva-mock-history-page.h"
 #include "viva-mock-run-page.h"
@@ -728,6 +730,372 @@ test_paused_mark (void)
   fixture_close (&h);
 }
 
+
+/* A coding question: the challenge's code pad */
+
+#define WRONG_SOLUTION \
+  "def is_palindrome(s: str) -> bool:\n" \
+  "    s = s.lower()\n" \
+  "    return s == s[::-1]\n" \
+  "\n" \
+  "print(is_palindrome('Racecar'))\n"
+
+#define RIGHT_SOLUTION \
+  "def is_palindrome(s: str) -> bool:\n" \
+  "    return s == s[::-1]\n" \
+  "\n" \
+  "print(is_palindrome('abba'))\n"
+
+/* The first Practical Coding Challenge, 951 (is_palindrome), alone. */
+static void
+set_up_challenge (Fixture *f)
+{
+  VivaMockSetupPage *page = viva_mock_view_get_setup_page (f->view);
+  g_autoptr(VivaMockSetup) setup = viva_mock_setup_new ();
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.mock-interview", NULL));
+  drain_main_loop ();
+
+  viva_mock_setup_set_n_questions (setup, 1);
+  viva_mock_setup_set_random_order (setup, FALSE);
+  viva_mock_setup_set_level_chosen (setup, 6, TRUE);
+  viva_mock_setup_page_set_setup (page, setup);
+  drain_main_loop ();
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->view), "mock.start", NULL));
+  drain_main_loop ();
+  g_assert_cmpstr (viva_mock_view_get_page (f->view), ==, "run");
+  g_assert_cmpuint (viva_mock_item_get_number (viva_mock_session_get_item (viva_mock_view_get_session (f->view), 0)), ==, 951);
+}
+
+static gboolean
+pad_running (gpointer pad)
+{
+  return viva_code_pad_get_running (pad);
+}
+
+static void
+count_finished (guint *finished)
+{
+  (*finished)++;
+}
+
+static gboolean
+is_nonzero (gpointer counter)
+{
+  return *(guint *) counter > 0;
+}
+
+/* Activates @action of the pad, and waits until the run or test run it
+ * starts has ended and said so. */
+static void
+pad_activate_and_wait (VivaCodePad *pad,
+                       const char  *action)
+{
+  guint finished = 0;
+  gulong run_handler = g_signal_connect_swapped (pad, "run-finished", G_CALLBACK (count_finished), &finished);
+  gulong tests_handler = g_signal_connect_swapped (pad, "tests-finished", G_CALLBACK (count_finished), &finished);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (pad), action, NULL));
+  wait_until (is_nonzero, &finished);
+  g_signal_handler_disconnect (pad, run_handler);
+  g_signal_handler_disconnect (pad, tests_handler);
+  drain_main_loop ();
+}
+
+static void
+replace_code (VivaCodePad *pad,
+              const char  *code)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (viva_code_pad_get_buffer (pad));
+  GtkTextIter start, end;
+
+  /* As typed: select all, then type over it. */
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_text_buffer_select_range (buffer, &start, &end);
+  gtk_text_buffer_delete_selection (buffer, TRUE, TRUE);
+  gtk_text_buffer_insert_interactive_at_cursor (buffer, code, -1, TRUE);
+}
+
+/* Whether a label under @root shows exactly @text. */
+static GtkLabel *
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  if (GTK_IS_LABEL (root) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (root)), text) == 0)
+    return GTK_LABEL (root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+test_coding_question (void)
+{
+  Fixture f = { 0 };
+  VivaMockRunPage *page;
+  VivaCodePad *pad;
+  VivaMockSession *session;
+  VivaMockItem *item;
+  VivaMockTimer *timer;
+  VivaChallengeResults *results;
+  g_autofree char *code = NULL;
+  g_autofree char *markdown = NULL;
+
+  reset_data ();
+  fixture_open (&f);
+  set_up_challenge (&f);
+
+  page = viva_mock_view_get_run_page (f.view);
+  pad = viva_mock_run_page_get_code_pad (page);
+  session = viva_mock_view_get_session (f.view);
+  item = viva_mock_session_get_item (session, 0);
+  timer = viva_mock_view_get_timer (f.view);
+
+  /* The answer is the code pad, holding the challenge's starter, which
+   * is not kept until changed; the typed answer box is gone. */
+  g_assert_true (viva_mock_run_page_get_coding (page));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (pad)));
+  g_assert_false (gtk_widget_is_visible (GTK_WIDGET (viva_mock_run_page_get_answer_view (page))));
+  g_assert_true (viva_code_pad_get_tests (pad));
+  g_assert_nonnull (viva_code_pad_get_challenge (pad));
+  code = viva_code_pad_dup_code (pad);
+  g_assert_true (g_str_has_prefix (code, "def is_palindrome(s: str) -> bool:\n"));
+  g_assert_false (viva_mock_item_has_code (item));
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (viva_code_pad_get_view (pad))));
+
+  /* Typed code is kept as it is typed. */
+  replace_code (pad, WRONG_SOLUTION);
+  g_assert_cmpstr (viva_mock_item_get_code (item), ==, WRONG_SOLUTION);
+
+  /* Ctrl+Enter in the pad runs the code, and does not move on. The
+   * clock runs while the code does, and the time counts. */
+  {
+    guint finished = 0;
+
+    g_signal_connect_swapped (pad, "run-finished", G_CALLBACK (count_finished), &finished);
+    viva_test_send_keys (GTK_WIDGET (pad), "ctrl+Return");
+    wait_until (pad_running, pad);
+    g_assert_cmpuint (viva_mock_timer_get_current (timer), ==, 0);
+    g_assert_true (viva_mock_view_get_running (f.view));
+    viva_clock_advance (f.clock, 30 * SECOND);
+    wait_until (is_nonzero, &finished);
+    g_signal_handlers_disconnect_by_data (pad, &finished);
+    drain_main_loop ();
+  }
+  g_assert_cmpstr (countdown (&f), ==, "19:30");
+  g_assert_cmpstr (viva_mock_item_get_output (item), ==, "True\n");
+
+  /* Run Tests: one of ten fails ("Racecar"). */
+  {
+    guint finished = 0;
+
+    g_signal_connect_swapped (pad, "tests-finished", G_CALLBACK (count_finished), &finished);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (pad), "code-pad.run-tests", NULL));
+    g_assert_true (viva_code_pad_get_running (pad));
+    viva_clock_advance (f.clock, 15 * SECOND);
+    wait_until (is_nonzero, &finished);
+    g_signal_handlers_disconnect_by_data (pad, &finished);
+    drain_main_loop ();
+  }
+  results = viva_mock_item_get_test_results (item);
+  g_assert_nonnull (results);
+  g_assert_cmpuint (results->cases->len, ==, 10);
+  g_assert_cmpuint (viva_challenge_results_count (results, VIVA_CASE_PASSED), ==, 9);
+  g_assert_cmpuint (viva_challenge_results_count (results, VIVA_CASE_FAILED), ==, 1);
+  g_assert_cmpstr (countdown (&f), ==, "19:15");
+  viva_test_save_screenshot (GTK_WIDGET (f.window), "mock-run-page-code.png");
+
+  /* Every control of the page, the pad's included, has a name. */
+  {
+    g_autoptr(GString) unnamed = g_string_new (NULL);
+
+    viva_test_collect_unnamed_controls (GTK_WIDGET (page), unnamed);
+    g_assert_cmpstr (unnamed->str, ==, "");
+  }
+
+  /* Next: the interview (one question) is over; the run's time counted. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.view), "mock.next", NULL));
+  drain_main_loop ();
+  g_assert_cmpstr (viva_mock_view_get_page (f.view), ==, "summary");
+  g_assert_cmpint (viva_mock_item_get_spent (item), ==, 45 * SECOND);
+
+  /* The summary shows the code, monospace and selectable, and its
+   * output. */
+  {
+    GtkWidget *summary = GTK_WIDGET (viva_mock_view_get_summary_page (f.view));
+    GtkLabel *code_label = find_label (summary, WRONG_SOLUTION);
+
+    adw_expander_row_set_expanded (find_summary_row (summary, "0:45"), TRUE);
+    drain_main_loop ();
+    g_assert_nonnull (code_label);
+    g_assert_true (gtk_label_get_selectable (code_label));
+    g_assert_true (viva_test_label_is_monospace (code_label, "is_palindrome"));
+    g_assert_nonnull (find_label (summary, "True\n"));
+    g_assert_null (find_label (summary, "No answer typed."));
+    g_assert_nonnull (find_label (summary, "9 of 10 tests passed"));
+    g_assert_nonnull (find_label (summary, "case counts: failed, expected False, got True"));
+    viva_test_save_screenshot (GTK_WIDGET (f.window), "mock-summary-page-code.png");
+  }
+
+  /* The report has the code as Python, its output. */
+  markdown = viva_mock_session_to_markdown (session);
+  g_assert_nonnull (strstr (markdown, "**Code:**\n\n```python\n" WRONG_SOLUTION "```\n"));
+  g_assert_nonnull (strstr (markdown, "**Output:**\n\n```text\nTrue\n```\n"));
+  g_assert_nonnull (strstr (markdown, "**Tests:**\n\n**9 of 10 tests passed**\n"));
+
+  fixture_close (&f);
+
+  /* Saved: the code, the output and the results are in the file. */
+  {
+    g_autofree char *dir = sessions_dir ();
+    g_autoptr(VivaSessionStore) reread = viva_session_store_new (dir);
+    g_autoptr(VivaMockSession) saved = NULL;
+    VivaMockItem *saved_item;
+
+    viva_session_store_load (reread, NULL);
+    saved = g_list_model_get_item (viva_session_store_get_sessions (reread), 0);
+    saved_item = viva_mock_session_get_item (saved, 0);
+    g_assert_cmpstr (viva_mock_item_get_code (saved_item), ==, WRONG_SOLUTION);
+    g_assert_cmpstr (viva_mock_item_get_output (saved_item), ==, "True\n");
+    g_assert_nonnull (viva_mock_item_get_test_results (saved_item));
+    g_assert_cmpuint (viva_challenge_results_count (viva_mock_item_get_test_results (saved_item), VIVA_CASE_PASSED), ==, 9);
+  }
+}
+
+/* Quit with a coding question open, resume: the pad shows the code, the
+ * last output and the last results as they were; finished, the
+ * interview reopens from the history with them, read-only. */
+static void
+test_coding_question_resumed (void)
+{
+  Fixture f = { 0 };
+  Fixture g = { 0 };
+  Fixture h = { 0 };
+  VivaCodePad *pad;
+  VivaMockSession *session;
+  g_autofree char *code = NULL;
+  g_autofree char *output = NULL;
+
+  reset_data ();
+  fixture_open (&f);
+  set_up_challenge (&f);
+  pad = viva_mock_run_page_get_code_pad (viva_mock_view_get_run_page (f.view));
+  replace_code (pad, RIGHT_SOLUTION);
+  pad_activate_and_wait (pad, "code-pad.run-tests");
+  pad_activate_and_wait (pad, "code-pad.run");
+  fixture_close (&f);
+
+  fixture_open (&g);
+  session = viva_session_store_get_unfinished (g.sessions);
+  g_assert_nonnull (session);
+  g_assert_true (viva_mock_view_resume (g.view, session));
+  drain_main_loop ();
+
+  pad = viva_mock_run_page_get_code_pad (viva_mock_view_get_run_page (g.view));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (pad)));
+  code = viva_code_pad_dup_code (pad);
+  g_assert_cmpstr (code, ==, RIGHT_SOLUTION);
+  output = viva_code_pad_dup_output (pad);
+  g_assert_cmpstr (output, ==, "True\n");
+  g_assert_nonnull (viva_code_pad_get_test_results (pad));
+  g_assert_cmpuint (viva_challenge_results_count (viva_code_pad_get_test_results (pad), VIVA_CASE_PASSED), ==, 10);
+  g_assert_true (viva_code_pad_get_editable (pad));
+  g_assert_false (viva_code_pad_get_running (pad));
+  /* Shown again, not run again: nothing changed in the session. */
+  g_assert_false (viva_document_store_get_dirty (VIVA_DOCUMENT_STORE (g.sessions)));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (g.view), "mock.paused", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (g.view), "mock.next", NULL));
+  drain_main_loop ();
+  g_assert_cmpstr (viva_mock_view_get_page (g.view), ==, "summary");
+  fixture_close (&g);
+
+  /* From the history: the summary, read-only, with the code. */
+  fixture_open (&h);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (h.view), "mock.show-history", NULL));
+  drain_main_loop ();
+  g_signal_emit_by_name (viva_mock_history_page_get_row (viva_mock_view_get_history_page (h.view), 0), "activate");
+  drain_main_loop ();
+  g_assert_cmpstr (viva_mock_view_get_page (h.view), ==, "summary");
+  g_assert_true (viva_mock_session_get_read_only (viva_mock_summary_page_get_session (viva_mock_view_get_summary_page (h.view))));
+  g_assert_nonnull (find_label (GTK_WIDGET (viva_mock_view_get_summary_page (h.view)), RIGHT_SOLUTION));
+  g_assert_nonnull (find_label (GTK_WIDGET (viva_mock_view_get_summary_page (h.view)), "All 10 tests passed"));
+  fixture_close (&h);
+}
+
+/* Which questions get a code pad: one that asks to write code (102, "a
+ * for loop") without a challenge, whose Run Tests runs the user's
+ * asserts; not one that asks what code outputs (6), which keeps its
+ * answer box. */
+static void
+test_write_question (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(VivaContext) context = NULL;
+  g_autoptr(VivaMockSetup) setup = viva_mock_setup_new ();
+  g_autoptr(GPtrArray) questions = g_ptr_array_new ();
+  g_autoptr(VivaMockSession) session = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *code = NULL;
+  VivaMockRunPage *page;
+  VivaCodePad *pad;
+  VivaBank *bank;
+  VivaChallengeResults *results;
+
+  reset_data ();
+  fixture_open (&f);
+  g_object_get (f.view, "context", &context, NULL);
+  bank = viva_context_get_bank (context);
+
+  g_ptr_array_add (questions, viva_bank_lookup_question (bank, 6));
+  g_ptr_array_add (questions, viva_bank_lookup_question (bank, 102));
+  g_assert_cmpint (viva_code_classify_question (g_ptr_array_index (questions, 0)) & VIVA_CODE_QUESTION_ASKS_TO_WRITE, ==, 0);
+  g_assert_cmpint (viva_code_classify_question (g_ptr_array_index (questions, 0)) & VIVA_CODE_QUESTION_ASKS_OUTPUT, !=, 0);
+  g_assert_cmpint (viva_code_classify_question (g_ptr_array_index (questions, 1)) & VIVA_CODE_QUESTION_ASKS_TO_WRITE, !=, 0);
+  g_assert_null (viva_context_lookup_challenge (context, VIVA_BUNDLED_BANK_ID, 102));
+
+  session = viva_mock_session_new (bank, setup, questions, 0);
+  g_assert_true (viva_session_store_add (f.sessions, session, &error));
+  g_assert_no_error (error);
+  g_assert_true (viva_mock_session_set_state (session, VIVA_MOCK_SESSION_STATE_PAUSED));
+  g_assert_true (viva_mock_view_resume (f.view, session));
+  drain_main_loop ();
+
+  page = viva_mock_view_get_run_page (f.view);
+  pad = viva_mock_run_page_get_code_pad (page);
+  g_assert_false (viva_mock_run_page_get_coding (page));
+  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (viva_mock_run_page_get_answer_view (page))));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (pad)));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.view), "mock.paused", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.view), "mock.next", NULL));
+  drain_main_loop ();
+  g_assert_true (viva_mock_run_page_get_coding (page));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (pad)));
+  g_assert_false (gtk_widget_is_visible (GTK_WIDGET (viva_mock_run_page_get_answer_view (page))));
+  g_assert_null (viva_code_pad_get_challenge (pad));
+  g_assert_true (viva_code_pad_get_tests (pad));
+
+  replace_code (pad, "for i in range(5):\n    print(i)\n\nassert list(range(5)) == [0, 1, 2, 3, 4]\n");
+  pad_activate_and_wait (pad, "code-pad.run-tests");
+  results = viva_mock_item_get_test_results (viva_mock_session_get_item (session, 1));
+  g_assert_nonnull (results);
+  g_assert_null (results->load_error);
+  g_assert_cmpuint (results->cases->len, ==, 1);
+  g_assert_cmpuint (viva_challenge_results_count (results, VIVA_CASE_PASSED), ==, 1);
+  g_assert_false (viva_mock_item_has_code (viva_mock_session_get_item (session, 0)));
+
+  fixture_close (&f);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -739,6 +1107,9 @@ main (int   argc,
   g_test_add_func ("/mock/resume-after-quit", test_resume_after_quit);
   g_test_add_func ("/mock/answer-size-is-capped", test_answer_size_is_capped);
   g_test_add_func ("/mock/paused-mark", test_paused_mark);
+  g_test_add_func ("/mock/coding-question", test_coding_question);
+  g_test_add_func ("/mock/coding-question/resumed", test_coding_question_resumed);
+  g_test_add_func ("/mock/coding-question/write-question", test_write_question);
   g_test_add_func ("/mock/end-asks/return-keeps-going", test_end_asks_return_keeps_going);
 
   return g_test_run ();

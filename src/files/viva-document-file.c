@@ -17,7 +17,8 @@
  *
  *  - "format" names the kind of document; "version" is the format's
  *    version. A file whose "version" is higher than ours is listed
- *    read-only and never written; a lower one is refused.
+ *    read-only and never written; one older than any we read is
+ *    refused.
  *  - "id" is the file name without ".json" (a file whose "id" is not its
  *    name is not loaded: a copy would share its file).
  *  - The rest is each format's own, described at the top of
@@ -102,7 +103,9 @@ viva_document_file_parse (const VivaDocumentCodec  *codec,
       return set_invalid (codec, error, message);
     }
 
-  switch (viva_data_file_get_version (parser, root, codec->version, codec->version,
+  switch (viva_data_file_get_version (parser, root,
+                                      codec->oldest_version > 0 ? codec->oldest_version : codec->version,
+                                      codec->version,
                                       &version, codec->error_quark (), error))
     {
     case VIVA_DATA_FILE_VERSION_KNOWN:

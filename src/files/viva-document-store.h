@@ -118,8 +118,11 @@ typedef enum
  * @error_quark: the store's error domain; its codes begin with
  *   #VivaDocumentStoreErrorCode's
  * @format: the "format" member of every file
- * @version: the "version" this Viva writes; older ones are refused,
- *   newer ones listed read-only
+ * @version: the newest "version" this Viva reads and writes; newer ones
+ *   are listed read-only
+ * @oldest_version: the oldest "version" it reads, older ones are refused;
+ *   0 for @version alone. A codec that reads several versions writes
+ *   the one its build() puts in "version".
  * @max_size: the largest file we read, and write
  * @max_depth: how deep a file may nest
  * @id_is_valid: whether a file name, less ".json", may be an id
@@ -149,6 +152,7 @@ typedef struct
 
   const char    *format;
   gint64         version;
+  gint64         oldest_version;
   gsize          max_size;
   guint          max_depth;
 

@@ -5,7 +5,9 @@
  * from the bank so that a past session reads the same after the bank
  * changes) and its budget, which never change, and the time spent, the
  * skipped flag, the answer and the self-rating, which notify when they
- * do. GTK-free.
+ * do; and for a coding question, the code typed in its code pad, the
+ * output of its last run and the results of its last Run Tests.
+ * GTK-free.
  *
  * Items are read-only to everyone but their session: it checks
  * read-only, emits #VivaMockSession::changed for autosave, and is the
@@ -19,6 +21,7 @@
 
 #include <string.h>
 
+#include "viva-challenge.h"
 #include "viva-mock-session-private.h"
 
 struct _VivaMockItem
@@ -30,6 +33,9 @@ struct _VivaMockItem
   char           *topic_name;
   char           *question_text;
   char           *answer;
+  char           *code;
+  char           *output;
+  VivaChallengeResults *test_results;
 
   guint           number;
   guint           level_number;
@@ -53,6 +59,9 @@ enum {
   PROP_SKIPPED,
   PROP_ANSWER,
   PROP_RATING,
+  PROP_CODE,
+  PROP_OUTPUT,
+  PROP_TEST_RESULTS,
   N_PROPS
 };
 
@@ -67,6 +76,9 @@ viva_mock_item_finalize (GObject *object)
   g_clear_pointer (&self->topic_name, g_free);
   g_clear_pointer (&self->question_text, g_free);
   g_clear_pointer (&self->answer, g_free);
+  g_clear_pointer (&self->code, g_free);
+  g_clear_pointer (&self->output, g_free);
+  g_clear_pointer (&self->test_results, viva_challenge_results_free);
 
   G_OBJECT_CLASS (viva_mock_item_parent_class)->finalize (object);
 }
@@ -121,6 +133,18 @@ viva_mock_item_get_property (GObject    *object,
       g_value_set_enum (value, self->rating);
       break;
 
+    case PROP_CODE:
+      g_value_set_string (value, self->code);
+      break;
+
+    case PROP_OUTPUT:
+      g_value_set_string (value, self->output);
+      break;
+
+    case PROP_TEST_RESULTS:
+      g_value_set_boxed (value, self->test_results);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -163,6 +187,28 @@ viva_mock_item_class_init (VivaMockItemClass *klass)
   properties[PROP_RATING] =
     g_param_spec_enum ("rating", NULL, NULL,
                        VIVA_TYPE_MOCK_RATING, VIVA_MOCK_RATING_NONE, ro);
+  /**
+   * VivaMockItem:code:
+   *
+   * The Python typed in the question's code pad; %NULL until the pad
+   * was changed or run (it then holds the starter code, not kept).
+   */
+  properties[PROP_CODE] = g_param_spec_string ("code", NULL, NULL, NULL, ro);
+  /**
+   * VivaMockItem:output:
+   *
+   * The output of the code's last run, as the pad showed it (cut to
+   * %VIVA_MOCK_OUTPUT_MAX_SIZE); %NULL before any run.
+   */
+  properties[PROP_OUTPUT] = g_param_spec_string ("output", NULL, NULL, NULL, ro);
+  /**
+   * VivaMockItem:test-results:
+   *
+   * The results of the last Run Tests; %NULL before any.
+   */
+  properties[PROP_TEST_RESULTS] =
+    g_param_spec_boxed ("test-results", NULL, NULL,
+                        VIVA_TYPE_CHALLENGE_RESULTS, ro);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -188,6 +234,9 @@ _viva_mock_item_new (const VivaMockItemData *data)
   self->skipped = !!data->skipped;
   self->answer = g_strdup (data->answer != NULL ? data->answer : "");
   self->rating = data->rating;
+  self->code = g_strdup (data->code);
+  self->output = g_strdup (data->output);
+  self->test_results = data->test_results ? viva_challenge_results_copy (data->test_results) : NULL;
 
   return self;
 }
@@ -272,6 +321,42 @@ viva_mock_item_get_rating (VivaMockItem *self)
   return self->rating;
 }
 
+/* (nullable) */
+const char *
+viva_mock_item_get_code (VivaMockItem *self)
+{
+  g_return_val_if_fail (VIVA_IS_MOCK_ITEM (self), NULL);
+
+  return self->code;
+}
+
+/* (nullable) */
+const char *
+viva_mock_item_get_output (VivaMockItem *self)
+{
+  g_return_val_if_fail (VIVA_IS_MOCK_ITEM (self), NULL);
+
+  return self->output;
+}
+
+/* (nullable) (transfer none) */
+VivaChallengeResults *
+viva_mock_item_get_test_results (VivaMockItem *self)
+{
+  g_return_val_if_fail (VIVA_IS_MOCK_ITEM (self), NULL);
+
+  return self->test_results;
+}
+
+/* Whether the file keeps a code pad for it. */
+gboolean
+viva_mock_item_has_code (VivaMockItem *self)
+{
+  g_return_val_if_fail (VIVA_IS_MOCK_ITEM (self), FALSE);
+
+  return self->code != NULL;
+}
+
 /* The setters below are the session's: each returns whether the value
  * changed, and notifies only then. */
 
@@ -337,6 +422,62 @@ _viva_mock_item_set_rating (VivaMockItem   *self,
 
   self->rating = rating;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RATING]);
+
+  return TRUE;
+}
+
+gboolean
+_viva_mock_item_set_code (VivaMockItem *self,
+                          const char   *code)
+{
+  char *copy;
+
+  g_assert (VIVA_IS_MOCK_ITEM (self));
+
+  if (g_strcmp0 (self->code, code) == 0)
+    return FALSE;
+
+  copy = g_strdup (code);
+  g_free (self->code);
+  self->code = copy;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CODE]);
+
+  return TRUE;
+}
+
+gboolean
+_viva_mock_item_set_output (VivaMockItem *self,
+                            const char   *output)
+{
+  char *copy;
+
+  g_assert (VIVA_IS_MOCK_ITEM (self));
+
+  if (g_strcmp0 (self->output, output) == 0)
+    return FALSE;
+
+  copy = g_strdup (output);
+  g_free (self->output);
+  self->output = copy;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OUTPUT]);
+
+  return TRUE;
+}
+
+/* Takes @results. Results are not compared: a new Run Tests is a new
+ * result even when it came out the same. */
+gboolean
+_viva_mock_item_take_test_results (VivaMockItem         *self,
+                                   VivaChallengeResults *results)
+{
+  g_assert (VIVA_IS_MOCK_ITEM (self));
+
+  if (self->test_results == NULL && results == NULL)
+    return FALSE;
+
+  g_clear_pointer (&self->test_results, viva_challenge_results_free);
+  self->test_results = results;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEST_RESULTS]);
 
   return TRUE;
 }

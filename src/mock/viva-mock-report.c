@@ -160,6 +160,42 @@ append_field (GString    *out,
   g_string_append_printf (out, "- **%s:** %s\n", label, value);
 }
 
+/* A coding question's code, the output of its last run and the results
+ * of its last Run Tests, each fenced or escaped so that neither the code
+ * nor what it printed can change the report's structure. */
+static void
+append_code_pad (GString      *out,
+                 VivaMockItem *item)
+{
+  const char *output = viva_mock_item_get_output (item);
+  VivaChallengeResults *results = viva_mock_item_get_test_results (item);
+
+  if (viva_mock_item_get_answer (item)[0] != '\0')
+    g_string_append_c (out, '\n');
+
+  g_string_append_printf (out, "**%s**\n\n", _("Code:"));
+  viva_markdown_append_fenced (out, viva_mock_item_get_code (item), "python");
+
+  if (output != NULL)
+    {
+      g_string_append_printf (out, "\n**%s**\n\n", _("Output:"));
+      if (output[0] != '\0')
+        viva_markdown_append_fenced (out, output, "text");
+      else
+        g_string_append_printf (out, "*%s*\n", _("Nothing was printed."));
+    }
+
+  if (results != NULL)
+    {
+      g_autofree char *tests = viva_challenge_results_to_markdown (results);
+
+      g_string_append_printf (out, "\n**%s**\n\n", _("Tests:"));
+      g_string_append (out, tests);
+      if (tests[0] != '\0' && tests[strlen (tests) - 1] != '\n')
+        g_string_append_c (out, '\n');
+    }
+}
+
 /**
  * viva_mock_session_to_markdown:
  * @self: a #VivaMockSession
@@ -167,7 +203,8 @@ append_field (GString    *out,
  * A report of the interview that reads well as plain text and renders
  * as Markdown: the date (local time), the bank, the totals, the totals
  * of each level, then every question with its time against its budget,
- * its rating and the answer. Text from the bank is escaped, and answers
+ * its rating and the answer, and for a coding question its code, the
+ * output of its last run and the results of its last Run Tests. Text from the bank is escaped, and answers
  * are fenced, so that nothing the user typed can change the report's
  * structure.
  *
@@ -275,13 +312,16 @@ viva_mock_session_to_markdown (VivaMockSession *self)
       append_field (out, _("Rating"), viva_mock_rating_get_label (viva_mock_item_get_rating (item)));
       g_string_append_c (out, '\n');
 
-      if (viva_mock_item_get_answer (item)[0] == '\0')
-        g_string_append_printf (out, "*%s*\n", _("No answer."));
-      else
+      if (viva_mock_item_get_answer (item)[0] != '\0')
         {
           g_string_append_printf (out, "**%s**\n\n", _("Answer:"));
           viva_markdown_append_fenced (out, viva_mock_item_get_answer (item), "markdown");
         }
+      else if (!viva_mock_item_has_code (item))
+        g_string_append_printf (out, "*%s*\n", _("No answer."));
+
+      if (viva_mock_item_has_code (item))
+        append_code_pad (out, item);
     }
 
   viva_mock_level_totals_clear (&overall);

@@ -1,8 +1,9 @@
 /* viva-mock-run-page.c
  *
  * One question of a running mock interview, large, with the countdown,
- * the interview's totals and the answer box. The page only shows what the
- * timer says; VivaMockView decides what happens.
+ * the interview's totals and the answer box; for a coding question, a
+ * code pad (Run, Run Tests) in its place. The page only shows what the
+ * timer says; VivaMockView decides what happens and keeps the code.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,6 +15,8 @@
 #include <gtksourceview/gtksource.h>
 #include <string.h>
 
+#include "viva-code-pad.h"
+#include "viva-context.h"
 #include "viva-mock-run-page.h"
 #include "viva-mock-session.h"
 #include "viva-mock-timer.h"
@@ -33,19 +36,33 @@ struct _VivaMockRunPage
   GtkLabel      *alert_label;
   GtkLabel      *question_label;
   GtkLabel      *context_label;
+  GtkLabel      *answer_heading;
+  GtkWidget     *answer_window;
   GtkSourceView *answer_view;
+  GtkLabel      *code_heading;
+  VivaCodePad   *code_pad;
   GtkButton     *pause_button;
 
   guint          language_idle;
   guint          loading : 1;
+  guint          loading_code : 1;
 };
 
 G_DEFINE_FINAL_TYPE (VivaMockRunPage, viva_mock_run_page, GTK_TYPE_WIDGET)
 
 enum {
+  PROP_0,
+  PROP_CONTEXT,
+  N_PROPS
+};
+
+enum {
   ANSWER_CHANGED,
+  CODE_CHANGED,
   N_SIGNALS
 };
+
+static GParamSpec *properties[N_PROPS];
 
 static guint signals[N_SIGNALS];
 
@@ -104,6 +121,19 @@ viva_mock_run_page_buffer_changed_cb (VivaMockRunPage *self,
   g_signal_emit (self, signals[ANSWER_CHANGED], 0, text);
 }
 
+static void
+viva_mock_run_page_code_changed_cb (VivaMockRunPage *self,
+                                    GtkTextBuffer   *buffer)
+{
+  g_autofree char *code = NULL;
+
+  if (self->loading_code)
+    return;
+
+  code = viva_code_pad_dup_code (self->code_pad);
+  g_signal_emit (self, signals[CODE_CHANGED], 0, code);
+}
+
 static gboolean
 viva_mock_run_page_set_language_cb (gpointer data)
 {
@@ -150,13 +180,69 @@ viva_mock_run_page_dispose (GObject *object)
 }
 
 static void
+viva_mock_run_page_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  VivaMockRunPage *self = VIVA_MOCK_RUN_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, viva_code_pad_get_context (self->code_pad));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+viva_mock_run_page_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  VivaMockRunPage *self = VIVA_MOCK_RUN_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      if (viva_code_pad_get_context (self->code_pad) != g_value_get_object (value))
+        {
+          viva_code_pad_set_context (self->code_pad, g_value_get_object (value));
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 viva_mock_run_page_class_init (VivaMockRunPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = viva_mock_run_page_dispose;
+  object_class->get_property = viva_mock_run_page_get_property;
+  object_class->set_property = viva_mock_run_page_set_property;
   widget_class->map = viva_mock_run_page_map;
+
+  /**
+   * VivaMockRunPage:context:
+   *
+   * Runs the code pad's code (the runner, the time limit).
+   */
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL,
+                         VIVA_TYPE_CONTEXT,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * VivaMockRunPage::answer-changed:
@@ -171,7 +257,21 @@ viva_mock_run_page_class_init (VivaMockRunPageClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_STRING);
 
+  /**
+   * VivaMockRunPage::code-changed:
+   * @code: the whole code
+   *
+   * The user edited a coding question's code.
+   */
+  signals[CODE_CHANGED] =
+    g_signal_new ("code-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
+
   g_type_ensure (GTK_SOURCE_TYPE_VIEW);
+  g_type_ensure (VIVA_TYPE_CODE_PAD);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/viva-mock-run-page.ui");
   gtk_widget_class_bind_template_child (widget_class, VivaMockRunPage, progress_label);
@@ -181,7 +281,11 @@ viva_mock_run_page_class_init (VivaMockRunPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VivaMockRunPage, alert_label);
   gtk_widget_class_bind_template_child (widget_class, VivaMockRunPage, question_label);
   gtk_widget_class_bind_template_child (widget_class, VivaMockRunPage, context_label);
+  gtk_widget_class_bind_template_child (widget_class, VivaMockRunPage, answer_heading);
+  gtk_widget_class_bind_template_child (widget_class, VivaMockRunPage, answer_window);
   gtk_widget_class_bind_template_child (widget_class, VivaMockRunPage, answer_view);
+  gtk_widget_class_bind_template_child (widget_class, VivaMockRunPage, code_heading);
+  gtk_widget_class_bind_template_child (widget_class, VivaMockRunPage, code_pad);
   gtk_widget_class_bind_template_child (widget_class, VivaMockRunPage, pause_button);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -202,6 +306,10 @@ viva_mock_run_page_init (VivaMockRunPage *self)
   g_signal_connect_object (buffer, "changed",
                            G_CALLBACK (viva_mock_run_page_buffer_changed_cb),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (viva_code_pad_get_buffer (self->code_pad), "changed",
+                           G_CALLBACK (viva_mock_run_page_code_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_label_set_mnemonic_widget (self->code_heading, GTK_WIDGET (viva_code_pad_get_view (self->code_pad)));
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (viva_mock_run_page_update_style_scheme),
                            self, G_CONNECT_SWAPPED);
@@ -360,5 +468,74 @@ viva_mock_run_page_focus_answer (VivaMockRunPage *self)
 {
   g_return_if_fail (VIVA_IS_MOCK_RUN_PAGE (self));
 
-  gtk_widget_grab_focus (GTK_WIDGET (self->answer_view));
+  if (gtk_widget_get_visible (GTK_WIDGET (self->code_pad)))
+    gtk_widget_grab_focus (GTK_WIDGET (viva_code_pad_get_view (self->code_pad)));
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->answer_view));
+}
+
+/**
+ * viva_mock_run_page_show_code:
+ * @coding: whether the question is a coding question: its answer is
+ *   then the code pad, with Run Tests
+ * @challenge: (nullable): its challenge, whose cases Run Tests runs
+ * @code: (nullable): the code to show: the user's, or the starter
+ * @output: (nullable): the output of its last run, to show again
+ * @results: (nullable): the results of its last Run Tests
+ * @editable: whether the code can change
+ *
+ * Shows the current question's code pad, after
+ * viva_mock_run_page_show_question(): any run of the previous question
+ * is forgotten. The typed answer box stays for a coding question that
+ * has a typed answer (from before it had a code pad).
+ */
+void
+viva_mock_run_page_show_code (VivaMockRunPage      *self,
+                              gboolean              coding,
+                              VivaChallenge        *challenge,
+                              const char           *code,
+                              const char           *output,
+                              VivaChallengeResults *results,
+                              gboolean              editable)
+{
+  GtkTextBuffer *answer;
+  gboolean has_answer;
+
+  g_return_if_fail (VIVA_IS_MOCK_RUN_PAGE (self));
+  g_return_if_fail (challenge == NULL || VIVA_IS_CHALLENGE (challenge));
+
+  answer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->answer_view));
+  has_answer = gtk_text_buffer_get_char_count (answer) > 0;
+
+  viva_code_pad_clear (self->code_pad);
+
+  self->loading_code = TRUE;
+  viva_code_pad_set_challenge (self->code_pad, coding ? challenge : NULL);
+  viva_code_pad_set_code (self->code_pad, coding && code ? code : "");
+  self->loading_code = FALSE;
+  viva_code_pad_set_editable (self->code_pad, editable);
+  if (coding && (output != NULL || results != NULL))
+    viva_code_pad_show_saved (self->code_pad, output, results);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->code_heading), coding);
+  gtk_widget_set_visible (GTK_WIDGET (self->code_pad), coding);
+  gtk_widget_set_visible (GTK_WIDGET (self->answer_heading), !coding || has_answer);
+  gtk_widget_set_visible (self->answer_window, !coding || has_answer);
+}
+
+/* Whether the question shown has a code pad. */
+gboolean
+viva_mock_run_page_get_coding (VivaMockRunPage *self)
+{
+  g_return_val_if_fail (VIVA_IS_MOCK_RUN_PAGE (self), FALSE);
+
+  return gtk_widget_get_visible (GTK_WIDGET (self->code_pad));
+}
+
+VivaCodePad *
+viva_mock_run_page_get_code_pad (VivaMockRunPage *self)
+{
+  g_return_val_if_fail (VIVA_IS_MOCK_RUN_PAGE (self), NULL);
+
+  return self->code_pad;
 }

@@ -7,6 +7,8 @@
 
 #include <gtk/gtk.h>
 
+#include "viva-challenge.h"
+#include "viva-code-pad.h"
 #include "viva-types.h"
 
 G_BEGIN_DECLS
@@ -27,5 +29,14 @@ void         viva_mock_run_page_show_time_up  (VivaMockRunPage *self,
 const char  *viva_mock_run_page_get_countdown (VivaMockRunPage *self);
 GtkTextView *viva_mock_run_page_get_answer_view (VivaMockRunPage *self);
 void         viva_mock_run_page_focus_answer  (VivaMockRunPage *self);
+void         viva_mock_run_page_show_code     (VivaMockRunPage      *self,
+                                               gboolean              coding,
+                                               VivaChallenge        *challenge,
+                                               const char           *code,
+                                               const char           *output,
+                                               VivaChallengeResults *results,
+                                               gboolean              editable);
+gboolean     viva_mock_run_page_get_coding    (VivaMockRunPage *self);
+VivaCodePad *viva_mock_run_page_get_code_pad  (VivaMockRunPage *self);
 
 G_END_DECLS

@@ -9,6 +9,7 @@
 
 #pragma once
 
+#include "viva-challenge.h"
 #include "viva-mock-session.h"
 
 G_BEGIN_DECLS
@@ -27,6 +28,10 @@ G_BEGIN_DECLS
  * @skipped: whether the user skipped it
  * @answer: what the user typed (Markdown); never %NULL
  * @rating: the user's self-rating
+ * @code: (nullable): the code typed in its code pad, %NULL if none
+ *   was kept
+ * @output: (nullable): the output of the code's last run
+ * @test_results: (nullable): the results of its last Run Tests
  *
  * One question of a session as the file reader validated it, to make a
  * #VivaMockItem of.
@@ -43,6 +48,9 @@ typedef struct
   gboolean        skipped;
   char           *answer;
   VivaMockRating  rating;
+  char           *code;
+  char           *output;
+  VivaChallengeResults *test_results;
 } VivaMockItemData;
 
 VivaMockItem    *_viva_mock_item_new                (const VivaMockItemData *data);
@@ -54,6 +62,12 @@ gboolean         _viva_mock_item_set_answer         (VivaMockItem         *self,
                                                      const char           *answer);
 gboolean         _viva_mock_item_set_rating         (VivaMockItem         *self,
                                                      VivaMockRating        rating);
+gboolean         _viva_mock_item_set_code           (VivaMockItem         *self,
+                                                     const char           *code);
+gboolean         _viva_mock_item_set_output         (VivaMockItem         *self,
+                                                     const char           *output);
+gboolean         _viva_mock_item_take_test_results  (VivaMockItem         *self,
+                                                     VivaChallengeResults *results);
 
 gboolean         _viva_mock_session_id_is_valid     (const char           *id);
 VivaMockSession *_viva_mock_session_new_loaded      (const char           *id,

@@ -1105,6 +1105,146 @@ viva_mock_session_set_rating (VivaMockSession *self,
   return TRUE;
 }
 
+/**
+ * viva_mock_session_set_code:
+ * @self: a #VivaMockSession
+ * @index: which item
+ * @code: the code typed in its code pad, UTF-8
+ *
+ * Keeps the code of a coding question, as the user types it.
+ *
+ * Returns: %FALSE, keeping the previous code, when the session is
+ *   read-only or @code is longer than %VIVA_MOCK_CODE_MAX_SIZE
+ */
+gboolean
+viva_mock_session_set_code (VivaMockSession *self,
+                            guint            index,
+                            const char      *code)
+{
+  g_return_val_if_fail (VIVA_IS_MOCK_SESSION (self), FALSE);
+  g_return_val_if_fail (index < self->items->len, FALSE);
+  g_return_val_if_fail (code != NULL && g_utf8_validate (code, -1, NULL), FALSE);
+
+  if (self->read_only || strlen (code) > VIVA_MOCK_CODE_MAX_SIZE)
+    return FALSE;
+
+  if (_viva_mock_item_set_code (get_item (self, index), code))
+    viva_mock_session_item_changed (self, index);
+
+  return TRUE;
+}
+
+/* A run's code is kept with what it gave; code over its bound was never
+ * typed (the pad stops it), so the result is dropped with it. */
+static gboolean
+viva_mock_session_keep_run_code (VivaMockSession *self,
+                                 guint            index,
+                                 const char      *code,
+                                 gboolean        *changed)
+{
+  if (self->read_only || strlen (code) > VIVA_MOCK_CODE_MAX_SIZE)
+    return FALSE;
+
+  *changed |= _viva_mock_item_set_code (get_item (self, index), code);
+
+  return TRUE;
+}
+
+/**
+ * viva_mock_session_set_run_output:
+ * @self: a #VivaMockSession
+ * @index: which item
+ * @code: the code that ran
+ * @output: what the run showed, as shown; valid UTF-8 (the runner makes
+ *   it so)
+ *
+ * Keeps the last run of a coding question: its code, and its output cut
+ * to %VIVA_MOCK_OUTPUT_MAX_SIZE (ending with "…" when cut).
+ *
+ * Returns: %FALSE when the session is read-only or @code too long
+ */
+gboolean
+viva_mock_session_set_run_output (VivaMockSession *self,
+                                  guint            index,
+                                  const char      *code,
+                                  const char      *output)
+{
+  g_autofree char *kept = NULL;
+  gboolean changed = FALSE;
+
+  g_return_val_if_fail (VIVA_IS_MOCK_SESSION (self), FALSE);
+  g_return_val_if_fail (index < self->items->len, FALSE);
+  g_return_val_if_fail (code != NULL && g_utf8_validate (code, -1, NULL), FALSE);
+  g_return_val_if_fail (output != NULL, FALSE);
+
+  if (!viva_mock_session_keep_run_code (self, index, code, &changed))
+    return FALSE;
+
+  kept = dup_bounded (output, VIVA_MOCK_OUTPUT_MAX_SIZE, TRUE);
+  changed |= _viva_mock_item_set_output (get_item (self, index), kept);
+
+  if (changed)
+    viva_mock_session_item_changed (self, index);
+
+  return TRUE;
+}
+
+/**
+ * viva_mock_session_set_test_results:
+ * @self: a #VivaMockSession
+ * @index: which item
+ * @code: the code the tests ran
+ * @results: (nullable): their results, copied
+ *
+ * Keeps the last Run Tests of a coding question, and its code.
+ *
+ * Returns: %FALSE when the session is read-only or @code too long
+ */
+gboolean
+viva_mock_session_set_test_results (VivaMockSession      *self,
+                                    guint                 index,
+                                    const char           *code,
+                                    VivaChallengeResults *results)
+{
+  gboolean changed = FALSE;
+
+  g_return_val_if_fail (VIVA_IS_MOCK_SESSION (self), FALSE);
+  g_return_val_if_fail (index < self->items->len, FALSE);
+  g_return_val_if_fail (code != NULL && g_utf8_validate (code, -1, NULL), FALSE);
+
+  if (!viva_mock_session_keep_run_code (self, index, code, &changed))
+    return FALSE;
+
+  changed |= _viva_mock_item_take_test_results (get_item (self, index),
+                                                results ? viva_challenge_results_copy (results) : NULL);
+
+  if (changed)
+    viva_mock_session_item_changed (self, index);
+
+  return TRUE;
+}
+
+/**
+ * viva_mock_session_get_has_code:
+ * @self: a #VivaMockSession
+ *
+ * Whether some question keeps code: the session's file then needs the
+ * format version that holds it.
+ */
+gboolean
+viva_mock_session_get_has_code (VivaMockSession *self)
+{
+  g_return_val_if_fail (VIVA_IS_MOCK_SESSION (self), FALSE);
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      if (viva_mock_item_has_code (get_item (self, i)))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 /* GListModel: the session's items, in the order asked. */
 
 static GType

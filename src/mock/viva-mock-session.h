@@ -21,6 +21,7 @@
 
 #include <gio/gio.h>
 
+#include "viva-challenge.h"
 #include "viva-mock-setup.h"
 #include "viva-types.h"
 
@@ -31,6 +32,12 @@ G_BEGIN_DECLS
 /* The same bound as a note: typing cannot reach it in an interview, and
  * it bounds what a damaged file can make us hold. */
 #define VIVA_MOCK_ANSWER_MAX_SIZE          ((gsize) 1024 * 1024)
+/* A coding question's code: the bound of a scratchpad's. */
+#define VIVA_MOCK_CODE_MAX_SIZE            ((gsize) 1024 * 1024)
+/* What is kept of a run's output: enough to read it back in the summary
+ * and the report, and 50 of them stay far below the file's size limit
+ * (the runner itself keeps up to 1 MiB). */
+#define VIVA_MOCK_OUTPUT_MAX_SIZE          ((gsize) 64 * 1024)
 /* Copied from the bank; longer ones are cut with "…". */
 #define VIVA_MOCK_QUESTION_TEXT_MAX_SIZE   ((gsize) 64 * 1024)
 #define VIVA_MOCK_TITLE_MAX_SIZE           ((gsize) 4096)
@@ -131,6 +138,10 @@ gint64                viva_mock_item_get_spent              (VivaMockItem       
 gboolean              viva_mock_item_get_skipped            (VivaMockItem         *self);
 const char           *viva_mock_item_get_answer             (VivaMockItem         *self);
 VivaMockRating        viva_mock_item_get_rating             (VivaMockItem         *self);
+const char           *viva_mock_item_get_code               (VivaMockItem         *self);
+const char           *viva_mock_item_get_output             (VivaMockItem         *self);
+VivaChallengeResults *viva_mock_item_get_test_results       (VivaMockItem         *self);
+gboolean              viva_mock_item_has_code               (VivaMockItem         *self);
 
 const char           *viva_mock_rating_to_string            (VivaMockRating        rating);
 gboolean              viva_mock_rating_from_string          (const char           *str,
@@ -184,6 +195,18 @@ gboolean              viva_mock_session_set_answer          (VivaMockSession    
 gboolean              viva_mock_session_set_rating          (VivaMockSession      *self,
                                                              guint                 index,
                                                              VivaMockRating        rating);
+gboolean              viva_mock_session_set_code            (VivaMockSession      *self,
+                                                             guint                 index,
+                                                             const char           *code);
+gboolean              viva_mock_session_set_run_output      (VivaMockSession      *self,
+                                                             guint                 index,
+                                                             const char           *code,
+                                                             const char           *output);
+gboolean              viva_mock_session_set_test_results    (VivaMockSession      *self,
+                                                             guint                 index,
+                                                             const char           *code,
+                                                             VivaChallengeResults *results);
+gboolean              viva_mock_session_get_has_code        (VivaMockSession      *self);
 
 GArray               *viva_mock_session_get_level_totals    (VivaMockSession      *self,
                                                              VivaMockLevelTotals  *out_overall);

@@ -1,8 +1,10 @@
 /* viva-mock-summary-page.c
  *
  * After a mock interview: each question with the time spent against its
- * budget, the answer typed and a self-rating (Again / Hard / Good / Easy,
- * keys 1-4), and totals per level. The questions' list is bound to the
+ * budget, the answer typed (for a coding question, the code, the output
+ * of its last run and the results of its last Run Tests) and a
+ * self-rating (Again / Hard / Good / Easy, keys 1-4), and totals per
+ * level. The questions' list is bound to the
  * session, the #GListModel of its items, and each rating button to its
  * item's "rating". The page edits the session's ratings; VivaMockView
  * turns a rating into the question's study status. The page takes the
@@ -18,6 +20,7 @@
 #include <glib/gi18n.h>
 
 #include "viva-bank.h"
+#include "viva-code-pad.h"
 #include "viva-context.h"
 #include "viva-mock-session.h"
 #include "viva-mock-summary-page.h"
@@ -191,6 +194,101 @@ viva_mock_summary_page_index_of (VivaMockSummaryPage *self,
 }
 
 static GtkWidget *
+new_text_label (const char *text,
+                const char *accessible_label,
+                gboolean    monospace)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  if (monospace)
+    {
+      /* An attribute rather than the "monospace" style class: it holds
+       * the text alone, as <tt> does in the question above. */
+      PangoAttrList *attrs = pango_attr_list_new ();
+
+      pango_attr_list_insert (attrs, pango_attr_family_new ("monospace"));
+      gtk_label_set_attributes (GTK_LABEL (label), attrs);
+      pango_attr_list_unref (attrs);
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_label,
+                                  -1);
+
+  return label;
+}
+
+static GtkWidget *
+new_heading_label (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_margin_top (label, 6);
+  gtk_widget_add_css_class (label, "caption-heading");
+
+  return label;
+}
+
+/* A coding question's code pad, as it was left: the code, the output of
+ * its last run, the results of its last Run Tests. */
+static void
+append_code_pad (GtkBox       *content,
+                 VivaMockItem *item)
+{
+  const char *code = viva_mock_item_get_code (item);
+  const char *output = viva_mock_item_get_output (item);
+  VivaChallengeResults *results = viva_mock_item_get_test_results (item);
+
+  gtk_box_append (content, new_heading_label (_("Code")));
+  gtk_box_append (content, new_text_label (code[0] != '\0' ? code : _("No code typed."),
+                                           _("Your code"), code[0] != '\0'));
+
+  if (output != NULL)
+    {
+      gtk_box_append (content, new_heading_label (_("Output")));
+      gtk_box_append (content, new_text_label (output[0] != '\0' ? output : _("Nothing was printed."),
+                                               _("Output of the last run"), output[0] != '\0'));
+    }
+
+  if (results != NULL)
+    {
+      g_autofree char *summary = viva_challenge_results_dup_summary (results);
+      GtkWidget *summary_label = new_text_label (summary, summary, FALSE);
+
+      gtk_box_append (content, new_heading_label (_("Tests")));
+      gtk_widget_add_css_class (summary_label, "heading");
+      gtk_box_append (content, summary_label);
+
+      if (results->load_error != NULL)
+        gtk_box_append (content, new_text_label (results->load_error, _("Why the code did not load"), TRUE));
+
+      /* Failed first, as the code pad shows them; each says its status in
+       * words, so colour is never the only cue. */
+      for (guint pass = 0; pass < 2; pass++)
+        for (guint i = 0; i < results->cases->len; i++)
+          {
+            const VivaCaseResult *result = g_ptr_array_index (results->cases, i);
+            gboolean bad = result->status == VIVA_CASE_FAILED || result->status == VIVA_CASE_ERROR;
+            g_autofree char *sentence = NULL;
+            GtkWidget *label;
+
+            if (bad != (pass == 0))
+              continue;
+
+            sentence = viva_code_pad_describe_case (result);
+            label = new_text_label (sentence, sentence, FALSE);
+            if (bad)
+              gtk_widget_add_css_class (label, "error");
+            gtk_box_append (content, label);
+          }
+    }
+}
+
+static GtkWidget *
 viva_mock_summary_page_create_row (gpointer item_ptr,
                                    gpointer user_data)
 {
@@ -209,6 +307,8 @@ viva_mock_summary_page_create_row (gpointer item_ptr,
                                                            viva_mock_item_get_number (item), viva_mock_item_get_question_text (item));
   GtkWidget *question = gtk_label_new (NULL);
   GtkWidget *answer;
+  GtkWidget *content_row;
+  g_autofree char *row_label = NULL;
   GtkToggleButton *group = NULL;
 
   /* Translators: "Question 42 · Level 1: Beginner · Strings" */
@@ -263,25 +363,35 @@ viva_mock_summary_page_create_row (gpointer item_ptr,
   gtk_label_set_selectable (GTK_LABEL (question), TRUE);
   gtk_widget_add_css_class (question, "heading");
 
-  body = viva_mock_item_get_answer (item) && viva_mock_item_get_answer (item)[0] ? g_strdup (viva_mock_item_get_answer (item)) : g_strdup (_("No answer typed."));
-  answer = gtk_label_new (body);
-  gtk_label_set_wrap (GTK_LABEL (answer), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (answer), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_xalign (GTK_LABEL (answer), 0);
-  gtk_label_set_selectable (GTK_LABEL (answer), TRUE);
-  if (!(viva_mock_item_get_answer (item) && viva_mock_item_get_answer (item)[0]))
-    gtk_widget_add_css_class (answer, "dim-label");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (answer),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Your answer"),
-                                  -1);
-
   gtk_widget_set_margin_top (content, 12);
   gtk_widget_set_margin_bottom (content, 12);
   gtk_widget_set_margin_start (content, 12);
   gtk_widget_set_margin_end (content, 12);
   gtk_box_append (GTK_BOX (content), question);
-  gtk_box_append (GTK_BOX (content), answer);
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), content);
+
+  /* A question answered in code only has no typed answer to miss. */
+  if (viva_mock_item_get_answer (item)[0] != '\0' || !viva_mock_item_has_code (item))
+    {
+      body = viva_mock_item_get_answer (item)[0] ? g_strdup (viva_mock_item_get_answer (item)) : g_strdup (_("No answer typed."));
+      answer = new_text_label (body, _("Your answer"), FALSE);
+      if (viva_mock_item_get_answer (item)[0] == '\0')
+        gtk_widget_add_css_class (answer, "dim-label");
+      gtk_box_append (GTK_BOX (content), answer);
+    }
+
+  if (viva_mock_item_has_code (item))
+    append_code_pad (GTK_BOX (content), item);
+
+  /* A row of its own, named: GTK 4.8 would otherwise name it after all
+   * the text inside, the code and each test's sentence included. */
+  content_row = gtk_list_box_row_new ();
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (content_row), FALSE);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (content_row), content);
+  row_label = g_strdup_printf (_("Your answer to question %u"), viva_mock_item_get_number (item));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (content_row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, row_label,
+                                  -1);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), content_row);
 
   return row;
 }

@@ -18,7 +18,10 @@
 #include <glib/gi18n.h>
 
 #include "viva-bank.h"
+#include "viva-challenge.h"
 #include "viva-clock.h"
+#include "viva-code-extract.h"
+#include "viva-code-pad.h"
 #include "viva-context.h"
 #include "viva-level.h"
 #include "viva-message-dialog.h"
@@ -42,6 +45,9 @@
 /* How often a running interview's times reach the session file: a crash
  * loses at most this much of the clock, never an answer. */
 #define SYNC_EVERY_TICKS 20
+
+/* What a code pad lets the user type, the session keeps. */
+G_STATIC_ASSERT (VIVA_MOCK_CODE_MAX_SIZE >= VIVA_NOTE_TEXT_MAX_SIZE);
 
 /* A rating is a review with the same grade. */
 G_STATIC_ASSERT ((int) VIVA_MOCK_RATING_AGAIN == (int) VIVA_REVIEW_GRADE_AGAIN);
@@ -69,6 +75,8 @@ struct _VivaMockView
    * replaces that review instead of adding one. */
   VivaMockSession     *rated_session;
   GArray              *review_times;
+  /* The item whose code the run page's code pad shows */
+  VivaMockItem        *code_item;
 
   /* Template widgets */
   AdwWindowTitle      *title;
@@ -214,6 +222,71 @@ viva_mock_view_checkpoint (VivaMockView *self)
     viva_mock_timer_checkpoint (self->timer);
 }
 
+/* The question @item copied, as the bank open now asks it, if it still
+ * does in the same words. */
+static VivaQuestion *
+viva_mock_view_lookup_question (VivaMockView *self,
+                                VivaMockItem *item)
+{
+  VivaQuestion *question;
+
+  if (self->bank == NULL ||
+      g_strcmp0 (viva_bank_get_id (self->bank), viva_mock_session_get_bank_id (self->session)) != 0)
+    return NULL;
+
+  question = viva_bank_lookup_question (self->bank, viva_mock_item_get_number (item));
+  if (question == NULL || g_strcmp0 (viva_question_get_text (question), viva_mock_item_get_question_text (item)) != 0)
+    return NULL;
+
+  return question;
+}
+
+/* A coding question (a challenge, or one that asks to write code) is
+ * answered in a code pad, with Run Tests; so is one that has code kept
+ * already, whatever the bank open now says. The pad first holds the
+ * user's code, else the challenge's starter or the question's own code;
+ * that is kept only once the user changes or runs it. */
+static void
+viva_mock_view_show_code (VivaMockView *self,
+                          VivaMockItem *item)
+{
+  VivaQuestion *question = viva_mock_view_lookup_question (self, item);
+  VivaChallenge *challenge = NULL;
+  g_autofree char *starter = NULL;
+  VivaCodeQuestionFlags flags;
+  gboolean coding;
+
+  /* Back on the same question (from studying, say): a run going on
+   * goes on. */
+  if (!g_set_object (&self->code_item, item))
+    return;
+
+  if (self->context != NULL)
+    challenge = viva_context_lookup_challenge (self->context, viva_mock_session_get_bank_id (self->session),
+                                               viva_mock_item_get_number (item));
+
+  if (question != NULL)
+    flags = viva_code_classify_question (question);
+  else
+    flags = viva_code_classify_markdown (viva_mock_item_get_question_text (item));
+
+  coding = challenge != NULL || (flags & VIVA_CODE_QUESTION_ASKS_TO_WRITE) != 0 || viva_mock_item_has_code (item);
+
+  if (coding && !viva_mock_item_has_code (item))
+    {
+      if (challenge != NULL)
+        starter = g_strdup (viva_challenge_get_starter (challenge));
+      else if (question != NULL)
+        starter = viva_code_extract_from_question (question);
+    }
+
+  viva_mock_run_page_show_code (self->run_page, coding, challenge,
+                                viva_mock_item_has_code (item) ? viva_mock_item_get_code (item) : starter,
+                                viva_mock_item_get_output (item),
+                                viva_mock_item_get_test_results (item),
+                                !viva_mock_session_get_read_only (self->session));
+}
+
 static void
 viva_mock_view_show_current (VivaMockView *self)
 {
@@ -231,6 +304,7 @@ viva_mock_view_show_current (VivaMockView *self)
 
   viva_mock_run_page_show_question (self->run_page, self->timer, markup, context, viva_mock_item_get_answer (item),
                                     !viva_mock_session_get_read_only (self->session));
+  viva_mock_view_show_code (self, item);
 
   subtitle = g_strdup_printf (_("Question %u of %u"), current + 1, viva_mock_timer_get_n_questions (self->timer));
   adw_window_title_set_subtitle (self->title, subtitle);
@@ -363,6 +437,10 @@ viva_mock_view_finish (VivaMockView *self)
   viva_mock_view_checkpoint (self);
   viva_mock_view_update_inhibit (self);
 
+  /* A run still going belongs to an interview that is over. */
+  viva_code_pad_clear (viva_mock_run_page_get_code_pad (self->run_page));
+  g_clear_object (&self->code_item);
+
   if (self->sessions != NULL && !viva_session_store_flush (self->sessions, &error))
     {
       g_autofree char *message = g_strdup_printf (_("The interview could not be saved yet: %s"), error->message);
@@ -383,6 +461,63 @@ viva_mock_view_answer_changed_cb (VivaMockView    *self,
     return;
 
   viva_mock_session_set_answer (self->session, viva_mock_timer_get_current (self->timer), text);
+}
+
+/* The code pad shows the current question's code only (showing another
+ * question forgets its run), so what it reports is the current
+ * question's. The clock runs on while the code does. */
+static gboolean
+viva_mock_view_get_code_index (VivaMockView *self,
+                               guint        *index)
+{
+  if (self->session == NULL || self->timer == NULL ||
+      viva_mock_timer_get_state (self->timer) == VIVA_MOCK_TIMER_STATE_FINISHED)
+    return FALSE;
+
+  *index = viva_mock_timer_get_current (self->timer);
+
+  return *index < viva_mock_session_get_n_items (self->session);
+}
+
+static void
+viva_mock_view_code_changed_cb (VivaMockView    *self,
+                                const char      *code,
+                                VivaMockRunPage *page)
+{
+  guint index;
+
+  if (viva_mock_view_get_code_index (self, &index))
+    viva_mock_session_set_code (self->session, index, code);
+}
+
+static void
+viva_mock_view_run_finished_cb (VivaMockView  *self,
+                                const char    *code,
+                                const char    *output,
+                                VivaRunResult *result,
+                                VivaCodePad   *pad)
+{
+  guint index;
+
+  /* Not started (no Python, no sandbox): there is no output to keep. */
+  if (result == NULL || !viva_mock_view_get_code_index (self, &index))
+    return;
+
+  viva_mock_session_set_run_output (self->session, index, code, output);
+}
+
+static void
+viva_mock_view_tests_finished_cb (VivaMockView         *self,
+                                  const char           *code,
+                                  VivaChallengeResults *results,
+                                  VivaCodePad          *pad)
+{
+  guint index;
+
+  if (results == NULL || !viva_mock_view_get_code_index (self, &index))
+    return;
+
+  viva_mock_session_set_test_results (self->session, index, code, results);
 }
 
 static void
@@ -656,14 +791,22 @@ viva_mock_view_key_pressed_cb (VivaMockView          *self,
       !viva_mock_view_get_running (self))
     return FALSE;
 
+  focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
+
+  /* In a code pad, Ctrl+Enter runs the code, as in every code pad. */
   if ((keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter || keyval == GDK_KEY_ISO_Enter) &&
       mods == GDK_CONTROL_MASK)
-    return gtk_widget_activate_action (GTK_WIDGET (self), "mock.next", NULL);
+    {
+      if (focus != NULL &&
+          gtk_widget_is_ancestor (focus, GTK_WIDGET (viva_mock_run_page_get_code_pad (self->run_page))))
+        return FALSE;
+
+      return gtk_widget_activate_action (GTK_WIDGET (self), "mock.next", NULL);
+    }
 
   if (keyval != GDK_KEY_space || mods != 0)
     return FALSE;
 
-  focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
   if (focus != NULL && (GTK_IS_TEXT_VIEW (focus) || GTK_IS_EDITABLE (focus)))
     return FALSE;
 
@@ -701,6 +844,7 @@ viva_mock_view_set_context (VivaMockView *self,
   g_set_object (&self->notes, viva_context_get_notes_store (context));
   g_object_set (self->setup_page, "context", context, NULL);
   g_object_set (self->summary_page, "context", context, NULL);
+  g_object_set (self->run_page, "context", context, NULL);
 
   sessions = viva_context_get_session_store (context);
   if (g_set_object (&self->sessions, sessions) && sessions != NULL)
@@ -751,6 +895,7 @@ viva_mock_view_dispose (GObject *object)
   g_clear_object (&self->clock);
   g_clear_object (&self->settings);
   g_clear_object (&self->rated_session);
+  g_clear_object (&self->code_item);
   g_clear_pointer (&self->review_times, g_array_unref);
 
   G_OBJECT_CLASS (viva_mock_view_parent_class)->dispose (object);
@@ -914,6 +1059,12 @@ viva_mock_view_init (VivaMockView *self)
                            G_CALLBACK (viva_mock_view_setup_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->run_page, "answer-changed",
                            G_CALLBACK (viva_mock_view_answer_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->run_page, "code-changed",
+                           G_CALLBACK (viva_mock_view_code_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (viva_mock_run_page_get_code_pad (self->run_page), "run-finished",
+                           G_CALLBACK (viva_mock_view_run_finished_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (viva_mock_run_page_get_code_pad (self->run_page), "tests-finished",
+                           G_CALLBACK (viva_mock_view_tests_finished_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->summary_page, "rated",
                            G_CALLBACK (viva_mock_view_rated_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->history_page, "session-activated",

@@ -65,9 +65,31 @@
  *    interview has one budget) and "spent" are microseconds, at most
  *    1,000 hours; "answer" is Markdown, at most 1 MiB; "rating" is
  *    "none", "again", "hard", "good" or "easy".
- *  - All members are required; others are ignored, so that a later
- *    version may add some without changing "version". A file whose
- *    "version" is higher than 1 is listed read-only and never written.
+ *  - All members above are required; others are ignored. A file whose
+ *    "version" is higher than 2 is listed read-only and never written.
+ *
+ * Version 2 adds the code pad of a coding question, to the items whose
+ * pad was used (typed into or run), after "rating":
+ *
+ *         "code-pad" : {
+ *           "code" : "def reverse(s):\n    return s[::-1]\n",
+ *           "output" : null,
+ *           "test-results" : { "load-error" : null, "complete" : true, "cases" : [ ... ] }
+ *         }
+ *
+ *  - "code" is the code typed, at most 1 MiB; "output" what its last
+ *    run showed, at most 64 KiB (a longer output is kept cut, ending
+ *    with "…"), null before any run; "test-results" the results of the
+ *    last Run Tests as viva_challenge_results_write() writes them (the
+ *    format is at the top of viva-challenge-results-json.c, and
+ *    viva_challenge_results_new_from_json() checks them), null before
+ *    any. All three are required.
+ *  - Viva writes version 2 only when an item has a "code-pad", version 1
+ *    otherwise: a session without code stays one that every Viva reads
+ *    and saves. A Viva that knows only version 1 ignores members it does
+ *    not know, so it would drop the code at its next save (a rating, a
+ *    resumed interview); a version 2 file it lists read-only instead.
+ *    A "code-pad" in a version 1 file is ignored, as version 1 did.
  *
  * The folder, and what every file of it shares ("format", "version",
  * "id"), are described at the top of viva-document-file.c, which reads
@@ -82,14 +104,22 @@
 
 #include <glib/gi18n.h>
 
+#include "viva-challenge.h"
 #include "viva-enum-nick.h"
+#include "viva-json-writer.h"
 #include "viva-mock-session-private.h"
 #include "viva-session-file.h"
 #include "viva-session-store.h"
 
 #define VIVA_SESSION_FORMAT         "viva-mock-session"
-#define VIVA_SESSION_FORMAT_VERSION 1
-/* 50 answers of at most 1 MiB each, with room for JSON escapes. */
+/* The newest version, which holds code pads; files without one are
+ * written as the oldest. */
+#define VIVA_SESSION_FORMAT_VERSION 2
+#define VIVA_SESSION_FORMAT_VERSION_WITHOUT_CODE 1
+/* 50 answers of at most 1 MiB each, with room for JSON escapes. Not
+ * raised with version 2: a Viva that knows only version 1 would take a
+ * larger file for a damaged one and move it aside, where a version 2
+ * file of this size it lists read-only. */
 #define VIVA_SESSION_MAX_SIZE       ((gsize) 64 * 1024 * 1024)
 /* Our files nest 3 levels; json-glib 1.6 crashes near 100,000. */
 #define VIVA_SESSION_MAX_DEPTH      32
@@ -181,8 +211,57 @@ parse_seed (const char *text,
   return TRUE;
 }
 
+/* "code-pad", in a version 2 file. The strings are borrowed from the
+ * parser; the results are the caller's to free. */
+static gboolean
+parse_code_pad (JsonObject        *item_object,
+                VivaMockItemData  *item,
+                GError           **error)
+{
+  JsonObject *object;
+  JsonNode *node;
+  const char *text;
+
+  if (!json_object_has_member (item_object, "code-pad"))
+    return TRUE;
+
+  if (!(object = get_object_member (item_object, "code-pad", error)))
+    return FALSE;
+
+  if (!viva_data_file_get_string_member (object, "code", 0, VIVA_MOCK_CODE_MAX_SIZE, FALSE, &text, VIVA_SESSION_STORE_ERROR, error))
+    goto failed;
+  item->code = (char *) text;
+
+  if (!viva_data_file_get_string_member (object, "output", 0, VIVA_MOCK_OUTPUT_MAX_SIZE, TRUE, &text, VIVA_SESSION_STORE_ERROR, error))
+    goto failed;
+  item->output = (char *) text;
+
+  if (!json_object_has_member (object, "test-results"))
+    {
+      set_invalid (error, _("“test-results” is missing"));
+      goto failed;
+    }
+  node = json_object_get_member (object, "test-results");
+  if (!JSON_NODE_HOLDS_NULL (node))
+    {
+      item->test_results = viva_challenge_results_new_from_json (node, VIVA_SESSION_STORE_ERROR, error);
+      if (item->test_results == NULL)
+        {
+          g_prefix_error (error, _("test results: "));
+          goto failed;
+        }
+    }
+
+  return TRUE;
+
+failed:
+  g_prefix_error (error, _("code pad: "));
+  return FALSE;
+}
+
 static gboolean
 parse_item (JsonNode          *node,
+            gint64             version,
             VivaMockItemData  *item,
             GError           **error)
 {
@@ -231,7 +310,38 @@ parse_item (JsonNode          *node,
   if (!viva_mock_rating_from_string (text, &item->rating))
     return set_invalid (error, _("“rating” is not “none”, “again”, “hard”, “good” or “easy”"));
 
+  if (version >= 2)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      if (!parse_code_pad (object, item, &local_error))
+        {
+          item->code = item->output = NULL;
+          g_clear_pointer (&item->test_results, viva_challenge_results_free);
+
+          /* A newer Viva may write its code pads otherwise: the file is
+           * listed, read-only, without them. */
+          if (version > VIVA_SESSION_FORMAT_VERSION)
+            return TRUE;
+
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+    }
+
   return TRUE;
+}
+
+/* The file's version, which the store checked already: 1, 2, or newer
+ * (read-only) when json-glib cannot hold it. */
+static gint64
+get_version (JsonObject *root)
+{
+  gboolean missing;
+  JsonNode *node = viva_json_object_get_value_member (root, "version", G_TYPE_INT64, &missing);
+  gint64 version = node != NULL ? json_node_get_int (node) : G_MAXINT64;
+
+  return version >= 1 ? version : G_MAXINT64;
 }
 
 /* Everything but "format" and "version": the codec's parse(). */
@@ -260,6 +370,7 @@ parse_session (JsonObject  *root,
   int mode;
   VivaMockSessionState state;
   guint n_items;
+  gint64 version = get_version (root);
 
   if (!viva_data_file_get_string_member (root, "id", 1, VIVA_MOCK_SESSION_ID_MAX_SIZE, FALSE, &id, VIVA_SESSION_STORE_ERROR, error))
     return NULL;
@@ -360,13 +471,14 @@ parse_session (JsonObject  *root,
       VivaMockItemData item = { 0, };
 
       /* The item's strings are borrowed from the parser and copied. */
-      if (!parse_item (json_array_get_element (items, i), &item, error))
+      if (!parse_item (json_array_get_element (items, i), version, &item, error))
         {
           g_prefix_error (error, _("question %u of the list: "), i + 1);
           return NULL;
         }
 
       _viva_mock_session_append_item (session, &item);
+      g_clear_pointer (&item.test_results, viva_challenge_results_free);
     }
 
   _viva_mock_session_load_progress (session, (guint) current, state, finished);
@@ -376,6 +488,59 @@ parse_session (JsonObject  *root,
 
 
 /* Writing */
+
+/* The results as viva_challenge_results_write() writes them, as a tree
+ * of their own (nodes are not shared between trees that threads
+ * hold); NULL for none, or for results that cannot be written. */
+static JsonNode *
+build_test_results (VivaChallengeResults *results)
+{
+  VivaJsonWriter writer;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(JsonParser) parser = NULL;
+  gboolean ok;
+
+  if (results == NULL)
+    return NULL;
+
+  viva_json_writer_init (&writer, 4096);
+  ok = viva_challenge_results_write (results, &writer);
+  if (!ok)
+    {
+      viva_json_writer_clear (&writer);
+      return NULL;
+    }
+  bytes = viva_json_writer_free_to_bytes (&writer);
+
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL))
+    g_return_val_if_reached (NULL);
+
+  return json_node_ref (json_parser_get_root (parser));
+}
+
+static void
+build_code_pad (JsonBuilder  *builder,
+                VivaMockItem *item)
+{
+  JsonNode *results = build_test_results (viva_mock_item_get_test_results (item));
+
+  json_builder_set_member_name (builder, "code-pad");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "code");
+  json_builder_add_string_value (builder, viva_mock_item_get_code (item));
+  json_builder_set_member_name (builder, "output");
+  if (viva_mock_item_get_output (item) != NULL)
+    json_builder_add_string_value (builder, viva_mock_item_get_output (item));
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "test-results");
+  if (results != NULL)
+    json_builder_add_value (builder, results);
+  else
+    json_builder_add_null_value (builder);
+  json_builder_end_object (builder);
+}
 
 /* The codec's build(): the file's tree, built on the main thread where
  * the session lives so that it is one consistent moment; the strings
@@ -397,7 +562,9 @@ build_session (gpointer document)
   json_builder_set_member_name (builder, "format");
   json_builder_add_string_value (builder, VIVA_SESSION_FORMAT);
   json_builder_set_member_name (builder, "version");
-  json_builder_add_int_value (builder, VIVA_SESSION_FORMAT_VERSION);
+  json_builder_add_int_value (builder, viva_mock_session_get_has_code (session)
+                                       ? VIVA_SESSION_FORMAT_VERSION
+                                       : VIVA_SESSION_FORMAT_VERSION_WITHOUT_CODE);
   json_builder_set_member_name (builder, "id");
   json_builder_add_string_value (builder, viva_mock_session_get_id (session));
 
@@ -465,6 +632,8 @@ build_session (gpointer document)
       json_builder_add_string_value (builder, viva_mock_item_get_answer (item));
       json_builder_set_member_name (builder, "rating");
       json_builder_add_string_value (builder, viva_mock_rating_to_string (viva_mock_item_get_rating (item)));
+      if (viva_mock_item_has_code (item))
+        build_code_pad (builder, item);
       json_builder_end_object (builder);
     }
 
@@ -567,6 +736,7 @@ const VivaDocumentCodec viva_session_codec = {
   .error_quark = viva_session_store_error_quark,
   .format = VIVA_SESSION_FORMAT,
   .version = VIVA_SESSION_FORMAT_VERSION,
+  .oldest_version = VIVA_SESSION_FORMAT_VERSION_WITHOUT_CODE,
   .max_size = VIVA_SESSION_MAX_SIZE,
   .max_depth = VIVA_SESSION_MAX_DEPTH,
   .id_is_valid = _viva_mock_session_id_is_valid,
