@@ -53,15 +53,7 @@ wait_for (VivaScratchpad *pad,
           Condition       condition,
           const char     *what)
 {
-  gint64 give_up = g_get_monotonic_time () + HANG_LIMIT_USEC;
-
-  while (!condition (pad))
-    {
-      if (g_get_monotonic_time () > give_up)
-        g_error ("Still waiting for %s", what);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (2000);
-    }
+  viva_test_wait_until ((VivaTestCondition) condition, pad, HANG_LIMIT_USEC, what);
 }
 
 static gboolean

@@ -156,6 +156,27 @@ viva_test_wait_mapped (GtkWidget *widget)
  * a person can look at what a test left on screen. Does nothing when
  * the variable is not set.
  */
+/* Runs the main loop until @condition holds for @data, for what takes
+ * its own time (a Python run, a probe): the test fails, saying what it
+ * waited for, if that takes longer than @limit_usec, which only a hang
+ * does. */
+void
+viva_test_wait_until (VivaTestCondition  condition,
+                      gpointer           data,
+                      gint64             limit_usec,
+                      const char        *what)
+{
+  gint64 give_up = g_get_monotonic_time () + limit_usec;
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > give_up)
+        g_error ("Still waiting for %s", what);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+}
+
 void
 viva_test_save_screenshot (GtkWidget  *widget,
                            const char *name)

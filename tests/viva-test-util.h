@@ -29,6 +29,11 @@ void viva_test_load_app_style  (void);
 void viva_test_reset_user_data (void);
 void viva_test_drain_main_loop (void);
 void viva_test_wait_mapped     (GtkWidget  *widget);
+typedef gboolean (*VivaTestCondition) (gpointer data);
+void viva_test_wait_until      (VivaTestCondition  condition,
+                                gpointer           data,
+                                gint64             limit_usec,
+                                const char        *what);
 void viva_test_save_screenshot (GtkWidget  *widget,
                                 const char *name);
 void viva_test_collect_unnamed_controls (GtkWidget *widget,
