@@ -1073,6 +1073,7 @@ test_code_pad_text_is_saved (Fixture       *f,
   viva_test_drain_main_loop ();
   shown = pad_text (pad);
   g_assert_cmpstr (shown, ==, typed);
+  viva_test_save_screenshot (GTK_WIDGET (f->window), "interview-live-code-reopened.png");
 
   /* The other question's pad offers its own code, not this one. */
   g_assert_true (viva_interview_set_current (f->interview, 1));
