@@ -384,7 +384,8 @@ test_enums_session_files (void)
 
 /* Every interview state and rating, in interviews. A "running" interview
  * is one Viva stopped in the middle of: it loads paused, and is written
- * so. */
+ * so. Version 1 files stay version 1; one with code pads (version 2,
+ * interview-code.json) is written back as it is too. */
 static void
 test_enums_interview_files (void)
 {
@@ -397,6 +398,7 @@ test_enums_interview_files (void)
     { "interview-paused.json", "interview-paused.json" },
     { "interview-finished.json", "interview-finished.json" },
     { "interview-finished-strong-no.json", "interview-finished-strong-no.json" },
+    { "interview-code.json", "interview-code.json" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (files); i++)

@@ -23,7 +23,9 @@
 #include "viva-context.h"
 #include "viva-interview.h"
 #include "viva-interview-live-page.h"
+#include "viva-interview-file.h"
 #include "viva-interview-pdf.h"
+#include "viva-interview-store.h"
 #include "viva-note.h"
 #include "viva-notes-store.h"
 #include "viva-python-runner.h"
@@ -939,6 +941,156 @@ test_code_pad_stamps_runs (Fixture       *f,
                   gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
 }
 
+static gboolean
+store_saved (VivaInterviewStore *store)
+{
+  return !viva_document_store_get_dirty (VIVA_DOCUMENT_STORE (store)) &&
+         !viva_document_store_get_saving (VIVA_DOCUMENT_STORE (store));
+}
+
+static char *
+pad_text (VivaCodePad *pad)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (viva_code_pad_get_buffer (pad));
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+}
+
+/* Code typed in the pad and never run is the interviewer's work too
+ * (issue 11): the autosave writes it to the interview file as it writes
+ * the notes, so a crash loses nothing; after a quit, the interview
+ * reopened shows it in the pad for its question. */
+static void
+test_code_pad_text_is_saved (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(VivaInterviewStore) store = viva_interview_store_new (NULL);
+  g_autoptr(VivaInterviewStore) reopened = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *shown = NULL;
+  g_autofree char *id = g_strdup (viva_interview_get_id (f->interview));
+  const char *typed = "def add(a, b):\n    return a + b\n";
+  VivaCodePad *pad = viva_interview_live_page_get_code_pad (f->page);
+  GtkWidget *view = GTK_WIDGET (viva_code_pad_get_view (pad));
+  VivaInterview *copy = NULL;
+  gint64 give_up = g_get_monotonic_time () + 4 * WAIT_LIMIT_USEC;
+
+  viva_interview_store_load (store, &problems);
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_assert_true (viva_document_store_add (VIVA_DOCUMENT_STORE (store), f->interview, &error));
+  g_assert_no_error (error);
+  g_assert_true (viva_interview_store_flush (store, &error));
+  g_assert_no_error (error);
+  path = g_strconcat (viva_document_store_get_dir (VIVA_DOCUMENT_STORE (store)), "/", id, ".json", NULL);
+
+  /* Opened from the notes, typed into on the keyboard over what the
+   * pad offered, and not run. */
+  gtk_widget_grab_focus (GTK_WIDGET (viva_interview_live_page_get_notes_view (f->page)));
+  g_assert_true (viva_test_press_shortcut (GTK_WIDGET (f->page), "<Control><Shift>c"));
+  viva_test_drain_main_loop ();
+  g_assert_true (gtk_widget_has_focus (view));
+  viva_test_send_keys (view, "ctrl+a");
+  viva_test_send_keys (view, "BackSpace");
+  while ((shown = pad_text (pad))[0] != '\0')
+    {
+      if (g_get_monotonic_time () > give_up)
+        g_error ("The pad still shows “%s”", shown);
+      g_clear_pointer (&shown, g_free);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+  g_clear_pointer (&shown, g_free);
+  /* As a keyboard would: at the cursor, as the user. */
+  gtk_text_buffer_insert_interactive_at_cursor (GTK_TEXT_BUFFER (viva_code_pad_get_buffer (pad)), typed, -1, TRUE);
+  viva_test_drain_main_loop ();
+  shown = pad_text (pad);
+  g_assert_cmpstr (shown, ==, typed);
+  g_clear_pointer (&shown, g_free);
+  g_assert_false (viva_code_pad_get_running (pad));
+  g_assert_cmpstr (viva_interview_item_get_notes (viva_interview_get_item (f->interview, 0)), ==, "");
+
+  /* On disk by the autosave alone, before any quit: what a crash now
+   * would leave. */
+  give_up = g_get_monotonic_time () + 4 * WAIT_LIMIT_USEC;
+  while (!store_saved (store))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, give_up);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+  {
+    g_autoptr(VivaInterview) crashed = NULL;
+    g_autofree char *contents = NULL;
+    gsize len;
+
+    g_assert_true (g_file_get_contents (path, &contents, &len, &error));
+    g_assert_no_error (error);
+    g_assert_true (viva_interview_file_parse (contents, len, id, &crashed, &error));
+    g_assert_no_error (error);
+    g_assert_cmpstr (viva_interview_item_get_code (viva_interview_get_item (crashed, 0)), ==, typed);
+    g_assert_null (viva_interview_item_get_code (viva_interview_get_item (crashed, 1)));
+  }
+
+  /* Quit: the window goes, the store is flushed, as the application
+   * does; then Viva starts again and the interview is reopened. */
+  gtk_window_destroy (f->window);
+  viva_test_drain_main_loop ();
+  g_assert_true (viva_interview_store_flush (store, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  g_clear_object (&f->interview);
+
+  reopened = viva_interview_store_new (NULL);
+  g_clear_pointer (&problems, g_ptr_array_unref);
+  viva_interview_store_load (reopened, &problems);
+  g_assert_cmpuint (problems->len, ==, 0);
+  for (guint i = 0; i < g_list_model_get_n_items (viva_interview_store_get_interviews (reopened)) && copy == NULL; i++)
+    {
+      g_autoptr(VivaInterview) listed = g_list_model_get_item (viva_interview_store_get_interviews (reopened), i);
+
+      if (g_strcmp0 (viva_interview_get_id (listed), id) == 0)
+        copy = listed;
+    }
+  g_assert_nonnull (copy);
+  f->interview = g_object_ref (copy);
+  g_assert_true (viva_interview_resume (f->interview));
+
+  f->page = g_object_new (VIVA_TYPE_INTERVIEW_LIVE_PAGE, "context", f->context, NULL);
+  viva_interview_live_page_set_interview (f->page, f->interview);
+  f->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (f->window, 1100, 760);
+  gtk_window_set_child (f->window, GTK_WIDGET (f->page));
+  gtk_window_present (f->window);
+  viva_test_drain_main_loop ();
+
+  pad = viva_interview_live_page_get_code_pad (f->page);
+  gtk_widget_grab_focus (GTK_WIDGET (viva_interview_live_page_get_notes_view (f->page)));
+  g_assert_true (viva_test_press_shortcut (GTK_WIDGET (f->page), "<Control><Shift>c"));
+  viva_test_drain_main_loop ();
+  shown = pad_text (pad);
+  g_assert_cmpstr (shown, ==, typed);
+  viva_test_save_screenshot (GTK_WIDGET (f->window), "interview-live-code-reopened.png");
+
+  /* The other question's pad offers its own code, not this one. */
+  g_assert_true (viva_interview_set_current (f->interview, 1));
+  viva_test_drain_main_loop ();
+  g_clear_pointer (&shown, g_free);
+  shown = pad_text (pad);
+  g_assert_cmpstr (shown, !=, typed);
+  g_assert_true (viva_interview_set_current (f->interview, 0));
+  viva_test_drain_main_loop ();
+  g_clear_pointer (&shown, g_free);
+  shown = pad_text (pad);
+  g_assert_cmpstr (shown, ==, typed);
+
+  g_assert_true (viva_interview_store_flush (reopened, &error));
+  g_assert_no_error (error);
+}
+
 static void
 test_finish_asks_first (Fixture       *f,
                         gconstpointer  data)
@@ -1013,6 +1165,8 @@ main (int   argc,
               fixture_set_up, test_candidate_button, fixture_tear_down);
   g_test_add ("/interview-live/code-pad-stamps-runs", Fixture, NULL,
               fixture_set_up, test_code_pad_stamps_runs, fixture_tear_down);
+  g_test_add ("/interview-live/code-pad-text-is-saved", Fixture, NULL,
+              fixture_set_up, test_code_pad_text_is_saved, fixture_tear_down);
   g_test_add ("/interview-live/finish-asks-first", Fixture, NULL,
               fixture_set_up, test_finish_asks_first, fixture_tear_down);
 

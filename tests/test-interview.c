@@ -16,6 +16,7 @@
 
 #include "viva-bank.h"
 #include "viva-clock.h"
+#include "viva-document-file.h"
 #include "viva-interview.h"
 #include "viva-interview-file.h"
 #include "viva-interview-store-private.h"
@@ -1461,7 +1462,7 @@ test_store_future_version (void)
     g_autoptr(GBytes) bytes = read_file (path);
     GString *text = g_string_new_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
 
-    g_assert_cmpuint (g_string_replace (text, "\"version\" : 1", "\"version\" : 2", 1), ==, 1);
+    g_assert_cmpuint (g_string_replace (text, "\"version\" : 1", "\"version\" : 3", 1), ==, 1);
     write_file (path, text->str, text->len);
     future_bytes = g_string_free_to_bytes (text);
   }
@@ -1486,6 +1487,244 @@ test_store_future_version (void)
     g_assert_true (g_bytes_equal (now, future_bytes));
   }
   g_assert_false (g_file_test (bak_path, G_FILE_TEST_EXISTS));
+}
+
+/* The code pad's code (issue 11): kept in the file, in version 2, for
+ * the items whose pad was typed into; an interview without code stays a
+ * version 1 file, and clearing the code makes it one again. */
+static void
+test_store_code_round_trip (void)
+{
+  g_autoptr(VivaInterviewStore) store = load_store (NULL);
+  g_autoptr(VivaInterviewStore) reread = NULL;
+  g_autoptr(VivaInterview) interview = new_interview (NULL, "Zoë", 3);
+  g_autofree char *path = interview_path (interview);
+  g_autofree char *too_long = g_strnfill (VIVA_INTERVIEW_TEXT_MAX_SIZE + 1, 'x');
+  g_autofree char *longest = g_strnfill (VIVA_INTERVIEW_TEXT_MAX_SIZE, 'x');
+  const char *code = "def f(s):\n\treturn \"ünï\" + s[::-1]  # 🐍\n";
+  VivaInterview *copy;
+
+  add_interview (store, interview);
+  g_assert_true (viva_interview_start (interview));
+  flush_store (store);
+  {
+    g_autoptr(GBytes) bytes = read_file (path);
+    g_autofree char *text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+
+    g_assert_nonnull (strstr (text, "\n  \"version\" : 1,\n"));
+    g_assert_null (strstr (text, "code-pad"));
+  }
+
+  g_assert_false (viva_interview_get_has_code (interview));
+  g_assert_true (viva_interview_set_item_code (interview, 0, code));
+  g_assert_true (viva_interview_set_item_code (interview, 2, ""));
+  g_assert_false (viva_interview_set_item_code (interview, 3, "x"));
+  g_assert_false (viva_interview_set_item_code (interview, 1, too_long));
+  g_assert_false (viva_interview_set_item_code (interview, 1, "\xff"));
+  g_assert_null (viva_interview_item_get_code (viva_interview_get_item (interview, 1)));
+  g_assert_true (viva_interview_get_has_code (interview));
+  /* Saved by the autosave, as the notes are. */
+  g_assert_true (viva_document_store_get_dirty (VIVA_DOCUMENT_STORE (store)));
+  flush_store (store);
+  {
+    g_autoptr(GBytes) bytes = read_file (path);
+    g_autofree char *text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+
+    g_assert_nonnull (strstr (text, "\n  \"version\" : 2,\n"));
+    g_assert_nonnull (strstr (text, "\"rating\" : \"none\",\n      \"code-pad\" : {\n        \"code\" : \"def f(s):\\n\\treturn \\\"ünï\\\" + s[::-1]  # 🐍\\n\"\n      }\n    },"));
+  }
+
+  reread = load_store (NULL);
+  copy = find_interview (viva_interview_store_get_interviews (reread), viva_interview_get_id (interview));
+  g_assert_nonnull (copy);
+  g_assert_false (viva_interview_get_read_only (copy));
+  g_assert_cmpstr (viva_interview_item_get_code (viva_interview_get_item (copy, 0)), ==, code);
+  g_assert_null (viva_interview_item_get_code (viva_interview_get_item (copy, 1)));
+  g_assert_cmpstr (viva_interview_item_get_code (viva_interview_get_item (copy, 2)), ==, "");
+  g_clear_object (&reread);
+
+  /* The longest code a question keeps fits in the file. */
+  g_assert_true (viva_interview_set_item_code (interview, 1, longest));
+  flush_store (store);
+  reread = load_store (NULL);
+  copy = find_interview (viva_interview_store_get_interviews (reread), viva_interview_get_id (interview));
+  g_assert_cmpstr (viva_interview_item_get_code (viva_interview_get_item (copy, 1)), ==, longest);
+  g_clear_object (&reread);
+
+  for (guint i = 0; i < 3; i++)
+    g_assert_true (viva_interview_set_item_code (interview, i, NULL));
+  g_assert_false (viva_interview_get_has_code (interview));
+  flush_store (store);
+  {
+    g_autoptr(GBytes) bytes = read_file (path);
+    g_autofree char *text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+
+    g_assert_nonnull (strstr (text, "\n  \"version\" : 1,\n"));
+    g_assert_null (strstr (text, "code-pad"));
+  }
+}
+
+/* What a Viva that knows only version 1 does with a version 2 file: its
+ * codec is ours with the version it had. It lists the file read-only
+ * (it cannot save it without the code) instead of dropping the code at
+ * its next save, or calling the file damaged. */
+static void
+test_store_code_older_viva (void)
+{
+  g_autoptr(VivaInterviewStore) store = load_store (NULL);
+  g_autoptr(VivaInterview) interview = new_interview (NULL, "Zoë", 2);
+  g_autoptr(VivaInterview) plain = new_interview (NULL, "Bob", 2);
+  g_autoptr(VivaInterview) listed = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) plain_bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = interview_path (interview);
+  g_autofree char *plain_path = interview_path (plain);
+  VivaDocumentCodec older = viva_interview_codec;
+
+  older.version = 1;
+  older.oldest_version = 0;
+
+  add_interview (store, interview);
+  add_interview (store, plain);
+  g_assert_true (viva_interview_set_item_code (interview, 1, "x = 1\n"));
+  flush_store (store);
+
+  bytes = read_file (path);
+  g_assert_false (viva_document_file_parse (&older, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                            viva_interview_get_id (interview), (gpointer *) &listed, &error));
+  g_assert_error (error, VIVA_INTERVIEW_STORE_ERROR, VIVA_INTERVIEW_STORE_ERROR_FUTURE_VERSION);
+  g_assert_nonnull (listed);
+  g_assert_true (viva_interview_get_read_only (listed));
+  g_assert_false (viva_interview_set_item_notes (listed, 0, "edit"));
+  g_clear_error (&error);
+  g_clear_object (&listed);
+
+  /* An interview without code the older Viva reads as its own. */
+  plain_bytes = read_file (plain_path);
+  g_assert_true (viva_document_file_parse (&older, g_bytes_get_data (plain_bytes, NULL), g_bytes_get_size (plain_bytes),
+                                           viva_interview_get_id (plain), (gpointer *) &listed, &error));
+  g_assert_no_error (error);
+  g_assert_false (viva_interview_get_read_only (listed));
+}
+
+/* A "code-pad" in a version 1 file was never ours to read: ignored, as
+ * version 1 ignores members it does not know; the file reads, and is
+ * written back, as before. */
+static void
+test_store_code_in_version_1 (void)
+{
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "data", "formats", "interview-paused.json", NULL);
+  g_autoptr(GBytes) before = read_file (fixture);
+  g_autoptr(VivaInterview) stray = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) text = g_string_new_len (g_bytes_get_data (before, NULL), g_bytes_get_size (before));
+
+  g_assert_cmpuint (g_string_replace (text, "\"rating\" : \"no\"",
+                                      "\"rating\" : \"no\", \"code-pad\" : { \"code\" : 1 }", 1), ==, 1);
+  g_assert_true (viva_interview_file_parse (text->str, text->len, NULL, &stray, &error));
+  g_assert_no_error (error);
+  g_assert_false (viva_interview_get_has_code (stray));
+
+  root = viva_interview_file_build (stray);
+  after = viva_interview_file_generate (root, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (before, after));
+}
+
+/* Damage in a code pad is damage like any other: the file is refused,
+ * and the message says where; through the store it is moved aside and
+ * the others load. A newer version's code pads, which may read
+ * otherwise, are left out of a file listed read-only. */
+static void
+test_store_code_damaged (void)
+{
+  g_autoptr(VivaInterviewStore) store = load_store (NULL);
+  g_autoptr(VivaInterview) interview = new_interview (NULL, "Zoë", 1);
+  g_autofree char *good_text = NULL;
+  g_autofree char *too_long_code = g_strnfill (VIVA_INTERVIEW_TEXT_MAX_SIZE + 1, 'x');
+  g_autofree char *long_code_pad = g_strdup_printf ("\"code-pad\" : { \"code\" : \"%s\" }", too_long_code);
+  const char *good_pad = "\"code-pad\" : {\n        \"code\" : \"x = 1\\n\"\n      }";
+  const char *bad_pads[] = {
+    "\"code-pad\" : \"x = 1\"",
+    "\"code-pad\" : null",
+    "\"code-pad\" : []",
+    "\"code-pad\" : { }",
+    "\"code-pad\" : { \"code\" : 1 }",
+    "\"code-pad\" : { \"code\" : null }",
+    "\"code-pad\" : { \"code\" : [\"x\"] }",
+    long_code_pad,
+  };
+  g_autofree char *path = interview_path (interview);
+
+  add_interview (store, interview);
+  g_assert_true (viva_interview_set_item_code (interview, 0, "x = 1\n"));
+  flush_store (store);
+  g_clear_object (&store);
+
+  {
+    g_autoptr(GBytes) bytes = read_file (path);
+
+    good_text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+    g_assert_nonnull (strstr (good_text, good_pad));
+  }
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad_pads); i++)
+    {
+      g_autoptr(GString) text = g_string_new (good_text);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(VivaInterview) parsed = NULL;
+
+      g_assert_cmpuint (g_string_replace (text, good_pad, bad_pads[i], 1), ==, 1);
+      g_assert_false (viva_interview_file_parse (text->str, text->len, NULL, &parsed, &error));
+      g_assert_nonnull (error);
+      g_test_message ("%s", error->message);
+      g_assert_nonnull (strstr (error->message, "code"));
+      g_assert_null (parsed);
+
+      /* From a newer Viva: listed, read-only, without that code pad. */
+      g_assert_cmpuint (g_string_replace (text, "\"version\" : 2", "\"version\" : 3", 1), ==, 1);
+      g_clear_error (&error);
+      g_assert_false (viva_interview_file_parse (text->str, text->len, NULL, &parsed, &error));
+      g_assert_error (error, VIVA_INTERVIEW_STORE_ERROR, VIVA_INTERVIEW_STORE_ERROR_FUTURE_VERSION);
+      g_assert_nonnull (parsed);
+      g_assert_true (viva_interview_get_read_only (parsed));
+      g_assert_false (viva_interview_get_has_code (parsed));
+    }
+
+  /* And through the store: moved aside with a message, the others
+   * still load. */
+  {
+    g_autoptr(GString) text = g_string_new (good_text);
+    g_autoptr(VivaInterview) other = new_interview (NULL, "Bob", 1);
+    g_autoptr(VivaInterviewStore) reread = NULL;
+    g_autoptr(GPtrArray) problems = NULL;
+    VivaInterviewProblem *problem;
+
+    store = load_store (NULL);
+    add_interview (store, other);
+    flush_store (store);
+    g_clear_object (&store);
+
+    g_assert_cmpuint (g_string_replace (text, good_pad, bad_pads[4], 1), ==, 1);
+    write_file (path, text->str, text->len);
+    {
+      g_autofree char *bak_path = g_strconcat (path, ".bak", NULL);
+
+      g_unlink (bak_path);
+    }
+
+    reread = load_store (&problems);
+    g_assert_cmpuint (problems->len, ==, 1);
+    problem = g_ptr_array_index (problems, 0);
+    g_test_message ("%s", problem->message);
+    g_assert_nonnull (strstr (problem->message, "code"));
+    g_assert_nonnull (problem->moved_aside_path);
+    g_assert_null (find_interview (viva_interview_store_get_interviews (reread), viva_interview_get_id (interview)));
+    g_assert_nonnull (find_interview (viva_interview_store_get_interviews (reread), viva_interview_get_id (other)));
+  }
 }
 
 static void
@@ -2353,6 +2592,10 @@ main (int   argc,
   g_test_add_func ("/interview/store/damaged-among-good", test_store_damaged_among_good);
   g_test_add_func ("/interview/store/future-version", test_store_future_version);
   g_test_add_func ("/interview/store/autosave-search-delete", test_store_autosave_search_delete);
+  g_test_add_func ("/interview/store/code/round-trip", test_store_code_round_trip);
+  g_test_add_func ("/interview/store/code/older-viva", test_store_code_older_viva);
+  g_test_add_func ("/interview/store/code/in-version-1", test_store_code_in_version_1);
+  g_test_add_func ("/interview/store/code/damaged", test_store_code_damaged);
 
   g_test_add_func ("/interview/template/round-trip", test_template_round_trip);
   g_test_add_func ("/interview/template/damaged-and-future", test_template_damaged_and_future);

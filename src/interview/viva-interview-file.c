@@ -65,9 +65,26 @@
  *    copied from the bank; "notes" (at most 1 MiB) are stamped as
  *    viva-interview-stamp.c says; "rating" and "recommendation" are
  *    "none", "strong-no", "no", "yes" or "strong-yes".
- *  - All members are required; others are ignored, so that a later
- *    version may add some without changing "version". A file whose
- *    "version" is higher than 1 is listed read-only and never written.
+ *  - All members above are required; others are ignored, so that a
+ *    later version may add some without changing "version". A file
+ *    whose "version" is higher than 2 is listed read-only and never
+ *    written.
+ *
+ * Version 2 adds the code typed in the live page's code pad, to the
+ * items whose pad was typed into, after "rating":
+ *
+ *         "code-pad" : {
+ *           "code" : "def reverse(s):\n    return s[::-1]\n"
+ *         }
+ *
+ *  - "code" is the code as typed, at most 1 MiB, run or not; what ran
+ *    and its result are in the "notes" already. It is required.
+ *  - Viva writes version 2 only when an item has a "code-pad", version 1
+ *    otherwise: an interview without code stays one that every Viva
+ *    reads and saves. A Viva that knows only version 1 ignores members
+ *    it does not know, so it would drop the code at its next save (a
+ *    note, a rating); a version 2 file it lists read-only instead.
+ *    A "code-pad" in a version 1 file is ignored, as version 1 did.
  *
  * The folder, and what every file of it shares ("format", "version",
  * "id"), are described at the top of viva-document-file.c, which reads
@@ -88,9 +105,15 @@
 #include "viva-interview-store.h"
 
 #define VIVA_INTERVIEW_FORMAT         "viva-interview"
-#define VIVA_INTERVIEW_FORMAT_VERSION 1
+/* The newest version, which holds the code pads; files without code
+ * are written as the oldest. */
+#define VIVA_INTERVIEW_FORMAT_VERSION 2
+#define VIVA_INTERVIEW_FORMAT_VERSION_WITHOUT_CODE 1
 /* Generous for notes typed during an interview; a plan of 100 questions
- * with 1 MiB of notes each would not fit, and is refused when saved. */
+ * with 1 MiB of notes each would not fit, and is refused when saved.
+ * Not raised with version 2: a Viva that knows only version 1 would
+ * take a larger file for a damaged one and move it aside, where a
+ * version 2 file of this size it lists read-only. */
 #define VIVA_INTERVIEW_MAX_SIZE       ((gsize) 64 * 1024 * 1024)
 /* Our files nest 3 levels; json-glib 1.6 crashes near 100,000. */
 #define VIVA_INTERVIEW_MAX_DEPTH      32
@@ -176,14 +199,44 @@ viva_interview_file_add_plan_item (JsonBuilder *builder,
   json_builder_add_int_value (builder, budget);
 }
 
+/* "code-pad", in a version 2 file: @out_code is %NULL when the item has
+ * none. */
+static gboolean
+parse_code_pad (JsonObject  *item_object,
+                const char **out_code,
+                GError     **error)
+{
+  JsonNode *node;
+
+  *out_code = NULL;
+
+  if (!json_object_has_member (item_object, "code-pad"))
+    return TRUE;
+
+  node = json_object_get_member (item_object, "code-pad");
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return set_invalid (error, _("“code-pad” is not an object"));
+
+  if (!viva_data_file_get_string_member (json_node_get_object (node), "code", 0, VIVA_INTERVIEW_TEXT_MAX_SIZE, FALSE,
+                                         out_code, VIVA_INTERVIEW_STORE_ERROR, error))
+    {
+      g_prefix_error (error, _("code pad: "));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static gboolean
 parse_item (JsonNode      *node,
+            gint64         version,
             VivaInterview *interview,
             GError       **error)
 {
   JsonObject *object;
   const char *question;
   const char *notes;
+  const char *code = NULL;
   gint64 number;
   gint64 budget;
   gint64 spent;
@@ -200,12 +253,41 @@ parse_item (JsonNode      *node,
       !get_rating_member (object, "rating", &rating, error))
     return FALSE;
 
+  if (version >= 2)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      if (!parse_code_pad (object, &code, &local_error))
+        {
+          /* A newer Viva may write its code pads otherwise: the file is
+           * listed, read-only, without them. */
+          if (version <= VIVA_INTERVIEW_FORMAT_VERSION)
+            {
+              g_propagate_error (error, g_steal_pointer (&local_error));
+              return FALSE;
+            }
+          code = NULL;
+        }
+    }
+
   if (number != 0 && viva_interview_contains (interview, (guint) number))
     return set_invalid (error, _("a question is planned twice in “items”"));
 
-  _viva_interview_load_item (interview, (guint) number, question, budget, spent, notes, rating);
+  _viva_interview_load_item (interview, (guint) number, question, budget, spent, notes, code, rating);
 
   return TRUE;
+}
+
+/* The file's version, which the store checked already: 1, 2, or newer
+ * (read-only) when json-glib cannot hold it. */
+static gint64
+get_version (JsonObject *root)
+{
+  gboolean missing;
+  JsonNode *node = viva_json_object_get_value_member (root, "version", G_TYPE_INT64, &missing);
+  gint64 version = node != NULL ? json_node_get_int (node) : G_MAXINT64;
+
+  return version >= 1 ? version : G_MAXINT64;
 }
 
 /* Everything but "format" and "version": the codec's parse(). */
@@ -234,6 +316,7 @@ parse_interview (JsonObject *root,
   gint64 current;
   VivaInterviewState state;
   VivaInterviewRating recommendation;
+  gint64 version = get_version (root);
   guint n_items;
 
   if (!viva_data_file_get_string_member (root, "id", 1, VIVA_INTERVIEW_ID_MAX_SIZE, FALSE, &id, VIVA_INTERVIEW_STORE_ERROR, error))
@@ -314,7 +397,7 @@ parse_interview (JsonObject *root,
 
   for (guint i = 0; i < n_items; i++)
     {
-      if (!parse_item (json_array_get_element (items, i), interview, error))
+      if (!parse_item (json_array_get_element (items, i), version, interview, error))
         return NULL;
     }
 
@@ -348,7 +431,9 @@ viva_interview_file_build (VivaInterview *interview)
   json_builder_set_member_name (builder, "format");
   json_builder_add_string_value (builder, VIVA_INTERVIEW_FORMAT);
   json_builder_set_member_name (builder, "version");
-  json_builder_add_int_value (builder, VIVA_INTERVIEW_FORMAT_VERSION);
+  json_builder_add_int_value (builder, viva_interview_get_has_code (interview)
+                                       ? VIVA_INTERVIEW_FORMAT_VERSION
+                                       : VIVA_INTERVIEW_FORMAT_VERSION_WITHOUT_CODE);
   json_builder_set_member_name (builder, "id");
   json_builder_add_string_value (builder, viva_interview_get_id (interview));
   viva_data_file_add_time_member (builder, "created", viva_interview_get_created (interview));
@@ -399,6 +484,14 @@ viva_interview_file_build (VivaInterview *interview)
       json_builder_add_string_value (builder, viva_interview_item_get_notes (item));
       json_builder_set_member_name (builder, "rating");
       json_builder_add_string_value (builder, viva_interview_rating_to_string (viva_interview_item_get_rating (item)));
+      if (viva_interview_item_get_code (item) != NULL)
+        {
+          json_builder_set_member_name (builder, "code-pad");
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "code");
+          json_builder_add_string_value (builder, viva_interview_item_get_code (item));
+          json_builder_end_object (builder);
+        }
       json_builder_end_object (builder);
     }
 
@@ -548,6 +641,7 @@ const VivaDocumentCodec viva_interview_codec = {
   .error_quark = viva_interview_store_error_quark,
   .format = VIVA_INTERVIEW_FORMAT,
   .version = VIVA_INTERVIEW_FORMAT_VERSION,
+  .oldest_version = VIVA_INTERVIEW_FORMAT_VERSION_WITHOUT_CODE,
   .max_size = VIVA_INTERVIEW_MAX_SIZE,
   .max_depth = VIVA_INTERVIEW_MAX_DEPTH,
   .id_is_valid = viva_interview_id_is_valid,

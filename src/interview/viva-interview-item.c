@@ -3,7 +3,9 @@
  * One question of an interview's plan, as the item of the interview's
  * #GListModel: its number in the bank (0 for a question of the
  * interviewer's own) and text, which never change, and its budget,
- * time spent, notes and rating, which notify when they do. GTK-free.
+ * time spent, notes and rating, which notify when they do, and the code
+ * typed in the live page's code pad for it (%NULL until the pad is
+ * used for it). GTK-free.
  *
  * Items are read-only to everyone but their interview: it checks
  * read-only and finished, emits #VivaInterview::changed for autosave,
@@ -26,6 +28,7 @@ struct _VivaInterviewItem
   /* Owned */
   char                *text;
   char                *notes;
+  char                *code;           /* (nullable) */
 
   guint                number;
   gint64               budget;
@@ -55,6 +58,7 @@ viva_interview_item_finalize (GObject *object)
 
   g_clear_pointer (&self->text, g_free);
   g_clear_pointer (&self->notes, g_free);
+  g_clear_pointer (&self->code, g_free);
 
   G_OBJECT_CLASS (viva_interview_item_parent_class)->finalize (object);
 }
@@ -149,14 +153,15 @@ viva_interview_item_init (VivaInterviewItem *self)
 {
 }
 
-/* For the interview: @text and @notes as they are to be kept, already
- * validated and bounded. */
+/* For the interview: @text, @notes and @code as they are to be kept,
+ * already validated and bounded. */
 VivaInterviewItem *
 _viva_interview_item_new (guint                number,
                           const char          *text,
                           gint64               budget,
                           gint64               spent,
                           const char          *notes,
+                          const char          *code,
                           VivaInterviewRating  rating)
 {
   VivaInterviewItem *self = g_object_new (VIVA_TYPE_INTERVIEW_ITEM, NULL);
@@ -166,6 +171,7 @@ _viva_interview_item_new (guint                number,
   self->budget = budget;
   self->spent = spent;
   self->notes = g_strdup (notes != NULL ? notes : "");
+  self->code = g_strdup (code);
   self->rating = rating;
 
   return self;
@@ -209,6 +215,21 @@ viva_interview_item_get_notes (VivaInterviewItem *self)
   g_return_val_if_fail (VIVA_IS_INTERVIEW_ITEM (self), NULL);
 
   return self->notes;
+}
+
+/**
+ * viva_interview_item_get_code:
+ *
+ * Returns: (nullable): the code typed in the code pad for this
+ *   question, kept in the interview file; %NULL when the pad was never
+ *   used for it
+ */
+const char *
+viva_interview_item_get_code (VivaInterviewItem *self)
+{
+  g_return_val_if_fail (VIVA_IS_INTERVIEW_ITEM (self), NULL);
+
+  return self->code;
 }
 
 VivaInterviewRating
@@ -268,6 +289,24 @@ _viva_interview_item_set_notes (VivaInterviewItem *self,
   g_free (self->notes);
   self->notes = copy;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTES]);
+
+  return TRUE;
+}
+
+gboolean
+_viva_interview_item_set_code (VivaInterviewItem *self,
+                               const char        *code)
+{
+  char *copy;
+
+  g_assert (VIVA_IS_INTERVIEW_ITEM (self));
+
+  if (g_strcmp0 (self->code, code) == 0)
+    return FALSE;
+
+  copy = g_strdup (code);
+  g_free (self->code);
+  self->code = copy;
 
   return TRUE;
 }

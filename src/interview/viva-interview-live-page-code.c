@@ -17,9 +17,10 @@
  *   ```
  *
  * (viva_interview_format_code_run()), so that it is saved with the
- * notes, and the reports print it as code. The pad's own text is kept
- * per question while the page lives, not in the interview file: what
- * matters for the panel is what ran, and that is in the notes.
+ * notes, and the reports print it as code. The pad's own text, run or
+ * not, is kept per question in the interview, and so saved with it
+ * (the "code-pad" of viva-interview-file.c): a crash or a quit loses
+ * nothing typed, and the question shown again after a reopen shows it.
  *
  * The candidate window never shows the pad: it is the interviewer's
  * scratch space, and the candidate's code is theirs to show.
@@ -180,21 +181,29 @@ viva_interview_live_page_tests_finished_cb (VivaInterviewLivePage *self,
   stamp_run (self, summary, code, output->str);
 }
 
-/* The code typed for the question shown is kept for it. */
+/* The code typed for the question shown is kept for it: in the
+ * interview, which saves it, and here, for an interview that cannot
+ * keep it (a read-only one). */
 static void
 viva_interview_live_page_code_changed_cb (VivaInterviewLivePage *self)
 {
+  char *code;
+  gint index;
+
   if (self->loading_code || self->pad_item == NULL)
     return;
 
-  g_hash_table_insert (self->pad_code, g_object_ref (self->pad_item),
-                       viva_code_pad_dup_code (self->code_pad));
+  code = viva_code_pad_dup_code (self->code_pad);
+  g_hash_table_insert (self->pad_code, g_object_ref (self->pad_item), code);
+
+  if (self->interview != NULL && (index = find_item (self->interview, self->pad_item)) >= 0)
+    viva_interview_set_item_code (self->interview, (guint) index, code);
 }
 
 /* What the pad offers for @item: Run Tests for a coding challenge or a
  * question that asks for code (the challenge's own tests, or the
  * candidate's asserts and test_ functions), and its first code: what
- * was typed for it, else the challenge's starter or the question's own
+ * was typed for it (here, or before the interview was reopened), else the challenge's starter or the question's own
  * code. */
 static char *
 dup_item_code (VivaInterviewLivePage  *self,
@@ -222,6 +231,8 @@ dup_item_code (VivaInterviewLivePage  *self,
   *out_challenge = challenge;
   *out_tests = challenge != NULL || (flags & VIVA_CODE_QUESTION_ASKS_TO_WRITE) != 0;
 
+  if (typed == NULL)
+    typed = viva_interview_item_get_code (item);
   if (typed != NULL)
     return g_strdup (typed);
   if (challenge != NULL)

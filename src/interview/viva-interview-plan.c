@@ -186,7 +186,7 @@ viva_interview_insert (VivaInterview  *self,
 
   bounded = _viva_interview_dup_bounded (text, VIVA_INTERVIEW_QUESTION_MAX_SIZE);
   g_ptr_array_insert (self->items, index,
-                      _viva_interview_item_new (number, bounded, budget, 0, "", VIVA_INTERVIEW_RATING_NONE));
+                      _viva_interview_item_new (number, bounded, budget, 0, "", NULL, VIVA_INTERVIEW_RATING_NONE));
 
   if (self->items->len > 1 && index <= self->current)
     self->current++;
@@ -353,6 +353,54 @@ viva_interview_set_item_notes (VivaInterview *self,
     _viva_interview_emit_item_changed (self, index);
 
   return TRUE;
+}
+
+/**
+ * viva_interview_set_item_code:
+ * @code: (nullable): the code typed in the code pad for item @index;
+ *   %NULL when the pad was not used for it
+ *
+ * Keeps the pad's code in the interview, and so in its file, in every
+ * state, as the notes.
+ *
+ * Returns: %FALSE when refused (read-only, out of range, not UTF-8,
+ *   longer than %VIVA_INTERVIEW_TEXT_MAX_SIZE)
+ */
+gboolean
+viva_interview_set_item_code (VivaInterview *self,
+                              guint          index,
+                              const char    *code)
+{
+  g_return_val_if_fail (VIVA_IS_INTERVIEW (self), FALSE);
+
+  if (self->read_only || index >= self->items->len ||
+      (code != NULL && !_viva_interview_text_is_acceptable (code, VIVA_INTERVIEW_TEXT_MAX_SIZE)))
+    return FALSE;
+
+  if (_viva_interview_item_set_code (_viva_interview_get_item_at (self, index), code))
+    _viva_interview_emit_item_changed (self, index);
+
+  return TRUE;
+}
+
+/**
+ * viva_interview_get_has_code:
+ *
+ * Returns: whether some item has code from the code pad, which only
+ *   version 2 of the interview file holds
+ */
+gboolean
+viva_interview_get_has_code (VivaInterview *self)
+{
+  g_return_val_if_fail (VIVA_IS_INTERVIEW (self), FALSE);
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      if (viva_interview_item_get_code (_viva_interview_get_item_at (self, i)) != NULL)
+        return TRUE;
+    }
+
+  return FALSE;
 }
 
 /**

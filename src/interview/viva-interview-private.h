@@ -28,6 +28,7 @@ void           _viva_interview_load_item          (VivaInterview       *self,
                                                    gint64               budget,
                                                    gint64               spent,
                                                    const char          *notes,
+                                                   const char          *code,
                                                    VivaInterviewRating  rating);
 void           _viva_interview_load_bank          (VivaInterview       *self,
                                                    const char          *bank);
@@ -112,6 +113,7 @@ VivaInterviewItem *_viva_interview_item_new        (guint                number,
                                                    gint64               budget,
                                                    gint64               spent,
                                                    const char          *notes,
+                                                   const char          *code,
                                                    VivaInterviewRating  rating);
 gboolean       _viva_interview_item_set_budget    (VivaInterviewItem   *self,
                                                    gint64               budget);
@@ -119,6 +121,8 @@ gboolean       _viva_interview_item_set_spent     (VivaInterviewItem   *self,
                                                    gint64               spent);
 gboolean       _viva_interview_item_set_notes     (VivaInterviewItem   *self,
                                                    const char          *notes);
+gboolean       _viva_interview_item_set_code      (VivaInterviewItem   *self,
+                                                   const char          *code);
 gboolean       _viva_interview_item_set_rating    (VivaInterviewItem   *self,
                                                    VivaInterviewRating  rating);
 

@@ -631,9 +631,10 @@ _viva_interview_load_item (VivaInterview       *self,
                            gint64               budget,
                            gint64               spent,
                            const char          *notes,
+                           const char          *code,
                            VivaInterviewRating  rating)
 {
-  g_ptr_array_add (self->items, _viva_interview_item_new (number, text, budget, spent, notes, rating));
+  g_ptr_array_add (self->items, _viva_interview_item_new (number, text, budget, spent, notes, code, rating));
 }
 
 /* Getters */

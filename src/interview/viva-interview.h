@@ -129,6 +129,7 @@ const char              *viva_interview_item_get_text           (VivaInterviewIt
 gint64                   viva_interview_item_get_budget         (VivaInterviewItem   *self);
 gint64                   viva_interview_item_get_spent          (VivaInterviewItem   *self);
 const char              *viva_interview_item_get_notes          (VivaInterviewItem   *self);
+const char              *viva_interview_item_get_code           (VivaInterviewItem   *self);
 VivaInterviewRating      viva_interview_item_get_rating         (VivaInterviewItem   *self);
 
 GQuark                   viva_interview_error_quark             (void);
@@ -200,6 +201,10 @@ gboolean                 viva_interview_set_item_budget         (VivaInterview  
 gboolean                 viva_interview_set_item_notes          (VivaInterview       *self,
                                                                  guint                index,
                                                                  const char          *notes);
+gboolean                 viva_interview_set_item_code           (VivaInterview       *self,
+                                                                 guint                index,
+                                                                 const char          *code);
+gboolean                 viva_interview_get_has_code            (VivaInterview       *self);
 gboolean                 viva_interview_set_item_rating         (VivaInterview       *self,
                                                                  guint                index,
                                                                  VivaInterviewRating  rating);
