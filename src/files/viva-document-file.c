@@ -58,6 +58,25 @@ set_invalid (const VivaDocumentCodec  *codec,
 }
 
 /**
+ * viva_document_file_get_version:
+ * @root: a file's root object, once viva_document_file_parse() checked
+ *   its "version"
+ *
+ * For a codec's parse() that reads several versions: the file's
+ * "version", or %G_MAXINT64 for a newer one json-glib cannot hold (it
+ * is read as read-only, as any newer version).
+ */
+gint64
+viva_document_file_get_version (JsonObject *root)
+{
+  gboolean missing;
+  JsonNode *node = viva_json_object_get_value_member (root, "version", G_TYPE_INT64, &missing);
+  gint64 version = node != NULL ? json_node_get_int (node) : G_MAXINT64;
+
+  return version >= 1 ? version : G_MAXINT64;
+}
+
+/**
  * viva_document_file_parse:
  * @codec: the kind of document
  * @data: the file's contents

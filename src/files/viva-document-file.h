@@ -64,6 +64,7 @@ typedef struct
   GPtrArray *problems;  /* (element-type VivaDocumentProblem) */
 } VivaDocumentDirLoad;
 
+gint64               viva_document_file_get_version (JsonObject           *root);
 gboolean             viva_document_file_parse     (const VivaDocumentCodec  *codec,
                                                    const char               *data,
                                                    gsize                     len,

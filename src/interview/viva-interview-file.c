@@ -278,18 +278,6 @@ parse_item (JsonNode      *node,
   return TRUE;
 }
 
-/* The file's version, which the store checked already: 1, 2, or newer
- * (read-only) when json-glib cannot hold it. */
-static gint64
-get_version (JsonObject *root)
-{
-  gboolean missing;
-  JsonNode *node = viva_json_object_get_value_member (root, "version", G_TYPE_INT64, &missing);
-  gint64 version = node != NULL ? json_node_get_int (node) : G_MAXINT64;
-
-  return version >= 1 ? version : G_MAXINT64;
-}
-
 /* Everything but "format" and "version": the codec's parse(). */
 static gpointer
 parse_interview (JsonObject *root,
@@ -316,7 +304,7 @@ parse_interview (JsonObject *root,
   gint64 current;
   VivaInterviewState state;
   VivaInterviewRating recommendation;
-  gint64 version = get_version (root);
+  gint64 version = viva_document_file_get_version (root);
   guint n_items;
 
   if (!viva_data_file_get_string_member (root, "id", 1, VIVA_INTERVIEW_ID_MAX_SIZE, FALSE, &id, VIVA_INTERVIEW_STORE_ERROR, error))

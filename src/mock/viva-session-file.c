@@ -105,6 +105,7 @@
 #include <glib/gi18n.h>
 
 #include "viva-challenge.h"
+#include "viva-document-file.h"
 #include "viva-enum-nick.h"
 #include "viva-json-writer.h"
 #include "viva-mock-session-private.h"
@@ -332,18 +333,6 @@ parse_item (JsonNode          *node,
   return TRUE;
 }
 
-/* The file's version, which the store checked already: 1, 2, or newer
- * (read-only) when json-glib cannot hold it. */
-static gint64
-get_version (JsonObject *root)
-{
-  gboolean missing;
-  JsonNode *node = viva_json_object_get_value_member (root, "version", G_TYPE_INT64, &missing);
-  gint64 version = node != NULL ? json_node_get_int (node) : G_MAXINT64;
-
-  return version >= 1 ? version : G_MAXINT64;
-}
-
 /* Everything but "format" and "version": the codec's parse(). */
 static gpointer
 parse_session (JsonObject  *root,
@@ -370,7 +359,7 @@ parse_session (JsonObject  *root,
   int mode;
   VivaMockSessionState state;
   guint n_items;
-  gint64 version = get_version (root);
+  gint64 version = viva_document_file_get_version (root);
 
   if (!viva_data_file_get_string_member (root, "id", 1, VIVA_MOCK_SESSION_ID_MAX_SIZE, FALSE, &id, VIVA_SESSION_STORE_ERROR, error))
     return NULL;
