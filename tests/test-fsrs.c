@@ -149,6 +149,35 @@ test_recall_and_lapse (void)
 }
 
 static void
+test_lapse_ceiling (void)
+{
+  /* A lapse never leaves more than the same day's Again would: at
+   * S = 0.1, D = 1, after 1000 days (R = 0.24), the lapse formula gives
+   * 0.13122001 but the ceiling S / e^(w17 w18) is 0.09517280. */
+  VivaFsrsState state = { 0.1, 1.0 };
+
+  g_assert_cmpfloat_with_epsilon (viva_fsrs_next_state (W, &state, 1000.0, VIVA_REVIEW_GRADE_AGAIN).stability,
+                                  0.09517280, ROUNDED);
+}
+
+static void
+test_rounding_half_up (void)
+{
+  /* ts-fsrs rounds to 8 decimals with JavaScript's Math.round, halves
+   * towards +∞: with w6 chosen so that Easy's damped ΔD at D = 1.01 is
+   * exactly -2.5e-8, it becomes -2e-8 (C's round () would give -3e-8),
+   * and D' = round8 (0.001 × -4.77163070 + 0.999 × 1.00999998)
+   * = 1.00421835 (1.00421834 the other way). */
+  double w[VIVA_FSRS_N_PARAMS];
+  VivaFsrsState state = { 10.0, 1.01 };
+
+  memcpy (w, W, sizeof w);
+  w[6] = 2.5027808676307007e-08;
+  g_assert_cmpfloat_with_epsilon (viva_fsrs_next_state (w, &state, 5.0, VIVA_REVIEW_GRADE_EASY).difficulty,
+                                  1.00421835, ROUNDED / 10);
+}
+
+static void
 test_later_review_grows_more (void)
 {
   /* The longer a question was remembered, the more a recall proves. */
@@ -323,6 +352,8 @@ main (int   argc,
   g_test_add_func ("/fsrs/init-state", test_init_state);
   g_test_add_func ("/fsrs/retrievability", test_retrievability);
   g_test_add_func ("/fsrs/recall-and-lapse", test_recall_and_lapse);
+  g_test_add_func ("/fsrs/lapse-ceiling", test_lapse_ceiling);
+  g_test_add_func ("/fsrs/rounding-half-up", test_rounding_half_up);
   g_test_add_func ("/fsrs/later-review-grows-more", test_later_review_grows_more);
   g_test_add_func ("/fsrs/same-day", test_same_day);
   g_test_add_func ("/fsrs/difficulty-bounds", test_difficulty_bounds);

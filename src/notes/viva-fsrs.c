@@ -10,9 +10,10 @@
  * from 21 parameters w[0] to w[20]. The formulas below are FSRS-6's, as
  * the FSRS wiki gives them
  * (https://github.com/open-spaced-repetition/fsrs4anki/wiki/The-Algorithm)
- * and as ts-fsrs 5.4.1 computes them (packages/fsrs/src/algorithm.ts);
- * this file was written from the formulas, and checked against ts-fsrs
- * by tests/test-fsrs-vectors.c.
+ * and as ts-fsrs 5.4 computes them (packages/fsrs/src/algorithm.ts, read
+ * at 5.4.1); this file was written from the formulas, and is checked
+ * against ts-fsrs (5.4.2 generated the vectors) by
+ * tests/test-fsrs-vectors.c.
  *
  * The forgetting curve, the chance of recall t days after a review:
  *
@@ -67,8 +68,7 @@
  *
  * viva_fsrs_default_parameters are FSRS-6's published defaults, trained
  * by the FSRS authors on Anki users' reviews, as ts-fsrs 5.4.1 ships
- * them (default_w in packages/fsrs/src/constant.ts; fsrs-rs's
- * DEFAULT_PARAMETERS are the same).
+ * them (default_w in packages/fsrs/src/constant.ts).
  *
  * Damaged input
  * =============
