@@ -63,15 +63,6 @@ wait_for (VivaCodePad *pad,
 }
 
 static gboolean
-runner_settled (VivaCodePad *pad)
-{
-  VivaPythonRunnerStatus status =
-    viva_python_runner_get_status (viva_context_get_python_runner (viva_code_pad_get_context (pad)));
-
-  return status == VIVA_PYTHON_RUNNER_READY || status == VIVA_PYTHON_RUNNER_UNAVAILABLE;
-}
-
-static gboolean
 not_running (VivaCodePad *pad)
 {
   return !viva_code_pad_get_running (pad);
@@ -97,7 +88,7 @@ show_question (Fixture *f,
   viva_test_drain_main_loop ();
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (scratchpad)));
   viva_test_wait_mapped (GTK_WIDGET (pad));
-  wait_for (pad, runner_settled, "the sandbox probe");
+  viva_test_wait_runner_settled (viva_context_get_python_runner (viva_code_pad_get_context (pad)));
 
   return scratchpad;
 }
@@ -684,7 +675,7 @@ test_pad_alone (void)
   gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (pad));
   gtk_window_present (GTK_WINDOW (window));
   viva_test_wait_mapped (GTK_WIDGET (pad));
-  wait_for (pad, runner_settled, "the sandbox probe");
+  viva_test_wait_runner_settled (viva_context_get_python_runner (viva_code_pad_get_context (pad)));
 
   g_signal_connect (pad, "run-finished", G_CALLBACK (run_finished_cb), &finished);
   g_signal_connect (pad, "tests-finished", G_CALLBACK (tests_finished_cb), &tests);

@@ -659,16 +659,6 @@ pad_not_running (VivaCodePad *pad)
   return !viva_code_pad_get_running (pad);
 }
 
-/* The sandbox probe is over: "ready", or why Python cannot run. */
-static gboolean
-pad_runner_settled (VivaCodePad *pad)
-{
-  VivaPythonRunner *runner = viva_context_get_python_runner (viva_code_pad_get_context (pad));
-  VivaPythonRunnerStatus status = viva_python_runner_get_status (runner);
-
-  return status == VIVA_PYTHON_RUNNER_READY || status == VIVA_PYTHON_RUNNER_UNAVAILABLE;
-}
-
 static GtkWidget *
 find_descendant (GtkWidget *root,
                  GType      type)
@@ -746,7 +736,7 @@ test_code_pad_stamps_runs (Fixture       *f,
   g_assert_nonnull (button);
   g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (gtk_widget_get_parent (button))));
 
-  wait_for_pad (pad, pad_runner_settled, "the sandbox probe");
+  viva_test_wait_runner_settled (viva_context_get_python_runner (viva_code_pad_get_context (pad)));
   if (!viva_python_runner_get_can_run (viva_context_get_python_runner (f->context)))
     {
       g_test_skip ("Python cannot run in the sandbox here");

@@ -57,14 +57,6 @@ wait_for (VivaScratchpad *pad,
 }
 
 static gboolean
-runner_settled (VivaScratchpad *pad)
-{
-  VivaPythonRunnerStatus status = viva_python_runner_get_status (viva_scratchpad_get_runner (pad));
-
-  return status == VIVA_PYTHON_RUNNER_READY || status == VIVA_PYTHON_RUNNER_UNAVAILABLE;
-}
-
-static gboolean
 not_running (VivaScratchpad *pad)
 {
   return !viva_scratchpad_get_running (pad);
@@ -89,7 +81,7 @@ show_question (Fixture *f,
   viva_test_drain_main_loop ();
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (pad)));
   viva_test_wait_mapped (GTK_WIDGET (pad));
-  wait_for (pad, runner_settled, "the sandbox probe");
+  viva_test_wait_runner_settled (viva_scratchpad_get_runner (pad));
 
   return pad;
 }

@@ -177,6 +177,23 @@ viva_test_wait_until (VivaTestCondition  condition,
     }
 }
 
+static gboolean
+runner_settled (gpointer data)
+{
+  VivaPythonRunnerStatus status = viva_python_runner_get_status (data);
+
+  return status == VIVA_PYTHON_RUNNER_READY || status == VIVA_PYTHON_RUNNER_UNAVAILABLE;
+}
+
+/* Waits for the sandbox probe to end: "ready", or why Python cannot
+ * run (a test then skips what needs Python). */
+void
+viva_test_wait_runner_settled (VivaPythonRunner *runner)
+{
+  g_assert_true (VIVA_IS_PYTHON_RUNNER (runner));
+  viva_test_wait_until (runner_settled, runner, 120 * G_USEC_PER_SEC, "the sandbox probe");
+}
+
 void
 viva_test_save_screenshot (GtkWidget  *widget,
                            const char *name)

@@ -16,6 +16,7 @@
 #include "viva-clock.h"
 #include "viva-interview-store.h"
 #include "viva-notes-store.h"
+#include "viva-python-runner.h"
 #include "viva-session-store.h"
 #include "viva-window.h"
 
@@ -34,6 +35,7 @@ void viva_test_wait_until      (VivaTestCondition  condition,
                                 gpointer           data,
                                 gint64             limit_usec,
                                 const char        *what);
+void viva_test_wait_runner_settled (VivaPythonRunner *runner);
 void viva_test_save_screenshot (GtkWidget  *widget,
                                 const char *name);
 void viva_test_collect_unnamed_controls (GtkWidget *widget,
