@@ -737,6 +737,360 @@ test_fsrs_retrievability (void)
   g_assert_cmpfloat (viva_scheduler_retrievability (&config, &state, T0 + DAY), ==, -1.0);
 }
 
+
+/* ts-fsrs 5.4.2's get_fuzz_range (interval, elapsed, 36500), printed by
+ * node for these arguments. */
+static void
+test_fsrs_fuzz_range (void)
+{
+  static const struct
+  {
+    guint interval;
+    guint elapsed;
+    guint min;
+    guint max;
+  } cases[] = {
+    { 3, 0, 2, 4 },
+    { 3, 5, 2, 4 },
+    { 4, 1, 3, 5 },
+    { 7, 2, 5, 9 },
+    { 8, 0, 6, 10 },
+    { 10, 9, 10, 12 },
+    { 20, 3, 17, 23 },
+    { 21, 30, 18, 24 },
+    { 50, 10, 46, 54 },
+    { 100, 50, 93, 107 },
+    { 365, 100, 345, 385 },
+    { 36500, 1000, 34673, 36500 },
+    { 36499, 40000, 34672, 36500 },
+    { 5, 4, 5, 6 },
+    { 6, 5, 6, 8 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      guint min, max;
+
+      viva_fsrs_fuzz_range (cases[i].interval, cases[i].elapsed, VIVA_REVIEW_INTERVAL_MAX, &min, &max);
+      g_assert_cmpuint (min, ==, cases[i].min);
+      g_assert_cmpuint (max, ==, cases[i].max);
+    }
+}
+
+/* A question in review, last reviewed @elapsed days before @now, with
+ * the given memory. */
+static VivaReviewState
+in_review (double stability,
+           double difficulty,
+           guint  elapsed,
+           gint64 now)
+{
+  return (VivaReviewState) {
+    .due = now,
+    .last_review = now - (gint64) elapsed * DAY,
+    .repetitions = 3,
+    .ease = VIVA_REVIEW_EASE_INITIAL,
+    .interval = elapsed,
+    .stability = stability,
+    .difficulty = difficulty,
+    .reviews = 4,
+  };
+}
+
+/* Fuzz spreads intervals over ts-fsrs's range around them, differently
+ * for different questions, the same for the same question all day. */
+static void
+test_fsrs_fuzz (void)
+{
+  VivaSchedulerConfig exact = fsrs_config ();
+  VivaSchedulerConfig fuzzed = fsrs_config ();
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+  guint n_moved = 0;
+  guint n_same_day = 0;
+
+  fuzzed.fuzz = TRUE;
+
+  for (guint q = 0; q < 500; q++)
+    {
+      /* Questions whose Good interval is 2 to about 200 days. */
+      double stability = 1.5 + q * 0.4;
+      VivaReviewState state = in_review (stability, 5.0, (guint) stability, T0 + q * 7 * MINUTE);
+      gint64 now = state.due;
+      guint elapsed = (guint) stability;
+      VivaReviewState plain, out, later;
+      guint min, max;
+
+      plain = fsrs_review (&exact, &state, VIVA_REVIEW_GRADE_GOOD, now);
+      out = fsrs_review (&fuzzed, &state, VIVA_REVIEW_GRADE_GOOD, now);
+
+      /* ts-fsrs does not fuzz under 2.5 days. */
+      if (plain.interval < 3)
+        {
+          g_assert_cmpuint (out.interval, ==, plain.interval);
+          continue;
+        }
+
+      viva_fsrs_fuzz_range (plain.interval, elapsed, VIVA_REVIEW_INTERVAL_MAX, &min, &max);
+      g_assert_cmpuint (out.interval, >=, min);
+      g_assert_cmpuint (out.interval, <=, max);
+      /* It grew: never before the day after the time that passed. */
+      g_assert_cmpuint (out.interval, >, elapsed);
+      g_assert_cmpint (out.due, ==, now + (gint64) out.interval * DAY);
+      assert_memory (&out, plain.stability, plain.difficulty);
+
+      /* Pure: the same review gives the same interval, and so does the
+       * same grade later the same review day (a button's interval is the
+       * grade's). */
+      later = fsrs_review (&fuzzed, &state, VIVA_REVIEW_GRADE_GOOD, now + 3 * HOUR);
+      if (viva_review_day_number (now + 3 * HOUR, utc_tz, 0) == viva_review_day_number (now, utc_tz, 0))
+        {
+          g_assert_cmpuint (later.interval, ==, out.interval);
+          n_same_day++;
+        }
+
+      n_moved += out.interval != plain.interval;
+      if (plain.interval >= 20 && plain.interval <= 30)
+        g_hash_table_add (seen, GUINT_TO_POINTER (out.interval - plain.interval + 100));
+    }
+
+  /* Spread, not shifted: most intervals move, and questions due around
+   * 20 to 30 days land on several days either side. */
+  g_assert_cmpuint (n_moved, >, 250);
+  g_assert_cmpuint (n_same_day, >, 250);
+  g_assert_cmpuint (g_hash_table_size (seen), >=, 5);
+}
+
+/* With fuzz on too, the Hard, Good and Easy intervals are ordered as
+ * ts-fsrs orders them, and Again is the relearning step. */
+static void
+test_fsrs_grades_ordered (void)
+{
+  for (guint f = 0; f < 2; f++)
+    for (double difficulty = 1.0; difficulty <= 10.0; difficulty += 1.5)
+      for (double stability = 0.05; stability < 20000.0; stability *= 1.7)
+        for (guint elapsed = 0; elapsed < 2000; elapsed = elapsed * 3 + 1)
+          {
+            VivaSchedulerConfig config = fsrs_config ();
+            VivaReviewState state = in_review (stability, difficulty, MAX (elapsed, 1), T0);
+            gint64 again, hard, good, easy;
+
+            config.fuzz = f == 1;
+            state.last_review = T0 - (gint64) elapsed * DAY;
+
+            again = viva_scheduler_preview_interval (&config, &state, VIVA_REVIEW_GRADE_AGAIN, T0);
+            hard = viva_scheduler_preview_interval (&config, &state, VIVA_REVIEW_GRADE_HARD, T0);
+            good = viva_scheduler_preview_interval (&config, &state, VIVA_REVIEW_GRADE_GOOD, T0);
+            easy = viva_scheduler_preview_interval (&config, &state, VIVA_REVIEW_GRADE_EASY, T0);
+
+            g_assert_cmpint (again, ==, 10 * MINUTE);
+            g_assert_cmpint (hard, >=, DAY);
+            g_assert_cmpint (hard, <=, good);
+            if (good < (gint64) VIVA_REVIEW_INTERVAL_MAX * DAY)
+              g_assert_cmpint (good, <, easy);
+            else
+              g_assert_cmpint (good, ==, easy);
+          }
+}
+
+/* The load a due_count callback reports: questions due per day after
+ * T0's day. */
+typedef struct
+{
+  guint  due[400];
+  guint  min_asked;
+  guint  max_asked;
+  guint  n_asked;
+} Load;
+
+static guint
+load_due_count (gint64   day_time,
+                gpointer user_data)
+{
+  Load *load = user_data;
+  gint64 day = viva_review_day_number (day_time, utc_tz, 0) - viva_review_day_number (T0, utc_tz, 0);
+
+  g_assert_cmpint (day, >=, 0);
+  g_assert_cmpint (day, <, G_N_ELEMENTS (load->due));
+
+  load->min_asked = MIN (load->min_asked, (guint) day);
+  load->max_asked = MAX (load->max_asked, (guint) day);
+  load->n_asked++;
+
+  return load->due[day];
+}
+
+static void
+load_reset (Load *load,
+            guint due)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (load->due); i++)
+    load->due[i] = due;
+  load->min_asked = G_MAXUINT;
+  load->max_asked = 0;
+  load->n_asked = 0;
+}
+
+/* Load balancing, as Anki's: among the fuzz range's days, an empty day
+ * wins over crowded ones; nothing leaves the range; far intervals are
+ * only fuzzed. */
+static void
+test_fsrs_load_balance (void)
+{
+  VivaSchedulerConfig exact = fsrs_config ();
+  VivaSchedulerConfig config = fsrs_config ();
+  Load load;
+  guint n_checked = 0;
+  guint n_lighter = 0;
+
+  config.fuzz = TRUE;
+  config.due_count = load_due_count;
+  config.due_count_data = &load;
+
+  for (guint q = 0; q < 200; q++)
+    {
+      double stability = 4.0 + q * 0.3;
+      VivaReviewState state = in_review (stability, 5.0, (guint) stability, T0 + q * MINUTE);
+      VivaReviewState plain, out, good;
+      guint min, max;
+
+      /* Hard is balanced first; Good and Easy then from the day after
+       * the one before them. */
+      state.due = T0;
+      state.last_review = T0 - (gint64) state.interval * DAY;
+      plain = fsrs_review (&exact, &state, VIVA_REVIEW_GRADE_HARD, T0);
+      viva_fsrs_fuzz_range (plain.interval, state.interval, VIVA_REVIEW_INTERVAL_MAX, &min, &max);
+      if (max == min || plain.interval > 90)
+        continue;
+      n_checked++;
+
+      /* Every day of the range crowded but one: that one, wherever it is
+       * in the range. */
+      for (guint empty = min; empty <= max; empty++)
+        {
+          load_reset (&load, 1000);
+          load.due[empty] = 0;
+          out = fsrs_review (&config, &state, VIVA_REVIEW_GRADE_HARD, T0);
+          g_assert_cmpuint (out.interval, ==, empty);
+          g_assert_cmpint (out.due, ==, T0 + (gint64) empty * DAY);
+          /* Good stays after it. */
+          good = fsrs_review (&config, &state, VIVA_REVIEW_GRADE_GOOD, T0);
+          g_assert_cmpuint (good.interval, >, empty);
+        }
+
+      /* Only the range's days were asked about, for Hard. */
+      load_reset (&load, 7);
+      out = fsrs_review (&config, &state, VIVA_REVIEW_GRADE_HARD, T0);
+      g_assert_cmpuint (load.min_asked, >=, min);
+
+      /* An empty day just outside the range is not taken. */
+      load_reset (&load, 1000);
+      load.due[max + 1] = 0;
+      if (min > 1)
+        load.due[min - 1] = 0;
+      out = fsrs_review (&config, &state, VIVA_REVIEW_GRADE_HARD, T0);
+      g_assert_cmpuint (out.interval, >=, min);
+      g_assert_cmpuint (out.interval, <=, max);
+
+      /* A lighter day weighs (50 / 5)² = 100 times a heavier one: it
+       * is picked nearly always (counted below), never outside the
+       * range. */
+      load_reset (&load, 50);
+      load.due[max] = 5;
+      out = fsrs_review (&config, &state, VIVA_REVIEW_GRADE_HARD, T0);
+      g_assert_cmpuint (out.interval, >=, min);
+      g_assert_cmpuint (out.interval, <=, max);
+      n_lighter += out.interval == max;
+    }
+  g_assert_cmpuint (n_lighter, >=, n_checked * 8 / 10);
+  g_assert_cmpuint (n_checked, >=, 100);
+
+  /* Over 90 days, as Anki: fuzz only, the load is not asked. */
+  {
+    VivaReviewState state = in_review (300.0, 5.0, 300, T0);
+    VivaReviewState fuzzed;
+    VivaSchedulerConfig no_balance = config;
+
+    no_balance.due_count = NULL;
+    load_reset (&load, 0);
+    fuzzed = fsrs_review (&no_balance, &state, VIVA_REVIEW_GRADE_GOOD, T0);
+    g_assert_cmpuint (fuzzed.interval, >, 90);
+    g_assert_cmpuint (fsrs_review (&config, &state, VIVA_REVIEW_GRADE_GOOD, T0).interval, ==, fuzzed.interval);
+    g_assert_cmpuint (load.n_asked, ==, 0);
+  }
+}
+
+/* Elapsed days are review days: the memory after a review follows the
+ * model with the review days that passed, in the zone and from the hour
+ * the configuration gives, across a daylight saving change too. */
+static void
+assert_elapsed (const VivaSchedulerConfig *config,
+                gint64                     first,
+                gint64                     second,
+                guint                      expected_days)
+{
+  VivaReviewState state = new_state ();
+  VivaFsrsState memory, expected;
+
+  state = fsrs_review (config, &state, VIVA_REVIEW_GRADE_GOOD, first);
+  memory.stability = state.stability;
+  memory.difficulty = state.difficulty;
+  expected = viva_fsrs_next_state (config->w, &memory, expected_days, VIVA_REVIEW_GRADE_GOOD);
+  state = fsrs_review (config, &state, VIVA_REVIEW_GRADE_GOOD, second);
+  assert_memory (&state, expected.stability, expected.difficulty);
+
+  g_assert_cmpint (viva_review_day_number (second, config->tz, config->day_start_hour)
+                   - viva_review_day_number (first, config->tz, config->day_start_hour),
+                   ==, expected_days);
+}
+
+static void
+test_fsrs_review_days (void)
+{
+  g_autoptr(GTimeZone) india = g_time_zone_new_identifier ("+05:30");
+  g_autoptr(GTimeZone) berlin = g_time_zone_new_identifier ("Europe/Berlin");
+  VivaSchedulerConfig config = fsrs_config ();
+  VivaFsrsState a, b;
+
+  /* The short-term and the long-term formulas differ, so the memory
+   * shows which day count was used. */
+  a = viva_fsrs_init_state (NULL, VIVA_REVIEW_GRADE_GOOD);
+  b = viva_fsrs_next_state (NULL, &a, 0, VIVA_REVIEW_GRADE_GOOD);
+  a = viva_fsrs_next_state (NULL, &a, 1, VIVA_REVIEW_GRADE_GOOD);
+  g_assert_cmpfloat (fabs (a.stability - b.stability), >, 0.1);
+
+  /* In India, from 4 am: 23:00 and 3:30 the next morning are the same
+   * review day; 3:59 and 4:00 are not. */
+  config.tz = india;
+  config.day_start_hour = VIVA_REVIEW_DAY_START_HOUR;
+  assert_elapsed (&config, utc ("2026-03-02T17:30:00Z"), utc ("2026-03-02T22:00:00Z"), 0);
+  assert_elapsed (&config, utc ("2026-03-02T22:29:00Z"), utc ("2026-03-02T22:30:00Z"), 1);
+  assert_elapsed (&config, utc ("2026-03-02T05:00:00Z"), utc ("2026-03-05T22:00:00Z"), 3);
+  /* The same times counted in UTC from midnight, as ts-fsrs would. */
+  config.tz = utc_tz;
+  config.day_start_hour = 0;
+  assert_elapsed (&config, utc ("2026-03-02T17:30:00Z"), utc ("2026-03-02T22:00:00Z"), 0);
+  assert_elapsed (&config, utc ("2026-03-02T22:29:00Z"), utc ("2026-03-03T00:00:00Z"), 1);
+
+  if (berlin == NULL)
+    {
+      g_test_skip ("no time zone data for Europe/Berlin");
+      return;
+    }
+
+  /* Berlin's clocks go forward at 2 am on 29 March 2026. Noon on the
+   * 28th to 4:30 (summer time) on the 29th: 15.5 hours, one review day.
+   * To 3:30 on the 29th: still the 28th's review day. */
+  config.tz = berlin;
+  config.day_start_hour = VIVA_REVIEW_DAY_START_HOUR;
+  assert_elapsed (&config, utc ("2026-03-28T11:00:00Z"), utc ("2026-03-29T02:30:00Z"), 1);
+  assert_elapsed (&config, utc ("2026-03-28T11:00:00Z"), utc ("2026-03-29T01:30:00Z"), 0);
+  /* And back on 25 October: 4 am to 3:59 the next day is 25 hours and
+   * one review day; a week across it is 7. */
+  assert_elapsed (&config, utc ("2026-10-24T02:00:00Z"), utc ("2026-10-25T02:59:00Z"), 0);
+  assert_elapsed (&config, utc ("2026-10-24T02:00:00Z"), utc ("2026-10-25T03:00:00Z"), 1);
+  assert_elapsed (&config, utc ("2026-10-21T12:00:00Z"), utc ("2026-10-28T12:00:00Z"), 7);
+}
+
 /* States and settings a damaged file could hold: whatever comes in, a
  * valid state with a finite memory comes out, and nothing aborts. */
 static void
@@ -1009,6 +1363,11 @@ main (int   argc,
   g_test_add_func ("/scheduler/fsrs/replay", test_fsrs_replay);
   g_test_add_func ("/scheduler/fsrs/memory-under-sm2", test_fsrs_memory_under_sm2);
   g_test_add_func ("/scheduler/fsrs/retrievability", test_fsrs_retrievability);
+  g_test_add_func ("/scheduler/fsrs/fuzz-range", test_fsrs_fuzz_range);
+  g_test_add_func ("/scheduler/fsrs/fuzz", test_fsrs_fuzz);
+  g_test_add_func ("/scheduler/fsrs/grades-ordered", test_fsrs_grades_ordered);
+  g_test_add_func ("/scheduler/fsrs/load-balance", test_fsrs_load_balance);
+  g_test_add_func ("/scheduler/fsrs/review-days", test_fsrs_review_days);
   g_test_add_func ("/scheduler/fsrs/damaged", test_fsrs_damaged);
   g_test_add_func ("/scheduler/day/utc", test_day_utc);
   g_test_add_func ("/scheduler/day/offset", test_day_offset);

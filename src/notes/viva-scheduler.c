@@ -738,13 +738,17 @@ balanced_interval (const VivaSchedulerConfig *config,
 /* The interval, in days, for a question entering or staying in review
  * with @stability: from the desired retention, then fuzzed or balanced
  * when the configuration says so (ts-fsrs's next_interval and
- * apply_fuzz). */
+ * apply_fuzz). Balancing picks among the range's days from @minimum on,
+ * as Anki keeps Good after Hard and Easy after Good by raising the
+ * bottom of their ranges (constrained_fuzz_bounds); otherwise Hard and
+ * Good would both take the one empty day and Good be pushed off it. */
 static guint
 review_interval (const VivaSchedulerConfig *config,
                  double                     stability,
                  guint                      elapsed_days,
                  gint64                     now,
-                 double                     draw)
+                 double                     draw,
+                 guint                      minimum)
 {
   guint interval = viva_fsrs_next_interval (config->w, stability,
                                             config->desired_retention,
@@ -758,10 +762,14 @@ review_interval (const VivaSchedulerConfig *config,
   viva_fsrs_fuzz_range (interval, elapsed_days, config->maximum_interval,
                         &min_interval, &max_interval);
 
-  if (config->due_count != NULL &&
-      interval <= LOAD_BALANCE_MAX_INTERVAL &&
-      max_interval > min_interval)
-    return balanced_interval (config, now, min_interval, max_interval, draw);
+  if (config->due_count != NULL && interval <= LOAD_BALANCE_MAX_INTERVAL)
+    {
+      min_interval = MAX (min_interval, minimum);
+      if (min_interval >= max_interval)
+        return MIN (min_interval, config->maximum_interval);
+
+      return balanced_interval (config, now, min_interval, max_interval, draw);
+    }
 
   return MIN ((guint) floor (draw * (max_interval - min_interval + 1) + min_interval),
               max_interval);
@@ -857,11 +865,11 @@ fsrs_schedule (const VivaSchedulerConfig *config,
       for (VivaReviewGrade g = VIVA_REVIEW_GRADE_HARD; g <= VIVA_REVIEW_GRADE_EASY; g++)
         s[g] = g == grade ? next->stability : memory_after (config, state, elapsed_days, g).stability;
 
-      hard = review_interval (config, s[VIVA_REVIEW_GRADE_HARD], elapsed_days, now, draw);
-      good = review_interval (config, s[VIVA_REVIEW_GRADE_GOOD], elapsed_days, now, draw);
+      hard = review_interval (config, s[VIVA_REVIEW_GRADE_HARD], elapsed_days, now, draw, 1);
+      good = review_interval (config, s[VIVA_REVIEW_GRADE_GOOD], elapsed_days, now, draw, hard + 1);
       hard = MIN (hard, good);
       good = MAX (good, hard + 1);
-      easy = MAX (review_interval (config, s[VIVA_REVIEW_GRADE_EASY], elapsed_days, now, draw),
+      easy = MAX (review_interval (config, s[VIVA_REVIEW_GRADE_EASY], elapsed_days, now, draw, good + 1),
                   good + 1);
 
       next->interval = grade == VIVA_REVIEW_GRADE_HARD ? hard
@@ -888,7 +896,7 @@ fsrs_schedule (const VivaSchedulerConfig *config,
     }
   else
     {
-      next->interval = review_interval (config, next->stability, elapsed_days, now, draw);
+      next->interval = review_interval (config, next->stability, elapsed_days, now, draw, 1);
       next->repetitions = count_up (state->repetitions);
       next->step = 0;
       next->due = add_saturated (now, (gint64) next->interval * G_TIME_SPAN_DAY);
