@@ -467,7 +467,12 @@ viva_review_day_contains (const VivaReviewDay *day,
  * Numbers review days: the number of the day holding @time, minus that
  * of the day holding another moment, is how many review days began in
  * between, whatever the clocks did (a 23- or 25-hour day is one day).
- * It is the Julian day number of the date the review day began on.
+ * It is the number of days from 1 January 1970 to the local date the
+ * review day began on.
+ *
+ * It finds the zone's offset at @time and does the rest in plain
+ * integers, without GDateTime, so that replaying 100,000 histories stays
+ * cheap.
  *
  * Returns: the review day's number
  */
@@ -477,11 +482,9 @@ viva_review_day_number (gint64     time,
                         guint      day_start_hour)
 {
   g_autoptr(GTimeZone) local = NULL;
-  g_autoptr(GDateTime) utc = NULL;
-  g_autoptr(GDateTime) at = NULL;
-  gint64 seconds;
-  GDate date;
-  int year, month, mday;
+  const gint64 seconds_per_day = G_TIME_SPAN_DAY / G_USEC_PER_SEC;
+  gint64 seconds, local_seconds;
+  int interval;
 
   if (day_start_hour >= 24)
     day_start_hour = VIVA_REVIEW_DAY_START_HOUR;
@@ -490,23 +493,16 @@ viva_review_day_number (gint64     time,
 
   /* Whole seconds, rounded down also before 1970. */
   seconds = time / G_USEC_PER_SEC - (time % G_USEC_PER_SEC < 0);
-  utc = g_date_time_new_from_unix_utc (seconds);
-  if (utc != NULL)
-    at = g_date_time_to_timezone (utc, tz);
+  interval = g_time_zone_find_interval (tz, G_TIME_TYPE_UNIVERSAL, seconds);
+  local_seconds = seconds;
+  if (interval >= 0)
+    local_seconds += g_time_zone_get_offset (tz, interval);
 
-  /* Outside years 1 to 9999 (a damaged time) GDateTime has no date:
-   * count plain days, which still orders days rightly. */
-  if (at == NULL)
-    return seconds / (G_TIME_SPAN_DAY / G_USEC_PER_SEC);
+  /* The local clock, moved back by the day-start hour: a review day is
+   * then a calendar day. Rounded down also before 1970. */
+  local_seconds -= (gint64) day_start_hour * 3600;
 
-  g_date_time_get_ymd (at, &year, &month, &mday);
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, (GDateDay) mday, (GDateMonth) month, (GDateYear) year);
-
-  if ((guint) g_date_time_get_hour (at) < day_start_hour)
-    return (gint64) g_date_get_julian (&date) - 1;
-
-  return g_date_get_julian (&date);
+  return local_seconds / seconds_per_day - (local_seconds % seconds_per_day < 0);
 }
 
 /* The scheduler */
@@ -1017,6 +1013,7 @@ viva_scheduler_review (const VivaSchedulerConfig *config,
                        gint64                     now,
                        VivaReviewState           *out)
 {
+  g_autoptr(GTimeZone) local = NULL;
   VivaSchedulerConfig sane;
   VivaReviewState current, next;
   VivaFsrsState memory;
@@ -1029,6 +1026,9 @@ viva_scheduler_review (const VivaSchedulerConfig *config,
   g_return_if_fail (grade_is_valid (grade));
 
   sanitize_config (config, &sane);
+  /* Looked up once for both days (see replay below for why it counts). */
+  if (sane.tz == NULL)
+    sane.tz = local = g_time_zone_new_local ();
 
   current = *state;
   if (viva_review_state_is_new (&current))
@@ -1116,6 +1116,7 @@ viva_scheduler_replay (const VivaSchedulerConfig *config,
                        guint                      n_entries,
                        VivaReviewState           *out)
 {
+  g_autoptr(GTimeZone) local = NULL;
   VivaSchedulerConfig replay;
   VivaReviewState state;
 
@@ -1126,6 +1127,13 @@ viva_scheduler_replay (const VivaSchedulerConfig *config,
   replay = *config;
   replay.due_count = NULL;
   replay.due_count_data = NULL;
+  /* Once for the whole history: with TZ unset, GLib 2.74's
+   * g_time_zone_new_local () looks at /etc/localtime again at every call
+   * to see whether the zone changed (two stat () and a readlink (),
+   * strace says), about 5 µs each; replaying 100,000 histories of 20
+   * reviews took 23 s instead of 3.5. */
+  if (replay.tz == NULL)
+    replay.tz = local = g_time_zone_new_local ();
 
   viva_review_state_init (&state);
 

@@ -177,7 +177,9 @@ typedef guint (*VivaSchedulerDueCount) (gint64   day_time,
  * @fuzz: whether FSRS spreads intervals of 3 days or more over a few
  *   days around them; %TRUE in the app, %FALSE for exact tests
  * @tz: (nullable): the time zone review days are counted in, not owned;
- *   %NULL for the local one
+ *   %NULL for the local one (looked up at each call, which costs
+ *   system calls under GLib 2.74 when TZ is unset: pass a zone for
+ *   bulk work)
  * @day_start_hour: the local hour a review day starts at
  *   (%VIVA_REVIEW_DAY_START_HOUR)
  * @due_count: (nullable): how many questions are due on a day, to pick
