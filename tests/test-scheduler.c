@@ -1091,6 +1091,53 @@ test_fsrs_review_days (void)
   assert_elapsed (&config, utc ("2026-10-21T12:00:00Z"), utc ("2026-10-28T12:00:00Z"), 7);
 }
 
+
+/* Histories a damaged file could hold: out of order, grades out of
+ * range (skipped), times at the ends of gint64, ten thousand reviews in
+ * the same microsecond. Replay gives a valid state and never aborts. */
+static void
+test_fsrs_replay_hostile (void)
+{
+  static const gint64 times[] = {
+    T0, T0 - 400 * DAY, G_MAXINT64, G_MININT64, 1, -1, T0 + 3 * MINUTE, T0,
+  };
+  static const int grades[] = { 3, 0, 5, -1, 1, 4, 2, 1000 };
+  g_autofree VivaReviewEntry *history = g_new0 (VivaReviewEntry, 10000);
+  VivaSchedulerConfig config = fsrs_config ();
+  VivaReviewState out;
+  guint n_valid = 0;
+
+  for (guint i = 0; i < 10000; i++)
+    {
+      history[i] = (VivaReviewEntry) {
+        times[i % G_N_ELEMENTS (times)],
+        (VivaReviewGrade) grades[(i / 3) % G_N_ELEMENTS (grades)],
+        VIVA_REVIEW_SOURCE_REVIEW,
+      };
+      n_valid += history[i].grade >= VIVA_REVIEW_GRADE_AGAIN && history[i].grade <= VIVA_REVIEW_GRADE_EASY;
+    }
+  g_assert_cmpuint (n_valid, >, 4000);
+
+  for (guint a = 0; a < 2; a++)
+    {
+      config.algorithm = a == 0 ? VIVA_SCHEDULER_ALGORITHM_FSRS : VIVA_SCHEDULER_ALGORITHM_SM2;
+
+      viva_scheduler_replay (&config, history, 10000, &out);
+      g_assert_true (viva_review_state_is_valid (&out));
+      g_assert_true (isfinite (out.stability) && out.stability > 0.0);
+      /* Only the grades 1 to 4 counted. */
+      g_assert_cmpuint (out.reviews, ==, n_valid);
+
+      for (guint i = 0; i < 10000; i++)
+        history[i].time = T0;
+      viva_scheduler_replay (&config, history, 10000, &out);
+      g_assert_true (viva_review_state_is_valid (&out));
+      g_assert_cmpint (out.last_review, ==, T0);
+      for (guint i = 0; i < 10000; i++)
+        history[i].time = times[i % G_N_ELEMENTS (times)];
+    }
+}
+
 /* States and settings a damaged file could hold: whatever comes in, a
  * valid state with a finite memory comes out, and nothing aborts. */
 static void
@@ -1369,6 +1416,7 @@ main (int   argc,
   g_test_add_func ("/scheduler/fsrs/load-balance", test_fsrs_load_balance);
   g_test_add_func ("/scheduler/fsrs/review-days", test_fsrs_review_days);
   g_test_add_func ("/scheduler/fsrs/damaged", test_fsrs_damaged);
+  g_test_add_func ("/scheduler/fsrs/replay-hostile", test_fsrs_replay_hostile);
   g_test_add_func ("/scheduler/day/utc", test_day_utc);
   g_test_add_func ("/scheduler/day/offset", test_day_offset);
   g_test_add_func ("/scheduler/day/daylight-saving", test_day_daylight_saving);
