@@ -50,6 +50,10 @@
  *
  *   I = clamp (round (S × (r^(1 / decay) - 1) / factor), 1, maximum)
  *
+ * viva_fsrs_fuzz_range () gives the days an interval may be spread over
+ * (ts-fsrs's get_fuzz_range); the draw within it, and load balancing,
+ * are the scheduler's (viva-scheduler.c).
+ *
  * What is rounded
  * ===============
  *

@@ -2,9 +2,10 @@
  *
  * The FSRS-6 memory model: how stable a question's memory is, how
  * difficult the question is, how likely it is to be recalled after some
- * days, and the interval that keeps that likelihood at a desired
- * retention. Pure functions of parameters, a state, a grade and a time
- * passed in: no clock, no randomness (no fuzz), so that every value can
+ * days, the interval that keeps that likelihood at a desired retention,
+ * and the days fuzz may spread an interval over. Pure functions of
+ * parameters, a state, a grade and a time passed in: no clock, no
+ * randomness (the fuzz draw is the scheduler's), so that every value can
  * be checked against the reference (ts-fsrs). The formulas, where the
  * defaults come from and what is rounded are described at the top of
  * viva-fsrs.c. GTK-free.
