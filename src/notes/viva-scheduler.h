@@ -105,7 +105,8 @@ typedef enum
  *   for a question never reviewed
  * @last_review: when it was last graded, likewise; 0 for never
  * @repetitions: passing grades in a row since it was new or last
- *   forgotten; 0 while it is being learnt
+ *   forgotten; 0 while it is being learnt (a pass that only moves it to
+ *   FSRS's next learning step does not count)
  * @lapses: how many times it was forgotten (Again) after it had been
  *   learnt
  * @ease: how fast its intervals grow, in thousandths (2500 is 2.5),
