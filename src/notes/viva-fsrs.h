@@ -2,9 +2,10 @@
  *
  * The FSRS-6 memory model: how stable a question's memory is, how
  * difficult the question is, how likely it is to be recalled after some
- * days, and the interval that keeps that likelihood at a desired
- * retention. Pure functions of parameters, a state, a grade and a time
- * passed in: no clock, no randomness (no fuzz), so that every value can
+ * days, the interval that keeps that likelihood at a desired retention,
+ * and the days fuzz may spread an interval over. Pure functions of
+ * parameters, a state, a grade and a time passed in: no clock, no
+ * randomness (the fuzz draw is the scheduler's), so that every value can
  * be checked against the reference (ts-fsrs). The formulas, where the
  * defaults come from and what is rounded are described at the top of
  * viva-fsrs.c. GTK-free.
@@ -23,8 +24,8 @@
 
 G_BEGIN_DECLS
 
-/* w[0] to w[20]: FSRS-6 has 21 parameters. */
-#define VIVA_FSRS_N_PARAMS 21
+/* VIVA_FSRS_N_PARAMS, the 21 parameters w[0] to w[20], is in
+ * viva-scheduler.h, whose configuration holds them. */
 
 /* The bounds the reference clamps a stability to, in days. */
 #define VIVA_FSRS_STABILITY_MIN 0.001
@@ -61,5 +62,10 @@ guint         viva_fsrs_next_interval  (const double        *w,
                                         double               stability,
                                         double               desired_retention,
                                         guint                maximum_interval);
+void          viva_fsrs_fuzz_range     (guint                interval,
+                                        guint                elapsed_days,
+                                        guint                maximum_interval,
+                                        guint               *min_interval,
+                                        guint               *max_interval);
 
 G_END_DECLS
