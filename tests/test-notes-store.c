@@ -3842,6 +3842,115 @@ test_scratchpad_two_stores (void)
   assert_same_scratchpad (viva_notes_store_lookup_note (c, BANK, 5), note_b);
 }
 
+/* The load balancer's count, by brute force: the notes of every bank
+ * due on the review day holding @day_time. */
+static guint
+count_due_on_day_slowly (VivaNotesStore *store,
+                         const char    **bank_ids,
+                         gint64          day_time,
+                         GTimeZone      *tz)
+{
+  VivaReviewDay day;
+  guint n = 0;
+
+  viva_review_day_init (&day, day_time, tz, VIVA_REVIEW_DAY_START_HOUR);
+  for (guint b = 0; bank_ids[b] != NULL; b++)
+    {
+      g_autoptr(GPtrArray) notes = viva_notes_store_list_notes (store, bank_ids[b]);
+
+      for (guint i = 0; i < notes->len; i++)
+        {
+          gint64 due = viva_note_get_due (g_ptr_array_index (notes, i));
+
+          if (due > 0 && viva_review_day_contains (&day, due))
+            n++;
+        }
+    }
+
+  return n;
+}
+
+static void
+assert_due_counts (VivaNotesStore *store,
+                   const char    **bank_ids,
+                   gint64          from,
+                   GTimeZone      *tz)
+{
+  for (guint d = 0; d < 40; d++)
+    {
+      gint64 day_time = from + (gint64) d * G_TIME_SPAN_DAY;
+
+      g_assert_cmpuint (viva_notes_store_count_due_on_day (day_time, store), ==,
+                        count_due_on_day_slowly (store, bank_ids, day_time, tz));
+    }
+}
+
+/* What the load balancer asks, how many questions of all banks are due
+ * on a day, follows every change of a due date: grades, undone grades,
+ * another copy's changes merged, a file loaded; by review days (4 am in
+ * the configuration's time zone, here one with a DST change). */
+static void
+test_review_count_due_on_day (void)
+{
+  static const char *bank_ids[] = { BANK, "zeta", NULL };
+  g_autofree char *path = notes_path ();
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Europe/Berlin");
+  g_autoptr(VivaNotesStore) store = NULL;
+  g_autoptr(VivaNotesStore) other = NULL;
+  /* 2026-03-20 09:00 UTC, nine days before summer time. */
+  const gint64 t0 = G_GINT64_CONSTANT (1773997200) * G_USEC_PER_SEC;
+  VivaSchedulerConfig config;
+  guint total = 0;
+
+  g_assert_nonnull (tz);
+  store = load_store (path);
+  viva_scheduler_config_init (&config);
+  config.tz = tz;
+  config.due_count = viva_notes_store_count_due_on_day;
+  config.due_count_data = store;
+  viva_notes_store_set_scheduler_config (store, &config);
+  assert_due_counts (store, bank_ids, t0, tz);
+
+  for (guint number = 1; number <= 60; number++)
+    {
+      const char *bank_id = bank_ids[number % 2];
+      VivaNote *note = viva_notes_store_get_note (store, bank_id, number);
+
+      viva_note_review (note, (VivaReviewGrade) (VIVA_REVIEW_GRADE_HARD + number % 3),
+                        VIVA_REVIEW_SOURCE_REVIEW, t0 - (gint64) (number % 9) * G_TIME_SPAN_DAY);
+      if (number % 4 == 0)
+        viva_note_review (note, VIVA_REVIEW_GRADE_EASY, VIVA_REVIEW_SOURCE_REVIEW,
+                          t0 + (gint64) (number % 5) * G_TIME_SPAN_HOUR * 11);
+    }
+  assert_due_counts (store, bank_ids, t0 - 10 * G_TIME_SPAN_DAY, tz);
+  for (guint d = 0; d < 400; d++)
+    total += viva_notes_store_count_due_on_day (t0 + ((gint64) d - 20) * G_TIME_SPAN_DAY, store);
+  g_assert_cmpuint (total, ==, 60);
+
+  /* Undone: counted where it was again. */
+  {
+    VivaNote *note = viva_notes_store_get_note (store, BANK, 8);
+    gint64 at = viva_note_get_review_state (note)->last_review;
+
+    g_assert_true (viva_note_undo_review (note, at));
+    assert_due_counts (store, bank_ids, t0 - 10 * G_TIME_SPAN_DAY, tz);
+  }
+  flush_store (store);
+
+  /* Another copy grades some; merged here, they count where they are. */
+  other = load_store (path);
+  for (guint number = 2; number <= 60; number += 6)
+    viva_note_review (viva_notes_store_get_note (other, BANK, number), VIVA_REVIEW_GRADE_GOOD,
+                      VIVA_REVIEW_SOURCE_REVIEW, t0 + 3 * G_TIME_SPAN_DAY);
+  viva_note_review (viva_notes_store_get_note (other, BANK, 1000), VIVA_REVIEW_GRADE_EASY,
+                    VIVA_REVIEW_SOURCE_REVIEW, t0 + 3 * G_TIME_SPAN_DAY);
+  flush_store (other);
+  viva_note_set_text (viva_notes_store_get_note (store, BANK, 1), "changed here");
+  flush_store (store);
+  g_assert_nonnull (viva_notes_store_lookup_note (store, BANK, 1000));
+  assert_due_counts (store, bank_ids, t0 - 10 * G_TIME_SPAN_DAY, tz);
+}
+
 /* Memory (version 4) */
 
 static VivaReviewState
@@ -4129,6 +4238,7 @@ main (int   argc,
   g_test_add_func ("/notes-store/review/history-cap", test_review_history_cap);
   g_test_add_func ("/notes-store/review/changes", test_review_changes);
   g_test_add_func ("/notes-store/review/count-due", test_review_count_due);
+  g_test_add_func ("/notes-store/review/count-due-on-day", test_review_count_due_on_day);
   g_test_add_func ("/notes-store/review/version-1-upgraded", test_review_version_1_upgraded);
   g_test_add_func ("/notes-store/review/damaged-restored", test_review_damaged_restored);
   g_test_add_func ("/notes-store/review/two-stores", test_review_two_stores);

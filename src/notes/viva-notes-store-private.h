@@ -38,10 +38,14 @@ struct _VivaNotesStore
   /* How notes are graded (viva_notes_store_set_scheduler_config()); each
    * note borrows a pointer to it. */
   VivaSchedulerConfig  scheduler_config;
-  /* The due times of every reviewed note, sorted, for the load
-   * balancer's "how many are due that day"; rebuilt when a due time
-   * changed (due_index_valid unset). */
-  GArray              *due_index;
+  /* For the load balancer's "how many are due that day": questions due
+   * per review day (day number -> count), and the day each note is
+   * counted in (note -> day number + 1), kept up to date note by note;
+   * made again from all notes when due_index_valid is unset (a file
+   * loaded or merged, another time zone). */
+  GHashTable          *due_days;
+  GHashTable          *note_due_days;
+  GTimeZone           *local_tz;
 
   VivaFileStamp        disk_stamp;
   guint                autosave_delay;

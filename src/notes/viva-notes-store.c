@@ -114,6 +114,9 @@ _viva_notes_store_recovered (VivaNotesStore *self,
     viva_notes_store_set_moved_aside_path (self, moved_aside_path);
 }
 
+static void viva_notes_store_update_due_day (VivaNotesStore *self,
+                                             VivaNote       *note);
+
 static void
 viva_notes_store_note_notify_cb (VivaNotesStore *self,
                                  GParamSpec     *pspec,
@@ -121,7 +124,7 @@ viva_notes_store_note_notify_cb (VivaNotesStore *self,
 {
   /* Whoever changed it, the load balancer must count it where it is. */
   if (strcmp (pspec->name, "due") == 0)
-    self->due_index_valid = FALSE;
+    viva_notes_store_update_due_day (self, note);
 
   /* Loading and merging set notes from disk; that is not a change to
    * save. */
@@ -549,7 +552,9 @@ viva_notes_store_finalize (GObject *object)
 
   g_clear_pointer (&self->banks, g_hash_table_unref);
   g_clear_pointer (&self->base, g_ptr_array_unref);
-  g_clear_pointer (&self->due_index, g_array_unref);
+  g_clear_pointer (&self->due_days, g_hash_table_unref);
+  g_clear_pointer (&self->note_due_days, g_hash_table_unref);
+  g_clear_pointer (&self->local_tz, g_time_zone_unref);
   g_clear_object (&self->reload_cancellable);
   g_clear_object (&self->saver);
   g_clear_pointer (&self->path, g_free);
@@ -1028,6 +1033,11 @@ viva_notes_store_set_scheduler_config (VivaNotesStore            *self,
   g_return_if_fail (VIVA_IS_NOTES_STORE (self));
   g_return_if_fail (config != NULL);
 
+  /* Days counted another way are other days. */
+  if (config->tz != self->scheduler_config.tz ||
+      config->day_start_hour != self->scheduler_config.day_start_hour)
+    self->due_index_valid = FALSE;
+
   self->scheduler_config = *config;
 }
 
@@ -1045,14 +1055,75 @@ viva_notes_store_get_scheduler_config (VivaNotesStore *self)
   return &self->scheduler_config;
 }
 
+/* The number of the review day that holds @time, by the scheduler
+ * configuration's time zone and day-start hour: the local date less the
+ * hours before the day starts, counted in days since 1970. Integer
+ * arithmetic on the zone's offset, as this runs for every note. */
 static int
-compare_times (gconstpointer a,
-               gconstpointer b)
+viva_notes_store_due_day (VivaNotesStore *self,
+                          gint64          time)
 {
-  gint64 ta = *(const gint64 *) a;
-  gint64 tb = *(const gint64 *) b;
+  GTimeZone *tz = self->scheduler_config.tz;
+  gint64 seconds = time / G_USEC_PER_SEC - (time % G_USEC_PER_SEC < 0);
+  guint start_hour = MIN (self->scheduler_config.day_start_hour, 23);
+  gint64 local;
+  int interval;
 
-  return ta < tb ? -1 : ta > tb;
+  if (tz == NULL)
+    {
+      if (self->local_tz == NULL)
+        self->local_tz = g_time_zone_new_local ();
+      tz = self->local_tz;
+    }
+
+  interval = g_time_zone_find_interval (tz, G_TIME_TYPE_UNIVERSAL, seconds);
+  local = seconds + (interval >= 0 ? g_time_zone_get_offset (tz, interval) : 0) - (gint64) start_hour * 3600;
+
+  /* Rounded down, also before 1970. */
+  return (int) (local / 86400 - (local % 86400 < 0));
+}
+
+static void
+add_due_day (GHashTable *due_days,
+             int         day,
+             int         delta)
+{
+  gpointer key = GINT_TO_POINTER (day);
+  guint count = GPOINTER_TO_UINT (g_hash_table_lookup (due_days, key));
+
+  count = (guint) ((int) count + delta);
+  if (count == 0)
+    g_hash_table_remove (due_days, key);
+  else
+    g_hash_table_insert (due_days, key, GUINT_TO_POINTER (count));
+}
+
+/* Counts @note where its due time now is, no longer where it was. */
+static void
+viva_notes_store_update_due_day (VivaNotesStore *self,
+                                 VivaNote       *note)
+{
+  gpointer counted;
+  gint64 due;
+
+  if (!self->due_index_valid)
+    return;
+
+  counted = g_hash_table_lookup (self->note_due_days, note);
+  if (counted != NULL)
+    {
+      add_due_day (self->due_days, GPOINTER_TO_INT (counted) - 1, -1);
+      g_hash_table_remove (self->note_due_days, note);
+    }
+
+  due = viva_note_get_due (note);
+  if (due > 0)
+    {
+      int day = viva_notes_store_due_day (self, due);
+
+      add_due_day (self->due_days, day, 1);
+      g_hash_table_insert (self->note_due_days, note, GINT_TO_POINTER (day + 1));
+    }
 }
 
 static void
@@ -1061,12 +1132,17 @@ viva_notes_store_ensure_due_index (VivaNotesStore *self)
   GHashTableIter iter;
   gpointer bank;
 
-  if (self->due_index_valid && self->due_index != NULL)
+  if (self->due_index_valid)
     return;
 
-  if (self->due_index == NULL)
-    self->due_index = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_array_set_size (self->due_index, 0);
+  if (self->due_days == NULL)
+    {
+      self->due_days = g_hash_table_new (NULL, NULL);
+      self->note_due_days = g_hash_table_new (NULL, NULL);
+    }
+  g_hash_table_remove_all (self->due_days);
+  g_hash_table_remove_all (self->note_due_days);
+  self->due_index_valid = TRUE;
 
   g_hash_table_iter_init (&iter, self->banks);
   while (g_hash_table_iter_next (&iter, NULL, &bank))
@@ -1076,37 +1152,8 @@ viva_notes_store_ensure_due_index (VivaNotesStore *self)
 
       g_hash_table_iter_init (&note_iter, bank);
       while (g_hash_table_iter_next (&note_iter, NULL, &note))
-        {
-          gint64 due = viva_note_get_due (note);
-
-          if (due > 0)
-            g_array_append_val (self->due_index, due);
-        }
+        viva_notes_store_update_due_day (self, note);
     }
-
-  g_array_sort (self->due_index, compare_times);
-  self->due_index_valid = TRUE;
-}
-
-/* The index of the first due time at or after @time. */
-static guint
-due_index_lower_bound (GArray *index,
-                       gint64  time)
-{
-  guint lo = 0;
-  guint hi = index->len;
-
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-
-      if (g_array_index (index, gint64, mid) < time)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-
-  return lo;
 }
 
 /**
@@ -1118,9 +1165,10 @@ due_index_lower_bound (GArray *index,
  * questions, of every bank, fall due on the review day that holds
  * @day_time (by the store's scheduler configuration's time zone and
  * day-start hour). Every bank counts, since the user reviews them all
- * in the same days. Kept cheap for 100,000 notes: a sorted list of due
- * times, made again only after some due time changed, and two binary
- * searches per day asked.
+ * in the same days. Kept cheap for 100,000 notes: a count per day,
+ * moved note by note as due times change (made again from all notes
+ * only after a file was loaded or merged, or the time zone changed),
+ * and one lookup per day asked.
  *
  * Returns: the number of questions due that day
  */
@@ -1129,16 +1177,13 @@ viva_notes_store_count_due_on_day (gint64   day_time,
                                    gpointer user_data)
 {
   VivaNotesStore *self = user_data;
-  VivaReviewDay day;
 
   g_return_val_if_fail (VIVA_IS_NOTES_STORE (self), 0);
 
   viva_notes_store_ensure_due_index (self);
-  viva_review_day_init (&day, day_time, self->scheduler_config.tz,
-                        MIN (self->scheduler_config.day_start_hour, 23));
 
-  return due_index_lower_bound (self->due_index, day.end) -
-         due_index_lower_bound (self->due_index, day.start);
+  return GPOINTER_TO_UINT (g_hash_table_lookup (self->due_days,
+                                                GINT_TO_POINTER (viva_notes_store_due_day (self, day_time))));
 }
 
 /* The number of notes that are not blank, in all banks. */
