@@ -526,7 +526,8 @@ hint_for (gint64 usec)
 static gint64
 grade_as_shown (Fixture         *f,
                 VivaReviewGrade  grade,
-                gint64           shown[VIVA_REVIEW_GRADE_EASY + 1])
+                gint64           shown[VIVA_REVIEW_GRADE_EASY + 1],
+                const char      *screenshot)
 {
   static const guint keys[] = { 0, GDK_KEY_1, GDK_KEY_2, GDK_KEY_3, GDK_KEY_4 };
   guint number = current_number (f);
@@ -559,6 +560,9 @@ grade_as_shown (Fixture         *f,
   g_assert_cmpint (shown[VIVA_REVIEW_GRADE_GOOD], <=, shown[VIVA_REVIEW_GRADE_EASY]);
   if (before.interval > 0)
     g_assert_cmpint (shown[VIVA_REVIEW_GRADE_GOOD], <, shown[VIVA_REVIEW_GRADE_EASY]);
+
+  if (screenshot != NULL)
+    viva_test_save_screenshot (GTK_WIDGET (f->window), screenshot);
 
   g_assert_true (press_key (f, keys[grade], 0));
   g_assert_cmpint (viva_note_get_review_state (note)->last_review, ==, now);
@@ -606,7 +610,7 @@ test_fsrs_round (void)
   g_assert_cmpuint (current_number (&f), ==, 5);
   stability_before = viva_note_get_review_state (viva_notes_store_lookup_note (f.notes, VIVA_BUNDLED_BANK_ID, 5))->stability;
   g_assert_cmpfloat (stability_before, >, 0);
-  grade_as_shown (&f, VIVA_REVIEW_GRADE_GOOD, shown);
+  grade_as_shown (&f, VIVA_REVIEW_GRADE_GOOD, shown, "review-fsrs-due.png");
   g_assert_cmpint (shown[VIVA_REVIEW_GRADE_AGAIN], ==, 10 * MINUTE);
   g_assert_cmpint (shown[VIVA_REVIEW_GRADE_HARD], >=, DAY);
   state = viva_note_get_review_state (viva_notes_store_lookup_note (f.notes, VIVA_BUNDLED_BANK_ID, 5));
@@ -617,7 +621,7 @@ test_fsrs_round (void)
    * about the first Easy's stability (w[3], 8.3 days) spread by fuzz. */
   g_assert_cmpuint (current_number (&f), ==, 1);
   viva_clock_advance (f.clock, MINUTE);
-  grade_as_shown (&f, VIVA_REVIEW_GRADE_GOOD, shown);
+  grade_as_shown (&f, VIVA_REVIEW_GRADE_GOOD, shown, "review-fsrs-new.png");
   g_assert_cmpint (shown[VIVA_REVIEW_GRADE_AGAIN], ==, MINUTE);
   g_assert_cmpint (shown[VIVA_REVIEW_GRADE_HARD], ==, 6 * MINUTE);
   g_assert_cmpint (shown[VIVA_REVIEW_GRADE_GOOD], ==, 10 * MINUTE);
@@ -630,8 +634,7 @@ test_fsrs_round (void)
 
   /* Another new one, forgotten: back in a minute. */
   g_assert_cmpuint (current_number (&f), ==, 2);
-  grade_as_shown (&f, VIVA_REVIEW_GRADE_AGAIN, shown);
-  viva_test_save_screenshot (GTK_WIDGET (f.window), "review-fsrs.png");
+  grade_as_shown (&f, VIVA_REVIEW_GRADE_AGAIN, shown, NULL);
 
   /* Their minutes up, both come back today; Good now graduates them
    * to days. */
@@ -641,7 +644,7 @@ test_fsrs_round (void)
       guint number = current_number (&f);
 
       g_assert_true (number == 1 || number == 2);
-      grade_as_shown (&f, VIVA_REVIEW_GRADE_GOOD, shown);
+      grade_as_shown (&f, VIVA_REVIEW_GRADE_GOOD, shown, NULL);
       if (number == 1)
         {
           g_assert_cmpint (shown[VIVA_REVIEW_GRADE_GOOD], >=, DAY);
@@ -656,7 +659,7 @@ test_fsrs_round (void)
     {
       g_assert_cmpuint (current_number (&f), ==, 2);
       viva_clock_advance (f.clock, 10 * MINUTE);
-      grade_as_shown (&f, VIVA_REVIEW_GRADE_GOOD, shown);
+      grade_as_shown (&f, VIVA_REVIEW_GRADE_GOOD, shown, NULL);
     }
   g_assert_cmpstr (viva_review_view_get_page (f.view), ==, "done");
   viva_test_collect_unnamed_controls (GTK_WIDGET (f.view), unnamed);
