@@ -14,7 +14,9 @@
 #   - two processes editing one note: both texts are kept, and the one
 #     that found both says so;
 #   - a screen reader reading the list of windows while one closes:
-#     Viva keeps running (GTK 4.8 crashed on a hidden window).
+#     Viva keeps running (GTK 4.8 crashed on a hidden window);
+#   - a version 3 notes.json reviewed with FSRS: the buttons' intervals,
+#     and what reaches the file.
 #
 # Needs Debian's /usr/bin/python3 with python3-pyatspi, xdotool, a
 # display (Xvfb) and a session bus; build-aux/test provides them. Prints
@@ -390,6 +392,58 @@ def test_two_processes_same_note():
         home.remove()
 
 
+def test_review_after_upgrade():
+    """notes.json as the Viva before FSRS wrote it (version 3, reviews
+    graded by SM-2): the real Viva opens it, Review (Ctrl+R) asks the
+    most overdue question, and once its notes show (Space) the buttons
+    say what FSRS does with a question forgotten last time: Again in 10
+    minutes, its relearning step. Good (3) is saved with the memory, as
+    version 4, and the other notes keep their due dates and gain the
+    memory their history gives."""
+    home = Home()
+    viva = None
+    fixture = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'data', 'formats', 'notes-v3-sm2.json')
+    try:
+        os.makedirs(home.app_data, mode=0o700)
+        shutil.copyfile(fixture, home.notes)
+        with open(fixture) as f:
+            before = json.load(f)['banks'][BANK_ID]
+
+        viva = Viva(home)
+        viva.key(viva.window, 'ctrl+r')
+        wait_for('Review\'s first question', lambda: viva.shows('Question 12 · Level 1'))
+        viva.key(viva.window, 'space')
+        for name in ('Again, in 10 minutes', 'Hard, in 15 minutes', 'Good, in ', 'Easy, in '):
+            wait_for('the button "%s…"' % name, lambda: viva.shows(name))
+        viva.key(viva.window, '3')
+        wait_for('the next question', lambda: not viva.shows('Question 12 · Level 1'))
+
+        viva.send(signal.SIGTERM)
+        status = viva.wait()
+        assert status == 0, 'Viva exited with status %d' % status
+
+        with open(home.notes) as f:
+            after = json.load(f)
+        assert after['version'] == 4, 'notes.json is version %r' % after['version']
+        notes = after['banks'][BANK_ID]
+        graded = notes['12']
+        assert len(graded['history']) == len(before['12']['history']) + 1
+        assert graded['history'][-1]['grade'] == 'good'
+        assert graded['review']['interval'] >= 1, graded['review']
+        assert graded['review']['stability'] > 0 and 1 <= graded['review']['difficulty'] <= 10
+        for number in ('7', '42'):
+            review = notes[number]['review']
+            assert review['due'] == before[number]['review']['due'], (number, review)
+            assert review['stability'] > 0 and review['reviews'] == len(notes[number]['history']), (number, review)
+            assert notes[number]['text'] == before[number]['text']
+        with open(home.notes + '.bak') as f:
+            assert json.load(f)['version'] == 3, 'the backup is not the version 3 file'
+    finally:
+        if viva is not None:
+            viva.kill()
+        home.remove()
+
+
 def windows_titled(viva, title):
     return xdotool('search', '--all', '--onlyvisible', '--pid', viva.pid,
                    '--name', '^%s$' % title, check=False)
@@ -467,6 +521,7 @@ TESTS = [
     ('/real-app/notes-not-saved/return-keeps-notes', test_notes_not_saved_return_keeps_notes),
     ('/real-app/two-processes/same-note', test_two_processes_same_note),
     ('/real-app/a11y/window-closes-while-read', test_window_closes_while_a_screen_reader_reads),
+    ('/real-app/review/after-upgrade', test_review_after_upgrade),
 ]
 
 

@@ -20,6 +20,7 @@
 #include "viva-bank.h"
 #include "viva-clock.h"
 #include "viva-context.h"
+#include "viva-fsrs.h"
 #include "viva-note.h"
 #include "viva-notes-store-private.h"
 #include "viva-notes-store.h"
@@ -83,6 +84,18 @@ reset_data (void)
   g_settings_reset (settings, "last-bank");
   g_settings_reset (settings, "review-daily-limit");
   g_settings_reset (settings, "review-new-per-day");
+  g_settings_reset (settings, "review-scheduler");
+  g_settings_reset (settings, "review-desired-retention");
+}
+
+/* The rounds below that state SM-2's intervals: Preferences → Review →
+ * Scheduler → SM-2. */
+static void
+choose_sm2 (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  g_settings_set_string (settings, "review-scheduler", "sm2");
 }
 
 /* What the user had done before today: question 7 passed three days
@@ -108,11 +121,14 @@ seed_schedule (VivaNotesStore *notes,
 
 /* Review's limits, then the notes as a user comes back to them: with
  * the schedule seeded when @seed. */
+typedef void (*SeedFunc) (VivaNotesStore *notes,
+                          gint64          now);
+
 static void
 fixture_open (Fixture  *f,
               guint     daily_limit,
               guint     new_per_day,
-              gboolean  seed)
+              SeedFunc  seed)
 {
   g_autoptr(VivaContext) context = NULL;
   g_autofree char *path = notes_path ();
@@ -123,15 +139,17 @@ fixture_open (Fixture  *f,
   g_settings_set_uint (f->settings, "review-new-per-day", new_per_day);
   f->notes = viva_notes_store_new (path);
   viva_notes_store_load (f->notes, NULL);
-  if (seed)
-    seed_schedule (f->notes, f->start);
   f->clock = viva_clock_new_fake (f->start);
 
+  /* The context gives the store the scheduler the settings say, which
+   * then grades the history seeded too. */
   context = g_object_new (VIVA_TYPE_CONTEXT,
                           "notes-store", f->notes,
                           "clock", f->clock,
                           "settings", f->settings,
                           NULL);
+  if (seed != NULL)
+    seed (f->notes, f->start);
   f->window = viva_window_new (NULL, context);
   g_object_ref_sink (f->window);
   viva_window_restore_session (f->window);
@@ -265,7 +283,8 @@ test_review_round (void)
   guint n;
 
   reset_data ();
-  fixture_open (&f, 4, 2, TRUE);
+  choose_sm2 ();
+  fixture_open (&f, 4, 2, seed_schedule);
 
   /* The sidebar counts the two due today, and the two new ones the
    * limits leave room for. */
@@ -450,7 +469,8 @@ test_daily_limit (void)
   GtkSpinButton *spin;
 
   reset_data ();
-  fixture_open (&f, 1, 0, TRUE);
+  choose_sm2 ();
+  fixture_open (&f, 1, 0, seed_schedule);
 
   start_review (&f);
   g_assert_cmpuint (current_number (&f), ==, 7);
@@ -487,6 +507,286 @@ test_daily_limit (void)
   fixture_close (&f);
 }
 
+/* FSRS */
+
+/* The hint a button shows for @usec: "in 10 minutes". */
+static char *
+hint_for (gint64 usec)
+{
+  g_autofree char *interval = viva_scheduler_format_interval (usec);
+
+  return g_strdup_printf ("in %s", interval);
+}
+
+/* Reveals the question on screen, checks that each button says what
+ * its grade would do to the note (viva_scheduler_preview_interval()
+ * with the note's configuration, the store's), and gives @grade with
+ * its key. Returns the time from the grade to the due date saved, which
+ * must be what the button said. */
+static gint64
+grade_as_shown (Fixture         *f,
+                VivaReviewGrade  grade,
+                gint64           shown[VIVA_REVIEW_GRADE_EASY + 1],
+                const char      *screenshot)
+{
+  static const guint keys[] = { 0, GDK_KEY_1, GDK_KEY_2, GDK_KEY_3, GDK_KEY_4 };
+  guint number = current_number (f);
+  VivaNote *note = viva_notes_store_get_note (f->notes, VIVA_BUNDLED_BANK_ID, number);
+  VivaReviewState before = *viva_note_get_review_state (note);
+  gint64 now = viva_clock_get_now (f->clock);
+
+  g_assert_true (press_key (f, GDK_KEY_space, 0));
+  g_assert_true (viva_review_view_get_revealed (f->view));
+
+  for (VivaReviewGrade g = VIVA_REVIEW_GRADE_AGAIN; g <= VIVA_REVIEW_GRADE_EASY; g++)
+    {
+      g_autofree char *expected = NULL;
+
+      shown[g] = viva_scheduler_preview_interval (viva_note_get_scheduler_config (note), &before, g, now);
+      expected = hint_for (shown[g]);
+      g_assert_cmpstr (viva_review_view_get_grade_hint (f->view, g), ==, expected);
+    }
+
+  g_test_message ("question %u (step %u, interval %u): %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " min",
+                  number, before.step, before.interval,
+                  shown[1] / MINUTE, shown[2] / MINUTE, shown[3] / MINUTE, shown[4] / MINUTE);
+
+  /* FSRS's order: Again soonest, Hard no later than Good, Easy no
+   * sooner; later than Good for a question in review (ts-fsrs computes
+   * each learning grade's interval on its own, so that a same-day Good
+   * and Easy can both give a day). */
+  g_assert_cmpint (shown[VIVA_REVIEW_GRADE_AGAIN], <, shown[VIVA_REVIEW_GRADE_HARD]);
+  g_assert_cmpint (shown[VIVA_REVIEW_GRADE_HARD], <=, shown[VIVA_REVIEW_GRADE_GOOD]);
+  g_assert_cmpint (shown[VIVA_REVIEW_GRADE_GOOD], <=, shown[VIVA_REVIEW_GRADE_EASY]);
+  if (before.interval > 0)
+    g_assert_cmpint (shown[VIVA_REVIEW_GRADE_GOOD], <, shown[VIVA_REVIEW_GRADE_EASY]);
+
+  if (screenshot != NULL)
+    viva_test_save_screenshot (GTK_WIDGET (f->window), screenshot);
+
+  g_assert_true (press_key (f, keys[grade], 0));
+  g_assert_cmpint (viva_note_get_review_state (note)->last_review, ==, now);
+  g_assert_cmpint (viva_note_get_due (note), ==, now + shown[grade]);
+
+  return shown[grade];
+}
+
+/* Question 5 answered Easy ten days ago: in review, due since. */
+static void
+seed_review_state (VivaNotesStore *notes,
+                   gint64          now)
+{
+  VivaNote *note = viva_notes_store_get_note (notes, VIVA_BUNDLED_BANK_ID, 5);
+
+  viva_note_set_text (note, NOTE_5);
+  viva_note_review (note, VIVA_REVIEW_GRADE_EASY, VIVA_REVIEW_SOURCE_REVIEW, now - 10 * DAY);
+}
+
+/* A round with FSRS, the default, graded with the keys: each button
+ * shows the interval its grade then gives, to the microsecond; a new
+ * question goes through ts-fsrs's learning steps (1 minute, 6, 10); a
+ * question forgotten comes back in 10 minutes; what is saved is what
+ * was shown, memory included, and it reads back the same. */
+static void
+test_fsrs_round (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(VivaNotesStore) reread = NULL;
+  g_autoptr(GString) unnamed = g_string_new (NULL);
+  g_autofree char *path = notes_path ();
+  gint64 shown[VIVA_REVIEW_GRADE_EASY + 1];
+  const VivaReviewState *state;
+  double stability_before;
+  guint fuzz_min, fuzz_max;
+
+  reset_data ();
+  fixture_open (&f, 20, 2, seed_review_state);
+  g_assert_cmpint (viva_notes_store_get_scheduler_config (f.notes)->algorithm, ==, VIVA_SCHEDULER_ALGORITHM_FSRS);
+  g_assert_cmpuint (viva_review_button_get_n_due (f.button), ==, 1);
+
+  /* Question 5, due: Again would bring it back in 10 minutes (the
+   * relearning step), the others in days. Good. */
+  start_review (&f);
+  g_assert_cmpuint (current_number (&f), ==, 5);
+  stability_before = viva_note_get_review_state (viva_notes_store_lookup_note (f.notes, VIVA_BUNDLED_BANK_ID, 5))->stability;
+  g_assert_cmpfloat (stability_before, >, 0);
+  grade_as_shown (&f, VIVA_REVIEW_GRADE_GOOD, shown, "review-fsrs-due.png");
+  g_assert_cmpint (shown[VIVA_REVIEW_GRADE_AGAIN], ==, 10 * MINUTE);
+  g_assert_cmpint (shown[VIVA_REVIEW_GRADE_HARD], >=, DAY);
+  state = viva_note_get_review_state (viva_notes_store_lookup_note (f.notes, VIVA_BUNDLED_BANK_ID, 5));
+  g_assert_cmpfloat (state->stability, >, stability_before);
+  g_assert_cmpuint (state->interval, >, 0);
+
+  /* A new question: the learning steps, and Easy straight to days,
+   * about the first Easy's stability (w[3], 8.3 days) spread by fuzz. */
+  g_assert_cmpuint (current_number (&f), ==, 1);
+  viva_clock_advance (f.clock, MINUTE);
+  grade_as_shown (&f, VIVA_REVIEW_GRADE_GOOD, shown, "review-fsrs-new.png");
+  g_assert_cmpint (shown[VIVA_REVIEW_GRADE_AGAIN], ==, MINUTE);
+  g_assert_cmpint (shown[VIVA_REVIEW_GRADE_HARD], ==, 6 * MINUTE);
+  g_assert_cmpint (shown[VIVA_REVIEW_GRADE_GOOD], ==, 10 * MINUTE);
+  viva_fsrs_fuzz_range (8, 0, VIVA_REVIEW_INTERVAL_MAX, &fuzz_min, &fuzz_max);
+  g_assert_cmpint (shown[VIVA_REVIEW_GRADE_EASY], >=, fuzz_min * DAY);
+  g_assert_cmpint (shown[VIVA_REVIEW_GRADE_EASY], <=, fuzz_max * DAY);
+  state = viva_note_get_review_state (viva_notes_store_lookup_note (f.notes, VIVA_BUNDLED_BANK_ID, 1));
+  g_assert_cmpuint (state->interval, ==, 0);
+  g_assert_cmpuint (state->step, ==, 1);
+
+  /* Another new one, forgotten: back in a minute. */
+  g_assert_cmpuint (current_number (&f), ==, 2);
+  grade_as_shown (&f, VIVA_REVIEW_GRADE_AGAIN, shown, NULL);
+
+  /* Their minutes up, both come back today; Good now graduates them
+   * to days. */
+  viva_clock_advance (f.clock, 10 * MINUTE);
+  for (guint i = 0; i < 2; i++)
+    {
+      guint number = current_number (&f);
+
+      g_assert_true (number == 1 || number == 2);
+      grade_as_shown (&f, VIVA_REVIEW_GRADE_GOOD, shown, NULL);
+      if (number == 1)
+        {
+          g_assert_cmpint (shown[VIVA_REVIEW_GRADE_GOOD], >=, DAY);
+          g_assert_cmpint (shown[VIVA_REVIEW_GRADE_GOOD] % DAY, ==, 0);
+        }
+      viva_clock_advance (f.clock, MINUTE);
+    }
+
+  /* Question 2 is still learning (its first Good is the 10-minute
+   * step), the rest done. */
+  if (g_strcmp0 (viva_review_view_get_page (f.view), "question") == 0)
+    {
+      g_assert_cmpuint (current_number (&f), ==, 2);
+      viva_clock_advance (f.clock, 10 * MINUTE);
+      grade_as_shown (&f, VIVA_REVIEW_GRADE_GOOD, shown, NULL);
+    }
+  g_assert_cmpstr (viva_review_view_get_page (f.view), ==, "done");
+  viva_test_collect_unnamed_controls (GTK_WIDGET (f.view), unnamed);
+  g_assert_cmpstr (unnamed->str, ==, "");
+
+  /* On disk: the same states, memory and due dates, to the bit. */
+  g_assert_true (viva_notes_store_flush (f.notes, NULL));
+  reread = viva_notes_store_new (path);
+  g_assert_true (viva_notes_store_load (reread, NULL));
+  for (guint number = 1; number <= 5; number += (number == 2 ? 3 : 1))
+    {
+      const VivaReviewState *mine = viva_note_get_review_state (viva_notes_store_lookup_note (f.notes, VIVA_BUNDLED_BANK_ID, number));
+      const VivaReviewState *saved = viva_note_get_review_state (viva_notes_store_lookup_note (reread, VIVA_BUNDLED_BANK_ID, number));
+
+      g_assert_cmpint (saved->due, ==, mine->due);
+      g_assert_cmpint (saved->last_review, ==, mine->last_review);
+      g_assert_cmpfloat (saved->stability, ==, mine->stability);
+      g_assert_cmpfloat (saved->difficulty, ==, mine->difficulty);
+      g_assert_cmpuint (saved->step, ==, mine->step);
+      g_assert_cmpuint (saved->reviews, ==, mine->reviews);
+    }
+
+  fixture_close (&f);
+}
+
+/* The interval a hint says, in days (months are 30, years 365). */
+static double
+hint_days (const char *hint)
+{
+  guint64 n = 0;
+  const char *unit = NULL;
+
+  g_assert_true (g_str_has_prefix (hint, "in "));
+  n = g_ascii_strtoull (hint + 3, (char **) &unit, 10);
+  g_assert_cmpuint (n, >, 0);
+
+  if (g_str_has_prefix (unit, " minute"))
+    return n / (24.0 * 60);
+  if (g_str_has_prefix (unit, " hour"))
+    return n / 24.0;
+  if (g_str_has_prefix (unit, " day"))
+    return n;
+  if (g_str_has_prefix (unit, " month"))
+    return n * 30.0;
+  if (g_str_has_prefix (unit, " year"))
+    return n * 365.0;
+
+  g_assert_not_reached ();
+}
+
+/* Preferences → Review: the desired retention changed there changes
+ * the intervals on Review's buttons at once, longer for a lower
+ * retention; under SM-2 the retention row is insensitive and the
+ * buttons say SM-2's intervals. */
+static void
+test_retention_in_preferences (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(GString) unnamed = g_string_new (NULL);
+  GtkWidget *preferences;
+  GtkSpinButton *retention;
+  AdwComboRow *scheduler;
+  GtkWidget *retention_row;
+  double good_at_97, good_at_90, good_at_70;
+
+  reset_data ();
+  fixture_open (&f, 20, 0, seed_review_state);
+  start_review (&f);
+  g_assert_cmpuint (current_number (&f), ==, 5);
+  g_assert_true (press_key (&f, GDK_KEY_space, 0));
+  good_at_90 = hint_days (viva_review_view_get_grade_hint (f.view, VIVA_REVIEW_GRADE_GOOD));
+
+  preferences = viva_preferences_window_new (GTK_WINDOW (f.window));
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences), "review");
+  gtk_window_present (GTK_WINDOW (preferences));
+  viva_test_drain_main_loop ();
+  scheduler = viva_preferences_window_get_scheduler_row (VIVA_PREFERENCES_WINDOW (preferences));
+  retention = viva_preferences_window_get_retention_row (VIVA_PREFERENCES_WINDOW (preferences));
+  retention_row = gtk_widget_get_ancestor (GTK_WIDGET (retention), ADW_TYPE_ACTION_ROW);
+  g_assert_cmpuint (adw_combo_row_get_selected (scheduler), ==, 0);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (retention), ==, 90);
+  g_assert_true (gtk_widget_is_sensitive (retention_row));
+  /* The Review page's controls (the window's own search entry, which
+   * Viva turns off, is libadwaita's). */
+  viva_test_collect_unnamed_controls (gtk_widget_get_ancestor (retention_row, ADW_TYPE_PREFERENCES_PAGE), unnamed);
+  g_assert_cmpstr (unnamed->str, ==, "");
+  viva_test_save_screenshot (preferences, "preferences-review-scheduling.png");
+
+  /* 97%: reviewed sooner. */
+  gtk_spin_button_set_value (retention, 97);
+  viva_test_drain_main_loop ();
+  g_assert_cmpfloat (g_settings_get_double (f.settings, "review-desired-retention"), ==, 0.97);
+  g_assert_cmpfloat (viva_notes_store_get_scheduler_config (f.notes)->desired_retention, ==, 0.97);
+  good_at_97 = hint_days (viva_review_view_get_grade_hint (f.view, VIVA_REVIEW_GRADE_GOOD));
+  g_assert_cmpfloat (good_at_97, <, good_at_90);
+
+  /* 70%: much later. */
+  gtk_spin_button_set_value (retention, 70);
+  viva_test_drain_main_loop ();
+  g_assert_cmpfloat (g_settings_get_double (f.settings, "review-desired-retention"), ==, 0.70);
+  good_at_70 = hint_days (viva_review_view_get_grade_hint (f.view, VIVA_REVIEW_GRADE_GOOD));
+  g_test_message ("Good: %g days at 97%%, %g at 90%%, %g at 70%%", good_at_97, good_at_90, good_at_70);
+  g_assert_cmpfloat (good_at_70, >, good_at_90);
+
+  /* SM-2: the retention means nothing to it; the buttons say SM-2's
+   * (a lapse comes back in 10 minutes there too). */
+  adw_combo_row_set_selected (scheduler, 1);
+  viva_test_drain_main_loop ();
+  {
+    g_autofree char *chosen = g_settings_get_string (f.settings, "review-scheduler");
+
+    g_assert_cmpstr (chosen, ==, "sm2");
+  }
+  g_assert_false (gtk_widget_is_sensitive (retention_row));
+  g_assert_cmpint (viva_notes_store_get_scheduler_config (f.notes)->algorithm, ==, VIVA_SCHEDULER_ALGORITHM_SM2);
+  g_assert_cmpstr (viva_review_view_get_grade_hint (f.view, VIVA_REVIEW_GRADE_AGAIN), ==, "in 10 minutes");
+  viva_test_save_screenshot (preferences, "preferences-review-sm2.png");
+
+  adw_combo_row_set_selected (scheduler, 0);
+  viva_test_drain_main_loop ();
+  g_assert_true (gtk_widget_is_sensitive (retention_row));
+  g_assert_cmpfloat (hint_days (viva_review_view_get_grade_hint (f.view, VIVA_REVIEW_GRADE_GOOD)), ==, good_at_70);
+
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  fixture_close (&f);
+}
+
 /* A notes file from a newer Viva is never written: Review says so and
  * records nothing. */
 static void
@@ -503,7 +803,7 @@ test_read_only_notes (void)
   g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
   g_assert_true (g_file_set_contents (path, future, -1, NULL));
 
-  fixture_open (&f, 20, 10, FALSE);
+  fixture_open (&f, 20, 10, NULL);
   g_assert_true (viva_notes_store_get_read_only (f.notes));
 
   start_review (&f);
@@ -530,6 +830,8 @@ main (int   argc,
   g_test_add_func ("/review/round", test_review_round);
   g_test_add_func ("/review/daily-limit", test_daily_limit);
   g_test_add_func ("/review/read-only-notes", test_read_only_notes);
+  g_test_add_func ("/review/fsrs-round", test_fsrs_round);
+  g_test_add_func ("/review/retention-in-preferences", test_retention_in_preferences);
 
   return g_test_run ();
 }

@@ -286,6 +286,44 @@ test_grade_undo (void)
   viva_test_window_close (&f);
 }
 
+/* "Count as Good" grades as Review does, with the scheduler chosen in
+ * Preferences: FSRS (the default) sends a new question to its 10-minute
+ * learning step, SM-2 to the next day. */
+static void
+test_grade_follows_scheduler (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(GDateTime) start = g_date_time_new_utc (2026, 3, 12, 10, 0, 0);
+  g_autoptr(VivaClock) clock = viva_clock_new_fake (g_date_time_to_unix (start) * G_USEC_PER_SEC);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  VivaScratchpad *pad;
+  VivaNote *note;
+  gint64 now = viva_clock_get_now (clock);
+
+  viva_test_window_open (&f, clock, 1100, 900);
+  pad = show_question (&f, 42);
+  note = viva_question_view_get_note (viva_window_get_question_view (f.window));
+
+  gtk_editable_set_text (viva_scratchpad_get_prediction_entry (pad), "'rog'");
+  run_with_keyboard (pad);
+  g_signal_emit_by_name (find_button (GTK_WIDGET (pad), "Count as Good"), "clicked");
+  viva_test_drain_main_loop ();
+  g_assert_cmpint (viva_note_get_due (note), ==, now + 10 * G_TIME_SPAN_MINUTE);
+  g_assert_cmpfloat (viva_note_get_review_state (note)->stability, >, 0);
+  g_signal_emit_by_name (find_button (GTK_WIDGET (f.window), "_Undo"), "clicked");
+  viva_test_drain_main_loop ();
+  g_assert_cmpint (viva_note_get_due (note), ==, 0);
+
+  g_settings_set_string (settings, "review-scheduler", "sm2");
+  run_with_keyboard (pad);
+  g_signal_emit_by_name (find_button (GTK_WIDGET (pad), "Count as Good"), "clicked");
+  viva_test_drain_main_loop ();
+  g_assert_cmpint (viva_note_get_due (note), ==, now + G_TIME_SPAN_DAY);
+  g_settings_reset (settings, "review-scheduler");
+
+  viva_test_window_close (&f);
+}
+
 static void
 test_prediction_rules (void)
 {
@@ -467,6 +505,7 @@ main (int   argc,
               fixture_set_up, test_time_limit, fixture_tear_down);
   g_test_add_func ("/scratchpad/sandbox-unavailable", test_sandbox_unavailable);
   g_test_add_func ("/scratchpad/grade-undo", test_grade_undo);
+  g_test_add_func ("/scratchpad/grade-follows-scheduler", test_grade_follows_scheduler);
 
   return g_test_run ();
 }

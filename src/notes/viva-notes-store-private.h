@@ -35,6 +35,18 @@ struct _VivaNotesStore
    * not in it, as they are not in the file. */
   GPtrArray           *base;
 
+  /* How notes are graded (viva_notes_store_set_scheduler_config()); each
+   * note borrows a pointer to it. */
+  VivaSchedulerConfig  scheduler_config;
+  /* For the load balancer's "how many are due that day": questions due
+   * per review day (day number -> count), and the day each note is
+   * counted in (note -> day number + 1), kept up to date note by note;
+   * made again from all notes when due_index_valid is unset (a file
+   * loaded or merged, another time zone). */
+  GHashTable          *due_days;
+  GHashTable          *note_due_days;
+  GTimeZone           *local_tz;
+
   VivaFileStamp        disk_stamp;
   guint                autosave_delay;
   guint                reload_source;
@@ -49,6 +61,7 @@ struct _VivaNotesStore
   guint                restored_from_backup : 1;
   guint                reloading : 1;
   guint                reload_after_write : 1;
+  guint                due_index_valid : 1;
 };
 
 VivaNote *_viva_notes_store_ensure_note               (VivaNotesStore       *self,

@@ -114,11 +114,18 @@ _viva_notes_store_recovered (VivaNotesStore *self,
     viva_notes_store_set_moved_aside_path (self, moved_aside_path);
 }
 
+static void viva_notes_store_update_due_day (VivaNotesStore *self,
+                                             VivaNote       *note);
+
 static void
 viva_notes_store_note_notify_cb (VivaNotesStore *self,
                                  GParamSpec     *pspec,
                                  VivaNote       *note)
 {
+  /* Whoever changed it, the load balancer must count it where it is. */
+  if (strcmp (pspec->name, "due") == 0)
+    viva_notes_store_update_due_day (self, note);
+
   /* Loading and merging set notes from disk; that is not a change to
    * save. */
   if (self->applying_disk > 0)
@@ -207,8 +214,12 @@ _viva_notes_store_ensure_note (VivaNotesStore       *self,
     }
 
   note = viva_note_new (bank_id, number);
+  _viva_note_set_scheduler_config (note, &self->scheduler_config);
   if (record != NULL)
-    viva_notes_store_load_record (note, record);
+    {
+      viva_notes_store_load_record (note, record);
+      self->due_index_valid = FALSE;
+    }
   g_signal_connect_swapped (note, "notify",
                             G_CALLBACK (viva_notes_store_note_notify_cb),
                             self);
@@ -235,6 +246,7 @@ _viva_notes_store_apply (VivaNotesStore *self,
                         VivaNotesFile  *file)
 {
   self->applying_disk++;
+  self->due_index_valid = FALSE;
 
   for (guint i = 0; i < file->records->len; i++)
     {
@@ -519,7 +531,12 @@ viva_notes_store_dispose (GObject *object)
 
           g_hash_table_iter_init (&note_iter, value);
           while (g_hash_table_iter_next (&note_iter, NULL, &note))
-            g_signal_handlers_disconnect_by_data (note, self);
+            {
+              g_signal_handlers_disconnect_by_data (note, self);
+              /* It points into us; alone, a note grades with the
+               * defaults. */
+              _viva_note_set_scheduler_config (note, NULL);
+            }
         }
 
       g_hash_table_remove_all (self->banks);
@@ -535,6 +552,9 @@ viva_notes_store_finalize (GObject *object)
 
   g_clear_pointer (&self->banks, g_hash_table_unref);
   g_clear_pointer (&self->base, g_ptr_array_unref);
+  g_clear_pointer (&self->due_days, g_hash_table_unref);
+  g_clear_pointer (&self->note_due_days, g_hash_table_unref);
+  g_clear_pointer (&self->local_tz, g_time_zone_unref);
   g_clear_object (&self->reload_cancellable);
   g_clear_object (&self->saver);
   g_clear_pointer (&self->path, g_free);
@@ -768,6 +788,10 @@ viva_notes_store_init (VivaNotesStore *self)
   viva_file_saver_set_autosave_delay (self->saver, self->autosave_delay);
   self->state = VIVA_NOTES_STORE_STATE_OK;
   self->reload_cancellable = g_cancellable_new ();
+
+  viva_scheduler_config_init (&self->scheduler_config);
+  self->scheduler_config.due_count = viva_notes_store_count_due_on_day;
+  self->scheduler_config.due_count_data = self;
 }
 
 /* Public API */
@@ -989,6 +1013,177 @@ viva_notes_store_count_due (VivaNotesStore      *self,
     }
 
   return n;
+}
+
+/**
+ * viva_notes_store_set_scheduler_config:
+ * @self: a store
+ * @config: how to grade its notes, copied
+ *
+ * Every note of the store is graded with @config from now on
+ * (viva_note_review()), whoever grades it: Review, a mock interview's
+ * ratings, the scratchpad. The context sets it from the settings. A new
+ * store has viva_scheduler_config_init()'s, balancing the load over its
+ * own notes (viva_notes_store_count_due_on_day()).
+ */
+void
+viva_notes_store_set_scheduler_config (VivaNotesStore            *self,
+                                       const VivaSchedulerConfig *config)
+{
+  g_return_if_fail (VIVA_IS_NOTES_STORE (self));
+  g_return_if_fail (config != NULL);
+
+  /* Days counted another way are other days. */
+  if (config->tz != self->scheduler_config.tz ||
+      config->day_start_hour != self->scheduler_config.day_start_hour)
+    self->due_index_valid = FALSE;
+
+  self->scheduler_config = *config;
+}
+
+/**
+ * viva_notes_store_get_scheduler_config:
+ * @self: a store
+ *
+ * Returns: (transfer none): how the store's notes are graded
+ */
+const VivaSchedulerConfig *
+viva_notes_store_get_scheduler_config (VivaNotesStore *self)
+{
+  g_return_val_if_fail (VIVA_IS_NOTES_STORE (self), NULL);
+
+  return &self->scheduler_config;
+}
+
+/* The number of the review day that holds @time, by the scheduler
+ * configuration's time zone and day-start hour: the local date less the
+ * hours before the day starts, counted in days since 1970. Integer
+ * arithmetic on the zone's offset, as this runs for every note. */
+static int
+viva_notes_store_due_day (VivaNotesStore *self,
+                          gint64          time)
+{
+  GTimeZone *tz = self->scheduler_config.tz;
+  gint64 seconds = time / G_USEC_PER_SEC - (time % G_USEC_PER_SEC < 0);
+  guint start_hour = MIN (self->scheduler_config.day_start_hour, 23);
+  gint64 local;
+  int interval;
+
+  if (tz == NULL)
+    {
+      if (self->local_tz == NULL)
+        self->local_tz = g_time_zone_new_local ();
+      tz = self->local_tz;
+    }
+
+  interval = g_time_zone_find_interval (tz, G_TIME_TYPE_UNIVERSAL, seconds);
+  local = seconds + (interval >= 0 ? g_time_zone_get_offset (tz, interval) : 0) - (gint64) start_hour * 3600;
+
+  /* Rounded down, also before 1970. */
+  return (int) (local / 86400 - (local % 86400 < 0));
+}
+
+static void
+add_due_day (GHashTable *due_days,
+             int         day,
+             int         delta)
+{
+  gpointer key = GINT_TO_POINTER (day);
+  guint count = GPOINTER_TO_UINT (g_hash_table_lookup (due_days, key));
+
+  count = (guint) ((int) count + delta);
+  if (count == 0)
+    g_hash_table_remove (due_days, key);
+  else
+    g_hash_table_insert (due_days, key, GUINT_TO_POINTER (count));
+}
+
+/* Counts @note where its due time now is, no longer where it was. */
+static void
+viva_notes_store_update_due_day (VivaNotesStore *self,
+                                 VivaNote       *note)
+{
+  gpointer counted;
+  gint64 due;
+
+  if (!self->due_index_valid)
+    return;
+
+  counted = g_hash_table_lookup (self->note_due_days, note);
+  if (counted != NULL)
+    {
+      add_due_day (self->due_days, GPOINTER_TO_INT (counted) - 1, -1);
+      g_hash_table_remove (self->note_due_days, note);
+    }
+
+  due = viva_note_get_due (note);
+  if (due > 0)
+    {
+      int day = viva_notes_store_due_day (self, due);
+
+      add_due_day (self->due_days, day, 1);
+      g_hash_table_insert (self->note_due_days, note, GINT_TO_POINTER (day + 1));
+    }
+}
+
+static void
+viva_notes_store_ensure_due_index (VivaNotesStore *self)
+{
+  GHashTableIter iter;
+  gpointer bank;
+
+  if (self->due_index_valid)
+    return;
+
+  if (self->due_days == NULL)
+    {
+      self->due_days = g_hash_table_new (NULL, NULL);
+      self->note_due_days = g_hash_table_new (NULL, NULL);
+    }
+  g_hash_table_remove_all (self->due_days);
+  g_hash_table_remove_all (self->note_due_days);
+  self->due_index_valid = TRUE;
+
+  g_hash_table_iter_init (&iter, self->banks);
+  while (g_hash_table_iter_next (&iter, NULL, &bank))
+    {
+      GHashTableIter note_iter;
+      gpointer note;
+
+      g_hash_table_iter_init (&note_iter, bank);
+      while (g_hash_table_iter_next (&note_iter, NULL, &note))
+        viva_notes_store_update_due_day (self, note);
+    }
+}
+
+/**
+ * viva_notes_store_count_due_on_day:
+ * @day_time: a moment of the review day to count
+ * @user_data: the #VivaNotesStore
+ *
+ * The scheduler's #VivaSchedulerDueCount for load balancing: how many
+ * questions, of every bank, fall due on the review day that holds
+ * @day_time (by the store's scheduler configuration's time zone and
+ * day-start hour). Every bank counts, since the user reviews them all
+ * in the same days. Kept cheap for 100,000 notes: a count per day,
+ * moved note by note as due times change (made again from all notes
+ * only after a file was loaded or merged, or the time zone changed),
+ * and one lookup per day asked.
+ *
+ * Returns: the number of questions due that day
+ */
+guint
+viva_notes_store_count_due_on_day (gint64   day_time,
+                                   gpointer user_data)
+{
+  VivaNotesStore *self = user_data;
+
+  g_return_val_if_fail (VIVA_IS_NOTES_STORE (self), 0);
+
+  viva_notes_store_ensure_due_index (self);
+
+  return GPOINTER_TO_UINT (g_hash_table_lookup (self->due_days,
+                                                GINT_TO_POINTER (viva_notes_store_due_day (self, day_time))));
 }
 
 /* The number of notes that are not blank, in all banks. */
