@@ -171,6 +171,376 @@ test_gradient_exact (void)
     }
 }
 
+static void
+test_deterministic (void)
+{
+  g_autoptr(GArray) histories = viva_fsrs_simulate (learner, viva_fsrs_default_parameters, 800, 300, 7);
+  VivaFsrsOptimizerResult first, second;
+
+  for (guint run = 0; run < 2; run++)
+    {
+      g_autoptr(VivaFsrsDataset) dataset = dataset_from (histories);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (viva_fsrs_optimize (dataset, NULL, NULL, NULL, NULL,
+                                         run == 0 ? &first : &second, &error));
+      g_assert_no_error (error);
+    }
+
+  g_assert_cmpmem (first.parameters, sizeof first.parameters,
+                   second.parameters, sizeof second.parameters);
+  g_assert_cmpfloat (first.log_loss_after, ==, second.log_loss_after);
+}
+
+/* The "before" figures are those of the parameters passed in. */
+static void
+test_before_is_current (void)
+{
+  g_autoptr(GArray) histories = viva_fsrs_simulate (learner, viva_fsrs_default_parameters, 800, 300, 8);
+  g_autoptr(VivaFsrsDataset) dataset = dataset_from (histories);
+  g_autoptr(GError) error = NULL;
+  VivaFsrsOptimizerResult result;
+  double loss, rmse;
+
+  g_assert_true (viva_fsrs_optimize (dataset, learner, NULL, NULL, NULL, &result, &error));
+  g_assert_no_error (error);
+  g_assert_true (viva_fsrs_dataset_evaluate (dataset, learner, &loss, &rmse));
+  g_assert_cmpfloat (result.log_loss_before, ==, loss);
+  g_assert_cmpfloat (result.rmse_before, ==, rmse);
+}
+
+static void
+assert_not_enough (VivaFsrsDataset *dataset,
+                   guint            n_reviews)
+{
+  g_autoptr(GError) error = NULL;
+  VivaFsrsOptimizerResult result;
+
+  g_assert_cmpuint (viva_fsrs_dataset_get_n_reviews (dataset), ==, n_reviews);
+  g_assert_false (viva_fsrs_optimize (dataset, NULL, NULL, NULL, NULL, &result, &error));
+  g_assert_error (error, VIVA_FSRS_OPTIMIZER_ERROR, VIVA_FSRS_OPTIMIZER_ERROR_NOT_ENOUGH_REVIEWS);
+  g_assert_cmpuint (result.n_reviews, ==, n_reviews);
+}
+
+static void
+test_not_enough (void)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(VivaFsrsDataset) empty = viva_fsrs_dataset_new (utc, 4);
+  g_autoptr(VivaFsrsDataset) tiny = viva_fsrs_dataset_new (utc, 4);
+  g_autoptr(VivaFsrsDataset) same_day = viva_fsrs_dataset_new (utc, 4);
+  g_autoptr(VivaFsrsDataset) just_below = viva_fsrs_dataset_new (utc, 4);
+  VivaReviewEntry entries[VIVA_FSRS_OPTIMIZER_MIN_REVIEWS];
+  double loss, rmse;
+
+  /* Nothing at all. */
+  assert_not_enough (empty, 0);
+  viva_fsrs_dataset_add_history (empty, NULL, 0);
+  assert_not_enough (empty, 0);
+  g_assert_false (viva_fsrs_dataset_evaluate (empty, NULL, &loss, &rmse));
+
+  /* Ten reviews of a question, a day apart: nine training reviews. */
+  for (guint i = 0; i < 10; i++)
+    entries[i] = (VivaReviewEntry) { VIVA_SIMULATE_EPOCH + i * G_TIME_SPAN_DAY + 12 * G_TIME_SPAN_HOUR,
+                                     VIVA_REVIEW_GRADE_GOOD, VIVA_REVIEW_SOURCE_REVIEW };
+  viva_fsrs_dataset_add_history (tiny, entries, 10);
+  assert_not_enough (tiny, 9);
+
+  /* Hundreds of reviews, all on one review day (10 am to 3 am the next
+   * morning, before the day starts at 4): none trains. */
+  for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
+    entries[i] = (VivaReviewEntry) { VIVA_SIMULATE_EPOCH + 10 * G_TIME_SPAN_HOUR + i * G_TIME_SPAN_MINUTE * 2,
+                                     1 + i % 4, VIVA_REVIEW_SOURCE_REVIEW };
+  for (guint q = 0; q < 20; q++)
+    viva_fsrs_dataset_add_history (same_day, entries, G_N_ELEMENTS (entries));
+  assert_not_enough (same_day, 0);
+
+  /* One review short of the threshold. */
+  for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
+    entries[i] = (VivaReviewEntry) { VIVA_SIMULATE_EPOCH + i * G_TIME_SPAN_DAY,
+                                     VIVA_REVIEW_GRADE_GOOD, VIVA_REVIEW_SOURCE_REVIEW };
+  viva_fsrs_dataset_add_history (just_below, entries, G_N_ELEMENTS (entries));
+  assert_not_enough (just_below, VIVA_FSRS_OPTIMIZER_MIN_REVIEWS - 1);
+}
+
+/* Days are review days, starting at 4 am in the user's time zone, as the
+ * scheduler counts them. */
+static void
+test_review_days (void)
+{
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("-05:00");
+  g_autoptr(VivaFsrsDataset) evening = viva_fsrs_dataset_new (tz, 4);
+  g_autoptr(VivaFsrsDataset) morning = viva_fsrs_dataset_new (tz, 4);
+  /* Midnight of 2025-01-02 in UTC-5. */
+  gint64 midnight = VIVA_SIMULATE_EPOCH + (24 + 5) * G_TIME_SPAN_HOUR;
+  /* 20:00 and 23:30 on the 1st: one review day (in UTC, 01:00 and 04:30
+   * on the 2nd would be two). */
+  VivaReviewEntry late[] = {
+    { midnight - 4 * G_TIME_SPAN_HOUR, VIVA_REVIEW_GRADE_GOOD, VIVA_REVIEW_SOURCE_REVIEW },
+    { midnight - 30 * G_TIME_SPAN_MINUTE, VIVA_REVIEW_GRADE_GOOD, VIVA_REVIEW_SOURCE_REVIEW },
+  };
+  /* 03:00 and 05:00 on the 2nd: the 1st's review day, then the 2nd's
+   * (a day starting at midnight would make them one). */
+  VivaReviewEntry early[] = {
+    { midnight + 3 * G_TIME_SPAN_HOUR, VIVA_REVIEW_GRADE_GOOD, VIVA_REVIEW_SOURCE_REVIEW },
+    { midnight + 5 * G_TIME_SPAN_HOUR, VIVA_REVIEW_GRADE_GOOD, VIVA_REVIEW_SOURCE_REVIEW },
+  };
+
+  viva_fsrs_dataset_add_history (evening, late, G_N_ELEMENTS (late));
+  g_assert_cmpuint (viva_fsrs_dataset_get_n_reviews (evening), ==, 0);
+  viva_fsrs_dataset_add_history (morning, early, G_N_ELEMENTS (early));
+  g_assert_cmpuint (viva_fsrs_dataset_get_n_reviews (morning), ==, 1);
+}
+
+static void
+assert_fit_sane (VivaFsrsDataset *dataset)
+{
+  g_autoptr(GError) error = NULL;
+  VivaFsrsOptimizerResult result;
+
+  g_assert_true (viva_fsrs_optimize (dataset, NULL, NULL, NULL, NULL, &result, &error));
+  g_assert_no_error (error);
+  assert_parameters_in_bounds (result.parameters);
+  g_assert_true (isfinite (result.log_loss_before) && isfinite (result.log_loss_after));
+  g_assert_true (isfinite (result.rmse_before) && isfinite (result.rmse_after));
+}
+
+static void
+test_hostile (void)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(VivaFsrsDataset) all_again = viva_fsrs_dataset_new (utc, 4);
+  g_autoptr(VivaFsrsDataset) one_million = viva_fsrs_dataset_new (utc, 4);
+  g_autoptr(VivaFsrsDataset) impossible = viva_fsrs_dataset_new (utc, 4);
+  g_autofree VivaReviewEntry *entries = g_new (VivaReviewEntry, 1000000);
+  guint n = 0;
+
+  /* Never recalled anything, a few days apart. */
+  for (guint q = 0; q < 100; q++)
+    {
+      for (guint i = 0; i < 6; i++)
+        entries[i] = (VivaReviewEntry) { VIVA_SIMULATE_EPOCH + (q + 3 * i) * G_TIME_SPAN_DAY,
+                                         VIVA_REVIEW_GRADE_AGAIN, VIVA_REVIEW_SOURCE_REVIEW };
+      viva_fsrs_dataset_add_history (all_again, entries, 6);
+    }
+  g_assert_cmpuint (viva_fsrs_dataset_get_n_reviews (all_again), ==, 500);
+  assert_fit_sane (all_again);
+
+  /* A million reviews of one question, one a day (2025 to 4762): its
+   * first 256 train, and it neither aborts nor takes long. */
+  for (guint i = 0; i < 1000000; i++)
+    entries[i] = (VivaReviewEntry) { VIVA_SIMULATE_EPOCH + (gint64) i * G_TIME_SPAN_DAY,
+                                     i % 7 == 0 ? VIVA_REVIEW_GRADE_AGAIN : VIVA_REVIEW_GRADE_GOOD,
+                                     VIVA_REVIEW_SOURCE_REVIEW };
+  viva_fsrs_dataset_add_history (one_million, entries, 1000000);
+  g_assert_cmpuint (viva_fsrs_dataset_get_n_reviews (one_million), ==, 999999);
+  assert_fit_sane (one_million);
+
+  /* Grades out of 1 to 4 and times GLib cannot place are left out; what
+   * remains still fits. */
+  for (guint q = 0; q < 100; q++)
+    {
+      n = 0;
+      entries[n++] = (VivaReviewEntry) { G_MININT64, VIVA_REVIEW_GRADE_GOOD, VIVA_REVIEW_SOURCE_REVIEW };
+      entries[n++] = (VivaReviewEntry) { G_MAXINT64, VIVA_REVIEW_GRADE_GOOD, VIVA_REVIEW_SOURCE_REVIEW };
+      for (guint i = 0; i < 6; i++)
+        {
+          entries[n++] = (VivaReviewEntry) { VIVA_SIMULATE_EPOCH + (q + 2 * i) * G_TIME_SPAN_DAY,
+                                             1 + (q + i) % 4, VIVA_REVIEW_SOURCE_REVIEW };
+          entries[n++] = (VivaReviewEntry) { VIVA_SIMULATE_EPOCH + (q + 2 * i) * G_TIME_SPAN_DAY + 1,
+                                             (VivaReviewGrade) (q % 2 ? 0 : 99), VIVA_REVIEW_SOURCE_REVIEW };
+        }
+      viva_fsrs_dataset_add_history (impossible, entries, n);
+    }
+  g_assert_cmpuint (viva_fsrs_dataset_get_n_reviews (impossible), ==, 500);
+  assert_fit_sane (impossible);
+}
+
+/* A history given out of order is the same history sorted. */
+static void
+test_out_of_order (void)
+{
+  g_autoptr(GArray) histories = viva_fsrs_simulate (learner, viva_fsrs_default_parameters, 500, 300, 9);
+  g_autoptr(VivaFsrsDataset) sorted = dataset_from (histories);
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(VivaFsrsDataset) shuffled = viva_fsrs_dataset_new (utc, VIVA_REVIEW_DAY_START_HOUR);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (1);
+  g_autoptr(GError) error = NULL;
+  VivaFsrsOptimizerResult a, b;
+
+  for (guint q = 0; q < histories->len; q++)
+    {
+      const VivaSimulatedHistory *history = &g_array_index (histories, VivaSimulatedHistory, q);
+      g_autofree VivaReviewEntry *copy = g_memdup2 (history->entries, sizeof (VivaReviewEntry) * history->n_entries);
+
+      for (guint i = history->n_entries; i > 1; i--)
+        {
+          guint j = (guint) g_rand_int_range (rand, 0, (gint32) i);
+          VivaReviewEntry swap = copy[i - 1];
+
+          copy[i - 1] = copy[j];
+          copy[j] = swap;
+        }
+      viva_fsrs_dataset_add_history (shuffled, copy, history->n_entries);
+    }
+
+  g_assert_true (viva_fsrs_optimize (sorted, NULL, NULL, NULL, NULL, &a, &error));
+  g_assert_true (viva_fsrs_optimize (shuffled, NULL, NULL, NULL, NULL, &b, &error));
+  g_assert_no_error (error);
+  g_assert_cmpmem (a.parameters, sizeof a.parameters, b.parameters, sizeof b.parameters);
+}
+
+/* Damaged current parameters are read as the defaults. */
+static void
+test_damaged_current (void)
+{
+  g_autoptr(GArray) histories = viva_fsrs_simulate (learner, viva_fsrs_default_parameters, 500, 300, 10);
+  g_autoptr(VivaFsrsDataset) dataset = dataset_from (histories);
+  g_autoptr(GError) error = NULL;
+  VivaFsrsOptimizerResult result;
+  double damaged[NP], loss, rmse;
+
+  memcpy (damaged, learner, sizeof damaged);
+  damaged[3] = NAN;
+  damaged[8] = INFINITY;
+  g_assert_true (viva_fsrs_optimize (dataset, damaged, NULL, NULL, NULL, &result, &error));
+  g_assert_no_error (error);
+  g_assert_true (viva_fsrs_dataset_evaluate (dataset, NULL, &loss, &rmse));
+  g_assert_cmpfloat (result.log_loss_before, ==, loss);
+  assert_parameters_in_bounds (result.parameters);
+}
+
+typedef struct
+{
+  GCancellable *cancellable;
+  double        cancel_at;
+  double        last;
+  guint         calls;
+  gboolean      decreased;
+  GThread      *thread;
+  gboolean      other_thread;
+  gboolean      after_finish;
+  gboolean      finished;
+  gboolean      destroyed;
+} ProgressLog;
+
+static void
+log_progress (double   fraction,
+              gpointer user_data)
+{
+  ProgressLog *log = user_data;
+
+  log->decreased |= fraction < log->last;
+  log->last = fraction;
+  log->calls++;
+  log->other_thread |= log->thread != NULL && g_thread_self () != log->thread;
+  log->after_finish |= log->finished;
+  if (log->cancellable != NULL && fraction >= log->cancel_at)
+    g_cancellable_cancel (log->cancellable);
+}
+
+static void
+test_cancel (void)
+{
+  g_autoptr(GArray) histories = viva_fsrs_simulate (learner, viva_fsrs_default_parameters, 1000, 300, 11);
+  g_autoptr(VivaFsrsDataset) dataset = dataset_from (histories);
+  g_autoptr(GCancellable) before = g_cancellable_new ();
+  g_autoptr(GCancellable) during = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  VivaFsrsOptimizerResult result;
+  ProgressLog log = { during, 0.5, 0.0, 0, FALSE, NULL, FALSE, FALSE, FALSE, FALSE };
+
+  /* Cancelled before it starts. */
+  g_cancellable_cancel (before);
+  g_assert_false (viva_fsrs_optimize (dataset, NULL, before, NULL, NULL, &result, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+
+  /* Cancelled halfway through the descent: it stops there. */
+  g_assert_false (viva_fsrs_optimize (dataset, NULL, during, log_progress, &log, &result, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpfloat (log.last, >=, 0.5);
+  g_assert_cmpfloat (log.last, <, 1.0);
+}
+
+static void
+on_optimized (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static void
+log_destroyed (gpointer user_data)
+{
+  ProgressLog *log = user_data;
+
+  log->destroyed = TRUE;
+}
+
+/* In a thread: progress arrives on the caller's main context, rising to
+ * 1, never after the result; the result is the synchronous one. */
+static void
+test_async (void)
+{
+  g_autoptr(GArray) histories = viva_fsrs_simulate (learner, viva_fsrs_default_parameters, 1000, 300, 13);
+  g_autoptr(VivaFsrsDataset) reference = dataset_from (histories);
+  g_autoptr(GAsyncResult) async_result = NULL;
+  g_autoptr(GError) error = NULL;
+  VivaFsrsOptimizerResult expected, result;
+  ProgressLog log = { NULL, 2.0, 0.0, 0, FALSE, g_thread_self (), FALSE, FALSE, FALSE, FALSE };
+
+  g_assert_true (viva_fsrs_optimize (reference, NULL, NULL, NULL, NULL, &expected, &error));
+
+  viva_fsrs_optimize_async (dataset_from (histories), NULL, NULL,
+                            log_progress, &log, log_destroyed, on_optimized, &async_result);
+  while (async_result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_true (viva_fsrs_optimize_finish (async_result, &result, &error));
+  g_assert_no_error (error);
+  log.finished = TRUE;
+  g_clear_object (&async_result);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+
+  g_assert_cmpmem (result.parameters, sizeof result.parameters,
+                   expected.parameters, sizeof expected.parameters);
+  g_assert_cmpuint (log.calls, >, 2);
+  g_assert_false (log.decreased);
+  g_assert_false (log.other_thread);
+  g_assert_false (log.after_finish);
+  g_assert_cmpfloat (log.last, ==, 1.0);
+  g_assert_true (log.destroyed);
+}
+
+static void
+test_async_cancel (void)
+{
+  g_autoptr(GArray) histories = viva_fsrs_simulate (learner, viva_fsrs_default_parameters, 1000, 300, 14);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) async_result = NULL;
+  g_autoptr(GError) error = NULL;
+  VivaFsrsOptimizerResult result;
+  ProgressLog log = { NULL, 2.0, 0.0, 0, FALSE, g_thread_self (), FALSE, FALSE, FALSE, FALSE };
+
+  viva_fsrs_optimize_async (dataset_from (histories), NULL, cancellable,
+                            log_progress, &log, log_destroyed, on_optimized, &async_result);
+  g_cancellable_cancel (cancellable);
+  while (async_result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_false (viva_fsrs_optimize_finish (async_result, &result, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_object (&async_result);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_true (log.destroyed);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -179,6 +549,16 @@ main (int   argc,
 
   g_test_add_func ("/fsrs-optimizer/gradient-exact", test_gradient_exact);
   g_test_add_func ("/fsrs-optimizer/recovers-learner", test_recovers_learner);
+  g_test_add_func ("/fsrs-optimizer/deterministic", test_deterministic);
+  g_test_add_func ("/fsrs-optimizer/before-is-current", test_before_is_current);
+  g_test_add_func ("/fsrs-optimizer/review-days", test_review_days);
+  g_test_add_func ("/fsrs-optimizer/not-enough", test_not_enough);
+  g_test_add_func ("/fsrs-optimizer/hostile", test_hostile);
+  g_test_add_func ("/fsrs-optimizer/out-of-order", test_out_of_order);
+  g_test_add_func ("/fsrs-optimizer/damaged-current", test_damaged_current);
+  g_test_add_func ("/fsrs-optimizer/cancel", test_cancel);
+  g_test_add_func ("/fsrs-optimizer/async", test_async);
+  g_test_add_func ("/fsrs-optimizer/async-cancel", test_async_cancel);
 
   return g_test_run ();
 }

@@ -166,11 +166,6 @@ struct _VivaFsrsDataset
   GArray    *reviews;   /* Review */
   GArray    *cards;     /* Card */
   guint      n_items;   /* training reviews */
-
-  /* The review day last computed, a cache for sorted times. */
-  gint64     day_start;
-  gint64     day_end;
-  gint32     day_number;
 };
 
 /* A training review: the review @index of @card. */
@@ -481,7 +476,6 @@ viva_fsrs_dataset_new (GTimeZone *tz,
   dataset->day_start_hour = MIN (day_start_hour, 23u);
   dataset->reviews = g_array_new (FALSE, FALSE, sizeof (Review));
   dataset->cards = g_array_new (FALSE, FALSE, sizeof (Card));
-  dataset->day_end = G_MININT64;
 
   return dataset;
 }
@@ -498,61 +492,31 @@ viva_fsrs_dataset_free (VivaFsrsDataset *dataset)
   g_free (dataset);
 }
 
-/* The review day holding @time as a day number (Julian), or FALSE for a
- * time GLib cannot place (out of years 1 to 9999). */
+/* The first and last seconds GDateTime can place: years 1 to 9999. */
+#define UNIX_MIN G_GINT64_CONSTANT (-62135596800)
+#define UNIX_MAX G_GINT64_CONSTANT (253402300799)
+
+/* The review day holding @time, as days since 1970-01-01, or FALSE for a
+ * time out of years 1 to 9999. The day is the local date of @time less
+ * the day-start hour, which is what viva_review_day_init () computes,
+ * without its allocations: a million reviews take milliseconds. */
 static gboolean
 dataset_day_number (VivaFsrsDataset *dataset,
                     gint64           time,
-                    gint32          *number)
+                    gint64          *number)
 {
-  g_autoptr(GDateTime) utc = NULL;
-  g_autoptr(GDateTime) at = NULL;
-  g_autoptr(GDateTime) start = NULL;
-  g_autoptr(GDateTime) end = NULL;
-  GDate date;
-  int year, month, mday;
+  gint64 seconds = time / G_USEC_PER_SEC - (time % G_USEC_PER_SEC < 0);
+  gint64 local;
+  int interval;
 
-  if (time >= dataset->day_start && time < dataset->day_end)
-    {
-      *number = dataset->day_number;
-      return TRUE;
-    }
-
-  /* Whole seconds, rounded down also before 1970. */
-  utc = g_date_time_new_from_unix_utc (time / G_USEC_PER_SEC - (time % G_USEC_PER_SEC < 0));
-  if (utc == NULL)
+  if (seconds < UNIX_MIN || seconds > UNIX_MAX)
     return FALSE;
-  at = g_date_time_to_timezone (utc, dataset->tz);
-  if (at == NULL)
-    return FALSE;
-  g_date_time_get_ymd (at, &year, &month, &mday);
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, (GDateDay) mday, (GDateMonth) month, (GDateYear) year);
-  /* Before the day-start hour, it is still yesterday's review day. */
-  if ((guint) g_date_time_get_hour (at) < dataset->day_start_hour)
-    {
-      if (g_date_get_julian (&date) <= 1)
-        return FALSE;
-      g_date_subtract_days (&date, 1);
-    }
-  *number = (gint32) g_date_get_julian (&date);
 
-  start = g_date_time_new (dataset->tz, g_date_get_year (&date), g_date_get_month (&date),
-                           g_date_get_day (&date), (int) dataset->day_start_hour, 0, 0);
-  if (g_date_get_julian (&date) < G_MAXUINT32 - 1)
-    g_date_add_days (&date, 1);
-  end = g_date_time_new (dataset->tz, g_date_get_year (&date), g_date_get_month (&date),
-                         g_date_get_day (&date), (int) dataset->day_start_hour, 0, 0);
-  /* Cache the day only when both ends exist and hold @time (a start
-   * hour skipped by a clock change can move them). */
-  if (start != NULL && end != NULL
-      && g_date_time_to_unix (start) * G_USEC_PER_SEC <= time
-      && time < g_date_time_to_unix (end) * G_USEC_PER_SEC)
-    {
-      dataset->day_start = g_date_time_to_unix (start) * G_USEC_PER_SEC;
-      dataset->day_end = g_date_time_to_unix (end) * G_USEC_PER_SEC;
-      dataset->day_number = *number;
-    }
+  interval = g_time_zone_find_interval (dataset->tz, G_TIME_TYPE_UNIVERSAL, seconds);
+  local = seconds + (interval >= 0 ? g_time_zone_get_offset (dataset->tz, interval) : 0)
+          - (gint64) dataset->day_start_hour * 3600;
+  /* Rounded down, also before 1970. */
+  *number = local / 86400 - (local % 86400 < 0);
 
   return TRUE;
 }
@@ -586,7 +550,7 @@ viva_fsrs_dataset_add_history (VivaFsrsDataset       *dataset,
 {
   g_autofree const VivaReviewEntry **sorted = NULL;
   Card card = { dataset->reviews->len, 0 };
-  gint32 previous_day = 0;
+  gint64 previous_day = 0;
 
   g_return_if_fail (dataset != NULL);
   g_return_if_fail (history != NULL || n_entries == 0);
@@ -602,7 +566,7 @@ viva_fsrs_dataset_add_history (VivaFsrsDataset       *dataset,
   for (guint i = 0; i < n_entries; i++)
     {
       Review review;
-      gint32 day;
+      gint64 day;
 
       if (sorted[i]->grade < VIVA_REVIEW_GRADE_AGAIN
           || sorted[i]->grade > VIVA_REVIEW_GRADE_EASY
@@ -611,7 +575,7 @@ viva_fsrs_dataset_add_history (VivaFsrsDataset       *dataset,
 
       review.time = sorted[i]->time;
       review.rating = (guint8) sorted[i]->grade;
-      review.delta_t = card.n == 0 ? 0 : (guint32) MAX (day - previous_day, 0);
+      review.delta_t = card.n == 0 ? 0 : (guint32) CLAMP (day - previous_day, 0, G_MAXINT32);
       previous_day = day;
 
       if (review.delta_t > 0)
@@ -734,13 +698,15 @@ typedef struct
   double weight;
 } Bin;
 
-/* Runs every question's history under @w and fills @predictions with
- * R for each training review (indexed as @item_of says). */
+/* Runs every question's history under @w and fills, for each training
+ * review (indexed as @item_of says), @predictions with R and @bins with
+ * its RMSE bin. */
 static void
 predict_all (VivaFsrsDataset *dataset,
              const double    *w,
+             const guint     *item_of,
              double          *predictions,
-             const guint     *item_of)
+             guint64         *bins)
 {
   Model model;
 
@@ -748,6 +714,7 @@ predict_all (VivaFsrsDataset *dataset,
   for (guint c = 0, k = 0; c < dataset->cards->len; c++)
     {
       const Card *card = &g_array_index (dataset->cards, Card, c);
+      guint long_term = 0, lapses = 0;
       MemoryState state;
 
       for (guint i = 0; i < card->n; i++)
@@ -760,8 +727,16 @@ predict_all (VivaFsrsDataset *dataset,
               continue;
             }
           if (review->delta_t > 0)
-            predictions[item_of[k++]] = model_retrievability (&model, review->delta_t,
-                                                              dual_clamp (state.s, S_MIN, S_MAX)).v;
+            {
+              guint item = item_of[k++];
+
+              long_term++;
+              predictions[item] = model_retrievability (&model, review->delta_t,
+                                                        dual_clamp (state.s, S_MIN, S_MAX)).v;
+              bins[item] = rmse_bin (review->delta_t, long_term, lapses);
+              if (review->rating == 1)
+                lapses++;
+            }
           model_step (&model, &state, review->delta_t, review->rating);
         }
     }
@@ -775,8 +750,9 @@ evaluate (VivaFsrsDataset *dataset,
           double          *log_loss,
           double          *rmse)
 {
-  g_autofree double *predictions = g_new0 (double, items->len);
-  g_autoptr(GHashTable) bins = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  g_autofree double *predictions = g_new0 (double, MAX (items->len, 1));
+  g_autofree guint64 *keys = g_new0 (guint64, MAX (items->len, 1));
+  g_autoptr(GHashTable) bins = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
   GHashTableIter iter;
   gpointer value;
   double loss = 0.0, weights = 0.0, sum = 0.0, bin_weights = 0.0;
@@ -784,7 +760,7 @@ evaluate (VivaFsrsDataset *dataset,
   if (items->len == 0)
     return FALSE;
 
-  predict_all (dataset, w, predictions, item_of);
+  predict_all (dataset, w, item_of, predictions, keys);
 
   for (guint i = 0; i < items->len; i++)
     {
@@ -793,30 +769,17 @@ evaluate (VivaFsrsDataset *dataset,
       const Review *current = card_review (dataset, card, item->index);
       double r = clamp_probability (predictions[i]);
       double y = current->rating > 1 ? 1.0 : 0.0;
-      guint long_term = 0, lapses = 0;
-      guint64 key;
       Bin *bin;
 
       loss -= (y * log (r) + (1.0 - y) * log (1.0 - r)) * item->weight;
       weights += item->weight;
 
-      for (guint j = 0; j <= item->index; j++)
-        {
-          const Review *review = card_review (dataset, card, j);
-
-          if (review->delta_t > 0)
-            {
-              long_term++;
-              if (j < item->index && review->rating == 1)
-                lapses++;
-            }
-        }
-      key = rmse_bin (current->delta_t, long_term, lapses);
-      bin = g_hash_table_lookup (bins, &key);
+      /* The keys live as long as the table. */
+      bin = g_hash_table_lookup (bins, &keys[i]);
       if (bin == NULL)
         {
           bin = g_new0 (Bin, 1);
-          g_hash_table_insert (bins, g_memdup2 (&key, sizeof key), bin);
+          g_hash_table_insert (bins, &keys[i], bin);
         }
       bin->predicted += predictions[i];
       bin->actual += y;
@@ -859,15 +822,13 @@ items_index (VivaFsrsDataset *dataset,
         n += card_review (dataset, card, i)->delta_t > 0;
       first_item[c + 1] = first_item[c] + n;
     }
+  /* A question's training reviews come in @items in history order
+   * (time order, ties by position). */
   for (guint k = 0; k < items->len; k++)
     {
       const Item *item = &g_array_index (items, Item, k);
-      const Card *card = &g_array_index (dataset->cards, Card, item->card);
-      guint offset = 0;
 
-      for (guint i = 1; i < item->index; i++)
-        offset += card_review (dataset, card, i)->delta_t > 0;
-      item_of[first_item[item->card] + offset] = k;
+      item_of[first_item[item->card]++] = k;
     }
 
   return item_of;
@@ -1842,8 +1803,14 @@ viva_fsrs_optimize_finish (GAsyncResult             *result,
   g_return_val_if_fail (out != NULL, FALSE);
 
   data = g_task_get_task_data (G_TASK (result));
-  /* Progress updates still queued behind this callback are dropped. */
-  data->shared->finished = TRUE;
+  /* Progress updates still queued behind this callback are dropped, and
+   * the thread is done with the progress data: let it go here, on the
+   * main context, rather than wherever the task's last reference goes. */
+  if (data->shared != NULL)
+    {
+      data->shared->finished = TRUE;
+      g_atomic_rc_box_release_full (g_steal_pointer (&data->shared), progress_shared_clear);
+    }
   if (!g_task_propagate_boolean (G_TASK (result), error))
     return FALSE;
   *out = data->result;
