@@ -213,7 +213,11 @@ viva_application_preferences_action (GSimpleAction *action,
   VivaApplication *self = user_data;
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
-  gtk_window_present (GTK_WINDOW (viva_preferences_window_new (window)));
+  GtkWidget *preferences = viva_preferences_window_new (window);
+
+  viva_fsrs_optimize_group_set_context (viva_preferences_window_get_optimize_group (VIVA_PREFERENCES_WINDOW (preferences)),
+                                        self->context);
+  gtk_window_present (GTK_WINDOW (preferences));
 }
 
 static void

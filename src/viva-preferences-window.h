@@ -7,6 +7,8 @@
 
 #include <adwaita.h>
 
+#include "viva-fsrs-optimize-group.h"
+
 G_BEGIN_DECLS
 
 #define VIVA_PREFERENCES_N_LEVELS 6
@@ -21,5 +23,6 @@ GtkSpinButton *viva_preferences_window_get_budget_row (VivaPreferencesWindow *se
 GtkSpinButton *viva_preferences_window_get_review_row (VivaPreferencesWindow *self,
                                                        const char            *key);
 GtkSpinButton *viva_preferences_window_get_run_time_limit_row (VivaPreferencesWindow *self);
+VivaFsrsOptimizeGroup *viva_preferences_window_get_optimize_group (VivaPreferencesWindow *self);
 
 G_END_DECLS
