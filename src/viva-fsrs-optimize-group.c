@@ -290,6 +290,20 @@ note_changed_cb (VivaFsrsOptimizeGroup *self)
     recount (self);
 }
 
+/* Preferences closed while fitting: stop, and store nothing. The group
+ * may outlive its window (the fit's callbacks hold it), so dispose is
+ * not enough. */
+static void
+viva_fsrs_optimize_group_unroot (GtkWidget *widget)
+{
+  VivaFsrsOptimizeGroup *self = VIVA_FSRS_OPTIMIZE_GROUP (widget);
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+
+  GTK_WIDGET_CLASS (viva_fsrs_optimize_group_parent_class)->unroot (widget);
+}
+
 static void
 viva_fsrs_optimize_group_dispose (GObject *object)
 {
@@ -366,6 +380,7 @@ viva_fsrs_optimize_group_class_init (VivaFsrsOptimizeGroupClass *klass)
   object_class->finalize = viva_fsrs_optimize_group_finalize;
   object_class->get_property = viva_fsrs_optimize_group_get_property;
   object_class->set_property = viva_fsrs_optimize_group_set_property;
+  widget_class->unroot = viva_fsrs_optimize_group_unroot;
 
   properties[PROP_CONTEXT] =
     g_param_spec_object ("context", NULL, NULL,

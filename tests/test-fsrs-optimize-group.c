@@ -134,7 +134,7 @@ test_optimize (Fixture       *f,
   g_assert_true (gtk_widget_get_sensitive (optimize));
   g_assert_cmpuint (n_stored_parameters (f), ==, 0);
 
-  gtk_widget_activate (optimize);
+  g_signal_emit_by_name (optimize, "clicked");
   g_assert_true (viva_fsrs_optimize_group_get_running (f->group));
   /* While it runs the button cancels, and says so. */
   assert_accessible_label (optimize, "Cancel fitting");
@@ -162,7 +162,7 @@ test_optimize (Fixture       *f,
   g_assert_true (gtk_widget_get_sensitive (reset));
 
   /* Back to the defaults. */
-  gtk_widget_activate (reset);
+  g_signal_emit_by_name (reset, "clicked");
   viva_test_drain_main_loop ();
   g_assert_cmpuint (n_stored_parameters (f), ==, 0);
   g_assert_false (gtk_widget_get_sensitive (reset));
@@ -174,9 +174,9 @@ test_cancel (Fixture       *f,
 {
   GtkWidget *optimize = viva_fsrs_optimize_group_get_optimize_button (f->group);
 
-  gtk_widget_activate (optimize);
+  g_signal_emit_by_name (optimize, "clicked");
   g_assert_true (viva_fsrs_optimize_group_get_running (f->group));
-  gtk_widget_activate (optimize);
+  g_signal_emit_by_name (optimize, "clicked");
   viva_test_wait_until (not_running, f->group, 60 * G_USEC_PER_SEC, "the fit to stop");
   g_assert_cmpuint (n_stored_parameters (f), ==, 0);
   g_assert_null (strstr (viva_fsrs_optimize_group_get_status (f->group), "Log loss"));
@@ -188,7 +188,7 @@ static void
 test_close_while_running (Fixture       *f,
                           gconstpointer  data)
 {
-  gtk_widget_activate (viva_fsrs_optimize_group_get_optimize_button (f->group));
+  g_signal_emit_by_name (viva_fsrs_optimize_group_get_optimize_button (f->group), "clicked");
   g_assert_true (viva_fsrs_optimize_group_get_running (f->group));
   g_object_ref (f->group);
   gtk_window_destroy (GTK_WINDOW (f->preferences));

@@ -166,6 +166,7 @@ struct _VivaFsrsDataset
   GArray    *reviews;   /* Review */
   GArray    *cards;     /* Card */
   guint      n_items;   /* training reviews */
+  gboolean   canonical; /* cards in canonical order */
 };
 
 /* A training review: the review @index of @card. */
@@ -585,7 +586,45 @@ viva_fsrs_dataset_add_history (VivaFsrsDataset       *dataset,
     }
 
   if (card.n > 0)
-    g_array_append_val (dataset->cards, card);
+    {
+      g_array_append_val (dataset->cards, card);
+      dataset->canonical = FALSE;
+    }
+}
+
+static int
+compare_cards (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  const VivaFsrsDataset *dataset = user_data;
+  const Card *x = a;
+  const Card *y = b;
+
+  for (guint i = 0; i < MIN (x->n, y->n); i++)
+    {
+      const Review *rx = &g_array_index (dataset->reviews, Review, x->first + i);
+      const Review *ry = &g_array_index (dataset->reviews, Review, y->first + i);
+
+      if (rx->time != ry->time)
+        return rx->time < ry->time ? -1 : 1;
+      if (rx->rating != ry->rating)
+        return rx->rating < ry->rating ? -1 : 1;
+    }
+  return x->n < y->n ? -1 : (x->n > y->n ? 1 : 0);
+}
+
+/* The questions in an order of their own (by their reviews), so that a
+ * fit does not depend on the order they were added in: the notes come
+ * from hash tables. */
+static void
+dataset_canonicalize (VivaFsrsDataset *dataset)
+{
+  if (dataset->canonical)
+    return;
+
+  g_array_sort_with_data (dataset->cards, compare_cards, dataset);
+  dataset->canonical = TRUE;
 }
 
 /**
@@ -883,6 +922,7 @@ viva_fsrs_dataset_evaluate (VivaFsrsDataset *dataset,
   g_return_val_if_fail (log_loss != NULL && rmse != NULL, FALSE);
 
   parameters_sanitize (parameters != NULL ? parameters : viva_fsrs_default_parameters, w);
+  dataset_canonicalize (dataset);
   items = dataset_items (dataset, NULL);
   item_of = items_index (dataset, items);
 
@@ -1536,6 +1576,7 @@ viva_fsrs_optimize (VivaFsrsDataset            *dataset,
       return FALSE;
     }
 
+  dataset_canonicalize (dataset);
   parameters_sanitize (current, before);
   if (!parameters_usable (current))
     memcpy (before, viva_fsrs_default_parameters, sizeof before);
