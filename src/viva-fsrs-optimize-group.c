@@ -5,7 +5,8 @@
  * (viva_fsrs_optimize_async), shows its progress, and stores the result
  * in the `fsrs-parameters` key, which the context turns into the
  * scheduler's configuration; the row then says what the fit gained, in
- * log loss and RMSE on those reviews. "Reset to Defaults" empties the
+ * log loss and RMSE on those reviews (a fit that predicts no better than
+ * the parameters in use is not stored). "Reset to Defaults" empties the
  * key: FSRS's published defaults again. Below
  * VIVA_FSRS_OPTIMIZER_MIN_REVIEWS training reviews the button is
  * insensitive and the row says how many there are and how many it needs.
@@ -219,6 +220,20 @@ optimize_cb (GObject      *source,
     }
 
   g_clear_pointer (&self->result, g_free);
+  /* A fit that predicts no better than the parameters in use is not
+   * worth switching to: keep them. Fitting again after a fit gives the
+   * same parameters, so this is also what a second click says. */
+  if (!(fit.log_loss_after < fit.log_loss_before))
+    {
+      /* Translators: "Log loss 0.33, RMSE 4.4% on 1,234 reviews". */
+      self->result = g_strdup_printf (ngettext ("Your parameters already fit as well as any: log loss %.2f, RMSE %.1f%% on %'u review.",
+                                                "Your parameters already fit as well as any: log loss %.2f, RMSE %.1f%% on %'u reviews.",
+                                                fit.n_reviews),
+                                      fit.log_loss_before, fit.rmse_before * 100.0, fit.n_reviews);
+      set_running (self, NULL);
+      return;
+    }
+
   /* Translators: "Log loss 0.41 → 0.33, RMSE 7.2% → 4.1% on 1,234 reviews":
    * how well FSRS predicted the user's recalls before and after fitting
    * (lower is better). */

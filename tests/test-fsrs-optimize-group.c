@@ -27,6 +27,13 @@
 
 #define BANK "python-interview-questions"
 
+/* A learner who forgets faster than the defaults say (the one of
+ * test-fsrs-optimizer.c), scheduled with the defaults. */
+static const double learner[VIVA_FSRS_N_PARAMS] = {
+  0.15, 0.8, 1.5, 5.0, 6.8, 0.9, 2.2, 0.01, 1.2, 0.2, 0.9,
+  1.2, 0.08, 0.3, 1.8, 0.5, 1.6, 0.4, 0.3, 0.1, 0.25,
+};
+
 typedef struct
 {
   VivaContext           *context;
@@ -62,12 +69,14 @@ fixture_set_up (Fixture       *f,
   viva_test_reset_user_data ();
   f->context = viva_context_new_default ();
   g_settings_reset (viva_context_get_settings (f->context), "fsrs-parameters");
-  f->histories = viva_fsrs_simulate (viva_fsrs_default_parameters, NULL, n_questions, 200, 5);
+  f->histories = viva_fsrs_simulate (learner, viva_fsrs_default_parameters, n_questions, 200, 5);
   add_histories (f->context, f->histories);
 
   f->preferences = viva_preferences_window_new (NULL);
   f->group = viva_preferences_window_get_optimize_group (VIVA_PREFERENCES_WINDOW (f->preferences));
   viva_fsrs_optimize_group_set_context (f->group, f->context);
+  /* Tall enough to show the Optimize group in a screenshot. */
+  gtk_window_set_default_size (GTK_WINDOW (f->preferences), 560, 960);
   gtk_window_present (GTK_WINDOW (f->preferences));
   viva_test_drain_main_loop ();
 }
@@ -156,10 +165,24 @@ test_optimize (Fixture       *f,
   g_assert_cmpuint (n, ==, VIVA_FSRS_N_PARAMS);
   g_assert_cmpmem (values, n * sizeof (double), expected.parameters, sizeof expected.parameters);
 
+  /* With VIVA_SCREENSHOT_DIR set: the Review page after a fit. */
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (f->preferences), "review");
+  viva_test_save_screenshot (f->preferences, "preferences-optimize");
+
   g_assert_true (g_str_has_prefix (viva_fsrs_optimize_group_get_status (f->group), "Log loss "));
   g_assert_nonnull (strstr (viva_fsrs_optimize_group_get_status (f->group), "→"));
   assert_accessible_label (optimize, "Optimize parameters");
   g_assert_true (gtk_widget_get_sensitive (reset));
+
+  /* Again: the same fit, no better than what is in use now; kept. */
+  g_signal_emit_by_name (optimize, "clicked");
+  viva_test_wait_until (not_running, f->group, 60 * G_USEC_PER_SEC, "the second fit to finish");
+  g_assert_true (g_str_has_prefix (viva_fsrs_optimize_group_get_status (f->group),
+                                   "Your parameters already fit as well as any"));
+  g_clear_pointer (&stored, g_variant_unref);
+  stored = g_settings_get_value (viva_context_get_settings (f->context), "fsrs-parameters");
+  values = g_variant_get_fixed_array (stored, &n, sizeof (double));
+  g_assert_cmpmem (values, n * sizeof (double), expected.parameters, sizeof expected.parameters);
 
   /* Back to the defaults. */
   g_signal_emit_by_name (reset, "clicked");
