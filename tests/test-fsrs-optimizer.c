@@ -17,8 +17,11 @@
 #include <math.h>
 #include <string.h>
 
+#include "viva-fsrs-offer.h"
 #include "viva-fsrs-optimizer.h"
 #include "viva-fsrs-optimizer-private.h"
+#include "viva-note.h"
+#include "viva-notes-store.h"
 #include "viva-fsrs-simulate.h"
 
 #define NP VIVA_FSRS_N_PARAMS
@@ -542,6 +545,95 @@ test_async_cancel (void)
   g_assert_true (log.destroyed);
 }
 
+static void
+count_offer (guint   *offers)
+{
+  (*offers)++;
+}
+
+static void
+drain (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* The offer to fit comes once, ever: when the notes first hold 400
+ * training reviews; and at once for a user who already has them. */
+static void
+test_offer_once (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "notes.json", NULL);
+  g_autoptr(VivaNotesStore) store = viva_notes_store_new (path);
+  g_autoptr(VivaFsrsOffer) offer = NULL;
+  g_autoptr(VivaFsrsOffer) later = NULL;
+  g_autoptr(VivaFsrsOffer) upgraded = NULL;
+  VivaNote *first = viva_notes_store_get_note (store, "bank", 1);
+  VivaNote *second = viva_notes_store_get_note (store, "bank", 2);
+  guint offers = 0, later_offers = 0, upgraded_offers = 0;
+  gint64 day = VIVA_SIMULATE_EPOCH + 12 * G_TIME_SPAN_HOUR;
+
+  g_settings_reset (settings, "fsrs-optimize-offered");
+
+  /* 300 training reviews of one question, 99 of another. */
+  for (guint i = 0; i <= 300; i++)
+    viva_note_review (first, VIVA_REVIEW_GRADE_GOOD, VIVA_REVIEW_SOURCE_REVIEW, day + i * G_TIME_SPAN_DAY);
+  for (guint i = 0; i <= 99; i++)
+    viva_note_review (second, VIVA_REVIEW_GRADE_GOOD, VIVA_REVIEW_SOURCE_REVIEW, day + i * G_TIME_SPAN_DAY);
+
+  offer = viva_fsrs_offer_new (store, settings, utc);
+  g_signal_connect_swapped (offer, "offer", G_CALLBACK (count_offer), &offers);
+  drain ();
+  /* The notes keep the last 100 reviews of each: 99 + 99 so far. */
+  g_assert_cmpuint (viva_fsrs_offer_get_n_reviews (offer), ==, 99 + 99);
+  g_assert_cmpuint (offers, ==, 0);
+
+  /* Questions 3 to 5 graded day after day, up to one short: each
+   * grade counts as it is given. */
+  for (guint q = 3, i = 0; viva_fsrs_offer_get_n_reviews (offer) < VIVA_FSRS_OPTIMIZER_MIN_REVIEWS - 1; i++)
+    {
+      if (i == 90)
+        {
+          q++;
+          i = 0;
+        }
+      viva_note_review (viva_notes_store_get_note (store, "bank", q), VIVA_REVIEW_GRADE_GOOD,
+                        VIVA_REVIEW_SOURCE_REVIEW, day + i * G_TIME_SPAN_DAY);
+    }
+  g_assert_cmpuint (viva_fsrs_offer_get_n_reviews (offer), ==, VIVA_FSRS_OPTIMIZER_MIN_REVIEWS - 1);
+  g_assert_cmpuint (offers, ==, 0);
+  g_assert_false (g_settings_get_boolean (settings, "fsrs-optimize-offered"));
+
+  /* The 400th: offered, and remembered. */
+  viva_note_review (viva_notes_store_get_note (store, "bank", 9), VIVA_REVIEW_GRADE_GOOD,
+                    VIVA_REVIEW_SOURCE_REVIEW, day);
+  g_assert_cmpuint (offers, ==, 0);
+  viva_note_review (viva_notes_store_get_note (store, "bank", 9), VIVA_REVIEW_GRADE_GOOD,
+                    VIVA_REVIEW_SOURCE_REVIEW, day + G_TIME_SPAN_DAY);
+  g_assert_cmpuint (offers, ==, 1);
+  g_assert_true (g_settings_get_boolean (settings, "fsrs-optimize-offered"));
+
+  /* Never again, in this run or the next. */
+  viva_note_review (second, VIVA_REVIEW_GRADE_GOOD, VIVA_REVIEW_SOURCE_REVIEW, day + 500 * G_TIME_SPAN_DAY);
+  later = viva_fsrs_offer_new (store, settings, utc);
+  g_signal_connect_swapped (later, "offer", G_CALLBACK (count_offer), &later_offers);
+  drain ();
+  viva_note_review (second, VIVA_REVIEW_GRADE_GOOD, VIVA_REVIEW_SOURCE_REVIEW, day + 501 * G_TIME_SPAN_DAY);
+  g_assert_cmpuint (offers, ==, 1);
+  g_assert_cmpuint (later_offers, ==, 0);
+
+  /* A user who has enough when this first runs is offered at once. */
+  g_settings_reset (settings, "fsrs-optimize-offered");
+  upgraded = viva_fsrs_offer_new (store, settings, utc);
+  g_signal_connect_swapped (upgraded, "offer", G_CALLBACK (count_offer), &upgraded_offers);
+  drain ();
+  g_assert_cmpuint (upgraded_offers, ==, 1);
+
+  g_assert_true (viva_notes_store_flush (store, NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -560,6 +652,7 @@ main (int   argc,
   g_test_add_func ("/fsrs-optimizer/cancel", test_cancel);
   g_test_add_func ("/fsrs-optimizer/async", test_async);
   g_test_add_func ("/fsrs-optimizer/async-cancel", test_async_cancel);
+  g_test_add_func ("/fsrs-optimizer/offer-once", test_offer_once);
 
   return g_test_run ();
 }

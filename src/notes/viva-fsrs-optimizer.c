@@ -522,6 +522,53 @@ dataset_day_number (VivaFsrsDataset *dataset,
   return TRUE;
 }
 
+/**
+ * viva_fsrs_count_reviews:
+ * @history: (array length=n_entries): one question's reviews, oldest first
+ * @n_entries: how many
+ * @tz: (nullable): the time zone review days are counted in; %NULL: UTC
+ * @day_start_hour: the hour a review day starts
+ *
+ * How many training reviews a history gives, as
+ * viva_fsrs_dataset_get_n_reviews() would count them, without a data
+ * set: cheap enough to keep a running count of every note's.
+ *
+ * Returns: the reviews with an earlier review on an earlier review day
+ */
+guint
+viva_fsrs_count_reviews (const VivaReviewEntry *history,
+                         guint                  n_entries,
+                         GTimeZone             *tz,
+                         guint                  day_start_hour)
+{
+  g_autoptr(GTimeZone) utc = NULL;
+  VivaFsrsDataset counter = { 0 };
+  gint64 previous_day = 0;
+  gboolean first = TRUE;
+  guint n = 0;
+
+  g_return_val_if_fail (history != NULL || n_entries == 0, 0);
+
+  counter.tz = tz != NULL ? tz : (utc = g_time_zone_new_utc ());
+  counter.day_start_hour = MIN (day_start_hour, 23u);
+
+  for (guint i = 0; i < n_entries; i++)
+    {
+      gint64 day;
+
+      if (history[i].grade < VIVA_REVIEW_GRADE_AGAIN
+          || history[i].grade > VIVA_REVIEW_GRADE_EASY
+          || !dataset_day_number (&counter, history[i].time, &day))
+        continue;
+      if (!first && day > previous_day)
+        n++;
+      previous_day = first ? day : MAX (day, previous_day);
+      first = FALSE;
+    }
+
+  return n;
+}
+
 static int
 compare_entries_by_time (gconstpointer a,
                          gconstpointer b)

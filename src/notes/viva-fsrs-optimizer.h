@@ -74,6 +74,10 @@ void             viva_fsrs_dataset_add_history   (VivaFsrsDataset           *dat
                                                   const VivaReviewEntry     *history,
                                                   guint                      n_entries);
 guint            viva_fsrs_dataset_get_n_reviews (VivaFsrsDataset           *dataset);
+guint            viva_fsrs_count_reviews         (const VivaReviewEntry     *history,
+                                                  guint                      n_entries,
+                                                  GTimeZone                 *tz,
+                                                  guint                      day_start_hour);
 gboolean         viva_fsrs_dataset_evaluate      (VivaFsrsDataset           *dataset,
                                                   const double              *parameters,
                                                   double                    *log_loss,
