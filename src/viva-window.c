@@ -371,7 +371,7 @@ static void
 viva_window_fsrs_offer_cb (VivaWindow    *self,
                            VivaFsrsOffer *offer)
 {
-  AdwToast *toast = adw_toast_new (_("You have enough reviews to fit FSRS to how you remember"));
+  AdwToast *toast = adw_toast_new (_("You can now fit FSRS to your reviews"));
 
   adw_toast_set_button_label (toast, _("Optimize…"));
   adw_toast_set_action_name (toast, "app.optimize-fsrs");

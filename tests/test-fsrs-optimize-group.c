@@ -221,6 +221,62 @@ test_close_while_running (Fixture       *f,
   f->preferences = viva_preferences_window_new (NULL);
 }
 
+static GtkWidget *
+find_toast (GtkWidget *widget)
+{
+  if (g_strcmp0 (gtk_widget_get_css_name (widget), "toast") == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_toast (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+has_toast (gpointer data)
+{
+  return find_toast (data) != NULL;
+}
+
+/* The window offers the fit once, the first time the notes hold 400
+ * reviews, as the user grades. */
+static void
+test_offer_toast (void)
+{
+  VivaTestWindow test_window;
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GArray) histories = viva_fsrs_simulate (learner, viva_fsrs_default_parameters, 200, 200, 6);
+  g_autoptr(GString) unnamed = g_string_new (NULL);
+  GtkWidget *toast;
+
+  g_settings_reset (settings, "fsrs-optimize-offered");
+  viva_test_window_open (&test_window, NULL, 1000, 700);
+  g_assert_null (find_toast (GTK_WIDGET (test_window.window)));
+
+  for (guint q = 0; q < histories->len; q++)
+    {
+      const VivaSimulatedHistory *history = &g_array_index (histories, VivaSimulatedHistory, q);
+      VivaNote *note = viva_notes_store_get_note (test_window.notes, BANK, q + 1);
+
+      for (guint i = 0; i < history->n_entries; i++)
+        viva_note_review (note, history->entries[i].grade, VIVA_REVIEW_SOURCE_REVIEW,
+                          history->entries[i].time);
+    }
+  viva_test_wait_until (has_toast, test_window.window, 10 * G_USEC_PER_SEC, "the offer");
+  g_assert_true (g_settings_get_boolean (settings, "fsrs-optimize-offered"));
+  toast = find_toast (GTK_WIDGET (test_window.window));
+  viva_test_collect_unnamed_controls (toast, unnamed);
+  g_assert_cmpstr (unnamed->str, ==, "");
+  viva_test_save_screenshot (GTK_WIDGET (test_window.window), "fsrs-offer");
+
+  viva_test_window_close (&test_window);
+}
+
 static void
 test_controls_named (Fixture       *f,
                      gconstpointer  data)
@@ -247,6 +303,8 @@ main (int   argc,
               fixture_set_up, test_close_while_running, fixture_tear_down);
   g_test_add ("/fsrs-optimize-group/controls-named", Fixture, GUINT_TO_POINTER (600),
               fixture_set_up, test_controls_named, fixture_tear_down);
+
+  g_test_add_func ("/fsrs-optimize-group/offer-toast", test_offer_toast);
 
   return g_test_run ();
 }
