@@ -100,30 +100,6 @@
 #include "viva-fsrs-optimizer.h"
 #include "viva-fsrs-optimizer-private.h"
 
-#define NP VIVA_FSRS_N_PARAMS
-
-/* fsrs-rs's bounds (simulation.rs, parameter_initialization.rs). */
-#define S_MIN      0.001
-#define S_MAX      36500.0
-#define D_MIN      1.0
-#define D_MAX      10.0
-#define INIT_S_MAX 100.0
-/* The probabilities fsrs-rs's log loss is computed within. */
-#define PROB_MIN   1e-7
-#define PROB_MAX   (1.0 - 1e-7)
-
-/* fsrs-rs's TrainingConfig defaults. */
-#define N_EPOCHS      5
-#define BATCH_SIZE    512
-#define SEED          2023
-#define LEARNING_RATE 4e-2
-#define MAX_SEQ_LEN   256
-#define GAMMA         1.0
-/* fsrs-rs: fewer training reviews than these give the defaults, or only
- * the pre-trained first stabilities. */
-#define MIN_TRAIN     8
-#define MIN_GRADIENT  64
-
 /* fsrs-rs's PARAMS_STDDEV: how far each parameter strays among users,
  * the scale of the pull towards the defaults. */
 static const double params_stddev[NP] = {
@@ -143,318 +119,6 @@ static const double clip_high[NP] = {
 };
 
 G_DEFINE_QUARK (viva-fsrs-optimizer-error-quark, viva_fsrs_optimizer_error)
-
-/* One review as the model sees it. */
-typedef struct
-{
-  gint64  time;
-  guint32 delta_t;   /* review days since the previous review; 0 for the first */
-  guint8  rating;    /* 1 to 4 */
-} Review;
-
-/* One question: reviews[first .. first + n). */
-typedef struct
-{
-  guint first;
-  guint n;
-} Card;
-
-struct _VivaFsrsDataset
-{
-  GTimeZone *tz;
-  guint      day_start_hour;
-  GArray    *reviews;   /* Review */
-  GArray    *cards;     /* Card */
-  guint      n_items;   /* training reviews */
-  gboolean   canonical; /* cards in canonical order */
-};
-
-/* A training review: the review @index of @card. */
-typedef struct
-{
-  guint  card;
-  guint  index;
-  double weight;
-} Item;
-
-/* ---------------------------------------------------------------------
- * Dual numbers: a value and its 21 partial derivatives.
- * --------------------------------------------------------------------- */
-
-typedef struct
-{
-  double v;
-  double d[NP];
-} Dual;
-
-static inline Dual
-dual_const (double v)
-{
-  Dual r;
-
-  memset (&r, 0, sizeof r);
-  r.v = v;
-
-  return r;
-}
-
-static inline Dual
-dual_param (const double *w,
-            guint         i)
-{
-  Dual r = dual_const (w[i]);
-
-  r.d[i] = 1.0;
-
-  return r;
-}
-
-static inline Dual
-dual_add (Dual a,
-          Dual b)
-{
-  a.v += b.v;
-  for (guint i = 0; i < NP; i++)
-    a.d[i] += b.d[i];
-
-  return a;
-}
-
-static inline Dual
-dual_sub (Dual a,
-          Dual b)
-{
-  a.v -= b.v;
-  for (guint i = 0; i < NP; i++)
-    a.d[i] -= b.d[i];
-
-  return a;
-}
-
-static inline Dual
-dual_add_k (Dual   a,
-            double k)
-{
-  a.v += k;
-
-  return a;
-}
-
-static inline Dual
-dual_scale (Dual   a,
-            double k)
-{
-  a.v *= k;
-  for (guint i = 0; i < NP; i++)
-    a.d[i] *= k;
-
-  return a;
-}
-
-static inline Dual
-dual_mul (Dual a,
-          Dual b)
-{
-  Dual r;
-
-  r.v = a.v * b.v;
-  for (guint i = 0; i < NP; i++)
-    r.d[i] = a.d[i] * b.v + a.v * b.d[i];
-
-  return r;
-}
-
-static inline Dual
-dual_div (Dual a,
-          Dual b)
-{
-  Dual r;
-
-  r.v = a.v / b.v;
-  for (guint i = 0; i < NP; i++)
-    r.d[i] = (a.d[i] - r.v * b.d[i]) / b.v;
-
-  return r;
-}
-
-static inline Dual
-dual_exp (Dual a)
-{
-  double e = exp (a.v);
-
-  a.v = e;
-  for (guint i = 0; i < NP; i++)
-    a.d[i] *= e;
-
-  return a;
-}
-
-static inline Dual
-dual_log (Dual a)
-{
-  double inv = 1.0 / a.v;
-
-  a.v = log (a.v);
-  for (guint i = 0; i < NP; i++)
-    a.d[i] *= inv;
-
-  return a;
-}
-
-/* a^b for a > 0. */
-static inline Dual
-dual_pow (Dual a,
-          Dual b)
-{
-  Dual r;
-  double la = log (a.v);
-
-  r.v = pow (a.v, b.v);
-  for (guint i = 0; i < NP; i++)
-    r.d[i] = r.v * (b.d[i] * la + b.v * a.d[i] / a.v);
-
-  return r;
-}
-
-/* PyTorch's clamp: the gradient passes inside the bounds, the bounds
- * included, and stops outside. */
-static inline Dual
-dual_clamp (Dual   a,
-            double min,
-            double max)
-{
-  if (a.v >= min && a.v <= max)
-    return a;
-
-  return dual_const (a.v < min ? min : max);
-}
-
-/* ---------------------------------------------------------------------
- * The training model (fsrs-rs's analytic.rs forward pass).
- * --------------------------------------------------------------------- */
-
-typedef struct
-{
-  const double *w;
-  Dual          params[NP];
-  Dual          decay;       /* -w[20] */
-  Dual          factor;      /* 0.9^(1 / decay) - 1 */
-  Dual          easy_d;      /* D0(Easy), unclamped */
-  Dual          failure_divisor;   /* e^(w17 × w18) */
-  Dual          exp_w8;
-} Model;
-
-static void
-model_init (Model        *model,
-            const double *w)
-{
-  model->w = w;
-  for (guint i = 0; i < NP; i++)
-    model->params[i] = dual_param (w, i);
-
-  model->decay = dual_scale (model->params[20], -1.0);
-  model->factor = dual_add_k (dual_exp (dual_div (dual_const (log (0.9)), model->decay)), -1.0);
-  /* D0(4) = w4 - e^(3 w5) + 1 */
-  model->easy_d = dual_add_k (dual_sub (model->params[4],
-                                        dual_exp (dual_scale (model->params[5], 3.0))),
-                              1.0);
-  model->failure_divisor = dual_exp (dual_mul (model->params[17], model->params[18]));
-  model->exp_w8 = dual_exp (model->params[8]);
-}
-
-/* R(t, S) = (1 + factor × t / S)^decay */
-static Dual
-model_retrievability (const Model *model,
-                      double       t,
-                      Dual         s)
-{
-  Dual base;
-
-  t = MAX (t, 0.0);
-  base = dual_add_k (dual_mul (dual_div (dual_const (t), s), model->factor), 1.0);
-
-  return dual_exp (dual_mul (model->decay, dual_log (base)));
-}
-
-typedef struct
-{
-  Dual s;
-  Dual d;
-} MemoryState;
-
-static void
-model_init_state (const Model *model,
-                  guint        rating,
-                  MemoryState *state)
-{
-  const Dual *p = model->params;
-  Dual d0;
-
-  state->s = dual_clamp (p[rating - 1], S_MIN, S_MAX);
-  d0 = dual_add_k (dual_sub (p[4], dual_exp (dual_scale (p[5], rating - 1.0))), 1.0);
-  state->d = dual_clamp (d0, D_MIN, D_MAX);
-}
-
-static void
-model_step (const Model *model,
-            MemoryState *state,
-            double       delta_t,
-            guint        rating)
-{
-  const Dual *p = model->params;
-  Dual last_s = dual_clamp (state->s, S_MIN, S_MAX);
-  Dual last_d = dual_clamp (state->d, D_MIN, D_MAX);
-  Dual new_s, delta_d, next_d, mean_d;
-
-  if (delta_t == 0.0)
-    {
-      /* Same day: S × e^(w17 (G - 3 + w18)) × S^-w19, at least S unless Again. */
-      Dual sinc = dual_mul (dual_exp (dual_mul (p[17], dual_add_k (p[18], rating - 3.0))),
-                            dual_pow (last_s, dual_scale (p[19], -1.0)));
-
-      if (rating >= 2 && sinc.v < 1.0)
-        sinc = dual_const (1.0);
-      new_s = dual_mul (last_s, sinc);
-    }
-  else if (rating == 1)
-    {
-      Dual r = model_retrievability (model, delta_t, last_s);
-      Dual raw, floor_s;
-
-      raw = dual_mul (dual_mul (dual_mul (p[11],
-                                          dual_pow (last_d, dual_scale (p[12], -1.0))),
-                                dual_add_k (dual_pow (dual_add_k (last_s, 1.0), p[13]), -1.0)),
-                      dual_exp (dual_mul (dual_add_k (dual_scale (r, -1.0), 1.0), p[14])));
-      floor_s = dual_div (last_s, model->failure_divisor);
-      new_s = floor_s.v < raw.v ? floor_s : raw;
-    }
-  else
-    {
-      Dual r = model_retrievability (model, delta_t, last_s);
-      Dual inc;
-
-      inc = dual_mul (dual_mul (model->exp_w8, dual_add_k (dual_scale (last_d, -1.0), 11.0)),
-                      dual_pow (last_s, dual_scale (p[9], -1.0)));
-      inc = dual_mul (inc, dual_add_k (dual_exp (dual_mul (dual_add_k (dual_scale (r, -1.0), 1.0),
-                                                           p[10])),
-                                       -1.0));
-      if (rating == 2)
-        inc = dual_mul (inc, p[15]);
-      else if (rating == 4)
-        inc = dual_mul (inc, p[16]);
-      new_s = dual_mul (last_s, dual_add_k (inc, 1.0));
-    }
-
-  /* D' = w7 (D0(4) - D'') + D'',  D'' = D + (10 - D) × (-w6 (G - 3)) / 9 */
-  delta_d = dual_scale (p[6], -(rating - 3.0));
-  next_d = dual_add (last_d,
-                     dual_scale (dual_mul (dual_add_k (dual_scale (last_d, -1.0), 10.0), delta_d),
-                                 1.0 / 9.0));
-  mean_d = dual_add (dual_mul (p[7], dual_sub (model->easy_d, next_d)), next_d);
-
-  state->s = dual_clamp (new_s, S_MIN, S_MAX);
-  state->d = dual_clamp (mean_d, D_MIN, D_MAX);
-}
 
 /* ---------------------------------------------------------------------
  * The data set.
@@ -689,13 +353,6 @@ viva_fsrs_dataset_get_n_reviews (VivaFsrsDataset *dataset)
   return dataset->n_items;
 }
 
-static inline const Review *
-card_review (const VivaFsrsDataset *dataset,
-             const Card            *card,
-             guint                  index)
-{
-  return &g_array_index (dataset->reviews, Review, card->first + index);
-}
 
 static int
 compare_items_by_time (gconstpointer a,
@@ -753,11 +410,6 @@ dataset_items (VivaFsrsDataset *dataset,
  * Evaluation: log loss and fsrs-rs's binned RMSE.
  * --------------------------------------------------------------------- */
 
-static double
-clamp_probability (double r)
-{
-  return CLAMP (r, PROB_MIN, PROB_MAX);
-}
 
 /* fsrs-rs's r_matrix_index, packed into one key. */
 static guint64
@@ -796,7 +448,7 @@ predict_all (VivaFsrsDataset *dataset,
 {
   Model model;
 
-  model_init (&model, w);
+  _viva_fsrs_model_init (&model, w);
   for (guint c = 0, k = 0; c < dataset->cards->len; c++)
     {
       const Card *card = &g_array_index (dataset->cards, Card, c);
@@ -809,7 +461,7 @@ predict_all (VivaFsrsDataset *dataset,
 
           if (i == 0)
             {
-              model_init_state (&model, review->rating, &state);
+              _viva_fsrs_model_init_state (&model, review->rating, &state);
               continue;
             }
           if (review->delta_t > 0)
@@ -817,13 +469,13 @@ predict_all (VivaFsrsDataset *dataset,
               guint item = item_of[k++];
 
               long_term++;
-              predictions[item] = model_retrievability (&model, review->delta_t,
-                                                        dual_clamp (state.s, S_MIN, S_MAX)).v;
+              predictions[item] = _viva_fsrs_model_retrievability (&model, review->delta_t,
+                                                                   dual_clamp (state.s, S_MIN, S_MAX)).v;
               bins[item] = rmse_bin (review->delta_t, long_term, lapses);
               if (review->rating == 1)
                 lapses++;
             }
-          model_step (&model, &state, review->delta_t, review->rating);
+          _viva_fsrs_model_step (&model, &state, review->delta_t, review->rating);
         }
     }
 }
@@ -977,329 +629,6 @@ viva_fsrs_dataset_evaluate (VivaFsrsDataset *dataset,
 }
 
 /* ---------------------------------------------------------------------
- * Outliers and pre-training (fsrs-rs's dataset.rs and
- * parameter_initialization.rs).
- * --------------------------------------------------------------------- */
-
-/* A question's first grade and the days to its first training review,
- * or FALSE if it has none. */
-static gboolean
-card_first_long_term (VivaFsrsDataset *dataset,
-                      const Card      *card,
-                      guint           *first_rating,
-                      guint32         *delta_t,
-                      gboolean        *recalled)
-{
-  for (guint i = 1; i < card->n; i++)
-    {
-      const Review *review = card_review (dataset, card, i);
-
-      if (review->delta_t > 0)
-        {
-          *first_rating = card_review (dataset, card, 0)->rating;
-          *delta_t = review->delta_t;
-          *recalled = review->rating > 1;
-          return TRUE;
-        }
-    }
-
-  return FALSE;
-}
-
-typedef struct
-{
-  guint32 delta_t;
-  guint   count;
-  guint   recalled;
-} DeltaGroup;
-
-static int
-compare_groups_for_outliers (gconstpointer a,
-                             gconstpointer b)
-{
-  const DeltaGroup *x = a;
-  const DeltaGroup *y = b;
-
-  /* Largest first, then the longest delta first (fsrs-rs's order). */
-  if (x->count != y->count)
-    return x->count > y->count ? -1 : 1;
-  if (x->delta_t != y->delta_t)
-    return x->delta_t > y->delta_t ? -1 : 1;
-  return 0;
-}
-
-static int
-compare_groups_by_delta (gconstpointer a,
-                         gconstpointer b)
-{
-  const DeltaGroup *x = a;
-  const DeltaGroup *y = b;
-
-  return x->delta_t < y->delta_t ? -1 : (x->delta_t > y->delta_t ? 1 : 0);
-}
-
-/* Groups the first training reviews of each first grade by delta. */
-static GArray *
-first_review_groups (VivaFsrsDataset *dataset,
-                     guint            rating,
-                     const gboolean  *keep)
-{
-  g_autoptr(GHashTable) index = g_hash_table_new (NULL, NULL);
-  GArray *groups = g_array_new (FALSE, FALSE, sizeof (DeltaGroup));
-
-  for (guint c = 0; c < dataset->cards->len; c++)
-    {
-      const Card *card = &g_array_index (dataset->cards, Card, c);
-      guint first_rating;
-      guint32 delta_t;
-      gboolean recalled;
-      gpointer slot;
-      DeltaGroup *group;
-
-      if ((keep != NULL && !keep[c])
-          || !card_first_long_term (dataset, card, &first_rating, &delta_t, &recalled)
-          || first_rating != rating)
-        continue;
-
-      if (g_hash_table_lookup_extended (index, GUINT_TO_POINTER (delta_t), NULL, &slot))
-        group = &g_array_index (groups, DeltaGroup, GPOINTER_TO_UINT (slot));
-      else
-        {
-          DeltaGroup empty = { delta_t, 0, 0 };
-
-          g_hash_table_insert (index, GUINT_TO_POINTER (delta_t), GUINT_TO_POINTER (groups->len));
-          g_array_append_val (groups, empty);
-          group = &g_array_index (groups, DeltaGroup, groups->len - 1);
-        }
-      group->count++;
-      group->recalled += recalled;
-    }
-
-  return groups;
-}
-
-/* fsrs-rs's compute_outlier_analysis: which questions train (@keep) and
- * which first reviews pre-train (@initialization, a subset). */
-static void
-filter_outliers (VivaFsrsDataset *dataset,
-                 gboolean        *keep,
-                 gboolean        *initialization)
-{
-  for (guint c = 0; c < dataset->cards->len; c++)
-    keep[c] = initialization[c] = TRUE;
-
-  for (guint rating = 1; rating <= 4; rating++)
-    {
-      g_autoptr(GArray) groups = first_review_groups (dataset, rating, NULL);
-      g_autoptr(GHashTable) removed = g_hash_table_new (NULL, NULL);
-      guint total = 0, has_been_removed = 0;
-
-      g_array_sort (groups, compare_groups_for_outliers);
-      for (guint i = 0; i < groups->len; i++)
-        total += g_array_index (groups, DeltaGroup, i).count;
-
-      /* From the smallest group up. */
-      for (guint i = groups->len; i-- > 0;)
-        {
-          const DeltaGroup *group = &g_array_index (groups, DeltaGroup, i);
-
-          if (has_been_removed + group->count >= MAX (20u, total / 20))
-            {
-              if (!(group->count >= 6 && group->delta_t <= (rating != 4 ? 100u : 365u)))
-                g_hash_table_add (removed, GUINT_TO_POINTER (group->delta_t));
-            }
-          else
-            {
-              has_been_removed += group->count;
-              g_hash_table_add (removed, GUINT_TO_POINTER (group->delta_t));
-            }
-        }
-
-      for (guint c = 0; c < dataset->cards->len; c++)
-        {
-          const Card *card = &g_array_index (dataset->cards, Card, c);
-          guint first_rating;
-          guint32 delta_t;
-          gboolean recalled;
-
-          if (card_first_long_term (dataset, card, &first_rating, &delta_t, &recalled)
-              && first_rating == rating
-              && g_hash_table_contains (removed, GUINT_TO_POINTER (delta_t)))
-            keep[c] = initialization[c] = FALSE;
-        }
-    }
-}
-
-/* The pre-training loss of S0 on one first grade's groups. */
-static double
-initial_stability_loss (const GArray *groups,
-                        double        average_recall,
-                        double        s0,
-                        double        default_s0)
-{
-  double decay = -viva_fsrs_default_parameters[20];
-  double factor = pow (0.9, 1.0 / decay) - 1.0;
-  double loss = 0.0;
-
-  for (guint i = 0; i < groups->len; i++)
-    {
-      const DeltaGroup *group = &g_array_index (groups, DeltaGroup, i);
-      /* Laplace smoothing towards the average recall. */
-      double recall = (group->recalled + average_recall) / (group->count + 1.0);
-      double predicted = pow (group->delta_t / s0 * factor + 1.0, decay);
-
-      loss -= (recall * log (predicted) + (1.0 - recall) * log (1.0 - predicted)) * group->count;
-    }
-
-  return loss + fabs (s0 - default_s0) / 16.0;
-}
-
-/* fsrs-rs's smooth_and_fill: from the first grades that have a
- * stability (@have), all four, increasing with the grade. */
-static gboolean
-smooth_and_fill (double         stability[5],
-                 gboolean       have[5],
-                 const guint    count[5],
-                 double         out[4])
-{
-  static const guint pairs[][2] = { { 1, 2 }, { 2, 3 }, { 3, 4 }, { 1, 3 }, { 2, 4 }, { 1, 4 } };
-  const double w1 = 0.41, w2 = 0.54;
-  double *r = stability;
-  guint n = 0;
-
-  for (guint i = 0; i < G_N_ELEMENTS (pairs); i++)
-    {
-      guint small = pairs[i][0], big = pairs[i][1];
-
-      if (have[small] && have[big] && r[small] > r[big])
-        {
-          if (count[small] > count[big])
-            r[big] = r[small];
-          else
-            r[small] = r[big];
-        }
-    }
-
-  for (guint i = 1; i <= 4; i++)
-    n += have[i];
-
-  if (n == 0)
-    return FALSE;
-  if (n == 1)
-    {
-      double sorted[4];
-      double factor = 1.0;
-
-      for (guint i = 1; i <= 4; i++)
-        if (have[i])
-          factor = r[i] / viva_fsrs_default_parameters[i - 1];
-      for (guint i = 0; i < 4; i++)
-        sorted[i] = viva_fsrs_default_parameters[i] * factor;
-      /* The defaults are increasing already; fsrs-rs sorts them anyway. */
-      for (guint i = 1; i <= 4; i++)
-        r[i] = sorted[i - 1];
-    }
-  else if (n == 2)
-    {
-      if (!have[1] && !have[2] && have[3] && have[4])
-        {
-          r[2] = pow (r[3], 1.0 / (1.0 - w2)) * pow (r[4], 1.0 - 1.0 / (1.0 - w2));
-          r[1] = pow (r[2], 1.0 / w1) * pow (r[3], 1.0 - 1.0 / w1);
-        }
-      else if (!have[1] && have[2] && !have[3] && have[4])
-        {
-          r[3] = pow (r[2], 1.0 - w2) * pow (r[4], w2);
-          r[1] = pow (r[2], 1.0 / w1) * pow (r[3], 1.0 - 1.0 / w1);
-        }
-      else if (!have[1] && have[2] && have[3] && !have[4])
-        {
-          r[4] = pow (r[2], 1.0 - 1.0 / w2) * pow (r[3], 1.0 / w2);
-          r[1] = pow (r[2], 1.0 / w1) * pow (r[3], 1.0 - 1.0 / w1);
-        }
-      else if (have[1] && !have[2] && !have[3] && have[4])
-        {
-          double k = w1 / (w1 + w2 - w1 * w2);
-          double l = w2 / (w1 + w2 - w1 * w2);
-
-          r[2] = pow (r[1], k) * pow (r[4], 1.0 - k);
-          r[3] = pow (r[1], 1.0 - l) * pow (r[4], l);
-        }
-      else if (have[1] && !have[2] && have[3] && !have[4])
-        {
-          r[2] = pow (r[1], w1) * pow (r[3], 1.0 - w1);
-          r[4] = pow (r[2], 1.0 - 1.0 / w2) * pow (r[3], 1.0 / w2);
-        }
-      else if (have[1] && have[2] && !have[3] && !have[4])
-        {
-          r[3] = pow (r[1], 1.0 - 1.0 / (1.0 - w1)) * pow (r[2], 1.0 / (1.0 - w1));
-          r[4] = pow (r[2], 1.0 - 1.0 / w2) * pow (r[3], 1.0 / w2);
-        }
-    }
-  else if (n == 3)
-    {
-      if (!have[1])
-        r[1] = pow (r[2], 1.0 / w1) * pow (r[3], 1.0 - 1.0 / w1);
-      else if (!have[2])
-        r[2] = pow (r[1], w1) * pow (r[3], 1.0 - w1);
-      else if (!have[3])
-        r[3] = pow (r[2], 1.0 - w2) * pow (r[4], w2);
-      else if (!have[4])
-        r[4] = pow (r[2], 1.0 - 1.0 / w2) * pow (r[3], 1.0 / w2);
-    }
-
-  for (guint i = 0; i < 4; i++)
-    {
-      double value = isfinite (r[i + 1]) ? r[i + 1] : viva_fsrs_default_parameters[i];
-
-      out[i] = CLAMP (value, S_MIN, INIT_S_MAX);
-    }
-
-  return TRUE;
-}
-
-/* fsrs-rs's initialize_stability_parameters. */
-static gboolean
-pretrain (VivaFsrsDataset *dataset,
-          const gboolean  *initialization,
-          double           average_recall,
-          double           out[4],
-          guint            count[5])
-{
-  double stability[5] = { 0 };
-  gboolean have[5] = { FALSE };
-
-  for (guint rating = 1; rating <= 4; rating++)
-    {
-      g_autoptr(GArray) groups = first_review_groups (dataset, rating, initialization);
-      double default_s0 = viva_fsrs_default_parameters[rating - 1];
-      double low = S_MIN, high = INIT_S_MAX;
-
-      count[rating] = 0;
-      for (guint i = 0; i < groups->len; i++)
-        count[rating] += g_array_index (groups, DeltaGroup, i).count;
-      if (count[rating] == 0)
-        continue;
-      g_array_sort (groups, compare_groups_by_delta);
-
-      for (guint iteration = 0; high - low > DBL_EPSILON && iteration < 1000; iteration++)
-        {
-          double mid1 = low + (high - low) / 3.0;
-          double mid2 = high - (high - low) / 3.0;
-
-          if (initial_stability_loss (groups, average_recall, mid1, default_s0)
-              < initial_stability_loss (groups, average_recall, mid2, default_s0))
-            high = mid2;
-          else
-            low = mid1;
-        }
-      stability[rating] = (high + low) / 2.0;
-      have[rating] = TRUE;
-    }
-
-  return smooth_and_fill (stability, have, count, out);
-}
-
-/* ---------------------------------------------------------------------
  * Gradient descent.
  * --------------------------------------------------------------------- */
 
@@ -1330,7 +659,7 @@ batch_gradient (const Training *training,
   double loss = 0.0;
   Model model;
 
-  model_init (&model, w);
+  _viva_fsrs_model_init (&model, w);
   for (guint b = 0; b < batch->n_cards; b++)
     {
       const Card *card = &g_array_index (dataset->cards, Card, training->order[batch->first + b]);
@@ -1344,13 +673,13 @@ batch_gradient (const Training *training,
 
           if (i == 0)
             {
-              model_init_state (&model, review->rating, &state);
+              _viva_fsrs_model_init_state (&model, review->rating, &state);
               continue;
             }
           if (weight > 0.0)
             {
-              Dual r = model_retrievability (&model, review->delta_t,
-                                             dual_clamp (state.s, S_MIN, S_MAX));
+              Dual r = _viva_fsrs_model_retrievability (&model, review->delta_t,
+                                                        dual_clamp (state.s, S_MIN, S_MAX));
               double y = review->rating > 1 ? 1.0 : 0.0;
               double p = clamp_probability (r.v);
 
@@ -1365,7 +694,7 @@ batch_gradient (const Training *training,
                     grad[k] += g_r * r.d[k];
                 }
             }
-          model_step (&model, &state, review->delta_t, review->rating);
+          _viva_fsrs_model_step (&model, &state, review->delta_t, review->rating);
         }
     }
 
@@ -1640,7 +969,7 @@ viva_fsrs_optimize (VivaFsrsDataset            *dataset,
   /* Outliers, then the training set and its average recall. */
   keep = g_new0 (gboolean, MAX (dataset->cards->len, 1));
   initialization = g_new0 (gboolean, MAX (dataset->cards->len, 1));
-  filter_outliers (dataset, keep, initialization);
+  _viva_fsrs_filter_outliers (dataset, keep, initialization);
   train_items = dataset_items (dataset, keep);
   for (guint k = 0; k < train_items->len; k++)
     {
@@ -1658,7 +987,7 @@ viva_fsrs_optimize (VivaFsrsDataset            *dataset,
       guint32 delta_t;
       gboolean recalled;
 
-      if (initialization[c] && card_first_long_term (dataset, card, &first_rating, &delta_t, &recalled))
+      if (initialization[c] && _viva_fsrs_card_first_long_term (dataset, card, &first_rating, &delta_t, &recalled))
         n_initialization++;
     }
 
@@ -1666,7 +995,7 @@ viva_fsrs_optimize (VivaFsrsDataset            *dataset,
   if (train_items->len >= MIN_TRAIN)
     {
       memcpy (initial, viva_fsrs_default_parameters, sizeof initial);
-      if (pretrain (dataset, initialization, average_recall, initial, count))
+      if (_viva_fsrs_pretrain (dataset, initialization, average_recall, initial, count))
         {
           memcpy (fitted, initial, sizeof fitted);
           if (progress != NULL)
@@ -1686,7 +1015,7 @@ viva_fsrs_optimize (VivaFsrsDataset            *dataset,
                   stability[rating] = fitted[rating - 1];
                   have[rating] = count[rating] > 0;
                 }
-              smooth_and_fill (stability, have, count, fitted);
+              _viva_fsrs_smooth_and_fill (stability, have, count, fitted);
             }
         }
     }
