@@ -165,12 +165,25 @@ update (VivaFsrsOptimizeGroup *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->reset_button), fitted && !running);
 }
 
+/* Cheaper than collect_histories (): no copy, no sort. */
 static void
 recount (VivaFsrsOptimizeGroup *self)
 {
-  g_autoptr(VivaFsrsDataset) dataset = collect_histories (self);
+  g_autoptr(GTimeZone) tz = g_time_zone_new_local ();
+  g_autoptr(GPtrArray) notes = NULL;
 
-  self->n_reviews = viva_fsrs_dataset_get_n_reviews (dataset);
+  self->n_reviews = 0;
+  if (self->context != NULL)
+    {
+      notes = viva_notes_store_list_reviewed_notes (viva_context_get_notes_store (self->context));
+      for (guint i = 0; i < notes->len; i++)
+        {
+          guint n_entries = 0;
+          const VivaReviewEntry *history = viva_note_get_history (g_ptr_array_index (notes, i), &n_entries);
+
+          self->n_reviews += viva_fsrs_count_reviews (history, n_entries, tz, VIVA_REVIEW_DAY_START_HOUR);
+        }
+    }
   update (self);
 }
 
