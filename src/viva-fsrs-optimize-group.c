@@ -238,20 +238,20 @@ optimize_cb (GObject      *source,
    * same parameters, so this is also what a second click says. */
   if (!(fit.log_loss_after < fit.log_loss_before))
     {
-      /* Translators: "Log loss 0.33, RMSE 4.4% on 1,234 reviews". */
-      self->result = g_strdup_printf (ngettext ("Your parameters already fit as well as any: log loss %.2f, RMSE %.1f%% on %'u review.",
-                                                "Your parameters already fit as well as any: log loss %.2f, RMSE %.1f%% on %'u reviews.",
+      /* Translators: "log loss 0.331, RMSE 4.4% on 1,234 reviews". */
+      self->result = g_strdup_printf (ngettext ("Your parameters already fit as well as any: log loss %.3f, RMSE %.1f%% on %'u review.",
+                                                "Your parameters already fit as well as any: log loss %.3f, RMSE %.1f%% on %'u reviews.",
                                                 fit.n_reviews),
                                       fit.log_loss_before, fit.rmse_before * 100.0, fit.n_reviews);
       set_running (self, NULL);
       return;
     }
 
-  /* Translators: "Log loss 0.41 → 0.33, RMSE 7.2% → 4.1% on 1,234 reviews":
+  /* Translators: "Log loss 0.412 → 0.331, RMSE 7.2% → 4.1% on 1,234 reviews":
    * how well FSRS predicted the user's recalls before and after fitting
    * (lower is better). */
-  self->result = g_strdup_printf (ngettext ("Log loss %.2f → %.2f, RMSE %.1f%% → %.1f%% on %'u review.",
-                                            "Log loss %.2f → %.2f, RMSE %.1f%% → %.1f%% on %'u reviews.",
+  self->result = g_strdup_printf (ngettext ("Log loss %.3f → %.3f, RMSE %.1f%% → %.1f%% on %'u review.",
+                                            "Log loss %.3f → %.3f, RMSE %.1f%% → %.1f%% on %'u reviews.",
                                             fit.n_reviews),
                                   fit.log_loss_before, fit.log_loss_after,
                                   fit.rmse_before * 100.0, fit.rmse_after * 100.0,
