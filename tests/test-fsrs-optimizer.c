@@ -146,6 +146,41 @@ test_recovers_learner (void)
     }
 }
 
+/* The model the fit trains is FSRS-6 as viva-fsrs.c schedules with it
+ * (which ts-fsrs checks), less its rounding to 8 decimals. */
+static void
+test_model_matches_scheduler (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (4);
+  const double *sets[] = { viva_fsrs_default_parameters, learner };
+
+  for (guint set = 0; set < G_N_ELEMENTS (sets); set++)
+    for (guint run = 0; run < 200; run++)
+      {
+        VivaReviewGrade grade = (VivaReviewGrade) g_rand_int_range (rand, 1, 5);
+        VivaFsrsState expected = viva_fsrs_init_state (sets[set], grade);
+        MemoryState state;
+        Model model;
+
+        _viva_fsrs_model_init (&model, sets[set]);
+        _viva_fsrs_model_init_state (&model, grade, &state);
+        for (guint i = 0; i < 12; i++)
+          {
+            /* Same-day reviews and gaps up to a year. */
+            double days = g_rand_int_range (rand, 0, 4) == 0 ? 0 : g_rand_int_range (rand, 1, 366);
+
+            g_assert_cmpfloat_with_epsilon (state.s.v, expected.stability, 1e-5 * expected.stability);
+            g_assert_cmpfloat_with_epsilon (state.d.v, expected.difficulty, 1e-5);
+            g_assert_cmpfloat_with_epsilon (_viva_fsrs_model_retrievability (&model, days, state.s).v,
+                                            viva_fsrs_retrievability (sets[set], days, expected.stability),
+                                            1e-6);
+            grade = (VivaReviewGrade) g_rand_int_range (rand, 1, 5);
+            _viva_fsrs_model_step (&model, &state, days, grade);
+            expected = viva_fsrs_next_state (sets[set], &expected, days, grade);
+          }
+      }
+}
+
 static void
 test_gradient_exact (void)
 {
@@ -640,6 +675,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
+  g_test_add_func ("/fsrs-optimizer/model-matches-scheduler", test_model_matches_scheduler);
   g_test_add_func ("/fsrs-optimizer/gradient-exact", test_gradient_exact);
   g_test_add_func ("/fsrs-optimizer/recovers-learner", test_recovers_learner);
   g_test_add_func ("/fsrs-optimizer/deterministic", test_deterministic);
