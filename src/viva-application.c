@@ -213,7 +213,28 @@ viva_application_preferences_action (GSimpleAction *action,
   VivaApplication *self = user_data;
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
-  gtk_window_present (GTK_WINDOW (viva_preferences_window_new (window)));
+  GtkWidget *preferences = viva_preferences_window_new (window);
+
+  viva_fsrs_optimize_group_set_context (viva_preferences_window_get_optimize_group (VIVA_PREFERENCES_WINDOW (preferences)),
+                                        self->context);
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+/* The once-only offer's button (VivaFsrsOffer): Preferences, on the
+ * Review page, where Optimize is. */
+static void
+viva_application_optimize_fsrs_action (GSimpleAction *action,
+                                       GVariant      *parameter,
+                                       gpointer       user_data)
+{
+  VivaApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  GtkWidget *preferences = viva_preferences_window_new (window);
+
+  viva_fsrs_optimize_group_set_context (viva_preferences_window_get_optimize_group (VIVA_PREFERENCES_WINDOW (preferences)),
+                                        self->context);
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences), "review");
+  gtk_window_present (GTK_WINDOW (preferences));
 }
 
 static void
@@ -235,6 +256,7 @@ viva_application_quit_action (GSimpleAction *action,
 static const GActionEntry app_actions[] = {
   { "about", viva_application_about_action },
   { "preferences", viva_application_preferences_action },
+  { "optimize-fsrs", viva_application_optimize_fsrs_action },
   { "quit", viva_application_quit_action },
 };
 

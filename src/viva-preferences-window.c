@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "viva-fsrs-optimize-group.h"
 #include "viva-preferences-window.h"
 
 struct _VivaPreferencesWindow
@@ -33,6 +34,7 @@ struct _VivaPreferencesWindow
   GtkWidget            *review_retention_row;
   GtkSpinButton        *review_retention;
   GtkSpinButton        *run_time_limit;
+  VivaFsrsOptimizeGroup *optimize_group;
 };
 
 G_DEFINE_FINAL_TYPE (VivaPreferencesWindow, viva_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -174,6 +176,7 @@ viva_preferences_window_class_init (VivaPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VivaPreferencesWindow, review_retention_row);
   gtk_widget_class_bind_template_child (widget_class, VivaPreferencesWindow, review_retention);
   gtk_widget_class_bind_template_child (widget_class, VivaPreferencesWindow, run_time_limit);
+  gtk_widget_class_bind_template_child (widget_class, VivaPreferencesWindow, optimize_group);
   gtk_widget_class_bind_template_callback (widget_class, reset_clicked_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
@@ -182,6 +185,7 @@ viva_preferences_window_class_init (VivaPreferencesWindowClass *klass)
 static void
 viva_preferences_window_init (VivaPreferencesWindow *self)
 {
+  g_type_ensure (VIVA_TYPE_FSRS_OPTIMIZE_GROUP);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
@@ -281,4 +285,14 @@ viva_preferences_window_get_run_time_limit_row (VivaPreferencesWindow *self)
   g_return_val_if_fail (VIVA_IS_PREFERENCES_WINDOW (self), NULL);
 
   return self->run_time_limit;
+}
+
+/* The Review page's Optimize group, which needs the context for the
+ * notes it fits to. */
+VivaFsrsOptimizeGroup *
+viva_preferences_window_get_optimize_group (VivaPreferencesWindow *self)
+{
+  g_return_val_if_fail (VIVA_IS_PREFERENCES_WINDOW (self), NULL);
+
+  return self->optimize_group;
 }

@@ -7,6 +7,8 @@
 
 #include <adwaita.h>
 
+#include "viva-fsrs-optimize-group.h"
+
 G_BEGIN_DECLS
 
 #define VIVA_PREFERENCES_N_LEVELS 6
@@ -23,5 +25,6 @@ GtkSpinButton *viva_preferences_window_get_review_row (VivaPreferencesWindow *se
 AdwComboRow   *viva_preferences_window_get_scheduler_row (VivaPreferencesWindow *self);
 GtkSpinButton *viva_preferences_window_get_retention_row (VivaPreferencesWindow *self);
 GtkSpinButton *viva_preferences_window_get_run_time_limit_row (VivaPreferencesWindow *self);
+VivaFsrsOptimizeGroup *viva_preferences_window_get_optimize_group (VivaPreferencesWindow *self);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 
 #include <adwaita.h>
 
+#include "viva-fsrs-offer.h"
 #include "viva-interview-view.h"
 #include "viva-mock-view.h"
 #include "viva-progress-view.h"
@@ -43,6 +44,7 @@ struct _VivaWindow
   VivaContext          *context;
   GSettings            *settings;
   VivaNotesStore       *store;
+  VivaFsrsOffer        *fsrs_offer;
   VivaBank             *bank;
   VivaSessionStore     *sessions;
   VivaInterviewStore   *interviews;

@@ -364,6 +364,21 @@ viva_window_close_request (GtkWindow *window)
   return TRUE;
 }
 
+/* Once ever, when the notes first hold enough reviews to fit FSRS: say
+ * so, with a way to Preferences → Review → Optimize. It stays until
+ * dismissed, as it does not come back. */
+static void
+viva_window_fsrs_offer_cb (VivaWindow    *self,
+                           VivaFsrsOffer *offer)
+{
+  AdwToast *toast = adw_toast_new (_("You can now fit FSRS to your reviews"));
+
+  adw_toast_set_button_label (toast, _("Optimize…"));
+  adw_toast_set_action_name (toast, "app.optimize-fsrs");
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 static void
 viva_window_constructed (GObject *object)
 {
@@ -375,6 +390,10 @@ viva_window_constructed (GObject *object)
 
   self->store = g_object_ref (viva_context_get_notes_store (self->context));
   g_assert (VIVA_IS_NOTES_STORE (self->store));
+  self->fsrs_offer = viva_fsrs_offer_new (self->store, viva_context_get_settings (self->context), NULL);
+  g_signal_connect_object (self->fsrs_offer, "offer",
+                           G_CALLBACK (viva_window_fsrs_offer_cb),
+                           self, G_CONNECT_SWAPPED);
   /* After the pages, which follow the bank themselves, so that Review
    * starts over on the new bank's questions. */
   g_signal_connect_object (self->context, "notify::bank",
@@ -428,6 +447,7 @@ viva_window_dispose (GObject *object)
   g_clear_object (&self->bank);
   g_clear_object (&self->sessions);
   g_clear_object (&self->interviews);
+  g_clear_object (&self->fsrs_offer);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_object (&self->context);

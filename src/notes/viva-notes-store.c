@@ -1214,6 +1214,44 @@ viva_notes_store_get_n_notes (VivaNotesStore *self)
 }
 
 /**
+ * viva_notes_store_list_reviewed_notes:
+ * @self: a store
+ *
+ * For fitting FSRS to the user (viva-fsrs-optimizer.c): every note of
+ * every bank that has a review history, in no particular order.
+ *
+ * Returns: (transfer container) (element-type VivaNote): the notes
+ */
+GPtrArray *
+viva_notes_store_list_reviewed_notes (VivaNotesStore *self)
+{
+  GPtrArray *notes;
+  GHashTableIter iter;
+  gpointer bank;
+
+  g_return_val_if_fail (VIVA_IS_NOTES_STORE (self), NULL);
+
+  notes = g_ptr_array_new_with_free_func (g_object_unref);
+  g_hash_table_iter_init (&iter, self->banks);
+  while (g_hash_table_iter_next (&iter, NULL, &bank))
+    {
+      GHashTableIter note_iter;
+      gpointer note;
+
+      g_hash_table_iter_init (&note_iter, bank);
+      while (g_hash_table_iter_next (&note_iter, NULL, &note))
+        {
+          guint n_entries;
+
+          if (viva_note_get_history (note, &n_entries) != NULL)
+            g_ptr_array_add (notes, g_object_ref (note));
+        }
+    }
+
+  return notes;
+}
+
+/**
  * viva_notes_store_save_async:
  * @self: a store
  * @cancellable: (nullable): cancels the request if the write has not

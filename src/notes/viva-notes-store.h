@@ -91,6 +91,7 @@ VivaNote            *viva_notes_store_lookup_note           (VivaNotesStore     
                                                              guint                 number);
 GPtrArray           *viva_notes_store_list_notes            (VivaNotesStore       *self,
                                                              const char           *bank_id);
+GPtrArray           *viva_notes_store_list_reviewed_notes   (VivaNotesStore       *self);
 guint                viva_notes_store_count_due             (VivaNotesStore       *self,
                                                              const char           *bank_id,
                                                              const VivaReviewDay  *day);
