@@ -16,7 +16,10 @@
 #include <glib/gstdio.h>
 #include <time.h>
 
+#include "viva-activity-calendar.h"
 #include "viva-bank.h"
+#include "viva-clock.h"
+#include "viva-forecast-chart.h"
 #include "viva-level.h"
 #include "viva-mock-setup-page.h"
 #include "viva-mock-summary-page.h"
@@ -678,6 +681,221 @@ test_accessible (void)
   fixture_close (&f);
 }
 
+#define DAY (24 * G_TIME_SPAN_HOUR)
+
+/* Wednesday 25 November 2026, noon UTC (main() sets TZ=UTC). */
+static gint64
+history_now (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_utc (2026, 11, 25, 12, 0, 0);
+
+  return g_date_time_to_unix (now) * G_USEC_PER_SEC;
+}
+
+static void
+append_time (GString    *json,
+             const char *member,
+             gint64      time)
+{
+  g_autoptr(GDateTime) date_time = g_date_time_new_from_unix_utc (time / G_USEC_PER_SEC);
+  g_autofree char *text = g_date_time_format_iso8601 (date_time);
+
+  g_string_append_printf (json, "\"%s\": \"%s\"", member, text);
+}
+
+/* A question with reviews at @times (oldest first) and due at @due, as
+ * notes.json version 2 keeps it. */
+static void
+append_reviewed_note (GString      *json,
+                      guint         number,
+                      const gint64 *times,
+                      guint         n_times,
+                      gint64        due)
+{
+  g_string_append_printf (json, "%s\"%u\": { \"text\": \"\", \"status\": \"learning\", \"starred\": false, ",
+                          json->str[json->len - 1] == '{' ? "" : ", ", number);
+  append_time (json, "modified", times[n_times - 1]);
+  g_string_append (json, ", \"review\": { ");
+  append_time (json, "due", due);
+  g_string_append (json, ", ");
+  append_time (json, "last-review", times[n_times - 1]);
+  g_string_append_printf (json, ", \"interval\": %u, \"ease\": 2500, \"repetitions\": 1, \"lapses\": 0 }, \"history\": [",
+                          (guint) MAX (1, (due - times[n_times - 1]) / DAY));
+  for (guint i = 0; i < n_times; i++)
+    {
+      g_string_append (json, i > 0 ? ", { " : "{ ");
+      append_time (json, "time", times[i]);
+      g_string_append (json, ", \"grade\": \"good\", \"source\": \"review\" }");
+    }
+  g_string_append (json, "] }");
+}
+
+/* A scripted history: question 1 reviewed today and on the three days
+ * before, and six days in a row a hundred days ago; question 2 three
+ * times today; questions 3 to 9 due from two days ago to in 40 days. */
+static char *
+scripted_history (gint64 now)
+{
+  GString *json = g_string_new ("{ \"format\": \"viva-notes\", \"version\": 2, \"banks\": { \""
+                                VIVA_BUNDLED_BANK_ID "\": {");
+  gint64 q1[10];
+  const gint64 q2[] = { now - 3 * G_TIME_SPAN_HOUR, now - 2 * G_TIME_SPAN_HOUR, now - G_TIME_SPAN_HOUR };
+  const gint64 last_week = now - 7 * DAY;
+
+  for (guint i = 0; i < 6; i++)
+    q1[i] = now - (105 - i) * DAY;
+  for (guint i = 0; i < 4; i++)
+    q1[6 + i] = now - (3 - i) * DAY - 3 * G_TIME_SPAN_HOUR;
+
+  append_reviewed_note (json, 1, q1, G_N_ELEMENTS (q1), now + 60 * DAY);
+  append_reviewed_note (json, 2, q2, G_N_ELEMENTS (q2), now + 60 * DAY);
+  /* Overdue and due tonight: today; then tomorrow, in five days (three
+   * of them) and in forty. Reviewed a week ago, outside the calendar's
+   * busiest days. */
+  append_reviewed_note (json, 3, &last_week, 1, now - 2 * DAY);
+  append_reviewed_note (json, 4, &last_week, 1, now + 8 * G_TIME_SPAN_HOUR);
+  append_reviewed_note (json, 5, &last_week, 1, now + DAY);
+  append_reviewed_note (json, 6, &last_week, 1, now + 5 * DAY);
+  append_reviewed_note (json, 7, &last_week, 1, now + 5 * DAY);
+  append_reviewed_note (json, 8, &last_week, 1, now + 5 * DAY);
+  append_reviewed_note (json, 9, &last_week, 1, now + 40 * DAY);
+  g_string_append (json, "} } }");
+
+  return g_string_free (json, FALSE);
+}
+
+static VivaProgressView *
+open_progress_with_history (Fixture    *f,
+                            VivaClock **out_clock)
+{
+  g_autoptr(VivaContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *json = NULL;
+  gint64 now = history_now ();
+
+  reset_data ();
+  path = g_build_filename (g_get_user_data_dir (), APP_ID, "notes.json", NULL);
+  json = scripted_history (now);
+  g_assert_true (g_file_set_contents (path, json, -1, &error));
+  g_assert_no_error (error);
+
+  f->notes = viva_notes_store_new (path);
+  viva_notes_store_load (f->notes, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (viva_notes_store_lookup_note (f->notes, VIVA_BUNDLED_BANK_ID, 9));
+  viva_notes_store_set_autosave_delay (f->notes, 50);
+
+  *out_clock = viva_clock_new_fake (now);
+  context = g_object_new (VIVA_TYPE_CONTEXT, "notes-store", f->notes, "clock", *out_clock, NULL);
+  f->window = viva_window_new (NULL, context);
+  g_object_ref_sink (f->window);
+  viva_window_restore_session (f->window);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1100, 900);
+  gtk_window_present (GTK_WINDOW (f->window));
+  viva_test_wait_mapped (GTK_WIDGET (f->window));
+  viva_test_drain_main_loop ();
+
+  return open_progress (f);
+}
+
+static gpointer
+find_of_type (GtkWidget *root,
+              GType      type)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  collect_widgets (root, type, found);
+  g_assert_cmpuint (found->len, ==, 1);
+
+  return found->pdata[0];
+}
+
+/* The charts count a scripted history as a screen reader hears them,
+ * and follow a review made while the page shows. */
+static void
+test_review_charts (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(VivaClock) clock = NULL;
+  VivaProgressView *view;
+  VivaForecastChart *forecast;
+  VivaActivityCalendar *calendar;
+  const VivaReviewForecast *due;
+  const VivaReviewActivity *activity;
+  guint today;
+
+  view = open_progress_with_history (&f, &clock);
+  forecast = find_of_type (GTK_WIDGET (view), VIVA_TYPE_FORECAST_CHART);
+  calendar = find_of_type (GTK_WIDGET (view), VIVA_TYPE_ACTIVITY_CALENDAR);
+
+  due = viva_forecast_chart_get_forecast (forecast);
+  g_assert_cmpuint (due->due[0], ==, 2);
+  g_assert_cmpuint (due->due[1], ==, 1);
+  g_assert_cmpuint (due->due[5], ==, 3);
+  g_assert_cmpuint (due->total, ==, 6);
+  g_assert_cmpuint (due->later, ==, 3);
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (forecast), GTK_ACCESSIBLE_ROLE_IMG);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (forecast), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Reviews due in the next 30 days: 2 today, 1 tomorrow, 6 in 7 days; "
+                                       "6 in all, at most 3 on a day");
+
+  activity = viva_activity_calendar_get_activity (calendar);
+  today = viva_review_activity_get_n_days (activity) - 1;
+  g_assert_cmpuint (viva_review_activity_get_count (activity, today), ==, 4);
+  g_assert_cmpuint (viva_review_activity_get_count (activity, today - 1), ==, 1);
+  g_assert_cmpuint (viva_review_activity_get_count (activity, today - 7), ==, 7);
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (calendar), GTK_ACCESSIBLE_ROLE_IMG);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (calendar), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "20 reviews on 11 days in the last year, at most 7 on a day "
+                                       "(Wednesday 18 November 2026)");
+  g_assert_cmpstr (viva_progress_view_get_streak_text (view), ==, "4 days, Longest: 6 days");
+
+  /* Each day's cell and each bar says its number where it is drawn. */
+  {
+    graphene_rect_t bounds;
+    int day = -1;
+
+    g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (calendar), GTK_WIDGET (calendar), &bounds));
+    for (double x = 0; x < bounds.size.width && day != (int) today; x += 2)
+      for (double y = 0; y < bounds.size.height && day != (int) today; y += 2)
+        day = viva_activity_calendar_get_day_at (calendar, x, y);
+    g_assert_cmpint (day, ==, today);
+    g_assert_cmpint (viva_forecast_chart_get_day_at (forecast, gtk_widget_get_width (GTK_WIDGET (forecast)) - 1), ==, 29);
+  }
+
+  if (g_getenv ("VIVA_SCREENSHOT_DIR") != NULL)
+    {
+      GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (forecast), GTK_TYPE_SCROLLED_WINDOW);
+      GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+      graphene_point_t point;
+
+      gtk_window_set_default_size (GTK_WINDOW (f.window), 1100, 1000);
+      viva_test_drain_main_loop ();
+      g_assert_true (gtk_widget_compute_point (GTK_WIDGET (forecast),
+                                               gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)),
+                                               &GRAPHENE_POINT_INIT (0, 0), &point));
+      gtk_adjustment_set_value (adjustment, point.y - 120);
+      viva_test_save_screenshot (GTK_WIDGET (f.window), "progress-charts-light.png");
+      adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+      viva_test_save_screenshot (GTK_WIDGET (f.window), "progress-charts-dark.png");
+      adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+      gtk_adjustment_set_value (adjustment, 0);
+    }
+
+  /* Question 5, due tomorrow, reviewed now: one more today on the
+   * calendar, and it leaves tomorrow's bar. */
+  viva_note_review (viva_notes_store_get_note (f.notes, VIVA_BUNDLED_BANK_ID, 5),
+                    VIVA_REVIEW_GRADE_GOOD, VIVA_REVIEW_SOURCE_REVIEW, history_now ());
+  viva_test_drain_main_loop ();
+  activity = viva_activity_calendar_get_activity (calendar);
+  g_assert_cmpuint (viva_review_activity_get_count (activity, today), ==, 5);
+  due = viva_forecast_chart_get_forecast (forecast);
+  g_assert_cmpuint (due->due[1], ==, 0);
+
+  fixture_close (&f);
+}
+
 /* Time spent by this thread: the machines that run the tests are shared,
  * and wall time there says more about the neighbours than about us. */
 static double
@@ -792,6 +1010,9 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* Review days in UTC, whatever the machine: the scripted history's
+   * days are written for it (test-review-stats checks other zones). */
+  g_setenv ("TZ", "UTC", TRUE);
   viva_test_init_ui (&argc, &argv);
   viva_test_load_app_style ();
 
@@ -801,6 +1022,7 @@ main (int   argc,
   g_test_add_func ("/progress/other-bank", test_other_bank);
   g_test_add_func ("/progress/pages-follow-context", test_pages_follow_context);
   g_test_add_func ("/progress/accessible", test_accessible);
+  g_test_add_func ("/progress/review-charts", test_review_charts);
   if (g_test_perf ())
     g_test_add_func ("/progress/perf/100k", test_perf_100k);
 

@@ -351,6 +351,19 @@ test_forecast (void)
   g_assert_cmpstr (text, ==,
                    "Reviews due in the next 30 days: 4 today, 2 tomorrow, 7 in 7 days; 8 in all, at most 4 on a day");
 
+  g_clear_pointer (&text, g_free);
+  text = viva_review_forecast_describe_day (&forecast, 0);
+  g_assert_cmpstr (text, ==, "4 due today");
+  g_clear_pointer (&text, g_free);
+  text = viva_review_forecast_describe_day (&forecast, 1);
+  g_assert_cmpstr (text, ==, "2 due tomorrow");
+  g_clear_pointer (&text, g_free);
+  text = viva_review_forecast_describe_day (&forecast, 2);
+  g_assert_cmpstr (text, ==, "1 due on Sunday 29 March");
+  g_clear_pointer (&text, g_free);
+  text = viva_review_forecast_describe_day (&forecast, 29);
+  g_assert_cmpstr (text, ==, "1 due on Saturday 25 April");
+
   viva_review_forecast_init (&forecast, at (2026, 3, 27, 12, 0), berlin, VIVA_REVIEW_DAY_START_HOUR);
   g_clear_pointer (&text, g_free);
   text = viva_review_forecast_describe (&forecast);

@@ -599,6 +599,7 @@ viva_review_forecast_init (VivaReviewForecast *self,
 
   *self = (VivaReviewForecast) { 0 };
   viva_review_day_init (&day, clamp_time (now), tz, day_start_hour);
+  self->today_julian = julian_of_time (day.start, tz);
   for (guint i = 0; i < VIVA_REVIEW_FORECAST_N_DAYS; i++)
     {
       self->day_ends[i] = day.end;
@@ -659,6 +660,60 @@ viva_review_forecast_get_max (const VivaReviewForecast *self)
     max = MAX (max, self->due[i]);
 
   return max;
+}
+
+/**
+ * viva_review_forecast_get_date:
+ * @self: a forecast
+ * @day: 0 for today, up to %VIVA_REVIEW_FORECAST_N_DAYS - 1
+ * @date: (out caller-allocates): the date of that review day
+ */
+void
+viva_review_forecast_get_date (const VivaReviewForecast *self,
+                               guint                     day,
+                               GDate                    *date)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (date != NULL);
+
+  g_date_clear (date, 1);
+  g_date_set_julian (date, MAX (self->today_julian, 1) + day);
+}
+
+/**
+ * viva_review_forecast_describe_day:
+ * @self: a forecast
+ * @day: 0 for today, up to %VIVA_REVIEW_FORECAST_N_DAYS - 1
+ *
+ * Returns: (transfer full): "12 due today", "5 due tomorrow", "3 due on
+ *   Tuesday 3 March"
+ */
+char *
+viva_review_forecast_describe_day (const VivaReviewForecast *self,
+                                   guint                     day)
+{
+  g_autofree char *when = NULL;
+  guint n;
+  GDate date;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (day < VIVA_REVIEW_FORECAST_N_DAYS, NULL);
+
+  n = self->due[day];
+  if (day == 0)
+    /* Translators: a bar of the forecast of reviews; today's include
+     * those overdue. */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u due today", "%u due today", n), n);
+  if (day == 1)
+    /* Translators: a bar of the forecast of reviews. */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u due tomorrow", "%u due tomorrow", n), n);
+
+  viva_review_forecast_get_date (self, day, &date);
+  /* Translators: a date in a sentence, see the GDateTime format. */
+  when = format_date (&date, C_("date", "%A %-d %B"));
+  /* Translators: a bar of the forecast of reviews: "3 due on Tuesday 3
+   * March". */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u due on %s", "%u due on %s", n), n, when);
 }
 
 /**

@@ -77,7 +77,8 @@ typedef struct
   guint  total;
   guint  later;
   /*< private >*/
-  gint64 day_ends[VIVA_REVIEW_FORECAST_N_DAYS];
+  gint64  day_ends[VIVA_REVIEW_FORECAST_N_DAYS];
+  guint32 today_julian;
 } VivaReviewForecast;
 
 void  viva_review_forecast_init     (VivaReviewForecast       *self,
@@ -87,6 +88,11 @@ void  viva_review_forecast_init     (VivaReviewForecast       *self,
 void  viva_review_forecast_add      (VivaReviewForecast       *self,
                                      const VivaReviewState    *state);
 guint viva_review_forecast_get_max  (const VivaReviewForecast *self);
+void  viva_review_forecast_get_date (const VivaReviewForecast *self,
+                                     guint                     day,
+                                     GDate                    *date);
+char *viva_review_forecast_describe_day (const VivaReviewForecast *self,
+                                         guint                     day);
 char *viva_review_forecast_describe (const VivaReviewForecast *self);
 
 int   viva_review_days_between      (gint64                    from,
