@@ -36,7 +36,6 @@
 #include "viva-context.h"
 #include "viva-forecast-chart.h"
 #include "viva-level.h"
-#include "viva-note.h"
 #include "viva-notes-store.h"
 #include "viva-progress.h"
 #include "viva-progress-row.h"
@@ -171,11 +170,10 @@ get_first_weekday (void)
 static void
 viva_progress_view_update_review_stats (VivaProgressView *self)
 {
-  g_autoptr(GPtrArray) notes = NULL;
+  g_autoptr(VivaReviewStats) stats = NULL;
   g_autofree char *streak = NULL;
   g_autofree char *detail = NULL;
   VivaReviewActivity *activity;
-  VivaReviewForecast forecast;
   VivaBank *bank;
   gint64 now;
 
@@ -183,32 +181,15 @@ viva_progress_view_update_review_stats (VivaProgressView *self)
   self->stats_dirty = FALSE;
 
   bank = self->progress != NULL ? viva_progress_get_bank (self->progress) : NULL;
+  if (bank == NULL)
+    return;
+
   now = self->context != NULL ? viva_context_get_real_time (self->context) : g_get_real_time ();
+  stats = viva_review_stats_new (viva_progress_get_notes_store (self->progress), bank, now,
+                                 NULL, VIVA_REVIEW_DAY_START_HOUR, get_first_weekday ());
+  activity = stats->activity;
 
-  activity = viva_review_activity_new (now, NULL, VIVA_REVIEW_DAY_START_HOUR, get_first_weekday ());
-  viva_review_forecast_init (&forecast, now, NULL, VIVA_REVIEW_DAY_START_HOUR);
-
-  if (bank != NULL)
-    notes = viva_notes_store_list_notes (viva_progress_get_notes_store (self->progress), viva_bank_get_id (bank));
-
-  for (guint i = 0; notes != NULL && i < notes->len; i++)
-    {
-      VivaNote *note = g_ptr_array_index (notes, i);
-      const VivaReviewEntry *history;
-      guint n_entries;
-
-      /* The bank's questions only, as Review asks them. */
-      if (viva_bank_lookup_question (bank, viva_note_get_number (note)) == NULL)
-        continue;
-
-      history = viva_note_get_history (note, &n_entries);
-      viva_review_activity_add_reviews (activity, history, n_entries);
-      viva_review_forecast_add (&forecast, viva_note_get_review_state (note));
-    }
-
-  viva_review_activity_finish (activity);
-
-  viva_forecast_chart_set_forecast (self->forecast_chart, &forecast);
+  viva_forecast_chart_set_forecast (self->forecast_chart, &stats->forecast);
   gtk_label_set_text (self->forecast_label, viva_forecast_chart_get_text (self->forecast_chart));
 
   /* Translators: the streak, in the card at the top of the progress
@@ -231,7 +212,8 @@ viva_progress_view_update_review_stats (VivaProgressView *self)
                               viva_review_activity_get_longest_streak (activity));
   gtk_label_set_text (self->streak_detail_label, detail);
 
-  viva_activity_calendar_set_activity (self->calendar, activity);
+  /* The calendar keeps the activity. */
+  viva_activity_calendar_set_activity (self->calendar, g_steal_pointer (&stats->activity));
   gtk_label_set_text (self->calendar_label, viva_activity_calendar_get_text (self->calendar));
 }
 

@@ -24,6 +24,10 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "viva-bank.h"
+#include "viva-note.h"
+#include "viva-notes-store.h"
+#include "viva-question.h"
 #include "viva-review-stats.h"
 
 #define DAY_USEC (24 * G_TIME_SPAN_HOUR)
@@ -866,4 +870,82 @@ viva_review_describe_next (const VivaReviewState *state,
   /* Translators: "About 80% likely to recall" and "next review in 6
    * days". */
   return g_strdup_printf (_("%s · %s"), recall, next);
+}
+
+/* A bank's figures */
+
+/**
+ * viva_review_stats_new:
+ * @store: the user's notes
+ * @bank: a bank
+ * @now: the moment, in microseconds since 1970 (UTC)
+ * @tz: (nullable): the time zone days are counted in; %NULL for local
+ * @day_start_hour: the hour a review day begins
+ * @first_weekday: the day a week begins on in the calendar
+ *
+ * Counts Review's figures for the questions of @bank, in one pass over
+ * the notes @store has for it; notes of questions the bank no longer
+ * has are left out, as Review leaves them out.
+ *
+ * Returns: (transfer full): the figures
+ */
+VivaReviewStats *
+viva_review_stats_new (VivaNotesStore *store,
+                       VivaBank       *bank,
+                       gint64          now,
+                       GTimeZone      *tz,
+                       guint           day_start_hour,
+                       GDateWeekday    first_weekday)
+{
+  g_autoptr(GTimeZone) local = NULL;
+  VivaReviewStats *self;
+  GListModel *questions;
+  const char *bank_id;
+  guint n_questions;
+
+  g_return_val_if_fail (VIVA_IS_NOTES_STORE (store), NULL);
+  g_return_val_if_fail (VIVA_IS_BANK (bank), NULL);
+  g_return_val_if_fail (day_start_hour < 24, NULL);
+
+  if (tz == NULL)
+    tz = local = g_time_zone_new_local ();
+
+  bank_id = viva_bank_get_id (bank);
+  self = g_new0 (VivaReviewStats, 1);
+  self->activity = viva_review_activity_new (now, tz, day_start_hour, first_weekday);
+  viva_review_forecast_init (&self->forecast, now, tz, day_start_hour);
+
+  /* By the bank's questions, a look-up each: cheaper than listing the
+   * store's notes, which sorts them, and it leaves out the notes of
+   * questions the bank no longer has. */
+  questions = viva_bank_get_questions (bank);
+  n_questions = g_list_model_get_n_items (questions);
+  for (guint i = 0; i < n_questions; i++)
+    {
+      g_autoptr(VivaQuestion) question = g_list_model_get_item (questions, i);
+      VivaNote *note = viva_notes_store_lookup_note (store, bank_id, viva_question_get_number (question));
+      const VivaReviewEntry *history;
+      guint n_entries;
+
+      if (note == NULL)
+        continue;
+
+      history = viva_note_get_history (note, &n_entries);
+      viva_review_activity_add_reviews (self->activity, history, n_entries);
+      viva_review_forecast_add (&self->forecast, viva_note_get_review_state (note));
+    }
+
+  viva_review_activity_finish (self->activity);
+
+  return self;
+}
+
+void
+viva_review_stats_free (VivaReviewStats *self)
+{
+  if (self == NULL)
+    return;
+
+  g_clear_pointer (&self->activity, viva_review_activity_free);
+  g_free (self);
 }

@@ -105,4 +105,27 @@ char *viva_review_describe_next     (const VivaReviewState    *state,
                                      GTimeZone                *tz,
                                      guint                     day_start_hour);
 
+/**
+ * VivaReviewStats:
+ * @activity: reviews per day of the last year, and the streaks
+ * @forecast: reviews due per day of the next 30
+ *
+ * Review's figures for one bank, counted in one pass over its notes.
+ */
+typedef struct
+{
+  VivaReviewActivity *activity;
+  VivaReviewForecast  forecast;
+} VivaReviewStats;
+
+VivaReviewStats *viva_review_stats_new  (VivaNotesStore  *store,
+                                         VivaBank        *bank,
+                                         gint64           now,
+                                         GTimeZone       *tz,
+                                         guint            day_start_hour,
+                                         GDateWeekday     first_weekday);
+void             viva_review_stats_free (VivaReviewStats *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (VivaReviewStats, viva_review_stats_free)
+
 G_END_DECLS
