@@ -770,13 +770,16 @@ open_progress_with_history (Fixture    *f,
 {
   g_autoptr(VivaContext) context = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
   g_autofree char *path = NULL;
   g_autofree char *json = NULL;
   gint64 now = history_now ();
 
   reset_data ();
-  path = g_build_filename (g_get_user_data_dir (), APP_ID, "notes.json", NULL);
+  dir = g_build_filename (g_get_user_data_dir (), APP_ID, NULL);
+  path = g_build_filename (dir, "notes.json", NULL);
   json = scripted_history (now);
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
   g_assert_true (g_file_set_contents (path, json, -1, &error));
   g_assert_no_error (error);
 
