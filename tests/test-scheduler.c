@@ -10,8 +10,10 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
+#include "viva-fsrs.h"
 #include "viva-scheduler.h"
 
 #define DAY    G_TIME_SPAN_DAY
@@ -56,6 +58,22 @@ mature_state (guint ease)
   };
 }
 
+/* Set up in main (). */
+static GTimeZone *utc_tz;
+
+/* SM-2, as Review scheduled before FSRS: its rules are unchanged. */
+static const VivaSchedulerConfig *
+sm2_config (void)
+{
+  static VivaSchedulerConfig config;
+
+  viva_scheduler_config_init (&config);
+  config.algorithm = VIVA_SCHEDULER_ALGORITHM_SM2;
+  config.tz = utc_tz;
+
+  return &config;
+}
+
 static VivaReviewState
 review (const VivaReviewState *state,
         VivaReviewGrade        grade,
@@ -63,10 +81,10 @@ review (const VivaReviewState *state,
 {
   VivaReviewState out;
 
-  viva_scheduler_review (state, grade, now, &out);
+  viva_scheduler_review (sm2_config (), state, grade, now, &out);
   g_assert_true (viva_review_state_is_valid (&out));
   g_assert_cmpint (out.last_review, ==, now);
-  g_assert_cmpint (viva_scheduler_preview_interval (state, grade, now), ==, out.due - now);
+  g_assert_cmpint (viva_scheduler_preview_interval (sm2_config (), state, grade, now), ==, out.due - now);
 
   return out;
 }
@@ -182,10 +200,10 @@ test_grades_ordered (void)
             .ease = ease,
             .interval = interval,
           };
-          gint64 hard = viva_scheduler_preview_interval (&state, VIVA_REVIEW_GRADE_HARD, T0);
-          gint64 good = viva_scheduler_preview_interval (&state, VIVA_REVIEW_GRADE_GOOD, T0);
-          gint64 easy = viva_scheduler_preview_interval (&state, VIVA_REVIEW_GRADE_EASY, T0);
-          gint64 again = viva_scheduler_preview_interval (&state, VIVA_REVIEW_GRADE_AGAIN, T0);
+          gint64 hard = viva_scheduler_preview_interval (sm2_config (), &state, VIVA_REVIEW_GRADE_HARD, T0);
+          gint64 good = viva_scheduler_preview_interval (sm2_config (), &state, VIVA_REVIEW_GRADE_GOOD, T0);
+          gint64 easy = viva_scheduler_preview_interval (sm2_config (), &state, VIVA_REVIEW_GRADE_EASY, T0);
+          gint64 again = viva_scheduler_preview_interval (sm2_config (), &state, VIVA_REVIEW_GRADE_AGAIN, T0);
 
           g_assert_cmpint (again, ==, 10 * MINUTE);
           g_assert_cmpint (hard, >, (gint64) interval * DAY);
@@ -330,7 +348,7 @@ test_in_place (void)
 {
   VivaReviewState state = mature_state (2500);
 
-  viva_scheduler_review (&state, VIVA_REVIEW_GRADE_GOOD, T0, &state);
+  viva_scheduler_review (sm2_config (), &state, VIVA_REVIEW_GRADE_GOOD, T0, &state);
   assert_state (&state, 25, T0 + 25 * DAY, 6, 0, 2500);
 }
 
@@ -360,6 +378,425 @@ test_valid (void)
   state = new_state ();
   state.due = T0;
   g_assert_false (viva_review_state_is_valid (&state));
+}
+
+
+/* FSRS */
+
+/* FSRS without fuzz, days counted in UTC from midnight, as ts-fsrs
+ * counts them: the values below are ts-fsrs 5.4.2's for the same
+ * grades (fsrs ({ enable_fuzz: false, enable_short_term: true })). */
+static VivaSchedulerConfig
+fsrs_config (void)
+{
+  VivaSchedulerConfig config;
+
+  viva_scheduler_config_init (&config);
+  config.fuzz = FALSE;
+  config.tz = utc_tz;
+  config.day_start_hour = 0;
+
+  return config;
+}
+
+static VivaReviewState
+fsrs_review (const VivaSchedulerConfig *config,
+             const VivaReviewState     *state,
+             VivaReviewGrade            grade,
+             gint64                     now)
+{
+  VivaReviewState out;
+
+  viva_scheduler_review (config, state, grade, now, &out);
+  g_assert_true (viva_review_state_is_valid (&out));
+  g_assert_cmpint (out.last_review, ==, now);
+  g_assert_cmpint (viva_scheduler_preview_interval (config, state, grade, now), ==, out.due - now);
+
+  return out;
+}
+
+static void
+assert_memory (const VivaReviewState *state,
+               double                 stability,
+               double                 difficulty)
+{
+  g_assert_cmpfloat_with_epsilon (state->stability, stability, 1e-8);
+  g_assert_cmpfloat_with_epsilon (state->difficulty, difficulty, 1e-8);
+}
+
+static void
+test_fsrs_config (void)
+{
+  VivaSchedulerConfig config;
+  VivaSchedulerAlgorithm algorithm;
+
+  viva_scheduler_config_init (&config);
+  g_assert_cmpint (config.algorithm, ==, VIVA_SCHEDULER_ALGORITHM_FSRS);
+  g_assert_cmpmem (config.w, sizeof config.w, viva_fsrs_default_parameters, sizeof config.w);
+  g_assert_cmpfloat (config.desired_retention, ==, 0.90);
+  g_assert_cmpuint (config.maximum_interval, ==, VIVA_REVIEW_INTERVAL_MAX);
+  g_assert_true (config.fuzz);
+  g_assert_null (config.tz);
+  g_assert_cmpuint (config.day_start_hour, ==, VIVA_REVIEW_DAY_START_HOUR);
+  g_assert_null (config.due_count);
+
+  /* The words of the review-scheduler setting. */
+  g_assert_cmpstr (viva_scheduler_algorithm_to_string (VIVA_SCHEDULER_ALGORITHM_FSRS), ==, "fsrs");
+  g_assert_cmpstr (viva_scheduler_algorithm_to_string (VIVA_SCHEDULER_ALGORITHM_SM2), ==, "sm2");
+  g_assert_true (viva_scheduler_algorithm_from_string ("sm2", &algorithm));
+  g_assert_cmpint (algorithm, ==, VIVA_SCHEDULER_ALGORITHM_SM2);
+  g_assert_false (viva_scheduler_algorithm_from_string ("SM-2", &algorithm));
+}
+
+/* A new question's four grades: learning steps of 1 and 10 minutes;
+ * Easy goes straight to review. */
+static void
+test_fsrs_new (void)
+{
+  VivaSchedulerConfig config = fsrs_config ();
+  VivaReviewState state = new_state ();
+  VivaReviewState out;
+
+  out = fsrs_review (&config, &state, VIVA_REVIEW_GRADE_AGAIN, T0);
+  g_assert_cmpint (out.due, ==, T0 + MINUTE);
+  g_assert_cmpuint (out.interval, ==, 0);
+  g_assert_cmpuint (out.step, ==, 0);
+  g_assert_true (viva_review_state_is_learning (&out));
+  assert_memory (&out, 0.212, 6.4133);
+
+  out = fsrs_review (&config, &state, VIVA_REVIEW_GRADE_HARD, T0);
+  g_assert_cmpint (out.due, ==, T0 + 6 * MINUTE);
+  g_assert_cmpuint (out.step, ==, 0);
+  g_assert_true (viva_review_state_is_learning (&out));
+  assert_memory (&out, 1.2931, 5.11217071);
+
+  out = fsrs_review (&config, &state, VIVA_REVIEW_GRADE_GOOD, T0);
+  g_assert_cmpint (out.due, ==, T0 + 10 * MINUTE);
+  g_assert_cmpuint (out.step, ==, 1);
+  g_assert_cmpuint (out.repetitions, ==, 0);
+  g_assert_true (viva_review_state_is_learning (&out));
+  assert_memory (&out, 2.3065, 2.11810397);
+
+  out = fsrs_review (&config, &state, VIVA_REVIEW_GRADE_EASY, T0);
+  g_assert_cmpint (out.due, ==, T0 + 8 * DAY);
+  g_assert_cmpuint (out.interval, ==, 8);
+  g_assert_cmpuint (out.repetitions, ==, 1);
+  g_assert_cmpuint (out.step, ==, 0);
+  g_assert_false (viva_review_state_is_learning (&out));
+  g_assert_cmpuint (out.reviews, ==, 1);
+  assert_memory (&out, 8.2956, 1.0);
+}
+
+/* Learning, review, a lapse and relearning, as ts-fsrs goes through
+ * them. */
+static void
+test_fsrs_steps (void)
+{
+  VivaSchedulerConfig config = fsrs_config ();
+  VivaReviewState learning, review_state, out;
+  gint64 now = T0 + 10 * MINUTE;
+
+  learning = fsrs_review (&config, &(VivaReviewState) { .ease = VIVA_REVIEW_EASE_INITIAL },
+                          VIVA_REVIEW_GRADE_GOOD, T0);
+
+  /* At the second step: Again back to the first, Hard stays, Good and
+   * Easy enter review. */
+  out = fsrs_review (&config, &learning, VIVA_REVIEW_GRADE_AGAIN, now);
+  g_assert_cmpint (out.due, ==, now + MINUTE);
+  g_assert_cmpuint (out.step, ==, 0);
+  assert_memory (&out, 0.77508398, 7.39450274);
+  out = fsrs_review (&config, &learning, VIVA_REVIEW_GRADE_HARD, now);
+  g_assert_cmpint (out.due, ==, now + 6 * MINUTE);
+  g_assert_cmpuint (out.step, ==, 1);
+  out = fsrs_review (&config, &learning, VIVA_REVIEW_GRADE_EASY, now);
+  g_assert_cmpint (out.due, ==, now + 4 * DAY);
+  assert_memory (&out, 3.94605407, 1.0);
+  review_state = fsrs_review (&config, &learning, VIVA_REVIEW_GRADE_GOOD, now);
+  g_assert_cmpint (review_state.due, ==, now + 2 * DAY);
+  g_assert_cmpuint (review_state.interval, ==, 2);
+  g_assert_cmpuint (review_state.repetitions, ==, 1);
+  g_assert_cmpuint (review_state.reviews, ==, 2);
+  assert_memory (&review_state, 2.3065, 2.11121424);
+
+  /* In review, on the day it is due. */
+  now = review_state.due;
+  out = fsrs_review (&config, &review_state, VIVA_REVIEW_GRADE_HARD, now);
+  g_assert_cmpuint (out.interval, ==, 8);
+  assert_memory (&out, 7.51735908, 4.74828477);
+  out = fsrs_review (&config, &review_state, VIVA_REVIEW_GRADE_GOOD, now);
+  g_assert_cmpuint (out.interval, ==, 11);
+  g_assert_cmpint (out.due, ==, now + 11 * DAY);
+  g_assert_cmpuint (out.repetitions, ==, 2);
+  assert_memory (&out, 10.97104786, 2.1043314);
+  out = fsrs_review (&config, &review_state, VIVA_REVIEW_GRADE_EASY, now);
+  g_assert_cmpuint (out.interval, ==, 19);
+  assert_memory (&out, 18.53433169, 1.0);
+
+  /* Forgotten: a lapse, relearning in 10 minutes. */
+  out = fsrs_review (&config, &review_state, VIVA_REVIEW_GRADE_AGAIN, now);
+  g_assert_cmpint (out.due, ==, now + 10 * MINUTE);
+  g_assert_cmpuint (out.interval, ==, 0);
+  g_assert_cmpuint (out.repetitions, ==, 0);
+  g_assert_cmpuint (out.lapses, ==, 1);
+  g_assert_true (viva_review_state_is_learning (&out));
+  assert_memory (&out, 0.60770166, 7.39223814);
+
+  /* Relearning: Again 10 minutes, Hard 15, Good and Easy a day; no
+   * second lapse. */
+  review_state = out;
+  now = out.due;
+  out = fsrs_review (&config, &review_state, VIVA_REVIEW_GRADE_AGAIN, now);
+  g_assert_cmpint (out.due, ==, now + 10 * MINUTE);
+  g_assert_cmpuint (out.lapses, ==, 1);
+  assert_memory (&out, 0.2229468, 9.12807478);
+  out = fsrs_review (&config, &review_state, VIVA_REVIEW_GRADE_HARD, now);
+  g_assert_cmpint (out.due, ==, now + 15 * MINUTE);
+  g_assert_true (viva_review_state_is_learning (&out));
+  out = fsrs_review (&config, &review_state, VIVA_REVIEW_GRADE_GOOD, now);
+  g_assert_cmpint (out.due, ==, now + DAY);
+  g_assert_cmpuint (out.interval, ==, 1);
+  g_assert_cmpuint (out.lapses, ==, 1);
+  assert_memory (&out, 0.65979762, 7.38007427);
+  out = fsrs_review (&config, &review_state, VIVA_REVIEW_GRADE_EASY, now);
+  g_assert_cmpuint (out.interval, ==, 1);
+  assert_memory (&out, 1.13505133, 6.50607402);
+}
+
+/* A history of grades and days: the intervals FSRS gives for it. */
+static void
+schedule_history (const VivaSchedulerConfig *config,
+                  guint                     *intervals,
+                  guint                      n)
+{
+  static const VivaReviewGrade grades[] = {
+    VIVA_REVIEW_GRADE_GOOD, VIVA_REVIEW_GRADE_GOOD, VIVA_REVIEW_GRADE_HARD,
+    VIVA_REVIEW_GRADE_GOOD, VIVA_REVIEW_GRADE_AGAIN, VIVA_REVIEW_GRADE_GOOD,
+    VIVA_REVIEW_GRADE_GOOD, VIVA_REVIEW_GRADE_EASY, VIVA_REVIEW_GRADE_GOOD,
+  };
+  VivaReviewState state = new_state ();
+  gint64 now = T0;
+
+  g_assert_cmpuint (n, ==, G_N_ELEMENTS (grades));
+
+  for (guint i = 0; i < n; i++)
+    {
+      state = fsrs_review (config, &state, grades[i], now);
+      intervals[i] = state.interval;
+      now = state.due;
+    }
+}
+
+/* A lower desired retention lets recall fall further before asking:
+ * longer intervals, on the same history. */
+static void
+test_fsrs_retention (void)
+{
+  VivaSchedulerConfig config = fsrs_config ();
+  guint low[9], middle[9], high[9];
+  guint longer = 0;
+
+  config.desired_retention = 0.80;
+  schedule_history (&config, low, G_N_ELEMENTS (low));
+  config.desired_retention = 0.90;
+  schedule_history (&config, middle, G_N_ELEMENTS (middle));
+  config.desired_retention = 0.95;
+  schedule_history (&config, high, G_N_ELEMENTS (high));
+
+  for (guint i = 0; i < G_N_ELEMENTS (low); i++)
+    {
+      g_assert_cmpuint (low[i], >=, middle[i]);
+      g_assert_cmpuint (middle[i], >=, high[i]);
+      longer += low[i] > middle[i] && middle[i] > high[i];
+    }
+  /* Strictly longer wherever the question is in review for more than a
+   * day or two. */
+  g_assert_cmpuint (longer, >=, 4);
+  g_assert_cmpuint (low[G_N_ELEMENTS (low) - 1], >, 2 * high[G_N_ELEMENTS (high) - 1]);
+
+  /* A retention out of range is brought into it, never used as is. */
+  config.desired_retention = 0.5;
+  schedule_history (&config, middle, G_N_ELEMENTS (middle));
+  config.desired_retention = VIVA_SCHEDULER_RETENTION_MIN;
+  schedule_history (&config, low, G_N_ELEMENTS (low));
+  g_assert_cmpmem (middle, sizeof middle, low, sizeof low);
+}
+
+/* Replaying a history gives what grading it one review at a time gave,
+ * under either algorithm, with minutes-apart and months-apart reviews. */
+static void
+test_fsrs_replay (void)
+{
+  static const VivaReviewEntry history[] = {
+    { T0, VIVA_REVIEW_GRADE_AGAIN, VIVA_REVIEW_SOURCE_REVIEW },
+    { T0 + MINUTE, VIVA_REVIEW_GRADE_GOOD, VIVA_REVIEW_SOURCE_REVIEW },
+    { T0 + 11 * MINUTE, VIVA_REVIEW_GRADE_GOOD, VIVA_REVIEW_SOURCE_REVIEW },
+    { T0 + 3 * DAY, VIVA_REVIEW_GRADE_HARD, VIVA_REVIEW_SOURCE_MOCK },
+    { T0 + 3 * DAY + 5 * HOUR, VIVA_REVIEW_GRADE_GOOD, VIVA_REVIEW_SOURCE_MOCK },
+    { T0 + 20 * DAY, VIVA_REVIEW_GRADE_AGAIN, VIVA_REVIEW_SOURCE_REVIEW },
+    { T0 + 20 * DAY + 10 * MINUTE, VIVA_REVIEW_GRADE_GOOD, VIVA_REVIEW_SOURCE_REVIEW },
+    { T0 + 90 * DAY, VIVA_REVIEW_GRADE_EASY, VIVA_REVIEW_SOURCE_REVIEW },
+  };
+
+  for (guint a = 0; a < 2; a++)
+    {
+      VivaSchedulerConfig config = fsrs_config ();
+      VivaReviewState stepwise = new_state ();
+      VivaReviewState replayed;
+
+      config.algorithm = a == 0 ? VIVA_SCHEDULER_ALGORITHM_FSRS : VIVA_SCHEDULER_ALGORITHM_SM2;
+      config.fuzz = TRUE;
+
+      for (guint i = 0; i < G_N_ELEMENTS (history); i++)
+        stepwise = fsrs_review (&config, &stepwise, history[i].grade, history[i].time);
+
+      viva_scheduler_replay (&config, history, G_N_ELEMENTS (history), &replayed);
+      g_assert_cmpmem (&replayed, sizeof replayed, &stepwise, sizeof stepwise);
+      g_assert_cmpuint (replayed.reviews, ==, G_N_ELEMENTS (history));
+      g_assert_cmpuint (replayed.lapses, ==, 1);
+    }
+
+  /* No history: a new question. */
+  {
+    VivaSchedulerConfig config = fsrs_config ();
+    VivaReviewState replayed, fresh = new_state ();
+
+    viva_scheduler_replay (&config, NULL, 0, &replayed);
+    g_assert_cmpmem (&replayed, sizeof replayed, &fresh, sizeof fresh);
+  }
+}
+
+/* SM-2 sets the due dates but the memory follows every grade all the
+ * same, exactly as under FSRS. */
+static void
+test_fsrs_memory_under_sm2 (void)
+{
+  VivaSchedulerConfig fsrs = fsrs_config ();
+  VivaSchedulerConfig sm2 = fsrs_config ();
+  VivaReviewState a = new_state (), b = new_state ();
+  VivaReviewGrade grades[] = {
+    VIVA_REVIEW_GRADE_GOOD, VIVA_REVIEW_GRADE_AGAIN, VIVA_REVIEW_GRADE_GOOD,
+    VIVA_REVIEW_GRADE_HARD, VIVA_REVIEW_GRADE_EASY,
+  };
+  gint64 now = T0;
+
+  sm2.algorithm = VIVA_SCHEDULER_ALGORITHM_SM2;
+
+  for (guint i = 0; i < G_N_ELEMENTS (grades); i++)
+    {
+      a = fsrs_review (&fsrs, &a, grades[i], now);
+      b = fsrs_review (&sm2, &b, grades[i], now);
+      assert_memory (&b, a.stability, a.difficulty);
+      g_assert_cmpfloat (b.stability, >, 0.0);
+      g_assert_cmpfloat (viva_scheduler_retrievability (&sm2, &b, now + DAY), ==,
+                         viva_scheduler_retrievability (&fsrs, &a, now + DAY));
+      now += 2 * DAY + 3 * HOUR;
+    }
+
+  /* SM-2's own schedule is the one its tests state: Good on a new
+   * question is one day. */
+  b = fsrs_review (&sm2, &(VivaReviewState) { .ease = VIVA_REVIEW_EASE_INITIAL },
+                   VIVA_REVIEW_GRADE_GOOD, T0);
+  g_assert_cmpint (b.due, ==, T0 + DAY);
+  assert_memory (&b, 2.3065, 2.11810397);
+}
+
+static void
+test_fsrs_retrievability (void)
+{
+  VivaSchedulerConfig config = fsrs_config ();
+  VivaReviewState state = new_state ();
+  double r1, r6, r_stability;
+
+  /* Never reviewed: no memory, no prediction. */
+  g_assert_cmpfloat (viva_scheduler_retrievability (&config, &state, T0), ==, -1.0);
+
+  state = fsrs_review (&config, &state, VIVA_REVIEW_GRADE_EASY, T0);
+  g_assert_cmpfloat (viva_scheduler_retrievability (&config, &state, T0), ==, 1.0);
+
+  /* Fractional days: recall falls through the day, not only at its end. */
+  r1 = viva_scheduler_retrievability (&config, &state, T0 + HOUR);
+  r6 = viva_scheduler_retrievability (&config, &state, T0 + 6 * HOUR);
+  g_assert_cmpfloat (r1, <, 1.0);
+  g_assert_cmpfloat (r6, <, r1);
+
+  /* Stability is the time to 90%. */
+  r_stability = viva_scheduler_retrievability (&config, &state,
+                                               T0 + (gint64) (state.stability * DAY));
+  g_assert_cmpfloat_with_epsilon (r_stability, 0.9, 1e-6);
+
+  /* And it keeps falling, towards 0, never below. */
+  g_assert_cmpfloat (viva_scheduler_retrievability (&config, &state, T0 + 3650 * DAY), <, 0.7);
+  g_assert_cmpfloat (viva_scheduler_retrievability (&config, &state, T0 + 3650 * DAY), >, 0.0);
+
+  /* A clock set back: as just reviewed. */
+  g_assert_cmpfloat (viva_scheduler_retrievability (&config, &state, T0 - DAY), ==, 1.0);
+
+  /* A state saved before FSRS has no memory yet. */
+  state.stability = 0.0;
+  state.difficulty = 0.0;
+  g_assert_cmpfloat (viva_scheduler_retrievability (&config, &state, T0 + DAY), ==, -1.0);
+}
+
+/* States and settings a damaged file could hold: whatever comes in, a
+ * valid state with a finite memory comes out, and nothing aborts. */
+static void
+test_fsrs_damaged (void)
+{
+  static const double bad_doubles[] = {
+    NAN, INFINITY, -INFINITY, -1.0, 0.0, 1e-300, 1e300, 5.0,
+  };
+  static const guint bad_uints[] = { 0, 1, 2, 7, 36500, 36501, G_MAXUINT };
+  static const gint64 bad_times[] = {
+    1, T0 - 400 * DAY, T0 + HOUR, T0 + 100000 * DAY, G_MAXINT64 / 2, G_MININT64 / 2,
+  };
+
+  for (guint a = 0; a < 2; a++)
+    for (guint c = 0; c < G_N_ELEMENTS (bad_doubles); c++)
+      {
+        VivaSchedulerConfig config = fsrs_config ();
+
+        config.algorithm = a == 0 ? VIVA_SCHEDULER_ALGORITHM_FSRS : VIVA_SCHEDULER_ALGORITHM_SM2;
+        config.fuzz = c % 2 == 0;
+        config.desired_retention = bad_doubles[c];
+        config.w[c % VIVA_FSRS_N_PARAMS] = bad_doubles[(c + 3) % G_N_ELEMENTS (bad_doubles)];
+        config.maximum_interval = bad_uints[c % G_N_ELEMENTS (bad_uints)];
+        config.day_start_hour = c * 7;
+
+        for (guint i = 0; i < G_N_ELEMENTS (bad_doubles); i++)
+          for (guint u = 0; u < G_N_ELEMENTS (bad_uints); u++)
+            for (guint t = 0; t < G_N_ELEMENTS (bad_times); t++)
+              {
+                VivaReviewState state = {
+                  .due = bad_times[(t + 1) % G_N_ELEMENTS (bad_times)],
+                  .last_review = bad_times[t],
+                  .repetitions = bad_uints[(u + 2) % G_N_ELEMENTS (bad_uints)],
+                  .lapses = bad_uints[(u + 1) % G_N_ELEMENTS (bad_uints)],
+                  .ease = bad_uints[u],
+                  .interval = bad_uints[u],
+                  .stability = bad_doubles[i],
+                  .difficulty = bad_doubles[(i + 5) % G_N_ELEMENTS (bad_doubles)],
+                  .step = bad_uints[(u + 3) % G_N_ELEMENTS (bad_uints)],
+                  .reviews = bad_uints[(u + 4) % G_N_ELEMENTS (bad_uints)],
+                };
+
+                for (VivaReviewGrade g = VIVA_REVIEW_GRADE_AGAIN; g <= VIVA_REVIEW_GRADE_EASY; g++)
+                  {
+                    VivaReviewState out;
+                    double r;
+
+                    viva_scheduler_review (&config, &state, g, T0, &out);
+                    g_assert_true (viva_review_state_is_valid (&out));
+                    g_assert_true (isfinite (out.stability) && out.stability > 0.0);
+                    g_assert_true (isfinite (out.difficulty) && out.difficulty >= 1.0);
+                    g_assert_cmpuint (out.interval, <=, VIVA_REVIEW_INTERVAL_MAX);
+
+                    r = viva_scheduler_retrievability (&config, &out, T0 + 3 * DAY);
+                    g_assert_true (r >= 0.0 && r <= 1.0);
+                    r = viva_scheduler_retrievability (&config, &state, T0);
+                    g_assert_true (r == -1.0 || (r >= 0.0 && r <= 1.0));
+                  }
+              }
+      }
 }
 
 /* Days */
@@ -549,7 +986,11 @@ int
 main (int   argc,
       char *argv[])
 {
+  int status;
+
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  utc_tz = g_time_zone_new_utc ();
 
   g_test_add_func ("/scheduler/new", test_new_question);
   g_test_add_func ("/scheduler/mature", test_mature_question);
@@ -561,6 +1002,14 @@ main (int   argc,
   g_test_add_func ("/scheduler/late", test_late);
   g_test_add_func ("/scheduler/in-place", test_in_place);
   g_test_add_func ("/scheduler/valid", test_valid);
+  g_test_add_func ("/scheduler/fsrs/config", test_fsrs_config);
+  g_test_add_func ("/scheduler/fsrs/new", test_fsrs_new);
+  g_test_add_func ("/scheduler/fsrs/steps", test_fsrs_steps);
+  g_test_add_func ("/scheduler/fsrs/retention", test_fsrs_retention);
+  g_test_add_func ("/scheduler/fsrs/replay", test_fsrs_replay);
+  g_test_add_func ("/scheduler/fsrs/memory-under-sm2", test_fsrs_memory_under_sm2);
+  g_test_add_func ("/scheduler/fsrs/retrievability", test_fsrs_retrievability);
+  g_test_add_func ("/scheduler/fsrs/damaged", test_fsrs_damaged);
   g_test_add_func ("/scheduler/day/utc", test_day_utc);
   g_test_add_func ("/scheduler/day/offset", test_day_offset);
   g_test_add_func ("/scheduler/day/daylight-saving", test_day_daylight_saving);
@@ -568,5 +1017,8 @@ main (int   argc,
   g_test_add_func ("/scheduler/names", test_names);
   g_test_add_func ("/scheduler/format-interval", test_format_interval);
 
-  return g_test_run ();
+  status = g_test_run ();
+  g_time_zone_unref (utc_tz);
+
+  return status;
 }

@@ -373,3 +373,63 @@ viva_fsrs_next_interval (const double *w,
 
   return (guint) interval;
 }
+
+/* ts-fsrs's FUZZ_RANGES: how far an interval may move, by the part of it
+ * that falls in each range of days. */
+static const struct
+{
+  double start;
+  double end;
+  double factor;
+} fuzz_ranges[] = {
+  { 2.5, 7.0, 0.15 },
+  { 7.0, 20.0, 0.10 },
+  { 20.0, INFINITY, 0.05 },
+};
+
+/**
+ * viva_fsrs_fuzz_range:
+ * @interval: an interval, in days, as viva_fsrs_next_interval() gives it
+ * @elapsed_days: the days since the last review
+ * @maximum_interval: the longest interval, in days
+ * @min_interval: (out): the shortest fuzzed interval
+ * @max_interval: (out): the longest
+ *
+ * The days an interval may be spread over, as ts-fsrs's get_fuzz_range
+ * (packages/fsrs/src/help.ts, 5.4.2): about 15% either side of the part
+ * of it between 2.5 and 7 days, 10% of the part between 7 and 20 and 5%
+ * of the rest, plus a day; never less than 2 days, never more than
+ * @maximum_interval, and never before the day after today when the
+ * interval is longer than the time that has passed (so that a review
+ * always moves a question later).
+ */
+void
+viva_fsrs_fuzz_range (guint  interval,
+                      guint  elapsed_days,
+                      guint  maximum_interval,
+                      guint *min_interval,
+                      guint *max_interval)
+{
+  double delta = 1.0;
+  double ivl;
+  double lo, hi;
+
+  g_return_if_fail (min_interval != NULL);
+  g_return_if_fail (max_interval != NULL);
+
+  maximum_interval = MAX (maximum_interval, 1u);
+
+  for (guint i = 0; i < G_N_ELEMENTS (fuzz_ranges); i++)
+    delta += fuzz_ranges[i].factor
+             * fmax (fmin ((double) interval, fuzz_ranges[i].end) - fuzz_ranges[i].start, 0.0);
+
+  ivl = fmin ((double) interval, (double) maximum_interval);
+  lo = fmax (2.0, js_round (ivl - delta));
+  hi = fmin (js_round (ivl + delta), (double) maximum_interval);
+  if (ivl > elapsed_days)
+    lo = fmax (lo, (double) elapsed_days + 1.0);
+  lo = fmin (lo, hi);
+
+  *min_interval = (guint) lo;
+  *max_interval = (guint) hi;
+}

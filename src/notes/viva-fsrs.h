@@ -23,8 +23,8 @@
 
 G_BEGIN_DECLS
 
-/* w[0] to w[20]: FSRS-6 has 21 parameters. */
-#define VIVA_FSRS_N_PARAMS 21
+/* VIVA_FSRS_N_PARAMS, the 21 parameters w[0] to w[20], is in
+ * viva-scheduler.h, whose configuration holds them. */
 
 /* The bounds the reference clamps a stability to, in days. */
 #define VIVA_FSRS_STABILITY_MIN 0.001
@@ -61,5 +61,10 @@ guint         viva_fsrs_next_interval  (const double        *w,
                                         double               stability,
                                         double               desired_retention,
                                         guint                maximum_interval);
+void          viva_fsrs_fuzz_range     (guint                interval,
+                                        guint                elapsed_days,
+                                        guint                maximum_interval,
+                                        guint               *min_interval,
+                                        guint               *max_interval);
 
 G_END_DECLS

@@ -255,6 +255,7 @@ viva_review_view_update_hints (VivaReviewView *self)
 {
   VivaNote *note = viva_review_view_lookup_note (self, self->question);
   VivaReviewState state;
+  VivaSchedulerConfig config;
   gint64 now = viva_review_view_now (self);
 
   if (note != NULL)
@@ -262,9 +263,14 @@ viva_review_view_update_hints (VivaReviewView *self)
   else
     viva_review_state_init (&state);
 
+  /* Until the context's configuration reaches here (issue 12, part B):
+   * SM-2, as viva_note_review() still grades with. */
+  viva_scheduler_config_init (&config);
+  config.algorithm = VIVA_SCHEDULER_ALGORITHM_SM2;
+
   for (VivaReviewGrade grade = VIVA_REVIEW_GRADE_AGAIN; grade <= VIVA_REVIEW_GRADE_EASY; grade++)
     {
-      g_autofree char *interval = viva_scheduler_format_interval (viva_scheduler_preview_interval (&state, grade, now));
+      g_autofree char *interval = viva_scheduler_format_interval (viva_scheduler_preview_interval (&config, &state, grade, now));
       g_autofree char *label = NULL;
 
       g_free (self->hints[grade]);
