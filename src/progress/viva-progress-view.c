@@ -14,11 +14,14 @@
  * the context's bank, from the study state the sidebar shares
  * (viva_progress_dup_for_bank()), and follows "notify::bank".
  *
- * Review's side of the page (viva-review-stats.h): the streak, the
- * reviews due on each of the next 30 days and the calendar of the past
- * year's reviews. Those are counted in one pass over the bank's notes
- * (their due dates and histories), when the page is shown and, while it
- * is, once per burst of note changes (an idle, not once per change).
+ * Review's side of the page (viva-review-stats.h): expected recall (the
+ * questions the user would answer today, the sum of FSRS's chances of
+ * recall) of the bank and of each level and topic, which also shades the
+ * map; the streak; the reviews due on each of the next 30 days; and the
+ * calendar of the past year's reviews. Those are counted in one pass
+ * over the bank's questions and their notes (memory, due date, history)
+ * when the page is shown and, while it is, once per burst of note
+ * changes (an idle, not once per change).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -65,6 +68,8 @@ struct _VivaProgressView
   GtkLabel       *summary_label;
   GtkBox         *map_box;
   GtkBox         *levels_box;
+  GtkLabel       *recall_label;
+  GtkLabel       *recall_detail_label;
   GtkLabel       *streak_label;
   GtkLabel       *streak_detail_label;
   VivaForecastChart    *forecast_chart;
@@ -166,11 +171,79 @@ get_first_weekday (void)
   return G_DATE_MONDAY;
 }
 
+/* Expected recall: the bank's in its card, each level's and topic's in
+ * its tile and row. */
+static void
+viva_progress_view_show_recall (VivaProgressView *self,
+                                VivaReviewStats  *stats)
+{
+  g_autofree char *percent = NULL;
+  g_autofree char *detail = NULL;
+
+  /* Translators: the expected recall of the whole bank, in its card. */
+  percent = g_strdup_printf (_("%u%%"), viva_recall_get_percent (&stats->recall));
+  gtk_label_set_text (self->recall_label, percent);
+  /* Translators: under the expected recall of the bank: the sum of
+   * FSRS's chances of recall, questions never reviewed counting none. */
+  detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "You would answer about %u of %u question today",
+                                         "You would answer about %u of %u questions today",
+                                         stats->recall.n_questions),
+                            viva_recall_get_expected_count (&stats->recall), stats->recall.n_questions);
+  gtk_label_set_text (self->recall_detail_label, detail);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->map_box));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (!GTK_IS_FLOW_BOX (child))
+        continue;
+
+      for (GtkWidget *tile = gtk_widget_get_first_child (child);
+           tile != NULL;
+           tile = gtk_widget_get_next_sibling (tile))
+        {
+          VivaTopic *topic;
+
+          if (!VIVA_IS_PROGRESS_TILE (tile))
+            continue;
+
+          topic = viva_progress_tile_get_topic (VIVA_PROGRESS_TILE (tile));
+          viva_progress_tile_set_recall (VIVA_PROGRESS_TILE (tile),
+                                         topic != NULL
+                                         ? viva_review_stats_get_recall (stats, topic)
+                                         : viva_review_stats_get_recall_outside_topics (stats, viva_progress_tile_get_level (VIVA_PROGRESS_TILE (tile))));
+        }
+    }
+
+  for (GtkWidget *list = gtk_widget_get_first_child (GTK_WIDGET (self->levels_box));
+       list != NULL;
+       list = gtk_widget_get_next_sibling (list))
+    {
+      for (GtkWidget *row = gtk_widget_get_first_child (list);
+           row != NULL;
+           row = gtk_widget_get_next_sibling (row))
+        {
+          VivaTopic *topic;
+
+          if (!VIVA_IS_PROGRESS_ROW (row))
+            continue;
+
+          topic = viva_progress_row_get_topic (VIVA_PROGRESS_ROW (row));
+          viva_progress_row_set_recall (VIVA_PROGRESS_ROW (row),
+                                        viva_review_stats_get_recall (stats,
+                                                                      topic != NULL ? (gpointer) topic
+                                                                                    : (gpointer) viva_progress_row_get_level (VIVA_PROGRESS_ROW (row))));
+        }
+    }
+}
+
 /* Counts Review's figures from the bank's notes and shows them. */
 static void
 viva_progress_view_update_review_stats (VivaProgressView *self)
 {
   g_autoptr(VivaReviewStats) stats = NULL;
+  VivaSchedulerConfig config;
   g_autofree char *streak = NULL;
   g_autofree char *detail = NULL;
   VivaReviewActivity *activity;
@@ -185,8 +258,10 @@ viva_progress_view_update_review_stats (VivaProgressView *self)
     return;
 
   now = self->context != NULL ? viva_context_get_real_time (self->context) : g_get_real_time ();
-  stats = viva_review_stats_new (viva_progress_get_notes_store (self->progress), bank, now,
-                                 NULL, VIVA_REVIEW_DAY_START_HOUR, get_first_weekday ());
+  viva_scheduler_config_init (&config);
+  stats = viva_review_stats_new (viva_progress_get_notes_store (self->progress), bank, &config, now,
+                                 get_first_weekday (), VIVA_REVIEW_STATS_ALL);
+  viva_progress_view_show_recall (self, stats);
   activity = stats->activity;
 
   viva_forecast_chart_set_forecast (self->forecast_chart, &stats->forecast);
@@ -580,6 +655,8 @@ viva_progress_view_class_init (VivaProgressViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VivaProgressView, summary_label);
   gtk_widget_class_bind_template_child (widget_class, VivaProgressView, map_box);
   gtk_widget_class_bind_template_child (widget_class, VivaProgressView, levels_box);
+  gtk_widget_class_bind_template_child (widget_class, VivaProgressView, recall_label);
+  gtk_widget_class_bind_template_child (widget_class, VivaProgressView, recall_detail_label);
   gtk_widget_class_bind_template_child (widget_class, VivaProgressView, streak_label);
   gtk_widget_class_bind_template_child (widget_class, VivaProgressView, streak_detail_label);
   gtk_widget_class_bind_template_child (widget_class, VivaProgressView, forecast_chart);

@@ -29,6 +29,7 @@
 #include "viva-notes-store.h"
 #include "viva-question.h"
 #include "viva-review-stats.h"
+#include "viva-topic.h"
 
 #define DAY_USEC (24 * G_TIME_SPAN_HOUR)
 /* Streaks look back a hundred years at most: a review dated earlier
@@ -872,47 +873,150 @@ viva_review_describe_next (const VivaReviewState *state,
   return g_strdup_printf (_("%s · %s"), recall, next);
 }
 
+/* Expected recall */
+
+/* The questions the user would answer, to the nearest whole one. */
+guint
+viva_recall_get_expected_count (const VivaRecall *recall)
+{
+  g_return_val_if_fail (recall != NULL, 0);
+
+  if (!(recall->expected > 0))
+    return 0;
+
+  return (guint) MIN (lround (recall->expected), (long) recall->n_questions);
+}
+
+/* The expected recall as a share of the questions, 0 to 100. */
+guint
+viva_recall_get_percent (const VivaRecall *recall)
+{
+  g_return_val_if_fail (recall != NULL, 0);
+
+  if (recall->n_questions == 0 || !(recall->expected > 0))
+    return 0;
+
+  return (guint) MIN (lround (100 * recall->expected / recall->n_questions), 100);
+}
+
+/**
+ * viva_recall_get_shade:
+ * @recall: an expected recall
+ *
+ * The shade of a tile of the map of weak areas: 0 when not one question
+ * is likely recalled (to the nearest whole one), %VIVA_RECALL_N_SHADES -
+ * 1 when all are, and in between by quarters of the questions.
+ *
+ * Returns: the shade
+ */
+guint
+viva_recall_get_shade (const VivaRecall *recall)
+{
+  guint count;
+
+  g_return_val_if_fail (recall != NULL, 0);
+
+  count = viva_recall_get_expected_count (recall);
+  if (count == 0)
+    return 0;
+  if (count == recall->n_questions)
+    return VIVA_RECALL_N_SHADES - 1;
+
+  return 1 + MIN (3, (guint) (4 * recall->expected / recall->n_questions));
+}
+
+/**
+ * viva_recall_describe:
+ * @recall: an expected recall
+ *
+ * Returns: (transfer full): "about 7 of 25 likely recalled today"
+ */
+char *
+viva_recall_describe (const VivaRecall *recall)
+{
+  g_return_val_if_fail (recall != NULL, NULL);
+
+  /* Translators: expected recall of a level or topic: the questions
+   * the user would answer today, by FSRS's prediction. */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "about %u of %u likely recalled today",
+                                       "about %u of %u likely recalled today",
+                                       recall->n_questions),
+                          viva_recall_get_expected_count (recall), recall->n_questions);
+}
+
+static void
+recall_add (GHashTable *groups,
+            gpointer    group,
+            double      retrievability)
+{
+  VivaRecall *recall;
+
+  if (group == NULL)
+    return;
+
+  recall = g_hash_table_lookup (groups, group);
+  if (recall == NULL)
+    {
+      recall = g_new0 (VivaRecall, 1);
+      g_hash_table_insert (groups, group, recall);
+    }
+
+  recall->n_questions++;
+  if (retrievability >= 0)
+    {
+      recall->expected += retrievability;
+      recall->n_remembered++;
+    }
+}
+
 /* A bank's figures */
 
 /**
  * viva_review_stats_new:
  * @store: the user's notes
  * @bank: a bank
+ * @config: how Review schedules: the FSRS parameters that predict
+ *   recall, and the time zone and hour review days begin at
  * @now: the moment, in microseconds since 1970 (UTC)
- * @tz: (nullable): the time zone days are counted in; %NULL for local
- * @day_start_hour: the hour a review day begins
  * @first_weekday: the day a week begins on in the calendar
+ * @flags: what to count
  *
  * Counts Review's figures for the questions of @bank, in one pass over
- * the notes @store has for it; notes of questions the bank no longer
- * has are left out, as Review leaves them out.
+ * them, looking up the note @store has for each; notes of questions the
+ * bank no longer has are left out, as Review leaves them out.
  *
  * Returns: (transfer full): the figures
  */
 VivaReviewStats *
-viva_review_stats_new (VivaNotesStore *store,
-                       VivaBank       *bank,
-                       gint64          now,
-                       GTimeZone      *tz,
-                       guint           day_start_hour,
-                       GDateWeekday    first_weekday)
+viva_review_stats_new (VivaNotesStore            *store,
+                       VivaBank                  *bank,
+                       const VivaSchedulerConfig *config,
+                       gint64                     now,
+                       GDateWeekday               first_weekday,
+                       VivaReviewStatsFlags       flags)
 {
   g_autoptr(GTimeZone) local = NULL;
   VivaReviewStats *self;
   GListModel *questions;
   const char *bank_id;
+  GTimeZone *tz;
   guint n_questions;
+  guint day_start_hour;
 
   g_return_val_if_fail (VIVA_IS_NOTES_STORE (store), NULL);
   g_return_val_if_fail (VIVA_IS_BANK (bank), NULL);
-  g_return_val_if_fail (day_start_hour < 24, NULL);
+  g_return_val_if_fail (config != NULL, NULL);
 
-  if (tz == NULL)
-    tz = local = g_time_zone_new_local ();
-
+  tz = config->tz != NULL ? config->tz : (local = g_time_zone_new_local ());
+  day_start_hour = MIN (config->day_start_hour, 23);
   bank_id = viva_bank_get_id (bank);
+
   self = g_new0 (VivaReviewStats, 1);
-  self->activity = viva_review_activity_new (now, tz, day_start_hour, first_weekday);
+  self->groups = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  self->outside_topics = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  if (flags & VIVA_REVIEW_STATS_CHARTS)
+    self->activity = viva_review_activity_new (now, tz, day_start_hour, first_weekday);
   viva_review_forecast_init (&self->forecast, now, tz, day_start_hour);
 
   /* By the bank's questions, a look-up each: cheaper than listing the
@@ -924,18 +1028,43 @@ viva_review_stats_new (VivaNotesStore *store,
     {
       g_autoptr(VivaQuestion) question = g_list_model_get_item (questions, i);
       VivaNote *note = viva_notes_store_lookup_note (store, bank_id, viva_question_get_number (question));
-      const VivaReviewEntry *history;
-      guint n_entries;
+      const VivaReviewState *state = note != NULL ? viva_note_get_review_state (note) : NULL;
 
-      if (note == NULL)
-        continue;
+      if (flags & VIVA_REVIEW_STATS_RECALL)
+        {
+          double retrievability = state != NULL ? viva_scheduler_retrievability (config, state, now) : -1;
+          VivaTopic *topic = viva_question_get_topic (question);
 
-      history = viva_note_get_history (note, &n_entries);
-      viva_review_activity_add_reviews (self->activity, history, n_entries);
-      viva_review_forecast_add (&self->forecast, viva_note_get_review_state (note));
+          /* A damaged memory counts as none. */
+          if (!isfinite (retrievability))
+            retrievability = -1;
+
+          self->recall.n_questions++;
+          if (retrievability >= 0)
+            {
+              self->recall.expected += retrievability;
+              self->recall.n_remembered++;
+            }
+          recall_add (self->groups, viva_question_get_level (question), retrievability);
+          if (topic != NULL)
+            recall_add (self->groups, topic, retrievability);
+          else
+            recall_add (self->outside_topics, viva_question_get_level (question), retrievability);
+        }
+
+      if ((flags & VIVA_REVIEW_STATS_CHARTS) && note != NULL)
+        {
+          const VivaReviewEntry *history;
+          guint n_entries;
+
+          history = viva_note_get_history (note, &n_entries);
+          viva_review_activity_add_reviews (self->activity, history, n_entries);
+          viva_review_forecast_add (&self->forecast, state);
+        }
     }
 
-  viva_review_activity_finish (self->activity);
+  if (self->activity != NULL)
+    viva_review_activity_finish (self->activity);
 
   return self;
 }
@@ -947,5 +1076,45 @@ viva_review_stats_free (VivaReviewStats *self)
     return;
 
   g_clear_pointer (&self->activity, viva_review_activity_free);
+  g_clear_pointer (&self->groups, g_hash_table_unref);
+  g_clear_pointer (&self->outside_topics, g_hash_table_unref);
   g_free (self);
+}
+
+static const VivaRecall no_recall = { 0 };
+
+/**
+ * viva_review_stats_get_recall:
+ * @self: figures counted with %VIVA_REVIEW_STATS_RECALL
+ * @group: a #VivaLevel or #VivaTopic of the bank
+ *
+ * Returns: (transfer none): its expected recall (none for a group the
+ *   bank does not have)
+ */
+const VivaRecall *
+viva_review_stats_get_recall (VivaReviewStats *self,
+                              gpointer         group)
+{
+  const VivaRecall *recall;
+
+  g_return_val_if_fail (self != NULL, &no_recall);
+
+  recall = g_hash_table_lookup (self->groups, group);
+
+  return recall != NULL ? recall : &no_recall;
+}
+
+/* The expected recall of the questions of @level in none of its
+ * topics. */
+const VivaRecall *
+viva_review_stats_get_recall_outside_topics (VivaReviewStats *self,
+                                             VivaLevel       *level)
+{
+  const VivaRecall *recall;
+
+  g_return_val_if_fail (self != NULL, &no_recall);
+
+  recall = g_hash_table_lookup (self->outside_topics, level);
+
+  return recall != NULL ? recall : &no_recall;
 }

@@ -16,6 +16,7 @@
 #include <glib.h>
 
 #include "viva-scheduler.h"
+#include "viva-types.h"
 
 G_BEGIN_DECLS
 
@@ -106,9 +107,51 @@ char *viva_review_describe_next     (const VivaReviewState    *state,
                                      guint                     day_start_hour);
 
 /**
+ * VivaRecall:
+ * @expected: the questions the user would answer now: the sum of their
+ *   chances of recall (FSRS's retrievability; 0 for a question never
+ *   reviewed)
+ * @n_questions: the questions counted
+ * @n_remembered: those with a memory to tell (reviewed at least once)
+ *
+ * Expected recall of a bank, level or topic.
+ */
+typedef struct
+{
+  double expected;
+  guint  n_questions;
+  guint  n_remembered;
+} VivaRecall;
+
+#define VIVA_RECALL_N_SHADES 6
+
+guint viva_recall_get_expected_count (const VivaRecall *recall);
+guint viva_recall_get_percent        (const VivaRecall *recall);
+guint viva_recall_get_shade          (const VivaRecall *recall);
+char *viva_recall_describe           (const VivaRecall *recall);
+
+/**
+ * VivaReviewStatsFlags:
+ * @VIVA_REVIEW_STATS_RECALL: expected recall, of the bank and of each
+ *   level and topic
+ * @VIVA_REVIEW_STATS_CHARTS: the activity and the forecast
+ *
+ * What viva_review_stats_new() counts.
+ */
+typedef enum
+{
+  VIVA_REVIEW_STATS_RECALL = 1 << 0,
+  VIVA_REVIEW_STATS_CHARTS = 1 << 1,
+} VivaReviewStatsFlags;
+
+#define VIVA_REVIEW_STATS_ALL (VIVA_REVIEW_STATS_RECALL | VIVA_REVIEW_STATS_CHARTS)
+
+/**
  * VivaReviewStats:
- * @activity: reviews per day of the last year, and the streaks
+ * @activity: reviews per day of the last year, and the streaks; %NULL
+ *   without %VIVA_REVIEW_STATS_CHARTS
  * @forecast: reviews due per day of the next 30
+ * @recall: the bank's expected recall
  *
  * Review's figures for one bank, counted in one pass over its notes.
  */
@@ -116,15 +159,23 @@ typedef struct
 {
   VivaReviewActivity *activity;
   VivaReviewForecast  forecast;
+  VivaRecall          recall;
+  /*< private >*/
+  GHashTable         *groups;
+  GHashTable         *outside_topics;
 } VivaReviewStats;
 
-VivaReviewStats *viva_review_stats_new  (VivaNotesStore  *store,
-                                         VivaBank        *bank,
-                                         gint64           now,
-                                         GTimeZone       *tz,
-                                         guint            day_start_hour,
-                                         GDateWeekday     first_weekday);
-void             viva_review_stats_free (VivaReviewStats *self);
+VivaReviewStats  *viva_review_stats_new                     (VivaNotesStore            *store,
+                                                             VivaBank                  *bank,
+                                                             const VivaSchedulerConfig *config,
+                                                             gint64                     now,
+                                                             GDateWeekday               first_weekday,
+                                                             VivaReviewStatsFlags       flags);
+void              viva_review_stats_free                    (VivaReviewStats           *self);
+const VivaRecall *viva_review_stats_get_recall              (VivaReviewStats           *self,
+                                                             gpointer                   group);
+const VivaRecall *viva_review_stats_get_recall_outside_topics (VivaReviewStats         *self,
+                                                               VivaLevel               *level);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VivaReviewStats, viva_review_stats_free)
 

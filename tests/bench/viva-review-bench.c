@@ -1,10 +1,13 @@
 /* viva-review-bench.c
  *
  * Review's half of build-aux/bench: a bank of 100,000 questions (by
- * default), each with a history of 20 reviews over the last year, then
- * what the progress page and Review compute from it: the day's queue and
- * the page's charts (reviews due per day for 30 days, reviews per day
- * for a year, the streaks). Prints "key=value" lines for build-aux/bench;
+ * default), each graded 20 times over the last year; then every
+ * question's memory replayed from its history (viva_scheduler_replay(),
+ * as a file from before FSRS is read), and what Review and the progress
+ * page compute from it: the day's queue, expected recall (of the bank,
+ * each level and each topic), the charts (reviews due per day for 30
+ * days, reviews per day for a year, the streaks), and both in the one
+ * pass the page makes. Prints "key=value" lines for build-aux/bench;
  * asserts nothing about time.
  *
  *   viva-review-bench [--questions N] [--reviews R] [--runs K]
@@ -110,7 +113,12 @@ main (int   argc,
   g_autoptr(VivaBank) bank = NULL;
   g_autoptr(VivaNotesStore) store = NULL;
   g_autoptr(GArray) queue_times = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) stats_times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) replay_times = g_array_new (FALSE, FALSE, sizeof (double));
+  GArray *stats_times[3];
+  g_autoptr(GTimeZone) local = NULL;
+  VivaSchedulerConfig config;
+  double expected = 0;
+  guint n_remembered = 0;
   g_autofree char *dir = NULL;
   g_autofree char *path = NULL;
   gint64 now = g_get_real_time ();
@@ -118,6 +126,14 @@ main (int   argc,
   gint64 begin;
   guint n_due = 0;
   guint n_history = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (stats_times); i++)
+    stats_times[i] = g_array_new (FALSE, FALSE, sizeof (double));
+  viva_scheduler_config_init (&config);
+  /* The local zone held, as the context holds it: with none, every
+   * review day is found in a zone made afresh, which reads
+   * /etc/localtime each time. */
+  config.tz = local = g_time_zone_new_local ();
 
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))
@@ -154,7 +170,7 @@ main (int   argc,
   g_print ("reviews-per-question=%d\n", n_reviews);
   g_print ("history-grade-ms=%.1f\n", ms_since (begin));
 
-  viva_review_day_init (&day, now, NULL, VIVA_REVIEW_DAY_START_HOUR);
+  viva_review_day_init (&day, now, local, VIVA_REVIEW_DAY_START_HOUR);
   for (int run = 0; run < runs; run++)
     {
       g_autoptr(GPtrArray) queue = NULL;
@@ -171,20 +187,58 @@ main (int   argc,
   g_print ("queue-ms=%.2f\n", median (queue_times));
   g_print ("queue-due=%u\n", n_due);
 
+  /* Every question's memory and schedule replayed from its history, as
+   * a file from before FSRS is read. */
   for (int run = 0; run < runs; run++)
     {
-      g_autoptr(VivaReviewStats) stats = NULL;
       double ms;
 
       begin = g_get_monotonic_time ();
-      stats = viva_review_stats_new (store, bank, now, NULL, VIVA_REVIEW_DAY_START_HOUR, G_DATE_MONDAY);
-      ms = ms_since (begin);
-      g_array_append_val (stats_times, ms);
-      n_history = viva_review_activity_get_total (stats->activity);
-    }
-  g_print ("charts-ms=%.2f\n", median (stats_times));
-  g_print ("charts-reviews-counted=%u\n", n_history);
+      for (int number = 1; number <= n_questions; number++)
+        {
+          VivaNote *note = viva_notes_store_lookup_note (store, viva_bank_get_id (bank), (guint) number);
+          const VivaReviewEntry *history;
+          VivaReviewState state;
+          guint n_entries;
 
+          history = viva_note_get_history (note, &n_entries);
+          viva_scheduler_replay (&config, history, n_entries, &state);
+          n_remembered += state.stability > 0;
+        }
+      ms = ms_since (begin);
+      g_array_append_val (replay_times, ms);
+    }
+  g_print ("replay-ms=%.1f\n", median (replay_times));
+
+  for (int run = 0; run < runs; run++)
+    {
+      static const VivaReviewStatsFlags what[] = {
+        VIVA_REVIEW_STATS_RECALL, VIVA_REVIEW_STATS_CHARTS, VIVA_REVIEW_STATS_ALL,
+      };
+
+      for (guint i = 0; i < G_N_ELEMENTS (what); i++)
+        {
+          g_autoptr(VivaReviewStats) stats = NULL;
+          double ms;
+
+          begin = g_get_monotonic_time ();
+          stats = viva_review_stats_new (store, bank, &config, now, G_DATE_MONDAY, what[i]);
+          ms = ms_since (begin);
+          g_array_append_val (stats_times[i], ms);
+          if (stats->activity != NULL)
+            n_history = viva_review_activity_get_total (stats->activity);
+          if (what[i] & VIVA_REVIEW_STATS_RECALL)
+            expected = stats->recall.expected;
+        }
+    }
+  g_print ("recall-ms=%.2f\n", median (stats_times[0]));
+  g_print ("recall-expected=%.0f\n", expected);
+  g_print ("charts-ms=%.2f\n", median (stats_times[1]));
+  g_print ("charts-reviews-counted=%u\n", n_history);
+  g_print ("page-stats-ms=%.2f\n", median (stats_times[2]));
+
+  for (guint i = 0; i < G_N_ELEMENTS (stats_times); i++)
+    g_array_unref (stats_times[i]);
   g_clear_object (&store);
   {
     g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
