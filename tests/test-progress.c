@@ -32,6 +32,8 @@
 #include "viva-progress-tile.h"
 #include "viva-progress-view.h"
 #include "viva-question.h"
+#include "viva-question-view.h"
+#include "viva-review-stats.h"
 #include "viva-scope-list.h"
 #include "viva-sidebar.h"
 #include "viva-sidebar-row.h"
@@ -910,6 +912,65 @@ test_review_charts (void)
   fixture_close (&f);
 }
 
+/* What the question view says under the status, as the model says
+ * it, for a question due tomorrow, one overdue, one never reviewed; and
+ * after a grade. */
+static void
+test_question_memory (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(VivaClock) clock = NULL;
+  VivaQuestionView *question_view;
+  VivaProgressView *view;
+  const struct {
+    guint       number;
+    const char *ends;
+  } cases[] = {
+    { 5, "ext review in 1 day" },
+    { 3, "verdue by 2 days" },
+    { 4, "ue today" },
+    { 9, "ext review in 40 days" },
+  };
+
+  view = open_progress_with_history (&f, &clock);
+  leave_progress (view);
+  question_view = viva_window_get_question_view (f.window);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      VivaNote *note = viva_notes_store_get_note (f.notes, VIVA_BUNDLED_BANK_ID, cases[i].number);
+      VivaSchedulerConfig config;
+      g_autofree char *expected = NULL;
+      const char *text;
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.window), "win.show-question", "u", cases[i].number));
+      viva_test_drain_main_loop ();
+      text = viva_question_view_get_memory_text (question_view);
+      g_assert_nonnull (text);
+      g_assert_true (g_str_has_suffix (text, cases[i].ends));
+
+      /* The chance of recall is the model's, at the context's clock. */
+      viva_scheduler_config_init (&config);
+      expected = viva_review_describe_next (viva_note_get_review_state (note),
+                                            viva_scheduler_retrievability (&config, viva_note_get_review_state (note),
+                                                                           history_now ()),
+                                            history_now (), NULL, VIVA_REVIEW_DAY_START_HOUR);
+      g_assert_cmpstr (text, ==, expected);
+    }
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.window), "win.show-question", "u", 10));
+  viva_test_drain_main_loop ();
+  g_assert_cmpstr (viva_question_view_get_memory_text (question_view), ==, "Not reviewed yet");
+
+  /* Graded Again now: due again today, minutes from now. */
+  viva_note_review (viva_notes_store_get_note (f.notes, VIVA_BUNDLED_BANK_ID, 10),
+                    VIVA_REVIEW_GRADE_AGAIN, VIVA_REVIEW_SOURCE_REVIEW, history_now ());
+  viva_test_drain_main_loop ();
+  g_assert_true (g_str_has_suffix (viva_question_view_get_memory_text (question_view), "ue today"));
+
+  fixture_close (&f);
+}
+
 /* Time spent by this thread: the machines that run the tests are shared,
  * and wall time there says more about the neighbours than about us. */
 static double
@@ -1037,6 +1098,7 @@ main (int   argc,
   g_test_add_func ("/progress/pages-follow-context", test_pages_follow_context);
   g_test_add_func ("/progress/accessible", test_accessible);
   g_test_add_func ("/progress/review-charts", test_review_charts);
+  g_test_add_func ("/progress/question-memory", test_question_memory);
   if (g_test_perf ())
     g_test_add_func ("/progress/perf/100k", test_perf_100k);
 
