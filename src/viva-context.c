@@ -5,14 +5,19 @@
 
 #include "config.h"
 
+#include <math.h>
+#include <string.h>
+
 #include "viva-bank.h"
 #include "viva-challenge.h"
 #include "viva-clock.h"
 #include "viva-context.h"
+#include "viva-fsrs.h"
 #include "viva-interview-store.h"
 #include "viva-notes-store.h"
 #include "viva-python-runner.h"
 #include "viva-review-today.h"
+#include "viva-scheduler.h"
 #include "viva-session-store.h"
 
 struct _VivaContext
@@ -32,6 +37,10 @@ struct _VivaContext
   VivaReviewToday    *review_today;
   VivaPythonRunner   *python_runner;
   VivaChallengeSet   *challenges;
+
+  /* From the settings, rebuilt when they change; the notes store holds
+   * a copy (viva_notes_store_set_scheduler_config()). */
+  VivaSchedulerConfig scheduler_config;
 };
 
 G_DEFINE_FINAL_TYPE (VivaContext, viva_context, G_TYPE_OBJECT)
@@ -50,7 +59,108 @@ enum {
   N_PROPS
 };
 
+enum {
+  SCHEDULER_CHANGED,
+  N_SIGNALS
+};
+
 static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+/* The settings keys the scheduler is built from. */
+static const char * const scheduler_keys[] = {
+  "review-scheduler",
+  "review-desired-retention",
+  "fsrs-parameters",
+};
+
+/* The user's fitted parameters: exactly 21 finite numbers. Anything else
+ * (the default [], a list cut short by hand in dconf-editor, a NaN) is
+ * read as the published defaults rather than half-trusted. */
+static gboolean
+read_fsrs_parameters (GSettings *settings,
+                      double    *w)
+{
+  g_autoptr(GVariant) value = g_settings_get_value (settings, "fsrs-parameters");
+  const double *values;
+  gsize n_values = 0;
+
+  values = g_variant_get_fixed_array (value, &n_values, sizeof (double));
+  if (n_values != VIVA_FSRS_N_PARAMS)
+    return FALSE;
+
+  for (gsize i = 0; i < n_values; i++)
+    {
+      if (!isfinite (values[i]))
+        return FALSE;
+    }
+
+  memcpy (w, values, sizeof (double) * VIVA_FSRS_N_PARAMS);
+  return TRUE;
+}
+
+static void
+viva_context_read_scheduler_config (VivaContext         *self,
+                                    VivaSchedulerConfig *config)
+{
+  g_autofree char *scheduler = g_settings_get_string (self->settings, "review-scheduler");
+  double retention = g_settings_get_double (self->settings, "review-desired-retention");
+
+  viva_scheduler_config_init (config);
+
+  /* The schema's choices are the nicks; anything else (a schema from
+   * another version) leaves the default. */
+  viva_scheduler_algorithm_from_string (scheduler, &config->algorithm);
+
+  /* The schema's range keeps it there; a NaN would pass a range check. */
+  if (isfinite (retention))
+    config->desired_retention = CLAMP (retention, VIVA_SCHEDULER_RETENTION_MIN, VIVA_SCHEDULER_RETENTION_MAX);
+
+  if (!read_fsrs_parameters (self->settings, config->w))
+    memcpy (config->w, viva_fsrs_default_parameters, sizeof config->w);
+
+  /* Load balancing counts what the user's notes have due on each day. */
+  if (self->notes_store != NULL)
+    {
+      config->due_count = viva_notes_store_count_due_on_day;
+      config->due_count_data = self->notes_store;
+    }
+}
+
+static gboolean
+scheduler_config_equal (const VivaSchedulerConfig *a,
+                        const VivaSchedulerConfig *b)
+{
+  return a->algorithm == b->algorithm &&
+         memcmp (a->w, b->w, sizeof a->w) == 0 &&
+         a->desired_retention == b->desired_retention &&
+         a->maximum_interval == b->maximum_interval &&
+         a->fuzz == b->fuzz &&
+         a->tz == b->tz &&
+         a->day_start_hour == b->day_start_hour &&
+         a->due_count == b->due_count &&
+         a->due_count_data == b->due_count_data;
+}
+
+static void
+viva_context_scheduler_settings_changed_cb (VivaContext *self,
+                                            const char  *key,
+                                            GSettings   *settings)
+{
+  VivaSchedulerConfig config;
+
+  viva_context_read_scheduler_config (self, &config);
+
+  /* GSettings says "changed" for a key written with the value it had. */
+  if (scheduler_config_equal (&config, &self->scheduler_config))
+    return;
+
+  self->scheduler_config = config;
+  if (self->notes_store != NULL)
+    viva_notes_store_set_scheduler_config (self->notes_store, &self->scheduler_config);
+
+  g_signal_emit (self, signals[SCHEDULER_CHANGED], 0);
+}
 
 static void
 viva_context_constructed (GObject *object)
@@ -63,6 +173,21 @@ viva_context_constructed (GObject *object)
     self->clock = g_object_ref (viva_clock_get_default ());
   if (self->settings == NULL)
     self->settings = g_settings_new (APP_ID);
+
+  /* Connected before the keys are read: GSettings only reports changes
+   * to keys read since a handler was connected. */
+  for (guint i = 0; i < G_N_ELEMENTS (scheduler_keys); i++)
+    {
+      g_autofree char *signal = g_strconcat ("changed::", scheduler_keys[i], NULL);
+
+      g_signal_connect_object (self->settings, signal,
+                               G_CALLBACK (viva_context_scheduler_settings_changed_cb),
+                               self, G_CONNECT_SWAPPED);
+    }
+
+  viva_context_read_scheduler_config (self, &self->scheduler_config);
+  if (self->notes_store != NULL)
+    viva_notes_store_set_scheduler_config (self->notes_store, &self->scheduler_config);
 }
 
 static void
@@ -288,6 +413,22 @@ viva_context_class_init (VivaContextClass *klass)
                           G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * VivaContext::scheduler-changed:
+   *
+   * The scheduler, the desired retention or the FSRS parameters changed
+   * (in Preferences, or fitted by Optimize): what
+   * viva_context_get_scheduler_config() points to is new. Intervals
+   * shown and predictions of recall should be computed again; due dates
+   * already set stay as they are.
+   */
+  signals[SCHEDULER_CHANGED] =
+    g_signal_new ("scheduler-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 }
 
 static void
@@ -447,6 +588,27 @@ viva_context_get_settings (VivaContext *self)
   g_return_val_if_fail (VIVA_IS_CONTEXT (self), NULL);
 
   return self->settings;
+}
+
+/**
+ * viva_context_get_scheduler_config:
+ *
+ * How Review schedules, from the settings "review-scheduler",
+ * "review-desired-retention" and "fsrs-parameters": the configuration
+ * every grade is given with (the notes store holds the same), for the
+ * intervals Review's buttons show and the predictions of recall. Load
+ * balancing counts the notes store's due questions; fuzz is on.
+ *
+ * Returns: (transfer none): the configuration, owned by the context and
+ *   valid as long as it is; its contents change before
+ *   #VivaContext::scheduler-changed
+ */
+const VivaSchedulerConfig *
+viva_context_get_scheduler_config (VivaContext *self)
+{
+  g_return_val_if_fail (VIVA_IS_CONTEXT (self), NULL);
+
+  return &self->scheduler_config;
 }
 
 /**

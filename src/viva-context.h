@@ -3,8 +3,10 @@
  * What every page of Viva shares, in one object the application owns:
  * the stores (notes, mock interviews, interviews) with what went wrong
  * loading them, the clock, the settings the models read, the bank
- * that is open, the Python runner and the coding challenges' tests. Pages take it as one "context" property and follow
- * "notify::bank", as gnome-calendar's pages follow its GcalContext.
+ * that is open, the Python runner, the coding challenges' tests and the
+ * scheduler's configuration. Pages take it as one "context" property and
+ * follow "notify::bank" (and "scheduler-changed"), as gnome-calendar's
+ * pages follow its GcalContext.
  * A new service every page needs is added here once.
  * GTK-free: links against GLib/GIO only.
  *
@@ -15,6 +17,7 @@
 
 #include <gio/gio.h>
 
+#include "viva-scheduler.h"
 #include "viva-types.h"
 
 G_BEGIN_DECLS
@@ -36,6 +39,7 @@ GPtrArray          *viva_context_get_interview_problems (VivaContext *self);
 VivaClock          *viva_context_get_clock              (VivaContext *self);
 gint64              viva_context_get_real_time          (VivaContext *self);
 GSettings          *viva_context_get_settings           (VivaContext *self);
+const VivaSchedulerConfig *viva_context_get_scheduler_config (VivaContext *self);
 VivaReviewToday    *viva_context_get_review_today       (VivaContext *self);
 VivaPythonRunner   *viva_context_get_python_runner      (VivaContext *self);
 VivaChallengeSet   *viva_context_get_challenges         (VivaContext *self);

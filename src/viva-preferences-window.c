@@ -1,7 +1,9 @@
 /* viva-preferences-window.c
  *
  * Preferences: the time a mock interview gives a question of each
- * level, and how much Review asks in a day. Every control is bound to
+ * level, how much Review asks in a day and how it schedules (the
+ * scheduler and, for FSRS, the desired retention), and the time limit
+ * of running code. Every control is bound to
  * its GSettings key, so there is no "apply" step and other windows see
  * changes at once.
  *
@@ -9,6 +11,8 @@
  */
 
 #include "config.h"
+
+#include <math.h>
 
 #include <glib/gi18n.h>
 
@@ -25,6 +29,9 @@ struct _VivaPreferencesWindow
   GtkSpinButton        *budget[VIVA_PREFERENCES_N_LEVELS];
   GtkSpinButton        *review_daily_limit;
   GtkSpinButton        *review_new_per_day;
+  AdwComboRow          *review_scheduler;
+  GtkWidget            *review_retention_row;
+  GtkSpinButton        *review_retention;
   GtkSpinButton        *run_time_limit;
 };
 
@@ -75,6 +82,54 @@ bind_count (VivaPreferencesWindow *self,
                                 adjustment, NULL);
 }
 
+/* "review-scheduler" is "fsrs" or "sm2", the combo row's items in that
+ * order. */
+static gboolean
+scheduler_get_mapping (GValue   *value,
+                       GVariant *variant,
+                       gpointer  user_data)
+{
+  g_value_set_uint (value, g_strcmp0 (g_variant_get_string (variant, NULL), "sm2") == 0 ? 1 : 0);
+  return TRUE;
+}
+
+static GVariant *
+scheduler_set_mapping (const GValue       *value,
+                       const GVariantType *expected_type,
+                       gpointer            user_data)
+{
+  return g_variant_new_string (g_value_get_uint (value) == 1 ? "sm2" : "fsrs");
+}
+
+/* The desired retention only means something to FSRS. */
+static gboolean
+scheduler_is_fsrs_mapping (GValue   *value,
+                           GVariant *variant,
+                           gpointer  user_data)
+{
+  g_value_set_boolean (value, g_strcmp0 (g_variant_get_string (variant, NULL), "sm2") != 0);
+  return TRUE;
+}
+
+/* "review-desired-retention" is a fraction; the spin button says
+ * percent, whole ones. */
+static gboolean
+retention_get_mapping (GValue   *value,
+                       GVariant *variant,
+                       gpointer  user_data)
+{
+  g_value_set_double (value, round (g_variant_get_double (variant) * 100));
+  return TRUE;
+}
+
+static GVariant *
+retention_set_mapping (const GValue       *value,
+                       const GVariantType *expected_type,
+                       gpointer            user_data)
+{
+  return g_variant_new_double (CLAMP (round (g_value_get_double (value)), 70, 97) / 100);
+}
+
 static void
 reset_clicked_cb (VivaPreferencesWindow *self,
                   GtkButton             *button)
@@ -115,6 +170,9 @@ viva_preferences_window_class_init (VivaPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child_full (widget_class, "budget_6", FALSE, G_STRUCT_OFFSET (VivaPreferencesWindow, budget[5]));
   gtk_widget_class_bind_template_child (widget_class, VivaPreferencesWindow, review_daily_limit);
   gtk_widget_class_bind_template_child (widget_class, VivaPreferencesWindow, review_new_per_day);
+  gtk_widget_class_bind_template_child (widget_class, VivaPreferencesWindow, review_scheduler);
+  gtk_widget_class_bind_template_child (widget_class, VivaPreferencesWindow, review_retention_row);
+  gtk_widget_class_bind_template_child (widget_class, VivaPreferencesWindow, review_retention);
   gtk_widget_class_bind_template_child (widget_class, VivaPreferencesWindow, run_time_limit);
   gtk_widget_class_bind_template_callback (widget_class, reset_clicked_cb);
 
@@ -142,6 +200,22 @@ viva_preferences_window_init (VivaPreferencesWindow *self)
   bind_count (self, "review-daily-limit", self->review_daily_limit);
   bind_count (self, "review-new-per-day", self->review_new_per_day);
   bind_count (self, "run-time-limit", self->run_time_limit);
+
+  g_settings_bind_with_mapping (self->settings, "review-scheduler",
+                                self->review_scheduler, "selected",
+                                G_SETTINGS_BIND_DEFAULT,
+                                scheduler_get_mapping, scheduler_set_mapping,
+                                NULL, NULL);
+  g_settings_bind_with_mapping (self->settings, "review-scheduler",
+                                self->review_retention_row, "sensitive",
+                                G_SETTINGS_BIND_GET,
+                                scheduler_is_fsrs_mapping, NULL,
+                                NULL, NULL);
+  g_settings_bind_with_mapping (self->settings, "review-desired-retention",
+                                gtk_spin_button_get_adjustment (self->review_retention), "value",
+                                G_SETTINGS_BIND_DEFAULT,
+                                retention_get_mapping, retention_set_mapping,
+                                NULL, NULL);
 }
 
 GtkWidget *
@@ -180,6 +254,24 @@ viva_preferences_window_get_review_row (VivaPreferencesWindow *self,
     return self->review_new_per_day;
 
   g_return_val_if_reached (NULL);
+}
+
+/* The Scheduler row, for tests. */
+AdwComboRow *
+viva_preferences_window_get_scheduler_row (VivaPreferencesWindow *self)
+{
+  g_return_val_if_fail (VIVA_IS_PREFERENCES_WINDOW (self), NULL);
+
+  return self->review_scheduler;
+}
+
+/* The Desired Retention row's spin button (percent), for tests. */
+GtkSpinButton *
+viva_preferences_window_get_retention_row (VivaPreferencesWindow *self)
+{
+  g_return_val_if_fail (VIVA_IS_PREFERENCES_WINDOW (self), NULL);
+
+  return self->review_retention;
 }
 
 /* The spin button of the time limit for running code, for tests. */

@@ -20,6 +20,8 @@ GtkSpinButton *viva_preferences_window_get_budget_row (VivaPreferencesWindow *se
                                                        guint                  level);
 GtkSpinButton *viva_preferences_window_get_review_row (VivaPreferencesWindow *self,
                                                        const char            *key);
+AdwComboRow   *viva_preferences_window_get_scheduler_row (VivaPreferencesWindow *self);
+GtkSpinButton *viva_preferences_window_get_retention_row (VivaPreferencesWindow *self);
 GtkSpinButton *viva_preferences_window_get_run_time_limit_row (VivaPreferencesWindow *self);
 
 G_END_DECLS

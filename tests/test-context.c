@@ -8,12 +8,16 @@
 
 #include "config.h"
 
+#include <math.h>
+#include <string.h>
+
 #include <glib/gstdio.h>
 
 #include "viva-bank.h"
 #include "viva-challenge.h"
 #include "viva-clock.h"
 #include "viva-context.h"
+#include "viva-fsrs.h"
 #include "viva-interview-store.h"
 #include "viva-notes-store.h"
 #include "viva-review-today.h"
@@ -249,6 +253,130 @@ test_review_today (void)
   g_assert_true (viva_notes_store_flush (notes, NULL));
 }
 
+/* The scheduler's configuration comes from three settings: FSRS at
+ * 0.90 with the published parameters to begin with, load balanced over
+ * the notes store, which grades with the same. */
+static void
+test_scheduler_defaults (void)
+{
+  g_autofree char *notes_path = viva_notes_store_dup_default_path ();
+  g_autoptr(VivaNotesStore) notes = viva_notes_store_new (notes_path);
+  g_autoptr(VivaContext) context = NULL;
+  g_autoptr(VivaContext) alone = g_object_new (VIVA_TYPE_CONTEXT, NULL);
+  const VivaSchedulerConfig *config;
+  const VivaSchedulerConfig *store_config;
+
+  g_assert_true (viva_notes_store_load (notes, NULL));
+  context = g_object_new (VIVA_TYPE_CONTEXT, "notes-store", notes, NULL);
+
+  config = viva_context_get_scheduler_config (context);
+  g_assert_nonnull (config);
+  g_assert_true (viva_context_get_scheduler_config (context) == config);
+  g_assert_cmpint (config->algorithm, ==, VIVA_SCHEDULER_ALGORITHM_FSRS);
+  g_assert_cmpfloat (config->desired_retention, ==, 0.90);
+  g_assert_cmpmem (config->w, sizeof config->w, viva_fsrs_default_parameters, sizeof config->w);
+  g_assert_true (config->fuzz);
+  g_assert_cmpuint (config->day_start_hour, ==, VIVA_REVIEW_DAY_START_HOUR);
+  g_assert_true (config->due_count == viva_notes_store_count_due_on_day);
+  g_assert_true (config->due_count_data == notes);
+
+  store_config = viva_notes_store_get_scheduler_config (notes);
+  g_assert_cmpmem (store_config, sizeof *store_config, config, sizeof *config);
+
+  /* Without notes, nothing to balance over. */
+  g_assert_null (viva_context_get_scheduler_config (alone)->due_count);
+
+  g_assert_true (viva_notes_store_flush (notes, NULL));
+}
+
+static void
+set_parameters (GSettings    *settings,
+                const double *w,
+                gsize         n)
+{
+  g_settings_set_value (settings, "fsrs-parameters",
+                        g_variant_new_fixed_array (G_VARIANT_TYPE_DOUBLE, w, n, sizeof (double)));
+}
+
+/* Each setting changed says "scheduler-changed" once, with the new
+ * configuration in the context and in the store; a setting written with
+ * the value it had says nothing. Parameters other than 21 finite
+ * numbers are the defaults. */
+static void
+test_scheduler_changed (void)
+{
+  g_autofree char *notes_path = viva_notes_store_dup_default_path ();
+  g_autoptr(VivaNotesStore) notes = viva_notes_store_new (notes_path);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(VivaContext) context = NULL;
+  const VivaSchedulerConfig *config;
+  double fitted[VIVA_FSRS_N_PARAMS];
+  double damaged[VIVA_FSRS_N_PARAMS];
+  guint changed = 0;
+
+  g_assert_true (viva_notes_store_load (notes, NULL));
+  context = g_object_new (VIVA_TYPE_CONTEXT, "notes-store", notes, "settings", settings, NULL);
+  config = viva_context_get_scheduler_config (context);
+  g_signal_connect (context, "scheduler-changed", G_CALLBACK (count_signal_cb), &changed);
+
+  g_settings_set_string (settings, "review-scheduler", "sm2");
+  g_assert_cmpuint (changed, ==, 1);
+  g_assert_cmpint (config->algorithm, ==, VIVA_SCHEDULER_ALGORITHM_SM2);
+  g_assert_cmpint (viva_notes_store_get_scheduler_config (notes)->algorithm, ==, VIVA_SCHEDULER_ALGORITHM_SM2);
+  g_settings_set_string (settings, "review-scheduler", "sm2");
+  g_assert_cmpuint (changed, ==, 1);
+  g_settings_set_string (settings, "review-scheduler", "fsrs");
+  g_assert_cmpuint (changed, ==, 2);
+  g_assert_cmpint (config->algorithm, ==, VIVA_SCHEDULER_ALGORITHM_FSRS);
+
+  g_settings_set_double (settings, "review-desired-retention", 0.80);
+  g_assert_cmpuint (changed, ==, 3);
+  g_assert_cmpfloat (config->desired_retention, ==, 0.80);
+  g_assert_cmpfloat (viva_notes_store_get_scheduler_config (notes)->desired_retention, ==, 0.80);
+  /* The schema's range refuses the rest. */
+  {
+    g_autoptr(GSettingsSchema) schema = NULL;
+    g_autoptr(GSettingsSchemaKey) key = NULL;
+    g_autoptr(GVariant) low = g_variant_ref_sink (g_variant_new_double (0.69));
+    g_autoptr(GVariant) high = g_variant_ref_sink (g_variant_new_double (0.98));
+
+    g_object_get (settings, "settings-schema", &schema, NULL);
+    key = g_settings_schema_get_key (schema, "review-desired-retention");
+    g_assert_false (g_settings_schema_key_range_check (key, low));
+    g_assert_false (g_settings_schema_key_range_check (key, high));
+  }
+
+  for (guint i = 0; i < VIVA_FSRS_N_PARAMS; i++)
+    fitted[i] = viva_fsrs_default_parameters[i] * 1.01;
+  set_parameters (settings, fitted, VIVA_FSRS_N_PARAMS);
+  g_assert_cmpuint (changed, ==, 4);
+  g_assert_cmpmem (config->w, sizeof config->w, fitted, sizeof fitted);
+  g_assert_cmpmem (viva_notes_store_get_scheduler_config (notes)->w, sizeof config->w, fitted, sizeof fitted);
+
+  /* Cut short, or not numbers: the defaults, and so a change back. */
+  set_parameters (settings, fitted, VIVA_FSRS_N_PARAMS - 1);
+  g_assert_cmpuint (changed, ==, 5);
+  g_assert_cmpmem (config->w, sizeof config->w, viva_fsrs_default_parameters, sizeof config->w);
+
+  set_parameters (settings, fitted, VIVA_FSRS_N_PARAMS);
+  g_assert_cmpuint (changed, ==, 6);
+  memcpy (damaged, fitted, sizeof damaged);
+  damaged[7] = NAN;
+  set_parameters (settings, damaged, VIVA_FSRS_N_PARAMS);
+  g_assert_cmpuint (changed, ==, 7);
+  g_assert_cmpmem (config->w, sizeof config->w, viva_fsrs_default_parameters, sizeof config->w);
+
+  /* Still the defaults: no change to tell. */
+  damaged[7] = INFINITY;
+  set_parameters (settings, damaged, VIVA_FSRS_N_PARAMS);
+  set_parameters (settings, fitted, 22);
+  g_settings_reset (settings, "fsrs-parameters");
+  g_assert_cmpuint (changed, ==, 7);
+  g_assert_cmpmem (config->w, sizeof config->w, viva_fsrs_default_parameters, sizeof config->w);
+
+  g_assert_true (viva_notes_store_flush (notes, NULL));
+}
+
 /* The challenges' tests are one service: read once, the same set for
  * every page, and a question has them only in the bundled bank. */
 static void
@@ -287,6 +415,8 @@ main (int   argc,
   g_test_add_func ("/context/new-default/loads", test_new_default_loads);
   g_test_add_func ("/context/review-today", test_review_today);
   g_test_add_func ("/context/challenges", test_challenges);
+  g_test_add_func ("/context/scheduler/defaults", test_scheduler_defaults);
+  g_test_add_func ("/context/scheduler/changed", test_scheduler_changed);
 
   return g_test_run ();
 }

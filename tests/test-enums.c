@@ -309,9 +309,45 @@ assert_same_text (const char *name,
   g_assert_true (memcmp (data, expected, len) == 0);
 }
 
+/* What version 4 adds to a note's "review" when it reads an older file
+ * (the memory replayed from the history, the step, the count of
+ * reviews), taken out again: the rest must be as it was. */
+static GBytes *
+without_version_4_members (GBytes *written)
+{
+  g_auto(GStrv) lines = g_strsplit (g_bytes_get_data (written, NULL), "\n", -1);
+  GString *out = g_string_new (NULL);
+  guint n_removed = 0;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *line = lines[i];
+
+      if (strstr (line, "\"stability\" : ") != NULL || strstr (line, "\"difficulty\" : ") != NULL ||
+          strstr (line, "\"step\" : ") != NULL || strstr (line, "\"reviews\" : ") != NULL)
+        {
+          n_removed++;
+          continue;
+        }
+
+      if (strstr (line, "\"lapses\" : ") != NULL && g_str_has_suffix (line, ","))
+        g_string_append_len (out, line, strlen (line) - 1);
+      else
+        g_string_append (out, line);
+      if (lines[i + 1] != NULL)
+        g_string_append_c (out, '\n');
+    }
+
+  g_assert_cmpuint (n_removed, >, 0);
+  g_assert_cmpuint (n_removed % 4, ==, 0);
+
+  return g_string_free_to_bytes (out);
+}
+
 /* Every status, grade and source, in notes.json. The fixture was written
- * by the version 2 writer; today's writes it back as version 3 (the
- * scratchpad's version), and the version line is all that may change. */
+ * by the version 2 writer; today's writes it back as version 4 (the FSRS
+ * memory's version), and the version line and the members version 4
+ * added are all that may change. */
 static void
 test_enums_notes_file (void)
 {
@@ -337,7 +373,11 @@ test_enums_notes_file (void)
 
   written = viva_notes_serialize (file->records, &error);
   g_assert_no_error (error);
-  assert_same_text ("notes.json", expected->str, expected->len, written);
+  {
+    g_autoptr(GBytes) stripped = without_version_4_members (written);
+
+    assert_same_text ("notes.json", expected->str, expected->len, stripped);
+  }
 }
 
 static GBytes *

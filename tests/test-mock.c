@@ -19,6 +19,7 @@
 #include "viva-code-extract.h"
 #include "viva-code-pad.h"
 #include "viva-context.h"
+#include "viva-fsrs.h"
 #include "viva-mock-history-page.h"
 #include "viva-mock-run-page.h"
 #include "viva-mock-session.h"
@@ -300,8 +301,10 @@ test_two_question_interview (void)
   viva_test_save_screenshot (GTK_WIDGET (f.window), "mock-summary-page.png");
 
   /* Rating Easy marks the question Confident in the study notes, and
-   * schedules it for Review as an Easy review would: in four days. A
-   * slip of the key (Hard first) is replaced, not counted twice. */
+   * schedules it for Review as an Easy review would, with FSRS (the
+   * default): the memory of a first Easy, and days away, about as many
+   * as its stability at 90% retention, spread by the fuzz. A slip of the
+   * key (Hard first) is replaced, not counted twice. */
   before_rating = g_get_real_time ();
   g_assert_true (viva_mock_summary_page_rate (viva_mock_view_get_summary_page (f.view), 0, VIVA_MOCK_RATING_HARD));
   g_assert_true (viva_mock_summary_page_rate (viva_mock_view_get_summary_page (f.view), 0, VIVA_MOCK_RATING_EASY));
@@ -323,11 +326,24 @@ test_two_question_interview (void)
   g_assert_cmpint (history[0].source, ==, VIVA_REVIEW_SOURCE_MOCK);
   g_assert_cmpint (history[0].time, >=, before_rating);
   g_assert_cmpint (review->last_review, ==, history[0].time);
-  g_assert_cmpuint (review->interval, ==, 4);
-  g_assert_cmpint (review->due, ==, review->last_review + 4 * G_TIME_SPAN_DAY);
-  g_assert_cmpuint (review->ease, ==, VIVA_REVIEW_EASE_INITIAL + 150);
+  {
+    const VivaSchedulerConfig *config = viva_notes_store_get_scheduler_config (f.notes);
+    VivaFsrsState easy = viva_fsrs_init_state (config->w, VIVA_REVIEW_GRADE_EASY);
+    guint days = viva_fsrs_next_interval (config->w, easy.stability, 0.90, config->maximum_interval);
+    guint fuzz_min, fuzz_max;
 
-  /* Again: back in ten minutes, due today. */
+    g_assert_cmpint (config->algorithm, ==, VIVA_SCHEDULER_ALGORITHM_FSRS);
+    g_assert_cmpfloat (review->stability, ==, easy.stability);
+    g_assert_cmpfloat (review->difficulty, ==, easy.difficulty);
+    g_assert_cmpuint (review->reviews, ==, 1);
+    viva_fsrs_fuzz_range (days, 0, config->maximum_interval, &fuzz_min, &fuzz_max);
+    g_assert_cmpuint (review->interval, >=, fuzz_min);
+    g_assert_cmpuint (review->interval, <=, fuzz_max);
+    g_assert_cmpint (review->due, ==, review->last_review + review->interval * G_TIME_SPAN_DAY);
+  }
+
+  /* Again, on a question never reviewed: FSRS's first learning step,
+   * back in a minute, due today. */
   note = viva_notes_store_lookup_note (f.notes, VIVA_BUNDLED_BANK_ID, 2);
   review = viva_note_get_review_state (note);
   history = viva_note_get_history (note, &n_reviews);
@@ -335,12 +351,32 @@ test_two_question_interview (void)
   g_assert_cmpint (history[0].grade, ==, VIVA_REVIEW_GRADE_AGAIN);
   g_assert_cmpint (history[0].source, ==, VIVA_REVIEW_SOURCE_MOCK);
   g_assert_true (viva_review_state_is_learning (review));
-  g_assert_cmpint (review->due, ==, review->last_review + 10 * G_TIME_SPAN_MINUTE);
-  /* Due on the review day its ten minutes end in: the day of the
-   * rating, unless that was in the ten minutes before 4 am, when the
-   * next review day begins (the run that found this was at 03:50). */
+  g_assert_cmpint (review->due, ==, review->last_review + G_TIME_SPAN_MINUTE);
+  /* Due on the review day its minute ends in: the day of the rating,
+   * unless that was in the minute before 4 am, when the next review
+   * day begins (the run that found this, with SM-2's ten minutes, was at
+   * 03:50). */
   viva_review_day_init (&day, review->due, NULL, VIVA_REVIEW_DAY_START_HOUR);
   g_assert_true (viva_note_is_due (note, &day));
+
+  /* With SM-2 chosen in Preferences, a rating changed is graded by SM-2
+   * (Easy: four days), as Review would grade it. */
+  {
+    g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+    g_settings_set_string (settings, "review-scheduler", "sm2");
+    g_assert_true (viva_mock_summary_page_rate (viva_mock_view_get_summary_page (f.view), 0, VIVA_MOCK_RATING_HARD));
+    g_assert_true (viva_mock_summary_page_rate (viva_mock_view_get_summary_page (f.view), 0, VIVA_MOCK_RATING_EASY));
+    g_settings_reset (settings, "review-scheduler");
+  }
+  note = viva_notes_store_lookup_note (f.notes, VIVA_BUNDLED_BANK_ID, 1);
+  review = viva_note_get_review_state (note);
+  viva_note_get_history (note, &n_reviews);
+  g_assert_cmpuint (n_reviews, ==, 1);
+  g_assert_cmpuint (review->interval, ==, 4);
+  g_assert_cmpint (review->due, ==, review->last_review + 4 * G_TIME_SPAN_DAY);
+  g_assert_cmpuint (review->ease, ==, VIVA_REVIEW_EASE_INITIAL + 150);
+  g_assert_cmpfloat (review->stability, >, 0);
 
   /* It is in the history, and reopens read-only. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.view), "mock.show-history", NULL));

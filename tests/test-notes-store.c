@@ -22,6 +22,9 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
+#include "viva-data-file.h"
+#include "viva-fsrs.h"
+#include "viva-note-private.h"
 #include "viva-note.h"
 #include "viva-notes-store-private.h"
 #include "viva-notes-store.h"
@@ -143,6 +146,19 @@ flush_store (VivaNotesStore *store)
   g_assert_no_error (error);
   g_assert_false (viva_notes_store_get_dirty (store));
   g_assert_null (viva_notes_store_get_save_error (store));
+}
+
+/* For the tests of notes.json's review members, which state the
+ * schedule in SM-2's whole days, easy to check by hand: the store grades
+ * its notes with SM-2 (the memory is kept all the same). FSRS's
+ * intervals are test-scheduler.c's. */
+static void
+grade_with_sm2 (VivaNotesStore *store)
+{
+  VivaSchedulerConfig config = *viva_notes_store_get_scheduler_config (store);
+
+  config.algorithm = VIVA_SCHEDULER_ALGORITHM_SM2;
+  viva_notes_store_set_scheduler_config (store, &config);
 }
 
 static void
@@ -367,7 +383,7 @@ test_round_trip (void)
   bytes = read_file (path);
   contents = g_bytes_get_data (bytes, NULL);
   g_test_message ("%s", contents);
-  g_assert_true (g_str_has_prefix (contents, "{\n  \"format\" : \"viva-notes\",\n  \"version\" : 3,\n"));
+  g_assert_true (g_str_has_prefix (contents, "{\n  \"format\" : \"viva-notes\",\n  \"version\" : 4,\n"));
   g_assert_true (g_str_has_suffix (contents, "}\n"));
   g_assert_null (strstr (contents, "gone soon"));
   g_assert_null (strstr (contents, "\"9\""));
@@ -549,6 +565,17 @@ typedef struct
                  P_ALL (P_CASE ", {\"call\": \"f(None)\", \"raises\": \"TypeError\"}, " \
                         "{\"name\": \"\", \"call\": \"print(1)\", \"output\": \"1\\n\"}") "}")
 
+/* Version 4: the memory in "review". */
+#define HEAD4 "{\"format\": \"viva-notes\", \"version\": 4, \"banks\": {\"bank\": {"
+#define WITH_MEMBERS4(members) HEAD4 "\"1\": {" T ", " S ", " ST ", " M members "}" TAIL
+#define WITH_MEMORY(memory) WITH_MEMBERS4 (", \"review\": {" R_ALL memory "}, \"history\": [" H_ENTRY "]")
+#define R_STAB "\"stability\": 3.1262"
+#define R_DIFF "\"difficulty\": 5.3140427"
+#define R_STEP "\"step\": 0"
+#define R_REVIEWS "\"reviews\": 2"
+#define R_COUNTS ", " R_STEP ", " R_REVIEWS
+#define GOOD_FILE_V4 WITH_MEMORY (", " R_STAB ", " R_DIFF R_COUNTS)
+
 static const CorruptCase corrupt_cases[] = {
   CASE ("invalid-json", "{\"format\": \"viva-notes\", \"version\": 1, \"banks\": {"),
   CASE ("truncated", "{\"format\": \"viva-notes\", \"vers"),
@@ -717,6 +744,36 @@ static const CorruptCase corrupt_cases[] = {
         "0123456789012345678901234567890123456789012345678901234567890123"
         "0123456789012345678901234567890123456789012345678901234567890123"
         "x\", \"call\": \"f()\", \"expected\": \"1\"")),
+  CASE ("stability-missing", WITH_MEMORY (", " R_DIFF R_COUNTS)),
+  CASE ("stability-string", WITH_MEMORY (", \"stability\": \"3.1\", " R_DIFF R_COUNTS)),
+  CASE ("stability-null", WITH_MEMORY (", \"stability\": null, " R_DIFF R_COUNTS)),
+  CASE ("stability-bool", WITH_MEMORY (", \"stability\": true, " R_DIFF R_COUNTS)),
+  CASE ("stability-array", WITH_MEMORY (", \"stability\": [3.1], " R_DIFF R_COUNTS)),
+  CASE ("stability-zero", WITH_MEMORY (", \"stability\": 0, " R_DIFF R_COUNTS)),
+  CASE ("stability-negative", WITH_MEMORY (", \"stability\": -3.1, " R_DIFF R_COUNTS)),
+  CASE ("stability-over-100-years", WITH_MEMORY (", \"stability\": 36500.5, " R_DIFF R_COUNTS)),
+  /* json-glib 1.6 reads these as infinities. */
+  CASE ("stability-infinite", WITH_MEMORY (", \"stability\": 1e999, " R_DIFF R_COUNTS)),
+  CASE ("stability-minus-infinite", WITH_MEMORY (", \"stability\": -1e999, " R_DIFF R_COUNTS)),
+  CASE ("stability-huge-integer", WITH_MEMORY (", \"stability\": 99999999999999999999999, " R_DIFF R_COUNTS)),
+  CASE ("difficulty-missing", WITH_MEMORY (", " R_STAB R_COUNTS)),
+  CASE ("difficulty-string", WITH_MEMORY (", " R_STAB ", \"difficulty\": \"hard\"" R_COUNTS)),
+  CASE ("difficulty-null", WITH_MEMORY (", " R_STAB ", \"difficulty\": null" R_COUNTS)),
+  CASE ("difficulty-below-1", WITH_MEMORY (", " R_STAB ", \"difficulty\": 0.99" R_COUNTS)),
+  CASE ("difficulty-above-10", WITH_MEMORY (", " R_STAB ", \"difficulty\": 10.01" R_COUNTS)),
+  CASE ("difficulty-infinite", WITH_MEMORY (", " R_STAB ", \"difficulty\": 1e999" R_COUNTS)),
+  CASE ("memory-missing", WITH_MEMORY (R_COUNTS)),
+  CASE ("duplicate-stability", WITH_MEMORY (", " R_STAB ", " R_DIFF ", " R_STAB R_COUNTS)),
+  CASE ("step-missing", WITH_MEMORY (", " R_STAB ", " R_DIFF ", " R_REVIEWS)),
+  CASE ("step-2", WITH_MEMORY (", " R_STAB ", " R_DIFF ", \"step\": 2, " R_REVIEWS)),
+  CASE ("step-negative", WITH_MEMORY (", " R_STAB ", " R_DIFF ", \"step\": -1, " R_REVIEWS)),
+  CASE ("step-fraction", WITH_MEMORY (", " R_STAB ", " R_DIFF ", \"step\": 0.5, " R_REVIEWS)),
+  /* Only a question being learnt (interval 0) has a step. */
+  CASE ("step-when-passed", WITH_MEMORY (", " R_STAB ", " R_DIFF ", \"step\": 1, " R_REVIEWS)),
+  CASE ("reviews-missing", WITH_MEMORY (", " R_STAB ", " R_DIFF ", " R_STEP)),
+  CASE ("reviews-negative", WITH_MEMORY (", " R_STAB ", " R_DIFF ", " R_STEP ", \"reviews\": -1")),
+  CASE ("reviews-too-many", WITH_MEMORY (", " R_STAB ", " R_DIFF ", " R_STEP ", \"reviews\": 1000001")),
+  CASE ("reviews-string", WITH_MEMORY (", " R_STAB ", " R_DIFF ", " R_STEP ", \"reviews\": \"2\"")),
   { "too-deep-65", NULL, 0, VIVA_NOTES_STORE_ERROR_TOO_DEEP },
   { "code-over-1-mib", NULL, 0, VIVA_NOTES_STORE_ERROR_INVALID },
   { "prediction-over-64-kib", NULL, 0, VIVA_NOTES_STORE_ERROR_INVALID },
@@ -1118,9 +1175,9 @@ test_missing_with_damaged_backup (void)
 
 /* Newer versions */
 
-/* Version 4 may schedule Review differently; its notes still show. */
+/* Version 5 may schedule Review differently; its notes still show. */
 #define FUTURE_FILE \
-  "{\"format\": \"viva-notes\", \"version\": 4, \"colour\": \"teal\", \"banks\": {\"" BANK "\": {" \
+  "{\"format\": \"viva-notes\", \"version\": 5, \"colour\": \"teal\", \"banks\": {\"" BANK "\": {" \
   "\"1\": {" NOTE_FIELDS ", \"tags\": [\"x\"], \"review\": {\"stability\": 3.5}}, " \
   "\"2\": {\"text\": \"second\", \"status\": \"confident\", \"starred\": false, \"modified\": \"2026-01-01T00:00:00Z\"}}}}"
 
@@ -1217,7 +1274,7 @@ test_future_version_too_large (void)
       g_autofree char *version = g_strdup_printf ("\"version\": %s", versions[i]);
       g_autofree char *says = g_strdup_printf ("file version %s;", versions[i]);
 
-      g_assert_cmpuint (g_string_replace (text, "\"version\": 4", version, 1), ==, 1);
+      g_assert_cmpuint (g_string_replace (text, "\"version\": 5", version, 1), ==, 1);
       write_file (path, text->str, text->len);
       original = read_file (path);
 
@@ -2568,6 +2625,7 @@ test_review_round_trip (void)
   guint n;
 
   store = load_store (path);
+  grade_with_sm2 (store);
 
   /* A note with text, graded in a mock interview and then in Review. */
   note = viva_notes_store_get_note (store, BANK, 42);
@@ -2606,7 +2664,7 @@ test_review_round_trip (void)
   bytes = read_file (path);
   contents = g_bytes_get_data (bytes, NULL);
   g_test_message ("%s", contents);
-  g_assert_true (g_str_has_prefix (contents, "{\n  \"format\" : \"viva-notes\",\n  \"version\" : 3,\n"));
+  g_assert_true (g_str_has_prefix (contents, "{\n  \"format\" : \"viva-notes\",\n  \"version\" : 4,\n"));
   g_assert_nonnull (strstr (contents, "\"review\" : {\n"));
   g_assert_nonnull (strstr (contents, "\"last-review\" : \"2026-03-03T10:10:00.000000Z\""));
   g_assert_nonnull (strstr (contents, "\"ease\" : 2450"));
@@ -2787,6 +2845,7 @@ test_review_count_due (void)
   guint changes = 0;
 
   store = load_store (path);
+  grade_with_sm2 (store);
   viva_review_day_init (&day, T0, tz, 4);
   g_assert_cmpuint (viva_notes_store_count_due (store, BANK, &day), ==, 0);
 
@@ -2849,6 +2908,7 @@ test_review_version_1_upgraded (void)
   original = read_file (path);
 
   store = load_store (path);
+  grade_with_sm2 (store);
   g_assert_cmpint (viva_notes_store_get_state (store), ==, VIVA_NOTES_STORE_STATE_OK);
   g_assert_false (viva_notes_store_get_read_only (store));
   g_assert_cmpuint (viva_notes_store_get_n_notes (store), ==, 3);
@@ -2917,6 +2977,7 @@ test_review_damaged_restored (void)
   char *ease;
 
   store = load_store (path);
+  grade_with_sm2 (store);
   note = viva_notes_store_get_note (store, BANK, 1);
   viva_note_review (note, VIVA_REVIEW_GRADE_EASY, VIVA_REVIEW_SOURCE_REVIEW, T0);
   flush_store (store);
@@ -3245,7 +3306,7 @@ test_scratchpad_round_trip (void)
     JsonObject *first;
     JsonObject *second;
 
-    g_assert_cmpint (json_object_get_int_member (root, "version"), ==, 3);
+    g_assert_cmpint (json_object_get_int_member (root, "version"), ==, 4);
     /* The note's own members are as they were. */
     g_assert_cmpstr (json_object_get_string_member (q42, "text"), ==, "");
     g_assert_cmpstr (json_object_get_string_member (q42, "status"), ==, "new");
@@ -3320,6 +3381,45 @@ test_scratchpad_autosave (void)
   reread = load_store (path);
   g_assert_cmpstr (viva_note_get_code (viva_notes_store_lookup_note (reread, BANK, 1)), ==, "print(1)");
   g_assert_cmpstr (viva_note_get_prediction (viva_notes_store_lookup_note (reread, BANK, 1)), ==, "1");
+}
+
+/* A file written as version 4 without the members that version added:
+ * the lines of "stability", "difficulty", "step" and "reviews" gone, and
+ * the comma they
+ * needed after "lapses". The rest is compared byte for byte with what
+ * was read. */
+static GBytes *
+strip_memory (GBytes *bytes)
+{
+  g_auto(GStrv) lines = g_strsplit (g_bytes_get_data (bytes, NULL), "\n", -1);
+  GString *out = g_string_new (NULL);
+  guint n_memory = 0;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *line = lines[i];
+
+      if (strstr (line, "\"stability\" : ") != NULL || strstr (line, "\"difficulty\" : ") != NULL ||
+          strstr (line, "\"step\" : ") != NULL || strstr (line, "\"reviews\" : ") != NULL)
+        {
+          n_memory++;
+          continue;
+        }
+
+      if (strstr (line, "\"lapses\" : ") != NULL && g_str_has_suffix (line, ","))
+        g_string_append_len (out, line, strlen (line) - 1);
+      else
+        g_string_append (out, line);
+
+      if (lines[i + 1] != NULL)
+        g_string_append_c (out, '\n');
+    }
+
+  /* Four per note reviewed. */
+  g_assert_cmpuint (n_memory % 4, ==, 0);
+  g_assert_cmpuint (n_memory, >, 0);
+
+  return g_string_free_to_bytes (out);
 }
 
 /* A version 2 file exactly as Viva 2 wrote it. */
@@ -3406,10 +3506,14 @@ test_scratchpad_version_2_upgraded (void)
   g_assert_true (save_and_wait (store, &error));
   g_assert_no_error (error);
   upgraded = read_file (path);
-  expected = g_bytes_new_static (VERSION_2_PRETTY ("3"), strlen (VERSION_2_PRETTY ("3")));
-  if (!g_bytes_equal (upgraded, expected))
-    g_test_message ("written:\n%s", (const char *) g_bytes_get_data (upgraded, NULL));
-  g_assert_true (g_bytes_equal (upgraded, expected));
+  expected = g_bytes_new_static (VERSION_2_PRETTY ("4"), strlen (VERSION_2_PRETTY ("4")));
+  {
+    g_autoptr(GBytes) without_memory = strip_memory (upgraded);
+
+    if (!g_bytes_equal (without_memory, expected))
+      g_test_message ("written:\n%s", (const char *) g_bytes_get_data (upgraded, NULL));
+    g_assert_true (g_bytes_equal (without_memory, expected));
+  }
   assert_file_equals (bak_path, original);
 
   /* And code added after the upgrade sits beside them. */
@@ -3494,7 +3598,7 @@ test_scratchpad_future_version (void)
   g_autoptr(GError) error = NULL;
   VivaNote *note;
   static const char future[] =
-    "{\"format\": \"viva-notes\", \"version\": 4, \"banks\": {\"" BANK "\": {\"1\": {" NOTE_FIELDS
+    "{\"format\": \"viva-notes\", \"version\": 5, \"banks\": {\"" BANK "\": {\"1\": {" NOTE_FIELDS
     ", \"scratchpad\": {\"code\": \"print(1)\", \"prediction\": \"1\", \"cases\": [], \"language\": \"python3\"}}}}}";
 
   write_file (path, future, -1);
@@ -3738,6 +3842,227 @@ test_scratchpad_two_stores (void)
   assert_same_scratchpad (viva_notes_store_lookup_note (c, BANK, 5), note_b);
 }
 
+/* Memory (version 4) */
+
+static VivaReviewState
+replayed_memory (VivaNote *note)
+{
+  VivaSchedulerConfig config;
+  VivaReviewState replayed;
+  const VivaReviewEntry *history;
+  guint n_history;
+
+  viva_scheduler_config_init (&config);
+  config.fuzz = FALSE;
+  history = viva_note_get_history (note, &n_history);
+  g_assert_cmpuint (n_history, >, 0);
+  viva_scheduler_replay (&config, history, n_history, &replayed);
+
+  return replayed;
+}
+
+/* notes.json as today's main (version 3) wrote it after real reviews
+ * graded by SM-2 (tests/data/formats/notes-v3-sm2.json): every note
+ * reviewed gets the memory that replaying its history gives, and
+ * nothing else moves: no due date, no count, no text. Written back, the
+ * file is version 4 and, but for the memory, the same byte for byte;
+ * the version 3 file is the backup; read again, the memory is exactly
+ * what was written. */
+static void
+test_memory_migrated_from_version_3 (void)
+{
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "data", "formats", "notes-v3-sm2.json", NULL);
+  g_autofree char *path = notes_path ();
+  g_autofree char *bak_path = sibling_path (path, ".bak");
+  g_autoptr(VivaNotesStore) store = NULL;
+  g_autoptr(VivaNotesStore) reread = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GBytes) original = read_file (fixture);
+  g_autoptr(GBytes) upgraded = NULL;
+  g_autoptr(GBytes) without_memory = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GList) bank_ids = NULL;
+  JsonObject *banks;
+  guint n_reviewed = 0, n_notes = 0;
+
+  write_file (path, g_bytes_get_data (original, NULL), g_bytes_get_size (original));
+  store = load_store (path);
+  g_assert_cmpint (viva_notes_store_get_state (store), ==, VIVA_NOTES_STORE_STATE_OK);
+
+  json_parser_load_from_data (parser, g_bytes_get_data (original, NULL), g_bytes_get_size (original), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (json_parser_get_root (parser)), "version"), ==, 3);
+  banks = json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)), "banks");
+  bank_ids = json_object_get_members (banks);
+
+  for (const GList *b = bank_ids; b != NULL; b = b->next)
+    {
+      JsonObject *bank = json_object_get_object_member (banks, b->data);
+      g_autoptr(GList) keys = json_object_get_members (bank);
+
+      for (const GList *k = keys; k != NULL; k = k->next)
+        {
+          JsonObject *object = json_object_get_object_member (bank, k->data);
+          VivaNote *note = viva_notes_store_lookup_note (store, b->data, (guint) g_ascii_strtoull (k->data, NULL, 10));
+          const VivaReviewState *state;
+          const VivaReviewEntry *history;
+          JsonObject *review;
+          JsonArray *entries;
+          VivaReviewState replayed;
+          guint n_history;
+
+          g_assert_nonnull (note);
+          n_notes++;
+          g_assert_cmpstr (viva_note_get_text (note), ==, json_object_get_string_member (object, "text"));
+          state = viva_note_get_review_state (note);
+
+          if (!json_object_has_member (object, "review"))
+            {
+              g_assert_true (viva_review_state_is_new (state));
+              g_assert_cmpfloat (state->stability, ==, 0);
+              g_assert_cmpfloat (state->difficulty, ==, 0);
+              continue;
+            }
+
+          n_reviewed++;
+          review = json_object_get_object_member (object, "review");
+          g_assert_cmpint (state->due, ==, viva_data_file_parse_time (json_object_get_string_member (review, "due")));
+          g_assert_cmpint (state->last_review, ==, viva_data_file_parse_time (json_object_get_string_member (review, "last-review")));
+          g_assert_cmpint (state->interval, ==, json_object_get_int_member (review, "interval"));
+          g_assert_cmpint (state->ease, ==, json_object_get_int_member (review, "ease"));
+          g_assert_cmpint (state->repetitions, ==, json_object_get_int_member (review, "repetitions"));
+          g_assert_cmpint (state->lapses, ==, json_object_get_int_member (review, "lapses"));
+
+          entries = json_object_get_array_member (object, "history");
+          history = viva_note_get_history (note, &n_history);
+          g_assert_cmpuint (n_history, ==, json_array_get_length (entries));
+          g_assert_cmpint (history[n_history - 1].time, ==, state->last_review);
+
+          /* The memory is the replay's, to the bit. */
+          replayed = replayed_memory (note);
+          g_assert_cmpfloat (state->stability, >=, VIVA_FSRS_STABILITY_MIN);
+          g_assert_cmpfloat (state->difficulty, >=, VIVA_FSRS_DIFFICULTY_MIN);
+          g_assert_cmpmem (&state->stability, sizeof (double), &replayed.stability, sizeof (double));
+          g_assert_cmpmem (&state->difficulty, sizeof (double), &replayed.difficulty, sizeof (double));
+          g_assert_cmpuint (state->reviews, ==, replayed.reviews);
+          g_assert_cmpuint (state->reviews, ==, n_history);
+          g_assert_cmpuint (state->step, ==, state->interval == 0 && replayed.interval == 0 ? replayed.step : 0);
+          g_assert_true (viva_review_state_is_valid (state));
+        }
+    }
+
+  g_assert_cmpuint (n_notes, ==, 5);
+  g_assert_cmpuint (n_reviewed, ==, 4);
+  /* Loading is not a change; the next save (any edit) upgrades. */
+  g_assert_false (viva_notes_store_get_dirty (store));
+  assert_file_equals (path, original);
+
+  g_assert_true (save_and_wait (store, &error));
+  g_assert_no_error (error);
+  upgraded = read_file (path);
+  g_test_message ("written:\n%s", (const char *) g_bytes_get_data (upgraded, NULL));
+  g_assert_true (g_str_has_prefix (g_bytes_get_data (upgraded, NULL),
+                                   "{\n  \"format\" : \"viva-notes\",\n  \"version\" : 4,\n"));
+  without_memory = strip_memory (upgraded);
+  {
+    g_autoptr(GString) expected = g_string_new_len (g_bytes_get_data (original, NULL), g_bytes_get_size (original));
+
+    g_assert_cmpuint (g_string_replace (expected, "\"version\" : 3,", "\"version\" : 4,", 1), ==, 1);
+    g_assert_cmpmem (g_bytes_get_data (without_memory, NULL), g_bytes_get_size (without_memory),
+                     expected->str, expected->len);
+  }
+  assert_file_equals (bak_path, original);
+
+  /* Read again as version 4: no replay, the same memory exactly. */
+  reread = load_store (path);
+  for (const GList *b = bank_ids; b != NULL; b = b->next)
+    {
+      JsonObject *bank = json_object_get_object_member (banks, b->data);
+      g_autoptr(GList) keys = json_object_get_members (bank);
+
+      for (const GList *k = keys; k != NULL; k = k->next)
+        {
+          guint number = (guint) g_ascii_strtoull (k->data, NULL, 10);
+          VivaNote *before = viva_notes_store_lookup_note (store, b->data, number);
+          VivaNote *after = viva_notes_store_lookup_note (reread, b->data, number);
+
+          g_assert_true (_viva_review_state_equal (viva_note_get_review_state (before),
+                                                   viva_note_get_review_state (after)));
+        }
+    }
+}
+
+/* Version 4's memory as written by hand: read as it is, written back
+ * with the same digits. */
+static void
+test_memory_good_file (void)
+{
+  g_autofree char *path = notes_path ();
+  g_autoptr(VivaNotesStore) store = NULL;
+  g_autoptr(GBytes) written = NULL;
+  g_autoptr(GError) error = NULL;
+  const VivaReviewState *state;
+
+  write_file (path, GOOD_FILE_V4, -1);
+  store = load_store (path);
+  state = viva_note_get_review_state (viva_notes_store_lookup_note (store, "bank", 1));
+  g_assert_cmpfloat (state->stability, ==, 3.1262);
+  g_assert_cmpfloat (state->difficulty, ==, 5.3140427);
+
+  /* Whole numbers are numbers too. */
+  g_clear_object (&store);
+  write_file (path, WITH_MEMORY (", \"stability\": 12, \"difficulty\": 1" R_COUNTS), -1);
+  store = load_store (path);
+  state = viva_note_get_review_state (viva_notes_store_lookup_note (store, "bank", 1));
+  g_assert_cmpfloat (state->stability, ==, 12);
+  g_assert_cmpfloat (state->difficulty, ==, 1);
+
+  g_clear_object (&store);
+  write_file (path, GOOD_FILE_V4, -1);
+  store = load_store (path);
+  g_assert_true (save_and_wait (store, &error));
+  g_assert_no_error (error);
+  written = read_file (path);
+  g_assert_nonnull (strstr (g_bytes_get_data (written, NULL), "\"stability\" : 3.1262,\n"));
+  g_assert_nonnull (strstr (g_bytes_get_data (written, NULL), "\"difficulty\" : 5.3140427,\n"));
+}
+
+/* Whatever the grades give, the memory written reads back to the bit:
+ * a merge compares it exactly with what is on disk. */
+static void
+test_memory_round_trip (void)
+{
+  g_autofree char *path = notes_path ();
+  g_autoptr(VivaNotesStore) store = NULL;
+  g_autoptr(VivaNotesStore) reread = NULL;
+  const gint64 t0 = G_GINT64_CONSTANT (1788253200) * G_USEC_PER_SEC;
+
+  store = load_store (path);
+  for (guint number = 1; number <= 200; number++)
+    {
+      VivaNote *note = viva_notes_store_get_note (store, BANK, number);
+      gint64 when = t0;
+
+      for (guint r = 0; r < 1 + number % 7; r++)
+        {
+          viva_note_review (note, (VivaReviewGrade) (VIVA_REVIEW_GRADE_AGAIN + (number * 7 + r * 3) % 4),
+                            VIVA_REVIEW_SOURCE_REVIEW, when);
+          when += (gint64) (number % 13) * G_TIME_SPAN_HOUR * 7 + G_TIME_SPAN_MINUTE;
+        }
+    }
+  flush_store (store);
+
+  reread = load_store (path);
+  for (guint number = 1; number <= 200; number++)
+    {
+      const VivaReviewState *a = viva_note_get_review_state (viva_notes_store_lookup_note (store, BANK, number));
+      const VivaReviewState *b = viva_note_get_review_state (viva_notes_store_lookup_note (reread, BANK, number));
+
+      g_assert_cmpfloat (a->stability, >, 0);
+      g_assert_true (_viva_review_state_equal (a, b));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -3760,6 +4085,7 @@ main (int   argc,
   g_test_add_data_func ("/notes-store/corrupt/random", GOOD_FILE, test_random_damage);
   g_test_add_data_func ("/notes-store/corrupt/random-with-review", GOOD_FILE_V2, test_random_damage);
   g_test_add_data_func ("/notes-store/corrupt/random-with-scratchpad", GOOD_FILE_V3, test_random_damage);
+  g_test_add_data_func ("/notes-store/corrupt/random-with-memory", GOOD_FILE_V4, test_random_damage);
   g_test_add_func ("/notes-store/depth-limit", test_depth_limit);
   g_test_add_func ("/notes-store/byte-order-mark", test_byte_order_mark);
   g_test_add_func ("/notes-store/too-large", test_too_large);
@@ -3815,6 +4141,9 @@ main (int   argc,
   g_test_add_func ("/notes-store/scratchpad/not-written-when-invalid", test_scratchpad_not_written_when_invalid);
   g_test_add_func ("/notes-store/scratchpad/damaged-restored", test_scratchpad_damaged_restored);
   g_test_add_func ("/notes-store/scratchpad/two-stores", test_scratchpad_two_stores);
+  g_test_add_func ("/notes-store/memory/migrated-from-version-3", test_memory_migrated_from_version_3);
+  g_test_add_func ("/notes-store/memory/good-file", test_memory_good_file);
+  g_test_add_func ("/notes-store/memory/round-trip", test_memory_round_trip);
   g_test_add_func ("/notes-store/perf/save-10000", test_perf_save);
   g_test_add_func ("/notes-store/perf/merge-10000", test_perf_merge);
 

@@ -45,6 +45,16 @@ fixture_set_up (Fixture       *f,
   g_assert_no_error (error);
   f->tz = g_time_zone_new_utc ();
   viva_review_day_init (&f->day, T0, f->tz, 4);
+
+  /* The queue's rules, not the scheduler's: the history below is told
+   * in SM-2's whole days, which make each due time plain. */
+  {
+    VivaSchedulerConfig config = *viva_notes_store_get_scheduler_config (f->notes);
+
+    config.algorithm = VIVA_SCHEDULER_ALGORITHM_SM2;
+    config.tz = f->tz;
+    viva_notes_store_set_scheduler_config (f->notes, &config);
+  }
 }
 
 static void

@@ -83,6 +83,18 @@ reset_data (void)
   g_settings_reset (settings, "last-bank");
   g_settings_reset (settings, "review-daily-limit");
   g_settings_reset (settings, "review-new-per-day");
+  g_settings_reset (settings, "review-scheduler");
+  g_settings_reset (settings, "review-desired-retention");
+}
+
+/* The rounds below that state SM-2's intervals: Preferences → Review →
+ * Scheduler → SM-2. */
+static void
+choose_sm2 (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  g_settings_set_string (settings, "review-scheduler", "sm2");
 }
 
 /* What the user had done before today: question 7 passed three days
@@ -123,15 +135,17 @@ fixture_open (Fixture  *f,
   g_settings_set_uint (f->settings, "review-new-per-day", new_per_day);
   f->notes = viva_notes_store_new (path);
   viva_notes_store_load (f->notes, NULL);
-  if (seed)
-    seed_schedule (f->notes, f->start);
   f->clock = viva_clock_new_fake (f->start);
 
+  /* The context gives the store the scheduler the settings say, which
+   * then grades the history seeded too. */
   context = g_object_new (VIVA_TYPE_CONTEXT,
                           "notes-store", f->notes,
                           "clock", f->clock,
                           "settings", f->settings,
                           NULL);
+  if (seed)
+    seed_schedule (f->notes, f->start);
   f->window = viva_window_new (NULL, context);
   g_object_ref_sink (f->window);
   viva_window_restore_session (f->window);
@@ -265,6 +279,7 @@ test_review_round (void)
   guint n;
 
   reset_data ();
+  choose_sm2 ();
   fixture_open (&f, 4, 2, TRUE);
 
   /* The sidebar counts the two due today, and the two new ones the
@@ -450,6 +465,7 @@ test_daily_limit (void)
   GtkSpinButton *spin;
 
   reset_data ();
+  choose_sm2 ();
   fixture_open (&f, 1, 0, TRUE);
 
   start_review (&f);

@@ -298,8 +298,8 @@ test_due (Fixture       *fixture,
   /* Never reviewed: new, not due. */
   assert_search (fixture->index, "", &filters, "");
 
-  /* Known today: back in a day or more. Forgotten: back today. */
-  viva_note_review (note_for (fixture, 3), VIVA_REVIEW_GRADE_GOOD, VIVA_REVIEW_SOURCE_REVIEW, now);
+  /* Known at once today: back in days. Forgotten: back today. */
+  viva_note_review (note_for (fixture, 3), VIVA_REVIEW_GRADE_EASY, VIVA_REVIEW_SOURCE_REVIEW, now);
   viva_note_review (note_for (fixture, 5), VIVA_REVIEW_GRADE_AGAIN, VIVA_REVIEW_SOURCE_REVIEW, now);
   assert_search (fixture->index, "", &filters, "5");
   assert_search (fixture->index, "decorator", &filters, "5");

@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "viva-json-writer.h"
@@ -333,6 +334,32 @@ viva_json_writer_int (VivaJsonWriter *writer,
     *--p = '-';
 
   put (writer->out, p, digits + sizeof digits - p);
+}
+
+/* A finite number, in the fewest digits that read back as the same
+ * double (15 are enough for most, 17 for all), so that a file read and
+ * written again is the same byte for byte. */
+void
+viva_json_writer_double (VivaJsonWriter *writer,
+                         double          value)
+{
+  char text[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_return_if_fail (isfinite (value));
+
+  begin_value (writer);
+
+  for (int digits = 15; digits <= 17; digits++)
+    {
+      char format[8];
+
+      g_snprintf (format, sizeof format, "%%.%dg", digits);
+      g_ascii_formatd (text, sizeof text, format, value);
+      if (g_ascii_strtod (text, NULL) == value)
+        break;
+    }
+
+  put (writer->out, text, strlen (text));
 }
 
 void

@@ -48,6 +48,8 @@ gboolean viva_json_writer_string         (VivaJsonWriter *writer,
                                           const char     *value);
 void    viva_json_writer_int             (VivaJsonWriter *writer,
                                           gint64          value);
+void    viva_json_writer_double          (VivaJsonWriter *writer,
+                                          double          value);
 void    viva_json_writer_boolean         (VivaJsonWriter *writer,
                                           gboolean        value);
 void    viva_json_writer_null            (VivaJsonWriter *writer);

@@ -20,10 +20,15 @@ void     _viva_note_load         (VivaNote              *self,
                                   const VivaReviewState *review,
                                   const VivaReviewEntry *history,
                                   guint                  n_history);
+gboolean _viva_review_state_equal (const VivaReviewState *a,
+                                   const VivaReviewState *b);
 gboolean _viva_note_review_equal (VivaNote              *self,
                                   const VivaReviewState *review,
                                   const VivaReviewEntry *history,
                                   guint                  n_history);
+
+void     _viva_note_set_scheduler_config (VivaNote                  *self,
+                                          const VivaSchedulerConfig *config);
 
 gboolean _viva_note_scratchpad_equal (VivaNote              *self,
                                       const char            *code,

@@ -28,6 +28,9 @@ struct _VivaNote
    * NULL until the first review */
   GArray          *history;
   gint64           modified;
+  /* The store's (viva_notes_store_set_scheduler_config()); NULL for a
+   * note of no store, graded with the defaults */
+  const VivaSchedulerConfig *scheduler_config;
   VivaReviewState  review;
   guint            number;
   VivaStatus       status;
@@ -69,9 +72,28 @@ viva_status_from_string (const char *str,
   return TRUE;
 }
 
-/* _viva_note_review_equal() compares them with memcmp(): no padding. */
-G_STATIC_ASSERT (sizeof (VivaReviewState) == 2 * sizeof (gint64) + 6 * sizeof (guint) + 2 * sizeof (double));
+/* _viva_note_review_equal() compares histories with memcmp(): no
+ * padding. */
 G_STATIC_ASSERT (sizeof (VivaReviewEntry) == sizeof (gint64) + 2 * sizeof (int));
+
+/* Member by member: the state holds doubles (and may have padding). The
+ * memory is compared exactly, as it round-trips exactly through
+ * notes.json. */
+gboolean
+_viva_review_state_equal (const VivaReviewState *a,
+                          const VivaReviewState *b)
+{
+  return a->due == b->due &&
+         a->last_review == b->last_review &&
+         a->repetitions == b->repetitions &&
+         a->lapses == b->lapses &&
+         a->ease == b->ease &&
+         a->interval == b->interval &&
+         a->stability == b->stability &&
+         a->difficulty == b->difficulty &&
+         a->step == b->step &&
+         a->reviews == b->reviews;
+}
 
 enum {
   PROP_0,
@@ -795,6 +817,49 @@ viva_note_is_due (VivaNote            *self,
   return viva_review_state_is_due (&self->review, day);
 }
 
+/* How a note of no store is graded: viva_scheduler_config_init()'s. */
+static const VivaSchedulerConfig *
+default_scheduler_config (void)
+{
+  static VivaSchedulerConfig config;
+  static gsize initialized;
+
+  if (g_once_init_enter (&initialized))
+    {
+      viva_scheduler_config_init (&config);
+      g_once_init_leave (&initialized, 1);
+    }
+
+  return &config;
+}
+
+/* Borrowed: the store that owns the note sets it, and unsets it when it
+ * goes. */
+void
+_viva_note_set_scheduler_config (VivaNote                  *self,
+                                 const VivaSchedulerConfig *config)
+{
+  g_return_if_fail (VIVA_IS_NOTE (self));
+
+  self->scheduler_config = config;
+}
+
+/**
+ * viva_note_get_scheduler_config:
+ * @self: a note
+ *
+ * Returns: (transfer none): how the note is graded: its store's
+ *   configuration (viva_notes_store_set_scheduler_config()), or the
+ *   defaults for a note of no store
+ */
+const VivaSchedulerConfig *
+viva_note_get_scheduler_config (VivaNote *self)
+{
+  g_return_val_if_fail (VIVA_IS_NOTE (self), NULL);
+
+  return self->scheduler_config != NULL ? self->scheduler_config : default_scheduler_config ();
+}
+
 static void
 viva_note_reviewed (VivaNote *self)
 {
@@ -811,8 +876,10 @@ viva_note_reviewed (VivaNote *self)
  * @source: where: in Review, or rating a mock interview
  * @now: when, in microseconds since 1970 (UTC): g_get_real_time()
  *
- * Applies a grade: reschedules the question (viva_scheduler_review())
- * and adds the review to its history, dropping the oldest one past
+ * Applies a grade: reschedules the question (viva_scheduler_review(),
+ * with viva_note_get_scheduler_config(): the store's, which the context
+ * keeps as the settings say) and adds the review to its history,
+ * dropping the oldest one past
  * %VIVA_REVIEW_HISTORY_MAX. Like any change, it sets "modified", so that
  * the note wins over an older copy when two Vivas merge their files.
  * The study status is left alone; see viva_review_grade_to_status().
@@ -824,7 +891,6 @@ viva_note_review (VivaNote         *self,
                   gint64            now)
 {
   VivaReviewEntry entry = { now, grade, source };
-  VivaSchedulerConfig config;
 
   g_return_if_fail (VIVA_IS_NOTE (self));
   g_return_if_fail (grade >= VIVA_REVIEW_GRADE_AGAIN && grade <= VIVA_REVIEW_GRADE_EASY);
@@ -844,18 +910,7 @@ viva_note_review (VivaNote         *self,
   self->can_undo = TRUE;
 
   g_array_append_val (self->history, entry);
-  /* Until the context's configuration reaches here (issue 12, part B):
-   * SM-2 as before, so that the schedule does not change under its
-   * tests before they are updated with it. */
-  viva_scheduler_config_init (&config);
-  config.algorithm = VIVA_SCHEDULER_ALGORITHM_SM2;
-  viva_scheduler_review (&config, &self->review, grade, now, &self->review);
-  /* notes.json version 3 does not hold the FSRS memory: drop it, so that
-   * a note equals itself saved and loaded again, until version 4 keeps it
-   * (issue 12, part B). */
-  self->review.stability = 0.0;
-  self->review.difficulty = 0.0;
-  self->review.reviews = 0;
+  viva_scheduler_review (viva_note_get_scheduler_config (self), &self->review, grade, now, &self->review);
 
   viva_note_reviewed (self);
 }
@@ -937,7 +992,7 @@ _viva_note_review_equal (VivaNote              *self,
   else
     viva_review_state_init (&other);
 
-  return memcmp (&self->review, &other, sizeof other) == 0 &&
+  return _viva_review_state_equal (&self->review, &other) &&
          n == n_history &&
          (n == 0 || memcmp (self->history->data, history, n * sizeof (VivaReviewEntry)) == 0);
 }

@@ -72,6 +72,7 @@ void                viva_note_remove_case    (VivaNote           *self,
 const VivaReviewState *viva_note_get_review_state (VivaNote            *self);
 const VivaReviewEntry *viva_note_get_history      (VivaNote            *self,
                                                    guint               *n_entries);
+const VivaSchedulerConfig *viva_note_get_scheduler_config (VivaNote       *self);
 gint64                 viva_note_get_due          (VivaNote            *self);
 gboolean               viva_note_is_due           (VivaNote            *self,
                                                    const VivaReviewDay *day);

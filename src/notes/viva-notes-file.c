@@ -9,7 +9,7 @@
  *
  *   {
  *     "format" : "viva-notes",
- *     "version" : 3,
+ *     "version" : 4,
  *     "banks" : {
  *       "python-interview-questions" : {
  *         "42" : {
@@ -23,7 +23,11 @@
  *             "interval" : 3,
  *             "ease" : 2500,
  *             "repetitions" : 2,
- *             "lapses" : 0
+ *             "lapses" : 0,
+ *             "stability" : 3.1262,
+ *             "difficulty" : 5.3140427,
+ *             "step" : 0,
+ *             "reviews" : 2
  *           },
  *           "history" : [
  *             {
@@ -67,6 +71,14 @@
  *    last review; "interval" is in days, 0 to 36500, and 0 exactly when
  *    "repetitions" is 0; "ease" is the ease factor in thousandths, 1300
  *    to 5000; "repetitions" and "lapses" are counts up to 1,000,000.
+ *    "stability" and "difficulty" (version 4) are the question's FSRS
+ *    memory, kept whichever scheduler gives the due dates: the days
+ *    after which recall falls to 90%, 0.001 to 36500, and how hard the
+ *    question is, 1 to 10; numbers written in the fewest digits that
+ *    read back exactly. With them "step", the FSRS learning step the
+ *    question has reached (0 or 1; 0 unless "interval" is 0), and
+ *    "reviews", how many grades it has had in all (the history keeps
+ *    only the last 100), up to 1,000,000.
  *    "history" holds the last 1 to 100 reviews, oldest first, each with
  *    its "time", its "grade" ("again", "hard", "good" or "easy") and its
  *    "source" ("review", or "mock" for a mock interview rating).
@@ -98,6 +110,14 @@
  *    code. Versions 1 and 2 are read as files in which no scratchpad was
  *    kept (a "scratchpad" member in them is ignored, as they ignored it)
  *    and every note in them is written back unchanged as version 3.
+ *  - Version 4 added the memory to "review", for the same reason: a Viva
+ *    that only knows version 3 would drop it at its next save (and
+ *    schedule by SM-2 alone); it opens version 4 read-only instead. In a
+ *    version 2 or 3 file the memory is replayed from each note's history
+ *    when it is read (see replay_memory()); everything else, due dates
+ *    included, is kept as it was, and the file is written back as
+ *    version 4 at the next save. These members in an older file are
+ *    ignored, as that version ignored them.
  *
  * Next to it:
  *  - notes.json.bak: the previous notes.json, kept at every save;
@@ -123,6 +143,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <math.h>
 #include <string.h>
 #include <sys/file.h>
 #include <sys/stat.h>
@@ -134,6 +155,7 @@
 
 #include "viva-code-case.h"
 #include "viva-data-file.h"
+#include "viva-fsrs.h"
 #include "viva-json-writer.h"
 #include "viva-notes-file.h"
 #include "viva-notes-store.h"
@@ -311,9 +333,109 @@ fail:
   return FALSE;
 }
 
+/* A number member, whole or not, finite and within [@min, @max]. */
+static gboolean
+get_number_member (JsonObject  *object,
+                   const char  *name,
+                   double       min,
+                   double       max,
+                   double      *out,
+                   GError     **error)
+{
+  JsonNode *node;
+
+  if (!json_object_has_member (object, name))
+    {
+      g_set_error (error, VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_INVALID,
+                   _("“%s” is missing"), name);
+      return FALSE;
+    }
+
+  node = json_object_get_member (object, name);
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_DOUBLE)
+    *out = json_node_get_double (node);
+  else if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64)
+    *out = (double) json_node_get_int (node);
+  else
+    {
+      g_set_error (error, VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_INVALID,
+                   _("“%s” is not a number"), name);
+      return FALSE;
+    }
+
+  /* json-glib reads 1e999 as infinity. */
+  if (!isfinite (*out) || *out < min || *out > max)
+    {
+      g_set_error (error, VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_INVALID,
+                   _("“%s” is out of range"), name);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Version 4's members of "review": the memory, the learning step and
+ * the count of reviews. */
+static gboolean
+validate_memory (JsonObject      *review,
+                 VivaNoteRecord  *record,
+                 GError         **error)
+{
+  gint64 value;
+
+  if (!get_number_member (review, "stability", VIVA_FSRS_STABILITY_MIN, VIVA_FSRS_STABILITY_MAX,
+                          &record->review.stability, error) ||
+      !get_number_member (review, "difficulty", VIVA_FSRS_DIFFICULTY_MIN, VIVA_FSRS_DIFFICULTY_MAX,
+                          &record->review.difficulty, error))
+    return FALSE;
+
+  if (!viva_data_file_get_int_member (review, "step", 0, VIVA_SCHEDULER_LEARNING_STEPS - 1, &value,
+                                      VIVA_NOTES_STORE_ERROR, error))
+    return FALSE;
+  record->review.step = (guint) value;
+
+  if (!viva_data_file_get_int_member (review, "reviews", 0, VIVA_REVIEW_COUNT_MAX, &value,
+                                      VIVA_NOTES_STORE_ERROR, error))
+    return FALSE;
+  record->review.reviews = (guint) value;
+
+  return TRUE;
+}
+
+/* Versions 2 and 3 kept no memory: it is what the history gives,
+ * replayed through FSRS as at every review since (viva_scheduler_replay()),
+ * with the count of reviews and the learning step that go with it.
+ * The parameters are the published defaults, which are what a user
+ * upgrading has (there was nothing to fit them with before version 4);
+ * the rest of the state (when it is due, SM-2's ease and interval) is
+ * the file's, so that no due date moves. A history cut to its last 100
+ * reviews replays from the oldest one kept. */
+static void
+replay_memory (VivaNoteRecord *record)
+{
+  VivaSchedulerConfig config;
+  VivaReviewState replayed;
+
+  viva_scheduler_config_init (&config);
+  config.fuzz = FALSE;
+
+  viva_scheduler_replay (&config,
+                         &g_array_index (record->history, VivaReviewEntry, 0),
+                         record->history->len,
+                         &replayed);
+
+  record->review.stability = replayed.stability;
+  record->review.difficulty = replayed.difficulty;
+  record->review.reviews = replayed.reviews;
+  /* The learning step means something only while the file's own state
+   * is being learnt; a question SM-2 already passed has none. */
+  record->review.step = record->review.interval == 0 && replayed.interval == 0 ? replayed.step : 0;
+}
+
 /* "review" and "history", which come together or not at all. */
 static gboolean
 validate_review (JsonObject      *object,
+                 gint64           version,
                  VivaNoteRecord  *record,
                  GError         **error)
 {
@@ -371,6 +493,9 @@ validate_review (JsonObject      *object,
     goto fail;
   record->review.lapses = (guint) value;
 
+  if (version >= 4 && !validate_memory (review, record, error))
+    goto fail;
+
   /* Each member is in range; together they must be a state the
    * scheduler can have produced. */
   if (!viva_review_state_is_valid (&record->review))
@@ -378,7 +503,9 @@ validate_review (JsonObject      *object,
       g_set_error_literal (error, VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_INVALID,
                            record->review.due < record->review.last_review
                              ? _("“due” is before “last-review”")
-                             : _("“interval” is 0 but “repetitions” is not, or the other way round"));
+                             : (record->review.repetitions == 0) != (record->review.interval == 0)
+                               ? _("“interval” is 0 but “repetitions” is not, or the other way round")
+                               : _("“step” is not 0 for a question already passed (“interval” is not 0)"));
       goto fail;
     }
 
@@ -414,6 +541,9 @@ validate_review (JsonObject      *object,
       if (!validate_review_entry (history, i, &g_array_index (record->history, VivaReviewEntry, i), error))
         return FALSE;
     }
+
+  if (version < 4)
+    replay_memory (record);
 
   return TRUE;
 
@@ -562,7 +692,7 @@ validate_note (JsonObject      *bank,
     }
 
   /* Version 1 ignored these members, like any other. */
-  if (version >= 2 && !validate_review (object, record, &review_error))
+  if (version >= 2 && !validate_review (object, version, record, &review_error))
     {
       problem = review_error->message;
       goto out;
@@ -1011,6 +1141,15 @@ write_time_member (VivaJsonWriter *writer,
   viva_json_writer_string (writer, text);
 }
 
+/* What validate_memory() accepts. */
+static gboolean
+memory_is_valid (const VivaReviewState *review)
+{
+  return isfinite (review->stability) && isfinite (review->difficulty) &&
+         review->stability >= VIVA_FSRS_STABILITY_MIN && review->stability <= VIVA_FSRS_STABILITY_MAX &&
+         review->difficulty >= VIVA_FSRS_DIFFICULTY_MIN && review->difficulty <= VIVA_FSRS_DIFFICULTY_MAX;
+}
+
 static gboolean
 write_review (VivaJsonWriter        *writer,
               const VivaNoteRecord  *record,
@@ -1019,6 +1158,7 @@ write_review (VivaJsonWriter        *writer,
   /* Our own notes never look like this; but a file that would not load
    * again must never be written. */
   if (!viva_review_state_is_valid (&record->review) ||
+      !memory_is_valid (&record->review) ||
       record->history == NULL || record->history->len == 0 ||
       record->history->len > VIVA_REVIEW_HISTORY_MAX)
     {
@@ -1040,6 +1180,14 @@ write_review (VivaJsonWriter        *writer,
   viva_json_writer_int (writer, record->review.repetitions);
   viva_json_writer_member (writer, "lapses");
   viva_json_writer_int (writer, record->review.lapses);
+  viva_json_writer_member (writer, "stability");
+  viva_json_writer_double (writer, record->review.stability);
+  viva_json_writer_member (writer, "difficulty");
+  viva_json_writer_double (writer, record->review.difficulty);
+  viva_json_writer_member (writer, "step");
+  viva_json_writer_int (writer, record->review.step);
+  viva_json_writer_member (writer, "reviews");
+  viva_json_writer_int (writer, record->review.reviews);
   viva_json_writer_end_object (writer);
 
   viva_json_writer_member (writer, "history");

@@ -44,7 +44,7 @@ record_review_equal (const VivaNoteRecord *a,
   guint na = a->history ? a->history->len : 0;
   guint nb = b->history ? b->history->len : 0;
 
-  return memcmp (&a->review, &b->review, sizeof a->review) == 0 &&
+  return _viva_review_state_equal (&a->review, &b->review) &&
          na == nb &&
          (na == 0 || memcmp (a->history->data, b->history->data, na * sizeof (VivaReviewEntry)) == 0);
 }

@@ -35,6 +35,14 @@ struct _VivaNotesStore
    * not in it, as they are not in the file. */
   GPtrArray           *base;
 
+  /* How notes are graded (viva_notes_store_set_scheduler_config()); each
+   * note borrows a pointer to it. */
+  VivaSchedulerConfig  scheduler_config;
+  /* The due times of every reviewed note, sorted, for the load
+   * balancer's "how many are due that day"; rebuilt when a due time
+   * changed (due_index_valid unset). */
+  GArray              *due_index;
+
   VivaFileStamp        disk_stamp;
   guint                autosave_delay;
   guint                reload_source;
@@ -49,6 +57,7 @@ struct _VivaNotesStore
   guint                restored_from_backup : 1;
   guint                reloading : 1;
   guint                reload_after_write : 1;
+  guint                due_index_valid : 1;
 };
 
 VivaNote *_viva_notes_store_ensure_note               (VivaNotesStore       *self,

@@ -119,6 +119,10 @@ viva_notes_store_note_notify_cb (VivaNotesStore *self,
                                  GParamSpec     *pspec,
                                  VivaNote       *note)
 {
+  /* Whoever changed it, the load balancer must count it where it is. */
+  if (strcmp (pspec->name, "due") == 0)
+    self->due_index_valid = FALSE;
+
   /* Loading and merging set notes from disk; that is not a change to
    * save. */
   if (self->applying_disk > 0)
@@ -207,8 +211,12 @@ _viva_notes_store_ensure_note (VivaNotesStore       *self,
     }
 
   note = viva_note_new (bank_id, number);
+  _viva_note_set_scheduler_config (note, &self->scheduler_config);
   if (record != NULL)
-    viva_notes_store_load_record (note, record);
+    {
+      viva_notes_store_load_record (note, record);
+      self->due_index_valid = FALSE;
+    }
   g_signal_connect_swapped (note, "notify",
                             G_CALLBACK (viva_notes_store_note_notify_cb),
                             self);
@@ -235,6 +243,7 @@ _viva_notes_store_apply (VivaNotesStore *self,
                         VivaNotesFile  *file)
 {
   self->applying_disk++;
+  self->due_index_valid = FALSE;
 
   for (guint i = 0; i < file->records->len; i++)
     {
@@ -519,7 +528,12 @@ viva_notes_store_dispose (GObject *object)
 
           g_hash_table_iter_init (&note_iter, value);
           while (g_hash_table_iter_next (&note_iter, NULL, &note))
-            g_signal_handlers_disconnect_by_data (note, self);
+            {
+              g_signal_handlers_disconnect_by_data (note, self);
+              /* It points into us; alone, a note grades with the
+               * defaults. */
+              _viva_note_set_scheduler_config (note, NULL);
+            }
         }
 
       g_hash_table_remove_all (self->banks);
@@ -535,6 +549,7 @@ viva_notes_store_finalize (GObject *object)
 
   g_clear_pointer (&self->banks, g_hash_table_unref);
   g_clear_pointer (&self->base, g_ptr_array_unref);
+  g_clear_pointer (&self->due_index, g_array_unref);
   g_clear_object (&self->reload_cancellable);
   g_clear_object (&self->saver);
   g_clear_pointer (&self->path, g_free);
@@ -768,6 +783,10 @@ viva_notes_store_init (VivaNotesStore *self)
   viva_file_saver_set_autosave_delay (self->saver, self->autosave_delay);
   self->state = VIVA_NOTES_STORE_STATE_OK;
   self->reload_cancellable = g_cancellable_new ();
+
+  viva_scheduler_config_init (&self->scheduler_config);
+  self->scheduler_config.due_count = viva_notes_store_count_due_on_day;
+  self->scheduler_config.due_count_data = self;
 }
 
 /* Public API */
@@ -989,6 +1008,137 @@ viva_notes_store_count_due (VivaNotesStore      *self,
     }
 
   return n;
+}
+
+/**
+ * viva_notes_store_set_scheduler_config:
+ * @self: a store
+ * @config: how to grade its notes, copied
+ *
+ * Every note of the store is graded with @config from now on
+ * (viva_note_review()), whoever grades it: Review, a mock interview's
+ * ratings, the scratchpad. The context sets it from the settings. A new
+ * store has viva_scheduler_config_init()'s, balancing the load over its
+ * own notes (viva_notes_store_count_due_on_day()).
+ */
+void
+viva_notes_store_set_scheduler_config (VivaNotesStore            *self,
+                                       const VivaSchedulerConfig *config)
+{
+  g_return_if_fail (VIVA_IS_NOTES_STORE (self));
+  g_return_if_fail (config != NULL);
+
+  self->scheduler_config = *config;
+}
+
+/**
+ * viva_notes_store_get_scheduler_config:
+ * @self: a store
+ *
+ * Returns: (transfer none): how the store's notes are graded
+ */
+const VivaSchedulerConfig *
+viva_notes_store_get_scheduler_config (VivaNotesStore *self)
+{
+  g_return_val_if_fail (VIVA_IS_NOTES_STORE (self), NULL);
+
+  return &self->scheduler_config;
+}
+
+static int
+compare_times (gconstpointer a,
+               gconstpointer b)
+{
+  gint64 ta = *(const gint64 *) a;
+  gint64 tb = *(const gint64 *) b;
+
+  return ta < tb ? -1 : ta > tb;
+}
+
+static void
+viva_notes_store_ensure_due_index (VivaNotesStore *self)
+{
+  GHashTableIter iter;
+  gpointer bank;
+
+  if (self->due_index_valid && self->due_index != NULL)
+    return;
+
+  if (self->due_index == NULL)
+    self->due_index = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_array_set_size (self->due_index, 0);
+
+  g_hash_table_iter_init (&iter, self->banks);
+  while (g_hash_table_iter_next (&iter, NULL, &bank))
+    {
+      GHashTableIter note_iter;
+      gpointer note;
+
+      g_hash_table_iter_init (&note_iter, bank);
+      while (g_hash_table_iter_next (&note_iter, NULL, &note))
+        {
+          gint64 due = viva_note_get_due (note);
+
+          if (due > 0)
+            g_array_append_val (self->due_index, due);
+        }
+    }
+
+  g_array_sort (self->due_index, compare_times);
+  self->due_index_valid = TRUE;
+}
+
+/* The index of the first due time at or after @time. */
+static guint
+due_index_lower_bound (GArray *index,
+                       gint64  time)
+{
+  guint lo = 0;
+  guint hi = index->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (index, gint64, mid) < time)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  return lo;
+}
+
+/**
+ * viva_notes_store_count_due_on_day:
+ * @day_time: a moment of the review day to count
+ * @user_data: the #VivaNotesStore
+ *
+ * The scheduler's #VivaSchedulerDueCount for load balancing: how many
+ * questions, of every bank, fall due on the review day that holds
+ * @day_time (by the store's scheduler configuration's time zone and
+ * day-start hour). Every bank counts, since the user reviews them all
+ * in the same days. Kept cheap for 100,000 notes: a sorted list of due
+ * times, made again only after some due time changed, and two binary
+ * searches per day asked.
+ *
+ * Returns: the number of questions due that day
+ */
+guint
+viva_notes_store_count_due_on_day (gint64   day_time,
+                                   gpointer user_data)
+{
+  VivaNotesStore *self = user_data;
+  VivaReviewDay day;
+
+  g_return_val_if_fail (VIVA_IS_NOTES_STORE (self), 0);
+
+  viva_notes_store_ensure_due_index (self);
+  viva_review_day_init (&day, day_time, self->scheduler_config.tz,
+                        MIN (self->scheduler_config.day_start_hour, 23));
+
+  return due_index_lower_bound (self->due_index, day.end) -
+         due_index_lower_bound (self->due_index, day.start);
 }
 
 /* The number of notes that are not blank, in all banks. */

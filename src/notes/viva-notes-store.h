@@ -29,8 +29,9 @@ G_BEGIN_DECLS
 
 #define VIVA_NOTES_FORMAT         "viva-notes"
 /* Version 2 added each question's review schedule and history, version
- * 3 its scratchpad: code, prediction and the user's test cases. */
-#define VIVA_NOTES_FORMAT_VERSION 3
+ * 3 its scratchpad: code, prediction and the user's test cases, version
+ * 4 its FSRS memory: stability and difficulty. */
+#define VIVA_NOTES_FORMAT_VERSION 4
 #define VIVA_NOTES_FORMAT_OLDEST_VERSION 1
 /* A notes file is a few MiB even with 100,000 long notes. */
 #define VIVA_NOTES_MAX_SIZE       ((gsize) 64 * 1024 * 1024)
@@ -93,6 +94,11 @@ GPtrArray           *viva_notes_store_list_notes            (VivaNotesStore     
 guint                viva_notes_store_count_due             (VivaNotesStore       *self,
                                                              const char           *bank_id,
                                                              const VivaReviewDay  *day);
+void                 viva_notes_store_set_scheduler_config  (VivaNotesStore            *self,
+                                                             const VivaSchedulerConfig *config);
+const VivaSchedulerConfig *viva_notes_store_get_scheduler_config (VivaNotesStore  *self);
+guint                viva_notes_store_count_due_on_day      (gint64                day_time,
+                                                             gpointer              user_data);
 void                 viva_notes_store_save_async            (VivaNotesStore       *self,
                                                              GCancellable         *cancellable,
                                                              GAsyncReadyCallback   callback,

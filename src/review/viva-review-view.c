@@ -249,28 +249,32 @@ viva_review_view_update_progress (VivaReviewView *self)
   gtk_label_set_text (self->progress_label, self->progress);
 }
 
-/* Each button says when its grade would bring the question back. */
+/* Each button says when its grade would bring the question back: with
+ * the configuration the note will be graded with, the store's (which
+ * the context keeps as Preferences say), so that what the button says is
+ * what the grade does. */
 static void
 viva_review_view_update_hints (VivaReviewView *self)
 {
   VivaNote *note = viva_review_view_lookup_note (self, self->question);
+  const VivaSchedulerConfig *config;
   VivaReviewState state;
-  VivaSchedulerConfig config;
   gint64 now = viva_review_view_now (self);
 
   if (note != NULL)
-    state = *viva_note_get_review_state (note);
+    {
+      state = *viva_note_get_review_state (note);
+      config = viva_note_get_scheduler_config (note);
+    }
   else
-    viva_review_state_init (&state);
-
-  /* Until the context's configuration reaches here (issue 12, part B):
-   * SM-2, as viva_note_review() still grades with. */
-  viva_scheduler_config_init (&config);
-  config.algorithm = VIVA_SCHEDULER_ALGORITHM_SM2;
+    {
+      viva_review_state_init (&state);
+      config = viva_notes_store_get_scheduler_config (self->notes);
+    }
 
   for (VivaReviewGrade grade = VIVA_REVIEW_GRADE_AGAIN; grade <= VIVA_REVIEW_GRADE_EASY; grade++)
     {
-      g_autofree char *interval = viva_scheduler_format_interval (viva_scheduler_preview_interval (&config, &state, grade, now));
+      g_autofree char *interval = viva_scheduler_format_interval (viva_scheduler_preview_interval (config, &state, grade, now));
       g_autofree char *label = NULL;
 
       g_free (self->hints[grade]);
@@ -583,6 +587,16 @@ viva_review_view_limits_changed_cb (VivaReviewView  *self,
     }
 }
 
+/* Another scheduler, retention or parameters (Preferences, Optimize):
+ * the buttons of the question on screen say what the grades now do. */
+static void
+viva_review_view_scheduler_changed_cb (VivaReviewView *self)
+{
+  if (self->question != NULL && self->notes != NULL &&
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "question") == 0)
+    viva_review_view_update_hints (self);
+}
+
 /* Another bank ends the sitting: its grades can no longer be undone
  * here. The window calls viva_review_view_start() to begin again when
  * Review shows. */
@@ -826,6 +840,8 @@ viva_review_view_init (VivaReviewView *self)
   self->context_signals = g_signal_group_new (VIVA_TYPE_CONTEXT);
   g_signal_group_connect_object (self->context_signals, "notify::bank",
                                  G_CALLBACK (viva_review_view_bank_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->context_signals, "scheduler-changed",
+                                 G_CALLBACK (viva_review_view_scheduler_changed_cb), self, G_CONNECT_SWAPPED);
 
   self->today_signals = g_signal_group_new (VIVA_TYPE_REVIEW_TODAY);
   g_signal_group_connect_object (self->today_signals, "limits-changed",
