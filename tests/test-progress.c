@@ -14,12 +14,15 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <math.h>
+#include <string.h>
 #include <time.h>
 
 #include "viva-activity-calendar.h"
 #include "viva-bank.h"
 #include "viva-clock.h"
 #include "viva-forecast-chart.h"
+#include "viva-fsrs.h"
 #include "viva-level.h"
 #include "viva-mock-setup-page.h"
 #include "viva-mock-summary-page.h"
@@ -827,6 +830,27 @@ find_of_type (GtkWidget *root,
   return found->pdata[0];
 }
 
+/* The sum of the chances of recall of questions 1 to @last, now, as
+ * the model gives them one by one. */
+static double
+expected_recall (Fixture                   *f,
+                 const VivaSchedulerConfig *config,
+                 guint                      last)
+{
+  double sum = 0;
+
+  for (guint number = 1; number <= last; number++)
+    {
+      VivaNote *note = viva_notes_store_lookup_note (f->notes, VIVA_BUNDLED_BANK_ID, number);
+      double r = viva_scheduler_retrievability (config, viva_note_get_review_state (note), history_now ());
+
+      g_assert_cmpfloat (r, >=, 0);
+      sum += r;
+    }
+
+  return sum;
+}
+
 /* The charts count a scripted history as a screen reader hears them,
  * and follow a review made while the page shows. */
 static void
@@ -888,6 +912,10 @@ test_review_charts (void)
 
       gtk_window_set_default_size (GTK_WINDOW (f.window), 1100, 1000);
       viva_test_drain_main_loop ();
+      viva_test_save_screenshot (GTK_WIDGET (f.window), "progress-recall-light.png");
+      adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+      viva_test_save_screenshot (GTK_WIDGET (f.window), "progress-recall-dark.png");
+      adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
       g_assert_true (gtk_widget_compute_point (GTK_WIDGET (forecast),
                                                gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)),
                                                &GRAPHENE_POINT_INIT (0, 0), &point));
@@ -898,6 +926,65 @@ test_review_charts (void)
       adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
       gtk_adjustment_set_value (adjustment, 0);
     }
+
+  /* Expected recall: questions 1 to 9, all of Core Concepts, have a
+   * memory (replayed from their history as the file was read); the
+   * rest of the bank counts none. */
+  {
+    VivaQuestion *q1 = question (&f, 1);
+    VivaSchedulerConfig config;
+    g_autofree char *summary = NULL;
+    g_autofree char *count = NULL;
+    g_autofree char *level_text = NULL;
+    GtkWidget *tile;
+    GtkWidget *row;
+    double expected;
+
+    viva_scheduler_config_init (&config);
+    expected = expected_recall (&f, &config, 9);
+    g_assert_cmpfloat (expected, >, 1);
+    g_assert_cmpfloat (expected, <, 9);
+
+    summary = g_strdup_printf ("You would answer about %ld of 415 questions today", lround (expected));
+    g_assert_cmpstr (viva_progress_view_get_recall_text (view), ==, summary);
+
+    tile = find_widget (GTK_WIDGET (view), is_tile_of_topic, viva_question_get_topic (q1));
+    count = g_strdup_printf ("%ld / 20", lround (expected));
+    g_assert_cmpstr (viva_progress_tile_get_count_text (VIVA_PROGRESS_TILE (tile)), ==, count);
+    /* Shaded by it, not by the statuses (all Learning). */
+    g_assert_cmpuint (viva_progress_tile_get_shade (VIVA_PROGRESS_TILE (tile)), >, 0);
+    assert_tile (view, viva_question_get_topic (question (&f, 36)), "0 / 25", 0,
+                 "Level 1, Strings: about 0 of 25 likely recalled today; 0 of 25 confident, 0 learning, 25 new");
+
+    row = find_widget (GTK_WIDGET (view), is_level_row, viva_question_get_level (q1));
+    level_text = g_strdup_printf ("About %ld of 160 likely recalled today", lround (expected));
+    g_assert_cmpstr (viva_progress_row_get_recall_text (VIVA_PROGRESS_ROW (row)), ==, level_text);
+
+    /* Other parameters (as Optimize would store) predict another recall,
+     * and the page follows at once. */
+    {
+      g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+      g_autofree char *changed = NULL;
+      double w[VIVA_FSRS_N_PARAMS];
+      double faster;
+
+      memcpy (w, viva_fsrs_default_parameters, sizeof w);
+      /* A memory that fades faster. */
+      w[20] = 0.6;
+      g_settings_set_value (settings, "fsrs-parameters",
+                            g_variant_new_fixed_array (G_VARIANT_TYPE_DOUBLE, w, VIVA_FSRS_N_PARAMS, sizeof (double)));
+      viva_test_drain_main_loop ();
+
+      memcpy (config.w, w, sizeof w);
+      faster = expected_recall (&f, &config, 9);
+      g_assert_cmpint (lround (faster), !=, lround (expected));
+      changed = g_strdup_printf ("You would answer about %ld of 415 questions today", lround (faster));
+      g_assert_cmpstr (viva_progress_view_get_recall_text (view), ==, changed);
+      g_settings_reset (settings, "fsrs-parameters");
+      viva_test_drain_main_loop ();
+      g_assert_cmpstr (viva_progress_view_get_recall_text (view), ==, summary);
+    }
+  }
 
   /* Question 5, due tomorrow, reviewed now: one more today on the
    * calendar, and it leaves tomorrow's bar. */
@@ -957,6 +1044,29 @@ test_question_memory (void)
                                             history_now (), NULL, VIVA_REVIEW_DAY_START_HOUR);
       g_assert_cmpstr (text, ==, expected);
     }
+
+  /* Question 9 shows: other parameters, another chance of recall. */
+  {
+    g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+    g_autofree char *before = g_strdup (viva_question_view_get_memory_text (question_view));
+    double w[VIVA_FSRS_N_PARAMS];
+
+    viva_test_save_screenshot (GTK_WIDGET (f.window), "question-memory-light.png");
+    adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+    viva_test_save_screenshot (GTK_WIDGET (f.window), "question-memory-dark.png");
+    adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+
+    memcpy (w, viva_fsrs_default_parameters, sizeof w);
+    w[20] = 0.6;
+    g_settings_set_value (settings, "fsrs-parameters",
+                          g_variant_new_fixed_array (G_VARIANT_TYPE_DOUBLE, w, VIVA_FSRS_N_PARAMS, sizeof (double)));
+    viva_test_drain_main_loop ();
+    g_assert_cmpstr (viva_question_view_get_memory_text (question_view), !=, before);
+    g_assert_true (g_str_has_suffix (viva_question_view_get_memory_text (question_view), "ext review in 40 days"));
+    g_settings_reset (settings, "fsrs-parameters");
+    viva_test_drain_main_loop ();
+    g_assert_cmpstr (viva_question_view_get_memory_text (question_view), ==, before);
+  }
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.window), "win.show-question", "u", 10));
   viva_test_drain_main_loop ();

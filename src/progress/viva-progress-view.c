@@ -243,7 +243,8 @@ static void
 viva_progress_view_update_review_stats (VivaProgressView *self)
 {
   g_autoptr(VivaReviewStats) stats = NULL;
-  VivaSchedulerConfig config;
+  const VivaSchedulerConfig *config;
+  VivaSchedulerConfig defaults;
   g_autofree char *streak = NULL;
   g_autofree char *detail = NULL;
   VivaReviewActivity *activity;
@@ -257,9 +258,18 @@ viva_progress_view_update_review_stats (VivaProgressView *self)
   if (bank == NULL)
     return;
 
-  now = self->context != NULL ? viva_context_get_real_time (self->context) : g_get_real_time ();
-  viva_scheduler_config_init (&config);
-  stats = viva_review_stats_new (viva_progress_get_notes_store (self->progress), bank, &config, now,
+  if (self->context != NULL)
+    {
+      now = viva_context_get_real_time (self->context);
+      config = viva_context_get_scheduler_config (self->context);
+    }
+  else
+    {
+      now = g_get_real_time ();
+      viva_scheduler_config_init (&defaults);
+      config = &defaults;
+    }
+  stats = viva_review_stats_new (viva_progress_get_notes_store (self->progress), bank, config, now,
                                  get_first_weekday (), VIVA_REVIEW_STATS_ALL);
   viva_progress_view_show_recall (self, stats);
   activity = stats->activity;
@@ -687,6 +697,9 @@ viva_progress_view_init (VivaProgressView *self)
   self->context_signals = g_signal_group_new (VIVA_TYPE_CONTEXT);
   g_signal_group_connect_object (self->context_signals, "notify::bank",
                                  G_CALLBACK (viva_progress_view_bank_changed_cb), self, G_CONNECT_SWAPPED);
+  /* Other FSRS parameters predict other chances of recall. */
+  g_signal_group_connect_object (self->context_signals, "scheduler-changed",
+                                 G_CALLBACK (viva_progress_view_queue_review_stats), self, G_CONNECT_SWAPPED);
   self->store_signals = g_signal_group_new (VIVA_TYPE_NOTES_STORE);
   g_signal_group_connect_object (self->store_signals, "note-changed",
                                  G_CALLBACK (viva_progress_view_queue_review_stats), self, G_CONNECT_SWAPPED);
@@ -785,4 +798,14 @@ viva_progress_view_get_streak_text (VivaProgressView *self)
                                        gtk_label_get_text (self->streak_detail_label));
 
   return self->streak_text;
+}
+
+/* "You would answer about 212 of 415 questions today", as the expected
+ * recall's card says it. */
+const char *
+viva_progress_view_get_recall_text (VivaProgressView *self)
+{
+  g_return_val_if_fail (VIVA_IS_PROGRESS_VIEW (self), NULL);
+
+  return gtk_label_get_text (self->recall_detail_label);
 }

@@ -50,6 +50,7 @@ struct _VivaQuestionView
   GtkTextTag      *match_tag;
   GSignalGroup    *note_signals;
   GSignalGroup    *store_signals;
+  GSignalGroup    *context_signals;
 
   /* Template widgets */
   GtkLabel        *number_label;
@@ -355,7 +356,8 @@ viva_question_view_update_memory (VivaQuestionView *self)
   VivaContext *context = viva_scratchpad_get_context (self->scratchpad);
   g_autofree char *text = NULL;
   const VivaReviewState *state;
-  VivaSchedulerConfig config;
+  const VivaSchedulerConfig *config;
+  VivaSchedulerConfig defaults;
   double retrievability;
   gint64 now;
 
@@ -365,11 +367,22 @@ viva_question_view_update_memory (VivaQuestionView *self)
       return;
     }
 
-  now = context != NULL ? viva_context_get_real_time (context) : g_get_real_time ();
-  viva_scheduler_config_init (&config);
+  /* The context's, once the window has given the scratchpad one. */
+  g_signal_group_set_target (self->context_signals, context);
+  if (context != NULL)
+    {
+      now = viva_context_get_real_time (context);
+      config = viva_context_get_scheduler_config (context);
+    }
+  else
+    {
+      now = g_get_real_time ();
+      viva_scheduler_config_init (&defaults);
+      config = &defaults;
+    }
   state = viva_note_get_review_state (self->note);
-  retrievability = viva_scheduler_retrievability (&config, state, now);
-  text = viva_review_describe_next (state, retrievability, now, config.tz, config.day_start_hour);
+  retrievability = viva_scheduler_retrievability (config, state, now);
+  text = viva_review_describe_next (state, retrievability, now, config->tz, config->day_start_hour);
 
   gtk_label_set_text (self->memory_label, text);
   gtk_widget_set_visible (GTK_WIDGET (self->memory_label), TRUE);
@@ -432,6 +445,8 @@ viva_question_view_dispose (GObject *object)
     g_signal_group_set_target (self->note_signals, NULL);
   if (self->store_signals != NULL)
     g_signal_group_set_target (self->store_signals, NULL);
+  if (self->context_signals != NULL)
+    g_signal_group_set_target (self->context_signals, NULL);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), VIVA_TYPE_QUESTION_VIEW);
 
@@ -442,6 +457,7 @@ viva_question_view_dispose (GObject *object)
 
   g_clear_object (&self->note_signals);
   g_clear_object (&self->store_signals);
+  g_clear_object (&self->context_signals);
   g_clear_object (&self->question);
   g_clear_object (&self->note);
   g_clear_object (&self->store);
@@ -659,6 +675,12 @@ viva_question_view_init (VivaQuestionView *self)
   /* A grade (or its undo) moves the question's due date. */
   g_signal_group_connect_object (self->note_signals, "notify::due",
                                  G_CALLBACK (viva_question_view_note_due_cb),
+                                 self, G_CONNECT_SWAPPED);
+
+  /* Other FSRS parameters predict another chance of recall. */
+  self->context_signals = g_signal_group_new (VIVA_TYPE_CONTEXT);
+  g_signal_group_connect_object (self->context_signals, "scheduler-changed",
+                                 G_CALLBACK (viva_question_view_update_memory),
                                  self, G_CONNECT_SWAPPED);
 
   self->store_signals = g_signal_group_new (VIVA_TYPE_NOTES_STORE);
