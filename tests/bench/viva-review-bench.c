@@ -163,6 +163,10 @@ main (int   argc,
   viva_notes_store_load (store, NULL);
   /* Nothing is saved while measuring. */
   viva_notes_store_set_autosave_delay (store, G_MAXUINT);
+  /* Graded without load balancing: the history is made up, and each of
+   * its two million grades would otherwise ask how many are due on the
+   * days in its fuzz range. */
+  viva_notes_store_set_scheduler_config (store, &config);
 
   begin = g_get_monotonic_time ();
   grade_history (store, bank, now);
