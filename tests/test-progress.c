@@ -999,6 +999,44 @@ test_review_charts (void)
   fixture_close (&f);
 }
 
+/* The charts fit the narrowest window (its width-request, 360 pixels,
+ * less the page's margins and the cards' padding, 2 x 36): wider ones
+ * would widen the whole window, whatever page it shows. */
+static void
+test_narrow (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(VivaClock) clock = NULL;
+  VivaProgressView *view;
+  int minimum;
+  int natural;
+
+  view = open_progress_with_history (&f, &clock);
+  gtk_widget_measure (find_of_type (GTK_WIDGET (view), VIVA_TYPE_ACTIVITY_CALENDAR), GTK_ORIENTATION_HORIZONTAL, -1,
+                      &minimum, &natural, NULL, NULL);
+  g_assert_cmpint (minimum, <=, 360 - 2 * 36);
+  gtk_widget_measure (find_of_type (GTK_WIDGET (view), VIVA_TYPE_FORECAST_CHART), GTK_ORIENTATION_HORIZONTAL, -1,
+                      &minimum, &natural, NULL, NULL);
+  g_assert_cmpint (minimum, <=, 360 - 2 * 36);
+
+  gtk_window_set_default_size (GTK_WINDOW (f.window), 360, 700);
+  viva_test_drain_main_loop ();
+  if (g_getenv ("VIVA_SCREENSHOT_DIR") != NULL)
+    {
+      GtkWidget *calendar = find_of_type (GTK_WIDGET (view), VIVA_TYPE_ACTIVITY_CALENDAR);
+      GtkWidget *scrolled = gtk_widget_get_ancestor (calendar, GTK_TYPE_SCROLLED_WINDOW);
+      GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+      graphene_point_t point;
+
+      g_assert_true (gtk_widget_compute_point (calendar, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)),
+                                               &GRAPHENE_POINT_INIT (0, 0), &point));
+      gtk_adjustment_set_value (adjustment, point.y - 60);
+      viva_test_save_screenshot (GTK_WIDGET (f.window), "progress-narrow.png");
+    }
+
+  fixture_close (&f);
+}
+
 /* What the question view says under the status, as the model says
  * it, for a question due tomorrow, one overdue, one never reviewed; and
  * after a grade. */
@@ -1209,6 +1247,7 @@ main (int   argc,
   g_test_add_func ("/progress/accessible", test_accessible);
   g_test_add_func ("/progress/review-charts", test_review_charts);
   g_test_add_func ("/progress/question-memory", test_question_memory);
+  g_test_add_func ("/progress/narrow", test_narrow);
   if (g_test_perf ())
     g_test_add_func ("/progress/perf/100k", test_perf_100k);
 

@@ -21,8 +21,12 @@
 #include "viva-chart-colors.h"
 
 #define CELL_MAX     14
-#define CELL_MIN     4
-#define GAP          3
+#define CELL_MIN     3
+/* Between cells; 1 when they are small, so that the year fits a
+ * window 360 pixels wide. */
+#define GAP_MAX      3
+#define GAP_MIN      1
+#define SMALL_CELL   8
 #define SPACING      6
 
 struct _VivaActivityCalendar
@@ -93,13 +97,17 @@ viva_activity_calendar_get_text_height (VivaActivityCalendar *self)
   return height;
 }
 
-static int
+/* The largest cells the weeks fit in @width with. */
+static void
 cell_size_for_width (VivaActivityCalendar *self,
-                     int                   width)
+                     int                   width,
+                     int                  *cell,
+                     int                  *gap)
 {
-  int cell = (width - viva_activity_calendar_get_label_width (self)) / VIVA_REVIEW_ACTIVITY_N_WEEKS - GAP;
+  int column = (width - viva_activity_calendar_get_label_width (self)) / VIVA_REVIEW_ACTIVITY_N_WEEKS;
 
-  return CLAMP (cell, CELL_MIN, CELL_MAX);
+  *gap = column - GAP_MAX >= SMALL_CELL ? GAP_MAX : GAP_MIN;
+  *cell = CLAMP (column - *gap, CELL_MIN, CELL_MAX);
 }
 
 static GtkSizeRequestMode
@@ -122,16 +130,20 @@ viva_activity_calendar_measure (GtkWidget      *widget,
 
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
-      *minimum = labels + VIVA_REVIEW_ACTIVITY_N_WEEKS * (CELL_MIN + GAP);
-      *natural = labels + VIVA_REVIEW_ACTIVITY_N_WEEKS * (CELL_MAX + GAP);
+      *minimum = labels + VIVA_REVIEW_ACTIVITY_N_WEEKS * (CELL_MIN + GAP_MIN);
+      *natural = labels + VIVA_REVIEW_ACTIVITY_N_WEEKS * (CELL_MAX + GAP_MAX);
     }
   else
     {
-      int cell = for_size < 0 ? CELL_MAX : cell_size_for_width (self, for_size);
       int text = viva_activity_calendar_get_text_height (self);
+      int cell = CELL_MAX;
+      int gap = GAP_MAX;
+
+      if (for_size >= 0)
+        cell_size_for_width (self, for_size, &cell, &gap);
 
       /* Months, the weeks, the legend. */
-      *minimum = *natural = text + SPACING + 7 * (cell + GAP) + SPACING + MAX (text, cell);
+      *minimum = *natural = text + SPACING + 7 * (cell + gap) + SPACING + MAX (text, cell);
     }
 }
 
@@ -140,13 +152,14 @@ typedef struct
   int x;
   int y;
   int cell;
+  int gap;
 } Grid;
 
 static void
 viva_activity_calendar_get_grid (VivaActivityCalendar *self,
                                  Grid                 *grid)
 {
-  grid->cell = cell_size_for_width (self, gtk_widget_get_width (GTK_WIDGET (self)));
+  cell_size_for_width (self, gtk_widget_get_width (GTK_WIDGET (self)), &grid->cell, &grid->gap);
   grid->x = viva_activity_calendar_get_label_width (self);
   grid->y = viva_activity_calendar_get_text_height (self) + SPACING;
 }
@@ -179,8 +192,8 @@ viva_activity_calendar_get_day_at (VivaActivityCalendar *self,
   if (x < grid.x || y < grid.y)
     return -1;
 
-  column = (int) ((x - grid.x) / (grid.cell + GAP));
-  row = (int) ((y - grid.y) / (grid.cell + GAP));
+  column = (int) ((x - grid.x) / (grid.cell + grid.gap));
+  row = (int) ((y - grid.y) / (grid.cell + grid.gap));
   if (column >= VIVA_REVIEW_ACTIVITY_N_WEEKS || row >= 7)
     return -1;
 
@@ -276,7 +289,9 @@ viva_activity_calendar_snapshot (GtkWidget   *widget,
   GdkRGBA text_color;
   GdkRGBA today_color;
   guint n_days;
-  int last_month_column = -4;
+  double month_room = 0;
+  guint row_step;
+  int text_height;
   int legend_y;
   double x;
   Grid grid;
@@ -290,8 +305,13 @@ viva_activity_calendar_snapshot (GtkWidget   *widget,
   viva_chart_get_foreground (widget, 0.8, &today_color);
   n_days = viva_review_activity_get_n_days (self->activity);
 
-  /* Every other weekday's name, as paper calendars of the year do. */
-  for (guint row = 0; row < 7; row += 2)
+  /* Every other weekday's name, as paper calendars of the year do;
+   * fewer when the cells are smaller than the text. */
+  text_height = viva_activity_calendar_get_text_height (self);
+  row_step = 2;
+  while (row_step < 6 && text_height > row_step * (grid.cell + grid.gap))
+    row_step++;
+  for (guint row = 0; row < 7; row += row_step)
     {
       g_autoptr(PangoLayout) layout = NULL;
       g_autofree char *name = NULL;
@@ -301,7 +321,7 @@ viva_activity_calendar_snapshot (GtkWidget   *widget,
       viva_review_activity_get_date (self->activity, row, &date);
       name = format_date (&date, C_("weekday", "%a"));
       layout = create_layout (widget, name, NULL, &height);
-      append_layout (snapshot, layout, 0, grid.y + row * (grid.cell + GAP) + (grid.cell - height) / 2.0,
+      append_layout (snapshot, layout, 0, grid.y + row * (grid.cell + grid.gap) + (grid.cell - height) / 2.0,
                      &text_color);
     }
 
@@ -310,26 +330,29 @@ viva_activity_calendar_snapshot (GtkWidget   *widget,
       guint column = day / 7;
       guint row = day % 7;
       guint count = viva_review_activity_get_count (self->activity, day);
-      double cell_x = grid.x + column * (grid.cell + GAP);
-      double cell_y = grid.y + row * (grid.cell + GAP);
+      double cell_x = grid.x + column * (grid.cell + grid.gap);
+      double cell_y = grid.y + row * (grid.cell + grid.gap);
       GDate date;
 
       append_cell (snapshot, cell_x, cell_y, grid.cell,
                    &shades[viva_review_activity_get_level (self->activity, count)]);
 
       /* A month's name over the week of its first day, when there is
-       * room after the last one. */
+       * room after the last one and before the end. */
       viva_review_activity_get_date (self->activity, day, &date);
-      if (g_date_get_day (&date) == 1 && (int) column - last_month_column >= 3 &&
-          column + 2 < VIVA_REVIEW_ACTIVITY_N_WEEKS)
+      if (g_date_get_day (&date) == 1 && cell_x >= month_room)
         {
           g_autoptr(PangoLayout) layout = NULL;
           /* Translators: a month's short name, see the GDateTime format. */
           g_autofree char *month = format_date (&date, C_("month", "%b"));
+          int width;
 
-          layout = create_layout (widget, month, NULL, NULL);
-          append_layout (snapshot, layout, cell_x, 0, &text_color);
-          last_month_column = (int) column;
+          layout = create_layout (widget, month, &width, NULL);
+          if (cell_x + width <= grid.x + VIVA_REVIEW_ACTIVITY_N_WEEKS * (grid.cell + grid.gap))
+            {
+              append_layout (snapshot, layout, cell_x, 0, &text_color);
+              month_room = cell_x + width + SPACING;
+            }
         }
 
       if (day == n_days - 1)
@@ -349,8 +372,8 @@ viva_activity_calendar_snapshot (GtkWidget   *widget,
 
   /* The legend, right-aligned under the weeks: each shade with the
    * counts it stands for. */
-  legend_y = grid.y + 7 * (grid.cell + GAP) + SPACING;
-  x = grid.x + VIVA_REVIEW_ACTIVITY_N_WEEKS * (grid.cell + GAP) - GAP;
+  legend_y = grid.y + 7 * (grid.cell + grid.gap) + SPACING;
+  x = grid.x + VIVA_REVIEW_ACTIVITY_N_WEEKS * (grid.cell + grid.gap) - grid.gap;
   for (int level = VIVA_REVIEW_ACTIVITY_N_LEVELS; level >= 0; level--)
     {
       g_autofree char *range = viva_activity_calendar_describe_level (self, (guint) level);

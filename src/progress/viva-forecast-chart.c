@@ -143,6 +143,7 @@ viva_forecast_chart_snapshot (GtkWidget   *widget,
   GdkRGBA line_color;
   GdkRGBA empty_color;
   GdkRGBA text_color;
+  double label_room = 0;
   double baseline;
   Plot plot;
 
@@ -184,11 +185,13 @@ viva_forecast_chart_snapshot (GtkWidget   *widget,
       gtk_snapshot_pop (snapshot);
     }
 
-  /* Today, then each week, under its bar. */
+  /* Today, then each week, under its bar, where there is room. */
   for (guint day = 0; day < VIVA_REVIEW_FORECAST_N_DAYS; day += 7)
     {
+      g_autoptr(PangoLayout) layout = NULL;
       g_autofree char *label = NULL;
       double x = plot.x + day * (plot.bar_width + BAR_GAP);
+      int width;
 
       if (day == 0)
         /* Translators: under the forecast's first bar. */
@@ -196,7 +199,14 @@ viva_forecast_chart_snapshot (GtkWidget   *widget,
       else
         /* Translators: under a bar of the forecast, the days from today. */
         label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "In %u day", "In %u days", day), day);
+
+      layout = gtk_widget_create_pango_layout (widget, label);
+      pango_layout_get_pixel_size (layout, &width, NULL);
+      x = MIN (x, gtk_widget_get_width (widget) - width);
+      if (x < label_room)
+        continue;
       append_text (widget, snapshot, label, x, baseline + AXIS_SPACING, &text_color);
+      label_room = x + width + 2 * AXIS_SPACING;
     }
 }
 
