@@ -880,6 +880,14 @@ def walk_everything(walk):
     tile = wait_for('the progress page',
                     lambda: find('table cell', 'Level 1, Core Concepts & Syntax', prefix=True))
     walk.step('progress', tile)
+    # The charts are pictures a screen reader reads as their numbers in
+    # words: the forecast of reviews due and the calendar of the past
+    # year ("No reviews due in the next 30 days" on a new profile).
+    for what, phrase in (('the forecast of reviews due', 'due in the next 30 days'),
+                         ('the calendar of reviews', 'in the last year')):
+        if not any(acc.getRoleName() == 'image' and phrase in (acc.name or '')
+                   for acc in descendants(main_window())):
+            fail('the progress page has no picture that says %s ("%s")' % (what, phrase))
     click('push button', 'Back to studying', near=tile)
 
     # A mock interview: setup, run, the dialog that ends it, the summary,

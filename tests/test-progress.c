@@ -14,9 +14,15 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <math.h>
+#include <string.h>
 #include <time.h>
 
+#include "viva-activity-calendar.h"
 #include "viva-bank.h"
+#include "viva-clock.h"
+#include "viva-forecast-chart.h"
+#include "viva-fsrs.h"
 #include "viva-level.h"
 #include "viva-mock-setup-page.h"
 #include "viva-mock-summary-page.h"
@@ -29,6 +35,8 @@
 #include "viva-progress-tile.h"
 #include "viva-progress-view.h"
 #include "viva-question.h"
+#include "viva-question-view.h"
+#include "viva-review-stats.h"
 #include "viva-scope-list.h"
 #include "viva-sidebar.h"
 #include "viva-sidebar-row.h"
@@ -295,20 +303,27 @@ test_numbers_shown (void)
   g_assert_cmpstr (viva_progress_row_get_counts_text (VIVA_PROGRESS_ROW (row)), ==,
                    "47 confident · 5 learning · 108 new");
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                       "Level 1: Beginner, all questions: 47 of 160 confident, 5 learning, 108 new");
+                                       "Level 1: Beginner, all questions: about 0 of 160 likely recalled today; "
+                                       "47 of 160 confident, 5 learning, 108 new");
+  g_assert_cmpstr (viva_progress_row_get_recall_text (VIVA_PROGRESS_ROW (row)), ==,
+                   "About 0 of 160 likely recalled today");
 
   row = find_widget (GTK_WIDGET (view), is_row_of_topic, viva_question_get_topic (q36));
   g_assert_nonnull (row);
   g_assert_cmpstr (viva_progress_row_get_counts_text (VIVA_PROGRESS_ROW (row)), ==,
                    "2 confident · 1 learning · 22 new");
 
-  /* The map: Strings is weak, Core Concepts done, Level 5 untouched. */
-  assert_tile (view, viva_question_get_topic (q36), "2 / 25", 1,
-               "Level 1, Strings: 2 of 25 confident, 1 learning, 22 new");
-  assert_tile (view, viva_question_get_topic (question (&f, 1)), "20 / 20", 5,
-               "Level 1, Core Concepts & Syntax: 20 of 20 confident, 0 learning, 0 new");
-  assert_tile (view, viva_question_get_topic (question (&f, 76)), "21 / 25", 4,
-               "Level 1, Lists: 21 of 25 confident, 0 learning, 4 new");
+  /* The map shades by expected recall, not by the statuses clicked:
+   * nothing was ever reviewed, so nothing is likely recalled, Confident
+   * or not (test_review_charts has a history); the statuses are in the
+   * accessible name. */
+  assert_tile (view, viva_question_get_topic (q36), "0 / 25", 0,
+               "Level 1, Strings: about 0 of 25 likely recalled today; 2 of 25 confident, 1 learning, 22 new");
+  assert_tile (view, viva_question_get_topic (question (&f, 1)), "0 / 20", 0,
+               "Level 1, Core Concepts & Syntax: about 0 of 20 likely recalled today; "
+               "20 of 20 confident, 0 learning, 0 new");
+  assert_tile (view, viva_question_get_topic (question (&f, 76)), "0 / 25", 0,
+               "Level 1, Lists: about 0 of 25 likely recalled today; 21 of 25 confident, 0 learning, 4 new");
   {
     GtkWidget *tile = find_widget (GTK_WIDGET (view), is_level_tile, viva_question_get_level (question (&f, 801)));
 
@@ -316,7 +331,8 @@ test_numbers_shown (void)
     g_assert_cmpstr (viva_progress_tile_get_count_text (VIVA_PROGRESS_TILE (tile)), ==, "0 / 25");
     g_assert_cmpuint (viva_progress_tile_get_shade (VIVA_PROGRESS_TILE (tile)), ==, 0);
     gtk_test_accessible_assert_property (GTK_ACCESSIBLE (tile), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                         "Level 5, All questions: 0 of 25 confident, 0 learning, 25 new");
+                                         "Level 5, All questions: about 0 of 25 likely recalled today; "
+                                         "0 of 25 confident, 0 learning, 25 new");
   }
 
   /* One tile per topic, and one for each level without topics. */
@@ -424,7 +440,8 @@ test_follows_changes (void)
     }
 
   /* The page followed while hidden. */
-  assert_tile (view, strings, "3 / 25", 1, "Level 1, Strings: 3 of 25 confident, 1 learning, 21 new");
+  assert_tile (view, strings, "0 / 25", 0,
+               "Level 1, Strings: about 0 of 25 likely recalled today; 3 of 25 confident, 1 learning, 21 new");
   row = find_widget (GTK_WIDGET (view), is_level_row, level1);
   g_assert_cmpstr (viva_progress_row_get_counts_text (VIVA_PROGRESS_ROW (row)), ==,
                    "48 confident · 5 learning · 107 new");
@@ -436,7 +453,8 @@ test_follows_changes (void)
   for (guint number = 40; number <= 60; number++)
     set_status (&f, number, VIVA_STATUS_CONFIDENT);
   viva_test_drain_main_loop ();
-  assert_tile (view, strings, "24 / 25", 4, "Level 1, Strings: 24 of 25 confident, 1 learning, 0 new");
+  assert_tile (view, strings, "0 / 25", 0,
+               "Level 1, Strings: about 0 of 25 likely recalled today; 24 of 25 confident, 1 learning, 0 new");
   assert_sidebar_counts (&f, strings, 24, 1,
                          "Strings, 24 of 25 confident, 1 learning, 0 new, notes on 0 of 25 questions");
 
@@ -562,9 +580,10 @@ test_other_bank (void)
   mixed = viva_question_get_level (viva_bank_lookup_question (bank, 1));
   tile = find_widget (GTK_WIDGET (view), is_level_tile, mixed);
   g_assert_nonnull (tile);
-  g_assert_cmpstr (viva_progress_tile_get_count_text (VIVA_PROGRESS_TILE (tile)), ==, "1 / 2");
+  g_assert_cmpstr (viva_progress_tile_get_count_text (VIVA_PROGRESS_TILE (tile)), ==, "0 / 2");
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (tile), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                       "Level 1, Other questions: 1 of 2 confident, 0 learning, 1 new");
+                                       "Level 1, Other questions: about 0 of 2 likely recalled today; "
+                                       "1 of 2 confident, 0 learning, 1 new");
 
   /* Its first question not yet confident. */
   gtk_widget_activate (tile);
@@ -674,6 +693,428 @@ test_accessible (void)
       if (!VIVA_IS_STACKED_BAR (widget))
         g_assert_true (gtk_widget_get_focusable (widget));
     }
+
+  fixture_close (&f);
+}
+
+#define DAY (24 * G_TIME_SPAN_HOUR)
+
+/* Wednesday 25 November 2026, noon UTC (main() sets TZ=UTC). */
+static gint64
+history_now (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_utc (2026, 11, 25, 12, 0, 0);
+
+  return g_date_time_to_unix (now) * G_USEC_PER_SEC;
+}
+
+static void
+append_time (GString    *json,
+             const char *member,
+             gint64      time)
+{
+  g_autoptr(GDateTime) date_time = g_date_time_new_from_unix_utc (time / G_USEC_PER_SEC);
+  g_autofree char *text = g_date_time_format_iso8601 (date_time);
+
+  g_string_append_printf (json, "\"%s\": \"%s\"", member, text);
+}
+
+/* A question with reviews at @times (oldest first) and due at @due, as
+ * notes.json version 2 keeps it. */
+static void
+append_reviewed_note (GString      *json,
+                      guint         number,
+                      const gint64 *times,
+                      guint         n_times,
+                      gint64        due)
+{
+  g_string_append_printf (json, "%s\"%u\": { \"text\": \"\", \"status\": \"learning\", \"starred\": false, ",
+                          json->str[json->len - 1] == '{' ? "" : ", ", number);
+  append_time (json, "modified", times[n_times - 1]);
+  g_string_append (json, ", \"review\": { ");
+  append_time (json, "due", due);
+  g_string_append (json, ", ");
+  append_time (json, "last-review", times[n_times - 1]);
+  g_string_append_printf (json, ", \"interval\": %u, \"ease\": 2500, \"repetitions\": 1, \"lapses\": 0 }, \"history\": [",
+                          (guint) MAX (1, (due - times[n_times - 1]) / DAY));
+  for (guint i = 0; i < n_times; i++)
+    {
+      g_string_append (json, i > 0 ? ", { " : "{ ");
+      append_time (json, "time", times[i]);
+      g_string_append (json, ", \"grade\": \"good\", \"source\": \"review\" }");
+    }
+  g_string_append (json, "] }");
+}
+
+/* A scripted history: question 1 reviewed today and on the three days
+ * before, and six days in a row a hundred days ago; question 2 three
+ * times today; questions 3 to 9 due from two days ago to in 40 days. */
+static char *
+scripted_history (gint64 now)
+{
+  GString *json = g_string_new ("{ \"format\": \"viva-notes\", \"version\": 2, \"banks\": { \""
+                                VIVA_BUNDLED_BANK_ID "\": {");
+  gint64 q1[10];
+  const gint64 q2[] = { now - 3 * G_TIME_SPAN_HOUR, now - 2 * G_TIME_SPAN_HOUR, now - G_TIME_SPAN_HOUR };
+  const gint64 last_week = now - 7 * DAY;
+
+  for (guint i = 0; i < 6; i++)
+    q1[i] = now - (105 - i) * DAY;
+  for (guint i = 0; i < 4; i++)
+    q1[6 + i] = now - (3 - i) * DAY - 3 * G_TIME_SPAN_HOUR;
+
+  append_reviewed_note (json, 1, q1, G_N_ELEMENTS (q1), now + 60 * DAY);
+  append_reviewed_note (json, 2, q2, G_N_ELEMENTS (q2), now + 60 * DAY);
+  /* Overdue and due tonight: today; then tomorrow, in five days (three
+   * of them) and in forty. Reviewed a week ago, outside the calendar's
+   * busiest days. */
+  append_reviewed_note (json, 3, &last_week, 1, now - 2 * DAY);
+  append_reviewed_note (json, 4, &last_week, 1, now + 8 * G_TIME_SPAN_HOUR);
+  append_reviewed_note (json, 5, &last_week, 1, now + DAY);
+  append_reviewed_note (json, 6, &last_week, 1, now + 5 * DAY);
+  append_reviewed_note (json, 7, &last_week, 1, now + 5 * DAY);
+  append_reviewed_note (json, 8, &last_week, 1, now + 5 * DAY);
+  append_reviewed_note (json, 9, &last_week, 1, now + 40 * DAY);
+  g_string_append (json, "} } }");
+
+  return g_string_free (json, FALSE);
+}
+
+static VivaProgressView *
+open_progress_with_history (Fixture    *f,
+                            VivaClock **out_clock)
+{
+  g_autoptr(VivaContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *json = NULL;
+  gint64 now = history_now ();
+
+  reset_data ();
+  dir = g_build_filename (g_get_user_data_dir (), APP_ID, NULL);
+  path = g_build_filename (dir, "notes.json", NULL);
+  json = scripted_history (now);
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, json, -1, &error));
+  g_assert_no_error (error);
+
+  f->notes = viva_notes_store_new (path);
+  viva_notes_store_load (f->notes, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (viva_notes_store_lookup_note (f->notes, VIVA_BUNDLED_BANK_ID, 9));
+  viva_notes_store_set_autosave_delay (f->notes, 50);
+
+  *out_clock = viva_clock_new_fake (now);
+  context = g_object_new (VIVA_TYPE_CONTEXT, "notes-store", f->notes, "clock", *out_clock, NULL);
+  f->window = viva_window_new (NULL, context);
+  g_object_ref_sink (f->window);
+  viva_window_restore_session (f->window);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1100, 900);
+  gtk_window_present (GTK_WINDOW (f->window));
+  viva_test_wait_mapped (GTK_WIDGET (f->window));
+  viva_test_drain_main_loop ();
+
+  return open_progress (f);
+}
+
+static gpointer
+find_of_type (GtkWidget *root,
+              GType      type)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  collect_widgets (root, type, found);
+  g_assert_cmpuint (found->len, ==, 1);
+
+  return found->pdata[0];
+}
+
+/* The sum of the chances of recall of questions 1 to @last, now, as
+ * the model gives them one by one. */
+static double
+expected_recall (Fixture                   *f,
+                 const VivaSchedulerConfig *config,
+                 guint                      last)
+{
+  double sum = 0;
+
+  for (guint number = 1; number <= last; number++)
+    {
+      VivaNote *note = viva_notes_store_lookup_note (f->notes, VIVA_BUNDLED_BANK_ID, number);
+      double r = viva_scheduler_retrievability (config, viva_note_get_review_state (note), history_now ());
+
+      g_assert_cmpfloat (r, >=, 0);
+      sum += r;
+    }
+
+  return sum;
+}
+
+/* The charts count a scripted history as a screen reader hears them,
+ * and follow a review made while the page shows. */
+static void
+test_review_charts (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(VivaClock) clock = NULL;
+  VivaProgressView *view;
+  VivaForecastChart *forecast;
+  VivaActivityCalendar *calendar;
+  const VivaReviewForecast *due;
+  const VivaReviewActivity *activity;
+  guint today;
+
+  view = open_progress_with_history (&f, &clock);
+  forecast = find_of_type (GTK_WIDGET (view), VIVA_TYPE_FORECAST_CHART);
+  calendar = find_of_type (GTK_WIDGET (view), VIVA_TYPE_ACTIVITY_CALENDAR);
+
+  due = viva_forecast_chart_get_forecast (forecast);
+  g_assert_cmpuint (due->due[0], ==, 2);
+  g_assert_cmpuint (due->due[1], ==, 1);
+  g_assert_cmpuint (due->due[5], ==, 3);
+  g_assert_cmpuint (due->total, ==, 6);
+  g_assert_cmpuint (due->later, ==, 3);
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (forecast), GTK_ACCESSIBLE_ROLE_IMG);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (forecast), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Reviews due in the next 30 days: 2 today, 1 tomorrow, 6 in 7 days; "
+                                       "6 in all, at most 3 on a day");
+
+  activity = viva_activity_calendar_get_activity (calendar);
+  today = viva_review_activity_get_n_days (activity) - 1;
+  g_assert_cmpuint (viva_review_activity_get_count (activity, today), ==, 4);
+  g_assert_cmpuint (viva_review_activity_get_count (activity, today - 1), ==, 1);
+  g_assert_cmpuint (viva_review_activity_get_count (activity, today - 7), ==, 7);
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (calendar), GTK_ACCESSIBLE_ROLE_IMG);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (calendar), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "20 reviews on 11 days in the last year, at most 7 on a day "
+                                       "(Wednesday 18 November 2026)");
+  g_assert_cmpstr (viva_progress_view_get_streak_text (view), ==, "4 days, Longest: 6 days");
+
+  /* Each day's cell and each bar says its number where it is drawn. */
+  {
+    graphene_rect_t bounds;
+    int day = -1;
+
+    g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (calendar), GTK_WIDGET (calendar), &bounds));
+    for (double x = 0; x < bounds.size.width && day != (int) today; x += 2)
+      for (double y = 0; y < bounds.size.height && day != (int) today; y += 2)
+        day = viva_activity_calendar_get_day_at (calendar, x, y);
+    g_assert_cmpint (day, ==, today);
+    g_assert_cmpint (viva_forecast_chart_get_day_at (forecast, gtk_widget_get_width (GTK_WIDGET (forecast)) - 1), ==, 29);
+  }
+
+  if (g_getenv ("VIVA_SCREENSHOT_DIR") != NULL)
+    {
+      GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (forecast), GTK_TYPE_SCROLLED_WINDOW);
+      GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+      graphene_point_t point;
+
+      gtk_window_set_default_size (GTK_WINDOW (f.window), 1100, 1000);
+      viva_test_drain_main_loop ();
+      viva_test_save_screenshot (GTK_WIDGET (f.window), "progress-recall-light.png");
+      adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+      viva_test_save_screenshot (GTK_WIDGET (f.window), "progress-recall-dark.png");
+      adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+      g_assert_true (gtk_widget_compute_point (GTK_WIDGET (forecast),
+                                               gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)),
+                                               &GRAPHENE_POINT_INIT (0, 0), &point));
+      gtk_adjustment_set_value (adjustment, point.y - 120);
+      viva_test_save_screenshot (GTK_WIDGET (f.window), "progress-charts-light.png");
+      adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+      viva_test_save_screenshot (GTK_WIDGET (f.window), "progress-charts-dark.png");
+      adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+      gtk_adjustment_set_value (adjustment, 0);
+    }
+
+  /* Expected recall: questions 1 to 9, all of Core Concepts, have a
+   * memory (replayed from their history as the file was read); the
+   * rest of the bank counts none. */
+  {
+    VivaQuestion *q1 = question (&f, 1);
+    VivaSchedulerConfig config;
+    g_autofree char *summary = NULL;
+    g_autofree char *count = NULL;
+    g_autofree char *level_text = NULL;
+    GtkWidget *tile;
+    GtkWidget *row;
+    double expected;
+
+    viva_scheduler_config_init (&config);
+    expected = expected_recall (&f, &config, 9);
+    g_assert_cmpfloat (expected, >, 1);
+    g_assert_cmpfloat (expected, <, 9);
+
+    summary = g_strdup_printf ("You would answer about %ld of 415 questions today", lround (expected));
+    g_assert_cmpstr (viva_progress_view_get_recall_text (view), ==, summary);
+
+    tile = find_widget (GTK_WIDGET (view), is_tile_of_topic, viva_question_get_topic (q1));
+    count = g_strdup_printf ("%ld / 20", lround (expected));
+    g_assert_cmpstr (viva_progress_tile_get_count_text (VIVA_PROGRESS_TILE (tile)), ==, count);
+    /* Shaded by it, not by the statuses (all Learning). */
+    g_assert_cmpuint (viva_progress_tile_get_shade (VIVA_PROGRESS_TILE (tile)), >, 0);
+    assert_tile (view, viva_question_get_topic (question (&f, 36)), "0 / 25", 0,
+                 "Level 1, Strings: about 0 of 25 likely recalled today; 0 of 25 confident, 0 learning, 25 new");
+
+    row = find_widget (GTK_WIDGET (view), is_level_row, viva_question_get_level (q1));
+    level_text = g_strdup_printf ("About %ld of 160 likely recalled today", lround (expected));
+    g_assert_cmpstr (viva_progress_row_get_recall_text (VIVA_PROGRESS_ROW (row)), ==, level_text);
+
+    /* Other parameters (as Optimize would store) predict another recall,
+     * and the page follows at once. */
+    {
+      g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+      g_autofree char *changed = NULL;
+      double w[VIVA_FSRS_N_PARAMS];
+      double faster;
+
+      memcpy (w, viva_fsrs_default_parameters, sizeof w);
+      /* A memory that fades faster. */
+      w[20] = 0.6;
+      g_settings_set_value (settings, "fsrs-parameters",
+                            g_variant_new_fixed_array (G_VARIANT_TYPE_DOUBLE, w, VIVA_FSRS_N_PARAMS, sizeof (double)));
+      viva_test_drain_main_loop ();
+
+      memcpy (config.w, w, sizeof w);
+      faster = expected_recall (&f, &config, 9);
+      g_assert_cmpint (lround (faster), !=, lround (expected));
+      changed = g_strdup_printf ("You would answer about %ld of 415 questions today", lround (faster));
+      g_assert_cmpstr (viva_progress_view_get_recall_text (view), ==, changed);
+      g_settings_reset (settings, "fsrs-parameters");
+      viva_test_drain_main_loop ();
+      g_assert_cmpstr (viva_progress_view_get_recall_text (view), ==, summary);
+    }
+  }
+
+  /* Question 5, due tomorrow, reviewed now: one more today on the
+   * calendar, and it leaves tomorrow's bar. */
+  viva_note_review (viva_notes_store_get_note (f.notes, VIVA_BUNDLED_BANK_ID, 5),
+                    VIVA_REVIEW_GRADE_GOOD, VIVA_REVIEW_SOURCE_REVIEW, history_now ());
+  viva_test_drain_main_loop ();
+  activity = viva_activity_calendar_get_activity (calendar);
+  g_assert_cmpuint (viva_review_activity_get_count (activity, today), ==, 5);
+  due = viva_forecast_chart_get_forecast (forecast);
+  g_assert_cmpuint (due->due[1], ==, 0);
+
+  fixture_close (&f);
+}
+
+/* The charts fit the narrowest window (its width-request, 360 pixels,
+ * less the page's margins and the cards' padding, 2 x 36): wider ones
+ * would widen the whole window, whatever page it shows. */
+static void
+test_narrow (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(VivaClock) clock = NULL;
+  VivaProgressView *view;
+  int minimum;
+  int natural;
+
+  view = open_progress_with_history (&f, &clock);
+  gtk_widget_measure (find_of_type (GTK_WIDGET (view), VIVA_TYPE_ACTIVITY_CALENDAR), GTK_ORIENTATION_HORIZONTAL, -1,
+                      &minimum, &natural, NULL, NULL);
+  g_assert_cmpint (minimum, <=, 360 - 2 * 36);
+  gtk_widget_measure (find_of_type (GTK_WIDGET (view), VIVA_TYPE_FORECAST_CHART), GTK_ORIENTATION_HORIZONTAL, -1,
+                      &minimum, &natural, NULL, NULL);
+  g_assert_cmpint (minimum, <=, 360 - 2 * 36);
+
+  gtk_window_set_default_size (GTK_WINDOW (f.window), 360, 700);
+  viva_test_drain_main_loop ();
+  if (g_getenv ("VIVA_SCREENSHOT_DIR") != NULL)
+    {
+      GtkWidget *calendar = find_of_type (GTK_WIDGET (view), VIVA_TYPE_ACTIVITY_CALENDAR);
+      GtkWidget *scrolled = gtk_widget_get_ancestor (calendar, GTK_TYPE_SCROLLED_WINDOW);
+      GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+      graphene_point_t point;
+
+      g_assert_true (gtk_widget_compute_point (calendar, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled)),
+                                               &GRAPHENE_POINT_INIT (0, 0), &point));
+      gtk_adjustment_set_value (adjustment, point.y - 60);
+      viva_test_save_screenshot (GTK_WIDGET (f.window), "progress-narrow.png");
+    }
+
+  fixture_close (&f);
+}
+
+/* What the question view says under the status, as the model says
+ * it, for a question due tomorrow, one overdue, one never reviewed; and
+ * after a grade. */
+static void
+test_question_memory (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(VivaClock) clock = NULL;
+  VivaQuestionView *question_view;
+  VivaProgressView *view;
+  const struct {
+    guint       number;
+    const char *ends;
+  } cases[] = {
+    { 5, "ext review in 1 day" },
+    { 3, "verdue by 2 days" },
+    { 4, "ue today" },
+    { 9, "ext review in 40 days" },
+  };
+
+  view = open_progress_with_history (&f, &clock);
+  leave_progress (view);
+  question_view = viva_window_get_question_view (f.window);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      VivaNote *note = viva_notes_store_get_note (f.notes, VIVA_BUNDLED_BANK_ID, cases[i].number);
+      VivaSchedulerConfig config;
+      g_autofree char *expected = NULL;
+      const char *text;
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.window), "win.show-question", "u", cases[i].number));
+      viva_test_drain_main_loop ();
+      text = viva_question_view_get_memory_text (question_view);
+      g_assert_nonnull (text);
+      g_assert_true (g_str_has_suffix (text, cases[i].ends));
+
+      /* The chance of recall is the model's, at the context's clock. */
+      viva_scheduler_config_init (&config);
+      expected = viva_review_describe_next (viva_note_get_review_state (note),
+                                            viva_scheduler_retrievability (&config, viva_note_get_review_state (note),
+                                                                           history_now ()),
+                                            history_now (), NULL, VIVA_REVIEW_DAY_START_HOUR);
+      g_assert_cmpstr (text, ==, expected);
+    }
+
+  /* Question 9 shows: other parameters, another chance of recall. */
+  {
+    g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+    g_autofree char *before = g_strdup (viva_question_view_get_memory_text (question_view));
+    double w[VIVA_FSRS_N_PARAMS];
+
+    viva_test_save_screenshot (GTK_WIDGET (f.window), "question-memory-light.png");
+    adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+    viva_test_save_screenshot (GTK_WIDGET (f.window), "question-memory-dark.png");
+    adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+
+    memcpy (w, viva_fsrs_default_parameters, sizeof w);
+    w[20] = 0.6;
+    g_settings_set_value (settings, "fsrs-parameters",
+                          g_variant_new_fixed_array (G_VARIANT_TYPE_DOUBLE, w, VIVA_FSRS_N_PARAMS, sizeof (double)));
+    viva_test_drain_main_loop ();
+    g_assert_cmpstr (viva_question_view_get_memory_text (question_view), !=, before);
+    g_assert_true (g_str_has_suffix (viva_question_view_get_memory_text (question_view), "ext review in 40 days"));
+    g_settings_reset (settings, "fsrs-parameters");
+    viva_test_drain_main_loop ();
+    g_assert_cmpstr (viva_question_view_get_memory_text (question_view), ==, before);
+  }
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f.window), "win.show-question", "u", 10));
+  viva_test_drain_main_loop ();
+  g_assert_cmpstr (viva_question_view_get_memory_text (question_view), ==, "Not reviewed yet");
+
+  /* Graded Again now: due again today, minutes from now. */
+  viva_note_review (viva_notes_store_get_note (f.notes, VIVA_BUNDLED_BANK_ID, 10),
+                    VIVA_REVIEW_GRADE_AGAIN, VIVA_REVIEW_SOURCE_REVIEW, history_now ());
+  viva_test_drain_main_loop ();
+  g_assert_true (g_str_has_suffix (viva_question_view_get_memory_text (question_view), "ue today"));
 
   fixture_close (&f);
 }
@@ -792,6 +1233,9 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* Review days in UTC, whatever the machine: the scripted history's
+   * days are written for it (test-review-stats checks other zones). */
+  g_setenv ("TZ", "UTC", TRUE);
   viva_test_init_ui (&argc, &argv);
   viva_test_load_app_style ();
 
@@ -801,6 +1245,9 @@ main (int   argc,
   g_test_add_func ("/progress/other-bank", test_other_bank);
   g_test_add_func ("/progress/pages-follow-context", test_pages_follow_context);
   g_test_add_func ("/progress/accessible", test_accessible);
+  g_test_add_func ("/progress/review-charts", test_review_charts);
+  g_test_add_func ("/progress/question-memory", test_question_memory);
+  g_test_add_func ("/progress/narrow", test_narrow);
   if (g_test_perf ())
     g_test_add_func ("/progress/perf/100k", test_perf_100k);
 

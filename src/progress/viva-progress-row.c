@@ -2,8 +2,10 @@
  *
  * A row of the progress page's list: a whole level, or one of its
  * topics, with how many of its questions are Confident, Learning and New
- * as a bar and in words. It follows its level's or topic's counts, so
- * a change of one question redraws only the rows it belongs to.
+ * as a bar and in words, and how many the user would answer today
+ * (its expected recall, which the page counts and hands it). It follows
+ * its level's or topic's counts, so a change of one question redraws
+ * only the rows it belongs to.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,9 +13,11 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "viva-level.h"
 #include "viva-progress-row.h"
+#include "viva-review-stats.h"
 #include "viva-stacked-bar.h"
 #include "viva-topic.h"
 
@@ -29,7 +33,10 @@ struct _VivaProgressRow
   /* Template widgets */
   GtkLabel       *title_label;
   GtkLabel       *counts_label;
+  GtkLabel       *recall_label;
   VivaStackedBar *bar;
+
+  VivaRecall      recall;
 };
 
 G_DEFINE_FINAL_TYPE (VivaProgressRow, viva_progress_row, GTK_TYPE_LIST_BOX_ROW)
@@ -55,10 +62,22 @@ viva_progress_row_update (VivaProgressRow *self)
   g_autofree char *counts_text = NULL;
   g_autofree char *description = NULL;
   g_autofree char *accessible = NULL;
+  g_autofree char *recall = NULL;
+  g_autofree char *recall_text = NULL;
   VivaProgressCounts counts;
 
   if (self->level == NULL)
     return;
+
+  /* Translators: under a level's or topic's bar: the questions the user
+   * would answer today, by FSRS's prediction from their reviews. */
+  recall_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                              "About %u of %u likely recalled today",
+                                              "About %u of %u likely recalled today",
+                                              self->recall.n_questions),
+                                 viva_recall_get_expected_count (&self->recall), self->recall.n_questions);
+  gtk_label_set_text (self->recall_label, recall_text);
+  recall = viva_recall_describe (&self->recall);
 
   viva_progress_row_get_counts (self, &counts);
   viva_stacked_bar_set_counts (self->bar, &counts);
@@ -71,17 +90,19 @@ viva_progress_row_update (VivaProgressRow *self)
   description = viva_progress_counts_describe (&counts);
   if (self->topic != NULL)
     /* Translators: accessible name of a topic's row, e.g. "Level 2,
-     * Decorators: 3 of 12 confident, 4 learning, 5 new". */
-    accessible = g_strdup_printf (_("Level %u, %s: %s"),
+     * Decorators: about 5 of 12 likely recalled today; 3 of 12 confident,
+     * 4 learning, 5 new". */
+    accessible = g_strdup_printf (_("Level %u, %s: %s; %s"),
                                   viva_level_get_number (self->level),
                                   viva_topic_get_name (self->topic),
-                                  description);
+                                  recall, description);
   else
     /* Translators: accessible name of a level's row, e.g. "Level 1:
-     * Beginner, all questions: 57 of 200 confident, 30 learning, 113 new". */
-    accessible = g_strdup_printf (_("%s, all questions: %s"),
+     * Beginner, all questions: about 80 of 200 likely recalled today; 57
+     * of 200 confident, 30 learning, 113 new". */
+    accessible = g_strdup_printf (_("%s, all questions: %s; %s"),
                                   viva_level_get_title (self->level),
-                                  description);
+                                  recall, description);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
@@ -126,6 +147,7 @@ viva_progress_row_class_init (VivaProgressRowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/viva-progress-row.ui");
   gtk_widget_class_bind_template_child (widget_class, VivaProgressRow, title_label);
   gtk_widget_class_bind_template_child (widget_class, VivaProgressRow, counts_label);
+  gtk_widget_class_bind_template_child (widget_class, VivaProgressRow, recall_label);
   gtk_widget_class_bind_template_child (widget_class, VivaProgressRow, bar);
 }
 
@@ -175,6 +197,13 @@ viva_progress_row_new (VivaProgress *progress,
                            G_CALLBACK (viva_progress_row_group_changed_cb),
                            self, G_CONNECT_SWAPPED);
 
+  /* Nothing recalled until the page has counted. */
+  {
+    VivaProgressCounts counts;
+
+    viva_progress_row_get_counts (self, &counts);
+    self->recall.n_questions = viva_progress_counts_get_total (&counts);
+  }
   viva_progress_row_update (self);
 
   return GTK_WIDGET (self);
@@ -204,4 +233,32 @@ viva_progress_row_get_counts_text (VivaProgressRow *self)
   g_return_val_if_fail (VIVA_IS_PROGRESS_ROW (self), NULL);
 
   return gtk_label_get_text (self->counts_label);
+}
+
+/**
+ * viva_progress_row_set_recall:
+ * @self: a row
+ * @recall: the expected recall of its level or topic
+ */
+void
+viva_progress_row_set_recall (VivaProgressRow  *self,
+                              const VivaRecall *recall)
+{
+  g_return_if_fail (VIVA_IS_PROGRESS_ROW (self));
+  g_return_if_fail (recall != NULL);
+
+  if (memcmp (&self->recall, recall, sizeof *recall) == 0)
+    return;
+
+  self->recall = *recall;
+  viva_progress_row_update (self);
+}
+
+/* "About 7 of 25 likely recalled today", as the row says it. */
+const char *
+viva_progress_row_get_recall_text (VivaProgressRow *self)
+{
+  g_return_val_if_fail (VIVA_IS_PROGRESS_ROW (self), NULL);
+
+  return gtk_label_get_text (self->recall_label);
 }

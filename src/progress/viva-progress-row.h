@@ -8,6 +8,7 @@
 #include <gtk/gtk.h>
 
 #include "viva-progress.h"
+#include "viva-review-stats.h"
 
 G_BEGIN_DECLS
 
@@ -23,5 +24,9 @@ VivaTopic  *viva_progress_row_get_topic       (VivaProgressRow    *self);
 void        viva_progress_row_get_counts      (VivaProgressRow    *self,
                                                VivaProgressCounts *counts);
 const char *viva_progress_row_get_counts_text (VivaProgressRow    *self);
+
+void        viva_progress_row_set_recall      (VivaProgressRow    *self,
+                                               const VivaRecall   *recall);
+const char *viva_progress_row_get_recall_text (VivaProgressRow    *self);
 
 G_END_DECLS

@@ -1,11 +1,14 @@
 /* viva-progress-tile.c
  *
  * A cell of the progress page's map of weak areas: one topic of a level
- * (or the questions of a level that are in no topic), shaded by the
- * share of its questions marked Confident, with "Confident / questions"
- * written inside. Six shades, from none (nothing confident yet: the
- * weak areas, which stand out pale among the green) to full; the number
- * says what the shade only suggests.
+ * (or the questions of a level that are in no topic), shaded by its
+ * expected recall, the questions the user would answer today by FSRS's
+ * prediction from their reviews (not by the status they clicked), with
+ * "likely recalled / questions" written inside. Six shades, from none
+ * (nothing likely recalled: the weak areas, which stand out pale among
+ * the green) to full; the number says what the shade only suggests. The
+ * page counts the recall and hands it over (viva_progress_tile_set_recall());
+ * the tooltip and the accessible name also give the statuses.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,12 +16,14 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "viva-level.h"
 #include "viva-progress-tile.h"
+#include "viva-review-stats.h"
 #include "viva-topic.h"
 
-#define N_SHADES 6
+#define N_SHADES VIVA_RECALL_N_SHADES
 
 struct _VivaProgressTile
 {
@@ -34,6 +39,7 @@ struct _VivaProgressTile
   GtkLabel        *count_label;
   GtkLabel        *learning_label;
 
+  VivaRecall       recall;
   guint            shade;
 };
 
@@ -42,20 +48,6 @@ G_DEFINE_FINAL_TYPE (VivaProgressTile, viva_progress_tile, GTK_TYPE_FLOW_BOX_CHI
 static const char * const shade_classes[N_SHADES] = {
   "viva-shade-0", "viva-shade-1", "viva-shade-2", "viva-shade-3", "viva-shade-4", "viva-shade-5",
 };
-
-/* None, under a quarter, under half, under three quarters, not all, all. */
-static guint
-shade_for_counts (const VivaProgressCounts *counts)
-{
-  guint total = viva_progress_counts_get_total (counts);
-
-  if (counts->n_confident == 0 || total == 0)
-    return 0;
-  if (counts->n_confident == total)
-    return 5;
-
-  return 1 + MIN (3, (guint) ((guint64) counts->n_confident * 4 / total));
-}
 
 void
 viva_progress_tile_get_counts (VivaProgressTile   *self,
@@ -80,6 +72,7 @@ viva_progress_tile_update (VivaProgressTile *self)
   g_autofree char *description = NULL;
   g_autofree char *tooltip = NULL;
   g_autofree char *accessible = NULL;
+  g_autofree char *recall = NULL;
   VivaProgressCounts counts;
   guint shade;
 
@@ -88,22 +81,23 @@ viva_progress_tile_update (VivaProgressTile *self)
 
   viva_progress_tile_get_counts (self, &counts);
 
-  /* Translators: confident questions / questions, inside a tile. */
-  count = g_strdup_printf (_("%u / %u"), counts.n_confident, viva_progress_counts_get_total (&counts));
+  /* Translators: questions likely recalled / questions, inside a tile. */
+  count = g_strdup_printf (_("%u / %u"), viva_recall_get_expected_count (&self->recall), self->recall.n_questions);
   gtk_label_set_text (self->count_label, count);
 
-  /* Translators: below the count of confident questions in a tile, when
-   * some of its questions are being learnt. */
-  if (counts.n_learning > 0)
-    learning = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "confident · %u learning", "confident · %u learning",
-                                             counts.n_learning),
-                                counts.n_learning);
+  if (counts.n_confident > 0)
+    /* Translators: below the number of questions likely recalled in a
+     * tile, when some are marked Confident. */
+    learning = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "likely recalled · %u confident",
+                                             "likely recalled · %u confident", counts.n_confident),
+                                counts.n_confident);
   else
-    /* Translators: below the count of confident questions in a tile. */
-    learning = g_strdup (_("confident"));
+    /* Translators: below the number of questions likely recalled in a
+     * tile. */
+    learning = g_strdup (_("likely recalled"));
   gtk_label_set_text (self->learning_label, learning);
 
-  shade = shade_for_counts (&counts);
+  shade = viva_recall_get_shade (&self->recall);
   if (shade != self->shade)
     {
       gtk_widget_remove_css_class (GTK_WIDGET (self), shade_classes[self->shade]);
@@ -112,16 +106,20 @@ viva_progress_tile_update (VivaProgressTile *self)
   gtk_widget_add_css_class (GTK_WIDGET (self), shade_classes[shade]);
 
   description = viva_progress_counts_describe (&counts);
+  recall = viva_recall_describe (&self->recall);
   /* The name too: a long one may be cut short in the tile. */
-  tooltip = g_strdup_printf ("%s\n%s", gtk_label_get_text (self->name_label), description);
+  /* Translators: a tile's tooltip: its name, then "about 7 of 25 likely
+   * recalled today", then "3 of 25 confident, 4 learning, 18 new". */
+  tooltip = g_strdup_printf (_("%s\n%s\n%s"), gtk_label_get_text (self->name_label), recall, description);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self), tooltip);
 
   /* Translators: accessible name of a tile of the map, e.g. "Level 2,
-   * Decorators: 3 of 12 confident, 4 learning, 5 new". */
-  accessible = g_strdup_printf (_("Level %u, %s: %s"),
+   * Decorators: about 5 of 12 likely recalled today; 3 of 12 confident,
+   * 4 learning, 5 new". */
+  accessible = g_strdup_printf (_("Level %u, %s: %s; %s"),
                                 viva_level_get_number (self->level),
                                 gtk_label_get_text (self->name_label),
-                                description);
+                                recall, description);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("Opens the first question not yet confident"),
@@ -209,6 +207,13 @@ viva_progress_tile_new (VivaProgress *progress,
                            G_CALLBACK (viva_progress_tile_group_changed_cb),
                            self, G_CONNECT_SWAPPED);
 
+  /* Nothing recalled until the page has counted. */
+  {
+    VivaProgressCounts counts;
+
+    viva_progress_tile_get_counts (self, &counts);
+    self->recall.n_questions = viva_progress_counts_get_total (&counts);
+  }
   viva_progress_tile_update (self);
 
   return GTK_WIDGET (self);
@@ -240,11 +245,31 @@ viva_progress_tile_get_count_text (VivaProgressTile *self)
   return gtk_label_get_text (self->count_label);
 }
 
-/* 0 (nothing confident) to 5 (all confident). */
+/* 0 (nothing likely recalled) to 5 (all of it). */
 guint
 viva_progress_tile_get_shade (VivaProgressTile *self)
 {
   g_return_val_if_fail (VIVA_IS_PROGRESS_TILE (self), 0);
 
   return self->shade;
+}
+
+/**
+ * viva_progress_tile_set_recall:
+ * @self: a tile
+ * @recall: the expected recall of its topic (or of its level's questions
+ *   in no topic)
+ */
+void
+viva_progress_tile_set_recall (VivaProgressTile *self,
+                               const VivaRecall *recall)
+{
+  g_return_if_fail (VIVA_IS_PROGRESS_TILE (self));
+  g_return_if_fail (recall != NULL);
+
+  if (memcmp (&self->recall, recall, sizeof *recall) == 0)
+    return;
+
+  self->recall = *recall;
+  viva_progress_tile_update (self);
 }

@@ -8,6 +8,7 @@
 #include <gtk/gtk.h>
 
 #include "viva-progress.h"
+#include "viva-review-stats.h"
 
 G_BEGIN_DECLS
 
@@ -24,5 +25,8 @@ void        viva_progress_tile_get_counts     (VivaProgressTile   *self,
                                                VivaProgressCounts *counts);
 const char *viva_progress_tile_get_count_text (VivaProgressTile   *self);
 guint       viva_progress_tile_get_shade      (VivaProgressTile   *self);
+
+void        viva_progress_tile_set_recall     (VivaProgressTile   *self,
+                                               const VivaRecall   *recall);
 
 G_END_DECLS

@@ -14,6 +14,15 @@
  * the context's bank, from the study state the sidebar shares
  * (viva_progress_dup_for_bank()), and follows "notify::bank".
  *
+ * Review's side of the page (viva-review-stats.h): expected recall (the
+ * questions the user would answer today, the sum of FSRS's chances of
+ * recall) of the bank and of each level and topic, which also shades the
+ * map; the streak; the reviews due on each of the next 30 days; and the
+ * calendar of the past year's reviews. Those are counted in one pass
+ * over the bank's questions and their notes (memory, due date, history)
+ * when the page is shown and, while it is, once per burst of note
+ * changes (an idle, not once per change).
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -21,15 +30,22 @@
 
 #include <adwaita.h>
 #include <glib/gi18n.h>
+#ifdef __GLIBC__
+#include <langinfo.h>
+#endif
 
+#include "viva-activity-calendar.h"
 #include "viva-bank.h"
 #include "viva-context.h"
+#include "viva-forecast-chart.h"
 #include "viva-level.h"
+#include "viva-notes-store.h"
 #include "viva-progress.h"
 #include "viva-progress-row.h"
 #include "viva-progress-tile.h"
 #include "viva-progress-view.h"
 #include "viva-question.h"
+#include "viva-review-stats.h"
 #include "viva-stacked-bar.h"
 #include "viva-topic.h"
 
@@ -40,6 +56,7 @@ struct _VivaProgressView
   /* Owned */
   VivaContext    *context;
   GSignalGroup   *context_signals;
+  GSignalGroup   *store_signals;
   VivaProgress   *progress;
 
   /* Template widgets */
@@ -51,8 +68,21 @@ struct _VivaProgressView
   GtkLabel       *summary_label;
   GtkBox         *map_box;
   GtkBox         *levels_box;
+  GtkLabel       *recall_label;
+  GtkLabel       *recall_detail_label;
+  GtkLabel       *streak_label;
+  GtkLabel       *streak_detail_label;
+  VivaForecastChart    *forecast_chart;
+  GtkLabel             *forecast_label;
+  VivaActivityCalendar *calendar;
+  GtkLabel             *calendar_label;
 
+  /* For viva_progress_view_get_streak_text(). */
+  char           *streak_text;
+
+  guint           stats_idle;
   guint           needs_rebuild : 1;
+  guint           stats_dirty : 1;
 };
 
 G_DEFINE_FINAL_TYPE (VivaProgressView, viva_progress_view, GTK_TYPE_WIDGET)
@@ -110,6 +140,192 @@ viva_progress_view_update_summary (VivaProgressView *self)
                              counts.n_confident, total,
                              total > 0 ? (guint) ((guint64) counts.n_confident * 100 / total) : 0);
   gtk_label_set_text (self->summary_label, summary);
+}
+
+/* The day the locale's weeks begin on, as gnome-calendar reads it:
+ * glibc's _NL_TIME_FIRST_WEEKDAY counts from the day _NL_TIME_WEEK_1STDAY
+ * names (19971130, a Sunday, or 19971201, a Monday). Monday elsewhere. */
+static GDateWeekday
+get_first_weekday (void)
+{
+#ifdef __GLIBC__
+  union { unsigned int word; char *string; } langinfo;
+  int week_origin_sunday = 1;
+  int first;
+
+  langinfo.string = nl_langinfo (_NL_TIME_FIRST_WEEKDAY);
+  first = langinfo.string[0];
+  langinfo.string = nl_langinfo (_NL_TIME_WEEK_1STDAY);
+  if (langinfo.word == 19971201)
+    week_origin_sunday = 0;
+
+  if (first >= 1 && first <= 7)
+    {
+      /* 0 for Sunday to 6 for Saturday. */
+      int day = (first - 1 + (week_origin_sunday ? 0 : 1)) % 7;
+
+      return day == 0 ? G_DATE_SUNDAY : (GDateWeekday) day;
+    }
+#endif
+
+  return G_DATE_MONDAY;
+}
+
+/* Expected recall: the bank's in its card, each level's and topic's in
+ * its tile and row. */
+static void
+viva_progress_view_show_recall (VivaProgressView *self,
+                                VivaReviewStats  *stats)
+{
+  g_autofree char *percent = NULL;
+  g_autofree char *detail = NULL;
+
+  /* Translators: the expected recall of the whole bank, in its card. */
+  percent = g_strdup_printf (_("%u%%"), viva_recall_get_percent (&stats->recall));
+  gtk_label_set_text (self->recall_label, percent);
+  /* Translators: under the expected recall of the bank: the sum of
+   * FSRS's chances of recall, questions never reviewed counting none. */
+  detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "You would answer about %u of %u question today",
+                                         "You would answer about %u of %u questions today",
+                                         stats->recall.n_questions),
+                            viva_recall_get_expected_count (&stats->recall), stats->recall.n_questions);
+  gtk_label_set_text (self->recall_detail_label, detail);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->map_box));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (!GTK_IS_FLOW_BOX (child))
+        continue;
+
+      for (GtkWidget *tile = gtk_widget_get_first_child (child);
+           tile != NULL;
+           tile = gtk_widget_get_next_sibling (tile))
+        {
+          VivaTopic *topic;
+
+          if (!VIVA_IS_PROGRESS_TILE (tile))
+            continue;
+
+          topic = viva_progress_tile_get_topic (VIVA_PROGRESS_TILE (tile));
+          viva_progress_tile_set_recall (VIVA_PROGRESS_TILE (tile),
+                                         topic != NULL
+                                         ? viva_review_stats_get_recall (stats, topic)
+                                         : viva_review_stats_get_recall_outside_topics (stats, viva_progress_tile_get_level (VIVA_PROGRESS_TILE (tile))));
+        }
+    }
+
+  for (GtkWidget *list = gtk_widget_get_first_child (GTK_WIDGET (self->levels_box));
+       list != NULL;
+       list = gtk_widget_get_next_sibling (list))
+    {
+      for (GtkWidget *row = gtk_widget_get_first_child (list);
+           row != NULL;
+           row = gtk_widget_get_next_sibling (row))
+        {
+          VivaTopic *topic;
+
+          if (!VIVA_IS_PROGRESS_ROW (row))
+            continue;
+
+          topic = viva_progress_row_get_topic (VIVA_PROGRESS_ROW (row));
+          viva_progress_row_set_recall (VIVA_PROGRESS_ROW (row),
+                                        viva_review_stats_get_recall (stats,
+                                                                      topic != NULL ? (gpointer) topic
+                                                                                    : (gpointer) viva_progress_row_get_level (VIVA_PROGRESS_ROW (row))));
+        }
+    }
+}
+
+/* Counts Review's figures from the bank's notes and shows them. */
+static void
+viva_progress_view_update_review_stats (VivaProgressView *self)
+{
+  g_autoptr(VivaReviewStats) stats = NULL;
+  const VivaSchedulerConfig *config;
+  VivaSchedulerConfig defaults;
+  g_autofree char *streak = NULL;
+  g_autofree char *detail = NULL;
+  VivaReviewActivity *activity;
+  VivaBank *bank;
+  gint64 now;
+
+  g_clear_handle_id (&self->stats_idle, g_source_remove);
+  self->stats_dirty = FALSE;
+
+  bank = self->progress != NULL ? viva_progress_get_bank (self->progress) : NULL;
+  if (bank == NULL)
+    return;
+
+  if (self->context != NULL)
+    {
+      now = viva_context_get_real_time (self->context);
+      config = viva_context_get_scheduler_config (self->context);
+    }
+  else
+    {
+      now = g_get_real_time ();
+      viva_scheduler_config_init (&defaults);
+      config = &defaults;
+    }
+  stats = viva_review_stats_new (viva_progress_get_notes_store (self->progress), bank, config, now,
+                                 get_first_weekday (), VIVA_REVIEW_STATS_ALL);
+  viva_progress_view_show_recall (self, stats);
+  activity = stats->activity;
+
+  viva_forecast_chart_set_forecast (self->forecast_chart, &stats->forecast);
+  gtk_label_set_text (self->forecast_label, viva_forecast_chart_get_text (self->forecast_chart));
+
+  /* Translators: the streak, in the card at the top of the progress
+   * page: review days in a row with at least one review. */
+  streak = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u day", "%u days",
+                                         viva_review_activity_get_current_streak (activity)),
+                            viva_review_activity_get_current_streak (activity));
+  gtk_label_set_text (self->streak_label, streak);
+  if (!viva_review_activity_get_reviewed_today (activity) && viva_review_activity_get_current_streak (activity) > 0)
+    /* Translators: under the streak, when today has no review yet. */
+    detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "Longest: %u day · review today to keep it going",
+                                           "Longest: %u days · review today to keep it going",
+                                           viva_review_activity_get_longest_streak (activity)),
+                              viva_review_activity_get_longest_streak (activity));
+  else
+    /* Translators: under the streak, the most days in a row ever. */
+    detail = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Longest: %u day", "Longest: %u days",
+                                           viva_review_activity_get_longest_streak (activity)),
+                              viva_review_activity_get_longest_streak (activity));
+  gtk_label_set_text (self->streak_detail_label, detail);
+
+  /* The calendar keeps the activity. */
+  viva_activity_calendar_set_activity (self->calendar, g_steal_pointer (&stats->activity));
+  gtk_label_set_text (self->calendar_label, viva_activity_calendar_get_text (self->calendar));
+}
+
+static gboolean
+viva_progress_view_stats_idle_cb (gpointer data)
+{
+  VivaProgressView *self = data;
+
+  self->stats_idle = 0;
+  viva_progress_view_update_review_stats (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* A note changed (graded, edited, merged from disk): the figures follow
+ * once the burst is over, or when the page is next shown. */
+static void
+viva_progress_view_queue_review_stats (VivaProgressView *self)
+{
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stats_dirty = TRUE;
+      return;
+    }
+
+  if (self->stats_idle == 0)
+    self->stats_idle = g_idle_add_full (G_PRIORITY_LOW, viva_progress_view_stats_idle_cb, self, NULL);
 }
 
 static void
@@ -273,6 +489,8 @@ viva_progress_view_map (GtkWidget *widget)
 
   if (self->needs_rebuild)
     viva_progress_view_rebuild (self);
+  /* Also when nothing changed: a new day may have begun. */
+  viva_progress_view_update_review_stats (self);
 
   GTK_WIDGET_CLASS (viva_progress_view_parent_class)->map (widget);
 }
@@ -318,11 +536,16 @@ viva_progress_view_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), VIVA_TYPE_PROGRESS_VIEW);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
+  g_clear_handle_id (&self->stats_idle, g_source_remove);
   if (self->context_signals != NULL)
     g_signal_group_set_target (self->context_signals, NULL);
+  if (self->store_signals != NULL)
+    g_signal_group_set_target (self->store_signals, NULL);
   g_clear_object (&self->context_signals);
+  g_clear_object (&self->store_signals);
   g_clear_object (&self->context);
   g_clear_object (&self->progress);
+  g_clear_pointer (&self->streak_text, g_free);
 
   G_OBJECT_CLASS (viva_progress_view_parent_class)->dispose (object);
 }
@@ -430,6 +653,8 @@ viva_progress_view_class_init (VivaProgressViewClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "progress.leave", NULL);
 
   g_type_ensure (VIVA_TYPE_STACKED_BAR);
+  g_type_ensure (VIVA_TYPE_FORECAST_CHART);
+  g_type_ensure (VIVA_TYPE_ACTIVITY_CALENDAR);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/viva-progress-view.ui");
   gtk_widget_class_bind_template_child (widget_class, VivaProgressView, title);
@@ -440,6 +665,14 @@ viva_progress_view_class_init (VivaProgressViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VivaProgressView, summary_label);
   gtk_widget_class_bind_template_child (widget_class, VivaProgressView, map_box);
   gtk_widget_class_bind_template_child (widget_class, VivaProgressView, levels_box);
+  gtk_widget_class_bind_template_child (widget_class, VivaProgressView, recall_label);
+  gtk_widget_class_bind_template_child (widget_class, VivaProgressView, recall_detail_label);
+  gtk_widget_class_bind_template_child (widget_class, VivaProgressView, streak_label);
+  gtk_widget_class_bind_template_child (widget_class, VivaProgressView, streak_detail_label);
+  gtk_widget_class_bind_template_child (widget_class, VivaProgressView, forecast_chart);
+  gtk_widget_class_bind_template_child (widget_class, VivaProgressView, forecast_label);
+  gtk_widget_class_bind_template_child (widget_class, VivaProgressView, calendar);
+  gtk_widget_class_bind_template_child (widget_class, VivaProgressView, calendar_label);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "vivaprogressview");
@@ -464,6 +697,12 @@ viva_progress_view_init (VivaProgressView *self)
   self->context_signals = g_signal_group_new (VIVA_TYPE_CONTEXT);
   g_signal_group_connect_object (self->context_signals, "notify::bank",
                                  G_CALLBACK (viva_progress_view_bank_changed_cb), self, G_CONNECT_SWAPPED);
+  /* Other FSRS parameters predict other chances of recall. */
+  g_signal_group_connect_object (self->context_signals, "scheduler-changed",
+                                 G_CALLBACK (viva_progress_view_queue_review_stats), self, G_CONNECT_SWAPPED);
+  self->store_signals = g_signal_group_new (VIVA_TYPE_NOTES_STORE);
+  g_signal_group_connect_object (self->store_signals, "note-changed",
+                                 G_CALLBACK (viva_progress_view_queue_review_stats), self, G_CONNECT_SWAPPED);
   viva_progress_view_update_summary (self);
 }
 
@@ -505,6 +744,9 @@ viva_progress_view_set_progress (VivaProgressView *self,
                                           self);
 
   g_set_object (&self->progress, progress);
+  g_signal_group_set_target (self->store_signals,
+                             progress != NULL ? viva_progress_get_notes_store (progress) : NULL);
+  self->stats_dirty = TRUE;
 
   if (progress != NULL)
     {
@@ -520,7 +762,10 @@ viva_progress_view_set_progress (VivaProgressView *self,
     }
 
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    viva_progress_view_rebuild (self);
+    {
+      viva_progress_view_rebuild (self);
+      viva_progress_view_update_review_stats (self);
+    }
   else
     {
       /* The numbers at the top are cheap and always right. */
@@ -539,4 +784,28 @@ viva_progress_view_get_summary_text (VivaProgressView *self)
   g_return_val_if_fail (VIVA_IS_PROGRESS_VIEW (self), NULL);
 
   return gtk_label_get_text (self->summary_label);
+}
+
+/* "4 days" and "Longest: 6 days", as the streak's card says them. */
+const char *
+viva_progress_view_get_streak_text (VivaProgressView *self)
+{
+  g_return_val_if_fail (VIVA_IS_PROGRESS_VIEW (self), NULL);
+
+  g_free (self->streak_text);
+  self->streak_text = g_strdup_printf ("%s, %s",
+                                       gtk_label_get_text (self->streak_label),
+                                       gtk_label_get_text (self->streak_detail_label));
+
+  return self->streak_text;
+}
+
+/* "You would answer about 212 of 415 questions today", as the expected
+ * recall's card says it. */
+const char *
+viva_progress_view_get_recall_text (VivaProgressView *self)
+{
+  g_return_val_if_fail (VIVA_IS_PROGRESS_VIEW (self), NULL);
+
+  return gtk_label_get_text (self->recall_detail_label);
 }

@@ -17,5 +17,7 @@ G_DECLARE_FINAL_TYPE (VivaProgressView, viva_progress_view, VIVA, PROGRESS_VIEW,
 
 VivaProgress *viva_progress_view_get_progress     (VivaProgressView *self);
 const char   *viva_progress_view_get_summary_text (VivaProgressView *self);
+const char   *viva_progress_view_get_streak_text  (VivaProgressView *self);
+const char   *viva_progress_view_get_recall_text  (VivaProgressView *self);
 
 G_END_DECLS

@@ -1,7 +1,10 @@
 /* viva-question-view.c
  *
  * Shows one question (number, level, topic, rendered text) with the
- * user's star, status and Markdown notes for it. Edits go straight into
+ * user's star, status and Markdown notes for it, and under the status
+ * what Review's model says of it in words: how likely it is to be
+ * recalled now and when it comes back ("About 80% likely to recall ·
+ * next review in 6 days"), following its grades. Edits go straight into
  * the VivaNote; the notes store notices and autosaves. While the sidebar
  * searches, the words searched for are highlighted in the question and
  * in the notes.
@@ -16,6 +19,7 @@
 #include <glib/gi18n.h>
 #include <gtksourceview/gtksource.h>
 
+#include "viva-context.h"
 #include "viva-level.h"
 #include "viva-note.h"
 #include "viva-notes-store.h"
@@ -23,6 +27,7 @@
 #include "viva-query.h"
 #include "viva-question-view.h"
 #include "viva-related.h"
+#include "viva-review-stats.h"
 #include "viva-scratchpad.h"
 #include "viva-search.h"
 #include "viva-topic.h"
@@ -45,6 +50,7 @@ struct _VivaQuestionView
   GtkTextTag      *match_tag;
   GSignalGroup    *note_signals;
   GSignalGroup    *store_signals;
+  GSignalGroup    *context_signals;
 
   /* Template widgets */
   GtkLabel        *number_label;
@@ -53,6 +59,7 @@ struct _VivaQuestionView
   GtkLabel        *question_label;
   GtkBox          *related_box;
   GtkBox          *related_list;
+  GtkLabel        *memory_label;
   GtkLabel        *save_label;
   GtkSourceView   *note_view;
   VivaScratchpad  *scratchpad;
@@ -340,6 +347,55 @@ viva_question_view_note_state_cb (VivaQuestionView *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
 }
 
+/* "About 80% likely to recall · next review in 6 days": the question's
+ * memory and schedule, by the context's clock (a fake one in tests) and
+ * Review's configuration. */
+static void
+viva_question_view_update_memory (VivaQuestionView *self)
+{
+  VivaContext *context = viva_scratchpad_get_context (self->scratchpad);
+  g_autofree char *text = NULL;
+  const VivaReviewState *state;
+  const VivaSchedulerConfig *config;
+  VivaSchedulerConfig defaults;
+  double retrievability;
+  gint64 now;
+
+  if (self->note == NULL || self->question == NULL)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->memory_label), FALSE);
+      return;
+    }
+
+  /* The context's, once the window has given the scratchpad one. */
+  g_signal_group_set_target (self->context_signals, context);
+  if (context != NULL)
+    {
+      now = viva_context_get_real_time (context);
+      config = viva_context_get_scheduler_config (context);
+    }
+  else
+    {
+      now = g_get_real_time ();
+      viva_scheduler_config_init (&defaults);
+      config = &defaults;
+    }
+  state = viva_note_get_review_state (self->note);
+  retrievability = viva_scheduler_retrievability (config, state, now);
+  text = viva_review_describe_next (state, retrievability, now, config->tz, config->day_start_hour);
+
+  gtk_label_set_text (self->memory_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->memory_label), TRUE);
+}
+
+static void
+viva_question_view_note_due_cb (VivaQuestionView *self,
+                                GParamSpec       *pspec,
+                                VivaNote         *note)
+{
+  viva_question_view_update_memory (self);
+}
+
 static gboolean
 viva_question_view_set_language_cb (gpointer data)
 {
@@ -361,6 +417,9 @@ viva_question_view_map (GtkWidget *widget)
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->note_view));
 
   GTK_WIDGET_CLASS (viva_question_view_parent_class)->map (widget);
+
+  /* Time went by while it was hidden: the chance of recall fell. */
+  viva_question_view_update_memory (self);
 
   /* Loading the Markdown language costs more than a third of Viva's
    * start-up (GtkSourceView validates the .lang file with RelaxNG), so it
@@ -386,6 +445,8 @@ viva_question_view_dispose (GObject *object)
     g_signal_group_set_target (self->note_signals, NULL);
   if (self->store_signals != NULL)
     g_signal_group_set_target (self->store_signals, NULL);
+  if (self->context_signals != NULL)
+    g_signal_group_set_target (self->context_signals, NULL);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), VIVA_TYPE_QUESTION_VIEW);
 
@@ -396,6 +457,7 @@ viva_question_view_dispose (GObject *object)
 
   g_clear_object (&self->note_signals);
   g_clear_object (&self->store_signals);
+  g_clear_object (&self->context_signals);
   g_clear_object (&self->question);
   g_clear_object (&self->note);
   g_clear_object (&self->store);
@@ -547,6 +609,7 @@ viva_question_view_class_init (VivaQuestionViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VivaQuestionView, question_label);
   gtk_widget_class_bind_template_child (widget_class, VivaQuestionView, related_box);
   gtk_widget_class_bind_template_child (widget_class, VivaQuestionView, related_list);
+  gtk_widget_class_bind_template_child (widget_class, VivaQuestionView, memory_label);
   gtk_widget_class_bind_template_child (widget_class, VivaQuestionView, save_label);
   gtk_widget_class_bind_template_child (widget_class, VivaQuestionView, note_view);
   gtk_widget_class_bind_template_child (widget_class, VivaQuestionView, scratchpad);
@@ -608,6 +671,16 @@ viva_question_view_init (VivaQuestionView *self)
                                  self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (self->note_signals, "notify::status",
                                  G_CALLBACK (viva_question_view_note_state_cb),
+                                 self, G_CONNECT_SWAPPED);
+  /* A grade (or its undo) moves the question's due date. */
+  g_signal_group_connect_object (self->note_signals, "notify::due",
+                                 G_CALLBACK (viva_question_view_note_due_cb),
+                                 self, G_CONNECT_SWAPPED);
+
+  /* Other FSRS parameters predict another chance of recall. */
+  self->context_signals = g_signal_group_new (VIVA_TYPE_CONTEXT);
+  g_signal_group_connect_object (self->context_signals, "scheduler-changed",
+                                 G_CALLBACK (viva_question_view_update_memory),
                                  self, G_CONNECT_SWAPPED);
 
   self->store_signals = g_signal_group_new (VIVA_TYPE_NOTES_STORE);
@@ -688,6 +761,7 @@ viva_question_view_set_question (VivaQuestionView *self,
                           viva_scratchpad_get_offered (self->scratchpad));
   if (note != NULL)
     viva_question_view_note_state_cb (self, NULL, note);
+  viva_question_view_update_memory (self);
   viva_question_view_update_editable (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUESTION]);
@@ -861,4 +935,17 @@ viva_question_view_get_scratchpad (VivaQuestionView *self)
   g_return_val_if_fail (VIVA_IS_QUESTION_VIEW (self), NULL);
 
   return self->scratchpad;
+}
+
+/* "About 80% likely to recall · next review in 6 days", as shown under
+ * the status; %NULL while no question is shown. */
+const char *
+viva_question_view_get_memory_text (VivaQuestionView *self)
+{
+  g_return_val_if_fail (VIVA_IS_QUESTION_VIEW (self), NULL);
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->memory_label)))
+    return NULL;
+
+  return gtk_label_get_text (self->memory_label);
 }

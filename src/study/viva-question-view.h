@@ -37,4 +37,6 @@ VivaQuery      *viva_question_view_get_highlight_query (VivaQuestionView *self);
 void            viva_question_view_set_highlight_query (VivaQuestionView *self,
                                                         VivaQuery        *query);
 
+const char     *viva_question_view_get_memory_text (VivaQuestionView *self);
+
 G_END_DECLS
