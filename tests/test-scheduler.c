@@ -1376,10 +1376,20 @@ test_format_interval (void)
   assert_format (DAY, "1 day");
   assert_format (4 * DAY, "4 days");
   assert_format (29 * DAY, "29 days");
-  assert_format (33 * DAY, "1 month");
-  assert_format (50 * DAY, "2 months");
+  /* One decimal below ten months or years, so that FSRS's Hard and
+   * Good a week apart never read the same. */
+  assert_format (30 * DAY, "1 month");
+  assert_format (31 * DAY, "1 month");
+  assert_format (33 * DAY, "1.1 months");
+  assert_format (38 * DAY, "1.3 months");
+  assert_format (50 * DAY, "1.7 months");
+  assert_format (60 * DAY, "2 months");
+  assert_format (290 * DAY, "9.7 months");
+  assert_format (300 * DAY, "10 months");
   assert_format (364 * DAY, "12 months");
   assert_format (365 * DAY, "1 year");
+  assert_format (550 * DAY, "1.5 years");
+  assert_format (3650 * DAY, "10 years");
   assert_format ((gint64) VIVA_REVIEW_INTERVAL_MAX * DAY, "100 years");
 }
 

@@ -1182,13 +1182,37 @@ viva_scheduler_retrievability (const VivaSchedulerConfig *config,
   return viva_fsrs_retrievability (sane.w, elapsed, state->stability);
 }
 
+/* @days in tenths of @unit_days, rounded. Below ten units with a
+ * decimal other than 0 the text keeps it ("1.4 months"), else it is a
+ * whole number ("2 months"): *whole is set to that number, or 0. The
+ * plural form of a decimal is the one of the whole number above it (GNU
+ * gettext's advice for fractions: 1.4 takes the form of 2); the decimal
+ * point is the locale's. */
+static gint64
+fraction_tenths (gint64  days,
+                 guint   unit_days,
+                 guint  *whole)
+{
+  gint64 tenths = (days * 10 + unit_days / 2) / unit_days;
+
+  if (tenths < 100 && tenths % 10 != 0)
+    *whole = 0;
+  else
+    *whole = (guint) MIN ((days + unit_days / 2) / unit_days, (gint64) G_MAXUINT);
+
+  return tenths;
+}
+
 /**
  * viva_scheduler_format_interval:
  * @usec: a time span, such as viva_scheduler_preview_interval() gives
  *
  * Says a time span in the largest unit that fits, rounded: "10 minutes",
- * "1 day", "4 days", "3 months", "2 years". Months are 30 days and years
- * 365 here; it is a hint on a button, not a calendar.
+ * "1 day", "4 days", "1.4 months", "2 years". Months are 30 days and years
+ * 365 here; it is a hint on a button, not a calendar. Below ten months
+ * or ten years the unit keeps one decimal, as Anki's buttons do: FSRS
+ * gives Hard 31 days and Good 38, and two buttons that both said
+ * "1 month" would read as the same choice.
  *
  * Returns: (transfer full): the text, translated
  */
@@ -1198,6 +1222,7 @@ viva_scheduler_format_interval (gint64 usec)
   gint64 minutes = MAX (1, (usec + G_TIME_SPAN_MINUTE / 2) / G_TIME_SPAN_MINUTE);
   gint64 hours = (usec + G_TIME_SPAN_HOUR / 2) / G_TIME_SPAN_HOUR;
   gint64 days = (usec + G_TIME_SPAN_DAY / 2) / G_TIME_SPAN_DAY;
+  gint64 tenths;
   guint n;
 
   if (usec < G_TIME_SPAN_HOUR)
@@ -1220,10 +1245,16 @@ viva_scheduler_format_interval (gint64 usec)
 
   if (days < 365)
     {
-      n = (guint) ((days + 15) / 30);
-      return g_strdup_printf (ngettext ("%u month", "%u months", n), n);
+      tenths = fraction_tenths (days, 30, &n);
+      if (n > 0)
+        return g_strdup_printf (ngettext ("%u month", "%u months", n), n);
+      /* Translators: months with one decimal, such as "1.4 months" */
+      return g_strdup_printf (ngettext ("%.1f month", "%.1f months", (gulong) (tenths / 10 + 1)), tenths / 10.0);
     }
 
-  n = (guint) MIN ((days + 182) / 365, (gint64) G_MAXUINT);
-  return g_strdup_printf (ngettext ("%u year", "%u years", n), n);
+  tenths = fraction_tenths (days, 365, &n);
+  if (n > 0)
+    return g_strdup_printf (ngettext ("%u year", "%u years", n), n);
+  /* Translators: years with one decimal, such as "1.4 years" */
+  return g_strdup_printf (ngettext ("%.1f year", "%.1f years", (gulong) (tenths / 10 + 1)), tenths / 10.0);
 }
