@@ -27,6 +27,10 @@ gboolean _viva_note_review_equal (VivaNote              *self,
                                   const VivaReviewEntry *history,
                                   guint                  n_history);
 
+gboolean _viva_note_recompute_memory (VivaNote                  *self,
+                                      const VivaSchedulerConfig *config,
+                                      const VivaReviewState     *replayed);
+
 void     _viva_note_set_scheduler_config (VivaNote                  *self,
                                           const VivaSchedulerConfig *config);
 
