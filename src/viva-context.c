@@ -41,6 +41,9 @@ struct _VivaContext
   /* From the settings, rebuilt when they change; the notes store holds
    * a copy (viva_notes_store_set_scheduler_config()). */
   VivaSchedulerConfig scheduler_config;
+  /* The recomputation of the notes' memory for new FSRS parameters in
+   * flight, to stop when they change again */
+  GCancellable       *memory_cancellable;
 };
 
 G_DEFINE_FINAL_TYPE (VivaContext, viva_context, G_TYPE_OBJECT)
@@ -143,11 +146,42 @@ scheduler_config_equal (const VivaSchedulerConfig *a,
 }
 
 static void
+viva_context_recompute_memory_cb (GObject      *object,
+                                  GAsyncResult *result,
+                                  gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* Cancelled: the parameters changed again, and the next one runs. A
+   * read-only store keeps what the newer Viva wrote. */
+  if (!viva_notes_store_recompute_memory_finish (VIVA_NOTES_STORE (object), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
+      !g_error_matches (error, VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_READ_ONLY))
+    g_warning ("Could not recompute the memory of the notes: %s", error->message);
+}
+
+/* New FSRS parameters (Optimize, Reset to Defaults) make every note's
+ * memory what its history gives under them; the notes store says how.
+ * Due dates stay. */
+static void
+viva_context_recompute_memory (VivaContext *self)
+{
+  if (self->memory_cancellable != NULL)
+    g_cancellable_cancel (self->memory_cancellable);
+  g_clear_object (&self->memory_cancellable);
+
+  self->memory_cancellable = g_cancellable_new ();
+  viva_notes_store_recompute_memory_async (self->notes_store, self->memory_cancellable,
+                                           viva_context_recompute_memory_cb, NULL);
+}
+
+static void
 viva_context_scheduler_settings_changed_cb (VivaContext *self,
                                             const char  *key,
                                             GSettings   *settings)
 {
   VivaSchedulerConfig config;
+  gboolean parameters_changed;
 
   viva_context_read_scheduler_config (self, &config);
 
@@ -155,9 +189,16 @@ viva_context_scheduler_settings_changed_cb (VivaContext *self,
   if (scheduler_config_equal (&config, &self->scheduler_config))
     return;
 
+  /* Only the parameters shape the memory: another retention or
+   * algorithm schedules differently from the same memory. */
+  parameters_changed = memcmp (config.w, self->scheduler_config.w, sizeof config.w) != 0;
+
   self->scheduler_config = config;
   if (self->notes_store != NULL)
     viva_notes_store_set_scheduler_config (self->notes_store, &self->scheduler_config);
+
+  if (parameters_changed && self->notes_store != NULL)
+    viva_context_recompute_memory (self);
 
   g_signal_emit (self, signals[SCHEDULER_CHANGED], 0);
 }
@@ -195,6 +236,9 @@ viva_context_finalize (GObject *object)
 {
   VivaContext *self = (VivaContext *)object;
 
+  if (self->memory_cancellable != NULL)
+    g_cancellable_cancel (self->memory_cancellable);
+  g_clear_object (&self->memory_cancellable);
   g_clear_object (&self->review_today);
   g_clear_object (&self->python_runner);
   g_clear_object (&self->challenges);
@@ -421,7 +465,10 @@ viva_context_class_init (VivaContextClass *klass)
    * (in Preferences, or fitted by Optimize): what
    * viva_context_get_scheduler_config() points to is new. Intervals
    * shown and predictions of recall should be computed again; due dates
-   * already set stay as they are.
+   * already set stay as they are. When the FSRS parameters changed, the
+   * notes' memory is being recomputed with them
+   * (viva_notes_store_recompute_memory_async()); each note notifies
+   * "due" as it gets its new memory.
    */
   signals[SCHEDULER_CHANGED] =
     g_signal_new ("scheduler-changed",
