@@ -992,12 +992,40 @@ replay_memory (const VivaSchedulerConfig *config,
 }
 
 /**
+ * _viva_note_dup_undo_history:
+ * @self: a note
+ *
+ * Returns: (transfer full) (nullable): the history the review that can
+ *   be undone was given after (VivaReviewEntry), the one undoing it puts
+ *   back; %NULL when there is no review to undo
+ */
+GArray *
+_viva_note_dup_undo_history (VivaNote *self)
+{
+  GArray *before;
+
+  g_return_val_if_fail (VIVA_IS_NOTE (self), NULL);
+
+  if (!self->can_undo || self->history == NULL || self->history->len == 0)
+    return NULL;
+
+  before = g_array_sized_new (FALSE, FALSE, sizeof (VivaReviewEntry), self->history->len);
+  if (self->undo_has_dropped)
+    g_array_append_val (before, self->undo_dropped);
+  g_array_append_vals (before, self->history->data, self->history->len - 1);
+
+  return before;
+}
+
+/**
  * _viva_note_recompute_memory:
  * @self: a note
  * @config: the scheduler configuration whose parameters to use
  * @replayed: (nullable): the memory viva_scheduler_replay() gave for the
  *   note's history under @config, replayed elsewhere (a thread); %NULL
  *   to replay it here
+ * @undo_replayed: (nullable): likewise for the history of
+ *   _viva_note_dup_undo_history(); %NULL to replay it here
  *
  * Sets the note's FSRS memory (stability and difficulty) to what its
  * history gives under @config's parameters, after they changed. Nothing
@@ -1020,7 +1048,8 @@ replay_memory (const VivaSchedulerConfig *config,
 gboolean
 _viva_note_recompute_memory (VivaNote                  *self,
                              const VivaSchedulerConfig *config,
-                             const VivaReviewState     *replayed)
+                             const VivaReviewState     *replayed,
+                             const VivaReviewState     *undo_replayed)
 {
   VivaReviewState memory = self->review;
 
@@ -1032,13 +1061,14 @@ _viva_note_recompute_memory (VivaNote                  *self,
 
   if (self->can_undo)
     {
-      g_autoptr(GArray) before = g_array_sized_new (FALSE, FALSE, sizeof (VivaReviewEntry),
-                                                    self->history->len);
+      g_autoptr(GArray) before = NULL;
 
-      if (self->undo_has_dropped)
-        g_array_append_val (before, self->undo_dropped);
-      g_array_append_vals (before, self->history->data, self->history->len - 1);
-      if (before->len > 0)
+      if (undo_replayed != NULL)
+        {
+          self->undo_state.stability = undo_replayed->stability;
+          self->undo_state.difficulty = undo_replayed->difficulty;
+        }
+      else if ((before = _viva_note_dup_undo_history (self)) != NULL && before->len > 0)
         replay_memory (config, (const VivaReviewEntry *) (gpointer) before->data, before->len,
                        &self->undo_state);
     }
