@@ -14,6 +14,8 @@
 
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include "viva-context.h"
 #include "viva-fsrs.h"
 #include "viva-note.h"
@@ -379,6 +381,45 @@ set_parameters (GSettings    *settings,
                                                    sizeof (double)));
 }
 
+typedef struct
+{
+  GSettings    *settings;
+  const double *w;
+} Mark;
+
+/* Whether "fsrs-memory-parameters" says the memory was saved with
+ * mark->w ([] for the defaults). */
+static gboolean
+mark_is (Mark *mark)
+{
+  g_autoptr(GVariant) value = g_settings_get_value (mark->settings, "fsrs-memory-parameters");
+  const double *w;
+  gsize n;
+
+  w = g_variant_get_fixed_array (value, &n, sizeof (double));
+  if (n == 0)
+    return memcmp (mark->w, viva_fsrs_default_parameters, sizeof (double) * VIVA_FSRS_N_PARAMS) == 0;
+
+  return n == VIVA_FSRS_N_PARAMS && memcmp (w, mark->w, sizeof (double) * n) == 0;
+}
+
+static void
+wait_mark (GSettings    *settings,
+           const double *w)
+{
+  Mark mark = { settings, w };
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_once (WAIT_TIMEOUT_SECONDS * 1000, timed_out_cb, &timed_out);
+
+  while (!mark_is (&mark) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (timed_out)
+    g_error ("Timed out after %d s waiting for the memory to be saved", WAIT_TIMEOUT_SECONDS);
+
+  g_source_remove (id);
+}
+
 /* Through the context, as Preferences changes the settings: only new
  * parameters recompute; a second change while the first runs wins. */
 static void
@@ -392,6 +433,7 @@ test_context (void)
   const VivaSchedulerConfig *config;
   double w[VIVA_FSRS_N_PARAMS];
   guint n_changed = 0;
+  guint n_writes = 0;
 
   g_assert_true (viva_notes_store_load (store, NULL));
   context = g_object_new (VIVA_TYPE_CONTEXT, "notes-store", store, "settings", settings, NULL);
@@ -419,12 +461,20 @@ test_context (void)
   /* New parameters, then others before the first are done: the notes
    * end with the last ones's memory. */
   fitted_parameters (w);
+  viva_notes_store_set_autosave_delay (store, 1);
+  g_assert_true (viva_notes_store_flush (store, NULL));
+  g_signal_connect (store, "notify::saving", G_CALLBACK (saving_cb), &n_writes);
   set_parameters (settings, w);
   g_assert_true (viva_notes_store_get_recomputing_memory (store));
   w[8] *= 1.1;
   set_parameters (settings, w);
   wait_recomputed (store);
   g_assert_cmpmem (config->w, sizeof config->w, w, sizeof w);
+  /* Saved, and marked as saved with these parameters. */
+  wait_mark (settings, w);
+  wait_saved (store);
+  /* One write for all the notes, whatever the autosave timer does. */
+  g_assert_cmpuint (n_writes, ==, 1);
   for (guint n = 0; n < N_NOTES; n++)
     {
       VivaNote *note = viva_notes_store_get_note (store, BANK, n + 1);
@@ -436,6 +486,7 @@ test_context (void)
   /* Reset to Defaults: the defaults' memory again. */
   g_settings_reset (settings, "fsrs-parameters");
   wait_recomputed (store);
+  wait_mark (settings, viva_fsrs_default_parameters);
   for (guint n = 0; n < N_NOTES; n++)
     {
       VivaNote *note = viva_notes_store_get_note (store, BANK, n + 1);
@@ -444,6 +495,75 @@ test_context (void)
     }
 
   g_assert_true (viva_notes_store_flush (store, NULL));
+}
+
+/* Viva quit while it recomputed the memory for new parameters (or
+ * crashed before the file had it): the next start recomputes it. A
+ * start with the memory saved under the parameters in use does not, and
+ * a store not loaded is never written. */
+static void
+test_context_startup (void)
+{
+  g_autofree char *path = viva_notes_store_dup_default_path ();
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  double w[VIVA_FSRS_N_PARAMS];
+
+  fitted_parameters (w);
+
+  {
+    g_autoptr(VivaNotesStore) store = viva_notes_store_new (path);
+
+    g_assert_true (viva_notes_store_load (store, NULL));
+    review_notes (store);
+    g_assert_true (viva_notes_store_flush (store, NULL));
+  }
+
+  /* Fitted parameters in use, the memory saved with the defaults. */
+  set_parameters (settings, w);
+  g_settings_reset (settings, "fsrs-memory-parameters");
+
+  {
+    g_autoptr(VivaNotesStore) store = viva_notes_store_new (path);
+    g_autoptr(VivaContext) context = NULL;
+
+    g_assert_true (viva_notes_store_load (store, NULL));
+    context = g_object_new (VIVA_TYPE_CONTEXT, "notes-store", store, "settings", settings, NULL);
+    g_assert_true (viva_notes_store_get_recomputing_memory (store));
+    wait_recomputed (store);
+    wait_mark (settings, w);
+    for (guint n = 0; n < N_NOTES; n++)
+      assert_memory_replayed (viva_notes_store_get_note (store, BANK, n + 1),
+                              viva_context_get_scheduler_config (context));
+  }
+
+  /* Next start: the file has it; nothing to do. */
+  {
+    g_autoptr(VivaNotesStore) store = viva_notes_store_new (path);
+    g_autoptr(VivaContext) context = NULL;
+
+    g_assert_true (viva_notes_store_load (store, NULL));
+    context = g_object_new (VIVA_TYPE_CONTEXT, "notes-store", store, "settings", settings, NULL);
+    g_assert_false (viva_notes_store_get_recomputing_memory (store));
+    for (guint n = 0; n < N_NOTES; n++)
+      assert_memory_replayed (viva_notes_store_get_note (store, BANK, n + 1),
+                              viva_context_get_scheduler_config (context));
+  }
+
+  /* A store not loaded: its file is left alone. */
+  g_settings_reset (settings, "fsrs-memory-parameters");
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  {
+    g_autoptr(VivaNotesStore) store = viva_notes_store_new (path);
+    g_autoptr(VivaContext) context = NULL;
+
+    context = g_object_new (VIVA_TYPE_CONTEXT, "notes-store", store, "settings", settings, NULL);
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+    g_assert_false (viva_notes_store_get_recomputing_memory (store));
+    g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  }
+
+  g_settings_reset (settings, "fsrs-parameters");
 }
 
 int
@@ -457,6 +577,7 @@ main (int   argc,
   g_test_add_func ("/fsrs-memory/store/undo", test_store_undo);
   g_test_add_func ("/fsrs-memory/store/read-only", test_store_read_only);
   g_test_add_func ("/fsrs-memory/context", test_context);
+  g_test_add_func ("/fsrs-memory/context/startup", test_context_startup);
 
   return g_test_run ();
 }

@@ -200,7 +200,8 @@ recompute_memory_cb (GObject      *object,
  * The application is held until it is done, so that quitting then does
  * not lose it.
  *
- * Fails with %VIVA_NOTES_STORE_ERROR_READ_ONLY on a read-only store, and
+ * Fails with %VIVA_NOTES_STORE_ERROR_READ_ONLY on a read-only store,
+ * %G_IO_ERROR_NOT_INITIALIZED on one not loaded yet, and
  * with %G_IO_ERROR_CANCELLED when cancelled or when the parameters
  * changed again before it finished.
  */
@@ -220,6 +221,15 @@ viva_notes_store_recompute_memory_async (VivaNotesStore      *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, viva_notes_store_recompute_memory_async);
+
+  /* Nothing to replay, and the save that follows would write over a
+   * file never read. */
+  if (!self->loaded)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED,
+                               "The notes are not loaded");
+      return;
+    }
 
   if (viva_notes_store_get_read_only (self))
     {
