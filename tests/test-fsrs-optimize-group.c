@@ -68,8 +68,14 @@ fixture_set_up (Fixture       *f,
   guint n_questions = GPOINTER_TO_UINT (data);
 
   viva_test_reset_user_data ();
+  {
+    g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+    /* Before the context reads them: no memory to recompute at start. */
+    g_settings_reset (settings, "fsrs-parameters");
+    g_settings_reset (settings, "fsrs-memory-parameters");
+  }
   f->context = viva_context_new_default ();
-  g_settings_reset (viva_context_get_settings (f->context), "fsrs-parameters");
   f->histories = viva_fsrs_simulate (learner, viva_fsrs_default_parameters, n_questions, 200, 5);
   add_histories (f->context, f->histories);
 
