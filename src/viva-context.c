@@ -41,6 +41,9 @@ struct _VivaContext
   /* From the settings, rebuilt when they change; the notes store holds
    * a copy (viva_notes_store_set_scheduler_config()). */
   VivaSchedulerConfig scheduler_config;
+  /* The recomputation of the notes' memory for new FSRS parameters in
+   * flight, to stop when they change again */
+  GCancellable       *memory_cancellable;
 };
 
 G_DEFINE_FINAL_TYPE (VivaContext, viva_context, G_TYPE_OBJECT)
@@ -78,10 +81,11 @@ static const char * const scheduler_keys[] = {
  * (the default [], a list cut short by hand in dconf-editor, a NaN) is
  * read as the published defaults rather than half-trusted. */
 static gboolean
-read_fsrs_parameters (GSettings *settings,
-                      double    *w)
+read_fsrs_parameters (GSettings  *settings,
+                      const char *key,
+                      double     *w)
 {
-  g_autoptr(GVariant) value = g_settings_get_value (settings, "fsrs-parameters");
+  g_autoptr(GVariant) value = g_settings_get_value (settings, key);
   const double *values;
   gsize n_values = 0;
 
@@ -116,7 +120,7 @@ viva_context_read_scheduler_config (VivaContext         *self,
   if (isfinite (retention))
     config->desired_retention = CLAMP (retention, VIVA_SCHEDULER_RETENTION_MIN, VIVA_SCHEDULER_RETENTION_MAX);
 
-  if (!read_fsrs_parameters (self->settings, config->w))
+  if (!read_fsrs_parameters (self->settings, "fsrs-parameters", config->w))
     memcpy (config->w, viva_fsrs_default_parameters, sizeof config->w);
 
   /* Load balancing counts what the user's notes have due on each day. */
@@ -142,12 +146,95 @@ scheduler_config_equal (const VivaSchedulerConfig *a,
          a->due_count_data == b->due_count_data;
 }
 
+typedef struct
+{
+  GSettings *settings;
+  double     w[VIVA_FSRS_N_PARAMS];
+} MemoryRecomputed;
+
+static void
+memory_recomputed_free (MemoryRecomputed *recomputed)
+{
+  g_clear_object (&recomputed->settings);
+  g_free (recomputed);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MemoryRecomputed, memory_recomputed_free)
+
+static void
+viva_context_memory_saved_cb (GObject      *object,
+                              GAsyncResult *result,
+                              gpointer      user_data)
+{
+  g_autoptr(MemoryRecomputed) recomputed = user_data;
+
+  /* Only once the file has it: a crash before leaves the old mark, and
+   * the next start recomputes. A failed save is said by the window. */
+  if (!viva_notes_store_save_finish (VIVA_NOTES_STORE (object), result, NULL))
+    return;
+
+  if (memcmp (recomputed->w, viva_fsrs_default_parameters, sizeof recomputed->w) == 0)
+    g_settings_reset (recomputed->settings, "fsrs-memory-parameters");
+  else
+    g_settings_set_value (recomputed->settings, "fsrs-memory-parameters",
+                          g_variant_new_fixed_array (G_VARIANT_TYPE_DOUBLE, recomputed->w,
+                                                     VIVA_FSRS_N_PARAMS, sizeof (double)));
+}
+
+static void
+viva_context_recompute_memory_cb (GObject      *object,
+                                  GAsyncResult *result,
+                                  gpointer      user_data)
+{
+  g_autoptr(MemoryRecomputed) recomputed = user_data;
+  g_autoptr(GError) error = NULL;
+
+  /* Cancelled: the parameters changed again, and the next one runs. A
+   * read-only store keeps what the newer Viva wrote; a store not loaded
+   * (tests) has nothing to recompute. */
+  if (!viva_notes_store_recompute_memory_finish (VIVA_NOTES_STORE (object), result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
+          !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED) &&
+          !g_error_matches (error, VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_READ_ONLY))
+        g_warning ("Could not recompute the memory of the notes: %s", error->message);
+      return;
+    }
+
+  /* Saved now rather than after the autosave delay, and then marked as
+   * done (see viva_context_constructed()). */
+  viva_notes_store_save_async (VIVA_NOTES_STORE (object), NULL,
+                               viva_context_memory_saved_cb, g_steal_pointer (&recomputed));
+}
+
+/* New FSRS parameters (Optimize, Reset to Defaults) make every note's
+ * memory what its history gives under them; the notes store says how.
+ * Due dates stay. */
+static void
+viva_context_recompute_memory (VivaContext *self)
+{
+  MemoryRecomputed *recomputed;
+
+  if (self->memory_cancellable != NULL)
+    g_cancellable_cancel (self->memory_cancellable);
+  g_clear_object (&self->memory_cancellable);
+
+  recomputed = g_new0 (MemoryRecomputed, 1);
+  recomputed->settings = g_object_ref (self->settings);
+  memcpy (recomputed->w, self->scheduler_config.w, sizeof recomputed->w);
+
+  self->memory_cancellable = g_cancellable_new ();
+  viva_notes_store_recompute_memory_async (self->notes_store, self->memory_cancellable,
+                                           viva_context_recompute_memory_cb, recomputed);
+}
+
 static void
 viva_context_scheduler_settings_changed_cb (VivaContext *self,
                                             const char  *key,
                                             GSettings   *settings)
 {
   VivaSchedulerConfig config;
+  gboolean parameters_changed;
 
   viva_context_read_scheduler_config (self, &config);
 
@@ -155,9 +242,16 @@ viva_context_scheduler_settings_changed_cb (VivaContext *self,
   if (scheduler_config_equal (&config, &self->scheduler_config))
     return;
 
+  /* Only the parameters shape the memory: another retention or
+   * algorithm schedules differently from the same memory. */
+  parameters_changed = memcmp (config.w, self->scheduler_config.w, sizeof config.w) != 0;
+
   self->scheduler_config = config;
   if (self->notes_store != NULL)
     viva_notes_store_set_scheduler_config (self->notes_store, &self->scheduler_config);
+
+  if (parameters_changed && self->notes_store != NULL)
+    viva_context_recompute_memory (self);
 
   g_signal_emit (self, signals[SCHEDULER_CHANGED], 0);
 }
@@ -187,7 +281,19 @@ viva_context_constructed (GObject *object)
 
   viva_context_read_scheduler_config (self, &self->scheduler_config);
   if (self->notes_store != NULL)
-    viva_notes_store_set_scheduler_config (self->notes_store, &self->scheduler_config);
+    {
+      double saved_w[VIVA_FSRS_N_PARAMS];
+
+      viva_notes_store_set_scheduler_config (self->notes_store, &self->scheduler_config);
+
+      /* The notes' memory was last saved with other parameters: Viva
+       * quit (or crashed) while recomputing it for the ones in use. */
+      if (!read_fsrs_parameters (self->settings, "fsrs-memory-parameters", saved_w))
+        memcpy (saved_w, viva_fsrs_default_parameters, sizeof saved_w);
+      if (memcmp (saved_w, self->scheduler_config.w, sizeof saved_w) != 0 &&
+          !viva_notes_store_get_read_only (self->notes_store))
+        viva_context_recompute_memory (self);
+    }
 }
 
 static void
@@ -195,6 +301,9 @@ viva_context_finalize (GObject *object)
 {
   VivaContext *self = (VivaContext *)object;
 
+  if (self->memory_cancellable != NULL)
+    g_cancellable_cancel (self->memory_cancellable);
+  g_clear_object (&self->memory_cancellable);
   g_clear_object (&self->review_today);
   g_clear_object (&self->python_runner);
   g_clear_object (&self->challenges);
@@ -421,7 +530,10 @@ viva_context_class_init (VivaContextClass *klass)
    * (in Preferences, or fitted by Optimize): what
    * viva_context_get_scheduler_config() points to is new. Intervals
    * shown and predictions of recall should be computed again; due dates
-   * already set stay as they are.
+   * already set stay as they are. When the FSRS parameters changed, the
+   * notes' memory is being recomputed with them
+   * (viva_notes_store_recompute_memory_async()); each note notifies
+   * "due" as it gets its new memory.
    */
   signals[SCHEDULER_CHANGED] =
     g_signal_new ("scheduler-changed",

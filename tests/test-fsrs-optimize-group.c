@@ -6,7 +6,8 @@
  * while it works), shows progress, stores the fitted parameters in
  * `fsrs-parameters` (the parameters a synchronous fit of the same
  * histories gives) and says what it gained; Reset to Defaults empties
- * the key; Cancel stops a fit and keeps the parameters; every control
+ * the key; after either, every note's FSRS memory is replayed with the
+ * parameters now in use; Cancel stops a fit and keeps the parameters; every control
  * has a name a screen reader reads.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -67,8 +68,14 @@ fixture_set_up (Fixture       *f,
   guint n_questions = GPOINTER_TO_UINT (data);
 
   viva_test_reset_user_data ();
+  {
+    g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+    /* Before the context reads them: no memory to recompute at start. */
+    g_settings_reset (settings, "fsrs-parameters");
+    g_settings_reset (settings, "fsrs-memory-parameters");
+  }
   f->context = viva_context_new_default ();
-  g_settings_reset (viva_context_get_settings (f->context), "fsrs-parameters");
   f->histories = viva_fsrs_simulate (learner, viva_fsrs_default_parameters, n_questions, 200, 5);
   add_histories (f->context, f->histories);
 
@@ -191,6 +198,76 @@ test_optimize (Fixture       *f,
   g_assert_false (gtk_widget_get_sensitive (reset));
 }
 
+static gboolean
+memory_settled (gpointer data)
+{
+  return !viva_notes_store_get_recomputing_memory (data);
+}
+
+/* Every note's memory is what its history gives under @w, and its due
+ * date is @due[q]. */
+static void
+assert_memory_follows (Fixture      *f,
+                       const double *w,
+                       const gint64 *due)
+{
+  VivaNotesStore *store = viva_context_get_notes_store (f->context);
+  VivaSchedulerConfig config = *viva_context_get_scheduler_config (f->context);
+
+  g_assert_cmpmem (config.w, sizeof config.w, w, sizeof config.w);
+  for (guint q = 0; q < f->histories->len; q++)
+    {
+      VivaNote *note = viva_notes_store_get_note (store, BANK, q + 1);
+      const VivaReviewState *state = viva_note_get_review_state (note);
+      const VivaReviewEntry *history;
+      VivaReviewState replayed;
+      guint n_history;
+
+      history = viva_note_get_history (note, &n_history);
+      viva_scheduler_replay (&config, history, n_history, &replayed);
+      g_assert_cmpfloat (state->stability, ==, replayed.stability);
+      g_assert_cmpfloat (state->difficulty, ==, replayed.difficulty);
+      g_assert_cmpint (state->due, ==, due[q]);
+    }
+}
+
+/* After Optimize, and after Reset to Defaults, every note's FSRS memory
+ * is replayed with the parameters now in use (not left as the old ones
+ * made it), and no due date moves. */
+static void
+test_memory_follows (Fixture       *f,
+                     gconstpointer  data)
+{
+  GtkWidget *optimize = viva_fsrs_optimize_group_get_optimize_button (f->group);
+  GtkWidget *reset = viva_fsrs_optimize_group_get_reset_button (f->group);
+  VivaNotesStore *store = viva_context_get_notes_store (f->context);
+  g_autofree gint64 *due = g_new (gint64, f->histories->len);
+  g_autoptr(GVariant) stored = NULL;
+  const double *fitted;
+  double defaults_stability;
+  gsize n;
+
+  for (guint q = 0; q < f->histories->len; q++)
+    due[q] = viva_note_get_due (viva_notes_store_get_note (store, BANK, q + 1));
+  defaults_stability = viva_note_get_review_state (viva_notes_store_get_note (store, BANK, 1))->stability;
+
+  g_signal_emit_by_name (optimize, "clicked");
+  viva_test_wait_until (not_running, f->group, 60 * G_USEC_PER_SEC, "the fit to finish");
+  viva_test_wait_until (memory_settled, store, 60 * G_USEC_PER_SEC, "the memory to be recomputed");
+  stored = g_settings_get_value (viva_context_get_settings (f->context), "fsrs-parameters");
+  fitted = g_variant_get_fixed_array (stored, &n, sizeof (double));
+  g_assert_cmpuint (n, ==, VIVA_FSRS_N_PARAMS);
+  assert_memory_follows (f, fitted, due);
+  g_assert_cmpfloat (viva_note_get_review_state (viva_notes_store_get_note (store, BANK, 1))->stability,
+                     !=, defaults_stability);
+
+  g_signal_emit_by_name (reset, "clicked");
+  viva_test_wait_until (memory_settled, store, 60 * G_USEC_PER_SEC, "the memory to be recomputed");
+  assert_memory_follows (f, viva_fsrs_default_parameters, due);
+
+  g_assert_true (viva_notes_store_flush (store, NULL));
+}
+
 static void
 test_cancel (Fixture       *f,
              gconstpointer  data)
@@ -297,6 +374,8 @@ main (int   argc,
               fixture_set_up, test_too_few, fixture_tear_down);
   g_test_add ("/fsrs-optimize-group/optimize", Fixture, GUINT_TO_POINTER (600),
               fixture_set_up, test_optimize, fixture_tear_down);
+  g_test_add ("/fsrs-optimize-group/memory-follows", Fixture, GUINT_TO_POINTER (600),
+              fixture_set_up, test_memory_follows, fixture_tear_down);
   g_test_add ("/fsrs-optimize-group/cancel", Fixture, GUINT_TO_POINTER (600),
               fixture_set_up, test_cancel, fixture_tear_down);
   g_test_add ("/fsrs-optimize-group/close-while-running", Fixture, GUINT_TO_POINTER (600),

@@ -27,6 +27,12 @@ gboolean _viva_note_review_equal (VivaNote              *self,
                                   const VivaReviewEntry *history,
                                   guint                  n_history);
 
+GArray  *_viva_note_dup_undo_history (VivaNote                 *self);
+gboolean _viva_note_recompute_memory (VivaNote                  *self,
+                                      const VivaSchedulerConfig *config,
+                                      const VivaReviewState     *replayed,
+                                      const VivaReviewState     *undo_replayed);
+
 void     _viva_note_set_scheduler_config (VivaNote                  *self,
                                           const VivaSchedulerConfig *config);
 

@@ -286,8 +286,9 @@ viva_note_class_init (VivaNoteClass *klass)
    *
    * When Review asks the question again, in microseconds since 1970
    * (UTC); 0 for a question never reviewed. Notified at every review
-   * and undone review, even when the time stays the same, so that
-   * whoever saves or counts notes hears of each one.
+   * and undone review, even when the time stays the same, and when the
+   * FSRS memory was recomputed for new parameters, so that whoever
+   * saves or counts notes hears of each one.
    */
   properties[PROP_DUE] =
     g_param_spec_int64 ("due", NULL, NULL,
@@ -971,6 +972,122 @@ viva_note_undo_review (VivaNote *self,
   self->can_undo = FALSE;
 
   viva_note_reviewed (self);
+
+  return TRUE;
+}
+
+/* The stability and difficulty @history gives under @config's
+ * parameters. */
+static void
+replay_memory (const VivaSchedulerConfig *config,
+               const VivaReviewEntry     *history,
+               guint                      n_history,
+               VivaReviewState           *memory)
+{
+  VivaReviewState replayed;
+
+  viva_scheduler_replay (config, history, n_history, &replayed);
+  memory->stability = replayed.stability;
+  memory->difficulty = replayed.difficulty;
+}
+
+/**
+ * _viva_note_dup_undo_history:
+ * @self: a note
+ *
+ * Returns: (transfer full) (nullable): the history the review that can
+ *   be undone was given after (VivaReviewEntry), the one undoing it puts
+ *   back; %NULL when there is no review to undo
+ */
+GArray *
+_viva_note_dup_undo_history (VivaNote *self)
+{
+  GArray *before;
+
+  g_return_val_if_fail (VIVA_IS_NOTE (self), NULL);
+
+  if (!self->can_undo || self->history == NULL || self->history->len == 0)
+    return NULL;
+
+  before = g_array_sized_new (FALSE, FALSE, sizeof (VivaReviewEntry), self->history->len);
+  if (self->undo_has_dropped)
+    g_array_append_val (before, self->undo_dropped);
+  g_array_append_vals (before, self->history->data, self->history->len - 1);
+
+  return before;
+}
+
+/**
+ * _viva_note_recompute_memory:
+ * @self: a note
+ * @config: the scheduler configuration whose parameters to use
+ * @replayed: (nullable): the memory viva_scheduler_replay() gave for the
+ *   note's history under @config, replayed elsewhere (a thread); %NULL
+ *   to replay it here
+ * @undo_replayed: (nullable): likewise for the history of
+ *   _viva_note_dup_undo_history(); %NULL to replay it here
+ *
+ * Sets the note's FSRS memory (stability and difficulty) to what its
+ * history gives under @config's parameters, after they changed. Nothing
+ * else moves: not the due date, the learning step or the count of
+ * reviews (as Anki, which recomputes memory and leaves due dates alone
+ * unless asked to reschedule), nor "modified", which says when the user
+ * last changed the note, so that a review given in another Viva still
+ * wins a merge. A history cut to its last %VIVA_REVIEW_HISTORY_MAX
+ * reviews replays from the oldest one kept, as an upgrade from version
+ * 3 does and as the optimizer fits it.
+ *
+ * The review that can be undone keeps working: the state it puts back
+ * gets the memory of the history before it, under the same parameters.
+ *
+ * Notifies "due" when the memory changed, as a review does, so that
+ * the store saves the note and the views that follow notes redraw.
+ *
+ * Returns: %TRUE if the memory changed
+ */
+gboolean
+_viva_note_recompute_memory (VivaNote                  *self,
+                             const VivaSchedulerConfig *config,
+                             const VivaReviewState     *replayed,
+                             const VivaReviewState     *undo_replayed)
+{
+  VivaReviewState memory = self->review;
+
+  g_return_val_if_fail (VIVA_IS_NOTE (self), FALSE);
+  g_return_val_if_fail (config != NULL, FALSE);
+
+  if (self->history == NULL || self->history->len == 0)
+    return FALSE;
+
+  if (self->can_undo)
+    {
+      g_autoptr(GArray) before = NULL;
+
+      if (undo_replayed != NULL)
+        {
+          self->undo_state.stability = undo_replayed->stability;
+          self->undo_state.difficulty = undo_replayed->difficulty;
+        }
+      else if ((before = _viva_note_dup_undo_history (self)) != NULL && before->len > 0)
+        replay_memory (config, (const VivaReviewEntry *) (gpointer) before->data, before->len,
+                       &self->undo_state);
+    }
+
+  if (replayed != NULL)
+    {
+      memory.stability = replayed->stability;
+      memory.difficulty = replayed->difficulty;
+    }
+  else
+    replay_memory (config, (const VivaReviewEntry *) (gpointer) self->history->data,
+                   self->history->len, &memory);
+
+  if (memory.stability == self->review.stability &&
+      memory.difficulty == self->review.difficulty)
+    return FALSE;
+
+  self->review = memory;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DUE]);
 
   return TRUE;
 }

@@ -51,6 +51,8 @@ struct _VivaNotesStore
   guint                autosave_delay;
   guint                reload_source;
   guint                merge_rounds;
+  /* viva_notes_store_recompute_memory_async() calls in flight */
+  guint                recomputing_memory;
   guint                applying_disk;
   VivaNotesStoreState  state;
 

@@ -100,6 +100,14 @@ void                 viva_notes_store_set_scheduler_config  (VivaNotesStore     
 const VivaSchedulerConfig *viva_notes_store_get_scheduler_config (VivaNotesStore  *self);
 guint                viva_notes_store_count_due_on_day      (gint64                day_time,
                                                              gpointer              user_data);
+void                 viva_notes_store_recompute_memory_async  (VivaNotesStore     *self,
+                                                               GCancellable       *cancellable,
+                                                               GAsyncReadyCallback callback,
+                                                               gpointer            user_data);
+gboolean             viva_notes_store_recompute_memory_finish (VivaNotesStore     *self,
+                                                               GAsyncResult       *result,
+                                                               GError            **error);
+gboolean             viva_notes_store_get_recomputing_memory  (VivaNotesStore     *self);
 void                 viva_notes_store_save_async            (VivaNotesStore       *self,
                                                              GCancellable         *cancellable,
                                                              GAsyncReadyCallback   callback,
