@@ -837,6 +837,19 @@ def walk_everything(walk):
     walk.step('preferences: mock interviews', prefs)
     click('page tab', 'Review', prefs)
     walk.step('preferences: review', prefs)
+    # FSRS's controls: each once on the bus, read as exactly its name (no
+    # mnemonic, no word said twice), and the keyboard reaches the two
+    # rows. (Optimize is insensitive here, with too few reviews: Tab
+    # skips it; tests/test-real-app.py presses it.)
+    for role, name, tab in (('combo box', 'Scheduler', True),
+                            ('spin button', 'Desired retention, in percent', True),
+                            ('push button', 'Optimize parameters', False)):
+        said = [acc.name for acc in descendants(prefs)
+                if acc.getRoleName() == role and matches(acc, name, prefix=True)]
+        if said != [name]:
+            fail('Preferences → Review reads the %s "%s" as %r' % (role, name, said))
+        if tab:
+            tab_to(prefs, role, name)
     click('page tab', 'Python', prefs)
     walk.step('preferences: python', prefs)
     close_window('the preferences', prefs)

@@ -16,7 +16,10 @@
 #   - a screen reader reading the list of windows while one closes:
 #     Viva keeps running (GTK 4.8 crashed on a hidden window);
 #   - a version 3 notes.json reviewed with FSRS: the buttons' intervals,
-#     and what reaches the file.
+#     and what reaches the file;
+#   - enough reviews to fit FSRS: the toast that offers it once, its
+#     Optimize… button, Preferences → Review → Optimize, the fitted
+#     parameters in the settings, and no offer the next time.
 #
 # Needs Debian's /usr/bin/python3 with python3-pyatspi, xdotool, a
 # display (Xvfb) and a session bus; build-aux/test provides them. Prints
@@ -27,6 +30,7 @@
 
 import fcntl
 import json
+import math
 import os
 import shutil
 import signal
@@ -138,6 +142,69 @@ class Home:
 
     def remove(self):
         shutil.rmtree(self.root, ignore_errors=True)
+
+
+def iso(seconds):
+    """@seconds since the epoch as notes.json writes times."""
+    return time.strftime('%Y-%m-%dT%H:%M:%S', time.gmtime(seconds)) + '.%06dZ' % 0
+
+
+def seed_reviews(home, n_notes, n_reviews, days=90, seed=12, now=None):
+    """Writes a version 3 notes.json (as the Viva before FSRS wrote it:
+    Viva replays each history to find its memory) whose first @n_notes
+    questions of the bundled bank each have @n_reviews reviews, no two on
+    one review day, over the last @days days: a learner who forgets now
+    and then (Again about one review in eight, Hard and Easy as often)
+    and comes back after growing intervals, last seen yesterday at the
+    latest. Returns the number of training reviews: those with an
+    earlier review on an earlier day, here all but each first."""
+    import random
+    rng = random.Random(seed)
+    day = 86400
+    now = now if now is not None else time.time()
+    # Noon UTC: a review day (4 am local) whatever the test's zone.
+    yesterday = (int(now) // day - 1) * day + 12 * 3600
+    notes = {}
+    for number in range(1, n_notes + 1):
+        gaps = []
+        interval = 1
+        grades = []
+        for i in range(n_reviews):
+            grade = rng.choices(('again', 'hard', 'good', 'easy'), (12, 12, 64, 12))[0] if i else 'good'
+            grades.append(grade)
+            if i:
+                gaps.append(interval)
+            interval = 1 if grade == 'again' else max(1, round(interval * {'hard': 1.2, 'good': 1.8, 'easy': 2.6}[grade]))
+        # The last review between yesterday and a week before it; the
+        # earlier ones back from there, squeezed into @days.
+        scale = min(1.0, (days - 8) / max(1, sum(gaps)))
+        gaps = [max(1, round(g * scale)) for g in gaps]
+        last = yesterday - rng.randrange(8) * day + rng.randrange(3600)
+        times = [last]
+        for gap in reversed(gaps):
+            times.insert(0, times[0] - gap * day)
+        lapses = grades.count('again')
+        # SM-2's passes in a row: the grades since the last Again.
+        passed = len(grades) - 1 - max([i for i, g in enumerate(grades) if g == 'again'] or [-1])
+        notes[str(number)] = {
+            'text': 'Reviewed %d times.' % n_reviews,
+            'status': 'learning' if grades[-1] in ('again', 'hard') else 'confident',
+            'starred': False,
+            'modified': iso(last),
+            'review': {
+                'due': iso(last + (interval if passed else 0) * day + (0 if passed else 600)),
+                'last-review': iso(last),
+                'interval': interval if passed else 0,
+                'ease': 2500,
+                'repetitions': passed,
+                'lapses': lapses,
+            },
+            'history': [{'time': iso(t), 'grade': g, 'source': 'review'} for t, g in zip(times, grades)],
+        }
+    os.makedirs(home.app_data, mode=0o700, exist_ok=True)
+    with open(home.notes, 'w') as f:
+        json.dump({'format': 'viva-notes', 'version': 3, 'banks': {BANK_ID: notes}}, f, indent=2)
+    return n_notes * (n_reviews - 1)
 
 
 class Viva:
@@ -514,6 +581,102 @@ def test_window_closes_while_a_screen_reader_reads():
         home.remove()
 
 
+def settings_value(home, key):
+    """The value of @key in the keyfile Viva's settings are written to,
+    as a Python value, or None while it is at its default."""
+    from gi.repository import GLib
+    keyfile = GLib.KeyFile()
+    keyfile.load_from_file(os.path.join(home.config, 'glib-2.0', 'settings', 'keyfile'), GLib.KeyFileFlags.NONE)
+    try:
+        text = keyfile.get_value('io/github/vivaprep/Viva', key)
+    except GLib.Error:
+        return None
+    return GLib.Variant.parse(None, text, None, None).unpack()
+
+
+def push_button(viva, name):
+    """Viva's push button named @name, in any of its windows, or None."""
+    import pyatspi
+    return find_accessible(viva.app, lambda node: node.getRole() == pyatspi.ROLE_PUSH_BUTTON and node.name == name)
+
+
+def do_action(accessible):
+    """Activates @accessible as a screen reader does: its own action."""
+    action = accessible.queryAction()
+    names = [action.getName(i) for i in range(action.nActions)]
+    for wanted in ('click', 'activate'):
+        if wanted in names:
+            action.doAction(names.index(wanted))
+            return
+    raise AssertionError('%r has no click action, only %r' % (accessible.name, names))
+
+
+def test_fsrs_offer_then_optimize():
+    """A user whose notes (a version 3 file, from before FSRS) hold
+    enough reviews to fit FSRS: the real Viva offers it once, in a toast.
+    Its Optimize… button, activated as a screen reader does, opens
+    Preferences on the Review page; Optimize there fits the parameters
+    and says how much better they predict ("Log loss 0.41 → 0.33, …"),
+    and they reach the settings. The next run does not offer again."""
+    import pyatspi
+    home = Home()
+    viva = None
+    try:
+        assert seed_reviews(home, 60, 9) >= 400
+        assert settings_value(home, 'fsrs-optimize-offered') is None
+
+        viva = Viva(home)
+        wait_for('the toast', lambda: viva.shows('You can now fit FSRS to your reviews'))
+        offer = wait_for('the toast\'s Optimize… button', lambda: push_button(viva, 'Optimize…'))
+        assert offer.getState().contains(pyatspi.STATE_SENSITIVE), 'the toast\'s Optimize… is insensitive'
+        do_action(offer)
+
+        preferences = wait_for('Preferences', lambda: (windows_titled(viva, 'Preferences') or [None])[0])
+        # On the Review page: its tab is the one selected.
+        review_tab = wait_for('Preferences\' Review tab', lambda: find_accessible(
+            viva.app, lambda node: node.getRole() == pyatspi.ROLE_PAGE_TAB and node.name == 'Review'))
+        wait_for('the Review page to be the one shown',
+                 lambda: review_tab.getState().contains(pyatspi.STATE_SELECTED))
+        optimize = wait_for('Optimize', lambda: push_button(viva, 'Optimize parameters'))
+        assert optimize.getState().contains(pyatspi.STATE_SENSITIVE), 'Optimize is insensitive'
+        do_action(optimize)
+        result = wait_for('the fit\'s result', lambda: find_accessible(
+            viva.app, lambda node: 'Log loss' in (node.name or '') and '→' in (node.name or '')))
+        assert 'RMSE' in result.name and 'reviews' in result.name, result.name
+        print('# ' + result.name, flush=True)
+        # Fitted parameters can be reset.
+        reset = push_button(viva, 'Reset parameters to defaults')
+        assert reset is not None and reset.getState().contains(pyatspi.STATE_SENSITIVE), 'no Reset to Defaults to press'
+        viva.key(preferences, 'Escape')
+        wait_for('Preferences to close', lambda: still_running(viva) and not windows_titled(viva, 'Preferences'))
+
+        viva.key(viva.window, 'ctrl+q')
+        status = viva.wait()
+        assert status == 0, 'Viva exited with status %d' % status
+        viva = None
+
+        parameters = settings_value(home, 'fsrs-parameters')
+        assert parameters is not None and len(parameters) == 21, parameters
+        assert all(math.isfinite(w) for w in parameters), parameters
+        assert settings_value(home, 'fsrs-optimize-offered') is True
+
+        # No toast the second time. The offer would come in an idle once
+        # the window shows; Review's first question comes later, after a
+        # key typed and answered.
+        viva = Viva(home)
+        viva.key(viva.window, 'ctrl+r')
+        wait_for('Review\'s first question', lambda: push_button(viva, 'Show Notes'))
+        assert not viva.shows('You can now fit FSRS'), 'the toast came again'
+        assert push_button(viva, 'Optimize…') is None, 'the toast\'s button came again'
+        viva.key(viva.window, 'ctrl+q')
+        assert viva.wait() == 0
+        viva = None
+    finally:
+        if viva is not None:
+            viva.kill()
+        home.remove()
+
+
 TESTS = [
     ('/real-app/signal/sigterm', test_sigterm),
     ('/real-app/signal/sighup', test_sighup),
@@ -522,6 +685,7 @@ TESTS = [
     ('/real-app/two-processes/same-note', test_two_processes_same_note),
     ('/real-app/a11y/window-closes-while-read', test_window_closes_while_a_screen_reader_reads),
     ('/real-app/review/after-upgrade', test_review_after_upgrade),
+    ('/real-app/fsrs/offer-then-optimize', test_fsrs_offer_then_optimize),
 ]
 
 
