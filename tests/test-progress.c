@@ -877,7 +877,7 @@ test_review_charts (void)
   g_assert_cmpuint (due->later, ==, 3);
   gtk_test_accessible_assert_role (GTK_ACCESSIBLE (forecast), GTK_ACCESSIBLE_ROLE_IMG);
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (forecast), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                       "Reviews due in the next 30 days: 2 today, 1 tomorrow, 6 in 7 days; "
+                                       "Reviews due in the next 30 days: 2 today, 1 tomorrow, 6 within 7 days; "
                                        "6 in all, at most 3 on a day");
 
   activity = viva_activity_calendar_get_activity (calendar);

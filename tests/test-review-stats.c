@@ -349,7 +349,7 @@ test_forecast (void)
 
   text = viva_review_forecast_describe (&forecast);
   g_assert_cmpstr (text, ==,
-                   "Reviews due in the next 30 days: 4 today, 2 tomorrow, 7 in 7 days; 8 in all, at most 4 on a day");
+                   "Reviews due in the next 30 days: 4 today, 2 tomorrow, 7 within 7 days; 8 in all, at most 4 on a day");
 
   g_clear_pointer (&text, g_free);
   text = viva_review_forecast_describe_day (&forecast, 0);

@@ -729,7 +729,7 @@ viva_review_forecast_describe_day (const VivaReviewForecast *self,
  * busiest day.
  *
  * Returns: (transfer full): "Reviews due in the next 30 days: 12 today,
- *   5 tomorrow, 40 in 7 days, 120 in all; at most 25 on a day"
+ *   5 tomorrow, 40 within 7 days, 120 in all; at most 25 on a day"
  */
 char *
 viva_review_forecast_describe (const VivaReviewForecast *self)
@@ -750,12 +750,12 @@ viva_review_forecast_describe (const VivaReviewForecast *self)
   max = viva_review_forecast_get_max (self);
 
   /* Translators: part of "Reviews due in the next 30 days: 12 today, 5
-   * tomorrow, 40 in 7 days; 120 in all, at most 25 on a day". */
+   * tomorrow, 40 within 7 days; 120 in all, at most 25 on a day". */
   today = g_strdup_printf (C_("due", "%u today"), self->due[0]);
   tomorrow = g_strdup_printf (C_("due", "%u tomorrow"), self->due[1]);
-  week = g_strdup_printf (C_("due", "%u in 7 days"), n_week);
+  week = g_strdup_printf (C_("due", "%u within 7 days"), n_week);
 
-  /* Translators: "12 today", "5 tomorrow", "40 in 7 days", then the
+  /* Translators: "12 today", "5 tomorrow", "40 within 7 days", then the
    * total of the 30 days and the most on one of them. */
   return g_strdup_printf (_("Reviews due in the next 30 days: %s, %s, %s; %u in all, at most %u on a day"),
                           today, tomorrow, week, self->total, max);
