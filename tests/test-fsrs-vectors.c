@@ -23,52 +23,14 @@
 
 #include <json-glib/json-glib.h>
 
+#include "viva-test-vectors.h"
+
 #include "viva-fsrs.h"
 
 #define STATE_RELATIVE_TOLERANCE 1e-6
 #define RETRIEVABILITY_TOLERANCE 1e-9
 
 static JsonNode *vectors;
-
-static JsonNode *
-load_vectors (void)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "fsrs-vectors.json.gz", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileInputStream) raw = NULL;
-  g_autoptr(GZlibDecompressor) gunzip = NULL;
-  g_autoptr(GInputStream) stream = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  g_autoptr(GError) error = NULL;
-
-  raw = g_file_read (file, NULL, &error);
-  g_assert_no_error (error);
-  gunzip = g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP);
-  stream = g_converter_input_stream_new (G_INPUT_STREAM (raw), G_CONVERTER (gunzip));
-  json_parser_load_from_stream (parser, stream, NULL, &error);
-  g_assert_no_error (error);
-
-  return json_node_ref (json_parser_get_root (parser));
-}
-
-static JsonObject *
-root (void)
-{
-  g_assert_true (JSON_NODE_HOLDS_OBJECT (vectors));
-
-  return json_node_get_object (vectors);
-}
-
-static double
-number_at (JsonArray *array,
-           guint      index)
-{
-  JsonNode *node = json_array_get_element (array, index);
-
-  g_assert_true (JSON_NODE_HOLDS_VALUE (node));
-
-  return json_node_get_double (node);
-}
 
 static double
 relative_difference (double viva,
@@ -83,7 +45,7 @@ relative_difference (double viva,
 static void
 test_vectors_file (void)
 {
-  JsonObject *object = root ();
+  JsonObject *object = viva_test_vectors_root (vectors);
   const char *generator = json_object_get_string_member (object, "generator");
   JsonArray *parameters = json_object_get_array_member (object, "parameters");
   JsonArray *sequences = json_object_get_array_member (object, "sequences");
@@ -93,7 +55,7 @@ test_vectors_file (void)
 
   g_assert_cmpuint (json_array_get_length (parameters), ==, VIVA_FSRS_N_PARAMS);
   for (guint i = 0; i < VIVA_FSRS_N_PARAMS; i++)
-    g_assert_cmpfloat (number_at (parameters, i), ==, viva_fsrs_default_parameters[i]);
+    g_assert_cmpfloat (viva_test_vectors_number_at (parameters, i), ==, viva_fsrs_default_parameters[i]);
 
   g_assert_cmpfloat (json_object_get_double_member (object, "desired_retention"), ==, 0.9);
   g_assert_cmpint (json_object_get_int_member (object, "maximum_interval"), ==, 36500);
@@ -168,10 +130,10 @@ replay_sequence (JsonObject   *sequence,
       JsonArray *review = json_array_get_array_element (reviews, i);
       JsonArray *expected = json_array_get_array_element (states, i);
       VivaReviewGrade grade = (VivaReviewGrade) json_array_get_int_element (review, 0);
-      double elapsed = number_at (review, 1);
+      double elapsed = viva_test_vectors_number_at (review, 1);
       JsonNode *expected_r = json_array_get_element (expected, 2);
-      double expected_s = number_at (expected, 0);
-      double expected_d = number_at (expected, 1);
+      double expected_s = viva_test_vectors_number_at (expected, 0);
+      double expected_d = viva_test_vectors_number_at (expected, 1);
       gint64 expected_interval = json_array_get_int_element (expected, 3);
       double ds, dd;
       gint64 interval;
@@ -241,7 +203,7 @@ replay_sequence (JsonObject   *sequence,
 static void
 test_vectors_replay (void)
 {
-  JsonObject *object = root ();
+  JsonObject *object = viva_test_vectors_root (vectors);
   JsonArray *sequences = json_object_get_array_member (object, "sequences");
   double retention = json_object_get_double_member (object, "desired_retention");
   guint maximum_interval = (guint) json_object_get_int_member (object, "maximum_interval");
@@ -289,7 +251,7 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
 
-  vectors = load_vectors ();
+  vectors = viva_test_vectors_load ("fsrs-vectors.json.gz");
 
   g_test_add_func ("/fsrs-vectors/file", test_vectors_file);
   g_test_add_func ("/fsrs-vectors/replay", test_vectors_replay);

@@ -40,6 +40,8 @@
 
 #include <json-glib/json-glib.h>
 
+#include "viva-test-vectors.h"
+
 #include "viva-fsrs.h"
 #include "viva-scheduler.h"
 
@@ -57,51 +59,11 @@ enum
 static JsonNode *vectors;
 static GTimeZone *utc_tz;
 
-static JsonNode *
-load_vectors (void)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "fsrs-card-vectors.json.gz", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileInputStream) raw = NULL;
-  g_autoptr(GZlibDecompressor) gunzip = NULL;
-  g_autoptr(GInputStream) stream = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  g_autoptr(GError) error = NULL;
-
-  raw = g_file_read (file, NULL, &error);
-  g_assert_no_error (error);
-  gunzip = g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP);
-  stream = g_converter_input_stream_new (G_INPUT_STREAM (raw), G_CONVERTER (gunzip));
-  json_parser_load_from_stream (parser, stream, NULL, &error);
-  g_assert_no_error (error);
-
-  return json_node_ref (json_parser_get_root (parser));
-}
-
-static JsonObject *
-root (void)
-{
-  g_assert_true (JSON_NODE_HOLDS_OBJECT (vectors));
-
-  return json_node_get_object (vectors);
-}
-
-static double
-number_at (JsonArray *array,
-           guint      index)
-{
-  JsonNode *node = json_array_get_element (array, index);
-
-  g_assert_true (JSON_NODE_HOLDS_VALUE (node));
-
-  return json_node_get_double (node);
-}
-
 static gint64
 integer_at (JsonArray *array,
             guint      index)
 {
-  double value = number_at (array, index);
+  double value = viva_test_vectors_number_at (array, index);
 
   g_assert_cmpfloat (value, ==, floor (value));
 
@@ -120,7 +82,7 @@ string_at (JsonArray *array,
 static void
 test_vectors_file (void)
 {
-  JsonObject *object = root ();
+  JsonObject *object = viva_test_vectors_root (vectors);
   const char *generator = json_object_get_string_member (object, "generator");
   JsonArray *parameters = json_object_get_array_member (object, "parameters");
   JsonArray *learning = json_object_get_array_member (object, "learning_steps");
@@ -131,7 +93,7 @@ test_vectors_file (void)
 
   g_assert_cmpuint (json_array_get_length (parameters), ==, VIVA_FSRS_N_PARAMS);
   for (guint i = 0; i < VIVA_FSRS_N_PARAMS; i++)
-    g_assert_cmpfloat (number_at (parameters, i), ==, viva_fsrs_default_parameters[i]);
+    g_assert_cmpfloat (viva_test_vectors_number_at (parameters, i), ==, viva_fsrs_default_parameters[i]);
 
   g_assert_cmpint (json_object_get_int_member (object, "maximum_interval"), ==, VIVA_REVIEW_INTERVAL_MAX);
   g_assert_cmpuint (json_array_get_length (learning), ==, VIVA_SCHEDULER_LEARNING_STEPS);
@@ -207,8 +169,8 @@ check_sequence (JsonObject *sequence,
       VivaReviewGrade grade = (VivaReviewGrade) integer_at (review, 1);
       gint64 due = integer_at (card, 0) * 1000;
       int ts_state = (int) integer_at (card, 1);
-      double stability = number_at (card, 2);
-      double difficulty = number_at (card, 3);
+      double stability = viva_test_vectors_number_at (card, 2);
+      double difficulty = viva_test_vectors_number_at (card, 3);
       guint scheduled_days = (guint) integer_at (card, 4);
       guint lapses = (guint) integer_at (card, 5);
       guint step = (guint) integer_at (card, 6);
@@ -263,7 +225,7 @@ check_sequence (JsonObject *sequence,
 static void
 test_vectors_sequences (void)
 {
-  JsonArray *sequences = json_object_get_array_member (root (), "sequences");
+  JsonArray *sequences = json_object_get_array_member (viva_test_vectors_root (vectors), "sequences");
   guint n_sequences = json_array_get_length (sequences);
   Tally tally = { 0, };
 
@@ -298,7 +260,7 @@ main (int   argc,
 
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
-  vectors = load_vectors ();
+  vectors = viva_test_vectors_load ("fsrs-card-vectors.json.gz");
   utc_tz = g_time_zone_new_utc ();
 
   g_test_add_func ("/scheduler-vectors/file", test_vectors_file);
