@@ -654,6 +654,50 @@ output_never_hyphenated (VivaCodePad *pad)
   return TRUE;
 }
 
+static gboolean
+has_language (VivaCodePad *pad)
+{
+  return gtk_source_buffer_get_language (GTK_SOURCE_BUFFER (viva_code_pad_get_buffer (pad))) != NULL;
+}
+
+/* Python's highlighting loads when a pad is first shown, not when it is
+ * made (most launches never show one before their first frame), and
+ * then the code is coloured, in the style's scheme, following dark. */
+static void
+test_highlight_when_shown (void)
+{
+  g_autoptr(VivaContext) context = viva_context_new_default ();
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  GtkWidget *window = gtk_window_new ();
+  VivaCodePad *pad = VIVA_CODE_PAD (viva_code_pad_new ());
+  GtkSourceBuffer *buffer = GTK_SOURCE_BUFFER (viva_code_pad_get_buffer (pad));
+  GtkSourceStyleScheme *scheme;
+
+  g_object_set (pad, "context", context, NULL);
+  viva_code_pad_set_code (pad, "print(6 * 7)");
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (pad));
+  g_assert_false (has_language (pad));
+
+  gtk_window_present (GTK_WINDOW (window));
+  viva_test_wait_mapped (GTK_WIDGET (pad));
+  wait_for (pad, has_language, "Python's highlighting");
+  g_assert_cmpstr (gtk_source_language_get_id (gtk_source_buffer_get_language (buffer)), ==, "python3");
+  g_assert_true (gtk_source_buffer_get_highlight_syntax (buffer));
+  scheme = gtk_source_buffer_get_style_scheme (buffer);
+  g_assert_nonnull (scheme);
+  g_assert_cmpstr (gtk_source_style_scheme_get_id (scheme), ==,
+                   adw_style_manager_get_dark (style) ? "Adwaita-dark" : "Adwaita");
+
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  g_assert_cmpstr (gtk_source_style_scheme_get_id (gtk_source_buffer_get_style_scheme (buffer)), ==, "Adwaita-dark");
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  g_assert_cmpstr (gtk_source_style_scheme_get_id (gtk_source_buffer_get_style_scheme (buffer)), ==, "Adwaita");
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+
+  viva_test_wait_runner_settled (viva_context_get_python_runner (context));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_pad_alone (void)
 {
@@ -837,6 +881,7 @@ main (int   argc,
 
   g_test_add_func ("/code-pad/describe-case", test_describe_case);
   g_test_add_func ("/code-pad/alone", test_pad_alone);
+  g_test_add_func ("/code-pad/highlight-when-shown", test_highlight_when_shown);
   g_test_add ("/code-pad/challenge-951", Fixture, NULL,
               fixture_set_up, test_challenge_951, fixture_tear_down);
   g_test_add ("/code-pad/own-case", Fixture, NULL,

@@ -59,6 +59,7 @@ struct _VivaCodePad
   GtkListBox           *results_list;
 
   guint                 run_serial;
+  guint                 language_idle;
   guint                 tests : 1;
   guint                 editable : 1;
   guint                 testing : 1;
@@ -97,6 +98,10 @@ viva_code_pad_update_style_scheme (VivaCodePad *self)
   GtkSourceStyleSchemeManager *schemes = gtk_source_style_scheme_manager_get_default ();
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->code_view));
   const char *id = adw_style_manager_get_dark (adw_style_manager_get_default ()) ? "Adwaita-dark" : "Adwaita";
+
+  /* Not before the pad is first shown: see viva_code_pad_map(). */
+  if (gtk_source_buffer_get_language (GTK_SOURCE_BUFFER (buffer)) == NULL)
+    return;
 
   gtk_source_buffer_set_style_scheme (GTK_SOURCE_BUFFER (buffer),
                                       gtk_source_style_scheme_manager_get_scheme (schemes, id));
@@ -190,12 +195,43 @@ viva_code_pad_probe (VivaCodePad *self)
     viva_python_runner_probe_async (self->runner, NULL, viva_code_pad_probe_cb, g_object_ref (self));
 }
 
+static gboolean
+viva_code_pad_set_language_cb (gpointer data)
+{
+  VivaCodePad *self = data;
+  GtkSourceLanguageManager *languages = gtk_source_language_manager_get_default ();
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->code_view));
+
+  self->language_idle = 0;
+  gtk_source_buffer_set_language (GTK_SOURCE_BUFFER (buffer),
+                                  gtk_source_language_manager_get_language (languages, "python3"));
+  gtk_source_buffer_set_highlight_syntax (GTK_SOURCE_BUFFER (buffer), TRUE);
+  viva_code_pad_update_style_scheme (self);
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 viva_code_pad_map (GtkWidget *widget)
 {
+  VivaCodePad *self = VIVA_CODE_PAD (widget);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->code_view));
+
   GTK_WIDGET_CLASS (viva_code_pad_parent_class)->map (widget);
 
-  viva_code_pad_probe (VIVA_CODE_PAD (widget));
+  viva_code_pad_probe (self);
+
+  /* Python's language and the style schemes cost about 35 ms of CPU
+   * (183 M instructions: GtkSourceView reads and validates the .lang
+   * files), a sixth of a launch, and most launches never show a pad
+   * before their first frame: they load when a pad is first shown,
+   * after that frame, as the notes' Markdown does
+   * (viva_question_view_map()). The code is coloured a moment later. */
+  if (self->language_idle == 0 &&
+      gtk_source_buffer_get_language (GTK_SOURCE_BUFFER (buffer)) == NULL)
+    self->language_idle = g_idle_add_full (G_PRIORITY_LOW,
+                                           viva_code_pad_set_language_cb,
+                                           self, NULL);
 }
 
 static void
@@ -598,6 +634,7 @@ viva_code_pad_dispose (GObject *object)
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->language_idle, g_source_remove);
 
   if (self->runner_signals != NULL)
     g_signal_group_set_target (self->runner_signals, NULL);
@@ -789,7 +826,6 @@ viva_code_pad_class_init (VivaCodePadClass *klass)
 static void
 viva_code_pad_init (VivaCodePad *self)
 {
-  GtkSourceLanguageManager *languages = gtk_source_language_manager_get_default ();
   GtkEventController *shortcuts;
   GtkTextBuffer *buffer;
 
@@ -810,9 +846,6 @@ viva_code_pad_init (VivaCodePad *self)
   gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
 
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->code_view));
-  gtk_source_buffer_set_language (GTK_SOURCE_BUFFER (buffer),
-                                  gtk_source_language_manager_get_language (languages, "python3"));
-  gtk_source_buffer_set_highlight_syntax (GTK_SOURCE_BUFFER (buffer), TRUE);
   g_signal_connect_object (buffer, "insert-text",
                            G_CALLBACK (viva_code_pad_insert_text_cb),
                            self, G_CONNECT_SWAPPED);
@@ -831,10 +864,10 @@ viva_code_pad_init (VivaCodePad *self)
                                                 "foreground", "#e01b24",
                                                 NULL);
 
+  /* The scheme itself is set with the language, when first shown. */
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (viva_code_pad_update_style_scheme),
                            self, G_CONNECT_SWAPPED);
-  viva_code_pad_update_style_scheme (self);
 
   self->runner_signals = g_signal_group_new (VIVA_TYPE_PYTHON_RUNNER);
   g_signal_group_connect_object (self->runner_signals, "notify",
