@@ -10,6 +10,7 @@
 
 #include "viva-bank.h"
 #include "viva-challenge.h"
+#include "viva-challenge-index.h"
 #include "viva-clock.h"
 #include "viva-context.h"
 #include "viva-fsrs.h"
@@ -798,6 +799,21 @@ viva_context_get_challenges (VivaContext *self)
 }
 
 /**
+ * viva_context_has_read_challenges:
+ *
+ * Whether the challenges' tests have been read: only once a question
+ * with tests is shown, or viva_context_get_challenges() is called. For
+ * the tests of that start-up deferral.
+ */
+gboolean
+viva_context_has_read_challenges (VivaContext *self)
+{
+  g_return_val_if_fail (VIVA_IS_CONTEXT (self), FALSE);
+
+  return self->challenges != NULL;
+}
+
+/**
  * viva_context_lookup_challenge:
  * @bank_id: the id of the question's bank
  * @question: the question's number
@@ -813,10 +829,19 @@ viva_context_lookup_challenge (VivaContext *self,
                                const char  *bank_id,
                                guint        question)
 {
+  gsize i;
+
   g_return_val_if_fail (VIVA_IS_CONTEXT (self), NULL);
 
   if (g_strcmp0 (bank_id, VIVA_BUNDLED_BANK_ID) != 0)
     return NULL;
 
-  return viva_challenge_set_lookup (viva_context_get_challenges (self), question);
+  /* Most questions have no tests: tell from the index made at build time
+   * (build-aux/challenge-index) rather than parse the challenges, which
+   * would delay the first frame by that parse (issue 15, item 9). */
+  for (i = 0; viva_challenge_index[i] != 0; i++)
+    if (viva_challenge_index[i] == question)
+      return viva_challenge_set_lookup (viva_context_get_challenges (self), question);
+
+  return NULL;
 }

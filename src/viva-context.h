@@ -43,6 +43,7 @@ const VivaSchedulerConfig *viva_context_get_scheduler_config (VivaContext *self)
 VivaReviewToday    *viva_context_get_review_today       (VivaContext *self);
 VivaPythonRunner   *viva_context_get_python_runner      (VivaContext *self);
 VivaChallengeSet   *viva_context_get_challenges         (VivaContext *self);
+gboolean            viva_context_has_read_challenges    (VivaContext *self);
 VivaChallenge      *viva_context_lookup_challenge       (VivaContext *self,
                                                          const char  *bank_id,
                                                          guint        question);

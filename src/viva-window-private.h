@@ -87,6 +87,8 @@ struct _VivaWindow
 
   VivaWindowBanner            banner;
   int                   drag_start_width;
+  guint                 after_first_frame_source;
+  guint                 before_first_frame : 1;
   guint                 indexing_related : 1;
   guint                 load_problem_dismissed : 1;
   guint                 close_confirmed : 1;

@@ -402,6 +402,40 @@ test_challenges (void)
   g_assert_null (viva_context_lookup_challenge (context, NULL, 951));
 }
 
+/* A question without tests is told apart without reading the challenges
+ * (they cost the first frame a JSON parse: issue 15, item 9); the first
+ * question with tests reads them, and the index made at build time
+ * agrees with the file on every number. */
+static void
+test_challenges_on_first_need (void)
+{
+  g_autoptr(VivaContext) context = g_object_new (VIVA_TYPE_CONTEXT, NULL);
+  VivaChallengeSet *set;
+  guint i;
+
+  g_assert_false (viva_context_has_read_challenges (context));
+  g_assert_null (viva_context_lookup_challenge (context, VIVA_BUNDLED_BANK_ID, 1));
+  g_assert_null (viva_context_lookup_challenge (context, VIVA_BUNDLED_BANK_ID, 0));
+  g_assert_null (viva_context_lookup_challenge (context, VIVA_BUNDLED_BANK_ID, 950));
+  g_assert_null (viva_context_lookup_challenge (context, "my-own-questions", 951));
+  g_assert_false (viva_context_has_read_challenges (context));
+
+  g_assert_nonnull (viva_context_lookup_challenge (context, VIVA_BUNDLED_BANK_ID, 951));
+  g_assert_true (viva_context_has_read_challenges (context));
+
+  set = viva_context_get_challenges (context);
+  for (i = 0; i <= 2000; i++)
+    g_assert_true (viva_context_lookup_challenge (context, VIVA_BUNDLED_BANK_ID, i) ==
+                   viva_challenge_set_lookup (set, i));
+  for (i = 0; i < viva_challenge_set_get_n_challenges (set); i++)
+    {
+      VivaChallenge *challenge = viva_challenge_set_get_challenge (set, i);
+      guint question = viva_challenge_get_question (challenge);
+
+      g_assert_true (viva_context_lookup_challenge (context, VIVA_BUNDLED_BANK_ID, question) == challenge);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -415,6 +449,7 @@ main (int   argc,
   g_test_add_func ("/context/new-default/loads", test_new_default_loads);
   g_test_add_func ("/context/review-today", test_review_today);
   g_test_add_func ("/context/challenges", test_challenges);
+  g_test_add_func ("/context/challenges/on-first-need", test_challenges_on_first_need);
   g_test_add_func ("/context/scheduler/defaults", test_scheduler_defaults);
   g_test_add_func ("/context/scheduler/changed", test_scheduler_changed);
 
