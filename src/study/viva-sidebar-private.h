@@ -64,6 +64,8 @@ struct _VivaSidebar
   AdwStatusPage      *empty_page;
 
   guint               refresh_source;
+  /* How many times the search ran, for the tests. */
+  guint               n_searches;
   guint               filter_level;
 
   guint               selecting : 1;
@@ -90,6 +92,7 @@ void     _viva_sidebar_set_all_expanded     (VivaSidebar       *self,
 
 /* viva-sidebar-search.c */
 void     _viva_sidebar_apply_query          (VivaSidebar       *self);
+guint    _viva_sidebar_get_n_searches       (VivaSidebar       *self);
 void     _viva_sidebar_filters_changed      (VivaSidebar       *self);
 void     _viva_sidebar_get_filters          (VivaSidebar       *self,
                                              VivaSearchFilters *filters);
