@@ -29,6 +29,7 @@
 #include "viva-question-view.h"
 #include "viva-search.h"
 #include "viva-sidebar.h"
+#include "viva-sidebar-private.h"
 #include "viva-sidebar-row.h"
 #include "viva-bench-data.h"
 #include "viva-test-util.h"
@@ -721,6 +722,74 @@ count_row_widgets (GtkWidget *widget)
   return n;
 }
 
+static void
+count_cb (gpointer  instance,
+          guint    *count)
+{
+  (*count)++;
+}
+
+static gboolean
+count_is_positive (gpointer data)
+{
+  return *(guint *) data > 0;
+}
+
+/* The tree follows what the user types, and each text is searched once:
+ * the entry says its text changed a moment after the sidebar has
+ * already searched for it (set by the window, or applied by Enter), and
+ * at 100,000 questions searching again for the same words is wasted work
+ * on the keystroke after. */
+static void
+test_search_once_per_text (void)
+{
+  g_autoptr(VivaNotesStore) store = NULL;
+  VivaWindow *window;
+  VivaSidebar *sidebar;
+  GtkSearchEntry *entry;
+  guint changed = 0;
+  guint n;
+
+  reset_data ();
+  store = load_store ();
+  window = open_window (store);
+  sidebar = viva_window_get_sidebar (window);
+  entry = search_entry (window);
+  g_signal_connect (entry, "search-changed", G_CALLBACK (count_cb), &changed);
+
+  n = _viva_sidebar_get_n_searches (sidebar);
+  viva_sidebar_set_filter_text (sidebar, "list");
+  g_assert_cmpuint (_viva_sidebar_get_n_searches (sidebar), ==, n + 1);
+  g_assert_cmpstr (viva_query_get_text (viva_sidebar_get_query (sidebar)), ==, "list");
+
+  /* The entry's own news of the same text: no second search. */
+  wait_until (count_is_positive, &changed);
+  viva_test_drain_main_loop ();
+  g_assert_cmpuint (_viva_sidebar_get_n_searches (sidebar), ==, n + 1);
+
+  /* A letter less from the keyboard is another search, and the tree
+   * follows it. */
+  changed = 0;
+  gtk_widget_grab_focus (GTK_WIDGET (entry));
+  viva_test_send_keys (GTK_WIDGET (window), "End");
+  viva_test_send_keys (GTK_WIDGET (window), "BackSpace");
+  wait_until (count_is_positive, &changed);
+  viva_test_drain_main_loop ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "lis");
+  g_assert_cmpstr (viva_query_get_text (viva_sidebar_get_query (sidebar)), ==, "lis");
+  g_assert_cmpuint (_viva_sidebar_get_n_searches (sidebar), ==, n + 2);
+
+  /* A space after the word searches for the same word. */
+  changed = 0;
+  viva_test_send_keys (GTK_WIDGET (window), "space");
+  wait_until (count_is_positive, &changed);
+  viva_test_drain_main_loop ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "lis ");
+  g_assert_cmpuint (_viva_sidebar_get_n_searches (sidebar), ==, n + 2);
+
+  close_window (window);
+}
+
 /* "-m perf": typing "decorator" into the sidebar of a 100,000-question
  * bank, with notes on a tenth of the questions. For each keystroke: the
  * search and the tree's update (what blocks typing), then until the next
@@ -823,6 +892,7 @@ main (int   argc,
   g_test_add_func ("/search-ui/notes-and-filter", test_search_notes_and_filter);
   g_test_add_func ("/search-ui/counts", test_counts_while_searching);
   g_test_add_func ("/search-ui/go-to-number", test_go_to_number);
+  g_test_add_func ("/search-ui/once-per-text", test_search_once_per_text);
 
   if (g_test_perf ())
     g_test_add_func ("/search-ui/perf/100k", test_perf_sidebar_100k);

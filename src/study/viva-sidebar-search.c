@@ -311,6 +311,7 @@ _viva_sidebar_apply_query (VivaSidebar *self)
         self->index = viva_notes_search_new (self->bank, self->notes);
 
       viva_search_index_run (self->index, self->query, &filters, self->positions);
+      self->n_searches++;
 
       shown = g_malloc0 (n);
       for (guint i = 0; i < self->positions->len; i++)
@@ -338,6 +339,14 @@ _viva_sidebar_apply_query (VivaSidebar *self)
 
   viva_sidebar_update_rows (self);
   viva_sidebar_update_empty_state (self);
+}
+
+guint
+_viva_sidebar_get_n_searches (VivaSidebar *self)
+{
+  g_return_val_if_fail (VIVA_IS_SIDEBAR (self), 0);
+
+  return self->n_searches;
 }
 
 /* A filter chosen in the menu applies at once, and keeps the search bar
