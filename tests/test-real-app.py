@@ -225,10 +225,19 @@ class Viva:
             command = ['dbus-run-session', '--'] + command
         self.process = subprocess.Popen(command, env=env,
                                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        self.pid = self.process.pid if not own_bus else wait_for('viva under dbus-run-session', self._child_pid)
-        self.app = wait_for('Viva on the accessibility bus', self._find_app)
-        self.editor = wait_for('the notes editor', self._find_editor)
-        self.window = wait_for('Viva\'s window', self._find_window)
+        self.pid = self.process.pid
+        # A Viva that never shows up (a timeout on a loaded machine) is
+        # killed here: the caller's `finally` has no Viva to kill yet,
+        # and an orphan would run on into the next tests.
+        try:
+            if own_bus:
+                self.pid = wait_for('viva under dbus-run-session', self._child_pid)
+            self.app = wait_for('Viva on the accessibility bus', self._find_app)
+            self.editor = wait_for('the notes editor', self._find_editor)
+            self.window = wait_for('Viva\'s window', self._find_window)
+        except BaseException:
+            self.kill()
+            raise
 
     def _child_pid(self):
         for entry in os.listdir('/proc'):
