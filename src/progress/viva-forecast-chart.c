@@ -170,7 +170,8 @@ viva_forecast_chart_snapshot (GtkWidget   *widget,
 
       if (n == 0 || max == 0)
         {
-          /* A stub, so that the days stay countable. */
+          /* An empty day is a 2 px mark on the baseline, so that the days
+           * stay countable. */
           gtk_snapshot_append_color (snapshot, &empty_color,
                                      &GRAPHENE_RECT_INIT (x, baseline - 2, plot.bar_width, 2));
           continue;

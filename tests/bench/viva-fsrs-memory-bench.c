@@ -46,7 +46,11 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
-  g_autofree char *dir = g_dir_make_tmp ("viva-memory-bench-XXXXXX", NULL);
+  g_autoptr(GError) dir_error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("viva-memory-bench-XXXXXX", &dir_error);
+
+  if (dir == NULL)
+    g_error ("%s", dir_error->message);
 
   for (int a = 1; a < MAX (argc, 2); a++)
     {
