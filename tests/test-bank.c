@@ -9,9 +9,13 @@
 
 #include "config.h"
 
+#include <fcntl.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
+
+#include <glib/gstdio.h>
 
 #include "viva-bank-fuzz.h"
 #include "viva-bank-private.h"
@@ -1427,6 +1431,215 @@ test_file_too_large (void)
   g_assert_nonnull (strstr (error->message, "too large"));
 }
 
+/* Banks read from a file: a local regular file into pages of its own,
+ * anything else with g_file_load_contents(); both must give what
+ * g_file_load_contents() always gave. */
+
+static void
+assert_same_questions (VivaBank *bank,
+                       VivaBank *expected)
+{
+  GListModel *questions = viva_bank_get_questions (bank);
+  GListModel *expected_questions = viva_bank_get_questions (expected);
+
+  g_assert_cmpuint (viva_bank_get_n_levels (bank), ==, viva_bank_get_n_levels (expected));
+  g_assert_cmpuint (viva_bank_get_n_topics (bank), ==, viva_bank_get_n_topics (expected));
+  g_assert_cmpuint (g_list_model_get_n_items (questions), ==, g_list_model_get_n_items (expected_questions));
+  g_assert_cmpstr (viva_bank_get_title (bank), ==, viva_bank_get_title (expected));
+
+  for (guint i = 0; i < g_list_model_get_n_items (questions); i++)
+    {
+      g_autoptr(VivaQuestion) question = g_list_model_get_item (questions, i);
+      g_autoptr(VivaQuestion) other = g_list_model_get_item (expected_questions, i);
+      g_autofree char *markup = viva_question_dup_markup (question);
+      g_autofree char *other_markup = viva_question_dup_markup (other);
+      VivaTopic *topic = viva_question_get_topic (question);
+      VivaTopic *other_topic = viva_question_get_topic (other);
+
+      g_assert_cmpuint (viva_question_get_number (question), ==, viva_question_get_number (other));
+      g_assert_cmpstr (viva_question_get_text (question), ==, viva_question_get_text (other));
+      g_assert_cmpstr (markup, ==, other_markup);
+      g_assert_cmpuint (viva_level_get_number (viva_question_get_level (question)), ==,
+                        viva_level_get_number (viva_question_get_level (other)));
+      g_assert_cmpstr (topic != NULL ? viva_topic_get_name (topic) : NULL, ==,
+                       other_topic != NULL ? viva_topic_get_name (other_topic) : NULL);
+    }
+}
+
+/* What g_file_load_contents() and the bank parser made of @file before
+ * banks had pages of their own: the bank, or the error. */
+static VivaBank *
+load_as_before (GFile   *file,
+                GError **error)
+{
+  g_autofree char *contents = NULL;
+  g_autofree char *id = viva_bank_id_for_file (file);
+  g_autoptr(GBytes) bytes = NULL;
+  gsize length = 0;
+
+  if (!g_file_load_contents (file, NULL, &contents, &length, NULL, error))
+    return NULL;
+
+  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
+
+  return viva_bank_new_from_bytes (bytes, id, error);
+}
+
+static void
+assert_file_as_before (GFile *file)
+{
+  g_autoptr(VivaBank) bank = NULL;
+  g_autoptr(VivaBank) expected = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) expected_error = NULL;
+
+  bank = viva_bank_new_from_file (file, NULL, &error);
+  expected = load_as_before (file, &expected_error);
+
+  if (expected == NULL)
+    {
+      g_assert_null (bank);
+      g_assert_nonnull (error);
+      g_assert_cmpuint (error->domain, ==, expected_error->domain);
+      g_assert_cmpint (error->code, ==, expected_error->code);
+      g_assert_cmpstr (error->message, ==, expected_error->message);
+      return;
+    }
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (viva_bank_get_id (bank), ==, viva_bank_get_id (expected));
+  assert_same_questions (bank, expected);
+}
+
+static void
+test_file_pages (void)
+{
+  g_autoptr(GBytes) bytes = bundled_bytes ();
+  gsize page = sysconf (_SC_PAGESIZE);
+  gsize size = g_bytes_get_size (bytes);
+  g_autofree char *padded = NULL;
+  g_autoptr(GFile) bundled = NULL;
+  g_autoptr(GFile) whole_pages = NULL;
+  g_autoptr(GFile) past_end = NULL;
+  g_autoptr(GFile) binary = NULL;
+  g_autoptr(GFile) not_utf8 = NULL;
+  g_autoptr(GFile) empty = NULL;
+  g_autoptr(GFile) blank = NULL;
+  g_autofree char *ends_past = NULL;
+  g_autoptr(VivaBank) bank = NULL;
+  g_autoptr(VivaBank) reference = load_bundled ();
+  g_autoptr(GError) error = NULL;
+
+  /* The bundled bank, as a file. */
+  g_assert_cmpuint (size % page, !=, 0);
+  bundled = write_temp_file ("bank.md", g_bytes_get_data (bytes, NULL), size);
+  assert_file_as_before (bundled);
+  bank = viva_bank_new_from_file (bundled, NULL, &error);
+  g_assert_no_error (error);
+  assert_same_questions (bank, reference);
+  g_clear_object (&bank);
+
+  /* The same questions in a file of whole pages, blank lines at the
+   * end: the NUL byte md4c reads after the text is on a page of its
+   * own. */
+  padded = g_malloc (size + page);
+  memcpy (padded, g_bytes_get_data (bytes, NULL), size);
+  memset (padded + size, '\n', page - size % page);
+  whole_pages = write_temp_file ("whole-pages.md", padded, size + page - size % page);
+  assert_file_as_before (whole_pages);
+  bank = viva_bank_new_from_file (whole_pages, NULL, &error);
+  g_assert_no_error (error);
+  assert_same_questions (bank, reference);
+  g_clear_object (&bank);
+
+  /* Whole pages again, ending where md4c 0.4.8 reads past the end
+   * (test_md4c_reads_past_end()). */
+  ends_past = g_malloc (2 * page);
+  memset (ends_past, '\n', 2 * page);
+  memcpy (ends_past, "## Level 1: A\n\n**Question 1:** One.\n\n", strlen ("## Level 1: A\n\n**Question 1:** One.\n\n"));
+  memcpy (ends_past + 2 * page - strlen ("**Q[](1**"), "**Q[](1**", strlen ("**Q[](1**"));
+  past_end = write_temp_file ("past-end.md", ends_past, 2 * page);
+  assert_file_as_before (past_end);
+
+  /* Damaged files: the messages they always had. */
+  binary = write_temp_file ("photo.md", "\x89PNG\r\n\x1a\n\0\0\0", 11);
+  assert_file_as_before (binary);
+  not_utf8 = write_temp_file ("latin1.md", "## Level 1: A\n\n**Question 1:** Caf\xe9?\n", 37);
+  assert_file_as_before (not_utf8);
+  blank = write_temp_file ("blank.md", " \n\t\n", 4);
+  assert_file_as_before (blank);
+  empty = write_temp_file ("empty.md", "", 0);
+  assert_file_as_before (empty);
+}
+
+/* Files that are not regular files with a size are read as before:
+ * /proc says its files are empty, a FIFO has no size, and a folder or a
+ * file we may not read keeps the message it had. */
+static gpointer
+write_fifo_thread (gpointer data)
+{
+  const char *path = data;
+  g_autoptr(GBytes) bytes = bundled_bytes ();
+  const char *text = g_bytes_get_data (bytes, NULL);
+  gsize size = g_bytes_get_size (bytes);
+  gsize written = 0;
+  int fd;
+
+  fd = open (path, O_WRONLY);
+  g_assert_cmpint (fd, >=, 0);
+  while (written < size)
+    {
+      gssize n = write (fd, text + written, size - written);
+
+      g_assert_cmpint (n, >, 0);
+      written += n;
+    }
+  close (fd);
+
+  return NULL;
+}
+
+static void
+test_file_not_regular (void)
+{
+  g_autofree char *fifo_path = g_build_filename (g_get_user_data_dir (), "fifo.md", NULL);
+  g_autofree char *folder_path = g_build_filename (g_get_user_data_dir (), "folder.md", NULL);
+  g_autoptr(GFile) fifo = g_file_new_for_path (fifo_path);
+  g_autoptr(GFile) folder = g_file_new_for_path (folder_path);
+  g_autoptr(GFile) proc = g_file_new_for_path ("/proc/version");
+  g_autoptr(GFile) unreadable = NULL;
+  g_autoptr(VivaBank) bank = NULL;
+  g_autoptr(VivaBank) reference = load_bundled ();
+  g_autoptr(GError) error = NULL;
+  GThread *writer;
+
+  /* /proc/version says it is empty and is not: read, it is a line of
+   * text with no levels. */
+  bank = viva_bank_new_from_file (proc, NULL, &error);
+  g_assert_null (bank);
+  g_assert_error (error, VIVA_BANK_ERROR, VIVA_BANK_ERROR_NO_LEVELS);
+  g_clear_error (&error);
+  assert_file_as_before (proc);
+
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
+  g_assert_cmpint (mkfifo (fifo_path, 0600), ==, 0);
+  writer = g_thread_new ("fifo", write_fifo_thread, fifo_path);
+  bank = viva_bank_new_from_file (fifo, NULL, &error);
+  g_thread_join (writer);
+  g_assert_no_error (error);
+  assert_same_questions (bank, reference);
+  g_clear_object (&bank);
+
+  g_assert_cmpint (g_mkdir (folder_path, 0700), ==, 0);
+  assert_file_as_before (folder);
+
+  unreadable = write_temp_file ("unreadable.md", "## Level 1: A\n\n**Question 1:** One.\n", 36);
+  g_assert_cmpint (g_chmod (g_file_peek_path (unreadable), 0), ==, 0);
+  if (access (g_file_peek_path (unreadable), R_OK) == 0)
+    g_test_message ("running as root: the unreadable file is readable");
+  assert_file_as_before (unreadable);
+}
+
 typedef struct
 {
   GMainLoop *loop;
@@ -1629,6 +1842,8 @@ main (int   argc,
   g_test_add_func ("/bank/query/empty", test_query_empty);
   g_test_add_func ("/bank/file/sync", test_file_sync);
   g_test_add_func ("/bank/file/too-large", test_file_too_large);
+  g_test_add_func ("/bank/file/pages", test_file_pages);
+  g_test_add_func ("/bank/file/not-regular", test_file_not_regular);
   g_test_add_func ("/bank/file/async", test_file_async);
   g_test_add_func ("/bank/file/id", test_id_for_file);
   g_test_add_func ("/bank/lifetime", test_lifetime);

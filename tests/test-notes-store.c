@@ -1315,6 +1315,36 @@ test_future_version_unreadable_notes (void)
   assert_file_equals (path, original);
 }
 
+/* A newer file whose later notes only an older version's reading
+ * accepts (here a scratchpad in a new layout, which version 2 ignored):
+ * every note is there, the ones read before the first try gave up
+ * included. Reading frees the JSON tree as it goes only when it reads
+ * the file once. */
+static void
+test_future_version_read_again (void)
+{
+  g_autofree char *path = notes_path ();
+  g_autoptr(VivaNotesStore) store = viva_notes_store_new (path);
+  g_autoptr(GBytes) original = NULL;
+  g_autoptr(GError) error = NULL;
+  static const char future[] =
+    "{\"format\": \"viva-notes\", \"version\": 5, \"banks\": {\"" BANK "\": {"
+    "\"1\": {" NOTE_FIELDS "}, "
+    "\"2\": {\"text\": \"second\", \"status\": \"confident\", \"starred\": false, "
+    "\"modified\": \"2026-01-01T00:00:00Z\", \"scratchpad\": [\"a new layout\"]}}}}";
+
+  write_file (path, future, -1);
+  original = read_file (path);
+
+  g_assert_false (viva_notes_store_load (store, &error));
+  g_assert_error (error, VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_FUTURE_VERSION);
+  g_assert_true (viva_notes_store_get_read_only (store));
+  g_assert_cmpuint (viva_notes_store_get_n_notes (store), ==, 2);
+  g_assert_cmpstr (lookup_text (store, BANK, 1), ==, "hi");
+  g_assert_cmpstr (lookup_text (store, BANK, 2), ==, "second");
+  assert_file_equals (path, original);
+}
+
 /* Failing writes */
 
 static void
@@ -4205,6 +4235,7 @@ main (int   argc,
   g_test_add_func ("/notes-store/future-version/readable-notes", test_future_version);
   g_test_add_func ("/notes-store/future-version/unreadable-notes", test_future_version_unreadable_notes);
   g_test_add_func ("/notes-store/future-version/too-large-to-hold", test_future_version_too_large);
+  g_test_add_func ("/notes-store/future-version/read-again", test_future_version_read_again);
   g_test_add_func ("/notes-store/failed-write-keeps-file", test_failed_write_keeps_file);
   g_test_add_func ("/notes-store/oversized-note", test_oversized_note_not_written);
   g_test_add_func ("/notes-store/oversized-file", test_oversized_file_not_written);

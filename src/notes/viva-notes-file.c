@@ -145,6 +145,9 @@
 #include <fcntl.h>
 #include <math.h>
 #include <string.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -716,9 +719,14 @@ out:
   return TRUE;
 }
 
+/* With @consume, each note's part of the tree is freed once its record
+ * has it, and each bank's once its notes are read, so that the tree and
+ * the records are not both whole at once (10,000 notes: about 27 MB of
+ * tree, 10 MB of records). Only for a single pass over @root. */
 static gboolean
 validate_banks (JsonObject     *root,
                 gint64          version,
+                gboolean        consume,
                 VivaNotesFile  *file,
                 GError        **error)
 {
@@ -806,18 +814,43 @@ validate_banks (JsonObject     *root,
 
           if (!validate_note (bank, bank_id, key, version, record, error))
             return FALSE;
+
+          /* Frees @key, which is the member's own name; the list holds
+           * copies of the links, not of the names. */
+          if (consume)
+            json_object_remove_member (bank, key);
         }
+
+      if (consume)
+        json_object_remove_member (banks, bank_id);
     }
 
   return TRUE;
 }
 
+/* Gives the system back the pages of what a read or a write just freed.
+ * The JSON tree of 10,000 notes is about 27 MB in small pieces between
+ * objects that live on, and the snapshot a save writes some 10 MB more:
+ * glibc's malloc keeps such holes as long as anything above them lives,
+ * so every load and every save left the process larger (the data layer
+ * benchmark at 100,000 questions: about 16 MiB less peak RSS with this).
+ * It costs 1 to 8 ms in that benchmark's process: little beside the
+ * 300 ms read it follows, and a save's happens in its worker. */
+static void
+give_back_free_memory (void)
+{
+#ifdef __GLIBC__
+  malloc_trim (0);
+#endif
+}
+
 /* Checks @data completely and fills @file. A file from a newer version
  * fails with FUTURE_VERSION, and still fills @file when its notes look
- * like ours, so that they can be shown read-only. */
+ * like ours, so that they can be shown read-only. Frees @data as soon as
+ * the tree holds what it said: the tree copies every string. */
 static gboolean
 notes_file_parse (VivaNotesFile  *file,
-                  const char     *data,
+                  char          **data,
                   gsize           len,
                   GError        **error)
 {
@@ -828,8 +861,9 @@ notes_file_parse (VivaNotesFile  *file,
   gboolean missing;
   gint64 version = 0;
 
-  parser = viva_data_file_parse_json (data, len, VIVA_NOTES_MAX_DEPTH,
+  parser = viva_data_file_parse_json (*data, len, VIVA_NOTES_MAX_DEPTH,
                                       VIVA_NOTES_STORE_ERROR, &root, error);
+  g_clear_pointer (data, g_free);
   if (parser == NULL)
     return FALSE;
 
@@ -847,7 +881,7 @@ notes_file_parse (VivaNotesFile  *file,
                                       &version, VIVA_NOTES_STORE_ERROR, error))
     {
     case VIVA_DATA_FILE_VERSION_KNOWN:
-      return validate_banks (root, version, file, error);
+      return validate_banks (root, version, TRUE, file, error);
 
     case VIVA_DATA_FILE_VERSION_NEWER:
       /* Read what we can, to show it: as our own version, or failing
@@ -857,7 +891,7 @@ notes_file_parse (VivaNotesFile  *file,
            as_version >= VIVA_NOTES_FORMAT_OLDEST_VERSION;
            as_version--)
         {
-          if (validate_banks (root, as_version, file, NULL))
+          if (validate_banks (root, as_version, FALSE, file, NULL))
             break;
           g_ptr_array_set_size (file->records, 0);
         }
@@ -902,7 +936,7 @@ viva_notes_file_read (const char     *path,
   file->stamp = stamp;
 
   if (ret)
-    ret = notes_file_parse (file, data, len, &local_error);
+    ret = notes_file_parse (file, &data, len, &local_error);
 
   /* What we read and failed to understand is of no use to the caller;
    * only a newer version's notes are shown. */
@@ -913,6 +947,8 @@ viva_notes_file_read (const char     *path,
 
   if (!ret)
     g_propagate_error (error, g_steal_pointer (&local_error));
+
+  give_back_free_memory ();
 
   return ret;
 }
@@ -1101,6 +1137,9 @@ viva_notes_write_run (VivaNotesWrite  *job,
   /* A declined write has its outcome from check_changed_on_disk(). */
   if (result == VIVA_DATA_FILE_WRITE_WROTE)
     job->outcome = VIVA_NOTES_WRITE_WROTE;
+
+  g_clear_pointer (&contents, g_bytes_unref);
+  give_back_free_memory ();
 
   return TRUE;
 }
