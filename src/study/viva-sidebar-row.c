@@ -60,6 +60,9 @@ struct _VivaSidebarRow
   GtkLabel        *count_label;
 
   GtkWidget       *menu;
+  /* The search's flat list has no GtkTreeExpander: the row draws the
+   * tree's arrow itself, made for the first header it shows there. */
+  GtkWidget       *arrow;
 
   /* Borrowed: a translated string */
   const char      *count_tooltip;
@@ -460,6 +463,106 @@ viva_sidebar_row_state_changed_cb (VivaSidebarRow *self,
     viva_sidebar_row_update (self);
 }
 
+/* What GtkTreeExpander draws before its child, in libadwaita's style:
+ * an indent (a 16 px icon) per level of depth, then the expander arrow,
+ * or for a leaf one more indent, each followed by 4 px of spacing
+ * (treeexpander's border-spacing). */
+#define OUTLINE_STEP (16 + 4)
+
+static void
+viva_sidebar_row_arrow_pressed_cb (GtkGesture *gesture,
+                                   int         n_press,
+                                   double      x,
+                                   double      y,
+                                   gpointer    user_data)
+{
+  gtk_gesture_set_state (gesture, GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
+/* As a click on a GtkTreeExpander's arrow: the list view is told the
+ * row is activated, which folds or unfolds a header. */
+static void
+viva_sidebar_row_arrow_released_cb (GtkGesture *gesture,
+                                    int         n_press,
+                                    double      x,
+                                    double      y,
+                                    gpointer    user_data)
+{
+  VivaSidebarRow *self = user_data;
+  GtkWidget *expander = gtk_widget_get_parent (GTK_WIDGET (self));
+  GtkWidget *list_item = expander != NULL ? gtk_widget_get_parent (expander) : NULL;
+
+  if (list_item != NULL)
+    gtk_widget_activate (list_item);
+}
+
+static void
+viva_sidebar_row_ensure_arrow (VivaSidebarRow *self)
+{
+  GtkGesture *gesture;
+
+  if (self->arrow != NULL)
+    return;
+
+  self->arrow = g_object_new (GTK_TYPE_IMAGE,
+                              "pixel-size", 16,
+                              "accessible-role", GTK_ACCESSIBLE_ROLE_BUTTON,
+                              NULL);
+  /* The name GTK 4.8 gives the tree expander's arrow. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->arrow),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Expand"),
+                                  -1);
+  gesture = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_PRIMARY);
+  g_signal_connect (gesture, "pressed", G_CALLBACK (viva_sidebar_row_arrow_pressed_cb), self);
+  g_signal_connect (gesture, "released", G_CALLBACK (viva_sidebar_row_arrow_released_cb), self);
+  gtk_widget_add_controller (self->arrow, GTK_EVENT_CONTROLLER (gesture));
+  gtk_widget_insert_after (self->arrow, GTK_WIDGET (self), NULL);
+}
+
+/**
+ * viva_sidebar_row_set_outline:
+ * @self: a #VivaSidebarRow
+ * @outlined: whether the row draws the tree's outline itself
+ * @depth: how deep the item is in the tree (0 for a level)
+ * @expanded: for a level or a topic, whether what is under it shows
+ *
+ * In the search's flat list the row has no GtkTreeExpander to indent it
+ * and show a level's or a topic's arrow: it looks the same by drawing
+ * them itself. In the tree, @outlined is %FALSE and the expander does.
+ */
+void
+viva_sidebar_row_set_outline (VivaSidebarRow *self,
+                              gboolean        outlined,
+                              guint           depth,
+                              gboolean        expanded)
+{
+  gboolean header;
+
+  g_return_if_fail (VIVA_IS_SIDEBAR_ROW (self));
+
+  header = outlined && self->item != NULL && !VIVA_IS_QUESTION (self->item);
+
+  if (header)
+    {
+      gboolean rtl = gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL;
+
+      viva_sidebar_row_ensure_arrow (self);
+      gtk_image_set_from_icon_name (GTK_IMAGE (self->arrow),
+                                    expanded ? "pan-down-symbolic"
+                                             : rtl ? "pan-end-symbolic-rtl" : "pan-end-symbolic");
+    }
+  if (self->arrow != NULL)
+    gtk_widget_set_visible (self->arrow, header);
+
+  if (!outlined)
+    depth = 0;
+  else if (!header)
+    depth++;
+
+  gtk_widget_set_margin_start (GTK_WIDGET (self), depth * OUTLINE_STEP);
+}
+
 static void
 viva_sidebar_row_dispose (GObject *object)
 {
@@ -471,6 +574,7 @@ viva_sidebar_row_dispose (GObject *object)
   g_clear_object (&self->query);
   g_clear_pointer (&self->status_text, g_free);
   g_clear_pointer (&self->menu, gtk_widget_unparent);
+  g_clear_pointer (&self->arrow, gtk_widget_unparent);
   g_clear_pointer ((GtkWidget **) &self->box, gtk_widget_unparent);
 
   G_OBJECT_CLASS (viva_sidebar_row_parent_class)->dispose (object);
@@ -548,7 +652,8 @@ viva_sidebar_row_class_init (VivaSidebarRowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  /* The arrow of the flat list (hidden in the tree), then the box. */
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "vivasidebarrow");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
@@ -561,7 +666,9 @@ viva_sidebar_row_init (VivaSidebarRow *self)
 
   /* [number] [title              ★ ✎] [count]
    *          [✎ a quote of the note   ]        */
+  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (self))), 4);
   self->box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6));
+  gtk_widget_set_hexpand (GTK_WIDGET (self->box), TRUE);
   gtk_widget_set_parent (GTK_WIDGET (self->box), GTK_WIDGET (self));
 
   self->number_label = GTK_LABEL (gtk_label_new (NULL));
