@@ -97,6 +97,9 @@ void     _viva_sidebar_get_filters          (VivaSidebar       *self,
 gboolean _viva_sidebar_has_filters          (VivaSidebar       *self);
 void     _viva_sidebar_update_row           (VivaSidebar       *self,
                                              VivaSidebarRow    *row);
+void     _viva_sidebar_update_row_for       (VivaSidebar       *self,
+                                             VivaSidebarRow    *row,
+                                             GObject           *item);
 void     _viva_sidebar_update_filters_label (VivaSidebar       *self);
 void     _viva_sidebar_note_changed_cb      (VivaSidebar       *self,
                                              VivaNote          *note,

@@ -79,7 +79,15 @@ void
 _viva_sidebar_update_row (VivaSidebar    *self,
                           VivaSidebarRow *row)
 {
-  GObject *item = viva_sidebar_row_get_item (row);
+  _viva_sidebar_update_row_for (self, row, viva_sidebar_row_get_item (row));
+}
+
+/* The same, for the item @row is about to show. */
+void
+_viva_sidebar_update_row_for (VivaSidebar    *self,
+                              VivaSidebarRow *row,
+                              GObject        *item)
+{
   guint n_matching = G_MAXUINT;
 
   if (self->filtering && item != NULL && !VIVA_IS_QUESTION (item))

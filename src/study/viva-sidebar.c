@@ -325,6 +325,9 @@ viva_sidebar_bind_row_cb (GtkSignalListItemFactory *factory,
 
   gtk_tree_expander_set_list_row (expander, in_tree ? list_row : NULL);
   viva_sidebar_row_set_progress (VIVA_SIDEBAR_ROW (child), self->progress);
+  /* The search first, so that the row fills its labels once. */
+  if (viva_sidebar_row_get_item (VIVA_SIDEBAR_ROW (child)) == NULL)
+    _viva_sidebar_update_row_for (self, VIVA_SIDEBAR_ROW (child), item);
   viva_sidebar_row_set_item (VIVA_SIDEBAR_ROW (child), item);
   _viva_sidebar_update_row (self, VIVA_SIDEBAR_ROW (child));
 
