@@ -727,6 +727,8 @@ selected_item (GtkWidget *list_view)
   gpointer selected = gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (selection));
   g_autoptr(GObject) item = NULL;
 
+  if (VIVA_IS_SIDEBAR_SLOT (selected))
+    return viva_sidebar_slot_get_item (selected);
   if (!GTK_IS_TREE_LIST_ROW (selected))
     return selected;
 

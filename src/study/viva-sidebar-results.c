@@ -9,12 +9,19 @@
  * letter typed in a 100,000-question bank: expanding 80,000 rows made
  * 80,000 tree nodes and filtered every question of every topic (callgrind,
  * 291 of 968 million instructions). Here a keystroke is one pass over
- * the result and one items-changed covering only the span that differs,
- * and the items are the bank's own level, topic and question objects: the
- * list view keeps the row widget of every item still shown (GTK 4.8's
- * list item manager reacquires a row whose item comes back in the same
- * items-changed), so typing one more letter rebuilds only the rows that
- * are new on screen.
+ * the result and at most one items-changed.
+ *
+ * The list's items are slots, one per position, made when the list view
+ * first asks for that position and kept while the position exists; a
+ * slot says which level, topic or question is at its position now. GTK
+ * 4.8's list item manager keeps a row widget only while its item object
+ * comes back in the same place (gtklistitemmanager.c,
+ * try_reacquire_list_item) and otherwise destroys it and makes a new one
+ * (half a million instructions a row, 200 rows on screen or near it).
+ * With slots, a keystroke tells the list view only that the list grew or
+ * shrank at its end, every row it holds stays, and "changed" tells the
+ * sidebar to show the slots' new contents in them: typing one more letter
+ * refills rows instead of making them.
  *
  * The user can still fold a level or a topic of the result; what is
  * folded stays folded while the search goes on.
@@ -30,6 +37,41 @@
 #include "viva-sidebar-results.h"
 #include "viva-topic.h"
 
+struct _VivaSidebarSlot
+{
+  GObject  parent_instance;
+
+  /* Borrowed from the bank, which the results' index keeps. */
+  GObject *item;
+};
+
+G_DEFINE_FINAL_TYPE (VivaSidebarSlot, viva_sidebar_slot, G_TYPE_OBJECT)
+
+static void
+viva_sidebar_slot_class_init (VivaSidebarSlotClass *klass)
+{
+}
+
+static void
+viva_sidebar_slot_init (VivaSidebarSlot *self)
+{
+}
+
+/**
+ * viva_sidebar_slot_get_item:
+ * @self: a slot of #VivaSidebarResults
+ *
+ * Returns: (transfer none): the level, topic or question at the slot's
+ *   position now
+ */
+GObject *
+viva_sidebar_slot_get_item (VivaSidebarSlot *self)
+{
+  g_return_val_if_fail (VIVA_IS_SIDEBAR_SLOT (self), NULL);
+
+  return self->item;
+}
+
 struct _VivaSidebarResults
 {
   GObject          parent_instance;
@@ -42,12 +84,21 @@ struct _VivaSidebarResults
   GPtrArray       *shown;
   /* The folded headers. */
   GHashTable      *folded;
+  /* One VivaSidebarSlot per position shown, or NULL until asked for. */
+  GPtrArray       *slots;
 };
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static GType
 viva_sidebar_results_get_item_type (GListModel *model)
 {
-  return G_TYPE_OBJECT;
+  return VIVA_TYPE_SIDEBAR_SLOT;
 }
 
 static guint
@@ -64,10 +115,20 @@ viva_sidebar_results_get_item (GListModel *model,
 {
   VivaSidebarResults *self = VIVA_SIDEBAR_RESULTS (model);
 
+  VivaSidebarSlot *slot;
+
   if (position >= self->shown->len)
     return NULL;
 
-  return g_object_ref (g_ptr_array_index (self->shown, position));
+  slot = g_ptr_array_index (self->slots, position);
+  if (slot == NULL)
+    {
+      slot = g_object_new (VIVA_TYPE_SIDEBAR_SLOT, NULL);
+      slot->item = g_ptr_array_index (self->shown, position);
+      g_ptr_array_index (self->slots, position) = slot;
+    }
+
+  return g_object_ref (slot);
 }
 
 static void
@@ -86,6 +147,7 @@ viva_sidebar_results_finalize (GObject *object)
 {
   VivaSidebarResults *self = (VivaSidebarResults *)object;
 
+  g_clear_pointer (&self->slots, g_ptr_array_unref);
   g_clear_pointer (&self->shown, g_ptr_array_unref);
   g_clear_pointer (&self->all, g_ptr_array_unref);
   g_clear_pointer (&self->folded, g_hash_table_unref);
@@ -100,6 +162,27 @@ viva_sidebar_results_class_init (VivaSidebarResultsClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = viva_sidebar_results_finalize;
+
+  /**
+   * VivaSidebarResults::changed:
+   *
+   * Emitted when what is shown changed, after items-changed if the
+   * number of items did: the slots may hold other items.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+}
+
+/* Slots are made when asked for: most positions have none. */
+static void
+viva_sidebar_results_free_slot (gpointer slot)
+{
+  if (slot != NULL)
+    g_object_unref (slot);
 }
 
 static void
@@ -108,6 +191,7 @@ viva_sidebar_results_init (VivaSidebarResults *self)
   self->all = g_ptr_array_new ();
   self->shown = g_ptr_array_new ();
   self->folded = g_hash_table_new (NULL, NULL);
+  self->slots = g_ptr_array_new_with_free_func (viva_sidebar_results_free_slot);
 }
 
 VivaSidebarResults *
@@ -142,9 +226,9 @@ viva_sidebar_results_is_header (gpointer item)
   return VIVA_IS_LEVEL (item) || VIVA_IS_TOPIC (item);
 }
 
-/* Replaces what is shown with @shown, telling the list view only about
- * the span between what did not change at the start and at the end: the
- * rows outside it keep their position, and GTK need not look for them. */
+/* Replaces what is shown with @shown: the slots that stay take their
+ * new items, and the list view is told only that the list grew or
+ * shrank at its end. */
 static void
 viva_sidebar_results_take_shown (VivaSidebarResults *self,
                                  GPtrArray          *shown)
@@ -152,21 +236,32 @@ viva_sidebar_results_take_shown (VivaSidebarResults *self,
   g_autoptr(GPtrArray) old = self->shown;
   guint n_old = old->len;
   guint n_new = shown->len;
-  guint prefix = 0;
-  guint suffix = 0;
+  gboolean same = n_old == n_new;
 
-  while (prefix < n_old && prefix < n_new && old->pdata[prefix] == shown->pdata[prefix])
-    prefix++;
-  while (suffix < n_old - prefix && suffix < n_new - prefix &&
-         old->pdata[n_old - 1 - suffix] == shown->pdata[n_new - 1 - suffix])
-    suffix++;
+  for (guint i = 0; same && i < n_new; i++)
+    same = old->pdata[i] == shown->pdata[i];
 
   self->shown = shown;
-
-  if (prefix == n_old && n_old == n_new)
+  if (same)
     return;
 
-  g_list_model_items_changed (G_LIST_MODEL (self), prefix, n_old - prefix - suffix, n_new - prefix - suffix);
+  for (guint i = 0; i < MIN (n_old, n_new); i++)
+    {
+      VivaSidebarSlot *slot = g_ptr_array_index (self->slots, i);
+
+      if (slot != NULL)
+        slot->item = g_ptr_array_index (shown, i);
+    }
+  /* New positions get their slots when asked for; slots of positions
+   * gone are dropped (the list view lets their rows go). */
+  g_ptr_array_set_size (self->slots, n_new);
+
+  if (n_new < n_old)
+    g_list_model_items_changed (G_LIST_MODEL (self), n_new, n_old - n_new, 0);
+  else if (n_new > n_old)
+    g_list_model_items_changed (G_LIST_MODEL (self), n_old, 0, n_new - n_old);
+
+  g_signal_emit (self, signals[CHANGED], 0);
 }
 
 static GPtrArray *

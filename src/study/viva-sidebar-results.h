@@ -15,6 +15,12 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (VivaSidebarResults, viva_sidebar_results, VIVA, SIDEBAR_RESULTS, GObject)
 
+#define VIVA_TYPE_SIDEBAR_SLOT (viva_sidebar_slot_get_type ())
+
+G_DECLARE_FINAL_TYPE (VivaSidebarSlot, viva_sidebar_slot, VIVA, SIDEBAR_SLOT, GObject)
+
+GObject            *viva_sidebar_slot_get_item        (VivaSidebarSlot    *self);
+
 VivaSidebarResults *viva_sidebar_results_new          (void);
 void                viva_sidebar_results_set          (VivaSidebarResults *self,
                                                        VivaSearchIndex    *index,

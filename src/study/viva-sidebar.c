@@ -113,6 +113,9 @@ viva_sidebar_dup_list_item (gpointer list_item)
   if (GTK_IS_TREE_LIST_ROW (list_item))
     return gtk_tree_list_row_get_item (list_item);
 
+  if (VIVA_IS_SIDEBAR_SLOT (list_item))
+    return g_object_ref (viva_sidebar_slot_get_item (list_item));
+
   return g_object_ref (list_item);
 }
 
@@ -312,32 +315,28 @@ viva_sidebar_setup_row_cb (GtkSignalListItemFactory *factory,
   g_object_weak_ref (G_OBJECT (row), viva_sidebar_row_finalized_cb, self);
 }
 
+/* Shows @item in @row, whose expander is @expander. */
 static void
-viva_sidebar_bind_row_cb (GtkSignalListItemFactory *factory,
-                          GtkListItem              *list_item,
-                          VivaSidebar              *self)
+viva_sidebar_fill_row (VivaSidebar     *self,
+                       VivaSidebarRow  *row,
+                       GtkTreeExpander *expander,
+                       GObject         *item,
+                       gboolean         in_tree)
 {
-  gpointer list_row = gtk_list_item_get_item (list_item);
-  GtkTreeExpander *expander = GTK_TREE_EXPANDER (gtk_list_item_get_child (list_item));
-  GtkWidget *child = gtk_tree_expander_get_child (expander);
-  g_autoptr(GObject) item = viva_sidebar_dup_list_item (list_row);
-  gboolean in_tree = GTK_IS_TREE_LIST_ROW (list_row);
-
-  gtk_tree_expander_set_list_row (expander, in_tree ? list_row : NULL);
-  viva_sidebar_row_set_progress (VIVA_SIDEBAR_ROW (child), self->progress);
+  viva_sidebar_row_set_progress (row, self->progress);
   /* The search first, so that the row fills its labels once. */
-  if (viva_sidebar_row_get_item (VIVA_SIDEBAR_ROW (child)) == NULL)
-    _viva_sidebar_update_row_for (self, VIVA_SIDEBAR_ROW (child), item);
-  viva_sidebar_row_set_item (VIVA_SIDEBAR_ROW (child), item);
-  _viva_sidebar_update_row (self, VIVA_SIDEBAR_ROW (child));
+  if (viva_sidebar_row_get_item (row) == NULL)
+    _viva_sidebar_update_row_for (self, row, item);
+  viva_sidebar_row_set_item (row, item);
+  _viva_sidebar_update_row (self, row);
 
-  if (!in_tree)
+  if (!in_tree && item != NULL)
     {
       guint depth = viva_sidebar_results_get_depth (item);
       gboolean header = viva_sidebar_results_is_header (item);
       gboolean expanded = viva_sidebar_results_get_expanded (self->results, item);
 
-      viva_sidebar_row_set_outline (VIVA_SIDEBAR_ROW (child), TRUE, depth, expanded);
+      viva_sidebar_row_set_outline (row, TRUE, depth, expanded);
       /* What GtkTreeExpander tells a screen reader in the tree. */
       gtk_accessible_update_property (GTK_ACCESSIBLE (expander),
                                       GTK_ACCESSIBLE_PROPERTY_LEVEL, header ? depth + 1 : depth + 2,
@@ -350,7 +349,51 @@ viva_sidebar_bind_row_cb (GtkSignalListItemFactory *factory,
         gtk_accessible_reset_state (GTK_ACCESSIBLE (expander), GTK_ACCESSIBLE_STATE_EXPANDED);
     }
   else
-    viva_sidebar_row_set_outline (VIVA_SIDEBAR_ROW (child), FALSE, 0, FALSE);
+    viva_sidebar_row_set_outline (row, FALSE, 0, FALSE);
+}
+
+#define SLOT_KEY "viva-sidebar-slot"
+
+static void
+viva_sidebar_bind_row_cb (GtkSignalListItemFactory *factory,
+                          GtkListItem              *list_item,
+                          VivaSidebar              *self)
+{
+  gpointer list_row = gtk_list_item_get_item (list_item);
+  GtkTreeExpander *expander = GTK_TREE_EXPANDER (gtk_list_item_get_child (list_item));
+  GtkWidget *child = gtk_tree_expander_get_child (expander);
+  g_autoptr(GObject) item = viva_sidebar_dup_list_item (list_row);
+  gboolean in_tree = GTK_IS_TREE_LIST_ROW (list_row);
+
+  gtk_tree_expander_set_list_row (expander, in_tree ? list_row : NULL);
+  /* A slot of the search's result: the row follows what it holds
+   * (viva_sidebar_results_changed_cb()). The list item keeps it. */
+  g_object_set_data (G_OBJECT (child), SLOT_KEY, in_tree ? NULL : list_row);
+  viva_sidebar_fill_row (self, VIVA_SIDEBAR_ROW (child), expander, item, in_tree);
+}
+
+/* The result's slots hold other items: every row bound to one shows
+ * what its slot holds now. */
+static void
+viva_sidebar_results_changed_cb (VivaSidebar        *self,
+                                 VivaSidebarResults *results)
+{
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      VivaSidebarRow *row = g_ptr_array_index (self->rows, i);
+      VivaSidebarSlot *slot = g_object_get_data (G_OBJECT (row), SLOT_KEY);
+      GtkWidget *expander = gtk_widget_get_parent (GTK_WIDGET (row));
+
+      if (slot != NULL && GTK_IS_TREE_EXPANDER (expander))
+        viva_sidebar_fill_row (self, row, GTK_TREE_EXPANDER (expander),
+                               viva_sidebar_slot_get_item (slot), FALSE);
+    }
+
+  /* The selection is a position: it goes where the open question is. */
+  self->selecting = TRUE;
+  gtk_single_selection_set_selected (self->results_selection,
+                                     viva_sidebar_results_find (results, self->selected_question));
+  self->selecting = FALSE;
 }
 
 static void
@@ -361,6 +404,7 @@ viva_sidebar_unbind_row_cb (GtkSignalListItemFactory *factory,
   GtkTreeExpander *expander = GTK_TREE_EXPANDER (gtk_list_item_get_child (list_item));
 
   gtk_tree_expander_set_list_row (expander, NULL);
+  g_object_set_data (G_OBJECT (gtk_tree_expander_get_child (expander)), SLOT_KEY, NULL);
   viva_sidebar_row_set_item (VIVA_SIDEBAR_ROW (gtk_tree_expander_get_child (expander)), NULL);
 }
 
@@ -682,6 +726,8 @@ viva_sidebar_init (VivaSidebar *self)
   g_signal_group_connect_object (self->context_signals, "notify::bank",
                                  G_CALLBACK (viva_sidebar_context_bank_cb), self, G_CONNECT_SWAPPED);
   self->results = viva_sidebar_results_new ();
+  g_signal_connect_object (self->results, "changed",
+                           G_CALLBACK (viva_sidebar_results_changed_cb), self, G_CONNECT_SWAPPED);
   self->results_selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->results)));
   gtk_single_selection_set_autoselect (self->results_selection, FALSE);
   gtk_single_selection_set_can_unselect (self->results_selection, TRUE);
