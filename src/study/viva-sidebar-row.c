@@ -50,12 +50,10 @@ struct _VivaSidebarRow
   GtkBox          *box;
   GtkLabel        *number_label;
   GtkLabel        *title_label;
-  GtkWidget       *title_line;
   GtkWidget       *title_holder;
   /* Made for the first question starred or with notes. */
   GtkImage        *star_image;
   GtkImage        *note_image;
-  GtkBox          *lines;
   /* Made for the first quote: most rows never show one. */
   GtkBox          *snippet_box;
   GtkLabel        *snippet_label;
@@ -306,7 +304,7 @@ viva_sidebar_row_show_marks (VivaSidebarRow *self,
       self->star_image = GTK_IMAGE (gtk_image_new_from_icon_name ("starred-symbolic"));
       viva_sidebar_row_set_tooltip (GTK_WIDGET (self->star_image), _("Starred"));
       gtk_widget_add_css_class (GTK_WIDGET (self->star_image), "viva-star");
-      gtk_widget_insert_after (GTK_WIDGET (self->star_image), self->title_line, self->title_holder);
+      gtk_widget_insert_after (GTK_WIDGET (self->star_image), GTK_WIDGET (self->box), self->title_holder);
     }
 
   if (has_note && self->note_image == NULL)
@@ -314,7 +312,8 @@ viva_sidebar_row_show_marks (VivaSidebarRow *self,
       self->note_image = GTK_IMAGE (gtk_image_new_from_icon_name ("document-edit-symbolic"));
       viva_sidebar_row_set_tooltip (GTK_WIDGET (self->note_image), _("Has notes"));
       gtk_widget_add_css_class (GTK_WIDGET (self->note_image), "dim-label");
-      gtk_widget_insert_before (GTK_WIDGET (self->note_image), self->title_line, NULL);
+      gtk_widget_insert_after (GTK_WIDGET (self->note_image), GTK_WIDGET (self->box),
+                               self->star_image != NULL ? GTK_WIDGET (self->star_image) : self->title_holder);
     }
 
   if (self->star_image != NULL)
@@ -336,7 +335,7 @@ viva_sidebar_row_ensure_snippet (VivaSidebarRow *self)
   gtk_widget_set_margin_top (GTK_WIDGET (self->snippet_box), 2);
   viva_sidebar_row_set_tooltip (GTK_WIDGET (self->snippet_box), _("Found in your notes"));
   gtk_widget_set_visible (GTK_WIDGET (self->snippet_box), FALSE);
-  gtk_box_append (self->lines, GTK_WIDGET (self->snippet_box));
+  gtk_widget_set_parent (GTK_WIDGET (self->snippet_box), GTK_WIDGET (self));
 
   snippet_icon = gtk_image_new_from_icon_name ("document-edit-symbolic");
   gtk_image_set_pixel_size (GTK_IMAGE (snippet_icon), 12);
@@ -368,16 +367,6 @@ viva_sidebar_row_show_snippet (VivaSidebarRow *self,
 
   if (self->snippet_box != NULL)
     gtk_widget_set_visible (GTK_WIDGET (self->snippet_box), show);
-}
-
-/* The number goes with the title: in the middle of a one-line row (rows
- * have a minimum height), at the top of a row with a quote under its
- * title. */
-static void
-viva_sidebar_row_align_number (VivaSidebarRow *self)
-{
-  gtk_widget_set_valign (GTK_WIDGET (self->number_label),
-                         viva_sidebar_row_shows_snippet (self) ? GTK_ALIGN_START : GTK_ALIGN_CENTER);
 }
 
 /* Sets a label's text or markup only when it changes: a label told the
@@ -422,7 +411,6 @@ viva_sidebar_row_update_search (VivaSidebarRow *self,
     {
       viva_sidebar_row_set_label (self->title_label, FALSE, text);
       viva_sidebar_row_show_snippet (self, FALSE);
-      viva_sidebar_row_align_number (self);
       return NULL;
     }
 
@@ -450,7 +438,6 @@ viva_sidebar_row_update_search (VivaSidebarRow *self,
       viva_sidebar_row_set_label (self->snippet_label, TRUE, snippet_markup);
     }
 
-  viva_sidebar_row_align_number (self);
 
   return g_steal_pointer (&snippet);
 }
@@ -713,6 +700,9 @@ viva_sidebar_row_dispose (GObject *object)
   g_clear_pointer (&self->status_text, g_free);
   g_clear_pointer (&self->menu, gtk_widget_unparent);
   g_clear_pointer (&self->arrow, gtk_widget_unparent);
+  if (self->snippet_box != NULL)
+    gtk_widget_unparent (GTK_WIDGET (self->snippet_box));
+  self->snippet_box = NULL;
   g_clear_pointer ((GtkWidget **) &self->box, gtk_widget_unparent);
 
   G_OBJECT_CLASS (viva_sidebar_row_parent_class)->dispose (object);
@@ -838,12 +828,25 @@ viva_sidebar_row_measure (GtkWidget      *widget,
   *minimum = MAX (arrow_min, box_min);
   *natural = MAX (arrow_nat, box_nat);
 
+  /* The quote goes under the title line. */
+  if (viva_sidebar_row_shows_snippet (self))
+    {
+      int snippet_min, snippet_nat;
+
+      gtk_widget_measure (GTK_WIDGET (self->snippet_box), orientation, -1, &snippet_min, &snippet_nat, NULL, NULL);
+      *minimum += snippet_min;
+      *natural += snippet_nat;
+    }
+
   if (viva_sidebar_row_get_kind (self, &kind))
     viva_sidebar_row_lookup_height (self, kind, TRUE)->height = *minimum;
 }
 
-/* The arrow of the flat list, then the lines. A popover is placed by
- * the widget it belongs to. */
+/* The arrow of the flat list, then the row's line: number, title, marks
+ * and counts in one box (a box per line made every row two widgets
+ * heavier, and a search makes 200 rows at once), and a note's quote
+ * under the title when there is one. A popover is placed by the widget
+ * it belongs to. */
 static void
 viva_sidebar_row_size_allocate (GtkWidget *widget,
                                 int        width,
@@ -865,9 +868,35 @@ viva_sidebar_row_size_allocate (GtkWidget *widget,
       x = arrow_width + ARROW_SPACING;
     }
 
-  gtk_widget_size_allocate (GTK_WIDGET (self->box),
-                            &(GtkAllocation) { rtl ? 0 : x, 0, MAX (0, width - x), height },
-                            -1);
+  if (viva_sidebar_row_shows_snippet (self))
+    {
+      int line, snippet;
+      int y;
+      graphene_rect_t title;
+
+      /* The title line and the quote under it, from the title's start to
+       * the row's end, the two in the middle of the row. */
+      gtk_widget_measure (GTK_WIDGET (self->box), GTK_ORIENTATION_VERTICAL, -1, NULL, &line, NULL, NULL);
+      gtk_widget_measure (GTK_WIDGET (self->snippet_box), GTK_ORIENTATION_VERTICAL, -1, NULL, &snippet, NULL, NULL);
+      y = MAX (0, (height - line - snippet) / 2);
+      gtk_widget_size_allocate (GTK_WIDGET (self->box),
+                                &(GtkAllocation) { rtl ? 0 : x, y, MAX (0, width - x), line },
+                                -1);
+      if (!gtk_widget_compute_bounds (self->title_holder, widget, &title))
+        graphene_rect_init (&title, x, 0, 0, 0);
+      if (rtl)
+        gtk_widget_size_allocate (GTK_WIDGET (self->snippet_box),
+                                  &(GtkAllocation) { 0, y + line, MAX (0, (int) (title.origin.x + title.size.width)), snippet },
+                                  -1);
+      else
+        gtk_widget_size_allocate (GTK_WIDGET (self->snippet_box),
+                                  &(GtkAllocation) { (int) title.origin.x, y + line, MAX (0, width - (int) title.origin.x), snippet },
+                                  -1);
+    }
+  else
+    gtk_widget_size_allocate (GTK_WIDGET (self->box),
+                              &(GtkAllocation) { rtl ? 0 : x, 0, MAX (0, width - x), height },
+                              -1);
 
   if (self->menu != NULL)
     gtk_popover_present (GTK_POPOVER (self->menu));
@@ -951,8 +980,6 @@ viva_sidebar_row_class_init (VivaSidebarRowClass *klass)
 static void
 viva_sidebar_row_init (VivaSidebarRow *self)
 {
-  GtkWidget *lines;
-  GtkWidget *title_line;
   GtkWidget *title;
 
   /* [number] [title              ★ ✎] [count]
@@ -969,18 +996,8 @@ viva_sidebar_row_init (VivaSidebarRow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->number_label), FALSE);
   gtk_box_append (self->box, GTK_WIDGET (self->number_label));
 
-  lines = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  gtk_widget_set_hexpand (lines, TRUE);
-  gtk_widget_set_valign (lines, GTK_ALIGN_CENTER);
-  gtk_box_append (self->box, lines);
-
-  title_line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  gtk_box_append (GTK_BOX (lines), title_line);
-  self->lines = GTK_BOX (lines);
-
   title = g_object_new (VIVA_TYPE_SIDEBAR_TITLE, NULL);
-  gtk_box_append (GTK_BOX (title_line), title);
-  self->title_line = title_line;
+  gtk_box_append (self->box, title);
   self->title_holder = title;
   self->title_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_widget_set_hexpand (GTK_WIDGET (self->title_label), TRUE);
