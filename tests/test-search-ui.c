@@ -214,13 +214,12 @@ has_highlighted_label (GtkWidget  *root,
 static char *
 shown_questions (VivaSidebar *sidebar)
 {
-  GtkTreeListModel *model = viva_sidebar_get_tree_model (sidebar);
+  g_autoptr(GPtrArray) items = _viva_sidebar_dup_shown_items (sidebar);
   GString *numbers = g_string_new ("");
 
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (model)); i++)
+  for (guint i = 0; i < items->len; i++)
     {
-      g_autoptr(GtkTreeListRow) row = gtk_tree_list_model_get_row (model, i);
-      g_autoptr(GObject) item = gtk_tree_list_row_get_item (row);
+      GObject *item = g_ptr_array_index (items, i);
 
       if (VIVA_IS_QUESTION (item))
         g_string_append_printf (numbers, "%s%u", numbers->len > 0 ? " " : "",
@@ -228,6 +227,15 @@ shown_questions (VivaSidebar *sidebar)
     }
 
   return g_string_free (numbers, FALSE);
+}
+
+/* How many rows the list view has to show. */
+static guint
+shown_n_items (VivaSidebar *sidebar)
+{
+  GtkWidget *list_view = find_widget_of_type (GTK_WIDGET (sidebar), GTK_TYPE_LIST_VIEW);
+
+  return g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list_view))));
 }
 
 #define assert_shown(sidebar, expected) \
@@ -526,14 +534,18 @@ test_counts_while_searching (void)
   viva_sidebar_set_filter_text (sidebar, "LIST");
   viva_test_drain_main_loop ();
 
-  /* Collapse them so that every level's row is on screen. */
-  for (guint i = 0; i < g_list_model_get_n_items (levels); i++)
-    {
-      g_autoptr(GtkTreeListRow) top = gtk_tree_list_model_get_child_row (viva_sidebar_get_tree_model (sidebar), i);
+  /* Fold them, as Enter on each does, so that every level's row is on
+   * screen: from the last, so that the positions before stay. */
+  {
+    g_autoptr(GPtrArray) items = _viva_sidebar_dup_shown_items (sidebar);
+    GtkWidget *list_view = find_widget_of_type (GTK_WIDGET (sidebar), GTK_TYPE_LIST_VIEW);
 
-      if (top != NULL)
-        gtk_tree_list_row_set_expanded (top, FALSE);
-    }
+    for (guint i = items->len; i-- > 0;)
+      {
+        if (VIVA_IS_LEVEL (g_ptr_array_index (items, i)))
+          g_assert_true (gtk_widget_activate_action (list_view, "list.activate-item", "u", i));
+      }
+  }
   settle (window);
 
   for (guint i = 0; i < g_list_model_get_n_items (levels); i++)
@@ -565,6 +577,335 @@ test_counts_while_searching (void)
     g_assert_nonnull (row);
     g_assert_cmpstr (viva_sidebar_row_get_count_text (row), ==, count);
   }
+
+  close_window (window);
+}
+
+/* What the sidebar should show while searching for @word (found in the
+ * question's text, no notes written): every level and topic with a
+ * match, each followed by its matching questions, in the tree's order.
+ * Walked from the bank's tree, independently of the search code. */
+static GPtrArray *
+expected_results (VivaBank   *bank,
+                  const char *word)
+{
+  GPtrArray *expected = g_ptr_array_new ();
+  GListModel *levels = viva_bank_get_levels (bank);
+
+  for (guint i = 0; i < g_list_model_get_n_items (levels); i++)
+    {
+      g_autoptr(VivaLevel) level = g_list_model_get_item (levels, i);
+      GListModel *children = viva_level_get_children (level);
+      guint level_at = expected->len;
+
+      for (guint j = 0; j < g_list_model_get_n_items (children); j++)
+        {
+          g_autoptr(GObject) child = g_list_model_get_item (children, j);
+          GListModel *questions = VIVA_IS_TOPIC (child) ? viva_topic_get_questions (VIVA_TOPIC (child)) : NULL;
+          guint topic_at = expected->len;
+
+          if (questions == NULL)
+            {
+              g_autofree char *lower = g_utf8_strdown (viva_question_get_text (VIVA_QUESTION (child)), -1);
+
+              if (strstr (lower, word) != NULL)
+                g_ptr_array_add (expected, child);
+              continue;
+            }
+
+          for (guint k = 0; k < g_list_model_get_n_items (questions); k++)
+            {
+              g_autoptr(VivaQuestion) question = g_list_model_get_item (questions, k);
+              g_autofree char *lower = g_utf8_strdown (viva_question_get_text (question), -1);
+
+              if (strstr (lower, word) == NULL)
+                continue;
+              if (expected->len == topic_at)
+                g_ptr_array_add (expected, child);
+              g_ptr_array_add (expected, question);
+            }
+        }
+
+      if (expected->len > level_at)
+        g_ptr_array_insert (expected, level_at, level);
+    }
+
+  return expected;
+}
+
+/* The item at @i in what the sidebar shows; the bank keeps it. */
+static gpointer
+shown_item (VivaSidebar *sidebar,
+            guint        i)
+{
+  g_autoptr(GPtrArray) items = _viva_sidebar_dup_shown_items (sidebar);
+
+  g_assert_cmpuint (i, <, items->len);
+  return g_ptr_array_index (items, i);
+}
+
+static void
+assert_shows_results (VivaWindow *window,
+                      const char *word)
+{
+  g_autoptr(GPtrArray) expected = expected_results (viva_window_get_bank (window), word);
+  g_autoptr(GPtrArray) shown = _viva_sidebar_dup_shown_items (viva_window_get_sidebar (window));
+
+  g_assert_cmpuint (expected->len, >, 3);
+  g_assert_cmpuint (shown->len, ==, expected->len);
+  for (guint i = 0; i < shown->len; i++)
+    g_assert_true (g_ptr_array_index (shown, i) == g_ptr_array_index (expected, i));
+}
+
+static gboolean
+query_is (gpointer data)
+{
+  gpointer *args = data;
+  VivaQuery *query = viva_sidebar_get_query (args[0]);
+
+  return query != NULL && g_strcmp0 (viva_query_get_text (query), args[1]) == 0;
+}
+
+/* Presses each of @keys, separated by spaces, in turn. */
+static void
+press (VivaWindow *window,
+       const char *keys)
+{
+  g_auto(GStrv) each = g_strsplit (keys, " ", -1);
+
+  for (guint i = 0; each[i] != NULL; i++)
+    viva_test_send_keys (GTK_WIDGET (window), each[i]);
+}
+
+/* Types @keys into the focused search field and waits until the sidebar
+ * has searched for @text. */
+static void
+type_keys (VivaWindow *window,
+           const char *keys,
+           const char *text)
+{
+  gpointer args[] = { viva_window_get_sidebar (window), (gpointer) text };
+
+  press (window, keys);
+  wait_until (query_is, args);
+  settle (window);
+}
+
+static gboolean
+entry_has_focus (gpointer data)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (data));
+
+  return focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (search_entry (data)));
+}
+
+static gpointer
+focused_item (GtkWidget *list_view)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (list_view));
+  GtkWidget *row;
+
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, list_view))
+    return NULL;
+
+  row = find_widget_of_type (focus, VIVA_TYPE_SIDEBAR_ROW);
+  return row != NULL ? viva_sidebar_row_get_item (VIVA_SIDEBAR_ROW (row)) : NULL;
+}
+
+static gboolean
+focus_is_in_list (gpointer data)
+{
+  return focused_item (data) != NULL;
+}
+
+/* The level, topic or question selected in the list, whichever model
+ * it shows. */
+static gpointer
+selected_item (GtkWidget *list_view)
+{
+  GtkSelectionModel *selection = gtk_list_view_get_model (GTK_LIST_VIEW (list_view));
+  gpointer selected = gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (selection));
+  g_autoptr(GObject) item = NULL;
+
+  if (VIVA_IS_SIDEBAR_SLOT (selected))
+    return viva_sidebar_slot_get_item (selected);
+  if (!GTK_IS_TREE_LIST_ROW (selected))
+    return selected;
+
+  /* The bank keeps the item. */
+  item = gtk_tree_list_row_get_item (selected);
+  return item;
+}
+
+static gboolean
+tree_is_shown (gpointer data)
+{
+  VivaSidebar *sidebar = data;
+  GtkWidget *list_view = find_widget_of_type (GTK_WIDGET (sidebar), GTK_TYPE_LIST_VIEW);
+  GtkSelectionModel *model = gtk_list_view_get_model (GTK_LIST_VIEW (list_view));
+
+  return gtk_single_selection_get_model (GTK_SINGLE_SELECTION (model)) ==
+         G_LIST_MODEL (viva_sidebar_get_tree_model (sidebar));
+}
+
+static gboolean
+row_expanded (VivaSidebar *sidebar,
+              gpointer     item)
+{
+  GtkTreeListModel *model = viva_sidebar_get_tree_model (sidebar);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (model)); i++)
+    {
+      g_autoptr(GtkTreeListRow) row = gtk_tree_list_model_get_row (model, i);
+      g_autoptr(GObject) row_item = gtk_tree_list_row_get_item (row);
+
+      if (row_item == item)
+        return gtk_tree_list_row_get_expanded (row);
+    }
+
+  return FALSE;
+}
+
+/* The search's result as the keyboard meets it: typed letter by letter,
+ * levels and topics over their questions, narrowing and widening as
+ * letters come and go, rows kept on screen while they still show, the
+ * open question selected; from the field into the result and Enter on
+ * a question opens it; Escape brings the tree back as the user left it,
+ * with what they had opened. */
+static void
+test_results_from_the_keyboard (void)
+{
+  g_autoptr(VivaNotesStore) store = NULL;
+  VivaWindow *window;
+  VivaSidebar *sidebar;
+  VivaBank *bank;
+  GtkWidget *list_view;
+  g_autoptr(GPtrArray) expected = NULL;
+  VivaQuestion *open;
+  VivaLevel *other_level;
+  VivaSidebarRow *row;
+  gpointer first_topic;
+
+  reset_data ();
+  store = load_store ();
+  window = open_window (store);
+  sidebar = viva_window_get_sidebar (window);
+  bank = viva_window_get_bank (window);
+  list_view = find_widget_of_type (GTK_WIDGET (sidebar), GTK_TYPE_LIST_VIEW);
+
+  /* Before searching: question 420 open (its level and topic open), and
+   * another level opened by hand. */
+  open = viva_bank_lookup_question (bank, DECORATOR_QUESTION);
+  viva_window_show_question (window, open);
+  other_level = g_list_model_get_item (viva_bank_get_levels (bank), 0);
+  g_object_unref (other_level);
+  g_assert_true (viva_question_get_level (open) != other_level);
+  {
+    g_autoptr(GtkTreeListRow) top = gtk_tree_list_model_get_child_row (viva_sidebar_get_tree_model (sidebar), 0);
+
+    gtk_tree_list_row_set_expanded (top, TRUE);
+  }
+  settle (window);
+  g_assert_true (row_expanded (sidebar, other_level));
+  g_assert_true (row_expanded (sidebar, viva_question_get_topic (open)));
+
+  /* Ctrl+F (its action: the note editor may hold the focus) and the
+   * letters, one by one. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.filter", NULL));
+  wait_until (entry_has_focus, window);
+  /* Keys reach the field once the search bar has shown it. */
+  viva_test_wait_mapped (GTK_WIDGET (search_entry (window)));
+  settle (window);
+  type_keys (window, "d e c o r a t o", "decorato");
+  type_keys (window, "r", "decorator");
+  assert_shows_results (window, "decorator");
+
+  /* The open question is the selected row of the result. */
+  g_assert_true (selected_item (list_view) == (gpointer) open);
+
+  /* The first topic's row says how many of its questions match, and a
+   * screen reader hears it as a topic, one level down. */
+  expected = expected_results (bank, "decorator");
+  first_topic = g_ptr_array_index (expected, 1);
+  g_assert_true (VIVA_IS_TOPIC (first_topic));
+  row = find_row (GTK_WIDGET (sidebar), first_topic);
+  g_assert_nonnull (row);
+  {
+    guint n = 0;
+    g_autofree char *count = NULL;
+
+    for (guint i = 2; i < expected->len && VIVA_IS_QUESTION (g_ptr_array_index (expected, i)); i++)
+      n++;
+    count = g_strdup_printf ("%u", n);
+    g_assert_cmpstr (viva_sidebar_row_get_count_text (row), ==, count);
+    gtk_test_accessible_assert_property (gtk_widget_get_parent (GTK_WIDGET (row)),
+                                         GTK_ACCESSIBLE_PROPERTY_LEVEL, 2);
+    gtk_test_accessible_assert_state (gtk_widget_get_parent (GTK_WIDGET (row)),
+                                      GTK_ACCESSIBLE_STATE_EXPANDED, TRUE);
+  }
+
+  /* A letter less widens the result, a letter more narrows it again:
+   * the rows that stay on screen stay the same rows. */
+  g_clear_pointer (&expected, g_ptr_array_unref);
+  type_keys (window, "BackSpace BackSpace BackSpace BackSpace BackSpace", "deco");
+  assert_shows_results (window, "deco");
+  type_keys (window, "r", "decor");
+  assert_shows_results (window, "decor");
+  {
+    gpointer first_level = shown_item (sidebar, 0);
+    VivaSidebarRow *level_row = find_row (GTK_WIDGET (sidebar), first_level);
+
+    g_assert_nonnull (level_row);
+    g_object_add_weak_pointer (G_OBJECT (level_row), (gpointer *) &level_row);
+    type_keys (window, "a", "decora");
+    assert_shows_results (window, "decora");
+    g_assert_nonnull (level_row);
+    g_assert_true (find_row (GTK_WIDGET (sidebar), first_level) == level_row);
+    g_object_remove_weak_pointer (G_OBJECT (level_row), (gpointer *) &level_row);
+  }
+  type_keys (window, "t o r", "decorator");
+  assert_shows_results (window, "decorator");
+  viva_test_save_screenshot (GTK_WIDGET (window), "search-results.png");
+
+  /* From the field into the result, down to the first question, Enter. */
+  press (window, "Tab Tab");
+  wait_until (focus_is_in_list, list_view);
+  g_assert_true (VIVA_IS_LEVEL (focused_item (list_view)));
+  press (window, "Down Down");
+  settle (window);
+  g_assert_true (focused_item (list_view) == shown_item (sidebar, 2));
+  g_assert_true (VIVA_IS_QUESTION (focused_item (list_view)));
+  viva_test_send_keys (GTK_WIDGET (window), "Return");
+  settle (window);
+  g_assert_true ((gpointer) viva_window_get_question (window) == focused_item (list_view));
+  open = viva_window_get_question (window);
+
+  /* Enter on a level folds it, and again unfolds it. */
+  press (window, "Up Up Return");
+  settle (window);
+  g_assert_true (VIVA_IS_LEVEL (focused_item (list_view)));
+  {
+    g_autoptr(GPtrArray) folded = _viva_sidebar_dup_shown_items (sidebar);
+    g_autoptr(GPtrArray) all = expected_results (bank, "decorator");
+
+    g_assert_cmpuint (folded->len, <, all->len);
+    g_assert_true (VIVA_IS_LEVEL (g_ptr_array_index (folded, 1)));
+  }
+  viva_test_send_keys (GTK_WIDGET (window), "Return");
+  settle (window);
+  assert_shows_results (window, "decorator");
+
+  /* Escape, from the field: the tree as it was, the question opened
+   * from the result open and selected in it. */
+  viva_sidebar_begin_filter (sidebar);
+  viva_test_send_keys (GTK_WIDGET (window), "Escape");
+  wait_until (tree_is_shown, sidebar);
+  settle (window);
+  g_assert_null (viva_sidebar_get_query (sidebar));
+  g_assert_true (row_expanded (sidebar, other_level));
+  g_assert_true (row_expanded (sidebar, viva_question_get_level (open)));
+  g_assert_true (row_expanded (sidebar, viva_question_get_topic (open)));
+  g_assert_true (selected_item (list_view) == (gpointer) open);
 
   close_window (window);
 }
@@ -806,6 +1147,7 @@ test_perf_sidebar_100k (void)
   VivaWindow *window;
   VivaSidebar *sidebar;
   gint64 wall, cpu;
+  guint n_rounds;
   double p95;
 
   g_assert_no_error (error);
@@ -828,7 +1170,10 @@ test_perf_sidebar_100k (void)
   times_init (&drawn);
   times_init (&filtered);
 
-  for (guint round = 0; round < 5; round++)
+  /* VIVA_PERF_ROUNDS=1 for a profiler (callgrind is about 50 times
+   * slower). */
+  n_rounds = g_getenv ("VIVA_PERF_ROUNDS") != NULL ? (guint) g_ascii_strtoull (g_getenv ("VIVA_PERF_ROUNDS"), NULL, 10) : 5;
+  for (guint round = 0; round < MAX (n_rounds, 1); round++)
     {
       for (gsize len = 1; len <= strlen ("decorator"); len++)
         {
@@ -841,6 +1186,12 @@ test_perf_sidebar_100k (void)
           wait_drawn (GTK_WIDGET (window));
           times_add (&drawn, wall, cpu);
 
+          /* For build-aux/bench: the letter's rank and the frame's
+           * times, wall and CPU. */
+          g_test_message ("sidebar-keystroke letter=%u wall-ms=%.2f cpu-ms=%.2f", (guint) len,
+                          g_array_index (drawn.wall, double, drawn.wall->len - 1),
+                          g_array_index (drawn.cpu, double, drawn.cpu->len - 1));
+
           /* Each keystroke apart: the first letter is the broadest. */
           g_test_message ("round %u, \"%s\": search and tree update %.1f ms (CPU %.1f), "
                           "until drawn %.1f ms (CPU %.1f); %u rows in the tree, %u row widgets",
@@ -849,12 +1200,11 @@ test_perf_sidebar_100k (void)
                           g_array_index (applied.cpu, double, applied.cpu->len - 1),
                           g_array_index (drawn.wall, double, drawn.wall->len - 1),
                           g_array_index (drawn.cpu, double, drawn.cpu->len - 1),
-                          g_list_model_get_n_items (G_LIST_MODEL (viva_sidebar_get_tree_model (sidebar))),
+                          shown_n_items (sidebar),
                           count_row_widgets (GTK_WIDGET (sidebar)));
         }
 
-      g_test_message ("round %u: \"decorator\" shows %u rows", round,
-                      g_list_model_get_n_items (G_LIST_MODEL (viva_sidebar_get_tree_model (sidebar))));
+      g_test_message ("round %u: \"decorator\" shows %u rows", round, shown_n_items (sidebar));
 
       /* The Starred filter on and off with the words, then clearing. */
       for (guint i = 0; i < 2; i++)
@@ -892,6 +1242,7 @@ main (int   argc,
   g_test_add_func ("/search-ui/notes-and-filter", test_search_notes_and_filter);
   g_test_add_func ("/search-ui/counts", test_counts_while_searching);
   g_test_add_func ("/search-ui/go-to-number", test_go_to_number);
+  g_test_add_func ("/search-ui/results-from-the-keyboard", test_results_from_the_keyboard);
   g_test_add_func ("/search-ui/once-per-text", test_search_once_per_text);
 
   if (g_test_perf ())

@@ -13,6 +13,7 @@
 
 #include "viva-search.h"
 #include "viva-sidebar.h"
+#include "viva-sidebar-results.h"
 #include "viva-sidebar-row.h"
 
 G_BEGIN_DECLS
@@ -30,17 +31,15 @@ struct _VivaSidebar
   /* The study state of the bank, from the notes: what the rows show. */
   VivaProgress       *progress;
   VivaSearchIndex    *index;
-  GtkCustomFilter    *filter;
+  /* The whole tree, shown when not searching; its expansion and
+   * selection stay as the user left them while a search shows. */
   GtkTreeListModel   *tree_model;
   GtkSingleSelection *selection;
+  /* While searching: the result as a flat list, and its selection. */
+  VivaSidebarResults *results;
+  GtkSingleSelection *results_selection;
   VivaQuery          *query;
   GArray             *positions;
-  /* One byte per question, by position: shown or not; n_shown bytes,
-   * the bank's number of questions, kept here because the filter reads
-   * it for every question of every topic expanded (100,000 calls on the
-   * first letter at 100,000 questions). */
-  guint8             *shown;
-  guint               n_shown;
   /* The levels and topics with questions shown, and how many. */
   GHashTable         *counts;
   /* The rows the list view made (weak references), to tell them when
@@ -82,15 +81,14 @@ struct _VivaSidebar
  * typing a note does not search on every keystroke. */
 #define REFRESH_DELAY_MSEC 300
 
-/* How many questions may appear or go at once with the list view
- * attached; see viva_sidebar_update_tree(). */
-#define DETACH_THRESHOLD 64
-
 /* viva-sidebar.c */
-void     _viva_sidebar_set_all_expanded     (VivaSidebar       *self,
-                                             gboolean           expanded);
+void     _viva_sidebar_show_results         (VivaSidebar       *self,
+                                             gboolean           searching);
+GPtrArray *_viva_sidebar_dup_shown_items    (VivaSidebar       *self);
 
 /* viva-sidebar-search.c */
+gboolean _viva_sidebar_result_contains      (VivaSidebar       *self,
+                                             VivaQuestion      *question);
 void     _viva_sidebar_apply_query          (VivaSidebar       *self);
 guint    _viva_sidebar_get_n_searches       (VivaSidebar       *self);
 void     _viva_sidebar_filters_changed      (VivaSidebar       *self);
@@ -99,6 +97,9 @@ void     _viva_sidebar_get_filters          (VivaSidebar       *self,
 gboolean _viva_sidebar_has_filters          (VivaSidebar       *self);
 void     _viva_sidebar_update_row           (VivaSidebar       *self,
                                              VivaSidebarRow    *row);
+void     _viva_sidebar_update_row_for       (VivaSidebar       *self,
+                                             VivaSidebarRow    *row,
+                                             GObject           *item);
 void     _viva_sidebar_update_filters_label (VivaSidebar       *self);
 void     _viva_sidebar_note_changed_cb      (VivaSidebar       *self,
                                              VivaNote          *note,

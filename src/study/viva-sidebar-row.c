@@ -24,6 +24,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <pango/pangocairo.h>
 
 #include "viva-level.h"
 #include "viva-progress.h"
@@ -49,17 +50,22 @@ struct _VivaSidebarRow
   GtkBox          *box;
   GtkLabel        *number_label;
   GtkLabel        *title_label;
+  GtkWidget       *title_holder;
+  /* Made for the first question starred or with notes. */
   GtkImage        *star_image;
   GtkImage        *note_image;
-  GtkBox          *lines;
   /* Made for the first quote: most rows never show one. */
   GtkBox          *snippet_box;
   GtkLabel        *snippet_label;
   VivaStackedBar  *status_bar;
   GtkImage        *count_image;
+  /* Made with the status bar, for the first level or topic. */
   GtkLabel        *count_label;
 
   GtkWidget       *menu;
+  /* The search's flat list has no GtkTreeExpander: the row draws the
+   * tree's arrow itself, made for the first header it shows there. */
+  GtkWidget       *arrow;
 
   /* Borrowed: a translated string */
   const char      *count_tooltip;
@@ -73,6 +79,86 @@ struct _VivaSidebarRow
 #define SNIPPET_CONTEXT_CHARS 16
 
 G_DEFINE_FINAL_TYPE (VivaSidebarRow, viva_sidebar_row, GTK_TYPE_WIDGET)
+
+/* The title's holder: it asks for no width, so that laying out the
+ * title is left to the frame that draws it. GTK 4.8's list view keeps
+ * about 200 rows, a few dozen of them on screen, and measures every one
+ * whenever its text changes: an ellipsized GtkLabel lays its whole text
+ * out twice to say its width (at natural width and at none), three
+ * times on copies once allocated, and once more to draw. Given all the
+ * width the row has for it (it expands) without being measured, the
+ * label lays out once, when drawn, and only if on screen. Its height is
+ * one line's, which the row caches (viva_sidebar_row_measure()). */
+#define VIVA_TYPE_SIDEBAR_TITLE (viva_sidebar_title_get_type ())
+G_DECLARE_FINAL_TYPE (VivaSidebarTitle, viva_sidebar_title, VIVA, SIDEBAR_TITLE, GtkWidget)
+
+struct _VivaSidebarTitle
+{
+  GtkWidget parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (VivaSidebarTitle, viva_sidebar_title, GTK_TYPE_WIDGET)
+
+static void
+viva_sidebar_title_measure (GtkWidget      *widget,
+                            GtkOrientation  orientation,
+                            int             for_size,
+                            int            *minimum,
+                            int            *natural,
+                            int            *minimum_baseline,
+                            int            *natural_baseline)
+{
+  GtkWidget *label = gtk_widget_get_first_child (widget);
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL || label == NULL)
+    {
+      *minimum = *natural = 0;
+      return;
+    }
+
+  gtk_widget_measure (label, orientation, -1, minimum, natural, minimum_baseline, natural_baseline);
+}
+
+static void
+viva_sidebar_title_size_allocate (GtkWidget *widget,
+                                  int        width,
+                                  int        height,
+                                  int        baseline)
+{
+  GtkWidget *label = gtk_widget_get_first_child (widget);
+
+  if (label != NULL)
+    gtk_widget_size_allocate (label, &(GtkAllocation) { 0, 0, width, height }, baseline);
+}
+
+static void
+viva_sidebar_title_dispose (GObject *object)
+{
+  GtkWidget *label;
+
+  while ((label = gtk_widget_get_first_child (GTK_WIDGET (object))))
+    gtk_widget_unparent (label);
+
+  G_OBJECT_CLASS (viva_sidebar_title_parent_class)->dispose (object);
+}
+
+static void
+viva_sidebar_title_class_init (VivaSidebarTitleClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = viva_sidebar_title_dispose;
+  widget_class->measure = viva_sidebar_title_measure;
+  widget_class->size_allocate = viva_sidebar_title_size_allocate;
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+viva_sidebar_title_init (VivaSidebarTitle *self)
+{
+  gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
+}
 
 enum {
   PROP_0,
@@ -173,10 +259,10 @@ viva_sidebar_row_status_tooltip_cb (GtkWidget      *widget,
   return TRUE;
 }
 
-/* The status bar and the pencil of a level's or a topic's counts: made
+/* The status bar, the pencil and the count of a level or a topic: made
  * for the first such item, as most rows are questions and never show
  * them (measured: a bar on every row was a third of the cost of the
- * rows made at start-up). They go before the count. */
+ * rows made at start-up). */
 static void
 viva_sidebar_row_ensure_counts (VivaSidebarRow *self)
 {
@@ -190,14 +276,50 @@ viva_sidebar_row_ensure_counts (VivaSidebarRow *self)
                                    NULL);
   g_signal_connect (self->status_bar, "query-tooltip",
                     G_CALLBACK (viva_sidebar_row_status_tooltip_cb), self);
-  gtk_box_insert_child_after (self->box, GTK_WIDGET (self->status_bar),
-                              gtk_widget_get_prev_sibling (GTK_WIDGET (self->count_label)));
+  gtk_box_append (self->box, GTK_WIDGET (self->status_bar));
 
   self->count_image = GTK_IMAGE (gtk_image_new_from_icon_name ("document-edit-symbolic"));
   gtk_image_set_pixel_size (self->count_image, 12);
   gtk_widget_add_css_class (GTK_WIDGET (self->count_image), "dim-label");
   viva_sidebar_row_set_tooltip (GTK_WIDGET (self->count_image), _("Questions with notes / questions"));
-  gtk_box_insert_child_after (self->box, GTK_WIDGET (self->count_image), GTK_WIDGET (self->status_bar));
+  gtk_box_append (self->box, GTK_WIDGET (self->count_image));
+
+  self->count_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_add_css_class (GTK_WIDGET (self->count_label), "dim-label");
+  gtk_widget_add_css_class (GTK_WIDGET (self->count_label), "numeric");
+  gtk_widget_add_css_class (GTK_WIDGET (self->count_label), "caption");
+  gtk_box_append (self->box, GTK_WIDGET (self->count_label));
+}
+
+/* A question's star and pencil: made for the first question starred or
+ * with notes, as most never are (a search at 100,000 questions makes
+ * 200 rows at once, and every widget of a row costs its style). */
+static void
+viva_sidebar_row_show_marks (VivaSidebarRow *self,
+                             gboolean        starred,
+                             gboolean        has_note)
+{
+  if (starred && self->star_image == NULL)
+    {
+      self->star_image = GTK_IMAGE (gtk_image_new_from_icon_name ("starred-symbolic"));
+      viva_sidebar_row_set_tooltip (GTK_WIDGET (self->star_image), _("Starred"));
+      gtk_widget_add_css_class (GTK_WIDGET (self->star_image), "viva-star");
+      gtk_widget_insert_after (GTK_WIDGET (self->star_image), GTK_WIDGET (self->box), self->title_holder);
+    }
+
+  if (has_note && self->note_image == NULL)
+    {
+      self->note_image = GTK_IMAGE (gtk_image_new_from_icon_name ("document-edit-symbolic"));
+      viva_sidebar_row_set_tooltip (GTK_WIDGET (self->note_image), _("Has notes"));
+      gtk_widget_add_css_class (GTK_WIDGET (self->note_image), "dim-label");
+      gtk_widget_insert_after (GTK_WIDGET (self->note_image), GTK_WIDGET (self->box),
+                               self->star_image != NULL ? GTK_WIDGET (self->star_image) : self->title_holder);
+    }
+
+  if (self->star_image != NULL)
+    gtk_widget_set_visible (GTK_WIDGET (self->star_image), starred);
+  if (self->note_image != NULL)
+    gtk_widget_set_visible (GTK_WIDGET (self->note_image), has_note);
 }
 
 /* The line that quotes the note, under the title. */
@@ -213,7 +335,7 @@ viva_sidebar_row_ensure_snippet (VivaSidebarRow *self)
   gtk_widget_set_margin_top (GTK_WIDGET (self->snippet_box), 2);
   viva_sidebar_row_set_tooltip (GTK_WIDGET (self->snippet_box), _("Found in your notes"));
   gtk_widget_set_visible (GTK_WIDGET (self->snippet_box), FALSE);
-  gtk_box_append (self->lines, GTK_WIDGET (self->snippet_box));
+  gtk_widget_set_parent (GTK_WIDGET (self->snippet_box), GTK_WIDGET (self));
 
   snippet_icon = gtk_image_new_from_icon_name ("document-edit-symbolic");
   gtk_image_set_pixel_size (GTK_IMAGE (snippet_icon), 12);
@@ -247,14 +369,22 @@ viva_sidebar_row_show_snippet (VivaSidebarRow *self,
     gtk_widget_set_visible (GTK_WIDGET (self->snippet_box), show);
 }
 
-/* The number goes with the title: in the middle of a one-line row (rows
- * have a minimum height), at the top of a row with a quote under its
- * title. */
+/* Sets a label's text or markup only when it changes: a label told the
+ * same text again still lays it out and asks the list to measure the
+ * row again, and a keystroke tells 200 rows their texts. */
 static void
-viva_sidebar_row_align_number (VivaSidebarRow *self)
+viva_sidebar_row_set_label (GtkLabel   *label,
+                            gboolean    markup,
+                            const char *text)
 {
-  gtk_widget_set_valign (GTK_WIDGET (self->number_label),
-                         viva_sidebar_row_shows_snippet (self) ? GTK_ALIGN_START : GTK_ALIGN_CENTER);
+  if (gtk_label_get_use_markup (label) == markup &&
+      g_strcmp0 (gtk_label_get_label (label), text) == 0)
+    return;
+
+  if (markup)
+    gtk_label_set_markup (label, text);
+  else
+    gtk_label_set_text (label, text);
 }
 
 /* Highlights the words in the title and quotes the note where they are
@@ -279,15 +409,14 @@ viva_sidebar_row_update_search (VivaSidebarRow *self,
    * already the slowest part of searching. */
   if (self->query == NULL || viva_query_is_empty (self->query))
     {
-      gtk_label_set_text (self->title_label, text);
+      viva_sidebar_row_set_label (self->title_label, FALSE, text);
       viva_sidebar_row_show_snippet (self, FALSE);
-      viva_sidebar_row_align_number (self);
       return NULL;
     }
 
   ranges = viva_query_find_matches (self->query, text);
   title = viva_search_markup_highlight (text, -1, ranges);
-  gtk_label_set_markup (self->title_label, title);
+  viva_sidebar_row_set_label (self->title_label, TRUE, title);
 
   if (self->index != NULL &&
       position < viva_search_index_get_n_questions (self->index) &&
@@ -306,10 +435,9 @@ viva_sidebar_row_update_search (VivaSidebarRow *self,
   if (snippet != NULL)
     {
       snippet_markup = viva_search_markup_highlight (snippet, -1, in_snippet);
-      gtk_label_set_markup (self->snippet_label, snippet_markup);
+      viva_sidebar_row_set_label (self->snippet_label, TRUE, snippet_markup);
     }
 
-  viva_sidebar_row_align_number (self);
 
   return g_steal_pointer (&snippet);
 }
@@ -363,9 +491,8 @@ viva_sidebar_row_update (VivaSidebarRow *self)
       g_autofree char *snippet = viva_sidebar_row_update_search (self, question);
       g_autofree char *in_notes = NULL;
 
-      gtk_label_set_text (self->number_label, number);
-      gtk_widget_set_visible (GTK_WIDGET (self->star_image), starred);
-      gtk_widget_set_visible (GTK_WIDGET (self->note_image), has_note);
+      viva_sidebar_row_set_label (self->number_label, FALSE, number);
+      viva_sidebar_row_show_marks (self, starred, has_note);
 
       if (snippet != NULL)
         /* Translators: added to a question's accessible name when the
@@ -386,7 +513,7 @@ viva_sidebar_row_update (VivaSidebarRow *self)
 
   if (VIVA_IS_LEVEL (self->item))
     {
-      gtk_label_set_text (self->title_label, viva_level_get_title (VIVA_LEVEL (self->item)));
+      viva_sidebar_row_set_label (self->title_label, FALSE, viva_level_get_title (VIVA_LEVEL (self->item)));
       n_questions = viva_level_get_n_questions (VIVA_LEVEL (self->item));
       counts = (VivaProgressCounts) { n_questions, 0, 0 };
       if (self->progress != NULL)
@@ -397,7 +524,7 @@ viva_sidebar_row_update (VivaSidebarRow *self)
     }
   else if (VIVA_IS_TOPIC (self->item))
     {
-      gtk_label_set_text (self->title_label, viva_topic_get_name (VIVA_TOPIC (self->item)));
+      viva_sidebar_row_set_label (self->title_label, FALSE, viva_topic_get_name (VIVA_TOPIC (self->item)));
       n_questions = viva_topic_get_n_questions (VIVA_TOPIC (self->item));
       counts = (VivaProgressCounts) { n_questions, 0, 0 };
       if (self->progress != NULL)
@@ -417,7 +544,7 @@ viva_sidebar_row_update (VivaSidebarRow *self)
   if (self->n_matching != G_MAXUINT)
     {
       count = g_strdup_printf ("%u", self->n_matching);
-      gtk_label_set_text (self->count_label, count);
+      viva_sidebar_row_set_label (self->count_label, FALSE, count);
       gtk_widget_set_visible (GTK_WIDGET (self->count_image), FALSE);
       viva_sidebar_row_set_count_tooltip (self, _("Matching questions"));
 
@@ -435,7 +562,7 @@ viva_sidebar_row_update (VivaSidebarRow *self)
     }
 
   count = g_strdup_printf ("%u / %u", n_noted, n_questions);
-  gtk_label_set_text (self->count_label, count);
+  viva_sidebar_row_set_label (self->count_label, FALSE, count);
   gtk_widget_set_visible (GTK_WIDGET (self->count_image), TRUE);
   viva_sidebar_row_set_count_tooltip (self, _("Questions with notes / questions"));
 
@@ -460,6 +587,107 @@ viva_sidebar_row_state_changed_cb (VivaSidebarRow *self,
     viva_sidebar_row_update (self);
 }
 
+/* What GtkTreeExpander draws before its child, in libadwaita's style:
+ * an indent (a 16 px icon) per level of depth, then the expander arrow,
+ * or for a leaf one more indent, each followed by 4 px of spacing
+ * (treeexpander's border-spacing). */
+#define ARROW_SPACING 4
+#define OUTLINE_STEP (16 + ARROW_SPACING)
+
+static void
+viva_sidebar_row_arrow_pressed_cb (GtkGesture *gesture,
+                                   int         n_press,
+                                   double      x,
+                                   double      y,
+                                   gpointer    user_data)
+{
+  gtk_gesture_set_state (gesture, GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
+/* As a click on a GtkTreeExpander's arrow: the list view is told the
+ * row is activated, which folds or unfolds a header. */
+static void
+viva_sidebar_row_arrow_released_cb (GtkGesture *gesture,
+                                    int         n_press,
+                                    double      x,
+                                    double      y,
+                                    gpointer    user_data)
+{
+  VivaSidebarRow *self = user_data;
+  GtkWidget *expander = gtk_widget_get_parent (GTK_WIDGET (self));
+  GtkWidget *list_item = expander != NULL ? gtk_widget_get_parent (expander) : NULL;
+
+  if (list_item != NULL)
+    gtk_widget_activate (list_item);
+}
+
+static void
+viva_sidebar_row_ensure_arrow (VivaSidebarRow *self)
+{
+  GtkGesture *gesture;
+
+  if (self->arrow != NULL)
+    return;
+
+  self->arrow = g_object_new (GTK_TYPE_IMAGE,
+                              "pixel-size", 16,
+                              "accessible-role", GTK_ACCESSIBLE_ROLE_BUTTON,
+                              NULL);
+  /* The name GTK 4.8 gives the tree expander's arrow. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->arrow),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Expand"),
+                                  -1);
+  gesture = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_PRIMARY);
+  g_signal_connect (gesture, "pressed", G_CALLBACK (viva_sidebar_row_arrow_pressed_cb), self);
+  g_signal_connect (gesture, "released", G_CALLBACK (viva_sidebar_row_arrow_released_cb), self);
+  gtk_widget_add_controller (self->arrow, GTK_EVENT_CONTROLLER (gesture));
+  gtk_widget_insert_after (self->arrow, GTK_WIDGET (self), NULL);
+}
+
+/**
+ * viva_sidebar_row_set_outline:
+ * @self: a #VivaSidebarRow
+ * @outlined: whether the row draws the tree's outline itself
+ * @depth: how deep the item is in the tree (0 for a level)
+ * @expanded: for a level or a topic, whether what is under it shows
+ *
+ * In the search's flat list the row has no GtkTreeExpander to indent it
+ * and show a level's or a topic's arrow: it looks the same by drawing
+ * them itself. In the tree, @outlined is %FALSE and the expander does.
+ */
+void
+viva_sidebar_row_set_outline (VivaSidebarRow *self,
+                              gboolean        outlined,
+                              guint           depth,
+                              gboolean        expanded)
+{
+  gboolean header;
+
+  g_return_if_fail (VIVA_IS_SIDEBAR_ROW (self));
+
+  header = outlined && self->item != NULL && !VIVA_IS_QUESTION (self->item);
+
+  if (header)
+    {
+      gboolean rtl = gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL;
+
+      viva_sidebar_row_ensure_arrow (self);
+      gtk_image_set_from_icon_name (GTK_IMAGE (self->arrow),
+                                    expanded ? "pan-down-symbolic"
+                                             : rtl ? "pan-end-symbolic-rtl" : "pan-end-symbolic");
+    }
+  if (self->arrow != NULL)
+    gtk_widget_set_visible (self->arrow, header);
+
+  if (!outlined)
+    depth = 0;
+  else if (!header)
+    depth++;
+
+  gtk_widget_set_margin_start (GTK_WIDGET (self), depth * OUTLINE_STEP);
+}
+
 static void
 viva_sidebar_row_dispose (GObject *object)
 {
@@ -471,12 +699,154 @@ viva_sidebar_row_dispose (GObject *object)
   g_clear_object (&self->query);
   g_clear_pointer (&self->status_text, g_free);
   g_clear_pointer (&self->menu, gtk_widget_unparent);
+  g_clear_pointer (&self->arrow, gtk_widget_unparent);
+  if (self->snippet_box != NULL)
+    gtk_widget_unparent (GTK_WIDGET (self->snippet_box));
+  self->snippet_box = NULL;
   g_clear_pointer ((GtkWidget **) &self->box, gtk_widget_unparent);
 
   G_OBJECT_CLASS (viva_sidebar_row_parent_class)->dispose (object);
 }
 
-/* A popover is placed by the widget it belongs to. */
+/* The height of a one-line row, by what it shows, while the font it
+ * was measured in holds: GTK 4.8's list view measures each of the 200
+ * rows it keeps whenever their text changes, which at every keystroke
+ * of a search means laying out every title to learn a height that is
+ * always the same line's (callgrind, "decor" at 100,000 questions: 199 of
+ * 241 million instructions in gtk_widget_measure). Rows that quote a
+ * note (two lines) are measured as usual. */
+typedef enum {
+  ROW_KIND_QUESTION,
+  ROW_KIND_TOPIC,
+  ROW_KIND_LEVEL,
+  N_ROW_KINDS
+} RowKind;
+
+typedef struct
+{
+  PangoFontDescription *font;
+  double                resolution;
+  int                   arrow;
+  int                   height;
+} RowHeight;
+
+static RowHeight row_heights[N_ROW_KINDS];
+
+static gboolean
+viva_sidebar_row_get_kind (VivaSidebarRow *self,
+                           RowKind        *kind)
+{
+  if (self->item == NULL || viva_sidebar_row_shows_snippet (self))
+    return FALSE;
+
+  if (VIVA_IS_QUESTION (self->item))
+    *kind = ROW_KIND_QUESTION;
+  else if (VIVA_IS_LEVEL (self->item))
+    *kind = ROW_KIND_LEVEL;
+  else
+    *kind = ROW_KIND_TOPIC;
+
+  return TRUE;
+}
+
+/* The cached height holds for the list's font (the style's font and the
+ * text scale) and the display's resolution, and whether the arrow shows.
+ * The list's: asking each new row's title for its own context would make
+ * one per row, which is a good part of what the cache saves. */
+static RowHeight *
+viva_sidebar_row_lookup_height (VivaSidebarRow *self,
+                                RowKind         kind,
+                                gboolean        store)
+{
+  GtkWidget *list = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_LIST_VIEW);
+  PangoContext *context = gtk_widget_get_pango_context (list != NULL ? list : GTK_WIDGET (self));
+  const PangoFontDescription *font = pango_context_get_font_description (context);
+  double resolution = pango_cairo_context_get_resolution (context);
+  int arrow = self->arrow != NULL && gtk_widget_get_visible (self->arrow);
+  RowHeight *cached = &row_heights[kind];
+
+  if (store)
+    {
+      g_clear_pointer (&cached->font, pango_font_description_free);
+      cached->font = font != NULL ? pango_font_description_copy (font) : NULL;
+      cached->resolution = resolution;
+      cached->arrow = arrow;
+      return cached;
+    }
+
+  if (cached->font == NULL || font == NULL ||
+      cached->resolution != resolution || cached->arrow != arrow ||
+      !pango_font_description_equal (cached->font, font))
+    return NULL;
+
+  return cached;
+}
+
+static void
+viva_sidebar_row_measure (GtkWidget      *widget,
+                          GtkOrientation  orientation,
+                          int             for_size,
+                          int            *minimum,
+                          int            *natural,
+                          int            *minimum_baseline,
+                          int            *natural_baseline)
+{
+  VivaSidebarRow *self = VIVA_SIDEBAR_ROW (widget);
+  gboolean arrow = self->arrow != NULL && gtk_widget_get_visible (self->arrow);
+  RowKind kind;
+  RowHeight *cached = NULL;
+  int arrow_min = 0;
+  int arrow_nat = 0;
+  int box_min, box_nat;
+
+  if (orientation == GTK_ORIENTATION_VERTICAL && viva_sidebar_row_get_kind (self, &kind))
+    {
+      cached = viva_sidebar_row_lookup_height (self, kind, FALSE);
+      if (cached != NULL)
+        {
+          *minimum = *natural = cached->height;
+          return;
+        }
+    }
+
+  if (arrow)
+    gtk_widget_measure (self->arrow, orientation, -1, &arrow_min, &arrow_nat, NULL, NULL);
+
+  if (orientation == GTK_ORIENTATION_VERTICAL && for_size >= 0 && arrow)
+    for_size = MAX (0, for_size - arrow_nat - ARROW_SPACING);
+  gtk_widget_measure (GTK_WIDGET (self->box), orientation, for_size, &box_min, &box_nat, NULL, NULL);
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      int spacing = arrow ? ARROW_SPACING : 0;
+
+      *minimum = arrow_min + spacing + box_min;
+      *natural = arrow_nat + spacing + box_nat;
+      return;
+    }
+
+  *minimum = MAX (arrow_min, box_min);
+  *natural = MAX (arrow_nat, box_nat);
+
+  /* The quote goes under the title line. */
+  if (viva_sidebar_row_shows_snippet (self))
+    {
+      int snippet_min, snippet_nat;
+
+      gtk_widget_measure (GTK_WIDGET (self->snippet_box), orientation, -1, &snippet_min, &snippet_nat, NULL, NULL);
+      *minimum += snippet_min;
+      *natural += snippet_nat;
+    }
+
+  if (viva_sidebar_row_get_kind (self, &kind))
+    viva_sidebar_row_lookup_height (self, kind, TRUE)->height = *minimum;
+}
+
+/* The arrow of the flat list, then the row's line: number, title, marks
+ * and counts in one box (a box per line made every row two widgets
+ * heavier, and a search makes 200 rows at once), and a note's quote
+ * under the title when there is one. A popover is placed by the widget
+ * it belongs to. */
 static void
 viva_sidebar_row_size_allocate (GtkWidget *widget,
                                 int        width,
@@ -484,11 +854,64 @@ viva_sidebar_row_size_allocate (GtkWidget *widget,
                                 int        baseline)
 {
   VivaSidebarRow *self = VIVA_SIDEBAR_ROW (widget);
+  gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
+  int x = 0;
 
-  GTK_WIDGET_CLASS (viva_sidebar_row_parent_class)->size_allocate (widget, width, height, baseline);
+  if (self->arrow != NULL && gtk_widget_get_visible (self->arrow))
+    {
+      int arrow_width;
+
+      gtk_widget_measure (self->arrow, GTK_ORIENTATION_HORIZONTAL, -1, &arrow_width, NULL, NULL, NULL);
+      gtk_widget_size_allocate (self->arrow,
+                                &(GtkAllocation) { rtl ? width - arrow_width : 0, 0, arrow_width, height },
+                                -1);
+      x = arrow_width + ARROW_SPACING;
+    }
+
+  if (viva_sidebar_row_shows_snippet (self))
+    {
+      int line, snippet;
+      int y;
+      graphene_rect_t title;
+
+      /* The title line and the quote under it, from the title's start to
+       * the row's end, the two in the middle of the row. */
+      gtk_widget_measure (GTK_WIDGET (self->box), GTK_ORIENTATION_VERTICAL, -1, NULL, &line, NULL, NULL);
+      gtk_widget_measure (GTK_WIDGET (self->snippet_box), GTK_ORIENTATION_VERTICAL, -1, NULL, &snippet, NULL, NULL);
+      y = MAX (0, (height - line - snippet) / 2);
+      gtk_widget_size_allocate (GTK_WIDGET (self->box),
+                                &(GtkAllocation) { rtl ? 0 : x, y, MAX (0, width - x), line },
+                                -1);
+      if (!gtk_widget_compute_bounds (self->title_holder, widget, &title))
+        graphene_rect_init (&title, x, 0, 0, 0);
+      if (rtl)
+        gtk_widget_size_allocate (GTK_WIDGET (self->snippet_box),
+                                  &(GtkAllocation) { 0, y + line, MAX (0, (int) (title.origin.x + title.size.width)), snippet },
+                                  -1);
+      else
+        gtk_widget_size_allocate (GTK_WIDGET (self->snippet_box),
+                                  &(GtkAllocation) { (int) title.origin.x, y + line, MAX (0, width - (int) title.origin.x), snippet },
+                                  -1);
+    }
+  else
+    gtk_widget_size_allocate (GTK_WIDGET (self->box),
+                              &(GtkAllocation) { rtl ? 0 : x, 0, MAX (0, width - x), height },
+                              -1);
 
   if (self->menu != NULL)
     gtk_popover_present (GTK_POPOVER (self->menu));
+}
+
+/* The text scale or the font changed: every cached height is stale. */
+static void
+viva_sidebar_row_system_setting_changed (GtkWidget        *widget,
+                                         GtkSystemSetting  setting)
+{
+  GTK_WIDGET_CLASS (viva_sidebar_row_parent_class)->system_setting_changed (widget, setting);
+
+  for (guint i = 0; i < N_ROW_KINDS; i++)
+    g_clear_pointer (&row_heights[i].font, pango_font_description_free);
+  gtk_widget_queue_resize (widget);
 }
 
 static void
@@ -539,7 +962,9 @@ viva_sidebar_row_class_init (VivaSidebarRowClass *klass)
   object_class->get_property = viva_sidebar_row_get_property;
   object_class->set_property = viva_sidebar_row_set_property;
 
+  widget_class->measure = viva_sidebar_row_measure;
   widget_class->size_allocate = viva_sidebar_row_size_allocate;
+  widget_class->system_setting_changed = viva_sidebar_row_system_setting_changed;
 
   properties[PROP_ITEM] =
     g_param_spec_object ("item", NULL, NULL,
@@ -548,7 +973,6 @@ viva_sidebar_row_class_init (VivaSidebarRowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "vivasidebarrow");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
@@ -556,12 +980,12 @@ viva_sidebar_row_class_init (VivaSidebarRowClass *klass)
 static void
 viva_sidebar_row_init (VivaSidebarRow *self)
 {
-  GtkWidget *lines;
-  GtkWidget *title_line;
+  GtkWidget *title;
 
   /* [number] [title              ★ ✎] [count]
    *          [✎ a quote of the note   ]        */
   self->box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6));
+  gtk_widget_set_hexpand (GTK_WIDGET (self->box), TRUE);
   gtk_widget_set_parent (GTK_WIDGET (self->box), GTK_WIDGET (self));
 
   self->number_label = GTK_LABEL (gtk_label_new (NULL));
@@ -572,40 +996,15 @@ viva_sidebar_row_init (VivaSidebarRow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->number_label), FALSE);
   gtk_box_append (self->box, GTK_WIDGET (self->number_label));
 
-  lines = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  gtk_widget_set_hexpand (lines, TRUE);
-  gtk_widget_set_valign (lines, GTK_ALIGN_CENTER);
-  gtk_box_append (self->box, lines);
-
-  title_line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  gtk_box_append (GTK_BOX (lines), title_line);
-  self->lines = GTK_BOX (lines);
-
+  title = g_object_new (VIVA_TYPE_SIDEBAR_TITLE, NULL);
+  gtk_box_append (self->box, title);
+  self->title_holder = title;
   self->title_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_widget_set_hexpand (GTK_WIDGET (self->title_label), TRUE);
   gtk_label_set_xalign (self->title_label, 0);
   gtk_label_set_ellipsize (self->title_label, PANGO_ELLIPSIZE_END);
   gtk_label_set_single_line_mode (self->title_label, TRUE);
-  gtk_box_append (GTK_BOX (title_line), GTK_WIDGET (self->title_label));
-
-  self->star_image = GTK_IMAGE (gtk_image_new_from_icon_name ("starred-symbolic"));
-  viva_sidebar_row_set_tooltip (GTK_WIDGET (self->star_image), _("Starred"));
-  gtk_widget_add_css_class (GTK_WIDGET (self->star_image), "viva-star");
-  gtk_widget_set_visible (GTK_WIDGET (self->star_image), FALSE);
-  gtk_box_append (GTK_BOX (title_line), GTK_WIDGET (self->star_image));
-
-  self->note_image = GTK_IMAGE (gtk_image_new_from_icon_name ("document-edit-symbolic"));
-  viva_sidebar_row_set_tooltip (GTK_WIDGET (self->note_image), _("Has notes"));
-  gtk_widget_add_css_class (GTK_WIDGET (self->note_image), "dim-label");
-  gtk_widget_set_visible (GTK_WIDGET (self->note_image), FALSE);
-  gtk_box_append (GTK_BOX (title_line), GTK_WIDGET (self->note_image));
-
-  self->count_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_widget_add_css_class (GTK_WIDGET (self->count_label), "dim-label");
-  gtk_widget_add_css_class (GTK_WIDGET (self->count_label), "numeric");
-  gtk_widget_add_css_class (GTK_WIDGET (self->count_label), "caption");
-  gtk_widget_set_visible (GTK_WIDGET (self->count_label), FALSE);
-  gtk_box_append (self->box, GTK_WIDGET (self->count_label));
+  gtk_widget_set_parent (GTK_WIDGET (self->title_label), title);
 
   self->n_matching = G_MAXUINT;
 }
@@ -640,16 +1039,15 @@ viva_sidebar_row_set_item (VivaSidebarRow *self,
 
   is_question = VIVA_IS_QUESTION (item);
   gtk_widget_set_visible (GTK_WIDGET (self->number_label), is_question);
-  gtk_widget_set_visible (GTK_WIDGET (self->count_label), item != NULL && !is_question);
   if (item != NULL && !is_question)
     viva_sidebar_row_ensure_counts (self);
   if (self->status_bar != NULL)
     {
       gtk_widget_set_visible (GTK_WIDGET (self->status_bar), item != NULL && !is_question);
       gtk_widget_set_visible (GTK_WIDGET (self->count_image), item != NULL && !is_question);
+      gtk_widget_set_visible (GTK_WIDGET (self->count_label), item != NULL && !is_question);
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->star_image), FALSE);
-  gtk_widget_set_visible (GTK_WIDGET (self->note_image), FALSE);
+  viva_sidebar_row_show_marks (self, FALSE, FALSE);
   viva_sidebar_row_show_snippet (self, FALSE);
 
   if (is_question)
@@ -754,5 +1152,5 @@ viva_sidebar_row_get_count_text (VivaSidebarRow *self)
 {
   g_return_val_if_fail (VIVA_IS_SIDEBAR_ROW (self), NULL);
 
-  return gtk_label_get_text (self->count_label);
+  return self->count_label != NULL ? gtk_label_get_text (self->count_label) : "";
 }

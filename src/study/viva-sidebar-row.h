@@ -25,6 +25,10 @@ void        viva_sidebar_row_set_search           (VivaSidebarRow  *self,
                                                    VivaSearchIndex *index,
                                                    VivaQuery       *query,
                                                    guint            n_matching);
+void        viva_sidebar_row_set_outline          (VivaSidebarRow  *self,
+                                                   gboolean         outlined,
+                                                   guint            depth,
+                                                   gboolean         expanded);
 gboolean    viva_sidebar_row_get_shows_note_match (VivaSidebarRow  *self);
 const char *viva_sidebar_row_get_count_text       (VivaSidebarRow  *self);
 gboolean    viva_sidebar_row_popup_menu           (VivaSidebarRow  *self,

@@ -62,7 +62,7 @@ static void
 viva_sidebar_update_empty_state (VivaSidebar *self)
 {
   gboolean empty = self->filtering &&
-                   g_list_model_get_n_items (G_LIST_MODEL (self->tree_model)) == 0;
+                   g_list_model_get_n_items (G_LIST_MODEL (self->results)) == 0;
 
   gtk_stack_set_visible_child_name (self->stack, empty ? "empty" : "tree");
 
@@ -79,7 +79,15 @@ void
 _viva_sidebar_update_row (VivaSidebar    *self,
                           VivaSidebarRow *row)
 {
-  GObject *item = viva_sidebar_row_get_item (row);
+  _viva_sidebar_update_row_for (self, row, viva_sidebar_row_get_item (row));
+}
+
+/* The same, for the item @row is about to show. */
+void
+_viva_sidebar_update_row_for (VivaSidebar    *self,
+                              VivaSidebarRow *row,
+                              GObject        *item)
+{
   guint n_matching = G_MAXUINT;
 
   if (self->filtering && item != NULL && !VIVA_IS_QUESTION (item))
@@ -184,82 +192,60 @@ viva_sidebar_count_matches (VivaSidebar *self,
     }
 }
 
-/* How the new result compares with the old: every question shown now was
- * shown before (narrower), or every question shown before still is
- * (wider). The filter models then look again only where they must. */
-static GtkFilterChange
-compare_shown (const guint8 *before,
-               const guint8 *after,
-               guint         n,
-               guint        *n_changed)
+/* Whether the search found @question (positions are in bank order). */
+gboolean
+_viva_sidebar_result_contains (VivaSidebar  *self,
+                               VivaQuestion *question)
 {
-  gboolean narrower = TRUE;
-  gboolean wider = TRUE;
+  guint position = viva_question_get_position (question);
+  guint low = 0;
+  guint high = self->positions->len;
 
-  *n_changed = 0;
+  if (!self->filtering)
+    return FALSE;
 
-  for (guint i = 0; i < n; i++)
+  while (low < high)
     {
-      if (after[i] == before[i])
-        continue;
+      guint middle = low + (high - low) / 2;
+      guint at = g_array_index (self->positions, guint, middle);
 
-      (*n_changed)++;
-      if (after[i])
-        narrower = FALSE;
+      if (at == position)
+        return TRUE;
+      if (at < position)
+        low = middle + 1;
       else
-        wider = FALSE;
+        high = middle;
     }
 
-  if (narrower)
-    return GTK_FILTER_CHANGE_MORE_STRICT;
-  if (wider)
-    return GTK_FILTER_CHANGE_LESS_STRICT;
-
-  return GTK_FILTER_CHANGE_DIFFERENT;
+  return FALSE;
 }
 
-/* Shows the new result in the tree. Each topic's filter model reports its
- * own change, and the list view answers every report by rebuilding the
- * rows on screen: with 200 topics, a keystroke that changed thousands of
- * rows meant thousands of row widgets made and destroyed (half a second
- * with 100,000 questions). For a large change the list view is detached
- * while the models settle, and rebuilds its rows once; a small one (a
- * note edited under a search) keeps the list and its scroll position. */
+/* Shows the new result. Its flat list says what changed in one
+ * items-changed (viva-sidebar-results.c); the open question stays
+ * selected when it is still found. Back to the tree, it is as the user
+ * left it, with the open question selected and in sight. */
 static void
-viva_sidebar_update_tree (VivaSidebar     *self,
-                          GtkFilterChange  change,
-                          guint            n_changed,
-                          gboolean         was_filtering)
+viva_sidebar_update_list (VivaSidebar *self,
+                          gboolean     was_filtering)
 {
-  gboolean detach = n_changed > DETACH_THRESHOLD || self->filtering != was_filtering;
   VivaQuestion *current = self->selected_question;
 
-  /* Detaching destroys the rows, and the focus with them. */
-  gboolean had_focus = gtk_widget_get_focus_child (GTK_WIDGET (self->list_view)) != NULL;
-
-  if (detach)
-    gtk_list_view_set_model (self->list_view, NULL);
-
-  gtk_tree_list_model_set_autoexpand (self->tree_model, self->filtering);
-
-  /* Back to the whole tree: fold it first, so that the questions of
-   * every topic do not come back on the way. */
-  if (!self->filtering && was_filtering)
-    _viva_sidebar_set_all_expanded (self, FALSE);
-
-  gtk_filter_changed (GTK_FILTER (self->filter), change);
-
   if (self->filtering)
-    _viva_sidebar_set_all_expanded (self, TRUE);
-
-  if (detach)
     {
-      gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
-      if (had_focus)
-        gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+      viva_sidebar_results_set (self->results, self->index, self->positions);
+      _viva_sidebar_show_results (self, TRUE);
+
+      self->selecting = TRUE;
+      gtk_single_selection_set_selected (self->results_selection,
+                                         viva_sidebar_results_find (self->results, current));
+      self->selecting = FALSE;
+      return;
     }
 
-  if (!self->filtering && was_filtering && current != NULL)
+  _viva_sidebar_show_results (self, FALSE);
+  viva_sidebar_results_clear (self->results);
+
+  if (was_filtering && current != NULL)
     viva_sidebar_select_question (self, current);
 }
 
@@ -268,13 +254,9 @@ _viva_sidebar_apply_query (VivaSidebar *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   g_autoptr(VivaQuery) query = viva_query_new (text);
-  g_autofree guint8 *shown = NULL;
   g_autoptr(GHashTable) counts = NULL;
   gboolean was_filtering = self->filtering;
-  guint n_changed = G_MAXUINT;
-  GtkFilterChange change;
   VivaSearchFilters filters;
-  guint n;
 
   g_clear_handle_id (&self->refresh_source, g_source_remove);
 
@@ -289,7 +271,6 @@ _viva_sidebar_apply_query (VivaSidebar *self)
   if (self->bank == NULL)
     return;
 
-  n = viva_bank_get_n_questions (self->bank);
   _viva_sidebar_get_filters (self, &filters);
 
   if (viva_query_is_empty (self->query) && viva_search_filters_is_empty (&filters))
@@ -299,8 +280,7 @@ _viva_sidebar_apply_query (VivaSidebar *self)
 
       self->filtering = FALSE;
       g_hash_table_remove_all (self->counts);
-      memset (self->shown, 0, n);
-      change = GTK_FILTER_CHANGE_LESS_STRICT;
+      g_array_set_size (self->positions, 0);
     }
   else
     {
@@ -313,30 +293,15 @@ _viva_sidebar_apply_query (VivaSidebar *self)
       viva_search_index_run (self->index, self->query, &filters, self->positions);
       self->n_searches++;
 
-      shown = g_malloc0 (n);
-      for (guint i = 0; i < self->positions->len; i++)
-        shown[g_array_index (self->positions, guint, i)] = 1;
-
       counts = g_hash_table_new (NULL, NULL);
       viva_sidebar_count_matches (self, counts);
 
-      if (was_filtering)
-        change = compare_shown (self->shown, shown, n, &n_changed);
-      else
-        change = GTK_FILTER_CHANGE_MORE_STRICT;
-
       self->filtering = TRUE;
-      g_free (self->shown);
-      self->shown = g_steal_pointer (&shown);
       g_hash_table_unref (self->counts);
       self->counts = g_steal_pointer (&counts);
     }
 
-  /* The same questions as before (another note changed, or a word
-   * typed that every shown question has): the tree stays as it is. */
-  if (n_changed > 0)
-    viva_sidebar_update_tree (self, change, n_changed, was_filtering);
-
+  viva_sidebar_update_list (self, was_filtering);
   viva_sidebar_update_rows (self);
   viva_sidebar_update_empty_state (self);
 }

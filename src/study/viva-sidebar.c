@@ -2,12 +2,12 @@
  *
  * The tree of levels, topics and questions, the search field that
  * narrows it and the filters menu beside it. The tree is a
- * GtkTreeListModel whose every level is a GtkFilterListModel sharing one
- * GtkCustomFilter. A search runs once over the whole bank and its notes
- * (VivaSearchIndex) when the text or a filter changes; filtering a row is
- * then a table lookup, and the filter models are told exactly how the
- * result changed (narrower, wider, or neither), so that typing one more
- * letter only looks again at the rows still shown.
+ * GtkTreeListModel over the bank's own lists. A search runs once over
+ * the whole bank and its notes (VivaSearchIndex) when the text or a
+ * filter changes, and while it shows, the list view shows its result as
+ * a flat list of headers and questions (VivaSidebarResults) instead of
+ * the tree, which keeps its expansion and selection for when the search
+ * ends.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -61,44 +61,15 @@ static void viva_sidebar_context_bank_cb (VivaSidebar *self,
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-static gboolean
-viva_sidebar_filter_func (gpointer item,
-                          gpointer user_data)
-{
-  VivaSidebar *self = user_data;
-
-  if (!self->filtering)
-    return TRUE;
-
-  if (VIVA_IS_QUESTION (item))
-    {
-      guint position = viva_question_get_position (item);
-
-      return position < self->n_shown && self->shown[position];
-    }
-
-  return g_hash_table_contains (self->counts, item);
-}
-
-static GListModel *
-viva_sidebar_filtered (VivaSidebar *self,
-                       GListModel  *model)
-{
-  return G_LIST_MODEL (gtk_filter_list_model_new (g_object_ref (model),
-                                                  g_object_ref (GTK_FILTER (self->filter))));
-}
-
 static GListModel *
 viva_sidebar_create_child_model (gpointer item,
                                  gpointer user_data)
 {
-  VivaSidebar *self = user_data;
-
   if (VIVA_IS_LEVEL (item))
-    return viva_sidebar_filtered (self, viva_level_get_children (item));
+    return g_object_ref (viva_level_get_children (item));
 
   if (VIVA_IS_TOPIC (item))
-    return viva_sidebar_filtered (self, viva_topic_get_questions (item));
+    return g_object_ref (viva_topic_get_questions (item));
 
   /* Questions are leaves. */
   return NULL;
@@ -130,21 +101,42 @@ viva_sidebar_find_child_row (GtkTreeListModel *model,
     }
 }
 
-void
-_viva_sidebar_set_all_expanded (VivaSidebar *self,
-                                gboolean     expanded)
+/* The level, topic or question a row of the list view shows, in the
+ * tree (where the list's items are GtkTreeListRows) or in the search's
+ * result. */
+static GObject *
+viva_sidebar_dup_list_item (gpointer list_item)
 {
-  /* Only top-level rows: with autoexpand on, expanding a level expands what
-   * appears under it; collapsing a level hides everything under it. */
-  for (guint i = 0; ; i++)
-    {
-      g_autoptr(GtkTreeListRow) row = gtk_tree_list_model_get_child_row (self->tree_model, i);
+  if (list_item == NULL)
+    return NULL;
 
-      if (row == NULL)
-        break;
+  if (GTK_IS_TREE_LIST_ROW (list_item))
+    return gtk_tree_list_row_get_item (list_item);
 
-      gtk_tree_list_row_set_expanded (row, expanded);
-    }
+  if (VIVA_IS_SIDEBAR_SLOT (list_item))
+    return g_object_ref (viva_sidebar_slot_get_item (list_item));
+
+  return g_object_ref (list_item);
+}
+
+/* Shows the search's result rather than the tree, or the tree again.
+ * Swapping the list view's model makes every row anew, so it happens only
+ * when a search starts or ends; the tree is not touched meanwhile. */
+void
+_viva_sidebar_show_results (VivaSidebar *self,
+                            gboolean     searching)
+{
+  GtkSingleSelection *shown = searching ? self->results_selection : self->selection;
+  gboolean had_focus;
+
+  if (gtk_list_view_get_model (self->list_view) == GTK_SELECTION_MODEL (shown))
+    return;
+
+  /* Swapping destroys the rows, and the focus with them. */
+  had_focus = gtk_widget_get_focus_child (GTK_WIDGET (self->list_view)) != NULL;
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (shown));
+  if (had_focus)
+    gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
 }
 
 static void
@@ -153,25 +145,20 @@ viva_sidebar_selection_changed_cb (VivaSidebar        *self,
                                    guint               n_items,
                                    GtkSingleSelection *selection)
 {
-  GtkTreeListRow *row;
-  gpointer item;
+  g_autoptr(GObject) item = NULL;
 
   if (self->selecting)
     return;
 
-  row = gtk_single_selection_get_selected_item (selection);
-  if (row == NULL)
+  item = viva_sidebar_dup_list_item (gtk_single_selection_get_selected_item (selection));
+  if (item == NULL)
     return;
-
-  item = gtk_tree_list_row_get_item (row);
 
   if (VIVA_IS_QUESTION (item) && item != (gpointer) self->selected_question)
     {
-      self->selected_question = item;
+      self->selected_question = VIVA_QUESTION (item);
       g_signal_emit (self, signals[QUESTION_ACTIVATED], 0, item);
     }
-
-  g_object_unref (item);
 }
 
 static void
@@ -179,19 +166,22 @@ list_activate_cb (VivaSidebar *self,
                   guint        position,
                   GtkListView *list_view)
 {
-  g_autoptr(GtkTreeListRow) row = NULL;
+  g_autoptr(GObject) row = NULL;
   g_autoptr(GObject) item = NULL;
 
-  row = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+  row = g_list_model_get_item (G_LIST_MODEL (gtk_list_view_get_model (list_view)), position);
   if (row == NULL)
     return;
 
-  item = gtk_tree_list_row_get_item (row);
+  item = viva_sidebar_dup_list_item (row);
 
   /* Enter or a double click on a level or topic opens or closes it; on a
    * question it opens the question (already done by selecting it). */
-  if (gtk_tree_list_row_is_expandable (row))
-    gtk_tree_list_row_set_expanded (row, !gtk_tree_list_row_get_expanded (row));
+  if (GTK_IS_TREE_LIST_ROW (row) && gtk_tree_list_row_is_expandable (GTK_TREE_LIST_ROW (row)))
+    gtk_tree_list_row_set_expanded (GTK_TREE_LIST_ROW (row), !gtk_tree_list_row_get_expanded (GTK_TREE_LIST_ROW (row)));
+  else if (viva_sidebar_results_is_header (item))
+    viva_sidebar_results_set_expanded (self->results, item,
+                                       !viva_sidebar_results_get_expanded (self->results, item));
   else if (VIVA_IS_QUESTION (item))
     g_signal_emit (self, signals[QUESTION_ACTIVATED], 0, item);
 }
@@ -325,20 +315,85 @@ viva_sidebar_setup_row_cb (GtkSignalListItemFactory *factory,
   g_object_weak_ref (G_OBJECT (row), viva_sidebar_row_finalized_cb, self);
 }
 
+/* Shows @item in @row, whose expander is @expander. */
+static void
+viva_sidebar_fill_row (VivaSidebar     *self,
+                       VivaSidebarRow  *row,
+                       GtkTreeExpander *expander,
+                       GObject         *item,
+                       gboolean         in_tree)
+{
+  viva_sidebar_row_set_progress (row, self->progress);
+  /* The search first, so that the row fills its labels once. */
+  if (viva_sidebar_row_get_item (row) == NULL)
+    _viva_sidebar_update_row_for (self, row, item);
+  viva_sidebar_row_set_item (row, item);
+  _viva_sidebar_update_row (self, row);
+
+  if (!in_tree && item != NULL)
+    {
+      guint depth = viva_sidebar_results_get_depth (item);
+      gboolean header = viva_sidebar_results_is_header (item);
+      gboolean expanded = viva_sidebar_results_get_expanded (self->results, item);
+
+      viva_sidebar_row_set_outline (row, TRUE, depth, expanded);
+      /* What GtkTreeExpander tells a screen reader in the tree. */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (expander),
+                                      GTK_ACCESSIBLE_PROPERTY_LEVEL, header ? depth + 1 : depth + 2,
+                                      -1);
+      if (header)
+        gtk_accessible_update_state (GTK_ACCESSIBLE (expander),
+                                     GTK_ACCESSIBLE_STATE_EXPANDED, expanded,
+                                     -1);
+      else
+        gtk_accessible_reset_state (GTK_ACCESSIBLE (expander), GTK_ACCESSIBLE_STATE_EXPANDED);
+    }
+  else
+    viva_sidebar_row_set_outline (row, FALSE, 0, FALSE);
+}
+
+#define SLOT_KEY "viva-sidebar-slot"
+
 static void
 viva_sidebar_bind_row_cb (GtkSignalListItemFactory *factory,
                           GtkListItem              *list_item,
                           VivaSidebar              *self)
 {
-  GtkTreeListRow *row = gtk_list_item_get_item (list_item);
+  gpointer list_row = gtk_list_item_get_item (list_item);
   GtkTreeExpander *expander = GTK_TREE_EXPANDER (gtk_list_item_get_child (list_item));
   GtkWidget *child = gtk_tree_expander_get_child (expander);
-  g_autoptr(GObject) item = gtk_tree_list_row_get_item (row);
+  g_autoptr(GObject) item = viva_sidebar_dup_list_item (list_row);
+  gboolean in_tree = GTK_IS_TREE_LIST_ROW (list_row);
 
-  gtk_tree_expander_set_list_row (expander, row);
-  viva_sidebar_row_set_progress (VIVA_SIDEBAR_ROW (child), self->progress);
-  viva_sidebar_row_set_item (VIVA_SIDEBAR_ROW (child), item);
-  _viva_sidebar_update_row (self, VIVA_SIDEBAR_ROW (child));
+  gtk_tree_expander_set_list_row (expander, in_tree ? list_row : NULL);
+  /* A slot of the search's result: the row follows what it holds
+   * (viva_sidebar_results_changed_cb()). The list item keeps it. */
+  g_object_set_data (G_OBJECT (child), SLOT_KEY, in_tree ? NULL : list_row);
+  viva_sidebar_fill_row (self, VIVA_SIDEBAR_ROW (child), expander, item, in_tree);
+}
+
+/* The result's slots hold other items: every row bound to one shows
+ * what its slot holds now. */
+static void
+viva_sidebar_results_changed_cb (VivaSidebar        *self,
+                                 VivaSidebarResults *results)
+{
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      VivaSidebarRow *row = g_ptr_array_index (self->rows, i);
+      VivaSidebarSlot *slot = g_object_get_data (G_OBJECT (row), SLOT_KEY);
+      GtkWidget *expander = gtk_widget_get_parent (GTK_WIDGET (row));
+
+      if (slot != NULL && GTK_IS_TREE_EXPANDER (expander))
+        viva_sidebar_fill_row (self, row, GTK_TREE_EXPANDER (expander),
+                               viva_sidebar_slot_get_item (slot), FALSE);
+    }
+
+  /* The selection is a position: it goes where the open question is. */
+  self->selecting = TRUE;
+  gtk_single_selection_set_selected (self->results_selection,
+                                     viva_sidebar_results_find (results, self->selected_question));
+  self->selecting = FALSE;
 }
 
 static void
@@ -349,6 +404,7 @@ viva_sidebar_unbind_row_cb (GtkSignalListItemFactory *factory,
   GtkTreeExpander *expander = GTK_TREE_EXPANDER (gtk_list_item_get_child (list_item));
 
   gtk_tree_expander_set_list_row (expander, NULL);
+  g_object_set_data (G_OBJECT (gtk_tree_expander_get_child (expander)), SLOT_KEY, NULL);
   viva_sidebar_row_set_item (VIVA_SIDEBAR_ROW (gtk_tree_expander_get_child (expander)), NULL);
 }
 
@@ -374,7 +430,8 @@ viva_sidebar_dispose (GObject *object)
   /* Rows go with the list view, before the search they show. */
   g_clear_object (&self->selection);
   g_clear_object (&self->tree_model);
-  g_clear_object (&self->filter);
+  g_clear_object (&self->results_selection);
+  g_clear_object (&self->results);
   g_clear_object (&self->context_signals);
   g_clear_object (&self->context);
   g_clear_object (&self->bank);
@@ -395,7 +452,6 @@ viva_sidebar_finalize (GObject *object)
   VivaSidebar *self = (VivaSidebar *)object;
 
   g_clear_pointer (&self->positions, g_array_unref);
-  g_clear_pointer (&self->shown, g_free);
   g_clear_pointer (&self->counts, g_hash_table_unref);
   for (guint i = 0; i < self->rows->len; i++)
     g_object_weak_unref (g_ptr_array_index (self->rows, i), viva_sidebar_row_finalized_cb, self);
@@ -669,7 +725,15 @@ viva_sidebar_init (VivaSidebar *self)
   self->context_signals = g_signal_group_new (VIVA_TYPE_CONTEXT);
   g_signal_group_connect_object (self->context_signals, "notify::bank",
                                  G_CALLBACK (viva_sidebar_context_bank_cb), self, G_CONNECT_SWAPPED);
-  self->filter = gtk_custom_filter_new (viva_sidebar_filter_func, self, NULL);
+  self->results = viva_sidebar_results_new ();
+  g_signal_connect_object (self->results, "changed",
+                           G_CALLBACK (viva_sidebar_results_changed_cb), self, G_CONNECT_SWAPPED);
+  self->results_selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->results)));
+  gtk_single_selection_set_autoselect (self->results_selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->results_selection, TRUE);
+  g_signal_connect_object (self->results_selection, "selection-changed",
+                           G_CALLBACK (viva_sidebar_selection_changed_cb),
+                           self, G_CONNECT_SWAPPED);
   self->positions = g_array_new (FALSE, FALSE, sizeof (guint));
   self->counts = g_hash_table_new (NULL, NULL);
   self->rows = g_ptr_array_new ();
@@ -740,9 +804,6 @@ viva_sidebar_set_bank (VivaSidebar *self,
   viva_sidebar_update_progress (self);
   g_hash_table_remove_all (self->counts);
   g_array_set_size (self->positions, 0);
-  g_clear_pointer (&self->shown, g_free);
-  self->n_shown = bank != NULL ? viva_bank_get_n_questions (bank) : 0;
-  self->shown = g_malloc0 (MAX (1, self->n_shown));
 
   /* A level filter names a level of the bank it was chosen in. */
   if (self->filter_level != 0)
@@ -755,10 +816,11 @@ viva_sidebar_set_bank (VivaSidebar *self,
   gtk_list_view_set_model (self->list_view, NULL);
   g_clear_object (&self->selection);
   g_clear_object (&self->tree_model);
+  viva_sidebar_results_clear (self->results);
 
   if (bank != NULL)
     {
-      root = viva_sidebar_filtered (self, viva_bank_get_levels (bank));
+      root = g_object_ref (viva_bank_get_levels (bank));
       self->tree_model = gtk_tree_list_model_new (root, FALSE, FALSE,
                                                   viva_sidebar_create_child_model,
                                                   self, NULL);
@@ -803,6 +865,23 @@ viva_sidebar_select_question (VivaSidebar  *self,
 
   self->selected_question = question;
   self->selecting = TRUE;
+
+  /* While searching, the row in the result, under its level and topic
+   * unfolded; the tree follows when the search ends. */
+  if (self->filtering)
+    {
+      if (question != NULL)
+        {
+          viva_sidebar_results_set_expanded (self->results, viva_question_get_level (question), TRUE);
+          viva_sidebar_results_set_expanded (self->results, viva_question_get_topic (question), TRUE);
+        }
+      position = viva_sidebar_results_find (self->results, question);
+      gtk_single_selection_set_selected (self->results_selection, position);
+      if (position != GTK_INVALID_LIST_POSITION)
+        gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+      self->selecting = FALSE;
+      return;
+    }
 
   if (question == NULL)
     goto unselect;
@@ -901,12 +980,35 @@ viva_sidebar_open_first_match (VivaSidebar *self)
     {
       VivaQuestion *named = viva_bank_lookup_question (self->bank, viva_query_get_number (self->query));
 
-      if (named != NULL && self->shown[viva_question_get_position (named)])
+      if (named != NULL && viva_question_get_level (named) != NULL &&
+          _viva_sidebar_result_contains (self, named))
         {
           viva_sidebar_select_question (self, named);
           g_signal_emit (self, signals[QUESTION_ACTIVATED], 0, named);
           return TRUE;
         }
+    }
+
+  /* The first question of the result, under folded headers too. */
+  if (self->filtering)
+    {
+      VivaQuestion *first = NULL;
+
+      for (guint i = 0; first == NULL && i < self->positions->len; i++)
+        {
+          VivaQuestion *question = viva_search_index_get_question (self->index, g_array_index (self->positions, guint, i));
+
+          /* The tree shows no question outside a level. */
+          if (viva_question_get_level (question) != NULL)
+            first = question;
+        }
+
+      if (first == NULL)
+        return FALSE;
+
+      viva_sidebar_select_question (self, first);
+      g_signal_emit (self, signals[QUESTION_ACTIVATED], 0, first);
+      return TRUE;
     }
 
   n = g_list_model_get_n_items (G_LIST_MODEL (self->tree_model));
@@ -941,6 +1043,27 @@ viva_sidebar_get_tree_model (VivaSidebar *self)
   g_return_val_if_fail (VIVA_IS_SIDEBAR (self), NULL);
 
   return self->tree_model;
+}
+
+/* For the tests: the levels, topics and questions the list view shows,
+ * in order, whether the tree or the search's result. */
+GPtrArray *
+_viva_sidebar_dup_shown_items (VivaSidebar *self)
+{
+  GPtrArray *items = g_ptr_array_new_with_free_func (g_object_unref);
+  GListModel *model;
+
+  g_return_val_if_fail (VIVA_IS_SIDEBAR (self), items);
+
+  model = G_LIST_MODEL (gtk_list_view_get_model (self->list_view));
+  for (guint i = 0; model != NULL && i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GObject) row = g_list_model_get_item (model, i);
+
+      g_ptr_array_add (items, viva_sidebar_dup_list_item (row));
+    }
+
+  return items;
 }
 
 VivaNotesStore *
