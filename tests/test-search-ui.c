@@ -189,7 +189,8 @@ find_row (GtkWidget *root,
   return NULL;
 }
 
-/* A label under @root whose markup holds @text highlighted. */
+/* A label under @root, or a sidebar row's title (which draws its text
+ * itself), whose markup holds @text highlighted. */
 static gboolean
 has_highlighted_label (GtkWidget  *root,
                        const char *text)
@@ -199,6 +200,11 @@ has_highlighted_label (GtkWidget  *root,
   if (GTK_IS_LABEL (root) && gtk_widget_get_visible (root) &&
       gtk_label_get_use_markup (GTK_LABEL (root)) &&
       strstr (gtk_label_get_label (GTK_LABEL (root)), highlighted) != NULL)
+    return TRUE;
+
+  if (VIVA_IS_SIDEBAR_ROW (root) && gtk_widget_get_visible (root) &&
+      viva_sidebar_row_get_title_markup (VIVA_SIDEBAR_ROW (root)) != NULL &&
+      strstr (viva_sidebar_row_get_title_markup (VIVA_SIDEBAR_ROW (root)), highlighted) != NULL)
     return TRUE;
 
   for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
