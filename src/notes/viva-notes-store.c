@@ -247,6 +247,8 @@ _viva_notes_store_apply (VivaNotesStore *self,
                         VivaNotesFile  *file)
 {
   g_autoptr(GPtrArray) ours = NULL;
+  g_autoptr(GPtrArray) changed = NULL;
+  g_autoptr(GPtrArray) conflicts = NULL;
 
   self->applying_disk++;
   self->due_index_valid = FALSE;
@@ -257,7 +259,8 @@ _viva_notes_store_apply (VivaNotesStore *self,
 
       /* A note the store has already was got, and maybe changed, while
        * the file was read (viva_notes_store_load_async()): merged below,
-       * once every other note is in. */
+       * once every other note is in (grades given meanwhile count the
+       * notes due each day). */
       if (_viva_notes_store_find_note (self, record->bank_id, record->number) != NULL)
         {
           if (ours == NULL)
@@ -271,8 +274,8 @@ _viva_notes_store_apply (VivaNotesStore *self,
 
   if (ours != NULL)
     {
-      g_autoptr(GPtrArray) changed = g_ptr_array_new_with_free_func (g_object_unref);
-      g_autoptr(GPtrArray) conflicts = g_ptr_array_new_with_free_func (g_object_unref);
+      changed = g_ptr_array_new_with_free_func (g_object_unref);
+      conflicts = g_ptr_array_new_with_free_func (g_object_unref);
 
       for (guint i = 0; i < ours->len; i++)
         {
@@ -282,13 +285,12 @@ _viva_notes_store_apply (VivaNotesStore *self,
                                                _viva_notes_store_find_note (self, record->bank_id, record->number),
                                                record, changed, conflicts);
         }
-
-      self->applying_disk--;
-      _viva_notes_store_emit_merged (self, changed, conflicts);
-      return;
     }
 
   self->applying_disk--;
+
+  if (changed != NULL)
+    _viva_notes_store_emit_merged (self, changed, conflicts);
 }
 
 /* Takes @records as the base of the next merge. */
