@@ -173,24 +173,6 @@ merge_cases (GPtrArray            *ours,
   return merged;
 }
 
-/* Merges one note, three ways: @base is what notes.json held when we
- * last read or wrote it, @disk what it holds now, the note what we have.
- * Either record may be @blank, for a note the file does not have.
- *
- * What changed on one side only is taken from that side. Text is never
- * lost: when both sides changed it, the note keeps both (one of them
- * alone if the other is empty) and this returns %TRUE, so that the user
- * is told. Sets @changed when the note is not what it was. Status,
- * star, the review schedule with its history, and the prediction are
- * small and go together with the time they were set: when both sides
- * changed one of them, the side changed last wins it. The scratchpad's
- * code is merged as the text is (both kept, as Python comments say), its
- * test cases as merge_cases() says.
- *
- * A text that comes back older than the base (a sync tool restoring an
- * old copy of the file) does not replace ours silently either: unless
- * the file dropped the note altogether (the other side cleared it), an
- * older text is kept beside ours. */
 /* The reviews given to @note while the file was read go after the
  * file's history, and its schedule and memory are what grading the
  * loaded note with them would have given. Returns the history, cut to
@@ -222,6 +204,29 @@ append_loaded_reviews (VivaNote             *note,
   return history;
 }
 
+/* Merges one note, three ways: @base is what notes.json held when we
+ * last read or wrote it, @disk what it holds now, the note what we have.
+ * Either record may be @blank, for a note the file does not have.
+ *
+ * What changed on one side only is taken from that side. Text is never
+ * lost: when both sides changed it, the note keeps both (one of them
+ * alone if the other is empty) and this returns %TRUE, so that the user
+ * is told. Sets @changed when the note is not what it was. Status,
+ * star, the review schedule with its history, and the prediction are
+ * small and go together with the time they were set: when both sides
+ * changed one of them, the side changed last wins it. The scratchpad's
+ * code is merged as the text is (both kept, as Python comments say), its
+ * test cases as merge_cases() says.
+ *
+ * A text that comes back older than the base (a sync tool restoring an
+ * old copy of the file) does not replace ours silently either: unless
+ * the file dropped the note altogether (the other side cleared it), an
+ * older text is kept beside ours.
+ *
+ * With @loading, @disk is the file just loaded and the note what was
+ * done while it was read (see _viva_notes_store_merge_loaded_note()):
+ * when both have reviews, ours go after the file's rather than the
+ * newer side winning them. */
 static gboolean
 viva_notes_store_merge_note (VivaNote             *note,
                              const VivaNoteRecord *base,
