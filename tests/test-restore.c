@@ -27,6 +27,7 @@
 #include "viva-query.h"
 #include "viva-question.h"
 #include "viva-session-store.h"
+#include "viva-sidebar-private.h"
 #include "viva-sidebar.h"
 #include "viva-test-util.h"
 #include "viva-window-private.h"
@@ -270,46 +271,18 @@ search_entry (VivaWindow *window)
 }
 
 /* The question rows the sidebar's list shows, by number: "1 3". Read
- * from the list view's own model, whatever builds it. */
+ * through the sidebar's own reader of its list view's model, whatever
+ * model (the tree, or a search's flat result) it shows. */
 static char *
 listed_questions (VivaWindow *window)
 {
-  GtkWidget *sidebar = GTK_WIDGET (viva_window_get_sidebar (window));
-  GtkWidget *list = NULL;
+  g_autoptr(GPtrArray) items = _viva_sidebar_dup_shown_items (viva_window_get_sidebar (window));
   GString *numbers = g_string_new ("");
-  GListModel *model;
 
-  for (GtkWidget *w = sidebar; w != NULL && list == NULL;)
-    {
-      if (GTK_IS_LIST_VIEW (w))
-        list = w;
-      else if (gtk_widget_get_first_child (w) != NULL)
-        w = gtk_widget_get_first_child (w);
-      else
-        {
-          while (w != sidebar && gtk_widget_get_next_sibling (w) == NULL)
-            w = gtk_widget_get_parent (w);
-          w = w == sidebar ? NULL : gtk_widget_get_next_sibling (w);
-        }
-    }
-  g_assert_nonnull (list);
-
-  model = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list)));
-  for (guint i = 0; model != NULL && i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (model, i);
-
-      if (GTK_IS_TREE_LIST_ROW (item))
-        {
-          GObject *inner = gtk_tree_list_row_get_item (GTK_TREE_LIST_ROW (item));
-
-          g_set_object (&item, inner);
-          g_clear_object (&inner);
-        }
-      if (VIVA_IS_QUESTION (item))
-        g_string_append_printf (numbers, "%s%u", numbers->len > 0 ? " " : "",
-                                viva_question_get_number (VIVA_QUESTION (item)));
-    }
+  for (guint i = 0; i < items->len; i++)
+    if (VIVA_IS_QUESTION (items->pdata[i]))
+      g_string_append_printf (numbers, "%s%u", numbers->len > 0 ? " " : "",
+                              viva_question_get_number (items->pdata[i]));
 
   return g_string_free (numbers, FALSE);
 }
