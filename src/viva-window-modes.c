@@ -208,7 +208,7 @@ viva_window_leave_loading_cb (GtkWidget *widget,
 }
 
 static void
-viva_window_ensure_loading_page (VivaWindow *self)
+viva_window_ensure_notes_loading_page (VivaWindow *self)
 {
   GtkWidget *header;
   GtkWidget *back;
@@ -216,10 +216,10 @@ viva_window_ensure_loading_page (VivaWindow *self)
   GtkWidget *spinner;
   GtkEventController *shortcuts;
 
-  if (self->loading_page != NULL)
+  if (self->notes_loading_page != NULL)
     return;
 
-  self->loading_page = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  self->notes_loading_page = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
 
   header = adw_header_bar_new ();
   back = gtk_button_new_from_icon_name ("go-previous-symbolic");
@@ -230,7 +230,7 @@ viva_window_ensure_loading_page (VivaWindow *self)
   g_signal_connect_object (back, "clicked", G_CALLBACK (viva_window_leave_loading),
                            self, G_CONNECT_SWAPPED);
   adw_header_bar_pack_start (ADW_HEADER_BAR (header), back);
-  gtk_box_append (GTK_BOX (self->loading_page), header);
+  gtk_box_append (GTK_BOX (self->notes_loading_page), header);
 
   spinner = gtk_spinner_new ();
   gtk_spinner_start (GTK_SPINNER (spinner));
@@ -246,7 +246,7 @@ viva_window_ensure_loading_page (VivaWindow *self)
                                    _("This page opens as soon as your notes are read."));
   adw_status_page_set_child (ADW_STATUS_PAGE (status), spinner);
   gtk_widget_set_vexpand (status, TRUE);
-  gtk_box_append (GTK_BOX (self->loading_page), status);
+  gtk_box_append (GTK_BOX (self->notes_loading_page), status);
 
   /* Escape goes back, as from the pages it stands for. */
   shortcuts = gtk_shortcut_controller_new ();
@@ -255,9 +255,9 @@ viva_window_ensure_loading_page (VivaWindow *self)
                                         gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
                                                           gtk_callback_action_new (viva_window_leave_loading_cb,
                                                                                    self, NULL)));
-  gtk_widget_add_controller (self->loading_page, shortcuts);
+  gtk_widget_add_controller (self->notes_loading_page, shortcuts);
 
-  gtk_stack_add_named (self->mode_stack, self->loading_page, "loading");
+  gtk_stack_add_named (self->mode_stack, self->notes_loading_page, "notes-loading");
 }
 
 /* Shows the loading page for @mode ("review" or "progress"). Returns
@@ -270,12 +270,12 @@ viva_window_wait_for_notes (VivaWindow *self,
   if (viva_context_get_notes_loaded (self->context))
     return FALSE;
 
-  viva_window_ensure_loading_page (self);
+  viva_window_ensure_notes_loading_page (self);
   self->after_loading = mode;
-  gtk_stack_set_visible_child_name (self->mode_stack, "loading");
+  gtk_stack_set_visible_child_name (self->mode_stack, "notes-loading");
   gtk_window_set_title (GTK_WINDOW (self), title);
   /* Into the page (its Back button), so that Escape reaches it. */
-  gtk_widget_child_focus (self->loading_page, GTK_DIR_TAB_FORWARD);
+  gtk_widget_child_focus (self->notes_loading_page, GTK_DIR_TAB_FORWARD);
   _viva_window_update_actions (self);
 
   return TRUE;
@@ -291,7 +291,7 @@ _viva_window_notes_loaded (VivaWindow *self)
   self->after_loading = NULL;
 
   if (mode == NULL ||
-      g_strcmp0 (gtk_stack_get_visible_child_name (self->mode_stack), "loading") != 0)
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->mode_stack), "notes-loading") != 0)
     return;
 
   if (g_strcmp0 (mode, "review") == 0)

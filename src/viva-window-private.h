@@ -72,7 +72,7 @@ struct _VivaWindow
   VivaReviewView       *review_view;
   VivaProgressView     *progress_view;
   /* Review or Progress asked for while the notes load; and which */
-  GtkWidget            *loading_page;
+  GtkWidget            *notes_loading_page;
   const char           *after_loading;
   AdwFlap              *flap;
   GtkBox               *sidebar_box;
