@@ -74,8 +74,8 @@ viva_window_dup_conflict_message (VivaWindow *self)
    * merge is the same, the other side is not another window. */
   if (self->conflicts_while_loading)
     /* Translators: %s is a list of question numbers. */
-    return g_strdup_printf (ngettext ("Question %s already had notes when they finished loading. What you typed meanwhile is kept, followed by the saved notes: keep what you need.",
-                                      "Questions %s already had notes when they finished loading. What you typed meanwhile is kept in each, followed by the saved notes: keep what you need.",
+    return g_strdup_printf (ngettext ("Question %s already had notes when they finished loading. They are kept, followed by what you typed meanwhile: keep what you need.",
+                                      "Questions %s already had notes when they finished loading. They are kept in each, followed by what you typed meanwhile: keep what you need.",
                                       n),
                             questions->str);
 

@@ -4403,12 +4403,14 @@ test_async_typed_while_loading (void)
   wait_until (flag_is_set, &loaded.done, "the load");
   g_assert_true (loaded.ok);
 
-  /* Both texts of note 1, ours first, as viva-notes-store-merge.c keeps
-   * them; and the user is told. */
+  /* Both texts of note 1: the saved note first, then what was typed,
+   * each under a line that says which it is; and the user is told. */
   text = lookup_text (store, BANK, 1);
   g_assert_nonnull (strstr (text, "typed one"));
   g_assert_nonnull (strstr (text, "loaded one"));
-  g_assert_true (strstr (text, "typed one") < strstr (text, "loaded one"));
+  g_assert_true (strstr (text, "——— Saved note ———") < strstr (text, "loaded one"));
+  g_assert_true (strstr (text, "loaded one") < strstr (text, "——— Typed while your notes were loading ———"));
+  g_assert_true (strstr (text, "——— Typed while your notes were loading ———") < strstr (text, "typed one"));
   g_assert_cmpuint (conflicts->len, ==, 1);
   g_assert_true (g_ptr_array_index (conflicts, 0) == viva_notes_store_lookup_note (store, BANK, 1));
 

@@ -83,14 +83,36 @@ text_is_blank (const char *text)
 }
 
 /* Both texts of a note changed here and on disk, one after the other,
- * each under a line that says where it comes from. */
+ * each under a line that says where it comes from. With @loading, the
+ * disk's text is the note the user had saved and ours what they typed
+ * while the notes were being read: the saved note comes first, as it
+ * was written before. */
 static char *
 combine_texts (const char           *ours,
-               const VivaNoteRecord *disk)
+               const VivaNoteRecord *disk,
+               gboolean              loading)
 {
   g_autoptr(GDateTime) saved = NULL;
   g_autofree char *when = NULL;
   GString *text = g_string_new (NULL);
+
+  if (loading)
+    {
+      /* Translators: the line above the text a note had when Viva
+       * started, kept with what was typed into it while the notes were
+       * still being read. */
+      g_string_append_printf (text, "%s\n", _("——— Saved note ———"));
+      g_string_append (text, disk->text);
+      if (text->len > 0 && text->str[text->len - 1] != '\n')
+        g_string_append_c (text, '\n');
+      g_string_append_c (text, '\n');
+      /* Translators: the line above what was typed into a note while
+       * the notes were still being read at start-up. */
+      g_string_append_printf (text, "%s\n", _("——— Typed while your notes were loading ———"));
+      g_string_append (text, ours);
+
+      return g_string_free (text, FALSE);
+    }
 
   if (disk->modified > 0)
     saved = g_date_time_new_from_unix_local (disk->modified / G_USEC_PER_SEC);
@@ -271,7 +293,7 @@ viva_notes_store_merge_note (VivaNote             *note,
       else if (text_is_blank (disk->text))
         text = ours;
       else
-        text = combined = combine_texts (ours, disk);
+        text = combined = combine_texts (ours, disk, loading);
     }
 
   if (viva_note_get_status (note) == base->status)
