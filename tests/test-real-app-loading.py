@@ -198,6 +198,10 @@ class Viva:
     def search_entry(self):
         return self._editable(self.pyatspi.ROLE_ENTRY, 'Search questions and notes')
 
+    def focused_search_entry(self):
+        entry = self.search_entry()
+        return entry if entry is not None and entry.getState().contains(self.pyatspi.STATE_FOCUSED) else None
+
     def notes_editor(self):
         return self._editable(self.pyatspi.ROLE_TEXT, 'Notes')
 
@@ -244,10 +248,20 @@ class Viva:
             self.process.wait()
 
 
+def bank_loading_shown(viva):
+    """Whether the window says the bank is still loading: the sidebar's
+    subtitle, under the bank's title."""
+    return viva.find(lambda node: node.name == 'Loading questions…') is not None
+
+
+def notes_loading_shown(viva):
+    """Whether the window says the notes are still loading: the Review
+    button in the sidebar, which counts them."""
+    return viva.find(lambda node: node.name == 'Review: Loading notes…') is not None
+
+
 def loading_shown(viva):
-    """Whether the window says it is still loading. TODO: what parts A
-    and B show."""
-    return viva.find(lambda node: 'Loading' in (node.name or '')) is not None
+    return bank_loading_shown(viva) or notes_loading_shown(viva)
 
 
 def assert_other_notes_unchanged(saved, fixture, typed_into):
@@ -292,7 +306,7 @@ def test_typed_while_loading(fixture):
 
         # The search, while the bank is held.
         viva.key('ctrl+f')
-        entry = wait_for('the search field', viva.search_entry)
+        entry = wait_for('the search field to take the focus', viva.focused_search_entry)
         viva.type(SEARCH)
         wait_for('"%s" in the search field' % SEARCH, lambda: viva.text_of(entry) == SEARCH)
         assert loading_shown(viva), 'the bank finished loading while held'
