@@ -92,6 +92,8 @@ typedef struct
 {
   VivaWindow *window;
   GFile      *file;
+  /* This Open cancelled the restore of the last session's bank */
+  gboolean    cancelled_restore;
 } OpenFile;
 
 static void
@@ -117,7 +119,15 @@ viva_window_open_file_cb (GObject      *object,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     ;
   else if (bank == NULL)
-    viva_window_show_open_error (self, state->file, error);
+    {
+      _viva_window_hide_loading (self);
+      viva_window_show_open_error (self, state->file, error);
+      /* The file chosen instead of the last session's bank cannot be
+       * read: that bank comes back, as it would have without the
+       * choice. */
+      if (state->cancelled_restore && self->bank == NULL)
+        _viva_window_restore_bank (self);
+    }
   else
     {
       g_autofree char *message = NULL;
@@ -151,6 +161,11 @@ viva_window_open_file (VivaWindow *self,
   state = g_new0 (OpenFile, 1);
   state->window = g_object_ref (self);
   state->file = g_object_ref (file);
+  /* The user's choice wins over the last session's bank, still being
+   * read (a file named on the command line, or Open at once). */
+  state->cancelled_restore = _viva_window_cancel_restore (self);
+  if (self->bank == NULL)
+    _viva_window_show_loading (self, file);
 
   viva_bank_load_file_async (file, self->cancellable, viva_window_open_file_cb, state);
 }

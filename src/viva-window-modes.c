@@ -523,6 +523,14 @@ viva_window_offer_resume (VivaWindow *self)
 
   g_return_if_fail (VIVA_IS_WINDOW (self));
 
+  /* A bank is still being read: once it is in (or another opens),
+   * viva_window_bank_changed_cb() asks again. */
+  if (self->bank == NULL && self->loading)
+    {
+      self->resume_offer_pending = TRUE;
+      return;
+    }
+
   if (self->sessions == NULL || self->bank == NULL ||
       (session = viva_session_store_get_unfinished (self->sessions)) == NULL)
     return;

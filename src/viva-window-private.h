@@ -52,6 +52,9 @@ struct _VivaWindow
   GCancellable         *cancellable;
   char                 *load_problem;
   GFile                *load_problem_file;
+  /* The read of the last session's bank while it is out, NULL
+   * otherwise */
+  GCancellable         *restore_cancellable;
   /* VivaNote: notes changed here and in another Viva at once, not yet
    * dismissed */
   GPtrArray            *conflicts;
@@ -80,6 +83,8 @@ struct _VivaWindow
   GtkButton            *banner_button;
   AdwToastOverlay      *toast_overlay;
   GtkStack             *stack;
+  AdwStatusPage        *loading_page;
+  GtkSpinner           *loading_spinner;
   VivaQuestionView     *question_view;
 
   /* Borrowed (weak): the shortcuts window while it is open */
@@ -92,6 +97,9 @@ struct _VivaWindow
   guint                 indexing_related : 1;
   guint                 load_problem_dismissed : 1;
   guint                 close_confirmed : 1;
+  guint                 resume_offer_pending : 1;
+  /* Waiting for a bank, with none to show */
+  guint                 loading : 1;
 };
 
 void     _viva_window_class_actions_init (GtkWidgetClass *widget_class);
@@ -118,5 +126,11 @@ void     _viva_window_set_sidebar_width  (VivaWindow     *self,
                                           int             width);
 void     _viva_window_adopt_stores       (VivaWindow     *self);
 void     _viva_window_reopen_interview   (VivaWindow     *self);
+void     _viva_window_restore_bank       (VivaWindow     *self);
+gboolean _viva_window_cancel_restore     (VivaWindow     *self);
+gboolean _viva_window_is_restoring       (VivaWindow     *self);
+void     _viva_window_show_loading       (VivaWindow     *self,
+                                          GFile          *file);
+void     _viva_window_hide_loading       (VivaWindow     *self);
 
 G_END_DECLS

@@ -147,7 +147,9 @@ viva_window_show_question (VivaWindow   *self,
       viva_window_update_related (self);
       viva_sidebar_select_question (self->sidebar, question);
     }
-  gtk_stack_set_visible_child_name (self->stack, question ? "question" : "empty");
+  gtk_stack_set_visible_child_name (self->stack,
+                                    question != NULL ? "question" :
+                                    self->loading ? "loading" : "empty");
 
   g_settings_set_uint (self->settings, "last-question",
                        question ? viva_question_get_number (question) : 0);
@@ -203,6 +205,22 @@ viva_window_realize (GtkWidget *widget)
                              G_CALLBACK (viva_window_first_paint_cb), self, G_CONNECT_SWAPPED);
 }
 
+/* A window is unrealized when it is destroyed, which is not when it is
+ * disposed: the reads under way (a bank opening, the last session's
+ * bank) hold it until they come back. Their results must not reach a
+ * closed window nor the context it leaves behind. */
+static void
+viva_window_unrealize (GtkWidget *widget)
+{
+  VivaWindow *self = VIVA_WINDOW (widget);
+
+  g_cancellable_cancel (self->cancellable);
+  if (self->restore_cancellable != NULL)
+    g_cancellable_cancel (self->restore_cancellable);
+
+  GTK_WIDGET_CLASS (viva_window_parent_class)->unrealize (widget);
+}
+
 static void
 sidebar_question_activated_cb (VivaWindow   *self,
                                VivaQuestion *question,
@@ -234,6 +252,69 @@ viva_window_set_bank (VivaWindow *self,
   viva_context_set_bank (self->context, bank);
 }
 
+/* While a bank is read in a worker and the window has none to show:
+ * the content says which file it waits for, the sidebar that its
+ * questions are coming. Searching works already (the sidebar applies
+ * its search to the bank when it comes); the actions that need a bank
+ * are disabled until then, as they are without one. */
+void
+_viva_window_show_loading (VivaWindow *self,
+                           GFile      *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *title = NULL;
+
+  /* Translators: %s is the file name of a question bank. */
+  title = g_strdup_printf (_("Opening “%s”…"), name);
+  adw_status_page_set_title (self->loading_page, title);
+  /* Translators: under the sidebar's title while the questions load. */
+  adw_window_title_set_subtitle (self->sidebar_title, _("Loading questions…"));
+  gtk_spinner_start (self->loading_spinner);
+  self->loading = TRUE;
+  if (self->question == NULL)
+    gtk_stack_set_visible_child_name (self->stack, "loading");
+}
+
+void
+_viva_window_hide_loading (VivaWindow *self)
+{
+  if (!self->loading)
+    return;
+
+  self->loading = FALSE;
+  gtk_spinner_stop (self->loading_spinner);
+  adw_window_title_set_subtitle (self->sidebar_title, NULL);
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "loading") == 0)
+    gtk_stack_set_visible_child_name (self->stack, self->question != NULL ? "question" : "empty");
+}
+
+/* The user chose another bank while the last session's was still being
+ * read: theirs wins. The read is cancelled, and its result, however
+ * late, is dropped (viva_window_restore_bank_cb). Returns whether there
+ * was a read to cancel. */
+gboolean
+_viva_window_cancel_restore (VivaWindow *self)
+{
+  if (self->restore_cancellable == NULL || g_cancellable_is_cancelled (self->restore_cancellable))
+    return FALSE;
+
+  g_cancellable_cancel (self->restore_cancellable);
+  _viva_window_hide_loading (self);
+
+  return TRUE;
+}
+
+/* Whether the last session's bank is being read: from
+ * viva_window_restore_session() until the read's result is back, used or
+ * dropped. */
+gboolean
+_viva_window_is_restoring (VivaWindow *self)
+{
+  g_return_val_if_fail (VIVA_IS_WINDOW (self), FALSE);
+
+  return self->restore_cancellable != NULL;
+}
+
 static void
 viva_window_bank_changed_cb (VivaWindow  *self,
                              GParamSpec  *pspec,
@@ -244,6 +325,11 @@ viva_window_bank_changed_cb (VivaWindow  *self,
 
   if (bank == NULL || self->bank == bank)
     return;
+
+  /* Another bank opened (Open, the bundled bank) while the last
+   * session's was still being read: the user's choice wins. */
+  _viva_window_cancel_restore (self);
+  _viva_window_hide_loading (self);
 
   viva_window_show_question (self, NULL);
   g_set_object (&self->bank, bank);
@@ -270,6 +356,13 @@ viva_window_bank_changed_cb (VivaWindow  *self,
 
   _viva_window_update_title (self);
   _viva_window_update_actions (self);
+
+  /* Asked for while there was no bank yet (viva_window_offer_resume). */
+  if (self->resume_offer_pending)
+    {
+      self->resume_offer_pending = FALSE;
+      viva_window_offer_resume (self);
+    }
 }
 
 int
@@ -475,6 +568,8 @@ viva_window_dispose (GObject *object)
   VivaWindow *self = (VivaWindow *)object;
 
   g_cancellable_cancel (self->cancellable);
+  if (self->restore_cancellable != NULL)
+    g_cancellable_cancel (self->restore_cancellable);
   g_clear_handle_id (&self->after_first_frame_source, g_source_remove);
 
   if (self->help_overlay != NULL)
@@ -499,6 +594,7 @@ viva_window_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->context);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->restore_cancellable);
   g_clear_object (&self->load_problem_file);
   if (self->conflicts != NULL)
     g_ptr_array_set_size (self->conflicts, 0);
@@ -580,6 +676,7 @@ viva_window_class_init (VivaWindowClass *klass)
 
   window_class->close_request = viva_window_close_request;
   widget_class->realize = viva_window_realize;
+  widget_class->unrealize = viva_window_unrealize;
 
   /**
    * VivaWindow:context:
@@ -623,6 +720,8 @@ viva_window_class_init (VivaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VivaWindow, banner_button);
   gtk_widget_class_bind_template_child (widget_class, VivaWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, VivaWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, VivaWindow, loading_page);
+  gtk_widget_class_bind_template_child (widget_class, VivaWindow, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, VivaWindow, question_view);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_question_activated_cb);
   /* After the template: the banner binds its callbacks to it. */
@@ -703,52 +802,130 @@ viva_window_new (VivaApplication *app,
                        NULL);
 }
 
+static void
+viva_window_reopen_question (VivaWindow *self,
+                             guint       number)
+{
+  VivaQuestion *question;
+
+  if (self->bank == NULL || number == 0)
+    return;
+
+  question = viva_bank_lookup_question (self->bank, number);
+  if (question != NULL)
+    viva_window_show_question (self, question);
+}
+
+typedef struct
+{
+  VivaWindow   *window;
+  GFile        *file;
+  GCancellable *cancellable;
+  guint         question;
+} RestoreBank;
+
+static void
+restore_bank_free (RestoreBank *state)
+{
+  g_clear_object (&state->window);
+  g_clear_object (&state->file);
+  g_clear_object (&state->cancellable);
+  g_free (state);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RestoreBank, restore_bank_free)
+
+static void
+viva_window_restore_bank_cb (GObject      *object,
+                             GAsyncResult *result,
+                             gpointer      user_data)
+{
+  g_autoptr(RestoreBank) state = user_data;
+  VivaWindow *self = state->window;
+  g_autoptr(VivaBank) bank = NULL;
+  g_autoptr(GError) error = NULL;
+
+  bank = viva_bank_load_file_finish (result, &error);
+
+  if (self->restore_cancellable == state->cancellable)
+    g_clear_object (&self->restore_cancellable);
+
+  /* The window closed, or the user opened another bank meanwhile
+   * (_viva_window_cancel_restore): nothing of this read may reach it.
+   * A read cancelled before this callback always ends with this error,
+   * even when the bank was parsed by then. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  _viva_window_hide_loading (self);
+
+  if (bank != NULL)
+    viva_window_set_bank (self, bank);
+  else
+    {
+      g_autofree char *name = g_file_get_basename (state->file);
+      g_autofree char *message = NULL;
+
+      /* Translators: %s is a file name, then the reason. */
+      message = g_strdup_printf (_("Could not reopen “%s”: %s"), name, error->message);
+      _viva_window_toast (self, message);
+      _viva_window_open_bundled_bank (self);
+    }
+
+  viva_window_reopen_question (self, state->question);
+}
+
+/* Reopens the last session's bank: see viva_window_restore_session(). */
+void
+_viva_window_restore_bank (VivaWindow *self)
+{
+  g_autofree char *last_bank = g_settings_get_string (self->settings, "last-bank");
+  guint last_question = g_settings_get_uint (self->settings, "last-question");
+  RestoreBank *state;
+
+  if (last_bank[0] == '\0')
+    {
+      if (self->bank != NULL || _viva_window_open_bundled_bank (self))
+        viva_window_reopen_question (self, last_question);
+      return;
+    }
+
+  _viva_window_cancel_restore (self);
+
+  state = g_new0 (RestoreBank, 1);
+  state->window = g_object_ref (self);
+  state->file = g_file_new_for_path (last_bank);
+  state->cancellable = g_cancellable_new ();
+  state->question = last_question;
+  g_set_object (&self->restore_cancellable, state->cancellable);
+
+  if (self->bank == NULL)
+    _viva_window_show_loading (self, state->file);
+
+  viva_bank_load_file_async (state->file, state->cancellable,
+                             viva_window_restore_bank_cb, state);
+}
+
 /**
  * viva_window_restore_session:
  *
  * Reopens the bank and the question that were open when Viva last closed.
  * A bank file that has gone or changed into something unreadable falls
  * back to the bundled bank, with a message.
+ *
+ * The bundled bank opens at once. A bank file of the user's is read in a
+ * worker (100,000 questions take a few hundred milliseconds), so that the
+ * window shows first: it says what it is opening, searching already
+ * works (the search applies when the questions are in), and the actions
+ * that need a bank wait for it. Opening another bank meanwhile cancels
+ * the restore.
  */
 void
 viva_window_restore_session (VivaWindow *self)
 {
-  g_autofree char *last_bank = NULL;
-  guint last_question;
-
   g_return_if_fail (VIVA_IS_WINDOW (self));
 
-  last_bank = g_settings_get_string (self->settings, "last-bank");
-  last_question = g_settings_get_uint (self->settings, "last-question");
-
-  if (last_bank[0] != '\0')
-    {
-      g_autoptr(GFile) file = g_file_new_for_path (last_bank);
-      g_autoptr(GError) error = NULL;
-      g_autoptr(VivaBank) bank = viva_bank_new_from_file (file, NULL, &error);
-
-      if (bank != NULL)
-        viva_window_set_bank (self, bank);
-      else
-        {
-          g_autofree char *name = g_file_get_basename (file);
-          g_autofree char *message = NULL;
-
-          /* Translators: %s is a file name, then the reason. */
-          message = g_strdup_printf (_("Could not reopen “%s”: %s"), name, error->message);
-          _viva_window_toast (self, message);
-        }
-    }
-
-  if ((self->bank != NULL || _viva_window_open_bundled_bank (self)) &&
-      last_question != 0)
-    {
-      VivaQuestion *question = viva_bank_lookup_question (self->bank, last_question);
-
-      if (question != NULL)
-        viva_window_show_question (self, question);
-    }
-
+  _viva_window_restore_bank (self);
   _viva_window_reopen_interview (self);
 }
 

@@ -19,7 +19,9 @@
 #     and what reaches the file;
 #   - enough reviews to fit FSRS: the toast that offers it once, its
 #     Optimize… button, Preferences → Review → Optimize, the fitted
-#     parameters in the settings, and no offer the next time.
+#     parameters in the settings, and no offer the next time;
+#   - the last session's bank read behind the window: what it says
+#     meanwhile, a search typed meanwhile kept and applied.
 #
 # Needs Debian's /usr/bin/python3 with python3-pyatspi, xdotool, a
 # display (Xvfb) and a session bus; build-aux/test provides them. Prints
@@ -686,6 +688,118 @@ def test_fsrs_offer_then_optimize():
         home.remove()
 
 
+RESTORE_BANK = """# Restore Test Bank
+
+## Level 1: Basics (Questions 1-3)
+
+**Question 1:** What does a decorator do?
+
+**Question 2:** What is a generator?
+
+**Question 3:** How does a decorator keep the name of the function it wraps?
+
+## Level 2: More (Questions 4-5)
+
+**Question 4:** What is a context manager?
+
+**Question 5:** What does `with` call on exit?
+"""
+
+
+def test_restore_loads_behind_the_window():
+    """The last session's bank file is read in a worker, held there
+    (VIVA_TEST_HOLD_DIR) so that "meanwhile" is certain: the window is up
+    first and says, on the accessibility bus, which file it is opening;
+    a search typed meanwhile with real keys is kept; once the bank is in,
+    the last question is back and the search applies to it."""
+    import pyatspi
+    home = Home()
+    hold = tempfile.mkdtemp(prefix='viva-hold-')
+    process = None
+    try:
+        bank = os.path.join(home.root, 'restore.md')
+        with open(bank, 'w') as f:
+            f.write(RESTORE_BANK)
+        with open(os.path.join(home.config, 'glib-2.0', 'settings', 'keyfile'), 'w') as f:
+            f.write("[io/github/vivaprep/Viva]\nlast-bank='%s'\nlast-question=uint32 2\n" % bank)
+        env = dict(os.environ)
+        for name in ('GTK_A11Y', 'NO_AT_BRIDGE', 'G_DEBUG'):
+            env.pop(name, None)
+        env.update(XDG_DATA_HOME=home.data, XDG_CONFIG_HOME=home.config,
+                   GSETTINGS_BACKEND='keyfile', GDK_BACKEND='x11', GSK_RENDERER='cairo',
+                   VIVA_TEST_HOLD_DIR=hold)
+        process = subprocess.Popen([os.environ['VIVA_BINARY']], env=env,
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+        def find_app():
+            if process.poll() is not None:
+                raise AssertionError('Viva exited with status %d' % process.returncode)
+            desktop = pyatspi.Registry.getDesktop(0)
+            for i in range(desktop.childCount):
+                try:
+                    app = desktop.getChildAtIndex(i)
+                    if app is not None and app.get_process_id() == process.pid:
+                        return app
+                except Exception:
+                    continue
+            return None
+
+        def named(words):
+            return find_accessible(app, lambda node: words in (node.name or ''))
+
+        def search_text():
+            entry = find_accessible(app, lambda node: node.getRole() == pyatspi.ROLE_ENTRY and
+                                    node.name == 'Search questions and notes')
+            text = entry.queryText()
+            return text.getText(0, text.characterCount)
+
+        app = wait_for('Viva on the accessibility bus', find_app)
+        wait_for('"Opening “restore.md”…"', lambda: named('Opening “restore.md”…'))
+        window = wait_for('Viva\'s window', lambda: (xdotool('search', '--all', '--onlyvisible', '--pid', process.pid,
+                                                              '--name', '^Viva$', check=False) or [None])[0])
+        review = find_accessible(app, lambda node: node.getRole() == pyatspi.ROLE_PUSH_BUTTON and
+                                 (node.name or '').startswith('Review'))
+        assert review is not None and not review.getState().contains(pyatspi.STATE_SENSITIVE), \
+            'Review can be pressed before the bank is in'
+
+        xdotool('windowfocus', '--sync', window)
+        xdotool('key', '--clearmodifiers', 'ctrl+f')
+        # The search bar takes keys once it has slid in, a few frames
+        # later; a key typed before is lost. A person never types that
+        # fast: the first letter again until it shows, then the rest.
+        deadline = time.monotonic() + WAIT_LIMIT
+        while search_text() != 'd':
+            assert search_text() == '' and time.monotonic() < deadline, search_text()
+            xdotool('type', 'd')
+            for _ in range(10):
+                dispatch_a11y_events()
+                if search_text():
+                    break
+                time.sleep(0.05)
+        xdotool('type', '--delay', '15', 'ecorator')
+        wait_for('the search typed', lambda: search_text() == 'decorator')
+        assert named('Opening “restore.md”…') is not None, 'the bank came before it was let go'
+
+        open(os.path.join(hold, 'bank'), 'w').close()
+        wait_for('question 2', lambda: xdotool('search', '--all', '--onlyvisible', '--pid', process.pid,
+                                               '--name', '^Question 2$', check=False))
+        wait_for('the matches', lambda: named('How does a decorator keep the name'))
+        assert search_text() == 'decorator', search_text()
+        assert named('What is a context manager?') is None, 'the search was not applied'
+        assert named('What is a generator?') is not None, 'question 2 is not shown'
+
+        xdotool('windowfocus', '--sync', window)
+        xdotool('key', '--clearmodifiers', 'ctrl+q')
+        status = process.wait(timeout=WAIT_LIMIT)
+        assert status == 0, 'Viva exited with status %d' % status
+    finally:
+        if process is not None and process.poll() is None:
+            process.kill()
+            process.wait()
+        shutil.rmtree(hold, ignore_errors=True)
+        home.remove()
+
+
 TESTS = [
     ('/real-app/signal/sigterm', test_sigterm),
     ('/real-app/signal/sighup', test_sighup),
@@ -695,6 +809,7 @@ TESTS = [
     ('/real-app/a11y/window-closes-while-read', test_window_closes_while_a_screen_reader_reads),
     ('/real-app/review/after-upgrade', test_review_after_upgrade),
     ('/real-app/fsrs/offer-then-optimize', test_fsrs_offer_then_optimize),
+    ('/real-app/restore/loads-behind-the-window', test_restore_loads_behind_the_window),
 ]
 
 

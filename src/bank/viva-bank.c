@@ -10,6 +10,7 @@
 #include "viva-bank-private.h"
 #include "viva-related.h"
 #include "viva-resources.h"
+#include "viva-test-hold.h"
 
 struct _VivaBank
 {
@@ -360,6 +361,10 @@ viva_bank_load_file_thread (GTask        *task,
 
   bank = viva_bank_new_from_file (file, cancellable, &error);
 
+  /* Under tests only (VIVA_TEST_HOLD_DIR): the result waits here, so that
+   * a test can act while the bank is still loading. */
+  viva_test_hold ("bank");
+
   if (bank == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else
@@ -373,7 +378,12 @@ viva_bank_load_file_thread (GTask        *task,
  * @callback: called on the thread-default main context of the caller
  * @user_data: data for @callback
  *
- * Reads and parses @file in a worker thread.
+ * Reads and parses @file in a worker thread. When @cancellable is
+ * cancelled before @callback runs, the result is %G_IO_ERROR_CANCELLED,
+ * even if the bank was parsed by then.
+ *
+ * Under tests, when VIVA_TEST_HOLD_DIR is set, the worker waits for the
+ * file "bank" in that folder before it returns (viva_test_hold()).
  */
 void
 viva_bank_load_file_async (GFile               *file,

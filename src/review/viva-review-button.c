@@ -268,6 +268,26 @@ viva_review_button_map (GtkWidget *widget)
     viva_review_button_invalidate (self);
 }
 
+/* The frame clock goes with the window's surface, and disposing it
+ * drops its handlers: one still waiting for a first frame (the bank came
+ * and the window closed before the next paint) would be disconnected a
+ * second time in dispose, a GLib warning. The count waits for the next
+ * map instead. */
+static void
+viva_review_button_unrealize (GtkWidget *widget)
+{
+  VivaReviewButton *self = VIVA_REVIEW_BUTTON (widget);
+
+  if (self->first_frame_handler != 0)
+    {
+      g_clear_signal_handler (&self->first_frame_handler, self->first_frame_clock);
+      self->stale = TRUE;
+    }
+  g_clear_object (&self->first_frame_clock);
+
+  GTK_WIDGET_CLASS (viva_review_button_parent_class)->unrealize (widget);
+}
+
 static void
 viva_review_button_root (GtkWidget *widget)
 {
@@ -415,6 +435,7 @@ viva_review_button_class_init (VivaReviewButtonClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   widget_class->map = viva_review_button_map;
+  widget_class->unrealize = viva_review_button_unrealize;
   widget_class->root = viva_review_button_root;
   widget_class->unroot = viva_review_button_unroot;
 
