@@ -59,7 +59,10 @@ viva_application_ensure_window (VivaApplication *self)
       window = viva_window_new (self, self->context);
       viva_window_restore_session (window);
 
-      viva_window_report_notes_state (window, viva_context_get_notes_load_error (self->context));
+      /* Notes still loading are reported by the window once they are
+       * in (viva_window_notes_loaded_cb()). */
+      if (viva_context_get_notes_loaded (self->context))
+        viva_window_report_notes_state (window, viva_context_get_notes_load_error (self->context));
 
       viva_first_frame_watch (GTK_WIDGET (window), G_CALLBACK (g_application_quit), self);
       viva_window_offer_resume (window);
@@ -131,7 +134,8 @@ viva_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
 
-  /* The stores, loaded; what went wrong is for the window to say. */
+  /* The stores, loaded (the notes in a worker); what went wrong is for
+   * the window to say. */
   self->context = viva_context_new_default ();
 
   /* Only the primary instance has anything to save; a remote one hands
