@@ -31,6 +31,7 @@
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 
+import datetime
 import importlib.util
 import json
 import os
@@ -39,6 +40,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import time
 import traceback
 
 # No __pycache__ in the source tree.
@@ -288,10 +290,17 @@ def assert_note_kept_but_text(saved, fixture, number):
     assert after == before, 'question %d\'s note is %r, was %r' % (number, after, before)
 
 
-def expected_merge(loaded, typed):
-    """The note once both are in, as part A merges them. TODO: A's exact
-    rule."""
-    return loaded + typed
+def expected_merge(typed, stored):
+    """Question's note once the notes are in, @typed into it while they
+    loaded, @stored (a note of the file) read meanwhile: both texts,
+    what was typed first, each under a line that says whose it is, the
+    file's with the time it was saved (the store's
+    _viva_notes_store_merge_loaded_note(), a merge with nothing in
+    common, whose texts combine_texts() puts one after the other)."""
+    saved = datetime.datetime.fromisoformat(stored['modified'].replace('Z', '+00:00'))
+    when = time.strftime('%Y-%m-%d %H:%M', time.localtime(int(saved.timestamp())))
+    return ('——— This window’s version ———\n' + typed + '\n\n' +
+            '——— Another window’s version, saved %s ———\n' % when + stored['text'])
 
 
 def test_typed_while_loading(fixture):
@@ -301,7 +310,7 @@ def test_typed_while_loading(fixture):
     typed = 'Typed while the notes load.'
     try:
         viva = Viva(home)
-        wait_for('the window to say it is loading', lambda: loading_shown(viva))
+        wait_for('the window to say it is loading the bank', lambda: bank_loading_shown(viva))
         assert viva.title() != 'Question %d' % LAST_QUESTION, 'the question showed before its bank was let in'
 
         # The search, while the bank is held.
@@ -309,18 +318,18 @@ def test_typed_while_loading(fixture):
         entry = wait_for('the search field to take the focus', viva.focused_search_entry)
         viva.type(SEARCH)
         wait_for('"%s" in the search field' % SEARCH, lambda: viva.text_of(entry) == SEARCH)
-        assert loading_shown(viva), 'the bank finished loading while held'
+        assert bank_loading_shown(viva), 'the bank finished loading while held'
 
         # The bank in: the question last open shows, its notes still held.
         home.release('bank')
         wait_for('question %d' % LAST_QUESTION, lambda: viva.title() == 'Question %d' % LAST_QUESTION)
         wait_for('the notes editor', viva.notes_editor)
-        assert loaded not in viva.notes_shown(), 'the notes were read while held'
+        assert notes_loading_shown(viva) and loaded not in viva.notes_shown(), 'the notes were read while held'
 
         viva.key('ctrl+e')
         viva.type(typed)
-        wait_for('the typed text in the notes', lambda: typed in viva.notes_shown())
-        assert loaded not in viva.notes_shown(), 'the notes were read while held'
+        wait_for('the typed text in the notes', lambda: viva.notes_shown() == typed)
+        assert notes_loading_shown(viva), 'the notes were read while held'
 
         # The notes in.
         home.release('notes')
@@ -338,7 +347,7 @@ def test_typed_while_loading(fixture):
         except AssertionError:
             raise AssertionError('the sidebar shows %r' % viva.question_rows()[:8])
 
-        expected = expected_merge(loaded, typed)
+        expected = expected_merge(typed, fixture.notes['banks'][BANK_ID][str(LAST_QUESTION)])
         assert viva.notes_shown() == expected, 'the note shows %r, expected %r' % (viva.notes_shown(), expected)
 
         viva.key('ctrl+q')
@@ -363,18 +372,21 @@ def test_typed_into_empty_note(fixture):
     typed = 'The first words of this note, typed while the notes load.'
     try:
         viva = Viva(home)
-        wait_for('the window to say it is loading', lambda: loading_shown(viva))
+        wait_for('the window to say it is loading the bank', lambda: bank_loading_shown(viva))
         home.release('bank')
         wait_for('question %d' % EMPTY_NOTE_QUESTION, lambda: viva.title() == 'Question %d' % EMPTY_NOTE_QUESTION)
         wait_for('the notes editor', viva.notes_editor)
+        assert notes_loading_shown(viva), 'the notes were read while held'
 
         viva.key('ctrl+e')
         viva.type(typed)
         wait_for('the typed text in the notes', lambda: viva.notes_shown() == typed)
-        assert loading_shown(viva), 'the notes finished loading while held'
+        assert notes_loading_shown(viva), 'the notes finished loading while held'
 
         home.release('notes')
         wait_for('the loading to end', lambda: not loading_shown(viva))
+        # The stored note's reviews reached the question.
+        wait_for('the question\'s recall', lambda: viva.find(lambda node: 'likely to recall' in (node.name or '')))
         assert viva.notes_shown() == typed, 'the note shows %r' % viva.notes_shown()
 
         viva.key('ctrl+q')
