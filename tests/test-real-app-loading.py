@@ -39,7 +39,6 @@ import signal
 import subprocess
 import sys
 import tempfile
-import time
 import traceback
 
 # No __pycache__ in the source tree.
