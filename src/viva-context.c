@@ -45,6 +45,9 @@ struct _VivaContext
   /* The recomputation of the notes' memory for new FSRS parameters in
    * flight, to stop when they change again */
   GCancellable       *memory_cancellable;
+
+  /* viva_context_new_default() reads the notes in a worker */
+  gboolean            notes_loading;
 };
 
 G_DEFINE_FINAL_TYPE (VivaContext, viva_context, G_TYPE_OBJECT)
@@ -54,6 +57,7 @@ enum {
   PROP_BANK,
   PROP_NOTES_STORE,
   PROP_NOTES_LOAD_ERROR,
+  PROP_NOTES_LOADED,
   PROP_SESSION_STORE,
   PROP_SESSION_PROBLEMS,
   PROP_INTERVIEW_STORE,
@@ -257,6 +261,21 @@ viva_context_scheduler_settings_changed_cb (VivaContext *self,
   g_signal_emit (self, signals[SCHEDULER_CHANGED], 0);
 }
 
+/* The notes' memory was last saved with other parameters than those in
+ * use: Viva quit (or crashed) while recomputing it for them. For loaded
+ * notes only: their memory is what is checked. */
+static void
+viva_context_check_memory_parameters (VivaContext *self)
+{
+  double saved_w[VIVA_FSRS_N_PARAMS];
+
+  if (!read_fsrs_parameters (self->settings, "fsrs-memory-parameters", saved_w))
+    memcpy (saved_w, viva_fsrs_default_parameters, sizeof saved_w);
+  if (memcmp (saved_w, self->scheduler_config.w, sizeof saved_w) != 0 &&
+      !viva_notes_store_get_read_only (self->notes_store))
+    viva_context_recompute_memory (self);
+}
+
 static void
 viva_context_constructed (GObject *object)
 {
@@ -283,17 +302,11 @@ viva_context_constructed (GObject *object)
   viva_context_read_scheduler_config (self, &self->scheduler_config);
   if (self->notes_store != NULL)
     {
-      double saved_w[VIVA_FSRS_N_PARAMS];
-
       viva_notes_store_set_scheduler_config (self->notes_store, &self->scheduler_config);
 
-      /* The notes' memory was last saved with other parameters: Viva
-       * quit (or crashed) while recomputing it for the ones in use. */
-      if (!read_fsrs_parameters (self->settings, "fsrs-memory-parameters", saved_w))
-        memcpy (saved_w, viva_fsrs_default_parameters, sizeof saved_w);
-      if (memcmp (saved_w, self->scheduler_config.w, sizeof saved_w) != 0 &&
-          !viva_notes_store_get_read_only (self->notes_store))
-        viva_context_recompute_memory (self);
+      /* Notes still loading are checked once they are in. */
+      if (!viva_notes_store_get_loading (self->notes_store))
+        viva_context_check_memory_parameters (self);
     }
 }
 
@@ -341,6 +354,10 @@ viva_context_get_property (GObject    *object,
 
     case PROP_NOTES_LOAD_ERROR:
       g_value_set_boxed (value, self->notes_load_error);
+      break;
+
+    case PROP_NOTES_LOADED:
+      g_value_set_boolean (value, !self->notes_loading);
       break;
 
     case PROP_SESSION_STORE:
@@ -455,7 +472,8 @@ viva_context_class_init (VivaContextClass *klass)
   /**
    * VivaContext:notes-load-error:
    *
-   * What viva_notes_store_load() reported, for the window to say.
+   * What viva_notes_store_load() reported, for the window to say; set
+   * when the notes are loaded (#VivaContext:notes-loaded).
    */
   properties[PROP_NOTES_LOAD_ERROR] =
     g_param_spec_boxed ("notes-load-error", NULL, NULL,
@@ -463,6 +481,23 @@ viva_context_class_init (VivaContextClass *klass)
                         (G_PARAM_READWRITE |
                          G_PARAM_CONSTRUCT_ONLY |
                          G_PARAM_STATIC_STRINGS));
+
+  /**
+   * VivaContext:notes-loaded:
+   *
+   * Whether the notes are in the store. viva_context_new_default()
+   * reads them in a worker thread: meanwhile the store can be used (what
+   * is typed is merged with the file's notes, see
+   * viva_notes_store_load_async()), but pages that count or list notes
+   * (Review, Progress) have nothing to show yet. It goes %TRUE once, when
+   * the notes are loaded and #VivaContext:notes-load-error says how.
+   */
+  properties[PROP_NOTES_LOADED] =
+    g_param_spec_boolean ("notes-loaded", NULL, NULL,
+                          TRUE,
+                          (G_PARAM_READABLE |
+                           G_PARAM_EXPLICIT_NOTIFY |
+                           G_PARAM_STATIC_STRINGS));
 
   properties[PROP_SESSION_STORE] =
     g_param_spec_object ("session-store", NULL, NULL,
@@ -549,13 +584,56 @@ viva_context_init (VivaContext *self)
 {
 }
 
+/* The context viva_context_new_default() makes, for the notes' load
+ * that starts before it: a context made for a store that is loading
+ * knows from its start that the notes are not in yet. */
+typedef struct
+{
+  VivaContext *context;
+  char        *path;
+} NotesLoad;
+
+static void
+viva_context_notes_loaded_cb (GObject      *object,
+                              GAsyncResult *result,
+                              gpointer      user_data)
+{
+  VivaNotesStore *notes = VIVA_NOTES_STORE (object);
+  NotesLoad *load = user_data;
+  g_autoptr(VivaContext) self = load->context;
+  g_autoptr(GError) error = NULL;
+
+  if (!viva_notes_store_load_finish (notes, result, &error))
+    g_warning ("Notes file %s: %s", load->path, error->message);
+  g_free (load->path);
+  g_free (load);
+
+  /* Another Viva on the same notes (a second login, a sync tool): take
+   * its changes as they are saved, not only at our next save. */
+  viva_notes_store_watch (notes);
+
+  g_object_freeze_notify (G_OBJECT (self));
+  self->notes_loading = FALSE;
+  if (error != NULL)
+    {
+      self->notes_load_error = g_steal_pointer (&error);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTES_LOAD_ERROR]);
+    }
+  viva_context_check_memory_parameters (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTES_LOADED]);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
 /**
  * viva_context_new_default:
  *
  * The application's context: the user's notes, mock interviews and
- * interviews from their usual places, loaded. A damaged or newer file
- * never stops Viva from starting: the store has already moved it aside
- * or gone read-only, and the problems are kept for the window to say.
+ * interviews from their usual places. The mock interviews and
+ * interviews are loaded; the notes are read in a worker thread, so that
+ * the window need not wait for them: see #VivaContext:notes-loaded. A
+ * damaged or newer file never stops Viva from starting: the store moves
+ * it aside or goes read-only, and the problems are kept for the window
+ * to say.
  *
  * Returns: (transfer full): a new #VivaContext
  */
@@ -570,28 +648,29 @@ viva_context_new_default (void)
   g_autoptr(VivaInterviewStore) interviews = viva_interview_store_new (interviews_dir);
   g_autoptr(GPtrArray) session_problems = NULL;
   g_autoptr(GPtrArray) interview_problems = NULL;
-  g_autoptr(GError) notes_error = NULL;
+  NotesLoad *load = g_new0 (NotesLoad, 1);
+  VivaContext *self;
 
-  if (!viva_notes_store_load (notes, &notes_error))
-    g_warning ("Notes file %s: %s", notes_path, notes_error->message);
-
-  /* Another Viva on the same notes (a second login, a sync tool): take
-   * its changes as they are saved, not only at our next save. */
-  viva_notes_store_watch (notes);
+  /* Its callback runs from the main loop, after the context is made. */
+  load->path = g_strdup (notes_path);
+  viva_notes_store_load_async (notes, NULL, viva_context_notes_loaded_cb, load);
 
   /* A damaged file is reported with the history and never hides the
    * others; the same for the interviewer's interviews. */
   viva_session_store_load (sessions, &session_problems);
   viva_interview_store_load (interviews, &interview_problems);
 
-  return g_object_new (VIVA_TYPE_CONTEXT,
+  self = g_object_new (VIVA_TYPE_CONTEXT,
                        "notes-store", notes,
-                       "notes-load-error", notes_error,
                        "session-store", sessions,
                        "session-problems", session_problems,
                        "interview-store", interviews,
                        "interview-problems", interview_problems,
                        NULL);
+  self->notes_loading = TRUE;
+  load->context = g_object_ref (self);
+
+  return self;
 }
 
 VivaBank *
@@ -627,6 +706,20 @@ viva_context_get_notes_load_error (VivaContext *self)
   g_return_val_if_fail (VIVA_IS_CONTEXT (self), NULL);
 
   return self->notes_load_error;
+}
+
+/**
+ * viva_context_get_notes_loaded:
+ *
+ * Returns: whether the notes are in the store: see
+ *   #VivaContext:notes-loaded
+ */
+gboolean
+viva_context_get_notes_loaded (VivaContext *self)
+{
+  g_return_val_if_fail (VIVA_IS_CONTEXT (self), FALSE);
+
+  return !self->notes_loading;
 }
 
 VivaSessionStore *

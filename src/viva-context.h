@@ -32,6 +32,7 @@ void                viva_context_set_bank               (VivaContext *self,
                                                          VivaBank    *bank);
 VivaNotesStore     *viva_context_get_notes_store        (VivaContext *self);
 const GError       *viva_context_get_notes_load_error   (VivaContext *self);
+gboolean            viva_context_get_notes_loaded       (VivaContext *self);
 VivaSessionStore   *viva_context_get_session_store      (VivaContext *self);
 GPtrArray          *viva_context_get_session_problems   (VivaContext *self);
 VivaInterviewStore *viva_context_get_interview_store    (VivaContext *self);

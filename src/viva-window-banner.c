@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "viva-bank.h"
+#include "viva-context.h"
 #include "viva-note.h"
 #include "viva-notes-store.h"
 #include "viva-question.h"
@@ -44,7 +45,7 @@ viva_window_dup_conflict_message (VivaWindow *self)
   g_autoptr(GString) questions = g_string_new (NULL);
   guint n = self->conflicts->len;
 
-  if (n == 1)
+  if (n == 1 && !self->conflicts_while_loading)
     {
       VivaNote *note = g_ptr_array_index (self->conflicts, 0);
 
@@ -68,6 +69,15 @@ viva_window_dup_conflict_message (VivaWindow *self)
         g_string_append_printf (questions, _("%u of “%s”"),
                                 viva_note_get_number (note), viva_note_get_bank_id (note));
     }
+
+  /* Typed while the notes loaded, into questions that had notes: the
+   * merge is the same, the other side is not another window. */
+  if (self->conflicts_while_loading)
+    /* Translators: %s is a list of question numbers. */
+    return g_strdup_printf (ngettext ("Question %s already had notes when they finished loading. They are kept, followed by what you typed meanwhile: keep what you need.",
+                                      "Questions %s already had notes when they finished loading. They are kept in each, followed by what you typed meanwhile: keep what you need.",
+                                      n),
+                            questions->str);
 
   if (n == 1)
     /* Translators: %s is a question of another bank, as "12 of “bank”". */
@@ -168,7 +178,16 @@ banner_close_clicked_cb (VivaWindow *self,
   if (self->banner == VIVA_WINDOW_BANNER_LOAD_PROBLEM)
     self->load_problem_dismissed = TRUE;
   else if (self->banner == VIVA_WINDOW_BANNER_CONFLICT)
-    g_ptr_array_set_size (self->conflicts, 0);
+    {
+      g_ptr_array_set_size (self->conflicts, 0);
+      /* What it outranked comes back (notes typed while they loaded
+       * conflict with them as they arrive, with a load problem to say). */
+      if (self->load_problem != NULL && !self->load_problem_dismissed)
+        {
+          _viva_window_update_banner (self);
+          return;
+        }
+    }
 
   gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
 }
@@ -180,6 +199,13 @@ viva_window_conflict_cb (VivaWindow     *self,
                          VivaNote       *note,
                          VivaNotesStore *store)
 {
+  /* The store merges what was typed while it loaded before the context
+   * says the notes are loaded. */
+  if (self->conflicts->len == 0)
+    self->conflicts_while_loading = !viva_context_get_notes_loaded (self->context);
+  else if (viva_context_get_notes_loaded (self->context))
+    self->conflicts_while_loading = FALSE;
+
   if (!g_ptr_array_find (self->conflicts, note, NULL))
     g_ptr_array_add (self->conflicts, g_object_ref (note));
 
@@ -291,6 +317,20 @@ viva_window_report_notes_state (VivaWindow   *self,
     }
 }
 
+/* The notes were read in a worker while the window showed: say now how
+ * they loaded, in every window. */
+static void
+viva_window_notes_loaded_cb (VivaWindow  *self,
+                             GParamSpec  *pspec,
+                             VivaContext *context)
+{
+  if (!viva_context_get_notes_loaded (context))
+    return;
+
+  viva_window_report_notes_state (self, viva_context_get_notes_load_error (context));
+  _viva_window_notes_loaded (self);
+}
+
 /* The message the window shows about the notes file, or %NULL. */
 const char *
 viva_window_get_banner_message (VivaWindow *self)
@@ -305,7 +345,8 @@ viva_window_get_banner_message (VivaWindow *self)
 
 /* The store tells when a save fails or succeeds again, when a save had
  * to move a damaged file aside, when the file turns read-only, and when
- * a note was changed here and in another Viva at once. */
+ * a note was changed here and in another Viva at once; the context,
+ * when the notes it read in a worker are loaded. */
 void
 _viva_window_follow_notes_file (VivaWindow *self)
 {
@@ -320,6 +361,9 @@ _viva_window_follow_notes_file (VivaWindow *self)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->store, "conflict",
                            G_CALLBACK (viva_window_conflict_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->context, "notify::notes-loaded",
+                           G_CALLBACK (viva_window_notes_loaded_cb),
                            self, G_CONNECT_SWAPPED);
 }
 

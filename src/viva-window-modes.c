@@ -183,10 +183,130 @@ viva_window_ensure_progress_view (VivaWindow *self)
   return self->progress_view;
 }
 
+/* Review and Progress count the notes: asked for while they load
+ * (viva_context_new_default() reads them in a worker), a page says so,
+ * and the page asked for comes as soon as they are in
+ * (_viva_window_notes_loaded()). */
+
+static void
+viva_window_leave_loading (VivaWindow *self)
+{
+  self->after_loading = NULL;
+  gtk_stack_set_visible_child_name (self->mode_stack, "study");
+  _viva_window_update_title (self);
+  _viva_window_update_actions (self);
+}
+
+static gboolean
+viva_window_leave_loading_cb (GtkWidget *widget,
+                              GVariant  *args,
+                              gpointer   user_data)
+{
+  viva_window_leave_loading (user_data);
+
+  return TRUE;
+}
+
+static void
+viva_window_ensure_notes_loading_page (VivaWindow *self)
+{
+  GtkWidget *header;
+  GtkWidget *back;
+  GtkWidget *status;
+  GtkWidget *spinner;
+  GtkEventController *shortcuts;
+
+  if (self->notes_loading_page != NULL)
+    return;
+
+  self->notes_loading_page = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+  header = adw_header_bar_new ();
+  back = gtk_button_new_from_icon_name ("go-previous-symbolic");
+  gtk_widget_set_tooltip_text (back, _("Back to Studying (Escape)"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (back),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Back to Studying"),
+                                  -1);
+  g_signal_connect_object (back, "clicked", G_CALLBACK (viva_window_leave_loading),
+                           self, G_CONNECT_SWAPPED);
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), back);
+  gtk_box_append (GTK_BOX (self->notes_loading_page), header);
+
+  spinner = gtk_spinner_new ();
+  gtk_spinner_start (GTK_SPINNER (spinner));
+  gtk_widget_set_size_request (spinner, 32, 32);
+  gtk_widget_set_halign (spinner, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (spinner),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Loading notes"),
+                                  -1);
+
+  status = adw_status_page_new ();
+  adw_status_page_set_title (ADW_STATUS_PAGE (status), _("Loading Notes…"));
+  adw_status_page_set_description (ADW_STATUS_PAGE (status),
+                                   _("This page opens as soon as your notes are read."));
+  adw_status_page_set_child (ADW_STATUS_PAGE (status), spinner);
+  gtk_widget_set_vexpand (status, TRUE);
+  gtk_box_append (GTK_BOX (self->notes_loading_page), status);
+
+  /* Escape goes back, as from the pages it stands for. */
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_LOCAL);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                                                          gtk_callback_action_new (viva_window_leave_loading_cb,
+                                                                                   self, NULL)));
+  gtk_widget_add_controller (self->notes_loading_page, shortcuts);
+
+  gtk_stack_add_named (self->mode_stack, self->notes_loading_page, "notes-loading");
+}
+
+/* Shows the loading page for @mode ("review" or "progress"). Returns
+ * %FALSE when the notes are loaded and @mode can show at once. */
+static gboolean
+viva_window_wait_for_notes (VivaWindow *self,
+                            const char *mode,
+                            const char *title)
+{
+  if (viva_context_get_notes_loaded (self->context))
+    return FALSE;
+
+  viva_window_ensure_notes_loading_page (self);
+  self->after_loading = mode;
+  gtk_stack_set_visible_child_name (self->mode_stack, "notes-loading");
+  gtk_window_set_title (GTK_WINDOW (self), title);
+  /* Into the page (its Back button), so that Escape reaches it. */
+  gtk_widget_child_focus (self->notes_loading_page, GTK_DIR_TAB_FORWARD);
+  _viva_window_update_actions (self);
+
+  return TRUE;
+}
+
+/* The notes are loaded: the page asked for meanwhile shows, unless the
+ * user went elsewhere. */
+void
+_viva_window_notes_loaded (VivaWindow *self)
+{
+  const char *mode = self->after_loading;
+
+  self->after_loading = NULL;
+
+  if (mode == NULL ||
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->mode_stack), "notes-loading") != 0)
+    return;
+
+  if (g_strcmp0 (mode, "review") == 0)
+    _viva_window_show_review (self);
+  else
+    _viva_window_show_progress (self);
+}
+
 void
 _viva_window_show_progress (VivaWindow *self)
 {
   if (self->bank == NULL)
+    return;
+
+  if (viva_window_wait_for_notes (self, "progress", _("Progress")))
     return;
 
   /* The shortcut again goes back, as Escape does. */
@@ -284,6 +404,9 @@ _viva_window_show_review (VivaWindow *self)
 
   if (self->bank == NULL ||
       g_strcmp0 (gtk_stack_get_visible_child_name (self->mode_stack), "review") == 0)
+    return;
+
+  if (viva_window_wait_for_notes (self, "review", _("Review")))
     return;
 
   /* Persist what was typed before the notes are read for Review. */

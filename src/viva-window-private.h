@@ -71,6 +71,9 @@ struct _VivaWindow
   VivaInterviewView    *interview_view;
   VivaReviewView       *review_view;
   VivaProgressView     *progress_view;
+  /* Review or Progress asked for while the notes load; and which */
+  GtkWidget            *notes_loading_page;
+  const char           *after_loading;
   AdwFlap              *flap;
   GtkBox               *sidebar_box;
   AdwWindowTitle       *sidebar_title;
@@ -96,6 +99,8 @@ struct _VivaWindow
   guint                 before_first_frame : 1;
   guint                 indexing_related : 1;
   guint                 load_problem_dismissed : 1;
+  /* The conflicts are notes typed into while the notes loaded */
+  guint                 conflicts_while_loading : 1;
   guint                 close_confirmed : 1;
   guint                 resume_offer_pending : 1;
   /* Waiting for a bank, with none to show */
@@ -117,6 +122,7 @@ void     _viva_window_show_review        (VivaWindow     *self);
 void     _viva_window_show_interviews    (VivaWindow     *self,
                                           gboolean        new_interview);
 void     _viva_window_show_progress      (VivaWindow     *self);
+void     _viva_window_notes_loaded       (VivaWindow     *self);
 void     _viva_window_add_to_interview   (VivaWindow     *self,
                                           VivaQuestion   *question);
 void     _viva_window_mode_changed       (VivaWindow     *self);

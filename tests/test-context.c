@@ -19,12 +19,40 @@
 #include "viva-context.h"
 #include "viva-fsrs.h"
 #include "viva-interview-store.h"
+#include "viva-note.h"
 #include "viva-notes-store.h"
 #include "viva-review-today.h"
 #include "viva-session-store.h"
 
 static const char *expected_warning;
 static guint expected_warning_seen;
+
+/* $VIVA_TEST_HOLD_DIR: its "notes" file lets the notes' worker return
+ * (viva-test-hold.c); there unless a test holds the worker. */
+static char *hold_dir;
+
+static void
+hold_notes_worker (void)
+{
+  g_autofree char *hold = g_build_filename (hold_dir, "notes", NULL);
+
+  g_unlink (hold);
+}
+
+static void
+release_notes_worker (void)
+{
+  g_autofree char *hold = g_build_filename (hold_dir, "notes", NULL);
+
+  g_assert_true (g_file_set_contents (hold, "", 0, NULL));
+}
+
+static void
+wait_notes_loaded (VivaContext *context)
+{
+  while (!viva_context_get_notes_loaded (context))
+    g_main_context_iteration (NULL, TRUE);
+}
 
 /* The application warns on the terminal about a damaged notes file; here
  * that warning is expected, any other stays fatal. */
@@ -165,6 +193,7 @@ test_new_default_loads (void)
   expected_warning = "Notes file";
   expected_warning_seen = 0;
   context = viva_context_new_default ();
+  wait_notes_loaded (context);
   expected_warning = NULL;
   g_assert_cmpuint (expected_warning_seen, ==, 1);
 
@@ -179,6 +208,68 @@ test_new_default_loads (void)
   g_assert_true (VIVA_IS_SESSION_STORE (viva_context_get_session_store (context)));
   g_assert_true (VIVA_IS_INTERVIEW_STORE (viva_context_get_interview_store (context)));
   g_assert_false (viva_clock_is_fake (viva_context_get_clock (context)));
+}
+
+/* The notes are read in a worker: the context says when they are in,
+ * and only then follows the file and checks whether their memory is the
+ * parameters' in use. What is typed meanwhile is kept. */
+static void
+test_new_default_loads_in_worker (void)
+{
+  const gint64 reviewed = G_GINT64_CONSTANT (1793491200) * G_USEC_PER_SEC;
+  g_autofree char *path = viva_notes_store_dup_default_path ();
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(VivaContext) context = NULL;
+  double w[VIVA_FSRS_N_PARAMS];
+  VivaNotesStore *notes;
+  guint notified = 0;
+
+  {
+    g_autoptr(VivaNotesStore) first = viva_notes_store_new (path);
+    VivaNote *note;
+
+    g_assert_true (viva_notes_store_load (first, NULL));
+    note = viva_notes_store_get_note (first, VIVA_BUNDLED_BANK_ID, 1);
+    viva_note_set_text (note, "written before");
+    viva_note_review (note, VIVA_REVIEW_GRADE_GOOD, VIVA_REVIEW_SOURCE_REVIEW, reviewed);
+    g_assert_true (viva_notes_store_flush (first, NULL));
+  }
+
+  /* Parameters fitted since the memory was saved. */
+  memcpy (w, viva_fsrs_default_parameters, sizeof w);
+  w[0] = 0.9;
+  g_settings_set_value (settings, "fsrs-parameters",
+                        g_variant_new_fixed_array (G_VARIANT_TYPE_DOUBLE, w, VIVA_FSRS_N_PARAMS, sizeof (double)));
+  g_settings_reset (settings, "fsrs-memory-parameters");
+
+  hold_notes_worker ();
+  context = viva_context_new_default ();
+  notes = viva_context_get_notes_store (context);
+  g_signal_connect (context, "notify::notes-loaded", G_CALLBACK (count_notify_cb), &notified);
+
+  g_assert_false (viva_context_get_notes_loaded (context));
+  g_assert_true (viva_notes_store_get_loading (notes));
+  viva_note_set_text (viva_notes_store_get_note (notes, VIVA_BUNDLED_BANK_ID, 2), "typed while loading");
+  for (guint i = 0; i < 20; i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_false (viva_context_get_notes_loaded (context));
+  /* Recomputing now would find no notes. */
+  g_assert_false (viva_notes_store_get_recomputing_memory (notes));
+
+  release_notes_worker ();
+  wait_notes_loaded (context);
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_false (viva_notes_store_get_loading (notes));
+  g_assert_null (viva_context_get_notes_load_error (context));
+  g_assert_cmpstr (viva_note_get_text (viva_notes_store_lookup_note (notes, VIVA_BUNDLED_BANK_ID, 1)), ==, "written before");
+  g_assert_cmpstr (viva_note_get_text (viva_notes_store_lookup_note (notes, VIVA_BUNDLED_BANK_ID, 2)), ==, "typed while loading");
+  g_assert_true (viva_notes_store_get_recomputing_memory (notes));
+
+  while (viva_notes_store_get_recomputing_memory (notes))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (viva_notes_store_flush (notes, NULL));
+  g_settings_reset (settings, "fsrs-parameters");
+  g_settings_reset (settings, "fsrs-memory-parameters");
 }
 
 static void
@@ -440,18 +531,32 @@ int
 main (int   argc,
       char *argv[])
 {
+  int ret;
+
   g_log_set_writer_func (test_log_writer, NULL, NULL);
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  /* Before the first load: the worker reads it once. */
+  hold_dir = g_dir_make_tmp ("viva-test-hold-XXXXXX", NULL);
+  g_assert_nonnull (hold_dir);
+  g_setenv ("VIVA_TEST_HOLD_DIR", hold_dir, TRUE);
+  release_notes_worker ();
 
   g_test_add_func ("/context/bank/notifies", test_bank_notifies);
   g_test_add_func ("/context/defaults", test_defaults);
   g_test_add_func ("/context/fake-clock", test_fake_clock);
   g_test_add_func ("/context/new-default/loads", test_new_default_loads);
+  g_test_add_func ("/context/new-default/loads-in-worker", test_new_default_loads_in_worker);
   g_test_add_func ("/context/review-today", test_review_today);
   g_test_add_func ("/context/challenges", test_challenges);
   g_test_add_func ("/context/challenges/on-first-need", test_challenges_on_first_need);
   g_test_add_func ("/context/scheduler/defaults", test_scheduler_defaults);
   g_test_add_func ("/context/scheduler/changed", test_scheduler_changed);
 
-  return g_test_run ();
+  ret = g_test_run ();
+
+  hold_notes_worker ();
+  g_rmdir (hold_dir);
+
+  return ret;
 }

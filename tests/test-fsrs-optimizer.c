@@ -669,12 +669,67 @@ test_offer_once (void)
   g_assert_true (viva_notes_store_flush (store, NULL));
 }
 
+static void
+loaded_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  gboolean *loaded = user_data;
+
+  g_assert_true (viva_notes_store_load_finish (VIVA_NOTES_STORE (object), result, NULL));
+  *loaded = TRUE;
+}
+
+/* Made while the notes are read in a worker (as the window is at
+ * start-up), the offer counts them once they are in, not before. */
+static void
+test_offer_waits_for_notes (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "notes.json", NULL);
+  g_autoptr(VivaNotesStore) store = NULL;
+  g_autoptr(VivaFsrsOffer) offer = NULL;
+  gint64 day = VIVA_SIMULATE_EPOCH + 12 * G_TIME_SPAN_HOUR;
+  gboolean loaded = FALSE;
+  guint offers = 0;
+
+  g_settings_reset (settings, "fsrs-optimize-offered");
+
+  {
+    g_autoptr(VivaNotesStore) first = viva_notes_store_new (path);
+
+    g_assert_true (viva_notes_store_load (first, NULL));
+    for (guint q = 1; q <= 5; q++)
+      for (guint i = 0; i < 90; i++)
+        viva_note_review (viva_notes_store_get_note (first, "bank", q), VIVA_REVIEW_GRADE_GOOD,
+                          VIVA_REVIEW_SOURCE_REVIEW, day + i * G_TIME_SPAN_DAY);
+    g_assert_true (viva_notes_store_flush (first, NULL));
+  }
+
+  store = viva_notes_store_new (path);
+  viva_notes_store_load_async (store, NULL, loaded_cb, &loaded);
+  offer = viva_fsrs_offer_new (store, settings, utc);
+  g_signal_connect_swapped (offer, "offer", G_CALLBACK (count_offer), &offers);
+  drain ();
+  while (!loaded)
+    g_main_context_iteration (NULL, TRUE);
+  drain ();
+
+  g_assert_cmpuint (viva_fsrs_offer_get_n_reviews (offer), >=, VIVA_FSRS_OPTIMIZER_MIN_REVIEWS);
+  g_assert_cmpuint (offers, ==, 1);
+
+  g_settings_reset (settings, "fsrs-optimize-offered");
+  g_assert_true (viva_notes_store_flush (store, NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
+  g_test_add_func ("/fsrs-optimizer/offer-waits-for-notes", test_offer_waits_for_notes);
   g_test_add_func ("/fsrs-optimizer/model-matches-scheduler", test_model_matches_scheduler);
   g_test_add_func ("/fsrs-optimizer/gradient-exact", test_gradient_exact);
   g_test_add_func ("/fsrs-optimizer/recovers-learner", test_recovers_learner);

@@ -125,13 +125,76 @@ file_exists (const char *path)
   return g_file_test (path, G_FILE_TEST_EXISTS);
 }
 
+/* The tests of loading run twice: with viva_notes_store_load(), and,
+ * under /notes-store/async/, with viva_notes_store_load_async(), whose
+ * worker reads the file and whose decisions must be the same. */
+static gboolean load_async;
+/* $VIVA_TEST_HOLD_DIR: its "notes" file lets the load's worker return
+ * (viva-test-hold.c); there unless a test holds the worker. */
+static char *hold_dir;
+
+typedef struct
+{
+  gboolean  done;
+  gboolean  ok;
+  GError   *error;
+} LoadResult;
+
+static void
+load_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  LoadResult *res = user_data;
+
+  res->ok = viva_notes_store_load_finish (VIVA_NOTES_STORE (object), result, &res->error);
+  res->done = TRUE;
+}
+
+static void
+hold_notes_worker (void)
+{
+  g_autofree char *hold = g_build_filename (hold_dir, "notes", NULL);
+
+  g_assert_cmpint (g_unlink (hold) == 0 || errno == ENOENT, ==, TRUE);
+}
+
+static void
+release_notes_worker (void)
+{
+  g_autofree char *hold = g_build_filename (hold_dir, "notes", NULL);
+
+  g_assert_true (g_file_set_contents (hold, "", 0, NULL));
+}
+
+static gboolean
+store_load (VivaNotesStore  *store,
+            GError         **error)
+{
+  LoadResult res = { FALSE, FALSE, NULL };
+
+  if (!load_async)
+    return viva_notes_store_load (store, error);
+
+  viva_notes_store_load_async (store, NULL, load_cb, &res);
+  g_assert_true (viva_notes_store_get_loading (store));
+  while (!res.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (viva_notes_store_get_loading (store));
+
+  if (res.error != NULL)
+    g_propagate_error (error, res.error);
+
+  return res.ok;
+}
+
 static VivaNotesStore *
 load_store (const char *path)
 {
   g_autoptr(GError) error = NULL;
   VivaNotesStore *store = viva_notes_store_new (path);
 
-  g_assert_true (viva_notes_store_load (store, &error));
+  g_assert_true (store_load (store, &error));
   g_assert_no_error (error);
 
   return store;
@@ -863,7 +926,7 @@ check_damaged_file_is_kept (GBytes              *bad,
   /* As an editor or a sync tool may leave it. */
   g_assert_cmpint (chmod (path, 0644), ==, 0);
 
-  g_assert_false (viva_notes_store_load (store, &error));
+  g_assert_false (store_load (store, &error));
   g_assert_error (error, VIVA_NOTES_STORE_ERROR, (int) code);
   g_test_message ("load error: %s", error->message);
   g_assert_true (g_utf8_validate (error->message, -1, NULL));
@@ -991,7 +1054,7 @@ test_too_large (void)
   g_assert_cmpint (utimensat (AT_FDCWD, path, times, 0), ==, 0);
   g_assert_cmpint (stat (path, &before), ==, 0);
 
-  g_assert_false (viva_notes_store_load (store, &error));
+  g_assert_false (store_load (store, &error));
   g_assert_error (error, VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_TOO_LARGE);
   g_test_message ("load error: %s", error->message);
   g_assert_cmpint (viva_notes_store_get_state (store), ==, VIVA_NOTES_STORE_STATE_RECOVERED);
@@ -1023,12 +1086,12 @@ test_corrupt_twice (void)
   g_autoptr(GError) error = NULL;
 
   write_file (path, "{ damaged 1", 11);
-  g_assert_false (viva_notes_store_load (first, &error));
+  g_assert_false (store_load (first, &error));
   g_clear_error (&error);
 
   /* Within the same second the name is taken; it must not be replaced. */
   write_file (path, "{ damaged 2", 11);
-  g_assert_false (viva_notes_store_load (second, &error));
+  g_assert_false (store_load (second, &error));
 
   g_assert_cmpstr (viva_notes_store_get_moved_aside_path (first), !=,
                    viva_notes_store_get_moved_aside_path (second));
@@ -1059,7 +1122,7 @@ test_backup_restored (void)
   write_file (path, g_bytes_get_data (bad, NULL), g_bytes_get_size (bad));
 
   store = viva_notes_store_new (path);
-  g_assert_false (viva_notes_store_load (store, &error));
+  g_assert_false (store_load (store, &error));
   g_assert_error (error, VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_INVALID);
   g_assert_cmpint (viva_notes_store_get_state (store), ==, VIVA_NOTES_STORE_STATE_RECOVERED);
   g_assert_true (viva_notes_store_get_restored_from_backup (store));
@@ -1091,7 +1154,7 @@ test_backup_when_missing (void)
   write_file (bak_path, GOOD_FILE, -1);
 
   store = viva_notes_store_new (path);
-  g_assert_true (viva_notes_store_load (store, &error));
+  g_assert_true (store_load (store, &error));
   g_assert_no_error (error);
   g_assert_cmpint (viva_notes_store_get_state (store), ==, VIVA_NOTES_STORE_STATE_RECOVERED);
   g_assert_true (viva_notes_store_get_restored_from_backup (store));
@@ -1125,7 +1188,7 @@ test_backup_damaged_too (void)
   g_assert_cmpint (chmod (path, 0644), ==, 0);
   g_assert_cmpint (chmod (bak_path, 0644), ==, 0);
 
-  g_assert_false (viva_notes_store_load (store, &error));
+  g_assert_false (store_load (store, &error));
   g_assert_error (error, VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_INVALID);
   g_assert_cmpint (viva_notes_store_get_state (store), ==, VIVA_NOTES_STORE_STATE_RECOVERED);
   g_assert_false (viva_notes_store_get_restored_from_backup (store));
@@ -1163,7 +1226,7 @@ test_missing_with_damaged_backup (void)
 
   write_file (bak_path, "nonsense", 8);
 
-  g_assert_false (viva_notes_store_load (store, &error));
+  g_assert_false (store_load (store, &error));
   g_assert_error (error, VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_INVALID);
   g_assert_cmpint (viva_notes_store_get_state (store), ==, VIVA_NOTES_STORE_STATE_RECOVERED);
   g_assert_false (file_exists (bak_path));
@@ -1197,7 +1260,7 @@ test_future_version (void)
   original = read_file (path);
   g_assert_cmpint (stat (path, &before), ==, 0);
 
-  g_assert_false (viva_notes_store_load (store, &error));
+  g_assert_false (store_load (store, &error));
   g_assert_error (error, VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_FUTURE_VERSION);
   g_test_message ("load error: %s", error->message);
   g_clear_error (&error);
@@ -1278,7 +1341,7 @@ test_future_version_too_large (void)
       write_file (path, text->str, text->len);
       original = read_file (path);
 
-      g_assert_false (viva_notes_store_load (store, &error));
+      g_assert_false (store_load (store, &error));
       g_assert_error (error, VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_FUTURE_VERSION);
       g_test_message ("load error: %s", error->message);
       g_assert_nonnull (strstr (error->message, says));
@@ -1307,7 +1370,7 @@ test_future_version_unreadable_notes (void)
   write_file (path, future, -1);
   original = read_file (path);
 
-  g_assert_false (viva_notes_store_load (store, &error));
+  g_assert_false (store_load (store, &error));
   g_assert_error (error, VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_FUTURE_VERSION);
   g_assert_true (viva_notes_store_get_read_only (store));
   g_assert_cmpuint (viva_notes_store_get_n_notes (store), ==, 0);
@@ -1602,7 +1665,7 @@ test_damaged_in_read_only_dir (void)
   before = read_file (path);
 
   store = viva_notes_store_new (path);
-  g_assert_false (viva_notes_store_load (store, &error));
+  g_assert_false (store_load (store, &error));
   g_assert_error (error, VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_INVALID);
   g_test_message ("load error: %s", error->message);
   g_clear_error (&error);
@@ -2503,9 +2566,9 @@ test_finalized_on_main_thread (void)
       g_autoptr(GError) error = NULL;
 
       if (i == 0)
-        g_assert_true (viva_notes_store_load (store, &error));
+        g_assert_true (store_load (store, &error));
       else
-        viva_notes_store_load (store, NULL);
+        store_load (store, NULL);
       set_text (store, BANK, 1, i % 2 ? "odd" : "even");
       g_assert_true (save_and_wait (store, &error));
       g_assert_no_error (error);
@@ -2580,7 +2643,7 @@ test_random_damage (gconstpointer data)
       bytes = g_string_free_to_bytes (s);
       write_file (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
 
-      if (viva_notes_store_load (store, &error))
+      if (store_load (store, &error))
         {
           loaded++;
           g_assert_cmpint (viva_notes_store_get_state (store), ==, VIVA_NOTES_STORE_STATE_OK);
@@ -3026,7 +3089,7 @@ test_review_damaged_restored (void)
 
   g_clear_object (&store);
   store = viva_notes_store_new (path);
-  g_assert_false (viva_notes_store_load (store, &error));
+  g_assert_false (store_load (store, &error));
   g_assert_error (error, VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_INVALID);
   g_test_message ("load error: %s", error->message);
   g_assert_nonnull (strstr (error->message, "ease"));
@@ -3167,7 +3230,7 @@ test_perf_save (void)
 
   reread = viva_notes_store_new (path);
   t2 = g_get_monotonic_time ();
-  g_assert_true (viva_notes_store_load (reread, &error));
+  g_assert_true (store_load (reread, &error));
   t3 = g_get_monotonic_time ();
   g_assert_cmpuint (viva_notes_store_get_n_notes (reread), ==, 10000);
   g_test_message ("load of 10,000 notes: %.1f ms", (t3 - t2) / 1000.0);
@@ -3634,7 +3697,7 @@ test_scratchpad_future_version (void)
   write_file (path, future, -1);
   original = read_file (path);
 
-  g_assert_false (viva_notes_store_load (store, &error));
+  g_assert_false (store_load (store, &error));
   g_assert_error (error, VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_FUTURE_VERSION);
   g_assert_true (viva_notes_store_get_read_only (store));
   note = viva_notes_store_lookup_note (store, BANK, 1);
@@ -3744,7 +3807,7 @@ test_scratchpad_damaged_restored (void)
   write_file (path, damaged->str, damaged->len);
 
   store = viva_notes_store_new (path);
-  g_assert_false (viva_notes_store_load (store, &error));
+  g_assert_false (store_load (store, &error));
   g_assert_error (error, VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_INVALID);
   g_test_message ("load error: %s", error->message);
   g_assert_nonnull (strstr (error->message, "scratchpad"));
@@ -4202,91 +4265,475 @@ test_memory_round_trip (void)
     }
 }
 
+/* Loading in a worker (viva_notes_store_load_async()): the tests hold
+ * the worker after it read the file (viva-test-hold.c), act as a user
+ * would meanwhile, then let it go. */
+
+/* A save asked for, or due, while the file is read writes nothing until
+ * the file's notes are in; then it writes them with what was typed. */
+static void
+test_async_save_waits_for_load (void)
+{
+  g_autofree char *path = notes_path ();
+  g_autoptr(VivaNotesStore) first = load_store (path);
+  g_autoptr(VivaNotesStore) store = NULL;
+  g_autoptr(VivaNotesStore) reread = NULL;
+  g_autoptr(GBytes) before = NULL;
+  LoadResult loaded = { FALSE, FALSE, NULL };
+  SaveResult saved = { FALSE, FALSE, NULL };
+
+  set_text (first, BANK, 1, "written before");
+  flush_store (first);
+  g_clear_object (&first);
+  before = read_file (path);
+
+  store = viva_notes_store_new (path);
+  viva_notes_store_set_autosave_delay (store, 0);
+  hold_notes_worker ();
+  viva_notes_store_load_async (store, NULL, load_cb, &loaded);
+
+  set_text (store, BANK, 2, "typed while loading");
+  g_assert_true (viva_notes_store_get_dirty (store));
+  viva_notes_store_save_async (store, NULL, save_cb, &saved);
+
+  /* Written now, the file would lose note 1, which is not read yet. */
+  g_assert_false (viva_notes_store_get_saving (store));
+  for (guint i = 0; i < 20; i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_false (viva_notes_store_get_saving (store));
+  g_assert_false (saved.done);
+  g_assert_false (loaded.done);
+  assert_file_equals (path, before);
+
+  release_notes_worker ();
+  wait_until (flag_is_set, &loaded.done, "the load");
+  g_assert_true (loaded.ok);
+  g_assert_no_error (loaded.error);
+  wait_until (flag_is_set, &saved.done, "the save asked for while loading");
+  g_assert_true (saved.ok);
+  g_assert_no_error (saved.error);
+  wait_until (store_saved_cleanly, store, "the notes to be saved");
+
+  reread = load_store (path);
+  g_assert_cmpstr (lookup_text (reread, BANK, 1), ==, "written before");
+  g_assert_cmpstr (lookup_text (reread, BANK, 2), ==, "typed while loading");
+}
+
+static void
+release_notes_worker_cb (gpointer data)
+{
+  release_notes_worker ();
+}
+
+/* Quitting while the file is read: flush waits for it, and writes what
+ * was typed with the file's notes. */
+static void
+test_async_flush_waits_for_load (void)
+{
+  g_autofree char *path = notes_path ();
+  g_autoptr(VivaNotesStore) first = load_store (path);
+  g_autoptr(VivaNotesStore) store = NULL;
+  g_autoptr(VivaNotesStore) reread = NULL;
+  LoadResult loaded = { FALSE, FALSE, NULL };
+
+  set_text (first, BANK, 1, "written before");
+  flush_store (first);
+  g_clear_object (&first);
+
+  store = viva_notes_store_new (path);
+  hold_notes_worker ();
+  viva_notes_store_load_async (store, NULL, load_cb, &loaded);
+  set_text (store, BANK, 2, "typed, then quit");
+
+  /* Let go of the worker only once the flush waits. */
+  g_timeout_add_once (100, release_notes_worker_cb, NULL);
+  flush_store (store);
+  g_assert_false (viva_notes_store_get_loading (store));
+
+  reread = load_store (path);
+  g_assert_cmpstr (lookup_text (reread, BANK, 1), ==, "written before");
+  g_assert_cmpstr (lookup_text (reread, BANK, 2), ==, "typed, then quit");
+  wait_until (flag_is_set, &loaded.done, "the load's callback");
+}
+
+static void
+count_conflict_cb (VivaNotesStore *store,
+                   VivaNote       *note,
+                   GPtrArray      *conflicts)
+{
+  g_ptr_array_add (conflicts, g_object_ref (note));
+}
+
+/* What is typed while the file is read is merged with the file's notes
+ * by the rule of a merge with another Viva: a note only one side has is
+ * kept, the same text stays once, a text typed over an empty note wins,
+ * and two different texts are both kept (ours first), which is said; a
+ * status set meanwhile wins over the file's older one. */
+static void
+test_async_typed_while_loading (void)
+{
+  g_autofree char *path = notes_path ();
+  g_autoptr(VivaNotesStore) first = load_store (path);
+  g_autoptr(VivaNotesStore) store = NULL;
+  g_autoptr(VivaNotesStore) reread = NULL;
+  g_autoptr(GPtrArray) conflicts = g_ptr_array_new_with_free_func (g_object_unref);
+  LoadResult loaded = { FALSE, FALSE, NULL };
+  const char *text;
+
+  set_text (first, BANK, 1, "loaded one");
+  set_text (first, BANK, 3, "same");
+  viva_note_set_status (viva_notes_store_get_note (first, BANK, 4), VIVA_STATUS_CONFIDENT);
+  set_text (first, BANK, 5, "loaded five");
+  viva_note_set_status (viva_notes_store_get_note (first, BANK, 5), VIVA_STATUS_LEARNING);
+  flush_store (first);
+  g_clear_object (&first);
+
+  store = viva_notes_store_new (path);
+  g_signal_connect (store, "conflict", G_CALLBACK (count_conflict_cb), conflicts);
+  hold_notes_worker ();
+  viva_notes_store_load_async (store, NULL, load_cb, &loaded);
+
+  set_text (store, BANK, 1, "typed one");
+  set_text (store, BANK, 3, "same");
+  set_text (store, BANK, 4, "typed four");
+  viva_note_set_status (viva_notes_store_get_note (store, BANK, 5), VIVA_STATUS_CONFIDENT);
+  set_text (store, BANK, 6, "typed six");
+
+  release_notes_worker ();
+  wait_until (flag_is_set, &loaded.done, "the load");
+  g_assert_true (loaded.ok);
+
+  /* Both texts of note 1: the saved note first, then what was typed,
+   * each under a line that says which it is; and the user is told. */
+  text = lookup_text (store, BANK, 1);
+  g_assert_nonnull (strstr (text, "typed one"));
+  g_assert_nonnull (strstr (text, "loaded one"));
+  g_assert_true (strstr (text, "——— Saved note ———") < strstr (text, "loaded one"));
+  g_assert_true (strstr (text, "loaded one") < strstr (text, "——— Typed while your notes were loading ———"));
+  g_assert_true (strstr (text, "——— Typed while your notes were loading ———") < strstr (text, "typed one"));
+  g_assert_cmpuint (conflicts->len, ==, 1);
+  g_assert_true (g_ptr_array_index (conflicts, 0) == viva_notes_store_lookup_note (store, BANK, 1));
+
+  g_assert_cmpstr (lookup_text (store, BANK, 3), ==, "same");
+  g_assert_cmpstr (lookup_text (store, BANK, 4), ==, "typed four");
+  g_assert_cmpint (viva_note_get_status (viva_notes_store_lookup_note (store, BANK, 4)), ==, VIVA_STATUS_CONFIDENT);
+  g_assert_cmpstr (lookup_text (store, BANK, 5), ==, "loaded five");
+  g_assert_cmpint (viva_note_get_status (viva_notes_store_lookup_note (store, BANK, 5)), ==, VIVA_STATUS_CONFIDENT);
+  g_assert_cmpstr (lookup_text (store, BANK, 6), ==, "typed six");
+
+  /* And it is all saved. */
+  flush_store (store);
+  reread = load_store (path);
+  g_assert_cmpstr (lookup_text (reread, BANK, 1), ==, lookup_text (store, BANK, 1));
+  g_assert_cmpstr (lookup_text (reread, BANK, 4), ==, "typed four");
+  g_assert_cmpint (viva_note_get_status (viva_notes_store_lookup_note (reread, BANK, 5)), ==, VIVA_STATUS_CONFIDENT);
+  g_assert_cmpstr (lookup_text (reread, BANK, 6), ==, "typed six");
+}
+
+/* A grade given while the file is read goes after the file's history,
+ * with the memory that grading the loaded note gives. */
+static void
+test_async_graded_while_loading (void)
+{
+  const gint64 t1 = G_GINT64_CONSTANT (1793491200) * G_USEC_PER_SEC; /* 2026-11-01 */
+  const gint64 t2 = t1 + 4 * G_TIME_SPAN_DAY;
+  const gint64 t3 = t2 + 7 * G_TIME_SPAN_DAY;
+  g_autofree char *path = notes_path ();
+  g_autoptr(VivaNotesStore) first = load_store (path);
+  g_autoptr(VivaNotesStore) expected = NULL;
+  g_autoptr(VivaNotesStore) store = NULL;
+  g_autoptr(VivaNotesStore) reread = NULL;
+  LoadResult loaded = { FALSE, FALSE, NULL };
+  const VivaReviewState *state;
+  const VivaReviewState *expected_state;
+  const VivaReviewEntry *history;
+  guint n_history;
+  VivaNote *note;
+
+  note = viva_notes_store_get_note (first, BANK, 1);
+  viva_note_set_text (note, "graded before");
+  viva_note_review (note, VIVA_REVIEW_GRADE_GOOD, VIVA_REVIEW_SOURCE_REVIEW, t1);
+  viva_note_review (note, VIVA_REVIEW_GRADE_HARD, VIVA_REVIEW_SOURCE_MOCK, t2);
+  flush_store (first);
+  g_clear_object (&first);
+
+  /* Graded once loaded, as the user would have otherwise. */
+  expected = load_store (path);
+  viva_note_review (viva_notes_store_get_note (expected, BANK, 1), VIVA_REVIEW_GRADE_GOOD, VIVA_REVIEW_SOURCE_REVIEW, t3);
+  expected_state = viva_note_get_review_state (viva_notes_store_lookup_note (expected, BANK, 1));
+
+  store = viva_notes_store_new (path);
+  hold_notes_worker ();
+  viva_notes_store_load_async (store, NULL, load_cb, &loaded);
+  viva_note_review (viva_notes_store_get_note (store, BANK, 1), VIVA_REVIEW_GRADE_GOOD, VIVA_REVIEW_SOURCE_REVIEW, t3);
+  release_notes_worker ();
+  wait_until (flag_is_set, &loaded.done, "the load");
+  g_assert_true (loaded.ok);
+
+  note = viva_notes_store_lookup_note (store, BANK, 1);
+  g_assert_cmpstr (viva_note_get_text (note), ==, "graded before");
+  history = viva_note_get_history (note, &n_history);
+  g_assert_cmpuint (n_history, ==, 3);
+  g_assert_cmpint (history[0].time, ==, t1);
+  g_assert_cmpint (history[1].time, ==, t2);
+  g_assert_cmpint (history[1].source, ==, VIVA_REVIEW_SOURCE_MOCK);
+  g_assert_cmpint (history[2].time, ==, t3);
+  g_assert_cmpint (history[2].grade, ==, VIVA_REVIEW_GRADE_GOOD);
+  state = viva_note_get_review_state (note);
+  g_assert_cmpuint (state->reviews, ==, expected_state->reviews);
+  g_assert_cmpint (state->last_review, ==, t3);
+  g_assert_cmpfloat (state->stability, ==, expected_state->stability);
+  g_assert_cmpfloat (state->difficulty, ==, expected_state->difficulty);
+
+  flush_store (store);
+  reread = load_store (path);
+  viva_note_get_history (viva_notes_store_lookup_note (reread, BANK, 1), &n_history);
+  g_assert_cmpuint (n_history, ==, 3);
+
+  flush_store (expected);
+}
+
+/* notes.json replaced after the worker read it damaged: it is not moved
+ * aside (it is no longer the damaged file), but read again and loaded. */
+static void
+test_async_replaced_while_reading (void)
+{
+  g_autofree char *path = notes_path ();
+  g_autoptr(VivaNotesStore) first = NULL;
+  g_autoptr(VivaNotesStore) store = NULL;
+  g_autoptr(GDir) dir = NULL;
+  g_autofree char *dir_path = g_path_get_dirname (path);
+  g_autofree char *good = NULL;
+  LoadResult loaded = { FALSE, FALSE, NULL };
+  const char *name;
+
+  write_file (path, "{\"format\": \"viva-notes\", \"version\": 1, \"banks\": {", -1);
+
+  store = viva_notes_store_new (path);
+  hold_notes_worker ();
+  viva_notes_store_load_async (store, NULL, load_cb, &loaded);
+  /* Most likely read by now; were it not, it reads the good file, and
+   * the outcome is the same. */
+  g_usleep (200 * 1000);
+
+  /* Another Viva writes a good file meanwhile. */
+  {
+    g_autofree char *other_path = g_strconcat (path, ".other", NULL);
+
+    first = viva_notes_store_new (other_path);
+    g_assert_true (viva_notes_store_load (first, NULL));
+    set_text (first, BANK, 1, "written by another Viva");
+    flush_store (first);
+    g_assert_cmpint (g_rename (other_path, path), ==, 0);
+  }
+
+  release_notes_worker ();
+  wait_until (flag_is_set, &loaded.done, "the load");
+  g_assert_no_error (loaded.error);
+  g_assert_true (loaded.ok);
+  g_assert_cmpint (viva_notes_store_get_state (store), ==, VIVA_NOTES_STORE_STATE_OK);
+  g_assert_null (viva_notes_store_get_moved_aside_path (store));
+  g_assert_cmpstr (lookup_text (store, BANK, 1), ==, "written by another Viva");
+
+  dir = g_dir_open (dir_path, 0, NULL);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_assert_null (strstr (name, "corrupt"));
+}
+
+typedef struct
+{
+  GTestFunc     func;
+  GTestDataFunc data_func;
+  gconstpointer data;
+  gboolean      async;
+} LoadTest;
+
+static void
+run_load_test (gconstpointer data)
+{
+  const LoadTest *test = data;
+
+  load_async = test->async;
+  if (test->func != NULL)
+    test->func ();
+  else
+    test->data_func (test->data);
+  load_async = FALSE;
+}
+
+/* The tests of what loading does with the file, run through both loads. */
+static const char * const load_tests[] = {
+  "/notes-store/round-trip",
+  "/notes-store/backup/",
+  "/notes-store/symlinked-file-kept",
+  "/notes-store/corrupt/",
+  "/notes-store/depth-limit",
+  "/notes-store/byte-order-mark",
+  "/notes-store/too-large",
+  "/notes-store/future-version/",
+  "/notes-store/read-only-dir/",
+  "/notes-store/not-a-directory",
+  "/notes-store/review/good-file",
+  "/notes-store/review/version-1-upgraded",
+  "/notes-store/review/damaged-restored",
+  "/notes-store/scratchpad/version-2-upgraded",
+  "/notes-store/scratchpad/future-version",
+  "/notes-store/scratchpad/damaged-restored",
+  "/notes-store/memory/migrated-from-version-3",
+  "/notes-store/memory/good-file",
+};
+
+static void
+add_test (const char    *path,
+          GTestFunc      func,
+          GTestDataFunc  data_func,
+          gconstpointer  data)
+{
+  gboolean is_load_test = FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (load_tests); i++)
+    if (g_str_has_prefix (path, load_tests[i]))
+      is_load_test = TRUE;
+
+  for (int async = 0; async <= is_load_test; async++)
+    {
+      /* Lives as long as the test program. */
+      LoadTest *test = g_new0 (LoadTest, 1);
+      g_autofree char *name = async ? g_strconcat ("/notes-store/async", path + strlen ("/notes-store"), NULL)
+                                    : g_strdup (path);
+
+      test->func = func;
+      test->data_func = data_func;
+      test->data = data;
+      test->async = async;
+      g_test_add_data_func (name, test, run_load_test);
+    }
+}
+
+static void
+add_test_func (const char *path,
+               GTestFunc   func)
+{
+  add_test (path, func, NULL, NULL);
+}
+
+static void
+add_test_data_func (const char    *path,
+                    gconstpointer  data,
+                    GTestDataFunc  func)
+{
+  add_test (path, NULL, func, data);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  int ret;
+
   g_log_set_writer_func (test_log_writer, NULL, NULL);
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
-  g_test_add_func ("/notes-store/round-trip", test_round_trip);
-  g_test_add_func ("/notes-store/backup/kept", test_backup);
-  g_test_add_func ("/notes-store/symlinked-file-kept", test_symlinked_file_kept);
+  /* Before the first load: the worker reads it once. */
+  hold_dir = g_dir_make_tmp ("viva-test-hold-XXXXXX", NULL);
+  g_assert_nonnull (hold_dir);
+  /* The tests of read-only folders load as another user. */
+  g_assert_cmpint (g_chmod (hold_dir, 0755), ==, 0);
+  g_setenv ("VIVA_TEST_HOLD_DIR", hold_dir, TRUE);
+  release_notes_worker ();
+
+  add_test_func ("/notes-store/round-trip", test_round_trip);
+  add_test_func ("/notes-store/backup/kept", test_backup);
+  add_test_func ("/notes-store/symlinked-file-kept", test_symlinked_file_kept);
 
   for (guint i = 0; i < G_N_ELEMENTS (corrupt_cases); i++)
     {
       g_autofree char *name = g_strdup_printf ("/notes-store/corrupt/%s", corrupt_cases[i].name);
 
-      g_test_add_data_func (name, &corrupt_cases[i], test_corrupt);
+      add_test_data_func (name, &corrupt_cases[i], test_corrupt);
     }
-  g_test_add_func ("/notes-store/corrupt/deep-200000", test_corrupt_deep);
-  g_test_add_func ("/notes-store/corrupt/twice", test_corrupt_twice);
-  g_test_add_data_func ("/notes-store/corrupt/random", GOOD_FILE, test_random_damage);
-  g_test_add_data_func ("/notes-store/corrupt/random-with-review", GOOD_FILE_V2, test_random_damage);
-  g_test_add_data_func ("/notes-store/corrupt/random-with-scratchpad", GOOD_FILE_V3, test_random_damage);
-  g_test_add_data_func ("/notes-store/corrupt/random-with-memory", GOOD_FILE_V4, test_random_damage);
-  g_test_add_func ("/notes-store/depth-limit", test_depth_limit);
-  g_test_add_func ("/notes-store/byte-order-mark", test_byte_order_mark);
-  g_test_add_func ("/notes-store/too-large", test_too_large);
-  g_test_add_func ("/notes-store/backup/restored", test_backup_restored);
-  g_test_add_func ("/notes-store/backup/when-missing", test_backup_when_missing);
-  g_test_add_func ("/notes-store/backup/damaged-too", test_backup_damaged_too);
-  g_test_add_func ("/notes-store/backup/missing-with-damaged-backup", test_missing_with_damaged_backup);
-  g_test_add_func ("/notes-store/future-version/readable-notes", test_future_version);
-  g_test_add_func ("/notes-store/future-version/unreadable-notes", test_future_version_unreadable_notes);
-  g_test_add_func ("/notes-store/future-version/too-large-to-hold", test_future_version_too_large);
-  g_test_add_func ("/notes-store/future-version/read-again", test_future_version_read_again);
-  g_test_add_func ("/notes-store/failed-write-keeps-file", test_failed_write_keeps_file);
-  g_test_add_func ("/notes-store/oversized-note", test_oversized_note_not_written);
-  g_test_add_func ("/notes-store/oversized-file", test_oversized_file_not_written);
-  g_test_add_func ("/notes-store/read-only-dir/good-file", test_read_only_dir);
-  g_test_add_func ("/notes-store/read-only-dir/damaged", test_damaged_in_read_only_dir);
-  g_test_add_func ("/notes-store/not-a-directory", test_not_a_directory);
-  g_test_add_func ("/notes-store/two-stores/different-notes", test_two_stores);
-  g_test_add_func ("/notes-store/two-stores/same-note", test_two_stores_same_note);
-  g_test_add_func ("/notes-store/merge/only-disk-changed", test_merge_only_disk_changed);
-  g_test_add_func ("/notes-store/merge/only-we-changed", test_merge_only_we_changed);
-  g_test_add_func ("/notes-store/merge/deleted-on-one-side", test_merge_deleted_on_one_side);
-  g_test_add_func ("/notes-store/merge/older-copy-kept-beside", test_merge_older_copy_kept_beside);
-  g_test_add_func ("/notes-store/watch/takes-changes-from-disk", test_watch_takes_changes_from_disk);
-  g_test_add_func ("/notes-store/watch/keeps-unsaved-edits", test_watch_keeps_unsaved_edits);
-  g_test_add_func ("/notes-store/changed-on-disk/damaged", test_changed_on_disk_damaged);
-  g_test_add_func ("/notes-store/changed-on-disk/newer", test_changed_on_disk_newer);
-  g_test_add_func ("/notes-store/autosave/after-delay", test_autosave);
-  g_test_add_func ("/notes-store/autosave/during-write", test_autosave_during_write);
-  g_test_add_func ("/notes-store/autosave/while-typing", test_autosave_while_typing);
-  g_test_add_func ("/notes-store/flush/waits-for-write", test_flush_waits_for_write);
-  g_test_add_func ("/notes-store/flush/synchronous", test_flush_writes_synchronously);
-  g_test_add_func ("/notes-store/flush/dirty-until-written", test_dirty_until_written);
-  g_test_add_func ("/notes-store/save-cancelled", test_save_cancelled);
-  g_test_add_func ("/notes-store/holds-application", test_holds_application);
-  g_test_add_func ("/notes-store/note-changed", test_note_changed);
-  g_test_add_func ("/notes-store/bank-id-not-utf8", test_bank_id_not_utf8);
-  g_test_add_func ("/notes-store/finalized-on-main-thread", test_finalized_on_main_thread);
-  g_test_add_func ("/notes-store/dispose-dirty-warns", test_dispose_dirty_warns);
-  g_test_add_func ("/notes-store/review/round-trip", test_review_round_trip);
-  g_test_add_func ("/notes-store/review/good-file", test_review_good_file);
-  g_test_add_func ("/notes-store/review/history-cap", test_review_history_cap);
-  g_test_add_func ("/notes-store/review/changes", test_review_changes);
-  g_test_add_func ("/notes-store/review/count-due", test_review_count_due);
-  g_test_add_func ("/notes-store/review/count-due-on-day", test_review_count_due_on_day);
-  g_test_add_func ("/notes-store/review/version-1-upgraded", test_review_version_1_upgraded);
-  g_test_add_func ("/notes-store/review/damaged-restored", test_review_damaged_restored);
-  g_test_add_func ("/notes-store/review/two-stores", test_review_two_stores);
-  g_test_add_func ("/notes-store/scratchpad/round-trip", test_scratchpad_round_trip);
-  g_test_add_func ("/notes-store/scratchpad/autosave", test_scratchpad_autosave);
-  g_test_add_func ("/notes-store/scratchpad/case-unordered-kept", test_scratchpad_case_unordered_kept);
-  g_test_add_func ("/notes-store/scratchpad/version-2-upgraded", test_scratchpad_version_2_upgraded);
-  g_test_add_func ("/notes-store/scratchpad/ignored-before-version-3", test_scratchpad_ignored_before_version_3);
-  g_test_add_func ("/notes-store/scratchpad/future-version", test_scratchpad_future_version);
-  g_test_add_func ("/notes-store/scratchpad/not-written-when-invalid", test_scratchpad_not_written_when_invalid);
-  g_test_add_func ("/notes-store/scratchpad/damaged-restored", test_scratchpad_damaged_restored);
-  g_test_add_func ("/notes-store/scratchpad/two-stores", test_scratchpad_two_stores);
-  g_test_add_func ("/notes-store/memory/migrated-from-version-3", test_memory_migrated_from_version_3);
-  g_test_add_func ("/notes-store/memory/good-file", test_memory_good_file);
-  g_test_add_func ("/notes-store/memory/round-trip", test_memory_round_trip);
-  g_test_add_func ("/notes-store/perf/save-10000", test_perf_save);
-  g_test_add_func ("/notes-store/perf/merge-10000", test_perf_merge);
+  add_test_func ("/notes-store/corrupt/deep-200000", test_corrupt_deep);
+  add_test_func ("/notes-store/corrupt/twice", test_corrupt_twice);
+  add_test_data_func ("/notes-store/corrupt/random", GOOD_FILE, test_random_damage);
+  add_test_data_func ("/notes-store/corrupt/random-with-review", GOOD_FILE_V2, test_random_damage);
+  add_test_data_func ("/notes-store/corrupt/random-with-scratchpad", GOOD_FILE_V3, test_random_damage);
+  add_test_data_func ("/notes-store/corrupt/random-with-memory", GOOD_FILE_V4, test_random_damage);
+  add_test_func ("/notes-store/depth-limit", test_depth_limit);
+  add_test_func ("/notes-store/byte-order-mark", test_byte_order_mark);
+  add_test_func ("/notes-store/too-large", test_too_large);
+  add_test_func ("/notes-store/backup/restored", test_backup_restored);
+  add_test_func ("/notes-store/backup/when-missing", test_backup_when_missing);
+  add_test_func ("/notes-store/backup/damaged-too", test_backup_damaged_too);
+  add_test_func ("/notes-store/backup/missing-with-damaged-backup", test_missing_with_damaged_backup);
+  add_test_func ("/notes-store/future-version/readable-notes", test_future_version);
+  add_test_func ("/notes-store/future-version/unreadable-notes", test_future_version_unreadable_notes);
+  add_test_func ("/notes-store/future-version/too-large-to-hold", test_future_version_too_large);
+  add_test_func ("/notes-store/future-version/read-again", test_future_version_read_again);
+  add_test_func ("/notes-store/failed-write-keeps-file", test_failed_write_keeps_file);
+  add_test_func ("/notes-store/oversized-note", test_oversized_note_not_written);
+  add_test_func ("/notes-store/oversized-file", test_oversized_file_not_written);
+  add_test_func ("/notes-store/read-only-dir/good-file", test_read_only_dir);
+  add_test_func ("/notes-store/read-only-dir/damaged", test_damaged_in_read_only_dir);
+  add_test_func ("/notes-store/not-a-directory", test_not_a_directory);
+  add_test_func ("/notes-store/two-stores/different-notes", test_two_stores);
+  add_test_func ("/notes-store/two-stores/same-note", test_two_stores_same_note);
+  add_test_func ("/notes-store/merge/only-disk-changed", test_merge_only_disk_changed);
+  add_test_func ("/notes-store/merge/only-we-changed", test_merge_only_we_changed);
+  add_test_func ("/notes-store/merge/deleted-on-one-side", test_merge_deleted_on_one_side);
+  add_test_func ("/notes-store/merge/older-copy-kept-beside", test_merge_older_copy_kept_beside);
+  add_test_func ("/notes-store/watch/takes-changes-from-disk", test_watch_takes_changes_from_disk);
+  add_test_func ("/notes-store/watch/keeps-unsaved-edits", test_watch_keeps_unsaved_edits);
+  add_test_func ("/notes-store/changed-on-disk/damaged", test_changed_on_disk_damaged);
+  add_test_func ("/notes-store/changed-on-disk/newer", test_changed_on_disk_newer);
+  add_test_func ("/notes-store/autosave/after-delay", test_autosave);
+  add_test_func ("/notes-store/autosave/during-write", test_autosave_during_write);
+  add_test_func ("/notes-store/autosave/while-typing", test_autosave_while_typing);
+  add_test_func ("/notes-store/flush/waits-for-write", test_flush_waits_for_write);
+  add_test_func ("/notes-store/flush/synchronous", test_flush_writes_synchronously);
+  add_test_func ("/notes-store/flush/dirty-until-written", test_dirty_until_written);
+  add_test_func ("/notes-store/save-cancelled", test_save_cancelled);
+  add_test_func ("/notes-store/holds-application", test_holds_application);
+  add_test_func ("/notes-store/note-changed", test_note_changed);
+  add_test_func ("/notes-store/bank-id-not-utf8", test_bank_id_not_utf8);
+  add_test_func ("/notes-store/finalized-on-main-thread", test_finalized_on_main_thread);
+  add_test_func ("/notes-store/dispose-dirty-warns", test_dispose_dirty_warns);
+  add_test_func ("/notes-store/review/round-trip", test_review_round_trip);
+  add_test_func ("/notes-store/review/good-file", test_review_good_file);
+  add_test_func ("/notes-store/review/history-cap", test_review_history_cap);
+  add_test_func ("/notes-store/review/changes", test_review_changes);
+  add_test_func ("/notes-store/review/count-due", test_review_count_due);
+  add_test_func ("/notes-store/review/count-due-on-day", test_review_count_due_on_day);
+  add_test_func ("/notes-store/review/version-1-upgraded", test_review_version_1_upgraded);
+  add_test_func ("/notes-store/review/damaged-restored", test_review_damaged_restored);
+  add_test_func ("/notes-store/review/two-stores", test_review_two_stores);
+  add_test_func ("/notes-store/scratchpad/round-trip", test_scratchpad_round_trip);
+  add_test_func ("/notes-store/scratchpad/autosave", test_scratchpad_autosave);
+  add_test_func ("/notes-store/scratchpad/case-unordered-kept", test_scratchpad_case_unordered_kept);
+  add_test_func ("/notes-store/scratchpad/version-2-upgraded", test_scratchpad_version_2_upgraded);
+  add_test_func ("/notes-store/scratchpad/ignored-before-version-3", test_scratchpad_ignored_before_version_3);
+  add_test_func ("/notes-store/scratchpad/future-version", test_scratchpad_future_version);
+  add_test_func ("/notes-store/scratchpad/not-written-when-invalid", test_scratchpad_not_written_when_invalid);
+  add_test_func ("/notes-store/scratchpad/damaged-restored", test_scratchpad_damaged_restored);
+  add_test_func ("/notes-store/scratchpad/two-stores", test_scratchpad_two_stores);
+  add_test_func ("/notes-store/memory/migrated-from-version-3", test_memory_migrated_from_version_3);
+  add_test_func ("/notes-store/memory/good-file", test_memory_good_file);
+  add_test_func ("/notes-store/memory/round-trip", test_memory_round_trip);
+  add_test_func ("/notes-store/loading/save-waits", test_async_save_waits_for_load);
+  add_test_func ("/notes-store/loading/flush-waits", test_async_flush_waits_for_load);
+  add_test_func ("/notes-store/loading/typed-merged", test_async_typed_while_loading);
+  add_test_func ("/notes-store/loading/graded-appended", test_async_graded_while_loading);
+  add_test_func ("/notes-store/loading/replaced-while-reading", test_async_replaced_while_reading);
+  add_test_func ("/notes-store/perf/save-10000", test_perf_save);
+  add_test_func ("/notes-store/perf/merge-10000", test_perf_merge);
 
-  return g_test_run ();
+  ret = g_test_run ();
+
+  {
+    g_autofree char *hold = g_build_filename (hold_dir, "notes", NULL);
+
+    g_unlink (hold);
+    g_rmdir (hold_dir);
+  }
+
+  return ret;
 }

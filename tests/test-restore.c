@@ -5,7 +5,8 @@
  * for; what the user types into the search meanwhile is kept and
  * applied; the last question comes back; a bank that cannot be read
  * falls back to the bundled one with a message; a bank the user opens
- * meanwhile wins; a window closed meanwhile goes cleanly.
+ * meanwhile wins; a window closed meanwhile goes cleanly. The sidebar
+ * shows the last question's row, however deep in the bank.
  *
  * The worker is held with VIVA_TEST_HOLD_DIR (viva_test_hold()), so that
  * "meanwhile" is certain and not a race with a quick read.
@@ -20,6 +21,7 @@
 #include <string.h>
 
 #include "viva-bank.h"
+#include "viva-bench-data.h"
 #include "viva-mock-session.h"
 #include "viva-mock-setup.h"
 #include "viva-context.h"
@@ -27,6 +29,7 @@
 #include "viva-query.h"
 #include "viva-question.h"
 #include "viva-session-store.h"
+#include "viva-sidebar-private.h"
 #include "viva-sidebar.h"
 #include "viva-test-util.h"
 #include "viva-window-private.h"
@@ -121,10 +124,9 @@ typedef struct
   VivaWindow       *window;
 } Fixture;
 
-/* Viva starting: the window, the session restored, then shown and drawn
- * once. Nothing waits for the bank. */
+/* The stores and the window, not yet shown. */
 static void
-fixture_open (Fixture *f)
+fixture_init (Fixture *f)
 {
   g_autofree char *notes_path = g_build_filename (g_get_user_data_dir (), APP_ID, "notes.json", NULL);
   g_autofree char *sessions_dir = g_build_filename (g_get_user_data_dir (), APP_ID, "sessions", NULL);
@@ -141,6 +143,14 @@ fixture_open (Fixture *f)
   f->window = viva_window_new (NULL, f->context);
   g_object_ref_sink (f->window);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1000, 700);
+}
+
+/* Viva starting: the window, the session restored, then shown and drawn
+ * once. Nothing waits for the bank. */
+static void
+fixture_open (Fixture *f)
+{
+  fixture_init (f);
   viva_window_restore_session (f->window);
   gtk_window_present (GTK_WINDOW (f->window));
   viva_test_wait_painted (GTK_WIDGET (f->window));
@@ -270,46 +280,18 @@ search_entry (VivaWindow *window)
 }
 
 /* The question rows the sidebar's list shows, by number: "1 3". Read
- * from the list view's own model, whatever builds it. */
+ * through the sidebar's own reader of its list view's model, whatever
+ * model (the tree, or a search's flat result) it shows. */
 static char *
 listed_questions (VivaWindow *window)
 {
-  GtkWidget *sidebar = GTK_WIDGET (viva_window_get_sidebar (window));
-  GtkWidget *list = NULL;
+  g_autoptr(GPtrArray) items = _viva_sidebar_dup_shown_items (viva_window_get_sidebar (window));
   GString *numbers = g_string_new ("");
-  GListModel *model;
 
-  for (GtkWidget *w = sidebar; w != NULL && list == NULL;)
-    {
-      if (GTK_IS_LIST_VIEW (w))
-        list = w;
-      else if (gtk_widget_get_first_child (w) != NULL)
-        w = gtk_widget_get_first_child (w);
-      else
-        {
-          while (w != sidebar && gtk_widget_get_next_sibling (w) == NULL)
-            w = gtk_widget_get_parent (w);
-          w = w == sidebar ? NULL : gtk_widget_get_next_sibling (w);
-        }
-    }
-  g_assert_nonnull (list);
-
-  model = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list)));
-  for (guint i = 0; model != NULL && i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (model, i);
-
-      if (GTK_IS_TREE_LIST_ROW (item))
-        {
-          GObject *inner = gtk_tree_list_row_get_item (GTK_TREE_LIST_ROW (item));
-
-          g_set_object (&item, inner);
-          g_clear_object (&inner);
-        }
-      if (VIVA_IS_QUESTION (item))
-        g_string_append_printf (numbers, "%s%u", numbers->len > 0 ? " " : "",
-                                viva_question_get_number (VIVA_QUESTION (item)));
-    }
+  for (guint i = 0; i < items->len; i++)
+    if (VIVA_IS_QUESTION (items->pdata[i]))
+      g_string_append_printf (numbers, "%s%u", numbers->len > 0 ? " " : "",
+                              viva_question_get_number (items->pdata[i]));
 
   return g_string_free (numbers, FALSE);
 }
@@ -715,6 +697,163 @@ test_resume_offer_waits_for_bank (void)
   release_bank ();
 }
 
+/* As large as the banks users reported it with: 500 questions a topic,
+ * more than the list view makes row widgets for (about 200 around its
+ * anchor), so that a list scrolled away from its anchor is empty. */
+#define DEEP_BANK_QUESTIONS 100000
+
+static char *
+write_deep_bank (void)
+{
+  g_autoptr(GBytes) bytes = viva_bench_generate_bank (DEEP_BANK_QUESTIONS, NULL);
+  char *path = g_build_filename (g_get_user_data_dir (), "restore-deep.md", NULL);
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
+  g_assert_true (g_file_set_contents (path, data, size, NULL));
+
+  return path;
+}
+
+static gboolean
+is_sidebar_row (GtkWidget  *widget,
+                const char *unused)
+{
+  return VIVA_IS_SIDEBAR_ROW (widget);
+}
+
+/* The rows of the sidebar's list view that are drawn inside its visible
+ * area, and whether the row of @question is wholly among them. */
+static guint
+count_shown_rows (VivaSidebar  *sidebar,
+                  VivaQuestion *question,
+                  gboolean     *question_shown)
+{
+  GtkWidget *list = GTK_WIDGET (sidebar->list_view);
+  int height = gtk_widget_get_height (list);
+  guint n_shown = 0;
+
+  *question_shown = FALSE;
+  for (GtkWidget *child = gtk_widget_get_first_child (list);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *row = find_widget (child, is_sidebar_row, NULL);
+      graphene_rect_t bounds;
+
+      if (row == NULL ||
+          !gtk_widget_get_child_visible (child) ||
+          !gtk_widget_get_mapped (row) ||
+          !gtk_widget_compute_bounds (child, list, &bounds) ||
+          bounds.size.height <= 0 ||
+          bounds.origin.y + bounds.size.height <= 0 ||
+          bounds.origin.y >= height)
+        continue;
+
+      n_shown++;
+      if (viva_sidebar_row_get_item (VIVA_SIDEBAR_ROW (row)) == G_OBJECT (question) &&
+          bounds.origin.y >= 0 &&
+          bounds.origin.y + bounds.size.height <= height)
+        *question_shown = TRUE;
+    }
+
+  return n_shown;
+}
+
+static gboolean
+question_row_shown (gpointer data)
+{
+  VivaWindow *window = data;
+  gboolean question_shown;
+
+  count_shown_rows (viva_window_get_sidebar (window), viva_window_get_question (window), &question_shown);
+
+  return question_shown;
+}
+
+/* The sidebar lists rows, among them the reopened question's, selected
+ * and in view. */
+static void
+assert_question_listed (VivaWindow *window,
+                        guint       number)
+{
+  VivaSidebar *sidebar = viva_window_get_sidebar (window);
+  VivaQuestion *question = viva_window_get_question (window);
+  GtkSelectionModel *selection = gtk_list_view_get_model (sidebar->list_view);
+  g_autoptr(GObject) item = NULL;
+  GtkTreeListRow *selected;
+  gboolean question_shown;
+  guint n_shown;
+
+  g_assert_nonnull (question);
+  g_assert_cmpuint (viva_question_get_number (question), ==, number);
+
+  viva_test_wait_until (question_row_shown, window, VIVA_TEST_WAIT_LIMIT_USEC,
+                        "the question's row in view in the sidebar");
+  viva_test_wait_painted (GTK_WIDGET (window));
+  viva_test_save_screenshot (GTK_WIDGET (window), "restore-deep-question.png");
+
+  g_assert_true (GTK_IS_SINGLE_SELECTION (selection));
+  selected = gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (selection));
+  g_assert_true (GTK_IS_TREE_LIST_ROW (selected));
+  item = gtk_tree_list_row_get_item (selected);
+  g_assert_true (item == (gpointer) question);
+  /* Not the question alone: the rows around it fill the list. */
+  n_shown = count_shown_rows (sidebar, question, &question_shown);
+  g_assert_true (question_shown);
+  g_assert_cmpuint (n_shown, >=, 10);
+}
+
+/* A returning user whose last question is deep in a large bank: the
+ * bank comes after the first frame (a large one takes a while to read),
+ * and the sidebar unfolds the question's level and topic and shows its
+ * row, not an empty list. */
+static void
+test_deep_question_listed (void)
+{
+  g_autofree char *path = write_deep_bank ();
+  Fixture f = { 0 };
+
+  set_last_session (path, DEEP_BANK_QUESTIONS - 9);
+  hold_bank ();
+  fixture_open (&f);
+  g_assert_null (viva_window_get_bank (f.window));
+
+  release_bank ();
+  viva_test_wait_until (has_bank, f.window, VIVA_TEST_WAIT_LIMIT_USEC, "the restored bank");
+  assert_question_listed (f.window, DEEP_BANK_QUESTIONS - 9);
+
+  fixture_close (&f);
+}
+
+/* The same with the bank in before the first frame: the row is selected
+ * one frame later. And a near question still shows too. */
+static void
+test_question_listed_first_frame (gconstpointer data)
+{
+  guint number = GPOINTER_TO_UINT (data);
+  g_autofree char *path = write_deep_bank ();
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(VivaBank) bank = NULL;
+  g_autoptr(GError) error = NULL;
+  Fixture f = { 0 };
+
+  set_last_session ("", 0);
+  bank = viva_bank_new_from_file (file, NULL, &error);
+  g_assert_no_error (error);
+
+  fixture_init (&f);
+  viva_window_set_bank (f.window, bank);
+  viva_window_show_question (f.window, viva_bank_lookup_question (bank, number));
+  gtk_window_present (GTK_WINDOW (f.window));
+  viva_test_wait_painted (GTK_WIDGET (f.window));
+
+  assert_question_listed (f.window, number);
+
+  fixture_close (&f);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -735,6 +874,13 @@ main (int   argc,
   g_test_add_func ("/restore/failed-open-while-loading-restores", test_failed_open_while_loading_restores);
   g_test_add_func ("/restore/close-while-loading", test_close_while_loading);
   g_test_add_func ("/restore/resume-offer-waits-for-bank", test_resume_offer_waits_for_bank);
+  g_test_add_func ("/restore/deep-question-listed", test_deep_question_listed);
+  g_test_add_data_func ("/restore/deep-question-listed-first-frame",
+                        GUINT_TO_POINTER (DEEP_BANK_QUESTIONS - 9),
+                        test_question_listed_first_frame);
+  g_test_add_data_func ("/restore/near-question-listed-first-frame",
+                        GUINT_TO_POINTER (1),
+                        test_question_listed_first_frame);
 
   return g_test_run ();
 }

@@ -761,6 +761,54 @@ test_perf_100k (void)
   g_assert_true (viva_notes_store_flush (store, NULL));
 }
 
+/* Notes read in a worker (viva_notes_store_load_async()) after the
+ * index was made are searched once they are in. */
+static void
+loaded_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  gboolean *loaded = user_data;
+
+  g_assert_true (viva_notes_store_load_finish (VIVA_NOTES_STORE (object), result, NULL));
+  *loaded = TRUE;
+}
+
+static void
+test_notes_loaded_later (void)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "notes.json", NULL);
+  g_autoptr(VivaBank) bank = parse_bank (small_bank, BANK_ID);
+  g_autoptr(VivaNotesStore) store = NULL;
+  g_autoptr(VivaSearchIndex) index = NULL;
+  g_autofree char *found = NULL;
+  gboolean loaded = FALSE;
+
+  {
+    g_autoptr(VivaNotesStore) first = viva_notes_store_new (path);
+
+    g_assert_true (viva_notes_store_load (first, NULL));
+    viva_note_set_text (viva_notes_store_get_note (first, BANK_ID, 6), "zebra stripes");
+    g_assert_true (viva_notes_store_flush (first, NULL));
+  }
+
+  store = viva_notes_store_new (path);
+  viva_notes_store_load_async (store, NULL, loaded_cb, &loaded);
+  /* Made while the file is read: its callback needs the main loop. */
+  index = viva_notes_search_new (bank, store);
+  found = search (index, "zebra", NULL);
+  g_assert_cmpstr (found, ==, "");
+
+  while (!loaded)
+    g_main_context_iteration (NULL, TRUE);
+  g_clear_pointer (&found, g_free);
+  found = search (index, "zebra", NULL);
+  g_assert_cmpstr (found, ==, "6");
+
+  g_clear_object (&index);
+  g_assert_true (viva_notes_store_flush (store, NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -780,6 +828,7 @@ main (int   argc,
   g_test_add_func ("/search/snippet", test_snippet);
   g_test_add_func ("/search/question-markup", test_question_markup);
   g_test_add_func ("/search/narrowing-property", test_narrowing_property);
+  g_test_add_func ("/search/notes-loaded-later", test_notes_loaded_later);
 
   if (g_test_perf ())
     g_test_add_func ("/search/perf/100k", test_perf_100k);

@@ -1713,10 +1713,263 @@ test_main_menu (void)
   close_window (window);
 }
 
+/* $VIVA_TEST_HOLD_DIR: its "notes" file lets the notes' worker return
+ * (viva-test-hold.c); there unless a test holds the worker. */
+static char *hold_dir;
+
+static void
+hold_notes_worker (void)
+{
+  g_autofree char *hold = g_build_filename (hold_dir, "notes", NULL);
+
+  g_unlink (hold);
+}
+
+static void
+release_notes_worker (void)
+{
+  g_autofree char *hold = g_build_filename (hold_dir, "notes", NULL);
+
+  g_assert_true (g_file_set_contents (hold, "", 0, NULL));
+}
+
+/* Its "bank" file lets every bank's worker return at once: the tests
+ * here hold only the notes' (viva_bank_load_file_async() waits too, for
+ * a bank opened as for the one restored). */
+static char *
+release_bank_worker (void)
+{
+  char *hold = g_build_filename (hold_dir, "bank", NULL);
+
+  g_assert_true (g_file_set_contents (hold, "", 0, NULL));
+
+  return hold;
+}
+
+static gboolean
+is_button_with_tooltip (GtkWidget  *widget,
+                        const char *tooltip)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
+}
+
+static gboolean
+is_status_page_titled (GtkWidget  *widget,
+                       const char *title)
+{
+  return ADW_IS_STATUS_PAGE (widget) &&
+         g_strcmp0 (adw_status_page_get_title (ADW_STATUS_PAGE (widget)), title) == 0;
+}
+
+static gboolean
+review_button_is_loading (gpointer data)
+{
+  return find_widget (GTK_WIDGET (viva_window_get_review_button (data)), is_label_with_text, "Loading notes…") != NULL;
+}
+
+static gboolean
+review_button_counted (gpointer data)
+{
+  return find_widget (GTK_WIDGET (viva_window_get_review_button (data)), is_label_with_text, "Nothing due today") != NULL;
+}
+
+static gboolean
+widget_is_unmapped (gpointer data)
+{
+  return !gtk_widget_get_mapped (data);
+}
+
+static gboolean
+context_notes_loaded (gpointer data)
+{
+  return viva_context_get_notes_loaded (data);
+}
+
+static VivaWindow *
+open_window_on_context (VivaContext *context)
+{
+  VivaWindow *window = viva_window_new (NULL, context);
+
+  g_object_ref_sink (window);
+  viva_window_restore_session (window);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (widget_is_mapped, window);
+  viva_test_wait_painted (GTK_WIDGET (window));
+
+  return window;
+}
+
+/* The notes are read in a worker while the windows show (issue 15): the
+ * note editor takes what is typed meanwhile, Review and Progress say
+ * they wait for the notes and open when they arrive, the Review count
+ * waits for them rather than say zero, and what the load had to say
+ * (here: restored from the backup) is said in every window then. */
+static void
+test_notes_load_in_worker (void)
+{
+  g_autofree char *path = notes_path ();
+  g_autofree char *bak = g_strconcat (path, ".bak", NULL);
+  g_autoptr(VivaNotesStore) first = NULL;
+  g_autoptr(VivaContext) context = NULL;
+  g_autoptr(VivaProgress) progress = NULL;
+  g_autoptr(GString) unnamed = g_string_new (NULL);
+  g_autofree char *text = NULL;
+  VivaWindow *studying;
+  VivaWindow *reviewing;
+  VivaNotesStore *store;
+  GtkWidget *loading;
+  VivaProgressCounts counts;
+  VivaBank *bank;
+
+  reset_data ();
+
+  /* Two saves leave a good notes.json.bak; then notes.json goes. */
+  first = load_store ();
+  viva_note_set_text (viva_notes_store_get_note (first, VIVA_BUNDLED_BANK_ID, 1), "from the backup");
+  viva_note_set_text (viva_notes_store_get_note (first, VIVA_BUNDLED_BANK_ID, 7), "seven");
+  viva_note_set_status (viva_notes_store_get_note (first, VIVA_BUNDLED_BANK_ID, 7), VIVA_STATUS_CONFIDENT);
+  g_assert_true (viva_notes_store_flush (first, NULL));
+  viva_note_set_starred (viva_notes_store_get_note (first, VIVA_BUNDLED_BANK_ID, 7), TRUE);
+  g_assert_true (viva_notes_store_flush (first, NULL));
+  g_clear_object (&first);
+  g_assert_true (g_file_test (bak, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (g_unlink (path), ==, 0);
+
+  hold_notes_worker ();
+  context = viva_context_new_default ();
+  store = viva_context_get_notes_store (context);
+  viva_notes_store_set_autosave_delay (store, 50);
+  studying = open_window_on_context (context);
+  reviewing = open_window_on_context (context);
+  bank = viva_window_get_bank (studying);
+  progress = viva_progress_dup_for_bank (bank, store);
+  g_assert_false (viva_context_get_notes_loaded (context));
+
+  /* Nothing to say yet, and no count to give. */
+  g_assert_null (viva_window_get_banner_message (studying));
+  g_assert_null (viva_window_get_banner_message (reviewing));
+  wait_until (review_button_is_loading, studying);
+
+  /* Typing goes on. */
+  click_question_in_sidebar (studying, 1);
+  type_into_notes (studying, "typed while loading");
+
+  /* Review waits for the notes, and says so. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (reviewing), "win.review", NULL));
+  loading = find_widget (GTK_WIDGET (reviewing), is_status_page_titled, "Loading Notes…");
+  g_assert_nonnull (loading);
+  wait_until (widget_is_mapped, loading);
+  viva_test_save_screenshot (GTK_WIDGET (reviewing), "notes-loading-review.png");
+  viva_test_collect_unnamed_controls (GTK_WIDGET (reviewing), unnamed);
+  g_assert_cmpstr (unnamed->str, ==, "");
+  g_assert_false (viva_progress_get_has_note (progress, viva_bank_lookup_question (bank, 7)));
+  viva_progress_get_counts (progress, &counts);
+  g_assert_cmpuint (counts.n_confident, ==, 0);
+
+  release_notes_worker ();
+  wait_until (context_notes_loaded, context);
+  drain_main_loop ();
+
+  /* Said in both windows: first that question 1 keeps both texts, then,
+   * once that is dismissed, how the notes were loaded. */
+  for (guint i = 0; i < 2; i++)
+    {
+      VivaWindow *window = i == 0 ? studying : reviewing;
+      GtkWidget *dismiss = find_widget (GTK_WIDGET (window), is_button_with_tooltip, "Dismiss");
+
+      g_assert_nonnull (viva_window_get_banner_message (window));
+      g_assert_nonnull (strstr (viva_window_get_banner_message (window), "Question 1 already had notes when they finished loading"));
+      g_assert_nonnull (dismiss);
+      g_signal_emit_by_name (dismiss, "clicked");
+      g_assert_nonnull (viva_window_get_banner_message (window));
+      g_assert_nonnull (strstr (viva_window_get_banner_message (window), "backup"));
+    }
+
+  /* Review opened; the counts are the notes'. */
+  wait_until (widget_is_mapped, viva_window_get_review_view (reviewing));
+  /* Once the stack's crossfade is over. */
+  wait_until (widget_is_unmapped, loading);
+  wait_until (review_button_counted, studying);
+  g_assert_true (viva_progress_get_has_note (progress, viva_bank_lookup_question (bank, 7)));
+  viva_progress_get_counts (progress, &counts);
+  g_assert_cmpuint (counts.n_confident, ==, 1);
+  g_assert_cmpuint (viva_progress_get_n_noted (progress, viva_question_get_level (viva_bank_lookup_question (bank, 7))), >=, 1);
+
+  /* Both texts of question 1 are kept: what was typed, and the file's. */
+  text = notes_text (studying);
+  g_assert_nonnull (strstr (text, "typed while loading"));
+  g_assert_nonnull (strstr (text, "from the backup"));
+  wait_until (store_is_idle, store);
+  {
+    g_autoptr(VivaNotesStore) reloaded = viva_notes_store_new (path);
+    const char *saved;
+
+    g_assert_true (viva_notes_store_load (reloaded, NULL));
+    saved = viva_note_get_text (viva_notes_store_lookup_note (reloaded, VIVA_BUNDLED_BANK_ID, 1));
+    g_assert_nonnull (strstr (saved, "typed while loading"));
+    g_assert_nonnull (strstr (saved, "from the backup"));
+    g_assert_cmpstr (viva_note_get_text (viva_notes_store_lookup_note (reloaded, VIVA_BUNDLED_BANK_ID, 7)), ==, "seven");
+  }
+
+  close_window (reviewing);
+  close_window (studying);
+  g_assert_true (viva_notes_store_flush (store, NULL));
+}
+
+/* Progress asked for while the notes load waits for them, then opens. */
+static void
+test_progress_waits_for_notes (void)
+{
+  g_autofree char *path = notes_path ();
+  g_autoptr(VivaNotesStore) first = NULL;
+  g_autoptr(VivaContext) context = NULL;
+  VivaWindow *window;
+  GtkWidget *loading;
+
+  reset_data ();
+  first = load_store ();
+  viva_note_set_text (viva_notes_store_get_note (first, VIVA_BUNDLED_BANK_ID, 3), "three");
+  g_assert_true (viva_notes_store_flush (first, NULL));
+  g_clear_object (&first);
+
+  hold_notes_worker ();
+  context = viva_context_new_default ();
+  window = open_window_on_context (context);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.progress", NULL));
+  loading = find_widget (GTK_WIDGET (window), is_status_page_titled, "Loading Notes…");
+  g_assert_nonnull (loading);
+  wait_until (widget_is_mapped, loading);
+
+  /* Escape goes back to studying, and the page does not come later. */
+  g_assert_true (viva_test_press_shortcut (loading, "Escape"));
+  wait_until (widget_is_unmapped, loading);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.progress", NULL));
+  wait_until (widget_is_mapped, loading);
+
+  release_notes_worker ();
+  wait_until (context_notes_loaded, context);
+  wait_until (widget_is_mapped, viva_window_get_progress_view (window));
+  wait_until (widget_is_unmapped, loading);
+
+  close_window (window);
+  g_assert_true (viva_notes_store_flush (viva_context_get_notes_store (context), NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *bank_hold = NULL;
+  int ret;
+
+  /* Before the first load: the worker reads it once. */
+  hold_dir = g_dir_make_tmp ("viva-test-hold-XXXXXX", NULL);
+  g_assert_nonnull (hold_dir);
+  g_setenv ("VIVA_TEST_HOLD_DIR", hold_dir, TRUE);
+  release_notes_worker ();
+  bank_hold = release_bank_worker ();
+
   viva_test_init_ui (&argc, &argv);
 
   g_test_add_func ("/window/tree-shows-levels", test_tree_shows_levels);
@@ -1740,6 +1993,14 @@ main (int   argc,
   g_test_add_func ("/window/preferences-budgets", test_preferences_budgets);
   g_test_add_func ("/window/controls-have-accessible-names", test_controls_have_accessible_names);
   g_test_add_func ("/window/see-also", test_see_also);
+  g_test_add_func ("/window/notes-load-in-worker", test_notes_load_in_worker);
+  g_test_add_func ("/window/progress-waits-for-notes", test_progress_waits_for_notes);
 
-  return g_test_run ();
+  ret = g_test_run ();
+
+  hold_notes_worker ();
+  g_unlink (bank_hold);
+  g_rmdir (hold_dir);
+
+  return ret;
 }

@@ -8,7 +8,7 @@
  * when this first runs (an update to a Viva that fits) is offered at
  * once. Once the offer is made, or if it was made before, it watches
  * nothing. The first count runs in a low-priority idle, not before the
- * window's first frame.
+ * window's first frame, and not before the notes are loaded.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -32,6 +32,8 @@ struct _VivaFsrsOffer
   guint           n_reviews;
   guint           count_id;
   gboolean        done;
+  /* The notes are loading: the first count waits for them */
+  gboolean        waiting;
 };
 
 enum {
@@ -81,7 +83,7 @@ note_changed_cb (VivaFsrsOffer *self,
   guint n;
 
   /* Before the first count, that count will see the change. */
-  if (self->done || self->count_id != 0)
+  if (self->done || self->count_id != 0 || self->waiting)
     return;
 
   n = note_reviews (self, note);
@@ -111,6 +113,20 @@ first_count (gpointer user_data)
   check (self);
 
   return G_SOURCE_REMOVE;
+}
+
+/* The notes are in (viva_notes_store_load_async()): count them. */
+static void
+store_loading_cb (VivaFsrsOffer  *self,
+                  GParamSpec     *pspec,
+                  VivaNotesStore *store)
+{
+  if (viva_notes_store_get_loading (store) || !self->waiting)
+    return;
+
+  self->waiting = FALSE;
+  if (!self->done && self->count_id == 0)
+    self->count_id = g_idle_add_full (G_PRIORITY_LOW, first_count, self, NULL);
 }
 
 static void
@@ -195,7 +211,13 @@ viva_fsrs_offer_new (VivaNotesStore *store,
     }
 
   g_signal_connect_object (store, "note-changed", G_CALLBACK (note_changed_cb), self, G_CONNECT_SWAPPED);
-  self->count_id = g_idle_add_full (G_PRIORITY_LOW, first_count, self, NULL);
+  if (viva_notes_store_get_loading (store))
+    {
+      self->waiting = TRUE;
+      g_signal_connect_object (store, "notify::loading", G_CALLBACK (store_loading_cb), self, G_CONNECT_SWAPPED);
+    }
+  else
+    self->count_id = g_idle_add_full (G_PRIORITY_LOW, first_count, self, NULL);
 
   return self;
 }

@@ -17,9 +17,84 @@
 #include "viva-file-saver.h"
 #include "viva-notes-file.h"
 #include "viva-notes-store-private.h"
+#include "viva-test-hold.h"
 
 /* Tries of a load whose file keeps being replaced while we look at it. */
 #define MAX_LOAD_ATTEMPTS 3
+
+/* One file the load's worker read: what viva_notes_file_read() gave. */
+typedef struct
+{
+  char          *path;
+  VivaNotesFile *file;
+  GError        *error;
+} PrereadFile;
+
+/* What the worker of viva_notes_store_load_async() read: notes.json,
+ * and its backup too when notes.json was missing or damaged, so that
+ * the usual recovery needs no second read on the main thread. */
+typedef struct _VivaNotesPreread
+{
+  PrereadFile files[2];
+  guint       n_files;
+} VivaNotesPreread;
+
+static void
+viva_notes_preread_free (VivaNotesPreread *preread)
+{
+  for (guint i = 0; i < preread->n_files; i++)
+    {
+      g_free (preread->files[i].path);
+      g_clear_pointer (&preread->files[i].file, viva_notes_file_free);
+      g_clear_error (&preread->files[i].error);
+    }
+  g_free (preread);
+}
+
+/* In the worker thread. Returns what the read found. */
+static VivaDataFileReadResult
+viva_notes_preread_add (VivaNotesPreread *preread,
+                        const char       *path)
+{
+  PrereadFile *read = &preread->files[preread->n_files++];
+
+  g_assert (preread->n_files <= G_N_ELEMENTS (preread->files));
+
+  read->path = g_strdup (path);
+  viva_notes_file_read (path, &read->file, &read->error);
+
+  return viva_data_file_read_result (read->error, VIVA_NOTES_STORE_ERROR);
+}
+
+/* Reads @path for the load's decisions below, as viva_notes_file_read()
+ * does; the first time, takes what the load's worker read instead, if
+ * it read @path. A second try (the file was replaced while we looked at
+ * it) reads again. */
+static gboolean
+viva_notes_store_read (VivaNotesStore  *self,
+                       const char      *path,
+                       VivaNotesFile  **out_file,
+                       GError         **error)
+{
+  for (guint i = 0; self->preread != NULL && i < self->preread->n_files; i++)
+    {
+      PrereadFile *read = &self->preread->files[i];
+
+      if (read->path == NULL || strcmp (read->path, path) != 0)
+        continue;
+
+      g_clear_pointer (&read->path, g_free);
+      *out_file = g_steal_pointer (&read->file);
+      if (read->error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&read->error));
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  return viva_notes_file_read (path, out_file, error);
+}
 
 /* "line 3: …; could not move “…” aside: Permission denied" */
 static void
@@ -56,7 +131,7 @@ viva_notes_store_load_backup (VivaNotesStore  *self,
       g_clear_pointer (&file, viva_notes_file_free);
       g_clear_error (&bak_error);
 
-      viva_notes_file_read (bak_path, &file, &bak_error);
+      viva_notes_store_read (self, bak_path, &file, &bak_error);
 
       switch (viva_data_file_read_result (bak_error, VIVA_NOTES_STORE_ERROR))
         {
@@ -144,32 +219,12 @@ viva_notes_store_load_backup (VivaNotesStore  *self,
 }
 
 
-/**
- * viva_notes_store_load:
- * @self: a store
- * @error: return location for an error
- *
- * Reads the notes file, once, at start-up. Whatever happens, the store is
- * usable afterwards; FALSE says that the user should be told something:
- * the file was damaged (it was moved aside, see
- * viva_notes_store_get_moved_aside_path(), and ".bak" used when good),
- * or it was written by a newer version (read-only), or it could not be
- * read at all (read-only, so that it is not replaced).
- *
- * A missing notes.json with a good ".bak" loads the backup and returns
- * TRUE with the state RECOVERED and restored-from-backup set.
- *
- * Returns: %TRUE when the notes loaded as they were
- */
-gboolean
-viva_notes_store_load (VivaNotesStore  *self,
-                       GError         **error)
+/* What to do with the file: the load's decisions, the same whether the
+ * file was read here or by the worker of viva_notes_store_load_async(). */
+static gboolean
+viva_notes_store_load_file (VivaNotesStore  *self,
+                            GError         **error)
 {
-  g_return_val_if_fail (VIVA_IS_NOTES_STORE (self), FALSE);
-  g_return_val_if_fail (!self->loaded, FALSE);
-
-  self->loaded = TRUE;
-
   for (guint attempt = 1; ; attempt++)
     {
       g_autoptr(VivaNotesFile) file = NULL;
@@ -177,7 +232,7 @@ viva_notes_store_load (VivaNotesStore  *self,
       g_autoptr(GError) move_error = NULL;
       g_autofree char *aside = NULL;
 
-      viva_notes_file_read (self->path, &file, &local_error);
+      viva_notes_store_read (self, self->path, &file, &local_error);
 
       switch (viva_data_file_read_result (local_error, VIVA_NOTES_STORE_ERROR))
         {
@@ -229,4 +284,165 @@ viva_notes_store_load (VivaNotesStore  *self,
           return FALSE;
         }
     }
+}
+
+/**
+ * viva_notes_store_load:
+ * @self: a store
+ * @error: return location for an error
+ *
+ * Reads the notes file, once, at start-up. Whatever happens, the store is
+ * usable afterwards; FALSE says that the user should be told something:
+ * the file was damaged (it was moved aside, see
+ * viva_notes_store_get_moved_aside_path(), and ".bak" used when good),
+ * or it was written by a newer version (read-only), or it could not be
+ * read at all (read-only, so that it is not replaced).
+ *
+ * A missing notes.json with a good ".bak" loads the backup and returns
+ * TRUE with the state RECOVERED and restored-from-backup set.
+ *
+ * Returns: %TRUE when the notes loaded as they were
+ */
+gboolean
+viva_notes_store_load (VivaNotesStore  *self,
+                       GError         **error)
+{
+  g_return_val_if_fail (VIVA_IS_NOTES_STORE (self), FALSE);
+  g_return_val_if_fail (!self->loaded, FALSE);
+
+  self->loaded = TRUE;
+
+  return viva_notes_store_load_file (self, error);
+}
+
+static void
+viva_notes_store_load_thread (GTask        *task,
+                              gpointer      source_object,
+                              gpointer      task_data,
+                              GCancellable *cancellable)
+{
+  const char *path = task_data;
+  VivaNotesPreread *preread = g_new0 (VivaNotesPreread, 1);
+
+  switch (viva_notes_preread_add (preread, path))
+    {
+    case VIVA_DATA_FILE_READ_MISSING:
+    case VIVA_DATA_FILE_READ_DAMAGED:
+      {
+        g_autofree char *bak_path = viva_notes_dup_backup_path (path);
+
+        viva_notes_preread_add (preread, bak_path);
+      }
+      break;
+
+    case VIVA_DATA_FILE_READ_OK:
+    case VIVA_DATA_FILE_READ_FUTURE:
+    case VIVA_DATA_FILE_READ_UNREADABLE:
+    default:
+      break;
+    }
+
+  /* Lets a test act while the notes are loading (viva-test-hold.c). */
+  viva_test_hold ("notes");
+
+  g_task_return_pointer (task, preread, (GDestroyNotify) viva_notes_preread_free);
+}
+
+static void
+viva_notes_store_load_cb (GObject      *object,
+                          GAsyncResult *result,
+                          gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  VivaNotesStore *self = g_task_get_source_object (task);
+  g_autoptr(GError) error = NULL;
+  gboolean loaded;
+
+  self->preread = g_task_propagate_pointer (G_TASK (result), NULL);
+  self->loading = FALSE;
+
+  g_object_freeze_notify (G_OBJECT (self));
+  loaded = viva_notes_store_load_file (self, &error);
+  g_clear_pointer (&self->preread, viva_notes_preread_free);
+  _viva_notes_store_loaded (self);
+  g_object_thaw_notify (G_OBJECT (self));
+
+  if (!loaded)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * viva_notes_store_load_async:
+ * @self: a store
+ * @cancellable: (nullable): a #GCancellable; the notes are loaded
+ *   anyway (the store must end up loaded), but @callback is told
+ *   %G_IO_ERROR_CANCELLED
+ * @callback: called once the notes are loaded
+ * @user_data: for @callback
+ *
+ * viva_notes_store_load(), with the file read and checked in a worker
+ * thread, so that start-up does not wait for it; what is done with the
+ * result (the notes applied, a damaged file moved aside, the backup, a
+ * newer file opened read-only) is decided on the main thread, once the
+ * file is read, exactly as viva_notes_store_load() decides.
+ *
+ * Meanwhile #VivaNotesStore:loading is %TRUE and the store can be used:
+ * notes got and changed meanwhile (a note typed, a status set, a grade
+ * given) are merged with the file's when it arrives rather than
+ * replaced by them, as a merge with another Viva's changes would (both
+ * texts kept when both have one; reviews given meanwhile go after the
+ * file's history), and nothing is written until then: a save asked for
+ * meanwhile runs once the notes are loaded, viva_notes_store_flush()
+ * waits for them.
+ */
+void
+viva_notes_store_load_async (VivaNotesStore      *self,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GTask) thread_task = NULL;
+
+  g_return_if_fail (VIVA_IS_NOTES_STORE (self));
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+  g_return_if_fail (!self->loaded);
+
+  self->loaded = TRUE;
+  self->loading = TRUE;
+  g_object_notify (G_OBJECT (self), "loading");
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, viva_notes_store_load_async);
+
+  /* As for writes, the thread's task does not hold the store, whose last
+   * reference must not go in the worker thread; the outer task, dropped
+   * in the callback on the main thread, does. */
+  thread_task = g_task_new (NULL, NULL, viva_notes_store_load_cb, g_steal_pointer (&task));
+  g_task_set_source_tag (thread_task, viva_notes_store_load_async);
+  g_task_set_task_data (thread_task, g_strdup (self->path), g_free);
+  g_task_run_in_thread (thread_task, viva_notes_store_load_thread);
+}
+
+/**
+ * viva_notes_store_load_finish:
+ * @self: a store
+ * @result: the result given to the callback
+ * @error: return location for an error
+ *
+ * Returns: what viva_notes_store_load() would have: %TRUE when the
+ *   notes loaded as they were
+ */
+gboolean
+viva_notes_store_load_finish (VivaNotesStore  *self,
+                              GAsyncResult    *result,
+                              GError         **error)
+{
+  g_return_val_if_fail (VIVA_IS_NOTES_STORE (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == viva_notes_store_load_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

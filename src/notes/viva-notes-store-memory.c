@@ -201,7 +201,8 @@ recompute_memory_cb (GObject      *object,
  * not lose it.
  *
  * Fails with %VIVA_NOTES_STORE_ERROR_READ_ONLY on a read-only store,
- * %G_IO_ERROR_NOT_INITIALIZED on one not loaded yet, and
+ * %G_IO_ERROR_NOT_INITIALIZED on one not loaded yet (or still
+ * loading), and
  * with %G_IO_ERROR_CANCELLED when cancelled or when the parameters
  * changed again before it finished.
  */
@@ -224,7 +225,7 @@ viva_notes_store_recompute_memory_async (VivaNotesStore      *self,
 
   /* Nothing to replay, and the save that follows would write over a
    * file never read. */
-  if (!self->loaded)
+  if (!self->loaded || self->loading)
     {
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED,
                                "The notes are not loaded");

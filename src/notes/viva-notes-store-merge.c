@@ -83,14 +83,36 @@ text_is_blank (const char *text)
 }
 
 /* Both texts of a note changed here and on disk, one after the other,
- * each under a line that says where it comes from. */
+ * each under a line that says where it comes from. With @loading, the
+ * disk's text is the note the user had saved and ours what they typed
+ * while the notes were being read: the saved note comes first, as it
+ * was written before. */
 static char *
 combine_texts (const char           *ours,
-               const VivaNoteRecord *disk)
+               const VivaNoteRecord *disk,
+               gboolean              loading)
 {
   g_autoptr(GDateTime) saved = NULL;
   g_autofree char *when = NULL;
   GString *text = g_string_new (NULL);
+
+  if (loading)
+    {
+      /* Translators: the line above the text a note had when Viva
+       * started, kept with what was typed into it while the notes were
+       * still being read. */
+      g_string_append_printf (text, "%s\n", _("——— Saved note ———"));
+      g_string_append (text, disk->text);
+      if (text->len > 0 && text->str[text->len - 1] != '\n')
+        g_string_append_c (text, '\n');
+      g_string_append_c (text, '\n');
+      /* Translators: the line above what was typed into a note while
+       * the notes were still being read at start-up. */
+      g_string_append_printf (text, "%s\n", _("——— Typed while your notes were loading ———"));
+      g_string_append (text, ours);
+
+      return g_string_free (text, FALSE);
+    }
 
   if (disk->modified > 0)
     saved = g_date_time_new_from_unix_local (disk->modified / G_USEC_PER_SEC);
@@ -173,6 +195,37 @@ merge_cases (GPtrArray            *ours,
   return merged;
 }
 
+/* The reviews given to @note while the file was read go after the
+ * file's history, and its schedule and memory are what grading the
+ * loaded note with them would have given. Returns the history, cut to
+ * its last %VIVA_REVIEW_HISTORY_MAX reviews, and sets @review. */
+static GArray *
+append_loaded_reviews (VivaNote             *note,
+                       const VivaNoteRecord *disk,
+                       VivaReviewState      *review)
+{
+  const VivaSchedulerConfig *config = viva_note_get_scheduler_config (note);
+  guint n_ours;
+  const VivaReviewEntry *ours = viva_note_get_history (note, &n_ours);
+  guint n_disk = disk->history ? disk->history->len : 0;
+  GArray *history = g_array_sized_new (FALSE, FALSE, sizeof (VivaReviewEntry), n_disk + n_ours);
+
+  if (n_disk > 0)
+    g_array_append_vals (history, disk->history->data, n_disk);
+  *review = disk->review;
+
+  for (guint i = 0; i < n_ours; i++)
+    {
+      g_array_append_val (history, ours[i]);
+      viva_scheduler_review (config, review, ours[i].grade, ours[i].time, review);
+    }
+
+  if (history->len > VIVA_REVIEW_HISTORY_MAX)
+    g_array_remove_range (history, 0, history->len - VIVA_REVIEW_HISTORY_MAX);
+
+  return history;
+}
+
 /* Merges one note, three ways: @base is what notes.json held when we
  * last read or wrote it, @disk what it holds now, the note what we have.
  * Either record may be @blank, for a note the file does not have.
@@ -190,12 +243,18 @@ merge_cases (GPtrArray            *ours,
  * A text that comes back older than the base (a sync tool restoring an
  * old copy of the file) does not replace ours silently either: unless
  * the file dropped the note altogether (the other side cleared it), an
- * older text is kept beside ours. */
+ * older text is kept beside ours.
+ *
+ * With @loading, @disk is the file just loaded and the note what was
+ * done while it was read (see _viva_notes_store_merge_loaded_note()):
+ * when both have reviews, ours go after the file's rather than the
+ * newer side winning them. */
 static gboolean
 viva_notes_store_merge_note (VivaNote             *note,
                              const VivaNoteRecord *base,
                              const VivaNoteRecord *disk,
                              gboolean              dropped,
+                             gboolean              loading,
                              gboolean             *changed)
 {
   const char *ours = viva_note_get_text (note);
@@ -203,6 +262,8 @@ viva_notes_store_merge_note (VivaNote             *note,
   gboolean ours_newer = our_modified >= disk->modified;
   const VivaReviewState *review;
   const VivaReviewEntry *history;
+  VivaReviewState appended_review;
+  g_autoptr(GArray) appended = NULL;
   g_autofree char *combined = NULL;
   const char *text;
   VivaStatus status;
@@ -232,7 +293,7 @@ viva_notes_store_merge_note (VivaNote             *note,
       else if (text_is_blank (disk->text))
         text = ours;
       else
-        text = combined = combine_texts (ours, disk);
+        text = combined = combine_texts (ours, disk, loading);
     }
 
   if (viva_note_get_status (note) == base->status)
@@ -253,7 +314,14 @@ viva_notes_store_merge_note (VivaNote             *note,
                                                 n_base_history > 0 ? (const VivaReviewEntry *) base->history->data : NULL,
                                                 n_base_history);
   disk_review_is_base = record_review_equal (disk, base);
-  if (!our_review_is_base && (disk_review_is_base || ours_newer))
+  if (loading && !our_review_is_base && !disk_review_is_base)
+    {
+      appended = append_loaded_reviews (note, disk, &appended_review);
+      review = &appended_review;
+      n_history = appended->len;
+      history = (const VivaReviewEntry *) (gpointer) appended->data;
+    }
+  else if (!our_review_is_base && (disk_review_is_base || ours_newer))
     {
       review = viva_note_get_review_state (note);
       history = viva_note_get_history (note, &n_history);
@@ -359,7 +427,7 @@ _viva_notes_store_merge (VivaNotesStore *self,
       if (note == NULL)
         note = _viva_notes_store_ensure_note (self, record->bank_id, record->number, NULL);
 
-      if (viva_notes_store_merge_note (note, base_record, record, FALSE, &changed_here))
+      if (viva_notes_store_merge_note (note, base_record, record, FALSE, FALSE, &changed_here))
         g_ptr_array_add (conflicts, g_object_ref (note));
       if (changed_here)
         g_ptr_array_add (changed, g_object_ref (note));
@@ -376,7 +444,7 @@ _viva_notes_store_merge (VivaNotesStore *self,
       if (note == NULL)
         continue;
 
-      if (viva_notes_store_merge_note (note, base_record, &blank, TRUE, &changed_here))
+      if (viva_notes_store_merge_note (note, base_record, &blank, TRUE, FALSE, &changed_here))
         g_ptr_array_add (conflicts, g_object_ref (note));
       if (changed_here)
         g_ptr_array_add (changed, g_object_ref (note));
@@ -387,4 +455,32 @@ _viva_notes_store_merge (VivaNotesStore *self,
   _viva_notes_store_emit_merged (self, changed, conflicts);
 
   return conflicts->len;
+}
+
+/* Merges @record, just loaded, into @note, which the store had before
+ * (viva_notes_store_load_async(): a note got, and maybe typed into,
+ * while the file was read), as a merge with another Viva's file would
+ * (viva_notes_store_merge_note()), with nothing as the common ancestor:
+ * what only one side has is kept, a text both sides have is kept twice
+ * (unless one is empty or both are the same), and reviews given
+ * meanwhile go after the file's history. */
+void
+_viva_notes_store_merge_loaded_note (VivaNotesStore       *self,
+                                     VivaNote             *note,
+                                     const VivaNoteRecord *record,
+                                     GPtrArray            *changed,
+                                     GPtrArray            *conflicts)
+{
+  VivaNoteRecord blank = { 0 };
+  gboolean changed_here;
+
+  blank.text = (char *) "";
+  blank.code = (char *) "";
+  blank.prediction = (char *) "";
+  viva_review_state_init (&blank.review);
+
+  if (viva_notes_store_merge_note (note, &blank, record, FALSE, TRUE, &changed_here))
+    g_ptr_array_add (conflicts, g_object_ref (note));
+  if (changed_here)
+    g_ptr_array_add (changed, g_object_ref (note));
 }

@@ -28,6 +28,12 @@ struct _VivaNotesStore
   VivaFileSaver       *saver;
   GFileMonitor        *monitor;
   GCancellable        *reload_cancellable;
+  /* What the load's worker read (viva_notes_store_load_async()), for the
+   * load's decisions on the main thread to take instead of reading. */
+  struct _VivaNotesPreread *preread;
+  /* viva_notes_store_save_async() calls made while loading, started
+   * once the notes are loaded (GTask) */
+  GPtrArray           *saves_after_load;
 
   /* What notes.json held when we last read or wrote it, the file
    * disk_stamp describes: the common ancestor for a three-way merge with
@@ -59,7 +65,11 @@ struct _VivaNotesStore
   /* The saver's, as the properties last told them */
   VivaSaveStatus       status;
 
+  /* Set by viva_notes_store_load() and viva_notes_store_load_async() */
   guint                loaded : 1;
+  /* The load's worker is reading: nothing is written until its result
+   * is applied */
+  guint                loading : 1;
   guint                restored_from_backup : 1;
   guint                reloading : 1;
   guint                reload_after_write : 1;
@@ -87,6 +97,12 @@ void      _viva_notes_store_emit_merged               (VivaNotesStore       *sel
 guint     _viva_notes_store_merge                     (VivaNotesStore       *self,
                                                       VivaNotesFile        *disk);
 void      _viva_notes_store_schedule_reload           (VivaNotesStore       *self);
+void      _viva_notes_store_merge_loaded_note         (VivaNotesStore       *self,
+                                                      VivaNote             *note,
+                                                      const VivaNoteRecord *record,
+                                                      GPtrArray            *changed,
+                                                      GPtrArray            *conflicts);
+void      _viva_notes_store_loaded                    (VivaNotesStore       *self);
 
 guint                viva_notes_store_get_n_notes           (VivaNotesStore       *self);
 guint                viva_notes_store_get_autosave_delay    (VivaNotesStore       *self);

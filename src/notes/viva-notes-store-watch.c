@@ -181,7 +181,8 @@ viva_notes_store_dir_changed_cb (GFileMonitor      *monitor,
 
 /**
  * viva_notes_store_watch:
- * @self: a loaded store
+ * @self: a loaded store (not still loading: see
+ *   viva_notes_store_load_async())
  *
  * Follows the notes file from now on: when another process (another
  * Viva, a sync tool) replaces it, its changes are merged at once, as a
@@ -197,7 +198,7 @@ viva_notes_store_watch (VivaNotesStore *self)
   g_autoptr(GError) error = NULL;
 
   g_return_if_fail (VIVA_IS_NOTES_STORE (self));
-  g_return_if_fail (self->loaded);
+  g_return_if_fail (self->loaded && !self->loading);
 
   if (self->monitor != NULL)
     return;

@@ -53,6 +53,7 @@ enum {
   PROP_READ_ONLY,
   PROP_RESTORED_FROM_BACKUP,
   PROP_MOVED_ASIDE_PATH,
+  PROP_LOADING,
   N_PROPS
 };
 
@@ -245,6 +246,10 @@ void
 _viva_notes_store_apply (VivaNotesStore *self,
                         VivaNotesFile  *file)
 {
+  g_autoptr(GPtrArray) ours = NULL;
+  g_autoptr(GPtrArray) changed = NULL;
+  g_autoptr(GPtrArray) conflicts = NULL;
+
   self->applying_disk++;
   self->due_index_valid = FALSE;
 
@@ -252,10 +257,40 @@ _viva_notes_store_apply (VivaNotesStore *self,
     {
       const VivaNoteRecord *record = g_ptr_array_index (file->records, i);
 
+      /* A note the store has already was got, and maybe changed, while
+       * the file was read (viva_notes_store_load_async()): merged below,
+       * once every other note is in (grades given meanwhile count the
+       * notes due each day). */
+      if (_viva_notes_store_find_note (self, record->bank_id, record->number) != NULL)
+        {
+          if (ours == NULL)
+            ours = g_ptr_array_new ();
+          g_ptr_array_add (ours, (gpointer) record);
+          continue;
+        }
+
       _viva_notes_store_ensure_note (self, record->bank_id, record->number, record);
     }
 
+  if (ours != NULL)
+    {
+      changed = g_ptr_array_new_with_free_func (g_object_unref);
+      conflicts = g_ptr_array_new_with_free_func (g_object_unref);
+
+      for (guint i = 0; i < ours->len; i++)
+        {
+          const VivaNoteRecord *record = g_ptr_array_index (ours, i);
+
+          _viva_notes_store_merge_loaded_note (self,
+                                               _viva_notes_store_find_note (self, record->bank_id, record->number),
+                                               record, changed, conflicts);
+        }
+    }
+
   self->applying_disk--;
+
+  if (changed != NULL)
+    _viva_notes_store_emit_merged (self, changed, conflicts);
 }
 
 /* Takes @records as the base of the next merge. */
@@ -452,18 +487,45 @@ viva_notes_store_finish_write (gpointer       user_data,
     }
 }
 
+/* Nothing is written before the file is loaded: it would replace the
+ * notes not read yet. */
 static gboolean
 viva_notes_store_can_write (gpointer user_data)
 {
   VivaNotesStore *self = user_data;
 
-  return self->state != VIVA_NOTES_STORE_STATE_READ_ONLY;
+  return self->state != VIVA_NOTES_STORE_STATE_READ_ONLY && !self->loading;
 }
 
 static GError *
 viva_notes_store_cannot_write_error (gpointer user_data)
 {
-  return viva_notes_store_read_only_error (user_data);
+  VivaNotesStore *self = user_data;
+
+  if (self->loading)
+    return g_error_new (G_IO_ERROR, G_IO_ERROR_PENDING,
+                        _("Your notes cannot be saved yet: “%s” is still being read"),
+                        self->path);
+
+  return viva_notes_store_read_only_error (self);
+}
+
+/* The result of viva_notes_store_load_async() is applied: what was
+ * changed meanwhile, and the saves asked for meanwhile, are written now. */
+void
+_viva_notes_store_loaded (VivaNotesStore *self)
+{
+  g_autoptr(GPtrArray) saves = g_steal_pointer (&self->saves_after_load);
+
+  g_assert (!self->loading);
+
+  if (viva_file_saver_get_dirty (self->saver))
+    viva_file_saver_changed (self->saver);
+
+  for (guint i = 0; saves != NULL && i < saves->len; i++)
+    viva_file_saver_save (self->saver, g_object_ref (g_ptr_array_index (saves, i)));
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
 
 /* The file changed while we wrote; if not by us, merge it now. */
@@ -552,6 +614,7 @@ viva_notes_store_finalize (GObject *object)
 
   g_clear_pointer (&self->banks, g_hash_table_unref);
   g_clear_pointer (&self->base, g_ptr_array_unref);
+  g_clear_pointer (&self->saves_after_load, g_ptr_array_unref);
   g_clear_pointer (&self->due_days, g_hash_table_unref);
   g_clear_pointer (&self->note_due_days, g_hash_table_unref);
   g_clear_pointer (&self->local_tz, g_time_zone_unref);
@@ -604,6 +667,10 @@ viva_notes_store_get_property (GObject    *object,
 
     case PROP_MOVED_ASIDE_PATH:
       g_value_set_string (value, self->moved_aside_path);
+      break;
+
+    case PROP_LOADING:
+      g_value_set_boolean (value, self->loading);
       break;
 
     default:
@@ -735,6 +802,20 @@ viva_notes_store_class_init (VivaNotesStoreClass *klass)
                          NULL,
                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  /**
+   * VivaNotesStore:loading:
+   *
+   * Whether viva_notes_store_load_async() is reading the file. The store
+   * can be used meanwhile, and writes nothing; what changed is merged
+   * with the file's notes when they arrive. Goes %FALSE once they are
+   * in the store (or the file's problem was dealt with): views that
+   * count or list notes count them again then.
+   */
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -818,6 +899,14 @@ viva_notes_store_get_path (VivaNotesStore *self)
   g_return_val_if_fail (VIVA_IS_NOTES_STORE (self), NULL);
 
   return self->path;
+}
+
+gboolean
+viva_notes_store_get_loading (VivaNotesStore *self)
+{
+  g_return_val_if_fail (VIVA_IS_NOTES_STORE (self), FALSE);
+
+  return self->loading;
 }
 
 VivaNotesStoreState
@@ -1261,7 +1350,8 @@ viva_notes_store_list_reviewed_notes (VivaNotesStore *self)
  *
  * Writes the notes now (or right after the write in progress), whether
  * or not anything changed. The snapshot is taken on the calling thread;
- * the file is written in a worker thread.
+ * the file is written in a worker thread. While the notes are loading
+ * (#VivaNotesStore:loading), the write waits until they are loaded.
  */
 void
 viva_notes_store_save_async (VivaNotesStore      *self,
@@ -1276,6 +1366,16 @@ viva_notes_store_save_async (VivaNotesStore      *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, viva_notes_store_save_async);
+
+  /* Written once the file is loaded, not over it. */
+  if (self->loading)
+    {
+      if (self->saves_after_load == NULL)
+        self->saves_after_load = g_ptr_array_new_with_free_func (g_object_unref);
+      g_ptr_array_add (self->saves_after_load, g_steal_pointer (&task));
+      return;
+    }
+
   viva_file_saver_save (self->saver, g_steal_pointer (&task));
 }
 
@@ -1296,7 +1396,8 @@ viva_notes_store_save_finish (VivaNotesStore  *self,
  * @self: a store
  * @error: return location for an error
  *
- * For closing and quitting: waits for the write in progress (running the
+ * For closing and quitting: waits for the load (see
+ * viva_notes_store_load_async()) and the write in progress (running the
  * default main context meanwhile), then writes what is still unsaved, in
  * the calling thread. Follows the same rules as the background writes.
  *
@@ -1312,6 +1413,11 @@ viva_notes_store_flush (VivaNotesStore  *self,
   g_return_val_if_fail (VIVA_IS_NOTES_STORE (self), FALSE);
 
   hold = g_object_ref (self);
+
+  /* What was typed while the file was read is merged with it first:
+   * written now, it would replace it. */
+  while (self->loading)
+    g_main_context_iteration (NULL, TRUE);
 
   ret = viva_file_saver_flush (self->saver, error);
 

@@ -75,6 +75,14 @@ VivaNotesStore      *viva_notes_store_new                   (const char         
 const char          *viva_notes_store_get_path              (VivaNotesStore       *self);
 gboolean             viva_notes_store_load                  (VivaNotesStore       *self,
                                                              GError              **error);
+void                 viva_notes_store_load_async            (VivaNotesStore       *self,
+                                                             GCancellable         *cancellable,
+                                                             GAsyncReadyCallback   callback,
+                                                             gpointer              user_data);
+gboolean             viva_notes_store_load_finish           (VivaNotesStore       *self,
+                                                             GAsyncResult         *result,
+                                                             GError              **error);
+gboolean             viva_notes_store_get_loading           (VivaNotesStore       *self);
 void                 viva_notes_store_watch                 (VivaNotesStore       *self);
 VivaNotesStoreState  viva_notes_store_get_state             (VivaNotesStore       *self);
 const char          *viva_notes_store_get_moved_aside_path  (VivaNotesStore       *self);

@@ -95,6 +95,36 @@ notes_search_note_changed_cb (NotesSearch    *self,
   viva_search_index_notes_changed (self->index);
 }
 
+/* Sets every note of the bank that the store has. */
+static void
+notes_search_set_notes (NotesSearch *self)
+{
+  g_autoptr(GPtrArray) list = viva_notes_store_list_notes (self->notes, viva_bank_get_id (self->bank));
+
+  for (guint i = 0; i < list->len; i++)
+    {
+      VivaNote *note = g_ptr_array_index (list, i);
+      VivaQuestion *question = viva_bank_lookup_question (self->bank, viva_note_get_number (note));
+
+      if (question != NULL)
+        notes_search_set_note (self, viva_question_get_position (question), note);
+    }
+}
+
+/* The store loaded its file after we were made (see
+ * viva_notes_store_load_async()): its notes are searched from now on. */
+static void
+notes_search_loading_cb (NotesSearch    *self,
+                         GParamSpec     *pspec,
+                         VivaNotesStore *notes)
+{
+  if (viva_notes_store_get_loading (notes))
+    return;
+
+  notes_search_set_notes (self);
+  viva_search_index_notes_changed (self->index);
+}
+
 static const char *
 notes_search_get_text (gpointer data,
                        guint    position)
@@ -154,6 +184,7 @@ notes_search_free (gpointer data)
   NotesSearch *self = data;
 
   g_signal_handlers_disconnect_by_func (self->notes, notes_search_note_changed_cb, self);
+  g_signal_handlers_disconnect_by_func (self->notes, notes_search_loading_cb, self);
 
   for (guint i = 0; i < self->n_questions; i++)
     {
@@ -192,7 +223,6 @@ viva_notes_search_new (VivaBank       *bank,
 {
   VivaSearchIndex *index;
   NotesSearch *self;
-  g_autoptr(GPtrArray) list = NULL;
 
   g_return_val_if_fail (VIVA_IS_BANK (bank), NULL);
   g_return_val_if_fail (!notes || VIVA_IS_NOTES_STORE (notes), NULL);
@@ -210,18 +240,13 @@ viva_notes_search_new (VivaBank       *bank,
   self->key_of = g_new0 (char *, MAX (self->n_questions, 1));
   self->has_text = g_new0 (guint8, MAX (self->n_questions, 1));
 
-  list = viva_notes_store_list_notes (notes, viva_bank_get_id (bank));
-  for (guint i = 0; i < list->len; i++)
-    {
-      VivaNote *note = g_ptr_array_index (list, i);
-      VivaQuestion *question = viva_bank_lookup_question (bank, viva_note_get_number (note));
-
-      if (question != NULL)
-        notes_search_set_note (self, viva_question_get_position (question), note);
-    }
+  notes_search_set_notes (self);
 
   g_signal_connect_swapped (notes, "note-changed",
                             G_CALLBACK (notes_search_note_changed_cb), self);
+  if (viva_notes_store_get_loading (notes))
+    g_signal_connect_swapped (notes, "notify::loading",
+                              G_CALLBACK (notes_search_loading_cb), self);
 
   viva_search_index_set_notes (index, (const char * const *) self->key_of,
                                &notes_search_funcs, self, notes_search_free);

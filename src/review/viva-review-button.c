@@ -101,6 +101,20 @@ viva_review_button_refresh (VivaReviewButton *self)
 
   self->counted = TRUE;
 
+  /* Counted once they are in (notify::notes-loaded); zero meanwhile
+   * would be wrong. */
+  if (!viva_context_get_notes_loaded (self->context))
+    {
+      gtk_label_set_text (self->title_label, _("Review"));
+      gtk_label_set_text (self->subtitle_label, _("Loading notes…"));
+      gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), TRUE);
+      accessible = g_strdup_printf (_("Review: %s"), _("Loading notes…"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                      -1);
+      return;
+    }
+
   today = viva_context_get_review_today (self->context);
   viva_review_today_get_day (today, &day);
   self->day_start = day.start;
@@ -225,7 +239,7 @@ viva_review_button_note_changed_cb (VivaReviewButton *self,
   self->refresh_source = g_timeout_add (REFRESH_DELAY_MSEC, viva_review_button_refresh_cb, self);
 }
 
-/* Another bank, or other daily limits. */
+/* Another bank, other daily limits, or the notes loaded. */
 static void
 viva_review_button_changed_cb (VivaReviewButton *self)
 {
@@ -451,6 +465,8 @@ viva_review_button_init (VivaReviewButton *self)
 
   self->context_signals = g_signal_group_new (VIVA_TYPE_CONTEXT);
   g_signal_group_connect_object (self->context_signals, "notify::bank",
+                                 G_CALLBACK (viva_review_button_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->context_signals, "notify::notes-loaded",
                                  G_CALLBACK (viva_review_button_changed_cb), self, G_CONNECT_SWAPPED);
 
   self->today_signals = g_signal_group_new (VIVA_TYPE_REVIEW_TODAY);

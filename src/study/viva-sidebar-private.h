@@ -63,6 +63,10 @@ struct _VivaSidebar
   AdwStatusPage      *empty_page;
 
   guint               refresh_source;
+  /* A scroll to the selection waiting for the list view's page: see
+   * viva_sidebar_scroll_to_selected(). */
+  gulong              page_handler;
+  guint               scroll_tick;
   /* How many times the search ran, for the tests. */
   guint               n_searches;
   guint               filter_level;

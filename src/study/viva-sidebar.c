@@ -414,6 +414,14 @@ viva_sidebar_dispose (GObject *object)
   VivaSidebar *self = (VivaSidebar *)object;
   GtkWidget *child;
 
+  if (self->scroll_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->list_view), self->scroll_tick);
+  self->scroll_tick = 0;
+  if (self->page_handler != 0)
+    g_signal_handler_disconnect (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view)),
+                                 self->page_handler);
+  self->page_handler = 0;
+
   gtk_widget_dispose_template (GTK_WIDGET (self), VIVA_TYPE_SIDEBAR);
 
   /* The template's root container is not bound to a field, so
@@ -839,6 +847,75 @@ viva_sidebar_set_bank (VivaSidebar *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BANK]);
 }
 
+static void viva_sidebar_scroll_to_selected (VivaSidebar *self);
+
+static gboolean
+viva_sidebar_scroll_tick_cb (GtkWidget     *widget,
+                             GdkFrameClock *clock,
+                             gpointer       data)
+{
+  VivaSidebar *self = data;
+
+  self->scroll_tick = 0;
+  viva_sidebar_scroll_to_selected (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+viva_sidebar_page_size_cb (VivaSidebar   *self,
+                           GParamSpec    *pspec,
+                           GtkAdjustment *adjustment)
+{
+  if (gtk_adjustment_get_page_size (adjustment) <= 0)
+    return;
+
+  g_clear_signal_handler (&self->page_handler, adjustment);
+  /* This is the list view's size_allocate: scroll in the next frame. */
+  if (self->scroll_tick == 0)
+    self->scroll_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->list_view),
+                                                      viva_sidebar_scroll_tick_cb,
+                                                      self, NULL);
+}
+
+/* Scrolls the list view to its selected row, once it can.
+ *
+ * GTK 4.8 works out where to scroll from the list view's adjustment
+ * (gtk_list_base_compute_scroll_align() in gtklistbase.c). A list view
+ * that has only been allocated while its model was empty has never set
+ * its adjustment (gtk_list_view_size_allocate() returns early), so its
+ * page is 0 pixels high; its rows have not been measured either, so the
+ * row starts and ends at 0 too, and the alignment is 0 / 0. With that NaN
+ * the list view makes its row widgets around the row but leaves its view
+ * at the top, far from them: an empty list until the user scrolls. That
+ * is what a returning user met when the last question was deep in a
+ * large bank, which comes after the window's first frame (the sidebar
+ * gets the bank, unfolds the question's topic and scrolls, all before
+ * the list view's next allocation). So until the list view has a page,
+ * the scroll waits for it. */
+static void
+viva_sidebar_scroll_to_selected (VivaSidebar *self)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->list_view));
+  GtkSelectionModel *model = gtk_list_view_get_model (self->list_view);
+  guint position;
+
+  if (adjustment != NULL && gtk_adjustment_get_page_size (adjustment) <= 0)
+    {
+      if (self->page_handler == 0)
+        self->page_handler = g_signal_connect_object (adjustment, "notify::page-size",
+                                                      G_CALLBACK (viva_sidebar_page_size_cb),
+                                                      self, G_CONNECT_SWAPPED);
+      return;
+    }
+
+  if (!GTK_IS_SINGLE_SELECTION (model))
+    return;
+  position = gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (model));
+  if (position != GTK_INVALID_LIST_POSITION)
+    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+}
+
 /**
  * viva_sidebar_select_question:
  *
@@ -877,8 +954,7 @@ viva_sidebar_select_question (VivaSidebar  *self,
         }
       position = viva_sidebar_results_find (self->results, question);
       gtk_single_selection_set_selected (self->results_selection, position);
-      if (position != GTK_INVALID_LIST_POSITION)
-        gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+      viva_sidebar_scroll_to_selected (self);
       self->selecting = FALSE;
       return;
     }
@@ -908,7 +984,7 @@ viva_sidebar_select_question (VivaSidebar  *self,
 
   position = gtk_tree_list_row_get_position (question_row);
   gtk_single_selection_set_selected (self->selection, position);
-  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+  viva_sidebar_scroll_to_selected (self);
 
   self->selecting = FALSE;
   return;
