@@ -189,7 +189,8 @@ find_row (GtkWidget *root,
   return NULL;
 }
 
-/* A label under @root whose markup holds @text highlighted. */
+/* A label under @root, or a sidebar row's title (which draws its text
+ * itself), whose markup holds @text highlighted. */
 static gboolean
 has_highlighted_label (GtkWidget  *root,
                        const char *text)
@@ -199,6 +200,11 @@ has_highlighted_label (GtkWidget  *root,
   if (GTK_IS_LABEL (root) && gtk_widget_get_visible (root) &&
       gtk_label_get_use_markup (GTK_LABEL (root)) &&
       strstr (gtk_label_get_label (GTK_LABEL (root)), highlighted) != NULL)
+    return TRUE;
+
+  if (VIVA_IS_SIDEBAR_ROW (root) && gtk_widget_get_visible (root) &&
+      viva_sidebar_row_get_title_markup (VIVA_SIDEBAR_ROW (root)) != NULL &&
+      strstr (viva_sidebar_row_get_title_markup (VIVA_SIDEBAR_ROW (root)), highlighted) != NULL)
     return TRUE;
 
   for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
@@ -1131,6 +1137,81 @@ test_search_once_per_text (void)
   close_window (window);
 }
 
+/* A question row's number: its label is the first "numeric" one in the
+ * row (levels and topics have their count after the title). */
+static GtkWidget *
+number_label (VivaSidebarRow *row)
+{
+  GtkWidget *label = find_by_css_class (GTK_WIDGET (row), "numeric");
+
+  g_assert_true (GTK_IS_LABEL (label));
+
+  return label;
+}
+
+/* The number takes at least three characters' width in the row's font,
+ * as a label of width-chars 3 styled as it is: one- and two-digit
+ * numbers line up on their right with three-digit ones. */
+static void
+assert_number_column (VivaSidebarRow *row,
+                      const char     *number)
+{
+  GtkWidget *label = number_label (row);
+  GtkWidget *reference = gtk_label_new (number);
+  int width, reference_width;
+
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, number);
+  gtk_label_set_width_chars (GTK_LABEL (reference), 3);
+  gtk_widget_add_css_class (reference, "dim-label");
+  gtk_widget_add_css_class (reference, "numeric");
+  gtk_widget_insert_after (reference, gtk_widget_get_parent (label), label);
+
+  gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, &width, NULL, NULL, NULL);
+  gtk_widget_measure (reference, GTK_ORIENTATION_HORIZONTAL, -1, &reference_width, NULL, NULL, NULL);
+  g_assert_cmpint (width, >, 0);
+  g_assert_cmpint (width, ==, reference_width);
+  g_assert_cmpint (gtk_widget_get_width (label), ==, reference_width);
+
+  gtk_widget_unparent (reference);
+}
+
+/* Question numbers make a column in the tree and in a search's result,
+ * in rows the list view makes for either. */
+static void
+test_number_column (void)
+{
+  g_autoptr(VivaNotesStore) store = NULL;
+  VivaWindow *window;
+  VivaSidebar *sidebar;
+  VivaBank *bank;
+  VivaQuestion *question;
+  VivaSidebarRow *row;
+
+  reset_data ();
+  store = load_store ();
+  window = open_window (store);
+  sidebar = viva_window_get_sidebar (window);
+  bank = viva_window_get_bank (window);
+
+  /* The tree, opened at question 1. */
+  question = viva_bank_lookup_question (bank, 1);
+  viva_window_show_question (window, question);
+  settle (window);
+  row = find_row (GTK_WIDGET (sidebar), question);
+  g_assert_nonnull (row);
+  assert_number_column (row, "1");
+
+  /* A search's result. */
+  viva_sidebar_set_filter_text (sidebar, "decorator");
+  settle (window);
+  question = viva_bank_lookup_question (bank, DECORATOR_QUESTION);
+  row = find_row (GTK_WIDGET (sidebar), question);
+  g_assert_nonnull (row);
+  assert_number_column (row, "420");
+
+  close_window (window);
+}
+
 /* "-m perf": typing "decorator" into the sidebar of a 100,000-question
  * bank, with notes on a tenth of the questions. For each keystroke: the
  * search and the tree's update (what blocks typing), then until the next
@@ -1244,6 +1325,7 @@ main (int   argc,
   g_test_add_func ("/search-ui/go-to-number", test_go_to_number);
   g_test_add_func ("/search-ui/results-from-the-keyboard", test_results_from_the_keyboard);
   g_test_add_func ("/search-ui/once-per-text", test_search_once_per_text);
+  g_test_add_func ("/search-ui/number-column", test_number_column);
 
   if (g_test_perf ())
     g_test_add_func ("/search-ui/perf/100k", test_perf_sidebar_100k);

@@ -24,6 +24,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 #include <pango/pangocairo.h>
 
 #include "viva-level.h"
@@ -34,6 +35,10 @@
 #include "viva-sidebar-row.h"
 #include "viva-stacked-bar.h"
 #include "viva-topic.h"
+
+/* The row's title: see below. */
+#define VIVA_TYPE_SIDEBAR_TITLE (viva_sidebar_title_get_type ())
+G_DECLARE_FINAL_TYPE (VivaSidebarTitle, viva_sidebar_title, VIVA, SIDEBAR_TITLE, GtkWidget)
 
 struct _VivaSidebarRow
 {
@@ -49,8 +54,7 @@ struct _VivaSidebarRow
   /* Template widgets */
   GtkBox          *box;
   GtkLabel        *number_label;
-  GtkLabel        *title_label;
-  GtkWidget       *title_holder;
+  VivaSidebarTitle *title;
   /* Made for the first question starred or with notes. */
   GtkImage        *star_image;
   GtkImage        *note_image;
@@ -80,24 +84,95 @@ struct _VivaSidebarRow
 
 G_DEFINE_FINAL_TYPE (VivaSidebarRow, viva_sidebar_row, GTK_TYPE_WIDGET)
 
-/* The title's holder: it asks for no width, so that laying out the
+/* The title: a label that asks for no width, so that laying out the
  * title is left to the frame that draws it. GTK 4.8's list view keeps
  * about 200 rows, a few dozen of them on screen, and measures every one
  * whenever its text changes: an ellipsized GtkLabel lays its whole text
  * out twice to say its width (at natural width and at none), three
  * times on copies once allocated, and once more to draw. Given all the
  * width the row has for it (it expands) without being measured, the
- * label lays out once, when drawn, and only if on screen. Its height is
- * one line's, which the row caches (viva_sidebar_row_measure()). */
-#define VIVA_TYPE_SIDEBAR_TITLE (viva_sidebar_title_get_type ())
-G_DECLARE_FINAL_TYPE (VivaSidebarTitle, viva_sidebar_title, VIVA, SIDEBAR_TITLE, GtkWidget)
+ * title lays out once, when drawn, and only if on screen. Its height is
+ * one line's, which the row caches (viva_sidebar_row_measure()).
+ *
+ * It draws its text itself, as GtkLabel does (gtklabel.c,
+ * gtk_label_ensure_layout(), get_layout_location(),
+ * gtk_label_snapshot()) for a single-line label ellipsized at its end
+ * and aligned at its start: a GtkLabel in it was one more widget in
+ * each of the 200 rows the list view makes when a search starts (its
+ * object, its style and its accessible, about 10% of the first letter
+ * at 100,000 questions, callgrind). Its CSS name is "label", so that
+ * it is styled as the label was, and a screen reader reads it as one. */
 
 struct _VivaSidebarTitle
 {
-  GtkWidget parent_instance;
+  GtkWidget    parent_instance;
+
+  /* Owned */
+  char        *label;
+  /* The text without its markup */
+  char        *text;
+  PangoAttrList *attrs;
+  /* Made when first measured or drawn */
+  PangoLayout *layout;
+
+  gboolean     use_markup;
 };
 
 G_DEFINE_FINAL_TYPE (VivaSidebarTitle, viva_sidebar_title, GTK_TYPE_WIDGET)
+
+static void
+viva_sidebar_title_ensure_layout (VivaSidebarTitle *self)
+{
+  gboolean rtl;
+
+  if (self->layout != NULL)
+    return;
+
+  rtl = gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL;
+  self->layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), self->text);
+  pango_layout_set_attributes (self->layout, self->attrs);
+  pango_layout_set_alignment (self->layout, rtl ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+  pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_single_paragraph_mode (self->layout, TRUE);
+  pango_layout_set_width (self->layout, gtk_widget_get_width (GTK_WIDGET (self)) * PANGO_SCALE);
+}
+
+/* Sets the text, or the markup, only when it changes: a title told the
+ * same text again would lay it out and ask the list to measure the row
+ * again, and a keystroke tells 200 rows their texts. */
+static void
+viva_sidebar_title_set_label (VivaSidebarTitle *self,
+                              gboolean          use_markup,
+                              const char       *label)
+{
+  g_autofree char *text = NULL;
+  PangoAttrList *attrs = NULL;
+
+  if (self->use_markup == use_markup && g_strcmp0 (self->label, label) == 0)
+    return;
+
+  if (label == NULL)
+    label = "";
+
+  /* Our own markup (viva_search_markup_highlight()), escaped: a text
+   * it does not parse is shown as it is. */
+  if (!use_markup || !pango_parse_markup (label, -1, 0, &attrs, &text, NULL, NULL))
+    text = g_strdup (label);
+
+  g_free (self->label);
+  self->label = g_strdup (label);
+  g_free (self->text);
+  self->text = g_steal_pointer (&text);
+  g_clear_pointer (&self->attrs, pango_attr_list_unref);
+  self->attrs = attrs;
+  self->use_markup = use_markup;
+  g_clear_object (&self->layout);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, self->text,
+                                  -1);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
 
 static void
 viva_sidebar_title_measure (GtkWidget      *widget,
@@ -108,15 +183,23 @@ viva_sidebar_title_measure (GtkWidget      *widget,
                             int            *minimum_baseline,
                             int            *natural_baseline)
 {
-  GtkWidget *label = gtk_widget_get_first_child (widget);
+  VivaSidebarTitle *self = VIVA_SIDEBAR_TITLE (widget);
+  int width, height;
 
-  if (orientation == GTK_ORIENTATION_HORIZONTAL || label == NULL)
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
       *minimum = *natural = 0;
       return;
     }
 
-  gtk_widget_measure (label, orientation, -1, minimum, natural, minimum_baseline, natural_baseline);
+  /* One line of the text, as GtkLabel measures it at any width. */
+  viva_sidebar_title_ensure_layout (self);
+  width = pango_layout_get_width (self->layout);
+  pango_layout_set_width (self->layout, -1);
+  pango_layout_get_pixel_size (self->layout, NULL, &height);
+  *minimum = *natural = height;
+  *minimum_baseline = *natural_baseline = pango_layout_get_baseline (self->layout) / PANGO_SCALE;
+  pango_layout_set_width (self->layout, width);
 }
 
 static void
@@ -125,21 +208,88 @@ viva_sidebar_title_size_allocate (GtkWidget *widget,
                                   int        height,
                                   int        baseline)
 {
-  GtkWidget *label = gtk_widget_get_first_child (widget);
+  VivaSidebarTitle *self = VIVA_SIDEBAR_TITLE (widget);
 
-  if (label != NULL)
-    gtk_widget_size_allocate (label, &(GtkAllocation) { 0, 0, width, height }, baseline);
+  if (self->layout != NULL)
+    pango_layout_set_width (self->layout, width * PANGO_SCALE);
 }
 
 static void
-viva_sidebar_title_dispose (GObject *object)
+viva_sidebar_title_snapshot (GtkWidget   *widget,
+                             GtkSnapshot *snapshot)
 {
-  GtkWidget *label;
+  VivaSidebarTitle *self = VIVA_SIDEBAR_TITLE (widget);
+  float xalign = gtk_widget_get_direction (widget) != GTK_TEXT_DIR_LTR ? 1.0 : 0.0;
+  int baseline = gtk_widget_get_allocated_baseline (widget);
+  PangoRectangle logical;
+  int x, y;
 
-  while ((label = gtk_widget_get_first_child (GTK_WIDGET (object))))
-    gtk_widget_unparent (label);
+  if (self->text == NULL || *self->text == '\0')
+    return;
 
-  G_OBJECT_CLASS (viva_sidebar_title_parent_class)->dispose (object);
+  viva_sidebar_title_ensure_layout (self);
+
+  pango_layout_get_pixel_extents (self->layout, NULL, &logical);
+  x = floor ((xalign * (gtk_widget_get_width (widget) - logical.width)) - logical.x);
+  if (baseline != -1)
+    y = baseline - pango_layout_get_baseline (self->layout) / PANGO_SCALE;
+  else
+    y = floor ((gtk_widget_get_height (widget) - logical.height) * 0.5);
+
+  gtk_snapshot_render_layout (snapshot, gtk_widget_get_style_context (widget), x, y, self->layout);
+}
+
+/* The font or the direction changed: the layout is made again. */
+static void
+viva_sidebar_title_css_changed (GtkWidget         *widget,
+                                GtkCssStyleChange *change)
+{
+  VivaSidebarTitle *self = VIVA_SIDEBAR_TITLE (widget);
+
+  GTK_WIDGET_CLASS (viva_sidebar_title_parent_class)->css_changed (widget, change);
+
+  if (self->layout != NULL)
+    {
+      g_clear_object (&self->layout);
+      gtk_widget_queue_resize (widget);
+    }
+}
+
+static void
+viva_sidebar_title_direction_changed (GtkWidget        *widget,
+                                      GtkTextDirection  previous)
+{
+  VivaSidebarTitle *self = VIVA_SIDEBAR_TITLE (widget);
+
+  GTK_WIDGET_CLASS (viva_sidebar_title_parent_class)->direction_changed (widget, previous);
+
+  g_clear_object (&self->layout);
+  gtk_widget_queue_resize (widget);
+}
+
+static void
+viva_sidebar_title_system_setting_changed (GtkWidget        *widget,
+                                           GtkSystemSetting  setting)
+{
+  VivaSidebarTitle *self = VIVA_SIDEBAR_TITLE (widget);
+
+  GTK_WIDGET_CLASS (viva_sidebar_title_parent_class)->system_setting_changed (widget, setting);
+
+  g_clear_object (&self->layout);
+  gtk_widget_queue_resize (widget);
+}
+
+static void
+viva_sidebar_title_finalize (GObject *object)
+{
+  VivaSidebarTitle *self = VIVA_SIDEBAR_TITLE (object);
+
+  g_clear_object (&self->layout);
+  g_clear_pointer (&self->attrs, pango_attr_list_unref);
+  g_free (self->label);
+  g_free (self->text);
+
+  G_OBJECT_CLASS (viva_sidebar_title_parent_class)->finalize (object);
 }
 
 static void
@@ -148,10 +298,15 @@ viva_sidebar_title_class_init (VivaSidebarTitleClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->dispose = viva_sidebar_title_dispose;
+  object_class->finalize = viva_sidebar_title_finalize;
   widget_class->measure = viva_sidebar_title_measure;
   widget_class->size_allocate = viva_sidebar_title_size_allocate;
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+  widget_class->snapshot = viva_sidebar_title_snapshot;
+  widget_class->css_changed = viva_sidebar_title_css_changed;
+  widget_class->direction_changed = viva_sidebar_title_direction_changed;
+  widget_class->system_setting_changed = viva_sidebar_title_system_setting_changed;
+  gtk_widget_class_set_css_name (widget_class, "label");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_LABEL);
 }
 
 static void
@@ -304,7 +459,7 @@ viva_sidebar_row_show_marks (VivaSidebarRow *self,
       self->star_image = GTK_IMAGE (gtk_image_new_from_icon_name ("starred-symbolic"));
       viva_sidebar_row_set_tooltip (GTK_WIDGET (self->star_image), _("Starred"));
       gtk_widget_add_css_class (GTK_WIDGET (self->star_image), "viva-star");
-      gtk_widget_insert_after (GTK_WIDGET (self->star_image), GTK_WIDGET (self->box), self->title_holder);
+      gtk_widget_insert_after (GTK_WIDGET (self->star_image), GTK_WIDGET (self->box), GTK_WIDGET (self->title));
     }
 
   if (has_note && self->note_image == NULL)
@@ -313,7 +468,7 @@ viva_sidebar_row_show_marks (VivaSidebarRow *self,
       viva_sidebar_row_set_tooltip (GTK_WIDGET (self->note_image), _("Has notes"));
       gtk_widget_add_css_class (GTK_WIDGET (self->note_image), "dim-label");
       gtk_widget_insert_after (GTK_WIDGET (self->note_image), GTK_WIDGET (self->box),
-                               self->star_image != NULL ? GTK_WIDGET (self->star_image) : self->title_holder);
+                               self->star_image != NULL ? GTK_WIDGET (self->star_image) : GTK_WIDGET (self->title));
     }
 
   if (self->star_image != NULL)
@@ -409,14 +564,14 @@ viva_sidebar_row_update_search (VivaSidebarRow *self,
    * already the slowest part of searching. */
   if (self->query == NULL || viva_query_is_empty (self->query))
     {
-      viva_sidebar_row_set_label (self->title_label, FALSE, text);
+      viva_sidebar_title_set_label (self->title, FALSE, text);
       viva_sidebar_row_show_snippet (self, FALSE);
       return NULL;
     }
 
   ranges = viva_query_find_matches (self->query, text);
   title = viva_search_markup_highlight (text, -1, ranges);
-  viva_sidebar_row_set_label (self->title_label, TRUE, title);
+  viva_sidebar_title_set_label (self->title, TRUE, title);
 
   if (self->index != NULL &&
       position < viva_search_index_get_n_questions (self->index) &&
@@ -472,6 +627,63 @@ viva_sidebar_row_set_accessible_label (VivaSidebarRow *self,
                                     -1);
 }
 
+/* The number's width, at least three characters, for the font it was
+ * worked out for. gtk_label_set_width_chars() asks Pango for the font's
+ * average character width on every label it measures, which shapes a
+ * sample text each time (the metrics are cached per context, and every
+ * label has its own): at 100,000 questions, 29 of the 379 million
+ * instructions of a search's first letter, when the list view makes 200
+ * rows at once (callgrind). Worked out here once per font, the same
+ * way GtkLabel does (gtklabel.c, get_char_pixels()), and given to the
+ * label as its smallest width. */
+static struct
+{
+  PangoFontDescription *font;
+  double                resolution;
+  int                   width;
+} number_width;
+
+#define NUMBER_CHARS 3
+
+static void
+viva_sidebar_row_fit_number (VivaSidebarRow *self)
+{
+  GtkWidget *list = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_LIST_VIEW);
+  PangoContext *context;
+  const PangoFontDescription *font;
+  double resolution;
+
+  /* The list's font, as for the cached heights: asking the new label
+   * for its own context would work its style out while the list view
+   * binds the row, before the row is in the list (which styles it
+   * again). The row is styled once in the list: see
+   * viva_sidebar_row_css_changed(). */
+  if (list == NULL)
+    return;
+
+  context = gtk_widget_get_pango_context (list);
+  font = pango_context_get_font_description (context);
+  resolution = pango_cairo_context_get_resolution (context);
+  if (font == NULL)
+    return;
+
+  if (number_width.font == NULL || number_width.resolution != resolution ||
+      !pango_font_description_equal (number_width.font, font))
+    {
+      PangoFontMetrics *metrics = pango_context_get_metrics (context, NULL, NULL);
+      int char_width = pango_font_metrics_get_approximate_char_width (metrics);
+      int digit_width = pango_font_metrics_get_approximate_digit_width (metrics);
+
+      pango_font_metrics_unref (metrics);
+      g_clear_pointer (&number_width.font, pango_font_description_free);
+      number_width.font = pango_font_description_copy (font);
+      number_width.resolution = resolution;
+      number_width.width = PANGO_PIXELS_CEIL (NUMBER_CHARS * MAX (char_width, digit_width));
+    }
+
+  gtk_widget_set_size_request (GTK_WIDGET (self->number_label), number_width.width, -1);
+}
+
 static void
 viva_sidebar_row_update (VivaSidebarRow *self)
 {
@@ -491,6 +703,7 @@ viva_sidebar_row_update (VivaSidebarRow *self)
       g_autofree char *snippet = viva_sidebar_row_update_search (self, question);
       g_autofree char *in_notes = NULL;
 
+      viva_sidebar_row_fit_number (self);
       viva_sidebar_row_set_label (self->number_label, FALSE, number);
       viva_sidebar_row_show_marks (self, starred, has_note);
 
@@ -513,7 +726,7 @@ viva_sidebar_row_update (VivaSidebarRow *self)
 
   if (VIVA_IS_LEVEL (self->item))
     {
-      viva_sidebar_row_set_label (self->title_label, FALSE, viva_level_get_title (VIVA_LEVEL (self->item)));
+      viva_sidebar_title_set_label (self->title, FALSE, viva_level_get_title (VIVA_LEVEL (self->item)));
       n_questions = viva_level_get_n_questions (VIVA_LEVEL (self->item));
       counts = (VivaProgressCounts) { n_questions, 0, 0 };
       if (self->progress != NULL)
@@ -524,7 +737,7 @@ viva_sidebar_row_update (VivaSidebarRow *self)
     }
   else if (VIVA_IS_TOPIC (self->item))
     {
-      viva_sidebar_row_set_label (self->title_label, FALSE, viva_topic_get_name (VIVA_TOPIC (self->item)));
+      viva_sidebar_title_set_label (self->title, FALSE, viva_topic_get_name (VIVA_TOPIC (self->item)));
       n_questions = viva_topic_get_n_questions (VIVA_TOPIC (self->item));
       counts = (VivaProgressCounts) { n_questions, 0, 0 };
       if (self->progress != NULL)
@@ -555,7 +768,7 @@ viva_sidebar_row_update (VivaSidebarRow *self)
                                                  "%s, %u of %u question matches, %s",
                                                  "%s, %u of %u questions match, %s",
                                                  n_questions),
-                                    gtk_label_get_text (self->title_label),
+                                    self->title->text,
                                     self->n_matching, n_questions, self->status_text);
       viva_sidebar_row_set_accessible_label (self, accessible);
       return;
@@ -570,7 +783,7 @@ viva_sidebar_row_update (VivaSidebarRow *self)
    * "Strings, 2 of 28 confident, 1 learning, 25 new, notes on 3 of 28
    * questions". */
   accessible = g_strdup_printf (_("%s, %s, notes on %u of %u questions"),
-                                gtk_label_get_text (self->title_label),
+                                self->title->text,
                                 self->status_text, n_noted, n_questions);
   viva_sidebar_row_set_accessible_label (self, accessible);
 }
@@ -882,7 +1095,7 @@ viva_sidebar_row_size_allocate (GtkWidget *widget,
       gtk_widget_size_allocate (GTK_WIDGET (self->box),
                                 &(GtkAllocation) { rtl ? 0 : x, y, MAX (0, width - x), line },
                                 -1);
-      if (!gtk_widget_compute_bounds (self->title_holder, widget, &title))
+      if (!gtk_widget_compute_bounds (GTK_WIDGET (self->title), widget, &title))
         graphene_rect_init (&title, x, 0, 0, 0);
       if (rtl)
         gtk_widget_size_allocate (GTK_WIDGET (self->snippet_box),
@@ -902,7 +1115,21 @@ viva_sidebar_row_size_allocate (GtkWidget *widget,
     gtk_popover_present (GTK_POPOVER (self->menu));
 }
 
-/* The text scale or the font changed: every cached height is stale. */
+/* The font may have changed: the number's width follows. */
+static void
+viva_sidebar_row_css_changed (GtkWidget         *widget,
+                              GtkCssStyleChange *change)
+{
+  VivaSidebarRow *self = VIVA_SIDEBAR_ROW (widget);
+
+  GTK_WIDGET_CLASS (viva_sidebar_row_parent_class)->css_changed (widget, change);
+
+  if (VIVA_IS_QUESTION (self->item))
+    viva_sidebar_row_fit_number (self);
+}
+
+/* The text scale or the font changed: every cached height, and the
+ * number's width, is stale. */
 static void
 viva_sidebar_row_system_setting_changed (GtkWidget        *widget,
                                          GtkSystemSetting  setting)
@@ -911,6 +1138,9 @@ viva_sidebar_row_system_setting_changed (GtkWidget        *widget,
 
   for (guint i = 0; i < N_ROW_KINDS; i++)
     g_clear_pointer (&row_heights[i].font, pango_font_description_free);
+  g_clear_pointer (&number_width.font, pango_font_description_free);
+  if (VIVA_IS_QUESTION (VIVA_SIDEBAR_ROW (widget)->item))
+    viva_sidebar_row_fit_number (VIVA_SIDEBAR_ROW (widget));
   gtk_widget_queue_resize (widget);
 }
 
@@ -965,6 +1195,7 @@ viva_sidebar_row_class_init (VivaSidebarRowClass *klass)
   widget_class->measure = viva_sidebar_row_measure;
   widget_class->size_allocate = viva_sidebar_row_size_allocate;
   widget_class->system_setting_changed = viva_sidebar_row_system_setting_changed;
+  widget_class->css_changed = viva_sidebar_row_css_changed;
 
   properties[PROP_ITEM] =
     g_param_spec_object ("item", NULL, NULL,
@@ -980,8 +1211,6 @@ viva_sidebar_row_class_init (VivaSidebarRowClass *klass)
 static void
 viva_sidebar_row_init (VivaSidebarRow *self)
 {
-  GtkWidget *title;
-
   /* [number] [title              ★ ✎] [count]
    *          [✎ a quote of the note   ]        */
   self->box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6));
@@ -990,21 +1219,14 @@ viva_sidebar_row_init (VivaSidebarRow *self)
 
   self->number_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_xalign (self->number_label, 1);
-  gtk_label_set_width_chars (self->number_label, 3);
+  /* Three characters wide at least: see viva_sidebar_row_fit_number(). */
   gtk_widget_add_css_class (GTK_WIDGET (self->number_label), "dim-label");
   gtk_widget_add_css_class (GTK_WIDGET (self->number_label), "numeric");
   gtk_widget_set_visible (GTK_WIDGET (self->number_label), FALSE);
   gtk_box_append (self->box, GTK_WIDGET (self->number_label));
 
-  title = g_object_new (VIVA_TYPE_SIDEBAR_TITLE, NULL);
-  gtk_box_append (self->box, title);
-  self->title_holder = title;
-  self->title_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_widget_set_hexpand (GTK_WIDGET (self->title_label), TRUE);
-  gtk_label_set_xalign (self->title_label, 0);
-  gtk_label_set_ellipsize (self->title_label, PANGO_ELLIPSIZE_END);
-  gtk_label_set_single_line_mode (self->title_label, TRUE);
-  gtk_widget_set_parent (GTK_WIDGET (self->title_label), title);
+  self->title = g_object_new (VIVA_TYPE_SIDEBAR_TITLE, NULL);
+  gtk_box_append (self->box, GTK_WIDGET (self->title));
 
   self->n_matching = G_MAXUINT;
 }
@@ -1052,14 +1274,14 @@ viva_sidebar_row_set_item (VivaSidebarRow *self,
 
   if (is_question)
     {
-      gtk_widget_remove_css_class (GTK_WIDGET (self->title_label), "heading");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->title), "heading");
     }
   else if (item != NULL)
     {
       if (VIVA_IS_LEVEL (item))
-        gtk_widget_add_css_class (GTK_WIDGET (self->title_label), "heading");
+        gtk_widget_add_css_class (GTK_WIDGET (self->title), "heading");
       else
-        gtk_widget_remove_css_class (GTK_WIDGET (self->title_label), "heading");
+        gtk_widget_remove_css_class (GTK_WIDGET (self->title), "heading");
     }
 
   if (item != NULL)
@@ -1153,4 +1375,19 @@ viva_sidebar_row_get_count_text (VivaSidebarRow *self)
   g_return_val_if_fail (VIVA_IS_SIDEBAR_ROW (self), NULL);
 
   return self->count_label != NULL ? gtk_label_get_text (self->count_label) : "";
+}
+
+/**
+ * viva_sidebar_row_get_title_markup:
+ * @self: a #VivaSidebarRow
+ *
+ * Returns: (nullable): the title as Pango markup, the words searched for
+ *   highlighted, or %NULL when the title is plain text
+ */
+const char *
+viva_sidebar_row_get_title_markup (VivaSidebarRow *self)
+{
+  g_return_val_if_fail (VIVA_IS_SIDEBAR_ROW (self), NULL);
+
+  return self->title->use_markup ? self->title->label : NULL;
 }
