@@ -162,17 +162,8 @@ class Viva:
         self.pyatspi = pyatspi
 
     def _find_app(self):
-        import pyatspi
         self.still_running()
-        desktop = pyatspi.Registry.getDesktop(0)
-        for i in range(desktop.childCount):
-            try:
-                app = desktop.getChildAtIndex(i)
-                if app is not None and app.get_process_id() == self.pid:
-                    return app
-            except Exception:
-                continue
-        return None
+        return real_app.find_application(self.pid)
 
     def _find_window(self):
         windows = xdotool('search', '--all', '--onlyvisible', '--pid', self.pid, '--name', '.', check=False)

@@ -257,20 +257,11 @@ class Viva:
         return None
 
     def _find_app(self):
-        import pyatspi
         # Not there because it died (on start, say): say how, at once,
         # rather than time out.
         if not own_bus_child(self):
             still_running(self)
-        desktop = pyatspi.Registry.getDesktop(0)
-        for i in range(desktop.childCount):
-            try:
-                app = desktop.getChildAtIndex(i)
-                if app is not None and app.get_process_id() == self.pid:
-                    return app
-            except Exception:
-                continue
-        return None
+        return find_application(self.pid)
 
     def _find_editor(self):
         import pyatspi
@@ -525,6 +516,21 @@ def test_review_after_upgrade():
 def windows_titled(viva, title):
     return xdotool('search', '--all', '--onlyvisible', '--pid', viva.pid,
                    '--name', '^%s$' % title, check=False)
+
+
+def find_application(pid):
+    """The application of process @pid on the accessibility bus, or None
+    while it is not there (yet)."""
+    import pyatspi
+    desktop = pyatspi.Registry.getDesktop(0)
+    for i in range(desktop.childCount):
+        try:
+            app = desktop.getChildAtIndex(i)
+            if app is not None and app.get_process_id() == pid:
+                return app
+        except Exception:
+            continue
+    return None
 
 
 def own_bus_child(viva):

@@ -179,30 +179,6 @@ restore_is_back (gpointer data)
   return !_viva_window_is_restoring (data);
 }
 
-typedef gboolean (*WidgetMatch) (GtkWidget  *widget,
-                                 const char *what);
-
-static GtkWidget *
-find_widget (GtkWidget   *root,
-             WidgetMatch  match,
-             const char  *what)
-{
-  if (match (root, what))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, match, what);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static gboolean
 is_status_page_titled (GtkWidget  *widget,
                        const char *title)
@@ -239,7 +215,7 @@ shown_loading_page (VivaWindow *window,
                     const char *file_name)
 {
   g_autofree char *title = g_strdup_printf ("Opening “%s”…", file_name);
-  GtkWidget *page = find_widget (GTK_WIDGET (window), is_status_page_titled, title);
+  GtkWidget *page = viva_test_find_widget (GTK_WIDGET (window), is_status_page_titled, title);
 
   return page != NULL && gtk_widget_get_mapped (page) ? page : NULL;
 }
@@ -250,7 +226,7 @@ static gboolean
 action_button_is_sensitive (VivaWindow *window,
                             const char *action)
 {
-  GtkWidget *button = find_widget (GTK_WIDGET (window), is_actionable_for, action);
+  GtkWidget *button = viva_test_find_widget (GTK_WIDGET (window), is_actionable_for, action);
 
   g_assert_nonnull (button);
   return gtk_widget_is_sensitive (button);
@@ -316,7 +292,7 @@ test_first_frame_before_bank (void)
   g_assert_null (viva_context_get_bank (f.context));
   page = shown_loading_page (f.window, "restore-test.md");
   g_assert_nonnull (page);
-  spinner = find_widget (page, is_spinner, NULL);
+  spinner = viva_test_find_widget (page, is_spinner, NULL);
   g_assert_nonnull (spinner);
   g_assert_true (gtk_spinner_get_spinning (GTK_SPINNER (spinner)));
   viva_test_save_screenshot (GTK_WIDGET (f.window), "restore-loading.png");
@@ -447,7 +423,7 @@ assert_falls_back (const char *path,
   bank = viva_window_get_bank (f.window);
   g_assert_null (viva_bank_get_file (bank));
   g_assert_cmpuint (viva_question_get_number (viva_window_get_question (f.window)), ==, 42);
-  g_assert_nonnull (find_widget (GTK_WIDGET (f.window), is_label_with, message));
+  g_assert_nonnull (viva_test_find_widget (GTK_WIDGET (f.window), is_label_with, message));
   g_assert_null (shown_loading_page (f.window, name));
   /* The bundled bank is what the next start reopens. */
   last_bank = settings_last_bank ();
@@ -739,7 +715,7 @@ count_shown_rows (VivaSidebar  *sidebar,
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *row = find_widget (child, is_sidebar_row, NULL);
+      GtkWidget *row = viva_test_find_widget (child, is_sidebar_row, NULL);
       graphene_rect_t bounds;
 
       if (row == NULL ||

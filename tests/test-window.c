@@ -94,15 +94,9 @@ load_store (void)
   return store;
 }
 
-/* @sessions: (nullable): the mock interviews' history */
 static VivaWindow *
-open_window_with_sessions (VivaNotesStore   *store,
-                           VivaSessionStore *sessions)
+open_window_on_context (VivaContext *context)
 {
-  g_autoptr(VivaContext) context = g_object_new (VIVA_TYPE_CONTEXT,
-                                                 "notes-store", store,
-                                                 "session-store", sessions,
-                                                 NULL);
   VivaWindow *window = viva_window_new (NULL, context);
 
   g_object_ref_sink (window);
@@ -113,6 +107,19 @@ open_window_with_sessions (VivaNotesStore   *store,
   viva_test_wait_painted (GTK_WIDGET (window));
 
   return window;
+}
+
+/* @sessions: (nullable): the mock interviews' history */
+static VivaWindow *
+open_window_with_sessions (VivaNotesStore   *store,
+                           VivaSessionStore *sessions)
+{
+  g_autoptr(VivaContext) context = g_object_new (VIVA_TYPE_CONTEXT,
+                                                 "notes-store", store,
+                                                 "session-store", sessions,
+                                                 NULL);
+
+  return open_window_on_context (context);
 }
 
 static VivaWindow *
@@ -129,30 +136,6 @@ close_window (VivaWindow *window)
   gtk_window_destroy (GTK_WINDOW (window));
   drain_main_loop ();
   g_object_unref (window);
-}
-
-typedef gboolean (*WidgetMatch) (GtkWidget  *widget,
-                                 const char *what);
-
-static GtkWidget *
-find_widget (GtkWidget   *root,
-             WidgetMatch  match,
-             const char  *what)
-{
-  if (match (root, what))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, match, what);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
 }
 
 static gboolean
@@ -173,7 +156,7 @@ static GtkWidget *
 find_by_css_class (GtkWidget  *root,
                    const char *css_class)
 {
-  return find_widget (root, has_css_class, css_class);
+  return viva_test_find_widget (root, has_css_class, css_class);
 }
 
 static const char *
@@ -772,7 +755,7 @@ test_failed_write_is_shown_and_retried (void)
 
   /* Space comes back; Try Again saves, and the message goes away. */
   g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &old_limit), ==, 0);
-  retry = find_widget (GTK_WIDGET (window), is_button_labelled, "_Try Again");
+  retry = viva_test_find_widget (GTK_WIDGET (window), is_button_labelled, "_Try Again");
   g_assert_nonnull (retry);
   g_signal_emit_by_name (retry, "clicked");
   wait_until (store_is_idle, store);
@@ -895,7 +878,7 @@ test_note_changed_elsewhere_is_kept_and_told (void)
 
   /* Show Question brings it back from another question. */
   click_question_in_sidebar (window, 4);
-  show = find_widget (GTK_WIDGET (window), is_button_labelled, "_Show Question");
+  show = viva_test_find_widget (GTK_WIDGET (window), is_button_labelled, "_Show Question");
   g_assert_nonnull (show);
   g_signal_emit_by_name (show, "clicked");
   drain_main_loop ();
@@ -1283,7 +1266,7 @@ test_preferences_budgets (void)
   /* Editing a row changes the setting at once; Restore Defaults undoes it. */
   gtk_spin_button_set_value (level3, 9);
   g_assert_cmpuint (g_settings_get_uint (settings, "mock-budget-level-3"), ==, 9);
-  g_signal_emit_by_name (find_widget (prefs, is_button_labelled, "_Restore Default Times"), "clicked");
+  g_signal_emit_by_name (viva_test_find_widget (prefs, is_button_labelled, "_Restore Default Times"), "clicked");
   drain_main_loop ();
   g_assert_cmpuint (g_settings_get_uint (settings, "mock-budget-level-3"), ==, 5);
   g_assert_cmpfloat (gtk_spin_button_get_value (level3), ==, 5);
@@ -1326,7 +1309,7 @@ static GtkWidget *
 find_related_link (VivaWindow *window,
                    const char *prefix)
 {
-  return find_widget (GTK_WIDGET (viva_window_get_question_view (window)), is_related_link, prefix);
+  return viva_test_find_widget (GTK_WIDGET (viva_window_get_question_view (window)), is_related_link, prefix);
 }
 
 static gboolean
@@ -1496,7 +1479,7 @@ test_see_also (void)
                                        "What is the difference between a shallow copy and a deep copy of a list?");
   g_assert_true (gtk_widget_get_focusable (button) || gtk_widget_get_focus_on_click (button));
   g_assert_cmpuint (count_related_links (window), ==, 1);
-  heading = find_widget (GTK_WIDGET (viva_window_get_question_view (window)), is_label_with_text, "See Also");
+  heading = viva_test_find_widget (GTK_WIDGET (viva_window_get_question_view (window)), is_label_with_text, "See Also");
   g_assert_nonnull (heading);
   g_assert_true (gtk_widget_is_visible (heading));
 
@@ -1688,7 +1671,7 @@ test_main_menu (void)
   store = load_store ();
   window = open_window (store);
 
-  button = GTK_MENU_BUTTON (find_widget (GTK_WIDGET (window), is_primary_menu_button, NULL));
+  button = GTK_MENU_BUTTON (viva_test_find_widget (GTK_WIDGET (window), is_primary_menu_button, NULL));
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (button)));
 
@@ -1697,8 +1680,8 @@ test_main_menu (void)
   popover = gtk_menu_button_get_popover (button);
   g_assert_nonnull (popover);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
-  g_assert_nonnull (find_widget (GTK_WIDGET (popover), is_model_button_labelled, "Preferences"));
-  g_assert_nonnull (find_widget (GTK_WIDGET (popover), is_model_button_labelled, "Open Question Bank…"));
+  g_assert_nonnull (viva_test_find_widget (GTK_WIDGET (popover), is_model_button_labelled, "Preferences"));
+  g_assert_nonnull (viva_test_find_widget (GTK_WIDGET (popover), is_model_button_labelled, "Open Question Bank…"));
   gtk_menu_button_popdown (button);
   drain_main_loop ();
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
@@ -1764,13 +1747,13 @@ is_status_page_titled (GtkWidget  *widget,
 static gboolean
 review_button_is_loading (gpointer data)
 {
-  return find_widget (GTK_WIDGET (viva_window_get_review_button (data)), is_label_with_text, "Loading notes…") != NULL;
+  return viva_test_find_widget (GTK_WIDGET (viva_window_get_review_button (data)), is_label_with_text, "Loading notes…") != NULL;
 }
 
 static gboolean
 review_button_counted (gpointer data)
 {
-  return find_widget (GTK_WIDGET (viva_window_get_review_button (data)), is_label_with_text, "Nothing due today") != NULL;
+  return viva_test_find_widget (GTK_WIDGET (viva_window_get_review_button (data)), is_label_with_text, "Nothing due today") != NULL;
 }
 
 static gboolean
@@ -1783,20 +1766,6 @@ static gboolean
 context_notes_loaded (gpointer data)
 {
   return viva_context_get_notes_loaded (data);
-}
-
-static VivaWindow *
-open_window_on_context (VivaContext *context)
-{
-  VivaWindow *window = viva_window_new (NULL, context);
-
-  g_object_ref_sink (window);
-  viva_window_restore_session (window);
-  gtk_window_present (GTK_WINDOW (window));
-  wait_until (widget_is_mapped, window);
-  viva_test_wait_painted (GTK_WIDGET (window));
-
-  return window;
 }
 
 /* The notes are read in a worker while the windows show (issue 15): the
@@ -1856,7 +1825,7 @@ test_notes_load_in_worker (void)
 
   /* Review waits for the notes, and says so. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (reviewing), "win.review", NULL));
-  loading = find_widget (GTK_WIDGET (reviewing), is_status_page_titled, "Loading Notes…");
+  loading = viva_test_find_widget (GTK_WIDGET (reviewing), is_status_page_titled, "Loading Notes…");
   g_assert_nonnull (loading);
   wait_until (widget_is_mapped, loading);
   viva_test_save_screenshot (GTK_WIDGET (reviewing), "notes-loading-review.png");
@@ -1875,7 +1844,7 @@ test_notes_load_in_worker (void)
   for (guint i = 0; i < 2; i++)
     {
       VivaWindow *window = i == 0 ? studying : reviewing;
-      GtkWidget *dismiss = find_widget (GTK_WIDGET (window), is_button_with_tooltip, "Dismiss");
+      GtkWidget *dismiss = viva_test_find_widget (GTK_WIDGET (window), is_button_with_tooltip, "Dismiss");
 
       g_assert_nonnull (viva_window_get_banner_message (window));
       g_assert_nonnull (strstr (viva_window_get_banner_message (window), "Question 1 already had notes when they finished loading"));
@@ -1937,7 +1906,7 @@ test_progress_waits_for_notes (void)
   window = open_window_on_context (context);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.progress", NULL));
-  loading = find_widget (GTK_WIDGET (window), is_status_page_titled, "Loading Notes…");
+  loading = viva_test_find_widget (GTK_WIDGET (window), is_status_page_titled, "Loading Notes…");
   g_assert_nonnull (loading);
   wait_until (widget_is_mapped, loading);
 

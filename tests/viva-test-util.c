@@ -443,6 +443,29 @@ count_paint_cb (GdkFrameClock *clock,
   (*painted)++;
 }
 
+/* The first widget under @root, @root included, depth first, for which
+ * @match says yes to @what; %NULL if none. */
+GtkWidget *
+viva_test_find_widget (GtkWidget           *root,
+                       VivaTestWidgetMatch  match,
+                       const char          *what)
+{
+  if (match (root, what))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = viva_test_find_widget (child, match, what);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 /* Until @widget is on screen and a frame of it has been painted: its
  * layout is then decided (a message dialog has chosen how to lay out its
  * buttons, and moved the focus if it does). */

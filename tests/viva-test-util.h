@@ -49,6 +49,11 @@ void viva_test_send_keys        (GtkWidget  *widget,
 gboolean viva_test_label_is_monospace (GtkLabel   *label,
                                        const char *text);
 void viva_test_wait_painted    (GtkWidget  *widget);
+typedef gboolean (*VivaTestWidgetMatch) (GtkWidget  *widget,
+                                         const char *what);
+GtkWidget *viva_test_find_widget (GtkWidget           *root,
+                                  VivaTestWidgetMatch  match,
+                                  const char          *what);
 void viva_test_set_large_text  (gboolean    large);
 AdwMessageDialog *viva_test_find_message_dialog (void);
 AdwMessageDialog *viva_test_wait_message_dialog (const char *heading);

@@ -239,6 +239,14 @@ viva_sidebar_title_snapshot (GtkWidget   *widget,
   gtk_snapshot_render_layout (snapshot, gtk_widget_get_style_context (widget), x, y, self->layout);
 }
 
+/* The layout is made again when next measured or drawn. */
+static void
+viva_sidebar_title_forget_layout (VivaSidebarTitle *self)
+{
+  g_clear_object (&self->layout);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
 /* The font or the direction changed: the layout is made again. */
 static void
 viva_sidebar_title_css_changed (GtkWidget         *widget,
@@ -249,10 +257,7 @@ viva_sidebar_title_css_changed (GtkWidget         *widget,
   GTK_WIDGET_CLASS (viva_sidebar_title_parent_class)->css_changed (widget, change);
 
   if (self->layout != NULL)
-    {
-      g_clear_object (&self->layout);
-      gtk_widget_queue_resize (widget);
-    }
+    viva_sidebar_title_forget_layout (self);
 }
 
 static void
@@ -263,8 +268,7 @@ viva_sidebar_title_direction_changed (GtkWidget        *widget,
 
   GTK_WIDGET_CLASS (viva_sidebar_title_parent_class)->direction_changed (widget, previous);
 
-  g_clear_object (&self->layout);
-  gtk_widget_queue_resize (widget);
+  viva_sidebar_title_forget_layout (self);
 }
 
 static void
@@ -275,8 +279,7 @@ viva_sidebar_title_system_setting_changed (GtkWidget        *widget,
 
   GTK_WIDGET_CLASS (viva_sidebar_title_parent_class)->system_setting_changed (widget, setting);
 
-  g_clear_object (&self->layout);
-  gtk_widget_queue_resize (widget);
+  viva_sidebar_title_forget_layout (self);
 }
 
 static void
