@@ -184,6 +184,12 @@ test_study (Fixture       *f,
   g_assert_false (gtk_text_view_get_editable (GTK_TEXT_VIEW (code)));
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (code), GTK_ACCESSIBLE_PROPERTY_LABEL, "Code");
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (answer_view), GTK_ACCESSIBLE_PROPERTY_LABEL, "Answer");
+  {
+    g_autoptr(GString) unnamed = g_string_new (NULL);
+
+    viva_test_collect_unnamed_controls (view, unnamed);
+    g_assert_cmpstr (unnamed->str, ==, "");
+  }
   viva_test_save_screenshot (GTK_WIDGET (f->test_window.window), "answers-study.png");
 
   /* The next question starts closed again, with its own answer. */

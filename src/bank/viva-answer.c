@@ -170,6 +170,8 @@ typedef struct
    * "**Answer:** <b>x</b>" or "**Answer:** # x" keep their meaning. */
   gboolean   skip_marker;
   gboolean   skip_colon;
+  /* FALSE: emphasis and strong are written as plain text. */
+  gboolean   emphasis;
 } Normalizer;
 
 static Box *
@@ -927,7 +929,7 @@ normalize_enter_span (MD_SPANTYPE  type,
 
     case MD_SPAN_EM:
     case MD_SPAN_STRONG:
-      if (self->image_depth == 0 && self->code_span_depth == 0)
+      if (self->image_depth == 0 && self->code_span_depth == 0 && self->emphasis)
         {
           OpenSpan span = { type, self->inl->len };
 
@@ -1163,10 +1165,12 @@ ignore_text (MD_TEXTTYPE  type,
   return 0;
 }
 
+/* One pass of md4c over @text (NUL-terminated, valid UTF-8). */
 static char *
-normalize (const char *markdown,
-           gsize       len,
-           gboolean    skip_marker)
+normalize_once (const char *text,
+                gsize       len,
+                gboolean    skip_marker,
+                gboolean    emphasis)
 {
   static const MD_PARSER heading_scanner = {
     .abi_version = 0,
@@ -1178,33 +1182,14 @@ normalize (const char *markdown,
     .text = ignore_text,
   };
   Normalizer self = { 0 };
-  g_autofree char *copy = NULL;
   char *result = NULL;
-
-  if (len == 0)
-    return NULL;
-
-  copy = g_malloc (len + 1);
-  memcpy (copy, markdown, len);
-  copy[len] = '\0';
-
-  /* Invalid UTF-8 would end up in Pango markup and GtkTextBuffers that
-   * refuse it; a bank's answer is already valid, imported text may not. */
-  if (!g_utf8_validate_len (copy, len, NULL))
-    {
-      char *valid = g_utf8_make_valid (copy, len);
-
-      g_free (copy);
-      copy = valid;
-      len = strlen (copy);
-    }
 
   /* Headings keep their relative depth from level 4 down: that needs the
    * shallowest one first, which only a fragment with a "#" or a setext
    * underline can have. */
   self.min_heading = 6;
-  if (memchr (copy, '#', len) != NULL || memchr (copy, '=', len) != NULL || memchr (copy, '-', len) != NULL)
-    parse_markdown (copy, len, &heading_scanner, &self);
+  if (memchr (text, '#', len) != NULL || memchr (text, '=', len) != NULL || memchr (text, '-', len) != NULL)
+    parse_markdown (text, len, &heading_scanner, &self);
   self.heading_shift = self.min_heading < 4 ? 4 - (int)self.min_heading : 0;
 
   self.out = g_string_sized_new (MIN (len + 16, VIVA_ANSWER_MAX_SIZE));
@@ -1216,7 +1201,8 @@ normalize (const char *markdown,
   self.open_spans = g_array_new (FALSE, FALSE, sizeof (OpenSpan));
 
   self.skip_marker = skip_marker;
-  normalize_pass (&self, copy, len);
+  self.emphasis = emphasis;
+  normalize_pass (&self, text, len);
 
   if (self.cut)
     {
@@ -1242,6 +1228,60 @@ normalize (const char *markdown,
   g_string_free (self.code, TRUE);
   g_array_unref (self.open_spans);
   g_free (self.code_language);
+
+  return result;
+}
+
+/* The canonical form must be a fixed point: the bank writer and the
+ * exports write it, and reading it back must give it again. One pass
+ * gets there for what people write; CommonMark's emphasis rules have
+ * corners (delimiter runs next to punctuation, escaped stars) where the
+ * text written reads back with other spans. So the result is read again
+ * until it no longer changes, and in the rare case it keeps changing,
+ * emphasis is given up for plain text, which reads back as itself. */
+#define MAX_PASSES 3
+
+static char *
+normalize (const char *markdown,
+           gsize       len,
+           gboolean    skip_marker)
+{
+  g_autofree char *copy = NULL;
+  char *result;
+
+  if (len == 0)
+    return NULL;
+
+  copy = g_malloc (len + 1);
+  memcpy (copy, markdown, len);
+  copy[len] = '\0';
+
+  /* Invalid UTF-8 would end up in Pango markup and GtkTextBuffers that
+   * refuse it; a bank's answer is already valid, imported text may not. */
+  if (!g_utf8_validate_len (copy, len, NULL))
+    {
+      char *valid = g_utf8_make_valid (copy, len);
+
+      g_free (copy);
+      copy = valid;
+      len = strlen (copy);
+    }
+
+  result = normalize_once (copy, len, skip_marker, TRUE);
+
+  for (guint pass = 1; result != NULL; pass++)
+    {
+      g_autofree char *again = normalize_once (result, strlen (result), FALSE, pass < MAX_PASSES);
+
+      if (g_strcmp0 (again, result) == 0 || pass >= MAX_PASSES)
+        {
+          g_free (result);
+          return g_steal_pointer (&again);
+        }
+
+      g_free (result);
+      result = g_steal_pointer (&again);
+    }
 
   return result;
 }
