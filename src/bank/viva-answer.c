@@ -141,6 +141,8 @@ typedef struct
   gboolean   in_inline;
   guint      heading_level;
   gboolean   line_start;
+  /* The line so far is digits: a "." or ")" next would make a list. */
+  gboolean   line_digits;
   GArray    *open_spans;
   /* A closing delimiter after punctuation is one only when a non-word
    * character follows: if a word comes, the span's delimiters go. */
@@ -313,6 +315,19 @@ append_escaped (Normalizer *self,
 {
   GString *inl = self->inl;
 
+  /* md4c hands "1\." over as "1" then ".": the digits may end a run. */
+  if (self->line_digits && len > 0)
+    {
+      self->line_digits = FALSE;
+      if (text[0] == '.' || text[0] == ')')
+        {
+          g_string_append_c (inl, '\\');
+          g_string_append_c (inl, text[0]);
+          text++;
+          len--;
+        }
+    }
+
   for (gsize i = 0; i < len; i++)
     {
       char c = text[i];
@@ -348,7 +363,13 @@ append_escaped (Normalizer *self,
 
               while (end < len && g_ascii_isdigit (text[end]))
                 end++;
-              if (end < len && (text[end] == '.' || text[end] == ')'))
+              if (end == len)
+                {
+                  g_string_append_len (inl, text + i, end - i);
+                  self->line_digits = TRUE;
+                  return;
+                }
+              if (text[end] == '.' || text[end] == ')')
                 {
                   g_string_append_len (inl, text + i, end - i);
                   g_string_append_c (inl, '\\');
@@ -383,6 +404,17 @@ check_close_pending (Normalizer *self,
   g_string_erase (self->inl, self->close_at, self->close_len);
   g_string_erase (self->inl, self->close_open_at, self->close_open_len);
   self->last_close_end = G_MAXSIZE;
+
+  /* Spans opened since then start earlier now. */
+  for (guint i = 0; i < self->open_spans->len; i++)
+    {
+      OpenSpan *open = &g_array_index (self->open_spans, OpenSpan, i);
+
+      if (open->position >= self->close_at + self->close_len)
+        open->position -= self->close_len + self->close_open_len;
+      else if (open->position > self->close_open_at)
+        open->position -= MIN (open->position - self->close_open_at, self->close_open_len);
+    }
 }
 
 static void
@@ -528,6 +560,7 @@ finish_code_span (Normalizer *self)
 
   check_close_pending (self, "`", 1);
   self->line_start = FALSE;
+  self->line_digits = FALSE;
   self->skip_colon = FALSE;
 
   for (guint i = 0; i <= longest; i++)
@@ -550,6 +583,7 @@ start_inline (Normalizer *self,
   self->in_inline = TRUE;
   self->heading_level = heading_level;
   self->line_start = TRUE;
+  self->line_digits = FALSE;
   self->close_pending = FALSE;
   self->last_close_end = G_MAXSIZE;
   self->code_span_depth = 0;
@@ -811,7 +845,12 @@ normalize_enter_block (MD_BLOCKTYPE  type,
       break;
 
     case MD_BLOCK_H:
-      start_inline (self, detail != NULL ? CLAMP (((MD_BLOCK_H_DETAIL *)detail)->level, 1, 6) : 6);
+      {
+        guint level = detail != NULL ? CLAMP (((MD_BLOCK_H_DETAIL *)detail)->level, 1, 6) : 6;
+
+        self->min_heading = MIN (self->min_heading, level);
+        start_inline (self, level);
+      }
       break;
 
     case MD_BLOCK_P:
@@ -1066,6 +1105,7 @@ normalize_text (MD_TEXTTYPE  type,
           check_close_pending (self, "\\", 1);
           g_string_append (self->inl, "\\\n");
           self->line_start = TRUE;
+          self->line_digits = FALSE;
         }
       break;
 
@@ -1127,44 +1167,6 @@ normalize_pass (Normalizer *self,
     flush_code_block (self);
 }
 
-static int
-scan_headings (MD_BLOCKTYPE  type,
-               void         *detail,
-               void         *user_data)
-{
-  Normalizer *self = user_data;
-
-  if (type == MD_BLOCK_H && detail != NULL)
-    self->min_heading = MIN (self->min_heading, ((MD_BLOCK_H_DETAIL *)detail)->level);
-
-  return 0;
-}
-
-static int
-ignore_block (MD_BLOCKTYPE  type,
-              void         *detail,
-              void         *user_data)
-{
-  return 0;
-}
-
-static int
-ignore_span (MD_SPANTYPE  type,
-             void        *detail,
-             void        *user_data)
-{
-  return 0;
-}
-
-static int
-ignore_text (MD_TEXTTYPE  type,
-             const char  *text,
-             MD_SIZE      size,
-             void        *user_data)
-{
-  return 0;
-}
-
 /* One pass of md4c over @text (NUL-terminated, valid UTF-8). */
 static char *
 normalize_once (const char *text,
@@ -1172,25 +1174,8 @@ normalize_once (const char *text,
                 gboolean    skip_marker,
                 gboolean    emphasis)
 {
-  static const MD_PARSER heading_scanner = {
-    .abi_version = 0,
-    .flags = MD_DIALECT_COMMONMARK,
-    .enter_block = scan_headings,
-    .leave_block = ignore_block,
-    .enter_span = ignore_span,
-    .leave_span = ignore_span,
-    .text = ignore_text,
-  };
   Normalizer self = { 0 };
   char *result = NULL;
-
-  /* Headings keep their relative depth from level 4 down: that needs the
-   * shallowest one first, which only a fragment with a "#" or a setext
-   * underline can have. */
-  self.min_heading = 6;
-  if (memchr (text, '#', len) != NULL || memchr (text, '=', len) != NULL || memchr (text, '-', len) != NULL)
-    parse_markdown (text, len, &heading_scanner, &self);
-  self.heading_shift = self.min_heading < 4 ? 4 - (int)self.min_heading : 0;
 
   self.out = g_string_sized_new (MIN (len + 16, VIVA_ANSWER_MAX_SIZE));
   self.boxes = g_array_new (FALSE, FALSE, sizeof (Box));
@@ -1200,9 +1185,20 @@ normalize_once (const char *text,
   self.code = g_string_new (NULL);
   self.open_spans = g_array_new (FALSE, FALSE, sizeof (OpenSpan));
 
+  /* Headings keep their relative depth from level 4 down, which needs
+   * the shallowest one: most answers have no heading above level 4, so
+   * the pass that finds one is the pass that writes them, and only an
+   * answer with one is read again, shifted. */
+  self.min_heading = 6;
   self.skip_marker = skip_marker;
   self.emphasis = emphasis;
   normalize_pass (&self, text, len);
+  if (self.min_heading < 4)
+    {
+      self.heading_shift = 4 - (int)self.min_heading;
+      self.skip_marker = skip_marker;
+      normalize_pass (&self, text, len);
+    }
 
   if (self.cut)
     {
@@ -1268,6 +1264,10 @@ normalize (const char *markdown,
     }
 
   result = normalize_once (copy, len, skip_marker, TRUE);
+
+  /* Without a "*" the output has no emphasis to read back otherwise. */
+  if (result == NULL || strchr (result, '*') == NULL)
+    return result;
 
   for (guint pass = 1; result != NULL; pass++)
     {

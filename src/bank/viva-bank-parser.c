@@ -28,8 +28,8 @@
  * opens with a bold "Answer" right after a question starts it, and it
  * runs to the line of the next question, the next h1-h3 heading, a
  * "**Notes:**" paragraph (an export's notes, skipped) or the end. The
- * answer is cut from the input as written and stored normalized
- * (viva-answer.c).
+ * answer is cut from the input as written, and normalized
+ * (viva-answer.c) when first asked for.
  *
  * This file is the state machine md4c's events drive: headings, labels,
  * questions and their spans, and the levels and topics they build. What
@@ -47,7 +47,6 @@
 #include <glib/gi18n.h>
 #include <md4c.h>
 
-#include "viva-answer.h"
 #include "viva-bank-parser-private.h"
 
 typedef enum
@@ -336,7 +335,9 @@ finish_answer (Parser *self,
   if (self->answer_question == NULL)
     return;
 
-  _viva_question_take_answer (self->answer_question, _viva_answer_normalize_marked (start, len));
+  /* Normalized when first asked for (viva_question_get_answer()). */
+  if (len > 0)
+    _viva_question_take_answer_source (self->answer_question, g_strndup (start, len));
   self->answer_question = NULL;
 }
 

@@ -109,8 +109,15 @@ VivaQuestion   *_viva_question_new              (guint            number,
                                                  const VivaSpan  *spans,
                                                  guint            n_spans,
                                                  const char      *answer);
-void            _viva_question_take_answer      (VivaQuestion    *self,
-                                                 char            *answer);
+void            _viva_question_take_answer_source
+                                                (VivaQuestion    *self,
+                                                 char            *source);
+
+/* viva-answer.c: viva_answer_normalize() of an answer cut from a bank,
+ * which starts with its "**Answer:**" paragraph: the marker is left out
+ * and the rest of its paragraph kept. */
+char           *_viva_answer_normalize_marked   (const char      *markdown,
+                                                 gsize            len);
 const VivaSpan *_viva_question_get_spans        (VivaQuestion    *self,
                                                  guint           *n_spans);
 void            _viva_question_detach           (VivaQuestion    *self);

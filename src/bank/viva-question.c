@@ -21,8 +21,13 @@ struct _VivaQuestion
   VivaSpan   *spans;
   const char *text;
   char       *search_key;
-  /* Canonical Markdown (viva_answer_normalize()), or NULL: most banks
-   * have no answers, and then a question pays one pointer for them. */
+  /* The answer as the bank's file writes it, "**Answer:**" first, or
+   * NULL: most banks have none, and then a question pays two pointers.
+   * It is normalized on first use (@answer, set once, atomically: any
+   * thread may ask), so that opening a bank of 100,000 answers does not
+   * normalize the 100,000 of them. @answer is NO_ANSWER when the source
+   * holds nothing. */
+  char       *answer_source;
   char       *answer;
 
   /* Borrowed: the level owns its topics and questions. Cleared by
@@ -36,6 +41,9 @@ struct _VivaQuestion
 };
 
 G_DEFINE_FINAL_TYPE (VivaQuestion, viva_question, G_TYPE_OBJECT)
+
+static char no_answer[] = "";
+#define NO_ANSWER no_answer
 
 enum {
   PROP_0,
@@ -57,7 +65,10 @@ viva_question_finalize (GObject *object)
   self->text = NULL;
   g_clear_pointer (&self->spans, g_free);
   g_clear_pointer (&self->search_key, g_free);
-  g_clear_pointer (&self->answer, g_free);
+  if (self->answer != NO_ANSWER)
+    g_free (self->answer);
+  self->answer = NULL;
+  g_clear_pointer (&self->answer_source, g_free);
 
   G_OBJECT_CLASS (viva_question_parent_class)->finalize (object);
 }
@@ -177,22 +188,23 @@ _viva_question_new (guint           number,
 
   if (answer != NULL && answer[0] != '\0')
     self->answer = g_strdup (answer);
+  else if (answer != NULL)
+    self->answer = NO_ANSWER;
 
   return self;
 }
 
-/* The parser reads a question's answer after the question: it gives it
- * (canonical Markdown, or NULL) once, before the bank is made. */
+/* The parser reads a question's answer after the question: it gives its
+ * source (from the "**Answer:**" paragraph on), once, before the bank
+ * is made. */
 void
-_viva_question_take_answer (VivaQuestion *self,
-                            char         *answer)
+_viva_question_take_answer_source (VivaQuestion *self,
+                                   char         *source)
 {
   g_return_if_fail (VIVA_IS_QUESTION (self));
+  g_return_if_fail (self->answer == NULL && self->answer_source == NULL);
 
-  g_free (self->answer);
-  self->answer = answer;
-  if (self->answer != NULL && self->answer[0] == '\0')
-    g_clear_pointer (&self->answer, g_free);
+  self->answer_source = source;
 }
 
 const VivaSpan *
@@ -256,9 +268,27 @@ viva_question_get_text (VivaQuestion *self)
 const char *
 viva_question_get_answer (VivaQuestion *self)
 {
+  char *answer;
+
   g_return_val_if_fail (VIVA_IS_QUESTION (self), NULL);
 
-  return self->answer;
+  answer = g_atomic_pointer_get (&self->answer);
+  if (answer == NULL && self->answer_source != NULL)
+    {
+      answer = _viva_answer_normalize_marked (self->answer_source, strlen (self->answer_source));
+      if (answer == NULL)
+        answer = NO_ANSWER;
+
+      /* Another thread may have been first: keep its copy. */
+      if (!g_atomic_pointer_compare_and_exchange (&self->answer, NULL, answer))
+        {
+          if (answer != NO_ANSWER)
+            g_free (answer);
+          answer = g_atomic_pointer_get (&self->answer);
+        }
+    }
+
+  return answer != NO_ANSWER ? answer : NULL;
 }
 
 /**
