@@ -200,6 +200,16 @@ test_normalize_deep_list (void)
     max_depth = MAX (max_depth, ((VivaAnswerBlock *)g_ptr_array_index (blocks, i))->depth);
   g_assert_cmpuint (max_depth, <=, VIVA_ANSWER_MAX_DEPTH);
 
+  /* The readers take what they are given, canonical or not. */
+  {
+    g_autoptr(GPtrArray) raw = viva_answer_parse_blocks (text->str);
+    g_autofree char *html = viva_answer_to_html (text->str);
+
+    for (guint i = 0; i < raw->len; i++)
+      g_assert_cmpuint (((VivaAnswerBlock *)g_ptr_array_index (raw, i))->depth, <=, VIVA_ANSWER_MAX_DEPTH);
+    g_assert_nonnull (strstr (html, "item 999"));
+  }
+
   g_string_free (text, TRUE);
 }
 

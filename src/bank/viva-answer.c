@@ -1339,6 +1339,9 @@ typedef struct
 {
   GPtrArray *blocks;
   GArray    *boxes;
+  /* Quotes and lists among @boxes: kept as they change, since an input
+   * that is not canonical can nest without end. */
+  guint      n_nesting;
 
   gboolean   in_inline;
   guint      heading_level;
@@ -1369,17 +1372,7 @@ viva_answer_block_free (VivaAnswerBlock *block)
 static guint
 reader_nesting (Reader *self)
 {
-  guint depth = 0;
-
-  for (guint i = 0; i < self->boxes->len; i++)
-    {
-      ReadBoxKind kind = g_array_index (self->boxes, ReadBox, i).kind;
-
-      if (kind == READ_QUOTE || kind == READ_LIST)
-        depth++;
-    }
-
-  return MIN (depth, VIVA_ANSWER_MAX_DEPTH);
+  return MIN (self->n_nesting, VIVA_ANSWER_MAX_DEPTH);
 }
 
 static ReadBox *
@@ -1509,6 +1502,7 @@ read_enter_block (MD_BLOCKTYPE  type,
     case MD_BLOCK_QUOTE:
       box.kind = READ_QUOTE;
       g_array_append_val (self->boxes, box);
+      self->n_nesting++;
       break;
 
     case MD_BLOCK_UL:
@@ -1519,6 +1513,7 @@ read_enter_block (MD_BLOCKTYPE  type,
       if (box.ordered && detail != NULL)
         box.next_number = ((MD_BLOCK_OL_DETAIL *)detail)->start;
       g_array_append_val (self->boxes, box);
+      self->n_nesting++;
       break;
 
     case MD_BLOCK_LI:
@@ -1579,7 +1574,13 @@ read_leave_block (MD_BLOCKTYPE  type,
     case MD_BLOCK_LI:
       reader_flush_inline (self);
       if (self->boxes->len > 0)
-        g_array_set_size (self->boxes, self->boxes->len - 1);
+        {
+          ReadBoxKind kind = reader_top (self)->kind;
+
+          if ((kind == READ_QUOTE || kind == READ_LIST) && self->n_nesting > 0)
+            self->n_nesting--;
+          g_array_set_size (self->boxes, self->boxes->len - 1);
+        }
       break;
 
     case MD_BLOCK_H:
