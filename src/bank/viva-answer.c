@@ -563,6 +563,19 @@ finish_code_span (Normalizer *self)
   self->line_digits = FALSE;
   self->skip_colon = FALSE;
 
+  /* Two code spans with nothing between them (what separated them was
+   * dropped: HTML, an image, a control character) would read back as
+   * one: their backticks make one run. A space keeps them apart. */
+  if (inl->len > 0 && inl->str[inl->len - 1] == '`')
+    {
+      gsize backslashes = 0;
+
+      while (backslashes + 1 < inl->len && inl->str[inl->len - 2 - backslashes] == '\\')
+        backslashes++;
+      if (backslashes % 2 == 0)
+        g_string_append_c (inl, ' ');
+    }
+
   for (guint i = 0; i <= longest; i++)
     g_string_append_c (inl, '`');
   if (pad)
