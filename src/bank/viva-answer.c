@@ -154,6 +154,7 @@ typedef struct
   gsize      last_close_end;
 
   GString   *plain;
+  GString   *clean;
   GString   *code;
   guint      code_span_depth;
   gboolean   in_code_block;
@@ -423,6 +424,28 @@ add_text (Normalizer *self,
           gsize       len)
 {
   gsize i = 0;
+
+  /* Control characters go first: what follows one must be escaped as
+   * what it will follow once it is gone ("1\x11)" is "1)"). */
+  for (gsize j = 0; j < len; j++)
+    {
+      guchar c = text[j];
+
+      if ((c < ' ' && c != '\t' && c != '\n' && c != '\r') || c == 0x7F)
+        {
+          g_string_truncate (self->clean, 0);
+          for (gsize k = 0; k < len; k++)
+            {
+              guchar d = text[k];
+
+              if (!((d < ' ' && d != '\t' && d != '\n' && d != '\r') || d == 0x7F))
+                g_string_append_c (self->clean, d);
+            }
+          text = self->clean->str;
+          len = self->clean->len;
+          break;
+        }
+    }
 
   /* What the line start would skip cannot follow a delimiter. */
   while (self->line_start && i < len && _viva_bank_is_blank (text[i]))
@@ -1195,6 +1218,7 @@ normalize_once (const char *text,
   self.pushed = g_byte_array_new ();
   self.inl = g_string_new (NULL);
   self.plain = g_string_new (NULL);
+  self.clean = g_string_new (NULL);
   self.code = g_string_new (NULL);
   self.open_spans = g_array_new (FALSE, FALSE, sizeof (OpenSpan));
 
@@ -1234,6 +1258,7 @@ normalize_once (const char *text,
   g_byte_array_unref (self.pushed);
   g_string_free (self.inl, TRUE);
   g_string_free (self.plain, TRUE);
+  g_string_free (self.clean, TRUE);
   g_string_free (self.code, TRUE);
   g_array_unref (self.open_spans);
   g_free (self.code_language);
