@@ -173,8 +173,8 @@ typedef struct
    * "**Answer:** <b>x</b>" or "**Answer:** # x" keep their meaning. */
   gboolean   skip_marker;
   gboolean   skip_colon;
-  /* FALSE: emphasis and strong are written as plain text. */
-  gboolean   emphasis;
+  /* FALSE: emphasis, strong and code spans are written as plain text. */
+  gboolean   spans;
 } Normalizer;
 
 static Box *
@@ -994,7 +994,7 @@ normalize_enter_span (MD_SPANTYPE  type,
   switch (type)
     {
     case MD_SPAN_CODE:
-      if (self->image_depth == 0 && self->code_span_depth++ == 0)
+      if (self->spans && self->image_depth == 0 && self->code_span_depth++ == 0)
         g_string_truncate (self->code, 0);
       break;
 
@@ -1004,7 +1004,7 @@ normalize_enter_span (MD_SPANTYPE  type,
 
     case MD_SPAN_EM:
     case MD_SPAN_STRONG:
-      if (self->image_depth == 0 && self->code_span_depth == 0 && self->emphasis)
+      if (self->image_depth == 0 && self->code_span_depth == 0 && self->spans)
         {
           OpenSpan span = { type, self->inl->len };
 
@@ -1208,7 +1208,7 @@ static char *
 normalize_once (const char *text,
                 gsize       len,
                 gboolean    skip_marker,
-                gboolean    emphasis)
+                gboolean    spans)
 {
   Normalizer self = { 0 };
   char *result = NULL;
@@ -1228,7 +1228,7 @@ normalize_once (const char *text,
    * answer with one is read again, shifted. */
   self.min_heading = 6;
   self.skip_marker = skip_marker;
-  self.emphasis = emphasis;
+  self.spans = spans;
   normalize_pass (&self, text, len);
   if (self.min_heading < 4)
     {
@@ -1268,11 +1268,12 @@ normalize_once (const char *text,
 
 /* The canonical form must be a fixed point: the bank writer and the
  * exports write it, and reading it back must give it again. One pass
- * gets there for what people write; CommonMark's emphasis rules have
- * corners (delimiter runs next to punctuation, escaped stars) where the
- * text written reads back with other spans. So the result is read again
- * until it no longer changes, and in the rare case it keeps changing,
- * emphasis is given up for plain text, which reads back as itself. */
+ * gets there for what people write; CommonMark's inline rules have
+ * corners (delimiter runs next to punctuation, escaped stars, backtick
+ * runs of hostile lengths) where the text written reads back with other
+ * spans. So the result is read again until it no longer changes, and in
+ * the rare case it keeps changing, emphasis and code spans are given up
+ * for plain text, which reads back as itself. */
 #define MAX_PASSES 3
 
 static char *
@@ -1302,10 +1303,6 @@ normalize (const char *markdown,
     }
 
   result = normalize_once (copy, len, skip_marker, TRUE);
-
-  /* Without a "*" the output has no emphasis to read back otherwise. */
-  if (result == NULL || strchr (result, '*') == NULL)
-    return result;
 
   for (guint pass = 1; result != NULL; pass++)
     {
