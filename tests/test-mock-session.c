@@ -14,6 +14,7 @@
 
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <md4c.h>
 
 #include "viva-bank.h"
 #include "viva-clock.h"
@@ -1152,7 +1153,7 @@ test_markdown (void)
 {
   g_autoptr(VivaMockSession) session = crafted_session ();
   g_autoptr(GPtrArray) headings = NULL;
-  g_autofree char *markdown = viva_mock_session_to_markdown (session);
+  g_autofree char *markdown = viva_mock_session_to_markdown (session, NULL);
   VivaMockItem *hostile = viva_mock_session_get_item (session, 1);
 
   g_test_message ("%s", markdown);
@@ -1262,7 +1263,7 @@ test_markdown_code (void)
 
   g_assert_true (viva_mock_session_set_run_output (session, 2, code, output));
   g_assert_true (viva_mock_session_set_code (session, 0, "print(1)"));
-  markdown = viva_mock_session_to_markdown (session);
+  markdown = viva_mock_session_to_markdown (session, NULL);
   g_test_message ("%s", markdown);
 
   /* Question 42 has a typed answer and code: both. */
@@ -1294,7 +1295,7 @@ test_markdown_code (void)
 
     g_assert_true (viva_mock_session_set_test_results (session, 2, code, results));
     g_clear_pointer (&markdown, g_free);
-    markdown = viva_mock_session_to_markdown (session);
+    markdown = viva_mock_session_to_markdown (session, NULL);
     g_test_message ("%s", markdown);
     g_assert_nonnull (strstr (markdown, "`````\n\n**Tests:**\n\n**1 of 2 tests passed**\n"));
     g_assert_nonnull (strstr (markdown, tests));
@@ -1306,7 +1307,7 @@ test_markdown_code (void)
   /* A run that printed nothing says so. */
   g_clear_pointer (&markdown, g_free);
   g_assert_true (viva_mock_session_set_run_output (session, 0, "x = 1", ""));
-  markdown = viva_mock_session_to_markdown (session);
+  markdown = viva_mock_session_to_markdown (session, NULL);
   g_assert_nonnull (strstr (markdown, "```python\nx = 1\n```\n\n**Output:**\n\n*Nothing was printed.*\n"));
 }
 
@@ -2455,6 +2456,118 @@ test_store_code_damaged (void)
   }
 }
 
+/* Headings as md4c reads them: "<level> <text>" per heading. */
+static int
+collect_heading_enter (MD_BLOCKTYPE type, void *detail, void *user_data)
+{
+  GString *out = user_data;
+
+  if (type == MD_BLOCK_H)
+    g_string_append_printf (out, "%u ", ((MD_BLOCK_H_DETAIL *)detail)->level);
+  else if (type == MD_BLOCK_QUOTE)
+    g_string_append (out, "<quote>");
+  return 0;
+}
+
+static int
+collect_heading_leave (MD_BLOCKTYPE type, void *detail, void *user_data)
+{
+  GString *out = user_data;
+
+  if (type == MD_BLOCK_H)
+    g_string_append_c (out, '\n');
+  else if (type == MD_BLOCK_QUOTE)
+    g_string_append (out, "</quote>");
+  return 0;
+}
+
+static int
+collect_heading_span (MD_SPANTYPE type, void *detail, void *user_data)
+{
+  return 0;
+}
+
+static int
+collect_heading_text (MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *user_data)
+{
+  return 0;
+}
+
+static char *
+report_structure (const char *markdown)
+{
+  static const MD_PARSER parser = {
+    .flags = MD_DIALECT_COMMONMARK,
+    .enter_block = collect_heading_enter,
+    .leave_block = collect_heading_leave,
+    .enter_span = collect_heading_span,
+    .leave_span = collect_heading_span,
+    .text = collect_heading_text,
+  };
+  GString *out = g_string_new (NULL);
+
+  g_assert_cmpint (md_parse (markdown, strlen (markdown), &parser, out), ==, 0);
+  return g_string_free (out, FALSE);
+}
+
+/* The bank's answer follows the user's in the report, as a block quote
+ * that nothing in it can get out of: an answer with a heading and an
+ * unclosed-looking fence leaves the report's own headings as they were. */
+static void
+test_markdown_bank_answer (void)
+{
+  static const char bank_text[] =
+    "# Answers\n\n## Level 1: Basics\n\n"
+    "**Question 1:** What does `len()` return?\n\n"
+    "**Answer:** A count.\n\n#### Note\n\n"
+    "**Question 2:** Explain generators.\n\n"
+    "**Answer:**\n\n#### Lazy\n\nThey yield:\n\n```python\ndef g():\n    yield 1\n# not a heading\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (bank_text, sizeof bank_text - 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VivaBank) bank = viva_bank_new_from_bytes (bytes, "answers", &error);
+  g_autoptr(VivaBank) other = NULL;
+  g_autoptr(VivaMockSession) session = NULL;
+  g_autofree char *with = NULL;
+  g_autofree char *without = NULL;
+  g_autofree char *with_other = NULL;
+  g_autofree char *structure_with = NULL;
+  g_autofree char *structure_without = NULL;
+  g_autofree char *expected_quote = NULL;
+
+  g_assert_no_error (error);
+  session = new_session_of (bank, 2, 7);
+  with = viva_mock_session_to_markdown (session, bank);
+  without = viva_mock_session_to_markdown (session, NULL);
+  g_test_message ("%s", with);
+
+  g_assert_nonnull (strstr (with, "**Answer in the bank:**\n\n> A count.\n>\n> #### Note\n"));
+  expected_quote = g_strdup ("**Answer in the bank:**\n\n"
+                             "> #### Lazy\n>\n> They yield:\n>\n"
+                             "> ```python\n> def g():\n>     yield 1\n> # not a heading\n> ```\n");
+  g_assert_nonnull (strstr (with, expected_quote));
+  g_assert_null (strstr (without, "Answer in the bank"));
+
+  /* The report's headings are the same with the answers, and the
+   * answers' own heading is inside its quote. */
+  structure_with = report_structure (with);
+  structure_without = report_structure (without);
+  g_assert_cmpstr (structure_with, ==, "1 \n2 \n2 \n3 \n<quote>4 \n</quote>3 \n<quote>4 \n</quote>");
+  g_assert_cmpstr (structure_without, ==, "1 \n2 \n2 \n3 \n3 \n");
+
+  /* Another bank of the same id whose question reads otherwise: no
+   * answer goes with a question it was not written for. */
+  {
+    static const char changed[] =
+      "## Level 1: Basics\n\n**Question 1:** Something else?\n\n**Answer:** Wrong one.\n";
+    g_autoptr(GBytes) changed_bytes = g_bytes_new_static (changed, sizeof changed - 1);
+
+    other = viva_bank_new_from_bytes (changed_bytes, "answers", &error);
+    g_assert_no_error (error);
+    with_other = viva_mock_session_to_markdown (session, other);
+    g_assert_null (strstr (with_other, "Wrong one"));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2480,6 +2593,7 @@ main (int   argc,
   g_test_add_func ("/mock-session/level-totals", test_level_totals);
   g_test_add_func ("/mock-session/markdown", test_markdown);
   g_test_add_func ("/mock-session/markdown/code", test_markdown_code);
+  g_test_add_func ("/mock-session/markdown/bank-answer", test_markdown_bank_answer);
   g_test_add_func ("/session-store/round-trip", test_store_round_trip);
   g_test_add_func ("/session-store/resume", test_store_resume);
   g_test_add_func ("/session-store/rewrites-older-file", test_store_rewrites_older_file);

@@ -982,7 +982,7 @@ test_coding_question (void)
   }
 
   /* The report has the code as Python, its output. */
-  markdown = viva_mock_session_to_markdown (session);
+  markdown = viva_mock_session_to_markdown (session, NULL);
   g_assert_nonnull (strstr (markdown, "**Code:**\n\n```python\n" WRONG_SOLUTION "```\n"));
   g_assert_nonnull (strstr (markdown, "**Output:**\n\n```text\nTrue\n```\n"));
   g_assert_nonnull (strstr (markdown, "**Tests:**\n\n**9 of 10 tests passed**\n"));

@@ -21,6 +21,14 @@ struct _VivaQuestion
   VivaSpan   *spans;
   const char *text;
   char       *search_key;
+  /* The answer as the bank's file writes it, "**Answer:**" first, or
+   * NULL: most banks have none, and then a question pays two pointers.
+   * It is normalized on first use (@answer, set once, atomically: any
+   * thread may ask), so that opening a bank of 100,000 answers does not
+   * normalize the 100,000 of them. @answer is NO_ANSWER when the source
+   * holds nothing. */
+  char       *answer_source;
+  char       *answer;
 
   /* Borrowed: the level owns its topics and questions. Cleared by
    * _viva_question_detach() when the bank goes away. */
@@ -33,6 +41,9 @@ struct _VivaQuestion
 };
 
 G_DEFINE_FINAL_TYPE (VivaQuestion, viva_question, G_TYPE_OBJECT)
+
+static char no_answer[] = "";
+#define NO_ANSWER no_answer
 
 enum {
   PROP_0,
@@ -54,6 +65,10 @@ viva_question_finalize (GObject *object)
   self->text = NULL;
   g_clear_pointer (&self->spans, g_free);
   g_clear_pointer (&self->search_key, g_free);
+  if (self->answer != NO_ANSWER)
+    g_free (self->answer);
+  self->answer = NULL;
+  g_clear_pointer (&self->answer_source, g_free);
 
   G_OBJECT_CLASS (viva_question_parent_class)->finalize (object);
 }
@@ -142,7 +157,8 @@ _viva_question_new (guint           number,
                     const char     *text,
                     gsize           text_len,
                     const VivaSpan *spans,
-                    guint           n_spans)
+                    guint           n_spans,
+                    const char     *answer)
 {
   VivaQuestion *self;
   gsize spans_size;
@@ -170,7 +186,25 @@ _viva_question_new (guint           number,
   text_copy[text_len] = '\0';
   self->text = text_copy;
 
+  if (answer != NULL && answer[0] != '\0')
+    self->answer = g_strdup (answer);
+  else if (answer != NULL)
+    self->answer = NO_ANSWER;
+
   return self;
+}
+
+/* The parser reads a question's answer after the question: it gives its
+ * source (from the "**Answer:**" paragraph on), once, before the bank
+ * is made. */
+void
+_viva_question_take_answer_source (VivaQuestion *self,
+                                   char         *source)
+{
+  g_return_if_fail (VIVA_IS_QUESTION (self));
+  g_return_if_fail (self->answer == NULL && self->answer_source == NULL);
+
+  self->answer_source = source;
 }
 
 const VivaSpan *
@@ -220,6 +254,41 @@ viva_question_get_text (VivaQuestion *self)
   g_return_val_if_fail (VIVA_IS_QUESTION (self), NULL);
 
   return self->text;
+}
+
+/**
+ * viva_question_get_answer:
+ * @self: a question
+ *
+ * The answer the bank gives, as canonical Markdown: read it with
+ * viva_answer_parse_blocks() or viva_answer_to_html(), never as markup.
+ *
+ * Returns: (nullable): the answer, or %NULL when the bank gives none
+ */
+const char *
+viva_question_get_answer (VivaQuestion *self)
+{
+  char *answer;
+
+  g_return_val_if_fail (VIVA_IS_QUESTION (self), NULL);
+
+  answer = g_atomic_pointer_get (&self->answer);
+  if (answer == NULL && self->answer_source != NULL)
+    {
+      answer = _viva_answer_normalize_marked (self->answer_source, strlen (self->answer_source));
+      if (answer == NULL)
+        answer = NO_ANSWER;
+
+      /* Another thread may have been first: keep its copy. */
+      if (!g_atomic_pointer_compare_and_exchange (&self->answer, NULL, answer))
+        {
+          if (answer != NO_ANSWER)
+            g_free (answer);
+          answer = g_atomic_pointer_get (&self->answer);
+        }
+    }
+
+  return answer != NO_ANSWER ? answer : NULL;
 }
 
 /**

@@ -10,6 +10,7 @@
 #include <adwaita.h>
 #include <gtksourceview/gtksource.h>
 
+#include "viva-answer-view.h"
 #include "viva-code-pad.h"
 #include "viva-interview.h"
 #include "viva-interview-live-page.h"
@@ -48,6 +49,8 @@ struct _VivaInterviewLivePage
   GtkLabel             *context_label;
   GtkBox               *rating_box;
   GtkSourceView        *notes_view;
+  GtkWidget            *key_answer_box;
+  VivaAnswerView       *key_answer_view;
   GtkLabel             *key_label;
   GtkMenuButton        *add_button;
   VivaQuestionPicker   *picker;

@@ -198,6 +198,7 @@ viva_interview_live_page_update_answer_key (VivaInterviewLivePage *self,
 {
   VivaNotesStore *notes = self->context != NULL ? viva_context_get_notes_store (self->context) : NULL;
   VivaNote *note = NULL;
+  const char *answer = NULL;
 
   if (item != NULL && viva_interview_item_get_number (item) != 0 && notes != NULL)
     {
@@ -206,6 +207,16 @@ viva_interview_live_page_update_answer_key (VivaInterviewLivePage *self,
       if (bank != NULL)
         note = viva_notes_store_lookup_note (notes, bank, viva_interview_item_get_number (item));
     }
+
+  /* The bank's answer, only for the question it was written for: the
+   * bank open now, if the interview's question is its own, in the same
+   * words. */
+  if (item != NULL)
+    answer = viva_bank_lookup_answer (self->bank, _viva_interview_live_page_get_bank_id (self),
+                                      viva_interview_item_get_number (item),
+                                      viva_interview_item_get_text (item));
+  viva_answer_view_set_answer (self->key_answer_view, answer);
+  gtk_widget_set_visible (self->key_answer_box, answer != NULL);
 
   if (note != NULL && viva_note_get_has_text (note))
     {
@@ -796,6 +807,7 @@ viva_interview_live_page_class_init (VivaInterviewLivePageClass *klass)
   g_type_ensure (GTK_SOURCE_TYPE_VIEW);
   g_type_ensure (VIVA_TYPE_QUESTION_PICKER);
   g_type_ensure (VIVA_TYPE_CODE_PAD);
+  g_type_ensure (VIVA_TYPE_ANSWER_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/viva-interview-live-page.ui");
   gtk_widget_class_bind_template_child (widget_class, VivaInterviewLivePage, columns);
@@ -806,6 +818,8 @@ viva_interview_live_page_class_init (VivaInterviewLivePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VivaInterviewLivePage, context_label);
   gtk_widget_class_bind_template_child (widget_class, VivaInterviewLivePage, rating_box);
   gtk_widget_class_bind_template_child (widget_class, VivaInterviewLivePage, notes_view);
+  gtk_widget_class_bind_template_child (widget_class, VivaInterviewLivePage, key_answer_box);
+  gtk_widget_class_bind_template_child (widget_class, VivaInterviewLivePage, key_answer_view);
   gtk_widget_class_bind_template_child (widget_class, VivaInterviewLivePage, key_label);
   gtk_widget_class_bind_template_child (widget_class, VivaInterviewLivePage, add_button);
   gtk_widget_class_bind_template_child (widget_class, VivaInterviewLivePage, picker);
@@ -934,6 +948,18 @@ viva_interview_live_page_get_answer_key (VivaInterviewLivePage *self)
   g_return_val_if_fail (VIVA_IS_INTERVIEW_LIVE_PAGE (self), NULL);
 
   return gtk_label_get_label (self->key_label);
+}
+
+/* The bank's answer shown above the answer key, or NULL: for tests. */
+const char *
+viva_interview_live_page_get_bank_answer (VivaInterviewLivePage *self)
+{
+  g_return_val_if_fail (VIVA_IS_INTERVIEW_LIVE_PAGE (self), NULL);
+
+  if (!gtk_widget_get_visible (self->key_answer_box))
+    return NULL;
+
+  return viva_answer_view_get_answer (self->key_answer_view);
 }
 
 /* What a clock shows, for tests: the whole interview's or the

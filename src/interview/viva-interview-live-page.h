@@ -25,6 +25,7 @@ void                 viva_interview_live_page_set_interview        (VivaIntervie
 VivaCandidateWindow *viva_interview_live_page_get_candidate_window (VivaInterviewLivePage *self);
 GtkTextView         *viva_interview_live_page_get_notes_view       (VivaInterviewLivePage *self);
 const char          *viva_interview_live_page_get_answer_key       (VivaInterviewLivePage *self);
+const char          *viva_interview_live_page_get_bank_answer      (VivaInterviewLivePage *self);
 const char          *viva_interview_live_page_get_clock_text       (VivaInterviewLivePage *self,
                                                                     gboolean               whole_interview);
 gboolean             viva_interview_live_page_add_question         (VivaInterviewLivePage *self,

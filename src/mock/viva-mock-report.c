@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "viva-bank.h"
 #include "viva-markdown-writer.h"
 #include "viva-mock-session.h"
 #include "viva-time-format.h"
@@ -196,6 +197,33 @@ append_code_pad (GString      *out,
     }
 }
 
+/* The bank's answer as a block quote: every line behind "> ". */
+static void
+append_bank_answer (GString    *out,
+                    const char *answer)
+{
+  const char *line = answer;
+
+  if (answer == NULL)
+    return;
+
+  g_string_append_printf (out, "\n**%s**\n\n", _("Answer in the bank:"));
+
+  while (*line != '\0')
+    {
+      const char *end = strchr (line, '\n');
+      gsize len = end != NULL ? (gsize)(end - line) : strlen (line);
+
+      g_string_append (out, len > 0 ? "> " : ">");
+      g_string_append_len (out, line, len);
+      g_string_append_c (out, '\n');
+
+      if (end == NULL)
+        break;
+      line = end + 1;
+    }
+}
+
 /**
  * viva_mock_session_to_markdown:
  * @self: a #VivaMockSession
@@ -206,12 +234,16 @@ append_code_pad (GString      *out,
  * its rating and the answer, and for a coding question its code, the
  * output of its last run and the results of its last Run Tests. Text from the bank is escaped, and answers
  * are fenced, so that nothing the user typed can change the report's
- * structure.
+ * structure. When @bank is the bank the questions came from, each
+ * question it answers has that answer after the user's, as a block
+ * quote of its canonical Markdown (headings only at levels 4-6, code
+ * fenced): inside the quote it cannot reshape the report either.
  *
  * Returns: (transfer full): the report
  */
 char *
-viva_mock_session_to_markdown (VivaMockSession *self)
+viva_mock_session_to_markdown (VivaMockSession *self,
+                               VivaBank        *bank)
 {
   g_autoptr(GArray) levels = NULL;
   g_autofree char *date = NULL;
@@ -221,6 +253,7 @@ viva_mock_session_to_markdown (VivaMockSession *self)
   GString *out;
 
   g_return_val_if_fail (VIVA_IS_MOCK_SESSION (self), NULL);
+  g_return_val_if_fail (bank == NULL || VIVA_IS_BANK (bank), NULL);
 
   levels = viva_mock_session_get_level_totals (self, &overall);
   date = format_local_date (viva_mock_session_get_created (self));
@@ -322,6 +355,10 @@ viva_mock_session_to_markdown (VivaMockSession *self)
 
       if (viva_mock_item_has_code (item))
         append_code_pad (out, item);
+
+      append_bank_answer (out, viva_bank_lookup_answer (bank, viva_mock_session_get_bank_id (self),
+                                                        viva_mock_item_get_number (item),
+                                                        viva_mock_item_get_question_text (item)));
     }
 
   viva_mock_level_totals_clear (&overall);

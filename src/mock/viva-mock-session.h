@@ -211,6 +211,7 @@ gboolean              viva_mock_session_get_has_code        (VivaMockSession    
 GArray               *viva_mock_session_get_level_totals    (VivaMockSession      *self,
                                                              VivaMockLevelTotals  *out_overall);
 void                  viva_mock_level_totals_clear          (VivaMockLevelTotals  *totals);
-char                 *viva_mock_session_to_markdown         (VivaMockSession      *self);
+char                 *viva_mock_session_to_markdown         (VivaMockSession      *self,
+                                                             VivaBank             *bank);
 
 G_END_DECLS

@@ -19,6 +19,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "viva-answer-view.h"
 #include "viva-bank.h"
 #include "viva-code-pad.h"
 #include "viva-context.h"
@@ -307,6 +308,7 @@ viva_mock_summary_page_create_row (gpointer item_ptr,
                                                            viva_mock_item_get_number (item), viva_mock_item_get_question_text (item));
   GtkWidget *question = gtk_label_new (NULL);
   GtkWidget *answer;
+  const char *bank_answer;
   GtkWidget *content_row;
   g_autofree char *row_label = NULL;
   GtkToggleButton *group = NULL;
@@ -381,6 +383,20 @@ viva_mock_summary_page_create_row (gpointer item_ptr,
 
   if (viva_mock_item_has_code (item))
     append_code_pad (GTK_BOX (content), item);
+
+  /* The bank's answer under the user's, to compare: only from the bank
+   * the question came from, asked in the same words. */
+  bank_answer = viva_bank_lookup_answer (self->bank, viva_mock_session_get_bank_id (self->session),
+                                         viva_mock_item_get_number (item),
+                                         viva_mock_item_get_question_text (item));
+  if (bank_answer != NULL)
+    {
+      GtkWidget *view = viva_answer_view_new ();
+
+      gtk_box_append (GTK_BOX (content), new_heading_label (_("Answer in the Bank")));
+      viva_answer_view_set_answer (VIVA_ANSWER_VIEW (view), bank_answer);
+      gtk_box_append (GTK_BOX (content), view);
+    }
 
   /* A row of its own, named: GTK 4.8 would otherwise name it after all
    * the text inside, the code and each test's sentence included. */
@@ -588,6 +604,15 @@ viva_mock_summary_page_init (VivaMockSummaryPage *self)
                            G_CALLBACK (viva_mock_summary_page_key_pressed_cb),
                            self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
+}
+
+/* The bank open now, whose answers the page shows: the report's too. */
+VivaBank *
+viva_mock_summary_page_get_bank (VivaMockSummaryPage *self)
+{
+  g_return_val_if_fail (VIVA_IS_MOCK_SUMMARY_PAGE (self), NULL);
+
+  return self->bank;
 }
 
 VivaMockSession *

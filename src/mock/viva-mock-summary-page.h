@@ -16,6 +16,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (VivaMockSummaryPage, viva_mock_summary_page, VIVA, MOCK_SUMMARY_PAGE, GtkWidget)
 
 VivaMockSession *viva_mock_summary_page_get_session (VivaMockSummaryPage *self);
+VivaBank        *viva_mock_summary_page_get_bank    (VivaMockSummaryPage *self);
 void             viva_mock_summary_page_set_session (VivaMockSummaryPage *self,
                                                      VivaMockSession     *session);
 const char      *viva_mock_summary_page_get_totals  (VivaMockSummaryPage *self);

@@ -40,12 +40,13 @@ viva_mock_view_export_response_cb (VivaMockView         *self,
                                    int                   response,
                                    GtkFileChooserNative *native)
 {
-  VivaMockSession *session = viva_mock_summary_page_get_session (viva_mock_view_get_summary_page (self));
+  VivaMockSummaryPage *summary = viva_mock_view_get_summary_page (self);
+  VivaMockSession *session = viva_mock_summary_page_get_session (summary);
 
   if (response == GTK_RESPONSE_ACCEPT && session != NULL)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-      char *markdown = viva_mock_session_to_markdown (session);
+      char *markdown = viva_mock_session_to_markdown (session, viva_mock_summary_page_get_bank (summary));
       g_autoptr(GBytes) bytes = g_bytes_new_take (markdown, strlen (markdown));
 
       g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,

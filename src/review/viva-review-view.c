@@ -31,6 +31,7 @@
 #include <glib/gi18n.h>
 #include <gtksourceview/gtksource.h>
 
+#include "viva-answer-view.h"
 #include "viva-bank.h"
 #include "viva-context.h"
 #include "viva-level.h"
@@ -88,6 +89,8 @@ struct _VivaReviewView
   GtkWidget         *new_badge;
   GtkLabel          *context_label;
   GtkLabel          *question_label;
+  GtkWidget         *answer_box;
+  VivaAnswerView    *answer_view;
   GtkWidget         *notes_box;
   GtkWidget         *notes_frame;
   GtkWidget         *no_notes_label;
@@ -290,6 +293,25 @@ viva_review_view_update_hints (VivaReviewView *self)
     }
 }
 
+/* "Show Answer" when the bank has one to compare with, else the notes. */
+static void
+viva_review_view_update_reveal_button (VivaReviewView *self,
+                                       gboolean        has_answer)
+{
+  GtkWidget *button = GTK_WIDGET (self->reveal_button);
+
+  gtk_button_set_label (self->reveal_button, has_answer ? _("_Show Answer") : _("_Show Notes"));
+  gtk_widget_set_tooltip_text (button,
+                               has_answer ? _("Answer in your head first, then compare with the bank's answer and your notes (Space)")
+                                          : _("Answer in your head first, then compare with your notes (Space)"));
+  /* Named here, without the mnemonic's underscore: the label changes
+   * after the window fixed the names it found (viva-accessible.c). */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  has_answer ? _("Show Answer") : _("Show Notes"),
+                                  -1);
+}
+
 static void
 viva_review_view_show_question (VivaReviewView *self)
 {
@@ -316,7 +338,10 @@ viva_review_view_show_question (VivaReviewView *self)
    * GtkRevealer nor a GtkStack: they ask for their hidden child's
    * natural width, which would keep the window from getting narrow. */
   gtk_widget_set_visible (self->notes_box, FALSE);
+  gtk_widget_set_visible (self->answer_box, FALSE);
+  viva_answer_view_set_answer (self->answer_view, NULL);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->note_view)), "", 0);
+  viva_review_view_update_reveal_button (self, viva_question_get_answer (question) != NULL);
   gtk_stack_set_visible_child_name (self->answer_stack, "reveal");
   viva_review_view_set_revealed (self, FALSE);
 
@@ -397,6 +422,7 @@ viva_review_view_reveal_action (GtkWidget  *widget,
                                 GVariant   *param)
 {
   VivaReviewView *self = VIVA_REVIEW_VIEW (widget);
+  const char *answer;
   VivaNote *note;
   gboolean has_text;
 
@@ -405,7 +431,10 @@ viva_review_view_reveal_action (GtkWidget  *widget,
 
   note = viva_review_view_lookup_note (self, self->question);
   has_text = note != NULL && viva_note_get_has_text (note);
+  answer = viva_question_get_answer (self->question);
 
+  viva_answer_view_set_answer (self->answer_view, answer);
+  gtk_widget_set_visible (self->answer_box, answer != NULL);
   gtk_widget_set_visible (self->notes_box, TRUE);
   gtk_widget_set_visible (self->notes_frame, has_text);
   gtk_widget_set_visible (self->no_notes_label, !has_text);
@@ -785,6 +814,7 @@ viva_review_view_class_init (VivaReviewViewClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "review.leave", NULL);
 
   g_type_ensure (GTK_SOURCE_TYPE_VIEW);
+  g_type_ensure (VIVA_TYPE_ANSWER_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/viva-review-view.ui");
   gtk_widget_class_bind_template_child (widget_class, VivaReviewView, title);
@@ -794,6 +824,8 @@ viva_review_view_class_init (VivaReviewViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VivaReviewView, new_badge);
   gtk_widget_class_bind_template_child (widget_class, VivaReviewView, context_label);
   gtk_widget_class_bind_template_child (widget_class, VivaReviewView, question_label);
+  gtk_widget_class_bind_template_child (widget_class, VivaReviewView, answer_box);
+  gtk_widget_class_bind_template_child (widget_class, VivaReviewView, answer_view);
   gtk_widget_class_bind_template_child (widget_class, VivaReviewView, notes_box);
   gtk_widget_class_bind_template_child (widget_class, VivaReviewView, notes_frame);
   gtk_widget_class_bind_template_child (widget_class, VivaReviewView, no_notes_label);

@@ -19,6 +19,7 @@
 #include <glib/gi18n.h>
 #include <gtksourceview/gtksource.h>
 
+#include "viva-answer-view.h"
 #include "viva-context.h"
 #include "viva-level.h"
 #include "viva-note.h"
@@ -57,6 +58,8 @@ struct _VivaQuestionView
   GtkLabel        *context_label;
   GtkToggleButton *star_button;
   GtkLabel        *question_label;
+  GtkExpander     *answer_expander;
+  VivaAnswerView  *answer_view;
   GtkBox          *related_box;
   GtkBox          *related_list;
   GtkLabel        *memory_label;
@@ -601,12 +604,15 @@ viva_question_view_class_init (VivaQuestionViewClass *klass)
 
   g_type_ensure (GTK_SOURCE_TYPE_VIEW);
   g_type_ensure (VIVA_TYPE_SCRATCHPAD);
+  g_type_ensure (VIVA_TYPE_ANSWER_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/viva-question-view.ui");
   gtk_widget_class_bind_template_child (widget_class, VivaQuestionView, number_label);
   gtk_widget_class_bind_template_child (widget_class, VivaQuestionView, context_label);
   gtk_widget_class_bind_template_child (widget_class, VivaQuestionView, star_button);
   gtk_widget_class_bind_template_child (widget_class, VivaQuestionView, question_label);
+  gtk_widget_class_bind_template_child (widget_class, VivaQuestionView, answer_expander);
+  gtk_widget_class_bind_template_child (widget_class, VivaQuestionView, answer_view);
   gtk_widget_class_bind_template_child (widget_class, VivaQuestionView, related_box);
   gtk_widget_class_bind_template_child (widget_class, VivaQuestionView, related_list);
   gtk_widget_class_bind_template_child (widget_class, VivaQuestionView, memory_label);
@@ -720,6 +726,7 @@ viva_question_view_set_question (VivaQuestionView *self,
 {
   g_autofree char *number = NULL;
   g_autofree char *context = NULL;
+  const char *answer;
   VivaTopic *topic;
 
   g_return_if_fail (VIVA_IS_QUESTION_VIEW (self));
@@ -750,6 +757,12 @@ viva_question_view_set_question (VivaQuestionView *self,
   gtk_label_set_text (self->number_label, number ? number : "");
   gtk_label_set_text (self->context_label, context ? context : "");
   viva_question_view_update_question_label (self);
+
+  /* Every question starts with its answer hidden. */
+  answer = question != NULL ? viva_question_get_answer (question) : NULL;
+  gtk_expander_set_expanded (self->answer_expander, FALSE);
+  viva_answer_view_set_answer (self->answer_view, answer);
+  gtk_widget_set_visible (GTK_WIDGET (self->answer_expander), answer != NULL);
 
   /* The links of the previous question must not linger: the window says
    * which belong to this one, maybe a moment later. */

@@ -68,52 +68,6 @@ viva_bench_bundled_question_lines (GError **error)
   return g_steal_pointer (&questions);
 }
 
-/**
- * viva_bench_generate_bank:
- * @n_questions: a multiple of %VIVA_BENCH_BANK_TOPICS
- *
- * A bank of ten levels of twenty topics made of the bundled bank's
- * questions, each asked again every 415 questions with a variant name
- * (so that every word has realistic frequencies, and each question has
- * many relatives to rank). At 100,000 questions it is 17 MiB.
- *
- * Returns: (transfer full): the bank's Markdown
- */
-GBytes *
-viva_bench_generate_bank (guint    n_questions,
-                          GError **error)
-{
-  g_autoptr(GPtrArray) lines = NULL;
-  GString *markdown;
-  guint per_topic;
-  guint number = 1;
-
-  g_return_val_if_fail (n_questions > 0 && n_questions % VIVA_BENCH_BANK_TOPICS == 0, NULL);
-
-  lines = viva_bench_bundled_question_lines (error);
-  if (lines == NULL)
-    return NULL;
-
-  per_topic = n_questions / VIVA_BENCH_BANK_TOPICS;
-  markdown = g_string_sized_new ((gsize) n_questions * 180);
-  g_string_append (markdown, "# Generated bank\n\n");
-
-  for (guint level = 1; level <= N_LEVELS; level++)
-    {
-      g_string_append_printf (markdown, "## Level %u: Generated (Questions)\n{#level-%u}\n\n---\n\n", level, level);
-      for (guint topic = 1; topic <= N_TOPICS_PER_LEVEL; topic++)
-        {
-          g_string_append_printf (markdown, "### Topic %u.%u\n{#topic-%u-%u}\n\n", level, topic, level, topic);
-          for (guint q = 0; q < per_topic; q++, number++)
-            g_string_append_printf (markdown, "**Question %u:** %s (Variant `name_%u`.)\n<br>\n\n",
-                                    number, (const char *) g_ptr_array_index (lines, number % lines->len),
-                                    number % 997);
-        }
-    }
-
-  return g_string_free_to_bytes (markdown);
-}
-
 /* What people write under a question: a line or two of answer, a few
  * points, often a snippet of code; 250 to 700 bytes. */
 static const char *const answers[] = {
@@ -160,6 +114,99 @@ note_text (VivaQuestion *question,
     g_string_append (text, "\nRevisit before the interview — asked twice last time ✓\n");
 
   return g_string_free (text, FALSE);
+}
+
+/* An answer as a bank carries it, from the same pieces as the notes. */
+static void
+append_answer (GString *markdown,
+               guint    index)
+{
+  g_string_append_printf (markdown, "**Answer:** %s\n\n", answers[index % G_N_ELEMENTS (answers)]);
+  for (guint i = 0; i < 2; i++)
+    g_string_append (markdown, points[(index + i) % G_N_ELEMENTS (points)]);
+  g_string_append_c (markdown, '\n');
+  if (snippets[index % G_N_ELEMENTS (snippets)][0] != '\0')
+    {
+      g_string_append (markdown, snippets[index % G_N_ELEMENTS (snippets)]);
+      g_string_append_c (markdown, '\n');
+    }
+}
+
+static GBytes *generate_bank (guint n_questions, gboolean with_answers, GError **error);
+
+/**
+ * viva_bench_generate_bank:
+ * @n_questions: a multiple of %VIVA_BENCH_BANK_TOPICS
+ *
+ * A bank of ten levels of twenty topics made of the bundled bank's
+ * questions, each asked again every 415 questions with a variant name
+ * (so that every word has realistic frequencies, and each question has
+ * many relatives to rank). At 100,000 questions it is 17 MiB.
+ *
+ * Returns: (transfer full): the bank's Markdown
+ */
+GBytes *
+viva_bench_generate_bank (guint    n_questions,
+                          GError **error)
+{
+  return generate_bank (n_questions, FALSE, error);
+}
+
+/**
+ * viva_bench_generate_bank_with_answers:
+ * @n_questions: a multiple of %VIVA_BENCH_BANK_TOPICS
+ *
+ * viva_bench_generate_bank() with an answer after every question, in
+ * the bank format's "**Answer:**" paragraph: a sentence, a few points
+ * and, for three questions in four, a code block (about 300 bytes).
+ *
+ * Returns: (transfer full): the bank's Markdown
+ */
+GBytes *
+viva_bench_generate_bank_with_answers (guint    n_questions,
+                                       GError **error)
+{
+  return generate_bank (n_questions, TRUE, error);
+}
+
+static GBytes *
+generate_bank (guint      n_questions,
+               gboolean   with_answers,
+               GError   **error)
+{
+  g_autoptr(GPtrArray) lines = NULL;
+  GString *markdown;
+  guint per_topic;
+  guint number = 1;
+
+  g_return_val_if_fail (n_questions > 0 && n_questions % VIVA_BENCH_BANK_TOPICS == 0, NULL);
+
+  lines = viva_bench_bundled_question_lines (error);
+  if (lines == NULL)
+    return NULL;
+
+  per_topic = n_questions / VIVA_BENCH_BANK_TOPICS;
+  markdown = g_string_sized_new ((gsize) n_questions * (with_answers ? 500 : 180));
+  g_string_append (markdown, "# Generated bank\n\n");
+
+  for (guint level = 1; level <= N_LEVELS; level++)
+    {
+      g_string_append_printf (markdown, "## Level %u: Generated (Questions)\n{#level-%u}\n\n---\n\n", level, level);
+      for (guint topic = 1; topic <= N_TOPICS_PER_LEVEL; topic++)
+        {
+          g_string_append_printf (markdown, "### Topic %u.%u\n{#topic-%u-%u}\n\n", level, topic, level, topic);
+          for (guint q = 0; q < per_topic; q++, number++)
+            {
+              g_string_append_printf (markdown, "**Question %u:** %s (Variant `name_%u`.)\n<br>\n\n",
+                                      number, (const char *) g_ptr_array_index (lines, number % lines->len),
+                                      number % 997);
+              if (with_answers)
+                append_answer (markdown, number);
+            }
+        }
+    }
+
+  return g_string_free_to_bytes (markdown);
 }
 
 /**

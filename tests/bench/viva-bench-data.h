@@ -23,6 +23,9 @@ G_BEGIN_DECLS
 GPtrArray *viva_bench_bundled_question_lines (GError         **error);
 GBytes    *viva_bench_generate_bank          (guint            n_questions,
                                               GError         **error);
+GBytes    *viva_bench_generate_bank_with_answers
+                                             (guint            n_questions,
+                                              GError         **error);
 guint      viva_bench_add_notes              (VivaNotesStore  *store,
                                               VivaBank        *bank,
                                               guint            every);

@@ -9,6 +9,9 @@
  *   viva-bench --size N           measure a bank of N questions (415 is
  *                                 the bundled bank; otherwise a multiple
  *                                 of 200, generated)
+ *   viva-bench --size N --answers measure the parse and peak RSS of a
+ *                                 generated bank of N questions with an
+ *                                 answer after each (not for 415)
  *   viva-bench --size N --write-fixture DIR
  *                                 write DIR/bench-N.md (not for 415) and
  *                                 DIR/notes.json with notes on a tenth of
@@ -46,10 +49,12 @@
 
 static int size = BUNDLED_SIZE;
 static char *fixture_dir;
+static gboolean with_answers;
 
 static const GOptionEntry entries[] = {
   { "size", 0, 0, G_OPTION_ARG_INT, &size, "Questions in the bank (415: the bundled bank)", "N" },
   { "write-fixture", 0, 0, G_OPTION_ARG_FILENAME, &fixture_dir, "Write the bank and its notes to DIR", "DIR" },
+  { "answers", 0, 0, G_OPTION_ARG_NONE, &with_answers, "An answer after every question; the parse only", NULL },
   { NULL }
 };
 
@@ -124,6 +129,9 @@ bank_bytes (guint    n_questions,
   if (n_questions == BUNDLED_SIZE)
     return g_resource_lookup_data (viva_get_resource (), VIVA_BUNDLED_BANK_RESOURCE,
                                    G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+
+  if (with_answers)
+    return viva_bench_generate_bank_with_answers (n_questions, error);
 
   return viva_bench_generate_bank (n_questions, error);
 }
@@ -558,6 +566,12 @@ main (int   argc,
       return EXIT_FAILURE;
     }
 
+  if (with_answers && (size == BUNDLED_SIZE || fixture_dir != NULL))
+    {
+      g_printerr ("--answers is for a generated bank, without --write-fixture\n");
+      return EXIT_FAILURE;
+    }
+
   if (fixture_dir != NULL)
     {
       write_fixture (size, fixture_dir);
@@ -575,6 +589,27 @@ main (int   argc,
   bank = measure_parse (bank_file, bank_size, runs);
   g_file_delete (bank_file, NULL, NULL);
   g_rmdir (dir);
+
+  if (with_answers)
+    {
+      guint answered = 0;
+      gint64 begin = g_get_monotonic_time ();
+
+      /* Answers are normalized when first read: all of them, once. */
+      for (guint i = 0; i < viva_bank_get_n_questions (bank); i++)
+        {
+          g_autoptr(VivaQuestion) question = g_list_model_get_item (viva_bank_get_questions (bank), i);
+
+          if (viva_question_get_answer (question) != NULL)
+            answered++;
+        }
+      print_ms ("answers-all-ms", ms_since (begin));
+      g_print ("answered=%u\n", answered);
+      getrusage (RUSAGE_SELF, &usage);
+      g_print ("peak-rss-kib=%ld\n", usage.ru_maxrss);
+      return EXIT_SUCCESS;
+    }
+
   notes = measure_notes (bank, runs);
   measure_apply (bank, notes, runs);
   measure_search (bank, notes);

@@ -7,6 +7,7 @@
 
 #include <string.h>
 
+#include "viva-answer.h"
 #include "viva-bank-fuzz.h"
 #include "viva-query.h"
 #include "viva-related.h"
@@ -47,6 +48,16 @@ check_question (VivaBank     *bank,
   g_assert_false (g_ascii_isspace (text[0]));
   g_assert_false (g_ascii_isspace (text[len - 1]));
   g_assert_true (viva_bank_lookup_question (bank, viva_question_get_number (question)) == question);
+
+  /* An answer, when there is one, is canonical: valid, and a fixed point. */
+  if (viva_question_get_answer (question) != NULL)
+    {
+      const char *answer = viva_question_get_answer (question);
+      g_autofree char *again = viva_answer_normalize (answer, strlen (answer));
+
+      g_assert_true (g_utf8_validate (answer, -1, NULL));
+      g_assert_cmpstr (again, ==, answer);
+    }
 
   g_assert_true (VIVA_IS_LEVEL (level));
   if (topic != NULL)
