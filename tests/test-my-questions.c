@@ -109,6 +109,33 @@ find (gpointer             root,
   return widget;
 }
 
+static gboolean
+is_answer_view (GtkWidget  *widget,
+                const char *what)
+{
+  return GTK_SOURCE_IS_VIEW (widget);
+}
+
+static void
+set_answer_text (VivaQuestionDialog *dialog,
+                 const char         *text)
+{
+  GtkTextView *view = GTK_TEXT_VIEW (find (dialog, is_answer_view, NULL));
+
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), text, -1);
+}
+
+static char *
+get_answer_text (VivaQuestionDialog *dialog)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (find (dialog, is_answer_view, NULL)));
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
 static void
 set_question_text (VivaQuestionDialog *dialog,
                    const char         *text)
@@ -288,6 +315,7 @@ test_new_from_bundled (void)
   choose_new (dialog, "Topic");
   gtk_editable_set_text (GTK_EDITABLE (find (dialog, is_entry_row_titled, "New topic name")),
                          "Identity");
+  set_answer_text (dialog, "Each `[]` makes a new list:\n\n```python\n[] == []  # True\n```\n");
   viva_test_save_screenshot (GTK_WIDGET (dialog), "question-dialog-new");
   save_dialog (dialog);
 
@@ -309,6 +337,18 @@ test_new_from_bundled (void)
   g_assert_cmpstr (viva_question_get_text (question), ==, "Why does [] is [] give False?");
   g_assert_cmpstr (viva_level_get_name (viva_question_get_level (question)), ==, "Asked in Interviews");
   g_assert_cmpstr (viva_topic_get_name (viva_question_get_topic (question)), ==, "Identity");
+  g_assert_nonnull (strstr (viva_question_get_answer (question), "```python\n[] == []  # True\n```"));
+
+  /* F2 opens it with its answer. */
+  g_assert_true (viva_test_press_shortcut (GTK_WIDGET (test_window.window), "F2"));
+  dialog = wait_for_dialog ();
+  {
+    g_autofree char *answer = get_answer_text (dialog);
+
+    g_assert_cmpstr (answer, ==, viva_question_get_answer (question));
+  }
+  gtk_window_close (GTK_WINDOW (dialog));
+  viva_test_wait_until (has_no_dialog, NULL, VIVA_TEST_WAIT_LIMIT_USEC, "the dialog to close");
 
   /* Ctrl+N on My Questions adds to it, offering its levels. */
   g_assert_true (viva_test_press_shortcut (GTK_WIDGET (test_window.window), "<Control>n"));

@@ -460,9 +460,12 @@ viva_question_dialog_new (GtkWindow    *parent,
       g_autofree char *text = viva_bank_writer_dup_question_markdown (question);
       g_autofree char *title = g_strdup_printf (_("Edit Question %u"), viva_question_get_number (question));
       VivaTopic *topic = viva_question_get_topic (question);
+      const char *answer = viva_question_get_answer (question);
 
       gtk_window_set_title (GTK_WINDOW (self), title);
       gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->question_view), text, -1);
+      if (answer != NULL)
+        gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->answer_view)), answer, -1);
       fill_levels (self, viva_level_get_number (viva_question_get_level (question)));
       fill_topics (self, topic != NULL ? viva_topic_get_name (topic) : NULL);
     }
