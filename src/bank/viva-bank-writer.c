@@ -566,79 +566,17 @@ dup_canonical_text (const char  *text_markdown,
   return viva_bank_writer_dup_question_markdown (question);
 }
 
-/* A paragraph of the answer that opens with a bold "Question", "Answer"
- * or "Notes" would be read as a label: its first asterisk is escaped,
- * so the paragraph reads as prose. */
+/* An answer (or an export's notes) in the one safe form: a paragraph
+ * that opens with a bold "Question", "Answer" or "Notes" is escaped by
+ * viva_answer_normalize(), so nothing in it can end it or start a
+ * question. */
 static char *
 dup_safe_answer (const char *answer_markdown)
 {
-  g_autofree char *normalized = NULL;
-  g_auto(GStrv) lines = NULL;
-  GString *out;
-
-  if (answer_markdown == NULL)
+  if (answer_markdown == NULL || !g_utf8_validate (answer_markdown, -1, NULL))
     return NULL;
 
-  if (!g_utf8_validate (answer_markdown, -1, NULL))
-    return NULL;
-  normalized = viva_answer_normalize (answer_markdown, strlen (answer_markdown));
-  if (normalized == NULL)
-    return NULL;
-
-  lines = g_strsplit (normalized, "\n", -1);
-  out = g_string_sized_new (strlen (normalized) + 16);
-
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      const char *line = lines[i];
-      const char *p = line;
-
-      if (i > 0)
-        g_string_append_c (out, '\n');
-
-      /* Past indentation, quote markers and list markers. */
-      for (;;)
-        {
-          while (*p == ' ' || *p == '\t' || *p == '>')
-            p++;
-          if ((*p == '-' || *p == '*' || *p == '+') && (p[1] == ' ' || p[1] == '\t'))
-            p += 2;
-          else if (g_ascii_isdigit (*p))
-            {
-              const char *q = p;
-
-              while (g_ascii_isdigit (*q))
-                q++;
-              if ((*q == '.' || *q == ')') && (q[1] == ' ' || q[1] == '\t'))
-                p = q + 2;
-              else
-                break;
-            }
-          else
-            break;
-        }
-
-      if ((p[0] == '*' && p[1] == '*') || (p[0] == '_' && p[1] == '_'))
-        {
-          const char *word = p + 2;
-
-          while (*word == ' ' || *word == '*' || *word == '_')
-            word++;
-          if (g_ascii_strncasecmp (word, "question", 8) == 0 ||
-              g_ascii_strncasecmp (word, "answer", 6) == 0 ||
-              g_ascii_strncasecmp (word, "notes", 5) == 0)
-            {
-              g_string_append_len (out, line, p - line);
-              g_string_append_c (out, '\\');
-              g_string_append (out, p);
-              continue;
-            }
-        }
-
-      g_string_append (out, line);
-    }
-
-  return g_string_free (out, FALSE);
+  return viva_answer_normalize (answer_markdown, strlen (answer_markdown));
 }
 
 static DraftGroup *
