@@ -304,6 +304,7 @@ test_new_from_bundled (void)
   /* Ctrl+N: a dialog with no level yet but "New Level…". */
   g_assert_true (viva_test_press_shortcut (GTK_WIDGET (test_window.window), "<Control>n"));
   dialog = wait_for_dialog ();
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (dialog)), ==, GTK_ACCESSIBLE_ROLE_DIALOG);
   viva_test_collect_unnamed_controls (GTK_WIDGET (dialog), unnamed);
   g_assert_cmpstr (unnamed->str, ==, "");
   g_assert_true (gtk_widget_get_visible (find (dialog, is_entry_row_titled, "New level name")));

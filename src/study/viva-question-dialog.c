@@ -449,7 +449,11 @@ viva_question_dialog_new (GtkWindow    *parent,
   g_return_val_if_fail (bank == NULL || VIVA_IS_BANK (bank), NULL);
   g_return_val_if_fail (question == NULL || VIVA_IS_QUESTION (question), NULL);
 
+  /* A screen reader says "dialog", as for message dialogs; GTK 4.8 puts
+   * an AdwWindow on the bus as a "filler", whatever role its class sets,
+   * so the role is given to the instance. */
   self = g_object_new (VIVA_TYPE_QUESTION_DIALOG,
+                       "accessible-role", GTK_ACCESSIBLE_ROLE_DIALOG,
                        "transient-for", parent,
                        NULL);
   g_set_object (&self->bank, bank);
