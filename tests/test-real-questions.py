@@ -155,6 +155,14 @@ def main():
     # accessibility bus.
     if 'DISPLAY' in os.environ and 'DBUS_SESSION_BUS_ADDRESS' in os.environ and shutil.which('gdbus'):
         real_app.isolate_a11y_bus()
+        # Our own accessibility bus, by its address: a test run before
+        # this one may have left the X root window naming its bus, which
+        # is gone (libatspi reads that property before asking the
+        # session bus, and aborts when it cannot connect).
+        try:
+            os.environ['AT_SPI_BUS_ADDRESS'] = real_app.a11y_bus_address()
+        except Exception:
+            pass
     reason = real_app.missing_requirements()
     failed = 0
     for number, (name, test) in enumerate(selected, 1):
