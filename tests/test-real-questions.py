@@ -12,8 +12,8 @@
 #     back; after Ctrl+Q and a restart, question and note are still
 #     there, and the bank's file is 0600 in a 0700 folder.
 #
-# The helpers (Home, Viva, waiting, xdotool, the accessibility bus's own
-# session) are test-real-app.py's. Needs Debian's /usr/bin/python3 with
+# The helpers (Home, Viva, waiting, xdotool) are test-real-app.py's; the
+# session and accessibility buses of its own, test-real-app-loading.py's. Needs Debian's /usr/bin/python3 with
 # python3-pyatspi, xdotool, a display (Xvfb) and a session bus;
 # build-aux/test provides them. Prints TAP.
 #
@@ -22,6 +22,7 @@
 import importlib.util
 import os
 import shutil
+import signal
 import stat
 import sys
 import traceback
@@ -32,6 +33,10 @@ _spec = importlib.util.spec_from_file_location(
     'real_app', os.path.join(os.path.dirname(os.path.abspath(__file__)), 'test-real-app.py'))
 real_app = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(real_app)
+_spec = importlib.util.spec_from_file_location(
+    'real_app_loading', os.path.join(os.path.dirname(os.path.abspath(__file__)), 'test-real-app-loading.py'))
+real_app_loading = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(real_app_loading)
 
 APP_ID = real_app.APP_ID
 Home = real_app.Home
@@ -151,35 +156,41 @@ TESTS = [
 def main():
     selected = [t for t in TESTS if len(sys.argv) < 3 or sys.argv[1] != '-p' or t[0] == sys.argv[2]]
     print('1..%d' % len(selected), flush=True)
-    # Before missing_requirements() imports pyatspi, which starts the
-    # accessibility bus.
-    if 'DISPLAY' in os.environ and 'DBUS_SESSION_BUS_ADDRESS' in os.environ and shutil.which('gdbus'):
-        real_app.isolate_a11y_bus()
-        # Our own accessibility bus, by its address: a test run before
-        # this one may have left the X root window naming its bus, which
-        # is gone (libatspi reads that property before asking the
-        # session bus, and aborts when it cannot connect).
-        try:
-            os.environ['AT_SPI_BUS_ADDRESS'] = real_app.a11y_bus_address()
-        except Exception:
-            pass
+    buses = None
+    # Before missing_requirements() imports pyatspi, which connects to
+    # the accessibility bus: a session bus and an accessibility bus of
+    # our own (test-real-app-loading.py's), whatever the tests before
+    # this one left, and the bus's address given outright, since a test
+    # before may have left the X root window naming a bus that is gone
+    # (libatspi reads it before asking the session bus, and aborts).
+    if ('DISPLAY' in os.environ and 'DBUS_SESSION_BUS_ADDRESS' in os.environ and shutil.which('gdbus') and
+            shutil.which('dbus-daemon') and os.path.exists('/usr/libexec/at-spi-bus-launcher')):
+        buses = real_app_loading.Buses()
+        os.environ['AT_SPI_BUS_ADDRESS'] = real_app.a11y_bus_address()
     reason = real_app.missing_requirements()
+    if reason is None and buses is None:
+        reason = 'needs dbus-daemon and at-spi2-core\'s at-spi-bus-launcher'
     failed = 0
-    for number, (name, test) in enumerate(selected, 1):
-        if reason is not None:
-            print('ok %d %s # SKIP %s' % (number, name, reason), flush=True)
-            continue
-        try:
-            test()
-        except Exception:
-            failed += 1
-            for line in traceback.format_exc().splitlines():
-                print('# ' + line)
-            print('not ok %d %s' % (number, name), flush=True)
-        else:
-            print('ok %d %s' % (number, name), flush=True)
+    try:
+        for number, (name, test) in enumerate(selected, 1):
+            if reason is not None:
+                print('ok %d %s # SKIP %s' % (number, name, reason), flush=True)
+                continue
+            try:
+                test()
+            except Exception:
+                failed += 1
+                for line in traceback.format_exc().splitlines():
+                    print('# ' + line)
+                print('not ok %d %s' % (number, name), flush=True)
+            else:
+                print('ok %d %s' % (number, name), flush=True)
+    finally:
+        if buses is not None:
+            buses.stop()
     return 1 if failed else 0
 
 
 if __name__ == '__main__':
+    signal.signal(signal.SIGTERM, lambda *args: sys.exit(1))
     sys.exit(main())
