@@ -329,6 +329,8 @@ viva_window_notes_loaded_cb (VivaWindow  *self,
 
   viva_window_report_notes_state (self, viva_context_get_notes_load_error (context));
   _viva_window_notes_loaded (self);
+  /* New Question waits for the notes (viva-window-questions.c). */
+  _viva_window_update_actions (self);
 }
 
 /* The message the window shows about the notes file, or %NULL. */

@@ -109,6 +109,8 @@ struct _VivaWindow
 
 void     _viva_window_class_actions_init (GtkWidgetClass *widget_class);
 void     _viva_window_class_banner_init  (GtkWidgetClass *widget_class);
+void     _viva_window_class_questions_init (GtkWidgetClass *widget_class);
+void     _viva_window_update_questions_actions (VivaWindow *self);
 void     _viva_window_follow_notes_file  (VivaWindow     *self);
 void     _viva_window_update_banner      (VivaWindow     *self);
 void     _viva_window_update_actions     (VivaWindow     *self);

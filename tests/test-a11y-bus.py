@@ -748,6 +748,19 @@ def go_to_question(number):
     fail('never reached question %d' % number)
 
 
+def walk_my_questions(walk):
+    """New Question (Ctrl+N) on the bundled bank: the dialog's controls
+    (the question, level, topic, answer, Save, Cancel), then Escape
+    closes it, and no hidden window is left behind."""
+    before = len(windows())
+    dlg = open_window('the question dialog', lambda: keys(main_window(), 'ctrl+n'))
+    field = wait_for('the question field', lambda: find('text', 'Question', dlg, sensitive=False))
+    walk.step('question dialog: new', field)
+    keys(dlg, 'Escape')
+    wait_for('the question dialog to close', lambda: len(windows()) == before)
+    ask_past_the_last('once the question dialog closed')
+
+
 def walk_everything(walk):
     main = wait_for('the main window', main_window)
     menu = wait_for('the main menu button', lambda: find('push button', 'Main menu', main))
@@ -760,6 +773,7 @@ def walk_everything(walk):
     wait_for('the question\'s topic in the sidebar',
              lambda: sum(1 for a in descendants(main_window()) if a.getRoleName() == 'list item') > 6)
     walk.step('study view: question 1', star)
+    walk_my_questions(walk)
     walk.step('study view: sidebar, its topic open',
               wait_for('the sidebar', lambda: find('push button', 'Search questions and notes')))
     # The keyboard focus lands on the list view's item, not on the row in

@@ -47,6 +47,7 @@
 #include "viva-interview-view.h"
 #include "viva-question.h"
 #include "viva-sidebar-row.h"
+#include "viva-question-dialog.h"
 #include "viva-test-util.h"
 #include "viva-window.h"
 
@@ -597,6 +598,10 @@ build_everything (void)
     gtk_window_present (GTK_WINDOW (viva_interview_templates_dialog_new (GTK_WINDOW (window), path, templates)));
     viva_test_drain_main_loop ();
   }
+
+  /* New Question, as Ctrl+N opens it on the bundled bank. */
+  gtk_window_present (GTK_WINDOW (viva_question_dialog_new (GTK_WINDOW (window), NULL, NULL)));
+  viva_test_drain_main_loop ();
 
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
