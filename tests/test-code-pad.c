@@ -82,11 +82,13 @@ show_question (Fixture *f,
 {
   VivaQuestionView *view = viva_window_get_question_view (f->window);
   VivaScratchpad *scratchpad = viva_question_view_get_scratchpad (view);
-  VivaCodePad *pad = viva_scratchpad_get_code_pad (scratchpad);
+  VivaCodePad *pad;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-question", "u", number));
   viva_test_drain_main_loop ();
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (scratchpad)));
+  /* Built by the first question that offers it. */
+  pad = viva_scratchpad_get_code_pad (scratchpad);
   viva_test_wait_mapped (GTK_WIDGET (pad));
   viva_test_wait_runner_settled (viva_context_get_python_runner (viva_code_pad_get_context (pad)));
 
