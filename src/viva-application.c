@@ -18,6 +18,7 @@
 #include "viva-question.h"
 #include "viva-interview-store.h"
 #include "viva-session-store.h"
+#include "viva-source-schemes.h"
 #include "viva-window.h"
 
 /* Logging out, shutting down, `kill PID` and Ctrl+C in a terminal: each
@@ -144,6 +145,9 @@ viva_application_startup (GApplication *app)
 
   /* Names as a screen reader should read them, despite GTK 4.8. */
   viva_accessible_init ();
+
+  /* Before the notes editor's buffer loads the first style scheme. */
+  viva_source_schemes_init ();
 
   g_set_application_name (_("Viva"));
   gtk_window_set_default_icon_name (APP_ID);

@@ -9,7 +9,8 @@
  * that asks to write code without shipped tests, whose asserts and
  * test_ functions run as tests; and the code pad alone
  * as the mock interview and the live page use it: its signals, and a
- * saved output and results shown without running.
+ * saved output and results shown without running. And the style
+ * schemes Viva reads as it starts: only those its editors show.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -18,7 +19,9 @@
 
 #include <adwaita.h>
 #include <string.h>
+#include <gtksourceview/gtksource.h>
 
+#include "viva-application.h"
 #include "viva-bank.h"
 #include "viva-challenge-run.h"
 #include "viva-code-extract.h"
@@ -82,11 +85,13 @@ show_question (Fixture *f,
 {
   VivaQuestionView *view = viva_window_get_question_view (f->window);
   VivaScratchpad *scratchpad = viva_question_view_get_scratchpad (view);
-  VivaCodePad *pad = viva_scratchpad_get_code_pad (scratchpad);
+  VivaCodePad *pad;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-question", "u", number));
   viva_test_drain_main_loop ();
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (scratchpad)));
+  /* Built by the first question that offers it. */
+  pad = viva_scratchpad_get_code_pad (scratchpad);
   viva_test_wait_mapped (GTK_WIDGET (pad));
   viva_test_wait_runner_settled (viva_context_get_python_runner (viva_code_pad_get_context (pad)));
 
@@ -698,6 +703,69 @@ test_highlight_when_shown (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Viva as it starts reads the style schemes its editors show, Adwaita
+ * and Adwaita-dark, and GtkSourceView's default for a view that sets
+ * none, each from the file it came from; not the dozen a system has
+ * (issue 15: 22.7 M instructions before a returning user's first
+ * frame). The notes editor looks as it did. */
+static void
+test_style_schemes_at_start_up (void)
+{
+  g_autoptr(VivaApplication) app = viva_application_new ();
+  g_autoptr(GtkSourceStyleSchemeManager) everything = gtk_source_style_scheme_manager_new ();
+  g_autoptr(GtkSourceBuffer) plain = NULL;
+  GtkSourceStyleSchemeManager *schemes = gtk_source_style_scheme_manager_get_default ();
+  const char * const shown[] = { "Adwaita", "Adwaita-dark", "classic" };
+  const char * const *ids;
+  g_autoptr(GError) error = NULL;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkTextBuffer *notes;
+  VivaWindow *window;
+
+  /* Never the running Viva of the person running the tests. */
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (app));
+  window = VIVA_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert_nonnull (window);
+  viva_test_wait_painted (GTK_WIDGET (window));
+
+  /* A system has more: the test would prove nothing on one without. */
+  g_assert_cmpuint (g_strv_length ((char **) gtk_source_style_scheme_manager_get_scheme_ids (everything)), >,
+                    G_N_ELEMENTS (shown));
+
+  ids = gtk_source_style_scheme_manager_get_scheme_ids (schemes);
+  g_assert_nonnull (ids);
+  g_assert_cmpuint (g_strv_length ((char **) ids), ==, G_N_ELEMENTS (shown));
+  for (guint i = 0; i < G_N_ELEMENTS (shown); i++)
+    {
+      GtkSourceStyleScheme *ours = gtk_source_style_scheme_manager_get_scheme (schemes, shown[i]);
+      GtkSourceStyleScheme *theirs = gtk_source_style_scheme_manager_get_scheme (everything, shown[i]);
+
+      g_assert_nonnull (ours);
+      g_assert_nonnull (theirs);
+      g_assert_cmpstr (gtk_source_style_scheme_get_filename (ours), ==,
+                       gtk_source_style_scheme_get_filename (theirs));
+    }
+
+  notes = gtk_text_view_get_buffer (viva_question_view_get_note_view (viva_window_get_question_view (window)));
+  g_assert_cmpstr (gtk_source_style_scheme_get_id (gtk_source_buffer_get_style_scheme (GTK_SOURCE_BUFFER (notes))), ==,
+                   adw_style_manager_get_dark (adw_style_manager_get_default ()) ? "Adwaita-dark" : "Adwaita");
+  plain = gtk_source_buffer_new (NULL);
+  g_assert_nonnull (gtk_source_buffer_get_style_scheme (plain));
+  g_assert_cmpstr (gtk_source_style_scheme_get_id (gtk_source_buffer_get_style_scheme (plain)), ==, "classic");
+
+  /* Windows go before the application. */
+  while (g_list_model_get_n_items (toplevels) > 0)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, 0);
+
+      gtk_window_destroy (toplevel);
+    }
+  viva_test_drain_main_loop ();
+}
+
 static void
 test_pad_alone (void)
 {
@@ -880,6 +948,7 @@ main (int   argc,
   viva_test_init_ui (&argc, &argv);
 
   g_test_add_func ("/code-pad/describe-case", test_describe_case);
+  g_test_add_func ("/code-pad/style-schemes-at-start-up", test_style_schemes_at_start_up);
   g_test_add_func ("/code-pad/alone", test_pad_alone);
   g_test_add_func ("/code-pad/highlight-when-shown", test_highlight_when_shown);
   g_test_add ("/code-pad/challenge-951", Fixture, NULL,

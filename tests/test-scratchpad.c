@@ -5,6 +5,9 @@
  * to 'rog' with Ctrl+Enter; a right and a wrong prediction, and the
  * grade each offers counted only on a click; the message when the
  * sandbox cannot run; the code kept per question in notes.json; Stop.
+ * The code pad is built only when a question first offers the
+ * scratchpad (issue 15): none in a window reopened on a question
+ * without code, then one that runs, kept from question to question.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -191,6 +194,160 @@ test_question_42_runs (Fixture       *f,
 
   viva_test_collect_unnamed_controls (GTK_WIDGET (pad), unnamed);
   g_assert_cmpstr (unnamed->str, ==, "");
+}
+
+static guint
+count_code_pads (GtkWidget *root)
+{
+  guint n = VIVA_IS_CODE_PAD (root) ? 1 : 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    n += count_code_pads (child);
+
+  return n;
+}
+
+/* A returning user whose last question has no code (question 1): the
+ * window reopens it, as at start-up, and builds no code pad. The first
+ * question that offers the scratchpad gets one, in its place under the
+ * heading, that runs from the keyboard; it stays, the one pad, for every
+ * question after, with each one's code. */
+static void
+test_pad_built_when_offered (void)
+{
+  g_autofree char *notes_path = g_build_filename (g_get_user_data_dir (), APP_ID, "notes.json", NULL);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(VivaNotesStore) store = NULL;
+  g_autoptr(VivaContext) context = NULL;
+  g_autoptr(GString) unnamed = g_string_new (NULL);
+  g_autofree char *output = NULL;
+  g_autofree char *code = NULL;
+  VivaQuestionView *view;
+  VivaScratchpad *scratchpad;
+  VivaCodePad *pad;
+  GtkWidget *heading;
+  VivaWindow *window;
+
+  viva_test_reset_user_data ();
+  g_settings_set_uint (settings, "last-question", 1);
+  store = viva_notes_store_new (notes_path);
+  viva_notes_store_load (store, NULL);
+  context = g_object_new (VIVA_TYPE_CONTEXT, "notes-store", store, NULL);
+  window = viva_window_new (NULL, context);
+  g_object_ref_sink (window);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 900);
+  viva_window_restore_session (window);
+  gtk_window_present (GTK_WINDOW (window));
+  viva_test_wait_painted (GTK_WIDGET (window));
+  viva_test_drain_main_loop ();
+
+  view = viva_window_get_question_view (window);
+  scratchpad = viva_question_view_get_scratchpad (view);
+  g_assert_cmpuint (viva_question_get_number (viva_window_get_question (window)), ==, 1);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (view)));
+  g_assert_false (viva_scratchpad_get_offered (scratchpad));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (scratchpad)));
+  g_assert_null (viva_scratchpad_get_code_pad (scratchpad));
+  g_assert_null (viva_scratchpad_get_code_view (scratchpad));
+  g_assert_false (viva_scratchpad_get_running (scratchpad));
+  g_assert_cmpuint (count_code_pads (GTK_WIDGET (window)), ==, 0);
+
+  /* Question 42 shows code: its pad, right under "Try It in Python". */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-question", "u", 42));
+  viva_test_drain_main_loop ();
+  g_assert_true (viva_scratchpad_get_offered (scratchpad));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (scratchpad)));
+  pad = viva_scratchpad_get_code_pad (scratchpad);
+  g_assert_nonnull (pad);
+  g_assert_cmpuint (count_code_pads (GTK_WIDGET (window)), ==, 1);
+  g_assert_true (gtk_widget_is_ancestor (GTK_WIDGET (pad), GTK_WIDGET (scratchpad)));
+  heading = gtk_widget_get_prev_sibling (GTK_WIDGET (pad));
+  g_assert_true (GTK_IS_LABEL (heading));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (heading)), ==, "Try It in Python");
+  viva_test_wait_mapped (GTK_WIDGET (pad));
+  viva_test_wait_runner_settled (viva_scratchpad_get_runner (scratchpad));
+  g_assert_true (viva_code_pad_get_context (pad) == context);
+  g_assert_true (gtk_text_view_get_editable (viva_scratchpad_get_code_view (scratchpad)));
+  code = dup_code (scratchpad);
+  g_assert_cmpstr (code, ==, "s = \"Programming\"\ns[1:4]\n");
+  g_assert_nonnull (strstr (viva_scratchpad_get_info (scratchpad), "Python 3."));
+  viva_test_collect_unnamed_controls (GTK_WIDGET (pad), unnamed);
+  g_assert_cmpstr (unnamed->str, ==, "");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (viva_scratchpad_get_code_view (scratchpad)),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Python code");
+
+  run_with_keyboard (scratchpad);
+  output = viva_scratchpad_dup_output (scratchpad);
+  g_assert_cmpstr (output, ==, "'rog'\n");
+  g_assert_cmpstr (viva_scratchpad_get_result (scratchpad), ==, "Finished.");
+
+  /* The user's code on 42 is kept when another question is shown; the
+   * pad is the same one on a question with tests. */
+  type_code (scratchpad, "print(6 * 7)");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-question", "u", 1));
+  viva_test_drain_main_loop ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (scratchpad)));
+  g_assert_true (viva_scratchpad_get_code_pad (scratchpad) == pad);
+  g_assert_cmpstr (viva_scratchpad_get_result (scratchpad), ==, "");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-question", "u", 3));
+  viva_test_drain_main_loop ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (scratchpad)));
+  g_assert_true (viva_scratchpad_get_code_pad (scratchpad) == pad);
+  g_assert_true (viva_code_pad_get_tests (pad));
+  g_assert_cmpuint (count_code_pads (GTK_WIDGET (window)), ==, 1);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-question", "u", 42));
+  viva_test_drain_main_loop ();
+  g_free (code);
+  code = dup_code (scratchpad);
+  g_assert_cmpstr (code, ==, "print(6 * 7)");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  viva_test_drain_main_loop ();
+  g_assert_true (viva_notes_store_flush (store, NULL));
+  g_assert_finalize_object (window);
+  viva_test_reset_user_data ();
+}
+
+/* What the scratchpad is given before a question offers it (the
+ * context, notes that cannot change) reaches the pad it builds then. */
+static void
+test_pad_gets_what_came_before (void)
+{
+  g_autoptr(VivaContext) context = viva_context_new_default ();
+  g_autoptr(VivaBank) bank = viva_bank_new_bundled (NULL);
+  VivaQuestion *q1 = viva_bank_lookup_question (bank, 1);
+  VivaQuestion *q42 = viva_bank_lookup_question (bank, 42);
+  g_autoptr(VivaNote) note = viva_note_new (viva_bank_get_id (bank), 42);
+  VivaScratchpad *scratchpad = g_object_ref_sink (g_object_new (VIVA_TYPE_SCRATCHPAD, NULL));
+  VivaCodePad *pad;
+
+  viva_note_set_code (note, "print('mine')");
+  viva_scratchpad_set_context (scratchpad, context);
+  viva_scratchpad_set_editable (scratchpad, FALSE);
+  viva_scratchpad_set_question (scratchpad, q1, NULL);
+  g_assert_false (viva_scratchpad_get_offered (scratchpad));
+  g_assert_null (viva_scratchpad_get_code_pad (scratchpad));
+  g_assert_cmpuint (count_code_pads (GTK_WIDGET (scratchpad)), ==, 0);
+
+  viva_scratchpad_set_question (scratchpad, q42, note);
+  pad = viva_scratchpad_get_code_pad (scratchpad);
+  g_assert_nonnull (pad);
+  g_assert_true (viva_code_pad_get_context (pad) == context);
+  g_assert_false (viva_code_pad_get_editable (pad));
+  g_assert_false (gtk_text_view_get_editable (viva_scratchpad_get_code_view (scratchpad)));
+  g_assert_false (viva_code_pad_get_tests (pad));
+  {
+    g_autofree char *code = viva_code_pad_dup_code (pad);
+
+    g_assert_cmpstr (code, ==, "print('mine')");
+  }
+
+  viva_scratchpad_set_editable (scratchpad, TRUE);
+  g_assert_true (viva_code_pad_get_editable (pad));
+
+  g_object_unref (scratchpad);
 }
 
 static void
@@ -506,6 +663,8 @@ main (int   argc,
   g_test_add_func ("/scratchpad/sandbox-unavailable", test_sandbox_unavailable);
   g_test_add_func ("/scratchpad/grade-undo", test_grade_undo);
   g_test_add_func ("/scratchpad/grade-follows-scheduler", test_grade_follows_scheduler);
+  g_test_add_func ("/scratchpad/pad-built-when-offered", test_pad_built_when_offered);
+  g_test_add_func ("/scratchpad/pad-gets-what-came-before", test_pad_gets_what_came_before);
 
   return g_test_run ();
 }

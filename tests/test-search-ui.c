@@ -1212,6 +1212,99 @@ test_number_column (void)
   close_window (window);
 }
 
+/* A widget that counts how often it is measured: given to the
+ * sidebar's "No Matching Questions" page, it tells whether GTK lays that
+ * page out while the tree is shown. */
+#define PROBE_TYPE (probe_get_type ())
+G_DECLARE_FINAL_TYPE (Probe, probe, TEST, PROBE, GtkWidget)
+
+struct _Probe
+{
+  GtkWidget parent_instance;
+  guint     measured;
+};
+
+G_DEFINE_FINAL_TYPE (Probe, probe, GTK_TYPE_WIDGET)
+
+static void
+probe_measure (GtkWidget      *widget,
+               GtkOrientation  orientation,
+               int             for_size,
+               int            *minimum,
+               int            *natural,
+               int            *minimum_baseline,
+               int            *natural_baseline)
+{
+  TEST_PROBE (widget)->measured++;
+  *minimum = *natural = 16;
+}
+
+static void
+probe_class_init (ProbeClass *klass)
+{
+  GTK_WIDGET_CLASS (klass)->measure = probe_measure;
+}
+
+static void
+probe_init (Probe *self)
+{
+}
+
+/* The sidebar's "No Matching Questions" page is laid out when a search
+ * finds nothing, not for every frame of the tree (the first one
+ * included); the sidebar keeps its width whichever page it shows, at
+ * the narrowest and the default width. */
+static void
+test_empty_page_when_shown (void)
+{
+  g_autoptr(VivaNotesStore) store = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  const int widths[] = { 220, 320 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
+    {
+      VivaWindow *window;
+      VivaSidebar *sidebar;
+      GtkWidget *stack;
+      Probe *probe;
+      int tree_width;
+
+      reset_data ();
+      g_settings_set_int (settings, "sidebar-width", widths[i]);
+      store = load_store ();
+      window = open_window (store);
+      sidebar = viva_window_get_sidebar (window);
+      stack = GTK_WIDGET (sidebar->stack);
+      settle (window);
+
+      probe = g_object_new (PROBE_TYPE, NULL);
+      adw_status_page_set_child (sidebar->empty_page, GTK_WIDGET (probe));
+      gtk_widget_queue_resize (stack);
+      settle (window);
+      settle (window);
+      tree_width = gtk_widget_get_width (stack);
+      g_assert_cmpint (tree_width, ==, widths[i]);
+      g_assert_cmpuint (probe->measured, ==, 0);
+
+      viva_sidebar_set_filter_text (sidebar, "zqxjzqxj");
+      settle (window);
+      g_assert_cmpstr (gtk_stack_get_visible_child_name (sidebar->stack), ==, "empty");
+      g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (probe)));
+      g_assert_cmpuint (probe->measured, >, 0);
+      g_assert_cmpint (gtk_widget_get_width (stack), ==, tree_width);
+
+      viva_sidebar_set_filter_text (sidebar, "");
+      settle (window);
+      g_assert_cmpstr (gtk_stack_get_visible_child_name (sidebar->stack), ==, "tree");
+      g_assert_cmpint (gtk_widget_get_width (stack), ==, tree_width);
+
+      close_window (window);
+      g_clear_object (&store);
+    }
+
+  g_settings_reset (settings, "sidebar-width");
+}
+
 /* "-m perf": typing "decorator" into the sidebar of a 100,000-question
  * bank, with notes on a tenth of the questions. For each keystroke: the
  * search and the tree's update (what blocks typing), then until the next
@@ -1326,6 +1419,7 @@ main (int   argc,
   g_test_add_func ("/search-ui/results-from-the-keyboard", test_results_from_the_keyboard);
   g_test_add_func ("/search-ui/once-per-text", test_search_once_per_text);
   g_test_add_func ("/search-ui/number-column", test_number_column);
+  g_test_add_func ("/search-ui/empty-page-when-shown", test_empty_page_when_shown);
 
   if (g_test_perf ())
     g_test_add_func ("/search-ui/perf/100k", test_perf_sidebar_100k);

@@ -21,6 +21,13 @@
  * (viva-case-dialog.c), Remove offers Undo; they run after the
  * challenge's.
  *
+ * The code pad is built when a question first offers the scratchpad,
+ * not with the study view: most questions do not, and making the pad
+ * (its editor, output and results) was 37 M of the question view's
+ * 45.5 M instructions before a returning user's first frame, for a
+ * question that shows none of it (issue 15). Until then there is no
+ * pad, and nothing runs.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -52,7 +59,8 @@ struct _VivaScratchpad
   char             *verdict;
 
   /* Template widgets */
-  VivaCodePad      *code_pad;
+  GtkBox           *content_box;
+  GtkWidget        *heading;
   GtkBox           *prediction_box;
   GtkEntry         *prediction_entry;
   GtkBox           *verdict_box;
@@ -64,9 +72,13 @@ struct _VivaScratchpad
   GtkWidget        *cases_window;
   GtkListBox       *cases_list;
 
+  /* Borrowed: a child of content_box, built when first offered */
+  VivaCodePad      *code_pad;
+
   VivaReviewGrade   offered_grade;
   guint             loading : 1;
   guint             read_only : 1;
+  guint             offered : 1;
 };
 
 G_DEFINE_FINAL_TYPE (VivaScratchpad, viva_scratchpad, GTK_TYPE_WIDGET)
@@ -146,7 +158,7 @@ viva_scratchpad_get_running (VivaScratchpad *self)
 {
   g_return_val_if_fail (VIVA_IS_SCRATCHPAD (self), FALSE);
 
-  return viva_code_pad_get_running (self->code_pad);
+  return self->code_pad != NULL && viva_code_pad_get_running (self->code_pad);
 }
 
 static void
@@ -318,7 +330,8 @@ viva_scratchpad_cases_changed (VivaScratchpad *self)
 
   if (self->note != NULL)
     cases = viva_note_dup_cases (self->note);
-  viva_code_pad_set_own_cases (self->code_pad, cases);
+  if (self->code_pad != NULL)
+    viva_code_pad_set_own_cases (self->code_pad, cases);
   viva_scratchpad_show_cases (self);
 }
 
@@ -756,10 +769,9 @@ viva_scratchpad_class_init (VivaScratchpadClass *klass)
   gtk_widget_class_install_action (widget_class, "scratchpad.edit-case", "u", viva_scratchpad_edit_case_action);
   gtk_widget_class_install_action (widget_class, "scratchpad.remove-case", "u", viva_scratchpad_remove_case_action);
 
-  g_type_ensure (VIVA_TYPE_CODE_PAD);
-
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/viva-scratchpad.ui");
-  gtk_widget_class_bind_template_child (widget_class, VivaScratchpad, code_pad);
+  gtk_widget_class_bind_template_child (widget_class, VivaScratchpad, content_box);
+  gtk_widget_class_bind_template_child (widget_class, VivaScratchpad, heading);
   gtk_widget_class_bind_template_child (widget_class, VivaScratchpad, prediction_box);
   gtk_widget_class_bind_template_child (widget_class, VivaScratchpad, prediction_entry);
   gtk_widget_class_bind_template_child (widget_class, VivaScratchpad, verdict_box);
@@ -780,6 +792,26 @@ viva_scratchpad_init (VivaScratchpad *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  g_signal_connect_object (self->prediction_entry, "changed",
+                           G_CALLBACK (viva_scratchpad_prediction_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+
+  viva_scratchpad_update_case_actions (self);
+}
+
+/* The code pad, made the first time a question offers the scratchpad,
+ * in its place under the heading, given what the scratchpad was given
+ * until then. */
+static VivaCodePad *
+viva_scratchpad_ensure_code_pad (VivaScratchpad *self)
+{
+  if (self->code_pad != NULL)
+    return self->code_pad;
+
+  self->code_pad = VIVA_CODE_PAD (viva_code_pad_new ());
+  viva_code_pad_set_context (self->code_pad, self->context);
+  viva_code_pad_set_editable (self->code_pad, !self->read_only);
+
   g_signal_connect_object (viva_code_pad_get_buffer (self->code_pad), "changed",
                            G_CALLBACK (viva_scratchpad_code_changed_cb),
                            self, G_CONNECT_SWAPPED);
@@ -789,11 +821,10 @@ viva_scratchpad_init (VivaScratchpad *self)
   g_signal_connect_object (self->code_pad, "run-finished",
                            G_CALLBACK (viva_scratchpad_run_finished_cb),
                            self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->prediction_entry, "changed",
-                           G_CALLBACK (viva_scratchpad_prediction_changed_cb),
-                           self, G_CONNECT_SWAPPED);
 
-  viva_scratchpad_update_case_actions (self);
+  gtk_box_insert_child_after (self->content_box, GTK_WIDGET (self->code_pad), self->heading);
+
+  return self->code_pad;
 }
 
 VivaContext *
@@ -820,7 +851,8 @@ viva_scratchpad_set_context (VivaScratchpad *self,
   if (!g_set_object (&self->context, context))
     return;
 
-  viva_code_pad_set_context (self->code_pad, context);
+  if (self->code_pad != NULL)
+    viva_code_pad_set_context (self->code_pad, context);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTEXT]);
 }
 
@@ -862,9 +894,7 @@ viva_scratchpad_get_offered (VivaScratchpad *self)
 {
   g_return_val_if_fail (VIVA_IS_SCRATCHPAD (self), FALSE);
 
-  return self->question != NULL &&
-         (viva_scratchpad_wants_question (self->question) ||
-          viva_code_pad_get_challenge (self->code_pad) != NULL);
+  return self->offered;
 }
 
 /**
@@ -875,7 +905,9 @@ viva_scratchpad_get_offered (VivaScratchpad *self)
  *
  * Shows the user's code for @question, or when the user kept none, the
  * challenge's starter code or the question's own code. A run still
- * going stops: its output belonged to the previous question.
+ * going stops: its output belonged to the previous question. The code
+ * pad is built for the first question that offers the scratchpad
+ * (viva_scratchpad_get_offered()).
  */
 void
 viva_scratchpad_set_question (VivaScratchpad *self,
@@ -899,13 +931,21 @@ viva_scratchpad_set_question (VivaScratchpad *self,
   g_set_object (&self->question, question);
   g_set_object (&self->note, note);
 
-  viva_code_pad_clear (self->code_pad);
   viva_scratchpad_clear_verdict (self);
 
   challenge = viva_scratchpad_lookup_challenge (self, question);
   tests = challenge != NULL ||
           (question != NULL &&
            (viva_code_classify_question (question) & VIVA_CODE_QUESTION_ASKS_TO_WRITE) != 0);
+  self->offered = question != NULL &&
+                  (challenge != NULL || viva_scratchpad_wants_question (question));
+
+  /* A pad once built follows every question, as it always did (a run
+   * going on stops); until a question offers it, none is built. */
+  if (self->offered)
+    viva_scratchpad_ensure_code_pad (self);
+  if (self->code_pad != NULL)
+    viva_code_pad_clear (self->code_pad);
 
   if (note != NULL && viva_note_get_has_code (note))
     code = viva_note_get_code (note);
@@ -927,10 +967,13 @@ viva_scratchpad_set_question (VivaScratchpad *self,
   /* Loading is not an edit: the note stays as it is until the user
    * types, and undo never crosses into another question's code. */
   self->loading = TRUE;
-  viva_code_pad_set_challenge (self->code_pad, challenge);
-  viva_code_pad_set_tests (self->code_pad, tests);
-  viva_code_pad_set_own_cases (self->code_pad, cases);
-  viva_code_pad_set_code (self->code_pad, code);
+  if (self->code_pad != NULL)
+    {
+      viva_code_pad_set_challenge (self->code_pad, challenge);
+      viva_code_pad_set_tests (self->code_pad, tests);
+      viva_code_pad_set_own_cases (self->code_pad, cases);
+      viva_code_pad_set_code (self->code_pad, code);
+    }
   gtk_editable_set_text (GTK_EDITABLE (self->prediction_entry), prediction);
   self->loading = FALSE;
 
@@ -956,7 +999,8 @@ viva_scratchpad_set_editable (VivaScratchpad *self,
   g_return_if_fail (VIVA_IS_SCRATCHPAD (self));
 
   self->read_only = !editable;
-  viva_code_pad_set_editable (self->code_pad, editable);
+  if (self->code_pad != NULL)
+    viva_code_pad_set_editable (self->code_pad, editable);
   gtk_editable_set_editable (GTK_EDITABLE (self->prediction_entry), editable);
   if (!editable)
     gtk_widget_set_sensitive (GTK_WIDGET (self->grade_button), FALSE);
@@ -968,13 +1012,21 @@ viva_scratchpad_dup_output (VivaScratchpad *self)
 {
   g_return_val_if_fail (VIVA_IS_SCRATCHPAD (self), NULL);
 
+  if (self->code_pad == NULL)
+    return g_strdup ("");
+
   return viva_code_pad_dup_output (self->code_pad);
 }
 
+/* Which Python runs the code, and whether in the sandbox; empty until a
+ * question offers the scratchpad. */
 const char *
 viva_scratchpad_get_info (VivaScratchpad *self)
 {
   g_return_val_if_fail (VIVA_IS_SCRATCHPAD (self), NULL);
+
+  if (self->code_pad == NULL)
+    return "";
 
   return viva_code_pad_get_info (self->code_pad);
 }
@@ -997,13 +1049,26 @@ viva_scratchpad_get_result (VivaScratchpad *self)
 {
   g_return_val_if_fail (VIVA_IS_SCRATCHPAD (self), NULL);
 
+  if (self->code_pad == NULL)
+    return "";
+
   return viva_code_pad_get_result (self->code_pad);
 }
 
+/**
+ * viva_scratchpad_get_code_view:
+ * @self: a scratchpad
+ *
+ * Returns: (transfer none) (nullable): the code pad's editor, %NULL
+ *   until a question offers the scratchpad
+ */
 GtkTextView *
 viva_scratchpad_get_code_view (VivaScratchpad *self)
 {
   g_return_val_if_fail (VIVA_IS_SCRATCHPAD (self), NULL);
+
+  if (self->code_pad == NULL)
+    return NULL;
 
   return GTK_TEXT_VIEW (viva_code_pad_get_view (self->code_pad));
 }
@@ -1016,6 +1081,13 @@ viva_scratchpad_get_prediction_entry (VivaScratchpad *self)
   return GTK_EDITABLE (self->prediction_entry);
 }
 
+/**
+ * viva_scratchpad_get_code_pad:
+ * @self: a scratchpad
+ *
+ * Returns: (transfer none) (nullable): the code pad, %NULL until a
+ *   question offers the scratchpad
+ */
 VivaCodePad *
 viva_scratchpad_get_code_pad (VivaScratchpad *self)
 {
