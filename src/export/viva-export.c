@@ -1,0 +1,175 @@
+/* viva-export.c
+ *
+ * Writes a bank, or the questions chosen from it, for other tools, with
+ * what the user made of each question. Every writer takes the questions
+ * in the bank's order and the notes store, and returns the file's bytes;
+ * the caller writes them where the user chose.
+ *
+ * CSV: UTF-8 with a byte order mark (so that spreadsheets read it as
+ * UTF-8), CRLF between records, fields quoted as RFC 4180 says, one row
+ * per question under the header
+ * number,level,topic,question,answer,status,starred,notes,next_due.
+ * A cell that a spreadsheet would read as a formula (starting with =, +,
+ * - or @) gets a leading ' so that it stays text: a bank or a note is
+ * untrusted text, and a formula in it would run when the file is opened.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "viva-bank.h"
+#include "viva-export.h"
+#include "viva-level.h"
+#include "viva-note.h"
+#include "viva-notes-store.h"
+#include "viva-question.h"
+#include "viva-topic.h"
+
+G_DEFINE_QUARK (viva-export-error-quark, viva_export_error)
+
+/* The questions to write: @questions, or all of @bank's in its order. */
+static GPtrArray *
+dup_questions (VivaBank  *bank,
+               GPtrArray *questions)
+{
+  GListModel *all;
+  GPtrArray *list;
+  guint n;
+
+  if (questions != NULL)
+    return g_ptr_array_ref (questions);
+
+  all = viva_bank_get_questions (bank);
+  n = g_list_model_get_n_items (all);
+  list = g_ptr_array_new_full (n, g_object_unref);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (list, g_list_model_get_item (all, i));
+
+  return list;
+}
+
+static void
+csv_append_field (GString    *out,
+                  const char *value)
+{
+  gboolean formula;
+
+  if (value == NULL)
+    value = "";
+
+  formula = value[0] == '=' || value[0] == '+' || value[0] == '-' || value[0] == '@';
+
+  if (!formula && value[strcspn (value, ",\"\r\n")] == '\0')
+    {
+      g_string_append (out, value);
+      return;
+    }
+
+  g_string_append_c (out, '"');
+  if (formula)
+    g_string_append_c (out, '\'');
+  for (const char *p = value; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (out, '"');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+}
+
+/* A review's due time as the user's calendar says it: YYYY-MM-DD. */
+static char *
+dup_local_date (gint64 usec)
+{
+  g_autoptr(GDateTime) time = NULL;
+
+  if (usec <= 0)
+    return g_strdup ("");
+
+  time = g_date_time_new_from_unix_local (usec / G_USEC_PER_SEC);
+  if (time == NULL)
+    return g_strdup ("");
+
+  return g_date_time_format (time, "%Y-%m-%d");
+}
+
+/**
+ * viva_export_csv:
+ * @bank: the bank
+ * @questions: (nullable) (element-type VivaQuestion): the questions to
+ *   write, from @bank, in its order; %NULL for all of them
+ * @notes: the user's notes
+ * @error: %VIVA_EXPORT_ERROR_EMPTY when there is no question to write
+ *
+ * The questions as CSV, one row each: number, level ("Level 1:
+ * Beginner"), topic, the question's text, its answer as plain text, the
+ * user's status ("new", "learning", "confident"), starred ("yes" or
+ * "no"), notes (Markdown, as typed) and when Review next asks it (a local
+ * date, empty when never reviewed).
+ *
+ * Returns: (transfer full): the file's bytes, or %NULL with @error set
+ */
+GBytes *
+viva_export_csv (VivaBank        *bank,
+                 GPtrArray       *questions,
+                 VivaNotesStore  *notes,
+                 GError         **error)
+{
+  g_autoptr(GPtrArray) list = NULL;
+  GString *out;
+  const char *bank_id;
+
+  g_return_val_if_fail (VIVA_IS_BANK (bank), NULL);
+  g_return_val_if_fail (VIVA_IS_NOTES_STORE (notes), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  list = dup_questions (bank, questions);
+  if (list->len == 0)
+    {
+      g_set_error_literal (error, VIVA_EXPORT_ERROR, VIVA_EXPORT_ERROR_EMPTY,
+                           _("There are no questions to export."));
+      return NULL;
+    }
+
+  bank_id = viva_bank_get_id (bank);
+  out = g_string_sized_new (256 + 256 * list->len);
+  g_string_append (out, "\xEF\xBB\xBF");
+  g_string_append (out, "number,level,topic,question,answer,status,starred,notes,next_due\r\n");
+
+  for (guint i = 0; i < list->len; i++)
+    {
+      VivaQuestion *question = g_ptr_array_index (list, i);
+      guint number = viva_question_get_number (question);
+      VivaLevel *level = viva_question_get_level (question);
+      VivaTopic *topic = viva_question_get_topic (question);
+      VivaNote *note = viva_notes_store_lookup_note (notes, bank_id, number);
+      g_autofree char *due = dup_local_date (note != NULL ? viva_note_get_due (note) : 0);
+
+      g_string_append_printf (out, "%u,", number);
+      csv_append_field (out, level != NULL ? viva_level_get_title (level) : NULL);
+      g_string_append_c (out, ',');
+      csv_append_field (out, topic != NULL ? viva_topic_get_name (topic) : NULL);
+      g_string_append_c (out, ',');
+      csv_append_field (out, viva_question_get_text (question));
+      g_string_append_c (out, ',');
+      /* Banks hold no answers yet (issue 13, part A): the column is
+       * there so that the file keeps its shape when they do. */
+      csv_append_field (out, NULL);
+      g_string_append_c (out, ',');
+      csv_append_field (out, viva_status_to_string (note != NULL ? viva_note_get_status (note) : VIVA_STATUS_NEW));
+      g_string_append_c (out, ',');
+      csv_append_field (out, note != NULL && viva_note_get_starred (note) ? "yes" : "no");
+      g_string_append_c (out, ',');
+      csv_append_field (out, note != NULL ? viva_note_get_text (note) : NULL);
+      g_string_append_c (out, ',');
+      csv_append_field (out, due);
+      g_string_append (out, "\r\n");
+    }
+
+  return g_string_free_to_bytes (out);
+}

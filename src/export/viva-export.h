@@ -1,0 +1,31 @@
+/* viva-export.h
+ *
+ * A bank, or some of its questions, written for the tools people also
+ * use, with the user's notes: CSV for a spreadsheet.
+ * GTK-free: links against GLib/GIO only.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "viva-types.h"
+
+G_BEGIN_DECLS
+
+#define VIVA_EXPORT_ERROR (viva_export_error_quark ())
+
+typedef enum
+{
+  VIVA_EXPORT_ERROR_EMPTY,
+} VivaExportError;
+
+GQuark  viva_export_error_quark (void);
+GBytes *viva_export_csv (VivaBank        *bank,
+                         GPtrArray       *questions,
+                         VivaNotesStore  *notes,
+                         GError         **error);
+
+G_END_DECLS

@@ -1,0 +1,342 @@
+/* test-export.c
+ *
+ * Exporting a bank with the user's notes: the CSV read back field by
+ * field as a spreadsheet reads it (RFC 4180), hostile notes and banks
+ * included.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "viva-bank.h"
+#include "viva-export.h"
+#include "viva-note.h"
+#include "viva-notes-store-private.h"
+#include "viva-notes-store.h"
+#include "viva-question.h"
+
+#define CSV_HEADER "number,level,topic,question,answer,status,starred,notes,next_due"
+
+typedef struct
+{
+  VivaBank       *bank;
+  VivaNotesStore *notes;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = viva_notes_store_dup_default_path ();
+
+  f->bank = viva_bank_new_bundled (&error);
+  g_assert_no_error (error);
+  f->notes = viva_notes_store_new (path);
+  g_assert_true (viva_notes_store_load (f->notes, &error));
+  g_assert_no_error (error);
+  /* Nothing here needs the disk. */
+  viva_notes_store_set_autosave_delay (f->notes, 60 * 1000);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (viva_notes_store_flush (f->notes, &error));
+  g_assert_no_error (error);
+  g_clear_object (&f->notes);
+  g_assert_finalize_object (f->bank);
+}
+
+static VivaBank *
+bank_from_text (const char *text,
+                const char *id)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+  g_autoptr(GError) error = NULL;
+  VivaBank *bank = viva_bank_new_from_bytes (bytes, id, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (bank);
+  return bank;
+}
+
+/* Reads CSV as RFC 4180 says, strictly: after the byte order mark,
+ * records end with CRLF (the last one too), a quoted field may hold
+ * anything with quotes doubled, an unquoted one no quote, comma, CR or
+ * LF. Returns the records, each a GStrv; fails the test on anything
+ * else. */
+static GPtrArray *
+parse_csv (GBytes *bytes)
+{
+  gsize len;
+  const char *data = g_bytes_get_data (bytes, &len);
+  const char *end = data + len;
+  const char *p = data;
+  GPtrArray *records = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_autoptr(GPtrArray) fields = g_ptr_array_new ();
+
+  g_assert_true (g_utf8_validate (data, len, NULL));
+  g_assert_cmpuint (len, >=, 3);
+  g_assert_true (memcmp (p, "\xEF\xBB\xBF", 3) == 0);
+  p += 3;
+
+  while (p < end)
+    {
+      GString *field = g_string_new (NULL);
+
+      if (*p == '"')
+        {
+          p++;
+          for (;;)
+            {
+              g_assert_true (p < end);
+              if (*p == '"')
+                {
+                  if (p + 1 < end && p[1] == '"')
+                    {
+                      g_string_append_c (field, '"');
+                      p += 2;
+                      continue;
+                    }
+                  p++;
+                  break;
+                }
+              g_string_append_c (field, *p++);
+            }
+        }
+      else
+        while (p < end && *p != ',' && *p != '\r')
+          {
+            g_assert_true (*p != '"' && *p != '\n');
+            g_string_append_c (field, *p++);
+          }
+
+      g_ptr_array_add (fields, g_string_free (field, FALSE));
+      g_assert_true (p < end);
+      if (*p == ',')
+        p++;
+      else
+        {
+          g_assert_true (p + 1 < end && p[0] == '\r' && p[1] == '\n');
+          p += 2;
+          g_ptr_array_add (fields, NULL);
+          g_ptr_array_add (records, g_ptr_array_steal (fields, NULL));
+        }
+    }
+
+  g_assert_cmpuint (fields->len, ==, 0);
+  return records;
+}
+
+static const char *
+cell (GPtrArray *records,
+      guint      row,
+      guint      column)
+{
+  char **record;
+
+  g_assert_cmpuint (row, <, records->len);
+  record = g_ptr_array_index (records, row);
+  g_assert_cmpuint (g_strv_length (record), ==, 9);
+  return record[column];
+}
+
+enum { NUMBER, LEVEL, TOPIC, QUESTION, ANSWER, STATUS, STARRED, NOTES, NEXT_DUE };
+
+static GPtrArray *
+export_csv (Fixture   *f,
+            VivaBank  *bank,
+            GPtrArray *questions)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = viva_export_csv (bank, questions, f->notes, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (bytes);
+  return parse_csv (bytes);
+}
+
+static void
+test_csv_columns (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GPtrArray) records = NULL;
+  VivaQuestion *q42 = viva_bank_lookup_question (f->bank, 42);
+  VivaQuestion *q951 = viva_bank_lookup_question (f->bank, 951);
+  VivaNote *note = viva_notes_store_get_note (f->notes, VIVA_BUNDLED_BANK_ID, 42);
+  g_autoptr(GDateTime) due = NULL;
+  g_autofree char *due_text = NULL;
+  g_autofree char *q42_row = NULL;
+  gint64 now = g_get_real_time ();
+  guint row = 0;
+
+  viva_note_set_text (note, "Slicing is half-open.");
+  viva_note_set_starred (note, TRUE);
+  /* A grade sets the status too: Learning is chosen after it. */
+  viva_note_grade (note, VIVA_REVIEW_GRADE_GOOD, now);
+  viva_note_set_status (note, VIVA_STATUS_LEARNING);
+  g_assert_cmpint (viva_note_get_due (note), >, now);
+  due = g_date_time_new_from_unix_local (viva_note_get_due (note) / G_USEC_PER_SEC);
+  due_text = g_date_time_format (due, "%Y-%m-%d");
+  /* A note of another bank is not this one's. */
+  viva_note_set_text (viva_notes_store_get_note (f->notes, "other", 1), "Other bank");
+
+  records = export_csv (f, f->bank, NULL);
+  g_assert_cmpuint (records->len, ==, 1 + 415);
+  {
+    g_autofree char *header = g_strjoinv (",", g_ptr_array_index (records, 0));
+
+    g_assert_cmpstr (header, ==, CSV_HEADER);
+  }
+
+  /* Every question once, in the bank's order. */
+  for (guint i = 0; i < 415; i++)
+    {
+      g_autoptr(VivaQuestion) question = g_list_model_get_item (viva_bank_get_questions (f->bank), i);
+      g_autofree char *number = g_strdup_printf ("%u", viva_question_get_number (question));
+
+      g_assert_cmpstr (cell (records, i + 1, NUMBER), ==, number);
+      g_assert_cmpstr (cell (records, i + 1, QUESTION), ==, viva_question_get_text (question));
+      if (question == q42)
+        row = i + 1;
+    }
+  g_assert_cmpuint (row, >, 0);
+
+  g_assert_cmpstr (cell (records, row, LEVEL), ==, "Level 1: Beginner");
+  g_assert_cmpstr (cell (records, row, TOPIC), ==, "Strings");
+  g_assert_cmpstr (cell (records, row, ANSWER), ==, "");
+  g_assert_cmpstr (cell (records, row, STATUS), ==, "learning");
+  g_assert_cmpstr (cell (records, row, STARRED), ==, "yes");
+  g_assert_cmpstr (cell (records, row, NOTES), ==, "Slicing is half-open.");
+  g_assert_cmpstr (cell (records, row, NEXT_DUE), ==, due_text);
+
+  /* No note: new, not starred, nothing due. Level 6 has no topics. */
+  row = viva_question_get_position (q951) + 1;
+  g_assert_cmpstr (cell (records, row, NUMBER), ==, "951");
+  g_assert_cmpstr (cell (records, row, TOPIC), ==, "");
+  g_assert_cmpstr (cell (records, row, STATUS), ==, "new");
+  g_assert_cmpstr (cell (records, row, STARRED), ==, "no");
+  g_assert_cmpstr (cell (records, row, NOTES), ==, "");
+  g_assert_cmpstr (cell (records, row, NEXT_DUE), ==, "");
+
+  q42_row = g_strjoinv ("|", g_ptr_array_index (records, viva_question_get_position (q42) + 1));
+  g_assert_null (strstr (q42_row, "Other bank"));
+}
+
+static void
+test_csv_quoting (Fixture       *f,
+                  gconstpointer  data)
+{
+  const char *hostile[] = {
+    "commas, \"quotes\" and \"\"doubled\"\"",
+    "line one\nline two\r\nline three\rend",
+    "\"",
+    ",",
+    "trailing newline\n",
+    "  spaces kept  ",
+    "tab\there; semicolon",
+    "Ünïcödé ✓ 𝄞",
+  };
+  g_autoptr(GPtrArray) questions = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  gsize len;
+  const char *raw;
+
+  for (guint i = 0; i < G_N_ELEMENTS (hostile); i++)
+    {
+      VivaQuestion *question = viva_bank_lookup_question (f->bank, i + 1);
+
+      viva_note_set_text (viva_notes_store_get_note (f->notes, VIVA_BUNDLED_BANK_ID, i + 1), hostile[i]);
+      g_ptr_array_add (questions, g_object_ref (question));
+    }
+
+  bytes = viva_export_csv (f->bank, questions, f->notes, NULL);
+  raw = g_bytes_get_data (bytes, &len);
+  /* The header is the first line, after the byte order mark. */
+  g_assert_true (g_str_has_prefix (raw, "\xEF\xBB\xBF" CSV_HEADER "\r\n"));
+  g_assert_true (len >= 2 && raw[len - 2] == '\r' && raw[len - 1] == '\n');
+
+  records = parse_csv (bytes);
+  g_assert_cmpuint (records->len, ==, 1 + G_N_ELEMENTS (hostile));
+  for (guint i = 0; i < G_N_ELEMENTS (hostile); i++)
+    g_assert_cmpstr (cell (records, i + 1, NOTES), ==, hostile[i]);
+}
+
+static void
+test_csv_formula_prefix (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(VivaBank) bank = bank_from_text ("# Formulas\n\n"
+                                             "## Level 1: =Level\n\n"
+                                             "### @Topic\n\n"
+                                             "**Question 1:** =HYPERLINK(\"http://x\",\"y\")\n\n"
+                                             "**Question 2:** +1 or -1?\n\n"
+                                             "**Question 3:** What is a = b?\n\n",
+                                             "formulas");
+  g_autoptr(GPtrArray) records = NULL;
+
+  viva_note_set_text (viva_notes_store_get_note (f->notes, "formulas", 1), "- a list");
+  viva_note_set_text (viva_notes_store_get_note (f->notes, "formulas", 2), "@SUM(A1:A2)");
+  viva_note_set_text (viva_notes_store_get_note (f->notes, "formulas", 3), "a = b, not =b");
+
+  records = export_csv (f, bank, NULL);
+  g_assert_cmpuint (records->len, ==, 4);
+  g_assert_cmpstr (cell (records, 1, LEVEL), ==, "Level 1: =Level");
+  g_assert_cmpstr (cell (records, 1, TOPIC), ==, "'@Topic");
+  g_assert_cmpstr (cell (records, 1, QUESTION), ==, "'=HYPERLINK(\"http://x\",\"y\")");
+  g_assert_cmpstr (cell (records, 1, NOTES), ==, "'- a list");
+  g_assert_cmpstr (cell (records, 2, QUESTION), ==, "'+1 or -1?");
+  g_assert_cmpstr (cell (records, 2, NOTES), ==, "'@SUM(A1:A2)");
+  /* Only a formula's first character counts. */
+  g_assert_cmpstr (cell (records, 3, QUESTION), ==, "What is a = b?");
+  g_assert_cmpstr (cell (records, 3, NOTES), ==, "a = b, not =b");
+}
+
+static void
+test_csv_subset (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GPtrArray) questions = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) none = g_ptr_array_new ();
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GBytes) empty = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_ptr_array_add (questions, g_object_ref (viva_bank_lookup_question (f->bank, 7)));
+  g_ptr_array_add (questions, g_object_ref (viva_bank_lookup_question (f->bank, 201)));
+  records = export_csv (f, f->bank, questions);
+  g_assert_cmpuint (records->len, ==, 3);
+  g_assert_cmpstr (cell (records, 1, NUMBER), ==, "7");
+  g_assert_cmpstr (cell (records, 2, NUMBER), ==, "201");
+
+  empty = viva_export_csv (f->bank, none, f->notes, &error);
+  g_assert_error (error, VIVA_EXPORT_ERROR, VIVA_EXPORT_ERROR_EMPTY);
+  g_assert_null (empty);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+#define ADD(path, func) \
+  g_test_add ("/export/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("csv/columns", test_csv_columns);
+  ADD ("csv/quoting", test_csv_quoting);
+  ADD ("csv/formula-prefix", test_csv_formula_prefix);
+  ADD ("csv/subset", test_csv_subset);
+#undef ADD
+
+  return g_test_run ();
+}
