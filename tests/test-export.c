@@ -15,10 +15,12 @@
 
 #include "viva-bank.h"
 #include "viva-export.h"
+#include "viva-level.h"
 #include "viva-note.h"
 #include "viva-notes-store-private.h"
 #include "viva-notes-store.h"
 #include "viva-question.h"
+#include "viva-topic.h"
 
 #define CSV_HEADER "number,level,topic,question,answer,status,starred,notes,next_due"
 
@@ -324,6 +326,160 @@ test_csv_subset (Fixture       *f,
   g_assert_null (empty);
 }
 
+/* @a and @b hold the same questions: numbers, text, spans (through
+ * their markup), levels and topics, in the same order. */
+static void
+assert_same_questions (VivaBank *a,
+                       VivaBank *b)
+{
+  GListModel *qa = viva_bank_get_questions (a);
+  GListModel *qb = viva_bank_get_questions (b);
+
+  g_assert_cmpstr (viva_bank_get_title (a), ==, viva_bank_get_title (b));
+  g_assert_cmpuint (g_list_model_get_n_items (qa), ==, g_list_model_get_n_items (qb));
+  for (guint i = 0; i < g_list_model_get_n_items (qa); i++)
+    {
+      g_autoptr(VivaQuestion) x = g_list_model_get_item (qa, i);
+      g_autoptr(VivaQuestion) y = g_list_model_get_item (qb, i);
+      g_autofree char *markup_x = viva_question_dup_markup (x);
+      g_autofree char *markup_y = viva_question_dup_markup (y);
+      VivaTopic *topic_x = viva_question_get_topic (x);
+      VivaTopic *topic_y = viva_question_get_topic (y);
+
+      g_assert_cmpuint (viva_question_get_number (x), ==, viva_question_get_number (y));
+      g_assert_cmpstr (viva_question_get_text (x), ==, viva_question_get_text (y));
+      g_assert_cmpstr (markup_x, ==, markup_y);
+      g_assert_cmpuint (viva_level_get_number (viva_question_get_level (x)), ==,
+                        viva_level_get_number (viva_question_get_level (y)));
+      g_assert_cmpstr (viva_level_get_title (viva_question_get_level (x)), ==,
+                       viva_level_get_title (viva_question_get_level (y)));
+      g_assert_cmpstr (topic_x ? viva_topic_get_name (topic_x) : NULL, ==,
+                       topic_y ? viva_topic_get_name (topic_y) : NULL);
+    }
+}
+
+static VivaBank *
+reopen (GBytes     *bytes,
+        const char *id)
+{
+  g_autoptr(GError) error = NULL;
+  VivaBank *bank = viva_bank_new_from_bytes (bytes, id, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (bank);
+  return bank;
+}
+
+static void
+test_markdown_round_trip (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) first = viva_export_markdown (f->bank, NULL, NULL, &error);
+  g_autoptr(GBytes) second = NULL;
+  g_autoptr(VivaBank) reopened = NULL;
+
+  g_assert_no_error (error);
+  reopened = reopen (first, VIVA_BUNDLED_BANK_ID);
+  assert_same_questions (f->bank, reopened);
+
+  /* Exported again from what was opened: the same bytes. */
+  second = viva_export_markdown (reopened, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (first, second));
+}
+
+static void
+test_markdown_notes (Fixture       *f,
+                     gconstpointer  data)
+{
+  /* Notes that would reshape a bank were they written as they are. */
+  const char *hostile[] = {
+    "**Question 9999:** not a question",
+    "## Level 9: Not a level\n\n### Not a topic",
+    "# Not a title",
+    "- a list\n  - nested\n\n```python\nprint(1)\n```",
+    "**Answer:** not an answer",
+    "**Notes:** twice",
+  };
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) without = NULL;
+  g_autoptr(VivaBank) reopened = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (hostile); i++)
+    {
+      g_autofree char *note = g_strcompress (hostile[i]);
+
+      viva_note_set_text (viva_notes_store_get_note (f->notes, VIVA_BUNDLED_BANK_ID, i + 1), note);
+    }
+  /* A status alone is no note to write. */
+  viva_note_set_status (viva_notes_store_get_note (f->notes, VIVA_BUNDLED_BANK_ID, 42), VIVA_STATUS_CONFIDENT);
+
+  bytes = viva_export_markdown (f->bank, NULL, f->notes, &error);
+  g_assert_no_error (error);
+  text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  g_assert_nonnull (strstr (text, "**Question 1:** "));
+  g_assert_nonnull (strstr (text, "**Notes:**\n\n"));
+  g_assert_nonnull (strstr (text, "print(1)"));
+  g_assert_nonnull (strstr (text, "not a question"));
+  g_assert_nonnull (strstr (text, "Not a level"));
+
+  /* Opened again: the same bank, none of the notes' shapes in it. */
+  reopened = reopen (bytes, VIVA_BUNDLED_BANK_ID);
+  assert_same_questions (f->bank, reopened);
+  g_assert_null (viva_bank_lookup_question (reopened, 9999));
+
+  /* Without notes, none of them is written. */
+  without = viva_export_markdown (f->bank, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (g_bytes_equal (bytes, without));
+  {
+    g_autofree char *plain = g_strndup (g_bytes_get_data (without, NULL), g_bytes_get_size (without));
+
+    g_assert_null (strstr (plain, "**Notes:**"));
+    g_assert_null (strstr (plain, "not a question"));
+  }
+}
+
+static void
+test_markdown_subset (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GPtrArray) questions = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) none = g_ptr_array_new ();
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) empty = NULL;
+  g_autoptr(VivaBank) reopened = NULL;
+  g_autoptr(GError) error = NULL;
+  guint numbers[] = { 7, 201, 951 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
+    g_ptr_array_add (questions, g_object_ref (viva_bank_lookup_question (f->bank, numbers[i])));
+
+  bytes = viva_export_markdown (f->bank, questions, NULL, &error);
+  g_assert_no_error (error);
+  reopened = reopen (bytes, VIVA_BUNDLED_BANK_ID);
+  g_assert_cmpuint (viva_bank_get_n_questions (reopened), ==, 3);
+  /* Each keeps its number, level and topic; levels left empty go. */
+  for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
+    {
+      VivaQuestion *was = viva_bank_lookup_question (f->bank, numbers[i]);
+      VivaQuestion *is = viva_bank_lookup_question (reopened, numbers[i]);
+
+      g_assert_nonnull (is);
+      g_assert_cmpstr (viva_question_get_text (is), ==, viva_question_get_text (was));
+      g_assert_cmpstr (viva_level_get_title (viva_question_get_level (is)), ==,
+                       viva_level_get_title (viva_question_get_level (was)));
+    }
+  g_assert_cmpuint (viva_bank_get_n_levels (reopened), ==, 3);
+
+  empty = viva_export_markdown (f->bank, none, f->notes, &error);
+  g_assert_error (error, VIVA_EXPORT_ERROR, VIVA_EXPORT_ERROR_EMPTY);
+  g_assert_null (empty);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -336,6 +492,9 @@ main (int   argc,
   ADD ("csv/quoting", test_csv_quoting);
   ADD ("csv/formula-prefix", test_csv_formula_prefix);
   ADD ("csv/subset", test_csv_subset);
+  ADD ("markdown/round-trip", test_markdown_round_trip);
+  ADD ("markdown/notes", test_markdown_notes);
+  ADD ("markdown/subset", test_markdown_subset);
 #undef ADD
 
   return g_test_run ();

@@ -13,6 +13,11 @@
  * - or @) gets a leading ' so that it stays text: a bank or a note is
  * untrusted text, and a formula in it would run when the file is opened.
  *
+ * Markdown: the bank in Viva's own format through the bank writer, each
+ * question's answer under it and, when asked, the user's note under
+ * "**Notes:**", which Viva skips when it opens the file: the export opens
+ * as the same bank, with the same id when its file keeps the name.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
@@ -23,6 +28,7 @@
 #include <glib/gi18n.h>
 
 #include "viva-bank.h"
+#include "viva-bank-writer.h"
 #include "viva-export.h"
 #include "viva-level.h"
 #include "viva-note.h"
@@ -172,4 +178,86 @@ viva_export_csv (VivaBank        *bank,
     }
 
   return g_string_free_to_bytes (out);
+}
+
+typedef struct
+{
+  VivaNotesStore *notes;
+  const char     *bank_id;
+} MarkdownNotes;
+
+static char *
+markdown_notes_cb (guint    number,
+                   gpointer user_data)
+{
+  MarkdownNotes *data = user_data;
+  VivaNote *note = viva_notes_store_lookup_note (data->notes, data->bank_id, number);
+
+  if (note == NULL || !viva_note_get_has_text (note))
+    return NULL;
+
+  return g_strdup (viva_note_get_text (note));
+}
+
+/**
+ * viva_export_markdown:
+ * @bank: the bank
+ * @questions: (nullable) (element-type VivaQuestion): the questions to
+ *   write, from @bank; %NULL for all of them
+ * @notes: (nullable): the user's notes, written under each question's
+ *   answer; %NULL for the bank alone
+ * @error: %VIVA_EXPORT_ERROR_EMPTY when there is no question to write
+ *
+ * The questions as a bank in Viva's format, with the bank's title, the
+ * levels and topics that hold them and their numbers. Viva opens it as
+ * the same questions: nothing a note holds can add a question, a level
+ * or a topic (the writer escapes what would).
+ *
+ * Returns: (transfer full): the file's bytes, or %NULL with @error set
+ */
+GBytes *
+viva_export_markdown (VivaBank        *bank,
+                      GPtrArray       *questions,
+                      VivaNotesStore  *notes,
+                      GError         **error)
+{
+  g_autoptr(VivaBankDraft) draft = NULL;
+  MarkdownNotes data;
+
+  g_return_val_if_fail (VIVA_IS_BANK (bank), NULL);
+  g_return_val_if_fail (!notes || VIVA_IS_NOTES_STORE (notes), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (questions != NULL && questions->len == 0)
+    {
+      g_set_error_literal (error, VIVA_EXPORT_ERROR, VIVA_EXPORT_ERROR_EMPTY,
+                           _("There are no questions to export."));
+      return NULL;
+    }
+
+  draft = viva_bank_draft_new_from_bank (bank);
+
+  if (questions != NULL)
+    {
+      g_autoptr(GHashTable) keep = g_hash_table_new (NULL, NULL);
+      GListModel *all = viva_bank_get_questions (bank);
+      guint n = g_list_model_get_n_items (all);
+
+      for (guint i = 0; i < questions->len; i++)
+        g_hash_table_add (keep, GUINT_TO_POINTER (viva_question_get_number (g_ptr_array_index (questions, i))));
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(VivaQuestion) question = g_list_model_get_item (all, i);
+          guint number = viva_question_get_number (question);
+
+          if (!g_hash_table_contains (keep, GUINT_TO_POINTER (number)))
+            viva_bank_draft_remove_question (draft, number);
+        }
+    }
+
+  data.notes = notes;
+  data.bank_id = viva_bank_get_id (bank);
+
+  return viva_bank_draft_to_markdown (draft, notes != NULL ? markdown_notes_cb : NULL, &data);
 }

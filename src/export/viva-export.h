@@ -1,7 +1,8 @@
 /* viva-export.h
  *
  * A bank, or some of its questions, written for the tools people also
- * use, with the user's notes: CSV for a spreadsheet.
+ * use, with the user's notes: CSV for a spreadsheet, Markdown in Viva's
+ * own format (which Viva opens again).
  * GTK-free: links against GLib/GIO only.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -27,5 +28,9 @@ GBytes *viva_export_csv (VivaBank        *bank,
                          GPtrArray       *questions,
                          VivaNotesStore  *notes,
                          GError         **error);
+GBytes *viva_export_markdown (VivaBank        *bank,
+                              GPtrArray       *questions,
+                              VivaNotesStore  *notes,
+                              GError         **error);
 
 G_END_DECLS
