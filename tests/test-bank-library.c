@@ -16,6 +16,7 @@
 #include "viva-note.h"
 #include "viva-notes-store-private.h"
 #include "viva-notes-store.h"
+#include "viva-owned-banks.h"
 
 typedef struct
 {
@@ -303,6 +304,51 @@ test_describe (Fixture       *f,
   g_assert_no_error (error);
 }
 
+/* Whose each bank is: the bundled one, My Questions and imported banks
+ * in the user's banks folder, and files opened where they are. */
+static void
+test_kinds (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autofree char *dir = viva_owned_banks_dup_default_dir ();
+  g_autofree char *mine_path = g_build_filename (dir, VIVA_MY_QUESTIONS_ID ".md", NULL);
+  g_autofree char *imported_path = g_build_filename (dir, "imported.md", NULL);
+  g_autoptr(GFile) mine_file = g_file_new_for_path (mine_path);
+  g_autoptr(GFile) imported_file = g_file_new_for_path (imported_path);
+  g_autoptr(VivaBank) opened = write_bank (f, "opened.md", "Opened", 1);
+  g_autoptr(VivaBank) mine = NULL;
+  g_autoptr(VivaBank) imported = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *text = "# Mine\n\n## Level 1: Asked\n\n**Question 1:** Why?\n";
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (mine_path, text, -1, &error));
+  g_assert_true (g_file_set_contents (imported_path, text, -1, &error));
+  g_assert_no_error (error);
+  mine = viva_bank_new_from_file (mine_file, NULL, &error);
+  g_assert_no_error (error);
+  imported = viva_bank_new_from_file (imported_file, NULL, &error);
+  g_assert_no_error (error);
+
+  viva_bank_library_remember (f->library, opened);
+  viva_bank_library_remember (f->library, imported);
+  viva_bank_library_remember (f->library, mine);
+
+  entries = viva_bank_library_list (f->library);
+  g_assert_cmpuint (entries->len, ==, 4);
+  g_assert_cmpstr (entry_at (entries, 0)->id, ==, VIVA_MY_QUESTIONS_ID);
+  g_assert_cmpint (entry_at (entries, 0)->kind, ==, VIVA_BANK_KIND_MINE);
+  g_assert_cmpstr (entry_at (entries, 1)->id, ==, "imported");
+  g_assert_cmpint (entry_at (entries, 1)->kind, ==, VIVA_BANK_KIND_IMPORTED);
+  g_assert_cmpstr (entry_at (entries, 2)->id, ==, "opened");
+  g_assert_cmpint (entry_at (entries, 2)->kind, ==, VIVA_BANK_KIND_OPENED);
+  g_assert_cmpint (entry_at (entries, 3)->kind, ==, VIVA_BANK_KIND_BUNDLED);
+
+  g_unlink (mine_path);
+  g_unlink (imported_path);
+}
+
 /* The key as another program may have written it: relative paths, empty
  * ids, a path twice, times before 1970, more entries than the cap. None
  * of it is listed, and none of it aborts. (GVariant strings are always
@@ -349,6 +395,7 @@ main (int   argc,
   ADD ("bundled-always", test_bundled_always);
   ADD ("missing", test_missing);
   ADD ("describe", test_describe);
+  ADD ("kinds", test_kinds);
   ADD ("untrusted", test_untrusted);
 #undef ADD
 

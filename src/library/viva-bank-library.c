@@ -17,6 +17,7 @@
 #include "viva-bank-library.h"
 #include "viva-note.h"
 #include "viva-notes-store.h"
+#include "viva-owned-banks.h"
 
 #define LIBRARY_KEY "bank-library"
 
@@ -192,8 +193,10 @@ entry_has_path (gconstpointer a,
  * The banks to offer, most recently opened first, the bundled bank
  * always among them (last, when it was never opened). A file that is no
  * longer there is listed, @missing set, so that the user can see what
- * went and forget it. Stats each file: call it when the list is shown,
- * not before.
+ * went and forget it. Each entry's kind says whose it is: My Questions
+ * and imported banks live in the user's banks folder
+ * (viva_owned_banks_is_owned_file()), any other file was opened where it
+ * is. Stats each file: call it when the list is shown, not before.
  *
  * Returns: (transfer container) (element-type VivaBankLibraryEntry):
  *   the entries
@@ -225,7 +228,14 @@ viva_bank_library_list (VivaBankLibrary *self)
         entry->kind = VIVA_BANK_KIND_BUNDLED;
       else
         {
-          entry->kind = VIVA_BANK_KIND_OPENED;
+          g_autoptr(GFile) file = g_file_new_for_path (entry->path);
+
+          if (!viva_owned_banks_is_owned_file (file))
+            entry->kind = VIVA_BANK_KIND_OPENED;
+          else if (g_strcmp0 (entry->id, VIVA_MY_QUESTIONS_ID) == 0)
+            entry->kind = VIVA_BANK_KIND_MINE;
+          else
+            entry->kind = VIVA_BANK_KIND_IMPORTED;
           entry->missing = !g_file_test (entry->path, G_FILE_TEST_IS_REGULAR);
         }
     }
