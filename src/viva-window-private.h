@@ -1,7 +1,8 @@
 /* viva-window-private.h
  *
  * What viva-window.c, viva-window-actions.c, viva-window-modes.c,
- * viva-window-banner.c and viva-window-library.c share.
+ * viva-window-banner.c, viva-window-library.c and viva-window-export.c
+ * share.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -116,6 +117,8 @@ struct _VivaWindow
 void     _viva_window_class_actions_init (GtkWidgetClass *widget_class);
 void     _viva_window_class_banner_init  (GtkWidgetClass *widget_class);
 void     _viva_window_class_library_init (GtkWidgetClass *widget_class);
+void     _viva_window_class_export_init  (GtkWidgetClass *widget_class);
+void     _viva_window_update_export_actions (VivaWindow  *self);
 void     _viva_window_library_init       (VivaWindow     *self);
 void     _viva_window_library_dispose    (VivaWindow     *self);
 void     _viva_window_library_bank_changed (VivaWindow   *self);

@@ -732,6 +732,7 @@ viva_window_class_init (VivaWindowClass *klass)
   /* After the template: the banner binds its callbacks to it. */
   _viva_window_class_banner_init (widget_class);
   _viva_window_class_library_init (widget_class);
+  _viva_window_class_export_init (widget_class);
 }
 
 static void
