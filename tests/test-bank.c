@@ -496,12 +496,12 @@ test_markup_overlapping_spans (void)
   g_autofree char *markup1 = NULL;
   g_autofree char *markup2 = NULL;
 
-  question1 = _viva_question_new (1, 0, level, NULL, "ab<d&f", 6, overlapping, G_N_ELEMENTS (overlapping));
+  question1 = _viva_question_new (1, 0, level, NULL, "ab<d&f", 6, overlapping, G_N_ELEMENTS (overlapping), NULL);
   markup1 = viva_question_dup_markup (question1);
   assert_markup_valid (markup1);
   g_assert_cmpstr (markup1, ==, "<b>ab<i>&lt;d</i></b><i>&amp;f</i>");
 
-  question2 = _viva_question_new (2, 1, level, NULL, "abcdef", 6, nested, G_N_ELEMENTS (nested));
+  question2 = _viva_question_new (2, 1, level, NULL, "abcdef", 6, nested, G_N_ELEMENTS (nested), NULL);
   markup2 = viva_question_dup_markup (question2);
   assert_markup_valid (markup2);
   g_assert_cmpstr (markup2, ==, "<b><i>a<tt>b</tt>c</i>d<tt>ef</tt></b>");

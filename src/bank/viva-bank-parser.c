@@ -455,7 +455,8 @@ finish_question (Parser *self)
                                  self->text->str,
                                  self->text->len,
                                  spans,
-                                 n_spans);
+                                 n_spans,
+                                 NULL);
 
   g_ptr_array_add (self->questions, question);
   g_array_append_val (self->offsets, self->label_offset);
