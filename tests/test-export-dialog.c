@@ -158,9 +158,9 @@ test_csv (Fixture       *f,
   g_assert_cmpuint (viva_export_dialog_get_n_which (dialog, VIVA_EXPORT_WHICH_STARRED), ==, 2);
   /* No search or filter is on. */
   g_assert_cmpuint (viva_export_dialog_get_n_which (dialog, VIVA_EXPORT_WHICH_SHOWN), ==, 0);
+  viva_export_dialog_set_format (dialog, VIVA_EXPORT_FORMAT_CSV);
   name = viva_export_dialog_dup_suggested_name (dialog);
   g_assert_cmpstr (name, ==, VIVA_BUNDLED_BANK_ID ".csv");
-  viva_test_save_screenshot (GTK_WIDGET (dialog), "export-dialog");
 
   all = export_to (f, dialog, "all.csv", 415);
   g_assert_cmpuint (count_lines (all), ==, 1 + 415);
@@ -173,6 +173,42 @@ test_csv (Fixture       *f,
   g_assert_cmpuint (count_lines (starred), ==, 1 + 2);
   g_assert_nonnull (strstr (starred, "\r\n7,"));
   g_assert_nonnull (strstr (starred, "\r\n42,"));
+}
+
+static void
+test_anki (Fixture       *f,
+           gconstpointer  data)
+{
+  VivaNotesStore *notes = f->test_window.notes;
+  VivaExportDialog *dialog;
+  g_autofree char *name = NULL;
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  viva_note_set_starred (viva_notes_store_get_note (notes, VIVA_BUNDLED_BANK_ID, 42), TRUE);
+  viva_note_set_text (viva_notes_store_get_note (notes, VIVA_BUNDLED_BANK_ID, 42), "Half-open");
+
+  /* Anki is the first format, and chosen. */
+  dialog = open_export_dialog (f);
+  name = viva_export_dialog_dup_suggested_name (dialog);
+  g_assert_cmpstr (name, ==, VIVA_BUNDLED_BANK_ID ".txt");
+  viva_test_save_screenshot (GTK_WIDGET (dialog), "export-dialog");
+  viva_export_dialog_set_which (dialog, VIVA_EXPORT_WHICH_STARRED);
+  text = export_to (f, dialog, name, 1);
+
+  lines = g_strsplit (text, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 6 + 1 + 1);
+  g_assert_cmpstr (lines[0], ==, "#separator:tab");
+  g_assert_cmpstr (lines[1], ==, "#html:true");
+  g_assert_cmpstr (lines[2], ==, "#notetype:Basic");
+  g_assert_cmpstr (lines[3], ==, "#deck:Python Interview Questions: 1-1000");
+  g_assert_cmpstr (lines[4], ==, "#columns:Front\tBack\tTags");
+  g_assert_cmpstr (lines[5], ==, "#tags column:3");
+  /* Question 42, its note on the back, its level, topic and star. */
+  g_assert_true (g_str_has_prefix (lines[6], "Given <code>s = &quot;Programming&quot;</code>"));
+  g_assert_nonnull (strstr (lines[6], "\t<p>Half-open</p>\t"));
+  g_assert_true (g_str_has_suffix (lines[6], "\tLevel_1_Beginner::Strings starred"));
+  g_assert_cmpstr (lines[7], ==, "");
 }
 
 static void
@@ -229,6 +265,7 @@ test_filtered_count (Fixture       *f,
 
   dialog = open_export_dialog (f);
   g_assert_cmpuint (viva_export_dialog_get_n_which (dialog, VIVA_EXPORT_WHICH_SHOWN), ==, shown->len);
+  viva_export_dialog_set_format (dialog, VIVA_EXPORT_FORMAT_CSV);
   viva_export_dialog_set_which (dialog, VIVA_EXPORT_WHICH_SHOWN);
   csv = export_to (f, dialog, "shown.csv", shown->len);
   g_assert_cmpuint (count_lines (csv), ==, 1 + shown->len);
@@ -276,6 +313,7 @@ main (int   argc,
 
 #define ADD(path, func) \
   g_test_add ("/export-dialog/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("anki", test_anki);
   ADD ("csv", test_csv);
   ADD ("markdown", test_markdown);
   ADD ("filtered-count", test_filtered_count);

@@ -326,6 +326,218 @@ test_csv_subset (Fixture       *f,
   g_assert_null (empty);
 }
 
+/* The export's lines, the headers first. The file ends with a newline. */
+static char **
+anki_lines (GBytes *bytes)
+{
+  gsize len;
+  const char *data = g_bytes_get_data (bytes, &len);
+  g_autofree char *text = g_strndup (data, len);
+  char **lines;
+  guint n;
+
+  g_assert_true (g_utf8_validate (data, len, NULL));
+  g_assert_cmpuint (strlen (text), ==, len);
+  g_assert_true (len > 0 && text[len - 1] == '\n');
+  text[len - 1] = '\0';
+  g_assert_null (strchr (text, '\r'));
+  lines = g_strsplit (text, "\n", -1);
+  n = g_strv_length (lines);
+
+  /* Every note line: three fields, two tabs; none a comment. */
+  for (guint i = 6; i < n; i++)
+    {
+      g_auto(GStrv) fields = g_strsplit (lines[i], "\t", -1);
+
+      g_assert_cmpuint (g_strv_length (fields), ==, 3);
+      g_assert_cmpint (lines[i][0], !=, '#');
+      g_assert_cmpint (lines[i][0], !=, '"');
+    }
+
+  return lines;
+}
+
+static char *
+anki_field (char **lines,
+            guint  line,
+            guint  field)
+{
+  g_auto(GStrv) fields = NULL;
+
+  g_assert_cmpuint (line, <, g_strv_length (lines));
+  fields = g_strsplit (lines[line], "\t", -1);
+  g_assert_cmpuint (field, <, g_strv_length (fields));
+  return g_strdup (fields[field]);
+}
+
+static GBytes *
+export_anki (Fixture   *f,
+             VivaBank  *bank,
+             GPtrArray *questions)
+{
+  g_autoptr(GError) error = NULL;
+  GBytes *bytes = viva_export_anki (bank, questions, f->notes, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (bytes);
+  return bytes;
+}
+
+static void
+test_anki_headers (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GBytes) bytes = export_anki (f, f->bank, NULL);
+  g_auto(GStrv) lines = anki_lines (bytes);
+  g_autoptr(VivaBank) tabbed = bank_from_text ("# Title\twith a tab\n\n## Level 1: A\n\n**Question 1:** Why?\n", "tabbed");
+  g_autoptr(GBytes) tabbed_bytes = export_anki (f, tabbed, NULL);
+  g_auto(GStrv) tabbed_lines = anki_lines (tabbed_bytes);
+
+  g_assert_cmpuint (g_strv_length (lines), ==, 6 + 415);
+  g_assert_cmpstr (lines[0], ==, "#separator:tab");
+  g_assert_cmpstr (lines[1], ==, "#html:true");
+  g_assert_cmpstr (lines[2], ==, "#notetype:Basic");
+  g_assert_cmpstr (lines[3], ==, "#deck:Python Interview Questions: 1-1000");
+  g_assert_cmpstr (lines[4], ==, "#columns:Front\tBack\tTags");
+  g_assert_cmpstr (lines[5], ==, "#tags column:3");
+
+  /* The deck's name is one header, whatever the title holds. */
+  g_assert_cmpuint (g_strv_length (tabbed_lines), ==, 7);
+  g_assert_true (g_str_has_prefix (tabbed_lines[3], "#deck:Title"));
+  g_assert_null (strchr (tabbed_lines[3], '\t'));
+  g_assert_cmpstr (tabbed_lines[4], ==, "#columns:Front\tBack\tTags");
+}
+
+static void
+test_anki_fields_safe (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(VivaBank) bank = bank_from_text ("# Hostile\n\n## Level 1: A\n\n"
+                                             "**Question 1:** #1 <script>alert(1)</script> a < b & \"quotes\"\\\n"
+                                             "on two lines\n\n"
+                                             "**Question 2:** \"Quoted\" first\n\n",
+                                             "hostile");
+  g_autoptr(GBytes) bytes = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autofree char *front = NULL;
+  g_autofree char *back = NULL;
+  g_autofree char *quoted = NULL;
+
+  viva_note_set_text (viva_notes_store_get_note (f->notes, "hostile", 1),
+                      "tab\there\nnew line\r\n<img src=x onerror=alert(1)> <script>x</script>\n\n#not a comment");
+  bytes = export_anki (f, bank, NULL);
+  lines = anki_lines (bytes);
+  g_assert_cmpuint (g_strv_length (lines), ==, 6 + 2);
+
+  front = anki_field (lines, 6, 0);
+  /* The bank drops raw HTML; what is left is escaped. */
+  g_assert_cmpstr (front, ==, "&#35;1 alert(1) a &lt; b &amp; &quot;quotes&quot;<br>on two lines");
+  back = anki_field (lines, 6, 1);
+  g_assert_null (strstr (back, "<script"));
+  g_assert_null (strstr (back, "<img"));
+  g_assert_nonnull (strstr (back, "tab"));
+  g_assert_nonnull (strstr (back, "not a comment"));
+  quoted = anki_field (lines, 7, 0);
+  g_assert_cmpstr (quoted, ==, "&quot;Quoted&quot; first");
+}
+
+static void
+test_anki_code (Fixture       *f,
+                gconstpointer  data)
+{
+  VivaQuestion *q42 = viva_bank_lookup_question (f->bank, 42);
+  g_autoptr(GPtrArray) questions = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GBytes) bytes = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autofree char *front = NULL;
+  g_autofree char *back = NULL;
+
+  viva_note_set_text (viva_notes_store_get_note (f->notes, VIVA_BUNDLED_BANK_ID, 42),
+                      "Half-open:\n\n```python\ndef f(s):\n    return s[1:4] < \"z\"\n```\n");
+  g_ptr_array_add (questions, g_object_ref (q42));
+  bytes = export_anki (f, f->bank, questions);
+  lines = anki_lines (bytes);
+
+  /* The question's code in <code>. */
+  front = anki_field (lines, 6, 0);
+  g_assert_nonnull (strstr (front, "<code>s = &quot;Programming&quot;</code>"));
+  /* The note's code block line for line, indentation and < kept. */
+  back = anki_field (lines, 6, 1);
+  g_assert_nonnull (strstr (back, "<pre><code>def f(s):<br>    return s[1:4] &lt; &quot;z&quot;</code></pre>"));
+  g_assert_nonnull (strstr (back, "Half-open:"));
+}
+
+static void
+test_anki_tags (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GPtrArray) questions = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(VivaBank) odd = bank_from_text ("# Odd\n\n## Level 2: Hard / Tricky, really_so\n\n### C++ & \"Rust\"\n\n"
+                                            "**Question 1:** Why?\n", "odd");
+  g_autoptr(GBytes) odd_bytes = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_auto(GStrv) odd_lines = NULL;
+  g_autofree char *q42 = NULL;
+  g_autofree char *q951 = NULL;
+  g_autofree char *odd_tags = NULL;
+
+  viva_note_set_starred (viva_notes_store_get_note (f->notes, VIVA_BUNDLED_BANK_ID, 951), TRUE);
+  g_ptr_array_add (questions, g_object_ref (viva_bank_lookup_question (f->bank, 42)));
+  g_ptr_array_add (questions, g_object_ref (viva_bank_lookup_question (f->bank, 951)));
+  bytes = export_anki (f, f->bank, questions);
+  lines = anki_lines (bytes);
+
+  q42 = anki_field (lines, 6, 2);
+  g_assert_cmpstr (q42, ==, "Level_1_Beginner::Strings");
+  /* No topic: the level alone; starred as a tag of its own. */
+  q951 = anki_field (lines, 7, 2);
+  g_assert_cmpstr (q951, ==, "Level_6_Practical_Coding_Challenges starred");
+
+  odd_bytes = export_anki (f, odd, NULL);
+  odd_lines = anki_lines (odd_bytes);
+  odd_tags = anki_field (odd_lines, 6, 2);
+  g_assert_cmpstr (odd_tags, ==, "Level_2_Hard_Tricky_really_so::C_Rust");
+}
+
+static void
+test_anki_subset_starred (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GPtrArray) starred = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) none = g_ptr_array_new ();
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) empty = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) lines = NULL;
+  guint numbers[] = { 3, 205, 960 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
+    {
+      viva_note_set_starred (viva_notes_store_get_note (f->notes, VIVA_BUNDLED_BANK_ID, numbers[i]), TRUE);
+      g_ptr_array_add (starred, g_object_ref (viva_bank_lookup_question (f->bank, numbers[i])));
+    }
+
+  bytes = export_anki (f, f->bank, starred);
+  lines = anki_lines (bytes);
+  g_assert_cmpuint (g_strv_length (lines), ==, 6 + 3);
+  for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
+    {
+      g_autofree char *tags = anki_field (lines, 6 + i, 2);
+      g_autofree char *markup = viva_question_dup_markup (viva_bank_lookup_question (f->bank, numbers[i]));
+      g_autofree char *front = anki_field (lines, 6 + i, 0);
+
+      g_assert_true (g_str_has_suffix (tags, " starred"));
+      /* Questions without code or line breaks read as their markup. */
+      if (strchr (markup, '<') == NULL && strchr (markup, '"') == NULL)
+        g_assert_cmpstr (front, ==, markup);
+    }
+
+  empty = viva_export_anki (f->bank, none, f->notes, &error);
+  g_assert_error (error, VIVA_EXPORT_ERROR, VIVA_EXPORT_ERROR_EMPTY);
+  g_assert_null (empty);
+}
+
 /* @a and @b hold the same questions: numbers, text, spans (through
  * their markup), levels and topics, in the same order. */
 static void
@@ -488,6 +700,11 @@ main (int   argc,
 
 #define ADD(path, func) \
   g_test_add ("/export/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("anki/headers", test_anki_headers);
+  ADD ("anki/fields-safe", test_anki_fields_safe);
+  ADD ("anki/code", test_anki_code);
+  ADD ("anki/tags", test_anki_tags);
+  ADD ("anki/subset-starred", test_anki_subset_starred);
   ADD ("csv/columns", test_csv_columns);
   ADD ("csv/quoting", test_csv_quoting);
   ADD ("csv/formula-prefix", test_csv_formula_prefix);

@@ -1,8 +1,9 @@
 /* viva-export-dialog.c
  *
- * Export…: the format, which questions (all, the starred ones, those
- * the sidebar's search and filters show, each with its count), whether
- * the Markdown has the user's notes, then a file chooser. The file is
+ * Export…: the format (Anki, CSV, Markdown), which questions (all, the
+ * starred ones, those the sidebar's search and filters show, each with
+ * its count), whether the Markdown has the user's notes, then a file
+ * chooser. The file is
  * written by viva_export_dialog_export_to(), which tests call with a
  * file of their own; the chooser is only the way a person gets there.
  * Closing destroys the dialog (README: no hidden window, GTK 4.8's
@@ -35,6 +36,8 @@ struct _VivaExportDialog
   /* Template widgets */
   GtkButton      *export_button;
   GtkLabel       *error_label;
+  AdwActionRow   *anki_row;
+  GtkCheckButton *anki_check;
   AdwActionRow   *csv_row;
   GtkCheckButton *csv_check;
   AdwActionRow   *markdown_row;
@@ -61,8 +64,11 @@ static guint signals[N_SIGNALS];
 static VivaExportFormat
 viva_export_dialog_get_format (VivaExportDialog *self)
 {
-  return gtk_check_button_get_active (self->markdown_check) ? VIVA_EXPORT_FORMAT_MARKDOWN
-                                                            : VIVA_EXPORT_FORMAT_CSV;
+  if (gtk_check_button_get_active (self->anki_check))
+    return VIVA_EXPORT_FORMAT_ANKI;
+  if (gtk_check_button_get_active (self->markdown_check))
+    return VIVA_EXPORT_FORMAT_MARKDOWN;
+  return VIVA_EXPORT_FORMAT_CSV;
 }
 
 static VivaExportWhich
@@ -130,7 +136,7 @@ viva_export_dialog_update (VivaExportDialog *self)
 {
   gboolean markdown = viva_export_dialog_get_format (self) == VIVA_EXPORT_FORMAT_MARKDOWN;
 
-  /* CSV always has the notes: it is a column. */
+  /* Anki's back and CSV's column always have the notes. */
   gtk_widget_set_sensitive (GTK_WIDGET (self->notes_row), markdown);
   viva_export_dialog_show_error (self, NULL);
 }
@@ -148,7 +154,10 @@ viva_export_dialog_set_format (VivaExportDialog *self,
 {
   g_return_if_fail (VIVA_IS_EXPORT_DIALOG (self));
 
-  gtk_check_button_set_active (format == VIVA_EXPORT_FORMAT_MARKDOWN ? self->markdown_check : self->csv_check, TRUE);
+  gtk_check_button_set_active (format == VIVA_EXPORT_FORMAT_MARKDOWN ? self->markdown_check :
+                               format == VIVA_EXPORT_FORMAT_ANKI ? self->anki_check :
+                               self->csv_check,
+                               TRUE);
 }
 
 void
@@ -186,7 +195,20 @@ viva_export_dialog_dup_suggested_name (VivaExportDialog *self)
 
   g_return_val_if_fail (VIVA_IS_EXPORT_DIALOG (self), NULL);
 
-  extension = viva_export_dialog_get_format (self) == VIVA_EXPORT_FORMAT_MARKDOWN ? "md" : "csv";
+  switch (viva_export_dialog_get_format (self))
+    {
+    case VIVA_EXPORT_FORMAT_ANKI:
+      /* Anki's importer offers .txt files as text. */
+      extension = "txt";
+      break;
+    case VIVA_EXPORT_FORMAT_MARKDOWN:
+      extension = "md";
+      break;
+    case VIVA_EXPORT_FORMAT_CSV:
+    default:
+      extension = "csv";
+      break;
+    }
   return g_strdup_printf ("%s.%s", viva_bank_get_id (self->bank), extension);
 }
 
@@ -217,12 +239,21 @@ viva_export_dialog_export_to (VivaExportDialog  *self,
   questions = viva_export_dialog_get_questions (self);
   n = questions != NULL ? questions->len : viva_bank_get_n_questions (self->bank);
 
-  if (viva_export_dialog_get_format (self) == VIVA_EXPORT_FORMAT_MARKDOWN)
-    bytes = viva_export_markdown (self->bank, questions,
-                                  gtk_switch_get_active (self->notes_switch) ? self->notes : NULL,
-                                  &local_error);
-  else
-    bytes = viva_export_csv (self->bank, questions, self->notes, &local_error);
+  switch (viva_export_dialog_get_format (self))
+    {
+    case VIVA_EXPORT_FORMAT_ANKI:
+      bytes = viva_export_anki (self->bank, questions, self->notes, &local_error);
+      break;
+    case VIVA_EXPORT_FORMAT_MARKDOWN:
+      bytes = viva_export_markdown (self->bank, questions,
+                                    gtk_switch_get_active (self->notes_switch) ? self->notes : NULL,
+                                    &local_error);
+      break;
+    case VIVA_EXPORT_FORMAT_CSV:
+    default:
+      bytes = viva_export_csv (self->bank, questions, self->notes, &local_error);
+      break;
+    }
 
   /* Small enough to write at once: the bundled bank's CSV with notes is
    * a few hundred KiB. */
@@ -328,6 +359,8 @@ viva_export_dialog_class_init (VivaExportDialogClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/viva-export-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, VivaExportDialog, export_button);
   gtk_widget_class_bind_template_child (widget_class, VivaExportDialog, error_label);
+  gtk_widget_class_bind_template_child (widget_class, VivaExportDialog, anki_row);
+  gtk_widget_class_bind_template_child (widget_class, VivaExportDialog, anki_check);
   gtk_widget_class_bind_template_child (widget_class, VivaExportDialog, csv_row);
   gtk_widget_class_bind_template_child (widget_class, VivaExportDialog, csv_check);
   gtk_widget_class_bind_template_child (widget_class, VivaExportDialog, markdown_row);
@@ -352,11 +385,13 @@ viva_export_dialog_init (VivaExportDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   /* A check button in a row is named as its row reads. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->anki_check),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Anki"), -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->csv_check),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("CSV"), -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->markdown_check),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Markdown"), -1);
-  gtk_check_button_set_active (self->csv_check, TRUE);
+  gtk_check_button_set_active (self->anki_check, TRUE);
   gtk_check_button_set_active (self->all_check, TRUE);
 }
 

@@ -1,6 +1,6 @@
 /* viva-export-dialog.h
  *
- * Export…: which format (CSV, Markdown) and which questions (all, the
+ * Export…: which format (Anki, CSV, Markdown) and which questions (all, the
  * starred ones, those the search and filters show), then a file.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -16,6 +16,7 @@ G_BEGIN_DECLS
 
 typedef enum
 {
+  VIVA_EXPORT_FORMAT_ANKI,
   VIVA_EXPORT_FORMAT_CSV,
   VIVA_EXPORT_FORMAT_MARKDOWN,
 } VivaExportFormat;
