@@ -165,6 +165,11 @@ typedef struct
   gboolean   cut;
   /* Writing the paragraph that says the answer was cut. */
   gboolean   uncapped;
+  /* A bank's answer starts with its "**Answer:**" marker, dropped here:
+   * the marker's paragraph is read with md4c as it was in the bank, so
+   * "**Answer:** <b>x</b>" or "**Answer:** # x" keep their meaning. */
+  gboolean   skip_marker;
+  gboolean   skip_colon;
 } Normalizer;
 
 static Box *
@@ -391,6 +396,20 @@ add_text (Normalizer *self,
   if (i == len)
     return;
 
+  /* "**Answer**:": the colon outside the dropped marker. */
+  if (self->skip_colon)
+    {
+      self->skip_colon = FALSE;
+      if (text[i] == ':')
+        {
+          i++;
+          while (i < len && _viva_bank_is_blank (text[i]))
+            i++;
+          if (i == len)
+            return;
+        }
+    }
+
   check_close_pending (self, text + i, len - i);
   append_escaped (self, text + i, len - i);
 }
@@ -428,6 +447,17 @@ finish_span (Normalizer     *self,
 
   if (start >= end)
     return;
+
+  if (self->skip_marker && start == 0 && span->kind == MD_SPAN_STRONG &&
+      g_ascii_strncasecmp (inl->str, "answer", 6) == 0)
+    {
+      g_string_truncate (inl, 0);
+      self->skip_marker = FALSE;
+      self->skip_colon = TRUE;
+      self->line_start = TRUE;
+      self->last_close_end = G_MAXSIZE;
+      return;
+    }
 
   /* An opening "**Question" would read as a question's label. */
   if (start == 0 && span->kind == MD_SPAN_STRONG &&
@@ -496,6 +526,7 @@ finish_code_span (Normalizer *self)
 
   check_close_pending (self, "`", 1);
   self->line_start = FALSE;
+  self->skip_colon = FALSE;
 
   for (guint i = 0; i <= longest; i++)
     g_string_append_c (inl, '`');
@@ -548,6 +579,10 @@ flush_inline (Normalizer *self)
 
   self->in_inline = FALSE;
 
+  /* Only the first paragraph can open with the marker. */
+  if (self->heading_level > 0)
+    self->skip_marker = FALSE;
+
   if (self->code_span_depth > 0)
     {
       self->code_span_depth = 0;
@@ -557,6 +592,8 @@ flush_inline (Normalizer *self)
   for (guint i = self->open_spans->len; i > 0; i--)
     finish_span (self, &g_array_index (self->open_spans, OpenSpan, i - 1));
   g_array_set_size (self->open_spans, 0);
+  self->skip_marker = FALSE;
+  self->skip_colon = FALSE;
 
   /* No white space or hard break at the end. */
   for (;;)
@@ -716,6 +753,9 @@ normalize_enter_block (MD_BLOCKTYPE  type,
   flush_inline (self);
   if (self->cut)
     return 1;
+
+  if (type != MD_BLOCK_DOC && type != MD_BLOCK_P)
+    self->skip_marker = FALSE;
 
   switch (type)
     {
@@ -1123,9 +1163,10 @@ ignore_text (MD_TEXTTYPE  type,
   return 0;
 }
 
-char *
-viva_answer_normalize (const char *markdown,
-                       gsize       len)
+static char *
+normalize (const char *markdown,
+           gsize       len,
+           gboolean    skip_marker)
 {
   static const MD_PARSER heading_scanner = {
     .abi_version = 0,
@@ -1139,8 +1180,6 @@ viva_answer_normalize (const char *markdown,
   Normalizer self = { 0 };
   g_autofree char *copy = NULL;
   char *result = NULL;
-
-  g_return_val_if_fail (markdown != NULL || len == 0, NULL);
 
   if (len == 0)
     return NULL;
@@ -1176,6 +1215,7 @@ viva_answer_normalize (const char *markdown,
   self.code = g_string_new (NULL);
   self.open_spans = g_array_new (FALSE, FALSE, sizeof (OpenSpan));
 
+  self.skip_marker = skip_marker;
   normalize_pass (&self, copy, len);
 
   if (self.cut)
@@ -1204,6 +1244,26 @@ viva_answer_normalize (const char *markdown,
   g_free (self.code_language);
 
   return result;
+}
+
+char *
+viva_answer_normalize (const char *markdown,
+                       gsize       len)
+{
+  g_return_val_if_fail (markdown != NULL || len == 0, NULL);
+
+  return normalize (markdown, len, FALSE);
+}
+
+/* For the bank parser: @markdown starts with the paragraph that opens
+ * with the "**Answer:**" marker, which is left out. */
+char *
+_viva_answer_normalize_marked (const char *markdown,
+                               gsize       len)
+{
+  g_return_val_if_fail (markdown != NULL || len == 0, NULL);
+
+  return normalize (markdown, len, TRUE);
 }
 
 /* Reading blocks */

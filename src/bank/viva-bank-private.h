@@ -109,6 +109,8 @@ VivaQuestion   *_viva_question_new              (guint            number,
                                                  const VivaSpan  *spans,
                                                  guint            n_spans,
                                                  const char      *answer);
+void            _viva_question_take_answer      (VivaQuestion    *self,
+                                                 char            *answer);
 const VivaSpan *_viva_question_get_spans        (VivaQuestion    *self,
                                                  guint           *n_spans);
 void            _viva_question_detach           (VivaQuestion    *self);

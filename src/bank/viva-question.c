@@ -181,6 +181,20 @@ _viva_question_new (guint           number,
   return self;
 }
 
+/* The parser reads a question's answer after the question: it gives it
+ * (canonical Markdown, or NULL) once, before the bank is made. */
+void
+_viva_question_take_answer (VivaQuestion *self,
+                            char         *answer)
+{
+  g_return_if_fail (VIVA_IS_QUESTION (self));
+
+  g_free (self->answer);
+  self->answer = answer;
+  if (self->answer != NULL && self->answer[0] == '\0')
+    g_clear_pointer (&self->answer, g_free);
+}
+
 const VivaSpan *
 _viva_question_get_spans (VivaQuestion *self,
                           guint        *n_spans)
