@@ -16,6 +16,7 @@
 #include "viva-fsrs.h"
 #include "viva-interview-store.h"
 #include "viva-notes-store.h"
+#include "viva-owned-banks.h"
 #include "viva-python-runner.h"
 #include "viva-review-today.h"
 #include "viva-scheduler.h"
@@ -38,6 +39,8 @@ struct _VivaContext
   VivaReviewToday    *review_today;
   VivaPythonRunner   *python_runner;
   VivaChallengeSet   *challenges;
+  /* Made on first use: nothing of it before the first frame. */
+  VivaOwnedBanks     *owned_banks;
 
   /* From the settings, rebuilt when they change; the notes store holds
    * a copy (viva_notes_store_set_scheduler_config()). */
@@ -321,6 +324,7 @@ viva_context_finalize (GObject *object)
   g_clear_object (&self->review_today);
   g_clear_object (&self->python_runner);
   g_clear_object (&self->challenges);
+  g_clear_object (&self->owned_banks);
   g_clear_object (&self->bank);
   g_clear_object (&self->notes_store);
   g_clear_error (&self->notes_load_error);
@@ -690,6 +694,30 @@ viva_context_set_bank (VivaContext *self,
 
   if (g_set_object (&self->bank, bank))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BANK]);
+}
+
+/**
+ * viva_context_get_owned_banks:
+ * @self: a #VivaContext
+ *
+ * The store of the user's own banks (My Questions, imported banks),
+ * made on first use in the usual place; it counts the context's notes
+ * when it numbers a new question.
+ *
+ * Returns: (transfer none): the store
+ */
+VivaOwnedBanks *
+viva_context_get_owned_banks (VivaContext *self)
+{
+  g_return_val_if_fail (VIVA_IS_CONTEXT (self), NULL);
+
+  if (self->owned_banks == NULL)
+    {
+      self->owned_banks = viva_owned_banks_new (NULL);
+      viva_owned_banks_set_notes_store (self->owned_banks, self->notes_store);
+    }
+
+  return self->owned_banks;
 }
 
 VivaNotesStore *

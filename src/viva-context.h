@@ -31,6 +31,7 @@ VivaBank           *viva_context_get_bank               (VivaContext *self);
 void                viva_context_set_bank               (VivaContext *self,
                                                          VivaBank    *bank);
 VivaNotesStore     *viva_context_get_notes_store        (VivaContext *self);
+VivaOwnedBanks     *viva_context_get_owned_banks        (VivaContext *self);
 const GError       *viva_context_get_notes_load_error   (VivaContext *self);
 gboolean            viva_context_get_notes_loaded       (VivaContext *self);
 VivaSessionStore   *viva_context_get_session_store      (VivaContext *self);

@@ -38,6 +38,7 @@ typedef struct _VivaMockView      VivaMockView;
 typedef struct _VivaInterviewView VivaInterviewView;
 typedef struct _VivaNote          VivaNote;
 typedef struct _VivaNotesStore    VivaNotesStore;
+typedef struct _VivaOwnedBanks    VivaOwnedBanks;
 typedef struct _VivaProgress      VivaProgress;
 typedef struct _VivaProgressView  VivaProgressView;
 typedef struct _VivaPythonRunner  VivaPythonRunner;

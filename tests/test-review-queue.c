@@ -402,7 +402,7 @@ test_summary (Fixture       *f,
   g_autofree char *tomorrow = NULL;
   g_autofree char *over = NULL;
 
-  nothing = viva_review_counts_dup_summary (&counts, f->notes, VIVA_BUNDLED_BANK_ID, &f->day);
+  nothing = viva_review_counts_dup_summary (&counts, f->notes, VIVA_BUNDLED_BANK_ID, NULL, &f->day);
   g_assert_cmpstr (nothing, ==, "Nothing is due today.");
 
   /* Easy on a new question: back in 4 days, on Friday. */
@@ -410,23 +410,48 @@ test_summary (Fixture       *f,
   g_ptr_array_unref (build (f, 20, 0, &counts));
   g_assert_cmpuint (counts.reviewed_today, ==, 1);
   g_assert_cmpuint (viva_review_counts_get_over_limit (&counts), ==, 0);
-  friday = viva_review_counts_dup_summary (&counts, f->notes, VIVA_BUNDLED_BANK_ID, &f->day);
+  friday = viva_review_counts_dup_summary (&counts, f->notes, VIVA_BUNDLED_BANK_ID, NULL, &f->day);
   g_assert_cmpstr (friday, ==, "You reviewed 1 question today. 1 question is due on Friday 6 March.");
 
   /* Good: back tomorrow, which comes first. */
   review (f, 1, VIVA_REVIEW_GRADE_GOOD, VIVA_REVIEW_SOURCE_REVIEW, T0 + MINUTE);
   g_ptr_array_unref (build (f, 20, 0, &counts));
   g_assert_cmpuint (counts.reviewed_today, ==, 2);
-  tomorrow = viva_review_counts_dup_summary (&counts, f->notes, VIVA_BUNDLED_BANK_ID, &f->day);
+  tomorrow = viva_review_counts_dup_summary (&counts, f->notes, VIVA_BUNDLED_BANK_ID, NULL, &f->day);
   g_assert_cmpstr (tomorrow, ==, "You reviewed 2 questions today. 1 question is due tomorrow.");
 
   /* Five due, three let in by the limit. */
   counts.due = 5;
   counts.queued_due = 3;
   g_assert_cmpuint (viva_review_counts_get_over_limit (&counts), ==, 2);
-  over = viva_review_counts_dup_summary (&counts, f->notes, VIVA_BUNDLED_BANK_ID, &f->day);
+  over = viva_review_counts_dup_summary (&counts, f->notes, VIVA_BUNDLED_BANK_ID, NULL, &f->day);
   g_assert_cmpstr (over, ==, "You reviewed 2 questions today. 2 more questions are due, over your daily limit. "
                              "1 question is due tomorrow.");
+}
+
+/* A deleted question's note keeps its schedule, but Review will never
+ * ask it: it is not "due tomorrow". */
+static void
+test_summary_ignores_deleted (Fixture       *f,
+                              gconstpointer  data)
+{
+  static const char text[] = "## Level 1: Beginner\n\n**Question 2:** Kept\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (text, sizeof text - 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VivaBank) without_1 = viva_bank_new_from_bytes (bytes, VIVA_BUNDLED_BANK_ID, &error);
+  VivaReviewCounts counts = { 0 };
+  g_autofree char *with_all = NULL;
+  g_autofree char *deleted = NULL;
+
+  g_assert_no_error (error);
+  review (f, 2, VIVA_REVIEW_GRADE_EASY, VIVA_REVIEW_SOURCE_REVIEW, T0);
+  review (f, 1, VIVA_REVIEW_GRADE_GOOD, VIVA_REVIEW_SOURCE_REVIEW, T0 + MINUTE);
+  g_ptr_array_unref (build (f, 20, 0, &counts));
+
+  with_all = viva_review_counts_dup_summary (&counts, f->notes, VIVA_BUNDLED_BANK_ID, f->bank, &f->day);
+  g_assert_cmpstr (with_all, ==, "You reviewed 2 questions today. 1 question is due tomorrow.");
+  deleted = viva_review_counts_dup_summary (&counts, f->notes, VIVA_BUNDLED_BANK_ID, without_1, &f->day);
+  g_assert_cmpstr (deleted, ==, "You reviewed 2 questions today. 1 question is due on Friday 6 March.");
 }
 
 int
@@ -445,6 +470,7 @@ main (int   argc,
   g_test_add ("/review-queue/what-counts-as-today", Fixture, NULL, fixture_set_up, test_what_counts_as_today, fixture_tear_down);
   g_test_add ("/review-queue/limits-survive-restart", Fixture, NULL, fixture_set_up, test_limits_survive_restart, fixture_tear_down);
   g_test_add ("/review-queue/summary", Fixture, NULL, fixture_set_up, test_summary, fixture_tear_down);
+  g_test_add ("/review-queue/summary-ignores-deleted", Fixture, NULL, fixture_set_up, test_summary_ignores_deleted, fixture_tear_down);
   g_test_add_func ("/review-queue/perf/large-bank", test_perf_large_bank);
 
   return g_test_run ();

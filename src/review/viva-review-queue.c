@@ -27,6 +27,7 @@
 
 #include <glib/gi18n.h>
 
+#include "viva-bank.h"
 #include "viva-note.h"
 #include "viva-notes-store.h"
 #include "viva-question.h"
@@ -257,16 +258,28 @@ viva_review_counts_get_over_limit (const VivaReviewCounts *counts)
 }
 
 /* "3 questions are due tomorrow.": the first day after @today with
- * questions due, and how many; NULL when none is scheduled. */
+ * questions due, and how many; NULL when none is scheduled. The notes
+ * of questions @bank lacks (deleted ones, whose notes are kept) are not
+ * due: Review will never ask them. */
 static char *
 dup_next_due (VivaNotesStore      *notes,
               const char          *bank_id,
+              VivaBank            *bank,
               const VivaReviewDay *today)
 {
   g_autoptr(GPtrArray) list = viva_notes_store_list_notes (notes, bank_id);
   VivaReviewDay next_day;
   gint64 next = G_MAXINT64;
   guint n = 0;
+
+  if (bank != NULL)
+    {
+      for (guint i = list->len; i > 0; i--)
+        {
+          if (viva_bank_lookup_question (bank, viva_note_get_number (g_ptr_array_index (list, i - 1))) == NULL)
+            g_ptr_array_remove_index_fast (list, i - 1);
+        }
+    }
 
   for (guint i = 0; i < list->len; i++)
     {
@@ -309,6 +322,8 @@ dup_next_due (VivaNotesStore      *notes,
  * @counts: what today's queue was built from, once it is empty
  * @notes: the notes
  * @bank_id: the bank reviewed
+ * @bank: (nullable): that bank, whose questions alone count; %NULL:
+ *   every note of @bank_id
  * @today: the Review day
  *
  * What "All caught up" says: what was reviewed today, how many due
@@ -320,6 +335,7 @@ char *
 viva_review_counts_dup_summary (const VivaReviewCounts *counts,
                                 VivaNotesStore         *notes,
                                 const char             *bank_id,
+                                VivaBank               *bank,
                                 const VivaReviewDay    *today)
 {
   g_autoptr(GString) message = g_string_new (NULL);
@@ -352,7 +368,7 @@ viva_review_counts_dup_summary (const VivaReviewCounts *counts,
                               over);
     }
 
-  next = dup_next_due (notes, bank_id, today);
+  next = dup_next_due (notes, bank_id, bank, today);
   if (next != NULL)
     {
       g_string_append_c (message, ' ');

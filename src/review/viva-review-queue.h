@@ -51,6 +51,7 @@ guint      viva_review_counts_get_over_limit (const VivaReviewCounts *counts);
 char      *viva_review_counts_dup_summary    (const VivaReviewCounts *counts,
                                               VivaNotesStore         *notes,
                                               const char             *bank_id,
+                                              VivaBank               *bank,
                                               const VivaReviewDay    *today);
 
 G_END_DECLS

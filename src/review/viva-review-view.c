@@ -334,7 +334,7 @@ viva_review_view_show_done (VivaReviewView      *self,
 {
   g_free (self->done_message);
   self->done_message = viva_review_counts_dup_summary (&self->counts, self->notes,
-                                                       viva_bank_get_id (self->bank), today);
+                                                       viva_bank_get_id (self->bank), self->bank, today);
   adw_status_page_set_description (self->done_page, self->done_message);
   gtk_widget_set_visible (self->limit_button, viva_review_counts_get_over_limit (&self->counts) > 0);
 
