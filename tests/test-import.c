@@ -13,6 +13,11 @@
 
 #include <string.h>
 
+#include <sys/stat.h>
+
+#include <glib/gstdio.h>
+
+#include "viva-bank.h"
 #include "viva-import-private.h"
 
 static VivaImportResult *
@@ -689,6 +694,246 @@ test_html_to_markdown (void)
     }
 }
 
+static void
+test_viva_format (void)
+{
+  g_autoptr(VivaImportResult) result = import_fixture ("viva-format.md");
+  VivaBankDraft *draft = viva_import_result_get_draft (result);
+  guint level = 0;
+  const char *level_name = NULL;
+  const char *topic = NULL;
+  const char *text = NULL;
+
+  g_assert_cmpint (viva_import_result_get_shape (result), ==, VIVA_IMPORT_SHAPE_VIVA);
+  g_assert_cmpstr (viva_import_result_get_title (result), ==, "My Own Viva Bank");
+  g_assert_cmpuint (viva_import_result_get_n_questions (result), ==, 3);
+  g_assert_cmpuint (viva_import_result_get_n_levels (result), ==, 2);
+  g_assert_cmpuint (viva_import_result_get_n_topics (result), ==, 1);
+
+  /* The bank's own numbers, levels and spans. */
+  g_assert_cmpuint (viva_bank_draft_get_question (draft, 1, &level, &level_name, &topic, &text, NULL), ==, 7);
+  g_assert_cmpuint (level, ==, 1);
+  g_assert_cmpstr (level_name, ==, "Basics");
+  g_assert_cmpstr (topic, ==, "Strings");
+  g_assert_nonnull (strstr (text, "`str.strip()`"));
+  g_assert_cmpuint (viva_bank_draft_get_question (draft, 2, &level, NULL, &topic, NULL, NULL), ==, 9);
+  g_assert_cmpuint (level, ==, 2);
+  g_assert_null (topic);
+}
+
+/* The draft is what the bank will hold: the same questions, in order,
+ * with the levels the source's "Level N: Name" gave. */
+static void
+test_draft (void)
+{
+  g_autoptr(VivaImportResult) csv = import_fixture ("anki-export.txt");
+  g_autoptr(VivaImportResult) markdown = import_fixture ("nested-sections.md");
+  VivaBankDraft *draft = viva_import_result_get_draft (csv);
+  guint level = 0;
+  const char *level_name = NULL;
+  const char *topic = NULL;
+  const char *answer = NULL;
+
+  g_assert_nonnull (draft);
+  g_assert_cmpuint (viva_bank_draft_get_n_questions (draft), ==, 2);
+  g_assert_cmpuint (viva_bank_draft_get_question (draft, 1, &level, &level_name, &topic, NULL, &answer), ==, 2);
+  g_assert_cmpuint (level, ==, 2);
+  g_assert_cmpstr (level_name, ==, "Intermediate");
+  g_assert_cmpstr (topic, ==, "Iterators");
+  g_assert_nonnull (answer);
+  g_assert_cmpuint (viva_import_result_get_n_answered (csv), ==, 2);
+
+  draft = viva_import_result_get_draft (markdown);
+  g_assert_cmpuint (viva_bank_draft_get_n_questions (draft), ==, 5);
+  g_assert_cmpuint (viva_import_result_get_n_levels (markdown), ==, 2);
+  g_assert_cmpuint (viva_import_result_get_n_topics (markdown), ==, 3);
+  g_assert_cmpuint (viva_import_result_get_n_answered (markdown), ==, 4);
+}
+
+typedef struct
+{
+  GAsyncResult *result;
+} Waiter;
+
+static void
+store_result (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  Waiter *waiter = user_data;
+
+  waiter->result = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_for (Waiter *waiter)
+{
+  while (waiter->result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  return waiter->result;
+}
+
+static GFile *
+save (VivaImportResult  *result,
+      const char        *dir,
+      GCancellable      *cancellable,
+      GError           **error)
+{
+  Waiter waiter = { NULL };
+  g_autoptr(GAsyncResult) done = NULL;
+
+  viva_import_save_async (result, dir, cancellable, store_result, &waiter);
+  done = wait_for (&waiter);
+
+  return viva_import_save_finish (done, error);
+}
+
+static char *
+make_banks_dir (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "io.github.vivaprep.Viva", "banks", NULL);
+}
+
+static guint
+count_files (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  guint n = 0;
+
+  if (handle == NULL)
+    return 0;
+  while (g_dir_read_name (handle) != NULL)
+    n++;
+
+  return n;
+}
+
+static void
+test_save_parses_back (void)
+{
+  g_autoptr(VivaImportResult) result = import_fixture ("numbered-headings.md");
+  g_autofree char *dir = make_banks_dir ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = save (result, dir, NULL, &error);
+  g_autoptr(GFile) second = NULL;
+  g_autoptr(VivaBank) bank = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *second_base = NULL;
+  GStatBuf st;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (file);
+
+  /* Named after the title, 0600 in a 0700 folder, as the notes are. */
+  base = g_file_get_basename (file);
+  g_assert_cmpstr (base, ==, "twelve-python-questions-for-practice.md");
+  g_assert_cmpint (g_stat (g_file_peek_path (file), &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_cmpint (g_stat (dir, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0700);
+
+  bank = viva_bank_new_from_file (file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (viva_bank_get_n_questions (bank), ==, 5);
+  g_assert_cmpstr (viva_bank_get_title (bank), ==, "Twelve Python Questions for Practice");
+  g_assert_nonnull (viva_bank_lookup_question (bank, 5));
+
+  /* A second import of the same file is a second bank, the first kept. */
+  second = save (result, dir, NULL, &error);
+  g_assert_no_error (error);
+  second_base = g_file_get_basename (second);
+  g_assert_cmpstr (second_base, ==, "twelve-python-questions-for-practice-2.md");
+  g_assert_cmpuint (count_files (dir), ==, 2);
+}
+
+static void
+test_cancel_leaves_nothing (void)
+{
+  g_autoptr(VivaImportResult) result = import_fixture ("prefixed-q.md");
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *dir = make_banks_dir ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_cancellable_cancel (cancellable);
+  file = save (result, dir, cancellable, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (file);
+  g_assert_cmpuint (count_files (dir), ==, 0);
+}
+
+static char *
+checksum_file (const char *path)
+{
+  g_autofree char *data = NULL;
+  gsize len = 0;
+
+  g_assert_true (g_file_get_contents (path, &data, &len, NULL));
+
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, len);
+}
+
+static void
+test_source_untouched (void)
+{
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "data", "import", "details.md", NULL);
+  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "details.md", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *dir = make_banks_dir ();
+  g_autoptr(GFile) source = NULL;
+  g_autoptr(GFile) saved = NULL;
+  g_autoptr(VivaImportResult) result = NULL;
+  g_autoptr(GAsyncResult) done = NULL;
+  g_autoptr(GError) error = NULL;
+  Waiter waiter = { NULL };
+  GStatBuf st_before, st_after;
+  gsize len = 0;
+
+  g_assert_true (g_file_get_contents (fixture, &data, &len, NULL));
+  g_assert_true (g_file_set_contents (path, data, len, NULL));
+  g_assert_cmpint (g_chmod (path, 0644), ==, 0);
+  g_assert_cmpint (g_stat (path, &st_before), ==, 0);
+  before = checksum_file (path);
+
+  source = g_file_new_for_path (path);
+  viva_import_file_async (source, NULL, NULL, NULL, store_result, &waiter);
+  done = wait_for (&waiter);
+  result = viva_import_file_finish (done, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (viva_import_result_get_n_questions (result), ==, 5);
+
+  saved = save (result, dir, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (g_file_equal (saved, source));
+
+  after = checksum_file (path);
+  g_assert_cmpint (g_stat (path, &st_after), ==, 0);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpint (st_before.st_mtime, ==, st_after.st_mtime);
+  g_assert_cmpint (st_before.st_mode, ==, st_after.st_mode);
+}
+
+static void
+test_file_errors (void)
+{
+  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "missing.md", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GAsyncResult) done = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VivaImportResult) result = NULL;
+  Waiter waiter = { NULL };
+
+  viva_import_file_async (file, NULL, NULL, NULL, store_result, &waiter);
+  done = wait_for (&waiter);
+  result = viva_import_file_finish (done, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_null (result);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -709,6 +954,12 @@ main (int   argc,
   g_test_add_func ("/import/shape/tsv", test_tsv);
   g_test_add_func ("/import/shape/anki-export", test_anki_export);
   g_test_add_func ("/import/shape/anki-columns", test_anki_columns);
+  g_test_add_func ("/import/shape/viva-format", test_viva_format);
+  g_test_add_func ("/import/draft", test_draft);
+  g_test_add_func ("/import/save-parses-back", test_save_parses_back);
+  g_test_add_func ("/import/cancel-leaves-nothing", test_cancel_leaves_nothing);
+  g_test_add_func ("/import/source-untouched", test_source_untouched);
+  g_test_add_func ("/import/file-errors", test_file_errors);
   g_test_add_func ("/import/unrecognised", test_unrecognised);
   g_test_add_func ("/import/empty-and-binary", test_empty_and_binary);
   g_test_add_func ("/import/not-utf8", test_not_utf8);

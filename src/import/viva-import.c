@@ -15,7 +15,10 @@
 
 #include <glib/gi18n.h>
 
+#include "viva-bank.h"
+#include "viva-bank-writer.h"
 #include "viva-import-private.h"
+#include "viva-owned-banks.h"
 
 typedef struct
 {
@@ -31,6 +34,12 @@ struct _VivaImportResult
   GArray          *questions;   /* VivaImportQuestion */
   GPtrArray       *notices;     /* NULL-terminated */
   GHashTable      *topics;      /* "level\ntopic", for counting */
+
+  /* What becomes the bank, made in the worker once recognised. */
+  VivaBankDraft   *draft;
+  guint            n_levels;
+  guint            n_topics;
+  guint            n_answered;
 };
 
 G_DEFINE_QUARK (viva-import-error-quark, viva_import_error)
@@ -79,6 +88,7 @@ viva_import_result_free (VivaImportResult *self)
   g_array_unref (self->questions);
   g_ptr_array_unref (self->notices);
   g_hash_table_unref (self->topics);
+  g_clear_pointer (&self->draft, viva_bank_draft_free);
   g_free (self);
 }
 
@@ -316,10 +326,15 @@ viva_import_result_get_title (VivaImportResult *self)
   return self->title;
 }
 
+/* Before the draft is made (the readers' notices), what was
+ * recognised; after, what the bank will hold. */
 guint
 viva_import_result_get_n_questions (VivaImportResult *self)
 {
   g_return_val_if_fail (self != NULL, 0);
+
+  if (self->draft != NULL)
+    return viva_bank_draft_get_n_questions (self->draft);
 
   return self->questions->len;
 }
@@ -329,6 +344,9 @@ viva_import_result_get_n_levels (VivaImportResult *self)
 {
   g_return_val_if_fail (self != NULL, 0);
 
+  if (self->draft != NULL)
+    return self->n_levels;
+
   return self->levels->len;
 }
 
@@ -336,6 +354,9 @@ guint
 viva_import_result_get_n_topics (VivaImportResult *self)
 {
   g_return_val_if_fail (self != NULL, 0);
+
+  if (self->draft != NULL)
+    return self->n_topics;
 
   return g_hash_table_size (self->topics);
 }
@@ -347,11 +368,22 @@ viva_import_result_get_n_answered (VivaImportResult *self)
 
   g_return_val_if_fail (self != NULL, 0);
 
+  if (self->draft != NULL)
+    return self->n_answered;
+
   for (guint i = 0; i < self->questions->len; i++)
     if (g_array_index (self->questions, VivaImportQuestion, i).answer != NULL)
       n++;
 
   return n;
+}
+
+VivaBankDraft *
+viva_import_result_get_draft (VivaImportResult *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->draft;
 }
 
 const char * const *
@@ -534,6 +566,119 @@ dup_title_from_name (const char *file_name)
   return g_steal_pointer (&base);
 }
 
+/* The counts the preview shows, from the draft: what the bank holds. */
+static void
+count_draft (VivaImportResult *self)
+{
+  g_autoptr(GHashTable) levels = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) topics = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n = viva_bank_draft_get_n_questions (self->draft);
+
+  self->n_answered = 0;
+  for (guint i = 0; i < n; i++)
+    {
+      guint level = 0;
+      const char *topic = NULL;
+      const char *answer = NULL;
+
+      viva_bank_draft_get_question (self->draft, i, &level, NULL, &topic, NULL, &answer);
+      g_hash_table_add (levels, GUINT_TO_POINTER (level));
+      if (topic != NULL)
+        g_hash_table_add (topics, g_strdup_printf ("%u\n%s", level, topic));
+      if (answer != NULL)
+        self->n_answered++;
+    }
+
+  self->n_levels = g_hash_table_size (levels);
+  self->n_topics = g_hash_table_size (topics);
+}
+
+/* The recognised questions into a bank draft: what the draft refuses
+ * (text with nothing left once read as Markdown) is left out with a
+ * notice, never the whole file. */
+static gboolean
+build_draft (VivaImportResult  *self,
+             GError           **error)
+{
+  g_autoptr(GArray) level_numbers = g_array_sized_new (FALSE, TRUE, sizeof (guint), self->levels->len);
+  g_autoptr(GHashTable) used = g_hash_table_new (NULL, NULL);
+  guint n_refused = 0;
+  guint first_refused = 0;
+
+  self->draft = viva_bank_draft_new (self->title);
+
+  for (guint i = 0; i < self->levels->len; i++)
+    {
+      ImportLevel *level = &g_array_index (self->levels, ImportLevel, i);
+      guint wanted = g_hash_table_contains (used, GUINT_TO_POINTER (level->number)) ? 0 : level->number;
+      guint number = viva_bank_draft_ensure_level (self->draft, wanted, level->name);
+
+      g_hash_table_add (used, GUINT_TO_POINTER (number));
+      g_array_append_val (level_numbers, number);
+    }
+
+  for (guint i = 0; i < self->questions->len; i++)
+    {
+      VivaImportQuestion *question = &g_array_index (self->questions, VivaImportQuestion, i);
+      g_autoptr(GError) local_error = NULL;
+
+      if (!viva_bank_draft_add_question (self->draft, g_array_index (level_numbers, guint, question->level),
+                                         question->topic, question->number, question->text,
+                                         question->answer, &local_error))
+        {
+          if (n_refused++ == 0)
+            first_refused = question->line;
+        }
+    }
+
+  if (viva_bank_draft_get_n_questions (self->draft) == 0)
+    {
+      _viva_import_set_unrecognised_error (error);
+      return FALSE;
+    }
+
+  if (n_refused > 0)
+    {
+      g_autofree char *notice = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                              "%u question had no text once read and was left out (line %u).",
+                                                              "%u questions had no text once read and were left out (the first on line %u).",
+                                                              n_refused),
+                                                 n_refused, first_refused);
+
+      _viva_import_result_add_notice (self, notice);
+    }
+
+  count_draft (self);
+
+  return TRUE;
+}
+
+/* A file in Viva's own format: the bank as the parser reads it, written
+ * again in the canonical layout. */
+static VivaImportResult *
+read_viva_bank (const VivaImportInput *input)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(VivaBank) bank = NULL;
+  VivaImportResult *result;
+
+  /* Cheap before the bank parser reads a large file that is no bank. */
+  if (g_strstr_len (input->text, input->len, "**Question") == NULL &&
+      g_strstr_len (input->text, input->len, "**question") == NULL)
+    return NULL;
+
+  bytes = g_bytes_new_static (input->text, input->len);
+  bank = viva_bank_new_from_bytes (bytes, "import", NULL);
+  if (bank == NULL)
+    return NULL;
+
+  result = _viva_import_result_new (VIVA_IMPORT_SHAPE_VIVA, viva_bank_get_title (bank));
+  result->draft = viva_bank_draft_new_from_bank (bank);
+  count_draft (result);
+
+  return result;
+}
+
 /**
  * viva_import_bytes:
  * @bytes: the file's content
@@ -595,10 +740,28 @@ viva_import_bytes (GBytes                 *bytes,
   if (table)
     result = _viva_import_read_csv (&input, error);
   else
-    result = _viva_import_read_markdown (&input, error);
+    {
+      result = read_viva_bank (&input);
+      if (result == NULL)
+        result = _viva_import_read_markdown (&input, error);
+    }
 
-  if (result != NULL)
-    _viva_import_report_progress (&input, len);
+  if (result == NULL)
+    return NULL;
+
+  if (result->draft == NULL && !build_draft (result, error))
+    {
+      viva_import_result_free (result);
+      return NULL;
+    }
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    {
+      viva_import_result_free (result);
+      return NULL;
+    }
+
+  _viva_import_report_progress (&input, len);
 
   return result;
 }

@@ -12,6 +12,8 @@
 
 #include <gio/gio.h>
 
+#include "viva-bank-writer.h"
+
 G_BEGIN_DECLS
 
 #define VIVA_IMPORT_ERROR (viva_import_error_quark ())
@@ -59,6 +61,8 @@ guint               viva_import_result_get_n_questions (VivaImportResult      *s
 guint               viva_import_result_get_n_levels   (VivaImportResult       *self);
 guint               viva_import_result_get_n_topics   (VivaImportResult       *self);
 guint               viva_import_result_get_n_answered (VivaImportResult       *self);
+/* What the bank will hold, in its order. (transfer none) */
+VivaBankDraft      *viva_import_result_get_draft      (VivaImportResult       *self);
 /* "Made one level, “…”, with 12 topics.", "2 repeated numbers:
  * renumbered 101 and 102.", "1 heading had no question text (line 120)." */
 const char * const *viva_import_result_get_notices    (VivaImportResult       *self);
@@ -68,6 +72,24 @@ VivaImportResult   *viva_import_bytes                 (GBytes                 *b
                                                        GCancellable           *cancellable,
                                                        VivaImportProgressFunc  progress,
                                                        gpointer                progress_data,
+                                                       GError                **error);
+
+void                viva_import_file_async            (GFile                  *file,
+                                                       GCancellable           *cancellable,
+                                                       VivaImportProgressFunc  progress,
+                                                       gpointer                progress_data,
+                                                       GAsyncReadyCallback     callback,
+                                                       gpointer                user_data);
+VivaImportResult   *viva_import_file_finish           (GAsyncResult           *result,
+                                                       GError                **error);
+/* Writes <dir>/<id>.md (0600, folder 0700) once the bytes parse back
+ * with the same count; nothing is left behind on error or cancel. */
+void                viva_import_save_async            (VivaImportResult       *result,
+                                                       const char             *dir,
+                                                       GCancellable           *cancellable,
+                                                       GAsyncReadyCallback     callback,
+                                                       gpointer                user_data);
+GFile              *viva_import_save_finish           (GAsyncResult           *result,
                                                        GError                **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (VivaImportResult, viva_import_result_free)
