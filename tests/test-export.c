@@ -14,7 +14,10 @@
 #include <glib/gstdio.h>
 
 #include "viva-bank.h"
+#include "viva-answer.h"
+#include "viva-bank-writer.h"
 #include "viva-export.h"
+#include "viva-import.h"
 #include "viva-level.h"
 #include "viva-note.h"
 #include "viva-notes-store-private.h"
@@ -151,6 +154,8 @@ cell (GPtrArray *records,
   g_assert_cmpuint (g_strv_length (record), ==, 9);
   return record[column];
 }
+
+static VivaBank *answers_bank (void);
 
 enum { NUMBER, LEVEL, TOPIC, QUESTION, ANSWER, STATUS, STARRED, NOTES, NEXT_DUE };
 
@@ -467,6 +472,43 @@ test_anki_code (Fixture       *f,
   g_assert_nonnull (strstr (back, "Half-open:"));
 }
 
+/* The bank's answer on the back, then the user's note after a rule. */
+static void
+test_anki_answers (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(VivaBank) bank = answers_bank ();
+  const char *id = viva_bank_get_id (bank);
+  g_autoptr(GBytes) bytes = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autofree char *q1 = NULL;
+  g_autofree char *q2 = NULL;
+  g_autofree char *q3 = NULL;
+  g_autofree char *q4 = NULL;
+
+  g_assert_nonnull (viva_question_get_answer (viva_bank_lookup_question (bank, 1)));
+  g_assert_null (viva_question_get_answer (viva_bank_lookup_question (bank, 3)));
+  viva_note_set_text (viva_notes_store_get_note (f->notes, id, 1), "Mine: *bytes* differ");
+  viva_note_set_text (viva_notes_store_get_note (f->notes, id, 3), "Only a note");
+
+  bytes = export_anki (f, bank, NULL);
+  lines = anki_lines (bytes);
+  q1 = anki_field (lines, 6, 1);
+  g_assert_true (g_str_has_prefix (q1, "<p>The number of characters (code points) in it, not bytes:</p>"
+                                       "<pre><code>len(&quot;héllo&quot;)  # 5<br>"
+                                       "len(&quot;héllo&quot;.encode())  # 6</code></pre>"));
+  g_assert_true (g_str_has_suffix (q1, "<hr><p>Mine: <i>bytes</i> differ</p>"));
+  q2 = anki_field (lines, 7, 1);
+  g_assert_nonnull (strstr (q2, "<li><code>list(range(5))</code> gives <code>[0, 1, 2, 3, 4]</code>;</li>"));
+  g_assert_null (strstr (q2, "<hr>"));
+  /* No answer: the note alone, no rule. */
+  q3 = anki_field (lines, 8, 1);
+  g_assert_cmpstr (q3, ==, "<p>Only a note</p>");
+  /* The bank's own "**Notes:**" is not its answer. */
+  q4 = anki_field (lines, 9, 1);
+  g_assert_null (strstr (q4, "My own notes"));
+}
+
 static void
 test_anki_tags (Fixture       *f,
                 gconstpointer  data)
@@ -601,6 +643,49 @@ test_markdown_round_trip (Fixture       *f,
   g_assert_true (g_bytes_equal (first, second));
 }
 
+/* A bank with answers: each comes back the same, and so do the bytes. */
+static void
+test_markdown_round_trip_answers (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(VivaBank) bank = answers_bank ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) first = NULL;
+  g_autoptr(GBytes) second = NULL;
+  g_autoptr(VivaBank) reopened = NULL;
+  GListModel *questions = viva_bank_get_questions (bank);
+  g_autoptr(VivaBankDraft) draft = viva_bank_draft_new_from_bank (bank);
+  const char *answer = NULL;
+
+  /* s7-questions' writer at d053132 leaves answers out of a draft made
+   * from a bank; its branch fixes that after (37ea3e3), not yet merged
+   * here. Until then this says so rather than pass or fail. */
+  viva_bank_draft_get_question (draft, 0, NULL, NULL, NULL, NULL, &answer);
+  if (answer == NULL)
+    {
+      g_test_incomplete ("viva_bank_draft_new_from_bank() drops answers (bank writer)");
+      return;
+    }
+
+  viva_note_set_text (viva_notes_store_get_note (f->notes, viva_bank_get_id (bank), 2),
+                      "**Answer:** a note that looks like an answer\n\n#### And a heading");
+  first = viva_export_markdown (bank, NULL, f->notes, &error);
+  g_assert_no_error (error);
+  reopened = reopen (first, viva_bank_get_id (bank));
+  assert_same_questions (bank, reopened);
+  for (guint i = 0; i < g_list_model_get_n_items (questions); i++)
+    {
+      g_autoptr(VivaQuestion) was = g_list_model_get_item (questions, i);
+      VivaQuestion *is = viva_bank_lookup_question (reopened, viva_question_get_number (was));
+
+      g_assert_cmpstr (viva_question_get_answer (is), ==, viva_question_get_answer (was));
+    }
+
+  second = viva_export_markdown (reopened, NULL, f->notes, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (first, second));
+}
+
 static void
 test_markdown_notes (Fixture       *f,
                      gconstpointer  data)
@@ -692,6 +777,124 @@ test_markdown_subset (Fixture       *f,
   g_assert_null (empty);
 }
 
+static VivaBank *
+answers_bank (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "banks", "answers.md", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  VivaBank *bank = viva_bank_new_from_file (file, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (bank);
+  return bank;
+}
+
+/* @text's words, line by line: each run of spaces as one, none at
+ * either end of a line. The importer reads a CSV cell as plain text,
+ * which keeps the words and lines of an answer but not the indentation
+ * or alignment of its code (README, "Export"). */
+static char *
+dup_stripped_lines (const char *text)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) words = g_strsplit_set (lines[i], " \t", -1);
+      gboolean first = TRUE;
+
+      if (i > 0)
+        g_string_append_c (out, '\n');
+      for (guint w = 0; words[w] != NULL; w++)
+        if (words[w][0] != '\0')
+          {
+            if (!first)
+              g_string_append_c (out, ' ');
+            g_string_append (out, words[w]);
+            first = FALSE;
+          }
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* The CSV export read back by Viva's importer: the same questions, by
+ * number, with the same levels, topics and (as plain text) answers. */
+static void
+test_csv_reimport (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(VivaBank) bank = answers_bank ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) csv = NULL;
+  g_autoptr(VivaImportResult) result = NULL;
+  g_autoptr(GBytes) markdown = NULL;
+  g_autoptr(VivaBank) reimported = NULL;
+  GListModel *questions = viva_bank_get_questions (bank);
+  g_autoptr(GString) differ = g_string_new (NULL);
+  guint n_answered = 0;
+
+  /* A note and a formula-looking one: notes are not part of a bank. */
+  viva_note_set_text (viva_notes_store_get_note (f->notes, viva_bank_get_id (bank), 1), "=1+1, and \"more\"");
+  csv = viva_export_csv (bank, NULL, f->notes, &error);
+  g_assert_no_error (error);
+
+  result = viva_import_bytes (csv, "answers.csv", NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (result);
+  g_assert_cmpint (viva_import_result_get_shape (result), ==, VIVA_IMPORT_SHAPE_CSV);
+  markdown = viva_bank_draft_to_markdown (viva_import_result_get_draft (result), NULL, NULL);
+  reimported = viva_bank_new_from_bytes (markdown, "reimported", &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (viva_bank_get_n_questions (reimported), ==, viva_bank_get_n_questions (bank));
+  for (guint i = 0; i < g_list_model_get_n_items (questions); i++)
+    {
+      g_autoptr(VivaQuestion) was = g_list_model_get_item (questions, i);
+      VivaQuestion *is = viva_bank_lookup_question (reimported, viva_question_get_number (was));
+      VivaTopic *topic_was = viva_question_get_topic (was);
+      VivaTopic *topic_is = NULL;
+
+      g_assert_nonnull (is);
+      topic_is = viva_question_get_topic (is);
+      g_assert_cmpuint (viva_question_get_position (is), ==, i);
+      g_assert_cmpstr (viva_question_get_text (is), ==, viva_question_get_text (was));
+      g_assert_cmpstr (viva_level_get_title (viva_question_get_level (is)), ==,
+                       viva_level_get_title (viva_question_get_level (was)));
+      g_assert_cmpstr (topic_is ? viva_topic_get_name (topic_is) : NULL, ==,
+                       topic_was ? viva_topic_get_name (topic_was) : NULL);
+
+      if (viva_question_get_answer (was) == NULL)
+        g_assert_null (viva_question_get_answer (is));
+      else
+        {
+          g_autofree char *plain_was = viva_answer_to_plain_text (viva_question_get_answer (was));
+          g_autofree char *plain_is = viva_answer_to_plain_text (viva_question_get_answer (is));
+          g_autofree char *words_was = dup_stripped_lines (plain_was);
+          g_autofree char *words_is = dup_stripped_lines (plain_is);
+
+          if (g_strcmp0 (words_is, words_was) != 0)
+            g_string_append_printf (differ, " %u", viva_question_get_number (was));
+          n_answered++;
+        }
+    }
+  g_assert_cmpuint (n_answered, >, 2);
+
+  /* Known bug, not this part's: viva_answer_normalize() drops the
+   * escape of a line that starts "1\." after a hard break, so the
+   * importer's plain text turns into a list with a stray backslash. */
+  if (differ->len > 0)
+    {
+      g_autofree char *message = g_strdup_printf ("answers that come back changed:%s "
+                                                  "(viva_answer_normalize unescapes \"N\\.\" at a line start)",
+                                                  differ->str);
+
+      g_test_incomplete (message);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -703,13 +906,16 @@ main (int   argc,
   ADD ("anki/headers", test_anki_headers);
   ADD ("anki/fields-safe", test_anki_fields_safe);
   ADD ("anki/code", test_anki_code);
+  ADD ("anki/answers", test_anki_answers);
   ADD ("anki/tags", test_anki_tags);
   ADD ("anki/subset-starred", test_anki_subset_starred);
   ADD ("csv/columns", test_csv_columns);
   ADD ("csv/quoting", test_csv_quoting);
   ADD ("csv/formula-prefix", test_csv_formula_prefix);
   ADD ("csv/subset", test_csv_subset);
+  ADD ("csv/reimport", test_csv_reimport);
   ADD ("markdown/round-trip", test_markdown_round_trip);
+  ADD ("markdown/round-trip-answers", test_markdown_round_trip_answers);
   ADD ("markdown/notes", test_markdown_notes);
   ADD ("markdown/subset", test_markdown_subset);
 #undef ADD
