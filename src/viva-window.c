@@ -733,6 +733,7 @@ viva_window_class_init (VivaWindowClass *klass)
   _viva_window_class_banner_init (widget_class);
   _viva_window_class_library_init (widget_class);
   _viva_window_class_export_init (widget_class);
+  _viva_window_class_questions_init (widget_class);
 }
 
 static void

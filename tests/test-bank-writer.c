@@ -10,6 +10,7 @@
 
 #include <string.h>
 
+#include "viva-answer.h"
 #include "viva-bank-private.h"
 #include "viva-bank-writer.h"
 
@@ -41,6 +42,7 @@ assert_same_question (VivaQuestion *a,
 
   g_assert_cmpuint (viva_question_get_number (a), ==, viva_question_get_number (b));
   g_assert_cmpstr (viva_question_get_text (a), ==, viva_question_get_text (b));
+  g_assert_cmpstr (viva_question_get_answer (a), ==, viva_question_get_answer (b));
   g_assert_cmpuint (viva_level_get_number (viva_question_get_level (a)), ==,
                     viva_level_get_number (viva_question_get_level (b)));
   g_assert_cmpstr (viva_level_get_name (viva_question_get_level (a)), ==,
@@ -209,6 +211,110 @@ test_round_trip_hostile_text (void)
     }
 }
 
+
+static void
+test_round_trip_answers (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "banks", "answers.md", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VivaBank) bank = viva_bank_new_from_file (file, NULL, &error);
+  g_autoptr(VivaBankDraft) draft = NULL;
+  g_autoptr(VivaBankDraft) again = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) bytes_again = NULL;
+  g_autoptr(VivaBank) written = NULL;
+  guint n_answered = 0;
+
+  g_assert_no_error (error);
+  draft = viva_bank_draft_new_from_bank (bank);
+  bytes = viva_bank_draft_to_markdown (draft, NULL, NULL);
+  written = parse_bytes (bytes);
+  assert_same_bank (bank, written);
+
+  for (guint i = 0; i < viva_bank_get_n_questions (written); i++)
+    {
+      g_autoptr(VivaQuestion) q = g_list_model_get_item (viva_bank_get_questions (written), i);
+
+      if (viva_question_get_answer (q) != NULL)
+        n_answered++;
+    }
+  g_assert_cmpuint (n_answered, >=, 4);
+
+  again = viva_bank_draft_new_from_bank (written);
+  bytes_again = viva_bank_draft_to_markdown (again, NULL, NULL);
+  g_assert_true (g_bytes_equal (bytes, bytes_again));
+}
+
+/* An answer that holds what would end it, or start a level or another
+ * question, stays one answer of one question. */
+static void
+test_round_trip_hostile_answers (void)
+{
+  static const char *answers[] = {
+    "**Question 9:** not a question\n\n**Answer:** not a second answer",
+    "## Level 5: Not a level\n\n### Not a topic\n\n# Not a title",
+    "- **Question 3:** in a list\n\n> **Notes:** in a quote",
+    "```\n**Question 4:** in code\n## Level 9\n```",
+    "<script>alert(1)</script>\n\n<details><summary>x</summary>y</details>",
+    "**Notes:**\n\nnot notes",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (answers); i++)
+    {
+      g_autoptr(VivaBankDraft) draft = viva_bank_draft_new ("Answers");
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(VivaBank) bank = NULL;
+      guint level = viva_bank_draft_ensure_level (draft, 0, "One");
+      g_autofree char *plain = viva_answer_normalize ("Plain.", 6);
+      const char *answer;
+
+      g_assert_true (viva_bank_draft_add_question (draft, level, NULL, 1, "First", answers[i], &error));
+      g_assert_no_error (error);
+      g_assert_true (viva_bank_draft_add_question (draft, level, NULL, 2, "Second", "Plain.", &error));
+      bytes = viva_bank_draft_to_markdown (draft, NULL, NULL);
+      bank = parse_bytes (bytes);
+      g_assert_cmpuint (viva_bank_get_n_questions (bank), ==, 2);
+      g_assert_cmpuint (viva_bank_get_n_levels (bank), ==, 1);
+      g_assert_cmpuint (viva_bank_get_n_topics (bank), ==, 0);
+      g_assert_cmpstr (viva_bank_get_title (bank), ==, "Answers");
+      g_assert_cmpstr (viva_question_get_answer (viva_bank_lookup_question (bank, 2)), ==, plain);
+      answer = viva_question_get_answer (viva_bank_lookup_question (bank, 1));
+      g_assert_true (answer == NULL || strstr (answer, "<script>") == NULL);
+    }
+}
+
+/* Notes under "**Notes:**" after the answer read back as nothing: the
+ * answer stays the same. */
+static char *
+notes_for (guint    number,
+           gpointer user_data)
+{
+  return g_strdup_printf ("My notes on %u, with **Answer:** inside.", number);
+}
+
+static void
+test_notes_extra (void)
+{
+  g_autoptr(VivaBankDraft) draft = viva_bank_draft_new ("Notes");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(VivaBank) bank = NULL;
+  g_autofree char *answer = viva_answer_normalize ("The answer.", 11);
+  guint level = viva_bank_draft_ensure_level (draft, 0, "One");
+
+  g_assert_true (viva_bank_draft_add_question (draft, level, NULL, 1, "First", "The answer.", &error));
+  g_assert_true (viva_bank_draft_add_question (draft, level, NULL, 2, "Second", NULL, &error));
+  g_assert_no_error (error);
+  bytes = viva_bank_draft_to_markdown (draft, notes_for, NULL);
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), "My notes on 2"));
+  bank = parse_bytes (bytes);
+  g_assert_cmpuint (viva_bank_get_n_questions (bank), ==, 2);
+  g_assert_cmpstr (viva_question_get_answer (viva_bank_lookup_question (bank, 1)), ==, answer);
+  g_assert_null (viva_question_get_answer (viva_bank_lookup_question (bank, 2)));
+}
+
 static void
 test_round_trip_large (void)
 {
@@ -366,6 +472,9 @@ main (int   argc,
   g_test_add_func ("/bank-writer/round-trip/hostile-spans", test_round_trip_hostile_spans);
   g_test_add_func ("/bank-writer/round-trip/hostile-text", test_round_trip_hostile_text);
   g_test_add_func ("/bank-writer/round-trip/large", test_round_trip_large);
+  g_test_add_func ("/bank-writer/round-trip/answers", test_round_trip_answers);
+  g_test_add_func ("/bank-writer/round-trip/hostile-answers", test_round_trip_hostile_answers);
+  g_test_add_func ("/bank-writer/notes-extra", test_notes_extra);
   g_test_add_func ("/bank-writer/draft/blank-refused", test_blank_refused);
   g_test_add_func ("/bank-writer/draft/duplicate", test_draft_duplicate);
   g_test_add_func ("/bank-writer/draft/levels", test_draft_levels);

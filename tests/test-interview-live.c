@@ -26,8 +26,10 @@
 #include "viva-interview-file.h"
 #include "viva-interview-pdf.h"
 #include "viva-interview-store.h"
+#include "viva-level.h"
 #include "viva-note.h"
 #include "viva-notes-store.h"
+#include "viva-owned-banks.h"
 #include "viva-python-runner.h"
 #include "viva-question.h"
 #include "viva-test-util.h"
@@ -1130,6 +1132,66 @@ test_finish_asks_first (Fixture       *f,
                   gtk_text_view_get_editable (viva_interview_live_page_get_notes_view (f->page)));
 }
 
+
+static gboolean
+is_save_own_button (GtkWidget  *widget,
+                    const char *what)
+{
+  return GTK_IS_BUTTON (widget) &&
+         gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)) != NULL &&
+         g_str_equal (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), "live.save-own-question");
+}
+
+static gboolean
+button_says_saved (gpointer data)
+{
+  return g_str_has_prefix (gtk_button_get_label (data), "Saved as question");
+}
+
+/* "Ask Your Own" then one click: the question is in My Questions, under
+ * "Asked in Interviews", and the button says where. */
+static void
+test_ask_your_own_saves (Fixture       *f,
+                         gconstpointer  data)
+{
+  GtkButton *button = GTK_BUTTON (viva_test_find_widget (GTK_WIDGET (f->page), is_save_own_button, NULL));
+  g_autoptr(VivaOwnedBanks) owned = viva_owned_banks_new (NULL);
+  g_autofree char *path = viva_owned_banks_dup_my_questions_path (owned);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(VivaBank) mine = NULL;
+  g_autoptr(GError) error = NULL;
+  VivaQuestion *question;
+
+  g_assert_nonnull (button);
+  g_unlink (path);
+  /* A question of the bank has nothing to save. */
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (button)));
+
+  g_assert_true (viva_interview_live_page_add_question (f->page, 0, "Why did you pick `asyncio`?", NULL));
+  viva_test_drain_main_loop ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (button)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "live.save-own-question", NULL));
+  viva_test_wait_until (button_says_saved, button, WAIT_LIMIT_USEC, "the question to be saved");
+  g_assert_cmpstr (gtk_button_get_label (button), ==, "Saved as question 1 in My Questions");
+  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (button)));
+  viva_test_save_screenshot (GTK_WIDGET (f->window), "live-own-saved.png");
+
+  mine = viva_bank_new_from_file (file, NULL, &error);
+  g_assert_no_error (error);
+  question = viva_bank_lookup_question (mine, 1);
+  g_assert_cmpstr (viva_question_get_text (question), ==, "Why did you pick asyncio?");
+  g_assert_cmpstr (viva_level_get_name (viva_question_get_level (question)), ==, "Asked in Interviews");
+
+  /* Away and back: still saved. The interview keeps it as its own. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "live.previous", NULL));
+  viva_test_drain_main_loop ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (button)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "live.next", NULL));
+  viva_test_drain_main_loop ();
+  g_assert_cmpstr (gtk_button_get_label (button), ==, "Saved as question 1 in My Questions");
+  g_assert_cmpuint (viva_interview_item_get_number (viva_interview_get_item (f->interview, 1)), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1157,6 +1219,8 @@ main (int   argc,
               fixture_set_up, test_code_pad_stamps_runs, fixture_tear_down);
   g_test_add ("/interview-live/code-pad-text-is-saved", Fixture, NULL,
               fixture_set_up, test_code_pad_text_is_saved, fixture_tear_down);
+  g_test_add ("/interview-live/ask-your-own-saves", Fixture, NULL,
+              fixture_set_up, test_ask_your_own_saves, fixture_tear_down);
   g_test_add ("/interview-live/finish-asks-first", Fixture, NULL,
               fixture_set_up, test_finish_asks_first, fixture_tear_down);
 

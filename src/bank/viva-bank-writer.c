@@ -22,50 +22,9 @@
 #include <glib/gi18n.h>
 #include <md4c.h>
 
+#include "viva-answer.h"
 #include "viva-bank-private.h"
 #include "viva-bank-writer.h"
-
-/* Until answers are read (issue 13's answers part), an answer is kept as
- * given, trimmed, with every line that could start a heading escaped;
- * viva_answer_normalize() replaces this. */
-static char *
-normalize_answer (const char *markdown)
-{
-  g_auto(GStrv) lines = NULL;
-  GString *out;
-
-  if (markdown == NULL || !g_utf8_validate (markdown, -1, NULL))
-    return NULL;
-
-  lines = g_strsplit (markdown, "\n", -1);
-  out = g_string_new (NULL);
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      const char *line = g_strchomp (lines[i]);
-      const char *p = line;
-
-      while (*p == ' ' || *p == '\t')
-        p++;
-      if (out->len > 0 || *p != '\0')
-        {
-          if (out->len > 0)
-            g_string_append_c (out, '\n');
-          if (*p == '#' || *p == '<' || *p == '=' || *p == '-')
-            g_string_append_c (out, '\\');
-          g_string_append (out, p);
-        }
-    }
-  while (out->len > 0 && out->str[out->len - 1] == '\n')
-    g_string_truncate (out, out->len - 1);
-
-  if (out->len == 0)
-    {
-      g_string_free (out, TRUE);
-      return NULL;
-    }
-
-  return g_string_free (out, FALSE);
-}
 
 typedef struct _DraftLevel DraftLevel;
 typedef struct _DraftGroup DraftGroup;
@@ -607,77 +566,17 @@ dup_canonical_text (const char  *text_markdown,
   return viva_bank_writer_dup_question_markdown (question);
 }
 
-/* A paragraph of the answer that opens with a bold "Question", "Answer"
- * or "Notes" would be read as a label: its first asterisk is escaped,
- * so the paragraph reads as prose. */
+/* An answer (or an export's notes) in the one safe form: a paragraph
+ * that opens with a bold "Question", "Answer" or "Notes" is escaped by
+ * viva_answer_normalize(), so nothing in it can end it or start a
+ * question. */
 static char *
 dup_safe_answer (const char *answer_markdown)
 {
-  g_autofree char *normalized = NULL;
-  g_auto(GStrv) lines = NULL;
-  GString *out;
-
-  if (answer_markdown == NULL)
+  if (answer_markdown == NULL || !g_utf8_validate (answer_markdown, -1, NULL))
     return NULL;
 
-  normalized = normalize_answer (answer_markdown);
-  if (normalized == NULL)
-    return NULL;
-
-  lines = g_strsplit (normalized, "\n", -1);
-  out = g_string_sized_new (strlen (normalized) + 16);
-
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      const char *line = lines[i];
-      const char *p = line;
-
-      if (i > 0)
-        g_string_append_c (out, '\n');
-
-      /* Past indentation, quote markers and list markers. */
-      for (;;)
-        {
-          while (*p == ' ' || *p == '\t' || *p == '>')
-            p++;
-          if ((*p == '-' || *p == '*' || *p == '+') && (p[1] == ' ' || p[1] == '\t'))
-            p += 2;
-          else if (g_ascii_isdigit (*p))
-            {
-              const char *q = p;
-
-              while (g_ascii_isdigit (*q))
-                q++;
-              if ((*q == '.' || *q == ')') && (q[1] == ' ' || q[1] == '\t'))
-                p = q + 2;
-              else
-                break;
-            }
-          else
-            break;
-        }
-
-      if ((p[0] == '*' && p[1] == '*') || (p[0] == '_' && p[1] == '_'))
-        {
-          const char *word = p + 2;
-
-          while (*word == ' ' || *word == '*' || *word == '_')
-            word++;
-          if (g_ascii_strncasecmp (word, "question", 8) == 0 ||
-              g_ascii_strncasecmp (word, "answer", 6) == 0 ||
-              g_ascii_strncasecmp (word, "notes", 5) == 0)
-            {
-              g_string_append_len (out, line, p - line);
-              g_string_append_c (out, '\\');
-              g_string_append (out, p);
-              continue;
-            }
-        }
-
-      g_string_append (out, line);
-    }
-
-  return g_string_free (out, FALSE);
+  return viva_answer_normalize (answer_markdown, strlen (answer_markdown));
 }
 
 static DraftGroup *
@@ -1056,7 +955,7 @@ viva_bank_draft_new_from_bank (VivaBank *bank)
       question = g_new0 (DraftQuestion, 1);
       question->number = viva_question_get_number (q);
       question->text = viva_bank_writer_dup_question_markdown (q);
-      question->answer = NULL;
+      question->answer = g_strdup (viva_question_get_answer (q));
       question->group = group;
       g_ptr_array_add (group->questions, question);
       g_hash_table_insert (self->by_number, GUINT_TO_POINTER (question->number), question);

@@ -38,6 +38,10 @@ struct _VivaInterviewLivePage
   VivaInterviewItem    *run_item;
   gint64                run_elapsed;
   char                 *run_code;
+  /* The interviewer's own questions saved to My Questions
+   * (VivaInterviewItem, referenced → its number there), while the page
+   * lives. */
+  GHashTable           *saved_own;
 
   /* Template widgets */
   GtkWidget            *columns;
@@ -46,6 +50,7 @@ struct _VivaInterviewLivePage
   GtkLabel             *total_time_label;
   GtkLabel             *question_label;
   GtkLabel             *context_label;
+  GtkButton            *save_own_button;
   GtkBox               *rating_box;
   GtkSourceView        *notes_view;
   GtkLabel             *key_label;
@@ -85,6 +90,10 @@ gboolean           _viva_interview_live_page_get_code_pad_shown (VivaInterviewLi
 void               _viva_interview_live_page_set_code_pad_shown (VivaInterviewLivePage *self,
                                                                  gboolean               shown);
 
+/* viva-interview-live-page-own.c */
+void               _viva_interview_live_page_class_own_init     (GtkWidgetClass        *widget_class);
+void               _viva_interview_live_page_update_own         (VivaInterviewLivePage *self,
+                                                                 VivaInterviewItem     *item);
 /* viva-interview-live-page-actions.c */
 void               _viva_interview_live_page_class_actions_init (GtkWidgetClass        *widget_class);
 void               _viva_interview_live_page_init_actions       (VivaInterviewLivePage *self);

@@ -298,6 +298,7 @@ viva_interview_live_page_update (VivaInterviewLivePage *self)
     }
 
   viva_interview_live_page_update_answer_key (self, item);
+  _viva_interview_live_page_update_own (self, item);
   _viva_interview_live_page_show_item_code (self, item);
 
   /* The notes are replaced only when they differ, so that an update
@@ -650,6 +651,7 @@ viva_interview_live_page_dispose (GObject *object)
   g_clear_object (&self->interview);
   g_clear_object (&self->bank);
   _viva_interview_live_page_dispose_code_pad (self);
+  g_clear_pointer (&self->saved_own, g_hash_table_unref);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), VIVA_TYPE_INTERVIEW_LIVE_PAGE);
 
@@ -804,6 +806,7 @@ viva_interview_live_page_class_init (VivaInterviewLivePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VivaInterviewLivePage, total_time_label);
   gtk_widget_class_bind_template_child (widget_class, VivaInterviewLivePage, question_label);
   gtk_widget_class_bind_template_child (widget_class, VivaInterviewLivePage, context_label);
+  gtk_widget_class_bind_template_child (widget_class, VivaInterviewLivePage, save_own_button);
   gtk_widget_class_bind_template_child (widget_class, VivaInterviewLivePage, rating_box);
   gtk_widget_class_bind_template_child (widget_class, VivaInterviewLivePage, notes_view);
   gtk_widget_class_bind_template_child (widget_class, VivaInterviewLivePage, key_label);
@@ -813,6 +816,7 @@ viva_interview_live_page_class_init (VivaInterviewLivePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, VivaInterviewLivePage, code_pad);
 
   _viva_interview_live_page_class_actions_init (widget_class);
+  _viva_interview_live_page_class_own_init (widget_class);
   gtk_widget_class_install_property_action (widget_class, "live.paused", "paused");
   gtk_widget_class_install_property_action (widget_class, "live.rating", "rating");
   gtk_widget_class_install_property_action (widget_class, "live.candidate-shown", "candidate-shown");

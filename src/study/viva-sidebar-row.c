@@ -355,6 +355,16 @@ viva_sidebar_row_popup_menu (VivaSidebarRow *self,
   g_menu_item_set_action_and_target_value (item, "win.add-question-to-interview",
                                            g_variant_new_uint32 (viva_question_get_number (VIVA_QUESTION (self->item))));
   g_menu_append_item (model, item);
+  g_clear_object (&item);
+  item = g_menu_item_new (_("_Edit Question…"), NULL);
+  g_menu_item_set_action_and_target_value (item, "win.edit-question",
+                                           g_variant_new_uint32 (viva_question_get_number (VIVA_QUESTION (self->item))));
+  g_menu_append_item (model, item);
+  g_clear_object (&item);
+  item = g_menu_item_new (_("_Delete Question"), NULL);
+  g_menu_item_set_action_and_target_value (item, "win.delete-question",
+                                           g_variant_new_uint32 (viva_question_get_number (VIVA_QUESTION (self->item))));
+  g_menu_append_item (model, item);
 
   if (self->menu == NULL)
     {
