@@ -41,6 +41,7 @@
 #include "viva-application.h"
 #include "viva-bank.h"
 #include "viva-candidate-window.h"
+#include "viva-export-dialog.h"
 #include "viva-interview-live-page.h"
 #include "viva-interview-template.h"
 #include "viva-interview-templates-dialog.h"
@@ -597,6 +598,11 @@ build_everything (void)
     gtk_window_present (GTK_WINDOW (viva_interview_templates_dialog_new (GTK_WINDOW (window), path, templates)));
     viva_test_drain_main_loop ();
   }
+
+  /* Export… and New Question…, as the main menu opens them. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-bank", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-question", NULL));
+  viva_test_drain_main_loop ();
 
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
