@@ -66,6 +66,7 @@ _viva_window_update_actions (VivaWindow *self)
                                  _viva_window_get_sidebar_width (self) < SIDEBAR_MAX_WIDTH);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sidebar-narrower",
                                  _viva_window_get_sidebar_width (self) > SIDEBAR_MIN_WIDTH);
+  _viva_window_update_export_actions (self);
   _viva_window_update_questions_actions (self);
 }
 

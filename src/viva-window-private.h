@@ -1,7 +1,8 @@
 /* viva-window-private.h
  *
- * What viva-window.c, viva-window-actions.c, viva-window-modes.c and
- * viva-window-banner.c share.
+ * What viva-window.c, viva-window-actions.c, viva-window-modes.c,
+ * viva-window-banner.c, viva-window-library.c and viva-window-export.c
+ * share.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,6 +11,7 @@
 
 #include <adwaita.h>
 
+#include "viva-bank-library.h"
 #include "viva-fsrs-offer.h"
 #include "viva-interview-view.h"
 #include "viva-mock-view.h"
@@ -49,6 +51,7 @@ struct _VivaWindow
   VivaSessionStore     *sessions;
   VivaInterviewStore   *interviews;
   VivaQuestion         *question;
+  VivaBankLibrary      *library;
   GCancellable         *cancellable;
   char                 *load_problem;
   GFile                *load_problem_file;
@@ -65,6 +68,7 @@ struct _VivaWindow
   GtkButton            *mock_button;
   GtkImage             *mock_paused_badge;
   GMenuModel           *primary_menu;
+  GMenu                *recent_section;
 
   /* Borrowed: built on first use, owned by mode_stack */
   VivaMockView         *mock_view;
@@ -96,6 +100,7 @@ struct _VivaWindow
   VivaWindowBanner            banner;
   int                   drag_start_width;
   guint                 after_first_frame_source;
+  guint                 recent_rebuild_source;
   guint                 before_first_frame : 1;
   guint                 indexing_related : 1;
   guint                 load_problem_dismissed : 1;
@@ -105,10 +110,19 @@ struct _VivaWindow
   guint                 resume_offer_pending : 1;
   /* Waiting for a bank, with none to show */
   guint                 loading : 1;
+  /* Open Recent's items exist, and follow changes */
+  guint                 recent_menu_built : 1;
 };
 
 void     _viva_window_class_actions_init (GtkWidgetClass *widget_class);
 void     _viva_window_class_banner_init  (GtkWidgetClass *widget_class);
+void     _viva_window_class_library_init (GtkWidgetClass *widget_class);
+void     _viva_window_class_export_init  (GtkWidgetClass *widget_class);
+void     _viva_window_update_export_actions (VivaWindow  *self);
+void     _viva_window_library_init       (VivaWindow     *self);
+void     _viva_window_library_dispose    (VivaWindow     *self);
+void     _viva_window_library_bank_changed (VivaWindow   *self);
+void     _viva_window_update_recent_menu (VivaWindow     *self);
 void     _viva_window_class_questions_init (GtkWidgetClass *widget_class);
 void     _viva_window_update_questions_actions (VivaWindow *self);
 void     _viva_window_follow_notes_file  (VivaWindow     *self);

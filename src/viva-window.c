@@ -177,6 +177,7 @@ viva_window_after_first_frame_cb (gpointer data)
   self->after_first_frame_source = 0;
   self->before_first_frame = FALSE;
   viva_sidebar_select_question (self->sidebar, self->question);
+  _viva_window_library_bank_changed (self);
   viva_window_update_related (self);
 
   return G_SOURCE_REMOVE;
@@ -348,6 +349,8 @@ viva_window_bank_changed_cb (VivaWindow  *self,
     }
   else
     g_settings_set_string (self->settings, "last-bank", "");
+
+  _viva_window_library_bank_changed (self);
 
   /* Notes kept twice are named by question in this bank, by bank in
    * others. */
@@ -540,6 +543,7 @@ viva_window_constructed (GObject *object)
                            self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   g_object_set (self->review_button, "context", self->context, NULL);
   _viva_window_adopt_stores (self);
+  _viva_window_library_init (self);
 
   /* The study view's halves follow the context, as the pages do. */
   g_object_bind_property (self->context, "notes-store",
@@ -571,6 +575,7 @@ viva_window_dispose (GObject *object)
   if (self->restore_cancellable != NULL)
     g_cancellable_cancel (self->restore_cancellable);
   g_clear_handle_id (&self->after_first_frame_source, g_source_remove);
+  _viva_window_library_dispose (self);
 
   if (self->help_overlay != NULL)
     gtk_window_destroy (self->help_overlay);
@@ -726,6 +731,8 @@ viva_window_class_init (VivaWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, sidebar_question_activated_cb);
   /* After the template: the banner binds its callbacks to it. */
   _viva_window_class_banner_init (widget_class);
+  _viva_window_class_library_init (widget_class);
+  _viva_window_class_export_init (widget_class);
   _viva_window_class_questions_init (widget_class);
 }
 
@@ -746,7 +753,10 @@ viva_window_create_primary_menu_cb (GtkMenuButton *button,
   VivaWindow *self = user_data;
 
   if (gtk_menu_button_get_popover (button) == NULL)
-    gtk_menu_button_set_menu_model (button, self->primary_menu);
+    {
+      _viva_window_update_recent_menu (self);
+      gtk_menu_button_set_menu_model (button, self->primary_menu);
+    }
 }
 
 static void

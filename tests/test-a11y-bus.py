@@ -761,6 +761,23 @@ def walk_my_questions(walk):
     ask_past_the_last('once the question dialog closed')
 
 
+def walk_library_and_export(walk, from_menu):
+    """Issue 13's Open Recent submenu and Export dialog (part D)."""
+    click('push button', 'Main menu')
+    click('menu item', 'Open Recent')
+    walk.step('main menu: open recent',
+              wait_for('Open Recent\'s banks', lambda: find('menu item', 'Python Interview Questions', prefix=True)))
+    keys(main_window(), 'Escape')
+    wait_for('the main menu to close', lambda: find('menu item', 'About Viva') is None)
+
+    before = len(windows())
+    export = open_window('the export dialog', lambda: from_menu('Export…'))
+    walk.step('export dialog', export)
+    keys(export, 'Escape')
+    wait_for('the export dialog to close', lambda: len(windows()) == before)
+    ask_past_the_last('once the export dialog closed')
+
+
 def walk_everything(walk):
     main = wait_for('the main window', main_window)
     menu = wait_for('the main menu button', lambda: find('push button', 'Main menu', main))
@@ -891,6 +908,8 @@ def walk_everything(walk):
     keys(about, 'Escape')
     wait_for('the about window to close', lambda: len(windows()) == 1)
     ask_past_the_last('once the about window closed')
+
+    walk_library_and_export(walk, from_menu)
 
     # Review: the question, then the notes and the grades, which say when
     # they bring the question back ("Good, in 1 day").

@@ -113,7 +113,7 @@ remove_dir_contents (const char *dir)
  * viva_test_reset_user_data:
  *
  * A first start again: no notes, mock interviews or interviews in the
- * user's data folder, and no bank or question to reopen.
+ * user's data folder, and no bank or question to reopen or recent.
  */
 void
 viva_test_reset_user_data (void)
@@ -124,6 +124,7 @@ viva_test_reset_user_data (void)
   remove_dir_contents (dir);
   g_settings_reset (settings, "last-question");
   g_settings_reset (settings, "last-bank");
+  g_settings_reset (settings, "bank-library");
 }
 
 void

@@ -1121,6 +1121,41 @@ viva_sidebar_get_tree_model (VivaSidebar *self)
   return self->tree_model;
 }
 
+/**
+ * viva_sidebar_dup_shown_questions:
+ * @self: a #VivaSidebar
+ *
+ * What "the questions shown by the search and filters" means to Export:
+ * every question they let through, in the bank's order, whether its
+ * level or topic is folded or not.
+ *
+ * Returns: (transfer container) (element-type VivaQuestion) (nullable):
+ *   the questions, or %NULL when no search or filter is on
+ */
+GPtrArray *
+viva_sidebar_dup_shown_questions (VivaSidebar *self)
+{
+  GListModel *questions;
+  GPtrArray *shown;
+
+  g_return_val_if_fail (VIVA_IS_SIDEBAR (self), NULL);
+
+  if (!self->filtering || self->bank == NULL)
+    return NULL;
+
+  questions = viva_bank_get_questions (self->bank);
+  shown = g_ptr_array_new_full (self->positions->len, g_object_unref);
+  for (guint i = 0; i < self->positions->len; i++)
+    {
+      VivaQuestion *question = g_list_model_get_item (questions, g_array_index (self->positions, guint, i));
+
+      if (question != NULL)
+        g_ptr_array_add (shown, question);
+    }
+
+  return shown;
+}
+
 /* For the tests: the levels, topics and questions the list view shows,
  * in order, whether the tree or the search's result. */
 GPtrArray *

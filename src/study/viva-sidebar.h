@@ -27,5 +27,6 @@ VivaQuery        *viva_sidebar_get_query        (VivaSidebar    *self);
 VivaSearchIndex  *viva_sidebar_get_search_index (VivaSidebar    *self);
 gboolean          viva_sidebar_open_first_match (VivaSidebar    *self);
 GtkTreeListModel *viva_sidebar_get_tree_model   (VivaSidebar    *self);
+GPtrArray        *viva_sidebar_dup_shown_questions (VivaSidebar  *self);
 
 G_END_DECLS
