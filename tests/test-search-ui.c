@@ -1212,6 +1212,166 @@ test_number_column (void)
   close_window (window);
 }
 
+/* The row widgets under @root, in the list view (rows it let go are
+ * not in it), each with a weak pointer that says if it was destroyed. */
+static void
+collect_rows (GtkWidget *root,
+              GPtrArray *rows)
+{
+  if (VIVA_IS_SIDEBAR_ROW (root))
+    {
+      gpointer *weak = g_new (gpointer, 1);
+
+      *weak = root;
+      g_object_add_weak_pointer (G_OBJECT (root), weak);
+      g_ptr_array_add (rows, weak);
+      return;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    collect_rows (child, rows);
+}
+
+static void
+free_weak_row (gpointer data)
+{
+  gpointer *weak = data;
+
+  if (*weak != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (*weak), weak);
+  g_free (weak);
+}
+
+/* How many of the rows the list view shows now are not among @before:
+ * made since. Every row shown must show an item the list shows. */
+static guint
+count_rows_made_since (VivaSidebar *sidebar,
+                       GPtrArray   *before)
+{
+  g_autoptr(GPtrArray) now = g_ptr_array_new_with_free_func (free_weak_row);
+  g_autoptr(GPtrArray) shown = _viva_sidebar_dup_shown_items (sidebar);
+  guint n_made = 0;
+
+  collect_rows (find_widget_of_type (GTK_WIDGET (sidebar), GTK_TYPE_LIST_VIEW), now);
+  g_assert_cmpuint (now->len, >, 0);
+
+  for (guint i = 0; i < now->len; i++)
+    {
+      gpointer row = *(gpointer *) g_ptr_array_index (now, i);
+      GObject *item = viva_sidebar_row_get_item (row);
+      gboolean seen = FALSE;
+
+      g_assert_nonnull (item);
+      g_assert_true (g_ptr_array_find (shown, item, NULL));
+
+      /* A row alive since then is the same object: a pointer that
+       * matches a weak pointer still set cannot be a new row. */
+      for (guint j = 0; !seen && j < before->len; j++)
+        seen = *(gpointer *) g_ptr_array_index (before, j) == row;
+      if (!seen)
+        n_made++;
+    }
+
+  return n_made;
+}
+
+/* What each tree row's expander tells a screen reader: whether it
+ * says a level, and whether it says expanded or collapsed, by item. */
+static void
+collect_expander_a11y (GtkWidget  *root,
+                       GHashTable *a11y)
+{
+  if (VIVA_IS_SIDEBAR_ROW (root))
+    {
+      GtkWidget *expander = gtk_widget_get_parent (root);
+      guint says = 0;
+
+      g_assert_true (GTK_IS_TREE_EXPANDER (expander));
+      if (gtk_test_accessible_has_property (GTK_ACCESSIBLE (expander), GTK_ACCESSIBLE_PROPERTY_LEVEL))
+        says |= 1;
+      if (gtk_test_accessible_has_state (GTK_ACCESSIBLE (expander), GTK_ACCESSIBLE_STATE_EXPANDED))
+        says |= 2;
+      g_hash_table_insert (a11y, viva_sidebar_row_get_item (VIVA_SIDEBAR_ROW (root)), GUINT_TO_POINTER (says));
+      return;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    collect_expander_a11y (child, a11y);
+}
+
+/* GTK 4.8's list view destroys the rows it lets go and makes new ones
+ * for what comes on screen; the sidebar gives it the rows it let go
+ * instead. A search after a search, and a search over a tree opened
+ * enough to fill the list, make no row: the first letter refills the
+ * rows that were there. */
+static void
+test_rows_reused (void)
+{
+  g_autoptr(VivaNotesStore) store = NULL;
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GHashTable) fresh_a11y = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) reused_a11y = g_hash_table_new (NULL, NULL);
+  GHashTableIter iter;
+  gpointer item, says;
+  VivaWindow *window;
+  VivaSidebar *sidebar;
+  GtkTreeListModel *tree;
+  guint n_rows;
+
+  reset_data ();
+  store = load_store ();
+  window = open_window (store);
+  sidebar = viva_window_get_sidebar (window);
+  settle (window);
+  collect_expander_a11y (GTK_WIDGET (sidebar), fresh_a11y);
+  g_assert_cmpuint (g_hash_table_size (fresh_a11y), >, 0);
+
+  /* A first search: the list view makes its rows. */
+  viva_sidebar_set_filter_text (sidebar, "e");
+  settle (window);
+  before = g_ptr_array_new_with_free_func (free_weak_row);
+  collect_rows (find_widget_of_type (GTK_WIDGET (sidebar), GTK_TYPE_LIST_VIEW), before);
+  n_rows = before->len;
+  /* Far more than the tree's levels: the list view keeps about 200. */
+  g_assert_cmpuint (n_rows, >, 100);
+
+  /* Back to the tree, in rows that showed the result: each tells a
+   * screen reader what a new one told, not the result's outline. */
+  viva_sidebar_set_filter_text (sidebar, "");
+  settle (window);
+  collect_expander_a11y (GTK_WIDGET (sidebar), reused_a11y);
+  g_assert_cmpuint (g_hash_table_size (reused_a11y), ==, g_hash_table_size (fresh_a11y));
+  g_hash_table_iter_init (&iter, fresh_a11y);
+  while (g_hash_table_iter_next (&iter, &item, &says))
+    g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (reused_a11y, item)), ==, GPOINTER_TO_UINT (says));
+
+  /* The first letter of another search. */
+  viva_sidebar_set_filter_text (sidebar, "a");
+  settle (window);
+  g_assert_cmpuint (count_rows_made_since (sidebar, before), ==, 0);
+
+  /* The tree opened past a screenful, then the first letter. */
+  viva_sidebar_set_filter_text (sidebar, "");
+  settle (window);
+  tree = viva_sidebar_get_tree_model (sidebar);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (tree)) && i < 300; i++)
+    {
+      g_autoptr(GtkTreeListRow) row = gtk_tree_list_model_get_row (tree, i);
+
+      gtk_tree_list_row_set_expanded (row, TRUE);
+    }
+  settle (window);
+  g_clear_pointer (&before, g_ptr_array_unref);
+  before = g_ptr_array_new_with_free_func (free_weak_row);
+  collect_rows (find_widget_of_type (GTK_WIDGET (sidebar), GTK_TYPE_LIST_VIEW), before);
+  g_assert_cmpuint (before->len, >=, n_rows);
+  viva_sidebar_set_filter_text (sidebar, "d");
+  settle (window);
+  g_assert_cmpuint (count_rows_made_since (sidebar, before), ==, 0);
+
+  close_window (window);
+}
+
 /* "-m perf": typing "decorator" into the sidebar of a 100,000-question
  * bank, with notes on a tenth of the questions. For each keystroke: the
  * search and the tree's update (what blocks typing), then until the next
@@ -1326,6 +1486,7 @@ main (int   argc,
   g_test_add_func ("/search-ui/results-from-the-keyboard", test_results_from_the_keyboard);
   g_test_add_func ("/search-ui/once-per-text", test_search_once_per_text);
   g_test_add_func ("/search-ui/number-column", test_number_column);
+  g_test_add_func ("/search-ui/rows-reused", test_rows_reused);
 
   if (g_test_perf ())
     g_test_add_func ("/search-ui/perf/100k", test_perf_sidebar_100k);

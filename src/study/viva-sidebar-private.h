@@ -45,6 +45,9 @@ struct _VivaSidebar
   /* The rows the list view made (weak references), to tell them when
    * the search changes. */
   GPtrArray          *rows;
+  /* Rows the list view let go, kept to be given to the next list
+   * items it makes (viva_sidebar_setup_row_cb()). */
+  GPtrArray          *spare_rows;
   GMenu              *level_menu;
   /* Given to filter_button when the menu first opens */
   GMenuModel         *filter_menu;

@@ -287,6 +287,9 @@ viva_sidebar_long_pressed_cb (VivaSidebar *self,
   viva_sidebar_popup_row_menu (self, x, y);
 }
 
+/* The result's slot a row shows, if any. */
+#define SLOT_KEY "viva-sidebar-slot"
+
 static void
 viva_sidebar_row_finalized_cb (gpointer  data,
                                GObject  *row)
@@ -296,23 +299,73 @@ viva_sidebar_row_finalized_cb (gpointer  data,
   g_ptr_array_remove_fast (self->rows, row);
 }
 
+/* GTK 4.8's list view keeps no row widgets of its own: a list item it
+ * lets go is destroyed with its child (gtklistitemmanager.c,
+ * gtk_list_item_manager_release_list_item()), and the next ones are made
+ * anew through the factory's setup. That is what a search's first letter
+ * cost most at 100,000 questions: the list view swaps the tree (a few
+ * rows, or the 200 it keeps around an open question) for the result and
+ * makes its 200 rows at once, each a GtkTreeExpander, a VivaSidebarRow
+ * and their children, styled and given an accessible (callgrind: 46 of
+ * the 334 million instructions of "d" in setup alone, plus their style
+ * and accessibles). So the rows it lets go are kept here, unbound, and
+ * given to the list items it makes next: leaving the search for the tree
+ * and searching again, or the tree's 200 rows swapped for the result's,
+ * refill rows rather than make them. At most this many are kept: the
+ * list view holds about 200 rows at a time. */
+#define MAX_SPARE_ROWS 256
+#define EXPANDER_KEY "viva-sidebar-expander"
+
 static void
 viva_sidebar_setup_row_cb (GtkSignalListItemFactory *factory,
                            GtkListItem              *list_item,
                            VivaSidebar              *self)
 {
-  GtkWidget *expander = gtk_tree_expander_new ();
-  GtkWidget *row = viva_sidebar_row_new ();
+  GtkWidget *expander;
+  GtkWidget *row;
+
+  if (self->spare_rows->len > 0)
+    {
+      /* The array's reference becomes the one the list item keeps for
+       * its teardown. */
+      expander = g_ptr_array_steal_index (self->spare_rows, self->spare_rows->len - 1);
+      gtk_list_item_set_child (list_item, expander);
+      g_object_set_data_full (G_OBJECT (list_item), EXPANDER_KEY, expander, g_object_unref);
+      return;
+    }
+
+  expander = gtk_tree_expander_new ();
+  row = viva_sidebar_row_new ();
 
   gtk_tree_expander_set_indent_for_icon (GTK_TREE_EXPANDER (expander), TRUE);
   /* Expand so that the counts line up at the end of every row. */
   gtk_widget_set_hexpand (row, TRUE);
   gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), row);
   gtk_list_item_set_child (list_item, expander);
+  g_object_set_data_full (G_OBJECT (list_item), EXPANDER_KEY, g_object_ref (expander), g_object_unref);
 
   /* Rows go when the list view decides; a weak reference says when. */
   g_ptr_array_add (self->rows, row);
   g_object_weak_ref (G_OBJECT (row), viva_sidebar_row_finalized_cb, self);
+}
+
+/* The list item goes: its row, unbound, is kept for the next one. Its
+ * list item widget has already let go of it (gtklistitemwidget.c,
+ * gtk_list_item_widget_teardown_func(), before the signal), so the list
+ * item keeps a reference for this moment. */
+static void
+viva_sidebar_teardown_row_cb (GtkSignalListItemFactory *factory,
+                              GtkListItem              *list_item,
+                              VivaSidebar              *self)
+{
+  g_autoptr(GtkWidget) expander = g_object_steal_data (G_OBJECT (list_item), EXPANDER_KEY);
+
+  if (expander == NULL || gtk_widget_get_parent (expander) != NULL ||
+      self->spare_rows == NULL || self->spare_rows->len >= MAX_SPARE_ROWS)
+    return;
+
+  /* Unbound, it shows nothing (viva_sidebar_unbind_row_cb()). */
+  g_ptr_array_add (self->spare_rows, g_steal_pointer (&expander));
 }
 
 /* Shows @item in @row, whose expander is @expander. */
@@ -337,7 +390,8 @@ viva_sidebar_fill_row (VivaSidebar     *self,
       gboolean expanded = viva_sidebar_results_get_expanded (self->results, item);
 
       viva_sidebar_row_set_outline (row, TRUE, depth, expanded);
-      /* What GtkTreeExpander tells a screen reader in the tree. */
+      /* What GtkTreeExpander tells a screen reader in the tree (it
+       * says it again when a spare row comes back to the tree). */
       gtk_accessible_update_property (GTK_ACCESSIBLE (expander),
                                       GTK_ACCESSIBLE_PROPERTY_LEVEL, header ? depth + 1 : depth + 2,
                                       -1);
@@ -351,8 +405,6 @@ viva_sidebar_fill_row (VivaSidebar     *self,
   else
     viva_sidebar_row_set_outline (row, FALSE, 0, FALSE);
 }
-
-#define SLOT_KEY "viva-sidebar-slot"
 
 static void
 viva_sidebar_bind_row_cb (GtkSignalListItemFactory *factory,
@@ -428,6 +480,8 @@ viva_sidebar_dispose (GObject *object)
    * dispose_template leaves it in place. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
+  /* With the list view gone, no row comes back here. */
+  g_clear_pointer (&self->spare_rows, g_ptr_array_unref);
 
   g_clear_handle_id (&self->refresh_source, g_source_remove);
   if (self->context_signals != NULL)
@@ -745,6 +799,7 @@ viva_sidebar_init (VivaSidebar *self)
   self->positions = g_array_new (FALSE, FALSE, sizeof (guint));
   self->counts = g_hash_table_new (NULL, NULL);
   self->rows = g_ptr_array_new ();
+  self->spare_rows = g_ptr_array_new_with_free_func (g_object_unref);
   _viva_sidebar_build_filter_menu (self);
   _viva_sidebar_update_level_menu (self);
   _viva_sidebar_update_filters_label (self);
@@ -753,6 +808,7 @@ viva_sidebar_init (VivaSidebar *self)
   g_signal_connect (factory, "setup", G_CALLBACK (viva_sidebar_setup_row_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (viva_sidebar_bind_row_cb), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (viva_sidebar_unbind_row_cb), self);
+  g_signal_connect (factory, "teardown", G_CALLBACK (viva_sidebar_teardown_row_cb), self);
   gtk_list_view_set_factory (self->list_view, factory);
 
   gesture = gtk_gesture_click_new ();
