@@ -11,8 +11,9 @@
  *
  * Unlike Viva's other widgets, the row builds its children in code, not
  * from a template: GTK 4.8's list view makes a fresh row for every item
- * that comes on screen (it recycles none), about 200 at once whenever a
- * search changes what the tree shows, and with a GtkBuilder template
+ * that comes on screen (it recycles none; the sidebar keeps the rows it
+ * lets go, but the first search of a session makes about 200 at once),
+ * and with a GtkBuilder template
  * making them was most of a keystroke's cost on a large bank. A question's
  * context menu (secondary click or long press) adds it to the plan of
  * an interview; from the keyboard, Ctrl+Shift+P does the same for the
