@@ -66,6 +66,8 @@ struct _VivaSidebar
   AdwStatusPage      *empty_page;
 
   guint               refresh_source;
+  /* Rows made ahead of the first search: viva_sidebar_warm_rows(). */
+  guint               warm_source;
   /* A scroll to the selection waiting for the list view's page: see
    * viva_sidebar_scroll_to_selected(). */
   gulong              page_handler;
@@ -92,6 +94,9 @@ struct _VivaSidebar
 void     _viva_sidebar_show_results         (VivaSidebar       *self,
                                              gboolean           searching);
 GPtrArray *_viva_sidebar_dup_shown_items    (VivaSidebar       *self);
+gboolean _viva_sidebar_is_warming_rows      (VivaSidebar       *self);
+/* Every row the sidebar made and still has, shown or spare */
+GPtrArray *_viva_sidebar_get_rows           (VivaSidebar       *self);
 
 /* viva-sidebar-search.c */
 gboolean _viva_sidebar_result_contains      (VivaSidebar       *self,
