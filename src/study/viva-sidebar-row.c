@@ -12,7 +12,8 @@
  * Unlike Viva's other widgets, the row builds its children in code, not
  * from a template: GTK 4.8's list view makes a fresh row for every item
  * that comes on screen (it recycles none; the sidebar keeps the rows it
- * lets go, but the first search of a session makes about 200 at once),
+ * lets go, and makes those of a session's first search ahead, but a
+ * search that outruns them still makes about 200 at once),
  * and with a GtkBuilder template
  * making them was most of a keystroke's cost on a large bank. A question's
  * context menu (secondary click or long press) adds it to the plan of
