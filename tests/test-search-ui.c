@@ -1459,6 +1459,156 @@ test_rows_made_ahead (void)
   close_window (window);
 }
 
+/* With VIVA_SCREENSHOT_DIR set, pictures of the sidebar, light and
+ * dark, at the default resolution and at 1.5 times it (large text), to
+ * compare rows pixel for pixel across revisions. */
+static void
+save_sidebar_pictures (VivaWindow *window,
+                       const char *name)
+{
+  GtkSettings *settings = gtk_settings_get_default ();
+  int dpi;
+
+  if (g_getenv ("VIVA_SCREENSHOT_DIR") == NULL)
+    return;
+
+  g_object_get (settings, "gtk-xft-dpi", &dpi, NULL);
+  for (guint large = 0; large < 2; large++)
+    for (guint dark = 0; dark < 2; dark++)
+      {
+        g_autofree char *file = g_strdup_printf ("sidebar-%s%s%s.png", name,
+                                                 dark ? "-dark" : "", large ? "-large" : "");
+
+        g_object_set (settings, "gtk-xft-dpi", large ? 144 * 1024 : dpi, NULL);
+        adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                            dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_DEFAULT);
+        settle (window);
+        viva_test_save_screenshot (GTK_WIDGET (viva_window_get_sidebar (window)), file);
+      }
+  g_object_set (settings, "gtk-xft-dpi", dpi, NULL);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+  settle (window);
+}
+
+/* A row's title (VivaSidebarTitle, which draws its text itself) under
+ * @root: the first widget of that type. */
+static GtkWidget *
+find_title (GtkWidget *root)
+{
+  if (G_OBJECT_TYPE (root) == g_type_from_name ("VivaSidebarTitle"))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_title (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* A title is as high as GtkLabel makes one line of its whole text, and
+ * its baseline the same, whether the title fits or is ellipsized, and
+ * when what its ellipsis cuts off is in a taller font (Chinese, from a
+ * fallback font) than what it shows. The title lays its text out at the
+ * width the row gives it and keeps that to draw; a cut-off taller run
+ * must not make the line lower. */
+static void
+test_title_height (void)
+{
+  static const char bank_text[] =
+    "## Level 1: Titles\n\n"
+    "### Heights\n\n"
+    "**Question 1:** zeta short\n\n"
+    "**Question 2:** zeta 漢字\n\n"
+    "**Question 3:** zeta a title long enough to be ellipsized in the sidebar, "
+    "on and on and on and on and on and on and on and on and on and on and on and on\n\n"
+    "**Question 4:** zeta a title long enough to be ellipsized in the sidebar, "
+    "on and on and on and on and on and on and on and on and on and on 漢字漢字漢字\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (bank_text, strlen (bank_text));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VivaBank) bank = viva_bank_new_from_bytes (bytes, "heights", &error);
+  g_autoptr(VivaNotesStore) store = NULL;
+  VivaWindow *window;
+  VivaSidebar *sidebar;
+  guint n_ellipsized = 0;
+
+  g_assert_no_error (error);
+  reset_data ();
+  store = load_store ();
+  window = open_window (store);
+  sidebar = viva_window_get_sidebar (window);
+  settle (window);
+
+  /* The bundled bank's tree, a level and a topic open, and a search's
+   * result, for the pictures. */
+  viva_window_show_question (window, viva_bank_lookup_question (viva_window_get_bank (window), 1));
+  save_sidebar_pictures (window, "tree");
+  viva_sidebar_set_filter_text (sidebar, "de");
+  save_sidebar_pictures (window, "result");
+  viva_sidebar_set_filter_text (sidebar, "");
+
+  viva_window_set_bank (window, bank);
+  settle (window);
+
+  /* The result of a search, then the same rows again refilled by the
+   * next keystroke. */
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      viva_sidebar_set_filter_text (sidebar, pass == 0 ? "zet" : "zeta");
+      settle (window);
+
+      for (guint number = 1; number <= 4; number++)
+        {
+          VivaSidebarRow *row = find_row (GTK_WIDGET (sidebar), viva_bank_lookup_question (bank, number));
+          GtkWidget *title;
+          g_autoptr(PangoLayout) layout = NULL;
+          g_autoptr(PangoLayout) drawn = NULL;
+          PangoAttrList *attrs = NULL;
+          g_autofree char *text = NULL;
+          int minimum, natural, minimum_baseline, natural_baseline;
+          int height;
+
+          g_assert_nonnull (row);
+          title = find_title (GTK_WIDGET (row));
+          g_assert_nonnull (title);
+          g_assert_nonnull (viva_sidebar_row_get_title_markup (row));
+          g_assert_true (pango_parse_markup (viva_sidebar_row_get_title_markup (row), -1, 0,
+                                             &attrs, &text, NULL, NULL));
+
+          /* GtkLabel's line: the whole text at no width. */
+          layout = gtk_widget_create_pango_layout (title, text);
+          pango_layout_set_attributes (layout, attrs);
+          pango_attr_list_unref (attrs);
+          pango_layout_set_single_paragraph_mode (layout, TRUE);
+          pango_layout_get_pixel_size (layout, NULL, &height);
+
+          /* As the row's box asks, for the title's width. */
+          minimum_baseline = natural_baseline = -1;
+          gtk_widget_measure (title, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (title),
+                              &minimum, &natural, &minimum_baseline, &natural_baseline);
+          g_assert_cmpint (minimum, ==, height);
+          g_assert_cmpint (natural, ==, height);
+          g_assert_cmpint (minimum_baseline, ==, pango_layout_get_baseline (layout) / PANGO_SCALE);
+
+          /* And as a frame draws it. */
+          drawn = pango_layout_copy (layout);
+          pango_layout_set_ellipsize (drawn, PANGO_ELLIPSIZE_END);
+          pango_layout_set_width (drawn, gtk_widget_get_width (title) * PANGO_SCALE);
+          if (pango_layout_is_ellipsized (drawn))
+            n_ellipsized++;
+        }
+    }
+
+  /* Questions 3 and 4, in both passes. */
+  g_assert_cmpuint (n_ellipsized, ==, 4);
+  save_sidebar_pictures (window, "heights");
+
+  close_window (window);
+}
+
 /* "-m perf": typing "decorator" into the sidebar of a 100,000-question
  * bank, with notes on a tenth of the questions. For each keystroke: the
  * search and the tree's update (what blocks typing), then until the next
@@ -1583,6 +1733,7 @@ main (int   argc,
   g_test_add_func ("/search-ui/number-column", test_number_column);
   g_test_add_func ("/search-ui/rows-reused", test_rows_reused);
   g_test_add_func ("/search-ui/rows-made-ahead", test_rows_made_ahead);
+  g_test_add_func ("/search-ui/title-height", test_title_height);
 
   if (g_test_perf ())
     g_test_add_func ("/search-ui/perf/100k", test_perf_sidebar_100k);
