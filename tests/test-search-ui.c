@@ -1305,6 +1305,403 @@ test_empty_page_when_shown (void)
   g_settings_reset (settings, "sidebar-width");
 }
 
+/* The row widgets under @root, in the list view (rows it let go are
+ * not in it), each with a weak pointer that says if it was destroyed. */
+static void
+collect_rows (GtkWidget *root,
+              GPtrArray *rows)
+{
+  if (VIVA_IS_SIDEBAR_ROW (root))
+    {
+      gpointer *weak = g_new (gpointer, 1);
+
+      *weak = root;
+      g_object_add_weak_pointer (G_OBJECT (root), weak);
+      g_ptr_array_add (rows, weak);
+      return;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    collect_rows (child, rows);
+}
+
+static void
+free_weak_row (gpointer data)
+{
+  gpointer *weak = data;
+
+  if (*weak != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (*weak), weak);
+  g_free (weak);
+}
+
+/* How many of the rows the list view shows now are not among @before:
+ * made since. Every row shown must show an item the list shows. */
+static guint
+count_rows_made_since (VivaSidebar *sidebar,
+                       GPtrArray   *before)
+{
+  g_autoptr(GPtrArray) now = g_ptr_array_new_with_free_func (free_weak_row);
+  g_autoptr(GPtrArray) shown = _viva_sidebar_dup_shown_items (sidebar);
+  guint n_made = 0;
+
+  collect_rows (find_widget_of_type (GTK_WIDGET (sidebar), GTK_TYPE_LIST_VIEW), now);
+  g_assert_cmpuint (now->len, >, 0);
+
+  for (guint i = 0; i < now->len; i++)
+    {
+      gpointer row = *(gpointer *) g_ptr_array_index (now, i);
+      GObject *item = viva_sidebar_row_get_item (row);
+      gboolean seen = FALSE;
+
+      g_assert_nonnull (item);
+      g_assert_true (g_ptr_array_find (shown, item, NULL));
+
+      /* A row alive since then is the same object: a pointer that
+       * matches a weak pointer still set cannot be a new row. */
+      for (guint j = 0; !seen && j < before->len; j++)
+        seen = *(gpointer *) g_ptr_array_index (before, j) == row;
+      if (!seen)
+        n_made++;
+    }
+
+  return n_made;
+}
+
+/* What each tree row's expander tells a screen reader: whether it
+ * says a level, and whether it says expanded or collapsed, by item. */
+static void
+collect_expander_a11y (GtkWidget  *root,
+                       GHashTable *a11y)
+{
+  if (VIVA_IS_SIDEBAR_ROW (root))
+    {
+      GtkWidget *expander = gtk_widget_get_parent (root);
+      guint says = 0;
+
+      g_assert_true (GTK_IS_TREE_EXPANDER (expander));
+      if (gtk_test_accessible_has_property (GTK_ACCESSIBLE (expander), GTK_ACCESSIBLE_PROPERTY_LEVEL))
+        says |= 1;
+      if (gtk_test_accessible_has_state (GTK_ACCESSIBLE (expander), GTK_ACCESSIBLE_STATE_EXPANDED))
+        says |= 2;
+      g_hash_table_insert (a11y, viva_sidebar_row_get_item (VIVA_SIDEBAR_ROW (root)), GUINT_TO_POINTER (says));
+      return;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    collect_expander_a11y (child, a11y);
+}
+
+/* GTK 4.8's list view destroys the rows it lets go and makes new ones
+ * for what comes on screen; the sidebar gives it the rows it let go
+ * instead. A search after a search, and a search over a tree opened
+ * enough to fill the list, make no row: the first letter refills the
+ * rows that were there. */
+static void
+test_rows_reused (void)
+{
+  g_autoptr(VivaNotesStore) store = NULL;
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GHashTable) fresh_a11y = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) reused_a11y = g_hash_table_new (NULL, NULL);
+  GHashTableIter iter;
+  gpointer item, says;
+  VivaWindow *window;
+  VivaSidebar *sidebar;
+  GtkTreeListModel *tree;
+  guint n_rows;
+
+  reset_data ();
+  store = load_store ();
+  window = open_window (store);
+  sidebar = viva_window_get_sidebar (window);
+  settle (window);
+  collect_expander_a11y (GTK_WIDGET (sidebar), fresh_a11y);
+  g_assert_cmpuint (g_hash_table_size (fresh_a11y), >, 0);
+
+  /* A first search: the list view makes its rows. */
+  viva_sidebar_set_filter_text (sidebar, "e");
+  settle (window);
+  before = g_ptr_array_new_with_free_func (free_weak_row);
+  collect_rows (find_widget_of_type (GTK_WIDGET (sidebar), GTK_TYPE_LIST_VIEW), before);
+  n_rows = before->len;
+  /* Far more than the tree's levels: the list view keeps about 200. */
+  g_assert_cmpuint (n_rows, >, 100);
+
+  /* Back to the tree, in rows that showed the result: each tells a
+   * screen reader what a new one told, not the result's outline. */
+  viva_sidebar_set_filter_text (sidebar, "");
+  settle (window);
+  collect_expander_a11y (GTK_WIDGET (sidebar), reused_a11y);
+  g_assert_cmpuint (g_hash_table_size (reused_a11y), ==, g_hash_table_size (fresh_a11y));
+  g_hash_table_iter_init (&iter, fresh_a11y);
+  while (g_hash_table_iter_next (&iter, &item, &says))
+    g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (reused_a11y, item)), ==, GPOINTER_TO_UINT (says));
+
+  /* The first letter of another search. */
+  viva_sidebar_set_filter_text (sidebar, "a");
+  settle (window);
+  g_assert_cmpuint (count_rows_made_since (sidebar, before), ==, 0);
+
+  /* The tree opened past a screenful, then the first letter. */
+  viva_sidebar_set_filter_text (sidebar, "");
+  settle (window);
+  tree = viva_sidebar_get_tree_model (sidebar);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (tree)) && i < 300; i++)
+    {
+      g_autoptr(GtkTreeListRow) row = gtk_tree_list_model_get_row (tree, i);
+
+      gtk_tree_list_row_set_expanded (row, TRUE);
+    }
+  settle (window);
+  g_clear_pointer (&before, g_ptr_array_unref);
+  before = g_ptr_array_new_with_free_func (free_weak_row);
+  collect_rows (find_widget_of_type (GTK_WIDGET (sidebar), GTK_TYPE_LIST_VIEW), before);
+  g_assert_cmpuint (before->len, >=, n_rows);
+  viva_sidebar_set_filter_text (sidebar, "d");
+  settle (window);
+  g_assert_cmpuint (count_rows_made_since (sidebar, before), ==, 0);
+
+  close_window (window);
+}
+
+/* Until the rows made ahead of a search are made (a user's pause
+ * after Ctrl+F), or @max_usec of the main loop. */
+static void
+pause_after_find (VivaSidebar *sidebar,
+                  gint64       max_usec)
+{
+  gint64 start = g_get_monotonic_time ();
+
+  while (_viva_sidebar_is_warming_rows (sidebar) && g_get_monotonic_time () - start < max_usec)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* The first search of a session has no rows the list view let go: once
+ * the user opens the search field (Ctrl+F) and pauses, the sidebar
+ * makes them ahead, and the first letter makes none. Nothing is made
+ * before, and a keystroke stops it. */
+static void
+test_rows_made_ahead (void)
+{
+  g_autoptr(VivaNotesStore) store = NULL;
+  g_autoptr(GPtrArray) shown = g_ptr_array_new_with_free_func (free_weak_row);
+  g_autoptr(GPtrArray) before = g_ptr_array_new_with_free_func (free_weak_row);
+  g_autoptr(GHashTable) fresh_a11y = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) made_a11y = g_hash_table_new (NULL, NULL);
+  GHashTableIter iter;
+  gpointer item, says;
+  VivaWindow *window;
+  VivaSidebar *sidebar;
+  GPtrArray *rows;
+
+  reset_data ();
+  store = load_store ();
+  window = open_window (store);
+  sidebar = viva_window_get_sidebar (window);
+  settle (window);
+  collect_expander_a11y (GTK_WIDGET (sidebar), fresh_a11y);
+
+  /* A user who does not search: only the rows the list view shows. */
+  rows = _viva_sidebar_get_rows (sidebar);
+  collect_rows (find_widget_of_type (GTK_WIDGET (sidebar), GTK_TYPE_LIST_VIEW), shown);
+  g_assert_cmpuint (shown->len, >, 0);
+  g_assert_cmpuint (rows->len, ==, shown->len);
+  g_assert_false (_viva_sidebar_is_warming_rows (sidebar));
+
+  /* Ctrl+F, and a pause: rows are made ahead. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.filter", NULL);
+  g_assert_true (_viva_sidebar_is_warming_rows (sidebar));
+  pause_after_find (sidebar, G_MAXINT64);
+  g_assert_cmpuint (rows->len, >, shown->len);
+
+  /* The first letter of the first search refills them. */
+  for (guint i = 0; i < rows->len; i++)
+    {
+      gpointer *weak = g_new (gpointer, 1);
+
+      *weak = g_ptr_array_index (rows, i);
+      g_object_add_weak_pointer (G_OBJECT (*weak), weak);
+      g_ptr_array_add (before, weak);
+    }
+  viva_sidebar_set_filter_text (sidebar, "e");
+  settle (window);
+  g_assert_cmpuint (shown_n_items (sidebar), >, shown->len);
+  g_assert_cmpuint (count_rows_made_since (sidebar, before), ==, 0);
+
+  /* Back in the tree, rows made ahead tell a screen reader what the
+   * factory's told. */
+  viva_sidebar_set_filter_text (sidebar, "");
+  settle (window);
+  collect_expander_a11y (GTK_WIDGET (sidebar), made_a11y);
+  g_assert_cmpuint (g_hash_table_size (made_a11y), ==, g_hash_table_size (fresh_a11y));
+  g_hash_table_iter_init (&iter, fresh_a11y);
+  while (g_hash_table_iter_next (&iter, &item, &says))
+    g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (made_a11y, item)), ==, GPOINTER_TO_UINT (says));
+  close_window (window);
+
+  /* A keystroke right after Ctrl+F stops making rows ahead: the list
+   * view makes what it needs, as it asks. */
+  window = open_window (store);
+  sidebar = viva_window_get_sidebar (window);
+  settle (window);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.filter", NULL);
+  g_assert_true (_viva_sidebar_is_warming_rows (sidebar));
+  gtk_editable_set_text (GTK_EDITABLE (find_widget_of_type (GTK_WIDGET (sidebar), GTK_TYPE_SEARCH_ENTRY)), "e");
+  g_assert_false (_viva_sidebar_is_warming_rows (sidebar));
+  close_window (window);
+}
+
+/* With VIVA_SCREENSHOT_DIR set, pictures of the sidebar, light and
+ * dark, at the default resolution and at 1.5 times it (large text), to
+ * compare rows pixel for pixel across revisions. */
+static void
+save_sidebar_pictures (VivaWindow *window,
+                       const char *name)
+{
+  GtkSettings *settings = gtk_settings_get_default ();
+  int dpi;
+
+  if (g_getenv ("VIVA_SCREENSHOT_DIR") == NULL)
+    return;
+
+  g_object_get (settings, "gtk-xft-dpi", &dpi, NULL);
+  for (guint large = 0; large < 2; large++)
+    for (guint dark = 0; dark < 2; dark++)
+      {
+        g_autofree char *file = g_strdup_printf ("sidebar-%s%s%s.png", name,
+                                                 dark ? "-dark" : "", large ? "-large" : "");
+
+        g_object_set (settings, "gtk-xft-dpi", large ? 144 * 1024 : dpi, NULL);
+        adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                            dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_DEFAULT);
+        settle (window);
+        viva_test_save_screenshot (GTK_WIDGET (viva_window_get_sidebar (window)), file);
+      }
+  g_object_set (settings, "gtk-xft-dpi", dpi, NULL);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+  settle (window);
+}
+
+/* A row's title (VivaSidebarTitle, which draws its text itself) under
+ * @root: the first widget of that type. */
+static GtkWidget *
+find_title (GtkWidget *root)
+{
+  if (G_OBJECT_TYPE (root) == g_type_from_name ("VivaSidebarTitle"))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_title (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* A title is as high as GtkLabel makes one line of its whole text, and
+ * its baseline the same, whether the title fits or is ellipsized, and
+ * when what its ellipsis cuts off is in a taller font (Chinese, from a
+ * fallback font) than what it shows. The title lays its text out at the
+ * width the row gives it and keeps that to draw; a cut-off taller run
+ * must not make the line lower. */
+static void
+test_title_height (void)
+{
+  static const char bank_text[] =
+    "## Level 1: Titles\n\n"
+    "### Heights\n\n"
+    "**Question 1:** zeta short\n\n"
+    "**Question 2:** zeta 漢字\n\n"
+    "**Question 3:** zeta a title long enough to be ellipsized in the sidebar, "
+    "on and on and on and on and on and on and on and on and on and on and on and on\n\n"
+    "**Question 4:** zeta a title long enough to be ellipsized in the sidebar, "
+    "on and on and on and on and on and on and on and on and on and on 漢字漢字漢字\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (bank_text, strlen (bank_text));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VivaBank) bank = viva_bank_new_from_bytes (bytes, "heights", &error);
+  g_autoptr(VivaNotesStore) store = NULL;
+  VivaWindow *window;
+  VivaSidebar *sidebar;
+  guint n_ellipsized = 0;
+
+  g_assert_no_error (error);
+  reset_data ();
+  store = load_store ();
+  window = open_window (store);
+  sidebar = viva_window_get_sidebar (window);
+  settle (window);
+
+  /* The bundled bank's tree, a level and a topic open, and a search's
+   * result, for the pictures. */
+  viva_window_show_question (window, viva_bank_lookup_question (viva_window_get_bank (window), 1));
+  save_sidebar_pictures (window, "tree");
+  viva_sidebar_set_filter_text (sidebar, "de");
+  save_sidebar_pictures (window, "result");
+  viva_sidebar_set_filter_text (sidebar, "");
+
+  viva_window_set_bank (window, bank);
+  settle (window);
+
+  /* The result of a search, then the same rows again refilled by the
+   * next keystroke. */
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      viva_sidebar_set_filter_text (sidebar, pass == 0 ? "zet" : "zeta");
+      settle (window);
+
+      for (guint number = 1; number <= 4; number++)
+        {
+          VivaSidebarRow *row = find_row (GTK_WIDGET (sidebar), viva_bank_lookup_question (bank, number));
+          GtkWidget *title;
+          g_autoptr(PangoLayout) layout = NULL;
+          g_autoptr(PangoLayout) drawn = NULL;
+          PangoAttrList *attrs = NULL;
+          g_autofree char *text = NULL;
+          int minimum, natural, minimum_baseline, natural_baseline;
+          int height;
+
+          g_assert_nonnull (row);
+          title = find_title (GTK_WIDGET (row));
+          g_assert_nonnull (title);
+          g_assert_nonnull (viva_sidebar_row_get_title_markup (row));
+          g_assert_true (pango_parse_markup (viva_sidebar_row_get_title_markup (row), -1, 0,
+                                             &attrs, &text, NULL, NULL));
+
+          /* GtkLabel's line: the whole text at no width. */
+          layout = gtk_widget_create_pango_layout (title, text);
+          pango_layout_set_attributes (layout, attrs);
+          pango_attr_list_unref (attrs);
+          pango_layout_set_single_paragraph_mode (layout, TRUE);
+          pango_layout_get_pixel_size (layout, NULL, &height);
+
+          /* As the row's box asks, for the title's width. */
+          minimum_baseline = natural_baseline = -1;
+          gtk_widget_measure (title, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (title),
+                              &minimum, &natural, &minimum_baseline, &natural_baseline);
+          g_assert_cmpint (minimum, ==, height);
+          g_assert_cmpint (natural, ==, height);
+          g_assert_cmpint (minimum_baseline, ==, pango_layout_get_baseline (layout) / PANGO_SCALE);
+
+          /* And as a frame draws it. */
+          drawn = pango_layout_copy (layout);
+          pango_layout_set_ellipsize (drawn, PANGO_ELLIPSIZE_END);
+          pango_layout_set_width (drawn, gtk_widget_get_width (title) * PANGO_SCALE);
+          if (pango_layout_is_ellipsized (drawn))
+            n_ellipsized++;
+        }
+    }
+
+  /* Questions 3 and 4, in both passes. */
+  g_assert_cmpuint (n_ellipsized, ==, 4);
+  save_sidebar_pictures (window, "heights");
+
+  close_window (window);
+}
+
 /* "-m perf": typing "decorator" into the sidebar of a 100,000-question
  * bank, with notes on a tenth of the questions. For each keystroke: the
  * search and the tree's update (what blocks typing), then until the next
@@ -1349,6 +1746,14 @@ test_perf_sidebar_100k (void)
   n_rounds = g_getenv ("VIVA_PERF_ROUNDS") != NULL ? (guint) g_ascii_strtoull (g_getenv ("VIVA_PERF_ROUNDS"), NULL, 10) : 5;
   for (guint round = 0; round < MAX (n_rounds, 1); round++)
     {
+      /* As a user does: Ctrl+F, then a pause before the first letter
+       * (until the rows made ahead of the search are made, or 300 ms of
+       * the main loop, whichever comes first; not measured). */
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.filter", NULL);
+      pause_after_find (sidebar, 300 * G_TIME_SPAN_MILLISECOND);
+      g_test_message ("round %u: %u rows made before the first letter", round,
+                      _viva_sidebar_get_rows (sidebar)->len);
+
       for (gsize len = 1; len <= strlen ("decorator"); len++)
         {
           g_autofree char *prefix = g_strndup ("decorator", len);
@@ -1420,6 +1825,9 @@ main (int   argc,
   g_test_add_func ("/search-ui/once-per-text", test_search_once_per_text);
   g_test_add_func ("/search-ui/number-column", test_number_column);
   g_test_add_func ("/search-ui/empty-page-when-shown", test_empty_page_when_shown);
+  g_test_add_func ("/search-ui/rows-reused", test_rows_reused);
+  g_test_add_func ("/search-ui/rows-made-ahead", test_rows_made_ahead);
+  g_test_add_func ("/search-ui/title-height", test_title_height);
 
   if (g_test_perf ())
     g_test_add_func ("/search-ui/perf/100k", test_perf_sidebar_100k);

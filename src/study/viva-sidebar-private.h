@@ -45,6 +45,9 @@ struct _VivaSidebar
   /* The rows the list view made (weak references), to tell them when
    * the search changes. */
   GPtrArray          *rows;
+  /* Rows the list view let go, kept to be given to the next list
+   * items it makes (viva_sidebar_setup_row_cb()). */
+  GPtrArray          *spare_rows;
   GMenu              *level_menu;
   /* Given to filter_button when the menu first opens */
   GMenuModel         *filter_menu;
@@ -63,6 +66,8 @@ struct _VivaSidebar
   AdwStatusPage      *empty_page;
 
   guint               refresh_source;
+  /* Rows made ahead of the first search: viva_sidebar_warm_rows(). */
+  guint               warm_source;
   /* A scroll to the selection waiting for the list view's page: see
    * viva_sidebar_scroll_to_selected(). */
   gulong              page_handler;
@@ -89,6 +94,9 @@ struct _VivaSidebar
 void     _viva_sidebar_show_results         (VivaSidebar       *self,
                                              gboolean           searching);
 GPtrArray *_viva_sidebar_dup_shown_items    (VivaSidebar       *self);
+gboolean _viva_sidebar_is_warming_rows      (VivaSidebar       *self);
+/* Every row the sidebar made and still has, shown or spare */
+GPtrArray *_viva_sidebar_get_rows           (VivaSidebar       *self);
 
 /* viva-sidebar-search.c */
 gboolean _viva_sidebar_result_contains      (VivaSidebar       *self,

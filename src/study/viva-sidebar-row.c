@@ -11,8 +11,10 @@
  *
  * Unlike Viva's other widgets, the row builds its children in code, not
  * from a template: GTK 4.8's list view makes a fresh row for every item
- * that comes on screen (it recycles none), about 200 at once whenever a
- * search changes what the tree shows, and with a GtkBuilder template
+ * that comes on screen (it recycles none; the sidebar keeps the rows it
+ * lets go, and makes those of a session's first search ahead, but a
+ * search that outruns them still makes about 200 at once),
+ * and with a GtkBuilder template
  * making them was most of a keystroke's cost on a large bank. A question's
  * context menu (secondary click or long press) adds it to the plan of
  * an interview; from the keyboard, Ctrl+Shift+P does the same for the
@@ -116,6 +118,8 @@ struct _VivaSidebarTitle
   PangoLayout *layout;
 
   gboolean     use_markup;
+  /* The text is printable ASCII, and its markup only colours it */
+  gboolean     plain_ascii;
 };
 
 G_DEFINE_FINAL_TYPE (VivaSidebarTitle, viva_sidebar_title, GTK_TYPE_WIDGET)
@@ -135,6 +139,33 @@ viva_sidebar_title_ensure_layout (VivaSidebarTitle *self)
   pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_END);
   pango_layout_set_single_paragraph_mode (self->layout, TRUE);
   pango_layout_set_width (self->layout, gtk_widget_get_width (GTK_WIDGET (self)) * PANGO_SCALE);
+}
+
+/* Whether @text is printable ASCII and @attrs (its markup's) only
+ * colour it: no attribute that picks another font or moves the line. */
+static gboolean
+viva_sidebar_title_is_plain_ascii (const char    *text,
+                                   PangoAttrList *attrs)
+{
+  gboolean plain = *text != '\0';
+  GSList *list;
+
+  for (const char *p = text; plain && *p != '\0'; p++)
+    plain = *p >= 0x20 && *p <= 0x7e;
+
+  if (!plain || attrs == NULL)
+    return plain;
+
+  list = pango_attr_list_get_attributes (attrs);
+  for (GSList *l = list; plain && l != NULL; l = l->next)
+    {
+      PangoAttrType type = ((PangoAttribute *) l->data)->klass->type;
+
+      plain = type == PANGO_ATTR_FOREGROUND || type == PANGO_ATTR_BACKGROUND;
+    }
+  g_slist_free_full (list, (GDestroyNotify) pango_attribute_destroy);
+
+  return plain;
 }
 
 /* Sets the text, or the markup, only when it changes: a title told the
@@ -166,12 +197,108 @@ viva_sidebar_title_set_label (VivaSidebarTitle *self,
   g_clear_pointer (&self->attrs, pango_attr_list_unref);
   self->attrs = attrs;
   self->use_markup = use_markup;
+  self->plain_ascii = viva_sidebar_title_is_plain_ascii (self->text, self->attrs);
   g_clear_object (&self->layout);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, self->text,
                                   -1);
   gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+/* The height and baseline of one line of printable ASCII, per font: the
+ * title's height is one line of its whole text (GtkLabel's, at any
+ * width), which meant laying the whole title out on every rebind just
+ * to learn it (at 100,000 questions, a search's first letter measured
+ * 70 titles, 19 of its 277 million instructions, callgrind), and the
+ * frame laid it out again, at its width, to draw it. A line's height
+ * and baseline are those of the fonts its runs are in (each glyph's
+ * logical extents are its font's ascent and descent, pango's
+ * pango_layout_line_get_extents()); a sample of every printable ASCII
+ * character that Pango lays out as one run with no unknown glyph shows
+ * that the context's first font has them all, so every title of
+ * printable ASCII, coloured or not, is in that font alone and its line
+ * is the sample's. Titles with other characters (another script, a
+ * fallback font, taller or not) or an empty one are measured whole, as
+ * before (/search-ui/title-height). */
+static struct
+{
+  PangoFontDescription *font;
+  double                resolution;
+  cairo_font_options_t *options;
+  PangoLanguage        *language;
+  PangoGravity          gravity;
+  gboolean              one_font;
+  int                   height;
+  int                   baseline;
+} ascii_line;
+
+static void
+viva_sidebar_title_forget_ascii_line (void)
+{
+  g_clear_pointer (&ascii_line.font, pango_font_description_free);
+  g_clear_pointer (&ascii_line.options, cairo_font_options_destroy);
+}
+
+static gboolean
+viva_sidebar_title_lookup_ascii_line (VivaSidebarTitle *self,
+                                      int              *height,
+                                      int              *baseline)
+{
+  PangoContext *context;
+  const PangoFontDescription *font;
+  const cairo_font_options_t *options;
+  double resolution;
+
+  if (!self->plain_ascii)
+    return FALSE;
+
+  context = gtk_widget_get_pango_context (GTK_WIDGET (self));
+  font = pango_context_get_font_description (context);
+  options = pango_cairo_context_get_font_options (context);
+  resolution = pango_cairo_context_get_resolution (context);
+  if (font == NULL)
+    return FALSE;
+
+  if (ascii_line.font == NULL ||
+      ascii_line.resolution != resolution ||
+      ascii_line.language != pango_context_get_language (context) ||
+      ascii_line.gravity != pango_context_get_gravity (context) ||
+      (ascii_line.options == NULL) != (options == NULL) ||
+      (options != NULL && !cairo_font_options_equal (ascii_line.options, options)) ||
+      !pango_font_description_equal (ascii_line.font, font))
+    {
+      char sample[0x7f - 0x20 + 1];
+      g_autoptr(PangoLayout) layout = NULL;
+      PangoLayoutLine *line;
+
+      for (int c = 0x20; c < 0x7f; c++)
+        sample[c - 0x20] = c;
+      sample[0x7f - 0x20] = '\0';
+
+      layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), sample);
+      pango_layout_set_single_paragraph_mode (layout, TRUE);
+      line = pango_layout_get_line_readonly (layout, 0);
+
+      viva_sidebar_title_forget_ascii_line ();
+      ascii_line.font = pango_font_description_copy (font);
+      ascii_line.resolution = resolution;
+      ascii_line.options = options != NULL ? cairo_font_options_copy (options) : NULL;
+      ascii_line.language = pango_context_get_language (context);
+      ascii_line.gravity = pango_context_get_gravity (context);
+      ascii_line.one_font = pango_layout_get_line_count (layout) == 1 &&
+                            line != NULL && line->runs != NULL && line->runs->next == NULL &&
+                            pango_layout_get_unknown_glyphs_count (layout) == 0;
+      pango_layout_get_pixel_size (layout, NULL, &ascii_line.height);
+      ascii_line.baseline = pango_layout_get_baseline (layout) / PANGO_SCALE;
+    }
+
+  if (!ascii_line.one_font)
+    return FALSE;
+
+  *height = ascii_line.height;
+  *baseline = ascii_line.baseline;
+  return TRUE;
 }
 
 static void
@@ -193,6 +320,13 @@ viva_sidebar_title_measure (GtkWidget      *widget,
     }
 
   /* One line of the text, as GtkLabel measures it at any width. */
+  if (viva_sidebar_title_lookup_ascii_line (self, minimum, minimum_baseline))
+    {
+      *natural = *minimum;
+      *natural_baseline = *minimum_baseline;
+      return;
+    }
+
   viva_sidebar_title_ensure_layout (self);
   width = pango_layout_get_width (self->layout);
   pango_layout_set_width (self->layout, -1);
@@ -279,6 +413,9 @@ viva_sidebar_title_system_setting_changed (GtkWidget        *widget,
 
   GTK_WIDGET_CLASS (viva_sidebar_title_parent_class)->system_setting_changed (widget, setting);
 
+  /* Fonts installed or removed: the first font may be another. */
+  if (setting == GTK_SYSTEM_SETTING_FONT_CONFIG)
+    viva_sidebar_title_forget_ascii_line ();
   viva_sidebar_title_forget_layout (self);
 }
 

@@ -287,6 +287,9 @@ viva_sidebar_long_pressed_cb (VivaSidebar *self,
   viva_sidebar_popup_row_menu (self, x, y);
 }
 
+/* The result's slot a row shows, if any. */
+#define SLOT_KEY "viva-sidebar-slot"
+
 static void
 viva_sidebar_row_finalized_cb (gpointer  data,
                                GObject  *row)
@@ -296,10 +299,28 @@ viva_sidebar_row_finalized_cb (gpointer  data,
   g_ptr_array_remove_fast (self->rows, row);
 }
 
-static void
-viva_sidebar_setup_row_cb (GtkSignalListItemFactory *factory,
-                           GtkListItem              *list_item,
-                           VivaSidebar              *self)
+/* GTK 4.8's list view keeps no row widgets of its own: a list item it
+ * lets go is destroyed with its child (gtklistitemmanager.c,
+ * gtk_list_item_manager_release_list_item()), and the next ones are made
+ * anew through the factory's setup. That is what a search's first letter
+ * cost most at 100,000 questions: the list view swaps the tree (a few
+ * rows, or the 200 it keeps around an open question) for the result and
+ * makes its 200 rows at once, each a GtkTreeExpander, a VivaSidebarRow
+ * and their children, styled and given an accessible (callgrind, "d":
+ * 46 of 334 million instructions in setup alone; 277 million with the
+ * rows kept). So the rows it lets go are kept here, unbound, and given
+ * to the list items it makes next: leaving the search for the tree and
+ * searching again, or the tree's 200 rows swapped for the result's,
+ * refill rows rather than make them. At most this many are kept: the
+ * list view holds about 200 rows at a time. */
+#define MAX_SPARE_ROWS 256
+#define EXPANDER_KEY "viva-sidebar-expander"
+
+/* A new row: a GtkTreeExpander (floating) around a VivaSidebarRow. The
+ * factory's setup and the warm-up (viva_sidebar_warm_rows_cb()) make
+ * them here, so that both are the same. */
+static GtkWidget *
+viva_sidebar_make_row (VivaSidebar *self)
 {
   GtkWidget *expander = gtk_tree_expander_new ();
   GtkWidget *row = viva_sidebar_row_new ();
@@ -308,11 +329,149 @@ viva_sidebar_setup_row_cb (GtkSignalListItemFactory *factory,
   /* Expand so that the counts line up at the end of every row. */
   gtk_widget_set_hexpand (row, TRUE);
   gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), row);
-  gtk_list_item_set_child (list_item, expander);
 
   /* Rows go when the list view decides; a weak reference says when. */
   g_ptr_array_add (self->rows, row);
   g_object_weak_ref (G_OBJECT (row), viva_sidebar_row_finalized_cb, self);
+
+  return expander;
+}
+
+static void
+viva_sidebar_setup_row_cb (GtkSignalListItemFactory *factory,
+                           GtkListItem              *list_item,
+                           VivaSidebar              *self)
+{
+  GtkWidget *expander;
+
+  if (self->spare_rows->len > 0)
+    {
+      /* The array's reference becomes the one the list item keeps for
+       * its teardown. */
+      expander = g_ptr_array_steal_index (self->spare_rows, self->spare_rows->len - 1);
+      gtk_list_item_set_child (list_item, expander);
+      g_object_set_data_full (G_OBJECT (list_item), EXPANDER_KEY, expander, g_object_unref);
+      return;
+    }
+
+  expander = viva_sidebar_make_row (self);
+  gtk_list_item_set_child (list_item, expander);
+  g_object_set_data_full (G_OBJECT (list_item), EXPANDER_KEY, g_object_ref (expander), g_object_unref);
+}
+
+/* The list item goes: its row, unbound, is kept for the next one. Its
+ * list item widget has already let go of it (gtklistitemwidget.c,
+ * gtk_list_item_widget_teardown_func(), before the signal), so the list
+ * item keeps a reference for this moment. */
+static void
+viva_sidebar_teardown_row_cb (GtkSignalListItemFactory *factory,
+                              GtkListItem              *list_item,
+                              VivaSidebar              *self)
+{
+  g_autoptr(GtkWidget) expander = g_object_steal_data (G_OBJECT (list_item), EXPANDER_KEY);
+
+  if (expander == NULL || gtk_widget_get_parent (expander) != NULL ||
+      self->spare_rows == NULL || self->spare_rows->len >= MAX_SPARE_ROWS)
+    return;
+
+  /* Unbound, it shows nothing (viva_sidebar_unbind_row_cb()). */
+  g_ptr_array_add (self->spare_rows, g_steal_pointer (&expander));
+}
+
+/* The first search of a session has no rows to refill: with the tree
+ * folded the list view holds its ten level rows, and the first letter
+ * made the other 195 of the result's (/search-ui/rows-made-ahead: 199
+ * with the test's bank). Rows are made ahead instead, once the
+ * user shows or enters the search field (Ctrl+F, a click in it): a few
+ * at a time on a low-priority idle, each chunk about WARM_CHUNK_USEC,
+ * until the list view's share is there or a keystroke comes (then the
+ * rest are made as the list view asks, as before). Nothing is made for
+ * a user who never searches.
+ *
+ * How many: GTK 4.8's list view makes list items for up to 200 items
+ * around its anchor plus 2 either side of each tracker (gtklistview.c,
+ * GTK_LIST_VIEW_MAX_LIST_ITEMS and GTK_LIST_VIEW_EXTRA_ITEMS), whatever
+ * its height: 205 for a long result. No more than the bank could show
+ * (its questions, topics and levels), nor than the sidebar keeps. */
+#define WARM_ROWS 205
+#define WARM_CHUNK_USEC 3000
+
+static guint
+viva_sidebar_n_rows_wanted (VivaSidebar *self)
+{
+  guint n;
+
+  if (self->bank == NULL)
+    return 0;
+
+  n = MIN (WARM_ROWS, viva_bank_get_n_questions (self->bank) + viva_bank_get_n_topics (self->bank) +
+           viva_bank_get_n_levels (self->bank));
+  /* The rows made so far, shown or spare, count. */
+  return MIN (n, self->rows->len + (MAX_SPARE_ROWS - self->spare_rows->len));
+}
+
+static gboolean
+viva_sidebar_warm_rows_cb (gpointer data)
+{
+  VivaSidebar *self = data;
+  gint64 start = g_get_monotonic_time ();
+
+  do
+    {
+      if (self->rows->len >= viva_sidebar_n_rows_wanted (self))
+        {
+          self->warm_source = 0;
+          return G_SOURCE_REMOVE;
+        }
+
+      /* As a row the list view let go: unbound, kept for the next list
+       * item (viva_sidebar_setup_row_cb()). */
+      g_ptr_array_add (self->spare_rows, g_object_ref_sink (viva_sidebar_make_row (self)));
+    }
+  while (g_get_monotonic_time () - start < WARM_CHUNK_USEC);
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+viva_sidebar_warm_rows (VivaSidebar *self)
+{
+  if (self->warm_source != 0 || self->spare_rows == NULL ||
+      self->rows->len >= viva_sidebar_n_rows_wanted (self))
+    return;
+
+  self->warm_source = g_idle_add_full (G_PRIORITY_LOW, viva_sidebar_warm_rows_cb, self, NULL);
+  g_source_set_name_by_id (self->warm_source, "[viva] sidebar rows warm-up");
+}
+
+/* A keystroke: the list view makes what is missing, as it asks. */
+static void
+viva_sidebar_stop_warming_rows (VivaSidebar *self)
+{
+  g_clear_handle_id (&self->warm_source, g_source_remove);
+}
+
+static void
+viva_sidebar_search_mode_cb (VivaSidebar  *self,
+                             GParamSpec   *pspec,
+                             GtkSearchBar *search_bar)
+{
+  if (gtk_search_bar_get_search_mode (search_bar))
+    viva_sidebar_warm_rows (self);
+  else
+    viva_sidebar_stop_warming_rows (self);
+}
+
+gboolean
+_viva_sidebar_is_warming_rows (VivaSidebar *self)
+{
+  return self->warm_source != 0;
+}
+
+GPtrArray *
+_viva_sidebar_get_rows (VivaSidebar *self)
+{
+  return self->rows;
 }
 
 /* Shows @item in @row, whose expander is @expander. */
@@ -337,7 +496,8 @@ viva_sidebar_fill_row (VivaSidebar     *self,
       gboolean expanded = viva_sidebar_results_get_expanded (self->results, item);
 
       viva_sidebar_row_set_outline (row, TRUE, depth, expanded);
-      /* What GtkTreeExpander tells a screen reader in the tree. */
+      /* What GtkTreeExpander tells a screen reader in the tree (it
+       * says it again when a spare row comes back to the tree). */
       gtk_accessible_update_property (GTK_ACCESSIBLE (expander),
                                       GTK_ACCESSIBLE_PROPERTY_LEVEL, header ? depth + 1 : depth + 2,
                                       -1);
@@ -351,8 +511,6 @@ viva_sidebar_fill_row (VivaSidebar     *self,
   else
     viva_sidebar_row_set_outline (row, FALSE, 0, FALSE);
 }
-
-#define SLOT_KEY "viva-sidebar-slot"
 
 static void
 viva_sidebar_bind_row_cb (GtkSignalListItemFactory *factory,
@@ -428,6 +586,9 @@ viva_sidebar_dispose (GObject *object)
    * dispose_template leaves it in place. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
+  g_clear_handle_id (&self->warm_source, g_source_remove);
+  /* With the list view gone, no row comes back here. */
+  g_clear_pointer (&self->spare_rows, g_ptr_array_unref);
 
   g_clear_handle_id (&self->refresh_source, g_source_remove);
   if (self->context_signals != NULL)
@@ -726,6 +887,7 @@ static void
 viva_sidebar_init (VivaSidebar *self)
 {
   g_autoptr(GtkListItemFactory) factory = NULL;
+  GtkEventController *focus;
   GtkGesture *gesture;
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -745,6 +907,7 @@ viva_sidebar_init (VivaSidebar *self)
   self->positions = g_array_new (FALSE, FALSE, sizeof (guint));
   self->counts = g_hash_table_new (NULL, NULL);
   self->rows = g_ptr_array_new ();
+  self->spare_rows = g_ptr_array_new_with_free_func (g_object_unref);
   _viva_sidebar_build_filter_menu (self);
   _viva_sidebar_update_level_menu (self);
   _viva_sidebar_update_filters_label (self);
@@ -753,6 +916,7 @@ viva_sidebar_init (VivaSidebar *self)
   g_signal_connect (factory, "setup", G_CALLBACK (viva_sidebar_setup_row_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (viva_sidebar_bind_row_cb), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (viva_sidebar_unbind_row_cb), self);
+  g_signal_connect (factory, "teardown", G_CALLBACK (viva_sidebar_teardown_row_cb), self);
   gtk_list_view_set_factory (self->list_view, factory);
 
   gesture = gtk_gesture_click_new ();
@@ -769,6 +933,17 @@ viva_sidebar_init (VivaSidebar *self)
 
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self->list_view));
+
+  /* Showing or entering the search field makes rows ahead; typing in it
+   * stops that at once. */
+  g_signal_connect_object (self->search_bar, "notify::search-mode-enabled",
+                           G_CALLBACK (viva_sidebar_search_mode_cb), self, G_CONNECT_SWAPPED);
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect_object (focus, "enter",
+                           G_CALLBACK (viva_sidebar_warm_rows), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->search_entry), focus);
+  g_signal_connect_object (self->search_entry, "changed",
+                           G_CALLBACK (viva_sidebar_stop_warming_rows), self, G_CONNECT_SWAPPED);
 }
 
 /* The study state rows read: the bank's, from the notes store, shared
