@@ -496,12 +496,12 @@ test_markup_overlapping_spans (void)
   g_autofree char *markup1 = NULL;
   g_autofree char *markup2 = NULL;
 
-  question1 = _viva_question_new (1, 0, level, NULL, "ab<d&f", 6, overlapping, G_N_ELEMENTS (overlapping));
+  question1 = _viva_question_new (1, 0, level, NULL, "ab<d&f", 6, overlapping, G_N_ELEMENTS (overlapping), NULL);
   markup1 = viva_question_dup_markup (question1);
   assert_markup_valid (markup1);
   g_assert_cmpstr (markup1, ==, "<b>ab<i>&lt;d</i></b><i>&amp;f</i>");
 
-  question2 = _viva_question_new (2, 1, level, NULL, "abcdef", 6, nested, G_N_ELEMENTS (nested));
+  question2 = _viva_question_new (2, 1, level, NULL, "abcdef", 6, nested, G_N_ELEMENTS (nested), NULL);
   markup2 = viva_question_dup_markup (question2);
   assert_markup_valid (markup2);
   g_assert_cmpstr (markup2, ==, "<b><i>a<tt>b</tt>c</i>d<tt>ef</tt></b>");
@@ -1803,6 +1803,224 @@ test_copied_question_markup (void)
   assert_markup_valid (gone);
 }
 
+/* Answers */
+
+static VivaBank *
+load_answers_fixture (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "banks", "answers.md", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  VivaBank *bank;
+
+  bank = viva_bank_new_from_file (file, NULL, &error);
+  g_assert_no_error (error);
+
+  return bank;
+}
+
+static const char *
+answer_of (VivaBank *bank,
+           guint     number)
+{
+  VivaQuestion *question = viva_bank_lookup_question (bank, number);
+
+  g_assert_nonnull (question);
+  return viva_question_get_answer (question);
+}
+
+static void
+test_answer_fixture (void)
+{
+  g_autoptr(VivaBank) bank = load_answers_fixture ();
+
+  g_assert_cmpuint (viva_bank_get_n_questions (bank), ==, 7);
+
+  /* Text after the marker, then a code block. */
+  g_assert_cmpstr (answer_of (bank, 1), ==,
+                   "The number of characters (code points) in it, not bytes:\n"
+                   "\n"
+                   "```python\n"
+                   "len(\"h\xc3\xa9llo\")  # 5\n"
+                   "len(\"h\xc3\xa9llo\".encode())  # 6\n"
+                   "```\n");
+  /* Lists and a "####" heading belong to the answer. */
+  g_assert_cmpstr (answer_of (bank, 2), ==,
+                   "Use `range` and `list`:\n"
+                   "\n"
+                   "- `list(range(5))` gives `[0, 1, 2, 3, 4]`;\n"
+                   "- a comprehension, `[i for i in range(5)]`, does too.\n"
+                   "\n"
+                   "#### Which to prefer\n"
+                   "\n"
+                   "The first: it says what it means.\n");
+  g_assert_null (answer_of (bank, 3));
+  /* "**Answer**:" and a quote; "**Notes:**" ends it. */
+  g_assert_cmpstr (answer_of (bank, 4), ==,
+                   "`None`. The caller gets `None` whether the function ends or reaches a bare `return`.\n"
+                   "\n"
+                   "> A function always returns *something*.\n");
+  /* Ends at the next level's heading; the ordered list kept. */
+  g_assert_cmpstr (answer_of (bank, 5), ==,
+                   "Once, when the `def` statement runs; a mutable default is shared between calls:\n"
+                   "\n"
+                   "1. `def f(items=[])` keeps one list;\n"
+                   "2. use `None` and make a new list inside.\n");
+  /* HTML dropped. */
+  g_assert_cmpstr (answer_of (bank, 6), ==,
+                   "That the context manager's `__exit__` runs, even when the block raises.\n");
+  /* Prose between a question and its marker: no answer, as today. */
+  g_assert_null (answer_of (bank, 7));
+
+  /* The question's text and level are what they were. */
+  g_assert_cmpstr (viva_question_get_text (viva_bank_lookup_question (bank, 5)), ==,
+                   "What is a default argument evaluated?");
+  g_assert_cmpuint (viva_level_get_number (viva_question_get_level (viva_bank_lookup_question (bank, 6))), ==, 2);
+}
+
+static void
+test_answer_marker_forms (void)
+{
+  static const char * const markers[] = {
+    "**Answer:**", "**Answer**:", "**answer:**", "**ANSWER**", "__Answer:__", "**Answer :**",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (markers); i++)
+    {
+      g_autofree char *markdown = g_strdup_printf ("## Level 1: L\n\n**Question 1:** Q?\n\n%s A.\n", markers[i]);
+      g_autoptr(VivaBank) bank = parse_string_ok (markdown);
+
+      g_assert_cmpstr (answer_of (bank, 1), ==, "A.\n");
+    }
+}
+
+static void
+test_answer_ends (void)
+{
+  g_autoptr(VivaBank) bank = parse_string_ok (
+    "# T\n\n## Level 1: L\n\n### Topic\n\n"
+    "**Question 1:** One?\n\n**Answer:** first\n\n##### Small heading\n\ntext\n\n"
+    "**Question 2:** Two?\n\n**Answer:** second\n\n"
+    "### Next topic\n\n**Question 3:** Three?\n\n**Answer:** third\n\n"
+    "Level 2: Setext\n---------------\n\n**Question 4:** Four?\n\n**Answer:** fourth\n\n"
+    "**Notes:** skipped\n\n**Question 5:** Five?\n\n**Answer:**\n\n"
+    "## Level 3: M\n\n**Question 6:** Six?\n\n**Answer:** the end of the file");
+
+  g_assert_cmpstr (answer_of (bank, 1), ==, "first\n\n##### Small heading\n\ntext\n");
+  g_assert_cmpstr (answer_of (bank, 2), ==, "second\n");
+  g_assert_cmpstr (answer_of (bank, 3), ==, "third\n");
+  g_assert_cmpstr (answer_of (bank, 4), ==, "fourth\n");
+  /* A marker with nothing after it: no answer. */
+  g_assert_null (answer_of (bank, 5));
+  g_assert_cmpstr (answer_of (bank, 6), ==, "the end of the file\n");
+  g_assert_cmpuint (viva_bank_get_n_levels (bank), ==, 3);
+}
+
+static void
+test_answer_marker_outside_question (void)
+{
+  g_autoptr(VivaBank) bank = parse_string_ok (
+    "**Answer:** before any question\n\n## Level 1: L\n\n**Answer:** before a question\n\n"
+    "**Question 1:** Q?\n\n```\ncode first\n```\n\n**Answer:** after code: ignored\n\n"
+    "**Question 2:** R?\n\n- a list\n\n**Answer:** after a list: ignored\n");
+
+  g_assert_null (answer_of (bank, 1));
+  g_assert_null (answer_of (bank, 2));
+}
+
+/* The answer cannot make a question: a label inside a code block stays
+ * code, and a bold label in the answer's own Markdown (an h4) is read
+ * by the bank as a question, as it was before answers. */
+static void
+test_answer_code_holds_labels (void)
+{
+  g_autoptr(VivaBank) bank = parse_string_ok (
+    "## Level 1: L\n\n**Question 1:** Q?\n\n**Answer:**\n\n```\n**Question 9:** not a question\n## Level 9: nor a level\n```\n");
+
+  g_assert_cmpuint (viva_bank_get_n_questions (bank), ==, 1);
+  g_assert_cmpstr (answer_of (bank, 1), ==, "```\n**Question 9:** not a question\n## Level 9: nor a level\n```\n");
+}
+
+static void
+test_answer_html_dropped (void)
+{
+  g_autoptr(VivaBank) bank = parse_string_ok (
+    "## Level 1: L\n\n**Question 1:** Q?\n\n**Answer:** <script>alert(1)</script> text "
+    "<img src=x onerror=alert(1)> [link](javascript:alert(1))\n\n<div>\n<b>block</b>\n</div>\n");
+
+  g_assert_cmpstr (answer_of (bank, 1), ==, "alert(1) text link\n");
+}
+
+static char *
+dump_bank (VivaBank *bank)
+{
+  GListModel *questions = viva_bank_get_questions (bank);
+  GString *dump = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (questions); i++)
+    {
+      g_autoptr(VivaQuestion) question = g_list_model_get_item (questions, i);
+      VivaTopic *topic = viva_question_get_topic (question);
+      const VivaSpan *spans;
+      guint n_spans;
+
+      g_string_append_printf (dump, "%u\t%u\t%s\t%s\t",
+                              viva_question_get_number (question),
+                              viva_level_get_number (viva_question_get_level (question)),
+                              topic != NULL ? viva_topic_get_name (topic) : "",
+                              viva_question_get_text (question));
+      spans = _viva_question_get_spans (question, &n_spans);
+      for (guint j = 0; j < n_spans; j++)
+        g_string_append_printf (dump, "%s%u-%u:%d", j > 0 ? "," : "", spans[j].start, spans[j].end, spans[j].kind);
+      g_string_append_c (dump, '\n');
+    }
+
+  return g_string_free (dump, FALSE);
+}
+
+/* The bundled bank reads exactly as it did before answers (the fixture
+ * is the parser's output at the commit before them), and has none. */
+static void
+test_answer_bundled_unchanged (void)
+{
+  g_autoptr(VivaBank) bank = load_bundled ();
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "banks", "bundled-parsed.tsv", NULL);
+  g_autofree char *expected = NULL;
+  g_autofree char *dump = dump_bank (bank);
+  g_autoptr(GError) error = NULL;
+  GListModel *questions = viva_bank_get_questions (bank);
+
+  g_file_get_contents (path, &expected, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (dump, ==, expected);
+
+  for (guint i = 0; i < g_list_model_get_n_items (questions); i++)
+    {
+      g_autoptr(VivaQuestion) question = g_list_model_get_item (questions, i);
+
+      g_assert_null (viva_question_get_answer (question));
+    }
+}
+
+static void
+test_answer_lookup (void)
+{
+  g_autoptr(VivaBank) bank = load_answers_fixture ();
+  const char *text = "What does the `with` statement guarantee?";
+  const char *plain = viva_question_get_text (viva_bank_lookup_question (bank, 6));
+
+  g_assert_cmpstr (plain, ==, "What does the with statement guarantee?");
+  g_assert_nonnull (viva_bank_lookup_answer (bank, NULL, 6, plain));
+  g_assert_true (viva_bank_lookup_answer (bank, "", 6, plain) == answer_of (bank, 6));
+  g_assert_true (viva_bank_lookup_answer (bank, viva_bank_get_id (bank), 6, plain) == answer_of (bank, 6));
+  /* Another bank, other words, the user's own question, no bank. */
+  g_assert_null (viva_bank_lookup_answer (bank, "another-bank", 6, plain));
+  g_assert_null (viva_bank_lookup_answer (bank, NULL, 6, text));
+  g_assert_null (viva_bank_lookup_answer (bank, NULL, 0, plain));
+  g_assert_null (viva_bank_lookup_answer (NULL, NULL, 6, plain));
+  g_assert_null (viva_bank_lookup_answer (bank, NULL, 3, viva_question_get_text (viva_bank_lookup_question (bank, 3))));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1848,6 +2066,14 @@ main (int   argc,
   g_test_add_func ("/bank/file/id", test_id_for_file);
   g_test_add_func ("/bank/lifetime", test_lifetime);
   g_test_add_func ("/bank/copied-question-markup", test_copied_question_markup);
+  g_test_add_func ("/bank/answer/fixture", test_answer_fixture);
+  g_test_add_func ("/bank/answer/marker-forms", test_answer_marker_forms);
+  g_test_add_func ("/bank/answer/ends", test_answer_ends);
+  g_test_add_func ("/bank/answer/marker-outside-question", test_answer_marker_outside_question);
+  g_test_add_func ("/bank/answer/code-holds-labels", test_answer_code_holds_labels);
+  g_test_add_func ("/bank/answer/html-dropped", test_answer_html_dropped);
+  g_test_add_func ("/bank/answer/bundled-unchanged", test_answer_bundled_unchanged);
+  g_test_add_func ("/bank/answer/lookup", test_answer_lookup);
 
   if (g_test_perf ())
     g_test_add_func ("/bank/perf/100k", test_perf_large_bank);

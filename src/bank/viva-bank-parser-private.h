@@ -52,4 +52,10 @@ VivaLevelHeading  _viva_bank_parse_level_heading  (const char   *heading,
                                                    guint        *number,
                                                    char        **name);
 
+/* viva-answer.c: viva_answer_normalize() of an answer cut from a bank,
+ * which starts with its "**Answer:**" paragraph: the marker is left out
+ * and the rest of its paragraph kept. */
+char             *_viva_answer_normalize_marked   (const char   *markdown,
+                                                   gsize         len);
+
 G_END_DECLS

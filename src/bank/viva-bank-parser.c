@@ -19,8 +19,17 @@
  *   ### Topic name
  *   **Question 1:** The text of the question, which may wrap.
  *
+ *   **Answer:**
+ *
+ *   An answer: paragraphs, lists, code, "####" headings...
+ *
  * Topics are optional: questions of a level without "###" headings are
- * children of the level itself.
+ * children of the level itself. An answer is optional: a paragraph that
+ * opens with a bold "Answer" right after a question starts it, and it
+ * runs to the line of the next question, the next h1-h3 heading, a
+ * "**Notes:**" paragraph (an export's notes, skipped) or the end. The
+ * answer is cut from the input as written and stored normalized
+ * (viva-answer.c).
  *
  * This file is the state machine md4c's events drive: headings, labels,
  * questions and their spans, and the levels and topics they build. What
@@ -38,6 +47,7 @@
 #include <glib/gi18n.h>
 #include <md4c.h>
 
+#include "viva-answer.h"
 #include "viva-bank-parser-private.h"
 
 typedef enum
@@ -112,6 +122,18 @@ typedef struct
   /* Where the parser last was in the input, for line numbers when md4c
    * hands us text that is not in the input (a soft break's "\n"). */
   gsize       last_offset;
+
+  /* Answers. @answer_question is the question just read (borrowed from
+   * @questions); @after_question says the paragraph being read is the
+   * first block after it, the only place its "**Answer:**" may be. An
+   * answer starts at @answer_start; an h1-h3 heading entered during it
+   * ends it at the line of the heading's first text. */
+  VivaQuestion *answer_question;
+  gboolean    after_question;
+  gboolean    para_after_question;
+  gboolean    in_answer;
+  gsize       answer_start;
+  gboolean    answer_ends_at_heading;
 } Parser;
 
 static guint
@@ -277,6 +299,47 @@ finish_heading (Parser *self)
   return TRUE;
 }
 
+/* The offset where the line holding @offset starts. */
+static gsize
+line_start_at (Parser *self,
+               gsize   offset)
+{
+  offset = MIN (offset, self->size);
+  while (offset > 0 && self->data[offset - 1] != '\n' && self->data[offset - 1] != '\r')
+    offset--;
+  return offset;
+}
+
+/* "Answer" or "Notes" as a whole word opening a label. */
+static gboolean
+label_is_word (const char *label,
+               const char *word)
+{
+  gsize len = strlen (word);
+
+  return g_ascii_strncasecmp (label, word, len) == 0 &&
+         (label[len] == '\0' || label[len] == ':' || _viva_bank_is_blank (label[len]));
+}
+
+/* Ends the answer being read where the line at @end starts: what lies
+ * between the marker's line and there, less the marker, is the answer. */
+static void
+finish_answer (Parser *self,
+               gsize   end)
+{
+  const char *start = self->data + self->answer_start;
+  gsize len = MIN (end, self->size) > self->answer_start ? MIN (end, self->size) - self->answer_start : 0;
+
+  self->in_answer = FALSE;
+  self->answer_ends_at_heading = FALSE;
+
+  if (self->answer_question == NULL)
+    return;
+
+  _viva_question_take_answer (self->answer_question, _viva_answer_normalize_marked (start, len));
+  self->answer_question = NULL;
+}
+
 /* Decides whether the paragraph's opening strong span is a question label
  * and which number it gives. Text after the number inside the label
  * ("**Question 7: Lists**") is kept as the start of the question. */
@@ -291,6 +354,24 @@ finish_label (Parser *self)
 
   while (_viva_bank_is_blank (*label))
     label++;
+
+  /* "**Answer:**" right after a question starts its answer. */
+  if (label_is_word (label, "answer") && self->para_after_question &&
+      self->answer_question != NULL && !self->in_answer)
+    {
+      self->in_answer = TRUE;
+      self->answer_start = line_start_at (self, self->label_offset);
+      self->para = PARA_PROSE;
+      return TRUE;
+    }
+
+  /* "**Notes:**" ends an answer; what follows it is skipped. */
+  if (label_is_word (label, "notes") && self->in_answer)
+    {
+      finish_answer (self, line_start_at (self, self->label_offset));
+      self->para = PARA_PROSE;
+      return TRUE;
+    }
 
   if (g_ascii_strncasecmp (label, "Question", 8) != 0 ||
       (label[8] != '\0' && label[8] != ':' && !_viva_bank_is_blank (label[8])))
@@ -338,6 +419,10 @@ finish_label (Parser *self)
                         line_at (self, self->label_offset), shown, G_MAXUINT32);
       return FALSE;
     }
+
+  if (self->in_answer)
+    finish_answer (self, line_start_at (self, self->label_offset));
+  self->answer_question = NULL;
 
   self->number = (guint)value;
   self->para = PARA_QUESTION;
@@ -455,7 +540,8 @@ finish_question (Parser *self)
                                  self->text->str,
                                  self->text->len,
                                  spans,
-                                 n_spans);
+                                 n_spans,
+                                 NULL);
 
   g_ptr_array_add (self->questions, question);
   g_array_append_val (self->offsets, self->label_offset);
@@ -467,6 +553,9 @@ finish_question (Parser *self)
     g_ptr_array_add (self->level_children, g_object_ref (question));
 
   self->level_n_questions++;
+
+  self->answer_question = question;
+  self->after_question = TRUE;
 
   return TRUE;
 }
@@ -520,20 +609,32 @@ on_enter_block (MD_BLOCKTYPE  type,
       self->heading_offset_set = FALSE;
       g_string_truncate (self->heading, 0);
       start_paragraph (self);
+      self->para_after_question = FALSE;
+      self->after_question = FALSE;
+      /* h1-h3 end an answer; h4-h6 are part of it. */
+      if (self->in_answer && self->heading_level <= 3)
+        self->answer_ends_at_heading = TRUE;
       break;
 
     case MD_BLOCK_P:
       start_paragraph (self);
+      self->para_after_question = self->after_question;
+      self->after_question = FALSE;
+      break;
+
+    /* Layout ("<br>", "<div>") between a question and its answer. */
+    case MD_BLOCK_HTML:
       break;
 
     case MD_BLOCK_DOC:
+      break;
+
     case MD_BLOCK_QUOTE:
     case MD_BLOCK_UL:
     case MD_BLOCK_OL:
     case MD_BLOCK_LI:
     case MD_BLOCK_HR:
     case MD_BLOCK_CODE:
-    case MD_BLOCK_HTML:
     case MD_BLOCK_TABLE:
     case MD_BLOCK_THEAD:
     case MD_BLOCK_TBODY:
@@ -541,6 +642,7 @@ on_enter_block (MD_BLOCKTYPE  type,
     case MD_BLOCK_TH:
     case MD_BLOCK_TD:
     default:
+      self->after_question = FALSE;
       break;
     }
 
@@ -561,6 +663,16 @@ on_leave_block (MD_BLOCKTYPE  type,
       if (!self->in_heading)
         break;
       self->in_heading = FALSE;
+      /* A heading with no text ends the answer after the line of the
+       * last text read. */
+      if (self->answer_ends_at_heading)
+        {
+          gsize end = self->last_offset;
+
+          while (end < self->size && self->data[end] != '\n' && self->data[end] != '\r')
+            end++;
+          finish_answer (self, end);
+        }
       if (self->para == PARA_LABEL || self->para == PARA_QUESTION)
         return finish_paragraph (self) ? 0 : 1;
       self->para = PARA_NONE;
@@ -737,6 +849,10 @@ on_text (MD_TEXTTYPE  type,
 
   note_position (self, text);
 
+  if (self->answer_ends_at_heading && self->in_heading &&
+      text >= self->data && text < self->data + self->size)
+    finish_answer (self, line_start_at (self, text - self->data));
+
   if (self->in_heading)
     {
       if (!self->heading_offset_set)
@@ -877,6 +993,9 @@ _viva_bank_parse (const char             *text,
   if (parser.error == NULL && ret != 0)
     parser_set_error (&parser, VIVA_BANK_ERROR_MALFORMED,
                       _("The file could not be read as Markdown."));
+
+  if (parser.error == NULL && parser.in_answer)
+    finish_answer (&parser, parser.size);
 
   if (parser.error == NULL)
     finish_level (&parser);

@@ -98,7 +98,8 @@ void            _viva_topic_take_questions      (VivaTopic       *self,
 void            _viva_topic_detach              (VivaTopic       *self);
 
 /* viva-question.c: @text is copied (@text_len bytes, no NUL needed) and
- * so are the spans. The level and topic are borrowed. */
+ * so are the spans and @answer (canonical Markdown, or NULL). The level
+ * and topic are borrowed. */
 VivaQuestion   *_viva_question_new              (guint            number,
                                                  guint            position,
                                                  VivaLevel       *level,
@@ -106,7 +107,10 @@ VivaQuestion   *_viva_question_new              (guint            number,
                                                  const char      *text,
                                                  gsize            text_len,
                                                  const VivaSpan  *spans,
-                                                 guint            n_spans);
+                                                 guint            n_spans,
+                                                 const char      *answer);
+void            _viva_question_take_answer      (VivaQuestion    *self,
+                                                 char            *answer);
 const VivaSpan *_viva_question_get_spans        (VivaQuestion    *self,
                                                  guint           *n_spans);
 void            _viva_question_detach           (VivaQuestion    *self);

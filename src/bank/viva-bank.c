@@ -707,6 +707,46 @@ viva_bank_dup_question_markup (VivaBank   *bank,
   return g_markup_escape_text (text, -1);
 }
 
+/**
+ * viva_bank_lookup_answer:
+ * @bank: (nullable): the bank open now
+ * @bank_id: (nullable): the bank the question was copied from, or %NULL
+ *   or "" when the copy did not record it
+ * @number: the question's number there, or 0 for a question of the
+ *   user's own
+ * @text: the question as copied, plain text
+ *
+ * The bank's answer to a copied question (a mock interview's, an
+ * interview's), by the rule of viva_bank_dup_question_markup(): only
+ * when @bank is the bank it came from and still asks it in the same
+ * words, so an answer never goes with a question it was not written for.
+ *
+ * Returns: (nullable): the answer, canonical Markdown, owned by @bank
+ */
+const char *
+viva_bank_lookup_answer (VivaBank   *bank,
+                         const char *bank_id,
+                         guint       number,
+                         const char *text)
+{
+  VivaQuestion *question;
+
+  g_return_val_if_fail (bank == NULL || VIVA_IS_BANK (bank), NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+
+  if (bank == NULL || number == 0)
+    return NULL;
+
+  if (bank_id != NULL && bank_id[0] != '\0' && strcmp (bank_id, bank->id) != 0)
+    return NULL;
+
+  question = viva_bank_lookup_question (bank, number);
+  if (question == NULL || strcmp (viva_question_get_text (question), text) != 0)
+    return NULL;
+
+  return viva_question_get_answer (question);
+}
+
 GPtrArray *
 _viva_bank_get_question_array (VivaBank *self)
 {

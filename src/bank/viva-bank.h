@@ -67,6 +67,10 @@ char         *viva_bank_dup_question_markup  (VivaBank             *bank,
                                               const char           *bank_id,
                                               guint                 number,
                                               const char           *text);
+const char   *viva_bank_lookup_answer        (VivaBank             *bank,
+                                              const char           *bank_id,
+                                              guint                 number,
+                                              const char           *text);
 GPtrArray    *viva_bank_find_related         (VivaBank             *self,
                                               VivaQuestion         *question,
                                               guint                 max);

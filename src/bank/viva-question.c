@@ -21,6 +21,9 @@ struct _VivaQuestion
   VivaSpan   *spans;
   const char *text;
   char       *search_key;
+  /* Canonical Markdown (viva_answer_normalize()), or NULL: most banks
+   * have no answers, and then a question pays one pointer for them. */
+  char       *answer;
 
   /* Borrowed: the level owns its topics and questions. Cleared by
    * _viva_question_detach() when the bank goes away. */
@@ -54,6 +57,7 @@ viva_question_finalize (GObject *object)
   self->text = NULL;
   g_clear_pointer (&self->spans, g_free);
   g_clear_pointer (&self->search_key, g_free);
+  g_clear_pointer (&self->answer, g_free);
 
   G_OBJECT_CLASS (viva_question_parent_class)->finalize (object);
 }
@@ -142,7 +146,8 @@ _viva_question_new (guint           number,
                     const char     *text,
                     gsize           text_len,
                     const VivaSpan *spans,
-                    guint           n_spans)
+                    guint           n_spans,
+                    const char     *answer)
 {
   VivaQuestion *self;
   gsize spans_size;
@@ -170,7 +175,24 @@ _viva_question_new (guint           number,
   text_copy[text_len] = '\0';
   self->text = text_copy;
 
+  if (answer != NULL && answer[0] != '\0')
+    self->answer = g_strdup (answer);
+
   return self;
+}
+
+/* The parser reads a question's answer after the question: it gives it
+ * (canonical Markdown, or NULL) once, before the bank is made. */
+void
+_viva_question_take_answer (VivaQuestion *self,
+                            char         *answer)
+{
+  g_return_if_fail (VIVA_IS_QUESTION (self));
+
+  g_free (self->answer);
+  self->answer = answer;
+  if (self->answer != NULL && self->answer[0] == '\0')
+    g_clear_pointer (&self->answer, g_free);
 }
 
 const VivaSpan *
@@ -220,6 +242,23 @@ viva_question_get_text (VivaQuestion *self)
   g_return_val_if_fail (VIVA_IS_QUESTION (self), NULL);
 
   return self->text;
+}
+
+/**
+ * viva_question_get_answer:
+ * @self: a question
+ *
+ * The answer the bank gives, as canonical Markdown: read it with
+ * viva_answer_parse_blocks() or viva_answer_to_html(), never as markup.
+ *
+ * Returns: (nullable): the answer, or %NULL when the bank gives none
+ */
+const char *
+viva_question_get_answer (VivaQuestion *self)
+{
+  g_return_val_if_fail (VIVA_IS_QUESTION (self), NULL);
+
+  return self->answer;
 }
 
 /**

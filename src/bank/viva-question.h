@@ -25,6 +25,7 @@ G_DECLARE_FINAL_TYPE (VivaQuestion, viva_question, VIVA, QUESTION, GObject)
 guint       viva_question_get_number     (VivaQuestion *self);
 guint       viva_question_get_position   (VivaQuestion *self);
 const char *viva_question_get_text       (VivaQuestion *self);
+const char *viva_question_get_answer     (VivaQuestion *self);
 const char *viva_question_get_search_key (VivaQuestion *self);
 char       *viva_question_dup_markup     (VivaQuestion *self);
 char       *viva_question_dup_markup_highlighted
