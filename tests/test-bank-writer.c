@@ -142,7 +142,7 @@ test_round_trip_hostile_spans (void)
       g_autoptr(VivaBank) bank = NULL;
 
       question = _viva_question_new (1, 0, level, NULL, cases[i].text, strlen (cases[i].text),
-                                     cases[i].spans, cases[i].n_spans);
+                                     cases[i].spans, cases[i].n_spans, NULL);
       markdown = viva_bank_writer_dup_question_markdown (question);
       bank_text = g_strconcat ("## Level 1: Test\n\n**Question 1:** ", markdown, "\n", NULL);
       bytes = g_bytes_new (bank_text, strlen (bank_text));

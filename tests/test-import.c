@@ -19,6 +19,7 @@
 
 #include "viva-bank.h"
 #include "viva-import-private.h"
+#include "viva-question.h"
 
 static VivaImportResult *
 import_data (const char  *data,
@@ -455,6 +456,12 @@ test_heading_no_text (void)
   assert_answer_has (result, 0, "unique items");
 }
 
+static GFile *save (VivaImportResult  *result,
+                    const char        *dir,
+                    GCancellable      *cancellable,
+                    GError           **error);
+static char *make_banks_dir (void);
+
 static void
 assert_no_html (const char *text)
 {
@@ -480,6 +487,29 @@ test_html_injection (void)
   assert_text (result, 1, "What is a package?");
   for (guint i = 0; i < viva_import_result_get_n_questions (result); i++)
     assert_no_html (question_at (result, i)->text);
+
+  /* Nor in the bank written: the answers' HTML is dropped, a link is
+   * its text. */
+  {
+    g_autofree char *dir = make_banks_dir ();
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GFile) file = save (result, dir, NULL, &error);
+    g_autoptr(VivaBank) bank = NULL;
+    g_autofree char *written = NULL;
+    VivaQuestion *question;
+
+    g_assert_no_error (error);
+    g_assert_true (g_file_get_contents (g_file_peek_path (file), &written, NULL, NULL));
+    assert_no_html (written);
+    g_assert_nonnull (strstr (written, "A file of Python code."));
+    g_assert_nonnull (strstr (written, "Click"));
+
+    bank = viva_bank_new_from_file (file, NULL, &error);
+    g_assert_no_error (error);
+    question = viva_bank_lookup_question (bank, 1);
+    g_assert_nonnull (viva_question_get_answer (question));
+    assert_no_html (viva_question_get_answer (question));
+  }
 }
 
 static void
