@@ -109,6 +109,7 @@ struct _VivaWindow
 
 void     _viva_window_class_actions_init (GtkWidgetClass *widget_class);
 void     _viva_window_class_banner_init  (GtkWidgetClass *widget_class);
+void     _viva_window_class_import_init  (GtkWidgetClass *widget_class);
 void     _viva_window_follow_notes_file  (VivaWindow     *self);
 void     _viva_window_update_banner      (VivaWindow     *self);
 void     _viva_window_update_actions     (VivaWindow     *self);

@@ -726,6 +726,7 @@ viva_window_class_init (VivaWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, sidebar_question_activated_cb);
   /* After the template: the banner binds its callbacks to it. */
   _viva_window_class_banner_init (widget_class);
+  _viva_window_class_import_init (widget_class);
 }
 
 static void
