@@ -259,6 +259,76 @@ test_cancel (void)
   viva_test_window_close (&test_window);
 }
 
+typedef struct
+{
+  gint64 last;
+  gint64 longest;
+} Stall;
+
+static gboolean
+tick_cb (gpointer user_data)
+{
+  Stall *stall = user_data;
+  gint64 now = g_get_monotonic_time ();
+
+  if (stall->last > 0)
+    stall->longest = MAX (stall->longest, now - stall->last);
+  stall->last = now;
+
+  return G_SOURCE_CONTINUE;
+}
+
+/* -m perf: the longest the main loop is held while a 10 MB list is read,
+ * recognised and saved: the gap between two runs of a 10 ms timeout. A
+ * figure for the README, not an assertion (the machines are noisy). */
+static void
+test_main_loop_stall (void)
+{
+  VivaTestWindow test_window = { 0 };
+  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "stall.md", NULL);
+  g_autoptr(GString) data = g_string_new ("# Stall\n\n");
+  g_autoptr(GFile) file = NULL;
+  Stall stall = { 0, 0 };
+  GtkWidget *import;
+  BankWait wait;
+  guint tick;
+  guint n = 0;
+
+  if (!g_test_perf ())
+    {
+      g_test_skip ("a figure: run with -m perf");
+      return;
+    }
+
+  while (data->len < 10 * 1024 * 1024)
+    {
+      n++;
+      g_string_append_printf (data, "## %u. What does function %u return?\n\nThe same value:\n\n"
+                              "```python\ndef f%u(x):\n    return x\n```\n\n", n, n, n);
+    }
+  g_assert_true (g_file_set_contents (path, data->str, data->len, NULL));
+  file = g_file_new_for_path (path);
+
+  viva_test_window_open (&test_window, NULL, 1000, 700);
+  tick = g_timeout_add (10, tick_cb, &stall);
+
+  viva_window_import_file (test_window.window, file);
+  viva_test_wait_until (dialog_left_reading, NULL, 120 * G_USEC_PER_SEC, "the preview");
+  g_test_minimized_result (stall.longest / 1000.0, "longest main-loop gap while reading: %.1f ms",
+                           stall.longest / 1000.0);
+
+  import = viva_test_find_widget (GTK_WIDGET (find_dialog ()), is_button_labelled, "Import");
+  g_signal_emit_by_name (import, "clicked");
+  wait.window = test_window.window;
+  wait.n_questions = n;
+  viva_test_wait_until (bank_imported, &wait, 120 * G_USEC_PER_SEC, "the imported bank");
+  g_test_minimized_result (stall.longest / 1000.0, "longest main-loop gap until the bank is open: %.1f ms",
+                           stall.longest / 1000.0);
+
+  g_source_remove (tick);
+  viva_test_window_close (&test_window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -273,6 +343,7 @@ main (int   argc,
     }
   g_test_add_func ("/import-dialog/unrecognised", test_unrecognised);
   g_test_add_func ("/import-dialog/cancel", test_cancel);
+  g_test_add_func ("/import-dialog/main-loop-stall", test_main_loop_stall);
 
   return g_test_run ();
 }
