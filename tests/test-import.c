@@ -173,7 +173,9 @@ test_numbered_headings (void)
   assert_text (result, 1, "How does a **dictionary** differ from a list?");
   assert_placed (result, 0, "Twelve Python Questions for Practice", NULL);
 
-  /* Sub-headings, "#### 1." included, belong to the answer. */
+  /* Sub-headings, "#### 1." included, belong to the answer: numbers
+   * that restart under every question are the answers' own, however
+   * many they are (eight here, against five questions). */
   assert_answer_has (result, 0, "### Creating a list");
   assert_answer_has (result, 0, "#### 2. Extending");
   assert_answer_has (result, 0, "numbers = [1, 2, 3]");
@@ -181,6 +183,7 @@ test_numbered_headings (void)
   assert_answer_has (result, 2, "def count():\n    yield 1");
   g_assert_null (question_at (result, 3)->answer);
   assert_answer_has (result, 4, "It manages a context.");
+  assert_answer_has (result, 4, "#### 2. Exit");
 }
 
 static void
