@@ -100,7 +100,7 @@ viva_window_import_bank_action (GtkWidget  *widget,
   gtk_file_filter_set_name (all, _("All Files"));
   gtk_file_filter_add_pattern (all, "*");
 
-  native = gtk_file_chooser_native_new (_("Import Questions"),
+  native = gtk_file_chooser_native_new (_("Choose a File to Import"),
                                         GTK_WINDOW (self),
                                         GTK_FILE_CHOOSER_ACTION_OPEN,
                                         _("_Import"),
