@@ -707,6 +707,63 @@ test_cancelled (void)
   g_assert_null (result);
 }
 
+/* Every fixture cut short at many places, and with the sequences the
+ * readers look for dropped in at many places: each gives questions or
+ * a message, never a crash (nothing asserts on the input's content). */
+static void
+test_mutated_fixtures (void)
+{
+  static const char * const inserts[] = {
+    "<details>", "</details>", "<summary>", "</summary>", "\n```\n", "\r", "\n## ", "\n#### 1. ",
+    "\"", "\n#separator:tab\n", "\n- ", "<", "&#", "`", "[", "](#top)", "\\", "\t", ",",
+  };
+  g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "data", "import", NULL);
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  GRand *rand = g_rand_new_with_seed (13);
+  const char *name;
+  guint n_runs = 0;
+
+  g_assert_nonnull (handle);
+  while ((name = g_dir_read_name (handle)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autofree char *data = NULL;
+      gsize len = 0;
+
+      g_assert_true (g_file_get_contents (path, &data, &len, NULL));
+
+      for (guint i = 0; i < 60; i++)
+        {
+          g_autoptr(GString) mutated = g_string_new_len (data, len);
+          g_autoptr(GError) error = NULL;
+          g_autoptr(VivaImportResult) result = NULL;
+          gsize at = len > 0 ? g_rand_int_range (rand, 0, (gint32) len + 1) : 0;
+
+          if (i % 3 == 0)
+            g_string_truncate (mutated, at);
+          else
+            g_string_insert (mutated, at, inserts[g_rand_int_range (rand, 0, G_N_ELEMENTS (inserts))]);
+
+          result = import_data (mutated->str, mutated->len, name, &error);
+          if (result == NULL)
+            {
+              g_assert_nonnull (error);
+              g_assert_cmpstr (error->message, !=, "");
+            }
+          else
+            {
+              g_assert_no_error (error);
+              g_assert_cmpuint (viva_import_result_get_n_questions (result), >, 0);
+              g_assert_nonnull (viva_import_result_get_draft (result));
+            }
+          n_runs++;
+        }
+    }
+
+  g_rand_free (rand);
+  g_assert_cmpuint (n_runs, >, 1000);
+}
+
 static void
 test_html_to_markdown (void)
 {
@@ -1011,6 +1068,7 @@ main (int   argc,
   g_test_add_func ("/import/csv/formula-prefix", test_csv_formula_prefix);
   g_test_add_func ("/import/cancelled", test_cancelled);
   g_test_add_func ("/import/html/to-markdown", test_html_to_markdown);
+  g_test_add_func ("/import/hostile/mutated-fixtures", test_mutated_fixtures);
 
   return g_test_run ();
 }

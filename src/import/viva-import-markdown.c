@@ -911,12 +911,14 @@ is_link_item (const char *text,
     return FALSE;
 
   close = memchr (close, ')', text + len - close);
+  if (close == NULL)
+    return FALSE;
 
-  for (close++; close != NULL && close < text + len; close++)
+  for (close++; close < text + len; close++)
     if (!g_ascii_isspace (*close))
       return FALSE;
 
-  return close != NULL;
+  return TRUE;
 }
 
 static gboolean
