@@ -574,8 +574,10 @@ test_csv_ragged_rows (void)
 static void
 test_csv_formula_prefix (void)
 {
-  static const char data[] = "number,level,topic,question,answer,status\n1,Basics,,'=SUM(A1),'-1,new\n2,Basics,,'- not ours either,x,new\n";
-  static const char foreign[] = "question,answer\n'=SUM(A1),x\n";
+  static const char data[] = "\xef\xbb\xbfnumber,level,topic,question,answer,status,starred,notes,next_due\r\n"
+                             "1,Level 1: Basics,,'=SUM(A1),'-1,new,no,,\r\n"
+                             "2,Level 1: Basics,,'- not ours either,x,new,no,,\r\n";
+  static const char foreign[] = "number,question,answer\n1,'=SUM(A1),x\n";
   g_autoptr(GError) error = NULL;
   g_autoptr(VivaImportResult) ours = import_data (data, sizeof data - 1, "export.csv", &error);
   g_autoptr(VivaImportResult) theirs = NULL;
@@ -586,6 +588,8 @@ test_csv_formula_prefix (void)
   assert_answer_has (ours, 0, "-1");
   assert_answer_lacks (ours, 0, "'");
   assert_text (ours, 1, "- not ours either");
+  assert_placed (ours, 0, "Basics", NULL);
+  g_assert_cmpuint (question_at (ours, 1)->number, ==, 2);
 
   /* Anyone else's: the cell as written. */
   theirs = import_data (foreign, sizeof foreign - 1, "other.csv", &error);
