@@ -598,6 +598,15 @@ build_everything (void)
     viva_test_drain_main_loop ();
   }
 
+  /* Import…, as win.import-bank opens it once a file is chosen. */
+  {
+    g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "import", "list-numbered.md", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+
+    viva_window_import_file (window, file);
+    viva_test_drain_main_loop ();
+  }
+
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
       g_autoptr(GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
