@@ -125,6 +125,7 @@ void     _viva_window_library_bank_changed (VivaWindow   *self);
 void     _viva_window_update_recent_menu (VivaWindow     *self);
 void     _viva_window_class_questions_init (GtkWidgetClass *widget_class);
 void     _viva_window_update_questions_actions (VivaWindow *self);
+void     _viva_window_class_import_init  (GtkWidgetClass *widget_class);
 void     _viva_window_follow_notes_file  (VivaWindow     *self);
 void     _viva_window_update_banner      (VivaWindow     *self);
 void     _viva_window_update_actions     (VivaWindow     *self);

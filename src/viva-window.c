@@ -734,6 +734,7 @@ viva_window_class_init (VivaWindowClass *klass)
   _viva_window_class_library_init (widget_class);
   _viva_window_class_export_init (widget_class);
   _viva_window_class_questions_init (widget_class);
+  _viva_window_class_import_init (widget_class);
 }
 
 static void

@@ -22,6 +22,8 @@ void              viva_window_report_notes_state      (VivaWindow      *self,
                                                        const GError    *load_error);
 void              viva_window_open_file               (VivaWindow      *self,
                                                        GFile           *file);
+void              viva_window_import_file             (VivaWindow      *self,
+                                                       GFile           *file);
 VivaBank         *viva_window_get_bank                (VivaWindow      *self);
 void              viva_window_set_bank                (VivaWindow      *self,
                                                        VivaBank        *bank);

@@ -603,6 +603,14 @@ build_everything (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-bank", NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-question", NULL));
   viva_test_drain_main_loop ();
+  /* Import…, as win.import-bank opens it once a file is chosen. */
+  {
+    g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "import", "list-numbered.md", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+
+    viva_window_import_file (window, file);
+    viva_test_drain_main_loop ();
+  }
 
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {

@@ -19,6 +19,7 @@
 
 #include "viva-bank.h"
 #include "viva-import-private.h"
+#include "viva-question.h"
 
 static VivaImportResult *
 import_data (const char  *data,
@@ -172,7 +173,9 @@ test_numbered_headings (void)
   assert_text (result, 1, "How does a **dictionary** differ from a list?");
   assert_placed (result, 0, "Twelve Python Questions for Practice", NULL);
 
-  /* Sub-headings, "#### 1." included, belong to the answer. */
+  /* Sub-headings, "#### 1." included, belong to the answer: numbers
+   * that restart under every question are the answers' own, however
+   * many they are (eight here, against five questions). */
   assert_answer_has (result, 0, "### Creating a list");
   assert_answer_has (result, 0, "#### 2. Extending");
   assert_answer_has (result, 0, "numbers = [1, 2, 3]");
@@ -180,6 +183,7 @@ test_numbered_headings (void)
   assert_answer_has (result, 2, "def count():\n    yield 1");
   g_assert_null (question_at (result, 3)->answer);
   assert_answer_has (result, 4, "It manages a context.");
+  assert_answer_has (result, 4, "#### 2. Exit");
 }
 
 static void
@@ -230,8 +234,12 @@ test_details (void)
   g_assert_cmpint (viva_import_result_get_shape (result), ==, VIVA_IMPORT_SHAPE_DETAILS);
   g_assert_cmpuint (viva_import_result_get_n_questions (result), ==, 5);
   assert_text (result, 0, "What are the main features of Python?");
+  /* One summary of five numbered: the file does not number its
+   * questions, so they are numbered in order, with no notice. */
   assert_text (result, 1, "What is a virtual environment?");
-  g_assert_cmpuint (question_at (result, 1)->number, ==, 1);
+  for (guint i = 0; i < 5; i++)
+    g_assert_cmpuint (question_at (result, i)->number, ==, i + 1);
+  g_assert_false (has_notice (result, "no number"));
   g_assert_cmpstr (question_at (result, 2)->text, ==, "What does `pip freeze` print?");
   assert_text (result, 4, "What does ls do?");
 
@@ -455,6 +463,12 @@ test_heading_no_text (void)
   assert_answer_has (result, 0, "unique items");
 }
 
+static GFile *save (VivaImportResult  *result,
+                    const char        *dir,
+                    GCancellable      *cancellable,
+                    GError           **error);
+static char *make_banks_dir (void);
+
 static void
 assert_no_html (const char *text)
 {
@@ -480,6 +494,29 @@ test_html_injection (void)
   assert_text (result, 1, "What is a package?");
   for (guint i = 0; i < viva_import_result_get_n_questions (result); i++)
     assert_no_html (question_at (result, i)->text);
+
+  /* Nor in the bank written: the answers' HTML is dropped, a link is
+   * its text. */
+  {
+    g_autofree char *dir = make_banks_dir ();
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GFile) file = save (result, dir, NULL, &error);
+    g_autoptr(VivaBank) bank = NULL;
+    g_autofree char *written = NULL;
+    VivaQuestion *question;
+
+    g_assert_no_error (error);
+    g_assert_true (g_file_get_contents (g_file_peek_path (file), &written, NULL, NULL));
+    assert_no_html (written);
+    g_assert_nonnull (strstr (written, "A file of Python code."));
+    g_assert_nonnull (strstr (written, "Click"));
+
+    bank = viva_bank_new_from_file (file, NULL, &error);
+    g_assert_no_error (error);
+    question = viva_bank_lookup_question (bank, 1);
+    g_assert_nonnull (viva_question_get_answer (question));
+    assert_no_html (viva_question_get_answer (question));
+  }
 }
 
 static void
@@ -537,8 +574,10 @@ test_csv_ragged_rows (void)
 static void
 test_csv_formula_prefix (void)
 {
-  static const char data[] = "number,level,topic,question,answer,status\n1,Basics,,'=SUM(A1),'-1,new\n2,Basics,,'- not ours either,x,new\n";
-  static const char foreign[] = "question,answer\n'=SUM(A1),x\n";
+  static const char data[] = "\xef\xbb\xbfnumber,level,topic,question,answer,status,starred,notes,next_due\r\n"
+                             "1,Level 1: Basics,,'=SUM(A1),'-1,new,no,,\r\n"
+                             "2,Level 1: Basics,,'- not ours either,x,new,no,,\r\n";
+  static const char foreign[] = "number,question,answer\n1,'=SUM(A1),x\n";
   g_autoptr(GError) error = NULL;
   g_autoptr(VivaImportResult) ours = import_data (data, sizeof data - 1, "export.csv", &error);
   g_autoptr(VivaImportResult) theirs = NULL;
@@ -549,6 +588,8 @@ test_csv_formula_prefix (void)
   assert_answer_has (ours, 0, "-1");
   assert_answer_lacks (ours, 0, "'");
   assert_text (ours, 1, "- not ours either");
+  assert_placed (ours, 0, "Basics", NULL);
+  g_assert_cmpuint (question_at (ours, 1)->number, ==, 2);
 
   /* Anyone else's: the cell as written. */
   theirs = import_data (foreign, sizeof foreign - 1, "other.csv", &error);
@@ -668,6 +709,63 @@ test_cancelled (void)
   result = viva_import_bytes (markdown, "big.md", cancellable, NULL, NULL, &error);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_null (result);
+}
+
+/* Every fixture cut short at many places, and with the sequences the
+ * readers look for dropped in at many places: each gives questions or
+ * a message, never a crash (nothing asserts on the input's content). */
+static void
+test_mutated_fixtures (void)
+{
+  static const char * const inserts[] = {
+    "<details>", "</details>", "<summary>", "</summary>", "\n```\n", "\r", "\n## ", "\n#### 1. ",
+    "\"", "\n#separator:tab\n", "\n- ", "<", "&#", "`", "[", "](#top)", "\\", "\t", ",",
+  };
+  g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "data", "import", NULL);
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  GRand *rand = g_rand_new_with_seed (13);
+  const char *name;
+  guint n_runs = 0;
+
+  g_assert_nonnull (handle);
+  while ((name = g_dir_read_name (handle)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autofree char *data = NULL;
+      gsize len = 0;
+
+      g_assert_true (g_file_get_contents (path, &data, &len, NULL));
+
+      for (guint i = 0; i < 60; i++)
+        {
+          g_autoptr(GString) mutated = g_string_new_len (data, len);
+          g_autoptr(GError) error = NULL;
+          g_autoptr(VivaImportResult) result = NULL;
+          gsize at = len > 0 ? g_rand_int_range (rand, 0, (gint32) len + 1) : 0;
+
+          if (i % 3 == 0)
+            g_string_truncate (mutated, at);
+          else
+            g_string_insert (mutated, at, inserts[g_rand_int_range (rand, 0, G_N_ELEMENTS (inserts))]);
+
+          result = import_data (mutated->str, mutated->len, name, &error);
+          if (result == NULL)
+            {
+              g_assert_nonnull (error);
+              g_assert_cmpstr (error->message, !=, "");
+            }
+          else
+            {
+              g_assert_no_error (error);
+              g_assert_cmpuint (viva_import_result_get_n_questions (result), >, 0);
+              g_assert_nonnull (viva_import_result_get_draft (result));
+            }
+          n_runs++;
+        }
+    }
+
+  g_rand_free (rand);
+  g_assert_cmpuint (n_runs, >, 1000);
 }
 
 static void
@@ -974,6 +1072,7 @@ main (int   argc,
   g_test_add_func ("/import/csv/formula-prefix", test_csv_formula_prefix);
   g_test_add_func ("/import/cancelled", test_cancelled);
   g_test_add_func ("/import/html/to-markdown", test_html_to_markdown);
+  g_test_add_func ("/import/hostile/mutated-fixtures", test_mutated_fixtures);
 
   return g_test_run ();
 }

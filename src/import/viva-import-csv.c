@@ -472,8 +472,10 @@ _viva_import_read_csv (const VivaImportInput  *input,
             columns[kind] = i;
         }
 
-      /* Viva's own export: number, level, topic, question, answer, status… */
-      ours = columns[COLUMN_NUMBER] == 0 && columns[COLUMN_QUESTION] >= 0;
+      /* Viva's own export: number, level, topic, question, answer,
+       * status, starred, notes, next_due. */
+      ours = columns[COLUMN_NUMBER] == 0 && columns[COLUMN_QUESTION] >= 0 &&
+             g_ptr_array_find_with_equal_func (names, "next_due", g_str_equal, NULL);
     }
 
   if (columns[COLUMN_QUESTION] < 0)

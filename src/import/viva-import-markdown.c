@@ -911,12 +911,14 @@ is_link_item (const char *text,
     return FALSE;
 
   close = memchr (close, ')', text + len - close);
+  if (close == NULL)
+    return FALSE;
 
-  for (close++; close != NULL && close < text + len; close++)
+  for (close++; close < text + len; close++)
     if (!g_ascii_isspace (*close))
       return FALSE;
 
-  return close != NULL;
+  return TRUE;
 }
 
 static gboolean
@@ -1129,6 +1131,19 @@ _viva_import_read_markdown (const VivaImportInput  *input,
     {
       _viva_import_set_unrecognised_error (error);
       return NULL;
+    }
+
+  /* A source numbers its questions when most of them carry a number; a
+   * number here and there ("<summary>1. …") is part of the text's
+   * style, and the questions are numbered in order instead. */
+  if (numbered)
+    {
+      guint n_numbered = 0;
+
+      for (guint i = 0; i < found->len; i++)
+        if (g_array_index (found, Found, i).number > 0)
+          n_numbered++;
+      numbered = n_numbered * 2 >= found->len;
     }
 
   if (g_cancellable_set_error_if_cancelled (input->cancellable, error))

@@ -15,6 +15,7 @@
 
 #include <glib/gi18n.h>
 
+#include "viva-answer.h"
 #include "viva-bank.h"
 #include "viva-bank-writer.h"
 #include "viva-import-private.h"
@@ -621,10 +622,16 @@ build_draft (VivaImportResult  *self,
     {
       VivaImportQuestion *question = &g_array_index (self->questions, VivaImportQuestion, i);
       g_autoptr(GError) local_error = NULL;
+      g_autofree char *answer = NULL;
+
+      /* The source's answer as Viva keeps answers: its HTML, images and
+       * "back to top" blocks gone, its headings below the question's. */
+      if (question->answer != NULL)
+        answer = viva_answer_normalize (question->answer, strlen (question->answer));
 
       if (!viva_bank_draft_add_question (self->draft, g_array_index (level_numbers, guint, question->level),
                                          question->topic, question->number, question->text,
-                                         question->answer, &local_error))
+                                         answer, &local_error))
         {
           if (n_refused++ == 0)
             first_refused = question->line;
