@@ -400,56 +400,8 @@ TESTS = [
 ]
 
 
-class Buses:
-    """A session bus and an accessibility bus of our own, for Viva and
-    for this script. The session bus build-aux/test shares between tests
-    may have started its accessibility bus before test-real-app.py could
-    give it a folder of its own (test-single-instance's Viva asks for it
-    first): its socket is then ~/.cache/at-spi/bus, the same path for
-    every test run on the machine, and another run replacing it cut ours
-    off ("Couldn't connect to accessibility bus"). Here the launcher gets
-    a runtime folder of its own (XDG_RUNTIME_DIR), as test-a11y-bus.py's
-    does."""
-
-    def __init__(self):
-        self.processes = []
-        # In /tmp: a socket's path must stay under 108 bytes.
-        self.runtime = tempfile.mkdtemp(prefix='viva-loading-bus-', dir='/tmp')
-        bus = self._start(['dbus-daemon', '--session', '--nofork', '--print-address=1'],
-                          stdout=subprocess.PIPE, text=True)
-        address = bus.stdout.readline().strip()
-        if not address:
-            raise AssertionError('dbus-daemon did not start')
-        os.environ['DBUS_SESSION_BUS_ADDRESS'] = address
-        os.environ['XDG_RUNTIME_DIR'] = self.runtime
-        # Its registry says on stdout that it runs: not TAP.
-        self._start(['/usr/libexec/at-spi-bus-launcher', '--launch-immediately'],
-                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        wait_for('the accessibility bus', self._a11y_bus_up)
-
-    def _start(self, argv, **kwargs):
-        # Each in a process group of its own, to end what it starts too.
-        process = subprocess.Popen(argv, start_new_session=True, **kwargs)
-        self.processes.append(process)
-        return process
-
-    @staticmethod
-    def _a11y_bus_up():
-        result = subprocess.run(['gdbus', 'call', '--session', '--dest', 'org.freedesktop.DBus',
-                                 '--object-path', '/org/freedesktop/DBus',
-                                 '--method', 'org.freedesktop.DBus.NameHasOwner', 'org.a11y.Bus'],
-                                capture_output=True, text=True)
-        return 'true' in result.stdout
-
-    def stop(self):
-        while self.processes:
-            process = self.processes.pop()
-            try:
-                os.killpg(process.pid, signal.SIGKILL)
-            except (ProcessLookupError, PermissionError):
-                pass
-            process.wait()
-        shutil.rmtree(self.runtime, ignore_errors=True)
+# Buses of our own: test-real-app.py's (every real-app test uses them).
+Buses = real_app.Buses
 
 
 def missing_requirements():

@@ -36,7 +36,6 @@ import math
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -819,52 +818,72 @@ TESTS = [
 ]
 
 
-def socket_is_live(path):
-    probe = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-    try:
-        probe.connect(path)
-        return True
-    except OSError:
-        return False
-    finally:
-        probe.close()
+class Buses:
+    """A session bus and an accessibility bus of our own, for Viva and
+    for this script. The session bus build-aux/test shares between tests
+    may have started its accessibility bus before test-real-app.py could
+    give it a folder of its own (test-single-instance's Viva asks for it
+    first): its socket is then ~/.cache/at-spi/bus, the same path for
+    every test run on the machine, and another run replacing it cut ours
+    off ("Couldn't connect to accessibility bus"). Here the launcher gets
+    a runtime folder of its own (XDG_RUNTIME_DIR), as test-a11y-bus.py's
+    does. Every real-app test uses them (private_buses())."""
+
+    def __init__(self):
+        self.processes = []
+        # In /tmp: a socket's path must stay under 108 bytes.
+        self.runtime = tempfile.mkdtemp(prefix='viva-real-app-bus-', dir='/tmp')
+        bus = self._start(['dbus-daemon', '--session', '--nofork', '--print-address=1'],
+                          stdout=subprocess.PIPE, text=True)
+        address = bus.stdout.readline().strip()
+        if not address:
+            raise AssertionError('dbus-daemon did not start')
+        os.environ['DBUS_SESSION_BUS_ADDRESS'] = address
+        os.environ['XDG_RUNTIME_DIR'] = self.runtime
+        # Its registry says on stdout that it runs: not TAP.
+        self._start(['/usr/libexec/at-spi-bus-launcher', '--launch-immediately'],
+                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        wait_for('the accessibility bus', self._a11y_bus_up)
+
+    def _start(self, argv, **kwargs):
+        # Each in a process group of its own, to end what it starts too.
+        process = subprocess.Popen(argv, start_new_session=True, **kwargs)
+        self.processes.append(process)
+        return process
+
+    @staticmethod
+    def _a11y_bus_up():
+        result = subprocess.run(['gdbus', 'call', '--session', '--dest', 'org.freedesktop.DBus',
+                                 '--object-path', '/org/freedesktop/DBus',
+                                 '--method', 'org.freedesktop.DBus.NameHasOwner', 'org.a11y.Bus'],
+                                capture_output=True, text=True)
+        return 'true' in result.stdout
+
+    def stop(self):
+        while self.processes:
+            process = self.processes.pop()
+            try:
+                os.killpg(process.pid, signal.SIGKILL)
+            except (ProcessLookupError, PermissionError):
+                pass
+            process.wait()
+        shutil.rmtree(self.runtime, ignore_errors=True)
 
 
-def isolate_a11y_bus():
-    """at-spi-bus-launcher puts the accessibility bus's socket at a path
-    that depends only on XDG_RUNTIME_DIR (or ~/.cache) and the display in
-    its environment, which is the session bus's: build-aux/test starts
-    that before Xvfb, so every test session on the machine would use the
-    same path, and two runs at once took each other's bus. Before
-    anything starts ours, give the services the session bus starts a
-    runtime directory of their own.
-
-    (Telling the session bus the display instead, whose number is unique
-    while Xvfb runs, still failed now and then with two runs at once.)
-
-    The directory outlives us, as the bus does; those of runs whose bus
-    is gone are removed, once they are a few minutes old so as not to
-    race a run that has not started its bus yet."""
-    # In /tmp: a socket's path must stay under 108 bytes.
-    parent = os.path.join(tempfile.gettempdir(), 'viva-real-app-runtime')
-    os.makedirs(parent, exist_ok=True)
-    for name in os.listdir(parent):
-        path = os.path.join(parent, name)
-        try:
-            old = time.time() - os.stat(path).st_mtime > 600
-        except OSError:
-            continue
-        sockets = [os.path.join(path, 'at-spi', s) for s in os.listdir(os.path.join(path, 'at-spi'))] \
-            if os.path.isdir(os.path.join(path, 'at-spi')) else []
-        if old and not any(socket_is_live(s) for s in sockets):
-            shutil.rmtree(path, ignore_errors=True)
-
-    runtime = tempfile.mkdtemp(dir=parent)
-    subprocess.run(['gdbus', 'call', '--session', '--dest', 'org.freedesktop.DBus',
-                    '--object-path', '/org/freedesktop/DBus',
-                    '--method', 'org.freedesktop.DBus.UpdateActivationEnvironment',
-                    "{'XDG_RUNTIME_DIR': '%s'}" % runtime],
-                   capture_output=True, check=True)
+def private_buses():
+    """A session bus and an accessibility bus of our own (Buses), and the
+    accessibility bus's address given outright: a test before may have
+    left the X root window naming a bus that is gone, which libatspi
+    reads before asking the session bus (and then aborts). Call before
+    anything imports pyatspi; None when dbus-daemon or at-spi2-core's
+    launcher is missing (the tests then skip, missing_requirements()
+    says why)."""
+    if not ('DISPLAY' in os.environ and 'DBUS_SESSION_BUS_ADDRESS' in os.environ and shutil.which('gdbus') and
+            shutil.which('dbus-daemon') and os.path.exists('/usr/libexec/at-spi-bus-launcher')):
+        return None
+    buses = Buses()
+    os.environ['AT_SPI_BUS_ADDRESS'] = a11y_bus_address()
+    return buses
 
 
 def missing_requirements():
@@ -886,25 +905,30 @@ def missing_requirements():
 def main():
     selected = [t for t in TESTS if len(sys.argv) < 3 or sys.argv[1] != '-p' or t[0] == sys.argv[2]]
     print('1..%d' % len(selected), flush=True)
-    # Before missing_requirements() imports pyatspi, which starts the
-    # accessibility bus.
-    if 'DISPLAY' in os.environ and 'DBUS_SESSION_BUS_ADDRESS' in os.environ and shutil.which('gdbus'):
-        isolate_a11y_bus()
+    # Before missing_requirements() imports pyatspi, which connects to
+    # the accessibility bus.
+    buses = private_buses()
     reason = missing_requirements()
+    if reason is None and buses is None:
+        reason = 'needs dbus-daemon and at-spi2-core\'s at-spi-bus-launcher'
     failed = 0
-    for number, (name, test) in enumerate(selected, 1):
-        if reason is not None:
-            print('ok %d %s # SKIP %s' % (number, name, reason), flush=True)
-            continue
-        try:
-            test()
-        except Exception:
-            failed += 1
-            for line in traceback.format_exc().splitlines():
-                print('# ' + line)
-            print('not ok %d %s' % (number, name), flush=True)
-        else:
-            print('ok %d %s' % (number, name), flush=True)
+    try:
+        for number, (name, test) in enumerate(selected, 1):
+            if reason is not None:
+                print('ok %d %s # SKIP %s' % (number, name, reason), flush=True)
+                continue
+            try:
+                test()
+            except Exception:
+                failed += 1
+                for line in traceback.format_exc().splitlines():
+                    print('# ' + line)
+                print('not ok %d %s' % (number, name), flush=True)
+            else:
+                print('ok %d %s' % (number, name), flush=True)
+    finally:
+        if buses is not None:
+            buses.stop()
     return 1 if failed else 0
 
 

@@ -22,7 +22,6 @@
 import importlib.util
 import json
 import os
-import shutil
 import signal
 import sys
 import traceback
@@ -33,12 +32,6 @@ _spec = importlib.util.spec_from_file_location(
     'real_app', os.path.join(os.path.dirname(os.path.abspath(__file__)), 'test-real-app.py'))
 real_app = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(real_app)
-# Its Buses: a session bus and an accessibility bus of our own (see there
-# why the shared ones cut a later test off).
-_spec = importlib.util.spec_from_file_location(
-    'real_app_loading', os.path.join(os.path.dirname(os.path.abspath(__file__)), 'test-real-app-loading.py'))
-real_app_loading = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(real_app_loading)
 
 Home = real_app.Home
 Viva = real_app.Viva
@@ -180,12 +173,9 @@ TESTS = [
 def main():
     selected = [t for t in TESTS if len(sys.argv) < 3 or sys.argv[1] != '-p' or t[0] == sys.argv[2]]
     print('1..%d' % len(selected), flush=True)
-    buses = None
     # Before missing_requirements() imports pyatspi, which connects to
     # the accessibility bus.
-    if ('DISPLAY' in os.environ and 'DBUS_SESSION_BUS_ADDRESS' in os.environ and shutil.which('gdbus') and
-            shutil.which('dbus-daemon') and os.path.exists('/usr/libexec/at-spi-bus-launcher')):
-        buses = real_app_loading.Buses()
+    buses = real_app.private_buses()
     reason = real_app.missing_requirements()
     if reason is None and buses is None:
         reason = 'needs dbus-daemon and at-spi2-core\'s at-spi-bus-launcher'
