@@ -902,13 +902,16 @@ def missing_requirements():
     return None
 
 
-def main():
-    selected = [t for t in TESTS if len(sys.argv) < 3 or sys.argv[1] != '-p' or t[0] == sys.argv[2]]
+def run_tests(tests, missing=None):
+    """Runs @tests, (name, function) pairs, as TAP ("-p NAME" picks one),
+    on buses of their own (private_buses(), set up before anything
+    imports pyatspi, which connects to the accessibility bus); each skips
+    with the reason when @missing (default missing_requirements())
+    returns one. What every real-app script's main() is."""
+    selected = [t for t in tests if len(sys.argv) < 3 or sys.argv[1] != '-p' or t[0] == sys.argv[2]]
     print('1..%d' % len(selected), flush=True)
-    # Before missing_requirements() imports pyatspi, which connects to
-    # the accessibility bus.
     buses = private_buses()
-    reason = missing_requirements()
+    reason = (missing or missing_requirements)()
     if reason is None and buses is None:
         reason = 'needs dbus-daemon and at-spi2-core\'s at-spi-bus-launcher'
     failed = 0
@@ -930,6 +933,10 @@ def main():
         if buses is not None:
             buses.stop()
     return 1 if failed else 0
+
+
+def main():
+    return run_tests(TESTS)
 
 
 if __name__ == '__main__':

@@ -24,7 +24,6 @@ import os
 import signal
 import stat
 import sys
-import traceback
 
 # No __pycache__ in the source tree.
 sys.dont_write_bytecode = True
@@ -149,33 +148,7 @@ TESTS = [
 
 
 def main():
-    selected = [t for t in TESTS if len(sys.argv) < 3 or sys.argv[1] != '-p' or t[0] == sys.argv[2]]
-    print('1..%d' % len(selected), flush=True)
-    # Before missing_requirements() imports pyatspi, which connects to
-    # the accessibility bus: buses of our own (see private_buses()).
-    buses = real_app.private_buses()
-    reason = real_app.missing_requirements()
-    if reason is None and buses is None:
-        reason = 'needs dbus-daemon and at-spi2-core\'s at-spi-bus-launcher'
-    failed = 0
-    try:
-        for number, (name, test) in enumerate(selected, 1):
-            if reason is not None:
-                print('ok %d %s # SKIP %s' % (number, name, reason), flush=True)
-                continue
-            try:
-                test()
-            except Exception:
-                failed += 1
-                for line in traceback.format_exc().splitlines():
-                    print('# ' + line)
-                print('not ok %d %s' % (number, name), flush=True)
-            else:
-                print('ok %d %s' % (number, name), flush=True)
-    finally:
-        if buses is not None:
-            buses.stop()
-    return 1 if failed else 0
+    return real_app.run_tests(TESTS)
 
 
 if __name__ == '__main__':
