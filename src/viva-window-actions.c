@@ -16,13 +16,14 @@
 #include "viva-message-dialog.h"
 #include "viva-notes-store.h"
 #include "viva-question.h"
+#include "viva-toast.h"
 #include "viva-window-private.h"
 
 void
 _viva_window_toast (VivaWindow *self,
                    const char *message)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  adw_toast_overlay_add_toast (self->toast_overlay, viva_toast_new_plain (message));
 }
 
 void

@@ -25,6 +25,7 @@
 #include "viva-owned-banks.h"
 #include "viva-question-dialog.h"
 #include "viva-question.h"
+#include "viva-toast.h"
 #include "viva-window-private.h"
 
 /* Object data on the window: the bank and number a toast's "Show" opens,
@@ -87,7 +88,7 @@ toast_read_only (VivaWindow *self)
     }
 
   /* Where the user's own questions go instead. */
-  toast = adw_toast_new (message);
+  toast = viva_toast_new_plain (message);
   adw_toast_set_button_label (toast, _("_New Question"));
   adw_toast_set_action_name (toast, "win.new-question");
   adw_toast_overlay_add_toast (self->toast_overlay, toast);

@@ -466,7 +466,7 @@ static void
 test_read_only_says_so (void)
 {
   VivaTestWindow test_window;
-  g_autofree char *outside = g_build_filename (g_get_user_data_dir (), "elsewhere.md", NULL);
+  g_autofree char *outside = g_build_filename (g_get_user_data_dir (), "Q&A <theirs>.md", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (outside);
   g_autoptr(VivaBank) bank = NULL;
   g_autoptr(GError) error = NULL;
@@ -484,7 +484,8 @@ test_read_only_says_so (void)
   g_assert_true (viva_window_get_bank (test_window.window) == bundled);
   g_assert_nonnull (viva_bank_lookup_question (bundled, 42));
 
-  /* A file Viva did not make: "import it". */
+  /* A file Viva did not make: "import it", its name as written (a
+   * toast's title is markup in libadwaita 1.2). */
   g_file_set_contents (outside, "## Level 1: Theirs\n\n**Question 1:** Theirs\n", -1, &error);
   g_assert_no_error (error);
   bank = viva_bank_new_from_file (file, NULL, &error);
@@ -492,8 +493,19 @@ test_read_only_says_so (void)
   viva_window_set_bank (test_window.window, bank);
   viva_window_show_question (test_window.window, viva_bank_lookup_question (bank, 1));
   activate (test_window.window, "win.edit-question", g_variant_new_uint32 (1));
-  wait_for_toast (test_window.window, "“elsewhere.md” is read-only: import it to edit it");
+  wait_for_toast (test_window.window, "“Q&A <theirs>.md” is read-only: import it to edit it");
   g_assert_null (find_dialog ());
+
+  /* Opening a bank says its title as written. */
+  {
+    g_autofree char *mine = g_build_filename (g_get_user_data_dir (), "mine.md", NULL);
+    g_autoptr(GFile) mine_file = g_file_new_for_path (mine);
+
+    g_file_set_contents (mine, "# Q&A 1 < 2\n\n## Level 1: Mine\n\n**Question 1:** Mine\n", -1, &error);
+    g_assert_no_error (error);
+    viva_window_open_file (test_window.window, mine_file);
+    wait_for_toast (test_window.window, "Opened “Q&A 1 < 2”: 1 question");
+  }
 
   viva_test_window_close (&test_window);
 }

@@ -20,6 +20,7 @@
 #include "viva-interview-live-page-private.h"
 #include "viva-message-dialog.h"
 #include "viva-time-format.h"
+#include "viva-toast.h"
 
 static void
 viva_interview_live_page_go (VivaInterviewLivePage *self,
@@ -152,7 +153,7 @@ viva_interview_live_page_picked_cb (VivaInterviewLivePage *self,
                                                                              ADW_TYPE_TOAST_OVERLAY);
 
       if (overlay != NULL)
-        adw_toast_overlay_add_toast (overlay, adw_toast_new (error->message));
+        adw_toast_overlay_add_toast (overlay, viva_toast_new_plain (error->message));
       return;
     }
 

@@ -18,6 +18,7 @@
 #include "viva-context.h"
 #include "viva-interview-live-page-private.h"
 #include "viva-owned-banks.h"
+#include "viva-toast.h"
 
 static gboolean
 is_own (VivaInterviewItem *item)
@@ -88,7 +89,7 @@ save_own_cb (GObject      *object,
                                                                              ADW_TYPE_TOAST_OVERLAY);
 
       if (overlay != NULL && error != NULL)
-        adw_toast_overlay_add_toast (overlay, adw_toast_new (error->message));
+        adw_toast_overlay_add_toast (overlay, viva_toast_new_plain (error->message));
     }
   else if (self->saved_own != NULL)
     g_hash_table_insert (self->saved_own, g_object_ref (save->item), GUINT_TO_POINTER (number));
