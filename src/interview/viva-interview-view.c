@@ -23,6 +23,7 @@
 #include "viva-interview-store.h"
 #include "viva-interview-view.h"
 #include "viva-question.h"
+#include "viva-toast.h"
 
 struct _VivaInterviewView
 {
@@ -68,7 +69,7 @@ static void
 viva_interview_view_toast (VivaInterviewView *self,
                            const char        *message)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  adw_toast_overlay_add_toast (self->toast_overlay, viva_toast_new_plain (message));
 }
 
 /* "Ada Lovelace", or a stand-in until the name is typed. */

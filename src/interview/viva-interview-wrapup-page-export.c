@@ -17,6 +17,7 @@
 #include "viva-interview.h"
 #include "viva-interview-pdf.h"
 #include "viva-interview-wrapup-page-private.h"
+#include "viva-toast.h"
 
 /* A file name keeps this much of the candidate's name. */
 #define FILE_NAME_MAX_CHARS 80
@@ -30,7 +31,7 @@ viva_interview_wrapup_page_show_outcome (VivaInterviewWrapupPage *self,
 
   if (overlay != NULL)
     {
-      AdwToast *toast = adw_toast_new (message);
+      AdwToast *toast = viva_toast_new_plain (message);
 
       /* A failure stays until read. */
       if (failed)

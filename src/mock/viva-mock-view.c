@@ -38,6 +38,7 @@
 #include "viva-question.h"
 #include "viva-scheduler.h"
 #include "viva-session-store.h"
+#include "viva-toast.h"
 #include "viva-topic.h"
 
 /* Labels are recomputed from the clock this often (PLATFORM.md). */
@@ -116,7 +117,7 @@ void
 _viva_mock_view_toast (VivaMockView *self,
                        const char   *message)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+  adw_toast_overlay_add_toast (self->toast_overlay, viva_toast_new_plain (message));
 }
 
 gboolean
