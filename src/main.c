@@ -15,9 +15,17 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(VivaApplication) app = NULL;
+  const char *localedir;
+
+  /* Run from the build tree, Viva is not installed and its catalogues
+   * are in build/po (meson builds them there); build-aux/run and the
+   * tests point VIVA_LOCALEDIR at it. Installed, it is unset. */
+  localedir = g_getenv ("VIVA_LOCALEDIR");
+  if (localedir == NULL || *localedir == '\0')
+    localedir = LOCALEDIR;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

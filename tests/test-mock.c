@@ -23,6 +23,7 @@
 #include "viva-mock-history-page.h"
 #include "viva-mock-run-page.h"
 #include "viva-mock-session.h"
+#include "viva-mock-session-private.h"
 #include "viva-mock-setup.h"
 #include "viva-mock-setup-page.h"
 #include "viva-mock-summary-page.h"
@@ -187,6 +188,25 @@ find_button (GtkWidget  *root,
   for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
     {
       GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The label under @root whose text contains @text. */
+static GtkLabel *
+find_label_containing (GtkWidget  *root,
+                       const char *text)
+{
+  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), text) != NULL)
+    return GTK_LABEL (root);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_label_containing (child, text);
 
       if (found != NULL)
         return found;
@@ -470,6 +490,34 @@ test_answer_size_is_capped (void)
   type_answer (&f, "12345");
   type_answer (&f, "1234");
   g_assert_cmpuint (strlen (viva_mock_item_get_answer (viva_mock_session_get_item (session, 0))), ==, VIVA_MOCK_ANSWER_MAX_SIZE);
+
+  fixture_close (&f);
+}
+
+/* The summary's date on a day with one digit: "Thursday 5 March 2026",
+ * not "Thursday  5 March" (%e pads the day with a space). */
+static void
+test_summary_date (void)
+{
+  g_autoptr(GDateTime) created = g_date_time_new_local (2026, 3, 5, 12, 0, 0);
+  g_autoptr(VivaMockSession) session = NULL;
+  VivaMockItemData item = {
+    1, 1, (char *) "Level 1: Beginner", (char *) "Strings", (char *) "What is a string?",
+    2 * MINUTE, 30 * SECOND, FALSE, (char *) "", VIVA_MOCK_RATING_NONE
+  };
+  GtkLabel *label;
+  Fixture f;
+
+  fixture_open (&f);
+  session = _viva_mock_session_new_loaded ("2026-03-05T12-00-00-0000abcd", "summary-date-bank", "Bank",
+                                           g_date_time_to_unix (created) * G_USEC_PER_SEC,
+                                           1, FALSE, VIVA_MOCK_BUDGET_PER_LEVEL, 0, FALSE);
+  _viva_mock_session_append_item (session, &item);
+  viva_mock_summary_page_set_session (viva_mock_view_get_summary_page (f.view), session);
+
+  label = find_label_containing (GTK_WIDGET (viva_mock_view_get_summary_page (f.view)), " · Bank");
+  g_assert_nonnull (label);
+  g_assert_cmpstr (gtk_label_get_text (label), ==, "Thursday 5 March 2026, 12:00 · Bank");
 
   fixture_close (&f);
 }
@@ -1140,6 +1188,7 @@ main (int   argc,
   viva_test_load_app_style ();
 
   g_test_add_func ("/mock/two-question-interview", test_two_question_interview);
+  g_test_add_func ("/mock/summary-date", test_summary_date);
   g_test_add_func ("/mock/resume-after-quit", test_resume_after_quit);
   g_test_add_func ("/mock/answer-size-is-capped", test_answer_size_is_capped);
   g_test_add_func ("/mock/paused-mark", test_paused_mark);

@@ -361,7 +361,9 @@ check_scan (const char  *data,
 
     case VIVA_JSON_SCAN_TOO_DEEP:
       g_set_error (error, domain, VIVA_DATA_FILE_ERROR_TOO_DEEP,
-                   _("line %u: lists and objects nest more than %u levels deep"),
+                   ngettext ("line %u: lists and objects nest more than %u level deep",
+                             "line %u: lists and objects nest more than %u levels deep",
+                             max_depth),
                    line_at_offset (data, offset), max_depth);
       return FALSE;
 

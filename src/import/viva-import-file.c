@@ -202,7 +202,9 @@ save_thread (GTask        *task,
   if (viva_bank_get_n_questions (bank) != data->n_questions)
     {
       g_task_return_new_error (task, VIVA_IMPORT_ERROR, VIVA_IMPORT_ERROR_UNRECOGNISED,
-                               _("The imported bank read back with %u questions instead of %u; nothing was saved."),
+                               ngettext ("The imported bank read back with %u question instead of %u; nothing was saved.",
+                                         "The imported bank read back with %u questions instead of %u; nothing was saved.",
+                                         viva_bank_get_n_questions (bank)),
                                viva_bank_get_n_questions (bank), data->n_questions);
       return;
     }

@@ -371,7 +371,10 @@ parse_interview (JsonObject *root,
   if (n_items > VIVA_INTERVIEW_MAX_ITEMS)
     {
       g_set_error (error, VIVA_INTERVIEW_STORE_ERROR, VIVA_INTERVIEW_STORE_ERROR_INVALID,
-                   _("“items” has more than %u questions"), (guint) VIVA_INTERVIEW_MAX_ITEMS);
+                   ngettext ("“items” has more than %u question",
+                             "“items” has more than %u questions",
+                             VIVA_INTERVIEW_MAX_ITEMS),
+                   (guint) VIVA_INTERVIEW_MAX_ITEMS);
       return NULL;
     }
 

@@ -349,7 +349,10 @@ add_random_action (GtkWidget  *widget,
   n = viva_interview_get_n_items (self->interview);
   if (n >= VIVA_INTERVIEW_MAX_ITEMS)
     {
-      g_autofree char *message = g_strdup_printf (_("An interview has at most %u questions"), VIVA_INTERVIEW_MAX_ITEMS);
+      g_autofree char *message = g_strdup_printf (ngettext ("An interview has at most %u question",
+                                                            "An interview has at most %u questions",
+                                                            VIVA_INTERVIEW_MAX_ITEMS),
+                                                  VIVA_INTERVIEW_MAX_ITEMS);
 
       gtk_label_set_text (self->random_error_label, message);
       gtk_widget_set_visible (GTK_WIDGET (self->random_error_label), TRUE);

@@ -162,7 +162,10 @@ viva_interview_insert (VivaInterview  *self,
   if (self->items->len >= VIVA_INTERVIEW_MAX_ITEMS)
     {
       g_set_error (error, VIVA_INTERVIEW_ERROR, VIVA_INTERVIEW_ERROR_FULL,
-                   _("An interview has at most %u questions"), VIVA_INTERVIEW_MAX_ITEMS);
+                   ngettext ("An interview has at most %u question",
+                             "An interview has at most %u questions",
+                             VIVA_INTERVIEW_MAX_ITEMS),
+                   VIVA_INTERVIEW_MAX_ITEMS);
       return FALSE;
     }
 

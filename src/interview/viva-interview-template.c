@@ -106,7 +106,9 @@ viva_interview_templates_check_name (GPtrArray   *templates,
   if (!name_is_acceptable (name))
     {
       g_set_error (error, VIVA_INTERVIEW_STORE_ERROR, VIVA_INTERVIEW_STORE_ERROR_INVALID,
-                   _("This name is too long: a template’s name has at most %u bytes."),
+                   ngettext ("This name is too long: a template’s name has at most %u byte.",
+                             "This name is too long: a template’s name has at most %u bytes.",
+                             VIVA_INTERVIEW_NAME_MAX_SIZE),
                    (guint) VIVA_INTERVIEW_NAME_MAX_SIZE);
       return FALSE;
     }
@@ -267,7 +269,10 @@ viva_interview_template_append (VivaInterviewTemplate  *self,
   if (self->items->len >= VIVA_INTERVIEW_MAX_ITEMS)
     {
       g_set_error (error, VIVA_INTERVIEW_ERROR, VIVA_INTERVIEW_ERROR_FULL,
-                   _("An interview has at most %u questions"), VIVA_INTERVIEW_MAX_ITEMS);
+                   ngettext ("An interview has at most %u question",
+                             "An interview has at most %u questions",
+                             VIVA_INTERVIEW_MAX_ITEMS),
+                   VIVA_INTERVIEW_MAX_ITEMS);
       return FALSE;
     }
 

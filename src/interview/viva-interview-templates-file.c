@@ -411,7 +411,10 @@ viva_interview_templates_save (const char     *path,
   if (templates->len > VIVA_INTERVIEW_TEMPLATES_MAX)
     {
       g_set_error (error, VIVA_INTERVIEW_STORE_ERROR, VIVA_INTERVIEW_STORE_ERROR_TOO_LARGE,
-                   _("There can be at most %u interview templates"), VIVA_INTERVIEW_TEMPLATES_MAX);
+                   ngettext ("There can be at most %u interview template",
+                             "There can be at most %u interview templates",
+                             VIVA_INTERVIEW_TEMPLATES_MAX),
+                   VIVA_INTERVIEW_TEMPLATES_MAX);
       return FALSE;
     }
 

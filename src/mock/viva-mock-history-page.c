@@ -72,8 +72,9 @@ viva_mock_history_page_create_row (gpointer item,
 {
   VivaMockSession *session = item;
   g_autoptr(GDateTime) created = g_date_time_new_from_unix_local (viva_mock_session_get_created (session) / G_USEC_PER_SEC);
-  /* Translators: the date of a past interview, see g_date_time_format(). */
-  g_autofree char *date = g_date_time_format (created, _("%a %e %b %Y, %H:%M"));
+  /* Translators: the date of a past interview, "Fri 5 Dec 2026, 14:05";
+   * see g_date_time_format(). */
+  g_autofree char *date = g_date_time_format (created, _("%a %-d %b %Y, %H:%M"));
   g_autofree char *subtitle = viva_mock_history_page_describe (session);
   GtkWidget *row = adw_action_row_new ();
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);

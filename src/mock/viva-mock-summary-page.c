@@ -641,8 +641,9 @@ viva_mock_summary_page_set_session (VivaMockSummaryPage *self,
   gtk_list_box_bind_model (self->questions_list, NULL, NULL, NULL, NULL);
 
   created = g_date_time_new_from_unix_local (viva_mock_session_get_created (session) / G_USEC_PER_SEC);
-  /* Translators: the date of a mock interview, see g_date_time_format(). */
-  date = g_date_time_format (created, _("%A %e %B %Y, %H:%M"));
+  /* Translators: the date of a mock interview, "Friday 5 December 2026,
+   * 14:05"; see g_date_time_format(). */
+  date = g_date_time_format (created, _("%A %-d %B %Y, %H:%M"));
   subtitle = g_strdup_printf ("%s · %s%s", g_strstrip (date),
                               viva_mock_session_get_bank_title (session),
                               viva_mock_session_get_read_only (session) ? _(" · read-only") : "");

@@ -444,7 +444,10 @@ parse_session (JsonObject  *root,
   if (n_items == 0 || n_items > VIVA_MOCK_SESSION_MAX_ITEMS)
     {
       g_set_error (error, VIVA_SESSION_STORE_ERROR, VIVA_SESSION_STORE_ERROR_INVALID,
-                   _("“items” does not have 1 to %u questions"), (guint) VIVA_MOCK_SESSION_MAX_ITEMS);
+                   ngettext ("“items” does not have 1 to %u question",
+                             "“items” does not have 1 to %u questions",
+                             VIVA_MOCK_SESSION_MAX_ITEMS),
+                   (guint) VIVA_MOCK_SESSION_MAX_ITEMS);
       return NULL;
     }
 

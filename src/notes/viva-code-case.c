@@ -453,7 +453,10 @@ viva_code_cases_new_from_json (JsonNode           *node,
   if (len > VIVA_CODE_CASES_MAX)
     {
       g_set_error (error, domain, VIVA_DATA_FILE_ERROR_INVALID,
-                   _("there are more than %u test cases"), (guint) VIVA_CODE_CASES_MAX);
+                   ngettext ("there are more than %u test case",
+                             "there are more than %u test cases",
+                             VIVA_CODE_CASES_MAX),
+                   (guint) VIVA_CODE_CASES_MAX);
       return NULL;
     }
 

@@ -532,7 +532,10 @@ validate_review (JsonObject      *object,
   if (len > VIVA_REVIEW_HISTORY_MAX)
     {
       g_set_error (error, VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_INVALID,
-                   _("“history” has more than %u reviews"), (guint) VIVA_REVIEW_HISTORY_MAX);
+                   ngettext ("“history” has more than %u review",
+                             "“history” has more than %u reviews",
+                             VIVA_REVIEW_HISTORY_MAX),
+                   (guint) VIVA_REVIEW_HISTORY_MAX);
       return FALSE;
     }
 
@@ -778,7 +781,9 @@ validate_banks (JsonObject     *root,
           g_autofree char *start = g_utf8_substring (bank_id, 0, 40);
 
           g_set_error (error, VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_INVALID,
-                       _("the bank name “%s…” is longer than %u bytes"),
+                       ngettext ("the bank name “%s…” is longer than %u byte",
+                                 "the bank name “%s…” is longer than %u bytes",
+                                 VIVA_BANK_ID_MAX_SIZE),
                        start, (guint) VIVA_BANK_ID_MAX_SIZE);
           return FALSE;
         }
@@ -1296,7 +1301,9 @@ write_scratchpad (VivaJsonWriter        *writer,
   if (n_cases > VIVA_CODE_CASES_MAX)
     {
       g_set_error (error, VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_INVALID,
-                   _("Could not save notes: question %u of bank “%s” has more than %u test cases; remove some so that your notes can be saved"),
+                   ngettext ("Could not save notes: question %u of bank “%s” has more than %u test case; remove some so that your notes can be saved",
+                             "Could not save notes: question %u of bank “%s” has more than %u test cases; remove some so that your notes can be saved",
+                             VIVA_CODE_CASES_MAX),
                    record->number, record->bank_id, (guint) VIVA_CODE_CASES_MAX);
       return FALSE;
     }

@@ -280,7 +280,8 @@ challenge_new_from_json (JsonObject  *object,
   if (json_array_get_length (array) > CHALLENGE_MAX_CASES)
     {
       g_set_error (error, VIVA_CHALLENGE_ERROR, VIVA_CHALLENGE_ERROR_INVALID,
-                   _("more than %u cases"), CHALLENGE_MAX_CASES);
+                   ngettext ("more than %u case", "more than %u cases", CHALLENGE_MAX_CASES),
+                   CHALLENGE_MAX_CASES);
       return NULL;
     }
 
@@ -414,7 +415,8 @@ viva_challenge_set_new_from_bytes (GBytes  *bytes,
   if (json_array_get_length (array) > CHALLENGES_MAX_COUNT)
     {
       g_set_error (error, VIVA_CHALLENGE_ERROR, VIVA_CHALLENGE_ERROR_INVALID,
-                   _("more than %u challenges"), CHALLENGES_MAX_COUNT);
+                   ngettext ("more than %u challenge", "more than %u challenges", CHALLENGES_MAX_COUNT),
+                   CHALLENGES_MAX_COUNT);
       goto damaged;
     }
 

@@ -932,7 +932,9 @@ viva_sidebar_row_update (VivaSidebarRow *self)
   /* Translators: accessible name of a level or topic row, e.g.
    * "Strings, 2 of 28 confident, 1 learning, 25 new, notes on 3 of 28
    * questions". */
-  accessible = g_strdup_printf (_("%s, %s, notes on %u of %u questions"),
+  accessible = g_strdup_printf (ngettext ("%s, %s, notes on %u of %u question",
+                                          "%s, %s, notes on %u of %u questions",
+                                          n_questions),
                                 self->title->text,
                                 self->status_text, n_noted, n_questions);
   viva_sidebar_row_set_accessible_label (self, accessible);
