@@ -403,6 +403,8 @@ test_scheduler_changed (void)
   const VivaSchedulerConfig *config;
   double fitted[VIVA_FSRS_N_PARAMS];
   double damaged[VIVA_FSRS_N_PARAMS];
+  /* One parameter more than FSRS-6 has: as many read as are given. */
+  double too_many[VIVA_FSRS_N_PARAMS + 1];
   guint changed = 0;
 
   g_assert_true (viva_notes_store_load (notes, NULL));
@@ -460,7 +462,9 @@ test_scheduler_changed (void)
   /* Still the defaults: no change to tell. */
   damaged[7] = INFINITY;
   set_parameters (settings, damaged, VIVA_FSRS_N_PARAMS);
-  set_parameters (settings, fitted, 22);
+  memcpy (too_many, fitted, sizeof fitted);
+  too_many[VIVA_FSRS_N_PARAMS] = 1.0;
+  set_parameters (settings, too_many, G_N_ELEMENTS (too_many));
   g_settings_reset (settings, "fsrs-parameters");
   g_assert_cmpuint (changed, ==, 7);
   g_assert_cmpmem (config->w, sizeof config->w, viva_fsrs_default_parameters, sizeof config->w);

@@ -4597,7 +4597,7 @@ add_test (const char    *path,
 
   for (int async = 0; async <= is_load_test; async++)
     {
-      /* Lives as long as the test program. */
+      /* Freed with the test case, when g_test_run() frees the suite. */
       LoadTest *test = g_new0 (LoadTest, 1);
       g_autofree char *name = async ? g_strconcat ("/notes-store/async", path + strlen ("/notes-store"), NULL)
                                     : g_strdup (path);
@@ -4606,7 +4606,7 @@ add_test (const char    *path,
       test->data_func = data_func;
       test->data = data;
       test->async = async;
-      g_test_add_data_func (name, test, run_load_test);
+      g_test_add_data_func_full (name, test, run_load_test, g_free);
     }
 }
 

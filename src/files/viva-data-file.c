@@ -503,8 +503,15 @@ viva_data_file_parse_json (const char  *data,
 
   if (!parsed)
     {
-      const char *message = local_error->message;
+      g_autofree char *valid = NULL;
+      const char *message;
       guint64 line = 0;
+
+      /* json-glib 1.6 quotes the token it did not expect cut to a number
+       * of bytes, which can end inside a character: the message is shown
+       * to the user, and GTK wants UTF-8. */
+      valid = g_utf8_make_valid (local_error->message, -1);
+      message = valid;
 
       /* json-glib says "<data>:LINE:COLUMN: Parse error: …"; say it the
        * way our other messages do. */

@@ -9,6 +9,7 @@
 
 #include "viva-answer.h"
 #include "viva-bank-fuzz.h"
+#include "viva-bank-writer.h"
 #include "viva-query.h"
 #include "viva-related.h"
 #include "viva-search.h"
@@ -163,6 +164,94 @@ viva_fuzz_check_parse (VivaBank     *bank,
   check_indexes (bank);
 }
 
+static void
+assert_same_question (VivaQuestion *a,
+                      VivaQuestion *b)
+{
+  const VivaSpan *spans_a;
+  const VivaSpan *spans_b;
+  guint n_a;
+  guint n_b;
+  VivaTopic *topic_a = viva_question_get_topic (a);
+  VivaTopic *topic_b = viva_question_get_topic (b);
+
+  spans_a = _viva_question_get_spans (a, &n_a);
+  spans_b = _viva_question_get_spans (b, &n_b);
+  if (g_strcmp0 (viva_question_get_text (a), viva_question_get_text (b)) != 0 ||
+      n_a != n_b || (n_a > 0 && memcmp (spans_a, spans_b, n_a * sizeof (VivaSpan)) != 0))
+    {
+      g_autofree char *written = viva_bank_writer_dup_question_markdown (a);
+
+      g_printerr ("question %u: %s\nwritten as: %s\nread back: %s\n", viva_question_get_number (a),
+                  viva_question_get_text (a), written, viva_question_get_text (b));
+      for (guint i = 0; i < n_a; i++)
+        g_printerr ("  read %u-%u kind %d\n", spans_a[i].start, spans_a[i].end, spans_a[i].kind);
+      for (guint i = 0; i < n_b; i++)
+        g_printerr ("  read back %u-%u kind %d\n", spans_b[i].start, spans_b[i].end, spans_b[i].kind);
+    }
+
+  g_assert_cmpuint (viva_question_get_number (a), ==, viva_question_get_number (b));
+  g_assert_cmpstr (viva_question_get_text (a), ==, viva_question_get_text (b));
+  g_assert_cmpstr (viva_question_get_answer (a), ==, viva_question_get_answer (b));
+  g_assert_cmpuint (viva_level_get_number (viva_question_get_level (a)), ==,
+                    viva_level_get_number (viva_question_get_level (b)));
+  g_assert_cmpstr (viva_level_get_name (viva_question_get_level (a)), ==,
+                   viva_level_get_name (viva_question_get_level (b)));
+  g_assert_cmpstr (viva_level_get_title (viva_question_get_level (a)), ==,
+                   viva_level_get_title (viva_question_get_level (b)));
+  g_assert_true ((topic_a == NULL) == (topic_b == NULL));
+  if (topic_a != NULL)
+    g_assert_cmpstr (viva_topic_get_name (topic_a), ==, viva_topic_get_name (topic_b));
+
+  g_assert_cmpuint (n_a, ==, n_b);
+  if (n_a > 0)
+    g_assert_cmpmem (spans_a, n_a * sizeof (VivaSpan), spans_b, n_b * sizeof (VivaSpan));
+}
+
+void
+viva_fuzz_assert_same_bank (VivaBank *a,
+                            VivaBank *b)
+{
+  GPtrArray *qa = _viva_bank_get_question_array (a);
+  GPtrArray *qb = _viva_bank_get_question_array (b);
+
+  /* The levels and topics that hold questions are compared with each
+   * question; a heading with no question under it is not written, as
+   * a draft holds questions (a bank in which it was the only one is an
+   * error, checked by viva_fuzz_check_parse()). */
+  g_assert_cmpstr (viva_bank_get_title (a), ==, viva_bank_get_title (b));
+  g_assert_cmpuint (qa->len, ==, qb->len);
+
+  for (guint i = 0; i < qa->len; i++)
+    assert_same_question (g_ptr_array_index (qa, i), g_ptr_array_index (qb, i));
+}
+
+GBytes *
+viva_fuzz_check_round_trip (VivaBank *bank)
+{
+  g_autoptr(VivaBankDraft) draft = viva_bank_draft_new_from_bank (bank);
+  g_autoptr(VivaBankDraft) again = NULL;
+  g_autoptr(GBytes) written = viva_bank_draft_to_markdown (draft, NULL, NULL);
+  g_autoptr(GBytes) written_again = NULL;
+  g_autoptr(VivaBank) back = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (viva_bank_draft_get_n_questions (draft), ==, viva_bank_get_n_questions (bank));
+
+  back = viva_bank_new_from_bytes (written, "written", &error);
+  if (back == NULL)
+    g_error ("a written bank does not parse back: %s\n%.*s", error->message,
+             (int) MIN (g_bytes_get_size (written), 4000), (const char *) g_bytes_get_data (written, NULL));
+  viva_fuzz_check_parse (back, NULL);
+  viva_fuzz_assert_same_bank (bank, back);
+
+  again = viva_bank_draft_new_from_bank (back);
+  written_again = viva_bank_draft_to_markdown (again, NULL, NULL);
+  g_assert_true (g_bytes_equal (written, written_again));
+
+  return g_steal_pointer (&written);
+}
+
 void
 viva_fuzz_parse_markdown (const guint8 *markdown,
                           gsize         size)
@@ -173,6 +262,12 @@ viva_fuzz_parse_markdown (const guint8 *markdown,
 
   bank = viva_bank_new_from_bytes (bytes, "fuzz", &error);
   viva_fuzz_check_parse (bank, error);
+
+  /* What opens, saves: My Questions and an export write it back. Not
+   * yet true of every span md4c 0.4.8 reads (tests/fuzz/writer-round-trip/
+   * holds what the fuzzer found), so checked on request only. */
+  if (bank != NULL && g_getenv ("VIVA_FUZZ_WRITER") != NULL)
+    g_bytes_unref (viva_fuzz_check_round_trip (bank));
 }
 
 /* The events being played, and where each text event's text is in the

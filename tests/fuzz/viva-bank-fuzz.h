@@ -40,9 +40,21 @@ void      viva_fuzz_check_parse   (VivaBank            *bank,
                                    const GError        *error);
 
 /* Parses @markdown (@size bytes, not NUL-terminated: the parser must not
- * care) the way a file is opened, and checks the result. */
+ * care) the way a file is opened, and checks the result; with
+ * VIVA_FUZZ_WRITER set in the environment, its writer round trip too
+ * (viva_fuzz_check_round_trip()). */
 void      viva_fuzz_parse_markdown (const guint8       *markdown,
                                     gsize               size);
+
+/* The bank writer's promise, for any bank the parser made: written
+ * (viva-bank-writer.c) and parsed back, the same bank, and written
+ * again, the same bytes. Aborts otherwise; returns what was written. */
+GBytes   *viva_fuzz_check_round_trip (VivaBank         *bank);
+
+/* Aborts unless @a and @b hold the same title and questions (text,
+ * spans, answer, level and topic) in the same order. */
+void      viva_fuzz_assert_same_bank (VivaBank         *a,
+                                      VivaBank         *b);
 
 /* Runs the bank parser on @events instead of what md4c would send,
  * checks the result and returns it. */

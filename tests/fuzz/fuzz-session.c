@@ -1,0 +1,38 @@
+/* fuzz-session.c
+ *
+ * Fuzz target: any bytes, read as a mock interview's session file
+ * ($XDG_DATA_HOME/…/sessions/<id>.json, src/mock/viva-session-file.c);
+ * what loads must save, and load back and save as the same bytes
+ * (viva_fuzz_check_document()). Built with libFuzzer by build-aux/fuzz;
+ * every build replays corpus/session/ with fuzz-replay.c as an ordinary
+ * test.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "viva-document-fuzz.h"
+#include "viva-session-file.h"
+
+int LLVMFuzzerInitialize (int *argc, char ***argv);
+int LLVMFuzzerTestOneInput (const guint8 *data, size_t size);
+
+int
+LLVMFuzzerInitialize (int    *argc,
+                      char ***argv)
+{
+  /* A warning or a critical from a load is a bug too. */
+  g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
+
+  return 0;
+}
+
+int
+LLVMFuzzerTestOneInput (const guint8 *data,
+                        size_t        size)
+{
+  viva_fuzz_check_document (&viva_session_codec, data, size);
+
+  return 0;
+}
