@@ -120,6 +120,9 @@ test_version_is_the_release (void)
 
   g_assert_cmpstr (PACKAGE_VERSION, ==, release);
   g_assert_nonnull (viva_test_find_widget (GTK_WIDGET (about), is_label_reading, release));
+  /* Read as a dialog, as Viva's other dialogs are (test-a11y-bus.py
+   * checks it on the bus). */
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (about)), ==, GTK_ACCESSIBLE_ROLE_DIALOG);
 
   close_about (about);
 }
