@@ -214,7 +214,11 @@ viva_application_about_action (GSimpleAction *action,
   VivaApplication *self = user_data;
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
+  /* A screen reader says "dialog", as for Viva's other dialogs: GTK 4.8
+   * reads a libadwaita window as a frame unless the instance has the
+   * role. */
   adw_show_about_window (window,
+                         "accessible-role", GTK_ACCESSIBLE_ROLE_DIALOG,
                          "application-name", _("Viva"),
                          "application-icon", APP_ID,
                          "developer-name", "Viva developers",

@@ -227,7 +227,11 @@ viva_preferences_window_new (GtkWindow *parent)
 {
   g_return_val_if_fail (!parent || GTK_IS_WINDOW (parent), NULL);
 
+  /* A screen reader says "dialog", as for the question dialog: GTK 4.8
+   * puts a libadwaita window on the bus as a "frame", a window of its
+   * own, unless the instance is given its role. */
   return g_object_new (VIVA_TYPE_PREFERENCES_WINDOW,
+                       "accessible-role", GTK_ACCESSIBLE_ROLE_DIALOG,
                        "transient-for", parent,
                        "modal", parent != NULL,
                        NULL);

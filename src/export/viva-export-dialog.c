@@ -437,7 +437,10 @@ viva_export_dialog_new (GtkWindow      *parent,
   g_return_val_if_fail (VIVA_IS_BANK (bank), NULL);
   g_return_val_if_fail (VIVA_IS_NOTES_STORE (notes), NULL);
 
+  /* A screen reader says "dialog" (see VivaQuestionDialog: the role is
+   * the instance's, or GTK 4.8 reads the window as a frame). */
   self = g_object_new (VIVA_TYPE_EXPORT_DIALOG,
+                       "accessible-role", GTK_ACCESSIBLE_ROLE_DIALOG,
                        "transient-for", parent,
                        NULL);
   self->bank = g_object_ref (bank);

@@ -515,7 +515,10 @@ viva_import_dialog_new (GtkWindow  *parent,
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (dir != NULL, NULL);
 
+  /* A screen reader says "dialog" (see VivaQuestionDialog: the role is
+   * the instance's, or GTK 4.8 reads the window as a frame). */
   self = g_object_new (VIVA_TYPE_IMPORT_DIALOG,
+                       "accessible-role", GTK_ACCESSIBLE_ROLE_DIALOG,
                        "transient-for", parent,
                        NULL);
   self->file = g_object_ref (file);

@@ -628,7 +628,10 @@ viva_interview_templates_dialog_new (GtkWindow  *parent,
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (templates != NULL, NULL);
 
+  /* A screen reader says "dialog" (see VivaQuestionDialog: the role is
+   * the instance's, or GTK 4.8 reads the window as a frame). */
   self = g_object_new (VIVA_TYPE_INTERVIEW_TEMPLATES_DIALOG,
+                       "accessible-role", GTK_ACCESSIBLE_ROLE_DIALOG,
                        "transient-for", parent,
                        NULL);
   self->path = g_strdup (path);
