@@ -18,8 +18,11 @@
 #include "viva-notes-journal.h"
 #include "viva-notes-store-private.h"
 
+/* An entry ~300 ms after the last change; while changes keep coming, at
+ * least every 750 ms, so that with the time keys take to arrive and the
+ * append itself nothing older than a second is ever only in memory. */
 #define JOURNAL_DELAY_MSEC        300
-#define JOURNAL_MAX_INTERVAL_MSEC 1000
+#define JOURNAL_MAX_INTERVAL_MSEC 750
 
 static void viva_notes_store_journal_start (VivaNotesStore *self);
 
@@ -291,6 +294,17 @@ _viva_notes_store_journal_saved (VivaNotesStore *self,
   if (self->journal_in_flight)
     {
       self->journal_truncate_at = sequence;
+      return;
+    }
+
+  /* Quitting: the process may end before a worker would run. Emptying
+   * is one ftruncate(). */
+  if (viva_file_saver_get_flushing (self->saver))
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!viva_notes_journal_truncate (self->journal, &error))
+        g_message ("%s", error->message);
       return;
     }
 

@@ -1456,6 +1456,11 @@ viva_notes_store_flush (VivaNotesStore  *self,
   while (self->loading)
     g_main_context_iteration (NULL, TRUE);
 
+  /* The journal's entry in flight lands first, so that once the file is
+   * written the journal can be emptied before we return (quitting). */
+  while (self->journal_in_flight)
+    g_main_context_iteration (NULL, TRUE);
+
   ret = viva_file_saver_flush (self->saver, error);
 
   if (self->reload_after_write && !viva_file_saver_get_flushing (self->saver))
