@@ -234,6 +234,19 @@ copy_as_killed (const char *path)
   data = read_file (journal_path, &len);
   write_file (copy_journal, data, len);
 
+  /* Real journals, for the fuzz target's seeds (tests/fuzz/corpus/
+   * notes-journal/): VIVA_JOURNAL_SEEDS=DIR keeps each one there. */
+  if (g_getenv ("VIVA_JOURNAL_SEEDS") != NULL && len > 0)
+    {
+      static guint seed;
+      g_autofree char *name = g_strdup_printf ("journal-%s-%u", g_test_get_path () + 1, ++seed);
+      g_autofree char *seed_path = NULL;
+
+      g_strdelimit (name, "/", '-');
+      seed_path = g_build_filename (g_getenv ("VIVA_JOURNAL_SEEDS"), name, NULL);
+      write_file (seed_path, data, len);
+    }
+
   return g_steal_pointer (&copy);
 }
 

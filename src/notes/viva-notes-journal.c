@@ -482,12 +482,22 @@ viva_notes_journal_open (VivaNotesJournal  *self,
       return FALSE;
     }
 
-  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
+  if (fstat (fd, &st) != 0)
     {
       int errsv = errno;
 
       close (fd);
-      set_error_from_errno (error, !S_ISREG (st.st_mode) ? EINVAL : errsv, self->path);
+      set_error_from_errno (error, errsv, self->path);
+      return FALSE;
+    }
+
+  /* Not a file (a folder, a device): not ours to append to. */
+  if (!S_ISREG (st.st_mode))
+    {
+      int errsv = S_ISDIR (st.st_mode) ? EISDIR : EINVAL;
+
+      close (fd);
+      set_error_from_errno (error, errsv, self->path);
       return FALSE;
     }
 
