@@ -201,6 +201,10 @@ viva_notes_journal_parse (const char *data,
       const char *payload;
       guint64 sequence;
       guint64 payload_len;
+      /* Numbers as text: a translatable string cannot hold
+       * G_GUINT64_FORMAT, which xgettext does not expand. */
+      char sequence_text[24];
+      char previous_text[24];
 
       newline = memchr (data + pos, '\n', MIN (len - pos, ENTRY_LINE_MAX));
       if (newline == NULL)
@@ -217,10 +221,13 @@ viva_notes_journal_parse (const char *data,
           break;
         }
 
+      g_snprintf (sequence_text, sizeof sequence_text, "%" G_GUINT64_FORMAT, sequence);
+      g_snprintf (previous_text, sizeof previous_text, "%" G_GUINT64_FORMAT, previous);
+
       if (sequence <= previous)
         {
-          contents->problem = g_strdup_printf (_("entry %" G_GUINT64_FORMAT " comes after entry %" G_GUINT64_FORMAT),
-                                               sequence, previous);
+          contents->problem = g_strdup_printf (_("entry %s comes after entry %s"),
+                                               sequence_text, previous_text);
           break;
         }
 
@@ -234,8 +241,8 @@ viva_notes_journal_parse (const char *data,
 
       if (payload[payload_len] != '\n')
         {
-          contents->problem = g_strdup_printf (_("entry %" G_GUINT64_FORMAT " does not end as entries do"),
-                                               sequence);
+          contents->problem = g_strdup_printf (_("entry %s does not end as entries do"),
+                                               sequence_text);
           break;
         }
 
@@ -243,15 +250,15 @@ viva_notes_journal_parse (const char *data,
       g_checksum_update (checksum, (const guchar *) payload, (gssize) payload_len);
       if (memcmp (g_checksum_get_string (checksum), expected, SHA256_HEX_LEN) != 0)
         {
-          contents->problem = g_strdup_printf (_("entry %" G_GUINT64_FORMAT " does not match its checksum"),
-                                               sequence);
+          contents->problem = g_strdup_printf (_("entry %s does not match its checksum"),
+                                               sequence_text);
           break;
         }
 
       if (!viva_notes_file_parse (payload, (gsize) payload_len, &notes, &error))
         {
-          contents->problem = g_strdup_printf (_("entry %" G_GUINT64_FORMAT ": %s"),
-                                               sequence, error->message);
+          contents->problem = g_strdup_printf (_("entry %s: %s"),
+                                               sequence_text, error->message);
           break;
         }
 
