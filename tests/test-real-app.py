@@ -358,6 +358,55 @@ def test_sigint():
     check_signal(signal.SIGINT)
 
 
+def read_bytes(path):
+    """What @path holds, or None when it is not there."""
+    try:
+        with open(path, 'rb') as f:
+            return f.read()
+    except FileNotFoundError:
+        return None
+
+
+def test_kill_9_keeps_what_was_typed():
+    """Text typed, then kill -9 before notes.json could be written (we
+    hold its lock, so no autosave can write it): the journal has the
+    text once typing stops, and the next start shows all of it. Nothing
+    is timed: we poll the journal, as the user's next start would read
+    it."""
+    home = Home()
+    viva = None
+    lock = None
+    try:
+        viva = Viva(home)
+        typed = 'Typed just before kill -9, every word of it.'
+        journal = home.notes + '.journal'
+
+        lock = home.lock()
+        before = read_bytes(home.notes)
+        viva.type_notes(typed)
+        wait_for('the typed text in the editor', lambda: viva.notes_shown() == typed)
+        wait_for('the text in the journal', lambda: typed.encode() in (read_bytes(journal) or b''))
+        viva.kill()
+        assert read_bytes(home.notes) == before, 'notes.json was written before the kill'
+        assert os.stat(journal).st_mode & 0o777 == 0o600, 'the journal is not private'
+        os.close(lock)
+        lock = None
+
+        viva = Viva(home)
+        wait_for('the typed text back in the editor', lambda: viva.notes_shown() == typed)
+        viva.key(viva.window, 'ctrl+q')
+        status = viva.wait()
+        assert status == 0, 'Viva exited with status %d' % status
+        assert home.note_text(1) == typed, 'notes.json holds %r' % home.note_text(1)
+        assert read_bytes(journal) == b'', 'the journal was not emptied once notes.json had it all'
+    finally:
+        if lock is not None:
+            os.close(lock)
+        if viva is not None:
+            viva.kill()
+        home.remove()
+
+
 def test_notes_not_saved_return_keeps_notes():
     """The notes cannot be saved (their folder has become a file); Ctrl+Q
     asks "Notes Not Saved". Return, pressed by habit, must keep the
@@ -809,6 +858,7 @@ TESTS = [
     ('/real-app/signal/sigterm', test_sigterm),
     ('/real-app/signal/sighup', test_sighup),
     ('/real-app/signal/sigint', test_sigint),
+    ('/real-app/kill-9/keeps-what-was-typed', test_kill_9_keeps_what_was_typed),
     ('/real-app/notes-not-saved/return-keeps-notes', test_notes_not_saved_return_keeps_notes),
     ('/real-app/two-processes/same-note', test_two_processes_same_note),
     ('/real-app/a11y/window-closes-while-read', test_window_closes_while_a_screen_reader_reads),

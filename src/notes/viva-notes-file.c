@@ -886,6 +886,18 @@ notes_file_parse (VivaNotesFile  *file,
                                       &version, VIVA_NOTES_STORE_ERROR, error))
     {
     case VIVA_DATA_FILE_VERSION_KNOWN:
+      /* Which entries of notes.json.journal the file already holds
+       * (viva-notes-journal.c); absent in a file written without a
+       * journal, as in every file before it. */
+      node = viva_json_object_get_value_member (root, "journal-sequence", G_TYPE_INT64, &missing);
+      if (node != NULL && json_node_get_int (node) >= 0)
+        file->journal_sequence = (guint64) json_node_get_int (node);
+      else if (!missing)
+        {
+          g_set_error_literal (error, VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_INVALID,
+                               _("“journal-sequence” is not a whole number of at least 0"));
+          return FALSE;
+        }
       return validate_banks (root, version, TRUE, file, error);
 
     case VIVA_DATA_FILE_VERSION_NEWER:
@@ -906,6 +918,48 @@ notes_file_parse (VivaNotesFile  *file,
     default:
       return FALSE;
     }
+}
+
+/**
+ * viva_notes_file_parse:
+ * @data: what a notes file holds (not necessarily NUL-terminated)
+ * @len: its length
+ * @out_file: (out): the notes, when they read
+ * @error: return location for an error
+ *
+ * Checks @data completely, as viva_notes_file_read() checks a file; the
+ * journal's entries are notes documents too (viva-notes-journal.c).
+ * Thread-safe.
+ *
+ * Returns: %TRUE when @data is a notes file of a version we know
+ */
+gboolean
+viva_notes_file_parse (const char     *data,
+                       gsize           len,
+                       VivaNotesFile **out_file,
+                       GError        **error)
+{
+  g_autoptr(VivaNotesFile) file = notes_file_new ();
+  char *copy;
+
+  *out_file = NULL;
+
+  if (len > VIVA_NOTES_MAX_SIZE)
+    {
+      g_set_error_literal (error, VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_TOO_LARGE,
+                           _("the notes are larger than Viva reads"));
+      return FALSE;
+    }
+
+  copy = g_malloc (len + 1);
+  memcpy (copy, data, len);
+  copy[len] = '\0';
+
+  if (!notes_file_parse (file, &copy, len, error))
+    return FALSE;
+
+  *out_file = g_steal_pointer (&file);
+  return TRUE;
 }
 
 /* Reads and checks the notes file at @path. @out_file is set whenever the
@@ -1128,7 +1182,7 @@ viva_notes_write_run (VivaNotesWrite  *job,
 
   /* Building the JSON for 10,000 notes takes json-glib some 30 ms: here,
    * not on the main thread while the user types. */
-  contents = viva_notes_serialize (job->records, error);
+  contents = viva_notes_serialize_full (job->records, job->journal_sequence, error);
   if (contents == NULL)
     return FALSE;
 
@@ -1367,6 +1421,7 @@ format_number (guint  number,
 static gboolean
 write_notes (VivaJsonWriter  *writer,
              GPtrArray       *records,
+             guint64          journal_sequence,
              GError         **error)
 {
   const char *bank_id = NULL;
@@ -1376,6 +1431,13 @@ write_notes (VivaJsonWriter  *writer,
   viva_json_writer_string (writer, VIVA_NOTES_FORMAT);
   viva_json_writer_member (writer, "version");
   viva_json_writer_int (writer, VIVA_NOTES_FORMAT_VERSION);
+  /* Left out when there was never a journal, so that such a file stays
+   * byte for byte what it was. */
+  if (journal_sequence > 0)
+    {
+      viva_json_writer_member (writer, "journal-sequence");
+      viva_json_writer_int (writer, (gint64) MIN (journal_sequence, (guint64) G_MAXINT64));
+    }
   viva_json_writer_member (writer, "banks");
   viva_json_writer_begin_object (writer);
 
@@ -1472,6 +1534,26 @@ GBytes *
 viva_notes_serialize (GPtrArray  *records,
                       GError    **error)
 {
+  return viva_notes_serialize_full (records, 0, error);
+}
+
+/**
+ * viva_notes_serialize_full:
+ * @records: (element-type VivaNoteRecord): the notes to write; sorted in
+ *   place
+ * @journal_sequence: the last journal entry the file holds, or 0
+ * @error: return location for an error
+ *
+ * viva_notes_serialize(), saying which entries of notes.json.journal
+ * the file includes (its "journal-sequence").
+ *
+ * Returns: (transfer full): the file's contents
+ */
+GBytes *
+viva_notes_serialize_full (GPtrArray  *records,
+                           guint64     journal_sequence,
+                           GError    **error)
+{
   VivaJsonWriter writer;
   g_autoptr(GBytes) bytes = NULL;
   gsize estimate = 0;
@@ -1491,7 +1573,7 @@ viva_notes_serialize (GPtrArray  *records,
 
   viva_json_writer_init (&writer, MIN (estimate, VIVA_NOTES_MAX_SIZE) + 256);
 
-  if (!write_notes (&writer, records, error))
+  if (!write_notes (&writer, records, journal_sequence, error))
     {
       viva_json_writer_clear (&writer);
       return NULL;

@@ -45,6 +45,8 @@ typedef struct
 {
   GPtrArray     *records;
   VivaFileStamp  stamp;
+  /* The last entry of notes.json.journal the file includes, 0 for none */
+  guint64        journal_sequence;
 } VivaNotesFile;
 
 typedef enum
@@ -62,6 +64,7 @@ typedef struct
   char                  *path;
   GPtrArray             *records;
   VivaFileStamp          expected;
+  guint64                journal_sequence;
 
   /* Out */
   VivaNotesWriteOutcome  outcome;
@@ -96,6 +99,13 @@ VivaMoveAsideResult  viva_notes_file_move_aside         (const char           *n
                                                          GError              **error);
 char                *viva_notes_dup_backup_path         (const char           *path);
 GBytes              *viva_notes_serialize               (GPtrArray            *records,
+                                                         GError              **error);
+GBytes              *viva_notes_serialize_full          (GPtrArray            *records,
+                                                         guint64               journal_sequence,
+                                                         GError              **error);
+gboolean             viva_notes_file_parse              (const char           *data,
+                                                         gsize                 len,
+                                                         VivaNotesFile       **out_file,
                                                          GError              **error);
 VivaNotesWrite      *viva_notes_write_new               (const char           *path,
                                                          GPtrArray            *records,

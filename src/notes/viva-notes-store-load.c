@@ -35,13 +35,24 @@ typedef struct
  * the usual recovery needs no second read on the main thread. */
 typedef struct _VivaNotesPreread
 {
-  PrereadFile files[2];
-  guint       n_files;
+  PrereadFile               files[2];
+  guint                     n_files;
+
+  /* notes.json.journal, opened (and locked) and read */
+  VivaNotesJournal         *journal;
+  VivaNotesJournalContents *journal_contents;
+  char                     *journal_aside;
+  GError                   *journal_error;
 } VivaNotesPreread;
 
 static void
 viva_notes_preread_free (VivaNotesPreread *preread)
 {
+  g_clear_pointer (&preread->journal, viva_notes_journal_unref);
+  g_clear_pointer (&preread->journal_contents, viva_notes_journal_contents_free);
+  g_clear_pointer (&preread->journal_aside, g_free);
+  g_clear_error (&preread->journal_error);
+
   for (guint i = 0; i < preread->n_files; i++)
     {
       g_free (preread->files[i].path);
@@ -96,6 +107,106 @@ viva_notes_store_read (VivaNotesStore  *self,
   return viva_notes_file_read (path, out_file, error);
 }
 
+/* Opens, locks and reads the journal: what the load's worker did, or
+ * now. Once per load. */
+static void
+viva_notes_store_read_journal (VivaNotesStore            *self,
+                               VivaNotesJournalContents **out_contents,
+                               char                     **out_aside,
+                               GError                   **error)
+{
+  if (self->preread != NULL && self->preread->journal != NULL)
+    {
+      g_clear_pointer (&self->journal, viva_notes_journal_unref);
+      self->journal = g_steal_pointer (&self->preread->journal);
+      *out_contents = g_steal_pointer (&self->preread->journal_contents);
+      *out_aside = g_steal_pointer (&self->preread->journal_aside);
+      if (self->preread->journal_error != NULL)
+        g_propagate_error (error, g_steal_pointer (&self->preread->journal_error));
+      return;
+    }
+
+  if (self->journal == NULL)
+    self->journal = viva_notes_journal_new (self->path);
+
+  viva_notes_journal_read (self->journal, out_contents, out_aside, error);
+}
+
+/* Puts @file's notes (NULL when there is no file at all) in the store,
+ * with what the journal holds that the file does not: the changes of a
+ * Viva that ended without writing the file. Those are not on disk, so
+ * the file alone stays the base of a merge, and the notes are saved
+ * again. Returns FALSE, with @error, when the journal was damaged: it
+ * was kept aside and its good entries used, which the user is told as
+ * for a damaged notes.json. */
+static gboolean
+viva_notes_store_apply_with_journal (VivaNotesStore  *self,
+                                     VivaNotesFile   *file,
+                                     GError         **error)
+{
+  g_autoptr(VivaNotesJournalContents) contents = NULL;
+  g_autoptr(GError) journal_error = NULL;
+  g_autoptr(GPtrArray) replayed = NULL;
+  g_autofree char *aside = NULL;
+  guint64 file_sequence = file != NULL ? file->journal_sequence : 0;
+  guint n_replayed = 0;
+
+  viva_notes_store_read_journal (self, &contents, &aside, &journal_error);
+
+  if (self->journal != NULL && viva_notes_journal_get_busy (self->journal))
+    {
+      /* Another Viva owns it, and is alive: its changes are its own to
+       * write, and ours are saved without a journal. */
+      self->journal_off = TRUE;
+      g_clear_pointer (&contents, viva_notes_journal_contents_free);
+    }
+
+  replayed = viva_notes_journal_replay (file != NULL ? file->records : NULL, file_sequence,
+                                        contents, &self->journal_sequence, &n_replayed);
+
+  if (n_replayed > 0)
+    {
+      VivaNotesFile view = { 0 };
+
+      view.records = replayed;
+      _viva_notes_store_apply (self, &view);
+      /* They are on disk only in the journal until the file is
+       * written. */
+      viva_file_saver_changed (self->saver);
+      g_message ("Replayed %u notes from %s", n_replayed, viva_notes_journal_get_path (self->journal));
+    }
+  else if (file != NULL)
+    _viva_notes_store_apply (self, file);
+
+  if (contents == NULL || contents->problem == NULL)
+    {
+      /* Not there, or not ours to open (a read-only folder): appends
+       * will try again, and say so the way saves do when they fail. */
+      if (journal_error != NULL)
+        g_message ("%s", journal_error->message);
+      return TRUE;
+    }
+
+  if (aside != NULL)
+    {
+      g_clear_error (&journal_error);
+      g_set_error (&journal_error, VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_INVALID,
+                   _("the journal of your latest changes was damaged (%s); its good entries were used"),
+                   contents->problem);
+      if (self->moved_aside_path == NULL)
+        _viva_notes_store_recovered (self, aside);
+    }
+  else
+    {
+      /* Its good entries were used; the rest stays where it is, and
+       * nothing is appended after it. */
+      self->journal_off = TRUE;
+    }
+
+  g_propagate_error (error, g_steal_pointer (&journal_error));
+  return FALSE;
+}
+
 /* "line 3: …; could not move “…” aside: Permission denied" */
 static void
 append_error_message (GError       *error,
@@ -136,7 +247,12 @@ viva_notes_store_load_backup (VivaNotesStore  *self,
       switch (viva_data_file_read_result (bak_error, VIVA_NOTES_STORE_ERROR))
         {
         case VIVA_DATA_FILE_READ_OK:
-          _viva_notes_store_apply (self, file);
+          {
+            g_autoptr(GError) journal_error = NULL;
+
+            if (!viva_notes_store_apply_with_journal (self, file, &journal_error))
+              g_message ("%s", journal_error->message);
+          }
           /* A notes.json that appears before our first save was most
            * likely restored from the same backup by another Viva: merge
            * it with the backup as the common ancestor. */
@@ -150,6 +266,16 @@ viva_notes_store_load_backup (VivaNotesStore  *self,
         case VIVA_DATA_FILE_READ_MISSING:
           if (owned_damaged != NULL)
             _viva_notes_store_recovered (self, NULL);
+          /* No notes on disk but the journal's, if any. */
+          if (owned_damaged != NULL)
+            {
+              g_autoptr(GError) journal_error = NULL;
+
+              if (!viva_notes_store_apply_with_journal (self, NULL, &journal_error))
+                g_message ("%s", journal_error->message);
+            }
+          else if (!viva_notes_store_apply_with_journal (self, NULL, error))
+            return FALSE;
           break;
 
         case VIVA_DATA_FILE_READ_FUTURE:
@@ -237,10 +363,13 @@ viva_notes_store_load_file (VivaNotesStore  *self,
       switch (viva_data_file_read_result (local_error, VIVA_NOTES_STORE_ERROR))
         {
         case VIVA_DATA_FILE_READ_OK:
-          _viva_notes_store_apply (self, file);
-          _viva_notes_store_set_base (self, g_steal_pointer (&file->records));
-          self->disk_stamp = file->stamp;
-          return TRUE;
+          {
+            gboolean applied = viva_notes_store_apply_with_journal (self, file, error);
+
+            _viva_notes_store_set_base (self, g_steal_pointer (&file->records));
+            self->disk_stamp = file->stamp;
+            return applied;
+          }
 
         case VIVA_DATA_FILE_READ_MISSING:
           return viva_notes_store_load_backup (self, NULL, error);
@@ -341,6 +470,12 @@ viva_notes_store_load_thread (GTask        *task,
     default:
       break;
     }
+
+  /* The journal after the file: what the file holds of it is told by
+   * the file. */
+  preread->journal = viva_notes_journal_new (path);
+  viva_notes_journal_read (preread->journal, &preread->journal_contents,
+                           &preread->journal_aside, &preread->journal_error);
 
   /* Lets a test act while the notes are loading (viva-test-hold.c). */
   viva_test_hold ("notes");

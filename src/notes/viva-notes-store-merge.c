@@ -394,6 +394,10 @@ _viva_notes_store_merge (VivaNotesStore *self,
   GHashTableIter iter;
   gpointer key;
 
+  /* What the file includes of our journal, or of the journal of the
+   * Viva that wrote it, is never numbered again. */
+  self->journal_sequence = MAX (self->journal_sequence, disk->journal_sequence);
+
   blank.text = (char *) "";
   blank.code = (char *) "";
   blank.prediction = (char *) "";

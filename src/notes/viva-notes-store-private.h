@@ -13,6 +13,7 @@
 #include "viva-data-file.h"
 #include "viva-file-saver.h"
 #include "viva-notes-file.h"
+#include "viva-notes-journal.h"
 #include "viva-notes-store.h"
 
 G_BEGIN_DECLS
@@ -52,6 +53,21 @@ struct _VivaNotesStore
   GHashTable          *due_days;
   GHashTable          *note_due_days;
   GTimeZone           *local_tz;
+
+  /* notes.json.journal (viva-notes-store-journal.c): the notes changed
+   * since their last entry (VivaNote, a set), the last sequence number
+   * given to an entry or seen in the file, and the entry or truncation
+   * in flight (one at a time, in order). */
+  VivaNotesJournal    *journal;
+  GHashTable          *journal_pending;
+  char                *journal_error;
+  guint64              journal_sequence;
+  guint64              journal_truncate_at;
+  gint64               journal_first_change;
+  guint                journal_source;
+  guint                journal_in_flight : 1;
+  guint                journal_off : 1;
+  guint                journal_failed : 1;
 
   VivaFileStamp        disk_stamp;
   guint                autosave_delay;
@@ -103,6 +119,15 @@ void      _viva_notes_store_merge_loaded_note         (VivaNotesStore       *sel
                                                       GPtrArray            *changed,
                                                       GPtrArray            *conflicts);
 void      _viva_notes_store_loaded                    (VivaNotesStore       *self);
+VivaNoteRecord *_viva_notes_store_dup_record          (VivaNotesStore       *self,
+                                                      VivaNote             *note);
+void      _viva_notes_store_status_changed            (VivaNotesStore       *self);
+void      _viva_notes_store_journal_changed           (VivaNotesStore       *self,
+                                                      VivaNote             *note);
+void      _viva_notes_store_journal_schedule          (VivaNotesStore       *self);
+void      _viva_notes_store_journal_saved             (VivaNotesStore       *self,
+                                                      guint64               sequence);
+void      _viva_notes_store_journal_dispose           (VivaNotesStore       *self);
 
 guint                viva_notes_store_get_n_notes           (VivaNotesStore       *self);
 guint                viva_notes_store_get_autosave_delay    (VivaNotesStore       *self);

@@ -77,8 +77,19 @@ viva_notes_store_status_changed (gpointer user_data)
   gboolean saving = viva_file_saver_get_saving (self->saver);
   const char *save_error = viva_file_saver_get_save_error (self->saver);
 
+  /* A journal entry that could not be written is said as a failed save
+   * is: the note is only in memory. */
+  if (save_error == NULL)
+    save_error = self->journal_error;
+
   viva_save_status_publish (&self->status, G_OBJECT (self), &properties[PROP_DIRTY],
                             dirty, saving, save_error);
+}
+
+void
+_viva_notes_store_status_changed (VivaNotesStore *self)
+{
+  viva_notes_store_status_changed (self);
 }
 
 static void
@@ -142,6 +153,7 @@ viva_notes_store_note_notify_cb (VivaNotesStore *self,
     return;
 
   viva_file_saver_changed (self->saver);
+  _viva_notes_store_journal_changed (self, note);
   g_signal_emit (self, signals[NOTE_CHANGED], 0, note);
 }
 
@@ -356,6 +368,33 @@ viva_notes_store_dup_sorted_notes (VivaNotesStore *self,
   return notes;
 }
 
+/* One note as plain data, as a write or a journal entry puts it on
+ * disk. */
+VivaNoteRecord *
+_viva_notes_store_dup_record (VivaNotesStore *self,
+                              VivaNote       *note)
+{
+  VivaNoteRecord *record;
+  const VivaReviewEntry *history;
+  guint n_history;
+
+  record = viva_note_record_new (viva_note_get_bank_id (note),
+                                 viva_note_get_number (note),
+                                 viva_note_get_text (note),
+                                 viva_note_get_status (note),
+                                 viva_note_get_starred (note),
+                                 viva_note_get_modified (note));
+  history = viva_note_get_history (note, &n_history);
+  if (!viva_review_state_is_new (viva_note_get_review_state (note)))
+    viva_note_record_set_review (record, viva_note_get_review_state (note), history, n_history);
+  viva_note_record_set_scratchpad (record, viva_note_get_code (note),
+                                   viva_note_get_prediction (note), NULL);
+  if (viva_note_get_n_cases (note) > 0)
+    record->cases = viva_note_dup_cases (note);
+
+  return record;
+}
+
 /* What a write puts on disk, copied on the main thread where the notes
  * live, so that it is one consistent moment. Only copying: sorting and
  * building the JSON happen in the write's thread. */
@@ -376,27 +415,10 @@ viva_notes_store_snapshot (VivaNotesStore *self)
       g_hash_table_iter_init (&note_iter, bank);
       while (g_hash_table_iter_next (&note_iter, NULL, &note))
         {
-          VivaNoteRecord *record;
-          const VivaReviewEntry *history;
-          guint n_history;
-
           if (viva_note_is_blank (note))
             continue;
 
-          record = viva_note_record_new (key,
-                                         viva_note_get_number (note),
-                                         viva_note_get_text (note),
-                                         viva_note_get_status (note),
-                                         viva_note_get_starred (note),
-                                         viva_note_get_modified (note));
-          history = viva_note_get_history (note, &n_history);
-          if (!viva_review_state_is_new (viva_note_get_review_state (note)))
-            viva_note_record_set_review (record, viva_note_get_review_state (note), history, n_history);
-          viva_note_record_set_scratchpad (record, viva_note_get_code (note),
-                                           viva_note_get_prediction (note), NULL);
-          if (viva_note_get_n_cases (note) > 0)
-            record->cases = viva_note_dup_cases (note);
-          g_ptr_array_add (records, record);
+          g_ptr_array_add (records, _viva_notes_store_dup_record (self, note));
         }
     }
 
@@ -417,10 +439,15 @@ static gpointer
 viva_notes_store_prepare_write (gpointer user_data)
 {
   VivaNotesStore *self = user_data;
+  VivaNotesWrite *job = viva_notes_write_new (self->path,
+                                              viva_notes_store_snapshot (self),
+                                              &self->disk_stamp);
 
-  return viva_notes_write_new (self->path,
-                               viva_notes_store_snapshot (self),
-                               &self->disk_stamp);
+  /* Every journal entry given a number so far holds changes the
+   * snapshot has. */
+  job->journal_sequence = self->journal_sequence;
+
+  return job;
 }
 
 static gboolean
@@ -458,6 +485,7 @@ viva_notes_store_finish_write (gpointer       user_data,
       _viva_notes_store_set_base (self, g_steal_pointer (&job->records));
       self->disk_stamp = job->stamp;
       self->merge_rounds = 0;
+      _viva_notes_store_journal_saved (self, job->journal_sequence);
       return VIVA_FILE_SAVER_WROTE;
 
     case VIVA_NOTES_WRITE_CHANGED_ON_DISK:
@@ -522,6 +550,10 @@ _viva_notes_store_loaded (VivaNotesStore *self)
   if (viva_file_saver_get_dirty (self->saver))
     viva_file_saver_changed (self->saver);
 
+  /* What was typed meanwhile goes to the journal now that its sequence
+   * numbers are known. */
+  _viva_notes_store_journal_schedule (self);
+
   for (guint i = 0; saves != NULL && i < saves->len; i++)
     viva_file_saver_save (self->saver, g_object_ref (g_ptr_array_index (saves, i)));
 
@@ -562,6 +594,7 @@ viva_notes_store_dispose (GObject *object)
   gpointer value;
 
   viva_file_saver_stop_timers (self->saver);
+  _viva_notes_store_journal_dispose (self);
   g_clear_handle_id (&self->reload_source, g_source_remove);
   g_cancellable_cancel (self->reload_cancellable);
   if (self->monitor != NULL)
@@ -622,6 +655,9 @@ viva_notes_store_finalize (GObject *object)
   g_clear_object (&self->saver);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->moved_aside_path, g_free);
+  g_clear_pointer (&self->journal, viva_notes_journal_unref);
+  g_clear_pointer (&self->journal_pending, g_hash_table_unref);
+  g_clear_pointer (&self->journal_error, g_free);
   viva_save_status_clear (&self->status);
 
   G_OBJECT_CLASS (viva_notes_store_parent_class)->finalize (object);
@@ -869,6 +905,7 @@ viva_notes_store_init (VivaNotesStore *self)
   viva_file_saver_set_autosave_delay (self->saver, self->autosave_delay);
   self->state = VIVA_NOTES_STORE_STATE_OK;
   self->reload_cancellable = g_cancellable_new ();
+  self->journal_pending = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
 
   viva_scheduler_config_init (&self->scheduler_config);
   self->scheduler_config.due_count = viva_notes_store_count_due_on_day;
@@ -1417,6 +1454,11 @@ viva_notes_store_flush (VivaNotesStore  *self,
   /* What was typed while the file was read is merged with it first:
    * written now, it would replace it. */
   while (self->loading)
+    g_main_context_iteration (NULL, TRUE);
+
+  /* The journal's entry in flight lands first, so that once the file is
+   * written the journal can be emptied before we return (quitting). */
+  while (self->journal_in_flight)
     g_main_context_iteration (NULL, TRUE);
 
   ret = viva_file_saver_flush (self->saver, error);
