@@ -42,6 +42,10 @@
 #define VIVA_TYPE_SIDEBAR_TITLE (viva_sidebar_title_get_type ())
 G_DECLARE_FINAL_TYPE (VivaSidebarTitle, viva_sidebar_title, VIVA, SIDEBAR_TITLE, GtkWidget)
 
+/* The row's number and count: see below. */
+#define VIVA_TYPE_SIDEBAR_FIGURE (viva_sidebar_figure_get_type ())
+G_DECLARE_FINAL_TYPE (VivaSidebarFigure, viva_sidebar_figure, VIVA, SIDEBAR_FIGURE, GtkWidget)
+
 struct _VivaSidebarRow
 {
   GtkWidget  parent_instance;
@@ -55,7 +59,7 @@ struct _VivaSidebarRow
 
   /* Template widgets */
   GtkBox          *box;
-  GtkLabel        *number_label;
+  VivaSidebarFigure *number;
   VivaSidebarTitle *title;
   /* Made for the first question starred or with notes. */
   GtkImage        *star_image;
@@ -66,7 +70,7 @@ struct _VivaSidebarRow
   VivaStackedBar  *status_bar;
   GtkImage        *count_image;
   /* Made with the status bar, for the first level or topic. */
-  GtkLabel        *count_label;
+  VivaSidebarFigure *count;
 
   GtkWidget       *menu;
   /* The search's flat list has no GtkTreeExpander: the row draws the
@@ -455,6 +459,354 @@ viva_sidebar_title_init (VivaSidebarTitle *self)
   gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
 }
 
+/* The number and the count: a label of figures that measures them
+ * without laying them out. GTK 4.8's list view measures each of the
+ * 200 rows it keeps across whenever their text changes, and a search's
+ * first letter gives every row new figures: a GtkLabel lays each new
+ * number out to say its width (at 100,000 questions, about 20 of the
+ * first letter's 261 million instructions, callgrind). In the font of
+ * the "numeric" style (tabular figures: every digit as wide, Adwaita's
+ * font-feature-settings "tnum"), a number of n digits is n digits wide:
+ * one sample per font, a sequence that holds each of the hundred pairs
+ * of digits (so that a kerned pair would show), laid out as one run
+ * with no unknown glyph and exactly as wide as that many times one
+ * digit, proves it, and gives the line's height and baseline as it does
+ * for the title. Other text ("3 / 28", a font whose digits differ) is
+ * laid out to be measured, as before. Drawn as GtkLabel draws a
+ * one-line label (gtklabel.c, get_layout_location()), when on screen.
+ * Its CSS name is "label", so that it is styled as the label was, and
+ * a screen reader reads it as one. */
+
+struct _VivaSidebarFigure
+{
+  GtkWidget    parent_instance;
+
+  /* Owned */
+  char        *text;
+  /* Made when drawn, or when measuring text that is not all digits */
+  PangoLayout *layout;
+
+  float        xalign;
+  gboolean     digits;
+};
+
+G_DEFINE_FINAL_TYPE (VivaSidebarFigure, viva_sidebar_figure, GTK_TYPE_WIDGET)
+
+/* Every pair of digits, once each: a de Bruijn sequence of order 2. */
+static const char digit_pairs[] =
+  "0010203040506070809112131415161718192232425262728293343536373839"
+  "4454647484955657585966768697787988990";
+
+typedef struct
+{
+  PangoFontDescription *font;
+  double                resolution;
+  cairo_font_options_t *options;
+  PangoLanguage        *language;
+  PangoGravity          gravity;
+  /* Every digit is as wide, and in the first font. */
+  gboolean              uniform;
+  /* In Pango units */
+  int                   digit_width;
+  int                   height;
+  int                   baseline;
+} DigitLine;
+
+/* A few fonts at once: a question's number and a header's count (in
+ * the caption's font) take turns down the list. */
+#define N_DIGIT_LINES 4
+static DigitLine digit_lines[N_DIGIT_LINES];
+static guint next_digit_line;
+
+static PangoAttrList *
+viva_sidebar_figure_new_attrs (void)
+{
+  PangoAttrList *attrs = pango_attr_list_new ();
+
+  pango_attr_list_insert (attrs, pango_attr_font_features_new ("tnum"));
+
+  return attrs;
+}
+
+static PangoLayout *
+viva_sidebar_figure_new_layout (VivaSidebarFigure *self,
+                                const char        *text)
+{
+  PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
+  PangoAttrList *attrs = viva_sidebar_figure_new_attrs ();
+  gboolean rtl = gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL;
+
+  pango_layout_set_attributes (layout, attrs);
+  pango_attr_list_unref (attrs);
+  pango_layout_set_alignment (layout, rtl ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+  pango_layout_set_single_paragraph_mode (layout, TRUE);
+
+  return layout;
+}
+
+static void
+viva_sidebar_figure_ensure_layout (VivaSidebarFigure *self)
+{
+  if (self->layout == NULL)
+    self->layout = viva_sidebar_figure_new_layout (self, self->text != NULL ? self->text : "");
+}
+
+static void
+viva_sidebar_figure_forget_digit_lines (void)
+{
+  for (guint i = 0; i < N_DIGIT_LINES; i++)
+    {
+      g_clear_pointer (&digit_lines[i].font, pango_font_description_free);
+      g_clear_pointer (&digit_lines[i].options, cairo_font_options_destroy);
+    }
+}
+
+/* The sample line of the figure's font, if its digits are measured by
+ * it, or %NULL. */
+static const DigitLine *
+viva_sidebar_figure_lookup_digit_line (VivaSidebarFigure *self)
+{
+  PangoContext *context;
+  const PangoFontDescription *font;
+  const cairo_font_options_t *options;
+  double resolution;
+  DigitLine *found = NULL;
+
+  if (!self->digits)
+    return NULL;
+
+  context = gtk_widget_get_pango_context (GTK_WIDGET (self));
+  font = pango_context_get_font_description (context);
+  options = pango_cairo_context_get_font_options (context);
+  resolution = pango_cairo_context_get_resolution (context);
+  if (font == NULL)
+    return NULL;
+
+  for (guint i = 0; found == NULL && i < N_DIGIT_LINES; i++)
+    {
+      DigitLine *line = &digit_lines[i];
+
+      if (line->font != NULL &&
+          line->resolution == resolution &&
+          line->language == pango_context_get_language (context) &&
+          line->gravity == pango_context_get_gravity (context) &&
+          (line->options == NULL) == (options == NULL) &&
+          (options == NULL || cairo_font_options_equal (line->options, options)) &&
+          pango_font_description_equal (line->font, font))
+        found = line;
+    }
+
+  if (found == NULL)
+    {
+      g_autoptr(PangoLayout) layout = viva_sidebar_figure_new_layout (self, digit_pairs);
+      g_autoptr(PangoLayout) one = viva_sidebar_figure_new_layout (self, "0");
+      PangoLayoutLine *line = pango_layout_get_line_readonly (layout, 0);
+      int width, one_width;
+
+      found = &digit_lines[next_digit_line];
+      next_digit_line = (next_digit_line + 1) % N_DIGIT_LINES;
+      g_clear_pointer (&found->font, pango_font_description_free);
+      g_clear_pointer (&found->options, cairo_font_options_destroy);
+
+      pango_layout_get_size (layout, &width, &found->height);
+      pango_layout_get_size (one, &one_width, NULL);
+      found->font = pango_font_description_copy (font);
+      found->resolution = resolution;
+      found->options = options != NULL ? cairo_font_options_copy (options) : NULL;
+      found->language = pango_context_get_language (context);
+      found->gravity = pango_context_get_gravity (context);
+      found->uniform = pango_layout_get_line_count (layout) == 1 &&
+                       line != NULL && line->runs != NULL && line->runs->next == NULL &&
+                       pango_layout_get_unknown_glyphs_count (layout) == 0 &&
+                       width == one_width * (int) strlen (digit_pairs);
+      found->digit_width = one_width;
+      found->baseline = pango_layout_get_baseline (layout);
+    }
+
+  return found->uniform ? found : NULL;
+}
+
+static void
+viva_sidebar_figure_measure (GtkWidget      *widget,
+                             GtkOrientation  orientation,
+                             int             for_size,
+                             int            *minimum,
+                             int            *natural,
+                             int            *minimum_baseline,
+                             int            *natural_baseline)
+{
+  VivaSidebarFigure *self = VIVA_SIDEBAR_FIGURE (widget);
+  const DigitLine *digit_line = viva_sidebar_figure_lookup_digit_line (self);
+  int width, height, baseline;
+
+  if (digit_line != NULL)
+    {
+      width = digit_line->digit_width * (int) strlen (self->text);
+      height = digit_line->height;
+      baseline = digit_line->baseline;
+    }
+  else
+    {
+      viva_sidebar_figure_ensure_layout (self);
+      pango_layout_get_size (self->layout, &width, &height);
+      baseline = pango_layout_get_baseline (self->layout);
+    }
+
+  /* As GtkLabel rounds (gtk_label_measure()). */
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = *natural = PANGO_PIXELS_CEIL (width);
+      return;
+    }
+
+  *minimum = *natural = PANGO_PIXELS_CEIL (height);
+  if (baseline > 0)
+    baseline = PANGO_PIXELS_CEIL (baseline);
+  *minimum_baseline = *natural_baseline = baseline;
+}
+
+static void
+viva_sidebar_figure_snapshot (GtkWidget   *widget,
+                              GtkSnapshot *snapshot)
+{
+  VivaSidebarFigure *self = VIVA_SIDEBAR_FIGURE (widget);
+  float xalign = self->xalign;
+  int baseline = gtk_widget_get_allocated_baseline (widget);
+  PangoRectangle logical;
+  int x, y;
+
+  if (self->text == NULL || *self->text == '\0')
+    return;
+
+  if (gtk_widget_get_direction (widget) != GTK_TEXT_DIR_LTR)
+    xalign = 1.0 - xalign;
+
+  viva_sidebar_figure_ensure_layout (self);
+
+  pango_layout_get_pixel_extents (self->layout, NULL, &logical);
+  x = floor ((xalign * (gtk_widget_get_width (widget) - logical.width)) - logical.x);
+  if (baseline != -1)
+    y = baseline - pango_layout_get_baseline (self->layout) / PANGO_SCALE;
+  else
+    y = floor ((gtk_widget_get_height (widget) - logical.height) * 0.5);
+
+  gtk_snapshot_render_layout (snapshot, gtk_widget_get_style_context (widget), x, y, self->layout);
+}
+
+/* The layout is made again when next measured or drawn. */
+static void
+viva_sidebar_figure_forget_layout (VivaSidebarFigure *self)
+{
+  g_clear_object (&self->layout);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+static void
+viva_sidebar_figure_css_changed (GtkWidget         *widget,
+                                 GtkCssStyleChange *change)
+{
+  VivaSidebarFigure *self = VIVA_SIDEBAR_FIGURE (widget);
+
+  GTK_WIDGET_CLASS (viva_sidebar_figure_parent_class)->css_changed (widget, change);
+
+  if (self->layout != NULL)
+    viva_sidebar_figure_forget_layout (self);
+}
+
+static void
+viva_sidebar_figure_direction_changed (GtkWidget        *widget,
+                                       GtkTextDirection  previous)
+{
+  GTK_WIDGET_CLASS (viva_sidebar_figure_parent_class)->direction_changed (widget, previous);
+
+  viva_sidebar_figure_forget_layout (VIVA_SIDEBAR_FIGURE (widget));
+}
+
+static void
+viva_sidebar_figure_system_setting_changed (GtkWidget        *widget,
+                                            GtkSystemSetting  setting)
+{
+  GTK_WIDGET_CLASS (viva_sidebar_figure_parent_class)->system_setting_changed (widget, setting);
+
+  /* Fonts installed or removed: the digits may be in another font. */
+  if (setting == GTK_SYSTEM_SETTING_FONT_CONFIG)
+    viva_sidebar_figure_forget_digit_lines ();
+  viva_sidebar_figure_forget_layout (VIVA_SIDEBAR_FIGURE (widget));
+}
+
+static void
+viva_sidebar_figure_finalize (GObject *object)
+{
+  VivaSidebarFigure *self = VIVA_SIDEBAR_FIGURE (object);
+
+  g_clear_object (&self->layout);
+  g_free (self->text);
+
+  G_OBJECT_CLASS (viva_sidebar_figure_parent_class)->finalize (object);
+}
+
+static void
+viva_sidebar_figure_class_init (VivaSidebarFigureClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->finalize = viva_sidebar_figure_finalize;
+  widget_class->measure = viva_sidebar_figure_measure;
+  widget_class->snapshot = viva_sidebar_figure_snapshot;
+  widget_class->css_changed = viva_sidebar_figure_css_changed;
+  widget_class->direction_changed = viva_sidebar_figure_direction_changed;
+  widget_class->system_setting_changed = viva_sidebar_figure_system_setting_changed;
+  gtk_widget_class_set_css_name (widget_class, "label");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_LABEL);
+}
+
+static void
+viva_sidebar_figure_init (VivaSidebarFigure *self)
+{
+  self->xalign = 0.5;
+}
+
+/* @xalign as GtkLabel's: where the figures sit when given more width
+ * than they need, 1 at the end. */
+static VivaSidebarFigure *
+viva_sidebar_figure_new (float xalign)
+{
+  VivaSidebarFigure *self = g_object_new (VIVA_TYPE_SIDEBAR_FIGURE, NULL);
+
+  self->xalign = xalign;
+  /* Its tabular figures: see above. */
+  gtk_widget_add_css_class (GTK_WIDGET (self), "numeric");
+
+  return self;
+}
+
+static void
+viva_sidebar_figure_set_text (VivaSidebarFigure *self,
+                              const char        *text)
+{
+  if (g_strcmp0 (self->text, text) == 0)
+    return;
+
+  g_free (self->text);
+  self->text = g_strdup (text);
+  self->digits = text != NULL && *text != '\0';
+  for (const char *p = text; self->digits && *p != '\0'; p++)
+    self->digits = g_ascii_isdigit (*p);
+  g_clear_object (&self->layout);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, text,
+                                  -1);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+static const char *
+viva_sidebar_figure_get_text (VivaSidebarFigure *self)
+{
+  return self->text != NULL ? self->text : "";
+}
+
 enum {
   PROP_0,
   PROP_ITEM,
@@ -589,11 +941,10 @@ viva_sidebar_row_ensure_counts (VivaSidebarRow *self)
   viva_sidebar_row_set_tooltip (GTK_WIDGET (self->count_image), _("Questions with notes / questions"));
   gtk_box_append (self->box, GTK_WIDGET (self->count_image));
 
-  self->count_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_widget_add_css_class (GTK_WIDGET (self->count_label), "dim-label");
-  gtk_widget_add_css_class (GTK_WIDGET (self->count_label), "numeric");
-  gtk_widget_add_css_class (GTK_WIDGET (self->count_label), "caption");
-  gtk_box_append (self->box, GTK_WIDGET (self->count_label));
+  self->count = viva_sidebar_figure_new (0.5);
+  gtk_widget_add_css_class (GTK_WIDGET (self->count), "dim-label");
+  gtk_widget_add_css_class (GTK_WIDGET (self->count), "caption");
+  gtk_box_append (self->box, GTK_WIDGET (self->count));
 }
 
 /* A question's star and pencil: made for the first question starred or
@@ -755,7 +1106,7 @@ viva_sidebar_row_set_count_tooltip (VivaSidebarRow *self,
     return;
 
   self->count_tooltip = tooltip;
-  viva_sidebar_row_set_tooltip (GTK_WIDGET (self->count_label), tooltip);
+  viva_sidebar_row_set_tooltip (GTK_WIDGET (self->count), tooltip);
 }
 
 /* The row's name, on the row and on the list view's item that holds it:
@@ -831,7 +1182,7 @@ viva_sidebar_row_fit_number (VivaSidebarRow *self)
       number_width.width = PANGO_PIXELS_CEIL (NUMBER_CHARS * MAX (char_width, digit_width));
     }
 
-  gtk_widget_set_size_request (GTK_WIDGET (self->number_label), number_width.width, -1);
+  gtk_widget_set_size_request (GTK_WIDGET (self->number), number_width.width, -1);
 }
 
 static void
@@ -854,7 +1205,7 @@ viva_sidebar_row_update (VivaSidebarRow *self)
       g_autofree char *in_notes = NULL;
 
       viva_sidebar_row_fit_number (self);
-      viva_sidebar_row_set_label (self->number_label, FALSE, number);
+      viva_sidebar_figure_set_text (self->number, number);
       viva_sidebar_row_show_marks (self, starred, has_note);
 
       if (snippet != NULL)
@@ -907,7 +1258,7 @@ viva_sidebar_row_update (VivaSidebarRow *self)
   if (self->n_matching != G_MAXUINT)
     {
       count = g_strdup_printf ("%u", self->n_matching);
-      viva_sidebar_row_set_label (self->count_label, FALSE, count);
+      viva_sidebar_figure_set_text (self->count, count);
       gtk_widget_set_visible (GTK_WIDGET (self->count_image), FALSE);
       viva_sidebar_row_set_count_tooltip (self, _("Matching questions"));
 
@@ -925,7 +1276,7 @@ viva_sidebar_row_update (VivaSidebarRow *self)
     }
 
   count = g_strdup_printf ("%u / %u", n_noted, n_questions);
-  viva_sidebar_row_set_label (self->count_label, FALSE, count);
+  viva_sidebar_figure_set_text (self->count, count);
   gtk_widget_set_visible (GTK_WIDGET (self->count_image), TRUE);
   viva_sidebar_row_set_count_tooltip (self, _("Questions with notes / questions"));
 
@@ -1367,13 +1718,11 @@ viva_sidebar_row_init (VivaSidebarRow *self)
   gtk_widget_set_hexpand (GTK_WIDGET (self->box), TRUE);
   gtk_widget_set_parent (GTK_WIDGET (self->box), GTK_WIDGET (self));
 
-  self->number_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (self->number_label, 1);
   /* Three characters wide at least: see viva_sidebar_row_fit_number(). */
-  gtk_widget_add_css_class (GTK_WIDGET (self->number_label), "dim-label");
-  gtk_widget_add_css_class (GTK_WIDGET (self->number_label), "numeric");
-  gtk_widget_set_visible (GTK_WIDGET (self->number_label), FALSE);
-  gtk_box_append (self->box, GTK_WIDGET (self->number_label));
+  self->number = viva_sidebar_figure_new (1);
+  gtk_widget_add_css_class (GTK_WIDGET (self->number), "dim-label");
+  gtk_widget_set_visible (GTK_WIDGET (self->number), FALSE);
+  gtk_box_append (self->box, GTK_WIDGET (self->number));
 
   self->title = g_object_new (VIVA_TYPE_SIDEBAR_TITLE, NULL);
   gtk_box_append (self->box, GTK_WIDGET (self->title));
@@ -1410,14 +1759,14 @@ viva_sidebar_row_set_item (VivaSidebarRow *self,
   g_set_object (&self->item, item);
 
   is_question = VIVA_IS_QUESTION (item);
-  gtk_widget_set_visible (GTK_WIDGET (self->number_label), is_question);
+  gtk_widget_set_visible (GTK_WIDGET (self->number), is_question);
   if (item != NULL && !is_question)
     viva_sidebar_row_ensure_counts (self);
   if (self->status_bar != NULL)
     {
       gtk_widget_set_visible (GTK_WIDGET (self->status_bar), item != NULL && !is_question);
       gtk_widget_set_visible (GTK_WIDGET (self->count_image), item != NULL && !is_question);
-      gtk_widget_set_visible (GTK_WIDGET (self->count_label), item != NULL && !is_question);
+      gtk_widget_set_visible (GTK_WIDGET (self->count), item != NULL && !is_question);
     }
   viva_sidebar_row_show_marks (self, FALSE, FALSE);
   viva_sidebar_row_show_snippet (self, FALSE);
@@ -1519,12 +1868,21 @@ viva_sidebar_row_get_shows_note_match (VivaSidebarRow *self)
   return viva_sidebar_row_shows_snippet (self);
 }
 
+/* A question's number as the row shows it, or "" */
+const char *
+viva_sidebar_row_get_number_text (VivaSidebarRow *self)
+{
+  g_return_val_if_fail (VIVA_IS_SIDEBAR_ROW (self), NULL);
+
+  return VIVA_IS_QUESTION (self->item) ? viva_sidebar_figure_get_text (self->number) : "";
+}
+
 const char *
 viva_sidebar_row_get_count_text (VivaSidebarRow *self)
 {
   g_return_val_if_fail (VIVA_IS_SIDEBAR_ROW (self), NULL);
 
-  return self->count_label != NULL ? gtk_label_get_text (self->count_label) : "";
+  return self->count != NULL ? viva_sidebar_figure_get_text (self->count) : "";
 }
 
 /**
