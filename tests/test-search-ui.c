@@ -1753,6 +1753,25 @@ assert_figure_measures_as_label (GtkWidget  *figure,
   gtk_widget_unparent (label);
 }
 
+/* The line of a row, as a horizontal GtkBox of spacing 6 lays it out:
+ * @first then @second, 6 pixels apart, in the reading order. */
+static void
+assert_line_follows (GtkWidget *row,
+                     GtkWidget *first,
+                     GtkWidget *second)
+{
+  graphene_rect_t a, b;
+
+  g_assert_true (gtk_widget_compute_bounds (first, row, &a));
+  g_assert_true (gtk_widget_compute_bounds (second, row, &b));
+  g_assert_cmpfloat (a.origin.y, ==, b.origin.y);
+  g_assert_cmpfloat (a.size.height, ==, b.size.height);
+  if (gtk_widget_get_direction (row) == GTK_TEXT_DIR_RTL)
+    g_assert_cmpfloat (b.origin.x + b.size.width + 6, ==, a.origin.x);
+  else
+    g_assert_cmpfloat (a.origin.x + a.size.width + 6, ==, b.origin.x);
+}
+
 /* A question's number and a level's or topic's count: as wide and as
  * tall as GtkLabel makes that text with the same style, numbers of 1 to
  * 10 digits, counts "notes / questions" and, while searching, matches;
@@ -1795,7 +1814,9 @@ test_figures (void)
 
   for (guint rtl = 0; rtl < 2; rtl++)
     {
-      gtk_widget_set_direction (GTK_WIDGET (sidebar), rtl ? GTK_TEXT_DIR_RTL : GTK_TEXT_DIR_LTR);
+      /* A widget of no direction of its own takes the default one, not
+       * its parent's. */
+      gtk_widget_set_default_direction (rtl ? GTK_TEXT_DIR_RTL : GTK_TEXT_DIR_LTR);
 
       /* The tree, every row open: "notes / questions" beside the
        * headers; then a search's result: how many match. */
@@ -1826,6 +1847,21 @@ test_figures (void)
               g_assert_false (GTK_IS_LABEL (figure));
               g_assert_cmpint (gtk_widget_get_width (figure), >, 0);
               assert_figure_measures_as_label (figure, text);
+
+              /* The number, then the title, laid out by the row itself
+               * (no box of their own to style in each row). */
+              g_assert_true (gtk_widget_get_parent (figure) == GTK_WIDGET (row));
+              assert_line_follows (GTK_WIDGET (row), figure, find_title (GTK_WIDGET (row)));
+              if (numbers[i] == 42)
+                {
+                  GtkWidget *mark = gtk_widget_get_next_sibling (find_title (GTK_WIDGET (row)));
+
+                  /* Its pencil: it has a note. */
+                  while (mark != NULL && !gtk_widget_get_visible (mark))
+                    mark = gtk_widget_get_next_sibling (mark);
+                  g_assert_true (GTK_IS_IMAGE (mark));
+                  assert_line_follows (GTK_WIDGET (row), find_title (GTK_WIDGET (row)), mark);
+                }
               n_questions++;
             }
 
@@ -1850,6 +1886,21 @@ test_figures (void)
                                    searching ? (h == 0 ? "7" : h == 1 ? "3" : "4")
                                              : (h == 0 ? "1 / 8" : h == 1 ? "1 / 3" : "0 / 5"));
                   assert_figure_measures_as_label (figure, viva_sidebar_row_get_count_text (row));
+
+                  /* The count ends the line, at the row's end. */
+                  g_assert_true (gtk_widget_get_parent (figure) == GTK_WIDGET (row));
+                  {
+                    graphene_rect_t bounds;
+
+                    g_assert_true (gtk_widget_compute_bounds (figure, GTK_WIDGET (row), &bounds));
+                    g_assert_cmpint (gtk_widget_get_direction (GTK_WIDGET (row)), ==, rtl ? GTK_TEXT_DIR_RTL : GTK_TEXT_DIR_LTR);
+                    if (rtl)
+                      g_assert_cmpfloat (bounds.origin.x, ==, 0);
+                    else
+                      g_assert_cmpfloat (bounds.origin.x + bounds.size.width, ==, gtk_widget_get_width (GTK_WIDGET (row)));
+                    if (!searching)
+                      assert_line_follows (GTK_WIDGET (row), gtk_widget_get_prev_sibling (figure), figure);
+                  }
                   n_headers++;
                 }
             }
@@ -1862,7 +1913,7 @@ test_figures (void)
         }
     }
 
-  gtk_widget_set_direction (GTK_WIDGET (sidebar), GTK_TEXT_DIR_NONE);
+  gtk_widget_set_default_direction (GTK_TEXT_DIR_LTR);
   close_window (window);
 }
 

@@ -57,8 +57,8 @@ struct _VivaSidebarRow
   VivaSearchIndex *index;
   VivaQuery       *query;
 
-  /* Template widgets */
-  GtkBox          *box;
+  /* Template widgets: the line, in its order (see
+   * viva_sidebar_row_get_line()), children of the row itself */
   VivaSidebarFigure *number;
   VivaSidebarTitle *title;
   /* Made for the first question starred or with notes. */
@@ -933,18 +933,20 @@ viva_sidebar_row_ensure_counts (VivaSidebarRow *self)
                                    NULL);
   g_signal_connect (self->status_bar, "query-tooltip",
                     G_CALLBACK (viva_sidebar_row_status_tooltip_cb), self);
-  gtk_box_append (self->box, GTK_WIDGET (self->status_bar));
+  gtk_widget_insert_after (GTK_WIDGET (self->status_bar), GTK_WIDGET (self),
+                           self->note_image != NULL ? GTK_WIDGET (self->note_image) :
+                           self->star_image != NULL ? GTK_WIDGET (self->star_image) : GTK_WIDGET (self->title));
 
   self->count_image = GTK_IMAGE (gtk_image_new_from_icon_name ("document-edit-symbolic"));
   gtk_image_set_pixel_size (self->count_image, 12);
   gtk_widget_add_css_class (GTK_WIDGET (self->count_image), "dim-label");
   viva_sidebar_row_set_tooltip (GTK_WIDGET (self->count_image), _("Questions with notes / questions"));
-  gtk_box_append (self->box, GTK_WIDGET (self->count_image));
+  gtk_widget_insert_after (GTK_WIDGET (self->count_image), GTK_WIDGET (self), GTK_WIDGET (self->status_bar));
 
   self->count = viva_sidebar_figure_new (0.5);
   gtk_widget_add_css_class (GTK_WIDGET (self->count), "dim-label");
   gtk_widget_add_css_class (GTK_WIDGET (self->count), "caption");
-  gtk_box_append (self->box, GTK_WIDGET (self->count));
+  gtk_widget_insert_after (GTK_WIDGET (self->count), GTK_WIDGET (self), GTK_WIDGET (self->count_image));
 }
 
 /* A question's star and pencil: made for the first question starred or
@@ -960,7 +962,7 @@ viva_sidebar_row_show_marks (VivaSidebarRow *self,
       self->star_image = GTK_IMAGE (gtk_image_new_from_icon_name ("starred-symbolic"));
       viva_sidebar_row_set_tooltip (GTK_WIDGET (self->star_image), _("Starred"));
       gtk_widget_add_css_class (GTK_WIDGET (self->star_image), "viva-star");
-      gtk_widget_insert_after (GTK_WIDGET (self->star_image), GTK_WIDGET (self->box), GTK_WIDGET (self->title));
+      gtk_widget_insert_after (GTK_WIDGET (self->star_image), GTK_WIDGET (self), GTK_WIDGET (self->title));
     }
 
   if (has_note && self->note_image == NULL)
@@ -968,7 +970,7 @@ viva_sidebar_row_show_marks (VivaSidebarRow *self,
       self->note_image = GTK_IMAGE (gtk_image_new_from_icon_name ("document-edit-symbolic"));
       viva_sidebar_row_set_tooltip (GTK_WIDGET (self->note_image), _("Has notes"));
       gtk_widget_add_css_class (GTK_WIDGET (self->note_image), "dim-label");
-      gtk_widget_insert_after (GTK_WIDGET (self->note_image), GTK_WIDGET (self->box),
+      gtk_widget_insert_after (GTK_WIDGET (self->note_image), GTK_WIDGET (self),
                                self->star_image != NULL ? GTK_WIDGET (self->star_image) : GTK_WIDGET (self->title));
     }
 
@@ -1417,7 +1419,13 @@ viva_sidebar_row_dispose (GObject *object)
   if (self->snippet_box != NULL)
     gtk_widget_unparent (GTK_WIDGET (self->snippet_box));
   self->snippet_box = NULL;
-  g_clear_pointer ((GtkWidget **) &self->box, gtk_widget_unparent);
+  g_clear_pointer ((GtkWidget **) &self->number, gtk_widget_unparent);
+  g_clear_pointer ((GtkWidget **) &self->title, gtk_widget_unparent);
+  g_clear_pointer ((GtkWidget **) &self->star_image, gtk_widget_unparent);
+  g_clear_pointer ((GtkWidget **) &self->note_image, gtk_widget_unparent);
+  g_clear_pointer ((GtkWidget **) &self->status_bar, gtk_widget_unparent);
+  g_clear_pointer ((GtkWidget **) &self->count_image, gtk_widget_unparent);
+  g_clear_pointer ((GtkWidget **) &self->count, gtk_widget_unparent);
 
   G_OBJECT_CLASS (viva_sidebar_row_parent_class)->dispose (object);
 }
@@ -1496,6 +1504,107 @@ viva_sidebar_row_lookup_height (VivaSidebarRow *self,
   return cached;
 }
 
+/* The row's line: number, title, marks and counts, side by side with
+ * LINE_SPACING between those shown, laid out by the row itself as a
+ * horizontal GtkBox would. It was one: a GtkBox in each row was one
+ * more widget to style in each of the 205 rows the list view moves
+ * into new list items when a search starts (GTK 4.8 styles a widget
+ * anew under a new parent). Every widget of the line but the title
+ * asks for one width (minimum and natural the same: figures, icons,
+ * the status bar's min-width); the title asks for none and expands, so
+ * a box would give each its width and the title the rest. */
+#define LINE_SPACING 6
+#define N_LINE 7
+
+static guint
+viva_sidebar_row_get_line (VivaSidebarRow *self,
+                           GtkWidget      *line[N_LINE])
+{
+  GtkWidget *all[N_LINE] = {
+    GTK_WIDGET (self->number), GTK_WIDGET (self->title),
+    GTK_WIDGET (self->star_image), GTK_WIDGET (self->note_image),
+    GTK_WIDGET (self->status_bar), GTK_WIDGET (self->count_image), GTK_WIDGET (self->count),
+  };
+  guint n = 0;
+
+  for (guint i = 0; i < N_LINE; i++)
+    if (all[i] != NULL && gtk_widget_get_visible (all[i]))
+      line[n++] = all[i];
+
+  return n;
+}
+
+static void
+viva_sidebar_row_measure_line (VivaSidebarRow *self,
+                               GtkOrientation  orientation,
+                               int            *minimum,
+                               int            *natural)
+{
+  GtkWidget *line[N_LINE];
+  guint n = viva_sidebar_row_get_line (self, line);
+
+  *minimum = *natural = 0;
+  for (guint i = 0; i < n; i++)
+    {
+      int child_min, child_nat;
+
+      gtk_widget_measure (line[i], orientation, -1, &child_min, &child_nat, NULL, NULL);
+      if (orientation == GTK_ORIENTATION_HORIZONTAL)
+        {
+          *minimum += child_min;
+          *natural += child_nat;
+        }
+      else
+        {
+          *minimum = MAX (*minimum, child_min);
+          *natural = MAX (*natural, child_nat);
+        }
+    }
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL && n > 1)
+    {
+      *minimum += (n - 1) * LINE_SPACING;
+      *natural += (n - 1) * LINE_SPACING;
+    }
+}
+
+/* The line in @x, @y, @width, @height, from @x onwards, or from its end
+ * backwards right to left. */
+static void
+viva_sidebar_row_allocate_line (VivaSidebarRow *self,
+                                int             x,
+                                int             y,
+                                int             width,
+                                int             height,
+                                gboolean        rtl)
+{
+  GtkWidget *line[N_LINE];
+  int widths[N_LINE];
+  guint n = viva_sidebar_row_get_line (self, line);
+  int left = width - (n > 1 ? (int) (n - 1) * LINE_SPACING : 0);
+  int at = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (line[i] == GTK_WIDGET (self->title))
+        continue;
+      gtk_widget_measure (line[i], GTK_ORIENTATION_HORIZONTAL, -1, NULL, &widths[i], NULL, NULL);
+      left -= widths[i];
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      int child_width = line[i] == GTK_WIDGET (self->title) ? MAX (0, left) : widths[i];
+
+      gtk_widget_size_allocate (line[i],
+                                &(GtkAllocation) {
+                                  rtl ? x + width - at - child_width : x + at, y, child_width, height
+                                },
+                                -1);
+      at += child_width + LINE_SPACING;
+    }
+}
+
 static void
 viva_sidebar_row_measure (GtkWidget      *widget,
                           GtkOrientation  orientation,
@@ -1511,7 +1620,7 @@ viva_sidebar_row_measure (GtkWidget      *widget,
   RowHeight *cached = NULL;
   int arrow_min = 0;
   int arrow_nat = 0;
-  int box_min, box_nat;
+  int line_min, line_nat;
 
   if (orientation == GTK_ORIENTATION_VERTICAL && viva_sidebar_row_get_kind (self, &kind))
     {
@@ -1526,21 +1635,19 @@ viva_sidebar_row_measure (GtkWidget      *widget,
   if (arrow)
     gtk_widget_measure (self->arrow, orientation, -1, &arrow_min, &arrow_nat, NULL, NULL);
 
-  if (orientation == GTK_ORIENTATION_VERTICAL && for_size >= 0 && arrow)
-    for_size = MAX (0, for_size - arrow_nat - ARROW_SPACING);
-  gtk_widget_measure (GTK_WIDGET (self->box), orientation, for_size, &box_min, &box_nat, NULL, NULL);
+  viva_sidebar_row_measure_line (self, orientation, &line_min, &line_nat);
 
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
       int spacing = arrow ? ARROW_SPACING : 0;
 
-      *minimum = arrow_min + spacing + box_min;
-      *natural = arrow_nat + spacing + box_nat;
+      *minimum = arrow_min + spacing + line_min;
+      *natural = arrow_nat + spacing + line_nat;
       return;
     }
 
-  *minimum = MAX (arrow_min, box_min);
-  *natural = MAX (arrow_nat, box_nat);
+  *minimum = MAX (arrow_min, line_min);
+  *natural = MAX (arrow_nat, line_nat);
 
   /* The quote goes under the title line. */
   if (viva_sidebar_row_shows_snippet (self))
@@ -1557,9 +1664,9 @@ viva_sidebar_row_measure (GtkWidget      *widget,
 }
 
 /* The arrow of the flat list, then the row's line: number, title, marks
- * and counts in one box (a box per line made every row two widgets
- * heavier, and a search makes 200 rows at once), and a note's quote
- * under the title when there is one. A popover is placed by the widget
+ * and counts (a box per line made every row heavier, and a search moves
+ * 205 rows at once), and a note's quote under the title when there is
+ * one. A popover is placed by the widget
  * it belongs to. */
 static void
 viva_sidebar_row_size_allocate (GtkWidget *widget,
@@ -1590,12 +1697,10 @@ viva_sidebar_row_size_allocate (GtkWidget *widget,
 
       /* The title line and the quote under it, from the title's start to
        * the row's end, the two in the middle of the row. */
-      gtk_widget_measure (GTK_WIDGET (self->box), GTK_ORIENTATION_VERTICAL, -1, NULL, &line, NULL, NULL);
+      viva_sidebar_row_measure_line (self, GTK_ORIENTATION_VERTICAL, &(int) { 0 }, &line);
       gtk_widget_measure (GTK_WIDGET (self->snippet_box), GTK_ORIENTATION_VERTICAL, -1, NULL, &snippet, NULL, NULL);
       y = MAX (0, (height - line - snippet) / 2);
-      gtk_widget_size_allocate (GTK_WIDGET (self->box),
-                                &(GtkAllocation) { rtl ? 0 : x, y, MAX (0, width - x), line },
-                                -1);
+      viva_sidebar_row_allocate_line (self, rtl ? 0 : x, y, MAX (0, width - x), line, rtl);
       if (!gtk_widget_compute_bounds (GTK_WIDGET (self->title), widget, &title))
         graphene_rect_init (&title, x, 0, 0, 0);
       if (rtl)
@@ -1608,9 +1713,7 @@ viva_sidebar_row_size_allocate (GtkWidget *widget,
                                   -1);
     }
   else
-    gtk_widget_size_allocate (GTK_WIDGET (self->box),
-                              &(GtkAllocation) { rtl ? 0 : x, 0, MAX (0, width - x), height },
-                              -1);
+    viva_sidebar_row_allocate_line (self, rtl ? 0 : x, 0, MAX (0, width - x), height, rtl);
 
   if (self->menu != NULL)
     gtk_popover_present (GTK_POPOVER (self->menu));
@@ -1714,18 +1817,14 @@ viva_sidebar_row_init (VivaSidebarRow *self)
 {
   /* [number] [title              ★ ✎] [count]
    *          [✎ a quote of the note   ]        */
-  self->box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6));
-  gtk_widget_set_hexpand (GTK_WIDGET (self->box), TRUE);
-  gtk_widget_set_parent (GTK_WIDGET (self->box), GTK_WIDGET (self));
-
   /* Three characters wide at least: see viva_sidebar_row_fit_number(). */
   self->number = viva_sidebar_figure_new (1);
   gtk_widget_add_css_class (GTK_WIDGET (self->number), "dim-label");
   gtk_widget_set_visible (GTK_WIDGET (self->number), FALSE);
-  gtk_box_append (self->box, GTK_WIDGET (self->number));
+  gtk_widget_set_parent (GTK_WIDGET (self->number), GTK_WIDGET (self));
 
   self->title = g_object_new (VIVA_TYPE_SIDEBAR_TITLE, NULL);
-  gtk_box_append (self->box, GTK_WIDGET (self->title));
+  gtk_widget_set_parent (GTK_WIDGET (self->title), GTK_WIDGET (self));
 
   self->n_matching = G_MAXUINT;
 }
