@@ -1137,14 +1137,14 @@ test_search_once_per_text (void)
   close_window (window);
 }
 
-/* A question row's number: its label is the first "numeric" one in the
- * row (levels and topics have their count after the title). */
+/* A question row's number: the first "numeric" widget in the row
+ * (levels and topics have their count after the title). */
 static GtkWidget *
 number_label (VivaSidebarRow *row)
 {
   GtkWidget *label = find_by_css_class (GTK_WIDGET (row), "numeric");
 
-  g_assert_true (GTK_IS_LABEL (label));
+  g_assert_nonnull (label);
 
   return label;
 }
@@ -1160,7 +1160,7 @@ assert_number_column (VivaSidebarRow *row,
   GtkWidget *reference = gtk_label_new (number);
   int width, reference_width;
 
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, number);
+  g_assert_cmpstr (viva_sidebar_row_get_number_text (row), ==, number);
   gtk_label_set_width_chars (GTK_LABEL (reference), 3);
   gtk_widget_add_css_class (reference, "dim-label");
   gtk_widget_add_css_class (reference, "numeric");
@@ -1702,6 +1702,221 @@ test_title_height (void)
   close_window (window);
 }
 
+/* The visible widget of @root styled "numeric" (the row's number or its
+ * count), or NULL. */
+static GtkWidget *
+find_figure (GtkWidget *root)
+{
+  if (gtk_widget_get_visible (root) && gtk_widget_has_css_class (root, "numeric"))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = gtk_widget_get_visible (child) ? find_figure (child) : NULL;
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* A GtkLabel of @text beside @figure, styled as it is and as wide at
+ * least, measures as @figure does, across and down, baseline included. */
+static void
+assert_figure_measures_as_label (GtkWidget  *figure,
+                                 const char *text)
+{
+  g_auto(GStrv) classes = gtk_widget_get_css_classes (figure);
+  GtkWidget *label = gtk_label_new (text);
+  int width_request, height_request;
+
+  gtk_widget_get_size_request (figure, &width_request, &height_request);
+  gtk_widget_set_size_request (label, width_request, height_request);
+  gtk_widget_set_css_classes (label, (const char **) classes);
+  gtk_widget_insert_after (label, gtk_widget_get_parent (figure), figure);
+
+  for (GtkOrientation orientation = GTK_ORIENTATION_HORIZONTAL; orientation <= GTK_ORIENTATION_VERTICAL; orientation++)
+    {
+      int minimum, natural, minimum_baseline = -1, natural_baseline = -1;
+      int label_minimum, label_natural, label_minimum_baseline = -1, label_natural_baseline = -1;
+
+      gtk_widget_measure (figure, orientation, -1, &minimum, &natural, &minimum_baseline, &natural_baseline);
+      gtk_widget_measure (label, orientation, -1, &label_minimum, &label_natural,
+                          &label_minimum_baseline, &label_natural_baseline);
+      g_assert_cmpint (minimum, ==, label_minimum);
+      g_assert_cmpint (natural, ==, label_natural);
+      g_assert_cmpint (minimum_baseline, ==, label_minimum_baseline);
+      g_assert_cmpint (natural_baseline, ==, label_natural_baseline);
+    }
+
+  gtk_widget_unparent (label);
+}
+
+/* The line of a row, as a horizontal GtkBox of spacing 6 lays it out:
+ * @first then @second, 6 pixels apart, in the reading order. */
+static void
+assert_line_follows (GtkWidget *row,
+                     GtkWidget *first,
+                     GtkWidget *second)
+{
+  graphene_rect_t a, b;
+
+  g_assert_true (gtk_widget_compute_bounds (first, row, &a));
+  g_assert_true (gtk_widget_compute_bounds (second, row, &b));
+  g_assert_cmpfloat (a.origin.y, ==, b.origin.y);
+  g_assert_cmpfloat (a.size.height, ==, b.size.height);
+  if (gtk_widget_get_direction (row) == GTK_TEXT_DIR_RTL)
+    g_assert_cmpfloat (b.origin.x + b.size.width + 6, ==, a.origin.x);
+  else
+    g_assert_cmpfloat (a.origin.x + a.size.width + 6, ==, b.origin.x);
+}
+
+/* A question's number and a level's or topic's count: as wide and as
+ * tall as GtkLabel makes that text with the same style, numbers of 1 to
+ * 10 digits, counts "notes / questions" and, while searching, matches;
+ * drawn by the row itself rather than by a GtkLabel, whose layout of
+ * each new number was a good part of measuring the 200 rows of a
+ * search's first letter at 100,000 questions. VIVA_SCREENSHOT_DIR keeps
+ * pictures of the tree and the result, left to right and right to left,
+ * to compare with the commit before. */
+static void
+test_figures (void)
+{
+  static const char bank_text[] =
+    "## Level 1: Figures\n\n"
+    "### Short\n\n"
+    "**Question 7:** omega seven\n\n"
+    "**Question 42:** omega forty-two\n\n"
+    "**Question 999:** omega nine hundred\n\n"
+    "### Long\n\n"
+    "**Question 1000:** omega a thousand\n\n"
+    "**Question 12345:** omega five digits\n\n"
+    "**Question 100000:** omega six digits\n\n"
+    "**Question 4294967295:** omega ten digits\n\n"
+    "**Question 1234567:** zeta not found\n";
+  static const guint numbers[] = { 7, 42, 999, 1000, 12345, 100000, 4294967295u, 1234567 };
+  g_autoptr(GBytes) bytes = g_bytes_new_static (bank_text, strlen (bank_text));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(VivaBank) bank = viva_bank_new_from_bytes (bytes, "figures", &error);
+  g_autoptr(VivaNotesStore) store = NULL;
+  VivaWindow *window;
+  VivaSidebar *sidebar;
+
+  g_assert_no_error (error);
+  reset_data ();
+  store = load_store ();
+  window = open_window (store);
+  sidebar = viva_window_get_sidebar (window);
+  viva_window_set_bank (window, bank);
+  viva_note_set_text (viva_notes_store_get_note (store, viva_bank_get_id (bank), 42), "a note");
+  settle (window);
+
+  for (guint rtl = 0; rtl < 2; rtl++)
+    {
+      /* A widget of no direction of its own takes the default one, not
+       * its parent's. */
+      gtk_widget_set_default_direction (rtl ? GTK_TEXT_DIR_RTL : GTK_TEXT_DIR_LTR);
+
+      /* The tree, every row open: "notes / questions" beside the
+       * headers; then a search's result: how many match. */
+      for (guint searching = 0; searching < 2; searching++)
+        {
+          guint n_questions = 0, n_headers = 0;
+          g_autofree char *name = g_strdup_printf ("figures-%s%s", searching ? "result" : "tree", rtl ? "-rtl" : "");
+
+          viva_sidebar_set_filter_text (sidebar, searching ? "omega" : "");
+          if (!searching)
+            viva_window_show_question (window, viva_bank_lookup_question (bank, 1234567));
+          settle (window);
+          if (!searching)
+            viva_window_show_question (window, viva_bank_lookup_question (bank, 7));
+          settle (window);
+
+          for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
+            {
+              VivaQuestion *question = viva_bank_lookup_question (bank, numbers[i]);
+              VivaSidebarRow *row = find_row (GTK_WIDGET (sidebar), question);
+              g_autofree char *text = g_strdup_printf ("%u", numbers[i]);
+              GtkWidget *figure;
+
+              if (row == NULL)
+                continue;
+              figure = find_figure (GTK_WIDGET (row));
+              g_assert_nonnull (figure);
+              g_assert_false (GTK_IS_LABEL (figure));
+              g_assert_cmpint (gtk_widget_get_width (figure), >, 0);
+              assert_figure_measures_as_label (figure, text);
+
+              /* The number, then the title, laid out by the row itself
+               * (no box of their own to style in each row). */
+              g_assert_true (gtk_widget_get_parent (figure) == GTK_WIDGET (row));
+              assert_line_follows (GTK_WIDGET (row), figure, find_title (GTK_WIDGET (row)));
+              if (numbers[i] == 42)
+                {
+                  GtkWidget *mark = gtk_widget_get_next_sibling (find_title (GTK_WIDGET (row)));
+
+                  /* Its pencil: it has a note. */
+                  while (mark != NULL && !gtk_widget_get_visible (mark))
+                    mark = gtk_widget_get_next_sibling (mark);
+                  g_assert_true (GTK_IS_IMAGE (mark));
+                  assert_line_follows (GTK_WIDGET (row), find_title (GTK_WIDGET (row)), mark);
+                }
+              n_questions++;
+            }
+
+          for (guint l = 0; l < viva_bank_get_n_levels (bank); l++)
+            {
+              g_autoptr(VivaLevel) level = g_list_model_get_item (viva_bank_get_levels (bank), l);
+              GListModel *topics = viva_level_get_children (level);
+
+              /* The level, then its topics. */
+              for (guint h = 0; h <= g_list_model_get_n_items (topics); h++)
+                {
+                  g_autoptr(GObject) header = h == 0 ? g_object_ref (G_OBJECT (level))
+                                                     : g_list_model_get_item (topics, h - 1);
+                  VivaSidebarRow *row = find_row (GTK_WIDGET (sidebar), header);
+                  GtkWidget *figure;
+
+                  g_assert_nonnull (row);
+                  figure = find_figure (GTK_WIDGET (row));
+                  g_assert_nonnull (figure);
+                  g_assert_false (GTK_IS_LABEL (figure));
+                  g_assert_cmpstr (viva_sidebar_row_get_count_text (row), ==,
+                                   searching ? (h == 0 ? "7" : h == 1 ? "3" : "4")
+                                             : (h == 0 ? "1 / 8" : h == 1 ? "1 / 3" : "0 / 5"));
+                  assert_figure_measures_as_label (figure, viva_sidebar_row_get_count_text (row));
+
+                  /* The count ends the line, at the row's end. */
+                  g_assert_true (gtk_widget_get_parent (figure) == GTK_WIDGET (row));
+                  {
+                    graphene_rect_t bounds;
+
+                    g_assert_true (gtk_widget_compute_bounds (figure, GTK_WIDGET (row), &bounds));
+                    g_assert_cmpint (gtk_widget_get_direction (GTK_WIDGET (row)), ==, rtl ? GTK_TEXT_DIR_RTL : GTK_TEXT_DIR_LTR);
+                    if (rtl)
+                      g_assert_cmpfloat (bounds.origin.x, ==, 0);
+                    else
+                      g_assert_cmpfloat (bounds.origin.x + bounds.size.width, ==, gtk_widget_get_width (GTK_WIDGET (row)));
+                    if (!searching)
+                      assert_line_follows (GTK_WIDGET (row), gtk_widget_get_prev_sibling (figure), figure);
+                  }
+                  n_headers++;
+                }
+            }
+
+          /* Every question row shown (the tree holds the eighth, the
+           * result does not), the level and its two topics. */
+          g_assert_cmpuint (n_questions, ==, searching ? 7 : 8);
+          g_assert_cmpuint (n_headers, ==, 3);
+          save_sidebar_pictures (window, name);
+        }
+    }
+
+  gtk_widget_set_default_direction (GTK_TEXT_DIR_LTR);
+  close_window (window);
+}
+
 /* "-m perf": typing "decorator" into the sidebar of a 100,000-question
  * bank, with notes on a tenth of the questions. For each keystroke: the
  * search and the tree's update (what blocks typing), then until the next
@@ -1828,6 +2043,7 @@ main (int   argc,
   g_test_add_func ("/search-ui/rows-reused", test_rows_reused);
   g_test_add_func ("/search-ui/rows-made-ahead", test_rows_made_ahead);
   g_test_add_func ("/search-ui/title-height", test_title_height);
+  g_test_add_func ("/search-ui/figures", test_figures);
 
   if (g_test_perf ())
     g_test_add_func ("/search-ui/perf/100k", test_perf_sidebar_100k);

@@ -42,6 +42,10 @@
 #define VIVA_TYPE_SIDEBAR_TITLE (viva_sidebar_title_get_type ())
 G_DECLARE_FINAL_TYPE (VivaSidebarTitle, viva_sidebar_title, VIVA, SIDEBAR_TITLE, GtkWidget)
 
+/* The row's number and count: see below. */
+#define VIVA_TYPE_SIDEBAR_FIGURE (viva_sidebar_figure_get_type ())
+G_DECLARE_FINAL_TYPE (VivaSidebarFigure, viva_sidebar_figure, VIVA, SIDEBAR_FIGURE, GtkWidget)
+
 struct _VivaSidebarRow
 {
   GtkWidget  parent_instance;
@@ -53,9 +57,9 @@ struct _VivaSidebarRow
   VivaSearchIndex *index;
   VivaQuery       *query;
 
-  /* Template widgets */
-  GtkBox          *box;
-  GtkLabel        *number_label;
+  /* Template widgets: the line, in its order (see
+   * viva_sidebar_row_get_line()), children of the row itself */
+  VivaSidebarFigure *number;
   VivaSidebarTitle *title;
   /* Made for the first question starred or with notes. */
   GtkImage        *star_image;
@@ -66,7 +70,7 @@ struct _VivaSidebarRow
   VivaStackedBar  *status_bar;
   GtkImage        *count_image;
   /* Made with the status bar, for the first level or topic. */
-  GtkLabel        *count_label;
+  VivaSidebarFigure *count;
 
   GtkWidget       *menu;
   /* The search's flat list has no GtkTreeExpander: the row draws the
@@ -455,6 +459,354 @@ viva_sidebar_title_init (VivaSidebarTitle *self)
   gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
 }
 
+/* The number and the count: a label of figures that measures them
+ * without laying them out. GTK 4.8's list view measures each of the
+ * 200 rows it keeps across whenever their text changes, and a search's
+ * first letter gives every row new figures: a GtkLabel lays each new
+ * number out to say its width (at 100,000 questions, about 20 of the
+ * first letter's 261 million instructions, callgrind). In the font of
+ * the "numeric" style (tabular figures: every digit as wide, Adwaita's
+ * font-feature-settings "tnum"), a number of n digits is n digits wide:
+ * one sample per font, a sequence that holds each of the hundred pairs
+ * of digits (so that a kerned pair would show), laid out as one run
+ * with no unknown glyph and exactly as wide as that many times one
+ * digit, proves it, and gives the line's height and baseline as it does
+ * for the title. Other text ("3 / 28", a font whose digits differ) is
+ * laid out to be measured, as before. Drawn as GtkLabel draws a
+ * one-line label (gtklabel.c, get_layout_location()), when on screen.
+ * Its CSS name is "label", so that it is styled as the label was, and
+ * a screen reader reads it as one. */
+
+struct _VivaSidebarFigure
+{
+  GtkWidget    parent_instance;
+
+  /* Owned */
+  char        *text;
+  /* Made when drawn, or when measuring text that is not all digits */
+  PangoLayout *layout;
+
+  float        xalign;
+  gboolean     digits;
+};
+
+G_DEFINE_FINAL_TYPE (VivaSidebarFigure, viva_sidebar_figure, GTK_TYPE_WIDGET)
+
+/* Every pair of digits, once each: a de Bruijn sequence of order 2. */
+static const char digit_pairs[] =
+  "0010203040506070809112131415161718192232425262728293343536373839"
+  "4454647484955657585966768697787988990";
+
+typedef struct
+{
+  PangoFontDescription *font;
+  double                resolution;
+  cairo_font_options_t *options;
+  PangoLanguage        *language;
+  PangoGravity          gravity;
+  /* Every digit is as wide, and in the first font. */
+  gboolean              uniform;
+  /* In Pango units */
+  int                   digit_width;
+  int                   height;
+  int                   baseline;
+} DigitLine;
+
+/* A few fonts at once: a question's number and a header's count (in
+ * the caption's font) take turns down the list. */
+#define N_DIGIT_LINES 4
+static DigitLine digit_lines[N_DIGIT_LINES];
+static guint next_digit_line;
+
+static PangoAttrList *
+viva_sidebar_figure_new_attrs (void)
+{
+  PangoAttrList *attrs = pango_attr_list_new ();
+
+  pango_attr_list_insert (attrs, pango_attr_font_features_new ("tnum"));
+
+  return attrs;
+}
+
+static PangoLayout *
+viva_sidebar_figure_new_layout (VivaSidebarFigure *self,
+                                const char        *text)
+{
+  PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
+  PangoAttrList *attrs = viva_sidebar_figure_new_attrs ();
+  gboolean rtl = gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL;
+
+  pango_layout_set_attributes (layout, attrs);
+  pango_attr_list_unref (attrs);
+  pango_layout_set_alignment (layout, rtl ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+  pango_layout_set_single_paragraph_mode (layout, TRUE);
+
+  return layout;
+}
+
+static void
+viva_sidebar_figure_ensure_layout (VivaSidebarFigure *self)
+{
+  if (self->layout == NULL)
+    self->layout = viva_sidebar_figure_new_layout (self, self->text != NULL ? self->text : "");
+}
+
+static void
+viva_sidebar_figure_forget_digit_lines (void)
+{
+  for (guint i = 0; i < N_DIGIT_LINES; i++)
+    {
+      g_clear_pointer (&digit_lines[i].font, pango_font_description_free);
+      g_clear_pointer (&digit_lines[i].options, cairo_font_options_destroy);
+    }
+}
+
+/* The sample line of the figure's font, if its digits are measured by
+ * it, or %NULL. */
+static const DigitLine *
+viva_sidebar_figure_lookup_digit_line (VivaSidebarFigure *self)
+{
+  PangoContext *context;
+  const PangoFontDescription *font;
+  const cairo_font_options_t *options;
+  double resolution;
+  DigitLine *found = NULL;
+
+  if (!self->digits)
+    return NULL;
+
+  context = gtk_widget_get_pango_context (GTK_WIDGET (self));
+  font = pango_context_get_font_description (context);
+  options = pango_cairo_context_get_font_options (context);
+  resolution = pango_cairo_context_get_resolution (context);
+  if (font == NULL)
+    return NULL;
+
+  for (guint i = 0; found == NULL && i < N_DIGIT_LINES; i++)
+    {
+      DigitLine *line = &digit_lines[i];
+
+      if (line->font != NULL &&
+          line->resolution == resolution &&
+          line->language == pango_context_get_language (context) &&
+          line->gravity == pango_context_get_gravity (context) &&
+          (line->options == NULL) == (options == NULL) &&
+          (options == NULL || cairo_font_options_equal (line->options, options)) &&
+          pango_font_description_equal (line->font, font))
+        found = line;
+    }
+
+  if (found == NULL)
+    {
+      g_autoptr(PangoLayout) layout = viva_sidebar_figure_new_layout (self, digit_pairs);
+      g_autoptr(PangoLayout) one = viva_sidebar_figure_new_layout (self, "0");
+      PangoLayoutLine *line = pango_layout_get_line_readonly (layout, 0);
+      int width, one_width;
+
+      found = &digit_lines[next_digit_line];
+      next_digit_line = (next_digit_line + 1) % N_DIGIT_LINES;
+      g_clear_pointer (&found->font, pango_font_description_free);
+      g_clear_pointer (&found->options, cairo_font_options_destroy);
+
+      pango_layout_get_size (layout, &width, &found->height);
+      pango_layout_get_size (one, &one_width, NULL);
+      found->font = pango_font_description_copy (font);
+      found->resolution = resolution;
+      found->options = options != NULL ? cairo_font_options_copy (options) : NULL;
+      found->language = pango_context_get_language (context);
+      found->gravity = pango_context_get_gravity (context);
+      found->uniform = pango_layout_get_line_count (layout) == 1 &&
+                       line != NULL && line->runs != NULL && line->runs->next == NULL &&
+                       pango_layout_get_unknown_glyphs_count (layout) == 0 &&
+                       width == one_width * (int) strlen (digit_pairs);
+      found->digit_width = one_width;
+      found->baseline = pango_layout_get_baseline (layout);
+    }
+
+  return found->uniform ? found : NULL;
+}
+
+static void
+viva_sidebar_figure_measure (GtkWidget      *widget,
+                             GtkOrientation  orientation,
+                             int             for_size,
+                             int            *minimum,
+                             int            *natural,
+                             int            *minimum_baseline,
+                             int            *natural_baseline)
+{
+  VivaSidebarFigure *self = VIVA_SIDEBAR_FIGURE (widget);
+  const DigitLine *digit_line = viva_sidebar_figure_lookup_digit_line (self);
+  int width, height, baseline;
+
+  if (digit_line != NULL)
+    {
+      width = digit_line->digit_width * (int) strlen (self->text);
+      height = digit_line->height;
+      baseline = digit_line->baseline;
+    }
+  else
+    {
+      viva_sidebar_figure_ensure_layout (self);
+      pango_layout_get_size (self->layout, &width, &height);
+      baseline = pango_layout_get_baseline (self->layout);
+    }
+
+  /* As GtkLabel rounds (gtk_label_measure()). */
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = *natural = PANGO_PIXELS_CEIL (width);
+      return;
+    }
+
+  *minimum = *natural = PANGO_PIXELS_CEIL (height);
+  if (baseline > 0)
+    baseline = PANGO_PIXELS_CEIL (baseline);
+  *minimum_baseline = *natural_baseline = baseline;
+}
+
+static void
+viva_sidebar_figure_snapshot (GtkWidget   *widget,
+                              GtkSnapshot *snapshot)
+{
+  VivaSidebarFigure *self = VIVA_SIDEBAR_FIGURE (widget);
+  float xalign = self->xalign;
+  int baseline = gtk_widget_get_allocated_baseline (widget);
+  PangoRectangle logical;
+  int x, y;
+
+  if (self->text == NULL || *self->text == '\0')
+    return;
+
+  if (gtk_widget_get_direction (widget) != GTK_TEXT_DIR_LTR)
+    xalign = 1.0 - xalign;
+
+  viva_sidebar_figure_ensure_layout (self);
+
+  pango_layout_get_pixel_extents (self->layout, NULL, &logical);
+  x = floor ((xalign * (gtk_widget_get_width (widget) - logical.width)) - logical.x);
+  if (baseline != -1)
+    y = baseline - pango_layout_get_baseline (self->layout) / PANGO_SCALE;
+  else
+    y = floor ((gtk_widget_get_height (widget) - logical.height) * 0.5);
+
+  gtk_snapshot_render_layout (snapshot, gtk_widget_get_style_context (widget), x, y, self->layout);
+}
+
+/* The layout is made again when next measured or drawn. */
+static void
+viva_sidebar_figure_forget_layout (VivaSidebarFigure *self)
+{
+  g_clear_object (&self->layout);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+static void
+viva_sidebar_figure_css_changed (GtkWidget         *widget,
+                                 GtkCssStyleChange *change)
+{
+  VivaSidebarFigure *self = VIVA_SIDEBAR_FIGURE (widget);
+
+  GTK_WIDGET_CLASS (viva_sidebar_figure_parent_class)->css_changed (widget, change);
+
+  if (self->layout != NULL)
+    viva_sidebar_figure_forget_layout (self);
+}
+
+static void
+viva_sidebar_figure_direction_changed (GtkWidget        *widget,
+                                       GtkTextDirection  previous)
+{
+  GTK_WIDGET_CLASS (viva_sidebar_figure_parent_class)->direction_changed (widget, previous);
+
+  viva_sidebar_figure_forget_layout (VIVA_SIDEBAR_FIGURE (widget));
+}
+
+static void
+viva_sidebar_figure_system_setting_changed (GtkWidget        *widget,
+                                            GtkSystemSetting  setting)
+{
+  GTK_WIDGET_CLASS (viva_sidebar_figure_parent_class)->system_setting_changed (widget, setting);
+
+  /* Fonts installed or removed: the digits may be in another font. */
+  if (setting == GTK_SYSTEM_SETTING_FONT_CONFIG)
+    viva_sidebar_figure_forget_digit_lines ();
+  viva_sidebar_figure_forget_layout (VIVA_SIDEBAR_FIGURE (widget));
+}
+
+static void
+viva_sidebar_figure_finalize (GObject *object)
+{
+  VivaSidebarFigure *self = VIVA_SIDEBAR_FIGURE (object);
+
+  g_clear_object (&self->layout);
+  g_free (self->text);
+
+  G_OBJECT_CLASS (viva_sidebar_figure_parent_class)->finalize (object);
+}
+
+static void
+viva_sidebar_figure_class_init (VivaSidebarFigureClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->finalize = viva_sidebar_figure_finalize;
+  widget_class->measure = viva_sidebar_figure_measure;
+  widget_class->snapshot = viva_sidebar_figure_snapshot;
+  widget_class->css_changed = viva_sidebar_figure_css_changed;
+  widget_class->direction_changed = viva_sidebar_figure_direction_changed;
+  widget_class->system_setting_changed = viva_sidebar_figure_system_setting_changed;
+  gtk_widget_class_set_css_name (widget_class, "label");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_LABEL);
+}
+
+static void
+viva_sidebar_figure_init (VivaSidebarFigure *self)
+{
+  self->xalign = 0.5;
+}
+
+/* @xalign as GtkLabel's: where the figures sit when given more width
+ * than they need, 1 at the end. */
+static VivaSidebarFigure *
+viva_sidebar_figure_new (float xalign)
+{
+  VivaSidebarFigure *self = g_object_new (VIVA_TYPE_SIDEBAR_FIGURE, NULL);
+
+  self->xalign = xalign;
+  /* Its tabular figures: see above. */
+  gtk_widget_add_css_class (GTK_WIDGET (self), "numeric");
+
+  return self;
+}
+
+static void
+viva_sidebar_figure_set_text (VivaSidebarFigure *self,
+                              const char        *text)
+{
+  if (g_strcmp0 (self->text, text) == 0)
+    return;
+
+  g_free (self->text);
+  self->text = g_strdup (text);
+  self->digits = text != NULL && *text != '\0';
+  for (const char *p = text; self->digits && *p != '\0'; p++)
+    self->digits = g_ascii_isdigit (*p);
+  g_clear_object (&self->layout);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, text,
+                                  -1);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+static const char *
+viva_sidebar_figure_get_text (VivaSidebarFigure *self)
+{
+  return self->text != NULL ? self->text : "";
+}
+
 enum {
   PROP_0,
   PROP_ITEM,
@@ -581,19 +933,20 @@ viva_sidebar_row_ensure_counts (VivaSidebarRow *self)
                                    NULL);
   g_signal_connect (self->status_bar, "query-tooltip",
                     G_CALLBACK (viva_sidebar_row_status_tooltip_cb), self);
-  gtk_box_append (self->box, GTK_WIDGET (self->status_bar));
+  gtk_widget_insert_after (GTK_WIDGET (self->status_bar), GTK_WIDGET (self),
+                           self->note_image != NULL ? GTK_WIDGET (self->note_image) :
+                           self->star_image != NULL ? GTK_WIDGET (self->star_image) : GTK_WIDGET (self->title));
 
   self->count_image = GTK_IMAGE (gtk_image_new_from_icon_name ("document-edit-symbolic"));
   gtk_image_set_pixel_size (self->count_image, 12);
   gtk_widget_add_css_class (GTK_WIDGET (self->count_image), "dim-label");
   viva_sidebar_row_set_tooltip (GTK_WIDGET (self->count_image), _("Questions with notes / questions"));
-  gtk_box_append (self->box, GTK_WIDGET (self->count_image));
+  gtk_widget_insert_after (GTK_WIDGET (self->count_image), GTK_WIDGET (self), GTK_WIDGET (self->status_bar));
 
-  self->count_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_widget_add_css_class (GTK_WIDGET (self->count_label), "dim-label");
-  gtk_widget_add_css_class (GTK_WIDGET (self->count_label), "numeric");
-  gtk_widget_add_css_class (GTK_WIDGET (self->count_label), "caption");
-  gtk_box_append (self->box, GTK_WIDGET (self->count_label));
+  self->count = viva_sidebar_figure_new (0.5);
+  gtk_widget_add_css_class (GTK_WIDGET (self->count), "dim-label");
+  gtk_widget_add_css_class (GTK_WIDGET (self->count), "caption");
+  gtk_widget_insert_after (GTK_WIDGET (self->count), GTK_WIDGET (self), GTK_WIDGET (self->count_image));
 }
 
 /* A question's star and pencil: made for the first question starred or
@@ -609,7 +962,7 @@ viva_sidebar_row_show_marks (VivaSidebarRow *self,
       self->star_image = GTK_IMAGE (gtk_image_new_from_icon_name ("starred-symbolic"));
       viva_sidebar_row_set_tooltip (GTK_WIDGET (self->star_image), _("Starred"));
       gtk_widget_add_css_class (GTK_WIDGET (self->star_image), "viva-star");
-      gtk_widget_insert_after (GTK_WIDGET (self->star_image), GTK_WIDGET (self->box), GTK_WIDGET (self->title));
+      gtk_widget_insert_after (GTK_WIDGET (self->star_image), GTK_WIDGET (self), GTK_WIDGET (self->title));
     }
 
   if (has_note && self->note_image == NULL)
@@ -617,7 +970,7 @@ viva_sidebar_row_show_marks (VivaSidebarRow *self,
       self->note_image = GTK_IMAGE (gtk_image_new_from_icon_name ("document-edit-symbolic"));
       viva_sidebar_row_set_tooltip (GTK_WIDGET (self->note_image), _("Has notes"));
       gtk_widget_add_css_class (GTK_WIDGET (self->note_image), "dim-label");
-      gtk_widget_insert_after (GTK_WIDGET (self->note_image), GTK_WIDGET (self->box),
+      gtk_widget_insert_after (GTK_WIDGET (self->note_image), GTK_WIDGET (self),
                                self->star_image != NULL ? GTK_WIDGET (self->star_image) : GTK_WIDGET (self->title));
     }
 
@@ -755,7 +1108,7 @@ viva_sidebar_row_set_count_tooltip (VivaSidebarRow *self,
     return;
 
   self->count_tooltip = tooltip;
-  viva_sidebar_row_set_tooltip (GTK_WIDGET (self->count_label), tooltip);
+  viva_sidebar_row_set_tooltip (GTK_WIDGET (self->count), tooltip);
 }
 
 /* The row's name, on the row and on the list view's item that holds it:
@@ -831,7 +1184,7 @@ viva_sidebar_row_fit_number (VivaSidebarRow *self)
       number_width.width = PANGO_PIXELS_CEIL (NUMBER_CHARS * MAX (char_width, digit_width));
     }
 
-  gtk_widget_set_size_request (GTK_WIDGET (self->number_label), number_width.width, -1);
+  gtk_widget_set_size_request (GTK_WIDGET (self->number), number_width.width, -1);
 }
 
 static void
@@ -854,7 +1207,7 @@ viva_sidebar_row_update (VivaSidebarRow *self)
       g_autofree char *in_notes = NULL;
 
       viva_sidebar_row_fit_number (self);
-      viva_sidebar_row_set_label (self->number_label, FALSE, number);
+      viva_sidebar_figure_set_text (self->number, number);
       viva_sidebar_row_show_marks (self, starred, has_note);
 
       if (snippet != NULL)
@@ -907,7 +1260,7 @@ viva_sidebar_row_update (VivaSidebarRow *self)
   if (self->n_matching != G_MAXUINT)
     {
       count = g_strdup_printf ("%u", self->n_matching);
-      viva_sidebar_row_set_label (self->count_label, FALSE, count);
+      viva_sidebar_figure_set_text (self->count, count);
       gtk_widget_set_visible (GTK_WIDGET (self->count_image), FALSE);
       viva_sidebar_row_set_count_tooltip (self, _("Matching questions"));
 
@@ -925,7 +1278,7 @@ viva_sidebar_row_update (VivaSidebarRow *self)
     }
 
   count = g_strdup_printf ("%u / %u", n_noted, n_questions);
-  viva_sidebar_row_set_label (self->count_label, FALSE, count);
+  viva_sidebar_figure_set_text (self->count, count);
   gtk_widget_set_visible (GTK_WIDGET (self->count_image), TRUE);
   viva_sidebar_row_set_count_tooltip (self, _("Questions with notes / questions"));
 
@@ -1068,7 +1421,13 @@ viva_sidebar_row_dispose (GObject *object)
   if (self->snippet_box != NULL)
     gtk_widget_unparent (GTK_WIDGET (self->snippet_box));
   self->snippet_box = NULL;
-  g_clear_pointer ((GtkWidget **) &self->box, gtk_widget_unparent);
+  g_clear_pointer ((GtkWidget **) &self->number, gtk_widget_unparent);
+  g_clear_pointer ((GtkWidget **) &self->title, gtk_widget_unparent);
+  g_clear_pointer ((GtkWidget **) &self->star_image, gtk_widget_unparent);
+  g_clear_pointer ((GtkWidget **) &self->note_image, gtk_widget_unparent);
+  g_clear_pointer ((GtkWidget **) &self->status_bar, gtk_widget_unparent);
+  g_clear_pointer ((GtkWidget **) &self->count_image, gtk_widget_unparent);
+  g_clear_pointer ((GtkWidget **) &self->count, gtk_widget_unparent);
 
   G_OBJECT_CLASS (viva_sidebar_row_parent_class)->dispose (object);
 }
@@ -1147,6 +1506,107 @@ viva_sidebar_row_lookup_height (VivaSidebarRow *self,
   return cached;
 }
 
+/* The row's line: number, title, marks and counts, side by side with
+ * LINE_SPACING between those shown, laid out by the row itself as a
+ * horizontal GtkBox would. It was one: a GtkBox in each row was one
+ * more widget to style in each of the 205 rows the list view moves
+ * into new list items when a search starts (GTK 4.8 styles a widget
+ * anew under a new parent). Every widget of the line but the title
+ * asks for one width (minimum and natural the same: figures, icons,
+ * the status bar's min-width); the title asks for none and expands, so
+ * a box would give each its width and the title the rest. */
+#define LINE_SPACING 6
+#define N_LINE 7
+
+static guint
+viva_sidebar_row_get_line (VivaSidebarRow *self,
+                           GtkWidget      *line[N_LINE])
+{
+  GtkWidget *all[N_LINE] = {
+    GTK_WIDGET (self->number), GTK_WIDGET (self->title),
+    GTK_WIDGET (self->star_image), GTK_WIDGET (self->note_image),
+    GTK_WIDGET (self->status_bar), GTK_WIDGET (self->count_image), GTK_WIDGET (self->count),
+  };
+  guint n = 0;
+
+  for (guint i = 0; i < N_LINE; i++)
+    if (all[i] != NULL && gtk_widget_get_visible (all[i]))
+      line[n++] = all[i];
+
+  return n;
+}
+
+static void
+viva_sidebar_row_measure_line (VivaSidebarRow *self,
+                               GtkOrientation  orientation,
+                               int            *minimum,
+                               int            *natural)
+{
+  GtkWidget *line[N_LINE];
+  guint n = viva_sidebar_row_get_line (self, line);
+
+  *minimum = *natural = 0;
+  for (guint i = 0; i < n; i++)
+    {
+      int child_min, child_nat;
+
+      gtk_widget_measure (line[i], orientation, -1, &child_min, &child_nat, NULL, NULL);
+      if (orientation == GTK_ORIENTATION_HORIZONTAL)
+        {
+          *minimum += child_min;
+          *natural += child_nat;
+        }
+      else
+        {
+          *minimum = MAX (*minimum, child_min);
+          *natural = MAX (*natural, child_nat);
+        }
+    }
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL && n > 1)
+    {
+      *minimum += (n - 1) * LINE_SPACING;
+      *natural += (n - 1) * LINE_SPACING;
+    }
+}
+
+/* The line in @x, @y, @width, @height, from @x onwards, or from its end
+ * backwards right to left. */
+static void
+viva_sidebar_row_allocate_line (VivaSidebarRow *self,
+                                int             x,
+                                int             y,
+                                int             width,
+                                int             height,
+                                gboolean        rtl)
+{
+  GtkWidget *line[N_LINE];
+  int widths[N_LINE];
+  guint n = viva_sidebar_row_get_line (self, line);
+  int left = width - (n > 1 ? (int) (n - 1) * LINE_SPACING : 0);
+  int at = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (line[i] == GTK_WIDGET (self->title))
+        continue;
+      gtk_widget_measure (line[i], GTK_ORIENTATION_HORIZONTAL, -1, NULL, &widths[i], NULL, NULL);
+      left -= widths[i];
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      int child_width = line[i] == GTK_WIDGET (self->title) ? MAX (0, left) : widths[i];
+
+      gtk_widget_size_allocate (line[i],
+                                &(GtkAllocation) {
+                                  rtl ? x + width - at - child_width : x + at, y, child_width, height
+                                },
+                                -1);
+      at += child_width + LINE_SPACING;
+    }
+}
+
 static void
 viva_sidebar_row_measure (GtkWidget      *widget,
                           GtkOrientation  orientation,
@@ -1162,7 +1622,7 @@ viva_sidebar_row_measure (GtkWidget      *widget,
   RowHeight *cached = NULL;
   int arrow_min = 0;
   int arrow_nat = 0;
-  int box_min, box_nat;
+  int line_min, line_nat;
 
   if (orientation == GTK_ORIENTATION_VERTICAL && viva_sidebar_row_get_kind (self, &kind))
     {
@@ -1177,21 +1637,19 @@ viva_sidebar_row_measure (GtkWidget      *widget,
   if (arrow)
     gtk_widget_measure (self->arrow, orientation, -1, &arrow_min, &arrow_nat, NULL, NULL);
 
-  if (orientation == GTK_ORIENTATION_VERTICAL && for_size >= 0 && arrow)
-    for_size = MAX (0, for_size - arrow_nat - ARROW_SPACING);
-  gtk_widget_measure (GTK_WIDGET (self->box), orientation, for_size, &box_min, &box_nat, NULL, NULL);
+  viva_sidebar_row_measure_line (self, orientation, &line_min, &line_nat);
 
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
       int spacing = arrow ? ARROW_SPACING : 0;
 
-      *minimum = arrow_min + spacing + box_min;
-      *natural = arrow_nat + spacing + box_nat;
+      *minimum = arrow_min + spacing + line_min;
+      *natural = arrow_nat + spacing + line_nat;
       return;
     }
 
-  *minimum = MAX (arrow_min, box_min);
-  *natural = MAX (arrow_nat, box_nat);
+  *minimum = MAX (arrow_min, line_min);
+  *natural = MAX (arrow_nat, line_nat);
 
   /* The quote goes under the title line. */
   if (viva_sidebar_row_shows_snippet (self))
@@ -1208,9 +1666,9 @@ viva_sidebar_row_measure (GtkWidget      *widget,
 }
 
 /* The arrow of the flat list, then the row's line: number, title, marks
- * and counts in one box (a box per line made every row two widgets
- * heavier, and a search makes 200 rows at once), and a note's quote
- * under the title when there is one. A popover is placed by the widget
+ * and counts (a box per line made every row heavier, and a search moves
+ * 205 rows at once), and a note's quote under the title when there is
+ * one. A popover is placed by the widget
  * it belongs to. */
 static void
 viva_sidebar_row_size_allocate (GtkWidget *widget,
@@ -1241,12 +1699,10 @@ viva_sidebar_row_size_allocate (GtkWidget *widget,
 
       /* The title line and the quote under it, from the title's start to
        * the row's end, the two in the middle of the row. */
-      gtk_widget_measure (GTK_WIDGET (self->box), GTK_ORIENTATION_VERTICAL, -1, NULL, &line, NULL, NULL);
+      viva_sidebar_row_measure_line (self, GTK_ORIENTATION_VERTICAL, &(int) { 0 }, &line);
       gtk_widget_measure (GTK_WIDGET (self->snippet_box), GTK_ORIENTATION_VERTICAL, -1, NULL, &snippet, NULL, NULL);
       y = MAX (0, (height - line - snippet) / 2);
-      gtk_widget_size_allocate (GTK_WIDGET (self->box),
-                                &(GtkAllocation) { rtl ? 0 : x, y, MAX (0, width - x), line },
-                                -1);
+      viva_sidebar_row_allocate_line (self, rtl ? 0 : x, y, MAX (0, width - x), line, rtl);
       if (!gtk_widget_compute_bounds (GTK_WIDGET (self->title), widget, &title))
         graphene_rect_init (&title, x, 0, 0, 0);
       if (rtl)
@@ -1259,9 +1715,7 @@ viva_sidebar_row_size_allocate (GtkWidget *widget,
                                   -1);
     }
   else
-    gtk_widget_size_allocate (GTK_WIDGET (self->box),
-                              &(GtkAllocation) { rtl ? 0 : x, 0, MAX (0, width - x), height },
-                              -1);
+    viva_sidebar_row_allocate_line (self, rtl ? 0 : x, 0, MAX (0, width - x), height, rtl);
 
   if (self->menu != NULL)
     gtk_popover_present (GTK_POPOVER (self->menu));
@@ -1365,20 +1819,14 @@ viva_sidebar_row_init (VivaSidebarRow *self)
 {
   /* [number] [title              ★ ✎] [count]
    *          [✎ a quote of the note   ]        */
-  self->box = GTK_BOX (gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6));
-  gtk_widget_set_hexpand (GTK_WIDGET (self->box), TRUE);
-  gtk_widget_set_parent (GTK_WIDGET (self->box), GTK_WIDGET (self));
-
-  self->number_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_xalign (self->number_label, 1);
   /* Three characters wide at least: see viva_sidebar_row_fit_number(). */
-  gtk_widget_add_css_class (GTK_WIDGET (self->number_label), "dim-label");
-  gtk_widget_add_css_class (GTK_WIDGET (self->number_label), "numeric");
-  gtk_widget_set_visible (GTK_WIDGET (self->number_label), FALSE);
-  gtk_box_append (self->box, GTK_WIDGET (self->number_label));
+  self->number = viva_sidebar_figure_new (1);
+  gtk_widget_add_css_class (GTK_WIDGET (self->number), "dim-label");
+  gtk_widget_set_visible (GTK_WIDGET (self->number), FALSE);
+  gtk_widget_set_parent (GTK_WIDGET (self->number), GTK_WIDGET (self));
 
   self->title = g_object_new (VIVA_TYPE_SIDEBAR_TITLE, NULL);
-  gtk_box_append (self->box, GTK_WIDGET (self->title));
+  gtk_widget_set_parent (GTK_WIDGET (self->title), GTK_WIDGET (self));
 
   self->n_matching = G_MAXUINT;
 }
@@ -1412,14 +1860,14 @@ viva_sidebar_row_set_item (VivaSidebarRow *self,
   g_set_object (&self->item, item);
 
   is_question = VIVA_IS_QUESTION (item);
-  gtk_widget_set_visible (GTK_WIDGET (self->number_label), is_question);
+  gtk_widget_set_visible (GTK_WIDGET (self->number), is_question);
   if (item != NULL && !is_question)
     viva_sidebar_row_ensure_counts (self);
   if (self->status_bar != NULL)
     {
       gtk_widget_set_visible (GTK_WIDGET (self->status_bar), item != NULL && !is_question);
       gtk_widget_set_visible (GTK_WIDGET (self->count_image), item != NULL && !is_question);
-      gtk_widget_set_visible (GTK_WIDGET (self->count_label), item != NULL && !is_question);
+      gtk_widget_set_visible (GTK_WIDGET (self->count), item != NULL && !is_question);
     }
   viva_sidebar_row_show_marks (self, FALSE, FALSE);
   viva_sidebar_row_show_snippet (self, FALSE);
@@ -1521,12 +1969,21 @@ viva_sidebar_row_get_shows_note_match (VivaSidebarRow *self)
   return viva_sidebar_row_shows_snippet (self);
 }
 
+/* A question's number as the row shows it, or "" */
+const char *
+viva_sidebar_row_get_number_text (VivaSidebarRow *self)
+{
+  g_return_val_if_fail (VIVA_IS_SIDEBAR_ROW (self), NULL);
+
+  return VIVA_IS_QUESTION (self->item) ? viva_sidebar_figure_get_text (self->number) : "";
+}
+
 const char *
 viva_sidebar_row_get_count_text (VivaSidebarRow *self)
 {
   g_return_val_if_fail (VIVA_IS_SIDEBAR_ROW (self), NULL);
 
-  return self->count_label != NULL ? gtk_label_get_text (self->count_label) : "";
+  return self->count != NULL ? viva_sidebar_figure_get_text (self->count) : "";
 }
 
 /**

@@ -30,6 +30,7 @@ void        viva_sidebar_row_set_outline          (VivaSidebarRow  *self,
                                                    guint            depth,
                                                    gboolean         expanded);
 gboolean    viva_sidebar_row_get_shows_note_match (VivaSidebarRow  *self);
+const char *viva_sidebar_row_get_number_text      (VivaSidebarRow  *self);
 const char *viva_sidebar_row_get_count_text       (VivaSidebarRow  *self);
 const char *viva_sidebar_row_get_title_markup     (VivaSidebarRow  *self);
 gboolean    viva_sidebar_row_popup_menu           (VivaSidebarRow  *self,
