@@ -260,6 +260,69 @@ viva_sidebar_label_init (VivaSidebarLabel *self)
 {
 }
 
+/* The font a sample line was laid out in, as a widget's Pango context
+ * gives it: what the title and the figures measure from a sample holds
+ * for every widget whose context matches. */
+typedef struct
+{
+  PangoFontDescription *font;
+  double                resolution;
+  cairo_font_options_t *options;
+  PangoLanguage        *language;
+  PangoGravity          gravity;
+} SampleFont;
+
+static void
+sample_font_clear (SampleFont *sample)
+{
+  g_clear_pointer (&sample->font, pango_font_description_free);
+  g_clear_pointer (&sample->options, cairo_font_options_destroy);
+}
+
+static gboolean
+sample_font_matches (const SampleFont *sample,
+                     PangoContext     *context)
+{
+  const PangoFontDescription *font = pango_context_get_font_description (context);
+  const cairo_font_options_t *options = pango_cairo_context_get_font_options (context);
+
+  return sample->font != NULL && font != NULL &&
+         sample->resolution == pango_cairo_context_get_resolution (context) &&
+         sample->language == pango_context_get_language (context) &&
+         sample->gravity == pango_context_get_gravity (context) &&
+         (sample->options == NULL) == (options == NULL) &&
+         (options == NULL || cairo_font_options_equal (sample->options, options)) &&
+         pango_font_description_equal (sample->font, font);
+}
+
+/* @context has a font description. */
+static void
+sample_font_set (SampleFont   *sample,
+                 PangoContext *context)
+{
+  const cairo_font_options_t *options = pango_cairo_context_get_font_options (context);
+
+  sample_font_clear (sample);
+  sample->font = pango_font_description_copy (pango_context_get_font_description (context));
+  sample->resolution = pango_cairo_context_get_resolution (context);
+  sample->options = options != NULL ? cairo_font_options_copy (options) : NULL;
+  sample->language = pango_context_get_language (context);
+  sample->gravity = pango_context_get_gravity (context);
+}
+
+/* Whether @layout is one line of one run (so in one font) with no glyph
+ * its font lacks: a sample that says so measures every text of its
+ * characters. */
+static gboolean
+layout_is_one_run (PangoLayout *layout)
+{
+  PangoLayoutLine *line = pango_layout_get_line_readonly (layout, 0);
+
+  return pango_layout_get_line_count (layout) == 1 &&
+         line != NULL && line->runs != NULL && line->runs->next == NULL &&
+         pango_layout_get_unknown_glyphs_count (layout) == 0;
+}
+
 /* The title: a label that asks for no width, so that laying out the
  * title is left to the frame that draws it. GTK 4.8's list view keeps
  * about 200 rows, a few dozen of them on screen, and measures every one
@@ -383,11 +446,7 @@ viva_sidebar_title_set_label (VivaSidebarTitle *self,
  * before (/search-ui/title-height). */
 static struct
 {
-  PangoFontDescription *font;
-  double                resolution;
-  cairo_font_options_t *options;
-  PangoLanguage        *language;
-  PangoGravity          gravity;
+  SampleFont            font;
   gboolean              one_font;
   int                   height;
   int                   baseline;
@@ -396,8 +455,7 @@ static struct
 static void
 viva_sidebar_title_forget_ascii_line (void)
 {
-  g_clear_pointer (&ascii_line.font, pango_font_description_free);
-  g_clear_pointer (&ascii_line.options, cairo_font_options_destroy);
+  sample_font_clear (&ascii_line.font);
 }
 
 static gboolean
@@ -406,31 +464,18 @@ viva_sidebar_title_lookup_ascii_line (VivaSidebarTitle *self,
                                       int              *baseline)
 {
   PangoContext *context;
-  const PangoFontDescription *font;
-  const cairo_font_options_t *options;
-  double resolution;
 
   if (!self->plain_ascii)
     return FALSE;
 
   context = gtk_widget_get_pango_context (GTK_WIDGET (self));
-  font = pango_context_get_font_description (context);
-  options = pango_cairo_context_get_font_options (context);
-  resolution = pango_cairo_context_get_resolution (context);
-  if (font == NULL)
+  if (pango_context_get_font_description (context) == NULL)
     return FALSE;
 
-  if (ascii_line.font == NULL ||
-      ascii_line.resolution != resolution ||
-      ascii_line.language != pango_context_get_language (context) ||
-      ascii_line.gravity != pango_context_get_gravity (context) ||
-      (ascii_line.options == NULL) != (options == NULL) ||
-      (options != NULL && !cairo_font_options_equal (ascii_line.options, options)) ||
-      !pango_font_description_equal (ascii_line.font, font))
+  if (!sample_font_matches (&ascii_line.font, context))
     {
       char sample[0x7f - 0x20 + 1];
       g_autoptr(PangoLayout) layout = NULL;
-      PangoLayoutLine *line;
 
       for (int c = 0x20; c < 0x7f; c++)
         sample[c - 0x20] = c;
@@ -438,17 +483,9 @@ viva_sidebar_title_lookup_ascii_line (VivaSidebarTitle *self,
 
       layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), sample);
       pango_layout_set_single_paragraph_mode (layout, TRUE);
-      line = pango_layout_get_line_readonly (layout, 0);
 
-      viva_sidebar_title_forget_ascii_line ();
-      ascii_line.font = pango_font_description_copy (font);
-      ascii_line.resolution = resolution;
-      ascii_line.options = options != NULL ? cairo_font_options_copy (options) : NULL;
-      ascii_line.language = pango_context_get_language (context);
-      ascii_line.gravity = pango_context_get_gravity (context);
-      ascii_line.one_font = pango_layout_get_line_count (layout) == 1 &&
-                            line != NULL && line->runs != NULL && line->runs->next == NULL &&
-                            pango_layout_get_unknown_glyphs_count (layout) == 0;
+      sample_font_set (&ascii_line.font, context);
+      ascii_line.one_font = layout_is_one_run (layout);
       pango_layout_get_pixel_size (layout, NULL, &ascii_line.height);
       ascii_line.baseline = pango_layout_get_baseline (layout) / PANGO_SCALE;
     }
@@ -574,11 +611,7 @@ static const char digit_pairs[] =
 
 typedef struct
 {
-  PangoFontDescription *font;
-  double                resolution;
-  cairo_font_options_t *options;
-  PangoLanguage        *language;
-  PangoGravity          gravity;
+  SampleFont            font;
   /* Every digit is as wide, and in the first font. */
   gboolean              uniform;
   /* In Pango units */
@@ -629,10 +662,7 @@ static void
 viva_sidebar_figure_forget_digit_lines (void)
 {
   for (guint i = 0; i < N_DIGIT_LINES; i++)
-    {
-      g_clear_pointer (&digit_lines[i].font, pango_font_description_free);
-      g_clear_pointer (&digit_lines[i].options, cairo_font_options_destroy);
-    }
+    sample_font_clear (&digit_lines[i].font);
 }
 
 /* The sample line of the figure's font, if its digits are measured by
@@ -641,57 +671,32 @@ static const DigitLine *
 viva_sidebar_figure_lookup_digit_line (VivaSidebarFigure *self)
 {
   PangoContext *context;
-  const PangoFontDescription *font;
-  const cairo_font_options_t *options;
-  double resolution;
   DigitLine *found = NULL;
 
   if (!self->digits)
     return NULL;
 
   context = gtk_widget_get_pango_context (GTK_WIDGET (self));
-  font = pango_context_get_font_description (context);
-  options = pango_cairo_context_get_font_options (context);
-  resolution = pango_cairo_context_get_resolution (context);
-  if (font == NULL)
+  if (pango_context_get_font_description (context) == NULL)
     return NULL;
 
   for (guint i = 0; found == NULL && i < N_DIGIT_LINES; i++)
-    {
-      DigitLine *line = &digit_lines[i];
-
-      if (line->font != NULL &&
-          line->resolution == resolution &&
-          line->language == pango_context_get_language (context) &&
-          line->gravity == pango_context_get_gravity (context) &&
-          (line->options == NULL) == (options == NULL) &&
-          (options == NULL || cairo_font_options_equal (line->options, options)) &&
-          pango_font_description_equal (line->font, font))
-        found = line;
-    }
+    if (sample_font_matches (&digit_lines[i].font, context))
+      found = &digit_lines[i];
 
   if (found == NULL)
     {
       g_autoptr(PangoLayout) layout = viva_sidebar_figure_new_layout (self, digit_pairs);
       g_autoptr(PangoLayout) one = viva_sidebar_figure_new_layout (self, "0");
-      PangoLayoutLine *line = pango_layout_get_line_readonly (layout, 0);
       int width, one_width;
 
       found = &digit_lines[next_digit_line];
       next_digit_line = (next_digit_line + 1) % N_DIGIT_LINES;
-      g_clear_pointer (&found->font, pango_font_description_free);
-      g_clear_pointer (&found->options, cairo_font_options_destroy);
 
       pango_layout_get_size (layout, &width, &found->height);
       pango_layout_get_size (one, &one_width, NULL);
-      found->font = pango_font_description_copy (font);
-      found->resolution = resolution;
-      found->options = options != NULL ? cairo_font_options_copy (options) : NULL;
-      found->language = pango_context_get_language (context);
-      found->gravity = pango_context_get_gravity (context);
-      found->uniform = pango_layout_get_line_count (layout) == 1 &&
-                       line != NULL && line->runs != NULL && line->runs->next == NULL &&
-                       pango_layout_get_unknown_glyphs_count (layout) == 0 &&
+      sample_font_set (&found->font, context);
+      found->uniform = layout_is_one_run (layout) &&
                        width == one_width * (int) strlen (digit_pairs);
       found->digit_width = one_width;
       found->baseline = pango_layout_get_baseline (layout);
