@@ -92,6 +92,20 @@ new_dir (void)
   return g_steal_pointer (&dir);
 }
 
+/* notes.json in a new folder, not written yet; its journal's path in
+ * @journal_path unless it is %NULL. */
+static char *
+new_notes_path (char **journal_path)
+{
+  g_autofree char *dir = new_dir ();
+  char *path = g_build_filename (dir, "notes.json", NULL);
+
+  if (journal_path != NULL)
+    *journal_path = viva_notes_journal_dup_path (path);
+
+  return path;
+}
+
 static char *
 read_file (const char *path,
            gsize      *len)
@@ -134,21 +148,26 @@ text_record (guint       number,
 }
 
 /* One entry of @sequence holding note @number with @text. */
+typedef struct
+{
+  guint64     sequence;
+  guint       number;
+  const char *text;
+  gint64      modified;
+} Entry;
+
 static GBytes *
-entry_bytes (guint64     sequence,
-             guint       number,
-             const char *text,
-             gint64      modified)
+entry_bytes (const Entry *entry)
 {
   g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) viva_note_record_free);
   g_autoptr(GError) error = NULL;
-  GBytes *entry;
+  GBytes *bytes;
 
-  g_ptr_array_add (records, text_record (number, text, modified));
-  entry = viva_notes_journal_encode (sequence, records, &error);
+  g_ptr_array_add (records, text_record (entry->number, entry->text, entry->modified));
+  bytes = viva_notes_journal_encode (entry->sequence, records, &error);
   g_assert_no_error (error);
 
-  return entry;
+  return bytes;
 }
 
 /* notes.json with note 1 "on disk", including the journal up to
@@ -172,8 +191,8 @@ write_notes (const char *path,
 
 /* A journal: the header and @entries, in order. */
 static GByteArray *
-journal_bytes (GBytes **entries,
-               guint    n_entries)
+journal_bytes (const Entry *entries,
+               guint        n_entries)
 {
   GByteArray *journal = g_byte_array_new ();
 
@@ -181,13 +200,33 @@ journal_bytes (GBytes **entries,
                        strlen (VIVA_NOTES_JOURNAL_HEADER));
   for (guint i = 0; i < n_entries; i++)
     {
+      g_autoptr(GBytes) entry = entry_bytes (&entries[i]);
       gsize len;
-      gconstpointer data = g_bytes_get_data (entries[i], &len);
+      gconstpointer data = g_bytes_get_data (entry, &len);
 
       g_byte_array_append (journal, data, (guint) len);
     }
 
   return journal;
+}
+
+/* Where the first of @entries ends in their journal. */
+static gsize
+first_entry_end (const Entry *entries)
+{
+  g_autoptr(GByteArray) first = journal_bytes (entries, 1);
+
+  return first->len;
+}
+
+static void
+write_journal (const char  *journal_path,
+               const Entry *entries,
+               guint        n_entries)
+{
+  g_autoptr(GByteArray) journal = journal_bytes (entries, n_entries);
+
+  write_file (journal_path, (const char *) journal->data, journal->len);
 }
 
 static void
@@ -250,15 +289,64 @@ copy_as_killed (const char *path)
   return g_steal_pointer (&copy);
 }
 
+/* A store on a new notes.json (write_notes(), up to entry
+ * @file_sequence) and a journal of @entries. */
+static VivaNotesStore *
+open_with_journal (guint64      file_sequence,
+                   const Entry *entries,
+                   guint        n_entries)
+{
+  g_autofree char *journal_path = NULL;
+  g_autofree char *path = new_notes_path (&journal_path);
+
+  write_notes (path, file_sequence);
+  write_journal (journal_path, entries, n_entries);
+
+  return open_store_ok (path);
+}
+
+/* Opens what a process killed now would leave of @path. */
+static VivaNotesStore *
+open_as_killed (const char *path)
+{
+  g_autofree char *killed = copy_as_killed (path);
+
+  return open_store_ok (killed);
+}
+
 static void
-flush_and_close (VivaNotesStore **store)
+flush (VivaNotesStore *store)
 {
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (viva_notes_store_flush (*store, &error));
+  g_assert_true (viva_notes_store_flush (store, &error));
   g_assert_no_error (error);
+}
+
+static void
+flush_and_close (VivaNotesStore **store)
+{
+  flush (*store);
   wait_for_journal_idle (*store);
   g_clear_object (store);
+}
+
+/* Opening @path says the journal is damaged, and why (@why, when it is
+ * not %NULL, is in the message). */
+static VivaNotesStore *
+open_store_invalid (const char *path,
+                    const char *why)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+  VivaNotesStore *store = open_store (path, &ok, &error);
+
+  g_assert_false (ok);
+  g_assert_error (error, VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_INVALID);
+  if (why != NULL)
+    g_assert_nonnull (strstr (error->message, why));
+
+  return store;
 }
 
 /* The user's case: typed, not yet in notes.json, the process dies; the
@@ -266,8 +354,7 @@ flush_and_close (VivaNotesStore **store)
 static void
 test_survives_kill (void)
 {
-  g_autofree char *dir = new_dir ();
-  g_autofree char *path = g_build_filename (dir, "notes.json", NULL);
+  g_autofree char *path = new_notes_path (NULL);
   g_autofree char *killed = NULL;
   g_autofree char *notes_before = NULL;
   g_autofree char *notes_after = NULL;
@@ -318,24 +405,13 @@ test_survives_kill (void)
 static void
 test_replay_order (void)
 {
-  g_autofree char *dir = new_dir ();
-  g_autofree char *path = g_build_filename (dir, "notes.json", NULL);
-  g_autofree char *journal_path = viva_notes_journal_dup_path (path);
-  GBytes *entries[3];
-  g_autoptr(GByteArray) journal = NULL;
-  g_autoptr(VivaNotesStore) store = NULL;
+  static const Entry entries[] = {
+    { 1, 1, "first", 2000000 },
+    { 2, 2, "other note", 2000000 },
+    { 5, 1, "last", 3000000 },
+  };
+  g_autoptr(VivaNotesStore) store = open_with_journal (0, entries, G_N_ELEMENTS (entries));
 
-  entries[0] = entry_bytes (1, 1, "first", 2000000);
-  entries[1] = entry_bytes (2, 2, "other note", 2000000);
-  entries[2] = entry_bytes (5, 1, "last", 3000000);
-  journal = journal_bytes (entries, 3);
-  for (guint i = 0; i < 3; i++)
-    g_bytes_unref (entries[i]);
-
-  write_notes (path, 0);
-  write_file (journal_path, (const char *) journal->data, journal->len);
-
-  store = open_store_ok (path);
   g_assert_cmpstr (note_text (store, 1), ==, "last");
   g_assert_cmpstr (note_text (store, 2), ==, "other note");
   /* The next entry is numbered after the last one read. */
@@ -350,42 +426,32 @@ test_replay_order (void)
 static void
 test_torn_tail (void)
 {
-  GBytes *entries[2];
-  g_autoptr(GByteArray) journal = NULL;
-  gsize first_end;
-
-  entries[0] = entry_bytes (1, 1, "complete", 2000000);
-  entries[1] = entry_bytes (2, 1, "torn", 3000000);
-  journal = journal_bytes (entries, 2);
-  first_end = strlen (VIVA_NOTES_JOURNAL_HEADER) + g_bytes_get_size (entries[0]);
-  g_bytes_unref (entries[0]);
-  g_bytes_unref (entries[1]);
+  static const Entry entries[] = {
+    { 1, 1, "complete", 2000000 },
+    { 2, 1, "torn", 3000000 },
+  };
+  g_autoptr(GByteArray) journal = journal_bytes (entries, G_N_ELEMENTS (entries));
+  gsize first_end = first_entry_end (entries);
 
   for (gsize cut = first_end; cut < journal->len; cut++)
     {
-      g_autofree char *dir = new_dir ();
-      g_autofree char *path = g_build_filename (dir, "notes.json", NULL);
-      g_autofree char *journal_path = viva_notes_journal_dup_path (path);
+      g_autofree char *journal_path = NULL;
+      g_autofree char *path = new_notes_path (&journal_path);
       g_autofree char *left = NULL;
       g_autoptr(VivaNotesStore) store = NULL;
-      g_autoptr(GError) error = NULL;
       gsize left_len;
-      gboolean ok;
 
       write_notes (path, 0);
       write_file (journal_path, (const char *) journal->data, cut);
 
-      store = open_store (path, &ok, &error);
+      /* Cut at an entry's end: a shorter journal. */
+      store = cut == first_end ? open_store_ok (path) : open_store_invalid (path, NULL);
       g_assert_cmpstr (note_text (store, 1), ==, "complete");
       left = read_file (journal_path, &left_len);
       g_assert_cmpuint (left_len, ==, first_end);
 
       if (cut == first_end)
-        {
-          g_assert_no_error (error);
-          g_assert_true (ok);
-          g_assert_null (viva_notes_store_get_moved_aside_path (store));
-        }
+        g_assert_null (viva_notes_store_get_moved_aside_path (store));
       else
         {
           const char *aside;
@@ -393,8 +459,6 @@ test_torn_tail (void)
           gsize kept_len;
           GStatBuf st;
 
-          g_assert_false (ok);
-          g_assert_error (error, VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_INVALID);
           aside = viva_notes_store_get_moved_aside_path (store);
           g_assert_nonnull (aside);
           g_assert_true (g_str_has_prefix (aside, journal_path));
@@ -415,8 +479,7 @@ test_torn_tail (void)
       viva_note_set_text (viva_notes_store_get_note (store, BANK, 3), "after the tear");
       wait_for_journal (store, "after the tear");
       {
-        g_autofree char *killed = copy_as_killed (path);
-        g_autoptr(VivaNotesStore) restarted = open_store_ok (killed);
+        g_autoptr(VivaNotesStore) restarted = open_as_killed (path);
 
         g_assert_cmpstr (note_text (restarted, 1), ==, "complete");
         g_assert_cmpstr (note_text (restarted, 3), ==, "after the tear");
@@ -438,27 +501,39 @@ check_stops_after_first (const guint8 *data,
   g_assert_nonnull (contents->problem);
 }
 
+/* @journal up to the end of its first entry, then @tail: reading stops
+ * after the first entry. */
+static void
+check_stops_before_tail (const GByteArray *journal,
+                         gsize             first_end,
+                         const char       *tail,
+                         gsize             tail_len)
+{
+  g_autoptr(GByteArray) copy = g_byte_array_new ();
+
+  g_byte_array_append (copy, journal->data, (guint) first_end);
+  g_byte_array_append (copy, (const guint8 *) tail, (guint) tail_len);
+  check_stops_after_first (copy->data, copy->len, first_end);
+}
+
 /* A changed byte, an entry numbered out of order, garbage, an entry
  * whose notes do not validate: reading stops there. */
 static void
 test_bad_entries (void)
 {
-  GBytes *entries[2];
-  g_autoptr(GByteArray) journal = NULL;
-  g_autoptr(GByteArray) copy = NULL;
-  gsize first_end;
-
-  entries[0] = entry_bytes (3, 1, "good", 2000000);
-  entries[1] = entry_bytes (4, 1, "checked", 3000000);
-  journal = journal_bytes (entries, 2);
-  first_end = strlen (VIVA_NOTES_JOURNAL_HEADER) + g_bytes_get_size (entries[0]);
+  static const Entry entries[] = {
+    { 3, 1, "good", 2000000 },
+    { 4, 1, "checked", 3000000 },
+  };
+  g_autoptr(GByteArray) journal = journal_bytes (entries, G_N_ELEMENTS (entries));
+  gsize first_end = first_entry_end (entries);
 
   /* Every byte of the second entry, changed. */
   for (gsize i = first_end; i < journal->len; i++)
     {
       g_autoptr(VivaNotesJournalContents) contents = NULL;
+      g_autoptr(GByteArray) copy = g_byte_array_sized_new (journal->len);
 
-      copy = g_byte_array_sized_new (journal->len);
       g_byte_array_append (copy, journal->data, journal->len);
       copy->data[i] ^= 0x01;
       contents = viva_notes_journal_parse ((const char *) copy->data, copy->len);
@@ -471,21 +546,15 @@ test_bad_entries (void)
           g_assert_cmpuint (contents->entries->len, ==, 1);
           g_assert_cmpuint (contents->valid_len, ==, first_end);
         }
-      g_clear_pointer (&copy, g_byte_array_unref);
     }
 
   /* Garbage after the good entry. */
-  copy = g_byte_array_new ();
-  g_byte_array_append (copy, journal->data, (guint) first_end);
-  g_byte_array_append (copy, (const guint8 *) "\0\0\0garbage\n", 11);
-  check_stops_after_first (copy->data, copy->len, first_end);
-  g_clear_pointer (&copy, g_byte_array_unref);
+  check_stops_before_tail (journal, first_end, "\0\0\0garbage\n", 11);
 
   /* A sequence number that does not go up. */
   {
-    g_autoptr(GBytes) older = entry_bytes (2, 1, "older", 3000000);
-    GBytes *pair[2] = { entries[0], older };
-    g_autoptr(GByteArray) out_of_order = journal_bytes (pair, 2);
+    const Entry pair[] = { entries[0], { 2, 1, "older", 3000000 } };
+    g_autoptr(GByteArray) out_of_order = journal_bytes (pair, G_N_ELEMENTS (pair));
 
     check_stops_after_first (out_of_order->data, out_of_order->len, first_end);
   }
@@ -498,11 +567,7 @@ test_bad_entries (void)
 
     g_checksum_update (checksum, (const guchar *) payload, -1);
     line = g_strdup_printf ("@9 %zu %s\n%s\n", strlen (payload), g_checksum_get_string (checksum), payload);
-    copy = g_byte_array_new ();
-    g_byte_array_append (copy, journal->data, (guint) first_end);
-    g_byte_array_append (copy, (const guint8 *) line, (guint) strlen (line));
-    check_stops_after_first (copy->data, copy->len, first_end);
-    g_clear_pointer (&copy, g_byte_array_unref);
+    check_stops_before_tail (journal, first_end, line, strlen (line));
   }
 
   /* Not a journal of ours at all (another version): nothing read. */
@@ -513,9 +578,6 @@ test_bad_entries (void)
     g_assert_cmpuint (contents->valid_len, ==, 0);
     g_assert_nonnull (contents->problem);
   }
-
-  g_bytes_unref (entries[0]);
-  g_bytes_unref (entries[1]);
 }
 
 /* A bad checksum at start-up: the good entries are used, the journal is
@@ -523,30 +585,22 @@ test_bad_entries (void)
 static void
 test_bad_checksum (void)
 {
-  g_autofree char *dir = new_dir ();
-  g_autofree char *path = g_build_filename (dir, "notes.json", NULL);
-  g_autofree char *journal_path = viva_notes_journal_dup_path (path);
-  GBytes *entries[2];
-  g_autoptr(GByteArray) journal = NULL;
+  static const Entry entries[] = {
+    { 1, 1, "good", 2000000 },
+    { 2, 2, "damaged", 3000000 },
+  };
+  g_autofree char *journal_path = NULL;
+  g_autofree char *path = new_notes_path (&journal_path);
+  g_autoptr(GByteArray) journal = journal_bytes (entries, G_N_ELEMENTS (entries));
   g_autoptr(VivaNotesStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  gboolean ok;
 
-  entries[0] = entry_bytes (1, 1, "good", 2000000);
-  entries[1] = entry_bytes (2, 2, "damaged", 3000000);
-  journal = journal_bytes (entries, 2);
-  g_bytes_unref (entries[0]);
-  g_bytes_unref (entries[1]);
   /* A letter of "damaged" in the second payload. */
   journal->data[journal->len - 60] ^= 0x20;
 
   write_notes (path, 0);
   write_file (journal_path, (const char *) journal->data, journal->len);
 
-  store = open_store (path, &ok, &error);
-  g_assert_false (ok);
-  g_assert_error (error, VIVA_NOTES_STORE_ERROR, VIVA_NOTES_STORE_ERROR_INVALID);
-  g_assert_nonnull (strstr (error->message, "checksum"));
+  store = open_store_invalid (path, "checksum");
   g_assert_cmpint (viva_notes_store_get_state (store), ==, VIVA_NOTES_STORE_STATE_RECOVERED);
   g_assert_nonnull (viva_notes_store_get_moved_aside_path (store));
   g_assert_cmpstr (note_text (store, 1), ==, "good");
@@ -559,23 +613,12 @@ test_bad_checksum (void)
 static void
 test_older_than_file (void)
 {
-  g_autofree char *dir = new_dir ();
-  g_autofree char *path = g_build_filename (dir, "notes.json", NULL);
-  g_autofree char *journal_path = viva_notes_journal_dup_path (path);
-  GBytes *entries[2];
-  g_autoptr(GByteArray) journal = NULL;
-  g_autoptr(VivaNotesStore) store = NULL;
+  static const Entry entries[] = {
+    { 4, 1, "in the file already, older", 2000000 },
+    { 6, 2, "newer than the file", 2000000 },
+  };
+  g_autoptr(VivaNotesStore) store = open_with_journal (5, entries, G_N_ELEMENTS (entries));
 
-  entries[0] = entry_bytes (4, 1, "in the file already, older", 2000000);
-  entries[1] = entry_bytes (6, 2, "newer than the file", 2000000);
-  journal = journal_bytes (entries, 2);
-  g_bytes_unref (entries[0]);
-  g_bytes_unref (entries[1]);
-
-  write_notes (path, 5);
-  write_file (journal_path, (const char *) journal->data, journal->len);
-
-  store = open_store_ok (path);
   g_assert_cmpstr (note_text (store, 1), ==, "on disk");
   g_assert_cmpstr (note_text (store, 2), ==, "newer than the file");
   g_assert_cmpuint (store->journal_sequence, ==, 6);
@@ -586,17 +629,14 @@ test_older_than_file (void)
 static void
 test_journal_without_file (void)
 {
-  g_autofree char *dir = new_dir ();
-  g_autofree char *path = g_build_filename (dir, "notes.json", NULL);
-  g_autofree char *journal_path = viva_notes_journal_dup_path (path);
-  GBytes *entries[1];
-  g_autoptr(GByteArray) journal = NULL;
+  static const Entry entries[] = {
+    { 1, 3, "only in the journal", 2000000 },
+  };
+  g_autofree char *journal_path = NULL;
+  g_autofree char *path = new_notes_path (&journal_path);
   g_autoptr(VivaNotesStore) store = NULL;
 
-  entries[0] = entry_bytes (1, 3, "only in the journal", 2000000);
-  journal = journal_bytes (entries, 1);
-  g_bytes_unref (entries[0]);
-  write_file (journal_path, (const char *) journal->data, journal->len);
+  write_journal (journal_path, entries, G_N_ELEMENTS (entries));
 
   store = open_store_ok (path);
   g_assert_cmpstr (note_text (store, 3), ==, "only in the journal");
@@ -609,22 +649,19 @@ test_journal_without_file (void)
 static void
 test_damaged_file_and_journal (void)
 {
-  g_autofree char *dir = new_dir ();
-  g_autofree char *path = g_build_filename (dir, "notes.json", NULL);
+  static const Entry entries[] = {
+    { 3, 2, "typed after the backup", 2000000 },
+  };
+  g_autofree char *journal_path = NULL;
+  g_autofree char *path = new_notes_path (&journal_path);
   g_autofree char *bak_path = g_strconcat (path, ".bak", NULL);
-  g_autofree char *journal_path = viva_notes_journal_dup_path (path);
-  GBytes *entries[1];
-  g_autoptr(GByteArray) journal = NULL;
   g_autoptr(VivaNotesStore) store = NULL;
   g_autoptr(GError) error = NULL;
   gboolean ok;
 
   write_notes (bak_path, 2);
   write_file (path, "{ damaged", 9);
-  entries[0] = entry_bytes (3, 2, "typed after the backup", 2000000);
-  journal = journal_bytes (entries, 1);
-  g_bytes_unref (entries[0]);
-  write_file (journal_path, (const char *) journal->data, journal->len);
+  write_journal (journal_path, entries, G_N_ELEMENTS (entries));
 
   store = open_store (path, &ok, &error);
   g_assert_false (ok);
@@ -642,9 +679,8 @@ test_damaged_file_and_journal (void)
 static void
 test_two_stores (void)
 {
-  g_autofree char *dir = new_dir ();
-  g_autofree char *path = g_build_filename (dir, "notes.json", NULL);
-  g_autofree char *journal_path = viva_notes_journal_dup_path (path);
+  g_autofree char *journal_path = NULL;
+  g_autofree char *path = new_notes_path (&journal_path);
   g_autoptr(VivaNotesStore) a = NULL;
   g_autoptr(VivaNotesStore) b = NULL;
   g_autofree char *journal = NULL;
@@ -661,19 +697,13 @@ test_two_stores (void)
   /* The owner's unsaved entry is not B's to replay. */
   g_assert_null (note_text (b, 2));
   viva_note_set_text (viva_notes_store_get_note (b, BANK, 3), "typed in the second");
-  {
-    g_autoptr(GError) error = NULL;
-
-    g_assert_true (viva_notes_store_flush (b, &error));
-    g_assert_no_error (error);
-  }
+  flush (b);
   journal = read_file (journal_path, &len);
   g_assert_null (g_strstr_len (journal, (gssize) len, "typed in the second"));
 
   /* A, killed now: its journal and B's file give both notes. */
   {
-    g_autofree char *killed = copy_as_killed (path);
-    g_autoptr(VivaNotesStore) restarted = open_store_ok (killed);
+    g_autoptr(VivaNotesStore) restarted = open_as_killed (path);
 
     g_assert_cmpstr (note_text (restarted, 2), ==, "typed in the first");
     g_assert_cmpstr (note_text (restarted, 3), ==, "typed in the second");

@@ -38,13 +38,35 @@
 #include "viva-stacked-bar.h"
 #include "viva-topic.h"
 
+/* What the title and the figures share: see below. Declared by hand:
+ * G_DECLARE_DERIVABLE_TYPE's instance struct holds no fields, and its
+ * two subclasses, in this file, read its fields directly. */
+typedef struct _VivaSidebarLabel VivaSidebarLabel;
+typedef struct _VivaSidebarLabelClass VivaSidebarLabelClass;
+#define VIVA_TYPE_SIDEBAR_LABEL (viva_sidebar_label_get_type ())
+#define VIVA_SIDEBAR_LABEL(obj) (G_TYPE_CHECK_INSTANCE_CAST ((obj), VIVA_TYPE_SIDEBAR_LABEL, VivaSidebarLabel))
+#define VIVA_SIDEBAR_LABEL_CLASS(klass) (G_TYPE_CHECK_CLASS_CAST ((klass), VIVA_TYPE_SIDEBAR_LABEL, VivaSidebarLabelClass))
+#define VIVA_SIDEBAR_LABEL_GET_CLASS(obj) (G_TYPE_INSTANCE_GET_CLASS ((obj), VIVA_TYPE_SIDEBAR_LABEL, VivaSidebarLabelClass))
+GType viva_sidebar_label_get_type (void);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (VivaSidebarLabel, g_object_unref)
+
+struct _VivaSidebarLabelClass
+{
+  GtkWidgetClass parent_class;
+
+  /* A new layout of the text. */
+  PangoLayout *(*create_layout) (VivaSidebarLabel *self);
+  /* Fonts were installed or removed: forgets what was measured of them. */
+  void         (*fonts_changed) (void);
+};
+
 /* The row's title: see below. */
 #define VIVA_TYPE_SIDEBAR_TITLE (viva_sidebar_title_get_type ())
-G_DECLARE_FINAL_TYPE (VivaSidebarTitle, viva_sidebar_title, VIVA, SIDEBAR_TITLE, GtkWidget)
+G_DECLARE_FINAL_TYPE (VivaSidebarTitle, viva_sidebar_title, VIVA, SIDEBAR_TITLE, VivaSidebarLabel)
 
 /* The row's number and count: see below. */
 #define VIVA_TYPE_SIDEBAR_FIGURE (viva_sidebar_figure_get_type ())
-G_DECLARE_FINAL_TYPE (VivaSidebarFigure, viva_sidebar_figure, VIVA, SIDEBAR_FIGURE, GtkWidget)
+G_DECLARE_FINAL_TYPE (VivaSidebarFigure, viva_sidebar_figure, VIVA, SIDEBAR_FIGURE, VivaSidebarLabel)
 
 struct _VivaSidebarRow
 {
@@ -90,6 +112,217 @@ struct _VivaSidebarRow
 
 G_DEFINE_FINAL_TYPE (VivaSidebarRow, viva_sidebar_row, GTK_TYPE_WIDGET)
 
+/* The title and the figures: a text of one line that the widget draws
+ * itself, as GtkLabel draws a single-line label (gtklabel.c,
+ * gtk_label_ensure_layout(), get_layout_location(),
+ * gtk_label_snapshot()), and lays out only when it needs to. Each
+ * subclass makes its layout and measures it; this draws it, and drops it
+ * when the font or the direction changes. Its CSS name is "label", so
+ * that they are styled as the labels they replace were, and a screen
+ * reader reads them as labels. */
+
+struct _VivaSidebarLabel
+{
+  GtkWidget    parent_instance;
+
+  /* Owned */
+  char        *text;
+  /* Made when measured or drawn, dropped when the text, the font or the
+   * direction changes */
+  PangoLayout *layout;
+
+  /* As GtkLabel's: where the text sits when given more width than it
+   * needs, 1 at the end */
+  float        xalign;
+};
+
+G_DEFINE_ABSTRACT_TYPE (VivaSidebarLabel, viva_sidebar_label, GTK_TYPE_WIDGET)
+
+static void
+viva_sidebar_label_ensure_layout (VivaSidebarLabel *self)
+{
+  if (self->layout == NULL)
+    self->layout = VIVA_SIDEBAR_LABEL_GET_CLASS (self)->create_layout (self);
+}
+
+static void
+viva_sidebar_label_snapshot (GtkWidget   *widget,
+                             GtkSnapshot *snapshot)
+{
+  VivaSidebarLabel *self = VIVA_SIDEBAR_LABEL (widget);
+  float xalign = self->xalign;
+  int baseline = gtk_widget_get_allocated_baseline (widget);
+  PangoRectangle logical;
+  int x, y;
+
+  if (self->text == NULL || *self->text == '\0')
+    return;
+
+  if (gtk_widget_get_direction (widget) != GTK_TEXT_DIR_LTR)
+    xalign = 1.0 - xalign;
+
+  viva_sidebar_label_ensure_layout (self);
+
+  pango_layout_get_pixel_extents (self->layout, NULL, &logical);
+  x = floor ((xalign * (gtk_widget_get_width (widget) - logical.width)) - logical.x);
+  if (baseline != -1)
+    y = baseline - pango_layout_get_baseline (self->layout) / PANGO_SCALE;
+  else
+    y = floor ((gtk_widget_get_height (widget) - logical.height) * 0.5);
+
+  gtk_snapshot_render_layout (snapshot, gtk_widget_get_style_context (widget), x, y, self->layout);
+}
+
+/* The layout is made again when next measured or drawn. */
+static void
+viva_sidebar_label_forget_layout (VivaSidebarLabel *self)
+{
+  g_clear_object (&self->layout);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+/* Shows @text, which it takes, from now on; a screen reader reads it. */
+static void
+viva_sidebar_label_take_text (VivaSidebarLabel *self,
+                              char             *text)
+{
+  g_free (self->text);
+  self->text = text;
+  viva_sidebar_label_forget_layout (self);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, text,
+                                  -1);
+}
+
+/* The font or the direction changed: the layout is made again. */
+static void
+viva_sidebar_label_css_changed (GtkWidget         *widget,
+                                GtkCssStyleChange *change)
+{
+  VivaSidebarLabel *self = VIVA_SIDEBAR_LABEL (widget);
+
+  GTK_WIDGET_CLASS (viva_sidebar_label_parent_class)->css_changed (widget, change);
+
+  if (self->layout != NULL)
+    viva_sidebar_label_forget_layout (self);
+}
+
+static void
+viva_sidebar_label_direction_changed (GtkWidget        *widget,
+                                      GtkTextDirection  previous)
+{
+  GTK_WIDGET_CLASS (viva_sidebar_label_parent_class)->direction_changed (widget, previous);
+
+  viva_sidebar_label_forget_layout (VIVA_SIDEBAR_LABEL (widget));
+}
+
+static void
+viva_sidebar_label_system_setting_changed (GtkWidget        *widget,
+                                           GtkSystemSetting  setting)
+{
+  GTK_WIDGET_CLASS (viva_sidebar_label_parent_class)->system_setting_changed (widget, setting);
+
+  /* Fonts installed or removed: the text may be in another font. */
+  if (setting == GTK_SYSTEM_SETTING_FONT_CONFIG)
+    VIVA_SIDEBAR_LABEL_GET_CLASS (widget)->fonts_changed ();
+  viva_sidebar_label_forget_layout (VIVA_SIDEBAR_LABEL (widget));
+}
+
+static void
+viva_sidebar_label_finalize (GObject *object)
+{
+  VivaSidebarLabel *self = VIVA_SIDEBAR_LABEL (object);
+
+  g_clear_object (&self->layout);
+  g_free (self->text);
+
+  G_OBJECT_CLASS (viva_sidebar_label_parent_class)->finalize (object);
+}
+
+static void
+viva_sidebar_label_class_init (VivaSidebarLabelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->finalize = viva_sidebar_label_finalize;
+  widget_class->snapshot = viva_sidebar_label_snapshot;
+  widget_class->css_changed = viva_sidebar_label_css_changed;
+  widget_class->direction_changed = viva_sidebar_label_direction_changed;
+  widget_class->system_setting_changed = viva_sidebar_label_system_setting_changed;
+  gtk_widget_class_set_css_name (widget_class, "label");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_LABEL);
+}
+
+static void
+viva_sidebar_label_init (VivaSidebarLabel *self)
+{
+}
+
+/* The font a sample line was laid out in, as a widget's Pango context
+ * gives it: what the title and the figures measure from a sample holds
+ * for every widget whose context matches. */
+typedef struct
+{
+  PangoFontDescription *font;
+  double                resolution;
+  cairo_font_options_t *options;
+  PangoLanguage        *language;
+  PangoGravity          gravity;
+} SampleFont;
+
+static void
+sample_font_clear (SampleFont *sample)
+{
+  g_clear_pointer (&sample->font, pango_font_description_free);
+  g_clear_pointer (&sample->options, cairo_font_options_destroy);
+}
+
+static gboolean
+sample_font_matches (const SampleFont *sample,
+                     PangoContext     *context)
+{
+  const PangoFontDescription *font = pango_context_get_font_description (context);
+  const cairo_font_options_t *options = pango_cairo_context_get_font_options (context);
+
+  return sample->font != NULL && font != NULL &&
+         sample->resolution == pango_cairo_context_get_resolution (context) &&
+         sample->language == pango_context_get_language (context) &&
+         sample->gravity == pango_context_get_gravity (context) &&
+         (sample->options == NULL) == (options == NULL) &&
+         (options == NULL || cairo_font_options_equal (sample->options, options)) &&
+         pango_font_description_equal (sample->font, font);
+}
+
+/* @context has a font description. */
+static void
+sample_font_set (SampleFont   *sample,
+                 PangoContext *context)
+{
+  const cairo_font_options_t *options = pango_cairo_context_get_font_options (context);
+
+  sample_font_clear (sample);
+  sample->font = pango_font_description_copy (pango_context_get_font_description (context));
+  sample->resolution = pango_cairo_context_get_resolution (context);
+  sample->options = options != NULL ? cairo_font_options_copy (options) : NULL;
+  sample->language = pango_context_get_language (context);
+  sample->gravity = pango_context_get_gravity (context);
+}
+
+/* Whether @layout is one line of one run (so in one font) with no glyph
+ * its font lacks: a sample that says so measures every text of its
+ * characters. */
+static gboolean
+layout_is_one_run (PangoLayout *layout)
+{
+  PangoLayoutLine *line = pango_layout_get_line_readonly (layout, 0);
+
+  return pango_layout_get_line_count (layout) == 1 &&
+         line != NULL && line->runs != NULL && line->runs->next == NULL &&
+         pango_layout_get_unknown_glyphs_count (layout) == 0;
+}
+
 /* The title: a label that asks for no width, so that laying out the
  * title is left to the frame that draws it. GTK 4.8's list view keeps
  * about 200 rows, a few dozen of them on screen, and measures every one
@@ -100,49 +333,42 @@ G_DEFINE_FINAL_TYPE (VivaSidebarRow, viva_sidebar_row, GTK_TYPE_WIDGET)
  * title lays out once, when drawn, and only if on screen. Its height is
  * one line's, which the row caches (viva_sidebar_row_measure()).
  *
- * It draws its text itself, as GtkLabel does (gtklabel.c,
- * gtk_label_ensure_layout(), get_layout_location(),
- * gtk_label_snapshot()) for a single-line label ellipsized at its end
+ * It draws its text itself (VivaSidebarLabel), ellipsized at its end
  * and aligned at its start: a GtkLabel in it was one more widget in
  * each of the 200 rows the list view makes when a search starts (its
  * object, its style and its accessible, about 10% of the first letter
- * at 100,000 questions, callgrind). Its CSS name is "label", so that
- * it is styled as the label was, and a screen reader reads it as one. */
+ * at 100,000 questions, callgrind). Its text (VivaSidebarLabel's) is
+ * the label without its markup. */
 
 struct _VivaSidebarTitle
 {
-  GtkWidget    parent_instance;
+  VivaSidebarLabel parent_instance;
 
   /* Owned */
   char        *label;
-  /* The text without its markup */
-  char        *text;
   PangoAttrList *attrs;
-  /* Made when first measured or drawn */
-  PangoLayout *layout;
 
   gboolean     use_markup;
   /* The text is printable ASCII, and its markup only colours it */
   gboolean     plain_ascii;
 };
 
-G_DEFINE_FINAL_TYPE (VivaSidebarTitle, viva_sidebar_title, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (VivaSidebarTitle, viva_sidebar_title, VIVA_TYPE_SIDEBAR_LABEL)
 
-static void
-viva_sidebar_title_ensure_layout (VivaSidebarTitle *self)
+static PangoLayout *
+viva_sidebar_title_create_layout (VivaSidebarLabel *label)
 {
-  gboolean rtl;
+  VivaSidebarTitle *self = VIVA_SIDEBAR_TITLE (label);
+  gboolean rtl = gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL;
+  PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), label->text);
 
-  if (self->layout != NULL)
-    return;
+  pango_layout_set_attributes (layout, self->attrs);
+  pango_layout_set_alignment (layout, rtl ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_single_paragraph_mode (layout, TRUE);
+  pango_layout_set_width (layout, gtk_widget_get_width (GTK_WIDGET (self)) * PANGO_SCALE);
 
-  rtl = gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL;
-  self->layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), self->text);
-  pango_layout_set_attributes (self->layout, self->attrs);
-  pango_layout_set_alignment (self->layout, rtl ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
-  pango_layout_set_ellipsize (self->layout, PANGO_ELLIPSIZE_END);
-  pango_layout_set_single_paragraph_mode (self->layout, TRUE);
-  pango_layout_set_width (self->layout, gtk_widget_get_width (GTK_WIDGET (self)) * PANGO_SCALE);
+  return layout;
 }
 
 /* Whether @text is printable ASCII and @attrs (its markup's) only
@@ -196,18 +422,11 @@ viva_sidebar_title_set_label (VivaSidebarTitle *self,
 
   g_free (self->label);
   self->label = g_strdup (label);
-  g_free (self->text);
-  self->text = g_steal_pointer (&text);
   g_clear_pointer (&self->attrs, pango_attr_list_unref);
   self->attrs = attrs;
   self->use_markup = use_markup;
-  self->plain_ascii = viva_sidebar_title_is_plain_ascii (self->text, self->attrs);
-  g_clear_object (&self->layout);
-
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, self->text,
-                                  -1);
-  gtk_widget_queue_resize (GTK_WIDGET (self));
+  self->plain_ascii = viva_sidebar_title_is_plain_ascii (text, attrs);
+  viva_sidebar_label_take_text (VIVA_SIDEBAR_LABEL (self), g_steal_pointer (&text));
 }
 
 /* The height and baseline of one line of printable ASCII, per font: the
@@ -227,11 +446,7 @@ viva_sidebar_title_set_label (VivaSidebarTitle *self,
  * before (/search-ui/title-height). */
 static struct
 {
-  PangoFontDescription *font;
-  double                resolution;
-  cairo_font_options_t *options;
-  PangoLanguage        *language;
-  PangoGravity          gravity;
+  SampleFont            font;
   gboolean              one_font;
   int                   height;
   int                   baseline;
@@ -240,8 +455,7 @@ static struct
 static void
 viva_sidebar_title_forget_ascii_line (void)
 {
-  g_clear_pointer (&ascii_line.font, pango_font_description_free);
-  g_clear_pointer (&ascii_line.options, cairo_font_options_destroy);
+  sample_font_clear (&ascii_line.font);
 }
 
 static gboolean
@@ -250,31 +464,18 @@ viva_sidebar_title_lookup_ascii_line (VivaSidebarTitle *self,
                                       int              *baseline)
 {
   PangoContext *context;
-  const PangoFontDescription *font;
-  const cairo_font_options_t *options;
-  double resolution;
 
   if (!self->plain_ascii)
     return FALSE;
 
   context = gtk_widget_get_pango_context (GTK_WIDGET (self));
-  font = pango_context_get_font_description (context);
-  options = pango_cairo_context_get_font_options (context);
-  resolution = pango_cairo_context_get_resolution (context);
-  if (font == NULL)
+  if (pango_context_get_font_description (context) == NULL)
     return FALSE;
 
-  if (ascii_line.font == NULL ||
-      ascii_line.resolution != resolution ||
-      ascii_line.language != pango_context_get_language (context) ||
-      ascii_line.gravity != pango_context_get_gravity (context) ||
-      (ascii_line.options == NULL) != (options == NULL) ||
-      (options != NULL && !cairo_font_options_equal (ascii_line.options, options)) ||
-      !pango_font_description_equal (ascii_line.font, font))
+  if (!sample_font_matches (&ascii_line.font, context))
     {
       char sample[0x7f - 0x20 + 1];
       g_autoptr(PangoLayout) layout = NULL;
-      PangoLayoutLine *line;
 
       for (int c = 0x20; c < 0x7f; c++)
         sample[c - 0x20] = c;
@@ -282,17 +483,9 @@ viva_sidebar_title_lookup_ascii_line (VivaSidebarTitle *self,
 
       layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), sample);
       pango_layout_set_single_paragraph_mode (layout, TRUE);
-      line = pango_layout_get_line_readonly (layout, 0);
 
-      viva_sidebar_title_forget_ascii_line ();
-      ascii_line.font = pango_font_description_copy (font);
-      ascii_line.resolution = resolution;
-      ascii_line.options = options != NULL ? cairo_font_options_copy (options) : NULL;
-      ascii_line.language = pango_context_get_language (context);
-      ascii_line.gravity = pango_context_get_gravity (context);
-      ascii_line.one_font = pango_layout_get_line_count (layout) == 1 &&
-                            line != NULL && line->runs != NULL && line->runs->next == NULL &&
-                            pango_layout_get_unknown_glyphs_count (layout) == 0;
+      sample_font_set (&ascii_line.font, context);
+      ascii_line.one_font = layout_is_one_run (layout);
       pango_layout_get_pixel_size (layout, NULL, &ascii_line.height);
       ascii_line.baseline = pango_layout_get_baseline (layout) / PANGO_SCALE;
     }
@@ -315,6 +508,7 @@ viva_sidebar_title_measure (GtkWidget      *widget,
                             int            *natural_baseline)
 {
   VivaSidebarTitle *self = VIVA_SIDEBAR_TITLE (widget);
+  VivaSidebarLabel *label = VIVA_SIDEBAR_LABEL (widget);
   int width, height;
 
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
@@ -331,13 +525,13 @@ viva_sidebar_title_measure (GtkWidget      *widget,
       return;
     }
 
-  viva_sidebar_title_ensure_layout (self);
-  width = pango_layout_get_width (self->layout);
-  pango_layout_set_width (self->layout, -1);
-  pango_layout_get_pixel_size (self->layout, NULL, &height);
+  viva_sidebar_label_ensure_layout (label);
+  width = pango_layout_get_width (label->layout);
+  pango_layout_set_width (label->layout, -1);
+  pango_layout_get_pixel_size (label->layout, NULL, &height);
   *minimum = *natural = height;
-  *minimum_baseline = *natural_baseline = pango_layout_get_baseline (self->layout) / PANGO_SCALE;
-  pango_layout_set_width (self->layout, width);
+  *minimum_baseline = *natural_baseline = pango_layout_get_baseline (label->layout) / PANGO_SCALE;
+  pango_layout_set_width (label->layout, width);
 }
 
 static void
@@ -346,81 +540,10 @@ viva_sidebar_title_size_allocate (GtkWidget *widget,
                                   int        height,
                                   int        baseline)
 {
-  VivaSidebarTitle *self = VIVA_SIDEBAR_TITLE (widget);
+  VivaSidebarLabel *label = VIVA_SIDEBAR_LABEL (widget);
 
-  if (self->layout != NULL)
-    pango_layout_set_width (self->layout, width * PANGO_SCALE);
-}
-
-static void
-viva_sidebar_title_snapshot (GtkWidget   *widget,
-                             GtkSnapshot *snapshot)
-{
-  VivaSidebarTitle *self = VIVA_SIDEBAR_TITLE (widget);
-  float xalign = gtk_widget_get_direction (widget) != GTK_TEXT_DIR_LTR ? 1.0 : 0.0;
-  int baseline = gtk_widget_get_allocated_baseline (widget);
-  PangoRectangle logical;
-  int x, y;
-
-  if (self->text == NULL || *self->text == '\0')
-    return;
-
-  viva_sidebar_title_ensure_layout (self);
-
-  pango_layout_get_pixel_extents (self->layout, NULL, &logical);
-  x = floor ((xalign * (gtk_widget_get_width (widget) - logical.width)) - logical.x);
-  if (baseline != -1)
-    y = baseline - pango_layout_get_baseline (self->layout) / PANGO_SCALE;
-  else
-    y = floor ((gtk_widget_get_height (widget) - logical.height) * 0.5);
-
-  gtk_snapshot_render_layout (snapshot, gtk_widget_get_style_context (widget), x, y, self->layout);
-}
-
-/* The layout is made again when next measured or drawn. */
-static void
-viva_sidebar_title_forget_layout (VivaSidebarTitle *self)
-{
-  g_clear_object (&self->layout);
-  gtk_widget_queue_resize (GTK_WIDGET (self));
-}
-
-/* The font or the direction changed: the layout is made again. */
-static void
-viva_sidebar_title_css_changed (GtkWidget         *widget,
-                                GtkCssStyleChange *change)
-{
-  VivaSidebarTitle *self = VIVA_SIDEBAR_TITLE (widget);
-
-  GTK_WIDGET_CLASS (viva_sidebar_title_parent_class)->css_changed (widget, change);
-
-  if (self->layout != NULL)
-    viva_sidebar_title_forget_layout (self);
-}
-
-static void
-viva_sidebar_title_direction_changed (GtkWidget        *widget,
-                                      GtkTextDirection  previous)
-{
-  VivaSidebarTitle *self = VIVA_SIDEBAR_TITLE (widget);
-
-  GTK_WIDGET_CLASS (viva_sidebar_title_parent_class)->direction_changed (widget, previous);
-
-  viva_sidebar_title_forget_layout (self);
-}
-
-static void
-viva_sidebar_title_system_setting_changed (GtkWidget        *widget,
-                                           GtkSystemSetting  setting)
-{
-  VivaSidebarTitle *self = VIVA_SIDEBAR_TITLE (widget);
-
-  GTK_WIDGET_CLASS (viva_sidebar_title_parent_class)->system_setting_changed (widget, setting);
-
-  /* Fonts installed or removed: the first font may be another. */
-  if (setting == GTK_SYSTEM_SETTING_FONT_CONFIG)
-    viva_sidebar_title_forget_ascii_line ();
-  viva_sidebar_title_forget_layout (self);
+  if (label->layout != NULL)
+    pango_layout_set_width (label->layout, width * PANGO_SCALE);
 }
 
 static void
@@ -428,10 +551,8 @@ viva_sidebar_title_finalize (GObject *object)
 {
   VivaSidebarTitle *self = VIVA_SIDEBAR_TITLE (object);
 
-  g_clear_object (&self->layout);
   g_clear_pointer (&self->attrs, pango_attr_list_unref);
   g_free (self->label);
-  g_free (self->text);
 
   G_OBJECT_CLASS (viva_sidebar_title_parent_class)->finalize (object);
 }
@@ -441,16 +562,14 @@ viva_sidebar_title_class_init (VivaSidebarTitleClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  VivaSidebarLabelClass *label_class = VIVA_SIDEBAR_LABEL_CLASS (klass);
 
   object_class->finalize = viva_sidebar_title_finalize;
   widget_class->measure = viva_sidebar_title_measure;
   widget_class->size_allocate = viva_sidebar_title_size_allocate;
-  widget_class->snapshot = viva_sidebar_title_snapshot;
-  widget_class->css_changed = viva_sidebar_title_css_changed;
-  widget_class->direction_changed = viva_sidebar_title_direction_changed;
-  widget_class->system_setting_changed = viva_sidebar_title_system_setting_changed;
-  gtk_widget_class_set_css_name (widget_class, "label");
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_LABEL);
+  label_class->create_layout = viva_sidebar_title_create_layout;
+  /* The first font may be another. */
+  label_class->fonts_changed = viva_sidebar_title_forget_ascii_line;
 }
 
 static void
@@ -472,25 +591,18 @@ viva_sidebar_title_init (VivaSidebarTitle *self)
  * with no unknown glyph and exactly as wide as that many times one
  * digit, proves it, and gives the line's height and baseline as it does
  * for the title. Other text ("3 / 28", a font whose digits differ) is
- * laid out to be measured, as before. Drawn as GtkLabel draws a
- * one-line label (gtklabel.c, get_layout_location()), when on screen.
- * Its CSS name is "label", so that it is styled as the label was, and
- * a screen reader reads it as one. */
+ * laid out to be measured, as before. Drawn (VivaSidebarLabel) when on
+ * screen: its layout is made when drawn, or when measuring text that is
+ * not all digits. */
 
 struct _VivaSidebarFigure
 {
-  GtkWidget    parent_instance;
+  VivaSidebarLabel parent_instance;
 
-  /* Owned */
-  char        *text;
-  /* Made when drawn, or when measuring text that is not all digits */
-  PangoLayout *layout;
-
-  float        xalign;
   gboolean     digits;
 };
 
-G_DEFINE_FINAL_TYPE (VivaSidebarFigure, viva_sidebar_figure, GTK_TYPE_WIDGET)
+G_DEFINE_FINAL_TYPE (VivaSidebarFigure, viva_sidebar_figure, VIVA_TYPE_SIDEBAR_LABEL)
 
 /* Every pair of digits, once each: a de Bruijn sequence of order 2. */
 static const char digit_pairs[] =
@@ -499,11 +611,7 @@ static const char digit_pairs[] =
 
 typedef struct
 {
-  PangoFontDescription *font;
-  double                resolution;
-  cairo_font_options_t *options;
-  PangoLanguage        *language;
-  PangoGravity          gravity;
+  SampleFont            font;
   /* Every digit is as wide, and in the first font. */
   gboolean              uniform;
   /* In Pango units */
@@ -544,21 +652,17 @@ viva_sidebar_figure_new_layout (VivaSidebarFigure *self,
   return layout;
 }
 
-static void
-viva_sidebar_figure_ensure_layout (VivaSidebarFigure *self)
+static PangoLayout *
+viva_sidebar_figure_create_layout (VivaSidebarLabel *label)
 {
-  if (self->layout == NULL)
-    self->layout = viva_sidebar_figure_new_layout (self, self->text != NULL ? self->text : "");
+  return viva_sidebar_figure_new_layout (VIVA_SIDEBAR_FIGURE (label), label->text != NULL ? label->text : "");
 }
 
 static void
 viva_sidebar_figure_forget_digit_lines (void)
 {
   for (guint i = 0; i < N_DIGIT_LINES; i++)
-    {
-      g_clear_pointer (&digit_lines[i].font, pango_font_description_free);
-      g_clear_pointer (&digit_lines[i].options, cairo_font_options_destroy);
-    }
+    sample_font_clear (&digit_lines[i].font);
 }
 
 /* The sample line of the figure's font, if its digits are measured by
@@ -567,57 +671,32 @@ static const DigitLine *
 viva_sidebar_figure_lookup_digit_line (VivaSidebarFigure *self)
 {
   PangoContext *context;
-  const PangoFontDescription *font;
-  const cairo_font_options_t *options;
-  double resolution;
   DigitLine *found = NULL;
 
   if (!self->digits)
     return NULL;
 
   context = gtk_widget_get_pango_context (GTK_WIDGET (self));
-  font = pango_context_get_font_description (context);
-  options = pango_cairo_context_get_font_options (context);
-  resolution = pango_cairo_context_get_resolution (context);
-  if (font == NULL)
+  if (pango_context_get_font_description (context) == NULL)
     return NULL;
 
   for (guint i = 0; found == NULL && i < N_DIGIT_LINES; i++)
-    {
-      DigitLine *line = &digit_lines[i];
-
-      if (line->font != NULL &&
-          line->resolution == resolution &&
-          line->language == pango_context_get_language (context) &&
-          line->gravity == pango_context_get_gravity (context) &&
-          (line->options == NULL) == (options == NULL) &&
-          (options == NULL || cairo_font_options_equal (line->options, options)) &&
-          pango_font_description_equal (line->font, font))
-        found = line;
-    }
+    if (sample_font_matches (&digit_lines[i].font, context))
+      found = &digit_lines[i];
 
   if (found == NULL)
     {
       g_autoptr(PangoLayout) layout = viva_sidebar_figure_new_layout (self, digit_pairs);
       g_autoptr(PangoLayout) one = viva_sidebar_figure_new_layout (self, "0");
-      PangoLayoutLine *line = pango_layout_get_line_readonly (layout, 0);
       int width, one_width;
 
       found = &digit_lines[next_digit_line];
       next_digit_line = (next_digit_line + 1) % N_DIGIT_LINES;
-      g_clear_pointer (&found->font, pango_font_description_free);
-      g_clear_pointer (&found->options, cairo_font_options_destroy);
 
       pango_layout_get_size (layout, &width, &found->height);
       pango_layout_get_size (one, &one_width, NULL);
-      found->font = pango_font_description_copy (font);
-      found->resolution = resolution;
-      found->options = options != NULL ? cairo_font_options_copy (options) : NULL;
-      found->language = pango_context_get_language (context);
-      found->gravity = pango_context_get_gravity (context);
-      found->uniform = pango_layout_get_line_count (layout) == 1 &&
-                       line != NULL && line->runs != NULL && line->runs->next == NULL &&
-                       pango_layout_get_unknown_glyphs_count (layout) == 0 &&
+      sample_font_set (&found->font, context);
+      found->uniform = layout_is_one_run (layout) &&
                        width == one_width * (int) strlen (digit_pairs);
       found->digit_width = one_width;
       found->baseline = pango_layout_get_baseline (layout);
@@ -636,20 +715,21 @@ viva_sidebar_figure_measure (GtkWidget      *widget,
                              int            *natural_baseline)
 {
   VivaSidebarFigure *self = VIVA_SIDEBAR_FIGURE (widget);
+  VivaSidebarLabel *label = VIVA_SIDEBAR_LABEL (widget);
   const DigitLine *digit_line = viva_sidebar_figure_lookup_digit_line (self);
   int width, height, baseline;
 
   if (digit_line != NULL)
     {
-      width = digit_line->digit_width * (int) strlen (self->text);
+      width = digit_line->digit_width * (int) strlen (label->text);
       height = digit_line->height;
       baseline = digit_line->baseline;
     }
   else
     {
-      viva_sidebar_figure_ensure_layout (self);
-      pango_layout_get_size (self->layout, &width, &height);
-      baseline = pango_layout_get_baseline (self->layout);
+      viva_sidebar_label_ensure_layout (label);
+      pango_layout_get_size (label->layout, &width, &height);
+      baseline = pango_layout_get_baseline (label->layout);
     }
 
   /* As GtkLabel rounds (gtk_label_measure()). */
@@ -666,105 +746,21 @@ viva_sidebar_figure_measure (GtkWidget      *widget,
 }
 
 static void
-viva_sidebar_figure_snapshot (GtkWidget   *widget,
-                              GtkSnapshot *snapshot)
-{
-  VivaSidebarFigure *self = VIVA_SIDEBAR_FIGURE (widget);
-  float xalign = self->xalign;
-  int baseline = gtk_widget_get_allocated_baseline (widget);
-  PangoRectangle logical;
-  int x, y;
-
-  if (self->text == NULL || *self->text == '\0')
-    return;
-
-  if (gtk_widget_get_direction (widget) != GTK_TEXT_DIR_LTR)
-    xalign = 1.0 - xalign;
-
-  viva_sidebar_figure_ensure_layout (self);
-
-  pango_layout_get_pixel_extents (self->layout, NULL, &logical);
-  x = floor ((xalign * (gtk_widget_get_width (widget) - logical.width)) - logical.x);
-  if (baseline != -1)
-    y = baseline - pango_layout_get_baseline (self->layout) / PANGO_SCALE;
-  else
-    y = floor ((gtk_widget_get_height (widget) - logical.height) * 0.5);
-
-  gtk_snapshot_render_layout (snapshot, gtk_widget_get_style_context (widget), x, y, self->layout);
-}
-
-/* The layout is made again when next measured or drawn. */
-static void
-viva_sidebar_figure_forget_layout (VivaSidebarFigure *self)
-{
-  g_clear_object (&self->layout);
-  gtk_widget_queue_resize (GTK_WIDGET (self));
-}
-
-static void
-viva_sidebar_figure_css_changed (GtkWidget         *widget,
-                                 GtkCssStyleChange *change)
-{
-  VivaSidebarFigure *self = VIVA_SIDEBAR_FIGURE (widget);
-
-  GTK_WIDGET_CLASS (viva_sidebar_figure_parent_class)->css_changed (widget, change);
-
-  if (self->layout != NULL)
-    viva_sidebar_figure_forget_layout (self);
-}
-
-static void
-viva_sidebar_figure_direction_changed (GtkWidget        *widget,
-                                       GtkTextDirection  previous)
-{
-  GTK_WIDGET_CLASS (viva_sidebar_figure_parent_class)->direction_changed (widget, previous);
-
-  viva_sidebar_figure_forget_layout (VIVA_SIDEBAR_FIGURE (widget));
-}
-
-static void
-viva_sidebar_figure_system_setting_changed (GtkWidget        *widget,
-                                            GtkSystemSetting  setting)
-{
-  GTK_WIDGET_CLASS (viva_sidebar_figure_parent_class)->system_setting_changed (widget, setting);
-
-  /* Fonts installed or removed: the digits may be in another font. */
-  if (setting == GTK_SYSTEM_SETTING_FONT_CONFIG)
-    viva_sidebar_figure_forget_digit_lines ();
-  viva_sidebar_figure_forget_layout (VIVA_SIDEBAR_FIGURE (widget));
-}
-
-static void
-viva_sidebar_figure_finalize (GObject *object)
-{
-  VivaSidebarFigure *self = VIVA_SIDEBAR_FIGURE (object);
-
-  g_clear_object (&self->layout);
-  g_free (self->text);
-
-  G_OBJECT_CLASS (viva_sidebar_figure_parent_class)->finalize (object);
-}
-
-static void
 viva_sidebar_figure_class_init (VivaSidebarFigureClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  VivaSidebarLabelClass *label_class = VIVA_SIDEBAR_LABEL_CLASS (klass);
 
-  object_class->finalize = viva_sidebar_figure_finalize;
   widget_class->measure = viva_sidebar_figure_measure;
-  widget_class->snapshot = viva_sidebar_figure_snapshot;
-  widget_class->css_changed = viva_sidebar_figure_css_changed;
-  widget_class->direction_changed = viva_sidebar_figure_direction_changed;
-  widget_class->system_setting_changed = viva_sidebar_figure_system_setting_changed;
-  gtk_widget_class_set_css_name (widget_class, "label");
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_LABEL);
+  label_class->create_layout = viva_sidebar_figure_create_layout;
+  /* The digits may be in another font. */
+  label_class->fonts_changed = viva_sidebar_figure_forget_digit_lines;
 }
 
 static void
 viva_sidebar_figure_init (VivaSidebarFigure *self)
 {
-  self->xalign = 0.5;
+  VIVA_SIDEBAR_LABEL (self)->xalign = 0.5;
 }
 
 /* @xalign as GtkLabel's: where the figures sit when given more width
@@ -774,7 +770,7 @@ viva_sidebar_figure_new (float xalign)
 {
   VivaSidebarFigure *self = g_object_new (VIVA_TYPE_SIDEBAR_FIGURE, NULL);
 
-  self->xalign = xalign;
+  VIVA_SIDEBAR_LABEL (self)->xalign = xalign;
   /* Its tabular figures: see above. */
   gtk_widget_add_css_class (GTK_WIDGET (self), "numeric");
 
@@ -785,26 +781,21 @@ static void
 viva_sidebar_figure_set_text (VivaSidebarFigure *self,
                               const char        *text)
 {
-  if (g_strcmp0 (self->text, text) == 0)
+  if (g_strcmp0 (VIVA_SIDEBAR_LABEL (self)->text, text) == 0)
     return;
 
-  g_free (self->text);
-  self->text = g_strdup (text);
   self->digits = text != NULL && *text != '\0';
   for (const char *p = text; self->digits && *p != '\0'; p++)
     self->digits = g_ascii_isdigit (*p);
-  g_clear_object (&self->layout);
-
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, text,
-                                  -1);
-  gtk_widget_queue_resize (GTK_WIDGET (self));
+  viva_sidebar_label_take_text (VIVA_SIDEBAR_LABEL (self), g_strdup (text));
 }
 
 static const char *
 viva_sidebar_figure_get_text (VivaSidebarFigure *self)
 {
-  return self->text != NULL ? self->text : "";
+  const char *text = VIVA_SIDEBAR_LABEL (self)->text;
+
+  return text != NULL ? text : "";
 }
 
 enum {
@@ -1271,7 +1262,7 @@ viva_sidebar_row_update (VivaSidebarRow *self)
                                                  "%s, %u of %u question matches, %s",
                                                  "%s, %u of %u questions match, %s",
                                                  n_questions),
-                                    self->title->text,
+                                    VIVA_SIDEBAR_LABEL (self->title)->text,
                                     self->n_matching, n_questions, self->status_text);
       viva_sidebar_row_set_accessible_label (self, accessible);
       return;
@@ -1288,7 +1279,7 @@ viva_sidebar_row_update (VivaSidebarRow *self)
   accessible = g_strdup_printf (ngettext ("%s, %s, notes on %u of %u question",
                                           "%s, %s, notes on %u of %u questions",
                                           n_questions),
-                                self->title->text,
+                                VIVA_SIDEBAR_LABEL (self->title)->text,
                                 self->status_text, n_noted, n_questions);
   viva_sidebar_row_set_accessible_label (self, accessible);
 }

@@ -16,18 +16,7 @@
 #include <string.h>
 
 #include "viva-answer.h"
-
-int LLVMFuzzerInitialize (int *argc, char ***argv);
-int LLVMFuzzerTestOneInput (const guint8 *data, size_t size);
-
-int
-LLVMFuzzerInitialize (int    *argc,
-                      char ***argv)
-{
-  g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
-
-  return 0;
-}
+#include "viva-fuzz-target.h"
 
 static void
 check_read (const char *answer)

@@ -10,19 +10,7 @@
 #include "config.h"
 
 #include "viva-bank-fuzz.h"
-
-int LLVMFuzzerInitialize (int *argc, char ***argv);
-int LLVMFuzzerTestOneInput (const guint8 *data, size_t size);
-
-int
-LLVMFuzzerInitialize (int    *argc,
-                      char ***argv)
-{
-  /* A warning or a critical from a parse is a bug too. */
-  g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
-
-  return 0;
-}
+#include "viva-fuzz-target.h"
 
 int
 LLVMFuzzerTestOneInput (const guint8 *data,

@@ -15,25 +15,23 @@
 
 #include "viva-challenge.h"
 #include "viva-data-file.h"
+#include "viva-fuzz-target.h"
 
-int LLVMFuzzerInitialize (int *argc, char ***argv);
-int LLVMFuzzerTestOneInput (const guint8 *data, size_t size);
-
-static GPtrArray *cases;
-
-int
-LLVMFuzzerInitialize (int    *argc,
-                      char ***argv)
+/* The cases the run was sent, made on the first input. */
+static GPtrArray *
+get_cases (void)
 {
-  /* A warning or a critical from a parse is a bug too. */
-  g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
+  static GPtrArray *cases;
 
-  cases = g_ptr_array_new_with_free_func ((GDestroyNotify) viva_code_case_free);
-  g_ptr_array_add (cases, viva_code_case_new ("first", "f(1)"));
-  g_ptr_array_add (cases, viva_code_case_new ("second", "f(2)"));
-  g_ptr_array_add (cases, viva_code_case_new ("third", "f(3)"));
+  if (cases == NULL)
+    {
+      cases = g_ptr_array_new_with_free_func ((GDestroyNotify) viva_code_case_free);
+      g_ptr_array_add (cases, viva_code_case_new ("first", "f(1)"));
+      g_ptr_array_add (cases, viva_code_case_new ("second", "f(2)"));
+      g_ptr_array_add (cases, viva_code_case_new ("third", "f(3)"));
+    }
 
-  return 0;
+  return cases;
 }
 
 static void
@@ -51,6 +49,7 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   g_autoptr(VivaChallengeResults) results = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(VivaChallengeSet) set = NULL;
+  GPtrArray *cases = get_cases ();
 
   results = viva_challenge_results_parse ((const char *) data, size, cases, &error);
   if ((results == NULL) == (error == NULL))

@@ -22,10 +22,8 @@
 #include <string.h>
 
 #include "viva-bank-fuzz.h"
+#include "viva-fuzz-target.h"
 #include "viva-import.h"
-
-int LLVMFuzzerInitialize (int *argc, char ***argv);
-int LLVMFuzzerTestOneInput (const guint8 *data, size_t size);
 
 /* The first byte modulo their number; NULL: a file with no name. */
 static const char * const file_names[] = {
@@ -35,16 +33,6 @@ static const char * const file_names[] = {
   "questions.txt",
   NULL,
 };
-
-int
-LLVMFuzzerInitialize (int    *argc,
-                      char ***argv)
-{
-  /* A warning or a critical from an import is a bug too. */
-  g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
-
-  return 0;
-}
 
 static void
 check_error (const GError *error)

@@ -18,20 +18,8 @@
 #include <string.h>
 
 #include "viva-document-fuzz.h"
+#include "viva-fuzz-target.h"
 #include "viva-interview-template.h"
-
-int LLVMFuzzerInitialize (int *argc, char ***argv);
-int LLVMFuzzerTestOneInput (const guint8 *data, size_t size);
-
-int
-LLVMFuzzerInitialize (int    *argc,
-                      char ***argv)
-{
-  /* A warning or a critical from a load is a bug too. */
-  g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
-
-  return 0;
-}
 
 static GBytes *
 save (const char *dir,

@@ -18,30 +18,29 @@
 
 #include <string.h>
 
+#include "viva-fuzz-target.h"
 #include "viva-notes-file.h"
 #include "viva-notes-journal.h"
 
-int LLVMFuzzerInitialize (int *argc, char ***argv);
-int LLVMFuzzerTestOneInput (const guint8 *data, size_t size);
-
-static GPtrArray *file_records;
-
-int
-LLVMFuzzerInitialize (int    *argc,
-                      char ***argv)
+/* The small notes file the journal is replayed over, made on the first
+ * input. */
+static GPtrArray *
+get_file_records (void)
 {
-  /* A warning or a critical is a bug too. */
-  g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
+  static GPtrArray *file_records;
 
-  file_records = g_ptr_array_new_with_free_func ((GDestroyNotify) viva_note_record_free);
-  g_ptr_array_add (file_records, viva_note_record_new ("python-interview-questions", 1, "on disk",
-                                                       VIVA_STATUS_LEARNING, FALSE, 1000000));
-  g_ptr_array_add (file_records, viva_note_record_new ("python-interview-questions", 2, "",
-                                                       VIVA_STATUS_NEW, TRUE, 2000000));
-  g_ptr_array_add (file_records, viva_note_record_new ("b", 7, "other bank",
-                                                       VIVA_STATUS_CONFIDENT, FALSE, 3000000));
+  if (file_records == NULL)
+    {
+      file_records = g_ptr_array_new_with_free_func ((GDestroyNotify) viva_note_record_free);
+      g_ptr_array_add (file_records, viva_note_record_new ("python-interview-questions", 1, "on disk",
+                                                           VIVA_STATUS_LEARNING, FALSE, 1000000));
+      g_ptr_array_add (file_records, viva_note_record_new ("python-interview-questions", 2, "",
+                                                           VIVA_STATUS_NEW, TRUE, 2000000));
+      g_ptr_array_add (file_records, viva_note_record_new ("b", 7, "other bank",
+                                                           VIVA_STATUS_CONFIDENT, FALSE, 3000000));
+    }
 
-  return 0;
+  return file_records;
 }
 
 static GBytes *
@@ -68,6 +67,7 @@ check_journal (const guint8 *data,
   g_autoptr(GBytes) saved_again = NULL;
   g_autoptr(VivaNotesFile) back = NULL;
   g_autoptr(GError) error = NULL;
+  GPtrArray *file_records = get_file_records ();
   guint64 previous = 0;
   guint64 last = 0;
   guint n_replayed = 0;

@@ -15,8 +15,7 @@
 
 #include <glib.h>
 
-int LLVMFuzzerInitialize (int *argc, char ***argv);
-int LLVMFuzzerTestOneInput (const guint8 *data, size_t size);
+#include "viva-fuzz-target.h"
 
 /* g_ptr_array_sort() passes pointers to the elements. */
 static int
