@@ -551,12 +551,18 @@ test_bad_entries (void)
   /* Garbage after the good entry. */
   check_stops_before_tail (journal, first_end, "\0\0\0garbage\n", 11);
 
-  /* A sequence number that does not go up. */
+  /* A sequence number that does not go up: lower, or the same. */
   {
     const Entry pair[] = { entries[0], { 2, 1, "older", 3000000 } };
     g_autoptr(GByteArray) out_of_order = journal_bytes (pair, G_N_ELEMENTS (pair));
 
     check_stops_after_first (out_of_order->data, out_of_order->len, first_end);
+  }
+  {
+    const Entry pair[] = { entries[0], { 3, 1, "same number", 3000000 } };
+    g_autoptr(GByteArray) repeated = journal_bytes (pair, G_N_ELEMENTS (pair));
+
+    check_stops_after_first (repeated->data, repeated->len, first_end);
   }
 
   /* An entry whose checksum is right but whose notes are not valid. */
@@ -615,11 +621,14 @@ test_older_than_file (void)
 {
   static const Entry entries[] = {
     { 4, 1, "in the file already, older", 2000000 },
+    /* The file's own last entry: in the file already too. */
+    { 5, 3, "in the file already, the last one", 2000000 },
     { 6, 2, "newer than the file", 2000000 },
   };
   g_autoptr(VivaNotesStore) store = open_with_journal (5, entries, G_N_ELEMENTS (entries));
 
   g_assert_cmpstr (note_text (store, 1), ==, "on disk");
+  g_assert_null (note_text (store, 3));
   g_assert_cmpstr (note_text (store, 2), ==, "newer than the file");
   g_assert_cmpuint (store->journal_sequence, ==, 6);
   flush_and_close (&store);
