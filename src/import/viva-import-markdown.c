@@ -394,12 +394,13 @@ scan_tags (Scan       *scan,
   const char *p = text;
   const char *end = text + len;
 
-  while ((p = memchr (p, '<', end - p)) != NULL)
+  while (p < end && (p = memchr (p, '<', end - p)) != NULL)
     {
       static const struct { const char *name; TagKind kind; } names[] = {
         { "<details", TAG_DETAILS_OPEN }, { "</details", TAG_DETAILS_CLOSE },
         { "<summary", TAG_SUMMARY_OPEN }, { "</summary", TAG_SUMMARY_CLOSE },
       };
+      const char *next = p + 1;
 
       for (guint i = 0; i < G_N_ELEMENTS (names); i++)
         {
@@ -414,11 +415,15 @@ scan_tags (Scan       *scan,
                           line, scan->headings->len };
 
               g_array_append_val (scan->tags, tag);
+              /* Tags never overlap: a "<" inside this one (an unclosed
+               * "<summary text</summary>") is not another tag, or the
+               * summary's text would end before it starts. */
+              next = gt != NULL ? gt + 1 : end;
               break;
             }
         }
 
-      p++;
+      p = next;
     }
 }
 
