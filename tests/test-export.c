@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include "viva-test-bundled.h"
+
 #include <string.h>
 
 #include <glib/gstdio.h>
@@ -27,39 +29,8 @@
 
 #define CSV_HEADER "number,level,topic,question,answer,status,starred,notes,next_due"
 
-typedef struct
-{
-  VivaBank       *bank;
-  VivaNotesStore *notes;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = viva_notes_store_dup_default_path ();
-
-  f->bank = viva_bank_new_bundled (&error);
-  g_assert_no_error (error);
-  f->notes = viva_notes_store_new (path);
-  g_assert_true (viva_notes_store_load (f->notes, &error));
-  g_assert_no_error (error);
-  /* Nothing here needs the disk. */
-  viva_notes_store_set_autosave_delay (f->notes, 60 * 1000);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (viva_notes_store_flush (f->notes, &error));
-  g_assert_no_error (error);
-  g_clear_object (&f->notes);
-  g_assert_finalize_object (f->bank);
-}
+/* The bundled bank and its notes (viva-test-bundled.c). */
+typedef VivaTestBundled Fixture;
 
 static VivaBank *
 bank_from_text (const char *text,
@@ -889,7 +860,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
 #define ADD(path, func) \
-  g_test_add ("/export/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add ("/export/" path, Fixture, NULL, viva_test_bundled_set_up, func, viva_test_bundled_tear_down)
   ADD ("anki/headers", test_anki_headers);
   ADD ("anki/fields-safe", test_anki_fields_safe);
   ADD ("anki/code", test_anki_code);

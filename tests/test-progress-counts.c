@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include "viva-test-bundled.h"
+
 #include "viva-bank.h"
 #include "viva-level.h"
 #include "viva-note.h"
@@ -19,39 +21,8 @@
 #include "viva-question.h"
 #include "viva-topic.h"
 
-typedef struct
-{
-  VivaBank       *bank;
-  VivaNotesStore *notes;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = viva_notes_store_dup_default_path ();
-
-  f->bank = viva_bank_new_bundled (&error);
-  g_assert_no_error (error);
-  f->notes = viva_notes_store_new (path);
-  g_assert_true (viva_notes_store_load (f->notes, &error));
-  g_assert_no_error (error);
-  /* Nothing here needs the disk. */
-  viva_notes_store_set_autosave_delay (f->notes, 60 * 1000);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (viva_notes_store_flush (f->notes, &error));
-  g_assert_no_error (error);
-  g_clear_object (&f->notes);
-  g_assert_finalize_object (f->bank);
-}
+/* The bundled bank and its notes (viva-test-bundled.c). */
+typedef VivaTestBundled Fixture;
 
 static void
 set_status (Fixture    *f,
@@ -609,17 +580,17 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add ("/progress/bundled-counts", Fixture, NULL,
-              fixture_set_up, test_bundled_counts, fixture_tear_down);
+              viva_test_bundled_set_up, test_bundled_counts, viva_test_bundled_tear_down);
   g_test_add ("/progress/incremental-matches-recount", Fixture, NULL,
-              fixture_set_up, test_incremental_matches_recount, fixture_tear_down);
+              viva_test_bundled_set_up, test_incremental_matches_recount, viva_test_bundled_tear_down);
   g_test_add ("/progress/two-progress-objects", Fixture, NULL,
-              fixture_set_up, test_two_progress_objects, fixture_tear_down);
+              viva_test_bundled_set_up, test_two_progress_objects, viva_test_bundled_tear_down);
   g_test_add ("/progress/next-to-study", Fixture, NULL,
-              fixture_set_up, test_next_to_study, fixture_tear_down);
+              viva_test_bundled_set_up, test_next_to_study, viva_test_bundled_tear_down);
   g_test_add ("/progress/question-state", Fixture, NULL,
-              fixture_set_up, test_question_state, fixture_tear_down);
+              viva_test_bundled_set_up, test_question_state, viva_test_bundled_tear_down);
   g_test_add ("/progress/shared-per-bank", Fixture, NULL,
-              fixture_set_up, test_shared_per_bank, fixture_tear_down);
+              viva_test_bundled_set_up, test_shared_per_bank, viva_test_bundled_tear_down);
 
   if (g_test_perf ())
     g_test_add_func ("/progress/perf/100k", test_perf_100k);
