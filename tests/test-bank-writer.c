@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include "viva-bank-fuzz.h"
+
 #include <string.h>
 
 #include "viva-answer.h"
@@ -30,45 +32,6 @@ parse_bytes (GBytes *bytes)
 }
 
 static void
-assert_same_question (VivaQuestion *a,
-                      VivaQuestion *b)
-{
-  const VivaSpan *spans_a;
-  const VivaSpan *spans_b;
-  guint n_a;
-  guint n_b;
-  VivaTopic *topic_a = viva_question_get_topic (a);
-  VivaTopic *topic_b = viva_question_get_topic (b);
-
-  g_assert_cmpuint (viva_question_get_number (a), ==, viva_question_get_number (b));
-  g_assert_cmpstr (viva_question_get_text (a), ==, viva_question_get_text (b));
-  g_assert_cmpstr (viva_question_get_answer (a), ==, viva_question_get_answer (b));
-  g_assert_cmpuint (viva_level_get_number (viva_question_get_level (a)), ==,
-                    viva_level_get_number (viva_question_get_level (b)));
-  g_assert_cmpstr (viva_level_get_name (viva_question_get_level (a)), ==,
-                   viva_level_get_name (viva_question_get_level (b)));
-  g_assert_cmpstr (viva_level_get_title (viva_question_get_level (a)), ==,
-                   viva_level_get_title (viva_question_get_level (b)));
-  g_assert_true ((topic_a == NULL) == (topic_b == NULL));
-  if (topic_a != NULL)
-    g_assert_cmpstr (viva_topic_get_name (topic_a), ==, viva_topic_get_name (topic_b));
-
-  spans_a = _viva_question_get_spans (a, &n_a);
-  spans_b = _viva_question_get_spans (b, &n_b);
-  if (n_a != n_b || (n_a > 0 && memcmp (spans_a, spans_b, n_a * sizeof (VivaSpan)) != 0))
-    {
-      g_printerr ("question %u: %s\n", viva_question_get_number (a), viva_question_get_text (a));
-      for (guint i = 0; i < n_a; i++)
-        g_printerr ("  a %u-%u %d\n", spans_a[i].start, spans_a[i].end, spans_a[i].kind);
-      for (guint i = 0; i < n_b; i++)
-        g_printerr ("  b %u-%u %d\n", spans_b[i].start, spans_b[i].end, spans_b[i].kind);
-    }
-  g_assert_cmpuint (n_a, ==, n_b);
-  if (n_a > 0)
-    g_assert_cmpmem (spans_a, n_a * sizeof (VivaSpan), spans_b, n_b * sizeof (VivaSpan));
-}
-
-static void
 assert_same_bank (VivaBank *a,
                   VivaBank *b)
 {
@@ -81,7 +44,7 @@ assert_same_bank (VivaBank *a,
   g_assert_cmpuint (qa->len, ==, qb->len);
 
   for (guint i = 0; i < qa->len; i++)
-    assert_same_question (g_ptr_array_index (qa, i), g_ptr_array_index (qb, i));
+    viva_fuzz_assert_same_question (g_ptr_array_index (qa, i), g_ptr_array_index (qb, i));
 }
 
 static void
@@ -150,7 +113,7 @@ test_round_trip_hostile_spans (void)
       bytes = g_bytes_new (bank_text, strlen (bank_text));
       bank = parse_bytes (bytes);
       g_assert_cmpuint (viva_bank_get_n_questions (bank), ==, 1);
-      assert_same_question (question, viva_bank_lookup_question (bank, 1));
+      viva_fuzz_assert_same_question (question, viva_bank_lookup_question (bank, 1));
     }
 }
 

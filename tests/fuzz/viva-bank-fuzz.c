@@ -164,9 +164,9 @@ viva_fuzz_check_parse (VivaBank     *bank,
   check_indexes (bank);
 }
 
-static void
-assert_same_question (VivaQuestion *a,
-                      VivaQuestion *b)
+void
+viva_fuzz_assert_same_question (VivaQuestion *a,
+                                VivaQuestion *b)
 {
   const VivaSpan *spans_a;
   const VivaSpan *spans_b;
@@ -223,7 +223,7 @@ viva_fuzz_assert_same_bank (VivaBank *a,
   g_assert_cmpuint (qa->len, ==, qb->len);
 
   for (guint i = 0; i < qa->len; i++)
-    assert_same_question (g_ptr_array_index (qa, i), g_ptr_array_index (qb, i));
+    viva_fuzz_assert_same_question (g_ptr_array_index (qa, i), g_ptr_array_index (qb, i));
 }
 
 GBytes *

@@ -51,6 +51,12 @@ void      viva_fuzz_parse_markdown (const guint8       *markdown,
  * again, the same bytes. Aborts otherwise; returns what was written. */
 GBytes   *viva_fuzz_check_round_trip (VivaBank         *bank);
 
+/* Aborts unless @a and @b are the same question: number, text, spans,
+ * answer, level and topic; prints both sides' spans first when they
+ * differ. */
+void      viva_fuzz_assert_same_question (VivaQuestion     *a,
+                                          VivaQuestion     *b);
+
 /* Aborts unless @a and @b hold the same title and questions (text,
  * spans, answer, level and topic) in the same order. */
 void      viva_fuzz_assert_same_bank (VivaBank         *a,
