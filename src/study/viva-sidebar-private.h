@@ -48,6 +48,8 @@ struct _VivaSidebar
   /* Rows the list view let go, kept to be given to the next list
    * items it makes (viva_sidebar_setup_row_cb()). */
   GPtrArray          *spare_rows;
+  /* How many rows the result's list view has bound. */
+  guint               n_result_rows;
   GMenu              *level_menu;
   /* Given to filter_button when the menu first opens */
   GMenuModel         *filter_menu;
@@ -63,6 +65,9 @@ struct _VivaSidebar
   GtkLabel           *filters_label;
   GtkStack           *stack;
   GtkListView        *list_view;
+  /* The search's result: see _viva_sidebar_show_results(). */
+  GtkScrolledWindow  *results_scroller;
+  GtkListView        *results_view;
   AdwStatusPage      *empty_page;
 
   guint               refresh_source;
@@ -71,6 +76,8 @@ struct _VivaSidebar
   /* A scroll to the selection waiting for the list view's page: see
    * viva_sidebar_scroll_to_selected(). */
   gulong              page_handler;
+  /* The list view page_handler and scroll_tick are on (borrowed). */
+  GtkListView        *scroll_view;
   guint               scroll_tick;
   /* How many times the search ran, for the tests. */
   guint               n_searches;
@@ -93,6 +100,7 @@ struct _VivaSidebar
 /* viva-sidebar.c */
 void     _viva_sidebar_show_results         (VivaSidebar       *self,
                                              gboolean           searching);
+GtkListView *_viva_sidebar_get_shown_view   (VivaSidebar       *self);
 GPtrArray *_viva_sidebar_dup_shown_items    (VivaSidebar       *self);
 gboolean _viva_sidebar_is_warming_rows      (VivaSidebar       *self);
 /* Every row the sidebar made and still has, shown or spare */

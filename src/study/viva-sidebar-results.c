@@ -385,6 +385,16 @@ viva_sidebar_results_clear (VivaSidebarResults *self)
   viva_sidebar_results_take_shown (self, g_ptr_array_new ());
 }
 
+/* Forgets what was folded; the next viva_sidebar_results_set() shows
+ * every header unfolded. */
+void
+viva_sidebar_results_unfold_all (VivaSidebarResults *self)
+{
+  g_return_if_fail (VIVA_IS_SIDEBAR_RESULTS (self));
+
+  g_hash_table_remove_all (self->folded);
+}
+
 gboolean
 viva_sidebar_results_get_expanded (VivaSidebarResults *self,
                                    gpointer            header)

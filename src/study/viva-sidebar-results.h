@@ -26,6 +26,7 @@ void                viva_sidebar_results_set          (VivaSidebarResults *self,
                                                        VivaSearchIndex    *index,
                                                        GArray             *positions);
 void                viva_sidebar_results_clear        (VivaSidebarResults *self);
+void                viva_sidebar_results_unfold_all   (VivaSidebarResults *self);
 guint               viva_sidebar_results_get_depth    (gpointer            item);
 gboolean            viva_sidebar_results_is_header    (gpointer            item);
 gboolean            viva_sidebar_results_get_expanded (VivaSidebarResults *self,

@@ -64,7 +64,10 @@ viva_sidebar_update_empty_state (VivaSidebar *self)
   gboolean empty = self->filtering &&
                    g_list_model_get_n_items (G_LIST_MODEL (self->results)) == 0;
 
-  gtk_stack_set_visible_child_name (self->stack, empty ? "empty" : "tree");
+  if (empty)
+    gtk_stack_set_visible_child_name (self->stack, "empty");
+  else
+    _viva_sidebar_show_results (self, self->filtering);
 
   if (empty)
     adw_status_page_set_description (self->empty_page,
@@ -232,6 +235,10 @@ viva_sidebar_update_list (VivaSidebar *self,
 
   if (self->filtering)
     {
+      /* A new search shows everything it finds, whatever the last one
+       * had folded. */
+      if (!was_filtering)
+        viva_sidebar_results_unfold_all (self->results);
       viva_sidebar_results_set (self->results, self->index, self->positions);
       _viva_sidebar_show_results (self, TRUE);
 
@@ -242,8 +249,9 @@ viva_sidebar_update_list (VivaSidebar *self,
       return;
     }
 
+  /* The result stays in its hidden list view, bound to its rows, for
+   * the next search to refill. */
   _viva_sidebar_show_results (self, FALSE);
-  viva_sidebar_results_clear (self->results);
 
   if (was_filtering && current != NULL)
     viva_sidebar_select_question (self, current);
