@@ -71,6 +71,12 @@ struct _VivaSidebar
   AdwStatusPage      *empty_page;
 
   guint               refresh_source;
+  /* Rows off screen refreshed after the frame: _viva_sidebar_rows_changed(). */
+  guint               row_generation;
+  guint               stale_source;
+  gulong              after_paint_handler;
+  GdkFrameClock      *after_paint_clock;
+  guint               scrolled_tick;
   /* Rows made ahead of the first search: viva_sidebar_warm_rows(). */
   guint               warm_source;
   /* A scroll to the selection waiting for the list view's page: see
@@ -84,6 +90,8 @@ struct _VivaSidebar
   guint               filter_level;
 
   guint               selecting : 1;
+  /* In _viva_sidebar_apply_query(), which refreshes the rows once. */
+  guint               applying : 1;
   guint               filtering : 1;
   guint               filter_starred : 1;
   guint               filter_has_notes : 1;
@@ -101,6 +109,9 @@ struct _VivaSidebar
 void     _viva_sidebar_show_results         (VivaSidebar       *self,
                                              gboolean           searching);
 GtkListView *_viva_sidebar_get_shown_view   (VivaSidebar       *self);
+void     _viva_sidebar_rows_changed         (VivaSidebar       *self);
+void     _viva_sidebar_refresh_rows         (VivaSidebar       *self);
+gboolean _viva_sidebar_has_stale_rows       (VivaSidebar       *self);
 GPtrArray *_viva_sidebar_dup_shown_items    (VivaSidebar       *self);
 gboolean _viva_sidebar_is_warming_rows      (VivaSidebar       *self);
 /* Every row the sidebar made and still has, shown or spare */

@@ -101,13 +101,6 @@ _viva_sidebar_update_row_for (VivaSidebar    *self,
                                n_matching);
 }
 
-static void
-viva_sidebar_update_rows (VivaSidebar *self)
-{
-  for (guint i = 0; i < self->rows->len; i++)
-    _viva_sidebar_update_row (self, g_ptr_array_index (self->rows, i));
-}
-
 /* "Starred · Learning · Level 2", under the search field, so that a
  * filter that hides questions is never forgotten. */
 void
@@ -309,9 +302,15 @@ _viva_sidebar_apply_query (VivaSidebar *self)
       self->counts = g_steal_pointer (&counts);
     }
 
+  /* Rows the list view binds meanwhile are filled for this search:
+   * the others are refreshed once, after the list view shown is
+   * chosen, those on screen first (_viva_sidebar_refresh_rows()). */
+  self->row_generation++;
+  self->applying = TRUE;
   viva_sidebar_update_list (self, was_filtering);
-  viva_sidebar_update_rows (self);
+  self->applying = FALSE;
   viva_sidebar_update_empty_state (self);
+  _viva_sidebar_refresh_rows (self);
 }
 
 guint
