@@ -1537,6 +1537,103 @@ test_rows_reused (void)
   close_window (window);
 }
 
+/* Every row of the result's list that is in its view as laid out
+ * shows what its list item holds (the result's slot, which the sidebar
+ * keeps on the row: viva-sidebar.c, SLOT_KEY); off the view, rows may
+ * wait. Returns how many rows were in the view. */
+static guint
+assert_rows_in_view_current (VivaSidebar *sidebar)
+{
+  GtkWidget *view = shown_list_view (sidebar);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (free_weak_row);
+  int height = gtk_widget_get_height (view);
+  guint n = 0;
+
+  g_assert_cmpint (height, >, 0);
+  collect_rows (view, rows);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GtkWidget *row = *(gpointer *) g_ptr_array_index (rows, i);
+      VivaSidebarSlot *slot = g_object_get_data (G_OBJECT (row), "viva-sidebar-slot");
+      graphene_rect_t bounds;
+
+      g_assert_nonnull (slot);
+      if (!gtk_widget_compute_bounds (row, view, &bounds) ||
+          bounds.origin.y + bounds.size.height <= 0 || bounds.origin.y >= height)
+        continue;
+
+      g_assert_true (viva_sidebar_row_get_item (VIVA_SIDEBAR_ROW (row)) == viva_sidebar_slot_get_item (slot));
+      n++;
+    }
+
+  return n;
+}
+
+/* Rows of the result that the user cannot see are refreshed after the
+ * keystroke's frame, not before it: the frame shows every row in view
+ * as it should be, scrolling shows no row out of date, and a keystroke
+ * before they are all refreshed leaves none behind. */
+static void
+test_rows_off_screen (void)
+{
+  g_autoptr(VivaNotesStore) store = NULL;
+  GtkAdjustment *adjustment;
+  VivaWindow *window;
+  VivaSidebar *sidebar;
+  guint n_rows;
+
+  reset_data ();
+  store = load_store ();
+  window = open_window (store);
+  sidebar = viva_window_get_sidebar (window);
+  settle (window);
+
+  /* A search the user sees, then another: the rows the list view keeps
+   * (far more than a view of them) hold other items. */
+  viva_sidebar_set_filter_text (sidebar, "e");
+  settle (window);
+  n_rows = _viva_sidebar_get_rows (sidebar)->len;
+  g_assert_cmpuint (n_rows, >, 100);
+  viva_sidebar_set_filter_text (sidebar, "t");
+  wait_painted (GTK_WIDGET (window));
+  g_assert_cmpuint (assert_rows_in_view_current (sidebar), >, 5);
+  g_assert_true (_viva_sidebar_has_stale_rows (sidebar));
+
+  /* Scrolled three views down before the rest is refreshed. */
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (shown_list_view (sidebar)));
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) +
+                                        3 * gtk_adjustment_get_page_size (adjustment));
+  wait_painted (GTK_WIDGET (window));
+  g_assert_cmpuint (assert_rows_in_view_current (sidebar), >, 5);
+  settle (window);
+  g_assert_false (_viva_sidebar_has_stale_rows (sidebar));
+
+  /* Keystrokes faster than the refresh: none left behind. */
+  gtk_adjustment_set_value (adjustment, 0);
+  settle (window);
+  viva_sidebar_set_filter_text (sidebar, "th");
+  wait_painted (GTK_WIDGET (window));
+  viva_sidebar_set_filter_text (sidebar, "the");
+  wait_painted (GTK_WIDGET (window));
+  assert_rows_in_view_current (sidebar);
+  settle (window);
+  g_assert_false (_viva_sidebar_has_stale_rows (sidebar));
+  {
+    g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (free_weak_row);
+
+    collect_rows (shown_list_view (sidebar), rows);
+    for (guint i = 0; i < rows->len; i++)
+      {
+        GObject *row = *(gpointer *) g_ptr_array_index (rows, i);
+        VivaSidebarSlot *slot = g_object_get_data (row, "viva-sidebar-slot");
+
+        g_assert_true (viva_sidebar_row_get_item (VIVA_SIDEBAR_ROW (row)) == viva_sidebar_slot_get_item (slot));
+      }
+  }
+
+  close_window (window);
+}
+
 /* Until the rows made ahead of a search are made (a user's pause
  * after Ctrl+F), or @max_usec of the main loop. */
 static void
@@ -2203,6 +2300,7 @@ main (int   argc,
   g_test_add_func ("/search-ui/empty-page-when-shown", test_empty_page_when_shown);
   g_test_add_func ("/search-ui/rows-reused", test_rows_reused);
   g_test_add_func ("/search-ui/rows-made-ahead", test_rows_made_ahead);
+  g_test_add_func ("/search-ui/rows-off-screen", test_rows_off_screen);
   g_test_add_func ("/search-ui/title-height", test_title_height);
   g_test_add_func ("/search-ui/figures", test_figures);
 
