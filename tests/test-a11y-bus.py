@@ -871,6 +871,36 @@ def walk_everything(walk):
     walk.step('search: a filter on',
               wait_for('the active filters', lambda: find('push button', 'Clear filters')))
     click('push button', 'Clear filters')
+
+    # One list of questions on the bus, searching or not: the tree and
+    # the search's result each have a list view, and the one not shown
+    # is hidden (a stack's hidden page would still be read).
+    def question_lists():
+        return [acc for acc in descendants(main_window())
+                if acc.getRoleName() == 'list' and acc.name == 'Questions']
+
+    def result_shown():
+        lists = question_lists()
+        return len(lists) == 1 and any('decorator' in (lists[0].getChildAtIndex(i).name or '').lower()
+                                       for i in range(min(lists[0].childCount, 40)))
+
+    try:
+        wait_for('one list of questions on the bus', lambda: len(question_lists()) == 1)
+    except AssertionError:
+        fail('the sidebar reads %d lists named "Questions", not one' % len(question_lists()))
+    entry = wait_for('the search field', lambda: focused_entry() or find('entry', 'Search questions and notes'))
+    entry.queryEditableText().insertText(0, 'decorator', len('decorator'))
+    try:
+        wait_for('the search\'s result, one list on the bus', result_shown)
+    except AssertionError:
+        fail('searching, the sidebar reads %d lists named "Questions"' % len(question_lists()))
+    entry.queryEditableText().deleteText(0, len('decorator'))
+    try:
+        wait_for('the tree again, one list on the bus',
+                 lambda: len(question_lists()) == 1 and not result_shown())
+    except AssertionError:
+        fail('after the search, the sidebar reads %d lists named "Questions" (the result %s)'
+             % (len(question_lists()), 'read' if result_shown() else 'not read'))
     keys(main_window(), 'Escape')
 
     click('push button', 'Main menu')

@@ -65,7 +65,7 @@ struct _VivaSidebar
   GtkLabel           *filters_label;
   GtkStack           *stack;
   GtkListView        *list_view;
-  /* The search's result: see _viva_sidebar_show_results(). */
+  /* The search's result: see _viva_sidebar_show_page(). */
   GtkScrolledWindow  *results_scroller;
   GtkListView        *results_view;
   AdwStatusPage      *empty_page;
@@ -106,8 +106,14 @@ struct _VivaSidebar
 #define REFRESH_DELAY_MSEC 300
 
 /* viva-sidebar.c */
-void     _viva_sidebar_show_results         (VivaSidebar       *self,
-                                             gboolean           searching);
+typedef enum {
+  VIVA_SIDEBAR_PAGE_TREE,
+  VIVA_SIDEBAR_PAGE_RESULTS,
+  VIVA_SIDEBAR_PAGE_EMPTY,
+} VivaSidebarPage;
+
+void     _viva_sidebar_show_page            (VivaSidebar       *self,
+                                             VivaSidebarPage    page);
 GtkListView *_viva_sidebar_get_shown_view   (VivaSidebar       *self);
 void     _viva_sidebar_rows_changed         (VivaSidebar       *self);
 void     _viva_sidebar_refresh_rows         (VivaSidebar       *self);

@@ -65,9 +65,9 @@ viva_sidebar_update_empty_state (VivaSidebar *self)
                    g_list_model_get_n_items (G_LIST_MODEL (self->results)) == 0;
 
   if (empty)
-    gtk_stack_set_visible_child_name (self->stack, "empty");
+    _viva_sidebar_show_page (self, VIVA_SIDEBAR_PAGE_EMPTY);
   else
-    _viva_sidebar_show_results (self, self->filtering);
+    _viva_sidebar_show_page (self, self->filtering ? VIVA_SIDEBAR_PAGE_RESULTS : VIVA_SIDEBAR_PAGE_TREE);
 
   if (empty)
     adw_status_page_set_description (self->empty_page,
@@ -233,7 +233,8 @@ viva_sidebar_update_list (VivaSidebar *self,
       if (!was_filtering)
         viva_sidebar_results_unfold_all (self->results);
       viva_sidebar_results_set (self->results, self->index, self->positions);
-      _viva_sidebar_show_results (self, TRUE);
+      _viva_sidebar_show_page (self, g_list_model_get_n_items (G_LIST_MODEL (self->results)) > 0
+                                       ? VIVA_SIDEBAR_PAGE_RESULTS : VIVA_SIDEBAR_PAGE_EMPTY);
 
       self->selecting = TRUE;
       gtk_single_selection_set_selected (self->results_selection,
@@ -244,7 +245,7 @@ viva_sidebar_update_list (VivaSidebar *self,
 
   /* The result stays in its hidden list view, bound to its rows, for
    * the next search to refill. */
-  _viva_sidebar_show_results (self, FALSE);
+  _viva_sidebar_show_page (self, VIVA_SIDEBAR_PAGE_TREE);
 
   if (was_filtering && current != NULL)
     viva_sidebar_select_question (self, current);

@@ -119,54 +119,60 @@ viva_sidebar_dup_list_item (gpointer list_item)
   return g_object_ref (list_item);
 }
 
-/* The list view the user sees: the tree's, or the search result's. */
+/* The list view the user sees, or would see but for an empty result:
+ * the tree's, or the search result's. */
 GtkListView *
 _viva_sidebar_get_shown_view (VivaSidebar *self)
 {
-  if (gtk_widget_get_visible (GTK_WIDGET (self->results_scroller)))
-    return self->results_view;
-
-  return self->list_view;
+  return self->filtering ? self->results_view : self->list_view;
 }
 
-/* Shows the search's result rather than the tree, or the tree again.
+/* Shows the tree, the search's result, or the page that says nothing
+ * matches.
  *
- * Each has a list view of its own. One list view whose model was
- * swapped destroyed its list items and made new ones for the other
- * model, each then bound and styled anew: at 100,000 questions that was
- * most of a search's first letter (callgrind, "d": the swap 58 of 237
- * million instructions, and much of the rows' styling and measuring
- * after it). The result's list view keeps its list items, bound to the
- * result's slots, when a search ends: hidden, it holds the last result
- * until the next search refills its slots, as the letters after the
- * first do. The tree's list view is not touched by a search.
+ * The tree and the result each have a list view. One list view whose
+ * model was swapped destroyed its list items and made new ones for the
+ * other model, each then bound and styled anew: at 100,000 questions
+ * that was most of a search's first letter (callgrind, "d": the swap 58
+ * of 237 million instructions, and much of the rows' styling and
+ * measuring after it). The result's list view keeps its list items,
+ * bound to the result's slots, when a search ends: hidden, it holds the
+ * last result until the next search refills its slots, as the letters
+ * after the first do. The tree's list view is not touched by a search.
  *
- * The hidden one is made invisible (not only the stack's hidden page),
- * so that a screen reader does not read a list the user cannot see. */
+ * The pages not shown are made invisible, not only hidden by the
+ * stack: a screen reader reads a hidden stack page's list all the same
+ * (two lists named "Questions"). */
 void
-_viva_sidebar_show_results (VivaSidebar *self,
-                            gboolean     searching)
+_viva_sidebar_show_page (VivaSidebar     *self,
+                         VivaSidebarPage  page)
 {
-  GtkWidget *shown = searching ? GTK_WIDGET (self->results_scroller)
-                               : gtk_widget_get_parent (GTK_WIDGET (self->list_view));
-  GtkWidget *hidden = searching ? gtk_widget_get_parent (GTK_WIDGET (self->list_view))
-                                : GTK_WIDGET (self->results_scroller);
+  GtkWidget *pages[] = {
+    [VIVA_SIDEBAR_PAGE_TREE] = gtk_widget_get_parent (GTK_WIDGET (self->list_view)),
+    [VIVA_SIDEBAR_PAGE_RESULTS] = GTK_WIDGET (self->results_scroller),
+    [VIVA_SIDEBAR_PAGE_EMPTY] = GTK_WIDGET (self->empty_page),
+  };
   GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
-  gboolean had_focus = focus != NULL && gtk_widget_is_ancestor (focus, hidden);
+  gboolean list_had_focus = FALSE;
 
-  if (searching && gtk_stack_get_visible_child (self->stack) == shown && gtk_widget_get_visible (shown))
+  if (gtk_stack_get_visible_child (self->stack) == pages[page] && gtk_widget_get_visible (pages[page]))
     return;
 
-  gtk_widget_set_visible (shown, TRUE);
-  gtk_stack_set_visible_child (self->stack, shown);
-  /* The tree stays visible under the empty page: only the result is
-   * hidden when not searched. */
-  if (!searching)
-    gtk_widget_set_visible (hidden, FALSE);
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    list_had_focus |= i != page && focus != NULL && gtk_widget_is_ancestor (focus, pages[i]);
+
+  gtk_widget_set_visible (pages[page], TRUE);
+  gtk_stack_set_visible_child (self->stack, pages[page]);
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      if (i != page)
+        gtk_widget_set_visible (pages[i], FALSE);
+    }
 
   /* The focus follows to the list the user now sees. */
-  if (had_focus)
-    gtk_widget_grab_focus (searching ? GTK_WIDGET (self->results_view) : GTK_WIDGET (self->list_view));
+  if (list_had_focus && page != VIVA_SIDEBAR_PAGE_EMPTY)
+    gtk_widget_grab_focus (page == VIVA_SIDEBAR_PAGE_RESULTS ? GTK_WIDGET (self->results_view)
+                                                             : GTK_WIDGET (self->list_view));
 }
 
 static void
@@ -665,13 +671,24 @@ viva_sidebar_stale_rows_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* No more waiting for a frame. The window's frame clock may have been
+ * disposed already (its surface gone), its handlers with it. */
+static void
+viva_sidebar_forget_after_paint (VivaSidebar *self)
+{
+  if (self->after_paint_clock != NULL &&
+      g_signal_handler_is_connected (self->after_paint_clock, self->after_paint_handler))
+    g_signal_handler_disconnect (self->after_paint_clock, self->after_paint_handler);
+  self->after_paint_handler = 0;
+  g_clear_object (&self->after_paint_clock);
+}
+
 /* Once the frame with the rows on screen is drawn. */
 static void
 viva_sidebar_after_paint_cb (VivaSidebar   *self,
                              GdkFrameClock *clock)
 {
-  g_clear_signal_handler (&self->after_paint_handler, clock);
-  g_clear_object (&self->after_paint_clock);
+  viva_sidebar_forget_after_paint (self);
 
   if (self->stale_source == 0)
     {
@@ -700,10 +717,17 @@ _viva_sidebar_refresh_rows (VivaSidebar *self)
         stale = TRUE;
     }
 
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+  /* A wait for a frame of a clock the window no longer has (hidden and
+   * shown again) would never end. */
+  if (self->after_paint_handler != 0 &&
+      (self->after_paint_clock != clock ||
+       !g_signal_handler_is_connected (self->after_paint_clock, self->after_paint_handler)))
+    viva_sidebar_forget_after_paint (self);
+
   if (!stale || self->stale_source != 0 || self->after_paint_handler != 0)
     return;
 
-  clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
   if (clock == NULL)
     {
       viva_sidebar_refresh_stale_rows (self);
@@ -711,9 +735,10 @@ _viva_sidebar_refresh_rows (VivaSidebar *self)
     }
 
   self->after_paint_clock = g_object_ref (clock);
-  self->after_paint_handler = g_signal_connect_object (clock, "after-paint",
-                                                       G_CALLBACK (viva_sidebar_after_paint_cb),
-                                                       self, G_CONNECT_SWAPPED);
+  /* Disconnected in dispose, if not before. */
+  self->after_paint_handler = g_signal_connect_swapped (clock, "after-paint",
+                                                        G_CALLBACK (viva_sidebar_after_paint_cb),
+                                                        self);
   /* A frame even if nothing on screen changed. */
   gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_AFTER_PAINT);
 }
@@ -857,9 +882,7 @@ viva_sidebar_dispose (GObject *object)
   if (self->scrolled_tick != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->scrolled_tick);
   self->scrolled_tick = 0;
-  if (self->after_paint_clock != NULL)
-    g_clear_signal_handler (&self->after_paint_handler, self->after_paint_clock);
-  g_clear_object (&self->after_paint_clock);
+  viva_sidebar_forget_after_paint (self);
   /* With the list view gone, no row comes back here. */
   g_clear_pointer (&self->spare_rows, g_ptr_array_unref);
 
@@ -1198,8 +1221,9 @@ viva_sidebar_init (VivaSidebar *self)
   gtk_list_view_set_factory (self->list_view, factory);
   gtk_list_view_set_factory (self->results_view, factory);
   gtk_list_view_set_model (self->results_view, GTK_SELECTION_MODEL (self->results_selection));
-  /* Hidden until a search shows it: _viva_sidebar_show_results(). */
+  /* Hidden until a search shows them: _viva_sidebar_show_page(). */
   gtk_widget_set_visible (GTK_WIDGET (self->results_scroller), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->empty_page), FALSE);
 
   for (guint i = 0; i < 2; i++)
     {
