@@ -2155,7 +2155,8 @@ perf_after_frame (VivaWindow *window)
 /* "-m perf": typing "decorator" into the sidebar of a 100,000-question
  * bank, with notes on a tenth of the questions. For each keystroke: the
  * search and the tree's update (what blocks typing), then until the next
- * frame is drawn; also the Starred filter on and off, and clearing.
+ * frame is painted, then until the rows off screen are refreshed; also
+ * the Starred filter on and off, and clearing.
  * Prints wall-clock and CPU times; asserts nothing about time. */
 static void
 test_perf_sidebar_100k (void)
