@@ -29,6 +29,8 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
+  /* Before any thread: see viva_application_prepare_theme(). */
+  viva_application_prepare_theme ();
   app = viva_application_new ();
 
   return g_application_run (G_APPLICATION (app), argc, argv);

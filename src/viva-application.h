@@ -16,6 +16,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (VivaApplication, viva_application, VIVA, APPLICATION, AdwApplication)
 
 VivaApplication *viva_application_new             (void);
+void             viva_application_prepare_theme   (void);
 VivaContext     *viva_application_get_context     (VivaApplication *self);
 
 G_END_DECLS
