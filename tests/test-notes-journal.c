@@ -20,28 +20,11 @@
 #include "viva-notes-journal.h"
 #include "viva-notes-store-private.h"
 #include "viva-notes-store.h"
+#include "viva-test-notes-load.h"
 
 #define BANK "python-interview-questions"
 
 static gboolean load_async;
-
-typedef struct
-{
-  gboolean  done;
-  gboolean  ok;
-  GError   *error;
-} LoadResult;
-
-static void
-load_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  LoadResult *res = user_data;
-
-  res->ok = viva_notes_store_load_finish (VIVA_NOTES_STORE (object), result, &res->error);
-  res->done = TRUE;
-}
 
 /* Loads @path, by the path the test runs (sync or async). */
 static VivaNotesStore *
@@ -50,20 +33,8 @@ open_store (const char  *path,
             GError     **error)
 {
   VivaNotesStore *store = viva_notes_store_new (path);
-  LoadResult res = { FALSE, FALSE, NULL };
 
-  if (!load_async)
-    {
-      *ok = viva_notes_store_load (store, error);
-      return store;
-    }
-
-  viva_notes_store_load_async (store, NULL, load_cb, &res);
-  while (!res.done)
-    g_main_context_iteration (NULL, TRUE);
-  *ok = res.ok;
-  if (res.error != NULL)
-    g_propagate_error (error, res.error);
+  *ok = viva_test_notes_load (store, load_async, error);
 
   return store;
 }

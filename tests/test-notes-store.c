@@ -28,6 +28,7 @@
 #include "viva-note.h"
 #include "viva-notes-store-private.h"
 #include "viva-notes-store.h"
+#include "viva-test-notes-load.h"
 
 #define BANK "python-interview-questions"
 #define WAIT_TIMEOUT_SECONDS 20
@@ -133,24 +134,6 @@ static gboolean load_async;
  * (viva-test-hold.c); there unless a test holds the worker. */
 static char *hold_dir;
 
-typedef struct
-{
-  gboolean  done;
-  gboolean  ok;
-  GError   *error;
-} LoadResult;
-
-static void
-load_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  LoadResult *res = user_data;
-
-  res->ok = viva_notes_store_load_finish (VIVA_NOTES_STORE (object), result, &res->error);
-  res->done = TRUE;
-}
-
 static void
 hold_notes_worker (void)
 {
@@ -171,21 +154,7 @@ static gboolean
 store_load (VivaNotesStore  *store,
             GError         **error)
 {
-  LoadResult res = { FALSE, FALSE, NULL };
-
-  if (!load_async)
-    return viva_notes_store_load (store, error);
-
-  viva_notes_store_load_async (store, NULL, load_cb, &res);
-  g_assert_true (viva_notes_store_get_loading (store));
-  while (!res.done)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (viva_notes_store_get_loading (store));
-
-  if (res.error != NULL)
-    g_propagate_error (error, res.error);
-
-  return res.ok;
+  return viva_test_notes_load (store, load_async, error);
 }
 
 static VivaNotesStore *
@@ -4279,7 +4248,7 @@ test_async_save_waits_for_load (void)
   g_autoptr(VivaNotesStore) store = NULL;
   g_autoptr(VivaNotesStore) reread = NULL;
   g_autoptr(GBytes) before = NULL;
-  LoadResult loaded = { FALSE, FALSE, NULL };
+  VivaTestNotesLoad loaded = { FALSE, FALSE, NULL };
   SaveResult saved = { FALSE, FALSE, NULL };
 
   set_text (first, BANK, 1, "written before");
@@ -4290,7 +4259,7 @@ test_async_save_waits_for_load (void)
   store = viva_notes_store_new (path);
   viva_notes_store_set_autosave_delay (store, 0);
   hold_notes_worker ();
-  viva_notes_store_load_async (store, NULL, load_cb, &loaded);
+  viva_notes_store_load_async (store, NULL, viva_test_notes_load_cb, &loaded);
 
   set_text (store, BANK, 2, "typed while loading");
   g_assert_true (viva_notes_store_get_dirty (store));
@@ -4334,7 +4303,7 @@ test_async_flush_waits_for_load (void)
   g_autoptr(VivaNotesStore) first = load_store (path);
   g_autoptr(VivaNotesStore) store = NULL;
   g_autoptr(VivaNotesStore) reread = NULL;
-  LoadResult loaded = { FALSE, FALSE, NULL };
+  VivaTestNotesLoad loaded = { FALSE, FALSE, NULL };
 
   set_text (first, BANK, 1, "written before");
   flush_store (first);
@@ -4342,7 +4311,7 @@ test_async_flush_waits_for_load (void)
 
   store = viva_notes_store_new (path);
   hold_notes_worker ();
-  viva_notes_store_load_async (store, NULL, load_cb, &loaded);
+  viva_notes_store_load_async (store, NULL, viva_test_notes_load_cb, &loaded);
   set_text (store, BANK, 2, "typed, then quit");
 
   /* Let go of the worker only once the flush waits. */
@@ -4377,7 +4346,7 @@ test_async_typed_while_loading (void)
   g_autoptr(VivaNotesStore) store = NULL;
   g_autoptr(VivaNotesStore) reread = NULL;
   g_autoptr(GPtrArray) conflicts = g_ptr_array_new_with_free_func (g_object_unref);
-  LoadResult loaded = { FALSE, FALSE, NULL };
+  VivaTestNotesLoad loaded = { FALSE, FALSE, NULL };
   const char *text;
 
   set_text (first, BANK, 1, "loaded one");
@@ -4391,7 +4360,7 @@ test_async_typed_while_loading (void)
   store = viva_notes_store_new (path);
   g_signal_connect (store, "conflict", G_CALLBACK (count_conflict_cb), conflicts);
   hold_notes_worker ();
-  viva_notes_store_load_async (store, NULL, load_cb, &loaded);
+  viva_notes_store_load_async (store, NULL, viva_test_notes_load_cb, &loaded);
 
   set_text (store, BANK, 1, "typed one");
   set_text (store, BANK, 3, "same");
@@ -4443,7 +4412,7 @@ test_async_graded_while_loading (void)
   g_autoptr(VivaNotesStore) expected = NULL;
   g_autoptr(VivaNotesStore) store = NULL;
   g_autoptr(VivaNotesStore) reread = NULL;
-  LoadResult loaded = { FALSE, FALSE, NULL };
+  VivaTestNotesLoad loaded = { FALSE, FALSE, NULL };
   const VivaReviewState *state;
   const VivaReviewState *expected_state;
   const VivaReviewEntry *history;
@@ -4464,7 +4433,7 @@ test_async_graded_while_loading (void)
 
   store = viva_notes_store_new (path);
   hold_notes_worker ();
-  viva_notes_store_load_async (store, NULL, load_cb, &loaded);
+  viva_notes_store_load_async (store, NULL, viva_test_notes_load_cb, &loaded);
   viva_note_review (viva_notes_store_get_note (store, BANK, 1), VIVA_REVIEW_GRADE_GOOD, VIVA_REVIEW_SOURCE_REVIEW, t3);
   release_notes_worker ();
   wait_until (flag_is_set, &loaded.done, "the load");
@@ -4504,14 +4473,14 @@ test_async_replaced_while_reading (void)
   g_autoptr(GDir) dir = NULL;
   g_autofree char *dir_path = g_path_get_dirname (path);
   g_autofree char *good = NULL;
-  LoadResult loaded = { FALSE, FALSE, NULL };
+  VivaTestNotesLoad loaded = { FALSE, FALSE, NULL };
   const char *name;
 
   write_file (path, "{\"format\": \"viva-notes\", \"version\": 1, \"banks\": {", -1);
 
   store = viva_notes_store_new (path);
   hold_notes_worker ();
-  viva_notes_store_load_async (store, NULL, load_cb, &loaded);
+  viva_notes_store_load_async (store, NULL, viva_test_notes_load_cb, &loaded);
   /* Most likely read by now; were it not, it reads the good file, and
    * the outcome is the same. */
   g_usleep (200 * 1000);
