@@ -14,6 +14,7 @@
 #include "viva-notes-store.h"
 #include "viva-question.h"
 #include "viva-review-queue.h"
+#include "viva-test-bundled.h"
 
 #define DAY    G_TIME_SPAN_DAY
 #define HOUR   G_TIME_SPAN_HOUR
@@ -23,37 +24,31 @@
  * 2 March 4:00 to 3 March 4:00. */
 #define T0 ((gint64) 1772445600 * G_USEC_PER_SEC)
 
+/* The bundled bank and the notes (viva-test-bundled.c), on a review
+ * day in UTC. */
 typedef struct
 {
-  VivaBank       *bank;
-  VivaNotesStore *notes;
-  GTimeZone      *tz;
-  VivaReviewDay   day;
+  VivaTestBundled  bundled;
+  GTimeZone       *tz;
+  VivaReviewDay    day;
 } Fixture;
 
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = viva_notes_store_dup_default_path ();
-
-  f->bank = viva_bank_new_bundled (&error);
-  g_assert_no_error (error);
-  f->notes = viva_notes_store_new (path);
-  g_assert_true (viva_notes_store_load (f->notes, &error));
-  g_assert_no_error (error);
+  viva_test_bundled_set_up (&f->bundled, data);
   f->tz = g_time_zone_new_utc ();
   viva_review_day_init (&f->day, T0, f->tz, 4);
 
   /* The queue's rules, not the scheduler's: the history below is told
    * in SM-2's whole days, which make each due time plain. */
   {
-    VivaSchedulerConfig config = *viva_notes_store_get_scheduler_config (f->notes);
+    VivaSchedulerConfig config = *viva_notes_store_get_scheduler_config (f->bundled.notes);
 
     config.algorithm = VIVA_SCHEDULER_ALGORITHM_SM2;
     config.tz = f->tz;
-    viva_notes_store_set_scheduler_config (f->notes, &config);
+    viva_notes_store_set_scheduler_config (f->bundled.notes, &config);
   }
 }
 
@@ -61,12 +56,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (viva_notes_store_flush (f->notes, &error));
-  g_assert_no_error (error);
-  g_clear_object (&f->notes);
-  g_clear_object (&f->bank);
+  viva_test_bundled_tear_down (&f->bundled, data);
   g_clear_pointer (&f->tz, g_time_zone_unref);
 }
 
@@ -77,7 +67,7 @@ review (Fixture          *f,
         VivaReviewSource  source,
         gint64            when)
 {
-  viva_note_review (viva_notes_store_get_note (f->notes, VIVA_BUNDLED_BANK_ID, number), grade, source, when);
+  viva_note_review (viva_notes_store_get_note (f->bundled.notes, VIVA_BUNDLED_BANK_ID, number), grade, source, when);
 }
 
 static GPtrArray *
@@ -86,8 +76,8 @@ build (Fixture          *f,
        guint             new_per_day,
        VivaReviewCounts *counts)
 {
-  return viva_review_queue_build (f->notes, VIVA_BUNDLED_BANK_ID,
-                                  viva_bank_get_questions (f->bank),
+  return viva_review_queue_build (f->bundled.notes, VIVA_BUNDLED_BANK_ID,
+                                  viva_bank_get_questions (f->bundled.bank),
                                   &f->day, daily_limit, new_per_day, counts);
 }
 
@@ -127,7 +117,7 @@ test_first_day (Fixture       *f,
   queue = build (f, 20, 10, &counts);
   g_assert_cmpuint (queue->len, ==, 10);
   g_assert_cmpuint (counts.due, ==, 0);
-  g_assert_cmpuint (counts.unseen, ==, viva_bank_get_n_questions (f->bank));
+  g_assert_cmpuint (counts.unseen, ==, viva_bank_get_n_questions (f->bundled.bank));
   g_assert_cmpuint (counts.reviewed_today, ==, 0);
   g_assert_cmpuint (counts.queued_new, ==, 10);
   g_assert_cmpuint (counts.queued_due, ==, 0);
@@ -138,8 +128,8 @@ test_first_day (Fixture       *f,
   assert_queue (f, 20, 0, "");
 
   /* Notes written while studying do not make a question less new. */
-  viva_note_set_text (viva_notes_store_get_note (f->notes, VIVA_BUNDLED_BANK_ID, 1), "studied");
-  viva_note_set_status (viva_notes_store_get_note (f->notes, VIVA_BUNDLED_BANK_ID, 2), VIVA_STATUS_CONFIDENT);
+  viva_note_set_text (viva_notes_store_get_note (f->bundled.notes, VIVA_BUNDLED_BANK_ID, 1), "studied");
+  viva_note_set_status (viva_notes_store_get_note (f->bundled.notes, VIVA_BUNDLED_BANK_ID, 2), VIVA_STATUS_CONFIDENT);
   assert_queue (f, 20, 3, "1 2 3");
 }
 
@@ -180,14 +170,14 @@ test_due_order (Fixture       *f,
     g_assert_cmpstr (got, ==, "50 80 100 60 1 2 3 4 5 6 7 8 9 90");
   }
   g_assert_cmpuint (counts.due, ==, 5);
-  g_assert_cmpuint (counts.unseen, ==, viva_bank_get_n_questions (f->bank) - 6);
+  g_assert_cmpuint (counts.unseen, ==, viva_bank_get_n_questions (f->bundled.bank) - 6);
   g_assert_cmpuint (counts.reviewed_today, ==, 1);
   g_assert_cmpuint (counts.new_today, ==, 1);
   g_assert_cmpuint (counts.queued_due, ==, 5);
   g_assert_cmpuint (counts.queued_new, ==, 9);
 
   /* The store's count for the sidebar agrees. */
-  g_assert_cmpuint (viva_notes_store_count_due (f->notes, VIVA_BUNDLED_BANK_ID, &f->day), ==, 5);
+  g_assert_cmpuint (viva_notes_store_count_due (f->bundled.notes, VIVA_BUNDLED_BANK_ID, &f->day), ==, 5);
 }
 
 static void
@@ -275,7 +265,7 @@ test_what_counts_as_today (Fixture       *f,
   g_assert_cmpuint (counts.reviewed_today, ==, 0);
   g_assert_cmpuint (counts.new_today, ==, 0);
   g_assert_cmpuint (counts.due, ==, 1);
-  g_assert_cmpuint (counts.unseen, ==, viva_bank_get_n_questions (f->bank) - 2);
+  g_assert_cmpuint (counts.unseen, ==, viva_bank_get_n_questions (f->bundled.bank) - 2);
   g_assert_cmpuint (counts.queued_due, ==, 1);
   g_assert_cmpuint (counts.queued_new, ==, 10);
   g_assert_cmpuint (viva_question_get_number (g_ptr_array_index (queue, 0)), ==, 20);
@@ -296,7 +286,7 @@ test_what_counts_as_today (Fixture       *f,
   queue = build (f, 20, 10, &counts);
   g_assert_cmpuint (counts.due, ==, 1);
   g_assert_cmpuint (counts.reviewed_today, ==, 0);
-  g_assert_cmpuint (viva_notes_store_count_due (f->notes, VIVA_BUNDLED_BANK_ID, &f->day), ==, 2);
+  g_assert_cmpuint (viva_notes_store_count_due (f->bundled.notes, VIVA_BUNDLED_BANK_ID, &f->day), ==, 2);
 }
 
 /* What the limits read comes from the notes file: a restart keeps them. */
@@ -311,14 +301,14 @@ test_limits_survive_restart (Fixture       *f,
   VivaReviewCounts counts;
 
   set_up_history (f);
-  g_assert_true (viva_notes_store_flush (f->notes, &error));
+  g_assert_true (viva_notes_store_flush (f->bundled.notes, &error));
   g_assert_no_error (error);
 
   reread = viva_notes_store_new (path);
   g_assert_true (viva_notes_store_load (reread, &error));
   g_assert_no_error (error);
 
-  queue = viva_review_queue_build (reread, VIVA_BUNDLED_BANK_ID, viva_bank_get_questions (f->bank),
+  queue = viva_review_queue_build (reread, VIVA_BUNDLED_BANK_ID, viva_bank_get_questions (f->bundled.bank),
                                    &f->day, 3, 10, &counts);
   g_assert_cmpuint (counts.reviewed_today, ==, 1);
   g_assert_cmpuint (queue->len, ==, 3);
@@ -402,7 +392,7 @@ test_summary (Fixture       *f,
   g_autofree char *tomorrow = NULL;
   g_autofree char *over = NULL;
 
-  nothing = viva_review_counts_dup_summary (&counts, f->notes, VIVA_BUNDLED_BANK_ID, NULL, &f->day);
+  nothing = viva_review_counts_dup_summary (&counts, f->bundled.notes, VIVA_BUNDLED_BANK_ID, NULL, &f->day);
   g_assert_cmpstr (nothing, ==, "Nothing is due today.");
 
   /* Easy on a new question: back in 4 days, on Friday. */
@@ -410,21 +400,21 @@ test_summary (Fixture       *f,
   g_ptr_array_unref (build (f, 20, 0, &counts));
   g_assert_cmpuint (counts.reviewed_today, ==, 1);
   g_assert_cmpuint (viva_review_counts_get_over_limit (&counts), ==, 0);
-  friday = viva_review_counts_dup_summary (&counts, f->notes, VIVA_BUNDLED_BANK_ID, NULL, &f->day);
+  friday = viva_review_counts_dup_summary (&counts, f->bundled.notes, VIVA_BUNDLED_BANK_ID, NULL, &f->day);
   g_assert_cmpstr (friday, ==, "You reviewed 1 question today. 1 question is due on Friday 6 March.");
 
   /* Good: back tomorrow, which comes first. */
   review (f, 1, VIVA_REVIEW_GRADE_GOOD, VIVA_REVIEW_SOURCE_REVIEW, T0 + MINUTE);
   g_ptr_array_unref (build (f, 20, 0, &counts));
   g_assert_cmpuint (counts.reviewed_today, ==, 2);
-  tomorrow = viva_review_counts_dup_summary (&counts, f->notes, VIVA_BUNDLED_BANK_ID, NULL, &f->day);
+  tomorrow = viva_review_counts_dup_summary (&counts, f->bundled.notes, VIVA_BUNDLED_BANK_ID, NULL, &f->day);
   g_assert_cmpstr (tomorrow, ==, "You reviewed 2 questions today. 1 question is due tomorrow.");
 
   /* Five due, three let in by the limit. */
   counts.due = 5;
   counts.queued_due = 3;
   g_assert_cmpuint (viva_review_counts_get_over_limit (&counts), ==, 2);
-  over = viva_review_counts_dup_summary (&counts, f->notes, VIVA_BUNDLED_BANK_ID, NULL, &f->day);
+  over = viva_review_counts_dup_summary (&counts, f->bundled.notes, VIVA_BUNDLED_BANK_ID, NULL, &f->day);
   g_assert_cmpstr (over, ==, "You reviewed 2 questions today. 2 more questions are due, over your daily limit. "
                              "1 question is due tomorrow.");
 }
@@ -448,9 +438,9 @@ test_summary_ignores_deleted (Fixture       *f,
   review (f, 1, VIVA_REVIEW_GRADE_GOOD, VIVA_REVIEW_SOURCE_REVIEW, T0 + MINUTE);
   g_ptr_array_unref (build (f, 20, 0, &counts));
 
-  with_all = viva_review_counts_dup_summary (&counts, f->notes, VIVA_BUNDLED_BANK_ID, f->bank, &f->day);
+  with_all = viva_review_counts_dup_summary (&counts, f->bundled.notes, VIVA_BUNDLED_BANK_ID, f->bundled.bank, &f->day);
   g_assert_cmpstr (with_all, ==, "You reviewed 2 questions today. 1 question is due tomorrow.");
-  deleted = viva_review_counts_dup_summary (&counts, f->notes, VIVA_BUNDLED_BANK_ID, without_1, &f->day);
+  deleted = viva_review_counts_dup_summary (&counts, f->bundled.notes, VIVA_BUNDLED_BANK_ID, without_1, &f->day);
   g_assert_cmpstr (deleted, ==, "You reviewed 2 questions today. 1 question is due on Friday 6 March.");
 }
 
