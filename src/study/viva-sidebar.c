@@ -608,19 +608,27 @@ viva_sidebar_row_is_stale (VivaSidebar    *self,
   return !viva_sidebar_row_is_current (self, row) && viva_sidebar_row_is_shown (self, row);
 }
 
-/* Refreshes every stale row of the list shown, on screen or not. */
-static void
-viva_sidebar_refresh_stale_rows (VivaSidebar *self)
+/* Refreshes at most @max stale rows of the list shown, on screen or
+ * not. Returns whether any is left. */
+static gboolean
+viva_sidebar_refresh_stale_rows (VivaSidebar *self,
+                                 guint        max)
 {
-  g_clear_handle_id (&self->stale_source, g_source_remove);
+  guint n = 0;
 
   for (guint i = 0; i < self->rows->len; i++)
     {
       VivaSidebarRow *row = g_ptr_array_index (self->rows, i);
 
-      if (viva_sidebar_row_is_stale (self, row))
-        viva_sidebar_refresh_row (self, row);
+      if (!viva_sidebar_row_is_stale (self, row))
+        continue;
+      if (n++ == max)
+        return TRUE;
+
+      viva_sidebar_refresh_row (self, row);
     }
+
+  return FALSE;
 }
 
 /* The list scrolls: before it lays out its new view, no stale row. */
@@ -632,7 +640,8 @@ viva_sidebar_scrolled_tick_cb (GtkWidget     *widget,
   VivaSidebar *self = data;
 
   self->scrolled_tick = 0;
-  viva_sidebar_refresh_stale_rows (self);
+  g_clear_handle_id (&self->stale_source, g_source_remove);
+  viva_sidebar_refresh_stale_rows (self, G_MAXUINT);
 
   return G_SOURCE_REMOVE;
 }
@@ -652,20 +661,9 @@ static gboolean
 viva_sidebar_stale_rows_cb (gpointer data)
 {
   VivaSidebar *self = data;
-  guint n = 0;
 
-  for (guint i = 0; i < self->rows->len; i++)
-    {
-      VivaSidebarRow *row = g_ptr_array_index (self->rows, i);
-
-      if (!viva_sidebar_row_is_stale (self, row))
-        continue;
-
-      if (n++ == STALE_CHUNK_ROWS)
-        return G_SOURCE_CONTINUE;
-
-      viva_sidebar_refresh_row (self, row);
-    }
+  if (viva_sidebar_refresh_stale_rows (self, STALE_CHUNK_ROWS))
+    return G_SOURCE_CONTINUE;
 
   self->stale_source = 0;
   return G_SOURCE_REMOVE;
@@ -730,7 +728,7 @@ _viva_sidebar_refresh_rows (VivaSidebar *self)
 
   if (clock == NULL)
     {
-      viva_sidebar_refresh_stale_rows (self);
+      viva_sidebar_refresh_stale_rows (self, G_MAXUINT);
       return;
     }
 
